@@ -1,0 +1,109 @@
+# strata: make builds ./strata; make test runs every test; make demo shows a
+# bundled capture layer by layer.  Missing build dependencies are installed
+# by scripts/deps.sh when run as root (it prints the command otherwise).
+
+CC	?= cc
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+PKGS	 = libpcap
+BUILD	?= build
+CFLAGS	?= -O2 -g
+WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	   -Wno-missing-field-initializers
+XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
+	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap) -lm
+
+LIBSRC	 = $(wildcard src/decode/*.c src/craft/*.c src/view/*.c src/net/*.c)
+CLISRC	 = $(wildcard src/cli/*.c)
+LIBOBJ	 = $(LIBSRC:%.c=$(BUILD)/%.o)
+CLIOBJ	 = $(CLISRC:%.c=$(BUILD)/%.o)
+HDRS	 = $(wildcard include/strata/*.h src/*/*.h)
+TESTSRC	 = $(wildcard tests/unit/test_*.c)
+TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
+STRATA	?= ./strata
+
+.PHONY: all deps test unit golden difftest demo clean install sanitize \
+	golden-update captures
+
+all: strata
+
+deps:
+	@sh scripts/deps.sh build
+
+$(BUILD)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libstrata.a: $(LIBOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+strata: $(CLIOBJ) $(BUILD)/libstrata.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJ) $(BUILD)/libstrata.a $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
+	@mkdir -p $(dir $@)
+	$(CC) $(XCFLAGS) $(CFLAGS) -Itests/unit $(shell pkg-config --cflags \
+	    cmocka 2>/dev/null) -o $@ $< $(BUILD)/libstrata.a $(LIBS) \
+	    $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# Every test: unit tests, golden outputs, the differential test against
+# tshark's reading of real captures.  No timing here: see make bench.
+test:
+	@sh scripts/deps.sh test
+	@$(MAKE) --no-print-directory strata $(TESTBIN)
+	@$(MAKE) --no-print-directory unit golden difftest
+
+unit: $(TESTBIN)
+	@sh tests/run-unit.sh $(TESTBIN)
+
+golden: strata
+	@sh tests/golden.sh $(STRATA)
+
+difftest: strata
+	@python3 tests/difftest.py $(STRATA) ../shared/corpus
+
+golden-update: strata
+	@sh tests/golden.sh $(STRATA) --update
+
+# The same tests built with AddressSanitizer and UBSan, no recovery.
+sanitize:
+	@sh scripts/deps.sh test
+	@$(MAKE) --no-print-directory BUILD=build-san STRATA=./build-san/strata \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined \
+	    -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" \
+	    build-san/strata test-san
+
+build-san/strata: $(CLIOBJ) $(BUILD)/libstrata.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLIOBJ) $(BUILD)/libstrata.a $(LIBS)
+
+test-san: $(TESTBIN)
+	@sh tests/run-unit.sh $(TESTBIN)
+	@sh tests/golden.sh $(STRATA)
+	@python3 tests/difftest.py $(STRATA) ../shared/corpus
+	@sh tests/hostile.sh $(STRATA)
+
+demo:
+	@sh scripts/deps.sh build
+	@$(MAKE) --no-print-directory strata
+	@echo '== strata decode captures/icmp-echo.pcap (summary)'
+	@./strata decode captures/icmp-echo.pcap
+	@echo
+	@echo '== strata decode -c 1 --view tree captures/icmp-echo.pcap'
+	@./strata decode -c 1 --view tree captures/icmp-echo.pcap
+	@echo '== strata decode -c 1 --view hex captures/icmp-echo.pcap'
+	@./strata decode -c 1 --view hex captures/icmp-echo.pcap
+	@echo '== strata decode captures/tcp-session.pcap (summary)'
+	@./strata decode captures/tcp-session.pcap
+
+captures:
+	sh captures/make-captures.sh
+
+install: strata
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 strata $(DESTDIR)$(BINDIR)/strata
+
+clean:
+	rm -rf build build-san strata

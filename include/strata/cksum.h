@@ -1,0 +1,30 @@
+/*
+ * The Internet checksum (RFC 1071) and the pseudo-headers of TCP, UDP and
+ * ICMPv6 (RFC 793, RFC 768, RFC 8200 section 8.1).
+ */
+#ifndef STRATA_CKSUM_H
+#define STRATA_CKSUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Adds the n bytes at p, as big-endian 16-bit words (an odd last byte padded
+ * with zero), to the running 32-bit sum and returns it.  Not folded.
+ */
+uint32_t st_cksum_add(uint32_t sum, const uint8_t *p, size_t n);
+
+/* Folds the carries of sum into 16 bits (not complemented). */
+uint16_t st_cksum_fold(uint32_t sum);
+
+/* The one's complement of the folded sum: the value a header carries. */
+uint16_t st_cksum_finish(uint32_t sum);
+
+/*
+ * The pseudo-header sum for an upper-layer packet of length len and protocol
+ * proto, between addresses of family fam (4 or 6).
+ */
+uint32_t st_cksum_pseudo(int fam, const uint8_t *src, const uint8_t *dst,
+    uint8_t proto, uint32_t len);
+
+#endif /* STRATA_CKSUM_H */

@@ -1,0 +1,182 @@
+/*
+ * The packet model: one decoded (or crafted) packet is a stack of layers,
+ * each with its protocol, the bytes it covers and its fields.  Decoders fill
+ * it, the crafter builds it, and every view only reads it.
+ *
+ * Nothing here is allocated per packet: a struct st_packet holds fixed-size
+ * arrays and a small string arena, and is reused from one packet to the
+ * next with st_pkt_reset().
+ */
+#ifndef STRATA_MODEL_H
+#define STRATA_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#define ST_MAX_LAYERS	64	/* layers in one packet, quoted ones included */
+#define ST_MAX_FIELDS	1024	/* fields in one packet */
+#define ST_MAX_NOTES	8	/* packet-level notes */
+#define ST_MAX_DEPTH	3	/* ICMP errors quoting ICMP errors: levels shown */
+#define ST_MAX_VLAN	8	/* stacked 802.1Q/802.1ad tags decoded */
+#define ST_MAX_EXTHDR	16	/* IPv6 extension headers decoded */
+#define ST_STRBUF	2048	/* bytes of formatted notes per packet */
+
+/* How a field's value is shown. */
+enum st_fmt {
+	ST_FMT_DEC,		/* unsigned decimal */
+	ST_FMT_HEX,		/* 0x-prefixed, zero-padded to its width */
+	ST_FMT_BOOL,		/* a one-bit flag */
+	ST_FMT_IPV4,		/* the field's bytes are an IPv4 address */
+	ST_FMT_IPV6,		/* ... an IPv6 address */
+	ST_FMT_MAC,		/* ... a 48-bit MAC address */
+	ST_FMT_BYTES,		/* ... raw bytes, shown as hex */
+	ST_FMT_ENUM		/* a generated status, shown by its name */
+};
+
+/* Field descriptor flags. */
+#define ST_DF_GEN	0x01	/* generated: not on the wire (tcp.len) */
+#define ST_DF_CKSUM	0x02	/* a checksum: st_field.ck says its status */
+#define ST_DF_SIGNED	0x04	/* shown as a signed number */
+
+/* What the builder computes when the spec leaves the field out. */
+enum st_auto {
+	ST_AUTO_NONE,
+	ST_AUTO_HLEN,		/* header length */
+	ST_AUTO_LEN,		/* total length */
+	ST_AUTO_PLEN,		/* payload length */
+	ST_AUTO_NEXT,		/* next-protocol number */
+	ST_AUTO_CKSUM		/* checksum, computed last */
+};
+
+/* Checksum status of a checksum field. */
+enum st_ck {
+	ST_CK_NONE,		/* not a checksum */
+	ST_CK_GOOD,
+	ST_CK_BAD,		/* st_field.aux holds the expected value */
+	ST_CK_UNVERIFIED,	/* the bytes it covers were not all captured */
+	ST_CK_PARTIAL,		/* offloaded: holds only the pseudo-header sum */
+	ST_CK_ABSENT		/* zero UDP checksum over IPv4: none was sent */
+};
+
+struct st_valname {
+	uint32_t	 val;
+	const char	*name;
+};
+
+/*
+ * A field as a protocol defines it: one row of the protocol's table.  The
+ * same rows drive decoding, building and the header diagrams.
+ */
+struct st_field_desc {
+	const char		*key;	/* spec key: "ttl" */
+	const char		*name;	/* Wireshark's name: "ip.ttl" */
+	const char		*label;	/* "Time to live" */
+	uint16_t		 bitoff; /* from the header's start */
+	uint16_t		 bits;	/* width; 0 for variable */
+	uint8_t			 fmt;	/* enum st_fmt */
+	uint8_t			 shift;	/* value = wire value << shift */
+	uint8_t			 autofill; /* enum st_auto */
+	uint8_t			 flags;	/* ST_DF_* */
+	uint32_t		 def;	/* builder default */
+	const struct st_valname	*names;	/* meanings of values, or NULL */
+};
+
+/* A field as decoded in one packet. */
+struct st_field {
+	const struct st_field_desc *desc;
+	uint32_t	 bitoff;	/* from the frame's first bit */
+	uint32_t	 bits;		/* width on the wire; 0 if generated */
+	uint64_t	 val;		/* integer value, scaled by desc->shift */
+	uint32_t	 aux;		/* checksum: the expected value */
+	uint8_t		 ck;		/* enum st_ck */
+	const char	*meaning;	/* overrides desc->names; NULL if none */
+};
+
+/* Layer status. */
+enum st_ls {
+	ST_LS_OK,
+	ST_LS_TRUNCATED,	/* the capture ends inside the header */
+	ST_LS_MALFORMED,	/* the header contradicts itself: see why */
+	ST_LS_PARTIAL		/* a quoted header cut short, as ICMP does */
+};
+
+struct st_proto;
+
+struct st_layer {
+	const struct st_proto *proto;
+	uint32_t	 off;		/* first byte, from the frame's start */
+	uint32_t	 hdr_len;	/* header bytes */
+	uint32_t	 len;		/* header and payload bytes captured */
+	uint16_t	 field0;	/* index of its first field */
+	uint16_t	 nfields;
+	uint8_t		 depth;		/* 0, or the quoting level in ICMP */
+	uint8_t		 status;	/* enum st_ls */
+	const char	*why;		/* reason when malformed */
+};
+
+struct st_packet {
+	const uint8_t	*data;		/* captured bytes */
+	uint32_t	 caplen;	/* bytes captured */
+	uint32_t	 len;		/* bytes on the wire */
+	uint64_t	 num;		/* frame number, from 1 */
+	struct timespec	 ts;
+	int		 linktype;	/* DLT_* */
+
+	struct st_layer	 layers[ST_MAX_LAYERS];
+	unsigned	 nlayers;
+	struct st_field	 fields[ST_MAX_FIELDS];
+	unsigned	 nfields;
+	const char	*notes[ST_MAX_NOTES];
+	unsigned	 nnotes;
+	char		 str[ST_STRBUF];
+	size_t		 strused;
+};
+
+/* Makes pkt empty and points it at data; keeps no reference to old data. */
+void	st_pkt_reset(struct st_packet *pkt, const uint8_t *data,
+	    uint32_t caplen, uint32_t len);
+
+/*
+ * Appends a layer of proto at byte off.  Returns it, or NULL when the packet
+ * holds ST_MAX_LAYERS already (a note then says so).
+ */
+struct st_layer *st_pkt_add_layer(struct st_packet *pkt,
+	    const struct st_proto *proto, uint32_t off, unsigned depth);
+
+/*
+ * Appends a field to the packet's last layer.  Returns it, or NULL when the
+ * packet holds ST_MAX_FIELDS already.
+ */
+struct st_field *st_pkt_add_field(struct st_packet *pkt,
+	    const struct st_field_desc *desc, uint32_t bitoff, uint32_t bits,
+	    uint64_t val);
+
+/* Adds a packet-level note (a static string, or one from st_pkt_printf). */
+void	st_pkt_note(struct st_packet *pkt, const char *note);
+
+/*
+ * Formats into the packet's string arena.  Returns the string; when the
+ * arena is full, a static "..." so callers never get NULL.
+ */
+const char *st_pkt_printf(struct st_packet *pkt, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* The meaning of f's value (from the field or its table), or NULL. */
+const char *st_field_meaning(const struct st_field *f);
+
+/* Looks val up in a {0, NULL}-terminated table; NULL when absent. */
+const char *st_valname(const struct st_valname *t, uint32_t val);
+
+/*
+ * The first field named name in layer ly (or in the whole packet when ly is
+ * NULL), or NULL.
+ */
+const struct st_field *st_pkt_field(const struct st_packet *pkt,
+	    const struct st_layer *ly, const char *name);
+
+/* Bytes of a byte-valued field (address, payload), bounded by caplen. */
+const uint8_t *st_field_bytes(const struct st_packet *pkt,
+	    const struct st_field *f, size_t *n);
+
+#endif /* STRATA_MODEL_H */

@@ -1,0 +1,85 @@
+/*
+ * Views: each turns a decoded packet (the model) into text.  Views only
+ * read the model; they never decode.  Output goes through a large buffer
+ * (struct st_out) so that a view costs no system call per packet.
+ */
+#ifndef STRATA_VIEW_H
+#define STRATA_VIEW_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "strata/model.h"
+
+#define ST_OUT_BUF	(64 * 1024)
+
+struct st_out {
+	FILE	*fp;
+	size_t	 n;
+	int	 err;		/* a write failed: errno */
+	char	 buf[ST_OUT_BUF];
+};
+
+void	st_out_init(struct st_out *o, FILE *fp);
+/* Writes what is buffered; returns 0, or -1 with o->err set. */
+int	st_out_flush(struct st_out *o);
+void	st_out_write(struct st_out *o, const char *s, size_t n);
+void	st_out_puts(struct st_out *o, const char *s);
+void	st_out_putc(struct st_out *o, char c);
+void	st_out_u64(struct st_out *o, uint64_t v);
+void	st_out_printf(struct st_out *o, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Pads with spaces to width w after a string of n columns. */
+void	st_out_pad(struct st_out *o, size_t n, size_t w);
+/* Writes the n bytes at p as JSON string contents (no quotes). */
+void	st_out_json_str(struct st_out *o, const char *p, size_t n);
+
+/* What every view may consult besides the packet. */
+struct st_vctx {
+	int		 color;		/* ANSI colours on */
+	int		 local;		/* local time instead of UTC */
+	long		 utcoff;	/* seconds east of UTC, with local */
+	struct timespec	 t0;		/* first packet's time */
+	int		 have_t0;
+	/* Cache of the formatted date of one second (time views). */
+	time_t		 cache_sec;
+	char		 cache_date[40];
+};
+
+struct st_view {
+	const char	*name;
+	const char	*help;
+	void		(*packet)(struct st_out *o, const struct st_packet *pkt,
+			    struct st_vctx *v);
+};
+
+extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
+    st_view_json;
+/* Every view, NULL-terminated. */
+extern const struct st_view *const st_views[];
+const struct st_view *st_view_find(const char *name);
+
+/* Formatting shared by the views (src/view/fmt.c).  Buffers: 64 bytes. */
+#define ST_FMT_BUF	64
+char	*st_fmt_ipv4(char *buf, const uint8_t *p);
+char	*st_fmt_ipv6(char *buf, const uint8_t *p);
+char	*st_fmt_mac(char *buf, const uint8_t *p);
+/*
+ * Writes field f's value as text: numbers in decimal or 0x hex, addresses
+ * in their usual form, bytes as hex (at most max bytes, then "...").
+ */
+void	st_fmt_value(struct st_out *o, const struct st_packet *pkt,
+	    const struct st_field *f, size_t max);
+/*
+ * Writes ts as ISO 8601 ("2023-11-14T22:13:20.000008Z"), with sep between
+ * date and time, in UTC or the context's local offset.
+ */
+void	st_fmt_time(struct st_out *o, struct st_vctx *v,
+	    const struct timespec *ts, char sep);
+/* ANSI colour escape for protocol p (empty string without colour). */
+const char *st_color(const struct st_vctx *v, const char *proto);
+const char *st_color_off(const struct st_vctx *v);
+/* The layer each byte belongs to, for the hex views: map[i], or -1. */
+void	st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n);
+
+#endif /* STRATA_VIEW_H */

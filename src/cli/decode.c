@@ -1,0 +1,278 @@
+/*
+ * strata decode [options] FILE: reads a pcap or pcapng file with libpcap,
+ * decodes each packet into the model and shows it with the chosen views.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+#include "cli.h"
+
+#define MAX_VIEWS	8
+
+struct opts {
+	const char		*file;
+	const char		*filter;
+	unsigned long long	 count;		/* 0: all */
+	const struct st_view	*views[MAX_VIEWS];
+	size_t			 nviews;
+	int			 color;		/* -1 auto, 0 never, 1 always */
+	int			 local;
+};
+
+static void
+decode_usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: strata decode [-n] [-c COUNT] [-f FILTER] "
+	    "[--view VIEW[,VIEW...]]\n"
+	    "                     [--color=auto|always|never] [--local] FILE\n"
+	    "\n"
+	    "  FILE             a pcap or pcapng file; - reads standard input\n"
+	    "  -c COUNT         stop after COUNT packets\n"
+	    "  -f FILTER        only packets matching a BPF filter "
+	    "('icmp or port 53')\n"
+	    "  -n               accepted for tcpdump habits: strata never "
+	    "resolves names\n"
+	    "  --view LIST      views, comma-separated (default summary):\n",
+	    fp);
+	for (i = 0; st_views[i] != NULL; i++)
+		fprintf(fp, "                     %-8s %s\n", st_views[i]->name,
+		    st_views[i]->help);
+	fputs("  --color WHEN     colour the hex view and layer names "
+	    "(auto: on a terminal\n"
+	    "                   unless NO_COLOR is set)\n"
+	    "  --local          times in local time instead of UTC\n", fp);
+}
+
+static int
+parse_views(struct opts *op, const char *list)
+{
+	char buf[256], *tok, *save = NULL;
+	const struct st_view *v;
+
+	if (strlen(list) >= sizeof(buf)) {
+		st_cli_err("--view: list too long");
+		return -1;
+	}
+	strcpy(buf, list);
+	op->nviews = 0;
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if ((v = st_view_find(tok)) == NULL) {
+			st_cli_err("--view: unknown view '%s' (views: summary, "
+			    "tree, hex, json)", tok);
+			return -1;
+		}
+		if (op->nviews == MAX_VIEWS) {
+			st_cli_err("--view: at most %d views", MAX_VIEWS);
+			return -1;
+		}
+		op->views[op->nviews++] = v;
+	}
+	if (op->nviews == 0) {
+		st_cli_err("--view: no view named");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_opts(struct opts *op, int argc, char **argv)
+{
+	enum { O_VIEW = 256, O_COLOR, O_LOCAL };
+	static const struct option lo[] = {
+		{ "view", required_argument, NULL, O_VIEW },
+		{ "color", required_argument, NULL, O_COLOR },
+		{ "colour", required_argument, NULL, O_COLOR },
+		{ "local", no_argument, NULL, O_LOCAL },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	int ch;
+
+	memset(op, 0, sizeof(*op));
+	op->views[0] = &st_view_summary;
+	op->nviews = 1;
+	op->color = -1;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "c:f:nh", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			errno = 0;
+			op->count = strtoull(optarg, &end, 10);
+			if (errno != 0 || *end != '\0' || op->count == 0 ||
+			    optarg[0] == '-') {
+				st_cli_err("-c: '%s' is not a positive count",
+				    optarg);
+				return -1;
+			}
+			break;
+		case 'f':
+			op->filter = optarg;
+			break;
+		case 'n':
+			break;
+		case O_VIEW:
+			if (parse_views(op, optarg) != 0)
+				return -1;
+			break;
+		case O_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				op->color = -1;
+			else if (strcmp(optarg, "always") == 0)
+				op->color = 1;
+			else if (strcmp(optarg, "never") == 0)
+				op->color = 0;
+			else {
+				st_cli_err("--color: '%s' is not auto, always "
+				    "or never", optarg);
+				return -1;
+			}
+			break;
+		case O_LOCAL:
+			op->local = 1;
+			break;
+		case 'h':
+			decode_usage(stdout);
+			exit(ST_EXIT_OK);
+		default:
+			fputs("(try 'strata decode --help')\n", stderr);
+			return -1;
+		}
+	}
+	if (optind >= argc) {
+		st_cli_err("decode: no FILE given (try 'strata decode --help')");
+		return -1;
+	}
+	if (argc - optind > 1) {
+		st_cli_err("decode: one FILE at a time");
+		return -1;
+	}
+	op->file = argv[optind];
+	return 0;
+}
+
+static int
+want_color(int setting)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (setting >= 0)
+		return setting;
+	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0');
+}
+
+/* Opens the file as a pcap handle, or says why not and returns NULL. */
+static pcap_t *
+open_file(const char *path)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	FILE *fp;
+	pcap_t *p;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		st_cli_err("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	errbuf[0] = '\0';
+	p = pcap_fopen_offline_with_tstamp_precision(fp,
+	    PCAP_TSTAMP_PRECISION_NANO, errbuf);
+	if (p == NULL) {
+		st_cli_err("%s: %s", path, errbuf[0] != '\0' ? errbuf :
+		    "not a pcap or pcapng file");
+		if (fp != stdin)
+			fclose(fp);
+	}
+	return p;
+}
+
+static int
+run(const struct opts *op, pcap_t *p)
+{
+	static struct st_packet pkt;
+	static struct st_out out;
+	struct bpf_program prog;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct st_vctx v;
+	unsigned long long num = 0, shown = 0;
+	int rc, lt = pcap_datalink(p), status = ST_EXIT_OK;
+	size_t i;
+
+	memset(&v, 0, sizeof(v));
+	v.color = want_color(op->color);
+	v.local = op->local;
+	if (op->filter != NULL && pcap_compile(p, &prog, op->filter, 1,
+	    PCAP_NETMASK_UNKNOWN) != 0) {
+		st_cli_err("filter '%s': %s", op->filter, pcap_geterr(p));
+		return ST_EXIT_USAGE;
+	}
+	st_out_init(&out, stdout);
+	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+		num++;
+		if (op->filter != NULL && !pcap_offline_filter(&prog, h, data))
+			continue;
+		st_pkt_reset(&pkt, data, h->caplen, h->len);
+		pkt.num = num;
+		pkt.ts.tv_sec = h->ts.tv_sec;
+		pkt.ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see open */
+		if (v.local && shown == 0) {
+			struct tm tm;
+			time_t t = pkt.ts.tv_sec;
+
+			if (localtime_r(&t, &tm) != NULL)
+				v.utcoff = tm.tm_gmtoff;
+		}
+		st_decode(&pkt, lt);
+		for (i = 0; i < op->nviews; i++)
+			op->views[i]->packet(&out, &pkt, &v);
+		if (out.err != 0)
+			break;
+		if (op->count != 0 && ++shown >= op->count)
+			break;
+		if (op->count == 0)
+			shown++;
+	}
+	if (st_out_flush(&out) != 0 && out.err != EPIPE) {
+		st_cli_err("writing output: %s", strerror(out.err));
+		status = ST_EXIT_RUNTIME;
+	}
+	if (rc == -1) {
+		st_cli_err("%s: after %llu packets: %s", op->file, num,
+		    pcap_geterr(p));
+		status = ST_EXIT_RUNTIME;
+	}
+	if (op->filter != NULL)
+		pcap_freecode(&prog);
+	return status;
+}
+
+int
+st_cmd_decode(int argc, char **argv)
+{
+	struct opts op;
+	pcap_t *p;
+	int rc;
+
+	if (parse_opts(&op, argc, argv) != 0)
+		return ST_EXIT_USAGE;
+	if ((p = open_file(op.file)) == NULL)
+		return ST_EXIT_RUNTIME;
+	rc = run(&op, p);
+	pcap_close(p);
+	return rc;
+}

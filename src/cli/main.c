@@ -1,0 +1,68 @@
+/*
+ * strata: shows, layer by layer, how application data is wrapped into
+ * transport, network and link headers.  main() only dispatches.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*help;
+} cmds[] = {
+	{ "decode", st_cmd_decode, "decode a pcap or pcapng file" },
+};
+
+void
+st_cli_err(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fputs("strata: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: strata COMMAND [options] ...\n\ncommands:\n", fp);
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		fprintf(fp, "  %-10s %s\n", cmds[i].name, cmds[i].help);
+	fputs("\n'strata COMMAND --help' shows a command's options.\n"
+	    "Example: strata decode --view tree,hex captures/icmp-echo.pcap\n",
+	    fp);
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return ST_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		usage(stdout);
+		return ST_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("strata %s\n", STRATA_VERSION);
+		return ST_EXIT_OK;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].run(argc - 1, argv + 1);
+	st_cli_err("unknown command '%s' (try 'strata --help')", argv[1]);
+	return ST_EXIT_USAGE;
+}

@@ -1,0 +1,94 @@
+/*
+ * ARP (RFC 826), and RARP (RFC 903) which shares its layout.
+ *
+ * +-------------------------------+-------------------------------+
+ * |      Hardware type (16)       |      Protocol type (16)       |
+ * +---------------+---------------+-------------------------------+
+ * | HW size (8)   | Proto size (8)|         Opcode (16)           |
+ * +---------------+---------------+-------------------------------+
+ * | Sender hardware address (HW size) | Sender protocol address   |
+ * | Target hardware address           | Target protocol address   |
+ */
+#include "fields.h"
+
+static const struct st_valname hwtype_names[] = {
+	{ 1, "Ethernet" }, { 6, "IEEE 802" }, { 15, "Frame Relay" },
+	{ 19, "ATM" }, { 20, "serial line" }, { 32, "InfiniBand" },
+	{ 0, NULL }
+};
+
+static const struct st_valname opcode_names[] = {
+	{ 1, "request" }, { 2, "reply" }, { 3, "reverse request" },
+	{ 4, "reverse reply" }, { 8, "inverse request" },
+	{ 9, "inverse reply" }, { 0, NULL }
+};
+
+static const struct st_field_desc arp_fields[] = {
+	FDX("hwtype", "arp.hw.type", "Hardware type", 0, 16, ST_FMT_DEC,
+	    0, 0, 0, 1, hwtype_names),
+	FDX("ptype", "arp.proto.type", "Protocol type", 16, 16, ST_FMT_HEX,
+	    0, 0, 0, 0x0800, st_ethertype_names),
+	FDX("hwlen", "arp.hw.size", "Hardware size", 32, 8, ST_FMT_DEC,
+	    0, 0, 0, 6, NULL),
+	FDX("plen", "arp.proto.size", "Protocol size", 40, 8, ST_FMT_DEC,
+	    0, 0, 0, 4, NULL),
+	FDX("op", "arp.opcode", "Opcode", 48, 16, ST_FMT_DEC, 0, 0, 0, 1,
+	    opcode_names),
+	/* Variable part: which row depends on the sizes. */
+	FD("hwsrc", "arp.src.hw_mac", "Sender MAC address", 64, 48,
+	    ST_FMT_MAC),
+	FD("psrc", "arp.src.proto_ipv4", "Sender IP address", 112, 32,
+	    ST_FMT_IPV4),
+	FD("hwdst", "arp.dst.hw_mac", "Target MAC address", 144, 48,
+	    ST_FMT_MAC),
+	FD("pdst", "arp.dst.proto_ipv4", "Target IP address", 192, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "arp.src.hw", "Sender hardware address", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "arp.src.proto", "Sender protocol address", 0, 0,
+	    ST_FMT_BYTES),
+	FD(NULL, "arp.dst.hw", "Target hardware address", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "arp.dst.proto", "Target protocol address", 0, 0,
+	    ST_FMT_BYTES),
+};
+
+/* Adds one address of n bytes at byte off: typed when it has the usual size. */
+static void
+arp_addr(struct st_dctx *d, struct st_cur *c, size_t off, size_t n,
+    const struct st_field_desc *typed, size_t typed_len,
+    const struct st_field_desc *raw)
+{
+	if (n == 0)
+		return;
+	st_dbytes(d, c, n == typed_len ? typed : raw, off, n);
+}
+
+static int
+arp_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t hs, ps, off = 8;
+	int ipv4;
+
+	if (st_dfields(d, c, arp_fields, 5) != ST_OK)
+		return c->err;
+	hs = (size_t)st_peek_bits(c, 32, 8);
+	ps = (size_t)st_peek_bits(c, 40, 8);
+	ipv4 = st_peek_bits(c, 16, 16) == 0x0800;
+	arp_addr(d, c, off, hs, &arp_fields[5], 6, &arp_fields[9]);
+	off += hs;
+	arp_addr(d, c, off, ps, &arp_fields[6], ipv4 ? 4 : 0, &arp_fields[10]);
+	off += ps;
+	arp_addr(d, c, off, hs, &arp_fields[7], 6, &arp_fields[11]);
+	off += hs;
+	arp_addr(d, c, off, ps, &arp_fields[8], ipv4 ? 4 : 0, &arp_fields[12]);
+	off += ps;
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = off;
+	d->plen = 0;		/* what follows is padding */
+	return ST_OK;
+}
+
+const struct st_proto st_proto_arp = {
+	"arp", "arp", "Address Resolution Protocol", "RFC 826",
+	arp_fields, NFIELDS(arp_fields), arp_decode
+};

@@ -1,0 +1,297 @@
+/*
+ * The decode loop: from the link layer inwards, each protocol's decoder reads
+ * its header through the cursor and names what follows; the registry maps
+ * that to the next decoder.  Truncated and malformed headers end the chain
+ * with the layer marked; nothing here can fail.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <pcap/dlt.h>
+
+#include "strata/cksum.h"
+#include "strata/decode.h"
+#include "fields.h"
+
+/* Facts about the whole frame that outlive one chain. */
+struct frame {
+	size_t	trail_off;
+	size_t	trail_len;
+};
+
+static void chain(struct st_dctx *d, struct st_cur cur,
+    const struct st_proto *p, struct frame *fr);
+
+struct st_field *
+st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
+{
+	size_t nbytes = ((size_t)fd->bitoff + fd->bits + 7) / 8;
+	uint64_t v = 0;
+
+	if (!st_cur_need(c, nbytes))
+		return NULL;
+	if (fd->bits <= 64 && fd->fmt != ST_FMT_IPV6 && fd->fmt != ST_FMT_BYTES)
+		v = st_peek_bits(c, fd->bitoff, fd->bits) << fd->shift;
+	return st_pkt_add_field(d->pkt, fd, (uint32_t)(c->off * 8 + fd->bitoff),
+	    fd->bits, v);
+}
+
+int
+st_dfields(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fds, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (fds[i].flags & ST_DF_GEN || fds[i].bits == 0)
+			continue;
+		if (st_dfield(d, c, &fds[i]) == NULL && c->err != ST_OK)
+			return c->err;
+	}
+	return ST_OK;
+}
+
+struct st_field *
+st_dbytes(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
+    size_t byteoff, size_t n)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (!st_cur_need(c, byteoff + n))
+		return NULL;
+	if (fd->fmt != ST_FMT_BYTES && fd->fmt != ST_FMT_IPV6 && n <= 8)
+		for (i = 0; i < n; i++)
+			v = v << 8 | c->base[c->off + byteoff + i];
+	return st_pkt_add_field(d->pkt, fd, (uint32_t)((c->off + byteoff) * 8),
+	    (uint32_t)(n * 8), v);
+}
+
+struct st_field *
+st_dgen(struct st_dctx *d, const struct st_field_desc *fd, uint64_t val)
+{
+	return st_pkt_add_field(d->pkt, fd, d->ly->off * 8, 0, val);
+}
+
+int
+st_dmalformed(struct st_dctx *d, const char *fmt, ...)
+{
+	char buf[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	d->ly->status = ST_LS_MALFORMED;
+	d->ly->why = st_pkt_printf(d->pkt, "%s", buf);
+	return ST_EINVAL;
+}
+
+void
+st_dcksum(struct st_dctx *d, struct st_field *f, const uint8_t *p, size_t n,
+    uint32_t pseudo, int covered)
+{
+	uint16_t onwire, expect;
+	uint32_t sum;
+
+	(void)d;
+	if (f == NULL)
+		return;
+	onwire = (uint16_t)f->val;
+	if (!covered || p == NULL) {
+		f->ck = ST_CK_UNVERIFIED;
+		return;
+	}
+	sum = st_cksum_add(pseudo, p, n);
+	if (st_cksum_fold(sum) == 0xffff) {
+		f->ck = ST_CK_GOOD;
+		return;
+	}
+	/* Take the field out of the sum (one's complement subtraction). */
+	expect = st_cksum_finish(sum + (uint16_t)~onwire);
+	f->aux = expect;
+	if (pseudo != 0 && onwire == st_cksum_fold(pseudo))
+		f->ck = ST_CK_PARTIAL;
+	else
+		f->ck = ST_CK_BAD;
+}
+
+void
+st_decode_nested(struct st_dctx *d, struct st_cur *c,
+    const struct st_proto *proto)
+{
+	struct st_dctx sub = *d;
+	struct frame fr = { 0, 0 };
+
+	sub.depth = d->depth + 1;
+	if (sub.depth > ST_MAX_DEPTH) {
+		st_pkt_note(d->pkt, "quoting nested too deep: inner levels "
+		    "shown as data");
+		proto = &st_proto_data;
+	}
+	if (st_cur_left(c) > 0)
+		chain(&sub, *c, proto, &fr);
+	c->off = c->end;
+	d->rest_done = 1;
+}
+
+/* Whether the chain goes on to next when the payload has pl bytes. */
+static int
+go_on(const struct st_dctx *d, size_t pl)
+{
+	if (pl > 0)
+		return 1;
+	if (d->plen != SIZE_MAX)
+		return d->plen > 0;
+	return d->pkt->caplen < d->pkt->len;
+}
+
+static void
+chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
+    struct frame *fr)
+{
+	const struct st_proto *next;
+	struct st_layer *ly;
+	struct st_cur lc;
+	size_t left, pl;
+	int rc;
+
+	while (p != NULL) {
+		left = st_cur_left(&cur);
+		if ((ly = st_pkt_add_layer(d->pkt, p, (uint32_t)cur.off,
+		    d->depth)) == NULL)
+			return;
+		d->ly = ly;
+		d->hdr = 0;
+		d->plen = SIZE_MAX;
+		d->next_key = ST_KEY_NONE;
+		d->next = NULL;
+		d->rest_done = 0;
+		lc = cur;
+		rc = p->decode(d, &lc);
+		if (rc == ST_OK && lc.err != ST_OK)
+			rc = lc.err;
+		if (rc != ST_OK || d->hdr > left) {
+			if (rc == ST_EINVAL) {
+				if (ly->why == NULL)
+					ly->why = "invalid header";
+				ly->status = ST_LS_MALFORMED;
+			} else
+				ly->status = d->depth > 0 ? ST_LS_PARTIAL :
+				    ST_LS_TRUNCATED;
+			ly->hdr_len = (uint32_t)(d->hdr > 0 && d->hdr < left ?
+			    d->hdr : left);
+			ly->len = (uint32_t)left;
+			return;
+		}
+		ly->hdr_len = (uint32_t)d->hdr;
+		if (d->rest_done) {
+			ly->len = (uint32_t)left;
+			return;
+		}
+		st_cur_skip(&cur, d->hdr);
+		pl = st_cur_left(&cur);
+		if (d->plen < pl) {
+			if (d->depth == 0 && fr->trail_len == 0) {
+				fr->trail_off = cur.off + d->plen;
+				fr->trail_len = pl - d->plen;
+			}
+			cur.end = cur.off + d->plen;
+			pl = d->plen;
+		}
+		ly->len = (uint32_t)(d->hdr + pl);
+		next = d->next != NULL ? d->next :
+		    st_proto_next(d->next_key, d->next_val);
+		if (next == NULL)
+			next = pl > 0 ? &st_proto_data : NULL;
+		else if (!go_on(d, pl))
+			next = NULL;
+		p = next;
+	}
+}
+
+/* The first protocol for a frame of link type lt, or NULL. */
+static const struct st_proto *
+link_proto(int lt, const struct st_packet *pkt)
+{
+	const struct st_proto *p;
+
+	if (lt == DLT_RAW || lt == DLT_IPV4 || lt == DLT_IPV6
+#ifdef DLT_RAW_OPENBSD
+	    || lt == 14
+#endif
+	    ) {
+		/* No link header: the IP version says which. */
+		if (pkt->caplen == 0)
+			return lt == DLT_IPV6 ? &st_proto_ipv6 : &st_proto_ipv4;
+		switch (pkt->data[0] >> 4) {
+		case 4:
+			return &st_proto_ipv4;
+		case 6:
+			return &st_proto_ipv6;
+		default:
+			return lt == DLT_IPV6 ? &st_proto_ipv6 : &st_proto_ipv4;
+		}
+	}
+	p = st_proto_next(ST_KEY_LINK, (uint32_t)lt);
+	return p;
+}
+
+unsigned
+st_decode(struct st_packet *pkt, int linktype)
+{
+	struct st_dctx d;
+	struct frame fr = { 0, 0 };
+	const struct st_proto *p;
+	struct st_layer *ly;
+	struct st_cur c;
+
+	memset(&d, 0, sizeof(d));
+	d.pkt = pkt;
+	pkt->linktype = linktype;
+	p = link_proto(linktype, pkt);
+	if (p == NULL) {
+		st_pkt_note(pkt, st_pkt_printf(pkt, "link type %d is not "
+		    "decoded: frame shown as data", linktype));
+		p = &st_proto_data;
+	}
+	c = st_cur_make(pkt->data, pkt->caplen);
+	if (pkt->caplen > 0 || p != &st_proto_data)
+		chain(&d, c, p, &fr);
+	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&
+	    (ly = st_pkt_add_layer(pkt, &st_proto_trailer,
+	    (uint32_t)fr.trail_off, 0)) != NULL) {
+		d.ly = ly;
+		c = st_cur_make(pkt->data, pkt->caplen);
+		c.off = fr.trail_off;
+		st_proto_trailer.decode(&d, &c);
+		ly->hdr_len = 0;
+		ly->len = (uint32_t)fr.trail_len;
+	}
+	if (pkt->caplen < pkt->len)
+		st_pkt_note(pkt, st_pkt_printf(pkt, "capture cut at %u of %u "
+		    "bytes", pkt->caplen, pkt->len));
+	return pkt->nlayers;
+}
+
+void
+st_dckstatus(struct st_dctx *d, const struct st_field *f,
+    const struct st_field_desc *fd)
+{
+	if (f != NULL && f->ck != ST_CK_NONE)
+		st_dgen(d, fd, f->ck);
+}
+
+unsigned
+st_dcount(const struct st_dctx *d, const struct st_proto *p)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < d->pkt->nlayers; i++)
+		if (d->pkt->layers[i].proto == p &&
+		    d->pkt->layers[i].depth == d->depth)
+			n++;
+	/* The layer being decoded counts itself. */
+	return n > 0 ? n - 1 : 0;
+}

@@ -1,0 +1,126 @@
+/*
+ * Ethernet II and IEEE 802.3 (IEEE 802.3 clause 3), and stacked VLAN tags:
+ * IEEE 802.1Q (TPID 0x8100, 0x9100) and 802.1ad service tags (0x88a8).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                  Destination MAC address ...                  |
+ * +                               +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  ... Destination              |       Source MAC address ...  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+                               +
+ * |                        ... Source                             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |     EtherType or length       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *
+ * A VLAN tag: PCP (3 bits), DEI (1), VID (12), then the next EtherType.
+ */
+#include "fields.h"
+
+#define ETH_MAX_LEN	1500	/* type/length values up to this are lengths */
+
+static const struct st_field_desc eth_fields[] = {
+	FDX("dst", "eth.dst", "Destination", 0, 48, ST_FMT_MAC, 0, 0, 0, 0,
+	    NULL),
+	FDX("src", "eth.src", "Source", 48, 48, ST_FMT_MAC, 0, 0, 0, 0, NULL),
+	FDX("type", "eth.type", "Type", 96, 16, ST_FMT_HEX, 0, ST_AUTO_NEXT,
+	    0, 0, st_ethertype_names),
+	FD("len", "eth.len", "Length", 96, 16, ST_FMT_DEC),
+};
+
+static int
+eth_decode(struct st_dctx *d, struct st_cur *c)
+{
+	uint16_t t;
+
+	st_dfield(d, c, &eth_fields[0]);
+	st_dfield(d, c, &eth_fields[1]);
+	t = (uint16_t)st_peek_bits(c, 96, 16);
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = 14;
+	if (t <= ETH_MAX_LEN) {
+		/* IEEE 802.3: a length, then an 802.2 LLC frame. */
+		st_dfield(d, c, &eth_fields[3]);
+		d->plen = t;
+		d->next = &st_proto_data;
+		return ST_OK;
+	}
+	st_dfield(d, c, &eth_fields[2]);
+	d->next_key = ST_KEY_ETHERTYPE;
+	d->next_val = t;
+	return ST_OK;
+}
+
+const struct st_proto st_proto_eth = {
+	"eth", "eth", "Ethernet II", "IEEE 802.3",
+	eth_fields, NFIELDS(eth_fields), eth_decode
+};
+
+static const struct st_field_desc vlan_fields[] = {
+	FD("prio", "vlan.priority", "Priority", 0, 3, ST_FMT_DEC),
+	FD("dei", "vlan.dei", "Drop eligible", 3, 1, ST_FMT_BOOL),
+	FD("id", "vlan.id", "VLAN ID", 4, 12, ST_FMT_DEC),
+	FDX("type", "vlan.etype", "Type", 16, 16, ST_FMT_HEX, 0, ST_AUTO_NEXT,
+	    0, 0, st_ethertype_names),
+	FD("len", "vlan.len", "Length", 16, 16, ST_FMT_DEC),
+};
+
+static const struct st_field_desc qinq_fields[] = {
+	FD("prio", "ieee8021ad.priority", "Priority", 0, 3, ST_FMT_DEC),
+	FD("dei", "ieee8021ad.dei", "Drop eligible", 3, 1, ST_FMT_BOOL),
+	FD("id", "ieee8021ad.id", "Service VLAN ID", 4, 12, ST_FMT_DEC),
+	FDX("type", "ieee8021ad.etype", "Type", 16, 16, ST_FMT_HEX, 0,
+	    ST_AUTO_NEXT, 0, 0, st_ethertype_names),
+	FD("len", "ieee8021ad.len", "Length", 16, 16, ST_FMT_DEC),
+};
+
+static int
+tag_decode(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t)
+{
+	uint16_t next;
+
+	if (st_dcount(d, &st_proto_vlan) + st_dcount(d, &st_proto_qinq) >
+	    ST_MAX_VLAN)
+		return st_dmalformed(d, "more than %d stacked VLAN tags",
+		    ST_MAX_VLAN);
+	if (st_dfields(d, c, t, 3) != ST_OK)
+		return c->err;
+	next = (uint16_t)st_peek_bits(c, 16, 16);
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = 4;
+	if (next <= ETH_MAX_LEN) {
+		st_dfield(d, c, &t[4]);
+		d->plen = next;
+		d->next = &st_proto_data;
+		return ST_OK;
+	}
+	st_dfield(d, c, &t[3]);
+	d->next_key = ST_KEY_ETHERTYPE;
+	d->next_val = next;
+	return ST_OK;
+}
+
+static int
+vlan_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return tag_decode(d, c, vlan_fields);
+}
+
+static int
+qinq_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return tag_decode(d, c, qinq_fields);
+}
+
+const struct st_proto st_proto_vlan = {
+	"vlan", "vlan", "802.1Q Virtual LAN", "IEEE 802.1Q",
+	vlan_fields, NFIELDS(vlan_fields), vlan_decode
+};
+
+const struct st_proto st_proto_qinq = {
+	"qinq", "ieee8021ad", "802.1ad Provider Bridge (Q-in-Q)",
+	"IEEE 802.1ad", qinq_fields, NFIELDS(qinq_fields), qinq_decode
+};

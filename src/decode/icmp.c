@@ -1,0 +1,192 @@
+/*
+ * ICMP for IPv4 (RFC 792; RFC 1191 for the next-hop MTU).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |     Type      |     Code      |          Checksum             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Identifier / unused / gateway / pointer / next-hop MTU       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Data: echo payload, or the IP header + 8 bytes of the packet |
+ * |  that caused an error, decoded here as nested layers          |
+ *
+ * The quoted packet is decoded at most ST_MAX_DEPTH levels deep (an ICMP
+ * error may quote an ICMP error); its transport header is normally only 8
+ * bytes, so quoted layers cut short are marked partial, not truncated.
+ */
+#include "strata/cksum.h"
+#include "fields.h"
+
+const struct st_valname st_icmp_type_names[] = {
+	{ 0, "echo reply" }, { 3, "destination unreachable" },
+	{ 4, "source quench" }, { 5, "redirect" }, { 8, "echo request" },
+	{ 9, "router advertisement" }, { 10, "router solicitation" },
+	{ 11, "time exceeded" }, { 12, "parameter problem" },
+	{ 13, "timestamp request" }, { 14, "timestamp reply" },
+	{ 15, "information request" }, { 16, "information reply" },
+	{ 17, "address mask request" }, { 18, "address mask reply" },
+	{ 42, "extended echo request" }, { 43, "extended echo reply" },
+	{ 0, NULL }
+};
+
+static const struct st_valname unreach_names[] = {
+	{ 0, "network unreachable" }, { 1, "host unreachable" },
+	{ 2, "protocol unreachable" }, { 3, "port unreachable" },
+	{ 4, "fragmentation needed and DF set" },
+	{ 5, "source route failed" }, { 6, "destination network unknown" },
+	{ 7, "destination host unknown" }, { 8, "source host isolated" },
+	{ 9, "network administratively prohibited" },
+	{ 10, "host administratively prohibited" },
+	{ 11, "network unreachable for TOS" },
+	{ 12, "host unreachable for TOS" },
+	{ 13, "communication administratively prohibited" },
+	{ 14, "host precedence violation" },
+	{ 15, "precedence cutoff in effect" }, { 0, NULL }
+};
+
+static const struct st_valname redirect_names[] = {
+	{ 0, "for the network" }, { 1, "for the host" },
+	{ 2, "for the TOS and network" }, { 3, "for the TOS and host" },
+	{ 0, NULL }
+};
+
+static const struct st_valname timex_names[] = {
+	{ 0, "TTL exceeded in transit" },
+	{ 1, "fragment reassembly time exceeded" }, { 0, NULL }
+};
+
+static const struct st_valname param_names[] = {
+	{ 0, "pointer indicates the error" },
+	{ 1, "missing a required option" }, { 2, "bad length" }, { 0, NULL }
+};
+
+/* The meanings of codes for type, or NULL. */
+const struct st_valname *
+st_icmp_code_names(unsigned type)
+{
+	switch (type) {
+	case 3:
+		return unreach_names;
+	case 5:
+		return redirect_names;
+	case 11:
+		return timex_names;
+	case 12:
+		return param_names;
+	}
+	return NULL;
+}
+
+enum { F_TYPE, F_CODE, F_CKSUM, F_ID, F_SEQ, F_UNUSED, F_MTU, F_GW, F_PTR,
+	F_PUNUSED, F_OTS, F_RTS, F_TTS, F_CKSTAT };
+
+static const struct st_field_desc icmp_fields[] = {
+	FDX("type", "icmp.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 8,
+	    st_icmp_type_names),
+	FD("code", "icmp.code", "Code", 8, 8, ST_FMT_DEC),
+	FDX("chksum", "icmp.checksum", "Checksum", 16, 16, ST_FMT_HEX, 0,
+	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
+	FD("id", "icmp.ident", "Identifier", 32, 16, ST_FMT_DEC),
+	FD("seq", "icmp.seq", "Sequence number", 48, 16, ST_FMT_DEC),
+	FD("unused", "icmp.unused", "Unused", 32, 32, ST_FMT_HEX),
+	FD("mtu", "icmp.mtu", "Next-hop MTU", 48, 16, ST_FMT_DEC),
+	FD("gw", "icmp.redir_gw", "Gateway address", 32, 32, ST_FMT_IPV4),
+	FD("ptr", "icmp.pointer", "Pointer", 32, 8, ST_FMT_DEC),
+	FD(NULL, "icmp.unused", "Unused", 40, 24, ST_FMT_HEX),
+	FD("ots", "icmp.originate_timestamp", "Originate timestamp", 64, 32,
+	    ST_FMT_DEC),
+	FD("rts", "icmp.receive_timestamp", "Receive timestamp", 96, 32,
+	    ST_FMT_DEC),
+	FD("tts", "icmp.transmit_timestamp", "Transmit timestamp", 128, 32,
+	    ST_FMT_DEC),
+	FDG("icmp.checksum.status", "Checksum status", ST_FMT_ENUM,
+	    st_ck_names),
+};
+
+static const struct st_field_desc icmp_unused16 =
+    FD(NULL, "icmp.unused", "Unused", 32, 16, ST_FMT_HEX);
+
+/* Adds the second word of the header; returns whether a packet is quoted. */
+static int
+icmp_rest(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned code)
+{
+	switch (type) {
+	case 3:
+		if (code == 4) {
+			st_dfield(d, c, &icmp_unused16);
+			st_dfield(d, c, &icmp_fields[F_MTU]);
+		} else
+			st_dfield(d, c, &icmp_fields[F_UNUSED]);
+		return 1;
+	case 4:
+	case 11:
+		st_dfield(d, c, &icmp_fields[F_UNUSED]);
+		return 1;
+	case 5:
+		st_dfield(d, c, &icmp_fields[F_GW]);
+		return 1;
+	case 12:
+		st_dfield(d, c, &icmp_fields[F_PTR]);
+		st_dfield(d, c, &icmp_fields[F_PUNUSED]);
+		return 1;
+	case 13:
+	case 14:
+		st_dfields(d, c, icmp_fields + F_ID, 2);
+		st_dfields(d, c, icmp_fields + F_OTS, 3);
+		return 0;
+	case 0:
+	case 8:
+	case 15:
+	case 16:
+	case 17:
+	case 18:
+		st_dfields(d, c, icmp_fields + F_ID, 2);
+		return 0;
+	default:
+		st_dfield(d, c, &icmp_fields[F_UNUSED]);
+		return 0;
+	}
+}
+
+static int
+icmp_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c);
+	struct st_field *ck, *code;
+	unsigned type;
+	int quoted;
+
+	st_dfield(d, c, &icmp_fields[F_TYPE]);
+	code = st_dfield(d, c, &icmp_fields[F_CODE]);
+	ck = st_dfield(d, c, &icmp_fields[F_CKSUM]);
+	if (c->err != ST_OK)
+		return c->err;
+	type = (unsigned)st_peek_bits(c, 0, 8);
+	code->meaning = st_valname(st_icmp_code_names(type),
+	    (uint32_t)code->val);
+	quoted = icmp_rest(d, c, type, (unsigned)code->val);
+	if (d->net.fam == 4)
+		st_dcksum(d, ck, c->base + c->off, d->net.tlen, 0,
+		    !d->net.frag && left >= d->net.tlen);
+	else
+		ck->ck = ST_CK_UNVERIFIED;
+	st_dckstatus(d, ck, &icmp_fields[F_CKSTAT]);
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = type == 13 || type == 14 ? 20 : 8;
+	if (quoted && left > 8) {
+		struct st_cur q = *c;
+
+		q.off += 8;
+		st_decode_nested(d, &q, &st_proto_ipv4);
+		return ST_OK;
+	}
+	d->next = &st_proto_data;
+	return ST_OK;
+}
+
+const struct st_proto st_proto_icmp = {
+	"icmp", "icmp", "Internet Control Message Protocol", "RFC 792",
+	icmp_fields, NFIELDS(icmp_fields), icmp_decode
+};

@@ -1,0 +1,319 @@
+/*
+ * ICMPv6 (RFC 4443) and neighbour discovery (RFC 4861, RFC 8106 RDNSS).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |     Type      |     Code      |          Checksum             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                         Message Body                          |
+ *
+ * The checksum covers an IPv6 pseudo-header (RFC 8200 8.1).  Errors quote
+ * as much of the offending packet as fits; it is decoded as nested layers.
+ * ND messages end in options: type (8), length (8, in units of 8 bytes).
+ */
+#include "strata/cksum.h"
+#include "fields.h"
+
+const struct st_valname st_icmpv6_type_names[] = {
+	{ 1, "destination unreachable" }, { 2, "packet too big" },
+	{ 3, "time exceeded" }, { 4, "parameter problem" },
+	{ 128, "echo request" }, { 129, "echo reply" },
+	{ 130, "multicast listener query" },
+	{ 131, "multicast listener report" },
+	{ 132, "multicast listener done" }, { 133, "router solicitation" },
+	{ 134, "router advertisement" }, { 135, "neighbor solicitation" },
+	{ 136, "neighbor advertisement" }, { 137, "redirect" },
+	{ 143, "multicast listener report v2" }, { 0, NULL }
+};
+
+static const struct st_valname unreach_names[] = {
+	{ 0, "no route to destination" },
+	{ 1, "administratively prohibited" },
+	{ 2, "beyond scope of source address" },
+	{ 3, "address unreachable" }, { 4, "port unreachable" },
+	{ 5, "source address failed ingress/egress policy" },
+	{ 6, "reject route to destination" }, { 0, NULL }
+};
+
+static const struct st_valname timex_names[] = {
+	{ 0, "hop limit exceeded in transit" },
+	{ 1, "fragment reassembly time exceeded" }, { 0, NULL }
+};
+
+static const struct st_valname param_names[] = {
+	{ 0, "erroneous header field" },
+	{ 1, "unrecognized next header" },
+	{ 2, "unrecognized IPv6 option" }, { 0, NULL }
+};
+
+/* The meanings of codes for type, or NULL. */
+const struct st_valname *
+st_icmpv6_code_names(unsigned type)
+{
+	switch (type) {
+	case 1:
+		return unreach_names;
+	case 3:
+		return timex_names;
+	case 4:
+		return param_names;
+	}
+	return NULL;
+}
+
+enum { F_TYPE, F_CODE, F_CKSUM, F_ID, F_SEQ, F_RES, F_MTU, F_PTR, F_CHL,
+	F_RAFLAG, F_RLT, F_REACH, F_RETR, F_NSTGT, F_NAFLAG, F_NATGT,
+	F_RDTGT, F_RDDST, F_CKSTAT };
+
+static const struct st_field_desc icmpv6_fields[] = {
+	FDX("type", "icmpv6.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 128,
+	    st_icmpv6_type_names),
+	FD("code", "icmpv6.code", "Code", 8, 8, ST_FMT_DEC),
+	FDX("chksum", "icmpv6.checksum", "Checksum", 16, 16, ST_FMT_HEX, 0,
+	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
+	FD("id", "icmpv6.echo.identifier", "Identifier", 32, 16, ST_FMT_DEC),
+	FD("seq", "icmpv6.echo.sequence_number", "Sequence number", 48, 16,
+	    ST_FMT_DEC),
+	FD("reserved", "icmpv6.reserved", "Reserved", 32, 32, ST_FMT_HEX),
+	FD("mtu", "icmpv6.mtu", "MTU", 32, 32, ST_FMT_DEC),
+	FD("ptr", "icmpv6.pointer", "Pointer", 32, 32, ST_FMT_DEC),
+	FD(NULL, "icmpv6.nd.ra.cur_hop_limit", "Current hop limit", 32, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.nd.ra.flag", "Flags", 40, 8, ST_FMT_HEX),
+	FD(NULL, "icmpv6.nd.ra.router_lifetime", "Router lifetime (s)", 48, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.nd.ra.reachable_time", "Reachable time (ms)", 64, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.nd.ra.retrans_timer", "Retransmission timer (ms)",
+	    96, 32, ST_FMT_DEC),
+	FD(NULL, "icmpv6.nd.ns.target_address", "Target address", 64, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "icmpv6.nd.na.flag", "Flags (router, solicited, override)",
+	    32, 32, ST_FMT_HEX),
+	FD(NULL, "icmpv6.nd.na.target_address", "Target address", 64, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "icmpv6.nd.rd.target_address", "Target address", 64, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "icmpv6.rd.na.destination_address", "Destination address",
+	    192, 128, ST_FMT_IPV6),
+	FDG("icmpv6.checksum.status", "Checksum status", ST_FMT_ENUM,
+	    st_ck_names),
+};
+
+static const struct st_valname opt_names[] = {
+	{ 1, "source link-layer address" }, { 2, "target link-layer address" },
+	{ 3, "prefix information" }, { 4, "redirected header" },
+	{ 5, "MTU" }, { 14, "nonce" }, { 24, "route information" },
+	{ 25, "recursive DNS server" }, { 31, "DNS search list" },
+	{ 38, "PREF64" }, { 0, NULL }
+};
+
+enum { O_TYPE, O_LEN, O_SLLA, O_TLLA, O_PLEN, O_PFLAG, O_VALID, O_PREF,
+	O_PRES, O_PREFIX, O_MRES, O_MTU, O_RRES, O_RLIFE, O_RDNSS, O_DATA };
+
+static const struct st_field_desc opt_fields[] = {
+	FDN(NULL, "icmpv6.opt.type", "Option type", 0, 8, ST_FMT_DEC,
+	    opt_names),
+	FD(NULL, "icmpv6.opt.length", "Option length (8-byte units)", 8, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.src_linkaddr", "Source link-layer address", 16,
+	    48, ST_FMT_MAC),
+	FD(NULL, "icmpv6.opt.target_linkaddr", "Target link-layer address",
+	    16, 48, ST_FMT_MAC),
+	FD(NULL, "icmpv6.opt.prefix.length", "Prefix length", 16, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.prefix.flag", "Flags (on-link, autonomous)", 24,
+	    8, ST_FMT_HEX),
+	FD(NULL, "icmpv6.opt.prefix.valid_lifetime", "Valid lifetime", 32, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.prefix.preferred_lifetime", "Preferred lifetime",
+	    64, 32, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.reserved", "Reserved", 96, 32, ST_FMT_HEX),
+	FD(NULL, "icmpv6.opt.prefix", "Prefix", 128, 128, ST_FMT_IPV6),
+	FD(NULL, "icmpv6.opt.reserved", "Reserved", 16, 16, ST_FMT_HEX),
+	FD(NULL, "icmpv6.opt.mtu", "MTU", 32, 32, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.reserved", "Reserved", 16, 16, ST_FMT_HEX),
+	FD(NULL, "icmpv6.opt.rdnss.lifetime", "Lifetime", 32, 32, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.rdnss", "Recursive DNS server", 0, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "icmpv6.opt.data", "Option data", 0, 0, ST_FMT_BYTES),
+};
+
+/* One ND option of len bytes at o (type and length added already). */
+static void
+nd_option(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
+{
+	size_t i;
+
+	switch (type) {
+	case 1:
+	case 2:
+		if (len == 8) {
+			st_dfield(d, o, &opt_fields[type == 1 ? O_SLLA :
+			    O_TLLA]);
+			return;
+		}
+		break;
+	case 3:
+		if (len == 32) {
+			st_dfields(d, o, opt_fields + O_PLEN, 6);
+			return;
+		}
+		break;
+	case 5:
+		if (len == 8) {
+			st_dfields(d, o, opt_fields + O_MRES, 2);
+			return;
+		}
+		break;
+	case 25:
+		if (len >= 8) {
+			st_dfields(d, o, opt_fields + O_RRES, 2);
+			for (i = 8; i + 16 <= len; i += 16)
+				st_dbytes(d, o, &opt_fields[O_RDNSS], i, 16);
+			return;
+		}
+		break;
+	}
+	st_dbytes(d, o, &opt_fields[O_DATA], 2, len - 2);
+}
+
+/* The options from byte pos to the end of the n-byte message at c. */
+static void
+nd_options(struct st_dctx *d, struct st_cur c, size_t pos, size_t n)
+{
+	struct st_cur o;
+	unsigned type;
+	size_t len;
+
+	while (pos < n) {
+		o = c;
+		o.off += pos;
+		if (st_cur_left(&o) < 2) {
+			st_dmalformed(d, "option header cut short");
+			return;
+		}
+		type = (unsigned)st_peek_bits(&o, 0, 8);
+		len = (size_t)st_peek_bits(&o, 8, 8) * 8;
+		st_dfields(d, &o, opt_fields, 2);
+		if (len == 0) {
+			st_dmalformed(d, "option %u has length 0", type);
+			return;
+		}
+		if (len > n - pos) {
+			st_dmalformed(d, "option %u of %zu bytes runs past the "
+			    "message", type, len);
+			return;
+		}
+		nd_option(d, &o, type, len);
+		pos += len;
+	}
+}
+
+/*
+ * The body after the first word.  Returns the header length, and sets
+ * *quoted for errors and *opts to where ND options start (0 for none).
+ */
+static size_t
+icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, int *quoted,
+    size_t *opts)
+{
+	*quoted = 0;
+	*opts = 0;
+	switch (type) {
+	case 1:
+	case 3:
+		st_dfield(d, c, &icmpv6_fields[F_RES]);
+		*quoted = 1;
+		return 8;
+	case 2:
+		st_dfield(d, c, &icmpv6_fields[F_MTU]);
+		*quoted = 1;
+		return 8;
+	case 4:
+		st_dfield(d, c, &icmpv6_fields[F_PTR]);
+		*quoted = 1;
+		return 8;
+	case 128:
+	case 129:
+		st_dfields(d, c, icmpv6_fields + F_ID, 2);
+		return 8;
+	case 133:
+		st_dfield(d, c, &icmpv6_fields[F_RES]);
+		*opts = 8;
+		return 8;
+	case 134:
+		st_dfields(d, c, icmpv6_fields + F_CHL, 5);
+		*opts = 16;
+		return 16;
+	case 135:
+		st_dfield(d, c, &icmpv6_fields[F_RES]);
+		st_dfield(d, c, &icmpv6_fields[F_NSTGT]);
+		*opts = 24;
+		return 24;
+	case 136:
+		st_dfields(d, c, icmpv6_fields + F_NAFLAG, 2);
+		*opts = 24;
+		return 24;
+	case 137:
+		st_dfield(d, c, &icmpv6_fields[F_RES]);
+		st_dfields(d, c, icmpv6_fields + F_RDTGT, 2);
+		*opts = 40;
+		return 40;
+	default:
+		return 4;
+	}
+}
+
+static int
+icmpv6_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), hdr, opts, n;
+	struct st_field *ck, *code;
+	uint32_t pseudo;
+	unsigned type;
+	int quoted;
+
+	st_dfield(d, c, &icmpv6_fields[F_TYPE]);
+	code = st_dfield(d, c, &icmpv6_fields[F_CODE]);
+	ck = st_dfield(d, c, &icmpv6_fields[F_CKSUM]);
+	if (c->err != ST_OK)
+		return c->err;
+	type = (unsigned)st_peek_bits(c, 0, 8);
+	code->meaning = st_valname(st_icmpv6_code_names(type),
+	    (uint32_t)code->val);
+	hdr = icmpv6_body(d, c, type, &quoted, &opts);
+	n = d->net.fam == 6 ? d->net.tlen : left;
+	if (d->net.fam == 6) {
+		pseudo = st_cksum_pseudo(6, d->net.src, d->net.dst, 58,
+		    d->net.tlen);
+		st_dcksum(d, ck, c->base + c->off, d->net.tlen, pseudo,
+		    !d->net.frag && left >= d->net.tlen);
+	} else
+		ck->ck = ST_CK_UNVERIFIED;
+	st_dckstatus(d, ck, &icmpv6_fields[F_CKSTAT]);
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = hdr;
+	if (opts > 0) {
+		nd_options(d, *c, opts, n < left ? n : left);
+		d->hdr = n < left ? n : left;
+		d->plen = 0;
+		return ST_OK;
+	}
+	if (quoted && left > 8) {
+		struct st_cur q = *c;
+
+		q.off += 8;
+		st_decode_nested(d, &q, &st_proto_ipv6);
+		return ST_OK;
+	}
+	d->next = &st_proto_data;
+	return ST_OK;
+}
+
+const struct st_proto st_proto_icmpv6 = {
+	"icmpv6", "icmpv6", "Internet Control Message Protocol v6", "RFC 4443",
+	icmpv6_fields, NFIELDS(icmpv6_fields), icmpv6_decode
+};

@@ -1,0 +1,258 @@
+/*
+ * IPv4 (RFC 791), with its options (RFC 791, RFC 2113 router alert).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version|  IHL  |    DSCP   |ECN|          Total Length         |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Identification        |Flags|      Fragment Offset    |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Time to Live |    Protocol   |         Header Checksum       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                       Source Address                          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Destination Address                        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                    Options                    |    Padding    |
+ *
+ * As Wireshark shows them, ip.hdr_len is in bytes (IHL x 4) and
+ * ip.frag_offset in bytes (offset x 8).
+ */
+#include <string.h>
+
+#include "strata/cksum.h"
+#include "fields.h"
+
+static const struct st_valname ecn_names[] = {
+	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" },
+	{ 0, NULL }
+};
+
+enum { F_VER, F_IHL, F_DS, F_DSCP, F_ECN, F_LEN, F_ID, F_FLAGS, F_RB, F_DF,
+	F_MF, F_FRAG, F_TTL, F_PROTO, F_CKSUM, F_SRC, F_DST, F_CKSTAT };
+
+static const struct st_field_desc ipv4_fields[] = {
+	FDX("version", "ip.version", "Version", 0, 4, ST_FMT_DEC, 0, 0, 0, 4,
+	    NULL),
+	FDX("ihl", "ip.hdr_len", "Header length", 4, 4, ST_FMT_DEC, 2,
+	    ST_AUTO_HLEN, 0, 5, NULL),
+	FDX("tos", "ip.dsfield", "Differentiated services field", 8, 8,
+	    ST_FMT_HEX, 0, 0, 0, 0, NULL),
+	FD("dscp", "ip.dsfield.dscp", "DSCP", 8, 6, ST_FMT_DEC),
+	FDN("ecn", "ip.dsfield.ecn", "ECN", 14, 2, ST_FMT_DEC, ecn_names),
+	FDX("len", "ip.len", "Total length", 16, 16, ST_FMT_DEC, 0,
+	    ST_AUTO_LEN, 0, 0, NULL),
+	FDX("id", "ip.id", "Identification", 32, 16, ST_FMT_HEX, 0, 0, 0, 1,
+	    NULL),
+	FD("flags", "ip.flags", "Flags", 48, 3, ST_FMT_HEX),
+	FD("rb", "ip.flags.rb", "Reserved bit", 48, 1, ST_FMT_BOOL),
+	FD("df", "ip.flags.df", "Don't fragment", 49, 1, ST_FMT_BOOL),
+	FD("mf", "ip.flags.mf", "More fragments", 50, 1, ST_FMT_BOOL),
+	FDX("frag", "ip.frag_offset", "Fragment offset", 51, 13, ST_FMT_DEC,
+	    3, 0, 0, 0, NULL),
+	FDX("ttl", "ip.ttl", "Time to live", 64, 8, ST_FMT_DEC, 0, 0, 0, 64,
+	    NULL),
+	FDX("proto", "ip.proto", "Protocol", 72, 8, ST_FMT_DEC, 0,
+	    ST_AUTO_NEXT, 0, 0, st_ipproto_names),
+	FDX("chksum", "ip.checksum", "Header checksum", 80, 16, ST_FMT_HEX, 0,
+	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
+	FD("src", "ip.src", "Source address", 96, 32, ST_FMT_IPV4),
+	FD("dst", "ip.dst", "Destination address", 128, 32, ST_FMT_IPV4),
+	FDG("ip.checksum.status", "Header checksum status", ST_FMT_ENUM,
+	    st_ck_names),
+};
+
+static const struct st_valname opt_names[] = {
+	{ 0, "end of options list" }, { 1, "no-operation" },
+	{ 7, "record route" }, { 68, "timestamp" },
+	{ 130, "security" }, { 131, "loose source route" },
+	{ 133, "extended security" }, { 134, "commercial security" },
+	{ 136, "stream ID" }, { 137, "strict source route" },
+	{ 82, "traceroute" }, { 11, "MTU probe" }, { 12, "MTU reply" },
+	{ 25, "quick-start" }, { 148, "router alert" }, { 0, NULL }
+};
+
+static const struct st_valname tsflag_names[] = {
+	{ 0, "timestamps only" }, { 1, "addresses and timestamps" },
+	{ 3, "prespecified addresses" }, { 0, NULL }
+};
+
+enum { O_TYPE, O_LEN, O_PTR, O_RR, O_SRR, O_OVF, O_TSFLAG, O_TS, O_TSADDR,
+	O_RA, O_DATA, O_PAD };
+
+static const struct st_field_desc opt_fields[] = {
+	FDN(NULL, "ip.opt.type", "Option type", 0, 8, ST_FMT_DEC, opt_names),
+	FD(NULL, "ip.opt.len", "Option length", 8, 8, ST_FMT_DEC),
+	FD(NULL, "ip.opt.ptr", "Pointer", 16, 8, ST_FMT_DEC),
+	FD(NULL, "ip.rec_rt", "Recorded route", 0, 32, ST_FMT_IPV4),
+	FD(NULL, "ip.src_rt", "Source route", 0, 32, ST_FMT_IPV4),
+	FD(NULL, "ip.opt.overflow", "Overflow", 24, 4, ST_FMT_DEC),
+	FDN(NULL, "ip.opt.flag", "Flag", 28, 4, ST_FMT_DEC, tsflag_names),
+	FD(NULL, "ip.opt.time_stamp", "Timestamp", 0, 32, ST_FMT_DEC),
+	FD(NULL, "ip.opt.time_stamp_addr", "Address", 0, 32, ST_FMT_IPV4),
+	FD(NULL, "ip.opt.ra", "Router alert", 16, 16, ST_FMT_DEC),
+	FD(NULL, "ip.opt.data", "Option data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "ip.opt.padding", "Padding", 0, 0, ST_FMT_BYTES),
+};
+
+/* Decodes the data of one option of length len at o (type and length done). */
+static void
+opt_body(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
+{
+	size_t i;
+	unsigned fl;
+
+	switch (type) {
+	case 7:		/* record route */
+	case 131:	/* loose source route */
+	case 137:	/* strict source route */
+		if (len < 3)
+			break;
+		st_dfield(d, o, &opt_fields[O_PTR]);
+		for (i = 3; i + 4 <= len; i += 4)
+			st_dbytes(d, o, &opt_fields[type == 7 ? O_RR : O_SRR],
+			    i, 4);
+		return;
+	case 68:	/* timestamp */
+		if (len < 4)
+			break;
+		st_dfield(d, o, &opt_fields[O_PTR]);
+		st_dfield(d, o, &opt_fields[O_OVF]);
+		st_dfield(d, o, &opt_fields[O_TSFLAG]);
+		fl = (unsigned)st_peek_bits(o, 28, 4);
+		for (i = 4; i + 4 <= len; i += 4) {
+			if (fl != 0 && i + 8 <= len) {
+				st_dbytes(d, o, &opt_fields[O_TSADDR], i, 4);
+				i += 4;
+			}
+			st_dbytes(d, o, &opt_fields[O_TS], i, 4);
+		}
+		return;
+	case 148:	/* router alert */
+		if (len != 4)
+			break;
+		st_dfield(d, o, &opt_fields[O_RA]);
+		return;
+	}
+	if (len > 2)
+		st_dbytes(d, o, &opt_fields[O_DATA], 2, len - 2);
+}
+
+/*
+ * Decodes the options in the n bytes at c.  A bad option length ends the
+ * options with the layer marked malformed; the datagram still decodes.
+ */
+static void
+ipv4_options(struct st_dctx *d, struct st_cur c, size_t n)
+{
+	size_t pos = 0, len;
+	struct st_cur o;
+	unsigned type;
+
+	while (pos < n) {
+		o = c;
+		o.off += pos;
+		type = (unsigned)st_peek_bits(&o, 0, 8);
+		st_dfield(d, &o, &opt_fields[O_TYPE]);
+		if (type == 0) {	/* end of list: the rest is padding */
+			if (n - pos > 1)
+				st_dbytes(d, &o, &opt_fields[O_PAD], 1,
+				    n - pos - 1);
+			return;
+		}
+		if (type == 1) {
+			pos++;
+			continue;
+		}
+		if (pos + 1 >= n) {
+			st_dmalformed(d, "option %u has no length byte", type);
+			return;
+		}
+		len = (size_t)st_peek_bits(&o, 8, 8);
+		st_dfield(d, &o, &opt_fields[O_LEN]);
+		if (len < 2) {
+			st_dmalformed(d, "option %u length %zu below 2", type,
+			    len);
+			return;
+		}
+		if (len > n - pos) {
+			st_dmalformed(d, "option %u length %zu runs past the "
+			    "header", type, len);
+			return;
+		}
+		opt_body(d, &o, type, len);
+		pos += len;
+	}
+}
+
+static int
+ipv4_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), ihl, tot;
+	struct st_field *ck;
+	unsigned ver, off;
+	int mf;
+
+	st_dfield(d, c, &ipv4_fields[F_VER]);
+	ver = (unsigned)st_peek_bits(c, 0, 4);
+	if (c->err != ST_OK)
+		return c->err;
+	if (ver != 4)
+		return st_dmalformed(d, "version %u, not 4", ver);
+	st_dfield(d, c, &ipv4_fields[F_IHL]);
+	ihl = (size_t)st_peek_bits(c, 4, 4) * 4;
+	if (ihl < 20)
+		return st_dmalformed(d, "header length %zu below 20", ihl);
+	st_dfields(d, c, ipv4_fields + F_DS, F_CKSUM - F_DS);
+	ck = st_dfield(d, c, &ipv4_fields[F_CKSUM]);
+	st_dfields(d, c, ipv4_fields + F_SRC, 2);
+	if (c->err != ST_OK)
+		return c->err;
+	tot = (size_t)st_peek_bits(c, 16, 16);
+	mf = (int)st_peek_bits(c, 50, 1);
+	off = (unsigned)st_peek_bits(c, 51, 13) * 8;
+	if (ihl > left) {
+		d->hdr = left;
+		return ST_ETRUNC;
+	}
+	st_dcksum(d, ck, c->base + c->off, ihl, 0, 1);
+	st_dckstatus(d, ck, &ipv4_fields[F_CKSTAT]);
+	if (ihl > 20) {
+		struct st_cur o = *c;
+
+		o.off += 20;
+		ipv4_options(d, o, ihl - 20);
+	}
+	d->hdr = ihl;
+	if (tot == 0 && left > ihl) {
+		/* Segmentation offload leaves 0: the capture knows better. */
+		st_pkt_note(d->pkt, "IPv4 total length 0 (segmentation "
+		    "offload?): using the captured length");
+		tot = left;
+	}
+	if (tot < ihl)
+		return st_dmalformed(d, "total length %zu below header length "
+		    "%zu", tot, ihl);
+	if (tot > left && d->depth == 0 && d->pkt->caplen >= d->pkt->len)
+		st_dmalformed(d, "total length %zu exceeds the %zu bytes "
+		    "present", tot, left);
+	d->plen = tot - ihl;
+	d->net.fam = 4;
+	memcpy(d->net.src, c->base + c->off + 12, 4);
+	memcpy(d->net.dst, c->base + c->off + 16, 4);
+	d->net.tlen = (uint32_t)(tot - ihl);
+	d->net.frag = mf || off != 0;
+	if (off != 0) {
+		d->next = &st_proto_data;	/* not the transport header */
+		return ST_OK;
+	}
+	d->next_key = ST_KEY_IPPROTO;
+	d->next_val = (uint32_t)st_peek_bits(c, 72, 8);
+	return ST_OK;
+}
+
+const struct st_proto st_proto_ipv4 = {
+	"ipv4", "ip", "Internet Protocol Version 4", "RFC 791",
+	ipv4_fields, NFIELDS(ipv4_fields), ipv4_decode
+};

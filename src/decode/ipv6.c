@@ -1,0 +1,290 @@
+/*
+ * IPv6 (RFC 8200) and its extension headers: hop-by-hop options,
+ * routing, fragment and destination options, each a layer of its own.
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Version| Traffic Class |           Flow Label                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Payload Length        |  Next Header  |   Hop Limit   |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 Source Address (128 bits)                     |
+ * |               Destination Address (128 bits)                  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ */
+#include <string.h>
+
+#include "fields.h"
+
+static const struct st_valname ecn_names[] = {
+	{ 0, "Not-ECT" }, { 1, "ECT(1)" }, { 2, "ECT(0)" }, { 3, "CE" },
+	{ 0, NULL }
+};
+
+static const struct st_field_desc ipv6_fields[] = {
+	FDX("version", "ipv6.version", "Version", 0, 4, ST_FMT_DEC, 0, 0, 0, 6,
+	    NULL),
+	FD("tc", "ipv6.tclass", "Traffic class", 4, 8, ST_FMT_HEX),
+	FD("dscp", "ipv6.tclass.dscp", "DSCP", 4, 6, ST_FMT_DEC),
+	FDN("ecn", "ipv6.tclass.ecn", "ECN", 10, 2, ST_FMT_DEC, ecn_names),
+	FD("fl", "ipv6.flow", "Flow label", 12, 20, ST_FMT_HEX),
+	FDX("plen", "ipv6.plen", "Payload length", 32, 16, ST_FMT_DEC, 0,
+	    ST_AUTO_PLEN, 0, 0, NULL),
+	FDX("nh", "ipv6.nxt", "Next header", 48, 8, ST_FMT_DEC, 0,
+	    ST_AUTO_NEXT, 0, 0, st_ipproto_names),
+	FDX("hlim", "ipv6.hlim", "Hop limit", 56, 8, ST_FMT_DEC, 0, 0, 0, 64,
+	    NULL),
+	FD("src", "ipv6.src", "Source address", 64, 128, ST_FMT_IPV6),
+	FD("dst", "ipv6.dst", "Destination address", 192, 128, ST_FMT_IPV6),
+};
+
+static int
+ipv6_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), plen;
+	unsigned ver;
+
+	st_dfield(d, c, &ipv6_fields[0]);
+	ver = (unsigned)st_peek_bits(c, 0, 4);
+	if (c->err != ST_OK)
+		return c->err;
+	if (ver != 6)
+		return st_dmalformed(d, "version %u, not 6", ver);
+	if (st_dfields(d, c, ipv6_fields + 1, NFIELDS(ipv6_fields) - 1) !=
+	    ST_OK)
+		return c->err;
+	plen = (size_t)st_peek_bits(c, 32, 16);
+	d->hdr = 40;
+	if (plen + 40 > left && d->depth == 0 &&
+	    d->pkt->caplen >= d->pkt->len)
+		st_dmalformed(d, "payload length %zu exceeds the %zu bytes "
+		    "present", plen, left - 40);
+	d->plen = plen;
+	d->net.fam = 6;
+	memcpy(d->net.src, c->base + c->off + 8, 16);
+	memcpy(d->net.dst, c->base + c->off + 24, 16);
+	d->net.tlen = (uint32_t)plen;
+	d->net.frag = 0;
+	d->next_key = ST_KEY_IPPROTO;
+	d->next_val = (uint32_t)st_peek_bits(c, 48, 8);
+	return ST_OK;
+}
+
+const struct st_proto st_proto_ipv6 = {
+	"ipv6", "ipv6", "Internet Protocol Version 6", "RFC 8200",
+	ipv6_fields, NFIELDS(ipv6_fields), ipv6_decode
+};
+
+/* Counts the extension headers already in this chain. */
+static unsigned
+ext_count(const struct st_dctx *d)
+{
+	return st_dcount(d, &st_proto_hopopts) + st_dcount(d,
+	    &st_proto_routing) + st_dcount(d, &st_proto_frag6) +
+	    st_dcount(d, &st_proto_dstopts);
+}
+
+/*
+ * The start every extension header shares: checks the chain bound and that
+ * hdr bytes fit in what the IPv6 header declared, then sets what follows.
+ */
+static int
+ext_common(struct st_dctx *d, struct st_cur *c, size_t hdr)
+{
+	if (ext_count(d) >= ST_MAX_EXTHDR)
+		return st_dmalformed(d, "more than %d extension headers",
+		    ST_MAX_EXTHDR);
+	if (d->net.fam == 6 && hdr > d->net.tlen)
+		return st_dmalformed(d, "extension header of %zu bytes runs "
+		    "past the payload length %u", hdr, d->net.tlen);
+	if (!st_cur_need(c, hdr)) {
+		d->hdr = st_cur_left(c);
+		return ST_ETRUNC;
+	}
+	d->hdr = hdr;
+	if (d->net.tlen >= hdr)
+		d->net.tlen -= (uint32_t)hdr;
+	d->plen = d->net.tlen;
+	d->next_key = ST_KEY_IPPROTO;
+	d->next_val = (uint32_t)st_peek_bits(c, 0, 8);
+	return ST_OK;
+}
+
+static const struct st_valname opt6_names[] = {
+	{ 0, "Pad1" }, { 1, "PadN" }, { 4, "tunnel encapsulation limit" },
+	{ 5, "router alert" }, { 194, "jumbo payload" },
+	{ 201, "home address" }, { 0, NULL }
+};
+
+enum { X_NXT, X_LEN, X_OTYPE, X_OLEN, X_PAD1, X_PADN, X_RA, X_UNK };
+
+static const struct st_field_desc hop_fields[] = {
+	FDN("nh", "ipv6.hopopts.nxt", "Next header", 0, 8, ST_FMT_DEC,
+	    st_ipproto_names),
+	FD("len", "ipv6.hopopts.len", "Length (8-byte units after the first)",
+	    8, 8, ST_FMT_DEC),
+	FDN(NULL, "ipv6.opt.type", "Option type", 0, 8, ST_FMT_HEX,
+	    opt6_names),
+	FD(NULL, "ipv6.opt.length", "Option length", 8, 8, ST_FMT_DEC),
+	FD(NULL, "ipv6.opt.pad1", "Pad1", 0, 8, ST_FMT_HEX),
+	FD(NULL, "ipv6.opt.padn", "PadN", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "ipv6.opt.router_alert", "Router alert", 16, 16, ST_FMT_DEC),
+	FD(NULL, "ipv6.opt.unknown", "Option data", 0, 0, ST_FMT_BYTES),
+};
+
+static const struct st_field_desc dst_fields[] = {
+	FDN("nh", "ipv6.dstopts.nxt", "Next header", 0, 8, ST_FMT_DEC,
+	    st_ipproto_names),
+	FD("len", "ipv6.dstopts.len", "Length (8-byte units after the first)",
+	    8, 8, ST_FMT_DEC),
+};
+
+/* The TLV options of a hop-by-hop or destination options header. */
+static void
+tlv_options(struct st_dctx *d, struct st_cur c, size_t n)
+{
+	size_t pos = 2, len;
+	struct st_cur o;
+	unsigned type;
+
+	while (pos < n) {
+		o = c;
+		o.off += pos;
+		type = (unsigned)st_peek_bits(&o, 0, 8);
+		if (type == 0) {
+			st_dfield(d, &o, &hop_fields[X_PAD1]);
+			pos++;
+			continue;
+		}
+		st_dfield(d, &o, &hop_fields[X_OTYPE]);
+		if (pos + 2 > n) {
+			st_dmalformed(d, "option %u has no length byte", type);
+			return;
+		}
+		st_dfield(d, &o, &hop_fields[X_OLEN]);
+		len = (size_t)st_peek_bits(&o, 8, 8);
+		if (pos + 2 + len > n) {
+			st_dmalformed(d, "option %u of %zu bytes runs past the "
+			    "header", type, len);
+			return;
+		}
+		if (type == 5 && len == 2)
+			st_dfield(d, &o, &hop_fields[X_RA]);
+		else if (len > 0)
+			st_dbytes(d, &o, &hop_fields[type == 1 ? X_PADN :
+			    X_UNK], 2, len);
+		pos += 2 + len;
+	}
+}
+
+static int
+opts_decode(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *head)
+{
+	size_t hdr;
+	int rc;
+
+	if (st_dfields(d, c, head, 2) != ST_OK)
+		return c->err;
+	hdr = ((size_t)st_peek_bits(c, 8, 8) + 1) * 8;
+	if ((rc = ext_common(d, c, hdr)) != ST_OK)
+		return rc;
+	tlv_options(d, *c, hdr);
+	return ST_OK;
+}
+
+static int
+hopopts_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return opts_decode(d, c, hop_fields);
+}
+
+static int
+dstopts_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return opts_decode(d, c, dst_fields);
+}
+
+const struct st_proto st_proto_hopopts = {
+	"hopopts", "ipv6.hopopts", "IPv6 Hop-by-Hop Options", "RFC 8200 4.3",
+	hop_fields, 2, hopopts_decode
+};
+
+const struct st_proto st_proto_dstopts = {
+	"dstopts", "ipv6.dstopts", "IPv6 Destination Options",
+	"RFC 8200 4.6", dst_fields, NFIELDS(dst_fields), dstopts_decode
+};
+
+static const struct st_valname rt_names[] = {
+	{ 0, "source route (deprecated)" }, { 2, "type 2 (Mobile IPv6)" },
+	{ 3, "RPL source route" }, { 4, "segment routing" }, { 0, NULL }
+};
+
+static const struct st_field_desc rt_fields[] = {
+	FDN("nh", "ipv6.routing.nxt", "Next header", 0, 8, ST_FMT_DEC,
+	    st_ipproto_names),
+	FD("len", "ipv6.routing.len", "Length (8-byte units after the first)",
+	    8, 8, ST_FMT_DEC),
+	FDN("type", "ipv6.routing.type", "Routing type", 16, 8, ST_FMT_DEC,
+	    rt_names),
+	FD("segleft", "ipv6.routing.segleft", "Segments left", 24, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.unknown_data", "Type-specific data", 32, 0,
+	    ST_FMT_BYTES),
+};
+
+static int
+routing_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t hdr;
+	int rc;
+
+	if (st_dfields(d, c, rt_fields, 4) != ST_OK)
+		return c->err;
+	hdr = ((size_t)st_peek_bits(c, 8, 8) + 1) * 8;
+	if ((rc = ext_common(d, c, hdr)) != ST_OK)
+		return rc;
+	st_dbytes(d, c, &rt_fields[4], 4, hdr - 4);
+	return ST_OK;
+}
+
+const struct st_proto st_proto_routing = {
+	"routing", "ipv6.routing", "IPv6 Routing Header", "RFC 8200 4.4",
+	rt_fields, NFIELDS(rt_fields), routing_decode
+};
+
+static const struct st_field_desc frag_fields[] = {
+	FDN("nh", "ipv6.fraghdr.nxt", "Next header", 0, 8, ST_FMT_DEC,
+	    st_ipproto_names),
+	FD("res", "ipv6.fraghdr.reserved_octet", "Reserved", 8, 8, ST_FMT_HEX),
+	FDX("offset", "ipv6.fraghdr.offset", "Fragment offset (8-byte units)",
+	    16, 13, ST_FMT_DEC, 0, 0, 0, 0, NULL),
+	FD("res2", "ipv6.fraghdr.reserved_bits", "Reserved bits", 29, 2,
+	    ST_FMT_DEC),
+	FD("m", "ipv6.fraghdr.more", "More fragments", 31, 1, ST_FMT_BOOL),
+	FD("id", "ipv6.fraghdr.ident", "Identification", 32, 32, ST_FMT_HEX),
+};
+
+static int
+frag6_decode(struct st_dctx *d, struct st_cur *c)
+{
+	unsigned off, more;
+	int rc;
+
+	if (st_dfields(d, c, frag_fields, NFIELDS(frag_fields)) != ST_OK)
+		return c->err;
+	if ((rc = ext_common(d, c, 8)) != ST_OK)
+		return rc;
+	off = (unsigned)st_peek_bits(c, 16, 13);
+	more = (unsigned)st_peek_bits(c, 31, 1);
+	d->net.frag = off != 0 || more;
+	if (off != 0)
+		d->next = &st_proto_data;	/* not the transport header */
+	return ST_OK;
+}
+
+const struct st_proto st_proto_frag6 = {
+	"frag6", "ipv6.fraghdr", "IPv6 Fragment Header", "RFC 8200 4.5",
+	frag_fields, NFIELDS(frag_fields), frag6_decode
+};

@@ -1,0 +1,150 @@
+/*
+ * The packet model's storage: fixed arrays and a string arena, reset per
+ * packet, never allocated per packet.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/model.h"
+
+void
+st_pkt_reset(struct st_packet *pkt, const uint8_t *data, uint32_t caplen,
+    uint32_t len)
+{
+	pkt->data = data;
+	pkt->caplen = caplen;
+	pkt->len = len;
+	pkt->nlayers = 0;
+	pkt->nfields = 0;
+	pkt->nnotes = 0;
+	pkt->strused = 0;
+}
+
+void
+st_pkt_note(struct st_packet *pkt, const char *note)
+{
+	unsigned i;
+
+	for (i = 0; i < pkt->nnotes; i++)
+		if (strcmp(pkt->notes[i], note) == 0)
+			return;
+	if (pkt->nnotes < ST_MAX_NOTES)
+		pkt->notes[pkt->nnotes++] = note;
+}
+
+struct st_layer *
+st_pkt_add_layer(struct st_packet *pkt, const struct st_proto *proto,
+    uint32_t off, unsigned depth)
+{
+	struct st_layer *ly;
+
+	if (pkt->nlayers >= ST_MAX_LAYERS) {
+		st_pkt_note(pkt, "too many layers: the rest is not decoded");
+		return NULL;
+	}
+	ly = &pkt->layers[pkt->nlayers++];
+	memset(ly, 0, sizeof(*ly));
+	ly->proto = proto;
+	ly->off = off;
+	ly->field0 = (uint16_t)pkt->nfields;
+	ly->depth = (uint8_t)depth;
+	return ly;
+}
+
+struct st_field *
+st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
+    uint32_t bitoff, uint32_t bits, uint64_t val)
+{
+	struct st_field *f;
+
+	if (pkt->nlayers == 0)
+		return NULL;
+	if (pkt->nfields >= ST_MAX_FIELDS) {
+		st_pkt_note(pkt, "too many fields: the rest is not shown");
+		return NULL;
+	}
+	f = &pkt->fields[pkt->nfields++];
+	f->desc = desc;
+	f->bitoff = bitoff;
+	f->bits = bits;
+	f->val = val;
+	f->aux = 0;
+	f->ck = ST_CK_NONE;
+	f->meaning = NULL;
+	pkt->layers[pkt->nlayers - 1].nfields++;
+	return f;
+}
+
+const char *
+st_pkt_printf(struct st_packet *pkt, const char *fmt, ...)
+{
+	size_t room = sizeof(pkt->str) - pkt->strused;
+	char *s = pkt->str + pkt->strused;
+	va_list ap;
+	int n;
+
+	if (room < 2)
+		return "...";
+	va_start(ap, fmt);
+	n = vsnprintf(s, room, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return "...";
+	if ((size_t)n >= room)
+		n = (int)room - 1;
+	pkt->strused += (size_t)n + 1;
+	return s;
+}
+
+const char *
+st_valname(const struct st_valname *t, uint32_t val)
+{
+	if (t == NULL)
+		return NULL;
+	for (; t->name != NULL; t++)
+		if (t->val == val)
+			return t->name;
+	return NULL;
+}
+
+const char *
+st_field_meaning(const struct st_field *f)
+{
+	if (f->meaning != NULL)
+		return f->meaning;
+	if (f->desc->names == NULL || f->val > UINT32_MAX)
+		return NULL;
+	return st_valname(f->desc->names, (uint32_t)f->val);
+}
+
+const struct st_field *
+st_pkt_field(const struct st_packet *pkt, const struct st_layer *ly,
+    const char *name)
+{
+	unsigned i = 0, n = pkt->nfields;
+
+	if (ly != NULL) {
+		i = ly->field0;
+		n = ly->field0 + ly->nfields;
+	}
+	for (; i < n; i++)
+		if (strcmp(pkt->fields[i].desc->name, name) == 0)
+			return &pkt->fields[i];
+	return NULL;
+}
+
+const uint8_t *
+st_field_bytes(const struct st_packet *pkt, const struct st_field *f,
+    size_t *n)
+{
+	size_t off = f->bitoff / 8, len = f->bits / 8;
+
+	if (f->bits == 0 || off > pkt->caplen || len > pkt->caplen - off) {
+		*n = 0;
+		return NULL;
+	}
+	*n = len;
+	return pkt->data + off;
+}

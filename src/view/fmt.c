@@ -1,0 +1,237 @@
+/*
+ * Formatting shared by the views: addresses, field values, times, colours,
+ * and the map from bytes to layers.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+static const char hexdig[] = "0123456789abcdef";
+
+char *
+st_fmt_ipv4(char *buf, const uint8_t *p)
+{
+	char *s = buf;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned v = p[i];
+
+		if (v >= 100)
+			*s++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*s++ = (char)('0' + v / 10 % 10);
+		*s++ = (char)('0' + v % 10);
+		if (i < 3)
+			*s++ = '.';
+	}
+	*s = '\0';
+	return buf;
+}
+
+char *
+st_fmt_ipv6(char *buf, const uint8_t *p)
+{
+	/* glibc's inet_ntop follows RFC 5952 (lowercase, longest run). */
+	if (inet_ntop(AF_INET6, p, buf, ST_FMT_BUF) == NULL)
+		strcpy(buf, "?");
+	return buf;
+}
+
+char *
+st_fmt_mac(char *buf, const uint8_t *p)
+{
+	int i;
+
+	for (i = 0; i < 6; i++) {
+		buf[i * 3] = hexdig[p[i] >> 4];
+		buf[i * 3 + 1] = hexdig[p[i] & 15];
+		buf[i * 3 + 2] = i < 5 ? ':' : '\0';
+	}
+	return buf;
+}
+
+void
+st_fmt_value(struct st_out *o, const struct st_packet *pkt,
+    const struct st_field *f, size_t max)
+{
+	char buf[ST_FMT_BUF];
+	const uint8_t *p;
+	size_t n, i;
+	unsigned w;
+
+	switch (f->desc->fmt) {
+	case ST_FMT_IPV4:
+	case ST_FMT_IPV6:
+	case ST_FMT_MAC:
+		p = st_field_bytes(pkt, f, &n);
+		if (p == NULL || n < (f->desc->fmt == ST_FMT_IPV4 ? 4u :
+		    f->desc->fmt == ST_FMT_MAC ? 6u : 16u)) {
+			st_out_puts(o, "?");
+			return;
+		}
+		st_out_puts(o, f->desc->fmt == ST_FMT_IPV4 ?
+		    st_fmt_ipv4(buf, p) : f->desc->fmt == ST_FMT_MAC ?
+		    st_fmt_mac(buf, p) : st_fmt_ipv6(buf, p));
+		return;
+	case ST_FMT_BYTES:
+		p = st_field_bytes(pkt, f, &n);
+		for (i = 0; p != NULL && i < n && i < max; i++) {
+			st_out_putc(o, hexdig[p[i] >> 4]);
+			st_out_putc(o, hexdig[p[i] & 15]);
+		}
+		if (p != NULL && n > max)
+			st_out_puts(o, "...");
+		return;
+	case ST_FMT_HEX:
+		w = (f->bits + 3) / 4;
+		if (w < 2)
+			w = 2;
+		st_out_puts(o, "0x");
+		for (i = w; i-- > 0;)
+			st_out_putc(o, hexdig[(f->val >> (i * 4)) & 15]);
+		return;
+	case ST_FMT_ENUM: {
+		const char *m = st_field_meaning(f);
+
+		st_out_puts(o, m != NULL ? m : "?");
+		return;
+	}
+	default:
+		st_out_u64(o, f->val);
+	}
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian), no tables. */
+static void
+civil(int64_t days, int *y, unsigned *m, unsigned *d)
+{
+	int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static void
+put2(struct st_out *o, unsigned v)
+{
+	st_out_putc(o, (char)('0' + v / 10 % 10));
+	st_out_putc(o, (char)('0' + v % 10));
+}
+
+void
+st_fmt_time(struct st_out *o, struct st_vctx *v, const struct timespec *ts,
+    char sep)
+{
+	int64_t t = (int64_t)ts->tv_sec + (v->local ? v->utcoff : 0);
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	unsigned secs = (unsigned)(t - days * 86400), m, d, i;
+	long frac = ts->tv_nsec;
+	char digits[10];
+	int y, nd;
+
+	/* The date part changes once a day: format it once per second. */
+	if (v->cache_sec != ts->tv_sec || v->cache_date[0] == '\0') {
+		civil(days, &y, &m, &d);
+		snprintf(v->cache_date, sizeof(v->cache_date), "%04d-%02u-%02u",
+		    y, m, d);
+		v->cache_sec = ts->tv_sec;
+	}
+	st_out_puts(o, v->cache_date);
+	st_out_putc(o, sep);
+	put2(o, secs / 3600);
+	st_out_putc(o, ':');
+	put2(o, secs / 60 % 60);
+	st_out_putc(o, ':');
+	put2(o, secs % 60);
+	st_out_putc(o, '.');
+	nd = frac % 1000 != 0 ? 9 : 6;
+	if (nd == 6)
+		frac /= 1000;
+	for (i = (unsigned)nd; i-- > 0; frac /= 10)
+		digits[i] = (char)('0' + frac % 10);
+	st_out_write(o, digits, (size_t)nd);
+	if (!v->local) {
+		st_out_putc(o, 'Z');
+		return;
+	}
+	st_out_putc(o, v->utcoff < 0 ? '-' : '+');
+	put2(o, (unsigned)(labs(v->utcoff) / 3600));
+	st_out_putc(o, ':');
+	put2(o, (unsigned)(labs(v->utcoff) / 60 % 60));
+}
+
+/* One colour per kind of layer, the same in every packet and view. */
+static const struct {
+	const char	*proto;
+	const char	*esc;
+} colors[] = {
+	{ "eth", "\033[34m" }, { "sll", "\033[34m" }, { "sll2", "\033[34m" },
+	{ "null", "\033[34m" }, { "vlan", "\033[94m" }, { "qinq", "\033[94m" },
+	{ "arp", "\033[33m" }, { "ipv4", "\033[32m" }, { "ipv6", "\033[32m" },
+	{ "hopopts", "\033[92m" }, { "routing", "\033[92m" },
+	{ "frag6", "\033[92m" }, { "dstopts", "\033[92m" },
+	{ "icmp", "\033[35m" }, { "icmpv6", "\033[35m" },
+	{ "tcp", "\033[33m" }, { "udp", "\033[36m" }, { "data", "\033[37m" },
+	{ "trailer", "\033[90m" },
+};
+
+const char *
+st_color(const struct st_vctx *v, const char *proto)
+{
+	size_t i;
+
+	if (!v->color)
+		return "";
+	for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++)
+		if (strcmp(colors[i].proto, proto) == 0)
+			return colors[i].esc;
+	return "\033[31m";
+}
+
+const char *
+st_color_off(const struct st_vctx *v)
+{
+	return v->color ? "\033[0m" : "";
+}
+
+void
+st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n)
+{
+	const struct st_layer *ly;
+	size_t i, j, end;
+
+	for (i = 0; i < n; i++)
+		map[i] = -1;
+	/* Layers come outer first: inner ones overwrite what they carry. */
+	for (j = 0; j < pkt->nlayers; j++) {
+		ly = &pkt->layers[j];
+		end = (size_t)ly->off + ly->len;
+		for (i = ly->off; i < end && i < n; i++)
+			map[i] = (int16_t)j;
+	}
+}
+
+const struct st_view *const st_views[] = {
+	&st_view_summary, &st_view_tree, &st_view_hex, &st_view_json, NULL
+};
+
+const struct st_view *
+st_view_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; st_views[i] != NULL; i++)
+		if (strcmp(st_views[i]->name, name) == 0)
+			return st_views[i];
+	return NULL;
+}

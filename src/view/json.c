@@ -1,0 +1,183 @@
+/*
+ * The JSON view: NDJSON, one object per packet, with Wireshark's field
+ * names (docs/json.md is the schema):
+ *
+ * {"frame":1,"time":"...Z","len":98,"caplen":98,"layers":[{"proto":"eth",
+ *  "name":"eth","offset":0,"length":14,"payload":84,"depth":0,
+ *  "fields":{"eth.dst":"00:00:00:00:00:00",...},
+ *  "bits":{"eth.dst":[0,48],...}},...],"notes":[]}
+ *
+ * A name that occurs more than once in a layer (options, SACK blocks) holds
+ * an array of values, and its bits an array of pairs.
+ */
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+/* Whether f's name occurred earlier in the layer (fields [from, f)). */
+static int
+seen(const struct st_packet *pkt, unsigned from, const struct st_field *f)
+{
+	const struct st_field *g;
+
+	for (g = &pkt->fields[from]; g < f; g++)
+		if (g->desc == f->desc || strcmp(g->desc->name,
+		    f->desc->name) == 0)
+			return 1;
+	return 0;
+}
+
+/* How many fields of the layer share f's name, f included, from f on. */
+static unsigned
+count_from(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field *f)
+{
+	const struct st_field *g, *end = &pkt->fields[ly->field0 +
+	    ly->nfields];
+	unsigned n = 0;
+
+	for (g = f; g < end; g++)
+		if (g->desc == f->desc || strcmp(g->desc->name,
+		    f->desc->name) == 0)
+			n++;
+	return n;
+}
+
+static void
+json_value(struct st_out *o, const struct st_packet *pkt,
+    const struct st_field *f)
+{
+	switch (f->desc->fmt) {
+	case ST_FMT_DEC:
+	case ST_FMT_BOOL:
+	case ST_FMT_HEX:
+		/* Integers are numbers, whatever base the tree shows. */
+		st_out_u64(o, f->val);
+		return;
+	default:
+		st_out_putc(o, '"');
+		st_fmt_value(o, pkt, f, SIZE_MAX);
+		st_out_putc(o, '"');
+	}
+}
+
+static void
+json_bits(struct st_out *o, const struct st_field *f)
+{
+	st_out_putc(o, '[');
+	st_out_u64(o, f->bitoff);
+	st_out_putc(o, ',');
+	st_out_u64(o, f->bits);
+	st_out_putc(o, ']');
+}
+
+/* Writes "fields" (bits == 0) or "bits" (bits == 1) of layer ly. */
+static void
+json_members(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, int bits)
+{
+	const struct st_field *f, *g, *end = &pkt->fields[ly->field0 +
+	    ly->nfields];
+	unsigned n;
+	int first = 1;
+
+	for (f = &pkt->fields[ly->field0]; f < end; f++) {
+		if ((bits && f->bits == 0) || seen(pkt, ly->field0, f))
+			continue;
+		if (!first)
+			st_out_putc(o, ',');
+		first = 0;
+		st_out_putc(o, '"');
+		st_out_puts(o, f->desc->name);
+		st_out_puts(o, "\":");
+		n = count_from(pkt, ly, f);
+		if (n > 1)
+			st_out_putc(o, '[');
+		for (g = f; g < end; g++) {
+			if (g != f && strcmp(g->desc->name, f->desc->name) != 0)
+				continue;
+			if (bits && g->bits == 0)
+				continue;
+			if (g != f)
+				st_out_putc(o, ',');
+			if (bits)
+				json_bits(o, g);
+			else
+				json_value(o, pkt, g);
+		}
+		if (n > 1)
+			st_out_putc(o, ']');
+	}
+}
+
+static void
+json_layer(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly)
+{
+	static const char *const status[] = { "ok", "truncated", "malformed",
+		"partial" };
+
+	st_out_puts(o, "{\"proto\":\"");
+	st_out_puts(o, ly->proto->ws);
+	st_out_puts(o, "\",\"name\":\"");
+	st_out_puts(o, ly->proto->name);
+	st_out_puts(o, "\",\"offset\":");
+	st_out_u64(o, ly->off);
+	st_out_puts(o, ",\"length\":");
+	st_out_u64(o, ly->hdr_len);
+	st_out_puts(o, ",\"payload\":");
+	st_out_u64(o, ly->len > ly->hdr_len ? ly->len - ly->hdr_len : 0);
+	st_out_puts(o, ",\"depth\":");
+	st_out_u64(o, ly->depth);
+	if (ly->status != ST_LS_OK) {
+		st_out_puts(o, ",\"status\":\"");
+		st_out_puts(o, status[ly->status]);
+		st_out_putc(o, '"');
+		if (ly->why != NULL) {
+			st_out_puts(o, ",\"why\":\"");
+			st_out_json_str(o, ly->why, strlen(ly->why));
+			st_out_putc(o, '"');
+		}
+	}
+	st_out_puts(o, ",\"fields\":{");
+	json_members(o, pkt, ly, 0);
+	st_out_puts(o, "},\"bits\":{");
+	json_members(o, pkt, ly, 1);
+	st_out_puts(o, "}}");
+}
+
+static void
+json_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	unsigned i;
+
+	st_out_puts(o, "{\"frame\":");
+	st_out_u64(o, pkt->num);
+	st_out_puts(o, ",\"time\":\"");
+	st_fmt_time(o, v, &pkt->ts, 'T');
+	st_out_puts(o, "\",\"len\":");
+	st_out_u64(o, pkt->len);
+	st_out_puts(o, ",\"caplen\":");
+	st_out_u64(o, pkt->caplen);
+	st_out_puts(o, ",\"layers\":[");
+	for (i = 0; i < pkt->nlayers; i++) {
+		if (i > 0)
+			st_out_putc(o, ',');
+		json_layer(o, pkt, &pkt->layers[i]);
+	}
+	st_out_puts(o, "],\"notes\":[");
+	for (i = 0; i < pkt->nnotes; i++) {
+		if (i > 0)
+			st_out_putc(o, ',');
+		st_out_putc(o, '"');
+		st_out_json_str(o, pkt->notes[i], strlen(pkt->notes[i]));
+		st_out_putc(o, '"');
+	}
+	st_out_puts(o, "]}\n");
+}
+
+const struct st_view st_view_json = {
+	"json", "NDJSON, one object per packet, Wireshark field names",
+	json_packet
+};

@@ -1,0 +1,119 @@
+/*
+ * The output buffer every view writes through.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "strata/view.h"
+
+void
+st_out_init(struct st_out *o, FILE *fp)
+{
+	o->fp = fp;
+	o->n = 0;
+	o->err = 0;
+}
+
+int
+st_out_flush(struct st_out *o)
+{
+	if (o->n > 0 && o->err == 0 &&
+	    fwrite(o->buf, 1, o->n, o->fp) != o->n)
+		o->err = errno != 0 ? errno : EIO;
+	o->n = 0;
+	if (o->err == 0 && fflush(o->fp) != 0)
+		o->err = errno != 0 ? errno : EIO;
+	return o->err == 0 ? 0 : -1;
+}
+
+void
+st_out_write(struct st_out *o, const char *s, size_t n)
+{
+	if (n > sizeof(o->buf) - o->n) {
+		if (o->n > 0 && o->err == 0 &&
+		    fwrite(o->buf, 1, o->n, o->fp) != o->n)
+			o->err = errno != 0 ? errno : EIO;
+		o->n = 0;
+		if (n > sizeof(o->buf)) {
+			if (o->err == 0 && fwrite(s, 1, n, o->fp) != n)
+				o->err = errno != 0 ? errno : EIO;
+			return;
+		}
+	}
+	memcpy(o->buf + o->n, s, n);
+	o->n += n;
+}
+
+void
+st_out_puts(struct st_out *o, const char *s)
+{
+	st_out_write(o, s, strlen(s));
+}
+
+void
+st_out_putc(struct st_out *o, char c)
+{
+	if (o->n == sizeof(o->buf))
+		st_out_write(o, &c, 1);
+	else
+		o->buf[o->n++] = c;
+}
+
+void
+st_out_u64(struct st_out *o, uint64_t v)
+{
+	char tmp[24];
+	size_t i = sizeof(tmp);
+
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	st_out_write(o, tmp + i, sizeof(tmp) - i);
+}
+
+void
+st_out_printf(struct st_out *o, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	st_out_write(o, tmp, (size_t)n < sizeof(tmp) ? (size_t)n :
+	    sizeof(tmp) - 1);
+}
+
+void
+st_out_pad(struct st_out *o, size_t n, size_t w)
+{
+	while (n++ < w)
+		st_out_putc(o, ' ');
+}
+
+void
+st_out_json_str(struct st_out *o, const char *p, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)p[i];
+
+		if (ch == '"' || ch == '\\') {
+			st_out_putc(o, '\\');
+			st_out_putc(o, (char)ch);
+		} else if (ch < 0x20 || ch >= 0x7f) {
+			/* Bytes from the wire: never raw, never invalid UTF-8. */
+			st_out_puts(o, "\\u00");
+			st_out_putc(o, hex[ch >> 4]);
+			st_out_putc(o, hex[ch & 15]);
+		} else
+			st_out_putc(o, (char)ch);
+	}
+}

@@ -1,0 +1,337 @@
+/*
+ * The summary view: one line per packet, in the spirit of tcpdump -n:
+ *
+ *   3  0.000166  eth › ipv4 › tcp  198.19.177.6:61017 → 198.18.37.31:8080 [S] seq 2699665147 win 65535 len 0
+ *
+ * number, seconds since the first packet, the layer chain (quoted layers
+ * are named in the facts), and the key facts of the innermost layer.
+ */
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+/* The value of field name in ly, or def. */
+static uint64_t
+val(const struct st_packet *pkt, const struct st_layer *ly, const char *name,
+    uint64_t def)
+{
+	const struct st_field *f = st_pkt_field(pkt, ly, name);
+
+	return f != NULL ? f->val : def;
+}
+
+static void
+put_field(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, const char *name)
+{
+	const struct st_field *f = st_pkt_field(pkt, ly, name);
+
+	if (f != NULL)
+		st_fmt_value(o, pkt, f, 16);
+	else
+		st_out_putc(o, '?');
+}
+
+static int
+is(const struct st_layer *ly, const char *name)
+{
+	return ly != NULL && strcmp(ly->proto->name, name) == 0;
+}
+
+/* "A → B" or "A:p → B:p" from the network layer net and transport tl. */
+static void
+endpoints(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *tl, const char *pfx)
+{
+	int v6 = is(net, "ipv6");
+	const char *src = v6 ? "ipv6.src" : "ip.src";
+	const char *dst = v6 ? "ipv6.dst" : "ip.dst";
+	char sp[32], dp[32];
+
+	sp[0] = dp[0] = '\0';
+	if (tl != NULL) {
+		snprintf(sp, sizeof(sp), "%s.srcport", pfx);
+		snprintf(dp, sizeof(dp), "%s.dstport", pfx);
+	}
+	if (v6 && tl != NULL)
+		st_out_putc(o, '[');
+	put_field(o, pkt, net, src);
+	if (tl != NULL) {
+		st_out_puts(o, v6 ? "]:" : ":");
+		put_field(o, pkt, tl, sp);
+	}
+	st_out_puts(o, " \xe2\x86\x92 ");
+	if (v6 && tl != NULL)
+		st_out_putc(o, '[');
+	put_field(o, pkt, net, dst);
+	if (tl != NULL) {
+		st_out_puts(o, v6 ? "]:" : ":");
+		put_field(o, pkt, tl, dp);
+	}
+}
+
+/* tcpdump's flag letters, in its order; "." is ACK. */
+static void
+tcp_flags(struct st_out *o, uint64_t fl)
+{
+	static const struct {
+		unsigned bit;
+		char	 c;
+	} tab[] = { { 0x001, 'F' }, { 0x002, 'S' }, { 0x004, 'R' },
+		{ 0x008, 'P' }, { 0x010, '.' }, { 0x020, 'U' }, { 0x040, 'E' },
+		{ 0x080, 'W' }, { 0x100, 'e' } };
+	size_t i;
+	int any = 0;
+
+	st_out_putc(o, '[');
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (fl & tab[i].bit) {
+			st_out_putc(o, tab[i].c);
+			any = 1;
+		}
+	if (!any)
+		st_out_puts(o, "none");
+	st_out_putc(o, ']');
+}
+
+static void
+icmp_facts(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, int v6)
+{
+	const struct st_field *t, *c;
+	const char *m;
+
+	t = st_pkt_field(pkt, ly, v6 ? "icmpv6.type" : "icmp.type");
+	c = st_pkt_field(pkt, ly, v6 ? "icmpv6.code" : "icmp.code");
+	if (t == NULL)
+		return;
+	m = st_field_meaning(t);
+	if (m != NULL)
+		st_out_puts(o, m);
+	else
+		st_out_printf(o, "type %u", (unsigned)t->val);
+	if (c != NULL && (m = st_field_meaning(c)) != NULL)
+		st_out_printf(o, " (%s)", m);
+	else if (c != NULL && c->val != 0)
+		st_out_printf(o, " code %u", (unsigned)c->val);
+	if (st_pkt_field(pkt, ly, v6 ? "icmpv6.echo.identifier" :
+	    "icmp.ident") != NULL) {
+		st_out_puts(o, " id ");
+		put_field(o, pkt, ly, v6 ? "icmpv6.echo.identifier" :
+		    "icmp.ident");
+		st_out_puts(o, " seq ");
+		put_field(o, pkt, ly, v6 ? "icmpv6.echo.sequence_number" :
+		    "icmp.seq");
+	}
+	if ((c = st_pkt_field(pkt, ly, "icmpv6.nd.ns.target_address")) ||
+	    (c = st_pkt_field(pkt, ly, "icmpv6.nd.na.target_address"))) {
+		st_out_puts(o, " target ");
+		st_fmt_value(o, pkt, c, 16);
+	}
+	if ((c = st_pkt_field(pkt, ly, v6 ? "icmpv6.mtu" : "icmp.mtu"))) {
+		st_out_puts(o, " mtu ");
+		st_out_u64(o, c->val);
+	}
+	st_out_puts(o, " len ");
+	st_out_u64(o, ly->len);
+}
+
+/* The facts of the chain starting at layer first, at one depth. */
+static void facts(struct st_out *o, const struct st_packet *pkt,
+    unsigned first);
+
+static void
+quoted(struct st_out *o, const struct st_packet *pkt, unsigned i)
+{
+	unsigned j, depth = pkt->layers[i].depth;
+
+	for (j = i + 1; j < pkt->nlayers; j++) {
+		if (pkt->layers[j].depth == depth + 1) {
+			st_out_puts(o, " [quoting ");
+			facts(o, pkt, j);
+			st_out_putc(o, ']');
+			return;
+		}
+	}
+}
+
+static void
+facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
+{
+	const struct st_layer *net = NULL, *tl = NULL, *ly, *last = NULL;
+	unsigned i, depth = pkt->layers[first].depth, ti = 0;
+
+	for (i = first; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth < depth)
+			break;
+		if (ly->depth > depth || is(ly, "trailer"))
+			continue;
+		if (is(ly, "ipv4") || is(ly, "ipv6")) {
+			net = ly;
+			tl = NULL;
+		} else if (!is(ly, "data") && !is(ly, "hopopts") &&
+		    !is(ly, "dstopts") && !is(ly, "routing") &&
+		    !is(ly, "frag6")) {
+			tl = ly;
+			ti = i;
+		}
+		last = ly;
+	}
+	if (is(tl, "tcp") && net != NULL) {
+		endpoints(o, pkt, net, tl, "tcp");
+		st_out_putc(o, ' ');
+		tcp_flags(o, val(pkt, tl, "tcp.flags", 0));
+		st_out_puts(o, " seq ");
+		put_field(o, pkt, tl, "tcp.seq_raw");
+		if (val(pkt, tl, "tcp.flags", 0) & 0x10) {
+			st_out_puts(o, " ack ");
+			put_field(o, pkt, tl, "tcp.ack_raw");
+		}
+		st_out_puts(o, " win ");
+		put_field(o, pkt, tl, "tcp.window_size_value");
+		st_out_puts(o, " len ");
+		put_field(o, pkt, tl, "tcp.len");
+	} else if (is(tl, "udp") && net != NULL) {
+		endpoints(o, pkt, net, tl, "udp");
+		st_out_puts(o, " len ");
+		st_out_u64(o, tl->len >= 8 ? tl->len - 8 : 0);
+	} else if ((is(tl, "icmp") || is(tl, "icmpv6")) && net != NULL) {
+		endpoints(o, pkt, net, NULL, NULL);
+		st_out_putc(o, ' ');
+		icmp_facts(o, pkt, tl, is(tl, "icmpv6"));
+		quoted(o, pkt, ti);
+	} else if (is(tl, "arp")) {
+		uint64_t op = val(pkt, tl, "arp.opcode", 0);
+
+		if (op == 1) {
+			st_out_puts(o, "who-has ");
+			put_field(o, pkt, tl, "arp.dst.proto_ipv4");
+			st_out_puts(o, " tell ");
+			put_field(o, pkt, tl, "arp.src.proto_ipv4");
+		} else if (op == 2) {
+			put_field(o, pkt, tl, "arp.src.proto_ipv4");
+			st_out_puts(o, " is-at ");
+			put_field(o, pkt, tl, "arp.src.hw_mac");
+		} else
+			st_out_printf(o, "opcode %u", (unsigned)op);
+	} else if (net != NULL) {
+		const struct st_field *p = st_pkt_field(pkt, net,
+		    is(net, "ipv6") ? "ipv6.nxt" : "ip.proto");
+		const struct st_field *fo = st_pkt_field(pkt, net,
+		    "ip.frag_offset");
+
+		endpoints(o, pkt, net, NULL, NULL);
+		if (fo != NULL && fo->val != 0)
+			st_out_printf(o, " fragment offset %u",
+			    (unsigned)fo->val);
+		else if (p != NULL) {
+			const char *m = st_field_meaning(p);
+
+			st_out_printf(o, " proto %u", (unsigned)p->val);
+			if (m != NULL)
+				st_out_printf(o, " (%s)", m);
+		}
+		st_out_puts(o, " len ");
+		st_out_u64(o, net->len);
+	} else if (last != NULL && (is(&pkt->layers[first], "eth"))) {
+		const struct st_layer *e = &pkt->layers[first];
+		const struct st_field *t = st_pkt_field(pkt, e, "eth.type");
+
+		put_field(o, pkt, e, "eth.src");
+		st_out_puts(o, " \xe2\x86\x92 ");
+		put_field(o, pkt, e, "eth.dst");
+		if (t != NULL) {
+			const char *m = st_field_meaning(t);
+
+			st_out_printf(o, " type 0x%04x", (unsigned)t->val);
+			if (m != NULL)
+				st_out_printf(o, " (%s)", m);
+		} else
+			st_out_printf(o, " 802.3 length %u",
+			    (unsigned)val(pkt, e, "eth.len", 0));
+		st_out_puts(o, " len ");
+		st_out_u64(o, pkt->len);
+	} else {
+		st_out_puts(o, "len ");
+		st_out_u64(o, pkt->len);
+	}
+}
+
+/* Marks: the first layer cut short or malformed, and bad checksums. */
+static void
+marks(struct st_out *o, const struct st_packet *pkt)
+{
+	const struct st_layer *ly;
+	const struct st_field *f;
+	unsigned i;
+	int said = 0;
+
+	for (i = 0; i < pkt->nlayers && !said; i++) {
+		ly = &pkt->layers[i];
+		if (ly->status == ST_LS_TRUNCATED) {
+			st_out_printf(o, " [truncated %s]", ly->proto->name);
+			said = 1;
+		} else if (ly->status == ST_LS_MALFORMED) {
+			st_out_printf(o, " [malformed %s: %s]",
+			    ly->proto->name, ly->why);
+			said = 1;
+		}
+	}
+	for (i = 0; i < pkt->nfields; i++) {
+		f = &pkt->fields[i];
+		if (f->ck == ST_CK_BAD)
+			st_out_printf(o, " [bad %s]", f->desc->name);
+	}
+}
+
+static void
+summary_packet(struct st_out *o, const struct st_packet *pkt,
+    struct st_vctx *v)
+{
+	int64_t ds, dn;
+	unsigned i;
+	int n = 0;
+
+	if (!v->have_t0) {
+		v->t0 = pkt->ts;
+		v->have_t0 = 1;
+	}
+	ds = (int64_t)pkt->ts.tv_sec - v->t0.tv_sec;
+	dn = (int64_t)pkt->ts.tv_nsec - v->t0.tv_nsec;
+	if (dn < 0) {
+		dn += 1000000000;
+		ds--;
+	}
+	st_out_u64(o, pkt->num);
+	st_out_puts(o, "  ");
+	if (ds < 0) {
+		st_out_putc(o, '-');
+		ds = -ds - 1;
+		dn = 1000000000 - dn;
+	}
+	st_out_printf(o, "%lld.%06ld  ", (long long)ds, (long)(dn / 1000));
+	for (i = 0; i < pkt->nlayers; i++) {
+		const struct st_layer *ly = &pkt->layers[i];
+
+		if (ly->depth > 0 || is(ly, "trailer") ||
+		    (is(ly, "data") && i > 0))
+			continue;
+		if (n++ > 0)
+			st_out_puts(o, " \xe2\x80\xba ");
+		st_out_puts(o, st_color(v, ly->proto->name));
+		st_out_puts(o, ly->proto->name);
+		st_out_puts(o, st_color_off(v));
+	}
+	st_out_puts(o, "  ");
+	if (pkt->nlayers > 0)
+		facts(o, pkt, 0);
+	marks(o, pkt);
+	st_out_putc(o, '\n');
+}
+
+const struct st_view st_view_summary = {
+	"summary", "one line per packet: layer chain and key facts",
+	summary_packet
+};

@@ -1,0 +1,139 @@
+/*
+ * The tree view: every field of every layer, with its byte offset, its
+ * Wireshark name, its value and meaning, and for fields that are not whole
+ * bytes the bit pattern that holds them, as the RFC diagrams draw them.
+ *
+ * Frame 1: 98 bytes on wire, 98 captured, 2023-11-14 22:13:20.000008Z
+ * ipv4: Internet Protocol Version 4 [14..98) header 20, payload 64
+ *     14  ip.version            4                     0100 ....
+ */
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+#define NAME_W	30
+#define VALUE_W	24
+
+static const char *const status_txt[] = {
+	"", " [truncated]", " [malformed: %s]", " [partial: quoted header]"
+};
+
+/* The bits of f within the bytes it touches: ".1.. ....". */
+static void
+bit_pattern(struct st_out *o, const struct st_packet *pkt,
+    const struct st_field *f)
+{
+	size_t first = f->bitoff / 8, last = (f->bitoff + f->bits - 1) / 8, b;
+	unsigned i;
+
+	if (last >= pkt->caplen)
+		return;
+	for (b = first; b <= last; b++) {
+		for (i = 0; i < 8; i++) {
+			size_t bit = b * 8 + i;
+
+			if (i == 4)
+				st_out_putc(o, ' ');
+			if (bit < f->bitoff || bit >= (size_t)f->bitoff +
+			    f->bits)
+				st_out_putc(o, '.');
+			else
+				st_out_putc(o, (pkt->data[b] >> (7 - i)) & 1 ?
+				    '1' : '0');
+		}
+		if (b < last)
+			st_out_putc(o, ' ');
+	}
+}
+
+static void
+ck_status(struct st_out *o, const struct st_field *f)
+{
+	switch (f->ck) {
+	case ST_CK_GOOD:
+		st_out_puts(o, " [good]");
+		break;
+	case ST_CK_BAD:
+		st_out_printf(o, " [bad: should be 0x%04x]", f->aux);
+		break;
+	case ST_CK_UNVERIFIED:
+		st_out_puts(o, " [unverified: not all covered bytes captured]");
+		break;
+	case ST_CK_PARTIAL:
+		st_out_printf(o, " [partial: offloaded, holds the pseudo-header"
+		    " sum; full value 0x%04x]", f->aux);
+		break;
+	case ST_CK_ABSENT:
+		st_out_puts(o, " [absent: the sender computed none]");
+		break;
+	}
+}
+
+static void
+field_line(struct st_out *o, const struct st_packet *pkt,
+    const struct st_field *f, unsigned indent)
+{
+	size_t mark = o->n, w;
+	const char *m;
+
+	st_out_pad(o, 0, indent);
+	if (f->bits > 0)
+		st_out_printf(o, "%6u  ", f->bitoff / 8);
+	else
+		st_out_puts(o, "        ");
+	st_out_puts(o, f->desc->name);
+	st_out_pad(o, strlen(f->desc->name), NAME_W);
+	mark = o->n;
+	st_fmt_value(o, pkt, f, 24);
+	if ((m = st_field_meaning(f)) != NULL && f->desc->fmt != ST_FMT_ENUM)
+		st_out_printf(o, " (%s)", m);
+	if (f->desc->fmt == ST_FMT_BYTES)
+		st_out_printf(o, " (%u bytes)", f->bits / 8);
+	ck_status(o, f);
+	w = o->n >= mark ? o->n - mark : VALUE_W;
+	if (f->bits > 0 && (f->bits % 8 != 0 || f->bitoff % 8 != 0) &&
+	    f->bits <= 16) {
+		st_out_pad(o, w, VALUE_W);
+		st_out_puts(o, "  ");
+		bit_pattern(o, pkt, f);
+	}
+	st_out_putc(o, '\n');
+}
+
+static void
+tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	const struct st_layer *ly;
+	unsigned i, j, indent;
+
+	st_out_printf(o, "Frame %llu: %u bytes on wire, %u captured, ",
+	    (unsigned long long)pkt->num, pkt->len, pkt->caplen);
+	st_fmt_time(o, v, &pkt->ts, ' ');
+	st_out_putc(o, '\n');
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		indent = ly->depth * 4;
+		st_out_pad(o, 0, indent);
+		st_out_puts(o, st_color(v, ly->proto->name));
+		st_out_puts(o, ly->proto->name);
+		st_out_puts(o, st_color_off(v));
+		st_out_printf(o, ": %s%s [%u..%u) header %u, payload %u",
+		    ly->depth > 0 ? "quoted " : "", ly->proto->title, ly->off,
+		    ly->off + ly->len, ly->hdr_len,
+		    ly->len > ly->hdr_len ? ly->len - ly->hdr_len : 0);
+		st_out_printf(o, status_txt[ly->status],
+		    ly->why != NULL ? ly->why : "");
+		st_out_putc(o, '\n');
+		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields; j++)
+			field_line(o, pkt, &pkt->fields[j], indent);
+	}
+	for (i = 0; i < pkt->nnotes; i++)
+		st_out_printf(o, "note: %s\n", pkt->notes[i]);
+	st_out_putc(o, '\n');
+}
+
+const struct st_view st_view_tree = {
+	"tree", "every field of every layer: offset, name, value, meaning",
+	tree_packet
+};
