@@ -23,7 +23,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest demo clean install sanitize \
+.PHONY: all deps test unit golden difftest hostile demo clean install sanitize \
 	golden-update captures
 
 all: strata
@@ -53,7 +53,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest
+	@$(MAKE) --no-print-directory unit golden difftest hostile
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -107,3 +107,6 @@ install: strata
 
 clean:
 	rm -rf build build-san strata
+
+hostile: strata
+	@sh tests/hostile.sh $(STRATA)

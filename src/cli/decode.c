@@ -224,6 +224,11 @@ run(const struct opts *op, pcap_t *p)
 	st_out_init(&out, stdout);
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		num++;
+		if (!v.have_t0) {	/* times are relative to the file's start */
+			v.t0.tv_sec = h->ts.tv_sec;
+			v.t0.tv_nsec = h->ts.tv_usec;
+			v.have_t0 = 1;
+		}
 		if (op->filter != NULL && !pcap_offline_filter(&prog, h, data))
 			continue;
 		st_pkt_reset(&pkt, data, h->caplen, h->len);

@@ -194,7 +194,9 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 	if (hlen > tlen)
 		return st_dmalformed(d, "header length %zu exceeds the segment "
 		    "length %zu", hlen, tlen);
-	st_dgen(d, &tcp_fields[F_LEN], tlen - hlen);
+	/* A fragment's segment length is unknown without reassembly. */
+	if (!d->net.frag)
+		st_dgen(d, &tcp_fields[F_LEN], tlen - hlen);
 	if (d->net.fam != 0) {
 		pseudo = st_cksum_pseudo(d->net.fam, d->net.src, d->net.dst, 6,
 		    d->net.tlen);

@@ -71,6 +71,59 @@ endpoints(struct st_out *o, const struct st_packet *pkt,
 	}
 }
 
+/* TCP options in tcpdump's form: "options [mss 1460,sackOK,TS val 1 ecr 0]". */
+static void
+tcp_opts(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly)
+{
+	const struct st_field *f, *end = &pkt->fields[ly->field0 + ly->nfields];
+	int n = 0;
+
+	for (f = &pkt->fields[ly->field0]; f < end; f++) {
+		const char *nm = f->desc->name;
+
+		if (strcmp(nm, "tcp.option_kind") != 0)
+			continue;
+		st_out_puts(o, n++ == 0 ? " options [" : ",");
+		switch (f->val) {
+		case 0:
+			st_out_puts(o, "eol");
+			break;
+		case 1:
+			st_out_puts(o, "nop");
+			break;
+		case 4:
+			st_out_puts(o, "sackOK");
+			break;
+		default:
+			if (f + 2 < end && strcmp(f[1].desc->name, "tcp.option_len") == 0 &&
+			    strncmp(f[2].desc->name, "tcp.options.", 12) == 0) {
+				const char *k = f[2].desc->name + 12;
+
+				if (strcmp(k, "mss_val") == 0)
+					st_out_printf(o, "mss %llu",
+					    (unsigned long long)f[2].val);
+				else if (strcmp(k, "wscale.shift") == 0)
+					st_out_printf(o, "wscale %llu",
+					    (unsigned long long)f[2].val);
+				else if (strcmp(k, "timestamp.tsval") == 0 &&
+				    f + 3 < end)
+					st_out_printf(o, "TS val %llu ecr %llu",
+					    (unsigned long long)f[2].val,
+					    (unsigned long long)f[3].val);
+				else if (strcmp(k, "sack_le") == 0)
+					st_out_puts(o, "sack");
+				else
+					st_out_printf(o, "opt-%u",
+					    (unsigned)f->val);
+			} else
+				st_out_printf(o, "opt-%u", (unsigned)f->val);
+		}
+	}
+	if (n > 0)
+		st_out_putc(o, ']');
+}
+
 /* tcpdump's flag letters, in its order; "." is ACK. */
 static void
 tcp_flags(struct st_out *o, uint64_t fl)
@@ -146,13 +199,25 @@ quoted(struct st_out *o, const struct st_packet *pkt, unsigned i)
 {
 	unsigned j, depth = pkt->layers[i].depth;
 
+	unsigned k, n = 0;
+
 	for (j = i + 1; j < pkt->nlayers; j++) {
-		if (pkt->layers[j].depth == depth + 1) {
-			st_out_puts(o, " [quoting ");
-			facts(o, pkt, j);
-			st_out_putc(o, ']');
-			return;
+		if (pkt->layers[j].depth != depth + 1)
+			continue;
+		st_out_puts(o, " [quoting ");
+		for (k = j; k < pkt->nlayers && pkt->layers[k].depth > depth;
+		    k++) {
+			if (pkt->layers[k].depth != depth + 1 ||
+			    is(&pkt->layers[k], "data"))
+				continue;
+			if (n++ > 0)
+				st_out_puts(o, " \xe2\x80\xba ");
+			st_out_puts(o, pkt->layers[k].proto->name);
 		}
+		st_out_puts(o, "  ");
+		facts(o, pkt, j);
+		st_out_putc(o, ']');
+		return;
 	}
 }
 
@@ -191,6 +256,7 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		}
 		st_out_puts(o, " win ");
 		put_field(o, pkt, tl, "tcp.window_size_value");
+		tcp_opts(o, pkt, tl);
 		st_out_puts(o, " len ");
 		put_field(o, pkt, tl, "tcp.len");
 	} else if (is(tl, "udp") && net != NULL) {

@@ -118,10 +118,15 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		st_out_puts(o, st_color(v, ly->proto->name));
 		st_out_puts(o, ly->proto->name);
 		st_out_puts(o, st_color_off(v));
-		st_out_printf(o, ": %s%s [%u..%u) header %u, payload %u",
-		    ly->depth > 0 ? "quoted " : "", ly->proto->title, ly->off,
-		    ly->off + ly->len, ly->hdr_len,
-		    ly->len > ly->hdr_len ? ly->len - ly->hdr_len : 0);
+		st_out_printf(o, ": %s%s [%u..%u) ", ly->depth > 0 ?
+		    "quoted " : "", ly->proto->title, ly->off,
+		    ly->off + ly->len);
+		if (ly->proto == &st_proto_data ||
+		    ly->proto == &st_proto_trailer)
+			st_out_printf(o, "%u bytes", ly->len);
+		else
+			st_out_printf(o, "header %u, payload %u", ly->hdr_len,
+			    ly->len > ly->hdr_len ? ly->len - ly->hdr_len : 0);
 		st_out_printf(o, status_txt[ly->status],
 		    ly->why != NULL ? ly->why : "");
 		st_out_putc(o, '\n');

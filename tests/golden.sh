@@ -1,0 +1,32 @@
+#!/bin/sh
+# Golden tests, listed in tests/TESTLIST (as tcpdump's tests/TESTLIST does).
+#   sh tests/golden.sh STRATA [--update]
+set -u
+strata=${1:?usage: golden.sh STRATA [--update]}
+update=${2:-}
+dir=$(dirname "$0")
+top=$dir/..
+pass=0 fail=0
+export TZ=UTC NO_COLOR=1
+while read -r name pcap expected opts; do
+	case $name in ''|'#'*) continue ;; esac
+	out=$dir/out/$expected
+	# shellcheck disable=SC2086
+	actual=$("$strata" decode $opts "$top/captures/$pcap" 2>&1; echo "exit $?")
+	if [ "$update" = --update ]; then
+		printf '%s\n' "$actual" > "$out"
+		echo "updated $name"
+		continue
+	fi
+	if printf '%s\n' "$actual" | diff -u "$out" - > /tmp/strata-golden.$$; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name: strata decode $opts captures/$pcap"
+		head -40 /tmp/strata-golden.$$
+	fi
+done < "$dir/TESTLIST"
+rm -f /tmp/strata-golden.$$
+[ "$update" = --update ] && exit 0
+echo "golden: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

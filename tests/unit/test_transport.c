@@ -1,0 +1,115 @@
+/* TCP and UDP: every field, options, checksums, malformed headers. */
+#include "testutil.h"
+
+#define ETH "020000000002020000000001" "0800"
+#define SYN ETH "4500003c1234400040069c60c6120001c61200029c400050000003e8" \
+	"00000000a0022000fb5e0000020405b40402080a000000010000000001030307"
+#define SACK ETH "4500004e1234400040069c4ec6120001c612000200509c4000001388" \
+	"000003e9a018200016e200000101051200000064000000c80000012c00000190" \
+	"474554202f20485454502f312e300d0a0d0a"
+#define UDPBAD ETH "4500001f1234400040119c72c6120001c612000203e807d0000b" \
+	"dead616263"
+#define UDPZERO ETH "4500001f1234400040119c72c6120001c612000203e807d0000b" \
+	"0000616263"
+
+static void
+test_tcp_syn(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, SYN);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 tcp");
+	assert_int_equal(fval(p, "tcp.srcport"), 40000);
+	assert_int_equal(fval(p, "tcp.dstport"), 80);
+	assert_int_equal(fval(p, "tcp.seq_raw"), 1000);
+	assert_int_equal(fval(p, "tcp.hdr_len"), 40);
+	assert_int_equal(fval(p, "tcp.flags"), 0x002);
+	assert_int_equal(fval(p, "tcp.flags.syn"), 1);
+	assert_int_equal(fval(p, "tcp.flags.ack"), 0);
+	assert_int_equal(fval(p, "tcp.window_size_value"), 8192);
+	assert_int_equal(fval(p, "tcp.len"), 0);
+	assert_int_equal(field_n(p, "tcp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "tcp.options.mss_val"), 1460);
+	assert_int_equal(fval(p, "tcp.options.timestamp.tsval"), 1);
+	assert_int_equal(fval(p, "tcp.options.wscale.shift"), 7);
+	assert_int_equal(fval(p, "tcp.options.wscale.multiplier"), 128);
+	assert_int_equal(field_n(p, "tcp.option_kind", 1)->val, 4);
+	sweep_prefixes(DLT_EN10MB, SYN);
+}
+
+static void
+test_tcp_sack_and_data(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, SACK);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 tcp data");
+	assert_int_equal(fval(p, "tcp.flags"), 0x018);
+	assert_int_equal(field_n(p, "tcp.options.sack_le", 1)->val, 300);
+	assert_int_equal(field_n(p, "tcp.options.sack_re", 1)->val, 400);
+	assert_int_equal(fval(p, "tcp.len"), 18);
+	assert_int_equal(field_n(p, "tcp.checksum", 0)->ck, ST_CK_GOOD);
+	sweep_prefixes(DLT_EN10MB, SACK);
+}
+
+static void
+test_tcp_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* Data offset 4: below the minimum header. */
+	p = decode_hex(DLT_RAW, "45000028000040004006000001020304050607089c40"
+	    "0050000003e8000000004002200000000000");
+	assert_int_equal(layer(p, "tcp")->status, ST_LS_MALFORMED);
+	/* An option of length 1 ends the options, marked. */
+	p = decode_hex(DLT_RAW, "4500002c000040004006000001020304050607089c40"
+	    "0050000003e8000000006002200000000000" "02010000");
+	assert_int_equal(layer(p, "tcp")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(layer(p, "tcp")->why, "length 1"));
+	/* Odd SACK length. */
+	p = decode_hex(DLT_RAW, "45000034000040004006000001020304050607089c40"
+	    "0050000003e8000000008002200000000000010105060000000101010101");
+	assert_int_equal(layer(p, "tcp")->status, ST_LS_MALFORMED);
+}
+
+static void
+test_udp_checksums(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, UDPBAD);
+	const struct st_field *ck = field_n(p, "udp.checksum", 0);
+
+	(void)state;
+	assert_int_equal(fval(p, "udp.srcport"), 1000);
+	assert_int_equal(fval(p, "udp.dstport"), 2000);
+	assert_int_equal(fval(p, "udp.length"), 11);
+	assert_int_equal(ck->ck, ST_CK_BAD);
+	p = decode_hex(DLT_EN10MB, UDPZERO);
+	assert_int_equal(field_n(p, "udp.checksum", 0)->ck, ST_CK_ABSENT);
+	sweep_prefixes(DLT_EN10MB, UDPZERO);
+}
+
+static void
+test_udp_length_below_header(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW,
+	    "4500001f1234400040119c72c6120001c612000203e807d00004000061626364");
+
+	(void)state;
+	assert_int_equal(layer(p, "udp")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(layer(p, "udp")->why, "below 8"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tcp_syn),
+		cmocka_unit_test(test_tcp_sack_and_data),
+		cmocka_unit_test(test_tcp_malformed),
+		cmocka_unit_test(test_udp_checksums),
+		cmocka_unit_test(test_udp_length_below_header),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,133 @@
+/* Views read the model: exact text of each view for known packets. */
+#include "testutil.h"
+
+#include <stdio.h>
+
+#define SYN "0200000000020200000000010800" \
+	"4500003c1234400040069c60c6120001c61200029c400050000003e8" \
+	"00000000a0022000fb5e0000020405b40402080a000000010000000001030307"
+
+static char *text;
+static size_t textlen;
+
+/* Runs view on the hex packet (frame 3, at t = 1.5 s) and returns its text. */
+static const char *
+render(const struct st_view *view, const char *hex, int color)
+{
+	static struct st_out o;
+	struct st_vctx v;
+	FILE *fp;
+
+	memset(&v, 0, sizeof(v));
+	v.color = color;
+	v.t0.tv_sec = 1700000000;
+	v.have_t0 = 1;
+	free(text);
+	fp = open_memstream(&text, &textlen);
+	assert_non_null(fp);
+	decode_hex(DLT_EN10MB, hex);
+	tpkt.num = 3;
+	tpkt.ts.tv_sec = 1700000001;
+	tpkt.ts.tv_nsec = 500000000;
+	st_out_init(&o, fp);
+	view->packet(&o, &tpkt, &v);
+	assert_int_equal(st_out_flush(&o), 0);
+	fclose(fp);
+	return text;
+}
+
+static void
+test_summary(void **state)
+{
+	(void)state;
+	assert_string_equal(render(&st_view_summary, SYN, 0),
+	    "3  1.500000  eth \xe2\x80\xba ipv4 \xe2\x80\xba tcp  "
+	    "198.18.0.1:40000 \xe2\x86\x92 198.18.0.2:80 [S] seq 1000 "
+	    "win 8192 options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7] "
+	    "len 0\n");
+}
+
+static void
+test_json(void **state)
+{
+	const char *s = render(&st_view_json, SYN, 0);
+
+	(void)state;
+	assert_non_null(strstr(s, "{\"frame\":3,\"time\":"
+	    "\"2023-11-14T22:13:21.500000Z\",\"len\":74,\"caplen\":74,"
+	    "\"layers\":[{\"proto\":\"eth\",\"name\":\"eth\",\"offset\":0,"
+	    "\"length\":14,\"payload\":60,\"depth\":0,"));
+	assert_non_null(strstr(s, "\"ip.ttl\":64,"));
+	assert_non_null(strstr(s, "\"ip.src\":\"198.18.0.1\""));
+	assert_non_null(strstr(s, "\"ip.ttl\":[176,8]"));
+	assert_non_null(strstr(s, "\"tcp.flags\":2,"));
+	assert_non_null(strstr(s, "\"tcp.checksum.status\":\"good\""));
+	/* Repeated names become arrays. */
+	assert_non_null(strstr(s, "\"tcp.option_kind\":[2,4,8,1,3]"));
+	assert_non_null(strstr(s, "\"tcp.option_kind\":[[432,8],[464,8],"));
+	assert_int_equal(s[strlen(s) - 1], '\n');
+}
+
+static void
+test_tree(void **state)
+{
+	const char *s = render(&st_view_tree, SYN, 0);
+
+	(void)state;
+	assert_non_null(strstr(s, "Frame 3: 74 bytes on wire, 74 captured, "
+	    "2023-11-14 22:13:21.500000Z\n"));
+	assert_non_null(strstr(s, "ipv4: Internet Protocol Version 4 [14..74) "
+	    "header 20, payload 40\n"));
+	assert_non_null(strstr(s, "    20  ip.flags.df                   1"
+	    "                         .1.. ....\n"));
+	assert_non_null(strstr(s, "ip.checksum                   0x9c60 "
+	    "[good]\n"));
+	assert_non_null(strstr(s, "tcp.options.mss_val           1460\n"));
+}
+
+static void
+test_hex_ruler_and_color(void **state)
+{
+	const char *s = render(&st_view_hex, SYN, 0);
+
+	(void)state;
+	assert_non_null(strstr(s, "0000  02 00 00 00 00 02 02 00  00 00 00 01 "
+	    "08 00 45 00  ..............E.\n"
+	    "      eth" "---------------------------------------" " ipv4-\n"));
+	assert_null(strchr(s, '\033'));
+	s = render(&st_view_hex, SYN, 1);
+	assert_non_null(strstr(s, "\033[34m02 00"));
+	assert_non_null(strstr(s, "layers:"));
+}
+
+static void
+test_json_escapes_wire_bytes(void **state)
+{
+	static struct st_out o;
+	FILE *fp;
+
+	(void)state;
+	free(text);
+	fp = open_memstream(&text, &textlen);
+	st_out_init(&o, fp);
+	st_out_json_str(&o, "a\"\\\033[31m\xff", 9);
+	st_out_flush(&o);
+	fclose(fp);
+	assert_string_equal(text, "a\\\"\\\\\\u001b[31m\\u00ff");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_tree),
+		cmocka_unit_test(test_hex_ruler_and_color),
+		cmocka_unit_test(test_json_escapes_wire_bytes),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+
+	free(text);
+	return rc;
+}

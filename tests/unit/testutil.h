@@ -1,0 +1,150 @@
+/*
+ * Helpers shared by the unit tests: packets from hex text, decoding into a
+ * model, looking fields up, and the truncation sweep every decoder test
+ * runs (each shorter prefix of a packet, in a buffer of exactly that size
+ * so that AddressSanitizer sees any read past it).
+ */
+#ifndef STRATA_TESTUTIL_H
+#define STRATA_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include <pcap/dlt.h>
+
+#include "strata/decode.h"
+#include "strata/model.h"
+#include "strata/view.h"
+
+#define TU __attribute__((unused)) static
+
+static struct st_packet tpkt;
+static uint8_t tbuf[4096];
+
+/* Parses hex digits (spaces ignored) into tbuf; returns the length. */
+TU size_t
+hexbytes(const char *hex)
+{
+	size_t n = 0;
+	int hi = -1;
+
+	for (; *hex != '\0'; hex++) {
+		int v;
+
+		if (*hex >= '0' && *hex <= '9')
+			v = *hex - '0';
+		else if (*hex >= 'a' && *hex <= 'f')
+			v = *hex - 'a' + 10;
+		else if (*hex >= 'A' && *hex <= 'F')
+			v = *hex - 'A' + 10;
+		else
+			continue;
+		if (hi < 0)
+			hi = v;
+		else {
+			tbuf[n++] = (uint8_t)(hi << 4 | v);
+			hi = -1;
+		}
+	}
+	return n;
+}
+
+/* Decodes the hex packet as link type lt into tpkt. */
+TU const struct st_packet *
+decode_hex(int lt, const char *hex)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	st_decode(&tpkt, lt);
+	return &tpkt;
+}
+
+/* The nth (from 0) field named name, failing the test when absent. */
+TU const struct st_field *
+field_n(const struct st_packet *p, const char *name, unsigned nth)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nfields; i++)
+		if (strcmp(p->fields[i].desc->name, name) == 0 && nth-- == 0)
+			return &p->fields[i];
+	fail_msg("no field %s", name);
+	return NULL;
+}
+
+TU uint64_t
+fval(const struct st_packet *p, const char *name)
+{
+	return field_n(p, name, 0)->val;
+}
+
+TU int
+has_field(const struct st_packet *p, const char *name)
+{
+	return st_pkt_field(p, NULL, name) != NULL;
+}
+
+/* Asserts the layer chain, as names separated by spaces ("eth ipv4 tcp"). */
+TU void
+assert_chain(const struct st_packet *p, const char *want)
+{
+	char got[512] = "";
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++) {
+		if (i > 0)
+			strcat(got, " ");
+		strcat(got, p->layers[i].proto->name);
+	}
+	assert_string_equal(got, want);
+}
+
+/* The first layer named name, failing when absent. */
+TU const struct st_layer *
+layer(const struct st_packet *p, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++)
+		if (strcmp(p->layers[i].proto->name, name) == 0)
+			return &p->layers[i];
+	fail_msg("no layer %s", name);
+	return NULL;
+}
+
+/*
+ * Decodes every prefix of the hex packet as a capture cut short.  Each
+ * must stay inside its bytes, and mark the cut: a truncated or partial
+ * layer, or a cut inside a payload.
+ */
+TU void
+sweep_prefixes(int lt, const char *hex)
+{
+	size_t n = hexbytes(hex), k, i;
+	static struct st_packet p;
+
+	for (k = 0; k < n; k++) {
+		uint8_t *b = malloc(k > 0 ? k : 1);
+
+		assert_non_null(b);
+		memcpy(b, tbuf, k);
+		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, lt);
+		for (i = 0; i < p.nlayers; i++)
+			assert_true(p.layers[i].off + p.layers[i].len <= k);
+		for (i = 0; i < p.nfields; i++)
+			if (p.fields[i].bits > 0)
+				assert_true((p.fields[i].bitoff +
+				    p.fields[i].bits + 7) / 8 <= k);
+		assert_true(p.nnotes > 0);	/* "capture cut at k of n" */
+		free(b);
+	}
+}
+
+#endif
