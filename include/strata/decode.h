@@ -89,6 +89,12 @@ extern const struct st_proto *const st_protos[];
 /* The protocol bound to (key, val), or NULL. */
 const struct st_proto *st_proto_next(int key, uint32_t val);
 
+/*
+ * The value under key that leads to p (the EtherType of IPv4, the IP
+ * protocol number of TCP).  Returns 0 and sets *val, or -1.
+ */
+int st_proto_key(const struct st_proto *p, int key, uint32_t *val);
+
 /* The protocol named name ("ipv4", or Wireshark's "ip"), or NULL. */
 const struct st_proto *st_proto_find(const char *name);
 

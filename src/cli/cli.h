@@ -11,9 +11,31 @@
 
 #define STRATA_VERSION	"0.1.0"
 
+#include <stddef.h>
+
+#include "strata/view.h"
+
+#define ST_CLI_VIEWS	8
+
+struct st_viewset {
+	const struct st_view	*views[ST_CLI_VIEWS];
+	size_t			 n;
+};
+
+/* Parses a comma-separated view list; -1 after saying what is wrong. */
+int	st_cli_views(struct st_viewset *vs, const char *list);
+/* Parses auto|always|never into -1, 1, 0; -1 after saying what is wrong. */
+int	st_cli_color(const char *arg, int *setting);
+/* Whether to colour: the setting, or for auto a terminal without NO_COLOR. */
+int	st_cli_want_color(int setting);
+/* Shows pkt with every view of vs, and flushes. */
+void	st_cli_show(const struct st_viewset *vs, struct st_out *o,
+	    const struct st_packet *pkt, struct st_vctx *v);
+
 /* Prints "strata: " and the message to stderr, with a newline. */
 void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int	st_cmd_decode(int argc, char **argv);
+int	st_cmd_send(int argc, char **argv);
 
 #endif

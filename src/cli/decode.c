@@ -17,14 +17,11 @@
 #include "strata/view.h"
 #include "cli.h"
 
-#define MAX_VIEWS	8
-
 struct opts {
 	const char		*file;
 	const char		*filter;
 	unsigned long long	 count;		/* 0: all */
-	const struct st_view	*views[MAX_VIEWS];
-	size_t			 nviews;
+	struct st_viewset	 vs;
 	int			 color;		/* -1 auto, 0 never, 1 always */
 	int			 local;
 };
@@ -56,38 +53,6 @@ decode_usage(FILE *fp)
 }
 
 static int
-parse_views(struct opts *op, const char *list)
-{
-	char buf[256], *tok, *save = NULL;
-	const struct st_view *v;
-
-	if (strlen(list) >= sizeof(buf)) {
-		st_cli_err("--view: list too long");
-		return -1;
-	}
-	strcpy(buf, list);
-	op->nviews = 0;
-	for (tok = strtok_r(buf, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if ((v = st_view_find(tok)) == NULL) {
-			st_cli_err("--view: unknown view '%s' (views: summary, "
-			    "tree, hex, json)", tok);
-			return -1;
-		}
-		if (op->nviews == MAX_VIEWS) {
-			st_cli_err("--view: at most %d views", MAX_VIEWS);
-			return -1;
-		}
-		op->views[op->nviews++] = v;
-	}
-	if (op->nviews == 0) {
-		st_cli_err("--view: no view named");
-		return -1;
-	}
-	return 0;
-}
-
-static int
 parse_opts(struct opts *op, int argc, char **argv)
 {
 	enum { O_VIEW = 256, O_COLOR, O_LOCAL };
@@ -103,8 +68,8 @@ parse_opts(struct opts *op, int argc, char **argv)
 	int ch;
 
 	memset(op, 0, sizeof(*op));
-	op->views[0] = &st_view_summary;
-	op->nviews = 1;
+	op->vs.views[0] = &st_view_summary;
+	op->vs.n = 1;
 	op->color = -1;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "c:f:nh", lo, NULL)) != -1) {
@@ -125,21 +90,12 @@ parse_opts(struct opts *op, int argc, char **argv)
 		case 'n':
 			break;
 		case O_VIEW:
-			if (parse_views(op, optarg) != 0)
+			if (st_cli_views(&op->vs, optarg) != 0)
 				return -1;
 			break;
 		case O_COLOR:
-			if (strcmp(optarg, "auto") == 0)
-				op->color = -1;
-			else if (strcmp(optarg, "always") == 0)
-				op->color = 1;
-			else if (strcmp(optarg, "never") == 0)
-				op->color = 0;
-			else {
-				st_cli_err("--color: '%s' is not auto, always "
-				    "or never", optarg);
+			if (st_cli_color(optarg, &op->color) != 0)
 				return -1;
-			}
 			break;
 		case O_LOCAL:
 			op->local = 1;
@@ -162,16 +118,6 @@ parse_opts(struct opts *op, int argc, char **argv)
 	}
 	op->file = argv[optind];
 	return 0;
-}
-
-static int
-want_color(int setting)
-{
-	const char *nc = getenv("NO_COLOR");
-
-	if (setting >= 0)
-		return setting;
-	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0');
 }
 
 /* Opens the file as a pcap handle, or says why not and returns NULL. */
@@ -214,7 +160,7 @@ run(const struct opts *op, pcap_t *p)
 	size_t i;
 
 	memset(&v, 0, sizeof(v));
-	v.color = want_color(op->color);
+	v.color = st_cli_want_color(op->color);
 	v.local = op->local;
 	if (op->filter != NULL && pcap_compile(p, &prog, op->filter, 1,
 	    PCAP_NETMASK_UNKNOWN) != 0) {
@@ -243,8 +189,8 @@ run(const struct opts *op, pcap_t *p)
 				v.utcoff = tm.tm_gmtoff;
 		}
 		st_decode(&pkt, lt);
-		for (i = 0; i < op->nviews; i++)
-			op->views[i]->packet(&out, &pkt, &v);
+		for (i = 0; i < op->vs.n; i++)
+			op->vs.views[i]->packet(&out, &pkt, &v);
 		if (out.err != 0)
 			break;
 		if (op->count != 0 && ++shown >= op->count)

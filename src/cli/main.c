@@ -14,6 +14,8 @@ static const struct {
 	const char	*help;
 } cmds[] = {
 	{ "decode", st_cmd_decode, "decode a pcap or pcapng file" },
+	{ "send", st_cmd_send, "build a packet from a layer spec, send it, "
+	    "show the reply" },
 };
 
 void
@@ -38,7 +40,10 @@ usage(FILE *fp)
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		fprintf(fp, "  %-10s %s\n", cmds[i].name, cmds[i].help);
 	fputs("\n'strata COMMAND --help' shows a command's options.\n"
-	    "Example: strata decode --view tree,hex captures/icmp-echo.pcap\n",
+	    "Examples:\n"
+	    "  strata decode --view tree,hex captures/icmp-echo.pcap\n"
+	    "  sudo strata send 'ip(dst=127.0.0.1)/icmp(type=echo-request,"
+	    "id=7,seq=1)/\"hi\"'\n",
 	    fp);
 }
 

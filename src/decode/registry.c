@@ -99,3 +99,16 @@ st_proto_find(const char *name)
 			return st_protos[i];
 	return NULL;
 }
+
+int
+st_proto_key(const struct st_proto *p, int key, uint32_t *val)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(binds) / sizeof(binds[0]); i++)
+		if (binds[i].key == key && binds[i].proto == p) {
+			*val = binds[i].val;
+			return 0;
+		}
+	return -1;
+}

@@ -1,0 +1,97 @@
+/*
+ * The crafter: a one-line layer spec, parsed into layers and field values,
+ * and built into packet bytes with the protocols' own field tables (the
+ * ones the decoders use).  The built bytes decode back into the same model
+ * every view reads.
+ *
+ *   ip(dst=127.0.0.1,ttl=3)/icmp(type=echo-request,id=7,seq=1)/"hi"
+ */
+#ifndef STRATA_CRAFT_H
+#define STRATA_CRAFT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strata/decode.h"
+
+#define ST_SPEC_LAYERS	16		/* layers in one spec */
+#define ST_SPEC_SETS	32		/* fields given in one layer */
+#define ST_SPEC_OPTS	40		/* IPv4 and TCP option bytes */
+#define ST_PKT_MAX	65535		/* bytes in one built packet */
+
+/* One field value the spec gives. */
+struct st_spec_set {
+	const struct st_field_desc *fd;
+	uint64_t	 val;		/* integers, IPv4 addresses */
+	uint8_t		 bytes[16];	/* IPv6 and MAC addresses */
+	unsigned	 col;		/* where the value starts, from 1 */
+};
+
+struct st_spec_layer {
+	const struct st_proto *proto;	/* NULL: the payload */
+	unsigned	 col;		/* where the layer starts, from 1 */
+	struct st_spec_set set[ST_SPEC_SETS];
+	unsigned	 nset;
+	uint8_t		 opts[ST_SPEC_OPTS]; /* IPv4 or TCP options, unpadded */
+	size_t		 optlen;
+	int		 has_opts;
+};
+
+struct st_spec {
+	struct st_spec_layer layers[ST_SPEC_LAYERS];
+	unsigned	 nlayers;
+	uint8_t		 payload[ST_PKT_MAX];
+	size_t		 paylen;
+	const char	*payfile;	/* @file, read by st_spec_load */
+	unsigned	 paycol;
+};
+
+/* Where a spec went wrong: "spec:1:COL: MSG". */
+struct st_spec_err {
+	unsigned	 col;
+	char		 msg[256];
+};
+
+/*
+ * Parses text into sp.  Returns 0, or -1 with err set.  An @file payload
+ * is only named here: st_spec_load reads it (after privileges are dropped).
+ */
+int	st_spec_parse(const char *text, struct st_spec *sp,
+	    struct st_spec_err *err);
+
+/* Reads an @file payload, if any.  Returns 0, or -1 with err set. */
+int	st_spec_load(struct st_spec *sp, struct st_spec_err *err);
+
+/* The value the spec gives for field key of layer ly, or NULL. */
+const struct st_spec_set *st_spec_get(const struct st_spec_layer *ly,
+	    const char *key);
+
+/*
+ * Builds sp into buf (cap bytes): defaults for what the spec leaves out,
+ * then lengths, next-protocol numbers and checksums computed innermost
+ * first unless the spec gives them.  Sets *len and *linktype (DLT_EN10MB
+ * or DLT_RAW).  Returns 0, or -1 with err set.
+ */
+int	st_build(const struct st_spec *sp, uint8_t *buf, size_t cap,
+	    size_t *len, int *linktype, struct st_spec_err *err);
+
+/*
+ * Adds src=ADDR to every IPv4 and IPv6 layer of sp that gives no source,
+ * with find() choosing the address for the layer's destination (the one
+ * the kernel would use).  Returns 0, or -1 with err set.
+ */
+int	st_spec_fill_src(struct st_spec *sp, int (*find)(int fam,
+	    const uint8_t *dst, uint8_t *src), struct st_spec_err *err);
+
+/* Writes nbits (1..64) of val at bit position pos of buf, MSB first. */
+void	st_bits_put(uint8_t *buf, size_t pos, unsigned nbits, uint64_t val);
+
+/* The spec's layer names and their protocols, NULL-terminated. */
+struct st_spec_proto {
+	const char		*name;
+	const struct st_proto	*proto;
+	const char		*extra;	/* keys beyond the field table */
+};
+extern const struct st_spec_proto st_spec_protos[];
+
+#endif /* STRATA_CRAFT_H */

@@ -1,0 +1,90 @@
+/*
+ * Raw sockets, privileges and reply matching.
+ *
+ * The order is the point: open every raw socket first, then drop
+ * privileges (st_priv_drop), and only then parse the spec or read anything
+ * that arrives.
+ */
+#ifndef STRATA_NET_H
+#define STRATA_NET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "strata/model.h"
+
+/* The sockets of one `send` or `ping` run; -1 where not open. */
+struct st_raw {
+	int	send4;		/* AF_INET, SOCK_RAW, IPPROTO_RAW (IP_HDRINCL) */
+	int	send6;		/* AF_INET6, SOCK_RAW, IPPROTO_RAW */
+	int	pkt;		/* AF_PACKET, SOCK_DGRAM, ETH_P_ALL: replies,
+				   copies of what left, and crafted IPv4 sent
+				   as is on lo */
+	int	link;		/* AF_PACKET, SOCK_RAW on one interface */
+	int	ifindex;	/* link's interface */
+	int	lo_index;	/* the loopback interface */
+};
+
+/*
+ * Opens the sockets: the IP ones always, link when ifname is not NULL.
+ * Returns 0, or -1 with errno (EPERM or EACCES: no CAP_NET_RAW) and *what
+ * naming the socket that failed.
+ */
+int	st_raw_open(struct st_raw *r, const char *ifname, const char **what);
+void	st_raw_close(struct st_raw *r);
+
+/* The text that says how to get raw sockets: sudo, or setcap. */
+const char *st_priv_hint(void);
+
+/*
+ * Gives up privileges for good: to SUDO_UID/SUDO_GID when run under sudo,
+ * else to nobody when root; then every capability, and no new privileges
+ * through exec.  Returns 0, or -1 with errno and *what naming the step.
+ */
+int	st_priv_drop(const char **what);
+
+/*
+ * The source address the kernel would choose for dst (fam 4 or 6), found
+ * by connecting a UDP socket, which sends nothing.  Returns 0 or -1.
+ */
+int	st_route_src(int fam, const uint8_t *dst, uint8_t *src);
+
+/* Whether addr (fam 4 or 6) is a loopback address. */
+int	st_is_loopback(int fam, const uint8_t *addr);
+
+/* One packet received on the packet socket. */
+struct st_rx {
+	uint8_t		 buf[65536];
+	size_t		 len;
+	int		 outgoing;	/* a copy of a packet this host sent */
+	int		 linktype;	/* DLT_RAW or DLT_EN10MB */
+	struct timespec	 ts;		/* kernel receive time */
+};
+
+/*
+ * Waits until deadline (CLOCK_REALTIME) for a packet on fd.  Returns 1 with
+ * rx filled, 0 at the deadline, -1 on error (errno).
+ */
+int	st_raw_recv(int fd, int linktype, struct st_rx *rx,
+	    const struct timespec *deadline);
+
+/*
+ * Sends the len bytes of a built packet (link type DLT_RAW or DLT_EN10MB).
+ * IPv4 goes out on the IP_HDRINCL socket unless keep is set (the spec fixes
+ * the checksum or total length, which that socket rewrites): then on the
+ * packet socket through lo.  Returns 0, or -1 with errno and *how naming
+ * the way tried; *how names the way used in any case.
+ */
+int	st_raw_send(struct st_raw *r, const uint8_t *buf, size_t len,
+	    int linktype, int keep, const char **how);
+
+/*
+ * Whether got answers sent: an echo reply with its id and sequence, an
+ * ICMP error quoting it, or a TCP/UDP segment from its destination port
+ * back to its source port.  Both are decoded models.
+ */
+int	st_match_reply(const struct st_packet *sent,
+	    const struct st_packet *got);
+
+#endif /* STRATA_NET_H */

@@ -1,0 +1,79 @@
+/*
+ * What the subcommands share: view lists, colour, error lines.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "strata/view.h"
+#include "cli.h"
+
+int
+st_cli_views(struct st_viewset *vs, const char *list)
+{
+	char buf[256], *tok, *save = NULL;
+	const struct st_view *v;
+
+	if (strlen(list) >= sizeof(buf)) {
+		st_cli_err("--view: list too long");
+		return -1;
+	}
+	strcpy(buf, list);
+	vs->n = 0;
+	for (tok = strtok_r(buf, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if ((v = st_view_find(tok)) == NULL) {
+			st_cli_err("--view: unknown view '%s' (views: summary, "
+			    "tree, hex, json)", tok);
+			return -1;
+		}
+		if (vs->n == ST_CLI_VIEWS) {
+			st_cli_err("--view: at most %d views", ST_CLI_VIEWS);
+			return -1;
+		}
+		vs->views[vs->n++] = v;
+	}
+	if (vs->n == 0) {
+		st_cli_err("--view: no view named");
+		return -1;
+	}
+	return 0;
+}
+
+int
+st_cli_color(const char *arg, int *setting)
+{
+	if (strcmp(arg, "auto") == 0)
+		*setting = -1;
+	else if (strcmp(arg, "always") == 0)
+		*setting = 1;
+	else if (strcmp(arg, "never") == 0)
+		*setting = 0;
+	else {
+		st_cli_err("--color: '%s' is not auto, always or never", arg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+st_cli_want_color(int setting)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (setting >= 0)
+		return setting;
+	return isatty(STDOUT_FILENO) && (nc == NULL || nc[0] == '\0');
+}
+
+void
+st_cli_show(const struct st_viewset *vs, struct st_out *o,
+    const struct st_packet *pkt, struct st_vctx *v)
+{
+	size_t i;
+
+	for (i = 0; i < vs->n; i++)
+		vs->views[i]->packet(o, pkt, v);
+	st_out_flush(o);
+}

@@ -1,0 +1,463 @@
+/*
+ * strata send [options] SPEC: builds a packet from a layer spec, shows it,
+ * sends it on a raw socket and shows the reply the same way.
+ *
+ * Order of work: options; raw sockets (the only step that needs
+ * privileges); dropping privileges; and only then the spec, files and
+ * anything received.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <pcap/pcap.h>
+
+#include "strata/craft.h"
+#include "strata/decode.h"
+#include "strata/net.h"
+#include "strata/view.h"
+#include "cli.h"
+
+struct opts {
+	const char		*spec;
+	const char		*wfile;
+	const char		*ifname;
+	struct st_viewset	 vs;
+	unsigned long		 count;
+	double			 interval;
+	double			 timeout;
+	int			 color;
+	int			 dry;
+	int			 list;
+};
+
+static void
+send_usage(FILE *fp)
+{
+	fputs("usage: strata send [--dry-run] [-w FILE] [--view LIST] "
+	    "[-c COUNT] [-i SECONDS]\n"
+	    "                   [--timeout SECONDS] [-I IFACE] SPEC\n"
+	    "       strata send --list\n"
+	    "\n"
+	    "  SPEC            layers outermost first, joined by '/', e.g.\n"
+	    "                  'ip(dst=127.0.0.1,ttl=3)/icmp(type=echo-request,"
+	    "id=7,seq=1)/\"hi\"'\n"
+	    "                  'ipv6(dst=::1)/udp(dport=53)/hex:0001'\n"
+	    "  --dry-run       build and show, send nothing (no privileges "
+	    "needed)\n"
+	    "  -w FILE         write what was sent and received to a pcap "
+	    "file\n"
+	    "  --view LIST     views of the packet and the reply (default "
+	    "tree)\n"
+	    "  -c COUNT        send COUNT times (default 1)\n"
+	    "  -i SECONDS      wait between sends (default 1)\n"
+	    "  --timeout SEC   wait this long for a reply (default 2)\n"
+	    "  -I IFACE        interface for a spec that starts with eth\n"
+	    "  --list          every layer and field the spec knows\n"
+	    "\n"
+	    "Sending needs root or CAP_NET_RAW; sockets are opened first, then "
+	    "privileges\nare dropped before the spec or any reply is read.\n",
+	    fp);
+}
+
+static int
+number_arg(const char *opt, const char *arg, double min, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(arg, &end);
+	if (errno != 0 || *end != '\0' || !(*v >= min) || isinf(*v)) {
+		st_cli_err("%s: '%s' is not a number of at least %g", opt, arg,
+		    min);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_opts(struct opts *op, int argc, char **argv)
+{
+	enum { O_VIEW = 256, O_COLOR, O_DRY, O_TIMEOUT, O_LIST };
+	static const struct option lo[] = {
+		{ "view", required_argument, NULL, O_VIEW },
+		{ "color", required_argument, NULL, O_COLOR },
+		{ "dry-run", no_argument, NULL, O_DRY },
+		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "list", no_argument, NULL, O_LIST },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	double d;
+	int ch;
+
+	memset(op, 0, sizeof(*op));
+	op->vs.views[0] = &st_view_tree;
+	op->vs.n = 1;
+	op->count = 1;
+	op->interval = 1;
+	op->timeout = 2;
+	op->color = -1;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "w:c:i:I:h", lo, NULL)) != -1) {
+		switch (ch) {
+		case 'w':
+			op->wfile = optarg;
+			break;
+		case 'c':
+			if (number_arg("-c", optarg, 1, &d) != 0 ||
+			    d != floor(d) || d > 1e9)
+				return d != floor(d) ? (st_cli_err("-c: '%s' is "
+				    "not a whole count", optarg), -1) : -1;
+			op->count = (unsigned long)d;
+			break;
+		case 'i':
+			if (number_arg("-i", optarg, 0, &op->interval) != 0)
+				return -1;
+			break;
+		case 'I':
+			op->ifname = optarg;
+			break;
+		case O_VIEW:
+			if (st_cli_views(&op->vs, optarg) != 0)
+				return -1;
+			break;
+		case O_COLOR:
+			if (st_cli_color(optarg, &op->color) != 0)
+				return -1;
+			break;
+		case O_DRY:
+			op->dry = 1;
+			break;
+		case O_TIMEOUT:
+			if (number_arg("--timeout", optarg, 0, &op->timeout))
+				return -1;
+			break;
+		case O_LIST:
+			op->list = 1;
+			return 0;
+		case 'h':
+			send_usage(stdout);
+			exit(ST_EXIT_OK);
+		default:
+			fputs("(try 'strata send --help')\n", stderr);
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		st_cli_err("send: %s (try 'strata send --help')",
+		    optind >= argc ? "no SPEC given" : "one SPEC at a time "
+		    "(quote it)");
+		return -1;
+	}
+	op->spec = argv[optind];
+	return 0;
+}
+
+/* strata send --list: every layer and field, from the field tables. */
+static void
+list_layers(void)
+{
+	static const char *const autos[] = { "", "computed", "computed",
+		"computed", "computed", "computed" };
+	const struct st_spec_proto *sp;
+	const struct st_field_desc *fd;
+	size_t i;
+
+	for (sp = st_spec_protos; sp->name != NULL; sp++) {
+		printf("%s: %s (%s)\n", sp->name, sp->proto->title,
+		    sp->proto->rfc);
+		for (i = 0; i < sp->proto->nfields; i++) {
+			fd = &sp->proto->fields[i];
+			if (fd->key == NULL || fd->flags & ST_DF_GEN ||
+			    fd->bits == 0)
+				continue;
+			printf("  %-9s %-30s %3u bits  ", fd->key, fd->name,
+			    fd->bits);
+			if (fd->autofill != ST_AUTO_NONE)
+				printf("default: %s", autos[fd->autofill]);
+			else if (fd->fmt >= ST_FMT_IPV4 && fd->fmt <= ST_FMT_MAC)
+				printf("default: %s", strcmp(fd->key, "src") == 0
+				    ? "the kernel's choice" : strcmp(fd->name,
+				    "ip.dst") == 0 ? "127.0.0.1" : strcmp(
+				    fd->name, "ipv6.dst") == 0 ? "::1" :
+				    "00:00:00:00:00:00");
+			else
+				printf("default: %u", fd->def);
+			printf("\n");
+		}
+		if (sp->proto == &st_proto_ipv4)
+			printf("  options   rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, "
+			    "eol, raw:HEX, joined by '+'\n");
+		if (sp->proto == &st_proto_tcp)
+			printf("  options   mss=N wscale=N sackok sack=L:R[+L:R] "
+			    "ts=VAL:ECR nop eol, in order\n");
+		if (sp->proto == &st_proto_icmp || sp->proto ==
+		    &st_proto_icmpv6)
+			printf("  names     type and code by name: "
+			    "type=echo-request, code=port-unreachable\n");
+	}
+	printf("payload: \"text\" (C escapes), hex:0a0b..., or @FILE; last "
+	    "layer\n");
+}
+
+/* Whether the spec fixes a field the IP_HDRINCL socket would rewrite. */
+static int
+keeps_kernel_fields(const struct st_spec *sp)
+{
+	const struct st_spec_layer *ly = &sp->layers[0];
+
+	return ly->proto == &st_proto_ipv4 && (st_spec_get(ly, "chksum") ||
+	    st_spec_get(ly, "len"));
+}
+
+/* Parses, loads and builds the spec into buf; exits on errors. */
+static int
+make_packet(const struct opts *op, struct st_spec *sp, uint8_t *buf,
+    size_t *len, int *lt)
+{
+	struct st_spec_err err;
+
+	if (st_spec_parse(op->spec, sp, &err) != 0) {
+		st_cli_err("spec:1:%u: %s", err.col, err.msg);
+		return ST_EXIT_USAGE;
+	}
+	if (st_spec_load(sp, &err) != 0) {
+		st_cli_err("spec:1:%u: %s", err.col, err.msg);
+		return ST_EXIT_RUNTIME;
+	}
+	if (st_spec_fill_src(sp, st_route_src, &err) != 0)
+		fprintf(stderr, "strata: note: %s; the source stays 0.0.0.0 "
+		    "and the kernel chooses\n", err.msg);
+	if (st_build(sp, buf, ST_PKT_MAX, len, lt, &err) != 0) {
+		st_cli_err("spec:1:%u: %s", err.col, err.msg);
+		return ST_EXIT_USAGE;
+	}
+	return ST_EXIT_OK;
+}
+
+static void
+ts_add(struct timespec *t, double s)
+{
+	t->tv_sec += (time_t)s;
+	t->tv_nsec += (long)((s - floor(s)) * 1e9);
+	if (t->tv_nsec >= 1000000000) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000;
+	}
+}
+
+static void
+dump(pcap_dumper_t *d, const uint8_t *b, size_t n, const struct timespec *ts)
+{
+	struct pcap_pkthdr h;
+
+	if (d == NULL)
+		return;
+	h.ts.tv_sec = ts->tv_sec;
+	h.ts.tv_usec = ts->tv_nsec / 1000;
+	h.caplen = h.len = (bpf_u_int32)n;
+	pcap_dump((u_char *)d, &h, b);
+}
+
+/* Whether rx is the kernel's copy of what we sent (fields it fills aside). */
+static int
+is_our_copy(const struct st_rx *rx, const uint8_t *b, size_t n)
+{
+	size_t ihl;
+
+	if (rx->len != n || n < 20)
+		return 0;
+	if (b[0] >> 4 != 4)
+		return memcmp(rx->buf, b, n) == 0;
+	ihl = (size_t)(b[0] & 15) * 4;
+	return ihl <= n && memcmp(rx->buf + 16, b + 16, 4) == 0 &&
+	    memcmp(rx->buf + ihl, b + ihl, n - ihl) == 0;
+}
+
+struct run {
+	const struct opts	*op;
+	struct st_raw		 raw;
+	pcap_dumper_t		*dumper;
+	struct st_out		 out;
+	struct st_vctx		 v;
+	struct st_packet	 sent;
+	struct st_packet	 got;
+	struct st_rx		 rx;
+	unsigned long		 replies;
+};
+
+/* Waits for the reply to the packet in r->sent; says what came. */
+static int
+await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
+    const struct timespec *t0)
+{
+	struct timespec deadline = *t0;
+	int fd = lt == DLT_EN10MB ? r->raw.link : r->raw.pkt, rc, copied = 0;
+	double ms;
+
+	ts_add(&deadline, r->op->timeout);
+	while ((rc = st_raw_recv(fd, lt, &r->rx, &deadline)) == 1) {
+		if (r->rx.outgoing) {
+			if (!copied && is_our_copy(&r->rx, b, n)) {
+				dump(r->dumper, r->rx.buf, r->rx.len, t0);
+				copied = 1;
+			}
+			continue;
+		}
+		if (r->rx.len == n && memcmp(r->rx.buf, b, n) == 0)
+			continue;	/* our own packet, looped back */
+		st_pkt_reset(&r->got, r->rx.buf, (uint32_t)r->rx.len,
+		    (uint32_t)r->rx.len);
+		r->got.ts = r->rx.ts;
+		st_decode(&r->got, lt);
+		if (!st_match_reply(&r->sent, &r->got))
+			continue;
+		if (!copied)
+			dump(r->dumper, b, n, t0);
+		dump(r->dumper, r->rx.buf, r->rx.len, &r->rx.ts);
+		ms = (double)(r->rx.ts.tv_sec - t0->tv_sec) * 1e3 +
+		    (double)(r->rx.ts.tv_nsec - t0->tv_nsec) / 1e6;
+		r->got.num = r->sent.num;
+		printf("reply after %.3f ms:\n", ms);
+		st_cli_show(&r->op->vs, &r->out, &r->got, &r->v);
+		r->replies++;
+		return 0;
+	}
+	if (rc < 0) {
+		st_cli_err("receiving: %s", strerror(errno));
+		return -1;
+	}
+	if (!copied)
+		dump(r->dumper, b, n, t0);
+	printf("no reply within %g s\n\n", r->op->timeout);
+	return 0;
+}
+
+static int
+open_dumper(struct run *r, int lt)
+{
+	pcap_t *dead;
+
+	if (r->op->wfile == NULL)
+		return 0;
+	if ((dead = pcap_open_dead(lt, 262144)) == NULL ||
+	    (r->dumper = pcap_dump_open(dead, r->op->wfile)) == NULL) {
+		st_cli_err("%s: %s", r->op->wfile, dead != NULL ?
+		    pcap_geterr(dead) : "cannot open");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+send_loop(struct run *r, const uint8_t *b, size_t n, int lt, int keep)
+{
+	const char *how = NULL;
+	struct timespec t0, pause;
+	unsigned long i;
+
+	for (i = 0; i < r->op->count; i++) {
+		clock_gettime(CLOCK_REALTIME, &t0);
+		r->sent.num = i + 1;
+		if (r->op->dry) {
+			dump(r->dumper, b, n, &t0);
+			continue;
+		}
+		if (st_raw_send(&r->raw, b, n, lt, keep, &how) != 0) {
+			st_cli_err("sending via %s: %s", how, strerror(errno));
+			return ST_EXIT_RUNTIME;
+		}
+		if (i == 0)
+			printf("sent %zu bytes via %s\n", n, how);
+		else
+			printf("sent %zu bytes (%lu of %lu)\n", n, i + 1,
+			    r->op->count);
+		if (await_reply(r, b, n, lt, &t0) != 0)
+			return ST_EXIT_RUNTIME;
+		if (i + 1 < r->op->count) {
+			pause.tv_sec = (time_t)r->op->interval;
+			pause.tv_nsec = (long)((r->op->interval -
+			    floor(r->op->interval)) * 1e9);
+			nanosleep(&pause, NULL);
+		}
+	}
+	return ST_EXIT_OK;
+}
+
+int
+st_cmd_send(int argc, char **argv)
+{
+	static struct run r;
+	static struct st_spec sp;
+	static uint8_t buf[ST_PKT_MAX];
+	static struct opts op;
+	const char *what = "";
+	size_t n;
+	int lt, rc, keep;
+
+	r.raw.send4 = r.raw.send6 = r.raw.pkt = r.raw.link = -1;
+	if (parse_opts(&op, argc, argv) != 0)
+		return ST_EXIT_USAGE;
+	r.op = &op;
+	if (op.list) {
+		list_layers();
+		return ST_EXIT_OK;
+	}
+	/* 1. The raw sockets: the only step that needs privileges. */
+	if (!op.dry && st_raw_open(&r.raw, op.ifname, &what) != 0) {
+		if (errno == EPERM || errno == EACCES)
+			st_cli_err("send: %s", st_priv_hint());
+		else
+			st_cli_err("send: %s: %s", what, strerror(errno));
+		return ST_EXIT_RUNTIME;
+	}
+	/* 2. Give privileges up before reading the spec or any reply. */
+	if (st_priv_drop(&what) != 0) {
+		st_cli_err("send: dropping privileges: %s: %s", what,
+		    strerror(errno));
+		st_raw_close(&r.raw);
+		return ST_EXIT_RUNTIME;
+	}
+	/* 3. The spec, its payload file, the packet. */
+	if ((rc = make_packet(&op, &sp, buf, &n, &lt)) != ST_EXIT_OK)
+		goto out;
+	keep = keeps_kernel_fields(&sp);
+	if (!op.dry && lt == DLT_EN10MB && op.ifname == NULL) {
+		st_cli_err("send: a spec that starts with eth needs -I IFACE");
+		rc = ST_EXIT_USAGE;
+		goto out;
+	}
+	if (!op.dry && keep && !st_is_loopback(4, buf + 16)) {
+		st_cli_err("send: the kernel rewrites ip.len and ip.chksum on "
+		    "raw IPv4 sockets; strata sends them as crafted through lo "
+		    "only: for another destination start the spec with eth "
+		    "and give -I IFACE");
+		rc = ST_EXIT_USAGE;
+		goto out;
+	}
+	if (open_dumper(&r, lt) != 0) {
+		rc = ST_EXIT_RUNTIME;
+		goto out;
+	}
+	r.v.color = st_cli_want_color(op.color);
+	st_out_init(&r.out, stdout);
+	st_pkt_reset(&r.sent, buf, (uint32_t)n, (uint32_t)n);
+	clock_gettime(CLOCK_REALTIME, &r.sent.ts);
+	r.sent.num = 1;
+	st_decode(&r.sent, lt);
+	st_cli_show(&op.vs, &r.out, &r.sent, &r.v);
+	rc = send_loop(&r, buf, n, lt, keep);
+	if (op.dry)
+		printf("dry run: nothing sent%s%s\n", op.wfile != NULL ?
+		    "; written to " : "", op.wfile != NULL ? op.wfile : "");
+out:
+	if (r.dumper != NULL)
+		pcap_dump_close(r.dumper);
+	st_raw_close(&r.raw);
+	return rc;
+}
