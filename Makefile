@@ -23,7 +23,8 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile demo clean install sanitize \
+.PHONY: all deps test unit golden difftest hostile peer live demo clean \
+	install sanitize \
 	golden-update captures
 
 all: strata
@@ -53,7 +54,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile
+	@$(MAKE) --no-print-directory unit golden difftest hostile peer live
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -84,6 +85,8 @@ test-san: $(TESTBIN)
 	@sh tests/golden.sh $(STRATA)
 	@python3 tests/difftest.py $(STRATA) ../shared/corpus
 	@sh tests/hostile.sh $(STRATA)
+	@sh tests/peer-tshark.sh $(STRATA)
+	@sh tests/live.sh $(STRATA)
 
 demo:
 	@sh scripts/deps.sh build
@@ -110,3 +113,11 @@ clean:
 
 hostile: strata
 	@sh tests/hostile.sh $(STRATA)
+
+# tshark reads what strata builds (skipped without tshark).
+peer: strata
+	@sh tests/peer-tshark.sh $(STRATA)
+
+# Raw sockets on loopback and in a network namespace (skipped unless root).
+live: strata
+	@sh tests/live.sh $(STRATA)

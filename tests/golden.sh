@@ -11,8 +11,14 @@ export TZ=UTC NO_COLOR=1
 while read -r name pcap expected opts; do
 	case $name in ''|'#'*) continue ;; esac
 	out=$dir/out/$expected
-	# shellcheck disable=SC2086
-	actual=$("$strata" decode $opts "$top/captures/$pcap" 2>&1; echo "exit $?")
+	if [ "$pcap" = send ]; then	# crafting: spec in, bytes out
+		actual=$(eval "\"\$strata\" send --dry-run $opts" 2>&1
+		    echo "exit $?")
+	else
+		# shellcheck disable=SC2086
+		actual=$("$strata" decode $opts "$top/captures/$pcap" 2>&1
+		    echo "exit $?")
+	fi
 	if [ "$update" = --update ]; then
 		printf '%s\n' "$actual" > "$out"
 		echo "updated $name"

@@ -338,17 +338,19 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 	return 0;
 }
 
+/* Starts the pcap file on fp (opened before privileges were dropped). */
 static int
-open_dumper(struct run *r, int lt)
+open_dumper(struct run *r, FILE *fp, int lt)
 {
 	pcap_t *dead;
 
-	if (r->op->wfile == NULL)
+	if (fp == NULL)
 		return 0;
 	if ((dead = pcap_open_dead(lt, 262144)) == NULL ||
-	    (r->dumper = pcap_dump_open(dead, r->op->wfile)) == NULL) {
+	    (r->dumper = pcap_dump_fopen(dead, fp)) == NULL) {
 		st_cli_err("%s: %s", r->op->wfile, dead != NULL ?
-		    pcap_geterr(dead) : "cannot open");
+		    pcap_geterr(dead) : "cannot start a pcap file");
+		fclose(fp);
 		return -1;
 	}
 	return 0;
@@ -397,6 +399,7 @@ st_cmd_send(int argc, char **argv)
 	static uint8_t buf[ST_PKT_MAX];
 	static struct opts op;
 	const char *what = "";
+	FILE *wfp = NULL;
 	size_t n;
 	int lt, rc, keep;
 
@@ -416,10 +419,18 @@ st_cmd_send(int argc, char **argv)
 			st_cli_err("send: %s: %s", what, strerror(errno));
 		return ST_EXIT_RUNTIME;
 	}
+	/* The output file too: the user asked for it where they are. */
+	if (op.wfile != NULL && (wfp = fopen(op.wfile, "wb")) == NULL) {
+		st_cli_err("%s: %s", op.wfile, strerror(errno));
+		st_raw_close(&r.raw);
+		return ST_EXIT_RUNTIME;
+	}
 	/* 2. Give privileges up before reading the spec or any reply. */
 	if (st_priv_drop(&what) != 0) {
 		st_cli_err("send: dropping privileges: %s: %s", what,
 		    strerror(errno));
+		if (wfp != NULL)
+			fclose(wfp);
 		st_raw_close(&r.raw);
 		return ST_EXIT_RUNTIME;
 	}
@@ -440,7 +451,9 @@ st_cmd_send(int argc, char **argv)
 		rc = ST_EXIT_USAGE;
 		goto out;
 	}
-	if (open_dumper(&r, lt) != 0) {
+	rc = open_dumper(&r, wfp, lt);
+	wfp = NULL;
+	if (rc != 0) {
 		rc = ST_EXIT_RUNTIME;
 		goto out;
 	}
@@ -456,6 +469,8 @@ st_cmd_send(int argc, char **argv)
 		printf("dry run: nothing sent%s%s\n", op.wfile != NULL ?
 		    "; written to " : "", op.wfile != NULL ? op.wfile : "");
 out:
+	if (wfp != NULL)
+		fclose(wfp);
 	if (r.dumper != NULL)
 		pcap_dump_close(r.dumper);
 	st_raw_close(&r.raw);

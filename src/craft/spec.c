@@ -267,8 +267,9 @@ parse_value(const struct st_spec_proto *sp, const struct st_field_desc *fd,
 	    !(sp->proto == &st_proto_tcp && strcmp(fd->key, "flags") == 0 &&
 	    tcp_flag_letters(v, &s->val)))
 		return fail(err, s->col, "'%s' is not a number%s (%s %s)", v,
-		    fd->names != NULL ? " or a known name" : "", sp->name,
-		    fd->key);
+		    fd->names != NULL ? " or a known name" :
+		    sp->proto == &st_proto_tcp && strcmp(fd->key, "flags") == 0 ?
+		    " or flag letters FSRPAUEC" : "", sp->name, fd->key);
 	max = fd->bits >= 64 ? UINT64_MAX : ((uint64_t)1 << fd->bits) - 1;
 	if (s->val > max)
 		return fail(err, s->col, "%s %s: %s is out of range (%u bits: "

@@ -1,0 +1,124 @@
+/* The spec parser: valid specs, and every error with its position. */
+#include "testutil.h"
+
+#include "strata/craft.h"
+
+static struct st_spec sp;
+static struct st_spec_err err;
+
+static void
+test_valid(void **state)
+{
+	const struct st_spec_set *s;
+
+	(void)state;
+	assert_int_equal(st_spec_parse("ip(dst=127.0.0.1,ttl=3,id=0x1234)/"
+	    "icmp(type=echo-request,id=7,seq=1)/\"hello\"", &sp, &err), 0);
+	assert_int_equal(sp.nlayers, 2);
+	assert_ptr_equal(sp.layers[0].proto, &st_proto_ipv4);
+	s = st_spec_get(&sp.layers[0], "ttl");
+	assert_int_equal(s->val, 3);
+	assert_int_equal(s->col, 22);
+	assert_int_equal(st_spec_get(&sp.layers[0], "id")->val, 0x1234);
+	assert_int_equal(st_spec_get(&sp.layers[0], "dst")->val, 0x7f000001);
+	assert_int_equal(st_spec_get(&sp.layers[1], "type")->val, 8);
+	assert_int_equal(sp.paylen, 5);
+	assert_memory_equal(sp.payload, "hello", 5);
+}
+
+static void
+test_names_flags_options(void **state)
+{
+	(void)state;
+	assert_int_equal(st_spec_parse("ip(dst=127.0.0.1)/tcp(dport=80,"
+	    "flags=SA,mss=1460,wscale=7,sackok,ts=1:0,sack=1:2+3:4)", &sp,
+	    &err), 0);
+	assert_int_equal(st_spec_get(&sp.layers[1], "flags")->val, 0x12);
+	assert_int_equal(sp.layers[1].optlen, 4 + 3 + 2 + 10 + 18);
+	assert_int_equal(st_spec_parse("ip(options=ra+lsrr:198.18.0.1:"
+	    "198.18.0.2+nop)/icmp(type=destination-unreachable,code=port-"
+	    "unreachable)", &sp, &err), 0);
+	assert_int_equal(sp.layers[0].optlen, 4 + 11 + 1);
+	assert_int_equal(sp.layers[0].opts[4], 131);
+	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 3);
+	assert_int_equal(st_spec_parse("ipv6(dst=::1,hlim=9)/icmpv6(type="
+	    "echo-request,id=3,seq=4)/hex:00ff", &sp, &err), 0);
+	assert_int_equal(sp.paylen, 2);
+	assert_int_equal(sp.payload[1], 0xff);
+	assert_int_equal(st_spec_parse("eth(src=02:00:00:00:00:01)/ip/udp/"
+	    "\"a\\tb\\x41\\n\"", &sp, &err), 0);
+	assert_memory_equal(sp.payload, "a\tbA\n", 5);
+	assert_int_equal(st_spec_parse("ip/udp/@/etc/hostname", &sp, &err),
+	    0);
+	assert_string_equal(sp.payfile, "/etc/hostname");
+}
+
+/* Each error: the message and the column it points at. */
+static void
+expect_error(const char *spec, unsigned col, const char *msg)
+{
+	assert_int_equal(st_spec_parse(spec, &sp, &err), -1);
+	if (strstr(err.msg, msg) == NULL || err.col != col)
+		fail_msg("'%s': got %u '%s', want %u '%s'", spec, err.col,
+		    err.msg, col, msg);
+}
+
+static void
+test_errors(void **state)
+{
+	(void)state;
+	expect_error("ip(dst=127.0.0.1,tll=3)", 18,
+	    "unknown field 'tll' in ip (did you mean 'ttl'?)");
+	expect_error("ip(ttl=256)", 8, "ip ttl: 256 is out of range (8 bits: "
+	    "0..255)");
+	expect_error("ip(frag=8192)", 9, "out of range (13 bits: 0..8191)");
+	expect_error("ip(dst=1.2.3)", 8, "'1.2.3' is not an IPv4 address");
+	expect_error("ipv6(dst=::g)", 10, "not an IPv6 address");
+	expect_error("ip/icnp", 4, "unknown layer 'icnp' (did you mean "
+	    "'icmp'?)");
+	expect_error("ip/xyzzy", 4, "unknown layer 'xyzzy'");
+	expect_error("udp(dport=53)", 1, "a packet starts with eth, ip or "
+	    "ipv6");
+	expect_error("ip(ttl=3", 9, "missing ')'");
+	expect_error("ip(ttl=3)x", 10, "expected '/' between layers");
+	expect_error("ip/\"abc", 4, "unterminated string");
+	expect_error("ip/\"a\"/udp", 7, "the payload must be the last layer");
+	expect_error("ip(ttl=3,ttl=4)", 10, "ip ttl given twice");
+	expect_error("ip(ttl)", 4, "ip ttl needs a value");
+	expect_error("ip/icmp(type=echo-reqest)", 14, "is not a number or a "
+	    "known name");
+	expect_error("ip/icmp(type=3,code=no-such)", 21, "'no-such' is not a "
+	    "code of this icmp type");
+	expect_error("ip/tcp(flags=SX)", 14, "'SX' is not a number");
+	expect_error("ip/tcp(mss=70000)", 12, "tcp mss");
+	expect_error("ip/tcp(ts=5)", 11, "not VAL:ECR");
+	expect_error("ip/tcp(sackok=1)", 15, "takes no value");
+	expect_error("ip(options=bogus)", 12, "unknown IPv4 option 'bogus'");
+	expect_error("ip(options=rr+rr)", 12, "options exceed 40 bytes");
+	expect_error("ip/hex:abc", 8, "hex: needs pairs of hex digits");
+	expect_error("eth(dst=01:02)", 9, "not a MAC address");
+	expect_error("ip/tcp(msss=1)", 8, "did you mean 'mss'?");
+}
+
+static void
+test_load_missing_file(void **state)
+{
+	(void)state;
+	assert_int_equal(st_spec_parse("ip/udp/@/nonexistent/x", &sp, &err), 0);
+	assert_int_equal(st_spec_load(&sp, &err), -1);
+	assert_non_null(strstr(err.msg, "No such file"));
+	assert_int_equal(err.col, 8);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_names_flags_options),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_load_missing_file),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
