@@ -282,6 +282,7 @@ is_our_copy(const struct st_rx *rx, const uint8_t *b, size_t n)
 struct run {
 	const struct opts	*op;
 	struct st_raw		 raw;
+	pcap_t			*dead;
 	pcap_dumper_t		*dumper;
 	struct st_out		 out;
 	struct st_vctx		 v;
@@ -342,14 +343,12 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 static int
 open_dumper(struct run *r, FILE *fp, int lt)
 {
-	pcap_t *dead;
-
 	if (fp == NULL)
 		return 0;
-	if ((dead = pcap_open_dead(lt, 262144)) == NULL ||
-	    (r->dumper = pcap_dump_fopen(dead, fp)) == NULL) {
-		st_cli_err("%s: %s", r->op->wfile, dead != NULL ?
-		    pcap_geterr(dead) : "cannot start a pcap file");
+	if ((r->dead = pcap_open_dead(lt, 262144)) == NULL ||
+	    (r->dumper = pcap_dump_fopen(r->dead, fp)) == NULL) {
+		st_cli_err("%s: %s", r->op->wfile, r->dead != NULL ?
+		    pcap_geterr(r->dead) : "cannot start a pcap file");
 		fclose(fp);
 		return -1;
 	}
@@ -473,6 +472,8 @@ out:
 		fclose(wfp);
 	if (r.dumper != NULL)
 		pcap_dump_close(r.dumper);
+	if (r.dead != NULL)
+		pcap_close(r.dead);
 	st_raw_close(&r.raw);
 	return rc;
 }
