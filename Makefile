@@ -23,7 +23,8 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile peer live demo clean \
+.PHONY: all deps test unit golden difftest hostile peer live live-route \
+	demo clean \
 	install sanitize \
 	golden-update captures
 
@@ -54,7 +55,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile peer live
+	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -87,6 +88,7 @@ test-san: $(TESTBIN)
 	@sh tests/hostile.sh $(STRATA)
 	@sh tests/peer-tshark.sh $(STRATA)
 	@sh tests/live.sh $(STRATA)
+	@sh tests/live-route.sh $(STRATA)
 
 demo:
 	@sh scripts/deps.sh build
@@ -121,3 +123,7 @@ peer: strata
 # Raw sockets on loopback and in a network namespace (skipped unless root).
 live: strata
 	@sh tests/live.sh $(STRATA)
+
+# ping and trace through a router in network namespaces (root only).
+live-route: strata
+	@sh tests/live-route.sh $(STRATA)

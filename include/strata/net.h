@@ -64,7 +64,8 @@ struct st_rx {
 
 /*
  * Waits until deadline (CLOCK_REALTIME) for a packet on fd.  Returns 1 with
- * rx filled, 0 at the deadline, -1 on error (errno).
+ * rx filled, 0 at the deadline or when a signal interrupted the wait, -1 on
+ * error (errno).
  */
 int	st_raw_recv(int fd, int linktype, struct st_rx *rx,
 	    const struct timespec *deadline);

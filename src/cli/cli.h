@@ -37,5 +37,7 @@ void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int	st_cmd_decode(int argc, char **argv);
 int	st_cmd_send(int argc, char **argv);
+int	st_cmd_ping(int argc, char **argv);
+int	st_cmd_trace(int argc, char **argv);
 
 #endif

@@ -16,6 +16,10 @@ static const struct {
 	{ "decode", st_cmd_decode, "decode a pcap or pcapng file" },
 	{ "send", st_cmd_send, "build a packet from a layer spec, send it, "
 	    "show the reply" },
+	{ "ping", st_cmd_ping, "crafted ICMP echo requests, iputils-style "
+	    "output" },
+	{ "trace", st_cmd_trace, "route discovery by TTL, traceroute-style "
+	    "output" },
 };
 
 void

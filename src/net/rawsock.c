@@ -99,11 +99,8 @@ st_raw_recv(int fd, int linktype, struct st_rx *rx,
 			return 0;
 		pfd.fd = fd;
 		pfd.events = POLLIN;
-		if (poll(&pfd, 1, (int)ms) < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
+		if (poll(&pfd, 1, (int)ms) < 0)
+			return errno == EINTR ? 0 : -1;	/* let callers look */
 		if (!(pfd.revents & POLLIN))
 			continue;
 		memset(&mh, 0, sizeof(mh));

@@ -1,0 +1,744 @@
+/*
+ * strata ping: crafted ICMP echo requests that speak as iputils ping does,
+ * so habits and scripts carry over; every header field is settable, and
+ * --layers shows how each reply came back through the layers.
+ *
+ * Exit: 0 when any reply came, 1 when none did, 2 on other errors.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <netdb.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/dlt.h>
+
+#include "strata/craft.h"
+#include "strata/decode.h"
+#include "strata/net.h"
+#include "strata/ping.h"
+#include "strata/view.h"
+#include "cli.h"
+
+#define PING_EXIT_NOREPLY	1
+#define PING_EXIT_ERROR		2
+
+struct popts {
+	int			 fam;		/* 0: as HOST is, 4 or 6 */
+	unsigned long		 count;		/* 0: until stopped */
+	double			 interval;
+	double			 deadline;	/* -w: 0 for none */
+	double			 linger;	/* -W */
+	long			 size;
+	int			 ttl, tos, pmtu;	/* -1: not given */
+	uint8_t			 pattern[16];
+	size_t			 patlen;
+	const char		*source;
+	int			 flood, quiet, stamps;
+	struct st_viewset	 layers;
+	const char		*spec;
+	const char		*host;
+};
+
+static volatile sig_atomic_t stop, status_asked;
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGQUIT)
+		status_asked = 1;
+	else
+		stop = 1;
+}
+
+static void
+ping_usage(FILE *fp)
+{
+	fputs("usage: strata ping [-4|-6] [-c count] [-i interval] [-w deadline]"
+	    " [-W timeout]\n"
+	    "                   [-s size] [-t ttl] [-Q tos] [-M do|dont] "
+	    "[-p pattern]\n"
+	    "                   [-I source] [-f] [-q] [-D] [--layers VIEW] "
+	    "[--spec SPEC] HOST\n"
+	    "\n"
+	    "  -c count      stop after count replies' worth of requests\n"
+	    "  -i interval   seconds between requests (below 0.2 only as "
+	    "root)\n"
+	    "  -w deadline   stop after this many seconds\n"
+	    "  -W timeout    after the last request, wait this long for "
+	    "replies (default 10)\n"
+	    "  -s size       data bytes (default 56)\n"
+	    "  -t ttl        IP time to live / IPv6 hop limit\n"
+	    "  -Q tos        IP type of service / IPv6 traffic class\n"
+	    "  -M do|dont    set or clear the don't-fragment bit\n"
+	    "  -p pattern    up to 16 hex bytes to fill the data with\n"
+	    "  -I source     source address\n"
+	    "  -f            flood: as fast as replies come (root only)\n"
+	    "  -q            only the summary\n"
+	    "  -D            print a timestamp before each line\n"
+	    "  --layers VIEW show each reply decoded (tree, hex, summary, json)\n"
+	    "  --spec SPEC   the request as a strata spec, for any other field:\n"
+	    "                'ip(dst=127.0.0.1,id=7,options=rr)/icmp(type="
+	    "echo-request)'\n", fp);
+}
+
+static int
+num(const char *opt, const char *arg, double min, double max, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(arg, &end);
+	if (errno != 0 || *end != '\0' || end == arg || !(*v >= min) ||
+	    *v > max) {
+		st_cli_err("ping: invalid argument to %s: '%s'", opt, arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_pattern(struct popts *op, const char *s)
+{
+	size_t n = strlen(s), i;
+	unsigned v;
+
+	if (n == 0 || n > 32) {
+		st_cli_err("ping: -p: up to 16 bytes of hex");
+		return -1;
+	}
+	for (i = 0; i < n; i += 2) {
+		if (sscanf(s + i, "%2x", &v) != 1) {
+			st_cli_err("ping: -p: '%s' is not hex", s);
+			return -1;
+		}
+		op->pattern[op->patlen++] = (uint8_t)v;
+	}
+	return 0;
+}
+
+static int
+parse_opts(struct popts *op, int argc, char **argv)
+{
+	enum { O_LAYERS = 256, O_SPEC };
+	static const struct option lo[] = {
+		{ "layers", required_argument, NULL, O_LAYERS },
+		{ "spec", required_argument, NULL, O_SPEC },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	double d;
+	int ch;
+
+	memset(op, 0, sizeof(*op));
+	op->interval = -1;
+	op->linger = 10;
+	op->size = 56;
+	op->ttl = op->tos = op->pmtu = -1;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "46c:i:w:W:s:t:Q:M:p:I:fqDh", lo,
+	    NULL)) != -1) {
+		switch (ch) {
+		case '4':
+		case '6':
+			op->fam = ch - '0';
+			break;
+		case 'c':
+			if (num("-c", optarg, 1, 4e9, &d) != 0)
+				return -1;
+			op->count = (unsigned long)d;
+			break;
+		case 'i':
+			if (num("-i", optarg, 0, 1e6, &op->interval) != 0)
+				return -1;
+			break;
+		case 'w':
+			if (num("-w", optarg, 0, 1e9, &op->deadline) != 0)
+				return -1;
+			break;
+		case 'W':
+			if (num("-W", optarg, 0, 1e6, &op->linger) != 0)
+				return -1;
+			break;
+		case 's':
+			if (num("-s", optarg, 0, 65507, &d) != 0)
+				return -1;
+			op->size = (long)d;
+			break;
+		case 't':
+			if (num("-t", optarg, 1, 255, &d) != 0)
+				return -1;
+			op->ttl = (int)d;
+			break;
+		case 'Q':
+			if (num("-Q", optarg, 0, 255, &d) != 0)
+				return -1;
+			op->tos = (int)d;
+			break;
+		case 'M':
+			if (strcmp(optarg, "do") == 0)
+				op->pmtu = 1;
+			else if (strcmp(optarg, "dont") == 0)
+				op->pmtu = 0;
+			else {
+				st_cli_err("ping: -M: 'do' or 'dont'");
+				return -1;
+			}
+			break;
+		case 'p':
+			if (parse_pattern(op, optarg) != 0)
+				return -1;
+			break;
+		case 'I':
+			op->source = optarg;
+			break;
+		case 'f':
+			op->flood = 1;
+			break;
+		case 'q':
+			op->quiet = 1;
+			break;
+		case 'D':
+			op->stamps = 1;
+			break;
+		case O_LAYERS:
+			if (st_cli_views(&op->layers, optarg) != 0)
+				return -1;
+			break;
+		case O_SPEC:
+			op->spec = optarg;
+			break;
+		case 'h':
+			ping_usage(stdout);
+			exit(ST_EXIT_OK);
+		default:
+			fputs("(try 'strata ping --help')\n", stderr);
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		st_cli_err("ping: %s", optind >= argc ? "usage error: "
+		    "Destination address required" : "one HOST at a time");
+		return -1;
+	}
+	op->host = argv[optind];
+	return 0;
+}
+
+/* The run's state: sockets, the request template, counters. */
+struct ping {
+	struct popts		*op;
+	struct st_raw		 raw;
+	int			 fam;
+	uint8_t			 dst[16], src[16];
+	char			 dsttext[64];
+	uint16_t		 id;
+	struct st_spec		 spec;
+	int			 icmp_layer;	/* index in spec */
+	uint8_t			 buf[ST_PKT_MAX];
+	struct st_rx		 rx;
+	struct st_packet	 got;
+	struct timespec		 sent_at[65536];
+	uint8_t			 seen[65536 / 8];
+	unsigned long		 sent, received, dups, errors;
+	struct st_rtt		 rtt;
+	struct timespec		 start, last;
+	struct st_out		 out;
+	struct st_vctx		 v;
+	int			 timing;	/* data holds a timestamp */
+};
+
+static double
+since(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) +
+	    (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+/* Replaces or adds key=val in layer ly of the spec. */
+static void
+spec_set(struct st_spec_layer *ly, const char *key, uint64_t val)
+{
+	size_t i;
+
+	for (i = 0; i < ly->nset; i++)
+		if (strcmp(ly->set[i].fd->key, key) == 0) {
+			ly->set[i].val = val;
+			return;
+		}
+	if (ly->nset == ST_SPEC_SETS)
+		return;
+	for (i = 0; i < ly->proto->nfields; i++)
+		if (ly->proto->fields[i].key != NULL &&
+		    strcmp(ly->proto->fields[i].key, key) == 0)
+			break;
+	if (i == ly->proto->nfields)
+		return;
+	memset(&ly->set[ly->nset], 0, sizeof(ly->set[0]));
+	ly->set[ly->nset].fd = &ly->proto->fields[i];
+	ly->set[ly->nset].val = val;
+	ly->nset++;
+}
+
+/* HOST to an address of the chosen family; fills p->fam, dst, dsttext. */
+static int
+resolve(struct ping *p, const char *host, int fam)
+{
+	struct addrinfo hints, *res;
+	int rc;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = fam == 4 ? AF_INET : fam == 6 ? AF_INET6 : AF_UNSPEC;
+	hints.ai_socktype = SOCK_RAW;
+	if ((rc = getaddrinfo(host, NULL, &hints, &res)) != 0) {
+		st_cli_err("ping: %s: %s", host, gai_strerror(rc));
+		return -1;
+	}
+	if (res->ai_family == AF_INET) {
+		p->fam = 4;
+		memcpy(p->dst, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
+		    4);
+	} else {
+		p->fam = 6;
+		memcpy(p->dst, &((struct sockaddr_in6 *)res->ai_addr)->
+		    sin6_addr, 16);
+	}
+	freeaddrinfo(res);
+	inet_ntop(p->fam == 4 ? AF_INET : AF_INET6, p->dst, p->dsttext,
+	    sizeof(p->dsttext));
+	return 0;
+}
+
+/* The request template: the user's spec, or one made from the options. */
+static int
+make_spec(struct ping *p)
+{
+	struct popts *op = p->op;
+	struct st_spec_err err;
+	char text[512], src[64], extra[128] = "";
+	const struct st_proto *want;
+	unsigned i;
+
+	if (op->spec != NULL) {
+		if (st_spec_parse(op->spec, &p->spec, &err) != 0) {
+			st_cli_err("spec:1:%u: %s", err.col, err.msg);
+			return -1;
+		}
+	} else {
+		inet_ntop(p->fam == 4 ? AF_INET : AF_INET6, p->src, src,
+		    sizeof(src));
+		if (op->ttl >= 0)
+			snprintf(extra + strlen(extra), sizeof(extra) -
+			    strlen(extra), ",%s=%d", p->fam == 4 ? "ttl" :
+			    "hlim", op->ttl);
+		if (op->tos >= 0)
+			snprintf(extra + strlen(extra), sizeof(extra) -
+			    strlen(extra), ",%s=%d", p->fam == 4 ? "tos" : "tc",
+			    op->tos);
+		if (op->pmtu >= 0 && p->fam == 4)
+			snprintf(extra + strlen(extra), sizeof(extra) -
+			    strlen(extra), ",df=%d", op->pmtu);
+		snprintf(text, sizeof(text), "%s(dst=%s,src=%s%s)/%s(type="
+		    "echo-request)", p->fam == 4 ? "ip" : "ipv6", p->dsttext,
+		    src, extra, p->fam == 4 ? "icmp" : "icmpv6");
+		if (st_spec_parse(text, &p->spec, &err) != 0) {
+			st_cli_err("ping: %s", err.msg);
+			return -1;
+		}
+	}
+	want = p->fam == 4 ? &st_proto_icmp : &st_proto_icmpv6;
+	p->icmp_layer = -1;
+	for (i = 0; i < p->spec.nlayers; i++)
+		if (p->spec.layers[i].proto == want)
+			p->icmp_layer = (int)i;
+	if (p->icmp_layer < 0 || p->spec.layers[0].proto != (p->fam == 4 ?
+	    &st_proto_ipv4 : &st_proto_ipv6)) {
+		st_cli_err("ping: --spec: the request must be %s and %s for "
+		    "%s", p->fam == 4 ? "ip" : "ipv6", want->name, p->dsttext);
+		return -1;
+	}
+	if (op->spec != NULL) {
+		if (st_spec_get(&p->spec.layers[0], "dst") == NULL) {
+			/* The destination is HOST. */
+			struct st_spec_layer *ly = &p->spec.layers[0];
+
+			spec_set(ly, "dst", 0);
+			memcpy(ly->set[ly->nset - 1].bytes, p->dst, 16);
+			if (p->fam == 4)
+				ly->set[ly->nset - 1].val = (uint64_t)p->dst[0]
+				    << 24 | p->dst[1] << 16 | p->dst[2] << 8 |
+				    p->dst[3];
+		}
+		st_spec_fill_src(&p->spec, st_route_src, &err);
+	}
+	if (st_spec_get(&p->spec.layers[p->icmp_layer], "id") != NULL)
+		p->id = (uint16_t)st_spec_get(&p->spec.layers[p->icmp_layer],
+		    "id")->val;
+	else
+		spec_set(&p->spec.layers[p->icmp_layer], "id", p->id);
+	return 0;
+}
+
+/* ping's data: a timestamp, then the pattern (or each byte's index). */
+static void
+fill_data(struct ping *p, const struct timespec *now)
+{
+	size_t i, n = (size_t)p->op->size;
+	uint8_t *d = p->spec.payload;
+	uint64_t sec = (uint64_t)now->tv_sec, usec = (uint64_t)now->tv_nsec /
+	    1000;
+
+	if (p->op->spec != NULL && p->spec.paylen > 0 && p->op->size == 56)
+		return;		/* the spec's own payload */
+	for (i = 0; i < n; i++)
+		d[i] = p->op->patlen > 0 ? p->op->pattern[i % p->op->patlen] :
+		    (uint8_t)i;
+	if (p->timing)
+		for (i = 0; i < 8; i++) {
+			d[i] = (uint8_t)(sec >> (8 * i));
+			d[8 + i] = (uint8_t)(usec >> (8 * i));
+		}
+	p->spec.paylen = n;
+}
+
+static void
+stamp(const struct timespec *ts)
+{
+	printf("[%lld.%06ld] ", (long long)ts->tv_sec, ts->tv_nsec / 1000);
+}
+
+static int
+send_one(struct ping *p)
+{
+	struct st_spec_err err;
+	struct timespec now;
+	const char *how;
+	uint16_t seq = (uint16_t)(p->sent + 1);
+	size_t n;
+	int lt;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	spec_set(&p->spec.layers[p->icmp_layer], "seq", seq);
+	fill_data(p, &now);
+	if (st_build(&p->spec, p->buf, sizeof(p->buf), &n, &lt, &err) != 0) {
+		st_cli_err("ping: %s", err.msg);
+		return -1;
+	}
+	if (st_raw_send(&p->raw, p->buf, n, lt, 0, &how) != 0) {
+		if (!p->op->quiet)
+			printf("ping: sendmsg: %s\n", strerror(errno));
+		p->errors++;
+	}
+	p->sent_at[seq] = now;
+	p->seen[seq / 8] &= (uint8_t)~(1u << (seq % 8));
+	if (p->sent == 0)
+		p->start = now;
+	p->last = now;
+	p->sent++;
+	if (p->op->flood && !p->op->quiet) {
+		putchar('.');
+		fflush(stdout);
+	}
+	return 0;
+}
+
+/* One received packet: a reply, a duplicate, an error, or not ours. */
+static void
+on_packet(struct ping *p)
+{
+	char from[64], t[32], err[96];
+	unsigned ttl;
+	size_t icmplen;
+	uint16_t seq;
+	enum st_echo e;
+	int64_t us;
+	int dup;
+
+	if (p->rx.outgoing)
+		return;
+	st_pkt_reset(&p->got, p->rx.buf, (uint32_t)p->rx.len,
+	    (uint32_t)p->rx.len);
+	p->got.ts = p->rx.ts;
+	st_decode(&p->got, DLT_RAW);
+	e = st_echo_classify(&p->got, p->fam, p->dst, p->id, &seq, &ttl,
+	    &icmplen);
+	if (e == ST_ECHO_NONE || p->sent_at[seq].tv_sec == 0)
+		return;
+	st_pkt_src(&p->got, from, sizeof(from));
+	p->last = p->rx.ts;
+	if (e == ST_ECHO_ERROR) {
+		p->errors++;
+		st_icmp_error_text(&p->got, err, sizeof(err));
+		if (p->op->flood && !p->op->quiet) {
+			putchar('E');
+		} else if (!p->op->quiet) {
+			if (p->op->stamps)
+				stamp(&p->rx.ts);
+			printf("From %s icmp_seq=%u %s\n", from, seq, err);
+		}
+	} else {
+		dup = p->seen[seq / 8] >> (seq % 8) & 1;
+		p->seen[seq / 8] |= (uint8_t)(1u << (seq % 8));
+		if (dup)
+			p->dups++;
+		else
+			p->received++;
+		us = (int64_t)(p->rx.ts.tv_sec - p->sent_at[seq].tv_sec) *
+		    1000000 + (p->rx.ts.tv_nsec - p->sent_at[seq].tv_nsec) /
+		    1000;
+		if (p->timing)
+			st_rtt_add(&p->rtt, us);
+		if (p->op->flood && !p->op->quiet) {
+			if (!dup)
+				fputs("\b \b", stdout);
+		} else if (!p->op->quiet) {
+			if (p->op->stamps)
+				stamp(&p->rx.ts);
+			printf("%zu bytes from %s: icmp_seq=%u ttl=%u", icmplen,
+			    from, seq, ttl);
+			if (p->timing) {
+				st_rtt_fmt(t, sizeof(t), us);
+				printf(" time=%s ms", t);
+			}
+			printf("%s\n", dup ? " (DUP!)" : "");
+		}
+	}
+	fflush(stdout);
+	if (p->op->layers.n > 0 && !p->op->quiet) {
+		p->got.num = seq;
+		st_cli_show(&p->op->layers, &p->out, &p->got, &p->v);
+	}
+}
+
+static void
+loss_text(char *buf, size_t n, unsigned long sent, unsigned long recv)
+{
+	snprintf(buf, n, "%g%%", sent == 0 ? 0.0 : (double)(sent - (recv >
+	    sent ? sent : recv)) * 100.0 / (double)sent);
+}
+
+static void
+quit_status(struct ping *p)
+{
+	char a[32], b[32], c[32], d[32], loss[32];
+
+	loss_text(loss, sizeof(loss), p->sent, p->received);
+	fprintf(stderr, "\r%lu/%lu packets, %s loss", p->received, p->sent,
+	    loss);
+	if (p->rtt.n > 0) {
+		st_rtt_fmt(a, sizeof(a), p->rtt.min);
+		st_rtt_fmt(b, sizeof(b), st_rtt_avg(&p->rtt));
+		st_rtt_fmt(c, sizeof(c), p->rtt.ewma / 8);
+		st_rtt_fmt(d, sizeof(d), p->rtt.max);
+		fprintf(stderr, ", min/avg/ewma/max = %s/%s/%s/%s ms", a, b, c,
+		    d);
+	}
+	fputc('\n', stderr);
+}
+
+/* iputils' closing lines: counts, loss, time, then the RTT line. */
+static void
+statistics(struct ping *p, const char *host)
+{
+	char loss[32];
+	int64_t ms = p->sent > 0 ? (int64_t)(since(&p->start, &p->last) *
+	    1000) : 0;
+
+	loss_text(loss, sizeof(loss), p->sent, p->received);
+	printf("\n--- %s ping statistics ---\n", host);
+	printf("%lu packets transmitted, %lu received", p->sent, p->received);
+	if (p->dups > 0)
+		printf(", +%lu duplicates", p->dups);
+	if (p->errors > 0)
+		printf(", +%lu errors", p->errors);
+	printf(", %s packet loss, time %lldms\n", loss, (long long)ms);
+	if (p->rtt.n > 0)
+		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/"
+		    "%lld.%03lld/%lld.%03lld ms\n",
+		    (long long)(p->rtt.min / 1000), (long long)(p->rtt.min %
+		    1000), (long long)(st_rtt_avg(&p->rtt) / 1000),
+		    (long long)(st_rtt_avg(&p->rtt) % 1000),
+		    (long long)(p->rtt.max / 1000), (long long)(p->rtt.max %
+		    1000), (long long)(st_rtt_mdev(&p->rtt) / 1000),
+		    (long long)(st_rtt_mdev(&p->rtt) % 1000));
+}
+
+/* When to stop waiting now: the next send, the linger end or deadline. */
+static int
+done_or_wait(struct ping *p, const struct timespec *next,
+    struct timespec *until)
+{
+	struct popts *op = p->op;
+	struct timespec now, t;
+	int more = op->count == 0 || p->sent < op->count;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	if (stop)
+		return 1;
+	if (op->deadline > 0 && p->sent > 0 && since(&p->start, &now) >=
+	    op->deadline)
+		return 1;
+	if (!more && p->received + p->errors >= op->count)
+		return 1;
+	if (more) {
+		*until = *next;
+	} else {
+		t = p->sent_at[(uint16_t)p->sent];
+		t.tv_sec += (time_t)op->linger;
+		t.tv_nsec += (long)((op->linger - floor(op->linger)) * 1e9);
+		if (t.tv_nsec >= 1000000000) {
+			t.tv_sec++;
+			t.tv_nsec -= 1000000000;
+		}
+		if (since(&t, &now) >= 0)
+			return 1;
+		*until = t;
+	}
+	if (op->deadline > 0 && p->sent > 0) {
+		t = p->start;
+		t.tv_sec += (time_t)op->deadline;
+		t.tv_nsec += (long)((op->deadline - floor(op->deadline)) * 1e9);
+		if (t.tv_nsec >= 1000000000) {
+			t.tv_sec++;
+			t.tv_nsec -= 1000000000;
+		}
+		if (since(&t, until) > 0)
+			*until = t;
+	}
+	return 0;
+}
+
+static int
+run(struct ping *p)
+{
+	struct timespec next, until, now;
+	int rc;
+
+	clock_gettime(CLOCK_REALTIME, &next);
+	for (;;) {
+		clock_gettime(CLOCK_REALTIME, &now);
+		if ((p->op->count == 0 || p->sent < p->op->count) && !stop &&
+		    since(&next, &now) >= 0) {
+			if (send_one(p) != 0)
+				return -1;
+			next.tv_sec += (time_t)p->op->interval;
+			next.tv_nsec += (long)((p->op->interval -
+			    floor(p->op->interval)) * 1e9);
+			if (next.tv_nsec >= 1000000000) {
+				next.tv_sec++;
+				next.tv_nsec -= 1000000000;
+			}
+		}
+		if (status_asked) {
+			status_asked = 0;
+			quit_status(p);
+		}
+		if (done_or_wait(p, &next, &until))
+			return 0;
+		rc = st_raw_recv(p->raw.pkt, DLT_RAW, &p->rx, &until);
+		if (rc < 0) {
+			st_cli_err("ping: receiving: %s", strerror(errno));
+			return -1;
+		}
+		if (rc == 1)
+			on_packet(p);
+	}
+}
+
+static void
+header(struct ping *p)
+{
+	size_t optlen = p->spec.layers[0].optlen;
+
+	if (p->fam == 4)
+		printf("PING %s (%s) %ld(%ld) bytes of data.\n", p->op->host,
+		    p->dsttext, p->op->size, p->op->size + 8 + 20 +
+		    (long)((optlen + 3) / 4 * 4));
+	else
+		printf("PING %s(%s) %ld data bytes\n", p->op->host, p->dsttext,
+		    p->op->size);
+	fflush(stdout);
+}
+
+int
+st_cmd_ping(int argc, char **argv)
+{
+	static struct ping p;
+	static struct popts op;
+	struct sigaction sa;
+	const char *what = "";
+	int root = geteuid() == 0, rc;
+
+	if (parse_opts(&op, argc, argv) != 0)
+		return PING_EXIT_ERROR;
+	p.op = &op;
+	if (op.flood && !root) {
+		st_cli_err("ping: cannot flood, minimal interval for user must "
+		    "be >= 200 ms, use -i 0.2 (or higher)");
+		return PING_EXIT_ERROR;
+	}
+	if (op.interval >= 0 && op.interval < 0.2 && !root) {
+		st_cli_err("ping: cannot flood, minimal interval for user must "
+		    "be >= 200 ms, use -i 0.2 (or higher)");
+		return PING_EXIT_ERROR;
+	}
+	if (op.interval < 0)
+		op.interval = op.flood ? 0.01 : 1;
+	/* Raw sockets first, then privileges go, then anything else. */
+	if (st_raw_open(&p.raw, NULL, &what) != 0) {
+		if (errno == EPERM || errno == EACCES)
+			st_cli_err("ping: %s", st_priv_hint());
+		else
+			st_cli_err("ping: %s: %s", what, strerror(errno));
+		return PING_EXIT_ERROR;
+	}
+	if (st_priv_drop(&what) != 0) {
+		st_cli_err("ping: dropping privileges: %s: %s", what,
+		    strerror(errno));
+		return PING_EXIT_ERROR;
+	}
+	rc = PING_EXIT_ERROR;
+	if (resolve(&p, op.host, op.fam) != 0)
+		goto out;
+	if (op.source != NULL) {
+		if (inet_pton(p.fam == 4 ? AF_INET : AF_INET6, op.source,
+		    p.src) != 1) {
+			st_cli_err("ping: -I: '%s' is not an IPv%d address",
+			    op.source, p.fam);
+			goto out;
+		}
+	} else if (st_route_src(p.fam, p.dst, p.src) != 0) {
+		st_cli_err("ping: connect: Network is unreachable");
+		goto out;
+	}
+	if (getrandom(&p.id, sizeof(p.id), 0) != sizeof(p.id))
+		p.id = (uint16_t)getpid();
+	p.timing = op.size >= 16;
+	st_rtt_init(&p.rtt);
+	if (make_spec(&p) != 0)
+		goto out;
+	p.v.color = st_cli_want_color(-1);
+	st_out_init(&p.out, stdout);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGALRM, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	header(&p);
+	if (run(&p) != 0)
+		goto out;
+	if (op.flood && !op.quiet)
+		putchar('\n');
+	statistics(&p, op.host);
+	rc = p.received > 0 ? ST_EXIT_OK : PING_EXIT_NOREPLY;
+out:
+	st_raw_close(&p.raw);
+	return rc;
+}

@@ -1,0 +1,398 @@
+/*
+ * strata trace: route discovery by TTL, in traceroute's form:
+ *
+ *   traceroute to 198.18.2.2 (198.18.2.2), 30 hops max, 60 byte packets
+ *    1  198.18.1.1  0.123 ms  0.101 ms  0.099 ms
+ *    2  198.18.2.2  0.201 ms  0.187 ms  0.180 ms
+ *
+ * Probes are crafted packets (UDP to port 33434 upwards, ICMP echo, or TCP
+ * SYN) with a rising TTL; each router that drops one says so with an ICMP
+ * time exceeded quoting it, which --layers shows decoded: the teaching
+ * point of traceroute.  strata never resolves names (-n is the default).
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <netdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/dlt.h>
+
+#include "strata/craft.h"
+#include "strata/decode.h"
+#include "strata/net.h"
+#include "strata/ping.h"
+#include "strata/view.h"
+#include "cli.h"
+
+#define TRACE_EXIT_ERROR	2
+#define TRACE_PORT		33434
+
+enum probe { P_UDP, P_ICMP, P_TCP };
+
+struct topts {
+	int			 fam;
+	int			 maxttl;
+	int			 queries;
+	double			 wait;
+	enum probe		 probe;
+	struct st_viewset	 layers;
+	const char		*host;
+};
+
+static void
+trace_usage(FILE *fp)
+{
+	fputs("usage: strata trace [-4|-6] [-n] [-m max_ttl] [-q queries] "
+	    "[-w wait]\n"
+	    "                    [-P icmp|udp|tcp] [--layers VIEW] HOST\n"
+	    "\n"
+	    "  -m max_ttl    the most hops to try (default 30)\n"
+	    "  -q queries    probes per hop (default 3)\n"
+	    "  -w wait       seconds to wait for each probe's answer "
+	    "(default 5)\n"
+	    "  -P proto      probe with UDP to port 33434 and up (default), "
+	    "ICMP echo,\n"
+	    "                or TCP SYN to port 80\n"
+	    "  -n            accepted: strata never resolves names\n"
+	    "  --layers VIEW show each answer decoded, with the probe it "
+	    "quotes\n", fp);
+}
+
+static int
+parse_opts(struct topts *op, int argc, char **argv)
+{
+	enum { O_LAYERS = 256 };
+	static const struct option lo[] = {
+		{ "layers", required_argument, NULL, O_LAYERS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	long v;
+	int ch;
+
+	memset(op, 0, sizeof(*op));
+	op->maxttl = 30;
+	op->queries = 3;
+	op->wait = 5;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "46nm:q:w:P:h", lo, NULL)) != -1) {
+		switch (ch) {
+		case '4':
+		case '6':
+			op->fam = ch - '0';
+			break;
+		case 'n':
+			break;
+		case 'm':
+		case 'q':
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < 1 || v > (ch == 'm' ? 255 : 10)) {
+				st_cli_err("trace: -%c: '%s' is not 1..%d", ch,
+				    optarg, ch == 'm' ? 255 : 10);
+				return -1;
+			}
+			if (ch == 'm')
+				op->maxttl = (int)v;
+			else
+				op->queries = (int)v;
+			break;
+		case 'w':
+			op->wait = strtod(optarg, &end);
+			if (*end != '\0' || !(op->wait > 0) || op->wait > 3600) {
+				st_cli_err("trace: -w: '%s' is not a number of "
+				    "seconds", optarg);
+				return -1;
+			}
+			break;
+		case 'P':
+			if (strcmp(optarg, "udp") == 0)
+				op->probe = P_UDP;
+			else if (strcmp(optarg, "icmp") == 0)
+				op->probe = P_ICMP;
+			else if (strcmp(optarg, "tcp") == 0)
+				op->probe = P_TCP;
+			else {
+				st_cli_err("trace: -P: icmp, udp or tcp");
+				return -1;
+			}
+			break;
+		case O_LAYERS:
+			if (st_cli_views(&op->layers, optarg) != 0)
+				return -1;
+			break;
+		case 'h':
+			trace_usage(stdout);
+			exit(ST_EXIT_OK);
+		default:
+			fputs("(try 'strata trace --help')\n", stderr);
+			return -1;
+		}
+	}
+	if (optind != argc - 1) {
+		st_cli_err("trace: %s", optind >= argc ? "no HOST given" :
+		    "one HOST at a time");
+		return -1;
+	}
+	op->host = argv[optind];
+	return 0;
+}
+
+struct trace {
+	struct topts		*op;
+	struct st_raw		 raw;
+	int			 fam;
+	uint8_t			 dst[16], src[16];
+	char			 dsttext[64], srctext[64];
+	uint16_t		 id, sport;
+	uint8_t			 buf[ST_PKT_MAX];
+	size_t			 len;
+	struct st_packet	 sent;
+	struct st_packet	 got;
+	struct st_rx		 rx;
+	struct st_out		 out;
+	struct st_vctx		 v;
+	unsigned		 nprobe;
+};
+
+static int
+resolve(struct trace *t, const char *host, int fam)
+{
+	struct addrinfo hints, *res;
+	int rc;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = fam == 4 ? AF_INET : fam == 6 ? AF_INET6 : AF_UNSPEC;
+	hints.ai_socktype = SOCK_RAW;
+	if ((rc = getaddrinfo(host, NULL, &hints, &res)) != 0) {
+		st_cli_err("trace: %s: %s", host, gai_strerror(rc));
+		return -1;
+	}
+	t->fam = res->ai_family == AF_INET ? 4 : 6;
+	if (t->fam == 4)
+		memcpy(t->dst, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
+		    4);
+	else
+		memcpy(t->dst, &((struct sockaddr_in6 *)res->ai_addr)->
+		    sin6_addr, 16);
+	freeaddrinfo(res);
+	inet_ntop(t->fam == 4 ? AF_INET : AF_INET6, t->dst, t->dsttext,
+	    sizeof(t->dsttext));
+	return 0;
+}
+
+/* Builds probe number n (from 0) with the given TTL into t->buf. */
+static int
+build_probe(struct trace *t, int ttl)
+{
+	static struct st_spec sp;
+	struct st_spec_err err;
+	char text[512], l4[128];
+	int lt;
+
+	switch (t->op->probe) {
+	case P_UDP:
+		snprintf(l4, sizeof(l4), "udp(sport=%u,dport=%u)/"
+		    "\"@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_\"", t->sport,
+		    TRACE_PORT + t->nprobe);
+		break;
+	case P_ICMP:
+		snprintf(l4, sizeof(l4), "%s(type=echo-request,id=%u,seq=%u)/"
+		    "\"@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_\"", t->fam == 4 ?
+		    "icmp" : "icmpv6", t->id, t->nprobe + 1);
+		break;
+	default:
+		snprintf(l4, sizeof(l4), "tcp(sport=%u,dport=80,flags=S,"
+		    "seq=%u)", (unsigned)(t->sport + t->nprobe % 1000),
+		    t->nprobe + 1);
+		break;
+	}
+	snprintf(text, sizeof(text), "%s(src=%s,dst=%s,%s=%d)/%s", t->fam == 4 ?
+	    "ip" : "ipv6", t->srctext, t->dsttext, t->fam == 4 ? "ttl" :
+	    "hlim", ttl, l4);
+	if (st_spec_parse(text, &sp, &err) != 0 ||
+	    st_build(&sp, t->buf, sizeof(t->buf), &t->len, &lt, &err) != 0) {
+		st_cli_err("trace: %s", err.msg);
+		return -1;
+	}
+	st_pkt_reset(&t->sent, t->buf, (uint32_t)t->len, (uint32_t)t->len);
+	st_decode(&t->sent, DLT_RAW);
+	return 0;
+}
+
+/* traceroute's mark for an unreachable from a host on the way. */
+static const char *
+mark(const struct st_packet *got, int fam, int at_dst)
+{
+	unsigned type, code;
+
+	if (st_pkt_icmp(got, &type, &code) < 0 || type != (fam == 4 ? 3u : 1u))
+		return "";
+	if (fam == 4)
+		switch (code) {
+		case 0: return " !N";
+		case 1: return " !H";
+		case 2: return " !P";
+		case 3: return at_dst ? "" : " !";
+		case 4: return " !F";
+		case 5: return " !S";
+		case 9: case 10: case 13: return " !X";
+		default: return " !?";
+		}
+	switch (code) {
+	case 0: return " !N";
+	case 1: return " !X";
+	case 3: return " !H";
+	case 4: return at_dst ? "" : " !";
+	default: return " !?";
+	}
+}
+
+/*
+ * Sends one probe and waits for its answer.  Returns 1 with t->got set,
+ * 0 on silence, -1 on error.
+ */
+static int
+probe(struct trace *t, int ttl, double *ms)
+{
+	struct timespec t0, deadline;
+	const char *how;
+	int rc;
+
+	if (build_probe(t, ttl) != 0)
+		return -1;
+	t->nprobe++;
+	clock_gettime(CLOCK_REALTIME, &t0);
+	if (st_raw_send(&t->raw, t->buf, t->len, DLT_RAW, 0, &how) != 0) {
+		st_cli_err("trace: sending via %s: %s", how, strerror(errno));
+		return -1;
+	}
+	deadline = t0;
+	deadline.tv_sec += (time_t)t->op->wait;
+	deadline.tv_nsec += (long)((t->op->wait - floor(t->op->wait)) * 1e9);
+	if (deadline.tv_nsec >= 1000000000) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000;
+	}
+	while ((rc = st_raw_recv(t->raw.pkt, DLT_RAW, &t->rx, &deadline)) ==
+	    1) {
+		if (t->rx.outgoing || (t->rx.len == t->len &&
+		    memcmp(t->rx.buf, t->buf, t->len) == 0))
+			continue;
+		st_pkt_reset(&t->got, t->rx.buf, (uint32_t)t->rx.len,
+		    (uint32_t)t->rx.len);
+		t->got.ts = t->rx.ts;
+		st_decode(&t->got, DLT_RAW);
+		if (!st_match_reply(&t->sent, &t->got))
+			continue;
+		*ms = (double)(t->rx.ts.tv_sec - t0.tv_sec) * 1e3 +
+		    (double)(t->rx.ts.tv_nsec - t0.tv_nsec) / 1e6;
+		return 1;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+/* One hop: its probes, on one line; returns 1 when the route ends here. */
+static int
+hop(struct trace *t, int ttl)
+{
+	static struct st_packet answers[10];
+	static uint8_t bufs[10][2048];
+	char from[64], last[64] = "";
+	int q, rc, ended = 0, shown = 0;
+	const char *m;
+	double ms;
+
+	printf("%2d ", ttl);
+	for (q = 0; q < t->op->queries; q++) {
+		fflush(stdout);
+		if ((rc = probe(t, ttl, &ms)) < 0)
+			return -1;
+		if (rc == 0) {
+			printf(" *");
+			continue;
+		}
+		st_pkt_src(&t->got, from, sizeof(from));
+		if (strcmp(from, last) != 0) {
+			printf(" %s", from);
+			strcpy(last, from);
+		}
+		m = mark(&t->got, t->fam, strcmp(from, t->dsttext) == 0);
+		printf("  %.3f ms%s", ms, m);
+		if (strcmp(from, t->dsttext) == 0 || m[0] != '\0')
+			ended = 1;
+		if (t->op->layers.n > 0 && t->rx.len <= sizeof(bufs[0])) {
+			memcpy(bufs[shown], t->rx.buf, t->rx.len);
+			answers[shown] = t->got;
+			answers[shown].data = bufs[shown];
+			answers[shown].num = (uint64_t)t->nprobe;
+			shown++;
+		}
+	}
+	printf("\n");
+	for (q = 0; q < shown; q++)
+		st_cli_show(&t->op->layers, &t->out, &answers[q], &t->v);
+	fflush(stdout);
+	return ended;
+}
+
+int
+st_cmd_trace(int argc, char **argv)
+{
+	static struct trace t;
+	static struct topts op;
+	const char *what = "";
+	int ttl, rc, plen;
+
+	if (parse_opts(&op, argc, argv) != 0)
+		return TRACE_EXIT_ERROR;
+	t.op = &op;
+	if (st_raw_open(&t.raw, NULL, &what) != 0) {
+		if (errno == EPERM || errno == EACCES)
+			st_cli_err("trace: %s", st_priv_hint());
+		else
+			st_cli_err("trace: %s: %s", what, strerror(errno));
+		return TRACE_EXIT_ERROR;
+	}
+	if (st_priv_drop(&what) != 0) {
+		st_cli_err("trace: dropping privileges: %s: %s", what,
+		    strerror(errno));
+		return TRACE_EXIT_ERROR;
+	}
+	rc = TRACE_EXIT_ERROR;
+	if (resolve(&t, op.host, op.fam) != 0)
+		goto out;
+	if (st_route_src(t.fam, t.dst, t.src) != 0) {
+		st_cli_err("trace: %s: Network is unreachable", t.dsttext);
+		goto out;
+	}
+	inet_ntop(t.fam == 4 ? AF_INET : AF_INET6, t.src, t.srctext,
+	    sizeof(t.srctext));
+	if (getrandom(&t.id, sizeof(t.id), 0) != sizeof(t.id))
+		t.id = (uint16_t)getpid();
+	t.sport = (uint16_t)(32768 + t.id % 16384);
+	t.v.color = st_cli_want_color(-1);
+	st_out_init(&t.out, stdout);
+	plen = (t.fam == 4 ? 20 : 40) + (op.probe == P_TCP ? 20 : 8 + 32);
+	printf("traceroute to %s (%s), %d hops max, %d byte packets\n",
+	    op.host, t.dsttext, op.maxttl, plen);
+	for (ttl = 1; ttl <= op.maxttl; ttl++) {
+		if ((rc = hop(&t, ttl)) < 0) {
+			rc = ST_EXIT_RUNTIME;
+			goto out;
+		}
+		if (rc == 1)
+			break;
+	}
+	rc = ST_EXIT_OK;
+out:
+	st_raw_close(&t.raw);
+	return rc;
+}

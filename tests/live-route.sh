@@ -1,0 +1,114 @@
+#!/bin/sh
+# ping and trace through a router: three network namespaces the test makes
+# itself, client (198.18.1.2) - router (198.18.1.1 / 198.18.2.1) - server
+# (198.18.2.2), joined by veth pairs.  Needs root and iproute2; skipped with
+# the reason otherwise.
+#   sh tests/live-route.sh STRATA
+set -u
+strata=${1:?usage: live-route.sh STRATA}
+case $strata in /*) ;; *) strata=$(pwd)/$strata ;; esac
+if [ "$(id -u)" -ne 0 ]; then
+	echo "live-route: skipped: needs root (network namespaces)"
+	exit 0
+fi
+if ! command -v ip >/dev/null 2>&1; then
+	echo "live-route: skipped: iproute2 not installed"
+	exit 0
+fi
+s=$$
+C=stc$s R=str$s S=sts$s
+cleanup() {
+	ip netns del "$C" 2>/dev/null
+	ip netns del "$R" 2>/dev/null
+	ip netns del "$S" 2>/dev/null
+	rm -f "$out" "$out2"
+}
+out=$(mktemp) out2=$(mktemp)
+trap cleanup EXIT
+if ! ip netns add "$C" 2>/dev/null; then
+	echo "live-route: skipped: cannot create network namespaces here"
+	exit 0
+fi
+ip netns add "$R" && ip netns add "$S" &&
+ip link add c0 netns "$C" type veth peer name r0 netns "$R" &&
+ip link add r1 netns "$R" type veth peer name s0 netns "$S" &&
+ip -n "$C" addr add 198.18.1.2/24 dev c0 &&
+ip -n "$R" addr add 198.18.1.1/24 dev r0 &&
+ip -n "$R" addr add 198.18.2.1/24 dev r1 &&
+ip -n "$S" addr add 198.18.2.2/24 dev s0 &&
+for ns in "$C" "$R" "$S"; do ip -n "$ns" link set lo up; done &&
+ip -n "$C" link set c0 up && ip -n "$R" link set r0 up &&
+ip -n "$R" link set r1 up && ip -n "$S" link set s0 up &&
+ip -n "$C" route add default via 198.18.1.1 &&
+ip -n "$S" route add default via 198.18.2.1 &&
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 &&
+# Routers rate-limit ICMP errors; these answer every probe.
+ip netns exec "$R" sysctl -qw net.ipv4.icmp_ratelimit=0 &&
+ip netns exec "$S" sysctl -qw net.ipv4.icmp_ratelimit=0 || {
+	echo "live-route: FAIL: could not build the namespaces"; exit 1; }
+
+pass=0 fail=0 skip=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL $1"; sed 's/^/    /' "$out" | head -20; }
+# in NS CMD...: runs strata in namespace NS into $out; sets rc.
+run_in() { ns=$1; shift; timeout 30 ip netns exec "$ns" "$strata" "$@" >"$out" 2>&1; rc=$?; }
+has() { grep -q -- "$1" "$out"; }
+
+# A clean path: exact counts, TTL one less for the router's hop.
+run_in "$C" ping -c 3 -i 0.2 -W 2 198.18.2.2
+if [ $rc -eq 0 ] && has "^PING 198.18.2.2 (198.18.2.2) 56(84) bytes of data.$" &&
+    has "^64 bytes from 198.18.2.2: icmp_seq=3 ttl=63 time=" &&
+    has "^3 packets transmitted, 3 received, 0% packet loss, time " &&
+    has "^rtt min/avg/max/mdev = "; then ok; else bad "clean path"; fi
+
+# Two pings at once: each counts only its own replies.
+timeout 30 ip netns exec "$C" "$strata" ping -c 5 -i 0.2 198.18.2.2 >"$out2" 2>&1 &
+run_in "$C" ping -c 5 -i 0.2 198.18.2.2
+wait
+if has "5 packets transmitted, 5 received, 0% packet loss" &&
+    grep -q "5 packets transmitted, 5 received, 0% packet loss" "$out2" &&
+    ! has DUP && ! grep -q DUP "$out2"; then ok; else bad "concurrent pings"; fi
+
+# A TTL too small for the path: the router answers.
+run_in "$C" ping -c 1 -t 1 -W 1 198.18.2.2
+if [ $rc -eq 1 ] && has "^From 198.18.1.1 icmp_seq=1 Time to live exceeded$" &&
+    has "1 packets transmitted, 0 received, +1 errors, 100% packet loss"
+then ok; else bad "ttl exceeded"; fi
+
+# The teaching view: the time exceeded quotes our request.
+run_in "$C" ping -c 1 -t 1 -W 1 --layers summary 198.18.2.2
+if has "time exceeded (TTL exceeded in transit).*quoting ipv4 › icmp"
+then ok; else bad "layers of a time exceeded"; fi
+
+# Loss: the server ignores echo requests; exit 1 after the timeout.
+ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
+run_in "$C" ping -c 2 -i 0.2 -W 1 198.18.2.2
+if [ $rc -eq 1 ] &&
+    has "^2 packets transmitted, 0 received, 100% packet loss" &&
+    ! has "^rtt"; then ok; else bad "total loss"; fi
+ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
+
+# Duplicates: the router's link to the server doubles every packet.
+if ip netns exec "$R" tc qdisc add dev r1 root netem duplicate 100% 2>/dev/null
+then
+	run_in "$C" ping -c 2 -i 0.3 -W 1 198.18.2.2
+	if has "(DUP!)" && has "+2 duplicates"; then ok; else bad "duplicates"; fi
+	ip netns exec "$R" tc qdisc del dev r1 root
+else
+	skip=$((skip + 1))
+	echo "live-route: skipped duplicates: tc netem is not available here"
+fi
+
+# trace: hop 1 is the router, hop 2 the server, for each kind of probe.
+for p in icmp udp tcp; do
+	run_in "$C" trace -P "$p" -w 1 -q 2 198.18.2.2
+	if [ $rc -eq 0 ] && has "^ 1  198.18.1.1  [0-9.]* ms  [0-9.]* ms$" &&
+	    has "^ 2  198.18.2.2  [0-9.]* ms  [0-9.]* ms$" && ! has "^ 3 "
+	then ok; else bad "trace -P $p"; fi
+done
+run_in "$C" trace -P udp -w 1 -q 1 --layers tree 198.18.2.2
+if has "quoted User Datagram Protocol" && has "icmp.type  *11 (time exceeded)"
+then ok; else bad "trace --layers"; fi
+
+echo "live-route: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
