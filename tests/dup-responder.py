@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Answers every ICMP echo request twice, for the duplicate test where tc
+netem is missing.  Run inside the test's server namespace with the
+kernel's own echo replies turned off; exits after COUNT requests or 10 s.
+
+usage: dup-responder.py COUNT
+"""
+import socket
+import struct
+import sys
+import time
+
+
+def checksum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def main():
+    count = int(sys.argv[1])
+    s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+    s.settimeout(1)
+    end = time.time() + 10
+    while count > 0 and time.time() < end:
+        try:
+            pkt, (src, _) = s.recvfrom(65535)
+        except socket.timeout:
+            continue
+        ihl = (pkt[0] & 15) * 4
+        icmp = pkt[ihl:]
+        if len(icmp) < 8 or icmp[0] != 8:
+            continue
+        reply = b"\0\0\0\0" + icmp[4:]
+        c = checksum(reply)
+        reply = reply[:2] + struct.pack("!H", c) + reply[4:]
+        s.sendto(reply, (src, 0))
+        s.sendto(reply, (src, 0))
+        count -= 1
+
+
+if __name__ == "__main__":
+    main()
