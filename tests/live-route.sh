@@ -110,6 +110,33 @@ else
 	echo "live-route: skipped duplicates: no tc netem and no python3"
 fi
 
+# Without raw sockets, through the kernel's ping socket (ping_group_range).
+if command -v setpriv >/dev/null 2>&1; then
+	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
+	nobody="setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all"
+	timeout 30 ip netns exec "$C" $nobody "$strata" ping -c 2 -i 0.2 -W 1 \
+	    198.18.2.2 >"$out" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && has "using the kernel's ping socket" &&
+	    has "^64 bytes from 198.18.2.2: icmp_seq=2 ttl=63 time=" &&
+	    has "2 packets transmitted, 2 received"; then ok
+	else bad "unprivileged ping socket"; fi
+	timeout 30 ip netns exec "$C" $nobody "$strata" ping -c 1 -t 1 -W 1 \
+	    198.18.2.2 >"$out" 2>&1
+	rc=$?
+	if [ $rc -eq 1 ] && has "^From 198.18.1.1 icmp_seq=1 Time to live exceeded$"
+	then ok; else bad "unprivileged ping socket, ttl exceeded"; fi
+	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="1 0"
+	timeout 30 ip netns exec "$C" $nobody "$strata" ping -c 1 198.18.2.2 \
+	    >"$out" 2>&1
+	rc=$?
+	if [ $rc -eq 2 ] && has "sudo setcap cap_net_raw+ep" &&
+	    has "ping_group_range"; then ok; else bad "no privilege at all"; fi
+else
+	skip=$((skip + 3))
+	echo "live-route: skipped unprivileged ping: no setpriv"
+fi
+
 # trace: hop 1 is the router, hop 2 the server, for each kind of probe.
 for p in icmp udp tcp; do
 	run_in "$C" trace -P "$p" -w 1 -q 2 198.18.2.2

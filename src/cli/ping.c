@@ -10,6 +10,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,6 +254,8 @@ struct ping {
 	struct st_out		 out;
 	struct st_vctx		 v;
 	int			 timing;	/* data holds a timestamp */
+	int			 dgram;		/* the kernel's ping socket */
+	int			 dfd;
 };
 
 static double
@@ -431,7 +434,17 @@ send_one(struct ping *p)
 		st_cli_err("ping: %s", err.msg);
 		return -1;
 	}
-	if (st_raw_send(&p->raw, p->buf, n, lt, 0, &how) != 0) {
+	if (p->dgram) {
+		size_t hl = p->fam == 4 ? (size_t)(p->buf[0] & 15) * 4 : 40;
+
+		how = "ping socket";
+		if (st_pingsock_send(p->dfd, p->fam, p->dst, p->buf + hl,
+		    n - hl) != 0) {
+			if (!p->op->quiet)
+				printf("ping: sendmsg: %s\n", strerror(errno));
+			p->errors++;
+		}
+	} else if (st_raw_send(&p->raw, p->buf, n, lt, 0, &how) != 0) {
 		if (!p->op->quiet)
 			printf("ping: sendmsg: %s\n", strerror(errno));
 		p->errors++;
@@ -642,7 +655,9 @@ run(struct ping *p)
 		}
 		if (done_or_wait(p, &next, &until))
 			return 0;
-		rc = st_raw_recv(p->raw.pkt, DLT_RAW, &p->rx, &until);
+		rc = p->dgram ? st_pingsock_recv(p->dfd, p->fam, p->src,
+		    p->dst, &p->rx, &until) : st_raw_recv(p->raw.pkt, DLT_RAW,
+		    &p->rx, &until);
 		if (rc < 0) {
 			st_cli_err("ping: receiving: %s", strerror(errno));
 			return -1;
@@ -650,6 +665,35 @@ run(struct ping *p)
 		if (rc == 1)
 			on_packet(p);
 	}
+}
+
+/* The ping socket, with the header fields the options set through it. */
+static int
+open_dgram(struct ping *p)
+{
+	int v, fam4 = p->fam == 4;
+
+	if ((p->dfd = st_pingsock_open(p->fam, &p->id)) < 0) {
+		st_cli_err("ping: socket(SOCK_DGRAM, IPPROTO_ICMP%s): %s",
+		    fam4 ? "" : "V6", strerror(errno));
+		return -1;
+	}
+	if (p->op->ttl >= 0 && (v = p->op->ttl, setsockopt(p->dfd, fam4 ?
+	    IPPROTO_IP : IPPROTO_IPV6, fam4 ? IP_TTL : IPV6_UNICAST_HOPS, &v,
+	    sizeof(v)) != 0))
+		goto fail;
+	if (p->op->tos >= 0 && (v = p->op->tos, setsockopt(p->dfd, fam4 ?
+	    IPPROTO_IP : IPPROTO_IPV6, fam4 ? IP_TOS : IPV6_TCLASS, &v,
+	    sizeof(v)) != 0))
+		goto fail;
+	if (p->op->pmtu >= 0 && fam4 && (v = p->op->pmtu ? IP_PMTUDISC_DO :
+	    IP_PMTUDISC_DONT, setsockopt(p->dfd, IPPROTO_IP,
+	    IP_MTU_DISCOVER, &v, sizeof(v)) != 0))
+		goto fail;
+	return 0;
+fail:
+	st_cli_err("ping: setsockopt: %s", strerror(errno));
+	return -1;
 }
 
 static void
@@ -692,12 +736,26 @@ st_cmd_ping(int argc, char **argv)
 	if (op.interval < 0)
 		op.interval = op.flood ? 0.01 : 1;
 	/* Raw sockets first, then privileges go, then anything else. */
+	p.dfd = -1;
 	if (st_raw_open(&p.raw, NULL, &what) != 0) {
-		if (errno == EPERM || errno == EACCES)
-			st_cli_err("ping: %s", st_priv_hint());
-		else
+		if (errno != EPERM && errno != EACCES) {
 			st_cli_err("ping: %s: %s", what, strerror(errno));
-		return PING_EXIT_ERROR;
+			return PING_EXIT_ERROR;
+		}
+		if (!st_pingsock_allowed() || op.spec != NULL) {
+			st_cli_err("ping: %s%s", st_priv_hint(), op.spec != NULL ?
+			    "" : "; or let your group use the kernel's ping "
+			    "sockets: sudo sysctl -w net.ipv4.ping_group_range="
+			    "'0 2147483647'");
+			return PING_EXIT_ERROR;
+		}
+		/* The kernel's ping socket needs no privilege. */
+		p.dgram = 1;
+		fprintf(stderr, "strata: ping: no raw socket (needs root or "
+		    "CAP_NET_RAW): using the kernel's ping socket "
+		    "(net.ipv4.ping_group_range), which owns the IP header and "
+		    "the identifier; --spec needs raw sockets, and --layers "
+		    "shows a rebuilt IP header\n");
 	}
 	if (st_priv_drop(&what) != 0) {
 		st_cli_err("ping: dropping privileges: %s: %s", what,
@@ -720,6 +778,8 @@ st_cmd_ping(int argc, char **argv)
 	}
 	if (getrandom(&p.id, sizeof(p.id), 0) != sizeof(p.id))
 		p.id = (uint16_t)getpid();
+	if (p.dgram && open_dgram(&p) != 0)
+		goto out;
 	p.timing = op.size >= 16;
 	st_rtt_init(&p.rtt);
 	if (make_spec(&p) != 0)
@@ -739,6 +799,8 @@ st_cmd_ping(int argc, char **argv)
 	statistics(&p, op.host);
 	rc = p.received > 0 ? ST_EXIT_OK : PING_EXIT_NOREPLY;
 out:
+	if (p.dfd >= 0)
+		close(p.dfd);
 	st_raw_close(&p.raw);
 	return rc;
 }
