@@ -54,7 +54,7 @@ struct st_view {
 };
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
-    st_view_json;
+    st_view_json, st_view_diagram, st_view_bits;
 /* Every view, NULL-terminated. */
 extern const struct st_view *const st_views[];
 const struct st_view *st_view_find(const char *name);
@@ -81,5 +81,39 @@ const char *st_color(const struct st_vctx *v, const char *proto);
 const char *st_color_off(const struct st_vctx *v);
 /* The layer each byte belongs to, for the hex views: map[i], or -1. */
 void	st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n);
+
+/*
+ * One field as the header diagrams draw it: bits from the header's start,
+ * width, a short label and the value (empty for a blank diagram).
+ */
+struct st_box {
+	uint32_t	 bitoff;
+	uint32_t	 bits;
+	const char	*label;
+	char		 value[48];
+	const struct st_field_desc *desc;
+};
+
+/*
+ * Draws a header of nbits as the RFCs do, 32 bits a row under a 0..31
+ * ruler, each box holding its label and value; boxes too narrow for their
+ * text get a letter, explained under the drawing.  Boxes must not overlap
+ * and come sorted by bitoff.  indent: spaces before every line.
+ */
+void	st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
+	    uint32_t nbits, unsigned indent, const char *color,
+	    const char *off);
+
+/*
+ * The fields of a header worth a box: leaves only (a field that holds
+ * smaller ones, such as ip.flags, gives way to them), first come first
+ * placed; each field that overlaps a placed one goes to alt (may be NULL)
+ * instead.  Returns how many boxes were placed.
+ */
+size_t	st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
+	    struct st_box *alt, size_t *nalt);
+
+/* The short label of a field: the last part of its Wireshark name. */
+const char *st_short_name(const char *name);
 
 #endif /* STRATA_VIEW_H */

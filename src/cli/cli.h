@@ -39,5 +39,6 @@ int	st_cmd_decode(int argc, char **argv);
 int	st_cmd_send(int argc, char **argv);
 int	st_cmd_ping(int argc, char **argv);
 int	st_cmd_trace(int argc, char **argv);
+int	st_cmd_explain(int argc, char **argv);
 
 #endif

@@ -18,6 +18,8 @@ static const struct {
 	    "show the reply" },
 	{ "ping", st_cmd_ping, "crafted ICMP echo requests, iputils-style "
 	    "output" },
+	{ "explain", st_cmd_explain, "a protocol's header drawn as in its RFC, "
+	    "every field explained" },
 	{ "trace", st_cmd_trace, "route discovery by TTL, traceroute-style "
 	    "output" },
 };

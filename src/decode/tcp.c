@@ -19,6 +19,8 @@
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |                    Options                    |    Padding    |
  */
+#include <string.h>
+
 #include "strata/cksum.h"
 #include "fields.h"
 
@@ -176,14 +178,43 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n)
 	}
 }
 
+/* "SYN, ACK": the flags' names, in the packet's string arena. */
+static const char *
+flag_names(struct st_dctx *d, unsigned fl)
+{
+	static const char *const names[] = { "FIN", "SYN", "RST", "PSH", "ACK",
+		"URG", "ECE", "CWR", "AE" };
+	char buf[64];
+	size_t n = 0, k, i;
+
+	for (i = 0; i < 9; i++) {
+		if (!(fl >> i & 1))
+			continue;
+		if (n > 0) {
+			buf[n++] = ',';
+			buf[n++] = ' ';
+		}
+		k = strlen(names[i]);
+		memcpy(buf + n, names[i], k);
+		n += k;
+	}
+	if (n == 0)
+		return "none";
+	buf[n] = '\0';
+	return st_pkt_printf(d->pkt, "%s", buf);
+}
+
 static int
 tcp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), hlen, tlen;
-	struct st_field *ck;
+	struct st_field *ck, *fl;
 	uint32_t pseudo;
 
-	st_dfields(d, c, tcp_fields, F_CKSUM);
+	st_dfields(d, c, tcp_fields, F_FLAGS);
+	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
+		fl->meaning = flag_names(d, (unsigned)fl->val);
+	st_dfields(d, c, tcp_fields + F_RES, F_CKSUM - F_RES);
 	ck = st_dfield(d, c, &tcp_fields[F_CKSUM]);
 	st_dfield(d, c, &tcp_fields[F_URP]);
 	if (c->err != ST_OK)

@@ -1,0 +1,149 @@
+/*
+ * strata explain PROTO: the blank header diagram of a protocol, with every
+ * field's width and meaning and the RFC that defines it, drawn from the
+ * same field tables the decoders and the builder use.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+#include "cli.h"
+
+#define MAXF	64
+
+/* The fixed header each diagram draws; later fields depend on the type. */
+static const struct {
+	const char	*proto;
+	uint32_t	 bits;
+} fixed[] = {
+	{ "icmp", 64 }, { "icmpv6", 64 }, { "sll", 128 }, { "sll2", 160 },
+};
+
+/* What the tables cannot say: the variable parts after the fixed header. */
+static const struct {
+	const char	*proto;
+	const char	*text;
+} tails[] = {
+	{ "ipv4", "Options follow when the header length is over 20 bytes (up "
+	    "to 40 bytes): end of list, no-op, record route, timestamp, loose "
+	    "and strict source route, router alert; then the payload." },
+	{ "ipv6", "Extension headers may follow (hop-by-hop, routing, fragment,"
+	    " destination options), each naming the next; then the payload." },
+	{ "tcp", "Options follow when the header length is over 20 bytes (up "
+	    "to 40 bytes): MSS, window scale, SACK permitted, SACK blocks, "
+	    "timestamps, no-op, end of list; then the data." },
+	{ "icmp", "The second word depends on the type. Errors (3, 4, 5, 11, "
+	    "12) then quote the IP header and the first 8 bytes of the packet "
+	    "that caused them; echo requests and replies carry data." },
+	{ "icmpv6", "The body depends on the type: errors quote as much of the "
+	    "packet as fits in 1280 bytes; neighbour discovery messages end in "
+	    "options (type, length in 8-byte units, value)." },
+	{ "udp", "The length counts header and data; the checksum covers a "
+	    "pseudo-header of addresses, protocol and length." },
+	{ "arp", "The address rows shown are for Ethernet and IPv4 (sizes 6 "
+	    "and 4); other sizes move them." },
+	{ "eth", "Values of 1500 and below are an IEEE 802.3 length, not a "
+	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
+	    "FCS on the wire (captures rarely keep it)." },
+};
+
+static void
+explain_usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("usage: strata explain PROTO\n\nprotocols:", fp);
+	for (i = 0; st_protos[i] != NULL; i++)
+		if (st_protos[i]->rfc != NULL)
+			fprintf(fp, " %s", st_protos[i]->name);
+	fputc('\n', fp);
+}
+
+int
+st_cmd_explain(int argc, char **argv)
+{
+	static struct st_box in[MAXF], boxes[MAXF], alt[MAXF];
+	static struct st_out o;
+	const struct st_proto *p;
+	const struct st_field_desc *fd;
+	const struct st_valname *vn;
+	uint32_t nbits = 0;
+	size_t n = 0, k, na, i, j;
+
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		explain_usage(stdout);
+		return ST_EXIT_OK;
+	}
+	if (argc != 2) {
+		explain_usage(stderr);
+		return ST_EXIT_USAGE;
+	}
+	if ((p = st_proto_find(argv[1])) == NULL || p->rfc == NULL) {
+		st_cli_err("explain: unknown protocol '%s' (try 'strata explain "
+		    "--help')", argv[1]);
+		return ST_EXIT_USAGE;
+	}
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if (strcmp(fixed[i].proto, p->name) == 0)
+			nbits = fixed[i].bits;
+	for (i = 0; i < p->nfields && n < MAXF; i++) {
+		fd = &p->fields[i];
+		if (fd->bits == 0 || fd->flags & ST_DF_GEN || (nbits > 0 &&
+		    (uint32_t)fd->bitoff + fd->bits > nbits))
+			continue;
+		in[n].bitoff = fd->bitoff;
+		in[n].bits = fd->bits;
+		in[n].label = st_short_name(fd->name);
+		in[n].value[0] = '\0';
+		in[n].desc = fd;
+		n++;
+	}
+	k = st_boxes_pick(in, n, boxes, alt, &na);
+	nbits = 0;
+	for (i = 0; i < k; i++)
+		if (boxes[i].bitoff + boxes[i].bits > nbits)
+			nbits = boxes[i].bitoff + boxes[i].bits;
+	st_out_init(&o, stdout);
+	st_out_printf(&o, "%s: %s (%s)\n\n", p->name, p->title, p->rfc);
+	st_bits_draw(&o, boxes, k, nbits, 2, "", "");
+	st_out_puts(&o, "\n  field                          bits  at   meaning\n");
+	for (i = 0; i < p->nfields; i++) {
+		fd = &p->fields[i];
+		st_out_printf(&o, "  %-30s ", fd->name);
+		if (fd->flags & ST_DF_GEN || fd->bits == 0)
+			st_out_printf(&o, "%4s  %-4s ", "-", "-");
+		else
+			st_out_printf(&o, "%4u  %-4u ", fd->bits, fd->bitoff);
+		st_out_puts(&o, fd->label);
+		if (fd->shift)
+			st_out_printf(&o, " (in units of %u bytes on the wire)",
+			    1u << fd->shift);
+		if (fd->flags & ST_DF_GEN)
+			st_out_puts(&o, " [worked out by strata, not on the "
+			    "wire]");
+		for (j = 0; j < na; j++)
+			if (alt[j].desc == fd)
+				st_out_puts(&o, " [in place of the field drawn "
+				    "at these bits, in some messages]");
+		if (!(fd->flags & ST_DF_GEN) && fd->bits > 0 &&
+		    (uint32_t)fd->bitoff + fd->bits > nbits)
+			st_out_puts(&o, " [after the fixed header, in some "
+			    "messages]");
+		st_out_putc(&o, '\n');
+		if ((vn = fd->names) != NULL && !(fd->flags & ST_DF_GEN)) {
+			for (j = 0; vn[j].name != NULL && j < 12; j++)
+				st_out_printf(&o, "%s%u %s", j ? ", " :
+				    "        values: ", vn[j].val, vn[j].name);
+			if (vn[j].name != NULL)
+				st_out_puts(&o, ", ...");
+			st_out_putc(&o, '\n');
+		}
+	}
+	for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
+		if (strcmp(tails[i].proto, p->name) == 0)
+			st_out_printf(&o, "\n  %s\n", tails[i].text);
+	st_out_flush(&o);
+	return ST_EXIT_OK;
+}

@@ -1,0 +1,295 @@
+/*
+ * The bits view: each header drawn as the RFCs draw it, 32 bits a row
+ * under a 0..31 ruler, each field in its box with its name and the
+ * packet's actual value.  Options and variable parts are drawn too; a
+ * field that holds smaller ones (ip.flags) gives way to them.
+ *
+ *     0                   1                   2                   3
+ *     0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *    +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *    |version|hdr_len|   dscp    |ecn|              len              |
+ *    |   4   |  20   |     0     | 0 |              84               |
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+#define ROWBITS	32
+#define MAXBOX	256
+
+const char *
+st_short_name(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+
+	return dot != NULL ? dot + 1 : name;
+}
+
+static void
+ruler(struct st_out *o, unsigned indent)
+{
+	unsigned i;
+
+	st_out_pad(o, 0, indent);
+	st_out_puts(o, " 0                   1                   2           "
+	    "        3\n");
+	st_out_pad(o, 0, indent);
+	for (i = 0; i < ROWBITS; i++)
+		st_out_printf(o, " %u", i % 10);
+	st_out_putc(o, '\n');
+}
+
+static void
+border(struct st_out *o, uint32_t nbits, unsigned indent)
+{
+	uint32_t i;
+
+	st_out_pad(o, 0, indent);
+	for (i = 0; i < nbits; i++)
+		st_out_puts(o, "+-");
+	st_out_puts(o, "+\n");
+}
+
+/* Writes text centred in w columns, cut to fit. */
+static void
+centred(struct st_out *o, const char *text, size_t w)
+{
+	size_t n = strlen(text), l;
+
+	if (n > w)
+		n = w;
+	l = (w - n) / 2;
+	st_out_pad(o, 0, l);
+	st_out_write(o, text, n);
+	st_out_pad(o, l + n, w);
+}
+
+/* The box covering bit pos, or -1; *next is where the next box starts. */
+static long
+box_at(const struct st_box *b, size_t n, uint32_t pos, uint32_t *next)
+{
+	size_t i;
+
+	*next = UINT32_MAX;
+	for (i = 0; i < n; i++) {
+		if (b[i].bitoff <= pos && pos < b[i].bitoff + b[i].bits)
+			return (long)i;
+		if (b[i].bitoff > pos && b[i].bitoff < *next)
+			*next = b[i].bitoff;
+	}
+	return -1;
+}
+
+/* One line of a row: each segment's label (value = 0) or value. */
+static void
+row_line(struct st_out *o, const struct st_box *b, size_t n, uint32_t r0,
+    uint32_t r1, int value, const char *letters, unsigned indent,
+    const char *color, const char *off)
+{
+	uint32_t pos, e, next;
+	char tag[2] = { 0, 0 };
+	long i;
+
+	st_out_pad(o, 0, indent);
+	st_out_puts(o, color);
+	for (pos = r0; pos < r1; pos = e) {
+		i = box_at(b, n, pos, &next);
+		st_out_putc(o, '|');
+		if (i < 0) {		/* bits no field holds */
+			e = next < r1 ? next : r1;
+			st_out_pad(o, 0, 2 * (e - pos) - 1);
+			continue;
+		}
+		e = b[i].bitoff + b[i].bits < r1 ? b[i].bitoff + b[i].bits : r1;
+		tag[0] = letters[i];
+		if (pos != b[i].bitoff)		/* continued from above */
+			centred(o, "", 2 * (e - pos) - 1);
+		else if (tag[0] != '\0')
+			centred(o, value ? "" : tag, 2 * (e - pos) - 1);
+		else
+			centred(o, value ? b[i].value : b[i].label,
+			    2 * (e - pos) - 1);
+	}
+	st_out_putc(o, '|');
+	st_out_puts(o, off);
+	st_out_putc(o, '\n');
+}
+
+void
+st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
+    uint32_t nbits, unsigned indent, const char *color, const char *off)
+{
+	char letters[MAXBOX];
+	uint32_t r0, r1, w, first, lines;
+	size_t i, nl = 0;
+
+	if (n > MAXBOX)
+		n = MAXBOX;
+	/* Boxes too narrow for their text are lettered, explained below. */
+	for (i = 0; i < n; i++) {
+		first = b[i].bitoff % ROWBITS;
+		w = b[i].bits < ROWBITS - first ? b[i].bits : ROWBITS - first;
+		letters[i] = '\0';
+		if (strlen(b[i].label) > 2 * w - 1 ||
+		    strlen(b[i].value) > 2 * w - 1)
+			letters[i] = (char)('a' + nl++ % 26);
+	}
+	ruler(o, indent);
+	for (r0 = 0; r0 < nbits; r0 += ROWBITS) {
+		r1 = r0 + ROWBITS < nbits ? r0 + ROWBITS : nbits;
+		border(o, r1 - r0, indent);
+		lines = 0;
+		for (i = 0; i < n; i++)
+			if (b[i].value[0] != '\0')
+				lines = 1;
+		row_line(o, b, n, r0, r1, 0, letters, indent, color, off);
+		if (lines)
+			row_line(o, b, n, r0, r1, 1, letters, indent, color,
+			    off);
+	}
+	border(o, nbits % ROWBITS != 0 ? nbits % ROWBITS : (nbits ? ROWBITS :
+	    0), indent);
+	for (i = 0; i < n; i++)
+		if (letters[i] != '\0') {
+			st_out_pad(o, 0, indent);
+			st_out_printf(o, "  %c: %s%s%s\n", letters[i],
+			    b[i].label, b[i].value[0] != '\0' ? " = " : "",
+			    b[i].value);
+		}
+}
+
+/*
+ * Whether a holds b as Wireshark's names say: ip.flags holds ip.flags.df
+ * (b's name continues a's, and its bits lie inside a's).
+ */
+static int
+contains(const struct st_box *a, const struct st_box *b)
+{
+	size_t n;
+
+	if (a->desc == NULL || b->desc == NULL)
+		return 0;
+	n = strlen(a->desc->name);
+	return strncmp(a->desc->name, b->desc->name, n) == 0 &&
+	    b->desc->name[n] == '.' && b->bitoff >= a->bitoff &&
+	    b->bitoff + b->bits <= a->bitoff + a->bits;
+}
+
+static int
+overlaps(const struct st_box *a, const struct st_box *b)
+{
+	return a->bitoff < b->bitoff + b->bits && b->bitoff < a->bitoff +
+	    a->bits;
+}
+
+static int
+by_offset(const void *x, const void *y)
+{
+	const struct st_box *a = x, *b = y;
+
+	return a->bitoff < b->bitoff ? -1 : a->bitoff > b->bitoff;
+}
+
+size_t
+st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
+    struct st_box *alt, size_t *nalt)
+{
+	size_t i, j, k = 0, na = 0;
+	int parent, clash;
+
+	for (i = 0; i < n; i++) {
+		parent = 0;
+		for (j = 0; j < n && !parent; j++)
+			if (j != i && contains(&in[i], &in[j]))
+				parent = 1;
+		if (parent)
+			continue;
+		clash = 0;
+		for (j = 0; j < k && !clash; j++)
+			if (overlaps(&out[j], &in[i]))
+				clash = 1;
+		if (!clash)
+			out[k++] = in[i];
+		else if (alt != NULL)
+			alt[na++] = in[i];
+	}
+	if (nalt != NULL)
+		*nalt = na;
+	qsort(out, k, sizeof(out[0]), by_offset);
+	return k;
+}
+
+static void
+bits_layer(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, struct st_vctx *v)
+{
+	static struct st_box in[MAXBOX], boxes[MAXBOX];
+	const struct st_field *f;
+	unsigned indent = 2 + ly->depth * 4, j;
+	uint32_t base = ly->off * 8, nbits = ly->hdr_len * 8;
+	size_t n = 0, k;
+	static struct st_out tmp;
+
+	st_out_pad(o, 0, indent - 2);
+	st_out_printf(o, "%s%s%s: %s%s (%s), %u-byte header at offset %u%s\n",
+	    st_color(v, ly->proto->name), ly->proto->name, st_color_off(v),
+	    ly->depth > 0 ? "quoted " : "", ly->proto->title,
+	    ly->proto->rfc != NULL ? ly->proto->rfc : "", ly->hdr_len, ly->off,
+	    ly->status == ST_LS_TRUNCATED ? " [truncated]" :
+	    ly->status == ST_LS_MALFORMED ? " [malformed]" :
+	    ly->status == ST_LS_PARTIAL ? " [partial: quoted]" : "");
+	for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields &&
+	    n < MAXBOX; j++) {
+		f = &pkt->fields[j];
+		if (f->bits == 0 || f->bitoff < base || f->bitoff + f->bits >
+		    base + nbits)
+			continue;
+		in[n].bitoff = f->bitoff - base;
+		in[n].bits = f->bits;
+		in[n].label = st_short_name(f->desc->name);
+		in[n].desc = f->desc;
+		/* The value, formatted by the shared formatter. */
+		tmp.fp = NULL;
+		tmp.n = 0;
+		tmp.err = 0;
+		st_fmt_value(&tmp, pkt, f, 12);
+		if (tmp.n >= sizeof(in[n].value))
+			tmp.n = sizeof(in[n].value) - 1;
+		memcpy(in[n].value, tmp.buf, tmp.n);
+		in[n].value[tmp.n] = '\0';
+		n++;
+	}
+	k = st_boxes_pick(in, n, boxes, NULL, NULL);
+	if (nbits > 0 && k > 0)
+		st_bits_draw(o, boxes, k, nbits, indent, "", "");
+	st_out_putc(o, '\n');
+}
+
+static void
+bits_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	const struct st_layer *ly;
+	unsigned i;
+
+	st_out_printf(o, "Frame %llu: %u bytes\n", (unsigned long long)pkt->num,
+	    pkt->caplen);
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->proto == &st_proto_data || ly->proto ==
+		    &st_proto_trailer) {
+			st_out_pad(o, 0, ly->depth * 4);
+			st_out_printf(o, "%s%s%s: %u bytes at offset %u\n\n",
+			    st_color(v, ly->proto->name), ly->proto->name,
+			    st_color_off(v), ly->len, ly->off);
+			continue;
+		}
+		bits_layer(o, pkt, ly, v);
+	}
+}
+
+const struct st_view st_view_bits = {
+	"bits", "each header drawn as in the RFCs, with the packet's values",
+	bits_packet
+};

@@ -1,0 +1,343 @@
+/*
+ * The diagram view: the encapsulation of a packet as nested boxes, the
+ * outermost layer outside, each titled with its protocol, header size and
+ * key fields, the application data innermost; under it a byte bar to
+ * scale whose parts add up to the frame:
+ *
+ * ┌─ eth · 14-byte header · 00:00:00:00:00:00 → 00:00:00:00:00:00 type 0x0800
+ * │ ┌─ ipv4 · 20-byte header · 127.0.0.1 → 127.0.0.1 ttl 64 proto 1 ...
+ * ...
+ * [eth 14][ipv4 20][icmp 8][data 56 ..........] = 98 bytes
+ */
+#include <string.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+#define WIDTH	100	/* columns, for a classroom projector */
+
+/* Which fields say the most about each kind of layer. */
+static const struct {
+	const char	*proto;
+	const char	*fields[8];
+} keys[] = {
+	{ "eth", { "eth.src", "eth.dst", "eth.type", "eth.len" } },
+	{ "vlan", { "vlan.id", "vlan.priority", "vlan.etype" } },
+	{ "qinq", { "ieee8021ad.id", "ieee8021ad.etype" } },
+	{ "sll", { "sll.pkttype", "sll.etype" } },
+	{ "sll2", { "sll.ifindex", "sll.pkttype", "sll.etype" } },
+	{ "null", { "null.family" } },
+	{ "arp", { "arp.opcode", "arp.src.proto_ipv4", "arp.dst.proto_ipv4" } },
+	{ "ipv4", { "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len",
+	    "ip.flags.df", "ip.frag_offset" } },
+	{ "ipv6", { "ipv6.src", "ipv6.dst", "ipv6.hlim", "ipv6.nxt",
+	    "ipv6.plen" } },
+	{ "hopopts", { "ipv6.hopopts.nxt" } },
+	{ "dstopts", { "ipv6.dstopts.nxt" } },
+	{ "routing", { "ipv6.routing.type", "ipv6.routing.segleft" } },
+	{ "frag6", { "ipv6.fraghdr.offset", "ipv6.fraghdr.more",
+	    "ipv6.fraghdr.ident" } },
+	{ "icmp", { "icmp.type", "icmp.code", "icmp.ident", "icmp.seq" } },
+	{ "icmpv6", { "icmpv6.type", "icmpv6.code", "icmpv6.echo.identifier",
+	    "icmpv6.echo.sequence_number" } },
+	{ "tcp", { "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq_raw",
+	    "tcp.ack_raw", "tcp.window_size_value" } },
+	{ "udp", { "udp.srcport", "udp.dstport", "udp.length" } },
+};
+
+static void inner_line(struct st_out *o, const struct st_packet *pkt,
+    const unsigned *open, unsigned depth, const char *text, size_t n,
+    struct st_vctx *v);
+
+/* Box-drawing pieces (UTF-8). */
+#define TL	"\xe2\x94\x8c"
+#define TR	"\xe2\x94\x90"
+#define BL	"\xe2\x94\x94"
+#define BR	"\xe2\x94\x98"
+#define H	"\xe2\x94\x80"
+#define V	"\xe2\x94\x82"
+
+/* Columns a UTF-8 string takes (each code point one column). */
+static size_t
+cols(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			c++;
+	return c;
+}
+
+/*
+ * The title of layer ly into buf (name, header size, status), and its key
+ * fields into facts.
+ */
+static void
+title(const struct st_packet *pkt, const struct st_layer *ly, char *buf,
+    size_t n, char *facts, size_t fn)
+{
+	static struct st_out tmp;
+	const struct st_field *f;
+	const char *m;
+	size_t i, k;
+
+	tmp.fp = NULL;
+	tmp.n = 0;
+	tmp.err = 0;
+	st_out_puts(&tmp, ly->proto->name);
+	if (ly->proto == &st_proto_data || ly->proto == &st_proto_trailer)
+		st_out_printf(&tmp, " \xc2\xb7 %u bytes", ly->len);
+	else
+		st_out_printf(&tmp, " \xc2\xb7 %u-byte header", ly->hdr_len);
+	if (ly->depth > 0 && ly->proto != &st_proto_data)
+		st_out_puts(&tmp, " (quoted)");
+	if (ly->status == ST_LS_TRUNCATED)
+		st_out_puts(&tmp, " [truncated]");
+	else if (ly->status == ST_LS_MALFORMED)
+		st_out_printf(&tmp, " [malformed: %s]", ly->why);
+	i = tmp.n < n - 1 ? tmp.n : n - 1;
+	memcpy(buf, tmp.buf, i);
+	buf[i] = '\0';
+	tmp.n = 0;
+	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		if (strcmp(keys[k].proto, ly->proto->name) != 0)
+			continue;
+		for (i = 0; i < 8 && keys[k].fields[i] != NULL; i++) {
+			if ((f = st_pkt_field(pkt, ly, keys[k].fields[i])) ==
+			    NULL)
+				continue;
+			st_out_printf(&tmp, "%s%s=", tmp.n > 0 ? " " : "",
+			    st_short_name(f->desc->name));
+			st_fmt_value(&tmp, pkt, f, 8);
+			if ((m = st_field_meaning(f)) != NULL)
+				st_out_printf(&tmp, "(%s)", m);
+		}
+	}
+	i = tmp.n < fn - 1 ? tmp.n : fn - 1;
+	memcpy(facts, tmp.buf, i);
+	facts[i] = '\0';
+}
+
+/* Writes text inside depth boxes, wrapped at spaces to the inner width. */
+static void
+wrapped(struct st_out *o, const struct st_packet *pkt, const unsigned *open,
+    unsigned depth, const char *text, struct st_vctx *v)
+{
+	size_t inner = WIDTH - 4 * depth - 1, n, cut;
+
+	while (*text != '\0') {
+		n = strlen(text);
+		cut = n;
+		if (cols(text, n) > inner) {
+			/* The last space that keeps the line inside. */
+			for (cut = 0, n = 0; text[n] != '\0' &&
+			    cols(text, n + 1) <= inner; n++)
+				if (text[n] == ' ')
+					cut = n;
+			if (cut == 0)
+				cut = n;
+		}
+		inner_line(o, pkt, open, depth, text, cut, v);
+		text += cut;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+/* Left rails: one "│ " per enclosing box, coloured as their layers. */
+static void
+rails(struct st_out *o, const struct st_packet *pkt, const unsigned *open,
+    unsigned depth, struct st_vctx *v)
+{
+	unsigned i;
+
+	for (i = 0; i < depth; i++) {
+		st_out_puts(o, st_color(v, pkt->layers[open[i]].proto->name));
+		st_out_puts(o, V " ");
+		st_out_puts(o, st_color_off(v));
+	}
+}
+
+static void
+rails_right(struct st_out *o, const struct st_packet *pkt,
+    const unsigned *open, unsigned depth, struct st_vctx *v)
+{
+	unsigned i;
+
+	for (i = depth; i-- > 0;) {
+		st_out_puts(o, st_color(v, pkt->layers[open[i]].proto->name));
+		st_out_puts(o, " " V);
+		st_out_puts(o, st_color_off(v));
+	}
+}
+
+/* A line inside depth boxes: rails, text padded to the inner width, rails. */
+static void
+inner_line(struct st_out *o, const struct st_packet *pkt,
+    const unsigned *open, unsigned depth, const char *text, size_t n,
+    struct st_vctx *v)
+{
+	size_t inner = WIDTH - 4 * depth, c;
+
+	rails(o, pkt, open, depth, v);
+	c = cols(text, n);
+	if (c > inner - 1) {
+		n = inner - 4;
+		c = cols(text, n);
+	}
+	st_out_write(o, text, n);
+	st_out_pad(o, c, inner);
+	rails_right(o, pkt, open, depth, v);
+	st_out_putc(o, '\n');
+}
+
+/* The top edge of a box at depth: corner, title, rule, corner. */
+static void
+box_top(struct st_out *o, const struct st_packet *pkt, const unsigned *open,
+    unsigned depth, const char *text, struct st_vctx *v)
+{
+	const char *c = st_color(v, pkt->layers[open[depth]].proto->name);
+	size_t width = WIDTH - 4 * depth - 2, tl = cols(text, strlen(text)),
+	    i, n = strlen(text);
+
+	if (tl > width - 4) {
+		/* Cut the title at a code point boundary. */
+		for (n = 0, tl = 0; text[n] != '\0' && tl < width - 5; n++)
+			if (((unsigned char)text[n] & 0xc0) != 0x80)
+				tl++;
+		while (((unsigned char)text[n] & 0xc0) == 0x80)
+			n++;
+	}
+	rails(o, pkt, open, depth, v);
+	st_out_puts(o, c);
+	st_out_puts(o, TL H " ");
+	st_out_write(o, text, n);
+	st_out_putc(o, ' ');
+	for (i = tl + 3; i < width; i++)
+		st_out_puts(o, H);
+	st_out_puts(o, TR);
+	st_out_puts(o, st_color_off(v));
+	rails_right(o, pkt, open, depth, v);
+	st_out_putc(o, '\n');
+}
+
+static void
+box_bottom(struct st_out *o, const struct st_packet *pkt,
+    const unsigned *open, unsigned depth, struct st_vctx *v)
+{
+	size_t width = WIDTH - 4 * depth - 2, i;
+
+	rails(o, pkt, open, depth, v);
+	st_out_puts(o, st_color(v, pkt->layers[open[depth]].proto->name));
+	st_out_puts(o, BL);
+	for (i = 0; i < width; i++)
+		st_out_puts(o, H);
+	st_out_puts(o, BR);
+	st_out_puts(o, st_color_off(v));
+	rails_right(o, pkt, open, depth, v);
+	st_out_putc(o, '\n');
+}
+
+/* The data layer's bytes, as printable text (wire bytes escaped). */
+static void
+data_preview(const struct st_packet *pkt, const struct st_layer *ly,
+    char *buf, size_t n)
+{
+	size_t i, k = 0, len = ly->len;
+
+	buf[k++] = '"';
+	for (i = 0; i < len && k + 5 < n; i++) {
+		uint8_t c = pkt->data[ly->off + i];
+
+		buf[k++] = c >= 0x20 && c < 0x7f ? (char)c : '.';
+	}
+	if (i < len && k + 4 < n) {
+		memcpy(buf + k, "...", 3);
+		k += 3;
+	}
+	buf[k++] = '"';
+	buf[k] = '\0';
+}
+
+/* The byte bar: each layer's header (data: all of it) to scale. */
+static void
+byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	char seg[64];
+	size_t total = 0, room = WIDTH - 20, want, len, w;
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++)
+		total += pkt->layers[i].proto == &st_proto_data ||
+		    pkt->layers[i].proto == &st_proto_trailer ?
+		    pkt->layers[i].len : pkt->layers[i].hdr_len;
+	for (i = 0; i < pkt->nlayers; i++) {
+		const struct st_layer *ly = &pkt->layers[i];
+
+		len = ly->proto == &st_proto_data || ly->proto ==
+		    &st_proto_trailer ? ly->len : ly->hdr_len;
+		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
+		want = total > 0 ? len * room / total : 0;
+		w = strlen(seg);
+		st_out_puts(o, st_color(v, ly->proto->name));
+		st_out_putc(o, '[');
+		st_out_puts(o, seg);
+		while (w++ < want)
+			st_out_putc(o, w == strlen(seg) + 1 ? ' ' : '.');
+		st_out_putc(o, ']');
+		st_out_puts(o, st_color_off(v));
+	}
+	st_out_printf(o, " = %zu bytes", total);
+	if (pkt->caplen < pkt->len)
+		st_out_printf(o, " captured of %u on the wire", pkt->len);
+	st_out_putc(o, '\n');
+}
+
+static void
+diagram_packet(struct st_out *o, const struct st_packet *pkt,
+    struct st_vctx *v)
+{
+	unsigned open[ST_MAX_LAYERS], depth = 0, i, trailer = UINT32_MAX;
+	char text[256], facts[512];
+
+	st_out_printf(o, "Frame %llu: %u bytes\n", (unsigned long long)pkt->num,
+	    pkt->caplen);
+	for (i = 0; i < pkt->nlayers && depth < 22; i++) {
+		const struct st_layer *ly = &pkt->layers[i];
+
+		if (ly->proto == &st_proto_trailer) {
+			trailer = i;
+			continue;
+		}
+		open[depth] = i;
+		title(pkt, ly, text, sizeof(text), facts, sizeof(facts));
+		box_top(o, pkt, open, depth, text, v);
+		depth++;
+		if (facts[0] != '\0')
+			wrapped(o, pkt, open, depth, facts, v);
+		if (ly->proto == &st_proto_data) {
+			data_preview(pkt, ly, text, WIDTH - 4 * depth - 2);
+			inner_line(o, pkt, open, depth, text, strlen(text), v);
+		}
+	}
+	while (depth > 0) {
+		depth--;
+		if (depth == 0 && trailer != UINT32_MAX) {
+			snprintf(text, sizeof(text), "+ %s: %u bytes after the "
+			    "datagram (%s)", pkt->layers[trailer].proto->name,
+			    pkt->layers[trailer].len, st_pkt_field(pkt,
+			    &pkt->layers[trailer], "eth.padding") ? "padding to "
+			    "the minimum frame" : "trailer");
+			inner_line(o, pkt, open, 1, text, strlen(text), v);
+		}
+		box_bottom(o, pkt, open, depth, v);
+	}
+	byte_bar(o, pkt, v);
+	st_out_putc(o, '\n');
+}
+
+const struct st_view st_view_diagram = {
+	"diagram", "nested boxes: how each layer wraps the next, and a byte "
+	"bar to scale", diagram_packet
+};
