@@ -14,6 +14,7 @@ need=""
 command -v tcpdump >/dev/null 2>&1 || need="$need tcpdump"
 command -v ping >/dev/null 2>&1 || need="$need iputils-ping"
 command -v python3 >/dev/null 2>&1 || need="$need python3"
+command -v openssl >/dev/null 2>&1 || need="$need openssl"
 if [ -n "$need" ]; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
 fi
@@ -79,3 +80,72 @@ import socket
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.sendto(b"anyone there?", ("127.0.0.1", 7780))
 PY
+
+# DNS: a query and its answer, from a small responder of our own on
+# 127.0.0.1:53 (A, AAAA and CNAME records for strata.test).
+capture dns.pcap 'udp port 53' python3 - <<'PY'
+import socket, struct, threading
+srv = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+srv.bind(("127.0.0.1", 53))
+def name(n):
+    return b"".join(bytes([len(p)]) + p.encode() for p in n.split(".")) + b"\0"
+def serve():
+    for _ in range(2):
+        q, peer = srv.recvfrom(512)
+        qid, = struct.unpack("!H", q[:2])
+        qtype, = struct.unpack("!H", q[-4:-2])
+        ans = b""
+        if qtype == 1:
+            cname = name("www.strata.test")
+            # The CNAME's target sits at offset 41; the A record points there.
+            ans = (b"\xc0\x0c" + struct.pack("!HHIH", 5, 1, 300,
+                                              len(cname)) + cname +
+                   b"\xc0\x29" + struct.pack("!HHIH", 1, 1, 300, 4) +
+                   bytes([198, 18, 0, 10]))
+            n = 2
+        else:
+            ans = (b"\xc0\x0c" + struct.pack("!HHIH", 28, 1, 300, 16) +
+                   socket.inet_pton(socket.AF_INET6, "2001:db8::10"))
+            n = 1
+        hdr = struct.pack("!HHHHHH", qid, 0x8180, 1, n, 0, 0)
+        srv.sendto(hdr + q[12:] + ans, peer)
+t = threading.Thread(target=serve)
+t.start()
+c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for qid, qtype in ((0x5a5a, 1), (0x5a5b, 28)):
+    q = struct.pack("!HHHHHH", qid, 0x0100, 1, 0, 0, 0) + name("strata.test") + struct.pack("!HH", qtype, 1)
+    c.sendto(q, ("127.0.0.1", 53))
+    c.recvfrom(512)
+t.join()
+PY
+
+# HTTP: a GET to a local server and its answer.
+tmp=$(mktemp -d)
+printf 'Hello from strata: layer 7 rides on layer 4.\n' > "$tmp/hello.txt"
+(cd "$tmp" && exec python3 -m http.server 8080 --bind 127.0.0.1) \
+	>/dev/null 2>&1 &
+srv=$!
+sleep 1
+capture http.pcap 'tcp port 8080' python3 - <<'PY'
+import http.client
+c = http.client.HTTPConnection("127.0.0.1", 8080)
+c.request("GET", "/hello.txt", headers={"User-Agent": "strata-captures"})
+c.getresponse().read()
+c.close()
+PY
+kill "$srv"
+wait "$srv" 2>/dev/null || true
+
+# TLS: a handshake with a local openssl s_server (self-signed, made here).
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" \
+	-out "$tmp/cert.pem" -days 1 -subj /CN=strata.test 2>/dev/null
+openssl s_server -accept 127.0.0.1:8443 -cert "$tmp/cert.pem" \
+	-key "$tmp/key.pem" -alpn http/1.1 -quiet >/dev/null 2>&1 &
+srv=$!
+sleep 1
+capture tls.pcap 'tcp port 8443' sh -c 'echo hello | openssl s_client \
+	-connect 127.0.0.1:8443 -servername strata.test -alpn http/1.1 \
+	-quiet >/dev/null 2>&1'
+kill "$srv"
+wait "$srv" 2>/dev/null || true
+rm -rf "$tmp"

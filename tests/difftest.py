@@ -92,6 +92,10 @@ def strata_values(pkt, field):
     return vals
 
 
+def short(text, n=120):
+    return text if len(text) <= n else text[:n] + "...(%d chars)" % len(text)
+
+
 def run(strata, corpus, verbose):
     allow = load_allow()
     stats = {}       # field -> [agree, differ, allowed]
@@ -140,8 +144,9 @@ def run(strata, corpus, verbose):
                         continue
                     st[1] += 1
                     failures.append("%s frame %d %s: tshark %s, strata %s" %
-                                    (name, frame, field, ",".join(ts) or
-                                     "(none)", ",".join(ours) or "(none)"))
+                                    (name, frame, field,
+                                     short(",".join(ts) or "(none)"),
+                                     short(",".join(ours) or "(none)")))
     print("difftest: %d captures, agreement with tshark per field" %
           len(files))
     print("  %-32s %7s %7s %7s" % ("field", "agree", "differ", "allowed"))

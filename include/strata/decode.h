@@ -15,6 +15,12 @@
 #include "strata/cursor.h"
 #include "strata/model.h"
 
+/*
+ * A decoder chosen by port may answer this when the bytes are not its
+ * protocol after all: the chain shows them as data instead.
+ */
+#define ST_ENOTME	3
+
 /* What a layer's next-protocol value means, for the bind table. */
 enum st_key {
 	ST_KEY_NONE,
@@ -22,7 +28,8 @@ enum st_key {
 	ST_KEY_ETHERTYPE,
 	ST_KEY_IPPROTO,		/* IPv4 protocol / IPv6 next header */
 	ST_KEY_NULLFAM,		/* BSD loopback address family */
-	ST_KEY_PORT		/* TCP/UDP port (application decoders) */
+	ST_KEY_TCPPORT,		/* TCP port (application decoders) */
+	ST_KEY_UDPPORT		/* UDP port */
 };
 
 /* The network layer's facts a transport checksum needs. */
@@ -76,7 +83,29 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
     st_proto_sll, st_proto_sll2, st_proto_null, st_proto_arp, st_proto_ipv4,
     st_proto_ipv6, st_proto_hopopts, st_proto_routing, st_proto_frag6,
     st_proto_dstopts, st_proto_icmp, st_proto_icmpv6, st_proto_tcp,
-    st_proto_udp, st_proto_data, st_proto_trailer;
+    st_proto_udp, st_proto_data, st_proto_trailer, st_proto_dns,
+    st_proto_http, st_proto_tls;
+
+/*
+ * The application decoder for a TCP (tcp = 1) or UDP segment between
+ * these ports, by the well-known port (destination first), or NULL.
+ */
+const struct st_proto *st_proto_app(int tcp, uint16_t sport, uint16_t dport);
+
+/*
+ * Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
+ * byteoff; the text is copied into the packet, so it may be temporary.
+ */
+struct st_field *st_dtext(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n,
+    const char *text);
+
+/*
+ * Escapes n wire bytes for display into out (size outn): printable ASCII
+ * as is (backslash doubled), everything else as \xHH.  No control byte or
+ * terminal escape from the wire reaches a terminal.  Returns the length.
+ */
+size_t st_escape(const uint8_t *p, size_t n, char *out, size_t outn);
 
 /* ICMP and ICMPv6 type names, and the code names of a type (or NULL). */
 extern const struct st_valname st_icmp_type_names[], st_icmpv6_type_names[];

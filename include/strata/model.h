@@ -20,7 +20,7 @@
 #define ST_MAX_DEPTH	3	/* ICMP errors quoting ICMP errors: levels shown */
 #define ST_MAX_VLAN	8	/* stacked 802.1Q/802.1ad tags decoded */
 #define ST_MAX_EXTHDR	16	/* IPv6 extension headers decoded */
-#define ST_STRBUF	2048	/* bytes of formatted notes per packet */
+#define ST_STRBUF	8192	/* bytes of notes and texts per packet */
 
 /* How a field's value is shown. */
 enum st_fmt {
@@ -31,7 +31,9 @@ enum st_fmt {
 	ST_FMT_IPV6,		/* ... an IPv6 address */
 	ST_FMT_MAC,		/* ... a 48-bit MAC address */
 	ST_FMT_BYTES,		/* ... raw bytes, shown as hex */
-	ST_FMT_ENUM		/* a generated status, shown by its name */
+	ST_FMT_ENUM,		/* a generated status, shown by its name */
+	ST_FMT_TEXT		/* text worked out from the bytes (a DNS name,
+				   an HTTP line): in st_field.meaning, escaped */
 };
 
 /* Field descriptor flags. */

@@ -68,6 +68,46 @@ st_dbytes(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	    (uint32_t)(n * 8), v);
 }
 
+size_t
+st_escape(const uint8_t *p, size_t n, char *out, size_t outn)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, k = 0;
+
+	if (outn == 0)
+		return 0;
+	for (i = 0; i < n && k + 5 < outn; i++) {
+		if (p[i] == '\\') {
+			out[k++] = '\\';
+			out[k++] = '\\';
+		} else if (p[i] >= 0x20 && p[i] < 0x7f)
+			out[k++] = (char)p[i];
+		else {
+			out[k++] = '\\';
+			out[k++] = 'x';
+			out[k++] = hex[p[i] >> 4];
+			out[k++] = hex[p[i] & 15];
+		}
+	}
+	out[k] = '\0';
+	return k;
+}
+
+struct st_field *
+st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
+    size_t byteoff, size_t n, const char *text)
+{
+	struct st_field *f;
+
+	if (!st_cur_need(c, byteoff + n))
+		return NULL;
+	f = st_pkt_add_field(d->pkt, fd, (uint32_t)((c->off + byteoff) * 8),
+	    (uint32_t)(n * 8), 0);
+	if (f != NULL)
+		f->meaning = st_pkt_printf(d->pkt, "%s", text);
+	return f;
+}
+
 struct st_field *
 st_dgen(struct st_dctx *d, const struct st_field_desc *fd, uint64_t val)
 {
@@ -170,6 +210,13 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		d->rest_done = 0;
 		lc = cur;
 		rc = p->decode(d, &lc);
+		if (rc == ST_ENOTME) {
+			/* A guess by port that the bytes do not bear out. */
+			d->pkt->nfields = ly->field0;
+			d->pkt->nlayers--;
+			p = &st_proto_data;
+			continue;
+		}
 		if (rc == ST_OK && lc.err != ST_OK)
 			rc = lc.err;
 		if (rc != ST_OK || d->hdr > left) {

@@ -14,7 +14,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_sll2, &st_proto_null, &st_proto_arp, &st_proto_ipv4,
 	&st_proto_ipv6, &st_proto_hopopts, &st_proto_routing, &st_proto_frag6,
 	&st_proto_dstopts, &st_proto_icmp, &st_proto_icmpv6, &st_proto_tcp,
-	&st_proto_udp, &st_proto_data, &st_proto_trailer, NULL
+	&st_proto_udp, &st_proto_dns, &st_proto_http, &st_proto_tls,
+	&st_proto_data, &st_proto_trailer, NULL
 };
 
 static const struct st_bind binds[] = {
@@ -44,7 +45,29 @@ static const struct st_bind binds[] = {
 	{ ST_KEY_NULLFAM, 24, &st_proto_ipv6 },
 	{ ST_KEY_NULLFAM, 28, &st_proto_ipv6 },
 	{ ST_KEY_NULLFAM, 30, &st_proto_ipv6 },
+	/* Application decoders by well-known port; each checks the bytes. */
+	{ ST_KEY_UDPPORT, 53, &st_proto_dns },
+	{ ST_KEY_UDPPORT, 5353, &st_proto_dns },		/* mDNS */
+	{ ST_KEY_UDPPORT, 5355, &st_proto_dns },		/* LLMNR */
+	{ ST_KEY_TCPPORT, 53, &st_proto_dns },
+	{ ST_KEY_TCPPORT, 80, &st_proto_http },
+	{ ST_KEY_TCPPORT, 8000, &st_proto_http },
+	{ ST_KEY_TCPPORT, 8080, &st_proto_http },
+	{ ST_KEY_TCPPORT, 443, &st_proto_tls },
+	{ ST_KEY_TCPPORT, 853, &st_proto_tls },		/* DNS over TLS */
+	{ ST_KEY_TCPPORT, 8443, &st_proto_tls },
 };
+
+const struct st_proto *
+st_proto_app(int tcp, uint16_t sport, uint16_t dport)
+{
+	const struct st_proto *p;
+	int key = tcp ? ST_KEY_TCPPORT : ST_KEY_UDPPORT;
+
+	if ((p = st_proto_next(key, dport)) != NULL)
+		return p;
+	return st_proto_next(key, sport);
+}
 
 const struct st_valname st_ethertype_names[] = {
 	{ 0x0800, "IPv4" }, { 0x0806, "ARP" }, { 0x8035, "RARP" },

@@ -244,8 +244,8 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 	tcp_options(d, *c, hlen);
 	d->hdr = hlen;
 	d->plen = tlen - hlen;
-	d->next_key = ST_KEY_PORT;
-	d->next_val = 0;
+	d->next = st_proto_app(1, (uint16_t)st_peek_bits(c, 0, 16),
+	    (uint16_t)st_peek_bits(c, 16, 16));
 	return ST_OK;
 }
 

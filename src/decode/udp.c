@@ -58,8 +58,8 @@ udp_decode(struct st_dctx *d, struct st_cur *c)
 		ck->ck = ST_CK_UNVERIFIED;
 	st_dckstatus(d, ck, &udp_fields[F_CKSTAT]);
 	d->plen = len - 8;
-	d->next_key = ST_KEY_PORT;
-	d->next_val = 0;
+	d->next = st_proto_app(0, (uint16_t)st_peek_bits(c, 0, 16),
+	    (uint16_t)st_peek_bits(c, 16, 16));
 	return ST_OK;
 }
 

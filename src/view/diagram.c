@@ -43,7 +43,25 @@ static const struct {
 	{ "tcp", { "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq_raw",
 	    "tcp.ack_raw", "tcp.window_size_value" } },
 	{ "udp", { "udp.srcport", "udp.dstport", "udp.length" } },
+	{ "dns", { "dns.id", "dns.flags.response", "dns.qry.name",
+	    "dns.qry.type", "dns.count.answers", "dns.a", "dns.aaaa" } },
+	{ "http", { "http.request.method", "http.request.uri",
+	    "http.response.code", "http.response.phrase", "http.host",
+	    "http.content_length" } },
+	{ "tls", { "tls.record.content_type", "tls.record.version",
+	    "tls.handshake.type", "tls.handshake.extensions_server_name",
+	    "tls.handshake.extensions_alpn_str",
+	    "tls.handshake.ciphersuite" } },
 };
+
+/* Layers that are all message, no header and payload: sized in bytes. */
+static int
+whole(const struct st_layer *ly)
+{
+	return ly->proto == &st_proto_data || ly->proto == &st_proto_trailer ||
+	    ly->proto == &st_proto_dns || ly->proto == &st_proto_http ||
+	    ly->proto == &st_proto_tls;
+}
 
 static void inner_line(struct st_out *o, const struct st_packet *pkt,
     const unsigned *open, unsigned depth, const char *text, size_t n,
@@ -86,7 +104,7 @@ title(const struct st_packet *pkt, const struct st_layer *ly, char *buf,
 	tmp.n = 0;
 	tmp.err = 0;
 	st_out_puts(&tmp, ly->proto->name);
-	if (ly->proto == &st_proto_data || ly->proto == &st_proto_trailer)
+	if (whole(ly))
 		st_out_printf(&tmp, " \xc2\xb7 %u bytes", ly->len);
 	else
 		st_out_printf(&tmp, " \xc2\xb7 %u-byte header", ly->hdr_len);
@@ -110,7 +128,9 @@ title(const struct st_packet *pkt, const struct st_layer *ly, char *buf,
 			st_out_printf(&tmp, "%s%s=", tmp.n > 0 ? " " : "",
 			    st_short_name(f->desc->name));
 			st_fmt_value(&tmp, pkt, f, 8);
-			if ((m = st_field_meaning(f)) != NULL)
+			if ((m = st_field_meaning(f)) != NULL &&
+			    f->desc->fmt != ST_FMT_TEXT &&
+			    f->desc->fmt != ST_FMT_ENUM)
 				st_out_printf(&tmp, "(%s)", m);
 		}
 	}
@@ -269,14 +289,12 @@ byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	unsigned i;
 
 	for (i = 0; i < pkt->nlayers; i++)
-		total += pkt->layers[i].proto == &st_proto_data ||
-		    pkt->layers[i].proto == &st_proto_trailer ?
-		    pkt->layers[i].len : pkt->layers[i].hdr_len;
+		total += whole(&pkt->layers[i]) ? pkt->layers[i].len :
+		    pkt->layers[i].hdr_len;
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
-		len = ly->proto == &st_proto_data || ly->proto ==
-		    &st_proto_trailer ? ly->len : ly->hdr_len;
+		len = whole(ly) ? ly->len : ly->hdr_len;
 		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
 		want = total > 0 ? len * room / total : 0;
 		w = strlen(seg);

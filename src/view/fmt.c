@@ -95,6 +95,9 @@ st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 		for (i = w; i-- > 0;)
 			st_out_putc(o, hexdig[(f->val >> (i * 4)) & 15]);
 		return;
+	case ST_FMT_TEXT:
+		st_out_puts(o, f->meaning != NULL ? f->meaning : "");
+		return;
 	case ST_FMT_ENUM: {
 		const char *m = st_field_meaning(f);
 

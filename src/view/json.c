@@ -55,6 +55,12 @@ json_value(struct st_out *o, const struct st_packet *pkt,
 		/* Integers are numbers, whatever base the tree shows. */
 		st_out_u64(o, f->val);
 		return;
+	case ST_FMT_TEXT:
+		st_out_putc(o, '"');
+		if (f->meaning != NULL)
+			st_out_json_str(o, f->meaning, strlen(f->meaning));
+		st_out_putc(o, '"');
+		return;
 	default:
 		st_out_putc(o, '"');
 		st_fmt_value(o, pkt, f, SIZE_MAX);

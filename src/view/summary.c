@@ -221,10 +221,133 @@ quoted(struct st_out *o, const struct st_packet *pkt, unsigned i)
 	}
 }
 
+/* Every value of field name in the layers from ly on, joined by sep. */
+static void
+all_values(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, const char *name, const char *sep, int max)
+{
+	unsigned i;
+	int n = 0;
+
+	for (i = ly->field0; i < (unsigned)ly->field0 + ly->nfields; i++)
+		if (strcmp(pkt->fields[i].desc->name, name) == 0) {
+			if (n++ == max) {
+				st_out_puts(o, sep);
+				st_out_puts(o, "...");
+				return;
+			}
+			if (n > 1)
+				st_out_puts(o, sep);
+			st_fmt_value(o, pkt, &pkt->fields[i], 16);
+		}
+}
+
+/* The application layer's facts: a DNS question, an HTTP line, a hello. */
+static void
+app_facts(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly)
+{
+	const struct st_field *f;
+	const char *m;
+
+	st_out_puts(o, "  ");
+	if (is(ly, "dns")) {
+		f = st_pkt_field(pkt, ly, "dns.qry.type");
+		m = f != NULL ? st_field_meaning(f) : NULL;
+		st_out_puts(o, val(pkt, ly, "dns.flags.response", 0) ?
+		    "dns response " : "dns query ");
+		put_field(o, pkt, ly, "dns.id");
+		if (f != NULL) {
+			st_out_printf(o, " %s", m != NULL ? m : "?");
+			if (!val(pkt, ly, "dns.flags.response", 0))
+				st_out_putc(o, '?');
+			st_out_putc(o, ' ');
+			put_field(o, pkt, ly, "dns.qry.name");
+		}
+		if (val(pkt, ly, "dns.flags.response", 0)) {
+			st_out_printf(o, " %u/%u/%u", (unsigned)val(pkt, ly,
+			    "dns.count.answers", 0), (unsigned)val(pkt, ly,
+			    "dns.count.auth_rr", 0), (unsigned)val(pkt, ly,
+			    "dns.count.add_rr", 0));
+			if ((m = st_field_meaning(st_pkt_field(pkt, ly,
+			    "dns.flags.rcode"))) != NULL && val(pkt, ly,
+			    "dns.flags.rcode", 0) != 0)
+				st_out_printf(o, " %s", m);
+			if (st_pkt_field(pkt, ly, "dns.a") != NULL) {
+				st_out_putc(o, ' ');
+				all_values(o, pkt, ly, "dns.a", ",", 4);
+			}
+			if (st_pkt_field(pkt, ly, "dns.aaaa") != NULL) {
+				st_out_putc(o, ' ');
+				all_values(o, pkt, ly, "dns.aaaa", ",", 4);
+			}
+		}
+	} else if (is(ly, "http")) {
+		if (st_pkt_field(pkt, ly, "http.request.method") != NULL) {
+			put_field(o, pkt, ly, "http.request.method");
+			st_out_putc(o, ' ');
+			put_field(o, pkt, ly, "http.request.uri");
+			st_out_putc(o, ' ');
+			put_field(o, pkt, ly, "http.request.version");
+		} else if (st_pkt_field(pkt, ly, "http.response.code") != NULL) {
+			put_field(o, pkt, ly, "http.response.version");
+			st_out_putc(o, ' ');
+			put_field(o, pkt, ly, "http.response.code");
+			st_out_putc(o, ' ');
+			put_field(o, pkt, ly, "http.response.phrase");
+		} else
+			st_out_puts(o, "http (continued)");
+	} else if (is(ly, "tls")) {
+		unsigned i;
+		int n = 0;
+
+		for (i = 0; i < pkt->nlayers; i++) {
+			const struct st_layer *t = &pkt->layers[i];
+
+			if (!is(t, "tls") || t->depth != ly->depth)
+				continue;
+			if (n++ > 0)
+				st_out_puts(o, ", ");
+			if ((f = st_pkt_field(pkt, t, "tls.handshake.type")) !=
+			    NULL && (m = st_field_meaning(f)) != NULL) {
+				st_out_printf(o, "tls %s", m);
+				if (st_pkt_field(pkt, t,
+				    "tls.handshake.extensions_server_name")) {
+					st_out_puts(o, " sni ");
+					put_field(o, pkt, t, "tls.handshake."
+					    "extensions_server_name");
+				}
+				if (st_pkt_field(pkt, t,
+				    "tls.handshake.extensions_alpn_str")) {
+					st_out_puts(o, " alpn ");
+					all_values(o, pkt, t, "tls.handshake."
+					    "extensions_alpn_str", ",", 4);
+				}
+				if (f->val == 2 && st_pkt_field(pkt, t,
+				    "tls.handshake.ciphersuite")) {
+					st_out_puts(o, " cipher ");
+					put_field(o, pkt, t,
+					    "tls.handshake.ciphersuite");
+				}
+			} else if ((f = st_pkt_field(pkt, t,
+			    "tls.record.content_type")) != NULL &&
+			    (m = st_field_meaning(f)) != NULL)
+				st_out_printf(o, "tls %s", m);
+		}
+	}
+}
+
+static int
+is_app(const struct st_layer *ly)
+{
+	return is(ly, "dns") || is(ly, "http") || is(ly, "tls");
+}
+
 static void
 facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 {
 	const struct st_layer *net = NULL, *tl = NULL, *ly, *last = NULL;
+	const struct st_layer *app = NULL;
 	unsigned i, depth = pkt->layers[first].depth, ti = 0;
 
 	for (i = first; i < pkt->nlayers; i++) {
@@ -236,6 +359,9 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		if (is(ly, "ipv4") || is(ly, "ipv6")) {
 			net = ly;
 			tl = NULL;
+		} else if (is_app(ly)) {
+			if (app == NULL)
+				app = ly;
 		} else if (!is(ly, "data") && !is(ly, "hopopts") &&
 		    !is(ly, "dstopts") && !is(ly, "routing") &&
 		    !is(ly, "frag6")) {
@@ -323,6 +449,8 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		st_out_puts(o, "len ");
 		st_out_u64(o, pkt->len);
 	}
+	if (app != NULL)
+		app_facts(o, pkt, app);
 }
 
 /* Marks: the first layer cut short or malformed, and bad checksums. */

@@ -90,6 +90,18 @@ has_field(const struct st_packet *p, const char *name)
 	return st_pkt_field(p, NULL, name) != NULL;
 }
 
+/* Whether a packet note contains text. */
+TU int
+has_note(const struct st_packet *p, const char *text)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nnotes; i++)
+		if (strstr(p->notes[i], text) != NULL)
+			return 1;
+	return 0;
+}
+
 /* Asserts the layer chain, as names separated by spaces ("eth ipv4 tcp"). */
 TU void
 assert_chain(const struct st_packet *p, const char *want)

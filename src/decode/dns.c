@@ -1,0 +1,362 @@
+/*
+ * DNS (RFC 1035; AAAA RFC 3596), over UDP and over TCP (with its 2-byte
+ * length, RFC 7766).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |              ID               |Q|Opcode |A|T|R|R|Z|A|C| RCODE |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           QDCOUNT             |           ANCOUNT             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |           NSCOUNT             |           ARCOUNT             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * then questions (name, type, class) and resource records (name, type,
+ * class, TTL, data length, data).
+ *
+ * Names are followed through compression pointers safely: at most
+ * DNS_HOPS jumps, no name over 255 bytes, every byte read through the
+ * cursor's bounds; a name that breaks a rule ends the message, marked.
+ */
+#include <string.h>
+
+#include "fields.h"
+
+#define DNS_HOPS	32	/* compression pointers followed per name */
+#define DNS_MAXRR	256	/* questions and records decoded */
+#define DNS_NAME	1024	/* an escaped name's text */
+
+static const struct st_valname opcode_names[] = {
+	{ 0, "standard query" }, { 1, "inverse query" }, { 2, "status" },
+	{ 4, "notify" }, { 5, "update" }, { 6, "DSO" }, { 0, NULL }
+};
+
+static const struct st_valname rcode_names[] = {
+	{ 0, "no error" }, { 1, "format error" }, { 2, "server failure" },
+	{ 3, "no such name" }, { 4, "not implemented" }, { 5, "refused" },
+	{ 0, NULL }
+};
+
+static const struct st_valname type_names[] = {
+	{ 1, "A" }, { 2, "NS" }, { 5, "CNAME" }, { 6, "SOA" }, { 12, "PTR" },
+	{ 15, "MX" }, { 16, "TXT" }, { 28, "AAAA" }, { 33, "SRV" },
+	{ 41, "OPT" }, { 43, "DS" }, { 46, "RRSIG" }, { 47, "NSEC" },
+	{ 48, "DNSKEY" }, { 64, "SVCB" }, { 65, "HTTPS" }, { 255, "ANY" },
+	{ 256, "URI" }, { 257, "CAA" }, { 0, NULL }
+};
+
+static const struct st_valname class_names[] = {
+	{ 1, "IN" }, { 3, "CH" }, { 4, "HS" }, { 254, "NONE" }, { 255, "ANY" },
+	{ 0, NULL }
+};
+
+enum { F_LEN, F_ID, F_FLAGS, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z,
+	F_AD, F_CD, F_RCODE, F_QD, F_AN, F_NS, F_AR };
+
+static const struct st_field_desc dns_fields[] = {
+	FD("length", "dns.length", "Length (TCP)", 0, 16, ST_FMT_DEC),
+	FD("id", "dns.id", "Transaction ID", 0, 16, ST_FMT_HEX),
+	FD("flags", "dns.flags", "Flags", 16, 16, ST_FMT_HEX),
+	FD("qr", "dns.flags.response", "Response", 16, 1, ST_FMT_BOOL),
+	FDN("opcode", "dns.flags.opcode", "Opcode", 17, 4, ST_FMT_DEC,
+	    opcode_names),
+	FD("aa", "dns.flags.authoritative", "Authoritative", 21, 1,
+	    ST_FMT_BOOL),
+	FD("tc", "dns.flags.truncated", "Truncated", 22, 1, ST_FMT_BOOL),
+	FD("rd", "dns.flags.recdesired", "Recursion desired", 23, 1,
+	    ST_FMT_BOOL),
+	FD("ra", "dns.flags.recavail", "Recursion available", 24, 1,
+	    ST_FMT_BOOL),
+	FD("z", "dns.flags.z", "Reserved", 25, 1, ST_FMT_BOOL),
+	FD("ad", "dns.flags.authenticated", "Authenticated data", 26, 1,
+	    ST_FMT_BOOL),
+	FD("cd", "dns.flags.checkdisable", "Checking disabled", 27, 1,
+	    ST_FMT_BOOL),
+	FDN("rcode", "dns.flags.rcode", "Reply code", 28, 4, ST_FMT_DEC,
+	    rcode_names),
+	FD("qdcount", "dns.count.queries", "Questions", 32, 16, ST_FMT_DEC),
+	FD("ancount", "dns.count.answers", "Answer records", 48, 16,
+	    ST_FMT_DEC),
+	FD("nscount", "dns.count.auth_rr", "Authority records", 64, 16,
+	    ST_FMT_DEC),
+	FD("arcount", "dns.count.add_rr", "Additional records", 80, 16,
+	    ST_FMT_DEC),
+};
+
+enum { R_QNAME, R_QTYPE, R_QCLASS, R_NAME, R_TYPE, R_CLASS, R_TTL, R_RDLEN,
+	R_A, R_AAAA, R_CNAME, R_NS, R_PTR, R_MXPREF, R_MX, R_TXT, R_MNAME,
+	R_RNAME, R_SERIAL, R_REFRESH, R_RETRY, R_EXPIRE, R_MIN, R_DATA };
+
+static const struct st_field_desc rr_fields[] = {
+	FD(NULL, "dns.qry.name", "Question name", 0, 0, ST_FMT_TEXT),
+	FDN(NULL, "dns.qry.type", "Question type", 0, 16, ST_FMT_DEC,
+	    type_names),
+	FDN(NULL, "dns.qry.class", "Question class", 0, 16, ST_FMT_HEX,
+	    class_names),
+	FD(NULL, "dns.resp.name", "Name", 0, 0, ST_FMT_TEXT),
+	FDN(NULL, "dns.resp.type", "Type", 0, 16, ST_FMT_DEC, type_names),
+	FDN(NULL, "dns.resp.class", "Class", 0, 16, ST_FMT_HEX, class_names),
+	FD(NULL, "dns.resp.ttl", "Time to live", 0, 32, ST_FMT_DEC),
+	FD(NULL, "dns.resp.len", "Data length", 0, 16, ST_FMT_DEC),
+	FD(NULL, "dns.a", "Address", 0, 32, ST_FMT_IPV4),
+	FD(NULL, "dns.aaaa", "AAAA address", 0, 128, ST_FMT_IPV6),
+	FD(NULL, "dns.cname", "Canonical name", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.ns", "Name server", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.ptr.domain_name", "Domain name", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.mx.preference", "Preference", 0, 16, ST_FMT_DEC),
+	FD(NULL, "dns.mx.mail_exchange", "Mail exchange", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.txt", "Text", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.soa.mname", "Primary name server", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.soa.rname", "Responsible mailbox", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "dns.soa.serial_number", "Serial number", 0, 32, ST_FMT_DEC),
+	FD(NULL, "dns.soa.refresh_interval", "Refresh interval", 0, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "dns.soa.retry_interval", "Retry interval", 0, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "dns.soa.expire_limit", "Expire limit", 0, 32, ST_FMT_DEC),
+	FD(NULL, "dns.soa.minimum_ttl", "Minimum TTL", 0, 32, ST_FMT_DEC),
+	FD(NULL, "dns.rdata", "Record data", 0, 0, ST_FMT_BYTES),
+};
+
+/* The message: a cursor over it, offsets from its first byte. */
+struct msg {
+	struct st_cur	 c;		/* positioned at the message's start */
+	size_t		 len;
+	const char	*why;		/* what broke, when something did */
+};
+
+static int
+at(struct msg *m, size_t pos, size_t n)
+{
+	return pos <= m->len && n <= m->len - pos;
+}
+
+static unsigned
+byte(struct msg *m, size_t pos)
+{
+	return m->c.base[m->c.off + pos];
+}
+
+/*
+ * Reads the name at pos into text; sets *wire to the bytes it takes at pos
+ * (pointers not followed).  Returns 0, or -1 with m->why set.
+ */
+static int
+read_name(struct msg *m, size_t pos, char *text, size_t tn, size_t *wire)
+{
+	size_t p = pos, k = 0, total = 0, l;
+	int hops = 0, jumped = 0;
+
+	text[0] = '\0';
+	for (;;) {
+		if (!at(m, p, 1))
+			return m->why = "name runs past the message", -1;
+		l = byte(m, p);
+		if ((l & 0xc0) == 0xc0) {
+			if (!at(m, p, 2))
+				return m->why = "compression pointer cut short",
+				    -1;
+			if (!jumped)
+				*wire = p + 2 - pos;
+			jumped = 1;
+			if (++hops > DNS_HOPS)
+				return m->why = "compression pointers loop", -1;
+			p = (l & 0x3f) << 8 | byte(m, p + 1);
+			continue;
+		}
+		if (l & 0xc0)
+			return m->why = "unknown label type", -1;
+		if (l == 0) {
+			if (!jumped)
+				*wire = p + 1 - pos;
+			break;
+		}
+		if (!at(m, p + 1, l))
+			return m->why = "label runs past the message", -1;
+		if ((total += l + 1) > 255)
+			return m->why = "name longer than 255 bytes", -1;
+		if (k > 0 && k + 1 < tn)
+			text[k++] = '.';
+		k += st_escape(m->c.base + m->c.off + p + 1, l, text + k,
+		    tn - k);
+		p += 1 + l;
+	}
+	if (k == 0)
+		strcpy(text, "<Root>");
+	return 0;
+}
+
+/* Adds the name at *pos as field fd and moves past it. */
+static int
+name_field(struct st_dctx *d, struct msg *m, size_t *pos,
+    const struct st_field_desc *fd)
+{
+	char text[DNS_NAME];
+	size_t wire = 0;
+
+	if (read_name(m, *pos, text, sizeof(text), &wire) != 0)
+		return -1;
+	st_dtext(d, &m->c, fd, *pos, wire, text);
+	*pos += wire;
+	return 0;
+}
+
+/* The data of one record of type t, n bytes at pos. */
+static void
+rdata(struct st_dctx *d, struct msg *m, unsigned t, size_t pos, size_t n)
+{
+	size_t p = pos, end = pos + n, k;
+	char text[DNS_NAME];
+
+	switch (t) {
+	case 1:
+		if (n == 4) {
+			st_dbytes(d, &m->c, &rr_fields[R_A], pos, 4);
+			return;
+		}
+		break;
+	case 28:
+		if (n == 16) {
+			st_dbytes(d, &m->c, &rr_fields[R_AAAA], pos, 16);
+			return;
+		}
+		break;
+	case 2:
+	case 5:
+	case 12:
+		if (name_field(d, m, &p, &rr_fields[t == 2 ? R_NS : t == 5 ?
+		    R_CNAME : R_PTR]) == 0)
+			return;
+		m->why = NULL;
+		break;
+	case 15:
+		if (n >= 3) {
+			st_dbytes(d, &m->c, &rr_fields[R_MXPREF], pos, 2);
+			p += 2;
+			if (name_field(d, m, &p, &rr_fields[R_MX]) == 0)
+				return;
+			m->why = NULL;
+		}
+		break;
+	case 16:
+		while (p < end) {
+			k = byte(m, p);
+			if (p + 1 + k > end)
+				break;
+			st_escape(m->c.base + m->c.off + p + 1, k, text,
+			    sizeof(text));
+			st_dtext(d, &m->c, &rr_fields[R_TXT], p, 1 + k, text);
+			p += 1 + k;
+		}
+		return;
+	case 6:
+		if (name_field(d, m, &p, &rr_fields[R_MNAME]) == 0 &&
+		    name_field(d, m, &p, &rr_fields[R_RNAME]) == 0 &&
+		    p + 20 <= end) {
+			for (k = 0; k < 5; k++)
+				st_dbytes(d, &m->c, &rr_fields[R_SERIAL + k],
+				    p + 4 * k, 4);
+			return;
+		}
+		m->why = NULL;
+		break;
+	}
+	if (n > 0)
+		st_dbytes(d, &m->c, &rr_fields[R_DATA], pos, n);
+}
+
+/* Questions and records after the header; stops at the first fault. */
+static void
+records(struct st_dctx *d, struct msg *m, const unsigned *count)
+{
+	size_t pos = 12, rdlen;
+	unsigned sect, i, t, done = 0;
+
+	for (sect = 0; sect < 4; sect++) {
+		for (i = 0; i < count[sect]; i++) {
+			if (++done > DNS_MAXRR) {
+				st_pkt_note(d->pkt, "DNS: more records than "
+				    "strata decodes; the rest not shown");
+				return;
+			}
+			if (pos >= m->len) {
+				st_dmalformed(d, "%s count says %u, the message "
+				    "ends after %u", sect == 0 ? "question" :
+				    "record", count[sect], i);
+				return;
+			}
+			if (name_field(d, m, &pos, &rr_fields[sect == 0 ?
+			    R_QNAME : R_NAME]) != 0) {
+				st_dmalformed(d, "%s", m->why);
+				return;
+			}
+			if (!at(m, pos, sect == 0 ? 4 : 10)) {
+				st_dmalformed(d, "record cut short");
+				return;
+			}
+			t = byte(m, pos) << 8 | byte(m, pos + 1);
+			if (sect == 0) {
+				st_dbytes(d, &m->c, &rr_fields[R_QTYPE], pos, 2);
+				st_dbytes(d, &m->c, &rr_fields[R_QCLASS], pos + 2,
+				    2);
+				pos += 4;
+				continue;
+			}
+			st_dbytes(d, &m->c, &rr_fields[R_TYPE], pos, 2);
+			st_dbytes(d, &m->c, &rr_fields[R_CLASS], pos + 2, 2);
+			st_dbytes(d, &m->c, &rr_fields[R_TTL], pos + 4, 4);
+			st_dbytes(d, &m->c, &rr_fields[R_RDLEN], pos + 8, 2);
+			rdlen = byte(m, pos + 8) << 8 | byte(m, pos + 9);
+			pos += 10;
+			if (!at(m, pos, rdlen)) {
+				st_dmalformed(d, "record data of %zu bytes runs "
+				    "past the message", rdlen);
+				return;
+			}
+			rdata(d, m, t, pos, rdlen);
+			pos += rdlen;
+		}
+	}
+}
+
+static int
+dns_decode(struct st_dctx *d, struct st_cur *c)
+{
+	const struct st_layer *below = d->pkt->nlayers >= 2 ?
+	    &d->pkt->layers[d->pkt->nlayers - 2] : NULL;
+	int tcp = below != NULL && below->proto == &st_proto_tcp;
+	size_t left = st_cur_left(c);
+	unsigned count[4], op, i;
+	struct msg m;
+
+	m.c = *c;
+	m.why = NULL;
+	if (tcp) {
+		if (left < 14 || st_peek_bits(c, 0, 16) < 12)
+			return ST_ENOTME;
+		m.c.off += 2;
+		/* The length prefix bounds the message (more may follow). */
+		if (st_peek_bits(c, 0, 16) < left - 2)
+			m.c.end = m.c.off + st_peek_bits(c, 0, 16);
+	}
+	m.len = st_cur_left(&m.c);
+	if (m.len < 12)
+		return ST_ENOTME;
+	op = (unsigned)st_peek_bits(&m.c, 17, 4);
+	if (op == 3 || op > 6 || st_peek_bits(&m.c, 32, 16) > 64)
+		return ST_ENOTME;	/* not DNS after all */
+	if (tcp)
+		st_dfield(d, c, &dns_fields[F_LEN]);
+	st_dfields(d, &m.c, dns_fields + F_ID, NFIELDS(dns_fields) - F_ID);
+	for (i = 0; i < 4; i++)
+		count[i] = (unsigned)st_peek_bits(&m.c, 32 + 16 * i, 16);
+	records(d, &m, count);
+	d->hdr = left;
+	d->plen = 0;
+	return ST_OK;
+}
+
+const struct st_proto st_proto_dns = {
+	"dns", "dns", "Domain Name System", "RFC 1035",
+	dns_fields, NFIELDS(dns_fields), dns_decode
+};
