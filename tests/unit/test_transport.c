@@ -43,7 +43,8 @@ test_tcp_sack_and_data(void **state)
 	const struct st_packet *p = decode_hex(DLT_EN10MB, SACK);
 
 	(void)state;
-	assert_chain(p, "eth ipv4 tcp data");
+	/* Port 80 and a request line: HTTP rides on the segment. */
+	assert_chain(p, "eth ipv4 tcp http");
 	assert_int_equal(fval(p, "tcp.flags"), 0x018);
 	assert_int_equal(field_n(p, "tcp.options.sack_le", 1)->val, 300);
 	assert_int_equal(field_n(p, "tcp.options.sack_re", 1)->val, 400);
