@@ -23,7 +23,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile peer live live-route \
+.PHONY: all deps test unit golden difftest hostile peer live live-route html \
 	demo clean \
 	install sanitize \
 	golden-update captures
@@ -55,7 +55,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route
+	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route html
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -89,6 +89,7 @@ test-san: $(TESTBIN)
 	@sh tests/peer-tshark.sh $(STRATA)
 	@sh tests/live.sh $(STRATA)
 	@sh tests/live-route.sh $(STRATA)
+	@sh tests/html-test.sh $(STRATA)
 
 demo:
 	@sh scripts/deps.sh build
@@ -127,3 +128,7 @@ live: strata
 # ping and trace through a router in network namespaces (root only).
 live-route: strata
 	@sh tests/live-route.sh $(STRATA)
+
+# The HTML report in headless Chromium (skipped without Chromium).
+html: strata
+	@sh tests/html-test.sh $(STRATA)

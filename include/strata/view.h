@@ -14,9 +14,10 @@
 #define ST_OUT_BUF	(64 * 1024)
 
 struct st_out {
-	FILE	*fp;
+	FILE	*fp;		/* NULL: a buffer only, extra bytes dropped */
 	size_t	 n;
 	int	 err;		/* a write failed: errno */
+	int	 esc_lt;	/* write '<' as \u003c (JSON inside HTML) */
 	char	 buf[ST_OUT_BUF];
 };
 
@@ -31,6 +32,8 @@ void	st_out_printf(struct st_out *o, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Pads with spaces to width w after a string of n columns. */
 void	st_out_pad(struct st_out *o, size_t n, size_t w);
+/* Starts a buffer-only output (for text a view embeds elsewhere). */
+void	st_out_mem(struct st_out *o);
 /* Writes the n bytes at p as JSON string contents (no quotes). */
 void	st_out_json_str(struct st_out *o, const char *p, size_t n);
 
@@ -39,6 +42,7 @@ struct st_vctx {
 	int		 color;		/* ANSI colours on */
 	int		 local;		/* local time instead of UTC */
 	long		 utcoff;	/* seconds east of UTC, with local */
+	const char	*title;		/* what is shown: a file name */
 	struct timespec	 t0;		/* first packet's time */
 	int		 have_t0;
 	/* Cache of the formatted date of one second (time views). */
@@ -51,10 +55,17 @@ struct st_view {
 	const char	*help;
 	void		(*packet)(struct st_out *o, const struct st_packet *pkt,
 			    struct st_vctx *v);
+	/* Optional: before the first packet and after the last. */
+	void		(*begin)(struct st_out *o, struct st_vctx *v);
+	void		(*end)(struct st_out *o, struct st_vctx *v);
+	int		 needs_file;	/* only to a file (-o), not a terminal */
 };
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
-    st_view_json, st_view_diagram, st_view_bits;
+    st_view_json, st_view_diagram, st_view_bits, st_view_html;
+
+/* The layers of pkt as the JSON view writes them: "[{...},...]". */
+void	st_json_layers(struct st_out *o, const struct st_packet *pkt);
 /* Every view, NULL-terminated. */
 extern const struct st_view *const st_views[];
 const struct st_view *st_view_find(const char *name);

@@ -24,6 +24,7 @@ struct opts {
 	struct st_viewset	 vs;
 	int			 color;		/* -1 auto, 0 never, 1 always */
 	int			 local;
+	const char		*ofile;		/* -o: output file */
 };
 
 static void
@@ -49,7 +50,9 @@ decode_usage(FILE *fp)
 	fputs("  --color WHEN     colour the hex view and layer names "
 	    "(auto: on a terminal\n"
 	    "                   unless NO_COLOR is set)\n"
-	    "  --local          times in local time instead of UTC\n", fp);
+	    "  --local          times in local time instead of UTC\n"
+	    "  -o FILE          write the output to FILE (the html view "
+	    "needs one)\n", fp);
 }
 
 static int
@@ -65,6 +68,7 @@ parse_opts(struct opts *op, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	char *end;
+	size_t i;
 	int ch;
 
 	memset(op, 0, sizeof(*op));
@@ -72,7 +76,7 @@ parse_opts(struct opts *op, int argc, char **argv)
 	op->vs.n = 1;
 	op->color = -1;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:nh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:h", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			errno = 0;
@@ -88,6 +92,9 @@ parse_opts(struct opts *op, int argc, char **argv)
 			op->filter = optarg;
 			break;
 		case 'n':
+			break;
+		case 'o':
+			op->ofile = optarg;
 			break;
 		case O_VIEW:
 			if (st_cli_views(&op->vs, optarg) != 0)
@@ -117,6 +124,13 @@ parse_opts(struct opts *op, int argc, char **argv)
 		return -1;
 	}
 	op->file = argv[optind];
+	for (i = 0; i < op->vs.n; i++)
+		if (op->vs.views[i]->needs_file && op->ofile == NULL &&
+		    isatty(STDOUT_FILENO)) {
+			st_cli_err("--view %s writes a file: give -o FILE",
+			    op->vs.views[i]->name);
+			return -1;
+		}
 	return 0;
 }
 
@@ -147,7 +161,7 @@ open_file(const char *path)
 }
 
 static int
-run(const struct opts *op, pcap_t *p)
+run(const struct opts *op, pcap_t *p, FILE *out_fp)
 {
 	static struct st_packet pkt;
 	static struct st_out out;
@@ -160,14 +174,19 @@ run(const struct opts *op, pcap_t *p)
 	size_t i;
 
 	memset(&v, 0, sizeof(v));
-	v.color = st_cli_want_color(op->color);
+	v.color = op->ofile != NULL ? op->color == 1 :
+	    st_cli_want_color(op->color);
 	v.local = op->local;
+	v.title = op->file;
 	if (op->filter != NULL && pcap_compile(p, &prog, op->filter, 1,
 	    PCAP_NETMASK_UNKNOWN) != 0) {
 		st_cli_err("filter '%s': %s", op->filter, pcap_geterr(p));
 		return ST_EXIT_USAGE;
 	}
-	st_out_init(&out, stdout);
+	st_out_init(&out, out_fp);
+	for (i = 0; i < op->vs.n; i++)
+		if (op->vs.views[i]->begin != NULL)
+			op->vs.views[i]->begin(&out, &v);
 	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
 		num++;
 		if (!v.have_t0) {	/* times are relative to the file's start */
@@ -198,6 +217,9 @@ run(const struct opts *op, pcap_t *p)
 		if (op->count == 0)
 			shown++;
 	}
+	for (i = 0; i < op->vs.n; i++)
+		if (op->vs.views[i]->end != NULL)
+			op->vs.views[i]->end(&out, &v);
 	if (st_out_flush(&out) != 0 && out.err != EPIPE) {
 		st_cli_err("writing output: %s", strerror(out.err));
 		status = ST_EXIT_RUNTIME;
@@ -216,6 +238,7 @@ int
 st_cmd_decode(int argc, char **argv)
 {
 	struct opts op;
+	FILE *out = stdout;
 	pcap_t *p;
 	int rc;
 
@@ -223,7 +246,16 @@ st_cmd_decode(int argc, char **argv)
 		return ST_EXIT_USAGE;
 	if ((p = open_file(op.file)) == NULL)
 		return ST_EXIT_RUNTIME;
-	rc = run(&op, p);
+	if (op.ofile != NULL && (out = fopen(op.ofile, "w")) == NULL) {
+		st_cli_err("%s: %s", op.ofile, strerror(errno));
+		pcap_close(p);
+		return ST_EXIT_RUNTIME;
+	}
+	rc = run(&op, p, out);
 	pcap_close(p);
+	if (out != stdout && fclose(out) != 0 && rc == ST_EXIT_OK) {
+		st_cli_err("%s: %s", op.ofile, strerror(errno));
+		rc = ST_EXIT_RUNTIME;
+	}
 	return rc;
 }

@@ -185,7 +185,8 @@ static const struct {
 	{ "frag6", "\033[92m" }, { "dstopts", "\033[92m" },
 	{ "icmp", "\033[35m" }, { "icmpv6", "\033[35m" },
 	{ "tcp", "\033[33m" }, { "udp", "\033[36m" }, { "data", "\033[37m" },
-	{ "trailer", "\033[90m" },
+	{ "trailer", "\033[90m" }, { "dns", "\033[95m" },
+	{ "http", "\033[96m" }, { "tls", "\033[93m" },
 };
 
 const char *
@@ -226,7 +227,7 @@ st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n)
 
 const struct st_view *const st_views[] = {
 	&st_view_summary, &st_view_tree, &st_view_hex, &st_view_json,
-	&st_view_diagram, &st_view_bits, NULL
+	&st_view_diagram, &st_view_bits, &st_view_html, NULL
 };
 
 const struct st_view *

@@ -153,6 +153,20 @@ json_layer(struct st_out *o, const struct st_packet *pkt,
 	st_out_puts(o, "}}");
 }
 
+void
+st_json_layers(struct st_out *o, const struct st_packet *pkt)
+{
+	unsigned i;
+
+	st_out_putc(o, '[');
+	for (i = 0; i < pkt->nlayers; i++) {
+		if (i > 0)
+			st_out_putc(o, ',');
+		json_layer(o, pkt, &pkt->layers[i]);
+	}
+	st_out_putc(o, ']');
+}
+
 static void
 json_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 {
@@ -166,13 +180,9 @@ json_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	st_out_u64(o, pkt->len);
 	st_out_puts(o, ",\"caplen\":");
 	st_out_u64(o, pkt->caplen);
-	st_out_puts(o, ",\"layers\":[");
-	for (i = 0; i < pkt->nlayers; i++) {
-		if (i > 0)
-			st_out_putc(o, ',');
-		json_layer(o, pkt, &pkt->layers[i]);
-	}
-	st_out_puts(o, "],\"notes\":[");
+	st_out_puts(o, ",\"layers\":");
+	st_json_layers(o, pkt);
+	st_out_puts(o, ",\"notes\":[");
 	for (i = 0; i < pkt->nnotes; i++) {
 		if (i > 0)
 			st_out_putc(o, ',');

@@ -13,11 +13,20 @@ st_out_init(struct st_out *o, FILE *fp)
 	o->fp = fp;
 	o->n = 0;
 	o->err = 0;
+	o->esc_lt = 0;
+}
+
+void
+st_out_mem(struct st_out *o)
+{
+	st_out_init(o, NULL);
 }
 
 int
 st_out_flush(struct st_out *o)
 {
+	if (o->fp == NULL)
+		return 0;
 	if (o->n > 0 && o->err == 0 &&
 	    fwrite(o->buf, 1, o->n, o->fp) != o->n)
 		o->err = errno != 0 ? errno : EIO;
@@ -30,6 +39,22 @@ st_out_flush(struct st_out *o)
 void
 st_out_write(struct st_out *o, const char *s, size_t n)
 {
+	size_t i;
+
+	if (o->esc_lt && memchr(s, '<', n) != NULL) {
+		for (i = 0; i < n; i++)
+			st_out_putc(o, s[i]);
+		return;
+	}
+	if (o->fp == NULL) {		/* a buffer only: keep what fits */
+		if (n > sizeof(o->buf) - o->n) {
+			n = sizeof(o->buf) - o->n;
+			o->err = ENOSPC;
+		}
+		memcpy(o->buf + o->n, s, n);
+		o->n += n;
+		return;
+	}
 	if (n > sizeof(o->buf) - o->n) {
 		if (o->n > 0 && o->err == 0 &&
 		    fwrite(o->buf, 1, o->n, o->fp) != o->n)
@@ -54,6 +79,12 @@ st_out_puts(struct st_out *o, const char *s)
 void
 st_out_putc(struct st_out *o, char c)
 {
+	if (c == '<' && o->esc_lt) {
+		o->esc_lt = 0;
+		st_out_write(o, "\\u003c", 6);
+		o->esc_lt = 1;
+		return;
+	}
 	if (o->n == sizeof(o->buf))
 		st_out_write(o, &c, 1);
 	else
@@ -104,7 +135,18 @@ st_out_json_str(struct st_out *o, const char *p, size_t n)
 
 	for (i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)p[i];
+		size_t k, len = ch >= 0xf0 && ch <= 0xf4 ? 4 : ch >= 0xe0 &&
+		    ch <= 0xef ? 3 : ch >= 0xc2 && ch <= 0xdf ? 2 : 0;
 
+		/* strata's own UTF-8 (arrows, box lines) passes whole. */
+		for (k = 1; len > 0 && k < len; k++)
+			if (i + k >= n || ((unsigned char)p[i + k] & 0xc0) != 0x80)
+				len = 0;
+		if (len > 0) {
+			st_out_write(o, p + i, len);
+			i += len - 1;
+			continue;
+		}
 		if (ch == '"' || ch == '\\') {
 			st_out_putc(o, '\\');
 			st_out_putc(o, (char)ch);

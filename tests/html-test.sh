@@ -1,0 +1,60 @@
+#!/bin/sh
+# The HTML report in a real browser: headless Chromium loads the report,
+# clicks a field and a byte through the page's own self-test hook, and the
+# test reads what lit.  Also: the page fetches nothing, and wire text that
+# tries to close the script element cannot.  Skipped with the reason when
+# Chromium is not installed (CI installs it).
+#   sh tests/html-test.sh STRATA
+set -u
+strata=${1:?usage: html-test.sh STRATA}
+dir=$(cd "$(dirname "$0")/.." && pwd)
+chrome=$(command -v chromium || command -v chromium-browser ||
+    command -v google-chrome || true)
+if [ -z "$chrome" ]; then
+	echo "html: skipped: chromium not installed (apt-get install chromium)"
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+# body URL: the <body> tag after the page ran, as the browser left it.
+body() {
+	timeout 60 "$chrome" --headless --no-sandbox --disable-gpu \
+	    --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync \
+	    --user-data-dir="$tmp/profile" --virtual-time-budget=3000 \
+	    --dump-dom "$1" 2>/dev/null | grep -o '<body[^>]*>' | head -1
+}
+check() {	# check NAME GOT WANT
+	if [ "$2" = "$3" ]; then pass=$((pass + 1)); else
+		fail=$((fail + 1)); printf 'FAIL %s\n  got  %s\n  want %s\n' \
+		    "$1" "$2" "$3"; fi
+}
+"$strata" decode --view html -o "$tmp/tcp.html" "$dir/captures/tcp-session.pcap"
+check "field click lights its bytes" \
+    "$(body "file://$tmp/tcp.html#test=1:field:tcp.srcport")" \
+    '<body data-lit="34,35" data-field="tcp.srcport">'
+check "byte click lights its field" \
+    "$(body "file://$tmp/tcp.html#test=4:byte:36")" \
+    '<body data-lit="36,37" data-field="tcp.dstport">'
+check "sub-byte field lights its byte" \
+    "$(body "file://$tmp/tcp.html#test=1:field:ip.flags.df")" \
+    '<body data-lit="20" data-field="ip.flags.df">'
+"$strata" decode --view html -o "$tmp/unr.html" \
+    "$dir/captures/udp-unreachable.pcap"
+check "quoted layers are fields too" \
+    "$(body "file://$tmp/unr.html#test=2:field:udp.dstport")" \
+    '<body data-lit="64,65" data-field="udp.dstport">'
+# Self-contained: no external scripts, styles, images or fonts.
+if grep -Eqi '<(script|link|img)[^>]+(src|href)=' "$tmp/tcp.html" ||
+    grep -Eqi 'url\(|@import' "$tmp/tcp.html"; then
+	fail=$((fail + 1)); echo "FAIL report loads something from outside"
+else pass=$((pass + 1)); fi
+# A DNS name that tries to end the script element stays data.
+"$strata" send --dry-run -w "$tmp/evil.pcap" 'ip(src=198.18.0.1,dst=198.18.0.2)/udp(sport=5000,dport=53)/hex:000101000001000000000000093c2f7363726970743e0000010001' >/dev/null
+"$strata" decode --view html -o "$tmp/evil.html" "$tmp/evil.pcap"
+check "wire text cannot close the script" \
+    "$(body "file://$tmp/evil.html#test=1:field:dns.qry.name")" \
+    '<body data-lit="40,41,42,43,44,45,46,47,48,49,50" data-field="dns.qry.name">'
+echo "html: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
