@@ -24,6 +24,8 @@ struct st_viewset {
 
 /* Parses a comma-separated view list; -1 after saying what is wrong. */
 int	st_cli_views(struct st_viewset *vs, const char *list);
+/* Refuses views that only write files (html) for live output. */
+int	st_cli_views_live(const struct st_viewset *vs, const char *cmd);
 /* Parses auto|always|never into -1, 1, 0; -1 after saying what is wrong. */
 int	st_cli_color(const char *arg, int *setting);
 /* Whether to colour: the setting, or for auto a terminal without NO_COLOR. */

@@ -42,6 +42,22 @@ st_cli_views(struct st_viewset *vs, const char *list)
 }
 
 int
+st_cli_views_live(const struct st_viewset *vs, const char *cmd)
+{
+	size_t i;
+
+	for (i = 0; i < vs->n; i++)
+		if (vs->views[i]->needs_file) {
+			st_cli_err("%s: the %s view is a report of a saved "
+			    "capture: use -w FILE, then strata decode --view "
+			    "%s -o REPORT FILE", cmd, vs->views[i]->name,
+			    vs->views[i]->name);
+			return -1;
+		}
+	return 0;
+}
+
+int
 st_cli_color(const char *arg, int *setting)
 {
 	if (strcmp(arg, "auto") == 0)

@@ -210,7 +210,8 @@ parse_opts(struct popts *op, int argc, char **argv)
 			op->stamps = 1;
 			break;
 		case O_LAYERS:
-			if (st_cli_views(&op->layers, optarg) != 0)
+			if (st_cli_views(&op->layers, optarg) != 0 ||
+			    st_cli_views_live(&op->layers, "ping") != 0)
 				return -1;
 			break;
 		case O_SPEC:

@@ -123,7 +123,8 @@ parse_opts(struct opts *op, int argc, char **argv)
 			op->ifname = optarg;
 			break;
 		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0)
+			if (st_cli_views(&op->vs, optarg) != 0 ||
+			    st_cli_views_live(&op->vs, "send") != 0)
 				return -1;
 			break;
 		case O_COLOR:

@@ -125,7 +125,8 @@ parse_opts(struct topts *op, int argc, char **argv)
 			}
 			break;
 		case O_LAYERS:
-			if (st_cli_views(&op->layers, optarg) != 0)
+			if (st_cli_views(&op->layers, optarg) != 0 ||
+			    st_cli_views_live(&op->layers, "trace") != 0)
 				return -1;
 			break;
 		case 'h':

@@ -50,11 +50,10 @@ static const struct st_valname class_names[] = {
 	{ 0, NULL }
 };
 
-enum { F_LEN, F_ID, F_FLAGS, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z,
-	F_AD, F_CD, F_RCODE, F_QD, F_AN, F_NS, F_AR };
+enum { F_ID, F_FLAGS, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z, F_AD,
+	F_CD, F_RCODE, F_QD, F_AN, F_NS, F_AR, F_LEN };
 
 static const struct st_field_desc dns_fields[] = {
-	FD("length", "dns.length", "Length (TCP)", 0, 16, ST_FMT_DEC),
 	FD("id", "dns.id", "Transaction ID", 0, 16, ST_FMT_HEX),
 	FD("flags", "dns.flags", "Flags", 16, 16, ST_FMT_HEX),
 	FD("qr", "dns.flags.response", "Response", 16, 1, ST_FMT_BOOL),
@@ -81,6 +80,9 @@ static const struct st_field_desc dns_fields[] = {
 	    ST_FMT_DEC),
 	FD("arcount", "dns.count.add_rr", "Additional records", 80, 16,
 	    ST_FMT_DEC),
+	/* Over TCP only, before the message (RFC 7766). */
+	FD("length", "dns.length", "Length (TCP only, before the header)", 0,
+	    16, ST_FMT_DEC),
 };
 
 enum { R_QNAME, R_QTYPE, R_QCLASS, R_NAME, R_TYPE, R_CLASS, R_TTL, R_RDLEN,
@@ -347,7 +349,7 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ENOTME;	/* not DNS after all */
 	if (tcp)
 		st_dfield(d, c, &dns_fields[F_LEN]);
-	st_dfields(d, &m.c, dns_fields + F_ID, NFIELDS(dns_fields) - F_ID);
+	st_dfields(d, &m.c, dns_fields, F_LEN);
 	for (i = 0; i < 4; i++)
 		count[i] = (unsigned)st_peek_bits(&m.c, 32 + 16 * i, 16);
 	records(d, &m, count);
