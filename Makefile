@@ -24,6 +24,7 @@ TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile peer live live-route html \
+	live-demo live-capture \
 	demo clean \
 	install sanitize \
 	golden-update captures
@@ -55,7 +56,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route html
+	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route \
+	    live-demo live-capture html
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -89,6 +91,8 @@ test-san: $(TESTBIN)
 	@sh tests/peer-tshark.sh $(STRATA)
 	@sh tests/live.sh $(STRATA)
 	@sh tests/live-route.sh $(STRATA)
+	@sh tests/live-demo.sh $(STRATA)
+	@sh tests/live-capture.sh $(STRATA)
 	@sh tests/html-test.sh $(STRATA)
 
 demo:
@@ -132,3 +136,10 @@ live-route: strata
 # The HTML report in headless Chromium (skipped without Chromium).
 html: strata
 	@sh tests/html-test.sh $(STRATA)
+
+# The classroom demos and live capture, for real (root only).
+live-demo: strata
+	@sh tests/live-demo.sh $(STRATA)
+
+live-capture: strata
+	@sh tests/live-capture.sh $(STRATA)

@@ -42,5 +42,7 @@ int	st_cmd_send(int argc, char **argv);
 int	st_cmd_ping(int argc, char **argv);
 int	st_cmd_trace(int argc, char **argv);
 int	st_cmd_explain(int argc, char **argv);
+int	st_cmd_capture(int argc, char **argv);
+int	st_cmd_demo(int argc, char **argv);
 
 #endif

@@ -14,10 +14,14 @@ static const struct {
 	const char	*help;
 } cmds[] = {
 	{ "decode", st_cmd_decode, "decode a pcap or pcapng file" },
+	{ "capture", st_cmd_capture, "live packets through libpcap, shown "
+	    "with any view" },
 	{ "send", st_cmd_send, "build a packet from a layer spec, send it, "
 	    "show the reply" },
 	{ "ping", st_cmd_ping, "crafted ICMP echo requests, iputils-style "
 	    "output" },
+	{ "demo", st_cmd_demo, "the socket API on loopback, each call beside "
+	    "its packets" },
 	{ "explain", st_cmd_explain, "a protocol's header drawn as in its RFC, "
 	    "every field explained" },
 	{ "trace", st_cmd_trace, "route discovery by TTL, traceroute-style "

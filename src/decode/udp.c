@@ -44,7 +44,8 @@ udp_decode(struct st_dctx *d, struct st_cur *c)
 	d->hdr = 8;
 	if (len < 8)
 		return st_dmalformed(d, "length %zu below 8", len);
-	if (d->net.fam != 0 && len > d->net.tlen)
+	/* A first fragment carries the length of the whole datagram. */
+	if (d->net.fam != 0 && len > d->net.tlen && !d->net.frag)
 		st_dmalformed(d, "length %zu exceeds the IP payload of %u", len,
 		    d->net.tlen);
 	if (d->net.fam == 4 && ck->val == 0)

@@ -1,0 +1,421 @@
+/*
+ * strata capture: live packets through libpcap, shown with the same views
+ * as a saved file, and written to pcap or pcapng.  On exit (count reached,
+ * duration over, Ctrl-C) it says what tcpdump says: captured, received by
+ * filter, dropped by kernel.
+ *
+ * The capture handle is the only privileged thing: it is opened and
+ * activated first, then privileges are dropped, then the filter is
+ * compiled and packets read.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <pcap/pcap.h>
+
+#include "strata/capture.h"
+#include "strata/decode.h"
+#include "strata/net.h"
+#include "strata/view.h"
+#include "cli.h"
+
+struct copts {
+	const char		*iface;
+	const char		*filter;
+	const char		*wfile;
+	unsigned long long	 count;
+	int			 snaplen;
+	double			 duration;
+	struct st_viewset	 vs;
+	int			 views_given;
+	int			 color;
+	int			 pcapng;
+	int			 list;
+	int			 quiet;
+	int			 nopromisc;
+};
+
+static volatile sig_atomic_t stop;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void
+capture_usage(FILE *fp)
+{
+	fputs("usage: strata capture [-i IFACE] [-c COUNT] [-f FILTER] "
+	    "[-s SNAPLEN] [-w FILE [--pcapng]]\n"
+	    "                      [--duration SECONDS] [--view LIST] [-p] "
+	    "[-q]\n"
+	    "       strata capture -D\n"
+	    "\n"
+	    "  -i IFACE        interface (default lo)\n"
+	    "  -c COUNT        stop after COUNT packets\n"
+	    "  -f FILTER       BPF filter, compiled into the kernel "
+	    "('tcp port 7777')\n"
+	    "  -s SNAPLEN      bytes kept of each packet (default 262144)\n"
+	    "  -w FILE         write packets to FILE (pcap; pcapng with "
+	    "--pcapng)\n"
+	    "  --duration SEC  stop after SEC seconds\n"
+	    "  --view LIST     views (default summary; none with -w unless "
+	    "given)\n"
+	    "  -p              not in promiscuous mode\n"
+	    "  -q              only a running count on standard error\n"
+	    "  -D              list the interfaces\n"
+	    "\n"
+	    "Capturing needs root or CAP_NET_RAW (and CAP_NET_ADMIN for some "
+	    "interfaces).\n", fp);
+}
+
+static int
+parse_opts(struct copts *op, int argc, char **argv)
+{
+	enum { O_VIEW = 256, O_COLOR, O_DURATION, O_PCAPNG };
+	static const struct option lo[] = {
+		{ "view", required_argument, NULL, O_VIEW },
+		{ "color", required_argument, NULL, O_COLOR },
+		{ "duration", required_argument, NULL, O_DURATION },
+		{ "pcapng", no_argument, NULL, O_PCAPNG },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char *end;
+	long v;
+	int ch;
+
+	memset(op, 0, sizeof(*op));
+	op->iface = "lo";
+	op->snaplen = 262144;
+	op->color = -1;
+	op->vs.views[0] = &st_view_summary;
+	op->vs.n = 1;
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "i:c:f:s:w:DpqnhS", lo, NULL)) !=
+	    -1) {
+		switch (ch) {
+		case 'i':
+			op->iface = optarg;
+			break;
+		case 'c':
+			op->count = strtoull(optarg, &end, 10);
+			if (*end != '\0' || op->count == 0 || optarg[0] == '-') {
+				st_cli_err("capture: -c: '%s' is not a positive "
+				    "count", optarg);
+				return -1;
+			}
+			break;
+		case 'f':
+			op->filter = optarg;
+			break;
+		case 's':
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < 1 || v > 262144) {
+				st_cli_err("capture: -s: '%s' is not 1..262144",
+				    optarg);
+				return -1;
+			}
+			op->snaplen = (int)v;
+			break;
+		case 'w':
+			op->wfile = optarg;
+			break;
+		case 'D':
+			op->list = 1;
+			break;
+		case 'p':
+			op->nopromisc = 1;
+			break;
+		case 'q':
+			op->quiet = 1;
+			break;
+		case 'n':
+		case 'S':
+			break;
+		case O_VIEW:
+			if (st_cli_views(&op->vs, optarg) != 0 ||
+			    st_cli_views_live(&op->vs, "capture") != 0)
+				return -1;
+			op->views_given = 1;
+			break;
+		case O_COLOR:
+			if (st_cli_color(optarg, &op->color) != 0)
+				return -1;
+			break;
+		case O_DURATION:
+			op->duration = strtod(optarg, &end);
+			if (*end != '\0' || !(op->duration > 0)) {
+				st_cli_err("capture: --duration: '%s' is not a "
+				    "number of seconds", optarg);
+				return -1;
+			}
+			break;
+		case O_PCAPNG:
+			op->pcapng = 1;
+			break;
+		case 'h':
+			capture_usage(stdout);
+			exit(ST_EXIT_OK);
+		default:
+			fputs("(try 'strata capture --help')\n", stderr);
+			return -1;
+		}
+	}
+	if (optind != argc) {
+		st_cli_err("capture: unexpected '%s' (a filter goes after -f)",
+		    argv[optind]);
+		return -1;
+	}
+	if (op->pcapng && op->wfile == NULL) {
+		st_cli_err("capture: --pcapng goes with -w FILE");
+		return -1;
+	}
+	return 0;
+}
+
+/* strata capture -D, as tcpdump -D prints it. */
+static int
+list_ifaces(void)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_if_t *all, *d;
+	int i = 1;
+
+	if (pcap_findalldevs(&all, errbuf) != 0) {
+		st_cli_err("capture: listing interfaces: %s", errbuf);
+		return ST_EXIT_RUNTIME;
+	}
+	for (d = all; d != NULL; d = d->next, i++) {
+		printf("%d.%s", i, d->name);
+		if (d->description != NULL)
+			printf(" (%s)", d->description);
+		printf(" [%s%s%s]\n", d->flags & PCAP_IF_UP ? "Up" : "Down",
+		    d->flags & PCAP_IF_RUNNING ? ", Running" : "",
+		    d->flags & PCAP_IF_LOOPBACK ? ", Loopback" : "");
+	}
+	pcap_freealldevs(all);
+	return ST_EXIT_OK;
+}
+
+struct cap {
+	struct copts		*op;
+	pcap_t			*p;
+	pcap_dumper_t		*dump;
+	struct st_ng		 ng;
+	FILE			*wfp;
+	struct st_packet	 pkt;
+	struct st_out		 out;
+	struct st_vctx		 v;
+	int			 show;
+	int			 lt;
+	unsigned long long	 n;
+};
+
+static void
+on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+{
+	struct cap *c = (struct cap *)user;
+	struct timespec ts;
+	size_t i;
+
+	c->n++;
+	ts.tv_sec = h->ts.tv_sec;
+	ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see st_cap_open */
+	if (c->dump != NULL)
+		pcap_dump((u_char *)c->dump, h, data);
+	else if (c->wfp != NULL)
+		st_ng_write(&c->ng, &ts, data, h->caplen, h->len);
+	if (c->show) {
+		st_pkt_reset(&c->pkt, data, h->caplen, h->len);
+		c->pkt.num = c->n;
+		c->pkt.ts = ts;
+		if (!c->v.have_t0) {
+			c->v.t0 = ts;
+			c->v.have_t0 = 1;
+		}
+		st_decode(&c->pkt, c->lt);
+		for (i = 0; i < c->op->vs.n; i++)
+			c->op->vs.views[i]->packet(&c->out, &c->pkt, &c->v);
+		st_out_flush(&c->out);
+	}
+	if (c->op->count != 0 && c->n >= c->op->count)
+		pcap_breakloop(c->p);
+}
+
+static int
+open_output(struct cap *c)
+{
+	struct copts *op = c->op;
+
+	if (op->wfile == NULL)
+		return 0;
+	if (!op->pcapng) {
+		if ((c->dump = pcap_dump_fopen(c->p, c->wfp)) == NULL) {
+			st_cli_err("capture: %s: %s", op->wfile,
+			    pcap_geterr(c->p));
+			return -1;
+		}
+		return 0;
+	}
+	if (st_ng_open(&c->ng, c->wfp, c->lt, op->snaplen, op->iface) != 0) {
+		st_cli_err("capture: %s: %s", op->wfile, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Packets until the count, the duration or a signal. */
+static int
+loop(struct cap *c)
+{
+	struct timespec start, now;
+	struct pollfd pfd;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	pfd.fd = pcap_get_selectable_fd(c->p);
+	pfd.events = POLLIN;
+	while (!stop) {
+		if (c->op->duration > 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if ((double)(now.tv_sec - start.tv_sec) +
+			    (double)(now.tv_nsec - start.tv_nsec) / 1e9 >=
+			    c->op->duration)
+				break;
+		}
+		if (poll(&pfd, 1, 100) < 0 && errno != EINTR) {
+			st_cli_err("capture: poll: %s", strerror(errno));
+			return -1;
+		}
+		rc = pcap_dispatch(c->p, -1, on_packet, (u_char *)c);
+		if (rc == PCAP_ERROR_BREAK)
+			break;
+		if (rc < 0) {
+			st_cli_err("capture: %s: %s", c->op->iface,
+			    pcap_geterr(c->p));
+			return -1;
+		}
+		if (c->op->quiet) {
+			fprintf(stderr, "\r%llu packets", c->n);
+			fflush(stderr);
+		}
+	}
+	if (c->op->quiet)
+		fputc('\n', stderr);
+	return 0;
+}
+
+static void
+statistics(struct cap *c)
+{
+	struct pcap_stat st;
+
+	fprintf(stderr, "%llu packet%s captured\n", c->n, c->n == 1 ? "" : "s");
+	if (pcap_stats(c->p, &st) == 0) {
+		fprintf(stderr, "%u packet%s received by filter\n", st.ps_recv,
+		    st.ps_recv == 1 ? "" : "s");
+		fprintf(stderr, "%u packet%s dropped by kernel\n", st.ps_drop,
+		    st.ps_drop == 1 ? "" : "s");
+	}
+}
+
+int
+st_cmd_capture(int argc, char **argv)
+{
+	static struct cap c;
+	static struct copts op;
+	struct bpf_program prog;
+	struct sigaction sa;
+	const char *what = "";
+	char why[PCAP_ERRBUF_SIZE + 64];
+	int perm, rc = ST_EXIT_RUNTIME;
+
+	if (parse_opts(&op, argc, argv) != 0)
+		return ST_EXIT_USAGE;
+	if (op.list)
+		return list_ifaces();
+	c.op = &op;
+	/* 1. The capture handle (and the output file): with privileges. */
+	if ((c.p = st_cap_open(op.iface, op.snaplen, op.nopromisc, why,
+	    sizeof(why), &perm)) == NULL) {
+		if (perm)
+			st_cli_err("capture: %s: capturing needs root or "
+			    "CAP_NET_RAW: run it with sudo, or once: sudo "
+			    "setcap cap_net_raw,cap_net_admin+ep ./strata",
+			    op.iface);
+		else
+			st_cli_err("capture: %s: %s", op.iface, why);
+		return ST_EXIT_RUNTIME;
+	}
+	if (op.wfile != NULL && (c.wfp = fopen(op.wfile, "wb")) == NULL) {
+		st_cli_err("capture: %s: %s", op.wfile, strerror(errno));
+		goto out;
+	}
+	/* 2. Nothing privileged after this. */
+	if (st_priv_drop(&what) != 0) {
+		st_cli_err("capture: dropping privileges: %s: %s", what,
+		    strerror(errno));
+		goto out;
+	}
+	/* 3. The filter runs in the kernel: only matching packets come up. */
+	if (op.filter != NULL) {
+		if (pcap_compile(c.p, &prog, op.filter, 1,
+		    PCAP_NETMASK_UNKNOWN) != 0) {
+			st_cli_err("capture: filter '%s': %s", op.filter,
+			    pcap_geterr(c.p));
+			rc = ST_EXIT_USAGE;
+			goto out;
+		}
+		if (pcap_setfilter(c.p, &prog) != 0) {
+			st_cli_err("capture: filter: %s", pcap_geterr(c.p));
+			pcap_freecode(&prog);
+			goto out;
+		}
+		pcap_freecode(&prog);
+	}
+	c.lt = pcap_datalink(c.p);
+	if (open_output(&c) != 0)
+		goto out;
+	c.show = !op.quiet && (op.wfile == NULL || op.views_given);
+	c.v.color = st_cli_want_color(op.color);
+	c.v.title = op.iface;
+	st_out_init(&c.out, stdout);
+	fprintf(stderr, "listening on %s, link-type %s (%s), snapshot length "
+	    "%d bytes\n", op.iface, pcap_datalink_val_to_name(c.lt) ?
+	    pcap_datalink_val_to_name(c.lt) : "?",
+	    pcap_datalink_val_to_description(c.lt) ?
+	    pcap_datalink_val_to_description(c.lt) : "?", op.snaplen);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (loop(&c) != 0)
+		goto out;
+	st_out_flush(&c.out);
+	statistics(&c);
+	rc = ST_EXIT_OK;
+out:
+	if (c.dump != NULL)
+		pcap_dump_close(c.dump);
+	else if (c.wfp != NULL) {
+		if (op.pcapng && st_ng_close(&c.ng) != 0 && rc == ST_EXIT_OK) {
+			st_cli_err("capture: %s: %s", op.wfile,
+			    strerror(errno));
+			rc = ST_EXIT_RUNTIME;
+		}
+		fclose(c.wfp);
+	}
+	pcap_close(c.p);
+	return rc;
+}

@@ -1,0 +1,63 @@
+#!/bin/sh
+# The classroom demos, run for real: each one's output must hold its
+# system calls, the packets they cause (flags and lengths) and the TCP
+# states in order.  Needs root (capture on lo, namespaces); skipped with
+# the reason otherwise.
+#   sh tests/live-demo.sh STRATA
+set -u
+strata=${1:?usage: live-demo.sh STRATA}
+if [ "$(id -u)" -ne 0 ]; then
+	echo "live-demo: skipped: needs root (capture on lo, namespaces)"
+	exit 0
+fi
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+pass=0 fail=0
+# expect_in_order DEMO PATTERN...: each pattern on a later line than the last.
+expect_in_order() {
+	name=$1
+	shift
+	NO_COLOR=1 timeout 60 "$strata" demo "$name" >"$out" 2>&1
+	rc=$?
+	line=0
+	for pat in "$@"; do
+		n=$(tail -n "+$((line + 1))" "$out" | grep -n -m1 -- "$pat" |
+		    cut -d: -f1)
+		if [ -z "$n" ]; then
+			fail=$((fail + 1))
+			echo "FAIL demo $name (exit $rc): no '$pat' after line $line"
+			grep -E -- '──|↳|^   [0-9]' "$out" | head -40 | sed 's/^/    /'
+			return
+		fi
+		line=$((line + n))
+	done
+	[ $rc -eq 0 ] && pass=$((pass + 1)) ||
+	    { fail=$((fail + 1)); echo "FAIL demo $name: exit $rc"; }
+}
+expect_in_order tcp "server: socket(AF_INET, SOCK_STREAM, 0)" \
+    "server: bind(" "server: listen(" "server socket now LISTEN" \
+    "client: connect(" "\[S\] seq" "\[S\.\] seq" "\[\.\] seq .* len 0" \
+    "client ESTABLISHED, server ESTABLISHED" "server: accept(" \
+    "client: send(.*14 bytes) = 14" "\[P\.\] .* len 14" \
+    "server: recv(.*) = 14 bytes" "server: send(" "\[P\.\] .* len 15" \
+    "client: close(" "\[F\.\]" "client FIN_WAIT_2, server CLOSE_WAIT" \
+    "server: close(" "\[F\.\]" "client TIME_WAIT, server CLOSED"
+expect_in_order udp "client: sendto(.*) = 13" "udp .* len 13" \
+    "server: recvfrom(" "server: sendto(" "udp .* len 13" "client: recv("
+expect_in_order mss "TCP_MAXSEG, 536" "options \[mss 536" \
+    "len 524" "len 524" "len 524" "\[P\.\] .* len 428" \
+    "message bytes 1572-1999: seq 1573:2001"
+expect_in_order fragment "MTU 1280" "client: sendto(.*3000 bytes" \
+    "udp .* len 1248" "fragment offset 1256 len 1276" \
+    "fragment offset 2512 len 516" "server: recv(.*) = 3000 bytes"
+expect_in_order ping "echo request id 4242 seq 1" "echo reply id 4242 seq 1"
+# Without the right to capture, the calls still run, and it says why.
+if command -v setpriv >/dev/null 2>&1; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	    --bounding-set=-all "$strata" demo udp >"$out" 2>&1
+	if grep -q "packets need sudo" "$out" &&
+	    grep -q "server: recvfrom(" "$out"; then pass=$((pass + 1))
+	else fail=$((fail + 1)); echo "FAIL demo without privilege"; fi
+fi
+echo "live-demo: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
