@@ -149,3 +149,8 @@ capture tls.pcap 'tcp port 8443' sh -c 'echo hello | openssl s_client \
 kill "$srv"
 wait "$srv" 2>/dev/null || true
 rm -rf "$tmp"
+
+# A conversation with reordering, a retransmission, an overlap and a gap,
+# written by hand (no traffic) for the follow-stream tests.
+python3 "$(dirname "$0")/make-retrans.py" "$out/tcp-retrans.pcap"
+echo "made $out/tcp-retrans.pcap"

@@ -15,8 +15,8 @@ while read -r name pcap expected opts; do
 		actual=$(eval "\"\$strata\" send --dry-run $opts" 2>&1
 		    echo "exit $?")
 	else
-		# shellcheck disable=SC2086
-		actual=$("$strata" decode $opts "$top/captures/$pcap" 2>&1
+		actual=$(eval "\"\$strata\" decode $opts" \
+		    "\"\$top/captures/\$pcap\"" 2>&1
 		    echo "exit $?")
 	fi
 	if [ "$update" = --update ]; then

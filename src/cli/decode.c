@@ -14,6 +14,7 @@
 #include <pcap/pcap.h>
 
 #include "strata/decode.h"
+#include "strata/follow.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -25,6 +26,7 @@ struct opts {
 	int			 color;		/* -1 auto, 0 never, 1 always */
 	int			 local;
 	const char		*ofile;		/* -o: output file */
+	const char		*follow;	/* --follow N or 'tcp A B' */
 };
 
 static void
@@ -52,18 +54,23 @@ decode_usage(FILE *fp)
 	    "                   unless NO_COLOR is set)\n"
 	    "  --local          times in local time instead of UTC\n"
 	    "  -o FILE          write the output to FILE (the html view "
-	    "needs one)\n", fp);
+	    "needs one)\n"
+	    "  --follow N       follow the TCP stream of packet N (or "
+	    "'tcp A:P B:P'):\n"
+	    "                   each message and the segments that carried "
+	    "it\n", fp);
 }
 
 static int
 parse_opts(struct opts *op, int argc, char **argv)
 {
-	enum { O_VIEW = 256, O_COLOR, O_LOCAL };
+	enum { O_VIEW = 256, O_COLOR, O_LOCAL, O_FOLLOW };
 	static const struct option lo[] = {
 		{ "view", required_argument, NULL, O_VIEW },
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "colour", required_argument, NULL, O_COLOR },
 		{ "local", no_argument, NULL, O_LOCAL },
+		{ "follow", required_argument, NULL, O_FOLLOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -106,6 +113,9 @@ parse_opts(struct opts *op, int argc, char **argv)
 			break;
 		case O_LOCAL:
 			op->local = 1;
+			break;
+		case O_FOLLOW:
+			op->follow = optarg;
 			break;
 		case 'h':
 			decode_usage(stdout);
@@ -234,6 +244,88 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 	return status;
 }
 
+/* The conversation of packet n in the file (a first pass). */
+static int
+flow_of_frame(const struct opts *op, unsigned long long n, struct st_flow *k)
+{
+	static struct st_packet pkt;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	unsigned long long i = 0;
+	pcap_t *p;
+	int rc = -1;
+
+	if ((p = open_file(op->file)) == NULL)
+		return -2;
+	while (pcap_next_ex(p, &h, &data) == 1)
+		if (++i == n) {
+			st_pkt_reset(&pkt, data, h->caplen, h->len);
+			st_decode(&pkt, pcap_datalink(p));
+			rc = st_follow_key(&pkt, k);
+			break;
+		}
+	pcap_close(p);
+	if (rc != 0)
+		st_cli_err("--follow %llu: %s", n, i < n ? "no such packet in "
+		    "the file" : "that packet is not TCP");
+	return rc;
+}
+
+/* decode --follow: collect the stream's segments, then draw it. */
+static int
+follow(const struct opts *op, FILE *out_fp)
+{
+	static struct st_follow fw;
+	static struct st_packet pkt;
+	static struct st_out out;
+	struct st_vctx v;
+	struct pcap_pkthdr *h;
+	const u_char *data;
+	struct st_flow k;
+	const char *why;
+	char *end;
+	unsigned long long n;
+	pcap_t *p;
+	int rc, lt;
+
+	n = strtoull(op->follow, &end, 10);
+	if (*end == '\0' && n > 0) {
+		if (strcmp(op->file, "-") == 0) {
+			st_cli_err("--follow N reads the file twice: give a file, "
+			    "not -, or --follow 'tcp A:P B:P'");
+			return ST_EXIT_USAGE;
+		}
+		if ((rc = flow_of_frame(op, n, &k)) != 0)
+			return rc == -2 ? ST_EXIT_RUNTIME : ST_EXIT_USAGE;
+	} else if (st_follow_parse(op->follow, &k, &why) != 0) {
+		st_cli_err("--follow: '%s': %s", op->follow, why);
+		return ST_EXIT_USAGE;
+	}
+	if ((p = open_file(op->file)) == NULL)
+		return ST_EXIT_RUNTIME;
+	lt = pcap_datalink(p);
+	st_follow_init(&fw, &k);
+	n = 0;
+	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+		st_pkt_reset(&pkt, data, h->caplen, h->len);
+		pkt.num = ++n;
+		st_decode(&pkt, lt);
+		if (st_follow_add(&fw, &pkt) < 0) {
+			st_cli_err("--follow: out of memory");
+			break;
+		}
+	}
+	memset(&v, 0, sizeof(v));
+	st_out_init(&out, out_fp);
+	st_follow_render(&out, &fw, &v);
+	st_out_flush(&out);
+	st_follow_free(&fw);
+	if (rc == -1)
+		st_cli_err("%s: %s", op->file, pcap_geterr(p));
+	pcap_close(p);
+	return rc == -1 ? ST_EXIT_RUNTIME : ST_EXIT_OK;
+}
+
 int
 st_cmd_decode(int argc, char **argv)
 {
@@ -244,6 +336,8 @@ st_cmd_decode(int argc, char **argv)
 
 	if (parse_opts(&op, argc, argv) != 0)
 		return ST_EXIT_USAGE;
+	if (op.follow != NULL)
+		return follow(&op, stdout);
 	if ((p = open_file(op.file)) == NULL)
 		return ST_EXIT_RUNTIME;
 	if (op.ofile != NULL && (out = fopen(op.ofile, "w")) == NULL) {
