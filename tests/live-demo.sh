@@ -51,6 +51,14 @@ expect_in_order fragment "MTU 1280" "client: sendto(.*3000 bytes" \
     "udp .* len 1248" "fragment offset 1256 len 1276" \
     "fragment offset 2512 len 516" "server: recv(.*) = 3000 bytes"
 expect_in_order ping "echo request id 4242 seq 1" "echo reply id 4242 seq 1"
+expect_in_order buffers "SO_RCVBUF" "then -1 EAGAIN" "win 0 " \
+    "client send buffer SIOCOUTQ = [1-9]" "with a zero window" \
+    "server: recv(.*) until empty" "win [1-9][0-9]* " \
+    "client SIOCOUTQ = 0"
+expect_in_order multiplex "accept(.*) = -1 EAGAIN" "epoll_create1" \
+    "client: connect(" "\[S\]" "epoll_wait() = 1: fd" "accept(" \
+    "send(.*message from client 3" "len 21" "epoll_wait() = 1: fd .*recv" \
+    "close() x 3" "\[F\.\]" "recv(.*) = 0 (end of stream"
 # Without the right to capture, the calls still run, and it says why.
 if command -v setpriv >/dev/null 2>&1; then
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \

@@ -10,6 +10,8 @@
  *   mss       a message larger than the MSS becomes several segments
  *   fragment  a datagram larger than the MTU becomes IPv4 fragments
  *             (in a network namespace of its own, with a small MTU)
+ *   buffers   a receiver that stops reading: the window closes
+ *   multiplex one thread serving three clients with epoll (poll, select)
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -29,6 +31,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -72,8 +76,9 @@ static const char *const tcp_states[] = {
 static void
 demo_usage(FILE *fp)
 {
-	fputs("usage: strata demo [--step] [--view LIST] "
-	    "tcp|udp|ping|mss|fragment\n"
+	fputs("usage: strata demo [--step] [--view LIST] [--size N] "
+	    "[--with epoll|poll|select]\n"
+	    "                   tcp|udp|ping|mss|fragment|buffers|multiplex\n"
 	    "\n"
 	    "  tcp        the socket API of a TCP connection, call by call\n"
 	    "  udp        datagrams: no connection, no handshake\n"
@@ -81,6 +86,12 @@ demo_usage(FILE *fp)
 	    "  mss        a message larger than the MSS becomes segments\n"
 	    "  fragment   a datagram larger than the MTU becomes fragments "
 	    "(root)\n"
+	    "  buffers    a receiver that stops reading: the window closes, "
+	    "send() blocks\n"
+	    "  multiplex  one thread, three clients, readiness (--with "
+	    "epoll|poll|select)\n"
+	    "  --size N   tcp: send N bytes (several segments when over the "
+	    "MSS)\n"
 	    "  --step     wait for Enter between steps\n"
 	    "  --view     views of each packet (default: diagram for the "
 	    "first of each\n"
@@ -645,19 +656,285 @@ demo_fragment(struct demo *d)
 	return 0;
 }
 
+/* Shows packets for ms milliseconds, however quiet (for timers). */
+static void
+watch(struct demo *d, int ms)
+{
+	struct pollfd pfd;
+	int waited = 0;
+
+	if (d->cap == NULL) {
+		usleep((useconds_t)ms * 1000);
+		return;
+	}
+	pfd.fd = pcap_get_selectable_fd(d->cap);
+	pfd.events = POLLIN;
+	while (waited < ms) {
+		if (poll(&pfd, 1, 20) > 0)
+			pcap_dispatch(d->cap, -1, on_packet, (u_char *)d);
+		waited += 20;
+	}
+}
+
+/* A connected pair on loopback: *srv accepted from listener l. */
+static int
+connect_pair(struct demo *d, int l, uint16_t port, int *cli, int *srv)
+{
+	struct sockaddr_in a;
+
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a.sin_port = htons(port);
+	*cli = socket(AF_INET, SOCK_STREAM, 0);
+	if (connect(*cli, (struct sockaddr *)&a, sizeof(a)) != 0)
+		return -1;
+	d->cport = port_of(*cli);
+	call(d, "client", "socket() = %d; connect(%d, 127.0.0.1:%u) = 0", *cli,
+	    *cli, port);
+	*srv = accept(l, NULL, NULL);
+	call(d, "server", "accept(%d) = %d", l, *srv);
+	return *srv < 0 ? -1 : 0;
+}
+
+static int
+queued(int fd, unsigned long req)
+{
+	int n = -1;
+
+	ioctl(fd, req, &n);
+	return n;
+}
+
+static int
+demo_buffers(struct demo *d)
+{
+	char chunk[4096], buf[65536];
+	int l, c, s, small = 4096, got, total = 0, fl;
+	uint16_t port;
+	socklen_t sl = sizeof(got);
+	ssize_t r;
+	unsigned calls = 0;
+
+	printf("Socket buffers made visible: a receiver that stops reading.\n");
+	if ((l = server(d, SOCK_STREAM, &port)) < 0)
+		return -1;
+	if (capture_port(d, "tcp", port) != 0)
+		return -1;
+	setsockopt(l, SOL_SOCKET, SO_RCVBUF, &small, sizeof(small));
+	getsockopt(l, SOL_SOCKET, SO_RCVBUF, &got, &sl);
+	call(d, "server", "setsockopt(%d, SO_RCVBUF, %d) = 0; getsockopt -> "
+	    "%d", l, small, got);
+	say("the kernel doubles what it is given (for its own bookkeeping): "
+	    "a small receive buffer, so a small window");
+	listen(l, 8);
+	call(d, "server", "listen(%d, 8) = 0", l);
+	if (connect_pair(d, l, port, &c, &s) != 0)
+		return -1;
+	setsockopt(c, SOL_SOCKET, SO_SNDBUF, &small, sizeof(small));
+	fl = 1;
+	ioctl(c, FIONBIO, &fl);
+	call(d, "client", "setsockopt(%d, SO_SNDBUF, %d) = 0; ioctl(%d, "
+	    "FIONBIO, 1) = 0", c, small, c);
+	say("the client's sends no longer wait: when the send buffer is "
+	    "full, send() fails with EAGAIN instead of blocking");
+	memset(chunk, 'z', sizeof(chunk));
+	for (;;) {
+		r = send(c, chunk, sizeof(chunk), 0);
+		if (r < 0)
+			break;
+		total += (int)r;
+		calls++;
+	}
+	call(d, "client", "send(%d, 4096 bytes) x %u = %d bytes, then -1 %s",
+	    c, calls, total, errno == EAGAIN ? "EAGAIN" : strerror(errno));
+	say("the data went as far as the window allowed; the window shrank "
+	    "to 0 as the server's buffer filled (see win)");
+	say("bytes queued: server receive buffer SIOCINQ = %d, client send "
+	    "buffer SIOCOUTQ = %d", queued(s, SIOCINQ), queued(c, SIOCOUTQ));
+	printf("   (watching for 2 s while nobody reads)\n");
+	watch(d, 2000);
+	say("with a zero window the sender probes now and then (the "
+	    "segments one byte behind, len 0) and the receiver answers win 0");
+	r = 0;
+	got = 0;
+	while ((r = recv(s, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+		got += (int)r;
+	call(d, "server", "recv(%d) until empty = %d bytes", s, got);
+	say("reading frees the buffer: the server announces an open window, "
+	    "and the client's queued bytes flow again");
+	watch(d, 500);
+	while ((r = recv(s, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+		got += (int)r;
+	say("bytes queued now: server SIOCINQ = %d, client SIOCOUTQ = %d",
+	    queued(s, SIOCINQ), queued(c, SIOCOUTQ));
+	close(c);
+	close(s);
+	close(l);
+	call(d, "both", "close() = 0");
+	return 0;
+}
+
+/* Readiness, by the chosen API, for the fds in fds[0..n). */
+static int
+wait_ready(const char *api, int ep, const int *fds, int n, int *ready,
+    int ms)
+{
+	int k = 0, i, rc;
+
+	if (strcmp(api, "epoll") == 0) {
+		struct epoll_event ev[8];
+
+		rc = epoll_wait(ep, ev, 8, ms);
+		for (i = 0; i < rc; i++)
+			ready[k++] = ev[i].data.fd;
+		return rc < 0 ? -1 : k;
+	}
+	if (strcmp(api, "poll") == 0) {
+		struct pollfd p[8];
+
+		for (i = 0; i < n; i++) {
+			p[i].fd = fds[i];
+			p[i].events = POLLIN;
+		}
+		if ((rc = poll(p, (nfds_t)n, ms)) < 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			if (p[i].revents & POLLIN)
+				ready[k++] = p[i].fd;
+		return k;
+	}
+	{
+		fd_set set;
+		struct timeval tv = { ms / 1000, (ms % 1000) * 1000 };
+		int max = 0;
+
+		FD_ZERO(&set);
+		for (i = 0; i < n; i++) {
+			FD_SET(fds[i], &set);
+			if (fds[i] > max)
+				max = fds[i];
+		}
+		if ((rc = select(max + 1, &set, NULL, NULL, &tv)) < 0)
+			return -1;
+		for (i = 0; i < n; i++)
+			if (FD_ISSET(fds[i], &set))
+				ready[k++] = fds[i];
+		return k;
+	}
+}
+
+static int
+demo_multiplex(struct demo *d, const char *api)
+{
+	const char *fn = strcmp(api, "epoll") == 0 ? "epoll_wait" : api;
+	struct sockaddr_in a;
+	char buf[256];
+	int l, ep = -1, fds[8], nfds = 0, cli[3], ready[8], k, i, j, fl = 1;
+	uint16_t port;
+	ssize_t r;
+
+	printf("One server, three clients, one thread: readiness with %s.\n",
+	    api);
+	if ((l = server(d, SOCK_STREAM, &port)) < 0)
+		return -1;
+	if (capture_port(d, "tcp", port) != 0)
+		return -1;
+	ioctl(l, FIONBIO, &fl);
+	listen(l, 8);
+	call(d, "server", "ioctl(%d, FIONBIO, 1) = 0; listen(%d, 8) = 0", l, l);
+	r = accept(l, NULL, NULL);
+	call(d, "server", "accept(%d) = %zd %s", l, r, r < 0 && errno == EAGAIN ?
+	    "EAGAIN" : "");
+	say("non-blocking: with nobody connecting, accept() returns at once "
+	    "(a blocking one would wait here)");
+	if (strcmp(api, "epoll") == 0) {
+		struct epoll_event ev = { .events = EPOLLIN };
+
+		ep = epoll_create1(0);
+		ev.data.fd = l;
+		epoll_ctl(ep, EPOLL_CTL_ADD, l, &ev);
+		call(d, "server", "epoll_create1(0) = %d; epoll_ctl(ADD, %d, "
+		    "EPOLLIN) = 0", ep, l);
+	}
+	fds[nfds++] = l;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a.sin_port = htons(port);
+	for (i = 0; i < 3; i++) {
+		cli[i] = socket(AF_INET, SOCK_STREAM, 0);
+		connect(cli[i], (struct sockaddr *)&a, sizeof(a));
+		d->cport = port_of(cli[i]);
+		call(d, "client", "connect(%d) = 0 (client %d)", cli[i], i + 1);
+		k = wait_ready(api, ep, fds, nfds, ready, 1000);
+		call(d, "server", "%s() = %d: fd %d readable", fn, k, l);
+		say("a finished handshake makes the listening socket readable: "
+		    "accept() will not block");
+		fds[nfds] = accept(l, NULL, NULL);
+		ioctl(fds[nfds], FIONBIO, &fl);
+		if (ep >= 0) {
+			struct epoll_event ev = { .events = EPOLLIN };
+
+			ev.data.fd = fds[nfds];
+			epoll_ctl(ep, EPOLL_CTL_ADD, fds[nfds], &ev);
+		}
+		call(d, "server", "accept(%d) = %d (watched too)", l,
+		    fds[nfds]);
+		nfds++;
+	}
+	for (i = 2; i >= 0; i--) {
+		snprintf(buf, sizeof(buf), "message from client %d", i + 1);
+		send(cli[i], buf, strlen(buf), 0);
+		call(d, "client", "send(%d, \"%s\") = %zu", cli[i], buf,
+		    strlen(buf));
+		k = wait_ready(api, ep, fds, nfds, ready, 1000);
+		for (j = 0; j < k; j++) {
+			r = recv(ready[j], buf, sizeof(buf), 0);
+			call(d, "server", "%s() = %d: fd %d readable; recv(%d) = "
+			    "%zd", fn, k, ready[j], ready[j], r);
+			send(ready[j], buf, (size_t)(r > 0 ? r : 0), 0);
+			call(d, "server", "send(%d, %zd bytes) = %zd (echo)",
+			    ready[j], r, r);
+		}
+		r = recv(cli[i], buf, sizeof(buf), 0);
+		call(d, "client", "recv(%d) = %zd (the echo)", cli[i], r);
+		say("only the socket whose segment arrived is reported: one "
+		    "thread serves them all, none waits on a quiet client");
+	}
+	for (i = 0; i < 3; i++)
+		close(cli[i]);
+	call(d, "clients", "close() x 3");
+	say("each client's FIN (a close with unread data would send a RST "
+	    "instead)");
+	k = wait_ready(api, ep, fds, nfds, ready, 1000);
+	for (j = 0; j < k; j++) {
+		r = recv(ready[j], buf, sizeof(buf), 0);
+		call(d, "server", "%s(): fd %d readable; recv(%d) = %zd (end of "
+		    "stream: the FIN)", fn, ready[j], ready[j], r);
+		close(ready[j]);
+	}
+	say("a FIN makes a socket readable too: recv() returns 0");
+	close(l);
+	if (ep >= 0)
+		close(ep);
+	return 0;
+}
+
 int
 st_cmd_demo(int argc, char **argv)
 {
-	enum { O_STEP = 256, O_VIEW, O_SIZE };
+	enum { O_STEP = 256, O_VIEW, O_SIZE, O_WITH };
 	static const struct option lo[] = {
 		{ "step", no_argument, NULL, O_STEP },
 		{ "view", required_argument, NULL, O_VIEW },
 		{ "size", required_argument, NULL, O_SIZE },
+		{ "with", required_argument, NULL, O_WITH },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct demo d;
-	const char *name;
+	const char *name, *api = "epoll";
 	long size = 0;
 	int ch, rc;
 
@@ -679,6 +956,14 @@ st_cmd_demo(int argc, char **argv)
 				st_cli_err("demo: --size: 1..60000");
 				return ST_EXIT_USAGE;
 			}
+			break;
+		case O_WITH:
+			if (strcmp(optarg, "epoll") != 0 && strcmp(optarg,
+			    "poll") != 0 && strcmp(optarg, "select") != 0) {
+				st_cli_err("demo: --with: epoll, poll or select");
+				return ST_EXIT_USAGE;
+			}
+			api = optarg;
 			break;
 		case 'h':
 			demo_usage(stdout);
@@ -707,9 +992,13 @@ st_cmd_demo(int argc, char **argv)
 		rc = demo_ping(&d);
 	else if (strcmp(name, "fragment") == 0)
 		rc = demo_fragment(&d);
+	else if (strcmp(name, "buffers") == 0)
+		rc = demo_buffers(&d);
+	else if (strcmp(name, "multiplex") == 0)
+		rc = demo_multiplex(&d, api);
 	else {
 		st_cli_err("demo: unknown demo '%s' (tcp, udp, ping, mss, "
-		    "fragment)", name);
+		    "fragment, buffers, multiplex)", name);
 		return ST_EXIT_USAGE;
 	}
 	if (d.cap != NULL)
