@@ -7,6 +7,7 @@ set -u
 strata=${1:?usage: hostile.sh STRATA}
 dir=$(dirname "$0")
 tmp=$(mktemp -d)
+chmod 755 "$tmp"	# strata reads as nobody when started as root
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 check() {	# check NAME: looks at $rc and $tmp/err

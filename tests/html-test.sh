@@ -15,6 +15,7 @@ if [ -z "$chrome" ]; then
 	exit 0
 fi
 tmp=$(mktemp -d)
+chmod 755 "$tmp"	# strata reads as nobody when started as root
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 # body URL: the <body> tag after the page ran, as the browser left it.

@@ -10,6 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 0
 fi
 tmp=$(mktemp -d)
+chmod 755 "$tmp"	# strata reads as nobody when started as root
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }

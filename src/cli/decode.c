@@ -15,6 +15,7 @@
 
 #include "strata/decode.h"
 #include "strata/follow.h"
+#include "strata/net.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -144,6 +145,9 @@ parse_opts(struct opts *op, int argc, char **argv)
 	return 0;
 }
 
+/* Set when strata was started as root and gave it up before reading. */
+static int dropped_root;
+
 /* Opens the file as a pcap handle, or says why not and returns NULL. */
 static pcap_t *
 open_file(const char *path)
@@ -155,7 +159,10 @@ open_file(const char *path)
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "rb")) == NULL) {
-		st_cli_err("%s: %s", path, strerror(errno));
+		st_cli_err("%s: %s%s", path, strerror(errno), errno == EACCES &&
+		    dropped_root ? " (started as root, strata reads files as "
+		    "nobody: run it as yourself, or make the file readable)" :
+		    "");
 		return NULL;
 	}
 	errbuf[0] = '\0';
@@ -331,18 +338,32 @@ st_cmd_decode(int argc, char **argv)
 {
 	struct opts op;
 	FILE *out = stdout;
+	const char *what = "";
 	pcap_t *p;
 	int rc;
 
 	if (parse_opts(&op, argc, argv) != 0)
 		return ST_EXIT_USAGE;
-	if (op.follow != NULL)
-		return follow(&op, stdout);
-	if ((p = open_file(op.file)) == NULL)
-		return ST_EXIT_RUNTIME;
+	/*
+	 * Decoding needs no privilege at all: the output file is opened where
+	 * the user is, then everything is given up before the input is even
+	 * opened.
+	 */
 	if (op.ofile != NULL && (out = fopen(op.ofile, "w")) == NULL) {
 		st_cli_err("%s: %s", op.ofile, strerror(errno));
-		pcap_close(p);
+		return ST_EXIT_RUNTIME;
+	}
+	dropped_root = geteuid() == 0 || getuid() == 0;
+	if (st_priv_drop(&what) != 0) {
+		st_cli_err("decode: dropping privileges: %s: %s", what,
+		    strerror(errno));
+		return ST_EXIT_RUNTIME;
+	}
+	if (op.follow != NULL)
+		return follow(&op, out);
+	if ((p = open_file(op.file)) == NULL) {
+		if (out != stdout)
+			fclose(out);
 		return ST_EXIT_RUNTIME;
 	}
 	rc = run(&op, p, out);
