@@ -169,8 +169,9 @@ open_file(const char *path)
 	p = pcap_fopen_offline_with_tstamp_precision(fp,
 	    PCAP_TSTAMP_PRECISION_NANO, errbuf);
 	if (p == NULL) {
-		st_cli_err("%s: %s", path, errbuf[0] != '\0' ? errbuf :
-		    "not a pcap or pcapng file");
+		st_cli_err("%s: %s", path, errbuf[0] == '\0' ||
+		    strstr(errbuf, "unknown file format") != NULL ?
+		    "not a pcap or pcapng file" : errbuf);
 		if (fp != stdin)
 			fclose(fp);
 	}
@@ -242,8 +243,8 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 		status = ST_EXIT_RUNTIME;
 	}
 	if (rc == -1) {
-		st_cli_err("%s: after %llu packets: %s", op->file, num,
-		    pcap_geterr(p));
+		st_cli_err("%s: after %llu packet%s: %s", op->file, num,
+		    num == 1 ? "" : "s", pcap_geterr(p));
 		status = ST_EXIT_RUNTIME;
 	}
 	if (op->filter != NULL)

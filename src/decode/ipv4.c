@@ -101,7 +101,7 @@ static void
 opt_body(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
 {
 	size_t i;
-	unsigned fl;
+	unsigned fl, ptr;
 
 	switch (type) {
 	case 7:		/* record route */
@@ -110,6 +110,10 @@ opt_body(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
 		if (len < 3)
 			break;
 		st_dfield(d, o, &opt_fields[O_PTR]);
+		ptr = (unsigned)st_peek_bits(o, 16, 8);
+		if (ptr < 4 || ptr > len + 1 || (ptr - 4) % 4 != 0)
+			st_dmalformed(d, "option %u pointer %u outside its "
+			    "addresses", type, ptr);
 		for (i = 3; i + 4 <= len; i += 4)
 			st_dbytes(d, o, &opt_fields[type == 7 ? O_RR : O_SRR],
 			    i, 4);
@@ -118,6 +122,10 @@ opt_body(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
 		if (len < 4)
 			break;
 		st_dfield(d, o, &opt_fields[O_PTR]);
+		ptr = (unsigned)st_peek_bits(o, 16, 8);
+		if (ptr < 5 || ptr > len + 1)
+			st_dmalformed(d, "timestamp pointer %u outside the "
+			    "option", ptr);
 		st_dfield(d, o, &opt_fields[O_OVF]);
 		st_dfield(d, o, &opt_fields[O_TSFLAG]);
 		fl = (unsigned)st_peek_bits(o, 28, 4);
