@@ -24,6 +24,7 @@ TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile peer live live-route html \
+	fuzz fuzz-smoke \
 	live-demo live-capture \
 	demo clean \
 	install sanitize \
@@ -143,3 +144,25 @@ live-demo: strata
 
 live-capture: strata
 	@sh tests/live-capture.sh $(STRATA)
+
+# libFuzzer targets (clang), in build-fuzz/: a packet through every view, a
+# capture file through libpcap, a spec through the builder, a reply through
+# the matcher.  fuzz-smoke runs each FUZZ_SECONDS (60) from seeds made of
+# the bundled and corpus captures, and fails on any crash; crash inputs are
+# kept in build-fuzz/crashes/ (add them to tests/fuzz/regress/).
+FUZZ_SECONDS ?= 60
+FUZZCC	 ?= clang
+FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all
+FUZZ	 = packet file spec reply
+
+fuzz:
+	@sh scripts/deps.sh test
+	@mkdir -p build-fuzz
+	@for t in $(FUZZ); do \
+	    $(FUZZCC) $(XCFLAGS) $(FUZZFLAGS) -o build-fuzz/fuzz_$$t \
+	        tests/fuzz/fuzz_$$t.c $(LIBSRC) $(LIBS) || exit 1; \
+	done
+
+fuzz-smoke: fuzz
+	@sh tests/fuzz/smoke.sh $(FUZZ_SECONDS) $(FUZZ)

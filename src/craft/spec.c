@@ -538,28 +538,36 @@ parse_item(const struct st_spec_proto *sp, struct st_spec_layer *ly,
 	return 0;
 }
 
+/* A code given by name, waiting for the type: where it is in the spec. */
+struct pending {
+	const char	*name;
+	size_t		 len;
+};
+
 /* ICMP codes by name need the type: resolved once the layer is read. */
 static int
 resolve_code(const struct st_spec_proto *sp, struct st_spec_layer *ly,
-    const char *const *codes, struct st_spec_err *err)
+    const struct pending *codes, struct st_spec_err *err)
 {
 	const struct st_spec_set *t;
 	const struct st_valname *names;
-	const struct st_field_desc *fd;
+	char name[64];
 	unsigned i;
 	uint64_t v;
 
 	for (i = 0; i < ly->nset; i++) {
-		fd = ly->set[i].fd;
-		if (strcmp(fd->key, "code") != 0 || codes[i] == NULL)
+		if (strcmp(ly->set[i].fd->key, "code") != 0 ||
+		    codes[i].name == NULL)
 			continue;
+		snprintf(name, sizeof(name), "%.*s", (int)codes[i].len,
+		    codes[i].name);
 		t = st_spec_get(ly, "type");
 		names = sp->proto == &st_proto_icmp ?
 		    st_icmp_code_names(t != NULL ? (unsigned)t->val : 8) :
 		    st_icmpv6_code_names(t != NULL ? (unsigned)t->val : 128);
-		if (!lookup_name(names, codes[i], &v))
+		if (!lookup_name(names, name, &v))
 			return fail(err, ly->set[i].col, "'%s' is not a code of "
-			    "this %s type", codes[i], sp->name);
+			    "this %s type", name, sp->name);
 		ly->set[i].val = v;
 	}
 	return 0;
@@ -644,7 +652,8 @@ parse_items(const char **pp, const char *start,
     const struct st_spec_proto *spp, struct st_spec_layer *ly,
     struct st_spec_err *err)
 {
-	const char *p = *pp, *codes[ST_SPEC_SETS];
+	struct pending codes[ST_SPEC_SETS];
+	const char *p = *pp, *vstart = p;
 	char key[32], val[512];
 	unsigned kcol, vcol;
 	size_t k;
@@ -668,6 +677,7 @@ parse_items(const char **pp, const char *start,
 		vcol = (unsigned)(p - start + 2);
 		if (hasval) {
 			p++;
+			vstart = p;
 			k = strcspn(p, ",)");
 			if (k >= sizeof(val))
 				return fail(err, vcol, "value too long");
@@ -687,16 +697,15 @@ parse_items(const char **pp, const char *start,
 		/* A code given by name waits for the type. */
 		if (strcmp(key, "code") == 0 && hasval && ly->nset > 0 &&
 		    ly->set[ly->nset - 1].fd->names == NULL && !isdigit(
-		    (unsigned char)val[0]))
-			codes[ly->nset - 1] = strdup(val);
+		    (unsigned char)val[0])) {
+			codes[ly->nset - 1].name = vstart;
+			codes[ly->nset - 1].len = strlen(val);
+		}
 		if (*p == ',')
 			p++;
 	}
 	*pp = p + 1;
-	k = (size_t)resolve_code(spp, ly, codes, err);
-	for (kcol = 0; kcol < ST_SPEC_SETS; kcol++)
-		free((void *)codes[kcol]);
-	return (int)k;
+	return resolve_code(spp, ly, codes, err);
 }
 
 static int

@@ -1,0 +1,53 @@
+/*
+ * libFuzzer target: a packet.  The first byte picks the link type, the
+ * rest is the frame; it is decoded and shown by every view into a sink
+ * that discards, so every view's reading of the model is exercised too.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <pcap/dlt.h>
+
+#include "strata/decode.h"
+#include "strata/follow.h"
+#include "strata/view.h"
+
+static const int links[] = { DLT_EN10MB, DLT_RAW, DLT_LINUX_SLL,
+	DLT_LINUX_SLL2, DLT_NULL, DLT_LOOP, DLT_IPV4, DLT_IPV6, 147 };
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static struct st_packet pkt;
+	static struct st_out out;
+	static struct st_follow fw;
+	static FILE *null;
+	struct st_vctx v = { 0 };
+	struct st_flow k;
+	size_t i;
+
+	if (size < 1)
+		return 0;
+	if (null == NULL)
+		null = fopen("/dev/null", "w");
+	st_pkt_reset(&pkt, data + 1, (uint32_t)(size - 1),
+	    (uint32_t)(size - 1 + (data[0] & 0x80 ? 100 : 0)));
+	pkt.num = 1;
+	st_decode(&pkt, links[data[0] % (sizeof(links) / sizeof(links[0]))]);
+	st_out_init(&out, null);
+	v.color = data[0] & 0x40;
+	for (i = 0; st_views[i] != NULL; i++)
+		st_views[i]->packet(&out, &pkt, &v);
+	st_out_flush(&out);
+	if (st_follow_key(&pkt, &k) == 0) {
+		st_follow_init(&fw, &k);
+		st_follow_add(&fw, &pkt);
+		st_follow_render(&out, &fw, &v);
+		st_out_flush(&out);
+		st_follow_free(&fw);
+	}
+	return 0;
+}
