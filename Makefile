@@ -5,14 +5,15 @@
 CC	?= cc
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
-PKGS	 = libpcap
+PKGS	 = libpcap libseccomp
 BUILD	?= build
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -Wno-missing-field-initializers
 XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lpcap) -lm
+LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
+	   echo -lpcap -lseccomp) -lm
 
 LIBSRC	 = $(wildcard src/decode/*.c src/craft/*.c src/view/*.c src/net/*.c)
 CLISRC	 = $(wildcard src/cli/*.c)

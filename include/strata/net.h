@@ -34,6 +34,13 @@ struct st_raw {
 int	st_raw_open(struct st_raw *r, const char *ifname, const char **what);
 void	st_raw_close(struct st_raw *r);
 
+/*
+ * Confines the rest of the run to what a receive loop needs (seccomp):
+ * opening files or sockets then fails with EPERM.  Returns 0, or -1 where
+ * the kernel has no seccomp (the loop then runs as is).
+ */
+int	st_sandbox_enter(void);
+
 /* The text that says how to get raw sockets: sudo, or setcap. */
 const char *st_priv_hint(void);
 

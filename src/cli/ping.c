@@ -792,6 +792,7 @@ st_cmd_ping(int argc, char **argv)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGALRM, &sa, NULL);
 	sigaction(SIGQUIT, &sa, NULL);
+	st_sandbox_enter();	/* from here: no new files or sockets */
 	header(&p);
 	if (run(&p) != 0)
 		goto out;

@@ -464,6 +464,8 @@ st_cmd_send(int argc, char **argv)
 	r.sent.num = 1;
 	st_decode(&r.sent, lt);
 	st_cli_show(&op.vs, &r.out, &r.sent, &r.v);
+	if (!op.dry)
+		st_sandbox_enter();	/* no new files or sockets from here */
 	rc = send_loop(&r, buf, n, lt, keep);
 	if (op.dry)
 		printf("dry run: nothing sent%s%s\n", op.wfile != NULL ?

@@ -144,12 +144,15 @@ st_dcksum(struct st_dctx *d, struct st_field *f, const uint8_t *p, size_t n,
 		return;
 	}
 	sum = st_cksum_add(pseudo, p, n);
-	if (st_cksum_fold(sum) == 0xffff) {
+	/* Take the field out of the sum (one's complement subtraction). */
+	expect = st_cksum_finish(sum + (uint16_t)~onwire);
+	/* 0x0000 and 0xffff are both zero in one's complement (RFC 1624). */
+	if (st_cksum_fold(sum) == 0xffff || onwire == expect ||
+	    (onwire == 0xffff && expect == 0) || (onwire == 0 &&
+	    expect == 0xffff)) {
 		f->ck = ST_CK_GOOD;
 		return;
 	}
-	/* Take the field out of the sum (one's complement subtraction). */
-	expect = st_cksum_finish(sum + (uint16_t)~onwire);
 	f->aux = expect;
 	if (pseudo != 0 && onwire == st_cksum_fold(pseudo))
 		f->ck = ST_CK_PARTIAL;
