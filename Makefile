@@ -26,7 +26,7 @@ STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile peer live live-route html \
 	fuzz fuzz-smoke \
-	live-demo live-capture \
+	live-demo live-capture privileges \
 	demo clean \
 	install sanitize \
 	golden-update captures
@@ -59,7 +59,7 @@ test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
 	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route \
-	    live-demo live-capture html
+	    live-demo live-capture privileges html
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -95,6 +95,7 @@ test-san: $(TESTBIN)
 	@sh tests/live-route.sh $(STRATA)
 	@sh tests/live-demo.sh $(STRATA)
 	@sh tests/live-capture.sh $(STRATA)
+	@sh tests/privileges.sh $(STRATA)
 	@sh tests/html-test.sh $(STRATA)
 
 demo:
@@ -167,3 +168,8 @@ fuzz:
 
 fuzz-smoke: fuzz
 	@sh tests/fuzz/smoke.sh $(FUZZ_SECONDS) $(FUZZ)
+
+# The privilege drop proven from outside: ids, capabilities, seccomp, and
+# the order of system calls (root only).
+privileges: strata
+	@sh tests/privileges.sh $(STRATA)

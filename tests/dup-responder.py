@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Answers every ICMP echo request twice, for the duplicate test where tc
-netem is missing.  Run inside the test's server namespace with the
-kernel's own echo replies turned off; exits after COUNT requests or 10 s.
+netem is missing; with --forge, once, with the right identifier and
+sequence but altered data (a forged reply).  Run inside the test's server
+namespace with the kernel's own echo replies turned off; exits after COUNT
+requests or 10 s.
 
-usage: dup-responder.py COUNT
+usage: dup-responder.py COUNT [--forge]
 """
 import socket
 import struct
@@ -22,6 +24,7 @@ def checksum(b):
 
 def main():
     count = int(sys.argv[1])
+    forge = "--forge" in sys.argv[2:]
     s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
     s.settimeout(1)
     end = time.time() + 10
@@ -35,10 +38,13 @@ def main():
         if len(icmp) < 8 or icmp[0] != 8:
             continue
         reply = b"\0\0\0\0" + icmp[4:]
+        if forge:
+            reply = reply[:24] + bytes(8) + reply[32:]
         c = checksum(reply)
         reply = reply[:2] + struct.pack("!H", c) + reply[4:]
         s.sendto(reply, (src, 0))
-        s.sendto(reply, (src, 0))
+        if not forge:
+            s.sendto(reply, (src, 0))
         count -= 1
 
 

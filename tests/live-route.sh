@@ -110,6 +110,19 @@ else
 	echo "live-route: skipped duplicates: no tc netem and no python3"
 fi
 
+# Forged replies (right id and sequence, not this run's data) are not
+# counted as received.
+if command -v python3 >/dev/null 2>&1; then
+	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
+	ip netns exec "$S" python3 "$(dirname "$0")/dup-responder.py" 2 --forge &
+	sleep 0.5
+	run_in "$C" ping -c 2 -i 0.3 -W 1 198.18.2.2
+	wait
+	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
+	if [ $rc -eq 1 ] && has "2 packets transmitted, 0 received, +2 forged"
+	then ok; else bad "forged replies"; fi
+fi
+
 # Without raw sockets, through the kernel's ping socket (ping_group_range).
 if command -v setpriv >/dev/null 2>&1; then
 	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"

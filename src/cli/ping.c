@@ -257,6 +257,9 @@ struct ping {
 	int			 timing;	/* data holds a timestamp */
 	int			 dgram;		/* the kernel's ping socket */
 	int			 dfd;
+	uint8_t			 token[8];	/* per run, in every request */
+	int			 use_token;
+	unsigned long		 forged;
 };
 
 static double
@@ -409,6 +412,9 @@ fill_data(struct ping *p, const struct timespec *now)
 			d[i] = (uint8_t)(sec >> (8 * i));
 			d[8 + i] = (uint8_t)(usec >> (8 * i));
 		}
+	/* After the timestamp, this run's token: replies must echo it. */
+	if (p->use_token)
+		memcpy(d + 16, p->token, sizeof(p->token));
 	p->spec.paylen = n;
 }
 
@@ -463,6 +469,26 @@ send_one(struct ping *p)
 	return 0;
 }
 
+/* Whether the echo reply in p->got carries this run's token. */
+static int
+token_ok(const struct ping *p)
+{
+	const struct st_layer *ly = NULL;
+	unsigned i;
+	size_t at;
+
+	for (i = 0; i < p->got.nlayers; i++)
+		if (p->got.layers[i].depth == 0 && (p->got.layers[i].proto ==
+		    &st_proto_icmp || p->got.layers[i].proto ==
+		    &st_proto_icmpv6))
+			ly = &p->got.layers[i];
+	if (ly == NULL)
+		return 0;
+	at = (size_t)ly->off + 8 + 16;
+	return at + sizeof(p->token) <= p->got.caplen &&
+	    memcmp(p->got.data + at, p->token, sizeof(p->token)) == 0;
+}
+
 /* One received packet: a reply, a duplicate, an error, or not ours. */
 static void
 on_packet(struct ping *p)
@@ -485,6 +511,10 @@ on_packet(struct ping *p)
 	    &icmplen);
 	if (e == ST_ECHO_NONE || p->sent_at[seq].tv_sec == 0)
 		return;
+	if (e == ST_ECHO_REPLY && p->use_token && !token_ok(p)) {
+		p->forged++;		/* right id and seq, wrong data */
+		return;
+	}
 	st_pkt_src(&p->got, from, sizeof(from));
 	p->last = p->rx.ts;
 	if (e == ST_ECHO_ERROR) {
@@ -572,6 +602,8 @@ statistics(struct ping *p, const char *host)
 		printf(", +%lu duplicates", p->dups);
 	if (p->errors > 0)
 		printf(", +%lu errors", p->errors);
+	if (p->forged > 0)
+		printf(", +%lu forged", p->forged);
 	printf(", %s packet loss, time %lldms\n", loss, (long long)ms);
 	if (p->rtt.n > 0)
 		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/"
@@ -782,6 +814,10 @@ st_cmd_ping(int argc, char **argv)
 	if (p.dgram && open_dgram(&p) != 0)
 		goto out;
 	p.timing = op.size >= 16;
+	p.use_token = op.size >= 24 && op.patlen == 0 && op.spec == NULL;
+	if (p.use_token && getrandom(p.token, sizeof(p.token), 0) !=
+	    sizeof(p.token))
+		p.use_token = 0;
 	st_rtt_init(&p.rtt);
 	if (make_spec(&p) != 0)
 		goto out;
