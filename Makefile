@@ -95,7 +95,7 @@ test-san: $(TESTBIN)
 	@sh tests/live-route.sh $(STRATA)
 	@sh tests/live-demo.sh $(STRATA)
 	@sh tests/live-capture.sh $(STRATA)
-	@sh tests/privileges.sh $(STRATA)
+	@echo "privileges: not under the sanitizers (their leak check needs what the seccomp filter forbids); make test runs it"
 	@sh tests/html-test.sh $(STRATA)
 
 demo:
