@@ -71,6 +71,9 @@ struct st_proto {
 	 * setting d->ly->why).
 	 */
 	int		(*decode)(struct st_dctx *d, struct st_cur *c);
+	/* Rows of variable parts (options, records), for look-ups. */
+	const struct st_field_desc *more;
+	size_t		 nmore;
 };
 
 struct st_bind {
@@ -123,6 +126,17 @@ const struct st_proto *st_proto_next(int key, uint32_t val);
  * protocol number of TCP).  Returns 0 and sets *val, or -1.
  */
 int st_proto_key(const struct st_proto *p, int key, uint32_t *val);
+
+/*
+ * The descriptor of the field named name (Wireshark's name), in any
+ * protocol's tables, or NULL.  Views resolve the fields they read once,
+ * then find them in a packet by pointer with st_pkt_fd.
+ */
+const struct st_field_desc *st_desc_find(const char *name);
+
+/* The first field of layer ly (or the packet) described by d, or NULL. */
+const struct st_field *st_pkt_fd(const struct st_packet *pkt,
+    const struct st_layer *ly, const struct st_field_desc *d);
 
 /* The protocol named name ("ipv4", or Wireshark's "ip"), or NULL. */
 const struct st_proto *st_proto_find(const char *name);

@@ -40,6 +40,8 @@ enum st_fmt {
 #define ST_DF_GEN	0x01	/* generated: not on the wire (tcp.len) */
 #define ST_DF_CKSUM	0x02	/* a checksum: st_field.ck says its status */
 #define ST_DF_SIGNED	0x04	/* shown as a signed number */
+#define ST_DF_DETAIL	0x08	/* a part of another field (tcp.flags.syn of
+				   tcp.flags): skipped by a lite decode */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {
@@ -124,6 +126,7 @@ struct st_packet {
 	uint64_t	 num;		/* frame number, from 1 */
 	struct timespec	 ts;
 	int		 linktype;	/* DLT_* */
+	int		 lite;		/* skip ST_DF_DETAIL fields (summary) */
 
 	struct st_layer	 layers[ST_MAX_LAYERS];
 	unsigned	 nlayers;
@@ -146,16 +149,37 @@ void	st_pkt_reset(struct st_packet *pkt, const uint8_t *data,
 struct st_layer *st_pkt_add_layer(struct st_packet *pkt,
 	    const struct st_proto *proto, uint32_t off, unsigned depth);
 
-/*
- * Appends a field to the packet's last layer.  Returns it, or NULL when the
- * packet holds ST_MAX_FIELDS already.
- */
-struct st_field *st_pkt_add_field(struct st_packet *pkt,
-	    const struct st_field_desc *desc, uint32_t bitoff, uint32_t bits,
-	    uint64_t val);
-
 /* Adds a packet-level note (a static string, or one from st_pkt_printf). */
 void	st_pkt_note(struct st_packet *pkt, const char *note);
+
+/*
+ * Appends a field to the packet's last layer.  Returns it, or NULL when the
+ * packet holds ST_MAX_FIELDS already (a note then says so).  Inline: the
+ * decoders call it for every field of every packet.
+ */
+static inline struct st_field *
+st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
+    uint32_t bitoff, uint32_t bits, uint64_t val)
+{
+	struct st_field *f;
+
+	if (pkt->nlayers == 0)
+		return 0;
+	if (pkt->nfields >= ST_MAX_FIELDS) {
+		st_pkt_note(pkt, "too many fields: the rest is not shown");
+		return 0;
+	}
+	f = &pkt->fields[pkt->nfields++];
+	f->desc = desc;
+	f->bitoff = bitoff;
+	f->bits = bits;
+	f->val = val;
+	f->aux = 0;
+	f->ck = ST_CK_NONE;
+	f->meaning = 0;
+	pkt->layers[pkt->nlayers - 1].nfields++;
+	return f;
+}
 
 /*
  * Formats into the packet's string arena.  Returns the string; when the

@@ -22,11 +22,35 @@ struct st_out {
 };
 
 void	st_out_init(struct st_out *o, FILE *fp);
+/* The slow path of the writers below: flushes, then writes. */
+void	st_out_write_slow(struct st_out *o, const char *s, size_t n);
 /* Writes what is buffered; returns 0, or -1 with o->err set. */
 int	st_out_flush(struct st_out *o);
-void	st_out_write(struct st_out *o, const char *s, size_t n);
-void	st_out_puts(struct st_out *o, const char *s);
-void	st_out_putc(struct st_out *o, char c);
+/* Writes n bytes (a fast path inline: most writes just copy). */
+static inline void
+st_out_write(struct st_out *o, const char *s, size_t n)
+{
+	if (n <= sizeof(o->buf) - o->n && !o->esc_lt) {
+		__builtin_memcpy(o->buf + o->n, s, n);
+		o->n += n;
+	} else
+		st_out_write_slow(o, s, n);
+}
+
+static inline void
+st_out_puts(struct st_out *o, const char *s)
+{
+	st_out_write(o, s, __builtin_strlen(s));
+}
+
+static inline void
+st_out_putc(struct st_out *o, char c)
+{
+	if (o->n < sizeof(o->buf) && !(o->esc_lt && c == '<'))
+		o->buf[o->n++] = c;
+	else
+		st_out_write_slow(o, &c, 1);
+}
 void	st_out_u64(struct st_out *o, uint64_t v);
 void	st_out_printf(struct st_out *o, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -59,6 +83,7 @@ struct st_view {
 	void		(*begin)(struct st_out *o, struct st_vctx *v);
 	void		(*end)(struct st_out *o, struct st_vctx *v);
 	int		 needs_file;	/* only to a file (-o), not a terminal */
+	int		 lite;		/* reads no ST_DF_DETAIL field */
 };
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,

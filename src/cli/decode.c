@@ -188,7 +188,7 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 	const u_char *data;
 	struct st_vctx v;
 	unsigned long long num = 0, shown = 0;
-	int rc, lt = pcap_datalink(p), status = ST_EXIT_OK;
+	int rc, lt = pcap_datalink(p), status = ST_EXIT_OK, lite = 1;
 	size_t i;
 
 	memset(&v, 0, sizeof(v));
@@ -202,6 +202,9 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 		return ST_EXIT_USAGE;
 	}
 	st_out_init(&out, out_fp);
+	/* Views that read only main fields let the decoders skip the parts. */
+	for (i = 0; i < op->vs.n; i++)
+		lite &= op->vs.views[i]->lite;
 	for (i = 0; i < op->vs.n; i++)
 		if (op->vs.views[i]->begin != NULL)
 			op->vs.views[i]->begin(&out, &v);
@@ -215,6 +218,7 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 		if (op->filter != NULL && !pcap_offline_filter(&prog, h, data))
 			continue;
 		st_pkt_reset(&pkt, data, h->caplen, h->len);
+		pkt.lite = lite;
 		pkt.num = num;
 		pkt.ts.tv_sec = h->ts.tv_sec;
 		pkt.ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see open */

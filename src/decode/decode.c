@@ -27,14 +27,25 @@ struct st_field *
 st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
 {
 	size_t nbytes = ((size_t)fd->bitoff + fd->bits + 7) / 8;
+	const uint8_t *p;
 	uint64_t v = 0;
 
 	if (!st_cur_need(c, nbytes))
 		return NULL;
-	if (fd->bits <= 64 && fd->fmt != ST_FMT_IPV6 && fd->fmt != ST_FMT_BYTES)
-		v = st_peek_bits(c, fd->bitoff, fd->bits) << fd->shift;
+	p = c->base + c->off + fd->bitoff / 8;
+	if (fd->fmt == ST_FMT_IPV6 || fd->fmt == ST_FMT_BYTES || fd->bits > 64)
+		v = 0;
+	else if ((fd->bitoff & 7) == 0 && fd->bits == 8)
+		v = p[0];			/* the common cases, directly */
+	else if ((fd->bitoff & 7) == 0 && fd->bits == 16)
+		v = (uint64_t)(p[0] << 8 | p[1]);
+	else if ((fd->bitoff & 7) == 0 && fd->bits == 32)
+		v = (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 |
+		    (uint64_t)p[2] << 8 | p[3];
+	else
+		v = st_peek_bits(c, fd->bitoff, fd->bits);
 	return st_pkt_add_field(d->pkt, fd, (uint32_t)(c->off * 8 + fd->bitoff),
-	    fd->bits, v);
+	    fd->bits, v << fd->shift);
 }
 
 int
@@ -44,7 +55,8 @@ st_dfields(struct st_dctx *d, struct st_cur *c,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		if (fds[i].flags & ST_DF_GEN || fds[i].bits == 0)
+		if (fds[i].flags & ST_DF_GEN || fds[i].bits == 0 ||
+		    (fds[i].flags & ST_DF_DETAIL && d->pkt->lite))
 			continue;
 		if (st_dfield(d, c, &fds[i]) == NULL && c->err != ST_OK)
 			return c->err;

@@ -57,19 +57,19 @@ static const struct st_field_desc dns_fields[] = {
 	FD("id", "dns.id", "Transaction ID", 0, 16, ST_FMT_HEX),
 	FD("flags", "dns.flags", "Flags", 16, 16, ST_FMT_HEX),
 	FD("qr", "dns.flags.response", "Response", 16, 1, ST_FMT_BOOL),
-	FDN("opcode", "dns.flags.opcode", "Opcode", 17, 4, ST_FMT_DEC,
+	FDDN("opcode", "dns.flags.opcode", "Opcode", 17, 4, ST_FMT_DEC,
 	    opcode_names),
-	FD("aa", "dns.flags.authoritative", "Authoritative", 21, 1,
+	FDD("aa", "dns.flags.authoritative", "Authoritative", 21, 1,
 	    ST_FMT_BOOL),
-	FD("tc", "dns.flags.truncated", "Truncated", 22, 1, ST_FMT_BOOL),
-	FD("rd", "dns.flags.recdesired", "Recursion desired", 23, 1,
+	FDD("tc", "dns.flags.truncated", "Truncated", 22, 1, ST_FMT_BOOL),
+	FDD("rd", "dns.flags.recdesired", "Recursion desired", 23, 1,
 	    ST_FMT_BOOL),
-	FD("ra", "dns.flags.recavail", "Recursion available", 24, 1,
+	FDD("ra", "dns.flags.recavail", "Recursion available", 24, 1,
 	    ST_FMT_BOOL),
-	FD("z", "dns.flags.z", "Reserved", 25, 1, ST_FMT_BOOL),
-	FD("ad", "dns.flags.authenticated", "Authenticated data", 26, 1,
+	FDD("z", "dns.flags.z", "Reserved", 25, 1, ST_FMT_BOOL),
+	FDD("ad", "dns.flags.authenticated", "Authenticated data", 26, 1,
 	    ST_FMT_BOOL),
-	FD("cd", "dns.flags.checkdisable", "Checking disabled", 27, 1,
+	FDD("cd", "dns.flags.checkdisable", "Checking disabled", 27, 1,
 	    ST_FMT_BOOL),
 	FDN("rcode", "dns.flags.rcode", "Reply code", 28, 4, ST_FMT_DEC,
 	    rcode_names),
@@ -360,5 +360,6 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 
 const struct st_proto st_proto_dns = {
 	"dns", "dns", "Domain Name System", "RFC 1035",
-	dns_fields, NFIELDS(dns_fields), dns_decode
+	dns_fields, NFIELDS(dns_fields), dns_decode,
+	rr_fields, NFIELDS(rr_fields)
 };

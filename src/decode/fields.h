@@ -17,6 +17,14 @@
 	{ .key = (k), .name = (n), .label = (l), .bitoff = (off), \
 	  .bits = (w), .fmt = (f), .shift = (sh), .autofill = (au), \
 	  .flags = (fl), .def = (df), .names = (nm) }
+/* A part of another field (its bits inside the other's): detail. */
+#define FDD(k, n, l, off, w, f) \
+	{ .key = (k), .name = (n), .label = (l), .bitoff = (off), \
+	  .bits = (w), .fmt = (f), .flags = ST_DF_DETAIL }
+#define FDDN(k, n, l, off, w, f, nm) \
+	{ .key = (k), .name = (n), .label = (l), .bitoff = (off), \
+	  .bits = (w), .fmt = (f), .flags = ST_DF_DETAIL, .names = (nm) }
+
 /* A generated field: a fact strata works out, not bits on the wire. */
 #define FDG(n, l, f, nm) \
 	{ .key = NULL, .name = (n), .label = (l), .fmt = (f), \

@@ -315,5 +315,6 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 
 const struct st_proto st_proto_icmpv6 = {
 	"icmpv6", "icmpv6", "Internet Control Message Protocol v6", "RFC 4443",
-	icmpv6_fields, NFIELDS(icmpv6_fields), icmpv6_decode
+	icmpv6_fields, NFIELDS(icmpv6_fields), icmpv6_decode,
+	opt_fields, NFIELDS(opt_fields)
 };

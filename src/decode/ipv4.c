@@ -39,16 +39,16 @@ static const struct st_field_desc ipv4_fields[] = {
 	    ST_AUTO_HLEN, 0, 5, NULL),
 	FDX("tos", "ip.dsfield", "Differentiated services field", 8, 8,
 	    ST_FMT_HEX, 0, 0, 0, 0, NULL),
-	FD("dscp", "ip.dsfield.dscp", "DSCP", 8, 6, ST_FMT_DEC),
-	FDN("ecn", "ip.dsfield.ecn", "ECN", 14, 2, ST_FMT_DEC, ecn_names),
+	FDD("dscp", "ip.dsfield.dscp", "DSCP", 8, 6, ST_FMT_DEC),
+	FDDN("ecn", "ip.dsfield.ecn", "ECN", 14, 2, ST_FMT_DEC, ecn_names),
 	FDX("len", "ip.len", "Total length", 16, 16, ST_FMT_DEC, 0,
 	    ST_AUTO_LEN, 0, 0, NULL),
 	FDX("id", "ip.id", "Identification", 32, 16, ST_FMT_HEX, 0, 0, 0, 1,
 	    NULL),
 	FD("flags", "ip.flags", "Flags", 48, 3, ST_FMT_HEX),
-	FD("rb", "ip.flags.rb", "Reserved bit", 48, 1, ST_FMT_BOOL),
-	FD("df", "ip.flags.df", "Don't fragment", 49, 1, ST_FMT_BOOL),
-	FD("mf", "ip.flags.mf", "More fragments", 50, 1, ST_FMT_BOOL),
+	FDD("rb", "ip.flags.rb", "Reserved bit", 48, 1, ST_FMT_BOOL),
+	FDD("df", "ip.flags.df", "Don't fragment", 49, 1, ST_FMT_BOOL),
+	FDD("mf", "ip.flags.mf", "More fragments", 50, 1, ST_FMT_BOOL),
 	FDX("frag", "ip.frag_offset", "Fragment offset", 51, 13, ST_FMT_DEC,
 	    3, 0, 0, 0, NULL),
 	FDX("ttl", "ip.ttl", "Time to live", 64, 8, ST_FMT_DEC, 0, 0, 0, 64,
@@ -262,5 +262,6 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 
 const struct st_proto st_proto_ipv4 = {
 	"ipv4", "ip", "Internet Protocol Version 4", "RFC 791",
-	ipv4_fields, NFIELDS(ipv4_fields), ipv4_decode
+	ipv4_fields, NFIELDS(ipv4_fields), ipv4_decode,
+	opt_fields, NFIELDS(opt_fields)
 };

@@ -26,8 +26,8 @@ static const struct st_field_desc ipv6_fields[] = {
 	FDX("version", "ipv6.version", "Version", 0, 4, ST_FMT_DEC, 0, 0, 0, 6,
 	    NULL),
 	FD("tc", "ipv6.tclass", "Traffic class", 4, 8, ST_FMT_HEX),
-	FD("dscp", "ipv6.tclass.dscp", "DSCP", 4, 6, ST_FMT_DEC),
-	FDN("ecn", "ipv6.tclass.ecn", "ECN", 10, 2, ST_FMT_DEC, ecn_names),
+	FDD("dscp", "ipv6.tclass.dscp", "DSCP", 4, 6, ST_FMT_DEC),
+	FDDN("ecn", "ipv6.tclass.ecn", "ECN", 10, 2, ST_FMT_DEC, ecn_names),
 	FD("fl", "ipv6.flow", "Flow label", 12, 20, ST_FMT_HEX),
 	FDX("plen", "ipv6.plen", "Payload length", 32, 16, ST_FMT_DEC, 0,
 	    ST_AUTO_PLEN, 0, 0, NULL),
@@ -208,7 +208,7 @@ dstopts_decode(struct st_dctx *d, struct st_cur *c)
 
 const struct st_proto st_proto_hopopts = {
 	"hopopts", "ipv6.hopopts", "IPv6 Hop-by-Hop Options", "RFC 8200 4.3",
-	hop_fields, 2, hopopts_decode
+	hop_fields, 2, hopopts_decode, hop_fields + 2, NFIELDS(hop_fields) - 2
 };
 
 const struct st_proto st_proto_dstopts = {

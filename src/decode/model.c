@@ -53,30 +53,6 @@ st_pkt_add_layer(struct st_packet *pkt, const struct st_proto *proto,
 	return ly;
 }
 
-struct st_field *
-st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
-    uint32_t bitoff, uint32_t bits, uint64_t val)
-{
-	struct st_field *f;
-
-	if (pkt->nlayers == 0)
-		return NULL;
-	if (pkt->nfields >= ST_MAX_FIELDS) {
-		st_pkt_note(pkt, "too many fields: the rest is not shown");
-		return NULL;
-	}
-	f = &pkt->fields[pkt->nfields++];
-	f->desc = desc;
-	f->bitoff = bitoff;
-	f->bits = bits;
-	f->val = val;
-	f->aux = 0;
-	f->ck = ST_CK_NONE;
-	f->meaning = NULL;
-	pkt->layers[pkt->nlayers - 1].nfields++;
-	return f;
-}
-
 const char *
 st_pkt_printf(struct st_packet *pkt, const char *fmt, ...)
 {
@@ -147,4 +123,20 @@ st_field_bytes(const struct st_packet *pkt, const struct st_field *f,
 	}
 	*n = len;
 	return pkt->data + off;
+}
+
+const struct st_field *
+st_pkt_fd(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *d)
+{
+	unsigned i = 0, n = pkt->nfields;
+
+	if (ly != NULL) {
+		i = ly->field0;
+		n = ly->field0 + ly->nfields;
+	}
+	for (; i < n; i++)
+		if (pkt->fields[i].desc == d)
+			return &pkt->fields[i];
+	return NULL;
 }

@@ -96,13 +96,47 @@ const struct st_valname st_ck_names[] = {
 	{ ST_CK_ABSENT, "absent" }, { 0, NULL }
 };
 
+/*
+ * Direct tables for the keys every packet asks about (IP protocol, ports),
+ * made from the bind table on first use; the rest is searched.
+ */
+static const struct st_proto *by_ipproto[256];
+static const struct st_proto *by_tcpport[65536], *by_udpport[65536];
+static int made;
+
+static void
+make_tables(void)
+{
+	size_t i;
+
+	for (i = sizeof(binds) / sizeof(binds[0]); i-- > 0;) {
+		if (binds[i].key == ST_KEY_IPPROTO && binds[i].val < 256)
+			by_ipproto[binds[i].val] = binds[i].proto;
+		else if (binds[i].key == ST_KEY_TCPPORT && binds[i].val < 65536)
+			by_tcpport[binds[i].val] = binds[i].proto;
+		else if (binds[i].key == ST_KEY_UDPPORT && binds[i].val < 65536)
+			by_udpport[binds[i].val] = binds[i].proto;
+	}
+	made = 1;
+}
+
 const struct st_proto *
 st_proto_next(int key, uint32_t val)
 {
 	size_t i;
 
-	if (key == ST_KEY_NONE)
+	if (!made)
+		make_tables();
+	switch (key) {
+	case ST_KEY_NONE:
 		return NULL;
+	case ST_KEY_IPPROTO:
+		return val < 256 ? by_ipproto[val] : NULL;
+	case ST_KEY_TCPPORT:
+		return val < 65536 ? by_tcpport[val] : NULL;
+	case ST_KEY_UDPPORT:
+		return val < 65536 ? by_udpport[val] : NULL;
+	}
 	for (i = 0; i < sizeof(binds) / sizeof(binds[0]); i++)
 		if (binds[i].key == key && binds[i].val == val)
 			return binds[i].proto;
@@ -134,4 +168,21 @@ st_proto_key(const struct st_proto *p, int key, uint32_t *val)
 			return 0;
 		}
 	return -1;
+}
+
+const struct st_field_desc *
+st_desc_find(const char *name)
+{
+	const struct st_proto *p;
+	size_t i, k;
+
+	for (k = 0; (p = st_protos[k]) != NULL; k++) {
+		for (i = 0; i < p->nfields; i++)
+			if (strcmp(p->fields[i].name, name) == 0)
+				return &p->fields[i];
+		for (i = 0; i < p->nmore; i++)
+			if (strcmp(p->more[i].name, name) == 0)
+				return &p->more[i];
+	}
+	return NULL;
 }

@@ -39,17 +39,17 @@ static const struct st_field_desc tcp_fields[] = {
 	    ST_AUTO_HLEN, 0, 5, NULL),
 	FDX("flags", "tcp.flags", "Flags", 100, 12, ST_FMT_HEX, 0, 0, 0, 0x002,
 	    NULL),
-	FD(NULL, "tcp.flags.res", "Reserved", 100, 3, ST_FMT_DEC),
-	FD(NULL, "tcp.flags.ae", "Accurate ECN", 103, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.cwr", "Congestion window reduced", 104, 1,
+	FDD(NULL, "tcp.flags.res", "Reserved", 100, 3, ST_FMT_DEC),
+	FDD(NULL, "tcp.flags.ae", "Accurate ECN", 103, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.cwr", "Congestion window reduced", 104, 1,
 	    ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.ece", "ECN-Echo", 105, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.urg", "Urgent", 106, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.ack", "Acknowledgment", 107, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.push", "Push", 108, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.reset", "Reset", 109, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.syn", "Syn", 110, 1, ST_FMT_BOOL),
-	FD(NULL, "tcp.flags.fin", "Fin", 111, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.ece", "ECN-Echo", 105, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.urg", "Urgent", 106, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.ack", "Acknowledgment", 107, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.push", "Push", 108, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.reset", "Reset", 109, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.syn", "Syn", 110, 1, ST_FMT_BOOL),
+	FDD(NULL, "tcp.flags.fin", "Fin", 111, 1, ST_FMT_BOOL),
 	FDX("window", "tcp.window_size_value", "Window", 112, 16, ST_FMT_DEC,
 	    0, 0, 0, 8192, NULL),
 	FDX("chksum", "tcp.checksum", "Checksum", 128, 16, ST_FMT_HEX, 0,
@@ -178,30 +178,36 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n)
 	}
 }
 
-/* "SYN, ACK": the flags' names, in the packet's string arena. */
+/* "SYN, ACK": the flags' names, from a table made on first use. */
 static const char *
-flag_names(struct st_dctx *d, unsigned fl)
+flag_names(unsigned fl)
 {
 	static const char *const names[] = { "FIN", "SYN", "RST", "PSH", "ACK",
 		"URG", "ECE", "CWR", "AE" };
-	char buf[64];
-	size_t n = 0, k, i;
+	static char table[512][48];
+	static int made;
+	size_t n, k, i;
+	unsigned v;
 
-	for (i = 0; i < 9; i++) {
-		if (!(fl >> i & 1))
-			continue;
-		if (n > 0) {
-			buf[n++] = ',';
-			buf[n++] = ' ';
+	if (!made) {
+		for (v = 0; v < 512; v++) {
+			for (n = 0, i = 0; i < 9; i++) {
+				if (!(v >> i & 1))
+					continue;
+				if (n > 0) {
+					table[v][n++] = ',';
+					table[v][n++] = ' ';
+				}
+				k = strlen(names[i]);
+				memcpy(table[v] + n,
+				    names[i], k);
+				n += k;
+			}
+			memcpy(table[v] + n, n ? "" : "none", n ? 1 : 5);
 		}
-		k = strlen(names[i]);
-		memcpy(buf + n, names[i], k);
-		n += k;
+		made = 1;
 	}
-	if (n == 0)
-		return "none";
-	buf[n] = '\0';
-	return st_pkt_printf(d->pkt, "%s", buf);
+	return table[fl & 511];
 }
 
 static int
@@ -213,7 +219,7 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 
 	st_dfields(d, c, tcp_fields, F_FLAGS);
 	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
-		fl->meaning = flag_names(d, (unsigned)fl->val);
+		fl->meaning = flag_names((unsigned)fl->val);
 	st_dfields(d, c, tcp_fields + F_RES, F_CKSUM - F_RES);
 	ck = st_dfield(d, c, &tcp_fields[F_CKSUM]);
 	st_dfield(d, c, &tcp_fields[F_URP]);
@@ -251,5 +257,6 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 
 const struct st_proto st_proto_tcp = {
 	"tcp", "tcp", "Transmission Control Protocol", "RFC 9293",
-	tcp_fields, NFIELDS(tcp_fields), tcp_decode
+	tcp_fields, NFIELDS(tcp_fields), tcp_decode,
+	opt_fields, NFIELDS(opt_fields)
 };

@@ -2,7 +2,6 @@
  * Formatting shared by the views: addresses, field values, times, colours,
  * and the map from bytes to layers.
  */
-#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -33,12 +32,56 @@ st_fmt_ipv4(char *buf, const uint8_t *p)
 	return buf;
 }
 
+/*
+ * RFC 5952 text, as glibc's inet_ntop writes it (without its sprintf):
+ * lowercase, no leading zeros, the longest run of two or more zero groups
+ * (the first of equal runs) as "::", an embedded IPv4 address dotted.
+ */
 char *
 st_fmt_ipv6(char *buf, const uint8_t *p)
 {
-	/* glibc's inet_ntop follows RFC 5952 (lowercase, longest run). */
-	if (inet_ntop(AF_INET6, p, buf, ST_FMT_BUF) == NULL)
-		strcpy(buf, "?");
+	unsigned w[8], i, best = 8, blen = 0, cur = 8, clen = 0, v;
+	char *s = buf;
+	int k, started;
+
+	for (i = 0; i < 8; i++)
+		w[i] = (unsigned)(p[2 * i] << 8 | p[2 * i + 1]);
+	for (i = 0; i < 8; i++) {
+		if (w[i] == 0) {
+			if (cur == 8)
+				cur = i, clen = 0;
+			if (++clen > blen)
+				best = cur, blen = clen;
+		} else
+			cur = 8;
+	}
+	if (blen < 2)
+		best = 8;
+	for (i = 0; i < 8; i++) {
+		if (best < 8 && i >= best && i < best + blen) {
+			if (i == best)
+				*s++ = ':';
+			continue;
+		}
+		if (i > 0)
+			*s++ = ':';
+		/* ::a.b.c.d and ::ffff:a.b.c.d end in a dotted IPv4 address. */
+		if (i == 6 && best == 0 && (blen == 6 || (blen == 5 &&
+		    w[5] == 0xffff))) {
+			st_fmt_ipv4(s, p + 12);
+			return buf;
+		}
+		for (k = 12, started = 0; k >= 0; k -= 4) {
+			v = w[i] >> k & 15;
+			if (v != 0 || started || k == 0) {
+				*s++ = hexdig[v];
+				started = 1;
+			}
+		}
+	}
+	if (best < 8 && best + blen == 8)
+		*s++ = ':';
+	*s = '\0';
 	return buf;
 }
 

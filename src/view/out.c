@@ -37,13 +37,21 @@ st_out_flush(struct st_out *o)
 }
 
 void
-st_out_write(struct st_out *o, const char *s, size_t n)
+st_out_write_slow(struct st_out *o, const char *s, size_t n)
 {
-	size_t i;
+	size_t i, k;
 
 	if (o->esc_lt && memchr(s, '<', n) != NULL) {
-		for (i = 0; i < n; i++)
-			st_out_putc(o, s[i]);
+		/* JSON inside HTML: every '<' as \u003c. */
+		o->esc_lt = 0;
+		for (i = 0; i < n; i = k + 1) {
+			for (k = i; k < n && s[k] != '<'; k++)
+				;
+			st_out_write(o, s + i, k - i);
+			if (k < n)
+				st_out_write(o, "\\u003c", 6);
+		}
+		o->esc_lt = 1;
 		return;
 	}
 	if (o->fp == NULL) {		/* a buffer only: keep what fits */
@@ -71,36 +79,27 @@ st_out_write(struct st_out *o, const char *s, size_t n)
 }
 
 void
-st_out_puts(struct st_out *o, const char *s)
-{
-	st_out_write(o, s, strlen(s));
-}
-
-void
-st_out_putc(struct st_out *o, char c)
-{
-	if (c == '<' && o->esc_lt) {
-		o->esc_lt = 0;
-		st_out_write(o, "\\u003c", 6);
-		o->esc_lt = 1;
-		return;
-	}
-	if (o->n == sizeof(o->buf))
-		st_out_write(o, &c, 1);
-	else
-		o->buf[o->n++] = c;
-}
-
-void
 st_out_u64(struct st_out *o, uint64_t v)
 {
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324252627282930"
+	    "31323334353637383940414243444546474849505152535455565758596061"
+	    "62636465666768697071727374757677787980818283848586878889909192"
+	    "939495969798" "99";
 	char tmp[24];
 	size_t i = sizeof(tmp);
 
-	do {
-		tmp[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
+	/* Two digits a step, from a table. */
+	while (v >= 100) {
+		i -= 2;
+		__builtin_memcpy(tmp + i, pairs + 2 * (v % 100), 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		i -= 2;
+		__builtin_memcpy(tmp + i, pairs + 2 * v, 2);
+	} else
+		tmp[--i] = (char)('0' + v);
 	st_out_write(o, tmp + i, sizeof(tmp) - i);
 }
 

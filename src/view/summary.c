@@ -11,12 +11,41 @@
 #include "strata/decode.h"
 #include "strata/view.h"
 
+/*
+ * Field look-ups by name, made cheap: each name (a string literal here, so
+ * a fixed address) is resolved to its descriptor once, then fields are
+ * found by pointer.
+ */
+#define CACHE	128
+
+static const struct st_field *
+fd_get(const struct st_packet *pkt, const struct st_layer *ly,
+    const char *name)
+{
+	static const char *keys[CACHE];
+	static const struct st_field_desc *descs[CACHE];
+	size_t h = ((uintptr_t)name >> 3) % CACHE, i;
+
+	for (i = 0; i < CACHE; i++, h = (h + 1) % CACHE) {
+		if (keys[h] == name)
+			break;
+		if (keys[h] == NULL) {
+			keys[h] = name;
+			descs[h] = st_desc_find(name);
+			break;
+		}
+	}
+	if (i == CACHE || descs[h] == NULL)
+		return st_pkt_field(pkt, ly, name);
+	return st_pkt_fd(pkt, ly, descs[h]);
+}
+
 /* The value of field name in ly, or def. */
 static uint64_t
 val(const struct st_packet *pkt, const struct st_layer *ly, const char *name,
     uint64_t def)
 {
-	const struct st_field *f = st_pkt_field(pkt, ly, name);
+	const struct st_field *f = fd_get(pkt, ly, name);
 
 	return f != NULL ? f->val : def;
 }
@@ -25,7 +54,7 @@ static void
 put_field(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *ly, const char *name)
 {
-	const struct st_field *f = st_pkt_field(pkt, ly, name);
+	const struct st_field *f = fd_get(pkt, ly, name);
 
 	if (f != NULL)
 		st_fmt_value(o, pkt, f, 16);
@@ -34,9 +63,9 @@ put_field(struct st_out *o, const struct st_packet *pkt,
 }
 
 static int
-is(const struct st_layer *ly, const char *name)
+is(const struct st_layer *ly, const struct st_proto *p)
 {
-	return ly != NULL && strcmp(ly->proto->name, name) == 0;
+	return ly != NULL && ly->proto == p;
 }
 
 /* "A → B" or "A:p → B:p" from the network layer net and transport tl. */
@@ -44,16 +73,13 @@ static void
 endpoints(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl, const char *pfx)
 {
-	int v6 = is(net, "ipv6");
+	int v6 = is(net, &st_proto_ipv6);
 	const char *src = v6 ? "ipv6.src" : "ip.src";
 	const char *dst = v6 ? "ipv6.dst" : "ip.dst";
-	char sp[32], dp[32];
+	int udp = pfx != NULL && pfx[0] == 'u';
+	const char *sp = udp ? "udp.srcport" : "tcp.srcport";
+	const char *dp = udp ? "udp.dstport" : "tcp.dstport";
 
-	sp[0] = dp[0] = '\0';
-	if (tl != NULL) {
-		snprintf(sp, sizeof(sp), "%s.srcport", pfx);
-		snprintf(dp, sizeof(dp), "%s.dstport", pfx);
-	}
 	if (v6 && tl != NULL)
 		st_out_putc(o, '[');
 	put_field(o, pkt, net, src);
@@ -76,13 +102,21 @@ static void
 tcp_opts(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *ly)
 {
+	static const struct st_field_desc *d_kind, *d_len, *d_mss, *d_ws,
+	    *d_ts, *d_sack;
 	const struct st_field *f, *end = &pkt->fields[ly->field0 + ly->nfields];
 	int n = 0;
 
+	if (d_kind == NULL) {
+		d_kind = st_desc_find("tcp.option_kind");
+		d_len = st_desc_find("tcp.option_len");
+		d_mss = st_desc_find("tcp.options.mss_val");
+		d_ws = st_desc_find("tcp.options.wscale.shift");
+		d_ts = st_desc_find("tcp.options.timestamp.tsval");
+		d_sack = st_desc_find("tcp.options.sack_le");
+	}
 	for (f = &pkt->fields[ly->field0]; f < end; f++) {
-		const char *nm = f->desc->name;
-
-		if (strcmp(nm, "tcp.option_kind") != 0)
+		if (f->desc != d_kind)
 			continue;
 		st_out_puts(o, n++ == 0 ? " options [" : ",");
 		switch (f->val) {
@@ -96,22 +130,22 @@ tcp_opts(struct st_out *o, const struct st_packet *pkt,
 			st_out_puts(o, "sackOK");
 			break;
 		default:
-			if (f + 2 < end && strcmp(f[1].desc->name, "tcp.option_len") == 0 &&
-			    strncmp(f[2].desc->name, "tcp.options.", 12) == 0) {
-				const char *k = f[2].desc->name + 12;
+			if (f + 2 < end && f[1].desc == d_len) {
+				const struct st_field_desc *k = f[2].desc;
 
-				if (strcmp(k, "mss_val") == 0)
-					st_out_printf(o, "mss %llu",
-					    (unsigned long long)f[2].val);
-				else if (strcmp(k, "wscale.shift") == 0)
-					st_out_printf(o, "wscale %llu",
-					    (unsigned long long)f[2].val);
-				else if (strcmp(k, "timestamp.tsval") == 0 &&
-				    f + 3 < end)
-					st_out_printf(o, "TS val %llu ecr %llu",
-					    (unsigned long long)f[2].val,
-					    (unsigned long long)f[3].val);
-				else if (strcmp(k, "sack_le") == 0)
+				if (k == d_mss) {
+					st_out_puts(o, "mss ");
+					st_out_u64(o, f[2].val);
+				} else if (k == d_ws) {
+					st_out_puts(o, "wscale ");
+					st_out_u64(o, f[2].val);
+				} else if (k == d_ts && f + 3 < end) {
+					st_out_puts(o, "TS val ");
+					st_out_u64(o, f[2].val);
+					st_out_puts(o, " ecr ");
+					st_out_u64(o, f[3].val);
+				}
+				else if (k == d_sack)
 					st_out_puts(o, "sack");
 				else
 					st_out_printf(o, "opt-%u",
@@ -155,8 +189,8 @@ icmp_facts(struct st_out *o, const struct st_packet *pkt,
 	const struct st_field *t, *c;
 	const char *m;
 
-	t = st_pkt_field(pkt, ly, v6 ? "icmpv6.type" : "icmp.type");
-	c = st_pkt_field(pkt, ly, v6 ? "icmpv6.code" : "icmp.code");
+	t = fd_get(pkt, ly, v6 ? "icmpv6.type" : "icmp.type");
+	c = fd_get(pkt, ly, v6 ? "icmpv6.code" : "icmp.code");
 	if (t == NULL)
 		return;
 	m = st_field_meaning(t);
@@ -168,7 +202,7 @@ icmp_facts(struct st_out *o, const struct st_packet *pkt,
 		st_out_printf(o, " (%s)", m);
 	else if (c != NULL && c->val != 0)
 		st_out_printf(o, " code %u", (unsigned)c->val);
-	if (st_pkt_field(pkt, ly, v6 ? "icmpv6.echo.identifier" :
+	if (fd_get(pkt, ly, v6 ? "icmpv6.echo.identifier" :
 	    "icmp.ident") != NULL) {
 		st_out_puts(o, " id ");
 		put_field(o, pkt, ly, v6 ? "icmpv6.echo.identifier" :
@@ -177,12 +211,12 @@ icmp_facts(struct st_out *o, const struct st_packet *pkt,
 		put_field(o, pkt, ly, v6 ? "icmpv6.echo.sequence_number" :
 		    "icmp.seq");
 	}
-	if ((c = st_pkt_field(pkt, ly, "icmpv6.nd.ns.target_address")) ||
-	    (c = st_pkt_field(pkt, ly, "icmpv6.nd.na.target_address"))) {
+	if ((c = fd_get(pkt, ly, "icmpv6.nd.ns.target_address")) ||
+	    (c = fd_get(pkt, ly, "icmpv6.nd.na.target_address"))) {
 		st_out_puts(o, " target ");
 		st_fmt_value(o, pkt, c, 16);
 	}
-	if ((c = st_pkt_field(pkt, ly, v6 ? "icmpv6.mtu" : "icmp.mtu"))) {
+	if ((c = fd_get(pkt, ly, v6 ? "icmpv6.mtu" : "icmp.mtu"))) {
 		st_out_puts(o, " mtu ");
 		st_out_u64(o, c->val);
 	}
@@ -208,7 +242,7 @@ quoted(struct st_out *o, const struct st_packet *pkt, unsigned i)
 		for (k = j; k < pkt->nlayers && pkt->layers[k].depth > depth;
 		    k++) {
 			if (pkt->layers[k].depth != depth + 1 ||
-			    is(&pkt->layers[k], "data"))
+			    is(&pkt->layers[k], &st_proto_data))
 				continue;
 			if (n++ > 0)
 				st_out_puts(o, " \xe2\x80\xba ");
@@ -251,8 +285,8 @@ app_facts(struct st_out *o, const struct st_packet *pkt,
 	const char *m;
 
 	st_out_puts(o, "  ");
-	if (is(ly, "dns")) {
-		f = st_pkt_field(pkt, ly, "dns.qry.type");
+	if (is(ly, &st_proto_dns)) {
+		f = fd_get(pkt, ly, "dns.qry.type");
 		m = f != NULL ? st_field_meaning(f) : NULL;
 		st_out_puts(o, val(pkt, ly, "dns.flags.response", 0) ?
 		    "dns response " : "dns query ");
@@ -269,27 +303,27 @@ app_facts(struct st_out *o, const struct st_packet *pkt,
 			    "dns.count.answers", 0), (unsigned)val(pkt, ly,
 			    "dns.count.auth_rr", 0), (unsigned)val(pkt, ly,
 			    "dns.count.add_rr", 0));
-			if ((m = st_field_meaning(st_pkt_field(pkt, ly,
+			if ((m = st_field_meaning(fd_get(pkt, ly,
 			    "dns.flags.rcode"))) != NULL && val(pkt, ly,
 			    "dns.flags.rcode", 0) != 0)
 				st_out_printf(o, " %s", m);
-			if (st_pkt_field(pkt, ly, "dns.a") != NULL) {
+			if (fd_get(pkt, ly, "dns.a") != NULL) {
 				st_out_putc(o, ' ');
 				all_values(o, pkt, ly, "dns.a", ",", 4);
 			}
-			if (st_pkt_field(pkt, ly, "dns.aaaa") != NULL) {
+			if (fd_get(pkt, ly, "dns.aaaa") != NULL) {
 				st_out_putc(o, ' ');
 				all_values(o, pkt, ly, "dns.aaaa", ",", 4);
 			}
 		}
-	} else if (is(ly, "http")) {
-		if (st_pkt_field(pkt, ly, "http.request.method") != NULL) {
+	} else if (is(ly, &st_proto_http)) {
+		if (fd_get(pkt, ly, "http.request.method") != NULL) {
 			put_field(o, pkt, ly, "http.request.method");
 			st_out_putc(o, ' ');
 			put_field(o, pkt, ly, "http.request.uri");
 			st_out_putc(o, ' ');
 			put_field(o, pkt, ly, "http.request.version");
-		} else if (st_pkt_field(pkt, ly, "http.response.code") != NULL) {
+		} else if (fd_get(pkt, ly, "http.response.code") != NULL) {
 			put_field(o, pkt, ly, "http.response.version");
 			st_out_putc(o, ' ');
 			put_field(o, pkt, ly, "http.response.code");
@@ -297,39 +331,39 @@ app_facts(struct st_out *o, const struct st_packet *pkt,
 			put_field(o, pkt, ly, "http.response.phrase");
 		} else
 			st_out_puts(o, "http (continued)");
-	} else if (is(ly, "tls")) {
+	} else if (is(ly, &st_proto_tls)) {
 		unsigned i;
 		int n = 0;
 
 		for (i = 0; i < pkt->nlayers; i++) {
 			const struct st_layer *t = &pkt->layers[i];
 
-			if (!is(t, "tls") || t->depth != ly->depth)
+			if (!is(t, &st_proto_tls) || t->depth != ly->depth)
 				continue;
 			if (n++ > 0)
 				st_out_puts(o, ", ");
-			if ((f = st_pkt_field(pkt, t, "tls.handshake.type")) !=
+			if ((f = fd_get(pkt, t, "tls.handshake.type")) !=
 			    NULL && (m = st_field_meaning(f)) != NULL) {
 				st_out_printf(o, "tls %s", m);
-				if (st_pkt_field(pkt, t,
+				if (fd_get(pkt, t,
 				    "tls.handshake.extensions_server_name")) {
 					st_out_puts(o, " sni ");
 					put_field(o, pkt, t, "tls.handshake."
 					    "extensions_server_name");
 				}
-				if (st_pkt_field(pkt, t,
+				if (fd_get(pkt, t,
 				    "tls.handshake.extensions_alpn_str")) {
 					st_out_puts(o, " alpn ");
 					all_values(o, pkt, t, "tls.handshake."
 					    "extensions_alpn_str", ",", 4);
 				}
-				if (f->val == 2 && st_pkt_field(pkt, t,
+				if (f->val == 2 && fd_get(pkt, t,
 				    "tls.handshake.ciphersuite")) {
 					st_out_puts(o, " cipher ");
 					put_field(o, pkt, t,
 					    "tls.handshake.ciphersuite");
 				}
-			} else if ((f = st_pkt_field(pkt, t,
+			} else if ((f = fd_get(pkt, t,
 			    "tls.record.content_type")) != NULL &&
 			    (m = st_field_meaning(f)) != NULL)
 				st_out_printf(o, "tls %s", m);
@@ -340,7 +374,7 @@ app_facts(struct st_out *o, const struct st_packet *pkt,
 static int
 is_app(const struct st_layer *ly)
 {
-	return is(ly, "dns") || is(ly, "http") || is(ly, "tls");
+	return is(ly, &st_proto_dns) || is(ly, &st_proto_http) || is(ly, &st_proto_tls);
 }
 
 static void
@@ -354,23 +388,23 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		ly = &pkt->layers[i];
 		if (ly->depth < depth)
 			break;
-		if (ly->depth > depth || is(ly, "trailer"))
+		if (ly->depth > depth || is(ly, &st_proto_trailer))
 			continue;
-		if (is(ly, "ipv4") || is(ly, "ipv6")) {
+		if (is(ly, &st_proto_ipv4) || is(ly, &st_proto_ipv6)) {
 			net = ly;
 			tl = NULL;
 		} else if (is_app(ly)) {
 			if (app == NULL)
 				app = ly;
-		} else if (!is(ly, "data") && !is(ly, "hopopts") &&
-		    !is(ly, "dstopts") && !is(ly, "routing") &&
-		    !is(ly, "frag6")) {
+		} else if (!is(ly, &st_proto_data) && !is(ly, &st_proto_hopopts) &&
+		    !is(ly, &st_proto_dstopts) && !is(ly, &st_proto_routing) &&
+		    !is(ly, &st_proto_frag6)) {
 			tl = ly;
 			ti = i;
 		}
 		last = ly;
 	}
-	if (is(tl, "tcp") && net != NULL) {
+	if (is(tl, &st_proto_tcp) && net != NULL) {
 		endpoints(o, pkt, net, tl, "tcp");
 		st_out_putc(o, ' ');
 		tcp_flags(o, val(pkt, tl, "tcp.flags", 0));
@@ -385,16 +419,16 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		tcp_opts(o, pkt, tl);
 		st_out_puts(o, " len ");
 		put_field(o, pkt, tl, "tcp.len");
-	} else if (is(tl, "udp") && net != NULL) {
+	} else if (is(tl, &st_proto_udp) && net != NULL) {
 		endpoints(o, pkt, net, tl, "udp");
 		st_out_puts(o, " len ");
 		st_out_u64(o, tl->len >= 8 ? tl->len - 8 : 0);
-	} else if ((is(tl, "icmp") || is(tl, "icmpv6")) && net != NULL) {
+	} else if ((is(tl, &st_proto_icmp) || is(tl, &st_proto_icmpv6)) && net != NULL) {
 		endpoints(o, pkt, net, NULL, NULL);
 		st_out_putc(o, ' ');
-		icmp_facts(o, pkt, tl, is(tl, "icmpv6"));
+		icmp_facts(o, pkt, tl, is(tl, &st_proto_icmpv6));
 		quoted(o, pkt, ti);
-	} else if (is(tl, "arp")) {
+	} else if (is(tl, &st_proto_arp)) {
 		uint64_t op = val(pkt, tl, "arp.opcode", 0);
 
 		if (op == 1) {
@@ -409,9 +443,9 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		} else
 			st_out_printf(o, "opcode %u", (unsigned)op);
 	} else if (net != NULL) {
-		const struct st_field *p = st_pkt_field(pkt, net,
-		    is(net, "ipv6") ? "ipv6.nxt" : "ip.proto");
-		const struct st_field *fo = st_pkt_field(pkt, net,
+		const struct st_field *p = fd_get(pkt, net,
+		    is(net, &st_proto_ipv6) ? "ipv6.nxt" : "ip.proto");
+		const struct st_field *fo = fd_get(pkt, net,
 		    "ip.frag_offset");
 
 		endpoints(o, pkt, net, NULL, NULL);
@@ -427,9 +461,9 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		}
 		st_out_puts(o, " len ");
 		st_out_u64(o, net->len);
-	} else if (last != NULL && (is(&pkt->layers[first], "eth"))) {
+	} else if (last != NULL && (is(&pkt->layers[first], &st_proto_eth))) {
 		const struct st_layer *e = &pkt->layers[first];
-		const struct st_field *t = st_pkt_field(pkt, e, "eth.type");
+		const struct st_field *t = fd_get(pkt, e, "eth.type");
 
 		put_field(o, pkt, e, "eth.src");
 		st_out_puts(o, " \xe2\x86\x92 ");
@@ -505,12 +539,24 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		ds = -ds - 1;
 		dn = 1000000000 - dn;
 	}
-	st_out_printf(o, "%lld.%06ld  ", (long long)ds, (long)(dn / 1000));
+	st_out_u64(o, (uint64_t)ds);
+	{
+		char frac[8];
+		long us = (long)(dn / 1000);
+		int k;
+
+		frac[0] = '.';
+		for (k = 6; k > 0; k--, us /= 10)
+			frac[k] = (char)('0' + us % 10);
+		frac[7] = ' ';
+		st_out_write(o, frac, 8);
+		st_out_putc(o, ' ');
+	}
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
-		if (ly->depth > 0 || is(ly, "trailer") ||
-		    (is(ly, "data") && i > 0))
+		if (ly->depth > 0 || is(ly, &st_proto_trailer) ||
+		    (is(ly, &st_proto_data) && i > 0))
 			continue;
 		if (n++ > 0)
 			st_out_puts(o, " \xe2\x80\xba ");
@@ -527,5 +573,5 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 
 const struct st_view st_view_summary = {
 	"summary", "one line per packet: layer chain and key facts",
-	summary_packet
+	summary_packet, NULL, NULL, 0, 1
 };
