@@ -188,6 +188,9 @@ st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
 const char *st_pkt_printf(struct st_packet *pkt, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 
+/* Copies s into the packet's string arena (as st_pkt_printf, no format). */
+const char *st_pkt_strdup(struct st_packet *pkt, const char *s);
+
 /* The meaning of f's value (from the field or its table), or NULL. */
 const char *st_field_meaning(const struct st_field *f);
 

@@ -67,12 +67,16 @@ struct st_vctx {
 	int		 local;		/* local time instead of UTC */
 	long		 utcoff;	/* seconds east of UTC, with local */
 	const char	*title;		/* what is shown: a file name */
+	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
+	struct st_conns	*conns;		/* the summary's TCP connections */
 	struct timespec	 t0;		/* first packet's time */
 	int		 have_t0;
 	/* Cache of the formatted date of one second (time views). */
 	time_t		 cache_sec;
 	char		 cache_date[40];
 };
+
+struct st_conns;
 
 struct st_view {
 	const char	*name;

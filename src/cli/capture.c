@@ -41,6 +41,7 @@ struct copts {
 	int			 list;
 	int			 quiet;
 	int			 nopromisc;
+	int			 abs_seq;
 };
 
 static volatile sig_atomic_t stop;
@@ -73,6 +74,7 @@ capture_usage(FILE *fp)
 	    "given)\n"
 	    "  -p              not in promiscuous mode\n"
 	    "  -q              only a running count on standard error\n"
+	    "  -S              absolute TCP sequence numbers\n"
 	    "  -D              list the interfaces\n"
 	    "\n"
 	    "Capturing needs root or CAP_NET_RAW (and CAP_NET_ADMIN for some "
@@ -141,7 +143,9 @@ parse_opts(struct copts *op, int argc, char **argv)
 			op->quiet = 1;
 			break;
 		case 'n':
+			break;
 		case 'S':
+			op->abs_seq = 1;
 			break;
 		case O_VIEW:
 			if (st_cli_views(&op->vs, optarg) != 0 ||
@@ -390,6 +394,7 @@ st_cmd_capture(int argc, char **argv)
 	c.show = !op.quiet && (op.wfile == NULL || op.views_given);
 	c.v.color = st_cli_want_color(op.color);
 	c.v.title = op.iface;
+	c.v.abs_seq = op.abs_seq;
 	st_out_init(&c.out, stdout);
 	fprintf(stderr, "listening on %s, link-type %s (%s), snapshot length "
 	    "%d bytes\n", op.iface, pcap_datalink_val_to_name(c.lt) ?

@@ -28,6 +28,7 @@ struct opts {
 	int			 local;
 	const char		*ofile;		/* -o: output file */
 	const char		*follow;	/* --follow N or 'tcp A B' */
+	int			 abs_seq;	/* -S */
 };
 
 static void
@@ -45,6 +46,8 @@ decode_usage(FILE *fp)
 	    "('icmp or port 53')\n"
 	    "  -n               accepted for tcpdump habits: strata never "
 	    "resolves names\n"
+	    "  -S               absolute TCP sequence numbers (default: "
+	    "relative, as tcpdump)\n"
 	    "  --view LIST      views, comma-separated (default summary):\n",
 	    fp);
 	for (i = 0; st_views[i] != NULL; i++)
@@ -84,7 +87,7 @@ parse_opts(struct opts *op, int argc, char **argv)
 	op->vs.n = 1;
 	op->color = -1;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:h", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:Sh", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			errno = 0;
@@ -100,6 +103,9 @@ parse_opts(struct opts *op, int argc, char **argv)
 			op->filter = optarg;
 			break;
 		case 'n':
+			break;
+		case 'S':
+			op->abs_seq = 1;
 			break;
 		case 'o':
 			op->ofile = optarg;
@@ -195,6 +201,7 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 	v.color = op->ofile != NULL ? op->color == 1 :
 	    st_cli_want_color(op->color);
 	v.local = op->local;
+	v.abs_seq = op->abs_seq;
 	v.title = op->file;
 	if (op->filter != NULL && pcap_compile(p, &prog, op->filter, 1,
 	    PCAP_NETMASK_UNKNOWN) != 0) {
@@ -242,6 +249,7 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 	for (i = 0; i < op->vs.n; i++)
 		if (op->vs.views[i]->end != NULL)
 			op->vs.views[i]->end(&out, &v);
+	free(v.conns);
 	if (st_out_flush(&out) != 0 && out.err != EPIPE) {
 		st_cli_err("writing output: %s", strerror(out.err));
 		status = ST_EXIT_RUNTIME;

@@ -116,7 +116,7 @@ st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	f = st_pkt_add_field(d->pkt, fd, (uint32_t)((c->off + byteoff) * 8),
 	    (uint32_t)(n * 8), 0);
 	if (f != NULL)
-		f->meaning = st_pkt_printf(d->pkt, "%s", text);
+		f->meaning = st_pkt_strdup(d->pkt, text);
 	return f;
 }
 

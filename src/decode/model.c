@@ -75,6 +75,22 @@ st_pkt_printf(struct st_packet *pkt, const char *fmt, ...)
 }
 
 const char *
+st_pkt_strdup(struct st_packet *pkt, const char *s)
+{
+	size_t room = sizeof(pkt->str) - pkt->strused, n = strlen(s);
+	char *d = pkt->str + pkt->strused;
+
+	if (room < 2)
+		return "...";
+	if (n >= room)
+		n = room - 1;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	pkt->strused += n + 1;
+	return d;
+}
+
+const char *
 st_valname(const struct st_valname *t, uint32_t val)
 {
 	if (t == NULL)

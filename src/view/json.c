@@ -21,9 +21,9 @@ seen(const struct st_packet *pkt, unsigned from, const struct st_field *f)
 {
 	const struct st_field *g;
 
+	/* Names are string literals of one decoder: equal means the same. */
 	for (g = &pkt->fields[from]; g < f; g++)
-		if (g->desc == f->desc || strcmp(g->desc->name,
-		    f->desc->name) == 0)
+		if (g->desc == f->desc || g->desc->name == f->desc->name)
 			return 1;
 	return 0;
 }
@@ -38,8 +38,7 @@ count_from(const struct st_packet *pkt, const struct st_layer *ly,
 	unsigned n = 0;
 
 	for (g = f; g < end; g++)
-		if (g->desc == f->desc || strcmp(g->desc->name,
-		    f->desc->name) == 0)
+		if (g->desc == f->desc || g->desc->name == f->desc->name)
 			n++;
 	return n;
 }
@@ -101,7 +100,8 @@ json_members(struct st_out *o, const struct st_packet *pkt,
 		if (n > 1)
 			st_out_putc(o, '[');
 		for (g = f; g < end; g++) {
-			if (g != f && strcmp(g->desc->name, f->desc->name) != 0)
+			if (g != f && g->desc != f->desc &&
+			    g->desc->name != f->desc->name)
 				continue;
 			if (bits && g->bits == 0)
 				continue;

@@ -122,8 +122,15 @@ st_out_printf(struct st_out *o, const char *fmt, ...)
 void
 st_out_pad(struct st_out *o, size_t n, size_t w)
 {
-	while (n++ < w)
-		st_out_putc(o, ' ');
+	static const char spaces[] = "                                        "
+	    "                                        ";
+	size_t k;
+
+	while (n < w) {
+		k = w - n < sizeof(spaces) - 1 ? w - n : sizeof(spaces) - 1;
+		st_out_write(o, spaces, k);
+		n += k;
+	}
 }
 
 void

@@ -6,6 +6,7 @@
  * number, seconds since the first packet, the layer chain (quoted layers
  * are named in the facts), and the key facts of the innermost layer.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "strata/decode.h"
@@ -158,6 +159,138 @@ tcp_opts(struct st_out *o, const struct st_packet *pkt,
 		st_out_putc(o, ']');
 }
 
+/*
+ * Relative sequence numbers, as tcpdump shows them: a connection table
+ * keyed by addresses and ports, of fixed size; a lookup probes at most
+ * PROBE slots and, when all are taken by others, reuses the one seen
+ * longest ago.  So the cost per packet is constant and the memory bounded
+ * however many connections a capture holds.
+ */
+#define CONNS	16384	/* 1 MiB: stays in cache; old ones make room */
+#define PROBE	8
+
+struct conn {
+	uint8_t		key[37];	/* family, two addresses, two ports */
+	uint8_t		used;
+	uint8_t		have[2];
+	uint32_t	base[2];	/* first sequence number each way */
+	uint64_t	last;		/* packet number last seen */
+};
+
+struct st_conns {
+	struct conn	slot[CONNS];
+};
+
+/* The connection of net/tcp, and the direction of this packet in it. */
+static struct conn *
+conn_of(struct st_vctx *v, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *tl, int *dir)
+{
+	const struct st_field *fs, *fd, *ps, *pd;
+	const uint8_t *a, *b;
+	uint8_t key[37];
+	size_t al, bl, i, h, victim;
+	uint32_t hash = 2166136261u;
+	uint16_t sp, dp;
+	int swap;
+
+	fs = fd_get(pkt, net, is(net, &st_proto_ipv6) ? "ipv6.src" : "ip.src");
+	fd = fd_get(pkt, net, is(net, &st_proto_ipv6) ? "ipv6.dst" : "ip.dst");
+	ps = fd_get(pkt, tl, "tcp.srcport");
+	pd = fd_get(pkt, tl, "tcp.dstport");
+	if (fs == NULL || fd == NULL || ps == NULL || pd == NULL ||
+	    (a = st_field_bytes(pkt, fs, &al)) == NULL ||
+	    (b = st_field_bytes(pkt, fd, &bl)) == NULL || al != bl || al > 16)
+		return NULL;
+	if (v->conns == NULL && (v->conns = calloc(1,
+	    sizeof(*v->conns))) == NULL)
+		return NULL;
+	sp = (uint16_t)ps->val;
+	dp = (uint16_t)pd->val;
+	/* One key for both directions: the smaller end first. */
+	swap = memcmp(a, b, al) > 0 || (memcmp(a, b, al) == 0 && sp > dp);
+	memset(key, 0, sizeof(key));
+	key[0] = (uint8_t)al;
+	memcpy(key + 1, swap ? b : a, al);
+	memcpy(key + 17, swap ? a : b, al);
+	key[33] = (uint8_t)((swap ? dp : sp) >> 8);
+	key[34] = (uint8_t)(swap ? dp : sp);
+	key[35] = (uint8_t)((swap ? sp : dp) >> 8);
+	key[36] = (uint8_t)(swap ? sp : dp);
+	*dir = swap;
+	for (i = 0; i < sizeof(key); i++)
+		hash = (hash ^ key[i]) * 16777619u;
+	h = hash % CONNS;
+	victim = h;
+	for (i = 0; i < PROBE; i++) {
+		struct conn *c = &v->conns->slot[(h + i) % CONNS];
+
+		if (!c->used || memcmp(c->key, key, sizeof(key)) == 0) {
+			if (!c->used) {
+				memcpy(c->key, key, sizeof(key));
+				c->used = 1;
+			}
+			c->last = pkt->num;
+			return c;
+		}
+		if (c->last < v->conns->slot[victim].last)
+			victim = (h + i) % CONNS;
+	}
+	/* All taken: the connection seen longest ago makes room. */
+	memset(&v->conns->slot[victim], 0, sizeof(struct conn));
+	memcpy(v->conns->slot[victim].key, key, sizeof(key));
+	v->conns->slot[victim].used = 1;
+	v->conns->slot[victim].last = pkt->num;
+	return &v->conns->slot[victim];
+}
+
+/*
+ * tcpdump's sequence fields: "seq a:b" (b exclusive) with data, "seq a" on
+ * SYN, FIN or RST, nothing else on a bare ACK; "ack n" when ACK is set.
+ * Relative to each direction's first sequence number after the first
+ * packet each way, unless -S.
+ */
+static void
+tcp_seq(struct st_out *o, struct st_vctx *v, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *tl)
+{
+	const struct st_field *fseq = fd_get(pkt, tl, "tcp.seq_raw");
+	const struct st_field *fack = fd_get(pkt, tl, "tcp.ack_raw");
+	const struct st_field *flen = fd_get(pkt, tl, "tcp.len");
+	uint64_t fl = val(pkt, tl, "tcp.flags", 0);
+	uint32_t seq, ack, sbase = 0, abase = 0;
+	struct conn *c = NULL;
+	int dir = 0;
+
+	if (fseq == NULL)
+		return;
+	seq = (uint32_t)fseq->val;
+	ack = fack != NULL ? (uint32_t)fack->val : 0;
+	if (!v->abs_seq && (c = conn_of(v, pkt, net, tl, &dir)) != NULL) {
+		if (!c->have[dir]) {	/* the first packet this way: as is */
+			c->base[dir] = seq;
+			c->have[dir] = 1;
+		} else {
+			sbase = c->base[dir];
+			if (c->have[1 - dir])
+				abase = c->base[1 - dir];
+		}
+	}
+	if (flen != NULL && flen->val > 0) {
+		st_out_puts(o, " seq ");
+		st_out_u64(o, (uint32_t)(seq - sbase));
+		st_out_putc(o, ':');
+		st_out_u64(o, (uint32_t)(seq - sbase + flen->val));
+	} else if (fl & 0x007) {
+		st_out_puts(o, " seq ");
+		st_out_u64(o, (uint32_t)(seq - sbase));
+	}
+	if (fl & 0x010) {
+		st_out_puts(o, " ack ");
+		st_out_u64(o, (uint32_t)(ack - abase));
+	}
+}
+
 /* tcpdump's flag letters, in its order; "." is ACK. */
 static void
 tcp_flags(struct st_out *o, uint64_t fl)
@@ -226,10 +359,11 @@ icmp_facts(struct st_out *o, const struct st_packet *pkt,
 
 /* The facts of the chain starting at layer first, at one depth. */
 static void facts(struct st_out *o, const struct st_packet *pkt,
-    unsigned first);
+    unsigned first, struct st_vctx *v);
 
 static void
-quoted(struct st_out *o, const struct st_packet *pkt, unsigned i)
+quoted(struct st_out *o, const struct st_packet *pkt, unsigned i,
+    struct st_vctx *v)
 {
 	unsigned j, depth = pkt->layers[i].depth;
 
@@ -249,7 +383,7 @@ quoted(struct st_out *o, const struct st_packet *pkt, unsigned i)
 			st_out_puts(o, pkt->layers[k].proto->name);
 		}
 		st_out_puts(o, "  ");
-		facts(o, pkt, j);
+		facts(o, pkt, j, v);
 		st_out_putc(o, ']');
 		return;
 	}
@@ -378,7 +512,8 @@ is_app(const struct st_layer *ly)
 }
 
 static void
-facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
+facts(struct st_out *o, const struct st_packet *pkt, unsigned first,
+    struct st_vctx *v)
 {
 	const struct st_layer *net = NULL, *tl = NULL, *ly, *last = NULL;
 	const struct st_layer *app = NULL;
@@ -408,12 +543,7 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		endpoints(o, pkt, net, tl, "tcp");
 		st_out_putc(o, ' ');
 		tcp_flags(o, val(pkt, tl, "tcp.flags", 0));
-		st_out_puts(o, " seq ");
-		put_field(o, pkt, tl, "tcp.seq_raw");
-		if (val(pkt, tl, "tcp.flags", 0) & 0x10) {
-			st_out_puts(o, " ack ");
-			put_field(o, pkt, tl, "tcp.ack_raw");
-		}
+		tcp_seq(o, v, pkt, net, tl);
 		st_out_puts(o, " win ");
 		put_field(o, pkt, tl, "tcp.window_size_value");
 		tcp_opts(o, pkt, tl);
@@ -427,7 +557,7 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first)
 		endpoints(o, pkt, net, NULL, NULL);
 		st_out_putc(o, ' ');
 		icmp_facts(o, pkt, tl, is(tl, &st_proto_icmpv6));
-		quoted(o, pkt, ti);
+		quoted(o, pkt, ti, v);
 	} else if (is(tl, &st_proto_arp)) {
 		uint64_t op = val(pkt, tl, "arp.opcode", 0);
 
@@ -566,7 +696,7 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 	}
 	st_out_puts(o, "  ");
 	if (pkt->nlayers > 0)
-		facts(o, pkt, 0);
+		facts(o, pkt, 0, v);
 	marks(o, pkt);
 	st_out_putc(o, '\n');
 }

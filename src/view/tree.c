@@ -78,17 +78,30 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	const char *m;
 
 	st_out_pad(o, 0, indent);
-	if (f->bits > 0)
-		st_out_printf(o, "%6u  ", f->bitoff / 8);
-	else
+	if (f->bits > 0) {
+		/* The byte offset, right-aligned in 6, without printf. */
+		char num[8];
+		uint32_t v = f->bitoff / 8;
+		int k = 6;
+
+		memset(num, ' ', 8);
+		do {
+			num[--k] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v != 0 && k > 0);
+		st_out_write(o, num, 8);
+	} else
 		st_out_puts(o, "        ");
 	st_out_puts(o, f->desc->name);
 	st_out_pad(o, strlen(f->desc->name), NAME_W);
 	mark = o->n;
 	st_fmt_value(o, pkt, f, 24);
 	if ((m = st_field_meaning(f)) != NULL && f->desc->fmt != ST_FMT_ENUM &&
-	    f->desc->fmt != ST_FMT_TEXT)
-		st_out_printf(o, " (%s)", m);
+	    f->desc->fmt != ST_FMT_TEXT) {
+		st_out_puts(o, " (");
+		st_out_puts(o, m);
+		st_out_putc(o, ')');
+	}
 	if (f->desc->fmt == ST_FMT_BYTES)
 		st_out_printf(o, " (%u bytes)", f->bits / 8);
 	ck_status(o, f);
@@ -108,8 +121,13 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	const struct st_layer *ly;
 	unsigned i, j, indent;
 
-	st_out_printf(o, "Frame %llu: %u bytes on wire, %u captured, ",
-	    (unsigned long long)pkt->num, pkt->len, pkt->caplen);
+	st_out_puts(o, "Frame ");
+	st_out_u64(o, pkt->num);
+	st_out_puts(o, ": ");
+	st_out_u64(o, pkt->len);
+	st_out_puts(o, " bytes on wire, ");
+	st_out_u64(o, pkt->caplen);
+	st_out_puts(o, " captured, ");
 	st_fmt_time(o, v, &pkt->ts, ' ');
 	st_out_putc(o, '\n');
 	for (i = 0; i < pkt->nlayers; i++) {
@@ -119,23 +137,36 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		st_out_puts(o, st_color(v, ly->proto->name));
 		st_out_puts(o, ly->proto->name);
 		st_out_puts(o, st_color_off(v));
-		st_out_printf(o, ": %s%s [%u..%u) ", ly->depth > 0 ?
-		    "quoted " : "", ly->proto->title, ly->off,
-		    ly->off + ly->len);
+		st_out_puts(o, ly->depth > 0 ? ": quoted " : ": ");
+		st_out_puts(o, ly->proto->title);
+		st_out_puts(o, " [");
+		st_out_u64(o, ly->off);
+		st_out_puts(o, "..");
+		st_out_u64(o, (uint64_t)ly->off + ly->len);
+		st_out_puts(o, ") ");
 		if (ly->proto == &st_proto_data ||
-		    ly->proto == &st_proto_trailer)
-			st_out_printf(o, "%u bytes", ly->len);
-		else
-			st_out_printf(o, "header %u, payload %u", ly->hdr_len,
-			    ly->len > ly->hdr_len ? ly->len - ly->hdr_len : 0);
-		st_out_printf(o, status_txt[ly->status],
-		    ly->why != NULL ? ly->why : "");
+		    ly->proto == &st_proto_trailer) {
+			st_out_u64(o, ly->len);
+			st_out_puts(o, " bytes");
+		} else {
+			st_out_puts(o, "header ");
+			st_out_u64(o, ly->hdr_len);
+			st_out_puts(o, ", payload ");
+			st_out_u64(o, ly->len > ly->hdr_len ? ly->len -
+			    ly->hdr_len : 0);
+		}
+		if (ly->status != ST_LS_OK)
+			st_out_printf(o, status_txt[ly->status],
+			    ly->why != NULL ? ly->why : "");
 		st_out_putc(o, '\n');
 		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields; j++)
 			field_line(o, pkt, &pkt->fields[j], indent);
 	}
-	for (i = 0; i < pkt->nnotes; i++)
-		st_out_printf(o, "note: %s\n", pkt->notes[i]);
+	for (i = 0; i < pkt->nnotes; i++) {
+		st_out_puts(o, "note: ");
+		st_out_puts(o, pkt->notes[i]);
+		st_out_putc(o, '\n');
+	}
 	st_out_putc(o, '\n');
 }
 
