@@ -24,7 +24,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile peer live live-route html \
+.PHONY: all deps test unit golden difftest hostile peer live live-route html bench \
 	fuzz fuzz-smoke \
 	live-demo live-capture privileges \
 	demo clean \
@@ -173,3 +173,8 @@ fuzz-smoke: fuzz
 # the order of system calls (root only).
 privileges: strata
 	@sh tests/privileges.sh $(STRATA)
+
+# Speed against tcpdump and tshark, and memory; writes docs/bench.md.
+# Never part of make test.
+bench: strata
+	@python3 scripts/bench.py ./strata --write

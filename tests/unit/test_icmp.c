@@ -88,6 +88,33 @@ test_nesting_bound(void **state)
 	assert_true(p->nnotes >= 1);
 }
 
+/*
+ * A message of all zeros sums to zero: 0xffff is its checksum, and 0x0000
+ * (the other zero of one's complement, which RFC 1624 updates produce)
+ * is good too; the complement of the right value is not.
+ */
+static void
+test_checksum_zero_forms(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, "4500001c00000000400100007f0000017f000001"
+	    "0000ffff00000000");
+	assert_int_equal(field_n(p, "icmp.checksum", 0)->ck, ST_CK_GOOD);
+	p = decode_hex(DLT_RAW, "4500001c00000000400100007f0000017f000001"
+	    "0000000000000000");
+	assert_int_equal(field_n(p, "icmp.checksum", 0)->ck, ST_CK_GOOD);
+	/* Echo request id 0x1234 seq 1: right 0xe5ca, its complement bad. */
+	p = decode_hex(DLT_RAW, "4500001c00000000400100007f0000017f000001"
+	    "0800e5ca12340001");
+	assert_int_equal(field_n(p, "icmp.checksum", 0)->ck, ST_CK_GOOD);
+	p = decode_hex(DLT_RAW, "4500001c00000000400100007f0000017f000001"
+	    "08001a3512340001");
+	assert_int_equal(field_n(p, "icmp.checksum", 0)->ck, ST_CK_BAD);
+	assert_int_equal(field_n(p, "icmp.checksum", 0)->aux, 0xe5ca);
+}
+
 static void
 test_neighbor_solicitation(void **state)
 {
@@ -125,6 +152,7 @@ main(void)
 		cmocka_unit_test(test_echo),
 		cmocka_unit_test(test_error_quotes_packet),
 		cmocka_unit_test(test_nesting_bound),
+		cmocka_unit_test(test_checksum_zero_forms),
 		cmocka_unit_test(test_neighbor_solicitation),
 		cmocka_unit_test(test_nd_option_length_zero),
 	};

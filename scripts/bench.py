@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""make bench: strata against the peers on the benchmark capture.
+
+Makes bench/bench-1m.pcap and bench/bench-100k.pcap with the shared
+generator (../shared/tools/mkbench.py) when missing, runs strata and the
+installed peers (tcpdump, tshark) several times each, all writing to
+/dev/null, and prints a table of medians, ratios and peak memory (from
+/usr/bin/time -v), and the scaling from 100k to 1M packets.  With --write,
+the table also goes to docs/bench.md with the machine it was taken on.
+
+usage: bench.py STRATA [--runs N] [--write]
+"""
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GEN = os.path.join(TOP, "..", "shared", "tools", "mkbench.py")
+
+
+def capture(n, name):
+    d = os.path.join(TOP, "bench")
+    os.makedirs(d, exist_ok=True)
+    os.chmod(d, 0o755)     # strata reads as nobody when started as root
+    path = os.path.join(d, name)
+    if not os.path.exists(path):
+        if not os.path.exists(GEN):
+            sys.exit("bench: no %s to make the capture" % GEN)
+        print("bench: making %s (%d packets)" % (path, n), flush=True)
+        subprocess.run([sys.executable, GEN, path, str(n), "1"], check=True)
+        os.chmod(path, 0o644)
+    return path
+
+
+def measure(cmd):
+    """(seconds, peak KiB) of one run, output to /dev/null."""
+    with tempfile.NamedTemporaryFile("r") as t:
+        with open(os.devnull, "w") as null:
+            subprocess.run(["/usr/bin/time", "-v", "-o", t.name] + cmd,
+                           stdout=null, stderr=subprocess.DEVNULL)
+        secs = kib = 0.0
+        for line in t.read().splitlines():
+            line = line.strip()
+            if line.startswith("Elapsed (wall clock) time"):
+                v = line.split(": ", 1)[1]
+                parts = [float(x) for x in v.split(":")]
+                secs = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+            elif line.startswith("Maximum resident set size"):
+                kib = float(line.split(": ", 1)[1])
+    return secs, kib
+
+
+def median_of(cmd, runs):
+    got = [measure(cmd) for _ in range(runs)]
+    return statistics.median(g[0] for g in got), max(g[1] for g in got)
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    strata = os.path.abspath(sys.argv[1])
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) \
+        if "--runs" in sys.argv else 3
+    big = capture(1000000, "bench-1m.pcap")
+    small = capture(100000, "bench-100k.pcap")
+    rows = []
+
+    def row(label, cmd, n=runs):
+        print("bench: %s" % label, flush=True)
+        t, m = median_of(cmd, n)
+        rows.append((label, t, m))
+        return t
+
+    s_sum = row("strata decode (summary)", [strata, "decode", big])
+    s_json = row("strata decode --view json", [strata, "decode", "--view",
+                                               "json", big])
+    s_tree = row("strata decode --view tree", [strata, "decode", "--view",
+                                               "tree", big])
+    s_small = row("strata decode (summary), 100k", [strata, "decode", small])
+    ratios = []
+    if shutil.which("tcpdump"):
+        t = row("tcpdump -nS -r", ["tcpdump", "-nS", "-r", big])
+        ratios.append(("summary vs tcpdump -nS", t / s_sum, 4))
+        row("tcpdump -n -r, 100k", ["tcpdump", "-n", "-r", small])
+    if shutil.which("tshark"):
+        # One run each: tshark takes minutes and gigabytes on 1M packets.
+        t = row("tshark -T ek -r", ["tshark", "-n", "-T", "ek", "-r", big], 1)
+        ratios.append(("json vs tshark -T ek", t / s_json, 10))
+        t = row("tshark -V -r", ["tshark", "-n", "-V", "-r", big], 1)
+        ratios.append(("tree vs tshark -V", t / s_tree, 10))
+    lines = ["| run | median s | peak MiB |", "|---|---:|---:|"]
+    for label, t, m in rows:
+        lines.append("| %s | %.2f | %.1f |" % (label, t, m / 1024))
+    lines += ["", "| ratio | measured | goal |", "|---|---:|---:|"]
+    for label, r, goal in ratios:
+        lines.append("| %s | %.1fx faster | %dx |" % (label, r, goal))
+    lines.append("| scaling 100k to 1M (summary) | %.1fx the time | "
+                 "at most 10x (linear) |" %
+                 (s_sum / s_small))
+    peak = max(m for label, t, m in rows if label.startswith("strata"))
+    lines.append("| strata peak memory, any view | %.1f MiB | 16 MiB |" %
+                 (peak / 1024))
+    table = "\n".join(lines)
+    print()
+    print(table)
+    if "--write" in sys.argv:
+        cpu = "?"
+        try:
+            with open("/proc/cpuinfo") as f:
+                for line in f:
+                    if line.startswith("model name"):
+                        cpu = line.split(":", 1)[1].strip()
+                        break
+        except OSError:
+            pass
+        with open(os.path.join(TOP, "docs", "bench.md"), "w") as f:
+            f.write("# Benchmark\n\n`make bench` on the capture made by "
+                    "`../shared/tools/mkbench.py bench-1m.pcap 1000000 1` "
+                    "(1,000,000 Ethernet packets, 347 MB: TCP with options, "
+                    "DNS, ICMP with errors, IPv6, ARP, VLAN), every program "
+                    "writing to /dev/null; medians of %d runs (tshark: one "
+                    "run), peak memory from /usr/bin/time -v.\n\n"
+                    "Machine: %s, %d cores, Linux %s.\n\n%s\n"
+                    % (runs, cpu, os.cpu_count() or 0, platform.release(),
+                       table))
+
+
+if __name__ == "__main__":
+    main()
