@@ -108,6 +108,8 @@ demo:
 	@./strata decode -c 1 --view tree captures/icmp-echo.pcap
 	@echo '== strata decode -c 1 --view hex captures/icmp-echo.pcap'
 	@./strata decode -c 1 --view hex captures/icmp-echo.pcap
+	@echo '== strata decode -c 1 --view diagram captures/udp-unreachable.pcap (frame 2)'
+	@./strata decode -f icmp --view diagram captures/udp-unreachable.pcap
 	@echo '== strata decode captures/tcp-session.pcap (summary)'
 	@./strata decode captures/tcp-session.pcap
 
