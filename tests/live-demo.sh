@@ -36,7 +36,7 @@ expect_in_order() {
 }
 expect_in_order tcp "server: socket(AF_INET, SOCK_STREAM, 0)" \
     "server: bind(" "server: listen(" "server socket now LISTEN" \
-    "client: connect(" "\[S\] seq" "\[S\.\] seq" "\[\.\] seq .* len 0" \
+    "client: connect(" "\[S\] seq" "\[S\.\] seq" "\[\.\] ack 1 win" \
     "client ESTABLISHED, server ESTABLISHED" "server: accept(" \
     "client: send(.*14 bytes) = 14" "\[P\.\] .* len 14" \
     "server: recv(.*) = 14 bytes" "server: send(" "\[P\.\] .* len 15" \
