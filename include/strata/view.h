@@ -90,6 +90,9 @@ struct st_view {
 	int		 lite;		/* reads no ST_DF_DETAIL field */
 };
 
+/* Frees what views kept in v across packets (the summary's connections). */
+void	st_vctx_free(struct st_vctx *v);
+
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
     st_view_json, st_view_diagram, st_view_bits, st_view_html;
 

@@ -423,5 +423,6 @@ out:
 		fclose(c.wfp);
 	}
 	pcap_close(c.p);
+	st_vctx_free(&c.v);
 	return rc;
 }

@@ -249,7 +249,7 @@ run(const struct opts *op, pcap_t *p, FILE *out_fp)
 	for (i = 0; i < op->vs.n; i++)
 		if (op->vs.views[i]->end != NULL)
 			op->vs.views[i]->end(&out, &v);
-	free(v.conns);
+	st_vctx_free(&v);
 	if (st_out_flush(&out) != 0 && out.err != EPIPE) {
 		st_cli_err("writing output: %s", strerror(out.err));
 		status = ST_EXIT_RUNTIME;

@@ -1003,5 +1003,6 @@ st_cmd_demo(int argc, char **argv)
 	}
 	if (d.cap != NULL)
 		pcap_close(d.cap);
+	st_vctx_free(&d.v);
 	return rc == 0 ? ST_EXIT_OK : ST_EXIT_RUNTIME;
 }

@@ -840,5 +840,6 @@ out:
 	if (p.dfd >= 0)
 		close(p.dfd);
 	st_raw_close(&p.raw);
+	st_vctx_free(&p.v);
 	return rc;
 }

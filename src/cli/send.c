@@ -478,5 +478,6 @@ out:
 	if (r.dead != NULL)
 		pcap_close(r.dead);
 	st_raw_close(&r.raw);
+	st_vctx_free(&r.v);
 	return rc;
 }

@@ -396,5 +396,6 @@ st_cmd_trace(int argc, char **argv)
 	rc = ST_EXIT_OK;
 out:
 	st_raw_close(&t.raw);
+	st_vctx_free(&t.v);
 	return rc;
 }

@@ -181,6 +181,13 @@ struct st_conns {
 	struct conn	slot[CONNS];
 };
 
+void
+st_vctx_free(struct st_vctx *v)
+{
+	free(v->conns);
+	v->conns = NULL;
+}
+
 /* The connection of net/tcp, and the direction of this packet in it. */
 static struct conn *
 conn_of(struct st_vctx *v, const struct st_packet *pkt,

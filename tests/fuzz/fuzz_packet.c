@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct st_out out;
 	static struct st_follow fw;
 	static FILE *null;
-	struct st_vctx v = { 0 };
+	static struct st_vctx v;	/* kept: the summary's table lives on */
 	struct st_flow k;
 	size_t i;
 
@@ -33,6 +33,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (null == NULL)
 		null = fopen("/dev/null", "w");
+	v.have_t0 = 0;
 	st_pkt_reset(&pkt, data + 1, (uint32_t)(size - 1),
 	    (uint32_t)(size - 1 + (data[0] & 0x80 ? 100 : 0)));
 	pkt.num = 1;

@@ -9,6 +9,7 @@
 
 static char *text;
 static size_t textlen;
+static struct st_vctx shared_v;	/* keeps the summary's table between */
 
 /* Runs view on the hex packet (frame 3, at t = 1.5 s) and returns its text. */
 static const char *
@@ -19,6 +20,7 @@ render(const struct st_view *view, const char *hex, int color)
 	FILE *fp;
 
 	memset(&v, 0, sizeof(v));
+	v.conns = shared_v.conns;
 	v.color = color;
 	v.t0.tv_sec = 1700000000;
 	v.have_t0 = 1;
@@ -31,6 +33,7 @@ render(const struct st_view *view, const char *hex, int color)
 	tpkt.ts.tv_nsec = 500000000;
 	st_out_init(&o, fp);
 	view->packet(&o, &tpkt, &v);
+	shared_v.conns = v.conns;
 	assert_int_equal(st_out_flush(&o), 0);
 	fclose(fp);
 	return text;
@@ -129,5 +132,6 @@ main(void)
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
 	free(text);
+	st_vctx_free(&shared_v);
 	return rc;
 }
