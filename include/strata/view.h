@@ -94,7 +94,8 @@ struct st_view {
 void	st_vctx_free(struct st_vctx *v);
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
-    st_view_json, st_view_diagram, st_view_bits, st_view_html;
+    st_view_json, st_view_diagram, st_view_bits, st_view_html,
+    st_view_ledger, st_view_checksum;
 
 /* The layers of pkt as the JSON view writes them: "[{...},...]". */
 void	st_json_layers(struct st_out *o, const struct st_packet *pkt);

@@ -25,7 +25,7 @@ st_cli_views(struct st_viewset *vs, const char *list)
 	    tok = strtok_r(NULL, ",", &save)) {
 		if ((v = st_view_find(tok)) == NULL) {
 			st_cli_err("--view: unknown view '%s' (views: summary, "
-			    "tree, hex, json)", tok);
+			    "tree, hex, json, diagram, bits, ledger, checksum, html)", tok);
 			return -1;
 		}
 		if (vs->n == ST_CLI_VIEWS) {
