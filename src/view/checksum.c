@@ -102,9 +102,13 @@ walk(struct st_out *o, const struct st_packet *pkt, const struct st_layer *ly,
 		    "%u, length %u\n    ", a, c, proto, len);
 		sum = words(o, b + net->off + (fam == 4 ? 12 : 8),
 		    fam == 4 ? 8 : 32, (size_t)-1, 1);
-		st_out_printf(o, "     %04x %04x %04x%s\n", len >> 16, len & 0xffff,
-		    proto, fam == 4 ? "   (length high and low, zero and protocol)"
-		    : "");
+		if (fam == 4)
+			st_out_printf(o, "     %04x %04x   (zero and protocol, "
+			    "length)\n", proto, len & 0xffff);
+		else
+			st_out_printf(o, "     %04x %04x 0000 %04x   (length, "
+			    "zeros and next header)\n", len >> 16, len & 0xffff,
+			    proto);
 		sum += (len >> 16) + (len & 0xffff) + proto;
 	}
 	st_out_printf(o, "  %s, %zu bytes%s:\n    ", ly->proto ==
