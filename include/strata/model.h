@@ -197,6 +197,10 @@ const char *st_field_meaning(const struct st_field *f);
 /* Looks val up in a {0, NULL}-terminated table; NULL when absent. */
 const char *st_valname(const struct st_valname *t, uint32_t val);
 
+/* The first layer of protocol name at depth (0 = outermost), or NULL. */
+const struct st_layer *st_pkt_layer(const struct st_packet *pkt,
+    const char *name, unsigned depth);
+
 /*
  * The first field named name in layer ly (or in the whole packet when ly is
  * NULL), or NULL.

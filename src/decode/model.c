@@ -111,6 +111,18 @@ st_field_meaning(const struct st_field *f)
 	return st_valname(f->desc->names, (uint32_t)f->val);
 }
 
+const struct st_layer *
+st_pkt_layer(const struct st_packet *pkt, const char *name, unsigned depth)
+{
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == depth &&
+		    strcmp(pkt->layers[i].proto->name, name) == 0)
+			return &pkt->layers[i];
+	return NULL;
+}
+
 const struct st_field *
 st_pkt_field(const struct st_packet *pkt, const struct st_layer *ly,
     const char *name)

@@ -9,18 +9,6 @@
 #include "strata/ping.h"
 #include "strata/view.h"
 
-static const struct st_layer *
-layer_at(const struct st_packet *p, const char *name, unsigned depth)
-{
-	unsigned i;
-
-	for (i = 0; i < p->nlayers; i++)
-		if (p->layers[i].depth == depth &&
-		    strcmp(p->layers[i].proto->name, name) == 0)
-			return &p->layers[i];
-	return NULL;
-}
-
 static int
 fget(const struct st_packet *p, const struct st_layer *ly, const char *name,
     uint64_t *v)
@@ -55,8 +43,8 @@ st_pkt_icmp(const struct st_packet *got, unsigned *type, unsigned *code)
 	uint64_t t, c;
 	int v6 = 0;
 
-	if ((ly = layer_at(got, "icmp", 0)) == NULL) {
-		ly = layer_at(got, "icmpv6", 0);
+	if ((ly = st_pkt_layer(got, "icmp", 0)) == NULL) {
+		ly = st_pkt_layer(got, "icmpv6", 0);
 		v6 = 1;
 	}
 	if (!fget(got, ly, v6 ? "icmpv6.type" : "icmp.type", &t) ||
@@ -76,8 +64,8 @@ st_echo_classify(const struct st_packet *got, int fam, const uint8_t *dst,
 	const char *fid = fam == 6 ? "icmpv6.echo.identifier" : "icmp.ident";
 	const char *fseq = fam == 6 ? "icmpv6.echo.sequence_number" :
 	    "icmp.seq";
-	const struct st_layer *net = layer_at(got, ip, 0);
-	const struct st_layer *ic = layer_at(got, icmp, 0), *qi, *qn;
+	const struct st_layer *net = st_pkt_layer(got, ip, 0);
+	const struct st_layer *ic = st_pkt_layer(got, icmp, 0), *qi, *qn;
 	uint64_t type, v, s;
 	size_t alen = fam == 6 ? 16 : 4;
 
@@ -101,8 +89,8 @@ st_echo_classify(const struct st_packet *got, int fam, const uint8_t *dst,
 	    type != 12) || (fam == 6 && (type < 1 || type > 4)))
 		return ST_ECHO_NONE;
 	/* An error: the quoted packet must be our echo request. */
-	qn = layer_at(got, ip, 1);
-	qi = layer_at(got, icmp, 1);
+	qn = st_pkt_layer(got, ip, 1);
+	qi = st_pkt_layer(got, icmp, 1);
 	if (qn == NULL || qi == NULL || !addr_is(got, qn, fam == 6 ?
 	    "ipv6.dst" : "ip.dst", dst, alen) || !fget(got, qi, fid, &v) ||
 	    v != id || !fget(got, qi, fseq, &s))
@@ -114,7 +102,7 @@ st_echo_classify(const struct st_packet *got, int fam, const uint8_t *dst,
 void
 st_pkt_src(const struct st_packet *got, char *buf, size_t n)
 {
-	const struct st_layer *ly = layer_at(got, "ipv4", 0);
+	const struct st_layer *ly = st_pkt_layer(got, "ipv4", 0);
 	const struct st_field *f;
 	const uint8_t *b;
 	char tmp[ST_FMT_BUF];
@@ -124,7 +112,7 @@ st_pkt_src(const struct st_packet *got, char *buf, size_t n)
 	if (ly != NULL && (f = st_pkt_field(got, ly, "ip.src")) != NULL &&
 	    (b = st_field_bytes(got, f, &len)) != NULL && len == 4)
 		snprintf(buf, n, "%s", st_fmt_ipv4(tmp, b));
-	else if ((ly = layer_at(got, "ipv6", 0)) != NULL &&
+	else if ((ly = st_pkt_layer(got, "ipv6", 0)) != NULL &&
 	    (f = st_pkt_field(got, ly, "ipv6.src")) != NULL &&
 	    (b = st_field_bytes(got, f, &len)) != NULL && len == 16)
 		snprintf(buf, n, "%s", st_fmt_ipv6(tmp, b));
@@ -155,7 +143,7 @@ st_icmp_error_text(const struct st_packet *got, char *buf, size_t n)
 	unsigned type, code;
 	uint64_t v = 0;
 	int v6 = st_pkt_icmp(got, &type, &code);
-	const struct st_layer *ic = layer_at(got, v6 ? "icmpv6" : "icmp", 0);
+	const struct st_layer *ic = st_pkt_layer(got, v6 ? "icmpv6" : "icmp", 0);
 
 	if (v6 < 0) {
 		snprintf(buf, n, "Bad ICMP message");

@@ -10,19 +10,6 @@
 #include "strata/decode.h"
 #include "strata/net.h"
 
-/* The first layer of protocol name at depth, or NULL. */
-static const struct st_layer *
-find(const struct st_packet *p, const char *name, unsigned depth)
-{
-	unsigned i;
-
-	for (i = 0; i < p->nlayers; i++)
-		if (p->layers[i].depth == depth &&
-		    strcmp(p->layers[i].proto->name, name) == 0)
-			return &p->layers[i];
-	return NULL;
-}
-
 /* Field name of layer ly as bytes; 1 when both exist and are equal. */
 static int
 same(const struct st_packet *a, const struct st_layer *la, const char *na,
@@ -61,7 +48,7 @@ quotes(const struct st_packet *sent, const struct st_packet *got, int v6)
 {
 	const char *ip = v6 ? "ipv6" : "ipv4", *dst = v6 ? "ipv6.dst" :
 	    "ip.dst", *proto = v6 ? "ipv6.nxt" : "ip.proto";
-	const struct st_layer *s = find(sent, ip, 0), *q = find(got, ip, 1);
+	const struct st_layer *s = st_pkt_layer(sent, ip, 0), *q = st_pkt_layer(got, ip, 1);
 	const struct st_layer *st, *qt;
 	const char *tp[] = { "udp", "tcp" };
 	size_t i;
@@ -70,8 +57,8 @@ quotes(const struct st_packet *sent, const struct st_packet *got, int v6)
 	    !same(sent, s, proto, got, q, proto))
 		return 0;
 	for (i = 0; i < 2; i++) {
-		st = find(sent, tp[i], 0);
-		qt = find(got, tp[i], 1);
+		st = st_pkt_layer(sent, tp[i], 0);
+		qt = st_pkt_layer(got, tp[i], 1);
 		if (st != NULL && qt != NULL) {
 			char sp[24], dp[24];
 
@@ -83,8 +70,8 @@ quotes(const struct st_packet *sent, const struct st_packet *got, int v6)
 			    same(sent, st, dp, got, qt, dp);
 		}
 	}
-	st = find(sent, v6 ? "icmpv6" : "icmp", 0);
-	qt = find(got, v6 ? "icmpv6" : "icmp", 1);
+	st = st_pkt_layer(sent, v6 ? "icmpv6" : "icmp", 0);
+	qt = st_pkt_layer(got, v6 ? "icmpv6" : "icmp", 1);
 	if (st != NULL && qt != NULL && !v6)
 		return same(sent, st, "icmp.ident", got, qt, "icmp.ident") &&
 		    same(sent, st, "icmp.seq", got, qt, "icmp.seq");
@@ -101,16 +88,16 @@ st_match_reply(const struct st_packet *sent, const struct st_packet *got)
 	int v6;
 	uint64_t t;
 
-	if ((sn = find(sent, "ipv4", 0)) != NULL)
+	if ((sn = st_pkt_layer(sent, "ipv4", 0)) != NULL)
 		v6 = 0;
-	else if ((sn = find(sent, "ipv6", 0)) != NULL)
+	else if ((sn = st_pkt_layer(sent, "ipv6", 0)) != NULL)
 		v6 = 1;
 	else
 		return 0;
-	if ((gn = find(got, v6 ? "ipv6" : "ipv4", 0)) == NULL)
+	if ((gn = st_pkt_layer(got, v6 ? "ipv6" : "ipv4", 0)) == NULL)
 		return 0;
 	/* ICMP errors may come from any router on the way. */
-	if ((gl = find(got, v6 ? "icmpv6" : "icmp", 0)) != NULL) {
+	if ((gl = st_pkt_layer(got, v6 ? "icmpv6" : "icmp", 0)) != NULL) {
 		t = val(got, gl, v6 ? "icmpv6.type" : "icmp.type", 255);
 		if ((!v6 && (t == 3 || t == 4 || t == 5 || t == 11 || t == 12)) ||
 		    (v6 && t >= 1 && t <= 4))
@@ -119,7 +106,7 @@ st_match_reply(const struct st_packet *sent, const struct st_packet *got)
 	if (!same(sent, sn, v6 ? "ipv6.dst" : "ip.dst", got, gn,
 	    v6 ? "ipv6.src" : "ip.src"))
 		return 0;
-	if ((sl = find(sent, v6 ? "icmpv6" : "icmp", 0)) != NULL) {
+	if ((sl = st_pkt_layer(sent, v6 ? "icmpv6" : "icmp", 0)) != NULL) {
 		if (gl == NULL)
 			return 0;
 		t = val(sent, sl, v6 ? "icmpv6.type" : "icmp.type", 0);
@@ -136,13 +123,13 @@ st_match_reply(const struct st_packet *sent, const struct st_packet *got)
 		    same(sent, sl, "icmp.ident", got, gl, "icmp.ident") &&
 		    same(sent, sl, "icmp.seq", got, gl, "icmp.seq");
 	}
-	if ((sl = find(sent, "tcp", 0)) != NULL) {
-		gl = find(got, "tcp", 0);
+	if ((sl = st_pkt_layer(sent, "tcp", 0)) != NULL) {
+		gl = st_pkt_layer(got, "tcp", 0);
 		return same(sent, sl, "tcp.dstport", got, gl, "tcp.srcport") &&
 		    same(sent, sl, "tcp.srcport", got, gl, "tcp.dstport");
 	}
-	if ((sl = find(sent, "udp", 0)) != NULL) {
-		gl = find(got, "udp", 0);
+	if ((sl = st_pkt_layer(sent, "udp", 0)) != NULL) {
+		gl = st_pkt_layer(got, "udp", 0);
 		return same(sent, sl, "udp.dstport", got, gl, "udp.srcport") &&
 		    same(sent, sl, "udp.srcport", got, gl, "udp.dstport");
 	}
