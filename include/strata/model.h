@@ -132,6 +132,8 @@ struct st_packet {
 	unsigned	 nlayers;
 	struct st_field	 fields[ST_MAX_FIELDS];
 	unsigned	 nfields;
+	struct st_field	 spill;		/* handed out once fields[] is full */
+	unsigned	 nspilled;	/* fields that went to spill */
 	const char	*notes[ST_MAX_NOTES];
 	unsigned	 nnotes;
 	char		 str[ST_STRBUF];
@@ -153,9 +155,11 @@ struct st_layer *st_pkt_add_layer(struct st_packet *pkt,
 void	st_pkt_note(struct st_packet *pkt, const char *note);
 
 /*
- * Appends a field to the packet's last layer.  Returns it, or NULL when the
- * packet holds ST_MAX_FIELDS already (a note then says so).  Inline: the
- * decoders call it for every field of every packet.
+ * Appends a field to the packet's last layer and returns it.  When the packet
+ * holds ST_MAX_FIELDS already, a note says so and the field is written to
+ * pkt->spill instead: filled in but in no layer, so a decoder can still read
+ * back what it just decoded.  NULL only when there is no layer yet.  Inline:
+ * the decoders call it for every field of every packet.
  */
 static inline struct st_field *
 st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
@@ -166,10 +170,11 @@ st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
 	if (pkt->nlayers == 0)
 		return 0;
 	if (pkt->nfields >= ST_MAX_FIELDS) {
-		st_pkt_note(pkt, "too many fields: the rest is not shown");
-		return 0;
-	}
-	f = &pkt->fields[pkt->nfields++];
+		if (pkt->nspilled++ == 0)
+			st_pkt_note(pkt, "too many fields: the rest is not shown");
+		f = &pkt->spill;
+	} else
+		f = &pkt->fields[pkt->nfields++];
 	f->desc = desc;
 	f->bitoff = bitoff;
 	f->bits = bits;
@@ -177,7 +182,8 @@ st_pkt_add_field(struct st_packet *pkt, const struct st_field_desc *desc,
 	f->aux = 0;
 	f->ck = ST_CK_NONE;
 	f->meaning = 0;
-	pkt->layers[pkt->nlayers - 1].nfields++;
+	if (f != &pkt->spill)
+		pkt->layers[pkt->nlayers - 1].nfields++;
 	return f;
 }
 

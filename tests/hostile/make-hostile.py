@@ -112,6 +112,14 @@ def cases():
                                   v6[8:] + bytes([17, 200]) + b"\0" * 6)]
     c["ipv6-plen-lies"] = [eth(0x86DD, v6[:4] + b"\xff\xff\x11\x40" +
                                v6[8:] + udp(b"x"))]
+    # More fields than a packet holds (1600 Pad1 options), then ICMP: the
+    # decoders after the limit must still run (fuzz_reply found one that
+    # did not).
+    hbh = bytes([1, 199]) + b"\0" * 1598
+    icmp_echo = b"\x08\x00\x00\x00\x00\x07\x00\x01x"
+    c["fields-over-limit"] = [eth(0x86DD, v6[:4] + struct.pack(
+        "!HBB", len(hbh) + len(icmp_echo), 0, 64) + v6[8:] + hbh +
+        icmp_echo)]
     # ICMP errors quoting truncated, nested and oversized packets.
     c["icmp-quote-truncated"] = [eth(0x0800, ip4(icmp_err(b"\x45\x00"),
                                                  proto=1))]

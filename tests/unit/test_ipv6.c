@@ -89,6 +89,31 @@ test_payload_length_lies(void **state)
 	assert_chain(p, "ipv6 udp data");
 }
 
+/*
+ * More fields than a packet holds: 1600 Pad1 options in a hop-by-hop
+ * header, then an echo request.  The layers after the limit still decode
+ * (ICMP reads back its own code field), and a note says fields were lost.
+ */
+static void
+test_field_limit(void **state)
+{
+	static char hex[8192];
+	const struct st_packet *p;
+	int i;
+
+	(void)state;
+	strcpy(hex, "600000000649" "0040" "00000000000000000000000000000001"
+	    "00000000000000000000000000000001" "01c7");
+	for (i = 0; i < 1598; i++)
+		strcat(hex, "00");
+	strcat(hex, "080000000007000178");
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv6 hopopts icmp data");
+	assert_int_equal(p->nfields, ST_MAX_FIELDS);
+	assert_true(has_note(p, "too many fields"));
+	assert_int_equal(layer(p, "icmp")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -98,6 +123,7 @@ main(void)
 		cmocka_unit_test(test_udp_checksum_over_ipv6),
 		cmocka_unit_test(test_chain_bound),
 		cmocka_unit_test(test_payload_length_lies),
+		cmocka_unit_test(test_field_limit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
