@@ -19,6 +19,7 @@
 #include "strata/craft.h"
 #include "strata/decode.h"
 #include "strata/net.h"
+#include "strata/predict.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -186,6 +187,8 @@ list_layers(void)
 				    ? "the kernel's choice" : strcmp(fd->name,
 				    "ip.dst") == 0 ? "127.0.0.1" : strcmp(
 				    fd->name, "ipv6.dst") == 0 ? "::1" :
+				    fd->fmt == ST_FMT_IPV4 ? "0.0.0.0" :
+				    fd->fmt == ST_FMT_IPV6 ? "::" :
 				    "00:00:00:00:00:00");
 			else
 				printf("default: %u", fd->def);
@@ -290,8 +293,51 @@ struct run {
 	struct st_packet	 sent;
 	struct st_packet	 got;
 	struct st_rx		 rx;
+	struct st_prediction	 pred;
 	unsigned long		 replies;
 };
+
+/*
+ * Whether a socket of this host owns the port the sent TCP or UDP packet
+ * is for; unknown unless its destination is a loopback address.
+ */
+static enum st_listen
+listening(const struct st_packet *sent)
+{
+	const struct st_layer *ip, *tl;
+	const struct st_field *f;
+	const uint8_t *a;
+	size_t n;
+	int fam = 4, proto = 17;
+
+	if ((ip = st_pkt_layer(sent, "ipv4", 0)) == NULL) {
+		fam = 6;
+		if ((ip = st_pkt_layer(sent, "ipv6", 0)) == NULL)
+			return ST_LISTEN_UNKNOWN;
+	}
+	f = st_pkt_field(sent, ip, fam == 4 ? "ip.dst" : "ipv6.dst");
+	if (f == NULL || (a = st_field_bytes(sent, f, &n)) == NULL ||
+	    n != (fam == 4 ? 4u : 16u) || !st_is_loopback(fam, a))
+		return ST_LISTEN_UNKNOWN;
+	if ((tl = st_pkt_layer(sent, "udp", 0)) == NULL) {
+		proto = 6;
+		if ((tl = st_pkt_layer(sent, "tcp", 0)) == NULL)
+			return ST_LISTEN_UNKNOWN;
+	}
+	f = st_pkt_field(sent, tl, proto == 6 ? "tcp.dstport" : "udp.dstport");
+	return f != NULL ? st_port_listening(proto, fam, (unsigned)f->val) :
+	    ST_LISTEN_UNKNOWN;
+}
+
+/* Says whether what came back (got, or NULL) was what was predicted. */
+static void
+say_outcome(const struct run *r, const struct st_packet *got)
+{
+	char line[512];
+
+	st_predict_check(&r->pred, got, line, sizeof(line));
+	printf("%s\n\n", line);
+}
 
 /* Waits for the reply to the packet in r->sent; says what came. */
 static int
@@ -327,6 +373,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		r->got.num = r->sent.num;
 		printf("reply after %.3f ms:\n", ms);
 		st_cli_show(&r->op->vs, &r->out, &r->got, &r->v);
+		say_outcome(r, &r->got);
 		r->replies++;
 		return 0;
 	}
@@ -336,7 +383,8 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 	}
 	if (!copied)
 		dump(r->dumper, b, n, t0);
-	printf("no reply within %g s\n\n", r->op->timeout);
+	printf("no reply within %g s\n", r->op->timeout);
+	say_outcome(r, NULL);
 	return 0;
 }
 
@@ -413,9 +461,11 @@ st_cmd_send(int argc, char **argv)
 	}
 	/* 1. The raw sockets: the only step that needs privileges. */
 	if (!op.dry && st_raw_open(&r.raw, op.ifname, &what) != 0) {
-		if (errno == EPERM || errno == EACCES)
-			st_cli_err("send: %s", st_priv_hint());
-		else
+		if (errno == EPERM || errno == EACCES) {
+			st_cli_err("send: %s: %s (raw sockets need root or "
+			    "CAP_NET_RAW)", what, strerror(errno));
+			st_cli_doctor();
+		} else
 			st_cli_err("send: %s: %s", what, strerror(errno));
 		return ST_EXIT_RUNTIME;
 	}
@@ -464,6 +514,10 @@ st_cmd_send(int argc, char **argv)
 	r.sent.num = 1;
 	st_decode(&r.sent, lt);
 	st_cli_show(&op.vs, &r.out, &r.sent, &r.v);
+	st_predict(&r.sent, op.dry ? ST_LISTEN_UNKNOWN : listening(&r.sent),
+	    &r.pred);
+	printf("%s: %s\n", op.dry ? "would come back" : "expect",
+	    r.pred.text);
 	if (!op.dry)
 		st_sandbox_enter();	/* no new files or sockets from here */
 	rc = send_loop(&r, buf, n, lt, keep);
