@@ -44,13 +44,15 @@ done
 timeout 20 "$strata" capture --duration 1 -f 'udp port 9' >/dev/null \
     2>"$tmp/err" && grep -q "^0 packets captured$" "$tmp/err" && ok ||
     bad "capture --duration"
-# Without privilege: one line with the fix, exit 1.
+# Without privilege: one line with the fix, then the doctor, exit 1.
 if command -v setpriv >/dev/null 2>&1; then
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 	    --bounding-set=-all "$strata" capture -c 1 >/dev/null 2>"$tmp/err"
 	rc=$?
-	[ $rc -eq 1 ] && grep -q "setcap cap_net_raw" "$tmp/err" &&
-	    [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || bad "no privilege ($rc)"
+	[ $rc -eq 1 ] && head -1 "$tmp/err" | grep -q "^strata: capture: .*setcap cap_net_raw" &&
+	    grep -q "^strata doctor: what this host lets uid 65534" "$tmp/err" &&
+	    grep -q "capture on lo  *no" "$tmp/err" && ok ||
+	    bad "no privilege ($rc)"
 fi
 "$strata" capture -D | grep -q "^[0-9]*\.lo " && ok || bad "capture -D"
 echo "live-capture: $pass passed, $fail failed"

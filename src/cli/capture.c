@@ -353,12 +353,13 @@ st_cmd_capture(int argc, char **argv)
 	/* 1. The capture handle (and the output file): with privileges. */
 	if ((c.p = st_cap_open(op.iface, op.snaplen, op.nopromisc, why,
 	    sizeof(why), &perm)) == NULL) {
-		if (perm)
+		if (perm) {
 			st_cli_err("capture: %s: capturing needs root or "
 			    "CAP_NET_RAW: run it with sudo, or once: sudo "
 			    "setcap cap_net_raw,cap_net_admin+ep ./strata",
 			    op.iface);
-		else
+			st_cli_doctor();
+		} else
 			st_cli_err("capture: %s: %s", op.iface, why);
 		return ST_EXIT_RUNTIME;
 	}

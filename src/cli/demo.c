@@ -351,7 +351,8 @@ open_capture(struct demo *d, const char *filter)
 	if ((d->cap = st_cap_open("lo", 262144, 1, why, sizeof(why),
 	    &perm)) == NULL) {
 		printf("(packets need sudo: capturing on lo needs root or "
-		    "CAP_NET_RAW; the socket calls still run)\n\n");
+		    "CAP_NET_RAW; the socket calls still run; 'strata "
+		    "doctor' shows the fixes)\n\n");
 		return 0;
 	}
 	d->lt = pcap_datalink(d->cap);
@@ -529,7 +530,8 @@ demo_ping(struct demo *d)
 
 	printf("A crafted ICMP echo request to 127.0.0.1, and its reply.\n");
 	if (st_raw_open(&raw, NULL, &how) != 0) {
-		printf("(raw sockets need sudo: %s)\n", st_priv_hint());
+		printf("(raw sockets need sudo: %s; 'strata doctor' shows "
+		    "every fix)\n", st_priv_hint());
 		return -1;
 	}
 	if (open_capture(d, "icmp and host 127.0.0.1") != 0)

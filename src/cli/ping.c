@@ -780,6 +780,7 @@ st_cmd_ping(int argc, char **argv)
 			    "" : "; or let your group use the kernel's ping "
 			    "sockets: sudo sysctl -w net.ipv4.ping_group_range="
 			    "'0 2147483647'");
+			st_cli_doctor();
 			return PING_EXIT_ERROR;
 		}
 		/* The kernel's ping socket needs no privilege. */

@@ -356,9 +356,11 @@ st_cmd_trace(int argc, char **argv)
 		return TRACE_EXIT_ERROR;
 	t.op = &op;
 	if (st_raw_open(&t.raw, NULL, &what) != 0) {
-		if (errno == EPERM || errno == EACCES)
-			st_cli_err("trace: %s", st_priv_hint());
-		else
+		if (errno == EPERM || errno == EACCES) {
+			st_cli_err("trace: %s: %s (raw sockets need root or "
+			    "CAP_NET_RAW)", what, strerror(errno));
+			st_cli_doctor();
+		} else
 			st_cli_err("trace: %s: %s", what, strerror(errno));
 		return TRACE_EXIT_ERROR;
 	}
