@@ -160,6 +160,10 @@ done
 run_in "$C" trace -P udp -w 1 -q 1 --layers tree 198.18.2.2
 if has "quoted User Datagram Protocol" && has "icmp.type  *11 (time exceeded)"
 then ok; else bad "trace --layers"; fi
+# The quote against the probe: hop 2 got it after one router took one off.
+if has "^  ip.ttl  *2 → 1  *each router takes one off: 1 router forwarded it" &&
+    has "^  ip.checksum  *0x[0-9a-f]* → 0x[0-9a-f]*  *recomputed by each router after the TTL changed"
+then ok; else bad "trace --layers: sent against quoted"; fi
 
 echo "live-route: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -69,6 +69,7 @@ struct st_vctx {
 	const char	*title;		/* what is shown: a file name */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
 	struct st_conns	*conns;		/* the summary's TCP connections */
+	struct st_quotes *quotes;	/* packets an ICMP error may quote */
 	struct timespec	 t0;		/* first packet's time */
 	int		 have_t0;
 	/* Cache of the formatted date of one second (time views). */
@@ -77,6 +78,7 @@ struct st_vctx {
 };
 
 struct st_conns;
+struct st_quotes;
 
 struct st_view {
 	const char	*name;
@@ -95,7 +97,14 @@ void	st_vctx_free(struct st_vctx *v);
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
     st_view_json, st_view_diagram, st_view_bits, st_view_html,
-    st_view_ledger, st_view_checksum;
+    st_view_ledger, st_view_checksum, st_view_quote;
+
+/*
+ * The packet an ICMP error in got quotes (its layers of depth 1) against
+ * the packet sent, field by field: what changed on the way, and why.
+ */
+void	st_quote_diff(struct st_out *o, const struct st_packet *sent,
+	    const struct st_packet *got);
 
 /* The layers of pkt as the JSON view writes them: "[{...},...]". */
 void	st_json_layers(struct st_out *o, const struct st_packet *pkt);

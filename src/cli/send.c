@@ -295,6 +295,8 @@ struct run {
 	struct st_rx		 rx;
 	struct st_prediction	 pred;
 	unsigned long		 replies;
+	uint8_t			 wire[ST_PKT_MAX];	/* what left, as the */
+	struct st_packet	 wirepkt;		/* kernel sent it */
 };
 
 /*
@@ -353,6 +355,10 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		if (r->rx.outgoing) {
 			if (!copied && is_our_copy(&r->rx, b, n)) {
 				dump(r->dumper, r->rx.buf, r->rx.len, t0);
+				memcpy(r->wire, r->rx.buf, r->rx.len);
+				st_pkt_reset(&r->wirepkt, r->wire,
+				    (uint32_t)r->rx.len, (uint32_t)r->rx.len);
+				st_decode(&r->wirepkt, lt);
 				copied = 1;
 			}
 			continue;
@@ -373,6 +379,15 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		r->got.num = r->sent.num;
 		printf("reply after %.3f ms:\n", ms);
 		st_cli_show(&r->op->vs, &r->out, &r->got, &r->v);
+		if (st_pkt_layer(&r->got, "ipv4", 1) != NULL ||
+		    st_pkt_layer(&r->got, "ipv6", 1) != NULL) {
+			printf("the packet it quotes, against the one that "
+			    "left%s:\n", copied ? " (as this host's kernel sent "
+			    "it)" : "");
+			st_quote_diff(&r->out, copied ? &r->wirepkt : &r->sent,
+			    &r->got);
+			st_out_flush(&r->out);
+		}
 		say_outcome(r, &r->got);
 		r->replies++;
 		return 0;

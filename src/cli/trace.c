@@ -304,8 +304,8 @@ probe(struct trace *t, int ttl, double *ms)
 static int
 hop(struct trace *t, int ttl)
 {
-	static struct st_packet answers[10];
-	static uint8_t bufs[10][2048];
+	static struct st_packet answers[10], probes[10];
+	static uint8_t bufs[10][2048], pbufs[10][2048];
 	char from[64], last[64] = "";
 	int q, rc, ended = 0, shown = 0;
 	const char *m;
@@ -329,17 +329,29 @@ hop(struct trace *t, int ttl)
 		printf("  %.3f ms%s", ms, m);
 		if (strcmp(from, t->dsttext) == 0 || m[0] != '\0')
 			ended = 1;
-		if (t->op->layers.n > 0 && t->rx.len <= sizeof(bufs[0])) {
+		if (t->op->layers.n > 0 && t->rx.len <= sizeof(bufs[0]) &&
+		    t->len <= sizeof(pbufs[0])) {
 			memcpy(bufs[shown], t->rx.buf, t->rx.len);
 			answers[shown] = t->got;
 			answers[shown].data = bufs[shown];
+			memcpy(pbufs[shown], t->buf, t->len);
+			probes[shown] = t->sent;
+			probes[shown].data = pbufs[shown];
 			answers[shown].num = (uint64_t)t->nprobe;
 			shown++;
 		}
 	}
 	printf("\n");
-	for (q = 0; q < shown; q++)
+	for (q = 0; q < shown; q++) {
 		st_cli_show(&t->op->layers, &t->out, &answers[q], &t->v);
+		if (st_pkt_layer(&answers[q], t->fam == 4 ? "ipv4" : "ipv6",
+		    1) == NULL)
+			continue;
+		printf("the probe it quotes, against the probe sent:\n");
+		st_quote_diff(&t->out, &probes[q], &answers[q]);
+		st_out_putc(&t->out, '\n');
+		st_out_flush(&t->out);
+	}
 	fflush(stdout);
 	return ended;
 }

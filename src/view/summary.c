@@ -186,6 +186,8 @@ st_vctx_free(struct st_vctx *v)
 {
 	free(v->conns);
 	v->conns = NULL;
+	free(v->quotes);
+	v->quotes = NULL;
 }
 
 /* The connection of net/tcp, and the direction of this packet in it. */

@@ -3,6 +3,8 @@
 
 #include <stdio.h>
 
+#include "strata/craft.h"
+
 #define SYN "0200000000020200000000010800" \
 	"4500003c1234400040069c60c6120001c61200029c400050000003e8" \
 	"00000000a0022000fb5e0000020405b40402080a000000010000000001030307"
@@ -119,6 +121,62 @@ test_json_escapes_wire_bytes(void **state)
 	assert_string_equal(text, "a\\\"\\\\\\u001b[31m\\u00ff");
 }
 
+static void
+craft(struct st_packet *p, uint8_t *buf, const char *spec)
+{
+	static struct st_spec sp;
+	struct st_spec_err err;
+	size_t n;
+	int lt;
+
+	if (st_spec_parse(spec, &sp, &err) != 0 ||
+	    st_build(&sp, buf, ST_PKT_MAX, &n, &lt, &err) != 0)
+		fail_msg("%s: %s", spec, err.msg);
+	st_pkt_reset(p, buf, (uint32_t)n, (uint32_t)n);
+	st_decode(p, lt);
+}
+
+/*
+ * The quote diff: a probe sent with TTL 3 and DSCP 46 from a private
+ * address, quoted back by hop 3 with TTL 1, DSCP cleared, ECN marked and
+ * the source rewritten by NAT.
+ */
+static void
+test_quote_diff(void **state)
+{
+	static struct st_packet sent, got;
+	static uint8_t sb[ST_PKT_MAX], gb[ST_PKT_MAX];
+	static struct st_out o;
+	FILE *fp;
+
+	(void)state;
+	craft(&sent, sb, "ip(src=192.168.1.2,dst=198.18.0.9,ttl=3,dscp=46,"
+	    "id=77)/udp(sport=40000,dport=33434)/\"probe\"");
+	craft(&got, gb, "ip(src=198.18.0.3,dst=198.18.0.1)/icmp(type=time-"
+	    "exceeded)/ip(src=198.18.0.1,dst=198.18.0.9,ttl=1,ecn=3,id=77)/"
+	    "udp(sport=40000,dport=33434)/\"probe\"");
+	free(text);
+	fp = open_memstream(&text, &textlen);
+	st_out_init(&o, fp);
+	st_quote_diff(&o, &sent, &got);
+	st_out_flush(&o);
+	fclose(fp);
+	assert_non_null(strstr(text, "  ip.ttl                 3 → 1"));
+	assert_non_null(strstr(text, "2 routers forwarded it"));
+	assert_non_null(strstr(text, "  ip.dsfield.dscp        46 → 0"));
+	assert_non_null(strstr(text, "DSCP remarked"));
+	assert_non_null(strstr(text, "  ip.dsfield.ecn         0 → 3"));
+	assert_non_null(strstr(text, "CE: a router"));
+	assert_non_null(strstr(text, "  ip.src                 192.168.1.2 → "
+	    "198.18.0.1"));
+	assert_non_null(strstr(text, "rewritten on the way: NAT"));
+	assert_non_null(strstr(text, "ip.checksum"));
+	assert_non_null(strstr(text, "recomputed by each router after the TTL"));
+	assert_non_null(strstr(text, "udp.checksum"));
+	assert_null(strstr(text, "ip.dst "));
+	assert_null(strstr(text, "udp.dstport"));
+}
+
 int
 main(void)
 {
@@ -128,6 +186,7 @@ main(void)
 		cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_hex_ruler_and_color),
 		cmocka_unit_test(test_json_escapes_wire_bytes),
+		cmocka_unit_test(test_quote_diff),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -1,0 +1,361 @@
+/*
+ * The quote view: an ICMP error quotes the packet that caused it, as the
+ * host that sent the error saw it, which is not quite the packet that was
+ * sent.  This view sets the two side by side, field by field, and says
+ * what changed on the way and why: TTL decremented by each router, the
+ * header checksum recomputed after it, DSCP remarked, ECN marked, addresses
+ * or ports rewritten by NAT.  send, ping and trace know the packet they
+ * sent; in a saved capture the view finds it in the same file, among the
+ * packets seen before, by the fields an error quotes and NAT leaves alone.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <pcap/dlt.h>
+
+#include "strata/decode.h"
+#include "strata/view.h"
+
+#define NSLOTS	4096	/* packets remembered (a bounded table) */
+#define KEEP	128	/* bytes of each, from its IP header */
+#define KEYLEN	48
+
+struct slot {
+	uint8_t		 key[KEYLEN];
+	uint8_t		 bytes[KEEP];
+	uint16_t	 n;
+	uint64_t	 num;
+	struct timespec	 ts;
+	int		 used;
+};
+
+struct st_quotes {
+	struct slot	 slots[NSLOTS];
+	struct st_packet orig;		/* the original, decoded again */
+};
+
+static void
+put(uint8_t *key, size_t *k, const struct st_packet *pkt,
+    const struct st_layer *ly, const char *name)
+{
+	const struct st_field *f = ly != NULL ? st_pkt_field(pkt, ly, name) :
+	    NULL;
+	const uint8_t *b;
+	size_t n = 0;
+
+	if (f == NULL)
+		return;
+	if (f->desc->fmt == ST_FMT_IPV4 || f->desc->fmt == ST_FMT_IPV6) {
+		b = st_field_bytes(pkt, f, &n);
+		if (b != NULL && *k + n <= KEYLEN) {
+			memcpy(key + *k, b, n);
+			*k += n;
+		}
+	} else if (*k + 4 <= KEYLEN) {
+		memcpy(key + *k, &f->val, 4);
+		*k += 4;
+	}
+}
+
+/*
+ * The fields that identify a packet in the copy an ICMP error quotes and
+ * that NAT at the source leaves alone: destination, protocol, IPv4 id
+ * (IPv6 flow label), and the destination port, TCP sequence number, or
+ * ICMP identifier and sequence.  Returns the key's length, 0 for none.
+ */
+static size_t
+key_of(const struct st_packet *pkt, unsigned depth, uint8_t *key)
+{
+	const struct st_layer *ip, *tl;
+	size_t k = 0;
+	int v6 = 0;
+
+	memset(key, 0, KEYLEN);
+	if ((ip = st_pkt_layer(pkt, "ipv4", depth)) == NULL) {
+		if ((ip = st_pkt_layer(pkt, "ipv6", depth)) == NULL)
+			return 0;
+		v6 = 1;
+	}
+	key[k++] = (uint8_t)(v6 ? 6 : 4);
+	put(key, &k, pkt, ip, v6 ? "ipv6.dst" : "ip.dst");
+	put(key, &k, pkt, ip, v6 ? "ipv6.nxt" : "ip.proto");
+	put(key, &k, pkt, ip, v6 ? "ipv6.flow" : "ip.id");
+	if ((tl = st_pkt_layer(pkt, "udp", depth)) != NULL)
+		put(key, &k, pkt, tl, "udp.dstport");
+	else if ((tl = st_pkt_layer(pkt, "tcp", depth)) != NULL) {
+		put(key, &k, pkt, tl, "tcp.dstport");
+		put(key, &k, pkt, tl, "tcp.seq");
+	} else if ((tl = st_pkt_layer(pkt, "icmp", depth)) != NULL) {
+		put(key, &k, pkt, tl, "icmp.ident");
+		put(key, &k, pkt, tl, "icmp.seq");
+	} else if ((tl = st_pkt_layer(pkt, "icmpv6", depth)) != NULL) {
+		put(key, &k, pkt, tl, "icmpv6.echo.identifier");
+		put(key, &k, pkt, tl, "icmpv6.echo.sequence_number");
+	}
+	return k;
+}
+
+static size_t
+hash(const uint8_t *key)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < KEYLEN; i++)
+		h = (h ^ key[i]) * 16777619u;
+	return h % NSLOTS;
+}
+
+/* The value of f as text into buf (ST_FMT_BUF bytes or more). */
+static const char *
+valtext(const struct st_packet *pkt, const struct st_field *f, char *buf,
+    size_t n)
+{
+	static struct st_out m;
+	size_t len;
+
+	st_out_mem(&m);
+	st_fmt_value(&m, pkt, f, 16);
+	len = m.n < n - 1 ? m.n : n - 1;
+	memcpy(buf, m.buf, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+static int
+same_value(const struct st_packet *a, const struct st_field *fa,
+    const struct st_packet *b, const struct st_field *fb)
+{
+	const uint8_t *pa, *pb;
+	size_t na, nb;
+
+	if (fa->desc->fmt >= ST_FMT_IPV4 && fa->desc->fmt <= ST_FMT_BYTES) {
+		pa = st_field_bytes(a, fa, &na);
+		pb = st_field_bytes(b, fb, &nb);
+		return pa != NULL && pb != NULL && na == nb &&
+		    memcmp(pa, pb, na) == 0;
+	}
+	return fa->val == fb->val;
+}
+
+static int
+is_zero(const struct st_packet *pkt, const struct st_field *f)
+{
+	const uint8_t *p;
+	size_t n, i;
+
+	if (f->desc->fmt >= ST_FMT_IPV4 && f->desc->fmt <= ST_FMT_BYTES) {
+		if ((p = st_field_bytes(pkt, f, &n)) == NULL)
+			return 0;
+		for (i = 0; i < n; i++)
+			if (p[i] != 0)
+				return 0;
+		return 1;
+	}
+	return f->val == 0;
+}
+
+static int
+ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* What happened to a field on the way; seen: what else changed. */
+static void
+why(struct st_out *o, const char *name, uint64_t s, uint64_t q, int sent0,
+    int ttl, int nat)
+{
+	if (strcmp(name, "ip.ttl") == 0 || strcmp(name, "ipv6.hlim") == 0) {
+		if (q < s)
+			st_out_printf(o, "each router takes one off: %llu "
+			    "router%s forwarded it before the quoting host "
+			    "had it", (unsigned long long)(s - q), s - q == 1 ?
+			    "" : "s");
+		else
+			st_out_puts(o, "raised on the way: a middlebox rewrote "
+			    "it");
+	} else if (sent0 && (strcmp(name, "ip.id") == 0 ||
+	    strcmp(name, "ip.len") == 0 || strcmp(name, "ip.checksum") == 0 ||
+	    strcmp(name, "ip.src") == 0 || strcmp(name, "ipv6.src") == 0))
+		st_out_puts(o, "0 as crafted: this host's kernel filled it in");
+	else if (strcmp(name, "ip.checksum") == 0)
+		st_out_puts(o, ttl ? "recomputed by each router after the TTL "
+		    "changed" : nat ? "recomputed after the rewrite" :
+		    "recomputed after a change on the way");
+	else if (ends(name, ".src") || ends(name, ".dst") ||
+	    ends(name, "srcport") || ends(name, "dstport"))
+		st_out_puts(o, "rewritten on the way: NAT");
+	else if (ends(name, "checksum"))
+		st_out_puts(o, nat ? "updated with the NAT rewrite (addresses "
+		    "are in the pseudo-header)" : "changed on the way");
+	else if (strcmp(name, "ip.dsfield.dscp") == 0 ||
+	    strcmp(name, "ipv6.tclass.dscp") == 0)
+		st_out_puts(o, "DSCP remarked by a router on the way");
+	else if (ends(name, ".ecn"))
+		st_out_puts(o, q == 3 ? "CE: a router on the way marked "
+		    "congestion instead of dropping" : "ECN bits changed on "
+		    "the way");
+	else if (ends(name, ".len") || ends(name, ".plen") ||
+	    ends(name, ".length"))
+		st_out_puts(o, "bytes added or cut on the way");
+	else
+		st_out_puts(o, "changed on the way");
+}
+
+/* Whether the field that follows f in its layer is one of its parts. */
+static int
+has_parts(const struct st_packet *pkt, const struct st_layer *ly, unsigned j)
+{
+	const char *a = pkt->fields[j].desc->name, *b;
+	size_t n = strlen(a);
+
+	if (j + 1 >= (unsigned)ly->field0 + ly->nfields)
+		return 0;
+	b = pkt->fields[j + 1].desc->name;
+	return pkt->fields[j + 1].bits > 0 && strncmp(a, b, n) == 0 &&
+	    b[n] == '.';
+}
+
+static const struct st_field *
+nth_field(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *d, unsigned nth)
+{
+	unsigned j;
+
+	for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields; j++)
+		if (pkt->fields[j].desc == d && nth-- == 0)
+			return &pkt->fields[j];
+	return NULL;
+}
+
+static int
+changed(const struct st_packet *sent, const struct st_packet *got,
+    const char *name)
+{
+	const struct st_field *a = st_pkt_field(sent, st_pkt_layer(sent,
+	    strncmp(name, "ipv6", 4) == 0 ? "ipv6" : "ipv4", 0), name);
+	const struct st_field *b = st_pkt_field(got, st_pkt_layer(got,
+	    strncmp(name, "ipv6", 4) == 0 ? "ipv6" : "ipv4", 1), name);
+
+	return a != NULL && b != NULL && !same_value(sent, a, got, b);
+}
+
+void
+st_quote_diff(struct st_out *o, const struct st_packet *sent,
+    const struct st_packet *got)
+{
+	const struct st_layer *q, *s;
+	const struct st_field *fq, *fs;
+	char a[ST_FMT_BUF * 2], b[ST_FMT_BUF * 2];
+	unsigned i, j, k, x, nsame = 0, ndiff = 0;
+	int ttl, nat;
+
+	ttl = changed(sent, got, "ip.ttl") || changed(sent, got, "ipv6.hlim");
+	nat = changed(sent, got, "ip.src") || changed(sent, got, "ip.dst") ||
+	    changed(sent, got, "ipv6.src") || changed(sent, got, "ipv6.dst");
+	for (i = 0; i < got->nlayers; i++) {
+		q = &got->layers[i];
+		if (q->depth != 1 || q->proto == &st_proto_data)
+			continue;
+		if ((s = st_pkt_layer(sent, q->proto->name, 0)) == NULL)
+			continue;
+		for (j = q->field0; j < (unsigned)q->field0 + q->nfields; j++) {
+			fq = &got->fields[j];
+			if (fq->bits == 0 || has_parts(got, q, j))
+				continue;
+			/* Which occurrence of its name this field is. */
+			for (k = 0, x = q->field0; x < j; x++)
+				k += got->fields[x].desc == fq->desc;
+			if ((fs = nth_field(sent, s, fq->desc, k)) == NULL)
+				continue;
+			if (same_value(sent, fs, got, fq)) {
+				nsame++;
+				continue;
+			}
+			ndiff++;
+			st_out_printf(o, "  %-22s %s → %s", fq->desc->name,
+			    valtext(sent, fs, a, sizeof(a)),
+			    valtext(got, fq, b, sizeof(b)));
+			st_out_pad(o, strlen(a) + strlen(b) + 3, 34);
+			why(o, fq->desc->name, fs->val, fq->val,
+			    is_zero(sent, fs), ttl, nat);
+			st_out_putc(o, '\n');
+		}
+	}
+	if (ndiff == 0 && nsame > 0)
+		st_out_printf(o, "  all %u quoted fields as sent: nothing on "
+		    "the way changed them\n", nsame);
+	else if (nsame > 0)
+		st_out_printf(o, "  the other %u quoted fields as sent\n",
+		    nsame);
+	else
+		st_out_puts(o, "  no field to compare (the quote is cut too "
+		    "short)\n");
+}
+
+/* The ICMP or ICMPv6 error layer of pkt that quotes a packet, or NULL. */
+static const struct st_layer *
+error_layer(const struct st_packet *pkt)
+{
+	unsigned i;
+
+	for (i = 1; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == 1 && pkt->layers[i - 1].depth == 0)
+			return &pkt->layers[i - 1];
+	return NULL;
+}
+
+static void
+quote_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	const struct st_layer *err, *ip;
+	struct st_quotes *qs = v->quotes;
+	struct slot *sl;
+	uint8_t key[KEYLEN];
+	double dt;
+
+	if (qs == NULL && (qs = v->quotes = calloc(1, sizeof(*qs))) == NULL) {
+		st_out_puts(o, "quote: out of memory\n");
+		return;
+	}
+	if ((err = error_layer(pkt)) != NULL) {
+		st_out_printf(o, "Frame %llu: %s error quoting ",
+		    (unsigned long long)pkt->num, err->proto->name);
+		sl = key_of(pkt, 1, key) > 0 ? &qs->slots[hash(key)] : NULL;
+		if (sl == NULL || !sl->used || memcmp(sl->key, key, KEYLEN)) {
+			st_out_puts(o, "a packet not in this capture (or not "
+			    "among the last ones seen): nothing to compare\n\n");
+		} else {
+			dt = (double)(pkt->ts.tv_sec - sl->ts.tv_sec) +
+			    (double)(pkt->ts.tv_nsec - sl->ts.tv_nsec) / 1e9;
+			st_out_printf(o, "frame %llu, sent %.6f s before; what "
+			    "changed on the way:\n", (unsigned long long)sl->num,
+			    dt);
+			st_pkt_reset(&qs->orig, sl->bytes, sl->n, sl->n);
+			st_decode(&qs->orig, DLT_RAW);
+			st_quote_diff(o, &qs->orig, pkt);
+			st_out_putc(o, '\n');
+		}
+	}
+	/* Remember this packet, in case an error quotes it later. */
+	if (key_of(pkt, 0, key) == 0 ||
+	    ((ip = st_pkt_layer(pkt, "ipv4", 0)) == NULL &&
+	    (ip = st_pkt_layer(pkt, "ipv6", 0)) == NULL))
+		return;
+	sl = &qs->slots[hash(key)];
+	memcpy(sl->key, key, KEYLEN);
+	sl->n = (uint16_t)(pkt->caplen - ip->off < KEEP ? pkt->caplen - ip->off :
+	    KEEP);
+	memcpy(sl->bytes, pkt->data + ip->off, sl->n);
+	sl->num = pkt->num;
+	sl->ts = pkt->ts;
+	sl->used = 1;
+}
+
+const struct st_view st_view_quote = {
+	"quote", "ICMP errors: the quoted packet against the one sent, what "
+	"changed on the way", quote_packet
+};
