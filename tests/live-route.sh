@@ -80,6 +80,14 @@ run_in "$C" ping -c 1 -t 1 -W 1 --layers summary 198.18.2.2
 if has "time exceeded (TTL exceeded in transit).*quoting ipv4 › icmp"
 then ok; else bad "layers of a time exceeded"; fi
 
+# --explain: the prediction, the quote against the request, the numbers.
+run_in "$C" ping -c 1 -t 1 -W 1 --explain 198.18.2.2
+if has "^expect: an echo reply from 198.18.2.2 with id [0-9]* and seq 1; or, if 198.18.2.2 is more than 1 hop away, a time exceeded from the router at hop 1" &&
+    has "^  the request it quotes, against the one sent" &&
+    has "^  errors       1: ICMP errors quoting a request" &&
+    has "^1 packets transmitted, 0 received, +1 errors"
+then ok; else bad "ping --explain"; fi
+
 # Loss: the server ignores echo requests; exit 1 after the timeout.
 ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
 run_in "$C" ping -c 2 -i 0.2 -W 1 198.18.2.2
@@ -121,6 +129,16 @@ if command -v python3 >/dev/null 2>&1; then
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
 	if [ $rc -eq 1 ] && has "2 packets transmitted, 0 received, +2 forged"
 	then ok; else bad "forged replies"; fi
+	# Corrupted replies (a wrong ICMP checksum), as iputils counts them.
+	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
+	ip netns exec "$S" python3 "$(dirname "$0")/dup-responder.py" 1 --corrupt &
+	sleep 0.5
+	run_in "$C" ping -c 1 -W 1 198.18.2.2
+	wait
+	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
+	if [ $rc -eq 1 ] && has "icmp_seq=1 ttl=63 time=.* ms (BAD CHECKSUM!)$" &&
+	    has "^1 packets transmitted, 0 received, +1 corrupted, 100% packet loss"
+	then ok; else bad "corrupted replies"; fi
 fi
 
 # Without raw sockets, through the kernel's ping socket (ping_group_range).

@@ -25,6 +25,7 @@
 #include "strata/decode.h"
 #include "strata/net.h"
 #include "strata/ping.h"
+#include "strata/predict.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -42,7 +43,7 @@ struct popts {
 	uint8_t			 pattern[16];
 	size_t			 patlen;
 	const char		*source;
-	int			 flood, quiet, stamps;
+	int			 flood, quiet, stamps, explain;
 	struct st_viewset	 layers;
 	const char		*spec;
 	const char		*host;
@@ -67,7 +68,8 @@ ping_usage(FILE *fp)
 	    "                   [-s size] [-t ttl] [-Q tos] [-M do|dont] "
 	    "[-p pattern]\n"
 	    "                   [-I source] [-f] [-q] [-D] [--layers VIEW] "
-	    "[--spec SPEC] HOST\n"
+	    "[--explain]\n"
+	    "                   [--spec SPEC] HOST\n"
 	    "\n"
 	    "  -c count      stop after count replies' worth of requests\n"
 	    "  -i interval   seconds between requests (below 0.2 only as "
@@ -85,6 +87,9 @@ ping_usage(FILE *fp)
 	    "  -q            only the summary\n"
 	    "  -D            print a timestamp before each line\n"
 	    "  --layers VIEW show each reply decoded (tree, hex, summary, json)\n"
+	    "  --explain     say what should come back, compare each error's "
+	    "quote with\n"
+	    "                the request, and explain the statistics\n"
 	    "  --spec SPEC   the request as a strata spec, for any other field:\n"
 	    "                'ip(dst=127.0.0.1,id=7,options=rr)/icmp(type="
 	    "echo-request)'\n", fp);
@@ -128,9 +133,10 @@ parse_pattern(struct popts *op, const char *s)
 static int
 parse_opts(struct popts *op, int argc, char **argv)
 {
-	enum { O_LAYERS = 256, O_SPEC };
+	enum { O_LAYERS = 256, O_SPEC, O_EXPLAIN };
 	static const struct option lo[] = {
 		{ "layers", required_argument, NULL, O_LAYERS },
+		{ "explain", no_argument, NULL, O_EXPLAIN },
 		{ "spec", required_argument, NULL, O_SPEC },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
@@ -209,6 +215,9 @@ parse_opts(struct popts *op, int argc, char **argv)
 		case 'D':
 			op->stamps = 1;
 			break;
+		case O_EXPLAIN:
+			op->explain = 1;
+			break;
 		case O_LAYERS:
 			if (st_cli_views(&op->layers, optarg) != 0 ||
 			    st_cli_views_live(&op->layers, "ping") != 0)
@@ -259,7 +268,15 @@ struct ping {
 	int			 dfd;
 	uint8_t			 token[8];	/* per run, in every request */
 	int			 use_token;
-	unsigned long		 forged;
+	unsigned long		 forged, corrupted;
+	unsigned		 last_ttl;	/* of the last reply */
+	/* --explain: the last requests sent, for the quote of an error. */
+	struct {
+		uint16_t	 seq;
+		uint16_t	 n;
+		uint8_t		 b[256];
+	}			 kept[64];
+	struct st_packet	 keptpkt;
 };
 
 static double
@@ -456,6 +473,23 @@ send_one(struct ping *p)
 			printf("ping: sendmsg: %s\n", strerror(errno));
 		p->errors++;
 	}
+	if (p->op->explain && p->sent == 0 && !p->op->quiet) {
+		struct st_prediction pr;
+
+		st_pkt_reset(&p->keptpkt, p->buf, (uint32_t)n, (uint32_t)n);
+		st_decode(&p->keptpkt, DLT_RAW);
+		st_predict(&p->keptpkt, ST_LISTEN_UNKNOWN, &pr);
+		printf("expect: %s%s\n", pr.text, p->op->count == 1 ? "" :
+		    " (then one for each seq after it)");
+	}
+	if (p->op->explain) {
+		size_t k = seq % 64;
+
+		p->kept[k].seq = seq;
+		p->kept[k].n = (uint16_t)(n < sizeof(p->kept[k].b) ? n :
+		    sizeof(p->kept[k].b));
+		memcpy(p->kept[k].b, p->buf, p->kept[k].n);
+	}
 	p->sent_at[seq] = now;
 	p->seen[seq / 8] &= (uint8_t)~(1u << (seq % 8));
 	if (p->sent == 0)
@@ -489,6 +523,20 @@ token_ok(const struct ping *p)
 	    memcmp(p->got.data + at, p->token, sizeof(p->token)) == 0;
 }
 
+/* Whether the reply's ICMP checksum is wrong (iputils: BAD CHECKSUM). */
+static int
+bad_checksum(const struct st_packet *got)
+{
+	const struct st_layer *l = st_pkt_layer(got, "icmp", 0);
+	const struct st_field *f;
+
+	if (l == NULL)
+		l = st_pkt_layer(got, "icmpv6", 0);
+	f = l != NULL ? st_pkt_field(got, l, l->proto == &st_proto_icmp ?
+	    "icmp.checksum" : "icmpv6.checksum") : NULL;
+	return f != NULL && f->ck == ST_CK_BAD;
+}
+
 /* One received packet: a reply, a duplicate, an error, or not ours. */
 static void
 on_packet(struct ping *p)
@@ -499,7 +547,7 @@ on_packet(struct ping *p)
 	uint16_t seq;
 	enum st_echo e;
 	int64_t us;
-	int dup;
+	int dup, corrupt;
 
 	if (p->rx.outgoing)
 		return;
@@ -526,18 +574,34 @@ on_packet(struct ping *p)
 			if (p->op->stamps)
 				stamp(&p->rx.ts);
 			printf("From %s icmp_seq=%u %s\n", from, seq, err);
+			if (p->op->explain && p->kept[seq % 64].seq == seq &&
+			    !p->dgram) {
+				st_pkt_reset(&p->keptpkt, p->kept[seq % 64].b,
+				    p->kept[seq % 64].n, p->kept[seq % 64].n);
+				st_decode(&p->keptpkt, DLT_RAW);
+				printf("  the request it quotes, against the one "
+				    "sent (as crafted, before the kernel "
+				    "filled in its part):\n");
+				st_quote_diff(&p->out, &p->keptpkt, &p->got);
+				st_out_flush(&p->out);
+			}
 		}
 	} else {
-		dup = p->seen[seq / 8] >> (seq % 8) & 1;
-		p->seen[seq / 8] |= (uint8_t)(1u << (seq % 8));
+		corrupt = bad_checksum(&p->got);
+		dup = !corrupt && (p->seen[seq / 8] >> (seq % 8) & 1);
+		if (corrupt)
+			p->corrupted++;
+		else
+			p->seen[seq / 8] |= (uint8_t)(1u << (seq % 8));
 		if (dup)
 			p->dups++;
-		else
+		else if (!corrupt)
 			p->received++;
+		p->last_ttl = ttl;
 		us = (int64_t)(p->rx.ts.tv_sec - p->sent_at[seq].tv_sec) *
 		    1000000 + (p->rx.ts.tv_nsec - p->sent_at[seq].tv_nsec) /
 		    1000;
-		if (p->timing)
+		if (p->timing && !corrupt)
 			st_rtt_add(&p->rtt, us);
 		if (p->op->flood && !p->op->quiet) {
 			if (!dup)
@@ -551,7 +615,8 @@ on_packet(struct ping *p)
 				st_rtt_fmt(t, sizeof(t), us);
 				printf(" time=%s ms", t);
 			}
-			printf("%s\n", dup ? " (DUP!)" : "");
+			printf("%s%s\n", dup ? " (DUP!)" : "", corrupt ?
+			    " (BAD CHECKSUM!)" : "");
 		}
 	}
 	fflush(stdout);
@@ -600,6 +665,8 @@ statistics(struct ping *p, const char *host)
 	printf("%lu packets transmitted, %lu received", p->sent, p->received);
 	if (p->dups > 0)
 		printf(", +%lu duplicates", p->dups);
+	if (p->corrupted > 0)
+		printf(", +%lu corrupted", p->corrupted);
 	if (p->errors > 0)
 		printf(", +%lu errors", p->errors);
 	if (p->forged > 0)
@@ -614,6 +681,68 @@ statistics(struct ping *p, const char *host)
 		    (long long)(p->rtt.max / 1000), (long long)(p->rtt.max %
 		    1000), (long long)(st_rtt_mdev(&p->rtt) / 1000),
 		    (long long)(st_rtt_mdev(&p->rtt) % 1000));
+}
+
+/* The TTL a reply most likely started with: the usual initial values. */
+static unsigned
+initial_ttl(unsigned ttl)
+{
+	return ttl <= 32 ? 32 : ttl <= 64 ? 64 : ttl <= 128 ? 128 : 255;
+}
+
+/* --explain: what each number of the statistics means, with this run's. */
+static void
+explain_statistics(struct ping *p)
+{
+	char t[32];
+	unsigned init;
+
+	printf("\nwhat these numbers mean:\n");
+	printf("  transmitted  %lu echo requests left this host, one every "
+	    "%g s\n", p->sent, p->op->interval);
+	printf("  received     %lu distinct requests answered: replies "
+	    "with this run's id (%u)\n               and a sequence number "
+	    "sent%s; each sequence counts once\n", p->received,
+	    (unsigned)p->id, p->use_token ? ",\n               and this "
+	    "run's 8-byte token in the data" : "");
+	printf("  loss         (transmitted - received) / transmitted: a "
+	    "request counts as lost\n               when no reply came by the "
+	    "end (-W after the last request, or -w)\n");
+	printf("  duplicates   %lu: replies to a sequence already answered "
+	    "(a link or a host that\n               copies packets); shown "
+	    "(DUP!), not counted as received\n", p->dups);
+	printf("  corrupted    %lu: replies whose ICMP checksum is wrong, "
+	    "shown (BAD CHECKSUM!):\n               damaged on the way, not "
+	    "counted as received\n", p->corrupted);
+	printf("  errors       %lu: ICMP errors quoting a request (time "
+	    "exceeded, unreachable):\n               an answer, but not a "
+	    "reply, so the request still counts as lost\n", p->errors);
+	if (p->forged > 0)
+		printf("  forged       %lu: the right id and sequence but not "
+		    "this run's token: another\n               program's reply, "
+		    "or a spoofed one; ignored\n", p->forged);
+	printf("  time         from the first request to the last packet "
+	    "seen, in ms\n");
+	if (p->rtt.n > 0) {
+		st_rtt_fmt(t, sizeof(t), st_rtt_mdev(&p->rtt));
+		printf("  rtt          round-trip times of the %lu replies "
+		    "(duplicates too), from the\n               kernel's receive "
+		    "timestamp minus the send time carried in the data\n",
+		    (unsigned long)p->rtt.n);
+		printf("  mdev         %s ms: the population standard deviation "
+		    "of the RTTs,\n               sqrt(mean(rtt^2) - mean(rtt)^2):"
+		    " how much they wander (tshark's\n               -z icmp,srt "
+		    "shows the sample one, a little larger)\n", t);
+	}
+	if (p->received > 0) {
+		init = initial_ttl(p->last_ttl);
+		printf("  ttl          replies came with ttl=%u: the replier "
+		    "most likely started at %u\n               (Linux and macOS "
+		    "64, Windows 128, many routers 255), so %u router%s\n"
+		    "               on the way back took one off each\n",
+		    p->last_ttl, init, init - p->last_ttl,
+		    init - p->last_ttl == 1 ? "" : "s");
+	}
 }
 
 /* When to stop waiting now: the next send, the linger end or deadline. */
@@ -836,6 +965,8 @@ st_cmd_ping(int argc, char **argv)
 	if (op.flood && !op.quiet)
 		putchar('\n');
 	statistics(&p, op.host);
+	if (op.explain)
+		explain_statistics(&p);
 	rc = p.received > 0 ? ST_EXIT_OK : PING_EXIT_NOREPLY;
 out:
 	if (p.dfd >= 0)
