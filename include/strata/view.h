@@ -92,6 +92,22 @@ struct st_view {
 	int		 lite;		/* reads no ST_DF_DETAIL field */
 };
 
+/*
+ * A TCP segment's numbers against its connection (the summary's table in
+ * v): this direction's first sequence number and the other's, and the
+ * frames they came in (aframe 0: the other way not seen yet).  first: this
+ * is the first packet this way.  Returns -1 when tl has no sequence number.
+ */
+struct st_tcp_rel {
+	uint32_t	 seq, ack;	/* on the wire */
+	uint32_t	 sbase, abase;
+	uint64_t	 sframe, aframe;
+	int		 first;
+};
+int	st_tcp_rel(struct st_vctx *v, const struct st_packet *pkt,
+	    const struct st_layer *net, const struct st_layer *tl,
+	    struct st_tcp_rel *r);
+
 /* Frees what views kept in v across packets (the summary's connections). */
 void	st_vctx_free(struct st_vctx *v);
 

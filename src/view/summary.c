@@ -174,6 +174,7 @@ struct conn {
 	uint8_t		used;
 	uint8_t		have[2];
 	uint32_t	base[2];	/* first sequence number each way */
+	uint64_t	bframe[2];	/* the frame it came in */
 	uint64_t	last;		/* packet number last seen */
 };
 
@@ -253,6 +254,39 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	return &v->conns->slot[victim];
 }
 
+int
+st_tcp_rel(struct st_vctx *v, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *tl,
+    struct st_tcp_rel *r)
+{
+	const struct st_field *fseq = fd_get(pkt, tl, "tcp.seq_raw");
+	const struct st_field *fack = fd_get(pkt, tl, "tcp.ack_raw");
+	struct conn *c;
+	int dir = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (fseq == NULL)
+		return -1;
+	r->seq = (uint32_t)fseq->val;
+	r->ack = fack != NULL ? (uint32_t)fack->val : 0;
+	r->first = 1;
+	if ((c = conn_of(v, pkt, net, tl, &dir)) == NULL)
+		return 0;
+	if (!c->have[dir]) {
+		c->base[dir] = r->seq;
+		c->bframe[dir] = pkt->num;
+		c->have[dir] = 1;
+	}
+	r->sbase = c->base[dir];
+	r->sframe = c->bframe[dir];
+	r->first = c->bframe[dir] == pkt->num;
+	if (c->have[1 - dir]) {
+		r->abase = c->base[1 - dir];
+		r->aframe = c->bframe[1 - dir];
+	}
+	return 0;
+}
+
 /*
  * tcpdump's sequence fields: "seq a:b" (b exclusive) with data, "seq a" on
  * SYN, FIN or RST, nothing else on a bare ACK; "ack n" when ACK is set.
@@ -263,26 +297,26 @@ static void
 tcp_seq(struct st_out *o, struct st_vctx *v, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl)
 {
-	const struct st_field *fseq = fd_get(pkt, tl, "tcp.seq_raw");
-	const struct st_field *fack = fd_get(pkt, tl, "tcp.ack_raw");
 	const struct st_field *flen = fd_get(pkt, tl, "tcp.len");
 	uint64_t fl = val(pkt, tl, "tcp.flags", 0);
 	uint32_t seq, ack, sbase = 0, abase = 0;
-	struct conn *c = NULL;
-	int dir = 0;
+	const struct st_field *fseq, *fack;
+	struct st_tcp_rel r;
 
-	if (fseq == NULL)
-		return;
-	seq = (uint32_t)fseq->val;
-	ack = fack != NULL ? (uint32_t)fack->val : 0;
-	if (!v->abs_seq && (c = conn_of(v, pkt, net, tl, &dir)) != NULL) {
-		if (!c->have[dir]) {	/* the first packet this way: as is */
-			c->base[dir] = seq;
-			c->have[dir] = 1;
-		} else {
-			sbase = c->base[dir];
-			if (c->have[1 - dir])
-				abase = c->base[1 - dir];
+	if (v->abs_seq) {		/* -S: no table to keep */
+		if ((fseq = fd_get(pkt, tl, "tcp.seq_raw")) == NULL)
+			return;
+		fack = fd_get(pkt, tl, "tcp.ack_raw");
+		seq = (uint32_t)fseq->val;
+		ack = fack != NULL ? (uint32_t)fack->val : 0;
+	} else {
+		if (st_tcp_rel(v, pkt, net, tl, &r) != 0)
+			return;
+		seq = r.seq;
+		ack = r.ack;
+		if (!r.first) {	/* the first packet each way: as is */
+			sbase = r.sbase;
+			abase = r.aframe != 0 ? r.abase : 0;
 		}
 	}
 	if (flen != NULL && flen->val > 0) {

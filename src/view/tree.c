@@ -115,9 +115,64 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	st_out_putc(o, '\n');
 }
 
+/*
+ * Under tcp.seq_raw, tcp.ack_raw and tcp.len of a segment: the relative
+ * numbers beside the absolute ones, and tcpdump's "seq a:b" worked out.
+ */
+static void
+tcp_note(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *tl, const struct st_field *f,
+    const struct st_tcp_rel *r)
+{
+	const char *name = f->desc->name;
+	const struct st_field *fl;
+	uint64_t flags;
+	uint32_t rel = r->first ? 0 : r->seq - r->sbase;
+
+	fl = st_pkt_field(pkt, tl, "tcp.flags");
+	flags = fl != NULL ? fl->val : 0;
+	if (strcmp(name, "tcp.seq_raw") == 0) {
+		if (r->sframe == 0)
+			return;
+		if (r->first)
+			st_out_printf(o, "        ↳ relative seq 0: the first "
+			    "packet this way, its seq the base (tcpdump "
+			    "prints it absolute)\n");
+		else
+			st_out_printf(o, "        ↳ relative seq %u = %u - %u, "
+			    "the first seq this way (frame %llu)\n", rel, r->seq,
+			    r->sbase, (unsigned long long)r->sframe);
+	} else if (strcmp(name, "tcp.ack_raw") == 0 && flags & 0x010) {
+		if (r->aframe == 0)
+			st_out_puts(o, "        ↳ the other way not seen yet: no "
+			    "relative ack\n");
+		else
+			st_out_printf(o, "        ↳ relative ack %u = %u - %u, the "
+			    "first seq the other way (frame %llu)\n",
+			    r->ack - r->abase, r->ack, r->abase,
+			    (unsigned long long)r->aframe);
+	} else if (strcmp(name, "tcp.len") == 0 && r->sframe != 0) {
+		uint32_t a = r->first ? r->seq : rel;
+
+		if (f->val > 0)
+			st_out_printf(o, "        ↳ tcpdump prints seq %u:%u: "
+			    "bytes %u to %u, the end exclusive; %u is the\n"
+			    "          next segment's seq, and the ack that "
+			    "answers this one\n", a, (uint32_t)(a + f->val), a,
+			    (uint32_t)(a + f->val - 1), (uint32_t)(a + f->val));
+		else if (flags & 0x003)
+			st_out_printf(o, "        ↳ %s takes one sequence number "
+			    "though it carries no data: the answer acks %u\n",
+			    flags & 0x002 ? "SYN" : "FIN", (uint32_t)(rel + 1));
+	}
+}
+
 static void
 tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 {
+	const struct st_layer *net = NULL;
+	struct st_tcp_rel rel;
+	int have_rel;
 	const struct st_layer *ly;
 	unsigned i, j, indent;
 
@@ -159,8 +214,17 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 			st_out_printf(o, status_txt[ly->status],
 			    ly->why != NULL ? ly->why : "");
 		st_out_putc(o, '\n');
-		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields; j++)
+		if (ly->depth == 0 && (ly->proto == &st_proto_ipv4 ||
+		    ly->proto == &st_proto_ipv6))
+			net = ly;
+		have_rel = ly->proto == &st_proto_tcp && ly->depth == 0 &&
+		    net != NULL && st_tcp_rel(v, pkt, net, ly, &rel) == 0;
+		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields;
+		    j++) {
 			field_line(o, pkt, &pkt->fields[j], indent);
+			if (have_rel)
+				tcp_note(o, pkt, ly, &pkt->fields[j], &rel);
+		}
 	}
 	for (i = 0; i < pkt->nnotes; i++) {
 		st_out_puts(o, "note: ");
