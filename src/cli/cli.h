@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include <pcap/pcap.h>
+
 #include "strata/view.h"
 
 #define ST_CLI_VIEWS	8
@@ -33,6 +35,13 @@ int	st_cli_want_color(int setting);
 /* Shows pkt with every view of vs, and flushes. */
 void	st_cli_show(const struct st_viewset *vs, struct st_out *o,
 	    const struct st_packet *pkt, struct st_vctx *v);
+
+/*
+ * Opens a capture file ("-": stdin) for reading, or says why not (one line)
+ * and returns NULL.  dropped_root: strata started as root and reads as
+ * nobody now, which the message for a file it may not read says.
+ */
+pcap_t	*st_cli_open_pcap(const char *path, int dropped_root);
 
 /* Prints "strata: " and the message to stderr, with a newline. */
 void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -1,6 +1,7 @@
 /*
  * What the subcommands share: view lists, colour, error lines.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,4 +93,33 @@ st_cli_show(const struct st_viewset *vs, struct st_out *o,
 	for (i = 0; i < vs->n; i++)
 		vs->views[i]->packet(o, pkt, v);
 	st_out_flush(o);
+}
+
+pcap_t *
+st_cli_open_pcap(const char *path, int dropped_root)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	FILE *fp;
+	pcap_t *p;
+
+	if (strcmp(path, "-") == 0)
+		fp = stdin;
+	else if ((fp = fopen(path, "rb")) == NULL) {
+		st_cli_err("%s: %s%s", path, strerror(errno), errno == EACCES &&
+		    dropped_root ? " (started as root, strata reads files as "
+		    "nobody: run it as yourself, or make the file readable)" :
+		    "");
+		return NULL;
+	}
+	errbuf[0] = '\0';
+	p = pcap_fopen_offline_with_tstamp_precision(fp,
+	    PCAP_TSTAMP_PRECISION_NANO, errbuf);
+	if (p == NULL) {
+		st_cli_err("%s: %s", path, errbuf[0] == '\0' ||
+		    strstr(errbuf, "unknown file format") != NULL ?
+		    "not a pcap or pcapng file" : errbuf);
+		if (fp != stdin)
+			fclose(fp);
+	}
+	return p;
 }

@@ -154,36 +154,6 @@ parse_opts(struct opts *op, int argc, char **argv)
 /* Set when strata was started as root and gave it up before reading. */
 static int dropped_root;
 
-/* Opens the file as a pcap handle, or says why not and returns NULL. */
-static pcap_t *
-open_file(const char *path)
-{
-	char errbuf[PCAP_ERRBUF_SIZE];
-	FILE *fp;
-	pcap_t *p;
-
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		st_cli_err("%s: %s%s", path, strerror(errno), errno == EACCES &&
-		    dropped_root ? " (started as root, strata reads files as "
-		    "nobody: run it as yourself, or make the file readable)" :
-		    "");
-		return NULL;
-	}
-	errbuf[0] = '\0';
-	p = pcap_fopen_offline_with_tstamp_precision(fp,
-	    PCAP_TSTAMP_PRECISION_NANO, errbuf);
-	if (p == NULL) {
-		st_cli_err("%s: %s", path, errbuf[0] == '\0' ||
-		    strstr(errbuf, "unknown file format") != NULL ?
-		    "not a pcap or pcapng file" : errbuf);
-		if (fp != stdin)
-			fclose(fp);
-	}
-	return p;
-}
-
 static int
 run(const struct opts *op, pcap_t *p, FILE *out_fp)
 {
@@ -275,7 +245,7 @@ flow_of_frame(const struct opts *op, unsigned long long n, struct st_flow *k)
 	pcap_t *p;
 	int rc = -1;
 
-	if ((p = open_file(op->file)) == NULL)
+	if ((p = st_cli_open_pcap(op->file, dropped_root)) == NULL)
 		return -2;
 	while (pcap_next_ex(p, &h, &data) == 1)
 		if (++i == n) {
@@ -321,7 +291,7 @@ follow(const struct opts *op, FILE *out_fp)
 		st_cli_err("--follow: '%s': %s", op->follow, why);
 		return ST_EXIT_USAGE;
 	}
-	if ((p = open_file(op->file)) == NULL)
+	if ((p = st_cli_open_pcap(op->file, dropped_root)) == NULL)
 		return ST_EXIT_RUNTIME;
 	lt = pcap_datalink(p);
 	st_follow_init(&fw, &k);
@@ -374,7 +344,7 @@ st_cmd_decode(int argc, char **argv)
 	}
 	if (op.follow != NULL)
 		return follow(&op, out);
-	if ((p = open_file(op.file)) == NULL) {
+	if ((p = st_cli_open_pcap(op.file, dropped_root)) == NULL) {
 		if (out != stdout)
 			fclose(out);
 		return ST_EXIT_RUNTIME;
