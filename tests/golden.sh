@@ -1,5 +1,6 @@
 #!/bin/sh
 # Golden tests, listed in tests/TESTLIST (as tcpdump's tests/TESTLIST does).
+# Run from the top of the tree (quiz rows read answers from files there).
 #   sh tests/golden.sh STRATA [--update]
 set -u
 strata=${1:?usage: golden.sh STRATA [--update]}
@@ -13,6 +14,10 @@ while read -r name pcap expected opts; do
 	out=$dir/out/$expected
 	if [ "$pcap" = send ]; then	# crafting: spec in, bytes out
 		actual=$(eval "\"\$strata\" send --dry-run $opts" 2>&1
+		    echo "exit $?")
+	elif [ "${pcap#quiz:}" != "$pcap" ]; then	# stdin: answers
+		actual=$(eval "\"\$strata\" quiz </dev/null $opts" \
+		    "\"\$top/captures/\${pcap#quiz:}\"" 2>&1
 		    echo "exit $?")
 	else
 		actual=$(eval "\"\$strata\" decode $opts" \

@@ -115,6 +115,10 @@ extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
     st_view_json, st_view_diagram, st_view_bits, st_view_html,
     st_view_ledger, st_view_checksum, st_view_quote;
 
+/* The RFC 1071 walk-through of checksum field f of layer ly (checksum view). */
+void	st_checksum_walk(struct st_out *o, const struct st_packet *pkt,
+	    const struct st_layer *ly, const struct st_field *f);
+
 /*
  * The packet an ICMP error in got quotes (its layers of depth 1) against
  * the packet sent, field by field: what changed on the way, and why.

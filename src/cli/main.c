@@ -26,6 +26,8 @@ static const struct {
 	    "every field explained" },
 	{ "trace", st_cmd_trace, "route discovery by TTL, traceroute-style "
 	    "output" },
+	{ "quiz", st_cmd_quiz, "fields of real packets blanked for you to "
+	    "work out, then the working" },
 	{ "doctor", st_cmd_doctor, "which ways of sending and capturing work "
 	    "here, and the fixes" },
 };

@@ -55,9 +55,9 @@ net_of(const struct st_packet *pkt, const struct st_layer *ly)
 	return NULL;
 }
 
-static void
-walk(struct st_out *o, const struct st_packet *pkt, const struct st_layer *ly,
-    const struct st_field *f)
+void
+st_checksum_walk(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, const struct st_field *f)
 {
 	const struct st_layer *net = NULL;
 	const struct st_field *ul;
@@ -159,7 +159,7 @@ checksum_packet(struct st_out *o, const struct st_packet *pkt,
 				continue;
 			if (ly->depth > 0)
 				st_out_puts(o, "(quoted) ");
-			walk(o, pkt, ly, f);
+			st_checksum_walk(o, pkt, ly, f);
 			any = 1;
 		}
 	}
