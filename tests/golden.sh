@@ -33,7 +33,7 @@ while read -r name pcap expected opts; do
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL $name: strata decode $opts captures/$pcap"
+		echo "FAIL $name: $pcap $opts"
 		head -40 /tmp/strata-golden.$$
 	fi
 done < "$dir/TESTLIST"

@@ -67,6 +67,7 @@ struct st_vctx {
 	int		 local;		/* local time instead of UTC */
 	long		 utcoff;	/* seconds east of UTC, with local */
 	const char	*title;		/* what is shown: a file name */
+	const char	*file;		/* the packet's file, when several */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
 	struct st_conns	*conns;		/* the summary's TCP connections */
 	struct st_quotes *quotes;	/* packets an ICMP error may quote */
@@ -90,6 +91,7 @@ struct st_view {
 	void		(*end)(struct st_out *o, struct st_vctx *v);
 	int		 needs_file;	/* only to a file (-o), not a terminal */
 	int		 lite;		/* reads no ST_DF_DETAIL field */
+	int		 machine;	/* for programs: no header lines mixed in */
 };
 
 /*

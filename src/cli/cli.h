@@ -43,6 +43,29 @@ void	st_cli_show(const struct st_viewset *vs, struct st_out *o,
  */
 pcap_t	*st_cli_open_pcap(const char *path, int dropped_root);
 
+/* A progress bar on stderr for reading a large file (src/cli/progress.c). */
+struct st_progress {
+	int		 on, drawn;
+	unsigned long	 packets;
+	double		 size, t0, last;
+	FILE		*fp;
+	const char	*name;
+};
+
+/* Starts a bar for the file of p, unless quiet or it would not be seen. */
+void	st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
+	    int quiet);
+void	st_progress_tick_slow(struct st_progress *pg);
+/* Counts a packet; redraws now and then (cheap on every packet). */
+static inline void
+st_progress_tick(struct st_progress *pg)
+{
+	if (pg->on && (++pg->packets & 1023) == 0)
+		st_progress_tick_slow(pg);
+}
+/* Wipes the bar. */
+void	st_progress_end(struct st_progress *pg);
+
 /* Prints "strata: " and the message to stderr, with a newline. */
 void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,8 +20,14 @@
 #include "strata/view.h"
 #include "cli.h"
 
+#define MAXFILES	256
+
 struct opts {
-	const char		*file;
+	const char		*file;		/* the first */
+	char *const		*files;
+	int			 nfiles;
+	int			 merge;		/* --merge: in time order */
+	int			 quiet;		/* no progress bar */
 	const char		*filter;
 	unsigned long long	 count;		/* 0: all */
 	struct st_viewset	 vs;
@@ -38,9 +45,16 @@ decode_usage(FILE *fp)
 
 	fputs("usage: strata decode [-n] [-c COUNT] [-f FILTER] "
 	    "[--view VIEW[,VIEW...]]\n"
-	    "                     [--color=auto|always|never] [--local] FILE\n"
+	    "                     [--color=auto|always|never] [--local] "
+	    "[--merge] [-q] FILE...\n"
 	    "\n"
-	    "  FILE             a pcap or pcapng file; - reads standard input\n"
+	    "  FILE...          pcap or pcapng files, in order, each named; - "
+	    "reads standard\n"
+	    "                   input\n"
+	    "  --merge          the packets of all FILEs in time order, "
+	    "numbered as merged\n"
+	    "  -q, --quiet      no progress bar (drawn on a terminal's stderr "
+	    "for long work)\n"
 	    "  -c COUNT         stop after COUNT packets\n"
 	    "  -f FILTER        only packets matching a BPF filter "
 	    "('icmp or port 53')\n"
@@ -68,8 +82,10 @@ decode_usage(FILE *fp)
 static int
 parse_opts(struct opts *op, int argc, char **argv)
 {
-	enum { O_VIEW = 256, O_COLOR, O_LOCAL, O_FOLLOW };
+	enum { O_VIEW = 256, O_COLOR, O_LOCAL, O_FOLLOW, O_MERGE };
 	static const struct option lo[] = {
+		{ "merge", no_argument, NULL, O_MERGE },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "view", required_argument, NULL, O_VIEW },
 		{ "color", required_argument, NULL, O_COLOR },
 		{ "colour", required_argument, NULL, O_COLOR },
@@ -87,7 +103,7 @@ parse_opts(struct opts *op, int argc, char **argv)
 	op->vs.n = 1;
 	op->color = -1;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:Sh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:qSh", lo, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
 			errno = 0;
@@ -103,6 +119,12 @@ parse_opts(struct opts *op, int argc, char **argv)
 			op->filter = optarg;
 			break;
 		case 'n':
+			break;
+		case 'q':
+			op->quiet = 1;
+			break;
+		case O_MERGE:
+			op->merge = 1;
 			break;
 		case 'S':
 			op->abs_seq = 1;
@@ -136,11 +158,23 @@ parse_opts(struct opts *op, int argc, char **argv)
 		st_cli_err("decode: no FILE given (try 'strata decode --help')");
 		return -1;
 	}
-	if (argc - optind > 1) {
-		st_cli_err("decode: one FILE at a time");
+	op->file = argv[optind];
+	op->files = argv + optind;
+	op->nfiles = argc - optind;
+	if (op->nfiles > MAXFILES) {
+		st_cli_err("decode: at most %d files at once", MAXFILES);
 		return -1;
 	}
-	op->file = argv[optind];
+	if (op->follow != NULL && op->nfiles > 1) {
+		st_cli_err("decode: --follow reads one FILE");
+		return -1;
+	}
+	for (i = 0; i < (size_t)op->nfiles; i++)
+		if (strcmp(op->files[i], "-") == 0 && op->nfiles > 1) {
+			st_cli_err("decode: - (standard input) only as the one "
+			    "FILE");
+			return -1;
+		}
 	for (i = 0; i < op->vs.n; i++)
 		if (op->vs.views[i]->needs_file && op->ofile == NULL &&
 		    isatty(STDOUT_FILENO)) {
@@ -154,83 +188,238 @@ parse_opts(struct opts *op, int argc, char **argv)
 /* Set when strata was started as root and gave it up before reading. */
 static int dropped_root;
 
+/* One input file: its handle, its filter, and the packet read ahead. */
+struct src {
+	pcap_t			*p;
+	const char		*name;
+	int			 lt;
+	struct bpf_program	 prog;
+	int			 have_prog;
+	struct pcap_pkthdr	*h;
+	const u_char		*data;
+	int			 rc;		/* of the last pcap_next_ex */
+	unsigned long long	 num;		/* packets read */
+	struct timeval		 first;		/* time of packet 1 (filter or
+						   not): times count from it */
+	struct st_progress	 pg;
+};
+
+/* Opens and sets up each file; -1 after saying why (the rest closed). */
 static int
-run(const struct opts *op, pcap_t *p, FILE *out_fp)
+open_src(const struct opts *op, struct src *s, const char *name)
 {
-	static struct st_packet pkt;
-	static struct st_out out;
-	struct bpf_program prog;
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	struct st_vctx v;
-	unsigned long long num = 0, shown = 0;
-	int rc, lt = pcap_datalink(p), status = ST_EXIT_OK, lite = 1;
+	memset(s, 0, sizeof(*s));
+	s->name = name;
+	if ((s->p = st_cli_open_pcap(name, dropped_root)) == NULL)
+		return -1;
+	s->lt = pcap_datalink(s->p);
+	if (op->filter != NULL) {
+		if (pcap_compile(s->p, &s->prog, op->filter, 1,
+		    PCAP_NETMASK_UNKNOWN) != 0) {
+			st_cli_err("filter '%s': %s", op->filter,
+			    pcap_geterr(s->p));
+			pcap_close(s->p);
+			s->p = NULL;
+			return -2;
+		}
+		s->have_prog = 1;
+	}
+	return 0;
+}
+
+static void
+close_src(struct src *s)
+{
+	if (s->p == NULL)
+		return;
+	st_progress_end(&s->pg);
+	if (s->have_prog)
+		pcap_freecode(&s->prog);
+	pcap_close(s->p);
+	s->p = NULL;
+}
+
+/* Reads the next packet of s that passes the filter: s->rc 1, or done. */
+static void
+advance(struct src *s)
+{
+	while ((s->rc = pcap_next_ex(s->p, &s->h, &s->data)) == 1) {
+		if (++s->num == 1)
+			s->first = s->h->ts;
+		st_progress_tick(&s->pg);
+		if (!s->have_prog ||
+		    pcap_offline_filter(&s->prog, s->h, s->data))
+			return;
+	}
+}
+
+/* The state of one run of the views over one or more files. */
+struct show {
+	const struct opts	*op;
+	struct st_packet	 pkt;
+	struct st_out		 out;
+	struct st_vctx		 v;
+	unsigned long long	 shown;
+	int			 lite;
+};
+
+static void
+show_begin(struct show *sh, const char *title)
+{
+	const struct opts *op = sh->op;
+
+	memset(&sh->v, 0, sizeof(sh->v));
+	sh->v.color = op->ofile != NULL ? op->color == 1 :
+	    st_cli_want_color(op->color);
+	sh->v.local = op->local;
+	sh->v.abs_seq = op->abs_seq;
+	sh->v.title = title;
+}
+
+/* Decodes the packet read ahead in s as number num and shows it. */
+static void
+show_one(struct show *sh, const struct src *s, unsigned long long num)
+{
+	struct st_packet *pkt = &sh->pkt;
 	size_t i;
 
-	memset(&v, 0, sizeof(v));
-	v.color = op->ofile != NULL ? op->color == 1 :
-	    st_cli_want_color(op->color);
-	v.local = op->local;
-	v.abs_seq = op->abs_seq;
-	v.title = op->file;
-	if (op->filter != NULL && pcap_compile(p, &prog, op->filter, 1,
-	    PCAP_NETMASK_UNKNOWN) != 0) {
-		st_cli_err("filter '%s': %s", op->filter, pcap_geterr(p));
-		return ST_EXIT_USAGE;
+	if (!sh->v.have_t0) {	/* times count from the file's first */
+		sh->v.t0.tv_sec = s->first.tv_sec;
+		sh->v.t0.tv_nsec = s->first.tv_usec;
+		sh->v.have_t0 = 1;
 	}
-	st_out_init(&out, out_fp);
-	/* Views that read only main fields let the decoders skip the parts. */
-	for (i = 0; i < op->vs.n; i++)
-		lite &= op->vs.views[i]->lite;
-	for (i = 0; i < op->vs.n; i++)
-		if (op->vs.views[i]->begin != NULL)
-			op->vs.views[i]->begin(&out, &v);
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
-		num++;
-		if (!v.have_t0) {	/* times are relative to the file's start */
-			v.t0.tv_sec = h->ts.tv_sec;
-			v.t0.tv_nsec = h->ts.tv_usec;
-			v.have_t0 = 1;
-		}
-		if (op->filter != NULL && !pcap_offline_filter(&prog, h, data))
-			continue;
-		st_pkt_reset(&pkt, data, h->caplen, h->len);
-		pkt.lite = lite;
-		pkt.num = num;
-		pkt.ts.tv_sec = h->ts.tv_sec;
-		pkt.ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see open */
-		if (v.local && shown == 0) {
-			struct tm tm;
-			time_t t = pkt.ts.tv_sec;
+	st_pkt_reset(pkt, s->data, s->h->caplen, s->h->len);
+	pkt->lite = sh->lite;
+	pkt->num = num;
+	pkt->ts.tv_sec = s->h->ts.tv_sec;
+	pkt->ts.tv_nsec = s->h->ts.tv_usec;	/* nanoseconds: see open */
+	if (sh->v.local && sh->shown == 0) {
+		struct tm tm;
+		time_t t = pkt->ts.tv_sec;
 
-			if (localtime_r(&t, &tm) != NULL)
-				v.utcoff = tm.tm_gmtoff;
+		if (localtime_r(&t, &tm) != NULL)
+			sh->v.utcoff = tm.tm_gmtoff;
+	}
+	sh->v.file = sh->op->nfiles > 1 ? s->name : NULL;
+	st_decode(pkt, s->lt);
+	for (i = 0; i < sh->op->vs.n; i++)
+		sh->op->vs.views[i]->packet(&sh->out, pkt, &sh->v);
+	sh->shown++;
+}
+
+static int
+done(const struct show *sh)
+{
+	return sh->out.err != 0 ||
+	    (sh->op->count != 0 && sh->shown >= sh->op->count);
+}
+
+/* Says how reading s ended; 0, or ST_EXIT_RUNTIME on a read error. */
+static int
+src_status(const struct src *s)
+{
+	if (s->rc != -1)
+		return ST_EXIT_OK;
+	st_cli_err("%s: after %llu packet%s: %s", s->name, s->num,
+	    s->num == 1 ? "" : "s", pcap_geterr(s->p));
+	return ST_EXIT_RUNTIME;
+}
+
+static int
+run(const struct opts *op, FILE *out_fp)
+{
+	static struct show sh;
+	static struct src srcs[MAXFILES];
+	int status = ST_EXIT_OK, machine = 0, i, best, rc;
+	size_t j;
+
+	sh.op = op;
+	sh.lite = 1;
+	sh.shown = 0;
+	st_out_init(&sh.out, out_fp);
+	/* Views that read only main fields let the decoders skip the parts. */
+	for (j = 0; j < op->vs.n; j++) {
+		sh.lite &= op->vs.views[j]->lite;
+		machine |= op->vs.views[j]->machine;
+	}
+	show_begin(&sh, op->file);
+	for (j = 0; j < op->vs.n; j++)
+		if (op->vs.views[j]->begin != NULL)
+			op->vs.views[j]->begin(&sh.out, &sh.v);
+	if (op->merge) {
+		/* Every file open, one packet read ahead of each. */
+		for (i = 0; i < op->nfiles; i++) {
+			if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
+				status = rc == -2 ? ST_EXIT_USAGE :
+				    ST_EXIT_RUNTIME;
+				break;
+			}
+			st_progress_start(&srcs[i].pg, srcs[i].p,
+			    srcs[i].name, op->quiet || op->nfiles > 1);
+			advance(&srcs[i]);
 		}
-		st_decode(&pkt, lt);
-		for (i = 0; i < op->vs.n; i++)
-			op->vs.views[i]->packet(&out, &pkt, &v);
-		if (out.err != 0)
-			break;
-		if (op->count != 0 && ++shown >= op->count)
-			break;
-		if (op->count == 0)
-			shown++;
+		/* Times count from the earliest first packet of all. */
+		for (i = 0; status == ST_EXIT_OK && i < op->nfiles; i++)
+			if (srcs[i].num > 0 && (!sh.v.have_t0 ||
+			    srcs[i].first.tv_sec < sh.v.t0.tv_sec ||
+			    (srcs[i].first.tv_sec == sh.v.t0.tv_sec &&
+			    srcs[i].first.tv_usec < sh.v.t0.tv_nsec))) {
+				sh.v.t0.tv_sec = srcs[i].first.tv_sec;
+				sh.v.t0.tv_nsec = srcs[i].first.tv_usec;
+				sh.v.have_t0 = 1;
+			}
+		while (status == ST_EXIT_OK && !done(&sh)) {
+			best = -1;
+			for (i = 0; i < op->nfiles; i++)
+				if (srcs[i].rc == 1 && (best < 0 ||
+				    timercmp(&srcs[i].h->ts, &srcs[best].h->ts,
+				    <)))
+					best = i;
+			if (best < 0)
+				break;
+			show_one(&sh, &srcs[best], sh.shown + 1);
+			advance(&srcs[best]);
+		}
+		for (i = 0; i < op->nfiles; i++) {
+			if (srcs[i].p != NULL && status == ST_EXIT_OK &&
+			    !done(&sh))
+				status = src_status(&srcs[i]);
+			close_src(&srcs[i]);
+		}
+	} else {
+		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
+		    !done(&sh); i++) {
+			if ((rc = open_src(op, &srcs[0], op->files[i])) != 0) {
+				status = rc == -2 ? ST_EXIT_USAGE :
+				    ST_EXIT_RUNTIME;
+				break;
+			}
+			if (op->nfiles > 1) {
+				/* Each file on its own: times, connections. */
+				st_vctx_free(&sh.v);
+				show_begin(&sh, op->files[i]);
+				if (!machine)
+					st_out_printf(&sh.out, "%s==> %s <==\n",
+					    i > 0 ? "\n" : "", op->files[i]);
+			}
+			st_progress_start(&srcs[0].pg, srcs[0].p,
+			    srcs[0].name, op->quiet);
+			for (advance(&srcs[0]); srcs[0].rc == 1 && !done(&sh);
+			    advance(&srcs[0]))
+				show_one(&sh, &srcs[0], srcs[0].num);
+			if (!done(&sh))
+				status = src_status(&srcs[0]);
+			close_src(&srcs[0]);
+		}
 	}
-	for (i = 0; i < op->vs.n; i++)
-		if (op->vs.views[i]->end != NULL)
-			op->vs.views[i]->end(&out, &v);
-	st_vctx_free(&v);
-	if (st_out_flush(&out) != 0 && out.err != EPIPE) {
-		st_cli_err("writing output: %s", strerror(out.err));
+	for (j = 0; j < op->vs.n; j++)
+		if (op->vs.views[j]->end != NULL)
+			op->vs.views[j]->end(&sh.out, &sh.v);
+	st_vctx_free(&sh.v);
+	if (st_out_flush(&sh.out) != 0 && sh.out.err != EPIPE) {
+		st_cli_err("writing output: %s", strerror(sh.out.err));
 		status = ST_EXIT_RUNTIME;
 	}
-	if (rc == -1) {
-		st_cli_err("%s: after %llu packet%s: %s", op->file, num,
-		    num == 1 ? "" : "s", pcap_geterr(p));
-		status = ST_EXIT_RUNTIME;
-	}
-	if (op->filter != NULL)
-		pcap_freecode(&prog);
 	return status;
 }
 
@@ -322,7 +511,6 @@ st_cmd_decode(int argc, char **argv)
 	struct opts op;
 	FILE *out = stdout;
 	const char *what = "";
-	pcap_t *p;
 	int rc;
 
 	if (parse_opts(&op, argc, argv) != 0)
@@ -344,13 +532,7 @@ st_cmd_decode(int argc, char **argv)
 	}
 	if (op.follow != NULL)
 		return follow(&op, out);
-	if ((p = st_cli_open_pcap(op.file, dropped_root)) == NULL) {
-		if (out != stdout)
-			fclose(out);
-		return ST_EXIT_RUNTIME;
-	}
-	rc = run(&op, p, out);
-	pcap_close(p);
+	rc = run(&op, out);
 	if (out != stdout && fclose(out) != 0 && rc == ST_EXIT_OK) {
 		st_cli_err("%s: %s", op.ofile, strerror(errno));
 		rc = ST_EXIT_RUNTIME;

@@ -246,5 +246,5 @@ html_end(struct st_out *o, struct st_vctx *v)
 
 const struct st_view st_view_html = {
 	"html", "a self-contained HTML report (needs -o FILE)", html_packet,
-	html_begin, html_end, 1
+	html_begin, html_end, 1, 0, 1
 };

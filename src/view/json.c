@@ -174,6 +174,11 @@ json_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 
 	st_out_puts(o, "{\"frame\":");
 	st_out_u64(o, pkt->num);
+	if (v->file != NULL) {
+		st_out_puts(o, ",\"file\":\"");
+		st_out_json_str(o, v->file, strlen(v->file));
+		st_out_putc(o, '"');
+	}
 	st_out_puts(o, ",\"time\":\"");
 	st_fmt_time(o, v, &pkt->ts, 'T');
 	st_out_puts(o, "\",\"len\":");
@@ -195,5 +200,5 @@ json_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 
 const struct st_view st_view_json = {
 	"json", "NDJSON, one object per packet, Wireshark field names",
-	json_packet
+	json_packet, NULL, NULL, 0, 0, 1
 };
