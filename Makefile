@@ -25,6 +25,7 @@ TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile peer live live-route html bench \
+	ndjson \
 	fuzz fuzz-smoke \
 	live-demo live-capture privileges \
 	demo clean \
@@ -58,8 +59,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile peer live live-route \
-	    live-demo live-capture privileges html
+	@$(MAKE) --no-print-directory unit golden difftest hostile peer ndjson \
+	    live live-route live-demo live-capture privileges html
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -91,6 +92,7 @@ test-san: $(TESTBIN)
 	@python3 tests/difftest.py $(STRATA) ../shared/corpus
 	@sh tests/hostile.sh $(STRATA)
 	@sh tests/peer-tshark.sh $(STRATA)
+	@sh tests/ndjson-sqlite.sh $(STRATA)
 	@sh tests/live.sh $(STRATA)
 	@sh tests/live-route.sh $(STRATA)
 	@sh tests/live-demo.sh $(STRATA)
@@ -129,6 +131,10 @@ hostile: strata
 # tshark reads what strata builds (skipped without tshark).
 peer: strata
 	@sh tests/peer-tshark.sh $(STRATA)
+
+# The NDJSON loaded by sqlite3 and jq, the ek view against tshark -T ek.
+ndjson: strata
+	@sh tests/ndjson-sqlite.sh $(STRATA)
 
 # Raw sockets on loopback and in a network namespace (skipped unless root).
 live: strata

@@ -71,6 +71,7 @@ struct st_vctx {
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
 	struct st_conns	*conns;		/* the summary's TCP connections */
 	struct st_quotes *quotes;	/* packets an ICMP error may quote */
+	struct st_stats	*stats;		/* the stats view's tables */
 	struct timespec	 t0;		/* first packet's time */
 	int		 have_t0;
 	/* Cache of the formatted date of one second (time views). */
@@ -80,6 +81,7 @@ struct st_vctx {
 
 struct st_conns;
 struct st_quotes;
+struct st_stats;
 
 struct st_view {
 	const char	*name;
@@ -115,7 +117,7 @@ void	st_vctx_free(struct st_vctx *v);
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
     st_view_json, st_view_diagram, st_view_bits, st_view_html,
-    st_view_ledger, st_view_checksum, st_view_quote;
+    st_view_ledger, st_view_checksum, st_view_quote, st_view_ek, st_view_stats;
 
 /* The RFC 1071 walk-through of checksum field f of layer ly (checksum view). */
 void	st_checksum_walk(struct st_out *o, const struct st_packet *pkt,

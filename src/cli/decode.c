@@ -539,3 +539,45 @@ st_cmd_decode(int argc, char **argv)
 	}
 	return rc;
 }
+
+/*
+ * strata stats [options] FILE...: decode with the stats view alone, so it
+ * takes decode's filter, count, several files and --merge.
+ */
+int
+st_cmd_stats(int argc, char **argv)
+{
+	char *args[3 + 2 * 64 + MAXFILES];
+	int i, n = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs("usage: strata stats [-c COUNT] [-f FILTER] [--merge] "
+			    "[-q] [-o FILE] FILE...\n"
+			    "\n"
+			    "What the capture holds, after reading it all: the "
+			    "protocol hierarchy (frames\nand bytes that carry each "
+			    "protocol, as tshark -z io,phs), the IP, TCP and UDP\n"
+			    "conversations with frames and bytes each way (-z "
+			    "conv), and a histogram of\nframe sizes.  The options "
+			    "are decode's.\n", stdout);
+			return ST_EXIT_OK;
+		}
+		if (strncmp(argv[i], "--view", 6) == 0 ||
+		    strcmp(argv[i], "--follow") == 0) {
+			st_cli_err("stats: %s is decode's, not stats' (try "
+			    "'strata stats --help')", argv[i]);
+			return ST_EXIT_USAGE;
+		}
+	}
+	if (argc > (int)(sizeof(args) / sizeof(args[0])) - 3) {
+		st_cli_err("stats: too many arguments");
+		return ST_EXIT_USAGE;
+	}
+	args[n++] = argv[0];
+	args[n++] = (char *)"--view=stats";
+	for (i = 1; i < argc; i++)
+		args[n++] = argv[i];
+	args[n] = NULL;
+	return st_cmd_decode(n, args);
+}

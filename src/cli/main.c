@@ -14,6 +14,8 @@ static const struct {
 	const char	*help;
 } cmds[] = {
 	{ "decode", st_cmd_decode, "decode a pcap or pcapng file" },
+	{ "stats", st_cmd_stats, "protocol hierarchy, conversations and frame "
+	    "sizes of captures" },
 	{ "capture", st_cmd_capture, "live packets through libpcap, shown "
 	    "with any view" },
 	{ "send", st_cmd_send, "build a packet from a layer spec, send it, "

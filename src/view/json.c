@@ -9,8 +9,15 @@
  *
  * A name that occurs more than once in a layer (options, SACK blocks) holds
  * an array of values, and its bits an array of pairs.
+ *
+ * The ek view writes the same fields in the bulk format Elasticsearch and
+ * OpenSearch ingest, as `tshark -T ek` does: an action line, then the
+ * document, with keys PROTO_FIELD (dots as underscores: ip_ip_src) and
+ * values as strings (booleans as true and false); a protocol quoted in an
+ * ICMP error makes its layer an array of objects.
  */
 #include <string.h>
+#include <time.h>
 
 #include "strata/decode.h"
 #include "strata/view.h"
@@ -77,11 +84,46 @@ json_bits(struct st_out *o, const struct st_field *f)
 	st_out_putc(o, ']');
 }
 
-/* Writes "fields" (bits == 0) or "bits" (bits == 1) of layer ly. */
+/* Writes s with dots as underscores (ek's keys). */
+static void
+underscored(struct st_out *o, const char *s)
+{
+	for (; *s != '\0'; s++)
+		st_out_putc(o, *s == '.' ? '_' : *s);
+}
+
+static void
+ek_value(struct st_out *o, const struct st_packet *pkt,
+    const struct st_field *f)
+{
+	const uint8_t *b;
+	size_t n, i;
+
+	if (f->desc->fmt == ST_FMT_BOOL) {
+		st_out_puts(o, f->val ? "true" : "false");
+		return;
+	}
+	st_out_putc(o, '"');
+	if (f->desc->fmt == ST_FMT_TEXT) {
+		if (f->meaning != NULL)
+			st_out_json_str(o, f->meaning, strlen(f->meaning));
+	} else if (f->desc->fmt == ST_FMT_BYTES &&
+	    (b = st_field_bytes(pkt, f, &n)) != NULL) {
+		for (i = 0; i < n; i++)	/* tshark's 68:65:6c */
+			st_out_printf(o, i > 0 ? ":%02x" : "%02x", b[i]);
+	} else
+		st_fmt_value(o, pkt, f, SIZE_MAX);
+	st_out_putc(o, '"');
+}
+
+enum { M_FIELDS, M_BITS, M_EK };
+
+/* Writes the "fields", the "bits", or the ek members of layer ly. */
 static void
 json_members(struct st_out *o, const struct st_packet *pkt,
-    const struct st_layer *ly, int bits)
+    const struct st_layer *ly, int mode)
 {
+	int bits = mode == M_BITS;
 	const struct st_field *f, *g, *end = &pkt->fields[ly->field0 +
 	    ly->nfields];
 	unsigned n;
@@ -94,7 +136,12 @@ json_members(struct st_out *o, const struct st_packet *pkt,
 			st_out_putc(o, ',');
 		first = 0;
 		st_out_putc(o, '"');
-		st_out_puts(o, f->desc->name);
+		if (mode == M_EK) {
+			underscored(o, ly->proto->ws);
+			st_out_putc(o, '_');
+			underscored(o, f->desc->name);
+		} else
+			st_out_puts(o, f->desc->name);
 		st_out_puts(o, "\":");
 		n = count_from(pkt, ly, f);
 		if (n > 1)
@@ -109,6 +156,8 @@ json_members(struct st_out *o, const struct st_packet *pkt,
 				st_out_putc(o, ',');
 			if (bits)
 				json_bits(o, g);
+			else if (mode == M_EK)
+				ek_value(o, pkt, g);
 			else
 				json_value(o, pkt, g);
 		}
@@ -147,9 +196,9 @@ json_layer(struct st_out *o, const struct st_packet *pkt,
 		}
 	}
 	st_out_puts(o, ",\"fields\":{");
-	json_members(o, pkt, ly, 0);
+	json_members(o, pkt, ly, M_FIELDS);
 	st_out_puts(o, "},\"bits\":{");
-	json_members(o, pkt, ly, 1);
+	json_members(o, pkt, ly, M_BITS);
 	st_out_puts(o, "}}");
 }
 
@@ -201,4 +250,87 @@ json_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 const struct st_view st_view_json = {
 	"json", "NDJSON, one object per packet, Wireshark field names",
 	json_packet, NULL, NULL, 0, 0, 1
+};
+
+/* ek: the frame's own layer, as tshark's "frame" protocol gives it. */
+static void
+ek_frame(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	time_t t = pkt->ts.tv_sec;
+	struct tm tm;
+	unsigned i;
+
+	st_out_puts(o, "\"frame\":{\"frame_frame_number\":\"");
+	st_out_u64(o, pkt->num);
+	st_out_puts(o, "\",\"frame_frame_time\":\"");
+	if (gmtime_r(&t, &tm) != NULL)	/* tshark's: UTC, 9 digits */
+		st_out_printf(o, "%04d-%02d-%02dT%02d:%02d:%02d.%09ldZ",
+		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec, pkt->ts.tv_nsec);
+	st_out_printf(o, "\",\"frame_frame_time_epoch\":\"%lld.%09ld\","
+	    "\"frame_frame_len\":\"%u\",\"frame_frame_cap_len\":\"%u\","
+	    "\"frame_frame_protocols\":\"", (long long)pkt->ts.tv_sec,
+	    pkt->ts.tv_nsec, pkt->len, pkt->caplen);
+	for (i = 0; i < pkt->nlayers; i++) {
+		if (i > 0)
+			st_out_putc(o, ':');
+		st_out_puts(o, pkt->layers[i].proto->ws);
+	}
+	st_out_putc(o, '"');
+	if (v->file != NULL) {
+		st_out_puts(o, ",\"frame_frame_file\":\"");
+		st_out_json_str(o, v->file, strlen(v->file));
+		st_out_putc(o, '"');
+	}
+	st_out_putc(o, '}');
+}
+
+static void
+ek_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	const struct st_layer *ly, *l2;
+	unsigned i, j, n;
+	struct tm tm;
+	time_t t = pkt->ts.tv_sec;
+	char day[16] = "1970-01-01";
+
+	/* The index is named by the packet's day (UTC), as tshark's. */
+	if (gmtime_r(&t, &tm) != NULL)
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	st_out_printf(o, "{\"index\":{\"_index\":\"packets-%s\",\"_type\":"
+	    "\"doc\"}}\n{\"timestamp\":\"%lld\",\"layers\":{", day,
+	    (long long)pkt->ts.tv_sec * 1000 + pkt->ts.tv_nsec / 1000000);
+	ek_frame(o, pkt, v);
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		for (j = 0; j < i; j++)
+			if (pkt->layers[j].proto->ws == ly->proto->ws ||
+			    strcmp(pkt->layers[j].proto->ws, ly->proto->ws) == 0)
+				break;
+		if (j < i)
+			continue;	/* written with its first */
+		for (n = 0, j = i; j < pkt->nlayers; j++)
+			n += strcmp(pkt->layers[j].proto->ws, ly->proto->ws) == 0;
+		st_out_puts(o, ",\"");
+		underscored(o, ly->proto->ws);
+		st_out_puts(o, n > 1 ? "\":[" : "\":");
+		for (j = i, n = 0; j < pkt->nlayers; j++) {
+			l2 = &pkt->layers[j];
+			if (strcmp(l2->proto->ws, ly->proto->ws) != 0)
+				continue;
+			if (n++ > 0)
+				st_out_putc(o, ',');
+			st_out_putc(o, '{');
+			json_members(o, pkt, l2, M_EK);
+			st_out_putc(o, '}');
+		}
+		if (n > 1)
+			st_out_putc(o, ']');
+	}
+	st_out_puts(o, "}}\n");
+}
+
+const struct st_view st_view_ek = {
+	"ek", "Elasticsearch/OpenSearch bulk lines, as tshark -T ek",
+	ek_packet, NULL, NULL, 0, 0, 1
 };

@@ -189,6 +189,8 @@ st_vctx_free(struct st_vctx *v)
 	v->conns = NULL;
 	free(v->quotes);
 	v->quotes = NULL;
+	free(v->stats);
+	v->stats = NULL;
 }
 
 /* The connection of net/tcp, and the direction of this packet in it. */
