@@ -5,6 +5,10 @@
 CC	?= cc
 PREFIX	?= /usr/local
 BINDIR	?= $(PREFIX)/bin
+DATADIR	?= $(PREFIX)/share
+MANDIR	?= $(DATADIR)/man
+DOCDIR	?= $(DATADIR)/doc/strata
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
 PKGS	 = libpcap libseccomp
 BUILD	?= build
 CFLAGS	?= -O2 -g
@@ -25,11 +29,11 @@ TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile peer live live-route html bench \
-	ndjson \
+	ndjson completion deb-test install-test manpage \
 	fuzz fuzz-smoke \
 	live-demo live-capture privileges \
 	demo clean \
-	install sanitize \
+	install install-cap uninstall sanitize \
 	golden-update captures
 
 all: strata
@@ -60,7 +64,8 @@ test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
 	@$(MAKE) --no-print-directory unit golden difftest hostile peer ndjson \
-	    live live-route live-demo live-capture privileges html
+	    completion manpage install-test live live-route live-demo live-capture \
+	    privileges html
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -118,9 +123,29 @@ demo:
 captures:
 	sh captures/make-captures.sh
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page,
+# the bash completion, the bundled captures and the JSON schema.
 install: strata
-	install -d $(DESTDIR)$(BINDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DATADIR)/strata/captures \
+	    $(DESTDIR)$(DOCDIR)
 	install -m 755 strata $(DESTDIR)$(BINDIR)/strata
+	install -m 644 man/strata.1 $(DESTDIR)$(MANDIR)/man1/strata.1
+	install -m 644 completions/strata $(DESTDIR)$(BASHCOMPDIR)/strata
+	install -m 644 captures/*.pcap captures/README \
+	    $(DESTDIR)$(DATADIR)/strata/captures/
+	install -m 644 docs/json.md $(DESTDIR)$(DOCDIR)/json.md
+
+# Gives the installed binary CAP_NET_RAW, so that send, ping and trace work
+# without sudo (strata drops it once its sockets are open).  Never setuid.
+install-cap:
+	@sh scripts/install-cap.sh $(DESTDIR)$(BINDIR)/strata
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/strata $(DESTDIR)$(MANDIR)/man1/strata.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/strata $(DESTDIR)$(DOCDIR)/json.md
+	rm -rf $(DESTDIR)$(DATADIR)/strata
+	-rmdir $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build build-san strata
@@ -135,6 +160,23 @@ peer: strata
 # The NDJSON loaded by sqlite3 and jq, the ek view against tshark -T ek.
 ndjson: strata
 	@sh tests/ndjson-sqlite.sh $(STRATA)
+
+# The man page against every subcommand's --help.
+manpage: strata
+	@sh tests/manpage.sh $(STRATA)
+
+# The bash completion, called as bash calls it.
+completion: strata
+	@bash tests/completion.sh $(STRATA)
+
+# make install into a scratch DESTDIR, and install-cap (root).
+install-test: strata
+	@sh tests/install.sh
+
+# The Debian package built from a copy of the tree, lintian, installed,
+# run and removed (root only; CI runs it after make test).
+deb-test:
+	@sh tests/deb.sh
 
 # Raw sockets on loopback and in a network namespace (skipped unless root).
 live: strata
