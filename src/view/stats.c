@@ -286,8 +286,10 @@ histogram(struct st_out *o, struct st_stats *s)
 			    bucket_lo[i + 1] - 1);
 		else
 			st_out_printf(o, "  %5u and up", bucket_lo[i]);
-		st_out_printf(o, "%10llu ", (unsigned long long)s->bucket[i]);
+		st_out_printf(o, "%10llu", (unsigned long long)s->bucket[i]);
 		w = top == 0 ? 0 : (int)((s->bucket[i] * 50 + top - 1) / top);
+		if (w > 0)
+			st_out_putc(o, ' ');
 		for (j = 0; j < w; j++)
 			st_out_puts(o, "█");
 		st_out_putc(o, '\n');
