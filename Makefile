@@ -29,7 +29,7 @@ TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile peer live live-route html bench \
-	ndjson completion deb-test install-test manpage \
+	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke \
 	live-demo live-capture privileges \
 	demo clean \
@@ -64,7 +64,7 @@ test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
 	@$(MAKE) --no-print-directory unit golden difftest hostile peer ndjson \
-	    completion manpage install-test live live-route live-demo live-capture \
+	    completion manpage progress install-test live live-route live-demo live-capture \
 	    privileges html
 
 unit: $(TESTBIN)
@@ -160,6 +160,10 @@ peer: strata
 # The NDJSON loaded by sqlite3 and jq, the ek view against tshark -T ek.
 ndjson: strata
 	@sh tests/ndjson-sqlite.sh $(STRATA)
+
+# The progress bar on a terminal made by script(1).
+progress: strata
+	@sh tests/progress.sh $(STRATA)
 
 # The man page against every subcommand's --help.
 manpage: strata

@@ -40,6 +40,15 @@ for fmt in pcap pcapng; do
 	got=$("$strata" decode "$tmp/c.$fmt" | grep -c 'echo re')
 	[ "$got" -eq 4 ] && ok || bad "strata reads its own $fmt: $got"
 done
+# -q: only the running count, on stderr.
+timeout 20 "$strata" capture -q -c 2 -f 'icmp and host 127.0.0.1' \
+    >"$tmp/out" 2>"$tmp/err" &
+cap=$!
+sleep 1
+"$strata" ping -c 1 -q 127.0.0.1 >/dev/null
+wait $cap
+[ ! -s "$tmp/out" ] && tr '\r' '\n' <"$tmp/err" | grep -q "^2 packets$" && ok ||
+    bad "capture -q: $(cat -v "$tmp/err")"
 # --duration ends a quiet capture; the count is 0.
 timeout 20 "$strata" capture --duration 1 -f 'udp port 9' >/dev/null \
     2>"$tmp/err" && grep -q "^0 packets captured$" "$tmp/err" && ok ||

@@ -285,6 +285,7 @@ loop(struct cap *c)
 {
 	struct timespec start, now;
 	struct pollfd pfd;
+	unsigned long long shown = ~0ULL;
 	int rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
@@ -310,13 +311,14 @@ loop(struct cap *c)
 			    pcap_geterr(c->p));
 			return -1;
 		}
-		if (c->op->quiet) {
+		if (c->op->quiet && (c->n != shown || shown == ~0ULL)) {
+			shown = c->n;
 			fprintf(stderr, "\r%llu packets", c->n);
 			fflush(stderr);
 		}
 	}
 	if (c->op->quiet)
-		fputc('\n', stderr);
+		fprintf(stderr, "\r%llu packets\n", c->n);
 	return 0;
 }
 

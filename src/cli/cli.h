@@ -47,7 +47,7 @@ pcap_t	*st_cli_open_pcap(const char *path, int dropped_root);
 struct st_progress {
 	int		 on, drawn;
 	unsigned long	 packets;
-	double		 size, t0, last;
+	double		 size, t0, last, after;
 	FILE		*fp;
 	const char	*name;
 };

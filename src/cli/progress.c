@@ -3,9 +3,11 @@
  * size and packets per second, redrawn at most ten times a second, and
  * wiped when the work is done.  Drawn only when stderr is a terminal that
  * the output is not going to (the packets would tear it), only for regular
- * files, and only after half a second: short work never flashes one.
+ * files, and only after half a second (STRATA_PROGRESS_AFTER seconds):
+ * short work never flashes one.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,6 +29,7 @@ st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
 {
 	struct stat st;
 	FILE *fp = pcap_file(p);
+	const char *env;
 
 	pg->on = 0;
 	pg->drawn = 0;
@@ -39,7 +42,11 @@ st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
 	    !S_ISREG(st.st_mode) || st.st_size <= 0)
 		return;
 	pg->size = (double)st.st_size;
-	pg->t0 = pg->last = now();
+	pg->t0 = now();
+	pg->last = 0;
+	pg->after = 0.5;
+	if ((env = getenv("STRATA_PROGRESS_AFTER")) != NULL)
+		pg->after = strtod(env, NULL);
 	pg->on = 1;
 }
 
@@ -50,7 +57,7 @@ st_progress_tick_slow(struct st_progress *pg)
 	long pos;
 	int i, w = 30, fill;
 
-	if (t - pg->last < 0.1 || t - pg->t0 < 0.5)
+	if (t - pg->last < 0.1 || t - pg->t0 < pg->after)
 		return;
 	pg->last = t;
 	if ((pos = ftell(pg->fp)) < 0)
