@@ -214,6 +214,17 @@ const struct st_layer *st_pkt_layer(const struct st_packet *pkt,
 const struct st_field *st_pkt_field(const struct st_packet *pkt,
 	    const struct st_layer *ly, const char *name);
 
+/* The value of field name in layer ly (NULL: none), or def when absent. */
+uint64_t st_pkt_val(const struct st_packet *pkt, const struct st_layer *ly,
+	    const char *name, uint64_t def);
+
+/*
+ * Whether field fa of packet a and fb of b hold the same value: the same
+ * bytes for addresses and byte strings, the same number otherwise.
+ */
+int	st_field_equal(const struct st_packet *a, const struct st_field *fa,
+	    const struct st_packet *b, const struct st_field *fb);
+
 /* Bytes of a byte-valued field (address, payload), bounded by caplen. */
 const uint8_t *st_field_bytes(const struct st_packet *pkt,
 	    const struct st_field *f, size_t *n);

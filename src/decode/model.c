@@ -140,6 +140,32 @@ st_pkt_field(const struct st_packet *pkt, const struct st_layer *ly,
 	return NULL;
 }
 
+uint64_t
+st_pkt_val(const struct st_packet *pkt, const struct st_layer *ly,
+    const char *name, uint64_t def)
+{
+	const struct st_field *f = ly != NULL ? st_pkt_field(pkt, ly, name) :
+	    NULL;
+
+	return f != NULL ? f->val : def;
+}
+
+int
+st_field_equal(const struct st_packet *a, const struct st_field *fa,
+    const struct st_packet *b, const struct st_field *fb)
+{
+	const uint8_t *pa, *pb;
+	size_t na, nb;
+
+	if (fa->desc->fmt >= ST_FMT_IPV4 && fa->desc->fmt <= ST_FMT_BYTES) {
+		pa = st_field_bytes(a, fa, &na);
+		pb = st_field_bytes(b, fb, &nb);
+		return pa != NULL && pb != NULL && na == nb &&
+		    memcmp(pa, pb, na) == 0;
+	}
+	return fa->val == fb->val;
+}
+
 const uint8_t *
 st_field_bytes(const struct st_packet *pkt, const struct st_field *f,
     size_t *n)

@@ -10,36 +10,17 @@
 #include "strata/decode.h"
 #include "strata/net.h"
 
-/* Field name of layer ly as bytes; 1 when both exist and are equal. */
+/* Field na of layer la and nb of lb: 1 when both exist and are equal. */
 static int
 same(const struct st_packet *a, const struct st_layer *la, const char *na,
     const struct st_packet *b, const struct st_layer *lb, const char *nb)
 {
 	const struct st_field *fa, *fb;
-	const uint8_t *pa, *pb;
-	size_t n, m;
 
-	if (la == NULL || lb == NULL ||
-	    (fa = st_pkt_field(a, la, na)) == NULL ||
-	    (fb = st_pkt_field(b, lb, nb)) == NULL)
-		return 0;
-	if (fa->desc->fmt == ST_FMT_IPV6 || fa->desc->fmt == ST_FMT_IPV4) {
-		pa = st_field_bytes(a, fa, &n);
-		pb = st_field_bytes(b, fb, &m);
-		return pa != NULL && pb != NULL && n == m &&
-		    memcmp(pa, pb, n) == 0;
-	}
-	return fa->val == fb->val;
-}
-
-static uint64_t
-val(const struct st_packet *p, const struct st_layer *ly, const char *name,
-    uint64_t def)
-{
-	const struct st_field *f = ly != NULL ? st_pkt_field(p, ly, name) :
-	    NULL;
-
-	return f != NULL ? f->val : def;
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_field(a, la, na)) != NULL &&
+	    (fb = st_pkt_field(b, lb, nb)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
 }
 
 /* The quoted packet in an ICMP error of got is the one sent. */
@@ -48,7 +29,8 @@ quotes(const struct st_packet *sent, const struct st_packet *got, int v6)
 {
 	const char *ip = v6 ? "ipv6" : "ipv4", *dst = v6 ? "ipv6.dst" :
 	    "ip.dst", *proto = v6 ? "ipv6.nxt" : "ip.proto";
-	const struct st_layer *s = st_pkt_layer(sent, ip, 0), *q = st_pkt_layer(got, ip, 1);
+	const struct st_layer *s = st_pkt_layer(sent, ip, 0);
+	const struct st_layer *q = st_pkt_layer(got, ip, 1);
 	const struct st_layer *st, *qt;
 	const char *tp[] = { "udp", "tcp" };
 	size_t i;
@@ -98,7 +80,7 @@ st_match_reply(const struct st_packet *sent, const struct st_packet *got)
 		return 0;
 	/* ICMP errors may come from any router on the way. */
 	if ((gl = st_pkt_layer(got, v6 ? "icmpv6" : "icmp", 0)) != NULL) {
-		t = val(got, gl, v6 ? "icmpv6.type" : "icmp.type", 255);
+		t = st_pkt_val(got, gl, v6 ? "icmpv6.type" : "icmp.type", 255);
 		if ((!v6 && (t == 3 || t == 4 || t == 5 || t == 11 || t == 12)) ||
 		    (v6 && t >= 1 && t <= 4))
 			return quotes(sent, got, v6);
@@ -109,17 +91,18 @@ st_match_reply(const struct st_packet *sent, const struct st_packet *got)
 	if ((sl = st_pkt_layer(sent, v6 ? "icmpv6" : "icmp", 0)) != NULL) {
 		if (gl == NULL)
 			return 0;
-		t = val(sent, sl, v6 ? "icmpv6.type" : "icmp.type", 0);
+		t = st_pkt_val(sent, sl, v6 ? "icmpv6.type" : "icmp.type", 0);
 		if (v6)
-			return t == 128 && val(got, gl, "icmpv6.type", 0) ==
-			    129 && same(sent, sl, "icmpv6.echo.identifier",
+			return t == 128 &&
+			    st_pkt_val(got, gl, "icmpv6.type", 0) == 129 &&
+			    same(sent, sl, "icmpv6.echo.identifier",
 			    got, gl, "icmpv6.echo.identifier") && same(sent, sl,
 			    "icmpv6.echo.sequence_number", got, gl,
 			    "icmpv6.echo.sequence_number");
 		if (t == 13)
-			return val(got, gl, "icmp.type", 0) == 14 &&
+			return st_pkt_val(got, gl, "icmp.type", 0) == 14 &&
 			    same(sent, sl, "icmp.ident", got, gl, "icmp.ident");
-		return t == 8 && val(got, gl, "icmp.type", 0) == 0 &&
+		return t == 8 && st_pkt_val(got, gl, "icmp.type", 0) == 0 &&
 		    same(sent, sl, "icmp.ident", got, gl, "icmp.ident") &&
 		    same(sent, sl, "icmp.seq", got, gl, "icmp.seq");
 	}

@@ -15,16 +15,6 @@
 #include "strata/net.h"
 #include "strata/predict.h"
 
-static uint64_t
-val(const struct st_packet *p, const struct st_layer *ly, const char *name,
-    uint64_t def)
-{
-	const struct st_field *f = ly != NULL ? st_pkt_field(p, ly, name) :
-	    NULL;
-
-	return f != NULL ? f->val : def;
-}
-
 /* Whether any checksum of the outer packet is wrong as crafted. */
 static const char *
 bad_checksum(const struct st_packet *p)
@@ -71,7 +61,7 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 	if (a != NULL && n == (v6 ? 16u : 4u))
 		inet_ntop(v6 ? AF_INET6 : AF_INET, a, dst, sizeof(dst));
 	local = a != NULL && st_is_loopback(v6 ? 6 : 4, a);
-	ttl = val(sent, ip, v6 ? "ipv6.hlim" : "ip.ttl", 64);
+	ttl = st_pkt_val(sent, ip, v6 ? "ipv6.hlim" : "ip.ttl", 64);
 
 	if ((bad = bad_checksum(sent)) != NULL) {
 		ADD("nothing: %s is wrong as crafted, and %s drops the packet "
@@ -79,8 +69,8 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 		    bad, dst);
 		return;
 	}
-	if (!v6 && (val(sent, ip, "ip.flags.mf", 0) ||
-	    val(sent, ip, "ip.frag_offset", 0))) {
+	if (!v6 && (st_pkt_val(sent, ip, "ip.flags.mf", 0) ||
+	    st_pkt_val(sent, ip, "ip.frag_offset", 0))) {
 		ADD("nothing yet: this is a fragment, and %s answers only when "
 		    "every fragment has come (after 30 s without them, a time "
 		    "exceeded, code 1, for the first one)", dst);
@@ -90,13 +80,14 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 	    (tl = st_pkt_layer(sent, "icmpv6", 0)) != NULL) {
 		int six = strcmp(tl->proto->name, "icmpv6") == 0;
 
-		type = val(sent, tl, six ? "icmpv6.type" : "icmp.type", 255);
+		type = st_pkt_val(sent, tl, six ? "icmpv6.type" : "icmp.type",
+		    255);
 		if ((!six && type == 8) || (six && type == 128)) {
 			p->expect = ST_OUT_ECHO;
 			ADD("an echo reply from %s with id %llu and seq %llu", dst,
-			    (unsigned long long)val(sent, tl, six ?
+			    (unsigned long long)st_pkt_val(sent, tl, six ?
 			    "icmpv6.echo.identifier" : "icmp.ident", 0),
-			    (unsigned long long)val(sent, tl, six ?
+			    (unsigned long long)st_pkt_val(sent, tl, six ?
 			    "icmpv6.echo.sequence_number" : "icmp.seq", 0));
 		} else if (!six && type == 13) {
 			p->expect = ST_OUT_TSREPLY | ST_OUT_NONE;
@@ -115,7 +106,7 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 		}
 	} else if ((tl = st_pkt_layer(sent, "udp", 0)) != NULL) {
 		snprintf(port, sizeof(port), "udp port %llu",
-		    (unsigned long long)val(sent, tl, "udp.dstport", 0));
+		    (unsigned long long)st_pkt_val(sent, tl, "udp.dstport", 0));
 		if (listening == ST_LISTEN_NO) {
 			p->expect = ST_OUT_PORT;
 			ADD("a port unreachable from %s: no socket here owns "
@@ -132,8 +123,8 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 		}
 	} else if ((tl = st_pkt_layer(sent, "tcp", 0)) != NULL) {
 		snprintf(port, sizeof(port), "tcp port %llu",
-		    (unsigned long long)val(sent, tl, "tcp.dstport", 0));
-		flags = val(sent, tl, "tcp.flags", 0);
+		    (unsigned long long)st_pkt_val(sent, tl, "tcp.dstport", 0));
+		flags = st_pkt_val(sent, tl, "tcp.flags", 0);
 		if (flags & 0x04) {
 			ADD("nothing: no one answers a RST (RFC 9293 3.10.7)");
 			return;
@@ -182,21 +173,21 @@ st_outcome(const struct st_packet *got)
 	if (got == NULL)
 		return ST_OUT_NONE;
 	if ((l = st_pkt_layer(got, "icmp", 0)) != NULL) {
-		t = val(got, l, "icmp.type", 255);
-		c = val(got, l, "icmp.code", 255);
+		t = st_pkt_val(got, l, "icmp.type", 255);
+		c = st_pkt_val(got, l, "icmp.code", 255);
 		return t == 0 ? ST_OUT_ECHO : t == 14 ? ST_OUT_TSREPLY :
 		    t == 11 ? ST_OUT_TTL : t == 3 && c == 3 ? ST_OUT_PORT :
 		    t == 3 ? ST_OUT_UNREACH : ST_OUT_OTHER;
 	}
 	if ((l = st_pkt_layer(got, "icmpv6", 0)) != NULL) {
-		t = val(got, l, "icmpv6.type", 255);
-		c = val(got, l, "icmpv6.code", 255);
+		t = st_pkt_val(got, l, "icmpv6.type", 255);
+		c = st_pkt_val(got, l, "icmpv6.code", 255);
 		return t == 129 ? ST_OUT_ECHO : t == 3 ? ST_OUT_TTL :
 		    t == 1 && c == 4 ? ST_OUT_PORT : t == 1 ? ST_OUT_UNREACH :
 		    ST_OUT_OTHER;
 	}
 	if ((l = st_pkt_layer(got, "tcp", 0)) != NULL) {
-		flags = val(got, l, "tcp.flags", 0);
+		flags = st_pkt_val(got, l, "tcp.flags", 0);
 		return flags & 0x04 ? ST_OUT_RST : (flags & 0x12) == 0x12 ?
 		    ST_OUT_SYNACK : ST_OUT_DATA;
 	}

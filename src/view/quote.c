@@ -123,22 +123,6 @@ valtext(const struct st_packet *pkt, const struct st_field *f, char *buf,
 }
 
 static int
-same_value(const struct st_packet *a, const struct st_field *fa,
-    const struct st_packet *b, const struct st_field *fb)
-{
-	const uint8_t *pa, *pb;
-	size_t na, nb;
-
-	if (fa->desc->fmt >= ST_FMT_IPV4 && fa->desc->fmt <= ST_FMT_BYTES) {
-		pa = st_field_bytes(a, fa, &na);
-		pb = st_field_bytes(b, fb, &nb);
-		return pa != NULL && pb != NULL && na == nb &&
-		    memcmp(pa, pb, na) == 0;
-	}
-	return fa->val == fb->val;
-}
-
-static int
 is_zero(const struct st_packet *pkt, const struct st_field *f)
 {
 	const uint8_t *p;
@@ -240,7 +224,7 @@ changed(const struct st_packet *sent, const struct st_packet *got,
 	const struct st_field *b = st_pkt_field(got, st_pkt_layer(got,
 	    strncmp(name, "ipv6", 4) == 0 ? "ipv6" : "ipv4", 1), name);
 
-	return a != NULL && b != NULL && !same_value(sent, a, got, b);
+	return a != NULL && b != NULL && !st_field_equal(sent, a, got, b);
 }
 
 void
@@ -271,7 +255,7 @@ st_quote_diff(struct st_out *o, const struct st_packet *sent,
 				k += got->fields[x].desc == fq->desc;
 			if ((fs = nth_field(sent, s, fq->desc, k)) == NULL)
 				continue;
-			if (same_value(sent, fs, got, fq)) {
+			if (st_field_equal(sent, fs, got, fq)) {
 				nsame++;
 				continue;
 			}

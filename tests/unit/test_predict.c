@@ -10,21 +10,6 @@
 static struct st_packet sent, got;
 static uint8_t sbuf[ST_PKT_MAX], gbuf[ST_PKT_MAX];
 
-static void
-craft(struct st_packet *p, uint8_t *buf, const char *spec)
-{
-	static struct st_spec sp;
-	struct st_spec_err err;
-	size_t n;
-	int lt;
-
-	if (st_spec_parse(spec, &sp, &err) != 0 ||
-	    st_build(&sp, buf, ST_PKT_MAX, &n, &lt, &err) != 0)
-		fail_msg("%s: %s", spec, err.msg);
-	st_pkt_reset(p, buf, (uint32_t)n, (uint32_t)n);
-	st_decode(p, lt);
-}
-
 static unsigned
 expect(const char *spec, enum st_listen l, const char *text)
 {

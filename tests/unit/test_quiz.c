@@ -104,18 +104,9 @@ test_bundled_captures(void **state)
 static const struct st_packet *
 crafted(const char *spec)
 {
-	static struct st_spec sp;
 	static uint8_t buf[ST_PKT_MAX];
-	struct st_spec_err err;
-	size_t n;
-	int lt;
 
-	if (st_spec_parse(spec, &sp, &err) != 0 ||
-	    st_build(&sp, buf, sizeof(buf), &n, &lt, &err) != 0)
-		fail_msg("%s: %s", spec, err.msg);
-	st_pkt_reset(&tpkt, buf, (uint32_t)n, (uint32_t)n);
-	st_decode(&tpkt, lt);
-	return &tpkt;
+	return craft(&tpkt, buf, spec);
 }
 
 static void

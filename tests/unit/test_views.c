@@ -121,21 +121,6 @@ test_json_escapes_wire_bytes(void **state)
 	assert_string_equal(text, "a\\\"\\\\\\u001b[31m\\u00ff");
 }
 
-static void
-craft(struct st_packet *p, uint8_t *buf, const char *spec)
-{
-	static struct st_spec sp;
-	struct st_spec_err err;
-	size_t n;
-	int lt;
-
-	if (st_spec_parse(spec, &sp, &err) != 0 ||
-	    st_build(&sp, buf, ST_PKT_MAX, &n, &lt, &err) != 0)
-		fail_msg("%s: %s", spec, err.msg);
-	st_pkt_reset(p, buf, (uint32_t)n, (uint32_t)n);
-	st_decode(p, lt);
-}
-
 /*
  * The quote diff: a probe sent with TTL 3 and DSCP 46 from a private
  * address, quoted back by hop 3 with TTL 1, DSCP cleared, ECN marked and

@@ -17,6 +17,7 @@
 
 #include <pcap/dlt.h>
 
+#include "strata/craft.h"
 #include "strata/decode.h"
 #include "strata/model.h"
 #include "strata/view.h"
@@ -52,6 +53,26 @@ hexbytes(const char *hex)
 		}
 	}
 	return n;
+}
+
+/*
+ * Builds spec into buf (ST_PKT_MAX bytes) and decodes it into p, failing
+ * the test on a spec error.
+ */
+TU const struct st_packet *
+craft(struct st_packet *p, uint8_t *buf, const char *spec)
+{
+	static struct st_spec sp;
+	struct st_spec_err err;
+	size_t n;
+	int lt;
+
+	if (st_spec_parse(spec, &sp, &err) != 0 ||
+	    st_build(&sp, buf, ST_PKT_MAX, &n, &lt, &err) != 0)
+		fail_msg("%s: %s", spec, err.msg);
+	st_pkt_reset(p, buf, (uint32_t)n, (uint32_t)n);
+	st_decode(p, lt);
+	return p;
 }
 
 /* Decodes the hex packet as link type lt into tpkt. */
