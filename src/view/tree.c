@@ -115,23 +115,37 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	st_out_putc(o, '\n');
 }
 
+/* A segment's numbers, looked up once per TCP layer. */
+struct tcp_rel {
+	struct st_tcp_rel	 r;
+	const struct st_field	*seq, *ack, *len;
+	uint64_t		 flags;
+};
+
+static int
+tcp_rel_of(struct st_vctx *v, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *tl, struct tcp_rel *t)
+{
+	if (st_tcp_rel(v, pkt, net, tl, &t->r) != 0)
+		return 0;
+	t->seq = st_pkt_field(pkt, tl, "tcp.seq_raw");
+	t->ack = st_pkt_field(pkt, tl, "tcp.ack_raw");
+	t->len = st_pkt_field(pkt, tl, "tcp.len");
+	t->flags = st_pkt_val(pkt, tl, "tcp.flags", 0);
+	return 1;
+}
+
 /*
  * Under tcp.seq_raw, tcp.ack_raw and tcp.len of a segment: the relative
  * numbers beside the absolute ones, and tcpdump's "seq a:b" worked out.
  */
 static void
-tcp_note(struct st_out *o, const struct st_packet *pkt,
-    const struct st_layer *tl, const struct st_field *f,
-    const struct st_tcp_rel *r)
+tcp_note(struct st_out *o, const struct st_field *f, const struct tcp_rel *t)
 {
-	const char *name = f->desc->name;
-	const struct st_field *fl;
-	uint64_t flags;
+	const struct st_tcp_rel *r = &t->r;
 	uint32_t rel = r->first ? 0 : r->seq - r->sbase;
 
-	fl = st_pkt_field(pkt, tl, "tcp.flags");
-	flags = fl != NULL ? fl->val : 0;
-	if (strcmp(name, "tcp.seq_raw") == 0) {
+	if (f == t->seq) {
 		if (r->sframe == 0)
 			return;
 		if (r->first)
@@ -142,7 +156,7 @@ tcp_note(struct st_out *o, const struct st_packet *pkt,
 			st_out_printf(o, "        ↳ relative seq %u = %u - %u, "
 			    "the first seq this way (frame %llu)\n", rel, r->seq,
 			    r->sbase, (unsigned long long)r->sframe);
-	} else if (strcmp(name, "tcp.ack_raw") == 0 && flags & 0x010) {
+	} else if (f == t->ack && t->flags & 0x010) {
 		if (r->aframe == 0)
 			st_out_puts(o, "        ↳ the other way not seen yet: no "
 			    "relative ack\n");
@@ -151,7 +165,7 @@ tcp_note(struct st_out *o, const struct st_packet *pkt,
 			    "first seq the other way (frame %llu)\n",
 			    r->ack - r->abase, r->ack, r->abase,
 			    (unsigned long long)r->aframe);
-	} else if (strcmp(name, "tcp.len") == 0 && r->sframe != 0) {
+	} else if (f == t->len && r->sframe != 0) {
 		uint32_t a = r->first ? r->seq : rel;
 
 		if (f->val > 0)
@@ -160,10 +174,10 @@ tcp_note(struct st_out *o, const struct st_packet *pkt,
 			    "          next segment's seq, and the ack that "
 			    "answers this one\n", a, (uint32_t)(a + f->val), a,
 			    (uint32_t)(a + f->val - 1), (uint32_t)(a + f->val));
-		else if (flags & 0x003)
+		else if (t->flags & 0x003)
 			st_out_printf(o, "        ↳ %s takes one sequence number "
 			    "though it carries no data: the answer acks %u\n",
-			    flags & 0x002 ? "SYN" : "FIN", (uint32_t)(rel + 1));
+			    t->flags & 0x002 ? "SYN" : "FIN", (uint32_t)(rel + 1));
 	}
 }
 
@@ -171,7 +185,7 @@ static void
 tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 {
 	const struct st_layer *net = NULL;
-	struct st_tcp_rel rel;
+	struct tcp_rel rel;
 	int have_rel;
 	const struct st_layer *ly;
 	unsigned i, j, indent;
@@ -218,12 +232,12 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		    ly->proto == &st_proto_ipv6))
 			net = ly;
 		have_rel = ly->proto == &st_proto_tcp && ly->depth == 0 &&
-		    net != NULL && st_tcp_rel(v, pkt, net, ly, &rel) == 0;
+		    net != NULL && tcp_rel_of(v, pkt, net, ly, &rel);
 		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields;
 		    j++) {
 			field_line(o, pkt, &pkt->fields[j], indent);
 			if (have_rel)
-				tcp_note(o, pkt, ly, &pkt->fields[j], &rel);
+				tcp_note(o, &pkt->fields[j], &rel);
 		}
 	}
 	for (i = 0; i < pkt->nnotes; i++) {
