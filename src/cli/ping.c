@@ -726,8 +726,8 @@ explain_statistics(struct ping *p)
 	if (p->rtt.n > 0) {
 		st_rtt_fmt(t, sizeof(t), st_rtt_mdev(&p->rtt));
 		printf("  rtt          round-trip times of the %lu replies "
-		    "(duplicates too), from the\n               kernel's receive "
-		    "timestamp minus the send time carried in the data\n",
+		    "(duplicates too): the kernel's\n               receive "
+		    "timestamp minus the time strata sent the request\n",
 		    (unsigned long)p->rtt.n);
 		printf("  mdev         %s ms: the population standard deviation "
 		    "of the RTTs,\n               sqrt(mean(rtt^2) - mean(rtt)^2):"
