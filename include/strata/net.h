@@ -57,6 +57,14 @@ int	st_priv_drop(const char **what);
  */
 int	st_route_src(int fam, const uint8_t *dst, uint8_t *src);
 
+/*
+ * HOST (a name or an address) to an address of family fam (4, 6, or 0 for
+ * either): fills *got with the family, addr (16 bytes) and its text.
+ * Returns 0, or -1 with *why saying what failed.
+ */
+int	st_resolve(const char *host, int fam, int *got, uint8_t *addr,
+	    char *text, size_t n, const char **why);
+
 /* Whether addr (fam 4 or 6) is a loopback address. */
 int	st_is_loopback(int fam, const uint8_t *addr);
 

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
@@ -309,35 +308,6 @@ spec_set(struct st_spec_layer *ly, const char *key, uint64_t val)
 	ly->set[ly->nset].fd = &ly->proto->fields[i];
 	ly->set[ly->nset].val = val;
 	ly->nset++;
-}
-
-/* HOST to an address of the chosen family; fills p->fam, dst, dsttext. */
-static int
-resolve(struct ping *p, const char *host, int fam)
-{
-	struct addrinfo hints, *res;
-	int rc;
-
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = fam == 4 ? AF_INET : fam == 6 ? AF_INET6 : AF_UNSPEC;
-	hints.ai_socktype = SOCK_RAW;
-	if ((rc = getaddrinfo(host, NULL, &hints, &res)) != 0) {
-		st_cli_err("ping: %s: %s", host, gai_strerror(rc));
-		return -1;
-	}
-	if (res->ai_family == AF_INET) {
-		p->fam = 4;
-		memcpy(p->dst, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
-		    4);
-	} else {
-		p->fam = 6;
-		memcpy(p->dst, &((struct sockaddr_in6 *)res->ai_addr)->
-		    sin6_addr, 16);
-	}
-	freeaddrinfo(res);
-	inet_ntop(p->fam == 4 ? AF_INET : AF_INET6, p->dst, p->dsttext,
-	    sizeof(p->dsttext));
-	return 0;
 }
 
 /* The request template: the user's spec, or one made from the options. */
@@ -926,8 +896,11 @@ st_cmd_ping(int argc, char **argv)
 		return PING_EXIT_ERROR;
 	}
 	rc = PING_EXIT_ERROR;
-	if (resolve(&p, op.host, op.fam) != 0)
+	if (st_resolve(op.host, op.fam, &p.fam, p.dst, p.dsttext,
+	    sizeof(p.dsttext), &what) != 0) {
+		st_cli_err("ping: %s: %s", op.host, what);
 		goto out;
+	}
 	if (op.source != NULL) {
 		if (inet_pton(p.fam == 4 ? AF_INET : AF_INET6, op.source,
 		    p.src) != 1) {

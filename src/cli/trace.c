@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
-#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,32 +161,6 @@ struct trace {
 	struct st_vctx		 v;
 	unsigned		 nprobe;
 };
-
-static int
-resolve(struct trace *t, const char *host, int fam)
-{
-	struct addrinfo hints, *res;
-	int rc;
-
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = fam == 4 ? AF_INET : fam == 6 ? AF_INET6 : AF_UNSPEC;
-	hints.ai_socktype = SOCK_RAW;
-	if ((rc = getaddrinfo(host, NULL, &hints, &res)) != 0) {
-		st_cli_err("trace: %s: %s", host, gai_strerror(rc));
-		return -1;
-	}
-	t->fam = res->ai_family == AF_INET ? 4 : 6;
-	if (t->fam == 4)
-		memcpy(t->dst, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
-		    4);
-	else
-		memcpy(t->dst, &((struct sockaddr_in6 *)res->ai_addr)->
-		    sin6_addr, 16);
-	freeaddrinfo(res);
-	inet_ntop(t->fam == 4 ? AF_INET : AF_INET6, t->dst, t->dsttext,
-	    sizeof(t->dsttext));
-	return 0;
-}
 
 /* Builds probe number n (from 0) with the given TTL into t->buf. */
 static int
@@ -382,8 +355,11 @@ st_cmd_trace(int argc, char **argv)
 		return TRACE_EXIT_ERROR;
 	}
 	rc = TRACE_EXIT_ERROR;
-	if (resolve(&t, op.host, op.fam) != 0)
+	if (st_resolve(op.host, op.fam, &t.fam, t.dst, t.dsttext,
+	    sizeof(t.dsttext), &what) != 0) {
+		st_cli_err("trace: %s: %s", op.host, what);
 		goto out;
+	}
 	if (st_route_src(t.fam, t.dst, t.src) != 0) {
 		st_cli_err("trace: %s: Network is unreachable", t.dsttext);
 		goto out;

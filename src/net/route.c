@@ -3,6 +3,7 @@
  * the destination (nothing is sent) and ask what it is bound to.
  */
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -56,4 +57,30 @@ st_is_loopback(int fam, const uint8_t *a)
 	static const uint8_t lo6[16] = { [15] = 1 };
 
 	return fam == 4 ? a[0] == 127 : memcmp(a, lo6, 16) == 0;
+}
+
+int
+st_resolve(const char *host, int fam, int *got, uint8_t *addr, char *text,
+    size_t n, const char **why)
+{
+	struct addrinfo hints, *res;
+	int rc;
+
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = fam == 4 ? AF_INET : fam == 6 ? AF_INET6 : AF_UNSPEC;
+	hints.ai_socktype = SOCK_RAW;
+	if ((rc = getaddrinfo(host, NULL, &hints, &res)) != 0) {
+		*why = gai_strerror(rc);
+		return -1;
+	}
+	*got = res->ai_family == AF_INET ? 4 : 6;
+	if (*got == 4)
+		memcpy(addr, &((struct sockaddr_in *)res->ai_addr)->sin_addr,
+		    4);
+	else
+		memcpy(addr, &((struct sockaddr_in6 *)res->ai_addr)->
+		    sin6_addr, 16);
+	freeaddrinfo(res);
+	inet_ntop(*got == 4 ? AF_INET : AF_INET6, addr, text, (socklen_t)n);
+	return 0;
 }
