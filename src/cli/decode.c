@@ -330,7 +330,8 @@ run(const struct opts *op, FILE *out_fp)
 {
 	static struct show sh;
 	static struct src srcs[MAXFILES];
-	int status = ST_EXIT_OK, machine = 0, i, best, rc;
+	int status = ST_EXIT_OK, machine = 0, failed = 0, named = 0, i, best;
+	int rc;
 	size_t j;
 
 	sh.op = op;
@@ -350,9 +351,13 @@ run(const struct opts *op, FILE *out_fp)
 		/* Every file open, one packet read ahead of each. */
 		for (i = 0; i < op->nfiles; i++) {
 			if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
-				status = rc == -2 ? ST_EXIT_USAGE :
-				    ST_EXIT_RUNTIME;
-				break;
+				/* A file that will not open is left out. */
+				if (rc == -2) {
+					status = ST_EXIT_USAGE;
+					break;
+				}
+				failed = 1;
+				continue;
 			}
 			st_progress_start(&srcs[i].pg, srcs[i].p,
 			    srcs[i].name, op->quiet || op->nfiles > 1);
@@ -390,9 +395,13 @@ run(const struct opts *op, FILE *out_fp)
 		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
 		    !done(&sh); i++) {
 			if ((rc = open_src(op, &srcs[0], op->files[i])) != 0) {
-				status = rc == -2 ? ST_EXIT_USAGE :
-				    ST_EXIT_RUNTIME;
-				break;
+				/* Said why; the other files still count. */
+				if (rc == -2) {
+					status = ST_EXIT_USAGE;
+					break;
+				}
+				failed = 1;
+				continue;
 			}
 			if (op->nfiles > 1) {
 				/* Each file on its own: times, connections. */
@@ -400,7 +409,8 @@ run(const struct opts *op, FILE *out_fp)
 				show_begin(&sh, op->files[i]);
 				if (!machine)
 					st_out_printf(&sh.out, "%s==> %s <==\n",
-					    i > 0 ? "\n" : "", op->files[i]);
+					    named++ > 0 ? "\n" : "",
+					    op->files[i]);
 			}
 			st_progress_start(&srcs[0].pg, srcs[0].p,
 			    srcs[0].name, op->quiet);
@@ -416,6 +426,8 @@ run(const struct opts *op, FILE *out_fp)
 		if (op->vs.views[j]->end != NULL)
 			op->vs.views[j]->end(&sh.out, &sh.v);
 	st_vctx_free(&sh.v);
+	if (failed && status == ST_EXIT_OK)
+		status = ST_EXIT_RUNTIME;
 	if (st_out_flush(&sh.out) != 0 && sh.out.err != EPIPE) {
 		st_cli_err("writing output: %s", strerror(sh.out.err));
 		status = ST_EXIT_RUNTIME;
