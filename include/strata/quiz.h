@@ -50,6 +50,9 @@ void	st_quiz_ask(struct st_out *o, const struct st_quiz_q *q, unsigned n);
 /* 1: the answer text is right; 0: wrong; -1: not a number or name. */
 int	st_quiz_check(const struct st_quiz_q *q, const char *text);
 
+/* For a wrong answer that is a usual slip, what the slip was; or NULL. */
+const char *st_quiz_hint(const struct st_quiz_q *q, const char *text);
+
 /* Writes the answer and how to get it. */
 void	st_quiz_working(struct st_out *o, const struct st_quiz_q *q);
 

@@ -302,6 +302,7 @@ ask_all(const struct qopts *op, const struct cand *want, size_t nwant)
 	static struct st_out out;
 	struct st_quiz_q q, tq;
 	char line[256], *ans;
+	const char *hint;
 	uint64_t num = 0;
 	unsigned right = 0, asked = 0;
 	size_t w = 0;
@@ -343,6 +344,9 @@ ask_all(const struct qopts *op, const struct cand *want, size_t nwant)
 				    ans == NULL || ans[0] == '\0' ?
 				    "  no answer; the working:\n" :
 				    "  not a number (or name); the working:\n");
+				if (ok == 0 && (hint = st_quiz_hint(&q, ans)) !=
+				    NULL)
+					st_out_printf(&out, "  (%s)\n", hint);
 			}
 			st_quiz_working(&out, &q);
 			st_out_putc(&out, '\n');

@@ -242,6 +242,47 @@ st_quiz_check(const struct st_quiz_q *q, const char *text)
 	return v == q->answer;
 }
 
+const char *
+st_quiz_hint(const struct st_quiz_q *q, const char *text)
+{
+	unsigned long long v = strtoull(text, NULL, 0);
+
+	switch (q->kind) {
+	case ST_Q_IHL:
+		if (v * 4 == q->answer)
+			return "that is the nibble itself, in 32-bit words: "
+			    "four bytes each";
+		break;
+	case ST_Q_FRAG:
+		if (v * 8 == q->answer)
+			return "that is the field itself, in 8-byte units";
+		break;
+	case ST_Q_IPLEN:
+		if (v == q->pkt->len)
+			return "that is the whole frame: ip.len starts at the "
+			    "IPv4 header, the link header is not in it";
+		if (v + q->ly->hdr_len == q->answer)
+			return "that is the payload: ip.len counts the IPv4 "
+			    "header too";
+		break;
+	case ST_Q_TCPSEQ:
+		if (v == q->rel.seq)
+			return "that is the absolute number on the wire";
+		if (v + 1 == q->answer)
+			return "one short: the SYN itself took sequence number "
+			    "0";
+		break;
+	case ST_Q_ICMPTYPE:
+		if ((v == 0 && q->answer == 8) || (v == 8 && q->answer == 0))
+			return "request and reply the other way round: 8 asks, "
+			    "0 answers";
+		break;
+	default:
+		break;
+	}
+	return NULL;
+}
+
 static const char *
 icmp_story(uint64_t type)
 {

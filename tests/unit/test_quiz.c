@@ -151,6 +151,16 @@ test_answers_as_written(void **state)
 	assert_int_equal(st_quiz_check(&q, hex), 1);
 	assert_int_equal(st_quiz_check(&q, hex + 2), 1);	/* bare hex */
 	assert_int_equal(st_quiz_check(&q, "zz"), -1);
+	/* Usual slips get a hint. */
+	assert_int_equal(st_quiz_make(&q, ST_Q_ICMPTYPE, p, &v), 0);
+	assert_null(st_quiz_hint(&q, "3"));
+	p = crafted("ip(dst=127.0.0.1)/icmp(type=echo-request)");
+	assert_int_equal(st_quiz_make(&q, ST_Q_ICMPTYPE, p, &v), 0);
+	assert_non_null(strstr(st_quiz_hint(&q, "0"), "8 asks"));
+	assert_int_equal(st_quiz_make(&q, ST_Q_IHL, p, &v), 0);
+	assert_non_null(strstr(st_quiz_hint(&q, "5"), "32-bit words"));
+	assert_int_equal(st_quiz_make(&q, ST_Q_IPLEN, p, &v), 0);
+	assert_non_null(strstr(st_quiz_hint(&q, "8"), "counts the IPv4"));
 	/* The IPv4 checksum of a crafted packet the sender left to the
 	 * kernel (0) cannot be asked: the packet holds no right answer. */
 	p = crafted("ip(dst=127.0.0.1,chksum=0)/udp()");
