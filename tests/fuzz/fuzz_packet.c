@@ -1,7 +1,10 @@
 /*
  * libFuzzer target: a packet.  The first byte picks the link type, the
  * rest is the frame; it is decoded and shown by every view into a sink
- * that discards, so every view's reading of the model is exercised too.
+ * that discards, so every view's reading of the model is exercised too;
+ * then the readers beside the views: the prediction, the quote diff (the
+ * packet against itself), every quiz question it can ask, and the stats
+ * view's end.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +14,8 @@
 
 #include "strata/decode.h"
 #include "strata/follow.h"
+#include "strata/predict.h"
+#include "strata/quiz.h"
 #include "strata/view.h"
 
 static const int links[] = { DLT_EN10MB, DLT_RAW, DLT_LINUX_SLL,
@@ -26,8 +31,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct st_follow fw;
 	static FILE *null;
 	static struct st_vctx v;	/* kept: the summary's table lives on */
+	struct st_prediction pr;
+	struct st_quiz_q q;
 	struct st_flow k;
+	char line[512];
 	size_t i;
+	int kind;
 
 	if (size < 1)
 		return 0;
@@ -42,6 +51,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	v.color = data[0] & 0x40;
 	for (i = 0; st_views[i] != NULL; i++)
 		st_views[i]->packet(&out, &pkt, &v);
+	st_out_flush(&out);
+	st_predict(&pkt, (enum st_listen)(data[0] % 3) - 1, &pr);
+	st_predict_check(&pr, &pkt, line, sizeof(line));
+	st_quote_diff(&out, &pkt, &pkt);
+	for (kind = 0; kind < ST_Q_NKINDS; kind++)
+		if (st_quiz_make(&q, (enum st_quiz_kind)kind, &pkt, &v) == 0) {
+			st_quiz_ask(&out, &q, 1);
+			st_quiz_check(&q, "0x10");
+			st_quiz_hint(&q, "5");
+			st_quiz_working(&out, &q);
+		}
+	if (v.stats != NULL && data[0] % 16 == 0)
+		st_view_stats.end(&out, &v);
 	st_out_flush(&out);
 	if (st_follow_key(&pkt, &k) == 0) {
 		st_follow_init(&fw, &k);
