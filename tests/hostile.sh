@@ -18,7 +18,7 @@ pass=0 fail=0
 bad() { fail=$((fail + 1)); echo "FAIL $1"; head -5 "$tmp/err" | sed 's/^/    /'; }
 # run FILE: every view, into $tmp/out and $tmp/err; sets rc.
 run() {
-	"$strata" decode --view summary,tree,hex,json,diagram,bits \
+	"$strata" decode --view summary,tree,hex,json,ek,diagram,bits,ledger,checksum,quote,stats \
 	    --color never "$1" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 }

@@ -17,7 +17,7 @@
 
 #include "strata/view.h"
 
-#define ST_CLI_VIEWS	8
+#define ST_CLI_VIEWS	16
 
 struct st_viewset {
 	const struct st_view	*views[ST_CLI_VIEWS];
