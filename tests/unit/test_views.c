@@ -13,6 +13,28 @@ static char *text;
 static size_t textlen;
 static struct st_vctx shared_v;	/* keeps the summary's table between */
 
+/* Starts an output into text (freeing the last); text_end finishes it. */
+static FILE *
+text_begin(struct st_out *o)
+{
+	FILE *fp;
+
+	free(text);
+	text = NULL;
+	fp = open_memstream(&text, &textlen);
+	assert_non_null(fp);
+	st_out_init(o, fp);
+	return fp;
+}
+
+static const char *
+text_end(struct st_out *o, FILE *fp)
+{
+	assert_int_equal(st_out_flush(o), 0);
+	fclose(fp);
+	return text;
+}
+
 /* Runs view on the hex packet (frame 3, at t = 1.5 s) and returns its text. */
 static const char *
 render(const struct st_view *view, const char *hex, int color)
@@ -26,19 +48,14 @@ render(const struct st_view *view, const char *hex, int color)
 	v.color = color;
 	v.t0.tv_sec = 1700000000;
 	v.have_t0 = 1;
-	free(text);
-	fp = open_memstream(&text, &textlen);
-	assert_non_null(fp);
+	fp = text_begin(&o);
 	decode_hex(DLT_EN10MB, hex);
 	tpkt.num = 3;
 	tpkt.ts.tv_sec = 1700000001;
 	tpkt.ts.tv_nsec = 500000000;
-	st_out_init(&o, fp);
 	view->packet(&o, &tpkt, &v);
 	shared_v.conns = v.conns;
-	assert_int_equal(st_out_flush(&o), 0);
-	fclose(fp);
-	return text;
+	return text_end(&o, fp);
 }
 
 static void
@@ -140,12 +157,9 @@ test_quote_diff(void **state)
 	craft(&got, gb, "ip(src=198.18.0.3,dst=198.18.0.1)/icmp(type=time-"
 	    "exceeded)/ip(src=198.18.0.1,dst=198.18.0.9,ttl=1,ecn=3,id=77)/"
 	    "udp(sport=40000,dport=33434)/\"probe\"");
-	free(text);
-	fp = open_memstream(&text, &textlen);
-	st_out_init(&o, fp);
+	fp = text_begin(&o);
 	st_quote_diff(&o, &sent, &got);
-	st_out_flush(&o);
-	fclose(fp);
+	text_end(&o, fp);
 	assert_non_null(strstr(text, "  ip.ttl                 3 → 1"));
 	assert_non_null(strstr(text, "2 routers forwarded it"));
 	assert_non_null(strstr(text, "  ip.dsfield.dscp        46 → 0"));
