@@ -196,7 +196,8 @@ list_layers(void)
 		}
 		if (sp->proto == &st_proto_ipv4)
 			printf("  options   rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, "
-			    "eol, raw:HEX, joined by '+'\n");
+			    "eol, raw:HEX, joined by '+';\n            rr and ts "
+			    "take the room left, rr:N and ts:N hold N\n");
 		if (sp->proto == &st_proto_tcp)
 			printf("  options   mss=N wscale=N sackok sack=L:R[+L:R] "
 			    "ts=VAL:ECR nop eol, in order\n");

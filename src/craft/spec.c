@@ -348,30 +348,100 @@ hex_decode(const char *s, uint8_t *b, size_t cap)
 	return (long)n;
 }
 
-/* IPv4 options joined by '+': rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, eol. */
+/*
+ * The bytes an IPv4 option item takes, or 0 for rr and ts without a slot
+ * count: those share whatever room the other options leave.
+ */
+static size_t
+ip_option_size(const char *item)
+{
+	size_t n;
+
+	if (strcmp(item, "rr") == 0 || strcmp(item, "ts") == 0)
+		return 0;
+	if (strncmp(item, "rr:", 3) == 0 || strncmp(item, "ts:", 3) == 0)
+		return (size_t)(item[0] == 'r' ? 3 : 4) +
+		    4 * strtoul(item + 3, NULL, 10);
+	if (strncmp(item, "lsrr:", 5) == 0 || strncmp(item, "ssrr:", 5) == 0) {
+		for (n = 3, item += 4; *item != '\0'; item++)
+			n += *item == ':' ? 4 : 0;
+		return n;
+	}
+	if (strcmp(item, "ra") == 0)
+		return 4;
+	if (strncmp(item, "raw:", 4) == 0)
+		return strlen(item + 4) / 2;
+	return 1;	/* nop, eol, or an error reported later */
+}
+
+/*
+ * Record route (rr) or timestamp (ts) with room for `slots` entries, or, when
+ * slots is -1, as many as `room` bytes hold (ping -R takes all 40 bytes).
+ */
+static int
+slot_opt(struct st_spec_layer *ly, int ts, long slots, size_t room,
+    unsigned col, struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTS];
+	size_t head = ts ? 4 : 3, n;
+
+	if (slots < 0)
+		slots = room >= head + 4 ? (long)((room - head) / 4) : 0;
+	if (slots < 1 || head + 4 * (size_t)slots > ST_SPEC_OPTS)
+		return fail(err, col, "no room for %s: it needs at least %zu "
+		    "of the %d option bytes", ts ? "ts" : "rr", head + 4,
+		    ST_SPEC_OPTS);
+	n = head + 4 * (size_t)slots;
+	memset(b, 0, sizeof(b));
+	b[0] = ts ? 68 : 7, b[1] = (uint8_t)n, b[2] = ts ? 5 : 4;
+	return add_opt(ly, b, n, col, err);
+}
+
+/*
+ * IPv4 options joined by '+': rr, ts (optionally rr:N, ts:N slots), lsrr:A:B,
+ * ssrr:A:B, ra, nop, eol, raw:HEX.
+ */
 static int
 ip_options(struct st_spec_layer *ly, const char *v, unsigned col,
     struct st_spec_err *err)
 {
 	char item[256];
 	uint8_t b[ST_SPEC_OPTS];
-	size_t k;
+	const char *p;
+	size_t k, fixed = 0, shared = 0, room;
+	char *end;
 	long n;
 
-	while (*v != '\0') {
-		k = strcspn(v, "+");
+	/* First pass: what the options of fixed size take. */
+	for (p = v; *p != '\0'; p += *p == '+') {
+		k = strcspn(p, "+");
 		if (k >= sizeof(item))
 			return fail(err, col, "option too long");
+		memcpy(item, p, k);
+		item[k] = '\0';
+		if ((n = (long)ip_option_size(item)) == 0)
+			shared++;
+		fixed += (size_t)n;
+		p += k;
+	}
+	room = fixed < ST_SPEC_OPTS && shared > 0 ?
+	    (ST_SPEC_OPTS - fixed) / shared : 0;
+	while (*v != '\0') {
+		k = strcspn(v, "+");
 		memcpy(item, v, k);
 		item[k] = '\0';
 		memset(b, 0, sizeof(b));
-		if (strcmp(item, "rr") == 0) {	/* room for 9 addresses */
-			b[0] = 7, b[1] = 39, b[2] = 4;
-			if (add_opt(ly, b, 39, col, err) != 0)
+		if (strcmp(item, "rr") == 0 || strcmp(item, "ts") == 0) {
+			if (slot_opt(ly, item[0] == 't', -1, room, col, err))
 				return -1;
-		} else if (strcmp(item, "ts") == 0) {
-			b[0] = 68, b[1] = 40, b[2] = 5;
-			if (add_opt(ly, b, 40, col, err) != 0)
+		} else if (strncmp(item, "rr:", 3) == 0 ||
+		    strncmp(item, "ts:", 3) == 0) {
+			n = strtol(item + 3, &end, 10);
+			if (!isdigit((unsigned char)item[3]) || *end != '\0' ||
+			    n < 1 || n > 9)
+				return fail(err, col, "%.2s: '%s' is not a "
+				    "number of slots 1..9", item, item + 3);
+			if (slot_opt(ly, item[0] == 't', n, 0, col, err))
 				return -1;
 		} else if (strncmp(item, "lsrr:", 5) == 0 ||
 		    strncmp(item, "ssrr:", 5) == 0) {
@@ -394,7 +464,8 @@ ip_options(struct st_spec_layer *ly, const char *v, unsigned col,
 				return -1;
 		} else
 			return fail(err, col, "unknown IPv4 option '%s' (rr, ts, "
-			    "lsrr:A:B, ssrr:A:B, ra, nop, eol, raw:HEX)", item);
+			    "rr:N, ts:N, lsrr:A:B, ssrr:A:B, ra, nop, eol, "
+			    "raw:HEX)", item);
 		v += k;
 		if (*v == '+')
 			v++;

@@ -76,6 +76,18 @@ test_ip_options_and_udp(void **state)
 	    "9404000014e90035000af62a6869");
 }
 
+/* The issue's own example: rr takes the 35 bytes ra leaves, then one EOL. */
+static void
+test_ip_options_ra_rr(void **state)
+{
+	(void)state;
+	expect_bytes("ip(src=198.18.0.1,dst=198.18.0.2,id=0x1234,options=ra+rr)"
+	    "/icmp(type=echo-request,id=1,seq=1)",
+	    "4f0000441234000040013336c6120001c612000294040000072304"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "000800f7fd00010001");
+}
+
 static void
 test_ipv6_udp_and_eth(void **state)
 {
@@ -241,6 +253,7 @@ main(void)
 		cmocka_unit_test(test_icmp_echo),
 		cmocka_unit_test(test_tcp_syn_options),
 		cmocka_unit_test(test_ip_options_and_udp),
+		cmocka_unit_test(test_ip_options_ra_rr),
 		cmocka_unit_test(test_ipv6_udp_and_eth),
 		cmocka_unit_test(test_icmp_error_quoting),
 		cmocka_unit_test(test_given_values_kept),

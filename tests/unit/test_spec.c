@@ -41,6 +41,15 @@ test_names_flags_options(void **state)
 	assert_int_equal(sp.layers[0].optlen, 4 + 11 + 1);
 	assert_int_equal(sp.layers[0].opts[4], 131);
 	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 3);
+	/* rr and ts without a count take the room the others leave. */
+	assert_int_equal(st_spec_parse("ip(options=ra+rr)/icmp", &sp, &err), 0);
+	assert_int_equal(sp.layers[0].optlen, 4 + 35);
+	assert_int_equal(sp.layers[0].opts[5], 35);
+	assert_int_equal(st_spec_parse("ip(options=rr+ts)/icmp", &sp, &err), 0);
+	assert_int_equal(sp.layers[0].optlen, 19 + 20);
+	assert_int_equal(sp.layers[0].opts[19], 68);
+	assert_int_equal(st_spec_parse("ip(options=rr:2)/icmp", &sp, &err), 0);
+	assert_int_equal(sp.layers[0].optlen, 11);
 	assert_int_equal(st_spec_parse("ipv6(dst=::1,hlim=9)/icmpv6(type="
 	    "echo-request,id=3,seq=4)/hex:00ff", &sp, &err), 0);
 	assert_int_equal(sp.paylen, 2);
@@ -94,7 +103,11 @@ test_errors(void **state)
 	expect_error("ip/tcp(ts=5)", 11, "not VAL:ECR");
 	expect_error("ip/tcp(sackok=1)", 15, "takes no value");
 	expect_error("ip(options=bogus)", 12, "unknown IPv4 option 'bogus'");
-	expect_error("ip(options=rr+rr)", 12, "options exceed 40 bytes");
+	expect_error("ip(options=rr:9+rr:9)", 12, "options exceed 40 bytes");
+	expect_error("ip(options=rr:0)", 12, "rr: '0' is not a number of "
+	    "slots 1..9");
+	expect_error("ip(options=raw:9404000000000000000000000000000000000000"
+	    "0000000000000000000000000000+rr)", 12, "no room for rr");
 	expect_error("ip/hex:abc", 8, "hex: needs pairs of hex digits");
 	expect_error("eth(dst=01:02)", 9, "not a MAC address");
 	expect_error("ip/tcp(msss=1)", 8, "did you mean 'mss'?");
