@@ -478,8 +478,8 @@ st_cmd_send(int argc, char **argv)
 	/* 1. The raw sockets: the only step that needs privileges. */
 	if (!op.dry && st_raw_open(&r.raw, op.ifname, &what) != 0) {
 		if (errno == EPERM || errno == EACCES) {
-			st_cli_err("send: %s: %s (raw sockets need root or "
-			    "CAP_NET_RAW)", what, strerror(errno));
+			st_cli_err("send: %s: %s: %s (--dry-run -w FILE.pcap needs "
+			    "neither)", what, strerror(errno), st_priv_hint());
 			st_cli_doctor();
 		} else
 			st_cli_err("send: %s: %s", what, strerror(errno));

@@ -342,8 +342,8 @@ st_cmd_trace(int argc, char **argv)
 	t.op = &op;
 	if (st_raw_open(&t.raw, NULL, &what) != 0) {
 		if (errno == EPERM || errno == EACCES) {
-			st_cli_err("trace: %s: %s (raw sockets need root or "
-			    "CAP_NET_RAW)", what, strerror(errno));
+			st_cli_err("trace: %s: %s: %s", what, strerror(errno),
+			    st_priv_hint());
 			st_cli_doctor();
 		} else
 			st_cli_err("trace: %s: %s", what, strerror(errno));

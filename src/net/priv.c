@@ -20,7 +20,7 @@ st_priv_hint(void)
 {
 	return "raw sockets need root or CAP_NET_RAW: run it with sudo, or "
 	    "give the binary the capability once: sudo setcap cap_net_raw+ep "
-	    "./strata (--dry-run -w FILE.pcap needs neither)";
+	    "./strata";
 }
 
 /* The ids to become: the sudo user's, else nobody's. */
