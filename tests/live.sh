@@ -52,6 +52,19 @@ if command -v tshark >/dev/null 2>&1; then
 fi
 rm -f "$w"
 
+# ping's iputils habits on loopback: -p announces its pattern, -f sends
+# each request when the last reply is in and adds ipg/ewma, and with -w and
+# -c fewer replies than the count by the deadline exits 1.
+expect "ping -p" "^PATTERN: 0xff00$" "$strata" ping -c 1 -p ff00 127.0.0.1
+expect "ping -f" "200 received.*, 0% packet loss" "$strata" ping -f -c 200 \
+    127.0.0.1
+expect "ping -f ipg/ewma" "^rtt min/avg/max/mdev = .* ms, ipg/ewma .* ms$" \
+    "$strata" ping -f -c 200 127.0.0.1
+"$strata" ping -c 5 -w 0.3 -i 0.2 127.0.0.1 >"$out" 2>&1
+if [ $? -eq 1 ] && grep -q "packets transmitted" "$out"; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL ping -c 5 -w 0.3: want exit 1"
+	sed 's/^/    /' "$out"; fi
+
 # A host of our own in a network namespace, through a veth pair.
 if command -v ip >/dev/null 2>&1 && ip netns add strata-live-$$ 2>/dev/null
 then

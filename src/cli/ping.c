@@ -258,6 +258,7 @@ struct ping {
 	struct timespec		 sent_at[65536];
 	uint8_t			 seen[65536 / 8];
 	unsigned long		 sent, received, dups, errors;
+	int			 flood_fast;	/* -f without -i */
 	struct st_rtt		 rtt;
 	struct timespec		 start, last;
 	struct st_out		 out;
@@ -627,8 +628,8 @@ static void
 statistics(struct ping *p, const char *host)
 {
 	char loss[32];
-	int64_t ms = p->sent > 0 ? (int64_t)(since(&p->start, &p->last) *
-	    1000) : 0;
+	double el = p->sent > 0 ? since(&p->start, &p->last) : 0;
+	int64_t ms = (int64_t)(el * 1000 + 0.5), ipg;
 
 	loss_text(loss, sizeof(loss), p->sent, p->received);
 	printf("\n--- %s ping statistics ---\n", host);
@@ -644,13 +645,25 @@ statistics(struct ping *p, const char *host)
 	printf(", %s packet loss, time %lldms\n", loss, (long long)ms);
 	if (p->rtt.n > 0)
 		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/"
-		    "%lld.%03lld/%lld.%03lld ms\n",
+		    "%lld.%03lld/%lld.%03lld ms",
 		    (long long)(p->rtt.min / 1000), (long long)(p->rtt.min %
 		    1000), (long long)(st_rtt_avg(&p->rtt) / 1000),
 		    (long long)(st_rtt_avg(&p->rtt) % 1000),
 		    (long long)(p->rtt.max / 1000), (long long)(p->rtt.max %
 		    1000), (long long)(st_rtt_mdev(&p->rtt) / 1000),
 		    (long long)(st_rtt_mdev(&p->rtt) % 1000));
+	/* Flood and interval 0 add the gap between requests and the
+	 * moving average of the RTT, as iputils does. */
+	if (p->received > 0 && p->sent > 1 && (p->op->flood ||
+	    p->op->interval == 0)) {
+		ipg = (int64_t)(el * 1e6) / (int64_t)(p->sent - 1);
+		printf("%sipg/ewma %lld.%03lld/%lld.%03lld ms",
+		    p->rtt.n > 0 ? ", " : "", (long long)(ipg / 1000),
+		    (long long)(ipg % 1000), (long long)(p->rtt.ewma / 8000),
+		    (long long)(p->rtt.ewma / 8 % 1000));
+		printf("\n");
+	} else if (p->rtt.n > 0)
+		printf("\n");
 }
 
 /* The TTL a reply most likely started with: the usual initial values. */
@@ -794,8 +807,14 @@ run(struct ping *p)
 			st_cli_err("ping: receiving: %s", strerror(errno));
 			return -1;
 		}
-		if (rc == 1)
+		if (rc == 1) {
 			on_packet(p);
+			/* ping -f: each reply sends the next at once, or
+			 * 100 a second when replies are slower. */
+			if (p->flood_fast && p->received + p->errors >=
+			    p->sent)
+				clock_gettime(CLOCK_REALTIME, &next);
+		}
 	}
 }
 
@@ -831,8 +850,14 @@ fail:
 static void
 header(struct ping *p)
 {
-	size_t optlen = p->spec.layers[0].optlen;
+	size_t optlen = p->spec.layers[0].optlen, i;
 
+	if (p->op->patlen > 0 && !p->op->quiet) {	/* as iputils: -p */
+		printf("PATTERN: 0x");
+		for (i = 0; i < p->op->patlen; i++)
+			printf("%02x", p->op->pattern[i]);
+		printf("\n");
+	}
 	if (p->fam == 4)
 		printf("PING %s (%s) %ld(%ld) bytes of data.\n", p->op->host,
 		    p->dsttext, p->op->size, p->op->size + 8 + 20 +
@@ -865,8 +890,10 @@ st_cmd_ping(int argc, char **argv)
 		    "be >= 200 ms, use -i 0.2 (or higher)");
 		return PING_EXIT_ERROR;
 	}
-	if (op.interval < 0)
+	if (op.interval < 0) {	/* -f alone: as fast as replies come */
 		op.interval = op.flood ? 0.01 : 1;
+		p.flood_fast = op.flood;
+	}
 	/* Raw sockets first, then privileges go, then anything else. */
 	p.dfd = -1;
 	if (st_raw_open(&p.raw, NULL, &what) != 0) {
@@ -940,7 +967,10 @@ st_cmd_ping(int argc, char **argv)
 	statistics(&p, op.host);
 	if (op.explain)
 		explain_statistics(&p);
-	rc = p.received > 0 ? ST_EXIT_OK : PING_EXIT_NOREPLY;
+	/* iputils: 1 when nothing came back, or, with -w and -c, when fewer
+	 * replies than the count came before the deadline. */
+	rc = p.received == 0 || (op.deadline > 0 && op.count > 0 &&
+	    p.received < op.count) ? PING_EXIT_NOREPLY : ST_EXIT_OK;
 out:
 	if (p.dfd >= 0)
 		close(p.dfd);
