@@ -82,6 +82,43 @@ box_at(const struct st_box *b, size_t n, uint32_t pos, uint32_t *next)
 	return -1;
 }
 
+/*
+ * The line between the row starting at bit `above` and the next one (w bits
+ * wide): where one field runs on from the row above into the row below, no
+ * line, as the RFCs draw a 128-bit address as one box four rows tall.
+ */
+static void
+between(struct st_out *o, const struct st_box *b, size_t n, uint32_t above,
+    uint32_t w, unsigned indent)
+{
+	uint32_t c, next;
+	long prev = -2, cur;
+
+	st_out_pad(o, 0, indent);
+	for (c = 0; c < w; c++) {
+		cur = box_at(b, n, above + c, &next);
+		if (cur < 0 || box_at(b, n, above + ROWBITS + c, &next) != cur)
+			cur = -1;
+		st_out_putc(o, c == 0 || cur < 0 || cur != prev ? '+' : ' ');
+		st_out_putc(o, cur < 0 ? '-' : ' ');
+		prev = cur;
+	}
+	st_out_puts(o, "+\n");
+}
+
+/*
+ * Where a box writes its name and value: its first bit, or, for a field
+ * several rows tall, the start of its middle row (as RFC 8200 draws an
+ * address).
+ */
+static uint32_t
+text_at(const struct st_box *b)
+{
+	if (b->bitoff % ROWBITS != 0 || b->bits < 2 * ROWBITS)
+		return b->bitoff;
+	return b->bitoff + ROWBITS * ((b->bits / ROWBITS - 1) / 2);
+}
+
 /* One line of a row: each segment's label (value = 0) or value. */
 static void
 row_line(struct st_out *o, const struct st_box *b, size_t n, uint32_t r0,
@@ -104,7 +141,7 @@ row_line(struct st_out *o, const struct st_box *b, size_t n, uint32_t r0,
 		}
 		e = b[i].bitoff + b[i].bits < r1 ? b[i].bitoff + b[i].bits : r1;
 		tag[0] = letters[i];
-		if (pos != b[i].bitoff)		/* continued from above */
+		if (pos != text_at(&b[i]))	/* the rest of a tall box */
 			centred(o, "", 2 * (e - pos) - 1);
 		else if (tag[0] != '\0')
 			centred(o, value ? "" : tag, 2 * (e - pos) - 1);
@@ -139,7 +176,10 @@ st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
 	ruler(o, indent);
 	for (r0 = 0; r0 < nbits; r0 += ROWBITS) {
 		r1 = r0 + ROWBITS < nbits ? r0 + ROWBITS : nbits;
-		border(o, r1 - r0, indent);
+		if (r0 == 0)
+			border(o, r1 - r0, indent);
+		else
+			between(o, b, n, r0 - ROWBITS, r1 - r0, indent);
 		lines = 0;
 		for (i = 0; i < n; i++)
 			if (b[i].value[0] != '\0')
