@@ -8,6 +8,7 @@
 #ifndef STRATA_NET_H
 #define STRATA_NET_H
 
+#include <net/if.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -24,7 +25,38 @@ struct st_raw {
 	int	link;		/* AF_PACKET, SOCK_RAW on one interface */
 	int	ifindex;	/* link's interface */
 	int	lo_index;	/* the loopback interface */
+	int	out_index;	/* as-built IPv4 leaves here (0: lo) ... */
+	uint8_t	out_mac[6];	/* ... to this next hop */
+	char	how[160];	/* st_raw_send's account, when it builds one */
 };
+
+/*
+ * The way out for an IPv4 packet sent as built (on AF_PACKET, so that no
+ * kernel rewrites its length or checksum): interface and next hop.
+ */
+struct st_nexthop {
+	char	ifname[IF_NAMESIZE];
+	int	ifindex;
+	uint8_t	via[4];		/* the gateway, or the destination itself */
+	int	gateway;	/* via is a gateway */
+	uint8_t	mac[6];		/* via's Ethernet address */
+	int	asked;		/* found by an ARP request of strata's own */
+};
+
+/*
+ * The interface and next hop for dst from /proc/net/route (the longest
+ * prefix that matches).  Returns 0, or -1 with *why.
+ */
+int	st_nexthop_route(const uint8_t dst[4], struct st_nexthop *nh,
+	    const char **why);
+
+/*
+ * nh->via's MAC address: from the kernel's ARP table, else by an ARP
+ * request sent on pktfd (an AF_PACKET SOCK_DGRAM socket) from src, waiting
+ * up to timeout seconds.  Returns 0, or -1 with *why.
+ */
+int	st_nexthop_mac(int pktfd, const uint8_t src[4], struct st_nexthop *nh,
+	    double timeout, const char **why);
 
 /*
  * Opens the sockets: the IP ones always, link when ifname is not NULL.

@@ -30,6 +30,9 @@ enum st_listen { ST_LISTEN_UNKNOWN = -1, ST_LISTEN_NO, ST_LISTEN_YES };
 
 struct st_prediction {
 	unsigned	 expect;	/* ST_OUT_* set */
+	unsigned	 primary;	/* the part of it that the text expects;
+					   off this host, silence, time exceeded
+					   and unreachables are allowed for too */
 	char		 text[512];	/* what to print before sending */
 };
 

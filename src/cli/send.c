@@ -6,6 +6,7 @@
  * privileges); dropping privileges; and only then the spec, files and
  * anything received.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -218,6 +219,98 @@ keeps_kernel_fields(const struct st_spec *sp)
 
 	return ly->proto == &st_proto_ipv4 && (st_spec_get(ly, "chksum") ||
 	    st_spec_get(ly, "len"));
+}
+
+/* Whether lo takes packets from this host's own addresses (accept_local). */
+static int
+accept_local(void)
+{
+	FILE *fp = fopen("/proc/sys/net/ipv4/conf/lo/accept_local", "r");
+	int c = fp != NULL ? fgetc(fp) : EOF;
+
+	if (fp != NULL)
+		fclose(fp);
+	return c == '1';
+}
+
+/*
+ * An IPv4 packet that must leave as built, to a host that is not this one:
+ * the interface and next hop's MAC address for the AF_PACKET socket, found
+ * before the sandbox closes (the ARP table is a file).
+ */
+static int
+way_out(struct st_raw *raw, const uint8_t *ip)
+{
+	struct st_nexthop nh;
+	const char *why = "";
+	char dst[INET_ADDRSTRLEN], via[INET_ADDRSTRLEN];
+	uint8_t src[16], src4[4];
+
+	inet_ntop(AF_INET, ip + 16, dst, sizeof(dst));
+	if (st_is_loopback(4, ip + 16))
+		return 0;		/* through lo */
+	if (st_route_src(4, ip + 16, src) == 0 && memcmp(src, ip + 16, 4) == 0) {
+		/* This host's own address, through lo too. */
+		if (memcmp(ip + 12, ip + 16, 4) == 0 && !accept_local())
+			fprintf(stderr, "strata: note: %s is this host's: as "
+			    "built, the packet goes through lo, where Linux "
+			    "drops it as a martian source (from %s, on lo) "
+			    "unless net.ipv4.conf.lo.accept_local=1\n", dst,
+			    dst);
+		return 0;
+	}
+	if (st_nexthop_route(ip + 16, &nh, &why) != 0) {
+		st_cli_err("send: %s: %s (a packet sent as built needs the "
+		    "route's interface and next hop)", dst, why);
+		return -1;
+	}
+	inet_ntop(AF_INET, nh.via, via, sizeof(via));
+	memcpy(src4, ip + 12, 4);
+	if (memcmp(src4, "\0\0\0\0", 4) == 0 && st_route_src(4, ip + 16,
+	    src) == 0)
+		memcpy(src4, src, 4);
+	if (st_nexthop_mac(raw->pkt, src4, &nh, 1.0, &why)
+	    != 0) {
+		st_cli_err("send: %s: %s for %s on %s within 1 s (a packet sent "
+		    "as built needs the next hop's MAC address)", dst, why, via,
+		    nh.ifname);
+		return -1;
+	}
+	raw->out_index = nh.ifindex;
+	memcpy(raw->out_mac, nh.mac, 6);
+	snprintf(raw->how, sizeof(raw->how), "AF_PACKET socket on %s to "
+	    "%02x:%02x:%02x:%02x:%02x:%02x (%s %s%s; the packet leaves as "
+	    "built: nothing rewritten)", nh.ifname, nh.mac[0], nh.mac[1],
+	    nh.mac[2], nh.mac[3], nh.mac[4], nh.mac[5], nh.gateway ?
+	    "gateway" : "next hop", via, nh.asked ? ", by ARP" : "");
+	return 0;
+}
+
+/* Before sending: which of the packet's fields the kernel will change. */
+static void
+kernel_changes(const uint8_t *b, size_t n, int lt, int keep)
+{
+	int id0, src0;
+
+	if (lt != DLT_RAW || n < 20 || b[0] >> 4 != 4 || keep) {
+		printf("on its way out: nothing changes (%s)\n", lt ==
+		    DLT_EN10MB ? "the frame leaves as built" : keep ?
+		    "AF_PACKET sends the packet as built" : "the IPv6 raw "
+		    "socket sends the header as built");
+		return;
+	}
+	id0 = b[4] == 0 && b[5] == 0;
+	src0 = b[12] == 0 && b[13] == 0 && b[14] == 0 && b[15] == 0;
+	if (!id0 && !src0) {
+		printf("on its way out: Linux writes ip.len and ip.checksum "
+		    "on an IP_HDRINCL socket; as built they\n  are what it "
+		    "writes, so nothing changes\n");
+		return;
+	}
+	printf("on its way out: Linux will change %s%s%s and ip.checksum "
+	    "(recomputed)\n", id0 ? "ip.id (0: it picks one)" : "",
+	    id0 && src0 ? ", " : "", src0 ? "ip.src (0.0.0.0: the outgoing "
+	    "interface's address)" : "");
 }
 
 /* Parses, loads and builds the spec into buf; exits on errors. */
@@ -509,12 +602,8 @@ st_cmd_send(int argc, char **argv)
 		rc = ST_EXIT_USAGE;
 		goto out;
 	}
-	if (!op.dry && keep && !st_is_loopback(4, buf + 16)) {
-		st_cli_err("send: the kernel rewrites ip.len and ip.chksum on "
-		    "raw IPv4 sockets; strata sends them as crafted through lo "
-		    "only: for another destination start the spec with eth "
-		    "and give -I IFACE");
-		rc = ST_EXIT_USAGE;
+	if (!op.dry && keep && lt == DLT_RAW && way_out(&r.raw, buf) != 0) {
+		rc = ST_EXIT_RUNTIME;
 		goto out;
 	}
 	rc = open_dumper(&r, wfp, lt);
@@ -534,8 +623,10 @@ st_cmd_send(int argc, char **argv)
 	    &r.pred);
 	printf("%s: %s\n", op.dry ? "would come back" : "expect",
 	    r.pred.text);
-	if (!op.dry)
+	if (!op.dry) {
+		kernel_changes(buf, n, lt, keep);
 		st_sandbox_enter();	/* no new files or sockets from here */
+	}
 	rc = send_loop(&r, buf, n, lt, keep);
 	if (op.dry)
 		printf("dry run: nothing sent%s%s\n", op.wfile != NULL ?

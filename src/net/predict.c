@@ -49,7 +49,7 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 	uint64_t ttl, type, flags;
 	int v6, local;
 
-	p->expect = ST_OUT_NONE;
+	p->expect = p->primary = ST_OUT_NONE;
 	p->text[0] = '\0';
 	v6 = (ip = st_pkt_layer(sent, "ipv4", 0)) == NULL;
 	if (v6 && (ip = st_pkt_layer(sent, "ipv6", 0)) == NULL) {
@@ -153,6 +153,7 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 		p->expect = ST_OUT_OTHER | ST_OUT_NONE;
 		ADD("no rule for this protocol: whatever %s makes of it", dst);
 	}
+	p->primary = p->expect;
 	if (!local && ttl <= 30)
 		ADD("; or, if %s is more than %llu hop%s away, a time exceeded "
 		    "from the router at hop %llu", dst, (unsigned long long)ttl,
@@ -219,10 +220,18 @@ st_predict_check(const struct st_prediction *p, const struct st_packet *got,
 {
 	unsigned o = st_outcome(got);
 
-	if (p->expect & o)
+	if (p->primary & o)
 		snprintf(out, n, "as predicted: %s%s", outcome_name(o),
 		    o == ST_OUT_SYNACK ? " (this host's kernel now answers it "
 		    "with a RST: no socket of its own sent the SYN)" : "");
+	else if ((p->expect & o) && o == ST_OUT_NONE)
+		snprintf(out, n, "no reply: not the answer expected, but one "
+		    "that happens off this host (a firewall, a lost packet, or "
+		    "a host that ignores it)");
+	else if (p->expect & o)
+		snprintf(out, n, "as allowed for: %s (the path is longer than "
+		    "the ttl, or a router cannot reach the host)",
+		    outcome_name(o));
 	else if (o == ST_OUT_NONE)
 		snprintf(out, n, "not as predicted: no reply (a firewall, a "
 		    "lost packet, or a host that ignores this: see "

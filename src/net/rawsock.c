@@ -40,7 +40,7 @@ st_raw_open(struct st_raw *r, const char *ifname, const char **what)
 
 	r->send4 = r->send6 = r->pkt = r->link = -1;
 	r->lo_index = (int)if_nametoindex("lo");
-	r->ifindex = 0;
+	r->ifindex = r->out_index = 0;
 	*what = "socket(AF_INET, SOCK_RAW, IPPROTO_RAW)";
 	if ((r->send4 = socket(AF_INET, SOCK_RAW, IPPROTO_RAW)) < 0)
 		goto fail;
@@ -152,13 +152,18 @@ st_raw_send(struct st_raw *r, const uint8_t *buf, size_t len, int linktype,
 		return send(r->link, buf, len, 0) == (ssize_t)len ? 0 : -1;
 	}
 	if (len >= 20 && buf[0] >> 4 == 4 && keep) {
-		*how = "AF_PACKET socket through lo (the packet leaves as "
-		    "built: nothing rewritten)";
 		memset(&sll, 0, sizeof(sll));
 		sll.sll_family = AF_PACKET;
 		sll.sll_protocol = htons(ETH_P_IP);
-		sll.sll_ifindex = r->lo_index;
+		sll.sll_ifindex = r->out_index > 0 ? r->out_index :
+		    r->lo_index;
 		sll.sll_halen = ETH_ALEN;
+		if (r->out_index > 0) {
+			memcpy(sll.sll_addr, r->out_mac, ETH_ALEN);
+			*how = r->how;
+		} else
+			*how = "AF_PACKET socket through lo (the packet leaves "
+			    "as built: nothing rewritten)";
 		return sendto(r->pkt, buf, len, 0, (struct sockaddr *)&sll,
 		    sizeof(sll)) == (ssize_t)len ? 0 : -1;
 	}

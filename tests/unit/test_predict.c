@@ -88,6 +88,21 @@ test_outcomes(void **state)
 	    "/ip()/udp(dport=9)");
 	st_predict_check(&p, &got, line, sizeof(line));
 	assert_string_equal(line, "as predicted: a port unreachable");
+
+	/* Off this host silence and a time exceeded are allowed for, but
+	 * they are not what the text expected. */
+	craft(&sent, sbuf, "ip(dst=198.18.0.2)/icmp(type=echo-request)");
+	st_predict(&sent, ST_LISTEN_UNKNOWN, &p);
+	st_predict_check(&p, NULL, line, sizeof(line));
+	assert_non_null(strstr(line, "no reply: not the answer expected, but "
+	    "one that happens off this host"));
+	craft(&got, gbuf, "ip(src=198.18.0.1)/icmp(type=time-exceeded)/"
+	    "ip(dst=198.18.0.2)/icmp(type=echo-request)");
+	st_predict_check(&p, &got, line, sizeof(line));
+	assert_non_null(strstr(line, "as allowed for: a time exceeded"));
+	craft(&got, gbuf, "ip(src=198.18.0.2)/icmp(type=echo-reply)");
+	st_predict_check(&p, &got, line, sizeof(line));
+	assert_string_equal(line, "as predicted: an echo reply");
 }
 
 int
