@@ -5,7 +5,9 @@ Makes bench/bench-1m.pcap and bench/bench-100k.pcap with the shared
 generator (../shared/tools/mkbench.py) when missing, runs strata and the
 installed peers (tcpdump, tshark) several times each, all writing to
 /dev/null, and prints a table of medians, ratios and peak memory (from
-/usr/bin/time -v), and the scaling from 100k to 1M packets.  With --write,
+/usr/bin/time -v), and the scaling from 100k to 1M packets; then, as root, a live capture
+on lo (snaplen 128, the summary view to a file) during a bulk TCP transfer,
+and the kernel's drop count.  With --write,
 the table also goes to docs/bench.md with the machine it was taken on.
 
 usage: bench.py STRATA [--runs N] [--write]
@@ -16,7 +18,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import socket
 import tempfile
+import threading
+import time
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GEN = os.path.join(TOP, "..", "shared", "tools", "mkbench.py")
@@ -57,6 +62,65 @@ def measure(cmd):
 def median_of(cmd, runs):
     got = [measure(cmd) for _ in range(runs)]
     return statistics.median(g[0] for g in got), max(g[1] for g in got)
+
+
+def bulk_transfer(port, secs):
+    """A TCP connection on lo sending as fast as it can; bytes moved."""
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    srv.bind(("127.0.0.1", port))
+    srv.listen(1)
+    moved = [0]
+
+    def drain():
+        c, _ = srv.accept()
+        while True:
+            b = c.recv(1 << 20)
+            if not b:
+                break
+            moved[0] += len(b)
+        c.close()
+
+    t = threading.Thread(target=drain)
+    t.start()
+    cl = socket.create_connection(("127.0.0.1", port))
+    buf = b"x" * (1 << 20)
+    end = time.time() + secs
+    while time.time() < end:
+        cl.sendall(buf)
+    cl.close()
+    t.join()
+    srv.close()
+    return moved[0]
+
+
+def live_capture(strata, secs=3.0):
+    """strata capture on lo (snaplen 128, summary to a file) during a bulk
+    TCP transfer: (packets captured, dropped by kernel, MB/s), or None."""
+    if os.geteuid() != 0:
+        print("bench: live capture skipped: needs root", flush=True)
+        return None
+    port = 47000 + os.getpid() % 1000
+    print("bench: live capture of a bulk TCP transfer on lo", flush=True)
+    with tempfile.TemporaryFile("w+") as out, \
+            tempfile.TemporaryFile("w+") as err:
+        cap = subprocess.Popen([strata, "capture", "-i", "lo", "-s", "128",
+                                "-f", "tcp port %d" % port, "--duration",
+                                str(secs + 1.5)], stdout=out, stderr=err)
+        time.sleep(0.7)
+        moved = bulk_transfer(port, secs)
+        cap.wait()
+        err.seek(0)
+        got = {}
+        for line in err.read().splitlines():
+            for key in ("packets captured", "packets dropped by kernel"):
+                if line.endswith(key):
+                    got[key] = int(line.split()[0])
+    if len(got) != 2:
+        print("bench: live capture: no statistics from strata", flush=True)
+        return None
+    return (got["packets captured"], got["packets dropped by kernel"],
+            moved / secs / 1e6)
 
 
 def main():
@@ -104,6 +168,13 @@ def main():
     peak = max(m for label, t, m in rows if label.startswith("strata"))
     lines.append("| strata peak memory, any view | %.1f MiB | 16 MiB |" %
                  (peak / 1024))
+    live = live_capture(strata)
+    if live is not None:
+        lines += ["", "| live capture on lo, snaplen 128, summary to a file "
+                  "| measured | goal |", "|---|---:|---:|",
+                  "| bulk TCP transfer, %.0f MB/s: packets captured | %d | "
+                  "all |" % (live[2], live[0]),
+                  "| packets dropped by kernel | %d | 0 |" % live[1]]
     table = "\n".join(lines)
     print()
     print(table)

@@ -56,6 +56,10 @@ rm -f "$w"
 # each request when the last reply is in and adds ipg/ewma, and with -w and
 # -c fewer replies than the count by the deadline exits 1.
 expect "ping -p" "^PATTERN: 0xff00$" "$strata" ping -c 1 -p ff00 127.0.0.1
+expect "ping -I lo" "^PING 127.0.0.1 (127.0.0.1) from 127.0.0.1 lo: 56(84) bytes" \
+    "$strata" ping -c 1 -I lo 127.0.0.1
+expect "ping -I address" "^PING 127.0.0.2 (127.0.0.2) from 127.0.0.1 : 56(84)" \
+    "$strata" ping -c 1 -I 127.0.0.1 127.0.0.2
 expect "ping -f" "200 received.*, 0% packet loss" "$strata" ping -f -c 200 \
     127.0.0.1
 expect "ping -f ipg/ewma" "^rtt min/avg/max/mdev = .* ms, ipg/ewma .* ms$" \

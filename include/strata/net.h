@@ -137,13 +137,13 @@ int	st_match_reply(const struct st_packet *sent,
 
 /*
  * The kernel's unprivileged ICMP sockets (ping_group_range).  Allowed: the
- * user's group is in the range.  Open: returns the socket and the
- * identifier the kernel gave it, or -1.  Send: the ICMP message only.
+ * user's group is in the range.  Open: returns the socket (bound to src
+ * unless NULL) and the identifier the kernel gave it, or -1.  Send: the ICMP message only.
  * Recv: as st_raw_recv, with an IP header rebuilt around the message (and
  * ICMP errors rebuilt from the error queue), so it decodes as DLT_RAW.
  */
 int	st_pingsock_allowed(void);
-int	st_pingsock_open(int fam, uint16_t *id);
+int	st_pingsock_open(int fam, const uint8_t *src, uint16_t *id);
 int	st_pingsock_send(int fd, int fam, const uint8_t *dst,
 	    const uint8_t *icmp, size_t n);
 int	st_pingsock_recv(int fd, int fam, const uint8_t *local,

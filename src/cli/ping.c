@@ -8,7 +8,9 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
+#include <ifaddrs.h>
 #include <math.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdio.h>
@@ -81,7 +83,7 @@ ping_usage(FILE *fp)
 	    "  -Q tos        IP type of service / IPv6 traffic class\n"
 	    "  -M do|dont    set or clear the don't-fragment bit\n"
 	    "  -p pattern    up to 16 hex bytes to fill the data with\n"
-	    "  -I source     source address\n"
+	    "  -I source     source address, or an interface to leave by\n"
 	    "  -f            flood: as fast as replies come (root only)\n"
 	    "  -q            only the summary\n"
 	    "  -D            print a timestamp before each line\n"
@@ -107,6 +109,32 @@ num(const char *opt, const char *arg, double min, double max, double *v)
 		return -1;
 	}
 	return 0;
+}
+
+/* The first address of family fam (4 or 6) on interface name. */
+static int
+iface_addr(const char *name, int fam, uint8_t *addr)
+{
+	struct ifaddrs *all, *i;
+	int rc = -1;
+
+	if (getifaddrs(&all) != 0)
+		return -1;
+	for (i = all; i != NULL && rc != 0; i = i->ifa_next) {
+		if (i->ifa_addr == NULL || strcmp(i->ifa_name, name) != 0)
+			continue;
+		if (fam == 4 && i->ifa_addr->sa_family == AF_INET) {
+			memcpy(addr, &((struct sockaddr_in *)i->ifa_addr)->
+			    sin_addr, 4);
+			rc = 0;
+		} else if (fam == 6 && i->ifa_addr->sa_family == AF_INET6) {
+			memcpy(addr, &((struct sockaddr_in6 *)i->ifa_addr)->
+			    sin6_addr, 16);
+			rc = 0;
+		}
+	}
+	freeifaddrs(all);
+	return rc;
 }
 
 static int
@@ -249,6 +277,7 @@ struct ping {
 	int			 fam;
 	uint8_t			 dst[16], src[16];
 	char			 dsttext[64];
+	const char		*ifname;	/* -I IFACE */
 	uint16_t		 id;
 	struct st_spec		 spec;
 	int			 icmp_layer;	/* index in spec */
@@ -824,7 +853,8 @@ open_dgram(struct ping *p)
 {
 	int v, fam4 = p->fam == 4;
 
-	if ((p->dfd = st_pingsock_open(p->fam, &p->id)) < 0) {
+	if ((p->dfd = st_pingsock_open(p->fam, p->op->source != NULL ?
+	    p->src : NULL, &p->id)) < 0) {
 		st_cli_err("ping: socket(SOCK_DGRAM, IPPROTO_ICMP%s): %s",
 		    fam4 ? "" : "V6", strerror(errno));
 		return -1;
@@ -851,6 +881,7 @@ static void
 header(struct ping *p)
 {
 	size_t optlen = p->spec.layers[0].optlen, i;
+	char from[INET6_ADDRSTRLEN] = "";
 
 	if (p->op->patlen > 0 && !p->op->quiet) {	/* as iputils: -p */
 		printf("PATTERN: 0x");
@@ -858,13 +889,21 @@ header(struct ping *p)
 			printf("%02x", p->op->pattern[i]);
 		printf("\n");
 	}
+	if (p->op->source != NULL)	/* iputils: "from SOURCE DEVICE: " */
+		inet_ntop(p->fam == 4 ? AF_INET : AF_INET6, p->src, from,
+		    sizeof(from));
 	if (p->fam == 4)
-		printf("PING %s (%s) %ld(%ld) bytes of data.\n", p->op->host,
-		    p->dsttext, p->op->size, p->op->size + 8 + 20 +
-		    (long)((optlen + 3) / 4 * 4));
+		printf("PING %s (%s) ", p->op->host, p->dsttext);
 	else
-		printf("PING %s(%s) %ld data bytes\n", p->op->host, p->dsttext,
-		    p->op->size);
+		printf("PING %s(%s) ", p->op->host, p->dsttext);
+	if (p->op->source != NULL)
+		printf("from %s %s: ", from, p->ifname != NULL ? p->ifname :
+		    "");
+	if (p->fam == 4)
+		printf("%ld(%ld) bytes of data.\n", p->op->size, p->op->size +
+		    8 + 20 + (long)((optlen + 3) / 4 * 4));
+	else
+		printf("%ld data bytes\n", p->op->size);
 	fflush(stdout);
 }
 
@@ -894,6 +933,16 @@ st_cmd_ping(int argc, char **argv)
 		op.interval = op.flood ? 0.01 : 1;
 		p.flood_fast = op.flood;
 	}
+	/* -I: an address, else an interface's name (as iputils). */
+	if (op.source != NULL && inet_pton(AF_INET, op.source, p.src) != 1 &&
+	    inet_pton(AF_INET6, op.source, p.src) != 1) {
+		if (if_nametoindex(op.source) == 0) {
+			st_cli_err("ping: -I: '%s' is neither an address nor an "
+			    "interface", op.source);
+			return PING_EXIT_ERROR;
+		}
+		p.ifname = op.source;
+	}
 	/* Raw sockets first, then privileges go, then anything else. */
 	p.dfd = -1;
 	if (st_raw_open(&p.raw, NULL, &what) != 0) {
@@ -917,6 +966,16 @@ st_cmd_ping(int argc, char **argv)
 		    "the identifier; --spec needs raw sockets, and --layers "
 		    "shows a rebuilt IP header\n");
 	}
+	/* -I IFACE: requests leave by that interface (SO_BINDTODEVICE needs
+	 * the privilege, so now), from its address. */
+	if (p.ifname != NULL && !p.dgram && (setsockopt(p.raw.send4,
+	    SOL_SOCKET, SO_BINDTODEVICE, p.ifname, (socklen_t)strlen(p.ifname))
+	    != 0 || setsockopt(p.raw.send6, SOL_SOCKET, SO_BINDTODEVICE,
+	    p.ifname, (socklen_t)strlen(p.ifname)) != 0)) {
+		st_cli_err("ping: SO_BINDTODEVICE %s: %s", p.ifname,
+		    strerror(errno));
+		return PING_EXIT_ERROR;
+	}
 	if (st_priv_drop(&what) != 0) {
 		st_cli_err("ping: dropping privileges: %s: %s", what,
 		    strerror(errno));
@@ -928,7 +987,13 @@ st_cmd_ping(int argc, char **argv)
 		st_cli_err("ping: %s: %s", op.host, what);
 		goto out;
 	}
-	if (op.source != NULL) {
+	if (p.ifname != NULL) {
+		if (iface_addr(p.ifname, p.fam, p.src) != 0) {
+			st_cli_err("ping: -I %s: the interface has no IPv%d "
+			    "address", p.ifname, p.fam);
+			goto out;
+		}
+	} else if (op.source != NULL) {
 		if (inet_pton(p.fam == 4 ? AF_INET : AF_INET6, op.source,
 		    p.src) != 1) {
 			st_cli_err("ping: -I: '%s' is not an IPv%d address",

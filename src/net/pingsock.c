@@ -45,7 +45,7 @@ st_pingsock_allowed(void)
 }
 
 int
-st_pingsock_open(int fam, uint16_t *id)
+st_pingsock_open(int fam, const uint8_t *src, uint16_t *id)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof(ss);
@@ -66,6 +66,10 @@ st_pingsock_open(int fam, uint16_t *id)
 	/* The identifier is the socket's "port", given at bind. */
 	memset(&ss, 0, sizeof(ss));
 	ss.ss_family = fam == 4 ? AF_INET : AF_INET6;
+	if (src != NULL && fam == 4)
+		memcpy(&((struct sockaddr_in *)&ss)->sin_addr, src, 4);
+	else if (src != NULL)
+		memcpy(&((struct sockaddr_in6 *)&ss)->sin6_addr, src, 16);
 	if (bind(fd, (struct sockaddr *)&ss, fam == 4 ?
 	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) != 0 ||
 	    getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
