@@ -83,8 +83,8 @@ struct st_bind {
 };
 
 extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
-    st_proto_sll, st_proto_sll2, st_proto_null, st_proto_arp, st_proto_ipv4,
-    st_proto_ipv6, st_proto_hopopts, st_proto_routing, st_proto_frag6,
+    st_proto_sll, st_proto_sll2, st_proto_null, st_proto_llc, st_proto_arp,
+    st_proto_ipv4, st_proto_ipv6, st_proto_hopopts, st_proto_routing, st_proto_frag6,
     st_proto_dstopts, st_proto_icmp, st_proto_icmpv6, st_proto_tcp,
     st_proto_udp, st_proto_data, st_proto_trailer, st_proto_dns,
     st_proto_http, st_proto_tls;

@@ -43,6 +43,10 @@ static const struct {
 	    "pseudo-header of addresses, protocol and length." },
 	{ "arp", "The address rows shown are for Ethernet and IPv4 (sizes 6 "
 	    "and 4); other sizes move them." },
+	{ "llc", "The control field is one byte for U frames (its low two "
+	    "bits 11), two for I and S frames. With DSAP and SSAP 0xaa and "
+	    "control 0x03 a SNAP header follows: an OUI, then a protocol ID "
+	    "that, when the OUI is 0, is an EtherType (RFC 1042)." },
 	{ "eth", "Values of 1500 and below are an IEEE 802.3 length, not a "
 	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
 	    "FCS on the wire (captures rarely keep it)." },

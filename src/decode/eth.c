@@ -44,7 +44,7 @@ eth_decode(struct st_dctx *d, struct st_cur *c)
 		/* IEEE 802.3: a length, then an 802.2 LLC frame. */
 		st_dfield(d, c, &eth_fields[3]);
 		d->plen = t;
-		d->next = &st_proto_data;
+		d->next = &st_proto_llc;
 		return ST_OK;
 	}
 	st_dfield(d, c, &eth_fields[2]);
@@ -94,7 +94,7 @@ tag_decode(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t)
 	if (next <= ETH_MAX_LEN) {
 		st_dfield(d, c, &t[4]);
 		d->plen = next;
-		d->next = &st_proto_data;
+		d->next = &st_proto_llc;
 		return ST_OK;
 	}
 	st_dfield(d, c, &t[3]);

@@ -43,9 +43,43 @@ test_8023_length_frame(void **state)
 	    "0180c200000002000000000100264242030000000000");
 
 	(void)state;
-	assert_chain(p, "eth data");
+	assert_chain(p, "eth llc data");
 	assert_int_equal(fval(p, "eth.len"), 0x26);
 	assert_false(has_field(p, "eth.type"));
+	assert_int_equal(fval(p, "llc.dsap"), 0x42);	/* spanning tree */
+	assert_int_equal(fval(p, "llc.control"), 0x03);
+	assert_int_equal(layer(p, "llc")->hdr_len, 3);
+}
+
+/* 802.2 LLC: SNAP with OUI 0 carries an EtherType; I frames have a
+ * two-byte control field, read low byte first as Wireshark does. */
+static void
+test_llc(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, "ffffffffffff020202020202"
+	    "0024" "aaaa03000000" "0800"
+	    "4500001c0001000040117cce7f0000017f000001d43100350008c1e5");
+	assert_chain(p, "eth llc ipv4 udp");
+	assert_int_equal(fval(p, "llc.oui"), 0);
+	assert_int_equal(fval(p, "llc.type"), 0x0800);
+	assert_int_equal(layer(p, "llc")->hdr_len, 8);
+	p = decode_hex(DLT_EN10MB, "01000ccccccc020202020202000c"
+	    "aaaa0300000c2000" "02b40000");
+	assert_chain(p, "eth llc data");
+	assert_int_equal(fval(p, "llc.cisco_pid"), 0x2000);
+	p = decode_hex(DLT_EN10MB, "ffffffffffff0202020202020009"
+	    "f0f00a0068656c6c6f");
+	assert_int_equal(fval(p, "llc.control"), 0x000a);
+	assert_int_equal(field_n(p, "llc.control", 0)->bits, 16);
+	assert_int_equal(layer(p, "llc")->hdr_len, 4);
+	p = decode_hex(DLT_EN10MB, "ffffffffffff020202020202000242");
+	assert_int_equal(layer(p, "llc")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_EN10MB, "ffffffffffff020202020202"
+	    "0024" "aaaa03000000" "0800"
+	    "4500001c0001000040117cce7f0000017f000001d43100350008c1e5");
 }
 
 #define QINQ_ARP "ffffffffffff02000000000188a8006481" \
@@ -169,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_ethernet),
 		cmocka_unit_test(test_padding),
 		cmocka_unit_test(test_8023_length_frame),
+		cmocka_unit_test(test_llc),
 		cmocka_unit_test(test_vlan_stack),
 		cmocka_unit_test(test_vlan_bound),
 		cmocka_unit_test(test_sll),

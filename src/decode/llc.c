@@ -1,0 +1,94 @@
+/*
+ * IEEE 802.2 LLC, what an 802.3 length frame carries, and SNAP (RFC 1042),
+ * which puts an OUI and an EtherType after it.
+ *
+ *  0                   1                   2
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |     DSAP      |     SSAP      |    Control    |  (16 bits for I and S
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+   frames)
+ * SNAP (DSAP = SSAP = 0xaa, control 0x03), then:
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                   OUI (24)                    |       Protocol ID (16)        |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ */
+#include "fields.h"
+
+static const struct st_valname sap_names[] = {
+	{ 0x00, "NULL LSAP" }, { 0x06, "IP" }, { 0x42, "Spanning Tree BPDU" },
+	{ 0x98, "ARP" }, { 0xaa, "SNAP" }, { 0xe0, "NetWare" },
+	{ 0xf0, "NetBIOS" }, { 0xf4, "LAN Management" },
+	{ 0xfe, "ISO Network Layer" }, { 0xff, "Global LSAP" }, { 0, NULL }
+};
+
+static const struct st_valname oui_names[] = {
+	{ 0x000000, "Encapsulated Ethernet" }, { 0x00000c, "Cisco" },
+	{ 0x0080c2, "IEEE 802.1" }, { 0x00000d, "Cisco (old)" },
+	{ 0, NULL }
+};
+
+static const struct st_field_desc llc_fields[] = {
+	FDX("dsap", "llc.dsap", "DSAP", 0, 8, ST_FMT_HEX, 0, 0, 0, 0,
+	    sap_names),
+	FDX("ssap", "llc.ssap", "SSAP", 8, 8, ST_FMT_HEX, 0, 0, 0, 0,
+	    sap_names),
+	FD("control", "llc.control", "Control field", 16, 8, ST_FMT_HEX),
+	FD(NULL, "llc.control", "Control field (I or S frame, its first "
+	    "byte low)", 16, 16, ST_FMT_HEX),
+	FDX(NULL, "llc.oui", "Organization code", 24, 24, ST_FMT_HEX, 0, 0, 0,
+	    0, oui_names),
+	/* Wireshark's names for the protocol ID by OUI. */
+	FDX(NULL, "llc.type", "Type", 48, 16, ST_FMT_HEX, 0, 0, 0, 0,
+	    st_ethertype_names),
+	FD(NULL, "llc.cisco_pid", "Protocol ID", 48, 16, ST_FMT_HEX),
+	FD(NULL, "llc.pid", "Protocol ID", 48, 16, ST_FMT_HEX),
+};
+
+static int
+llc_decode(struct st_dctx *d, struct st_cur *c)
+{
+	struct st_field *f;
+	uint8_t dsap, ssap, ctl;
+	uint32_t oui;
+
+	if (st_dfields(d, c, llc_fields, 2) != ST_OK)
+		return c->err;
+	dsap = (uint8_t)st_peek_bits(c, 0, 8);
+	ssap = (uint8_t)st_peek_bits(c, 8, 8);
+	ctl = (uint8_t)st_peek_bits(c, 16, 8);
+	if (c->err != ST_OK)
+		return c->err;
+	/* U frames have a one-byte control field; I and S frames two. */
+	if ((ctl & 3) == 3) {
+		st_dfield(d, c, &llc_fields[2]);
+		d->hdr = 3;
+	} else {
+		/* Sent low byte first: bit 0 of the number is the first bit
+		 * on the wire, as Wireshark reads it. */
+		if ((f = st_dfield(d, c, &llc_fields[3])) != NULL)
+			f->val = (f->val & 0xff) << 8 | f->val >> 8;
+		d->hdr = 4;
+	}
+	if (c->err != ST_OK)
+		return c->err;
+	if (dsap == 0xaa && ssap == 0xaa && ctl == 0x03) {
+		oui = (uint32_t)st_peek_bits(c, 24, 24);
+		st_dfield(d, c, &llc_fields[4]);
+		st_dfield(d, c, &llc_fields[oui == 0 ? 5 : oui == 0x00000c ? 6 :
+		    7]);
+		if (c->err != ST_OK)
+			return c->err;
+		d->hdr = 8;
+		/* OUI 0: the protocol ID is an EtherType (RFC 1042). */
+		if (oui == 0) {
+			d->next_key = ST_KEY_ETHERTYPE;
+			d->next_val = (uint32_t)st_peek_bits(c, 48, 16);
+		}
+	}
+	return ST_OK;
+}
+
+const struct st_proto st_proto_llc = {
+	"llc", "llc", "Logical-Link Control", "IEEE 802.2",
+	llc_fields, NFIELDS(llc_fields), llc_decode
+};
