@@ -128,7 +128,7 @@ def main():
         sys.exit(__doc__)
     strata = os.path.abspath(sys.argv[1])
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) \
-        if "--runs" in sys.argv else 3
+        if "--runs" in sys.argv else 5
     big = capture(1000000, "bench-1m.pcap")
     small = capture(100000, "bench-100k.pcap")
     rows = []
@@ -139,16 +139,32 @@ def main():
         rows.append((label, t, m))
         return t
 
-    s_sum = row("strata decode (summary)", [strata, "decode", big])
+    def pair(label_a, cmd_a, label_b, cmd_b, n=runs):
+        """Both, taking turns, so that a machine that slows down or speeds
+        up during the bench weighs on each alike; their two medians."""
+        print("bench: %s, against %s" % (label_a, label_b), flush=True)
+        a, b = [], []
+        for _ in range(n):
+            a.append(measure(cmd_a))
+            b.append(measure(cmd_b))
+        for label, got in ((label_a, a), (label_b, b)):
+            rows.append((label, statistics.median(g[0] for g in got),
+                         max(g[1] for g in got)))
+        return rows[-2][1], rows[-1][1]
+
+    ratios = []
+    if shutil.which("tcpdump"):
+        s_sum, t = pair("strata decode (summary)", [strata, "decode", big],
+                        "tcpdump -nS -r", ["tcpdump", "-nS", "-r", big])
+        ratios.append(("summary vs tcpdump -nS", t / s_sum, 4))
+    else:
+        s_sum = row("strata decode (summary)", [strata, "decode", big])
     s_json = row("strata decode --view json", [strata, "decode", "--view",
                                                "json", big])
     s_tree = row("strata decode --view tree", [strata, "decode", "--view",
                                                "tree", big])
     s_small = row("strata decode (summary), 100k", [strata, "decode", small])
-    ratios = []
     if shutil.which("tcpdump"):
-        t = row("tcpdump -nS -r", ["tcpdump", "-nS", "-r", big])
-        ratios.append(("summary vs tcpdump -nS", t / s_sum, 4))
         row("tcpdump -n -r, 100k", ["tcpdump", "-n", "-r", small])
     if shutil.which("tshark"):
         # One run each: tshark takes minutes and gigabytes on 1M packets.
@@ -193,8 +209,8 @@ def main():
                     "`../shared/tools/mkbench.py bench-1m.pcap 1000000 1` "
                     "(1,000,000 Ethernet packets, 347 MB: TCP with options, "
                     "DNS, ICMP with errors, IPv6, ARP, VLAN), every program "
-                    "writing to /dev/null; medians of %d runs (tshark: one "
-                    "run), peak memory from /usr/bin/time -v.\n\n"
+                    "writing to /dev/null; medians of %d runs (strata and "
+                    "tcpdump -nS taking turns; tshark: one run), peak memory from /usr/bin/time -v.\n\n"
                     "Machine: %s, %d cores, Linux %s.\n\n%s\n"
                     % (runs, cpu, os.cpu_count() or 0, platform.release(),
                        table))

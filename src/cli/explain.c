@@ -52,6 +52,25 @@ static const struct {
 	    "FCS on the wire (captures rarely keep it)." },
 };
 
+/* Writes text as a paragraph indented by 2, lines at most 78 wide. */
+static void
+wrap(struct st_out *o, const char *text)
+{
+	const char *p = text, *brk;
+	size_t col;
+
+	st_out_putc(o, '\n');
+	while (*p != '\0') {
+		for (brk = NULL, col = 0; p[col] != '\0' && col < 76; col++)
+			if (p[col] == ' ')
+				brk = p + col;
+		if (p[col] == '\0' || brk == NULL)
+			brk = p + col;
+		st_out_printf(o, "  %.*s\n", (int)(brk - p), p);
+		p = *brk == ' ' ? brk + 1 : brk;
+	}
+}
+
 static void
 explain_usage(FILE *fp)
 {
@@ -147,7 +166,7 @@ st_cmd_explain(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
 		if (strcmp(tails[i].proto, p->name) == 0)
-			st_out_printf(&o, "\n  %s\n", tails[i].text);
+			wrap(&o, tails[i].text);
 	st_out_flush(&o);
 	return ST_EXIT_OK;
 }
