@@ -638,7 +638,10 @@ quit_status(struct ping *p)
 {
 	char a[32], b[32], c[32], d[32], loss[32];
 
-	loss_text(loss, sizeof(loss), p->sent, p->received);
+	/* iputils' SIGQUIT line: the loss as a whole percentage. */
+	snprintf(loss, sizeof(loss), "%lu%%", p->sent == 0 ? 0 :
+	    (p->sent - (p->received > p->sent ? p->sent : p->received)) * 100 /
+	    p->sent);
 	fprintf(stderr, "\r%lu/%lu packets, %s loss", p->received, p->sent,
 	    loss);
 	if (p->rtt.n > 0) {
