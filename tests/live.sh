@@ -69,6 +69,21 @@ if [ $? -eq 1 ] && grep -q "packets transmitted" "$out"; then pass=$((pass + 1))
 else fail=$((fail + 1)); echo "FAIL ping -c 5 -w 0.3: want exit 1"
 	sed 's/^/    /' "$out"; fi
 
+# SIGQUIT prints the running count and goes on; Ctrl-C ends with the
+# statistics, exit 0 (replies came).
+"$strata" ping -i 0.2 127.0.0.1 >"$out" 2>&1 &
+ppid=$!
+sleep 0.7
+kill -QUIT $ppid
+sleep 0.5
+kill -INT $ppid
+wait $ppid
+rc=$?
+if [ $rc -eq 0 ] && grep -q "[0-9]/[0-9] packets, 0% loss, min/avg/ewma/max" \
+    "$out" && grep -q "packets transmitted" "$out"; then pass=$((pass + 1))
+else fail=$((fail + 1)); echo "FAIL ping SIGQUIT then SIGINT (exit $rc):"
+	sed 's/^/    /' "$out" | head -20; fi
+
 # A host of our own in a network namespace, through a veth pair.
 if command -v ip >/dev/null 2>&1 && ip netns add strata-live-$$ 2>/dev/null
 then
