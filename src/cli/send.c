@@ -269,8 +269,7 @@ way_out(struct st_raw *raw, const uint8_t *ip)
 	if (memcmp(src4, "\0\0\0\0", 4) == 0 && st_route_src(4, ip + 16,
 	    src) == 0)
 		memcpy(src4, src, 4);
-	if (st_nexthop_mac(raw->pkt, src4, &nh, 1.0, &why)
-	    != 0) {
+	if (st_nexthop_mac(raw->pkt, src4, &nh, 1.0, &why) != 0) {
 		st_cli_err("send: %s: %s for %s on %s within 1 s (a packet sent "
 		    "as built needs the next hop's MAC address)", dst, why, via,
 		    nh.ifname);
