@@ -17,7 +17,7 @@ WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-	   echo -lpcap -lseccomp) -lm
+	   echo -lpcap -lseccomp) -lm -pthread
 
 LIBSRC	 = $(wildcard src/decode/*.c src/craft/*.c src/view/*.c src/net/*.c)
 CLISRC	 = $(wildcard src/cli/*.c)
@@ -28,7 +28,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile peer live live-route html bench \
+.PHONY: all deps test unit golden difftest hostile threads peer live live-route html bench \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke \
 	live-demo live-capture privileges \
@@ -63,9 +63,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile peer ndjson \
-	    completion manpage progress install-test live live-route live-demo live-capture \
-	    privileges html
+	@$(MAKE) --no-print-directory unit golden difftest hostile threads peer \
+	    ndjson completion manpage progress install-test live live-route \
+	    live-demo live-capture privileges html
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -96,6 +96,7 @@ test-san: $(TESTBIN)
 	@sh tests/golden.sh $(STRATA)
 	@python3 tests/difftest.py $(STRATA) ../shared/corpus
 	@sh tests/hostile.sh $(STRATA)
+	@sh tests/threads.sh $(STRATA)
 	@sh tests/peer-tshark.sh $(STRATA)
 	@sh tests/ndjson-sqlite.sh $(STRATA)
 	@sh tests/live.sh $(STRATA)
@@ -152,6 +153,10 @@ clean:
 
 hostile: strata
 	@sh tests/hostile.sh $(STRATA)
+
+# Two threads (reading and decoding, the views) write what one writes.
+threads: strata
+	@sh tests/threads.sh $(STRATA)
 
 # tshark reads what strata builds (skipped without tshark).
 peer: strata

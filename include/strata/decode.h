@@ -149,6 +149,12 @@ const struct st_proto *st_proto_find(const char *name);
 unsigned st_decode(struct st_packet *pkt, int linktype);
 
 /*
+ * Builds the tables the decoders otherwise make on first use, so that
+ * threads may then decode at once (they only read them after this).
+ */
+void	st_decode_init(void);
+
+/*
  * For decoders that carry a packet inside (ICMP errors): decodes the bytes
  * at c as a chain starting with proto, one quoting level deeper, and
  * consumes them.  Beyond ST_MAX_DEPTH the bytes are shown as data.

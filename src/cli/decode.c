@@ -5,6 +5,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,11 +279,23 @@ show_begin(struct show *sh, const char *title)
 	sh->v.title = title;
 }
 
-/* Decodes the packet read ahead in s as number num and shows it. */
+/* Decodes the record h, data of link type lt into pkt as number num. */
 static void
-show_one(struct show *sh, const struct src *s, unsigned long long num)
+decode_one(struct st_packet *pkt, const struct pcap_pkthdr *h,
+    const u_char *data, int lt, unsigned long long num, int lite)
 {
-	struct st_packet *pkt = &sh->pkt;
+	st_pkt_reset(pkt, data, h->caplen, h->len);
+	pkt->lite = lite;
+	pkt->num = num;
+	pkt->ts.tv_sec = h->ts.tv_sec;
+	pkt->ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see open */
+	st_decode(pkt, lt);
+}
+
+/* Shows the decoded packet pkt of s with every view. */
+static void
+show_decoded(struct show *sh, const struct src *s, struct st_packet *pkt)
+{
 	size_t i;
 
 	if (!sh->v.have_t0) {	/* times count from the file's first */
@@ -288,11 +303,6 @@ show_one(struct show *sh, const struct src *s, unsigned long long num)
 		sh->v.t0.tv_nsec = s->first.tv_usec;
 		sh->v.have_t0 = 1;
 	}
-	st_pkt_reset(pkt, s->data, s->h->caplen, s->h->len);
-	pkt->lite = sh->lite;
-	pkt->num = num;
-	pkt->ts.tv_sec = s->h->ts.tv_sec;
-	pkt->ts.tv_nsec = s->h->ts.tv_usec;	/* nanoseconds: see open */
 	if (sh->v.local && sh->shown == 0) {
 		struct tm tm;
 		time_t t = pkt->ts.tv_sec;
@@ -301,10 +311,17 @@ show_one(struct show *sh, const struct src *s, unsigned long long num)
 			sh->v.utcoff = tm.tm_gmtoff;
 	}
 	sh->v.file = sh->op->nfiles > 1 ? s->name : NULL;
-	st_decode(pkt, s->lt);
 	for (i = 0; i < sh->op->vs.n; i++)
 		sh->op->vs.views[i]->packet(&sh->out, pkt, &sh->v);
 	sh->shown++;
+}
+
+/* Decodes the packet read ahead in s as number num and shows it. */
+static void
+show_one(struct show *sh, const struct src *s, unsigned long long num)
+{
+	decode_one(&sh->pkt, s->h, s->data, s->lt, num, sh->lite);
+	show_decoded(sh, s, &sh->pkt);
 }
 
 static int
@@ -323,6 +340,190 @@ src_status(const struct src *s)
 	st_cli_err("%s: after %llu packet%s: %s", s->name, s->num,
 	    s->num == 1 ? "" : "s", pcap_geterr(s->p));
 	return ST_EXIT_RUNTIME;
+}
+
+/*
+ * Reading and decoding on one thread, the views on another, when the
+ * machine has more than one processor: a ring of decoded packets between
+ * them (one writer, one reader, so two counters suffice), each slot with
+ * its own copy of the packet's bytes.  The packets come out in order and
+ * the views see exactly what they would see on one thread.
+ */
+#define SLOTS	16
+#define SPINS	100	/* looks at the other side before sleeping */
+
+struct slot {
+	struct st_packet	 pkt;
+	u_char			*data;
+};
+
+struct ring {
+	struct show		*sh;
+	struct src		*s;
+	struct slot		*slot;
+	size_t			 cap;		/* bytes each slot holds */
+	unsigned long long	 most;		/* packets to decode, 0: all */
+	/* Each counter on its own cache line: one side writes it. */
+	_Alignas(64) _Atomic unsigned long long head;	/* decoded */
+	_Alignas(64) _Atomic unsigned long long tail;	/* shown */
+	_Alignas(64) char	 pad;
+	_Atomic int		 stop;		/* the views want no more */
+	_Atomic int		 eof;		/* the decoder is done */
+	/* A side with nothing to do sleeps; the other wakes it. */
+	pthread_mutex_t		 m;
+	pthread_cond_t		 cv;
+	_Atomic int		 asleep[3];	/* [1] decoder, [2] views */
+};
+
+static inline void
+relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+	__builtin_ia32_pause();
+#endif
+}
+
+/* Sleeps as side `who` until ready(r) holds, after spinning a while. */
+static void
+ring_wait(struct ring *r, int who, int (*ready)(struct ring *))
+{
+	int i;
+
+	for (i = 0; i < SPINS; i++) {
+		if (ready(r))
+			return;
+		relax();
+	}
+	pthread_mutex_lock(&r->m);
+	atomic_store(&r->asleep[who], 1);
+	while (!ready(r))
+		pthread_cond_wait(&r->cv, &r->m);
+	atomic_store(&r->asleep[who], 0);
+	pthread_mutex_unlock(&r->m);
+}
+
+/* After a step of its own, side `who` wakes the other if it sleeps. */
+static void
+ring_wake(struct ring *r, int who)
+{
+	if (atomic_load(&r->asleep[3 - who])) {
+		pthread_mutex_lock(&r->m);
+		pthread_cond_signal(&r->cv);
+		pthread_mutex_unlock(&r->m);
+	}
+}
+
+static int
+room(struct ring *r)
+{
+	return atomic_load(&r->head) - atomic_load(&r->tail) < SLOTS ||
+	    atomic_load(&r->stop);
+}
+
+static int
+something(struct ring *r)
+{
+	return atomic_load(&r->head) != atomic_load(&r->tail) ||
+	    atomic_load(&r->eof);
+}
+
+static void *
+decoder(void *arg)
+{
+	struct ring *r = arg;
+	struct src *s = r->s;
+	struct pcap_pkthdr h;
+	unsigned long long n = 0;
+	struct slot *sl;
+
+	for (advance(s); s->rc == 1; advance(s)) {
+		ring_wait(r, 1, room);
+		if (atomic_load(&r->stop))
+			break;
+		sl = &r->slot[n % SLOTS];
+		h = *s->h;
+		if (h.caplen > r->cap)
+			h.caplen = (bpf_u_int32)r->cap;
+		memcpy(sl->data, s->data, h.caplen);
+		decode_one(&sl->pkt, &h, sl->data, s->lt, s->num,
+		    r->sh->lite);
+		atomic_store(&r->head, ++n);
+		ring_wake(r, 1);
+		if (r->most != 0 && n >= r->most)
+			break;
+	}
+	atomic_store(&r->eof, 1);
+	ring_wake(r, 1);
+	return NULL;
+}
+
+/* Shows every packet of s, decoded on a second thread; -1 if it could not
+ * start one (the caller then does it all on this one). */
+static int
+show_file_threaded(struct show *sh, struct src *s)
+{
+	static struct ring r;
+	unsigned long long t = 0, head;
+	pthread_t th;
+	size_t i;
+	int snap = pcap_snapshot(s->p), rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	r.sh = sh;
+	r.s = s;
+	r.cap = snap > 0 && snap < 262144 ? (size_t)snap : 262144;
+	r.most = sh->op->count != 0 ? sh->op->count - sh->shown : 0;
+	pthread_mutex_init(&r.m, NULL);
+	pthread_cond_init(&r.cv, NULL);
+	if ((r.slot = calloc(SLOTS, sizeof(*r.slot))) == NULL)
+		goto out;
+	for (i = 0; i < SLOTS; i++)
+		if ((r.slot[i].data = malloc(r.cap)) == NULL)
+			goto out;
+	st_decode_init();	/* from here the decoders' tables are read only */
+	if (pthread_create(&th, NULL, decoder, &r) != 0)
+		goto out;
+	for (;;) {
+		ring_wait(&r, 2, something);
+		if ((head = atomic_load(&r.head)) == t)
+			break;		/* the decoder is done, all shown */
+		for (; t < head && !done(sh); t++) {
+			show_decoded(sh, s, &r.slot[t % SLOTS].pkt);
+			atomic_store(&r.tail, t + 1);
+			ring_wake(&r, 2);
+		}
+		if (done(sh)) {
+			atomic_store(&r.stop, 1);
+			ring_wake(&r, 2);
+			break;
+		}
+	}
+	pthread_join(th, NULL);
+	rc = 0;
+out:
+	for (i = 0; r.slot != NULL && i < SLOTS; i++)
+		free(r.slot[i].data);
+	free(r.slot);
+	pthread_mutex_destroy(&r.m);
+	pthread_cond_destroy(&r.cv);
+	return rc;
+}
+
+/* Shows every packet of s that passes the filter, until done. */
+static void
+show_file(struct show *sh, struct src *s)
+{
+	static long cpus;
+	const char *e = getenv("STRATA_THREADS");
+
+	if (cpus == 0)
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	/* Not for standard input: a pipe that pauses would hold the reader. */
+	if (cpus > 1 && (e == NULL || strcmp(e, "0") != 0) &&
+	    strcmp(s->name, "-") != 0 && show_file_threaded(sh, s) == 0)
+		return;
+	for (advance(s); s->rc == 1 && !done(sh); advance(s))
+		show_one(sh, s, s->num);
 }
 
 static int
@@ -414,9 +615,7 @@ run(const struct opts *op, FILE *out_fp)
 			}
 			st_progress_start(&srcs[0].pg, srcs[0].p,
 			    srcs[0].name, op->quiet);
-			for (advance(&srcs[0]); srcs[0].rc == 1 && !done(&sh);
-			    advance(&srcs[0]))
-				show_one(&sh, &srcs[0], srcs[0].num);
+			show_file(&sh, &srcs[0]);
 			if (!done(&sh))
 				status = src_status(&srcs[0]);
 			close_src(&srcs[0]);

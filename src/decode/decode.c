@@ -329,6 +329,13 @@ link_proto(int lt, const struct st_packet *pkt)
 	return p;
 }
 
+void
+st_decode_init(void)
+{
+	st_proto_next(ST_KEY_IPPROTO, 0);
+	st_tcp_flag_names(0);
+}
+
 unsigned
 st_decode(struct st_packet *pkt, int linktype)
 {

@@ -40,6 +40,9 @@ extern const struct st_valname st_ck_names[];
 void st_dckstatus(struct st_dctx *d, const struct st_field *f,
     const struct st_field_desc *fd);
 
+/* TCP's flags as names, "SYN, ACK" (tcp.c). */
+const char *st_tcp_flag_names(unsigned fl);
+
 /* How many layers of protocol p the current chain already holds. */
 unsigned st_dcount(const struct st_dctx *d, const struct st_proto *p);
 

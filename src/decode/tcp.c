@@ -179,8 +179,8 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n)
 }
 
 /* "SYN, ACK": the flags' names, from a table made on first use. */
-static const char *
-flag_names(unsigned fl)
+const char *
+st_tcp_flag_names(unsigned fl)
 {
 	static const char *const names[] = { "FIN", "SYN", "RST", "PSH", "ACK",
 		"URG", "ECE", "CWR", "AE" };
@@ -219,7 +219,7 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 
 	st_dfields(d, c, tcp_fields, F_FLAGS);
 	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
-		fl->meaning = flag_names((unsigned)fl->val);
+		fl->meaning = st_tcp_flag_names((unsigned)fl->val);
 	st_dfields(d, c, tcp_fields + F_RES, F_CKSUM - F_RES);
 	ck = st_dfield(d, c, &tcp_fields[F_CKSUM]);
 	st_dfield(d, c, &tcp_fields[F_URP]);
