@@ -433,12 +433,17 @@ decoder(void *arg)
 	struct ring *r = arg;
 	struct src *s = r->s;
 	struct pcap_pkthdr h;
-	unsigned long long n = 0;
+	unsigned long long n = 0, seen = 0;
 	struct slot *sl;
 
 	for (advance(s); s->rc == 1; advance(s)) {
-		ring_wait(r, 1, room);
-		if (atomic_load(&r->stop))
+		/* The shown count is the other side's cache line: looked at
+		 * only when the last look said the ring was full. */
+		if (n - seen >= SLOTS) {
+			ring_wait(r, 1, room);
+			seen = atomic_load(&r->tail);
+		}
+		if (atomic_load_explicit(&r->stop, memory_order_relaxed))
 			break;
 		sl = &r->slot[n % SLOTS];
 		h = *s->h;
