@@ -626,11 +626,19 @@ on_packet(struct ping *p)
 	}
 }
 
+/* The loss as iputils prints it: exact in the statistics ("%g"), whole
+ * percents in the SIGQUIT line. */
 static void
-loss_text(char *buf, size_t n, unsigned long sent, unsigned long recv)
+loss_text(char *buf, size_t n, unsigned long sent, unsigned long recv,
+    int whole)
 {
-	snprintf(buf, n, "%g%%", sent == 0 ? 0.0 : (double)(sent - (recv >
-	    sent ? sent : recv)) * 100.0 / (double)sent);
+	unsigned long lost = sent - (recv > sent ? sent : recv);
+
+	if (whole)
+		snprintf(buf, n, "%lu%%", sent == 0 ? 0 : lost * 100 / sent);
+	else
+		snprintf(buf, n, "%g%%", sent == 0 ? 0.0 : (double)lost *
+		    100.0 / (double)sent);
 }
 
 static void
@@ -638,10 +646,7 @@ quit_status(struct ping *p)
 {
 	char a[32], b[32], c[32], d[32], loss[32];
 
-	/* iputils' SIGQUIT line: the loss as a whole percentage. */
-	snprintf(loss, sizeof(loss), "%lu%%", p->sent == 0 ? 0 :
-	    (p->sent - (p->received > p->sent ? p->sent : p->received)) * 100 /
-	    p->sent);
+	loss_text(loss, sizeof(loss), p->sent, p->received, 1);
 	fprintf(stderr, "\r%lu/%lu packets, %s loss", p->received, p->sent,
 	    loss);
 	if (p->rtt.n > 0) {
@@ -663,7 +668,7 @@ statistics(struct ping *p, const char *host)
 	double el = p->sent > 0 ? since(&p->start, &p->last) : 0;
 	int64_t ms = (int64_t)(el * 1000 + 0.5), ipg;
 
-	loss_text(loss, sizeof(loss), p->sent, p->received);
+	loss_text(loss, sizeof(loss), p->sent, p->received, 0);
 	printf("\n--- %s ping statistics ---\n", host);
 	printf("%lu packets transmitted, %lu received", p->sent, p->received);
 	if (p->dups > 0)
@@ -689,11 +694,10 @@ statistics(struct ping *p, const char *host)
 	if (p->received > 0 && p->sent > 1 && (p->op->flood ||
 	    p->op->interval == 0)) {
 		ipg = (int64_t)(el * 1e6) / (int64_t)(p->sent - 1);
-		printf("%sipg/ewma %lld.%03lld/%lld.%03lld ms",
+		printf("%sipg/ewma %lld.%03lld/%lld.%03lld ms\n",
 		    p->rtt.n > 0 ? ", " : "", (long long)(ipg / 1000),
 		    (long long)(ipg % 1000), (long long)(p->rtt.ewma / 8000),
 		    (long long)(p->rtt.ewma / 8 % 1000));
-		printf("\n");
 	} else if (p->rtt.n > 0)
 		printf("\n");
 }
