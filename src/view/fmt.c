@@ -11,10 +11,10 @@
 
 static const char hexdig[] = "0123456789abcdef";
 
-char *
-st_fmt_ipv4(char *buf, const uint8_t *p)
+/* Dotted quad at s; returns the end (no NUL written). */
+static char *
+ipv4_to(char *s, const uint8_t *p)
 {
-	char *s = buf;
 	int i;
 
 	for (i = 0; i < 4; i++) {
@@ -28,7 +28,13 @@ st_fmt_ipv4(char *buf, const uint8_t *p)
 		if (i < 3)
 			*s++ = '.';
 	}
-	*s = '\0';
+	return s;
+}
+
+char *
+st_fmt_ipv4(char *buf, const uint8_t *p)
+{
+	*ipv4_to(buf, p) = '\0';
 	return buf;
 }
 
@@ -37,11 +43,10 @@ st_fmt_ipv4(char *buf, const uint8_t *p)
  * lowercase, no leading zeros, the longest run of two or more zero groups
  * (the first of equal runs) as "::", an embedded IPv4 address dotted.
  */
-char *
-st_fmt_ipv6(char *buf, const uint8_t *p)
+static char *
+ipv6_to(char *s, const uint8_t *p)
 {
 	unsigned w[8], i, best = 8, blen = 0, cur = 8, clen = 0, v;
-	char *s = buf;
 	int k, started;
 
 	for (i = 0; i < 8; i++)
@@ -68,8 +73,7 @@ st_fmt_ipv6(char *buf, const uint8_t *p)
 		/* ::a.b.c.d and ::ffff:a.b.c.d end in a dotted IPv4 address. */
 		if (i == 6 && best == 0 && (blen == 6 || (blen == 5 &&
 		    w[5] == 0xffff))) {
-			st_fmt_ipv4(s, p + 12);
-			return buf;
+			return ipv4_to(s, p + 12);
 		}
 		for (k = 12, started = 0; k >= 0; k -= 4) {
 			v = w[i] >> k & 15;
@@ -81,7 +85,13 @@ st_fmt_ipv6(char *buf, const uint8_t *p)
 	}
 	if (best < 8 && best + blen == 8)
 		*s++ = ':';
-	*s = '\0';
+	return s;
+}
+
+char *
+st_fmt_ipv6(char *buf, const uint8_t *p)
+{
+	*ipv6_to(buf, p) = '\0';
 	return buf;
 }
 
@@ -117,9 +127,12 @@ st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 			st_out_puts(o, "?");
 			return;
 		}
-		st_out_puts(o, f->desc->fmt == ST_FMT_IPV4 ?
-		    st_fmt_ipv4(buf, p) : f->desc->fmt == ST_FMT_MAC ?
-		    st_fmt_mac(buf, p) : st_fmt_ipv6(buf, p));
+		if (f->desc->fmt == ST_FMT_MAC)
+			st_out_write(o, st_fmt_mac(buf, p), 17);
+		else
+			st_out_write(o, buf, (size_t)((f->desc->fmt ==
+			    ST_FMT_IPV4 ? ipv4_to(buf, p) : ipv6_to(buf, p)) -
+			    buf));
 		return;
 	case ST_FMT_BYTES:
 		p = st_field_bytes(pkt, f, &n);
