@@ -163,13 +163,53 @@ void st_decode_nested(struct st_dctx *d, struct st_cur *c,
     const struct st_proto *proto);
 
 /*
+ * The value of field fd at the cursor, whose bytes the caller checked:
+ * the bytes it touches, big-endian, shifted down and masked.
+ */
+static inline __attribute__((always_inline)) uint64_t
+st_field_val(struct st_cur *c, const struct st_field_desc *fd)
+{
+	const uint8_t *p = c->base + c->off + fd->bitoff / 8;
+	unsigned lead = fd->bitoff & 7, bits = fd->bits, nb, i;
+	uint64_t v;
+
+	if (fd->fmt == ST_FMT_IPV6 || fd->fmt == ST_FMT_BYTES || bits > 64)
+		return 0;
+	if (lead == 0) {			/* the common cases, directly */
+		if (bits == 8)
+			return p[0];
+		if (bits == 16)
+			return (uint64_t)(p[0] << 8 | p[1]);
+		if (bits == 32)
+			return (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 |
+			    (uint64_t)p[2] << 8 | p[3];
+	}
+	nb = (lead + bits + 7) / 8;
+	if (nb > 8)		/* 58..64 bits not on a byte boundary */
+		return st_peek_bits(c, fd->bitoff, fd->bits);
+	for (v = 0, i = 0; i < nb; i++)
+		v = v << 8 | p[i];
+	v >>= nb * 8 - lead - bits;
+	return bits < 64 ? v & (((uint64_t)1 << bits) - 1) : v;
+}
+
+/*
  * Adds the field described by fd, read from the header at c (fd->bitoff is
  * from the cursor's position), to the current layer, and returns it; NULL
  * when its bits were not captured (c->err is then ST_ETRUNC) or the packet
- * is full.
+ * is full.  Inline: with fd a row of the caller's own table, the compiler
+ * works out most of it.
  */
-struct st_field *st_dfield(struct st_dctx *d, struct st_cur *c,
-    const struct st_field_desc *fd);
+static inline struct st_field *
+st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
+{
+	size_t nbytes = ((size_t)fd->bitoff + fd->bits + 7) / 8;
+
+	if (!st_cur_need(c, nbytes))
+		return NULL;
+	return st_pkt_add_field(d->pkt, fd, (uint32_t)(c->off * 8 + fd->bitoff),
+	    fd->bits, st_field_val(c, fd) << fd->shift);
+}
 
 /* Adds every row of fds[0..n) that lies in the header at c. */
 int st_dfields(struct st_dctx *d, struct st_cur *c,

@@ -134,6 +134,7 @@ struct st_packet {
 	unsigned	 nfields;
 	struct st_field	 spill;		/* handed out once fields[] is full */
 	unsigned	 nspilled;	/* fields that went to spill */
+	unsigned	 nbadck;	/* checksum fields found bad */
 	const char	*notes[ST_MAX_NOTES];
 	unsigned	 nnotes;
 	char		 str[ST_STRBUF];

@@ -23,35 +23,6 @@ struct frame {
 static void chain(struct st_dctx *d, struct st_cur cur,
     const struct st_proto *p, struct frame *fr);
 
-/* The value of field fd at the cursor, whose bytes the caller checked. */
-static inline __attribute__((always_inline)) uint64_t
-field_val(struct st_cur *c, const struct st_field_desc *fd)
-{
-	const uint8_t *p = c->base + c->off + fd->bitoff / 8;
-
-	if (fd->fmt == ST_FMT_IPV6 || fd->fmt == ST_FMT_BYTES || fd->bits > 64)
-		return 0;
-	if ((fd->bitoff & 7) == 0 && fd->bits == 8)
-		return p[0];			/* the common cases, directly */
-	if ((fd->bitoff & 7) == 0 && fd->bits == 16)
-		return (uint64_t)(p[0] << 8 | p[1]);
-	if ((fd->bitoff & 7) == 0 && fd->bits == 32)
-		return (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 |
-		    (uint64_t)p[2] << 8 | p[3];
-	return st_peek_bits(c, fd->bitoff, fd->bits);
-}
-
-struct st_field *
-st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
-{
-	size_t nbytes = ((size_t)fd->bitoff + fd->bits + 7) / 8;
-
-	if (!st_cur_need(c, nbytes))
-		return NULL;
-	return st_pkt_add_field(d->pkt, fd, (uint32_t)(c->off * 8 + fd->bitoff),
-	    fd->bits, field_val(c, fd) << fd->shift);
-}
-
 int
 st_dfields(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fds, size_t n)
@@ -59,16 +30,15 @@ st_dfields(struct st_dctx *d, struct st_cur *c,
 	struct st_packet *pkt = d->pkt;
 	struct st_field *f;
 	size_t i, left = st_cur_left(c);
-	unsigned added = 0;
+	unsigned added = 0, skip = ST_DF_GEN | (pkt->lite ? ST_DF_DETAIL : 0);
+	uint32_t bit0 = (uint32_t)(c->off * 8);
 
 	for (i = 0; i < n; i++) {
 		const struct st_field_desc *fd = &fds[i];
 
-		if (fd->flags & ST_DF_GEN || fd->bits == 0 ||
-		    (fd->flags & ST_DF_DETAIL && pkt->lite))
+		if ((fd->flags & skip) != 0 || fd->bits == 0)
 			continue;
-		/* The usual case in one place: the bytes are there, and room
-		 * for the field; else st_dfield says what went wrong. */
+		/* Bytes missing or no room: st_dfield says what went wrong. */
 		if (((size_t)fd->bitoff + fd->bits + 7) / 8 > left ||
 		    pkt->nfields >= ST_MAX_FIELDS || pkt->nlayers == 0) {
 			if (added > 0)
@@ -80,9 +50,9 @@ st_dfields(struct st_dctx *d, struct st_cur *c,
 		}
 		f = &pkt->fields[pkt->nfields++];
 		f->desc = fd;
-		f->bitoff = (uint32_t)(c->off * 8 + fd->bitoff);
+		f->bitoff = bit0 + fd->bitoff;
 		f->bits = fd->bits;
-		f->val = field_val(c, fd) << fd->shift;
+		f->val = st_field_val(c, fd) << fd->shift;
 		f->aux = 0;
 		f->ck = ST_CK_NONE;
 		f->meaning = 0;
@@ -176,7 +146,6 @@ st_dcksum(struct st_dctx *d, struct st_field *f, const uint8_t *p, size_t n,
 	uint16_t onwire, expect;
 	uint32_t sum;
 
-	(void)d;
 	if (f == NULL)
 		return;
 	onwire = (uint16_t)f->val;
@@ -197,8 +166,10 @@ st_dcksum(struct st_dctx *d, struct st_field *f, const uint8_t *p, size_t n,
 	f->aux = expect;
 	if (pseudo != 0 && onwire == st_cksum_fold(pseudo))
 		f->ck = ST_CK_PARTIAL;
-	else
+	else {
 		f->ck = ST_CK_BAD;
+		d->pkt->nbadck++;
+	}
 }
 
 void

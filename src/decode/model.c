@@ -19,6 +19,7 @@ st_pkt_reset(struct st_packet *pkt, const uint8_t *data, uint32_t caplen,
 	pkt->nlayers = 0;
 	pkt->nfields = 0;
 	pkt->nspilled = 0;
+	pkt->nbadck = 0;
 	pkt->nnotes = 0;
 	pkt->strused = 0;
 }
