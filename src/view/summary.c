@@ -13,37 +13,46 @@
 #include "strata/view.h"
 
 /*
- * Field look-ups by name, made cheap: each name (a string literal here, so
- * a fixed address) is resolved to its descriptor once, then fields are
- * found by pointer.
+ * Field look-ups by name, made cheap: each name (a string literal in FR(),
+ * which gives it a place of its own) is resolved to its descriptor once,
+ * then fields are found by pointer, first where the name was found last
+ * time (packets alike have their fields at the same places), then by a
+ * walk through the layer.
  */
-#define CACHE	128
+struct fref {
+	const char			*name;
+	const struct st_field_desc	*desc;
+	unsigned			 hint;	/* index in its layer */
+	int				 known;	/* desc looked up */
+};
+
+#define FR(lit)	({ static struct fref fr_ = { lit, NULL, 0, 0 }; &fr_; })
 
 static const struct st_field *
 fd_get(const struct st_packet *pkt, const struct st_layer *ly,
-    const char *name)
+    struct fref *r)
 {
-	static const char *keys[CACHE];
-	static const struct st_field_desc *descs[CACHE];
-	size_t h = ((uintptr_t)name >> 3) % CACHE, i;
+	const struct st_field *f;
 
-	for (i = 0; i < CACHE; i++, h = (h + 1) % CACHE) {
-		if (keys[h] == name)
-			break;
-		if (keys[h] == NULL) {
-			keys[h] = name;
-			descs[h] = st_desc_find(name);
-			break;
-		}
+	if (!r->known) {
+		r->desc = st_desc_find(r->name);
+		r->known = 1;
 	}
-	if (i == CACHE || descs[h] == NULL)
-		return st_pkt_field(pkt, ly, name);
-	return st_pkt_fd(pkt, ly, descs[h]);
+	if (r->desc == NULL)
+		return st_pkt_field(pkt, ly, r->name);
+	if (ly == NULL)
+		return st_pkt_fd(pkt, ly, r->desc);
+	if (r->hint < ly->nfields &&
+	    pkt->fields[ly->field0 + r->hint].desc == r->desc)
+		return &pkt->fields[ly->field0 + r->hint];
+	if ((f = st_pkt_fd(pkt, ly, r->desc)) != NULL)
+		r->hint = (unsigned)(f - &pkt->fields[ly->field0]);
+	return f;
 }
 
 /* The value of field name in ly, or def. */
 static uint64_t
-val(const struct st_packet *pkt, const struct st_layer *ly, const char *name,
+val(const struct st_packet *pkt, const struct st_layer *ly, struct fref *name,
     uint64_t def)
 {
 	const struct st_field *f = fd_get(pkt, ly, name);
@@ -53,7 +62,7 @@ val(const struct st_packet *pkt, const struct st_layer *ly, const char *name,
 
 static void
 put_field(struct st_out *o, const struct st_packet *pkt,
-    const struct st_layer *ly, const char *name)
+    const struct st_layer *ly, struct fref *name)
 {
 	const struct st_field *f = fd_get(pkt, ly, name);
 
@@ -75,11 +84,11 @@ endpoints(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl, const char *pfx)
 {
 	int v6 = is(net, &st_proto_ipv6);
-	const char *src = v6 ? "ipv6.src" : "ip.src";
-	const char *dst = v6 ? "ipv6.dst" : "ip.dst";
+	struct fref *src = v6 ? FR("ipv6.src") : FR("ip.src");
+	struct fref *dst = v6 ? FR("ipv6.dst") : FR("ip.dst");
 	int udp = pfx != NULL && pfx[0] == 'u';
-	const char *sp = udp ? "udp.srcport" : "tcp.srcport";
-	const char *dp = udp ? "udp.dstport" : "tcp.dstport";
+	struct fref *sp = udp ? FR("udp.srcport") : FR("tcp.srcport");
+	struct fref *dp = udp ? FR("udp.dstport") : FR("tcp.dstport");
 
 	if (v6 && tl != NULL)
 		st_out_putc(o, '[');
@@ -161,25 +170,33 @@ tcp_opts(struct st_out *o, const struct st_packet *pkt,
 
 /*
  * Relative sequence numbers, as tcpdump shows them: a connection table
- * keyed by addresses and ports, of fixed size; a lookup probes at most
- * PROBE slots and, when all are taken by others, reuses the one seen
- * longest ago.  So the cost per packet is constant and the memory bounded
- * however many connections a capture holds.
+ * keyed by addresses and ports, of fixed size and set-associative: a key's
+ * hash picks a bucket of WAYS connections, and when all are taken by
+ * others the one seen longest ago makes room.  So the cost per packet is
+ * constant and the memory bounded however many connections a capture
+ * holds.  A bucket's tags and ages fill one cache line, looked at first;
+ * a connection's own line is touched only when its tag matches (or it is
+ * made), so a lookup costs two lines at most, found or not.
  */
-#define CONNS	16384	/* 1 MiB: stays in cache; old ones make room */
-#define PROBE	8
+#define BUCKETS	2048
+#define WAYS	8	/* 16,384 connections, 1.1 MiB */
+#define KEYLEN	40	/* family, two addresses, two ports, zero padding */
+
+struct bucket {
+	uint32_t	tag[WAYS];	/* 0: free */
+	uint32_t	age[WAYS];	/* packet number last seen, low bits */
+};
 
 struct conn {
-	uint8_t		key[37];	/* family, two addresses, two ports */
-	uint8_t		used;
-	uint8_t		have[2];
+	uint8_t		key[KEYLEN];
 	uint32_t	base[2];	/* first sequence number each way */
 	uint64_t	bframe[2];	/* the frame it came in */
-	uint64_t	last;		/* packet number last seen */
+	uint8_t		have[2];
 };
 
 struct st_conns {
-	struct conn	slot[CONNS];
+	struct bucket	bucket[BUCKETS];
+	struct conn	conn[BUCKETS * WAYS];
 };
 
 void
@@ -193,23 +210,42 @@ st_vctx_free(struct st_vctx *v)
 	v->stats = NULL;
 }
 
+/* A 64-bit hash of the key, eight bytes at a time. */
+static uint64_t
+key_hash(const uint8_t *key)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u, w;
+	size_t i;
+
+	for (i = 0; i < KEYLEN; i += 8) {
+		memcpy(&w, key + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	return h;
+}
+
 /* The connection of net/tcp, and the direction of this packet in it. */
 static struct conn *
 conn_of(struct st_vctx *v, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl, int *dir)
 {
+	int v6 = is(net, &st_proto_ipv6);
 	const struct st_field *fs, *fd, *ps, *pd;
 	const uint8_t *a, *b;
-	uint8_t key[37];
-	size_t al, bl, i, h, victim;
-	uint32_t hash = 2166136261u;
+	uint8_t key[KEYLEN];
+	size_t al, bl, i, victim = 0;
+	struct bucket *bk;
+	struct conn *c;
+	uint64_t h;
+	uint32_t tag, now = (uint32_t)pkt->num;
 	uint16_t sp, dp;
-	int swap;
+	int swap, cmp;
 
-	fs = fd_get(pkt, net, is(net, &st_proto_ipv6) ? "ipv6.src" : "ip.src");
-	fd = fd_get(pkt, net, is(net, &st_proto_ipv6) ? "ipv6.dst" : "ip.dst");
-	ps = fd_get(pkt, tl, "tcp.srcport");
-	pd = fd_get(pkt, tl, "tcp.dstport");
+	fs = fd_get(pkt, net, v6 ? FR("ipv6.src") : FR("ip.src"));
+	fd = fd_get(pkt, net, v6 ? FR("ipv6.dst") : FR("ip.dst"));
+	ps = fd_get(pkt, tl, FR("tcp.srcport"));
+	pd = fd_get(pkt, tl, FR("tcp.dstport"));
 	if (fs == NULL || fd == NULL || ps == NULL || pd == NULL ||
 	    (a = st_field_bytes(pkt, fs, &al)) == NULL ||
 	    (b = st_field_bytes(pkt, fd, &bl)) == NULL || al != bl || al > 16)
@@ -220,7 +256,8 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	sp = (uint16_t)ps->val;
 	dp = (uint16_t)pd->val;
 	/* One key for both directions: the smaller end first. */
-	swap = memcmp(a, b, al) > 0 || (memcmp(a, b, al) == 0 && sp > dp);
+	cmp = memcmp(a, b, al);
+	swap = cmp > 0 || (cmp == 0 && sp > dp);
 	memset(key, 0, sizeof(key));
 	key[0] = (uint8_t)al;
 	memcpy(key + 1, swap ? b : a, al);
@@ -230,30 +267,34 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	key[35] = (uint8_t)((swap ? sp : dp) >> 8);
 	key[36] = (uint8_t)(swap ? sp : dp);
 	*dir = swap;
-	for (i = 0; i < sizeof(key); i++)
-		hash = (hash ^ key[i]) * 16777619u;
-	h = hash % CONNS;
-	victim = h;
-	for (i = 0; i < PROBE; i++) {
-		struct conn *c = &v->conns->slot[(h + i) % CONNS];
-
-		if (!c->used || memcmp(c->key, key, sizeof(key)) == 0) {
-			if (!c->used) {
-				memcpy(c->key, key, sizeof(key));
-				c->used = 1;
+	h = key_hash(key);
+	bk = &v->conns->bucket[h % BUCKETS];
+	tag = (uint32_t)(h >> 32) | 1;
+	for (i = 0; i < WAYS; i++) {
+		if (bk->tag[i] == tag) {
+			c = &v->conns->conn[(h % BUCKETS) * WAYS + i];
+			if (memcmp(c->key, key, sizeof(key)) == 0) {
+				bk->age[i] = now;
+				return c;
 			}
-			c->last = pkt->num;
-			return c;
 		}
-		if (c->last < v->conns->slot[victim].last)
-			victim = (h + i) % CONNS;
+		if (bk->tag[i] == 0) {		/* free: no older one */
+			victim = i;
+			break;
+		}
+		/* Ages compared as distances back from now, so that the
+		 * low bits of the packet number may wrap. */
+		if (now - bk->age[i] > now - bk->age[victim])
+			victim = i;
 	}
-	/* All taken: the connection seen longest ago makes room. */
-	memset(&v->conns->slot[victim], 0, sizeof(struct conn));
-	memcpy(v->conns->slot[victim].key, key, sizeof(key));
-	v->conns->slot[victim].used = 1;
-	v->conns->slot[victim].last = pkt->num;
-	return &v->conns->slot[victim];
+	/* Not found: a free way, or the one seen longest ago, makes room.
+	 * (A free way ends the look: ways fill in order, none is freed.) */
+	c = &v->conns->conn[(h % BUCKETS) * WAYS + victim];
+	memset(c, 0, sizeof(*c));
+	memcpy(c->key, key, sizeof(key));
+	bk->tag[victim] = tag;
+	bk->age[victim] = now;
+	return c;
 }
 
 int
@@ -261,8 +302,8 @@ st_tcp_rel(struct st_vctx *v, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl,
     struct st_tcp_rel *r)
 {
-	const struct st_field *fseq = fd_get(pkt, tl, "tcp.seq_raw");
-	const struct st_field *fack = fd_get(pkt, tl, "tcp.ack_raw");
+	const struct st_field *fseq = fd_get(pkt, tl, FR("tcp.seq_raw"));
+	const struct st_field *fack = fd_get(pkt, tl, FR("tcp.ack_raw"));
 	struct conn *c;
 	int dir = 0;
 
@@ -299,16 +340,16 @@ static void
 tcp_seq(struct st_out *o, struct st_vctx *v, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl)
 {
-	const struct st_field *flen = fd_get(pkt, tl, "tcp.len");
-	uint64_t fl = val(pkt, tl, "tcp.flags", 0);
+	const struct st_field *flen = fd_get(pkt, tl, FR("tcp.len"));
+	uint64_t fl = val(pkt, tl, FR("tcp.flags"), 0);
 	uint32_t seq, ack, sbase = 0, abase = 0;
 	const struct st_field *fseq, *fack;
 	struct st_tcp_rel r;
 
 	if (v->abs_seq) {		/* -S: no table to keep */
-		if ((fseq = fd_get(pkt, tl, "tcp.seq_raw")) == NULL)
+		if ((fseq = fd_get(pkt, tl, FR("tcp.seq_raw"))) == NULL)
 			return;
-		fack = fd_get(pkt, tl, "tcp.ack_raw");
+		fack = fd_get(pkt, tl, FR("tcp.ack_raw"));
 		seq = (uint32_t)fseq->val;
 		ack = fack != NULL ? (uint32_t)fack->val : 0;
 	} else {
@@ -367,8 +408,8 @@ icmp_facts(struct st_out *o, const struct st_packet *pkt,
 	const struct st_field *t, *c;
 	const char *m;
 
-	t = fd_get(pkt, ly, v6 ? "icmpv6.type" : "icmp.type");
-	c = fd_get(pkt, ly, v6 ? "icmpv6.code" : "icmp.code");
+	t = fd_get(pkt, ly, v6 ? FR("icmpv6.type") : FR("icmp.type"));
+	c = fd_get(pkt, ly, v6 ? FR("icmpv6.code") : FR("icmp.code"));
 	if (t == NULL)
 		return;
 	m = st_field_meaning(t);
@@ -380,21 +421,21 @@ icmp_facts(struct st_out *o, const struct st_packet *pkt,
 		st_out_printf(o, " (%s)", m);
 	else if (c != NULL && c->val != 0)
 		st_out_printf(o, " code %u", (unsigned)c->val);
-	if (fd_get(pkt, ly, v6 ? "icmpv6.echo.identifier" :
-	    "icmp.ident") != NULL) {
+	if (fd_get(pkt, ly, v6 ? FR("icmpv6.echo.identifier") :
+	    FR("icmp.ident")) != NULL) {
 		st_out_puts(o, " id ");
-		put_field(o, pkt, ly, v6 ? "icmpv6.echo.identifier" :
-		    "icmp.ident");
+		put_field(o, pkt, ly, v6 ? FR("icmpv6.echo.identifier") :
+		    FR("icmp.ident"));
 		st_out_puts(o, " seq ");
-		put_field(o, pkt, ly, v6 ? "icmpv6.echo.sequence_number" :
-		    "icmp.seq");
+		put_field(o, pkt, ly, v6 ? FR("icmpv6.echo.sequence_number") :
+		    FR("icmp.seq"));
 	}
-	if ((c = fd_get(pkt, ly, "icmpv6.nd.ns.target_address")) ||
-	    (c = fd_get(pkt, ly, "icmpv6.nd.na.target_address"))) {
+	if ((c = fd_get(pkt, ly, FR("icmpv6.nd.ns.target_address"))) ||
+	    (c = fd_get(pkt, ly, FR("icmpv6.nd.na.target_address")))) {
 		st_out_puts(o, " target ");
 		st_fmt_value(o, pkt, c, 16);
 	}
-	if ((c = fd_get(pkt, ly, v6 ? "icmpv6.mtu" : "icmp.mtu"))) {
+	if ((c = fd_get(pkt, ly, v6 ? FR("icmpv6.mtu") : FR("icmp.mtu")))) {
 		st_out_puts(o, " mtu ");
 		st_out_u64(o, c->val);
 	}
@@ -465,49 +506,49 @@ app_facts(struct st_out *o, const struct st_packet *pkt,
 
 	st_out_puts(o, "  ");
 	if (is(ly, &st_proto_dns)) {
-		f = fd_get(pkt, ly, "dns.qry.type");
+		f = fd_get(pkt, ly, FR("dns.qry.type"));
 		m = f != NULL ? st_field_meaning(f) : NULL;
-		st_out_puts(o, val(pkt, ly, "dns.flags.response", 0) ?
+		st_out_puts(o, val(pkt, ly, FR("dns.flags.response"), 0) ?
 		    "dns response " : "dns query ");
-		put_field(o, pkt, ly, "dns.id");
+		put_field(o, pkt, ly, FR("dns.id"));
 		if (f != NULL) {
 			st_out_printf(o, " %s", m != NULL ? m : "?");
-			if (!val(pkt, ly, "dns.flags.response", 0))
+			if (!val(pkt, ly, FR("dns.flags.response"), 0))
 				st_out_putc(o, '?');
 			st_out_putc(o, ' ');
-			put_field(o, pkt, ly, "dns.qry.name");
+			put_field(o, pkt, ly, FR("dns.qry.name"));
 		}
-		if (val(pkt, ly, "dns.flags.response", 0)) {
+		if (val(pkt, ly, FR("dns.flags.response"), 0)) {
 			st_out_printf(o, " %u/%u/%u", (unsigned)val(pkt, ly,
-			    "dns.count.answers", 0), (unsigned)val(pkt, ly,
-			    "dns.count.auth_rr", 0), (unsigned)val(pkt, ly,
-			    "dns.count.add_rr", 0));
+			    FR("dns.count.answers"), 0), (unsigned)val(pkt, ly,
+			    FR("dns.count.auth_rr"), 0), (unsigned)val(pkt, ly,
+			    FR("dns.count.add_rr"), 0));
 			if ((m = st_field_meaning(fd_get(pkt, ly,
-			    "dns.flags.rcode"))) != NULL && val(pkt, ly,
-			    "dns.flags.rcode", 0) != 0)
+			    FR("dns.flags.rcode")))) != NULL && val(pkt, ly,
+			    FR("dns.flags.rcode"), 0) != 0)
 				st_out_printf(o, " %s", m);
-			if (fd_get(pkt, ly, "dns.a") != NULL) {
+			if (fd_get(pkt, ly, FR("dns.a")) != NULL) {
 				st_out_putc(o, ' ');
 				all_values(o, pkt, ly, "dns.a", ",", 4);
 			}
-			if (fd_get(pkt, ly, "dns.aaaa") != NULL) {
+			if (fd_get(pkt, ly, FR("dns.aaaa")) != NULL) {
 				st_out_putc(o, ' ');
 				all_values(o, pkt, ly, "dns.aaaa", ",", 4);
 			}
 		}
 	} else if (is(ly, &st_proto_http)) {
-		if (fd_get(pkt, ly, "http.request.method") != NULL) {
-			put_field(o, pkt, ly, "http.request.method");
+		if (fd_get(pkt, ly, FR("http.request.method")) != NULL) {
+			put_field(o, pkt, ly, FR("http.request.method"));
 			st_out_putc(o, ' ');
-			put_field(o, pkt, ly, "http.request.uri");
+			put_field(o, pkt, ly, FR("http.request.uri"));
 			st_out_putc(o, ' ');
-			put_field(o, pkt, ly, "http.request.version");
-		} else if (fd_get(pkt, ly, "http.response.code") != NULL) {
-			put_field(o, pkt, ly, "http.response.version");
+			put_field(o, pkt, ly, FR("http.request.version"));
+		} else if (fd_get(pkt, ly, FR("http.response.code")) != NULL) {
+			put_field(o, pkt, ly, FR("http.response.version"));
 			st_out_putc(o, ' ');
-			put_field(o, pkt, ly, "http.response.code");
+			put_field(o, pkt, ly, FR("http.response.code"));
 			st_out_putc(o, ' ');
-			put_field(o, pkt, ly, "http.response.phrase");
+			put_field(o, pkt, ly, FR("http.response.phrase"));
 		} else
 			st_out_puts(o, "http (continued)");
 	} else if (is(ly, &st_proto_tls)) {
@@ -521,29 +562,29 @@ app_facts(struct st_out *o, const struct st_packet *pkt,
 				continue;
 			if (n++ > 0)
 				st_out_puts(o, ", ");
-			if ((f = fd_get(pkt, t, "tls.handshake.type")) !=
+			if ((f = fd_get(pkt, t, FR("tls.handshake.type"))) !=
 			    NULL && (m = st_field_meaning(f)) != NULL) {
 				st_out_printf(o, "tls %s", m);
 				if (fd_get(pkt, t,
-				    "tls.handshake.extensions_server_name")) {
+				    FR("tls.handshake.extensions_server_name"))) {
 					st_out_puts(o, " sni ");
-					put_field(o, pkt, t, "tls.handshake."
-					    "extensions_server_name");
+					put_field(o, pkt, t, FR("tls.handshake."
+					    "extensions_server_name"));
 				}
 				if (fd_get(pkt, t,
-				    "tls.handshake.extensions_alpn_str")) {
+				    FR("tls.handshake.extensions_alpn_str"))) {
 					st_out_puts(o, " alpn ");
 					all_values(o, pkt, t, "tls.handshake."
 					    "extensions_alpn_str", ",", 4);
 				}
 				if (f->val == 2 && fd_get(pkt, t,
-				    "tls.handshake.ciphersuite")) {
+				    FR("tls.handshake.ciphersuite"))) {
 					st_out_puts(o, " cipher ");
 					put_field(o, pkt, t,
-					    "tls.handshake.ciphersuite");
+					    FR("tls.handshake.ciphersuite"));
 				}
 			} else if ((f = fd_get(pkt, t,
-			    "tls.record.content_type")) != NULL &&
+			    FR("tls.record.content_type"))) != NULL &&
 			    (m = st_field_meaning(f)) != NULL)
 				st_out_printf(o, "tls %s", m);
 		}
@@ -587,13 +628,13 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first,
 	if (is(tl, &st_proto_tcp) && net != NULL) {
 		endpoints(o, pkt, net, tl, "tcp");
 		st_out_putc(o, ' ');
-		tcp_flags(o, val(pkt, tl, "tcp.flags", 0));
+		tcp_flags(o, val(pkt, tl, FR("tcp.flags"), 0));
 		tcp_seq(o, v, pkt, net, tl);
 		st_out_puts(o, " win ");
-		put_field(o, pkt, tl, "tcp.window_size_value");
+		put_field(o, pkt, tl, FR("tcp.window_size_value"));
 		tcp_opts(o, pkt, tl);
 		st_out_puts(o, " len ");
-		put_field(o, pkt, tl, "tcp.len");
+		put_field(o, pkt, tl, FR("tcp.len"));
 	} else if (is(tl, &st_proto_udp) && net != NULL) {
 		endpoints(o, pkt, net, tl, "udp");
 		st_out_puts(o, " len ");
@@ -604,24 +645,24 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first,
 		icmp_facts(o, pkt, tl, is(tl, &st_proto_icmpv6));
 		quoted(o, pkt, ti, v);
 	} else if (is(tl, &st_proto_arp)) {
-		uint64_t op = val(pkt, tl, "arp.opcode", 0);
+		uint64_t op = val(pkt, tl, FR("arp.opcode"), 0);
 
 		if (op == 1) {
 			st_out_puts(o, "who-has ");
-			put_field(o, pkt, tl, "arp.dst.proto_ipv4");
+			put_field(o, pkt, tl, FR("arp.dst.proto_ipv4"));
 			st_out_puts(o, " tell ");
-			put_field(o, pkt, tl, "arp.src.proto_ipv4");
+			put_field(o, pkt, tl, FR("arp.src.proto_ipv4"));
 		} else if (op == 2) {
-			put_field(o, pkt, tl, "arp.src.proto_ipv4");
+			put_field(o, pkt, tl, FR("arp.src.proto_ipv4"));
 			st_out_puts(o, " is-at ");
-			put_field(o, pkt, tl, "arp.src.hw_mac");
+			put_field(o, pkt, tl, FR("arp.src.hw_mac"));
 		} else
 			st_out_printf(o, "opcode %u", (unsigned)op);
 	} else if (net != NULL) {
 		const struct st_field *p = fd_get(pkt, net,
-		    is(net, &st_proto_ipv6) ? "ipv6.nxt" : "ip.proto");
+		    is(net, &st_proto_ipv6) ? FR("ipv6.nxt") : FR("ip.proto"));
 		const struct st_field *fo = fd_get(pkt, net,
-		    "ip.frag_offset");
+		    FR("ip.frag_offset"));
 
 		endpoints(o, pkt, net, NULL, NULL);
 		if (fo != NULL && fo->val != 0)
@@ -638,11 +679,11 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first,
 		st_out_u64(o, net->len);
 	} else if (last != NULL && (is(&pkt->layers[first], &st_proto_eth))) {
 		const struct st_layer *e = &pkt->layers[first];
-		const struct st_field *t = fd_get(pkt, e, "eth.type");
+		const struct st_field *t = fd_get(pkt, e, FR("eth.type"));
 
-		put_field(o, pkt, e, "eth.src");
+		put_field(o, pkt, e, FR("eth.src"));
 		st_out_puts(o, " \xe2\x86\x92 ");
-		put_field(o, pkt, e, "eth.dst");
+		put_field(o, pkt, e, FR("eth.dst"));
 		if (t != NULL) {
 			const char *m = st_field_meaning(t);
 
@@ -651,7 +692,7 @@ facts(struct st_out *o, const struct st_packet *pkt, unsigned first,
 				st_out_printf(o, " (%s)", m);
 		} else
 			st_out_printf(o, " 802.3 length %u",
-			    (unsigned)val(pkt, e, "eth.len", 0));
+			    (unsigned)val(pkt, e, FR("eth.len"), 0));
 		st_out_puts(o, " len ");
 		st_out_u64(o, pkt->len);
 	} else {
@@ -682,7 +723,7 @@ marks(struct st_out *o, const struct st_packet *pkt)
 			said = 1;
 		}
 	}
-	for (i = 0; i < pkt->nfields; i++) {
+	for (i = 0; pkt->nbadck > 0 && i < pkt->nfields; i++) {
 		f = &pkt->fields[i];
 		if (f->ck == ST_CK_BAD)
 			st_out_printf(o, " [bad %s]", f->desc->name);
