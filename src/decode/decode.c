@@ -23,16 +23,156 @@ struct frame {
 static void chain(struct st_dctx *d, struct st_cur cur,
     const struct st_proto *p, struct frame *fr);
 
+/*
+ * A run of table rows as st_dfields reads it, worked out the first time
+ * that run is asked for: the rows the decode keeps (a lite one skips the
+ * details), each with how its value comes out of the bytes, and the bytes
+ * they all need.  Per thread, so that nothing is shared between threads.
+ */
+enum { RK_ZERO, RK_U8, RK_U16, RK_U32, RK_BITS, RK_SLOW };
+
+struct prow {
+	const struct st_field_desc *fd;
+	uint64_t	 mask;		/* RK_BITS */
+	uint16_t	 byte;		/* first byte, from the cursor */
+	uint8_t		 kind;		/* RK_* */
+	uint8_t		 nb;		/* RK_BITS: bytes to read */
+	uint8_t		 down;		/* RK_BITS: right shift */
+};
+
+struct plan {
+	const struct st_field_desc *fds;
+	size_t		 n;
+	int		 lite;
+	unsigned	 first;		/* in the pool */
+	unsigned	 count;
+	size_t		 need;		/* bytes the rows reach */
+};
+
+#define PLANS	256		/* runs of rows: the protocols use ~60 */
+#define PROWS	2048		/* rows in all */
+
+static _Thread_local struct plan plans[PLANS];
+static _Thread_local struct prow prows[PROWS];
+static _Thread_local unsigned nprows;
+
+/* The plan for rows fds[0..n), made if new; NULL when the room is gone. */
+static const struct plan *
+plan_of(const struct st_field_desc *fds, size_t n, int lite)
+{
+	size_t h = ((uintptr_t)fds >> 3 ^ n * 31 ^ (size_t)lite) % PLANS, i, k;
+	struct plan *pl;
+
+	for (k = 0; k < PLANS; k++, h = (h + 1) % PLANS) {
+		pl = &plans[h];
+		if (pl->fds == fds && pl->n == n && pl->lite == lite)
+			return pl;
+		if (pl->fds == NULL)
+			break;
+	}
+	if (k == PLANS || nprows + n > PROWS)
+		return NULL;
+	pl->first = nprows;
+	pl->count = 0;
+	pl->need = 0;
+	for (i = 0; i < n; i++) {
+		const struct st_field_desc *fd = &fds[i];
+		struct prow *r = &prows[nprows + pl->count];
+		unsigned lead = fd->bitoff & 7, nb;
+		size_t need = ((size_t)fd->bitoff + fd->bits + 7) / 8;
+
+		if ((fd->flags & ST_DF_GEN) != 0 || fd->bits == 0 ||
+		    (lite && (fd->flags & ST_DF_DETAIL) != 0))
+			continue;
+		memset(r, 0, sizeof(*r));
+		r->fd = fd;
+		r->byte = (uint16_t)(fd->bitoff / 8);
+		nb = (lead + fd->bits + 7) / 8;
+		if (fd->fmt == ST_FMT_IPV6 || fd->fmt == ST_FMT_BYTES ||
+		    fd->bits > 64)
+			r->kind = RK_ZERO;
+		else if (lead == 0 && fd->bits == 8)
+			r->kind = RK_U8;
+		else if (lead == 0 && fd->bits == 16)
+			r->kind = RK_U16;
+		else if (lead == 0 && fd->bits == 32)
+			r->kind = RK_U32;
+		else if (nb <= 8) {
+			r->kind = RK_BITS;
+			r->nb = (uint8_t)nb;
+			r->down = (uint8_t)(nb * 8 - lead - fd->bits);
+			r->mask = fd->bits < 64 ?
+			    ((uint64_t)1 << fd->bits) - 1 : ~(uint64_t)0;
+		} else
+			r->kind = RK_SLOW;
+		if (need > pl->need)
+			pl->need = need;
+		pl->count++;
+	}
+	nprows += pl->count;
+	pl->fds = fds;
+	pl->n = n;
+	pl->lite = lite;
+	return pl;
+}
+
+/* The row's value from the bytes at p (the cursor's position). */
+static inline uint64_t
+prow_val(struct st_cur *c, const struct prow *r, const uint8_t *p)
+{
+	uint64_t v;
+	unsigned i;
+
+	p += r->byte;
+	switch (r->kind) {
+	case RK_U8:
+		return p[0];
+	case RK_U16:
+		return (uint64_t)(p[0] << 8 | p[1]);
+	case RK_U32:
+		return (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 |
+		    (uint64_t)p[2] << 8 | p[3];
+	case RK_BITS:
+		for (v = 0, i = 0; i < r->nb; i++)
+			v = v << 8 | p[i];
+		return v >> r->down & r->mask;
+	case RK_SLOW:
+		return st_field_val(c, r->fd);
+	}
+	return 0;
+}
+
 int
 st_dfields(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fds, size_t n)
 {
 	struct st_packet *pkt = d->pkt;
+	const struct plan *pl = plan_of(fds, n, pkt->lite);
+	const uint8_t *base = c->base + c->off;
 	struct st_field *f;
 	size_t i, left = st_cur_left(c);
 	unsigned added = 0, skip = ST_DF_GEN | (pkt->lite ? ST_DF_DETAIL : 0);
 	uint32_t bit0 = (uint32_t)(c->off * 8);
 
+	/* The usual case: every byte there, room for every field. */
+	if (pl != NULL && c->err == ST_OK && pl->need <= left &&
+	    pkt->nlayers > 0 && pkt->nfields + pl->count <= ST_MAX_FIELDS) {
+		const struct prow *r = &prows[pl->first];
+
+		f = &pkt->fields[pkt->nfields];
+		for (i = 0; i < pl->count; i++, r++, f++) {
+			f->desc = r->fd;
+			f->bitoff = bit0 + r->fd->bitoff;
+			f->bits = r->fd->bits;
+			f->val = prow_val(c, r, base) << r->fd->shift;
+			f->aux = 0;
+			f->ck = ST_CK_NONE;
+			f->meaning = 0;
+		}
+		pkt->nfields += pl->count;
+		pkt->layers[pkt->nlayers - 1].nfields += pl->count;
+		return ST_OK;
+	}
 	for (i = 0; i < n; i++) {
 		const struct st_field_desc *fd = &fds[i];
 
