@@ -348,6 +348,12 @@ src_status(const struct src *s)
  * them (one writer, one reader, so two counters suffice), each slot with
  * its own copy of the packet's bytes.  The packets come out in order and
  * the views see exactly what they would see on one thread.
+ *
+ * Two threads are not always faster than one: where the two processors
+ * share one core (as a virtual machine's may, unseen, and not always the
+ * same way from one second to the next), each runs at half speed and the
+ * pair is slower than one thread alone.  So the views' thread times each
+ * way (see struct ways) and goes on the faster.
  */
 #define SLOTS	32
 /*
@@ -362,6 +368,11 @@ src_status(const struct src *s)
  * kernel switching the two threads to sleep and back.
  */
 #define SPINS	2000
+#define WIN2	16384	/* packets on two threads timed at once */
+#define TRY1	8192	/* packets alone, timed, now and then */
+#define STAY1	65536	/* packets alone, first, when alone was faster */
+#define MOST1	1048576	/* ... doubling each time, up to */
+#define AGAIN1	262144	/* packets on two threads before timing one again */
 
 struct slot {
 	struct st_packet	 pkt;
@@ -374,12 +385,16 @@ struct ring {
 	struct slot		*slot;
 	size_t			 cap;		/* bytes each slot holds */
 	unsigned long long	 most;		/* packets to decode, 0: all */
+	unsigned long long	 taken;		/* packets decoded, either side:
+						   by whichever holds s */
 	/* Each counter on its own cache line: one side writes it. */
 	_Alignas(64) _Atomic unsigned long long head;	/* decoded */
 	_Alignas(64) _Atomic unsigned long long tail;	/* shown */
 	_Alignas(64) char	 pad;
 	_Atomic int		 stop;		/* the views want no more */
 	_Atomic int		 eof;		/* the decoder is done */
+	_Atomic int		 park;		/* the views' side wants s */
+	_Atomic int		 parked;	/* ... and has it */
 	/* A side with nothing to do sleeps; the other wakes it. */
 	pthread_mutex_t		 m;
 	pthread_cond_t		 cv;
@@ -428,14 +443,20 @@ static int
 room(struct ring *r)
 {
 	return atomic_load(&r->head) - atomic_load(&r->tail) < SLOTS ||
-	    atomic_load(&r->stop);
+	    atomic_load(&r->stop) || atomic_load(&r->park);
 }
 
 static int
 something(struct ring *r)
 {
 	return atomic_load(&r->head) != atomic_load(&r->tail) ||
-	    atomic_load(&r->eof);
+	    atomic_load(&r->eof) || atomic_load(&r->parked);
+}
+
+static int
+unparked(struct ring *r)
+{
+	return !atomic_load(&r->park) || atomic_load(&r->stop);
 }
 
 static void *
@@ -447,7 +468,7 @@ decoder(void *arg)
 	unsigned long long n = 0, seen = 0;
 	struct slot *sl;
 
-	for (advance(s); s->rc == 1; advance(s)) {
+	for (;;) {
 		/* The shown count is the other side's cache line: looked at
 		 * only when the last look said the ring was full. */
 		if (n - seen >= SLOTS) {
@@ -456,8 +477,23 @@ decoder(void *arg)
 			ring_wait(r, 1, room);
 			seen = atomic_load(&r->tail);
 		}
-		if (atomic_load_explicit(&r->stop, memory_order_relaxed))
+		if (atomic_load_explicit(&r->park, memory_order_relaxed)) {
+			/* The views' side reads and decodes for a while. */
+			atomic_store(&r->head, n);
+			atomic_store(&r->parked, 1);
+			ring_wake(r, 1);
+			ring_wait(r, 1, unparked);
+			atomic_store(&r->parked, 0);
+			seen = atomic_load(&r->tail);
+			continue;
+		}
+		if (atomic_load_explicit(&r->stop, memory_order_relaxed) ||
+		    (r->most != 0 && r->taken >= r->most))
 			break;
+		advance(s);
+		if (s->rc != 1)
+			break;
+		r->taken++;
 		sl = &r->slot[n % SLOTS];
 		h = *s->h;
 		if (h.caplen > r->cap)
@@ -469,13 +505,152 @@ decoder(void *arg)
 			atomic_store(&r->head, n);
 			ring_wake(r, 1);
 		}
-		if (r->most != 0 && n >= r->most)
-			break;
 	}
 	atomic_store(&r->head, n);
 	atomic_store(&r->eof, 1);
 	ring_wake(r, 1);
 	return NULL;
+}
+
+static double
+secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * On this thread alone, up to k packets of s (the decoder waits); returns
+ * how many, and sets *end when s or the views are done.
+ */
+static unsigned long long
+show_alone(struct show *sh, struct src *s, struct ring *r,
+    unsigned long long k, int *end)
+{
+	unsigned long long i;
+
+	for (i = 0; i < k; i++) {
+		if (done(sh) || (r->most != 0 && r->taken >= r->most)) {
+			*end = 1;
+			break;
+		}
+		advance(s);
+		if (s->rc != 1) {
+			*end = 1;
+			break;
+		}
+		r->taken++;
+		show_one(sh, s, s->num);
+	}
+	return i;
+}
+
+/*
+ * Which way to go, from how long each took a packet when last timed: on
+ * two threads, each WIN2 packets are timed, and when one thread did better
+ * the last time, this side goes on alone.  Alone, it times TRY1 packets
+ * when two threads have gone AGAIN1 packets unchecked (or never), or else
+ * STAY1 packets, twice as many each time two threads lose again.  After
+ * any run alone, two threads are timed again.  STRATA_SWITCH="w,t,s,pick"
+ * sets WIN2, TRY1 and STAY1 (AGAIN1 four times STAY1, MOST1 sixteen times)
+ * for tests, and pick 1 always goes alone, 2 always on two threads.
+ */
+struct ways {
+	unsigned long long	 win2, try1, stay1, most1, again1;
+	int			 pick;		/* 0: timed */
+	double			 per2, per1;	/* seconds a packet; 0: untimed */
+	unsigned long long	 since1;	/* packets on two threads since
+						   one was timed */
+	unsigned long long	 stay;		/* next run alone, if it wins */
+	int			 timing;	/* the run alone times one */
+};
+
+static void
+ways_init(struct ways *w)
+{
+	const char *e = getenv("STRATA_SWITCH");
+	unsigned long long a, b, c;
+	int pick;
+
+	memset(w, 0, sizeof(*w));
+	w->win2 = WIN2;
+	w->try1 = TRY1;
+	w->stay1 = STAY1;
+	w->most1 = MOST1;
+	w->again1 = AGAIN1;
+	if (e != NULL && sscanf(e, "%llu,%llu,%llu,%d", &a, &b, &c,
+	    &pick) == 4 && a > 0 && b > 0 && c > 0) {
+		w->win2 = a;
+		w->try1 = b;
+		w->stay1 = c;
+		w->most1 = 16 * c;
+		w->again1 = 4 * c;
+		w->pick = pick;
+	}
+	w->stay = w->stay1;
+}
+
+/*
+ * After n packets on two threads in dt seconds: how many to show alone
+ * next, or 0 to go on with two.
+ */
+static unsigned long long
+ways_after2(struct ways *w, unsigned long long n, double dt)
+{
+	w->per2 = dt / (double)n;
+	w->since1 += n;
+	if (w->pick != 0)
+		return w->pick == 1 ? w->stay : 0;
+	if (w->per1 == 0 || w->since1 >= w->again1) {
+		w->timing = 1;
+		return w->try1;
+	}
+	if (w->per2 > w->per1) {
+		unsigned long long k = w->stay;
+
+		if (w->stay < w->most1)
+			w->stay *= 2;
+		return k;
+	}
+	w->stay = w->stay1;	/* two threads win: back to short runs */
+	return 0;
+}
+
+/*
+ * After n packets alone in dt seconds: how many more to show alone, or 0
+ * to go back to two threads.
+ */
+static unsigned long long
+ways_after1(struct ways *w, unsigned long long n, double dt)
+{
+	int timing = w->timing;
+
+	w->per1 = dt / (double)n;
+	w->since1 = 0;
+	w->timing = 0;
+	if (w->pick != 0)
+		return w->pick == 1 ? w->stay : 0;
+	/* A timing run that one thread won goes on alone; any other run
+	 * ends with two threads timed again. */
+	if (timing && w->per1 < w->per2) {
+		unsigned long long next = w->stay;
+
+		if (w->stay < w->most1)
+			w->stay *= 2;
+		return next;
+	}
+	return 0;
+}
+
+/* Lets the decoder go on after this side read alone. */
+static void
+unpark(struct ring *r)
+{
+	atomic_store(&r->parked, 0);
+	atomic_store(&r->park, 0);
+	ring_wake(r, 2);
 }
 
 /* Shows every packet of s, decoded on a second thread; -1 if it could not
@@ -484,7 +659,10 @@ static int
 show_file_threaded(struct show *sh, struct src *s)
 {
 	static struct ring r;
-	unsigned long long t = 0, head;
+	struct ways w;
+	unsigned long long t = 0, head, phase = 0, goal, alone = 0, n;
+	double t0;
+	int end = 0;
 	pthread_t th;
 	size_t i;
 	int snap = pcap_snapshot(s->p), rc = -1;
@@ -501,28 +679,61 @@ show_file_threaded(struct show *sh, struct src *s)
 	for (i = 0; i < SLOTS; i++)
 		if ((r.slot[i].data = malloc(r.cap)) == NULL)
 			goto out;
+	ways_init(&w);
+	goal = w.win2;
 	st_decode_init();	/* from here the decoders' tables are read only */
 	if (pthread_create(&th, NULL, decoder, &r) != 0)
 		goto out;
-	for (;;) {
+	t0 = secs();
+	while (!end) {
+		if (alone > 0) {
+			/* s is this thread's until unpark(). */
+			n = show_alone(sh, s, &r, alone, &end);
+			if (end)
+				break;
+			alone = ways_after1(&w, n, secs() - t0);
+			if (alone == 0) {
+				goal = w.win2;
+				phase = 0;
+				unpark(&r);
+			}
+			t0 = secs();
+			continue;
+		}
 		atomic_store(&r.tail, t);	/* all shown, before waiting */
 		ring_wake(&r, 2);
 		ring_wait(&r, 2, something);
-		if ((head = atomic_load(&r.head)) == t)
+		head = atomic_load(&r.head);
+		if (head == t && atomic_load(&r.parked)) {
+			alone = goal;	/* the decoder waits: on alone */
+			t0 = secs();
+			continue;
+		}
+		if (head == t)
 			break;		/* the decoder is done, all shown */
 		while (t < head && !done(sh)) {
 			show_decoded(sh, s, &r.slot[t % SLOTS].pkt);
+			phase++;
 			if (++t % BATCH == 0) {
 				atomic_store(&r.tail, t);
 				ring_wake(&r, 2);
 			}
 		}
-		if (done(sh)) {
-			atomic_store(&r.stop, 1);
-			ring_wake(&r, 2);
+		if (done(sh))
 			break;
+		if (phase >= goal && !atomic_load(&r.park)) {
+			n = ways_after2(&w, phase, secs() - t0);
+			if (n > 0) {
+				goal = n;	/* alone, once the decoder waits */
+				atomic_store(&r.park, 1);
+				ring_wake(&r, 2);
+			}
+			phase = 0;
+			t0 = secs();
 		}
 	}
+	atomic_store(&r.stop, 1);
+	unpark(&r);
 	pthread_join(th, NULL);
 	rc = 0;
 out:
@@ -817,3 +1028,4 @@ st_cmd_stats(int argc, char **argv)
 	args[n] = NULL;
 	return st_cmd_decode(n, args);
 }
+
