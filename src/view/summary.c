@@ -94,7 +94,9 @@ endpoints(struct st_out *o, const struct st_packet *pkt,
 		st_out_putc(o, '[');
 	put_field(o, pkt, net, src);
 	if (tl != NULL) {
-		st_out_puts(o, v6 ? "]:" : ":");
+		if (v6)
+			st_out_putc(o, ']');
+		st_out_putc(o, ':');
 		put_field(o, pkt, tl, sp);
 	}
 	st_out_puts(o, " \xe2\x86\x92 ");
@@ -102,7 +104,9 @@ endpoints(struct st_out *o, const struct st_packet *pkt,
 		st_out_putc(o, '[');
 	put_field(o, pkt, net, dst);
 	if (tl != NULL) {
-		st_out_puts(o, v6 ? "]:" : ":");
+		if (v6)
+			st_out_putc(o, ']');
+		st_out_putc(o, ':');
 		put_field(o, pkt, tl, dp);
 	}
 }
@@ -128,7 +132,10 @@ tcp_opts(struct st_out *o, const struct st_packet *pkt,
 	for (f = &pkt->fields[ly->field0]; f < end; f++) {
 		if (f->desc != d_kind)
 			continue;
-		st_out_puts(o, n++ == 0 ? " options [" : ",");
+		if (n++ == 0)
+			st_out_puts(o, " options [");
+		else
+			st_out_putc(o, ',');
 		switch (f->val) {
 		case 0:
 			st_out_puts(o, "eol");
@@ -187,15 +194,19 @@ struct bucket {
 	uint32_t	age[WAYS];	/* packet number last seen, low bits */
 };
 
+/* One cache line. */
 struct conn {
-	uint8_t		key[KEYLEN];
-	uint32_t	base[2];	/* first sequence number each way */
 	uint64_t	bframe[2];	/* the frame it came in */
+	uint32_t	base[2];	/* first sequence number each way */
+	uint8_t		key[37];	/* KEYLEN less the zero padding */
 	uint8_t		have[2];
+	uint8_t		pad;
 };
 
+_Static_assert(sizeof(struct conn) == 64, "a connection is one cache line");
+
 struct st_conns {
-	struct bucket	bucket[BUCKETS];
+	_Alignas(64) struct bucket bucket[BUCKETS];
 	struct conn	conn[BUCKETS * WAYS];
 };
 
@@ -250,9 +261,11 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	    (a = st_field_bytes(pkt, fs, &al)) == NULL ||
 	    (b = st_field_bytes(pkt, fd, &bl)) == NULL || al != bl || al > 16)
 		return NULL;
-	if (v->conns == NULL && (v->conns = calloc(1,
-	    sizeof(*v->conns))) == NULL)
-		return NULL;
+	if (v->conns == NULL) {
+		if ((v->conns = aligned_alloc(64, sizeof(*v->conns))) == NULL)
+			return NULL;
+		memset(v->conns, 0, sizeof(*v->conns));
+	}
 	sp = (uint16_t)ps->val;
 	dp = (uint16_t)pd->val;
 	/* One key for both directions: the smaller end first. */
@@ -273,7 +286,7 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	for (i = 0; i < WAYS; i++) {
 		if (bk->tag[i] == tag) {
 			c = &v->conns->conn[(h % BUCKETS) * WAYS + i];
-			if (memcmp(c->key, key, sizeof(key)) == 0) {
+			if (memcmp(c->key, key, sizeof(c->key)) == 0) {
 				bk->age[i] = now;
 				return c;
 			}
@@ -291,7 +304,7 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	 * (A free way ends the look: ways fill in order, none is freed.) */
 	c = &v->conns->conn[(h % BUCKETS) * WAYS + victim];
 	memset(c, 0, sizeof(*c));
-	memcpy(c->key, key, sizeof(key));
+	memcpy(c->key, key, sizeof(c->key));
 	bk->tag[victim] = tag;
 	bk->age[victim] = now;
 	return c;
@@ -776,9 +789,11 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 			continue;
 		if (n++ > 0)
 			st_out_puts(o, " \xe2\x80\xba ");
-		st_out_puts(o, st_color(v, ly->proto->name));
+		if (v->color)
+			st_out_puts(o, st_color(v, ly->proto->name));
 		st_out_puts(o, ly->proto->name);
-		st_out_puts(o, st_color_off(v));
+		if (v->color)
+			st_out_puts(o, st_color_off(v));
 	}
 	st_out_puts(o, "  ");
 	if (pkt->nlayers > 0)
