@@ -200,7 +200,7 @@ st_field_val(struct st_cur *c, const struct st_field_desc *fd)
  * is full.  Inline: with fd a row of the caller's own table, the compiler
  * works out most of it.
  */
-static inline struct st_field *
+static inline __attribute__((always_inline)) struct st_field *
 st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
 {
 	size_t nbytes = ((size_t)fd->bitoff + fd->bits + 7) / 8;
