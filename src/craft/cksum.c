@@ -4,30 +4,41 @@
  */
 #include "strata/cksum.h"
 
-#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#define __builtin_bswap64(x) (x)
-#endif
-
 /*
- * Four bytes at a time: a big-endian 32-bit word hi:lo adds hi * 65536 +
- * lo, and 65536 is 1 modulo 65535, so the folded sum is the same as adding
- * the two 16-bit words (RFC 1071 section 2(B), byte order independence).
+ * Sixteen bytes a step, as four 32-bit words in the machine's own order,
+ * into two sums: a 32-bit word hi:lo adds hi * 65536 + lo, and 65536 is 1
+ * modulo 65535, so the folded sum is that of the 16-bit words; and the
+ * one's complement sum of words read little-endian is the byte swap of the
+ * sum read big-endian (RFC 1071 section 2(B)), so one swap at the end
+ * does.  The tail (under eight bytes) goes big-endian, as does sum.
  */
 uint32_t
 st_cksum_add(uint32_t sum, const uint8_t *p, size_t n)
 {
-	uint64_t acc = sum, x;
+	uint64_t a0 = 0, a1 = 0, x, y, acc;
 	size_t i = 0;
 
-	/* Eight bytes a step: two big-endian 32-bit words. */
-	for (; i + 8 <= n; i += 8) {
+	for (; i + 16 <= n; i += 16) {
 		__builtin_memcpy(&x, p + i, 8);
-		x = __builtin_bswap64(x);
-		acc += (x >> 32) + (x & 0xffffffffu);
+		__builtin_memcpy(&y, p + i + 8, 8);
+		a0 += (x >> 32) + (x & 0xffffffffu);
+		a1 += (y >> 32) + (y & 0xffffffffu);
 	}
-	for (; i + 4 <= n; i += 4)
-		acc += (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 |
-		    (uint32_t)p[i + 2] << 8 | p[i + 3];
+	if (i + 8 <= n) {
+		__builtin_memcpy(&x, p + i, 8);
+		a0 += (x >> 32) + (x & 0xffffffffu);
+		i += 8;
+	}
+	/* Each step adds under 2^34: no overflow below 2^60 bytes. */
+	acc = a0 + a1;
+	acc = (acc & 0xffffffffu) + (acc >> 32);
+	acc = (acc & 0xffff) + (acc >> 16);
+	acc = (acc & 0xffff) + (acc >> 16);
+	acc = (acc & 0xffff) + (acc >> 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	acc = (uint16_t)(acc << 8 | acc >> 8);
+#endif
+	acc += sum;
 	for (; i + 1 < n; i += 2)
 		acc += (uint32_t)(p[i] << 8 | p[i + 1]);
 	if (i < n)
