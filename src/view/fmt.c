@@ -112,7 +112,7 @@ void
 st_fmt_value(struct st_out *o, const struct st_packet *pkt,
     const struct st_field *f, size_t max)
 {
-	char buf[ST_FMT_BUF];
+	char buf[ST_FMT_BUF], *d, *e;
 	const uint8_t *p;
 	size_t n, i;
 	unsigned w;
@@ -127,12 +127,18 @@ st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 			st_out_puts(o, "?");
 			return;
 		}
-		if (f->desc->fmt == ST_FMT_MAC)
+		if (f->desc->fmt == ST_FMT_MAC) {
 			st_out_write(o, st_fmt_mac(buf, p), 17);
+			return;
+		}
+		/* In place when there is room (an address needs no escaping),
+		 * else in buf and copied. */
+		d = sizeof(o->buf) - o->n >= ST_FMT_BUF ? o->buf + o->n : buf;
+		e = f->desc->fmt == ST_FMT_IPV4 ? ipv4_to(d, p) : ipv6_to(d, p);
+		if (d == buf)
+			st_out_write(o, buf, (size_t)(e - buf));
 		else
-			st_out_write(o, buf, (size_t)((f->desc->fmt ==
-			    ST_FMT_IPV4 ? ipv4_to(buf, p) : ipv6_to(buf, p)) -
-			    buf));
+			o->n += (size_t)(e - d);
 		return;
 	case ST_FMT_BYTES:
 		p = st_field_bytes(pkt, f, &n);

@@ -78,6 +78,26 @@ st_out_write_slow(struct st_out *o, const char *s, size_t n)
 	o->n += n;
 }
 
+/* Decimal digits of v. */
+static unsigned
+ndigits(uint64_t v)
+{
+	unsigned n = 1;
+
+	for (;;) {
+		if (v < 10)
+			return n;
+		if (v < 100)
+			return n + 1;
+		if (v < 1000)
+			return n + 2;
+		if (v < 10000)
+			return n + 3;
+		v /= 10000;
+		n += 4;
+	}
+}
+
 void
 st_out_u64(struct st_out *o, uint64_t v)
 {
@@ -86,21 +106,29 @@ st_out_u64(struct st_out *o, uint64_t v)
 	    "31323334353637383940414243444546474849505152535455565758596061"
 	    "62636465666768697071727374757677787980818283848586878889909192"
 	    "939495969798" "99";
-	char tmp[24];
-	size_t i = sizeof(tmp);
+	char tmp[24], *end, *d;
+	size_t len;
 
-	/* Two digits a step, from a table. */
+	/* Written in place when there is room (digits need no escaping),
+	 * else in tmp and copied. */
+	len = ndigits(v);
+	d = len <= sizeof(o->buf) - o->n ? o->buf + o->n : tmp;
+	end = d + len;
+	/* Two digits a step, from a table, from the end. */
 	while (v >= 100) {
-		i -= 2;
-		__builtin_memcpy(tmp + i, pairs + 2 * (v % 100), 2);
+		end -= 2;
+		__builtin_memcpy(end, pairs + 2 * (v % 100), 2);
 		v /= 100;
 	}
 	if (v >= 10) {
-		i -= 2;
-		__builtin_memcpy(tmp + i, pairs + 2 * v, 2);
+		end -= 2;
+		__builtin_memcpy(end, pairs + 2 * v, 2);
 	} else
-		tmp[--i] = (char)('0' + v);
-	st_out_write(o, tmp + i, sizeof(tmp) - i);
+		*--end = (char)('0' + v);
+	if (d == tmp)
+		st_out_write(o, tmp, len);
+	else
+		o->n += len;
 }
 
 void
