@@ -394,7 +394,8 @@ struct ring {
 	_Atomic int		 stop;		/* the views want no more */
 	_Atomic int		 eof;		/* the decoder is done */
 	_Atomic int		 park;		/* the views' side wants s */
-	_Atomic int		 parked;	/* ... and has it */
+	_Atomic int		 parked;	/* ... and has it: set by the
+						   decoder, cleared by unpark() */
 	/* A side with nothing to do sleeps; the other wakes it. */
 	pthread_mutex_t		 m;
 	pthread_cond_t		 cv;
@@ -482,8 +483,7 @@ decoder(void *arg)
 			atomic_store(&r->head, n);
 			atomic_store(&r->parked, 1);
 			ring_wake(r, 1);
-			ring_wait(r, 1, unparked);
-			atomic_store(&r->parked, 0);
+			ring_wait(r, 1, unparked);	/* unpark() clears parked */
 			seen = atomic_load(&r->tail);
 			continue;
 		}
