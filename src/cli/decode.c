@@ -343,17 +343,23 @@ src_status(const struct src *s)
 }
 
 /*
- * Reading and decoding on one thread, the views on another, when the
- * machine has more than one processor: a ring of decoded packets between
- * them (one writer, one reader, so two counters suffice), each slot with
- * its own copy of the packet's bytes.  The packets come out in order and
- * the views see exactly what they would see on one thread.
+ * Decoding on a second thread, when the machine has more than one
+ * processor: this thread reads each packet into a slot of a ring, the
+ * decoder decodes the slots in turn, and this thread shows them in turn
+ * and reuses the slot.  The reading (libpcap, the system's copy of the
+ * file, the copy into the slot) stays here because the decoding is the
+ * longer part: so the two threads' shares come out nearer even.  Three
+ * counters: read and shown are this thread's own, decoded the decoder's;
+ * a slot is read into again only once shown, so once decoded.  The
+ * packets come out in order and the views see exactly what they would see
+ * on one thread.
  *
  * Two threads are not always faster than one: where the two processors
  * share one core (as a virtual machine's may, unseen, and not always the
  * same way from one second to the next), each runs at half speed and the
- * pair is slower than one thread alone.  So the views' thread times each
- * way (see struct ways) and goes on the faster.
+ * pair is slower than one thread alone.  So this thread times each way
+ * (see struct ways) and goes on the faster; alone, it lets the ring run
+ * empty and does all three itself while the decoder sleeps.
  */
 #define SLOTS	32
 /*
@@ -376,30 +382,23 @@ src_status(const struct src *s)
 
 struct slot {
 	struct st_packet	 pkt;
+	struct pcap_pkthdr	 h;
+	unsigned long long	 num;
 	u_char			*data;
 };
 
 struct ring {
 	struct show		*sh;
-	struct src		*s;
+	int			 lt;
 	struct slot		*slot;
-	size_t			 cap;		/* bytes each slot holds */
-	unsigned long long	 most;		/* packets to decode, 0: all */
-	unsigned long long	 taken;		/* packets decoded, either side:
-						   by whichever holds s */
 	/* Each counter on its own cache line: one side writes it. */
+	_Alignas(64) _Atomic unsigned long long read;	/* slots filled */
 	_Alignas(64) _Atomic unsigned long long head;	/* decoded */
-	_Alignas(64) _Atomic unsigned long long tail;	/* shown */
-	_Alignas(64) char	 pad;
-	_Atomic int		 stop;		/* the views want no more */
-	_Atomic int		 eof;		/* the decoder is done */
-	_Atomic int		 park;		/* the views' side wants s */
-	_Atomic int		 parked;	/* ... and has it: set by the
-						   decoder, cleared by unpark() */
+	_Alignas(64) _Atomic int stop;		/* no more to read, or wanted */
 	/* A side with nothing to do sleeps; the other wakes it. */
 	pthread_mutex_t		 m;
 	pthread_cond_t		 cv;
-	_Atomic int		 asleep[3];	/* [1] decoder, [2] views */
+	_Atomic int		 asleep[3];	/* [1] decoder, [2] this side */
 };
 
 static inline void
@@ -410,20 +409,21 @@ relax(void)
 #endif
 }
 
-/* Sleeps as side `who` until ready(r) holds, after spinning a while. */
+/* Sleeps as side `who` until ready(r, k) holds, after spinning a while. */
 static void
-ring_wait(struct ring *r, int who, int (*ready)(struct ring *))
+ring_wait(struct ring *r, int who, int (*ready)(struct ring *,
+    unsigned long long), unsigned long long k)
 {
 	int i;
 
 	for (i = 0; i < SPINS; i++) {
-		if (ready(r))
+		if (ready(r, k))
 			return;
 		relax();
 	}
 	pthread_mutex_lock(&r->m);
 	atomic_store(&r->asleep[who], 1);
-	while (!ready(r))
+	while (!ready(r, k))
 		pthread_cond_wait(&r->cv, &r->m);
 	atomic_store(&r->asleep[who], 0);
 	pthread_mutex_unlock(&r->m);
@@ -440,75 +440,43 @@ ring_wake(struct ring *r, int who)
 	}
 }
 
+/* For the decoder: slots past k read, or the end. */
 static int
-room(struct ring *r)
+filled(struct ring *r, unsigned long long k)
 {
-	return atomic_load(&r->head) - atomic_load(&r->tail) < SLOTS ||
-	    atomic_load(&r->stop) || atomic_load(&r->park);
+	return atomic_load(&r->read) > k || atomic_load(&r->stop);
 }
 
+/* For this side: slots past k decoded. */
 static int
-something(struct ring *r)
+decoded(struct ring *r, unsigned long long k)
 {
-	return atomic_load(&r->head) != atomic_load(&r->tail) ||
-	    atomic_load(&r->eof) || atomic_load(&r->parked);
-}
-
-static int
-unparked(struct ring *r)
-{
-	return !atomic_load(&r->park) || atomic_load(&r->stop);
+	return atomic_load(&r->head) > k;
 }
 
 static void *
 decoder(void *arg)
 {
 	struct ring *r = arg;
-	struct src *s = r->s;
-	struct pcap_pkthdr h;
-	unsigned long long n = 0, seen = 0;
+	unsigned long long k = 0, have = 0;
 	struct slot *sl;
 
 	for (;;) {
-		/* The shown count is the other side's cache line: looked at
-		 * only when the last look said the ring was full. */
-		if (n - seen >= SLOTS) {
-			atomic_store(&r->head, n);	/* all of them, first */
+		if (k == have) {	/* all decoded that were read */
+			atomic_store(&r->head, k);
 			ring_wake(r, 1);
-			ring_wait(r, 1, room);
-			seen = atomic_load(&r->tail);
+			ring_wait(r, 1, filled, k);
+			if ((have = atomic_load(&r->read)) == k)
+				break;	/* stopped */
 		}
-		if (atomic_load_explicit(&r->park, memory_order_relaxed)) {
-			/* The views' side reads and decodes for a while. */
-			atomic_store(&r->head, n);
-			atomic_store(&r->parked, 1);
-			ring_wake(r, 1);
-			ring_wait(r, 1, unparked);	/* unpark() clears parked */
-			seen = atomic_load(&r->tail);
-			continue;
-		}
-		if (atomic_load_explicit(&r->stop, memory_order_relaxed) ||
-		    (r->most != 0 && r->taken >= r->most))
-			break;
-		advance(s);
-		if (s->rc != 1)
-			break;
-		r->taken++;
-		sl = &r->slot[n % SLOTS];
-		h = *s->h;
-		if (h.caplen > r->cap)
-			h.caplen = (bpf_u_int32)r->cap;
-		memcpy(sl->data, s->data, h.caplen);
-		decode_one(&sl->pkt, &h, sl->data, s->lt, s->num,
+		sl = &r->slot[k % SLOTS];
+		decode_one(&sl->pkt, &sl->h, sl->data, r->lt, sl->num,
 		    r->sh->lite);
-		if (++n % BATCH == 0) {
-			atomic_store(&r->head, n);
+		if (++k % BATCH == 0) {
+			atomic_store(&r->head, k);
 			ring_wake(r, 1);
 		}
 	}
-	atomic_store(&r->head, n);
-	atomic_store(&r->eof, 1);
-	ring_wake(r, 1);
 	return NULL;
 }
 
@@ -522,35 +490,9 @@ secs(void)
 }
 
 /*
- * On this thread alone, up to k packets of s (the decoder waits); returns
- * how many, and sets *end when s or the views are done.
- */
-static unsigned long long
-show_alone(struct show *sh, struct src *s, struct ring *r,
-    unsigned long long k, int *end)
-{
-	unsigned long long i;
-
-	for (i = 0; i < k; i++) {
-		if (done(sh) || (r->most != 0 && r->taken >= r->most)) {
-			*end = 1;
-			break;
-		}
-		advance(s);
-		if (s->rc != 1) {
-			*end = 1;
-			break;
-		}
-		r->taken++;
-		show_one(sh, s, s->num);
-	}
-	return i;
-}
-
-/*
  * Which way to go, from how long each took a packet when last timed: on
  * two threads, each WIN2 packets are timed, and when one thread did better
- * the last time, this side goes on alone.  Alone, it times TRY1 packets
+ * the last time, the main thread goes on alone.  Alone, it times TRY1 packets
  * when two threads have gone AGAIN1 packets unchecked (or never), or else
  * STAY1 packets, twice as many each time two threads lose again.  After
  * any run alone, two threads are timed again.  STRATA_SWITCH="w,t,s,pick"
@@ -644,13 +586,20 @@ ways_after1(struct ways *w, unsigned long long n, double dt)
 	return 0;
 }
 
-/* Lets the decoder go on after this side read alone. */
-static void
-unpark(struct ring *r)
+/*
+ * Reads the next packet of s that passes the filter, unless the count
+ * asked for is taken; 0 at the end.
+ */
+static int
+take(struct src *s, unsigned long long *taken, unsigned long long most)
 {
-	atomic_store(&r->parked, 0);
-	atomic_store(&r->park, 0);
-	ring_wake(r, 2);
+	if (most != 0 && *taken >= most)
+		return 0;
+	advance(s);
+	if (s->rc != 1)
+		return 0;
+	++*taken;
+	return 1;
 }
 
 /* Shows every packet of s, decoded on a second thread; -1 if it could not
@@ -660,24 +609,25 @@ show_file_threaded(struct show *sh, struct src *s)
 {
 	static struct ring r;
 	struct ways w;
-	unsigned long long t = 0, head, phase = 0, goal, alone = 0, n;
+	unsigned long long rd = 0, t = 0, head = 0, taken = 0, most;
+	unsigned long long phase = 0, goal, alone = 0, n;
+	size_t cap, i;
+	struct slot *sl;
 	double t0;
-	int end = 0;
+	int eof = 0, snap = pcap_snapshot(s->p), rc = -1;
 	pthread_t th;
-	size_t i;
-	int snap = pcap_snapshot(s->p), rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.sh = sh;
-	r.s = s;
-	r.cap = snap > 0 && snap < 262144 ? (size_t)snap : 262144;
-	r.most = sh->op->count != 0 ? sh->op->count - sh->shown : 0;
+	r.lt = s->lt;
+	cap = snap > 0 && snap < 262144 ? (size_t)snap : 262144;
+	most = sh->op->count != 0 ? sh->op->count - sh->shown : 0;
 	pthread_mutex_init(&r.m, NULL);
 	pthread_cond_init(&r.cv, NULL);
 	if ((r.slot = calloc(SLOTS, sizeof(*r.slot))) == NULL)
 		goto out;
 	for (i = 0; i < SLOTS; i++)
-		if ((r.slot[i].data = malloc(r.cap)) == NULL)
+		if ((r.slot[i].data = malloc(cap)) == NULL)
 			goto out;
 	ways_init(&w);
 	goal = w.win2;
@@ -685,55 +635,74 @@ show_file_threaded(struct show *sh, struct src *s)
 	if (pthread_create(&th, NULL, decoder, &r) != 0)
 		goto out;
 	t0 = secs();
-	while (!end) {
+	while (!done(sh)) {
 		if (alone > 0) {
-			/* s is this thread's until unpark(). */
-			n = show_alone(sh, s, &r, alone, &end);
-			if (end)
-				break;
+			/* The ring is empty: all three here, the decoder
+			 * asleep. */
+			for (n = 0; n < alone && !done(sh); n++) {
+				if (!take(s, &taken, most))
+					break;
+				show_one(sh, s, s->num);
+			}
+			if (n < alone)
+				break;		/* the end, or done */
 			alone = ways_after1(&w, n, secs() - t0);
 			if (alone == 0) {
 				goal = w.win2;
 				phase = 0;
-				unpark(&r);
 			}
 			t0 = secs();
 			continue;
 		}
-		atomic_store(&r.tail, t);	/* all shown, before waiting */
-		ring_wake(&r, 2);
-		ring_wait(&r, 2, something);
-		head = atomic_load(&r.head);
-		if (head == t && atomic_load(&r.parked)) {
-			alone = goal;	/* the decoder waits: on alone */
-			t0 = secs();
-			continue;
+		/* Read into every free slot, telling the decoder each BATCH. */
+		while (!eof && rd - t < SLOTS) {
+			if (!take(s, &taken, most)) {
+				eof = 1;
+				break;
+			}
+			sl = &r.slot[rd % SLOTS];
+			sl->h = *s->h;
+			if (sl->h.caplen > cap)
+				sl->h.caplen = (bpf_u_int32)cap;
+			memcpy(sl->data, s->data, sl->h.caplen);
+			sl->num = s->num;
+			if (++rd % BATCH == 0) {
+				atomic_store(&r.read, rd);
+				ring_wake(&r, 2);
+			}
 		}
-		if (head == t)
-			break;		/* the decoder is done, all shown */
+		atomic_store(&r.read, rd);
+		ring_wake(&r, 2);
+		if (t == rd)
+			break;			/* read all, shown all */
+		if (head <= t) {
+			ring_wait(&r, 2, decoded, t);
+			head = atomic_load(&r.head);
+		}
 		while (t < head && !done(sh)) {
 			show_decoded(sh, s, &r.slot[t % SLOTS].pkt);
+			t++;
 			phase++;
-			if (++t % BATCH == 0) {
-				atomic_store(&r.tail, t);
-				ring_wake(&r, 2);
-			}
 		}
-		if (done(sh))
-			break;
-		if (phase >= goal && !atomic_load(&r.park)) {
-			n = ways_after2(&w, phase, secs() - t0);
-			if (n > 0) {
-				goal = n;	/* alone, once the decoder waits */
-				atomic_store(&r.park, 1);
-				ring_wake(&r, 2);
+		if (phase >= goal && t == head && (n = ways_after2(&w, phase,
+		    secs() - t0)) > 0) {
+			/* Alone from here, once the ring is empty. */
+			while (t < rd && !done(sh)) {
+				if (head <= t) {
+					ring_wait(&r, 2, decoded, t);
+					head = atomic_load(&r.head);
+				}
+				show_decoded(sh, s, &r.slot[t++ % SLOTS].pkt);
 			}
+			alone = n;
+			t0 = secs();
+		} else if (phase >= goal) {
 			phase = 0;
 			t0 = secs();
 		}
 	}
 	atomic_store(&r.stop, 1);
-	unpark(&r);
+	ring_wake(&r, 2);
 	pthread_join(th, NULL);
 	rc = 0;
 out:
