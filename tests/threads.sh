@@ -1,6 +1,6 @@
 #!/bin/sh
-# decode reads and decodes on one thread and runs the views on another when
-# the machine has more than one processor: the output must be exactly what
+# decode decodes on a second thread (the main one reads and shows) when the
+# machine has more than one processor: the output must be exactly what
 # one thread writes (STRATA_THREADS=0), for every view but html, on every
 # bundled capture and every capture of the shared corpus.  It also times
 # both ways now and then and goes on the faster: STRATA_SWITCH makes those
