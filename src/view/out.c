@@ -114,11 +114,20 @@ st_out_u64(struct st_out *o, uint64_t v)
 	len = ndigits(v);
 	d = len <= sizeof(o->buf) - o->n ? o->buf + o->n : tmp;
 	end = d + len;
-	/* Two digits a step, from a table, from the end. */
-	while (v >= 100) {
+	/* Two digits a step, from a table, from the end; in 32 bits once
+	 * the number fits (cheaper division). */
+	while (v > 0xffffffffu) {
 		end -= 2;
 		__builtin_memcpy(end, pairs + 2 * (v % 100), 2);
 		v /= 100;
+	}
+	for (uint32_t u = (uint32_t)v; ; u /= 100) {
+		if (u < 100) {
+			v = u;
+			break;
+		}
+		end -= 2;
+		__builtin_memcpy(end, pairs + 2 * (u % 100), 2);
 	}
 	if (v >= 10) {
 		end -= 2;

@@ -176,10 +176,44 @@ test_quote_diff(void **state)
 	assert_null(strstr(text, "udp.dstport"));
 }
 
+/*
+ * Numbers as printf writes them, at the edges of each way st_out_u64 takes
+ * (in place or through its buffer when the output is nearly full; 64-bit
+ * steps, then 32-bit).
+ */
+static void
+test_out_u64(void **state)
+{
+	static const uint64_t vals[] = { 0, 9, 10, 99, 100, 101, 999, 1000,
+		9999, 10000, 65535, 4294967295u, 4294967296u, 99999999999u,
+		100000000000u, 18446744073709551615u };
+	static struct st_out o;
+	char want[32];
+	size_t i, fill;
+
+	(void)state;
+	for (fill = 0; fill <= 20; fill += 20)
+		for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+			st_out_mem(&o);
+			/* fill 20: only a few bytes of room are left */
+			o.n = sizeof(o.buf) - 30 + fill;
+			st_out_u64(&o, vals[i]);
+			snprintf(want, sizeof(want), "%llu",
+			    (unsigned long long)vals[i]);
+			if (o.n - (sizeof(o.buf) - 30 + fill) == strlen(want))
+				assert_memory_equal(o.buf + sizeof(o.buf) -
+				    30 + fill, want, strlen(want));
+			else	/* no room: a buffer-only output keeps what
+				 * fits and says so */
+				assert_int_not_equal(o.err, 0);
+		}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_out_u64),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_tree),
