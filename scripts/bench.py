@@ -166,7 +166,7 @@ def main():
             ("strata decode (summary), 100k", [strata, "decode", small])])
         ratios.append(("summary vs tcpdump -nS", t / s_sum, "4x"))
         ratios.append(("summary on one thread (STRATA_THREADS=0) vs "
-                       "tcpdump -nS", t / s_one, "(4x)"))
+                       "tcpdump -nS", t / s_one, "(for comparison)"))
     else:
         s_sum, s_small = turns([
             ("strata decode (summary)", [strata, "decode", big]),
