@@ -236,10 +236,14 @@ key_hash(const uint8_t *key)
 	return h;
 }
 
-/* The connection of net/tcp, and the direction of this packet in it. */
+/*
+ * The connection of net/tcp, and the direction of this packet in it; *made
+ * says it was made for this packet (and so holds only its key).
+ */
 static struct conn *
 conn_of(struct st_vctx *v, const struct st_packet *pkt,
-    const struct st_layer *net, const struct st_layer *tl, int *dir)
+    const struct st_layer *net, const struct st_layer *tl, int *dir,
+    int *made)
 {
 	int v6 = is(net, &st_proto_ipv6);
 	const struct st_field *fs, *fd, *ps, *pd;
@@ -280,6 +284,7 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	key[35] = (uint8_t)((swap ? sp : dp) >> 8);
 	key[36] = (uint8_t)(swap ? sp : dp);
 	*dir = swap;
+	*made = 0;
 	h = key_hash(key);
 	bk = &v->conns->bucket[h % BUCKETS];
 	tag = (uint32_t)(h >> 32) | 1;
@@ -307,6 +312,7 @@ conn_of(struct st_vctx *v, const struct st_packet *pkt,
 	memcpy(c->key, key, sizeof(c->key));
 	bk->tag[victim] = tag;
 	bk->age[victim] = now;
+	*made = 1;
 	return c;
 }
 
@@ -318,7 +324,7 @@ st_tcp_rel(struct st_vctx *v, const struct st_packet *pkt,
 	const struct st_field *fseq = fd_get(pkt, tl, FR("tcp.seq_raw"));
 	const struct st_field *fack = fd_get(pkt, tl, FR("tcp.ack_raw"));
 	struct conn *c;
-	int dir = 0;
+	int dir = 0, made;
 
 	memset(r, 0, sizeof(*r));
 	if (fseq == NULL)
@@ -326,8 +332,18 @@ st_tcp_rel(struct st_vctx *v, const struct st_packet *pkt,
 	r->seq = (uint32_t)fseq->val;
 	r->ack = fack != NULL ? (uint32_t)fack->val : 0;
 	r->first = 1;
-	if ((c = conn_of(v, pkt, net, tl, &dir)) == NULL)
+	if ((c = conn_of(v, pkt, net, tl, &dir, &made)) == NULL)
 		return 0;
+	if (made) {
+		/* Only written: reading the line just made would wait for
+		 * it to come from memory. */
+		c->base[dir] = r->seq;
+		c->bframe[dir] = pkt->num;
+		c->have[dir] = 1;
+		r->sbase = r->seq;
+		r->sframe = pkt->num;
+		return 0;
+	}
 	if (!c->have[dir]) {
 		c->base[dir] = r->seq;
 		c->bframe[dir] = pkt->num;
