@@ -491,8 +491,10 @@ secs(void)
 
 /*
  * Which way to go, from how long each took a packet when last timed: on
- * two threads, each WIN2 packets are timed, and when one thread did better
- * the last time, the main thread goes on alone.  Alone, it times TRY1 packets
+ * two threads, each WIN2 packets are timed (but the first, while the
+ * threads start) and averaged with the windows before, halving their
+ * weight each time; when one thread alone was more than a tenth faster,
+ * the main thread goes on alone.  Alone, it times TRY1 packets
  * when two threads have gone AGAIN1 packets unchecked (or never), or else
  * STAY1 packets, twice as many each time two threads lose again.  After
  * any run alone, two threads are timed again.  STRATA_SWITCH="w,t,s,pick"
@@ -507,6 +509,7 @@ struct ways {
 						   one was timed */
 	unsigned long long	 stay;		/* next run alone, if it wins */
 	int			 timing;	/* the run alone times one */
+	int			 warm;		/* the first window is past */
 };
 
 static void
@@ -541,15 +544,22 @@ ways_init(struct ways *w)
 static unsigned long long
 ways_after2(struct ways *w, unsigned long long n, double dt)
 {
-	w->per2 = dt / (double)n;
+	double x = dt / (double)n;
+
 	w->since1 += n;
 	if (w->pick != 0)
 		return w->pick == 1 ? w->stay : 0;
+	if (!w->warm) {		/* the threads starting, the caches cold */
+		w->warm = 1;
+		return 0;
+	}
+	/* One slow window is noise more often than not: each weighs half. */
+	w->per2 = w->per2 == 0 ? x : (w->per2 + x) / 2;
 	if (w->per1 == 0 || w->since1 >= w->again1) {
 		w->timing = 1;
 		return w->try1;
 	}
-	if (w->per2 > w->per1) {
+	if (w->per2 > w->per1 * 1.1) {
 		unsigned long long k = w->stay;
 
 		if (w->stay < w->most1)
@@ -576,7 +586,7 @@ ways_after1(struct ways *w, unsigned long long n, double dt)
 		return w->pick == 1 ? w->stay : 0;
 	/* A timing run that one thread won goes on alone; any other run
 	 * ends with two threads timed again. */
-	if (timing && w->per1 < w->per2) {
+	if (timing && w->per1 * 1.1 < w->per2) {
 		unsigned long long next = w->stay;
 
 		if (w->stay < w->most1)
