@@ -19,7 +19,8 @@ XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
 LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 	   echo -lpcap -lseccomp) -lm -pthread
 
-LIBSRC	 = $(wildcard src/decode/*.c src/craft/*.c src/view/*.c src/net/*.c)
+LIBSRC	 = $(wildcard src/model/*.c src/proto/*.c src/decode/*.c src/craft/*.c \
+	   src/view/*.c src/net/*.c)
 CLISRC	 = $(wildcard src/cli/*.c)
 LIBOBJ	 = $(LIBSRC:%.c=$(BUILD)/%.o)
 CLIOBJ	 = $(CLISRC:%.c=$(BUILD)/%.o)

@@ -226,6 +226,10 @@ uint64_t st_pkt_val(const struct st_packet *pkt, const struct st_layer *ly,
 int	st_field_equal(const struct st_packet *a, const struct st_field *fa,
 	    const struct st_packet *b, const struct st_field *fb);
 
+/* The first field of layer ly (or the packet) described by d, or NULL. */
+const struct st_field *st_pkt_fd(const struct st_packet *pkt,
+    const struct st_layer *ly, const struct st_field_desc *d);
+
 /* Bytes of a byte-valued field (address, payload), bounded by caplen. */
 const uint8_t *st_field_bytes(const struct st_packet *pkt,
 	    const struct st_field *f, size_t *n);

@@ -23,6 +23,7 @@
 #include <pcap/dlt.h>
 
 #include "strata/craft.h"
+#include "strata/protos.h"
 #include "strata/decode.h"
 #include "strata/net.h"
 #include "strata/ping.h"

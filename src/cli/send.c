@@ -18,6 +18,7 @@
 #include <pcap/pcap.h>
 
 #include "strata/craft.h"
+#include "strata/protos.h"
 #include "strata/decode.h"
 #include "strata/net.h"
 #include "strata/predict.h"

@@ -11,6 +11,7 @@
 #include <pcap/dlt.h>
 
 #include "strata/cksum.h"
+#include "strata/protos.h"
 #include "strata/craft.h"
 
 /* Where a built layer sits in the packet. */

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "strata/craft.h"
+#include "strata/protos.h"
 
 const struct st_spec_proto st_spec_protos[] = {
 	{ "eth", &st_proto_eth, NULL },

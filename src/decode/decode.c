@@ -10,9 +10,7 @@
 
 #include <pcap/dlt.h>
 
-#include "strata/cksum.h"
 #include "strata/decode.h"
-#include "fields.h"
 
 /* Facts about the whole frame that outlive one chain. */
 struct frame {
@@ -24,302 +22,20 @@ static void chain(struct st_dctx *d, struct st_cur cur,
     const struct st_proto *p, struct frame *fr);
 
 /*
- * A run of table rows as st_dfields reads it, worked out the first time
- * that run is asked for: the rows the decode keeps (a lite one skips the
- * details), each with how its value comes out of the bytes, and the bytes
- * they all need.  Per thread, so that nothing is shared between threads.
+ * A packet carried inside a layer (an ICMP error's quote): decoded as a
+ * chain from the protocol bound to (key, val), one level deeper; the
+ * decoders reach it through d->nest (st_dnest).
  */
-enum { RK_ZERO, RK_U8, RK_U16, RK_U32, RK_BITS, RK_SLOW };
-
-struct prow {
-	const struct st_field_desc *fd;
-	uint64_t	 mask;		/* RK_BITS */
-	uint16_t	 byte;		/* first byte, from the cursor */
-	uint8_t		 kind;		/* RK_* */
-	uint8_t		 nb;		/* RK_BITS: bytes to read */
-	uint8_t		 down;		/* RK_BITS: right shift */
-};
-
-struct plan {
-	const struct st_field_desc *fds;
-	size_t		 n;
-	int		 lite;
-	unsigned	 first;		/* in the pool */
-	unsigned	 count;
-	size_t		 need;		/* bytes the rows reach */
-};
-
-#define PLANS	256		/* runs of rows: the protocols use ~60 */
-#define PROWS	2048		/* rows in all */
-
-static _Thread_local struct plan plans[PLANS];
-static _Thread_local struct prow prows[PROWS];
-static _Thread_local unsigned nprows;
-
-/* The plan for rows fds[0..n), made if new; NULL when the room is gone. */
-static const struct plan *
-plan_of(const struct st_field_desc *fds, size_t n, int lite)
-{
-	size_t h = ((uintptr_t)fds >> 3 ^ n * 31 ^ (size_t)lite) % PLANS, i, k;
-	struct plan *pl;
-
-	for (k = 0; k < PLANS; k++, h = (h + 1) % PLANS) {
-		pl = &plans[h];
-		if (pl->fds == fds && pl->n == n && pl->lite == lite)
-			return pl;
-		if (pl->fds == NULL)
-			break;
-	}
-	if (k == PLANS || nprows + n > PROWS)
-		return NULL;
-	pl->first = nprows;
-	pl->count = 0;
-	pl->need = 0;
-	for (i = 0; i < n; i++) {
-		const struct st_field_desc *fd = &fds[i];
-		struct prow *r = &prows[nprows + pl->count];
-		unsigned lead = fd->bitoff & 7, nb;
-		size_t need = ((size_t)fd->bitoff + fd->bits + 7) / 8;
-
-		if ((fd->flags & ST_DF_GEN) != 0 || fd->bits == 0 ||
-		    (lite && (fd->flags & ST_DF_DETAIL) != 0))
-			continue;
-		memset(r, 0, sizeof(*r));
-		r->fd = fd;
-		r->byte = (uint16_t)(fd->bitoff / 8);
-		nb = (lead + fd->bits + 7) / 8;
-		if (fd->fmt == ST_FMT_IPV6 || fd->fmt == ST_FMT_BYTES ||
-		    fd->bits > 64)
-			r->kind = RK_ZERO;
-		else if (lead == 0 && fd->bits == 8)
-			r->kind = RK_U8;
-		else if (lead == 0 && fd->bits == 16)
-			r->kind = RK_U16;
-		else if (lead == 0 && fd->bits == 32)
-			r->kind = RK_U32;
-		else if (nb <= 8) {
-			r->kind = RK_BITS;
-			r->nb = (uint8_t)nb;
-			r->down = (uint8_t)(nb * 8 - lead - fd->bits);
-			r->mask = fd->bits < 64 ?
-			    ((uint64_t)1 << fd->bits) - 1 : ~(uint64_t)0;
-		} else
-			r->kind = RK_SLOW;
-		if (need > pl->need)
-			pl->need = need;
-		pl->count++;
-	}
-	nprows += pl->count;
-	pl->fds = fds;
-	pl->n = n;
-	pl->lite = lite;
-	return pl;
-}
-
-/* The row's value from the bytes at p (the cursor's position). */
-static inline uint64_t
-prow_val(struct st_cur *c, const struct prow *r, const uint8_t *p)
-{
-	uint64_t v;
-	unsigned i;
-
-	p += r->byte;
-	switch (r->kind) {
-	case RK_U8:
-		return p[0];
-	case RK_U16:
-		return (uint64_t)(p[0] << 8 | p[1]);
-	case RK_U32:
-		return (uint64_t)p[0] << 24 | (uint64_t)p[1] << 16 |
-		    (uint64_t)p[2] << 8 | p[3];
-	case RK_BITS:
-		for (v = 0, i = 0; i < r->nb; i++)
-			v = v << 8 | p[i];
-		return v >> r->down & r->mask;
-	case RK_SLOW:
-		return st_field_val(c, r->fd);
-	}
-	return 0;
-}
-
-int
-st_dfields(struct st_dctx *d, struct st_cur *c,
-    const struct st_field_desc *fds, size_t n)
-{
-	struct st_packet *pkt = d->pkt;
-	const struct plan *pl = plan_of(fds, n, pkt->lite);
-	const uint8_t *base = c->base + c->off;
-	struct st_field *f;
-	size_t i, left = st_cur_left(c);
-	unsigned added = 0, skip = ST_DF_GEN | (pkt->lite ? ST_DF_DETAIL : 0);
-	uint32_t bit0 = (uint32_t)(c->off * 8);
-
-	/* The usual case: every byte there, room for every field. */
-	if (pl != NULL && c->err == ST_OK && pl->need <= left &&
-	    pkt->nlayers > 0 && pkt->nfields + pl->count <= ST_MAX_FIELDS) {
-		const struct prow *r = &prows[pl->first];
-
-		f = &pkt->fields[pkt->nfields];
-		for (i = 0; i < pl->count; i++, r++, f++) {
-			f->desc = r->fd;
-			f->bitoff = bit0 + r->fd->bitoff;
-			f->bits = r->fd->bits;
-			f->val = prow_val(c, r, base) << r->fd->shift;
-			f->aux = 0;
-			f->ck = ST_CK_NONE;
-			f->meaning = 0;
-		}
-		pkt->nfields += pl->count;
-		pkt->layers[pkt->nlayers - 1].nfields += pl->count;
-		return ST_OK;
-	}
-	for (i = 0; i < n; i++) {
-		const struct st_field_desc *fd = &fds[i];
-
-		if ((fd->flags & skip) != 0 || fd->bits == 0)
-			continue;
-		/* Bytes missing or no room: st_dfield says what went wrong. */
-		if (((size_t)fd->bitoff + fd->bits + 7) / 8 > left ||
-		    pkt->nfields >= ST_MAX_FIELDS || pkt->nlayers == 0) {
-			if (added > 0)
-				pkt->layers[pkt->nlayers - 1].nfields += added;
-			added = 0;
-			if (st_dfield(d, c, fd) == NULL && c->err != ST_OK)
-				return c->err;
-			continue;
-		}
-		f = &pkt->fields[pkt->nfields++];
-		f->desc = fd;
-		f->bitoff = bit0 + fd->bitoff;
-		f->bits = fd->bits;
-		f->val = st_field_val(c, fd) << fd->shift;
-		f->aux = 0;
-		f->ck = ST_CK_NONE;
-		f->meaning = 0;
-		added++;
-	}
-	if (added > 0)
-		pkt->layers[pkt->nlayers - 1].nfields += added;
-	return ST_OK;
-}
-
-struct st_field *
-st_dbytes(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
-    size_t byteoff, size_t n)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (!st_cur_need(c, byteoff + n))
-		return NULL;
-	if (fd->fmt != ST_FMT_BYTES && fd->fmt != ST_FMT_IPV6 && n <= 8)
-		for (i = 0; i < n; i++)
-			v = v << 8 | c->base[c->off + byteoff + i];
-	return st_pkt_add_field(d->pkt, fd, (uint32_t)((c->off + byteoff) * 8),
-	    (uint32_t)(n * 8), v);
-}
-
-size_t
-st_escape(const uint8_t *p, size_t n, char *out, size_t outn)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t i, k = 0;
-
-	if (outn == 0)
-		return 0;
-	for (i = 0; i < n && k + 5 < outn; i++) {
-		if (p[i] == '\\') {
-			out[k++] = '\\';
-			out[k++] = '\\';
-		} else if (p[i] >= 0x20 && p[i] < 0x7f)
-			out[k++] = (char)p[i];
-		else {
-			out[k++] = '\\';
-			out[k++] = 'x';
-			out[k++] = hex[p[i] >> 4];
-			out[k++] = hex[p[i] & 15];
-		}
-	}
-	out[k] = '\0';
-	return k;
-}
-
-struct st_field *
-st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
-    size_t byteoff, size_t n, const char *text)
-{
-	struct st_field *f;
-
-	if (!st_cur_need(c, byteoff + n))
-		return NULL;
-	f = st_pkt_add_field(d->pkt, fd, (uint32_t)((c->off + byteoff) * 8),
-	    (uint32_t)(n * 8), 0);
-	if (f != NULL)
-		f->meaning = st_pkt_strdup(d->pkt, text);
-	return f;
-}
-
-struct st_field *
-st_dgen(struct st_dctx *d, const struct st_field_desc *fd, uint64_t val)
-{
-	return st_pkt_add_field(d->pkt, fd, d->ly->off * 8, 0, val);
-}
-
-int
-st_dmalformed(struct st_dctx *d, const char *fmt, ...)
-{
-	char buf[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	d->ly->status = ST_LS_MALFORMED;
-	d->ly->why = st_pkt_printf(d->pkt, "%s", buf);
-	return ST_EINVAL;
-}
-
-void
-st_dcksum(struct st_dctx *d, struct st_field *f, const uint8_t *p, size_t n,
-    uint32_t pseudo, int covered)
-{
-	uint16_t onwire, expect;
-	uint32_t sum;
-
-	if (f == NULL)
-		return;
-	onwire = (uint16_t)f->val;
-	if (!covered || p == NULL) {
-		f->ck = ST_CK_UNVERIFIED;
-		return;
-	}
-	sum = st_cksum_add(pseudo, p, n);
-	/* Take the field out of the sum (one's complement subtraction). */
-	expect = st_cksum_finish(sum + (uint16_t)~onwire);
-	/* 0x0000 and 0xffff are both zero in one's complement (RFC 1624). */
-	if (st_cksum_fold(sum) == 0xffff || onwire == expect ||
-	    (onwire == 0xffff && expect == 0) || (onwire == 0 &&
-	    expect == 0xffff)) {
-		f->ck = ST_CK_GOOD;
-		return;
-	}
-	f->aux = expect;
-	if (pseudo != 0 && onwire == st_cksum_fold(pseudo))
-		f->ck = ST_CK_PARTIAL;
-	else {
-		f->ck = ST_CK_BAD;
-		d->pkt->nbadck++;
-	}
-}
-
-void
-st_decode_nested(struct st_dctx *d, struct st_cur *c,
-    const struct st_proto *proto)
+static void
+nest(struct st_dctx *d, struct st_cur *c, int key, uint32_t val)
 {
 	struct st_dctx sub = *d;
 	struct frame fr = { 0, 0 };
+	const struct st_proto *proto = st_proto_next(key, val);
 
 	sub.depth = d->depth + 1;
+	if (proto == NULL)
+		proto = &st_proto_data;
 	if (sub.depth > ST_MAX_DEPTH) {
 		st_pkt_note(d->pkt, "quoting nested too deep: inner levels "
 		    "shown as data");
@@ -362,6 +78,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		d->plen = SIZE_MAX;
 		d->next_key = ST_KEY_NONE;
 		d->next = NULL;
+		d->data = 0;
 		d->rest_done = 0;
 		lc = cur;
 		rc = p->decode(d, &lc);
@@ -403,7 +120,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 			pl = d->plen;
 		}
 		ly->len = (uint32_t)(d->hdr + pl);
-		next = d->next != NULL ? d->next :
+		next = d->data ? &st_proto_data : d->next != NULL ? d->next :
 		    st_proto_next(d->next_key, d->next_val);
 		if (next == NULL)
 			next = pl > 0 ? &st_proto_data : NULL;
@@ -425,16 +142,12 @@ link_proto(int lt, const struct st_packet *pkt)
 #endif
 	    ) {
 		/* No link header: the IP version says which. */
-		if (pkt->caplen == 0)
-			return lt == DLT_IPV6 ? &st_proto_ipv6 : &st_proto_ipv4;
-		switch (pkt->data[0] >> 4) {
-		case 4:
-			return &st_proto_ipv4;
-		case 6:
-			return &st_proto_ipv6;
-		default:
-			return lt == DLT_IPV6 ? &st_proto_ipv6 : &st_proto_ipv4;
-		}
+		unsigned v = pkt->caplen > 0 ? pkt->data[0] >> 4 : 0;
+
+		if (v != 4 && v != 6)
+			v = lt == DLT_IPV6 ? 6 : 4;
+		return st_proto_next(ST_KEY_ETHERTYPE, v == 6 ? 0x86dd :
+		    0x0800);
 	}
 	p = st_proto_next(ST_KEY_LINK, (uint32_t)lt);
 	return p;
@@ -443,8 +156,7 @@ link_proto(int lt, const struct st_packet *pkt)
 void
 st_decode_init(void)
 {
-	st_proto_next(ST_KEY_IPPROTO, 0);
-	st_tcp_flag_names(0);
+	st_registry_init();
 }
 
 unsigned
@@ -456,8 +168,10 @@ st_decode(struct st_packet *pkt, int linktype)
 	struct st_layer *ly;
 	struct st_cur c;
 
+	st_registry_init();
 	memset(&d, 0, sizeof(d));
 	d.pkt = pkt;
+	d.nest = nest;
 	pkt->linktype = linktype;
 	p = link_proto(linktype, pkt);
 	if (p == NULL) {
@@ -484,23 +198,3 @@ st_decode(struct st_packet *pkt, int linktype)
 	return pkt->nlayers;
 }
 
-void
-st_dckstatus(struct st_dctx *d, const struct st_field *f,
-    const struct st_field_desc *fd)
-{
-	if (f != NULL && f->ck != ST_CK_NONE)
-		st_dgen(d, fd, f->ck);
-}
-
-unsigned
-st_dcount(const struct st_dctx *d, const struct st_proto *p)
-{
-	unsigned i, n = 0;
-
-	for (i = 0; i < d->pkt->nlayers; i++)
-		if (d->pkt->layers[i].proto == p &&
-		    d->pkt->layers[i].depth == d->depth)
-			n++;
-	/* The layer being decoded counts itself. */
-	return n > 0 ? n - 1 : 0;
-}

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/follow.h"
 
 int

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 #define ROWBITS	32

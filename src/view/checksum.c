@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "strata/cksum.h"
+#include "strata/protos.h"
 #include "strata/decode.h"
 #include "strata/view.h"
 

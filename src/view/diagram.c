@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 #define WIDTH	100	/* columns, for a classroom projector */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 /* What each tool prints for the total reached at layer ly. */

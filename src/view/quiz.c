@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/quiz.h"
 
 static const char *const kind_names[ST_Q_NKINDS] = {

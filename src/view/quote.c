@@ -14,6 +14,7 @@
 #include <pcap/dlt.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 #define NSLOTS	4096	/* packets remembered (a bounded table) */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 #define NODES	512	/* protocol hierarchy nodes */

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 #define NAME_W	30

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "strata/craft.h"
+#include "strata/protos.h"
 
 static struct st_spec sp;
 static struct st_spec_err err;

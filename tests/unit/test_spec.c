@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "strata/craft.h"
+#include "strata/protos.h"
 
 static struct st_spec sp;
 static struct st_spec_err err;

@@ -19,6 +19,7 @@
 
 #include "strata/craft.h"
 #include "strata/decode.h"
+#include "strata/protos.h"
 #include "strata/model.h"
 #include "strata/view.h"
 

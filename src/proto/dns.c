@@ -326,7 +326,7 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 {
 	const struct st_layer *below = d->pkt->nlayers >= 2 ?
 	    &d->pkt->layers[d->pkt->nlayers - 2] : NULL;
-	int tcp = below != NULL && below->proto == &st_proto_tcp;
+	int tcp = below != NULL && (below->proto->flags & ST_PF_STREAM);
 	size_t left = st_cur_left(c);
 	unsigned count[4], op, i;
 	struct msg m;
@@ -358,8 +358,36 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind dns_binds[] = {
+	{ ST_KEY_UDPPORT, 53 },
+	{ ST_KEY_UDPPORT, 5353 },	/* mDNS */
+	{ ST_KEY_UDPPORT, 5355 },	/* LLMNR */
+	{ ST_KEY_TCPPORT, 53 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_dns = {
-	"dns", "dns", "Domain Name System", "RFC 1035",
-	dns_fields, NFIELDS(dns_fields), dns_decode,
-	rr_fields, NFIELDS(rr_fields)
+	.name = "dns",
+	.ws = "dns",
+	.title = "Domain Name System",
+	.rfc = "RFC 1035",
+	.role = ST_ROLE_APP,
+	.fields = dns_fields,
+	.nfields = NFIELDS(dns_fields),
+	.more = rr_fields,
+	.nmore = NFIELDS(rr_fields),
+	.decode = dns_decode,
+	.binds = dns_binds,
+	.nbinds = NFIELDS(dns_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

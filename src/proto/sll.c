@@ -9,6 +9,8 @@
  * SLL2: protocol (16) | reserved (16) | interface index (32) |
  *       ARPHRD type (16) | packet type (8) | address length (8) | address (64)
  */
+#include <pcap/dlt.h>
+
 #include "fields.h"
 
 static const struct st_valname pkttype_names[] = {
@@ -69,7 +71,7 @@ sll_next(struct st_dctx *d, uint16_t proto)
 		d->next_key = ST_KEY_ETHERTYPE;
 		d->next_val = proto;
 	} else
-		d->next = &st_proto_data;
+		d->data = 1;
 }
 
 static int
@@ -111,12 +113,60 @@ sll2_decode(struct st_dctx *d, struct st_cur *c)
 	return c->err;
 }
 
-const struct st_proto st_proto_sll = {
-	"sll", "sll", "Linux cooked capture v1", "pcap-linktype(7)",
-	sll_fields, NFIELDS(sll_fields), sll_decode
+static const struct st_bind sll_binds[] = {
+	{ ST_KEY_LINK, DLT_LINUX_SLL },
 };
 
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
+const struct st_proto st_proto_sll = {
+	.name = "sll",
+	.ws = "sll",
+	.title = "Linux cooked capture v1",
+	.rfc = "pcap-linktype(7)",
+	.role = ST_ROLE_LINK,
+	.fields = sll_fields,
+	.nfields = NFIELDS(sll_fields),
+	.decode = sll_decode,
+	.binds = sll_binds,
+	.nbinds = NFIELDS(sll_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
+};
+
+static const struct st_bind sll2_binds[] = {
+	{ ST_KEY_LINK, DLT_LINUX_SLL2 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_sll2 = {
-	"sll2", "sll", "Linux cooked capture v2", "pcap-linktype(7)",
-	sll2_fields, NFIELDS(sll2_fields), sll2_decode
+	.name = "sll2",
+	.ws = "sll",
+	.title = "Linux cooked capture v2",
+	.rfc = "pcap-linktype(7)",
+	.role = ST_ROLE_LINK,
+	.fields = sll2_fields,
+	.nfields = NFIELDS(sll2_fields),
+	.decode = sll2_decode,
+	.binds = sll2_binds,
+	.nbinds = NFIELDS(sll2_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

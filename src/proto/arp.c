@@ -88,7 +88,32 @@ arp_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind arp_binds[] = {
+	{ ST_KEY_ETHERTYPE, 0x0806 },
+	{ ST_KEY_ETHERTYPE, 0x8035 },	/* RARP */
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_arp = {
-	"arp", "arp", "Address Resolution Protocol", "RFC 826",
-	arp_fields, NFIELDS(arp_fields), arp_decode
+	.name = "arp",
+	.ws = "arp",
+	.title = "Address Resolution Protocol",
+	.rfc = "RFC 826",
+	.role = ST_ROLE_CONTROL,
+	.fields = arp_fields,
+	.nfields = NFIELDS(arp_fields),
+	.decode = arp_decode,
+	.binds = arp_binds,
+	.nbinds = NFIELDS(arp_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

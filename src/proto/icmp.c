@@ -15,7 +15,7 @@
  * error may quote an ICMP error); its transport header is normally only 8
  * bytes, so quoted layers cut short are marked partial, not truncated.
  */
-#include "strata/cksum.h"
+#include "strata/protos.h"
 #include "fields.h"
 
 const struct st_valname st_icmp_type_names[] = {
@@ -104,6 +104,13 @@ static const struct st_field_desc icmp_fields[] = {
 	    st_ck_names),
 };
 
+static const struct st_ckspec icmp_ck = {
+	.field = &icmp_fields[F_CKSUM],
+	.status = &icmp_fields[F_CKSTAT],
+	.cover = ST_CKC_PAYLOAD,
+	.fam = 4,
+};
+
 static const struct st_field_desc icmp_unused16 =
     FD(NULL, "icmp.unused", "Unused", 32, 16, ST_FMT_HEX);
 
@@ -166,12 +173,7 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 	code->meaning = st_valname(st_icmp_code_names(type),
 	    (uint32_t)code->val);
 	quoted = icmp_rest(d, c, type, (unsigned)code->val);
-	if (d->net.fam == 4)
-		st_dcksum(d, ck, c->base + c->off, d->net.tlen, 0,
-		    !d->net.frag && left >= d->net.tlen);
-	else
-		ck->ck = ST_CK_UNVERIFIED;
-	st_dckstatus(d, ck, &icmp_fields[F_CKSTAT]);
+	st_dck(d, c, &icmp_ck, ck, 8);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = type == 13 || type == 14 ? 20 : 8;
@@ -179,14 +181,48 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 		struct st_cur q = *c;
 
 		q.off += 8;
-		st_decode_nested(d, &q, &st_proto_ipv4);
+		st_dnest(d, &q, ST_KEY_ETHERTYPE, 0x0800);
 		return ST_OK;
 	}
-	d->next = &st_proto_data;
+	d->data = 1;
 	return ST_OK;
 }
 
+/* The code names of the type ctl, for the crafter and explain. */
+static const struct st_valname *
+icmp_names(const struct st_field_desc *fd, uint64_t ctl)
+{
+	return fd == &icmp_fields[F_CODE] ? st_icmp_code_names((unsigned)ctl) :
+	    NULL;
+}
+
+static const struct st_bind icmp_binds[] = {
+	{ ST_KEY_IPPROTO, 1 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_icmp = {
-	"icmp", "icmp", "Internet Control Message Protocol", "RFC 792",
-	icmp_fields, NFIELDS(icmp_fields), icmp_decode
+	.name = "icmp",
+	.ws = "icmp",
+	.title = "Internet Control Message Protocol",
+	.rfc = "RFC 792",
+	.role = ST_ROLE_CONTROL,
+	.fields = icmp_fields,
+	.nfields = NFIELDS(icmp_fields),
+	.decode = icmp_decode,
+	.binds = icmp_binds,
+	.nbinds = NFIELDS(icmp_binds),
+	.cksum = &icmp_ck,
+	.names = icmp_names,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -23,9 +23,27 @@ data_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_data = {
-	"data", "data", "Data", NULL,
-	data_fields, NFIELDS(data_fields), data_decode
+	.name = "data",
+	.ws = "data",
+	.title = "Data",
+	.rfc = NULL,
+	.role = ST_ROLE_DATA,
+	.fields = data_fields,
+	.nfields = NFIELDS(data_fields),
+	.decode = data_decode,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };
 
 static const struct st_field_desc trailer_fields[] = {
@@ -49,7 +67,25 @@ trailer_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_trailer = {
-	"trailer", "eth", "Frame padding or trailer", NULL,
-	trailer_fields, NFIELDS(trailer_fields), trailer_decode
+	.name = "trailer",
+	.ws = "eth",
+	.title = "Frame padding or trailer",
+	.rfc = NULL,
+	.role = ST_ROLE_TRAILER,
+	.fields = trailer_fields,
+	.nfields = NFIELDS(trailer_fields),
+	.decode = trailer_decode,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -16,6 +16,8 @@
  *
  * A VLAN tag: PCP (3 bits), DEI (1), VID (12), then the next EtherType.
  */
+#include <pcap/dlt.h>
+
 #include "fields.h"
 
 #define ETH_MAX_LEN	1500	/* type/length values up to this are lengths */
@@ -44,7 +46,8 @@ eth_decode(struct st_dctx *d, struct st_cur *c)
 		/* IEEE 802.3: a length, then an 802.2 LLC frame. */
 		st_dfield(d, c, &eth_fields[3]);
 		d->plen = t;
-		d->next = &st_proto_llc;
+		d->next_key = ST_KEY_8023;
+		d->next_val = 0;
 		return ST_OK;
 	}
 	st_dfield(d, c, &eth_fields[2]);
@@ -53,9 +56,33 @@ eth_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind eth_binds[] = {
+	{ ST_KEY_LINK, DLT_EN10MB },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_eth = {
-	"eth", "eth", "Ethernet II", "IEEE 802.3",
-	eth_fields, NFIELDS(eth_fields), eth_decode
+	.name = "eth",
+	.ws = "eth",
+	.title = "Ethernet II",
+	.rfc = "IEEE 802.3",
+	.role = ST_ROLE_LINK,
+	.fields = eth_fields,
+	.nfields = NFIELDS(eth_fields),
+	.decode = eth_decode,
+	.binds = eth_binds,
+	.nbinds = NFIELDS(eth_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };
 
 static const struct st_field_desc vlan_fields[] = {
@@ -81,8 +108,7 @@ tag_decode(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t)
 {
 	uint16_t next;
 
-	if (st_dcount(d, &st_proto_vlan) + st_dcount(d, &st_proto_qinq) >
-	    ST_MAX_VLAN)
+	if (st_dcount_kind(d, ST_PF_TAG, ST_ROLE_NONE) > ST_MAX_VLAN)
 		return st_dmalformed(d, "more than %d stacked VLAN tags",
 		    ST_MAX_VLAN);
 	if (st_dfields(d, c, t, 3) != ST_OK)
@@ -94,7 +120,8 @@ tag_decode(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t)
 	if (next <= ETH_MAX_LEN) {
 		st_dfield(d, c, &t[4]);
 		d->plen = next;
-		d->next = &st_proto_llc;
+		d->next_key = ST_KEY_8023;
+		d->next_val = 0;
 		return ST_OK;
 	}
 	st_dfield(d, c, &t[3]);
@@ -115,12 +142,63 @@ qinq_decode(struct st_dctx *d, struct st_cur *c)
 	return tag_decode(d, c, qinq_fields);
 }
 
-const struct st_proto st_proto_vlan = {
-	"vlan", "vlan", "802.1Q Virtual LAN", "IEEE 802.1Q",
-	vlan_fields, NFIELDS(vlan_fields), vlan_decode
+static const struct st_bind vlan_binds[] = {
+	{ ST_KEY_ETHERTYPE, 0x8100 },
+	{ ST_KEY_ETHERTYPE, 0x9100 },	/* old QinQ */
 };
 
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
+const struct st_proto st_proto_vlan = {
+	.name = "vlan",
+	.ws = "vlan",
+	.title = "802.1Q Virtual LAN",
+	.rfc = "IEEE 802.1Q",
+	.role = ST_ROLE_LINK,
+	.flags = ST_PF_TAG,
+	.fields = vlan_fields,
+	.nfields = NFIELDS(vlan_fields),
+	.decode = vlan_decode,
+	.binds = vlan_binds,
+	.nbinds = NFIELDS(vlan_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
+};
+
+static const struct st_bind qinq_binds[] = {
+	{ ST_KEY_ETHERTYPE, 0x88a8 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_qinq = {
-	"qinq", "ieee8021ad", "802.1ad Provider Bridge (Q-in-Q)",
-	"IEEE 802.1ad", qinq_fields, NFIELDS(qinq_fields), qinq_decode
+	.name = "qinq",
+	.ws = "ieee8021ad",
+	.title = "802.1ad Provider Bridge (Q-in-Q)",
+	.rfc = "IEEE 802.1ad",
+	.role = ST_ROLE_LINK,
+	.flags = ST_PF_TAG,
+	.fields = qinq_fields,
+	.nfields = NFIELDS(qinq_fields),
+	.decode = qinq_decode,
+	.binds = qinq_binds,
+	.nbinds = NFIELDS(qinq_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -22,6 +22,8 @@ static const struct st_valname ecn_names[] = {
 	{ 0, NULL }
 };
 
+enum { F_VER, F_TC, F_DSCP, F_ECN, F_FL, F_PLEN, F_NXT, F_HLIM, F_SRC, F_DST };
+
 static const struct st_field_desc ipv6_fields[] = {
 	FDX("version", "ipv6.version", "Version", 0, 4, ST_FMT_DEC, 0, 0, 0, 6,
 	    NULL),
@@ -71,18 +73,45 @@ ipv6_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind ipv6_binds[] = {
+	{ ST_KEY_ETHERTYPE, 0x86dd },
+	{ ST_KEY_IPPROTO, 41 },	/* 6in4 */
+	{ ST_KEY_NULLFAM, 24 },
+	{ ST_KEY_NULLFAM, 28 },
+	{ ST_KEY_NULLFAM, 30 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_ipv6 = {
-	"ipv6", "ipv6", "Internet Protocol Version 6", "RFC 8200",
-	ipv6_fields, NFIELDS(ipv6_fields), ipv6_decode
+	.name = "ipv6",
+	.ws = "ipv6",
+	.title = "Internet Protocol Version 6",
+	.rfc = "RFC 8200",
+	.role = ST_ROLE_NET,
+	.fields = ipv6_fields,
+	.nfields = NFIELDS(ipv6_fields),
+	.decode = ipv6_decode,
+	.binds = ipv6_binds,
+	.nbinds = NFIELDS(ipv6_binds),
+	.ends = { &ipv6_fields[F_SRC], &ipv6_fields[F_DST] },
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };
 
 /* Counts the extension headers already in this chain. */
 static unsigned
 ext_count(const struct st_dctx *d)
 {
-	return st_dcount(d, &st_proto_hopopts) + st_dcount(d,
-	    &st_proto_routing) + st_dcount(d, &st_proto_frag6) +
-	    st_dcount(d, &st_proto_dstopts);
+	return st_dcount_kind(d, 0, ST_ROLE_NETEXT);
 }
 
 /*
@@ -206,14 +235,64 @@ dstopts_decode(struct st_dctx *d, struct st_cur *c)
 	return opts_decode(d, c, dst_fields);
 }
 
-const struct st_proto st_proto_hopopts = {
-	"hopopts", "ipv6.hopopts", "IPv6 Hop-by-Hop Options", "RFC 8200 4.3",
-	hop_fields, 2, hopopts_decode, hop_fields + 2, NFIELDS(hop_fields) - 2
+static const struct st_bind hop_binds[] = {
+	{ ST_KEY_IPPROTO, 0 },
 };
 
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
+const struct st_proto st_proto_hopopts = {
+	.name = "hopopts",
+	.ws = "ipv6.hopopts",
+	.title = "IPv6 Hop-by-Hop Options",
+	.rfc = "RFC 8200 4.3",
+	.role = ST_ROLE_NETEXT,
+	.fields = hop_fields,
+	.nfields = 2,
+	.more = hop_fields + 2,
+	.nmore = NFIELDS(hop_fields) - 2,
+	.decode = hopopts_decode,
+	.binds = hop_binds,
+	.nbinds = NFIELDS(hop_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
+};
+
+static const struct st_bind dst_binds[] = {
+	{ ST_KEY_IPPROTO, 60 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_dstopts = {
-	"dstopts", "ipv6.dstopts", "IPv6 Destination Options",
-	"RFC 8200 4.6", dst_fields, NFIELDS(dst_fields), dstopts_decode
+	.name = "dstopts",
+	.ws = "ipv6.dstopts",
+	.title = "IPv6 Destination Options",
+	.rfc = "RFC 8200 4.6",
+	.role = ST_ROLE_NETEXT,
+	.fields = dst_fields,
+	.nfields = NFIELDS(dst_fields),
+	.decode = dstopts_decode,
+	.binds = dst_binds,
+	.nbinds = NFIELDS(dst_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };
 
 static const struct st_valname rt_names[] = {
@@ -249,9 +328,33 @@ routing_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind rt_binds[] = {
+	{ ST_KEY_IPPROTO, 43 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_routing = {
-	"routing", "ipv6.routing", "IPv6 Routing Header", "RFC 8200 4.4",
-	rt_fields, NFIELDS(rt_fields), routing_decode
+	.name = "routing",
+	.ws = "ipv6.routing",
+	.title = "IPv6 Routing Header",
+	.rfc = "RFC 8200 4.4",
+	.role = ST_ROLE_NETEXT,
+	.fields = rt_fields,
+	.nfields = NFIELDS(rt_fields),
+	.decode = routing_decode,
+	.binds = rt_binds,
+	.nbinds = NFIELDS(rt_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };
 
 static const struct st_field_desc frag_fields[] = {
@@ -280,11 +383,35 @@ frag6_decode(struct st_dctx *d, struct st_cur *c)
 	more = (unsigned)st_peek_bits(c, 31, 1);
 	d->net.frag = off != 0 || more;
 	if (off != 0)
-		d->next = &st_proto_data;	/* not the transport header */
+		d->data = 1;	/* not the transport header */
 	return ST_OK;
 }
 
+static const struct st_bind frag_binds[] = {
+	{ ST_KEY_IPPROTO, 44 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_frag6 = {
-	"frag6", "ipv6.fraghdr", "IPv6 Fragment Header", "RFC 8200 4.5",
-	frag_fields, NFIELDS(frag_fields), frag6_decode
+	.name = "frag6",
+	.ws = "ipv6.fraghdr",
+	.title = "IPv6 Fragment Header",
+	.rfc = "RFC 8200 4.5",
+	.role = ST_ROLE_NETEXT,
+	.fields = frag_fields,
+	.nfields = NFIELDS(frag_fields),
+	.decode = frag6_decode,
+	.binds = frag_binds,
+	.nbinds = NFIELDS(frag_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

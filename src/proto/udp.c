@@ -11,7 +11,6 @@
  * Length counts header and data.  Over IPv4 a zero checksum means none was
  * computed; over IPv6 it is not allowed (RFC 8200 8.1).
  */
-#include "strata/cksum.h"
 #include "fields.h"
 
 enum { F_SPORT, F_DPORT, F_LEN, F_CKSUM, F_CKSTAT };
@@ -29,12 +28,20 @@ static const struct st_field_desc udp_fields[] = {
 	    st_ck_names),
 };
 
+static const struct st_ckspec udp_ck = {
+	.field = &udp_fields[F_CKSUM],
+	.status = &udp_fields[F_CKSTAT],
+	.lenfield = &udp_fields[F_LEN],
+	.cover = ST_CKC_LENFIELD,
+	.pseudo = 17,
+	.zero_v4 = 1,
+};
+
 static int
 udp_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), len;
+	size_t len;
 	struct st_field *ck;
-	uint32_t pseudo;
 
 	st_dfields(d, c, udp_fields, F_CKSUM);
 	ck = st_dfield(d, c, &udp_fields[F_CKSUM]);
@@ -48,23 +55,40 @@ udp_decode(struct st_dctx *d, struct st_cur *c)
 	if (d->net.fam != 0 && len > d->net.tlen && !d->net.frag)
 		st_dmalformed(d, "length %zu exceeds the IP payload of %u", len,
 		    d->net.tlen);
-	if (d->net.fam == 4 && ck->val == 0)
-		ck->ck = ST_CK_ABSENT;
-	else if (d->net.fam != 0) {
-		pseudo = st_cksum_pseudo(d->net.fam, d->net.src, d->net.dst,
-		    17, (uint32_t)len);
-		st_dcksum(d, ck, c->base + c->off, len, pseudo,
-		    !d->net.frag && left >= len && len <= d->net.tlen);
-	} else
-		ck->ck = ST_CK_UNVERIFIED;
-	st_dckstatus(d, ck, &udp_fields[F_CKSTAT]);
+	st_dck(d, c, &udp_ck, ck, 8);
 	d->plen = len - 8;
-	d->next = st_proto_app(0, (uint16_t)st_peek_bits(c, 0, 16),
+	d->next = st_proto_port(ST_KEY_UDPPORT, (uint16_t)st_peek_bits(c, 0, 16),
 	    (uint16_t)st_peek_bits(c, 16, 16));
 	return ST_OK;
 }
 
+static const struct st_bind udp_binds[] = {
+	{ ST_KEY_IPPROTO, 17 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_udp = {
-	"udp", "udp", "User Datagram Protocol", "RFC 768",
-	udp_fields, NFIELDS(udp_fields), udp_decode
+	.name = "udp",
+	.ws = "udp",
+	.title = "User Datagram Protocol",
+	.rfc = "RFC 768",
+	.role = ST_ROLE_TRANSPORT,
+	.fields = udp_fields,
+	.nfields = NFIELDS(udp_fields),
+	.decode = udp_decode,
+	.binds = udp_binds,
+	.nbinds = NFIELDS(udp_binds),
+	.ends = { &udp_fields[F_SPORT], &udp_fields[F_DPORT] },
+	.cksum = &udp_ck,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -189,7 +189,33 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind http_binds[] = {
+	{ ST_KEY_TCPPORT, 80 },
+	{ ST_KEY_TCPPORT, 8000 },
+	{ ST_KEY_TCPPORT, 8080 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_http = {
-	"http", "http", "Hypertext Transfer Protocol", "RFC 9112",
-	http_fields, NFIELDS(http_fields), http_decode
+	.name = "http",
+	.ws = "http",
+	.title = "Hypertext Transfer Protocol",
+	.rfc = "RFC 9112",
+	.role = ST_ROLE_APP,
+	.fields = http_fields,
+	.nfields = NFIELDS(http_fields),
+	.decode = http_decode,
+	.binds = http_binds,
+	.nbinds = NFIELDS(http_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

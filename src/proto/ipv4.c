@@ -21,7 +21,6 @@
  */
 #include <string.h>
 
-#include "strata/cksum.h"
 #include "fields.h"
 
 static const struct st_valname ecn_names[] = {
@@ -61,6 +60,12 @@ static const struct st_field_desc ipv4_fields[] = {
 	FD("dst", "ip.dst", "Destination address", 128, 32, ST_FMT_IPV4),
 	FDG("ip.checksum.status", "Header checksum status", ST_FMT_ENUM,
 	    st_ck_names),
+};
+
+static const struct st_ckspec ipv4_ck = {
+	.field = &ipv4_fields[F_CKSUM],
+	.status = &ipv4_fields[F_CKSTAT],
+	.cover = ST_CKC_HEADER,
 };
 
 static const struct st_valname opt_names[] = {
@@ -224,8 +229,7 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = left;
 		return ST_ETRUNC;
 	}
-	st_dcksum(d, ck, c->base + c->off, ihl, 0, 1);
-	st_dckstatus(d, ck, &ipv4_fields[F_CKSTAT]);
+	st_dck(d, c, &ipv4_ck, ck, ihl);
 	if (ihl > 20) {
 		struct st_cur o = *c;
 
@@ -252,7 +256,7 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 	d->net.tlen = (uint32_t)(tot - ihl);
 	d->net.frag = mf || off != 0;
 	if (off != 0) {
-		d->next = &st_proto_data;	/* not the transport header */
+		d->data = 1;	/* not the transport header */
 		return ST_OK;
 	}
 	d->next_key = ST_KEY_IPPROTO;
@@ -260,8 +264,37 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind ipv4_binds[] = {
+	{ ST_KEY_ETHERTYPE, 0x0800 },
+	{ ST_KEY_IPPROTO, 4 },	/* IP in IP */
+	{ ST_KEY_NULLFAM, 2 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_ipv4 = {
-	"ipv4", "ip", "Internet Protocol Version 4", "RFC 791",
-	ipv4_fields, NFIELDS(ipv4_fields), ipv4_decode,
-	opt_fields, NFIELDS(opt_fields)
+	.name = "ipv4",
+	.ws = "ip",
+	.title = "Internet Protocol Version 4",
+	.rfc = "RFC 791",
+	.role = ST_ROLE_NET,
+	.fields = ipv4_fields,
+	.nfields = NFIELDS(ipv4_fields),
+	.more = opt_fields,
+	.nmore = NFIELDS(opt_fields),
+	.decode = ipv4_decode,
+	.binds = ipv4_binds,
+	.nbinds = NFIELDS(ipv4_binds),
+	.ends = { &ipv4_fields[F_SRC], &ipv4_fields[F_DST] },
+	.cksum = &ipv4_ck,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -88,7 +88,31 @@ llc_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind llc_binds[] = {
+	{ ST_KEY_8023, 0 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_llc = {
-	"llc", "llc", "Logical-Link Control", "IEEE 802.2",
-	llc_fields, NFIELDS(llc_fields), llc_decode
+	.name = "llc",
+	.ws = "llc",
+	.title = "Logical-Link Control",
+	.rfc = "IEEE 802.2",
+	.role = ST_ROLE_LINK,
+	.fields = llc_fields,
+	.nfields = NFIELDS(llc_fields),
+	.decode = llc_decode,
+	.binds = llc_binds,
+	.nbinds = NFIELDS(llc_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -1,11 +1,12 @@
 /*
- * Shorthands for the field tables of src/decode/: one row per header field,
+ * Shorthands for the field tables of src/proto/: one row per header field,
  * as the RFC draws it (bit offset from the header's start, width).
  */
-#ifndef STRATA_DECODE_FIELDS_H
-#define STRATA_DECODE_FIELDS_H
+#ifndef STRATA_PROTO_FIELDS_H
+#define STRATA_PROTO_FIELDS_H
 
-#include "strata/decode.h"
+#include "strata/proto.h"
+#include "strata/registry.h"
 
 #define FD(k, n, l, off, w, f) \
 	{ .key = (k), .name = (n), .label = (l), .bitoff = (off), \
@@ -31,19 +32,5 @@
 	  .flags = ST_DF_GEN, .names = (nm) }
 #define NFIELDS(t) (sizeof(t) / sizeof((t)[0]))
 
-/* Shared value names (registry.c). */
-extern const struct st_valname st_ethertype_names[];
-extern const struct st_valname st_ipproto_names[];
-extern const struct st_valname st_ck_names[];
-
-/* Adds the checksum status field described by fd after checksum field f. */
-void st_dckstatus(struct st_dctx *d, const struct st_field *f,
-    const struct st_field_desc *fd);
-
-/* TCP's flags as names, "SYN, ACK" (tcp.c). */
-const char *st_tcp_flag_names(unsigned fl);
-
-/* How many layers of protocol p the current chain already holds. */
-unsigned st_dcount(const struct st_dctx *d, const struct st_proto *p);
 
 #endif

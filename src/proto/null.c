@@ -44,7 +44,32 @@ null_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind null_binds[] = {
+	{ ST_KEY_LINK, DLT_NULL },
+	{ ST_KEY_LINK, DLT_LOOP },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_null = {
-	"null", "null", "BSD loopback", "pcap-linktype(7)",
-	null_fields, NFIELDS(null_fields), null_decode
+	.name = "null",
+	.ws = "null",
+	.title = "BSD loopback",
+	.rfc = "pcap-linktype(7)",
+	.role = ST_ROLE_LINK,
+	.fields = null_fields,
+	.nfields = NFIELDS(null_fields),
+	.decode = null_decode,
+	.binds = null_binds,
+	.nbinds = NFIELDS(null_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

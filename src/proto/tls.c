@@ -212,7 +212,7 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 
 	if (left < 5)
 		return d->pkt->layers[d->pkt->nlayers - 2].proto ==
-		    &st_proto_tls ? ST_ETRUNC : ST_ENOTME;
+		    d->ly->proto ? ST_ETRUNC : ST_ENOTME;
 	type = (unsigned)st_peek_bits(c, 0, 8);
 	ver = (unsigned)st_peek_bits(c, 8, 16);
 	len = (size_t)st_peek_bits(c, 24, 16);
@@ -249,11 +249,37 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	/* More records may follow in the same segment. */
 	d->plen = left - d->hdr;
 	if (d->plen > 0)
-		d->next = &st_proto_tls;
+		d->next = d->ly->proto;	/* another record */
 	return ST_OK;
 }
 
+static const struct st_bind tls_binds[] = {
+	{ ST_KEY_TCPPORT, 443 },
+	{ ST_KEY_TCPPORT, 853 },	/* DNS over TLS */
+	{ ST_KEY_TCPPORT, 8443 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_tls = {
-	"tls", "tls", "Transport Layer Security", "RFC 8446",
-	tls_fields, NFIELDS(tls_fields), tls_decode
+	.name = "tls",
+	.ws = "tls",
+	.title = "Transport Layer Security",
+	.rfc = "RFC 8446",
+	.role = ST_ROLE_APP,
+	.fields = tls_fields,
+	.nfields = NFIELDS(tls_fields),
+	.decode = tls_decode,
+	.binds = tls_binds,
+	.nbinds = NFIELDS(tls_binds),
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -12,7 +12,7 @@
  * as much of the offending packet as fits; it is decoded as nested layers.
  * ND messages end in options: type (8), length (8, in units of 8 bytes).
  */
-#include "strata/cksum.h"
+#include "strata/protos.h"
 #include "fields.h"
 
 const struct st_valname st_icmpv6_type_names[] = {
@@ -99,6 +99,14 @@ static const struct st_field_desc icmpv6_fields[] = {
 	    192, 128, ST_FMT_IPV6),
 	FDG("icmpv6.checksum.status", "Checksum status", ST_FMT_ENUM,
 	    st_ck_names),
+};
+
+static const struct st_ckspec icmpv6_ck = {
+	.field = &icmpv6_fields[F_CKSUM],
+	.status = &icmpv6_fields[F_CKSTAT],
+	.cover = ST_CKC_PAYLOAD,
+	.fam = 6,
+	.pseudo = 58,
 };
 
 static const struct st_valname opt_names[] = {
@@ -271,7 +279,6 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), hdr, opts, n;
 	struct st_field *ck, *code;
-	uint32_t pseudo;
 	unsigned type;
 	int quoted;
 
@@ -285,14 +292,7 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 	    (uint32_t)code->val);
 	hdr = icmpv6_body(d, c, type, &quoted, &opts);
 	n = d->net.fam == 6 ? d->net.tlen : left;
-	if (d->net.fam == 6) {
-		pseudo = st_cksum_pseudo(6, d->net.src, d->net.dst, 58,
-		    d->net.tlen);
-		st_dcksum(d, ck, c->base + c->off, d->net.tlen, pseudo,
-		    !d->net.frag && left >= d->net.tlen);
-	} else
-		ck->ck = ST_CK_UNVERIFIED;
-	st_dckstatus(d, ck, &icmpv6_fields[F_CKSTAT]);
+	st_dck(d, c, &icmpv6_ck, ck, hdr);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = hdr;
@@ -306,15 +306,50 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 		struct st_cur q = *c;
 
 		q.off += 8;
-		st_decode_nested(d, &q, &st_proto_ipv6);
+		st_dnest(d, &q, ST_KEY_ETHERTYPE, 0x86dd);
 		return ST_OK;
 	}
-	d->next = &st_proto_data;
+	d->data = 1;
 	return ST_OK;
 }
 
+/* The code names of the type ctl, for the crafter and explain. */
+static const struct st_valname *
+icmpv6_names(const struct st_field_desc *fd, uint64_t ctl)
+{
+	return fd == &icmpv6_fields[F_CODE] ?
+	    st_icmpv6_code_names((unsigned)ctl) : NULL;
+}
+
+static const struct st_bind icmpv6_binds[] = {
+	{ ST_KEY_IPPROTO, 58 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_icmpv6 = {
-	"icmpv6", "icmpv6", "Internet Control Message Protocol v6", "RFC 4443",
-	icmpv6_fields, NFIELDS(icmpv6_fields), icmpv6_decode,
-	opt_fields, NFIELDS(opt_fields)
+	.name = "icmpv6",
+	.ws = "icmpv6",
+	.title = "Internet Control Message Protocol v6",
+	.rfc = "RFC 4443",
+	.role = ST_ROLE_CONTROL,
+	.fields = icmpv6_fields,
+	.nfields = NFIELDS(icmpv6_fields),
+	.more = opt_fields,
+	.nmore = NFIELDS(opt_fields),
+	.decode = icmpv6_decode,
+	.binds = icmpv6_binds,
+	.nbinds = NFIELDS(icmpv6_binds),
+	.cksum = &icmpv6_ck,
+	.names = icmpv6_names,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

@@ -21,7 +21,6 @@
  */
 #include <string.h>
 
-#include "strata/cksum.h"
 #include "fields.h"
 
 enum { F_SPORT, F_DPORT, F_SEQ, F_ACK, F_DOFF, F_FLAGS, F_RES, F_AE, F_CWR,
@@ -58,6 +57,13 @@ static const struct st_field_desc tcp_fields[] = {
 	FDG("tcp.len", "Segment length", ST_FMT_DEC, NULL),
 	FDG("tcp.checksum.status", "Checksum status", ST_FMT_ENUM,
 	    st_ck_names),
+};
+
+static const struct st_ckspec tcp_ck = {
+	.field = &tcp_fields[F_CKSUM],
+	.status = &tcp_fields[F_CKSTAT],
+	.cover = ST_CKC_PAYLOAD,
+	.pseudo = 6,
 };
 
 static const struct st_valname kind_names[] = {
@@ -178,36 +184,32 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n)
 	}
 }
 
-/* "SYN, ACK": the flags' names, from a table made on first use. */
-const char *
-st_tcp_flag_names(unsigned fl)
+/* "SYN, ACK": the flags' names for every value of the 9 flag bits, made
+ * once by tcp_init before any decoding. */
+static char flag_names[512][48];
+
+static void
+tcp_init(void)
 {
 	static const char *const names[] = { "FIN", "SYN", "RST", "PSH", "ACK",
 		"URG", "ECE", "CWR", "AE" };
-	static char table[512][48];
-	static int made;
 	size_t n, k, i;
 	unsigned v;
 
-	if (!made) {
-		for (v = 0; v < 512; v++) {
-			for (n = 0, i = 0; i < 9; i++) {
-				if (!(v >> i & 1))
-					continue;
-				if (n > 0) {
-					table[v][n++] = ',';
-					table[v][n++] = ' ';
-				}
-				k = strlen(names[i]);
-				memcpy(table[v] + n,
-				    names[i], k);
-				n += k;
+	for (v = 0; v < 512; v++) {
+		for (n = 0, i = 0; i < 9; i++) {
+			if (!(v >> i & 1))
+				continue;
+			if (n > 0) {
+				flag_names[v][n++] = ',';
+				flag_names[v][n++] = ' ';
 			}
-			memcpy(table[v] + n, n ? "" : "none", n ? 1 : 5);
+			k = strlen(names[i]);
+			memcpy(flag_names[v] + n, names[i], k);
+			n += k;
 		}
-		made = 1;
+		memcpy(flag_names[v] + n, n ? "" : "none", n ? 1 : 5);
 	}
-	return table[fl & 511];
 }
 
 static int
@@ -215,11 +217,10 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), hlen, tlen;
 	struct st_field *ck, *fl;
-	uint32_t pseudo;
 
 	st_dfields(d, c, tcp_fields, F_FLAGS);
 	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
-		fl->meaning = st_tcp_flag_names((unsigned)fl->val);
+		fl->meaning = flag_names[fl->val & 511];
 	st_dfields(d, c, tcp_fields + F_RES, F_CKSUM - F_RES);
 	ck = st_dfield(d, c, &tcp_fields[F_CKSUM]);
 	st_dfield(d, c, &tcp_fields[F_URP]);
@@ -235,14 +236,7 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 	/* A fragment's segment length is unknown without reassembly. */
 	if (!d->net.frag)
 		st_dgen(d, &tcp_fields[F_LEN], tlen - hlen);
-	if (d->net.fam != 0) {
-		pseudo = st_cksum_pseudo(d->net.fam, d->net.src, d->net.dst, 6,
-		    d->net.tlen);
-		st_dcksum(d, ck, c->base + c->off, tlen, pseudo,
-		    !d->net.frag && left >= tlen);
-	} else
-		ck->ck = ST_CK_UNVERIFIED;
-	st_dckstatus(d, ck, &tcp_fields[F_CKSTAT]);
+	st_dck(d, c, &tcp_ck, ck, hlen);
 	if (hlen > left) {
 		d->hdr = left;
 		return ST_ETRUNC;
@@ -250,13 +244,42 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 	tcp_options(d, *c, hlen);
 	d->hdr = hlen;
 	d->plen = tlen - hlen;
-	d->next = st_proto_app(1, (uint16_t)st_peek_bits(c, 0, 16),
+	d->next = st_proto_port(ST_KEY_TCPPORT, (uint16_t)st_peek_bits(c, 0, 16),
 	    (uint16_t)st_peek_bits(c, 16, 16));
 	return ST_OK;
 }
 
+static const struct st_bind tcp_binds[] = {
+	{ ST_KEY_IPPROTO, 6 },
+};
+
+/* @summary */
+
+/* @views */
+
+/* @craft */
+
+/* @probes */
+
 const struct st_proto st_proto_tcp = {
-	"tcp", "tcp", "Transmission Control Protocol", "RFC 9293",
-	tcp_fields, NFIELDS(tcp_fields), tcp_decode,
-	opt_fields, NFIELDS(opt_fields)
+	.name = "tcp",
+	.ws = "tcp",
+	.title = "Transmission Control Protocol",
+	.rfc = "RFC 9293",
+	.role = ST_ROLE_TRANSPORT,
+	.flags = ST_PF_STREAM,
+	.fields = tcp_fields,
+	.nfields = NFIELDS(tcp_fields),
+	.more = opt_fields,
+	.nmore = NFIELDS(opt_fields),
+	.decode = tcp_decode,
+	.binds = tcp_binds,
+	.nbinds = NFIELDS(tcp_binds),
+	.init = tcp_init,
+	.ends = { &tcp_fields[F_SPORT], &tcp_fields[F_DPORT] },
+	.cksum = &tcp_ck,
+	/* @summary */
+	/* @views */
+	/* @craft */
+	/* @probes */
 };

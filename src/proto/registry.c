@@ -1,0 +1,224 @@
+/*
+ * The registry: the one list of every protocol strata knows, one line each,
+ * and the bind table made from their descriptors' binds.  Decoders only
+ * name a key and a value (an EtherType, an IP protocol, a port); this is
+ * where that becomes the next protocol.
+ */
+#include <string.h>
+
+#include <pcap/dlt.h>
+
+#include "fields.h"
+
+extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
+    st_proto_sll, st_proto_sll2, st_proto_null, st_proto_llc, st_proto_arp,
+    st_proto_ipv4, st_proto_ipv6, st_proto_hopopts, st_proto_routing,
+    st_proto_frag6, st_proto_dstopts, st_proto_icmp, st_proto_icmpv6,
+    st_proto_tcp, st_proto_udp, st_proto_dns, st_proto_http, st_proto_tls;
+
+/*
+ * Every protocol, one line each.  Where two bind the same key, the one
+ * listed first wins.
+ */
+const struct st_proto *const st_protos[] = {
+	&st_proto_eth,
+	&st_proto_vlan,
+	&st_proto_qinq,
+	&st_proto_sll,
+	&st_proto_sll2,
+	&st_proto_null,
+	&st_proto_llc,
+	&st_proto_arp,
+	&st_proto_ipv4,
+	&st_proto_ipv6,
+	&st_proto_hopopts,
+	&st_proto_routing,
+	&st_proto_frag6,
+	&st_proto_dstopts,
+	&st_proto_icmp,
+	&st_proto_icmpv6,
+	&st_proto_tcp,
+	&st_proto_udp,
+	&st_proto_dns,
+	&st_proto_http,
+	&st_proto_tls,
+	&st_proto_data,
+	&st_proto_trailer,
+	NULL
+};
+
+const struct st_proto *
+st_proto_port(int key, uint16_t sport, uint16_t dport)
+{
+	const struct st_proto *p;
+
+	if ((p = st_proto_next(key, dport)) != NULL)
+		return p;
+	return st_proto_next(key, sport);
+}
+
+const struct st_valname st_ethertype_names[] = {
+	{ 0x0800, "IPv4" }, { 0x0806, "ARP" }, { 0x8035, "RARP" },
+	{ 0x86dd, "IPv6" }, { 0x8100, "802.1Q VLAN" }, { 0x88a8, "802.1ad" },
+	{ 0x9100, "802.1Q VLAN (old QinQ)" }, { 0x9000, "loopback test" },
+	{ 0x8847, "MPLS unicast" }, { 0x8848, "MPLS multicast" },
+	{ 0x8863, "PPPoE discovery" }, { 0x8864, "PPPoE session" },
+	{ 0x888e, "802.1X (EAPOL)" }, { 0x88cc, "LLDP" }, { 0x8809, "slow "
+	"protocols (LACP)" }, { 0x88e5, "MACsec" }, { 0x88f7, "PTP" },
+	{ 0, NULL }
+};
+
+const struct st_valname st_ipproto_names[] = {
+	{ 0, "IPv6 hop-by-hop options" }, { 1, "ICMP" }, { 2, "IGMP" },
+	{ 4, "IPv4" }, { 6, "TCP" }, { 17, "UDP" }, { 41, "IPv6" },
+	{ 43, "IPv6 routing" }, { 44, "IPv6 fragment" }, { 46, "RSVP" },
+	{ 47, "GRE" }, { 50, "ESP" }, { 51, "AH" }, { 58, "ICMPv6" },
+	{ 59, "no next header" }, { 60, "IPv6 destination options" },
+	{ 89, "OSPF" }, { 103, "PIM" }, { 112, "VRRP" }, { 132, "SCTP" },
+	{ 136, "UDP-Lite" }, { 0, NULL }
+};
+
+const struct st_valname st_ck_names[] = {
+	{ ST_CK_GOOD, "good" }, { ST_CK_BAD, "bad" },
+	{ ST_CK_UNVERIFIED, "unverified" }, { ST_CK_PARTIAL, "partial" },
+	{ ST_CK_ABSENT, "absent" }, { 0, NULL }
+};
+
+/*
+ * The bind table, made from the descriptors once (st_registry_init): direct
+ * tables for the keys every packet asks about (IP protocol, ports), a list
+ * searched for the rest.
+ */
+#define MAXBINDS	512
+
+struct bind {
+	int		 key;
+	uint32_t	 val;
+	const struct st_proto *proto;
+};
+
+static const struct st_proto *by_ipproto[256];
+static const struct st_proto *by_tcpport[65536], *by_udpport[65536];
+static struct bind binds[MAXBINDS];
+static size_t nbinds;
+static int made;
+
+static void
+make_tables(void)
+{
+	const struct st_proto *p;
+	const struct st_bind *b;
+	size_t k, i;
+
+	for (k = 0; (p = st_protos[k]) != NULL; k++)
+		for (i = 0; i < p->nbinds; i++) {
+			b = &p->binds[i];
+			if (b->key == ST_KEY_IPPROTO && b->val < 256) {
+				if (by_ipproto[b->val] == NULL)
+					by_ipproto[b->val] = p;
+			} else if (b->key == ST_KEY_TCPPORT && b->val < 65536) {
+				if (by_tcpport[b->val] == NULL)
+					by_tcpport[b->val] = p;
+			} else if (b->key == ST_KEY_UDPPORT && b->val < 65536) {
+				if (by_udpport[b->val] == NULL)
+					by_udpport[b->val] = p;
+			}
+			if (nbinds < MAXBINDS) {
+				binds[nbinds].key = b->key;
+				binds[nbinds].val = b->val;
+				binds[nbinds++].proto = p;
+			}
+		}
+	for (k = 0; (p = st_protos[k]) != NULL; k++)
+		if (p->init != NULL)
+			p->init();
+	made = 1;
+}
+
+void
+st_registry_init(void)
+{
+	if (!made)
+		make_tables();
+}
+
+const struct st_proto *
+st_proto_next(int key, uint32_t val)
+{
+	size_t i;
+
+	if (!made)
+		make_tables();
+	switch (key) {
+	case ST_KEY_NONE:
+		return NULL;
+	case ST_KEY_IPPROTO:
+		return val < 256 ? by_ipproto[val] : NULL;
+	case ST_KEY_TCPPORT:
+		return val < 65536 ? by_tcpport[val] : NULL;
+	case ST_KEY_UDPPORT:
+		return val < 65536 ? by_udpport[val] : NULL;
+	}
+	for (i = 0; i < nbinds; i++)
+		if (binds[i].key == key && binds[i].val == val)
+			return binds[i].proto;
+	return NULL;
+}
+
+const struct st_proto *
+st_proto_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; st_protos[i] != NULL; i++)
+		if (strcmp(st_protos[i]->name, name) == 0)
+			return st_protos[i];
+	for (i = 0; st_protos[i] != NULL; i++)
+		if (strcmp(st_protos[i]->ws, name) == 0)
+			return st_protos[i];
+	return NULL;
+}
+
+int
+st_proto_key(const struct st_proto *p, int key, uint32_t *val)
+{
+	size_t i;
+
+	for (i = 0; i < p->nbinds; i++)
+		if (p->binds[i].key == key) {
+			*val = p->binds[i].val;
+			return 0;
+		}
+	return -1;
+}
+
+const struct st_field_desc *
+st_desc_find(const char *name)
+{
+	const struct st_proto *p;
+	size_t i, k;
+
+	for (k = 0; (p = st_protos[k]) != NULL; k++) {
+		for (i = 0; i < p->nfields; i++)
+			if (strcmp(p->fields[i].name, name) == 0)
+				return &p->fields[i];
+		for (i = 0; i < p->nmore; i++)
+			if (strcmp(p->more[i].name, name) == 0)
+				return &p->more[i];
+	}
+	return NULL;
+}
+
+const struct st_proto *
+st_desc_proto(const struct st_field_desc *fd)
+{
+	const struct st_proto *p;
+	size_t k;
+
+	for (k = 0; (p = st_protos[k]) != NULL; k++)
+		if ((fd >= p->fields && fd < p->fields + p->nfields) ||
+		    (p->more != NULL && fd >= p->more &&
+		    fd < p->more + p->nmore))
+			return p;
+	return NULL;
+}
