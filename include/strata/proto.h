@@ -298,4 +298,12 @@ unsigned st_dcount(const struct st_dctx *d, const struct st_proto *p);
  * ST_ROLE_NONE) the current chain already holds, the current one left out. */
 unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 
+/* @summary-api */
+
+/* @views-api */
+
+/* @craft-api */
+
+/* @probes-api */
+
 #endif /* STRATA_PROTO_H */
