@@ -130,6 +130,49 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 	}
 }
 
+/*
+ * A header checksum of zero in a packet whose transport checksum holds only
+ * the pseudo-header sum (ST_CK_PARTIAL) was left to the NIC as well: the
+ * packet was captured on the host that sent it, before the card filled the
+ * sums in.  Such a zero is offloaded, not bad.
+ */
+static void
+offloaded(struct st_packet *pkt)
+{
+	const struct st_ckspec *ck;
+	struct st_layer *ly;
+	struct st_field *f, *st;
+	unsigned i, k;
+
+	for (i = 0; i < pkt->nfields && pkt->fields[i].ck != ST_CK_PARTIAL;
+	    i++)
+		;
+	if (i == pkt->nfields)
+		return;
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth > 0 || (ck = ly->proto->cksum) == NULL ||
+		    ck->cover != ST_CKC_HEADER)
+			continue;
+		for (k = ly->field0; k < (unsigned)ly->field0 + ly->nfields;
+		    k++) {
+			f = &pkt->fields[k];
+			if (f->desc != ck->field || f->ck != ST_CK_BAD ||
+			    f->val != 0)
+				continue;
+			f->ck = ST_CK_PARTIAL;
+			pkt->nbadck--;
+			if ((st = (struct st_field *)st_pkt_fd(pkt, ly,
+			    ck->status)) != NULL)
+				st->val = ST_CK_PARTIAL;
+			st_pkt_note(pkt, st_pkt_printf(pkt, "%s 0x0000: left "
+			    "to the network card, as the transport checksum "
+			    "was (captured on the sending host)",
+			    f->desc->name));
+		}
+	}
+}
+
 /* The first protocol for a frame of link type lt, or NULL. */
 static const struct st_proto *
 link_proto(int lt, const struct st_packet *pkt)
@@ -182,6 +225,8 @@ st_decode(struct st_packet *pkt, int linktype)
 	c = st_cur_make(pkt->data, pkt->caplen);
 	if (pkt->caplen > 0 || p != &st_proto_data)
 		chain(&d, c, p, &fr);
+	if (pkt->nbadck > 0)
+		offloaded(pkt);
 	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&
 	    (ly = st_pkt_add_layer(pkt, &st_proto_trailer,
 	    (uint32_t)fr.trail_off, 0)) != NULL) {
