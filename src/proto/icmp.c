@@ -203,6 +203,22 @@ static const struct st_bind icmp_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const icmp_keys[] = {
+	&icmp_fields[F_TYPE], &icmp_fields[F_CODE], &icmp_fields[F_ID],
+	&icmp_fields[F_SEQ], NULL,
+};
+
+#include <stdio.h>
+
+/* ping and tcpdump count from the ICMP header in. */
+static void
+icmp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	(void)inner;
+	snprintf(buf, n, "ping \"%u bytes from\", tcpdump \"length %u\"",
+	    total, total);
+}
 
 /* @craft */
 
@@ -223,6 +239,13 @@ const struct st_proto st_proto_icmp = {
 	.names = icmp_names,
 	/* @summary */
 	/* @views */
+	.keys = icmp_keys,
+	.color = "\033[35m",
+	.ledger = icmp_ledger,
+	.explain_bits = 64,
+	.explain = "The second word depends on the type. Errors (3, 4, 5, 11, "
+	    "12) then quote the IP header and the first 8 bytes of the packet "
+	    "that caused them; echo requests and replies carry data.",
 	/* @craft */
 	/* @probes */
 };
