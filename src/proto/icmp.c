@@ -220,6 +220,29 @@ icmp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    total, total);
 }
 
+#include "icmp.h"
+
+/* What each type is for, in a sentence (the quiz's working). */
+static const struct st_valname icmp_story[] = {
+	{ 0, "the answer to an echo request (type 8): same id, seq and data" },
+	{ 3, "the packet could not be delivered: the message quotes its IP "
+	    "header and first bytes, the code says why" },
+	{ 5, "a router tells the sender a better next hop" },
+	{ 8, "a request for an echo reply: id, seq and data to be sent back" },
+	{ 11, "the TTL ran out on the way (code 0) or reassembly timed out "
+	    "(code 1); it quotes the packet" },
+	{ 12, "a header was bad; the pointer says where" },
+	{ 13, "a timestamp request: three 32-bit times follow" },
+	{ 14, "the answer to a timestamp request" },
+	{ 0, NULL }
+};
+
+const struct st_icmp_handles st_icmp_h = {
+	.proto = &st_proto_icmp,
+	.type = &icmp_fields[F_TYPE],
+	.story = icmp_story,
+};
+
 /* @craft */
 
 /* @probes */

@@ -291,6 +291,19 @@ ipv4_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    total, total >= 28 ? total - 28 : 0, total, total);
 }
 
+#include "ipv4.h"
+
+extern const struct st_proto st_proto_ipv4;
+
+const struct st_ipv4_handles st_ipv4_h = {
+	.proto = &st_proto_ipv4,
+	.len = &ipv4_fields[F_LEN],
+	.ihl = &ipv4_fields[F_IHL],
+	.cksum = &ipv4_fields[F_CKSUM],
+	.frag = &ipv4_fields[F_FRAG],
+	.mf = &ipv4_fields[F_MF],
+};
+
 /* @craft */
 
 /* @probes */

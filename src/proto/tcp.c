@@ -273,6 +273,16 @@ tcp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    "only", inner);
 }
 
+#include "tcp.h"
+
+extern const struct st_proto st_proto_tcp;
+
+const struct st_tcp_handles st_tcp_h = {
+	.proto = &st_proto_tcp,
+	.seq = &tcp_fields[F_SEQ],
+	.len = &tcp_fields[F_LEN],
+};
+
 /* @craft */
 
 /* @probes */
