@@ -1,10 +1,11 @@
 /*
  * The checksum view: every checksum of the packet worked out as RFC 1071
  * does it, step by step: the 16-bit words (the checksum field itself
- * counted as zero), the pseudo-header of TCP, UDP and ICMPv6 as a block of
- * its own, the sum, the carries folded back in, the complement, and the
- * value on the wire against it.  A value that cannot be trusted (the bytes
- * were not all captured, or the sender left it to the NIC) is said so.
+ * counted as zero), the pseudo-header (where the protocol's st_ckspec
+ * has one: TCP, UDP, ICMPv6) as a block of its own, the sum, the carries
+ * folded back in, the complement, and the value on the wire against it.
+ * A value that cannot be trusted (the bytes were not all captured, or the
+ * sender left it to the NIC) is said so.
  */
 #include <ctype.h>
 #include <string.h>
@@ -119,6 +120,7 @@ static const char *
 not_worked(const struct st_layer *ly, const struct st_field *f, char *buf,
     size_t n)
 {
+	const char *p;
 	size_t i;
 
 	if (f->ck == ST_CK_UNVERIFIED)
@@ -128,7 +130,8 @@ not_worked(const struct st_layer *ly, const struct st_field *f, char *buf,
 		return NULL;
 	i = (size_t)snprintf(buf, n, "  zero over IPv4: the sender computed "
 	    "no ");
-	for (const char *p = ly->proto->name; *p != '\0' && i + 1 < n; p++)
+	/* Only a checksum zero_v4 allows to be zero has this status. */
+	for (p = ly->proto->name; *p != '\0' && i + 1 < n; p++)
 		buf[i++] = (char)toupper((unsigned char)*p);
 	snprintf(buf + i, n - i, " checksum (%s allows it)\n\n",
 	    ly->proto->rfc != NULL ? ly->proto->rfc : "its RFC");

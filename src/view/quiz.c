@@ -15,15 +15,26 @@
 #include "../proto/ipv4.h"
 #include "../proto/tcp.h"
 
-static const char *const kind_names[ST_Q_NKINDS] = {
-	"ip.len", "ip.hdr_len", "ip.checksum", "ip.frag_offset",
-	"tcp relative seq", "icmp.type"
-};
-
+/* A kind's name: the field it blanks, from the protocol's own table. */
 const char *
 st_quiz_kind_name(enum st_quiz_kind k)
 {
-	return k < ST_Q_NKINDS ? kind_names[k] : "?";
+	switch (k) {
+	case ST_Q_IPLEN:
+		return st_ipv4_h.len->name;
+	case ST_Q_IHL:
+		return st_ipv4_h.ihl->name;
+	case ST_Q_IPCKSUM:
+		return st_ipv4_h.cksum->name;
+	case ST_Q_FRAG:
+		return st_ipv4_h.frag->name;
+	case ST_Q_TCPSEQ:
+		return "tcp relative seq";
+	case ST_Q_ICMPTYPE:
+		return st_icmp_h.type->name;
+	default:
+		return "?";
+	}
 }
 
 /* The first layer of protocol p outside any quote, or NULL. */
