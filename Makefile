@@ -30,6 +30,7 @@ TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile threads peer live live-route html bench \
+	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke \
 	live-demo live-capture privileges \
@@ -65,6 +66,7 @@ test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
 	@$(MAKE) --no-print-directory unit golden difftest hostile threads peer \
+	    fieldnames \
 	    ndjson completion manpage progress install-test live live-route \
 	    live-demo live-capture privileges html
 
@@ -73,6 +75,10 @@ unit: $(TESTBIN)
 
 golden: strata
 	@sh tests/golden.sh $(STRATA)
+
+# Field names written as strings outside src/proto name real fields.
+fieldnames: $(BUILD)/tests/test_names
+	@sh tests/fieldnames.sh $(BUILD)/tests/test_names
 
 difftest: strata
 	@python3 tests/difftest.py $(STRATA) ../shared/corpus

@@ -163,6 +163,26 @@ struct st_proto {
 	/* @summary */
 
 	/* @views */
+	/* The fields that say the most about a layer (the diagram's box
+	 * titles): NULL-terminated pointers to rows of its own tables. */
+	const struct st_field_desc *const *keys;
+	/* Its colour on a terminal (an SGR escape); NULL: red. */
+	const char	*color;
+	/* For the checksum view: what its checksum covers, in words; NULL:
+	 * "the header and data". */
+	const char	*ck_what;
+	/* For the ledger: what the tools print for the length total reached
+	 * at this layer (inner: the innermost payload), into buf; or NULL. */
+	void		(*ledger)(char *buf, size_t n, unsigned total,
+			    unsigned inner);
+	/* In a phrase, what the bytes of layer ly are ("padding to the
+	 * minimum frame"), or NULL. */
+	const char	*(*what)(const struct st_packet *pkt,
+			    const struct st_layer *ly);
+	/* For explain: the bits of the fixed header its diagram draws (0:
+	 * every fixed field), and what the tables cannot say, or NULL. */
+	uint32_t	 explain_bits;
+	const char	*explain;
 
 	/* @craft */
 

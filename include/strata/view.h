@@ -154,6 +154,8 @@ void	st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 void	st_fmt_time(struct st_out *o, struct st_vctx *v,
 	    const struct timespec *ts, char sep);
 /* ANSI colour escape for protocol p (empty string without colour). */
+const char *st_pcolor(const struct st_vctx *v, const struct st_proto *p);
+/* The same for the protocol named proto (its descriptor looked up). */
 const char *st_color(const struct st_vctx *v, const char *proto);
 const char *st_color_off(const struct st_vctx *v);
 /* The layer each byte belongs to, for the hex views: map[i], or -1. */

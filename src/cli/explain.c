@@ -12,46 +12,6 @@
 
 #define MAXF	64
 
-/* The fixed header each diagram draws; later fields depend on the type. */
-static const struct {
-	const char	*proto;
-	uint32_t	 bits;
-} fixed[] = {
-	{ "icmp", 64 }, { "icmpv6", 64 }, { "sll", 128 }, { "sll2", 160 },
-};
-
-/* What the tables cannot say: the variable parts after the fixed header. */
-static const struct {
-	const char	*proto;
-	const char	*text;
-} tails[] = {
-	{ "ipv4", "Options follow when the header length is over 20 bytes (up "
-	    "to 40 bytes): end of list, no-op, record route, timestamp, loose "
-	    "and strict source route, router alert; then the payload." },
-	{ "ipv6", "Extension headers may follow (hop-by-hop, routing, fragment,"
-	    " destination options), each naming the next; then the payload." },
-	{ "tcp", "Options follow when the header length is over 20 bytes (up "
-	    "to 40 bytes): MSS, window scale, SACK permitted, SACK blocks, "
-	    "timestamps, no-op, end of list; then the data." },
-	{ "icmp", "The second word depends on the type. Errors (3, 4, 5, 11, "
-	    "12) then quote the IP header and the first 8 bytes of the packet "
-	    "that caused them; echo requests and replies carry data." },
-	{ "icmpv6", "The body depends on the type: errors quote as much of the "
-	    "packet as fits in 1280 bytes; neighbour discovery messages end in "
-	    "options (type, length in 8-byte units, value)." },
-	{ "udp", "The length counts header and data; the checksum covers a "
-	    "pseudo-header of addresses, protocol and length." },
-	{ "arp", "The address rows shown are for Ethernet and IPv4 (sizes 6 "
-	    "and 4); other sizes move them." },
-	{ "llc", "The control field is one byte for U frames (its low two "
-	    "bits 11), two for I and S frames. With DSAP and SSAP 0xaa and "
-	    "control 0x03 a SNAP header follows: an OUI, then a protocol ID "
-	    "that, when the OUI is 0, is an EtherType (RFC 1042)." },
-	{ "eth", "Values of 1500 and below are an IEEE 802.3 length, not a "
-	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
-	    "FCS on the wire (captures rarely keep it)." },
-};
-
 /* Writes text as a paragraph indented by 2, lines at most 78 wide. */
 static void
 wrap(struct st_out *o, const char *text)
@@ -108,9 +68,7 @@ st_cmd_explain(int argc, char **argv)
 		    "--help')", argv[1]);
 		return ST_EXIT_USAGE;
 	}
-	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-		if (strcmp(fixed[i].proto, p->name) == 0)
-			nbits = fixed[i].bits;
+	nbits = p->explain_bits;	/* later fields depend on the type */
 	for (i = 0; i < p->nfields && n < MAXF; i++) {
 		fd = &p->fields[i];
 		if (fd->bits == 0 || fd->flags & ST_DF_GEN || (nbits > 0 &&
@@ -164,9 +122,8 @@ st_cmd_explain(int argc, char **argv)
 			st_out_putc(&o, '\n');
 		}
 	}
-	for (i = 0; i < sizeof(tails) / sizeof(tails[0]); i++)
-		if (strcmp(tails[i].proto, p->name) == 0)
-			wrap(&o, tails[i].text);
+	if (p->explain != NULL)	/* what the tables cannot say */
+		wrap(&o, p->explain);
 	st_out_flush(&o);
 	return ST_EXIT_OK;
 }

@@ -96,6 +96,10 @@ static const struct st_bind arp_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const arp_keys[] = {
+	&arp_fields[4], &arp_fields[6], &arp_fields[8], NULL,
+};
 
 /* @craft */
 
@@ -114,6 +118,10 @@ const struct st_proto st_proto_arp = {
 	.nbinds = NFIELDS(arp_binds),
 	/* @summary */
 	/* @views */
+	.keys = arp_keys,
+	.color = "\033[33m",
+	.explain = "The address rows shown are for Ethernet and IPv4 (sizes 6 "
+	    "and 4); other sizes move them.",
 	/* @craft */
 	/* @probes */
 };

@@ -42,6 +42,7 @@ const struct st_proto st_proto_data = {
 	.decode = data_decode,
 	/* @summary */
 	/* @views */
+	.color = "\033[37m",
 	/* @craft */
 	/* @probes */
 };
@@ -71,6 +72,14 @@ trailer_decode(struct st_dctx *d, struct st_cur *c)
 
 /* @views */
 
+/* All zeros: the padding to Ethernet's 60 bytes; else some trailer. */
+static const char *
+trailer_what(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	return st_pkt_fd(pkt, ly, &trailer_fields[0]) != NULL ? "padding to "
+	    "the minimum frame" : "trailer";
+}
+
 /* @craft */
 
 /* @probes */
@@ -86,6 +95,8 @@ const struct st_proto st_proto_trailer = {
 	.decode = trailer_decode,
 	/* @summary */
 	/* @views */
+	.color = "\033[90m",
+	.what = trailer_what,
 	/* @craft */
 	/* @probes */
 };

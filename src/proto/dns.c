@@ -368,6 +368,12 @@ static const struct st_bind dns_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const dns_keys[] = {
+	&dns_fields[F_ID], &dns_fields[F_QR], &rr_fields[R_QNAME],
+	&rr_fields[R_QTYPE], &dns_fields[F_AN], &rr_fields[R_A],
+	&rr_fields[R_AAAA], NULL,
+};
 
 /* @craft */
 
@@ -388,6 +394,8 @@ const struct st_proto st_proto_dns = {
 	.nbinds = NFIELDS(dns_binds),
 	/* @summary */
 	/* @views */
+	.keys = dns_keys,
+	.color = "\033[95m",
 	/* @craft */
 	/* @probes */
 };

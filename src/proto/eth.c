@@ -63,6 +63,10 @@ static const struct st_bind eth_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const eth_keys[] = {
+	&eth_fields[1], &eth_fields[0], &eth_fields[2], &eth_fields[3], NULL,
+};
 
 /* @craft */
 
@@ -81,6 +85,11 @@ const struct st_proto st_proto_eth = {
 	.nbinds = NFIELDS(eth_binds),
 	/* @summary */
 	/* @views */
+	.keys = eth_keys,
+	.color = "\033[34m",
+	.explain = "Values of 1500 and below are an IEEE 802.3 length, not a "
+	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
+	    "FCS on the wire (captures rarely keep it).",
 	/* @craft */
 	/* @probes */
 };
@@ -150,6 +159,10 @@ static const struct st_bind vlan_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const vlan_keys[] = {
+	&vlan_fields[2], &vlan_fields[0], &vlan_fields[3], NULL,
+};
 
 /* @craft */
 
@@ -169,6 +182,8 @@ const struct st_proto st_proto_vlan = {
 	.nbinds = NFIELDS(vlan_binds),
 	/* @summary */
 	/* @views */
+	.keys = vlan_keys,
+	.color = "\033[94m",
 	/* @craft */
 	/* @probes */
 };
@@ -180,6 +195,10 @@ static const struct st_bind qinq_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const qinq_keys[] = {
+	&qinq_fields[2], &qinq_fields[3], NULL,
+};
 
 /* @craft */
 
@@ -199,6 +218,8 @@ const struct st_proto st_proto_qinq = {
 	.nbinds = NFIELDS(qinq_binds),
 	/* @summary */
 	/* @views */
+	.keys = qinq_keys,
+	.color = "\033[94m",
 	/* @craft */
 	/* @probes */
 };

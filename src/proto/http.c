@@ -198,6 +198,12 @@ static const struct st_bind http_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const http_keys[] = {
+	&http_fields[F_METHOD], &http_fields[F_URI], &http_fields[F_CODE],
+	&http_fields[F_PHRASE], &http_fields[F_HOST], &http_fields[F_CLEN],
+	NULL,
+};
 
 /* @craft */
 
@@ -216,6 +222,8 @@ const struct st_proto st_proto_http = {
 	.nbinds = NFIELDS(http_binds),
 	/* @summary */
 	/* @views */
+	.keys = http_keys,
+	.color = "\033[96m",
 	/* @craft */
 	/* @probes */
 };

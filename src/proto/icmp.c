@@ -203,6 +203,45 @@ static const struct st_bind icmp_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const icmp_keys[] = {
+	&icmp_fields[F_TYPE], &icmp_fields[F_CODE], &icmp_fields[F_ID],
+	&icmp_fields[F_SEQ], NULL,
+};
+
+#include <stdio.h>
+
+/* ping and tcpdump count from the ICMP header in. */
+static void
+icmp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	(void)inner;
+	snprintf(buf, n, "ping \"%u bytes from\", tcpdump \"length %u\"",
+	    total, total);
+}
+
+#include "icmp.h"
+
+/* What each type is for, in a sentence (the quiz's working). */
+static const struct st_valname icmp_story[] = {
+	{ 0, "the answer to an echo request (type 8): same id, seq and data" },
+	{ 3, "the packet could not be delivered: the message quotes its IP "
+	    "header and first bytes, the code says why" },
+	{ 5, "a router tells the sender a better next hop" },
+	{ 8, "a request for an echo reply: id, seq and data to be sent back" },
+	{ 11, "the TTL ran out on the way (code 0) or reassembly timed out "
+	    "(code 1); it quotes the packet" },
+	{ 12, "a header was bad; the pointer says where" },
+	{ 13, "a timestamp request: three 32-bit times follow" },
+	{ 14, "the answer to a timestamp request" },
+	{ 0, NULL }
+};
+
+const struct st_icmp_handles st_icmp_h = {
+	.proto = &st_proto_icmp,
+	.type = &icmp_fields[F_TYPE],
+	.story = icmp_story,
+};
 
 /* @craft */
 
@@ -223,6 +262,13 @@ const struct st_proto st_proto_icmp = {
 	.names = icmp_names,
 	/* @summary */
 	/* @views */
+	.keys = icmp_keys,
+	.color = "\033[35m",
+	.ledger = icmp_ledger,
+	.explain_bits = 64,
+	.explain = "The second word depends on the type. Errors (3, 4, 5, 11, "
+	    "12) then quote the IP header and the first 8 bytes of the packet "
+	    "that caused them; echo requests and replies carry data.",
 	/* @craft */
 	/* @probes */
 };

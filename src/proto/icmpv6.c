@@ -328,6 +328,22 @@ static const struct st_bind icmpv6_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const icmpv6_keys[] = {
+	&icmpv6_fields[F_TYPE], &icmpv6_fields[F_CODE], &icmpv6_fields[F_ID],
+	&icmpv6_fields[F_SEQ], NULL,
+};
+
+#include <stdio.h>
+
+/* ping and tcpdump count from the ICMPv6 header in. */
+static void
+icmpv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	(void)inner;
+	snprintf(buf, n, "ping \"%u bytes from\", tcpdump \"length %u\"",
+	    total, total);
+}
 
 /* @craft */
 
@@ -350,6 +366,13 @@ const struct st_proto st_proto_icmpv6 = {
 	.names = icmpv6_names,
 	/* @summary */
 	/* @views */
+	.keys = icmpv6_keys,
+	.color = "\033[35m",
+	.ledger = icmpv6_ledger,
+	.explain_bits = 64,
+	.explain = "The body depends on the type: errors quote as much of the "
+	    "packet as fits in 1280 bytes; neighbour discovery messages end in "
+	    "options (type, length in 8-byte units, value).",
 	/* @craft */
 	/* @probes */
 };

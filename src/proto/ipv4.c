@@ -273,6 +273,36 @@ static const struct st_bind ipv4_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const ipv4_keys[] = {
+	&ipv4_fields[F_SRC], &ipv4_fields[F_DST], &ipv4_fields[F_TTL],
+	&ipv4_fields[F_PROTO], &ipv4_fields[F_LEN], &ipv4_fields[F_DF],
+	&ipv4_fields[F_FRAG], NULL,
+};
+
+#include <stdio.h>
+
+/* ip.len is the total; ping's "56(84)" is the data and that total. */
+static void
+ipv4_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	(void)inner;
+	snprintf(buf, n, "ip.len %u; ping \"%u(%u)\"; tcpdump -v \"length %u\"",
+	    total, total >= 28 ? total - 28 : 0, total, total);
+}
+
+#include "ipv4.h"
+
+extern const struct st_proto st_proto_ipv4;
+
+const struct st_ipv4_handles st_ipv4_h = {
+	.proto = &st_proto_ipv4,
+	.len = &ipv4_fields[F_LEN],
+	.ihl = &ipv4_fields[F_IHL],
+	.cksum = &ipv4_fields[F_CKSUM],
+	.frag = &ipv4_fields[F_FRAG],
+	.mf = &ipv4_fields[F_MF],
+};
 
 /* @craft */
 
@@ -295,6 +325,13 @@ const struct st_proto st_proto_ipv4 = {
 	.cksum = &ipv4_ck,
 	/* @summary */
 	/* @views */
+	.keys = ipv4_keys,
+	.color = "\033[32m",
+	.ck_what = "the IPv4 header",
+	.ledger = ipv4_ledger,
+	.explain = "Options follow when the header length is over 20 bytes (up "
+	    "to 40 bytes): end of list, no-op, record route, timestamp, loose "
+	    "and strict source route, router alert; then the payload.",
 	/* @craft */
 	/* @probes */
 };

@@ -84,6 +84,22 @@ static const struct st_bind ipv6_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const ipv6_keys[] = {
+	&ipv6_fields[F_SRC], &ipv6_fields[F_DST], &ipv6_fields[F_HLIM],
+	&ipv6_fields[F_NXT], &ipv6_fields[F_PLEN], NULL,
+};
+
+#include <stdio.h>
+
+/* ipv6.plen leaves out the fixed header. */
+static void
+ipv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	(void)inner;
+	snprintf(buf, n, "ipv6.plen %u counts what follows the 40 bytes",
+	    total >= 40 ? total - 40 : 0);
+}
 
 /* @craft */
 
@@ -103,6 +119,11 @@ const struct st_proto st_proto_ipv6 = {
 	.ends = { &ipv6_fields[F_SRC], &ipv6_fields[F_DST] },
 	/* @summary */
 	/* @views */
+	.keys = ipv6_keys,
+	.color = "\033[32m",
+	.ledger = ipv6_ledger,
+	.explain = "Extension headers may follow (hop-by-hop, routing, fragment,"
+	    " destination options), each naming the next; then the payload.",
 	/* @craft */
 	/* @probes */
 };
@@ -242,6 +263,10 @@ static const struct st_bind hop_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const hopopts_keys[] = {
+	&hop_fields[X_NXT], NULL,
+};
 
 /* @craft */
 
@@ -262,6 +287,8 @@ const struct st_proto st_proto_hopopts = {
 	.nbinds = NFIELDS(hop_binds),
 	/* @summary */
 	/* @views */
+	.keys = hopopts_keys,
+	.color = "\033[92m",
 	/* @craft */
 	/* @probes */
 };
@@ -273,6 +300,10 @@ static const struct st_bind dst_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const dstopts_keys[] = {
+	&dst_fields[0], NULL,
+};
 
 /* @craft */
 
@@ -291,6 +322,8 @@ const struct st_proto st_proto_dstopts = {
 	.nbinds = NFIELDS(dst_binds),
 	/* @summary */
 	/* @views */
+	.keys = dstopts_keys,
+	.color = "\033[92m",
 	/* @craft */
 	/* @probes */
 };
@@ -335,6 +368,10 @@ static const struct st_bind rt_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const routing_keys[] = {
+	&rt_fields[2], &rt_fields[3], NULL,
+};
 
 /* @craft */
 
@@ -353,6 +390,8 @@ const struct st_proto st_proto_routing = {
 	.nbinds = NFIELDS(rt_binds),
 	/* @summary */
 	/* @views */
+	.keys = routing_keys,
+	.color = "\033[92m",
 	/* @craft */
 	/* @probes */
 };
@@ -394,6 +433,10 @@ static const struct st_bind frag_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const frag6_keys[] = {
+	&frag_fields[2], &frag_fields[4], &frag_fields[5], NULL,
+};
 
 /* @craft */
 
@@ -412,6 +455,8 @@ const struct st_proto st_proto_frag6 = {
 	.nbinds = NFIELDS(frag_binds),
 	/* @summary */
 	/* @views */
+	.keys = frag6_keys,
+	.color = "\033[92m",
 	/* @craft */
 	/* @probes */
 };

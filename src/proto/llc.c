@@ -113,6 +113,10 @@ const struct st_proto st_proto_llc = {
 	.nbinds = NFIELDS(llc_binds),
 	/* @summary */
 	/* @views */
+	.explain = "The control field is one byte for U frames (its low two "
+	    "bits 11), two for I and S frames. With DSAP and SSAP 0xaa and "
+	    "control 0x03 a SNAP header follows: an OUI, then a protocol ID "
+	    "that, when the OUI is 0, is an EtherType (RFC 1042).",
 	/* @craft */
 	/* @probes */
 };

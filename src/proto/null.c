@@ -52,6 +52,10 @@ static const struct st_bind null_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const null_keys[] = {
+	&null_fields[0], NULL,
+};
 
 /* @craft */
 
@@ -70,6 +74,8 @@ const struct st_proto st_proto_null = {
 	.nbinds = NFIELDS(null_binds),
 	/* @summary */
 	/* @views */
+	.keys = null_keys,
+	.color = "\033[34m",
 	/* @craft */
 	/* @probes */
 };

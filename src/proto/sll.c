@@ -120,6 +120,10 @@ static const struct st_bind sll_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const sll_keys[] = {
+	&sll_fields[0], &sll_fields[5], NULL,
+};
 
 /* @craft */
 
@@ -138,6 +142,9 @@ const struct st_proto st_proto_sll = {
 	.nbinds = NFIELDS(sll_binds),
 	/* @summary */
 	/* @views */
+	.keys = sll_keys,
+	.color = "\033[34m",
+	.explain_bits = 128,
 	/* @craft */
 	/* @probes */
 };
@@ -149,6 +156,10 @@ static const struct st_bind sll2_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const sll2_keys[] = {
+	&sll2_fields[2], &sll2_fields[4], &sll2_fields[0], NULL,
+};
 
 /* @craft */
 
@@ -167,6 +178,9 @@ const struct st_proto st_proto_sll2 = {
 	.nbinds = NFIELDS(sll2_binds),
 	/* @summary */
 	/* @views */
+	.keys = sll2_keys,
+	.color = "\033[34m",
+	.explain_bits = 160,
 	/* @craft */
 	/* @probes */
 };

@@ -256,6 +256,32 @@ static const struct st_bind tcp_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const tcp_keys[] = {
+	&tcp_fields[F_SPORT], &tcp_fields[F_DPORT], &tcp_fields[F_FLAGS],
+	&tcp_fields[F_SEQ], &tcp_fields[F_ACK], &tcp_fields[F_WIN], NULL,
+};
+
+#include <stdio.h>
+
+/* tcpdump's length and tcp.len are the data, not the segment. */
+static void
+tcp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	(void)total;
+	snprintf(buf, n, "tcpdump \"length %u\" and tcp.len count the data "
+	    "only", inner);
+}
+
+#include "tcp.h"
+
+extern const struct st_proto st_proto_tcp;
+
+const struct st_tcp_handles st_tcp_h = {
+	.proto = &st_proto_tcp,
+	.seq = &tcp_fields[F_SEQ],
+	.len = &tcp_fields[F_LEN],
+};
 
 /* @craft */
 
@@ -280,6 +306,12 @@ const struct st_proto st_proto_tcp = {
 	.cksum = &tcp_ck,
 	/* @summary */
 	/* @views */
+	.keys = tcp_keys,
+	.color = "\033[33m",
+	.ledger = tcp_ledger,
+	.explain = "Options follow when the header length is over 20 bytes (up "
+	    "to 40 bytes): MSS, window scale, SACK permitted, SACK blocks, "
+	    "timestamps, no-op, end of list; then the data.",
 	/* @craft */
 	/* @probes */
 };

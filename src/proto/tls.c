@@ -262,6 +262,11 @@ static const struct st_bind tls_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const tls_keys[] = {
+	&tls_fields[F_CTYPE], &tls_fields[F_VERSION], &tls_fields[F_HTYPE],
+	&tls_fields[F_SNI], &tls_fields[F_ALPN], &tls_fields[F_CS], NULL,
+};
 
 /* @craft */
 
@@ -280,6 +285,8 @@ const struct st_proto st_proto_tls = {
 	.nbinds = NFIELDS(tls_binds),
 	/* @summary */
 	/* @views */
+	.keys = tls_keys,
+	.color = "\033[93m",
 	/* @craft */
 	/* @probes */
 };

@@ -69,6 +69,20 @@ static const struct st_bind udp_binds[] = {
 /* @summary */
 
 /* @views */
+/* What the diagram shows of a layer in its box title. */
+static const struct st_field_desc *const udp_keys[] = {
+	&udp_fields[F_SPORT], &udp_fields[F_DPORT], &udp_fields[F_LEN], NULL,
+};
+
+#include <stdio.h>
+
+/* udp.length counts the header; tcpdump's length does not. */
+static void
+udp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
+{
+	snprintf(buf, n, "udp.length %u; tcpdump \"UDP, length %u\" counts "
+	    "the data only", total, inner);
+}
 
 /* @craft */
 
@@ -89,6 +103,11 @@ const struct st_proto st_proto_udp = {
 	.cksum = &udp_ck,
 	/* @summary */
 	/* @views */
+	.keys = udp_keys,
+	.color = "\033[36m",
+	.ledger = udp_ledger,
+	.explain = "The length counts header and data; the checksum covers a "
+	    "pseudo-header of addresses, protocol and length.",
 	/* @craft */
 	/* @probes */
 };

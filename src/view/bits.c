@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/protos.h"
 #include "strata/view.h"
 
 #define ROWBITS	32
@@ -275,7 +274,7 @@ bits_layer(struct st_out *o, const struct st_packet *pkt,
 
 	st_out_pad(o, 0, indent - 2);
 	st_out_printf(o, "%s%s%s: %s%s (%s), %u-byte header at offset %u%s\n",
-	    st_color(v, ly->proto->name), ly->proto->name, st_color_off(v),
+	    st_pcolor(v, ly->proto), ly->proto->name, st_color_off(v),
 	    ly->depth > 0 ? "quoted " : "", ly->proto->title,
 	    ly->proto->rfc != NULL ? ly->proto->rfc : "", ly->hdr_len, ly->off,
 	    ly->status == ST_LS_TRUNCATED ? " [truncated]" :
@@ -318,11 +317,11 @@ bits_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	    pkt->caplen);
 	for (i = 0; i < pkt->nlayers; i++) {
 		ly = &pkt->layers[i];
-		if (ly->proto == &st_proto_data || ly->proto ==
-		    &st_proto_trailer) {
+		if (ly->proto->role == ST_ROLE_DATA ||
+		    ly->proto->role == ST_ROLE_TRAILER) {
 			st_out_pad(o, 0, ly->depth * 4);
 			st_out_printf(o, "%s%s%s: %u bytes at offset %u\n\n",
-			    st_color(v, ly->proto->name), ly->proto->name,
+			    st_pcolor(v, ly->proto), ly->proto->name,
 			    st_color_off(v), ly->len, ly->off);
 			continue;
 		}

@@ -1,15 +1,16 @@
 /*
  * The checksum view: every checksum of the packet worked out as RFC 1071
  * does it, step by step: the 16-bit words (the checksum field itself
- * counted as zero), the pseudo-header of TCP, UDP and ICMPv6 as a block of
- * its own, the sum, the carries folded back in, the complement, and the
- * value on the wire against it.  A value that cannot be trusted (the bytes
- * were not all captured, or the sender left it to the NIC) is said so.
+ * counted as zero), the pseudo-header (where the protocol's st_ckspec
+ * has one: TCP, UDP, ICMPv6) as a block of its own, the sum, the carries
+ * folded back in, the complement, and the value on the wire against it.
+ * A value that cannot be trusted (the bytes were not all captured, or the
+ * sender left it to the NIC) is said so.
  */
+#include <ctype.h>
 #include <string.h>
 
 #include "strata/cksum.h"
-#include "strata/protos.h"
 #include "strata/decode.h"
 #include "strata/view.h"
 
@@ -43,79 +44,137 @@ words(struct st_out *o, const uint8_t *p, size_t n, size_t skip, int show)
 	return sum;
 }
 
-/* The IP layer a transport layer rides on (same depth, before it). */
+/* The network layer a layer rides on (same depth, before it). */
 static const struct st_layer *
 net_of(const struct st_packet *pkt, const struct st_layer *ly)
 {
 	const struct st_layer *l;
 
 	for (l = ly; l-- > pkt->layers;)
-		if (l->depth == ly->depth && (l->proto == &st_proto_ipv4 ||
-		    l->proto == &st_proto_ipv6))
+		if (l->depth == ly->depth && l->proto->role == ST_ROLE_NET)
 			return l;
 	return NULL;
+}
+
+/*
+ * The facts of network layer nl (NULL: none) a checksum needs: its family
+ * by the format of its addresses, the addresses as on the wire, and as the
+ * transport's length the bytes captured of layer ly.
+ */
+static void
+net_facts(const struct st_packet *pkt, const struct st_layer *nl,
+    const struct st_layer *ly, struct st_net *net)
+{
+	const struct st_field *a, *b;
+	const uint8_t *pa, *pb;
+	size_t na, nb;
+
+	memset(net, 0, sizeof(*net));
+	net->tlen = ly->len;
+	if (nl == NULL || nl->proto->ends[0] == NULL ||
+	    (a = st_pkt_fd(pkt, nl, nl->proto->ends[0])) == NULL ||
+	    (b = st_pkt_fd(pkt, nl, nl->proto->ends[1])) == NULL ||
+	    (pa = st_field_bytes(pkt, a, &na)) == NULL ||
+	    (pb = st_field_bytes(pkt, b, &nb)) == NULL ||
+	    na != nb || (na != 4 && na != 16))
+		return;
+	net->fam = na == 4 ? 4 : 6;
+	memcpy(net->src, pa, na);
+	memcpy(net->dst, pb, nb);
+}
+
+/* The pseudo-header, as RFC 768, 793 and 8200 draw it; returns its sum. */
+static uint64_t
+pseudo_walk(struct st_out *o, const struct st_net *net, unsigned proto,
+    unsigned len)
+{
+	char a[ST_FMT_BUF], c[ST_FMT_BUF];
+	uint8_t both[32];
+	size_t alen = net->fam == 4 ? 4 : 16;
+	uint64_t sum;
+
+	if (net->fam == 6) {
+		st_fmt_ipv6(a, net->src);
+		st_fmt_ipv6(c, net->dst);
+	} else {
+		st_fmt_ipv4(a, net->src);
+		st_fmt_ipv4(c, net->dst);
+	}
+	st_out_printf(o, "  pseudo-header: %s \xe2\x86\x92 %s, protocol "
+	    "%u, length %u\n    ", a, c, proto, len);
+	memcpy(both, net->src, alen);
+	memcpy(both + alen, net->dst, alen);
+	sum = words(o, both, 2 * alen, (size_t)-1, 1);
+	if (net->fam == 4)
+		st_out_printf(o, "     %04x %04x   (zero and protocol, "
+		    "length)\n", proto, len & 0xffff);
+	else
+		st_out_printf(o, "     %04x %04x 0000 %04x   (length, "
+		    "zeros and next header)\n", len >> 16, len & 0xffff,
+		    proto);
+	return sum + (len >> 16) + (len & 0xffff) + proto;
+}
+
+/* Why a checksum was not worked out, or NULL when it was. */
+static const char *
+not_worked(const struct st_layer *ly, const struct st_field *f, char *buf,
+    size_t n)
+{
+	const char *p;
+	size_t i;
+
+	if (f->ck == ST_CK_UNVERIFIED)
+		return "  not worked out: the bytes it covers were not all "
+		    "captured (or this is a fragment)\n\n";
+	if (f->ck != ST_CK_ABSENT)
+		return NULL;
+	i = (size_t)snprintf(buf, n, "  zero over IPv4: the sender computed "
+	    "no ");
+	/* Only a checksum zero_v4 allows to be zero has this status. */
+	for (p = ly->proto->name; *p != '\0' && i + 1 < n; p++)
+		buf[i++] = (char)toupper((unsigned char)*p);
+	snprintf(buf + i, n - i, " checksum (%s allows it)\n\n",
+	    ly->proto->rfc != NULL ? ly->proto->rfc : "its RFC");
+	return buf;
 }
 
 void
 st_checksum_walk(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *ly, const struct st_field *f)
 {
-	const struct st_layer *net = NULL;
-	const struct st_field *ul;
+	const struct st_ckspec *ck = ly->proto->cksum;
 	const uint8_t *b = pkt->data;
+	struct st_net net;
+	struct st_cur c;
 	uint64_t sum = 0, s;
-	size_t start = ly->off, n = ly->len, skip = f->bitoff / 8 - ly->off;
-	unsigned fam = 0, proto = 0, len, folded, res;
-	char a[ST_FMT_BUF], c[ST_FMT_BUF];
+	size_t n = ly->len, skip = f->bitoff / 8 - ly->off;
+	uint32_t pseudo;
+	unsigned folded, res;
+	const char *why;
+	char buf[160];
 
-	if (ly->proto == &st_proto_ipv4)
-		n = ly->hdr_len;
-	else if (ly->proto == &st_proto_udp &&
-	    (ul = st_pkt_field(pkt, ly, "udp.length")) != NULL && ul->val < n)
-		n = (size_t)ul->val;
-	if (ly->proto == &st_proto_tcp || ly->proto == &st_proto_udp ||
-	    ly->proto == &st_proto_icmpv6)
-		net = net_of(pkt, ly);
 	st_out_printf(o, "%s at byte %u: 0x%04x\n", f->desc->name,
 	    f->bitoff / 8, (unsigned)f->val);
-	if (f->ck == ST_CK_UNVERIFIED) {
-		st_out_puts(o, "  not worked out: the bytes it covers were not "
-		    "all captured (or this is a fragment)\n\n");
+	if ((why = not_worked(ly, f, buf, sizeof(buf))) != NULL) {
+		st_out_puts(o, why);
 		return;
 	}
-	if (f->ck == ST_CK_ABSENT) {
-		st_out_puts(o, "  zero over IPv4: the sender computed no UDP "
-		    "checksum (RFC 768 allows it)\n\n");
-		return;
+	/* The bytes covered as the decoder counted them (st_ck_range). */
+	net_facts(pkt, net_of(pkt, ly), ly, &net);
+	if (ck != NULL) {
+		c = st_cur_make(b, (size_t)ly->off + ly->len);
+		c.off = ly->off;
+		st_ck_range(ck, &net, &c, ly->hdr_len, &n, &pseudo);
+		if (n > ly->len)
+			n = ly->len;
+		if (ck->pseudo != 0 && net.fam != 0)
+			sum = pseudo_walk(o, &net, ck->pseudo, (unsigned)n);
 	}
-	if (net != NULL) {
-		fam = net->proto == &st_proto_ipv4 ? 4 : 6;
-		proto = ly->proto == &st_proto_tcp ? 6 : ly->proto ==
-		    &st_proto_udp ? 17 : 58;
-		len = (unsigned)n;
-		st_fmt_ipv4(a, b + net->off + 12);
-		if (fam == 6) {
-			st_fmt_ipv6(a, b + net->off + 8);
-			st_fmt_ipv6(c, b + net->off + 24);
-		} else
-			st_fmt_ipv4(c, b + net->off + 16);
-		st_out_printf(o, "  pseudo-header: %s \xe2\x86\x92 %s, protocol "
-		    "%u, length %u\n    ", a, c, proto, len);
-		sum = words(o, b + net->off + (fam == 4 ? 12 : 8),
-		    fam == 4 ? 8 : 32, (size_t)-1, 1);
-		if (fam == 4)
-			st_out_printf(o, "     %04x %04x   (zero and protocol, "
-			    "length)\n", proto, len & 0xffff);
-		else
-			st_out_printf(o, "     %04x %04x 0000 %04x   (length, "
-			    "zeros and next header)\n", len >> 16, len & 0xffff,
-			    proto);
-		sum += (len >> 16) + (len & 0xffff) + proto;
-	}
-	st_out_printf(o, "  %s, %zu bytes%s:\n    ", ly->proto ==
-	    &st_proto_ipv4 ? "the IPv4 header" : "the header and data", n,
+	st_out_printf(o, "  %s, %zu bytes%s:\n    ", ck != NULL &&
+	    ly->proto->ck_what != NULL ? ly->proto->ck_what :
+	    "the header and data", n,
 	    n % 2 ? " (odd: a zero byte pads the last word)" : "");
-	sum += words(o, b + start, n, skip, 1);
+	sum += words(o, b + ly->off, n, skip, 1);
 	st_out_printf(o, "  sum 0x%llx", (unsigned long long)sum);
 	for (s = sum; s >> 16; ) {
 		s = (s & 0xffff) + (s >> 16);

@@ -12,56 +12,17 @@
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/protos.h"
 #include "strata/view.h"
 
 #define WIDTH	100	/* columns, for a classroom projector */
-
-/* Which fields say the most about each kind of layer. */
-static const struct {
-	const char	*proto;
-	const char	*fields[8];
-} keys[] = {
-	{ "eth", { "eth.src", "eth.dst", "eth.type", "eth.len" } },
-	{ "vlan", { "vlan.id", "vlan.priority", "vlan.etype" } },
-	{ "qinq", { "ieee8021ad.id", "ieee8021ad.etype" } },
-	{ "sll", { "sll.pkttype", "sll.etype" } },
-	{ "sll2", { "sll.ifindex", "sll.pkttype", "sll.etype" } },
-	{ "null", { "null.family" } },
-	{ "arp", { "arp.opcode", "arp.src.proto_ipv4", "arp.dst.proto_ipv4" } },
-	{ "ipv4", { "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len",
-	    "ip.flags.df", "ip.frag_offset" } },
-	{ "ipv6", { "ipv6.src", "ipv6.dst", "ipv6.hlim", "ipv6.nxt",
-	    "ipv6.plen" } },
-	{ "hopopts", { "ipv6.hopopts.nxt" } },
-	{ "dstopts", { "ipv6.dstopts.nxt" } },
-	{ "routing", { "ipv6.routing.type", "ipv6.routing.segleft" } },
-	{ "frag6", { "ipv6.fraghdr.offset", "ipv6.fraghdr.more",
-	    "ipv6.fraghdr.ident" } },
-	{ "icmp", { "icmp.type", "icmp.code", "icmp.ident", "icmp.seq" } },
-	{ "icmpv6", { "icmpv6.type", "icmpv6.code", "icmpv6.echo.identifier",
-	    "icmpv6.echo.sequence_number" } },
-	{ "tcp", { "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq_raw",
-	    "tcp.ack_raw", "tcp.window_size_value" } },
-	{ "udp", { "udp.srcport", "udp.dstport", "udp.length" } },
-	{ "dns", { "dns.id", "dns.flags.response", "dns.qry.name",
-	    "dns.qry.type", "dns.count.answers", "dns.a", "dns.aaaa" } },
-	{ "http", { "http.request.method", "http.request.uri",
-	    "http.response.code", "http.response.phrase", "http.host",
-	    "http.content_length" } },
-	{ "tls", { "tls.record.content_type", "tls.record.version",
-	    "tls.handshake.type", "tls.handshake.extensions_server_name",
-	    "tls.handshake.extensions_alpn_str",
-	    "tls.handshake.ciphersuite" } },
-};
 
 /* Layers that are all message, no header and payload: sized in bytes. */
 static int
 whole(const struct st_layer *ly)
 {
-	return ly->proto == &st_proto_data || ly->proto == &st_proto_trailer ||
-	    ly->proto == &st_proto_dns || ly->proto == &st_proto_http ||
-	    ly->proto == &st_proto_tls;
+	int r = ly->proto->role;
+
+	return r == ST_ROLE_DATA || r == ST_ROLE_TRAILER || r == ST_ROLE_APP;
 }
 
 static void inner_line(struct st_out *o, const struct st_packet *pkt,
@@ -97,9 +58,10 @@ title(const struct st_packet *pkt, const struct st_layer *ly, char *buf,
     size_t n, char *facts, size_t fn)
 {
 	static struct st_out tmp;
+	const struct st_field_desc *const *k;
 	const struct st_field *f;
 	const char *m;
-	size_t i, k;
+	size_t i;
 
 	tmp.fp = NULL;
 	tmp.n = 0;
@@ -109,7 +71,7 @@ title(const struct st_packet *pkt, const struct st_layer *ly, char *buf,
 		st_out_printf(&tmp, " \xc2\xb7 %u bytes", ly->len);
 	else
 		st_out_printf(&tmp, " \xc2\xb7 %u-byte header", ly->hdr_len);
-	if (ly->depth > 0 && ly->proto != &st_proto_data)
+	if (ly->depth > 0 && ly->proto->role != ST_ROLE_DATA)
 		st_out_puts(&tmp, " (quoted)");
 	if (ly->status == ST_LS_TRUNCATED)
 		st_out_puts(&tmp, " [truncated]");
@@ -119,21 +81,17 @@ title(const struct st_packet *pkt, const struct st_layer *ly, char *buf,
 	memcpy(buf, tmp.buf, i);
 	buf[i] = '\0';
 	tmp.n = 0;
-	for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-		if (strcmp(keys[k].proto, ly->proto->name) != 0)
+	/* By name: a decoder may add a row other than the key's own of
+	 * the same name (a variant of the field). */
+	for (k = ly->proto->keys; k != NULL && *k != NULL; k++) {
+		if ((f = st_pkt_field(pkt, ly, (*k)->name)) == NULL)
 			continue;
-		for (i = 0; i < 8 && keys[k].fields[i] != NULL; i++) {
-			if ((f = st_pkt_field(pkt, ly, keys[k].fields[i])) ==
-			    NULL)
-				continue;
-			st_out_printf(&tmp, "%s%s=", tmp.n > 0 ? " " : "",
-			    st_short_name(f->desc->name));
-			st_fmt_value(&tmp, pkt, f, 8);
-			if ((m = st_field_meaning(f)) != NULL &&
-			    f->desc->fmt != ST_FMT_TEXT &&
-			    f->desc->fmt != ST_FMT_ENUM)
-				st_out_printf(&tmp, "(%s)", m);
-		}
+		st_out_printf(&tmp, "%s%s=", tmp.n > 0 ? " " : "",
+		    st_short_name(f->desc->name));
+		st_fmt_value(&tmp, pkt, f, 8);
+		if ((m = st_field_meaning(f)) != NULL &&
+		    f->desc->fmt != ST_FMT_TEXT && f->desc->fmt != ST_FMT_ENUM)
+			st_out_printf(&tmp, "(%s)", m);
 	}
 	i = tmp.n < fn - 1 ? tmp.n : fn - 1;
 	memcpy(facts, tmp.buf, i);
@@ -174,7 +132,7 @@ rails(struct st_out *o, const struct st_packet *pkt, const unsigned *open,
 	unsigned i;
 
 	for (i = 0; i < depth; i++) {
-		st_out_puts(o, st_color(v, pkt->layers[open[i]].proto->name));
+		st_out_puts(o, st_pcolor(v, pkt->layers[open[i]].proto));
 		st_out_puts(o, V " ");
 		st_out_puts(o, st_color_off(v));
 	}
@@ -187,7 +145,7 @@ rails_right(struct st_out *o, const struct st_packet *pkt,
 	unsigned i;
 
 	for (i = depth; i-- > 0;) {
-		st_out_puts(o, st_color(v, pkt->layers[open[i]].proto->name));
+		st_out_puts(o, st_pcolor(v, pkt->layers[open[i]].proto));
 		st_out_puts(o, " " V);
 		st_out_puts(o, st_color_off(v));
 	}
@@ -218,7 +176,7 @@ static void
 box_top(struct st_out *o, const struct st_packet *pkt, const unsigned *open,
     unsigned depth, const char *text, struct st_vctx *v)
 {
-	const char *c = st_color(v, pkt->layers[open[depth]].proto->name);
+	const char *c = st_pcolor(v, pkt->layers[open[depth]].proto);
 	size_t width = WIDTH - 4 * depth - 2, tl = cols(text, strlen(text)),
 	    i, n = strlen(text);
 
@@ -250,7 +208,7 @@ box_bottom(struct st_out *o, const struct st_packet *pkt,
 	size_t width = WIDTH - 4 * depth - 2, i;
 
 	rails(o, pkt, open, depth, v);
-	st_out_puts(o, st_color(v, pkt->layers[open[depth]].proto->name));
+	st_out_puts(o, st_pcolor(v, pkt->layers[open[depth]].proto));
 	st_out_puts(o, BL);
 	for (i = 0; i < width; i++)
 		st_out_puts(o, H);
@@ -299,7 +257,7 @@ byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
 		want = total > 0 ? len * room / total : 0;
 		w = strlen(seg);
-		st_out_puts(o, st_color(v, ly->proto->name));
+		st_out_puts(o, st_pcolor(v, ly->proto));
 		st_out_putc(o, '[');
 		st_out_puts(o, seg);
 		while (w++ < want)
@@ -325,7 +283,7 @@ diagram_packet(struct st_out *o, const struct st_packet *pkt,
 	for (i = 0; i < pkt->nlayers && depth < 22; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
-		if (ly->proto == &st_proto_trailer) {
+		if (ly->proto->role == ST_ROLE_TRAILER) {
 			trailer = i;
 			continue;
 		}
@@ -335,7 +293,7 @@ diagram_packet(struct st_out *o, const struct st_packet *pkt,
 		depth++;
 		if (facts[0] != '\0')
 			wrapped(o, pkt, open, depth, facts, v);
-		if (ly->proto == &st_proto_data) {
+		if (ly->proto->role == ST_ROLE_DATA) {
 			data_preview(pkt, ly, text, WIDTH - 4 * depth - 2);
 			inner_line(o, pkt, open, depth, text, strlen(text), v);
 		}
@@ -343,11 +301,12 @@ diagram_packet(struct st_out *o, const struct st_packet *pkt,
 	while (depth > 0) {
 		depth--;
 		if (depth == 0 && trailer != UINT32_MAX) {
+			const struct st_layer *tl = &pkt->layers[trailer];
+
 			snprintf(text, sizeof(text), "+ %s: %u bytes after the "
-			    "datagram (%s)", pkt->layers[trailer].proto->name,
-			    pkt->layers[trailer].len, st_pkt_field(pkt,
-			    &pkt->layers[trailer], "eth.padding") ? "padding to "
-			    "the minimum frame" : "trailer");
+			    "datagram (%s)", tl->proto->name, tl->len,
+			    tl->proto->what != NULL ? tl->proto->what(pkt, tl) :
+			    tl->proto->name);
 			inner_line(o, pkt, open, 1, text, strlen(text), v);
 		}
 		box_bottom(o, pkt, open, depth, v);

@@ -235,33 +235,20 @@ st_fmt_time(struct st_out *o, struct st_vctx *v, const struct timespec *ts,
 	put2(o, (unsigned)(labs(v->utcoff) / 60 % 60));
 }
 
-/* One colour per kind of layer, the same in every packet and view. */
-static const struct {
-	const char	*proto;
-	const char	*esc;
-} colors[] = {
-	{ "eth", "\033[34m" }, { "sll", "\033[34m" }, { "sll2", "\033[34m" },
-	{ "null", "\033[34m" }, { "vlan", "\033[94m" }, { "qinq", "\033[94m" },
-	{ "arp", "\033[33m" }, { "ipv4", "\033[32m" }, { "ipv6", "\033[32m" },
-	{ "hopopts", "\033[92m" }, { "routing", "\033[92m" },
-	{ "frag6", "\033[92m" }, { "dstopts", "\033[92m" },
-	{ "icmp", "\033[35m" }, { "icmpv6", "\033[35m" },
-	{ "tcp", "\033[33m" }, { "udp", "\033[36m" }, { "data", "\033[37m" },
-	{ "trailer", "\033[90m" }, { "dns", "\033[95m" },
-	{ "http", "\033[96m" }, { "tls", "\033[93m" },
-};
+/* One colour per kind of layer, the same in every packet and view: the
+ * protocol's own; red for one that has none. */
+const char *
+st_pcolor(const struct st_vctx *v, const struct st_proto *p)
+{
+	if (!v->color)
+		return "";
+	return p != NULL && p->color != NULL ? p->color : "\033[31m";
+}
 
 const char *
 st_color(const struct st_vctx *v, const char *proto)
 {
-	size_t i;
-
-	if (!v->color)
-		return "";
-	for (i = 0; i < sizeof(colors) / sizeof(colors[0]); i++)
-		if (strcmp(colors[i].proto, proto) == 0)
-			return colors[i].esc;
-	return "\033[31m";
+	return v->color ? st_pcolor(v, st_proto_find(proto)) : "";
 }
 
 const char *

@@ -61,8 +61,8 @@ legend(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 				break;
 		if (j < i)
 			continue;
-		st_out_printf(o, " %s%s%s", st_color(v,
-		    pkt->layers[i].proto->name), pkt->layers[i].proto->name,
+		st_out_printf(o, " %s%s%s", st_pcolor(v,
+		    pkt->layers[i].proto), pkt->layers[i].proto->name,
 		    st_color_off(v));
 	}
 	st_out_putc(o, '\n');
@@ -96,7 +96,7 @@ hex_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 			if (v->color && map[r + i] != cur) {
 				cur = map[r + i];
 				st_out_puts(o, cur < 0 ? st_color_off(v) :
-				    st_color(v, pkt->layers[cur].proto->name));
+				    st_pcolor(v, pkt->layers[cur].proto));
 			}
 			st_out_putc(o, hexdig[pkt->data[r + i] >> 4]);
 			st_out_putc(o, hexdig[pkt->data[r + i] & 15]);

@@ -11,33 +11,20 @@
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/protos.h"
 #include "strata/view.h"
 
-/* What each tool prints for the total reached at layer ly. */
+/* What each tool prints for the total reached at layer ly: the
+ * protocol's own words, or for the outermost layer the frame's size. */
 static void
 who_says(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *ly, unsigned total, unsigned inner)
 {
-	const struct st_proto *p = ly->proto;
+	char buf[160];
 
-	if (p == &st_proto_icmp || p == &st_proto_icmpv6)
-		st_out_printf(o, "ping \"%u bytes from\", tcpdump \"length %u\"",
-		    total, total);
-	else if (p == &st_proto_udp)
-		st_out_printf(o, "udp.length %u; tcpdump \"UDP, length %u\" "
-		    "counts the data only", total, inner);
-	else if (p == &st_proto_tcp)
-		st_out_printf(o, "tcpdump \"length %u\" and tcp.len count the "
-		    "data only", inner);
-	else if (p == &st_proto_ipv4)
-		st_out_printf(o, "ip.len %u; ping \"%u(%u)\"; tcpdump -v "
-		    "\"length %u\"", total, total >= 28 ? total - 28 : 0,
-		    total, total);
-	else if (p == &st_proto_ipv6)
-		st_out_printf(o, "ipv6.plen %u counts what follows the 40 "
-		    "bytes", total >= 40 ? total - 40 : 0);
-	else if (ly == &pkt->layers[0])
+	if (ly->proto->ledger != NULL) {
+		ly->proto->ledger(buf, sizeof(buf), total, inner);
+		st_out_puts(o, buf);
+	} else if (ly == &pkt->layers[0])
 		st_out_printf(o, "tshark \"%u bytes on wire\"", pkt->len);
 }
 
@@ -53,7 +40,7 @@ ledger_packet(struct st_out *o, const struct st_packet *pkt,
 	    (unsigned long long)pkt->num);
 	for (i = 0; i < pkt->nlayers; i++) {
 		ly = &pkt->layers[i];
-		if (ly->proto == &st_proto_trailer)
+		if (ly->proto->role == ST_ROLE_TRAILER)
 			pad = ly->len;
 		else if (ly->depth == 0)
 			in[n++] = ly;
@@ -64,18 +51,15 @@ ledger_packet(struct st_out *o, const struct st_packet *pkt,
 	}
 	/* The innermost layer's payload, or all of it if it is data. */
 	ly = in[n - 1];
-	if (ly->proto == &st_proto_data || ly->proto == &st_proto_dns ||
-	    ly->proto == &st_proto_http || ly->proto == &st_proto_tls) {
+	if (ly->proto->role == ST_ROLE_DATA || ly->proto->role == ST_ROLE_APP) {
 		total = ly->len;
-		st_out_printf(o, "  %-22s %5u\n", ly->proto == &st_proto_data ?
-		    "data" : ly->proto->name, total);
+		st_out_printf(o, "  %-22s %5u\n", ly->proto->name, total);
 		n--;
 	} else if (ly->len > ly->hdr_len) {
 		total = ly->len - ly->hdr_len;
 		st_out_printf(o, "  %-22s %5u   (what the %s carries%s)\n",
-		    "payload", total, ly->proto->name, ly->proto ==
-		    &st_proto_icmp || ly->proto == &st_proto_icmpv6 ?
-		    ", here a quoted packet" : "");
+		    "payload", total, ly->proto->name, ly->proto->role ==
+		    ST_ROLE_CONTROL ? ", here a quoted packet" : "");
 	}
 	inner = total;
 	while (n-- > 0) {

@@ -10,18 +10,55 @@
 #include <strings.h>
 
 #include "strata/decode.h"
-#include "strata/protos.h"
 #include "strata/quiz.h"
+#include "../proto/icmp.h"
+#include "../proto/ipv4.h"
+#include "../proto/tcp.h"
 
-static const char *const kind_names[ST_Q_NKINDS] = {
-	"ip.len", "ip.hdr_len", "ip.checksum", "ip.frag_offset",
-	"tcp relative seq", "icmp.type"
-};
-
+/* A kind's name: the field it blanks, from the protocol's own table. */
 const char *
 st_quiz_kind_name(enum st_quiz_kind k)
 {
-	return k < ST_Q_NKINDS ? kind_names[k] : "?";
+	switch (k) {
+	case ST_Q_IPLEN:
+		return st_ipv4_h.len->name;
+	case ST_Q_IHL:
+		return st_ipv4_h.ihl->name;
+	case ST_Q_IPCKSUM:
+		return st_ipv4_h.cksum->name;
+	case ST_Q_FRAG:
+		return st_ipv4_h.frag->name;
+	case ST_Q_TCPSEQ:
+		return "tcp relative seq";
+	case ST_Q_ICMPTYPE:
+		return st_icmp_h.type->name;
+	default:
+		return "?";
+	}
+}
+
+/* The first layer of protocol p outside any quote, or NULL. */
+static const struct st_layer *
+layer_of(const struct st_packet *pkt, const struct st_proto *p)
+{
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == 0 && pkt->layers[i].proto == p)
+			return &pkt->layers[i];
+	return NULL;
+}
+
+/* The network layer ly rides on (outside any quote), or NULL. */
+static const struct st_layer *
+net_of(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	const struct st_layer *l;
+
+	for (l = ly; l-- > pkt->layers;)
+		if (l->depth == 0 && l->proto->role == ST_ROLE_NET)
+			return l;
+	return NULL;
 }
 
 /* The layer after ly at the same depth, or NULL. */
@@ -40,18 +77,17 @@ int
 st_quiz_make(struct st_quiz_q *q, enum st_quiz_kind k,
     const struct st_packet *pkt, struct st_vctx *v)
 {
-	const struct st_layer *ip = st_pkt_layer(pkt, "ipv4", 0), *l;
+	const struct st_layer *ip = layer_of(pkt, st_ipv4_h.proto), *l;
 	const struct st_field *f = NULL;
 
 	memset(q, 0, sizeof(*q));
 	q->kind = k;
 	q->pkt = pkt;
 	if (k == ST_Q_TCPSEQ) {
-		if ((l = st_pkt_layer(pkt, "tcp", 0)) == NULL ||
-		    ((ip = st_pkt_layer(pkt, "ipv4", 0)) == NULL &&
-		    (ip = st_pkt_layer(pkt, "ipv6", 0)) == NULL) ||
+		if ((l = layer_of(pkt, st_tcp_h.proto)) == NULL ||
+		    (ip = net_of(pkt, l)) == NULL ||
 		    st_tcp_rel(v, pkt, ip, l, &q->rel) != 0 || q->rel.first ||
-		    (f = st_pkt_field(pkt, l, "tcp.seq_raw")) == NULL)
+		    (f = st_pkt_fd(pkt, l, st_tcp_h.seq)) == NULL)
 			return -1;
 		q->ly = l;
 		q->f = f;
@@ -59,9 +95,9 @@ st_quiz_make(struct st_quiz_q *q, enum st_quiz_kind k,
 		return 0;
 	}
 	if (k == ST_Q_ICMPTYPE) {
-		if ((l = st_pkt_layer(pkt, "icmp", 0)) == NULL ||
+		if ((l = layer_of(pkt, st_icmp_h.proto)) == NULL ||
 		    l->status != ST_LS_OK ||
-		    (f = st_pkt_field(pkt, l, "icmp.type")) == NULL ||
+		    (f = st_pkt_fd(pkt, l, st_icmp_h.type)) == NULL ||
 		    st_field_meaning(f) == NULL)
 			return -1;
 		q->ly = l;
@@ -74,23 +110,23 @@ st_quiz_make(struct st_quiz_q *q, enum st_quiz_kind k,
 	q->ly = ip;
 	switch (k) {
 	case ST_Q_IPLEN:
-		f = st_pkt_field(pkt, ip, "ip.len");
+		f = st_pkt_fd(pkt, ip, st_ipv4_h.len);
 		if (f == NULL || next_layer(pkt, ip) == NULL ||
 		    f->val != ip->len)
 			return -1;
 		break;
 	case ST_Q_IHL:
-		f = st_pkt_field(pkt, ip, "ip.hdr_len");
+		f = st_pkt_fd(pkt, ip, st_ipv4_h.ihl);
 		if (f == NULL || next_layer(pkt, ip) == NULL)
 			return -1;
 		break;
 	case ST_Q_IPCKSUM:
-		f = st_pkt_field(pkt, ip, "ip.checksum");
+		f = st_pkt_fd(pkt, ip, st_ipv4_h.cksum);
 		if (f == NULL || f->ck != ST_CK_GOOD)
 			return -1;
 		break;
 	case ST_Q_FRAG:
-		f = st_pkt_field(pkt, ip, "ip.frag_offset");
+		f = st_pkt_fd(pkt, ip, st_ipv4_h.frag);
 		if (f == NULL || f->val == 0)
 			return -1;
 		break;
@@ -175,8 +211,8 @@ st_quiz_ask(struct st_out *o, const struct st_quiz_q *q, unsigned n)
 		st_out_printf(o, "  %s%s", ly->depth > 0 ? "  quoted " : "",
 		    ly->proto->name);
 		if (ly != q->ly) {	/* the others: their size only */
-			if (ly->proto == &st_proto_data ||
-			    ly->proto == &st_proto_trailer)
+			if (ly->proto->role == ST_ROLE_DATA ||
+			    ly->proto->role == ST_ROLE_TRAILER)
 				st_out_printf(o, ": %u bytes\n", ly->len);
 			else
 				st_out_printf(o, ": header %u bytes\n",
@@ -284,32 +320,13 @@ st_quiz_hint(const struct st_quiz_q *q, const char *text)
 	return NULL;
 }
 
-static const char *
-icmp_story(uint64_t type)
-{
-	switch (type) {
-	case 0:	 return "the answer to an echo request (type 8): same id, "
-		    "seq and data";
-	case 3:	 return "the packet could not be delivered: the message "
-		    "quotes its IP header and first bytes, the code says why";
-	case 5:	 return "a router tells the sender a better next hop";
-	case 8:	 return "a request for an echo reply: id, seq and data "
-		    "to be sent back";
-	case 11: return "the TTL ran out on the way (code 0) or reassembly "
-		    "timed out (code 1); it quotes the packet";
-	case 12: return "a header was bad; the pointer says where";
-	case 13: return "a timestamp request: three 32-bit times follow";
-	case 14: return "the answer to a timestamp request";
-	default: return "see 'strata explain icmp'";
-	}
-}
-
 void
 st_quiz_working(struct st_out *o, const struct st_quiz_q *q)
 {
 	const struct st_packet *p = q->pkt;
 	const struct st_layer *ly = q->ly, *nx;
 	const struct st_field *fl;
+	const char *m;
 
 	switch (q->kind) {
 	case ST_Q_IPLEN:
@@ -344,7 +361,7 @@ st_quiz_working(struct st_out *o, const struct st_quiz_q *q)
 		st_checksum_walk(o, p, ly, q->f);
 		break;
 	case ST_Q_FRAG:
-		fl = st_pkt_field(p, ly, "ip.flags.mf");
+		fl = st_pkt_fd(p, ly, st_ipv4_h.mf);
 		st_out_printf(o, "  %llu bytes: the field counts 8-byte units, "
 		    "%llu x 8 = %llu\n", (unsigned long long)q->answer,
 		    (unsigned long long)(q->answer >> 3),
@@ -356,7 +373,7 @@ st_quiz_working(struct st_out *o, const struct st_quiz_q *q)
 		    ", and MF is clear: it is the last");
 		break;
 	case ST_Q_TCPSEQ:
-		fl = st_pkt_field(p, ly, "tcp.len");
+		fl = st_pkt_fd(p, ly, st_tcp_h.len);
 		st_out_printf(o, "  %llu = %u - %u: tcpdump subtracts the first "
 		    "seq seen this way (frame %llu)\n", (unsigned long long)
 		    q->answer, q->rel.seq, q->rel.sbase,
@@ -371,8 +388,14 @@ st_quiz_working(struct st_out *o, const struct st_quiz_q *q)
 			    (unsigned long long)(uint32_t)(q->answer + fl->val));
 		break;
 	default:
-		st_out_printf(o, "  %llu (%s): %s\n", (unsigned long long)
-		    q->answer, st_field_meaning(q->f), icmp_story(q->answer));
+		st_out_printf(o, "  %llu (%s): ", (unsigned long long)q->answer,
+		    st_field_meaning(q->f));
+		if ((m = st_valname(st_icmp_h.story, (uint32_t)q->answer)) !=
+		    NULL)
+			st_out_printf(o, "%s\n", m);
+		else
+			st_out_printf(o, "see 'strata explain %s'\n",
+			    ly->proto->name);
 		break;
 	}
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/protos.h"
 #include "strata/view.h"
 
 #define NAME_W	30
@@ -204,7 +203,7 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		ly = &pkt->layers[i];
 		indent = ly->depth * 4;
 		st_out_pad(o, 0, indent);
-		st_out_puts(o, st_color(v, ly->proto->name));
+		st_out_puts(o, st_pcolor(v, ly->proto));
 		st_out_puts(o, ly->proto->name);
 		st_out_puts(o, st_color_off(v));
 		st_out_puts(o, ly->depth > 0 ? ": quoted " : ": ");
@@ -214,8 +213,8 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		st_out_puts(o, "..");
 		st_out_u64(o, (uint64_t)ly->off + ly->len);
 		st_out_puts(o, ") ");
-		if (ly->proto == &st_proto_data ||
-		    ly->proto == &st_proto_trailer) {
+		if (ly->proto->role == ST_ROLE_DATA ||
+		    ly->proto->role == ST_ROLE_TRAILER) {
 			st_out_u64(o, ly->len);
 			st_out_puts(o, " bytes");
 		} else {
@@ -229,10 +228,9 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 			st_out_printf(o, status_txt[ly->status],
 			    ly->why != NULL ? ly->why : "");
 		st_out_putc(o, '\n');
-		if (ly->depth == 0 && (ly->proto == &st_proto_ipv4 ||
-		    ly->proto == &st_proto_ipv6))
+		if (ly->depth == 0 && ly->proto->role == ST_ROLE_NET)
 			net = ly;
-		have_rel = ly->proto == &st_proto_tcp && ly->depth == 0 &&
+		have_rel = ly->proto->flags & ST_PF_STREAM && ly->depth == 0 &&
 		    net != NULL && tcp_rel_of(v, pkt, net, ly, &rel);
 		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields;
 		    j++) {

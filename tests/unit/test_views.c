@@ -209,6 +209,44 @@ test_out_u64(void **state)
 		}
 }
 
+/* Each protocol's colour, now its descriptor's: the same escapes as the
+ * table by name the views kept before; red for one without. */
+static void
+test_colors(void **state)
+{
+	static const struct {
+		const char	*proto;
+		const char	*esc;
+	} old[] = {
+		{ "eth", "\033[34m" }, { "sll", "\033[34m" },
+		{ "sll2", "\033[34m" }, { "null", "\033[34m" },
+		{ "vlan", "\033[94m" }, { "qinq", "\033[94m" },
+		{ "arp", "\033[33m" }, { "ipv4", "\033[32m" },
+		{ "ipv6", "\033[32m" }, { "hopopts", "\033[92m" },
+		{ "routing", "\033[92m" }, { "frag6", "\033[92m" },
+		{ "dstopts", "\033[92m" }, { "icmp", "\033[35m" },
+		{ "icmpv6", "\033[35m" }, { "tcp", "\033[33m" },
+		{ "udp", "\033[36m" }, { "data", "\033[37m" },
+		{ "trailer", "\033[90m" }, { "dns", "\033[95m" },
+		{ "http", "\033[96m" }, { "tls", "\033[93m" },
+		{ "llc", "\033[31m" },
+	};
+	struct st_vctx v;
+	size_t i;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	v.color = 1;
+	for (i = 0; i < sizeof(old) / sizeof(old[0]); i++) {
+		assert_string_equal(st_color(&v, old[i].proto), old[i].esc);
+		assert_string_equal(st_pcolor(&v, st_proto_find(old[i].proto)),
+		    old[i].esc);
+	}
+	assert_string_equal(st_color(&v, "nosuch"), "\033[31m");
+	v.color = 0;
+	assert_string_equal(st_pcolor(&v, &st_proto_tcp), "");
+}
+
 int
 main(void)
 {
@@ -220,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_hex_ruler_and_color),
 		cmocka_unit_test(test_json_escapes_wire_bytes),
 		cmocka_unit_test(test_quote_diff),
+		cmocka_unit_test(test_colors),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -1,0 +1,186 @@
+/*
+ * Names and references the views take from the descriptors.
+ *
+ * Run with no arguments (make unit): the descriptor data the views read
+ * points into each protocol's own tables (the diagram's key fields, the
+ * quiz's handles), and the key fields are those the diagram showed when
+ * it kept a table of names.
+ *
+ * Run with names (tests/fieldnames.sh): each that looks like a field of a
+ * protocol strata knows (its part before the first dot is the start of
+ * some field's name) must be a field st_desc_find() resolves; others (a
+ * sysctl, a JavaScript property) are not field names and are skipped.
+ * Prints "ok", "skip" or "FAIL" and the name, one a line; exits 1 on any
+ * failure.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+
+#include "strata/registry.h"
+#include "../../src/proto/icmp.h"
+#include "../../src/proto/ipv4.h"
+#include "../../src/proto/tcp.h"
+
+/* Whether some field of some protocol is named "prefix.…". */
+static int
+known_prefix(const char *name)
+{
+	const struct st_proto *p;
+	size_t k, i, n;
+	const char *dot = strchr(name, '.');
+
+	if (dot == NULL)
+		return 0;
+	n = (size_t)(dot - name) + 1;
+	for (k = 0; (p = st_protos[k]) != NULL; k++) {
+		for (i = 0; i < p->nfields; i++)
+			if (strncmp(p->fields[i].name, name, n) == 0)
+				return 1;
+		for (i = 0; i < p->nmore; i++)
+			if (strncmp(p->more[i].name, name, n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static int
+check_names(int argc, char **argv)
+{
+	int i, bad = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (st_desc_find(argv[i]) != NULL)
+			printf("ok %s\n", argv[i]);
+		else if (!known_prefix(argv[i]))
+			printf("skip %s\n", argv[i]);
+		else {
+			printf("FAIL %s\n", argv[i]);
+			bad = 1;
+		}
+	}
+	return bad;
+}
+
+/* The diagram's table of key fields before they moved to the protocols. */
+static const struct {
+	const char	*proto;
+	const char	*fields[8];
+} old_keys[] = {
+	{ "eth", { "eth.src", "eth.dst", "eth.type", "eth.len" } },
+	{ "vlan", { "vlan.id", "vlan.priority", "vlan.etype" } },
+	{ "qinq", { "ieee8021ad.id", "ieee8021ad.etype" } },
+	{ "sll", { "sll.pkttype", "sll.etype" } },
+	{ "sll2", { "sll.ifindex", "sll.pkttype", "sll.etype" } },
+	{ "null", { "null.family" } },
+	{ "arp", { "arp.opcode", "arp.src.proto_ipv4", "arp.dst.proto_ipv4" } },
+	{ "ipv4", { "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len",
+	    "ip.flags.df", "ip.frag_offset" } },
+	{ "ipv6", { "ipv6.src", "ipv6.dst", "ipv6.hlim", "ipv6.nxt",
+	    "ipv6.plen" } },
+	{ "hopopts", { "ipv6.hopopts.nxt" } },
+	{ "dstopts", { "ipv6.dstopts.nxt" } },
+	{ "routing", { "ipv6.routing.type", "ipv6.routing.segleft" } },
+	{ "frag6", { "ipv6.fraghdr.offset", "ipv6.fraghdr.more",
+	    "ipv6.fraghdr.ident" } },
+	{ "icmp", { "icmp.type", "icmp.code", "icmp.ident", "icmp.seq" } },
+	{ "icmpv6", { "icmpv6.type", "icmpv6.code", "icmpv6.echo.identifier",
+	    "icmpv6.echo.sequence_number" } },
+	{ "tcp", { "tcp.srcport", "tcp.dstport", "tcp.flags", "tcp.seq_raw",
+	    "tcp.ack_raw", "tcp.window_size_value" } },
+	{ "udp", { "udp.srcport", "udp.dstport", "udp.length" } },
+	{ "dns", { "dns.id", "dns.flags.response", "dns.qry.name",
+	    "dns.qry.type", "dns.count.answers", "dns.a", "dns.aaaa" } },
+	{ "http", { "http.request.method", "http.request.uri",
+	    "http.response.code", "http.response.phrase", "http.host",
+	    "http.content_length" } },
+	{ "tls", { "tls.record.content_type", "tls.record.version",
+	    "tls.handshake.type", "tls.handshake.extensions_server_name",
+	    "tls.handshake.extensions_alpn_str",
+	    "tls.handshake.ciphersuite" } },
+};
+
+static const char *
+old_key(const char *proto, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(old_keys) / sizeof(old_keys[0]); k++)
+		if (strcmp(old_keys[k].proto, proto) == 0)
+			return i < 8 ? old_keys[k].fields[i] : NULL;
+	return NULL;
+}
+
+/* Every protocol's key fields: rows of its own, the names as before. */
+static void
+test_keys(void **state)
+{
+	const struct st_proto *p;
+	size_t k, i;
+
+	(void)state;
+	for (k = 0; (p = st_protos[k]) != NULL; k++) {
+		for (i = 0; p->keys != NULL && p->keys[i] != NULL; i++) {
+			assert_ptr_equal(st_desc_proto(p->keys[i]), p);
+			assert_non_null(old_key(p->name, i));
+			assert_string_equal(p->keys[i]->name,
+			    old_key(p->name, i));
+		}
+		assert_null(old_key(p->name, i));
+	}
+}
+
+/* The quiz's handles point into the tables of the protocol they name. */
+static void
+test_handles(void **state)
+{
+	(void)state;
+	assert_ptr_equal(st_desc_proto(st_ipv4_h.len), st_ipv4_h.proto);
+	assert_ptr_equal(st_desc_proto(st_ipv4_h.ihl), st_ipv4_h.proto);
+	assert_ptr_equal(st_desc_proto(st_ipv4_h.cksum), st_ipv4_h.proto);
+	assert_ptr_equal(st_desc_proto(st_ipv4_h.frag), st_ipv4_h.proto);
+	assert_ptr_equal(st_desc_proto(st_ipv4_h.mf), st_ipv4_h.proto);
+	assert_string_equal(st_ipv4_h.len->name, "ip.len");
+	assert_string_equal(st_ipv4_h.ihl->name, "ip.hdr_len");
+	assert_string_equal(st_ipv4_h.cksum->name, "ip.checksum");
+	assert_string_equal(st_ipv4_h.frag->name, "ip.frag_offset");
+	assert_string_equal(st_ipv4_h.mf->name, "ip.flags.mf");
+	assert_ptr_equal(st_desc_proto(st_tcp_h.seq), st_tcp_h.proto);
+	assert_ptr_equal(st_desc_proto(st_tcp_h.len), st_tcp_h.proto);
+	assert_string_equal(st_tcp_h.seq->name, "tcp.seq_raw");
+	assert_string_equal(st_tcp_h.len->name, "tcp.len");
+	assert_ptr_equal(st_desc_proto(st_icmp_h.type), st_icmp_h.proto);
+	assert_string_equal(st_icmp_h.type->name, "icmp.type");
+}
+
+/* A checksum's words need a checksum; the ledger's and explain's texts
+ * are the protocol's, so every one is of a protocol with a header. */
+static void
+test_view_data(void **state)
+{
+	const struct st_proto *p;
+	size_t k;
+
+	(void)state;
+	for (k = 0; (p = st_protos[k]) != NULL; k++) {
+		if (p->ck_what != NULL)
+			assert_non_null(p->cksum);
+		if (p->explain != NULL || p->explain_bits != 0)
+			assert_non_null(p->rfc);
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_handles),
+		cmocka_unit_test(test_view_data),
+	};
+
+	st_registry_init();
+	if (argc > 1)
+		return check_names(argc, argv);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
