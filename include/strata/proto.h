@@ -32,8 +32,15 @@ enum st_key {
 	ST_KEY_NULLFAM,		/* BSD loopback address family */
 	ST_KEY_TCPPORT,		/* TCP port (application decoders) */
 	ST_KEY_UDPPORT,		/* UDP port */
-	ST_KEY_8023		/* an 802.3 length frame: what the LLC header
+	ST_KEY_8023,		/* an 802.3 length frame: what the LLC header
 				   starts (value 0) */
+	ST_KEY_LLCSAP,		/* an 802.2 LLC DSAP (0x42 spanning tree) */
+	ST_KEY_SNAP,		/* a SNAP OUI and protocol: OUI << 16 | PID
+				   (0x00000c2000 Cisco CDP); OUI 0 goes on by
+				   EtherType */
+	ST_KEY_PPP,		/* a PPP protocol number (0x0021 IPv4) */
+	ST_KEY_SLOW		/* a slow protocol subtype (IEEE 802.3 annex
+				   57A: 1 LACP) */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */
@@ -80,14 +87,14 @@ struct st_dctx {
 	size_t		  hdr;		/* header bytes */
 	size_t		  plen;		/* payload bytes declared; SIZE_MAX: all */
 	int		  next_key;	/* enum st_key */
-	uint32_t	  next_val;
+	uint64_t	  next_val;
 	const struct st_proto *next;	/* or the next protocol itself */
 	int		  data;		/* the payload is data, whatever follows */
 	int		  rest_done;	/* the payload was decoded as nested */
 
 	/* Set by the decode loop: decodes a carried packet (st_dnest). */
 	void		(*nest)(struct st_dctx *d, struct st_cur *c, int key,
-			    uint32_t val);
+			    uint64_t val);
 };
 
 /*
@@ -116,7 +123,7 @@ struct st_ckspec {
 /* One key under which this protocol follows another. */
 struct st_bind {
 	int		 key;		/* enum st_key */
-	uint32_t	 val;
+	uint64_t	 val;
 };
 
 struct st_proto {
@@ -209,7 +216,7 @@ size_t st_escape(const uint8_t *p, size_t n, char *out, size_t outn);
  * bytes are shown as data.
  */
 static inline void
-st_dnest(struct st_dctx *d, struct st_cur *c, int key, uint32_t val)
+st_dnest(struct st_dctx *d, struct st_cur *c, int key, uint64_t val)
 {
 	if (d->nest != NULL)
 		d->nest(d, c, key, val);

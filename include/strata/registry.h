@@ -19,7 +19,7 @@ extern const struct st_proto *const st_protos[];
 extern const struct st_proto st_proto_data, st_proto_trailer;
 
 /* The protocol bound to (key, val), or NULL. */
-const struct st_proto *st_proto_next(int key, uint32_t val);
+const struct st_proto *st_proto_next(int key, uint64_t val);
 
 /*
  * The application decoder for a TCP (key ST_KEY_TCPPORT) or UDP segment
@@ -31,7 +31,7 @@ const struct st_proto *st_proto_port(int key, uint16_t sport, uint16_t dport);
  * The value under key that leads to p (the EtherType of IPv4, the IP
  * protocol number of TCP).  Returns 0 and sets *val, or -1.
  */
-int st_proto_key(const struct st_proto *p, int key, uint32_t *val);
+int st_proto_key(const struct st_proto *p, int key, uint64_t *val);
 
 /* The protocol named name ("ipv4", or Wireshark's "ip"), or NULL. */
 const struct st_proto *st_proto_find(const char *name);

@@ -125,14 +125,14 @@ static uint32_t
 next_value(const struct blayer *bl, unsigned n, unsigned i)
 {
 	const struct st_proto *p = bl[i].sl->proto, *next;
-	uint32_t v;
+	uint64_t v;
 
 	if (i + 1 >= n || bl[i + 1].sl == NULL)
 		return p == &st_proto_eth ? 0x0800 : 59;	/* no next header */
 	next = bl[i + 1].sl->proto;
 	if (st_proto_key(next, p == &st_proto_eth ? ST_KEY_ETHERTYPE :
 	    ST_KEY_IPPROTO, &v) == 0)
-		return v;
+		return (uint32_t)v;
 	return 59;
 }
 

@@ -27,7 +27,7 @@ static void chain(struct st_dctx *d, struct st_cur cur,
  * decoders reach it through d->nest (st_dnest).
  */
 static void
-nest(struct st_dctx *d, struct st_cur *c, int key, uint32_t val)
+nest(struct st_dctx *d, struct st_cur *c, int key, uint64_t val)
 {
 	struct st_dctx sub = *d;
 	struct frame fr = { 0, 0 };

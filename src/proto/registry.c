@@ -15,6 +15,16 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
     st_proto_ipv4, st_proto_ipv6, st_proto_hopopts, st_proto_routing,
     st_proto_frag6, st_proto_dstopts, st_proto_icmp, st_proto_icmpv6,
     st_proto_tcp, st_proto_udp, st_proto_dns, st_proto_http, st_proto_tls;
+/* @wireless */
+/* @links */
+/* @tunnels */
+/* @switching */
+/* @routing */
+/* @transport */
+/* @app-web */
+/* @app-services */
+/* @app-files */
+/* @app-realtime */
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -42,6 +52,16 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dns,
 	&st_proto_http,
 	&st_proto_tls,
+	/* @wireless */
+	/* @links */
+	/* @tunnels */
+	/* @switching */
+	/* @routing */
+	/* @transport */
+	/* @app-web */
+	/* @app-services */
+	/* @app-files */
+	/* @app-realtime */
 	&st_proto_data,
 	&st_proto_trailer,
 	NULL
@@ -93,7 +113,7 @@ const struct st_valname st_ck_names[] = {
 
 struct bind {
 	int		 key;
-	uint32_t	 val;
+	uint64_t	 val;
 	const struct st_proto *proto;
 };
 
@@ -143,7 +163,7 @@ st_registry_init(void)
 }
 
 const struct st_proto *
-st_proto_next(int key, uint32_t val)
+st_proto_next(int key, uint64_t val)
 {
 	size_t i;
 
@@ -180,7 +200,7 @@ st_proto_find(const char *name)
 }
 
 int
-st_proto_key(const struct st_proto *p, int key, uint32_t *val)
+st_proto_key(const struct st_proto *p, int key, uint64_t *val)
 {
 	size_t i;
 
