@@ -66,6 +66,14 @@ static const struct st_bind eth_binds[] = {
 
 /* @craft */
 
+static const struct st_craft eth_craft = {
+	.spec = "eth",
+	.hlen = 14,
+	.next_key = ST_KEY_ETHERTYPE,
+	.next_none = 0x0800,
+	.link = DLT_EN10MB,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_eth = {
@@ -82,6 +90,7 @@ const struct st_proto st_proto_eth = {
 	/* @summary */
 	/* @views */
 	/* @craft */
+	.craft = &eth_craft,
 	/* @probes */
 };
 

@@ -206,6 +206,20 @@ static const struct st_bind icmp_binds[] = {
 
 /* @craft */
 
+/* Timestamp request and reply carry three timestamps (RFC 792). */
+static size_t
+icmp_hlen_of(uint64_t type)
+{
+	return type == 13 || type == 14 ? 20 : 8;
+}
+
+static const struct st_craft icmp_craft = {
+	.spec = "icmp",
+	.named = { &icmp_fields[F_TYPE], &icmp_fields[F_CODE] },
+	.hlen = 8,
+	.hlen_of = icmp_hlen_of,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_icmp = {
@@ -224,5 +238,6 @@ const struct st_proto st_proto_icmp = {
 	/* @summary */
 	/* @views */
 	/* @craft */
+	.craft = &icmp_craft,
 	/* @probes */
 };

@@ -87,6 +87,24 @@ static const struct st_bind ipv6_binds[] = {
 
 /* @craft */
 
+#include <pcap/dlt.h>
+
+static const uint8_t ipv6_lo[16] = { [15] = 1 };
+
+static const struct st_build_def ipv6_defs[] = {
+	{ &ipv6_fields[F_DST], ipv6_lo },
+};
+
+static const struct st_craft ipv6_craft = {
+	.spec = "ipv6",
+	.hlen = 40,
+	.defs = ipv6_defs,
+	.ndefs = NFIELDS(ipv6_defs),
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,	/* no next header */
+	.link = DLT_RAW,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_ipv6 = {
@@ -104,6 +122,7 @@ const struct st_proto st_proto_ipv6 = {
 	/* @summary */
 	/* @views */
 	/* @craft */
+	.craft = &ipv6_craft,
 	/* @probes */
 };
 

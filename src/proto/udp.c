@@ -72,6 +72,11 @@ static const struct st_bind udp_binds[] = {
 
 /* @craft */
 
+static const struct st_craft udp_craft = {
+	.spec = "udp",
+	.hlen = 8,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_udp = {
@@ -90,5 +95,6 @@ const struct st_proto st_proto_udp = {
 	/* @summary */
 	/* @views */
 	/* @craft */
+	.craft = &udp_craft,
 	/* @probes */
 };
