@@ -55,6 +55,14 @@ struct st_spec {
 int	st_spec_parse(const char *text, struct st_spec *sp,
 	    struct st_spec_err *err);
 
+/*
+ * For st_spec_parse: the payload at *pp (a '"', "hex:" or '@'), start being
+ * the spec's first character (for columns); moves *pp past it.  Returns 0,
+ * or -1 with err set.
+ */
+int	st_spec_payload(const char **pp, const char *start, struct st_spec *sp,
+	    struct st_spec_err *err);
+
 /* Reads an @file payload, if any.  Returns 0, or -1 with err set. */
 int	st_spec_load(struct st_spec *sp, struct st_spec_err *err);
 

@@ -16,9 +16,8 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
-#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "strata/craft.h"
@@ -42,23 +41,28 @@ next_spec(size_t *i)
 	return NULL;
 }
 
-const struct st_spec_proto *
-st_spec_list(void)
+static struct st_spec_proto spec_list[64];
+
+static void
+make_list(void)
 {
-	static struct st_spec_proto list[64];
-	static int made;
 	const struct st_proto *p;
 	size_t i = 0, n = 0;
 
-	if (made)
-		return list;
-	while ((p = next_spec(&i)) != NULL && n + 1 < NITEMS(list)) {
-		list[n].name = SPEC(p);
-		list[n].proto = p;
-		list[n++].extra = p->craft->extra;
+	while ((p = next_spec(&i)) != NULL && n + 1 < NITEMS(spec_list)) {
+		spec_list[n].name = SPEC(p);
+		spec_list[n].proto = p;
+		spec_list[n++].extra = p->craft->extra;
 	}
-	made = 1;
-	return list;
+}
+
+const struct st_spec_proto *
+st_spec_list(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, make_list);
+	return spec_list;
 }
 
 /*
@@ -391,88 +395,6 @@ resolve_named(const struct st_proto *p, struct st_spec_layer *ly,
 	return 0;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* Reads a C-escaped string from p (after the opening quote). */
-static int
-quoted(const char **pp, const char *start, struct st_spec *sp,
-    struct st_spec_err *err)
-{
-	const char *p = *pp;
-	int hi, lo;
-
-	sp->paylen = 0;
-	for (; *p != '"'; p++) {
-		uint8_t c = (uint8_t)*p;
-
-		if (*p == '\0')
-			return fail(err, (unsigned)(*pp - start), "unterminated "
-			    "string");
-		if (*p == '\\') {
-			switch (*++p) {
-			case 'n': c = '\n'; break;
-			case 't': c = '\t'; break;
-			case 'r': c = '\r'; break;
-			case '0': c = '\0'; break;
-			case '\\': c = '\\'; break;
-			case '"': c = '"'; break;
-			case 'x':
-				if ((hi = hexval((unsigned char)p[1])) < 0 ||
-				    (lo = hexval((unsigned char)p[2])) < 0)
-					return fail(err, (unsigned)(p - start),
-					    "\\x needs two hex digits");
-				c = (uint8_t)(hi << 4 | lo);
-				p += 2;
-				break;
-			default:
-				return fail(err, (unsigned)(p - start),
-				    "unknown escape '\\%c'", *p ? *p : '0');
-			}
-		}
-		if (sp->paylen == sizeof(sp->payload))
-			return fail(err, (unsigned)(p - start + 1), "payload "
-			    "longer than %d bytes", ST_PKT_MAX);
-		sp->payload[sp->paylen++] = c;
-	}
-	*pp = p + 1;
-	return 0;
-}
-
-static int
-parse_payload(const char **pp, const char *start, struct st_spec *sp,
-    struct st_spec_err *err)
-{
-	const char *p = *pp;
-	unsigned col = (unsigned)(p - start + 1);
-	long n;
-
-	sp->paycol = col;
-	if (*p == '"') {
-		*pp = p + 1;
-		return quoted(pp, start, sp, err);
-	}
-	if (*p == '@') {
-		if (p[1] == '\0')
-			return fail(err, col, "@ needs a file name");
-		sp->payfile = p + 1;
-		*pp = p + strlen(p);
-		return 0;
-	}
-	/* hex: up to the end */
-	if ((n = st_spec_hex(p + 4, sp->payload, sizeof(sp->payload))) < 0)
-		return fail(err, col + 4, "hex: needs pairs of hex digits");
-	sp->paylen = (size_t)n;
-	*pp = p + strlen(p);
-	return 0;
-}
-
 /* The items inside "( ... )"; p points after "(". */
 static int
 parse_items(const char **pp, const char *start,
@@ -548,7 +470,7 @@ parse_layer(const char **pp, const char *start, struct st_spec *sp,
 	size_t k, i = 0;
 
 	if (*p == '"' || *p == '@' || strncmp(p, "hex:", 4) == 0) {
-		if (parse_payload(pp, start, sp, err) != 0)
+		if (st_spec_payload(pp, start, sp, err) != 0)
 			return -1;
 		if (**pp != '\0')
 			return fail(err, (unsigned)(*pp - start + 1), "the "
@@ -619,32 +541,6 @@ st_spec_parse(const char *text, struct st_spec *sp, struct st_spec_err *err)
 	if (first->craft->link == 0)
 		return fail(err, 1, "a packet starts with %s, not %s", starts,
 		    SPEC(first));
-	return 0;
-}
-
-int
-st_spec_load(struct st_spec *sp, struct st_spec_err *err)
-{
-	FILE *fp;
-	size_t n;
-
-	if (sp->payfile == NULL)
-		return 0;
-	if ((fp = fopen(sp->payfile, "rb")) == NULL)
-		return fail(err, sp->paycol, "%s: %s", sp->payfile,
-		    strerror(errno));
-	n = fread(sp->payload, 1, sizeof(sp->payload), fp);
-	if (ferror(fp)) {
-		fclose(fp);
-		return fail(err, sp->paycol, "%s: read error", sp->payfile);
-	}
-	if (n == sizeof(sp->payload) && fgetc(fp) != EOF) {
-		fclose(fp);
-		return fail(err, sp->paycol, "%s: longer than %d bytes",
-		    sp->payfile, ST_PKT_MAX);
-	}
-	fclose(fp);
-	sp->paylen = n;
 	return 0;
 }
 
