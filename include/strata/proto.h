@@ -372,6 +372,8 @@ struct st_craft {
 	/* The link type (DLT_*) of a frame starting with it; 0: a spec may
 	 * not start with it (no DLT_NULL frame is crafted). */
 	int		 link;
+	/* Lines `strata send --list` shows after the fields, or NULL. */
+	const char	*help;
 };
 
 /* Sets err (at column col) from the format; returns -1. */

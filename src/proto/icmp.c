@@ -218,6 +218,8 @@ static const struct st_craft icmp_craft = {
 	.named = { &icmp_fields[F_TYPE], &icmp_fields[F_CODE] },
 	.hlen = 8,
 	.hlen_of = icmp_hlen_of,
+	.help = "  names     type and code by name: type=echo-request, "
+	    "code=port-unreachable\n",
 };
 
 /* @probes */

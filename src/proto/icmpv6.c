@@ -352,6 +352,8 @@ static const struct st_craft icmpv6_craft = {
 	.named = { &icmpv6_fields[F_TYPE], &icmpv6_fields[F_CODE] },
 	.hlen = 8,
 	.hlen_of = icmpv6_hlen_of,
+	.help = "  names     type and code by name: type=echo-request, "
+	    "code=port-unreachable\n",
 };
 
 /* @probes */

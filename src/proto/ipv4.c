@@ -470,6 +470,9 @@ static const struct st_craft ipv4_craft = {
 	.next_key = ST_KEY_IPPROTO,
 	.next_none = 59,	/* no next header */
 	.link = DLT_RAW,
+	.help = "  options   rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, eol, raw:HEX, "
+	    "joined by '+';\n            rr and ts take the room left, rr:N "
+	    "and ts:N hold N\n",
 };
 
 /* @probes */

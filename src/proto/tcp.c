@@ -390,6 +390,8 @@ static const struct st_craft tcp_craft = {
 	.key = tcp_spec_key,
 	.value = tcp_spec_value,
 	.hlen = 20,
+	.help = "  options   mss=N wscale=N sackok sack=L:R[+L:R] ts=VAL:ECR nop "
+	    "eol, in order\n",
 };
 
 /* @probes */

@@ -427,6 +427,9 @@ test_craft_descriptors(void **state)
 			assert_non_null(p->names);
 		}
 		starts += cr->link != 0;
+		/* Its extra keys and names are explained in send --list. */
+		if (cr->extra != NULL || cr->named[0] != NULL)
+			assert_non_null(cr->help);
 	}
 	assert_int_equal(n, 7);
 	assert_int_equal(starts, 3);
