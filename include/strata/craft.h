@@ -16,7 +16,6 @@
 
 #define ST_SPEC_LAYERS	16		/* layers in one spec */
 #define ST_SPEC_SETS	32		/* fields given in one layer */
-#define ST_SPEC_OPTS	40		/* IPv4 and TCP option bytes */
 #define ST_PKT_MAX	65535		/* bytes in one built packet */
 
 /* One field value the spec gives. */
@@ -46,17 +45,22 @@ struct st_spec {
 	unsigned	 paycol;
 };
 
-/* Where a spec went wrong: "spec:1:COL: MSG". */
-struct st_spec_err {
-	unsigned	 col;
-	char		 msg[256];
-};
+/* ST_SPEC_OPTS and struct st_spec_err are in strata/proto.h, for the
+ * protocols' crafting hooks (struct st_craft). */
 
 /*
  * Parses text into sp.  Returns 0, or -1 with err set.  An @file payload
  * is only named here: st_spec_load reads it (after privileges are dropped).
  */
 int	st_spec_parse(const char *text, struct st_spec *sp,
+	    struct st_spec_err *err);
+
+/*
+ * For st_spec_parse: the payload at *pp (a '"', "hex:" or '@'), start being
+ * the spec's first character (for columns); moves *pp past it.  Returns 0,
+ * or -1 with err set.
+ */
+int	st_spec_payload(const char **pp, const char *start, struct st_spec *sp,
 	    struct st_spec_err *err);
 
 /* Reads an @file payload, if any.  Returns 0, or -1 with err set. */
@@ -66,19 +70,23 @@ int	st_spec_load(struct st_spec *sp, struct st_spec_err *err);
 const struct st_spec_set *st_spec_get(const struct st_spec_layer *ly,
 	    const char *key);
 
+/* The value the spec gives for field fd of layer ly, or NULL. */
+const struct st_spec_set *st_spec_given(const struct st_spec_layer *ly,
+	    const struct st_field_desc *fd);
+
 /*
  * Builds sp into buf (cap bytes): defaults for what the spec leaves out,
  * then lengths, next-protocol numbers and checksums computed innermost
- * first unless the spec gives them.  Sets *len and *linktype (DLT_EN10MB
- * or DLT_RAW).  Returns 0, or -1 with err set.
+ * first unless the spec gives them.  Sets *len and *linktype (the first
+ * layer's link type: DLT_EN10MB, DLT_RAW).  Returns 0, or -1 with err set.
  */
 int	st_build(const struct st_spec *sp, uint8_t *buf, size_t cap,
 	    size_t *len, int *linktype, struct st_spec_err *err);
 
 /*
- * Adds src=ADDR to every IPv4 and IPv6 layer of sp that gives no source,
- * with find() choosing the address for the layer's destination (the one
- * the kernel would use).  Returns 0, or -1 with err set.
+ * Adds src=ADDR to every network layer (IPv4, IPv6) of sp that gives no
+ * source, with find() choosing the address for the layer's destination
+ * (the one the kernel would use).  Returns 0, or -1 with err set.
  */
 int	st_spec_fill_src(struct st_spec *sp, int (*find)(int fam,
 	    const uint8_t *dst, uint8_t *src), struct st_spec_err *err);
@@ -86,12 +94,20 @@ int	st_spec_fill_src(struct st_spec *sp, int (*find)(int fam,
 /* Writes nbits (1..64) of val at bit position pos of buf, MSB first. */
 void	st_bits_put(uint8_t *buf, size_t pos, unsigned nbits, uint64_t val);
 
-/* The spec's layer names and their protocols, NULL-terminated. */
+/* The spec's layer names and their protocols. */
 struct st_spec_proto {
 	const char		*name;
 	const struct st_proto	*proto;
 	const char		*extra;	/* keys beyond the field table */
 };
-extern const struct st_spec_proto st_spec_protos[];
+
+/*
+ * Every protocol a spec can build, in the registry's order, with its spec
+ * name (struct st_craft), NULL-terminated; made on the first call.
+ */
+const struct st_spec_proto *st_spec_list(void);
+
+/* The old name of the list, for the callers still using it. */
+#define st_spec_protos	(st_spec_list())
 
 #endif /* STRATA_CRAFT_H */

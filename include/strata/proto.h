@@ -192,6 +192,8 @@ struct st_proto {
 	const char	*explain;
 
 	/* @craft */
+	/* What the crafter needs to build it from a spec, or NULL. */
+	const struct st_craft *craft;
 
 	/* @probes */
 };
@@ -330,6 +332,134 @@ unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 /* @views-api */
 
 /* @craft-api */
+
+/*
+ * What the crafter (src/craft) knows of a protocol: its name in a spec, how
+ * its values are written, and what the builder fills in.  The parser's
+ * error, the option bytes and the helpers here are for the hooks.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define ST_SPEC_OPTS	40		/* IPv4 and TCP option bytes */
+
+/* Where a spec went wrong: "spec:1:COL: MSG". */
+struct st_spec_err {
+	unsigned	 col;
+	char		 msg[256];
+};
+
+/* A layer's option bytes as the spec gives them, unpadded. */
+struct st_spec_opts {
+	uint8_t		 b[ST_SPEC_OPTS];
+	size_t		 n;
+};
+
+/* The default bytes of an address field a spec leaves out. */
+struct st_build_def {
+	const struct st_field_desc *fd;
+	const uint8_t	*bytes;
+};
+
+struct st_craft {
+	/* The layer's name in a spec ("ip"), and another name accepted
+	 * ("ipv4") or NULL. */
+	const char	*spec;
+	const char	*alias;
+	/* Keys beyond the field table, space-separated ("options"), each
+	 * parsed by key() into option bytes: val is NULL when the spec
+	 * gives none.  Returns 0, or -1 with err set (at kcol or vcol). */
+	const char	*extra;
+	int		(*key)(const char *key, const char *val,
+			    struct st_spec_opts *o, unsigned kcol,
+			    unsigned vcol, struct st_spec_err *err);
+	/* Optional: a value of field fd written neither as a number nor as
+	 * a name (TCP flags as letters).  Returns 1 and sets *val, or 0,
+	 * then setting *hint when fd may be written so (for the message). */
+	int		(*value)(const struct st_field_desc *fd, const char *v,
+			    uint64_t *val, const char **hint);
+	/* The values of named[1] are named by the protocol's names() after
+	 * the value of named[0] (ICMP codes by type). */
+	const struct st_field_desc *named[2];
+	/* Header bytes before options; hlen_of, if set, says them by the
+	 * value of named[0] (an ICMP timestamp has 20). */
+	size_t		 hlen;
+	size_t		(*hlen_of)(uint64_t ctl);
+	/* Defaults of address fields a spec leaves out (ip.dst 127.0.0.1). */
+	const struct st_build_def *defs;
+	size_t		 ndefs;
+	/* The key (enum st_key) under which its ST_AUTO_NEXT field takes the
+	 * next layer's value, and the value when none follows. */
+	int		 next_key;
+	uint32_t	 next_none;
+	/* The link type (DLT_*) of a frame starting with it; 0: a spec may
+	 * not start with it (no DLT_NULL frame is crafted). */
+	int		 link;
+	/* Lines `strata send --list` shows after the fields, or NULL. */
+	const char	*help;
+};
+
+/* Sets err (at column col) from the format; returns -1. */
+static inline __attribute__((format(printf, 3, 4))) int
+st_spec_fail(struct st_spec_err *err, unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+
+	err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* Appends n option bytes to o, within the 40-byte limit. */
+static inline int
+st_spec_opt(struct st_spec_opts *o, const uint8_t *b, size_t n, unsigned col,
+    struct st_spec_err *err)
+{
+	if (o->n + n > ST_SPEC_OPTS)
+		return st_spec_fail(err, col, "options exceed %d bytes",
+		    ST_SPEC_OPTS);
+	memcpy(o->b + o->n, b, n);
+	o->n += n;
+	return 0;
+}
+
+/* Parses a whole unsigned number (decimal or 0x hex); 0 if it is not one. */
+static inline int
+st_spec_number(const char *s, uint64_t *v)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)s[0]))
+		return 0;
+	errno = 0;
+	*v = strtoull(s, &end, 0);
+	return errno == 0 && *end == '\0';
+}
+
+/* Decodes hex digits s into b (at most cap); returns the count or -1. */
+static inline long
+st_spec_hex(const char *s, uint8_t *b, size_t cap)
+{
+	static const char digits[] = "0123456789abcdef";
+	const char *hi, *lo;
+	size_t n = 0;
+
+	while (*s != '\0') {
+		if (s[1] == '\0' || n == cap ||
+		    (hi = strchr(digits, tolower((unsigned char)s[0]))) == NULL ||
+		    (lo = strchr(digits, tolower((unsigned char)s[1]))) == NULL)
+			return -1;
+		b[n++] = (uint8_t)((hi - digits) << 4 | (lo - digits));
+		s += 2;
+	}
+	return (long)n;
+}
 
 /* @probes-api */
 

@@ -4,14 +4,13 @@
  * first so that a checksum covers the finished bytes inside it: header
  * lengths, total and payload lengths, next-protocol numbers, checksums
  * last.  A value the spec gives is written as given, right or wrong.
+ * What a protocol needs beyond its field table is in its descriptor
+ * (struct st_craft); no protocol is named here.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include <pcap/dlt.h>
-
 #include "strata/cksum.h"
-#include "strata/protos.h"
 #include "strata/craft.h"
 
 /* Where a built layer sits in the packet. */
@@ -37,56 +36,31 @@ st_bits_put(uint8_t *buf, size_t pos, unsigned nbits, uint64_t val)
 	}
 }
 
-static const struct st_spec_set *
-given(const struct st_spec_layer *sl, const struct st_field_desc *fd)
-{
-	unsigned i;
-
-	for (i = 0; i < sl->nset; i++)
-		if (sl->set[i].fd == fd)
-			return &sl->set[i];
-	return NULL;
-}
+#define given	st_spec_given
 
 /* Header bytes of a layer before its options. */
 static size_t
 base_len(const struct st_spec_layer *sl)
 {
-	const struct st_proto *p = sl->proto;
-	const struct st_spec_set *t = st_spec_get(sl, "type");
+	const struct st_craft *cr = sl->proto->craft;
+	const struct st_field_desc *ctl = cr->named[0];
+	const struct st_spec_set *t;
 
-	if (p == &st_proto_eth)
-		return 14;
-	if (p == &st_proto_ipv4 || p == &st_proto_tcp)
-		return 20;
-	if (p == &st_proto_ipv6)
-		return 40;
-	if (p == &st_proto_icmp)
-		return t != NULL && (t->val == 13 || t->val == 14) ? 20 : 8;
-	if (p == &st_proto_icmpv6 && t != NULL)
-		switch (t->val) {
-		case 134:
-			return 16;
-		case 135:
-		case 136:
-			return 24;
-		case 137:
-			return 40;
-		}
-	return 8;
+	if (cr->hlen_of == NULL || ctl == NULL)
+		return cr->hlen;
+	t = given(sl, ctl);
+	return cr->hlen_of(t != NULL ? t->val : ctl->def);
 }
 
-/* The default of an address field the spec leaves out. */
+/* The default of an address field the spec leaves out, or NULL. */
 static const uint8_t *
-default_addr(const struct st_field_desc *fd)
+default_addr(const struct st_proto *p, const struct st_field_desc *fd)
 {
-	static const uint8_t lo4[4] = { 127, 0, 0, 1 };
-	static const uint8_t lo6[16] = { [15] = 1 };
+	size_t i;
 
-	if (strcmp(fd->name, "ip.dst") == 0)
-		return lo4;
-	if (strcmp(fd->name, "ipv6.dst") == 0)
-		return lo6;
+	for (i = 0; i < p->craft->ndefs; i++)
+		if (p->craft->defs[i].fd == fd)
+			return p->craft->defs[i].bytes;
 	return NULL;
 }
 
@@ -108,7 +82,7 @@ write_fields(const struct st_spec_layer *sl, uint8_t *h, size_t hlen)
 		s = given(sl, fd);
 		if (fd->fmt == ST_FMT_IPV6 || fd->fmt == ST_FMT_MAC ||
 		    fd->fmt == ST_FMT_IPV4) {
-			a = s != NULL ? s->bytes : default_addr(fd);
+			a = s != NULL ? s->bytes : default_addr(p, fd);
 			if (a != NULL)
 				memcpy(h + fd->bitoff / 8, a, fd->bits / 8);
 			continue;
@@ -124,68 +98,69 @@ write_fields(const struct st_spec_layer *sl, uint8_t *h, size_t hlen)
 static uint32_t
 next_value(const struct blayer *bl, unsigned n, unsigned i)
 {
-	const struct st_proto *p = bl[i].sl->proto, *next;
+	const struct st_craft *cr = bl[i].sl->proto->craft;
 	uint64_t v;
 
 	if (i + 1 >= n || bl[i + 1].sl == NULL)
-		return p == &st_proto_eth ? 0x0800 : 59;	/* no next header */
-	next = bl[i + 1].sl->proto;
-	if (st_proto_key(next, p == &st_proto_eth ? ST_KEY_ETHERTYPE :
-	    ST_KEY_IPPROTO, &v) == 0)
+		return cr->next_none;
+	if (st_proto_key(bl[i + 1].sl->proto, cr->next_key, &v) == 0)
 		return (uint32_t)v;
-	return 59;
+	return cr->next_none;
 }
 
-/* The nearest IPv4 or IPv6 layer before layer i, or -1. */
-static int
-net_layer(const struct blayer *bl, unsigned i)
+/*
+ * The network facts layer i's checksum is computed over: the addresses of
+ * the nearest network layer before it as built, if any, and as the length
+ * the bytes from layer i to the end of the packet.
+ */
+static void
+net_of(const uint8_t *buf, size_t total, const struct blayer *bl, unsigned i,
+    struct st_net *net)
 {
-	while (i-- > 0)
-		if (bl[i].sl->proto == &st_proto_ipv4 ||
-		    bl[i].sl->proto == &st_proto_ipv6)
-			return (int)i;
-	return -1;
-}
-
-/* The pseudo-header sum for layer i of len bytes, proto, or 0 if none. */
-static uint32_t
-pseudo(const uint8_t *buf, const struct blayer *bl, unsigned i,
-    uint8_t proto, uint32_t len)
-{
-	int n = net_layer(bl, i);
+	const struct st_field_desc *const *ends;
 	const uint8_t *h;
+	unsigned k = i;
 
-	if (n < 0)
-		return 0;
-	h = buf + bl[n].off;
-	if (bl[n].sl->proto == &st_proto_ipv4)
-		return st_cksum_pseudo(4, h + 12, h + 16, proto, len);
-	return st_cksum_pseudo(6, h + 8, h + 24, proto, len);
+	memset(net, 0, sizeof(*net));
+	net->tlen = (uint32_t)(total - bl[i].off);
+	while (k-- > 0) {
+		ends = bl[k].sl->proto->ends;
+		if (bl[k].sl->proto->role != ST_ROLE_NET || ends[0] == NULL ||
+		    ends[1] == NULL || ends[0]->bits > 128 ||
+		    ends[1]->bits != ends[0]->bits)
+			continue;
+		h = buf + bl[k].off;
+		net->fam = ends[0]->fmt == ST_FMT_IPV6 ? 6 : 4;
+		memcpy(net->src, h + ends[0]->bitoff / 8, ends[0]->bits / 8);
+		memcpy(net->dst, h + ends[1]->bitoff / 8, ends[1]->bits / 8);
+		return;
+	}
 }
 
+/*
+ * The checksum of layer i (its field zeroed), over the bytes its protocol's
+ * st_ckspec says: the definition the decoders verify with.
+ */
 static uint16_t
 cksum_of(const struct st_proto *p, const uint8_t *buf, size_t total,
     const struct blayer *bl, unsigned i)
 {
-	const uint8_t *h = buf + bl[i].off;
-	size_t rest = total - bl[i].off, ulen;
-	uint16_t c;
+	struct st_ckspec ck = *p->cksum;
+	struct st_cur c = st_cur_make(buf, total);
+	size_t n, left = total - bl[i].off;
+	struct st_net net;
+	uint32_t pseudo;
+	uint16_t v;
 
-	if (p == &st_proto_ipv4)
-		return st_cksum_finish(st_cksum_add(0, h, bl[i].hlen));
-	if (p == &st_proto_icmp)
-		return st_cksum_finish(st_cksum_add(0, h, rest));
-	if (p == &st_proto_icmpv6)
-		return st_cksum_finish(st_cksum_add(pseudo(buf, bl, i, 58,
-		    (uint32_t)rest), h, rest));
-	if (p == &st_proto_tcp)
-		return st_cksum_finish(st_cksum_add(pseudo(buf, bl, i, 6,
-		    (uint32_t)rest), h, rest));
-	/* UDP: the length field says what is covered (RFC 768). */
-	ulen = (size_t)(h[4] << 8 | h[5]);
-	c = st_cksum_finish(st_cksum_add(pseudo(buf, bl, i, 17,
-	    (uint32_t)ulen), h, ulen < rest ? ulen : rest));
-	return c == 0 ? 0xffff : c;
+	/* A zero meaning "none sent" is for the decoder: build one. */
+	ck.zero_v4 = 0;
+	c.off = bl[i].off;
+	net_of(buf, total, bl, i, &net);
+	st_ck_range(&ck, &net, &c, bl[i].hlen, &n, &pseudo);
+	v = st_cksum_finish(st_cksum_add(pseudo, buf + bl[i].off,
+	    n < left ? n : left));
+	/* Where zero means none, a computed zero goes as all ones (RFC 768). */
+	return v == 0 && p->cksum->zero_v4 ? 0xffff : v;
 }
 
 /* Fills the fields of layer i the spec left to be computed. */
@@ -206,7 +181,8 @@ autofill(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
 		    given(sl, fd) != NULL ||
 		    (size_t)fd->bitoff + fd->bits > bl[i].hlen * 8)
 			continue;
-		if ((fd->autofill == ST_AUTO_CKSUM) != cksum)
+		if ((fd->autofill == ST_AUTO_CKSUM) != cksum ||
+		    (cksum && p->cksum == NULL))
 			continue;
 		switch (fd->autofill) {
 		case ST_AUTO_HLEN:
@@ -273,7 +249,7 @@ st_build(const struct st_spec *sp, uint8_t *buf, size_t cap, size_t *len,
 		autofill(buf, off, bl, n, i, 1);
 	}
 	*len = off;
-	*linktype = sp->layers[0].proto == &st_proto_eth ? DLT_EN10MB : DLT_RAW;
+	*linktype = sp->layers[0].proto->craft->link;
 	return 0;
 }
 
@@ -281,36 +257,35 @@ int
 st_spec_fill_src(struct st_spec *sp, int (*find)(int fam, const uint8_t *dst,
     uint8_t *src), struct st_spec_err *err)
 {
-	static const uint8_t lo4[4] = { 127, 0, 0, 1 };
-	static const uint8_t lo6[16] = { [15] = 1 };
+	static const uint8_t none[16];
+	const struct st_field_desc *const *ends;
 	const struct st_spec_set *d;
 	struct st_spec_layer *ly;
 	struct st_spec_set *s;
+	const uint8_t *dst;
 	unsigned i;
 	int v6;
 
 	for (i = 0; i < sp->nlayers; i++) {
 		ly = &sp->layers[i];
-		v6 = ly->proto == &st_proto_ipv6;
-		if ((ly->proto != &st_proto_ipv4 && !v6) ||
-		    st_spec_get(ly, "src") != NULL)
+		ends = ly->proto->ends;
+		if (ly->proto->role != ST_ROLE_NET || ends[0] == NULL ||
+		    ends[1] == NULL || given(ly, ends[0]) != NULL ||
+		    ly->nset == ST_SPEC_SETS)
 			continue;
-		if (ly->nset == ST_SPEC_SETS)
-			continue;
+		v6 = ends[0]->fmt == ST_FMT_IPV6;
 		s = &ly->set[ly->nset];
 		memset(s, 0, sizeof(*s));
-		d = st_spec_get(ly, "dst");
-		if (find(v6 ? 6 : 4, d != NULL ? d->bytes : v6 ? lo6 : lo4,
-		    s->bytes) != 0) {
+		d = given(ly, ends[1]);
+		dst = d != NULL ? d->bytes : default_addr(ly->proto, ends[1]);
+		if (find(v6 ? 6 : 4, dst != NULL ? dst : none, s->bytes) != 0) {
 			err->col = ly->col;
 			snprintf(err->msg, sizeof(err->msg), "no route to the "
 			    "destination of layer %u to choose a source "
 			    "address from", i + 1);
 			return -1;
 		}
-		for (s->fd = ly->proto->fields; strcmp(s->fd->name, v6 ?
-		    "ipv6.src" : "ip.src") != 0; s->fd++)
-			;
+		s->fd = ends[0];
 		s->col = ly->col;
 		if (!v6)
 			s->val = (uint64_t)s->bytes[0] << 24 |

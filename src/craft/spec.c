@@ -7,46 +7,82 @@
  *   payload = '"' C-escaped text '"' | "hex:" hexdigits | "@" path
  *
  * Keys are the protocols' field-table keys (the same rows the decoders
- * use), plus a few that build options: ip options=rr+ra, tcp mss=1460 and
- * friends.  Numbers are decimal or 0x hex; types, codes and flags have
- * names too.  A value out of range for its width is an error, never cut.
+ * use), plus the extra keys a protocol's crafting hooks parse into option
+ * bytes (struct st_craft).  Numbers are decimal or 0x hex; values have the
+ * names of the field tables and of the protocols' names() hooks too.  A
+ * value out of range for its width is an error, never cut.  No protocol is
+ * named here: the layers are the registry's protocols that have a spec
+ * name.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
+#include <pthread.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "strata/craft.h"
-#include "strata/protos.h"
 
-const struct st_spec_proto st_spec_protos[] = {
-	{ "eth", &st_proto_eth, NULL },
-	{ "ip", &st_proto_ipv4, "options" },
-	{ "ipv6", &st_proto_ipv6, NULL },
-	{ "icmp", &st_proto_icmp, NULL },
-	{ "icmpv6", &st_proto_icmpv6, NULL },
-	{ "tcp", &st_proto_tcp, "mss wscale sackok sack ts nop eol" },
-	{ "udp", &st_proto_udp, NULL },
-	{ NULL, NULL, NULL }
-};
+#define fail	st_spec_fail
+#define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
 
-static int
-fail(struct st_spec_err *err, unsigned col, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* The spec name of p, which has one. */
+#define SPEC(p)	((p)->craft->spec)
 
-static int
-fail(struct st_spec_err *err, unsigned col, const char *fmt, ...)
+/* The next protocol after *i in the registry that a spec can build. */
+static const struct st_proto *
+next_spec(size_t *i)
 {
-	va_list ap;
+	const struct st_proto *p;
 
-	err->col = col;
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-	va_end(ap);
-	return -1;
+	while ((p = st_protos[(*i)++]) != NULL)
+		if (p->craft != NULL && p->craft->spec != NULL)
+			return p;
+	(*i)--;
+	return NULL;
+}
+
+static struct st_spec_proto spec_list[64];
+
+static void
+make_list(void)
+{
+	const struct st_proto *p;
+	size_t i = 0, n = 0;
+
+	while ((p = next_spec(&i)) != NULL && n + 1 < NITEMS(spec_list)) {
+		spec_list[n].name = SPEC(p);
+		spec_list[n].proto = p;
+		spec_list[n++].extra = p->craft->extra;
+	}
+}
+
+const struct st_spec_proto *
+st_spec_list(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, make_list);
+	return spec_list;
+}
+
+/*
+ * The spec names of the layers, "a, b, c" (all: 0) or "a, b or c" (those
+ * that may start a packet: 1), for messages.
+ */
+static const char *
+layer_names(char *buf, size_t n, int starts)
+{
+	const struct st_proto *v[64], *p;
+	size_t i = 0, k = 0, j, len = 0;
+
+	while ((p = next_spec(&i)) != NULL && k < NITEMS(v))
+		if (!starts || p->craft->link != 0)
+			v[k++] = p;
+	buf[0] = '\0';
+	for (j = 0; j < k && len < n; j++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", SPEC(v[j]),
+		    j + 1 == k ? "" : starts && j + 2 == k ? " or " : ", ");
+	return buf;
 }
 
 /* Edit distance of two short words, for "did you mean". */
@@ -94,16 +130,17 @@ closest(const char *word, const char *cand, size_t n, char *best,
 	}
 }
 
-static const struct st_spec_proto *
+/* The protocol whose spec name (or alias) is name, or NULL. */
+static const struct st_proto *
 find_layer(const char *name)
 {
-	const struct st_spec_proto *sp;
+	const struct st_proto *p;
+	size_t i = 0;
 
-	for (sp = st_spec_protos; sp->name != NULL; sp++)
-		if (strcmp(sp->name, name) == 0)
-			return sp;
-	if (strcmp(name, "ipv4") == 0)
-		return &st_spec_protos[1];
+	while ((p = next_spec(&i)) != NULL)
+		if (strcmp(SPEC(p), name) == 0 || (p->craft->alias != NULL &&
+		    strcmp(p->craft->alias, name) == 0))
+			return p;
 	return NULL;
 }
 
@@ -137,44 +174,29 @@ find_key(const struct st_proto *p, const char *key)
 }
 
 static int
-unknown_key(struct st_spec_err *err, unsigned col,
-    const struct st_spec_proto *sp, const char *key)
+unknown_key(struct st_spec_err *err, unsigned col, const struct st_proto *p,
+    const char *key)
 {
 	char best[32] = "";
 	const char *w;
 	unsigned bd = 99;
 	size_t i, n;
 
-	for (i = 0; i < sp->proto->nfields; i++)
-		if (sp->proto->fields[i].key != NULL)
-			closest(key, sp->proto->fields[i].key,
-			    strlen(sp->proto->fields[i].key), best, &bd);
-	for (w = sp->extra; w != NULL && *w != '\0'; w += n) {
+	for (i = 0; i < p->nfields; i++)
+		if (p->fields[i].key != NULL)
+			closest(key, p->fields[i].key, strlen(p->fields[i].key),
+			    best, &bd);
+	for (w = p->craft->extra; w != NULL && *w != '\0'; w += n) {
 		n = strcspn(w, " ");
 		closest(key, w, n, best, &bd);
 		if (w[n] == ' ')
 			n++;
 	}
-	if (sp->proto == &st_proto_ipv4)
-		closest(key, "options", 7, best, &bd);
 	if (best[0] != '\0')
 		return fail(err, col, "unknown field '%s' in %s (did you mean "
-		    "'%s'?)", key, sp->name, best);
+		    "'%s'?)", key, SPEC(p), best);
 	return fail(err, col, "unknown field '%s' in %s (strata send --list "
-	    "shows them)", key, sp->name);
-}
-
-/* Parses a whole unsigned number (decimal or 0x hex); 0 if it is not one. */
-static int
-number(const char *s, uint64_t *v)
-{
-	char *end;
-
-	if (!isdigit((unsigned char)s[0]))
-		return 0;
-	errno = 0;
-	*v = strtoull(s, &end, 0);
-	return errno == 0 && *end == '\0';
+	    "shows them)", key, SPEC(p));
 }
 
 /* Compares a spec name ("echo-request") with a table name ("echo request"). */
@@ -204,22 +226,6 @@ lookup_name(const struct st_valname *t, const char *s, uint64_t *v)
 	return 0;
 }
 
-/* TCP flags as letters (FSRPAUEC) or a number. */
-static int
-tcp_flag_letters(const char *s, uint64_t *v)
-{
-	static const char letters[] = "FSRPAUEC";
-	const char *p;
-
-	*v = 0;
-	for (; *s != '\0'; s++) {
-		if ((p = strchr(letters, toupper((unsigned char)*s))) == NULL)
-			return 0;
-		*v |= 1u << (p - letters);
-	}
-	return 1;
-}
-
 static int
 parse_mac(const char *s, uint8_t *b)
 {
@@ -237,338 +243,91 @@ parse_mac(const char *s, uint8_t *b)
 	return 1;
 }
 
-/* Parses value v for field fd of layer sp into s. */
+/* Parses an address value v for field fd of protocol p into s. */
 static int
-parse_value(const struct st_spec_proto *sp, const struct st_field_desc *fd,
+parse_addr(const struct st_proto *p, const struct st_field_desc *fd,
     const char *v, struct st_spec_set *s, struct st_spec_err *err)
 {
-	uint64_t max;
-
-	s->fd = fd;
 	switch (fd->fmt) {
 	case ST_FMT_IPV4:
 		if (inet_pton(AF_INET, v, s->bytes) != 1)
 			return fail(err, s->col, "'%s' is not an IPv4 address "
-			    "(%s %s)", v, sp->name, fd->key);
+			    "(%s %s)", v, SPEC(p), fd->key);
 		s->val = (uint64_t)s->bytes[0] << 24 | s->bytes[1] << 16 |
 		    s->bytes[2] << 8 | s->bytes[3];
 		return 0;
 	case ST_FMT_IPV6:
 		if (inet_pton(AF_INET6, v, s->bytes) != 1)
 			return fail(err, s->col, "'%s' is not an IPv6 address "
-			    "(%s %s)", v, sp->name, fd->key);
-		return 0;
-	case ST_FMT_MAC:
-		if (!parse_mac(v, s->bytes))
-			return fail(err, s->col, "'%s' is not a MAC address "
-			    "(%s %s)", v, sp->name, fd->key);
+			    "(%s %s)", v, SPEC(p), fd->key);
 		return 0;
 	}
-	if (!number(v, &s->val) && !lookup_name(fd->names, v, &s->val) &&
-	    !(sp->proto == &st_proto_tcp && strcmp(fd->key, "flags") == 0 &&
-	    tcp_flag_letters(v, &s->val)))
+	if (!parse_mac(v, s->bytes))
+		return fail(err, s->col, "'%s' is not a MAC address (%s %s)", v,
+		    SPEC(p), fd->key);
+	return 0;
+}
+
+/* Parses value v for field fd of protocol p into s. */
+static int
+parse_value(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v, struct st_spec_set *s, struct st_spec_err *err)
+{
+	const char *hint = "";
+	uint64_t max;
+
+	s->fd = fd;
+	if (fd->fmt == ST_FMT_IPV4 || fd->fmt == ST_FMT_IPV6 ||
+	    fd->fmt == ST_FMT_MAC)
+		return parse_addr(p, fd, v, s, err);
+	if (!st_spec_number(v, &s->val) && !lookup_name(fd->names, v,
+	    &s->val) && !(p->craft->value != NULL &&
+	    p->craft->value(fd, v, &s->val, &hint)))
 		return fail(err, s->col, "'%s' is not a number%s (%s %s)", v,
-		    fd->names != NULL ? " or a known name" :
-		    sp->proto == &st_proto_tcp && strcmp(fd->key, "flags") == 0 ?
-		    " or flag letters FSRPAUEC" : "", sp->name, fd->key);
+		    fd->names != NULL ? " or a known name" : hint, SPEC(p),
+		    fd->key);
 	max = fd->bits >= 64 ? UINT64_MAX : ((uint64_t)1 << fd->bits) - 1;
 	if (s->val > max)
 		return fail(err, s->col, "%s %s: %s is out of range (%u bits: "
-		    "0..%llu)", sp->name, fd->key, v, fd->bits,
+		    "0..%llu)", SPEC(p), fd->key, v, fd->bits,
 		    (unsigned long long)max);
 	return 0;
 }
 
-/* Appends n option bytes to ly, checking the 40-byte limit. */
+/* An extra key of layer ly (an option), parsed by its protocol's hook. */
 static int
-add_opt(struct st_spec_layer *ly, const uint8_t *b, size_t n, unsigned col,
+parse_extra(const struct st_proto *p, struct st_spec_layer *ly,
+    const char *key, const char *v, unsigned kcol, unsigned vcol,
     struct st_spec_err *err)
 {
-	if (ly->optlen + n > ST_SPEC_OPTS)
-		return fail(err, col, "options exceed %d bytes", ST_SPEC_OPTS);
-	memcpy(ly->opts + ly->optlen, b, n);
-	ly->optlen += n;
-	ly->has_opts = 1;
+	struct st_spec_opts o;
+
+	memcpy(o.b, ly->opts, ly->optlen);
+	o.n = ly->optlen;
+	if (p->craft->key(key, v, &o, kcol, vcol, err) != 0)
+		return -1;
+	memcpy(ly->opts, o.b, o.n);
+	ly->has_opts |= o.n > ly->optlen;
+	ly->optlen = o.n;
 	return 0;
 }
 
-/* "A:B:C" addresses after a source-route option name. */
-static int
-route_opt(struct st_spec_layer *ly, uint8_t type, const char *list,
-    unsigned col, struct st_spec_err *err)
-{
-	uint8_t b[ST_SPEC_OPTS];
-	char addr[64];
-	size_t n = 3, k;
-
-	b[0] = type;
-	b[2] = 4;
-	while (*list == ':') {
-		list++;
-		k = strcspn(list, ":");
-		if (k >= sizeof(addr) || n + 4 > sizeof(b))
-			return fail(err, col, "source route too long");
-		memcpy(addr, list, k);
-		addr[k] = '\0';
-		if (inet_pton(AF_INET, addr, b + n) != 1)
-			return fail(err, col, "'%s' is not an IPv4 address",
-			    addr);
-		n += 4;
-		list += k;
-	}
-	if (n == 3)
-		return fail(err, col, "source route needs addresses: "
-		    "lsrr:A:B");
-	b[1] = (uint8_t)n;
-	return add_opt(ly, b, n, col, err);
-}
-
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-/* Decodes hex digits s into b (at most cap); returns the count or -1. */
-static long
-hex_decode(const char *s, uint8_t *b, size_t cap)
-{
-	size_t n = 0;
-	int hi, lo;
-
-	while (*s != '\0') {
-		if ((hi = hexval((unsigned char)s[0])) < 0 ||
-		    (lo = hexval((unsigned char)s[1])) < 0 || n == cap)
-			return -1;
-		b[n++] = (uint8_t)(hi << 4 | lo);
-		s += 2;
-	}
-	return (long)n;
-}
-
 /*
- * The bytes an IPv4 option item takes, or 0 for rr and ts without a slot
- * count: those share whatever room the other options leave.
- */
-static size_t
-ip_option_size(const char *item)
-{
-	size_t n;
-
-	if (strcmp(item, "rr") == 0 || strcmp(item, "ts") == 0)
-		return 0;
-	if (strncmp(item, "rr:", 3) == 0 || strncmp(item, "ts:", 3) == 0)
-		return (size_t)(item[0] == 'r' ? 3 : 4) +
-		    4 * strtoul(item + 3, NULL, 10);
-	if (strncmp(item, "lsrr:", 5) == 0 || strncmp(item, "ssrr:", 5) == 0) {
-		for (n = 3, item += 4; *item != '\0'; item++)
-			n += *item == ':' ? 4 : 0;
-		return n;
-	}
-	if (strcmp(item, "ra") == 0)
-		return 4;
-	if (strncmp(item, "raw:", 4) == 0)
-		return strlen(item + 4) / 2;
-	return 1;	/* nop, eol, or an error reported later */
-}
-
-/*
- * Record route (rr) or timestamp (ts) with room for `slots` entries, or, when
- * slots is -1, as many as `room` bytes hold (ping -R takes all 40 bytes).
+ * Whether value v of field fd is a name that the protocol's names() gives
+ * after the value of another field (an ICMP code after the type): it is
+ * looked up once the whole layer is read.
  */
 static int
-slot_opt(struct st_spec_layer *ly, int ts, long slots, size_t room,
-    unsigned col, struct st_spec_err *err)
+named_later(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v)
 {
-	uint8_t b[ST_SPEC_OPTS];
-	size_t head = ts ? 4 : 3, n;
-
-	if (slots < 0)
-		slots = room >= head + 4 ? (long)((room - head) / 4) : 0;
-	if (slots < 1 || head + 4 * (size_t)slots > ST_SPEC_OPTS)
-		return fail(err, col, "no room for %s: it needs at least %zu "
-		    "of the %d option bytes", ts ? "ts" : "rr", head + 4,
-		    ST_SPEC_OPTS);
-	n = head + 4 * (size_t)slots;
-	memset(b, 0, sizeof(b));
-	b[0] = ts ? 68 : 7, b[1] = (uint8_t)n, b[2] = ts ? 5 : 4;
-	return add_opt(ly, b, n, col, err);
+	return fd == p->craft->named[1] && fd->names == NULL &&
+	    p->names != NULL && !isdigit((unsigned char)v[0]);
 }
 
-/*
- * IPv4 options joined by '+': rr, ts (optionally rr:N, ts:N slots), lsrr:A:B,
- * ssrr:A:B, ra, nop, eol, raw:HEX.
- */
+/* One key[=value] item of layer ly. */
 static int
-ip_options(struct st_spec_layer *ly, const char *v, unsigned col,
-    struct st_spec_err *err)
-{
-	char item[256];
-	uint8_t b[ST_SPEC_OPTS];
-	const char *p;
-	size_t k, fixed = 0, shared = 0, room;
-	char *end;
-	long n;
-
-	/* First pass: what the options of fixed size take. */
-	for (p = v; *p != '\0'; p += *p == '+') {
-		k = strcspn(p, "+");
-		if (k >= sizeof(item))
-			return fail(err, col, "option too long");
-		memcpy(item, p, k);
-		item[k] = '\0';
-		if ((n = (long)ip_option_size(item)) == 0)
-			shared++;
-		fixed += (size_t)n;
-		p += k;
-	}
-	room = fixed < ST_SPEC_OPTS && shared > 0 ?
-	    (ST_SPEC_OPTS - fixed) / shared : 0;
-	while (*v != '\0') {
-		k = strcspn(v, "+");
-		memcpy(item, v, k);
-		item[k] = '\0';
-		memset(b, 0, sizeof(b));
-		if (strcmp(item, "rr") == 0 || strcmp(item, "ts") == 0) {
-			if (slot_opt(ly, item[0] == 't', -1, room, col, err))
-				return -1;
-		} else if (strncmp(item, "rr:", 3) == 0 ||
-		    strncmp(item, "ts:", 3) == 0) {
-			n = strtol(item + 3, &end, 10);
-			if (!isdigit((unsigned char)item[3]) || *end != '\0' ||
-			    n < 1 || n > 9)
-				return fail(err, col, "%.2s: '%s' is not a "
-				    "number of slots 1..9", item, item + 3);
-			if (slot_opt(ly, item[0] == 't', n, 0, col, err))
-				return -1;
-		} else if (strncmp(item, "lsrr:", 5) == 0 ||
-		    strncmp(item, "ssrr:", 5) == 0) {
-			if (route_opt(ly, item[0] == 'l' ? 131 : 137, item + 4,
-			    col, err) != 0)
-				return -1;
-		} else if (strcmp(item, "ra") == 0) {
-			b[0] = 148, b[1] = 4;
-			if (add_opt(ly, b, 4, col, err) != 0)
-				return -1;
-		} else if (strcmp(item, "nop") == 0 || strcmp(item, "eol") == 0) {
-			b[0] = item[0] == 'n' ? 1 : 0;
-			if (add_opt(ly, b, 1, col, err) != 0)
-				return -1;
-		} else if (strncmp(item, "raw:", 4) == 0) {
-			if ((n = hex_decode(item + 4, b, sizeof(b))) <= 0)
-				return fail(err, col, "raw:%s is not hex bytes",
-				    item + 4);
-			if (add_opt(ly, b, (size_t)n, col, err) != 0)
-				return -1;
-		} else
-			return fail(err, col, "unknown IPv4 option '%s' (rr, ts, "
-			    "rr:N, ts:N, lsrr:A:B, ssrr:A:B, ra, nop, eol, "
-			    "raw:HEX)", item);
-		v += k;
-		if (*v == '+')
-			v++;
-	}
-	return 0;
-}
-
-/* Two numbers "a:b" (each up to max). */
-static int
-pair(const char *v, uint64_t max, uint64_t *a, uint64_t *b)
-{
-	char buf[64];
-	const char *colon = strchr(v, ':');
-
-	if (colon == NULL || (size_t)(colon - v) >= sizeof(buf))
-		return 0;
-	memcpy(buf, v, (size_t)(colon - v));
-	buf[colon - v] = '\0';
-	return number(buf, a) && number(colon + 1, b) && *a <= max &&
-	    *b <= max;
-}
-
-static void
-put32(uint8_t *b, uint64_t v)
-{
-	b[0] = (uint8_t)(v >> 24);
-	b[1] = (uint8_t)(v >> 16);
-	b[2] = (uint8_t)(v >> 8);
-	b[3] = (uint8_t)v;
-}
-
-/* A TCP option key: mss, wscale, sackok, sack, ts, nop, eol. */
-static int
-tcp_option(struct st_spec_layer *ly, const char *key, const char *v,
-    unsigned col, struct st_spec_err *err)
-{
-	uint8_t b[ST_SPEC_OPTS];
-	uint64_t x, y;
-	size_t n = 2;
-
-	if ((strcmp(key, "sackok") == 0 || strcmp(key, "nop") == 0 ||
-	    strcmp(key, "eol") == 0) && v != NULL)
-		return fail(err, col, "tcp %s takes no value", key);
-	if (strcmp(key, "sackok") == 0) {
-		b[0] = 4, b[1] = 2;
-		return add_opt(ly, b, 2, col, err);
-	}
-	if (strcmp(key, "nop") == 0 || strcmp(key, "eol") == 0) {
-		b[0] = key[0] == 'n' ? 1 : 0;
-		return add_opt(ly, b, 1, col, err);
-	}
-	if (v == NULL)
-		return fail(err, col, "tcp %s needs a value", key);
-	if (strcmp(key, "mss") == 0) {
-		if (!number(v, &x) || x > 0xffff)
-			return fail(err, col, "tcp mss: '%s' is not 0..65535",
-			    v);
-		b[0] = 2, b[1] = 4, b[2] = (uint8_t)(x >> 8), b[3] = (uint8_t)x;
-		return add_opt(ly, b, 4, col, err);
-	}
-	if (strcmp(key, "wscale") == 0) {
-		if (!number(v, &x) || x > 255)
-			return fail(err, col, "tcp wscale: '%s' is not 0..255",
-			    v);
-		b[0] = 3, b[1] = 3, b[2] = (uint8_t)x;
-		return add_opt(ly, b, 3, col, err);
-	}
-	if (strcmp(key, "ts") == 0) {
-		if (!pair(v, UINT32_MAX, &x, &y))
-			return fail(err, col, "tcp ts: '%s' is not VAL:ECR", v);
-		b[0] = 8, b[1] = 10;
-		put32(b + 2, x);
-		put32(b + 6, y);
-		return add_opt(ly, b, 10, col, err);
-	}
-	/* sack=LEFT:RIGHT[+LEFT:RIGHT...] */
-	b[0] = 5;
-	while (*v != '\0') {
-		char blk[64];
-		size_t k = strcspn(v, "+");
-
-		if (k >= sizeof(blk) || n + 8 > sizeof(b))
-			return fail(err, col, "tcp sack: too many blocks");
-		memcpy(blk, v, k);
-		blk[k] = '\0';
-		if (!pair(blk, UINT32_MAX, &x, &y))
-			return fail(err, col, "tcp sack: '%s' is not LEFT:RIGHT",
-			    blk);
-		put32(b + n, x);
-		put32(b + n + 4, y);
-		n += 8;
-		v += k;
-		if (*v == '+')
-			v++;
-	}
-	b[1] = (uint8_t)n;
-	return add_opt(ly, b, n, col, err);
-}
-
-/* One key[=value] item of layer ly; p points at the key. */
-static int
-parse_item(const struct st_spec_proto *sp, struct st_spec_layer *ly,
+parse_item(const struct st_proto *p, struct st_spec_layer *ly,
     const char *key, const char *v, unsigned kcol, unsigned vcol,
     struct st_spec_err *err)
 {
@@ -576,162 +335,81 @@ parse_item(const struct st_spec_proto *sp, struct st_spec_layer *ly,
 	struct st_spec_set *s;
 	unsigned i;
 
-	if (sp->proto == &st_proto_ipv4 && strcmp(key, "options") == 0) {
-		if (v == NULL || *v == '\0')
-			return fail(err, kcol, "ip options needs a value: "
-			    "options=ra+rr");
-		return ip_options(ly, v, vcol, err);
-	}
-	if (sp->proto == &st_proto_tcp && is_extra(sp->extra, key))
-		return tcp_option(ly, key, v, v != NULL ? vcol : kcol, err);
-	if ((fd = find_key(sp->proto, key)) == NULL)
-		return unknown_key(err, kcol, sp, key);
+	if (p->craft->key != NULL && is_extra(p->craft->extra, key))
+		return parse_extra(p, ly, key, v, kcol, vcol, err);
+	if ((fd = find_key(p, key)) == NULL)
+		return unknown_key(err, kcol, p, key);
 	if (v == NULL || *v == '\0')
-		return fail(err, kcol, "%s %s needs a value: %s=...", sp->name,
+		return fail(err, kcol, "%s %s needs a value: %s=...", SPEC(p),
 		    key, key);
 	for (i = 0; i < ly->nset; i++)
 		if (ly->set[i].fd == fd)
-			return fail(err, kcol, "%s %s given twice", sp->name,
+			return fail(err, kcol, "%s %s given twice", SPEC(p),
 			    key);
 	if (ly->nset == ST_SPEC_SETS)
-		return fail(err, kcol, "too many fields in %s", sp->name);
+		return fail(err, kcol, "too many fields in %s", SPEC(p));
 	s = &ly->set[ly->nset];
 	memset(s, 0, sizeof(*s));
 	s->col = vcol;
-	if (strcmp(key, "code") == 0 && !isdigit((unsigned char)v[0]) &&
-	    (sp->proto == &st_proto_icmp || sp->proto == &st_proto_icmpv6)) {
-		s->fd = fd;	/* a name: resolved once the type is known */
+	if (named_later(p, fd, v)) {
+		s->fd = fd;	/* a name: resolved once the layer is read */
 		ly->nset++;
 		return 0;
 	}
-	if (parse_value(sp, fd, v, s, err) != 0)
+	if (parse_value(p, fd, v, s, err) != 0)
 		return -1;
 	ly->nset++;
 	return 0;
 }
 
-/* A code given by name, waiting for the type: where it is in the spec. */
+/* A value given by name, waiting for another: where it is in the spec. */
 struct pending {
 	const char	*name;
 	size_t		 len;
 };
 
-/* ICMP codes by name need the type: resolved once the layer is read. */
+/* Names that need another field's value: resolved once the layer is read. */
 static int
-resolve_code(const struct st_spec_proto *sp, struct st_spec_layer *ly,
-    const struct pending *codes, struct st_spec_err *err)
+resolve_named(const struct st_proto *p, struct st_spec_layer *ly,
+    const struct pending *names, struct st_spec_err *err)
 {
+	const struct st_field_desc *ctl = p->craft->named[0];
 	const struct st_spec_set *t;
-	const struct st_valname *names;
 	char name[64];
 	unsigned i;
 	uint64_t v;
 
 	for (i = 0; i < ly->nset; i++) {
-		if (strcmp(ly->set[i].fd->key, "code") != 0 ||
-		    codes[i].name == NULL)
+		if (names[i].name == NULL)
 			continue;
-		snprintf(name, sizeof(name), "%.*s", (int)codes[i].len,
-		    codes[i].name);
-		t = st_spec_get(ly, "type");
-		names = sp->proto == &st_proto_icmp ?
-		    st_icmp_code_names(t != NULL ? (unsigned)t->val : 8) :
-		    st_icmpv6_code_names(t != NULL ? (unsigned)t->val : 128);
-		if (!lookup_name(names, name, &v))
-			return fail(err, ly->set[i].col, "'%s' is not a code of "
-			    "this %s type", name, sp->name);
+		snprintf(name, sizeof(name), "%.*s", (int)names[i].len,
+		    names[i].name);
+		t = st_spec_given(ly, ctl);
+		if (!lookup_name(p->names(ly->set[i].fd, t != NULL ? t->val :
+		    ctl->def), name, &v))
+			return fail(err, ly->set[i].col, "'%s' is not a %s of "
+			    "this %s %s", name, ly->set[i].fd->key, SPEC(p),
+			    ctl->key);
 		ly->set[i].val = v;
 	}
-	return 0;
-}
-
-/* Reads a C-escaped string from p (after the opening quote). */
-static int
-quoted(const char **pp, const char *start, struct st_spec *sp,
-    struct st_spec_err *err)
-{
-	const char *p = *pp;
-	int hi, lo;
-
-	sp->paylen = 0;
-	for (; *p != '"'; p++) {
-		uint8_t c = (uint8_t)*p;
-
-		if (*p == '\0')
-			return fail(err, (unsigned)(*pp - start), "unterminated "
-			    "string");
-		if (*p == '\\') {
-			switch (*++p) {
-			case 'n': c = '\n'; break;
-			case 't': c = '\t'; break;
-			case 'r': c = '\r'; break;
-			case '0': c = '\0'; break;
-			case '\\': c = '\\'; break;
-			case '"': c = '"'; break;
-			case 'x':
-				if ((hi = hexval((unsigned char)p[1])) < 0 ||
-				    (lo = hexval((unsigned char)p[2])) < 0)
-					return fail(err, (unsigned)(p - start),
-					    "\\x needs two hex digits");
-				c = (uint8_t)(hi << 4 | lo);
-				p += 2;
-				break;
-			default:
-				return fail(err, (unsigned)(p - start),
-				    "unknown escape '\\%c'", *p ? *p : '0');
-			}
-		}
-		if (sp->paylen == sizeof(sp->payload))
-			return fail(err, (unsigned)(p - start + 1), "payload "
-			    "longer than %d bytes", ST_PKT_MAX);
-		sp->payload[sp->paylen++] = c;
-	}
-	*pp = p + 1;
-	return 0;
-}
-
-static int
-parse_payload(const char **pp, const char *start, struct st_spec *sp,
-    struct st_spec_err *err)
-{
-	const char *p = *pp;
-	unsigned col = (unsigned)(p - start + 1);
-	long n;
-
-	sp->paycol = col;
-	if (*p == '"') {
-		*pp = p + 1;
-		return quoted(pp, start, sp, err);
-	}
-	if (*p == '@') {
-		if (p[1] == '\0')
-			return fail(err, col, "@ needs a file name");
-		sp->payfile = p + 1;
-		*pp = p + strlen(p);
-		return 0;
-	}
-	/* hex: up to the end */
-	if ((n = hex_decode(p + 4, sp->payload, sizeof(sp->payload))) < 0)
-		return fail(err, col + 4, "hex: needs pairs of hex digits");
-	sp->paylen = (size_t)n;
-	*pp = p + strlen(p);
 	return 0;
 }
 
 /* The items inside "( ... )"; p points after "(". */
 static int
 parse_items(const char **pp, const char *start,
-    const struct st_spec_proto *spp, struct st_spec_layer *ly,
+    const struct st_proto *pr, struct st_spec_layer *ly,
     struct st_spec_err *err)
 {
-	struct pending codes[ST_SPEC_SETS];
+	struct pending names[ST_SPEC_SETS];
 	const char *p = *pp, *vstart = p;
 	char key[32], val[512];
 	unsigned kcol, vcol;
 	size_t k;
+	unsigned nset;
 	int hasval;
 
-	memset(codes, 0, sizeof(codes));
+	memset(names, 0, sizeof(names));
 	while (*p != ')') {
 		while (*p == ' ')
 			p++;
@@ -739,7 +417,7 @@ parse_items(const char **pp, const char *start,
 		k = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
 		if (k == 0)
 			return fail(err, kcol, *p == '\0' ? "missing ')'" :
-			    "expected a field name in %s", spp->name);
+			    "expected a field name in %s", SPEC(pr));
 		if (k >= sizeof(key))
 			return fail(err, kcol, "field name too long");
 		memcpy(key, p, k);
@@ -763,36 +441,36 @@ parse_items(const char **pp, const char *start,
 			return fail(err, (unsigned)(p - start + 1), *p == '\0' ?
 			    "missing ')'" : "expected ',' or ')' after %s",
 			    key);
-		if (parse_item(spp, ly, key, hasval ? val : NULL, kcol, vcol,
+		nset = ly->nset;
+		if (parse_item(pr, ly, key, hasval ? val : NULL, kcol, vcol,
 		    err) != 0)
 			return -1;
-		/* A code given by name waits for the type. */
-		if (strcmp(key, "code") == 0 && hasval && ly->nset > 0 &&
-		    ly->set[ly->nset - 1].fd->names == NULL && !isdigit(
-		    (unsigned char)val[0])) {
-			codes[ly->nset - 1].name = vstart;
-			codes[ly->nset - 1].len = strlen(val);
+		/* A name that waits for another field (a code for the type). */
+		if (hasval && ly->nset > nset &&
+		    named_later(pr, ly->set[nset].fd, val)) {
+			names[nset].name = vstart;
+			names[nset].len = strlen(val);
 		}
 		if (*p == ',')
 			p++;
 	}
 	*pp = p + 1;
-	return resolve_code(spp, ly, codes, err);
+	return resolve_named(pr, ly, names, err);
 }
 
 static int
 parse_layer(const char **pp, const char *start, struct st_spec *sp,
     struct st_spec_err *err)
 {
-	const struct st_spec_proto *spp;
+	const struct st_proto *pr;
 	struct st_spec_layer *ly;
 	const char *p = *pp;
 	unsigned col = (unsigned)(p - start + 1), bd = 99;
-	char name[32], best[32] = "";
-	size_t k;
+	char name[32], best[32] = "", all[256];
+	size_t k, i = 0;
 
 	if (*p == '"' || *p == '@' || strncmp(p, "hex:", 4) == 0) {
-		if (parse_payload(pp, start, sp, err) != 0)
+		if (st_spec_payload(pp, start, sp, err) != 0)
 			return -1;
 		if (**pp != '\0')
 			return fail(err, (unsigned)(*pp - start + 1), "the "
@@ -801,31 +479,32 @@ parse_layer(const char **pp, const char *start, struct st_spec *sp,
 	}
 	k = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789");
 	if (k == 0)
-		return fail(err, col, "expected a layer (eth, ip, ipv6, icmp, "
-		    "icmpv6, tcp, udp) or a payload (\"text\", hex:, @file)");
+		return fail(err, col, "expected a layer (%s) or a payload "
+		    "(\"text\", hex:, @file)", layer_names(all, sizeof(all),
+		    0));
 	if (k >= sizeof(name))
 		return fail(err, col, "layer name too long");
 	memcpy(name, p, k);
 	name[k] = '\0';
-	if ((spp = find_layer(name)) == NULL) {
-		for (spp = st_spec_protos; spp->name != NULL; spp++)
-			closest(name, spp->name, strlen(spp->name), best, &bd);
+	if ((pr = find_layer(name)) == NULL) {
+		while ((pr = next_spec(&i)) != NULL)
+			closest(name, SPEC(pr), strlen(SPEC(pr)), best, &bd);
 		if (best[0] != '\0')
 			return fail(err, col, "unknown layer '%s' (did you mean "
 			    "'%s'?)", name, best);
-		return fail(err, col, "unknown layer '%s' (eth, ip, ipv6, icmp, "
-		    "icmpv6, tcp, udp)", name);
+		return fail(err, col, "unknown layer '%s' (%s)", name,
+		    layer_names(all, sizeof(all), 0));
 	}
 	if (sp->nlayers == ST_SPEC_LAYERS)
 		return fail(err, col, "more than %d layers", ST_SPEC_LAYERS);
 	ly = &sp->layers[sp->nlayers++];
 	memset(ly, 0, sizeof(*ly));
-	ly->proto = spp->proto;
+	ly->proto = pr;
 	ly->col = col;
 	p += k;
 	if (*p == '(') {
 		p++;
-		if (parse_items(&p, start, spp, ly, err) != 0)
+		if (parse_items(&p, start, pr, ly, err) != 0)
 			return -1;
 	}
 	*pp = p;
@@ -837,6 +516,7 @@ st_spec_parse(const char *text, struct st_spec *sp, struct st_spec_err *err)
 {
 	const char *p = text;
 	const struct st_proto *first;
+	char starts[128];
 
 	sp->nlayers = 0;
 	sp->paylen = 0;
@@ -854,40 +534,25 @@ st_spec_parse(const char *text, struct st_spec *sp, struct st_spec_err *err)
 			    "between layers");
 		p++;
 	}
+	layer_names(starts, sizeof(starts), 1);
 	if (sp->nlayers == 0)
-		return fail(err, 1, "a packet starts with eth, ip or ipv6");
+		return fail(err, 1, "a packet starts with %s", starts);
 	first = sp->layers[0].proto;
-	if (first != &st_proto_eth && first != &st_proto_ipv4 &&
-	    first != &st_proto_ipv6)
-		return fail(err, 1, "a packet starts with eth, ip or ipv6, not "
-		    "%s", first->name);
+	if (first->craft->link == 0)
+		return fail(err, 1, "a packet starts with %s, not %s", starts,
+		    SPEC(first));
 	return 0;
 }
 
-int
-st_spec_load(struct st_spec *sp, struct st_spec_err *err)
+const struct st_spec_set *
+st_spec_given(const struct st_spec_layer *ly, const struct st_field_desc *fd)
 {
-	FILE *fp;
-	size_t n;
+	unsigned i;
 
-	if (sp->payfile == NULL)
-		return 0;
-	if ((fp = fopen(sp->payfile, "rb")) == NULL)
-		return fail(err, sp->paycol, "%s: %s", sp->payfile,
-		    strerror(errno));
-	n = fread(sp->payload, 1, sizeof(sp->payload), fp);
-	if (ferror(fp)) {
-		fclose(fp);
-		return fail(err, sp->paycol, "%s: read error", sp->payfile);
-	}
-	if (n == sizeof(sp->payload) && fgetc(fp) != EOF) {
-		fclose(fp);
-		return fail(err, sp->paycol, "%s: longer than %d bytes",
-		    sp->payfile, ST_PKT_MAX);
-	}
-	fclose(fp);
-	sp->paylen = n;
-	return 0;
+	for (i = 0; i < ly->nset; i++)
+		if (ly->set[i].fd == fd)
+			return &ly->set[i];
+	return NULL;
 }
 
 const struct st_spec_set *

@@ -70,6 +70,14 @@ static const struct st_field_desc *const eth_keys[] = {
 
 /* @craft */
 
+static const struct st_craft eth_craft = {
+	.spec = "eth",
+	.hlen = 14,
+	.next_key = ST_KEY_ETHERTYPE,
+	.next_none = 0x0800,
+	.link = DLT_EN10MB,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_eth = {
@@ -91,6 +99,7 @@ const struct st_proto st_proto_eth = {
 	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
 	    "FCS on the wire (captures rarely keep it).",
 	/* @craft */
+	.craft = &eth_craft,
 	/* @probes */
 };
 

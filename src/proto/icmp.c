@@ -245,6 +245,22 @@ const struct st_icmp_handles st_icmp_h = {
 
 /* @craft */
 
+/* Timestamp request and reply carry three timestamps (RFC 792). */
+static size_t
+icmp_hlen_of(uint64_t type)
+{
+	return type == 13 || type == 14 ? 20 : 8;
+}
+
+static const struct st_craft icmp_craft = {
+	.spec = "icmp",
+	.named = { &icmp_fields[F_TYPE], &icmp_fields[F_CODE] },
+	.hlen = 8,
+	.hlen_of = icmp_hlen_of,
+	.help = "  names     type and code by name: type=echo-request, "
+	    "code=port-unreachable\n",
+};
+
 /* @probes */
 
 const struct st_proto st_proto_icmp = {
@@ -270,5 +286,6 @@ const struct st_proto st_proto_icmp = {
 	    "12) then quote the IP header and the first 8 bytes of the packet "
 	    "that caused them; echo requests and replies carry data.",
 	/* @craft */
+	.craft = &icmp_craft,
 	/* @probes */
 };

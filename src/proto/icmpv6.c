@@ -347,6 +347,31 @@ icmpv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 
 /* @craft */
 
+/* The fixed part of the neighbor discovery messages (RFC 4861 4.2-4.5). */
+static size_t
+icmpv6_hlen_of(uint64_t type)
+{
+	switch (type) {
+	case 134:
+		return 16;
+	case 135:
+	case 136:
+		return 24;
+	case 137:
+		return 40;
+	}
+	return 8;
+}
+
+static const struct st_craft icmpv6_craft = {
+	.spec = "icmpv6",
+	.named = { &icmpv6_fields[F_TYPE], &icmpv6_fields[F_CODE] },
+	.hlen = 8,
+	.hlen_of = icmpv6_hlen_of,
+	.help = "  names     type and code by name: type=echo-request, "
+	    "code=port-unreachable\n",
+};
+
 /* @probes */
 
 const struct st_proto st_proto_icmpv6 = {
@@ -374,5 +399,6 @@ const struct st_proto st_proto_icmpv6 = {
 	    "packet as fits in 1280 bytes; neighbour discovery messages end in "
 	    "options (type, length in 8-byte units, value).",
 	/* @craft */
+	.craft = &icmpv6_craft,
 	/* @probes */
 };

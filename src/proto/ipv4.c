@@ -306,6 +306,205 @@ const struct st_ipv4_handles st_ipv4_h = {
 
 /* @craft */
 
+#include <arpa/inet.h>
+#include <pcap/dlt.h>
+
+/* "A:B:C" addresses after a source-route option name. */
+static int
+route_opt(struct st_spec_opts *o, uint8_t type, const char *list,
+    unsigned col, struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTS];
+	char addr[64];
+	size_t n = 3, k;
+
+	b[0] = type;
+	b[2] = 4;
+	while (*list == ':') {
+		list++;
+		k = strcspn(list, ":");
+		if (k >= sizeof(addr) || n + 4 > sizeof(b))
+			return st_spec_fail(err, col, "source route too long");
+		memcpy(addr, list, k);
+		addr[k] = '\0';
+		if (inet_pton(AF_INET, addr, b + n) != 1)
+			return st_spec_fail(err, col, "'%s' is not an IPv4 "
+			    "address", addr);
+		n += 4;
+		list += k;
+	}
+	if (n == 3)
+		return st_spec_fail(err, col, "source route needs addresses: "
+		    "lsrr:A:B");
+	b[1] = (uint8_t)n;
+	return st_spec_opt(o, b, n, col, err);
+}
+
+/*
+ * The bytes an option item takes, or 0 for rr and ts without a slot count:
+ * those share whatever room the other options leave.
+ */
+static size_t
+option_size(const char *item)
+{
+	size_t n;
+
+	if (strcmp(item, "rr") == 0 || strcmp(item, "ts") == 0)
+		return 0;
+	if (strncmp(item, "rr:", 3) == 0 || strncmp(item, "ts:", 3) == 0)
+		return (size_t)(item[0] == 'r' ? 3 : 4) +
+		    4 * strtoul(item + 3, NULL, 10);
+	if (strncmp(item, "lsrr:", 5) == 0 || strncmp(item, "ssrr:", 5) == 0) {
+		for (n = 3, item += 4; *item != '\0'; item++)
+			n += *item == ':' ? 4 : 0;
+		return n;
+	}
+	if (strcmp(item, "ra") == 0)
+		return 4;
+	if (strncmp(item, "raw:", 4) == 0)
+		return strlen(item + 4) / 2;
+	return 1;	/* nop, eol, or an error reported later */
+}
+
+/*
+ * Record route (rr) or timestamp (ts) with room for `slots` entries, or, when
+ * slots is -1, as many as `room` bytes hold (ping -R takes all 40 bytes).
+ */
+static int
+slot_opt(struct st_spec_opts *o, int ts, long slots, size_t room,
+    unsigned col, struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTS];
+	size_t head = ts ? 4 : 3, n;
+
+	if (slots < 0)
+		slots = room >= head + 4 ? (long)((room - head) / 4) : 0;
+	if (slots < 1 || head + 4 * (size_t)slots > ST_SPEC_OPTS)
+		return st_spec_fail(err, col, "no room for %s: it needs at "
+		    "least %zu of the %d option bytes", ts ? "ts" : "rr",
+		    head + 4, ST_SPEC_OPTS);
+	n = head + 4 * (size_t)slots;
+	memset(b, 0, sizeof(b));
+	b[0] = ts ? 68 : 7, b[1] = (uint8_t)n, b[2] = ts ? 5 : 4;
+	return st_spec_opt(o, b, n, col, err);
+}
+
+/* The room each rr or ts without a count gets: what the others leave. */
+static int
+option_room(const char *v, size_t *room, unsigned col, struct st_spec_err *err)
+{
+	char item[256];
+	size_t k, n, fixed = 0, shared = 0;
+
+	for (; *v != '\0'; v += *v == '+') {
+		k = strcspn(v, "+");
+		if (k >= sizeof(item))
+			return st_spec_fail(err, col, "option too long");
+		memcpy(item, v, k);
+		item[k] = '\0';
+		if ((n = option_size(item)) == 0)
+			shared++;
+		fixed += n;
+		v += k;
+	}
+	*room = fixed < ST_SPEC_OPTS && shared > 0 ?
+	    (ST_SPEC_OPTS - fixed) / shared : 0;
+	return 0;
+}
+
+/* One option item of options=...; room as option_room says. */
+static int
+option_item(struct st_spec_opts *o, const char *item, size_t room,
+    unsigned col, struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTS];
+	char *end;
+	long n;
+
+	memset(b, 0, sizeof(b));
+	if (strcmp(item, "rr") == 0 || strcmp(item, "ts") == 0)
+		return slot_opt(o, item[0] == 't', -1, room, col, err);
+	if (strncmp(item, "rr:", 3) == 0 || strncmp(item, "ts:", 3) == 0) {
+		n = strtol(item + 3, &end, 10);
+		if (!isdigit((unsigned char)item[3]) || *end != '\0' ||
+		    n < 1 || n > 9)
+			return st_spec_fail(err, col, "%.2s: '%s' is not a "
+			    "number of slots 1..9", item, item + 3);
+		return slot_opt(o, item[0] == 't', n, 0, col, err);
+	}
+	if (strncmp(item, "lsrr:", 5) == 0 || strncmp(item, "ssrr:", 5) == 0)
+		return route_opt(o, item[0] == 'l' ? 131 : 137, item + 4, col,
+		    err);
+	if (strcmp(item, "ra") == 0) {
+		b[0] = 148, b[1] = 4;
+		return st_spec_opt(o, b, 4, col, err);
+	}
+	if (strcmp(item, "nop") == 0 || strcmp(item, "eol") == 0) {
+		b[0] = item[0] == 'n' ? 1 : 0;
+		return st_spec_opt(o, b, 1, col, err);
+	}
+	if (strncmp(item, "raw:", 4) == 0) {
+		if ((n = st_spec_hex(item + 4, b, sizeof(b))) <= 0)
+			return st_spec_fail(err, col, "raw:%s is not hex bytes",
+			    item + 4);
+		return st_spec_opt(o, b, (size_t)n, col, err);
+	}
+	return st_spec_fail(err, col, "unknown IPv4 option '%s' (rr, ts, "
+	    "rr:N, ts:N, lsrr:A:B, ssrr:A:B, ra, nop, eol, raw:HEX)", item);
+}
+
+/*
+ * options=... : IPv4 options joined by '+': rr, ts (optionally rr:N, ts:N
+ * slots), lsrr:A:B, ssrr:A:B, ra, nop, eol, raw:HEX.
+ */
+static int
+ipv4_spec_key(const char *key, const char *v, struct st_spec_opts *o,
+    unsigned kcol, unsigned col, struct st_spec_err *err)
+{
+	char item[256];
+	size_t k, room = 0;
+
+	(void)key;	/* only "options" */
+	if (v == NULL || *v == '\0')
+		return st_spec_fail(err, kcol, "ip options needs a value: "
+		    "options=ra+rr");
+	if (option_room(v, &room, col, err) != 0)
+		return -1;
+	while (*v != '\0') {
+		k = strcspn(v, "+");
+		memcpy(item, v, k);
+		item[k] = '\0';
+		if (option_item(o, item, room, col, err) != 0)
+			return -1;
+		v += k;
+		if (*v == '+')
+			v++;
+	}
+	return 0;
+}
+
+static const uint8_t ipv4_lo[4] = { 127, 0, 0, 1 };
+
+static const struct st_build_def ipv4_defs[] = {
+	{ &ipv4_fields[F_DST], ipv4_lo },
+};
+
+static const struct st_craft ipv4_craft = {
+	.spec = "ip",
+	.alias = "ipv4",
+	.extra = "options",
+	.key = ipv4_spec_key,
+	.hlen = 20,
+	.defs = ipv4_defs,
+	.ndefs = NFIELDS(ipv4_defs),
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,	/* no next header */
+	.link = DLT_RAW,
+	.help = "  options   rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, eol, raw:HEX, "
+	    "joined by '+';\n            rr and ts take the room left, rr:N "
+	    "and ts:N hold N\n",
+};
+
 /* @probes */
 
 const struct st_proto st_proto_ipv4 = {
@@ -333,5 +532,6 @@ const struct st_proto st_proto_ipv4 = {
 	    "to 40 bytes): end of list, no-op, record route, timestamp, loose "
 	    "and strict source route, router alert; then the payload.",
 	/* @craft */
+	.craft = &ipv4_craft,
 	/* @probes */
 };

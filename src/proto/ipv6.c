@@ -103,6 +103,24 @@ ipv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 
 /* @craft */
 
+#include <pcap/dlt.h>
+
+static const uint8_t ipv6_lo[16] = { [15] = 1 };
+
+static const struct st_build_def ipv6_defs[] = {
+	{ &ipv6_fields[F_DST], ipv6_lo },
+};
+
+static const struct st_craft ipv6_craft = {
+	.spec = "ipv6",
+	.hlen = 40,
+	.defs = ipv6_defs,
+	.ndefs = NFIELDS(ipv6_defs),
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,	/* no next header */
+	.link = DLT_RAW,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_ipv6 = {
@@ -125,6 +143,7 @@ const struct st_proto st_proto_ipv6 = {
 	.explain = "Extension headers may follow (hop-by-hop, routing, fragment,"
 	    " destination options), each naming the next; then the payload.",
 	/* @craft */
+	.craft = &ipv6_craft,
 	/* @probes */
 };
 

@@ -285,6 +285,141 @@ const struct st_tcp_handles st_tcp_h = {
 
 /* @craft */
 
+/* Two numbers "a:b" (each up to max). */
+static int
+pair(const char *v, uint64_t max, uint64_t *a, uint64_t *b)
+{
+	char buf[64];
+	const char *colon = strchr(v, ':');
+
+	if (colon == NULL || (size_t)(colon - v) >= sizeof(buf))
+		return 0;
+	memcpy(buf, v, (size_t)(colon - v));
+	buf[colon - v] = '\0';
+	return st_spec_number(buf, a) && st_spec_number(colon + 1, b) &&
+	    *a <= max && *b <= max;
+}
+
+static void
+put32(uint8_t *b, uint64_t v)
+{
+	b[0] = (uint8_t)(v >> 24);
+	b[1] = (uint8_t)(v >> 16);
+	b[2] = (uint8_t)(v >> 8);
+	b[3] = (uint8_t)v;
+}
+
+/* sack=LEFT:RIGHT[+LEFT:RIGHT...] */
+static int
+sack_opt(struct st_spec_opts *o, const char *v, unsigned col,
+    struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTS];
+	uint64_t x, y;
+	size_t n = 2;
+
+	b[0] = 5;
+	while (*v != '\0') {
+		char blk[64];
+		size_t k = strcspn(v, "+");
+
+		if (k >= sizeof(blk) || n + 8 > sizeof(b))
+			return st_spec_fail(err, col, "tcp sack: too many "
+			    "blocks");
+		memcpy(blk, v, k);
+		blk[k] = '\0';
+		if (!pair(blk, UINT32_MAX, &x, &y))
+			return st_spec_fail(err, col, "tcp sack: '%s' is not "
+			    "LEFT:RIGHT", blk);
+		put32(b + n, x);
+		put32(b + n + 4, y);
+		n += 8;
+		v += k;
+		if (*v == '+')
+			v++;
+	}
+	b[1] = (uint8_t)n;
+	return st_spec_opt(o, b, n, col, err);
+}
+
+/* An option key: mss, wscale, sackok, sack, ts, nop, eol, in order. */
+static int
+tcp_spec_key(const char *key, const char *v, struct st_spec_opts *o,
+    unsigned kcol, unsigned vcol, struct st_spec_err *err)
+{
+	unsigned col = v != NULL ? vcol : kcol;
+	uint8_t b[ST_SPEC_OPTS];
+	uint64_t x, y;
+
+	if ((strcmp(key, "sackok") == 0 || strcmp(key, "nop") == 0 ||
+	    strcmp(key, "eol") == 0) && v != NULL)
+		return st_spec_fail(err, col, "tcp %s takes no value", key);
+	if (strcmp(key, "sackok") == 0) {
+		b[0] = 4, b[1] = 2;
+		return st_spec_opt(o, b, 2, col, err);
+	}
+	if (strcmp(key, "nop") == 0 || strcmp(key, "eol") == 0) {
+		b[0] = key[0] == 'n' ? 1 : 0;
+		return st_spec_opt(o, b, 1, col, err);
+	}
+	if (v == NULL)
+		return st_spec_fail(err, col, "tcp %s needs a value", key);
+	if (strcmp(key, "mss") == 0) {
+		if (!st_spec_number(v, &x) || x > 0xffff)
+			return st_spec_fail(err, col, "tcp mss: '%s' is not "
+			    "0..65535", v);
+		b[0] = 2, b[1] = 4, b[2] = (uint8_t)(x >> 8), b[3] = (uint8_t)x;
+		return st_spec_opt(o, b, 4, col, err);
+	}
+	if (strcmp(key, "wscale") == 0) {
+		if (!st_spec_number(v, &x) || x > 255)
+			return st_spec_fail(err, col, "tcp wscale: '%s' is not "
+			    "0..255", v);
+		b[0] = 3, b[1] = 3, b[2] = (uint8_t)x;
+		return st_spec_opt(o, b, 3, col, err);
+	}
+	if (strcmp(key, "ts") == 0) {
+		if (!pair(v, UINT32_MAX, &x, &y))
+			return st_spec_fail(err, col, "tcp ts: '%s' is not "
+			    "VAL:ECR", v);
+		b[0] = 8, b[1] = 10;
+		put32(b + 2, x);
+		put32(b + 6, y);
+		return st_spec_opt(o, b, 10, col, err);
+	}
+	return sack_opt(o, v, col, err);
+}
+
+/* Flags as letters, FIN first: flags=SA. */
+static int
+tcp_spec_value(const struct st_field_desc *fd, const char *s, uint64_t *v,
+    const char **hint)
+{
+	static const char letters[] = "FSRPAUEC";
+	const char *p;
+
+	if (fd != &tcp_fields[F_FLAGS])
+		return 0;
+	*hint = " or flag letters FSRPAUEC";
+	*v = 0;
+	for (; *s != '\0'; s++) {
+		if ((p = strchr(letters, toupper((unsigned char)*s))) == NULL)
+			return 0;
+		*v |= 1u << (p - letters);
+	}
+	return 1;
+}
+
+static const struct st_craft tcp_craft = {
+	.spec = "tcp",
+	.extra = "mss wscale sackok sack ts nop eol",
+	.key = tcp_spec_key,
+	.value = tcp_spec_value,
+	.hlen = 20,
+	.help = "  options   mss=N wscale=N sackok sack=L:R[+L:R] ts=VAL:ECR nop "
+	    "eol, in order\n",
+};
+
 /* @probes */
 
 const struct st_proto st_proto_tcp = {
@@ -313,5 +448,6 @@ const struct st_proto st_proto_tcp = {
 	    "to 40 bytes): MSS, window scale, SACK permitted, SACK blocks, "
 	    "timestamps, no-op, end of list; then the data.",
 	/* @craft */
+	.craft = &tcp_craft,
 	/* @probes */
 };

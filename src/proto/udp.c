@@ -86,6 +86,11 @@ udp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 
 /* @craft */
 
+static const struct st_craft udp_craft = {
+	.spec = "udp",
+	.hlen = 8,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_udp = {
@@ -109,5 +114,6 @@ const struct st_proto st_proto_udp = {
 	.explain = "The length counts header and data; the checksum covers a "
 	    "pseudo-header of addresses, protocol and length.",
 	/* @craft */
+	.craft = &udp_craft,
 	/* @probes */
 };

@@ -247,6 +247,195 @@ test_round_trip_random(void **state)
 	}
 }
 
+
+/*
+ * The descriptors' crafting data (struct st_craft), one protocol each; the
+ * bytes are those the builder made before that data moved out of it.
+ */
+static void
+test_icmpv6_echo_default_dst(void **state)
+{
+	(void)state;
+	/* ipv6.dst defaults to ::1; the checksum covers the pseudo-header. */
+	expect_bytes("ipv6(src=::1)/icmpv6(type=echo-request,id=3,seq=4)/\"x\"",
+	    "6000000000093a4000000000000000000000000000000001000000000000000000"
+	    "00000000000001800007b30003000478");
+	assert_int_equal(lt, DLT_RAW);
+}
+
+/* The header length by type: 20 bytes for an ICMP timestamp. */
+static void
+test_icmp_timestamp_len(void **state)
+{
+	(void)state;
+	expect_bytes("ip(src=198.18.0.1)/icmp(type=timestamp-request,id=1,"
+	    "seq=2,ots=5)",
+	    "4500002800010000400135c0c61200017f0000010d00f2f70001000200000005"
+	    "0000000000000000");
+}
+
+/* ICMPv6 neighbor discovery: the fixed part by type (RFC 4861). */
+static void
+test_icmpv6_nd_len(void **state)
+{
+	static const struct { const char *type; size_t len; } nd[] = {
+		{ "133", 8 }, { "134", 16 }, { "136", 24 }, { "137", 40 },
+		{ "128", 8 },
+	};
+	char spec[64];
+	size_t i;
+
+	(void)state;
+	expect_bytes("ipv6(src=fe80::1,dst=ff02::1:ff00:2,hlim=255)/icmpv6("
+	    "type=135)",
+	    "6000000000183afffe800000000000000000000000000001ff02000000000000"
+	    "00000001ff00000287007c240000000000000000000000000000000000000000");
+	for (i = 0; i < sizeof(nd) / sizeof(nd[0]); i++) {
+		snprintf(spec, sizeof(spec), "ipv6/icmpv6(type=%s)", nd[i].type);
+		build(spec);
+		assert_int_equal(outlen, 40 + nd[i].len);
+	}
+}
+
+/* The next-protocol value when nothing follows, and the link types. */
+static void
+test_nothing_follows(void **state)
+{
+	(void)state;
+	expect_bytes("ip(src=198.18.0.1)",
+	    "4500001400010000403b359ac61200017f000001");
+	assert_int_equal(lt, DLT_RAW);
+	expect_bytes("ipv6(src=::1)",
+	    "6000000000003b40000000000000000000000000000000010000000000000000"
+	    "0000000000000001");
+	expect_bytes("eth", "0000000000000000000000000800");
+	assert_int_equal(lt, DLT_EN10MB);
+	expect_bytes("eth/ipv6(src=::1)",
+	    "00000000000000000000000086dd6000000000003b4000000000000000000000"
+	    "00000000000100000000000000000000000000000001");
+}
+
+/* A UDP checksum that computes to zero goes as 0xffff (RFC 768). */
+static void
+test_udp_zero_cksum(void **state)
+{
+	(void)state;
+	expect_bytes("ip(src=198.18.0.1,dst=198.18.0.2)/udp(sport=1,dport=2)/"
+	    "hex:0000",
+	    "4500001e000100004011eea6c6120001c612000200010002000a73af0000");
+	expect_bytes("ip(src=198.18.0.1,dst=198.18.0.2)/udp(sport=1,dport=2)/"
+	    "hex:73af",
+	    "4500001e000100004011eea6c6120001c612000200010002000affff73af");
+}
+
+/* Codes by name, through the descriptor's names() after the type. */
+static void
+test_codes_by_name(void **state)
+{
+	(void)state;
+	expect_bytes("ip(src=198.18.0.1,dst=198.18.0.2)/icmp(type="
+	    "destination-unreachable,code=port-unreachable)",
+	    "4500001c000100004001eeb8c6120001c61200020303fcfc00000000");
+	expect_bytes("ipv6(src=::1)/icmpv6(type=destination-unreachable,"
+	    "code=port-unreachable)",
+	    "6000000000083a40000000000000000000000000000000010000000000000000"
+	    "00000000000000010104feb700000000");
+}
+
+/* What the fake route look-up was asked, and answers. */
+static int find_fam, find_fail;
+static uint8_t find_dst[16];
+
+static int
+fake_find(int fam, const uint8_t *dst, uint8_t *src)
+{
+	find_fam = fam;
+	memcpy(find_dst, dst, fam == 4 ? 4 : 16);
+	memset(src, 0, 16);
+	src[0] = fam == 4 ? 10 : 0xfe;
+	src[fam == 4 ? 3 : 15] = 9;
+	return find_fail;
+}
+
+/* Sources for the network layers, asked for their (default) destination. */
+static void
+test_fill_src(void **state)
+{
+	static const uint8_t lo6[16] = { [15] = 1 };
+	static const uint8_t lo4[4] = { 127, 0, 0, 1 };
+	const struct st_spec_set *s;
+
+	(void)state;
+	assert_int_equal(st_spec_parse("ip/udp", &sp, &err), 0);
+	assert_int_equal(st_spec_fill_src(&sp, fake_find, &err), 0);
+	assert_int_equal(find_fam, 4);
+	assert_memory_equal(find_dst, lo4, 4);
+	s = st_spec_get(&sp.layers[0], "src");
+	assert_non_null(s);
+	assert_int_equal(s->val, 0x0a000009);
+	assert_int_equal(st_spec_parse("ipv6/icmpv6", &sp, &err), 0);
+	assert_int_equal(st_spec_fill_src(&sp, fake_find, &err), 0);
+	assert_int_equal(find_fam, 6);
+	assert_memory_equal(find_dst, lo6, 16);
+	assert_int_equal(st_spec_get(&sp.layers[0], "src")->bytes[15], 9);
+	/* A given source stays; the given destination is asked for. */
+	find_fam = 0;
+	assert_int_equal(st_spec_parse("ip(src=1.2.3.4)/ip(dst=198.18.0.7)",
+	    &sp, &err), 0);
+	assert_int_equal(st_spec_fill_src(&sp, fake_find, &err), 0);
+	assert_int_equal(st_spec_get(&sp.layers[0], "src")->val, 0x01020304);
+	assert_int_equal(find_dst[3], 7);
+	find_fail = 1;
+	assert_int_equal(st_spec_parse("ip/icmp/ipv6(dst=::2)", &sp, &err), 0);
+	assert_int_equal(st_spec_fill_src(&sp, fake_find, &err), -1);
+	assert_int_equal(err.col, 1);
+	assert_non_null(strstr(err.msg, "layer 1"));
+	find_fail = 0;
+}
+
+/* Every protocol a spec builds has consistent crafting data. */
+static void
+test_craft_descriptors(void **state)
+{
+	const struct st_spec_proto *l;
+	const struct st_craft *cr;
+	const struct st_proto *p;
+	unsigned n = 0, starts = 0;
+	size_t i;
+	int next, ck;
+
+	(void)state;
+	for (l = st_spec_list(); l->name != NULL; l++, n++) {
+		p = l->proto;
+		cr = p->craft;
+		assert_ptr_equal(st_spec_list()[n].proto, p);
+		assert_string_equal(cr->spec, l->name);
+		assert_true(cr->hlen > 0);
+		for (next = ck = 0, i = 0; i < p->nfields; i++) {
+			next |= p->fields[i].autofill == ST_AUTO_NEXT;
+			ck |= p->fields[i].autofill == ST_AUTO_CKSUM;
+		}
+		/* A next-protocol field takes its value under a key. */
+		assert_int_equal(next, cr->next_key != ST_KEY_NONE);
+		assert_int_equal(ck, p->cksum != NULL);
+		assert_int_equal(cr->key != NULL, cr->extra != NULL);
+		for (i = 0; i < cr->ndefs; i++)
+			assert_ptr_equal(st_desc_proto(cr->defs[i].fd), p);
+		if (cr->named[0] != NULL) {
+			assert_ptr_equal(st_desc_proto(cr->named[0]), p);
+			assert_ptr_equal(st_desc_proto(cr->named[1]), p);
+			assert_non_null(p->names);
+		}
+		starts += cr->link != 0;
+		/* Its extra keys and names are explained in send --list. */
+		if (cr->extra != NULL || cr->named[0] != NULL)
+			assert_non_null(cr->help);
+	}
+	assert_int_equal(n, 7);
+	assert_int_equal(starts, 3);
+	assert_null(st_spec_list()[n].proto);
+}
+
 int
 main(void)
 {
@@ -259,6 +448,14 @@ main(void)
 		cmocka_unit_test(test_icmp_error_quoting),
 		cmocka_unit_test(test_given_values_kept),
 		cmocka_unit_test(test_round_trip_random),
+		cmocka_unit_test(test_icmpv6_echo_default_dst),
+		cmocka_unit_test(test_icmp_timestamp_len),
+		cmocka_unit_test(test_icmpv6_nd_len),
+		cmocka_unit_test(test_nothing_follows),
+		cmocka_unit_test(test_udp_zero_cksum),
+		cmocka_unit_test(test_codes_by_name),
+		cmocka_unit_test(test_fill_src),
+		cmocka_unit_test(test_craft_descriptors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

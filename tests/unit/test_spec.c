@@ -114,6 +114,86 @@ test_errors(void **state)
 	expect_error("ip/tcp(msss=1)", 8, "did you mean 'mss'?");
 }
 
+
+/* The layers come from the registry's descriptors, in its order. */
+static void
+test_layer_names(void **state)
+{
+	static const char *const names[] = { "eth", "ip", "ipv6", "icmp",
+		"icmpv6", "tcp", "udp", NULL };
+	const struct st_spec_proto *l = st_spec_list();
+	unsigned i;
+
+	(void)state;
+	for (i = 0; names[i] != NULL; i++)
+		assert_string_equal(l[i].name, names[i]);
+	assert_null(l[i].name);
+	/* The alias. */
+	assert_int_equal(st_spec_parse("ipv4(ttl=1)/udp", &sp, &err), 0);
+	assert_ptr_equal(sp.layers[0].proto, l[1].proto);
+	expect_error("ip/3", 4, "unknown layer '3' (did you mean 'ip'?)");
+	expect_error("ip/xyzzy", 4, "unknown layer 'xyzzy' (eth, ip, ipv6, "
+	    "icmp, icmpv6, tcp, udp)");
+	expect_error("ip/(", 4, "expected a layer (eth, ip, ipv6, icmp, "
+	    "icmpv6, tcp, udp) or a payload (\"text\", hex:, @file)");
+	expect_error("udp(dport=53)", 1, "a packet starts with eth, ip or "
+	    "ipv6, not udp");
+	expect_error("\"x\"", 1, "a packet starts with eth, ip or ipv6");
+}
+
+/* The protocols' hooks: option keys, values, names after another field. */
+static void
+test_hooks(void **state)
+{
+	const struct st_proto *tcp = st_spec_list()[5].proto;
+	const struct st_proto *ip = st_spec_list()[1].proto;
+	struct st_spec_opts o = { .n = 0 };
+	const char *hint = NULL;
+	uint64_t v;
+
+	(void)state;
+	assert_int_equal(tcp->craft->key("mss", "1460", &o, 1, 5, &err), 0);
+	assert_int_equal(tcp->craft->key("nop", NULL, &o, 1, 5, &err), 0);
+	assert_int_equal(o.n, 5);
+	assert_memory_equal(o.b, "\x02\x04\x05\xb4\x01", 5);
+	assert_int_equal(tcp->craft->key("mss", NULL, &o, 3, 7, &err), -1);
+	assert_int_equal(err.col, 3);
+	assert_int_equal(ip->craft->key("options", "ra", &o, 1, 9, &err), 0);
+	assert_int_equal(o.n, 9);
+	assert_int_equal(o.b[5], 148);
+	assert_int_equal(ip->craft->key("options", "rr:9", &o, 1, 9, &err),
+	    -1);
+	assert_int_equal(err.col, 9);
+	assert_string_equal(err.msg, "options exceed 40 bytes");
+	assert_int_equal(tcp->craft->value(st_desc_find("tcp.flags"), "fa", &v,
+	    &hint), 1);
+	assert_int_equal(v, 0x11);
+	assert_int_equal(tcp->craft->value(st_desc_find("tcp.seq_raw"), "S",
+	    &v, &hint), 0);
+	/* Messages name the spec's words, at the column of the value. */
+	expect_error("ip/tcp(flags=SX)", 14, "'SX' is not a number or flag "
+	    "letters FSRPAUEC (tcp flags)");
+	expect_error("ip/icmp(id=abc)", 12, "'abc' is not a number (icmp id)");
+	expect_error("ip/tcp(optionz=1)", 8, "unknown field 'optionz' in tcp "
+	    "(strata send --list shows them)");
+	expect_error("ip(optionz=1)", 4, "unknown field 'optionz' in ip (did "
+	    "you mean 'options'?)");
+	expect_error("ip(options)", 4, "ip options needs a value: "
+	    "options=ra+rr");
+	expect_error("ip/tcp(mss)", 8, "tcp mss needs a value");
+	expect_error("ip/icmp(code=no-such)", 14, "'no-such' is not a code of "
+	    "this icmp type");
+	expect_error("ipv6/icmpv6(code=no-such)", 18, "'no-such' is not a code "
+	    "of this icmpv6 type");
+	/* A code by name waits for the type, given after it. */
+	assert_int_equal(st_spec_parse("ipv6/icmpv6(code=port-unreachable,"
+	    "type=1)", &sp, &err), 0);
+	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 4);
+	assert_int_equal(st_spec_parse("ip/icmp(type=Echo_Request)", &sp,
+	    &err), 0);
+	assert_int_equal(st_spec_get(&sp.layers[1], "type")->val, 8);
+}
+
 static void
 test_load_missing_file(void **state)
 {
@@ -132,6 +212,8 @@ main(void)
 		cmocka_unit_test(test_names_flags_options),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_load_missing_file),
+		cmocka_unit_test(test_layer_names),
+		cmocka_unit_test(test_hooks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
