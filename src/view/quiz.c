@@ -50,7 +50,7 @@ st_quiz_make(struct st_quiz_q *q, enum st_quiz_kind k,
 		if ((l = st_pkt_layer(pkt, "tcp", 0)) == NULL ||
 		    ((ip = st_pkt_layer(pkt, "ipv4", 0)) == NULL &&
 		    (ip = st_pkt_layer(pkt, "ipv6", 0)) == NULL) ||
-		    st_tcp_rel(v, pkt, ip, l, &q->rel) != 0 || q->rel.first ||
+		    st_tcp_rel(&v->flows, pkt, ip, l, &q->rel) != 0 || q->rel.first ||
 		    (f = st_pkt_field(pkt, l, "tcp.seq_raw")) == NULL)
 			return -1;
 		q->ly = l;
