@@ -381,6 +381,16 @@ int	st_tcp_rel(struct st_flows **flows, const struct st_packet *pkt,
 	    const struct st_layer *net, const struct st_layer *tl,
 	    struct st_tcp_rel *r);
 
+/*
+ * TCP's descriptor and fields, as compile-checked handles, for the code
+ * that is about TCP by definition (--follow reassembles TCP streams).
+ */
+struct st_tcp_handles {
+	const struct st_proto		*proto;
+	const struct st_field_desc	*seq, *ack, *flags, *len;
+};
+extern const struct st_tcp_handles st_tcp;
+
 /* @views-api */
 
 /* @craft-api */

@@ -471,6 +471,16 @@ static const struct st_field_desc *const tcp_qkey[] = {
 	&tcp_fields[F_DPORT], &tcp_fields[F_SEQ], NULL
 };
 
+extern const struct st_proto st_proto_tcp;
+
+const struct st_tcp_handles st_tcp = {
+	.proto = &st_proto_tcp,
+	.seq = &tcp_fields[F_SEQ],
+	.ack = &tcp_fields[F_ACK],
+	.flags = &tcp_fields[F_FLAGS],
+	.len = &tcp_fields[F_LEN],
+};
+
 /* @views */
 
 /* @craft */
