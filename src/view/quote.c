@@ -302,14 +302,31 @@ nth_field(const struct st_packet *pkt, const struct st_layer *ly,
 	return NULL;
 }
 
+/* Whether field d of the network layer changed between sent and got. */
 static int
 changed(const struct st_packet *sent, const struct st_packet *got,
-    const char *name)
+    const struct st_field_desc *d)
 {
-	const struct st_field *a = st_pkt_field(sent, net_at(sent, 0), name);
-	const struct st_field *b = st_pkt_field(got, net_at(got, 1), name);
+	const struct st_layer *ls = net_at(sent, 0), *lg = net_at(got, 1);
+	const struct st_field *a, *b;
 
+	if (d == NULL || ls == NULL || lg == NULL)
+		return 0;
+	a = st_pkt_fd(sent, ls, d);
+	b = st_pkt_fd(got, lg, d);
 	return a != NULL && b != NULL && !st_field_equal(sent, a, got, b);
+}
+
+/* Whether the network layer's ends (addresses) changed: NAT. */
+static int
+ends_changed(const struct st_packet *sent, const struct st_packet *got)
+{
+	const struct st_layer *ls = net_at(sent, 0), *lg = net_at(got, 1);
+
+	return ls != NULL && lg != NULL && ls->proto == lg->proto &&
+	    ls->proto->ends[0] != NULL &&
+	    (changed(sent, got, ls->proto->ends[0]) ||
+	    changed(sent, got, ls->proto->ends[1]));
 }
 
 /* The first layer of protocol p at depth 0 of pkt, or NULL. */
@@ -334,9 +351,10 @@ st_quote_diff(struct st_out *o, const struct st_packet *sent,
 	unsigned i, j, k, x, nsame = 0, ndiff = 0;
 	int ttl, nat;
 
-	ttl = changed(sent, got, "ip.ttl") || changed(sent, got, "ipv6.hlim");
-	nat = changed(sent, got, "ip.src") || changed(sent, got, "ip.dst") ||
-	    changed(sent, got, "ipv6.src") || changed(sent, got, "ipv6.dst");
+	/* The hop counts by name, looked up once per comparison. */
+	ttl = changed(sent, got, st_desc_find("ip.ttl")) ||
+	    changed(sent, got, st_desc_find("ipv6.hlim"));
+	nat = ends_changed(sent, got);
 	for (i = 0; i < got->nlayers; i++) {
 		q = &got->layers[i];
 		if (q->depth != 1 || q->proto->role == ST_ROLE_DATA)

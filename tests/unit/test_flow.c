@@ -206,11 +206,16 @@ test_quote_tcp_seq(void **state)
 	const char *sent = "ip(src=198.18.0.1,dst=198.18.0.2)/tcp(sport=40000,"
 	    "dport=80,seq=1000)";
 
+	const char *t;
+
 	(void)state;
-	assert_non_null(strstr(quote_of(sent, "ip(src=198.18.0.9,"
-	    "dst=198.18.0.1)/icmp(type=time-exceeded)/ip(src=198.18.0.1,"
-	    "dst=198.18.0.2,ttl=1)/tcp(sport=40000,dport=80,seq=1000)"),
-	    "frame 1, sent"));
+	t = quote_of(sent, "ip(src=198.18.0.9,dst=198.18.0.1)/icmp(type="
+	    "time-exceeded)/ip(src=198.18.0.1,dst=198.18.0.2,ttl=1)/tcp("
+	    "sport=40000,dport=80,seq=1000)");
+	assert_non_null(strstr(t, "frame 1, sent"));
+	/* ip.ttl, found by name: the hop count's reason. */
+	assert_non_null(strstr(t, "63 routers forwarded it"));
+	assert_non_null(strstr(t, "recomputed by each router after the TTL"));
 	assert_non_null(strstr(quote_of(sent, "ip(src=198.18.0.9,"
 	    "dst=198.18.0.1)/icmp(type=time-exceeded)/ip(src=198.18.0.1,"
 	    "dst=198.18.0.2,ttl=1)/tcp(sport=40000,dport=80,seq=2000)"),
