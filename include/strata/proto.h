@@ -339,7 +339,6 @@ struct st_sumctx {
 	void	(*endpoints)(struct st_sumctx *s, const struct st_layer *tl);
 	/* Writes " [quoting chain  facts]" for what layer ly quotes. */
 	void	(*quoted)(struct st_sumctx *s, const struct st_layer *ly);
-	void			*view;		/* the summary's own */
 };
 
 /*
@@ -353,14 +352,16 @@ st_ly_fields(const struct st_packet *pkt, const struct st_layer *ly,
 {
 	const struct st_field *f = &pkt->fields[ly->field0];
 	const struct st_field *end = f + ly->nfields;
+	uintptr_t d;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		out[i] = NULL;
 	for (; f < end; f++) {
-		i = (size_t)(f->desc - tab);
-		if (f->desc >= tab && i < n && out[i] == NULL)
-			out[i] = f;
+		/* As addresses: a row of another table is out of range. */
+		d = (uintptr_t)f->desc - (uintptr_t)tab;
+		if (d < n * sizeof(*tab) && out[d / sizeof(*tab)] == NULL)
+			out[d / sizeof(*tab)] = f;
 	}
 }
 

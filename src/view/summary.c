@@ -273,7 +273,6 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		sc.value = sum_value;
 		sc.endpoints = sum_endpoints;
 		sc.quoted = sum_quoted;
-		sc.view = v;
 		facts(&sc, 0);
 	}
 	marks(o, pkt);
