@@ -1,0 +1,748 @@
+/*
+ * A BPF program in words: which field each load reads, worked out from the
+ * descriptors' field tables and binds by following what the program has
+ * learnt of the packet along its paths (classic BPF jumps only forward, so
+ * one pass in order visits every instruction after all its predecessors).
+ * The interpreter that runs it step by step is in bpfrun.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strata/bpf.h"
+#include "strata/registry.h"
+
+#define MAXLY		8	/* layers tracked */
+#define MAXPATHS	64	/* accepting paths listed */
+#define MAXCOND		64	/* conditions on one path */
+
+/* A layer the program knows of: which protocols it may be and where. */
+struct ly {
+	uint64_t	 protos;	/* bits: indexes into st_protos[] */
+	uint32_t	 off;		/* first byte; with xrel, X + off */
+	int		 xrel;
+};
+
+/* What A holds: nothing known, or a load, possibly masked. */
+struct aval {
+	int		 load;		/* 1: bytes of the packet */
+	int		 ly;		/* the layer read, -1: none known */
+	uint32_t	 r;		/* byte offset in that layer */
+	uint32_t	 k;		/* offset as the instruction says it */
+	uint8_t		 sz;
+	uint8_t		 ind;		/* [x + k] */
+	uint32_t	 mask;
+};
+
+struct state {
+	int		 valid;
+	struct ly	 ly[MAXLY];
+	int		 nly;
+	struct aval	 a;
+	int		 xhl;		/* X is the header length of layer xhl,
+					   -1: not */
+};
+
+static int
+proto_index(const struct st_proto *p)
+{
+	int i;
+
+	for (i = 0; st_protos[i] != NULL && i < 64; i++)
+		if (st_protos[i] == p)
+			return i;
+	return -1;
+}
+
+static const struct st_proto *
+first_proto(uint64_t set)
+{
+	int i;
+
+	for (i = 0; i < 64 && st_protos[i] != NULL; i++)
+		if (set & (uint64_t)1 << i)
+			return st_protos[i];
+	return NULL;
+}
+
+/* The key a next-protocol field's values are under, by its value names. */
+static int
+field_key(const struct st_field_desc *fd)
+{
+	if (fd->names == st_ethertype_names)
+		return ST_KEY_ETHERTYPE;
+	if (fd->names == st_ipproto_names)
+		return ST_KEY_IPPROTO;
+	return ST_KEY_NONE;
+}
+
+static int
+is_next_field(const struct st_field_desc *fd)
+{
+	return field_key(fd) != ST_KEY_NONE && !(fd->flags & ST_DF_GEN);
+}
+
+/* The header length field (in bytes on the wire x 4), or NULL. */
+static const struct st_field_desc *
+hlen_field(const struct st_proto *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfields; i++)
+		if (p->fields[i].autofill == ST_AUTO_HLEN)
+			return &p->fields[i];
+	return NULL;
+}
+
+/* Bytes of the fixed header: where its table's last field ends. */
+static uint32_t
+fixed_len(const struct st_proto *p)
+{
+	uint32_t end = 0, e;
+	size_t i;
+
+	for (i = 0; i < p->nfields; i++) {
+		if (p->fields[i].flags & ST_DF_GEN)
+			continue;
+		e = (uint32_t)p->fields[i].bitoff + p->fields[i].bits;
+		if (e > end)
+			end = e;
+	}
+	return (end + 7) / 8;
+}
+
+static void
+cat(char *buf, size_t n, const char *s)
+{
+	size_t l = strlen(buf);
+
+	if (l + 1 < n)
+		snprintf(buf + l, n - l, "%s", s);
+}
+
+/*
+ * The field of p in bits [lo, hi) of the header, where the load covers
+ * [llo, lhi): the field exactly there, else the one holding those bits,
+ * else those lying inside the load.  Writes "" when none.
+ */
+static const struct st_field_desc *
+name_bits(const struct st_proto *p, unsigned lo, unsigned hi, unsigned llo,
+    unsigned lhi, char *buf, size_t n)
+{
+	const struct st_field_desc *fd, *best = NULL;
+	unsigned s, e;
+	size_t i;
+	int any = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < p->nfields; i++) {
+		fd = &p->fields[i];
+		if (fd->flags & ST_DF_GEN || fd->bits == 0)
+			continue;
+		if (fd->bitoff == lo && fd->bitoff + fd->bits == hi) {
+			snprintf(buf, n, "%s", fd->name);
+			return fd;
+		}
+		if (fd->bitoff <= lo && fd->bitoff + fd->bits >= hi &&
+		    fd->fmt != ST_FMT_BYTES &&
+		    (best == NULL || fd->bits < best->bits))
+			best = fd;
+	}
+	if (best != NULL) {
+		s = (lo - best->bitoff) / 8;
+		e = (hi - best->bitoff + 7) / 8 - 1;
+		if ((lo - best->bitoff) % 8 == 0 && (hi - lo) % 8 == 0)
+			snprintf(buf, n, "%s (its byte%s %u%s%.0u)", best->name,
+			    s == e ? "" : "s", s, s == e ? "" : "-", e);
+		else
+			snprintf(buf, n, "part of %s", best->name);
+		return NULL;
+	}
+	for (i = 0; i < p->nfields; i++) {
+		fd = &p->fields[i];
+		if (fd->flags & (ST_DF_GEN | ST_DF_DETAIL) || fd->bits == 0)
+			continue;
+		s = fd->bitoff;
+		e = s + fd->bits;
+		if (s >= llo && e <= lhi && s < hi && e > lo) {
+			if (any++)
+				cat(buf, n, ", ");
+			cat(buf, n, fd->name);
+		}
+	}
+	return NULL;
+}
+
+/* Names what a holds into w, from the layers of s. */
+static void
+name_a(const struct state *s, const struct aval *a, uint32_t mask,
+    struct st_bpf_what *w)
+{
+	const struct st_proto *p;
+	const struct st_field_desc *fd = NULL, *f;
+	unsigned llo, lhi, lo, hi, bit, i, nset = 0;
+	char one[96];
+	uint64_t set;
+	int k;
+
+	memset(w, 0, sizeof(*w));
+	if (!a->load || a->ly < 0 || a->ly >= s->nly)
+		return;
+	llo = a->r * 8;
+	lhi = llo + a->sz * 8u;
+	lo = lhi;
+	hi = llo;
+	for (i = 0; i < a->sz * 8u; i++)
+		if (mask & (uint32_t)1 << i) {
+			bit = lhi - 1 - i;
+			if (bit < lo)
+				lo = bit;
+			if (bit + 1 > hi)
+				hi = bit + 1;
+		}
+	if (lo >= hi)
+		return;
+	set = s->ly[a->ly].protos;
+	for (k = 0; k < 64 && st_protos[k] != NULL; k++) {
+		if (!(set & (uint64_t)1 << k))
+			continue;
+		p = st_protos[k];
+		f = name_bits(p, lo, hi, llo, lhi, one, sizeof(one));
+		if (one[0] == '\0' || strstr(w->name, one) != NULL)
+			continue;
+		if (nset++)
+			cat(w->name, sizeof(w->name), " or ");
+		cat(w->name, sizeof(w->name), one);
+		fd = f;
+	}
+	if (nset == 1 && fd != NULL) {
+		w->fd = fd;
+		w->shift = (uint8_t)(lhi - (fd->bitoff + fd->bits));
+	}
+}
+
+static void
+layer0(struct state *s, int linktype)
+{
+	const struct st_proto *p = st_proto_next(ST_KEY_LINK,
+	    (uint32_t)linktype);
+	int i;
+
+	memset(s, 0, sizeof(*s));
+	s->valid = 1;
+	s->xhl = -1;
+	s->a.ly = -1;
+	if (p != NULL && (i = proto_index(p)) >= 0) {
+		s->ly[0].protos = (uint64_t)1 << i;
+		s->nly = 1;
+	}
+}
+
+/* The layer a load at k ([x + k] with ind) reads, and its offset there. */
+static int
+find_layer(const struct state *s, int ind, uint32_t k, uint32_t *r)
+{
+	int i;
+
+	for (i = s->nly - 1; i >= 0; i--) {
+		if (s->ly[i].xrel != ind || s->ly[i].off > k)
+			continue;
+		if (ind && (i == 0 || s->xhl != i - 1))
+			continue;
+		*r = k - s->ly[i].off;
+		return i;
+	}
+	return -1;
+}
+
+/* After a comparison A == k held: the layer A's next field leads to. */
+static void
+learn(struct state *s, uint32_t k)
+{
+	const struct st_proto *p, *nx;
+	struct st_bpf_what w;
+	struct ly *l;
+	int L = s->a.ly, i;
+
+	if (!s->a.load || L < 0 || L + 1 >= MAXLY)
+		return;
+	name_a(s, &s->a, s->a.mask, &w);
+	if (w.fd == NULL || !is_next_field(w.fd) || w.shift != 0)
+		return;
+	p = first_proto(s->ly[L].protos);
+	nx = st_proto_next(field_key(w.fd), k);
+	l = &s->ly[L + 1];
+	l->protos = nx != NULL && (i = proto_index(nx)) >= 0 ?
+	    (uint64_t)1 << i : 0;
+	if (hlen_field(p) != NULL) {
+		l->off = s->ly[L].off;
+		l->xrel = 1;
+	} else {
+		l->off = s->ly[L].off + fixed_len(p);
+		l->xrel = s->ly[L].xrel;
+	}
+	s->nly = L + 2;
+}
+
+/* Joins what two paths know at the instruction they meet. */
+static void
+merge(struct state *d, const struct state *s)
+{
+	int i;
+
+	if (!d->valid) {
+		*d = *s;
+		return;
+	}
+	for (i = 0; i < d->nly && i < s->nly; i++) {
+		if (d->ly[i].off != s->ly[i].off ||
+		    d->ly[i].xrel != s->ly[i].xrel)
+			break;
+		d->ly[i].protos |= s->ly[i].protos;
+	}
+	d->nly = i;
+	if (memcmp(&d->a, &s->a, sizeof(d->a)) != 0) {
+		memset(&d->a, 0, sizeof(d->a));
+		d->a.ly = -1;
+	}
+	if (d->xhl != s->xhl)
+		d->xhl = -1;
+}
+
+static unsigned
+ldsize(unsigned code)
+{
+	switch (BPF_SIZE(code)) {
+	case BPF_W:
+		return 4;
+	case BPF_H:
+		return 2;
+	}
+	return 1;
+}
+
+/* What X holds after ldxb 4*([k]&0xf) on the state s. */
+static void
+msh(struct state *s, uint32_t k, char *xs, size_t n)
+{
+	const struct st_field_desc *hl;
+	const struct st_proto *p;
+	uint32_t r;
+	int L;
+
+	s->xhl = -1;
+	snprintf(xs, n, "4 x the low 4 bits of byte %u", k);
+	if ((L = find_layer(s, 0, k, &r)) < 0)
+		return;
+	p = first_proto(s->ly[L].protos);
+	if (p == NULL || (hl = hlen_field(p)) == NULL || hl->bits != 4 ||
+	    hl->bitoff != r * 8 + 4 || hl->shift != 2 ||
+	    (s->ly[L].protos & (s->ly[L].protos - 1)) != 0)
+		return;
+	s->xhl = L;
+	snprintf(xs, n, "the %s header length (%s x 4)", p->ws, hl->name);
+	if (L + 1 >= s->nly || !s->ly[L + 1].xrel) {
+		/* The next layer starts there, whatever it is. */
+		if (L + 1 < MAXLY) {
+			s->ly[L + 1].protos = 0;
+			s->ly[L + 1].off = s->ly[L].off;
+			s->ly[L + 1].xrel = 1;
+			s->nly = L + 2;
+		}
+	}
+}
+
+/* Steps one instruction over the state (its successors get what it
+ * knows after); fills the words of A and X for instruction i. */
+static void
+step(struct st_bpf *b, size_t i, struct state *s)
+{
+	const struct bpf_insn *in = &b->insn[i];
+	unsigned code = in->code;
+	uint32_t r = 0;
+
+	/* A jset reads only the bits it tests. */
+	name_a(s, &s->a, !s->a.load ? 0 : code == (BPF_JMP | BPF_JSET | BPF_K) ?
+	    s->a.mask & in->k : s->a.mask, &b->pre[i]);
+	switch (BPF_CLASS(code)) {
+	case BPF_LD:
+		memset(&s->a, 0, sizeof(s->a));
+		s->a.ly = -1;
+		if (BPF_MODE(code) == BPF_ABS || BPF_MODE(code) == BPF_IND) {
+			s->a.load = 1;
+			s->a.ind = BPF_MODE(code) == BPF_IND;
+			s->a.k = in->k;
+			s->a.sz = (uint8_t)ldsize(code);
+			s->a.mask = s->a.sz == 4 ? 0xffffffff :
+			    (1u << (s->a.sz * 8)) - 1;
+			s->a.ly = find_layer(s, s->a.ind, in->k, &r);
+			s->a.r = r;
+		}
+		break;
+	case BPF_LDX:
+		if (BPF_MODE(code) == BPF_MSH)
+			msh(s, in->k, b->x[i], sizeof(b->x[i]));
+		else
+			s->xhl = -1;
+		break;
+	case BPF_ALU:
+		if (BPF_OP(code) == BPF_AND && BPF_SRC(code) == BPF_K &&
+		    s->a.load)
+			s->a.mask &= in->k;
+		else {
+			memset(&s->a, 0, sizeof(s->a));
+			s->a.ly = -1;
+		}
+		break;
+	case BPF_MISC:
+		if (BPF_MISCOP(code) == BPF_TXA) {
+			memset(&s->a, 0, sizeof(s->a));
+			s->a.ly = -1;
+		} else
+			s->xhl = -1;
+		break;
+	}
+	name_a(s, &s->a, s->a.load ? s->a.mask : 0, &b->post[i]);
+}
+
+int
+st_bpf_init(struct st_bpf *b, const struct bpf_insn *prog, size_t n,
+    int linktype)
+{
+	struct state *st, s, t;
+	const struct bpf_insn *in;
+	size_t i, jt, jf;
+
+	memset(b, 0, sizeof(*b));
+	if (n == 0 || n > ST_BPF_MAXINSNS)
+		return -1;
+	b->insn = prog;
+	b->n = n;
+	b->linktype = linktype;
+	b->pre = calloc(n, sizeof(*b->pre));
+	b->post = calloc(n, sizeof(*b->post));
+	b->x = calloc(n, sizeof(*b->x));
+	st = calloc(n, sizeof(*st));
+	if (b->pre == NULL || b->post == NULL || b->x == NULL || st == NULL)
+		goto fail;
+	layer0(&st[0], linktype);
+	for (i = 0; i < n; i++) {
+		in = &prog[i];
+		if (!st[i].valid)
+			continue;	/* not reached */
+		s = st[i];
+		step(b, i, &s);
+		if (BPF_CLASS(in->code) == BPF_RET)
+			continue;
+		if (BPF_CLASS(in->code) != BPF_JMP) {
+			if (i + 1 >= n)
+				goto fail;
+			merge(&st[i + 1], &s);
+			continue;
+		}
+		if (BPF_OP(in->code) == BPF_JA) {
+			if (in->k >= n - i - 1)
+				goto fail;
+			merge(&st[i + 1 + in->k], &s);
+			continue;
+		}
+		jt = i + 1 + in->jt;
+		jf = i + 1 + in->jf;
+		if (jt >= n || jf >= n)
+			goto fail;
+		t = s;
+		if (BPF_OP(in->code) == BPF_JEQ && BPF_SRC(in->code) == BPF_K &&
+		    jt != jf)
+			learn(&t, in->k);
+		merge(&st[jt], &t);
+		merge(&st[jf], &s);
+	}
+	free(st);
+	return 0;
+fail:
+	free(st);
+	st_bpf_free(b);
+	return -1;
+}
+
+void
+st_bpf_free(struct st_bpf *b)
+{
+	free(b->pre);
+	free(b->post);
+	free(b->x);
+	b->pre = b->post = NULL;
+	b->x = NULL;
+}
+
+/* What A holds, for words: the field, or "A". */
+static const char *
+aname(const struct st_bpf_what *w)
+{
+	return w->name[0] != '\0' ? w->name : "A";
+}
+
+static void
+operand(struct st_out *o, const struct st_bpf *b, size_t i)
+{
+	const struct bpf_insn *in = &b->insn[i];
+
+	if (BPF_SRC(in->code) == BPF_X)
+		st_out_puts(o, "X");
+	else
+		st_bpf_value(o, &b->pre[i], in->k);
+}
+
+void
+st_bpf_cond(struct st_out *o, const struct st_bpf *b, size_t i, int yes)
+{
+	const struct bpf_insn *in = &b->insn[i];
+	const struct st_bpf_what *w = &b->pre[i];
+	static const char *const rel[][2] = {
+		{ "!=", "=" }, { "<=", ">" }, { "<", ">=" }, { "= 0", "!= 0" },
+	};
+	int op;
+
+	switch (BPF_OP(in->code)) {
+	case BPF_JEQ:
+		op = 0;
+		break;
+	case BPF_JGT:
+		op = 1;
+		break;
+	case BPF_JGE:
+		op = 2;
+		break;
+	default:
+		op = 3;
+	}
+	st_out_puts(o, aname(w));
+	if (op == 3) {
+		if (w->fd == NULL || BPF_SRC(in->code) == BPF_X) {
+			st_out_puts(o, " & ");
+			if (BPF_SRC(in->code) == BPF_X)
+				st_out_puts(o, "X");
+			else
+				st_out_printf(o, "0x%x", in->k);
+		}
+		st_out_printf(o, " %s", rel[op][yes]);
+		return;
+	}
+	st_out_printf(o, " %s ", rel[op][yes]);
+	operand(o, b, i);
+}
+
+/* The words of a load's source. */
+static void
+load_words(struct st_out *o, const struct st_bpf *b, size_t i)
+{
+	const struct bpf_insn *in = &b->insn[i];
+	unsigned sz = ldsize(in->code);
+
+	switch (BPF_MODE(in->code)) {
+	case BPF_ABS:
+	case BPF_IND:
+		st_out_printf(o, "load %u byte%s at offset %s%u", sz,
+		    sz > 1 ? "s" : "", BPF_MODE(in->code) == BPF_IND ? "X + " :
+		    "", in->k);
+		if (in->k >= 0xfffff000u)
+			st_out_puts(o, ": Linux ancillary data, not in a "
+			    "capture file (rejects here)");
+		else if (b->post[i].name[0] != '\0')
+			st_out_printf(o, ": %s", b->post[i].name);
+		break;
+	case BPF_IMM:
+		st_out_printf(o, "A = %u", in->k);
+		break;
+	case BPF_LEN:
+		st_out_puts(o, "A = the packet's length on the wire");
+		break;
+	case BPF_MEM:
+		st_out_printf(o, "A = memory slot %u", in->k);
+		break;
+	}
+}
+
+static void
+ldx_words(struct st_out *o, const struct st_bpf *b, size_t i)
+{
+	const struct bpf_insn *in = &b->insn[i];
+
+	switch (BPF_MODE(in->code)) {
+	case BPF_MSH:
+		st_out_printf(o, "X = %s", b->x[i]);
+		break;
+	case BPF_IMM:
+		st_out_printf(o, "X = %u", in->k);
+		break;
+	case BPF_LEN:
+		st_out_puts(o, "X = the packet's length on the wire");
+		break;
+	case BPF_MEM:
+		st_out_printf(o, "X = memory slot %u", in->k);
+		break;
+	}
+}
+
+static void
+alu_words(struct st_out *o, const struct st_bpf *b, size_t i)
+{
+	const struct bpf_insn *in = &b->insn[i];
+	static const char *const ops[] = { "+", "-", "*", "/", "|", "&", "<<",
+	    ">>", "", "%", "^" };
+	unsigned op = BPF_OP(in->code) >> 4;
+
+	if (BPF_OP(in->code) == BPF_NEG) {
+		st_out_puts(o, "A = -A");
+		return;
+	}
+	st_out_printf(o, "A = A %s ", op < 11 ? ops[op] : "?");
+	if (BPF_SRC(in->code) == BPF_X)
+		st_out_puts(o, "X");
+	else
+		st_out_printf(o, "0x%x", in->k);
+	if (BPF_OP(in->code) == BPF_AND && b->post[i].name[0] != '\0')
+		st_out_printf(o, " (keeps %s)", b->post[i].name);
+}
+
+static void
+jmp_words(struct st_out *o, const struct st_bpf *b, size_t i)
+{
+	const struct bpf_insn *in = &b->insn[i];
+
+	if (BPF_OP(in->code) == BPF_JA) {
+		st_out_printf(o, "go to %zu", i + 1 + in->k);
+		return;
+	}
+	st_out_printf(o, "is %s", aname(&b->pre[i]));
+	switch (BPF_OP(in->code)) {
+	case BPF_JEQ:
+		st_out_putc(o, ' ');
+		break;
+	case BPF_JGT:
+		st_out_puts(o, " greater than ");
+		break;
+	case BPF_JGE:
+		st_out_puts(o, " at least ");
+		break;
+	default:
+		if (b->pre[i].fd != NULL && BPF_SRC(in->code) == BPF_K)
+			st_out_puts(o, " non-zero");
+		else if (BPF_SRC(in->code) == BPF_K)
+			st_out_printf(o, " & 0x%x non-zero", in->k);
+		else
+			st_out_puts(o, " & X non-zero");
+	}
+	if (BPF_OP(in->code) != BPF_JSET)
+		operand(o, b, i);
+	st_out_printf(o, "? yes: go to %zu, no: go to %zu", i + 1 + in->jt,
+	    i + 1 + in->jf);
+}
+
+void
+st_bpf_words(struct st_out *o, const struct st_bpf *b, size_t i)
+{
+	const struct bpf_insn *in = &b->insn[i];
+
+	switch (BPF_CLASS(in->code)) {
+	case BPF_LD:
+		load_words(o, b, i);
+		break;
+	case BPF_LDX:
+		ldx_words(o, b, i);
+		break;
+	case BPF_ST:
+		st_out_printf(o, "memory slot %u = A", in->k);
+		break;
+	case BPF_STX:
+		st_out_printf(o, "memory slot %u = X", in->k);
+		break;
+	case BPF_ALU:
+		alu_words(o, b, i);
+		break;
+	case BPF_JMP:
+		jmp_words(o, b, i);
+		break;
+	case BPF_RET:
+		if (BPF_RVAL(in->code) == BPF_A)
+			st_out_puts(o, "accept A bytes (reject if A is 0)");
+		else if (in->k == 0)
+			st_out_puts(o, "reject the packet");
+		else
+			st_out_printf(o, "accept the packet, up to %u bytes of "
+			    "it", in->k);
+		break;
+	case BPF_MISC:
+		st_out_puts(o, BPF_MISCOP(in->code) == BPF_TAX ? "X = A" :
+		    "A = X");
+		break;
+	}
+}
+
+/* Walks every path from i, listing those that end in an accept. */
+static void
+paths(struct st_out *o, const struct st_bpf *b, size_t i, size_t *cond,
+    int *yes, size_t nc, unsigned *np)
+{
+	const struct bpf_insn *in;
+	size_t k;
+
+	for (;;) {
+		if (*np > MAXPATHS)
+			return;
+		in = &b->insn[i];
+		if (BPF_CLASS(in->code) == BPF_RET)
+			break;
+		if (BPF_CLASS(in->code) != BPF_JMP) {
+			i++;
+			continue;
+		}
+		if (BPF_OP(in->code) == BPF_JA || in->jt == in->jf) {
+			i += 1 + (BPF_OP(in->code) == BPF_JA ? in->k : in->jt);
+			continue;
+		}
+		if (nc >= MAXCOND)
+			return;
+		cond[nc] = i;
+		yes[nc] = 1;
+		paths(o, b, i + 1 + in->jt, cond, yes, nc + 1, np);
+		yes[nc] = 0;
+		nc++;
+		i += 1 + in->jf;
+	}
+	if (BPF_RVAL(in->code) != BPF_A && in->k == 0)
+		return;
+	if (++*np > MAXPATHS) {
+		st_out_printf(o, "  (more than %d paths: the rest are not "
+		    "listed)\n", MAXPATHS);
+		return;
+	}
+	st_out_printf(o, "  %u. ", *np);
+	if (nc == 0)
+		st_out_puts(o, "always");
+	for (k = 0; k < nc; k++) {
+		if (k > 0)
+			st_out_puts(o, ", ");
+		st_bpf_cond(o, b, cond[k], yes[k]);
+	}
+	st_out_printf(o, " -> (%03zu) accept\n", i);
+}
+
+void
+st_bpf_explain(struct st_out *o, const struct st_bpf *b)
+{
+	size_t i, cond[MAXCOND];
+	int yes[MAXCOND];
+	unsigned np = 0;
+
+	for (i = 0; i < b->n; i++) {
+		st_out_printf(o, "%s\n      ", bpf_image(
+		    (struct bpf_insn *)&b->insn[i], (int)i));
+		st_bpf_words(o, b, i);
+		st_out_putc(o, '\n');
+	}
+	st_out_puts(o, "\naccepted when:\n");
+	paths(o, b, 0, cond, yes, 0, &np);
+	if (np == 0)
+		st_out_puts(o, "  never: every path rejects\n");
+}
