@@ -173,6 +173,22 @@ name_bits(const struct st_proto *p, unsigned lo, unsigned hi, unsigned llo,
 	return NULL;
 }
 
+/* A value as field w->fd shows it, into buf (st_bpf_value to a string). */
+static void
+name_value(char *buf, size_t n, const struct st_bpf_what *w, uint32_t v)
+{
+	struct st_out *o;
+
+	if ((o = malloc(sizeof(*o))) == NULL) {
+		snprintf(buf, n, "0x%x", v);
+		return;
+	}
+	st_out_mem(o);
+	st_bpf_value(o, w, v);
+	snprintf(buf, n, "%.*s", (int)o->n, o->buf);
+	free(o);
+}
+
 /* Names what a holds into w, from the layers of s. */
 static void
 name_a(const struct state *s, const struct aval *a, uint32_t mask,
@@ -186,6 +202,7 @@ name_a(const struct state *s, const struct aval *a, uint32_t mask,
 	int k;
 
 	memset(w, 0, sizeof(*w));
+	one[0] = '\0';
 	if (!a->load || a->ly < 0 || a->ly >= s->nly)
 		return;
 	llo = a->r * 8;
@@ -208,17 +225,33 @@ name_a(const struct state *s, const struct aval *a, uint32_t mask,
 			continue;
 		p = st_protos[k];
 		f = name_bits(p, lo, hi, llo, lhi, one, sizeof(one));
+		if (f == NULL && (lo > llo || hi < lhi) && (f = name_bits(p,
+		    llo, lhi, llo, lhi, one, sizeof(one))) != NULL) {
+			/* A mask over one field: "ip.src & 255.255.0.0". */
+			w->fd = f;
+			cat(one, sizeof(one), " & ");
+			i = (unsigned)strlen(one);
+			name_value(one + i, sizeof(one) - i, w, mask);
+			lo = llo;
+			hi = lhi;
+		}
 		if (one[0] == '\0' || strstr(w->name, one) != NULL)
 			continue;
 		if (nset++)
 			cat(w->name, sizeof(w->name), " or ");
 		cat(w->name, sizeof(w->name), one);
-		fd = f;
+		/* Several protocols' fields alike (ports): values shown
+		 * as the first one's. */
+		if (nset == 1)
+			fd = f;
+		else if (fd != NULL && (f == NULL || f->bits != fd->bits ||
+		    f->bitoff != fd->bitoff || f->fmt != fd->fmt ||
+		    f->names != fd->names))
+			fd = NULL;
 	}
-	if (nset == 1 && fd != NULL) {
-		w->fd = fd;
+	w->fd = fd;
+	if (fd != NULL)
 		w->shift = (uint8_t)(lhi - (fd->bitoff + fd->bits));
-	}
 }
 
 static void
@@ -679,6 +712,29 @@ st_bpf_words(struct st_out *o, const struct st_bpf *b, size_t i)
 	}
 }
 
+/* Whether condition k of a path says nothing more than a later one: "A is
+ * not IPv4" before "A is ARP". */
+static int
+implied(const struct st_bpf *b, const size_t *cond, const int *yes,
+    size_t nc, size_t k)
+{
+	const struct bpf_insn *a = &b->insn[cond[k]], *c;
+	size_t j;
+
+	if (yes[k] || BPF_OP(a->code) != BPF_JEQ ||
+	    b->pre[cond[k]].name[0] == '\0')
+		return 0;
+	for (j = k + 1; j < nc; j++) {
+		c = &b->insn[cond[j]];
+		if (yes[j] && BPF_OP(c->code) == BPF_JEQ &&
+		    BPF_SRC(c->code) == BPF_K && BPF_SRC(a->code) == BPF_K &&
+		    c->k != a->k && strcmp(b->pre[cond[j]].name,
+		    b->pre[cond[k]].name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Walks every path from i, listing those that end in an accept. */
 static void
 paths(struct st_out *o, const struct st_bpf *b, size_t i, size_t *cond,
@@ -686,6 +742,7 @@ paths(struct st_out *o, const struct st_bpf *b, size_t i, size_t *cond,
 {
 	const struct bpf_insn *in;
 	size_t k;
+	int first;
 
 	for (;;) {
 		if (*np > MAXPATHS)
@@ -720,9 +777,12 @@ paths(struct st_out *o, const struct st_bpf *b, size_t i, size_t *cond,
 	st_out_printf(o, "  %u. ", *np);
 	if (nc == 0)
 		st_out_puts(o, "always");
-	for (k = 0; k < nc; k++) {
-		if (k > 0)
+	for (k = 0, first = 1; k < nc; k++) {
+		if (implied(b, cond, yes, nc, k))
+			continue;
+		if (!first)
 			st_out_puts(o, ", ");
+		first = 0;
 		st_bpf_cond(o, b, cond[k], yes[k]);
 	}
 	st_out_printf(o, " -> (%03zu) accept\n", i);

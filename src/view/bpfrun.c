@@ -219,12 +219,20 @@ shown(struct vm *m, const struct st_bpf *b, const struct bpf_insn *in)
 	case BPF_ALU:
 		st_out_printf(m->o, "        A = 0x%x", m->a);
 		if (w->name[0] != '\0') {
-			st_out_printf(m->o, ": %s ", w->name);
-			st_bpf_value(m->o, w, m->a);
+			st_out_printf(m->o, ": %s", w->name);
+			if (w->fd != NULL) {
+				st_out_putc(m->o, ' ');
+				st_bpf_value(m->o, w, m->a);
+			}
 		}
 		st_out_putc(m->o, '\n');
 		break;
 	case BPF_LDX:
+		st_out_printf(m->o, "        X = %u", m->x);
+		if (b->x[m->pc][0] != '\0')
+			st_out_printf(m->o, ": %s", b->x[m->pc]);
+		st_out_putc(m->o, '\n');
+		break;
 	case BPF_MISC:
 		st_out_printf(m->o, "        X = %u, A = 0x%x\n", m->x, m->a);
 		break;
