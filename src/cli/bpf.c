@@ -97,9 +97,36 @@ parse_opts(struct bopts *op, int argc, char **argv)
 	return 0;
 }
 
+/* The longest word of the filter that the message repeats ("illegal
+ * port number 99999"), or SIZE_MAX. */
+static size_t
+longest_word(const char *filter, const char *msg)
+{
+	const char *w, *e, *m;
+	size_t best = SIZE_MAX, bl = 0, l;
+
+	for (w = filter; *w != '\0'; w = e) {
+		while (*w == ' ' || *w == '\t' || *w == '(' || *w == ')')
+			w++;
+		for (e = w; *e != '\0' && *e != ' ' && *e != '\t' &&
+		    *e != '(' && *e != ')'; e++)
+			;
+		if ((l = (size_t)(e - w)) <= bl)
+			continue;
+		for (m = msg; (m = memmem(m, strlen(m), w, l)) != NULL; m++)
+			if ((m == msg || m[-1] == ' ') &&
+			    (m[l] == '\0' || m[l] == ' ' || m[l] == ',')) {
+				best = (size_t)(w - filter);
+				bl = l;
+				break;
+			}
+	}
+	return best;
+}
+
 /*
- * Where in the filter libpcap stopped: the word its message quotes, else
- * the word after the longest run of words that compiles.
+ * Where in the filter libpcap stopped: the word its message quotes or
+ * repeats, else the word after the longest run of words that compiles.
  */
 static size_t
 offending(pcap_t *pd, const char *filter, const char *msg)
@@ -110,11 +137,12 @@ offending(pcap_t *pd, const char *filter, const char *msg)
 	size_t at = 0, n = strlen(filter);
 
 	if ((q = strchr(msg, '\'')) != NULL && (e = strchr(q + 1, '\'')) !=
-	    NULL && e > q + 1) {
-		for (w = filter; (w = strstr(w, q + 1)) != NULL; w++)
-			if (strncmp(w, q + 1, (size_t)(e - q - 1)) == 0)
-				return (size_t)(w - filter);
-	}
+	    NULL && e > q + 1 && (w = memmem(filter, n, q + 1,
+	    (size_t)(e - q - 1))) != NULL)
+		return (size_t)(w - filter);
+	if ((at = longest_word(filter, msg)) != SIZE_MAX)
+		return at;
+	at = 0;
 	if ((pre = malloc(n + 1)) == NULL)
 		return 0;
 	for (w = filter; *w != '\0';) {

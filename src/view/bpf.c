@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pcap/dlt.h>
+
 #include "strata/bpf.h"
 #include "strata/registry.h"
 
@@ -41,6 +43,8 @@ struct state {
 	struct aval	 a;
 	int		 xhl;		/* X is the header length of layer xhl,
 					   -1: not */
+	struct st_bpf_what aw;		/* A named, kept where two paths
+					   loaded the same field */
 };
 
 static int
@@ -254,21 +258,37 @@ name_a(const struct state *s, const struct aval *a, uint32_t mask,
 		w->shift = (uint8_t)(lhi - (fd->bitoff + fd->bits));
 }
 
+/* The protocols a link type starts with: its ST_KEY_LINK bind, or with no
+ * link header (as the decode loop reads them) IPv4 or IPv6. */
+static uint64_t
+link_protos(int lt)
+{
+	const struct st_proto *p = st_proto_next(ST_KEY_LINK, (uint32_t)lt);
+	uint64_t set = 0;
+	int i;
+
+	if (p != NULL)
+		return (i = proto_index(p)) >= 0 ? (uint64_t)1 << i : 0;
+	if (lt != DLT_RAW && lt != DLT_IPV4 && lt != DLT_IPV6 && lt != 14)
+		return 0;
+	if (lt != DLT_IPV6 && (i = proto_index(st_proto_next(ST_KEY_ETHERTYPE,
+	    0x0800))) >= 0)
+		set |= (uint64_t)1 << i;
+	if (lt != DLT_IPV4 && (i = proto_index(st_proto_next(ST_KEY_ETHERTYPE,
+	    0x86dd))) >= 0)
+		set |= (uint64_t)1 << i;
+	return set;
+}
+
 static void
 layer0(struct state *s, int linktype)
 {
-	const struct st_proto *p = st_proto_next(ST_KEY_LINK,
-	    (uint32_t)linktype);
-	int i;
-
 	memset(s, 0, sizeof(*s));
 	s->valid = 1;
 	s->xhl = -1;
 	s->a.ly = -1;
-	if (p != NULL && (i = proto_index(p)) >= 0) {
-		s->ly[0].protos = (uint64_t)1 << i;
+	if ((s->ly[0].protos = link_protos(linktype)) != 0)
 		s->nly = 1;
-	}
 }
 
 /* The layer a load at k ([x + k] with ind) reads, and its offset there. */
@@ -288,6 +308,35 @@ find_layer(const struct state *s, int ind, uint32_t k, uint32_t *r)
 	return -1;
 }
 
+/*
+ * After a comparison held on the first bits of a layer that may be one of
+ * several protocols (IPv4 or IPv6 with no link header): the one whose
+ * field there has that value by default (ip.version 4) is the layer.
+ */
+static void
+narrow(struct ly *l, const struct st_field_desc *fd, uint32_t v)
+{
+	const struct st_field_desc *f;
+	uint64_t keep = 0;
+	size_t i;
+	int k;
+
+	if ((l->protos & (l->protos - 1)) == 0)
+		return;
+	for (k = 0; k < 64 && st_protos[k] != NULL; k++) {
+		if (!(l->protos & (uint64_t)1 << k))
+			continue;
+		for (i = 0; i < st_protos[k]->nfields; i++) {
+			f = &st_protos[k]->fields[i];
+			if (f->bitoff == fd->bitoff && f->bits == fd->bits &&
+			    f->def == v && v != 0)
+				keep |= (uint64_t)1 << k;
+		}
+	}
+	if (keep != 0 && (keep & (keep - 1)) == 0)
+		l->protos = keep;
+}
+
 /* After a comparison A == k held: the layer A's next field leads to. */
 static void
 learn(struct state *s, uint32_t k)
@@ -300,6 +349,11 @@ learn(struct state *s, uint32_t k)
 	if (!s->a.load || L < 0 || L + 1 >= MAXLY)
 		return;
 	name_a(s, &s->a, s->a.mask, &w);
+	if (w.fd != NULL && w.fd->bitoff == 0 && w.fd->bits < 8 &&
+	    w.shift < 32) {
+		narrow(&s->ly[L], w.fd, k >> w.shift);
+		return;
+	}
 	if (w.fd == NULL || !is_next_field(w.fd) || w.shift != 0)
 		return;
 	p = first_proto(s->ly[L].protos);
@@ -337,6 +391,8 @@ merge(struct state *d, const struct state *s)
 	if (memcmp(&d->a, &s->a, sizeof(d->a)) != 0) {
 		memset(&d->a, 0, sizeof(d->a));
 		d->a.ly = -1;
+		if (strcmp(d->aw.name, s->aw.name) != 0 || d->aw.fd != s->aw.fd)
+			memset(&d->aw, 0, sizeof(d->aw));
 	}
 	if (d->xhl != s->xhl)
 		d->xhl = -1;
@@ -395,8 +451,11 @@ step(struct st_bpf *b, size_t i, struct state *s)
 	uint32_t r = 0;
 
 	/* A jset reads only the bits it tests. */
-	name_a(s, &s->a, !s->a.load ? 0 : code == (BPF_JMP | BPF_JSET | BPF_K) ?
-	    s->a.mask & in->k : s->a.mask, &b->pre[i]);
+	if (s->a.load)
+		name_a(s, &s->a, code == (BPF_JMP | BPF_JSET | BPF_K) ?
+		    s->a.mask & in->k : s->a.mask, &b->pre[i]);
+	else
+		b->pre[i] = s->aw;
 	switch (BPF_CLASS(code)) {
 	case BPF_LD:
 		memset(&s->a, 0, sizeof(s->a));
@@ -435,7 +494,16 @@ step(struct st_bpf *b, size_t i, struct state *s)
 			s->xhl = -1;
 		break;
 	}
-	name_a(s, &s->a, s->a.load ? s->a.mask : 0, &b->post[i]);
+	if (s->a.load)
+		name_a(s, &s->a, s->a.mask, &b->post[i]);
+	else if (BPF_CLASS(code) == BPF_JMP || BPF_CLASS(code) == BPF_RET ||
+	    BPF_CLASS(code) == BPF_LDX || BPF_CLASS(code) == BPF_ST ||
+	    BPF_CLASS(code) == BPF_STX || (BPF_CLASS(code) == BPF_MISC &&
+	    BPF_MISCOP(code) == BPF_TAX))
+		b->post[i] = s->aw;	/* A unchanged */
+	else
+		memset(&b->post[i], 0, sizeof(b->post[i]));
+	s->aw = b->post[i];
 }
 
 int
