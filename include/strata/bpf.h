@@ -6,13 +6,15 @@
  * next-protocol field (eth.type, ip.proto) the layer it leads to (the
  * registry's binds) is known, and after ldxb 4*([k]&0xf) on a header
  * length field X holds that header's length.  Nothing here names a
- * protocol (src/view/bpf.c, src/view/bpfrun.c).
+ * protocol (src/view/bpf.c, bpfwords.c, bpfrun.c).
  */
 #ifndef STRATA_BPF_H
 #define STRATA_BPF_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#include <sys/types.h>
 
 #include <pcap/bpf.h>
 
