@@ -103,16 +103,17 @@ for f in captures/*.pcap $( [ -d "$corpus" ] && find "$corpus" -type f \
 	printf '%s\n' "$filters" > "$tmp"
 	while read -r flt; do
 		res=$("$strata" bpf "$flt" "$f" 2>&1)
-		case $? in
-		0)	runs=$((runs + 1)) ;;
-		*)	case $res in
-			*disagree*)
-				fail=$((fail + 1))
-				echo "FAIL agreement: $f: $flt: $res" ;;
-			*)	# not readable, or the filter does not
-				# apply to its link type
-				skipped=$((skipped + 1)) ;;
-			esac ;;
+		rc=$?
+		case $rc:$res in
+		0:*)	runs=$((runs + 1)) ;;
+		*disagree*)
+			fail=$((fail + 1))
+			echo "FAIL agreement: $f: $flt: $res" ;;
+		[12]:*)	# not readable, or the filter does not apply
+			# to its link type
+			skipped=$((skipped + 1)) ;;
+		*)	fail=$((fail + 1))
+			echo "FAIL exit $rc: $f: $flt: $res" ;;
 		esac
 	done < "$tmp"
 done

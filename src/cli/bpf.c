@@ -35,8 +35,8 @@ bpf_usage(FILE *fp)
 	    "  -n, --packet N    run the filter on packet N of FILE, step by "
 	    "step\n"
 	    "  -h, --help        this help\n\n"
-	    "Without FILE: each instruction as tcpdump -d prints it, in "
-	    "words, and\nthe paths that accept.  With FILE and no -n: how "
+	    "Without FILE: each instruction as tcpdump's dump (-d) prints "
+	    "it, in words,\nand the paths that accept.  With FILE and no -n: how "
 	    "many packets match.\n", fp);
 }
 
