@@ -29,6 +29,7 @@ tcpflags|"tcp[tcpflags] & tcp-syn != 0"
 ttl|"ip[8] < 64"
 ether-bytes|"ether[0] & 1 != 0"
 portrange|"tcp portrange 1000-2000"
+protochain|"ip6 protochain 6"
 raw|-y RAW tcp
 sll|--link LINUX_SLL "udp port 53"
 step-accept|"tcp port 8080" captures/http.pcap -n 4
@@ -79,6 +80,7 @@ icmp or arp
 ether[0] & 1 != 0
 len > 100
 ip6 and tcp
+ip6 protochain 6
 not ip'
 # The listing is tcpdump -d's, line for line.
 if command -v tcpdump >/dev/null 2>&1; then

@@ -70,6 +70,16 @@ void	st_bpf_words(struct st_out *o, const struct st_bpf *b, size_t i);
 void	st_bpf_cond(struct st_out *o, const struct st_bpf *b, size_t i,
 	    int yes);
 
+/*
+ * Where the ja at instruction i goes: libpcap sign-extends its offset (ip6
+ * protochain loops back), as bpf_filter() does.
+ */
+static inline long
+st_bpf_ja(size_t i, uint32_t k)
+{
+	return (long)i + 1 + (int32_t)k;
+}
+
 /* Writes value v as field w describes it: "IPv6 (0x86dd)", "10.0.0.1". */
 void	st_bpf_value(struct st_out *o, const struct st_bpf_what *w,
 	    uint32_t v);

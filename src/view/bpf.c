@@ -479,6 +479,11 @@ step(struct st_bpf *b, size_t i, struct state *s)
 		if (BPF_OP(code) == BPF_AND && BPF_SRC(code) == BPF_K &&
 		    s->a.load)
 			s->a.mask &= in->k;
+		else if (BPF_SRC(code) == BPF_K && in->k == 0 &&
+		    BPF_OP(code) != BPF_AND && BPF_OP(code) != BPF_MUL &&
+		    BPF_OP(code) != BPF_DIV && BPF_OP(code) != BPF_MOD &&
+		    BPF_OP(code) != BPF_NEG)
+			break;		/* A + 0, as libpcap writes: A kept */
 		else {
 			memset(&s->a, 0, sizeof(s->a));
 			s->a.ly = -1;
@@ -504,13 +509,35 @@ step(struct st_bpf *b, size_t i, struct state *s)
 	s->aw = b->post[i];
 }
 
+/*
+ * Marks the instructions inside a loop (from a backward ja's target to it):
+ * they run on other headers each time round, so what the way in knew does
+ * not hold there, nor where they lead.
+ */
+static void
+loops(const struct st_bpf *b, uint8_t *in_loop)
+{
+	size_t i, j;
+	long t;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->insn[i].code != (BPF_JMP | BPF_JA) ||
+		    (t = st_bpf_ja(i, b->insn[i].k)) > (long)i || t < 0)
+			continue;
+		for (j = (size_t)t; j <= i; j++)
+			in_loop[j] = 1;
+	}
+}
+
 int
 st_bpf_init(struct st_bpf *b, const struct bpf_insn *prog, size_t n,
     int linktype)
 {
-	struct state *st, s, t;
+	struct state *st = NULL, s, sy;
+	uint8_t *in_loop = NULL;
 	const struct bpf_insn *in;
 	size_t i, jt, jf;
+	long t;
 
 	memset(b, 0, sizeof(*b));
 	if (n == 0 || n > ST_BPF_MAXINSNS)
@@ -522,14 +549,23 @@ st_bpf_init(struct st_bpf *b, const struct bpf_insn *prog, size_t n,
 	b->post = calloc(n, sizeof(*b->post));
 	b->x = calloc(n, sizeof(*b->x));
 	st = calloc(n, sizeof(*st));
-	if (b->pre == NULL || b->post == NULL || b->x == NULL || st == NULL)
+	in_loop = calloc(n, 1);
+	if (b->pre == NULL || b->post == NULL || b->x == NULL || st == NULL ||
+	    in_loop == NULL)
 		goto fail;
+	loops(b, in_loop);
 	layer0(&st[0], linktype);
 	for (i = 0; i < n; i++) {
 		in = &prog[i];
 		if (!st[i].valid)
 			continue;	/* not reached */
 		s = st[i];
+		if (in_loop[i]) {
+			memset(&s.a, 0, sizeof(s.a));
+			memset(&s.aw, 0, sizeof(s.aw));
+			s.a.ly = -1;
+			s.xhl = -1;
+		}
 		step(b, i, &s);
 		if (BPF_CLASS(in->code) == BPF_RET)
 			continue;
@@ -540,26 +576,33 @@ st_bpf_init(struct st_bpf *b, const struct bpf_insn *prog, size_t n,
 			continue;
 		}
 		if (BPF_OP(in->code) == BPF_JA) {
-			if (in->k >= n - i - 1)
+			t = st_bpf_ja(i, in->k);
+			if (t < 0 || t >= (long)n || t == (long)i)
 				goto fail;
-			merge(&st[i + 1 + in->k], &s);
+			/* A loop back adds nothing new to what is known
+			 * where it goes: the names stay those of the way
+			 * in. */
+			if (t > (long)i)
+				merge(&st[t], &s);
 			continue;
 		}
 		jt = i + 1 + in->jt;
 		jf = i + 1 + in->jf;
 		if (jt >= n || jf >= n)
 			goto fail;
-		t = s;
+		sy = s;
 		if (BPF_OP(in->code) == BPF_JEQ && BPF_SRC(in->code) == BPF_K &&
 		    jt != jf)
-			learn(&t, in->k);
-		merge(&st[jt], &t);
+			learn(&sy, in->k);
+		merge(&st[jt], &sy);
 		merge(&st[jf], &s);
 	}
 	free(st);
+	free(in_loop);
 	return 0;
 fail:
 	free(st);
+	free(in_loop);
 	st_bpf_free(b);
 	return -1;
 }

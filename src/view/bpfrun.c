@@ -10,7 +10,9 @@
 
 #include "strata/bpf.h"
 
-#define MAXSTEPS	(ST_BPF_MAXINSNS + 1)
+/* Steps before a run is cut short: ip6 protochain loops once per
+ * extension header, each at least 8 bytes of a packet of at most 256 KiB. */
+#define MAXSTEPS	(1L << 20)
 
 void
 st_bpf_value(struct st_out *o, const struct st_bpf_what *w, uint32_t v)
@@ -181,11 +183,15 @@ static void
 jmp(struct vm *m, const struct st_bpf *b, const struct bpf_insn *in)
 {
 	uint32_t k = BPF_SRC(in->code) == BPF_X ? m->x : in->k;
+	long t;
 	int yes;
 
 	switch (BPF_OP(in->code)) {
 	case BPF_JA:
-		m->pc += 1 + in->k;
+		/* Out of the program: bpf_filter would read past it; here
+		 * the run ends and rejects. */
+		t = st_bpf_ja(m->pc, in->k);
+		m->pc = t >= 0 ? (size_t)t : SIZE_MAX;
 		return;
 	case BPF_JEQ: yes = m->a == k; break;
 	case BPF_JGT: yes = m->a > k; break;

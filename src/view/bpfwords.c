@@ -152,7 +152,9 @@ jmp_words(struct st_out *o, const struct st_bpf *b, size_t i)
 	const struct bpf_insn *in = &b->insn[i];
 
 	if (BPF_OP(in->code) == BPF_JA) {
-		st_out_printf(o, "go to %zu", i + 1 + in->k);
+		st_out_printf(o, st_bpf_ja(i, in->k) <= (long)i ? "go back to "
+		    "%ld (a loop: once for each header in a chain)" :
+		    "go to %ld", st_bpf_ja(i, in->k));
 		return;
 	}
 	st_out_printf(o, "is %s", aname(&b->pre[i]));
@@ -246,7 +248,7 @@ implied(const struct st_bpf *b, const size_t *cond, const int *yes,
 /* Walks every path from i, listing those that end in an accept. */
 static void
 paths(struct st_out *o, const struct st_bpf *b, size_t i, size_t *cond,
-    int *yes, size_t nc, unsigned *np)
+    int *yes, size_t nc, unsigned *np, int *loops)
 {
 	const struct bpf_insn *in;
 	size_t k;
@@ -262,15 +264,21 @@ paths(struct st_out *o, const struct st_bpf *b, size_t i, size_t *cond,
 			i++;
 			continue;
 		}
+		if (BPF_OP(in->code) == BPF_JA &&
+		    st_bpf_ja(i, in->k) <= (long)i) {
+			*loops = 1;	/* paths through a loop: not listed */
+			return;
+		}
 		if (BPF_OP(in->code) == BPF_JA || in->jt == in->jf) {
-			i += 1 + (BPF_OP(in->code) == BPF_JA ? in->k : in->jt);
+			i = BPF_OP(in->code) == BPF_JA ?
+			    (size_t)st_bpf_ja(i, in->k) : i + 1 + in->jt;
 			continue;
 		}
 		if (nc >= MAXCOND)
 			return;
 		cond[nc] = i;
 		yes[nc] = 1;
-		paths(o, b, i + 1 + in->jt, cond, yes, nc + 1, np);
+		paths(o, b, i + 1 + in->jt, cond, yes, nc + 1, np, loops);
 		yes[nc] = 0;
 		nc++;
 		i += 1 + in->jf;
@@ -302,6 +310,7 @@ st_bpf_explain(struct st_out *o, const struct st_bpf *b)
 	size_t i, cond[MAXCOND];
 	int yes[MAXCOND];
 	unsigned np = 0;
+	int loops = 0;
 
 	for (i = 0; i < b->n; i++) {
 		st_out_printf(o, "%s\n      ", bpf_image(
@@ -310,7 +319,9 @@ st_bpf_explain(struct st_out *o, const struct st_bpf *b)
 		st_out_putc(o, '\n');
 	}
 	st_out_puts(o, "\naccepted when:\n");
-	paths(o, b, 0, cond, yes, 0, &np);
-	if (np == 0)
+	paths(o, b, 0, cond, yes, 0, &np, &loops);
+	if (loops)
+		st_out_puts(o, "  (and paths through the loop, not listed)\n");
+	else if (np == 0)
 		st_out_puts(o, "  never: every path rejects\n");
 }

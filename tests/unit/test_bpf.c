@@ -116,10 +116,17 @@ test_agree_crafted(void **state)
 		"eth/ipv6/tcp(sport=80,flags=S)",
 		"eth/ip/icmp(type=echo-request)",
 	};
+	/* IPv6, hop-by-hop and destination options, TCP to port 80: the
+	 * loop of ip6 protochain runs twice. */
+	static const char chain[] = "000000000000 000000000000 86dd"
+	    "60000000 0024 00 40" "00000000000000000000000000000001"
+	    "00000000000000000000000000000001"
+	    "3c00 0104 00000000" "0600 0104 00000000"
+	    "04d2 0050 00000001 00000000 5002 ffff 0000 0000";
 	static const char *const filters[] = {
 		"tcp port 80", "host 10.0.0.1", "udp port 53", "ip6",
 		"tcp[tcpflags] & tcp-syn != 0", "icmp", "len > 60",
-		"ip[2:2] - ((ip[0] & 0xf) << 2) > 20",
+		"ip[2:2] - ((ip[0] & 0xf) << 2) > 20", "ip6 protochain 6",
 	};
 	static struct st_packet p;
 	static uint8_t buf[ST_PKT_MAX];
@@ -132,6 +139,7 @@ test_agree_crafted(void **state)
 			craft(&p, buf, specs[i]);
 			agree(p.data, p.caplen);
 		}
+		agree(tbuf, hexbytes(chain));
 		release();
 	}
 }
