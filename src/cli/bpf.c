@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "strata/bpf.h"
+#include "strata/net.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -271,15 +272,22 @@ int
 st_cmd_bpf(int argc, char **argv)
 {
 	struct bopts op;
+	const char *what = "";
 	pcap_t *p = NULL;
-	int rc, linktype;
+	int rc, linktype, dropped_root;
 
 	if ((rc = parse_opts(&op, argc, argv)) != 0)
 		return rc > 0 ? ST_EXIT_OK : ST_EXIT_USAGE;
+	/* Explaining and reading a file need no privilege: none is kept. */
+	dropped_root = geteuid() == 0 || getuid() == 0;
+	if (st_priv_drop(&what) != 0) {
+		st_cli_err("bpf: dropping privileges: %s: %s", what,
+		    strerror(errno));
+		return ST_EXIT_RUNTIME;
+	}
 	linktype = op.linktype >= 0 ? op.linktype : DLT_EN10MB;
 	if (op.file != NULL) {
-		if ((p = st_cli_open_pcap(op.file, geteuid() != getuid())) ==
-		    NULL)
+		if ((p = st_cli_open_pcap(op.file, dropped_root)) == NULL)
 			return ST_EXIT_RUNTIME;
 		if (op.linktype >= 0 && op.linktype != pcap_datalink(p)) {
 			st_cli_err("bpf: -y %s: %s is %s", pcap_datalink_val_to_name(
