@@ -80,6 +80,13 @@ st_bpf_ja(size_t i, uint32_t k)
 	return (long)i + 1 + (int32_t)k;
 }
 
+/* Bytes a load instruction reads. */
+static inline unsigned
+st_bpf_ldsize(unsigned code)
+{
+	return BPF_SIZE(code) == BPF_W ? 4 : BPF_SIZE(code) == BPF_H ? 2 : 1;
+}
+
 /* Writes value v as field w describes it: "IPv6 (0x86dd)", "10.0.0.1". */
 void	st_bpf_value(struct st_out *o, const struct st_bpf_what *w,
 	    uint32_t v);

@@ -2,7 +2,9 @@
  * A BPF program in words: which field each load reads, worked out from the
  * descriptors' field tables and binds by following what the program has
  * learnt of the packet along its paths (classic BPF jumps only forward, so
- * one pass in order visits every instruction after all its predecessors).
+ * one pass in order visits every instruction after all its predecessors;
+ * the one exception, libpcap's loop for ip6 protochain, is marked and
+ * nothing is named in or after it).
  * The interpreter that runs it step by step is in bpfrun.c.
  */
 #include <stdio.h>
@@ -369,6 +371,14 @@ learn(struct state *s, uint32_t k)
 	s->nly = L + 2;
 }
 
+static int
+aval_eq(const struct aval *a, const struct aval *b)
+{
+	return a->load == b->load && a->ly == b->ly && a->r == b->r &&
+	    a->k == b->k && a->sz == b->sz && a->ind == b->ind &&
+	    a->mask == b->mask;
+}
+
 /* Joins what two paths know at the instruction they meet. */
 static void
 merge(struct state *d, const struct state *s)
@@ -386,7 +396,7 @@ merge(struct state *d, const struct state *s)
 		d->ly[i].protos |= s->ly[i].protos;
 	}
 	d->nly = i;
-	if (memcmp(&d->a, &s->a, sizeof(d->a)) != 0) {
+	if (!aval_eq(&d->a, &s->a)) {
 		memset(&d->a, 0, sizeof(d->a));
 		d->a.ly = -1;
 		if (strcmp(d->aw.name, s->aw.name) != 0 || d->aw.fd != s->aw.fd)
@@ -394,18 +404,6 @@ merge(struct state *d, const struct state *s)
 	}
 	if (d->xhl != s->xhl)
 		d->xhl = -1;
-}
-
-static unsigned
-ldsize(unsigned code)
-{
-	switch (BPF_SIZE(code)) {
-	case BPF_W:
-		return 4;
-	case BPF_H:
-		return 2;
-	}
-	return 1;
 }
 
 /* What X holds after ldxb 4*([k]&0xf) on the state s. */
@@ -462,7 +460,7 @@ step(struct st_bpf *b, size_t i, struct state *s)
 			s->a.load = 1;
 			s->a.ind = BPF_MODE(code) == BPF_IND;
 			s->a.k = in->k;
-			s->a.sz = (uint8_t)ldsize(code);
+			s->a.sz = (uint8_t)st_bpf_ldsize(code);
 			s->a.mask = s->a.sz == 4 ? 0xffffffff :
 			    (1u << (s->a.sz * 8)) - 1;
 			s->a.ly = find_layer(s, s->a.ind, in->k, &r);

@@ -71,12 +71,6 @@ fetch(struct vm *m, uint32_t off, unsigned sz, uint32_t *v)
 	return 0;
 }
 
-static unsigned
-size_of(unsigned code)
-{
-	return BPF_SIZE(code) == BPF_W ? 4 : BPF_SIZE(code) == BPF_H ? 2 : 1;
-}
-
 /* "tcp.dstport 443 is not 80": jump i on value a, as it went. */
 static void
 relation(struct st_out *o, const struct st_bpf *b, size_t i, uint32_t a,
@@ -129,7 +123,7 @@ ld(struct vm *m, const struct bpf_insn *in, uint32_t *v, int x)
 				return -1;
 			off += m->x;
 		}
-		return fetch(m, off, size_of(in->code), v);
+		return fetch(m, off, st_bpf_ldsize(in->code), v);
 	case BPF_IMM:
 		*v = in->k;
 		return 0;

@@ -10,12 +10,6 @@
 #define MAXPATHS	64	/* accepting paths listed */
 #define MAXCOND		64	/* conditions on one path */
 
-static unsigned
-ldsize(unsigned code)
-{
-	return BPF_SIZE(code) == BPF_W ? 4 : BPF_SIZE(code) == BPF_H ? 2 : 1;
-}
-
 /* What A holds, for words: the field, or "A". */
 static const char *
 aname(const struct st_bpf_what *w)
@@ -78,7 +72,7 @@ static void
 load_words(struct st_out *o, const struct st_bpf *b, size_t i)
 {
 	const struct bpf_insn *in = &b->insn[i];
-	unsigned sz = ldsize(in->code);
+	unsigned sz = st_bpf_ldsize(in->code);
 
 	switch (BPF_MODE(in->code)) {
 	case BPF_ABS:
