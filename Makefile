@@ -46,6 +46,19 @@ $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The HTML report's page (src/view/html_head.html, html_page.js) as C
+# strings for src/view/html.c.
+$(BUILD)/gen/html_page.h: src/view/html_head.html src/view/html_page.js
+	@mkdir -p $(dir $@)
+	{ echo 'static const char st_html_head[] ='; $(CSTR) \
+	    src/view/html_head.html; echo ';'; echo \
+	    'static const char st_html_tail[] = "<script>\\n"'; $(CSTR) \
+	    src/view/html_page.js; echo '"</script>\\n</body></html>\\n";'; \
+	} >$@.tmp && mv $@.tmp $@
+CSTR	 = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/'
+$(BUILD)/src/view/html.o: $(BUILD)/gen/html_page.h
+$(BUILD)/src/view/html.o: XCFLAGS += -I$(BUILD)/gen
+
 $(BUILD)/libstrata.a: $(LIBOBJ)
 	@rm -f $@
 	ar rcs $@ $^

@@ -1,0 +1,669 @@
+'use strict';
+/*
+ * The HTML report's page (the C side is src/view/html.c, which says what
+ * the data look like).  Nothing here knows a protocol: layers, fields and
+ * their formats come from the tables.  Wire text goes in with textContent
+ * only.
+ */
+const T0 = performance.now();
+const $ = id => document.getElementById(id);
+const TB = JSON.parse($('tb').textContent);
+const PROTOS = TB.protos.map(p => ({name: p[0], title: p[1], role: p[2],
+	ws: p[3], ends: p.length > 5 ? [p[4], p[5]] : null}));
+const DESCS = TB.descs.map(d => {
+	const m = new Map();
+	for (let i = 0; i + 1 < d[5].length; i += 2)
+		if (!m.has(d[5][i]))
+			m.set(d[5][i], d[5][i + 1]);
+	return {name: d[0], label: d[1], fmt: d[2], shift: d[3], bits: d[4],
+		names: m};
+});
+const SHAPES = TB.shapes;
+const F_DEC = 0, F_HEX = 1, F_BOOL = 2, F_IPV4 = 3, F_IPV6 = 4, F_MAC = 5,
+	F_BYTES = 6, F_ENUM = 7;
+const STATUS = ['', 'truncated', 'malformed', 'partial'];
+const LINES = (() => {
+	const t = $('pk').textContent.split('\n');
+	return t.slice(1, t.length - 1);
+})();
+const N = LINES.length;
+const RH = 20, MAXH = 3e7;	/* row height; the list's most pixels */
+
+/* A packet's record: [number, summary, base64, layers, length, notes...]. */
+const cache = new Map();
+function rec(i) {
+	let r = cache.get(i);
+	if (r === undefined) {
+		if (cache.size > 4000)
+			cache.clear();
+		r = JSON.parse(LINES[i]);
+		cache.set(i, r);
+	}
+	return r;
+}
+function bytesOf(r) {
+	const s = atob(r[2]), b = new Uint8Array(s.length);
+	for (let i = 0; i < s.length; i++)
+		b[i] = s.charCodeAt(i);
+	return b;
+}
+/* A layer of the record as an object. */
+function layerOf(l) {
+	return {p: PROTOS[l[0]], off: l[1], hdr: l[2], len: l[3],
+		shape: SHAPES[l[4]], exc: l[5] || [], depth: l[6] || 0,
+		status: l[7] || 0, why: l[8] || ''};
+}
+/* Calls fn(desc, bitoff, bits, x) for each field of layer l (x: see
+ * field_kind in html.c; undefined when the bytes say it all). */
+function eachField(l, fn) {
+	const s = l.shape, e = l.exc;
+	let k = 0;
+	for (let j = 0; j * 3 < s.length; j++) {
+		let x;
+		if (k < e.length && e[k] === j) {
+			x = e[k + 1];
+			k += 2;
+		}
+		fn(DESCS[s[3 * j]], l.off * 8 + s[3 * j + 1], s[3 * j + 2], x, j);
+	}
+}
+
+function readBits(b, bo, bw) {
+	let v = 0;
+	for (let i = bo; i < bo + bw; i++)
+		v = v * 2 + ((b[i >> 3] >> (7 - (i & 7))) & 1);
+	return v;
+}
+function hex2(v) {
+	return (v < 16 ? '0' : '') + v.toString(16);
+}
+function ip6(b, o) {
+	const w = [];
+	let best = 8, blen = 0, cur = 8, clen = 0, s = '';
+	for (let i = 0; i < 8; i++)
+		w.push(b[o + 2 * i] << 8 | b[o + 2 * i + 1]);
+	for (let i = 0; i < 8; i++) {
+		if (w[i] !== 0) {
+			cur = 8;
+			continue;
+		}
+		if (cur === 8) {
+			cur = i;
+			clen = 0;
+		}
+		if (++clen > blen) {
+			best = cur;
+			blen = clen;
+		}
+	}
+	if (blen < 2)
+		best = 8;
+	for (let i = 0; i < 8; i++) {
+		if (best < 8 && i >= best && i < best + blen) {
+			if (i === best)
+				s += ':';
+			continue;
+		}
+		if (i > 0)
+			s += ':';
+		if (i === 6 && best === 0 && (blen === 6 ||
+		    (blen === 5 && w[5] === 0xffff)))
+			return s + Array.from(b.subarray(o + 12, o + 16)).join('.');
+		s += w[i].toString(16);
+	}
+	if (best < 8 && best + blen === 8)
+		s += ':';
+	return s;
+}
+/*
+ * A field's text in parts: [value, meaning or undefined, suffix], as the
+ * C side's field_text writes it (st_fmt_value with at most 64 bytes).
+ */
+function fieldParts(b, d, bo, bw, x) {
+	if (typeof x === 'string')
+		return [x, undefined, ''];
+	const suffix = x === -1 ? ' [good]' : '';
+	let v;
+	if (typeof x === 'number' && x >= 0)
+		v = x;
+	else if (d.fmt === F_IPV4)
+		return [Array.from(b.subarray(bo / 8, bo / 8 + 4)).join('.'),
+			undefined, suffix];
+	else if (d.fmt === F_MAC)
+		return [Array.from(b.subarray(bo / 8, bo / 8 + 6), hex2)
+			.join(':'), undefined, suffix];
+	else if (d.fmt === F_IPV6)
+		return [ip6(b, bo / 8), undefined, suffix];
+	else if (d.fmt === F_BYTES) {
+		const n = bw / 8, p = b.subarray(bo / 8, bo / 8 + Math.min(n, 64));
+		return [Array.from(p, hex2).join('') + (n > 64 ? '...' : ''),
+			undefined, suffix];
+	} else
+		v = readBits(b, bo, bw) * 2 ** d.shift;
+	const m = v <= 0xffffffff ? d.names.get(v) : undefined;
+	if (d.fmt === F_ENUM)
+		return [m !== undefined ? m : '?', undefined, suffix];
+	let t = String(v);
+	if (d.fmt === F_HEX) {
+		const w = Math.max(2, Math.ceil(bw / 4));
+		t = v.toString(16);
+		t = '0x' + (t.length > w ? t.slice(t.length - w) :
+			t.padStart(w, '0'));
+	}
+	return [t, m, suffix];
+}
+function fieldText(b, d, bo, bw, x) {
+	const [v, m, s] = fieldParts(b, d, bo, bw, x);
+	return v + (m !== undefined ? ' (' + m + ')' : '') + s;
+}
+
+function el(tag, cls, text) {
+	const e = document.createElement(tag);
+	if (cls)
+		e.className = cls;
+	if (text !== undefined)
+		e.textContent = text;
+	return e;
+}
+
+/* The packet list: rows only for what is on screen. */
+let V = Int32Array.from({length: N}, (_, i) => i);	/* shown packets */
+let cur = -1, curPos = -1;
+const list = $('list'), rows = $('rows'), pool = [];
+function geometry() {
+	const full = V.length * RH, tot = Math.min(full, MAXH);
+	return {full, tot, h: list.clientHeight};
+}
+function firstRow(g, top) {
+	if (g.full === g.tot)
+		return Math.floor(top / RH);
+	const on = g.h / RH;
+	return Math.floor(top / Math.max(1, g.tot - g.h) * (V.length - on));
+}
+function columns(r) {
+	const s = r[1], a = s.indexOf('  '), rest = s.slice(a + 2),
+		b = rest.indexOf('  ');
+	if (a < 0)
+		return [r[0], '', '', s];
+	if (b < 0)
+		return [r[0], s.slice(0, a), rest, ''];
+	return [r[0], s.slice(0, a), rest.slice(0, b), rest.slice(b + 2)];
+}
+function render() {
+	const g = geometry(), top = list.scrollTop;
+	rows.style.height = g.tot + 'px';
+	const first = Math.max(0, Math.min(firstRow(g, top), V.length - 1));
+	const last = Math.min(V.length, first + Math.ceil(g.h / RH) + 2);
+	let n = 0;
+	for (let k = first; k < last; k++, n++) {
+		let row = pool[n];
+		if (row === undefined) {
+			row = el('div', 'row');
+			for (let c = 0; c < 4; c++)
+				row.appendChild(el('span'));
+			row.addEventListener('click', () => select(+row.dataset.pos));
+			rows.appendChild(row);
+			pool.push(row);
+		}
+		const i = V[k];
+		row.style.display = '';
+		row.style.top = (g.full === g.tot ? k * RH :
+			top + (k - first) * RH) + 'px';
+		row.dataset.pos = k;
+		if (row.dataset.i !== String(i)) {
+			row.dataset.i = i;
+			const c = columns(rec(i));
+			for (let j = 0; j < 4; j++)
+				row.children[j].textContent = c[j];
+			row.title = c[3];
+		}
+		row.classList.toggle('sel', i === cur);
+	}
+	for (; n < pool.length; n++)
+		pool[n].style.display = 'none';
+}
+list.addEventListener('scroll', render);
+window.addEventListener('resize', render);
+function reveal(pos) {
+	const g = geometry(), top = list.scrollTop;
+	if (g.full === g.tot) {
+		if (pos * RH < top)
+			list.scrollTop = pos * RH;
+		else if ((pos + 1) * RH > top + g.h)
+			list.scrollTop = (pos + 1) * RH - g.h;
+	} else {
+		const on = g.h / RH, first = firstRow(g, top);
+		if (pos < first || pos >= first + on - 1)
+			list.scrollTop = pos / Math.max(1, V.length - on) *
+				(g.tot - g.h);
+	}
+	render();
+}
+function select(pos) {
+	if (pos < 0 || pos >= V.length)
+		return;
+	curPos = pos;
+	cur = V[pos];
+	reveal(pos);
+	show(cur);
+}
+
+/* The selected packet's panes. */
+let P = null;	/* {r, b, layers} */
+function light(lo, hi) {
+	document.querySelectorAll('.lit').forEach(e =>
+		e.classList.remove('lit'));
+	for (let i = lo; i < hi; i++)
+		for (const id of ['b', 'a']) {
+			const e = $(id + i);
+			if (e)
+				e.classList.add('lit');
+		}
+}
+function lightField(f) {
+	if (f.dataset.lo !== undefined)
+		light(+f.dataset.lo, +f.dataset.hi);
+	else
+		light(0, 0);
+	f.classList.add('lit');
+}
+function show(i) {
+	const r = rec(i), b = bytesOf(r), layers = r[3].map(layerOf);
+	P = {r, b, layers};
+	showTree(r, b, layers);
+	showHex(b, layers);
+	showDiagram(b, layers);
+}
+function showTree(r, b, layers) {
+	const t = $('tree'), frag = document.createDocumentFragment();
+	t.textContent = '';
+	frag.appendChild(el('div', 'ly', 'Frame ' + r[0] + ': ' + r[4] +
+		' bytes on wire, ' + b.length + ' captured'));
+	for (const n of r.slice(5))
+		frag.appendChild(el('div', 'note', '  note: ' + n));
+	for (const l of layers) {
+		const st = STATUS[l.status];
+		frag.appendChild(el('div', 'ly r' + l.p.role, (l.depth ?
+			'  '.repeat(l.depth) + 'quoted ' : '') + l.p.name + ': ' +
+			l.p.title + '  [' + l.off + '..' + (l.off + l.len) + ')' +
+			(st ? '  [' + st + (l.why ? ': ' + l.why : '') + ']' : '')));
+		eachField(l, (d, bo, bw, x) => {
+			const f = el('div', 'f' + (l.depth ? ' q' : ''), d.name +
+				' = ' + fieldText(b, d, bo, bw, x));
+			f.title = d.label + (bw ? ' \u00b7 ' + bw + ' bits at bit ' +
+				bo : ' \u00b7 worked out by strata');
+			f.tabIndex = 0;
+			f.dataset.name = d.name;
+			if (bw) {
+				f.dataset.lo = Math.floor(bo / 8);
+				f.dataset.hi = Math.ceil((bo + bw) / 8);
+			}
+			const go = () => lightField(f);
+			f.addEventListener('mouseenter', go);
+			f.addEventListener('click', go);
+			f.addEventListener('focus', go);
+			frag.appendChild(f);
+		});
+	}
+	t.appendChild(frag);
+}
+/* The innermost layer holding byte i, or -1. */
+function covers(layers, i) {
+	let best = -1;
+	layers.forEach((l, k) => {
+		if (i >= l.off && i < l.off + l.len)
+			best = k;
+	});
+	return best;
+}
+function showHex(b, layers) {
+	const hx = $('hex'), frag = document.createDocumentFragment();
+	hx.textContent = '';
+	for (let row = 0; row < b.length; row += 16) {
+		if (row)
+			frag.appendChild(document.createTextNode('\n'));
+		frag.appendChild(el('span', 'o', row.toString(16).padStart(4, '0') +
+			'  '));
+		const end = Math.min(row + 16, b.length);
+		let asc = '';
+		for (let i = row; i < row + 16; i++) {
+			if (i >= end) {
+				asc += i % 16 === 7 ? '    ' : '   ';
+				continue;
+			}
+			const k = covers(layers, i), cls = k >= 0 ? ' r' +
+				layers[k].p.role + ' d' + layers[k].depth : '';
+			const s = el('span', 'b' + cls, hex2(b[i]));
+			s.id = 'b' + i;
+			s.addEventListener('click', () => pick(i));
+			frag.appendChild(s);
+			frag.appendChild(document.createTextNode(i % 16 === 7 ?
+				'  ' : ' '));
+		}
+		if (asc)
+			frag.appendChild(document.createTextNode(asc));
+		frag.appendChild(document.createTextNode(' '));
+		for (let i = row; i < end; i++) {
+			const k = covers(layers, i), c = b[i] >= 32 && b[i] < 127 ?
+				String.fromCharCode(b[i]) : '.';
+			const s = el('span', 'c' + (k >= 0 ? ' r' + layers[k].p.role :
+				''), c);
+			s.id = 'a' + i;
+			s.addEventListener('click', () => pick(i));
+			frag.appendChild(s);
+		}
+	}
+	hx.appendChild(frag);
+}
+/* Lights the narrowest field holding byte i. */
+function pick(i) {
+	let best = null, w = 1e9;
+	document.querySelectorAll('.f').forEach(f => {
+		if (f.dataset.lo === undefined)
+			return;
+		const lo = +f.dataset.lo, hi = +f.dataset.hi;
+		if (i >= lo && i < hi && hi - lo < w) {
+			best = f;
+			w = hi - lo;
+		}
+	});
+	if (best) {
+		lightField(best);
+		best.scrollIntoView({block: 'nearest'});
+	}
+}
+/* Layers whose bytes are all message (no header and payload). */
+function whole(l) {
+	return l.p.role >= 6 || l.hdr >= l.len;
+}
+/* The encapsulation as boxes in boxes, each layer in the one whose bytes
+ * hold it; under them a bar of the frame's bytes to scale. */
+function showDiagram(b, layers) {
+	const dg = $('diag'), bar = $('bar'), stack = [];
+	dg.textContent = '';
+	bar.textContent = '';
+	let sum = 0;
+	for (const l of layers) {
+		while (stack.length) {
+			const o = stack[stack.length - 1];
+			if (l.off >= o.l.off && l.off + l.len <= o.l.off + o.l.len)
+				break;
+			stack.pop();
+		}
+		const box = el('div', 'bx r' + l.p.role + ' d' + l.depth);
+		const st = STATUS[l.status];
+		const t = el('div', 't', l.p.name + ' \u00b7 ' + (whole(l) ?
+			l.len + ' bytes' : l.hdr + '-byte header') +
+			(l.depth ? ' (quoted)' : '') + (st ? ' [' + st +
+			(l.why ? ': ' + l.why : '') + ']' : ''));
+		t.title = l.p.title;
+		const ends = endsText(b, l);
+		if (ends)
+			t.appendChild(el('span', '', ' \u00b7 ' + ends));
+		box.appendChild(t);
+		(stack.length ? stack[stack.length - 1].box : dg).appendChild(box);
+		stack.push({l, box});
+		const own = whole(l) ? l.len : l.hdr;
+		if (own > 0) {
+			const part = el('div', 'r' + l.p.role, l.p.name + ' ' + own);
+			part.style.flex = own + ' 1 0';
+			part.title = l.p.name + ': ' + own + ' bytes';
+			bar.appendChild(part);
+			sum += own;
+		}
+	}
+	$('barn').textContent = (sum === b.length ? '' : 'layers ' + sum +
+		' of ') + b.length + ' bytes captured';
+}
+/* "source → destination" from the descriptor's ends, when it has them. */
+function endsText(b, l) {
+	if (!l.p.ends)
+		return '';
+	const v = [null, null];
+	eachField(l, (d, bo, bw, x) => {
+		for (let k = 0; k < 2; k++)
+			if (v[k] === null && d === DESCS[l.p.ends[k]])
+				v[k] = fieldParts(b, d, bo, bw, x)[0];
+	});
+	return v[0] !== null && v[1] !== null ? v[0] + ' \u2192 ' + v[1] : '';
+}
+
+/*
+ * The filter: terms joined by "and"; a term is FIELD OP VALUE (OP one of
+ * == != < > <= >= contains ~) or a word: a protocol or field name, or
+ * text in the summary or any field's text.
+ */
+function num(s) {
+	return /^(0x[0-9a-f]+|-?\d+(\.\d+)?)$/i.test(s) ? Number(s) : NaN;
+}
+function compile(q) {
+	const terms = q.trim().split(/\s+(?:and|&&)\s+|\s*&&\s*/i)
+		.filter(t => t);
+	return terms.map(t => {
+		const m = /^([\w.-]+)\s*(==|!=|>=|<=|>|<|=|~|\bcontains\b)\s*(.*)$/i
+			.exec(t);
+		if (!m) {
+			const w = t.replace(/^"(.*)"$/, '$1').toLowerCase();
+			return {word: w,
+				protos: new Set(PROTOS.filter(p => p.name === w ||
+					p.ws === w)),
+				descs: new Set(DESCS.filter(d => d.name === w ||
+					d.name.startsWith(w + '.')))};
+		}
+		const descs = new Set(DESCS.filter(d => d.name === m[1]));
+		if (!descs.size && !PROTOS.some(p => m[1].startsWith(p.ws + '.')))
+			throw new Error('no field named ' + m[1]);
+		const want = m[3].replace(/^"(.*)"$/, '$1');
+		return {descs, op: m[2] === '=' ? '==' : m[2].toLowerCase(),
+			want: want.toLowerCase(), wn: num(want)};
+	});
+}
+function cmp(t, parts) {
+	const [v, mn] = parts, c = [v.toLowerCase()];
+	if (mn !== undefined)
+		c.push(mn.toLowerCase());
+	const n = num(v);
+	switch (t.op) {
+	case '==': case '!=':
+		return c.includes(t.want) || (!isNaN(n) && n === t.wn);
+	case 'contains': case '~':
+		return c.some(s => s.includes(t.want));
+	default:
+		if (isNaN(n) || isNaN(t.wn))
+			return false;
+		return t.op === '<' ? n < t.wn : t.op === '>' ? n > t.wn :
+			t.op === '<=' ? n <= t.wn : n >= t.wn;
+	}
+}
+function matchTerm(t, r, ctx) {
+	const layers = ctx.layers || (ctx.layers = r[3].map(layerOf));
+	const bytes = () => ctx.b || (ctx.b = bytesOf(r));
+	if (t.word !== undefined) {
+		if (layers.some(l => t.protos.has(l.p)))
+			return true;
+		if (r[1].toLowerCase().includes(t.word))
+			return true;
+		let hit = false;
+		for (const l of layers) {
+			eachField(l, (d, bo, bw, x) => {
+				if (!hit && (t.descs.has(d) || fieldText(bytes(), d, bo,
+				    bw, x).toLowerCase().includes(t.word)))
+					hit = true;
+			});
+			if (hit || l.p.title.toLowerCase().includes(t.word))
+				return true;
+		}
+		return false;
+	}
+	let seen = false, any = false;
+	for (const l of layers)
+		eachField(l, (d, bo, bw, x) => {
+			if (any || !t.descs.has(d))
+				return;
+			const eq = cmp(t, fieldParts(bytes(), d, bo, bw, x));
+			seen = true;
+			if (t.op === '!=' ? eq : !eq)
+				return;
+			if (t.op !== '!=')
+				any = true;
+		});
+	if (t.op === '!=') {
+		/* true when present and no instance equals */
+		let eq = false;
+		for (const l of layers)
+			eachField(l, (d, bo, bw, x) => {
+				if (t.descs.has(d) && cmp(t, fieldParts(bytes(), d, bo,
+				    bw, x)))
+					eq = true;
+			});
+		return seen && !eq;
+	}
+	return any;
+}
+let gen = 0;
+function filter(q, done) {
+	const g = ++gen, box = $('q');
+	let terms;
+	try {
+		terms = compile(q);
+		box.classList.remove('bad');
+		box.title = '';
+	} catch (e) {
+		box.classList.add('bad');
+		$('count').textContent = e.message;
+		return;
+	}
+	const out = [], t0 = performance.now();
+	let i = 0;
+	const step = () => {
+		if (g !== gen)
+			return;
+		const end = Math.min(N, i + 5000);
+		for (; i < end; i++) {
+			if (!terms.length) {
+				out.push(i);
+				continue;
+			}
+			const line = LINES[i], r = cache.get(i) || JSON.parse(line),
+				ctx = {};
+			if (terms.every(t => matchTerm(t, r, ctx)))
+				out.push(i);
+		}
+		if (i < N) {
+			$('count').textContent = 'searching ' +
+				Math.floor(100 * i / N) + '%';
+			setTimeout(step, 0);
+			return;
+		}
+		V = Int32Array.from(out);
+		curPos = V.indexOf(cur);
+		counted(performance.now() - t0);
+		list.scrollTop = 0;
+		pool.forEach(r => delete r.dataset.i);
+		if (curPos >= 0)
+			reveal(curPos);
+		else
+			render();
+		document.body.dataset.shown = V.length;
+		if (done)
+			done();
+	};
+	step();
+}
+function counted(ms) {
+	$('count').textContent = (V.length === N ? '' : V.length + ' of ') + N +
+		' packet' + (N === 1 ? '' : 's') + (ms !== undefined && V.length !==
+		N ? ' (' + Math.round(ms) + ' ms)' : '');
+}
+let qt = null;
+$('q').addEventListener('input', () => {
+	clearTimeout(qt);
+	qt = setTimeout(() => filter($('q').value), 300);
+});
+$('q').addEventListener('keydown', e => {
+	if (e.key === 'Enter') {
+		clearTimeout(qt);
+		filter($('q').value);
+	}
+	e.stopPropagation();
+});
+
+document.addEventListener('keydown', e => {
+	const page = Math.max(1, Math.floor(list.clientHeight / RH) - 1);
+	const to = {ArrowDown: curPos + 1, j: curPos + 1, ArrowUp: curPos - 1,
+		k: curPos - 1, PageDown: curPos + page, PageUp: curPos - page,
+		Home: 0, End: V.length - 1}[e.key];
+	if (to === undefined || (e.target.classList &&
+	    e.target.classList.contains('f') && e.key.length === 1))
+		return;
+	select(Math.max(0, Math.min(V.length - 1, to)));
+	e.preventDefault();
+});
+
+$('top').textContent = 'strata: ' + TB.title + ' \u00b7 \u2191\u2193 ' +
+	'packets, Tab fields, click a field or a byte';
+document.title = 'strata: ' + TB.title;
+counted();
+select(0);
+const T1 = performance.now();
+console.log('strata-timing: ' + N + ' packets, script ' +
+	Math.round(T1 - T0) + ' ms, ready at ' + Math.round(T1) + ' ms');
+
+/*
+ * Self-tests for tests/html-test.sh, from the URL's hash, joined by &:
+ * test=PACKET:field:NAME or test=PACKET:byte:N clicks, then reports what
+ * is lit; search=QUERY filters, then reports how many are shown; scroll
+ * walks the list to its end and back and says how long that took; dump
+ * writes every field's text into the page.
+ */
+const H = new URLSearchParams(location.hash.slice(1));
+if (H.has('scroll')) {
+	const s0 = performance.now();
+	for (let k = 1; k <= 20; k++) {
+		list.scrollTop = list.scrollHeight * k / 20;
+		render();
+		void rows.offsetHeight;
+	}
+	select(V.length - 1);
+	select(0);
+	console.log('strata-timing: scroll ' +
+		Math.round(performance.now() - s0) + ' ms');
+}
+const m = /^(\d+):(field|byte):(.+)$/.exec(H.get('test') || '');
+if (m) {
+	select(V.indexOf(+m[1] - 1));
+	if (m[2] === 'field') {
+		const f = [...document.querySelectorAll('.f')].find(f =>
+			f.dataset.name === m[3]);
+		if (f)
+			f.click();
+	} else {
+		const b = $('b' + m[3]);
+		if (b)
+			b.click();
+	}
+	const lit = [...document.querySelectorAll('.b.lit')].map(b =>
+		b.id.slice(1));
+	const fl = [...document.querySelectorAll('.f.lit')].map(f =>
+		f.dataset.name);
+	document.body.dataset.lit = lit.join(',');
+	document.body.dataset.field = fl.join(',');
+}
+if (H.has('search')) {
+	$('q').value = H.get('search');
+	const s0 = performance.now();
+	filter(H.get('search'), () => console.log('strata-timing: search ' +
+		Math.round(performance.now() - s0) + ' ms, ' + V.length + ' shown'));
+}
+if (H.has('dump')) {	/* every field's text, to check against strata's */
+	const out = [];
+	for (let i = 0; i < N; i++) {
+		const r = JSON.parse(LINES[i]), b = bytesOf(r);
+		for (const l of r[3].map(layerOf))
+			eachField(l, (d, bo, bw, x) => out.push(r[0] + ' ' + d.name +
+				' ' + bo + '/' + bw + ' = ' + fieldText(b, d, bo, bw, x)));
+	}
+	const pre = el('pre', '', out.join('\n'));
+	pre.id = 'dumpout';
+	document.body.appendChild(pre);
+}
