@@ -196,12 +196,54 @@ shape_free(struct stab *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Writes text as a JSON string (quotes included); '<' made harmless. */
+/*
+ * The length of the UTF-8 sequence at s (at most n bytes) and its code
+ * point, or 0 when it is none.
+ */
+static size_t
+utf8(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	size_t len = s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : s[0] >= 0xe0 &&
+	    s[0] <= 0xef ? 3 : s[0] >= 0xc2 && s[0] <= 0xdf ? 2 : 0, k;
+
+	if (len == 0 || len > n)
+		return 0;
+	*cp = s[0] & (0x7f >> len);
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (s[k] & 0x3f);
+	}
+	return len;
+}
+
+/*
+ * Writes text as a JSON string (quotes included) in ASCII only: other
+ * characters as \uXXXX, so that the browser keeps the page's text one byte
+ * a character; '<' made harmless by the caller's esc_lt.
+ */
 static void
 json_text(struct st_out *o, const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	size_t i, len;
+
 	st_out_putc(o, '"');
-	st_out_json_str(o, s, n);
+	for (i = 0; i < n; i++) {
+		if (u[i] >= 0x20 && u[i] < 0x7f && u[i] != '"' && u[i] != '\\')
+			st_out_putc(o, s[i]);
+		else if (u[i] >= 0x80 && (len = utf8(u + i, n - i, &cp)) > 0) {
+			if (cp >= 0x10000)
+				st_out_printf(o, "\\u%04x\\u%04x",
+				    0xd800 + ((cp - 0x10000) >> 10),
+				    0xdc00 + ((cp - 0x10000) & 0x3ff));
+			else
+				st_out_printf(o, "\\u%04x", cp);
+			i += len - 1;
+		} else
+			st_out_json_str(o, s + i, 1);	/* escaped */
+	}
 	st_out_putc(o, '"');
 }
 
@@ -538,7 +580,6 @@ html_end(struct st_out *o, struct st_vctx *v)
 }
 
 const struct st_view st_view_html = {
-	"html", "a self-contained HTML report (to -o FILE, or standard "
-	"output when not a terminal)", html_packet, html_begin, html_end, 1,
-	0, 1
+	"html", "a self-contained HTML report (-o FILE, or a pipe)",
+	html_packet, html_begin, html_end, 1, 0, 1
 };

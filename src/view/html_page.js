@@ -218,6 +218,7 @@ function render() {
 			row.title = c[3];
 		}
 		row.classList.toggle('sel', i === cur);
+		row.classList.toggle('odd', k % 2 === 1);
 	}
 	for (; n < pool.length; n++)
 		pool[n].style.display = 'none';
