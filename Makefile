@@ -231,11 +231,12 @@ FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all
 FUZZ	 = packet file spec reply
 
-fuzz:
+fuzz: $(BUILD)/gen/html_page.h
 	@sh scripts/deps.sh test
 	@mkdir -p build-fuzz
 	@for t in $(FUZZ); do \
-	    $(FUZZCC) $(XCFLAGS) $(FUZZFLAGS) -o build-fuzz/fuzz_$$t \
+	    $(FUZZCC) $(XCFLAGS) -I$(BUILD)/gen $(FUZZFLAGS) \
+	        -o build-fuzz/fuzz_$$t \
 	        tests/fuzz/fuzz_$$t.c $(LIBSRC) $(LIBS) || exit 1; \
 	done
 

@@ -28,7 +28,7 @@
 #include "strata/view.h"
 #include "html_page.h"
 
-#define BIG_REPORT	(256u << 20)	/* bytes: the note on stderr */
+#define BIG_REPORT	(128u << 20)	/* bytes: the note on stderr */
 
 /* Pointers (protocols, descriptors) numbered in the order first seen. */
 struct ptab {
