@@ -53,6 +53,8 @@ struct stab {
 
 static struct ptab protos, descs;
 static struct stab shapes;
+static const char **files;		/* names, several files */
+static size_t nfiles;
 static unsigned long long written;	/* about, for the note */
 static int noted;
 
@@ -457,9 +459,24 @@ html_begin(struct st_out *o, struct st_vctx *v)
 	st_out_puts(o, "<script type=\"text/x-strata\" id=\"pk\">\n");
 }
 
+/* The number of file name f (several files: one report). */
+static unsigned
+file_index(const char *f)
+{
+	size_t i;
+
+	for (i = 0; i < nfiles; i++)
+		if (files[i] == f || strcmp(files[i], f) == 0)
+			return (unsigned)i;
+	files = xrealloc(files, (nfiles + 1) * sizeof(*files));
+	files[nfiles] = f;
+	return (unsigned)nfiles++;
+}
+
 /*
- * A packet: [number, summary, bytes, layers, length on the wire, notes];
- * the summary without its number, which the page shows in a column.
+ * A packet: [number, summary, bytes, layers, length on the wire, notes,
+ * file], the last two only when there are notes or several files; the
+ * summary without its number, which the page shows in a column.
  */
 static void
 html_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
@@ -495,10 +512,17 @@ html_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		html_layer(o, pkt, &pkt->layers[i]);
 	}
 	st_out_printf(o, "],%u", pkt->len);
+	if (pkt->nnotes > 0 || v->file != NULL)
+		st_out_puts(o, ",[");
 	for (i = 0; i < pkt->nnotes; i++) {
-		st_out_putc(o, ',');
+		if (i > 0)
+			st_out_putc(o, ',');
 		json_cstr(o, pkt->notes[i]);
 	}
+	if (pkt->nnotes > 0 || v->file != NULL)
+		st_out_putc(o, ']');
+	if (v->file != NULL)
+		st_out_printf(o, ",%u", file_index(v->file));
 	st_out_puts(o, "]\n");
 	o->esc_lt = 0;
 	written += pkt->caplen * 4 / 3 + n + 40 + pkt->nlayers * 16;
@@ -558,6 +582,11 @@ html_end(struct st_out *o, struct st_vctx *v)
 			    desc_index(p->ends[1]));
 		st_out_putc(o, ']');
 	}
+	st_out_puts(o, "],\n\"files\":[");
+	for (i = 0; i < nfiles; i++) {
+		st_out_puts(o, i ? ",\n" : "");
+		json_cstr(o, files[i]);
+	}
 	st_out_puts(o, "],\n\"descs\":[");
 	for (i = 0; i < descs.n; i++) {
 		st_out_puts(o, i ? ",\n" : "");
@@ -577,6 +606,9 @@ html_end(struct st_out *o, struct st_vctx *v)
 	ptr_free(&protos);
 	ptr_free(&descs);
 	shape_free(&shapes);
+	free(files);
+	files = NULL;
+	nfiles = 0;
 }
 
 const struct st_view st_view_html = {

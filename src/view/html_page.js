@@ -29,7 +29,8 @@ const LINES = (() => {
 const N = LINES.length;
 const RH = 20, MAXH = 3e7;	/* row height; the list's most pixels */
 
-/* A packet's record: [number, summary, base64, layers, length, notes...]. */
+/* A packet's record: [number, summary, base64, layers, length, notes,
+ * file]. */
 const cache = new Map();
 function rec(i) {
 	let r = cache.get(i);
@@ -279,8 +280,9 @@ function showTree(r, b, layers) {
 	const t = $('tree'), frag = document.createDocumentFragment();
 	t.textContent = '';
 	frag.appendChild(el('div', 'ly', 'Frame ' + r[0] + ': ' + r[4] +
-		' bytes on wire, ' + b.length + ' captured'));
-	for (const n of r.slice(5))
+		' bytes on wire, ' + b.length + ' captured' + (r.length > 6 ?
+		', ' + TB.files[r[6]] : '')));
+	for (const n of r[5] || [])
 		frag.appendChild(el('div', 'note', '  note: ' + n));
 	for (const l of layers) {
 		const st = STATUS[l.status];
