@@ -179,7 +179,7 @@ function firstRow(g, top) {
 	if (g.full === g.tot)
 		return Math.floor(top / RH);
 	const on = g.h / RH;
-	return Math.floor(top / Math.max(1, g.tot - g.h) * (V.length - on));
+	return Math.round(top / Math.max(1, g.tot - g.h) * (V.length - on));
 }
 function columns(r) {
 	const s = r[1], a = s.indexOf('  '), rest = s.slice(a + 2),
@@ -225,7 +225,8 @@ function render() {
 		pool[n].style.display = 'none';
 }
 list.addEventListener('scroll', render);
-window.addEventListener('resize', render);
+window.addEventListener('resize', () => curPos >= 0 ? reveal(curPos) :
+	render());
 function reveal(pos) {
 	const g = geometry(), top = list.scrollTop;
 	if (g.full === g.tot) {
@@ -234,9 +235,10 @@ function reveal(pos) {
 		else if ((pos + 1) * RH > top + g.h)
 			list.scrollTop = (pos + 1) * RH - g.h;
 	} else {
+		/* scaled: rounding may move it a row, so to the middle */
 		const on = g.h / RH, first = firstRow(g, top);
 		if (pos < first || pos >= first + on - 1)
-			list.scrollTop = pos / Math.max(1, V.length - on) *
+			list.scrollTop = (pos - on / 2) / Math.max(1, V.length - on) *
 				(g.tot - g.h);
 	}
 	render();
@@ -375,9 +377,10 @@ function pick(i) {
 		best.scrollIntoView({block: 'nearest'});
 	}
 }
-/* Layers whose bytes are all message (no header and payload). */
+/* Layers whose bytes are all message, no header and payload (by role:
+ * the application's, data, trailer). */
 function whole(l) {
-	return l.p.role >= 6 || l.hdr >= l.len;
+	return l.p.role >= 6;
 }
 /* The encapsulation as boxes in boxes, each layer in the one whose bytes
  * hold it; under them a bar of the frame's bytes to scale. */
