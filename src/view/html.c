@@ -5,16 +5,18 @@
  * diagram.  Pointing at a field lights its bytes, and clicking a byte
  * lights the field that holds it.
  *
- * The report grows with the capture, not with the views: each packet is
- * one line of JSON in a data element (its number, its summary line, its
- * bytes in base64 and its layers), and the page builds the tree, hex and
- * diagram panes only for the packet selected, and the list rows only for
- * what is on screen (html_page.js).  A layer names its protocol and its
- * "shape" (the fields it holds, each as descriptor, bit offset in the
- * layer and width) by number: the shapes, descriptors and protocols are
- * tables written once at the end.  A field's value is not written when the
- * page can read it from the bytes as the descriptor says (field_kind);
- * only the rest (generated fields, texts, checksum verdicts) is.
+ * The report grows with the capture, not with the views (about two to
+ * four bytes a byte of capture, plus some 40 KB): each packet is one line
+ * of JSON in a data element (its number, its summary line in the list's
+ * columns, its bytes in base64 and its layers), and the page builds the
+ * tree, hex and diagram panes only for the packet selected, and the list
+ * rows only for what is on screen (html_page.js).  A layer names its
+ * protocol and its "shape" (the fields it holds, each as descriptor, bit
+ * offset in the layer and width) by number: the shapes, descriptors,
+ * protocols and chains of layers are tables written once at the end.  A
+ * field's value is not written when the page can read it from the bytes
+ * as the descriptor says (field_kind); only the rest (generated fields,
+ * texts, checksum verdicts) is.
  *
  * Every '<' in the data is written as \u003c, so nothing from the wire can
  * close the element; the page inserts wire text with textContent only.
@@ -52,7 +54,7 @@ struct stab {
 };
 
 static struct ptab protos, descs;
-static struct stab shapes;
+static struct stab shapes, chains;
 static const char **files;		/* names, several files */
 static size_t nfiles;
 static unsigned long long written;	/* about, for the note */
@@ -323,12 +325,13 @@ wire_val(const struct st_packet *pkt, const struct st_field *f)
 
 /*
  * What the page needs to show f, besides its shape: FROM_WIRE, it reads
- * the value from the bytes as the descriptor's format says (and GOOD adds
- * the checksum's verdict); VALUE, the value given as a number; TEXT, the
- * text as written.  The page's rules (fieldText in html_page.js) must
- * give exactly what field_text gives wherever this says they may.
+ * the value from the bytes as the descriptor's format says (GOOD, PARTIAL
+ * and UNVERIFIED add the checksum's verdict: written as -1, -2, -3);
+ * VALUE, the value given as a number; TEXT, the text as written.  The
+ * page's rules (fieldParts in html_page.js) must give exactly what
+ * field_text gives wherever this says they may.
  */
-enum { FROM_WIRE, GOOD, VALUE, TEXT };
+enum { FROM_WIRE, GOOD, PARTIAL, UNVERIFIED, VALUE, TEXT };
 
 static int
 field_kind(const struct st_packet *pkt, const struct st_field *f)
@@ -339,7 +342,7 @@ field_kind(const struct st_packet *pkt, const struct st_field *f)
 #ifdef HTML_ALLTEXT	/* to check the page's rules against field_text */
 	return TEXT;
 #endif
-	if (f->meaning != NULL || (f->ck != ST_CK_NONE && f->ck != ST_CK_GOOD))
+	if (f->meaning != NULL || f->ck == ST_CK_BAD)
 		return TEXT;
 	switch (d->fmt) {
 	case ST_FMT_DEC:
@@ -360,9 +363,10 @@ field_kind(const struct st_packet *pkt, const struct st_field *f)
 		    f->bits % 8 == 0;
 		break;
 	}
-	if (wire)
-		return f->ck == ST_CK_GOOD ? GOOD : FROM_WIRE;
-	if (f->ck == ST_CK_NONE && f->val < (1ull << 53) &&
+	if (wire)	/* an absent checksum adds no words */
+		return f->ck == ST_CK_GOOD ? GOOD : f->ck == ST_CK_PARTIAL ?
+		    PARTIAL : f->ck == ST_CK_UNVERIFIED ? UNVERIFIED : FROM_WIRE;
+	if ((f->ck == ST_CK_NONE || f->ck == ST_CK_ABSENT) && f->val < (1ull << 53) &&
 	    (d->fmt == ST_FMT_DEC || d->fmt == ST_FMT_HEX ||
 	    d->fmt == ST_FMT_BOOL || d->fmt == ST_FMT_ENUM))
 		return VALUE;
@@ -370,18 +374,22 @@ field_kind(const struct st_packet *pkt, const struct st_field *f)
 }
 
 /*
- * One layer: [protocol, offset, header, length, shape, exceptions, depth,
- * status, why], the last four left out when empty.  Exceptions are pairs
- * (field position in the shape, what field_kind says): -1 for GOOD, a
+ * One layer: [protocol, header, shape, exceptions, depth, status, why,
+ * offset, length], the end left out as far as it says what goes without
+ * saying: no exceptions (0), depth and status 0, no why, and the offset
+ * and length that follow from the layer before (its payload; for the
+ * first, the frame).  Exceptions are pairs (field position in the shape,
+ * what field_kind says): a negative code for a checksum's verdict, a
  * number for VALUE, a string for TEXT.
  */
 static void
 html_layer(struct st_out *o, const struct st_packet *pkt,
-    const struct st_layer *ly)
+    const struct st_layer *ly, const struct st_layer *prev)
 {
 	static uint32_t key[3 * ST_MAX_FIELDS];
 	const struct st_field *f;
-	unsigned j, n = 0, pos, shape;
+	unsigned j, n = 0, pos, shape, last;
+	uint32_t eoff = 0, elen = pkt->caplen;
 	int kind, any = 0;
 
 	for (j = 0; j < ly->nfields; j++) {
@@ -391,33 +399,38 @@ html_layer(struct st_out *o, const struct st_packet *pkt,
 		key[n++] = f->bits;
 	}
 	shape = shape_index(&shapes, key, n);
-	st_out_printf(o, "[%u,%u,%u,%u,%u", proto_index(ly->proto), ly->off,
-	    ly->hdr_len, ly->len, shape);
-	if (ly->depth == 0 && ly->status == ST_LS_OK)
-		st_out_putc(o, ',');
-	else
-		st_out_puts(o, ",[");
+	if (prev != NULL) {
+		eoff = prev->off + prev->hdr_len;
+		elen = prev->len > prev->hdr_len ? prev->len - prev->hdr_len : 0;
+	}
+	last = ly->off != eoff || ly->len != elen ? 8 : ly->why != NULL ? 6 :
+	    ly->status != ST_LS_OK ? 5 : ly->depth != 0 ? 4 : 3;
+	st_out_printf(o, "[%u,%u,%u,", proto_index(ly->proto), ly->hdr_len,
+	    shape);
 	for (pos = 0; pos < ly->nfields; pos++) {
 		f = &pkt->fields[ly->field0 + pos];
 		if ((kind = field_kind(pkt, f)) == FROM_WIRE)
 			continue;
-		if (!any && ly->depth == 0 && ly->status == ST_LS_OK)
-			st_out_putc(o, '[');
-		st_out_printf(o, "%s%u,", any ? "," : "", pos);
+		st_out_printf(o, "%s%u,", any ? "," : "[", pos);
 		any = 1;
-		if (kind == GOOD)
-			st_out_puts(o, "-1");
+		if (kind == GOOD || kind == PARTIAL || kind == UNVERIFIED)
+			st_out_printf(o, "%d", GOOD - 1 - kind);
 		else if (kind == VALUE)
 			st_out_u64(o, f->val);
 		else
 			field_text(o, pkt, f);
 	}
-	if (ly->depth == 0 && ly->status == ST_LS_OK) {
-		st_out_puts(o, any ? "]]" : "0]");
-		return;
+	st_out_puts(o, any ? "]" : "0");
+	if (last >= 4)
+		st_out_printf(o, ",%u", ly->depth);
+	if (last >= 5)
+		st_out_printf(o, ",%u", ly->status);
+	if (last >= 6) {
+		st_out_putc(o, ',');
+		json_cstr(o, ly->why);
 	}
-	st_out_printf(o, "],%u,%u,", ly->depth, ly->status);
-	json_cstr(o, ly->why);
+	if (last >= 8)
+		st_out_printf(o, ",%u,%u", ly->off, ly->len);
 	st_out_putc(o, ']');
 }
 
@@ -474,9 +487,38 @@ file_index(const char *f)
 }
 
 /*
- * A packet: [number, summary, bytes, layers, length on the wire, notes,
- * file], the last two only when there are notes or several files; the
- * summary without its number, which the page shows in a column.
+ * The summary line s (n bytes, its number left out) in the page's
+ * columns: the time, the chain of layers (a number in a table: it
+ * repeats), the rest.  Parts are two spaces apart; a line that is not so
+ * is all rest.
+ */
+static void
+html_summary(struct st_out *o, const char *s, size_t n)
+{
+	static uint32_t key[ST_OUT_BUF];
+	const char *a, *b, *e = s + n;
+	size_t i;
+
+	if ((a = memmem(s, n, "  ", 2)) == NULL) {
+		st_out_puts(o, "\"\",-1,");
+		json_text(o, s, n);
+		return;
+	}
+	json_text(o, s, (size_t)(a - s));
+	a += 2;
+	if ((b = memmem(a, (size_t)(e - a), "  ", 2)) == NULL)
+		b = e;
+	for (i = 0; i < (size_t)(b - a); i++)
+		key[i] = (unsigned char)a[i];
+	st_out_printf(o, ",%u,", shape_index(&chains, key, i));
+	b = b + 2 <= e ? b + 2 : e;
+	json_text(o, b, (size_t)(e - b));
+}
+
+/*
+ * A packet: [number, time, chain, rest of the summary, bytes, layers,
+ * length on the wire, notes, file], the last two only when there are
+ * notes or several files.
  */
 static void
 html_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
@@ -502,14 +544,15 @@ html_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	st_out_putc(o, '[');
 	st_out_u64(o, pkt->num);
 	st_out_putc(o, ',');
-	json_text(o, tmp.buf + skip, n - skip);
+	html_summary(o, tmp.buf + skip, n - skip);
 	st_out_puts(o, ",\"");
 	base64(o, pkt->data, pkt->caplen);
 	st_out_puts(o, "\",[");
 	for (i = 0; i < pkt->nlayers; i++) {
 		if (i > 0)
 			st_out_putc(o, ',');
-		html_layer(o, pkt, &pkt->layers[i]);
+		html_layer(o, pkt, &pkt->layers[i], i > 0 ? &pkt->layers[i - 1] :
+		    NULL);
 	}
 	st_out_printf(o, "],%u", pkt->len);
 	if (pkt->nnotes > 0 || v->file != NULL)
@@ -587,6 +630,16 @@ html_end(struct st_out *o, struct st_vctx *v)
 		st_out_puts(o, i ? ",\n" : "");
 		json_cstr(o, files[i]);
 	}
+	st_out_puts(o, "],\n\"chains\":[");
+	for (i = 0; i < chains.n; i++) {
+		static char text[ST_OUT_BUF];
+
+		k = chains.arena + chains.off[i];
+		for (j = 0; j < chains.len[i]; j++)
+			text[j] = (char)k[j];
+		st_out_puts(o, i ? ",\n" : "");
+		json_text(o, text, chains.len[i]);
+	}
 	st_out_puts(o, "],\n\"descs\":[");
 	for (i = 0; i < descs.n; i++) {
 		st_out_puts(o, i ? ",\n" : "");
@@ -606,6 +659,7 @@ html_end(struct st_out *o, struct st_vctx *v)
 	ptr_free(&protos);
 	ptr_free(&descs);
 	shape_free(&shapes);
+	shape_free(&chains);
 	free(files);
 	files = NULL;
 	nfiles = 0;

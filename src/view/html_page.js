@@ -29,8 +29,8 @@ const LINES = (() => {
 const N = LINES.length;
 const RH = 20, MAXH = 3e7;	/* row height; the list's most pixels */
 
-/* A packet's record: [number, summary, base64, layers, length, notes,
- * file]. */
+/* A packet's record: [number, time, chain, rest of the summary, base64,
+ * layers, length, notes, file]. */
 const cache = new Map();
 function rec(i) {
 	let r = cache.get(i);
@@ -43,16 +43,31 @@ function rec(i) {
 	return r;
 }
 function bytesOf(r) {
-	const s = atob(r[2]), b = new Uint8Array(s.length);
+	const s = atob(r[4]), b = new Uint8Array(s.length);
 	for (let i = 0; i < s.length; i++)
 		b[i] = s.charCodeAt(i);
 	return b;
 }
-/* A layer of the record as an object. */
-function layerOf(l) {
-	return {p: PROTOS[l[0]], off: l[1], hdr: l[2], len: l[3],
-		shape: SHAPES[l[4]], exc: l[5] || [], depth: l[6] || 0,
-		status: l[7] || 0, why: l[8] || ''};
+/* The layers of record r as objects; each layer's offset and length,
+ * when left out, are its predecessor's payload (the first: the frame). */
+function layersOf(r) {
+	const out = [];
+	const b64 = r[4];
+	let off = 0, len = b64.length / 4 * 3 - (b64.endsWith('==') ? 2 :
+		b64.endsWith('=') ? 1 : 0);
+	for (const l of r[5]) {
+		const o = {p: PROTOS[l[0]], hdr: l[1], shape: SHAPES[l[2]],
+			exc: l[3] || [], depth: l[4] || 0, status: l[5] || 0,
+			why: l[6] || '', off: l.length > 7 ? l[7] : off,
+			len: l.length > 8 ? l[8] : len};
+		out.push(o);
+		off = o.off + o.hdr;
+		len = o.len > o.hdr ? o.len - o.hdr : 0;
+	}
+	return out;
+}
+function summary(r) {
+	return r[2] < 0 ? r[3] : r[1] + '  ' + TB.chains[r[2]] + '  ' + r[3];
 }
 /* Calls fn(desc, bitoff, bits, x) for each field of layer l (x: see
  * field_kind in html.c; undefined when the bytes say it all). */
@@ -123,7 +138,8 @@ function ip6(b, o) {
 function fieldParts(b, d, bo, bw, x) {
 	if (typeof x === 'string')
 		return [x, undefined, ''];
-	const suffix = x === -1 ? ' [good]' : '';
+	const suffix = x === -1 ? ' [good]' : x === -2 ? ' [partial: offloaded]' :
+		x === -3 ? ' [unverified]' : '';
 	let v;
 	if (typeof x === 'number' && x >= 0)
 		v = x;
@@ -182,13 +198,7 @@ function firstRow(g, top) {
 	return Math.round(top / Math.max(1, g.tot - g.h) * (V.length - on));
 }
 function columns(r) {
-	const s = r[1], a = s.indexOf('  '), rest = s.slice(a + 2),
-		b = rest.indexOf('  ');
-	if (a < 0)
-		return [r[0], '', '', s];
-	if (b < 0)
-		return [r[0], s.slice(0, a), rest, ''];
-	return [r[0], s.slice(0, a), rest.slice(0, b), rest.slice(b + 2)];
+	return [r[0], r[1], r[2] < 0 ? '' : TB.chains[r[2]], r[3]];
 }
 function render() {
 	const g = geometry(), top = list.scrollTop;
@@ -272,7 +282,7 @@ function lightField(f) {
 	f.classList.add('lit');
 }
 function show(i) {
-	const r = rec(i), b = bytesOf(r), layers = r[3].map(layerOf);
+	const r = rec(i), b = bytesOf(r), layers = layersOf(r);
 	P = {r, b, layers};
 	showTree(r, b, layers);
 	showHex(b, layers);
@@ -281,10 +291,10 @@ function show(i) {
 function showTree(r, b, layers) {
 	const t = $('tree'), frag = document.createDocumentFragment();
 	t.textContent = '';
-	frag.appendChild(el('div', 'ly', 'Frame ' + r[0] + ': ' + r[4] +
-		' bytes on wire, ' + b.length + ' captured' + (r.length > 6 ?
-		', ' + TB.files[r[6]] : '')));
-	for (const n of r[5] || [])
+	frag.appendChild(el('div', 'ly', 'Frame ' + r[0] + ': ' + r[6] +
+		' bytes on wire, ' + b.length + ' captured' + (r.length > 8 ?
+		', ' + TB.files[r[8]] : '')));
+	for (const n of r[7] || [])
 		frag.appendChild(el('div', 'note', '  note: ' + n));
 	for (const l of layers) {
 		const st = STATUS[l.status];
@@ -482,12 +492,12 @@ function cmp(t, parts) {
 	}
 }
 function matchTerm(t, r, ctx) {
-	const layers = ctx.layers || (ctx.layers = r[3].map(layerOf));
+	const layers = ctx.layers || (ctx.layers = layersOf(r));
 	const bytes = () => ctx.b || (ctx.b = bytesOf(r));
 	if (t.word !== undefined) {
 		if (layers.some(l => t.protos.has(l.p)))
 			return true;
-		if (r[1].toLowerCase().includes(t.word))
+		if (summary(r).toLowerCase().includes(t.word))
 			return true;
 		let hit = false;
 		for (const l of layers) {
@@ -665,9 +675,13 @@ if (H.has('dump')) {	/* every field's text, to check against strata's */
 	const out = [];
 	for (let i = 0; i < N; i++) {
 		const r = JSON.parse(LINES[i]), b = bytesOf(r);
-		for (const l of r[3].map(layerOf))
+		out.push('S ' + r[0] + '  ' + summary(r).replace(/ +$/, ''));
+		for (const l of layersOf(r)) {
+			out.push('L ' + l.p.name + ' [' + l.off + '..' + (l.off + l.len) +
+				')');
 			eachField(l, (d, bo, bw, x) => out.push(r[0] + ' ' + d.name +
 				' ' + bo + '/' + bw + ' = ' + fieldText(b, d, bo, bw, x)));
+		}
 	}
 	const pre = el('pre', '', out.join('\n'));
 	pre.id = 'dumpout';
