@@ -46,14 +46,15 @@ $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
 
-# The HTML report's page (src/view/html_head.html, html_page.js) as C
-# strings for src/view/html.c.
-$(BUILD)/gen/html_page.h: src/view/html_head.html src/view/html_page.js
+# The HTML report's page (src/view/html_head.html, html_page.js and
+# html_find.js) as C strings for src/view/html.c.
+HTMLJS	 = src/view/html_page.js src/view/html_find.js
+$(BUILD)/gen/html_page.h: src/view/html_head.html $(HTMLJS)
 	@mkdir -p $(dir $@)
 	{ echo 'static const char st_html_head[] ='; $(CSTR) \
 	    src/view/html_head.html; echo ';'; echo \
-	    'static const char st_html_tail[] = "<script>\\n"'; $(CSTR) \
-	    src/view/html_page.js; echo '"</script>\\n</body></html>\\n";'; \
+	    'static const char st_html_tail[] = "<script>\\n"'; cat $(HTMLJS) | \
+	    $(CSTR); echo '"</script>\\n</body></html>\\n";'; \
 	} >$@.tmp && mv $@.tmp $@
 CSTR	 = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/'
 $(BUILD)/src/view/html.o: $(BUILD)/gen/html_page.h

@@ -29,29 +29,9 @@
 #include "strata/proto.h"
 #include "strata/view.h"
 #include "html_page.h"
+#include "html_tab.h"
 
 #define BIG_REPORT	(128u << 20)	/* bytes: the note on stderr */
-
-/* Pointers (protocols, descriptors) numbered in the order first seen. */
-struct ptab {
-	const void	**key;
-	unsigned	 *idx;
-	size_t		  cap;		/* slots, a power of two */
-	size_t		  n;
-	const void	**order;	/* by number */
-};
-
-/* Layer shapes: byte strings numbered in the order first seen. */
-struct stab {
-	uint32_t	 *hash;
-	uint32_t	 *idx;		/* number + 1; 0: empty slot */
-	size_t		  cap;
-	size_t		  n;
-	size_t		 *off;		/* shape k's key in arena */
-	size_t		 *len;
-	uint32_t	 *arena;
-	size_t		  used, size;
-};
 
 static struct ptab protos, descs;
 static struct stab shapes, chains;
@@ -59,146 +39,6 @@ static const char **files;		/* names, several files */
 static size_t nfiles;
 static unsigned long long written;	/* about, for the note */
 static int noted;
-
-static void *
-xrealloc(void *p, size_t n)
-{
-	if ((p = realloc(p, n)) == NULL) {
-		perror("strata: html");
-		exit(1);
-	}
-	return p;
-}
-
-static size_t
-ptr_slot(const struct ptab *t, const void *p)
-{
-	size_t h = ((uintptr_t)p >> 3) * 0x9e3779b97f4a7c15ull;
-
-	for (h &= t->cap - 1; t->key[h] != NULL && t->key[h] != p;
-	    h = (h + 1) & (t->cap - 1))
-		;
-	return h;
-}
-
-/* The number of p in t; *fresh set when p was not there yet. */
-static unsigned
-ptr_index(struct ptab *t, const void *p, int *fresh)
-{
-	size_t i, h, oldcap = t->cap;
-	const void **ok = t->key;
-	unsigned *oi = t->idx;
-
-	*fresh = 0;
-	if (t->cap == 0 || (t->n + 1) * 2 > t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->key = xrealloc(NULL, t->cap * sizeof(*t->key));
-		t->idx = xrealloc(NULL, t->cap * sizeof(*t->idx));
-		memset(t->key, 0, t->cap * sizeof(*t->key));
-		for (i = 0; i < oldcap; i++)
-			if (ok[i] != NULL) {
-				h = ptr_slot(t, ok[i]);
-				t->key[h] = ok[i];
-				t->idx[h] = oi[i];
-			}
-		free(ok);
-		free(oi);
-		t->order = xrealloc(t->order, t->cap * sizeof(*t->order));
-	}
-	h = ptr_slot(t, p);
-	if (t->key[h] == NULL) {
-		t->key[h] = p;
-		t->idx[h] = (unsigned)t->n;
-		t->order[t->n++] = p;
-		*fresh = 1;
-	}
-	return t->idx[h];
-}
-
-static void
-ptr_free(struct ptab *t)
-{
-	free(t->key);
-	free(t->idx);
-	free(t->order);
-	memset(t, 0, sizeof(*t));
-}
-
-static uint32_t
-shape_hash(const uint32_t *k, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ k[i]) * 16777619u;
-	return h | 1;
-}
-
-static void
-shape_grow(struct stab *t)
-{
-	size_t i, h, oldcap = t->cap;
-	uint32_t *oh = t->hash, *oi = t->idx;
-
-	t->cap = t->cap ? t->cap * 2 : 1024;
-	t->hash = xrealloc(NULL, t->cap * sizeof(*t->hash));
-	t->idx = xrealloc(NULL, t->cap * sizeof(*t->idx));
-	memset(t->idx, 0, t->cap * sizeof(*t->idx));
-	for (i = 0; i < oldcap; i++) {
-		if (oi[i] == 0)
-			continue;
-		for (h = oh[i] & (t->cap - 1); t->idx[h] != 0;
-		    h = (h + 1) & (t->cap - 1))
-			;
-		t->hash[h] = oh[i];
-		t->idx[h] = oi[i];
-	}
-	free(oh);
-	free(oi);
-	t->off = xrealloc(t->off, t->cap * sizeof(*t->off));
-	t->len = xrealloc(t->len, t->cap * sizeof(*t->len));
-}
-
-/* The number of the shape k[0..n), added when new. */
-static unsigned
-shape_index(struct stab *t, const uint32_t *k, size_t n)
-{
-	uint32_t hv = shape_hash(k, n);
-	size_t h, j;
-
-	if ((t->n + 1) * 2 > t->cap)
-		shape_grow(t);
-	for (h = hv & (t->cap - 1); t->idx[h] != 0;
-	    h = (h + 1) & (t->cap - 1)) {
-		j = t->idx[h] - 1;
-		if (t->hash[h] == hv && t->len[j] == n &&
-		    memcmp(t->arena + t->off[j], k, n * sizeof(*k)) == 0)
-			return (unsigned)j;
-	}
-	if (t->used + n > t->size) {
-		t->size = (t->size + n) * 2;
-		t->arena = xrealloc(t->arena, t->size * sizeof(*t->arena));
-	}
-	memcpy(t->arena + t->used, k, n * sizeof(*k));
-	t->off[t->n] = t->used;
-	t->len[t->n] = n;
-	t->used += n;
-	t->hash[h] = hv;
-	t->idx[h] = (uint32_t)++t->n;
-	return (unsigned)(t->n - 1);
-}
-
-static void
-shape_free(struct stab *t)
-{
-	free(t->hash);
-	free(t->idx);
-	free(t->off);
-	free(t->len);
-	free(t->arena);
-	memset(t, 0, sizeof(*t));
-}
 
 /*
  * The length of the UTF-8 sequence at s (at most n bytes) and its code
@@ -262,7 +102,7 @@ desc_index(const struct st_field_desc *d)
 {
 	int fresh;
 
-	return ptr_index(&descs, d, &fresh);
+	return st_html_ptr_index(&descs, d, &fresh);
 }
 
 /* A protocol's number; its ends' descriptors are numbered with it. */
@@ -270,7 +110,7 @@ static unsigned
 proto_index(const struct st_proto *p)
 {
 	int fresh;
-	unsigned k = ptr_index(&protos, p, &fresh);
+	unsigned k = st_html_ptr_index(&protos, p, &fresh);
 
 	if (fresh && p->ends[0] != NULL && p->ends[1] != NULL) {
 		desc_index(p->ends[0]);
@@ -398,7 +238,7 @@ html_layer(struct st_out *o, const struct st_packet *pkt,
 		key[n++] = f->bitoff - ly->off * 8;
 		key[n++] = f->bits;
 	}
-	shape = shape_index(&shapes, key, n);
+	shape = st_html_shape_index(&shapes, key, n);
 	if (prev != NULL) {
 		eoff = prev->off + prev->hdr_len;
 		elen = prev->len > prev->hdr_len ? prev->len - prev->hdr_len : 0;
@@ -481,7 +321,7 @@ file_index(const char *f)
 	for (i = 0; i < nfiles; i++)
 		if (files[i] == f || strcmp(files[i], f) == 0)
 			return (unsigned)i;
-	files = xrealloc(files, (nfiles + 1) * sizeof(*files));
+	files = st_html_xrealloc(files, (nfiles + 1) * sizeof(*files));
 	files[nfiles] = f;
 	return (unsigned)nfiles++;
 }
@@ -510,7 +350,7 @@ html_summary(struct st_out *o, const char *s, size_t n)
 		b = e;
 	for (i = 0; i < (size_t)(b - a); i++)
 		key[i] = (unsigned char)a[i];
-	st_out_printf(o, ",%u,", shape_index(&chains, key, i));
+	st_out_printf(o, ",%u,", st_html_shape_index(&chains, key, i));
 	b = b + 2 <= e ? b + 2 : e;
 	json_text(o, b, (size_t)(e - b));
 }
@@ -656,10 +496,10 @@ html_end(struct st_out *o, struct st_vctx *v)
 	o->esc_lt = 0;
 	st_out_puts(o, "]}\n</script>\n");
 	st_out_puts(o, st_html_tail);
-	ptr_free(&protos);
-	ptr_free(&descs);
-	shape_free(&shapes);
-	shape_free(&chains);
+	st_html_ptr_free(&protos);
+	st_html_ptr_free(&descs);
+	st_html_shape_free(&shapes);
+	st_html_shape_free(&chains);
 	free(files);
 	files = NULL;
 	nfiles = 0;
