@@ -6,7 +6,7 @@
  * lights the field that holds it.
  *
  * The report grows with the capture, not with the views (about two to
- * four bytes a byte of capture, plus some 40 KB): each packet is one line
+ * four bytes a byte of capture, plus some 30 KB): each packet is one line
  * of JSON in a data element (its number, its summary line in the list's
  * columns, its bytes in base64 and its layers), and the page builds the
  * tree, hex and diagram panes only for the packet selected, and the list
@@ -179,7 +179,8 @@ field_kind(const struct st_packet *pkt, const struct st_field *f)
 	const struct st_field_desc *d = f->desc;
 	int wire = 0;
 
-#ifdef HTML_ALLTEXT	/* to check the page's rules against field_text */
+#ifdef HTML_ALLTEXT	/* every value as text: a report to check the page's
+			   rules against (#dump=1 lists what the page shows) */
 	return TEXT;
 #endif
 	if (f->meaning != NULL || f->ck == ST_CK_BAD)

@@ -167,8 +167,7 @@ document.addEventListener('keydown', e => {
 	const to = {ArrowDown: curPos + 1, j: curPos + 1, ArrowUp: curPos - 1,
 		k: curPos - 1, PageDown: curPos + page, PageUp: curPos - page,
 		Home: 0, End: V.length - 1}[e.key];
-	if (to === undefined || (e.target.classList &&
-	    e.target.classList.contains('f') && e.key.length === 1))
+	if (to === undefined)
 		return;
 	select(Math.max(0, Math.min(V.length - 1, to)));
 	e.preventDefault();
