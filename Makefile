@@ -47,6 +47,20 @@ $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
 
+# The HTML report's page (src/view/html_head.html, html_page.js and
+# html_find.js) as C strings for src/view/html.c.
+HTMLJS	 = src/view/html_page.js src/view/html_find.js
+$(BUILD)/gen/html_page.h: src/view/html_head.html $(HTMLJS)
+	@mkdir -p $(dir $@)
+	{ echo 'static const char st_html_head[] ='; $(CSTR) \
+	    src/view/html_head.html; echo ';'; echo \
+	    'static const char st_html_tail[] = "<script>\\n"'; cat $(HTMLJS) | \
+	    $(CSTR); echo '"</script>\\n</body></html>\\n";'; \
+	} >$@.tmp && mv $@.tmp $@
+CSTR	 = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/'
+$(BUILD)/src/view/html.o: $(BUILD)/gen/html_page.h
+$(BUILD)/src/view/html.o: XCFLAGS += -I$(BUILD)/gen
+
 $(BUILD)/libstrata.a: $(LIBOBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -229,11 +243,12 @@ FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all
 FUZZ	 = packet file spec reply
 
-fuzz:
+fuzz: $(BUILD)/gen/html_page.h
 	@sh scripts/deps.sh test
 	@mkdir -p build-fuzz
 	@for t in $(FUZZ); do \
-	    $(FUZZCC) $(XCFLAGS) $(FUZZFLAGS) -o build-fuzz/fuzz_$$t \
+	    $(FUZZCC) $(XCFLAGS) -I$(BUILD)/gen $(FUZZFLAGS) \
+	        -o build-fuzz/fuzz_$$t \
 	        tests/fuzz/fuzz_$$t.c $(LIBSRC) $(LIBS) || exit 1; \
 	done
 
