@@ -79,7 +79,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile threads peer \
+	@sh tests/run-all.sh unit golden difftest hostile threads peer \
 	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
 	    live-demo live-capture privileges html
