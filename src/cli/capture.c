@@ -214,6 +214,7 @@ list_ifaces(void)
 
 struct cap {
 	struct copts		*op;
+	struct st_reader	 r;
 	pcap_t			*p;
 	pcap_dumper_t		*dump;
 	struct st_ng		 ng;
@@ -226,35 +227,52 @@ struct cap {
 	unsigned long long	 n;
 };
 
-static void
-on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+/* One packet read: written, shown; 1 when the count is reached. */
+static int
+on_packet(struct cap *c, const struct st_record *rec)
 {
-	struct cap *c = (struct cap *)user;
-	struct timespec ts;
+	struct pcap_pkthdr h;
 	size_t i;
 
 	c->n++;
-	ts.tv_sec = h->ts.tv_sec;
-	ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see st_cap_open */
-	if (c->dump != NULL)
-		pcap_dump((u_char *)c->dump, h, data);
-	else if (c->wfp != NULL)
-		st_ng_write(&c->ng, &ts, data, h->caplen, h->len);
+	if (c->dump != NULL) {
+		h.ts.tv_sec = rec->ts.tv_sec;
+		h.ts.tv_usec = rec->ts.tv_nsec;	/* nanoseconds: see open */
+		h.caplen = rec->caplen;
+		h.len = rec->len;
+		pcap_dump((u_char *)c->dump, &h, rec->data);
+	} else if (c->wfp != NULL)
+		st_ng_write(&c->ng, &rec->ts, rec->data, rec->caplen,
+		    rec->len);
 	if (c->show) {
-		st_pkt_reset(&c->pkt, data, h->caplen, h->len);
-		c->pkt.num = c->n;
-		c->pkt.ts = ts;
 		if (!c->v.have_t0) {
-			c->v.t0 = ts;
+			c->v.t0 = rec->ts;
 			c->v.have_t0 = 1;
 		}
-		st_decode(&c->pkt, c->lt);
+		st_decode_frame(&c->pkt, rec, 0);
 		for (i = 0; i < c->op->vs.n; i++)
 			c->op->vs.views[i]->packet(&c->out, &c->pkt, &c->v);
 		st_out_flush(&c->out);
 	}
-	if (c->op->count != 0 && c->n >= c->op->count)
-		pcap_breakloop(c->p);
+	return c->op->count != 0 && c->n >= c->op->count;
+}
+
+/* Compiles the filter into the kernel; an exit code after saying why. */
+static int
+filter(struct cap *c)
+{
+	char why[PCAP_ERRBUF_SIZE + 64];
+
+	switch (st_reader_filter(&c->r, c->op->filter, why, sizeof(why))) {
+	case 0:
+		return ST_EXIT_OK;
+	case -1:
+		st_cli_err("capture: filter '%s': %s", c->op->filter, why);
+		return ST_EXIT_USAGE;
+	default:
+		st_cli_err("capture: filter: %s", why);
+		return ST_EXIT_RUNTIME;
+	}
 }
 
 static int
@@ -303,12 +321,14 @@ loop(struct cap *c)
 			st_cli_err("capture: poll: %s", strerror(errno));
 			return -1;
 		}
-		rc = pcap_dispatch(c->p, -1, on_packet, (u_char *)c);
-		if (rc == PCAP_ERROR_BREAK)
-			break;
+		while ((rc = st_reader_next(&c->r)) == 1 &&
+		    !on_packet(c, &c->r.rec))
+			;
+		if (rc == 1 || rc == -2)
+			break;		/* the count, or the handle closed */
 		if (rc < 0) {
 			st_cli_err("capture: %s: %s", c->op->iface,
-			    pcap_geterr(c->p));
+			    st_reader_error(&c->r));
 			return -1;
 		}
 		if (c->op->quiet && (c->n != shown || shown == ~0ULL)) {
@@ -341,7 +361,6 @@ st_cmd_capture(int argc, char **argv)
 {
 	static struct cap c;
 	static struct copts op;
-	struct bpf_program prog;
 	struct sigaction sa;
 	const char *what = "";
 	char why[PCAP_ERRBUF_SIZE + 64];
@@ -365,6 +384,7 @@ st_cmd_capture(int argc, char **argv)
 			st_cli_err("capture: %s: %s", op.iface, why);
 		return ST_EXIT_RUNTIME;
 	}
+	st_reader_live(&c.r, c.p, op.iface);
 	if (op.wfile != NULL && (c.wfp = fopen(op.wfile, "wb")) == NULL) {
 		st_cli_err("capture: %s: %s", op.wfile, strerror(errno));
 		goto out;
@@ -376,22 +396,10 @@ st_cmd_capture(int argc, char **argv)
 		goto out;
 	}
 	/* 3. The filter runs in the kernel: only matching packets come up. */
-	if (op.filter != NULL) {
-		if (pcap_compile(c.p, &prog, op.filter, 1,
-		    PCAP_NETMASK_UNKNOWN) != 0) {
-			st_cli_err("capture: filter '%s': %s", op.filter,
-			    pcap_geterr(c.p));
-			rc = ST_EXIT_USAGE;
-			goto out;
-		}
-		if (pcap_setfilter(c.p, &prog) != 0) {
-			st_cli_err("capture: filter: %s", pcap_geterr(c.p));
-			pcap_freecode(&prog);
-			goto out;
-		}
-		pcap_freecode(&prog);
-	}
-	c.lt = pcap_datalink(c.p);
+	if (op.filter != NULL && (rc = filter(&c)) != ST_EXIT_OK)
+		goto out;
+	rc = ST_EXIT_RUNTIME;
+	c.lt = c.r.lt;
 	if (open_output(&c) != 0)
 		goto out;
 	c.show = !op.quiet && (op.wfile == NULL || op.views_given);
@@ -425,7 +433,7 @@ out:
 		}
 		fclose(c.wfp);
 	}
-	pcap_close(c.p);
+	st_reader_close(&c.r);
 	st_vctx_free(&c.v);
 	return rc;
 }

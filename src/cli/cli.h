@@ -15,6 +15,7 @@
 
 #include <pcap/pcap.h>
 
+#include "strata/reader.h"
 #include "strata/view.h"
 
 #define ST_CLI_VIEWS	16
@@ -38,10 +39,11 @@ void	st_cli_show(const struct st_viewset *vs, struct st_out *o,
 
 /*
  * Opens a capture file ("-": stdin) for reading, or says why not (one line)
- * and returns NULL.  dropped_root: strata started as root and reads as
+ * and returns -1.  dropped_root: strata started as root and reads as
  * nobody now, which the message for a file it may not read says.
  */
-pcap_t	*st_cli_open_pcap(const char *path, int dropped_root);
+int	st_cli_open_reader(struct st_reader *r, const char *path,
+	    int dropped_root);
 
 /* A progress bar on stderr for reading a large file (src/cli/progress.c). */
 struct st_progress {
@@ -52,17 +54,12 @@ struct st_progress {
 	const char	*name;
 };
 
-/* Starts a bar for the file of p, unless quiet or it would not be seen. */
-void	st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
+/*
+ * Starts a bar for the file r reads, unless quiet or it would not be seen:
+ * the reader ticks it.
+ */
+void	st_progress_start(struct st_progress *pg, struct st_reader *r,
 	    int quiet);
-void	st_progress_tick_slow(struct st_progress *pg);
-/* Counts a packet; redraws now and then (cheap on every packet). */
-static inline void
-st_progress_tick(struct st_progress *pg)
-{
-	if (pg->on && (++pg->packets & 1023) == 0)
-		st_progress_tick_slow(pg);
-}
 /* Wipes the bar. */
 void	st_progress_end(struct st_progress *pg);
 

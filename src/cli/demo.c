@@ -43,6 +43,7 @@
 #include "strata/capture.h"
 #include "strata/craft.h"
 #include "strata/decode.h"
+#include "strata/reader.h"
 #include "strata/net.h"
 #include "strata/view.h"
 #include "cli.h"
@@ -51,8 +52,8 @@
 #define KINDS		64
 
 struct demo {
-	pcap_t			*cap;
-	int			 lt;
+	pcap_t			*cap;		/* r's handle, NULL if none */
+	struct st_reader	 r;
 	struct st_viewset	 vs;
 	int			 views_given;
 	int			 step;
@@ -245,22 +246,19 @@ seq_line(struct demo *d, const struct st_packet *p)
 }
 
 static void
-on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+on_packet(struct demo *d, const struct st_record *got)
 {
-	struct demo *d = (struct demo *)user;
+	struct st_record rec = *got;
 	char k[48];
 	size_t i;
 	int seen = 0;
 
-	st_pkt_reset(&d->pkt, data, h->caplen, h->len);
-	d->pkt.num = ++d->n;
-	d->pkt.ts.tv_sec = h->ts.tv_sec;
-	d->pkt.ts.tv_nsec = h->ts.tv_usec;
+	rec.num = ++d->n;	/* counted over the demo's captures */
 	if (!d->v.have_t0) {
-		d->v.t0 = d->pkt.ts;
+		d->v.t0 = rec.ts;
 		d->v.have_t0 = 1;
 	}
-	st_decode(&d->pkt, d->lt);
+	st_decode_frame(&d->pkt, &rec, 0);
 	if (d->views_given) {
 		for (i = 0; i < d->vs.n; i++)
 			d->vs.views[i]->packet(&d->out, &d->pkt, &d->v);
@@ -280,6 +278,19 @@ on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
 	seq_line(d, &d->pkt);
 }
 
+/* Shows the packets waiting in the capture; how many. */
+static int
+read_ready(struct demo *d)
+{
+	int n = 0;
+
+	while (st_reader_next(&d->r) == 1) {
+		on_packet(d, &d->r.rec);
+		n++;
+	}
+	return n;
+}
+
 /* Shows the packets that arrive until the wire is quiet. */
 static void
 drain(struct demo *d)
@@ -293,8 +304,7 @@ drain(struct demo *d)
 	pfd.events = POLLIN;
 	while (quiet < QUIET_MS) {
 		rc = poll(&pfd, 1, 20);
-		if (rc > 0 && pcap_dispatch(d->cap, -1, on_packet,
-		    (u_char *)d) > 0)
+		if (rc > 0 && read_ready(d) > 0)
 			quiet = 0;
 		else
 			quiet += 20;
@@ -344,7 +354,6 @@ server(struct demo *d, int type, uint16_t *port)
 static int
 open_capture(struct demo *d, const char *filter)
 {
-	struct bpf_program prog;
 	char why[PCAP_ERRBUF_SIZE + 64];
 	int perm;
 
@@ -355,13 +364,11 @@ open_capture(struct demo *d, const char *filter)
 		    "doctor' shows the fixes)\n\n");
 		return 0;
 	}
-	d->lt = pcap_datalink(d->cap);
-	if (pcap_compile(d->cap, &prog, filter, 1, PCAP_NETMASK_UNKNOWN) != 0 ||
-	    pcap_setfilter(d->cap, &prog) != 0) {
-		st_cli_err("demo: filter: %s", pcap_geterr(d->cap));
+	st_reader_live(&d->r, d->cap, "lo");
+	if (st_reader_filter(&d->r, filter, why, sizeof(why)) != 0) {
+		st_cli_err("demo: filter: %s", why);
 		return -1;
 	}
-	pcap_freecode(&prog);
 	printf("(capturing on lo: %s)\n\n", filter);
 	return 0;
 }
@@ -673,7 +680,7 @@ watch(struct demo *d, int ms)
 	pfd.events = POLLIN;
 	while (waited < ms) {
 		if (poll(&pfd, 1, 20) > 0)
-			pcap_dispatch(d->cap, -1, on_packet, (u_char *)d);
+			read_ready(d);
 		waited += 20;
 	}
 }
@@ -1004,7 +1011,7 @@ st_cmd_demo(int argc, char **argv)
 		return ST_EXIT_USAGE;
 	}
 	if (d.cap != NULL)
-		pcap_close(d.cap);
+		st_reader_close(&d.r);
 	st_vctx_free(&d.v);
 	return rc == 0 ? ST_EXIT_OK : ST_EXIT_RUNTIME;
 }

@@ -25,6 +25,7 @@
 #include "strata/craft.h"
 #include "strata/protos.h"
 #include "strata/decode.h"
+#include "strata/reader.h"
 #include "strata/net.h"
 #include "strata/ping.h"
 #include "strata/predict.h"
@@ -476,9 +477,10 @@ send_one(struct ping *p)
 	}
 	if (p->op->explain && p->sent == 0 && !p->op->quiet) {
 		struct st_prediction pr;
+		struct st_record rec;
 
-		st_pkt_reset(&p->keptpkt, p->buf, (uint32_t)n, (uint32_t)n);
-		st_decode(&p->keptpkt, DLT_RAW);
+		st_record_bytes(&rec, p->buf, n, DLT_RAW, NULL);
+		st_decode_frame(&p->keptpkt, &rec, 0);
 		st_predict(&p->keptpkt, ST_LISTEN_UNKNOWN, &pr);
 		printf("expect: %s%s\n", pr.text, p->op->count == 1 ? "" :
 		    " (then one for each seq after it)");
@@ -542,6 +544,7 @@ bad_checksum(const struct st_packet *got)
 static void
 on_packet(struct ping *p)
 {
+	struct st_record rec;
 	char from[64], t[32], err[96];
 	unsigned ttl;
 	size_t icmplen;
@@ -552,10 +555,8 @@ on_packet(struct ping *p)
 
 	if (p->rx.outgoing)
 		return;
-	st_pkt_reset(&p->got, p->rx.buf, (uint32_t)p->rx.len,
-	    (uint32_t)p->rx.len);
-	p->got.ts = p->rx.ts;
-	st_decode(&p->got, DLT_RAW);
+	st_record_bytes(&rec, p->rx.buf, p->rx.len, DLT_RAW, &p->rx.ts);
+	st_decode_frame(&p->got, &rec, 0);
 	e = st_echo_classify(&p->got, p->fam, p->dst, p->id, &seq, &ttl,
 	    &icmplen);
 	if (e == ST_ECHO_NONE || p->sent_at[seq].tv_sec == 0)
@@ -577,9 +578,9 @@ on_packet(struct ping *p)
 			printf("From %s icmp_seq=%u %s\n", from, seq, err);
 			if (p->op->explain && p->kept[seq % 64].seq == seq &&
 			    !p->dgram) {
-				st_pkt_reset(&p->keptpkt, p->kept[seq % 64].b,
-				    p->kept[seq % 64].n, p->kept[seq % 64].n);
-				st_decode(&p->keptpkt, DLT_RAW);
+				st_record_bytes(&rec, p->kept[seq % 64].b,
+				    p->kept[seq % 64].n, DLT_RAW, NULL);
+				st_decode_frame(&p->keptpkt, &rec, 0);
 				printf("  the request it quotes, against the one "
 				    "sent (as crafted, before the kernel "
 				    "filled in its part):\n");

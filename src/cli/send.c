@@ -20,6 +20,7 @@
 #include "strata/craft.h"
 #include "strata/protos.h"
 #include "strata/decode.h"
+#include "strata/reader.h"
 #include "strata/net.h"
 #include "strata/predict.h"
 #include "strata/view.h"
@@ -441,6 +442,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
     const struct timespec *t0)
 {
 	struct timespec deadline = *t0;
+	struct st_record rec;
 	int fd = lt == DLT_EN10MB ? r->raw.link : r->raw.pkt, rc, copied = 0;
 	double ms;
 
@@ -450,19 +452,17 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 			if (!copied && is_our_copy(&r->rx, b, n)) {
 				dump(r->dumper, r->rx.buf, r->rx.len, t0);
 				memcpy(r->wire, r->rx.buf, r->rx.len);
-				st_pkt_reset(&r->wirepkt, r->wire,
-				    (uint32_t)r->rx.len, (uint32_t)r->rx.len);
-				st_decode(&r->wirepkt, lt);
+				st_record_bytes(&rec, r->wire, r->rx.len, lt,
+				    NULL);
+				st_decode_frame(&r->wirepkt, &rec, 0);
 				copied = 1;
 			}
 			continue;
 		}
 		if (r->rx.len == n && memcmp(r->rx.buf, b, n) == 0)
 			continue;	/* our own packet, looped back */
-		st_pkt_reset(&r->got, r->rx.buf, (uint32_t)r->rx.len,
-		    (uint32_t)r->rx.len);
-		r->got.ts = r->rx.ts;
-		st_decode(&r->got, lt);
+		st_record_bytes(&rec, r->rx.buf, r->rx.len, lt, &r->rx.ts);
+		st_decode_frame(&r->got, &rec, 0);
 		if (!st_match_reply(&r->sent, &r->got))
 			continue;
 		if (!copied)
@@ -556,6 +556,8 @@ st_cmd_send(int argc, char **argv)
 	static uint8_t buf[ST_PKT_MAX];
 	static struct opts op;
 	const char *what = "";
+	struct st_record rec;
+	struct timespec now;
 	FILE *wfp = NULL;
 	size_t n;
 	int lt, rc, keep;
@@ -614,10 +616,10 @@ st_cmd_send(int argc, char **argv)
 	}
 	r.v.color = st_cli_want_color(op.color);
 	st_out_init(&r.out, stdout);
-	st_pkt_reset(&r.sent, buf, (uint32_t)n, (uint32_t)n);
-	clock_gettime(CLOCK_REALTIME, &r.sent.ts);
-	r.sent.num = 1;
-	st_decode(&r.sent, lt);
+	clock_gettime(CLOCK_REALTIME, &now);
+	st_record_bytes(&rec, buf, n, lt, &now);
+	rec.num = 1;
+	st_decode_frame(&r.sent, &rec, 0);
 	st_cli_show(&op.vs, &r.out, &r.sent, &r.v);
 	st_predict(&r.sent, op.dry ? ST_LISTEN_UNKNOWN : listening(&r.sent),
 	    &r.pred);
