@@ -416,7 +416,7 @@ st_cmd_capture(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	st_sandbox_enter();	/* from here: no new files or sockets */
+	st_cli_sandbox();	/* from here: no new files or sockets */
 	if (loop(&c) != 0)
 		goto out;
 	st_out_flush(&c.out);

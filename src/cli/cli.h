@@ -63,6 +63,12 @@ void	st_progress_start(struct st_progress *pg, struct st_reader *r,
 /* Wipes the bar. */
 void	st_progress_end(struct st_progress *pg);
 
+/*
+ * Confines the rest of the run (st_sandbox_enter); with STRATA_SANDBOX_TEST
+ * set, says whether opening a file and a socket now fails.
+ */
+void	st_cli_sandbox(void);
+
 /* Prints "strata: " and the message to stderr, with a newline. */
 void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

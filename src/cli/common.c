@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "strata/net.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -108,4 +109,15 @@ st_cli_open_reader(struct st_reader *r, const char *path, int dropped_root)
 	    dropped_root ? " (started as root, strata reads files as "
 	    "nobody: run it as yourself, or make the file readable)" : "");
 	return -1;
+}
+
+void
+st_cli_sandbox(void)
+{
+	char text[256];
+
+	if (st_sandbox_enter() == 0 && getenv("STRATA_SANDBOX_TEST") != NULL) {
+		st_sandbox_probe(text, sizeof(text));
+		fprintf(stderr, "strata: sandbox: %s\n", text);
+	}
 }

@@ -627,7 +627,7 @@ st_cmd_send(int argc, char **argv)
 	    r.pred.text);
 	if (!op.dry) {
 		kernel_changes(buf, n, lt, keep);
-		st_sandbox_enter();	/* no new files or sockets from here */
+		st_cli_sandbox();	/* no new files or sockets from here */
 	}
 	rc = send_loop(&r, buf, n, lt, keep);
 	if (op.dry)

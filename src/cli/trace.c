@@ -374,7 +374,7 @@ st_cmd_trace(int argc, char **argv)
 	t.v.color = st_cli_want_color(-1);
 	st_out_init(&t.out, stdout);
 	plen = (t.fam == 4 ? 20 : 40) + (op.probe == P_TCP ? 20 : 8 + 32);
-	st_sandbox_enter();	/* from here: no new files or sockets */
+	st_cli_sandbox();	/* from here: no new files or sockets */
 	printf("traceroute to %s (%s), %d hops max, %d byte packets\n",
 	    op.host, t.dsttext, op.maxttl, plen);
 	for (ttl = 1; ttl <= op.maxttl; ttl++) {

@@ -7,6 +7,7 @@
 
 #include "strata/decode.h"
 #include "strata/ping.h"
+#include "strata/protos.h"
 #include "strata/view.h"
 
 static int
@@ -202,4 +203,34 @@ st_icmp_error_text(const struct st_packet *got, char *buf, size_t n)
 		return;
 	}
 	snprintf(buf, n, "Bad ICMP type: %u", type);
+}
+
+int
+st_echo_token_ok(const struct st_packet *got, const uint8_t *token, size_t n)
+{
+	const struct st_layer *ly = NULL;
+	unsigned i;
+	size_t at;
+
+	for (i = 0; i < got->nlayers; i++)
+		if (got->layers[i].depth == 0 && (got->layers[i].proto ==
+		    &st_proto_icmp || got->layers[i].proto == &st_proto_icmpv6))
+			ly = &got->layers[i];
+	if (ly == NULL)
+		return 0;
+	at = (size_t)ly->off + 8 + 16;
+	return at + n <= got->caplen && memcmp(got->data + at, token, n) == 0;
+}
+
+int
+st_echo_bad_checksum(const struct st_packet *got)
+{
+	const struct st_layer *l = st_pkt_layer(got, "icmp", 0);
+	const struct st_field *f;
+
+	if (l == NULL)
+		l = st_pkt_layer(got, "icmpv6", 0);
+	f = l != NULL ? st_pkt_field(got, l, l->proto == &st_proto_icmp ?
+	    "icmp.checksum" : "icmpv6.checksum") : NULL;
+	return f != NULL && f->ck == ST_CK_BAD;
 }
