@@ -16,23 +16,16 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
-#include <linux/ethtool.h>
-#include <linux/inet_diag.h>
 #include <linux/sockios.h>
-#include <linux/netlink.h>
-#include <linux/sock_diag.h>
-#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/epoll.h>
-#include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -43,6 +36,7 @@
 #include "strata/capture.h"
 #include "strata/craft.h"
 #include "strata/decode.h"
+#include "strata/demo.h"
 #include "strata/reader.h"
 #include "strata/net.h"
 #include "strata/view.h"
@@ -68,11 +62,7 @@ struct demo {
 	int			 mss_view;
 };
 
-static const char *const tcp_states[] = {
-	"CLOSED", "ESTABLISHED", "SYN_SENT", "SYN_RECEIVED", "FIN_WAIT_1",
-	"FIN_WAIT_2", "TIME_WAIT", "CLOSED", "CLOSE_WAIT", "LAST_ACK",
-	"LISTEN", "CLOSING", "NEW_SYN_RECV"
-};
+
 
 static void
 demo_usage(FILE *fp)
@@ -99,54 +89,6 @@ demo_usage(FILE *fp)
 	    "             kind, summary after)\n"
 	    "Packets are captured on lo: that needs root or CAP_NET_RAW; "
 	    "without it the\ncalls still run.\n", fp);
-}
-
-/* The kernel's state of the TCP socket between these ports (sock_diag). */
-static const char *
-tcp_state(uint16_t lport, uint16_t rport)
-{
-	struct {
-		struct nlmsghdr		nh;
-		struct inet_diag_req_v2	r;
-	} req;
-	char buf[8192];
-	struct nlmsghdr *h;
-	struct inet_diag_msg *m;
-	ssize_t n;
-	int fd;
-	const char *st = "CLOSED";
-
-	if ((fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
-	    NETLINK_SOCK_DIAG)) < 0)
-		return "?";
-	memset(&req, 0, sizeof(req));
-	req.nh.nlmsg_len = sizeof(req);
-	req.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-	req.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-	req.r.sdiag_family = AF_INET;
-	req.r.sdiag_protocol = IPPROTO_TCP;
-	req.r.idiag_states = ~0u;
-	if (send(fd, &req, sizeof(req), 0) < 0) {
-		close(fd);
-		return "?";
-	}
-	while ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
-		for (h = (struct nlmsghdr *)buf; NLMSG_OK(h, (size_t)n);
-		    h = NLMSG_NEXT(h, n)) {
-			if (h->nlmsg_type == NLMSG_DONE ||
-			    h->nlmsg_type == NLMSG_ERROR)
-				goto done;
-			m = NLMSG_DATA(h);
-			if (ntohs(m->id.idiag_sport) == lport &&
-			    ntohs(m->id.idiag_dport) == rport &&
-			    m->idiag_state < sizeof(tcp_states) /
-			    sizeof(tcp_states[0]))
-				st = tcp_states[m->idiag_state];
-		}
-	}
-done:
-	close(fd);
-	return st;
 }
 
 static void
@@ -315,18 +257,7 @@ static void
 states(uint16_t cport, uint16_t sport)
 {
 	say("TCP states (from the kernel): client %s, server %s",
-	    tcp_state(cport, sport), tcp_state(sport, cport));
-}
-
-static uint16_t
-port_of(int fd)
-{
-	struct sockaddr_in a;
-	socklen_t l = sizeof(a);
-
-	if (getsockname(fd, (struct sockaddr *)&a, &l) != 0)
-		return 0;
-	return ntohs(a.sin_port);
+	    st_demo_tcp_state(cport, sport), st_demo_tcp_state(sport, cport));
 }
 
 /* A listening server on 127.0.0.1 at a free port. */
@@ -345,7 +276,7 @@ server(struct demo *d, int type, uint16_t *port)
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (bind(s, (struct sockaddr *)&a, sizeof(a)) != 0)
 		return -1;
-	*port = port_of(s);
+	*port = st_demo_port_of(s);
 	call(d, "server", "bind(%d, 127.0.0.1:%u) = 0", s, *port);
 	say("the kernel chose port %u (port 0 asks for a free one)", *port);
 	return s;
@@ -423,7 +354,7 @@ demo_tcp(struct demo *d, size_t size)
 	x = listen(s, 8);
 	call(d, "server", "listen(%d, 8) = %d", s, x);
 	say("server socket now %s: the kernel will answer SYNs for it",
-	    tcp_state(sport, 0));
+	    st_demo_tcp_state(sport, 0));
 	c = socket(AF_INET, SOCK_STREAM, 0);
 	call(d, "client", "socket(AF_INET, SOCK_STREAM, 0) = %d", c);
 	memset(&a, 0, sizeof(a));
@@ -431,7 +362,7 @@ demo_tcp(struct demo *d, size_t size)
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	a.sin_port = htons(sport);
 	x = connect(c, (struct sockaddr *)&a, sizeof(a));
-	cport = d->cport = port_of(c);
+	cport = d->cport = st_demo_port_of(c);
 	call(d, "client", "connect(%d, 127.0.0.1:%u) = %d", c, sport, x);
 	say("the three-way handshake: SYN, SYN-ACK, ACK; connect() returns "
 	    "when it is done (SYN_SENT and SYN_RECEIVED last microseconds on "
@@ -559,54 +490,20 @@ demo_ping(struct demo *d)
 	return 0;
 }
 
-/*
- * Sets an interface up with an MTU, and turns off segmentation offload
- * so that what is captured is what a wire would carry (inside the demo's
- * own namespace only).
- */
-static int
-if_setup(const char *name, int mtu)
-{
-	struct ethtool_value ev;
-	struct ifreq ifr;
-	int fd = socket(AF_INET, SOCK_DGRAM, 0), rc = -1;
-	unsigned i;
-	const unsigned off[] = { ETHTOOL_STSO, ETHTOOL_SGSO };
-
-	if (fd < 0)
-		return -1;
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", name);
-	ifr.ifr_mtu = mtu;
-	if (ioctl(fd, SIOCSIFMTU, &ifr) != 0)
-		goto out;
-	for (i = 0; i < 2; i++) {
-		ev.cmd = off[i];
-		ev.data = 0;
-		ifr.ifr_data = (char *)&ev;
-		ioctl(fd, SIOCETHTOOL, &ifr);	/* best effort */
-	}
-	if (ioctl(fd, SIOCGIFFLAGS, &ifr) != 0)
-		goto out;
-	ifr.ifr_flags |= IFF_UP;
-	rc = ioctl(fd, SIOCSIFFLAGS, &ifr);
-out:
-	close(fd);
-	return rc;
-}
-
 /* Moves the demo into a network namespace of its own, lo set up. */
 static int
 own_netns(int mtu)
 {
-	if (unshare(CLONE_NEWNET) != 0) {
-		printf("(this demo makes a network namespace of its own, so "
-		    "as not to touch the host's lo: that needs sudo)\n");
-		return -1;
-	}
-	if (if_setup("lo", mtu) != 0) {
-		st_cli_err("demo: setting up lo in the namespace: %s",
-		    strerror(errno));
+	int unshared;
+
+	if (st_demo_netns(mtu, &unshared) != 0) {
+		if (!unshared)
+			printf("(this demo makes a network namespace of its "
+			    "own, so as not to touch the host's lo: that needs "
+			    "sudo)\n");
+		else
+			st_cli_err("demo: setting up lo in the namespace: %s",
+			    strerror(errno));
 		return -1;
 	}
 	printf("(in a new network namespace: lo up, MTU %d, no segmentation "
@@ -698,21 +595,12 @@ connect_pair(struct demo *d, int l, uint16_t port, int *cli, int *srv)
 	*cli = socket(AF_INET, SOCK_STREAM, 0);
 	if (connect(*cli, (struct sockaddr *)&a, sizeof(a)) != 0)
 		return -1;
-	d->cport = port_of(*cli);
+	d->cport = st_demo_port_of(*cli);
 	call(d, "client", "socket() = %d; connect(%d, 127.0.0.1:%u) = 0", *cli,
 	    *cli, port);
 	*srv = accept(l, NULL, NULL);
 	call(d, "server", "accept(%d) = %d", l, *srv);
 	return *srv < 0 ? -1 : 0;
-}
-
-static int
-queued(int fd, unsigned long req)
-{
-	int n = -1;
-
-	ioctl(fd, req, &n);
-	return n;
 }
 
 static int
@@ -760,7 +648,7 @@ demo_buffers(struct demo *d)
 	say("the data went as far as the window allowed; the window shrank "
 	    "to 0 as the server's buffer filled (see win)");
 	say("bytes queued: server receive buffer SIOCINQ = %d, client send "
-	    "buffer SIOCOUTQ = %d", queued(s, SIOCINQ), queued(c, SIOCOUTQ));
+	    "buffer SIOCOUTQ = %d", st_demo_queued(s, SIOCINQ), st_demo_queued(c, SIOCOUTQ));
 	printf("   (watching for 2 s while nobody reads)\n");
 	watch(d, 2000);
 	say("with a zero window the sender probes now and then (the "
@@ -776,61 +664,12 @@ demo_buffers(struct demo *d)
 	while ((r = recv(s, buf, sizeof(buf), MSG_DONTWAIT)) > 0)
 		got += (int)r;
 	say("bytes queued now: server SIOCINQ = %d, client SIOCOUTQ = %d",
-	    queued(s, SIOCINQ), queued(c, SIOCOUTQ));
+	    st_demo_queued(s, SIOCINQ), st_demo_queued(c, SIOCOUTQ));
 	close(c);
 	close(s);
 	close(l);
 	call(d, "both", "close() = 0");
 	return 0;
-}
-
-/* Readiness, by the chosen API, for the fds in fds[0..n). */
-static int
-wait_ready(const char *api, int ep, const int *fds, int n, int *ready,
-    int ms)
-{
-	int k = 0, i, rc;
-
-	if (strcmp(api, "epoll") == 0) {
-		struct epoll_event ev[8];
-
-		rc = epoll_wait(ep, ev, 8, ms);
-		for (i = 0; i < rc; i++)
-			ready[k++] = ev[i].data.fd;
-		return rc < 0 ? -1 : k;
-	}
-	if (strcmp(api, "poll") == 0) {
-		struct pollfd p[8];
-
-		for (i = 0; i < n; i++) {
-			p[i].fd = fds[i];
-			p[i].events = POLLIN;
-		}
-		if ((rc = poll(p, (nfds_t)n, ms)) < 0)
-			return -1;
-		for (i = 0; i < n; i++)
-			if (p[i].revents & POLLIN)
-				ready[k++] = p[i].fd;
-		return k;
-	}
-	{
-		fd_set set;
-		struct timeval tv = { ms / 1000, (ms % 1000) * 1000 };
-		int max = 0;
-
-		FD_ZERO(&set);
-		for (i = 0; i < n; i++) {
-			FD_SET(fds[i], &set);
-			if (fds[i] > max)
-				max = fds[i];
-		}
-		if ((rc = select(max + 1, &set, NULL, NULL, &tv)) < 0)
-			return -1;
-		for (i = 0; i < n; i++)
-			if (FD_ISSET(fds[i], &set))
-				ready[k++] = fds[i];
-		return k;
-	}
 }
 
 static int
@@ -874,9 +713,9 @@ demo_multiplex(struct demo *d, const char *api)
 	for (i = 0; i < 3; i++) {
 		cli[i] = socket(AF_INET, SOCK_STREAM, 0);
 		connect(cli[i], (struct sockaddr *)&a, sizeof(a));
-		d->cport = port_of(cli[i]);
+		d->cport = st_demo_port_of(cli[i]);
 		call(d, "client", "connect(%d) = 0 (client %d)", cli[i], i + 1);
-		k = wait_ready(api, ep, fds, nfds, ready, 1000);
+		k = st_demo_wait_ready(api, ep, fds, nfds, ready, 1000);
 		call(d, "server", "%s() = %d: fd %d readable", fn, k, l);
 		say("a finished handshake makes the listening socket readable: "
 		    "accept() will not block");
@@ -897,7 +736,7 @@ demo_multiplex(struct demo *d, const char *api)
 		send(cli[i], buf, strlen(buf), 0);
 		call(d, "client", "send(%d, \"%s\") = %zu", cli[i], buf,
 		    strlen(buf));
-		k = wait_ready(api, ep, fds, nfds, ready, 1000);
+		k = st_demo_wait_ready(api, ep, fds, nfds, ready, 1000);
 		for (j = 0; j < k; j++) {
 			r = recv(ready[j], buf, sizeof(buf), 0);
 			call(d, "server", "%s() = %d: fd %d readable; recv(%d) = "
@@ -916,7 +755,7 @@ demo_multiplex(struct demo *d, const char *api)
 	call(d, "clients", "close() x 3");
 	say("each client's FIN (a close with unread data would send a RST "
 	    "instead)");
-	k = wait_ready(api, ep, fds, nfds, ready, 1000);
+	k = st_demo_wait_ready(api, ep, fds, nfds, ready, 1000);
 	for (j = 0; j < k; j++) {
 		r = recv(ready[j], buf, sizeof(buf), 0);
 		call(d, "server", "%s(): fd %d readable; recv(%d) = %zd (end of "
