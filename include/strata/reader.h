@@ -85,4 +85,21 @@ const char *st_reader_error(const struct st_reader *r);
 FILE	*st_reader_file(const struct st_reader *r);
 void	st_reader_close(struct st_reader *r);
 
+/*
+ * Several readers read as one, in time order (on a tie, the earlier
+ * reader's first): st_merge_start reads one record ahead in each open
+ * reader (p not NULL), st_merge_next returns the reader holding the
+ * earliest, whose r->rec the caller takes before asking again, or NULL
+ * when all are done.  first is the time of the earliest first record.
+ */
+struct st_merge {
+	struct st_reader	**r;
+	int			 n;
+	int			 last;		/* returned last; -1: none */
+	struct timespec		 first;
+	int			 have_first;
+};
+void	st_merge_start(struct st_merge *m, struct st_reader **r, int n);
+struct st_reader *st_merge_next(struct st_merge *m);
+
 #endif /* STRATA_READER_H */

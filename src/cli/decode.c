@@ -222,13 +222,6 @@ close_src(struct src *s)
 	st_reader_close(&s->r);
 }
 
-/* Reads the next packet of s that passes the filter into s->r.rec. */
-static void
-advance(struct src *s)
-{
-	st_reader_next(&s->r);
-}
-
 /* The state of one run of the views over one or more files. */
 struct show {
 	const struct opts	*op;
@@ -286,14 +279,6 @@ show_one(struct show *sh, const struct src *s, unsigned long long num)
 	show_decoded(sh, s, &sh->pkt);
 }
 
-/* Whether a was taken before b (merge order: ties keep the first file). */
-static int
-ts_before(const struct timespec *a, const struct timespec *b)
-{
-	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec &&
-	    a->tv_nsec < b->tv_nsec);
-}
-
 static int
 done(const struct show *sh)
 {
@@ -344,12 +329,55 @@ show_file(struct show *sh, struct src *s)
 	    0, &sink);
 }
 
+/* --merge: every file open at once, the packets in time order. */
+static int
+run_merged(const struct opts *op, struct show *sh, struct src *srcs,
+    int *failed)
+{
+	static struct st_reader *rd[MAXFILES];
+	struct st_merge m;
+	struct st_reader *r;
+	int status = ST_EXIT_OK, i, rc;
+
+	for (i = 0; i < op->nfiles; i++) {
+		rd[i] = &srcs[i].r;
+		if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
+			/* A file that will not open is left out. */
+			if (rc == -2) {
+				status = ST_EXIT_USAGE;
+				break;
+			}
+			*failed = 1;
+			continue;
+		}
+		st_progress_start(&srcs[i].pg, &srcs[i].r,
+		    op->quiet || op->nfiles > 1);
+	}
+	if (status == ST_EXIT_OK) {
+		st_merge_start(&m, rd, op->nfiles);
+		/* Times count from the earliest first packet of all. */
+		if (m.have_first) {
+			sh->v.t0 = m.first;
+			sh->v.have_t0 = 1;
+		}
+		/* struct src begins with its reader. */
+		while (!done(sh) && (r = st_merge_next(&m)) != NULL)
+			show_one(sh, (struct src *)r, sh->shown + 1);
+	}
+	for (i = 0; i < op->nfiles; i++) {
+		if (srcs[i].r.p != NULL && status == ST_EXIT_OK && !done(sh))
+			status = src_status(&srcs[i]);
+		close_src(&srcs[i]);
+	}
+	return status;
+}
+
 static int
 run(const struct opts *op, FILE *out_fp)
 {
 	static struct show sh;
 	static struct src srcs[MAXFILES];
-	int status = ST_EXIT_OK, machine = 0, failed = 0, named = 0, i, best;
+	int status = ST_EXIT_OK, machine = 0, failed = 0, named = 0, i;
 	int rc;
 	size_t j;
 
@@ -366,50 +394,9 @@ run(const struct opts *op, FILE *out_fp)
 	for (j = 0; j < op->vs.n; j++)
 		if (op->vs.views[j]->begin != NULL)
 			op->vs.views[j]->begin(&sh.out, &sh.v);
-	if (op->merge) {
-		/* Every file open, one packet read ahead of each. */
-		for (i = 0; i < op->nfiles; i++) {
-			if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
-				/* A file that will not open is left out. */
-				if (rc == -2) {
-					status = ST_EXIT_USAGE;
-					break;
-				}
-				failed = 1;
-				continue;
-			}
-			st_progress_start(&srcs[i].pg, &srcs[i].r,
-			    op->quiet || op->nfiles > 1);
-			advance(&srcs[i]);
-		}
-		/* Times count from the earliest first packet of all. */
-		for (i = 0; status == ST_EXIT_OK && i < op->nfiles; i++)
-			if (srcs[i].r.num > 0 && (!sh.v.have_t0 ||
-			    srcs[i].r.first.tv_sec < sh.v.t0.tv_sec ||
-			    (srcs[i].r.first.tv_sec == sh.v.t0.tv_sec &&
-			    srcs[i].r.first.tv_nsec < sh.v.t0.tv_nsec))) {
-				sh.v.t0 = srcs[i].r.first;
-				sh.v.have_t0 = 1;
-			}
-		while (status == ST_EXIT_OK && !done(&sh)) {
-			best = -1;
-			for (i = 0; i < op->nfiles; i++)
-				if (srcs[i].r.rc == 1 && (best < 0 ||
-				    ts_before(&srcs[i].r.rec.ts,
-				    &srcs[best].r.rec.ts)))
-					best = i;
-			if (best < 0)
-				break;
-			show_one(&sh, &srcs[best], sh.shown + 1);
-			advance(&srcs[best]);
-		}
-		for (i = 0; i < op->nfiles; i++) {
-			if (srcs[i].r.p != NULL && status == ST_EXIT_OK &&
-			    !done(&sh))
-				status = src_status(&srcs[i]);
-			close_src(&srcs[i]);
-		}
-	} else {
+	if (op->merge)
+		status = run_merged(op, &sh, srcs, &failed);
+	else {
 		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
 		    !done(&sh); i++) {
 			if ((rc = open_src(op, &srcs[0], op->files[i])) != 0) {

@@ -158,3 +158,46 @@ st_reader_close(struct st_reader *r)
 	pcap_close(r->p);
 	r->p = NULL;
 }
+
+/* Whether time a comes before time b. */
+static int
+before(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec || (a->tv_sec == b->tv_sec &&
+	    a->tv_nsec < b->tv_nsec);
+}
+
+void
+st_merge_start(struct st_merge *m, struct st_reader **r, int n)
+{
+	int i;
+
+	memset(m, 0, sizeof(*m));
+	m->r = r;
+	m->n = n;
+	m->last = -1;
+	for (i = 0; i < n; i++)
+		if (r[i]->p != NULL)
+			st_reader_next(r[i]);
+	for (i = 0; i < n; i++)
+		if (r[i]->p != NULL && r[i]->num > 0 && (!m->have_first ||
+		    before(&r[i]->first, &m->first))) {
+			m->first = r[i]->first;
+			m->have_first = 1;
+		}
+}
+
+struct st_reader *
+st_merge_next(struct st_merge *m)
+{
+	int i, best = -1;
+
+	if (m->last >= 0)
+		st_reader_next(m->r[m->last]);
+	for (i = 0; i < m->n; i++)
+		if (m->r[i]->p != NULL && m->r[i]->rc == 1 && (best < 0 ||
+		    before(&m->r[i]->rec.ts, &m->r[best]->rec.ts)))
+			best = i;
+	m->last = best;
+	return best < 0 ? NULL : m->r[best];
+}
