@@ -29,17 +29,12 @@
 
 struct copts {
 	const char		*iface;
-	const char		*filter;
 	const char		*wfile;
-	unsigned long long	 count;
+	struct st_cli_opts	 c;		/* -c, -f, -q, --view, --color */
 	int			 snaplen;
 	double			 duration;
-	struct st_viewset	 vs;
-	int			 views_given;
-	int			 color;
 	int			 pcapng;
 	int			 list;
-	int			 quiet;
 	int			 nopromisc;
 	int			 abs_seq;
 };
@@ -84,10 +79,9 @@ capture_usage(FILE *fp)
 static int
 parse_opts(struct copts *op, int argc, char **argv)
 {
-	enum { O_VIEW = 256, O_COLOR, O_DURATION, O_PCAPNG };
+	enum { O_DURATION = 256, O_PCAPNG };
 	static const struct option lo[] = {
-		{ "view", required_argument, NULL, O_VIEW },
-		{ "color", required_argument, NULL, O_COLOR },
+		ST_CLI_LONGOPTS,
 		{ "duration", required_argument, NULL, O_DURATION },
 		{ "pcapng", no_argument, NULL, O_PCAPNG },
 		{ "help", no_argument, NULL, 'h' },
@@ -95,31 +89,25 @@ parse_opts(struct copts *op, int argc, char **argv)
 	};
 	char *end;
 	long v;
-	int ch;
+	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
 	op->iface = "lo";
 	op->snaplen = 262144;
-	op->color = -1;
-	op->vs.views[0] = &st_view_summary;
-	op->vs.n = 1;
+	st_cli_opts_init(&op->c, &st_view_summary);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "i:c:f:s:w:DpqnhS", lo, NULL)) !=
 	    -1) {
+		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
+		    ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET, "capture", ch,
+		    optarg)) != 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
 		switch (ch) {
 		case 'i':
 			op->iface = optarg;
-			break;
-		case 'c':
-			op->count = strtoull(optarg, &end, 10);
-			if (*end != '\0' || op->count == 0 || optarg[0] == '-') {
-				st_cli_err("capture: -c: '%s' is not a positive "
-				    "count", optarg);
-				return -1;
-			}
-			break;
-		case 'f':
-			op->filter = optarg;
 			break;
 		case 's':
 			v = strtol(optarg, &end, 10);
@@ -139,23 +127,10 @@ parse_opts(struct copts *op, int argc, char **argv)
 		case 'p':
 			op->nopromisc = 1;
 			break;
-		case 'q':
-			op->quiet = 1;
-			break;
 		case 'n':
 			break;
 		case 'S':
 			op->abs_seq = 1;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0 ||
-			    st_cli_views_live(&op->vs, "capture") != 0)
-				return -1;
-			op->views_given = 1;
-			break;
-		case O_COLOR:
-			if (st_cli_color(optarg, &op->color) != 0)
-				return -1;
 			break;
 		case O_DURATION:
 			op->duration = strtod(optarg, &end);
@@ -250,11 +225,11 @@ on_packet(struct cap *c, const struct st_record *rec)
 			c->v.have_t0 = 1;
 		}
 		st_decode_frame(&c->pkt, rec, 0);
-		for (i = 0; i < c->op->vs.n; i++)
-			c->op->vs.views[i]->packet(&c->out, &c->pkt, &c->v);
+		for (i = 0; i < c->op->c.vs.n; i++)
+			c->op->c.vs.views[i]->packet(&c->out, &c->pkt, &c->v);
 		st_out_flush(&c->out);
 	}
-	return c->op->count != 0 && c->n >= c->op->count;
+	return c->op->c.count != 0 && c->n >= c->op->c.count;
 }
 
 /* Compiles the filter into the kernel; an exit code after saying why. */
@@ -263,11 +238,11 @@ filter(struct cap *c)
 {
 	char why[PCAP_ERRBUF_SIZE + 64];
 
-	switch (st_reader_filter(&c->r, c->op->filter, why, sizeof(why))) {
+	switch (st_reader_filter(&c->r, c->op->c.filter, why, sizeof(why))) {
 	case 0:
 		return ST_EXIT_OK;
 	case -1:
-		st_cli_err("capture: filter '%s': %s", c->op->filter, why);
+		st_cli_err("capture: filter '%s': %s", c->op->c.filter, why);
 		return ST_EXIT_USAGE;
 	default:
 		st_cli_err("capture: filter: %s", why);
@@ -331,13 +306,13 @@ loop(struct cap *c)
 			    st_reader_error(&c->r));
 			return -1;
 		}
-		if (c->op->quiet && (c->n != shown || shown == ~0ULL)) {
+		if (c->op->c.quiet && (c->n != shown || shown == ~0ULL)) {
 			shown = c->n;
 			fprintf(stderr, "\r%llu packets", c->n);
 			fflush(stderr);
 		}
 	}
-	if (c->op->quiet)
+	if (c->op->c.quiet)
 		fprintf(stderr, "\r%llu packets\n", c->n);
 	return 0;
 }
@@ -396,14 +371,14 @@ st_cmd_capture(int argc, char **argv)
 		goto out;
 	}
 	/* 3. The filter runs in the kernel: only matching packets come up. */
-	if (op.filter != NULL && (rc = filter(&c)) != ST_EXIT_OK)
+	if (op.c.filter != NULL && (rc = filter(&c)) != ST_EXIT_OK)
 		goto out;
 	rc = ST_EXIT_RUNTIME;
 	c.lt = c.r.lt;
 	if (open_output(&c) != 0)
 		goto out;
-	c.show = !op.quiet && (op.wfile == NULL || op.views_given);
-	c.v.color = st_cli_want_color(op.color);
+	c.show = !op.c.quiet && (op.wfile == NULL || op.c.views_given);
+	c.v.color = st_cli_want_color(op.c.color);
 	c.v.title = op.iface;
 	c.v.abs_seq = op.abs_seq;
 	st_out_init(&c.out, stdout);

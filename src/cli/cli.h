@@ -25,6 +25,42 @@ struct st_viewset {
 	size_t			 n;
 };
 
+/*
+ * The options several subcommands take alike (src/cli/opts.c).  A command
+ * puts ST_CLI_LONGOPTS in its getopt_long table and "o:c:f:q" (those it
+ * takes) in its short ones, and hands each option to st_cli_opt first.
+ */
+struct st_cli_opts {
+	struct st_viewset	 vs;		/* --view (default given) */
+	int			 views_given;
+	int			 color;		/* --color: -1 auto, 0, 1 */
+	const char		*ofile;		/* -o FILE */
+	unsigned long long	 count;		/* -c COUNT; 0: all */
+	const char		*filter;	/* -f FILTER (BPF) */
+	int			 quiet;		/* -q */
+};
+#define ST_CLI_VIEW	0x01
+#define ST_CLI_COLOR	0x02
+#define ST_CLI_OUT	0x04
+#define ST_CLI_COUNT	0x08
+#define ST_CLI_FILTER	0x10
+#define ST_CLI_QUIET	0x20
+#define ST_CLI_O_VIEW	0x1001		/* getopt_long codes */
+#define ST_CLI_O_COLOR	0x1002
+#define ST_CLI_LONGOPTS \
+	{ "view", required_argument, NULL, ST_CLI_O_VIEW }, \
+	{ "color", required_argument, NULL, ST_CLI_O_COLOR }
+
+void	st_cli_opts_init(struct st_cli_opts *c, const struct st_view *view);
+/*
+ * Takes option ch with arg if it is one of those in takes: 1; 0 when it is
+ * not (the command's own); -1 after saying what is wrong.  cmd: the live
+ * command ("capture"), whose views must print as packets come and whose
+ * messages it names; NULL for decode.
+ */
+int	st_cli_opt(struct st_cli_opts *c, unsigned takes, const char *cmd,
+	    int ch, const char *arg);
+
 /* Parses a comma-separated view list; -1 after saying what is wrong. */
 int	st_cli_views(struct st_viewset *vs, const char *list);
 /* Refuses views that only write files (html) for live output. */

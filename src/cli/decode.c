@@ -28,13 +28,9 @@ struct opts {
 	char *const		*files;
 	int			 nfiles;
 	int			 merge;		/* --merge: in time order */
-	int			 quiet;		/* no progress bar */
-	const char		*filter;
-	unsigned long long	 count;		/* 0: all */
-	struct st_viewset	 vs;
-	int			 color;		/* -1 auto, 0 never, 1 always */
+	struct st_cli_opts	 c;		/* -q, -f, -c, --view, --color,
+						   -o */
 	int			 local;
-	const char		*ofile;		/* -o: output file */
 	const char		*follow;	/* --follow N or 'tcp A B' */
 	int			 abs_seq;	/* -S */
 };
@@ -81,65 +77,41 @@ decode_usage(FILE *fp)
 }
 
 static int
-parse_opts(struct opts *op, int argc, char **argv)
+parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 {
-	enum { O_VIEW = 256, O_COLOR, O_LOCAL, O_FOLLOW, O_MERGE };
+	enum { O_LOCAL = 256, O_FOLLOW, O_MERGE };
 	static const struct option lo[] = {
+		ST_CLI_LONGOPTS,
+		{ "colour", required_argument, NULL, ST_CLI_O_COLOR },
 		{ "merge", no_argument, NULL, O_MERGE },
 		{ "quiet", no_argument, NULL, 'q' },
-		{ "view", required_argument, NULL, O_VIEW },
-		{ "color", required_argument, NULL, O_COLOR },
-		{ "colour", required_argument, NULL, O_COLOR },
 		{ "local", no_argument, NULL, O_LOCAL },
 		{ "follow", required_argument, NULL, O_FOLLOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *end;
 	size_t i;
-	int ch;
+	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
-	op->vs.views[0] = &st_view_summary;
-	op->vs.n = 1;
-	op->color = -1;
+	st_cli_opts_init(&op->c, view);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "c:f:no:qSh", lo, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			errno = 0;
-			op->count = strtoull(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || op->count == 0 ||
-			    optarg[0] == '-') {
-				st_cli_err("-c: '%s' is not a positive count",
-				    optarg);
+		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
+		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
+		    NULL, ch, optarg)) != 0) {
+			if (rc < 0)
 				return -1;
-			}
-			break;
-		case 'f':
-			op->filter = optarg;
-			break;
+			continue;
+		}
+		switch (ch) {
 		case 'n':
-			break;
-		case 'q':
-			op->quiet = 1;
 			break;
 		case O_MERGE:
 			op->merge = 1;
 			break;
 		case 'S':
 			op->abs_seq = 1;
-			break;
-		case 'o':
-			op->ofile = optarg;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0)
-				return -1;
-			break;
-		case O_COLOR:
-			if (st_cli_color(optarg, &op->color) != 0)
-				return -1;
 			break;
 		case O_LOCAL:
 			op->local = 1;
@@ -176,11 +148,11 @@ parse_opts(struct opts *op, int argc, char **argv)
 			    "FILE");
 			return -1;
 		}
-	for (i = 0; i < op->vs.n; i++)
-		if (op->vs.views[i]->needs_file && op->ofile == NULL &&
+	for (i = 0; i < op->c.vs.n; i++)
+		if (op->c.vs.views[i]->needs_file && op->c.ofile == NULL &&
 		    isatty(STDOUT_FILENO)) {
 			st_cli_err("--view %s writes a file: give -o FILE",
-			    op->vs.views[i]->name);
+			    op->c.vs.views[i]->name);
 			return -1;
 		}
 	return 0;
@@ -204,9 +176,9 @@ open_src(const struct opts *op, struct src *s, const char *name)
 	memset(s, 0, sizeof(*s));
 	if (st_cli_open_reader(&s->r, name, dropped_root) != 0)
 		return -1;
-	if (op->filter != NULL &&
-	    st_reader_filter(&s->r, op->filter, why, sizeof(why)) != 0) {
-		st_cli_err("filter '%s': %s", op->filter, why);
+	if (op->c.filter != NULL &&
+	    st_reader_filter(&s->r, op->c.filter, why, sizeof(why)) != 0) {
+		st_cli_err("filter '%s': %s", op->c.filter, why);
 		st_reader_close(&s->r);
 		return -2;
 	}
@@ -238,8 +210,8 @@ show_begin(struct show *sh, const char *title)
 	const struct opts *op = sh->op;
 
 	memset(&sh->v, 0, sizeof(sh->v));
-	sh->v.color = op->ofile != NULL ? op->color == 1 :
-	    st_cli_want_color(op->color);
+	sh->v.color = op->c.ofile != NULL ? op->c.color == 1 :
+	    st_cli_want_color(op->c.color);
 	sh->v.local = op->local;
 	sh->v.abs_seq = op->abs_seq;
 	sh->v.title = title;
@@ -263,8 +235,8 @@ show_decoded(struct show *sh, const struct src *s, struct st_packet *pkt)
 			sh->v.utcoff = tm.tm_gmtoff;
 	}
 	sh->v.file = sh->op->nfiles > 1 ? s->r.name : NULL;
-	for (i = 0; i < sh->op->vs.n; i++)
-		sh->op->vs.views[i]->packet(&sh->out, pkt, &sh->v);
+	for (i = 0; i < sh->op->c.vs.n; i++)
+		sh->op->c.vs.views[i]->packet(&sh->out, pkt, &sh->v);
 	sh->shown++;
 }
 
@@ -283,7 +255,7 @@ static int
 done(const struct show *sh)
 {
 	return sh->out.err != 0 ||
-	    (sh->op->count != 0 && sh->shown >= sh->op->count);
+	    (sh->op->c.count != 0 && sh->shown >= sh->op->c.count);
 }
 
 /* The ring's sink: the run and the file it reads. */
@@ -325,7 +297,7 @@ show_file(struct show *sh, struct src *s)
 	struct sinkarg a = { sh, s };
 
 	sink.arg = &a;
-	st_ring_decode(&s->r, sh->op->count != 0 ? sh->op->count - sh->shown :
+	st_ring_decode(&s->r, sh->op->c.count != 0 ? sh->op->c.count - sh->shown :
 	    0, &sink);
 }
 
@@ -351,7 +323,7 @@ run_merged(const struct opts *op, struct show *sh, struct src *srcs,
 			continue;
 		}
 		st_progress_start(&srcs[i].pg, &srcs[i].r,
-		    op->quiet || op->nfiles > 1);
+		    op->c.quiet || op->nfiles > 1);
 	}
 	if (status == ST_EXIT_OK) {
 		st_merge_start(&m, rd, op->nfiles);
@@ -386,14 +358,14 @@ run(const struct opts *op, FILE *out_fp)
 	sh.shown = 0;
 	st_out_init(&sh.out, out_fp);
 	/* Views that read only main fields let the decoders skip the parts. */
-	for (j = 0; j < op->vs.n; j++) {
-		sh.lite &= op->vs.views[j]->lite;
-		machine |= op->vs.views[j]->machine;
+	for (j = 0; j < op->c.vs.n; j++) {
+		sh.lite &= op->c.vs.views[j]->lite;
+		machine |= op->c.vs.views[j]->machine;
 	}
 	show_begin(&sh, op->file);
-	for (j = 0; j < op->vs.n; j++)
-		if (op->vs.views[j]->begin != NULL)
-			op->vs.views[j]->begin(&sh.out, &sh.v);
+	for (j = 0; j < op->c.vs.n; j++)
+		if (op->c.vs.views[j]->begin != NULL)
+			op->c.vs.views[j]->begin(&sh.out, &sh.v);
 	if (op->merge)
 		status = run_merged(op, &sh, srcs, &failed);
 	else {
@@ -417,16 +389,16 @@ run(const struct opts *op, FILE *out_fp)
 					    named++ > 0 ? "\n" : "",
 					    op->files[i]);
 			}
-			st_progress_start(&srcs[0].pg, &srcs[0].r, op->quiet);
+			st_progress_start(&srcs[0].pg, &srcs[0].r, op->c.quiet);
 			show_file(&sh, &srcs[0]);
 			if (!done(&sh))
 				status = src_status(&srcs[0]);
 			close_src(&srcs[0]);
 		}
 	}
-	for (j = 0; j < op->vs.n; j++)
-		if (op->vs.views[j]->end != NULL)
-			op->vs.views[j]->end(&sh.out, &sh.v);
+	for (j = 0; j < op->c.vs.n; j++)
+		if (op->c.vs.views[j]->end != NULL)
+			op->c.vs.views[j]->end(&sh.out, &sh.v);
 	st_vctx_free(&sh.v);
 	if (failed && status == ST_EXIT_OK)
 		status = ST_EXIT_RUNTIME;
@@ -509,23 +481,24 @@ follow(const struct opts *op, FILE *out_fp)
 	return rc == -1 ? ST_EXIT_RUNTIME : ST_EXIT_OK;
 }
 
-int
-st_cmd_decode(int argc, char **argv)
+/* decode, with view the one shown unless --view names others. */
+static int
+decode_cmd(int argc, char **argv, const struct st_view *view)
 {
 	struct opts op;
 	FILE *out = stdout;
 	const char *what = "";
 	int rc;
 
-	if (parse_opts(&op, argc, argv) != 0)
+	if (parse_opts(&op, argc, argv, view) != 0)
 		return ST_EXIT_USAGE;
 	/*
 	 * Decoding needs no privilege at all: the output file is opened where
 	 * the user is, then everything is given up before the input is even
 	 * opened.
 	 */
-	if (op.ofile != NULL && (out = fopen(op.ofile, "w")) == NULL) {
-		st_cli_err("%s: %s", op.ofile, strerror(errno));
+	if (op.c.ofile != NULL && (out = fopen(op.c.ofile, "w")) == NULL) {
+		st_cli_err("%s: %s", op.c.ofile, strerror(errno));
 		return ST_EXIT_RUNTIME;
 	}
 	dropped_root = geteuid() == 0 || getuid() == 0;
@@ -538,10 +511,16 @@ st_cmd_decode(int argc, char **argv)
 		return follow(&op, out);
 	rc = run(&op, out);
 	if (out != stdout && fclose(out) != 0 && rc == ST_EXIT_OK) {
-		st_cli_err("%s: %s", op.ofile, strerror(errno));
+		st_cli_err("%s: %s", op.c.ofile, strerror(errno));
 		rc = ST_EXIT_RUNTIME;
 	}
 	return rc;
+}
+
+int
+st_cmd_decode(int argc, char **argv)
+{
+	return decode_cmd(argc, argv, &st_view_summary);
 }
 
 /*
@@ -551,8 +530,7 @@ st_cmd_decode(int argc, char **argv)
 int
 st_cmd_stats(int argc, char **argv)
 {
-	char *args[3 + 2 * 64 + MAXFILES];
-	int i, n = 0;
+	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -574,15 +552,5 @@ st_cmd_stats(int argc, char **argv)
 			return ST_EXIT_USAGE;
 		}
 	}
-	if (argc > (int)(sizeof(args) / sizeof(args[0])) - 3) {
-		st_cli_err("stats: too many arguments");
-		return ST_EXIT_USAGE;
-	}
-	args[n++] = argv[0];
-	args[n++] = (char *)"--view=stats";
-	for (i = 1; i < argc; i++)
-		args[n++] = argv[i];
-	args[n] = NULL;
-	return st_cmd_decode(n, args);
+	return decode_cmd(argc, argv, &st_view_stats);
 }
-

@@ -48,8 +48,7 @@
 struct demo {
 	pcap_t			*cap;		/* r's handle, NULL if none */
 	struct st_reader	 r;
-	struct st_viewset	 vs;
-	int			 views_given;
+	struct st_cli_opts	 c;		/* --view */
 	int			 step;
 	struct st_out		 out;
 	struct st_vctx		 v;
@@ -201,9 +200,9 @@ on_packet(struct demo *d, const struct st_record *got)
 		d->v.have_t0 = 1;
 	}
 	st_decode_frame(&d->pkt, &rec, 0);
-	if (d->views_given) {
-		for (i = 0; i < d->vs.n; i++)
-			d->vs.views[i]->packet(&d->out, &d->pkt, &d->v);
+	if (d->c.views_given) {
+		for (i = 0; i < d->c.vs.n; i++)
+			d->c.vs.views[i]->packet(&d->out, &d->pkt, &d->v);
 	} else {
 		kind_of(&d->pkt, k, sizeof(k));
 		for (i = 0; i < d->nkinds; i++)
@@ -772,10 +771,10 @@ demo_multiplex(struct demo *d, const char *api)
 int
 st_cmd_demo(int argc, char **argv)
 {
-	enum { O_STEP = 256, O_VIEW, O_SIZE, O_WITH };
+	enum { O_STEP = 256, O_SIZE, O_WITH };
 	static const struct option lo[] = {
 		{ "step", no_argument, NULL, O_STEP },
-		{ "view", required_argument, NULL, O_VIEW },
+		{ "view", required_argument, NULL, ST_CLI_O_VIEW },
 		{ "size", required_argument, NULL, O_SIZE },
 		{ "with", required_argument, NULL, O_WITH },
 		{ "help", no_argument, NULL, 'h' },
@@ -786,17 +785,18 @@ st_cmd_demo(int argc, char **argv)
 	long size = 0;
 	int ch, rc;
 
+	st_cli_opts_init(&d.c, &st_view_summary);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+		if ((rc = st_cli_opt(&d.c, ST_CLI_VIEW, "demo", ch, optarg)) !=
+		    0) {
+			if (rc < 0)
+				return ST_EXIT_USAGE;
+			continue;
+		}
 		switch (ch) {
 		case O_STEP:
 			d.step = 1;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&d.vs, optarg) != 0 ||
-			    st_cli_views_live(&d.vs, "demo") != 0)
-				return ST_EXIT_USAGE;
-			d.views_given = 1;
 			break;
 		case O_SIZE:
 			size = strtol(optarg, NULL, 10);

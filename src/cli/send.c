@@ -30,11 +30,10 @@ struct opts {
 	const char		*spec;
 	const char		*wfile;
 	const char		*ifname;
-	struct st_viewset	 vs;
+	struct st_cli_opts	 c;		/* --view, --color */
 	unsigned long		 count;
 	double			 interval;
 	double			 timeout;
-	int			 color;
 	int			 dry;
 	int			 list;
 };
@@ -86,10 +85,9 @@ number_arg(const char *opt, const char *arg, double min, double *v)
 static int
 parse_opts(struct opts *op, int argc, char **argv)
 {
-	enum { O_VIEW = 256, O_COLOR, O_DRY, O_TIMEOUT, O_LIST };
+	enum { O_DRY = 256, O_TIMEOUT, O_LIST };
 	static const struct option lo[] = {
-		{ "view", required_argument, NULL, O_VIEW },
-		{ "color", required_argument, NULL, O_COLOR },
+		ST_CLI_LONGOPTS,
 		{ "dry-run", no_argument, NULL, O_DRY },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "list", no_argument, NULL, O_LIST },
@@ -97,17 +95,21 @@ parse_opts(struct opts *op, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	double d;
-	int ch;
+	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
-	op->vs.views[0] = &st_view_tree;
-	op->vs.n = 1;
+	st_cli_opts_init(&op->c, &st_view_tree);
 	op->count = 1;
 	op->interval = 1;
 	op->timeout = 2;
-	op->color = -1;
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "w:c:i:I:h", lo, NULL)) != -1) {
+		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR, "send",
+		    ch, optarg)) != 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
 		switch (ch) {
 		case 'w':
 			op->wfile = optarg;
@@ -125,15 +127,6 @@ parse_opts(struct opts *op, int argc, char **argv)
 			break;
 		case 'I':
 			op->ifname = optarg;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0 ||
-			    st_cli_views_live(&op->vs, "send") != 0)
-				return -1;
-			break;
-		case O_COLOR:
-			if (st_cli_color(optarg, &op->color) != 0)
-				return -1;
 			break;
 		case O_DRY:
 			op->dry = 1;
@@ -472,7 +465,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		    (double)(r->rx.ts.tv_nsec - t0->tv_nsec) / 1e6;
 		r->got.num = r->sent.num;
 		printf("reply after %.3f ms:\n", ms);
-		st_cli_show(&r->op->vs, &r->out, &r->got, &r->v);
+		st_cli_show(&r->op->c.vs, &r->out, &r->got, &r->v);
 		if (st_pkt_layer(&r->got, "ipv4", 1) != NULL ||
 		    st_pkt_layer(&r->got, "ipv6", 1) != NULL) {
 			printf("the packet it quotes, against the one that "
@@ -614,13 +607,13 @@ st_cmd_send(int argc, char **argv)
 		rc = ST_EXIT_RUNTIME;
 		goto out;
 	}
-	r.v.color = st_cli_want_color(op.color);
+	r.v.color = st_cli_want_color(op.c.color);
 	st_out_init(&r.out, stdout);
 	clock_gettime(CLOCK_REALTIME, &now);
 	st_record_bytes(&rec, buf, n, lt, &now);
 	rec.num = 1;
 	st_decode_frame(&r.sent, &rec, 0);
-	st_cli_show(&op.vs, &r.out, &r.sent, &r.v);
+	st_cli_show(&op.c.vs, &r.out, &r.sent, &r.v);
 	st_predict(&r.sent, op.dry ? ST_LISTEN_UNKNOWN : listening(&r.sent),
 	    &r.pred);
 	printf("%s: %s\n", op.dry ? "would come back" : "expect",
