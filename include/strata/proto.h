@@ -167,6 +167,25 @@ struct st_proto {
 	/* @craft */
 
 	/* @probes */
+	/*
+	 * Optional, for telling which received packet answers a probe
+	 * (src/net/match.c).  answers: whether gl, this protocol's layer in
+	 * got (NULL if got has none), answers sl of the packet sent; without
+	 * it, a transport answers when its ends come back swapped.  quoted:
+	 * whether ql, this protocol's layer quoted in an error, is sl as
+	 * sent; without it, when the ends are equal.  is_error: whether gl is
+	 * an error that quotes the packet that caused it.
+	 */
+	int		(*answers)(const struct st_packet *sent,
+			    const struct st_layer *sl,
+			    const struct st_packet *got,
+			    const struct st_layer *gl);
+	int		(*quoted)(const struct st_packet *sent,
+			    const struct st_layer *sl,
+			    const struct st_packet *got,
+			    const struct st_layer *ql);
+	int		(*is_error)(const struct st_packet *got,
+			    const struct st_layer *gl);
 };
 
 /* Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
@@ -305,5 +324,46 @@ unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 /* @craft-api */
 
 /* @probes-api */
+
+/*
+ * For the probe hooks: field fd of layer la in a and of lb in b exist and
+ * hold the same value.
+ */
+static inline int
+st_probe_same(const struct st_packet *a, const struct st_layer *la,
+    const struct st_packet *b, const struct st_layer *lb,
+    const struct st_field_desc *fd)
+{
+	const struct st_field *fa, *fb;
+
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_fd(a, la, fd)) != NULL &&
+	    (fb = st_pkt_fd(b, lb, fd)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
+}
+
+/* The same, for field fa of la in a and field fb of lb in b. */
+static inline int
+st_probe_same2(const struct st_packet *a, const struct st_layer *la,
+    const struct st_field_desc *fda, const struct st_packet *b,
+    const struct st_layer *lb, const struct st_field_desc *fdb)
+{
+	const struct st_field *fa, *fb;
+
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_fd(a, la, fda)) != NULL &&
+	    (fb = st_pkt_fd(b, lb, fdb)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
+}
+
+/* The value of field fd in layer ly, or def when absent. */
+static inline uint64_t
+st_probe_val(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *fd, uint64_t def)
+{
+	const struct st_field *f = ly != NULL ? st_pkt_fd(pkt, ly, fd) : NULL;
+
+	return f != NULL ? f->val : def;
+}
 
 #endif /* STRATA_PROTO_H */

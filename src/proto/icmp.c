@@ -207,6 +207,48 @@ static const struct st_bind icmp_binds[] = {
 /* @craft */
 
 /* @probes */
+/*
+ * An echo request is answered by an echo reply with its identifier and
+ * sequence number, a timestamp request by a timestamp reply with its
+ * identifier; nothing else of ICMP's asks for an answer.
+ */
+static int
+icmp_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	const struct st_field_desc *type = &icmp_fields[F_TYPE];
+	const struct st_field_desc *id = &icmp_fields[F_ID];
+	uint64_t t;
+
+	if (gl == NULL)
+		return 0;
+	t = st_probe_val(sent, sl, type, 0);
+	if (t == 13)
+		return st_probe_val(got, gl, type, 0) == 14 &&
+		    st_probe_same(sent, sl, got, gl, id);
+	return t == 8 && st_probe_val(got, gl, type, 0) == 0 &&
+	    st_probe_same(sent, sl, got, gl, id) &&
+	    st_probe_same(sent, sl, got, gl, &icmp_fields[F_SEQ]);
+}
+
+/* A quoted echo is ours by its identifier and sequence number. */
+static int
+icmp_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &icmp_fields[F_ID]) &&
+	    st_probe_same(sent, sl, got, ql, &icmp_fields[F_SEQ]);
+}
+
+/* Unreachable, source quench, redirect, time exceeded, parameter problem:
+ * the errors that quote the packet that caused them. */
+static int
+icmp_is_error(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmp_fields[F_TYPE], 255);
+
+	return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
+}
 
 const struct st_proto st_proto_icmp = {
 	.name = "icmp",
@@ -225,4 +267,7 @@ const struct st_proto st_proto_icmp = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.answers = icmp_answers,
+	.quoted = icmp_quoted,
+	.is_error = icmp_is_error,
 };

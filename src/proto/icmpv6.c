@@ -332,6 +332,37 @@ static const struct st_bind icmpv6_binds[] = {
 /* @craft */
 
 /* @probes */
+/* An echo request is answered by an echo reply with its identifier and
+ * sequence number. */
+static int
+icmpv6_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	const struct st_field_desc *type = &icmpv6_fields[F_TYPE];
+
+	return gl != NULL && st_probe_val(sent, sl, type, 0) == 128 &&
+	    st_probe_val(got, gl, type, 0) == 129 &&
+	    st_probe_same(sent, sl, got, gl, &icmpv6_fields[F_ID]) &&
+	    st_probe_same(sent, sl, got, gl, &icmpv6_fields[F_SEQ]);
+}
+
+/* A quoted echo is ours by its identifier. */
+static int
+icmpv6_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &icmpv6_fields[F_ID]);
+}
+
+/* Unreachable, too big, time exceeded, parameter problem: the errors that
+ * quote the packet that caused them. */
+static int
+icmpv6_is_error(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmpv6_fields[F_TYPE], 255);
+
+	return t >= 1 && t <= 4;
+}
 
 const struct st_proto st_proto_icmpv6 = {
 	.name = "icmpv6",
@@ -352,4 +383,7 @@ const struct st_proto st_proto_icmpv6 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.answers = icmpv6_answers,
+	.quoted = icmpv6_quoted,
+	.is_error = icmpv6_is_error,
 };

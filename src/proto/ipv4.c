@@ -277,6 +277,23 @@ static const struct st_bind ipv4_binds[] = {
 /* @craft */
 
 /* @probes */
+/* A reply comes from where the probe went. */
+static int
+ipv4_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	return st_probe_same2(sent, sl, &ipv4_fields[F_DST], got, gl,
+	    &ipv4_fields[F_SRC]);
+}
+
+/* A quoted header is ours: our destination, our protocol. */
+static int
+ipv4_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &ipv4_fields[F_DST]) &&
+	    st_probe_same(sent, sl, got, ql, &ipv4_fields[F_PROTO]);
+}
 
 const struct st_proto st_proto_ipv4 = {
 	.name = "ipv4",
@@ -297,4 +314,6 @@ const struct st_proto st_proto_ipv4 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.answers = ipv4_answers,
+	.quoted = ipv4_quoted,
 };
