@@ -52,14 +52,23 @@ enum st_echo st_echo_classify(const struct st_packet *got, int fam,
 	    const uint8_t *dst, uint16_t id, uint16_t *seq, unsigned *ttl,
 	    size_t *icmplen);
 
-/* The source address of got's outer IP header as text. */
-void	st_pkt_src(const struct st_packet *got, char *buf, size_t n);
-
 /*
- * iputils' words for an ICMP error in got ("Time to live exceeded",
- * "Destination Port Unreachable", "Frag needed and DF set (mtu = 1400)").
+ * The source address of got's outer network header: its 4 or 16 bytes
+ * into addr, and that length; 0 when it has none.
  */
-void	st_icmp_error_text(const struct st_packet *got, char *buf, size_t n);
+size_t	st_pkt_src_addr(const struct st_packet *got, uint8_t addr[16]);
+
+/* What the outer ICMP or ICMPv6 message of got says. */
+struct st_echo_error {
+	int		 fam;		/* 4: ICMP, 6: ICMPv6 */
+	unsigned	 type, code;
+	uint64_t	 mtu;		/* of "too big"; 0 if none */
+	int		 has_mtu;
+	uint64_t	 ptr;		/* of a parameter problem; 0 if none */
+};
+/* Fills e; 0, or -1 when got holds no ICMP or ICMPv6 message. */
+int	st_echo_error_info(const struct st_packet *got,
+	    struct st_echo_error *e);
 
 /* ICMP type and code of the outer ICMP/ICMPv6 layer; -1 if none. */
 int	st_pkt_icmp(const struct st_packet *got, unsigned *type,

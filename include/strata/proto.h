@@ -186,6 +186,10 @@ struct st_proto {
 			    const struct st_layer *ql);
 	int		(*is_error)(const struct st_packet *got,
 			    const struct st_layer *gl);
+	/* Optional: the echo a ping sends, for the ping engine. */
+	const struct st_echo_desc *echo;
+	/* Optional, a network layer's: its hop count (TTL, hop limit). */
+	const struct st_field_desc *hops;
 };
 
 /* Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
@@ -324,6 +328,18 @@ unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 /* @craft-api */
 
 /* @probes-api */
+
+/*
+ * What a ping needs of a protocol with an echo (ICMP, ICMPv6): the types
+ * of request and reply, and its fields as handles.
+ */
+struct st_echo_desc {
+	uint8_t		 fam;		/* the network family: 4 or 6 */
+	uint8_t		 request, reply;
+	const struct st_field_desc *type, *code, *id, *seq;
+	const struct st_field_desc *mtu;	/* in "too big" errors */
+	const struct st_field_desc *ptr;	/* in parameter problems */
+};
 
 /*
  * For the probe hooks: field fd of layer la in a and of lb in b exist and

@@ -105,6 +105,12 @@ void	st_progress_end(struct st_progress *pg);
  */
 void	st_cli_sandbox(void);
 
+/* iputils' words (src/cli/echo.c): got's source address as text, and
+ * what its ICMP or ICMPv6 error says. */
+void	st_cli_src_text(const struct st_packet *got, char *buf, size_t n);
+void	st_cli_icmp_error_text(const struct st_packet *got, char *buf,
+	    size_t n);
+
 /* Prints "strata: " and the message to stderr, with a newline. */
 void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

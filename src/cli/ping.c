@@ -418,7 +418,7 @@ on_error(struct ping *p, const struct st_ping_event *ev, const char *from)
 {
 	char err[96];
 
-	st_icmp_error_text(ev->got, err, sizeof(err));
+	st_cli_icmp_error_text(ev->got, err, sizeof(err));
 	if (p->op->flood && !p->op->quiet) {
 		putchar('E');
 	} else if (!p->op->quiet) {
@@ -469,7 +469,7 @@ on_event(void *arg, const struct st_ping_event *ev)
 		on_sent(p, ev);
 		return;
 	}
-	st_pkt_src(ev->got, from, sizeof(from));
+	st_cli_src_text(ev->got, from, sizeof(from));
 	if (ev->kind == ST_PING_ERROR)
 		on_error(p, ev, from);
 	else

@@ -295,7 +295,7 @@ hop(struct trace *t, int ttl)
 			printf(" *");
 			continue;
 		}
-		st_pkt_src(&t->got, from, sizeof(from));
+		st_cli_src_text(&t->got, from, sizeof(from));
 		if (strcmp(from, last) != 0) {
 			printf(" %s", from);
 			strcpy(last, from);

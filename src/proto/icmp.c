@@ -207,6 +207,13 @@ static const struct st_bind icmp_binds[] = {
 /* @craft */
 
 /* @probes */
+static const struct st_echo_desc icmp_echo = {
+	.fam = 4, .request = 8, .reply = 0,
+	.type = &icmp_fields[F_TYPE], .code = &icmp_fields[F_CODE],
+	.id = &icmp_fields[F_ID], .seq = &icmp_fields[F_SEQ],
+	.mtu = &icmp_fields[F_MTU], .ptr = &icmp_fields[F_PTR],
+};
+
 /*
  * An echo request is answered by an echo reply with its identifier and
  * sequence number, a timestamp request by a timestamp reply with its
@@ -267,6 +274,7 @@ const struct st_proto st_proto_icmp = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.echo = &icmp_echo,
 	.answers = icmp_answers,
 	.quoted = icmp_quoted,
 	.is_error = icmp_is_error,

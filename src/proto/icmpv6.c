@@ -332,6 +332,13 @@ static const struct st_bind icmpv6_binds[] = {
 /* @craft */
 
 /* @probes */
+static const struct st_echo_desc icmpv6_echo = {
+	.fam = 6, .request = 128, .reply = 129,
+	.type = &icmpv6_fields[F_TYPE], .code = &icmpv6_fields[F_CODE],
+	.id = &icmpv6_fields[F_ID], .seq = &icmpv6_fields[F_SEQ],
+	.mtu = &icmpv6_fields[F_MTU], .ptr = &icmpv6_fields[F_PTR],
+};
+
 /* An echo request is answered by an echo reply with its identifier and
  * sequence number. */
 static int
@@ -383,6 +390,7 @@ const struct st_proto st_proto_icmpv6 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.echo = &icmpv6_echo,
 	.answers = icmpv6_answers,
 	.quoted = icmpv6_quoted,
 	.is_error = icmpv6_is_error,

@@ -314,6 +314,7 @@ const struct st_proto st_proto_ipv4 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.hops = &ipv4_fields[F_TTL],
 	.answers = ipv4_answers,
 	.quoted = ipv4_quoted,
 };

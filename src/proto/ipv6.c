@@ -122,6 +122,7 @@ const struct st_proto st_proto_ipv6 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.hops = &ipv6_fields[F_HLIM],
 	.answers = ipv6_answers,
 	.quoted = ipv6_quoted,
 };
