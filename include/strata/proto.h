@@ -190,6 +190,22 @@ struct st_proto {
 	const struct st_echo_desc *echo;
 	/* Optional, a network layer's: its hop count (TTL, hop limit). */
 	const struct st_field_desc *hops;
+	/*
+	 * Optional, for predicting the answer to a crafted packet
+	 * (src/net/predict.c).  predict: for sl, this protocol's layer in
+	 * sent (the network's, then the first above it that has the hook),
+	 * sets the ST_OUT_* bits it expects in *expect and writes what
+	 * comes back, as text, into text (n bytes; dst: the destination as
+	 * text; listening: an enum st_listen); returns 1 when that is all
+	 * there is to say, 0 to go on.  outcome: which ST_OUT_* a received
+	 * packet is, read at gl.
+	 */
+	int		(*predict)(const struct st_packet *sent,
+			    const struct st_layer *sl, int listening,
+			    const char *dst, unsigned *expect, char *text,
+			    size_t n);
+	unsigned	(*outcome)(const struct st_packet *got,
+			    const struct st_layer *gl);
 };
 
 /* Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
@@ -328,6 +344,23 @@ unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 /* @craft-api */
 
 /* @probes-api */
+
+/* Outcomes a packet can meet; a prediction is a set of them. */
+enum {
+	ST_OUT_NONE	 = 1 << 0,	/* nothing comes back */
+	ST_OUT_ECHO	 = 1 << 1,	/* echo reply (ICMP or ICMPv6) */
+	ST_OUT_TSREPLY	 = 1 << 2,	/* ICMP timestamp reply */
+	ST_OUT_TTL	 = 1 << 3,	/* time exceeded in transit */
+	ST_OUT_PORT	 = 1 << 4,	/* port unreachable */
+	ST_OUT_UNREACH	 = 1 << 5,	/* another destination unreachable */
+	ST_OUT_SYNACK	 = 1 << 6,	/* a TCP SYN-ACK */
+	ST_OUT_RST	 = 1 << 7,	/* a TCP RST */
+	ST_OUT_DATA	 = 1 << 8,	/* a TCP or UDP answer from the port */
+	ST_OUT_OTHER	 = 1 << 9	/* anything else */
+};
+
+/* Whether something on this host listens on a port. */
+enum st_listen { ST_LISTEN_UNKNOWN = -1, ST_LISTEN_NO, ST_LISTEN_YES };
 
 /*
  * What a ping needs of a protocol with an echo (ICMP, ICMPv6): the types

@@ -332,6 +332,41 @@ static const struct st_bind icmpv6_binds[] = {
 /* @craft */
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* Echo requests are answered; replies and errors never are. */
+static int
+icmpv6_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	uint64_t type = st_probe_val(sent, sl, &icmpv6_fields[F_TYPE], 255);
+
+	(void)listening;
+	if (type == 128) {
+		*expect = ST_OUT_ECHO;
+		snprintf(text, n, "an echo reply from %s with id %llu and seq "
+		    "%llu", dst, (unsigned long long)st_probe_val(sent, sl,
+		    &icmpv6_fields[F_ID], 0), (unsigned long long)
+		    st_probe_val(sent, sl, &icmpv6_fields[F_SEQ], 0));
+		return 0;
+	}
+	snprintf(text, n, "nothing: hosts never answer an ICMP %s (RFC 1122 "
+	    "3.2.2), lest errors answer errors", type == 129 ? "reply" :
+	    type < 128 ? "error" : "message of this type");
+	return 1;
+}
+
+static unsigned
+icmpv6_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmpv6_fields[F_TYPE], 255);
+	uint64_t c = st_probe_val(got, gl, &icmpv6_fields[F_CODE], 255);
+
+	return t == 129 ? ST_OUT_ECHO : t == 3 ? ST_OUT_TTL :
+	    t == 1 && c == 4 ? ST_OUT_PORT : t == 1 ? ST_OUT_UNREACH :
+	    ST_OUT_OTHER;
+}
+
 static const struct st_echo_desc icmpv6_echo = {
 	.fam = 6, .request = 128, .reply = 129,
 	.type = &icmpv6_fields[F_TYPE], .code = &icmpv6_fields[F_CODE],
@@ -390,6 +425,8 @@ const struct st_proto st_proto_icmpv6 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.predict = icmpv6_predict,
+	.outcome = icmpv6_outcome,
 	.echo = &icmpv6_echo,
 	.answers = icmpv6_answers,
 	.quoted = icmpv6_quoted,

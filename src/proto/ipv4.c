@@ -277,6 +277,24 @@ static const struct st_bind ipv4_binds[] = {
 /* @craft */
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* A fragment is answered only once all have come. */
+static int
+ipv4_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	(void)listening;
+	(void)expect;
+	if (!st_probe_val(sent, sl, &ipv4_fields[F_MF], 0) &&
+	    !st_probe_val(sent, sl, &ipv4_fields[F_FRAG], 0))
+		return 0;
+	snprintf(text, n, "nothing yet: this is a fragment, and %s answers "
+	    "only when every fragment has come (after 30 s without them, a "
+	    "time exceeded, code 1, for the first one)", dst);
+	return 1;
+}
+
 /* A reply comes from where the probe went. */
 static int
 ipv4_answers(const struct st_packet *sent, const struct st_layer *sl,
@@ -314,6 +332,7 @@ const struct st_proto st_proto_ipv4 = {
 	/* @views */
 	/* @craft */
 	/* @probes */
+	.predict = ipv4_predict,
 	.hops = &ipv4_fields[F_TTL],
 	.answers = ipv4_answers,
 	.quoted = ipv4_quoted,
