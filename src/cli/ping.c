@@ -7,8 +7,6 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <getopt.h>
-#include <ifaddrs.h>
 #include <math.h>
 #include <net/if.h>
 #include <netinet/in.h>
@@ -23,7 +21,6 @@
 #include <pcap/dlt.h>
 
 #include "strata/craft.h"
-#include "strata/protos.h"
 #include "strata/decode.h"
 #include "strata/reader.h"
 #include "strata/net.h"
@@ -32,25 +29,7 @@
 #include "strata/view.h"
 #include "cli.h"
 
-#define PING_EXIT_NOREPLY	1
-#define PING_EXIT_ERROR		2
-
-struct popts {
-	int			 fam;		/* 0: as HOST is, 4 or 6 */
-	unsigned long		 count;		/* 0: until stopped */
-	double			 interval;
-	double			 deadline;	/* -w: 0 for none */
-	double			 linger;	/* -W */
-	long			 size;
-	int			 ttl, tos, pmtu;	/* -1: not given */
-	uint8_t			 pattern[16];
-	size_t			 patlen;
-	const char		*source;
-	int			 flood, quiet, stamps, explain;
-	struct st_viewset	 layers;
-	const char		*spec;
-	const char		*host;
-};
+#include "pingcli.h"
 
 static volatile sig_atomic_t stop, status_asked;
 
@@ -61,215 +40,6 @@ on_signal(int sig)
 		status_asked = 1;
 	else
 		stop = 1;
-}
-
-static void
-ping_usage(FILE *fp)
-{
-	fputs("usage: strata ping [-4|-6] [-c count] [-i interval] [-w deadline]"
-	    " [-W timeout]\n"
-	    "                   [-s size] [-t ttl] [-Q tos] [-M do|dont] "
-	    "[-p pattern]\n"
-	    "                   [-I source] [-f] [-q] [-D] [--layers VIEW] "
-	    "[--explain]\n"
-	    "                   [--spec SPEC] HOST\n"
-	    "\n"
-	    "  -c count      stop after count replies' worth of requests\n"
-	    "  -i interval   seconds between requests (below 0.2 only as "
-	    "root)\n"
-	    "  -w deadline   stop after this many seconds\n"
-	    "  -W timeout    after the last request, wait this long for "
-	    "replies (default 10)\n"
-	    "  -s size       data bytes (default 56)\n"
-	    "  -t ttl        IP time to live / IPv6 hop limit\n"
-	    "  -Q tos        IP type of service / IPv6 traffic class\n"
-	    "  -M do|dont    set or clear the don't-fragment bit\n"
-	    "  -p pattern    up to 16 hex bytes to fill the data with\n"
-	    "  -I source     source address, or an interface to leave by\n"
-	    "  -f            flood: as fast as replies come (root only)\n"
-	    "  -q            only the summary\n"
-	    "  -D            print a timestamp before each line\n"
-	    "  --layers VIEW show each reply decoded (tree, hex, summary, json)\n"
-	    "  --explain     say what should come back, compare each error's "
-	    "quote with\n"
-	    "                the request, and explain the statistics\n"
-	    "  --spec SPEC   the request as a strata spec, for any other field:\n"
-	    "                'ip(dst=127.0.0.1,id=7,options=rr)/icmp(type="
-	    "echo-request)'\n", fp);
-}
-
-static int
-num(const char *opt, const char *arg, double min, double max, double *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtod(arg, &end);
-	if (errno != 0 || *end != '\0' || end == arg || !(*v >= min) ||
-	    *v > max) {
-		st_cli_err("ping: invalid argument to %s: '%s'", opt, arg);
-		return -1;
-	}
-	return 0;
-}
-
-/* The first address of family fam (4 or 6) on interface name. */
-static int
-iface_addr(const char *name, int fam, uint8_t *addr)
-{
-	struct ifaddrs *all, *i;
-	int rc = -1;
-
-	if (getifaddrs(&all) != 0)
-		return -1;
-	for (i = all; i != NULL && rc != 0; i = i->ifa_next) {
-		if (i->ifa_addr == NULL || strcmp(i->ifa_name, name) != 0)
-			continue;
-		if (fam == 4 && i->ifa_addr->sa_family == AF_INET) {
-			memcpy(addr, &((struct sockaddr_in *)i->ifa_addr)->
-			    sin_addr, 4);
-			rc = 0;
-		} else if (fam == 6 && i->ifa_addr->sa_family == AF_INET6) {
-			memcpy(addr, &((struct sockaddr_in6 *)i->ifa_addr)->
-			    sin6_addr, 16);
-			rc = 0;
-		}
-	}
-	freeifaddrs(all);
-	return rc;
-}
-
-static int
-parse_pattern(struct popts *op, const char *s)
-{
-	size_t n = strlen(s), i;
-	unsigned v;
-
-	if (n == 0 || n > 32) {
-		st_cli_err("ping: -p: up to 16 bytes of hex");
-		return -1;
-	}
-	for (i = 0; i < n; i += 2) {
-		if (sscanf(s + i, "%2x", &v) != 1) {
-			st_cli_err("ping: -p: '%s' is not hex", s);
-			return -1;
-		}
-		op->pattern[op->patlen++] = (uint8_t)v;
-	}
-	return 0;
-}
-
-static int
-parse_opts(struct popts *op, int argc, char **argv)
-{
-	enum { O_LAYERS = 256, O_SPEC, O_EXPLAIN };
-	static const struct option lo[] = {
-		{ "layers", required_argument, NULL, O_LAYERS },
-		{ "explain", no_argument, NULL, O_EXPLAIN },
-		{ "spec", required_argument, NULL, O_SPEC },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	double d;
-	int ch;
-
-	memset(op, 0, sizeof(*op));
-	op->interval = -1;
-	op->linger = 10;
-	op->size = 56;
-	op->ttl = op->tos = op->pmtu = -1;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "46c:i:w:W:s:t:Q:M:p:I:fqDh", lo,
-	    NULL)) != -1) {
-		switch (ch) {
-		case '4':
-		case '6':
-			op->fam = ch - '0';
-			break;
-		case 'c':
-			if (num("-c", optarg, 1, 4e9, &d) != 0)
-				return -1;
-			op->count = (unsigned long)d;
-			break;
-		case 'i':
-			if (num("-i", optarg, 0, 1e6, &op->interval) != 0)
-				return -1;
-			break;
-		case 'w':
-			if (num("-w", optarg, 0, 1e9, &op->deadline) != 0)
-				return -1;
-			break;
-		case 'W':
-			if (num("-W", optarg, 0, 1e6, &op->linger) != 0)
-				return -1;
-			break;
-		case 's':
-			if (num("-s", optarg, 0, 65507, &d) != 0)
-				return -1;
-			op->size = (long)d;
-			break;
-		case 't':
-			if (num("-t", optarg, 1, 255, &d) != 0)
-				return -1;
-			op->ttl = (int)d;
-			break;
-		case 'Q':
-			if (num("-Q", optarg, 0, 255, &d) != 0)
-				return -1;
-			op->tos = (int)d;
-			break;
-		case 'M':
-			if (strcmp(optarg, "do") == 0)
-				op->pmtu = 1;
-			else if (strcmp(optarg, "dont") == 0)
-				op->pmtu = 0;
-			else {
-				st_cli_err("ping: -M: 'do' or 'dont'");
-				return -1;
-			}
-			break;
-		case 'p':
-			if (parse_pattern(op, optarg) != 0)
-				return -1;
-			break;
-		case 'I':
-			op->source = optarg;
-			break;
-		case 'f':
-			op->flood = 1;
-			break;
-		case 'q':
-			op->quiet = 1;
-			break;
-		case 'D':
-			op->stamps = 1;
-			break;
-		case O_EXPLAIN:
-			op->explain = 1;
-			break;
-		case O_LAYERS:
-			if (st_cli_views(&op->layers, optarg) != 0 ||
-			    st_cli_views_live(&op->layers, "ping") != 0)
-				return -1;
-			break;
-		case O_SPEC:
-			op->spec = optarg;
-			break;
-		case 'h':
-			ping_usage(stdout);
-			exit(ST_EXIT_OK);
-		default:
-			fputs("(try 'strata ping --help')\n", stderr);
-			return -1;
-		}
-	}
-	if (optind != argc - 1) {
-		st_cli_err("ping: %s", optind >= argc ? "usage error: "
-		    "Destination address required" : "one HOST at a time");
-		return -1;
-	}
-	op->host = argv[optind];
-	return 0;
 }
 
 /* The run: the engine, and what the words and views need. */
@@ -314,7 +84,8 @@ make_spec(struct ping *p)
 	struct popts *op = p->op;
 	struct st_spec_err err;
 	char text[512], src[64], extra[128] = "";
-	const struct st_proto *want;
+	const struct st_echo_desc *e;
+	const struct st_proto *net;
 	unsigned i;
 
 	if (op->spec != NULL) {
@@ -344,15 +115,19 @@ make_spec(struct ping *p)
 			return -1;
 		}
 	}
-	want = p->e.fam == 4 ? &st_proto_icmp : &st_proto_icmpv6;
+	/* The echo of this family (ICMP, ICMPv6), under IP of this family. */
 	p->e.icmp_layer = -1;
 	for (i = 0; i < p->e.spec.nlayers; i++)
-		if (p->e.spec.layers[i].proto == want)
+		if ((e = p->e.spec.layers[i].proto->echo) != NULL &&
+		    e->fam == p->e.fam)
 			p->e.icmp_layer = (int)i;
-	if (p->e.icmp_layer < 0 || p->e.spec.layers[0].proto != (p->e.fam == 4 ?
-	    &st_proto_ipv4 : &st_proto_ipv6)) {
+	net = p->e.spec.layers[0].proto;
+	if (p->e.icmp_layer < 0 || net->role != ST_ROLE_NET ||
+	    net->ends[1] == NULL || net->ends[1]->bits != (p->e.fam == 4 ?
+	    32 : 128)) {
 		st_cli_err("ping: --spec: the request must be %s and %s for "
-		    "%s", p->e.fam == 4 ? "ip" : "ipv6", want->name, p->dsttext);
+		    "%s", p->e.fam == 4 ? "ip" : "ipv6", p->e.fam == 4 ? "icmp" :
+		    "icmpv6", p->dsttext);
 		return -1;
 	}
 	if (op->spec != NULL) {
@@ -720,7 +495,7 @@ st_cmd_ping(int argc, char **argv)
 	const char *what = "";
 	int root = geteuid() == 0, rc;
 
-	if (parse_opts(&op, argc, argv) != 0)
+	if (st_ping_parse_opts(&op, argc, argv) != 0)
 		return PING_EXIT_ERROR;
 	p.op = &op;
 	if (op.flood && !root) {
@@ -792,7 +567,7 @@ st_cmd_ping(int argc, char **argv)
 		goto out;
 	}
 	if (p.ifname != NULL) {
-		if (iface_addr(p.ifname, p.e.fam, p.e.src) != 0) {
+		if (st_ping_iface_addr(p.ifname, p.e.fam, p.e.src) != 0) {
 			st_cli_err("ping: -I %s: the interface has no IPv%d "
 			    "address", p.ifname, p.e.fam);
 			goto out;
