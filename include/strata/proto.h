@@ -210,6 +210,45 @@ struct st_proto {
 	const struct st_craft *craft;
 
 	/* @probes */
+	/*
+	 * Optional, for telling which received packet answers a probe
+	 * (src/net/match.c).  answers: whether gl, this protocol's layer in
+	 * got (NULL if got has none), answers sl of the packet sent; without
+	 * it, a transport answers when its ends come back swapped.  quoted:
+	 * whether ql, this protocol's layer quoted in an error, is sl as
+	 * sent; without it, when the ends are equal.  is_error: whether gl is
+	 * an error that quotes the packet that caused it.
+	 */
+	int		(*answers)(const struct st_packet *sent,
+			    const struct st_layer *sl,
+			    const struct st_packet *got,
+			    const struct st_layer *gl);
+	int		(*quoted)(const struct st_packet *sent,
+			    const struct st_layer *sl,
+			    const struct st_packet *got,
+			    const struct st_layer *ql);
+	int		(*is_error)(const struct st_packet *got,
+			    const struct st_layer *gl);
+	/* Optional: the echo a ping sends, for the ping engine. */
+	const struct st_echo_desc *echo;
+	/* Optional, a network layer's: its hop count (TTL, hop limit). */
+	const struct st_field_desc *hops;
+	/*
+	 * Optional, for predicting the answer to a crafted packet
+	 * (src/net/predict.c).  predict: for sl, this protocol's layer in
+	 * sent (the network's, then the first above it that has the hook),
+	 * sets the ST_OUT_* bits it expects in *expect and writes what
+	 * comes back, as text, into text (n bytes; dst: the destination as
+	 * text; listening: an enum st_listen); returns 1 when that is all
+	 * there is to say, 0 to go on.  outcome: which ST_OUT_* a received
+	 * packet is, read at gl.
+	 */
+	int		(*predict)(const struct st_packet *sent,
+			    const struct st_layer *sl, int listening,
+			    const char *dst, unsigned *expect, char *text,
+			    size_t n);
+	unsigned	(*outcome)(const struct st_packet *got,
+			    const struct st_layer *gl);
 };
 
 /* Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
@@ -528,5 +567,75 @@ st_spec_hex(const char *s, uint8_t *b, size_t cap)
 }
 
 /* @probes-api */
+
+/* Outcomes a packet can meet; a prediction is a set of them. */
+enum {
+	ST_OUT_NONE	 = 1 << 0,	/* nothing comes back */
+	ST_OUT_ECHO	 = 1 << 1,	/* echo reply (ICMP or ICMPv6) */
+	ST_OUT_TSREPLY	 = 1 << 2,	/* ICMP timestamp reply */
+	ST_OUT_TTL	 = 1 << 3,	/* time exceeded in transit */
+	ST_OUT_PORT	 = 1 << 4,	/* port unreachable */
+	ST_OUT_UNREACH	 = 1 << 5,	/* another destination unreachable */
+	ST_OUT_SYNACK	 = 1 << 6,	/* a TCP SYN-ACK */
+	ST_OUT_RST	 = 1 << 7,	/* a TCP RST */
+	ST_OUT_DATA	 = 1 << 8,	/* a TCP or UDP answer from the port */
+	ST_OUT_OTHER	 = 1 << 9	/* anything else */
+};
+
+/* Whether something on this host listens on a port. */
+enum st_listen { ST_LISTEN_UNKNOWN = -1, ST_LISTEN_NO, ST_LISTEN_YES };
+
+/*
+ * What a ping needs of a protocol with an echo (ICMP, ICMPv6): the types
+ * of request and reply, and its fields as handles.
+ */
+struct st_echo_desc {
+	uint8_t		 fam;		/* the network family: 4 or 6 */
+	uint8_t		 request, reply;
+	const struct st_field_desc *type, *code, *id, *seq;
+	const struct st_field_desc *mtu;	/* in "too big" errors */
+	const struct st_field_desc *ptr;	/* in parameter problems */
+};
+
+/*
+ * For the probe hooks: field fd of layer la in a and of lb in b exist and
+ * hold the same value.
+ */
+static inline int
+st_probe_same(const struct st_packet *a, const struct st_layer *la,
+    const struct st_packet *b, const struct st_layer *lb,
+    const struct st_field_desc *fd)
+{
+	const struct st_field *fa, *fb;
+
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_fd(a, la, fd)) != NULL &&
+	    (fb = st_pkt_fd(b, lb, fd)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
+}
+
+/* The same, for field fa of la in a and field fb of lb in b. */
+static inline int
+st_probe_same2(const struct st_packet *a, const struct st_layer *la,
+    const struct st_field_desc *fda, const struct st_packet *b,
+    const struct st_layer *lb, const struct st_field_desc *fdb)
+{
+	const struct st_field *fa, *fb;
+
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_fd(a, la, fda)) != NULL &&
+	    (fb = st_pkt_fd(b, lb, fdb)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
+}
+
+/* The value of field fd in layer ly, or def when absent. */
+static inline uint64_t
+st_probe_val(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *fd, uint64_t def)
+{
+	const struct st_field *f = ly != NULL ? st_pkt_fd(pkt, ly, fd) : NULL;
+
+	return f != NULL ? f->val : def;
+}
 
 #endif /* STRATA_PROTO_H */

@@ -307,6 +307,99 @@ static const struct st_craft icmp_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* Echo and timestamp requests are answered; replies and errors never
+ * are (RFC 1122 3.2.2). */
+static int
+icmp_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	uint64_t type = st_probe_val(sent, sl, &icmp_fields[F_TYPE], 255);
+
+	(void)listening;
+	if (type == 8) {
+		*expect = ST_OUT_ECHO;
+		snprintf(text, n, "an echo reply from %s with id %llu and seq "
+		    "%llu", dst, (unsigned long long)st_probe_val(sent, sl,
+		    &icmp_fields[F_ID], 0), (unsigned long long)
+		    st_probe_val(sent, sl, &icmp_fields[F_SEQ], 0));
+		return 0;
+	}
+	if (type == 13) {
+		*expect = ST_OUT_TSREPLY | ST_OUT_NONE;
+		snprintf(text, n, "a timestamp reply (type 14) from %s, if it "
+		    "answers them (Linux does unless a firewall drops them)",
+		    dst);
+		return 0;
+	}
+	snprintf(text, n, "nothing: hosts never answer an ICMP %s (RFC 1122 "
+	    "3.2.2), lest errors answer errors", type == 0 || type == 14 ?
+	    "reply" : type == 3 || type == 4 || type == 5 || type == 11 ||
+	    type == 12 ? "error" : "message of this type");
+	return 1;
+}
+
+static unsigned
+icmp_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmp_fields[F_TYPE], 255);
+	uint64_t c = st_probe_val(got, gl, &icmp_fields[F_CODE], 255);
+
+	return t == 0 ? ST_OUT_ECHO : t == 14 ? ST_OUT_TSREPLY :
+	    t == 11 ? ST_OUT_TTL : t == 3 && c == 3 ? ST_OUT_PORT :
+	    t == 3 ? ST_OUT_UNREACH : ST_OUT_OTHER;
+}
+
+static const struct st_echo_desc icmp_echo = {
+	.fam = 4, .request = 8, .reply = 0,
+	.type = &icmp_fields[F_TYPE], .code = &icmp_fields[F_CODE],
+	.id = &icmp_fields[F_ID], .seq = &icmp_fields[F_SEQ],
+	.mtu = &icmp_fields[F_MTU], .ptr = &icmp_fields[F_PTR],
+};
+
+/*
+ * An echo request is answered by an echo reply with its identifier and
+ * sequence number, a timestamp request by a timestamp reply with its
+ * identifier; nothing else of ICMP's asks for an answer.
+ */
+static int
+icmp_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	const struct st_field_desc *type = &icmp_fields[F_TYPE];
+	const struct st_field_desc *id = &icmp_fields[F_ID];
+	uint64_t t;
+
+	if (gl == NULL)
+		return 0;
+	t = st_probe_val(sent, sl, type, 0);
+	if (t == 13)
+		return st_probe_val(got, gl, type, 0) == 14 &&
+		    st_probe_same(sent, sl, got, gl, id);
+	return t == 8 && st_probe_val(got, gl, type, 0) == 0 &&
+	    st_probe_same(sent, sl, got, gl, id) &&
+	    st_probe_same(sent, sl, got, gl, &icmp_fields[F_SEQ]);
+}
+
+/* A quoted echo is ours by its identifier and sequence number. */
+static int
+icmp_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &icmp_fields[F_ID]) &&
+	    st_probe_same(sent, sl, got, ql, &icmp_fields[F_SEQ]);
+}
+
+/* Unreachable, source quench, redirect, time exceeded, parameter problem:
+ * the errors that quote the packet that caused them. */
+static int
+icmp_is_error(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmp_fields[F_TYPE], 255);
+
+	return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
+}
 
 const struct st_proto st_proto_icmp = {
 	.name = "icmp",
@@ -335,4 +428,10 @@ const struct st_proto st_proto_icmp = {
 	/* @craft */
 	.craft = &icmp_craft,
 	/* @probes */
+	.predict = icmp_predict,
+	.outcome = icmp_outcome,
+	.echo = &icmp_echo,
+	.answers = icmp_answers,
+	.quoted = icmp_quoted,
+	.is_error = icmp_is_error,
 };

@@ -533,6 +533,41 @@ static const struct st_craft ipv4_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* A fragment is answered only once all have come. */
+static int
+ipv4_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	(void)listening;
+	(void)expect;
+	if (!st_probe_val(sent, sl, &ipv4_fields[F_MF], 0) &&
+	    !st_probe_val(sent, sl, &ipv4_fields[F_FRAG], 0))
+		return 0;
+	snprintf(text, n, "nothing yet: this is a fragment, and %s answers "
+	    "only when every fragment has come (after 30 s without them, a "
+	    "time exceeded, code 1, for the first one)", dst);
+	return 1;
+}
+
+/* A reply comes from where the probe went. */
+static int
+ipv4_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	return st_probe_same2(sent, sl, &ipv4_fields[F_DST], got, gl,
+	    &ipv4_fields[F_SRC]);
+}
+
+/* A quoted header is ours: our destination, our protocol. */
+static int
+ipv4_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &ipv4_fields[F_DST]) &&
+	    st_probe_same(sent, sl, got, ql, &ipv4_fields[F_PROTO]);
+}
 
 const struct st_proto st_proto_ipv4 = {
 	.name = "ipv4",
@@ -563,4 +598,8 @@ const struct st_proto st_proto_ipv4 = {
 	/* @craft */
 	.craft = &ipv4_craft,
 	/* @probes */
+	.predict = ipv4_predict,
+	.hops = &ipv4_fields[F_TTL],
+	.answers = ipv4_answers,
+	.quoted = ipv4_quoted,
 };

@@ -145,6 +145,23 @@ static const struct st_craft ipv6_craft = {
 };
 
 /* @probes */
+/* A reply comes from where the probe went. */
+static int
+ipv6_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	return st_probe_same2(sent, sl, &ipv6_fields[F_DST], got, gl,
+	    &ipv6_fields[F_SRC]);
+}
+
+/* A quoted header is ours: our destination, our next header. */
+static int
+ipv6_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &ipv6_fields[F_DST]) &&
+	    st_probe_same(sent, sl, got, ql, &ipv6_fields[F_NXT]);
+}
 
 const struct st_proto st_proto_ipv6 = {
 	.name = "ipv6",
@@ -170,6 +187,9 @@ const struct st_proto st_proto_ipv6 = {
 	/* @craft */
 	.craft = &ipv6_craft,
 	/* @probes */
+	.hops = &ipv6_fields[F_HLIM],
+	.answers = ipv6_answers,
+	.quoted = ipv6_quoted,
 };
 
 /* Counts the extension headers already in this chain. */

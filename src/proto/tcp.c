@@ -639,6 +639,57 @@ static const struct st_craft tcp_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/*
+ * A segment no connection owns draws a RST (RFC 9293 3.10.7.1), a SYN to
+ * a listening port a SYN-ACK; no one answers a RST.
+ */
+static int
+tcp_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	static const char after[] = "; after a SYN-ACK, this host's kernel "
+	    "sends a RST, since no socket of its own sent the SYN";
+	uint64_t flags = st_probe_val(sent, sl, &tcp_fields[F_FLAGS], 0);
+	char port[32];
+
+	snprintf(port, sizeof(port), "tcp port %llu", (unsigned long long)
+	    st_probe_val(sent, sl, &tcp_fields[F_DPORT], 0));
+	if (flags & 0x04) {
+		snprintf(text, n, "nothing: no one answers a RST (RFC 9293 "
+		    "3.10.7)");
+		return 1;
+	}
+	if ((flags & 0x12) == 0x02 && listening == ST_LISTEN_YES) {
+		*expect = ST_OUT_SYNACK;
+		snprintf(text, n, "a SYN-ACK from %s: a socket listens on %s%s",
+		    dst, port, after);
+	} else if ((flags & 0x12) == 0x02 && listening != ST_LISTEN_NO) {
+		*expect = ST_OUT_SYNACK | ST_OUT_RST;
+		snprintf(text, n, "a SYN-ACK from %s if a socket listens on %s, "
+		    "a RST-ACK if none does%s", dst, port, after);
+	} else if ((flags & 0x12) == 0x02) {
+		*expect = ST_OUT_RST;
+		snprintf(text, n, "a RST-ACK from %s: no socket listens on %s",
+		    dst, port);
+	} else {
+		*expect = ST_OUT_RST;
+		snprintf(text, n, "a RST from %s: no connection owns this "
+		    "segment (RFC 9293 3.10.7.1)", dst);
+	}
+	return 0;
+}
+
+static unsigned
+tcp_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t flags = st_probe_val(got, gl, &tcp_fields[F_FLAGS], 0);
+
+	return flags & 0x04 ? ST_OUT_RST : (flags & 0x12) == 0x12 ?
+	    ST_OUT_SYNACK : ST_OUT_DATA;
+}
+
 
 const struct st_proto st_proto_tcp = {
 	.name = "tcp",
@@ -670,4 +721,6 @@ const struct st_proto st_proto_tcp = {
 	/* @craft */
 	.craft = &tcp_craft,
 	/* @probes */
+	.predict = tcp_predict,
+	.outcome = tcp_outcome,
 };

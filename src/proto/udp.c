@@ -109,6 +109,42 @@ static const struct st_craft udp_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* A datagram to a port nobody owns draws a port unreachable. */
+static int
+udp_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	char port[32];
+
+	snprintf(port, sizeof(port), "udp port %llu", (unsigned long long)
+	    st_probe_val(sent, sl, &udp_fields[F_DPORT], 0));
+	if (listening == ST_LISTEN_NO) {
+		*expect = ST_OUT_PORT;
+		snprintf(text, n, "a port unreachable from %s: no socket here "
+		    "owns %s", dst, port);
+	} else if (listening == ST_LISTEN_YES) {
+		*expect = ST_OUT_DATA | ST_OUT_NONE;
+		snprintf(text, n, "an answer from %s if the program that owns "
+		    "%s answers this datagram; else nothing", dst, port);
+	} else {
+		*expect = ST_OUT_PORT | ST_OUT_DATA | ST_OUT_NONE;
+		snprintf(text, n, "a port unreachable from %s if no socket "
+		    "owns %s; the program's answer (or nothing) if one does",
+		    dst, port);
+	}
+	return 0;
+}
+
+static unsigned
+udp_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	(void)got;
+	(void)gl;
+	return ST_OUT_DATA;
+}
+
 
 const struct st_proto st_proto_udp = {
 	.name = "udp",
@@ -135,4 +171,6 @@ const struct st_proto st_proto_udp = {
 	/* @craft */
 	.craft = &udp_craft,
 	/* @probes */
+	.predict = udp_predict,
+	.outcome = udp_outcome,
 };
