@@ -1,6 +1,8 @@
 /*
- * libFuzzer target: a packet.  The first byte picks the link type, the
- * rest is the frame; it is decoded and shown by every view into a sink
+ * libFuzzer target: the views.  The input is a link type and a frame
+ * (fuzzlink.h; the first byte's free bits choose colour, the listener the
+ * prediction assumes and whether the stats view ends); it is decoded and
+ * shown by every view into a sink
  * that discards, so every view's reading of the model is exercised too;
  * then the readers beside the views: the prediction, the quote diff (the
  * packet against itself), every quiz question it can ask, and the stats
@@ -10,16 +12,12 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include <pcap/dlt.h>
-
 #include "strata/decode.h"
 #include "strata/follow.h"
 #include "strata/predict.h"
 #include "strata/quiz.h"
 #include "strata/view.h"
-
-static const int links[] = { DLT_EN10MB, DLT_RAW, DLT_LINUX_SLL,
-	DLT_LINUX_SLL2, DLT_NULL, DLT_LOOP, DLT_IPV4, DLT_IPV6, 147 };
+#include "fuzzlink.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,23 +34,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct st_flow k;
 	char line[512];
 	size_t i;
-	int kind;
+	int kind, lt, opt;
 
-	if (size < 1)
+	if ((lt = fz_packet(&pkt, data, size)) < 0)
 		return 0;
 	if (null == NULL)
 		null = fopen("/dev/null", "w");
+	opt = data[0] >> 2 & 0x1f;
 	v.have_t0 = 0;
-	st_pkt_reset(&pkt, data + 1, (uint32_t)(size - 1),
-	    (uint32_t)(size - 1 + (data[0] & 0x80 ? 100 : 0)));
-	pkt.num = 1;
-	st_decode(&pkt, links[data[0] % (sizeof(links) / sizeof(links[0]))]);
+	st_decode(&pkt, lt);
 	st_out_init(&out, null);
-	v.color = data[0] & 0x40;
+	v.color = opt & 1;
 	for (i = 0; st_views[i] != NULL; i++)
 		st_views[i]->packet(&out, &pkt, &v);
 	st_out_flush(&out);
-	st_predict(&pkt, (enum st_listen)(data[0] % 3) - 1, &pr);
+	st_predict(&pkt, (enum st_listen)((opt >> 1) % 3) - 1, &pr);
 	st_predict_check(&pr, &pkt, line, sizeof(line));
 	st_quote_diff(&out, &pkt, &pkt);
 	for (kind = 0; kind < ST_Q_NKINDS; kind++)
@@ -62,7 +58,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			st_quiz_hint(&q, "5");
 			st_quiz_working(&out, &q);
 		}
-	if (v.stats != NULL && data[0] % 16 == 0)
+	if (v.stats != NULL && (opt & 0x18) == 0)
 		st_view_stats.end(&out, &v);
 	st_out_flush(&out);
 	if (st_follow_key(&pkt, &k) == 0) {
