@@ -19,7 +19,12 @@ With --ip the files are the IP packets alone, cut out of their link
 headers, with no link-type bytes (fuzz_reply's input: what a raw socket
 returns).
 
+With --spec the files are the packet specs the unit tests build (string
+literals, joined as the compiler joins them, that look like a spec:
+`ip(dst=...)/udp/...`), for fuzz_spec.
+
   python3 tests/fuzz/seeds.py OUTDIR [--cap N] [--ip] [--unit DIR] CAPTURE|DIR...
+  python3 tests/fuzz/seeds.py OUTDIR --spec --unit DIR
 """
 import argparse
 import hashlib
@@ -135,19 +140,42 @@ ARRAY = re.compile(r'static\s+const\s+uint8_t\s+\w+\s*\[[^\]]*\]\s*=\s*'
                    r'\{([^}]*)\}')
 
 
-def unit_packets(udir, top):
-    """(dlt, data) of every hex packet the unit tests decode."""
+def unit_sources(udir, top):
+    """Each unit test file, macros expanded."""
     for name in sorted(os.listdir(udir)):
         if not (name.startswith('test_') and name.endswith('.c')):
             continue
         try:
-            src = subprocess.run(
+            yield subprocess.run(
                 ['cpp', '-P', '-D_GNU_SOURCE', '-I' + os.path.join(top,
                  'include'), '-I' + udir, os.path.join(udir, name)],
                 capture_output=True, text=True, check=True).stdout
         except (OSError, subprocess.CalledProcessError) as err:
             print('seeds: %s: %s' % (name, err), file=sys.stderr)
-            continue
+
+
+STRSEQ = re.compile(r'(?:"(?:[^"\\]|\\.)*"\s*)+')
+SPECLIKE = re.compile(r'^[a-z][a-z0-9]*(\((\)|[a-z0-9_.-]+=).*)?(/|$)')
+
+
+def unit_specs(udir, top):
+    """Every joined string literal of the unit tests that looks like a
+    spec, C escapes undone."""
+    for src in unit_sources(udir, top):
+        for m in STRSEQ.finditer(src):
+            text = ''.join(STRLIT.findall(m.group(0)))
+            try:
+                text = text.encode().decode('unicode_escape')
+            except UnicodeDecodeError:
+                continue
+            if SPECLIKE.match(text) and ('(' in text or '/' in text) \
+                    and not text.endswith('.c'):
+                yield text.encode('latin-1', 'replace')
+
+
+def unit_packets(udir, top):
+    """(dlt, data) of every hex packet the unit tests decode."""
+    for src in unit_sources(udir, top):
         for m in CALL.finditer(src):
             hexs = re.sub(r'[^0-9a-fA-F]', '',
                           ''.join(STRLIT.findall(m.group(2))))
@@ -168,6 +196,7 @@ def main():
     ap.add_argument('--cap', type=int, default=50)
     ap.add_argument('--unit')
     ap.add_argument('--ip', action='store_true')
+    ap.add_argument('--spec', action='store_true')
     ap.add_argument('inputs', nargs='*')
     a = ap.parse_intermixed_args()
     os.makedirs(a.out, exist_ok=True)
@@ -175,7 +204,9 @@ def main():
     ncap = 0
 
     def write(s):
-        if a.ip:
+        if a.spec:
+            pass
+        elif a.ip:
             s = ip_of((s[0] & 3) << 8 | s[1], s[2:])
             if s is None:
                 return
@@ -203,8 +234,13 @@ def main():
         except (OSError, struct.error) as err:
             print('seeds: %s: %s' % (path, err), file=sys.stderr)
     nunit = 0
+    top = os.path.abspath(os.path.join(a.unit or '.', '..', '..'))
+    if a.spec:
+        for text in unit_specs(a.unit, top):
+            write(text)
+        print('seeds: %d specs' % len(seen))
+        return
     if a.unit:
-        top = os.path.abspath(os.path.join(a.unit, '..', '..'))
         for dlt, data in unit_packets(a.unit, top):
             nunit += 1
             write(seed(dlt, data))

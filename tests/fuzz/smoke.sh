@@ -2,7 +2,9 @@
 # Runs each libFuzzer target for SECONDS, one after the other, from seeds
 # made of the bundled captures, the whole shared corpus (zoo and zeek
 # included), the unit tests' packets (seeds.py) and the regression inputs
-# (tests/fuzz/regress/<target>/, which are also run first, every time).
+# (tests/fuzz/regress/<target>/, all run at start, every time);
+# the spec target's seeds are the specs in the README, TESTLIST and the
+# unit tests.
 # Fails on any crash, hang or leak: libFuzzer exits non-zero and leaves the
 # input in build-fuzz/crashes/<target>-*.
 #   sh tests/fuzz/smoke.sh SECONDS TARGET...
@@ -56,6 +58,8 @@ for t in "$@"; do
 	spec)
 		grep -ho "'[a-z][^']*'" "$top"/tests/TESTLIST "$top"/README.md |
 		    tr -d "'" | awk '{ print > ("'"$seeds"'/s" NR) }'
+		python3 "$top/tests/fuzz/seeds.py" "$seeds" --spec \
+		    --unit "$top/tests/unit"
 		;;
 	esac
 	regress=$top/tests/fuzz/regress/$t
