@@ -31,7 +31,7 @@ STRATA	?= ./strata
 
 .PHONY: all deps test unit golden difftest hostile threads peer live live-route html bench \
 	ndjson completion deb-test install-test manpage progress \
-	fuzz fuzz-smoke fuzz-long \
+	fuzz fuzz-smoke fuzz-long fuzz-reach \
 	live-demo live-capture privileges \
 	demo clean \
 	install install-cap uninstall sanitize \
@@ -247,6 +247,10 @@ fuzz-smoke: fuzz
 
 fuzz-long: fuzz
 	@FUZZ_KEEP=1 sh tests/fuzz/smoke.sh $(SECONDS) $(FUZZ)
+
+# Which decoders the seeds reach (fails when one is never reached).
+fuzz-reach: fuzz
+	@sh tests/fuzz/reach.sh
 
 # The privilege drop proven from outside: ids, capabilities, seccomp, and
 # the order of system calls (root only).
