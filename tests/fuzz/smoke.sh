@@ -29,6 +29,19 @@ seeds_packets() {
 	    --unit "$top/tests/unit" $caps
 }
 
+# Each new crash input of target $1, made as small as libFuzzer can in
+# 30 s, beside it as <name>.min; the regression input to add.
+minimise() {
+	for c in "$b/crashes/$1"-*; do
+		case $c in *.min|*"*") continue ;; esac
+		[ -e "$c.min" ] && continue
+		"$b/fuzz_$1" -minimize_crash=1 -max_total_time=30 \
+		    -exact_artifact_path="$c.min" "$c" >/dev/null 2>&1
+		[ -e "$c.min" ] || cp "$c" "$c.min"
+		echo "add: cp $c.min $top/tests/fuzz/regress/$1/<what-it-is>"
+	done
+}
+
 for t in "$@"; do
 	seeds=$b/seeds-$t
 	rm -rf "$seeds"
@@ -74,6 +87,7 @@ for t in "$@"; do
 	    "$work" "$seeds" $regress >"$b/$t.log" 2>&1; then
 		echo "FAIL fuzz $t: a crash; input in $b/crashes/"
 		tail -30 "$b/$t.log"
+		minimise "$t"
 		status=1
 	else
 		grep -E '^#[0-9]+.*(INITED|DONE)' "$b/$t.log" | tail -2
