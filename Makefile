@@ -213,11 +213,11 @@ live-capture: strata
 # matcher (reply).  The library is compiled once, instrumented, and linked
 # into each.  Seeds: every packet of the bundled and shared captures and of
 # the unit tests (tests/fuzz/seeds.py), and tests/fuzz/regress/<target>/.
-# fuzz-smoke runs each FUZZ_SECONDS (45; CI); fuzz-long runs each SECONDS
+# fuzz-smoke runs each FUZZ_SECONDS (40; CI); fuzz-long runs each SECONDS
 # (600) and keeps what it finds in build-fuzz/corpus-<target>/.  Both fail
 # on any crash, leaving the input in build-fuzz/crashes/ (minimise it and
 # add it to tests/fuzz/regress/<target>/).
-FUZZ_SECONDS ?= 45
+FUZZ_SECONDS ?= 40
 SECONDS	 ?= 600
 FUZZCC	 ?= clang
 FUZZSAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all
