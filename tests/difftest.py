@@ -99,7 +99,9 @@ EXCLUDE = {
     r"^eth\.(addr|lg|ig)$|^eth\.addr\.": "alias of eth.src/eth.dst (bits)",
     r"^(ip|ipv6)\.(addr|host|src_host|dst_host)$": "alias of src/dst",
     r"^(tcp|udp)\.port$": "alias of srcport/dstport",
-    r"^ipv6\.(slaac_mac|6to4_\w+|ts_\w+|tc_ipv4|embed_ipv4|nat64_ipv4)$":
+    r"^tcp\.flags\.str$": "tcp.flags again, as text",
+    r"^ipv6\.(src_|dst_)?(slaac_mac|6to4_\w+|ts_\w+|tc_ipv4|embed_ipv4|"
+    r"nat64_ipv4)$":
         "part of an IPv6 address again",
     r"^(tcp|udp)\.payload$|^tcp\.segment_data$":
         "the payload bytes again (strata's next layer or data.data)",
@@ -405,7 +407,7 @@ def compare(strata, path, rel, version):
                 else:
                     res["cmp"].append((k, int(frame), tf[k], sf[k]))
             pre = proto.split(".")[0] + "."
-            for k in tf:
+            for k in tf if proto != "frame" else ():
                 if k.startswith(pre) and not EXCL_RE.search(k):
                     res["cov_t"][proto] += 1
                     if k in sf:
