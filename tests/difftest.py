@@ -352,12 +352,17 @@ def run_strata(strata, path):
 def pair(tinsts, slayers):
     """tshark instance index -> merged strata fields of the layers paired
     with it; and the number of strata layers left unpaired."""
-    paired, lone = defaultdict(dict), 0
+    paired, lone, last = defaultdict(dict), 0, (None, None)
     for proto, name, off, fields in slayers:
         cands = [i for i, t in enumerate(tinsts) if t[0] == proto]
         hit = [i for i in cands if tinsts[i][1] == off]
         if not hit and name == "trailer" and cands:
             hit = cands[:1]
+        if not hit and last[0] == proto and last[1] is not None:
+            # strata shows each TLS record as a layer, tshark all the
+            # records of a segment in one
+            hit = [last[1]]
+        last = (proto, hit[0] if hit else None)
         if not hit:
             lone += 1
             continue
