@@ -94,8 +94,11 @@ golden: strata
 fieldnames: $(BUILD)/tests/test_names
 	@sh tests/fieldnames.sh $(BUILD)/tests/test_names
 
+# tshark's reading of every capture in ../shared/corpus (and its folders
+# zoo, zeek) against strata's: see tests/difftest.py.
+DIFFTEST_JOBS ?= 2
 difftest: strata
-	@python3 tests/difftest.py $(STRATA) ../shared/corpus
+	@python3 tests/difftest.py $(STRATA) ../shared/corpus --jobs $(DIFFTEST_JOBS)
 
 golden-update: strata
 	@sh tests/golden.sh $(STRATA) --update
@@ -115,7 +118,7 @@ build-san/strata: $(CLIOBJ) $(BUILD)/libstrata.a
 test-san: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
 	@sh tests/golden.sh $(STRATA)
-	@python3 tests/difftest.py $(STRATA) ../shared/corpus
+	@python3 tests/difftest.py $(STRATA) ../shared/corpus --jobs $(DIFFTEST_JOBS)
 	@sh tests/hostile.sh $(STRATA)
 	@sh tests/threads.sh $(STRATA)
 	@sh tests/peer-tshark.sh $(STRATA)
