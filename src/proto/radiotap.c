@@ -161,6 +161,16 @@ static const struct st_field_desc rt_rxbits[] = {
 	FB("radiotap.rxflags.badplcp", "Bad PLCP", 0x0002),
 };
 
+/* Wireshark names the TX flags' bits radiotap.rxflags.* too. */
+static const struct st_field_desc rt_txbits[] = {
+	FB("radiotap.rxflags.fail", "Transmission failed", 0x0001),
+	FB("radiotap.rxflags.cts", "CTS-to-self protection", 0x0002),
+	FB("radiotap.rxflags.rts", "RTS/CTS handshake", 0x0004),
+	FB("radiotap.rxflags.noack", "No ACK expected", 0x0008),
+	FB("radiotap.rxflags.noseqno", "Sequence number preset", 0x0010),
+	FB("radiotap.rxflags.order", "Do not reorder", 0x0020),
+};
+
 static const struct st_field_desc rt_mcsbits[] = {
 	FB("radiotap.mcs.have_bw", "Bandwidth known", 0x01),
 	FB("radiotap.mcs.have_index", "MCS index known", 0x02),
@@ -285,6 +295,22 @@ rt_word(struct rt *r, size_t off, uint32_t w, int all)
 }
 
 #define F(i)	(&rt_fields[(i)])
+
+/* The MCS flags and index at o whose known bits are known: only those
+ * (have_bw, have_gi, have_format, have_fec, have_stbc say which). */
+static void
+rt_mcs(struct rt *r, size_t o, uint64_t known)
+{
+	static const uint8_t have[] = { 0x01, 0x04, 0x08, 0x10, 0x20 };
+	uint64_t fl = rt_le(r, o + 1, 1);
+	size_t i;
+
+	for (i = 0; i < NFIELDS(rt_mcsflags); i++)
+		if (known & have[i])
+			rt_bits(r, &rt_mcsflags[i], 1, o + 1, fl);
+	if (known & 0x02)
+		rt_add(r, &rt_fields[F_MCSIDX], o + 2, 1);
+}
 #define BITS(t)	(t), NFIELDS(t)
 
 /* Adds the field of present bit b at off (its size checked). */
@@ -322,7 +348,8 @@ rt_field(struct rt *r, unsigned b, size_t o, uint8_t *flags)
 	case 13: rt_add(r, F(F_DBNOISE), o, 1); break;
 	case 14: rt_bits(r, BITS(rt_rxbits), o, rt_add(r, F(F_RXFL), o, 2));
 		break;
-	case 15: rt_add(r, F(F_TXFL), o, 2); break;
+	case 15: rt_bits(r, BITS(rt_txbits), o, rt_add(r, F(F_TXFL), o, 2));
+		break;
 	case 17: rt_add(r, F(F_RETRIES), o, 1); break;
 	case 18:
 		rt_add(r, F(F_XFLAGS), o, 4);
@@ -330,9 +357,9 @@ rt_field(struct rt *r, unsigned b, size_t o, uint8_t *flags)
 		rt_add(r, F(F_XCHAN), o + 6, 1);
 		break;
 	case 19:
-		rt_bits(r, BITS(rt_mcsbits), o, rt_add(r, F(F_MCSKNOWN), o, 1));
-		rt_bits(r, BITS(rt_mcsflags), o + 1, rt_le(r, o + 1, 1));
-		rt_add(r, F(F_MCSIDX), o + 2, 1);
+		v = rt_add(r, F(F_MCSKNOWN), o, 1);
+		rt_bits(r, BITS(rt_mcsbits), o, v);
+		rt_mcs(r, o, v);
 		break;
 	case 20: rt_add(r, F(F_AMPREF), o, 4); rt_add(r, F(F_AMPFL), o + 4,
 		    2); break;
@@ -450,9 +477,6 @@ static const struct st_bind rt_binds[] = {
 /* @summary */
 
 /* @views */
-static const struct st_field_desc *const rt_keys[] = {
-	&rt_fields[F_LEN], &rt_fields[F_WORD], NULL,
-};
 
 /* @craft */
 
@@ -471,7 +495,6 @@ const struct st_proto st_proto_radiotap = {
 	.nbinds = NFIELDS(rt_binds),
 	/* @summary */
 	/* @views */
-	.keys = rt_keys,
 	.color = "\033[35m",
 	.explain = "Every number is little-endian, and each field is aligned "
 	    "to its own size from the header's start. The present bitmap says "

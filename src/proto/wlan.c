@@ -291,7 +291,6 @@ wlan_frame(struct st_dctx *d, struct st_cur *c, int withfcs)
 			return st_dmalformed(d, "no room for the FCS after the "
 			    "%zu-byte header", hdr);
 		fcs(d, c, n);
-		d->plen = n - hdr - 4;
 	}
 	if (fc1 & 0x40) {
 		st_pkt_note(d->pkt, "802.11 frame protected: its body is "
@@ -329,10 +328,6 @@ static const struct st_bind wlan_fcs_binds[] = {
 /* @summary */
 
 /* @views */
-static const struct st_field_desc *const wlan_keys[] = {
-	&wlan_fields[F_TYPE], &wlan_fields[F_SUB], &wlan_fields[F_FLAGS],
-	NULL,
-};
 
 #define WLAN_EXPLAIN "The frame control's first byte holds subtype, type " \
 	"and version; its second the flags (to/from DS, more fragments, " \
@@ -359,7 +354,6 @@ const struct st_proto st_proto_wlan = {
 	.ends = { &wlan_fields[F_TA], &wlan_fields[F_RA] },
 	/* @summary */
 	/* @views */
-	.keys = wlan_keys,
 	.color = "\033[34m",
 	.explain = WLAN_EXPLAIN,
 	/* @craft */
@@ -381,7 +375,6 @@ const struct st_proto st_proto_wlan_fcs = {
 	.ends = { &wlan_fields[F_TA], &wlan_fields[F_RA] },
 	/* @summary */
 	/* @views */
-	.keys = wlan_keys,
 	.color = "\033[34m",
 	.explain = WLAN_EXPLAIN,
 	/* @craft */

@@ -174,6 +174,8 @@ fixed(struct st_dctx *d, struct st_cur *c, unsigned sub)
 		caps(d, c, 0);
 		add_le(d, c, F_STATUS, 2, 2);
 		add_le(d, c, F_AID, 4, 2);
+		if (c->err == ST_OK)	/* the top two bits are set */
+			d->pkt->fields[d->pkt->nfields - 1].val &= 0x3fff;
 		return 6;
 	case 2:		/* reassociation request */
 		caps(d, c, 0);
@@ -341,6 +343,24 @@ elements(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/*
+ * The header before ends the frame with a checksum (the FCS) when a field
+ * of its is one and lies after c: the elements end before it.
+ */
+static void
+fcs_bound(struct st_dctx *d, const struct st_layer *prev, struct st_cur *c)
+{
+	const struct st_field *f;
+	unsigned i;
+
+	for (i = 0; i < prev->nfields; i++) {
+		f = &d->pkt->fields[prev->field0 + i];
+		if ((f->desc->flags & ST_DF_CKSUM) && f->bits > 0 &&
+		    f->bitoff / 8 >= c->off && f->bitoff / 8 < c->end)
+			c->end = f->bitoff / 8;
+	}
+}
+
 static int
 mgt_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -356,6 +376,7 @@ mgt_decode(struct st_dctx *d, struct st_cur *c)
 	prev = &d->pkt->layers[d->pkt->nlayers - 2];
 	h.off = prev->off;
 	sub = (unsigned)st_get_u8(&h) >> 4;
+	fcs_bound(d, prev, c);
 	n = fixed(d, c, sub);
 	if (c->err != ST_OK)
 		return c->err;
