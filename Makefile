@@ -29,7 +29,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile threads peer live live-route html bench \
+.PHONY: all deps test unit golden difftest hostile threads peer bpf live live-route html bench \
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke \
@@ -66,7 +66,7 @@ test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
 	@$(MAKE) --no-print-directory unit golden difftest hostile threads peer \
-	    fieldnames \
+	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
 	    live-demo live-capture privileges html
 
@@ -160,6 +160,11 @@ clean:
 
 hostile: strata
 	@sh tests/hostile.sh $(STRATA)
+
+# strata bpf: golden words and steps, agreement with libpcap on every
+# packet of the bundled captures and the corpus.
+bpf: strata
+	@sh tests/bpf.sh $(STRATA)
 
 # Two threads (reading and decoding, the views) write what one writes.
 threads: strata

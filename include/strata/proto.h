@@ -77,6 +77,7 @@ struct st_net {
 
 struct st_proto;
 struct st_dctx;
+struct st_sumctx;
 
 /* The state a decoder reads and sets for its layer. */
 struct st_dctx {
@@ -170,6 +171,19 @@ struct st_proto {
 	const struct st_ckspec *cksum;
 
 	/* @summary */
+	/*
+	 * Optional: writes the key facts of layer ly on the summary line
+	 * through s (struct st_sumctx below).  Returns 0, having written
+	 * nothing, when the facts need what the packet lacks (a transport
+	 * layer without a network layer): the summary then says less.
+	 */
+	int		(*summary)(struct st_sumctx *s, const struct st_layer *ly);
+	/*
+	 * Optional, NULL-terminated: the fields that identify one packet in
+	 * the copy an ICMP error quotes, and that NAT at the source leaves
+	 * alone (the quote view matches errors to packets sent by them).
+	 */
+	const struct st_field_desc *const *qkey;
 
 	/* @views */
 	/* The fields that say the most about a layer (the diagram's box
@@ -330,6 +344,58 @@ unsigned st_dcount(const struct st_dctx *d, const struct st_proto *p);
 unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 
 /* @summary-api */
+
+struct st_out;
+struct st_flows;
+
+/*
+ * What a summary hook is handed: where to write (the writers of
+ * strata/out.h), the packet, the network layer its facts are about and
+ * the ends found in it, and the services of the summary view that a
+ * protocol cannot offer itself (formatting a value, the endpoints, a
+ * quoted chain), as function pointers so that protocols depend on no view.
+ */
+struct st_sumctx {
+	struct st_out		*o;
+	const struct st_packet	*pkt;
+	const struct st_layer	*net;		/* network layer, or NULL */
+	const struct st_field	*na[2];		/* its ends (addresses) */
+	const struct st_field	*ta[2];		/* the transport layer's ends
+						   (ports), when it has any */
+	struct st_flows		**flows;	/* the conversations */
+	int			 abs_seq;	/* numbers as on the wire */
+	/* Writes field f's value as the views show it ('?' for NULL). */
+	void	(*value)(struct st_sumctx *s, const struct st_field *f);
+	/* Writes "A → B" from net's ends, with tl's (ports) when not NULL. */
+	void	(*endpoints)(struct st_sumctx *s, const struct st_layer *tl);
+	/* Writes " [quoting chain  facts]" for what layer ly quotes. */
+	void	(*quoted)(struct st_sumctx *s, const struct st_layer *ly);
+};
+
+/*
+ * The first field of each row of table tab[0..n) in layer ly, into
+ * out[0..n) (NULL: absent), in one pass: a hook reads its own layer's
+ * fields by row (compile-checked), not by name.
+ */
+static inline void
+st_ly_fields(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *tab, size_t n, const struct st_field **out)
+{
+	const struct st_field *f = &pkt->fields[ly->field0];
+	const struct st_field *end = f + ly->nfields;
+	uintptr_t d;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+	for (; f < end; f++) {
+		/* As addresses: a row of another table is out of range. */
+		d = (uintptr_t)f->desc - (uintptr_t)tab;
+		if (d < n * sizeof(*tab) && out[d / sizeof(*tab)] == NULL)
+			out[d / sizeof(*tab)] = f;
+	}
+}
+
 
 /* @views-api */
 

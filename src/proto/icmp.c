@@ -201,6 +201,51 @@ static const struct st_bind icmp_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B echo request id 1 seq 2 len 64", then what an error quotes. */
+static int
+icmp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_CKSTAT + 1], *t, *c;
+	struct st_out *o = s->o;
+	const char *m;
+
+	if (s->net == NULL)
+		return 0;
+	s->endpoints(s, NULL);
+	st_out_putc(o, ' ');
+	st_ly_fields(s->pkt, ly, icmp_fields, F_CKSTAT + 1, f);
+	if ((t = f[F_TYPE]) != NULL) {
+		c = f[F_CODE];
+		if ((m = st_field_meaning(t)) != NULL)
+			st_out_puts(o, m);
+		else
+			st_out_printf(o, "type %u", (unsigned)t->val);
+		if (c != NULL && (m = st_field_meaning(c)) != NULL)
+			st_out_printf(o, " (%s)", m);
+		else if (c != NULL && c->val != 0)
+			st_out_printf(o, " code %u", (unsigned)c->val);
+		if (f[F_ID] != NULL) {
+			st_out_puts(o, " id ");
+			s->value(s, f[F_ID]);
+			st_out_puts(o, " seq ");
+			s->value(s, f[F_SEQ]);
+		}
+		if (f[F_MTU] != NULL) {
+			st_out_puts(o, " mtu ");
+			st_out_u64(o, f[F_MTU]->val);
+		}
+		st_out_puts(o, " len ");
+		st_out_u64(o, ly->len);
+	}
+	s->quoted(s, ly);
+	return 1;
+}
+
+static const struct st_field_desc *const icmp_qkey[] = {
+	&icmp_fields[F_ID], &icmp_fields[F_SEQ], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -220,7 +265,7 @@ icmp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    total, total);
 }
 
-#include "icmp.h"
+#include "strata/proto/icmp.h"
 
 /* What each type is for, in a sentence (the quiz's working). */
 static const struct st_valname icmp_story[] = {
@@ -277,6 +322,8 @@ const struct st_proto st_proto_icmp = {
 	.cksum = &icmp_ck,
 	.names = icmp_names,
 	/* @summary */
+	.summary = icmp_summary,
+	.qkey = icmp_qkey,
 	/* @views */
 	.keys = icmp_keys,
 	.color = "\033[35m",

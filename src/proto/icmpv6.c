@@ -326,6 +326,55 @@ static const struct st_bind icmpv6_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B echo request id 1 seq 2 len 64", then what an error quotes. */
+static int
+icmpv6_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_CKSTAT + 1], *t, *c;
+	struct st_out *o = s->o;
+	const char *m;
+
+	if (s->net == NULL)
+		return 0;
+	s->endpoints(s, NULL);
+	st_out_putc(o, ' ');
+	st_ly_fields(s->pkt, ly, icmpv6_fields, F_CKSTAT + 1, f);
+	if ((t = f[F_TYPE]) != NULL) {
+		c = f[F_CODE];
+		if ((m = st_field_meaning(t)) != NULL)
+			st_out_puts(o, m);
+		else
+			st_out_printf(o, "type %u", (unsigned)t->val);
+		if (c != NULL && (m = st_field_meaning(c)) != NULL)
+			st_out_printf(o, " (%s)", m);
+		else if (c != NULL && c->val != 0)
+			st_out_printf(o, " code %u", (unsigned)c->val);
+		if (f[F_ID] != NULL) {
+			st_out_puts(o, " id ");
+			s->value(s, f[F_ID]);
+			st_out_puts(o, " seq ");
+			s->value(s, f[F_SEQ]);
+		}
+		if ((c = f[F_NSTGT]) != NULL || (c = f[F_NATGT]) != NULL) {
+			st_out_puts(o, " target ");
+			s->value(s, c);
+		}
+		if (f[F_MTU] != NULL) {
+			st_out_puts(o, " mtu ");
+			st_out_u64(o, f[F_MTU]->val);
+		}
+		st_out_puts(o, " len ");
+		st_out_u64(o, ly->len);
+	}
+	s->quoted(s, ly);
+	return 1;
+}
+
+static const struct st_field_desc *const icmpv6_qkey[] = {
+	&icmpv6_fields[F_ID], &icmpv6_fields[F_SEQ], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -390,6 +439,8 @@ const struct st_proto st_proto_icmpv6 = {
 	.cksum = &icmpv6_ck,
 	.names = icmpv6_names,
 	/* @summary */
+	.summary = icmpv6_summary,
+	.qkey = icmpv6_qkey,
 	/* @views */
 	.keys = icmpv6_keys,
 	.color = "\033[35m",

@@ -271,6 +271,33 @@ static const struct st_bind ipv4_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B fragment offset n" or "A → B proto n (name)", then "len n". */
+static int
+ipv4_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_PROTO + 1];
+	const char *m;
+
+	st_ly_fields(s->pkt, ly, ipv4_fields, F_PROTO + 1, f);
+	s->endpoints(s, NULL);
+	if (f[F_FRAG] != NULL && f[F_FRAG]->val != 0)
+		st_out_printf(s->o, " fragment offset %u",
+		    (unsigned)f[F_FRAG]->val);
+	else if (f[F_PROTO] != NULL) {
+		st_out_printf(s->o, " proto %u", (unsigned)f[F_PROTO]->val);
+		if ((m = st_field_meaning(f[F_PROTO])) != NULL)
+			st_out_printf(s->o, " (%s)", m);
+	}
+	st_out_puts(s->o, " len ");
+	st_out_u64(s->o, ly->len);
+	return 1;
+}
+
+static const struct st_field_desc *const ipv4_qkey[] = {
+	&ipv4_fields[F_DST], &ipv4_fields[F_PROTO], &ipv4_fields[F_ID], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -291,7 +318,7 @@ ipv4_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    total, total >= 28 ? total - 28 : 0, total, total);
 }
 
-#include "ipv4.h"
+#include "strata/proto/ipv4.h"
 
 extern const struct st_proto st_proto_ipv4;
 
@@ -523,6 +550,8 @@ const struct st_proto st_proto_ipv4 = {
 	.ends = { &ipv4_fields[F_SRC], &ipv4_fields[F_DST] },
 	.cksum = &ipv4_ck,
 	/* @summary */
+	.summary = ipv4_summary,
+	.qkey = ipv4_qkey,
 	/* @views */
 	.keys = ipv4_keys,
 	.color = "\033[32m",

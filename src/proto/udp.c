@@ -67,6 +67,23 @@ static const struct st_bind udp_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A:p → B:p len n" (n: the payload bytes captured). */
+static int
+udp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	if (s->net == NULL)
+		return 0;
+	s->endpoints(s, ly);
+	st_out_puts(s->o, " len ");
+	st_out_u64(s->o, ly->len >= 8 ? ly->len - 8 : 0);
+	return 1;
+}
+
+static const struct st_field_desc *const udp_qkey[] = {
+	&udp_fields[F_DPORT], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -107,6 +124,8 @@ const struct st_proto st_proto_udp = {
 	.ends = { &udp_fields[F_SPORT], &udp_fields[F_DPORT] },
 	.cksum = &udp_ck,
 	/* @summary */
+	.summary = udp_summary,
+	.qkey = udp_qkey,
 	/* @views */
 	.keys = udp_keys,
 	.color = "\033[36m",

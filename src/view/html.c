@@ -228,7 +228,7 @@ html_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	o->esc_lt = 0;
 	v->t0 = plain.t0;
 	v->have_t0 = plain.have_t0;
-	v->conns = plain.conns;		/* the summary's table, kept */
+	v->flows = plain.flows;		/* the conversations, kept */
 }
 
 static void
