@@ -475,6 +475,34 @@ static const struct st_bind rt_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/*
+ * The frame's facts (the 802.11 layer's, through its own hook), then the
+ * radio's: "beacon ssid "home" ch 6 bssid .. (2437 MHz, -42 dBm)".
+ */
+static int
+rt_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_NOISE + 1];
+	const struct st_layer *next = ly + 1;
+	int said = 0;
+
+	if (next < s->pkt->layers + s->pkt->nlayers && next->depth ==
+	    ly->depth && next->proto->summary != NULL)
+		said = next->proto->summary(s, next);
+	st_ly_fields(s->pkt, ly, rt_fields, F_NOISE + 1, f);
+	if (f[F_FREQ] == NULL && f[F_SIG] == NULL)
+		return said;
+	st_out_puts(s->o, said ? " (" : "(");
+	if (f[F_FREQ] != NULL)
+		st_out_printf(s->o, "%u MHz", (unsigned)f[F_FREQ]->val);
+	if (f[F_SIG] != NULL)
+		st_out_printf(s->o, "%s%s dBm", f[F_FREQ] != NULL ? ", " : "",
+		    f[F_SIG]->meaning != NULL ? f[F_SIG]->meaning : "?");
+	st_out_putc(s->o, ')');
+	return 1;
+}
 
 /* @views */
 
@@ -494,6 +522,7 @@ const struct st_proto st_proto_radiotap = {
 	.binds = rt_binds,
 	.nbinds = NFIELDS(rt_binds),
 	/* @summary */
+	.summary = rt_summary,
 	/* @views */
 	.color = "\033[35m",
 	.explain = "Every number is little-endian, and each field is aligned "

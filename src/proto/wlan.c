@@ -326,6 +326,71 @@ static const struct st_bind wlan_fcs_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* What the summary calls each frame, by type << 4 | subtype. */
+static const struct st_valname short_names[] = {
+	{ 0x00, "assoc request" }, { 0x01, "assoc response" },
+	{ 0x02, "reassoc request" }, { 0x03, "reassoc response" },
+	{ 0x04, "probe request" }, { 0x05, "probe response" },
+	{ 0x08, "beacon" }, { 0x09, "atim" }, { 0x0a, "disassoc" },
+	{ 0x0b, "auth" }, { 0x0c, "deauth" }, { 0x0d, "action" },
+	{ 0x0e, "action no-ack" }, { 0x18, "block ack request" },
+	{ 0x19, "block ack" }, { 0x1a, "ps-poll" }, { 0x1b, "rts" },
+	{ 0x1c, "cts" }, { 0x1d, "ack" }, { 0x1e, "cf-end" },
+	{ 0x1f, "cf-end+ack" }, { 0x20, "data" }, { 0x24, "null" },
+	{ 0x28, "qos data" }, { 0x2c, "qos null" }, { 0, NULL }
+};
+
+/* Writes " a → b" from fields a and b (either may be absent). */
+static void
+arrow(struct st_sumctx *s, const struct st_field *a,
+    const struct st_field *b)
+{
+	st_out_putc(s->o, ' ');
+	s->value(s, a);
+	st_out_puts(s->o, " \xe2\x86\x92 ");
+	s->value(s, b);
+}
+
+/*
+ * "beacon ssid "home" ch 6 bssid ..", "deauth reason 7 sa → da",
+ * "ack ra ..", "rts ta → ra", "data sa → da [protected]": the body's facts
+ * through the management layer's own hook.
+ */
+static int
+wlan_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_BM];
+	const struct st_layer *next = ly + 1;
+	const char *name;
+	unsigned ts;
+
+	st_ly_fields(s->pkt, ly, wlan_fields, F_BM, f);
+	if (f[F_TS] == NULL)
+		return 0;
+	ts = (unsigned)f[F_TS]->val;
+	if ((name = st_valname(short_names, ts)) != NULL)
+		st_out_puts(s->o, name);
+	else
+		st_out_printf(s->o, "type/subtype 0x%02x", ts);
+	if (next < s->pkt->layers + s->pkt->nlayers && next->depth ==
+	    ly->depth && next->proto->summary != NULL)
+		next->proto->summary(s, next);	/* " ssid .." */
+	if (ts == 0x08 || ts == 0x05) {
+		st_out_puts(s->o, " bssid ");
+		s->value(s, f[F_BSSID]);
+	} else if (ts >> 4 == 1 && f[F_TA] == NULL) {
+		st_out_puts(s->o, " ra ");
+		s->value(s, f[F_RA]);
+	} else if (ts >> 4 == 1)
+		arrow(s, f[F_TA], f[F_RA]);
+	else
+		arrow(s, f[F_SA], f[F_DA]);
+	if (f[F_PROT] != NULL && f[F_PROT]->val)
+		st_out_puts(s->o, " protected");
+	return 1;
+}
 
 /* @views */
 
@@ -353,6 +418,7 @@ const struct st_proto st_proto_wlan = {
 	.nbinds = NFIELDS(wlan_binds),
 	.ends = { &wlan_fields[F_TA], &wlan_fields[F_RA] },
 	/* @summary */
+	.summary = wlan_summary,
 	/* @views */
 	.color = "\033[34m",
 	.explain = WLAN_EXPLAIN,
@@ -374,6 +440,7 @@ const struct st_proto st_proto_wlan_fcs = {
 	.nbinds = NFIELDS(wlan_fcs_binds),
 	.ends = { &wlan_fields[F_TA], &wlan_fields[F_RA] },
 	/* @summary */
+	.summary = wlan_summary,
 	/* @views */
 	.color = "\033[34m",
 	.explain = WLAN_EXPLAIN,

@@ -396,6 +396,40 @@ static const struct st_bind mgt_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/*
+ * " ssid "home" ch 6", " reason 7", " seq 2 status 0", " status 1 aid 1":
+ * each fact after a space, as they follow the frame's name.
+ */
+static int
+mgt_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	static const uint8_t said[] = { F_REASON, F_AUTHSEQ, F_STATUS, F_AID,
+	    F_CAT, F_ACTION, F_CHAN };
+	static const char *const word[] = { "reason", "seq", "status", "aid",
+	    "category", "action", "ch" };
+	const struct st_field *f[F_CHAN + 1];
+	const uint8_t *b;
+	char esc[4 * 32 + 1];
+	size_t n, i;
+	int sp = 0;
+
+	st_ly_fields(s->pkt, ly, mgt_fields, F_CHAN + 1, f);
+	if (f[F_SSID] != NULL && (b = st_field_bytes(s->pkt, f[F_SSID],
+	    &n)) != NULL) {
+		st_escape(b, n < 32 ? n : 32, esc, sizeof(esc));
+		st_out_printf(s->o, " ssid \"%s\"", esc);
+		sp = 1;
+	}
+	for (i = 0; i < sizeof(said); i++)
+		if (f[said[i]] != NULL) {
+			st_out_printf(s->o, " %s %u", word[i],
+			    (unsigned)f[said[i]]->val);
+			sp = 1;
+		}
+	return sp;
+}
 
 /* @views */
 
@@ -415,6 +449,7 @@ const struct st_proto st_proto_wlan_mgt = {
 	.binds = mgt_binds,
 	.nbinds = NFIELDS(mgt_binds),
 	/* @summary */
+	.summary = mgt_summary,
 	/* @views */
 	.color = "\033[34m",
 	.explain = "Fixed fields by subtype (little-endian), then elements: "
