@@ -37,7 +37,7 @@ enum {
 	F_HOPSET, F_PATTERN, F_SIG, F_NOISE, F_QUAL, F_TXATT, F_DBTXATT,
 	F_TXPOW, F_ANT, F_DBSIG, F_DBNOISE, F_RXFL, F_TXFL, F_RETRIES,
 	F_XFLAGS, F_XFREQ, F_XCHAN, F_MCSKNOWN, F_MCSIDX, F_AMPREF, F_AMPFL,
-	F_VHTKNOWN, F_VHTBW, F_VHTGID, F_TS, F_TSACC
+	F_VHTBW, F_VHTGID, F_TS, F_TSACC
 };
 
 static const struct st_field_desc rt_fields[] = {
@@ -85,7 +85,6 @@ static const struct st_field_desc rt_fields[] = {
 	FD(NULL, "radiotap.ampdu.reference", "A-MPDU reference", 0, 32,
 	    ST_FMT_DEC),
 	FD(NULL, "radiotap.ampdu.flags", "A-MPDU flags", 0, 16, ST_FMT_HEX),
-	FD(NULL, "radiotap.vht.known", "VHT known", 0, 16, ST_FMT_HEX),
 	FD(NULL, "radiotap.vht.bw", "VHT bandwidth", 0, 8, ST_FMT_DEC),
 	FD(NULL, "radiotap.vht.gid", "VHT group ID", 0, 8, ST_FMT_DEC),
 	FD(NULL, "radiotap.timestamp.ts", "Timestamp", 0, 64, ST_FMT_DEC),
@@ -187,6 +186,11 @@ static const struct st_field_desc rt_mcsflags[] = {
 	FM("radiotap.mcs.format", "Format", 0x08),
 	FM("radiotap.mcs.fec", "FEC type", 0x10),
 	FM("radiotap.mcs.stbc", "STBC streams", 0x60),
+};
+
+static const struct st_field_desc rt_vhtuser[] = {
+	FM("radiotap.vht.mcs.0", "MCS of user 0", 0xf0),
+	FM("radiotap.vht.nss.0", "Spatial streams of user 0", 0x0f),
 };
 
 static const struct st_field_desc rt_tsbits[] = {
@@ -364,9 +368,15 @@ rt_field(struct rt *r, unsigned b, size_t o, uint8_t *flags)
 	case 20: rt_add(r, F(F_AMPREF), o, 4); rt_add(r, F(F_AMPFL), o + 4,
 		    2); break;
 	case 21:
-		rt_add(r, F(F_VHTKNOWN), o, 2);
-		rt_add(r, F(F_VHTBW), o + 3, 1);
-		rt_add(r, F(F_VHTGID), o + 9, 1);
+		/* Only what the known bits say (bandwidth 0x40, group 0x80);
+		 * the first user's MCS and streams when it has any. */
+		v = rt_le(r, o, 2);
+		if (v & 0x40)
+			rt_add(r, F(F_VHTBW), o + 3, 1);
+		if (rt_le(r, o + 4, 1) & 0x0f)
+			rt_bits(r, BITS(rt_vhtuser), o + 4, rt_le(r, o + 4, 1));
+		if (v & 0x80)
+			rt_add(r, F(F_VHTGID), o + 9, 1);
 		break;
 	case 22:
 		rt_add(r, F(F_TS), o, 8);

@@ -51,7 +51,7 @@ enum {
 	/* Not at fixed places (little-endian or by frame kind): */
 	F_TS, F_DUR, F_AID, F_RA, F_TA, F_DA, F_SA, F_BSSID, F_STAA, F_ADDR,
 	F_FRAGNUM, F_SEQ, F_QOS, F_TID, F_PRIO, F_EOSP, F_ACK, F_AMSDU, F_HTC,
-	F_BARCTL, F_SSC, F_BACTL, F_BM, F_FCS, F_FCSSTAT
+	F_SSC, F_BACTL, F_BM, F_FCS, F_FCSSTAT
 };
 
 static const struct st_field_desc wlan_fields[] = {
@@ -89,8 +89,6 @@ static const struct st_field_desc wlan_fields[] = {
 	FDD(NULL, "wlan.qos.amsdupresent", "A-MSDU present", 0, 16,
 	    ST_FMT_BOOL),
 	FD(NULL, "wlan.htc", "HT control", 0, 32, ST_FMT_HEX),
-	FD(NULL, "wlan.bar.control", "Block ack request control", 0, 16,
-	    ST_FMT_HEX),
 	FD(NULL, "wlan.fixed.ssc.sequence", "Starting sequence number", 0,
 	    16, ST_FMT_DEC),
 	FD(NULL, "wlan.ba.control", "Block ack control", 0, 16, ST_FMT_HEX),
@@ -175,7 +173,7 @@ control(struct st_dctx *d, struct st_cur *c, unsigned sub)
 	case 8:		/* block ack request */
 		addr(d, c, F_RA, 4, 1);
 		addr(d, c, F_TA, 10, 1);
-		add_le(d, c, F_BARCTL, 16, 2, 0, 0xffff);
+		add_le(d, c, F_BACTL, 16, 2, 0, 0xffff);
 		add_le(d, c, F_SSC, 18, 2, 4, 0xfff);
 		return 20;
 	case 9:		/* block ack: a compressed bitmap of 8 bytes */
@@ -225,9 +223,7 @@ fcs(struct st_dctx *d, struct st_cur *c, size_t n)
 	if ((f = add_le(d, c, F_FCS, n - 4, 4, 0, 0xffffffff)) == NULL)
 		return;
 	want = crc32(c, n - 4);
-	if (d->pkt->caplen < d->pkt->len)
-		f->ck = ST_CK_UNVERIFIED;
-	else if (want == f->val)
+	if (want == f->val)
 		f->ck = ST_CK_GOOD;
 	else {
 		f->ck = ST_CK_BAD;
@@ -286,7 +282,8 @@ wlan_frame(struct st_dctx *d, struct st_cur *c, int withfcs)
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = hdr;
-	if (withfcs) {
+	/* A capture cut short lost the FCS with the frame's end. */
+	if (withfcs && d->pkt->caplen >= d->pkt->len) {
 		if (n < hdr + 4)
 			return st_dmalformed(d, "no room for the FCS after the "
 			    "%zu-byte header", hdr);
@@ -387,7 +384,7 @@ wlan_summary(struct st_sumctx *s, const struct st_layer *ly)
 		arrow(s, f[F_TA], f[F_RA]);
 	else
 		arrow(s, f[F_SA], f[F_DA]);
-	if (f[F_PROT] != NULL && f[F_PROT]->val)
+	if (f[F_FLAGS] != NULL && (f[F_FLAGS]->val & 0x40))
 		st_out_puts(s->o, " protected");
 	return 1;
 }

@@ -257,7 +257,9 @@ rsn(struct st_dctx *d, struct st_cur *t, size_t len)
 static void
 element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
 {
-	char cc[3];
+	struct st_cur b = *t;
+	const uint8_t *p;
+	char cc[12];
 	size_t i;
 
 	switch (num) {
@@ -285,9 +287,10 @@ element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
 	case 7:
 		if (len < 2)
 			break;
-		st_escape(t->base + t->off, 2, cc, sizeof(cc));
-		if (st_cur_need(t, 2))
-			st_dtext(d, t, F(F_CC), 0, 2, cc);
+		if ((p = st_get_bytes(&b, 2)) == NULL)
+			return;
+		st_escape(p, 2, cc, sizeof(cc));
+		st_dtext(d, t, F(F_CC), 0, 2, cc);
 		return;
 	case 45:
 		if (len >= 2)
@@ -366,6 +369,7 @@ mgt_decode(struct st_dctx *d, struct st_cur *c)
 {
 	const struct st_layer *prev;
 	struct st_cur h = *c, body;
+	size_t end = c->end;
 	unsigned sub;
 	long n;
 	int rc;
@@ -387,7 +391,9 @@ mgt_decode(struct st_dctx *d, struct st_cur *c)
 	body = *c;
 	st_cur_skip(&body, (size_t)n);
 	rc = elements(d, &body);
-	d->hdr = body.off - c->off;
+	/* The FCS after the elements is the 802.11 layer's field; its bytes
+	 * end this layer rather than start another. */
+	d->hdr = (rc == ST_OK && body.off == c->end ? end : body.off) - c->off;
 	return rc;
 }
 
