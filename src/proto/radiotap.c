@@ -475,10 +475,19 @@ rt_decode(struct st_dctx *d, struct st_cur *c)
 	}
 	if (clipped)
 		return ST_ETRUNC;
+	/* On through the radio facts (wlan_radio) to the 802.11 frame. */
 	d->next_key = ST_KEY_WLAN;
-	d->next_val = flags & 0x10 ? ST_WLAN_FRAME_FCS : ST_WLAN_FRAME;
+	d->next_val = flags & 0x10 ? ST_WLAN_RADIO_FCS : ST_WLAN_RADIO;
 	return ST_OK;
 }
+
+const struct st_field_desc *const st_radiotap_facts[RF_N] = {
+	[RF_FLAGS] = &rt_fields[F_FLAGS], [RF_RATE] = &rt_fields[F_RATE],
+	[RF_FREQ] = &rt_fields[F_FREQ], [RF_CHFLAGS] = &rt_fields[F_CHFL],
+	[RF_SIG] = &rt_fields[F_SIG], [RF_NOISE] = &rt_fields[F_NOISE],
+	[RF_DBSIG] = &rt_fields[F_DBSIG], [RF_DBNOISE] = &rt_fields[F_DBNOISE],
+	[RF_MCS] = &rt_fields[F_MCSKNOWN], [RF_VHT] = &rt_present[20],
+};
 
 static const struct st_bind rt_binds[] = {
 	{ ST_KEY_LINK, 127 },	/* DLT_IEEE802_11_RADIO */
@@ -495,11 +504,15 @@ static int
 rt_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_NOISE + 1];
-	const struct st_layer *next = ly + 1;
+	const struct st_layer *next = ly + 1, *end = s->pkt->layers +
+	    s->pkt->nlayers;
 	int said = 0;
 
-	if (next < s->pkt->layers + s->pkt->nlayers && next->depth ==
-	    ly->depth && next->proto->summary != NULL)
+	/* The radio facts' layer (no bytes of its own) says nothing. */
+	if (next < end && next->hdr_len == 0 && next->proto->summary == NULL)
+		next++;
+	if (next < end && next->depth == ly->depth &&
+	    next->proto->summary != NULL)
 		said = next->proto->summary(s, next);
 	st_ly_fields(s->pkt, ly, rt_fields, F_NOISE + 1, f);
 	if (f[F_FREQ] == NULL && f[F_SIG] == NULL)

@@ -9,7 +9,22 @@
 enum {
 	ST_WLAN_FRAME = 1,	/* an 802.11 frame, no FCS at its end */
 	ST_WLAN_FRAME_FCS,	/* an 802.11 frame ending in a 4-byte FCS */
-	ST_WLAN_MGT		/* a management frame's body */
+	ST_WLAN_MGT,		/* a management frame's body */
+	ST_WLAN_RADIO,		/* the radio facts of a radio header, then an
+				   802.11 frame without FCS */
+	ST_WLAN_RADIO_FCS	/* ... then one ending in its FCS */
 };
+
+/*
+ * The radiotap fields the radio layer (wlan_radio.c) sums up, exported by
+ * radiotap.c as handles: st_radiotap_facts[RF_*].
+ */
+enum {
+	RF_FLAGS, RF_RATE, RF_FREQ, RF_CHFLAGS, RF_SIG, RF_NOISE, RF_DBSIG,
+	RF_DBNOISE, RF_MCS, RF_VHT, RF_N
+};
+
+struct st_field_desc;
+extern const struct st_field_desc *const st_radiotap_facts[RF_N];
 
 #endif

@@ -45,7 +45,7 @@ test_beacon(void **state)
 	const struct st_packet *p = decode_hex(DLT_IEEE802_11_RADIO, BEACON);
 
 	(void)state;
-	assert_chain(p, "radiotap wlan wlan.mgt");
+	assert_chain(p, "radiotap wlan_radio wlan wlan.mgt");
 	assert_int_equal(fval(p, "radiotap.length"), 16);
 	assert_int_equal(fval(p, "radiotap.present.word"), 0x82e);
 	assert_int_equal(fval(p, "radiotap.flags.fcs"), 1);
@@ -54,6 +54,9 @@ test_beacon(void **state)
 	assert_int_equal(fval(p, "radiotap.channel.flags.2ghz"), 1);
 	assert_string_equal(text_of(p, "radiotap.dbm_antsignal"), "-42");
 	assert_int_equal(fval(p, "radiotap.antenna"), 1);
+	assert_int_equal(fval(p, "wlan_radio.phy"), 6);	/* OFDM, 2 GHz */
+	assert_int_equal(fval(p, "wlan_radio.channel"), 6);
+	assert_string_equal(text_of(p, "wlan_radio.signal_dbm"), "-42");
 	assert_int_equal(fval(p, "wlan.fc.type_subtype"), 0x08);
 	assert_int_equal(fval(p, "wlan.fc"), 0x8000);
 	assert_int_equal(fval(p, "wlan.seq"), 1);
@@ -97,7 +100,7 @@ test_data(void **state)
 	const struct st_packet *p = decode_hex(DLT_IEEE802_11_RADIO, TODS);
 
 	(void)state;
-	assert_chain(p, "radiotap wlan llc ipv4 udp data");
+	assert_chain(p, "radiotap wlan_radio wlan llc ipv4 udp data");
 	assert_int_equal(fval(p, "wlan.fc.tods"), 1);
 	assert_int_equal(field_n(p, "wlan.bssid", 0)->bitoff / 8, 16 + 4);
 	assert_int_equal(field_n(p, "wlan.sa", 0)->bitoff / 8, 16 + 10);
@@ -105,7 +108,7 @@ test_data(void **state)
 	assert_int_equal(field_n(p, "wlan.staa", 0)->bitoff / 8, 16 + 10);
 	assert_int_equal(layer(p, "wlan")->hdr_len, 24);
 	p = decode_hex(DLT_IEEE802_11_RADIO, QOS);
-	assert_chain(p, "radiotap wlan llc ipv4 udp data");
+	assert_chain(p, "radiotap wlan_radio wlan llc ipv4 udp data");
 	assert_int_equal(fval(p, "wlan.qos.tid"), 5);
 	assert_int_equal(fval(p, "wlan.qos.priority"), 5);
 	assert_int_equal(layer(p, "wlan")->hdr_len, 26);
@@ -136,11 +139,11 @@ test_control(void **state)
 	(void)state;
 	p = decode_hex(DLT_IEEE802_11_RADIO, RT "b400f401020000000001"
 	    "020000000002");
-	assert_chain(p, "radiotap wlan");
+	assert_chain(p, "radiotap wlan_radio wlan");
 	assert_int_equal(fval(p, "wlan.duration"), 500);
 	assert_int_equal(field_n(p, "wlan.ta", 0)->bitoff / 8, 16 + 10);
 	p = decode_hex(DLT_IEEE802_11_RADIO, RT "d4000000020000000001");
-	assert_chain(p, "radiotap wlan");
+	assert_chain(p, "radiotap wlan_radio wlan");
 	assert_int_equal(fval(p, "wlan.fc.type_subtype"), 0x1d);
 	assert_false(has_field(p, "wlan.ta"));
 	p = decode_hex(DLT_IEEE802_11_RADIO, RT "940000000200000000020200000"
@@ -159,7 +162,7 @@ test_protected(void **state)
 	    "00000102030405060708");
 
 	(void)state;
-	assert_chain(p, "radiotap wlan data");
+	assert_chain(p, "radiotap wlan_radio wlan data");
 	assert_int_equal(fval(p, "wlan.fc.protected"), 1);
 	assert_true(has_note(p, "protected"));
 }
@@ -171,7 +174,7 @@ test_ext_bitmaps(void **state)
 	const struct st_packet *p = decode_hex(DLT_IEEE802_11_RADIO, EXT);
 
 	(void)state;
-	assert_chain(p, "radiotap wlan wlan.mgt");
+	assert_chain(p, "radiotap wlan_radio wlan wlan.mgt");
 	assert_int_equal(fval(p, "radiotap.mactime"), 123456789);
 	assert_int_equal(val_of(p, "radiotap.present.word", 2), 0x200020);
 	assert_int_equal(fval(p, "radiotap.channel.freq"), 5180);
@@ -179,6 +182,8 @@ test_ext_bitmaps(void **state)
 	assert_string_equal(text_of(p, "radiotap.dbm_antsignal"), "-55");
 	assert_int_equal(fval(p, "radiotap.vht.bw"), 4);
 	assert_int_equal(fval(p, "radiotap.vht.nss.0"), 2);
+	assert_int_equal(fval(p, "wlan_radio.phy"), 8);	/* VHT */
+	assert_int_equal(fval(p, "wlan_radio.channel"), 36);
 	assert_int_equal(fval(p, "wlan.fixed.reason_code"), 8);
 	sweep_prefixes(DLT_IEEE802_11_RADIO, EXT);
 }
