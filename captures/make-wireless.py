@@ -13,6 +13,8 @@
                        beacon cut short by the capture
   wireless-noradio.pcap LINKTYPE_IEEE802_11 (105): a probe request and a
                        data frame with four addresses (a wireless bridge)
+  wireless-ppi.pcap    LINKTYPE_PPI (192): a beacon with its FCS and an ACK,
+                       each after an 802.11-common field
 
 usage: make-wireless.py DIR
 """
@@ -170,6 +172,19 @@ def noradio():
     ]
 
 
+def ppi(fcs, frame):
+    common = struct.pack("<QHHHHBBbb", 0, 1 if fcs else 0, 12, 2437, 0x00C0,
+                         0, 0, -50, -90)
+    fields = struct.pack("<HH", 2, len(common)) + common
+    return struct.pack("<BBHI", 0, 0, 8 + len(fields), 105) + fields + frame
+
+
+def ppi_frames():
+    beacon = hdr(fc(0, 8), 0, BC, AP, AP, 30) + beacon_body()
+    return [ppi(True, with_fcs(beacon)),
+            ppi(False, struct.pack("<HH", fc(1, 13), 0) + AP)]
+
+
 def write(path, linktype, pkts):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535,
@@ -185,6 +200,8 @@ def main():
     write(os.path.join(d, "wireless.pcap"), 127, frames())
     write(os.path.join(d, "wireless-noradio.pcap"), 105,
           [(f, len(f)) for f in noradio()])
+    write(os.path.join(d, "wireless-ppi.pcap"), 192,
+          [(f, len(f)) for f in ppi_frames()])
 
 
 main()

@@ -173,9 +173,10 @@ fixed(struct st_dctx *d, struct st_cur *c, unsigned sub)
 	case 3:		/* reassociation response */
 		caps(d, c, 0);
 		add_le(d, c, F_STATUS, 2, 2);
-		add_le(d, c, F_AID, 4, 2);
-		if (c->err == ST_OK)	/* the top two bits are set */
-			d->pkt->fields[d->pkt->nfields - 1].val &= 0x3fff;
+		/* The top two bits are set: the AID is the rest. */
+		if (st_cur_need(c, 6))
+			st_pkt_add_field(d->pkt, F(F_AID), (uint32_t)((c->off +
+			    4) * 8), 16, le(c, 4, 2) & 0x3fff);
 		return 6;
 	case 2:		/* reassociation request */
 		caps(d, c, 0);

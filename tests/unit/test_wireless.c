@@ -188,6 +188,30 @@ test_ext_bitmaps(void **state)
 	sweep_prefixes(DLT_IEEE802_11_RADIO, EXT);
 }
 
+/* PPI: the 802.11-common field's FCS flag, on to 802.11 by link type. */
+#define PPI_ACK "000020006900000002001400000000000000000000000c008509c00000" \
+	"00cea6d4000000020000000001"
+
+static void
+test_ppi(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_PPI, PPI_ACK);
+
+	(void)state;
+	assert_chain(p, "ppi wlan");
+	assert_int_equal(fval(p, "ppi.length"), 32);
+	assert_int_equal(fval(p, "ppi.dlt"), 105);
+	assert_int_equal(fval(p, "ppi.80211-common.rate"), 6000);
+	assert_int_equal(fval(p, "ppi.80211-common.chan.freq"), 2437);
+	assert_string_equal(text_of(p, "ppi.80211-common.dbm.antsignal"),
+	    "-50");
+	assert_int_equal(fval(p, "wlan.fc.type_subtype"), 0x1d);
+	sweep_prefixes(DLT_PPI, PPI_ACK);
+	/* A field longer than the header. */
+	p = decode_hex(DLT_PPI, "000010006900000002002000000000000000000000");
+	assert_int_equal(layer(p, "ppi")->status, ST_LS_MALFORMED);
+}
+
 /* Headers that lie: a short length, a field past it, endless bitmaps, an
  * element past the frame, a version other than 0. */
 static void
@@ -225,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_control),
 		cmocka_unit_test(test_protected),
 		cmocka_unit_test(test_ext_bitmaps),
+		cmocka_unit_test(test_ppi),
 		cmocka_unit_test(test_malformed),
 	};
 
