@@ -413,7 +413,6 @@ const struct st_proto st_proto_wlan = {
 	.decode = wlan_decode,
 	.binds = wlan_binds,
 	.nbinds = NFIELDS(wlan_binds),
-	.ends = { &wlan_fields[F_TA], &wlan_fields[F_RA] },
 	/* @summary */
 	.summary = wlan_summary,
 	/* @views */
@@ -435,7 +434,6 @@ const struct st_proto st_proto_wlan_fcs = {
 	.decode = wlan_decode_fcs,
 	.binds = wlan_fcs_binds,
 	.nbinds = NFIELDS(wlan_fcs_binds),
-	.ends = { &wlan_fields[F_TA], &wlan_fields[F_RA] },
 	/* @summary */
 	.summary = wlan_summary,
 	/* @views */
