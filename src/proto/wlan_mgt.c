@@ -26,13 +26,12 @@
 #define MAX_TAGS	256	/* elements read in one frame */
 
 enum {
-	F_TS, F_BEACON, F_CAP, F_ESS, F_IBSS, F_PRIV, F_SPRE, F_SSLOT,
-	F_LISTEN, F_CURAP, F_STATUS, F_AID, F_ALG, F_AUTHSEQ, F_REASON,
+	F_TS, F_BEACON, F_CAP, F_LISTEN, F_CURAP, F_STATUS, F_AID, F_ALG, F_AUTHSEQ, F_REASON,
 	F_CAT, F_ACTION,
 	F_TAGNUM, F_TAGLEN, F_SSID, F_RATES, F_XRATES, F_CHAN, F_DTIMC,
 	F_DTIMP, F_BMAPCTL, F_PVB, F_CC, F_RSNVER, F_GCS, F_GCSOUI, F_GCSTYPE,
 	F_PCSCOUNT, F_PCS, F_PCSOUI, F_PCSTYPE, F_AKMCOUNT, F_AKM, F_AKMOUI,
-	F_AKMTYPE, F_RSNCAP, F_HTCAP, F_VHTCAP, F_OUI, F_OUITYPE, F_TAGDATA
+	F_AKMTYPE, F_RSNCAP, F_HTCAP, F_HTPRIM, F_VHTCAP, F_OUI, F_OUITYPE, F_TAGDATA
 };
 
 static const struct st_field_desc mgt_fields[] = {
@@ -41,14 +40,6 @@ static const struct st_field_desc mgt_fields[] = {
 	    ST_FMT_DEC),
 	FD(NULL, "wlan.fixed.capabilities", "Capabilities", 0, 16,
 	    ST_FMT_HEX),
-	FDD(NULL, "wlan.fixed.capabilities.ess", "ESS", 0, 1, ST_FMT_BOOL),
-	FDD(NULL, "wlan.fixed.capabilities.ibss", "IBSS", 0, 1, ST_FMT_BOOL),
-	FDD(NULL, "wlan.fixed.capabilities.privacy", "Privacy", 0, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "wlan.fixed.capabilities.short_preamble", "Short preamble",
-	    0, 1, ST_FMT_BOOL),
-	FDD(NULL, "wlan.fixed.capabilities.short_slot_time", "Short slot "
-	    "time", 0, 1, ST_FMT_BOOL),
 	FD(NULL, "wlan.fixed.listen_ival", "Listen interval", 0, 16,
 	    ST_FMT_HEX),
 	FD(NULL, "wlan.fixed.current_ap", "Current AP", 0, 48, ST_FMT_MAC),
@@ -97,6 +88,8 @@ static const struct st_field_desc mgt_fields[] = {
 	    ST_FMT_HEX),
 	FD(NULL, "wlan.ht.capabilities", "HT capabilities", 0, 16,
 	    ST_FMT_HEX),
+	FD(NULL, "wlan.ht.info.primarychannel", "Primary channel", 0, 8,
+	    ST_FMT_DEC),
 	FD(NULL, "wlan.vht.capabilities", "VHT capabilities", 0, 32,
 	    ST_FMT_HEX),
 	FD(NULL, "wlan.tag.oui", "OUI", 0, 24, ST_FMT_DEC),
@@ -106,6 +99,8 @@ static const struct st_field_desc mgt_fields[] = {
 };
 
 #define F(i)	(&mgt_fields[(i)])
+
+#include "wlan_ht.h"
 
 /* The little-endian number of n bytes at off from the cursor. */
 static uint64_t
@@ -144,20 +139,82 @@ add_be(struct st_dctx *d, struct st_cur *c, unsigned i, size_t off,
 	st_dbytes(d, c, F(i), off, n);
 }
 
-/* The capability field at off and its flags. */
+/*
+ * The parts of the little-endian field of n bytes at off (checked): each
+ * row's .def is its mask; boolean rows say whether any of its bits is set.
+ */
+static void
+parts(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *rows,
+    size_t nrows, size_t off, unsigned n)
+{
+	uint64_t v = le(c, off, n);
+	unsigned lo, hi;
+	uint32_t m;
+	size_t i, b;
+
+	if (d->pkt->lite)
+		return;
+	for (i = 0; i < nrows; i++) {
+		m = rows[i].def;
+		for (lo = 0; lo < 31 && !(m >> lo & 1); lo++)
+			;
+		for (hi = 31; hi > lo && !(m >> hi & 1); hi--)
+			;
+		/* Its bits when it lies in one byte, else the bytes it
+		 * spans (little-endian: not one run of bits as drawn). */
+		b = (c->off + off + lo / 8) * 8;
+		if (lo / 8 == hi / 8)
+			b += 7 - hi % 8;
+		st_pkt_add_field(d->pkt, &rows[i], (uint32_t)b, lo / 8 == hi /
+		    8 ? hi - lo + 1 : (hi / 8 - lo / 8 + 1) * 8,
+		    rows[i].fmt == ST_FMT_BOOL ? (v & m) != 0 : (v & m) >> lo);
+	}
+}
+
+/* The capability information at off and its bits. */
 static void
 caps(struct st_dctx *d, struct st_cur *c, size_t off)
 {
-	static const uint8_t bit[] = { 0, 1, 4, 5, 10 };
-	uint64_t v = add_le(d, c, F_CAP, off, 2);
+	add_le(d, c, F_CAP, off, 2);
+	if (c->err == ST_OK)
+		parts(d, c, cap_rows, NFIELDS(cap_rows), off, 2);
+}
+
+/* The HT operation element's body (len bytes at t): the primary channel,
+ * and the basic MCS set, 3 bytes later than in the capabilities. */
+static void
+ht_info(struct st_dctx *d, struct st_cur *t, size_t len)
+{
 	size_t i;
 
-	if (c->err != ST_OK || d->pkt->lite)
+	if (len < 1)
 		return;
-	for (i = 0; i < sizeof(bit); i++)
-		st_pkt_add_field(d->pkt, F(F_ESS + i), (uint32_t)((c->off +
-		    off + bit[i] / 8) * 8 + 7 - bit[i] % 8), 1,
-		    v >> bit[i] & 1);
+	add_be(d, t, F_HTPRIM, 0, 1);
+	for (i = 2; i <= 6; i++)
+		if ((size_t)ht_parts[i].off + 3 + ht_parts[i].bytes <= len)
+			parts(d, t, ht_parts[i].rows, ht_parts[i].n,
+			    ht_parts[i].off + 3u, ht_parts[i].bytes);
+}
+
+/* The HT capabilities element's body (len bytes at t). */
+static void
+ht_caps(struct st_dctx *d, struct st_cur *t, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELDS(ht_parts); i++) {
+		if ((size_t)ht_parts[i].off + ht_parts[i].bytes > len)
+			return;
+		if (i == 0)
+			add_le(d, t, F_HTCAP, 0, 2);
+		else if (ht_parts[i].whole != NULL)
+			st_pkt_add_field(d->pkt, ht_parts[i].whole,
+			    (uint32_t)((t->off + ht_parts[i].off) * 8),
+			    ht_parts[i].bytes * 8u, le(t, ht_parts[i].off,
+			    ht_parts[i].bytes));
+		parts(d, t, ht_parts[i].rows, ht_parts[i].n, ht_parts[i].off,
+		    ht_parts[i].bytes);
+	}
 }
 
 /* The fixed fields of subtype sub; their length, or -1 for none known. */
@@ -294,8 +351,10 @@ element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
 		st_dtext(d, t, F(F_CC), 0, 2, cc);
 		return;
 	case 45:
-		if (len >= 2)
-			add_le(d, t, F_HTCAP, 0, 2);
+		ht_caps(d, t, len);
+		return;
+	case 61:
+		ht_info(d, t, len);
 		return;
 	case 48:
 		rsn(d, t, len);
