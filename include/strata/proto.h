@@ -39,8 +39,10 @@ enum st_key {
 				   (0x00000c2000 Cisco CDP); OUI 0 goes on by
 				   EtherType */
 	ST_KEY_PPP,		/* a PPP protocol number (0x0021 IPv4) */
-	ST_KEY_SLOW		/* a slow protocol subtype (IEEE 802.3 annex
+	ST_KEY_SLOW,		/* a slow protocol subtype (IEEE 802.3 annex
 				   57A: 1 LACP) */
+	ST_KEY_WLAN		/* what follows a radio header or an 802.11
+				   header (ST_WLAN_*, src/proto/wlan.h) */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

@@ -16,6 +16,8 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
     st_proto_frag6, st_proto_dstopts, st_proto_icmp, st_proto_icmpv6,
     st_proto_tcp, st_proto_udp, st_proto_dns, st_proto_http, st_proto_tls;
 /* @wireless */
+extern const struct st_proto st_proto_radiotap, st_proto_wlan,
+    st_proto_wlan_fcs, st_proto_wlan_mgt, st_proto_wlan_radio, st_proto_ppi;
 /* @links */
 /* @tunnels */
 /* @switching */
@@ -53,6 +55,12 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_http,
 	&st_proto_tls,
 	/* @wireless */
+	&st_proto_radiotap,
+	&st_proto_wlan,
+	&st_proto_wlan_fcs,
+	&st_proto_wlan_mgt,
+	&st_proto_wlan_radio,
+	&st_proto_ppi,
 	/* @links */
 	/* @tunnels */
 	/* @switching */
