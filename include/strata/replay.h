@@ -1,0 +1,61 @@
+/*
+ * Playing a capture back as if live (strata replay): the pace of its
+ * timestamps, and a bounded history of the records shown so that a
+ * teacher stepping through them can go back.  Both print nothing.
+ */
+#ifndef STRATA_REPLAY_H
+#define STRATA_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "strata/reader.h"
+
+/*
+ * The pace: each record waits for the gap since the one before, divided
+ * by speed; a wait longer than cap seconds is cut to cap (a silence
+ * skipped).  speed 0: no waiting at all.
+ */
+struct st_pace {
+	double		 speed;
+	double		 cap;
+	struct timespec	 prev;		/* the previous record's time */
+	int		 have_prev;
+};
+
+void	st_pace_init(struct st_pace *p, double speed, double cap);
+/*
+ * The seconds to wait before showing a record of time ts (0 for the
+ * first, for one earlier than the one before, and at speed 0).  *silence:
+ * the capture's gap in seconds when the wait was cut to cap, else 0.
+ */
+double	st_pace_wait(struct st_pace *p, const struct timespec *ts,
+	    double *silence);
+
+/*
+ * The last max records shown, bytes copied, by their place in the order
+ * shown (1, 2, ...): what going back re-shows.
+ */
+struct st_hist_ent {
+	struct st_record	 rec;		/* data points at bytes */
+	uint8_t			*bytes;
+	unsigned long long	 seq;		/* place in the order; 0: empty */
+};
+struct st_history {
+	struct st_hist_ent	*ent;
+	size_t			 max;
+	unsigned long long	 last;		/* the latest seq kept */
+};
+#define ST_HISTORY_MAX	1000
+
+/* 0, or -1 when out of memory. */
+int	st_hist_init(struct st_history *h, size_t max);
+/* Keeps a copy of rec as the next in order: 0, or -1 (out of memory). */
+int	st_hist_push(struct st_history *h, const struct st_record *rec);
+/* The record shown seq-th, or NULL when no longer (or never) kept. */
+const struct st_record *st_hist_get(const struct st_history *h,
+	    unsigned long long seq);
+void	st_hist_free(struct st_history *h);
+
+#endif /* STRATA_REPLAY_H */
