@@ -111,6 +111,27 @@ printf '\n' | "$strata" replay --step --view summary,stats \
 [ "$(grep -c '^[12]  ' "$tmp/out")" -eq 2 ] && grep -q 'frames' "$tmp/out" &&
     ok || bad "--step to end of input: $(cat "$tmp/out")"
 
+# Going back shows again, but the stats count each packet once: decode's.
+f=$dir/captures/tcp-session.pcap
+"$strata" decode --view summary,stats "$f" >"$tmp/d"
+{ printf 'n\np\np\n'; yes n | head -20; } |
+    "$strata" replay --step --view summary,stats "$f" 2>/dev/null |
+    awk '!/^[0-9]+  / || !seen[$1]++' >"$tmp/r"
+cmp -s "$tmp/d" "$tmp/r" && ok || bad "--step going back: stats differ from decode's"
+# Ctrl-C in a long wait: ends at once, the views' ends written.
+mkpcap "$tmp/long.pcap" 1 31
+"$strata" replay --max-silence 60 --view summary,stats "$tmp/long.pcap" \
+    >"$tmp/out" 2>&1 &
+pid=$!
+sleep 0.5
+kill -INT $pid
+t0=$(date +%s)
+wait $pid
+rc=$?
+[ $rc -eq 0 ] && [ $(($(date +%s) - t0)) -le 2 ] &&
+    [ "$(grep -c '^[0-9]  ' "$tmp/out")" -eq 1 ] && grep -q frames "$tmp/out" &&
+    ok || bad "SIGINT while waiting: exit $rc: $(cat "$tmp/out")"
+
 # 5. --step on a terminal: keys without Enter, the terminal given back.
 python3 - "$strata" "$tmp/five.pcap" >"$tmp/pty" 2>&1 <<'PY'
 import os, pty, select, subprocess, sys, termios, time
@@ -143,10 +164,19 @@ nums = [l.split()[0] for l in last if l[:1].isdigit()]
 print("nums", " ".join(nums))
 print("raw", raw, "restored", canon(), "exit", rc)
 print("prompt", "Enter/n next" in out.decode("utf-8", "replace"))
+child = subprocess.Popen([sys.argv[1], "replay", "--step", sys.argv[2]],
+    stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+read_for(1.0)
+raw = not canon()
+# ^C: SIGINT, as the terminal would send it.
+os.kill(child.pid, 2)
+rc = child.wait(timeout=10)
+print("interrupted raw", raw, "restored", canon(), "exit", rc)
 PY
 grep -qx 'nums 1 2 1 2 3 2 1' "$tmp/pty" &&
     grep -qx 'raw True restored True exit 0' "$tmp/pty" &&
-    grep -qx 'prompt True' "$tmp/pty" && ok || bad "--step on a pty: $(cat "$tmp/pty")"
+    grep -qx 'prompt True' "$tmp/pty" &&
+    grep -qx 'interrupted raw True restored True exit 0' "$tmp/pty" && ok || bad "--step on a pty: $(cat "$tmp/pty")"
 
 # 6. --to IFACE: a veth pair in a namespace, tcpdump on the peer.
 if [ "$(id -u)" -ne 0 ]; then

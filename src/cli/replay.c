@@ -326,9 +326,13 @@ pace(struct replay *rp, const struct st_record *rec)
 		;
 }
 
-/* Decodes rec and shows it with every view, as decode does. */
+/*
+ * Decodes rec and shows it with every view, as decode does.  again: shown
+ * before (--step going back); views that tally for their end (stats) do
+ * not see it twice, so that their totals are decode's.
+ */
 static void
-show(struct replay *rp, const struct st_record *rec)
+show(struct replay *rp, const struct st_record *rec, int again)
 {
 	size_t i;
 
@@ -345,7 +349,9 @@ show(struct replay *rp, const struct st_record *rec)
 			rp->v.utcoff = tm.tm_gmtoff;
 	}
 	for (i = 0; i < rp->op->c.vs.n; i++)
-		rp->op->c.vs.views[i]->packet(&rp->out, &rp->pkt, &rp->v);
+		if (!again || rp->op->c.vs.views[i]->end == NULL)
+			rp->op->c.vs.views[i]->packet(&rp->out, &rp->pkt,
+			    &rp->v);
 	st_out_flush(&rp->out);
 }
 
@@ -398,7 +404,7 @@ next_new(struct replay *rp)
 		pace(rp, &rp->r.rec);
 	if (stop)
 		return 0;
-	show(rp, &rp->r.rec);
+	show(rp, &rp->r.rec, 0);
 	rp->shown++;
 	if (op->step && st_hist_push(&rp->hist, &rp->r.rec) != 0) {
 		note(rp, "strata: replay: out of memory for the history");
@@ -428,7 +434,7 @@ step_loop(struct replay *rp)
 			break;
 		if (k == K_NEXT && cur < rp->hist.last) {
 			if ((rec = st_hist_get(&rp->hist, ++cur)) != NULL)
-				show(rp, rec);
+				show(rp, rec, 1);
 		} else if (k == K_NEXT) {
 			if (!next_new(rp))
 				break;
@@ -440,7 +446,7 @@ step_loop(struct replay *rp)
 			note(rp, "(history exhausted: only the last %zu packets "
 			    "are kept)", rp->hist.max);
 		else {
-			show(rp, rec);
+			show(rp, rec, 1);
 			cur--;
 		}
 		k = rp->tty ? key_tty(st_hist_get(&rp->hist, cur)->num) :
