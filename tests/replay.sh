@@ -111,6 +111,13 @@ printf '\n' | "$strata" replay --step --view summary,stats \
 [ "$(grep -c '^[12]  ' "$tmp/out")" -eq 2 ] && grep -q 'frames' "$tmp/out" &&
     ok || bad "--step to end of input: $(cat "$tmp/out")"
 
+# Going back past the 1,000 packets kept: said.
+mkpcap "$tmp/many.pcap" $(seq 1 1003)
+{ yes n | head -1002; yes p | head -1000; echo q; } |
+    "$strata" replay --step "$tmp/many.pcap" >"$tmp/out" 2>"$tmp/err"
+[ "$(tail -1 "$tmp/out" | cut -d' ' -f1)" = 4 ] &&
+    grep -qx "(history exhausted: only the last 1000 packets are kept)" \
+    "$tmp/err" && ok || bad "--step history: $(tail -1 "$tmp/out") $(cat "$tmp/err")"
 # Going back shows again, but the stats count each packet once: decode's.
 f=$dir/captures/tcp-session.pcap
 "$strata" decode --view summary,stats "$f" >"$tmp/d"

@@ -15,9 +15,9 @@
 struct st_inject {
 	pcap_t		*p;
 	const char	*iface;
-	int		 lt;		/* the interface's link type, DLT_* */
+	int		 lt;		/* the interface's, DLT_* */
 	unsigned	 mtu;		/* 0: not known */
-	unsigned	 hdr;		/* link header bytes the MTU leaves out */
+	unsigned	 hdr;		/* link header, not in the MTU */
 	unsigned long long sent, big, failed;
 };
 

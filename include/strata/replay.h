@@ -20,7 +20,7 @@
 struct st_pace {
 	double		 speed;
 	double		 cap;
-	struct timespec	 prev;		/* the previous record's time */
+	struct timespec	 prev;		/* the record before's time */
 	int		 have_prev;
 };
 
@@ -40,12 +40,12 @@ double	st_pace_wait(struct st_pace *p, const struct timespec *ts,
 struct st_hist_ent {
 	struct st_record	 rec;		/* data points at bytes */
 	uint8_t			*bytes;
-	unsigned long long	 seq;		/* place in the order; 0: empty */
+	unsigned long long	 seq;	/* place in the order; 0: empty */
 };
 struct st_history {
 	struct st_hist_ent	*ent;
 	size_t			 max;
-	unsigned long long	 last;		/* the latest seq kept */
+	unsigned long long	 last;	/* the latest seq kept */
 };
 #define ST_HISTORY_MAX	1000
 

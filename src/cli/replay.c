@@ -32,7 +32,7 @@ enum { O_SPEED = 256, O_STEP, O_TO, O_CAP, O_LOCAL };
 
 struct ropts {
 	const char		*file;
-	struct st_cli_opts	 c;		/* --view, --color, -c, -f */
+	struct st_cli_opts	 c;	/* --view, --color, -c, -f */
 	double			 speed;
 	double			 cap;		/* --max-silence */
 	int			 step;
@@ -164,8 +164,8 @@ parse_opts(struct ropts *op, int argc, char **argv)
 	}
 	for (i = 0; i < op->c.vs.n; i++)
 		if (op->c.vs.views[i]->needs_file) {
-			st_cli_err("replay: the %s view is a report, not a show: "
-			    "strata decode --view %s -o REPORT FILE",
+			st_cli_err("replay: the %s view is a report, not a "
+			    "show: strata decode --view %s -o REPORT FILE",
 			    op->c.vs.views[i]->name, op->c.vs.views[i]->name);
 			return -1;
 		}
@@ -218,7 +218,8 @@ catch_signals(void)
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_signal;	/* no SA_RESTART: reads and sleeps end */
+	/* No SA_RESTART: a read or a sleep ends with the signal. */
+	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 }
@@ -275,12 +276,12 @@ struct replay {
 	struct st_out		 out;
 	struct st_vctx		 v;
 	struct st_pace		 pace;
-	struct timespec		 due;		/* CLOCK_MONOTONIC */
+	struct timespec		 due;	/* CLOCK_MONOTONIC */
 	struct st_history	 hist;
 	struct st_inject	 in;
 	int			 injecting;
 	int			 lite;
-	int			 tty;		/* keys from a terminal */
+	int			 tty;	/* keys from a terminal */
 	unsigned long long	 shown;		/* new packets shown */
 	int			 status;
 };
@@ -440,11 +441,11 @@ step_loop(struct replay *rp)
 				break;
 			cur = rp->hist.last;
 		} else if (cur <= 1)
-			note(rp, "(packet %llu is the first)", rp->hist.last > 0 ?
-			    st_hist_get(&rp->hist, 1)->num : 0ULL);
+			note(rp, "(packet %llu is the first)",
+			    st_hist_get(&rp->hist, cur)->num);
 		else if ((rec = st_hist_get(&rp->hist, cur - 1)) == NULL)
-			note(rp, "(history exhausted: only the last %zu packets "
-			    "are kept)", rp->hist.max);
+			note(rp, "(history exhausted: only the last %zu "
+			    "packets are kept)", rp->hist.max);
 		else {
 			show(rp, rec, 1);
 			cur--;
@@ -490,8 +491,8 @@ open_file(struct replay *rp, int dropped_root)
 		return ST_EXIT_USAGE;
 	}
 	if (rp->injecting && rp->in.lt != rp->r.lt) {
-		st_cli_err("replay: --to %s: the capture's link type is %s, the "
-		    "interface's %s: its frames would not read the same there",
+		st_cli_err("replay: --to %s: the capture's link type is %s, "
+		    "the interface's %s: its frames would not read the same there",
 		    op->to, pcap_datalink_val_to_name(rp->r.lt) ?
 		    pcap_datalink_val_to_name(rp->r.lt) : "?",
 		    pcap_datalink_val_to_name(rp->in.lt) ?
