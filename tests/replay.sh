@@ -213,6 +213,15 @@ else
 	"$strata" decode -f 'not len > 1000' "$tmp/send.pcap" | cut -d' ' -f5- >"$tmp/a"
 	"$strata" decode "$tmp/got.pcap" | cut -d' ' -f5- >"$tmp/b"
 	cmp -s "$tmp/a" "$tmp/b" && ok || bad "--to: the frames seen are not those sent"
+	# A capture of another link type: refused, not sent unreadable.
+	python3 -c 'import struct, sys
+ip = bytes.fromhex("450000140001000040000000c6120001c6120002")
+sys.stdout.buffer.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0,
+    65535, 101) + struct.pack("<IIII", 1, 0, 20, 20) + ip)' >"$tmp/raw.pcap"
+	ip netns exec $ns "$strata" replay --to strepla "$tmp/raw.pcap" \
+	    >/dev/null 2>"$tmp/err"
+	[ $? -eq 1 ] && grep -q "^strata: replay: --to strepla: the capture's link type is RAW, the interface's EN10MB" \
+	    "$tmp/err" && ok || bad "--to, another link type: $(cat "$tmp/err")"
 	ip -n $ns link del strepla
 	ip netns del $ns
 	"$strata" replay --to strepl-none "$tmp/send.pcap" >/dev/null 2>"$tmp/err"
