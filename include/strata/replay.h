@@ -58,4 +58,28 @@ const struct st_record *st_hist_get(const struct st_history *h,
 	    unsigned long long seq);
 void	st_hist_free(struct st_history *h);
 
+/*
+ * --step's place: the history and the packet on screen (its seq).  Next
+ * goes forward through the history after going back, and reads a new
+ * record only at its end; back goes one earlier while one is kept.
+ */
+struct st_step {
+	struct st_history	 h;
+	unsigned long long	 cur;		/* 0: nothing shown yet */
+};
+enum st_step_do {
+	ST_STEP_SHOW,		/* show *rec again (it was shown before) */
+	ST_STEP_READ,		/* read a new record, then st_step_add it */
+	ST_STEP_FIRST,		/* back from the first: nothing before */
+	ST_STEP_GONE		/* back past what the history keeps */
+};
+int	st_step_init(struct st_step *s, size_t max);
+enum st_step_do st_step_next(struct st_step *s, const struct st_record **rec);
+enum st_step_do st_step_back(struct st_step *s, const struct st_record **rec);
+/* The new record read and shown, kept: 0, or -1 (out of memory). */
+int	st_step_add(struct st_step *s, const struct st_record *rec);
+/* The record on screen (NULL before the first). */
+const struct st_record *st_step_cur(const struct st_step *s);
+void	st_step_free(struct st_step *s);
+
 #endif /* STRATA_REPLAY_H */

@@ -277,7 +277,7 @@ struct replay {
 	struct st_vctx		 v;
 	struct st_pace		 pace;
 	struct timespec		 due;	/* CLOCK_MONOTONIC */
-	struct st_history	 hist;
+	struct st_step		 step;	/* --step */
 	struct st_inject	 in;
 	int			 injecting;
 	int			 lite;
@@ -407,7 +407,7 @@ next_new(struct replay *rp)
 		return 0;
 	show(rp, &rp->r.rec, 0);
 	rp->shown++;
-	if (op->step && st_hist_push(&rp->hist, &rp->r.rec) != 0) {
+	if (op->step && st_step_add(&rp->step, &rp->r.rec) != 0) {
 		note(rp, "strata: replay: out of memory for the history");
 		rp->status = ST_EXIT_RUNTIME;
 		return 0;
@@ -427,30 +427,28 @@ static void
 step_loop(struct replay *rp)
 {
 	const struct st_record *rec;
-	unsigned long long cur = 0;
 	enum key k = K_NEXT;
 
-	for (;;) {
-		if (k == K_QUIT)
-			break;
-		if (k == K_NEXT && cur < rp->hist.last) {
-			if ((rec = st_hist_get(&rp->hist, ++cur)) != NULL)
-				show(rp, rec, 1);
-		} else if (k == K_NEXT) {
-			if (!next_new(rp))
-				break;
-			cur = rp->hist.last;
-		} else if (cur <= 1)
-			note(rp, "(packet %llu is the first)",
-			    st_hist_get(&rp->hist, cur)->num);
-		else if ((rec = st_hist_get(&rp->hist, cur - 1)) == NULL)
-			note(rp, "(history exhausted: only the last %zu "
-			    "packets are kept)", rp->hist.max);
-		else {
+	while (k != K_QUIT) {
+		switch (k == K_NEXT ? st_step_next(&rp->step, &rec) :
+		    st_step_back(&rp->step, &rec)) {
+		case ST_STEP_SHOW:
 			show(rp, rec, 1);
-			cur--;
+			break;
+		case ST_STEP_READ:
+			if (!next_new(rp))
+				return;
+			break;
+		case ST_STEP_FIRST:
+			note(rp, "(packet %llu is the first)",
+			    st_step_cur(&rp->step)->num);
+			break;
+		case ST_STEP_GONE:
+			note(rp, "(history exhausted: only the last %zu "
+			    "packets are kept)", rp->step.h.max);
+			break;
 		}
-		k = rp->tty ? key_tty(st_hist_get(&rp->hist, cur)->num) :
+		k = rp->tty ? key_tty(st_step_cur(&rp->step)->num) :
 		    key_line();
 	}
 }
@@ -499,7 +497,7 @@ open_file(struct replay *rp, int dropped_root)
 		    pcap_datalink_val_to_name(rp->in.lt) : "?");
 		return ST_EXIT_RUNTIME;
 	}
-	if (op->step && st_hist_init(&rp->hist, ST_HISTORY_MAX) != 0) {
+	if (op->step && st_step_init(&rp->step, ST_HISTORY_MAX) != 0) {
 		st_cli_err("replay: out of memory");
 		return ST_EXIT_RUNTIME;
 	}
@@ -587,7 +585,7 @@ st_cmd_replay(int argc, char **argv)
 			inject_report(&rp);
 		rc = rp.status;
 	}
-	st_hist_free(&rp.hist);
+	st_step_free(&rp.step);
 	st_reader_close(&rp.r);
 	st_inject_close(&rp.in);
 	return rc;

@@ -92,3 +92,54 @@ st_hist_free(struct st_history *h)
 	free(h->ent);
 	h->ent = NULL;
 }
+
+int
+st_step_init(struct st_step *s, size_t max)
+{
+	s->cur = 0;
+	return st_hist_init(&s->h, max);
+}
+
+enum st_step_do
+st_step_next(struct st_step *s, const struct st_record **rec)
+{
+	/* Every seq after one kept is kept: forward never finds a gap. */
+	if (s->cur < s->h.last &&
+	    (*rec = st_hist_get(&s->h, s->cur + 1)) != NULL) {
+		s->cur++;
+		return ST_STEP_SHOW;
+	}
+	return ST_STEP_READ;
+}
+
+enum st_step_do
+st_step_back(struct st_step *s, const struct st_record **rec)
+{
+	if (s->cur <= 1)
+		return ST_STEP_FIRST;
+	if ((*rec = st_hist_get(&s->h, s->cur - 1)) == NULL)
+		return ST_STEP_GONE;
+	s->cur--;
+	return ST_STEP_SHOW;
+}
+
+int
+st_step_add(struct st_step *s, const struct st_record *rec)
+{
+	if (st_hist_push(&s->h, rec) != 0)
+		return -1;
+	s->cur = s->h.last;
+	return 0;
+}
+
+const struct st_record *
+st_step_cur(const struct st_step *s)
+{
+	return st_hist_get(&s->h, s->cur);
+}
+
+void
+st_step_free(struct st_step *s)
+{
+	st_hist_free(&s->h);
+}

@@ -87,12 +87,58 @@ test_history(void **state)
 	st_hist_free(&h);
 }
 
+/* Reads packet n (numbered 100 + n) into the stepper. */
+static void
+step_read(struct st_step *s, unsigned n)
+{
+	static uint8_t b[1];
+	struct st_record rec;
+
+	st_record_bytes(&rec, b, 1, DLT_EN10MB, NULL);
+	rec.num = 100 + n;
+	assert_int_equal(st_step_add(s, &rec), 0);
+}
+
+static void
+test_step(void **state)
+{
+	struct st_step s;
+	const struct st_record *rec;
+	unsigned i;
+
+	(void)state;
+	assert_int_equal(st_step_init(&s, 3), 0);
+	assert_null(st_step_cur(&s));
+	assert_int_equal(st_step_next(&s, &rec), ST_STEP_READ);
+	step_read(&s, 1);
+	assert_int_equal(st_step_back(&s, &rec), ST_STEP_FIRST);
+	for (i = 2; i <= 5; i++) {
+		assert_int_equal(st_step_next(&s, &rec), ST_STEP_READ);
+		step_read(&s, i);
+	}
+	/* 3, 4, 5 kept: back twice, then the history is exhausted. */
+	assert_int_equal(st_step_back(&s, &rec), ST_STEP_SHOW);
+	assert_int_equal(rec->num, 104);
+	assert_int_equal(st_step_back(&s, &rec), ST_STEP_SHOW);
+	assert_int_equal(rec->num, 103);
+	assert_int_equal(st_step_back(&s, &rec), ST_STEP_GONE);
+	assert_int_equal(st_step_cur(&s)->num, 103);
+	/* Forward through what was shown, then a new read. */
+	assert_int_equal(st_step_next(&s, &rec), ST_STEP_SHOW);
+	assert_int_equal(rec->num, 104);
+	assert_int_equal(st_step_next(&s, &rec), ST_STEP_SHOW);
+	assert_int_equal(rec->num, 105);
+	assert_int_equal(st_step_next(&s, &rec), ST_STEP_READ);
+	st_step_free(&s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pace),
 		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_step),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
