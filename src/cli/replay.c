@@ -277,6 +277,8 @@ struct replay {
 	struct st_vctx		 v;
 	struct st_pace		 pace;
 	struct timespec		 due;	/* CLOCK_MONOTONIC */
+	int			 have_due;
+	int			 cut_said;	/* a frame cut short */
 	struct st_step		 step;	/* --step */
 	struct st_inject	 in;
 	int			 injecting;
@@ -316,8 +318,10 @@ pace(struct replay *rp, const struct st_record *rec)
 		note(rp, "(silence of %.1f s skipped)", silence);
 	if (rp->op->speed == 0)
 		return;
-	if (rp->due.tv_sec == 0)
+	if (!rp->have_due) {
 		clock_gettime(CLOCK_MONOTONIC, &rp->due);
+		rp->have_due = 1;
+	}
 	ns = rp->due.tv_nsec + llround(wait * 1e9);
 	rp->due.tv_sec += ns / 1000000000;
 	rp->due.tv_nsec = ns % 1000000000;
@@ -372,10 +376,12 @@ inject(struct replay *rp, const struct st_record *rec)
 		    rp->in.iface, rec->num, st_inject_error(&rp->in));
 		return -1;
 	}
-	if (rec->caplen < rec->len)
+	if (rec->caplen < rec->len && !rp->cut_said) {
+		rp->cut_said = 1;
 		note(rp, "strata: replay: frame %llu was captured cut short "
-		    "(%u of %u bytes): sent as captured", rec->num,
-		    rec->caplen, rec->len);
+		    "(%u of %u bytes): it and any other such are sent as "
+		    "captured", rec->num, rec->caplen, rec->len);
+	}
 	return 0;
 }
 
