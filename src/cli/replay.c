@@ -231,14 +231,13 @@ static enum key
 key_tty(unsigned long long cur)
 {
 	unsigned char ch;
-	ssize_t n;
 
 	fprintf(stderr, "-- packet %llu: Enter/n next, p back, q quit --",
 	    cur);
 	fflush(stderr);
 	for (;;) {
-		if (stop || (n = read(STDIN_FILENO, &ch, 1)) <= 0)
-			ch = 'q';
+		if (stop || read(STDIN_FILENO, &ch, 1) != 1)
+			ch = 'q';	/* a signal, or the terminal gone */
 		if (ch == '\n' || ch == '\r' || ch == ' ' || ch == 'n' ||
 		    ch == 'p' || ch == 'b' || ch == 'q' || ch == 4)
 			break;
