@@ -33,7 +33,7 @@ STRATA	?= ./strata
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke fuzz-long fuzz-reach \
-	live-demo live-capture privileges \
+	live-demo live-capture privileges replay \
 	demo clean \
 	install install-cap uninstall sanitize \
 	golden-update captures
@@ -82,7 +82,7 @@ test:
 	@sh tests/run-all.sh unit golden difftest hostile threads peer \
 	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
-	    live-demo live-capture privileges html
+	    live-demo live-capture privileges html replay
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -234,6 +234,11 @@ live-demo: strata
 
 live-capture: strata
 	@sh tests/live-capture.sh $(STRATA)
+
+# strata replay: decode's output at --speed 0, the pace, --step on a pty,
+# --to on a veth pair in a namespace of its own (root only).
+replay: strata
+	@sh tests/replay.sh $(STRATA)
 
 # libFuzzer targets (clang), in build-fuzz/: the decoders alone (decode), a
 # packet through every view and reader (views), a capture file through

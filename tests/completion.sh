@@ -32,6 +32,9 @@ want() {
 want de -- decode
 want d -- decode demo doctor
 want b -- bpf
+want r -- replay
+want replay --sp -- --speed
+want replay --to "" -- lo
 want decode --vi -- --view
 want decode --me -- --merge
 want decode --view tr -- tree

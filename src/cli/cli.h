@@ -125,6 +125,7 @@ int	st_cmd_doctor(int argc, char **argv);
 int	st_cmd_quiz(int argc, char **argv);
 int	st_cmd_stats(int argc, char **argv);
 int	st_cmd_bpf(int argc, char **argv);
+int	st_cmd_replay(int argc, char **argv);
 
 /*
  * After a privilege failure has been reported in one line: the doctor's

@@ -16,6 +16,8 @@ static const struct {
 	{ "decode", st_cmd_decode, "decode a pcap or pcapng file" },
 	{ "stats", st_cmd_stats, "protocol hierarchy, conversations and frame "
 	    "sizes of captures" },
+	{ "replay", st_cmd_replay, "a capture played back as if live, at "
+	    "the pace of its timestamps" },
 	{ "capture", st_cmd_capture, "live packets through libpcap, shown "
 	    "with any view" },
 	{ "send", st_cmd_send, "build a packet from a layer spec, send it, "
