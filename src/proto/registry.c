@@ -18,6 +18,9 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @wireless */
 /* @links */
 /* @tunnels */
+extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
+    st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
+    st_proto_udpencap;
 /* @switching */
 /* @routing */
 /* @transport */
@@ -55,6 +58,15 @@ const struct st_proto *const st_protos[] = {
 	/* @wireless */
 	/* @links */
 	/* @tunnels */
+	&st_proto_gre,
+	&st_proto_erspan,
+	&st_proto_erspan1,
+	&st_proto_vxlan,
+	&st_proto_geneve,
+	&st_proto_mpls,
+	&st_proto_esp,
+	&st_proto_ah,
+	&st_proto_udpencap,
 	/* @switching */
 	/* @routing */
 	/* @transport */
