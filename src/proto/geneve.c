@@ -42,7 +42,7 @@ static const struct st_field_desc geneve_fields[] = {
 	FD(NULL, "geneve.options", "Options", 0, 0, ST_FMT_BYTES),
 };
 
-enum { O_OPT, O_CLASS, O_TYPE, O_CRIT, O_FLAGS, O_LEN, O_DATA };
+enum { O_OPT, O_CLASS, O_TYPE, O_CRIT, O_FLAGS, O_FRES, O_LEN, O_DATA };
 
 static const struct st_field_desc opt_fields[] = {
 	FD(NULL, "geneve.option", "Option", 0, 0, ST_FMT_BYTES),
@@ -51,6 +51,8 @@ static const struct st_field_desc opt_fields[] = {
 	FDD(NULL, "geneve.option.type.critical", "Critical option", 16, 1,
 	    ST_FMT_BOOL),
 	FD(NULL, "geneve.option.flags", "Flags", 24, 3, ST_FMT_HEX),
+	FDD(NULL, "geneve.option.flags.reserved", "Reserved", 24, 3,
+	    ST_FMT_BOOL),
 	FDX(NULL, "geneve.option.length", "Length", 27, 5, ST_FMT_DEC, 2, 0,
 	    0, 0, NULL),
 	FD(NULL, "geneve.option.unknown.data", "Option data", 0, 0,

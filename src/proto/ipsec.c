@@ -88,6 +88,9 @@ ah_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ETRUNC;
 	}
 	d->hdr = len;
+	/* What a checksum after it covers ends where the datagram does. */
+	if (d->net.tlen >= len)
+		d->net.tlen -= (uint32_t)len;
 	d->next_key = ST_KEY_IPPROTO;
 	d->next_val = (uint32_t)st_peek_bits(c, 0, 8);
 	return ST_OK;

@@ -9,8 +9,8 @@
  * |                Label                  | TC  |S|      TTL      |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *
- * Entries repeat until the bottom-of-stack bit S; one layer holds them
- * all.  Nothing says what the payload is: as Wireshark guesses, a first
+ * Entries repeat until the bottom-of-stack bit S, each a layer of its
+ * own (as Wireshark shows them), at most MPLS_MAX_LABELS.  Nothing says what the payload is: as Wireshark guesses, a first
  * nibble of 4 is IPv4, 6 IPv6, and 0 a pseudowire control word (RFC 4385)
  * before an Ethernet frame.
  */
@@ -20,7 +20,7 @@
 
 #define MPLS_MAX_LABELS	16	/* entries decoded in one stack */
 
-enum { F_LABEL, F_EXP, F_S, F_TTL, F_CW };
+enum { F_LABEL, F_EXP, F_S, F_TTL, F_CW, F_CWSEQ };
 
 static const struct st_field_desc mpls_fields[] = {
 	FDX("label", "mpls.label", "Label", 0, 20, ST_FMT_DEC, 0, 0, 0, 16,
@@ -32,6 +32,8 @@ static const struct st_field_desc mpls_fields[] = {
 	    NULL),
 	FD(NULL, "strata.mpls.cw", "Pseudowire control word", 0, 32,
 	    ST_FMT_HEX),
+	FD(NULL, "pweth.cw.sequence_number", "Sequence number", 16, 16,
+	    ST_FMT_DEC),
 };
 
 /* What the bytes after the stack are, by their first nibble. */
@@ -42,6 +44,7 @@ mpls_payload(struct st_dctx *d, struct st_cur *c, size_t off)
 	unsigned nib;
 
 	p.off += off;
+	/* Nothing after the stack: the chain ends. */
 	if (st_cur_left(&p) == 0)
 		return;
 	nib = (unsigned)st_peek_bits(&p, 0, 4);
@@ -49,7 +52,7 @@ mpls_payload(struct st_dctx *d, struct st_cur *c, size_t off)
 		d->next_key = ST_KEY_ETHERTYPE;
 		d->next_val = nib == 4 ? 0x0800 : 0x86dd;
 	} else if (nib == 0 && st_cur_left(&p) >= 4 + 14) {
-		st_dfield(d, &p, &mpls_fields[F_CW]);
+		st_dfields(d, &p, mpls_fields + F_CW, 2);
 		d->hdr += 4;
 		d->next_key = ST_KEY_LINK;
 		d->next_val = DLT_EN10MB;
@@ -57,32 +60,32 @@ mpls_payload(struct st_dctx *d, struct st_cur *c, size_t off)
 		d->data = 1;
 }
 
+extern const struct st_proto st_proto_mpls;
+
+/* One label stack entry per layer, as Wireshark shows them. */
 static int
 mpls_decode(struct st_dctx *d, struct st_cur *c)
 {
-	struct st_cur e;
-	unsigned i;
+	unsigned n = st_dcount(d, &st_proto_mpls);
 
-	if (st_dcount_kind(d, ST_PF_TUNNEL, ST_ROLE_NONE) >= ST_MAX_TUNNEL)
+	/* The stack's labels count once towards the tunnels' bound. */
+	if (n == 0 && st_dcount_kind(d, ST_PF_TUNNEL, ST_ROLE_NONE) >=
+	    ST_MAX_TUNNEL)
 		return st_dmalformed(d, "tunnels nested more than %d deep",
 		    ST_MAX_TUNNEL);
-	for (i = 0; i < MPLS_MAX_LABELS; i++) {
-		e = *c;
-		e.off += (size_t)i * 4;
-		st_dfields(d, &e, mpls_fields, F_CW);
-		if (e.err != ST_OK) {
-			d->hdr = st_cur_left(c);
-			return e.err;
-		}
-		if (st_peek_bits(&e, 23, 1)) {
-			d->hdr = (size_t)(i + 1) * 4;
-			mpls_payload(d, c, d->hdr);
-			return ST_OK;
-		}
+	st_dfields(d, c, mpls_fields, F_CW);
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = 4;
+	if (n + 1 >= MPLS_MAX_LABELS)
+		return st_dmalformed(d, "no bottom of stack in %d labels",
+		    MPLS_MAX_LABELS);
+	if (!st_peek_bits(c, 23, 1)) {
+		d->next = &st_proto_mpls;
+		return ST_OK;
 	}
-	d->hdr = (size_t)i * 4;
-	return st_dmalformed(d, "no bottom of stack in %d labels",
-	    MPLS_MAX_LABELS);
+	mpls_payload(d, c, 4);
+	return ST_OK;
 }
 
 static const struct st_bind mpls_binds[] = {
@@ -96,24 +99,32 @@ static const struct st_bind mpls_binds[] = {
 /* @summary */
 #include "strata/out.h"
 
-/* "mpls 16/17 ttl 64": the stack, top first, and the top entry's TTL. */
+/*
+ * "mpls 16/17 ttl 64": the stack, top first, and the top entry's TTL, from
+ * the layer of any of its entries.
+ */
 static int
 mpls_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f = &s->pkt->fields[ly->field0];
-	const struct st_field *end = f + ly->nfields, *ttl = NULL;
+	const struct st_layer *top = ly, *l, *end;
+	const struct st_field *f[F_CWSEQ + 1];
 	int n = 0;
 
+	while (top > s->pkt->layers && top[-1].proto == ly->proto &&
+	    top[-1].depth == ly->depth)
+		top--;
+	end = s->pkt->layers + s->pkt->nlayers;
 	st_out_puts(s->o, "mpls ");
-	for (; f < end; f++) {
-		if (f->desc == &mpls_fields[F_LABEL])
+	for (l = top; l < end && l->proto == ly->proto && l->depth ==
+	    ly->depth; l++) {
+		st_ly_fields(s->pkt, l, mpls_fields, F_CWSEQ + 1, f);
+		if (f[F_LABEL] != NULL)
 			st_out_printf(s->o, "%s%u", n++ > 0 ? "/" : "",
-			    (unsigned)f->val);
-		else if (f->desc == &mpls_fields[F_TTL] && ttl == NULL)
-			ttl = f;
+			    (unsigned)f[F_LABEL]->val);
 	}
-	if (ttl != NULL)
-		st_out_printf(s->o, " ttl %u", (unsigned)ttl->val);
+	st_ly_fields(s->pkt, top, mpls_fields, F_CWSEQ + 1, f);
+	if (f[F_TTL] != NULL)
+		st_out_printf(s->o, " ttl %u", (unsigned)f[F_TTL]->val);
 	return 1;
 }
 

@@ -20,7 +20,7 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @tunnels */
 extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
-    st_proto_udpencap;
+    st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp;
 /* @switching */
 /* @routing */
 /* @transport */
@@ -67,6 +67,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_esp,
 	&st_proto_ah,
 	&st_proto_udpencap,
+	&st_proto_l2tp,
+	&st_proto_lisp_data,
+	&st_proto_isakmp,
 	/* @switching */
 	/* @routing */
 	/* @transport */

@@ -9,10 +9,11 @@
 enum { F_MARKER, F_KEEPALIVE };
 
 static const struct st_field_desc udpencap_fields[] = {
-	FD(NULL, "strata.udpencap.non_esp_marker", "Non-ESP marker", 0, 32,
-	    ST_FMT_HEX),
-	FD(NULL, "strata.udpencap.nat_keepalive", "NAT keepalive", 0, 8,
-	    ST_FMT_HEX),
+	/* Markers with no value, as Wireshark's (FT_NONE). */
+	FD(NULL, "udpencap.non_esp_marker", "Non-ESP marker", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "udpencap.nat_keepalive", "NAT keepalive", 0, 0,
+	    ST_FMT_TEXT),
 };
 
 static int
@@ -21,12 +22,12 @@ udpencap_decode(struct st_dctx *d, struct st_cur *c)
 	size_t left = st_cur_left(c);
 
 	if (left == 1 && st_peek_bits(c, 0, 8) == 0xff) {
-		st_dfield(d, c, &udpencap_fields[F_KEEPALIVE]);
+		st_dtext(d, c, &udpencap_fields[F_KEEPALIVE], 0, 1, "");
 		d->hdr = 1;
 		return ST_OK;
 	}
 	if (left >= 4 && st_peek_bits(c, 0, 32) == 0) {
-		st_dfield(d, c, &udpencap_fields[F_MARKER]);
+		st_dtext(d, c, &udpencap_fields[F_MARKER], 0, 4, "");
 		d->hdr = 4;
 		d->next_key = ST_KEY_UDPPORT;	/* IKE, as on port 500 */
 		d->next_val = 500;
