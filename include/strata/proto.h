@@ -65,6 +65,12 @@ enum st_role {
 				   may be framed across segments */
 #define ST_PF_TAG	0x02	/* a stacked link tag (802.1Q): bounded by
 				   ST_MAX_VLAN in one chain */
+#define ST_PF_TUNNEL	0x04	/* carries a packet of its own (GRE, VXLAN,
+				   MPLS): the summary names it before the
+				   innermost conversation, by its summary
+				   hook called with s->net NULL ("gre key
+				   5"); at most ST_MAX_TUNNEL in one chain */
+#define ST_MAX_TUNNEL	8
 
 /* The network layer's facts a transport checksum needs. */
 struct st_net {

@@ -20,6 +20,9 @@ extern const struct st_proto st_proto_radiotap, st_proto_wlan,
     st_proto_wlan_fcs, st_proto_wlan_mgt, st_proto_wlan_radio, st_proto_ppi;
 /* @links */
 /* @tunnels */
+extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
+    st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
+    st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp;
 /* @switching */
 /* @routing */
 /* @transport */
@@ -63,6 +66,18 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ppi,
 	/* @links */
 	/* @tunnels */
+	&st_proto_gre,
+	&st_proto_erspan,
+	&st_proto_erspan1,
+	&st_proto_vxlan,
+	&st_proto_geneve,
+	&st_proto_mpls,
+	&st_proto_esp,
+	&st_proto_ah,
+	&st_proto_udpencap,
+	&st_proto_l2tp,
+	&st_proto_lisp_data,
+	&st_proto_isakmp,
 	/* @switching */
 	/* @routing */
 	/* @transport */

@@ -131,7 +131,9 @@ hook(struct st_sumctx *s, const struct st_layer *ly)
  * the innermost layer that is no network layer, no extension, no
  * application and no data (a transport or control layer), else of the
  * network layer, else of the link layer the chain starts with; then the
- * application's.
+ * application's.  A tunnel (ST_PF_TUNNEL) with more than data inside is
+ * named first, "[gre key 0x00000005] ", by its hook called without a
+ * network layer: the facts are then those of the innermost conversation.
  */
 static void
 facts(struct st_sumctx *s, unsigned first)
@@ -139,6 +141,7 @@ facts(struct st_sumctx *s, unsigned first)
 	const struct st_packet *pkt = s->pkt;
 	const struct st_layer *tl = NULL, *ly, *app = NULL;
 	const struct st_layer *f0 = &pkt->layers[first];
+	const struct st_layer *tun = NULL, *tunnel = NULL;
 	unsigned i, depth = f0->depth;
 
 	s->net = NULL;
@@ -148,6 +151,14 @@ facts(struct st_sumctx *s, unsigned first)
 			break;
 		if (ly->depth > depth)
 			continue;
+		if (tun != NULL && ly->proto->role != ST_ROLE_DATA &&
+		    ly->proto->role != ST_ROLE_TRAILER)
+			tunnel = tun;
+		if (ly->proto->flags & ST_PF_TUNNEL) {
+			tun = ly;
+			if (ly->proto->role == ST_ROLE_APP)
+				continue;
+		}
 		switch (ly->proto->role) {
 		case ST_ROLE_TRAILER:
 		case ST_ROLE_DATA:
@@ -170,6 +181,15 @@ facts(struct st_sumctx *s, unsigned first)
 		st_flow_ends(pkt, s->net, s->na);
 	if (tl != NULL && tl->proto->ends[0] != NULL)
 		st_flow_ends(pkt, tl, s->ta);
+	if (tunnel != NULL) {
+		struct st_sumctx t = *s;
+
+		t.net = NULL;
+		st_out_putc(s->o, '[');
+		if (!hook(&t, tunnel))
+			st_out_puts(s->o, tunnel->proto->name);
+		st_out_puts(s->o, "] ");
+	}
 	/* A link layer's facts are those of the frame: only the first's. */
 	if ((tl == NULL || tl->proto->role == ST_ROLE_LINK || !hook(s, tl)) &&
 	    !hook(s, s->net) && !(f0->proto->role == ST_ROLE_LINK &&
