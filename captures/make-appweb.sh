@@ -1,0 +1,79 @@
+#!/bin/sh
+# Remakes the app-web captures on loopback (127.0.0.1 only): TLS on a port
+# no protocol binds (recognised by content, both directions), with TLS 1.2
+# (certificate and key exchange in the clear) and TLS 1.3; HTTP/1.1 on an
+# unbound port with pipelined requests and a chunked response.  Needs root
+# (tcpdump on lo), openssl and python3.
+#
+#   sh captures/make-appweb.sh [OUTDIR]     (default: captures/)
+set -eu
+out=${1:-$(dirname "$0")}
+if [ "$(id -u)" -ne 0 ]; then
+	echo "make-appweb: needs root to capture on lo (sudo sh $0)" >&2
+	exit 1
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# capture FILE FILTER COMMAND...: runs COMMAND while tcpdump writes FILE.
+capture() {
+	file=$1 filter=$2
+	shift 2
+	tcpdump -i lo -U -s 262144 -w "$out/$file" "$filter" 2>/dev/null &
+	pid=$!
+	sleep 1
+	"$@"
+	sleep 1
+	kill -INT "$pid"
+	wait "$pid" || true
+	echo "made $out/$file"
+}
+
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+    -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 1 \
+    -subj "/CN=strata.test" >/dev/null 2>&1
+
+# tls VERSIONFLAG PORT: one s_server, one s_client exchange on PORT.
+tls() {
+	openssl s_server -accept "$2" -cert "$tmp/cert.pem" \
+	    -key "$tmp/key.pem" "$1" -alpn h2,http/1.1 -naccept 1 -quiet \
+	    >/dev/null 2>&1 &
+	spid=$!
+	sleep 0.5
+	echo "hello over tls" | openssl s_client -connect "127.0.0.1:$2" \
+	    -servername strata.test "$1" -alpn h2 -ign_eof >/dev/null 2>&1 ||
+	    true
+	wait "$spid" || true
+}
+
+capture appweb-tls12-odd.pcap 'tcp port 4433' tls -tls1_2 4433
+capture appweb-tls13-odd.pcap 'tcp port 4434' tls -tls1_3 4434
+
+# Two pipelined requests in one segment; a sized and a chunked reply in one.
+capture appweb-http-odd.pcap 'tcp port 8123' python3 - <<'PY'
+import socket, threading
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", 8123))
+srv.listen(1)
+def serve():
+    c, _ = srv.accept()
+    data = b""
+    while data.count(b"\r\n\r\n") < 2:
+        data += c.recv(4096)
+    c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+              b"Content-Length: 6\r\n\r\nhello\n"
+              b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+              b"Set-Cookie: s=1\r\n\r\n5\r\nhello\r\n7\r\n, world\r\n0\r\n\r\n")
+    c.close()
+t = threading.Thread(target=serve)
+t.start()
+cl = socket.create_connection(("127.0.0.1", 8123))
+cl.sendall(b"GET /index.html?lang=en&q=layers HTTP/1.1\r\nHost: strata.test\r\n"
+           b"Cookie: a=1; b=2\r\nAuthorization: Basic c3RyYXRhOnRlc3Q=\r\n\r\n"
+           b"GET /next HTTP/1.1\r\nHost: strata.test\r\nConnection: close\r\n\r\n")
+while cl.recv(4096):
+    pass
+cl.close()
+t.join()
+PY
