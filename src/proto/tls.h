@@ -64,6 +64,43 @@ tls_add(struct st_dctx *d, const struct tls_span *s, int f, size_t at,
 	return st_dbytes(d, s->c, &st_tls_fields[f], at, n);
 }
 
+#define TLS_EXTS	64	/* extensions per hello */
+#define TLS_LIST	128	/* items of one list (cipher suites, groups) */
+
+/* What the fingerprints need of a hello. */
+struct tls_hello {
+	unsigned	 version;	/* the hello's (legacy) version */
+	unsigned	 maxver;	/* the highest supported_versions */
+	int		 sni;
+	uint16_t	 cs[TLS_LIST];
+	unsigned	 ncs;
+	uint16_t	 ext[TLS_EXTS];
+	unsigned	 next;
+	uint16_t	 grp[TLS_LIST];
+	unsigned	 ngrp;
+	uint8_t		 pf[16];
+	unsigned	 npf;
+	uint16_t	 sig[TLS_LIST];
+	unsigned	 nsig;
+	uint8_t		 alpn[2];	/* first and last byte of the first */
+	int		 nalpn;
+};
+
+/* GREASE values (RFC 8701): 0x?a?a, left out of every fingerprint. */
+static inline int
+st_tls_grease(unsigned v)
+{
+	return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
+}
+
+/* Adds a generated text row f (tlsfp.c). */
+void	st_tls_gentext(struct st_dctx *d, int f, const char *v);
+
+/* The fingerprints of a ClientHello (JA3, JA4) or ServerHello (JA3S). */
+void	st_tls_ja3(struct st_dctx *d, const struct tls_hello *h);
+void	st_tls_ja3s(struct st_dctx *d, const struct tls_hello *h);
+void	st_tls_ja4(struct st_dctx *d, const struct tls_hello *h);
+
 /* Decodes the handshake messages of a record: the span is its fragment. */
 void	st_tls_handshake(struct st_dctx *d, struct tls_span *s);
 

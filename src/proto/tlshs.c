@@ -3,8 +3,7 @@
  * hellos with their extensions, certificates (each one's length, and the
  * subject's and issuer's common names read from the DER), the key
  * exchanges, certificate requests, tickets; and the fingerprints users hunt
- * by, worked out from a hello: JA3 and JA3S (MD5 of the hello's numbers),
- * JA4 (FoxIO: counts and truncated SHA-256 of the sorted lists).
+ * by, worked out from a hello (tlsfp.c).
  *
  * Handshake: type (8) | length (24) | body
  * Every list is read with a count limit and progress each step.
@@ -13,40 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strata/hash.h"
 #include "tls.h"
 
 #define TLS_MSGS	16	/* handshake messages per record */
-#define TLS_EXTS	64	/* extensions per hello */
-#define TLS_LIST	128	/* items of one list (cipher suites, groups) */
 #define TLS_CERTS	16	/* certificates of one chain */
 #define TLS_TEXT	256	/* bytes of a name shown */
-
-/* What the fingerprints need of a hello. */
-struct hello {
-	unsigned	 version;	/* the hello's (legacy) version */
-	unsigned	 maxver;	/* the highest supported_versions */
-	int		 sni;
-	uint16_t	 cs[TLS_LIST];
-	unsigned	 ncs;
-	uint16_t	 ext[TLS_EXTS];
-	unsigned	 next;
-	uint16_t	 grp[TLS_LIST];
-	unsigned	 ngrp;
-	uint8_t		 pf[16];
-	unsigned	 npf;
-	uint16_t	 sig[TLS_LIST];
-	unsigned	 nsig;
-	uint8_t		 alpn[2];	/* first and last byte of the first */
-	int		 nalpn;
-};
-
-/* GREASE values (RFC 8701): 0x?a?a, left out of every fingerprint. */
-static int
-grease(unsigned v)
-{
-	return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
-}
 
 /* Adds text row f from n wire bytes at at, escaped. */
 static void
@@ -60,16 +30,6 @@ text(struct st_dctx *d, const struct tls_span *s, int f, size_t at, size_t n)
 		return;
 	st_escape(p, n < TLS_TEXT ? n : TLS_TEXT, buf, sizeof(buf));
 	st_dtext(d, s->c, &st_tls_fields[f], at, n, buf);
-}
-
-/* Adds a generated text row f. */
-static void
-gentext(struct st_dctx *d, int f, const char *v)
-{
-	struct st_field *fl = st_dgen(d, &st_tls_fields[f], 0);
-
-	if (fl != NULL)
-		fl->meaning = st_pkt_strdup(d->pkt, v);
 }
 
 /* A length-prefixed list of u16 items at s->pos (lenbytes 1 or 2): the
@@ -98,7 +58,7 @@ list16(struct st_dctx *d, struct tls_span *s, unsigned lenbytes, int flen,
 /* Length-prefixed strings (ALPN, NPN) of rows flen/fstr, n bytes. */
 static void
 strings(struct st_dctx *d, struct tls_span *e, int flen, int fstr,
-    struct hello *h)
+    struct tls_hello *h)
 {
 	unsigned i, n;
 
@@ -145,7 +105,7 @@ key_share(struct st_dctx *d, struct tls_span *e, int client, size_t len)
 
 /* signature_algorithms at e->pos (also in a CertificateRequest). */
 static void
-sigalgs(struct st_dctx *d, struct tls_span *e, struct hello *h)
+sigalgs(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
 {
 	size_t n, end;
 	unsigned i;
@@ -167,7 +127,7 @@ sigalgs(struct st_dctx *d, struct tls_span *e, struct hello *h)
 
 /* The server_name list. */
 static void
-server_name(struct st_dctx *d, struct tls_span *e, struct hello *h)
+server_name(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
 {
 	unsigned i, n;
 
@@ -189,7 +149,7 @@ server_name(struct st_dctx *d, struct tls_span *e, struct hello *h)
 
 /* supported_versions of a ClientHello: the highest (not GREASE) kept. */
 static void
-list_versions(struct st_dctx *d, struct tls_span *e, struct hello *h)
+list_versions(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
 {
 	unsigned i, v;
 
@@ -199,7 +159,7 @@ list_versions(struct st_dctx *d, struct tls_span *e, struct hello *h)
 	for (e->pos++, i = 0; i < TLS_LIST && tls_has(e, 2); i++, e->pos += 2) {
 		tls_add(d, e, F_SUPVER, e->pos, 2);
 		v = tls_get(e, e->pos, 2);
-		if (!grease(v) && v > h->maxver)
+		if (!st_tls_grease(v) && v > h->maxver)
 			h->maxver = v;
 	}
 }
@@ -207,7 +167,7 @@ list_versions(struct st_dctx *d, struct tls_span *e, struct hello *h)
 /* One extension's body, len bytes at s->pos, of a hello (client or not). */
 static void
 extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
-    int client, struct hello *h)
+    int client, struct tls_hello *h)
 {
 	struct tls_span e = { s->c, s->pos, s->pos + len };
 	uint8_t pf[16];
@@ -292,179 +252,10 @@ extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
 	}
 }
 
-/* Appends the n values of v, decimal, joined by '-', to b (size bn). */
-static void
-join_dec(char *b, size_t bn, const uint16_t *v, unsigned n, int skipgrease)
-{
-	size_t k = strlen(b);
-	unsigned i;
-	int first = 1;
-
-	for (i = 0; i < n && k + 8 < bn; i++) {
-		if (skipgrease && grease(v[i]))
-			continue;
-		k += (size_t)snprintf(b + k, bn - k, "%s%u", first ? "" : "-",
-		    v[i]);
-		first = 0;
-	}
-}
-
-/* Adds the full string row ffull and its MD5 as row fhash. */
-static void
-ja3_add(struct st_dctx *d, const char *full, int ffull, int fhash)
-{
-	struct st_md5 m;
-	uint8_t md[16];
-	char hex[33];
-
-	gentext(d, ffull, full);
-	st_md5_init(&m);
-	st_md5_add(&m, full, strlen(full));
-	st_md5_end(&m, md);
-	st_hex(md, 16, hex);
-	gentext(d, fhash, hex);
-}
-
-static void
-ja3(struct st_dctx *d, const struct hello *h)
-{
-	char b[2048];
-	uint16_t pf[16];
-	unsigned i;
-
-	snprintf(b, sizeof(b), "%u,", h->version);
-	join_dec(b, sizeof(b), h->cs, h->ncs, 1);
-	strcat(b, ",");
-	join_dec(b, sizeof(b), h->ext, h->next, 1);
-	strcat(b, ",");
-	join_dec(b, sizeof(b) - 24, h->grp, h->ngrp, 1);
-	strcat(b, ",");
-	for (i = 0; i < h->npf; i++)
-		pf[i] = h->pf[i];
-	join_dec(b, sizeof(b) - 2, pf, h->npf, 0);
-	ja3_add(d, b, F_JA3FULL, F_JA3);
-}
-
-static void
-ja3s(struct st_dctx *d, const struct hello *h)
-{
-	char b[1024];
-
-	snprintf(b, sizeof(b), "%u,%u,", h->version, h->ncs > 0 ? h->cs[0] :
-	    0);
-	join_dec(b, sizeof(b), h->ext, h->next, 1);
-	ja3_add(d, b, F_JA3SFULL, F_JA3S);
-}
-
-static int
-cmp16(const void *a, const void *b)
-{
-	return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
-}
-
-/* Writes the values, sorted or not, GREASE and drop[] left out, as 4-hex
- * lists joined by ',' into b; returns how many. */
-static unsigned
-hexlist(char *b, size_t bn, const uint16_t *v, unsigned n, int sort,
-    unsigned drop0, unsigned drop1)
-{
-	uint16_t t[TLS_LIST];
-	unsigned i, k = 0;
-	size_t at = 0;
-
-	for (i = 0; i < n && k < TLS_LIST; i++)
-		if (!grease(v[i]) && v[i] != drop0 && v[i] != drop1)
-			t[k++] = v[i];
-	if (sort)
-		qsort(t, k, sizeof(t[0]), cmp16);
-	b[0] = '\0';
-	for (i = 0; i < k && at + 6 < bn; i++)
-		at += (size_t)snprintf(b + at, bn - at, "%s%04x", i ? "," : "",
-		    t[i]);
-	return k;
-}
-
-/* The first 12 hex digits of the SHA-256 of s, or twelve zeros. */
-static void
-trunc_hash(const char *s, char out[13])
-{
-	struct st_sha256 h;
-	uint8_t md[32];
-	char hex[65];
-
-	if (s[0] == '\0') {
-		strcpy(out, "000000000000");
-		return;
-	}
-	st_sha256_init(&h);
-	st_sha256_add(&h, s, strlen(s));
-	st_sha256_end(&h, md);
-	st_hex(md, 32, hex);
-	memcpy(out, hex, 12);
-	out[12] = '\0';
-}
-
-/* JA4's version: 13, 12, 11, 10, s3. */
-static const char *
-ja4_version(unsigned v)
-{
-	switch (v) {
-	case 0x0304: return "13";
-	case 0x0303: return "12";
-	case 0x0302: return "11";
-	case 0x0301: return "10";
-	case 0x0300: return "s3";
-	}
-	return "00";
-}
-
-/* One ALPN character of JA4: the byte if alphanumeric, else a hex digit. */
-static char
-ja4_alpn(uint8_t c, int last)
-{
-	static const char digits[] = "0123456789abcdef";
-
-	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z'))
-		return (char)c;
-	return digits[last ? c & 15 : c >> 4];
-}
-
-/* JA4 and JA4_r (FoxIO's JA4 specification, TLS over TCP). */
-static void
-ja4(struct st_dctx *d, const struct hello *h)
-{
-	char a[16], cs[TLS_LIST * 5 + 1], ex[TLS_EXTS * 5 + 1];
-	char sg[TLS_LIST * 5 + 1], raw[sizeof(cs) + sizeof(ex) + sizeof(sg) +
-	    32], b12[13], c12[13], ja[64];
-	unsigned ncs, next, i;
-
-	ncs = hexlist(cs, sizeof(cs), h->cs, h->ncs, 1, 0x10000, 0x10000);
-	for (next = 0, i = 0; i < h->next; i++)
-		next += !grease(h->ext[i]);
-	hexlist(ex, sizeof(ex), h->ext, h->next, 1, 0x0000, 0x0010);
-	hexlist(sg, sizeof(sg), h->sig, h->nsig, 0, 0x10000, 0x10000);
-	snprintf(a, sizeof(a), "t%s%c%02u%02u%c%c",
-	    ja4_version(h->maxver ? h->maxver : h->version), h->sni ? 'd' :
-	    'i', ncs > 99 ? 99 : ncs, next > 99 ? 99 : next,
-	    h->nalpn ? ja4_alpn(h->alpn[0], 0) : '0',
-	    h->nalpn ? ja4_alpn(h->alpn[1], 1) : '0');
-	snprintf(raw, sizeof(raw), "%s_%s_%s%s%s", a, cs, ex, sg[0] ? "_" :
-	    "", sg);
-	trunc_hash(cs, b12);
-	/* The third part hashes "extensions_sigalgs" as in the raw form. */
-	trunc_hash(strchr(strchr(raw, '_') + 1, '_') + 1, c12);
-	if (ex[0] == '\0')
-		strcpy(c12, "000000000000");
-	snprintf(ja, sizeof(ja), "%s_%s_%s", a, b12, c12);
-	gentext(d, F_JA4, ja);
-	gentext(d, F_JA4R, raw);
-}
-
 /* The extensions block of a hello at s->pos, then the fingerprints. */
 static void
 extensions(struct st_dctx *d, struct tls_span *s, int client,
-    struct hello *h)
+    struct tls_hello *h)
 {
 	size_t n, end;
 	unsigned i, type;
@@ -489,17 +280,17 @@ extensions(struct st_dctx *d, struct tls_span *s, int client,
 		}
 	}
 	if (client) {
-		ja3(d, h);
-		ja4(d, h);
+		st_tls_ja3(d, h);
+		st_tls_ja4(d, h);
 	} else
-		ja3s(d, h);
+		st_tls_ja3s(d, h);
 }
 
 /* ClientHello (client = 1) or ServerHello body. */
 static void
 hello(struct st_dctx *d, struct tls_span *s, int client)
 {
-	struct hello h;
+	struct tls_hello h;
 	size_t n, end;
 	unsigned i;
 
