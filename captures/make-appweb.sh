@@ -77,3 +77,43 @@ while cl.recv(4096):
 cl.close()
 t.join()
 PY
+
+# HTTP/2 with prior knowledge on an unbound port: the preface, SETTINGS
+# both ways, a request and a reply with HPACK static-table and plain literal
+# fields, DATA, WINDOW_UPDATE, PING and GOAWAY; frames written by hand.
+capture appweb-h2c-odd.pcap 'tcp port 8124' python3 - <<'PY'
+import socket, struct, threading
+def frame(t, flags, stream, payload):
+    return struct.pack(">I", len(payload))[1:] + bytes([t, flags]) + \
+        struct.pack(">I", stream) + payload
+def lit(name_idx, value):
+    return bytes([0x40 | name_idx, len(value)]) + value
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", 8124))
+srv.listen(1)
+def serve():
+    c, _ = srv.accept()
+    c.recv(4096)
+    c.sendall(frame(4, 0, 0, struct.pack(">HI", 3, 100) +
+                    struct.pack(">HI", 4, 65535)) + frame(4, 1, 0, b""))
+    c.recv(4096)
+    c.sendall(frame(1, 4, 1, b"\x88" + lit(31, b"text/plain")) +
+              frame(0, 1, 1, b"hello\n"))
+    c.recv(4096)
+    c.sendall(frame(7, 0, 0, struct.pack(">II", 1, 0)))
+    c.close()
+t = threading.Thread(target=serve)
+t.start()
+cl = socket.create_connection(("127.0.0.1", 8124))
+cl.sendall(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + frame(4, 0, 0, b""))
+cl.recv(4096)
+cl.sendall(frame(4, 1, 0, b"") + frame(1, 5, 1, b"\x82\x86\x84" +
+           lit(1, b"strata.test")) + frame(8, 0, 0, struct.pack(">I", 1000)))
+cl.recv(4096)
+cl.sendall(frame(6, 0, 0, b"strata!!"))
+while cl.recv(4096):
+    pass
+cl.close()
+t.join()
+PY

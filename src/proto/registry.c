@@ -22,6 +22,7 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @routing */
 /* @transport */
 /* @app-web */
+extern const struct st_proto st_proto_http2;
 /* @app-services */
 /* @app-files */
 /* @app-realtime */
@@ -59,6 +60,7 @@ const struct st_proto *const st_protos[] = {
 	/* @routing */
 	/* @transport */
 	/* @app-web */
+	&st_proto_http2,
 	/* @app-services */
 	/* @app-files */
 	/* @app-realtime */

@@ -160,6 +160,38 @@ test_http_wrong_guesses(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
+/* The HTTP/2 preface and an empty SETTINGS; then a HEADERS frame (static
+ * :method GET, :path /, literal :authority "s") and a DATA frame. */
+#define H2PRE "505249202a20485454502f322e300d0a0d0a534d0d0a0d0a" \
+	"000000040000000000"
+#define H2REQ "000006010500000001" "828441" "0173" "00" \
+	"000002000100000001" "6869"
+
+static void
+test_http2_by_content(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TCPODD H2PRE);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp http2 http2");
+	assert_int_equal(field_n(p, "http2.type", 0)->val, 4);
+	sweep_prefixes(DLT_RAW, TCPODD H2PRE);
+	p = decode_hex(DLT_RAW, TCPODD H2REQ);
+	assert_chain(p, "ipv4 tcp http2 http2");
+	assert_string_equal(field_n(p, "http2.header.name", 0)->meaning,
+	    ":method");
+	assert_string_equal(field_n(p, "http2.header.value", 0)->meaning,
+	    "GET");
+	assert_string_equal(field_n(p, "http2.header.name", 2)->meaning,
+	    ":authority");
+	assert_string_equal(field_n(p, "http2.header.value", 2)->meaning, "s");
+	assert_int_equal(field_n(p, "http2.data.data", 0)->bits, 16);
+	sweep_prefixes(DLT_RAW, TCPODD H2REQ);
+	/* A frame run that does not end where the segment does: data. */
+	p = decode_hex(DLT_RAW, TCPODD "000009010500000001" "8284");
+	assert_chain(p, "ipv4 tcp data");
+}
+
 int
 main(void)
 {
@@ -169,6 +201,7 @@ main(void)
 		cmocka_unit_test(test_tls_wrong_guesses),
 		cmocka_unit_test(test_http_by_content),
 		cmocka_unit_test(test_http_wrong_guesses),
+		cmocka_unit_test(test_http2_by_content),
 	};
 
 	st_decode_init();
