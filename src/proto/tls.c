@@ -150,8 +150,8 @@ const struct st_field_desc st_tls_fields[F_NTLS] = {
 	    "Heartbeat padding", 0, 0, ST_FMT_BYTES),
 	[F_CONT] = FD(NULL, "strata.tls.continuation", "Continuation of a "
 	    "record begun in an earlier segment", 0, 0, ST_FMT_BYTES),
-	[F_ENCHS] = FD(NULL, "strata.tls.encrypted_handshake", "Encrypted "
-	    "handshake message", 0, 0, ST_FMT_BYTES),
+	[F_ENCHS] = FD(NULL, "tls.handshake", "Encrypted handshake message",
+	    0, 0, ST_FMT_BYTES),
 	[F_HTYPE] = HN("type", "Handshake type", 8, ST_FMT_DEC, hs_names),
 	[F_HLEN] = H("length", "Handshake length", 24, ST_FMT_DEC),
 	[F_HVERSION] = HN("version", "Hello version", 16, ST_FMT_HEX,
@@ -286,6 +286,12 @@ const struct st_field_desc st_tls_fields[F_NTLS] = {
 	[F_JA3S] = FDG("tls.handshake.ja3s", "JA3S", ST_FMT_TEXT, NULL),
 	[F_JA4] = FDG("tls.handshake.ja4", "JA4", ST_FMT_TEXT, NULL),
 	[F_JA4R] = FDG("tls.handshake.ja4_r", "JA4_r", ST_FMT_TEXT, NULL),
+	[F_RTIME] = H("random_time", "GMT Unix time (in the random)", 0,
+	    ST_FMT_TEXT),
+	[F_CCS] = FD(NULL, "tls.change_cipher_spec", "Change cipher spec "
+	    "message", 0, 0, ST_FMT_BYTES),
+	[F_ALERTENC] = FD(NULL, "tls.alert_message", "Encrypted alert", 0, 0,
+	    ST_FMT_BYTES),
 };
 
 /* Whether the bytes at c start a record; sets *type and *len. */
@@ -341,12 +347,16 @@ static void
 fragment(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len)
 {
 	switch (type) {
+	case 20:
+		if (s->end > 5)
+			tls_add(d, s, F_CCS, 5, s->end - 5);
+		break;
 	case 21:
 		if (len == 2 && tls_has(s, 2)) {
 			tls_add(d, s, F_ALEVEL, 5, 1);
 			tls_add(d, s, F_ADESC, 6, 1);
 		} else if (s->end > 5)		/* encrypted alert */
-			tls_add(d, s, F_APPDATA, 5, s->end - 5);
+			tls_add(d, s, F_ALERTENC, 5, s->end - 5);
 		break;
 	case 22:
 		st_tls_handshake(d, s);
@@ -502,7 +512,8 @@ tls_sum_record(struct st_sumctx *s, const struct st_layer *t)
 		if (f[F_ADESC] != NULL) {
 			st_out_putc(s->o, ' ');
 			s->value(s, f[F_ADESC]);
-		} else if (f[F_APPDATA] != NULL || f[F_ENCHS] != NULL)
+		} else if (f[F_APPDATA] != NULL || f[F_ENCHS] != NULL ||
+		    f[F_ALERTENC] != NULL)
 			st_out_puts(s->o, " (encrypted)");
 	}
 }

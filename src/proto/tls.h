@@ -30,6 +30,8 @@ enum {
 	F_DNAMELEN, F_VERIFY,
 	/* fingerprints */
 	F_JA3FULL, F_JA3, F_JA3SFULL, F_JA3S, F_JA4, F_JA4R,
+	/* messages with no fields of their own (FT_NONE in Wireshark) */
+	F_RTIME, F_CCS, F_ALERTENC,
 	F_NTLS
 };
 

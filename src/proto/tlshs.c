@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tls.h"
 
@@ -286,6 +287,25 @@ extensions(struct st_dctx *d, struct tls_span *s, int client,
 		st_tls_ja3s(d, h);
 }
 
+/* The random's first four bytes as a time, as Wireshark shows them (they
+ * were one in TLS 1.2 and before; random since). */
+static void
+random_time(struct st_dctx *d, struct tls_span *s, size_t at)
+{
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May",
+	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	time_t t = (time_t)tls_get(s, at, 4);
+	struct tm tm;
+	char buf[64];
+
+	if (gmtime_r(&t, &tm) == NULL)
+		return;
+	snprintf(buf, sizeof(buf), "%s %2d, %d %02d:%02d:%02d.000000000 UTC",
+	    mon[tm.tm_mon], tm.tm_mday, tm.tm_year + 1900, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec);
+	st_dtext(d, s->c, &st_tls_fields[F_RTIME], at, 4, buf);
+}
+
 /* ClientHello (client = 1) or ServerHello body. */
 static void
 hello(struct st_dctx *d, struct tls_span *s, int client)
@@ -300,6 +320,7 @@ hello(struct st_dctx *d, struct tls_span *s, int client)
 	h.version = tls_get(s, s->pos, 2);
 	tls_add(d, s, F_HVERSION, s->pos, 2);
 	tls_add(d, s, F_RANDOM, s->pos + 2, 32);
+	random_time(d, s, s->pos + 2);
 	tls_add(d, s, F_RBYTES, s->pos + 6, 28);
 	s->pos += 34;
 	n = tls_get(s, s->pos, 1);
