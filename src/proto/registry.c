@@ -22,7 +22,7 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @routing */
 /* @transport */
 /* @app-web */
-extern const struct st_proto st_proto_http2;
+extern const struct st_proto st_proto_http2, st_proto_websocket;
 /* @app-services */
 /* @app-files */
 /* @app-realtime */
@@ -61,6 +61,7 @@ const struct st_proto *const st_protos[] = {
 	/* @transport */
 	/* @app-web */
 	&st_proto_http2,
+	&st_proto_websocket,
 	/* @app-services */
 	/* @app-files */
 	/* @app-realtime */

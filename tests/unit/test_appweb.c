@@ -192,6 +192,32 @@ test_http2_by_content(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
+/* A masked text frame "Hi" (key 01020304), then an unmasked close 1000
+ * "ok". */
+#define WSFRAMES "8182" "01020304" "496b" "8804" "03e8" "6f6b"
+
+static void
+test_websocket_by_content(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TCPODD WSFRAMES);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp websocket websocket");
+	assert_int_equal(fval(p, "websocket.opcode"), 1);
+	assert_int_equal(fval(p, "websocket.mask"), 1);
+	assert_string_equal(field_n(p, "websocket.payload.text", 0)->meaning,
+	    "Hi");
+	assert_int_equal(fval(p, "websocket.payload.close.status_code"), 1000);
+	assert_string_equal(field_n(p, "websocket.payload.close.reason",
+	    0)->meaning, "ok");
+	sweep_prefixes(DLT_RAW, TCPODD WSFRAMES);
+	/* A length not in its shortest form, a reserved bit: not guessed. */
+	p = decode_hex(DLT_RAW, TCPODD "817e0003616263");
+	assert_chain(p, "ipv4 tcp data");
+	p = decode_hex(DLT_RAW, TCPODD "c103616263");
+	assert_chain(p, "ipv4 tcp data");
+}
+
 int
 main(void)
 {
@@ -202,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_http_by_content),
 		cmocka_unit_test(test_http_wrong_guesses),
 		cmocka_unit_test(test_http2_by_content),
+		cmocka_unit_test(test_websocket_by_content),
 	};
 
 	st_decode_init();

@@ -99,6 +99,8 @@ static const struct {
 	    "tls.handshake.extensions_alpn_str",
 	    "tls.handshake.ciphersuite" } },
 	{ "http2", { "http2.type", "http2.streamid", "http2.length" } },
+	{ "websocket", { "websocket.opcode", "websocket.fin", "websocket.mask",
+	    "websocket.payload_length" } },
 };
 
 static const char *
