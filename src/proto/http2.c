@@ -398,13 +398,18 @@ h2_decode(struct st_dctx *d, struct st_cur *c)
 /*
  * By content: the preface, or a segment that is exactly a run of frames
  * of known types whose stream rules hold (SETTINGS, PING and GOAWAY on
- * stream 0; DATA and HEADERS on another), SETTINGS a multiple of 6 bytes.
+ * stream 0; DATA and HEADERS on another, below 2^24), only the flags its
+ * type defines, SETTINGS a multiple of 6 bytes, no empty DATA that does
+ * not end its stream.
  */
+static const uint8_t h2_flags[10] = { 0x09, 0x2d, 0, 0, 0x01, 0x0c, 0x01,
+	0, 0, 0x04 };
+
 static int
 h2_heuristic(struct st_cur *c)
 {
 	size_t left = st_cur_left(c), at = 0, len;
-	unsigned type, stream, i;
+	unsigned type, stream, flags, i;
 	struct span s = { c, 0, left };
 
 	if (preface(c))
@@ -413,7 +418,10 @@ h2_heuristic(struct st_cur *c)
 		len = get(&s, at, 3);
 		type = get(&s, at + 3, 1);
 		stream = get(&s, at + 5, 4);
-		if (type > 9 || (stream >> 31) != 0 || len > 16384 ||
+		flags = get(&s, at + 4, 1);
+		if (type > 9 || stream >= 1u << 24 || len > 16384 ||
+		    (type == 0 && len == 0 && !(flags & 1)) ||
+		    (flags & ~h2_flags[type]) != 0 ||
 		    ((type == 4 || type == 6 || type == 7) && stream != 0) ||
 		    (type != 4 && type != 6 && type != 7 && type != 8 &&
 		    stream == 0) ||

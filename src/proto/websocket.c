@@ -195,18 +195,36 @@ ws_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* Whether an unmasked text payload's first bytes at c + off read as text. */
+static int
+texty(struct st_cur *c, size_t off, size_t n)
+{
+	unsigned b;
+	size_t i;
+
+	for (i = 0; i < n && i < 32; i++) {
+		b = (unsigned)st_peek_bits(c, (off + i) * 8, 8);
+		if (b < 0x20 && b != '\t' && b != '\r' && b != '\n')
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * By content (no state tells that an Upgrade happened): the segment is
- * exactly a run of frames with RSV zero, a defined opcode (control frames
- * final and at most 125 bytes), lengths in their shortest form, and at
- * least one frame carrying bytes.
+ * exactly a run of frames, the first one starting a message (text, binary
+ * or control, not a continuation), all masked or all not (a side masks
+ * every frame or none), RSV zero, a defined opcode, data frames not empty,
+ * control frames final and at most 125 bytes, lengths in their shortest
+ * form, and unmasked text that reads as text.  Record-marked protocols
+ * (NetBIOS, ONC RPC) start with bytes that fail one of these.
  */
 static int
 ws_heuristic(struct st_cur *c)
 {
 	size_t left = st_cur_left(c), at = 0, hl;
 	uint64_t pl;
-	unsigned i, b, op, some = 0;
+	unsigned i, b, op, mask = 2;
 	struct st_cur t;
 
 	for (i = 0; i < WS_FRAMES && at < left; i++) {
@@ -217,12 +235,18 @@ ws_heuristic(struct st_cur *c)
 		b = (unsigned)st_peek_bits(&t, 0, 8);
 		op = b & 15;
 		if ((b & 0x70) != 0 || (op > 2 && op < 8) || op > 10 ||
-		    (op >= 8 && (!(b & 0x80) || pl > 125)))
+		    (i == 0 && op == 0) || (op < 8 && pl == 0) ||
+		    (op >= 8 && (!(b & 0x80) || pl > 125 || pl == 1)))
 			return 0;
-		some |= pl > 0;
+		if (mask == 2)
+			mask = (unsigned)st_peek_bits(&t, 8, 1);
+		else if (mask != st_peek_bits(&t, 8, 1))
+			return 0;
+		if (op == 1 && !mask && !texty(&t, hl, (size_t)pl))
+			return 0;
 		at += hl + (size_t)pl;
 	}
-	return at == left && some;
+	return at == left;
 }
 
 static const struct st_bind ws_binds[] = {

@@ -192,9 +192,9 @@ test_http2_by_content(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
-/* A masked text frame "Hi" (key 01020304), then an unmasked close 1000
+/* A masked text frame "Hi" (key 01020304), then a masked close 1000
  * "ok". */
-#define WSFRAMES "8182" "01020304" "496b" "8804" "03e8" "6f6b"
+#define WSFRAMES "8182" "01020304" "496b" "8884" "01020304" "02ea6c6f"
 
 static void
 test_websocket_by_content(void **state)
