@@ -117,3 +117,50 @@ while cl.recv(4096):
 cl.close()
 t.join()
 PY
+
+# A WebSocket upgrade on an unbound port, then a masked text frame from the
+# client, an unmasked text reply, a ping and its pong, and the close both
+# ways; frames written by hand.
+capture appweb-ws-odd.pcap 'tcp port 8125' python3 - <<'PY'
+import socket, struct, threading
+def frame(op, payload, key=None):
+    b = bytes([0x80 | op])
+    m = 0x80 if key else 0
+    b += bytes([m | len(payload)])
+    if key:
+        b += key
+        payload = bytes(c ^ key[i % 4] for i, c in enumerate(payload))
+    return b + payload
+srv = socket.socket()
+srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+srv.bind(("127.0.0.1", 8125))
+srv.listen(1)
+def serve():
+    c, _ = srv.accept()
+    c.recv(4096)
+    c.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+              b"Connection: Upgrade\r\n"
+              b"Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n")
+    c.recv(4096)
+    c.sendall(frame(1, b"hello, client") + frame(9, b"ping"))
+    c.recv(4096)
+    c.recv(4096)
+    c.sendall(frame(8, struct.pack(">H", 1000)))
+    c.close()
+t = threading.Thread(target=serve)
+t.start()
+cl = socket.create_connection(("127.0.0.1", 8125))
+cl.sendall(b"GET /chat HTTP/1.1\r\nHost: strata.test\r\nUpgrade: websocket\r\n"
+           b"Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+           b"Sec-WebSocket-Version: 13\r\n\r\n")
+cl.recv(4096)
+key = b"\x37\xfa\x21\x3d"
+cl.sendall(frame(1, b"hello, server", key))
+cl.recv(4096)
+cl.sendall(frame(10, b"ping", key))
+cl.sendall(frame(8, struct.pack(">H", 1000) + b"bye", key))
+while cl.recv(4096):
+    pass
+cl.close()
+t.join()
+PY
