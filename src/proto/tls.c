@@ -410,7 +410,8 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
  * By content: a record header (a content type, version 3.0 to 3.4, a
  * length no record exceeds) whose first message is plausible too: a
  * handshake of a known type that fits the record, a two-byte alert, a
- * one-byte change cipher spec; and if the record ends in the segment,
+ * one-byte change cipher spec, a heartbeat with its 16 bytes of padding,
+ * the last three whole in the segment; and if the record ends in it,
  * what follows starts another record.  Replies are recognised the same
  * way, as every record starts so.
  */
@@ -428,7 +429,10 @@ tls_heuristic(struct st_cur *c)
 		    st_peek_bits(c, 48, 24) + 4 > len)
 			return 0;
 	} else if ((type == 21 && len != 2 && len < 18) ||
-	    (type == 20 && len != 1))
+	    (type == 20 && len != 1) || (type == 24 && len < 19))
+		return 0;
+	/* A control record (not handshake or data) is small: all here. */
+	if (type != 22 && type != 23 && 5 + len > left)
 		return 0;
 	if (5 + len + 5 <= left) {
 		st_cur_skip(c, 5 + len);
