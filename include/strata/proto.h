@@ -176,6 +176,15 @@ struct st_proto {
 	/* Its checksum, or NULL. */
 	const struct st_ckspec *cksum;
 
+	/*
+	 * Optional, for an application protocol: whether the TCP or UDP
+	 * payload at c (a copy the heuristic may move), which no port bound,
+	 * is this protocol's by its content alone.  Tried in registry order
+	 * for the transports it binds ports of; it must check enough bytes to
+	 * be right, as a wrong guess is worse than data.  Returns 1 or 0.
+	 */
+	int		(*heuristic)(struct st_cur *c);
+
 	/* @summary */
 	/*
 	 * Optional: writes the key facts of layer ly on the summary line

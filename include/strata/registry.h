@@ -28,6 +28,15 @@ const struct st_proto *st_proto_next(int key, uint64_t val);
 const struct st_proto *st_proto_port(int key, uint16_t sport, uint16_t dport);
 
 /*
+ * The first application protocol, in registry order, with a port bound
+ * under key (ST_KEY_TCPPORT or ST_KEY_UDPPORT) whose content heuristic
+ * takes the payload at c, leaving skip out (a decoder that refused the
+ * bytes already); NULL when none does.
+ */
+const struct st_proto *st_proto_guess(int key, const struct st_cur *c,
+    const struct st_proto *skip);
+
+/*
  * The value under key that leads to p (the EtherType of IPv4, the IP
  * protocol number of TCP).  Returns 0 and sets *val, or -1.
  */

@@ -58,6 +58,23 @@ go_on(const struct st_dctx *d, size_t pl)
 	return d->pkt->caplen < d->pkt->len;
 }
 
+/*
+ * The port key of what transport p carries (TCP's or UDP's), under which
+ * the content heuristics of application protocols are tried when no port
+ * binds or the decoder chosen by port refuses the bytes; ST_KEY_NONE when
+ * p is no transport.  Recognition is by content alone, in each direction:
+ * the decoder keeps no state between packets (it is per packet and runs
+ * in several threads), so a conversation's replies are recognised because
+ * they too start like the protocol (a TLS record, an HTTP status line).
+ */
+static int
+transport_key(const struct st_proto *p)
+{
+	if (p->role != ST_ROLE_TRANSPORT)
+		return ST_KEY_NONE;
+	return p->flags & ST_PF_STREAM ? ST_KEY_TCPPORT : ST_KEY_UDPPORT;
+}
+
 static void
 chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
     struct frame *fr)
@@ -66,7 +83,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 	struct st_layer *ly;
 	struct st_cur lc;
 	size_t left, pl;
-	int rc;
+	int rc, guess = ST_KEY_NONE;
 
 	while (p != NULL) {
 		left = st_cur_left(&cur);
@@ -86,7 +103,10 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 			/* A guess by port that the bytes do not bear out. */
 			d->pkt->nfields = ly->field0;
 			d->pkt->nlayers--;
-			p = &st_proto_data;
+			next = guess != ST_KEY_NONE ? st_proto_guess(guess, &cur,
+			    p) : NULL;
+			p = next != NULL ? next : &st_proto_data;
+			guess = ST_KEY_NONE;	/* one guess, then data */
 			continue;
 		}
 		if (rc == ST_OK && lc.err != ST_OK)
@@ -122,6 +142,9 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		ly->len = (uint32_t)(d->hdr + pl);
 		next = d->data ? &st_proto_data : d->next != NULL ? d->next :
 		    st_proto_next(d->next_key, d->next_val);
+		guess = transport_key(p);
+		if (next == NULL && pl > 0 && guess != ST_KEY_NONE)
+			next = st_proto_guess(guess, &cur, NULL);
 		if (next == NULL)
 			next = pl > 0 ? &st_proto_data : NULL;
 		else if (!go_on(d, pl))

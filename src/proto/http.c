@@ -10,28 +10,92 @@
 
 #define HTTP_LINES	64	/* header lines decoded */
 #define HTTP_LINE	512	/* bytes of one line shown */
+#define HTTP_CHUNKS	64	/* chunks of a body decoded */
 
 static const char *const methods[] = { "GET ", "POST ", "HEAD ", "PUT ",
-	"DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ", NULL };
+	"DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ", "PROPFIND ",
+	"PROPPATCH ", "MKCOL ", "COPY ", "MOVE ", "LOCK ", "UNLOCK ",
+	"REPORT ", "SEARCH ", NULL };
 
 enum { F_METHOD, F_URI, F_VERSION, F_RVERSION, F_CODE, F_PHRASE, F_REQLINE,
-	F_RESPLINE, F_HOST, F_UA, F_CTYPE, F_CLEN, F_SERVER, F_BODY };
+	F_RESPLINE, F_HOST, F_UA, F_CTYPE, F_CLEN, F_SERVER, F_BODY,
+	/* generated, and the parts of the request line */
+	F_REQUEST, F_RESPONSE, F_CODEDESC, F_FULLURI, F_PATH, F_QUERY, F_PARAM,
+	F_CONNHOST, F_CONNPORT,
+	/* more headers */
+	F_CLENHDR, F_CONN, F_DATE, F_ACCEPT, F_ACCENC, F_ACCLANG, F_REFERER,
+	F_LASTMOD, F_CACHE, F_COOKIE, F_COOKIEPAIR, F_SETCOOKIE, F_CENC, F_TENC,
+	F_UPGRADE, F_AUTH, F_AUTHBASIC, F_LOCATION, F_WWWAUTH, F_XFF,
+	F_WSKEY, F_WSACCEPT, F_WSVERSION, F_WSPROTO, F_WSEXT,
+	/* chunked bodies */
+	F_CHUNKSIZE, F_CHUNKDATA, F_CHUNKEND, F_NHTTP };
 
-static const struct st_field_desc http_fields[] = {
-	FD("method", "http.request.method", "Method", 0, 0, ST_FMT_TEXT),
-	FD("uri", "http.request.uri", "Request URI", 0, 0, ST_FMT_TEXT),
-	FD("version", "http.request.version", "Version", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.response.version", "Version", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.response.code", "Status code", 0, 0, ST_FMT_DEC),
-	FD(NULL, "http.response.phrase", "Reason phrase", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.request.line", "Header line", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.response.line", "Header line", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.host", "Host", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.user_agent", "User-Agent", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.content_type", "Content-Type", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.content_length", "Content-Length", 0, 0, ST_FMT_DEC),
-	FD(NULL, "http.server", "Server", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "http.file_data", "Body", 0, 0, ST_FMT_BYTES),
+#define T(n, l)		FD(NULL, "http." n, l, 0, 0, ST_FMT_TEXT)
+
+static const struct st_field_desc http_fields[F_NHTTP] = {
+	[F_METHOD] = FD("method", "http.request.method", "Method", 0, 0,
+	    ST_FMT_TEXT),
+	[F_URI] = FD("uri", "http.request.uri", "Request URI", 0, 0,
+	    ST_FMT_TEXT),
+	[F_VERSION] = FD("version", "http.request.version", "Version", 0, 0,
+	    ST_FMT_TEXT),
+	[F_RVERSION] = T("response.version", "Version"),
+	[F_CODE] = FD(NULL, "http.response.code", "Status code", 0, 0,
+	    ST_FMT_DEC),
+	[F_PHRASE] = T("response.phrase", "Reason phrase"),
+	[F_REQLINE] = T("request.line", "Header line"),
+	[F_RESPLINE] = T("response.line", "Header line"),
+	[F_HOST] = T("host", "Host"),
+	[F_UA] = T("user_agent", "User-Agent"),
+	[F_CTYPE] = T("content_type", "Content-Type"),
+	[F_CLEN] = FD(NULL, "http.content_length", "Content-Length", 0, 0,
+	    ST_FMT_DEC),
+	[F_SERVER] = T("server", "Server"),
+	[F_BODY] = FD(NULL, "http.file_data", "Body", 0, 0, ST_FMT_BYTES),
+	[F_REQUEST] = FDG("http.request", "A request", ST_FMT_DEC, NULL),
+	[F_RESPONSE] = FDG("http.response", "A response", ST_FMT_DEC, NULL),
+	[F_CODEDESC] = FDG("http.response.code.desc", "Status code meaning",
+	    ST_FMT_TEXT, NULL),
+	[F_FULLURI] = FDG("http.request.full_uri", "Full request URI",
+	    ST_FMT_TEXT, NULL),
+	[F_PATH] = T("request.uri.path", "URI path"),
+	[F_QUERY] = T("request.uri.query", "URI query"),
+	[F_PARAM] = T("request.uri.query.parameter", "Query parameter"),
+	[F_CONNHOST] = T("proxy_connect_host", "CONNECT host"),
+	[F_CONNPORT] = FD(NULL, "http.proxy_connect_port", "CONNECT port", 0,
+	    0, ST_FMT_DEC),
+	[F_CLENHDR] = T("content_length_header", "Content-Length header"),
+	[F_CONN] = T("connection", "Connection"),
+	[F_DATE] = T("date", "Date"),
+	[F_ACCEPT] = T("accept", "Accept"),
+	[F_ACCENC] = T("accept_encoding", "Accept-Encoding"),
+	[F_ACCLANG] = T("accept_language", "Accept-Language"),
+	[F_REFERER] = T("referer", "Referer"),
+	[F_LASTMOD] = T("last_modified", "Last-Modified"),
+	[F_CACHE] = T("cache_control", "Cache-Control"),
+	[F_COOKIE] = T("cookie", "Cookie"),
+	[F_COOKIEPAIR] = T("cookie_pair", "Cookie pair"),
+	[F_SETCOOKIE] = T("set_cookie", "Set-Cookie"),
+	[F_CENC] = T("content_encoding", "Content-Encoding"),
+	[F_TENC] = T("transfer_encoding", "Transfer-Encoding"),
+	[F_UPGRADE] = T("upgrade", "Upgrade"),
+	[F_AUTH] = T("authorization", "Authorization"),
+	[F_AUTHBASIC] = FDG("http.authbasic", "Basic credentials",
+	    ST_FMT_TEXT, NULL),
+	[F_LOCATION] = T("location", "Location"),
+	[F_WWWAUTH] = T("www_authenticate", "WWW-Authenticate"),
+	[F_XFF] = T("x_forwarded_for", "X-Forwarded-For"),
+	[F_WSKEY] = T("sec_websocket_key", "Sec-WebSocket-Key"),
+	[F_WSACCEPT] = T("sec_websocket_accept", "Sec-WebSocket-Accept"),
+	[F_WSVERSION] = T("sec_websocket_version", "Sec-WebSocket-Version"),
+	[F_WSPROTO] = T("sec_websocket_protocol", "Sec-WebSocket-Protocol"),
+	[F_WSEXT] = T("sec_websocket_extensions", "Sec-WebSocket-Extensions"),
+	[F_CHUNKSIZE] = FD(NULL, "http.chunk_size", "Chunk size", 0, 0,
+	    ST_FMT_DEC),
+	[F_CHUNKDATA] = FD(NULL, "http.chunk_data", "Chunk data", 0, 0,
+	    ST_FMT_BYTES),
+	[F_CHUNKEND] = FD(NULL, "http.chunk_boundary", "Chunk boundary", 0, 0,
+	    ST_FMT_BYTES),
 };
 
 /* Known headers, by name (case-insensitive), and their own fields. */
@@ -41,8 +105,56 @@ static const struct {
 } known[] = {
 	{ "host", F_HOST }, { "user-agent", F_UA },
 	{ "content-type", F_CTYPE }, { "content-length", F_CLEN },
-	{ "server", F_SERVER },
+	{ "server", F_SERVER }, { "connection", F_CONN }, { "date", F_DATE },
+	{ "accept", F_ACCEPT }, { "accept-encoding", F_ACCENC },
+	{ "accept-language", F_ACCLANG }, { "referer", F_REFERER },
+	{ "last-modified", F_LASTMOD }, { "cache-control", F_CACHE },
+	{ "cookie", F_COOKIE }, { "set-cookie", F_SETCOOKIE },
+	{ "content-encoding", F_CENC }, { "transfer-encoding", F_TENC },
+	{ "upgrade", F_UPGRADE }, { "authorization", F_AUTH },
+	{ "location", F_LOCATION }, { "www-authenticate", F_WWWAUTH },
+	{ "x-forwarded-for", F_XFF }, { "sec-websocket-key", F_WSKEY },
+	{ "sec-websocket-accept", F_WSACCEPT },
+	{ "sec-websocket-version", F_WSVERSION },
+	{ "sec-websocket-protocol", F_WSPROTO },
+	{ "sec-websocket-extensions", F_WSEXT },
 };
+
+static const struct st_valname status_names[] = {
+	{ 100, "Continue" }, { 101, "Switching Protocols" }, { 200, "OK" },
+	{ 201, "Created" }, { 202, "Accepted" }, { 204, "No Content" },
+	{ 206, "Partial Content" }, { 301, "Moved Permanently" },
+	{ 302, "Found" }, { 303, "See Other" }, { 304, "Not Modified" },
+	{ 307, "Temporary Redirect" }, { 308, "Permanent Redirect" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" },
+	{ 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 408, "Request Time-out" }, { 409, "Conflict" }, { 410, "Gone" },
+	{ 411, "Length Required" }, { 413, "Request Entity Too Large" },
+	{ 414, "Request-URI Too Long" }, { 415, "Unsupported Media Type" },
+	{ 416, "Requested Range Not Satisfiable" }, { 429,
+	"Too Many Requests" }, { 500, "Internal Server Error" },
+	{ 501, "Not Implemented" }, { 502, "Bad Gateway" },
+	{ 503, "Service Unavailable" }, { 504, "Gateway Time-out" },
+	{ 505, "HTTP Version not supported" }, { 0, NULL }
+};
+
+/* What one message's head said, for what follows it. */
+struct head {
+	int		 response;
+	size_t		 host, hostn;	/* the Host value, offset and length */
+	int		 has_clen;
+	uint64_t	 clen;
+	int		 chunked;
+};
+
+/* The n bytes at c, checked once through the cursor; NULL if absent. */
+static const uint8_t *
+bytes_at(const struct st_cur *c, size_t n)
+{
+	struct st_cur t = *c;
+
+	return st_get_bytes(&t, n);
+}
 
 /* Length of the line at p (n bytes left), without CRLF; -1 if unended. */
 static long
@@ -59,166 +171,469 @@ line_len(const uint8_t *p, size_t n)
 static struct st_field *
 text(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
 {
+	const uint8_t *p = bytes_at(c, off + n);
 	char buf[HTTP_LINE * 4 + 8];
 
-	st_escape(c->base + c->off + off, n < HTTP_LINE ? n : HTTP_LINE, buf,
-	    sizeof(buf));
+	if (p == NULL)
+		return NULL;
+	st_escape(p + off, n < HTTP_LINE ? n : HTTP_LINE, buf, sizeof(buf));
 	return st_dtext(d, c, &http_fields[f], off, n, buf);
+}
+
+/* A generated text row f, from n wire bytes at p (escaped) after pre. */
+static void
+gentext(struct st_dctx *d, int f, const char *pre, const uint8_t *p,
+    size_t n)
+{
+	char buf[HTTP_LINE * 4 + 32];
+	struct st_field *fl;
+	size_t k = strlen(pre);
+
+	memcpy(buf, pre, k + 1);
+	st_escape(p, n < HTTP_LINE ? n : HTTP_LINE, buf + k, sizeof(buf) - k);
+	if ((fl = st_dgen(d, &http_fields[f], 0)) != NULL)
+		fl->meaning = st_pkt_strdup(d->pkt, buf);
+}
+
+/* A decimal number of at most 18 digits at p[0..n). */
+static uint64_t
+number(const uint8_t *p, size_t n, int base)
+{
+	uint64_t v = 0;
+	size_t i;
+	unsigned dg;
+
+	for (i = 0; i < n && i < 18; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			dg = p[i] - '0';
+		else if (base == 16 && (p[i] | 0x20) >= 'a' &&
+		    (p[i] | 0x20) <= 'f')
+			dg = (p[i] | 0x20) - 'a' + 10;
+		else
+			break;
+		v = v * (unsigned)base + dg;
+	}
+	return v;
+}
+
+/* The query of a URI at off (n bytes), split at '&'; CONNECT's target. */
+static void
+uri_parts(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
+    size_t n, int connect)
+{
+	size_t q, a, i, k;
+
+	if (connect) {
+		for (k = n; k > 0 && p[off + k - 1] != ':'; k--)
+			;
+		if (k > 1) {
+			text(d, c, F_CONNHOST, off, k - 1);
+			if (st_dbytes(d, c, &http_fields[F_CONNPORT], off + k,
+			    n - k) != NULL)
+				d->pkt->fields[d->pkt->nfields - 1].val =
+				    number(p + off + k, n - k, 10);
+		}
+		return;
+	}
+	for (q = 0; q < n && p[off + q] != '?'; q++)
+		;
+	if (q == n)
+		return;		/* as tshark: the parts only with a query */
+	text(d, c, F_PATH, off, q);
+	text(d, c, F_QUERY, off + q + 1, n - q - 1);
+	for (a = q + 1, k = 0; a < n && k < HTTP_LINES; a = i + 1, k++) {
+		for (i = a; i < n && p[off + i] != '&'; i++)
+			;
+		text(d, c, F_PARAM, off + a, i - a);
+	}
 }
 
 /* Splits the first line into its three parts (request or status). */
 static void
-first_line(struct st_dctx *d, struct st_cur *c, size_t n, int response)
+first_line(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n,
+    struct head *h)
 {
-	const uint8_t *p = c->base + c->off;
+	const char *m;
 	size_t a, b;
 	struct st_field *f;
-	unsigned v = 0;
 
 	for (a = 0; a < n && p[a] != ' '; a++)
 		;
 	for (b = a + 1; b < n && p[b] != ' '; b++)
 		;
-	if (!response) {
+	if (!h->response) {
+		st_dgen(d, &http_fields[F_REQUEST], 1);
 		text(d, c, F_METHOD, 0, a);
-		if (a + 1 < n)
+		if (a + 1 < n) {
 			text(d, c, F_URI, a + 1, (b < n ? b : n) - a - 1);
+			uri_parts(d, c, p, a + 1, (b < n ? b : n) - a - 1,
+			    a == 7 && memcmp(p, "CONNECT", 7) == 0);
+		}
 		if (b + 1 < n)
 			text(d, c, F_VERSION, b + 1, n - b - 1);
 		return;
 	}
+	st_dgen(d, &http_fields[F_RESPONSE], 1);
 	text(d, c, F_RVERSION, 0, a);
 	if (a + 1 < n && b <= n) {
 		f = st_dbytes(d, c, &http_fields[F_CODE], a + 1, b - a - 1);
 		if (f != NULL) {
-			for (size_t i = a + 1; i < b && i < a + 4; i++)
-				v = v * 10 + (unsigned)(p[i] >= '0' &&
-				    p[i] <= '9' ? p[i] - '0' : 0);
-			f->val = v;
+			f->val = number(p + a + 1, b - a - 1 < 3 ? b - a - 1 :
+			    3, 10);
+			if ((m = st_valname(status_names, (uint32_t)f->val)) !=
+			    NULL)
+				gentext(d, F_CODEDESC, m, p, 0);
 		}
 	}
 	if (b + 1 < n)
 		text(d, c, F_PHRASE, b + 1, n - b - 1);
 }
 
+/* Whether header name p[0..n) is name (lower case). */
+static int
+named(const uint8_t *p, size_t n, const char *name)
+{
+	size_t i;
+
+	if (strlen(name) != n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((p[i] | 0x20) != name[i])
+			return 0;
+	return 1;
+}
+
+/* Decodes base64 p[0..n) into out (size on); returns the length. */
+static size_t
+base64(const uint8_t *p, size_t n, uint8_t *out, size_t on)
+{
+	static const char al[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
+	    "opqrstuvwxyz0123456789+/";
+	const char *x;
+	uint32_t acc = 0;
+	size_t i, k = 0;
+	unsigned bits = 0;
+
+	for (i = 0; i < n && p[i] != '=' && k < on; i++) {
+		if (p[i] == 0 || (x = strchr(al, p[i])) == NULL)
+			return 0;
+		acc = acc << 6 | (uint32_t)(x - al);
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			out[k++] = (uint8_t)(acc >> bits);
+		}
+	}
+	return k;
+}
+
+/* What a known header's value adds beyond its own field. */
+static void
+header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
+    size_t off, size_t n, int field, struct head *h)
+{
+	uint8_t cred[HTTP_LINE];
+	size_t a, i, k, cn;
+
+	switch (field) {
+	case F_CLEN:
+		text(d, c, F_CLENHDR, off, n);
+		if (st_dbytes(d, c, &http_fields[F_CLEN], off, n) != NULL) {
+			h->clen = number(p + off, n, 10);
+			d->pkt->fields[d->pkt->nfields - 1].val = h->clen;
+			h->has_clen = 1;
+		}
+		return;
+	case F_HOST:
+		h->host = off;
+		h->hostn = n;
+		break;
+	case F_TENC:
+		h->chunked = n >= 7 && named(p + off + n - 7, 7, "chunked");
+		break;
+	case F_COOKIE:
+		text(d, c, field, off, n);
+		for (a = 0, k = 0; a < n && k < HTTP_LINES; a = i + 1, k++) {
+			for (; a < n && p[off + a] == ' '; a++)
+				;
+			for (i = a; i < n && p[off + i] != ';'; i++)
+				;
+			text(d, c, F_COOKIEPAIR, off + a, i - a);
+		}
+		return;
+	case F_AUTH:
+		text(d, c, field, off, n);
+		if (n > 6 && named(p + off, 6, "basic ")) {
+			for (a = 6; a < n && p[off + a] == ' '; a++)
+				;
+			if ((cn = base64(p + off + a, n - a, cred,
+			    sizeof(cred))) > 0)
+				gentext(d, F_AUTHBASIC, "", cred, cn);
+		}
+		return;
+	}
+	text(d, c, field, off, n);
+}
+
 /* One header line: a known header gets its own field too. */
 static void
-header_line(struct st_dctx *d, struct st_cur *c, size_t off, size_t n,
-    int response)
+header_line(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
+    size_t off, size_t n, struct head *h)
 {
-	const uint8_t *p = c->base + c->off + off;
-	struct st_field *f;
-	size_t i, k, colon, v;
-	uint64_t num;
+	size_t k, colon, v;
 
-	text(d, c, response ? F_RESPLINE : F_REQLINE, off, n);
-	for (colon = 0; colon < n && p[colon] != ':'; colon++)
+	text(d, c, h->response ? F_RESPLINE : F_REQLINE, off, n);
+	for (colon = 0; colon < n && p[off + colon] != ':'; colon++)
 		;
 	if (colon == n)
 		return;
-	for (v = colon + 1; v < n && p[v] == ' '; v++)
+	for (v = colon + 1; v < n && p[off + v] == ' '; v++)
 		;
-	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++) {
-		if (strlen(known[k].name) != colon)
-			continue;
-		for (i = 0; i < colon; i++)
-			if ((p[i] | 0x20) != known[k].name[i])
-				break;
-		if (i < colon)
-			continue;
-		if (known[k].field == F_CLEN) {
-			f = st_dbytes(d, c, &http_fields[F_CLEN], off + v,
-			    n - v);
-			for (num = 0, i = v; f != NULL && i < n && p[i] >= '0' &&
-			    p[i] <= '9' && num < 1000000000000ULL; i++)
-				num = num * 10 + (uint64_t)(p[i] - '0');
-			if (f != NULL)
-				f->val = num;
-		} else
-			text(d, c, known[k].field, off + v, n - v);
+	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
+		if (named(p + off, colon, known[k].name)) {
+			header_value(d, c, p, off + v, n - v, known[k].field,
+			    h);
+			return;
+		}
+}
+
+/*
+ * A chunked body from pos: each chunk's size line, data and boundary, up
+ * to the last (size 0) chunk or the segment's end.  Returns where the
+ * message ends (left when it goes on in a later segment).
+ */
+static size_t
+chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t pos,
+    size_t left)
+{
+	struct st_field *f;
+	uint64_t size;
+	unsigned i;
+	long n;
+
+	for (i = 0; i < HTTP_CHUNKS && pos < left; i++) {
+		if ((n = line_len(p + pos, left - pos)) <= 0)
+			break;
+		size = number(p + pos, (size_t)n, 16);
+		if ((f = st_dbytes(d, c, &http_fields[F_CHUNKSIZE], pos,
+		    (size_t)n)) != NULL)
+			f->val = size;
+		pos += (size_t)n + 2;
+		if (size == 0) {	/* the last chunk, then a blank line */
+			if ((n = line_len(p + pos, left - pos)) == 0)
+				pos += 2;
+			return pos;
+		}
+		if (size > left - pos) {
+			st_dbytes(d, c, &http_fields[F_CHUNKDATA], pos,
+			    left - pos);
+			break;
+		}
+		if (size > 0)
+			st_dbytes(d, c, &http_fields[F_CHUNKDATA], pos,
+			    (size_t)size);
+		pos += (size_t)size;
+		if (left - pos >= 2) {
+			st_dbytes(d, c, &http_fields[F_CHUNKEND], pos, 2);
+			pos += 2;
+		}
 	}
+	st_pkt_note(d->pkt, "HTTP: a chunked body continues in a later "
+	    "segment");
+	return left;
+}
+
+/* Whether the segment at p starts a request or a status line. */
+static int
+starts_message(const uint8_t *p, size_t left, int *response)
+{
+	size_t i, k;
+
+	for (i = 0; methods[i] != NULL; i++) {
+		k = strlen(methods[i]);
+		if (left >= k && memcmp(p, methods[i], k) == 0) {
+			*response = 0;
+			return 1;
+		}
+	}
+	*response = 1;
+	return left >= 7 && memcmp(p, "HTTP/1.", 7) == 0;
+}
+
+/* The head's lines from pos; returns where the body starts (or left). */
+static size_t
+head_lines(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t pos,
+    size_t left, struct head *h)
+{
+	int lines = 0;
+	long n;
+
+	while (pos < left) {
+		if ((n = line_len(p + pos, left - pos)) < 0) {
+			st_pkt_note(d->pkt, "HTTP: the header continues in a "
+			    "later segment");
+			return left;
+		}
+		if (n == 0)		/* the blank line: the body follows */
+			return pos + 2;
+		if (++lines <= HTTP_LINES)
+			header_line(d, c, p, pos, (size_t)n, h);
+		pos += (size_t)n + 2;
+	}
+	return pos;
+}
+
+/* A request's full URI: http://Host/target, or an absolute target. */
+static void
+full_uri(struct st_dctx *d, const uint8_t *p, size_t n, const struct head *h)
+{
+	char host[HTTP_LINE * 4 + 16];
+	size_t a, b;
+
+	for (a = 0; a < n && p[a] != ' '; a++)
+		;
+	for (b = a + 1; b < n && p[b] != ' '; b++)
+		;
+	if (a + 1 >= n || b > n)
+		return;
+	if (p[a + 1] != '/') {
+		if (b - a - 1 > 7 && memcmp(p + a + 1, "http://", 7) == 0)
+			gentext(d, F_FULLURI, "", p + a + 1, b - a - 1);
+		return;
+	}
+	if (h->hostn == 0)
+		return;
+	memcpy(host, "http://", 8);
+	st_escape(p + h->host, h->hostn < HTTP_LINE ? h->hostn : HTTP_LINE,
+	    host + 7, sizeof(host) - 7);
+	gentext(d, F_FULLURI, host, p + a + 1, b - a - 1);
 }
 
 static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
-	const uint8_t *p = c->base + c->off;
-	size_t left = st_cur_left(c), pos, i;
-	int response = 0, lines = 0;
+	size_t left = st_cur_left(c), pos, end, bl;
+	const uint8_t *p = bytes_at(c, left);
+	struct head h;
 	long n;
 
-	for (i = 0; methods[i] != NULL; i++)
-		if (left >= strlen(methods[i]) && memcmp(p, methods[i],
-		    strlen(methods[i])) == 0)
-			break;
-	if (methods[i] == NULL) {
-		if (left >= 7 && memcmp(p, "HTTP/1.", 7) == 0)
-			response = 1;
-		else
-			return ST_ENOTME;	/* a body, or not HTTP */
-	}
-	if ((n = line_len(p, left)) < 0) {
-		text(d, c, response ? F_RESPLINE : F_REQLINE, 0, left);
-		st_pkt_note(d->pkt, "HTTP: the message continues in a later "
-		    "segment");
-		d->hdr = left;
-		d->plen = 0;
-		return ST_OK;
-	}
-	first_line(d, c, (size_t)n, response);
-	pos = (size_t)n + 2;
-	while (pos < left) {
-		if ((n = line_len(p + pos, left - pos)) < 0) {
-			st_pkt_note(d->pkt, "HTTP: the header continues in a "
-			    "later segment");
-			pos = left;
-			break;
-		}
-		if (n == 0) {		/* the blank line: the body follows */
-			pos += 2;
-			break;
-		}
-		if (++lines <= HTTP_LINES)
-			header_line(d, c, pos, (size_t)n, response);
-		pos += (size_t)n + 2;
-	}
-	if (pos < left)
-		st_dbytes(d, c, &http_fields[F_BODY], pos, left - pos);
+	memset(&h, 0, sizeof(h));
+	if (p == NULL || !starts_message(p, left, &h.response))
+		return ST_ENOTME;	/* a body, or not HTTP */
 	d->hdr = left;
 	d->plen = 0;
+	if ((n = line_len(p, left)) < 0) {
+		text(d, c, h.response ? F_RESPLINE : F_REQLINE, 0, left);
+		st_pkt_note(d->pkt, "HTTP: the message continues in a later "
+		    "segment");
+		return ST_OK;
+	}
+	first_line(d, c, p, (size_t)n, &h);
+	pos = head_lines(d, c, p, (size_t)n + 2, left, &h);
+	if (!h.response)
+		full_uri(d, p, (size_t)n, &h);
+	if (pos >= left)
+		return ST_OK;
+	if (h.chunked) {
+		end = chunks(d, c, p, pos, left);
+	} else {
+		/* A request without a length has no body (RFC 9112 6.3). */
+		bl = h.has_clen ? (h.clen < left - pos ? (size_t)h.clen :
+		    left - pos) : h.response ? left - pos : 0;
+		if (bl > 0)
+			st_dbytes(d, c, &http_fields[F_BODY], pos, bl);
+		end = pos + bl;
+	}
+	/* Pipelined: another message follows in the same segment. */
+	if (end < left && starts_message(p + end, left - end, &h.response)) {
+		d->hdr = end;
+		d->plen = left - end;
+		d->next = d->ly->proto;
+	} else if (end < left)
+		st_dbytes(d, c, &http_fields[F_BODY], end, left - end);
 	return ST_OK;
+}
+
+/*
+ * By content: a request line (a method, a target without spaces or
+ * control bytes, HTTP/1.x) or a status line (HTTP/1.x, three digits), the
+ * whole line in the segment.  Replies are recognised the same way.
+ */
+static int
+http_heuristic(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), i, sp;
+	const uint8_t *p = bytes_at(c, left);
+	int response;
+	long n;
+
+	if (p == NULL || !starts_message(p, left, &response) ||
+	    (n = line_len(p, left)) < 12)
+		return 0;
+	if (response)
+		return p[7] >= '0' && p[7] <= '9' && p[8] == ' ' &&
+		    p[9] >= '1' && p[9] <= '5' && p[10] >= '0' &&
+		    p[10] <= '9' && p[11] >= '0' && p[11] <= '9' &&
+		    (n == 12 || p[12] == ' ');
+	for (i = 0, sp = 0; i < (size_t)n; i++) {
+		if (p[i] < 0x21 && p[i] != ' ')
+			return 0;
+		if (p[i] == ' ' && ++sp > 2)
+			return 0;
+	}
+	return sp == 2 && n >= 8 && memcmp(p + n - 8, "HTTP/1.", 7) == 0 &&
+	    p[n - 1] >= '0' && p[n - 1] <= '9';
 }
 
 static const struct st_bind http_binds[] = {
 	{ ST_KEY_TCPPORT, 80 },
 	{ ST_KEY_TCPPORT, 8000 },
 	{ ST_KEY_TCPPORT, 8080 },
+	{ ST_KEY_TCPPORT, 3128 },	/* proxies */
 };
 
 /* @summary */
 #include "strata/out.h"
 
-/* The request or status line: "GET / HTTP/1.1", "HTTP/1.1 200 OK". */
+/* One message: "http GET /index.html", "http 200 OK". */
+static void
+http_sum_one(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_PHRASE + 1];
+
+	st_ly_fields(s->pkt, ly, http_fields, F_PHRASE + 1, f);
+	if (f[F_METHOD] != NULL) {
+		st_out_puts(s->o, "http ");
+		s->value(s, f[F_METHOD]);
+		st_out_putc(s->o, ' ');
+		s->value(s, f[F_URI]);
+	} else if (f[F_CODE] != NULL) {
+		st_out_puts(s->o, "http ");
+		s->value(s, f[F_CODE]);
+		if (f[F_PHRASE] != NULL) {
+			st_out_putc(s->o, ' ');
+			s->value(s, f[F_PHRASE]);
+		}
+	} else
+		st_out_puts(s->o, "http (continued)");
+}
+
+/* Every message of the segment (pipelined ones too), joined by ", ". */
 static int
 http_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[F_PHRASE + 1];
-	int i0;
+	const struct st_packet *pkt = s->pkt;
+	unsigned i;
+	int n = 0;
 
-	st_ly_fields(s->pkt, ly, http_fields, F_PHRASE + 1, f);
-	if (f[F_METHOD] != NULL)
-		i0 = F_METHOD;
-	else if (f[F_CODE] != NULL)
-		i0 = F_RVERSION;
-	else {
-		st_out_puts(s->o, "http (continued)");
-		return 1;
+	for (i = 0; i < pkt->nlayers; i++) {
+		const struct st_layer *t = &pkt->layers[i];
+
+		if (t->proto != ly->proto || t->depth != ly->depth)
+			continue;
+		if (n++ > 0)
+			st_out_puts(s->o, ", ");
+		http_sum_one(s, t);
 	}
-	s->value(s, f[i0]);
-	st_out_putc(s->o, ' ');
-	s->value(s, f[i0 + 1]);
-	st_out_putc(s->o, ' ');
-	s->value(s, f[i0 + 2]);
 	return 1;
 }
 
@@ -241,10 +656,11 @@ const struct st_proto st_proto_http = {
 	.rfc = "RFC 9112",
 	.role = ST_ROLE_APP,
 	.fields = http_fields,
-	.nfields = NFIELDS(http_fields),
+	.nfields = F_NHTTP,
 	.decode = http_decode,
 	.binds = http_binds,
 	.nbinds = NFIELDS(http_binds),
+	.heuristic = http_heuristic,
 	/* @summary */
 	.summary = http_summary,
 	/* @views */

@@ -27,6 +27,7 @@ extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
 /* @routing */
 /* @transport */
 /* @app-web */
+extern const struct st_proto st_proto_http2, st_proto_websocket;
 /* @app-services */
 /* @app-files */
 /* @app-realtime */
@@ -82,6 +83,8 @@ const struct st_proto *const st_protos[] = {
 	/* @routing */
 	/* @transport */
 	/* @app-web */
+	&st_proto_http2,
+	&st_proto_websocket,
 	/* @app-services */
 	/* @app-files */
 	/* @app-realtime */
@@ -140,11 +143,36 @@ struct bind {
 	const struct st_proto *proto;
 };
 
+/* The content heuristics by transport, in registry order. */
+#define MAXHEUR		64
+
+static const struct st_proto *heur_tcp[MAXHEUR], *heur_udp[MAXHEUR];
+static size_t nheur_tcp, nheur_udp;
+
 static const struct st_proto *by_ipproto[256];
 static const struct st_proto *by_tcpport[65536], *by_udpport[65536];
 static struct bind binds[MAXBINDS];
 static size_t nbinds;
 static int made;
+
+/* Lists p's heuristic under each transport it binds a port of. */
+static void
+add_heuristic(const struct st_proto *p)
+{
+	int tcp = 0, udp = 0;
+	size_t i;
+
+	if (p->heuristic == NULL || p->role != ST_ROLE_APP)
+		return;
+	for (i = 0; i < p->nbinds; i++) {
+		tcp |= p->binds[i].key == ST_KEY_TCPPORT;
+		udp |= p->binds[i].key == ST_KEY_UDPPORT;
+	}
+	if (tcp && nheur_tcp < MAXHEUR)
+		heur_tcp[nheur_tcp++] = p;
+	if (udp && nheur_udp < MAXHEUR)
+		heur_udp[nheur_udp++] = p;
+}
 
 static void
 make_tables(void)
@@ -172,6 +200,8 @@ make_tables(void)
 				binds[nbinds++].proto = p;
 			}
 		}
+	for (k = 0; (p = st_protos[k]) != NULL; k++)
+		add_heuristic(p);
 	for (k = 0; (p = st_protos[k]) != NULL; k++)
 		if (p->init != NULL)
 			p->init();
@@ -205,6 +235,33 @@ st_proto_next(int key, uint64_t val)
 	for (i = 0; i < nbinds; i++)
 		if (binds[i].key == key && binds[i].val == val)
 			return binds[i].proto;
+	return NULL;
+}
+
+const struct st_proto *
+st_proto_guess(int key, const struct st_cur *c, const struct st_proto *skip)
+{
+	const struct st_proto *const *h;
+	struct st_cur t;
+	size_t i, n;
+
+	if (!made)
+		make_tables();
+	if (key == ST_KEY_TCPPORT) {
+		h = heur_tcp;
+		n = nheur_tcp;
+	} else if (key == ST_KEY_UDPPORT) {
+		h = heur_udp;
+		n = nheur_udp;
+	} else
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (h[i] == skip)
+			continue;
+		t = *c;
+		if (h[i]->heuristic(&t))
+			return h[i];
+	}
 	return NULL;
 }
 

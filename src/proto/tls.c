@@ -1,19 +1,18 @@
 /*
- * TLS (RFC 8446, RFC 5246): the record layer, and of handshakes the
- * ClientHello (version, cipher suite count, SNI, ALPN, offered versions)
- * and the ServerHello (version, chosen cipher suite).  One layer per
- * record; a record that continues in a later segment is decoded as far as
- * this one goes and marked.
+ * TLS (RFC 8446, RFC 5246, RFC 6520): the record layer, every content type
+ * (change cipher spec, alert, handshake, application data, heartbeat), one
+ * layer per record, several per segment.  A segment that starts inside a
+ * record (its beginning was in an earlier segment) is shown as a
+ * continuation; a record that goes on in a later segment is decoded as far
+ * as this one goes and marked.  Handshake messages are in tlshs.c.
  *
  * Record: type (8) | version (16) | length (16) | fragment
- * Handshake: type (8) | length (24) | body
  */
 #include <string.h>
 
-#include "fields.h"
+#include "tls.h"
 
 #define TLS_MAXREC	(16384 + 2048)	/* the largest record allowed */
-#define TLS_EXTS	64		/* extensions decoded per hello */
 
 static const struct st_valname ctype_names[] = {
 	{ 20, "change cipher spec" }, { 21, "alert" }, { 22, "handshake" },
@@ -26,237 +25,430 @@ static const struct st_valname version_names[] = {
 };
 
 static const struct st_valname hs_names[] = {
-	{ 1, "client hello" }, { 2, "server hello" }, { 4, "new session "
-	"ticket" }, { 8, "encrypted extensions" }, { 11, "certificate" },
+	{ 0, "hello request" }, { 1, "client hello" }, { 2, "server hello" },
+	{ 4, "new session ticket" }, { 5, "end of early data" },
+	{ 8, "encrypted extensions" }, { 11, "certificate" },
 	{ 12, "server key exchange" }, { 13, "certificate request" },
 	{ 14, "server hello done" }, { 15, "certificate verify" },
-	{ 16, "client key exchange" }, { 20, "finished" }, { 0, NULL }
+	{ 16, "client key exchange" }, { 20, "finished" },
+	{ 21, "certificate url" }, { 22, "certificate status" },
+	{ 24, "key update" }, { 0, NULL }
 };
 
+/* IANA TLS ExtensionType values, by Wireshark's names. */
 static const struct st_valname ext_names[] = {
-	{ 0, "server_name" }, { 10, "supported_groups" },
-	{ 13, "signature_algorithms" }, { 16, "alpn" },
-	{ 43, "supported_versions" }, { 45, "psk_key_exchange_modes" },
-	{ 51, "key_share" }, { 0, NULL }
+	{ 0, "server_name" }, { 1, "max_fragment_length" },
+	{ 5, "status_request" }, { 10, "supported_groups" },
+	{ 11, "ec_point_formats" }, { 13, "signature_algorithms" },
+	{ 14, "use_srtp" }, { 15, "heartbeat" },
+	{ 16, "application_layer_protocol_negotiation" },
+	{ 18, "signed_certificate_timestamp" }, { 21, "padding" },
+	{ 22, "encrypt_then_mac" }, { 23, "extended_master_secret" },
+	{ 27, "compress_certificate" }, { 28, "record_size_limit" },
+	{ 35, "session_ticket" }, { 41, "pre_shared_key" },
+	{ 42, "early_data" }, { 43, "supported_versions" }, { 44, "cookie" },
+	{ 45, "psk_key_exchange_modes" }, { 49, "post_handshake_auth" },
+	{ 50, "signature_algorithms_cert" }, { 51, "key_share" },
+	{ 57, "quic_transport_parameters" }, { 13172,
+	"next_protocol_negotiation" }, { 17513, "application_settings" },
+	{ 65037, "encrypted_client_hello" }, { 65281, "renegotiation_info" },
+	{ 0, NULL }
 };
 
-enum { F_CTYPE, F_VERSION, F_LEN, F_HTYPE, F_HLEN, F_HVERSION, F_RANDOM,
-	F_SIDLEN, F_SID, F_CSLEN, F_CSCOUNT, F_CS, F_EXTTYPE, F_EXTLEN, F_SNI,
-	F_ALPN, F_SUPVER, F_APPDATA, F_ALEVEL, F_ADESC, F_BODY };
+static const struct st_valname group_names[] = {
+	{ 23, "secp256r1" }, { 24, "secp384r1" }, { 25, "secp521r1" },
+	{ 29, "x25519" }, { 30, "x448" }, { 256, "ffdhe2048" },
+	{ 257, "ffdhe3072" }, { 0x11ec, "X25519MLKEM768" }, { 0, NULL }
+};
 
-static const struct st_field_desc tls_fields[] = {
-	FDN("type", "tls.record.content_type", "Content type", 0, 8,
-	    ST_FMT_DEC, ctype_names),
-	FDN("version", "tls.record.version", "Version", 8, 16, ST_FMT_HEX,
-	    version_names),
-	FD("length", "tls.record.length", "Length", 24, 16, ST_FMT_DEC),
-	FDN(NULL, "tls.handshake.type", "Handshake type", 0, 8, ST_FMT_DEC,
-	    hs_names),
-	FD(NULL, "tls.handshake.length", "Handshake length", 8, 24,
+static const struct st_valname sigalg_names[] = {
+	{ 0x0401, "rsa_pkcs1_sha256" }, { 0x0501, "rsa_pkcs1_sha384" },
+	{ 0x0601, "rsa_pkcs1_sha512" }, { 0x0403, "ecdsa_secp256r1_sha256" },
+	{ 0x0503, "ecdsa_secp384r1_sha384" }, { 0x0603,
+	"ecdsa_secp521r1_sha512" }, { 0x0804, "rsa_pss_rsae_sha256" },
+	{ 0x0805, "rsa_pss_rsae_sha384" }, { 0x0806, "rsa_pss_rsae_sha512" },
+	{ 0x0807, "ed25519" }, { 0x0808, "ed448" }, { 0x0201,
+	"rsa_pkcs1_sha1" }, { 0x0203, "ecdsa_sha1" }, { 0, NULL }
+};
+
+/* The cipher suites seen most, by their RFC names. */
+static const struct st_valname cs_names[] = {
+	{ 0x1301, "TLS_AES_128_GCM_SHA256" },
+	{ 0x1302, "TLS_AES_256_GCM_SHA384" },
+	{ 0x1303, "TLS_CHACHA20_POLY1305_SHA256" },
+	{ 0xc02b, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" },
+	{ 0xc02c, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384" },
+	{ 0xc02f, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" },
+	{ 0xc030, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384" },
+	{ 0xcca8, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256" },
+	{ 0xcca9, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256" },
+	{ 0xc013, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA" },
+	{ 0xc014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA" },
+	{ 0xc009, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA" },
+	{ 0xc00a, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA" },
+	{ 0x009c, "TLS_RSA_WITH_AES_128_GCM_SHA256" },
+	{ 0x009d, "TLS_RSA_WITH_AES_256_GCM_SHA384" },
+	{ 0x002f, "TLS_RSA_WITH_AES_128_CBC_SHA" },
+	{ 0x0035, "TLS_RSA_WITH_AES_256_CBC_SHA" },
+	{ 0x000a, "TLS_RSA_WITH_3DES_EDE_CBC_SHA" },
+	{ 0x0005, "TLS_RSA_WITH_RC4_128_SHA" },
+	{ 0x0004, "TLS_RSA_WITH_RC4_128_MD5" },
+	{ 0x00ff, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV" },
+	{ 0x5600, "TLS_FALLBACK_SCSV" }, { 0, NULL }
+};
+
+static const struct st_valname alert_level_names[] = {
+	{ 1, "warning" }, { 2, "fatal" }, { 0, NULL }
+};
+
+static const struct st_valname alert_names[] = {
+	{ 0, "close notify" }, { 10, "unexpected message" },
+	{ 20, "bad record mac" }, { 22, "record overflow" },
+	{ 40, "handshake failure" }, { 42, "bad certificate" },
+	{ 43, "unsupported certificate" }, { 44, "certificate revoked" },
+	{ 45, "certificate expired" }, { 46, "certificate unknown" },
+	{ 47, "illegal parameter" }, { 48, "unknown CA" },
+	{ 49, "access denied" }, { 50, "decode error" },
+	{ 51, "decrypt error" }, { 70, "protocol version" },
+	{ 71, "insufficient security" }, { 80, "internal error" },
+	{ 86, "inappropriate fallback" }, { 90, "user canceled" },
+	{ 100, "no renegotiation" }, { 109, "missing extension" },
+	{ 110, "unsupported extension" }, { 112, "unrecognized name" },
+	{ 116, "certificate required" }, { 120, "no application protocol" },
+	{ 0, NULL }
+};
+
+static const struct st_valname hb_names[] = {
+	{ 1, "request" }, { 2, "response" }, { 0, NULL }
+};
+
+#define H(n, l, w, f)		FD(NULL, "tls.handshake." n, l, 0, w, f)
+#define HN(n, l, w, f, nm)	FDN(NULL, "tls.handshake." n, l, 0, w, f, nm)
+#define X(n, l, w, f)		FD(NULL, "tls.handshake.extensions_" n, l, 0, \
+				    w, f)
+
+const struct st_field_desc st_tls_fields[F_NTLS] = {
+	[F_CTYPE] = FDN("type", "tls.record.content_type", "Content type", 0,
+	    8, ST_FMT_DEC, ctype_names),
+	[F_VERSION] = FDN("version", "tls.record.version", "Version", 8, 16,
+	    ST_FMT_HEX, version_names),
+	[F_LEN] = FD("length", "tls.record.length", "Length", 24, 16,
 	    ST_FMT_DEC),
-	FDN(NULL, "tls.handshake.version", "Hello version", 0, 16, ST_FMT_HEX,
+	[F_APPDATA] = FD(NULL, "tls.app_data", "Encrypted application data",
+	    0, 0, ST_FMT_BYTES),
+	[F_ALEVEL] = FDN(NULL, "tls.alert_message.level", "Alert level", 0, 8,
+	    ST_FMT_DEC, alert_level_names),
+	[F_ADESC] = FDN(NULL, "tls.alert_message.desc", "Alert description",
+	    0, 8, ST_FMT_DEC, alert_names),
+	[F_HBTYPE] = FDN(NULL, "tls.heartbeat_message.type", "Heartbeat type",
+	    0, 8, ST_FMT_DEC, hb_names),
+	[F_HBPLEN] = FD(NULL, "tls.heartbeat_message.payload_length",
+	    "Heartbeat payload length", 0, 16, ST_FMT_DEC),
+	[F_HBPAYLOAD] = FD(NULL, "tls.heartbeat_message.payload",
+	    "Heartbeat payload", 0, 0, ST_FMT_BYTES),
+	[F_HBPAD] = FD(NULL, "tls.heartbeat_message.padding",
+	    "Heartbeat padding", 0, 0, ST_FMT_BYTES),
+	[F_CONT] = FD(NULL, "strata.tls.continuation", "Continuation of a "
+	    "record begun in an earlier segment", 0, 0, ST_FMT_BYTES),
+	[F_ENCHS] = FD(NULL, "tls.handshake", "Encrypted handshake message",
+	    0, 0, ST_FMT_BYTES),
+	[F_HTYPE] = HN("type", "Handshake type", 8, ST_FMT_DEC, hs_names),
+	[F_HLEN] = H("length", "Handshake length", 24, ST_FMT_DEC),
+	[F_HVERSION] = HN("version", "Hello version", 16, ST_FMT_HEX,
 	    version_names),
-	FD(NULL, "tls.handshake.random", "Random", 0, 0, ST_FMT_BYTES),
-	FD(NULL, "tls.handshake.session_id_length", "Session ID length", 0, 8,
+	[F_RANDOM] = H("random", "Random", 0, ST_FMT_BYTES),
+	[F_RBYTES] = H("random_bytes", "Random bytes", 0, ST_FMT_BYTES),
+	[F_SIDLEN] = H("session_id_length", "Session ID length", 8,
 	    ST_FMT_DEC),
-	FD(NULL, "tls.handshake.session_id", "Session ID", 0, 0,
+	[F_SID] = H("session_id", "Session ID", 0, ST_FMT_BYTES),
+	[F_CSLEN] = H("cipher_suites_length", "Cipher suites length", 16,
+	    ST_FMT_DEC),
+	[F_CSCOUNT] = FDG("strata.tls.cipher_suites_count",
+	    "Cipher suites offered", ST_FMT_DEC, NULL),
+	[F_CS] = HN("ciphersuite", "Cipher suite", 16, ST_FMT_HEX, cs_names),
+	[F_COMPLEN] = H("comp_methods_length", "Compression methods length",
+	    8, ST_FMT_DEC),
+	[F_COMP] = H("comp_method", "Compression method", 8, ST_FMT_DEC),
+	[F_EXTSLEN] = H("extensions_length", "Extensions length", 16,
+	    ST_FMT_DEC),
+	[F_EXTTYPE] = HN("extension.type", "Extension", 16, ST_FMT_DEC,
+	    ext_names),
+	[F_EXTLEN] = H("extension.len", "Extension length", 16, ST_FMT_DEC),
+	[F_EXTDATA] = H("extension.data", "Extension data", 0, ST_FMT_BYTES),
+	[F_SNILIST] = X("server_name_list_len", "Server name list length",
+	    16, ST_FMT_DEC),
+	[F_SNITYPE] = X("server_name_type", "Server name type", 8,
+	    ST_FMT_DEC),
+	[F_SNILEN] = X("server_name_len", "Server name length", 16,
+	    ST_FMT_DEC),
+	[F_SNI] = X("server_name", "Server name (SNI)", 0, ST_FMT_TEXT),
+	[F_RENEGLEN] = X("reneg_info_len", "Renegotiation info length", 8,
+	    ST_FMT_DEC),
+	[F_GROUPSLEN] = X("supported_groups_length", "Supported groups "
+	    "length", 16, ST_FMT_DEC),
+	[F_GROUP] = FDN(NULL, "tls.handshake.extensions_supported_group",
+	    "Supported group", 0, 16, ST_FMT_HEX, group_names),
+	[F_ECPFLEN] = X("ec_point_formats_length", "EC point formats length",
+	    8, ST_FMT_DEC),
+	[F_ECPF] = X("ec_point_format", "EC point format", 8, ST_FMT_DEC),
+	[F_SIGALGLEN] = H("sig_hash_alg_len", "Signature algorithms length",
+	    16, ST_FMT_DEC),
+	[F_SIGALG] = HN("sig_hash_alg", "Signature algorithm", 16, ST_FMT_HEX,
+	    sigalg_names),
+	[F_SIGHASH] = H("sig_hash_hash", "Signature hash", 8, ST_FMT_DEC),
+	[F_SIGSIG] = H("sig_hash_sig", "Signature algorithm", 8, ST_FMT_DEC),
+	[F_ALPNLEN] = X("alpn_len", "ALPN extension length", 16, ST_FMT_DEC),
+	[F_ALPNSTRLEN] = X("alpn_str_len", "ALPN string length", 8,
+	    ST_FMT_DEC),
+	[F_ALPN] = X("alpn_str", "ALPN protocol", 0, ST_FMT_TEXT),
+	[F_NPNLEN] = X("npn_str_len", "NPN string length", 8, ST_FMT_DEC),
+	[F_NPN] = X("npn", "Next protocol", 0, ST_FMT_TEXT),
+	[F_SVLEN] = H("extensions.supported_versions_len", "Supported "
+	    "versions length", 8, ST_FMT_DEC),
+	[F_SUPVER] = HN("extensions.supported_version", "Supported version",
+	    16, ST_FMT_HEX, version_names),
+	[F_KSCLEN] = X("key_share_client_length", "Client key share length",
+	    16, ST_FMT_DEC),
+	[F_KSGROUP] = FDN(NULL, "tls.handshake.extensions_key_share_group",
+	    "Key share group", 0, 16, ST_FMT_DEC, group_names),
+	[F_KSKELEN] = X("key_share_key_exchange_length", "Key exchange "
+	    "length", 16, ST_FMT_DEC),
+	[F_KSKE] = X("key_share_key_exchange", "Key exchange", 0,
 	    ST_FMT_BYTES),
-	FD(NULL, "tls.handshake.cipher_suites_length", "Cipher suites length",
-	    0, 16, ST_FMT_DEC),
-	FDG("tls.handshake.cipher_suites_count", "Cipher suites offered",
-	    ST_FMT_DEC, NULL),
-	FD(NULL, "tls.handshake.ciphersuite", "Cipher suite", 0, 16,
-	    ST_FMT_HEX),
-	FDN(NULL, "tls.handshake.extension.type", "Extension", 0, 16,
-	    ST_FMT_DEC, ext_names),
-	FD(NULL, "tls.handshake.extension.len", "Extension length", 0, 16,
+	[F_KSSEL] = FDN(NULL,
+	    "tls.handshake.extensions_key_share_selected_group",
+	    "Selected group", 0, 16, ST_FMT_DEC, group_names),
+	[F_PSKLEN] = FD(NULL, "tls.extension.psk_ke_modes_length",
+	    "PSK key exchange modes length", 0, 8, ST_FMT_DEC),
+	[F_PSKMODE] = FD(NULL, "tls.extension.psk_ke_mode", "PSK key exchange "
+	    "mode", 0, 8, ST_FMT_DEC),
+	[F_STATTYPE] = X("status_request_type", "Certificate status type", 8,
 	    ST_FMT_DEC),
-	FD(NULL, "tls.handshake.extensions_server_name", "Server name (SNI)",
-	    0, 0, ST_FMT_TEXT),
-	FD(NULL, "tls.handshake.extensions_alpn_str", "ALPN protocol", 0, 0,
+	[F_STATRID] = X("status_request_responder_ids_len", "Responder ID "
+	    "list length", 16, ST_FMT_DEC),
+	[F_STATEXT] = X("status_request_exts_len", "Request extensions "
+	    "length", 16, ST_FMT_DEC),
+	[F_HBMODE] = H("extension.heartbeat.mode", "Heartbeat mode", 8,
+	    ST_FMT_DEC),
+	[F_PADDING] = X("padding_data", "Padding", 0, ST_FMT_BYTES),
+	[F_RSL] = FD(NULL, "tls.record_size_limit", "Record size limit", 0,
+	    16, ST_FMT_DEC),
+	[F_TLIFE] = H("session_ticket_lifetime_hint", "Ticket lifetime hint",
+	    32, ST_FMT_DEC),
+	[F_TAGEADD] = H("session_ticket_age_add", "Ticket age add", 32,
+	    ST_FMT_DEC),
+	[F_TNONCELEN] = H("session_ticket_nonce_length", "Ticket nonce "
+	    "length", 8, ST_FMT_DEC),
+	[F_TNONCE] = H("session_ticket_nonce", "Ticket nonce", 0,
+	    ST_FMT_BYTES),
+	[F_TLEN] = H("session_ticket_length", "Ticket length", 16,
+	    ST_FMT_DEC),
+	[F_TICKET] = H("session_ticket", "Session ticket", 0, ST_FMT_BYTES),
+	[F_CTXLEN] = H("certificate_request_context_length", "Certificate "
+	    "request context length", 8, ST_FMT_DEC),
+	[F_CERTSLEN] = H("certificates_length", "Certificates length", 24,
+	    ST_FMT_DEC),
+	[F_CERTLEN] = H("certificate_length", "Certificate length", 24,
+	    ST_FMT_DEC),
+	[F_CERT] = H("certificate", "Certificate", 0, ST_FMT_BYTES),
+	[F_CERTSUBJ] = FD(NULL, "strata.tls.cert_subject_cn", "Subject common "
+	    "name", 0, 0, ST_FMT_TEXT),
+	[F_CERTISS] = FD(NULL, "strata.tls.cert_issuer_cn", "Issuer common "
+	    "name", 0, 0, ST_FMT_TEXT),
+	[F_CURVETYPE] = H("server_curve_type", "Curve type", 8, ST_FMT_DEC),
+	[F_NAMEDCURVE] = HN("server_named_curve", "Named curve", 16,
+	    ST_FMT_HEX, group_names),
+	[F_SPOINTLEN] = H("server_point_len", "Server public key length", 8,
+	    ST_FMT_DEC),
+	[F_SPOINT] = H("server_point", "Server public key", 0, ST_FMT_BYTES),
+	[F_SIGLEN] = H("sig_len", "Signature length", 16, ST_FMT_DEC),
+	[F_SIG] = H("sig", "Signature", 0, ST_FMT_BYTES),
+	[F_CPOINTLEN] = H("client_point_len", "Client public key length", 8,
+	    ST_FMT_DEC),
+	[F_CPOINT] = H("client_point", "Client public key", 0, ST_FMT_BYTES),
+	[F_EPMSLEN] = H("epms_len", "Encrypted premaster length", 16,
+	    ST_FMT_DEC),
+	[F_EPMS] = H("epms", "Encrypted premaster", 0, ST_FMT_BYTES),
+	[F_CTCOUNT] = H("cert_types_count", "Certificate types count", 8,
+	    ST_FMT_DEC),
+	[F_CERTTYPE] = H("cert_type", "Certificate type", 8, ST_FMT_DEC),
+	[F_DNAMESLEN] = H("dnames_len", "Distinguished names length", 16,
+	    ST_FMT_DEC),
+	[F_DNAMELEN] = H("dname_len", "Distinguished name length", 16,
+	    ST_FMT_DEC),
+	[F_VERIFY] = FD(NULL, "strata.tls.verify_data", "Verify data", 0, 0,
+	    ST_FMT_BYTES),
+	[F_JA3FULL] = FDG("tls.handshake.ja3_full", "JA3 fullstring",
+	    ST_FMT_TEXT, NULL),
+	[F_JA3] = FDG("tls.handshake.ja3", "JA3", ST_FMT_TEXT, NULL),
+	[F_JA3SFULL] = FDG("tls.handshake.ja3s_full", "JA3S fullstring",
+	    ST_FMT_TEXT, NULL),
+	[F_JA3S] = FDG("tls.handshake.ja3s", "JA3S", ST_FMT_TEXT, NULL),
+	[F_JA4] = FDG("tls.handshake.ja4", "JA4", ST_FMT_TEXT, NULL),
+	[F_JA4R] = FDG("tls.handshake.ja4_r", "JA4_r", ST_FMT_TEXT, NULL),
+	[F_RTIME] = H("random_time", "GMT Unix time (in the random)", 0,
 	    ST_FMT_TEXT),
-	FDN(NULL, "tls.handshake.extensions.supported_version",
-	    "Supported version", 0, 16, ST_FMT_HEX, version_names),
-	FD(NULL, "tls.app_data", "Encrypted application data", 0, 0,
+	[F_CCS] = FD(NULL, "tls.change_cipher_spec", "Change cipher spec "
+	    "message", 0, 0, ST_FMT_BYTES),
+	[F_ALERTENC] = FD(NULL, "tls.alert_message", "Encrypted alert", 0, 0,
 	    ST_FMT_BYTES),
-	FD(NULL, "tls.alert_message.level", "Alert level", 0, 8, ST_FMT_DEC),
-	FD(NULL, "tls.alert_message.desc", "Alert description", 0, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "tls.handshake.body", "Handshake body", 0, 0, ST_FMT_BYTES),
 };
 
-/* A view of part of the segment: [pos, end) from the cursor's start. */
-struct span {
-	struct st_cur	*c;
-	size_t		 pos;
-	size_t		 end;
-};
-
+/* Whether the bytes at c start a record; sets *type and *len. */
 static int
-has(const struct span *s, size_t n)
+record_head(struct st_cur *c, unsigned *type, size_t *len)
 {
-	return s->pos <= s->end && n <= s->end - s->pos;
+	unsigned ver;
+
+	if (st_cur_left(c) < 5)
+		return 0;
+	*type = (unsigned)st_peek_bits(c, 0, 8);
+	ver = (unsigned)st_peek_bits(c, 8, 16);
+	*len = (size_t)st_peek_bits(c, 24, 16);
+	return *type >= 20 && *type <= 24 && (ver >> 8) == 3 &&
+	    (ver & 0xff) <= 4 && *len <= TLS_MAXREC;
 }
 
-static unsigned
-u8(const struct span *s, size_t at)
+/* Whether the layer before this one is a TLS record (of this segment). */
+static int
+after_record(const struct st_dctx *d)
 {
-	return s->c->base[s->c->off + at];
+	const struct st_packet *pkt = d->pkt;
+
+	return pkt->nlayers >= 2 &&
+	    pkt->layers[pkt->nlayers - 2].proto == d->ly->proto;
 }
 
-static unsigned
-u16(const struct span *s, size_t at)
-{
-	return u8(s, at) << 8 | u8(s, at + 1);
-}
-
-/* One extension of a hello at s->pos (type and length read). */
+/* A heartbeat (RFC 6520): type, payload length, payload, padding; an
+ * encrypted one (after the handshake) has no readable type. */
 static void
-extension(struct st_dctx *d, struct span *s, unsigned type, size_t len)
+heartbeat(struct st_dctx *d, struct tls_span *s)
 {
-	struct span e = { s->c, s->pos, s->pos + len };
-	char text[1024];
-	size_t n;
+	size_t n = s->end - s->pos, pl;
+	unsigned t;
 
-	if (type == 0 && has(&e, 5)) {		/* server_name list */
-		e.pos += 2;
-		while (has(&e, 3) && u8(&e, e.pos) == 0) {
-			n = u16(&e, e.pos + 1);
-			if (!has(&e, 3 + n))
-				break;
-			st_escape(e.c->base + e.c->off + e.pos + 3, n, text,
-			    sizeof(text));
-			st_dtext(d, e.c, &tls_fields[F_SNI], e.pos + 3, n, text);
-			e.pos += 3 + n;
-		}
-	} else if (type == 16 && has(&e, 2)) {	/* ALPN protocol list */
-		e.pos += 2;
-		while (has(&e, 1) && has(&e, 1 + u8(&e, e.pos))) {
-			n = u8(&e, e.pos);
-			st_escape(e.c->base + e.c->off + e.pos + 1, n, text,
-			    sizeof(text));
-			st_dtext(d, e.c, &tls_fields[F_ALPN], e.pos + 1, n, text);
-			e.pos += 1 + n;
-		}
-	} else if (type == 43) {	/* offered list, or the chosen one */
-		if (len == 2)
-			st_dbytes(d, e.c, &tls_fields[F_SUPVER], e.pos, 2);
-		else if (has(&e, 1))
-			for (e.pos++; has(&e, 2); e.pos += 2)
-				st_dbytes(d, e.c, &tls_fields[F_SUPVER], e.pos,
-				    2);
+	if (!tls_has(s, 3))
+		return;
+	t = tls_get(s, s->pos, 1);
+	pl = tls_get(s, s->pos + 1, 2);
+	if ((t != 1 && t != 2) || 3 + pl + 16 > n) {
+		tls_add(d, s, F_APPDATA, s->pos, n);	/* encrypted */
+		return;
 	}
+	tls_add(d, s, F_HBTYPE, s->pos, 1);
+	tls_add(d, s, F_HBPLEN, s->pos + 1, 2);
+	if (pl > 0)
+		tls_add(d, s, F_HBPAYLOAD, s->pos + 3, pl);
+	tls_add(d, s, F_HBPAD, s->pos + 3 + pl, n - 3 - pl);
 }
 
-/* ClientHello (client = 1) or ServerHello body at s->pos. */
+/* The fragment of a record of this type, [5, s->end). */
 static void
-hello(struct st_dctx *d, struct span *s, int client)
+fragment(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len)
 {
-	size_t n, end;
-	unsigned i, type;
-
-	if (!has(s, 35))
-		return;
-	st_dbytes(d, s->c, &tls_fields[F_HVERSION], s->pos, 2);
-	st_dbytes(d, s->c, &tls_fields[F_RANDOM], s->pos + 2, 32);
-	s->pos += 34;
-	n = u8(s, s->pos);
-	st_dbytes(d, s->c, &tls_fields[F_SIDLEN], s->pos, 1);
-	if (!has(s, 1 + n))
-		return;
-	if (n > 0)
-		st_dbytes(d, s->c, &tls_fields[F_SID], s->pos + 1, n);
-	s->pos += 1 + n;
-	if (client) {
-		if (!has(s, 2))
-			return;
-		n = u16(s, s->pos);
-		st_dbytes(d, s->c, &tls_fields[F_CSLEN], s->pos, 2);
-		st_dgen(d, &tls_fields[F_CSCOUNT], n / 2);
-		if (!has(s, 2 + n + 1))
-			return;
-		s->pos += 2 + n;
-		n = u8(s, s->pos);		/* compression methods */
-		s->pos += 1 + n;
-	} else {
-		if (!has(s, 3))
-			return;
-		st_dbytes(d, s->c, &tls_fields[F_CS], s->pos, 2);
-		s->pos += 3;			/* and one compression method */
-	}
-	if (!has(s, 2))
-		return;
-	end = s->pos + 2 + u16(s, s->pos);
-	if (end > s->end)
-		end = s->end;
-	s->pos += 2;
-	for (i = 0; i < TLS_EXTS && s->pos + 4 <= end; i++) {
-		type = u16(s, s->pos);
-		n = u16(s, s->pos + 2);
-		st_dbytes(d, s->c, &tls_fields[F_EXTTYPE], s->pos, 2);
-		st_dbytes(d, s->c, &tls_fields[F_EXTLEN], s->pos + 2, 2);
-		s->pos += 4;
-		if (s->pos + n > end)
-			break;
-		extension(d, s, type, n);
-		s->pos += n;
+	switch (type) {
+	case 20:
+		if (s->end > 5)
+			tls_add(d, s, F_CCS, 5, s->end - 5);
+		break;
+	case 21:
+		if (len == 2 && tls_has(s, 2)) {
+			tls_add(d, s, F_ALEVEL, 5, 1);
+			tls_add(d, s, F_ADESC, 6, 1);
+		} else if (s->end > 5)		/* encrypted alert */
+			tls_add(d, s, F_ALERTENC, 5, s->end - 5);
+		break;
+	case 22:
+		st_tls_handshake(d, s);
+		break;
+	case 23:
+		if (s->end > 5)
+			tls_add(d, s, F_APPDATA, 5, s->end - 5);
+		break;
+	case 24:
+		heartbeat(d, s);
+		break;
 	}
 }
 
 static int
 tls_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), len, hl;
-	unsigned type, ver, ht;
-	struct span s;
+	size_t left = st_cur_left(c), len;
+	unsigned type;
+	struct tls_span s;
 
-	if (left < 5)
-		return d->pkt->layers[d->pkt->nlayers - 2].proto ==
-		    d->ly->proto ? ST_ETRUNC : ST_ENOTME;
-	type = (unsigned)st_peek_bits(c, 0, 8);
-	ver = (unsigned)st_peek_bits(c, 8, 16);
-	len = (size_t)st_peek_bits(c, 24, 16);
-	if (type < 20 || type > 24 || (ver >> 8) != 3 || (ver & 0xff) > 4 ||
-	    len > TLS_MAXREC)
-		return ST_ENOTME;	/* encrypted data, or not TLS */
-	st_dfields(d, c, tls_fields, 3);
+	if (!record_head(c, &type, &len)) {
+		if (after_record(d))
+			return left < 5 ? ST_ETRUNC : ST_ENOTME;
+		/* Another protocol's bytes on a TLS port: let it have them. */
+		if (st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto) != NULL)
+			return ST_ENOTME;
+		/* The middle of a record begun in an earlier segment. */
+		st_dbytes(d, c, &st_tls_fields[F_CONT], 0, left);
+		d->hdr = left;
+		d->plen = 0;
+		return ST_OK;
+	}
+	st_dfields(d, c, st_tls_fields, 3);
 	s.c = c;
 	s.pos = 5;
 	s.end = 5 + len < left ? 5 + len : left;
 	if (5 + len > left)
 		st_pkt_note(d->pkt, "TLS: a record continues in a later "
 		    "segment");
-	if (type == 22 && has(&s, 4)) {
-		ht = u8(&s, 5);
-		hl = (size_t)u8(&s, 6) << 16 | u16(&s, 7);
-		st_dbytes(d, c, &tls_fields[F_HTYPE], 5, 1);
-		st_dbytes(d, c, &tls_fields[F_HLEN], 6, 3);
-		s.pos = 9;
-		if (9 + hl < s.end)
-			s.end = 9 + hl;
-		if (ht == 1 || ht == 2)
-			hello(d, &s, ht == 1);
-		else if (ht == 20 || ht > 24)
-			st_pkt_note(d->pkt, "TLS: handshake message "
-			    "encrypted or not decoded");
-	} else if (type == 21 && has(&s, 2)) {
-		st_dbytes(d, c, &tls_fields[F_ALEVEL], 5, 1);
-		st_dbytes(d, c, &tls_fields[F_ADESC], 6, 1);
-	} else if (type == 23 && s.end > 5)
-		st_dbytes(d, c, &tls_fields[F_APPDATA], 5, s.end - 5);
-	d->hdr = s.end > 5 + len ? 5 + len : (5 + len < left ? 5 + len :
-	    left);
+	fragment(d, &s, type, len);
+	d->hdr = s.end;
 	/* More records may follow in the same segment. */
 	d->plen = left - d->hdr;
 	if (d->plen > 0)
-		d->next = d->ly->proto;	/* another record */
+		d->next = d->ly->proto;		/* another record */
 	return ST_OK;
+}
+
+/*
+ * By content: a record header (a content type, version 3.0 to 3.4, a
+ * length no record exceeds) whose first message is plausible too: a
+ * handshake of a known type that fits the record, a two-byte alert, a
+ * one-byte change cipher spec, a heartbeat with its 16 bytes of padding,
+ * the last three whole in the segment; and if the record ends in it,
+ * what follows starts another record.  Replies are recognised the same
+ * way, as every record starts so.
+ */
+static int
+tls_heuristic(struct st_cur *c)
+{
+	size_t len, left = st_cur_left(c);
+	unsigned type, t;
+
+	if (!record_head(c, &type, &len) || len == 0)
+		return 0;
+	if (type == 22 && left >= 9) {
+		t = (unsigned)st_peek_bits(c, 40, 8);
+		if (st_valname(hs_names, t) == NULL ||
+		    st_peek_bits(c, 48, 24) + 4 > len)
+			return 0;
+	} else if ((type == 21 && len != 2 && len < 18) ||
+	    (type == 20 && len != 1) || (type == 24 && len < 19))
+		return 0;
+	/* A control record (not handshake or data) is small: all here. */
+	if (type != 22 && type != 23 && 5 + len > left)
+		return 0;
+	if (5 + len + 5 <= left) {
+		st_cur_skip(c, 5 + len);
+		return record_head(c, &type, &len);
+	}
+	return 1;
 }
 
 static const struct st_bind tls_binds[] = {
 	{ ST_KEY_TCPPORT, 443 },
 	{ ST_KEY_TCPPORT, 853 },	/* DNS over TLS */
 	{ ST_KEY_TCPPORT, 8443 },
+	{ ST_KEY_TCPPORT, 465 },	/* SMTP submission over TLS */
+	{ ST_KEY_TCPPORT, 993 },	/* IMAP over TLS */
+	{ ST_KEY_TCPPORT, 995 },	/* POP3 over TLS */
+	{ ST_KEY_TCPPORT, 636 },	/* LDAP over TLS */
 };
 
 /* @summary */
@@ -282,31 +474,52 @@ tls_sum_all(struct st_sumctx *s, const struct st_layer *ly,
 		}
 }
 
-/* One record: "tls client hello sni example.com alpn h2", "tls alert". */
+/* A handshake record: "tls client hello sni example.com alpn h2". */
+static void
+tls_sum_handshake(struct st_sumctx *s, const struct st_layer *t,
+    const struct st_field **f)
+{
+	st_out_printf(s->o, "tls %s", st_field_meaning(f[F_HTYPE]));
+	if (f[F_SNI] != NULL) {
+		st_out_puts(s->o, " sni ");
+		s->value(s, f[F_SNI]);
+	}
+	if (f[F_ALPN] != NULL) {
+		st_out_puts(s->o, " alpn ");
+		tls_sum_all(s, t, &st_tls_fields[F_ALPN], 4);
+	}
+	if (f[F_HTYPE]->val == 2 && f[F_CS] != NULL) {
+		st_out_puts(s->o, " cipher ");
+		s->value(s, f[F_CS]);
+	}
+	if (f[F_CERTSUBJ] != NULL) {
+		st_out_puts(s->o, " cn ");
+		s->value(s, f[F_CERTSUBJ]);
+	}
+}
+
+/* One record: "tls client hello ...", "tls alert", "tls continuation". */
 static void
 tls_sum_record(struct st_sumctx *s, const struct st_layer *t)
 {
-	const struct st_field *f[F_ALPN + 1];
+	const struct st_field *f[F_NTLS];
 	const char *m;
 
-	st_ly_fields(s->pkt, t, tls_fields, F_ALPN + 1, f);
-	if (f[F_HTYPE] != NULL && (m = st_field_meaning(f[F_HTYPE])) != NULL) {
+	st_ly_fields(s->pkt, t, st_tls_fields, F_NTLS, f);
+	if (f[F_HTYPE] != NULL && st_field_meaning(f[F_HTYPE]) != NULL)
+		tls_sum_handshake(s, t, f);
+	else if (f[F_CONT] != NULL)
+		st_out_puts(s->o, "tls continuation");
+	else if (f[F_CTYPE] != NULL &&
+	    (m = st_field_meaning(f[F_CTYPE])) != NULL) {
 		st_out_printf(s->o, "tls %s", m);
-		if (f[F_SNI] != NULL) {
-			st_out_puts(s->o, " sni ");
-			s->value(s, f[F_SNI]);
-		}
-		if (f[F_ALPN] != NULL) {
-			st_out_puts(s->o, " alpn ");
-			tls_sum_all(s, t, &tls_fields[F_ALPN], 4);
-		}
-		if (f[F_HTYPE]->val == 2 && f[F_CS] != NULL) {
-			st_out_puts(s->o, " cipher ");
-			s->value(s, f[F_CS]);
-		}
-	} else if (f[F_CTYPE] != NULL &&
-	    (m = st_field_meaning(f[F_CTYPE])) != NULL)
-		st_out_printf(s->o, "tls %s", m);
+		if (f[F_ADESC] != NULL) {
+			st_out_putc(s->o, ' ');
+			s->value(s, f[F_ADESC]);
+		} else if (f[F_APPDATA] != NULL || f[F_ENCHS] != NULL ||
+		    f[F_ALERTENC] != NULL)
+			st_out_puts(s->o, " (encrypted)");
+	}
 }
 
 /* Every TLS record of the segment at ly's depth, joined by ", ". */
@@ -332,8 +545,9 @@ tls_summary(struct st_sumctx *s, const struct st_layer *ly)
 /* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const tls_keys[] = {
-	&tls_fields[F_CTYPE], &tls_fields[F_VERSION], &tls_fields[F_HTYPE],
-	&tls_fields[F_SNI], &tls_fields[F_ALPN], &tls_fields[F_CS], NULL,
+	&st_tls_fields[F_CTYPE], &st_tls_fields[F_VERSION],
+	&st_tls_fields[F_HTYPE], &st_tls_fields[F_SNI],
+	&st_tls_fields[F_ALPN], &st_tls_fields[F_CS], NULL,
 };
 
 /* @craft */
@@ -346,11 +560,12 @@ const struct st_proto st_proto_tls = {
 	.title = "Transport Layer Security",
 	.rfc = "RFC 8446",
 	.role = ST_ROLE_APP,
-	.fields = tls_fields,
-	.nfields = NFIELDS(tls_fields),
+	.fields = st_tls_fields,
+	.nfields = F_NTLS,
 	.decode = tls_decode,
 	.binds = tls_binds,
 	.nbinds = NFIELDS(tls_binds),
+	.heuristic = tls_heuristic,
 	/* @summary */
 	.summary = tls_summary,
 	/* @views */

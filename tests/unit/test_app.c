@@ -166,15 +166,15 @@ test_tls_client_hello(void **state)
 	const struct st_packet *p = decode_hex(DLT_RAW, TCP80 HELLO);
 
 	(void)state;
-	/* Port 80 says HTTP; the bytes say otherwise: data, not a guess. */
-	assert_chain(p, "ipv4 tcp data");
+	/* Port 80 says HTTP; the bytes say TLS, and its heuristic agrees. */
+	assert_chain(p, "ipv4 tcp tls");
 	p = decode_hex(DLT_RAW, "45000000000040004006000" "0c6120001c6120002"
 	    "9c4001bb0000000100000001501820000000" "0000" HELLO);
 	assert_chain(p, "ipv4 tcp tls");
 	assert_int_equal(fval(p, "tls.record.content_type"), 22);
 	assert_int_equal(fval(p, "tls.handshake.type"), 1);
 	assert_int_equal(fval(p, "tls.handshake.version"), 0x0303);
-	assert_int_equal(fval(p, "tls.handshake.cipher_suites_count"), 2);
+	assert_int_equal(fval(p, "strata.tls.cipher_suites_count"), 2);
 	assert_string_equal(field_n(p,
 	    "tls.handshake.extensions_server_name", 0)->meaning, "strata.test");
 	assert_string_equal(field_n(p, "tls.handshake.extensions_alpn_str",
@@ -193,8 +193,10 @@ test_tls_garbage(void **state)
 	(void)state;
 	p = decode_hex(DLT_RAW, "45000000000040004006000" "0c6120001c6120002"
 	    "9c4001bb0000000100000001501820000000" "0000" "170303ffff0102");
-	/* A record longer than TLS allows: not TLS. */
-	assert_chain(p, "ipv4 tcp data");
+	/* A record longer than TLS allows, on its port: the middle of a
+	 * record begun earlier, shown as a continuation. */
+	assert_chain(p, "ipv4 tcp tls");
+	assert_non_null(field_n(p, "strata.tls.continuation", 0));
 	/* A hello cut short: as far as it goes, then a note. */
 	p = decode_hex(DLT_RAW, "45000000000040004006000" "0c6120001c6120002"
 	    "9c4001bb0000000100000001501820000000" "0000" "160301005b0100");

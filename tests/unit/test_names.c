@@ -98,6 +98,9 @@ static const struct {
 	    "tls.handshake.type", "tls.handshake.extensions_server_name",
 	    "tls.handshake.extensions_alpn_str",
 	    "tls.handshake.ciphersuite" } },
+	{ "http2", { "http2.type", "http2.streamid", "http2.length" } },
+	{ "websocket", { "websocket.opcode", "websocket.fin", "websocket.mask",
+	    "websocket.payload_length" } },
 };
 
 static const char *

@@ -1,0 +1,109 @@
+/*
+ * TLS's parts shared by its two files: tls.c (records, the descriptor) and
+ * tlshs.c (handshake messages, extensions, JA3/JA4).  One protocol, two
+ * files only to keep each small; nothing else includes this.
+ */
+#ifndef STRATA_PROTO_TLS_H
+#define STRATA_PROTO_TLS_H
+
+#include "fields.h"
+
+enum {
+	/* record layer */
+	F_CTYPE, F_VERSION, F_LEN, F_APPDATA, F_ALEVEL, F_ADESC, F_HBTYPE,
+	F_HBPLEN, F_HBPAYLOAD, F_HBPAD, F_CONT, F_ENCHS,
+	/* handshake */
+	F_HTYPE, F_HLEN, F_HVERSION, F_RANDOM, F_RBYTES, F_SIDLEN, F_SID,
+	F_CSLEN, F_CSCOUNT, F_CS, F_COMPLEN, F_COMP, F_EXTSLEN, F_EXTTYPE,
+	F_EXTLEN, F_EXTDATA,
+	/* extensions */
+	F_SNILIST, F_SNITYPE, F_SNILEN, F_SNI, F_RENEGLEN, F_GROUPSLEN,
+	F_GROUP, F_ECPFLEN, F_ECPF, F_SIGALGLEN, F_SIGALG, F_SIGHASH, F_SIGSIG,
+	F_ALPNLEN, F_ALPNSTRLEN, F_ALPN, F_NPNLEN, F_NPN, F_SVLEN, F_SUPVER,
+	F_KSCLEN, F_KSGROUP, F_KSKELEN, F_KSKE, F_KSSEL, F_PSKLEN, F_PSKMODE,
+	F_STATTYPE, F_STATRID, F_STATEXT, F_HBMODE, F_PADDING, F_RSL,
+	/* other handshake messages */
+	F_TLIFE, F_TAGEADD, F_TNONCELEN, F_TNONCE, F_TLEN, F_TICKET, F_CTXLEN,
+	F_CERTSLEN, F_CERTLEN, F_CERT, F_CERTSUBJ, F_CERTISS, F_CURVETYPE,
+	F_NAMEDCURVE, F_SPOINTLEN, F_SPOINT, F_SIGLEN, F_SIG, F_CPOINTLEN,
+	F_CPOINT, F_EPMSLEN, F_EPMS, F_CTCOUNT, F_CERTTYPE, F_DNAMESLEN,
+	F_DNAMELEN, F_VERIFY,
+	/* fingerprints */
+	F_JA3FULL, F_JA3, F_JA3SFULL, F_JA3S, F_JA4, F_JA4R,
+	/* messages with no fields of their own (FT_NONE in Wireshark) */
+	F_RTIME, F_CCS, F_ALERTENC,
+	F_NTLS
+};
+
+extern const struct st_field_desc st_tls_fields[F_NTLS];
+
+/* A part of the segment: [pos, end) from the cursor's position. */
+struct tls_span {
+	struct st_cur	*c;
+	size_t		 pos;
+	size_t		 end;
+};
+
+/* Whether n more bytes lie in the span at pos. */
+static inline int
+tls_has(const struct tls_span *s, size_t n)
+{
+	return s->pos <= s->end && n <= s->end - s->pos;
+}
+
+/* n (1..4) bytes big-endian at offset at, through the cursor. */
+static inline unsigned
+tls_get(const struct tls_span *s, size_t at, unsigned n)
+{
+	return (unsigned)st_peek_bits(s->c, at * 8, n * 8);
+}
+
+/* Adds row f over n bytes at at. */
+static inline struct st_field *
+tls_add(struct st_dctx *d, const struct tls_span *s, int f, size_t at,
+    size_t n)
+{
+	return st_dbytes(d, s->c, &st_tls_fields[f], at, n);
+}
+
+#define TLS_EXTS	64	/* extensions per hello */
+#define TLS_LIST	128	/* items of one list (cipher suites, groups) */
+
+/* What the fingerprints need of a hello. */
+struct tls_hello {
+	unsigned	 version;	/* the hello's (legacy) version */
+	unsigned	 maxver;	/* the highest supported_versions */
+	int		 sni;
+	uint16_t	 cs[TLS_LIST];
+	unsigned	 ncs;
+	uint16_t	 ext[TLS_EXTS];
+	unsigned	 next;
+	uint16_t	 grp[TLS_LIST];
+	unsigned	 ngrp;
+	uint8_t		 pf[16];
+	unsigned	 npf;
+	uint16_t	 sig[TLS_LIST];
+	unsigned	 nsig;
+	uint8_t		 alpn[2];	/* first and last byte of the first */
+	int		 nalpn;
+};
+
+/* GREASE values (RFC 8701): 0x?a?a, left out of every fingerprint. */
+static inline int
+st_tls_grease(unsigned v)
+{
+	return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
+}
+
+/* Adds a generated text row f (tlsfp.c). */
+void	st_tls_gentext(struct st_dctx *d, int f, const char *v);
+
+/* The fingerprints of a ClientHello (JA3, JA4) or ServerHello (JA3S). */
+void	st_tls_ja3(struct st_dctx *d, const struct tls_hello *h);
+void	st_tls_ja3s(struct st_dctx *d, const struct tls_hello *h);
+void	st_tls_ja4(struct st_dctx *d, const struct tls_hello *h);
+
+/* Decodes the handshake messages of a record: the span is its fragment. */
+void	st_tls_handshake(struct st_dctx *d, struct tls_span *s);
+
+#endif
