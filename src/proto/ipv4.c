@@ -483,6 +483,31 @@ ipv4_spec_key(const char *key, const char *v, struct st_spec_opts *o,
 	return 0;
 }
 
+/* Flags by name as scapy writes them: flags=DF, flags=DF+MF (or evil). */
+static int
+ipv4_spec_value(const struct st_field_desc *fd, const char *s, uint64_t *v,
+    const char **hint)
+{
+	size_t k;
+
+	if (fd != &ipv4_fields[F_FLAGS])
+		return 0;
+	*hint = " or DF, MF, RB (evil) joined by '+'";
+	for (*v = 0; *s != '\0'; s += k + (s[k] == '+')) {
+		k = strcspn(s, "+");
+		if (k == 2 && strncasecmp(s, "DF", 2) == 0)
+			*v |= 2;
+		else if (k == 2 && strncasecmp(s, "MF", 2) == 0)
+			*v |= 1;
+		else if ((k == 2 && strncasecmp(s, "RB", 2) == 0) ||
+		    (k == 4 && strncasecmp(s, "evil", 4) == 0))
+			*v |= 4;
+		else
+			return 0;
+	}
+	return 1;
+}
+
 static const uint8_t ipv4_lo[4] = { 127, 0, 0, 1 };
 
 static const struct st_build_def ipv4_defs[] = {
@@ -494,6 +519,7 @@ static const struct st_craft ipv4_craft = {
 	.alias = "ipv4",
 	.extra = "options",
 	.key = ipv4_spec_key,
+	.value = ipv4_spec_value,
 	.hlen = 20,
 	.defs = ipv4_defs,
 	.ndefs = NFIELDS(ipv4_defs),

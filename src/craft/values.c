@@ -1,0 +1,309 @@
+/*
+ * Values in a spec: numbers (decimal or 0x hex), names from the field
+ * tables and the protocols' names() hooks, written as the tables spell them
+ * with '-' or '_' for spaces ("echo-request") or shortened word by word
+ * ("dest-unreach", "fragmentation-needed"); and, for the packets of one
+ * spec, lists "22,80,443", ranges "1-30", steps "1000+10" and "rand".
+ * A value out of range for its field is an error, never cut.
+ */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "values.h"
+
+/* Edit distance of two short words, for "did you mean". */
+static unsigned
+distance(const char *a, const char *b)
+{
+	unsigned d[64][64], i, j, la = (unsigned)strlen(a),
+	    lb = (unsigned)strlen(b);
+
+	if (la >= 64 || lb >= 64)
+		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			unsigned c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			d[i][j] = c;
+		}
+	return d[la][lb];
+}
+
+void
+st__closest(const char *word, const char *cand, size_t n, char *best,
+    unsigned *bd)
+{
+	char c[64];
+	unsigned dd;
+
+	if (n >= sizeof(c))
+		return;
+	memcpy(c, cand, n);
+	c[n] = '\0';
+	dd = distance(word, c);
+	if (dd < *bd && dd <= 2) {
+		*bd = dd;
+		memcpy(best, c, n + 1);
+	}
+}
+
+/* A table name as a spec writes it: "echo request" -> "echo-request". */
+static void
+spec_form(const char *name, char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; name[i] != '\0' && i + 1 < n; i++)
+		buf[i] = name[i] == ' ' ? '-' :
+		    (char)tolower((unsigned char)name[i]);
+	buf[i] = '\0';
+}
+
+static int
+is_sep(char c)
+{
+	return c == ' ' || c == '-' || c == '_';
+}
+
+/*
+ * 2 when spec equals table ("echo-request", "Echo_Request"), 1 when each of
+ * its words begins the table's word in the same place ("dest-unreach"),
+ * else 0.
+ */
+static int
+name_match(const char *spec, const char *table)
+{
+	int exact = 1;
+
+	for (;;) {
+		while (*spec != '\0' && !is_sep(*spec)) {
+			if (tolower((unsigned char)*spec) !=
+			    tolower((unsigned char)*table))
+				return 0;
+			spec++, table++;
+		}
+		if (*spec == '\0')
+			return *table == '\0' ? 1 + exact : 1;
+		if (!is_sep(*table))
+			exact = 0;
+		while (*table != '\0' && !is_sep(*table))
+			table++;
+		if (*table == '\0')
+			return 0;
+		spec++, table++;
+	}
+}
+
+int
+st__lookup(const struct st_valname *t, const char *s, uint64_t *v,
+    struct st_spec_err *err)
+{
+	const struct st_valname *e, *hit = NULL;
+	char full[64];
+	size_t n;
+
+	for (e = t; e != NULL && e->name != NULL; e++)
+		if (name_match(s, e->name) == 2) {
+			*v = e->val;
+			return 1;
+		}
+	for (e = t; e != NULL && e->name != NULL; e++)
+		if (name_match(s, e->name) == 1) {
+			if (hit != NULL)
+				return 0;	/* "echo": request or reply */
+			hit = e;
+		}
+	if (hit == NULL || strlen(s) < 3)
+		return 0;
+	*v = hit->val;
+	spec_form(hit->name, full, sizeof(full));
+	n = strlen(err->note);
+	if (n + 1 < sizeof(err->note))
+		snprintf(err->note + n, sizeof(err->note) - n, "%s%s is %s (%u)",
+		    n > 0 ? "; " : "", s, full, (unsigned)hit->val);
+	return 2;
+}
+
+int
+st__no_name(struct st_spec_err *err, unsigned col, const struct st_valname *t,
+    const char *s, const char *what)
+{
+	char best[64] = "", form[64];
+	unsigned bd = 99;
+
+	for (; t != NULL && t->name != NULL; t++) {
+		spec_form(t->name, form, sizeof(form));
+		st__closest(s, form, strlen(form), best, &bd);
+	}
+	if (best[0] != '\0')
+		return fail(err, col, "'%s' is not %s (did you mean '%s'?)", s,
+		    what, best);
+	return fail(err, col, "'%s' is not %s", s, what);
+}
+
+static int
+parse_mac(const char *s, uint8_t *b)
+{
+	unsigned x[6], i;
+	char tail;
+
+	if (sscanf(s, "%x:%x:%x:%x:%x:%x%c", &x[0], &x[1], &x[2], &x[3], &x[4],
+	    &x[5], &tail) != 6)
+		return 0;
+	for (i = 0; i < 6; i++) {
+		if (x[i] > 255)
+			return 0;
+		b[i] = (uint8_t)x[i];
+	}
+	return 1;
+}
+
+/* Parses an address value v for field fd of protocol p into s. */
+static int
+parse_addr(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v, struct st_spec_set *s, struct st_spec_err *err)
+{
+	switch (fd->fmt) {
+	case ST_FMT_IPV4:
+		if (inet_pton(AF_INET, v, s->bytes) != 1)
+			return fail(err, s->col, "'%s' is not an IPv4 address "
+			    "(%s %s)", v, SPEC(p), fd->key);
+		s->val = (uint64_t)s->bytes[0] << 24 | s->bytes[1] << 16 |
+		    s->bytes[2] << 8 | s->bytes[3];
+		return 0;
+	case ST_FMT_IPV6:
+		if (inet_pton(AF_INET6, v, s->bytes) != 1)
+			return fail(err, s->col, "'%s' is not an IPv6 address "
+			    "(%s %s)", v, SPEC(p), fd->key);
+		return 0;
+	}
+	if (!parse_mac(v, s->bytes))
+		return fail(err, s->col, "'%s' is not a MAC address (%s %s)", v,
+		    SPEC(p), fd->key);
+	return 0;
+}
+
+/* One number or name v for field fd into *val; col for messages. */
+static int
+one_value(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v, uint64_t *val, unsigned col, struct st_spec_err *err)
+{
+	const char *hint = "";
+	char what[128];
+	uint64_t max;
+
+	if (!st_spec_number(v, val) && st__lookup(fd->names, v, val, err) ==
+	    0 && !(p->craft->value != NULL && p->craft->value(fd, v, val,
+	    &hint))) {
+		snprintf(what, sizeof(what), "a number%s (%s %s)",
+		    fd->names != NULL ? " or a known name" : hint, SPEC(p),
+		    fd->key);
+		return st__no_name(err, col, fd->names, v, what);
+	}
+	max = fd->bits >= 64 ? UINT64_MAX : ((uint64_t)1 << fd->bits) - 1;
+	if (*val > max)
+		return fail(err, col, "%s %s: %s is out of range (%u bits: "
+		    "0..%llu)", SPEC(p), fd->key, v, fd->bits,
+		    (unsigned long long)max);
+	return 0;
+}
+
+/* Two numbers "a<sep>b" of a range or a step; 0 if v is not one. */
+static int
+two_numbers(const char *v, char sep, uint64_t *a, uint64_t *b)
+{
+	const char *m = strchr(v, sep);
+	char left[32];
+
+	if (m == NULL || m == v || (size_t)(m - v) >= sizeof(left))
+		return 0;
+	memcpy(left, v, (size_t)(m - v));
+	left[m - v] = '\0';
+	return st_spec_number(left, a) && st_spec_number(m + 1, b);
+}
+
+/* A list "a,b,c" of values of fd, each checked. */
+static int
+list_value(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v, struct st_spec_set *s, struct st_spec_err *err)
+{
+	char item[64];
+	size_t k;
+	unsigned col = s->col;
+
+	s->vary = ST_VARY_LIST;
+	for (s->n = 0; *v != '\0'; s->n++) {
+		k = strcspn(v, ",");
+		if (s->n == ST_SPEC_LIST)
+			return fail(err, col, "more than %d values in a list",
+			    ST_SPEC_LIST);
+		if (k == 0 || k >= sizeof(item))
+			return fail(err, col, "expected a value in the list");
+		memcpy(item, v, k);
+		item[k] = '\0';
+		if (one_value(p, fd, item, &s->list[s->n], col, err) != 0)
+			return -1;
+		col += (unsigned)k + 1;
+		v += k + (v[k] == ',');
+	}
+	s->val = s->list[0];
+	return 0;
+}
+
+/* A range, a step or rand; 0 if v is none of them, -1 on an error. */
+static int
+vary_value(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v, struct st_spec_set *s, struct st_spec_err *err)
+{
+	uint64_t max = fd->bits >= 64 ? UINT64_MAX :
+	    ((uint64_t)1 << fd->bits) - 1;
+
+	if (strcmp(v, "rand") == 0) {
+		s->vary = ST_VARY_RAND;
+		s->list[0] = 0;
+		s->list[1] = max;
+		return 1;
+	}
+	if (two_numbers(v, '-', &s->list[0], &s->list[1])) {
+		if (s->list[0] > s->list[1] || s->list[1] > max)
+			return fail(err, s->col, "%s %s: %s is not a range "
+			    "LOW-HIGH within 0..%llu", SPEC(p), fd->key, v,
+			    (unsigned long long)max);
+		s->vary = ST_VARY_RANGE;
+	} else if (two_numbers(v, '+', &s->list[0], &s->list[1])) {
+		if (s->list[0] > max)
+			return fail(err, s->col, "%s %s: %s is out of range "
+			    "(%u bits)", SPEC(p), fd->key, v, fd->bits);
+		s->vary = ST_VARY_STEP;
+	} else
+		return 0;
+	s->val = s->list[0];
+	return 1;
+}
+
+int
+st__value(const struct st_proto *p, const struct st_field_desc *fd,
+    const char *v, struct st_spec_set *s, struct st_spec_err *err)
+{
+	int rc;
+
+	s->fd = fd;
+	if (fd->fmt == ST_FMT_IPV4 || fd->fmt == ST_FMT_IPV6 ||
+	    fd->fmt == ST_FMT_MAC)
+		return parse_addr(p, fd, v, s, err);
+	if (strchr(v, ',') != NULL)
+		return list_value(p, fd, v, s, err);
+	if ((rc = vary_value(p, fd, v, s, err)) != 0)
+		return rc < 0 ? -1 : 0;
+	return one_value(p, fd, v, &s->val, s->col, err);
+}

@@ -1,0 +1,39 @@
+/*
+ * The crafter's inside (src/craft only): values by number, by name, as
+ * lists, ranges, steps or random, and the "did you mean" of the messages.
+ */
+#ifndef STRATA_CRAFT_VALUES_H
+#define STRATA_CRAFT_VALUES_H
+
+#include "strata/craft.h"
+
+#define fail	st_spec_fail
+
+/* The spec name of p, which has one. */
+#define SPEC(p)	((p)->craft->spec)
+
+/* Keeps in best (64 bytes) the candidate of n bytes closest to word. */
+void	st__closest(const char *word, const char *cand, size_t n, char *best,
+	    unsigned *bd);
+
+/*
+ * Looks name s up in table t: exactly (1), or as a short form whose words
+ * begin the words of one name only (2: err->note then says the name in
+ * full).  0 when none matches; sets *v.
+ */
+int	st__lookup(const struct st_valname *t, const char *s, uint64_t *v,
+	    struct st_spec_err *err);
+
+/* Fails at col with "'s' is not ...", adding the nearest name of t. */
+int	st__no_name(struct st_spec_err *err, unsigned col,
+	    const struct st_valname *t, const char *s, const char *what);
+
+/*
+ * Parses value v (one value, a list "a,b,c", a range "a-b", a step "a+s"
+ * or "rand") for field fd of protocol p into s.  Returns 0, or -1 with err
+ * set.
+ */
+int	st__value(const struct st_proto *p, const struct st_field_desc *fd,
+	    const char *v, struct st_spec_set *s, struct st_spec_err *err);
+
+#endif
