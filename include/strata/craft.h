@@ -136,6 +136,22 @@ int	st_build(const struct st_spec *sp, uint8_t *buf, size_t cap,
 int	st_spec_fill_src(struct st_spec *sp, int (*find)(int fam,
 	    const uint8_t *dst, uint8_t *src), struct st_spec_err *err);
 
+/* Where layer i of sp starts in the bytes st_build makes of it. */
+size_t	st_build_offset(const struct st_spec *sp, unsigned i);
+
+/*
+ * Cuts the len bytes st_build made of sp into fragments as its fragment
+ * step says (sp->frag; size 0 is not allowed here): the outermost layer
+ * whose st_craft can fragment (IPv4, IPv6) keeps its unfragmentable part
+ * in each, and its payload is cut every sp->frag.size bytes; id is the
+ * IPv6 fragment identification (IPv4 keeps its own).  emit gets each
+ * fragment in the chosen order and returns 0 to go on.  Returns 0, or -1
+ * with err set.
+ */
+int	st_fragment(const struct st_spec *sp, const uint8_t *buf, size_t len,
+	    uint32_t id, int (*emit)(void *arg, const uint8_t *p, size_t n),
+	    void *arg, struct st_spec_err *err);
+
 /* Writes nbits (1..64) of val at bit position pos of buf, MSB first. */
 void	st_bits_put(uint8_t *buf, size_t pos, unsigned nbits, uint64_t val);
 

@@ -461,11 +461,11 @@ struct st_craft {
 	int		(*final_dst)(const uint8_t *h, size_t hlen,
 			    uint8_t *dst);
 	/*
-	 * Optional, for a network layer that can be fragmented: the length of
-	 * the header at h (of a packet of len bytes) that every fragment
-	 * repeats, and writes into out (cap bytes) the header of fragment fp
-	 * for it, returning its length (0 when it does not fit, -1 when the
-	 * header cannot be fragmented: an IPv4 DF).  The payload follows.
+	 * Optional, for a network layer that can be fragmented (st_fragment):
+	 * unfrag_len says how many bytes of the len-byte packet at h every
+	 * fragment repeats (0: it cannot be cut); frag_header writes into out
+	 * (cap bytes) the headers of fragment fp, returning their length, or
+	 * 0 when they do not fit.  The fragment's payload bytes follow them.
 	 */
 	size_t		(*unfrag_len)(const uint8_t *h, size_t len);
 	long		(*frag_header)(const uint8_t *h, size_t hlen,

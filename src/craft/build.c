@@ -311,6 +311,17 @@ st_build(const struct st_spec *sp, uint8_t *buf, size_t cap, size_t *len,
 	return 0;
 }
 
+size_t
+st_build_offset(const struct st_spec *sp, unsigned i)
+{
+	size_t off = 0;
+	unsigned k;
+
+	for (k = 0; k < i && k < sp->nlayers; k++)
+		off += header_len(&sp->layers[k]);
+	return off;
+}
+
 int
 st_spec_fill_src(struct st_spec *sp, int (*find)(int fam, const uint8_t *dst,
     uint8_t *src), struct st_spec_err *err)

@@ -105,6 +105,69 @@ ipv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 
 #include <pcap/dlt.h>
 
+/*
+ * The unfragmentable part of the len-byte packet at h (RFC 8200 4.5): the
+ * header, hop-by-hop, routing, and destination options before a routing
+ * header.  Sets *nhpos to the next-header byte that will name the fragment
+ * header.
+ */
+static size_t
+unfrag_walk(const uint8_t *h, size_t len, size_t *nhpos)
+{
+	size_t pos = 40, end = 40, n;
+	unsigned nh = h[6], i;
+
+	*nhpos = 6;
+	for (i = 0; i < ST_MAX_EXTHDR && pos + 8 <= len; i++) {
+		if (nh != 0 && nh != 43 && nh != 60)
+			break;
+		n = ((size_t)h[pos + 1] + 1) * 8;
+		if (pos + n > len)
+			break;
+		/* Destination options count only before a routing header. */
+		if (nh != 60 || h[pos] == 43) {
+			end = pos + n;
+			*nhpos = pos;
+		}
+		nh = h[pos];
+		pos += n;
+	}
+	return end;
+}
+
+static size_t
+ipv6_unfrag_len(const uint8_t *h, size_t len)
+{
+	size_t nhpos;
+
+	return len >= 40 ? unfrag_walk(h, len, &nhpos) : 0;
+}
+
+/* The unfragmentable part, then a fragment header for piece fp. */
+static long
+ipv6_frag_header(const uint8_t *h, size_t len, const struct st_frag_piece *fp,
+    uint8_t *out, size_t cap)
+{
+	size_t nhpos, uf = unfrag_walk(h, len, &nhpos), plen;
+	uint8_t *f = out + uf;
+
+	if (uf + 8 > cap)
+		return 0;
+	plen = uf - 40 + 8 + fp->len;
+	if (plen > 0xffff)
+		return 0;
+	memcpy(out, h, uf);
+	f[0] = h[nhpos];
+	f[1] = 0;
+	f[2] = (uint8_t)(fp->off >> 8);
+	f[3] = (uint8_t)((fp->off & 0xf8) | (fp->more ? 1 : 0));
+	f[4] = (uint8_t)(fp->id >> 24), f[5] = (uint8_t)(fp->id >> 16);
+	f[6] = (uint8_t)(fp->id >> 8), f[7] = (uint8_t)fp->id;
+	out[nhpos] = 44;
+	out[4] = (uint8_t)(plen >> 8), out[5] = (uint8_t)plen;
+	return (long)(uf + 8);
+}
+
 static const uint8_t ipv6_lo[16] = { [15] = 1 };
 
 static const struct st_build_def ipv6_defs[] = {
@@ -119,6 +182,8 @@ static const struct st_craft ipv6_craft = {
 	.next_key = ST_KEY_IPPROTO,
 	.next_none = 59,	/* no next header */
 	.link = DLT_RAW,
+	.unfrag_len = ipv6_unfrag_len,
+	.frag_header = ipv6_frag_header,
 };
 
 /* @probes */
