@@ -344,6 +344,77 @@ test_fragments(void **state)
 	    "inorder, reverse or firstlast");
 }
 
+/* The decoded field of layer ly that set s gave: the same row, or a row
+ * of the same Wireshark name or at the same bits (a crafting row: one
+ * tgt row for the NS, NA and redirect targets), or NULL. */
+static const struct st_field *
+decoded(const struct st_layer *ly, const struct st_spec_set *s)
+{
+	const struct st_field *f;
+	unsigned j;
+
+	for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields; j++) {
+		f = &tpkt.fields[j];
+		if (f->desc == s->fd || strcmp(f->desc->name, s->fd->name) == 0 ||
+		    (f->bits == s->fd->bits && f->desc->fmt == s->fd->fmt &&
+		    f->bitoff == ly->off * 8 + s->fd->bitoff))
+			return f;
+	}
+	return NULL;
+}
+
+/* spec -> bytes -> decode: every value given is read back. */
+static void
+round_trip(const char *spec)
+{
+	const struct st_spec_set *s;
+	const struct st_field *f;
+	unsigned i, k;
+
+	build(spec);
+	decode_good(out, outlen);
+	for (i = 0; i < sp.nlayers; i++) {
+		if (tpkt.layers[i].proto != sp.layers[i].proto)
+			fail_msg("%s: layer %u is %s", spec, i,
+			    tpkt.layers[i].proto->name);
+		for (k = 0; k < sp.layers[i].nset; k++) {
+			s = &sp.layers[i].set[k];
+			if ((f = decoded(&tpkt.layers[i], s)) == NULL) {
+				/* One-bit flags: read in their flag word. */
+				if (s->fd->bits == 1 || s->fd->bits == 2)
+					continue;
+				fail_msg("%s: %s not decoded", spec,
+				    s->fd->name);
+			}
+			if (s->fd->fmt == ST_FMT_IPV6 ? memcmp(tpkt.data +
+			    f->bitoff / 8, s->bytes, 16) != 0 :
+			    (f->val >> f->desc->shift) != s->val)
+				fail_msg("%s: %s differs", spec, s->fd->name);
+		}
+	}
+}
+
+static void
+test_round_trips(void **state)
+{
+	(void)state;
+	round_trip("ipv6(src=::1,dst=::2,hlim=7)/hbh(opts=ra:2+pad1)/routing("
+	    "type=0,segleft=1,addrs=::3+::4)/frag(offset=0,m=0,id=99)/dstopts("
+	    "opts=jumbo:70000)/tcp(dport=22,flags=SA,seq=5)");
+	assert_int_equal(fval(&tpkt, "ipv6.opt.router_alert"), 2);
+	round_trip("ipv6(src=fe80::1,dst=fe80::2)/icmpv6(type=neighbor-"
+	    "solicitation,tgt=fe80::9)");
+	round_trip("ipv6(src=fe80::1,dst=ff02::1)/icmpv6(type=router-"
+	    "advertisement,chlim=9,m=1,other=1,prf=1,routerlifetime=60,"
+	    "reachabletime=1000,retranstimer=5,slla=00:11:22:33:44:55)");
+	assert_int_equal(fval(&tpkt, "icmpv6.nd.ra.flag"), 0xc8);
+	round_trip("ipv6(src=fe80::1,dst=fe80::2)/icmpv6(type=redirect,tgt="
+	    "fe80::3,dst=2001:db8::7)");
+	round_trip("ipv6(src=fe80::1,dst=fe80::2)/icmpv6(type=neighbor-"
+	    "advertisement,r=1,tgt=fe80::1)");
+	assert_int_equal(fval(&tpkt, "icmpv6.nd.na.flag"), 0x80000000);
+}
+
 int
 main(void)
 {
@@ -354,6 +425,7 @@ main(void)
 		cmocka_unit_test(test_names_and_spelling),
 		cmocka_unit_test(test_packets_of_a_spec),
 		cmocka_unit_test(test_fragments),
+		cmocka_unit_test(test_round_trips),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
