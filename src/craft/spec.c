@@ -326,9 +326,8 @@ read_value(const char **pp, const char *start, const struct st_proto *pr,
 	return 0;
 }
 
-/* A key at *pp, in any case, into key (32 bytes); its length or 0. */
-static size_t
-read_key(const char **pp, char *key)
+size_t
+st__read_key(const char **pp, char *key)
 {
 	size_t k = strspn(*pp, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST"
 	    "UVWXYZ0123456789_"), i;
@@ -362,15 +361,23 @@ parse_items(const char **pp, const char *start,
 		kcol = (unsigned)(p - start + 1);
 		if (*p == ')')
 			break;
-		if ((k = read_key(&p, key)) == 0)
+		if ((k = st__read_key(&p, key)) == 0)
 			return fail(err, kcol, *p == '\0' ? "missing ')'" :
 			    "expected a field name in %s", SPEC(pr));
 		if (k >= sizeof(key))
 			return fail(err, kcol, "field name too long");
 		while (*p == ' ')
 			p++;
-		hasval = *p == '=';
-		if (hasval) {
+		hasval = *p == '=' || *p == '(';
+		if (*p == '(') {	/* key(k=v,k=v): an option's parts */
+			vstart = ++p;
+			if ((k = strcspn(p, ")")) >= sizeof(val) || !p[k])
+				return fail(err, kcol, "missing ')' after %s(",
+				    key);
+			memcpy(val, p, k);
+			val[k] = '\0';
+			p += k + 1;
+		} else if (hasval) {
 			for (p++; *p == ' '; p++)
 				;
 			vstart = p;
@@ -397,75 +404,6 @@ parse_items(const char **pp, const char *start,
 	}
 	*pp = p + 1;
 	return resolve_named(pr, ly, names, err);
-}
-
-/* One key=value of a fragment step into f. */
-static int
-step_item(struct st_spec_frag *f, const char *key, const char *v,
-    unsigned col, struct st_spec_err *err)
-{
-	static const char *const orders[] = { "inorder", "reverse",
-		"firstlast" };
-	uint64_t n;
-	size_t i;
-
-	if (strcmp(key, "order") == 0) {
-		for (i = 0; i < NITEMS(orders); i++)
-			if (strcmp(v, orders[i]) == 0) {
-				f->order = (int)i;
-				return 0;
-			}
-		return fail(err, col, "fragment order: '%s' is not inorder, "
-		    "reverse or firstlast", v);
-	}
-	if (strcmp(key, "size") != 0 && strcmp(key, "overlap") != 0)
-		return fail(err, col, "unknown field '%s' in fragment (size, "
-		    "order, overlap)", key);
-	if (!st_spec_number(v, &n) || n > ST_PKT_MAX || (key[0] == 's' &&
-	    n < 8) || n % 8 != 0)
-		return fail(err, col, "fragment %s: '%s' is not a multiple of "
-		    "8%s", key, v, key[0] == 's' ? " from 8" : "");
-	if (key[0] == 's')
-		f->size = (size_t)n;
-	else
-		f->overlap = (size_t)n;
-	return 0;
-}
-
-/* fragment(size=N[,order=...][,overlap=N]); p points after "(". */
-static int
-parse_step(const char **pp, const char *start, struct st_spec_frag *f,
-    struct st_spec_err *err)
-{
-	const char *p = *pp, *v;
-	char key[32], val[64];
-	size_t k;
-
-	while (*p != ')') {
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (read_key(&p, key) == 0 || *p != '=')
-			return fail(err, (unsigned)(p - start + 1), *p == '\0' ?
-			    "missing ')'" : "expected size=, order= or "
-			    "overlap= in fragment");
-		v = ++p;
-		k = strcspn(p, ",)");
-		if (v[k] == '\0' || k >= sizeof(val))
-			return fail(err, (unsigned)(v - start + 1), "missing "
-			    "')'");
-		memcpy(val, v, k);
-		val[k] = '\0';
-		if (step_item(f, key, val, (unsigned)(v - start + 1), err))
-			return -1;
-		p += k;
-	}
-	if (f->size == 0)
-		return fail(err, f->col, "fragment needs size=N");
-	if (f->overlap >= f->size)
-		return fail(err, f->col, "fragment overlap must be less than "
-		    "its size");
-	*pp = p + 1;
-	return 0;
 }
 
 static int
@@ -497,7 +435,7 @@ parse_layer(const char **pp, const char *start, struct st_spec *sp,
 			return fail(err, col, "one fragment step only");
 		sp->frag.col = col;
 		*pp = p + 9;
-		return parse_step(pp, start, &sp->frag, err);
+		return st__parse_step(pp, start, &sp->frag, err);
 	}
 	if (k == 0)
 		return fail(err, col, "expected a layer (%s) or a payload "

@@ -36,4 +36,11 @@ int	st__no_name(struct st_spec_err *err, unsigned col,
 int	st__value(const struct st_proto *p, const struct st_field_desc *fd,
 	    const char *v, struct st_spec_set *s, struct st_spec_err *err);
 
+/* A fragment(...) step into f; *pp points after "(" and moves past ")". */
+int	st__parse_step(const char **pp, const char *start,
+	    struct st_spec_frag *f, struct st_spec_err *err);
+
+/* A key in any case at *pp into key (32 bytes); its length (0: none). */
+size_t	st__read_key(const char **pp, char *key);
+
 #endif

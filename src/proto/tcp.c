@@ -342,17 +342,28 @@ sack_opt(struct st_spec_opts *o, const char *v, unsigned col,
 	return st_spec_opt(o, b, n, col, err);
 }
 
-/* opt=KIND[:HEX]: an option strata does not model (kind 30, 34 ...). */
+/*
+ * opt=KIND[:HEX], or opt(kind=KIND[,data=HEX]) as scapy writes it: an
+ * option strata does not model (kind 30, 34 ...).
+ */
 static int
 raw_opt(struct st_spec_opts *o, const char *v, unsigned col,
     struct st_spec_err *err)
 {
 	uint8_t b[ST_SPEC_OPTS];
-	const char *colon = strchr(v, ':');
-	char num[8];
+	const char *colon;
+	char num[8], flat[128];
 	uint64_t kind;
 	long n = 0;
 
+	if (strncmp(v, "kind=", 5) == 0 && strlen(v) < sizeof(flat)) {
+		colon = strstr(v, ",data=");
+		snprintf(flat, sizeof(flat), "%.*s%s%s", (int)(colon != NULL ?
+		    colon - v - 5 : (long)strlen(v + 5)), v + 5,
+		    colon != NULL ? ":" : "", colon != NULL ? colon + 6 : "");
+		v = flat;
+	}
+	colon = strchr(v, ':');
 	if (colon == NULL)
 		colon = v + strlen(v);
 	if (colon == v || (size_t)(colon - v) >= sizeof(num))
@@ -446,8 +457,8 @@ static const struct st_craft tcp_craft = {
 	.value = tcp_spec_value,
 	.hlen = 20,
 	.help = "  options   mss=N wscale=N sackok sack=L:R[+L:R] ts=VAL:ECR nop "
-	    "eol, in order;\n            opt=KIND[:HEX] any other "
-	    "(opt=30:0102)\n",
+	    "eol, in order;\n            opt=KIND[:HEX] or opt(kind=K,data=HEX) "
+	    "any other\n",
 };
 
 /* @probes */

@@ -184,6 +184,12 @@ test_options_not_modelled(void **state)
 	    "450000300001000040067cc47f0000017f000002001400500000000000000000"
 	    "70022000306b000022021e0401020000");
 	decode_good(out, outlen);
+	/* As scapy writes it. */
+	expect_bytes("ip(src=127.0.0.1,dst=127.0.0.2)/tcp(opt(kind=34),opt("
+	    "kind=30,data=0102))",
+	    "450000300001000040067cc47f0000017f000002001400500000000000000000"
+	    "70022000306b000022021e0401020000");
+	expect_error("ip/tcp(opt(kind=30", 8, "missing ')' after opt(");
 	expect_bytes("ip(src=127.0.0.1,dst=127.0.0.2)/icmp(type=address-mask-"
 	    "request,data=ffffff00)",
 	    "450000200001000040017cd97f0000017f0000021100effe00000000ffffff00");
