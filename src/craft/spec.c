@@ -3,12 +3,12 @@
  *
  *   spec    = layer *( "/" layer )            spaces around '/' allowed
  *   layer   = name [ "(" [ item *( "," item ) ] ")" ] | payload | step
- *   item    = key [ "=" value ]
+ *   item    = key [ "=" value ] | key "(" key=value *( "," ... ) ")"
  *   value   = one | one *( "," one ) | N "-" M | N "+" STEP | "rand"
  *   payload = '"' C-escaped text '"' | "hex:" hexdigits | "@" path
  *           | "rand:" N
- *   step    = "fragment(" size=N [ ",order=inorder|reverse|firstlast" ]
- *             [ ",overlap=N" ] ")"
+ *   step    = ( "fragment(" | "frag(" ) size=N
+ *             [ ",order=inorder|reverse|firstlast" ] [ ",overlap=N" ] ")"
  *
  * Names of layers and keys in any case (IP()/ICMP()).  Keys are the
  * protocols' field-table keys (the same rows the decoders use), their
@@ -430,11 +430,15 @@ parse_layer(const char **pp, const char *start, struct st_spec *sp,
 	}
 	k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "0123456789");
-	if (k == 8 && strncasecmp(p, "fragment", 8) == 0 && p[8] == '(') {
+	/* The fragment step: fragment(...), or frag(size=...), which a
+	 * size tells from the IPv6 fragment header. */
+	if ((k == 8 && strncasecmp(p, "fragment", 8) == 0 && p[8] == '(') ||
+	    (k == 4 && strncasecmp(p, "frag", 4) == 0 && p[4] == '(' &&
+	    strncasecmp(p + 5 + strspn(p + 5, " "), "size=", 5) == 0)) {
 		if (sp->frag.size != 0)
 			return fail(err, col, "one fragment step only");
 		sp->frag.col = col;
-		*pp = p + 9;
+		*pp = p + k + 1;
 		return st__parse_step(pp, start, &sp->frag, err);
 	}
 	if (k == 0)

@@ -343,6 +343,10 @@ test_fragments(void **state)
 		assert_int_equal(fval(p, "ipv6.fraghdr.offset"),
 		    (i + 1) % 3 * 3);
 	}
+	/* frag(size=...) is the step too; frag() the IPv6 header. */
+	cut("ipv6/frag(size=8)/udp/\"0123456789\"");
+	assert_int_equal(nfrags, 3);
+	assert_int_equal(sp.nlayers, 2);
 	expect_error("ip/fragment(size=12)/udp", 18, "not a multiple of 8");
 	expect_error("ip/fragment(size=16,overlap=16)/udp", 4, "overlap must "
 	    "be less");
