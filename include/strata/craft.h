@@ -108,6 +108,17 @@ uint64_t st_spec_count(const struct st_spec *sp);
  */
 void	st_spec_pick(struct st_spec *sp, uint64_t i, uint64_t *rng);
 
+/*
+ * Makes the packets of sp for a sender: for each i below count (0: as
+ * many as st_spec_count says), picks its values (seed: rand's, any), builds
+ * it, cuts it when the spec has a fragment step, and hands each frame to
+ * emit with its link type; emit returns 0 to go on.  Returns 0, or -1 with
+ * err set (an error building, or emit stopping).
+ */
+int	st_spec_each(struct st_spec *sp, uint64_t count, uint64_t seed,
+	    int (*emit)(void *arg, uint64_t i, const uint8_t *p, size_t n,
+	    int lt), void *arg, struct st_spec_err *err);
+
 /* Reads an @file payload, if any.  Returns 0, or -1 with err set. */
 int	st_spec_load(struct st_spec *sp, struct st_spec_err *err);
 

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "strata/craft.h"
+#include "values.h"
 
 /* The values a wheel (a list or a range) has; 1 for the others. */
 static uint64_t
@@ -93,4 +93,50 @@ st_spec_pick(struct st_spec *sp, uint64_t i, uint64_t *rng)
 		memcpy(sp->payload + k, &r, sp->payrand - k < 8 ?
 		    sp->payrand - k : 8);
 	}
+}
+
+/* Hands each fragment of the packet being made to the caller's emit. */
+struct each {
+	int		(*emit)(void *arg, uint64_t i, const uint8_t *p,
+			    size_t n, int lt);
+	void		*arg;
+	uint64_t	 i;
+	int		 lt;
+};
+
+static int
+each_frag(void *arg, const uint8_t *p, size_t n)
+{
+	struct each *e = arg;
+
+	return e->emit(e->arg, e->i, p, n, e->lt);
+}
+
+int
+st_spec_each(struct st_spec *sp, uint64_t count, uint64_t seed,
+    int (*emit)(void *arg, uint64_t i, const uint8_t *p, size_t n, int lt),
+    void *arg, struct st_spec_err *err)
+{
+	static uint8_t buf[ST_PKT_MAX];
+	struct each e = { emit, arg, 0, 0 };
+	uint64_t rng = seed != 0 ? seed : 1;
+	size_t len;
+	int rc;
+
+	if (count == 0)
+		count = st_spec_count(sp);
+	for (e.i = 0; e.i < count; e.i++) {
+		st_spec_pick(sp, e.i, &rng);
+		if (st_build(sp, buf, sizeof(buf), &len, &e.lt, err) != 0)
+			return -1;
+		if (sp->frag.size != 0)
+			rc = st_fragment(sp, buf, len,
+			    (uint32_t)next_rand(&rng), each_frag, &e, err);
+		else if ((rc = emit(arg, e.i, buf, len, e.lt)) != 0)
+			return fail(err, 0, "stopped at packet %llu",
+			    (unsigned long long)e.i + 1);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
 }

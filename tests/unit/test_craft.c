@@ -274,6 +274,42 @@ test_packets_of_a_spec(void **state)
 	expect_error("ip/udp/rand:x", 13, "rand: needs a number");
 }
 
+/* What st_spec_each hands out. */
+static uint64_t eachn, eachi[64];
+static uint8_t eachttl[64];
+
+static int
+each_frame(void *arg, uint64_t i, const uint8_t *p, size_t n, int l)
+{
+	(void)arg;
+	assert_int_equal(l, DLT_RAW);
+	if (eachn == 64 || n < 20)
+		return -1;
+	eachi[eachn] = i;
+	eachttl[eachn++] = p[8];
+	return 0;
+}
+
+static void
+test_each(void **state)
+{
+	(void)state;
+	assert_int_equal(st_spec_parse("ip(ttl=1-4)/udp(sport=rand)/\"x\"",
+	    &sp, &err), 0);
+	eachn = 0;
+	assert_int_equal(st_spec_each(&sp, 0, 7, each_frame, NULL, &err), 0);
+	assert_int_equal(eachn, 4);
+	assert_int_equal(eachttl[3], 4);
+	/* A count beyond the spec's packets wraps; fragments each go. */
+	assert_int_equal(st_spec_parse("ip(ttl=1-2)/fragment(size=8)/udp/"
+	    "\"0123456789\"", &sp, &err), 0);
+	eachn = 0;
+	assert_int_equal(st_spec_each(&sp, 3, 7, each_frame, NULL, &err), 0);
+	assert_int_equal(eachn, 9);
+	assert_int_equal(eachi[8], 2);
+	assert_int_equal(eachttl[8], 1);
+}
+
 /* Fragments collected. */
 static uint8_t frags[16][2048];
 static size_t fraglen[16], nfrags;
@@ -436,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_packets_of_a_spec),
 		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_round_trips),
+		cmocka_unit_test(test_each),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
