@@ -461,6 +461,53 @@ test_round_trips(void **state)
 	assert_int_equal(fval(&tpkt, "icmpv6.nd.na.flag"), 0x80000000);
 }
 
+/* Specs cut and mutated: errors with a column inside them, never a
+ * crash (run under AddressSanitizer by the sanitizer build). */
+static int
+mute(void *arg, uint64_t i, const uint8_t *p, size_t n, int l)
+{
+	(void)arg, (void)i, (void)p, (void)n, (void)l;
+	return 0;
+}
+
+static void
+test_mutated_specs(void **state)
+{
+	static const char *const seeds[] = {
+		"ipv6(src=::1,dst=::2)/hbh(opts=ra+jumbo:9+opt:7:0102)/routing("
+		    "addrs=::3+::4)/frag(size=8,order=reverse,overlap=0)/dstopts("
+		    "opts=tel:4)/udp(sport=1,dport=2,3)/\"hi\"",
+		"IP(ttl=1-3, flags=DF+MF) / TCP(dport=22,80,seq=1+2,opt(kind=30,"
+		    "data=01),sport=rand)/rand:9",
+		"ipv6/icmpv6(type=router-advertisement,prefix=2001:db8::/64,"
+		    "rdnss=::1+::2,slla=1:2:3:4:5:6,ndopt=3:ff,data=00)",
+		"ip/icmp(type=dest-unreach,code=fragmentation-needed)/ip/"
+		    "fragment(size=16)/udp",
+	};
+	static const char junk[] = "(),=/+:-\" 0a";
+	char spec[512];
+	uint64_t rng = 99;
+	size_t i, n, k;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		strcpy(spec, seeds[i % 4]);
+		n = strlen(spec);
+		rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+		k = (size_t)(rng >> 33) % n;
+		if (i % 3 == 0)
+			spec[k] = '\0';
+		else
+			spec[k] = junk[(rng >> 20) % (sizeof(junk) - 1)];
+		if (st_spec_parse(spec, &sp, &err) != 0) {
+			if (err.col == 0 || err.col > strlen(spec) + 1)
+				fail_msg("'%s': column %u", spec, err.col);
+			continue;
+		}
+		st_spec_each(&sp, 2, rng, mute, NULL, &err);
+	}
+}
+
 int
 main(void)
 {
@@ -473,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_round_trips),
 		cmocka_unit_test(test_each),
+		cmocka_unit_test(test_mutated_specs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
