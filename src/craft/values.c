@@ -75,57 +75,79 @@ is_sep(char c)
 	return c == ' ' || c == '-' || c == '_';
 }
 
+/* Whether the word at w (up to a separator) begins the word at t. */
+static int
+word_begins(const char *w, const char *t)
+{
+	for (; *w != '\0' && !is_sep(*w); w++, t++)
+		if (tolower((unsigned char)*w) != tolower((unsigned char)*t))
+			return 0;
+	return 1;
+}
+
+static const char *
+next_word(const char *p)
+{
+	while (*p != '\0' && !is_sep(*p))
+		p++;
+	return *p != '\0' ? p + 1 : p;
+}
+
 /*
- * 2 when spec equals table ("echo-request", "Echo_Request"), 1 when each of
- * its words begins the table's word in the same place ("dest-unreach"),
- * else 0.
+ * 3 when spec equals table ("echo-request", "Echo_Request"), 2 when each
+ * of its words begins the table's word in the same place ("dest-unreach"),
+ * 1 when they begin table words in order, some left out
+ * ("host-prohibited": host administratively prohibited), else 0.
  */
 static int
 name_match(const char *spec, const char *table)
 {
-	int exact = 1;
+	const char *s = spec, *t = table;
+	int inplace = 1;
 
-	for (;;) {
-		while (*spec != '\0' && !is_sep(*spec)) {
-			if (tolower((unsigned char)*spec) !=
-			    tolower((unsigned char)*table))
-				return 0;
-			spec++, table++;
+	for (; *s != '\0'; s = next_word(s)) {
+		while (*t != '\0' && !word_begins(s, t)) {
+			t = next_word(t);
+			inplace = 0;
 		}
-		if (*spec == '\0')
-			return *table == '\0' ? 1 + exact : 1;
-		if (!is_sep(*table))
-			exact = 0;
-		while (*table != '\0' && !is_sep(*table))
-			table++;
-		if (*table == '\0')
+		if (*t == '\0')
 			return 0;
-		spec++, table++;
+		t = next_word(t);
 	}
+	for (s = spec, t = table; *s != '\0' && *t != '\0'; s++, t++)
+		if (tolower((unsigned char)*s) != tolower((unsigned char)*t) &&
+		    !(is_sep(*s) && is_sep(*t)))
+			break;
+	if (*s == '\0' && *t == '\0')
+		return 3;
+	return inplace ? 2 : 1;
 }
 
 int
 st__lookup(const struct st_valname *t, const char *s, uint64_t *v,
     struct st_spec_err *err)
 {
-	const struct st_valname *e, *hit = NULL;
+	const struct st_valname *e, *hit;
 	char full[64];
 	size_t n;
+	int level;
 
-	for (e = t; e != NULL && e->name != NULL; e++)
-		if (name_match(s, e->name) == 2) {
-			*v = e->val;
-			return 1;
-		}
-	for (e = t; e != NULL && e->name != NULL; e++)
-		if (name_match(s, e->name) == 1) {
+	for (level = 3; level > 0; level--) {
+		for (hit = NULL, e = t; e != NULL && e->name != NULL; e++) {
+			if (name_match(s, e->name) != level)
+				continue;
 			if (hit != NULL)
 				return 0;	/* "echo": request or reply */
 			hit = e;
 		}
-	if (hit == NULL || strlen(s) < 3)
+		if (hit != NULL)
+			break;
+	}
+	if (hit == NULL || (level < 3 && strlen(s) < 3))
 		return 0;
 	*v = hit->val;
+	if (level == 3)
+		return 1;
 	spec_form(hit->name, full, sizeof(full));
 	n = strlen(err->note);
 	if (n + 1 < sizeof(err->note))

@@ -18,8 +18,9 @@ void	st__closest(const char *word, const char *cand, size_t n, char *best,
 
 /*
  * Looks name s up in table t: exactly (1), or as a short form whose words
- * begin the words of one name only (2: err->note then says the name in
- * full).  0 when none matches; sets *v.
+ * begin the words of one name only, in place ("dest-unreach") or with
+ * words left out ("host-prohibited"), the first kind first (2: err->note
+ * then says the name in full).  0 when none matches; sets *v.
  */
 int	st__lookup(const struct st_valname *t, const char *s, uint64_t *v,
 	    struct st_spec_err *err);

@@ -211,6 +211,13 @@ test_names_and_spelling(void **state)
 	    "fragmentation-needed-and-df-set (4)"));
 	assert_non_null(strstr(err.note, "dest-unreach is "
 	    "destination-unreachable (3)"));
+	/* Words may be left out, as scapy names codes. */
+	build("ip/icmp(type=3,code=host-prohibited)");
+	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 10);
+	build("ip/icmp(type=3,code=network-unknown)");
+	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 6);
+	build("ip/icmp(type=3,code=network-unreachable)");	/* exact */
+	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 0);
 	/* Ambiguous short names are not guessed. */
 	expect_error("ip/icmp(type=echo)", 14, "'echo' is not a number or a "
 	    "known name (icmp type)");
