@@ -379,8 +379,9 @@ enum st_cauto {
 	ST_CA_NEXT = ST_AUTO_NEXT,	/* the next layer's key value */
 	ST_CA_LEN8 = 16,		/* the header's 8-byte units after the
 					   first 8 (IPv6 extension headers) */
-	ST_CA_COUNT16			/* the 16-byte entries after the fixed
+	ST_CA_COUNT16,			/* the 16-byte entries after the fixed
 					   header (routing addresses) */
+	ST_CA_HOOK			/* what st_craft.auto_val says */
 };
 
 struct st_craft_auto {
@@ -446,6 +447,11 @@ struct st_craft {
 	/* Fields computed when left out, beyond the table's autofill. */
 	const struct st_craft_auto *autos;
 	size_t		 nautos;
+	/* For ST_CA_HOOK: the value of field fd worked out from the hlen
+	 * finished header bytes at h (the records an MLDv2 report holds), or
+	 * UINT64_MAX: the field is not in this message, leave its bits. */
+	uint64_t	(*auto_val)(const struct st_field_desc *fd,
+			    const uint8_t *h, size_t hlen);
 	/* Option bytes a layer may hold (0: ST_SPEC_OPTS); the header is
 	 * padded to a multiple of align bytes (0: options padded to 4) by
 	 * pad() (NULL: zero bytes). */

@@ -216,6 +216,8 @@ auto_value(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
 		return bl[i].hlen / 8 - 1;
 	case ST_CA_COUNT16:
 		return (bl[i].hlen - base_len(bl[i].sl)) / 16;
+	case ST_CA_HOOK:
+		return p->craft->auto_val(fd, buf + bl[i].off, bl[i].hlen);
 	}
 	st_bits_put(buf + bl[i].off, fd->bitoff, fd->bits, 0);
 	return cksum_of(p, buf, total, bl, i);
@@ -235,6 +237,8 @@ fill_one(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
 	if ((au == ST_AUTO_CKSUM) != cksum || (cksum && p->cksum == NULL))
 		return;
 	v = auto_value(buf, total, bl, n, i, fd, au);
+	if (au == ST_CA_HOOK && v == UINT64_MAX)
+		return;
 	if (fd->bits < 64)
 		v &= ((uint64_t)1 << fd->bits) - 1;
 	st_bits_put(buf + bl[i].off, fd->bitoff, fd->bits, v);

@@ -364,7 +364,7 @@ icmpv6_hlen_of(uint64_t type)
 	case 137:
 		return 40;
 	}
-	return 8;
+	return 8;	/* an MLDv2 report too: its records are options */
 }
 
 #include <arpa/inet.h>
@@ -395,7 +395,36 @@ static const struct st_field_desc icmpv6_rows[] = {
 	    "Maximum response delay (ms)", 32, 16, ST_FMT_DEC),
 	FD("mladdr", "icmpv6.mld.multicast_address", "Multicast address", 64,
 	    128, ST_FMT_IPV6),
+	FD("nrec", "icmpv6.mldr.nb_mcast_records", "Multicast address records",
+	    48, 16, ST_FMT_DEC),
 };
+
+/* The records of an MLDv2 report (RFC 3810 5.2): nrec unless given. */
+static uint64_t
+icmpv6_auto_val(const struct st_field_desc *fd, const uint8_t *h,
+    size_t hlen)
+{
+	size_t pos = 8, n = 0;
+
+	(void)fd;	/* only nrec */
+	if (h[0] != 143)
+		return UINT64_MAX;	/* not a report: other fields there */
+	while (pos + 20 <= hlen && n < 0xffff) {
+		pos += 20 + (size_t)h[pos + 1] * 4 +
+		    ((size_t)h[pos + 2] << 8 | h[pos + 3]) * 16;
+		n++;
+	}
+	return n;
+}
+
+static const struct st_craft_auto icmpv6_autos[] = {
+	{ &icmpv6_rows[14], ST_CA_HOOK },
+};
+
+/* rec=TYPE/GROUP[+SOURCE...]: an MLDv2 multicast address record. */
+static int
+mld_record(struct st_spec_opts *o, const char *v, unsigned col,
+    struct st_spec_err *err);
 
 /* An option of type t carrying n bytes of b, padded to 8-byte units. */
 static int
@@ -470,6 +499,37 @@ two_part(const char *v, uint64_t *t, uint8_t *b, long *n)
 	return st_spec_number(num, t) && *n >= 0;
 }
 
+static int
+mld_record(struct st_spec_opts *o, const char *v, unsigned col,
+    struct st_spec_err *err)
+{
+	static const char *const types[] = { "is-include", "is-exclude",
+		"to-include", "to-exclude", "allow", "block" };
+	const char *slash = strchr(v, '/');
+	uint8_t b[4 + 16 * 17];
+	char t[16];
+	uint64_t type = 0;
+	long n = 0;
+	size_t i;
+
+	if (slash == NULL || (size_t)(slash - v) >= sizeof(t))
+		return st_spec_fail(err, col, "icmpv6 rec: '%s' is not "
+		    "TYPE/GROUP[+SOURCE]", v);
+	memcpy(t, v, (size_t)(slash - v));
+	t[slash - v] = '\0';
+	for (i = 0; i < 6; i++)
+		if (strcmp(t, types[i]) == 0)
+			type = i + 1;
+	if ((type == 0 && (!st_spec_number(t, &type) || type > 255)) ||
+	    (n = addr_list(slash + 1, b + 4, sizeof(b) - 4, col, err)) < 16)
+		return n < 0 ? -1 : st_spec_fail(err, col, "icmpv6 rec: '%s' "
+		    "is not TYPE/GROUP[+SOURCE] (TYPE 1..6 or is-include, "
+		    "is-exclude, to-include, to-exclude, allow, block)", v);
+	b[0] = (uint8_t)type, b[1] = 0;
+	b[2] = (uint8_t)((n / 16 - 1) >> 8), b[3] = (uint8_t)(n / 16 - 1);
+	return st_spec_opt(o, b, 4 + (size_t)n, col, err);
+}
+
 /* ND options (slla, tlla, prefix, mtuopt, rdnss, ndopt) and data=HEX. */
 static int
 icmpv6_spec_key(const char *key, const char *v, struct st_spec_opts *o,
@@ -510,6 +570,8 @@ icmpv6_spec_key(const char *key, const char *v, struct st_spec_opts *o,
 		memset(b + 2, 0xff, 4);
 		return nd_opt(o, 25, b, 6 + (size_t)n, col, err);
 	}
+	if (strcmp(key, "rec") == 0)
+		return mld_record(o, v, col, err);
 	if (strcmp(key, "data") == 0) {
 		if ((n = st_spec_hex(v, b, sizeof(b))) < 0)
 			return st_spec_fail(err, col, "icmpv6 data: needs "
@@ -528,17 +590,23 @@ static const struct st_craft icmpv6_craft = {
 	.named = { &icmpv6_fields[F_TYPE], &icmpv6_fields[F_CODE] },
 	.hlen = 8,
 	.hlen_of = icmpv6_hlen_of,
-	.extra = "slla tlla prefix mtuopt rdnss ndopt data",
+	.extra = "slla tlla prefix mtuopt rdnss ndopt rec data",
 	.key = icmpv6_spec_key,
 	.rows = icmpv6_rows,
 	.nrows = NFIELDS(icmpv6_rows),
+	.autos = icmpv6_autos,
+	.nautos = NFIELDS(icmpv6_autos),
+	.auto_val = icmpv6_auto_val,
 	.optmax = ST_SPEC_OPTMAX,
 	.align = 1,
 	.help = "  names     type and code by name: type=echo-request, "
 	    "code=port-unreachable\n"
 	    "  nd        tgt=ADDR r s o (NA flags) chlim m other prf "
 	    "routerlifetime\n            reachabletime retranstimer dst "
-	    "(redirect); MLD: mrd mladdr\n"
+	    "(redirect); MLD: mrd mladdr;\n            MLDv2 report "
+	    "(type 143): rec=TYPE/GROUP[+SOURCE...] (TYPE is-include,\n"
+	    "            is-exclude, to-include, to-exclude, allow, block), "
+	    "nrec\n"
 	    "  options   slla=MAC tlla=MAC prefix=PFX/LEN mtuopt=N "
 	    "rdnss=A[+B]\n            ndopt=TYPE:HEX, in order; data=HEX: "
 	    "a body not modelled\n",

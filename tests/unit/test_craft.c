@@ -161,6 +161,19 @@ test_nd_and_mld(void **state)
 	decode_good(out, outlen);
 	assert_int_equal(outlen, 40 + 8 + 24);
 	assert_int_equal(out[48 + 8], 0xff);
+	/* MLDv2: records as options, counted. */
+	build("ipv6(src=fe80::1,dst=ff02::16)/icmpv6(type=multicast-listener-"
+	    "report-v2,rec=to-exclude/ff02::fb,rec=5/ff05::2+::1+::2)");
+	decode_good(out, outlen);
+	assert_int_equal(outlen, 40 + 8 + 20 + 52);
+	assert_int_equal(out[46] << 8 | out[47], 2);
+	assert_int_equal(out[48], 4);
+	assert_int_equal(out[68], 5);
+	assert_int_equal(out[71], 2);
+	build("ipv6/icmpv6(type=143,nrec=9)");
+	assert_int_equal(out[47], 9);
+	expect_error("ipv6/icmpv6(type=143,rec=seven/ff02::1)", 26, "is not "
+	    "TYPE/GROUP");
 	build("ipv6/icmpv6(type=multicast-listener-query,mrd=10000)");
 	assert_int_equal(out[44] << 8 | out[45], 10000);
 	/* Redirect, an option not modelled, and data. */
