@@ -389,6 +389,16 @@ struct st_craft_auto {
 	int		 kind;		/* enum st_cauto */
 };
 
+/* Another name a spec may give a value (scapy's "mld-query"), for field
+ * fd; for a field named after another (a code), only when that one is
+ * ctl (-1: any). */
+struct st_craft_alias {
+	const struct st_field_desc *fd;
+	int32_t		 ctl;
+	uint32_t	 val;
+	const char	*name;
+};
+
 /* How a fragment step orders and overlaps the fragments it cuts. */
 enum st_frag_order {
 	ST_FRAG_INORDER,
@@ -447,6 +457,9 @@ struct st_craft {
 	/* Fields computed when left out, beyond the table's autofill. */
 	const struct st_craft_auto *autos;
 	size_t		 nautos;
+	/* Other names of values, as other tools spell them. */
+	const struct st_craft_alias *aliases;
+	size_t		 naliases;
 	/* For ST_CA_HOOK: the value of field fd worked out from the hlen
 	 * finished header bytes at h (the records an MLDv2 report holds), or
 	 * UINT64_MAX: the field is not in this message, leave its bits. */

@@ -267,7 +267,9 @@ resolve_named(const struct st_proto *p, struct st_spec_layer *ly,
 		    ctl->def);
 		snprintf(what, sizeof(what), "a %s of this %s %s",
 		    ly->set[i].fd->key, SPEC(p), ctl->key);
-		if (st__lookup(t_names, name, &v, err) == 0)
+		if (st__lookup(t_names, name, &v, err) == 0 &&
+		    !st__alias(p, ly->set[i].fd, t != NULL ? (int64_t)t->val :
+		    ctl->def, t_names, name, &v, err))
 			return st__no_name(err, ly->set[i].col, t_names, name,
 			    what);
 		ly->set[i].val = v;

@@ -157,6 +157,32 @@ st__lookup(const struct st_valname *t, const char *s, uint64_t *v,
 }
 
 int
+st__alias(const struct st_proto *p, const struct st_field_desc *fd,
+    int64_t ctl, const struct st_valname *t, const char *s, uint64_t *v,
+    struct st_spec_err *err)
+{
+	const struct st_craft_alias *a = p->craft->aliases;
+	char full[64] = "";
+	size_t i, n;
+
+	for (i = 0; i < p->craft->naliases; i++)
+		if (a[i].fd == fd && (a[i].ctl < 0 || a[i].ctl == ctl) &&
+		    name_match(s, a[i].name) == 3)
+			break;
+	if (i == p->craft->naliases)
+		return 0;
+	*v = a[i].val;
+	for (; t != NULL && t->name != NULL; t++)
+		if (t->val == *v)
+			spec_form(t->name, full, sizeof(full));
+	n = strlen(err->note);
+	if (full[0] != '\0' && n + 1 < sizeof(err->note))
+		snprintf(err->note + n, sizeof(err->note) - n, "%s%s is %s (%u)",
+		    n > 0 ? "; " : "", s, full, (unsigned)*v);
+	return 1;
+}
+
+int
 st__no_name(struct st_spec_err *err, unsigned col, const struct st_valname *t,
     const char *s, const char *what)
 {
@@ -225,7 +251,8 @@ one_value(const struct st_proto *p, const struct st_field_desc *fd,
 	uint64_t max;
 
 	if (!st_spec_number(v, val) && st__lookup(fd->names, v, val, err) ==
-	    0 && !(p->craft->value != NULL && p->craft->value(fd, v, val,
+	    0 && !st__alias(p, fd, -1, fd->names, v, val, err) &&
+	    !(p->craft->value != NULL && p->craft->value(fd, v, val,
 	    &hint))) {
 		snprintf(what, sizeof(what), "a number%s (%s %s)",
 		    fd->names != NULL ? " or a known name" : hint, SPEC(p),

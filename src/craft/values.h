@@ -25,6 +25,15 @@ void	st__closest(const char *word, const char *cand, size_t n, char *best,
 int	st__lookup(const struct st_valname *t, const char *s, uint64_t *v,
 	    struct st_spec_err *err);
 
+/*
+ * Looks s up among protocol p's other names of field fd (ctl: the value
+ * of the field it is named after, or -1); 1 and *v when found, err->note
+ * then saying the name in the tables.
+ */
+int	st__alias(const struct st_proto *p, const struct st_field_desc *fd,
+	    int64_t ctl, const struct st_valname *t, const char *s,
+	    uint64_t *v, struct st_spec_err *err);
+
 /* Fails at col with "'s' is not ...", adding the nearest name of t. */
 int	st__no_name(struct st_spec_err *err, unsigned col,
 	    const struct st_valname *t, const char *s, const char *what);

@@ -273,8 +273,22 @@ icmp_spec_key(const char *key, const char *v, struct st_spec_opts *o,
 	return st_spec_opt(o, b, (size_t)n, col, err);
 }
 
+/* scapy's names that the tables' words do not give. */
+static const struct st_craft_alias icmp_aliases[] = {
+	{ &icmp_fields[F_CODE], 11, 0, "ttl-zero-during-transit" },
+	{ &icmp_fields[F_CODE], 11, 1, "ttl-zero-during-reassembly" },
+	{ &icmp_fields[F_CODE], 12, 0, "ip-header-bad" },
+	{ &icmp_fields[F_CODE], 12, 1, "required-option-missing" },
+	{ &icmp_fields[F_CODE], 5, 0, "network-redirect" },
+	{ &icmp_fields[F_CODE], 5, 1, "host-redirect" },
+	{ &icmp_fields[F_CODE], 5, 2, "TOS-network-redirect" },
+	{ &icmp_fields[F_CODE], 5, 3, "TOS-host-redirect" },
+};
+
 static const struct st_craft icmp_craft = {
 	.spec = "icmp",
+	.aliases = icmp_aliases,
+	.naliases = NFIELDS(icmp_aliases),
 	.extra = "data",
 	.key = icmp_spec_key,
 	.optmax = ST_SPEC_OPTMAX,

@@ -585,8 +585,23 @@ icmpv6_spec_key(const char *key, const char *v, struct st_spec_opts *o,
 	return nd_opt(o, (unsigned)x, b, (size_t)n, col, err);
 }
 
+/* Short names other tools use (scapy's, ndisc6's). */
+static const struct st_craft_alias icmpv6_aliases[] = {
+	{ &icmpv6_fields[F_TYPE], -1, 1, "dest-unreach" },
+	{ &icmpv6_fields[F_TYPE], -1, 130, "mld-query" },
+	{ &icmpv6_fields[F_TYPE], -1, 131, "mld-report" },
+	{ &icmpv6_fields[F_TYPE], -1, 132, "mld-done" },
+	{ &icmpv6_fields[F_TYPE], -1, 143, "mldv2-report" },
+	{ &icmpv6_fields[F_TYPE], -1, 133, "rs" },
+	{ &icmpv6_fields[F_TYPE], -1, 134, "ra" },
+	{ &icmpv6_fields[F_TYPE], -1, 135, "ns" },
+	{ &icmpv6_fields[F_TYPE], -1, 136, "na" },
+};
+
 static const struct st_craft icmpv6_craft = {
 	.spec = "icmpv6",
+	.aliases = icmpv6_aliases,
+	.naliases = NFIELDS(icmpv6_aliases),
 	.named = { &icmpv6_fields[F_TYPE], &icmpv6_fields[F_CODE] },
 	.hlen = 8,
 	.hlen_of = icmpv6_hlen_of,

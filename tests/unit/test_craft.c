@@ -231,6 +231,16 @@ test_names_and_spelling(void **state)
 	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 6);
 	build("ip/icmp(type=3,code=network-unreachable)");	/* exact */
 	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 0);
+	/* Other tools' names, the tables' said. */
+	build("ip/icmp(type=time-exceeded,code=ttl-zero-during-transit)");
+	assert_int_equal(st_spec_get(&sp.layers[1], "code")->val, 0);
+	assert_string_equal(err.note, "ttl-zero-during-transit is ttl-"
+	    "exceeded-in-transit (0)");
+	build("ipv6/icmpv6(type=NS,tgt=::1)");
+	assert_int_equal(st_spec_get(&sp.layers[1], "type")->val, 135);
+	assert_non_null(strstr(err.note, "neighbor-solicitation (135)"));
+	build("ipv6/icmpv6(type=mld-query)");
+	assert_int_equal(outlen, 40 + 24);
 	/* Ambiguous short names are not guessed. */
 	expect_error("ip/icmp(type=echo)", 14, "'echo' is not a number or a "
 	    "known name (icmp type)");
