@@ -29,7 +29,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile threads peer live live-route html bench \
+.PHONY: all deps test unit golden difftest hostile threads peer bpf live live-route html bench \
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke \
@@ -46,6 +46,20 @@ deps:
 $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+
+# The HTML report's page (src/view/html_head.html, html_page.js and
+# html_find.js) as C strings for src/view/html.c.
+HTMLJS	 = src/view/html_page.js src/view/html_find.js
+$(BUILD)/gen/html_page.h: src/view/html_head.html $(HTMLJS)
+	@mkdir -p $(dir $@)
+	{ echo 'static const char st_html_head[] ='; $(CSTR) \
+	    src/view/html_head.html; echo ';'; echo \
+	    'static const char st_html_tail[] = "<script>\\n"'; cat $(HTMLJS) | \
+	    $(CSTR); echo '"</script>\\n</body></html>\\n";'; \
+	} >$@.tmp && mv $@.tmp $@
+CSTR	 = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/'
+$(BUILD)/src/view/html.o: $(BUILD)/gen/html_page.h
+$(BUILD)/src/view/html.o: XCFLAGS += -I$(BUILD)/gen
 
 $(BUILD)/libstrata.a: $(LIBOBJ)
 	@rm -f $@
@@ -65,8 +79,8 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libstrata.a
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory strata $(TESTBIN)
-	@$(MAKE) --no-print-directory unit golden difftest hostile threads peer \
-	    fieldnames \
+	@sh tests/run-all.sh unit golden difftest hostile threads peer \
+	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
 	    live-demo live-capture privileges html
 
@@ -161,6 +175,11 @@ clean:
 hostile: strata
 	@sh tests/hostile.sh $(STRATA)
 
+# strata bpf: golden words and steps, agreement with libpcap on every
+# packet of the bundled captures and the corpus.
+bpf: strata
+	@sh tests/bpf.sh $(STRATA)
+
 # Two threads (reading and decoding, the views) write what one writes.
 threads: strata
 	@sh tests/threads.sh $(STRATA)
@@ -224,11 +243,12 @@ FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	    -fno-sanitize-recover=all
 FUZZ	 = packet file spec reply
 
-fuzz:
+fuzz: $(BUILD)/gen/html_page.h
 	@sh scripts/deps.sh test
 	@mkdir -p build-fuzz
 	@for t in $(FUZZ); do \
-	    $(FUZZCC) $(XCFLAGS) $(FUZZFLAGS) -o build-fuzz/fuzz_$$t \
+	    $(FUZZCC) $(XCFLAGS) -I$(BUILD)/gen $(FUZZFLAGS) \
+	        -o build-fuzz/fuzz_$$t \
 	        tests/fuzz/fuzz_$$t.c $(LIBSRC) $(LIBS) || exit 1; \
 	done
 

@@ -31,6 +31,7 @@ want() {
 }
 want de -- decode
 want d -- decode demo doctor
+want b -- bpf
 want decode --vi -- --view
 want decode --me -- --merge
 want decode --view tr -- tree

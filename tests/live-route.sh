@@ -96,6 +96,18 @@ if [ $rc -eq 1 ] &&
     ! has "^rtt"; then ok; else bad "total loss"; fi
 ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
 
+# Waits (up to 10 s) for dup-responder.py's raw socket in the server's
+# namespace: python starts slowly on a busy machine, and a request sent
+# before it listens is answered by no one.
+responder_ready() {
+	i=0
+	while [ $i -lt 100 ] && ! ip netns exec "$S" ss -Hwa 2>/dev/null |
+	    grep -q .; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 # Duplicates: the router's link to the server doubles every packet.
 if ip netns exec "$R" tc qdisc add dev r1 root netem duplicate 100% 2>/dev/null
 then
@@ -106,7 +118,7 @@ elif command -v python3 >/dev/null 2>&1; then
 	# No netem here: a responder of the test's own answers twice.
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
 	ip netns exec "$S" python3 "$(dirname "$0")/dup-responder.py" 2 &
-	sleep 0.5
+	responder_ready
 	run_in "$C" ping -c 2 -i 0.3 -W 1 198.18.2.2
 	wait
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
@@ -123,7 +135,7 @@ fi
 if command -v python3 >/dev/null 2>&1; then
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
 	ip netns exec "$S" python3 "$(dirname "$0")/dup-responder.py" 2 --forge &
-	sleep 0.5
+	responder_ready
 	run_in "$C" ping -c 2 -i 0.3 -W 1 198.18.2.2
 	wait
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0
@@ -132,7 +144,7 @@ if command -v python3 >/dev/null 2>&1; then
 	# Corrupted replies (a wrong ICMP checksum), as iputils counts them.
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=1
 	ip netns exec "$S" python3 "$(dirname "$0")/dup-responder.py" 1 --corrupt &
-	sleep 0.5
+	responder_ready
 	run_in "$C" ping -c 1 -W 1 198.18.2.2
 	wait
 	ip netns exec "$S" sysctl -qw net.ipv4.icmp_echo_ignore_all=0

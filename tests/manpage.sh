@@ -14,7 +14,7 @@ fi
 warn=$(groff -man -ww -z "$page" 2>&1)
 [ -z "$warn" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL groff: $warn"; }
 text=$(MANWIDTH=200 groff -man -Tutf8 -P-cbou "$page" 2>/dev/null | sed 's/‐/-/g')
-for cmd in decode stats capture send ping trace demo explain quiz doctor; do
+for cmd in decode stats capture send ping trace demo explain quiz doctor bpf; do
 	for opt in $("$strata" "$cmd" --help 2>/dev/null |
 	    grep -oE '(^|[ [|])--?[A-Za-z][-A-Za-z0-9]*' | sed 's/^[ [|]//' |
 	    sort -u); do

@@ -9,7 +9,7 @@
 #define STRATA_DOCTOR_H
 
 #include <limits.h>
-#include <stdio.h>
+#include <stddef.h>
 
 #define ST_DOCTOR_MAXIF	32
 
@@ -38,9 +38,12 @@ struct st_doctor_facts {
 void	st_doctor_probe(struct st_doctor_facts *f);
 
 /*
- * Writes the findings and fixes to fp.  Returns 0 when some way to send
+ * Writes the findings and fixes as text into buf (n bytes; ST_DOCTOR_TEXT
+ * hold them all), for the caller to print.  Returns 0 when some way to send
  * works (raw or ping sockets), 1 when none does.
  */
-int	st_doctor_report(const struct st_doctor_facts *f, FILE *fp);
+#define ST_DOCTOR_TEXT	8192
+int	st_doctor_report(const struct st_doctor_facts *f, char *buf,
+	    size_t n);
 
 #endif /* STRATA_DOCTOR_H */

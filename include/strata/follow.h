@@ -1,7 +1,6 @@
 /*
  * Following one TCP conversation through a capture: its segments, both
- * directions (src/decode/stream.c), reassembled and drawn message by
- * message (src/view/follow.c).
+ * directions, reassembled and drawn message by message (src/view/follow.c).
  */
 #ifndef STRATA_FOLLOW_H
 #define STRATA_FOLLOW_H
@@ -9,17 +8,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "strata/flow.h"
 #include "strata/model.h"
 #include "strata/view.h"
 
 #define ST_FOLLOW_SEGS	200000		/* segments kept */
 #define ST_FOLLOW_BYTES	(64u << 20)	/* payload bytes kept */
 
-/* A conversation: address and port of each side. */
+/* A conversation seen from one side, A: the conversation's key, and the
+ * key's direction from A to B. */
 struct st_flow {
-	int		 fam;		/* 4 or 6 */
-	uint8_t		 a[16], b[16];
-	uint16_t	 pa, pb;
+	struct st_flowkey key;
+	int		 dir;
 };
 
 struct st_seg {

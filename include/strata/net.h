@@ -72,6 +72,11 @@ void	st_raw_close(struct st_raw *r);
  * the kernel has no seccomp (the loop then runs as is).
  */
 int	st_sandbox_enter(void);
+/*
+ * Tries to open a file and a socket, as a test that the sandbox holds:
+ * "open: ...; socket: ..." (each "allowed" or the error) into buf.
+ */
+void	st_sandbox_probe(char *buf, size_t n);
 
 /* The text that says how to get raw sockets: sudo, or setcap. */
 const char *st_priv_hint(void);

@@ -11,6 +11,7 @@
 
 #include "strata/craft.h"
 #include "strata/model.h"
+#include "strata/net.h"
 
 /*
  * Round-trip times in integer microseconds, as iputils keeps them: two sums
@@ -51,17 +52,127 @@ enum st_echo st_echo_classify(const struct st_packet *got, int fam,
 	    const uint8_t *dst, uint16_t id, uint16_t *seq, unsigned *ttl,
 	    size_t *icmplen);
 
-/* The source address of got's outer IP header as text. */
-void	st_pkt_src(const struct st_packet *got, char *buf, size_t n);
-
 /*
- * iputils' words for an ICMP error in got ("Time to live exceeded",
- * "Destination Port Unreachable", "Frag needed and DF set (mtu = 1400)").
+ * The source address of got's outer network header: its 4 or 16 bytes
+ * into addr, and that length; 0 when it has none.
  */
-void	st_icmp_error_text(const struct st_packet *got, char *buf, size_t n);
+size_t	st_pkt_src_addr(const struct st_packet *got, uint8_t addr[16]);
+
+/* What the outer ICMP or ICMPv6 message of got says. */
+struct st_echo_error {
+	int		 fam;		/* 4: ICMP, 6: ICMPv6 */
+	unsigned	 type, code;
+	uint64_t	 mtu;		/* of "too big"; 0 if none */
+	int		 has_mtu;
+	uint64_t	 ptr;		/* of a parameter problem; 0 if none */
+};
+/* Fills e; 0, or -1 when got holds no ICMP or ICMPv6 message. */
+int	st_echo_error_info(const struct st_packet *got,
+	    struct st_echo_error *e);
 
 /* ICMP type and code of the outer ICMP/ICMPv6 layer; -1 if none. */
 int	st_pkt_icmp(const struct st_packet *got, unsigned *type,
 	    unsigned *code);
+
+/*
+ * Whether the echo reply got carries token (n bytes) after the 16 bytes of
+ * timestamp in its data, as this run's requests do.
+ */
+int	st_echo_token_ok(const struct st_packet *got, const uint8_t *token,
+	    size_t n);
+/* Whether the reply's ICMP checksum is wrong (iputils: BAD CHECKSUM). */
+int	st_echo_bad_checksum(const struct st_packet *got);
+
+/*
+ * The ping engine (src/net/ping.c): sends the request template once an
+ * interval, matches what comes back, keeps iputils' counters, and hands
+ * each happening up as an event; it prints nothing.  The caller fills the
+ * settings, the sockets and the template, then calls st_ping_run().
+ */
+enum st_ping_ev {
+	ST_PING_SEND_FAILED,	/* err: the send's errno */
+	ST_PING_SENT,		/* seq; request: the first one, if kept */
+	ST_PING_REPLY,		/* an echo reply (maybe dup or corrupt) */
+	ST_PING_ERROR		/* an ICMP error quoting a request */
+};
+
+struct st_ping_event {
+	enum st_ping_ev		 kind;
+	uint16_t		 seq;
+	int			 err;
+	int			 first;		/* SENT: the first request */
+	const struct timespec	*ts;		/* REPLY, ERROR: received */
+	struct st_packet	*got;		/* REPLY, ERROR: as decoded */
+	const struct st_packet	*request;	/* as crafted, when kept; NULL
+						   if not */
+	unsigned		 ttl;
+	size_t			 icmplen;
+	int64_t			 us;		/* REPLY: round trip */
+	int			 dup, corrupt;
+};
+
+/* What the engine asks of its caller. */
+struct st_ping_hooks {
+	void	(*event)(void *arg, const struct st_ping_event *ev);
+	int	(*stop)(void *arg);	/* nonzero: send no more, finish */
+	void	(*status)(void *arg);	/* each turn: a status line if asked */
+	void	*arg;
+};
+
+struct st_ping {
+	/* Settings. */
+	int			 fam;
+	uint8_t			 dst[16], src[16];
+	uint16_t		 id;
+	unsigned long		 count;		/* 0: until stopped */
+	double			 interval, deadline, linger;
+	long			 size;		/* data bytes */
+	uint8_t			 pattern[16];
+	size_t			 patlen;
+	int			 own_payload;	/* the template's data as is,
+						   once it has some */
+	int			 timing;	/* data holds a timestamp */
+	int			 use_token;
+	uint8_t			 token[8];	/* per run, in every request */
+	int			 keep;		/* keep requests (for quotes) */
+	int			 flood_fast;	/* the next at each reply */
+	/* Sockets: raw, or the kernel's ping socket dfd when dgram. */
+	struct st_raw		 raw;
+	int			 dgram;
+	int			 dfd;
+	/* The request template; seq is set in layer icmp_layer's set[]. */
+	struct st_spec		 spec;
+	int			 icmp_layer;
+	size_t			 seq_set;
+	/* Counters and times, for the statistics. */
+	unsigned long		 sent, received, dups, errors;
+	unsigned long		 forged, corrupted;
+	unsigned		 last_ttl;	/* of the last reply */
+	struct st_rtt		 rtt;
+	struct timespec		 start, last;
+	/* Working state. */
+	uint8_t			 buf[ST_PKT_MAX];
+	struct st_rx		 rx;
+	struct st_packet	 got;
+	struct timespec		 sent_at[65536];
+	uint8_t			 seen[65536 / 8];
+	struct {
+		uint16_t	 seq;
+		uint16_t	 n;
+		uint8_t		 b[256];
+	}			 kept[64];
+	struct st_packet	 keptpkt;
+};
+
+/*
+ * Runs until the count is answered, the deadline, the linger after the
+ * last request, or the stop hook.  Returns 0, or -1 with why ("building:
+ * ...", "receiving: ...").
+ */
+int	st_ping_run(struct st_ping *p, const struct st_ping_hooks *h,
+	    char *why, size_t n);
+
+/* Seconds from a to b. */
+double	st_ping_since(const struct timespec *a, const struct timespec *b);
 
 #endif

@@ -10,23 +10,10 @@
 #include <stddef.h>
 
 #include "strata/model.h"
+#include "strata/proto.h"
 
-/* Outcomes a packet can meet; a prediction is a set of them. */
-enum {
-	ST_OUT_NONE	 = 1 << 0,	/* nothing comes back */
-	ST_OUT_ECHO	 = 1 << 1,	/* echo reply (ICMP or ICMPv6) */
-	ST_OUT_TSREPLY	 = 1 << 2,	/* ICMP timestamp reply */
-	ST_OUT_TTL	 = 1 << 3,	/* time exceeded in transit */
-	ST_OUT_PORT	 = 1 << 4,	/* port unreachable */
-	ST_OUT_UNREACH	 = 1 << 5,	/* another destination unreachable */
-	ST_OUT_SYNACK	 = 1 << 6,	/* a TCP SYN-ACK */
-	ST_OUT_RST	 = 1 << 7,	/* a TCP RST */
-	ST_OUT_DATA	 = 1 << 8,	/* a TCP or UDP answer from the port */
-	ST_OUT_OTHER	 = 1 << 9	/* anything else */
-};
-
-/* Whether something on this host listens on a port. */
-enum st_listen { ST_LISTEN_UNKNOWN = -1, ST_LISTEN_NO, ST_LISTEN_YES };
+/* The outcomes (ST_OUT_*) and enum st_listen are in strata/proto.h: the
+ * protocols' probe hooks speak them. */
 
 struct st_prediction {
 	unsigned	 expect;	/* ST_OUT_* set */

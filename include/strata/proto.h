@@ -75,6 +75,7 @@ struct st_net {
 
 struct st_proto;
 struct st_dctx;
+struct st_sumctx;
 
 /* The state a decoder reads and sets for its layer. */
 struct st_dctx {
@@ -168,6 +169,19 @@ struct st_proto {
 	const struct st_ckspec *cksum;
 
 	/* @summary */
+	/*
+	 * Optional: writes the key facts of layer ly on the summary line
+	 * through s (struct st_sumctx below).  Returns 0, having written
+	 * nothing, when the facts need what the packet lacks (a transport
+	 * layer without a network layer): the summary then says less.
+	 */
+	int		(*summary)(struct st_sumctx *s, const struct st_layer *ly);
+	/*
+	 * Optional, NULL-terminated: the fields that identify one packet in
+	 * the copy an ICMP error quotes, and that NAT at the source leaves
+	 * alone (the quote view matches errors to packets sent by them).
+	 */
+	const struct st_field_desc *const *qkey;
 
 	/* @views */
 	/* The fields that say the most about a layer (the diagram's box
@@ -196,6 +210,45 @@ struct st_proto {
 	const struct st_craft *craft;
 
 	/* @probes */
+	/*
+	 * Optional, for telling which received packet answers a probe
+	 * (src/net/match.c).  answers: whether gl, this protocol's layer in
+	 * got (NULL if got has none), answers sl of the packet sent; without
+	 * it, a transport answers when its ends come back swapped.  quoted:
+	 * whether ql, this protocol's layer quoted in an error, is sl as
+	 * sent; without it, when the ends are equal.  is_error: whether gl is
+	 * an error that quotes the packet that caused it.
+	 */
+	int		(*answers)(const struct st_packet *sent,
+			    const struct st_layer *sl,
+			    const struct st_packet *got,
+			    const struct st_layer *gl);
+	int		(*quoted)(const struct st_packet *sent,
+			    const struct st_layer *sl,
+			    const struct st_packet *got,
+			    const struct st_layer *ql);
+	int		(*is_error)(const struct st_packet *got,
+			    const struct st_layer *gl);
+	/* Optional: the echo a ping sends, for the ping engine. */
+	const struct st_echo_desc *echo;
+	/* Optional, a network layer's: its hop count (TTL, hop limit). */
+	const struct st_field_desc *hops;
+	/*
+	 * Optional, for predicting the answer to a crafted packet
+	 * (src/net/predict.c).  predict: for sl, this protocol's layer in
+	 * sent (the network's, then the first above it that has the hook),
+	 * sets the ST_OUT_* bits it expects in *expect and writes what
+	 * comes back, as text, into text (n bytes; dst: the destination as
+	 * text; listening: an enum st_listen); returns 1 when that is all
+	 * there is to say, 0 to go on.  outcome: which ST_OUT_* a received
+	 * packet is, read at gl.
+	 */
+	int		(*predict)(const struct st_packet *sent,
+			    const struct st_layer *sl, int listening,
+			    const char *dst, unsigned *expect, char *text,
+			    size_t n);
+	unsigned	(*outcome)(const struct st_packet *got,
+			    const struct st_layer *gl);
 };
 
 /* Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
@@ -328,6 +381,58 @@ unsigned st_dcount(const struct st_dctx *d, const struct st_proto *p);
 unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 
 /* @summary-api */
+
+struct st_out;
+struct st_flows;
+
+/*
+ * What a summary hook is handed: where to write (the writers of
+ * strata/out.h), the packet, the network layer its facts are about and
+ * the ends found in it, and the services of the summary view that a
+ * protocol cannot offer itself (formatting a value, the endpoints, a
+ * quoted chain), as function pointers so that protocols depend on no view.
+ */
+struct st_sumctx {
+	struct st_out		*o;
+	const struct st_packet	*pkt;
+	const struct st_layer	*net;		/* network layer, or NULL */
+	const struct st_field	*na[2];		/* its ends (addresses) */
+	const struct st_field	*ta[2];		/* the transport layer's ends
+						   (ports), when it has any */
+	struct st_flows		**flows;	/* the conversations */
+	int			 abs_seq;	/* numbers as on the wire */
+	/* Writes field f's value as the views show it ('?' for NULL). */
+	void	(*value)(struct st_sumctx *s, const struct st_field *f);
+	/* Writes "A → B" from net's ends, with tl's (ports) when not NULL. */
+	void	(*endpoints)(struct st_sumctx *s, const struct st_layer *tl);
+	/* Writes " [quoting chain  facts]" for what layer ly quotes. */
+	void	(*quoted)(struct st_sumctx *s, const struct st_layer *ly);
+};
+
+/*
+ * The first field of each row of table tab[0..n) in layer ly, into
+ * out[0..n) (NULL: absent), in one pass: a hook reads its own layer's
+ * fields by row (compile-checked), not by name.
+ */
+static inline void
+st_ly_fields(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *tab, size_t n, const struct st_field **out)
+{
+	const struct st_field *f = &pkt->fields[ly->field0];
+	const struct st_field *end = f + ly->nfields;
+	uintptr_t d;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		out[i] = NULL;
+	for (; f < end; f++) {
+		/* As addresses: a row of another table is out of range. */
+		d = (uintptr_t)f->desc - (uintptr_t)tab;
+		if (d < n * sizeof(*tab) && out[d / sizeof(*tab)] == NULL)
+			out[d / sizeof(*tab)] = f;
+	}
+}
+
 
 /* @views-api */
 
@@ -552,5 +657,75 @@ st_spec_hex(const char *s, uint8_t *b, size_t cap)
 }
 
 /* @probes-api */
+
+/* Outcomes a packet can meet; a prediction is a set of them. */
+enum {
+	ST_OUT_NONE	 = 1 << 0,	/* nothing comes back */
+	ST_OUT_ECHO	 = 1 << 1,	/* echo reply (ICMP or ICMPv6) */
+	ST_OUT_TSREPLY	 = 1 << 2,	/* ICMP timestamp reply */
+	ST_OUT_TTL	 = 1 << 3,	/* time exceeded in transit */
+	ST_OUT_PORT	 = 1 << 4,	/* port unreachable */
+	ST_OUT_UNREACH	 = 1 << 5,	/* another destination unreachable */
+	ST_OUT_SYNACK	 = 1 << 6,	/* a TCP SYN-ACK */
+	ST_OUT_RST	 = 1 << 7,	/* a TCP RST */
+	ST_OUT_DATA	 = 1 << 8,	/* a TCP or UDP answer from the port */
+	ST_OUT_OTHER	 = 1 << 9	/* anything else */
+};
+
+/* Whether something on this host listens on a port. */
+enum st_listen { ST_LISTEN_UNKNOWN = -1, ST_LISTEN_NO, ST_LISTEN_YES };
+
+/*
+ * What a ping needs of a protocol with an echo (ICMP, ICMPv6): the types
+ * of request and reply, and its fields as handles.
+ */
+struct st_echo_desc {
+	uint8_t		 fam;		/* the network family: 4 or 6 */
+	uint8_t		 request, reply;
+	const struct st_field_desc *type, *code, *id, *seq;
+	const struct st_field_desc *mtu;	/* in "too big" errors */
+	const struct st_field_desc *ptr;	/* in parameter problems */
+};
+
+/*
+ * For the probe hooks: field fd of layer la in a and of lb in b exist and
+ * hold the same value.
+ */
+static inline int
+st_probe_same(const struct st_packet *a, const struct st_layer *la,
+    const struct st_packet *b, const struct st_layer *lb,
+    const struct st_field_desc *fd)
+{
+	const struct st_field *fa, *fb;
+
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_fd(a, la, fd)) != NULL &&
+	    (fb = st_pkt_fd(b, lb, fd)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
+}
+
+/* The same, for field fa of la in a and field fb of lb in b. */
+static inline int
+st_probe_same2(const struct st_packet *a, const struct st_layer *la,
+    const struct st_field_desc *fda, const struct st_packet *b,
+    const struct st_layer *lb, const struct st_field_desc *fdb)
+{
+	const struct st_field *fa, *fb;
+
+	return la != NULL && lb != NULL &&
+	    (fa = st_pkt_fd(a, la, fda)) != NULL &&
+	    (fb = st_pkt_fd(b, lb, fdb)) != NULL &&
+	    st_field_equal(a, fa, b, fb);
+}
+
+/* The value of field fd in layer ly, or def when absent. */
+static inline uint64_t
+st_probe_val(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *fd, uint64_t def)
+{
+	const struct st_field *f = ly != NULL ? st_pkt_fd(pkt, ly, fd) : NULL;
+
+	return f != NULL ? f->val : def;
+}
 
 #endif /* STRATA_PROTO_H */

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "strata/model.h"
+#include "strata/proto/tcp.h"
 #include "strata/view.h"
 
 enum st_quiz_kind {

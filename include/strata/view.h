@@ -10,56 +10,12 @@
 #include <stdio.h>
 
 #include "strata/model.h"
+#include "strata/out.h"
 
-#define ST_OUT_BUF	(64 * 1024)
+#define ST_VSTATES	4	/* views keeping state in one context */
 
-struct st_out {
-	FILE	*fp;		/* NULL: a buffer only, extra bytes dropped */
-	size_t	 n;
-	int	 err;		/* a write failed: errno */
-	int	 esc_lt;	/* write '<' as \u003c (JSON inside HTML) */
-	char	 buf[ST_OUT_BUF];
-};
-
-void	st_out_init(struct st_out *o, FILE *fp);
-/* The slow path of the writers below: flushes, then writes. */
-void	st_out_write_slow(struct st_out *o, const char *s, size_t n);
-/* Writes what is buffered; returns 0, or -1 with o->err set. */
-int	st_out_flush(struct st_out *o);
-/* Writes n bytes (a fast path inline: most writes just copy). */
-static inline void
-st_out_write(struct st_out *o, const char *s, size_t n)
-{
-	if (n <= sizeof(o->buf) - o->n && !o->esc_lt) {
-		__builtin_memcpy(o->buf + o->n, s, n);
-		o->n += n;
-	} else
-		st_out_write_slow(o, s, n);
-}
-
-static inline void
-st_out_puts(struct st_out *o, const char *s)
-{
-	st_out_write(o, s, __builtin_strlen(s));
-}
-
-static inline void
-st_out_putc(struct st_out *o, char c)
-{
-	if (o->n < sizeof(o->buf) && !(o->esc_lt && c == '<'))
-		o->buf[o->n++] = c;
-	else
-		st_out_write_slow(o, &c, 1);
-}
-void	st_out_u64(struct st_out *o, uint64_t v);
-void	st_out_printf(struct st_out *o, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-/* Pads with spaces to width w after a string of n columns. */
-void	st_out_pad(struct st_out *o, size_t n, size_t w);
-/* Starts a buffer-only output (for text a view embeds elsewhere). */
-void	st_out_mem(struct st_out *o);
-/* Writes the n bytes at p as JSON string contents (no quotes). */
-void	st_out_json_str(struct st_out *o, const char *p, size_t n);
+struct st_view;
+struct st_flows;
 
 /* What every view may consult besides the packet. */
 struct st_vctx {
@@ -69,9 +25,14 @@ struct st_vctx {
 	const char	*title;		/* what is shown: a file name */
 	const char	*file;		/* the packet's file, when several */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
-	struct st_conns	*conns;		/* the summary's TCP connections */
-	struct st_quotes *quotes;	/* packets an ICMP error may quote */
-	struct st_stats	*stats;		/* the stats view's tables */
+	/* The conversations (relative TCP numbers): shared by the views
+	 * and freed once, by st_vctx_free. */
+	struct st_flows	*flows;
+	/* Each view's own state across packets, freed by its free hook. */
+	struct st_vstate {
+		const struct st_view *view;
+		void	*state;
+	} vstate[ST_VSTATES];
 	struct timespec	 t0;		/* first packet's time */
 	int		 have_t0;
 	/* Cache of the formatted date of one second (time views). */
@@ -79,9 +40,6 @@ struct st_vctx {
 	char		 cache_date[40];
 };
 
-struct st_conns;
-struct st_quotes;
-struct st_stats;
 
 struct st_view {
 	const char	*name;
@@ -94,25 +52,20 @@ struct st_view {
 	int		 needs_file;	/* only to a file (-o), not a terminal */
 	int		 lite;		/* reads no ST_DF_DETAIL field */
 	int		 machine;	/* for programs: no header lines mixed in */
+	/* Optional: frees the state the view keeps in a context
+	 * (st_vctx_state). */
+	void		(*free)(void *state);
 };
 
 /*
- * A TCP segment's numbers against its connection (the summary's table in
- * v): this direction's first sequence number and the other's, and the
- * frames they came in (aframe 0: the other way not seen yet).  first: this
- * is the first packet this way.  Returns -1 when tl has no sequence number.
+ * The slot of view's own state in v (NULL in it until the view sets it;
+ * st_vctx_free then calls view->free on it).  NULL when v holds
+ * ST_VSTATES states of other views already.
  */
-struct st_tcp_rel {
-	uint32_t	 seq, ack;	/* on the wire */
-	uint32_t	 sbase, abase;
-	uint64_t	 sframe, aframe;
-	int		 first;
-};
-int	st_tcp_rel(struct st_vctx *v, const struct st_packet *pkt,
-	    const struct st_layer *net, const struct st_layer *tl,
-	    struct st_tcp_rel *r);
+void	**st_vctx_state(struct st_vctx *v, const struct st_view *view);
 
-/* Frees what views kept in v across packets (the summary's connections). */
+/* Frees what views kept in v across packets (their states, through their
+ * free hooks, and the conversations). */
 void	st_vctx_free(struct st_vctx *v);
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,

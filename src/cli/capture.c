@@ -29,17 +29,12 @@
 
 struct copts {
 	const char		*iface;
-	const char		*filter;
 	const char		*wfile;
-	unsigned long long	 count;
+	struct st_cli_opts	 c;		/* -c, -f, -q, --view, --color */
 	int			 snaplen;
 	double			 duration;
-	struct st_viewset	 vs;
-	int			 views_given;
-	int			 color;
 	int			 pcapng;
 	int			 list;
-	int			 quiet;
 	int			 nopromisc;
 	int			 abs_seq;
 };
@@ -84,10 +79,9 @@ capture_usage(FILE *fp)
 static int
 parse_opts(struct copts *op, int argc, char **argv)
 {
-	enum { O_VIEW = 256, O_COLOR, O_DURATION, O_PCAPNG };
+	enum { O_DURATION = 256, O_PCAPNG };
 	static const struct option lo[] = {
-		{ "view", required_argument, NULL, O_VIEW },
-		{ "color", required_argument, NULL, O_COLOR },
+		ST_CLI_LONGOPTS,
 		{ "duration", required_argument, NULL, O_DURATION },
 		{ "pcapng", no_argument, NULL, O_PCAPNG },
 		{ "help", no_argument, NULL, 'h' },
@@ -95,31 +89,25 @@ parse_opts(struct copts *op, int argc, char **argv)
 	};
 	char *end;
 	long v;
-	int ch;
+	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
 	op->iface = "lo";
 	op->snaplen = 262144;
-	op->color = -1;
-	op->vs.views[0] = &st_view_summary;
-	op->vs.n = 1;
+	st_cli_opts_init(&op->c, &st_view_summary);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "i:c:f:s:w:DpqnhS", lo, NULL)) !=
 	    -1) {
+		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
+		    ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET, "capture", ch,
+		    optarg)) != 0) {
+			if (rc < 0)
+				return -1;
+			continue;
+		}
 		switch (ch) {
 		case 'i':
 			op->iface = optarg;
-			break;
-		case 'c':
-			op->count = strtoull(optarg, &end, 10);
-			if (*end != '\0' || op->count == 0 || optarg[0] == '-') {
-				st_cli_err("capture: -c: '%s' is not a positive "
-				    "count", optarg);
-				return -1;
-			}
-			break;
-		case 'f':
-			op->filter = optarg;
 			break;
 		case 's':
 			v = strtol(optarg, &end, 10);
@@ -139,23 +127,10 @@ parse_opts(struct copts *op, int argc, char **argv)
 		case 'p':
 			op->nopromisc = 1;
 			break;
-		case 'q':
-			op->quiet = 1;
-			break;
 		case 'n':
 			break;
 		case 'S':
 			op->abs_seq = 1;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0 ||
-			    st_cli_views_live(&op->vs, "capture") != 0)
-				return -1;
-			op->views_given = 1;
-			break;
-		case O_COLOR:
-			if (st_cli_color(optarg, &op->color) != 0)
-				return -1;
 			break;
 		case O_DURATION:
 			op->duration = strtod(optarg, &end);
@@ -214,6 +189,7 @@ list_ifaces(void)
 
 struct cap {
 	struct copts		*op;
+	struct st_reader	 r;
 	pcap_t			*p;
 	pcap_dumper_t		*dump;
 	struct st_ng		 ng;
@@ -226,35 +202,52 @@ struct cap {
 	unsigned long long	 n;
 };
 
-static void
-on_packet(u_char *user, const struct pcap_pkthdr *h, const u_char *data)
+/* One packet read: written, shown; 1 when the count is reached. */
+static int
+on_packet(struct cap *c, const struct st_record *rec)
 {
-	struct cap *c = (struct cap *)user;
-	struct timespec ts;
+	struct pcap_pkthdr h;
 	size_t i;
 
 	c->n++;
-	ts.tv_sec = h->ts.tv_sec;
-	ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see st_cap_open */
-	if (c->dump != NULL)
-		pcap_dump((u_char *)c->dump, h, data);
-	else if (c->wfp != NULL)
-		st_ng_write(&c->ng, &ts, data, h->caplen, h->len);
+	if (c->dump != NULL) {
+		h.ts.tv_sec = rec->ts.tv_sec;
+		h.ts.tv_usec = rec->ts.tv_nsec;	/* nanoseconds: see open */
+		h.caplen = rec->caplen;
+		h.len = rec->len;
+		pcap_dump((u_char *)c->dump, &h, rec->data);
+	} else if (c->wfp != NULL)
+		st_ng_write(&c->ng, &rec->ts, rec->data, rec->caplen,
+		    rec->len);
 	if (c->show) {
-		st_pkt_reset(&c->pkt, data, h->caplen, h->len);
-		c->pkt.num = c->n;
-		c->pkt.ts = ts;
 		if (!c->v.have_t0) {
-			c->v.t0 = ts;
+			c->v.t0 = rec->ts;
 			c->v.have_t0 = 1;
 		}
-		st_decode(&c->pkt, c->lt);
-		for (i = 0; i < c->op->vs.n; i++)
-			c->op->vs.views[i]->packet(&c->out, &c->pkt, &c->v);
+		st_decode_frame(&c->pkt, rec, 0);
+		for (i = 0; i < c->op->c.vs.n; i++)
+			c->op->c.vs.views[i]->packet(&c->out, &c->pkt, &c->v);
 		st_out_flush(&c->out);
 	}
-	if (c->op->count != 0 && c->n >= c->op->count)
-		pcap_breakloop(c->p);
+	return c->op->c.count != 0 && c->n >= c->op->c.count;
+}
+
+/* Compiles the filter into the kernel; an exit code after saying why. */
+static int
+filter(struct cap *c)
+{
+	char why[PCAP_ERRBUF_SIZE + 64];
+
+	switch (st_reader_filter(&c->r, c->op->c.filter, why, sizeof(why))) {
+	case 0:
+		return ST_EXIT_OK;
+	case -1:
+		st_cli_err("capture: filter '%s': %s", c->op->c.filter, why);
+		return ST_EXIT_USAGE;
+	default:
+		st_cli_err("capture: filter: %s", why);
+		return ST_EXIT_RUNTIME;
+	}
 }
 
 static int
@@ -303,21 +296,23 @@ loop(struct cap *c)
 			st_cli_err("capture: poll: %s", strerror(errno));
 			return -1;
 		}
-		rc = pcap_dispatch(c->p, -1, on_packet, (u_char *)c);
-		if (rc == PCAP_ERROR_BREAK)
-			break;
+		while ((rc = st_reader_next(&c->r)) == 1 &&
+		    !on_packet(c, &c->r.rec))
+			;
+		if (rc == 1 || rc == -2)
+			break;		/* the count, or the handle closed */
 		if (rc < 0) {
 			st_cli_err("capture: %s: %s", c->op->iface,
-			    pcap_geterr(c->p));
+			    st_reader_error(&c->r));
 			return -1;
 		}
-		if (c->op->quiet && (c->n != shown || shown == ~0ULL)) {
+		if (c->op->c.quiet && (c->n != shown || shown == ~0ULL)) {
 			shown = c->n;
 			fprintf(stderr, "\r%llu packets", c->n);
 			fflush(stderr);
 		}
 	}
-	if (c->op->quiet)
+	if (c->op->c.quiet)
 		fprintf(stderr, "\r%llu packets\n", c->n);
 	return 0;
 }
@@ -341,7 +336,6 @@ st_cmd_capture(int argc, char **argv)
 {
 	static struct cap c;
 	static struct copts op;
-	struct bpf_program prog;
 	struct sigaction sa;
 	const char *what = "";
 	char why[PCAP_ERRBUF_SIZE + 64];
@@ -365,6 +359,7 @@ st_cmd_capture(int argc, char **argv)
 			st_cli_err("capture: %s: %s", op.iface, why);
 		return ST_EXIT_RUNTIME;
 	}
+	st_reader_live(&c.r, c.p, op.iface);
 	if (op.wfile != NULL && (c.wfp = fopen(op.wfile, "wb")) == NULL) {
 		st_cli_err("capture: %s: %s", op.wfile, strerror(errno));
 		goto out;
@@ -376,26 +371,14 @@ st_cmd_capture(int argc, char **argv)
 		goto out;
 	}
 	/* 3. The filter runs in the kernel: only matching packets come up. */
-	if (op.filter != NULL) {
-		if (pcap_compile(c.p, &prog, op.filter, 1,
-		    PCAP_NETMASK_UNKNOWN) != 0) {
-			st_cli_err("capture: filter '%s': %s", op.filter,
-			    pcap_geterr(c.p));
-			rc = ST_EXIT_USAGE;
-			goto out;
-		}
-		if (pcap_setfilter(c.p, &prog) != 0) {
-			st_cli_err("capture: filter: %s", pcap_geterr(c.p));
-			pcap_freecode(&prog);
-			goto out;
-		}
-		pcap_freecode(&prog);
-	}
-	c.lt = pcap_datalink(c.p);
+	if (op.c.filter != NULL && (rc = filter(&c)) != ST_EXIT_OK)
+		goto out;
+	rc = ST_EXIT_RUNTIME;
+	c.lt = c.r.lt;
 	if (open_output(&c) != 0)
 		goto out;
-	c.show = !op.quiet && (op.wfile == NULL || op.views_given);
-	c.v.color = st_cli_want_color(op.color);
+	c.show = !op.c.quiet && (op.wfile == NULL || op.c.views_given);
+	c.v.color = st_cli_want_color(op.c.color);
 	c.v.title = op.iface;
 	c.v.abs_seq = op.abs_seq;
 	st_out_init(&c.out, stdout);
@@ -408,7 +391,7 @@ st_cmd_capture(int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	st_sandbox_enter();	/* from here: no new files or sockets */
+	st_cli_sandbox();	/* from here: no new files or sockets */
 	if (loop(&c) != 0)
 		goto out;
 	st_out_flush(&c.out);
@@ -425,7 +408,7 @@ out:
 		}
 		fclose(c.wfp);
 	}
-	pcap_close(c.p);
+	st_reader_close(&c.r);
 	st_vctx_free(&c.v);
 	return rc;
 }

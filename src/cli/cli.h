@@ -15,6 +15,7 @@
 
 #include <pcap/pcap.h>
 
+#include "strata/reader.h"
 #include "strata/view.h"
 
 #define ST_CLI_VIEWS	16
@@ -23,6 +24,42 @@ struct st_viewset {
 	const struct st_view	*views[ST_CLI_VIEWS];
 	size_t			 n;
 };
+
+/*
+ * The options several subcommands take alike (src/cli/opts.c).  A command
+ * puts ST_CLI_LONGOPTS in its getopt_long table and "o:c:f:q" (those it
+ * takes) in its short ones, and hands each option to st_cli_opt first.
+ */
+struct st_cli_opts {
+	struct st_viewset	 vs;		/* --view (default given) */
+	int			 views_given;
+	int			 color;		/* --color: -1 auto, 0, 1 */
+	const char		*ofile;		/* -o FILE */
+	unsigned long long	 count;		/* -c COUNT; 0: all */
+	const char		*filter;	/* -f FILTER (BPF) */
+	int			 quiet;		/* -q */
+};
+#define ST_CLI_VIEW	0x01
+#define ST_CLI_COLOR	0x02
+#define ST_CLI_OUT	0x04
+#define ST_CLI_COUNT	0x08
+#define ST_CLI_FILTER	0x10
+#define ST_CLI_QUIET	0x20
+#define ST_CLI_O_VIEW	0x1001		/* getopt_long codes */
+#define ST_CLI_O_COLOR	0x1002
+#define ST_CLI_LONGOPTS \
+	{ "view", required_argument, NULL, ST_CLI_O_VIEW }, \
+	{ "color", required_argument, NULL, ST_CLI_O_COLOR }
+
+void	st_cli_opts_init(struct st_cli_opts *c, const struct st_view *view);
+/*
+ * Takes option ch with arg if it is one of those in takes: 1; 0 when it is
+ * not (the command's own); -1 after saying what is wrong.  cmd: the live
+ * command ("capture"), whose views must print as packets come and whose
+ * messages it names; NULL for decode.
+ */
+int	st_cli_opt(struct st_cli_opts *c, unsigned takes, const char *cmd,
+	    int ch, const char *arg);
 
 /* Parses a comma-separated view list; -1 after saying what is wrong. */
 int	st_cli_views(struct st_viewset *vs, const char *list);
@@ -38,10 +75,11 @@ void	st_cli_show(const struct st_viewset *vs, struct st_out *o,
 
 /*
  * Opens a capture file ("-": stdin) for reading, or says why not (one line)
- * and returns NULL.  dropped_root: strata started as root and reads as
+ * and returns -1.  dropped_root: strata started as root and reads as
  * nobody now, which the message for a file it may not read says.
  */
-pcap_t	*st_cli_open_pcap(const char *path, int dropped_root);
+int	st_cli_open_reader(struct st_reader *r, const char *path,
+	    int dropped_root);
 
 /* A progress bar on stderr for reading a large file (src/cli/progress.c). */
 struct st_progress {
@@ -52,19 +90,26 @@ struct st_progress {
 	const char	*name;
 };
 
-/* Starts a bar for the file of p, unless quiet or it would not be seen. */
-void	st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
+/*
+ * Starts a bar for the file r reads, unless quiet or it would not be seen:
+ * the reader ticks it.
+ */
+void	st_progress_start(struct st_progress *pg, struct st_reader *r,
 	    int quiet);
-void	st_progress_tick_slow(struct st_progress *pg);
-/* Counts a packet; redraws now and then (cheap on every packet). */
-static inline void
-st_progress_tick(struct st_progress *pg)
-{
-	if (pg->on && (++pg->packets & 1023) == 0)
-		st_progress_tick_slow(pg);
-}
 /* Wipes the bar. */
 void	st_progress_end(struct st_progress *pg);
+
+/*
+ * Confines the rest of the run (st_sandbox_enter); with STRATA_SANDBOX_TEST
+ * set, says whether opening a file and a socket now fails.
+ */
+void	st_cli_sandbox(void);
+
+/* iputils' words (src/cli/echo.c): got's source address as text, and
+ * what its ICMP or ICMPv6 error says. */
+void	st_cli_src_text(const struct st_packet *got, char *buf, size_t n);
+void	st_cli_icmp_error_text(const struct st_packet *got, char *buf,
+	    size_t n);
 
 /* Prints "strata: " and the message to stderr, with a newline. */
 void	st_cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -79,6 +124,7 @@ int	st_cmd_demo(int argc, char **argv);
 int	st_cmd_doctor(int argc, char **argv);
 int	st_cmd_quiz(int argc, char **argv);
 int	st_cmd_stats(int argc, char **argv);
+int	st_cmd_bpf(int argc, char **argv);
 
 /*
  * After a privilege failure has been reported in one line: the doctor's

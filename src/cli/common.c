@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "strata/net.h"
 #include "strata/view.h"
 #include "cli.h"
 
@@ -96,38 +97,27 @@ st_cli_show(const struct st_viewset *vs, struct st_out *o,
 	st_out_flush(o);
 }
 
-pcap_t *
-st_cli_open_pcap(const char *path, int dropped_root)
+int
+st_cli_open_reader(struct st_reader *r, const char *path, int dropped_root)
 {
-	char errbuf[PCAP_ERRBUF_SIZE];
-	FILE *fp;
-	pcap_t *p;
+	char why[PCAP_ERRBUF_SIZE + 64];
+	int rc;
 
-	if (strcmp(path, "-") == 0)
-		fp = stdin;
-	else if ((fp = fopen(path, "rb")) == NULL) {
-		st_cli_err("%s: %s%s", path, strerror(errno), errno == EACCES &&
-		    dropped_root ? " (started as root, strata reads files as "
-		    "nobody: run it as yourself, or make the file readable)" :
-		    "");
-		return NULL;
+	if ((rc = st_reader_open(r, path, why, sizeof(why))) == 0)
+		return 0;
+	st_cli_err("%s: %s%s", path, why, rc == -1 && errno == EACCES &&
+	    dropped_root ? " (started as root, strata reads files as "
+	    "nobody: run it as yourself, or make the file readable)" : "");
+	return -1;
+}
+
+void
+st_cli_sandbox(void)
+{
+	char text[256];
+
+	if (st_sandbox_enter() == 0 && getenv("STRATA_SANDBOX_TEST") != NULL) {
+		st_sandbox_probe(text, sizeof(text));
+		fprintf(stderr, "strata: sandbox: %s\n", text);
 	}
-	/*
-	 * One thread reads a file (see decode.c), so stdio need not lock
-	 * for each of libpcap's two reads a packet; and a larger buffer
-	 * makes fewer system calls.
-	 */
-	__fsetlocking(fp, FSETLOCKING_BYCALLER);
-	setvbuf(fp, NULL, _IOFBF, 256 * 1024);
-	errbuf[0] = '\0';
-	p = pcap_fopen_offline_with_tstamp_precision(fp,
-	    PCAP_TSTAMP_PRECISION_NANO, errbuf);
-	if (p == NULL) {
-		st_cli_err("%s: %s", path, errbuf[0] == '\0' ||
-		    strstr(errbuf, "unknown file format") != NULL ?
-		    "not a pcap or pcapng file" : errbuf);
-		if (fp != stdin)
-			fclose(fp);
-	}
-	return p;
 }

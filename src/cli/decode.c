@@ -5,13 +5,9 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
-#include <pthread.h>
-#include <sched.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +15,8 @@
 
 #include "strata/decode.h"
 #include "strata/follow.h"
+#include "strata/reader.h"
+#include "strata/ring.h"
 #include "strata/net.h"
 #include "strata/view.h"
 #include "cli.h"
@@ -30,13 +28,9 @@ struct opts {
 	char *const		*files;
 	int			 nfiles;
 	int			 merge;		/* --merge: in time order */
-	int			 quiet;		/* no progress bar */
-	const char		*filter;
-	unsigned long long	 count;		/* 0: all */
-	struct st_viewset	 vs;
-	int			 color;		/* -1 auto, 0 never, 1 always */
+	struct st_cli_opts	 c;		/* -q, -f, -c, --view, --color,
+						   -o */
 	int			 local;
-	const char		*ofile;		/* -o: output file */
 	const char		*follow;	/* --follow N or 'tcp A B' */
 	int			 abs_seq;	/* -S */
 };
@@ -75,7 +69,8 @@ decode_usage(FILE *fp)
 	    "                   unless NO_COLOR is set)\n"
 	    "  --local          times in local time instead of UTC\n"
 	    "  -o FILE          write the output to FILE (the html view "
-	    "needs one)\n"
+	    "needs one unless\n                   standard output is a pipe "
+	    "or file)\n"
 	    "  --follow N       follow the TCP stream of packet N (or "
 	    "'tcp A:P B:P'):\n"
 	    "                   each message and the segments that carried "
@@ -83,65 +78,41 @@ decode_usage(FILE *fp)
 }
 
 static int
-parse_opts(struct opts *op, int argc, char **argv)
+parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 {
-	enum { O_VIEW = 256, O_COLOR, O_LOCAL, O_FOLLOW, O_MERGE };
+	enum { O_LOCAL = 256, O_FOLLOW, O_MERGE };
 	static const struct option lo[] = {
+		ST_CLI_LONGOPTS,
+		{ "colour", required_argument, NULL, ST_CLI_O_COLOR },
 		{ "merge", no_argument, NULL, O_MERGE },
 		{ "quiet", no_argument, NULL, 'q' },
-		{ "view", required_argument, NULL, O_VIEW },
-		{ "color", required_argument, NULL, O_COLOR },
-		{ "colour", required_argument, NULL, O_COLOR },
 		{ "local", no_argument, NULL, O_LOCAL },
 		{ "follow", required_argument, NULL, O_FOLLOW },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char *end;
 	size_t i;
-	int ch;
+	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
-	op->vs.views[0] = &st_view_summary;
-	op->vs.n = 1;
-	op->color = -1;
+	st_cli_opts_init(&op->c, view);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "c:f:no:qSh", lo, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			errno = 0;
-			op->count = strtoull(optarg, &end, 10);
-			if (errno != 0 || *end != '\0' || op->count == 0 ||
-			    optarg[0] == '-') {
-				st_cli_err("-c: '%s' is not a positive count",
-				    optarg);
+		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
+		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
+		    NULL, ch, optarg)) != 0) {
+			if (rc < 0)
 				return -1;
-			}
-			break;
-		case 'f':
-			op->filter = optarg;
-			break;
+			continue;
+		}
+		switch (ch) {
 		case 'n':
-			break;
-		case 'q':
-			op->quiet = 1;
 			break;
 		case O_MERGE:
 			op->merge = 1;
 			break;
 		case 'S':
 			op->abs_seq = 1;
-			break;
-		case 'o':
-			op->ofile = optarg;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0)
-				return -1;
-			break;
-		case O_COLOR:
-			if (st_cli_color(optarg, &op->color) != 0)
-				return -1;
 			break;
 		case O_LOCAL:
 			op->local = 1;
@@ -178,11 +149,11 @@ parse_opts(struct opts *op, int argc, char **argv)
 			    "FILE");
 			return -1;
 		}
-	for (i = 0; i < op->vs.n; i++)
-		if (op->vs.views[i]->needs_file && op->ofile == NULL &&
+	for (i = 0; i < op->c.vs.n; i++)
+		if (op->c.vs.views[i]->needs_file && op->c.ofile == NULL &&
 		    isatty(STDOUT_FILENO)) {
 			st_cli_err("--view %s writes a file: give -o FILE",
-			    op->vs.views[i]->name);
+			    op->c.vs.views[i]->name);
 			return -1;
 		}
 	return 0;
@@ -191,41 +162,26 @@ parse_opts(struct opts *op, int argc, char **argv)
 /* Set when strata was started as root and gave it up before reading. */
 static int dropped_root;
 
-/* One input file: its handle, its filter, and the packet read ahead. */
+/* One input file: its reader and its progress bar. */
 struct src {
-	pcap_t			*p;
-	const char		*name;
-	int			 lt;
-	struct bpf_program	 prog;
-	int			 have_prog;
-	struct pcap_pkthdr	*h;
-	const u_char		*data;
-	int			 rc;		/* of the last pcap_next_ex */
-	unsigned long long	 num;		/* packets read */
-	struct timeval		 first;		/* time of packet 1 (filter or
-						   not): times count from it */
+	struct st_reader	 r;
 	struct st_progress	 pg;
 };
 
-/* Opens and sets up each file; -1 after saying why (the rest closed). */
+/* Opens and sets up each file; -1 after saying why, -2 for the filter. */
 static int
 open_src(const struct opts *op, struct src *s, const char *name)
 {
+	char why[PCAP_ERRBUF_SIZE + 64];
+
 	memset(s, 0, sizeof(*s));
-	s->name = name;
-	if ((s->p = st_cli_open_pcap(name, dropped_root)) == NULL)
+	if (st_cli_open_reader(&s->r, name, dropped_root) != 0)
 		return -1;
-	s->lt = pcap_datalink(s->p);
-	if (op->filter != NULL) {
-		if (pcap_compile(s->p, &s->prog, op->filter, 1,
-		    PCAP_NETMASK_UNKNOWN) != 0) {
-			st_cli_err("filter '%s': %s", op->filter,
-			    pcap_geterr(s->p));
-			pcap_close(s->p);
-			s->p = NULL;
-			return -2;
-		}
-		s->have_prog = 1;
+	if (op->c.filter != NULL &&
+	    st_reader_filter(&s->r, op->c.filter, why, sizeof(why)) != 0) {
+		st_cli_err("filter '%s': %s", op->c.filter, why);
+		st_reader_close(&s->r);
+		return -2;
 	}
 	return 0;
 }
@@ -233,27 +189,10 @@ open_src(const struct opts *op, struct src *s, const char *name)
 static void
 close_src(struct src *s)
 {
-	if (s->p == NULL)
+	if (s->r.p == NULL)
 		return;
 	st_progress_end(&s->pg);
-	if (s->have_prog)
-		pcap_freecode(&s->prog);
-	pcap_close(s->p);
-	s->p = NULL;
-}
-
-/* Reads the next packet of s that passes the filter: s->rc 1, or done. */
-static void
-advance(struct src *s)
-{
-	while ((s->rc = pcap_next_ex(s->p, &s->h, &s->data)) == 1) {
-		if (++s->num == 1)
-			s->first = s->h->ts;
-		st_progress_tick(&s->pg);
-		if (!s->have_prog ||
-		    pcap_offline_filter(&s->prog, s->h, s->data))
-			return;
-	}
+	st_reader_close(&s->r);
 }
 
 /* The state of one run of the views over one or more files. */
@@ -272,24 +211,11 @@ show_begin(struct show *sh, const char *title)
 	const struct opts *op = sh->op;
 
 	memset(&sh->v, 0, sizeof(sh->v));
-	sh->v.color = op->ofile != NULL ? op->color == 1 :
-	    st_cli_want_color(op->color);
+	sh->v.color = op->c.ofile != NULL ? op->c.color == 1 :
+	    st_cli_want_color(op->c.color);
 	sh->v.local = op->local;
 	sh->v.abs_seq = op->abs_seq;
 	sh->v.title = title;
-}
-
-/* Decodes the record h, data of link type lt into pkt as number num. */
-static void
-decode_one(struct st_packet *pkt, const struct pcap_pkthdr *h,
-    const u_char *data, int lt, unsigned long long num, int lite)
-{
-	st_pkt_reset(pkt, data, h->caplen, h->len);
-	pkt->lite = lite;
-	pkt->num = num;
-	pkt->ts.tv_sec = h->ts.tv_sec;
-	pkt->ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see open */
-	st_decode(pkt, lt);
 }
 
 /* Shows the decoded packet pkt of s with every view. */
@@ -299,8 +225,7 @@ show_decoded(struct show *sh, const struct src *s, struct st_packet *pkt)
 	size_t i;
 
 	if (!sh->v.have_t0) {	/* times count from the file's first */
-		sh->v.t0.tv_sec = s->first.tv_sec;
-		sh->v.t0.tv_nsec = s->first.tv_usec;
+		sh->v.t0 = s->r.first;
 		sh->v.have_t0 = 1;
 	}
 	if (sh->v.local && sh->shown == 0) {
@@ -310,9 +235,9 @@ show_decoded(struct show *sh, const struct src *s, struct st_packet *pkt)
 		if (localtime_r(&t, &tm) != NULL)
 			sh->v.utcoff = tm.tm_gmtoff;
 	}
-	sh->v.file = sh->op->nfiles > 1 ? s->name : NULL;
-	for (i = 0; i < sh->op->vs.n; i++)
-		sh->op->vs.views[i]->packet(&sh->out, pkt, &sh->v);
+	sh->v.file = sh->op->nfiles > 1 ? s->r.name : NULL;
+	for (i = 0; i < sh->op->c.vs.n; i++)
+		sh->op->c.vs.views[i]->packet(&sh->out, pkt, &sh->v);
 	sh->shown++;
 }
 
@@ -320,7 +245,10 @@ show_decoded(struct show *sh, const struct src *s, struct st_packet *pkt)
 static void
 show_one(struct show *sh, const struct src *s, unsigned long long num)
 {
-	decode_one(&sh->pkt, s->h, s->data, s->lt, num, sh->lite);
+	struct st_record rec = s->r.rec;
+
+	rec.num = num;
+	st_decode_frame(&sh->pkt, &rec, sh->lite);
 	show_decoded(sh, s, &sh->pkt);
 }
 
@@ -328,417 +256,93 @@ static int
 done(const struct show *sh)
 {
 	return sh->out.err != 0 ||
-	    (sh->op->count != 0 && sh->shown >= sh->op->count);
+	    (sh->op->c.count != 0 && sh->shown >= sh->op->c.count);
+}
+
+/* The ring's sink: the run and the file it reads. */
+struct sinkarg {
+	struct show	*sh;
+	struct src	*s;
+};
+
+static void
+sink_show(void *arg, struct st_packet *pkt)
+{
+	struct sinkarg *a = arg;
+
+	show_decoded(a->sh, a->s, pkt);
+}
+
+static int
+sink_done(void *arg)
+{
+	return done(((struct sinkarg *)arg)->sh);
 }
 
 /* Says how reading s ended; 0, or ST_EXIT_RUNTIME on a read error. */
 static int
 src_status(const struct src *s)
 {
-	if (s->rc != -1)
+	if (s->r.rc != -1)
 		return ST_EXIT_OK;
-	st_cli_err("%s: after %llu packet%s: %s", s->name, s->num,
-	    s->num == 1 ? "" : "s", pcap_geterr(s->p));
+	st_cli_err("%s: after %llu packet%s: %s", s->r.name, s->r.num,
+	    s->r.num == 1 ? "" : "s", st_reader_error(&s->r));
 	return ST_EXIT_RUNTIME;
-}
-
-/*
- * Decoding on a second thread, when the machine has more than one
- * processor: this thread reads each packet into a slot of a ring, the
- * decoder decodes the slots in turn, and this thread shows them in turn
- * and reuses the slot.  The reading (libpcap, the system's copy of the
- * file, the copy into the slot) stays here because the decoding is the
- * longer part: so the two threads' shares come out nearer even.  Three
- * counters: read and shown are this thread's own, decoded the decoder's;
- * a slot is read into again only once shown, so once decoded.  The
- * packets come out in order and the views see exactly what they would see
- * on one thread.
- *
- * Two threads are not always faster than one: where the two processors
- * share one core (as a virtual machine's may, unseen, and not always the
- * same way from one second to the next), each runs at half speed and the
- * pair is slower than one thread alone.  So this thread times each way
- * (see struct ways) and goes on the faster; alone, it lets the ring run
- * empty and does all three itself while the decoder sleeps.
- */
-#define SLOTS	32
-/*
- * Each side tells the other how far it got once every BATCH packets (and
- * before it waits), not after each one: the counters' cache lines then
- * cross between the processors a BATCH-th as often.
- */
-#define BATCH	8
-/*
- * Looks at the other side this often (a few microseconds, some packets'
- * worth) before sleeping: with 100, perf showed a fifth of the time in the
- * kernel switching the two threads to sleep and back.
- */
-#define SPINS	2000
-#define WIN2	16384	/* packets on two threads timed at once */
-#define TRY1	8192	/* packets alone, timed, now and then */
-#define STAY1	65536	/* packets alone, first, when alone was faster */
-#define MOST1	1048576	/* ... doubling each time, up to */
-#define AGAIN1	262144	/* packets on two threads before timing one again */
-
-struct slot {
-	struct st_packet	 pkt;
-	struct pcap_pkthdr	 h;
-	unsigned long long	 num;
-	u_char			*data;
-};
-
-struct ring {
-	struct show		*sh;
-	int			 lt;
-	struct slot		*slot;
-	/* Each counter on its own cache line: one side writes it. */
-	_Alignas(64) _Atomic unsigned long long read;	/* slots filled */
-	_Alignas(64) _Atomic unsigned long long head;	/* decoded */
-	_Alignas(64) _Atomic int stop;		/* no more to read, or wanted */
-	/* A side with nothing to do sleeps; the other wakes it. */
-	pthread_mutex_t		 m;
-	pthread_cond_t		 cv;
-	_Atomic int		 asleep[3];	/* [1] decoder, [2] this side */
-};
-
-static inline void
-relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-	__builtin_ia32_pause();
-#endif
-}
-
-/* Sleeps as side `who` until ready(r, k) holds, after spinning a while. */
-static void
-ring_wait(struct ring *r, int who, int (*ready)(struct ring *,
-    unsigned long long), unsigned long long k)
-{
-	int i;
-
-	for (i = 0; i < SPINS; i++) {
-		if (ready(r, k))
-			return;
-		relax();
-	}
-	pthread_mutex_lock(&r->m);
-	atomic_store(&r->asleep[who], 1);
-	while (!ready(r, k))
-		pthread_cond_wait(&r->cv, &r->m);
-	atomic_store(&r->asleep[who], 0);
-	pthread_mutex_unlock(&r->m);
-}
-
-/* After a step of its own, side `who` wakes the other if it sleeps. */
-static void
-ring_wake(struct ring *r, int who)
-{
-	if (atomic_load(&r->asleep[3 - who])) {
-		pthread_mutex_lock(&r->m);
-		pthread_cond_signal(&r->cv);
-		pthread_mutex_unlock(&r->m);
-	}
-}
-
-/* For the decoder: slots past k read, or the end. */
-static int
-filled(struct ring *r, unsigned long long k)
-{
-	return atomic_load(&r->read) > k || atomic_load(&r->stop);
-}
-
-/* For this side: slots past k decoded. */
-static int
-decoded(struct ring *r, unsigned long long k)
-{
-	return atomic_load(&r->head) > k;
-}
-
-static void *
-decoder(void *arg)
-{
-	struct ring *r = arg;
-	unsigned long long k = 0, have = 0;
-	struct slot *sl;
-
-	for (;;) {
-		if (k == have) {	/* all decoded that were read */
-			atomic_store(&r->head, k);
-			ring_wake(r, 1);
-			ring_wait(r, 1, filled, k);
-			if ((have = atomic_load(&r->read)) == k)
-				break;	/* stopped */
-		}
-		sl = &r->slot[k % SLOTS];
-		decode_one(&sl->pkt, &sl->h, sl->data, r->lt, sl->num,
-		    r->sh->lite);
-		if (++k % BATCH == 0) {
-			atomic_store(&r->head, k);
-			ring_wake(r, 1);
-		}
-	}
-	return NULL;
-}
-
-static double
-secs(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/*
- * Which way to go, from how long each took a packet when last timed: on
- * two threads, each WIN2 packets are timed (but the first, while the
- * threads start) and averaged with the windows before, halving their
- * weight each time; when one thread alone was more than a tenth faster,
- * the main thread goes on alone.  Alone, it times TRY1 packets
- * when two threads have gone AGAIN1 packets unchecked (or never), or else
- * STAY1 packets, twice as many each time two threads lose again.  After
- * any run alone, two threads are timed again.  STRATA_SWITCH="w,t,s,pick"
- * sets WIN2, TRY1 and STAY1 (AGAIN1 four times STAY1, MOST1 sixteen times)
- * for tests, and pick 1 always goes alone, 2 always on two threads.
- */
-struct ways {
-	unsigned long long	 win2, try1, stay1, most1, again1;
-	int			 pick;		/* 0: timed */
-	double			 per2, per1;	/* seconds a packet; 0: untimed */
-	unsigned long long	 since1;	/* packets on two threads since
-						   one was timed */
-	unsigned long long	 stay;		/* next run alone, if it wins */
-	int			 timing;	/* the run alone times one */
-	int			 warm;		/* the first window is past */
-};
-
-static void
-ways_init(struct ways *w)
-{
-	const char *e = getenv("STRATA_SWITCH");
-	unsigned long long a, b, c;
-	int pick;
-
-	memset(w, 0, sizeof(*w));
-	w->win2 = WIN2;
-	w->try1 = TRY1;
-	w->stay1 = STAY1;
-	w->most1 = MOST1;
-	w->again1 = AGAIN1;
-	if (e != NULL && sscanf(e, "%llu,%llu,%llu,%d", &a, &b, &c,
-	    &pick) == 4 && a > 0 && b > 0 && c > 0) {
-		w->win2 = a;
-		w->try1 = b;
-		w->stay1 = c;
-		w->most1 = 16 * c;
-		w->again1 = 4 * c;
-		w->pick = pick;
-	}
-	w->stay = w->stay1;
-}
-
-/*
- * After n packets on two threads in dt seconds: how many to show alone
- * next, or 0 to go on with two.
- */
-static unsigned long long
-ways_after2(struct ways *w, unsigned long long n, double dt)
-{
-	double x = dt / (double)n;
-
-	w->since1 += n;
-	if (w->pick != 0)
-		return w->pick == 1 ? w->stay : 0;
-	if (!w->warm) {		/* the threads starting, the caches cold */
-		w->warm = 1;
-		return 0;
-	}
-	/* One slow window is noise more often than not: each weighs half. */
-	w->per2 = w->per2 == 0 ? x : (w->per2 + x) / 2;
-	if (w->per1 == 0 || w->since1 >= w->again1) {
-		w->timing = 1;
-		return w->try1;
-	}
-	if (w->per2 > w->per1 * 1.1) {
-		unsigned long long k = w->stay;
-
-		if (w->stay < w->most1)
-			w->stay *= 2;
-		return k;
-	}
-	w->stay = w->stay1;	/* two threads win: back to short runs */
-	return 0;
-}
-
-/*
- * After n packets alone in dt seconds: how many more to show alone, or 0
- * to go back to two threads.
- */
-static unsigned long long
-ways_after1(struct ways *w, unsigned long long n, double dt)
-{
-	int timing = w->timing;
-
-	w->per1 = dt / (double)n;
-	w->since1 = 0;
-	w->timing = 0;
-	if (w->pick != 0)
-		return w->pick == 1 ? w->stay : 0;
-	/* A timing run that one thread won goes on alone; any other run
-	 * ends with two threads timed again. */
-	if (timing && w->per1 * 1.1 < w->per2) {
-		unsigned long long next = w->stay;
-
-		if (w->stay < w->most1)
-			w->stay *= 2;
-		return next;
-	}
-	return 0;
-}
-
-/*
- * Reads the next packet of s that passes the filter, unless the count
- * asked for is taken; 0 at the end.
- */
-static int
-take(struct src *s, unsigned long long *taken, unsigned long long most)
-{
-	if (most != 0 && *taken >= most)
-		return 0;
-	advance(s);
-	if (s->rc != 1)
-		return 0;
-	++*taken;
-	return 1;
-}
-
-/* Shows every packet of s, decoded on a second thread; -1 if it could not
- * start one (the caller then does it all on this one). */
-static int
-show_file_threaded(struct show *sh, struct src *s)
-{
-	static struct ring r;
-	struct ways w;
-	unsigned long long rd = 0, t = 0, head = 0, taken = 0, most;
-	unsigned long long phase = 0, goal, alone = 0, n;
-	size_t cap, i;
-	struct slot *sl;
-	double t0;
-	int eof = 0, snap = pcap_snapshot(s->p), rc = -1;
-	pthread_t th;
-
-	memset(&r, 0, sizeof(r));
-	r.sh = sh;
-	r.lt = s->lt;
-	cap = snap > 0 && snap < 262144 ? (size_t)snap : 262144;
-	most = sh->op->count != 0 ? sh->op->count - sh->shown : 0;
-	pthread_mutex_init(&r.m, NULL);
-	pthread_cond_init(&r.cv, NULL);
-	if ((r.slot = calloc(SLOTS, sizeof(*r.slot))) == NULL)
-		goto out;
-	for (i = 0; i < SLOTS; i++)
-		if ((r.slot[i].data = malloc(cap)) == NULL)
-			goto out;
-	ways_init(&w);
-	goal = w.win2;
-	st_decode_init();	/* from here the decoders' tables are read only */
-	if (pthread_create(&th, NULL, decoder, &r) != 0)
-		goto out;
-	t0 = secs();
-	while (!done(sh)) {
-		if (alone > 0) {
-			/* The ring is empty: all three here, the decoder
-			 * asleep. */
-			for (n = 0; n < alone && !done(sh); n++) {
-				if (!take(s, &taken, most))
-					break;
-				show_one(sh, s, s->num);
-			}
-			if (n < alone)
-				break;		/* the end, or done */
-			alone = ways_after1(&w, n, secs() - t0);
-			if (alone == 0) {
-				goal = w.win2;
-				phase = 0;
-			}
-			t0 = secs();
-			continue;
-		}
-		/* Read into every free slot, telling the decoder each BATCH. */
-		while (!eof && rd - t < SLOTS) {
-			if (!take(s, &taken, most)) {
-				eof = 1;
-				break;
-			}
-			sl = &r.slot[rd % SLOTS];
-			sl->h = *s->h;
-			if (sl->h.caplen > cap)
-				sl->h.caplen = (bpf_u_int32)cap;
-			memcpy(sl->data, s->data, sl->h.caplen);
-			sl->num = s->num;
-			if (++rd % BATCH == 0) {
-				atomic_store(&r.read, rd);
-				ring_wake(&r, 2);
-			}
-		}
-		atomic_store(&r.read, rd);
-		ring_wake(&r, 2);
-		if (t == rd)
-			break;			/* read all, shown all */
-		if (head <= t) {
-			ring_wait(&r, 2, decoded, t);
-			head = atomic_load(&r.head);
-		}
-		while (t < head && !done(sh)) {
-			show_decoded(sh, s, &r.slot[t % SLOTS].pkt);
-			t++;
-			phase++;
-		}
-		if (phase >= goal && t == head && (n = ways_after2(&w, phase,
-		    secs() - t0)) > 0) {
-			/* Alone from here, once the ring is empty. */
-			while (t < rd && !done(sh)) {
-				if (head <= t) {
-					ring_wait(&r, 2, decoded, t);
-					head = atomic_load(&r.head);
-				}
-				show_decoded(sh, s, &r.slot[t++ % SLOTS].pkt);
-			}
-			alone = n;
-			t0 = secs();
-		} else if (phase >= goal) {
-			phase = 0;
-			t0 = secs();
-		}
-	}
-	atomic_store(&r.stop, 1);
-	ring_wake(&r, 2);
-	pthread_join(th, NULL);
-	rc = 0;
-out:
-	for (i = 0; r.slot != NULL && i < SLOTS; i++)
-		free(r.slot[i].data);
-	free(r.slot);
-	pthread_mutex_destroy(&r.m);
-	pthread_cond_destroy(&r.cv);
-	return rc;
 }
 
 /* Shows every packet of s that passes the filter, until done. */
 static void
 show_file(struct show *sh, struct src *s)
 {
-	static long cpus;
-	const char *e = getenv("STRATA_THREADS");
+	struct st_ring_sink sink = { sink_show, sink_done, NULL, sh->lite };
+	struct sinkarg a = { sh, s };
 
-	if (cpus == 0)
-		cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	/* Not for standard input: a pipe that pauses would hold the reader. */
-	if (cpus > 1 && (e == NULL || strcmp(e, "0") != 0) &&
-	    strcmp(s->name, "-") != 0 && show_file_threaded(sh, s) == 0)
-		return;
-	for (advance(s); s->rc == 1 && !done(sh); advance(s))
-		show_one(sh, s, s->num);
+	sink.arg = &a;
+	st_ring_decode(&s->r, sh->op->c.count != 0 ? sh->op->c.count - sh->shown :
+	    0, &sink);
+}
+
+/* --merge: every file open at once, the packets in time order. */
+static int
+run_merged(const struct opts *op, struct show *sh, struct src *srcs,
+    int *failed)
+{
+	static struct st_reader *rd[MAXFILES];
+	struct st_merge m;
+	struct st_reader *r;
+	int status = ST_EXIT_OK, i, rc;
+
+	for (i = 0; i < op->nfiles; i++) {
+		rd[i] = &srcs[i].r;
+		if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
+			/* A file that will not open is left out. */
+			if (rc == -2) {
+				status = ST_EXIT_USAGE;
+				break;
+			}
+			*failed = 1;
+			continue;
+		}
+		st_progress_start(&srcs[i].pg, &srcs[i].r,
+		    op->c.quiet || op->nfiles > 1);
+	}
+	if (status == ST_EXIT_OK) {
+		st_merge_start(&m, rd, op->nfiles);
+		/* Times count from the earliest first packet of all. */
+		if (m.have_first) {
+			sh->v.t0 = m.first;
+			sh->v.have_t0 = 1;
+		}
+		/* struct src begins with its reader. */
+		while (!done(sh) && (r = st_merge_next(&m)) != NULL)
+			show_one(sh, (struct src *)r, sh->shown + 1);
+	}
+	for (i = 0; i < op->nfiles; i++) {
+		if (srcs[i].r.p != NULL && status == ST_EXIT_OK && !done(sh))
+			status = src_status(&srcs[i]);
+		close_src(&srcs[i]);
+	}
+	return status;
 }
 
 static int
@@ -746,7 +350,7 @@ run(const struct opts *op, FILE *out_fp)
 {
 	static struct show sh;
 	static struct src srcs[MAXFILES];
-	int status = ST_EXIT_OK, machine = 0, failed = 0, named = 0, i, best;
+	int status = ST_EXIT_OK, machine = 0, failed = 0, named = 0, i;
 	int rc;
 	size_t j;
 
@@ -755,59 +359,17 @@ run(const struct opts *op, FILE *out_fp)
 	sh.shown = 0;
 	st_out_init(&sh.out, out_fp);
 	/* Views that read only main fields let the decoders skip the parts. */
-	for (j = 0; j < op->vs.n; j++) {
-		sh.lite &= op->vs.views[j]->lite;
-		machine |= op->vs.views[j]->machine;
+	for (j = 0; j < op->c.vs.n; j++) {
+		sh.lite &= op->c.vs.views[j]->lite;
+		machine |= op->c.vs.views[j]->machine;
 	}
 	show_begin(&sh, op->file);
-	for (j = 0; j < op->vs.n; j++)
-		if (op->vs.views[j]->begin != NULL)
-			op->vs.views[j]->begin(&sh.out, &sh.v);
-	if (op->merge) {
-		/* Every file open, one packet read ahead of each. */
-		for (i = 0; i < op->nfiles; i++) {
-			if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
-				/* A file that will not open is left out. */
-				if (rc == -2) {
-					status = ST_EXIT_USAGE;
-					break;
-				}
-				failed = 1;
-				continue;
-			}
-			st_progress_start(&srcs[i].pg, srcs[i].p,
-			    srcs[i].name, op->quiet || op->nfiles > 1);
-			advance(&srcs[i]);
-		}
-		/* Times count from the earliest first packet of all. */
-		for (i = 0; status == ST_EXIT_OK && i < op->nfiles; i++)
-			if (srcs[i].num > 0 && (!sh.v.have_t0 ||
-			    srcs[i].first.tv_sec < sh.v.t0.tv_sec ||
-			    (srcs[i].first.tv_sec == sh.v.t0.tv_sec &&
-			    srcs[i].first.tv_usec < sh.v.t0.tv_nsec))) {
-				sh.v.t0.tv_sec = srcs[i].first.tv_sec;
-				sh.v.t0.tv_nsec = srcs[i].first.tv_usec;
-				sh.v.have_t0 = 1;
-			}
-		while (status == ST_EXIT_OK && !done(&sh)) {
-			best = -1;
-			for (i = 0; i < op->nfiles; i++)
-				if (srcs[i].rc == 1 && (best < 0 ||
-				    timercmp(&srcs[i].h->ts, &srcs[best].h->ts,
-				    <)))
-					best = i;
-			if (best < 0)
-				break;
-			show_one(&sh, &srcs[best], sh.shown + 1);
-			advance(&srcs[best]);
-		}
-		for (i = 0; i < op->nfiles; i++) {
-			if (srcs[i].p != NULL && status == ST_EXIT_OK &&
-			    !done(&sh))
-				status = src_status(&srcs[i]);
-			close_src(&srcs[i]);
-		}
-	} else {
+	for (j = 0; j < op->c.vs.n; j++)
+		if (op->c.vs.views[j]->begin != NULL)
+			op->c.vs.views[j]->begin(&sh.out, &sh.v);
+	if (op->merge)
+		status = run_merged(op, &sh, srcs, &failed);
+	else {
 		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
 		    !done(&sh); i++) {
 			if ((rc = open_src(op, &srcs[0], op->files[i])) != 0) {
@@ -828,17 +390,16 @@ run(const struct opts *op, FILE *out_fp)
 					    named++ > 0 ? "\n" : "",
 					    op->files[i]);
 			}
-			st_progress_start(&srcs[0].pg, srcs[0].p,
-			    srcs[0].name, op->quiet);
+			st_progress_start(&srcs[0].pg, &srcs[0].r, op->c.quiet);
 			show_file(&sh, &srcs[0]);
 			if (!done(&sh))
 				status = src_status(&srcs[0]);
 			close_src(&srcs[0]);
 		}
 	}
-	for (j = 0; j < op->vs.n; j++)
-		if (op->vs.views[j]->end != NULL)
-			op->vs.views[j]->end(&sh.out, &sh.v);
+	for (j = 0; j < op->c.vs.n; j++)
+		if (op->c.vs.views[j]->end != NULL)
+			op->c.vs.views[j]->end(&sh.out, &sh.v);
 	st_vctx_free(&sh.v);
 	if (failed && status == ST_EXIT_OK)
 		status = ST_EXIT_RUNTIME;
@@ -854,25 +415,21 @@ static int
 flow_of_frame(const struct opts *op, unsigned long long n, struct st_flow *k)
 {
 	static struct st_packet pkt;
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	unsigned long long i = 0;
-	pcap_t *p;
+	struct st_reader r;
 	int rc = -1;
 
-	if ((p = st_cli_open_pcap(op->file, dropped_root)) == NULL)
+	if (st_cli_open_reader(&r, op->file, dropped_root) != 0)
 		return -2;
-	while (pcap_next_ex(p, &h, &data) == 1)
-		if (++i == n) {
-			st_pkt_reset(&pkt, data, h->caplen, h->len);
-			st_decode(&pkt, pcap_datalink(p));
+	while (st_reader_next(&r) == 1)
+		if (r.num == n) {
+			st_decode_frame(&pkt, &r.rec, 0);
 			rc = st_follow_key(&pkt, k);
 			break;
 		}
-	pcap_close(p);
 	if (rc != 0)
-		st_cli_err("--follow %llu: %s", n, i < n ? "no such packet in "
-		    "the file" : "that packet is not TCP");
+		st_cli_err("--follow %llu: %s", n, r.num < n ? "no such packet "
+		    "in the file" : "that packet is not TCP");
+	st_reader_close(&r);
 	return rc;
 }
 
@@ -883,15 +440,13 @@ follow(const struct opts *op, FILE *out_fp)
 	static struct st_follow fw;
 	static struct st_packet pkt;
 	static struct st_out out;
+	struct st_reader r;
 	struct st_vctx v;
-	struct pcap_pkthdr *h;
-	const u_char *data;
 	struct st_flow k;
 	const char *why;
 	char *end;
 	unsigned long long n;
-	pcap_t *p;
-	int rc, lt;
+	int rc;
 
 	n = strtoull(op->follow, &end, 10);
 	if (*end == '\0' && n > 0) {
@@ -906,15 +461,11 @@ follow(const struct opts *op, FILE *out_fp)
 		st_cli_err("--follow: '%s': %s", op->follow, why);
 		return ST_EXIT_USAGE;
 	}
-	if ((p = st_cli_open_pcap(op->file, dropped_root)) == NULL)
+	if (st_cli_open_reader(&r, op->file, dropped_root) != 0)
 		return ST_EXIT_RUNTIME;
-	lt = pcap_datalink(p);
 	st_follow_init(&fw, &k);
-	n = 0;
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
-		st_pkt_reset(&pkt, data, h->caplen, h->len);
-		pkt.num = ++n;
-		st_decode(&pkt, lt);
+	while ((rc = st_reader_next(&r)) == 1) {
+		st_decode_frame(&pkt, &r.rec, 0);
 		if (st_follow_add(&fw, &pkt) < 0) {
 			st_cli_err("--follow: out of memory");
 			break;
@@ -926,28 +477,29 @@ follow(const struct opts *op, FILE *out_fp)
 	st_out_flush(&out);
 	st_follow_free(&fw);
 	if (rc == -1)
-		st_cli_err("%s: %s", op->file, pcap_geterr(p));
-	pcap_close(p);
+		st_cli_err("%s: %s", op->file, st_reader_error(&r));
+	st_reader_close(&r);
 	return rc == -1 ? ST_EXIT_RUNTIME : ST_EXIT_OK;
 }
 
-int
-st_cmd_decode(int argc, char **argv)
+/* decode, with view the one shown unless --view names others. */
+static int
+decode_cmd(int argc, char **argv, const struct st_view *view)
 {
 	struct opts op;
 	FILE *out = stdout;
 	const char *what = "";
 	int rc;
 
-	if (parse_opts(&op, argc, argv) != 0)
+	if (parse_opts(&op, argc, argv, view) != 0)
 		return ST_EXIT_USAGE;
 	/*
 	 * Decoding needs no privilege at all: the output file is opened where
 	 * the user is, then everything is given up before the input is even
 	 * opened.
 	 */
-	if (op.ofile != NULL && (out = fopen(op.ofile, "w")) == NULL) {
-		st_cli_err("%s: %s", op.ofile, strerror(errno));
+	if (op.c.ofile != NULL && (out = fopen(op.c.ofile, "w")) == NULL) {
+		st_cli_err("%s: %s", op.c.ofile, strerror(errno));
 		return ST_EXIT_RUNTIME;
 	}
 	dropped_root = geteuid() == 0 || getuid() == 0;
@@ -960,10 +512,16 @@ st_cmd_decode(int argc, char **argv)
 		return follow(&op, out);
 	rc = run(&op, out);
 	if (out != stdout && fclose(out) != 0 && rc == ST_EXIT_OK) {
-		st_cli_err("%s: %s", op.ofile, strerror(errno));
+		st_cli_err("%s: %s", op.c.ofile, strerror(errno));
 		rc = ST_EXIT_RUNTIME;
 	}
 	return rc;
+}
+
+int
+st_cmd_decode(int argc, char **argv)
+{
+	return decode_cmd(argc, argv, &st_view_summary);
 }
 
 /*
@@ -973,8 +531,7 @@ st_cmd_decode(int argc, char **argv)
 int
 st_cmd_stats(int argc, char **argv)
 {
-	char *args[3 + 2 * 64 + MAXFILES];
-	int i, n = 0;
+	int i;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -996,15 +553,5 @@ st_cmd_stats(int argc, char **argv)
 			return ST_EXIT_USAGE;
 		}
 	}
-	if (argc > (int)(sizeof(args) / sizeof(args[0])) - 3) {
-		st_cli_err("stats: too many arguments");
-		return ST_EXIT_USAGE;
-	}
-	args[n++] = argv[0];
-	args[n++] = (char *)"--view=stats";
-	for (i = 1; i < argc; i++)
-		args[n++] = argv[i];
-	args[n] = NULL;
-	return st_cmd_decode(n, args);
+	return decode_cmd(argc, argv, &st_view_stats);
 }
-

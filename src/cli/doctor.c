@@ -28,11 +28,13 @@ void
 st_cli_doctor(void)
 {
 	static struct st_doctor_facts f;
+	static char text[ST_DOCTOR_TEXT];
 
 	fflush(stdout);
 	st_doctor_probe(&f);
+	st_doctor_report(&f, text, sizeof(text));
 	fputc('\n', stderr);
-	st_doctor_report(&f, stderr);
+	fputs(text, stderr);
 }
 
 int
@@ -43,7 +45,8 @@ st_cmd_doctor(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	static struct st_doctor_facts f;
-	int ch;
+	static char text[ST_DOCTOR_TEXT];
+	int ch, rc;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
@@ -60,6 +63,7 @@ st_cmd_doctor(int argc, char **argv)
 		return ST_EXIT_USAGE;
 	}
 	st_doctor_probe(&f);
-	return st_doctor_report(&f, stdout) == 0 ? ST_EXIT_OK :
-	    ST_EXIT_RUNTIME;
+	rc = st_doctor_report(&f, text, sizeof(text));
+	fputs(text, stdout);
+	return rc == 0 ? ST_EXIT_OK : ST_EXIT_RUNTIME;
 }

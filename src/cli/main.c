@@ -30,6 +30,8 @@ static const struct {
 	    "output" },
 	{ "quiz", st_cmd_quiz, "fields of real packets blanked for you to "
 	    "work out, then the working" },
+	{ "bpf", st_cmd_bpf, "a capture filter's bytecode in words, run on "
+	    "a packet step by step" },
 	{ "doctor", st_cmd_doctor, "which ways of sending and capturing work "
 	    "here, and the fixes" },
 };

@@ -23,12 +23,14 @@ now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+static void	tick(void *arg, unsigned long long num);
+
 void
-st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
-    int quiet)
+st_progress_start(struct st_progress *pg, struct st_reader *r, int quiet)
 {
 	struct stat st;
-	FILE *fp = pcap_file(p);
+	FILE *fp = st_reader_file(r);
+	const char *name = r->name;
 	const char *env;
 
 	pg->on = 0;
@@ -48,15 +50,22 @@ st_progress_start(struct st_progress *pg, pcap_t *p, const char *name,
 	if ((env = getenv("STRATA_PROGRESS_AFTER")) != NULL)
 		pg->after = strtod(env, NULL);
 	pg->on = 1;
+	r->tick = tick;
+	r->tick_arg = pg;
 }
 
-void
-st_progress_tick_slow(struct st_progress *pg)
+/* Every ST_READER_TICK packets read: redraws, ten times a second. */
+static void
+tick(void *arg, unsigned long long num)
 {
+	struct st_progress *pg = arg;
 	double t = now(), done, rate;
 	long pos;
 	int i, w = 30, fill;
 
+	if (!pg->on)
+		return;
+	pg->packets = (unsigned long)num;
 	if (t - pg->last < 0.1 || t - pg->t0 < pg->after)
 		return;
 	pg->last = t;

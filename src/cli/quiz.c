@@ -176,23 +176,15 @@ parse_opts(struct qopts *op, int argc, char **argv)
 	return 0;
 }
 
-/* Reads the next packet of p into pkt; 1, 0 at the end, -1 on error. */
+/* Reads the next packet of r into pkt; 1, 0 at the end, -1 on error. */
 static int
-next_packet(pcap_t *p, struct st_packet *pkt, uint64_t *num)
+next_packet(struct st_reader *r, struct st_packet *pkt)
 {
-	struct pcap_pkthdr *h;
-	const u_char *d;
-	int rc = pcap_next_ex(p, &h, &d);
+	int rc = st_reader_next(r);
 
-	if (rc == PCAP_ERROR_BREAK)
-		return 0;
 	if (rc != 1)
-		return rc == 0 ? 0 : -1;
-	st_pkt_reset(pkt, d, h->caplen, h->len);
-	pkt->num = ++*num;
-	pkt->ts.tv_sec = h->ts.tv_sec;
-	pkt->ts.tv_nsec = h->ts.tv_usec;	/* nanosecond precision */
-	st_decode(pkt, pcap_datalink(p));
+		return rc == 0 || rc == -2 ? 0 : -1;
+	st_decode_frame(pkt, &r->rec, 0);
 	return 1;
 }
 
@@ -204,21 +196,20 @@ candidates(const struct qopts *op, struct cand **out, size_t *n)
 	static struct st_vctx v;
 	struct st_quiz_q q;
 	struct cand *c;
-	uint64_t num = 0;
-	pcap_t *p;
+	struct st_reader r;
 	int k, rc;
 
-	if ((p = st_cli_open_pcap(op->file, geteuid() != getuid())) == NULL)
+	if (st_cli_open_reader(&r, op->file, geteuid() != getuid()) != 0)
 		return -1;
 	if ((c = calloc(MAXCAND, sizeof(*c))) == NULL) {
 		st_cli_err("quiz: out of memory");
-		pcap_close(p);
+		st_reader_close(&r);
 		return -1;
 	}
 	*n = 0;
 	memset(&v, 0, sizeof(v));
-	while ((op->maxpkts == 0 || num < op->maxpkts) &&
-	    (rc = next_packet(p, &pkt, &num)) == 1)
+	while ((op->maxpkts == 0 || r.num < op->maxpkts) &&
+	    (rc = next_packet(&r, &pkt)) == 1)
 		for (k = 0; k < ST_Q_NKINDS; k++)
 			if (st_quiz_make(&q, (enum st_quiz_kind)k, &pkt, &v) == 0
 			    && op->kinds & 1u << k && *n < MAXCAND) {
@@ -227,7 +218,7 @@ candidates(const struct qopts *op, struct cand **out, size_t *n)
 				(*n)++;
 			}
 	st_vctx_free(&v);
-	pcap_close(p);
+	st_reader_close(&r);
 	*out = c;
 	return 0;
 }
@@ -303,17 +294,16 @@ ask_all(const struct qopts *op, const struct cand *want, size_t nwant)
 	struct st_quiz_q q, tq;
 	char line[256], *ans;
 	const char *hint;
-	uint64_t num = 0;
 	unsigned right = 0, asked = 0;
 	size_t w = 0;
 	int tty = isatty(0), rc, ok, eof = 0;
-	pcap_t *p;
+	struct st_reader r;
 
-	if ((p = st_cli_open_pcap(op->file, geteuid() != getuid())) == NULL)
+	if (st_cli_open_reader(&r, op->file, geteuid() != getuid()) != 0)
 		return -1;
 	st_out_init(&out, stdout);
 	memset(&v, 0, sizeof(v));
-	while (w < nwant && (rc = next_packet(p, &pkt, &num)) == 1) {
+	while (w < nwant && (rc = next_packet(&r, &pkt)) == 1) {
 		/* Every segment, so that the connections stay right. */
 		(void)st_quiz_make(&tq, ST_Q_TCPSEQ, &pkt, &v);
 		for (; w < nwant && want[w].frame == pkt.num; w++) {
@@ -356,7 +346,7 @@ ask_all(const struct qopts *op, const struct cand *want, size_t nwant)
 	if (!op->print && !op->key)
 		printf("score: %u of %u\n", right, asked);
 	st_vctx_free(&v);
-	pcap_close(p);
+	st_reader_close(&r);
 	return 0;
 }
 

@@ -8,7 +8,6 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,197 +19,13 @@
 #include "strata/craft.h"
 #include "strata/protos.h"
 #include "strata/decode.h"
+#include "strata/reader.h"
 #include "strata/net.h"
 #include "strata/predict.h"
 #include "strata/view.h"
 #include "cli.h"
+#include "sendcli.h"
 
-struct opts {
-	const char		*spec;
-	const char		*wfile;
-	const char		*ifname;
-	struct st_viewset	 vs;
-	unsigned long		 count;
-	double			 interval;
-	double			 timeout;
-	int			 color;
-	int			 dry;
-	int			 list;
-};
-
-static void
-send_usage(FILE *fp)
-{
-	fputs("usage: strata send [--dry-run] [-w FILE] [--view LIST] "
-	    "[-c COUNT] [-i SECONDS]\n"
-	    "                   [--timeout SECONDS] [-I IFACE] SPEC\n"
-	    "       strata send --list\n"
-	    "\n"
-	    "  SPEC            layers outermost first, joined by '/', e.g.\n"
-	    "                  'ip(dst=127.0.0.1,ttl=3)/icmp(type=echo-request,"
-	    "id=7,seq=1)/\"hi\"'\n"
-	    "                  'ipv6(dst=::1)/udp(dport=53)/hex:0001'\n"
-	    "  --dry-run       build and show, send nothing (no privileges "
-	    "needed)\n"
-	    "  -w FILE         write what was sent and received to a pcap "
-	    "file\n"
-	    "  --view LIST     views of the packet and the reply (default "
-	    "tree)\n"
-	    "  -c COUNT        send COUNT times (default 1)\n"
-	    "  -i SECONDS      wait between sends (default 1)\n"
-	    "  --timeout SEC   wait this long for a reply (default 2)\n"
-	    "  -I IFACE        interface for a spec that starts with eth\n"
-	    "  --list          every layer and field the spec knows\n"
-	    "\n"
-	    "Sending needs root or CAP_NET_RAW; sockets are opened first, then "
-	    "privileges\nare dropped before the spec or any reply is read.\n",
-	    fp);
-}
-
-static int
-number_arg(const char *opt, const char *arg, double min, double *v)
-{
-	char *end;
-
-	errno = 0;
-	*v = strtod(arg, &end);
-	if (errno != 0 || *end != '\0' || !(*v >= min) || isinf(*v)) {
-		st_cli_err("%s: '%s' is not a number of at least %g", opt, arg,
-		    min);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-parse_opts(struct opts *op, int argc, char **argv)
-{
-	enum { O_VIEW = 256, O_COLOR, O_DRY, O_TIMEOUT, O_LIST };
-	static const struct option lo[] = {
-		{ "view", required_argument, NULL, O_VIEW },
-		{ "color", required_argument, NULL, O_COLOR },
-		{ "dry-run", no_argument, NULL, O_DRY },
-		{ "timeout", required_argument, NULL, O_TIMEOUT },
-		{ "list", no_argument, NULL, O_LIST },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	double d;
-	int ch;
-
-	memset(op, 0, sizeof(*op));
-	op->vs.views[0] = &st_view_tree;
-	op->vs.n = 1;
-	op->count = 1;
-	op->interval = 1;
-	op->timeout = 2;
-	op->color = -1;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "w:c:i:I:h", lo, NULL)) != -1) {
-		switch (ch) {
-		case 'w':
-			op->wfile = optarg;
-			break;
-		case 'c':
-			if (number_arg("-c", optarg, 1, &d) != 0 ||
-			    d != floor(d) || d > 1e9)
-				return d != floor(d) ? (st_cli_err("-c: '%s' is "
-				    "not a whole count", optarg), -1) : -1;
-			op->count = (unsigned long)d;
-			break;
-		case 'i':
-			if (number_arg("-i", optarg, 0, &op->interval) != 0)
-				return -1;
-			break;
-		case 'I':
-			op->ifname = optarg;
-			break;
-		case O_VIEW:
-			if (st_cli_views(&op->vs, optarg) != 0 ||
-			    st_cli_views_live(&op->vs, "send") != 0)
-				return -1;
-			break;
-		case O_COLOR:
-			if (st_cli_color(optarg, &op->color) != 0)
-				return -1;
-			break;
-		case O_DRY:
-			op->dry = 1;
-			break;
-		case O_TIMEOUT:
-			if (number_arg("--timeout", optarg, 0, &op->timeout))
-				return -1;
-			break;
-		case O_LIST:
-			op->list = 1;
-			return 0;
-		case 'h':
-			send_usage(stdout);
-			exit(ST_EXIT_OK);
-		default:
-			fputs("(try 'strata send --help')\n", stderr);
-			return -1;
-		}
-	}
-	if (optind != argc - 1) {
-		st_cli_err("send: %s (try 'strata send --help')",
-		    optind >= argc ? "no SPEC given" : "one SPEC at a time "
-		    "(quote it)");
-		return -1;
-	}
-	op->spec = argv[optind];
-	return 0;
-}
-
-/* strata send --list: every layer and field, from the field tables. */
-static void
-list_layers(void)
-{
-	static const char *const autos[] = { "", "computed", "computed",
-		"computed", "computed", "computed" };
-	const struct st_spec_proto *sp;
-	const struct st_field_desc *fd;
-	size_t i;
-
-	for (sp = st_spec_protos; sp->name != NULL; sp++) {
-		printf("%s: %s (%s)\n", sp->name, sp->proto->title,
-		    sp->proto->rfc);
-		for (i = 0; i < sp->proto->nfields; i++) {
-			fd = &sp->proto->fields[i];
-			if (fd->key == NULL || fd->flags & ST_DF_GEN ||
-			    fd->bits == 0)
-				continue;
-			printf("  %-9s %-30s %3u bits  ", fd->key, fd->name,
-			    fd->bits);
-			if (fd->autofill != ST_AUTO_NONE)
-				printf("default: %s", autos[fd->autofill]);
-			else if (fd->fmt >= ST_FMT_IPV4 && fd->fmt <= ST_FMT_MAC)
-				printf("default: %s", strcmp(fd->key, "src") == 0
-				    ? "the kernel's choice" : strcmp(fd->name,
-				    "ip.dst") == 0 ? "127.0.0.1" : strcmp(
-				    fd->name, "ipv6.dst") == 0 ? "::1" :
-				    fd->fmt == ST_FMT_IPV4 ? "0.0.0.0" :
-				    fd->fmt == ST_FMT_IPV6 ? "::" :
-				    "00:00:00:00:00:00");
-			else
-				printf("default: %u", fd->def);
-			printf("\n");
-		}
-		if (sp->proto == &st_proto_ipv4)
-			printf("  options   rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, "
-			    "eol, raw:HEX, joined by '+';\n            rr and ts "
-			    "take the room left, rr:N and ts:N hold N\n");
-		if (sp->proto == &st_proto_tcp)
-			printf("  options   mss=N wscale=N sackok sack=L:R[+L:R] "
-			    "ts=VAL:ECR nop eol, in order\n");
-		if (sp->proto == &st_proto_icmp || sp->proto ==
-		    &st_proto_icmpv6)
-			printf("  names     type and code by name: "
-			    "type=echo-request, code=port-unreachable\n");
-	}
-	printf("payload: \"text\" (C escapes), hex:0a0b..., or @FILE; last "
-	    "layer\n");
-}
 
 /* Whether the spec fixes a field the IP_HDRINCL socket would rewrite. */
 static int
@@ -441,6 +256,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
     const struct timespec *t0)
 {
 	struct timespec deadline = *t0;
+	struct st_record rec;
 	int fd = lt == DLT_EN10MB ? r->raw.link : r->raw.pkt, rc, copied = 0;
 	double ms;
 
@@ -450,19 +266,17 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 			if (!copied && is_our_copy(&r->rx, b, n)) {
 				dump(r->dumper, r->rx.buf, r->rx.len, t0);
 				memcpy(r->wire, r->rx.buf, r->rx.len);
-				st_pkt_reset(&r->wirepkt, r->wire,
-				    (uint32_t)r->rx.len, (uint32_t)r->rx.len);
-				st_decode(&r->wirepkt, lt);
+				st_record_bytes(&rec, r->wire, r->rx.len, lt,
+				    NULL);
+				st_decode_frame(&r->wirepkt, &rec, 0);
 				copied = 1;
 			}
 			continue;
 		}
 		if (r->rx.len == n && memcmp(r->rx.buf, b, n) == 0)
 			continue;	/* our own packet, looped back */
-		st_pkt_reset(&r->got, r->rx.buf, (uint32_t)r->rx.len,
-		    (uint32_t)r->rx.len);
-		r->got.ts = r->rx.ts;
-		st_decode(&r->got, lt);
+		st_record_bytes(&rec, r->rx.buf, r->rx.len, lt, &r->rx.ts);
+		st_decode_frame(&r->got, &rec, 0);
 		if (!st_match_reply(&r->sent, &r->got))
 			continue;
 		if (!copied)
@@ -472,7 +286,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		    (double)(r->rx.ts.tv_nsec - t0->tv_nsec) / 1e6;
 		r->got.num = r->sent.num;
 		printf("reply after %.3f ms:\n", ms);
-		st_cli_show(&r->op->vs, &r->out, &r->got, &r->v);
+		st_cli_show(&r->op->c.vs, &r->out, &r->got, &r->v);
 		if (st_pkt_layer(&r->got, "ipv4", 1) != NULL ||
 		    st_pkt_layer(&r->got, "ipv6", 1) != NULL) {
 			printf("the packet it quotes, against the one that "
@@ -556,16 +370,18 @@ st_cmd_send(int argc, char **argv)
 	static uint8_t buf[ST_PKT_MAX];
 	static struct opts op;
 	const char *what = "";
+	struct st_record rec;
+	struct timespec now;
 	FILE *wfp = NULL;
 	size_t n;
 	int lt, rc, keep;
 
 	r.raw.send4 = r.raw.send6 = r.raw.pkt = r.raw.link = -1;
-	if (parse_opts(&op, argc, argv) != 0)
+	if (st_send_parse_opts(&op, argc, argv) != 0)
 		return ST_EXIT_USAGE;
 	r.op = &op;
 	if (op.list) {
-		list_layers();
+		st_send_list_layers();
 		return ST_EXIT_OK;
 	}
 	/* 1. The raw sockets: the only step that needs privileges. */
@@ -612,20 +428,20 @@ st_cmd_send(int argc, char **argv)
 		rc = ST_EXIT_RUNTIME;
 		goto out;
 	}
-	r.v.color = st_cli_want_color(op.color);
+	r.v.color = st_cli_want_color(op.c.color);
 	st_out_init(&r.out, stdout);
-	st_pkt_reset(&r.sent, buf, (uint32_t)n, (uint32_t)n);
-	clock_gettime(CLOCK_REALTIME, &r.sent.ts);
-	r.sent.num = 1;
-	st_decode(&r.sent, lt);
-	st_cli_show(&op.vs, &r.out, &r.sent, &r.v);
+	clock_gettime(CLOCK_REALTIME, &now);
+	st_record_bytes(&rec, buf, n, lt, &now);
+	rec.num = 1;
+	st_decode_frame(&r.sent, &rec, 0);
+	st_cli_show(&op.c.vs, &r.out, &r.sent, &r.v);
 	st_predict(&r.sent, op.dry ? ST_LISTEN_UNKNOWN : listening(&r.sent),
 	    &r.pred);
 	printf("%s: %s\n", op.dry ? "would come back" : "expect",
 	    r.pred.text);
 	if (!op.dry) {
 		kernel_changes(buf, n, lt, keep);
-		st_sandbox_enter();	/* no new files or sockets from here */
+		st_cli_sandbox();	/* no new files or sockets from here */
 	}
 	rc = send_loop(&r, buf, n, lt, keep);
 	if (op.dry)

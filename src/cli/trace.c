@@ -25,6 +25,7 @@
 
 #include "strata/craft.h"
 #include "strata/decode.h"
+#include "strata/reader.h"
 #include "strata/net.h"
 #include "strata/ping.h"
 #include "strata/view.h"
@@ -168,6 +169,7 @@ build_probe(struct trace *t, int ttl)
 {
 	static struct st_spec sp;
 	struct st_spec_err err;
+	struct st_record rec;
 	char text[512], l4[128];
 	int lt;
 
@@ -196,8 +198,8 @@ build_probe(struct trace *t, int ttl)
 		st_cli_err("trace: %s", err.msg);
 		return -1;
 	}
-	st_pkt_reset(&t->sent, t->buf, (uint32_t)t->len, (uint32_t)t->len);
-	st_decode(&t->sent, DLT_RAW);
+	st_record_bytes(&rec, t->buf, t->len, DLT_RAW, NULL);
+	st_decode_frame(&t->sent, &rec, 0);
 	return 0;
 }
 
@@ -237,6 +239,7 @@ static int
 probe(struct trace *t, int ttl, double *ms)
 {
 	struct timespec t0, deadline;
+	struct st_record rec;
 	const char *how;
 	int rc;
 
@@ -260,10 +263,9 @@ probe(struct trace *t, int ttl, double *ms)
 		if (t->rx.outgoing || (t->rx.len == t->len &&
 		    memcmp(t->rx.buf, t->buf, t->len) == 0))
 			continue;
-		st_pkt_reset(&t->got, t->rx.buf, (uint32_t)t->rx.len,
-		    (uint32_t)t->rx.len);
-		t->got.ts = t->rx.ts;
-		st_decode(&t->got, DLT_RAW);
+		st_record_bytes(&rec, t->rx.buf, t->rx.len, DLT_RAW,
+		    &t->rx.ts);
+		st_decode_frame(&t->got, &rec, 0);
 		if (!st_match_reply(&t->sent, &t->got))
 			continue;
 		*ms = (double)(t->rx.ts.tv_sec - t0.tv_sec) * 1e3 +
@@ -293,7 +295,7 @@ hop(struct trace *t, int ttl)
 			printf(" *");
 			continue;
 		}
-		st_pkt_src(&t->got, from, sizeof(from));
+		st_cli_src_text(&t->got, from, sizeof(from));
 		if (strcmp(from, last) != 0) {
 			printf(" %s", from);
 			strcpy(last, from);
@@ -372,7 +374,7 @@ st_cmd_trace(int argc, char **argv)
 	t.v.color = st_cli_want_color(-1);
 	st_out_init(&t.out, stdout);
 	plen = (t.fam == 4 ? 20 : 40) + (op.probe == P_TCP ? 20 : 8 + 32);
-	st_sandbox_enter();	/* from here: no new files or sockets */
+	st_cli_sandbox();	/* from here: no new files or sockets */
 	printf("traceroute to %s (%s), %d hops max, %d byte packets\n",
 	    op.host, t.dsttext, op.maxttl, plen);
 	for (ttl = 1; ttl <= op.maxttl; ttl++) {

@@ -5,6 +5,7 @@
  * capabilities only explain it.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <grp.h>
 #include <linux/capability.h>
 #include <netinet/in.h>
@@ -155,41 +156,66 @@ yes(int err)
 	return err == 0 ? "yes" : "no ";
 }
 
-int
-st_doctor_report(const struct st_doctor_facts *f, FILE *fp)
+/* The report's text so far, in the caller's buffer. */
+struct text {
+	char	*buf;
+	size_t	 n, used;
+};
+
+/* Appends to t (cut short where the buffer ends, always terminated). */
+static void __attribute__((format(printf, 2, 3)))
+add(struct text *t, const char *fmt, ...)
 {
+	va_list ap;
+	int k;
+
+	if (t->used + 1 >= t->n)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(t->buf + t->used, t->n - t->used, fmt, ap);
+	va_end(ap);
+	if (k > 0)
+		t->used += (size_t)k < t->n - t->used ? (size_t)k :
+		    t->n - t->used - 1;
+}
+
+int
+st_doctor_report(const struct st_doctor_facts *f, char *buf, size_t n)
+{
+	struct text t = { buf, n, 0 };
+
 	int raw = f->raw4 == 0 || f->raw6 == 0;
 	int dgram = f->dgram4 == 0 || f->dgram6 == 0;
 	unsigned i, capok = 0, capperm = 0;
 	int nfix = 0;
 
-	fprintf(fp, "strata doctor: what this host lets uid %lu%s%s%s do\n\n",
+	add(&t, "strata doctor: what this host lets uid %lu%s%s%s do\n\n",
 	    f->uid, f->user[0] != '\0' ? " (" : "", f->user,
 	    f->user[0] != '\0' ? ")" : "");
-	fprintf(fp, "  %-22s %s  %s\n", "root", f->euid == 0 ? "yes" : "no ",
+	add(&t, "  %-22s %s  %s\n", "root", f->euid == 0 ? "yes" : "no ",
 	    f->euid == 0 ? "effective uid 0: raw sockets and capture" :
 	    "not running as root");
-	fprintf(fp, "  %-22s %s  %s\n", "CAP_NET_RAW now", f->cap_raw ? "yes" :
+	add(&t, "  %-22s %s  %s\n", "CAP_NET_RAW now", f->cap_raw ? "yes" :
 	    "no ", f->cap_raw ? "in this process's effective set" :
 	    "not in this process's effective set");
-	fprintf(fp, "  %-22s %s  %s%s\n", "CAP_NET_RAW on binary",
+	add(&t, "  %-22s %s  %s%s\n", "CAP_NET_RAW on binary",
 	    f->file_cap_raw == 1 ? "yes" : f->file_cap_raw == 0 ? "no " : "?  ",
 	    f->exe, f->nosuid ? " (on a nosuid mount: file capabilities are "
 	    "ignored there)" : "");
-	fprintf(fp, "  %-22s %s  %s\n", "raw IPv4 socket", yes(f->raw4),
+	add(&t, "  %-22s %s  %s\n", "raw IPv4 socket", yes(f->raw4),
 	    f->raw4 == 0 ? "send, ping, trace work" : strerror(f->raw4));
-	fprintf(fp, "  %-22s %s  %s\n", "raw IPv6 socket", yes(f->raw6),
+	add(&t, "  %-22s %s  %s\n", "raw IPv6 socket", yes(f->raw6),
 	    f->raw6 == 0 ? "send, ping -6, trace -6 work" : strerror(f->raw6));
 	if (f->ping_lo < 0)
-		fprintf(fp, "  %-22s ?    /proc/sys/net/ipv4/ping_group_range "
+		add(&t, "  %-22s ?    /proc/sys/net/ipv4/ping_group_range "
 		    "unreadable\n", "ping_group_range");
 	else
-		fprintf(fp, "  %-22s %s  %ld %ld: %s\n", "ping_group_range",
+		add(&t, "  %-22s %s  %ld %ld: %s\n", "ping_group_range",
 		    f->in_ping_group ? "yes" : "no ", f->ping_lo, f->ping_hi,
 		    f->ping_lo > f->ping_hi ? "no group may (the kernel's "
 		    "default \"1 0\")" : f->in_ping_group ? "a group of yours "
 		    "is in it" : "none of your groups is in it");
-	fprintf(fp, "  %-22s %s  %s\n", "ICMP ping socket", yes(f->dgram4 &&
+	add(&t, "  %-22s %s  %s\n", "ICMP ping socket", yes(f->dgram4 &&
 	    f->dgram6 ? f->dgram4 : 0), dgram ? "plain ping works without "
 	    "privilege (not --spec, -t on replies, or send)" :
 	    strerror(f->dgram4));
@@ -197,48 +223,48 @@ st_doctor_report(const struct st_doctor_facts *f, FILE *fp)
 		char label[80];
 
 		snprintf(label, sizeof(label), "capture on %s", f->ifs[i].name);
-		fprintf(fp, "  %-22s %s  %s\n", label, f->ifs[i].ok ? "yes" :
+		add(&t, "  %-22s %s  %s\n", label, f->ifs[i].ok ? "yes" :
 		    "no ", f->ifs[i].ok ? "capture and demo work" :
 		    f->ifs[i].why);
 		capok += f->ifs[i].ok != 0;
 		capperm += f->ifs[i].perm != 0;
 	}
 	if (f->nifs == 0)
-		fprintf(fp, "  %-22s ?    libpcap lists no interface\n",
+		add(&t, "  %-22s ?    libpcap lists no interface\n",
 		    "capture");
 
-	fprintf(fp, "\n");
+	add(&t, "\n");
 	if (!raw) {
-		fprintf(fp, "%d. raw sockets (send, ping, trace): run strata "
+		add(&t, "%d. raw sockets (send, ping, trace): run strata "
 		    "as root,\n     sudo %s ...\n   or give the binary "
 		    "the one capability it needs, once:\n     sudo setcap "
 		    "cap_net_raw+ep %s\n", ++nfix, f->exe, f->exe);
 		if (f->nosuid)
-			fprintf(fp, "   (%s is on a nosuid mount, where the "
+			add(&t, "   (%s is on a nosuid mount, where the "
 			    "kernel ignores file capabilities: make install "
 			    "elsewhere, then setcap there)\n", f->exe);
 		else if (f->file_cap_raw == 1)
-			fprintf(fp, "   (the binary has it already, yet this "
+			add(&t, "   (the binary has it already, yet this "
 			    "process does not: a container or a no-new-"
 			    "privileges parent takes it away)\n");
-		fprintf(fp, "   strata opens its raw sockets first and then "
+		add(&t, "   strata opens its raw sockets first and then "
 		    "gives up every privilege;\n   it is never setuid.\n");
 	}
 	if (!dgram && !raw)
-		fprintf(fp, "%d. plain ping without privilege: let your group "
+		add(&t, "%d. plain ping without privilege: let your group "
 		    "use the kernel's ICMP sockets,\n     sudo sysctl -w "
 		    "net.ipv4.ping_group_range=\"%lu %lu\"\n   (\"0 "
 		    "2147483647\" for every group; a file in /etc/sysctl.d/ "
 		    "keeps it)\n", ++nfix, f->gid, f->gid);
 	if (f->nifs > 0 && capok < f->nifs && capperm > 0)
-		fprintf(fp, "%d. capture (capture, demo): run strata as root, "
+		add(&t, "%d. capture (capture, demo): run strata as root, "
 		    "or once:\n     sudo setcap cap_net_raw,cap_net_admin+ep %s"
 		    "\n   (cap_net_admin only for promiscuous mode)\n", ++nfix,
 		    f->exe);
 	if (nfix == 0)
-		fprintf(fp, "Nothing to fix: strata can send%s here.\n",
+		add(&t, "Nothing to fix: strata can send%s here.\n",
 		    capok > 0 ? " and capture" : "");
-	fprintf(fp, "\nNeeds no privilege at all, whatever the above says:\n"
+	add(&t, "\nNeeds no privilege at all, whatever the above says:\n"
 	    "  strata send --dry-run -w out.pcap SPEC   build a packet, show "
 	    "it, save it\n"
 	    "  strata decode FILE                       read any capture\n"

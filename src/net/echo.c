@@ -1,205 +1,196 @@
 /*
  * Echo replies and ICMP errors as ping sees them: which packet answers
- * which request, and iputils' words for what went wrong.
+ * which request, and what an error says.  The protocols' echo descriptors
+ * (struct st_echo_desc) and hop fields name the fields; the words are the
+ * CLI's (src/cli/echo.c).  No protocol is named here.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "strata/decode.h"
 #include "strata/ping.h"
-#include "strata/view.h"
 
+/* Field fd of layer ly: its value in *v, 1; or 0 when absent. */
 static int
-fget(const struct st_packet *p, const struct st_layer *ly, const char *name,
-    uint64_t *v)
+fget(const struct st_packet *p, const struct st_layer *ly,
+    const struct st_field_desc *fd, uint64_t *v)
 {
 	const struct st_field *f;
 
-	if (ly == NULL || (f = st_pkt_field(p, ly, name)) == NULL)
+	if (ly == NULL || fd == NULL || (f = st_pkt_fd(p, ly, fd)) == NULL)
 		return 0;
 	*v = f->val;
 	return 1;
 }
 
-/* Address field name of layer ly equals addr (alen bytes). */
+/* Address field fd of layer ly equals addr (alen bytes). */
 static int
 addr_is(const struct st_packet *p, const struct st_layer *ly,
-    const char *name, const uint8_t *addr, size_t alen)
+    const struct st_field_desc *fd, const uint8_t *addr, size_t alen)
 {
 	const struct st_field *f;
 	const uint8_t *b;
 	size_t n;
 
-	if (ly == NULL || (f = st_pkt_field(p, ly, name)) == NULL ||
+	if (ly == NULL || fd == NULL || (f = st_pkt_fd(p, ly, fd)) == NULL ||
 	    (b = st_field_bytes(p, f, &n)) == NULL || n != alen)
 		return 0;
 	return memcmp(b, addr, alen) == 0;
 }
 
+/* The first layer at depth with an echo of family fam (0: either). */
+static const struct st_layer *
+echo_layer(const struct st_packet *p, int fam, unsigned depth)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++)
+		if (p->layers[i].depth == depth && p->layers[i].proto->echo !=
+		    NULL && (fam == 0 || p->layers[i].proto->echo->fam == fam))
+			return &p->layers[i];
+	return NULL;
+}
+
+/* The first network layer at depth with addresses of family fam. */
+static const struct st_layer *
+net_layer(const struct st_packet *p, int fam, unsigned depth)
+{
+	const struct st_proto *pr;
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++) {
+		pr = p->layers[i].proto;
+		if (p->layers[i].depth == depth && pr->role == ST_ROLE_NET &&
+		    pr->ends[0] != NULL &&
+		    pr->ends[0]->bits == (fam == 6 ? 128 : 32))
+			return &p->layers[i];
+	}
+	return NULL;
+}
+
+/* The outer echo protocol's layer: ICMP's before ICMPv6's, as ping asks. */
+static const struct st_layer *
+outer_echo(const struct st_packet *p)
+{
+	const struct st_layer *ly = echo_layer(p, 4, 0);
+
+	return ly != NULL ? ly : echo_layer(p, 6, 0);
+}
+
 int
 st_pkt_icmp(const struct st_packet *got, unsigned *type, unsigned *code)
 {
-	const struct st_layer *ly;
+	const struct st_layer *ly = outer_echo(got);
 	uint64_t t, c;
-	int v6 = 0;
 
-	if ((ly = st_pkt_layer(got, "icmp", 0)) == NULL) {
-		ly = st_pkt_layer(got, "icmpv6", 0);
-		v6 = 1;
-	}
-	if (!fget(got, ly, v6 ? "icmpv6.type" : "icmp.type", &t) ||
-	    !fget(got, ly, v6 ? "icmpv6.code" : "icmp.code", &c))
+	if (ly == NULL || !fget(got, ly, ly->proto->echo->type, &t) ||
+	    !fget(got, ly, ly->proto->echo->code, &c))
 		return -1;
 	*type = (unsigned)t;
 	*code = (unsigned)c;
-	return v6;
+	return ly->proto->echo->fam == 6;
 }
 
 enum st_echo
 st_echo_classify(const struct st_packet *got, int fam, const uint8_t *dst,
     uint16_t id, uint16_t *seq, unsigned *ttl, size_t *icmplen)
 {
-	const char *ip = fam == 6 ? "ipv6" : "ipv4";
-	const char *icmp = fam == 6 ? "icmpv6" : "icmp";
-	const char *fid = fam == 6 ? "icmpv6.echo.identifier" : "icmp.ident";
-	const char *fseq = fam == 6 ? "icmpv6.echo.sequence_number" :
-	    "icmp.seq";
-	const struct st_layer *net = st_pkt_layer(got, ip, 0);
-	const struct st_layer *ic = st_pkt_layer(got, icmp, 0), *qi, *qn;
+	const struct st_layer *net = net_layer(got, fam, 0);
+	const struct st_layer *ic = echo_layer(got, fam, 0), *qi, *qn;
+	const struct st_echo_desc *e;
 	uint64_t type, v, s;
 	size_t alen = fam == 6 ? 16 : 4;
 
-	if (net == NULL || ic == NULL || !fget(got, ic, fam == 6 ?
-	    "icmpv6.type" : "icmp.type", &type))
+	if (net == NULL || ic == NULL)
+		return ST_ECHO_NONE;
+	e = ic->proto->echo;
+	if (!fget(got, ic, e->type, &type))
 		return ST_ECHO_NONE;
 	*icmplen = ic->len;
 	*ttl = 0;
-	if (fget(got, net, fam == 6 ? "ipv6.hlim" : "ip.ttl", &v))
+	if (fget(got, net, net->proto->hops, &v))
 		*ttl = (unsigned)v;
-	if (type == (fam == 6 ? 129u : 0u)) {
-		if (!fget(got, ic, fid, &v) || v != id ||
-		    !fget(got, ic, fseq, &s) ||
-		    !addr_is(got, net, fam == 6 ? "ipv6.src" : "ip.src", dst,
-		    alen))
+	if (type == e->reply) {
+		if (!fget(got, ic, e->id, &v) || v != id ||
+		    !fget(got, ic, e->seq, &s) ||
+		    !addr_is(got, net, net->proto->ends[0], dst, alen))
 			return ST_ECHO_NONE;
 		*seq = (uint16_t)s;
 		return ST_ECHO_REPLY;
 	}
-	if ((fam == 4 && type != 3 && type != 4 && type != 5 && type != 11 &&
-	    type != 12) || (fam == 6 && (type < 1 || type > 4)))
+	if (ic->proto->is_error == NULL || !ic->proto->is_error(got, ic))
 		return ST_ECHO_NONE;
 	/* An error: the quoted packet must be our echo request. */
-	qn = st_pkt_layer(got, ip, 1);
-	qi = st_pkt_layer(got, icmp, 1);
-	if (qn == NULL || qi == NULL || !addr_is(got, qn, fam == 6 ?
-	    "ipv6.dst" : "ip.dst", dst, alen) || !fget(got, qi, fid, &v) ||
-	    v != id || !fget(got, qi, fseq, &s))
+	qn = net_layer(got, fam, 1);
+	qi = echo_layer(got, fam, 1);
+	if (qn == NULL || qi == NULL || !addr_is(got, qn,
+	    qn->proto->ends[1], dst, alen) || !fget(got, qi, e->id, &v) ||
+	    v != id || !fget(got, qi, e->seq, &s))
 		return ST_ECHO_NONE;
 	*seq = (uint16_t)s;
 	return ST_ECHO_ERROR;
 }
 
-void
-st_pkt_src(const struct st_packet *got, char *buf, size_t n)
+size_t
+st_pkt_src_addr(const struct st_packet *got, uint8_t addr[16])
 {
-	const struct st_layer *ly = st_pkt_layer(got, "ipv4", 0);
+	const struct st_layer *ly;
 	const struct st_field *f;
 	const uint8_t *b;
-	char tmp[ST_FMT_BUF];
 	size_t len;
+	int fam;
 
-	snprintf(buf, n, "?");
-	if (ly != NULL && (f = st_pkt_field(got, ly, "ip.src")) != NULL &&
-	    (b = st_field_bytes(got, f, &len)) != NULL && len == 4)
-		snprintf(buf, n, "%s", st_fmt_ipv4(tmp, b));
-	else if ((ly = st_pkt_layer(got, "ipv6", 0)) != NULL &&
-	    (f = st_pkt_field(got, ly, "ipv6.src")) != NULL &&
-	    (b = st_field_bytes(got, f, &len)) != NULL && len == 16)
-		snprintf(buf, n, "%s", st_fmt_ipv6(tmp, b));
+	for (fam = 4; fam <= 6; fam += 2)
+		if ((ly = net_layer(got, fam, 0)) != NULL &&
+		    (f = st_pkt_fd(got, ly, ly->proto->ends[0])) != NULL &&
+		    (b = st_field_bytes(got, f, &len)) != NULL &&
+		    len == (fam == 6 ? 16u : 4u)) {
+			memcpy(addr, b, len);
+			return len;
+		}
+	return 0;
 }
 
-static const char *const unreach4[] = {
-	"Destination Net Unreachable", "Destination Host Unreachable",
-	"Destination Protocol Unreachable", "Destination Port Unreachable",
-	"Frag needed and DF set", "Source Route Failed",
-	"Destination Net Unknown", "Destination Host Unknown",
-	"Source Host Isolated", "Destination Net Prohibited",
-	"Destination Host Prohibited",
-	"Destination Net Unreachable for Type of Service",
-	"Destination Host Unreachable for Type of Service",
-	"Packet filtered", "Precedence Violation", "Precedence Cutoff"
-};
-
-static const char *const unreach6[] = {
-	"No route", "Administratively prohibited",
-	"Beyond scope of source address", "Address unreachable",
-	"Port unreachable", "Source address failed ingress/egress policy",
-	"Reject route to destination"
-};
-
-void
-st_icmp_error_text(const struct st_packet *got, char *buf, size_t n)
+int
+st_echo_error_info(const struct st_packet *got, struct st_echo_error *e)
 {
-	unsigned type, code;
-	uint64_t v = 0;
-	int v6 = st_pkt_icmp(got, &type, &code);
-	const struct st_layer *ic = st_pkt_layer(got, v6 ? "icmpv6" : "icmp", 0);
+	const struct st_layer *ly;
+	const struct st_echo_desc *d;
 
-	if (v6 < 0) {
-		snprintf(buf, n, "Bad ICMP message");
-		return;
-	}
-	if (v6) {
-		switch (type) {
-		case 1:
-			snprintf(buf, n, "Destination unreachable: %s", code < 7 ?
-			    unreach6[code] : "Unknown code");
-			return;
-		case 2:
-			fget(got, ic, "icmpv6.mtu", &v);
-			snprintf(buf, n, "Packet too big: mtu=%llu",
-			    (unsigned long long)v);
-			return;
-		case 3:
-			snprintf(buf, n, "Time exceeded: %s", code == 0 ?
-			    "Hop limit" : "Defragmentation failure");
-			return;
-		case 4:
-			fget(got, ic, "icmpv6.pointer", &v);
-			snprintf(buf, n, "Parameter problem: pointer = %llu",
-			    (unsigned long long)v);
-			return;
-		}
-		snprintf(buf, n, "Unknown ICMPv6 type %u", type);
-		return;
-	}
-	switch (type) {
-	case 3:
-		if (code == 4 && fget(got, ic, "icmp.mtu", &v)) {
-			snprintf(buf, n, "Frag needed and DF set (mtu = %llu)",
-			    (unsigned long long)v);
-			return;
-		}
-		snprintf(buf, n, "%s", code < 16 ? unreach4[code] :
-		    "Dest Unreachable, Bad Code");
-		return;
-	case 4:
-		snprintf(buf, n, "Source Quench");
-		return;
-	case 5:
-		snprintf(buf, n, "Redirect %s", code == 0 ? "Network" :
-		    code == 1 ? "Host" : code == 2 ? "Type of Service and "
-		    "Network" : "Type of Service and Host");
-		return;
-	case 11:
-		snprintf(buf, n, "%s", code == 0 ? "Time to live exceeded" :
-		    "Frag reassembly time exceeded");
-		return;
-	case 12:
-		fget(got, ic, "icmp.pointer", &v);
-		snprintf(buf, n, "Parameter problem: pointer = %llu",
-		    (unsigned long long)v);
-		return;
-	}
-	snprintf(buf, n, "Bad ICMP type: %u", type);
+	memset(e, 0, sizeof(*e));
+	if ((e->fam = st_pkt_icmp(got, &e->type, &e->code)) < 0)
+		return -1;
+	ly = outer_echo(got);
+	d = ly->proto->echo;
+	e->fam = d->fam;
+	e->has_mtu = fget(got, ly, d->mtu, &e->mtu);
+	fget(got, ly, d->ptr, &e->ptr);
+	return 0;
+}
+
+int
+st_echo_token_ok(const struct st_packet *got, const uint8_t *token, size_t n)
+{
+	const struct st_layer *ly = NULL;
+	unsigned i;
+	size_t at;
+
+	for (i = 0; i < got->nlayers; i++)
+		if (got->layers[i].depth == 0 &&
+		    got->layers[i].proto->echo != NULL)
+			ly = &got->layers[i];
+	if (ly == NULL)
+		return 0;
+	at = (size_t)ly->off + 8 + 16;
+	return at + n <= got->caplen && memcmp(got->data + at, token, n) == 0;
+}
+
+int
+st_echo_bad_checksum(const struct st_packet *got)
+{
+	const struct st_layer *l = outer_echo(got);
+	const struct st_field *f;
+
+	f = l != NULL && l->proto->cksum != NULL ? st_pkt_fd(got, l,
+	    l->proto->cksum->field) : NULL;
+	return f != NULL && f->ck == ST_CK_BAD;
 }

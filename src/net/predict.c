@@ -5,7 +5,9 @@
  * and replies never are; a UDP datagram to a port nobody owns draws a port
  * unreachable; a TCP segment no connection owns draws a RST (RFC 9293
  * 3.10.7.1), a SYN to a listening port a SYN-ACK.  A TTL that runs out on
- * the way draws a time exceeded from the router where it did.
+ * the way draws a time exceeded from the router where it did.  What each
+ * protocol draws is said by its descriptor's predict and outcome hooks;
+ * no protocol is named here.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -36,32 +38,65 @@ bad_checksum(const struct st_packet *p)
 	(void)(len < sizeof(p->text) ? len += (size_t)snprintf(p->text + len, \
 	    sizeof(p->text) - len, __VA_ARGS__) : 0)
 
+/* The outer network layer of pkt: IPv4's before IPv6's (by the width of
+ * its addresses). */
+static const struct st_layer *
+network(const struct st_packet *pkt, int *fam)
+{
+	const struct st_proto *pr;
+	unsigned i;
+
+	for (*fam = 4; *fam <= 6; *fam += 2)
+		for (i = 0; i < pkt->nlayers; i++) {
+			pr = pkt->layers[i].proto;
+			if (pkt->layers[i].depth == 0 &&
+			    pr->role == ST_ROLE_NET && pr->ends[1] != NULL &&
+			    pr->ends[1]->bits == (*fam == 6 ? 128 : 32))
+				return &pkt->layers[i];
+		}
+	return NULL;
+}
+
+/* Lets layer l's protocol predict into p; 1 when it said all there is. */
+static int
+ask(const struct st_packet *sent, const struct st_layer *l,
+    enum st_listen listening, const char *dst, struct st_prediction *p)
+{
+	size_t len = strlen(p->text);
+
+	return l->proto->predict(sent, l, listening, dst, &p->expect,
+	    p->text + len, sizeof(p->text) - len);
+}
+
 void
 st_predict(const struct st_packet *sent, enum st_listen listening,
     struct st_prediction *p)
 {
-	const struct st_layer *ip, *tl;
+	const struct st_layer *ip, *tl = NULL;
 	const struct st_field *f;
 	const uint8_t *a;
-	char dst[INET6_ADDRSTRLEN] = "?", port[32] = "";
+	char dst[INET6_ADDRSTRLEN] = "?";
 	const char *bad;
 	size_t len = 0, n;
-	uint64_t ttl, type, flags;
-	int v6, local;
+	uint64_t ttl;
+	unsigned i;
+	int fam, local;
 
 	p->expect = p->primary = ST_OUT_NONE;
 	p->text[0] = '\0';
-	v6 = (ip = st_pkt_layer(sent, "ipv4", 0)) == NULL;
-	if (v6 && (ip = st_pkt_layer(sent, "ipv6", 0)) == NULL) {
+	if ((ip = network(sent, &fam)) == NULL) {
 		ADD("nothing to predict: no IP layer");
 		return;
 	}
-	f = st_pkt_field(sent, ip, v6 ? "ipv6.dst" : "ip.dst");
+	f = st_pkt_fd(sent, ip, ip->proto->ends[1]);
 	a = f != NULL ? st_field_bytes(sent, f, &n) : NULL;
-	if (a != NULL && n == (v6 ? 16u : 4u))
-		inet_ntop(v6 ? AF_INET6 : AF_INET, a, dst, sizeof(dst));
-	local = a != NULL && st_is_loopback(v6 ? 6 : 4, a);
-	ttl = st_pkt_val(sent, ip, v6 ? "ipv6.hlim" : "ip.ttl", 64);
+	if (a != NULL && n == (fam == 6 ? 16u : 4u))
+		inet_ntop(fam == 6 ? AF_INET6 : AF_INET, a, dst, sizeof(dst));
+	local = a != NULL && st_is_loopback(fam, a);
+	ttl = 64;
+	if (ip->proto->hops != NULL && (f = st_pkt_fd(sent, ip,
+	    ip->proto->hops)) != NULL)
+		ttl = f->val;
 
 	if ((bad = bad_checksum(sent)) != NULL) {
 		ADD("nothing: %s is wrong as crafted, and %s drops the packet "
@@ -69,86 +104,19 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 		    bad, dst);
 		return;
 	}
-	if (!v6 && (st_pkt_val(sent, ip, "ip.flags.mf", 0) ||
-	    st_pkt_val(sent, ip, "ip.frag_offset", 0))) {
-		ADD("nothing yet: this is a fragment, and %s answers only when "
-		    "every fragment has come (after 30 s without them, a time "
-		    "exceeded, code 1, for the first one)", dst);
+	if (ip->proto->predict != NULL && ask(sent, ip, listening, dst, p))
 		return;
-	}
-	if ((tl = st_pkt_layer(sent, "icmp", 0)) != NULL ||
-	    (tl = st_pkt_layer(sent, "icmpv6", 0)) != NULL) {
-		int six = strcmp(tl->proto->name, "icmpv6") == 0;
-
-		type = st_pkt_val(sent, tl, six ? "icmpv6.type" : "icmp.type",
-		    255);
-		if ((!six && type == 8) || (six && type == 128)) {
-			p->expect = ST_OUT_ECHO;
-			ADD("an echo reply from %s with id %llu and seq %llu", dst,
-			    (unsigned long long)st_pkt_val(sent, tl, six ?
-			    "icmpv6.echo.identifier" : "icmp.ident", 0),
-			    (unsigned long long)st_pkt_val(sent, tl, six ?
-			    "icmpv6.echo.sequence_number" : "icmp.seq", 0));
-		} else if (!six && type == 13) {
-			p->expect = ST_OUT_TSREPLY | ST_OUT_NONE;
-			ADD("a timestamp reply (type 14) from %s, if it answers "
-			    "them (Linux does unless a firewall drops them)",
-			    dst);
-		} else {
-			ADD("nothing: hosts never answer an ICMP %s (RFC 1122 "
-			    "3.2.2), lest errors answer errors",
-			    (!six && (type == 0 || type == 14)) ||
-			    (six && type == 129) ? "reply" : (!six && (type ==
-			    3 || type == 4 || type == 5 || type == 11 ||
-			    type == 12)) || (six && type < 128) ? "error" :
-			    "message of this type");
+	/* The first layer above the network that knows what it draws. */
+	for (i = (unsigned)(ip - sent->layers) + 1; i < sent->nlayers &&
+	    tl == NULL; i++)
+		if (sent->layers[i].depth == 0 &&
+		    sent->layers[i].proto->role != ST_ROLE_NET &&
+		    sent->layers[i].proto->predict != NULL)
+			tl = &sent->layers[i];
+	if (tl != NULL) {
+		if (ask(sent, tl, listening, dst, p))
 			return;
-		}
-	} else if ((tl = st_pkt_layer(sent, "udp", 0)) != NULL) {
-		snprintf(port, sizeof(port), "udp port %llu",
-		    (unsigned long long)st_pkt_val(sent, tl, "udp.dstport", 0));
-		if (listening == ST_LISTEN_NO) {
-			p->expect = ST_OUT_PORT;
-			ADD("a port unreachable from %s: no socket here owns "
-			    "%s", dst, port);
-		} else if (listening == ST_LISTEN_YES) {
-			p->expect = ST_OUT_DATA | ST_OUT_NONE;
-			ADD("an answer from %s if the program that owns %s "
-			    "answers this datagram; else nothing", dst, port);
-		} else {
-			p->expect = ST_OUT_PORT | ST_OUT_DATA | ST_OUT_NONE;
-			ADD("a port unreachable from %s if no socket owns %s; "
-			    "the program's answer (or nothing) if one does",
-			    dst, port);
-		}
-	} else if ((tl = st_pkt_layer(sent, "tcp", 0)) != NULL) {
-		snprintf(port, sizeof(port), "tcp port %llu",
-		    (unsigned long long)st_pkt_val(sent, tl, "tcp.dstport", 0));
-		flags = st_pkt_val(sent, tl, "tcp.flags", 0);
-		if (flags & 0x04) {
-			ADD("nothing: no one answers a RST (RFC 9293 3.10.7)");
-			return;
-		}
-		if ((flags & 0x12) == 0x02 && listening != ST_LISTEN_NO) {
-			p->expect = listening == ST_LISTEN_YES ? ST_OUT_SYNACK :
-			    ST_OUT_SYNACK | ST_OUT_RST;
-			if (listening == ST_LISTEN_YES)
-				ADD("a SYN-ACK from %s: a socket listens on %s",
-				    dst, port);
-			else
-				ADD("a SYN-ACK from %s if a socket listens on "
-				    "%s, a RST-ACK if none does", dst, port);
-			ADD("; after a SYN-ACK, this host's kernel sends a RST, "
-			    "since no socket of its own sent the SYN");
-		} else if ((flags & 0x12) == 0x02) {
-			p->expect = ST_OUT_RST;
-			ADD("a RST-ACK from %s: no socket listens on %s", dst,
-			    port);
-		} else {
-			p->expect = ST_OUT_RST;
-			ADD("a RST from %s: no connection owns this segment "
-			    "(RFC 9293 3.10.7.1)", dst);
-		}
+		len = strlen(p->text);
 	} else {
 		p->expect = ST_OUT_OTHER | ST_OUT_NONE;
 		ADD("no rule for this protocol: whatever %s makes of it", dst);
@@ -168,32 +136,15 @@ st_predict(const struct st_packet *sent, enum st_listen listening,
 unsigned
 st_outcome(const struct st_packet *got)
 {
-	const struct st_layer *l;
-	uint64_t t, c, flags;
+	unsigned i;
 
 	if (got == NULL)
 		return ST_OUT_NONE;
-	if ((l = st_pkt_layer(got, "icmp", 0)) != NULL) {
-		t = st_pkt_val(got, l, "icmp.type", 255);
-		c = st_pkt_val(got, l, "icmp.code", 255);
-		return t == 0 ? ST_OUT_ECHO : t == 14 ? ST_OUT_TSREPLY :
-		    t == 11 ? ST_OUT_TTL : t == 3 && c == 3 ? ST_OUT_PORT :
-		    t == 3 ? ST_OUT_UNREACH : ST_OUT_OTHER;
-	}
-	if ((l = st_pkt_layer(got, "icmpv6", 0)) != NULL) {
-		t = st_pkt_val(got, l, "icmpv6.type", 255);
-		c = st_pkt_val(got, l, "icmpv6.code", 255);
-		return t == 129 ? ST_OUT_ECHO : t == 3 ? ST_OUT_TTL :
-		    t == 1 && c == 4 ? ST_OUT_PORT : t == 1 ? ST_OUT_UNREACH :
-		    ST_OUT_OTHER;
-	}
-	if ((l = st_pkt_layer(got, "tcp", 0)) != NULL) {
-		flags = st_pkt_val(got, l, "tcp.flags", 0);
-		return flags & 0x04 ? ST_OUT_RST : (flags & 0x12) == 0x12 ?
-		    ST_OUT_SYNACK : ST_OUT_DATA;
-	}
-	if (st_pkt_layer(got, "udp", 0) != NULL)
-		return ST_OUT_DATA;
+	for (i = 0; i < got->nlayers; i++)
+		if (got->layers[i].depth == 0 &&
+		    got->layers[i].proto->outcome != NULL)
+			return got->layers[i].proto->outcome(got,
+			    &got->layers[i]);
 	return ST_OUT_OTHER;
 }
 

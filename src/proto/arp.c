@@ -94,6 +94,33 @@ static const struct st_bind arp_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* Rows of arp_fields the summary reads. */
+enum { A_OP = 4, A_HWSRC = 5, A_PSRC = 6, A_PDST = 8, A_NROWS = 9 };
+
+/* "who-has B tell A", "A is-at MAC", or "opcode n". */
+static int
+arp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[A_NROWS];
+	uint64_t op;
+
+	st_ly_fields(s->pkt, ly, arp_fields, A_NROWS, f);
+	op = f[A_OP] != NULL ? f[A_OP]->val : 0;
+	if (op == 1) {
+		st_out_puts(s->o, "who-has ");
+		s->value(s, f[A_PDST]);
+		st_out_puts(s->o, " tell ");
+		s->value(s, f[A_PSRC]);
+	} else if (op == 2) {
+		s->value(s, f[A_PSRC]);
+		st_out_puts(s->o, " is-at ");
+		s->value(s, f[A_HWSRC]);
+	} else
+		st_out_printf(s->o, "opcode %u", (unsigned)op);
+	return 1;
+}
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -117,6 +144,7 @@ const struct st_proto st_proto_arp = {
 	.binds = arp_binds,
 	.nbinds = NFIELDS(arp_binds),
 	/* @summary */
+	.summary = arp_summary,
 	/* @views */
 	.keys = arp_keys,
 	.color = "\033[33m",

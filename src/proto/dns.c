@@ -366,6 +366,69 @@ static const struct st_bind dns_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* Every value of row d in layer ly, joined by ",", at most max of them. */
+static void
+dns_sum_all(struct st_sumctx *s, const struct st_layer *ly,
+    const struct st_field_desc *d, int max)
+{
+	unsigned i;
+	int n = 0;
+
+	for (i = ly->field0; i < (unsigned)ly->field0 + ly->nfields; i++)
+		if (s->pkt->fields[i].desc == d) {
+			if (n++ == max) {
+				st_out_puts(s->o, ",...");
+				return;
+			}
+			if (n > 1)
+				st_out_putc(s->o, ',');
+			s->value(s, &s->pkt->fields[i]);
+		}
+}
+
+/* "dns query 0x1234 A? example.com", "dns response 0x1234 A example.com
+ * 1/0/0 192.0.2.1". */
+static int
+dns_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_AR + 1], *r[R_AAAA + 1];
+	int resp;
+	const char *m;
+
+	st_ly_fields(s->pkt, ly, dns_fields, F_AR + 1, f);
+	st_ly_fields(s->pkt, ly, rr_fields, R_AAAA + 1, r);
+	resp = f[F_QR] != NULL && f[F_QR]->val != 0;
+	st_out_puts(s->o, resp ? "dns response " : "dns query ");
+	s->value(s, f[F_ID]);
+	if (r[R_QTYPE] != NULL) {
+		m = st_field_meaning(r[R_QTYPE]);
+		st_out_printf(s->o, " %s", m != NULL ? m : "?");
+		if (!resp)
+			st_out_putc(s->o, '?');
+		st_out_putc(s->o, ' ');
+		s->value(s, r[R_QNAME]);
+	}
+	if (!resp)
+		return 1;
+	st_out_printf(s->o, " %u/%u/%u",
+	    f[F_AN] != NULL ? (unsigned)f[F_AN]->val : 0,
+	    f[F_NS] != NULL ? (unsigned)f[F_NS]->val : 0,
+	    f[F_AR] != NULL ? (unsigned)f[F_AR]->val : 0);
+	if (f[F_RCODE] != NULL && f[F_RCODE]->val != 0 &&
+	    (m = st_field_meaning(f[F_RCODE])) != NULL)
+		st_out_printf(s->o, " %s", m);
+	if (r[R_A] != NULL) {
+		st_out_putc(s->o, ' ');
+		dns_sum_all(s, ly, &rr_fields[R_A], 4);
+	}
+	if (r[R_AAAA] != NULL) {
+		st_out_putc(s->o, ' ');
+		dns_sum_all(s, ly, &rr_fields[R_AAAA], 4);
+	}
+	return 1;
+}
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -393,6 +456,7 @@ const struct st_proto st_proto_dns = {
 	.binds = dns_binds,
 	.nbinds = NFIELDS(dns_binds),
 	/* @summary */
+	.summary = dns_summary,
 	/* @views */
 	.keys = dns_keys,
 	.color = "\033[95m",

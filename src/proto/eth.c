@@ -61,6 +61,30 @@ static const struct st_bind eth_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "src → dst type 0x0800 (IPv4) len n", or "802.3 length n". */
+static int
+eth_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[4];
+	const char *m;
+
+	st_ly_fields(s->pkt, ly, eth_fields, 4, f);
+	s->value(s, f[1]);
+	st_out_puts(s->o, " \xe2\x86\x92 ");
+	s->value(s, f[0]);
+	if (f[2] != NULL) {
+		st_out_printf(s->o, " type 0x%04x", (unsigned)f[2]->val);
+		if ((m = st_field_meaning(f[2])) != NULL)
+			st_out_printf(s->o, " (%s)", m);
+	} else
+		st_out_printf(s->o, " 802.3 length %u",
+		    f[3] != NULL ? (unsigned)f[3]->val : 0);
+	st_out_puts(s->o, " len ");
+	st_out_u64(s->o, s->pkt->len);
+	return 1;
+}
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -92,6 +116,7 @@ const struct st_proto st_proto_eth = {
 	.binds = eth_binds,
 	.nbinds = NFIELDS(eth_binds),
 	/* @summary */
+	.summary = eth_summary,
 	/* @views */
 	.keys = eth_keys,
 	.color = "\033[34m",

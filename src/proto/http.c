@@ -196,6 +196,31 @@ static const struct st_bind http_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* The request or status line: "GET / HTTP/1.1", "HTTP/1.1 200 OK". */
+static int
+http_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_PHRASE + 1];
+	int i0;
+
+	st_ly_fields(s->pkt, ly, http_fields, F_PHRASE + 1, f);
+	if (f[F_METHOD] != NULL)
+		i0 = F_METHOD;
+	else if (f[F_CODE] != NULL)
+		i0 = F_RVERSION;
+	else {
+		st_out_puts(s->o, "http (continued)");
+		return 1;
+	}
+	s->value(s, f[i0]);
+	st_out_putc(s->o, ' ');
+	s->value(s, f[i0 + 1]);
+	st_out_putc(s->o, ' ');
+	s->value(s, f[i0 + 2]);
+	return 1;
+}
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -221,6 +246,7 @@ const struct st_proto st_proto_http = {
 	.binds = http_binds,
 	.nbinds = NFIELDS(http_binds),
 	/* @summary */
+	.summary = http_summary,
 	/* @views */
 	.keys = http_keys,
 	.color = "\033[96m",

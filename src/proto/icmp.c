@@ -201,6 +201,51 @@ static const struct st_bind icmp_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B echo request id 1 seq 2 len 64", then what an error quotes. */
+static int
+icmp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_CKSTAT + 1], *t, *c;
+	struct st_out *o = s->o;
+	const char *m;
+
+	if (s->net == NULL)
+		return 0;
+	s->endpoints(s, NULL);
+	st_out_putc(o, ' ');
+	st_ly_fields(s->pkt, ly, icmp_fields, F_CKSTAT + 1, f);
+	if ((t = f[F_TYPE]) != NULL) {
+		c = f[F_CODE];
+		if ((m = st_field_meaning(t)) != NULL)
+			st_out_puts(o, m);
+		else
+			st_out_printf(o, "type %u", (unsigned)t->val);
+		if (c != NULL && (m = st_field_meaning(c)) != NULL)
+			st_out_printf(o, " (%s)", m);
+		else if (c != NULL && c->val != 0)
+			st_out_printf(o, " code %u", (unsigned)c->val);
+		if (f[F_ID] != NULL) {
+			st_out_puts(o, " id ");
+			s->value(s, f[F_ID]);
+			st_out_puts(o, " seq ");
+			s->value(s, f[F_SEQ]);
+		}
+		if (f[F_MTU] != NULL) {
+			st_out_puts(o, " mtu ");
+			st_out_u64(o, f[F_MTU]->val);
+		}
+		st_out_puts(o, " len ");
+		st_out_u64(o, ly->len);
+	}
+	s->quoted(s, ly);
+	return 1;
+}
+
+static const struct st_field_desc *const icmp_qkey[] = {
+	&icmp_fields[F_ID], &icmp_fields[F_SEQ], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -220,7 +265,7 @@ icmp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    total, total);
 }
 
-#include "icmp.h"
+#include "strata/proto/icmp.h"
 
 /* What each type is for, in a sentence (the quiz's working). */
 static const struct st_valname icmp_story[] = {
@@ -303,6 +348,99 @@ static const struct st_craft icmp_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* Echo and timestamp requests are answered; replies and errors never
+ * are (RFC 1122 3.2.2). */
+static int
+icmp_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	uint64_t type = st_probe_val(sent, sl, &icmp_fields[F_TYPE], 255);
+
+	(void)listening;
+	if (type == 8) {
+		*expect = ST_OUT_ECHO;
+		snprintf(text, n, "an echo reply from %s with id %llu and seq "
+		    "%llu", dst, (unsigned long long)st_probe_val(sent, sl,
+		    &icmp_fields[F_ID], 0), (unsigned long long)
+		    st_probe_val(sent, sl, &icmp_fields[F_SEQ], 0));
+		return 0;
+	}
+	if (type == 13) {
+		*expect = ST_OUT_TSREPLY | ST_OUT_NONE;
+		snprintf(text, n, "a timestamp reply (type 14) from %s, if it "
+		    "answers them (Linux does unless a firewall drops them)",
+		    dst);
+		return 0;
+	}
+	snprintf(text, n, "nothing: hosts never answer an ICMP %s (RFC 1122 "
+	    "3.2.2), lest errors answer errors", type == 0 || type == 14 ?
+	    "reply" : type == 3 || type == 4 || type == 5 || type == 11 ||
+	    type == 12 ? "error" : "message of this type");
+	return 1;
+}
+
+static unsigned
+icmp_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmp_fields[F_TYPE], 255);
+	uint64_t c = st_probe_val(got, gl, &icmp_fields[F_CODE], 255);
+
+	return t == 0 ? ST_OUT_ECHO : t == 14 ? ST_OUT_TSREPLY :
+	    t == 11 ? ST_OUT_TTL : t == 3 && c == 3 ? ST_OUT_PORT :
+	    t == 3 ? ST_OUT_UNREACH : ST_OUT_OTHER;
+}
+
+static const struct st_echo_desc icmp_echo = {
+	.fam = 4, .request = 8, .reply = 0,
+	.type = &icmp_fields[F_TYPE], .code = &icmp_fields[F_CODE],
+	.id = &icmp_fields[F_ID], .seq = &icmp_fields[F_SEQ],
+	.mtu = &icmp_fields[F_MTU], .ptr = &icmp_fields[F_PTR],
+};
+
+/*
+ * An echo request is answered by an echo reply with its identifier and
+ * sequence number, a timestamp request by a timestamp reply with its
+ * identifier; nothing else of ICMP's asks for an answer.
+ */
+static int
+icmp_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	const struct st_field_desc *type = &icmp_fields[F_TYPE];
+	const struct st_field_desc *id = &icmp_fields[F_ID];
+	uint64_t t;
+
+	if (gl == NULL)
+		return 0;
+	t = st_probe_val(sent, sl, type, 0);
+	if (t == 13)
+		return st_probe_val(got, gl, type, 0) == 14 &&
+		    st_probe_same(sent, sl, got, gl, id);
+	return t == 8 && st_probe_val(got, gl, type, 0) == 0 &&
+	    st_probe_same(sent, sl, got, gl, id) &&
+	    st_probe_same(sent, sl, got, gl, &icmp_fields[F_SEQ]);
+}
+
+/* A quoted echo is ours by its identifier and sequence number. */
+static int
+icmp_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &icmp_fields[F_ID]) &&
+	    st_probe_same(sent, sl, got, ql, &icmp_fields[F_SEQ]);
+}
+
+/* Unreachable, source quench, redirect, time exceeded, parameter problem:
+ * the errors that quote the packet that caused them. */
+static int
+icmp_is_error(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmp_fields[F_TYPE], 255);
+
+	return t == 3 || t == 4 || t == 5 || t == 11 || t == 12;
+}
 
 const struct st_proto st_proto_icmp = {
 	.name = "icmp",
@@ -318,6 +456,8 @@ const struct st_proto st_proto_icmp = {
 	.cksum = &icmp_ck,
 	.names = icmp_names,
 	/* @summary */
+	.summary = icmp_summary,
+	.qkey = icmp_qkey,
 	/* @views */
 	.keys = icmp_keys,
 	.color = "\033[35m",
@@ -329,4 +469,10 @@ const struct st_proto st_proto_icmp = {
 	/* @craft */
 	.craft = &icmp_craft,
 	/* @probes */
+	.predict = icmp_predict,
+	.outcome = icmp_outcome,
+	.echo = &icmp_echo,
+	.answers = icmp_answers,
+	.quoted = icmp_quoted,
+	.is_error = icmp_is_error,
 };

@@ -326,6 +326,55 @@ static const struct st_bind icmpv6_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B echo request id 1 seq 2 len 64", then what an error quotes. */
+static int
+icmpv6_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_CKSTAT + 1], *t, *c;
+	struct st_out *o = s->o;
+	const char *m;
+
+	if (s->net == NULL)
+		return 0;
+	s->endpoints(s, NULL);
+	st_out_putc(o, ' ');
+	st_ly_fields(s->pkt, ly, icmpv6_fields, F_CKSTAT + 1, f);
+	if ((t = f[F_TYPE]) != NULL) {
+		c = f[F_CODE];
+		if ((m = st_field_meaning(t)) != NULL)
+			st_out_puts(o, m);
+		else
+			st_out_printf(o, "type %u", (unsigned)t->val);
+		if (c != NULL && (m = st_field_meaning(c)) != NULL)
+			st_out_printf(o, " (%s)", m);
+		else if (c != NULL && c->val != 0)
+			st_out_printf(o, " code %u", (unsigned)c->val);
+		if (f[F_ID] != NULL) {
+			st_out_puts(o, " id ");
+			s->value(s, f[F_ID]);
+			st_out_puts(o, " seq ");
+			s->value(s, f[F_SEQ]);
+		}
+		if ((c = f[F_NSTGT]) != NULL || (c = f[F_NATGT]) != NULL) {
+			st_out_puts(o, " target ");
+			s->value(s, c);
+		}
+		if (f[F_MTU] != NULL) {
+			st_out_puts(o, " mtu ");
+			st_out_u64(o, f[F_MTU]->val);
+		}
+		st_out_puts(o, " len ");
+		st_out_u64(o, ly->len);
+	}
+	s->quoted(s, ly);
+	return 1;
+}
+
+static const struct st_field_desc *const icmpv6_qkey[] = {
+	&icmpv6_fields[F_ID], &icmpv6_fields[F_SEQ], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -628,6 +677,79 @@ static const struct st_craft icmpv6_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* Echo requests are answered; replies and errors never are. */
+static int
+icmpv6_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	uint64_t type = st_probe_val(sent, sl, &icmpv6_fields[F_TYPE], 255);
+
+	(void)listening;
+	if (type == 128) {
+		*expect = ST_OUT_ECHO;
+		snprintf(text, n, "an echo reply from %s with id %llu and seq "
+		    "%llu", dst, (unsigned long long)st_probe_val(sent, sl,
+		    &icmpv6_fields[F_ID], 0), (unsigned long long)
+		    st_probe_val(sent, sl, &icmpv6_fields[F_SEQ], 0));
+		return 0;
+	}
+	snprintf(text, n, "nothing: hosts never answer an ICMP %s (RFC 1122 "
+	    "3.2.2), lest errors answer errors", type == 129 ? "reply" :
+	    type < 128 ? "error" : "message of this type");
+	return 1;
+}
+
+static unsigned
+icmpv6_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmpv6_fields[F_TYPE], 255);
+	uint64_t c = st_probe_val(got, gl, &icmpv6_fields[F_CODE], 255);
+
+	return t == 129 ? ST_OUT_ECHO : t == 3 ? ST_OUT_TTL :
+	    t == 1 && c == 4 ? ST_OUT_PORT : t == 1 ? ST_OUT_UNREACH :
+	    ST_OUT_OTHER;
+}
+
+static const struct st_echo_desc icmpv6_echo = {
+	.fam = 6, .request = 128, .reply = 129,
+	.type = &icmpv6_fields[F_TYPE], .code = &icmpv6_fields[F_CODE],
+	.id = &icmpv6_fields[F_ID], .seq = &icmpv6_fields[F_SEQ],
+	.mtu = &icmpv6_fields[F_MTU], .ptr = &icmpv6_fields[F_PTR],
+};
+
+/* An echo request is answered by an echo reply with its identifier and
+ * sequence number. */
+static int
+icmpv6_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	const struct st_field_desc *type = &icmpv6_fields[F_TYPE];
+
+	return gl != NULL && st_probe_val(sent, sl, type, 0) == 128 &&
+	    st_probe_val(got, gl, type, 0) == 129 &&
+	    st_probe_same(sent, sl, got, gl, &icmpv6_fields[F_ID]) &&
+	    st_probe_same(sent, sl, got, gl, &icmpv6_fields[F_SEQ]);
+}
+
+/* A quoted echo is ours by its identifier. */
+static int
+icmpv6_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &icmpv6_fields[F_ID]);
+}
+
+/* Unreachable, too big, time exceeded, parameter problem: the errors that
+ * quote the packet that caused them. */
+static int
+icmpv6_is_error(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t t = st_probe_val(got, gl, &icmpv6_fields[F_TYPE], 255);
+
+	return t >= 1 && t <= 4;
+}
 
 const struct st_proto st_proto_icmpv6 = {
 	.name = "icmpv6",
@@ -645,6 +767,8 @@ const struct st_proto st_proto_icmpv6 = {
 	.cksum = &icmpv6_ck,
 	.names = icmpv6_names,
 	/* @summary */
+	.summary = icmpv6_summary,
+	.qkey = icmpv6_qkey,
 	/* @views */
 	.keys = icmpv6_keys,
 	.color = "\033[35m",
@@ -656,4 +780,10 @@ const struct st_proto st_proto_icmpv6 = {
 	/* @craft */
 	.craft = &icmpv6_craft,
 	/* @probes */
+	.predict = icmpv6_predict,
+	.outcome = icmpv6_outcome,
+	.echo = &icmpv6_echo,
+	.answers = icmpv6_answers,
+	.quoted = icmpv6_quoted,
+	.is_error = icmpv6_is_error,
 };

@@ -271,6 +271,33 @@ static const struct st_bind ipv4_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B fragment offset n" or "A → B proto n (name)", then "len n". */
+static int
+ipv4_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_PROTO + 1];
+	const char *m;
+
+	st_ly_fields(s->pkt, ly, ipv4_fields, F_PROTO + 1, f);
+	s->endpoints(s, NULL);
+	if (f[F_FRAG] != NULL && f[F_FRAG]->val != 0)
+		st_out_printf(s->o, " fragment offset %u",
+		    (unsigned)f[F_FRAG]->val);
+	else if (f[F_PROTO] != NULL) {
+		st_out_printf(s->o, " proto %u", (unsigned)f[F_PROTO]->val);
+		if ((m = st_field_meaning(f[F_PROTO])) != NULL)
+			st_out_printf(s->o, " (%s)", m);
+	}
+	st_out_puts(s->o, " len ");
+	st_out_u64(s->o, ly->len);
+	return 1;
+}
+
+static const struct st_field_desc *const ipv4_qkey[] = {
+	&ipv4_fields[F_DST], &ipv4_fields[F_PROTO], &ipv4_fields[F_ID], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -291,7 +318,7 @@ ipv4_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    total, total >= 28 ? total - 28 : 0, total, total);
 }
 
-#include "ipv4.h"
+#include "strata/proto/ipv4.h"
 
 extern const struct st_proto st_proto_ipv4;
 
@@ -569,6 +596,41 @@ static const struct st_craft ipv4_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* A fragment is answered only once all have come. */
+static int
+ipv4_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	(void)listening;
+	(void)expect;
+	if (!st_probe_val(sent, sl, &ipv4_fields[F_MF], 0) &&
+	    !st_probe_val(sent, sl, &ipv4_fields[F_FRAG], 0))
+		return 0;
+	snprintf(text, n, "nothing yet: this is a fragment, and %s answers "
+	    "only when every fragment has come (after 30 s without them, a "
+	    "time exceeded, code 1, for the first one)", dst);
+	return 1;
+}
+
+/* A reply comes from where the probe went. */
+static int
+ipv4_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	return st_probe_same2(sent, sl, &ipv4_fields[F_DST], got, gl,
+	    &ipv4_fields[F_SRC]);
+}
+
+/* A quoted header is ours: our destination, our protocol. */
+static int
+ipv4_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &ipv4_fields[F_DST]) &&
+	    st_probe_same(sent, sl, got, ql, &ipv4_fields[F_PROTO]);
+}
 
 const struct st_proto st_proto_ipv4 = {
 	.name = "ipv4",
@@ -586,6 +648,8 @@ const struct st_proto st_proto_ipv4 = {
 	.ends = { &ipv4_fields[F_SRC], &ipv4_fields[F_DST] },
 	.cksum = &ipv4_ck,
 	/* @summary */
+	.summary = ipv4_summary,
+	.qkey = ipv4_qkey,
 	/* @views */
 	.keys = ipv4_keys,
 	.color = "\033[32m",
@@ -597,4 +661,8 @@ const struct st_proto st_proto_ipv4 = {
 	/* @craft */
 	.craft = &ipv4_craft,
 	/* @probes */
+	.predict = ipv4_predict,
+	.hops = &ipv4_fields[F_TTL],
+	.answers = ipv4_answers,
+	.quoted = ipv4_quoted,
 };

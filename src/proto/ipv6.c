@@ -82,6 +82,29 @@ static const struct st_bind ipv6_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A → B proto n (name) len n". */
+static int
+ipv6_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *p = st_pkt_fd(s->pkt, ly, &ipv6_fields[F_NXT]);
+	const char *m;
+
+	s->endpoints(s, NULL);
+	if (p != NULL) {
+		st_out_printf(s->o, " proto %u", (unsigned)p->val);
+		if ((m = st_field_meaning(p)) != NULL)
+			st_out_printf(s->o, " (%s)", m);
+	}
+	st_out_puts(s->o, " len ");
+	st_out_u64(s->o, ly->len);
+	return 1;
+}
+
+static const struct st_field_desc *const ipv6_qkey[] = {
+	&ipv6_fields[F_DST], &ipv6_fields[F_NXT], &ipv6_fields[F_FL], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -187,6 +210,23 @@ static const struct st_craft ipv6_craft = {
 };
 
 /* @probes */
+/* A reply comes from where the probe went. */
+static int
+ipv6_answers(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *gl)
+{
+	return st_probe_same2(sent, sl, &ipv6_fields[F_DST], got, gl,
+	    &ipv6_fields[F_SRC]);
+}
+
+/* A quoted header is ours: our destination, our next header. */
+static int
+ipv6_quoted(const struct st_packet *sent, const struct st_layer *sl,
+    const struct st_packet *got, const struct st_layer *ql)
+{
+	return st_probe_same(sent, sl, got, ql, &ipv6_fields[F_DST]) &&
+	    st_probe_same(sent, sl, got, ql, &ipv6_fields[F_NXT]);
+}
 
 const struct st_proto st_proto_ipv6 = {
 	.name = "ipv6",
@@ -201,6 +241,8 @@ const struct st_proto st_proto_ipv6 = {
 	.nbinds = NFIELDS(ipv6_binds),
 	.ends = { &ipv6_fields[F_SRC], &ipv6_fields[F_DST] },
 	/* @summary */
+	.summary = ipv6_summary,
+	.qkey = ipv6_qkey,
 	/* @views */
 	.keys = ipv6_keys,
 	.color = "\033[32m",
@@ -210,6 +252,9 @@ const struct st_proto st_proto_ipv6 = {
 	/* @craft */
 	.craft = &ipv6_craft,
 	/* @probes */
+	.hops = &ipv6_fields[F_HLIM],
+	.answers = ipv6_answers,
+	.quoted = ipv6_quoted,
 };
 
 /* Counts the extension headers already in this chain. */

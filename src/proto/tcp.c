@@ -254,6 +254,233 @@ static const struct st_bind tcp_binds[] = {
 };
 
 /* @summary */
+#include "strata/flow.h"
+#include "strata/proto/tcp.h"
+#include "strata/out.h"
+
+/* This direction's first sequence number and the other's, from (or into)
+ * the conversation table; c NULL: no conversation (numbers as they are). */
+static void
+tcp_rel_fill(struct st_flowent *c, int dir, int made, uint64_t num,
+    struct st_tcp_rel *r)
+{
+	if (c == NULL)
+		return;
+	if (made) {
+		/* Only written: reading the line just made would wait for
+		 * it to come from memory. */
+		c->first[dir] = r->seq;
+		c->frame[dir] = num;
+		c->have[dir] = 1;
+		r->sbase = r->seq;
+		r->sframe = num;
+		return;
+	}
+	if (!c->have[dir]) {
+		c->first[dir] = r->seq;
+		c->frame[dir] = num;
+		c->have[dir] = 1;
+	}
+	r->sbase = c->first[dir];
+	r->sframe = c->frame[dir];
+	r->first = c->frame[dir] == num;
+	if (c->have[1 - dir]) {
+		r->abase = c->first[1 - dir];
+		r->aframe = c->frame[1 - dir];
+	}
+}
+
+/* st_tcp_rel with the segment's fields and conversation key found. */
+static int
+tcp_rel_key(struct st_flows **flows, const struct st_packet *pkt,
+    const struct st_field *seq, const struct st_field *ack,
+    const struct st_flowkey *k, int dir, struct st_tcp_rel *r)
+{
+	struct st_flowent *c = NULL;
+	int made = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (seq == NULL)
+		return -1;
+	r->seq = (uint32_t)seq->val;
+	r->ack = ack != NULL ? (uint32_t)ack->val : 0;
+	r->first = 1;
+	if (dir >= 0)
+		c = st_flow_get(flows, k, pkt->num, &made);
+	tcp_rel_fill(c, dir, made, pkt->num, r);
+	return 0;
+}
+
+int
+st_tcp_rel(struct st_flows **flows, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *tl,
+    struct st_tcp_rel *r)
+{
+	struct st_flowkey k;
+	int dir = st_flow_key_of(pkt, net, tl, &k);
+
+	return tcp_rel_key(flows, pkt, st_pkt_fd(pkt, tl, &tcp_fields[F_SEQ]),
+	    st_pkt_fd(pkt, tl, &tcp_fields[F_ACK]), &k, dir, r);
+}
+
+/*
+ * tcpdump's sequence fields: "seq a:b" (b exclusive) with data, "seq a" on
+ * SYN, FIN or RST, nothing else on a bare ACK; "ack n" when ACK is set.
+ * Relative to each direction's first sequence number after the first
+ * packet each way, unless -S.
+ */
+static void
+tcp_sum_seq(struct st_sumctx *s, const struct st_field **f)
+{
+	uint64_t fl = f[F_FLAGS] != NULL ? f[F_FLAGS]->val : 0;
+	uint32_t seq, ack, sbase = 0, abase = 0;
+	struct st_out *o = s->o;
+	struct st_tcp_rel r;
+	struct st_flowkey k;
+
+	if (s->abs_seq) {		/* -S: no table to keep */
+		if (f[F_SEQ] == NULL)
+			return;
+		seq = (uint32_t)f[F_SEQ]->val;
+		ack = f[F_ACK] != NULL ? (uint32_t)f[F_ACK]->val : 0;
+	} else {
+		if (tcp_rel_key(s->flows, s->pkt, f[F_SEQ], f[F_ACK], &k,
+		    st_flow_key(s->pkt, s->na, s->ta, &k), &r) != 0)
+			return;
+		seq = r.seq;
+		ack = r.ack;
+		if (!r.first) {	/* the first packet each way: as is */
+			sbase = r.sbase;
+			abase = r.aframe != 0 ? r.abase : 0;
+		}
+	}
+	if (f[F_LEN] != NULL && f[F_LEN]->val > 0) {
+		st_out_puts(o, " seq ");
+		st_out_u64(o, (uint32_t)(seq - sbase));
+		st_out_putc(o, ':');
+		st_out_u64(o, (uint32_t)(seq - sbase + f[F_LEN]->val));
+	} else if (fl & 0x007) {
+		st_out_puts(o, " seq ");
+		st_out_u64(o, (uint32_t)(seq - sbase));
+	}
+	if (fl & 0x010) {
+		st_out_puts(o, " ack ");
+		st_out_u64(o, (uint32_t)(ack - abase));
+	}
+}
+
+/* tcpdump's flag letters, in its order; "." is ACK. */
+static void
+tcp_sum_flags(struct st_out *o, uint64_t fl)
+{
+	static const struct {
+		unsigned bit;
+		char	 c;
+	} tab[] = { { 0x001, 'F' }, { 0x002, 'S' }, { 0x004, 'R' },
+		{ 0x008, 'P' }, { 0x010, '.' }, { 0x020, 'U' }, { 0x040, 'E' },
+		{ 0x080, 'W' }, { 0x100, 'e' } };
+	size_t i;
+	int any = 0;
+
+	st_out_putc(o, '[');
+	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
+		if (fl & tab[i].bit) {
+			st_out_putc(o, tab[i].c);
+			any = 1;
+		}
+	if (!any)
+		st_out_puts(o, "none");
+	st_out_putc(o, ']');
+}
+
+/* One option with a length, by the row of its value. */
+static void
+tcp_sum_opt(struct st_out *o, const struct st_field *f,
+    const struct st_field *end)
+{
+	const struct st_field_desc *k;
+
+	if (f + 2 >= end || f[1].desc != &opt_fields[O_LEN]) {
+		st_out_printf(o, "opt-%u", (unsigned)f->val);
+		return;
+	}
+	k = f[2].desc;
+	if (k == &opt_fields[O_MSS]) {
+		st_out_puts(o, "mss ");
+		st_out_u64(o, f[2].val);
+	} else if (k == &opt_fields[O_WS]) {
+		st_out_puts(o, "wscale ");
+		st_out_u64(o, f[2].val);
+	} else if (k == &opt_fields[O_TSVAL] && f + 3 < end) {
+		st_out_puts(o, "TS val ");
+		st_out_u64(o, f[2].val);
+		st_out_puts(o, " ecr ");
+		st_out_u64(o, f[3].val);
+	} else if (k == &opt_fields[O_SACKLE])
+		st_out_puts(o, "sack");
+	else
+		st_out_printf(o, "opt-%u", (unsigned)f->val);
+}
+
+/* Options in tcpdump's form: "options [mss 1460,sackOK,TS val 1 ecr 0]". */
+static void
+tcp_sum_opts(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly)
+{
+	const struct st_field *f, *end = &pkt->fields[ly->field0 + ly->nfields];
+	int n = 0;
+
+	for (f = &pkt->fields[ly->field0]; f < end; f++) {
+		if (f->desc != &opt_fields[O_KIND])
+			continue;
+		st_out_puts(o, n++ == 0 ? " options [" : ",");
+		if (f->val == 0)
+			st_out_puts(o, "eol");
+		else if (f->val == 1)
+			st_out_puts(o, "nop");
+		else if (f->val == 4)
+			st_out_puts(o, "sackOK");
+		else
+			tcp_sum_opt(o, f, end);
+	}
+	if (n > 0)
+		st_out_putc(o, ']');
+}
+
+/* "A:p → B:p [S.] seq 0 ack 1 win 65535 options [...] len 0" */
+static int
+tcp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_LEN + 1];
+
+	if (s->net == NULL)
+		return 0;
+	st_ly_fields(s->pkt, ly, tcp_fields, F_LEN + 1, f);
+	s->endpoints(s, ly);
+	st_out_putc(s->o, ' ');
+	tcp_sum_flags(s->o, f[F_FLAGS] != NULL ? f[F_FLAGS]->val : 0);
+	tcp_sum_seq(s, f);
+	st_out_puts(s->o, " win ");
+	s->value(s, f[F_WIN]);
+	tcp_sum_opts(s->o, s->pkt, ly);
+	st_out_puts(s->o, " len ");
+	s->value(s, f[F_LEN]);
+	return 1;
+}
+
+static const struct st_field_desc *const tcp_qkey[] = {
+	&tcp_fields[F_DPORT], &tcp_fields[F_SEQ], NULL
+};
+
+extern const struct st_proto st_proto_tcp;
+
+const struct st_tcp_handles st_tcp = {
+	.proto = &st_proto_tcp,
+	.seq = &tcp_fields[F_SEQ],
+	.ack = &tcp_fields[F_ACK],
+	.flags = &tcp_fields[F_FLAGS],
+	.len = &tcp_fields[F_LEN],
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -273,15 +500,6 @@ tcp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    "only", inner);
 }
 
-#include "tcp.h"
-
-extern const struct st_proto st_proto_tcp;
-
-const struct st_tcp_handles st_tcp_h = {
-	.proto = &st_proto_tcp,
-	.seq = &tcp_fields[F_SEQ],
-	.len = &tcp_fields[F_LEN],
-};
 
 /* @craft */
 
@@ -462,6 +680,57 @@ static const struct st_craft tcp_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/*
+ * A segment no connection owns draws a RST (RFC 9293 3.10.7.1), a SYN to
+ * a listening port a SYN-ACK; no one answers a RST.
+ */
+static int
+tcp_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	static const char after[] = "; after a SYN-ACK, this host's kernel "
+	    "sends a RST, since no socket of its own sent the SYN";
+	uint64_t flags = st_probe_val(sent, sl, &tcp_fields[F_FLAGS], 0);
+	char port[32];
+
+	snprintf(port, sizeof(port), "tcp port %llu", (unsigned long long)
+	    st_probe_val(sent, sl, &tcp_fields[F_DPORT], 0));
+	if (flags & 0x04) {
+		snprintf(text, n, "nothing: no one answers a RST (RFC 9293 "
+		    "3.10.7)");
+		return 1;
+	}
+	if ((flags & 0x12) == 0x02 && listening == ST_LISTEN_YES) {
+		*expect = ST_OUT_SYNACK;
+		snprintf(text, n, "a SYN-ACK from %s: a socket listens on %s%s",
+		    dst, port, after);
+	} else if ((flags & 0x12) == 0x02 && listening != ST_LISTEN_NO) {
+		*expect = ST_OUT_SYNACK | ST_OUT_RST;
+		snprintf(text, n, "a SYN-ACK from %s if a socket listens on %s, "
+		    "a RST-ACK if none does%s", dst, port, after);
+	} else if ((flags & 0x12) == 0x02) {
+		*expect = ST_OUT_RST;
+		snprintf(text, n, "a RST-ACK from %s: no socket listens on %s",
+		    dst, port);
+	} else {
+		*expect = ST_OUT_RST;
+		snprintf(text, n, "a RST from %s: no connection owns this "
+		    "segment (RFC 9293 3.10.7.1)", dst);
+	}
+	return 0;
+}
+
+static unsigned
+tcp_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	uint64_t flags = st_probe_val(got, gl, &tcp_fields[F_FLAGS], 0);
+
+	return flags & 0x04 ? ST_OUT_RST : (flags & 0x12) == 0x12 ?
+	    ST_OUT_SYNACK : ST_OUT_DATA;
+}
+
 
 const struct st_proto st_proto_tcp = {
 	.name = "tcp",
@@ -481,6 +750,8 @@ const struct st_proto st_proto_tcp = {
 	.ends = { &tcp_fields[F_SPORT], &tcp_fields[F_DPORT] },
 	.cksum = &tcp_ck,
 	/* @summary */
+	.summary = tcp_summary,
+	.qkey = tcp_qkey,
 	/* @views */
 	.keys = tcp_keys,
 	.color = "\033[33m",
@@ -491,4 +762,6 @@ const struct st_proto st_proto_tcp = {
 	/* @craft */
 	.craft = &tcp_craft,
 	/* @probes */
+	.predict = tcp_predict,
+	.outcome = tcp_outcome,
 };

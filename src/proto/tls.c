@@ -260,6 +260,74 @@ static const struct st_bind tls_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* Every value of row d in layer ly, joined by ",", at most max of them. */
+static void
+tls_sum_all(struct st_sumctx *s, const struct st_layer *ly,
+    const struct st_field_desc *d, int max)
+{
+	unsigned i;
+	int n = 0;
+
+	for (i = ly->field0; i < (unsigned)ly->field0 + ly->nfields; i++)
+		if (s->pkt->fields[i].desc == d) {
+			if (n++ == max) {
+				st_out_puts(s->o, ",...");
+				return;
+			}
+			if (n > 1)
+				st_out_putc(s->o, ',');
+			s->value(s, &s->pkt->fields[i]);
+		}
+}
+
+/* One record: "tls client hello sni example.com alpn h2", "tls alert". */
+static void
+tls_sum_record(struct st_sumctx *s, const struct st_layer *t)
+{
+	const struct st_field *f[F_ALPN + 1];
+	const char *m;
+
+	st_ly_fields(s->pkt, t, tls_fields, F_ALPN + 1, f);
+	if (f[F_HTYPE] != NULL && (m = st_field_meaning(f[F_HTYPE])) != NULL) {
+		st_out_printf(s->o, "tls %s", m);
+		if (f[F_SNI] != NULL) {
+			st_out_puts(s->o, " sni ");
+			s->value(s, f[F_SNI]);
+		}
+		if (f[F_ALPN] != NULL) {
+			st_out_puts(s->o, " alpn ");
+			tls_sum_all(s, t, &tls_fields[F_ALPN], 4);
+		}
+		if (f[F_HTYPE]->val == 2 && f[F_CS] != NULL) {
+			st_out_puts(s->o, " cipher ");
+			s->value(s, f[F_CS]);
+		}
+	} else if (f[F_CTYPE] != NULL &&
+	    (m = st_field_meaning(f[F_CTYPE])) != NULL)
+		st_out_printf(s->o, "tls %s", m);
+}
+
+/* Every TLS record of the segment at ly's depth, joined by ", ". */
+static int
+tls_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_packet *pkt = s->pkt;
+	unsigned i;
+	int n = 0;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		const struct st_layer *t = &pkt->layers[i];
+
+		if (t->proto != ly->proto || t->depth != ly->depth)
+			continue;
+		if (n++ > 0)
+			st_out_puts(s->o, ", ");
+		tls_sum_record(s, t);
+	}
+	return 1;
+}
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -284,6 +352,7 @@ const struct st_proto st_proto_tls = {
 	.binds = tls_binds,
 	.nbinds = NFIELDS(tls_binds),
 	/* @summary */
+	.summary = tls_summary,
 	/* @views */
 	.keys = tls_keys,
 	.color = "\033[93m",

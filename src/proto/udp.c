@@ -67,6 +67,23 @@ static const struct st_bind udp_binds[] = {
 };
 
 /* @summary */
+#include "strata/out.h"
+
+/* "A:p → B:p len n" (n: the payload bytes captured). */
+static int
+udp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	if (s->net == NULL)
+		return 0;
+	s->endpoints(s, ly);
+	st_out_puts(s->o, " len ");
+	st_out_u64(s->o, ly->len >= 8 ? ly->len - 8 : 0);
+	return 1;
+}
+
+static const struct st_field_desc *const udp_qkey[] = {
+	&udp_fields[F_DPORT], NULL
+};
 
 /* @views */
 /* What the diagram shows of a layer in its box title. */
@@ -92,6 +109,42 @@ static const struct st_craft udp_craft = {
 };
 
 /* @probes */
+#include <stdio.h>	/* snprintf, for the prediction hooks */
+
+/* A datagram to a port nobody owns draws a port unreachable. */
+static int
+udp_predict(const struct st_packet *sent, const struct st_layer *sl,
+    int listening, const char *dst, unsigned *expect, char *text, size_t n)
+{
+	char port[32];
+
+	snprintf(port, sizeof(port), "udp port %llu", (unsigned long long)
+	    st_probe_val(sent, sl, &udp_fields[F_DPORT], 0));
+	if (listening == ST_LISTEN_NO) {
+		*expect = ST_OUT_PORT;
+		snprintf(text, n, "a port unreachable from %s: no socket here "
+		    "owns %s", dst, port);
+	} else if (listening == ST_LISTEN_YES) {
+		*expect = ST_OUT_DATA | ST_OUT_NONE;
+		snprintf(text, n, "an answer from %s if the program that owns "
+		    "%s answers this datagram; else nothing", dst, port);
+	} else {
+		*expect = ST_OUT_PORT | ST_OUT_DATA | ST_OUT_NONE;
+		snprintf(text, n, "a port unreachable from %s if no socket "
+		    "owns %s; the program's answer (or nothing) if one does",
+		    dst, port);
+	}
+	return 0;
+}
+
+static unsigned
+udp_outcome(const struct st_packet *got, const struct st_layer *gl)
+{
+	(void)got;
+	(void)gl;
+	return ST_OUT_DATA;
+}
+
 
 const struct st_proto st_proto_udp = {
 	.name = "udp",
@@ -107,6 +160,8 @@ const struct st_proto st_proto_udp = {
 	.ends = { &udp_fields[F_SPORT], &udp_fields[F_DPORT] },
 	.cksum = &udp_ck,
 	/* @summary */
+	.summary = udp_summary,
+	.qkey = udp_qkey,
 	/* @views */
 	.keys = udp_keys,
 	.color = "\033[36m",
@@ -116,4 +171,6 @@ const struct st_proto st_proto_udp = {
 	/* @craft */
 	.craft = &udp_craft,
 	/* @probes */
+	.predict = udp_predict,
+	.outcome = udp_outcome,
 };

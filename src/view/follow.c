@@ -1,5 +1,16 @@
 /*
- * Drawing a followed TCP stream: how each application message maps onto
+ * Following a TCP stream: collecting the segments of one conversation,
+ * both directions, put in sequence order (retransmissions and overlaps
+ * recognised, gaps marked), and drawn as the application saw it: each
+ * message, the byte ranges of it each segment carried, in which frame,
+ * with sequence numbers relative to the connection's start.  --follow is
+ * about TCP by definition, so this file names it (through st_tcp, TCP's
+ * compile-checked handles); the conversation is the one flow key.
+ *
+ * Memory is bounded: at most ST_FOLLOW_SEGS segments and ST_FOLLOW_BYTES
+ * bytes of payload are kept; past that the rest is counted, not stored.
+ *
+ * Drawing: how each application message maps onto
  * segments and frames.  Sequence numbers are relative: 0 is the SYN, 1 the
  * first byte of data (as tcpdump and Wireshark count them).
  *
@@ -14,9 +25,183 @@
 
 #include "strata/decode.h"
 #include "strata/follow.h"
+#include "strata/proto/tcp.h"
 #include "strata/view.h"
 
 #define BAR	76
+
+int
+st_follow_key(const struct st_packet *pkt, struct st_flow *k)
+{
+	const struct st_layer *net = NULL, *tcp = NULL;
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		if (pkt->layers[i].depth != 0)
+			continue;
+		if (pkt->layers[i].proto->role == ST_ROLE_NET)
+			net = &pkt->layers[i];
+		else if (pkt->layers[i].proto == st_tcp.proto)
+			tcp = &pkt->layers[i];
+	}
+	if (net == NULL || tcp == NULL)
+		return -1;
+	memset(k, 0, sizeof(*k));
+	return (k->dir = st_flow_key_of(pkt, net, tcp, &k->key)) < 0 ? -1 : 0;
+}
+
+/* 0: a to b, 1: b to a, -1: another conversation. */
+static int
+direction(const struct st_flow *s, const struct st_flow *k)
+{
+	if (memcmp(s->key.b, k->key.b, sizeof(s->key.b)) != 0)
+		return -1;
+	return s->dir ^ k->dir;
+}
+
+void
+st_follow_init(struct st_follow *fw, const struct st_flow *key)
+{
+	memset(fw, 0, sizeof(*fw));
+	fw->key = *key;
+}
+
+void
+st_follow_free(struct st_follow *fw)
+{
+	free(fw->segs);
+	free(fw->data);
+	fw->segs = NULL;
+	fw->data = NULL;
+}
+
+int
+st_follow_add(struct st_follow *fw, const struct st_packet *pkt)
+{
+	const struct st_field *seq, *fl, *len;
+	const struct st_layer *tcp = NULL;
+	struct st_flow k;
+	struct st_seg *s;
+	unsigned i;
+	int dir;
+
+	if (st_follow_key(pkt, &k) != 0 || (dir = direction(&fw->key, &k)) < 0)
+		return 0;
+	for (i = 0; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == 0 &&
+		    pkt->layers[i].proto == st_tcp.proto)
+			tcp = &pkt->layers[i];
+	if ((seq = st_pkt_fd(pkt, tcp, st_tcp.seq)) == NULL ||
+	    (fl = st_pkt_fd(pkt, tcp, st_tcp.flags)) == NULL)
+		return 0;
+	len = st_pkt_fd(pkt, tcp, st_tcp.len);
+	if (fw->first == 0)
+		fw->first = pkt->num;
+	fw->last = pkt->num;
+	fw->frames++;
+	if (fl->val & 0x002) {			/* SYN: the ISN */
+		fw->isn[dir] = (uint32_t)seq->val;
+		fw->has_isn[dir] = 1;
+	}
+	if (len == NULL || len->val == 0)
+		return 1;
+	if (fw->nsegs == ST_FOLLOW_SEGS || fw->used + len->val >
+	    ST_FOLLOW_BYTES) {
+		fw->dropped++;
+		return 1;
+	}
+	if (fw->nsegs == fw->cap) {
+		size_t nc = fw->cap ? fw->cap * 2 : 64;
+		struct st_seg *ns = realloc(fw->segs, nc * sizeof(*ns));
+
+		if (ns == NULL)
+			return -1;
+		fw->segs = ns;
+		fw->cap = nc;
+	}
+	if (fw->used + len->val > fw->dcap) {
+		size_t nc = fw->dcap ? fw->dcap : 4096;
+		uint8_t *nd;
+
+		while (nc < fw->used + len->val)
+			nc *= 2;
+		if ((nd = realloc(fw->data, nc)) == NULL)
+			return -1;
+		fw->data = nd;
+		fw->dcap = nc;
+	}
+	s = &fw->segs[fw->nsegs++];
+	s->frame = pkt->num;
+	s->dir = dir;
+	s->seq = (uint32_t)seq->val;
+	s->len = (uint32_t)len->val;
+	s->cap = tcp->len > tcp->hdr_len ? tcp->len - tcp->hdr_len : 0;
+	if (s->cap > s->len)
+		s->cap = s->len;
+	s->off = fw->used;
+	memcpy(fw->data + fw->used, pkt->data + tcp->off + tcp->hdr_len,
+	    s->cap);
+	fw->used += s->cap;
+	return 1;
+}
+
+/* One side "ADDR:PORT" or "[ADDR]:PORT" into addr and port. */
+static int
+side(const char *t, size_t n, int *fam, uint8_t *addr, uint16_t *port)
+{
+	char buf[80];
+	const char *colon;
+	char *end;
+	long p;
+	size_t al;
+
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, t, n);
+	buf[n] = '\0';
+	if ((colon = strrchr(buf, ':')) == NULL)
+		return -1;
+	p = strtol(colon + 1, &end, 10);
+	if (*end != '\0' || p < 0 || p > 65535)
+		return -1;
+	*port = (uint16_t)p;
+	al = (size_t)(colon - buf);
+	buf[al] = '\0';
+	if (buf[0] == '[' && al > 2 && buf[al - 1] == ']') {
+		buf[al - 1] = '\0';
+		*fam = 6;
+		return inet_pton(AF_INET6, buf + 1, addr) == 1 ? 0 : -1;
+	}
+	*fam = 4;
+	return inet_pton(AF_INET, buf, addr) == 1 ? 0 : -1;
+}
+
+int
+st_follow_parse(const char *text, struct st_flow *k, const char **why)
+{
+	const char *p = text, *q;
+	uint8_t a[16], b[16];
+	uint16_t pa, pb;
+	int fa, fb;
+
+	memset(k, 0, sizeof(*k));
+	*why = "want 'tcp A:PORT B:PORT' (IPv6 as [A]:PORT)";
+	if (strncmp(p, "tcp ", 4) != 0)
+		return -1;
+	p += 4;
+	while (*p == ' ')
+		p++;
+	if ((q = strchr(p, ' ')) == NULL)
+		return -1;
+	if (side(p, (size_t)(q - p), &fa, a, &pa) != 0)
+		return -1;
+	while (*q == ' ')
+		q++;
+	if (side(q, strlen(q), &fb, b, &pb) != 0 || fa != fb)
+		return -1;
+	k->dir = st_flow_key_raw(a, b, fa == 4 ? 4 : 16, pa, pb, &k->key);
+	return k->dir < 0 ? -1 : 0;
+}
 
 /* A segment placed in its direction's byte stream. */
 struct placed {
@@ -94,12 +279,15 @@ classify(const struct st_follow *fw, struct placed *pl, const uint32_t *base)
 }
 
 static void
-endpoint(char *buf, size_t n, int fam, const uint8_t *a, uint16_t port)
+endpoint(char *buf, size_t n, const struct st_flow *k, int side)
 {
+	int v4 = st_flow_alen(&k->key) == 4;
 	char t[64];
 
-	inet_ntop(fam == 4 ? AF_INET : AF_INET6, a, t, sizeof(t));
-	snprintf(buf, n, fam == 4 ? "%s:%u" : "[%s]:%u", t, port);
+	inet_ntop(v4 ? AF_INET : AF_INET6, st_flow_addr(&k->key, side), t,
+	    sizeof(t));
+	snprintf(buf, n, v4 ? "%s:%u" : "[%s]:%u", t,
+	    st_flow_port(&k->key, side));
 }
 
 /* Up to three lines of the message's bytes, escaped. */
@@ -226,8 +414,9 @@ st_follow_render(struct st_out *o, const struct st_follow *fw,
 	int dir = -1;
 
 	(void)v;
-	endpoint(a, sizeof(a), fw->key.fam, fw->key.a, fw->key.pa);
-	endpoint(b, sizeof(b), fw->key.fam, fw->key.b, fw->key.pb);
+	/* A: the side the key puts first when A to B is its direction 0. */
+	endpoint(a, sizeof(a), &fw->key, fw->key.dir);
+	endpoint(b, sizeof(b), &fw->key, 1 - fw->key.dir);
 	st_out_printf(o, "TCP stream A %s \xe2\x87\x84 B %s \xc2\xb7 frames "
 	    "%llu-%llu (%llu packets)\n", a, b,
 	    (unsigned long long)fw->first, (unsigned long long)fw->last,

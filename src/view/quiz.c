@@ -11,9 +11,9 @@
 
 #include "strata/decode.h"
 #include "strata/quiz.h"
-#include "../proto/icmp.h"
-#include "../proto/ipv4.h"
-#include "../proto/tcp.h"
+#include "strata/proto/icmp.h"
+#include "strata/proto/ipv4.h"
+#include "strata/proto/tcp.h"
 
 /* A kind's name: the field it blanks, from the protocol's own table. */
 const char *
@@ -84,10 +84,10 @@ st_quiz_make(struct st_quiz_q *q, enum st_quiz_kind k,
 	q->kind = k;
 	q->pkt = pkt;
 	if (k == ST_Q_TCPSEQ) {
-		if ((l = layer_of(pkt, st_tcp_h.proto)) == NULL ||
+		if ((l = layer_of(pkt, st_tcp.proto)) == NULL ||
 		    (ip = net_of(pkt, l)) == NULL ||
-		    st_tcp_rel(v, pkt, ip, l, &q->rel) != 0 || q->rel.first ||
-		    (f = st_pkt_fd(pkt, l, st_tcp_h.seq)) == NULL)
+		    st_tcp_rel(&v->flows, pkt, ip, l, &q->rel) != 0 || q->rel.first ||
+		    (f = st_pkt_fd(pkt, l, st_tcp.seq)) == NULL)
 			return -1;
 		q->ly = l;
 		q->f = f;
@@ -373,7 +373,7 @@ st_quiz_working(struct st_out *o, const struct st_quiz_q *q)
 		    ", and MF is clear: it is the last");
 		break;
 	case ST_Q_TCPSEQ:
-		fl = st_pkt_fd(p, ly, st_tcp_h.len);
+		fl = st_pkt_fd(p, ly, st_tcp.len);
 		st_out_printf(o, "  %llu = %u - %u: tcpdump subtracts the first "
 		    "seq seen this way (frame %llu)\n", (unsigned long long)
 		    q->answer, q->rel.seq, q->rel.sbase,

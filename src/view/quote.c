@@ -11,36 +11,42 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <pcap/dlt.h>
-
 #include "strata/decode.h"
-#include "strata/protos.h"
 #include "strata/view.h"
 
 #define NSLOTS	4096	/* packets remembered (a bounded table) */
 #define KEEP	128	/* bytes of each, from its IP header */
 #define KEYLEN	48
+#define QLAYERS	8	/* layers kept of each */
+#define QFIELDS	64	/* fields kept of each */
+#define QSTR	256	/* bytes of its fields' texts kept */
 
+/* A packet remembered: its first bytes from the IP header on, and its
+ * model (layers and fields) over those bytes, as decoded then. */
 struct slot {
 	uint8_t		 key[KEYLEN];
 	uint8_t		 bytes[KEEP];
 	uint16_t	 n;
+	uint8_t		 nlayers;
+	uint8_t		 nfields;
+	int		 used;
 	uint64_t	 num;
 	struct timespec	 ts;
-	int		 used;
+	struct st_layer	 layers[QLAYERS];
+	struct st_field	 fields[QFIELDS];
+	char		 str[QSTR];
 };
 
 struct st_quotes {
 	struct slot	 slots[NSLOTS];
-	struct st_packet orig;		/* the original, decoded again */
+	struct st_packet orig;		/* a remembered packet, made whole */
 };
 
 static void
 put(uint8_t *key, size_t *k, const struct st_packet *pkt,
-    const struct st_layer *ly, const char *name)
+    const struct st_layer *ly, const struct st_field_desc *d)
 {
-	const struct st_field *f = ly != NULL ? st_pkt_field(pkt, ly, name) :
-	    NULL;
+	const struct st_field *f = st_pkt_fd(pkt, ly, d);
 	const uint8_t *b;
 	size_t n = 0;
 
@@ -58,42 +64,122 @@ put(uint8_t *key, size_t *k, const struct st_packet *pkt,
 	}
 }
 
+/* The first network layer at depth, or NULL. */
+static const struct st_layer *
+net_at(const struct st_packet *pkt, unsigned depth)
+{
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == depth &&
+		    pkt->layers[i].proto->role == ST_ROLE_NET)
+			return &pkt->layers[i];
+	return NULL;
+}
+
 /*
  * The fields that identify a packet in the copy an ICMP error quotes and
- * that NAT at the source leaves alone: destination, protocol, IPv4 id
- * (IPv6 flow label), and the destination port, TCP sequence number, or
- * ICMP identifier and sequence.  Returns the key's length, 0 for none.
+ * that NAT at the source leaves alone, as the protocols list them (their
+ * qkey): destination, protocol, IPv4 id (IPv6 flow label), and the
+ * destination port, TCP sequence number, or ICMP identifier and sequence.
+ * Returns the key's length, 0 for none.
  */
 static size_t
 key_of(const struct st_packet *pkt, unsigned depth, uint8_t *key)
 {
 	const struct st_layer *ip, *tl;
+	const struct st_field_desc *const *d;
 	size_t k = 0;
-	int v6 = 0;
 
 	memset(key, 0, KEYLEN);
-	if ((ip = st_pkt_layer(pkt, "ipv4", depth)) == NULL) {
-		if ((ip = st_pkt_layer(pkt, "ipv6", depth)) == NULL)
-			return 0;
-		v6 = 1;
-	}
-	key[k++] = (uint8_t)(v6 ? 6 : 4);
-	put(key, &k, pkt, ip, v6 ? "ipv6.dst" : "ip.dst");
-	put(key, &k, pkt, ip, v6 ? "ipv6.nxt" : "ip.proto");
-	put(key, &k, pkt, ip, v6 ? "ipv6.flow" : "ip.id");
-	if ((tl = st_pkt_layer(pkt, "udp", depth)) != NULL)
-		put(key, &k, pkt, tl, "udp.dstport");
-	else if ((tl = st_pkt_layer(pkt, "tcp", depth)) != NULL) {
-		put(key, &k, pkt, tl, "tcp.dstport");
-		put(key, &k, pkt, tl, "tcp.seq");
-	} else if ((tl = st_pkt_layer(pkt, "icmp", depth)) != NULL) {
-		put(key, &k, pkt, tl, "icmp.ident");
-		put(key, &k, pkt, tl, "icmp.seq");
-	} else if ((tl = st_pkt_layer(pkt, "icmpv6", depth)) != NULL) {
-		put(key, &k, pkt, tl, "icmpv6.echo.identifier");
-		put(key, &k, pkt, tl, "icmpv6.echo.sequence_number");
+	if ((ip = net_at(pkt, depth)) == NULL)
+		return 0;
+	key[k++] = (uint8_t)(ip->proto->ends[0] != NULL &&
+	    ip->proto->ends[0]->fmt == ST_FMT_IPV6 ? 6 : 4);
+	for (d = ip->proto->qkey; d != NULL && *d != NULL; d++)
+		put(key, &k, pkt, ip, *d);
+	for (tl = ip + 1; tl < pkt->layers + pkt->nlayers; tl++) {
+		if (tl->depth != depth || tl->proto->qkey == NULL ||
+		    (tl->proto->role != ST_ROLE_TRANSPORT &&
+		    tl->proto->role != ST_ROLE_CONTROL))
+			continue;
+		for (d = tl->proto->qkey; *d != NULL; d++)
+			put(key, &k, pkt, tl, *d);
+		break;
 	}
 	return k;
+}
+
+/*
+ * Keeps pkt's model from layer ip on, over its first sl->n bytes from
+ * there: layers and fields moved to start at 0, a field not wholly in
+ * those bytes left out (bytes and texts cut to them, as a decode of those
+ * bytes alone would), its text copied when it was the packet's own.
+ */
+static void
+keep_model(struct slot *sl, const struct st_packet *pkt,
+    const struct st_layer *ip)
+{
+	const struct st_layer *ly;
+	const struct st_field *f;
+	struct st_field *g;
+	uint32_t base = ip->off, nbits = (uint32_t)sl->n * 8, used = 0, i;
+	size_t len;
+
+	sl->nlayers = sl->nfields = 0;
+	for (ly = ip; ly < pkt->layers + pkt->nlayers &&
+	    sl->nlayers < QLAYERS; ly++) {
+		if (ly->depth != 0 || ly->off - base >= sl->n)
+			continue;
+		sl->layers[sl->nlayers] = *ly;
+		sl->layers[sl->nlayers].off = ly->off - base;
+		if (ly->off - base + ly->len > sl->n)
+			sl->layers[sl->nlayers].len = sl->n - (ly->off - base);
+		sl->layers[sl->nlayers].field0 = sl->nfields;
+		sl->layers[sl->nlayers].nfields = 0;
+		for (i = 0; i < ly->nfields && sl->nfields < QFIELDS; i++) {
+			f = &pkt->fields[ly->field0 + i];
+			if (f->bits > 0 && (f->bitoff < base * 8 ||
+			    f->bitoff - base * 8 >= nbits))
+				continue;
+			g = &sl->fields[sl->nfields];
+			*g = *f;
+			if (f->bits > 0) {
+				g->bitoff = f->bitoff - base * 8;
+				if (g->bitoff + g->bits > nbits) {
+					if (f->desc->fmt != ST_FMT_BYTES &&
+					    f->desc->fmt != ST_FMT_TEXT)
+						continue;
+					g->bits = (nbits - g->bitoff) & ~7u;
+				}
+			}
+			if (f->meaning >= pkt->str &&
+			    f->meaning < pkt->str + sizeof(pkt->str)) {
+				len = strlen(f->meaning) + 1;
+				g->meaning = used + len <= QSTR ?
+				    memcpy(sl->str + used, f->meaning, len) :
+				    NULL;
+				if (g->meaning != NULL)
+					used += (uint32_t)len;
+			}
+			sl->nfields++;
+			sl->layers[sl->nlayers].nfields++;
+		}
+		sl->nlayers++;
+	}
+}
+
+/* The packet of slot sl, its model as kept, into pkt. */
+static void
+made_whole(struct st_packet *pkt, const struct slot *sl)
+{
+	st_pkt_reset(pkt, sl->bytes, sl->n, sl->n);
+	memcpy(pkt->layers, sl->layers, sl->nlayers * sizeof(sl->layers[0]));
+	pkt->nlayers = sl->nlayers;
+	memcpy(pkt->fields, sl->fields, sl->nfields * sizeof(sl->fields[0]));
+	pkt->nfields = sl->nfields;
+	pkt->num = sl->num;
+	pkt->ts = sl->ts;
 }
 
 static size_t
@@ -216,16 +302,43 @@ nth_field(const struct st_packet *pkt, const struct st_layer *ly,
 	return NULL;
 }
 
+/* Whether field d of the network layer changed between sent and got. */
 static int
 changed(const struct st_packet *sent, const struct st_packet *got,
-    const char *name)
+    const struct st_field_desc *d)
 {
-	const struct st_field *a = st_pkt_field(sent, st_pkt_layer(sent,
-	    strncmp(name, "ipv6", 4) == 0 ? "ipv6" : "ipv4", 0), name);
-	const struct st_field *b = st_pkt_field(got, st_pkt_layer(got,
-	    strncmp(name, "ipv6", 4) == 0 ? "ipv6" : "ipv4", 1), name);
+	const struct st_layer *ls = net_at(sent, 0), *lg = net_at(got, 1);
+	const struct st_field *a, *b;
 
+	if (d == NULL || ls == NULL || lg == NULL)
+		return 0;
+	a = st_pkt_fd(sent, ls, d);
+	b = st_pkt_fd(got, lg, d);
 	return a != NULL && b != NULL && !st_field_equal(sent, a, got, b);
+}
+
+/* Whether the network layer's ends (addresses) changed: NAT. */
+static int
+ends_changed(const struct st_packet *sent, const struct st_packet *got)
+{
+	const struct st_layer *ls = net_at(sent, 0), *lg = net_at(got, 1);
+
+	return ls != NULL && lg != NULL && ls->proto == lg->proto &&
+	    ls->proto->ends[0] != NULL &&
+	    (changed(sent, got, ls->proto->ends[0]) ||
+	    changed(sent, got, ls->proto->ends[1]));
+}
+
+/* The first layer of protocol p at depth 0 of pkt, or NULL. */
+static const struct st_layer *
+same_layer(const struct st_packet *pkt, const struct st_proto *p)
+{
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == 0 && pkt->layers[i].proto == p)
+			return &pkt->layers[i];
+	return NULL;
 }
 
 void
@@ -238,14 +351,15 @@ st_quote_diff(struct st_out *o, const struct st_packet *sent,
 	unsigned i, j, k, x, nsame = 0, ndiff = 0;
 	int ttl, nat;
 
-	ttl = changed(sent, got, "ip.ttl") || changed(sent, got, "ipv6.hlim");
-	nat = changed(sent, got, "ip.src") || changed(sent, got, "ip.dst") ||
-	    changed(sent, got, "ipv6.src") || changed(sent, got, "ipv6.dst");
+	/* The hop counts by name, looked up once per comparison. */
+	ttl = changed(sent, got, st_desc_find("ip.ttl")) ||
+	    changed(sent, got, st_desc_find("ipv6.hlim"));
+	nat = ends_changed(sent, got);
 	for (i = 0; i < got->nlayers; i++) {
 		q = &got->layers[i];
-		if (q->depth != 1 || q->proto == &st_proto_data)
+		if (q->depth != 1 || q->proto->role == ST_ROLE_DATA)
 			continue;
-		if ((s = st_pkt_layer(sent, q->proto->name, 0)) == NULL)
+		if ((s = same_layer(sent, q->proto)) == NULL)
 			continue;
 		for (j = q->field0; j < (unsigned)q->field0 + q->nfields; j++) {
 			fq = &got->fields[j];
@@ -297,12 +411,14 @@ static void
 quote_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 {
 	const struct st_layer *err, *ip;
-	struct st_quotes *qs = v->quotes;
+	void **state = st_vctx_state(v, &st_view_quote);
+	struct st_quotes *qs = state != NULL ? *state : NULL;
 	struct slot *sl;
 	uint8_t key[KEYLEN];
 	double dt;
 
-	if (qs == NULL && (qs = v->quotes = calloc(1, sizeof(*qs))) == NULL) {
+	if (qs == NULL && (state == NULL ||
+	    (qs = *state = calloc(1, sizeof(*qs))) == NULL)) {
 		st_out_puts(o, "quote: out of memory\n");
 		return;
 	}
@@ -319,16 +435,13 @@ quote_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 			st_out_printf(o, "frame %llu, sent %.6f s before; what "
 			    "changed on the way:\n", (unsigned long long)sl->num,
 			    dt);
-			st_pkt_reset(&qs->orig, sl->bytes, sl->n, sl->n);
-			st_decode(&qs->orig, DLT_RAW);
+			made_whole(&qs->orig, sl);
 			st_quote_diff(o, &qs->orig, pkt);
 			st_out_putc(o, '\n');
 		}
 	}
 	/* Remember this packet, in case an error quotes it later. */
-	if (key_of(pkt, 0, key) == 0 ||
-	    ((ip = st_pkt_layer(pkt, "ipv4", 0)) == NULL &&
-	    (ip = st_pkt_layer(pkt, "ipv6", 0)) == NULL))
+	if (key_of(pkt, 0, key) == 0 || (ip = net_at(pkt, 0)) == NULL)
 		return;
 	sl = &qs->slots[hash(key)];
 	memcpy(sl->key, key, KEYLEN);
@@ -338,9 +451,10 @@ quote_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	sl->num = pkt->num;
 	sl->ts = pkt->ts;
 	sl->used = 1;
+	keep_model(sl, pkt, ip);
 }
 
 const struct st_view st_view_quote = {
 	"quote", "ICMP errors: the quoted packet against the one sent, what "
-	"changed on the way", quote_packet
+	"changed on the way", quote_packet, NULL, NULL, 0, 0, 0, free
 };

@@ -7,11 +7,12 @@
  * buckets).  Memory is bounded: past the tables' sizes, further
  * conversations are counted together as "others".
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/protos.h"
+#include "strata/flow.h"
 #include "strata/view.h"
 
 #define NODES	512	/* protocol hierarchy nodes */
@@ -31,12 +32,16 @@ struct conv {
 	uint64_t	 frames[2], bytes[2];	/* A to B, B to A */
 };
 
-enum { C_IP, C_TCP, C_UDP, C_KINDS };
+/* Kinds of conversations: of network layers (kind 0), and of each
+ * transport protocol with ends (ports), in the order first seen. */
+#define C_IP	0
+#define C_KINDS	4
 
 struct st_stats {
 	struct node	 node[NODES];
 	int		 nnodes;
 	uint64_t	 lost_chains;
+	const struct st_proto *kind[C_KINDS];	/* C_IP: none */
 	struct conv	 conv[C_KINDS][CONVS];
 	uint64_t	 others[C_KINDS][2];	/* frames, bytes */
 	uint64_t	 bucket[NBUCKET];
@@ -72,7 +77,7 @@ count_chain(struct st_stats *s, const struct st_packet *pkt)
 
 	for (i = 0; i < pkt->nlayers; i++) {
 		ly = &pkt->layers[i];
-		if (ly->depth > 0 || ly->proto == &st_proto_trailer)
+		if (ly->depth > 0 || ly->proto->role == ST_ROLE_TRAILER)
 			continue;
 		if ((n = child(s, at, ly->proto->ws)) < 0) {
 			s->lost_chains++;
@@ -85,33 +90,21 @@ count_chain(struct st_stats *s, const struct st_packet *pkt)
 }
 
 static void
-count_conv(struct st_stats *s, int kind, const uint8_t *a, const uint8_t *b,
-    size_t alen, unsigned pa, unsigned pb, uint32_t len)
+count_conv(struct st_stats *s, int kind, const struct st_flowkey *k, int dir,
+    uint32_t len)
 {
-	uint8_t key[37];
 	uint32_t h = 2166136261u;
 	struct conv *c;
 	size_t i;
-	int swap = memcmp(a, b, alen) > 0 || (memcmp(a, b, alen) == 0 &&
-	    pa > pb), dir;
 
-	memset(key, 0, sizeof(key));
-	key[0] = (uint8_t)alen;
-	memcpy(key + 1, swap ? b : a, alen);
-	memcpy(key + 17, swap ? a : b, alen);
-	key[33] = (uint8_t)((swap ? pb : pa) >> 8);
-	key[34] = (uint8_t)(swap ? pb : pa);
-	key[35] = (uint8_t)((swap ? pa : pb) >> 8);
-	key[36] = (uint8_t)(swap ? pa : pb);
-	for (i = 0; i < sizeof(key); i++)
-		h = (h ^ key[i]) * 16777619u;
-	dir = swap;
+	for (i = 0; i < sizeof(c->key); i++)
+		h = (h ^ k->b[i]) * 16777619u;
 	for (i = 0; i < 16; i++) {
 		c = &s->conv[kind][(h + i) % CONVS];
-		if (c->used && memcmp(c->key, key, sizeof(key)) != 0)
+		if (c->used && memcmp(c->key, k->b, sizeof(c->key)) != 0)
 			continue;
 		if (!c->used) {
-			memcpy(c->key, key, sizeof(key));
+			memcpy(c->key, k->b, sizeof(c->key));
 			c->used = 1;
 		}
 		c->frames[dir]++;
@@ -122,27 +115,65 @@ count_conv(struct st_stats *s, int kind, const uint8_t *a, const uint8_t *b,
 	s->others[kind][1] += len;
 }
 
-static const uint8_t *
-addr(const struct st_packet *pkt, const struct st_layer *ly, const char *name,
-    size_t *n)
+/* The kind of transport protocol p's conversations, or -1: too many. */
+static int
+kind_of(struct st_stats *s, const struct st_proto *p)
 {
-	const struct st_field *f = st_pkt_field(pkt, ly, name);
+	int i;
 
-	return f != NULL ? st_field_bytes(pkt, f, n) : NULL;
+	for (i = 1; i < C_KINDS; i++) {
+		if (s->kind[i] == p)
+			return i;
+		if (s->kind[i] == NULL) {
+			s->kind[i] = p;
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* The conversations of pkt: of its network layer, and of each transport
+ * layer (once per protocol) over it. */
+static void
+count_convs(struct st_stats *s, const struct st_packet *pkt)
+{
+	const struct st_layer *ly, *net = NULL;
+	const struct st_proto *seen[C_KINDS];
+	struct st_flowkey k;
+	int dir, kind, nseen = 0, i;
+
+	for (ly = pkt->layers; ly < pkt->layers + pkt->nlayers; ly++) {
+		if (ly->depth != 0)
+			continue;
+		if (net == NULL && ly->proto->role == ST_ROLE_NET) {
+			if ((dir = st_flow_key_of(pkt, ly, NULL, &k)) < 0)
+				return;
+			net = ly;
+			count_conv(s, C_IP, &k, dir, pkt->len);
+		} else if (net != NULL && ly->proto->role == ST_ROLE_TRANSPORT &&
+		    ly->proto->ends[0] != NULL && nseen < C_KINDS) {
+			for (i = 0; i < nseen && seen[i] != ly->proto; i++)
+				;
+			if (i < nseen)
+				continue;
+			seen[nseen++] = ly->proto;
+			if ((dir = st_flow_key_of(pkt, net, ly, &k)) >= 0 &&
+			    (kind = kind_of(s, ly->proto)) >= 0)
+				count_conv(s, kind, &k, dir, pkt->len);
+		}
+	}
 }
 
 static void
 stats_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 {
-	struct st_stats *s = v->stats;
-	const struct st_layer *ip, *tl;
-	const struct st_field *fa, *fb;
-	const uint8_t *a, *b;
-	size_t an, bn;
-	int v6 = 0, i;
+	void **state = st_vctx_state(v, &st_view_stats);
+	struct st_stats *s = state != NULL ? *state : NULL;
+	int i;
 
 	(void)o;
-	if (s == NULL && (s = v->stats = calloc(1, sizeof(*s))) == NULL)
+	if (s == NULL && (state == NULL ||
+	    (s = *state = calloc(1, sizeof(*s))) == NULL))
 		return;
 	if (s->frames == 0 || pkt->len < s->minlen)
 		s->minlen = pkt->len;
@@ -157,30 +188,7 @@ stats_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		;
 	s->bucket[i]++;
 	count_chain(s, pkt);
-	if ((ip = st_pkt_layer(pkt, "ipv4", 0)) == NULL) {
-		if ((ip = st_pkt_layer(pkt, "ipv6", 0)) == NULL)
-			return;
-		v6 = 1;
-	}
-	a = addr(pkt, ip, v6 ? "ipv6.src" : "ip.src", &an);
-	b = addr(pkt, ip, v6 ? "ipv6.dst" : "ip.dst", &bn);
-	if (a == NULL || b == NULL || an != bn || an > 16)
-		return;
-	count_conv(s, C_IP, a, b, an, 0, 0, pkt->len);
-	for (i = C_TCP; i <= C_UDP; i++) {
-		const char *p = i == C_TCP ? "tcp" : "udp";
-		char sp[16], dp[16];
-
-		if ((tl = st_pkt_layer(pkt, p, 0)) == NULL)
-			continue;
-		snprintf(sp, sizeof(sp), "%s.srcport", p);
-		snprintf(dp, sizeof(dp), "%s.dstport", p);
-		fa = st_pkt_field(pkt, tl, sp);
-		fb = st_pkt_field(pkt, tl, dp);
-		if (fa != NULL && fb != NULL)
-			count_conv(s, i, a, b, an, (unsigned)fa->val,
-			    (unsigned)fb->val, pkt->len);
-	}
+	count_convs(s, pkt);
 }
 
 static void
@@ -236,19 +244,23 @@ by_bytes(const void *x, const void *y)
 static void
 conversations(struct st_out *o, struct st_stats *s, int kind)
 {
-	static const char *const title[] = { "IP", "TCP", "UDP" };
 	static const struct conv *list[CONVS];
-	char a[64], b[64];
+	char a[64], b[64], title[16] = "IP";
 	size_t n = 0, i;
 
+	/* "IP", or the transport protocol's name in capitals: "TCP". */
+	for (i = 0; kind != C_IP && i + 1 < sizeof(title) &&
+	    s->kind[kind]->name[i] != '\0'; i++)
+		title[i] = (char)toupper((unsigned char)s->kind[kind]->name[i]);
+	if (kind != C_IP)
+		title[i] = '\0';
 	for (i = 0; i < CONVS; i++)
 		if (s->conv[kind][i].used)
 			list[n++] = &s->conv[kind][i];
 	if (n == 0)
 		return;
 	qsort(list, n, sizeof(list[0]), by_bytes);
-	st_out_printf(o, "\n%s conversations (%zu%s), by bytes:\n", title[kind],
-	    n, s->others[kind][0] > 0 ? " and more counted as others" : "");
+	st_out_printf(o, "\n%s conversations (%zu%s), by bytes:\n", title, n, s->others[kind][0] > 0 ? " and more counted as others" : "");
 	st_out_printf(o, "  %-45s%21s%21s\n", "A <-> B", "A -> B", "B -> A");
 	for (i = 0; i < n && i < SHOWN; i++) {
 		endpoint(a, list[i], 0, kind);
@@ -300,8 +312,10 @@ histogram(struct st_out *o, struct st_stats *s)
 static void
 stats_end(struct st_out *o, struct st_vctx *v)
 {
-	struct st_stats *s = v->stats;
+	void **state = st_vctx_state(v, &st_view_stats);
+	struct st_stats *s = state != NULL ? *state : NULL;
 	double secs;
+	size_t p;
 	int k;
 
 	if (s == NULL || s->frames == 0) {
@@ -318,12 +332,16 @@ stats_end(struct st_out *o, struct st_vctx *v)
 	if (s->lost_chains > 0)
 		st_out_printf(o, "  (%llu frames' chains past the table, not "
 		    "counted)\n", (unsigned long long)s->lost_chains);
-	for (k = 0; k < C_KINDS; k++)
-		conversations(o, s, k);
+	conversations(o, s, C_IP);
+	/* The transport protocols in the registry's order. */
+	for (p = 0; st_protos[p] != NULL; p++)
+		for (k = 1; k < C_KINDS; k++)
+			if (s->kind[k] == st_protos[p])
+				conversations(o, s, k);
 	histogram(o, s);
 }
 
 const struct st_view st_view_stats = {
 	"stats", "after the last packet: protocol hierarchy, conversations, "
-	"frame sizes", stats_packet, NULL, stats_end, 0, 1, 0
+	"frame sizes", stats_packet, NULL, stats_end, 0, 1, 0, free
 };

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/proto/tcp.h"
 #include "strata/view.h"
 
 #define NAME_W	30
@@ -126,7 +127,7 @@ static int
 tcp_rel_of(struct st_vctx *v, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl, struct tcp_rel *t)
 {
-	if (st_tcp_rel(v, pkt, net, tl, &t->r) != 0)
+	if (st_tcp_rel(&v->flows, pkt, net, tl, &t->r) != 0)
 		return 0;
 	t->seq = st_pkt_field(pkt, tl, "tcp.seq_raw");
 	t->ack = st_pkt_field(pkt, tl, "tcp.ack_raw");

@@ -25,7 +25,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int lt;
 	static const uint8_t dst[4] = { 127, 0, 0, 1 };
 	struct st_spec_err err;
-	char text[128];
+	struct st_echo_error e;
+	uint8_t addr[16];
 	unsigned ttl;
 	size_t icmplen;
 	uint16_t seq;
@@ -42,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	st_match_reply(&sent, &got);
 	if (st_echo_classify(&got, 4, dst, 7, &seq, &ttl, &icmplen) !=
 	    ST_ECHO_NONE)
-		st_icmp_error_text(&got, text, sizeof(text));
-	st_pkt_src(&got, text, sizeof(text));
+		st_echo_error_info(&got, &e);
+	st_pkt_src_addr(&got, addr);
 	return 0;
 }

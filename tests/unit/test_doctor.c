@@ -15,13 +15,7 @@ static char text[8192];
 static int
 report(const struct st_doctor_facts *f)
 {
-	FILE *fp = fmemopen(text, sizeof(text), "w");
-	int rc;
-
-	assert_non_null(fp);
-	rc = st_doctor_report(f, fp);
-	fclose(fp);
-	return rc;
+	return st_doctor_report(f, text, sizeof(text));
 }
 
 static void

@@ -18,9 +18,9 @@
 #include <stdio.h>
 
 #include "strata/registry.h"
-#include "../../src/proto/icmp.h"
-#include "../../src/proto/ipv4.h"
-#include "../../src/proto/tcp.h"
+#include "strata/proto/icmp.h"
+#include "strata/proto/ipv4.h"
+#include "strata/proto/tcp.h"
 
 /* Whether some field of some protocol is named "prefix.…". */
 static int
@@ -145,10 +145,10 @@ test_handles(void **state)
 	assert_string_equal(st_ipv4_h.cksum->name, "ip.checksum");
 	assert_string_equal(st_ipv4_h.frag->name, "ip.frag_offset");
 	assert_string_equal(st_ipv4_h.mf->name, "ip.flags.mf");
-	assert_ptr_equal(st_desc_proto(st_tcp_h.seq), st_tcp_h.proto);
-	assert_ptr_equal(st_desc_proto(st_tcp_h.len), st_tcp_h.proto);
-	assert_string_equal(st_tcp_h.seq->name, "tcp.seq_raw");
-	assert_string_equal(st_tcp_h.len->name, "tcp.len");
+	assert_ptr_equal(st_desc_proto(st_tcp.seq), st_tcp.proto);
+	assert_ptr_equal(st_desc_proto(st_tcp.len), st_tcp.proto);
+	assert_string_equal(st_tcp.seq->name, "tcp.seq_raw");
+	assert_string_equal(st_tcp.len->name, "tcp.len");
 	assert_ptr_equal(st_desc_proto(st_icmp_h.type), st_icmp_h.proto);
 	assert_string_equal(st_icmp_h.type->name, "icmp.type");
 }

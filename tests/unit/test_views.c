@@ -44,7 +44,7 @@ render(const struct st_view *view, const char *hex, int color)
 	FILE *fp;
 
 	memset(&v, 0, sizeof(v));
-	v.conns = shared_v.conns;
+	v.flows = shared_v.flows;
 	v.color = color;
 	v.t0.tv_sec = 1700000000;
 	v.have_t0 = 1;
@@ -54,7 +54,7 @@ render(const struct st_view *view, const char *hex, int color)
 	tpkt.ts.tv_sec = 1700000001;
 	tpkt.ts.tv_nsec = 500000000;
 	view->packet(&o, &tpkt, &v);
-	shared_v.conns = v.conns;
+	shared_v.flows = v.flows;
 	return text_end(&o, fp);
 }
 

@@ -5,7 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "strata/view.h"
+#include "strata/out.h"
 
 void
 st_out_init(struct st_out *o, FILE *fp)

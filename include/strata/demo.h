@@ -1,0 +1,31 @@
+/*
+ * The kernel facilities the demos show (src/net/demo.c): they return what
+ * they found and print nothing.
+ */
+#ifndef STRATA_DEMO_H
+#define STRATA_DEMO_H
+
+#include <stdint.h>
+
+/* The kernel's state of the TCP socket between these ports, by name
+ * ("ESTABLISHED"; "CLOSED" if none; "?" if sock_diag cannot be asked). */
+const char *st_demo_tcp_state(uint16_t lport, uint16_t rport);
+/* The local port of socket fd (0 if unknown). */
+uint16_t st_demo_port_of(int fd);
+/*
+ * Moves this process into a network namespace of its own with lo up at
+ * this MTU and no segmentation offload.  0, or -1 with errno; *unshared
+ * says whether the namespace was made (the failure was setting up lo).
+ */
+int	st_demo_netns(int mtu, int *unshared);
+/* The bytes queued on fd (ioctl req: SIOCINQ, SIOCOUTQ); -1 if unknown. */
+int	st_demo_queued(int fd, unsigned long req);
+/*
+ * Waits up to ms for fds[0..n) to be readable by api ("select", "poll",
+ * or "epoll" on ep, where they are registered); fills ready[] with those
+ * that are and returns how many, or -1 with errno.
+ */
+int	st_demo_wait_ready(const char *api, int ep, const int *fds, int n,
+	    int *ready, int ms);
+
+#endif /* STRATA_DEMO_H */

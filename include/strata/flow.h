@@ -1,0 +1,104 @@
+/*
+ * Conversations (src/model/flow.c): the one two-way key of a packet's
+ * conversation, and the one bounded table of conversations.
+ *
+ * The key is built from the descriptors' ends (struct st_proto.ends): the
+ * source and destination addresses of a network layer and the ports of a
+ * transport layer, whichever protocols they are.  Both directions give the
+ * same key (the smaller end first); the key says which way a packet goes.
+ *
+ * The table stores, per conversation and direction, the first value seen
+ * and the frame it came in, and nothing about what the value means: TCP's
+ * relative sequence numbers are one user of it.  It knows no protocol.
+ */
+#ifndef STRATA_FLOW_H
+#define STRATA_FLOW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strata/model.h"
+
+#define ST_FLOW_KEYLEN	40	/* address length, A, B, port A, port B,
+				   zero padding to whole 8-byte words */
+#define ST_FLOW_KEYUSED	37	/* the bytes before the padding */
+
+/*
+ * A conversation: b[0] the address length (4 or 16), b[1..16] address A,
+ * b[17..32] address B, b[33..34] port A, b[35..36] port B (big-endian),
+ * the rest zero.  A is the smaller end.
+ */
+struct st_flowkey {
+	uint8_t		 b[ST_FLOW_KEYLEN];
+};
+
+/*
+ * The fields of layer ly that its descriptor names as its ends (source
+ * and destination), found in one pass: 0, or -1 when the protocol has no
+ * ends or a field is missing (e[] then partly NULL).
+ */
+int	st_flow_ends(const struct st_packet *pkt, const struct st_layer *ly,
+	    const struct st_field *e[2]);
+
+/*
+ * The key of the conversation between addresses addr[0] -> addr[1] and
+ * ports port[0] -> port[1] (port NULL: no ports, both 0).  Returns the
+ * packet's direction in it (0: from A to B, 1: from B to A), or -1 when
+ * the addresses are missing or not of one length up to 16 bytes.
+ */
+int	st_flow_key(const struct st_packet *pkt,
+	    const struct st_field *const addr[2],
+	    const struct st_field *const port[2], struct st_flowkey *k);
+
+/* The same from the network layer net and transport layer tl (NULL: no
+ * ports). */
+int	st_flow_key_of(const struct st_packet *pkt, const struct st_layer *net,
+	    const struct st_layer *tl, struct st_flowkey *k);
+
+/* The same from raw addresses (n bytes each) and ports (user input). */
+int	st_flow_key_raw(const uint8_t *a, const uint8_t *b, size_t n,
+	    uint16_t pa, uint16_t pb, struct st_flowkey *k);
+
+static inline size_t
+st_flow_alen(const struct st_flowkey *k)
+{
+	return k->b[0];
+}
+
+/* Side 0 (A) or 1 (B) of the key. */
+static inline const uint8_t *
+st_flow_addr(const struct st_flowkey *k, int side)
+{
+	return k->b + (side ? 17 : 1);
+}
+
+static inline unsigned
+st_flow_port(const struct st_flowkey *k, int side)
+{
+	return (unsigned)k->b[side ? 35 : 33] << 8 | k->b[side ? 36 : 34];
+}
+
+/* One conversation in the table: one cache line. */
+struct st_flowent {
+	uint64_t	 frame[2];	/* the frame first[] came in, each way */
+	uint32_t	 first[2];	/* the first value seen each way */
+	uint8_t		 key[ST_FLOW_KEYUSED];
+	uint8_t		 have[2];	/* first[] set, each way */
+	uint8_t		 pad;
+};
+
+struct st_flows;
+
+/*
+ * The conversation of key k, found or made (the table itself is made on
+ * first use in *tp); now is the packet's number.  *made says it was made
+ * for this packet and so holds only its key: the caller then only writes
+ * it.  NULL when out of memory.
+ */
+struct st_flowent *st_flow_get(struct st_flows **tp,
+	    const struct st_flowkey *k, uint64_t now, int *made);
+
+/* Frees the table in *tp (NULL then). */
+void	st_flows_free(struct st_flows **tp);
+
+#endif /* STRATA_FLOW_H */

@@ -1,0 +1,239 @@
+/*
+ * Conversations (src/model/flow.c): the one two-way key, both ways, over
+ * IPv4 and IPv6; the bounded table and its eviction; TCP's relative
+ * sequence numbers over it.
+ */
+#include "testutil.h"
+
+#include "strata/flow.h"
+#include "strata/proto/tcp.h"
+
+static struct st_packet pa, pb, pc;
+static uint8_t ba[ST_PKT_MAX], bb[ST_PKT_MAX], bc[ST_PKT_MAX];
+
+/* The network and transport layers of p (its first two after the link). */
+static int
+key_of(const struct st_packet *p, struct st_flowkey *k)
+{
+	const struct st_layer *net = NULL, *tl = NULL;
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++)
+		if (p->layers[i].proto->role == ST_ROLE_NET && net == NULL)
+			net = &p->layers[i];
+		else if (p->layers[i].proto->role == ST_ROLE_TRANSPORT)
+			tl = &p->layers[i];
+	assert_non_null(net);
+	return st_flow_key_of(p, net, tl, k);
+}
+
+static void
+both_ways(const char *there, const char *back, size_t alen)
+{
+	struct st_flowkey k1, k2;
+	int d1, d2;
+
+	craft(&pa, ba, there);
+	craft(&pb, bb, back);
+	d1 = key_of(&pa, &k1);
+	d2 = key_of(&pb, &k2);
+	assert_true(d1 >= 0 && d2 >= 0);
+	assert_int_not_equal(d1, d2);
+	assert_memory_equal(k1.b, k2.b, sizeof(k1.b));
+	assert_int_equal(st_flow_alen(&k1), alen);
+	/* The smaller end first: side A has the smaller address. */
+	assert_true(memcmp(st_flow_addr(&k1, 0), st_flow_addr(&k1, 1),
+	    alen) <= 0);
+}
+
+static void
+test_key_both_ways_ipv4(void **state)
+{
+	(void)state;
+	both_ways("ip(src=198.18.0.9,dst=198.18.0.1)/tcp(sport=40000,dport=80)",
+	    "ip(src=198.18.0.1,dst=198.18.0.9)/tcp(sport=80,dport=40000)", 4);
+	both_ways("ip(src=198.18.0.1,dst=198.18.0.9)/udp(sport=53,dport=5353)",
+	    "ip(src=198.18.0.9,dst=198.18.0.1)/udp(sport=5353,dport=53)", 4);
+}
+
+static void
+test_key_both_ways_ipv6(void **state)
+{
+	struct st_flowkey k;
+
+	(void)state;
+	both_ways("ipv6(src=2001:db8::2,dst=2001:db8::1)/tcp(sport=1,dport=2)",
+	    "ipv6(src=2001:db8::1,dst=2001:db8::2)/tcp(sport=2,dport=1)", 16);
+	/* One address both ways: the ports decide which end is A. */
+	craft(&pa, ba, "ipv6(src=::1,dst=::1)/tcp(sport=9000,dport=80)");
+	assert_int_equal(key_of(&pa, &k), 1);
+	assert_int_equal(st_flow_port(&k, 0), 80);
+	assert_int_equal(st_flow_port(&k, 1), 9000);
+}
+
+static void
+test_key_differs(void **state)
+{
+	struct st_flowkey k1, k2;
+
+	(void)state;
+	craft(&pa, ba, "ip(src=198.18.0.1,dst=198.18.0.2)/tcp(sport=1,dport=2)");
+	craft(&pb, bb, "ip(src=198.18.0.1,dst=198.18.0.2)/tcp(sport=1,dport=3)");
+	key_of(&pa, &k1);
+	key_of(&pb, &k2);
+	assert_memory_not_equal(k1.b, k2.b, sizeof(k1.b));
+	/* Addresses of different lengths make no key. */
+	assert_int_equal(st_flow_key_raw(ba, bb, 17, 1, 2, &k1), -1);
+}
+
+/*
+ * The table is bounded: once far more conversations than it holds went
+ * through, the first one was made room for (its bucket filled up), while
+ * one looked up all along stayed (the one seen longest ago goes first).
+ */
+static void
+test_eviction(void **state)
+{
+	struct st_flows *t = NULL;
+	struct st_flowkey k0, hot, k;
+	struct st_flowent *e;
+	uint8_t a[4] = { 198, 18, 0, 1 }, b[4] = { 198, 18, 0, 2 };
+	uint64_t now = 1;
+	unsigned i;
+	int made;
+
+	(void)state;
+	st_flow_key_raw(a, b, 4, 1, 1, &k0);
+	st_flow_key_raw(a, b, 4, 1, 2, &hot);
+	assert_non_null(e = st_flow_get(&t, &k0, now++, &made));
+	assert_true(made);
+	e->first[0] = 42;
+	e->have[0] = 1;
+	assert_non_null(st_flow_get(&t, &hot, now++, &made));
+	assert_true(made);
+	assert_ptr_equal(st_flow_get(&t, &k0, now++, &made), e);
+	assert_false(made);
+	assert_int_equal(e->first[0], 42);
+	for (i = 0; i < 4 * 16384; i++) {
+		b[2] = (uint8_t)(i >> 8);
+		b[3] = (uint8_t)i;
+		st_flow_key_raw(a, b, 4, 3, 4, &k);
+		assert_non_null(st_flow_get(&t, &k, now++, &made));
+		assert_true(made);
+		assert_non_null(st_flow_get(&t, &hot, now++, &made));
+		assert_false(made);
+	}
+	e = st_flow_get(&t, &k0, now++, &made);
+	assert_true(made);
+	assert_int_equal(e->have[0], 0);
+	st_flows_free(&t);
+	assert_null(t);
+}
+
+/* A handshake and a data segment: tcpdump's relative numbers. */
+static void
+test_relative_seq(void **state)
+{
+	struct st_flows *t = NULL;
+	struct st_tcp_rel r;
+	const struct st_layer *net, *tl;
+
+	(void)state;
+	craft(&pa, ba, "ip(src=198.18.0.1,dst=198.18.0.2)/tcp(sport=40000,"
+	    "dport=80,seq=1000,flags=0x002)");
+	craft(&pb, bb, "ip(src=198.18.0.2,dst=198.18.0.1)/tcp(sport=80,"
+	    "dport=40000,seq=5000,ack=1001,flags=0x012)");
+	craft(&pc, bc, "ip(src=198.18.0.1,dst=198.18.0.2)/tcp(sport=40000,"
+	    "dport=80,seq=1001,ack=5001,flags=0x018)/\"hello\"");
+	pa.num = 1;
+	pb.num = 2;
+	pc.num = 3;
+
+	net = &pa.layers[0];
+	tl = &pa.layers[1];
+	assert_int_equal(st_tcp_rel(&t, &pa, net, tl, &r), 0);
+	assert_true(r.first);
+	assert_int_equal(r.seq, 1000);
+	assert_int_equal(r.sbase, 1000);
+	assert_int_equal(r.sframe, 1);
+	assert_int_equal(r.aframe, 0);
+
+	assert_int_equal(st_tcp_rel(&t, &pb, &pb.layers[0], &pb.layers[1],
+	    &r), 0);
+	assert_true(r.first);
+	assert_int_equal(r.sbase, 5000);
+	assert_int_equal(r.abase, 1000);
+	assert_int_equal(r.aframe, 1);
+
+	assert_int_equal(st_tcp_rel(&t, &pc, &pc.layers[0], &pc.layers[1],
+	    &r), 0);
+	assert_false(r.first);
+	assert_int_equal(r.seq - r.sbase, 1);
+	assert_int_equal(r.ack - r.abase, 1);
+	assert_int_equal(r.sframe, 1);
+	assert_int_equal(r.aframe, 2);
+
+	/* No sequence number (not TCP): -1, the table untouched. */
+	craft(&pa, ba, "ip(src=198.18.0.1,dst=198.18.0.2)/udp(sport=1,dport=2)");
+	assert_int_equal(st_tcp_rel(&t, &pa, &pa.layers[0], &pa.layers[1],
+	    &r), -1);
+	st_flows_free(&t);
+}
+
+/* The quote view's text for the ICMP error err after the packet sent. */
+static const char *
+quote_of(const char *sent, const char *err)
+{
+	static struct st_out o;
+	struct st_vctx v;
+
+	memset(&v, 0, sizeof(v));
+	st_out_mem(&o);
+	craft(&pa, ba, sent);
+	craft(&pb, bb, err);
+	pa.num = 1;
+	pb.num = 2;
+	st_view_quote.packet(&o, &pa, &v);
+	st_view_quote.packet(&o, &pb, &v);
+	st_vctx_free(&v);
+	o.buf[o.n < sizeof(o.buf) ? o.n : sizeof(o.buf) - 1] = '\0';
+	return o.buf;
+}
+
+/* The quote view tells TCP segments apart by their sequence numbers. */
+static void
+test_quote_tcp_seq(void **state)
+{
+	const char *sent = "ip(src=198.18.0.1,dst=198.18.0.2)/tcp(sport=40000,"
+	    "dport=80,seq=1000)";
+
+	const char *t;
+
+	(void)state;
+	t = quote_of(sent, "ip(src=198.18.0.9,dst=198.18.0.1)/icmp(type="
+	    "time-exceeded)/ip(src=198.18.0.1,dst=198.18.0.2,ttl=1)/tcp("
+	    "sport=40000,dport=80,seq=1000)");
+	assert_non_null(strstr(t, "frame 1, sent"));
+	/* ip.ttl, found by name: the hop count's reason. */
+	assert_non_null(strstr(t, "63 routers forwarded it"));
+	assert_non_null(strstr(t, "recomputed by each router after the TTL"));
+	assert_non_null(strstr(quote_of(sent, "ip(src=198.18.0.9,"
+	    "dst=198.18.0.1)/icmp(type=time-exceeded)/ip(src=198.18.0.1,"
+	    "dst=198.18.0.2,ttl=1)/tcp(sport=40000,dport=80,seq=2000)"),
+	    "not in this capture"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_key_both_ways_ipv4),
+		cmocka_unit_test(test_key_both_ways_ipv6),
+		cmocka_unit_test(test_key_differs),
+		cmocka_unit_test(test_eviction),
+		cmocka_unit_test(test_relative_seq),
+		cmocka_unit_test(test_quote_tcp_seq),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
