@@ -408,7 +408,8 @@ send_frame(void *arg, uint64_t i, const uint8_t *b, size_t n, int lt)
 	clock_gettime(CLOCK_REALTIME, &t0);
 	if (r->op->dry)		/* nothing leaves: no time passes */
 		t0 = r->shown;
-	if (n != s->prevn || memcmp(b, s->prev, n) != 0)
+	/* Under --flood, only the first packet is shown. */
+	if (!r->op->flood && (n != s->prevn || memcmp(b, s->prev, n) != 0))
 		show_next(r, b, n, lt, &t0, s->frames + 1);
 	memcpy(s->prev, b, n);
 	s->prevn = n;
