@@ -32,7 +32,7 @@ STRATA	?= ./strata
 .PHONY: all deps test unit golden difftest hostile threads peer bpf live live-route html bench \
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
-	fuzz fuzz-smoke \
+	fuzz fuzz-smoke fuzz-long fuzz-reach \
 	live-demo live-capture privileges \
 	demo clean \
 	install install-cap uninstall sanitize \
@@ -94,8 +94,11 @@ golden: strata
 fieldnames: $(BUILD)/tests/test_names
 	@sh tests/fieldnames.sh $(BUILD)/tests/test_names
 
+# tshark's reading of every capture in ../shared/corpus (and its folders
+# zoo, zeek) against strata's: see tests/difftest.py.
+DIFFTEST_JOBS ?= 2
 difftest: strata
-	@python3 tests/difftest.py $(STRATA) ../shared/corpus
+	@python3 tests/difftest.py $(STRATA) ../shared/corpus --jobs $(DIFFTEST_JOBS)
 
 golden-update: strata
 	@sh tests/golden.sh $(STRATA) --update
@@ -115,7 +118,7 @@ build-san/strata: $(CLIOBJ) $(BUILD)/libstrata.a
 test-san: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
 	@sh tests/golden.sh $(STRATA)
-	@python3 tests/difftest.py $(STRATA) ../shared/corpus
+	@python3 tests/difftest.py $(STRATA) ../shared/corpus --jobs $(DIFFTEST_JOBS)
 	@sh tests/hostile.sh $(STRATA)
 	@sh tests/threads.sh $(STRATA)
 	@sh tests/peer-tshark.sh $(STRATA)
@@ -232,28 +235,51 @@ live-demo: strata
 live-capture: strata
 	@sh tests/live-capture.sh $(STRATA)
 
-# libFuzzer targets (clang), in build-fuzz/: a packet through every view, a
-# capture file through libpcap, a spec through the builder, a reply through
-# the matcher.  fuzz-smoke runs each FUZZ_SECONDS (60) from seeds made of
-# the bundled and corpus captures, and fails on any crash; crash inputs are
-# kept in build-fuzz/crashes/ (add them to tests/fuzz/regress/).
-FUZZ_SECONDS ?= 60
+# libFuzzer targets (clang), in build-fuzz/: the decoders alone (decode), a
+# packet through every view and reader (views), a capture file through
+# libpcap (file), a spec through the builder (spec), a reply through the
+# matcher (reply).  The library is compiled once, instrumented, and linked
+# into each.  Seeds: every packet of the bundled and shared captures and of
+# the unit tests (tests/fuzz/seeds.py), and tests/fuzz/regress/<target>/.
+# fuzz-smoke runs each FUZZ_SECONDS (40; CI); fuzz-long runs each SECONDS
+# (600) and keeps what it finds in build-fuzz/corpus-<target>/.  Both fail
+# on any crash, leaving the input in build-fuzz/crashes/ (minimise it and
+# add it to tests/fuzz/regress/<target>/).
+FUZZ_SECONDS ?= 40
+SECONDS	 ?= 600
 FUZZCC	 ?= clang
-FUZZFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -fno-sanitize-recover=all
-FUZZ	 = packet file spec reply
+FUZZSAN	 = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZFLAGS = -g -O1 $(FUZZSAN)
+FUZZ	 = decode views file spec reply
+FUZZOBJ	 = $(LIBSRC:%.c=build-fuzz/%.o)
+
+build-fuzz/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	@$(FUZZCC) $(XCFLAGS) -I$(BUILD)/gen $(FUZZFLAGS) \
+	    -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build-fuzz/libstrata.a: $(FUZZOBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzzlink.h \
+    build-fuzz/libstrata.a
+	$(FUZZCC) $(XCFLAGS) $(FUZZFLAGS) -fsanitize=fuzzer -o $@ $< \
+	    build-fuzz/libstrata.a $(LIBS)
 
 fuzz: $(BUILD)/gen/html_page.h
 	@sh scripts/deps.sh test
-	@mkdir -p build-fuzz
-	@for t in $(FUZZ); do \
-	    $(FUZZCC) $(XCFLAGS) -I$(BUILD)/gen $(FUZZFLAGS) \
-	        -o build-fuzz/fuzz_$$t \
-	        tests/fuzz/fuzz_$$t.c $(LIBSRC) $(LIBS) || exit 1; \
-	done
+	@$(MAKE) --no-print-directory $(FUZZ:%=build-fuzz/fuzz_%)
 
 fuzz-smoke: fuzz
 	@sh tests/fuzz/smoke.sh $(FUZZ_SECONDS) $(FUZZ)
+
+fuzz-long: fuzz
+	@FUZZ_KEEP=1 sh tests/fuzz/smoke.sh $(SECONDS) $(FUZZ)
+
+# Which decoders the seeds reach (fails when one is never reached).
+fuzz-reach: fuzz
+	@sh tests/fuzz/reach.sh
 
 # The privilege drop proven from outside: ids, capabilities, seccomp, and
 # the order of system calls (root only).

@@ -14,6 +14,7 @@
 #include "strata/bpf.h"
 #include "strata/net.h"
 #include "strata/view.h"
+#include "strata/reader.h"
 #include "cli.h"
 
 #define SNAPLEN		262144	/* as tcpdump compiles: ret #262144 */
@@ -272,6 +273,7 @@ int
 st_cmd_bpf(int argc, char **argv)
 {
 	struct bopts op;
+	struct st_reader r;
 	const char *what = "";
 	pcap_t *p = NULL;
 	int rc, linktype, dropped_root;
@@ -287,19 +289,20 @@ st_cmd_bpf(int argc, char **argv)
 	}
 	linktype = op.linktype >= 0 ? op.linktype : DLT_EN10MB;
 	if (op.file != NULL) {
-		if ((p = st_cli_open_pcap(op.file, dropped_root)) == NULL)
+		if (st_cli_open_reader(&r, op.file, dropped_root) != 0)
 			return ST_EXIT_RUNTIME;
+		p = r.p;
 		if (op.linktype >= 0 && op.linktype != pcap_datalink(p)) {
 			st_cli_err("bpf: -y %s: %s is %s", pcap_datalink_val_to_name(
 			    op.linktype), op.file, pcap_datalink_val_to_name(
 			    pcap_datalink(p)));
-			pcap_close(p);
+			st_reader_close(&r);
 			return ST_EXIT_USAGE;
 		}
 		linktype = pcap_datalink(p);
 	}
 	rc = run(&op, p, linktype);
 	if (p != NULL)
-		pcap_close(p);
+		st_reader_close(&r);
 	return rc;
 }
