@@ -468,23 +468,72 @@ st_ly_fields(const struct st_packet *pkt, const struct st_layer *ly,
 #include <string.h>
 
 #define ST_SPEC_OPTS	40		/* IPv4 and TCP option bytes */
+#define ST_SPEC_OPTMAX	1024		/* option bytes of any layer (IPv6
+					   extension headers, ND options) */
 
 /* Where a spec went wrong: "spec:1:COL: MSG". */
 struct st_spec_err {
 	unsigned	 col;
 	char		 msg[256];
+	/* What the parse understood, for the user, though it did not fail
+	 * ("fragmentation-needed is fragmentation-needed-and-df-set (4)"),
+	 * or "". */
+	char		 note[256];
 };
 
 /* A layer's option bytes as the spec gives them, unpadded. */
 struct st_spec_opts {
-	uint8_t		 b[ST_SPEC_OPTS];
+	uint8_t		 b[ST_SPEC_OPTMAX];
 	size_t		 n;
+	size_t		 max;		/* the layer's limit (st_craft.optmax);
+					   0: ST_SPEC_OPTS */
 };
 
 /* The default bytes of an address field a spec leaves out. */
 struct st_build_def {
 	const struct st_field_desc *fd;
 	const uint8_t	*bytes;
+};
+
+/* What the builder computes for a field a spec leaves out, beyond the
+ * field table's own autofill (enum st_auto). */
+enum st_cauto {
+	ST_CA_NEXT = ST_AUTO_NEXT,	/* the next layer's key value */
+	ST_CA_LEN8 = 16,		/* the header's 8-byte units after the
+					   first 8 (IPv6 extension headers) */
+	ST_CA_COUNT16,			/* the 16-byte entries after the fixed
+					   header (routing addresses) */
+	ST_CA_HOOK			/* what st_craft.auto_val says */
+};
+
+struct st_craft_auto {
+	const struct st_field_desc *fd;
+	int		 kind;		/* enum st_cauto */
+};
+
+/* Another name a spec may give a value (scapy's "mld-query"), for field
+ * fd; for a field named after another (a code), only when that one is
+ * ctl (-1: any). */
+struct st_craft_alias {
+	const struct st_field_desc *fd;
+	int32_t		 ctl;
+	uint32_t	 val;
+	const char	*name;
+};
+
+/* How a fragment step orders and overlaps the fragments it cuts. */
+enum st_frag_order {
+	ST_FRAG_INORDER,
+	ST_FRAG_REVERSE,		/* last fragment first */
+	ST_FRAG_FIRSTLAST		/* the first fragment sent last */
+};
+
+/* Where one network header's payload is cut: what a fragment hook gets. */
+struct st_frag_piece {
+	size_t		 off;		/* payload offset of this fragment */
+	size_t		 len;		/* its payload bytes */
+	int		 more;		/* more fragments follow */
+	uint32_t	 id;		/* the identification */
 };
 
 struct st_craft {
@@ -523,6 +572,46 @@ struct st_craft {
 	int		 link;
 	/* Lines `strata send --list` shows after the fields, or NULL. */
 	const char	*help;
+	/* Keys beyond the decoder's table: rows only the crafter reads
+	 * (ICMPv6 ND targets and flags), with Wireshark's names. */
+	const struct st_field_desc *rows;
+	size_t		 nrows;
+	/* Fields computed when left out, beyond the table's autofill. */
+	const struct st_craft_auto *autos;
+	size_t		 nautos;
+	/* Other names of values, as other tools spell them. */
+	const struct st_craft_alias *aliases;
+	size_t		 naliases;
+	/* For ST_CA_HOOK: the value of field fd worked out from the hlen
+	 * finished header bytes at h (the records an MLDv2 report holds), or
+	 * UINT64_MAX: the field is not in this message, leave its bits. */
+	uint64_t	(*auto_val)(const struct st_field_desc *fd,
+			    const uint8_t *h, size_t hlen);
+	/* Option bytes a layer may hold (0: ST_SPEC_OPTS); the header is
+	 * padded to a multiple of align bytes (0: options padded to 4) by
+	 * pad() (NULL: zero bytes). */
+	size_t		 optmax;
+	size_t		 align;
+	void		(*pad)(uint8_t *p, size_t n);
+	/*
+	 * Optional, for a header that names where the packet goes in the end
+	 * (an IPv6 routing header): copies the final destination of the hlen
+	 * header bytes at h into dst and returns 1, or returns 0.  The
+	 * builder computes upper-layer checksums over it (RFC 8200 8.1).
+	 */
+	int		(*final_dst)(const uint8_t *h, size_t hlen,
+			    uint8_t *dst);
+	/*
+	 * Optional, for a network layer that can be fragmented (st_fragment):
+	 * unfrag_len says how many bytes of the len-byte packet at h every
+	 * fragment repeats (0: it cannot be cut); frag_header writes into out
+	 * (cap bytes) the headers of fragment fp, returning their length, or
+	 * 0 when they do not fit.  The fragment's payload bytes follow them.
+	 */
+	size_t		(*unfrag_len)(const uint8_t *h, size_t len);
+	long		(*frag_header)(const uint8_t *h, size_t hlen,
+			    const struct st_frag_piece *fp, uint8_t *out,
+			    size_t cap);
 };
 
 /* Sets err (at column col) from the format; returns -1. */
@@ -538,14 +627,15 @@ st_spec_fail(struct st_spec_err *err, unsigned col, const char *fmt, ...)
 	return -1;
 }
 
-/* Appends n option bytes to o, within the 40-byte limit. */
+/* Appends n option bytes to o, within its limit (40 bytes unless set). */
 static inline int
 st_spec_opt(struct st_spec_opts *o, const uint8_t *b, size_t n, unsigned col,
     struct st_spec_err *err)
 {
-	if (o->n + n > ST_SPEC_OPTS)
-		return st_spec_fail(err, col, "options exceed %d bytes",
-		    ST_SPEC_OPTS);
+	size_t max = o->max != 0 ? o->max : ST_SPEC_OPTS;
+
+	if (o->n + n > max)
+		return st_spec_fail(err, col, "options exceed %zu bytes", max);
 	memcpy(o->b + o->n, b, n);
 	o->n += n;
 	return 0;

@@ -31,6 +31,55 @@ wrap(struct st_out *o, const char *text)
 	}
 }
 
+/*
+ * Every name of table vn with its number, after the words what, wrapped at
+ * 78 columns: what a spec may write (with '-' for the spaces).
+ */
+static void
+value_names(struct st_out *o, const char *what, const struct st_valname *vn)
+{
+	char item[128];
+	size_t j, col, n;
+
+	if (vn[0].name == NULL)
+		return;
+	col = 8 + strlen(what) + 1;
+	st_out_printf(o, "        %s:", what);
+	for (j = 0; vn[j].name != NULL; j++) {
+		n = (size_t)snprintf(item, sizeof(item), " %u %s%s", vn[j].val,
+		    vn[j].name, vn[j + 1].name != NULL ? "," : "");
+		if (col + n > 78) {
+			st_out_puts(o, "\n          ");
+			col = 10;
+		}
+		st_out_puts(o, item);
+		col += n;
+	}
+	st_out_putc(o, '\n');
+}
+
+/* The names of fd that depend on another field (ICMP codes by type). */
+static void
+named_values(struct st_out *o, const struct st_proto *p,
+    const struct st_field_desc *fd)
+{
+	const struct st_field_desc *ctl;
+	const struct st_valname *t;
+	char what[96];
+	size_t i;
+
+	if (p->craft == NULL || p->names == NULL || fd != p->craft->named[1] ||
+	    (ctl = p->craft->named[0]) == NULL || ctl->names == NULL)
+		return;
+	for (i = 0; ctl->names[i].name != NULL; i++)
+		if ((t = p->names(fd, ctl->names[i].val)) != NULL) {
+			snprintf(what, sizeof(what), "when %s is %u (%s)",
+			    st_short_name(ctl->name), ctl->names[i].val,
+			    ctl->names[i].name);
+			value_names(o, what, t);
+		}
+}
+
 static void
 explain_usage(FILE *fp)
 {
@@ -113,14 +162,9 @@ st_cmd_explain(int argc, char **argv)
 			st_out_puts(&o, " [after the fixed header, in some "
 			    "messages]");
 		st_out_putc(&o, '\n');
-		if ((vn = fd->names) != NULL && !(fd->flags & ST_DF_GEN)) {
-			for (j = 0; vn[j].name != NULL && j < 12; j++)
-				st_out_printf(&o, "%s%u %s", j ? ", " :
-				    "        values: ", vn[j].val, vn[j].name);
-			if (vn[j].name != NULL)
-				st_out_puts(&o, ", ...");
-			st_out_putc(&o, '\n');
-		}
+		if ((vn = fd->names) != NULL && !(fd->flags & ST_DF_GEN))
+			value_names(&o, "values", vn);
+		named_values(&o, p, fd);
 	}
 	if (p->explain != NULL)	/* what the tables cannot say */
 		wrap(&o, p->explain);

@@ -128,17 +128,26 @@ kernel_changes(const uint8_t *b, size_t n, int lt, int keep)
 	    "interface's address)" : "");
 }
 
+/* The seed of rand values: the first packet shown is the first sent. */
+static uint64_t r_seed;
+
 /* Parses, loads and builds the spec into buf; exits on errors. */
 static int
 make_packet(const struct opts *op, struct st_spec *sp, uint8_t *buf,
     size_t *len, int *lt)
 {
 	struct st_spec_err err;
+	uint64_t rng = r_seed;
 
 	if (st_spec_parse(op->spec, sp, &err) != 0) {
 		st_cli_err("spec:1:%u: %s", err.col, err.msg);
 		return ST_EXIT_USAGE;
 	}
+	if (err.note[0] != '\0')	/* a short name, in full */
+		fprintf(stderr, "strata: note: %s\n", err.note);
+	if (op->fragment != 0 && sp->frag.size == 0)
+		sp->frag.size = op->fragment;
+	st_spec_pick(sp, 0, &rng);	/* the first packet's values */
 	if (st_spec_load(sp, &err) != 0) {
 		st_cli_err("spec:1:%u: %s", err.col, err.msg);
 		return ST_EXIT_RUNTIME;
@@ -204,6 +213,8 @@ struct run {
 	struct st_rx		 rx;
 	struct st_prediction	 pred;
 	unsigned long		 replies;
+	unsigned long		 frames;	/* sent or written */
+	struct timespec		 shown;		/* the first packet's time */
 	uint8_t			 wire[ST_PKT_MAX];	/* what left, as the */
 	struct st_packet	 wirepkt;		/* kernel sent it */
 };
@@ -253,14 +264,14 @@ say_outcome(const struct run *r, const struct st_packet *got)
 /* Waits for the reply to the packet in r->sent; says what came. */
 static int
 await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
-    const struct timespec *t0)
+    const struct timespec *t0, double wait)
 {
 	struct timespec deadline = *t0;
 	struct st_record rec;
 	int fd = lt == DLT_EN10MB ? r->raw.link : r->raw.pkt, rc, copied = 0;
 	double ms;
 
-	ts_add(&deadline, r->op->timeout);
+	ts_add(&deadline, wait);
 	while ((rc = st_raw_recv(fd, lt, &r->rx, &deadline)) == 1) {
 		if (r->rx.outgoing) {
 			if (!copied && is_our_copy(&r->rx, b, n)) {
@@ -306,7 +317,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 	}
 	if (!copied)
 		dump(r->dumper, b, n, t0);
-	printf("no reply within %g s\n", r->op->timeout);
+	printf("no reply within %g s\n", wait);
 	say_outcome(r, NULL);
 	return 0;
 }
@@ -327,38 +338,153 @@ open_dumper(struct run *r, FILE *fp, int lt)
 	return 0;
 }
 
-static int
-send_loop(struct run *r, const uint8_t *b, size_t n, int lt, int keep)
-{
-	const char *how = NULL;
-	struct timespec t0, pause;
-	unsigned long i;
+/* The frames of a spec as they go out, for send_frame. */
+struct sender {
+	struct run	*r;
+	int		 keep;
+	unsigned long	 frames;	/* handed out so far */
+	unsigned long	 total;
+	size_t		 prevn;
+	uint8_t		 prev[ST_PKT_MAX];
+	struct timespec	 start;		/* CLOCK_MONOTONIC, for --rate */
+};
 
-	for (i = 0; i < r->op->count; i++) {
-		clock_gettime(CLOCK_REALTIME, &t0);
-		r->sent.num = i + 1;
-		if (r->op->dry) {
-			dump(r->dumper, b, n, &t0);
-			continue;
-		}
-		if (st_raw_send(&r->raw, b, n, lt, keep, &how) != 0) {
-			st_cli_err("sending via %s: %s", how, strerror(errno));
-			return ST_EXIT_RUNTIME;
-		}
-		if (i == 0)
-			printf("sent %zu bytes via %s\n", n, how);
-		else
-			printf("sent %zu bytes (%lu of %lu)\n", n, i + 1,
-			    r->op->count);
-		if (await_reply(r, b, n, lt, &t0) != 0)
-			return ST_EXIT_RUNTIME;
-		if (i + 1 < r->op->count) {
-			pause.tv_sec = (time_t)r->op->interval;
-			pause.tv_nsec = (long)((r->op->interval -
-			    floor(r->op->interval)) * 1e9);
-			nanosleep(&pause, NULL);
-		}
+static int
+count_frame(void *arg, uint64_t i, const uint8_t *b, size_t n, int lt)
+{
+	(void)i, (void)b, (void)n, (void)lt;
+	((struct sender *)arg)->total++;
+	return 0;
+}
+
+/* A packet unlike the one before (a list, a range, a fragment): shown,
+ * and what it should bring back worked out again. */
+static void
+show_next(struct run *r, const uint8_t *b, size_t n, int lt,
+    const struct timespec *t0, unsigned long num)
+{
+	struct st_record rec;
+
+	st_record_bytes(&rec, b, n, lt, t0);
+	rec.num = num;
+	st_decode_frame(&r->sent, &rec, 0);
+	st_cli_show(&r->op->c.vs, &r->out, &r->sent, &r->v);
+	st_predict(&r->sent, ST_LISTEN_UNKNOWN, &r->pred);
+}
+
+/* Waits for frame k's turn: -i after the one before, or --rate's slot. */
+static void
+pace(struct sender *s)
+{
+	const struct opts *op = s->r->op;
+	struct timespec t;
+	double at;
+
+	if (s->frames == 0 || op->flood || op->dry)
+		return;
+	if (!op->rate_given) {
+		t.tv_sec = (time_t)op->interval;
+		t.tv_nsec = (long)((op->interval - floor(op->interval)) * 1e9);
+		nanosleep(&t, NULL);
+		return;
 	}
+	at = (double)s->frames * op->interval;
+	t = s->start;
+	ts_add(&t, at);
+	clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL);
+}
+
+static int
+send_frame(void *arg, uint64_t i, const uint8_t *b, size_t n, int lt)
+{
+	struct sender *s = arg;
+	struct run *r = s->r;
+	const char *how = NULL;
+	struct timespec t0;
+	double wait = r->op->timeout;
+
+	(void)i;
+	pace(s);
+	clock_gettime(CLOCK_REALTIME, &t0);
+	if (r->op->dry)		/* nothing leaves: no time passes */
+		t0 = r->shown;
+	/* Under --flood, only the first packet is shown. */
+	if (!r->op->flood && (n != s->prevn || memcmp(b, s->prev, n) != 0))
+		show_next(r, b, n, lt, &t0, s->frames + 1);
+	memcpy(s->prev, b, n);
+	s->prevn = n;
+	r->sent.num = ++s->frames;
+	r->frames = s->frames;
+	if (r->op->dry) {
+		dump(r->dumper, b, n, &t0);
+		return 0;
+	}
+	if (st_raw_send(&r->raw, b, n, lt, s->keep, &how) != 0) {
+		st_cli_err("sending via %s: %s", how, strerror(errno));
+		return -1;
+	}
+	if (r->op->flood) {
+		dump(r->dumper, b, n, &t0);
+		return 0;
+	}
+	if (s->frames == 1)
+		printf("sent %zu bytes via %s\n", n, how);
+	else
+		printf("sent %zu bytes (%lu of %lu)\n", n, s->frames, s->total);
+	/* Under --rate, a reply counts until the next packet's turn. */
+	if (r->op->rate_given && s->frames < s->total && r->op->interval <
+	    wait)
+		wait = r->op->interval;
+	return await_reply(r, b, n, lt, &t0, wait);
+}
+
+/* --flood only where no one else is hit: loopback, 198.18.0.0/15. */
+static int
+flood_ok(const uint8_t *b, size_t n, int lt)
+{
+	size_t l3 = lt == DLT_EN10MB ? 14 : 0;
+
+	if (n >= l3 + 40 && b[l3] >> 4 == 6)
+		return st_is_loopback(6, b + l3 + 24);
+	if (n < l3 + 20 || b[l3] >> 4 != 4)
+		return 0;
+	return st_is_loopback(4, b + l3 + 16) || (b[l3 + 16] == 198 &&
+	    (b[l3 + 17] & 0xfe) == 18);
+}
+
+/* Sends (or writes) every frame of the spec; the summary after many. */
+static int
+send_loop(struct run *r, struct st_spec *sp, const uint8_t *first,
+    size_t n, int keep)
+{
+	static struct sender s;
+	struct st_spec_err err;
+	struct timespec t0, t1;
+	uint64_t count = r->op->count_given ? r->op->count : 0;
+	double secs;
+
+	s.r = r;
+	s.keep = keep;
+	memcpy(s.prev, first, n);	/* shown already */
+	s.prevn = n;
+	st_spec_each(sp, count, r_seed, count_frame, &s, &err);
+	clock_gettime(CLOCK_MONOTONIC, &s.start);
+	t0 = s.start;
+	if (st_spec_each(sp, count, r_seed, send_frame, &s, &err) != 0)
+		return ST_EXIT_RUNTIME;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec -
+	    t0.tv_nsec) / 1e9;
+	if (r->op->dry || s.frames < 2)
+		return ST_EXIT_OK;
+	if (r->op->flood)
+		printf("%lu sent in %.3f s (%.0f packets/s); --flood awaits no "
+		    "replies\n", s.frames, secs, secs > 0 ? s.frames / secs :
+		    0);
+	else
+		printf("%lu sent, %lu answered, %lu lost (%.0f%%) in %.3f s\n",
+		    s.frames, r->replies, s.frames - r->replies, 100.0 *
+		    (double)(s.frames - r->replies) / (double)s.frames, secs);
 	return ST_EXIT_OK;
 }
 
@@ -410,8 +536,22 @@ st_cmd_send(int argc, char **argv)
 		return ST_EXIT_RUNTIME;
 	}
 	/* 3. The spec, its payload file, the packet. */
+	clock_gettime(CLOCK_REALTIME, &now);
+	r_seed = (uint64_t)now.tv_nsec << 20 ^ (uint64_t)now.tv_sec;
 	if ((rc = make_packet(&op, &sp, buf, &n, &lt)) != ST_EXIT_OK)
 		goto out;
+	if (op.flood && !flood_ok(buf, n, lt)) {
+		st_cli_err("send: --flood only to a loopback address or the "
+		    "198.18.0.0/15 test network (a namespace of your own)");
+		rc = ST_EXIT_USAGE;
+		goto out;
+	}
+	if (!op.flood && op.interval < 1e-4 && !op.dry) {
+		st_cli_err("send: more than 10000 packets a second needs "
+		    "--flood");
+		rc = ST_EXIT_USAGE;
+		goto out;
+	}
 	keep = keeps_kernel_fields(&sp);
 	if (!op.dry && lt == DLT_EN10MB && op.ifname == NULL) {
 		st_cli_err("send: a spec that starts with eth needs -I IFACE");
@@ -431,6 +571,7 @@ st_cmd_send(int argc, char **argv)
 	r.v.color = st_cli_want_color(op.c.color);
 	st_out_init(&r.out, stdout);
 	clock_gettime(CLOCK_REALTIME, &now);
+	r.shown = now;
 	st_record_bytes(&rec, buf, n, lt, &now);
 	rec.num = 1;
 	st_decode_frame(&r.sent, &rec, 0);
@@ -443,8 +584,12 @@ st_cmd_send(int argc, char **argv)
 		kernel_changes(buf, n, lt, keep);
 		st_cli_sandbox();	/* no new files or sockets from here */
 	}
-	rc = send_loop(&r, buf, n, lt, keep);
-	if (op.dry)
+	rc = send_loop(&r, &sp, buf, n, keep);
+	if (op.dry && r.frames > 1)
+		printf("dry run: %lu packets, nothing sent%s%s\n", r.frames,
+		    op.wfile != NULL ? "; written to " : "", op.wfile != NULL ?
+		    op.wfile : "");
+	else if (op.dry)
 		printf("dry run: nothing sent%s%s\n", op.wfile != NULL ?
 		    "; written to " : "", op.wfile != NULL ? op.wfile : "");
 out:

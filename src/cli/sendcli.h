@@ -13,7 +13,11 @@ struct opts {
 	const char		*ifname;
 	struct st_cli_opts	 c;		/* --view, --color */
 	unsigned long		 count;
-	double			 interval;
+	int			 count_given;	/* -c: else the spec's packets */
+	double			 interval;	/* -i, or 1 / --rate */
+	int			 rate_given;
+	size_t			 fragment;	/* --fragment SIZE, or 0 */
+	int			 flood;		/* --flood: no waiting */
 	double			 timeout;
 	int			 dry;
 	int			 list;

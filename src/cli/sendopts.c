@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "strata/craft.h"
-#include "strata/protos.h"
 #include "strata/view.h"
 #include "sendcli.h"
 
@@ -19,6 +18,7 @@ send_usage(FILE *fp)
 {
 	fputs("usage: strata send [--dry-run] [-w FILE] [--view LIST] "
 	    "[-c COUNT] [-i SECONDS]\n"
+	    "                   [--rate PPS] [--flood] [--fragment SIZE]\n"
 	    "                   [--timeout SECONDS] [-I IFACE] SPEC\n"
 	    "       strata send --list\n"
 	    "\n"
@@ -32,8 +32,18 @@ send_usage(FILE *fp)
 	    "file\n"
 	    "  --view LIST     views of the packet and the reply (default "
 	    "tree)\n"
-	    "  -c COUNT        send COUNT times (default 1)\n"
-	    "  -i SECONDS      wait between sends (default 1)\n"
+	    "  -c COUNT        send COUNT packets (default: as many as the "
+	    "spec's lists\n"
+	    "                  and ranges make, else 1), steps going on\n"
+	    "  -i SECONDS      wait between sends (default 1; u1000: in "
+	    "microseconds)\n"
+	    "  --rate PPS      packets per second, replies awaited until the "
+	    "next send\n"
+	    "  --flood         as fast as possible, no replies awaited (to "
+	    "loopback or\n"
+	    "                  198.18.0.0/15 test addresses only)\n"
+	    "  --fragment SIZE cut each packet into fragments of SIZE payload "
+	    "bytes\n"
 	    "  --timeout SEC   wait this long for a reply (default 2)\n"
 	    "  -I IFACE        interface for a spec that starts with eth\n"
 	    "  --list          every layer and field the spec knows\n"
@@ -61,10 +71,13 @@ number_arg(const char *opt, const char *arg, double min, double *v)
 int
 st_send_parse_opts(struct opts *op, int argc, char **argv)
 {
-	enum { O_DRY = 256, O_TIMEOUT, O_LIST };
+	enum { O_DRY = 256, O_TIMEOUT, O_LIST, O_RATE, O_FLOOD, O_FRAG };
 	static const struct option lo[] = {
 		ST_CLI_LONGOPTS,
 		{ "dry-run", no_argument, NULL, O_DRY },
+		{ "rate", required_argument, NULL, O_RATE },
+		{ "flood", no_argument, NULL, O_FLOOD },
+		{ "fragment", required_argument, NULL, O_FRAG },
 		{ "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "list", no_argument, NULL, O_LIST },
 		{ "help", no_argument, NULL, 'h' },
@@ -96,10 +109,31 @@ st_send_parse_opts(struct opts *op, int argc, char **argv)
 				return d != floor(d) ? (st_cli_err("-c: '%s' is "
 				    "not a whole count", optarg), -1) : -1;
 			op->count = (unsigned long)d;
+			op->count_given = 1;
 			break;
-		case 'i':
-			if (number_arg("-i", optarg, 0, &op->interval) != 0)
+		case 'i':	/* hping3's u1000: microseconds */
+			if (number_arg("-i", optarg + (optarg[0] == 'u'), 0,
+			    &op->interval) != 0)
 				return -1;
+			if (optarg[0] == 'u')
+				op->interval /= 1e6;
+			break;
+		case O_RATE:
+			if (number_arg("--rate", optarg, 0.001, &d) != 0)
+				return -1;
+			op->interval = 1 / d;
+			op->rate_given = 1;
+			break;
+		case O_FLOOD:
+			op->flood = 1;
+			break;
+		case O_FRAG:
+			if (number_arg("--fragment", optarg, 8, &d) != 0 ||
+			    d != floor(d) || (long)d % 8 != 0 || d > 65528)
+				return d >= 8 ? (st_cli_err("--fragment: '%s' is "
+				    "not a multiple of 8 up to 65528", optarg),
+				    -1) : -1;
+			op->fragment = (size_t)d;
 			break;
 		case 'I':
 			op->ifname = optarg;
@@ -132,52 +166,66 @@ st_send_parse_opts(struct opts *op, int argc, char **argv)
 	return 0;
 }
 
+/* A field's default as --list says it. */
+static void
+list_default(const struct st_proto *p, const struct st_field_desc *fd)
+{
+	const struct st_craft *cr = p->craft;
+	size_t i;
+
+	for (i = 0; i < cr->nautos; i++)
+		if (cr->autos[i].fd == fd) {
+			printf("default: computed");
+			return;
+		}
+	if (fd->autofill != ST_AUTO_NONE)
+		printf("default: computed");
+	else if (fd->fmt >= ST_FMT_IPV4 && fd->fmt <= ST_FMT_MAC)
+		printf("default: %s", strcmp(fd->key, "src") == 0 ?
+		    "the kernel's choice" :
+		    strcmp(fd->name, "ip.dst") == 0 ? "127.0.0.1" : strcmp(
+		    fd->name, "ipv6.dst") == 0 ? "::1" :
+		    fd->fmt == ST_FMT_IPV4 ? "0.0.0.0" :
+		    fd->fmt == ST_FMT_IPV6 ? "::" : "00:00:00:00:00:00");
+	else
+		printf("default: %u", fd->def);
+}
+
+/* The keys of p: its field table's, then its crafting rows. */
+static void
+list_rows(const struct st_proto *p)
+{
+	const struct st_field_desc *fd;
+	size_t i, n = p->nfields + p->craft->nrows;
+
+	for (i = 0; i < n; i++) {
+		fd = i < p->nfields ? &p->fields[i] :
+		    &p->craft->rows[i - p->nfields];
+		if (fd->key == NULL || fd->flags & ST_DF_GEN || fd->bits == 0)
+			continue;
+		printf("  %-9s %-30s %3u bits  ", fd->key, fd->name, fd->bits);
+		list_default(p, fd);
+		printf("\n");
+	}
+}
+
 /* strata send --list: every layer and field, from the field tables. */
 void
 st_send_list_layers(void)
 {
-	static const char *const autos[] = { "", "computed", "computed",
-		"computed", "computed", "computed" };
 	const struct st_spec_proto *sp;
-	const struct st_field_desc *fd;
-	size_t i;
 
 	for (sp = st_spec_protos; sp->name != NULL; sp++) {
 		printf("%s: %s (%s)\n", sp->name, sp->proto->title,
 		    sp->proto->rfc);
-		for (i = 0; i < sp->proto->nfields; i++) {
-			fd = &sp->proto->fields[i];
-			if (fd->key == NULL || fd->flags & ST_DF_GEN ||
-			    fd->bits == 0)
-				continue;
-			printf("  %-9s %-30s %3u bits  ", fd->key, fd->name,
-			    fd->bits);
-			if (fd->autofill != ST_AUTO_NONE)
-				printf("default: %s", autos[fd->autofill]);
-			else if (fd->fmt >= ST_FMT_IPV4 && fd->fmt <= ST_FMT_MAC)
-				printf("default: %s", strcmp(fd->key, "src") == 0
-				    ? "the kernel's choice" : strcmp(fd->name,
-				    "ip.dst") == 0 ? "127.0.0.1" : strcmp(
-				    fd->name, "ipv6.dst") == 0 ? "::1" :
-				    fd->fmt == ST_FMT_IPV4 ? "0.0.0.0" :
-				    fd->fmt == ST_FMT_IPV6 ? "::" :
-				    "00:00:00:00:00:00");
-			else
-				printf("default: %u", fd->def);
-			printf("\n");
-		}
-		if (sp->proto == &st_proto_ipv4)
-			printf("  options   rr, ts, lsrr:A:B, ssrr:A:B, ra, nop, "
-			    "eol, raw:HEX, joined by '+';\n            rr and ts "
-			    "take the room left, rr:N and ts:N hold N\n");
-		if (sp->proto == &st_proto_tcp)
-			printf("  options   mss=N wscale=N sackok sack=L:R[+L:R] "
-			    "ts=VAL:ECR nop eol, in order\n");
-		if (sp->proto == &st_proto_icmp || sp->proto ==
-		    &st_proto_icmpv6)
-			printf("  names     type and code by name: "
-			    "type=echo-request, code=port-unreachable\n");
+		list_rows(sp->proto);
+		if (sp->proto->craft->help != NULL)
+			fputs(sp->proto->craft->help, stdout);
 	}
-	printf("payload: \"text\" (C escapes), hex:0a0b..., or @FILE; last "
-	    "layer\n");
+	printf("payload: \"text\" (C escapes), hex:0a0b..., @FILE or rand:N; "
+	    "last layer\n"
+	    "step:    fragment(size=N,order=inorder|reverse|firstlast,"
+	    "overlap=N)\n"
+	    "values:  N, 0xN, a name, a list N,M, a range N-M, a step N+S, "
+	    "rand\n");
 }

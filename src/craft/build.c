@@ -64,9 +64,10 @@ default_addr(const struct st_proto *p, const struct st_field_desc *fd)
 	return NULL;
 }
 
-/* Writes the given and default values of layer sl at h. */
+/* The given and default values of the rows fds[0..n) of layer sl, at h. */
 static void
-write_fields(const struct st_spec_layer *sl, uint8_t *h, size_t hlen)
+write_rows(const struct st_spec_layer *sl, const struct st_field_desc *fds,
+    size_t n, uint8_t *h, size_t hlen)
 {
 	const struct st_proto *p = sl->proto;
 	const struct st_field_desc *fd;
@@ -74,8 +75,8 @@ write_fields(const struct st_spec_layer *sl, uint8_t *h, size_t hlen)
 	const uint8_t *a;
 	size_t i;
 
-	for (i = 0; i < p->nfields; i++) {
-		fd = &p->fields[i];
+	for (i = 0; i < n; i++) {
+		fd = &fds[i];
 		if (fd->key == NULL || fd->flags & ST_DF_GEN || fd->bits == 0 ||
 		    (size_t)fd->bitoff + fd->bits > hlen * 8)
 			continue;
@@ -92,6 +93,27 @@ write_fields(const struct st_spec_layer *sl, uint8_t *h, size_t hlen)
 		else if (fd->autofill == ST_AUTO_NONE && fd->def != 0)
 			st_bits_put(h, fd->bitoff, fd->bits, fd->def);
 	}
+}
+
+/* Writes the given and default values of layer sl at h. */
+static void
+write_fields(const struct st_spec_layer *sl, uint8_t *h, size_t hlen)
+{
+	const struct st_craft *cr = sl->proto->craft;
+
+	write_rows(sl, sl->proto->fields, sl->proto->nfields, h, hlen);
+	write_rows(sl, cr->rows, cr->nrows, h, hlen);
+}
+
+/* The header bytes of layer sl: its fixed part, options, padding. */
+static size_t
+header_len(const struct st_spec_layer *sl)
+{
+	size_t base = base_len(sl), a = sl->proto->craft->align;
+
+	if (a == 0)
+		return base + (sl->optlen + 3) / 4 * 4;
+	return (base + sl->optlen + a - 1) / a * a;
 }
 
 /* The next-protocol value layer i carries for what follows it. */
@@ -118,12 +140,21 @@ net_of(const uint8_t *buf, size_t total, const struct blayer *bl, unsigned i,
     struct st_net *net)
 {
 	const struct st_field_desc *const *ends;
+	const struct st_craft *cr;
+	uint8_t final[16];
 	const uint8_t *h;
 	unsigned k = i;
+	int routed = 0;
 
 	memset(net, 0, sizeof(*net));
 	net->tlen = (uint32_t)(total - bl[i].off);
 	while (k-- > 0) {
+		cr = bl[k].sl->proto->craft;
+		/* A routing header names the final destination (RFC 8200
+		 * 8.1); the nearest one to layer i counts. */
+		if (!routed && cr->final_dst != NULL &&
+		    cr->final_dst(buf + bl[k].off, bl[k].hlen, final))
+			routed = 1;
 		ends = bl[k].sl->proto->ends;
 		if (bl[k].sl->proto->role != ST_ROLE_NET || ends[0] == NULL ||
 		    ends[1] == NULL || ends[0]->bits > 128 ||
@@ -133,6 +164,8 @@ net_of(const uint8_t *buf, size_t total, const struct blayer *bl, unsigned i,
 		net->fam = ends[0]->fmt == ST_FMT_IPV6 ? 6 : 4;
 		memcpy(net->src, h + ends[0]->bitoff / 8, ends[0]->bits / 8);
 		memcpy(net->dst, h + ends[1]->bitoff / 8, ends[1]->bits / 8);
+		if (routed && net->fam == 6)
+			memcpy(net->dst, final, 16);
 		return;
 	}
 }
@@ -163,49 +196,72 @@ cksum_of(const struct st_proto *p, const uint8_t *buf, size_t total,
 	return v == 0 && p->cksum->zero_v4 ? 0xffff : v;
 }
 
+/* The value autofill kind au (enum st_auto or st_cauto) gives field fd. */
+static uint64_t
+auto_value(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
+    unsigned i, const struct st_field_desc *fd, int au)
+{
+	const struct st_proto *p = bl[i].sl->proto;
+
+	switch (au) {
+	case ST_AUTO_HLEN:
+		return bl[i].hlen / 4;
+	case ST_AUTO_LEN:
+		return total - bl[i].off;
+	case ST_AUTO_PLEN:
+		return total - bl[i].off - bl[i].hlen;
+	case ST_AUTO_NEXT:
+		return next_value(bl, n, i);
+	case ST_CA_LEN8:
+		return bl[i].hlen / 8 - 1;
+	case ST_CA_COUNT16:
+		return (bl[i].hlen - base_len(bl[i].sl)) / 16;
+	case ST_CA_HOOK:
+		return p->craft->auto_val(fd, buf + bl[i].off, bl[i].hlen);
+	}
+	st_bits_put(buf + bl[i].off, fd->bitoff, fd->bits, 0);
+	return cksum_of(p, buf, total, bl, i);
+}
+
+/* Fills field fd of layer i by kind au, unless the spec gives it. */
+static void
+fill_one(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
+    unsigned i, const struct st_field_desc *fd, int au, int cksum)
+{
+	const struct st_proto *p = bl[i].sl->proto;
+	uint64_t v;
+
+	if (fd->key == NULL || au == ST_AUTO_NONE || given(bl[i].sl, fd) !=
+	    NULL || (size_t)fd->bitoff + fd->bits > bl[i].hlen * 8)
+		return;
+	if ((au == ST_AUTO_CKSUM) != cksum || (cksum && p->cksum == NULL))
+		return;
+	v = auto_value(buf, total, bl, n, i, fd, au);
+	if (au == ST_CA_HOOK && v == UINT64_MAX)
+		return;
+	if (fd->bits < 64)
+		v &= ((uint64_t)1 << fd->bits) - 1;
+	st_bits_put(buf + bl[i].off, fd->bitoff, fd->bits, v);
+}
+
 /* Fills the fields of layer i the spec left to be computed. */
 static void
 autofill(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
     unsigned i, int cksum)
 {
-	const struct st_spec_layer *sl = bl[i].sl;
-	const struct st_proto *p = sl->proto;
-	const struct st_field_desc *fd;
-	uint8_t *h = buf + bl[i].off;
-	uint64_t v;
+	const struct st_proto *p = bl[i].sl->proto;
+	const struct st_craft *cr = p->craft;
 	size_t k;
 
-	for (k = 0; k < p->nfields; k++) {
-		fd = &p->fields[k];
-		if (fd->key == NULL || fd->autofill == ST_AUTO_NONE ||
-		    given(sl, fd) != NULL ||
-		    (size_t)fd->bitoff + fd->bits > bl[i].hlen * 8)
-			continue;
-		if ((fd->autofill == ST_AUTO_CKSUM) != cksum ||
-		    (cksum && p->cksum == NULL))
-			continue;
-		switch (fd->autofill) {
-		case ST_AUTO_HLEN:
-			v = bl[i].hlen / 4;
-			break;
-		case ST_AUTO_LEN:
-			v = total - bl[i].off;
-			break;
-		case ST_AUTO_PLEN:
-			v = total - bl[i].off - bl[i].hlen;
-			break;
-		case ST_AUTO_NEXT:
-			v = next_value(bl, n, i);
-			break;
-		default:
-			st_bits_put(h, fd->bitoff, fd->bits, 0);
-			v = cksum_of(p, buf, total, bl, i);
-			break;
-		}
-		if (fd->bits < 64)
-			v &= ((uint64_t)1 << fd->bits) - 1;
-		st_bits_put(h, fd->bitoff, fd->bits, v);
-	}
+	for (k = 0; k < p->nfields; k++)
+		fill_one(buf, total, bl, n, i, &p->fields[k],
+		    p->fields[k].autofill, cksum);
+	for (k = 0; k < cr->nrows; k++)
+		fill_one(buf, total, bl, n, i, &cr->rows[k],
+		    cr->rows[k].autofill, cksum);
+	for (k = 0; k < cr->nautos; k++)
+		fill_one(buf, total, bl, n, i, cr->autos[k].fd,
+		    cr->autos[k].kind, cksum);
 }
 
 int
@@ -214,15 +270,14 @@ st_build(const struct st_spec *sp, uint8_t *buf, size_t cap, size_t *len,
 {
 	struct blayer bl[ST_SPEC_LAYERS];
 	const struct st_spec_layer *sl;
-	size_t off = 0, opad;
+	size_t off = 0, end;
 	unsigned i, n = sp->nlayers;
 
 	for (i = 0; i < n; i++) {
 		sl = &sp->layers[i];
-		opad = (sl->optlen + 3) / 4 * 4;
 		bl[i].sl = sl;
 		bl[i].off = off;
-		bl[i].hlen = base_len(sl) + opad;
+		bl[i].hlen = header_len(sl);
 		if (off + bl[i].hlen > cap) {
 			err->col = sl->col;
 			snprintf(err->msg, sizeof(err->msg), "packet longer than "
@@ -231,8 +286,13 @@ st_build(const struct st_spec *sp, uint8_t *buf, size_t cap, size_t *len,
 		}
 		memset(buf + off, 0, bl[i].hlen);
 		write_fields(sl, buf + off, bl[i].hlen);
-		/* Options after the fixed header; EOL (0) pads to 4 bytes. */
+		/* Options after the fixed header; EOL (0) pads to 4 bytes
+		 * unless the protocol pads its own way. */
 		memcpy(buf + off + base_len(sl), sl->opts, sl->optlen);
+		end = base_len(sl) + sl->optlen;
+		if (sl->proto->craft->pad != NULL && end < bl[i].hlen)
+			sl->proto->craft->pad(buf + off + end,
+			    bl[i].hlen - end);
 		off += bl[i].hlen;
 	}
 	if (off + sp->paylen > cap) {
@@ -243,14 +303,27 @@ st_build(const struct st_spec *sp, uint8_t *buf, size_t cap, size_t *len,
 	}
 	memcpy(buf + off, sp->payload, sp->paylen);
 	off += sp->paylen;
-	/* Lengths and next protocols, then checksums, innermost first. */
-	for (i = n; i-- > 0;) {
+	/* Lengths and next protocols (a routing header's segments left
+	 * among them, which the checksums depend on), then checksums,
+	 * innermost first. */
+	for (i = n; i-- > 0;)
 		autofill(buf, off, bl, n, i, 0);
+	for (i = n; i-- > 0;)
 		autofill(buf, off, bl, n, i, 1);
-	}
 	*len = off;
 	*linktype = sp->layers[0].proto->craft->link;
 	return 0;
+}
+
+size_t
+st_build_offset(const struct st_spec *sp, unsigned i)
+{
+	size_t off = 0;
+	unsigned k;
+
+	for (k = 0; k < i && k < sp->nlayers; k++)
+		off += header_len(&sp->layers[k]);
+	return off;
 }
 
 int

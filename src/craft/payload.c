@@ -1,6 +1,7 @@
 /*
- * The payload of a spec: a C-escaped "string", hex:digits, or @file, which
- * st_spec_load reads once privileges are dropped.
+ * The payload of a spec: a C-escaped "string", hex:digits, @file, which
+ * st_spec_load reads once privileges are dropped, or rand:N, N random
+ * bytes drawn for each packet (st_spec_pick).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -82,6 +83,18 @@ st_spec_payload(const char **pp, const char *start, struct st_spec *sp,
 		if (p[1] == '\0')
 			return fail(err, col, "@ needs a file name");
 		sp->payfile = p + 1;
+		*pp = p + strlen(p);
+		return 0;
+	}
+	if (*p == 'r') {	/* rand:N */
+		uint64_t v;
+
+		if (!st_spec_number(p + 5, &v) || v > ST_PKT_MAX)
+			return fail(err, col + 5, "rand: needs a number of "
+			    "bytes 0..%d", ST_PKT_MAX);
+		sp->payrand = (size_t)v;
+		sp->paylen = (size_t)v;
+		memset(sp->payload, 0, sp->paylen);
 		*pp = p + strlen(p);
 		return 0;
 	}

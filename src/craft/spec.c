@@ -1,18 +1,21 @@
 /*
  * The layer spec language, in the spirit of scapy's IP()/ICMP()/"x":
  *
- *   spec    = layer *( "/" layer )
- *   layer   = name [ "(" [ item *( "," item ) ] ")" ] | payload
- *   item    = key [ "=" value ]
+ *   spec    = layer *( "/" layer )            spaces around '/' allowed
+ *   layer   = name [ "(" [ item *( "," item ) ] ")" ] | payload | step
+ *   item    = key [ "=" value ] | key "(" key=value *( "," ... ) ")"
+ *   value   = one | one *( "," one ) | N "-" M | N "+" STEP | "rand"
  *   payload = '"' C-escaped text '"' | "hex:" hexdigits | "@" path
+ *           | "rand:" N
+ *   step    = ( "fragment(" | "frag(" ) size=N
+ *             [ ",order=inorder|reverse|firstlast" ] [ ",overlap=N" ] ")"
  *
- * Keys are the protocols' field-table keys (the same rows the decoders
- * use), plus the extra keys a protocol's crafting hooks parse into option
- * bytes (struct st_craft).  Numbers are decimal or 0x hex; values have the
- * names of the field tables and of the protocols' names() hooks too.  A
- * value out of range for its width is an error, never cut.  No protocol is
- * named here: the layers are the registry's protocols that have a spec
- * name.
+ * Names of layers and keys in any case (IP()/ICMP()).  Keys are the
+ * protocols' field-table keys (the same rows the decoders use), their
+ * crafting rows, plus the extra keys a protocol's crafting hooks parse
+ * into option bytes (struct st_craft).  Values are read in values.c.  No
+ * protocol is named here: the layers are the registry's protocols that
+ * have a spec name.
  */
 #include <arpa/inet.h>
 #include <ctype.h>
@@ -20,13 +23,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "strata/craft.h"
+#include "values.h"
 
-#define fail	st_spec_fail
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
-
-/* The spec name of p, which has one. */
-#define SPEC(p)	((p)->craft->spec)
 
 /* The next protocol after *i in the registry that a spec can build. */
 static const struct st_proto *
@@ -85,51 +84,6 @@ layer_names(char *buf, size_t n, int starts)
 	return buf;
 }
 
-/* Edit distance of two short words, for "did you mean". */
-static unsigned
-distance(const char *a, const char *b)
-{
-	unsigned d[32][32], i, j, la = (unsigned)strlen(a),
-	    lb = (unsigned)strlen(b);
-
-	if (la >= 32 || lb >= 32)
-		return 99;
-	for (i = 0; i <= la; i++)
-		d[i][0] = i;
-	for (j = 0; j <= lb; j++)
-		d[0][j] = j;
-	for (i = 1; i <= la; i++)
-		for (j = 1; j <= lb; j++) {
-			unsigned c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-
-			if (d[i - 1][j] + 1 < c)
-				c = d[i - 1][j] + 1;
-			if (d[i][j - 1] + 1 < c)
-				c = d[i][j - 1] + 1;
-			d[i][j] = c;
-		}
-	return d[la][lb];
-}
-
-/* Keeps in best (32 bytes) the candidate of n bytes closest to word. */
-static void
-closest(const char *word, const char *cand, size_t n, char *best,
-    unsigned *bd)
-{
-	char c[32];
-	unsigned dd;
-
-	if (n >= sizeof(c))
-		return;
-	memcpy(c, cand, n);
-	c[n] = '\0';
-	dd = distance(word, c);
-	if (dd < *bd && dd <= 2) {
-		*bd = dd;
-		memcpy(best, c, n + 1);
-	}
-}
-
 /* The protocol whose spec name (or alias) is name, or NULL. */
 static const struct st_proto *
 find_layer(const char *name)
@@ -138,8 +92,9 @@ find_layer(const char *name)
 	size_t i = 0;
 
 	while ((p = next_spec(&i)) != NULL)
-		if (strcmp(SPEC(p), name) == 0 || (p->craft->alias != NULL &&
-		    strcmp(p->craft->alias, name) == 0))
+		if (strcasecmp(SPEC(p), name) == 0 ||
+		    (p->craft->alias != NULL &&
+		    strcasecmp(p->craft->alias, name) == 0))
 			return p;
 	return NULL;
 }
@@ -161,34 +116,50 @@ is_extra(const char *extra, const char *key)
 	return 0;
 }
 
+/* The row of key in fds[0..n), or NULL. */
 static const struct st_field_desc *
-find_key(const struct st_proto *p, const char *key)
+find_row(const struct st_field_desc *fds, size_t n, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < p->nfields; i++)
-		if (p->fields[i].key != NULL && !(p->fields[i].flags &
-		    ST_DF_GEN) && strcmp(p->fields[i].key, key) == 0)
-			return &p->fields[i];
+	for (i = 0; i < n; i++)
+		if (fds[i].key != NULL && !(fds[i].flags & ST_DF_GEN) &&
+		    strcmp(fds[i].key, key) == 0)
+			return &fds[i];
 	return NULL;
+}
+
+/* The field-table row, or else the crafting row, of key. */
+static const struct st_field_desc *
+find_key(const struct st_proto *p, const char *key)
+{
+	const struct st_field_desc *fd;
+
+	if ((fd = find_row(p->fields, p->nfields, key)) != NULL)
+		return fd;
+	return find_row(p->craft->rows, p->craft->nrows, key);
 }
 
 static int
 unknown_key(struct st_spec_err *err, unsigned col, const struct st_proto *p,
     const char *key)
 {
-	char best[32] = "";
+	char best[64] = "";
 	const char *w;
 	unsigned bd = 99;
 	size_t i, n;
 
 	for (i = 0; i < p->nfields; i++)
 		if (p->fields[i].key != NULL)
-			closest(key, p->fields[i].key, strlen(p->fields[i].key),
-			    best, &bd);
+			st__closest(key, p->fields[i].key,
+			    strlen(p->fields[i].key), best, &bd);
+	for (i = 0; i < p->craft->nrows; i++)
+		if (p->craft->rows[i].key != NULL)
+			st__closest(key, p->craft->rows[i].key,
+			    strlen(p->craft->rows[i].key), best, &bd);
 	for (w = p->craft->extra; w != NULL && *w != '\0'; w += n) {
 		n = strcspn(w, " ");
-		closest(key, w, n, best, &bd);
+		st__closest(key, w, n, best, &bd);
 		if (w[n] == ' ')
 			n++;
 	}
@@ -197,101 +168,6 @@ unknown_key(struct st_spec_err *err, unsigned col, const struct st_proto *p,
 		    "'%s'?)", key, SPEC(p), best);
 	return fail(err, col, "unknown field '%s' in %s (strata send --list "
 	    "shows them)", key, SPEC(p));
-}
-
-/* Compares a spec name ("echo-request") with a table name ("echo request"). */
-static int
-name_eq(const char *spec, const char *table)
-{
-	for (; *spec != '\0' && *table != '\0'; spec++, table++) {
-		char a = (char)tolower((unsigned char)*spec);
-		char b = (char)tolower((unsigned char)*table);
-
-		if (a == '-' || a == '_')
-			a = ' ';
-		if (a != b)
-			return 0;
-	}
-	return *spec == '\0' && *table == '\0';
-}
-
-static int
-lookup_name(const struct st_valname *t, const char *s, uint64_t *v)
-{
-	for (; t != NULL && t->name != NULL; t++)
-		if (name_eq(s, t->name)) {
-			*v = t->val;
-			return 1;
-		}
-	return 0;
-}
-
-static int
-parse_mac(const char *s, uint8_t *b)
-{
-	unsigned x[6], i;
-	char tail;
-
-	if (sscanf(s, "%x:%x:%x:%x:%x:%x%c", &x[0], &x[1], &x[2], &x[3], &x[4],
-	    &x[5], &tail) != 6)
-		return 0;
-	for (i = 0; i < 6; i++) {
-		if (x[i] > 255)
-			return 0;
-		b[i] = (uint8_t)x[i];
-	}
-	return 1;
-}
-
-/* Parses an address value v for field fd of protocol p into s. */
-static int
-parse_addr(const struct st_proto *p, const struct st_field_desc *fd,
-    const char *v, struct st_spec_set *s, struct st_spec_err *err)
-{
-	switch (fd->fmt) {
-	case ST_FMT_IPV4:
-		if (inet_pton(AF_INET, v, s->bytes) != 1)
-			return fail(err, s->col, "'%s' is not an IPv4 address "
-			    "(%s %s)", v, SPEC(p), fd->key);
-		s->val = (uint64_t)s->bytes[0] << 24 | s->bytes[1] << 16 |
-		    s->bytes[2] << 8 | s->bytes[3];
-		return 0;
-	case ST_FMT_IPV6:
-		if (inet_pton(AF_INET6, v, s->bytes) != 1)
-			return fail(err, s->col, "'%s' is not an IPv6 address "
-			    "(%s %s)", v, SPEC(p), fd->key);
-		return 0;
-	}
-	if (!parse_mac(v, s->bytes))
-		return fail(err, s->col, "'%s' is not a MAC address (%s %s)", v,
-		    SPEC(p), fd->key);
-	return 0;
-}
-
-/* Parses value v for field fd of protocol p into s. */
-static int
-parse_value(const struct st_proto *p, const struct st_field_desc *fd,
-    const char *v, struct st_spec_set *s, struct st_spec_err *err)
-{
-	const char *hint = "";
-	uint64_t max;
-
-	s->fd = fd;
-	if (fd->fmt == ST_FMT_IPV4 || fd->fmt == ST_FMT_IPV6 ||
-	    fd->fmt == ST_FMT_MAC)
-		return parse_addr(p, fd, v, s, err);
-	if (!st_spec_number(v, &s->val) && !lookup_name(fd->names, v,
-	    &s->val) && !(p->craft->value != NULL &&
-	    p->craft->value(fd, v, &s->val, &hint)))
-		return fail(err, s->col, "'%s' is not a number%s (%s %s)", v,
-		    fd->names != NULL ? " or a known name" : hint, SPEC(p),
-		    fd->key);
-	max = fd->bits >= 64 ? UINT64_MAX : ((uint64_t)1 << fd->bits) - 1;
-	if (s->val > max)
-		return fail(err, s->col, "%s %s: %s is out of range (%u bits: "
-		    "0..%llu)", SPEC(p), fd->key, v, fd->bits,
-		    (unsigned long long)max);
-	return 0;
 }
 
 /* An extra key of layer ly (an option), parsed by its protocol's hook. */
@@ -304,6 +180,7 @@ parse_extra(const struct st_proto *p, struct st_spec_layer *ly,
 
 	memcpy(o.b, ly->opts, ly->optlen);
 	o.n = ly->optlen;
+	o.max = p->craft->optmax;
 	if (p->craft->key(key, v, &o, kcol, vcol, err) != 0)
 		return -1;
 	memcpy(ly->opts, o.b, o.n);
@@ -356,7 +233,7 @@ parse_item(const struct st_proto *p, struct st_spec_layer *ly,
 		ly->nset++;
 		return 0;
 	}
-	if (parse_value(p, fd, v, s, err) != 0)
+	if (st__value(p, fd, v, s, err) != 0)
 		return -1;
 	ly->nset++;
 	return 0;
@@ -375,7 +252,8 @@ resolve_named(const struct st_proto *p, struct st_spec_layer *ly,
 {
 	const struct st_field_desc *ctl = p->craft->named[0];
 	const struct st_spec_set *t;
-	char name[64];
+	char name[64], what[64];
+	const struct st_valname *t_names;
 	unsigned i;
 	uint64_t v;
 
@@ -385,14 +263,84 @@ resolve_named(const struct st_proto *p, struct st_spec_layer *ly,
 		snprintf(name, sizeof(name), "%.*s", (int)names[i].len,
 		    names[i].name);
 		t = st_spec_given(ly, ctl);
-		if (!lookup_name(p->names(ly->set[i].fd, t != NULL ? t->val :
-		    ctl->def), name, &v))
-			return fail(err, ly->set[i].col, "'%s' is not a %s of "
-			    "this %s %s", name, ly->set[i].fd->key, SPEC(p),
-			    ctl->key);
+		t_names = p->names(ly->set[i].fd, t != NULL ? t->val :
+		    ctl->def);
+		snprintf(what, sizeof(what), "a %s of this %s %s",
+		    ly->set[i].fd->key, SPEC(p), ctl->key);
+		if (st__lookup(t_names, name, &v, err) == 0 &&
+		    !st__alias(p, ly->set[i].fd, t != NULL ? (int64_t)t->val :
+		    ctl->def, t_names, name, &v, err))
+			return st__no_name(err, ly->set[i].col, t_names, name,
+			    what);
 		ly->set[i].val = v;
 	}
 	return 0;
+}
+
+/*
+ * Whether the item at p (after a ',') goes on the value before it, as the
+ * next of a list (dport=22,80): it has no '=' and names no key of pr.
+ */
+static int
+continues(const struct st_proto *pr, const char *p)
+{
+	size_t k = strcspn(p, ",)"), w;
+	char word[32];
+
+	while (*p == ' ')
+		p++, k--;
+	if (memchr(p, '=', k) != NULL || k == 0)
+		return 0;
+	w = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_");
+	if (w != k || w >= sizeof(word))
+		return 1;
+	for (w = 0; w < k; w++)
+		word[w] = (char)tolower((unsigned char)p[w]);
+	word[k] = '\0';
+	return find_key(pr, word) == NULL && !is_extra(pr->craft->extra, word);
+}
+
+/* The value at *pp, with the list items that go on it, into val (n). */
+static int
+read_value(const char **pp, const char *start, const struct st_proto *pr,
+    char *val, size_t n, struct st_spec_err *err)
+{
+	const char *p = *pp;
+	size_t k, len = 0;
+
+	for (;;) {
+		k = strcspn(p, ",)");
+		if (len + k + 1 >= n)
+			return fail(err, (unsigned)(*pp - start + 1), "value "
+			    "too long");
+		memcpy(val + len, p, k);
+		len += k;
+		p += k;
+		if (*p != ',' || !continues(pr, p + 1))
+			break;
+		val[len++] = *p++;
+	}
+	while (len > 0 && val[len - 1] == ' ')
+		len--;
+	val[len] = '\0';
+	*pp = p;
+	return 0;
+}
+
+size_t
+st__read_key(const char **pp, char *key)
+{
+	size_t k = strspn(*pp, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST"
+	    "UVWXYZ0123456789_"), i;
+
+	if (k == 0 || k >= 32)
+		return k;
+	for (i = 0; i < k; i++)
+		key[i] = (char)tolower((unsigned char)(*pp)[i]);
+	key[k] = '\0';
+	*pp += k;
+	return k;
 }
 
 /* The items inside "( ... )"; p points after "(". */
@@ -404,9 +352,8 @@ parse_items(const char **pp, const char *start,
 	struct pending names[ST_SPEC_SETS];
 	const char *p = *pp, *vstart = p;
 	char key[32], val[512];
-	unsigned kcol, vcol;
+	unsigned kcol, vcol, nset;
 	size_t k;
-	unsigned nset;
 	int hasval;
 
 	memset(names, 0, sizeof(names));
@@ -414,29 +361,32 @@ parse_items(const char **pp, const char *start,
 		while (*p == ' ')
 			p++;
 		kcol = (unsigned)(p - start + 1);
-		k = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789_");
-		if (k == 0)
+		if (*p == ')')
+			break;
+		if ((k = st__read_key(&p, key)) == 0)
 			return fail(err, kcol, *p == '\0' ? "missing ')'" :
 			    "expected a field name in %s", SPEC(pr));
 		if (k >= sizeof(key))
 			return fail(err, kcol, "field name too long");
-		memcpy(key, p, k);
-		key[k] = '\0';
-		p += k;
-		hasval = *p == '=';
-		vcol = (unsigned)(p - start + 2);
-		if (hasval) {
+		while (*p == ' ')
 			p++;
-			vstart = p;
-			k = strcspn(p, ",)");
-			if (k >= sizeof(val))
-				return fail(err, vcol, "value too long");
+		hasval = *p == '=' || *p == '(';
+		if (*p == '(') {	/* key(k=v,k=v): an option's parts */
+			vstart = ++p;
+			if ((k = strcspn(p, ")")) >= sizeof(val) || !p[k])
+				return fail(err, kcol, "missing ')' after %s(",
+				    key);
 			memcpy(val, p, k);
 			val[k] = '\0';
-			while (k > 0 && val[k - 1] == ' ')
-				val[--k] = '\0';
-			p += strcspn(p, ",)");
+			p += k + 1;
+		} else if (hasval) {
+			for (p++; *p == ' '; p++)
+				;
+			vstart = p;
+			if (read_value(&p, start, pr, val, sizeof(val), err))
+				return -1;
 		}
+		vcol = (unsigned)(vstart - start + 1);
 		if (*p != ',' && *p != ')')
 			return fail(err, (unsigned)(p - start + 1), *p == '\0' ?
 			    "missing ')'" : "expected ',' or ')' after %s",
@@ -466,18 +416,33 @@ parse_layer(const char **pp, const char *start, struct st_spec *sp,
 	struct st_spec_layer *ly;
 	const char *p = *pp;
 	unsigned col = (unsigned)(p - start + 1), bd = 99;
-	char name[32], best[32] = "", all[256];
+	char name[32], best[64] = "", all[256];
 	size_t k, i = 0;
 
-	if (*p == '"' || *p == '@' || strncmp(p, "hex:", 4) == 0) {
+	if (*p == '"' || *p == '@' || strncmp(p, "hex:", 4) == 0 ||
+	    strncmp(p, "rand:", 5) == 0) {
 		if (st_spec_payload(pp, start, sp, err) != 0)
 			return -1;
+		while (**pp == ' ')
+			(*pp)++;
 		if (**pp != '\0')
 			return fail(err, (unsigned)(*pp - start + 1), "the "
 			    "payload must be the last layer");
 		return 0;
 	}
-	k = strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789");
+	k = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789");
+	/* The fragment step: fragment(...), or frag(size=...), which a
+	 * size tells from the IPv6 fragment header. */
+	if ((k == 8 && strncasecmp(p, "fragment", 8) == 0 && p[8] == '(') ||
+	    (k == 4 && strncasecmp(p, "frag", 4) == 0 && p[4] == '(' &&
+	    strncasecmp(p + 5 + strspn(p + 5, " "), "size=", 5) == 0)) {
+		if (sp->frag.size != 0)
+			return fail(err, col, "one fragment step only");
+		sp->frag.col = col;
+		*pp = p + k + 1;
+		return st__parse_step(pp, start, &sp->frag, err);
+	}
 	if (k == 0)
 		return fail(err, col, "expected a layer (%s) or a payload "
 		    "(\"text\", hex:, @file)", layer_names(all, sizeof(all),
@@ -488,7 +453,8 @@ parse_layer(const char **pp, const char *start, struct st_spec *sp,
 	name[k] = '\0';
 	if ((pr = find_layer(name)) == NULL) {
 		while ((pr = next_spec(&i)) != NULL)
-			closest(name, SPEC(pr), strlen(SPEC(pr)), best, &bd);
+			st__closest(name, SPEC(pr), strlen(SPEC(pr)), best,
+			    &bd);
 		if (best[0] != '\0')
 			return fail(err, col, "unknown layer '%s' (did you mean "
 			    "'%s'?)", name, best);
@@ -522,11 +488,18 @@ st_spec_parse(const char *text, struct st_spec *sp, struct st_spec_err *err)
 	sp->paylen = 0;
 	sp->payfile = NULL;
 	sp->paycol = 0;
+	sp->payrand = 0;
+	memset(&sp->frag, 0, sizeof(sp->frag));
 	err->col = 0;
 	err->msg[0] = '\0';
+	err->note[0] = '\0';
 	for (;;) {
+		while (*p == ' ')
+			p++;
 		if (parse_layer(&p, text, sp, err) != 0)
 			return -1;
+		while (*p == ' ')
+			p++;
 		if (*p == '\0')
 			break;
 		if (*p != '/')

@@ -297,13 +297,54 @@ icmp_hlen_of(uint64_t type)
 	return type == 13 || type == 14 ? 20 : 8;
 }
 
+#include <string.h>
+
+/* data=HEX: a body strata does not model (an address mask), after the
+ * first 8 bytes. */
+static int
+icmp_spec_key(const char *key, const char *v, struct st_spec_opts *o,
+    unsigned kcol, unsigned col, struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTMAX];
+	long n;
+
+	(void)key;	/* only "data" */
+	if (v == NULL || *v == '\0')
+		return st_spec_fail(err, kcol, "icmp data needs a value: "
+		    "data=ffffff00");
+	if ((n = st_spec_hex(v, b, sizeof(b))) < 0)
+		return st_spec_fail(err, col, "icmp data: needs pairs of hex "
+		    "digits");
+	return st_spec_opt(o, b, (size_t)n, col, err);
+}
+
+/* scapy's names that the tables' words do not give. */
+static const struct st_craft_alias icmp_aliases[] = {
+	{ &icmp_fields[F_CODE], 11, 0, "ttl-zero-during-transit" },
+	{ &icmp_fields[F_CODE], 11, 1, "ttl-zero-during-reassembly" },
+	{ &icmp_fields[F_CODE], 12, 0, "ip-header-bad" },
+	{ &icmp_fields[F_CODE], 12, 1, "required-option-missing" },
+	{ &icmp_fields[F_CODE], 5, 0, "network-redirect" },
+	{ &icmp_fields[F_CODE], 5, 1, "host-redirect" },
+	{ &icmp_fields[F_CODE], 5, 2, "TOS-network-redirect" },
+	{ &icmp_fields[F_CODE], 5, 3, "TOS-host-redirect" },
+};
+
 static const struct st_craft icmp_craft = {
 	.spec = "icmp",
+	.aliases = icmp_aliases,
+	.naliases = NFIELDS(icmp_aliases),
+	.extra = "data",
+	.key = icmp_spec_key,
+	.optmax = ST_SPEC_OPTMAX,
+	.align = 1,
 	.named = { &icmp_fields[F_TYPE], &icmp_fields[F_CODE] },
 	.hlen = 8,
 	.hlen_of = icmp_hlen_of,
 	.help = "  names     type and code by name: type=echo-request, "
-	    "code=port-unreachable\n",
+	    "code=port-unreachable\n"
+	    "  data      data=HEX: a body not modelled (type=17,data=ffffff00 "
+	    "address mask)\n",
 };
 
 /* @probes */

@@ -510,6 +510,66 @@ ipv4_spec_key(const char *key, const char *v, struct st_spec_opts *o,
 	return 0;
 }
 
+/* Flags by name as scapy writes them: flags=DF, flags=DF+MF (or evil). */
+static int
+ipv4_spec_value(const struct st_field_desc *fd, const char *s, uint64_t *v,
+    const char **hint)
+{
+	size_t k;
+
+	if (fd != &ipv4_fields[F_FLAGS])
+		return 0;
+	*hint = " or DF, MF, RB (evil) joined by '+'";
+	for (*v = 0; *s != '\0'; s += k + (s[k] == '+')) {
+		k = strcspn(s, "+");
+		if (k == 2 && strncasecmp(s, "DF", 2) == 0)
+			*v |= 2;
+		else if (k == 2 && strncasecmp(s, "MF", 2) == 0)
+			*v |= 1;
+		else if ((k == 2 && strncasecmp(s, "RB", 2) == 0) ||
+		    (k == 4 && strncasecmp(s, "evil", 4) == 0))
+			*v |= 4;
+		else
+			return 0;
+	}
+	return 1;
+}
+
+#include "strata/cksum.h"
+
+/* Every fragment repeats the header, options included (as scapy does). */
+static size_t
+ipv4_unfrag_len(const uint8_t *h, size_t len)
+{
+	size_t hl = (size_t)(h[0] & 0x0f) * 4;
+
+	return len >= 20 && hl >= 20 && hl <= len ? hl : 0;
+}
+
+/* The header of fragment fp: its length, MF, offset, checksum. */
+static long
+ipv4_frag_header(const uint8_t *h, size_t len, const struct st_frag_piece *fp,
+    uint8_t *out, size_t cap)
+{
+	unsigned off = (unsigned)(h[6] & 0x1f) << 8 | h[7], tot;
+	size_t hlen = ipv4_unfrag_len(h, len);
+	uint16_t ck;
+
+	if (hlen == 0 || hlen > cap || hlen + fp->len > 0xffff)
+		return 0;
+	memcpy(out, h, hlen);
+	tot = (unsigned)(hlen + fp->len);
+	off += (unsigned)(fp->off / 8);
+	out[2] = (uint8_t)(tot >> 8), out[3] = (uint8_t)tot;
+	out[6] = (uint8_t)((h[6] & 0xe0) | (fp->more ? 0x20 : 0) |
+	    (off >> 8 & 0x1f));
+	out[7] = (uint8_t)off;
+	out[10] = out[11] = 0;
+	ck = st_cksum_finish(st_cksum_add(0, out, hlen));
+	out[10] = (uint8_t)(ck >> 8), out[11] = (uint8_t)ck;
+	return (long)hlen;
+}
+
 static const uint8_t ipv4_lo[4] = { 127, 0, 0, 1 };
 
 static const struct st_build_def ipv4_defs[] = {
@@ -521,6 +581,9 @@ static const struct st_craft ipv4_craft = {
 	.alias = "ipv4",
 	.extra = "options",
 	.key = ipv4_spec_key,
+	.value = ipv4_spec_value,
+	.unfrag_len = ipv4_unfrag_len,
+	.frag_header = ipv4_frag_header,
 	.hlen = 20,
 	.defs = ipv4_defs,
 	.ndefs = NFIELDS(ipv4_defs),

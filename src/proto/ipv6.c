@@ -128,6 +128,69 @@ ipv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 
 #include <pcap/dlt.h>
 
+/*
+ * The unfragmentable part of the len-byte packet at h (RFC 8200 4.5): the
+ * header, hop-by-hop, routing, and destination options before a routing
+ * header.  Sets *nhpos to the next-header byte that will name the fragment
+ * header.
+ */
+static size_t
+unfrag_walk(const uint8_t *h, size_t len, size_t *nhpos)
+{
+	size_t pos = 40, end = 40, n;
+	unsigned nh = h[6], i;
+
+	*nhpos = 6;
+	for (i = 0; i < ST_MAX_EXTHDR && pos + 8 <= len; i++) {
+		if (nh != 0 && nh != 43 && nh != 60)
+			break;
+		n = ((size_t)h[pos + 1] + 1) * 8;
+		if (pos + n > len)
+			break;
+		/* Destination options count only before a routing header. */
+		if (nh != 60 || h[pos] == 43) {
+			end = pos + n;
+			*nhpos = pos;
+		}
+		nh = h[pos];
+		pos += n;
+	}
+	return end;
+}
+
+static size_t
+ipv6_unfrag_len(const uint8_t *h, size_t len)
+{
+	size_t nhpos;
+
+	return len >= 40 ? unfrag_walk(h, len, &nhpos) : 0;
+}
+
+/* The unfragmentable part, then a fragment header for piece fp. */
+static long
+ipv6_frag_header(const uint8_t *h, size_t len, const struct st_frag_piece *fp,
+    uint8_t *out, size_t cap)
+{
+	size_t nhpos, uf = unfrag_walk(h, len, &nhpos), plen;
+	uint8_t *f = out + uf;
+
+	if (uf + 8 > cap)
+		return 0;
+	plen = uf - 40 + 8 + fp->len;
+	if (plen > 0xffff)
+		return 0;
+	memcpy(out, h, uf);
+	f[0] = h[nhpos];
+	f[1] = 0;
+	f[2] = (uint8_t)(fp->off >> 8);
+	f[3] = (uint8_t)((fp->off & 0xf8) | (fp->more ? 1 : 0));
+	f[4] = (uint8_t)(fp->id >> 24), f[5] = (uint8_t)(fp->id >> 16);
+	f[6] = (uint8_t)(fp->id >> 8), f[7] = (uint8_t)fp->id;
+	out[nhpos] = 44;
+	out[4] = (uint8_t)(plen >> 8), out[5] = (uint8_t)plen;
+	return (long)(uf + 8);
+}
+
 static const uint8_t ipv6_lo[16] = { [15] = 1 };
 
 static const struct st_build_def ipv6_defs[] = {
@@ -142,6 +205,8 @@ static const struct st_craft ipv6_craft = {
 	.next_key = ST_KEY_IPPROTO,
 	.next_none = 59,	/* no next header */
 	.link = DLT_RAW,
+	.unfrag_len = ipv6_unfrag_len,
+	.frag_header = ipv6_frag_header,
 };
 
 /* @probes */
@@ -334,6 +399,121 @@ static const struct st_field_desc *const hopopts_keys[] = {
 
 /* @craft */
 
+/* Pads n bytes of options as RFC 8200 4.2 says: Pad1, or PadN. */
+static void
+pad6(uint8_t *p, size_t n)
+{
+	memset(p, 0, n);
+	if (n >= 2) {
+		p[0] = 1;
+		p[1] = (uint8_t)(n - 2);
+	}
+}
+
+/* One option item of opts=...: ra[:N], jumbo:N, tel:N, pad1, padn:N,
+ * opt:TYPE:HEX. */
+static int
+tlv_item(struct st_spec_opts *o, const char *item, unsigned col,
+    struct st_spec_err *err)
+{
+	uint8_t b[258];
+	const char *arg = strchr(item, ':');
+	uint64_t v = 0, t;
+	long n;
+
+	if (arg != NULL && strncmp(item, "opt:", 4) != 0 &&
+	    !st_spec_number(arg + 1, &v))
+		return st_spec_fail(err, col, "'%s' needs a number after ':'",
+		    item);
+	memset(b, 0, sizeof(b));
+	if (strcmp(item, "pad1") == 0)
+		return st_spec_opt(o, b, 1, col, err);
+	if (strncmp(item, "padn:", 5) == 0 && v <= 255) {
+		pad6(b, (size_t)v + 2);
+		return st_spec_opt(o, b, (size_t)v + 2, col, err);
+	}
+	if ((strcmp(item, "ra") == 0 || strncmp(item, "ra:", 3) == 0) &&
+	    v <= 0xffff) {
+		b[0] = 5, b[1] = 2, b[2] = (uint8_t)(v >> 8), b[3] = (uint8_t)v;
+		return st_spec_opt(o, b, 4, col, err);
+	}
+	if (strncmp(item, "jumbo:", 6) == 0 && v <= UINT32_MAX) {
+		b[0] = 0xc2, b[1] = 4, b[2] = (uint8_t)(v >> 24);
+		b[3] = (uint8_t)(v >> 16), b[4] = (uint8_t)(v >> 8);
+		b[5] = (uint8_t)v;
+		return st_spec_opt(o, b, 6, col, err);
+	}
+	if (strncmp(item, "tel:", 4) == 0 && v <= 255) {
+		b[0] = 4, b[1] = 1, b[2] = (uint8_t)v;
+		return st_spec_opt(o, b, 3, col, err);
+	}
+	if (strncmp(item, "opt:", 4) == 0) {
+		char num[8];
+		size_t k = strcspn(item + 4, ":");
+
+		if (k == 0 || k >= sizeof(num))
+			return st_spec_fail(err, col, "opt:TYPE:HEX");
+		memcpy(num, item + 4, k);
+		num[k] = '\0';
+		n = item[4 + k] == ':' ? st_spec_hex(item + 5 + k, b + 2, 255) :
+		    0;
+		if (!st_spec_number(num, &t) || t > 255 || n < 0)
+			return st_spec_fail(err, col, "'%s' is not "
+			    "opt:TYPE:HEX", item);
+		b[0] = (uint8_t)t, b[1] = (uint8_t)n;
+		return st_spec_opt(o, b, (size_t)n + 2, col, err);
+	}
+	return st_spec_fail(err, col, "unknown IPv6 option '%s' (ra, ra:N, "
+	    "jumbo:N, tel:N, pad1, padn:N, opt:TYPE:HEX)", item);
+}
+
+/* opts=ITEM+ITEM: the TLV options of hop-by-hop and destination options. */
+static int
+tlv_spec_key(const char *key, const char *v, struct st_spec_opts *o,
+    unsigned kcol, unsigned col, struct st_spec_err *err)
+{
+	char item[600];
+	size_t k;
+
+	(void)key;	/* only "opts" */
+	if (v == NULL || *v == '\0')
+		return st_spec_fail(err, kcol, "opts needs a value: opts=ra");
+	for (; *v != '\0'; v += k + (v[k] == '+')) {
+		k = strcspn(v, "+");
+		if (k >= sizeof(item))
+			return st_spec_fail(err, col, "option too long");
+		memcpy(item, v, k);
+		item[k] = '\0';
+		if (tlv_item(o, item, col, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+#define TLV_HELP "  opts      ra, ra:N, jumbo:N, tel:N, pad1, padn:N, " \
+	"opt:TYPE:HEX, joined by '+';\n            padded to 8 bytes with " \
+	"Pad1/PadN\n"
+
+static const struct st_craft_auto hop_autos[] = {
+	{ &hop_fields[X_NXT], ST_CA_NEXT }, { &hop_fields[X_LEN], ST_CA_LEN8 },
+};
+
+static const struct st_craft hop_craft = {
+	.spec = "hbh",
+	.alias = "hopopts",
+	.extra = "opts",
+	.key = tlv_spec_key,
+	.hlen = 2,
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,
+	.help = TLV_HELP,
+	.autos = hop_autos,
+	.nautos = NFIELDS(hop_autos),
+	.optmax = 8 * 256 - 2 < ST_SPEC_OPTMAX ? 8 * 256 - 2 : ST_SPEC_OPTMAX,
+	.align = 8,
+	.pad = pad6,
+};
+
 /* @probes */
 
 const struct st_proto st_proto_hopopts = {
@@ -354,6 +534,7 @@ const struct st_proto st_proto_hopopts = {
 	.keys = hopopts_keys,
 	.color = "\033[92m",
 	/* @craft */
+	.craft = &hop_craft,
 	/* @probes */
 };
 
@@ -370,6 +551,25 @@ static const struct st_field_desc *const dstopts_keys[] = {
 };
 
 /* @craft */
+
+static const struct st_craft_auto dst_autos[] = {
+	{ &dst_fields[0], ST_CA_NEXT }, { &dst_fields[1], ST_CA_LEN8 },
+};
+
+static const struct st_craft dst_craft = {
+	.spec = "dstopts",
+	.extra = "opts",
+	.key = tlv_spec_key,
+	.hlen = 2,
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,
+	.help = TLV_HELP,
+	.autos = dst_autos,
+	.nautos = NFIELDS(dst_autos),
+	.optmax = 8 * 256 - 2 < ST_SPEC_OPTMAX ? 8 * 256 - 2 : ST_SPEC_OPTMAX,
+	.align = 8,
+	.pad = pad6,
+};
 
 /* @probes */
 
@@ -389,6 +589,7 @@ const struct st_proto st_proto_dstopts = {
 	.keys = dstopts_keys,
 	.color = "\033[92m",
 	/* @craft */
+	.craft = &dst_craft,
 	/* @probes */
 };
 
@@ -410,6 +611,26 @@ static const struct st_field_desc rt_fields[] = {
 	    ST_FMT_BYTES),
 };
 
+/*
+ * The final destination the hlen routing header bytes at h name while
+ * segments are left (RFC 8200 8.1: the pseudo-header's destination, as
+ * Wireshark takes it): the last address of type 0 and 2, the first of the
+ * segment list (type 4, RFC 8754).  Returns 0 for none.
+ */
+static int
+rt_final(const uint8_t *h, size_t hlen, uint8_t *dst)
+{
+	if (hlen < 24 || h[3] == 0)
+		return 0;
+	if (h[2] == 0 || h[2] == 2)
+		memcpy(dst, h + 8 + (hlen - 8) / 16 * 16 - 16, 16);
+	else if (h[2] == 4)
+		memcpy(dst, h + 8, 16);
+	else
+		return 0;
+	return 1;
+}
+
 static int
 routing_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -422,6 +643,9 @@ routing_decode(struct st_dctx *d, struct st_cur *c)
 	if ((rc = ext_common(d, c, hdr)) != ST_OK)
 		return rc;
 	st_dbytes(d, c, &rt_fields[4], 4, hdr - 4);
+	/* ext_common checked that the hdr bytes are there. */
+	if (d->net.fam == 6)
+		rt_final(c->base + c->off, hdr, d->net.dst);
 	return ST_OK;
 }
 
@@ -438,6 +662,58 @@ static const struct st_field_desc *const routing_keys[] = {
 };
 
 /* @craft */
+
+#include <arpa/inet.h>
+
+/* addrs=A+B+C: the addresses of a routing header (type 0 or 2). */
+static int
+rt_spec_key(const char *key, const char *v, struct st_spec_opts *o,
+    unsigned kcol, unsigned col, struct st_spec_err *err)
+{
+	uint8_t a[16];
+	char addr[64];
+	size_t k;
+
+	(void)key;	/* only "addrs" */
+	if (v == NULL || *v == '\0')
+		return st_spec_fail(err, kcol, "addrs needs a value: "
+		    "addrs=2001:db8::1+2001:db8::2");
+	for (; *v != '\0'; v += k + (v[k] == '+')) {
+		k = strcspn(v, "+");
+		if (k >= sizeof(addr))
+			return st_spec_fail(err, col, "address too long");
+		memcpy(addr, v, k);
+		addr[k] = '\0';
+		if (inet_pton(AF_INET6, addr, a) != 1)
+			return st_spec_fail(err, col, "'%s' is not an IPv6 "
+			    "address (routing addrs)", addr);
+		if (st_spec_opt(o, a, 16, col, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const struct st_craft_auto rt_autos[] = {
+	{ &rt_fields[0], ST_CA_NEXT }, { &rt_fields[1], ST_CA_LEN8 },
+	{ &rt_fields[3], ST_CA_COUNT16 },
+};
+
+static const struct st_craft rt_craft = {
+	.spec = "routing",
+	.extra = "addrs",
+	.key = rt_spec_key,
+	.hlen = 8,
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,
+	.help = "  addrs     the addresses, joined by '+': segleft counts them "
+	    "unless given;\n            the last is the final destination of "
+	    "the checksums\n",
+	.autos = rt_autos,
+	.nautos = NFIELDS(rt_autos),
+	.optmax = 16 * 64,
+	.align = 8,
+	.final_dst = rt_final,
+};
 
 /* @probes */
 
@@ -457,6 +733,7 @@ const struct st_proto st_proto_routing = {
 	.keys = routing_keys,
 	.color = "\033[92m",
 	/* @craft */
+	.craft = &rt_craft,
 	/* @probes */
 };
 
@@ -504,6 +781,21 @@ static const struct st_field_desc *const frag6_keys[] = {
 
 /* @craft */
 
+static const struct st_craft_auto frag_autos[] = {
+	{ &frag_fields[0], ST_CA_NEXT },
+};
+
+static const struct st_craft frag_craft = {
+	.spec = "frag",
+	.alias = "frag6",
+	.hlen = 8,
+	.next_key = ST_KEY_IPPROTO,
+	.next_none = 59,
+	.autos = frag_autos,
+	.nautos = NFIELDS(frag_autos),
+	.help = "  offset    in 8-byte units; m=1: more fragments follow\n",
+};
+
 /* @probes */
 
 const struct st_proto st_proto_frag6 = {
@@ -522,5 +814,6 @@ const struct st_proto st_proto_frag6 = {
 	.keys = frag6_keys,
 	.color = "\033[92m",
 	/* @craft */
+	.craft = &frag_craft,
 	/* @probes */
 };

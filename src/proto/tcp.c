@@ -560,6 +560,44 @@ sack_opt(struct st_spec_opts *o, const char *v, unsigned col,
 	return st_spec_opt(o, b, n, col, err);
 }
 
+/*
+ * opt=KIND[:HEX], or opt(kind=KIND[,data=HEX]) as scapy writes it: an
+ * option strata does not model (kind 30, 34 ...).
+ */
+static int
+raw_opt(struct st_spec_opts *o, const char *v, unsigned col,
+    struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTS];
+	const char *colon;
+	char num[8], flat[128];
+	uint64_t kind;
+	long n = 0;
+
+	if (strncmp(v, "kind=", 5) == 0 && strlen(v) < sizeof(flat)) {
+		colon = strstr(v, ",data=");
+		snprintf(flat, sizeof(flat), "%.*s%s%s", (int)(colon != NULL ?
+		    colon - v - 5 : (long)strlen(v + 5)), v + 5,
+		    colon != NULL ? ":" : "", colon != NULL ? colon + 6 : "");
+		v = flat;
+	}
+	colon = strchr(v, ':');
+	if (colon == NULL)
+		colon = v + strlen(v);
+	if (colon == v || (size_t)(colon - v) >= sizeof(num))
+		return st_spec_fail(err, col, "tcp opt: '%s' is not "
+		    "KIND[:HEX]", v);
+	memcpy(num, v, (size_t)(colon - v));
+	num[colon - v] = '\0';
+	if (*colon == ':')
+		n = st_spec_hex(colon + 1, b + 2, sizeof(b) - 2);
+	if (!st_spec_number(num, &kind) || kind > 255 || n < 0)
+		return st_spec_fail(err, col, "tcp opt: '%s' is not "
+		    "KIND[:HEX]", v);
+	b[0] = (uint8_t)kind, b[1] = (uint8_t)(n + 2);
+	return st_spec_opt(o, b, (size_t)n + 2, col, err);
+}
+
 /* An option key: mss, wscale, sackok, sack, ts, nop, eol, in order. */
 static int
 tcp_spec_key(const char *key, const char *v, struct st_spec_opts *o,
@@ -605,6 +643,8 @@ tcp_spec_key(const char *key, const char *v, struct st_spec_opts *o,
 		put32(b + 6, y);
 		return st_spec_opt(o, b, 10, col, err);
 	}
+	if (strcmp(key, "opt") == 0)
+		return raw_opt(o, v, col, err);
 	return sack_opt(o, v, col, err);
 }
 
@@ -630,12 +670,13 @@ tcp_spec_value(const struct st_field_desc *fd, const char *s, uint64_t *v,
 
 static const struct st_craft tcp_craft = {
 	.spec = "tcp",
-	.extra = "mss wscale sackok sack ts nop eol",
+	.extra = "mss wscale sackok sack ts nop eol opt",
 	.key = tcp_spec_key,
 	.value = tcp_spec_value,
 	.hlen = 20,
 	.help = "  options   mss=N wscale=N sackok sack=L:R[+L:R] ts=VAL:ECR nop "
-	    "eol, in order\n",
+	    "eol, in order;\n            opt=KIND[:HEX] or opt(kind=K,data=HEX) "
+	    "any other\n",
 };
 
 /* @probes */

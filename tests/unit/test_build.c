@@ -415,6 +415,16 @@ test_craft_descriptors(void **state)
 			next |= p->fields[i].autofill == ST_AUTO_NEXT;
 			ck |= p->fields[i].autofill == ST_AUTO_CKSUM;
 		}
+		for (i = 0; i < cr->nautos; i++) {
+			/* A row of its own tables, or of its crafting rows. */
+			if (cr->autos[i].fd < cr->rows || cr->autos[i].fd >=
+			    cr->rows + cr->nrows)
+				assert_ptr_equal(st_desc_proto(cr->autos[i].fd),
+				    p);
+			if (cr->autos[i].kind == ST_CA_HOOK)
+				assert_non_null(cr->auto_val);
+			next |= cr->autos[i].kind == ST_CA_NEXT;
+		}
 		/* A next-protocol field takes its value under a key. */
 		assert_int_equal(next, cr->next_key != ST_KEY_NONE);
 		assert_int_equal(ck, p->cksum != NULL);
@@ -431,7 +441,7 @@ test_craft_descriptors(void **state)
 		if (cr->extra != NULL || cr->named[0] != NULL)
 			assert_non_null(cr->help);
 	}
-	assert_int_equal(n, 7);
+	assert_int_equal(n, 11);
 	assert_int_equal(starts, 3);
 	assert_null(st_spec_list()[n].proto);
 }

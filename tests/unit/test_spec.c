@@ -119,8 +119,9 @@ test_errors(void **state)
 static void
 test_layer_names(void **state)
 {
-	static const char *const names[] = { "eth", "ip", "ipv6", "icmp",
-		"icmpv6", "tcp", "udp", NULL };
+	static const char *const names[] = { "eth", "ip", "ipv6", "hbh",
+		"routing", "frag", "dstopts", "icmp", "icmpv6", "tcp", "udp",
+		NULL };
 	const struct st_spec_proto *l = st_spec_list();
 	unsigned i;
 
@@ -133,9 +134,10 @@ test_layer_names(void **state)
 	assert_ptr_equal(sp.layers[0].proto, l[1].proto);
 	expect_error("ip/3", 4, "unknown layer '3' (did you mean 'ip'?)");
 	expect_error("ip/xyzzy", 4, "unknown layer 'xyzzy' (eth, ip, ipv6, "
-	    "icmp, icmpv6, tcp, udp)");
-	expect_error("ip/(", 4, "expected a layer (eth, ip, ipv6, icmp, "
-	    "icmpv6, tcp, udp) or a payload (\"text\", hex:, @file)");
+	    "hbh, routing, frag, dstopts, icmp, icmpv6, tcp, udp)");
+	expect_error("ip/(", 4, "expected a layer (eth, ip, ipv6, hbh, "
+	    "routing, frag, dstopts, icmp, icmpv6, tcp, udp) or a payload "
+	    "(\"text\", hex:, @file)");
 	expect_error("udp(dport=53)", 1, "a packet starts with eth, ip or "
 	    "ipv6, not udp");
 	expect_error("\"x\"", 1, "a packet starts with eth, ip or ipv6");
@@ -145,7 +147,7 @@ test_layer_names(void **state)
 static void
 test_hooks(void **state)
 {
-	const struct st_proto *tcp = st_spec_list()[5].proto;
+	const struct st_proto *tcp = st_spec_list()[9].proto;
 	const struct st_proto *ip = st_spec_list()[1].proto;
 	struct st_spec_opts o = { .n = 0 };
 	const char *hint = NULL;
