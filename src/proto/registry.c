@@ -19,6 +19,7 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @links */
 /* @tunnels */
 /* @switching */
+extern const struct st_proto st_proto_stp;
 /* @routing */
 /* @transport */
 /* @app-web */
@@ -56,6 +57,7 @@ const struct st_proto *const st_protos[] = {
 	/* @links */
 	/* @tunnels */
 	/* @switching */
+	&st_proto_stp,
 	/* @routing */
 	/* @transport */
 	/* @app-web */
