@@ -19,7 +19,7 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @links */
 /* @tunnels */
 /* @switching */
-extern const struct st_proto st_proto_stp;
+extern const struct st_proto st_proto_stp, st_proto_lldp;
 /* @routing */
 /* @transport */
 /* @app-web */
@@ -58,6 +58,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tunnels */
 	/* @switching */
 	&st_proto_stp,
+	&st_proto_lldp,
 	/* @routing */
 	/* @transport */
 	/* @app-web */
