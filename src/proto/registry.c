@@ -19,7 +19,8 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @links */
 /* @tunnels */
 /* @switching */
-extern const struct st_proto st_proto_stp, st_proto_lldp;
+extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
+    st_proto_lacp, st_proto_marker, st_proto_oampdu;
 /* @routing */
 /* @transport */
 /* @app-web */
@@ -59,6 +60,10 @@ const struct st_proto *const st_protos[] = {
 	/* @switching */
 	&st_proto_stp,
 	&st_proto_lldp,
+	&st_proto_slow,
+	&st_proto_lacp,
+	&st_proto_marker,
+	&st_proto_oampdu,
 	/* @routing */
 	/* @transport */
 	/* @app-web */
