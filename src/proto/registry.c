@@ -20,7 +20,8 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @tunnels */
 /* @switching */
 extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
-    st_proto_lacp, st_proto_marker, st_proto_oampdu;
+    st_proto_lacp, st_proto_marker, st_proto_oampdu, st_proto_eapol,
+    st_proto_eap;
 /* @routing */
 /* @transport */
 /* @app-web */
@@ -64,6 +65,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_lacp,
 	&st_proto_marker,
 	&st_proto_oampdu,
+	&st_proto_eapol,
+	&st_proto_eap,
 	/* @routing */
 	/* @transport */
 	/* @app-web */
