@@ -228,7 +228,8 @@ eap_typedata(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 	case 43:
 		if (len < 6)
 			return;
-		st_dfields(d, c, eap_fields + E_TLSF, 5);
+		/* The version bits: only PEAP, TTLS and FAST have them. */
+		st_dfields(d, c, eap_fields + E_TLSF, type == 13 ? 4 : 5);
 		if ((st_peek_bits(c, 40, 8) & 0x80) != 0 && len >= 10)
 			st_dfield(d, c, &eap_fields[E_TLSLEN]);
 		return;
@@ -265,7 +266,8 @@ eap_decode(struct st_dctx *d, struct st_cur *c)
 /* @summary */
 #include "strata/out.h"
 
-/* "EAPOL start", "EAPOL key (3) v2, len 95", as tcpdump says them. */
+/* "EAPOL start (1) v2, len 0", "EAP packet (0) v1, len 5", as tcpdump
+ * says them. */
 static int
 eapol_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
@@ -276,12 +278,9 @@ eapol_summary(struct st_sumctx *s, const struct st_layer *ly)
 	if (f[F_TYPE] == NULL)
 		return 0;
 	type = (unsigned)f[F_TYPE]->val;
-	if (type == 1 || type == 2) {
-		st_out_puts(s->o, type == 1 ? "EAPOL start" : "EAPOL logoff");
-		return 1;
-	}
-	st_out_printf(s->o, "EAPOL %s (%u) v%u, len %u", type == 0 ? "EAP "
-	    "packet" : type == 3 ? "key" : "type", type, f[F_VERS] != NULL ?
+	st_out_printf(s->o, "%s (%u) v%u, len %u", type == 0 ? "EAP packet" :
+	    type == 1 ? "EAPOL start" : type == 2 ? "EAPOL logoff" :
+	    type == 3 ? "EAPOL key" : "EAPOL type", type, f[F_VERS] != NULL ?
 	    (unsigned)f[F_VERS]->val : 0, f[F_LEN] != NULL ?
 	    (unsigned)f[F_LEN]->val : 0);
 	return 1;

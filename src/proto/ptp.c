@@ -195,8 +195,9 @@ ptp_subns(struct st_dctx *d, struct st_cur *c)
 	st_dtext(d, c, &ptp_fields[F_CORSUB], 14, 2, text);
 }
 
-/* The body of message type type: the first and the count of its rows. */
-static void
+/* The body of message type type: the first and the count of its rows;
+ * returns its bytes. */
+static size_t
 ptp_body(struct st_dctx *d, struct st_cur *c, unsigned type)
 {
 	static const uint8_t first[16] = {
@@ -208,24 +209,29 @@ ptp_body(struct st_dctx *d, struct st_cur *c, unsigned type)
 		[0x0] = 2, [0x1] = 2, [0x2] = 2, [0x3] = 4, [0x8] = 2,
 		[0x9] = 4, [0xa] = 4, [0xb] = 11, [0xc] = 2, [0xd] = 5,
 	};
+	static const uint8_t size[16] = {
+		[0x0] = 10, [0x1] = 10, [0x2] = 20, [0x3] = 20, [0x8] = 10,
+		[0x9] = 20, [0xa] = 20, [0xb] = 30, [0xc] = 10, [0xd] = 14,
+	};
 	unsigned i;
 
 	if (count[type] == 0)
-		return;
+		return 0;
 	if (type != 0xb) {
 		st_dfields(d, c, body_fields + first[type], count[type]);
-		return;
+		return size[type];
 	}
 	st_dfields(d, c, body_fields + B_ANS, 2);
 	ptp_signed(d, c, &body_fields[B_ANUTC]);
 	for (i = B_ANP1; i <= B_ANSRC; i++)
 		st_dfield(d, c, &body_fields[i]);
+	return size[type];
 }
 
 static int
 ptp_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t len;
+	size_t len, body;
 	unsigned type;
 
 	if (st_cur_left(c) >= 2 && st_peek_bits(c, 12, 4) != 2)
@@ -242,11 +248,15 @@ ptp_decode(struct st_dctx *d, struct st_cur *c)
 	d->hdr = 34;
 	if (len < 34)
 		return st_dmalformed(d, "message length %zu below 34", len);
-	ptp_body(d, c, type);
+	body = ptp_body(d, c, type);
 	if (c->err != ST_OK)
 		return c->err;
+	if (34 + body > len)
+		return st_dmalformed(d, "message length %zu below the %zu "
+		    "bytes of its type", len, 34 + body);
+	d->hdr = 34 + body;
 	/* TLVs (management, signalling, announce extensions): data. */
-	d->plen = len - 34;
+	d->plen = len - d->hdr;
 	d->data = 1;
 	return ST_OK;
 }

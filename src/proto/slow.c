@@ -140,14 +140,19 @@ static const struct st_field_desc marker_fields[] = {
 	FD(NULL, "marker.requesterTransId", "Requester transaction ID", 88,
 	    32, ST_FMT_DEC),
 	FD(NULL, "marker.requesterPad", "Pad", 120, 16, ST_FMT_DEC),
+	FD(NULL, "marker.tlvType", "TLV type (terminator)", 136, 8,
+	    ST_FMT_HEX),
+	FD(NULL, "marker.tlvLen", "TLV length", 144, 8, ST_FMT_HEX),
+	FD(NULL, "marker.reserved", "Reserved", 152, 720, ST_FMT_BYTES),
 };
 
 static int
 marker_decode(struct st_dctx *d, struct st_cur *c)
 {
-	if (st_dfields(d, c, marker_fields, NFIELDS(marker_fields)) != ST_OK)
+	if (st_dfields(d, c, marker_fields, 9) != ST_OK ||
+	    st_dbytes(d, c, &marker_fields[9], 19, 90) == NULL)
 		return c->err;
-	d->hdr = 17;
+	d->hdr = 109;
 	d->plen = 0;
 	return ST_OK;
 }

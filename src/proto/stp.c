@@ -291,7 +291,8 @@ stp_flags(struct st_out *o, uint64_t fl, unsigned vers)
 	st_out_puts(o, *sep == '\0' ? "none]" : "]");
 }
 
-/* "STP 802.1w, Rapid STP, Flags [Learn, Forward], bridge-id 8000.MAC.port". */
+/* "STP 802.1w, Rapid STP, Flags [Learn, Forward], bridge-id 8000.MAC.port,
+ * length 36", as tcpdump says it. */
 static int
 stp_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
@@ -316,13 +317,14 @@ stp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	    (unsigned)((f[F_BPRIO] != NULL ? f[F_BPRIO]->val : 0) |
 	    (f[F_BEXT] != NULL ? f[F_BEXT]->val : 0)));
 	s->value(s, f[F_BHW]);
-	st_out_printf(s->o, ".%04x", (unsigned)f[F_PORT]->val);
+	st_out_printf(s->o, ".%04x, length %u", (unsigned)f[F_PORT]->val,
+	    (unsigned)ly->len);
 	return 1;
 }
 
 /* @views */
 static const struct st_field_desc *const stp_keys[] = {
-	&stp_fields[F_TYPE], &stp_fields[F_RHW], &stp_fields[F_BHW],
+	&stp_fields[F_TYPE], &stp_fields[F_FLAGS], &stp_fields[F_BHW],
 	&stp_fields[F_PORT], NULL,
 };
 

@@ -68,7 +68,7 @@ test_llc(void **state)
 	assert_int_equal(layer(p, "llc")->hdr_len, 8);
 	p = decode_hex(DLT_EN10MB, "01000ccccccc020202020202000c"
 	    "aaaa0300000c2000" "02b40000");
-	assert_chain(p, "eth llc data");
+	assert_chain(p, "eth llc cdp");
 	assert_int_equal(fval(p, "llc.cisco_pid"), 0x2000);
 	p = decode_hex(DLT_EN10MB, "ffffffffffff0202020202020009"
 	    "f0f00a0068656c6c6f");
