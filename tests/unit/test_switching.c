@@ -34,6 +34,12 @@
 	"120002013f013f00346d2a0102002c000000000000000000000000000000000200" \
 	"00fffe00000100010007017f00000000000000000000"
 
+#define UDLD "01000ccccccc001906eab8810044aaaa0300000c011121036d850001000f46" \
+	"4f43313033315a374a47000200094769302f310003000800000000000400050700050005" \
+	"050006000653310007000800000001"
+#define DTP "01000ccccccc001906eab8850025aaaa0300000c200401000100084c616200" \
+	"000200050400030005400004000a001906eab885000000000000000000"
+
 static const char *
 text_of(const struct st_packet *p, const char *name, unsigned nth)
 {
@@ -283,6 +289,35 @@ test_ptp(void **state)
 	sweep_prefixes(DLT_EN10MB, PTP_UDP);
 }
 
+/* Cisco's UDLD and DTP (frames of the zoo corpus). */
+static void
+test_udld_dtp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, UDLD);
+
+	(void)state;
+	assert_chain(p, "eth llc udld");
+	assert_int_equal(fval(p, "udld.version"), 1);
+	assert_int_equal(fval(p, "udld.opcode"), 1);
+	assert_int_equal(fval(p, "udld.flags.rt"), 1);
+	assert_string_equal(text_of(p, "udld.device_id", 0), "FOC1031Z7JG");
+	assert_string_equal(text_of(p, "udld.sent_through_interface", 0),
+	    "Gi0/1");
+	p = decode_hex(DLT_EN10MB, patch(UDLD, 29, "02"));
+	assert_int_equal(layer(p, "udld")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, UDLD);
+	p = decode_hex(DLT_EN10MB, DTP);
+	assert_chain(p, "eth llc dtp trailer");
+	assert_string_equal(text_of(p, "dtp.domain", 0), "Lab");
+	assert_int_equal(fval(p, "dtp.tos"), 0);
+	assert_int_equal(fval(p, "dtp.tas"), 4);
+	assert_int_equal(fval(p, "dtp.tot"), 2);
+	assert_int_equal(fval(p, "dtp.senderid") >> 24, 0x001906);
+	p = decode_hex(DLT_EN10MB, patch(DTP, 26, "ff"));
+	assert_int_equal(layer(p, "dtp")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, DTP);
+}
+
 int
 main(void)
 {
@@ -297,6 +332,7 @@ main(void)
 		cmocka_unit_test(test_lacp),
 		cmocka_unit_test(test_eapol),
 		cmocka_unit_test(test_ptp),
+		cmocka_unit_test(test_udld_dtp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
