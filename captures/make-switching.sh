@@ -17,6 +17,6 @@ ip -n "$NS" link set veth0 up
 ip -n "$NS" link set veth1 up
 ip -n "$NS" addr add 198.18.0.1/15 dev br0
 ip -n "$NS" link set br0 up
-ip netns exec "$NS" timeout 5 tcpdump -q -i veth1 -U -w captures/stp-bridge.pcap \
-    -c 3 stp || true
+ip netns exec "$NS" timeout 5 tcpdump -q -i veth1 -U \
+    -w captures/stp-bridge.pcap -c 3 stp || true
 python3 captures/make-switching.py captures/switching.pcap

@@ -26,8 +26,8 @@ static const struct st_valname tlv_names[] = {
 };
 
 enum { F_VERS, F_TTL, F_CKSUM, F_CKSTAT, F_TYPE, F_LEN, F_DEVID, F_PORTID,
-	F_SWVER, F_PLAT, F_VTP, F_SYSNAME, F_CAPS, F_NATIVE, F_DUPLEX,
-	F_VOICE, F_POWER, F_MTU, F_NADDR, F_PTYPE, F_PLEN, F_PROTO, F_ALEN,
+	F_SWVER, F_PLAT, F_VTP, F_SYSNAME, F_CAPS, F_NATIVE = F_CAPS + 12,
+	F_DUPLEX, F_VOICE, F_POWER, F_MTU, F_NADDR, F_PTYPE, F_PLEN, F_PROTO, F_ALEN,
 	F_ADDR, F_DATA };
 
 /* The TLV rows are from each TLV's start. */
@@ -49,6 +49,25 @@ static const struct st_field_desc cdp_fields[] = {
 	    ST_FMT_TEXT),
 	FD(NULL, "cdp.system_name", "System name", 32, 0, ST_FMT_TEXT),
 	FD(NULL, "cdp.capabilities", "Capabilities", 32, 32, ST_FMT_HEX),
+	FDD(NULL, "cdp.capabilities.router", "Router", 63, 1, ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.trans_bridge", "Transparent bridge", 62, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.src_bridge", "Source route bridge", 61, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.switch", "Switch", 60, 1, ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.host", "Host", 59, 1, ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.igmp_capable", "IGMP capable", 58, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.repeater", "Repeater", 57, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.voip_phone", "VoIP phone", 56, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.remote", "Remotely managed", 55, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.cvta", "CVTA/STP dispute resolution", 54,
+	    1, ST_FMT_BOOL),
+	FDD(NULL, "cdp.capabilities.mac_relay", "Two-port MAC relay", 53, 1,
+	    ST_FMT_BOOL),
 	FD(NULL, "cdp.native_vlan", "Native VLAN", 32, 16, ST_FMT_DEC),
 	FD(NULL, "cdp.duplex", "Full duplex", 32, 8, ST_FMT_BOOL),
 	FD(NULL, "cdp.voice_vlan", "Voice VLAN", 40, 16, ST_FMT_DEC),
@@ -139,7 +158,7 @@ cdp_tlv(struct st_dctx *d, struct st_cur *t, unsigned type, size_t n)
 		return;
 	case 0x04:
 		if (n >= 8)
-			st_dfield(d, t, &cdp_fields[F_CAPS]);
+			st_dfields(d, t, cdp_fields + F_CAPS, 12);
 		return;
 	case 0x0a:
 		if (n >= 6)

@@ -44,8 +44,22 @@ static const struct st_valname oui_names[] = {
 
 enum { F_TYPE, F_LEN, F_CSUB, F_CMAC, F_CNET, F_CIP4, F_CIP6, F_CID,
 	F_PSUB, F_PMAC, F_PNET, F_PIP4, F_PIP6, F_PID, F_TTL, F_PDESC,
-	F_SNAME, F_SDESC, F_CAP, F_ECAP, F_MLEN, F_MSUB, F_MIP4, F_MIP6,
-	F_MHEX, F_MISUB, F_MINUM, F_MOLEN, F_OUI, F_UNSUB, F_UNDATA };
+	F_SNAME, F_SDESC, F_CAP, F_ECAP, F_CAPBITS, F_MLEN = F_CAPBITS + 16,
+	F_MSUB, F_MIP4, F_MIP6, F_MHEX, F_MISUB, F_MINUM, F_MOLEN, F_OUI,
+	F_UNSUB, F_UNDATA };
+
+/* The low 8 capability bits of a 16-bit field at bit a, lowest first. */
+#define LLDP_CAPS(n, a) \
+	FDD(NULL, n ".other", "Other", a + 15, 1, ST_FMT_BOOL), \
+	FDD(NULL, n ".repeater", "Repeater", a + 14, 1, ST_FMT_BOOL), \
+	FDD(NULL, n ".bridge", "Bridge", a + 13, 1, ST_FMT_BOOL), \
+	FDD(NULL, n ".wlan_access_pt", "WLAN access point", a + 12, 1, \
+	    ST_FMT_BOOL), \
+	FDD(NULL, n ".router", "Router", a + 11, 1, ST_FMT_BOOL), \
+	FDD(NULL, n ".telephone", "Telephone", a + 10, 1, ST_FMT_BOOL), \
+	FDD(NULL, n ".docsis_cable_device", "DOCSIS cable device", a + 9, 1, \
+	    ST_FMT_BOOL), \
+	FDD(NULL, n ".station_only", "Station only", a + 8, 1, ST_FMT_BOOL)
 
 /* Offsets are from each TLV's start. */
 static const struct st_field_desc lldp_fields[] = {
@@ -76,6 +90,8 @@ static const struct st_field_desc lldp_fields[] = {
 	FD(NULL, "lldp.tlv.system_cap", "Capabilities", 16, 16, ST_FMT_HEX),
 	FD(NULL, "lldp.tlv.enable_system_cap", "Enabled capabilities", 32,
 	    16, ST_FMT_HEX),
+	LLDP_CAPS("lldp.tlv.system_cap", 16),
+	LLDP_CAPS("lldp.tlv.enable_system_cap", 32),
 	FD(NULL, "lldp.mgn.address.len", "Address string length", 16, 8,
 	    ST_FMT_DEC),
 	FD(NULL, "lldp.mgn.address.subtype", "Address subtype", 24, 8,
@@ -338,7 +354,7 @@ lldp_tlv(struct st_dctx *d, struct st_cur *t, unsigned type, size_t n)
 		break;
 	case 7:
 		if (n >= 4)
-			st_dfields(d, t, lldp_fields + F_CAP, 2);
+			st_dfields(d, t, lldp_fields + F_CAP, 18);
 		break;
 	case 8:
 		lldp_mgmt(d, t, n);

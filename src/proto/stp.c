@@ -351,11 +351,12 @@ const struct st_proto st_proto_stp = {
 	.keys = stp_keys,
 	.color = "\033[35m",
 	.explain_bits = 280,
-	.explain = "Times are in 1/256 s on the wire, shown in seconds. A bridge identifier is a 4-bit priority (in "
-	    "steps of 4096), a 12-bit system ID extension (the VLAN or MSTI) "
-	    "and a MAC address. RSTP (version 2) adds a version 1 length; "
-	    "MSTP (version 3) the MST configuration, the CIST fields and "
-	    "16-byte MSTI records. PVST+ follows with a TLV naming the VLAN.",
+	.explain = "Times are in 1/256 s on the wire, shown in seconds. A "
+	    "bridge identifier is a 4-bit priority (in steps of 4096), a "
+	    "12-bit system ID extension (the VLAN or MSTI) and a MAC address. "
+	    "RSTP (version 2) adds a version 1 length; MSTP (version 3) the MST "
+	    "configuration, the CIST fields and 16-byte MSTI records. PVST+ "
+	    "follows with a TLV naming the VLAN.",
 	/* @craft */
 	/* @probes */
 };
