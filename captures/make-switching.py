@@ -40,6 +40,18 @@ def tlv16(t, v):
     return struct.pack("!HH", t, len(v) + 4) + v
 
 
+def cdp_odd(last):
+    """An odd-length CDP packet ending in byte last, summed as Cisco does."""
+    tlvs = tlv16(1, b"sw22") + tlv16(0x99, bytes([last]))
+    body = bytearray(b"\x02\xb4\x00\x00" + tlvs)
+    w = last if last < 0x80 else 0xff00 | (last - 1)
+    s = sum(struct.unpack("!%dH" % ((len(body) - 1) // 2), bytes(body[:-1]))) + w
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    struct.pack_into("!H", body, 2, ~s & 0xffff)
+    return dot3("01000ccccccc", b"\xaa\xaa\x03\x00\x00\x0c\x20\x00" + bytes(body))
+
+
 def cdp():
     tlvs = (tlv16(1, b"sw1.example") +
             tlv16(2, struct.pack("!I", 1) + b"\x01\x01\xcc" + struct.pack("!H", 4) + bytes([198, 18, 0, 1])) +
@@ -154,6 +166,8 @@ def frames():
     yield stp(bpdu(0, 0, 0x01))
     yield stp(bpdu(0, 0x80, 0))
     yield stp(bpdu(2, 2, 0x3c, b"\x00"))
+    yield cdp_odd(0x41)
+    yield cdp_odd(0x9c)
 
 
 def main():

@@ -7,7 +7,8 @@
  * then TLVs: type (16), length (16, the header counted), value.
  *
  * The checksum is the Internet checksum over the whole PDU, without a
- * pseudo-header.
+ * pseudo-header; over an odd length Cisco sums the last byte its own way
+ * (cdp_oddck).
  */
 #include <stdio.h>
 
@@ -185,6 +186,23 @@ cdp_tlv(struct st_dctx *d, struct st_cur *t, unsigned type, size_t n)
 		st_dbytes(d, t, &cdp_fields[F_DATA], 4, n - 4);
 }
 
+/*
+ * An odd length: Cisco sums the last byte as the low byte of a last word
+ * (as a little-endian host would), and adds it as a signed number, an off
+ * by one that Wireshark makes up for in that word; so does this.
+ */
+static void
+cdp_oddck(struct st_dctx *d, struct st_cur *c, struct st_field *ck, size_t n)
+{
+	uint32_t last;
+
+	last = (uint32_t)st_peek_bits(c, (n - 1) * 8, 8);
+	if ((last & 0x80) != 0)
+		last = 0xff00 | (last - 1);
+	st_dcksum(d, ck, c->base + c->off, n - 1, last, 1);
+	st_dckstatus(d, ck, cdp_ck.status);
+}
+
 static int
 cdp_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -198,7 +216,10 @@ cdp_decode(struct st_dctx *d, struct st_cur *c)
 	if (c->err != ST_OK)
 		return c->err;
 	/* The PDU runs to the end of what SNAP carries. */
-	st_dck(d, c, &cdp_ck, ck, left);
+	if (left % 2 == 0)
+		st_dck(d, c, &cdp_ck, ck, left);
+	else
+		cdp_oddck(d, c, ck, left);
 	d->plen = 0;
 	for (i = 0; i < CDP_MAXTLV && pos < left; i++) {
 		t = *c;

@@ -23,6 +23,9 @@
 	"676162697445746865726e6574302f3100040008000000280005001243697363" \
 	"6f20494f532031352e320006000c57532d4332393630000a00060001000b0005" \
 	"0100140007737731"
+#define CDP_ODD \
+	"01000ccccccc0200000000010019aaaa0300000c200002b4575f000100087377" \
+	"3232009900059c000000000000000000000000000000000000000000"
 #define LLDP \
 	"0180c200000e02000000000188cc020704020000000001040505657468300602" \
 	"0078080675706c696e6b0a0d686f7374312e6578616d706c650c0f4c696e7578" \
@@ -195,6 +198,12 @@ test_cdp(void **state)
 	assert_int_equal(fval(p, "cdp.capabilities"), 0x28);
 	assert_int_equal(fval(p, "cdp.native_vlan"), 1);
 	assert_int_equal(fval(p, "cdp.duplex"), 1);
+	/* An odd length, its last byte above 0x7f: Cisco's sum. */
+	p = decode_hex(DLT_EN10MB, CDP_ODD);
+	assert_chain(p, "eth llc cdp trailer");
+	assert_int_equal(field_n(p, "cdp.checksum", 0)->ck, ST_CK_GOOD);
+	p = decode_hex(DLT_EN10MB, patch(CDP_ODD, 38, "9d"));
+	assert_int_equal(field_n(p, "cdp.checksum", 0)->ck, ST_CK_BAD);
 	/* A byte changed: the checksum no longer matches. */
 	p = decode_hex(DLT_EN10MB, patch(CDP, 30, "78"));
 	assert_int_equal(field_n(p, "cdp.checksum", 0)->ck, ST_CK_BAD);
