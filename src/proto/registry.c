@@ -21,7 +21,8 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 /* @switching */
 extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
     st_proto_lacp, st_proto_marker, st_proto_oampdu, st_proto_eapol,
-    st_proto_eap, st_proto_ptp, st_proto_cdp, st_proto_dtp, st_proto_udld;
+    st_proto_eap, st_proto_ptp, st_proto_cdp, st_proto_dtp, st_proto_udld,
+    st_proto_ipx;
 /* @routing */
 /* @transport */
 /* @app-web */
@@ -71,6 +72,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_cdp,
 	&st_proto_dtp,
 	&st_proto_udld,
+	&st_proto_ipx,
 	/* @routing */
 	/* @transport */
 	/* @app-web */

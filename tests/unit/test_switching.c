@@ -55,6 +55,12 @@
 	"01000ccccccc001906eab8850025aaaa0300000c200401000100084c61620000" \
 	"0200050400030005400004000a001906eab885000000000000000000"
 
+#define IPX \
+	"ffffffffffff0003471bc1a80054e0e003ffff0050001400000000ffffffffff" \
+	"ff0455a8f8796700000000000104550000000000000000000000000000000000" \
+	"000000000000000000000000000000000101025f5f4d5342524f5753455f5f02" \
+	"0100"
+
 static const char *
 text_of(const struct st_packet *p, const char *name, unsigned nth)
 {
@@ -339,6 +345,27 @@ test_udld_dtp(void **state)
 	sweep_prefixes(DLT_EN10MB, DTP);
 }
 
+/* IPX after LLC SAP 0xe0 (a frame of the zoo corpus). */
+static void
+test_ipx(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, IPX);
+
+	(void)state;
+	assert_chain(p, "eth llc ipx data trailer");	/* a pad byte */
+	assert_int_equal(fval(p, "ipx.len"), 80);
+	assert_int_equal(fval(p, "ipx.packet_type"), 0x14);
+	assert_string_equal(text_of(p, "ipx.src.net", 0), "0xa8f87967");
+	assert_string_equal(text_of(p, "ipx.src", 0),
+	    "a8f87967.000000000001");
+	assert_int_equal(fval(p, "ipx.dst.socket"), 0x0455);
+	assert_int_equal(layer(p, "data")->len, 50);
+	/* A length below the header. */
+	p = decode_hex(DLT_EN10MB, patch(IPX, 20, "1d"));
+	assert_int_equal(layer(p, "ipx")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, IPX);
+}
+
 int
 main(void)
 {
@@ -354,6 +381,7 @@ main(void)
 		cmocka_unit_test(test_eapol),
 		cmocka_unit_test(test_ptp),
 		cmocka_unit_test(test_udld_dtp),
+		cmocka_unit_test(test_ipx),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
