@@ -83,8 +83,16 @@ llc_decode(struct st_dctx *d, struct st_cur *c)
 		if (oui == 0) {
 			d->next_key = ST_KEY_ETHERTYPE;
 			d->next_val = (uint32_t)st_peek_bits(c, 48, 16);
+		} else {
+			d->next_key = ST_KEY_SNAP;
+			d->next_val = (uint64_t)oui << 16 |
+			    st_peek_bits(c, 48, 16);
 		}
+		return ST_OK;
 	}
+	/* Not SNAP: what follows is named by the DSAP. */
+	d->next_key = ST_KEY_LLCSAP;
+	d->next_val = dsap;
 	return ST_OK;
 }
 

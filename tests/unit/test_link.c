@@ -43,7 +43,7 @@ test_8023_length_frame(void **state)
 	    "0180c200000002000000000100264242030000000000");
 
 	(void)state;
-	assert_chain(p, "eth llc data");
+	assert_chain(p, "eth llc stp");	/* a BPDU cut short */
 	assert_int_equal(fval(p, "eth.len"), 0x26);
 	assert_false(has_field(p, "eth.type"));
 	assert_int_equal(fval(p, "llc.dsap"), 0x42);	/* spanning tree */
@@ -68,7 +68,7 @@ test_llc(void **state)
 	assert_int_equal(layer(p, "llc")->hdr_len, 8);
 	p = decode_hex(DLT_EN10MB, "01000ccccccc020202020202000c"
 	    "aaaa0300000c2000" "02b40000");
-	assert_chain(p, "eth llc data");
+	assert_chain(p, "eth llc cdp");
 	assert_int_equal(fval(p, "llc.cisco_pid"), 0x2000);
 	p = decode_hex(DLT_EN10MB, "ffffffffffff0202020202020009"
 	    "f0f00a0068656c6c6f");

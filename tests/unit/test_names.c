@@ -132,7 +132,8 @@ test_keys(void **state)
 			assert_string_equal(p->keys[i]->name,
 			    old_key(p->name, i));
 		}
-		if (old_key(p->name, 0) != NULL)
+		if (p->keys == NULL || p->keys[0] == NULL ||
+		    old_key(p->name, 0) != NULL)
 			assert_null(old_key(p->name, i));
 	}
 }
