@@ -16,9 +16,4 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
     st_proto_tcp, st_proto_udp, st_proto_dns, st_proto_http, st_proto_tls,
     st_proto_data, st_proto_trailer;
 
-/* ICMP and ICMPv6 type names, and the code names of a type (or NULL). */
-extern const struct st_valname st_icmp_type_names[], st_icmpv6_type_names[];
-const struct st_valname *st_icmp_code_names(unsigned type);
-const struct st_valname *st_icmpv6_code_names(unsigned type);
-
 #endif /* STRATA_PROTOS_H */

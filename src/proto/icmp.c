@@ -15,10 +15,9 @@
  * error may quote an ICMP error); its transport header is normally only 8
  * bytes, so quoted layers cut short are marked partial, not truncated.
  */
-#include "strata/protos.h"
 #include "fields.h"
 
-const struct st_valname st_icmp_type_names[] = {
+static const struct st_valname icmp_type_names[] = {
 	{ 0, "echo reply" }, { 3, "destination unreachable" },
 	{ 4, "source quench" }, { 5, "redirect" }, { 8, "echo request" },
 	{ 9, "router advertisement" }, { 10, "router solicitation" },
@@ -62,8 +61,8 @@ static const struct st_valname param_names[] = {
 };
 
 /* The meanings of codes for type, or NULL. */
-const struct st_valname *
-st_icmp_code_names(unsigned type)
+static const struct st_valname *
+icmp_code_names(unsigned type)
 {
 	switch (type) {
 	case 3:
@@ -83,7 +82,7 @@ enum { F_TYPE, F_CODE, F_CKSUM, F_ID, F_SEQ, F_UNUSED, F_MTU, F_GW, F_PTR,
 
 static const struct st_field_desc icmp_fields[] = {
 	FDX("type", "icmp.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 8,
-	    st_icmp_type_names),
+	    icmp_type_names),
 	FD("code", "icmp.code", "Code", 8, 8, ST_FMT_DEC),
 	FDX("chksum", "icmp.checksum", "Checksum", 16, 16, ST_FMT_HEX, 0,
 	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
@@ -170,7 +169,7 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 	if (c->err != ST_OK)
 		return c->err;
 	type = (unsigned)st_peek_bits(c, 0, 8);
-	code->meaning = st_valname(st_icmp_code_names(type),
+	code->meaning = st_valname(icmp_code_names(type),
 	    (uint32_t)code->val);
 	quoted = icmp_rest(d, c, type, (unsigned)code->val);
 	st_dck(d, c, &icmp_ck, ck, 8);
@@ -192,7 +191,7 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 static const struct st_valname *
 icmp_names(const struct st_field_desc *fd, uint64_t ctl)
 {
-	return fd == &icmp_fields[F_CODE] ? st_icmp_code_names((unsigned)ctl) :
+	return fd == &icmp_fields[F_CODE] ? icmp_code_names((unsigned)ctl) :
 	    NULL;
 }
 
@@ -281,6 +280,8 @@ static const struct st_valname icmp_story[] = {
 	{ 14, "the answer to a timestamp request" },
 	{ 0, NULL }
 };
+
+extern const struct st_proto st_proto_icmp;
 
 const struct st_icmp_handles st_icmp_h = {
 	.proto = &st_proto_icmp,

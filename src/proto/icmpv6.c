@@ -12,10 +12,9 @@
  * as much of the offending packet as fits; it is decoded as nested layers.
  * ND messages end in options: type (8), length (8, in units of 8 bytes).
  */
-#include "strata/protos.h"
 #include "fields.h"
 
-const struct st_valname st_icmpv6_type_names[] = {
+static const struct st_valname icmpv6_type_names[] = {
 	{ 1, "destination unreachable" }, { 2, "packet too big" },
 	{ 3, "time exceeded" }, { 4, "parameter problem" },
 	{ 128, "echo request" }, { 129, "echo reply" },
@@ -48,8 +47,8 @@ static const struct st_valname param_names[] = {
 };
 
 /* The meanings of codes for type, or NULL. */
-const struct st_valname *
-st_icmpv6_code_names(unsigned type)
+static const struct st_valname *
+icmpv6_code_names(unsigned type)
 {
 	switch (type) {
 	case 1:
@@ -68,7 +67,7 @@ enum { F_TYPE, F_CODE, F_CKSUM, F_ID, F_SEQ, F_RES, F_MTU, F_PTR, F_CHL,
 
 static const struct st_field_desc icmpv6_fields[] = {
 	FDX("type", "icmpv6.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 128,
-	    st_icmpv6_type_names),
+	    icmpv6_type_names),
 	FD("code", "icmpv6.code", "Code", 8, 8, ST_FMT_DEC),
 	FDX("chksum", "icmpv6.checksum", "Checksum", 16, 16, ST_FMT_HEX, 0,
 	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
@@ -288,7 +287,7 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 	if (c->err != ST_OK)
 		return c->err;
 	type = (unsigned)st_peek_bits(c, 0, 8);
-	code->meaning = st_valname(st_icmpv6_code_names(type),
+	code->meaning = st_valname(icmpv6_code_names(type),
 	    (uint32_t)code->val);
 	hdr = icmpv6_body(d, c, type, &quoted, &opts);
 	n = d->net.fam == 6 ? d->net.tlen : left;
@@ -318,7 +317,7 @@ static const struct st_valname *
 icmpv6_names(const struct st_field_desc *fd, uint64_t ctl)
 {
 	return fd == &icmpv6_fields[F_CODE] ?
-	    st_icmpv6_code_names((unsigned)ctl) : NULL;
+	    icmpv6_code_names((unsigned)ctl) : NULL;
 }
 
 static const struct st_bind icmpv6_binds[] = {
