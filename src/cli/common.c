@@ -112,6 +112,43 @@ st_cli_open_reader(struct st_reader *r, const char *path, int dropped_root)
 }
 
 void
+st_cli_preopen(struct st_cli_in *in, const char *path)
+{
+	in->path = path;
+	in->err = 0;
+	if (strcmp(path, "-") == 0)
+		in->fp = stdin;
+	else if ((in->fp = fopen(path, "rb")) == NULL)
+		in->err = errno;
+}
+
+int
+st_cli_open_in(struct st_reader *r, struct st_cli_in *in)
+{
+	char why[PCAP_ERRBUF_SIZE + 64];
+	FILE *fp = in->fp;
+
+	memset(r, 0, sizeof(*r));
+	in->fp = NULL;		/* the reader has it now, or it is closed */
+	if (fp == NULL) {
+		st_cli_err("%s: %s", in->path, strerror(in->err));
+		return -1;
+	}
+	if (st_reader_fopen(r, fp, in->path, why, sizeof(why)) == 0)
+		return 0;
+	st_cli_err("%s: %s", in->path, why);
+	return -1;
+}
+
+void
+st_cli_preclose(struct st_cli_in *in)
+{
+	if (in->fp != NULL && in->fp != stdin)
+		fclose(in->fp);
+	in->fp = NULL;
+}
+
+void
 st_cli_sandbox(void)
 {
 	char text[256];
