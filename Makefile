@@ -33,7 +33,7 @@ STRATA	?= ./strata
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke fuzz-long fuzz-reach \
-	live-demo live-capture privileges \
+	live-demo live-capture privileges exitcodes \
 	demo clean \
 	install install-cap uninstall sanitize \
 	golden-update captures
@@ -82,7 +82,7 @@ test:
 	@sh tests/run-all.sh unit golden difftest hostile threads peer \
 	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
-	    live-demo live-capture privileges html
+	    live-demo live-capture privileges html exitcodes
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -198,6 +198,10 @@ ndjson: strata
 # The progress bar on a terminal made by script(1).
 progress: strata
 	@sh tests/progress.sh $(STRATA)
+
+# The exit codes of README's table, and every error beginning "strata:".
+exitcodes: strata
+	@sh tests/exitcodes.sh $(STRATA)
 
 # The man page against every subcommand's --help.
 manpage: strata

@@ -160,7 +160,7 @@ parse_opts(struct copts *op, int argc, char **argv)
 			capture_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata capture --help')\n", stderr);
+			fputs("strata: try 'strata capture --help'\n", stderr);
 			return -1;
 		}
 	}

@@ -12,6 +12,20 @@
 #include "strata/view.h"
 #include "cli.h"
 
+/* Says a view is unknown, naming every view (from the one table). */
+static void
+unknown_view(const char *name)
+{
+	char list[512];
+	size_t i, n = 0;
+
+	list[0] = '\0';
+	for (i = 0; st_views[i] != NULL && n < sizeof(list); i++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+		    i > 0 ? ", " : "", st_views[i]->name);
+	st_cli_err("--view: unknown view '%s' (views: %s)", name, list);
+}
+
 int
 st_cli_views(struct st_viewset *vs, const char *list)
 {
@@ -27,8 +41,7 @@ st_cli_views(struct st_viewset *vs, const char *list)
 	for (tok = strtok_r(buf, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if ((v = st_view_find(tok)) == NULL) {
-			st_cli_err("--view: unknown view '%s' (views: summary, "
-			    "tree, hex, json, diagram, bits, ledger, checksum, html)", tok);
+			unknown_view(tok);
 			return -1;
 		}
 		if (vs->n == ST_CLI_VIEWS) {

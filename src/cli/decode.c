@@ -55,6 +55,8 @@ decode_usage(FILE *fp)
 	    "  -c COUNT         stop after COUNT packets\n"
 	    "  -f FILTER        only packets matching a BPF filter "
 	    "('icmp or port 53')\n"
+	    "  -r FILE          the same as FILE (tcpdump's habit; no -r is "
+	    "needed)\n"
 	    "  -n               accepted for tcpdump habits: strata never "
 	    "resolves names\n"
 	    "  -S               absolute TCP sequence numbers (default: "
@@ -91,13 +93,15 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static char *rfiles[1];
+	const char *rfile = NULL;
 	size_t i;
 	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
 	st_cli_opts_init(&op->c, view);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:qSh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Sh", lo, NULL)) != -1) {
 		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
 		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
 		    NULL, ch, optarg)) != 0) {
@@ -107,6 +111,14 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 		}
 		switch (ch) {
 		case 'n':
+			break;
+		case 'r':	/* tcpdump's habit: the file, as FILE */
+			if (rfile != NULL) {
+				st_cli_err("decode: -r once; more files go "
+				    "after the options, no -r needed");
+				return -1;
+			}
+			rfile = optarg;
 			break;
 		case O_MERGE:
 			op->merge = 1;
@@ -124,9 +136,20 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 			decode_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata decode --help')\n", stderr);
+			fputs("strata: try 'strata decode --help'\n", stderr);
 			return -1;
 		}
+	}
+	if (rfile != NULL && optind < argc) {
+		st_cli_err("decode: -r %s and %s: name the files without -r "
+		    "(strata decode FILE...)", rfile, argv[optind]);
+		return -1;
+	}
+	if (rfile != NULL) {
+		rfiles[0] = (char *)rfile;
+		argv = rfiles;
+		argc = 1;
+		optind = 0;
 	}
 	if (optind >= argc) {
 		st_cli_err("decode: no FILE given (try 'strata decode --help')");

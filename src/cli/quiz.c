@@ -132,7 +132,7 @@ parse_opts(struct qopts *op, int argc, char **argv)
 				st_cli_err("quiz: %s: '%s' is not %s",
 				    ch == 'n' ? "-n" : ch == 'c' ? "-c" : "--seed",
 				    optarg, ch == 'n' ? "a count from 1 to 50" :
-				    ch == 'c' ? "a count of packets" : "a number");
+				    ch == 'c' ? "a positive count" : "a number");
 				return -1;
 			}
 			if (ch == 'n')
@@ -158,7 +158,7 @@ parse_opts(struct qopts *op, int argc, char **argv)
 			quiz_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata quiz --help')\n", stderr);
+			fputs("strata: try 'strata quiz --help'\n", stderr);
 			return -1;
 		}
 	}

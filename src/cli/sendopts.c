@@ -91,10 +91,10 @@ st_send_parse_opts(struct opts *op, int argc, char **argv)
 			op->wfile = optarg;
 			break;
 		case 'c':
-			if (number_arg("-c", optarg, 1, &d) != 0 ||
+			if (number_arg("-c", optarg, 0, &d) != 0 || d < 1 ||
 			    d != floor(d) || d > 1e9)
-				return d != floor(d) ? (st_cli_err("-c: '%s' is "
-				    "not a whole count", optarg), -1) : -1;
+				return st_cli_err("send: -c: '%s' is not a "
+				    "positive count", optarg), -1;
 			op->count = (unsigned long)d;
 			break;
 		case 'i':
@@ -118,7 +118,7 @@ st_send_parse_opts(struct opts *op, int argc, char **argv)
 			send_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata send --help')\n", stderr);
+			fputs("strata: try 'strata send --help'\n", stderr);
 			return -1;
 		}
 	}
