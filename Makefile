@@ -148,14 +148,17 @@ demo:
 captures:
 	sh captures/make-captures.sh
 
-# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page,
-# the bash completion, the bundled captures and the JSON schema.
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page
+# (its examples' captures path made the installed one), the bash
+# completion, the bundled captures and the JSON schema.
 install: strata
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DATADIR)/strata/captures \
 	    $(DESTDIR)$(DOCDIR)
 	install -m 755 strata $(DESTDIR)$(BINDIR)/strata
-	install -m 644 man/strata.1 $(DESTDIR)$(MANDIR)/man1/strata.1
+	sed 's|/usr/share/strata|$(DATADIR)/strata|g' man/strata.1 \
+	    >$(DESTDIR)$(MANDIR)/man1/strata.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/strata.1
 	install -m 644 completions/strata $(DESTDIR)$(BASHCOMPDIR)/strata
 	install -m 644 captures/*.pcap captures/README \
 	    $(DESTDIR)$(DATADIR)/strata/captures/
