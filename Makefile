@@ -33,7 +33,7 @@ STRATA	?= ./strata
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke fuzz-long fuzz-reach \
-	live-demo live-capture privileges exitcodes \
+	live-demo live-capture privileges exitcodes readme \
 	demo clean \
 	install install-cap uninstall sanitize \
 	golden-update captures
@@ -82,7 +82,7 @@ test:
 	@sh tests/run-all.sh unit golden difftest hostile threads peer \
 	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
-	    live-demo live-capture privileges html exitcodes
+	    live-demo live-capture privileges html exitcodes readme
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -140,7 +140,7 @@ demo:
 	@./strata decode -c 1 --view tree captures/icmp-echo.pcap
 	@echo '== strata decode -c 1 --view hex captures/icmp-echo.pcap'
 	@./strata decode -c 1 --view hex captures/icmp-echo.pcap
-	@echo '== strata decode -c 1 --view diagram captures/udp-unreachable.pcap (frame 2)'
+	@echo '== strata decode -f icmp --view diagram captures/udp-unreachable.pcap (frame 2)'
 	@./strata decode -f icmp --view diagram captures/udp-unreachable.pcap
 	@echo '== strata decode captures/tcp-session.pcap (summary)'
 	@./strata decode captures/tcp-session.pcap
@@ -201,6 +201,10 @@ ndjson: strata
 # The progress bar on a terminal made by script(1).
 progress: strata
 	@sh tests/progress.sh $(STRATA)
+
+# README's and the man page's examples run, compared with the text shown.
+readme: strata
+	@python3 tests/readme-examples.py $(STRATA)
 
 # The exit codes of README's table, and every error beginning "strata:".
 exitcodes: strata
