@@ -33,7 +33,7 @@ STRATA	?= ./strata
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke fuzz-long fuzz-reach \
-	live-demo live-capture privileges replay \
+	live-demo live-capture privileges replay exitcodes readme \
 	demo clean \
 	install install-cap uninstall sanitize \
 	golden-update captures
@@ -82,7 +82,7 @@ test:
 	@sh tests/run-all.sh unit golden difftest hostile threads peer \
 	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
-	    live-demo live-capture privileges html replay
+	    live-demo live-capture privileges html replay exitcodes readme
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -140,7 +140,7 @@ demo:
 	@./strata decode -c 1 --view tree captures/icmp-echo.pcap
 	@echo '== strata decode -c 1 --view hex captures/icmp-echo.pcap'
 	@./strata decode -c 1 --view hex captures/icmp-echo.pcap
-	@echo '== strata decode -c 1 --view diagram captures/udp-unreachable.pcap (frame 2)'
+	@echo '== strata decode -f icmp --view diagram captures/udp-unreachable.pcap (frame 2)'
 	@./strata decode -f icmp --view diagram captures/udp-unreachable.pcap
 	@echo '== strata decode captures/tcp-session.pcap (summary)'
 	@./strata decode captures/tcp-session.pcap
@@ -148,14 +148,17 @@ demo:
 captures:
 	sh captures/make-captures.sh
 
-# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page,
-# the bash completion, the bundled captures and the JSON schema.
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, the man page
+# (its examples' captures path made the installed one), the bash
+# completion, the bundled captures and the JSON schema.
 install: strata
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DATADIR)/strata/captures \
 	    $(DESTDIR)$(DOCDIR)
 	install -m 755 strata $(DESTDIR)$(BINDIR)/strata
-	install -m 644 man/strata.1 $(DESTDIR)$(MANDIR)/man1/strata.1
+	sed 's|/usr/share/strata|$(DATADIR)/strata|g' man/strata.1 \
+	    >$(DESTDIR)$(MANDIR)/man1/strata.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/strata.1
 	install -m 644 completions/strata $(DESTDIR)$(BASHCOMPDIR)/strata
 	install -m 644 captures/*.pcap captures/README \
 	    $(DESTDIR)$(DATADIR)/strata/captures/
@@ -198,6 +201,14 @@ ndjson: strata
 # The progress bar on a terminal made by script(1).
 progress: strata
 	@sh tests/progress.sh $(STRATA)
+
+# README's and the man page's examples run, compared with the text shown.
+readme: strata
+	@python3 tests/readme-examples.py $(STRATA)
+
+# The exit codes of README's table, and every error beginning "strata:".
+exitcodes: strata
+	@sh tests/exitcodes.sh $(STRATA)
 
 # The man page against every subcommand's --help.
 manpage: strata

@@ -20,6 +20,12 @@ for f in usr/bin/strata usr/share/man/man1/strata.1 \
 	[ -f "$d/$f" ] || { bad "make install: no /$f"; continue; }
 	ok
 done
+# The man page names the captures where they were installed.
+make -s -C "$top" install DESTDIR="$tmp/local" PREFIX=/opt/st >"$tmp/log" 2>&1
+grep -q '/opt/st/share/strata/captures' \
+    "$tmp/local/opt/st/share/man/man1/strata.1" &&
+    ! grep -q '/usr/share/strata' "$tmp/local/opt/st/share/man/man1/strata.1" &&
+    ok || bad "the installed man page names PREFIX's captures"
 "$d/usr/bin/strata" decode "$d/usr/share/strata/captures/icmp-echo.pcap" |
     grep -q "echo reply" && ok || bad "the installed binary decodes"
 if [ "$(id -u)" -ne 0 ] || ! command -v setcap >/dev/null 2>&1 ||

@@ -63,6 +63,43 @@ if command -v setpriv >/dev/null 2>&1; then
 	    grep -q "capture on lo  *no" "$tmp/err" && ok ||
 	    bad "no privilege ($rc)"
 fi
+# A full disk: one line saying so, exit 1, and the file cut after its last
+# whole packet (a small tmpfs).
+mkdir "$tmp/full"
+if mount -t tmpfs -o size=256k stvoice-full "$tmp/full"; then
+	timeout 30 "$strata" capture -f 'icmp and host 127.0.0.1' \
+	    -w "$tmp/full/f.pcap" >/dev/null 2>"$tmp/err" &
+	cap=$!
+	sleep 1
+	ping -f -c 3000 -s 1000 -q 127.0.0.1 >/dev/null
+	wait $cap
+	rc=$?
+	[ $rc -eq 1 ] && [ "$(grep -c '^strata:' "$tmp/err")" -eq 1 ] &&
+	    grep -q "^strata: capture: .*f.pcap: No space left on device$" \
+	    "$tmp/err" && ok || bad "full disk: rc $rc: $(cat "$tmp/err")"
+	n=$("$strata" decode "$tmp/full/f.pcap" 2>"$tmp/err2" | wc -l)
+	[ $? -eq 0 ] && [ ! -s "$tmp/err2" ] && [ "$n" -gt 100 ] && ok ||
+	    bad "full disk: what was written reads back ($n: $(cat "$tmp/err2"))"
+	if command -v tshark >/dev/null 2>&1; then
+		tshark -r "$tmp/full/f.pcap" >/dev/null 2>"$tmp/err2" &&
+		    ! grep -v "Running as user" "$tmp/err2" | grep -q . &&
+		    ok ||
+		    bad "full disk: tshark: $(cat "$tmp/err2")"
+	fi
+	umount "$tmp/full"
+fi
+# -q with stderr not a terminal: no carriage returns, only the total.
+timeout 20 "$strata" capture -q -c 2 -f 'icmp and host 127.0.0.1' \
+    >/dev/null 2>"$tmp/err" &
+cap=$!
+sleep 1
+"$strata" ping -c 1 -q 127.0.0.1 >/dev/null
+wait $cap
+! grep -q "$(printf '\r')" "$tmp/err" && grep -q "^2 packets$" "$tmp/err" &&
+    ok || bad "capture -q into a log: $(cat -v "$tmp/err")"
+# Beside tcpdump: a ping flood and a bulk transfer, no drops where it has
+# none, and the drops said as they happen.
+sh "$(dirname "$0")/capture-side.sh" "$strata" && ok || bad "beside tcpdump"
 "$strata" capture -D | grep -q "^[0-9]*\.lo " && ok || bad "capture -D"
 echo "live-capture: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -4,7 +4,8 @@
 # real, effective and saved uid and gid not 0, empty permitted and effective
 # capabilities, no_new_privs, and a seccomp filter in its receive loop
 # (which refuses new files and sockets); and no byte of a packet or file is
-# read before the drop (the order of system calls, seen by strace).
+# read before the drop (the order of system calls, seen by strace), files
+# named being opened before it as tcpdump -Z opens them.
 # Needs root; strace for the order (skipped with the reason without it).
 #   sh tests/privileges.sh STRATA
 set -u
@@ -64,13 +65,28 @@ for who in sudo plain; do
 done
 # The order of system calls: no byte read before the drop.
 if command -v strace >/dev/null 2>&1; then
-	# decode: the drop comes before the file is even opened.
-	strace -f -qq -e trace=setresuid,openat -o "$tmp/st" "$strata" decode \
-	    "$dir/captures/dns.pcap" >/dev/null 2>&1
-	drop=$(grep -n 'setresuid' "$tmp/st" | head -1 | cut -d: -f1)
-	open=$(grep -n 'dns.pcap' "$tmp/st" | head -1 | cut -d: -f1)
-	[ -n "$drop" ] && [ -n "$open" ] && [ "$drop" -lt "$open" ] && ok ||
-	    bad "decode: the file is opened before the drop ($drop, $open)"
+	# decode and bpf, as tcpdump -Z: the file named is opened first (as
+	# who ran strata: root reads a root-owned file of mode 600), then
+	# the drop, then its first byte is read.
+	cp "$dir/captures/dns.pcap" "$tmp/priv.pcap"
+	chmod 600 "$tmp/priv.pcap"
+	for cmd in decode "bpf udp"; do
+		strace -f -qq -e trace=setresuid,openat,read -o "$tmp/st" \
+		    "$strata" $cmd "$tmp/priv.pcap" >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		open=$(grep -n 'priv.pcap' "$tmp/st" | head -1 | cut -d: -f1)
+		fd=$(grep 'priv.pcap' "$tmp/st" | head -1 | sed 's/.*= *//')
+		drop=$(grep -n 'setresuid' "$tmp/st" | head -1 | cut -d: -f1)
+		rd=$(awk -v o="$open" -v fd="$fd" 'NR > o &&
+		    index($0, "read(" fd ",") { print NR; exit }' "$tmp/st")
+		[ $rc -eq 0 ] && [ -n "$open" ] && [ -n "$drop" ] &&
+		    [ -n "$rd" ] && [ "$open" -lt "$drop" ] &&
+		    [ "$drop" -lt "$rd" ] && ok ||
+		    bad "$cmd: rc $rc, open $open, drop $drop, first read $rd: $(cat "$tmp/err")"
+	done
+	grep -q "dns response" "$tmp/out" 2>/dev/null ||
+	    "$strata" decode "$tmp/priv.pcap" | grep -q "dns response" && ok ||
+	    bad "decode of a root-owned file of mode 600"
 	# send: raw sockets before the drop, the spec file and replies after.
 	printf 'payload' > "$tmp/pay.bin"
 	chmod 644 "$tmp/pay.bin"
@@ -87,7 +103,7 @@ if command -v strace >/dev/null 2>&1; then
 	    [ "$drop" -lt "$recv" ] && ok ||
 	    bad "send: order raw $raw, drop $drop, file $file, recv $recv"
 else
-	skip=$((skip + 2))
+	skip=$((skip + 4))
 	echo "privileges: skipped the order of system calls: strace not installed"
 fi
 echo "privileges: $pass passed, $fail failed, $skip skipped"

@@ -42,6 +42,9 @@ enum st_fmt {
 #define ST_DF_SIGNED	0x04	/* shown as a signed number */
 #define ST_DF_DETAIL	0x08	/* a part of another field (tcp.flags.syn of
 				   tcp.flags): skipped by a lite decode */
+#define ST_DF_UNITS	0x10	/* shown scaled (<< shift), but Wireshark's
+				   field holds the wire value (ip.frag_offset
+				   in 8-byte units): tshark -T ek writes that */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {

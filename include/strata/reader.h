@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 #include <pcap/pcap.h>
@@ -65,6 +66,13 @@ struct st_reader {
  */
 int	st_reader_open(struct st_reader *r, const char *path, char *why,
 	    size_t n);
+/*
+ * The same from fp, a file opened earlier (before privileges were given
+ * up): its first byte is read here.  fp is closed by st_reader_close, or
+ * here on failure (-2).
+ */
+int	st_reader_fopen(struct st_reader *r, FILE *fp, const char *path,
+	    char *why, size_t n);
 /* Reads from a live handle p (st_cap_open); closing r closes p. */
 void	st_reader_live(struct st_reader *r, pcap_t *p, const char *name);
 /*

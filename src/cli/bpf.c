@@ -274,22 +274,28 @@ st_cmd_bpf(int argc, char **argv)
 {
 	struct bopts op;
 	struct st_reader r;
+	struct st_cli_in in = { NULL, NULL, 0 };
 	const char *what = "";
 	pcap_t *p = NULL;
-	int rc, linktype, dropped_root;
+	int rc, linktype;
 
 	if ((rc = parse_opts(&op, argc, argv)) != 0)
 		return rc > 0 ? ST_EXIT_OK : ST_EXIT_USAGE;
-	/* Explaining and reading a file need no privilege: none is kept. */
-	dropped_root = geteuid() == 0 || getuid() == 0;
+	/*
+	 * Explaining and reading a file need no privilege: the file is opened
+	 * as whoever ran strata, then none is kept, then it is read.
+	 */
+	if (op.file != NULL)
+		st_cli_preopen(&in, op.file);
 	if (st_priv_drop(&what) != 0) {
 		st_cli_err("bpf: dropping privileges: %s: %s", what,
 		    strerror(errno));
+		st_cli_preclose(&in);
 		return ST_EXIT_RUNTIME;
 	}
 	linktype = op.linktype >= 0 ? op.linktype : DLT_EN10MB;
 	if (op.file != NULL) {
-		if (st_cli_open_reader(&r, op.file, dropped_root) != 0)
+		if (st_cli_open_in(&r, &in) != 0)
 			return ST_EXIT_RUNTIME;
 		p = r.p;
 		if (op.linktype >= 0 && op.linktype != pcap_datalink(p)) {

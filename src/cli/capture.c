@@ -9,6 +9,7 @@
  * compiled and packets read.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <poll.h>
@@ -32,6 +33,7 @@ struct copts {
 	const char		*wfile;
 	struct st_cli_opts	 c;		/* -c, -f, -q, --view, --color */
 	int			 snaplen;
+	int			 bufsize;	/* -B, bytes; 0: default */
 	double			 duration;
 	int			 pcapng;
 	int			 list;
@@ -52,7 +54,7 @@ static void
 capture_usage(FILE *fp)
 {
 	fputs("usage: strata capture [-i IFACE] [-c COUNT] [-f FILTER] "
-	    "[-s SNAPLEN] [-w FILE [--pcapng]]\n"
+	    "[-s SNAPLEN] [-B KIB] [-w FILE [--pcapng]]\n"
 	    "                      [--duration SECONDS] [--view LIST] [-p] "
 	    "[-q]\n"
 	    "       strata capture -D\n"
@@ -62,6 +64,8 @@ capture_usage(FILE *fp)
 	    "  -f FILTER       BPF filter, compiled into the kernel "
 	    "('tcp port 7777')\n"
 	    "  -s SNAPLEN      bytes kept of each packet (default 262144)\n"
+	    "  -B KIB          kernel buffer in KiB, as tcpdump's -B (default "
+	    "32768)\n"
 	    "  -w FILE         write packets to FILE (pcap; pcapng with "
 	    "--pcapng)\n"
 	    "  --duration SEC  stop after SEC seconds\n"
@@ -96,7 +100,7 @@ parse_opts(struct copts *op, int argc, char **argv)
 	op->snaplen = 262144;
 	st_cli_opts_init(&op->c, &st_view_summary);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "i:c:f:s:w:DpqnhS", lo, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "i:c:f:s:B:w:DpqnhS", lo, NULL)) !=
 	    -1) {
 		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
 		    ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET, "capture", ch,
@@ -117,6 +121,15 @@ parse_opts(struct copts *op, int argc, char **argv)
 				return -1;
 			}
 			op->snaplen = (int)v;
+			break;
+		case 'B':
+			v = strtol(optarg, &end, 10);
+			if (*end != '\0' || v < 1 || v > 4194304) {
+				st_cli_err("capture: -B: '%s' is not 1..4194304 "
+				    "(KiB)", optarg);
+				return -1;
+			}
+			op->bufsize = (int)v * 1024;
 			break;
 		case 'w':
 			op->wfile = optarg;
@@ -147,7 +160,7 @@ parse_opts(struct copts *op, int argc, char **argv)
 			capture_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata capture --help')\n", stderr);
+			fputs("strata: try 'strata capture --help'\n", stderr);
 			return -1;
 		}
 	}
@@ -193,7 +206,10 @@ struct cap {
 	pcap_t			*p;
 	pcap_dumper_t		*dump;
 	struct st_ng		 ng;
-	FILE			*wfp;
+	int			 wfd;
+	struct st_capw		*w;		/* the writer thread */
+	FILE			*wfp;		/* its stream */
+	unsigned		 drops;		/* reported so far */
 	struct st_packet	 pkt;
 	struct st_out		 out;
 	struct st_vctx		 v;
@@ -216,9 +232,12 @@ on_packet(struct cap *c, const struct st_record *rec)
 		h.caplen = rec->caplen;
 		h.len = rec->len;
 		pcap_dump((u_char *)c->dump, &h, rec->data);
-	} else if (c->wfp != NULL)
+		st_capw_mark(c->w);
+	} else if (c->wfp != NULL) {
 		st_ng_write(&c->ng, &rec->ts, rec->data, rec->caplen,
 		    rec->len);
+		st_capw_mark(c->w);
+	}
 	if (c->show) {
 		if (!c->v.have_t0) {
 			c->v.t0 = rec->ts;
@@ -257,31 +276,67 @@ open_output(struct cap *c)
 
 	if (op->wfile == NULL)
 		return 0;
+	if ((c->w = st_capw_start(c->wfd)) == NULL) {
+		st_cli_err("capture: %s: %s", op->wfile, strerror(errno));
+		return -1;
+	}
+	c->wfp = st_capw_fp(c->w);
 	if (!op->pcapng) {
 		if ((c->dump = pcap_dump_fopen(c->p, c->wfp)) == NULL) {
 			st_cli_err("capture: %s: %s", op->wfile,
 			    pcap_geterr(c->p));
 			return -1;
 		}
+		st_capw_mark(c->w);
 		return 0;
 	}
 	if (st_ng_open(&c->ng, c->wfp, c->lt, op->snaplen, op->iface) != 0) {
 		st_cli_err("capture: %s: %s", op->wfile, strerror(errno));
 		return -1;
 	}
+	st_capw_mark(c->w);
 	return 0;
+}
+
+/* Says so as soon as the kernel drops packets, not only at the end. */
+static void
+drops_now(struct cap *c)
+{
+	struct pcap_stat st;
+
+	if (pcap_stats(c->p, &st) != 0 || st.ps_drop <= c->drops)
+		return;
+	if (c->op->c.quiet && isatty(STDERR_FILENO))
+		fputc('\n', stderr);
+	st_cli_err("capture: the kernel dropped %u packet%s so far (the ring "
+	    "was full: a larger -B, a smaller -s, or -q)", st.ps_drop,
+	    st.ps_drop == 1 ? "" : "s");
+	c->drops = st.ps_drop;
+}
+
+/* Whether the file cannot be written (a full disk): said, then stop. */
+static int
+write_failed(struct cap *c)
+{
+	int e;
+
+	if (c->w == NULL || (e = st_capw_err(c->w)) == 0)
+		return 0;
+	st_cli_err("capture: %s: %s", c->op->wfile, strerror(e));
+	return 1;
 }
 
 /* Packets until the count, the duration or a signal. */
 static int
 loop(struct cap *c)
 {
-	struct timespec start, now;
+	struct timespec start, now, checked;
 	struct pollfd pfd;
 	unsigned long long shown = ~0ULL;
-	int rc;
+	int rc, tty = isatty(STDERR_FILENO);
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
+	checked = start;
 	pfd.fd = pcap_get_selectable_fd(c->p);
 	pfd.events = POLLIN;
 	while (!stop) {
@@ -299,6 +354,13 @@ loop(struct cap *c)
 		while ((rc = st_reader_next(&c->r)) == 1 &&
 		    !on_packet(c, &c->r.rec))
 			;
+		if (write_failed(c))
+			return -1;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec != checked.tv_sec) {	/* about once a second */
+			checked = now;
+			drops_now(c);
+		}
 		if (rc == 1 || rc == -2)
 			break;		/* the count, or the handle closed */
 		if (rc < 0) {
@@ -306,14 +368,16 @@ loop(struct cap *c)
 			    st_reader_error(&c->r));
 			return -1;
 		}
-		if (c->op->c.quiet && (c->n != shown || shown == ~0ULL)) {
+		/* The running count only where it is seen: a terminal. */
+		if (c->op->c.quiet && tty && (c->n != shown ||
+		    shown == ~0ULL)) {
 			shown = c->n;
 			fprintf(stderr, "\r%llu packets", c->n);
 			fflush(stderr);
 		}
 	}
 	if (c->op->c.quiet)
-		fprintf(stderr, "\r%llu packets\n", c->n);
+		fprintf(stderr, "%s%llu packets\n", tty ? "\r" : "", c->n);
 	return 0;
 }
 
@@ -336,6 +400,7 @@ st_cmd_capture(int argc, char **argv)
 {
 	static struct cap c;
 	static struct copts op;
+	struct st_cap_cfg cfg;
 	struct sigaction sa;
 	const char *what = "";
 	char why[PCAP_ERRBUF_SIZE + 64];
@@ -346,9 +411,20 @@ st_cmd_capture(int argc, char **argv)
 	if (op.list)
 		return list_ifaces();
 	c.op = &op;
+	c.wfd = -1;
+	c.show = !op.c.quiet && (op.wfile == NULL || op.c.views_given);
+	/*
+	 * Packets one by one (immediate mode) only for someone watching them
+	 * on a terminal; otherwise blocks of a TPACKET_V3 ring, as tcpdump,
+	 * which hold bursts at any snapshot length.
+	 */
+	cfg.snaplen = op.snaplen;
+	cfg.nopromisc = op.nopromisc;
+	cfg.immediate = c.show && isatty(STDOUT_FILENO);
+	cfg.bufsize = op.bufsize;
 	/* 1. The capture handle (and the output file): with privileges. */
-	if ((c.p = st_cap_open(op.iface, op.snaplen, op.nopromisc, why,
-	    sizeof(why), &perm)) == NULL) {
+	if ((c.p = st_cap_open_cfg(op.iface, &cfg, why, sizeof(why),
+	    &perm)) == NULL) {
 		if (perm) {
 			st_cli_err("capture: %s: capturing needs root or "
 			    "CAP_NET_RAW: run it with sudo, or once: sudo "
@@ -360,7 +436,8 @@ st_cmd_capture(int argc, char **argv)
 		return ST_EXIT_RUNTIME;
 	}
 	st_reader_live(&c.r, c.p, op.iface);
-	if (op.wfile != NULL && (c.wfp = fopen(op.wfile, "wb")) == NULL) {
+	if (op.wfile != NULL && (c.wfd = open(op.wfile, O_WRONLY | O_CREAT |
+	    O_TRUNC | O_CLOEXEC, 0666)) < 0) {
 		st_cli_err("capture: %s: %s", op.wfile, strerror(errno));
 		goto out;
 	}
@@ -377,7 +454,6 @@ st_cmd_capture(int argc, char **argv)
 	c.lt = c.r.lt;
 	if (open_output(&c) != 0)
 		goto out;
-	c.show = !op.c.quiet && (op.wfile == NULL || op.c.views_given);
 	c.v.color = st_cli_want_color(op.c.color);
 	c.v.title = op.iface;
 	c.v.abs_seq = op.abs_seq;
@@ -398,16 +474,15 @@ st_cmd_capture(int argc, char **argv)
 	statistics(&c);
 	rc = ST_EXIT_OK;
 out:
-	if (c.dump != NULL)
-		pcap_dump_close(c.dump);
-	else if (c.wfp != NULL) {
-		if (op.pcapng && st_ng_close(&c.ng) != 0 && rc == ST_EXIT_OK) {
-			st_cli_err("capture: %s: %s", op.wfile,
-			    strerror(errno));
-			rc = ST_EXIT_RUNTIME;
-		}
-		fclose(c.wfp);
+	/* The dumper is the writer's stream: st_capw_end closes it. */
+	if (op.pcapng && c.wfp != NULL)
+		st_ng_close(&c.ng);
+	if (c.w != NULL && st_capw_end(c.w) != 0 && rc == ST_EXIT_OK) {
+		st_cli_err("capture: %s: %s", op.wfile, strerror(errno));
+		rc = ST_EXIT_RUNTIME;
 	}
+	if (c.wfd >= 0)
+		close(c.wfd);
 	st_reader_close(&c.r);
 	st_vctx_free(&c.v);
 	return rc;

@@ -12,6 +12,7 @@
 #define STRATA_VERSION	"0.1.0"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include <pcap/pcap.h>
 
@@ -80,6 +81,22 @@ void	st_cli_show(const struct st_viewset *vs, struct st_out *o,
  */
 int	st_cli_open_reader(struct st_reader *r, const char *path,
 	    int dropped_root);
+
+/*
+ * A file named on the command line, opened as the user who ran strata
+ * before privileges are given up (as tcpdump -Z does), and read only
+ * after: st_cli_preopen opens it ("-": stdin), remembering why not;
+ * st_cli_open_in reads its header into r, or says why not (one line) and
+ * returns -1; st_cli_preclose closes one never handed to a reader.
+ */
+struct st_cli_in {
+	const char	*path;
+	FILE		*fp;
+	int		 err;
+};
+void	st_cli_preopen(struct st_cli_in *in, const char *path);
+int	st_cli_open_in(struct st_reader *r, struct st_cli_in *in);
+void	st_cli_preclose(struct st_cli_in *in);
 
 /* A progress bar on stderr for reading a large file (src/cli/progress.c). */
 struct st_progress {

@@ -12,6 +12,20 @@
 #include "strata/view.h"
 #include "cli.h"
 
+/* Says a view is unknown, naming every view (from the one table). */
+static void
+unknown_view(const char *name)
+{
+	char list[512];
+	size_t i, n = 0;
+
+	list[0] = '\0';
+	for (i = 0; st_views[i] != NULL && n < sizeof(list); i++)
+		n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+		    i > 0 ? ", " : "", st_views[i]->name);
+	st_cli_err("--view: unknown view '%s' (views: %s)", name, list);
+}
+
 int
 st_cli_views(struct st_viewset *vs, const char *list)
 {
@@ -27,8 +41,7 @@ st_cli_views(struct st_viewset *vs, const char *list)
 	for (tok = strtok_r(buf, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if ((v = st_view_find(tok)) == NULL) {
-			st_cli_err("--view: unknown view '%s' (views: summary, "
-			    "tree, hex, json, diagram, bits, ledger, checksum, html)", tok);
+			unknown_view(tok);
 			return -1;
 		}
 		if (vs->n == ST_CLI_VIEWS) {
@@ -109,6 +122,43 @@ st_cli_open_reader(struct st_reader *r, const char *path, int dropped_root)
 	    dropped_root ? " (started as root, strata reads files as "
 	    "nobody: run it as yourself, or make the file readable)" : "");
 	return -1;
+}
+
+void
+st_cli_preopen(struct st_cli_in *in, const char *path)
+{
+	in->path = path;
+	in->err = 0;
+	if (strcmp(path, "-") == 0)
+		in->fp = stdin;
+	else if ((in->fp = fopen(path, "rb")) == NULL)
+		in->err = errno;
+}
+
+int
+st_cli_open_in(struct st_reader *r, struct st_cli_in *in)
+{
+	char why[PCAP_ERRBUF_SIZE + 64];
+	FILE *fp = in->fp;
+
+	memset(r, 0, sizeof(*r));
+	in->fp = NULL;		/* the reader has it now, or it is closed */
+	if (fp == NULL) {
+		st_cli_err("%s: %s", in->path, strerror(in->err));
+		return -1;
+	}
+	if (st_reader_fopen(r, fp, in->path, why, sizeof(why)) == 0)
+		return 0;
+	st_cli_err("%s: %s", in->path, why);
+	return -1;
+}
+
+void
+st_cli_preclose(struct st_cli_in *in)
+{
+	if (in->fp != NULL && in->fp != stdin)
+		fclose(in->fp);
+	in->fp = NULL;
 }
 
 void

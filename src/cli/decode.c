@@ -55,6 +55,8 @@ decode_usage(FILE *fp)
 	    "  -c COUNT         stop after COUNT packets\n"
 	    "  -f FILTER        only packets matching a BPF filter "
 	    "('icmp or port 53')\n"
+	    "  -r FILE          the same as FILE (tcpdump's habit; no -r is "
+	    "needed)\n"
 	    "  -n               accepted for tcpdump habits: strata never "
 	    "resolves names\n"
 	    "  -S               absolute TCP sequence numbers (default: "
@@ -91,13 +93,15 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
+	static char *rfiles[1];
+	const char *rfile = NULL;
 	size_t i;
 	int ch, rc;
 
 	memset(op, 0, sizeof(*op));
 	st_cli_opts_init(&op->c, view);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:qSh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Sh", lo, NULL)) != -1) {
 		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
 		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
 		    NULL, ch, optarg)) != 0) {
@@ -107,6 +111,14 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 		}
 		switch (ch) {
 		case 'n':
+			break;
+		case 'r':	/* tcpdump's habit: the file, as FILE */
+			if (rfile != NULL) {
+				st_cli_err("decode: -r once; more files go "
+				    "after the options, no -r needed");
+				return -1;
+			}
+			rfile = optarg;
 			break;
 		case O_MERGE:
 			op->merge = 1;
@@ -124,9 +136,20 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 			decode_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata decode --help')\n", stderr);
+			fputs("strata: try 'strata decode --help'\n", stderr);
 			return -1;
 		}
+	}
+	if (rfile != NULL && optind < argc) {
+		st_cli_err("decode: -r %s and %s: name the files without -r "
+		    "(strata decode FILE...)", rfile, argv[optind]);
+		return -1;
+	}
+	if (rfile != NULL) {
+		rfiles[0] = (char *)rfile;
+		argv = rfiles;
+		argc = 1;
+		optind = 0;
 	}
 	if (optind >= argc) {
 		st_cli_err("decode: no FILE given (try 'strata decode --help')");
@@ -139,8 +162,13 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 		st_cli_err("decode: at most %d files at once", MAXFILES);
 		return -1;
 	}
+	if (op->follow != NULL && op->c.views_given) {
+		st_cli_err("--follow draws the stream itself: it takes "
+		    "no --view");
+		return -1;
+	}
 	if (op->follow != NULL && op->nfiles > 1) {
-		st_cli_err("decode: --follow reads one FILE");
+		st_cli_err("--follow reads one FILE");
 		return -1;
 	}
 	for (i = 0; i < (size_t)op->nfiles; i++)
@@ -159,8 +187,11 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 	return 0;
 }
 
-/* Set when strata was started as root and gave it up before reading. */
-static int dropped_root;
+/*
+ * The files named, opened before privileges are given up (the second for
+ * --follow N, which reads the file twice); read only after.
+ */
+static struct st_cli_in ins[MAXFILES], follow_in;
 
 /* One input file: its reader and its progress bar. */
 struct src {
@@ -170,12 +201,12 @@ struct src {
 
 /* Opens and sets up each file; -1 after saying why, -2 for the filter. */
 static int
-open_src(const struct opts *op, struct src *s, const char *name)
+open_src(const struct opts *op, struct src *s, struct st_cli_in *in)
 {
 	char why[PCAP_ERRBUF_SIZE + 64];
 
 	memset(s, 0, sizeof(*s));
-	if (st_cli_open_reader(&s->r, name, dropped_root) != 0)
+	if (st_cli_open_in(&s->r, in) != 0)
 		return -1;
 	if (op->c.filter != NULL &&
 	    st_reader_filter(&s->r, op->c.filter, why, sizeof(why)) != 0) {
@@ -314,7 +345,7 @@ run_merged(const struct opts *op, struct show *sh, struct src *srcs,
 
 	for (i = 0; i < op->nfiles; i++) {
 		rd[i] = &srcs[i].r;
-		if ((rc = open_src(op, &srcs[i], op->files[i])) != 0) {
+		if ((rc = open_src(op, &srcs[i], &ins[i])) != 0) {
 			/* A file that will not open is left out. */
 			if (rc == -2) {
 				status = ST_EXIT_USAGE;
@@ -372,7 +403,7 @@ run(const struct opts *op, FILE *out_fp)
 	else {
 		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
 		    !done(&sh); i++) {
-			if ((rc = open_src(op, &srcs[0], op->files[i])) != 0) {
+			if ((rc = open_src(op, &srcs[0], &ins[i])) != 0) {
 				/* Said why; the other files still count. */
 				if (rc == -2) {
 					status = ST_EXIT_USAGE;
@@ -401,6 +432,8 @@ run(const struct opts *op, FILE *out_fp)
 		if (op->c.vs.views[j]->end != NULL)
 			op->c.vs.views[j]->end(&sh.out, &sh.v);
 	st_vctx_free(&sh.v);
+	for (i = 0; i < op->nfiles; i++)
+		st_cli_preclose(&ins[i]);	/* those left unread */
 	if (failed && status == ST_EXIT_OK)
 		status = ST_EXIT_RUNTIME;
 	if (st_out_flush(&sh.out) != 0 && sh.out.err != EPIPE) {
@@ -412,13 +445,13 @@ run(const struct opts *op, FILE *out_fp)
 
 /* The conversation of packet n in the file (a first pass). */
 static int
-flow_of_frame(const struct opts *op, unsigned long long n, struct st_flow *k)
+flow_of_frame(unsigned long long n, struct st_flow *k)
 {
 	static struct st_packet pkt;
 	struct st_reader r;
 	int rc = -1;
 
-	if (st_cli_open_reader(&r, op->file, dropped_root) != 0)
+	if (st_cli_open_in(&r, &follow_in) != 0)
 		return -2;
 	while (st_reader_next(&r) == 1)
 		if (r.num == n) {
@@ -433,6 +466,39 @@ flow_of_frame(const struct opts *op, unsigned long long n, struct st_flow *k)
 	return rc;
 }
 
+/*
+ * --follow's argument: a packet number into *n (1, 2, ...), or a
+ * conversation into *k (*n 0); -1 after saying what is wrong.
+ */
+static int
+follow_arg(const char *arg, unsigned long long *n, struct st_flow *k)
+{
+	const char *why;
+	char *end;
+
+	*n = 0;
+	if (arg[0] >= '0' && arg[0] <= '9') {
+		errno = 0;
+		*n = strtoull(arg, &end, 10);
+		if (errno == 0 && *end == '\0' && *n > 0)
+			return 0;
+		if (*end == '\0' || errno != 0) {
+			st_cli_err("--follow: '%s' is not a packet number "
+			    "(packets are numbered from 1)", arg);
+			return -1;
+		}
+	} else if (arg[0] == '-') {
+		st_cli_err("--follow: '%s' is not a packet number "
+		    "(packets are numbered from 1) nor 'tcp A:P B:P'", arg);
+		return -1;
+	}
+	if (st_follow_parse(arg, k, &why) != 0) {
+		st_cli_err("--follow: '%s': %s", arg, why);
+		return -1;
+	}
+	return 0;
+}
+
 /* decode --follow: collect the stream's segments, then draw it. */
 static int
 follow(const struct opts *op, FILE *out_fp)
@@ -443,25 +509,22 @@ follow(const struct opts *op, FILE *out_fp)
 	struct st_reader r;
 	struct st_vctx v;
 	struct st_flow k;
-	const char *why;
-	char *end;
 	unsigned long long n;
 	int rc;
 
-	n = strtoull(op->follow, &end, 10);
-	if (*end == '\0' && n > 0) {
+	if (follow_arg(op->follow, &n, &k) != 0)
+		return ST_EXIT_USAGE;
+	if (n > 0) {
 		if (strcmp(op->file, "-") == 0) {
-			st_cli_err("--follow N reads the file twice: give a file, "
-			    "not -, or --follow 'tcp A:P B:P'");
+			st_cli_err("--follow N reads the file twice: give "
+			    "a file, not -, or --follow 'tcp A:P B:P'");
 			return ST_EXIT_USAGE;
 		}
-		if ((rc = flow_of_frame(op, n, &k)) != 0)
+		if ((rc = flow_of_frame(n, &k)) != 0)
 			return rc == -2 ? ST_EXIT_RUNTIME : ST_EXIT_USAGE;
-	} else if (st_follow_parse(op->follow, &k, &why) != 0) {
-		st_cli_err("--follow: '%s': %s", op->follow, why);
-		return ST_EXIT_USAGE;
 	}
-	if (st_cli_open_reader(&r, op->file, dropped_root) != 0)
+	st_cli_preclose(&follow_in);
+	if (st_cli_open_in(&r, &ins[0]) != 0)
 		return ST_EXIT_RUNTIME;
 	st_follow_init(&fw, &k);
 	while ((rc = st_reader_next(&r)) == 1) {
@@ -471,13 +534,20 @@ follow(const struct opts *op, FILE *out_fp)
 			break;
 		}
 	}
+	if (rc == -1)
+		st_cli_err("%s: %s", op->file, st_reader_error(&r));
+	else if (fw.frames == 0) {
+		st_cli_err("--follow: no packet of '%s' in %s",
+		    op->follow, op->file);
+		st_follow_free(&fw);
+		st_reader_close(&r);
+		return ST_EXIT_RUNTIME;
+	}
 	memset(&v, 0, sizeof(v));
 	st_out_init(&out, out_fp);
 	st_follow_render(&out, &fw, &v);
 	st_out_flush(&out);
 	st_follow_free(&fw);
-	if (rc == -1)
-		st_cli_err("%s: %s", op->file, st_reader_error(&r));
 	st_reader_close(&r);
 	return rc == -1 ? ST_EXIT_RUNTIME : ST_EXIT_OK;
 }
@@ -489,20 +559,24 @@ decode_cmd(int argc, char **argv, const struct st_view *view)
 	struct opts op;
 	FILE *out = stdout;
 	const char *what = "";
-	int rc;
+	int rc, i;
 
 	if (parse_opts(&op, argc, argv, view) != 0)
 		return ST_EXIT_USAGE;
 	/*
-	 * Decoding needs no privilege at all: the output file is opened where
-	 * the user is, then everything is given up before the input is even
-	 * opened.
+	 * Decoding needs no privilege at all.  As tcpdump -Z: the files named
+	 * are opened with the rights of whoever ran strata (root may read a
+	 * root-owned file of mode 600), then everything is given up, and only
+	 * then is a byte of them read.
 	 */
 	if (op.c.ofile != NULL && (out = fopen(op.c.ofile, "w")) == NULL) {
 		st_cli_err("%s: %s", op.c.ofile, strerror(errno));
 		return ST_EXIT_RUNTIME;
 	}
-	dropped_root = geteuid() == 0 || getuid() == 0;
+	for (i = 0; i < op.nfiles; i++)
+		st_cli_preopen(&ins[i], op.files[i]);
+	if (op.follow != NULL && strcmp(op.file, "-") != 0)
+		st_cli_preopen(&follow_in, op.file);
 	if (st_priv_drop(&what) != 0) {
 		st_cli_err("decode: dropping privileges: %s: %s", what,
 		    strerror(errno));

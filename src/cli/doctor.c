@@ -54,7 +54,7 @@ st_cmd_doctor(int argc, char **argv)
 			doctor_usage(stdout);
 			return ST_EXIT_OK;
 		}
-		fputs("(try 'strata doctor --help')\n", stderr);
+		fputs("strata: try 'strata doctor --help'\n", stderr);
 		return ST_EXIT_USAGE;
 	}
 	if (optind != argc) {

@@ -86,8 +86,11 @@ main(int argc, char **argv)
 		return ST_EXIT_OK;
 	}
 	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		if (strcmp(argv[1], cmds[i].name) == 0)
+		if (strcmp(argv[1], cmds[i].name) == 0) {
+			/* getopt's own messages begin "strata: " as ours. */
+			argv[1] = (char *)"strata";
 			return cmds[i].run(argc - 1, argv + 1);
+		}
 	st_cli_err("unknown command '%s' (try 'strata --help')", argv[1]);
 	return ST_EXIT_USAGE;
 }

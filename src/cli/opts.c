@@ -27,8 +27,8 @@ count(struct st_cli_opts *c, const char *cmd, const char *arg)
 	errno = 0;
 	c->count = strtoull(arg, &end, 10);
 	if (errno != 0 || *end != '\0' || c->count == 0 || arg[0] == '-') {
-		st_cli_err("%s%s-c: '%s' is not a positive count",
-		    cmd != NULL ? cmd : "", cmd != NULL ? ": " : "", arg);
+		st_cli_err("%s: -c: '%s' is not a positive count",
+		    cmd != NULL ? cmd : "decode", arg);
 		return -1;
 	}
 	return 0;

@@ -59,7 +59,11 @@ num(const char *opt, const char *arg, double min, double max, double *v)
 	*v = strtod(arg, &end);
 	if (errno != 0 || *end != '\0' || end == arg || !(*v >= min) ||
 	    *v > max) {
-		st_cli_err("ping: invalid argument to %s: '%s'", opt, arg);
+		if (strcmp(opt, "-c") == 0)
+			st_cli_err("ping: -c: '%s' is not a positive count", arg);
+		else
+			st_cli_err("ping: invalid argument to %s: '%s' (allowed: "
+			    "%g to %g)", opt, arg, min, max);
 		return -1;
 	}
 	return 0;
@@ -211,7 +215,7 @@ st_ping_parse_opts(struct popts *op, int argc, char **argv)
 			ping_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata ping --help')\n", stderr);
+			fputs("strata: try 'strata ping --help'\n", stderr);
 			return -1;
 		}
 	}

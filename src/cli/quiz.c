@@ -132,7 +132,7 @@ parse_opts(struct qopts *op, int argc, char **argv)
 				st_cli_err("quiz: %s: '%s' is not %s",
 				    ch == 'n' ? "-n" : ch == 'c' ? "-c" : "--seed",
 				    optarg, ch == 'n' ? "a count from 1 to 50" :
-				    ch == 'c' ? "a count of packets" : "a number");
+				    ch == 'c' ? "a positive count" : "a number");
 				return -1;
 			}
 			if (ch == 'n')
@@ -158,7 +158,7 @@ parse_opts(struct qopts *op, int argc, char **argv)
 			quiz_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata quiz --help')\n", stderr);
+			fputs("strata: try 'strata quiz --help'\n", stderr);
 			return -1;
 		}
 	}
@@ -284,6 +284,32 @@ read_answer(char *buf, size_t n, int tty)
 	return buf;
 }
 
+/*
+ * One answer to q: asked again while it is not a number (or name) where
+ * one is asked, instead of scored wrong.  1 right, 0 wrong, -1 none (an
+ * empty line, or the end of input: *eof).
+ */
+static int
+answer(struct st_out *out, const struct st_quiz_q *q, char *line, size_t n,
+    int tty, int *eof, char **ans)
+{
+	int ok;
+
+	for (;;) {
+		*ans = *eof ? NULL : read_answer(line, n, tty);
+		*eof = *ans == NULL;
+		if (!tty)
+			st_out_printf(out, "  your answer: %s\n",
+			    *ans != NULL ? *ans : "(none)");
+		if (*ans == NULL || (*ans)[0] == '\0')
+			return -1;
+		if ((ok = st_quiz_check(q, *ans)) >= 0)
+			return ok;
+		st_out_puts(out, "  not a number (or name): once more\n");
+		st_out_flush(out);
+	}
+}
+
 /* Pass 2: the questions, in frame order. */
 static int
 ask_all(const struct qopts *op, const struct cand *want, size_t nwant)
@@ -321,19 +347,12 @@ ask_all(const struct qopts *op, const struct cand *want, size_t nwant)
 			if (op->key) {
 				st_out_puts(&out, "  answer:\n");
 			} else {
-				ans = eof ? NULL : read_answer(line,
-				    sizeof(line), tty);
-				eof = ans == NULL;
-				ok = ans != NULL ? st_quiz_check(&q, ans) : -1;
+				ok = answer(&out, &q, line, sizeof(line), tty,
+				    &eof, &ans);
 				right += ok == 1;
-				if (!tty)
-					st_out_printf(&out, "  your answer: %s\n",
-					    ans != NULL ? ans : "(none)");
 				st_out_puts(&out, ok == 1 ? "  right:\n" :
 				    ok == 0 ? "  not quite; the working:\n" :
-				    ans == NULL || ans[0] == '\0' ?
-				    "  no answer; the working:\n" :
-				    "  not a number (or name); the working:\n");
+				    "  no answer; the working:\n");
 				if (ok == 0 && (hint = st_quiz_hint(&q, ans)) !=
 				    NULL)
 					st_out_printf(&out, "  (%s)\n", hint);

@@ -104,10 +104,10 @@ st_send_parse_opts(struct opts *op, int argc, char **argv)
 			op->wfile = optarg;
 			break;
 		case 'c':
-			if (number_arg("-c", optarg, 1, &d) != 0 ||
+			if (number_arg("-c", optarg, 0, &d) != 0 || d < 1 ||
 			    d != floor(d) || d > 1e9)
-				return d != floor(d) ? (st_cli_err("-c: '%s' is "
-				    "not a whole count", optarg), -1) : -1;
+				return st_cli_err("send: -c: '%s' is not a "
+				    "positive count", optarg), -1;
 			op->count = (unsigned long)d;
 			op->count_given = 1;
 			break;
@@ -152,7 +152,7 @@ st_send_parse_opts(struct opts *op, int argc, char **argv)
 			send_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata send --help')\n", stderr);
+			fputs("strata: try 'strata send --help'\n", stderr);
 			return -1;
 		}
 	}

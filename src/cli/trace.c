@@ -133,7 +133,7 @@ parse_opts(struct topts *op, int argc, char **argv)
 			trace_usage(stdout);
 			exit(ST_EXIT_OK);
 		default:
-			fputs("(try 'strata trace --help')\n", stderr);
+			fputs("strata: try 'strata trace --help'\n", stderr);
 			return -1;
 		}
 	}

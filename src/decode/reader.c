@@ -46,9 +46,7 @@ reader_init(struct st_reader *r, pcap_t *p, const char *name)
 int
 st_reader_open(struct st_reader *r, const char *path, char *why, size_t n)
 {
-	char errbuf[PCAP_ERRBUF_SIZE];
 	FILE *fp;
-	pcap_t *p;
 	int e;
 
 	reader_init(r, NULL, path);
@@ -60,6 +58,17 @@ st_reader_open(struct st_reader *r, const char *path, char *why, size_t n)
 		errno = e;
 		return -1;
 	}
+	return st_reader_fopen(r, fp, path, why, n);
+}
+
+int
+st_reader_fopen(struct st_reader *r, FILE *fp, const char *path, char *why,
+    size_t n)
+{
+	char errbuf[PCAP_ERRBUF_SIZE];
+	pcap_t *p;
+
+	reader_init(r, NULL, path);
 	/*
 	 * One thread reads a file (see ring.c), so stdio need not lock for
 	 * each of libpcap's two reads a packet; and a larger buffer makes

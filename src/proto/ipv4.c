@@ -49,7 +49,7 @@ static const struct st_field_desc ipv4_fields[] = {
 	FDD("df", "ip.flags.df", "Don't fragment", 49, 1, ST_FMT_BOOL),
 	FDD("mf", "ip.flags.mf", "More fragments", 50, 1, ST_FMT_BOOL),
 	FDX("frag", "ip.frag_offset", "Fragment offset", 51, 13, ST_FMT_DEC,
-	    3, 0, 0, 0, NULL),
+	    3, 0, ST_DF_UNITS, 0, NULL),
 	FDX("ttl", "ip.ttl", "Time to live", 64, 8, ST_FMT_DEC, 0, 0, 0, 64,
 	    NULL),
 	FDX("proto", "ip.proto", "Protocol", 72, 8, ST_FMT_DEC, 0,

@@ -111,7 +111,10 @@ ek_value(struct st_out *o, const struct st_packet *pkt,
 	    (b = st_field_bytes(pkt, f, &n)) != NULL) {
 		for (i = 0; i < n; i++)	/* tshark's 68:65:6c */
 			st_out_printf(o, i > 0 ? ":%02x" : "%02x", b[i]);
-	} else
+	} else if (f->desc->flags & ST_DF_UNITS)	/* as tshark -T ek */
+		st_out_printf(o, "%llu", (unsigned long long)(f->val >>
+		    f->desc->shift));
+	else
 		st_fmt_value(o, pkt, f, SIZE_MAX);
 	st_out_putc(o, '"');
 }

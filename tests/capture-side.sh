@@ -1,0 +1,65 @@
+#!/bin/sh
+# strata capture beside tcpdump on the same loopback (in a network
+# namespace of its own, stvoice-cap-PID): a ping flood of 20,000 and a bulk
+# TCP transfer, at the default snapshot length, strata writing a file and
+# showing the summary, tcpdump writing a file.  One line per load:
+#   LOAD: tcpdump C captured D dropped; strata C captured D dropped
+# Exits 1 when strata's kernel drops anything where tcpdump's drops nothing,
+# or captures fewer packets.  Root only (used by live-capture.sh and bench).
+#   sh tests/capture-side.sh STRATA
+set -u
+strata=${1:?usage: capture-side.sh STRATA}
+case $strata in /*) ;; *) strata=$(pwd)/$strata ;; esac
+ns=stvoice-cap-$$
+tmp=$(mktemp -d)
+chmod 755 "$tmp"
+cleanup() { ip netns del "$ns" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+ip netns add "$ns" && ip netns exec "$ns" ip link set lo up || exit 1
+in_ns() { ip netns exec "$ns" "$@"; }
+# stat FILE WORD: the number before "packets WORD" in a statistics file.
+stat() { awk -v w="$2" '$2 ~ /^packets?$/ && $3 == w { print $1 }' "$1"; }
+flood() { in_ns ping -f -c 20000 -q 127.0.0.1 >/dev/null; }
+bulk() {
+	in_ns python3 -c '
+import socket, threading
+s = socket.socket(); s.bind(("127.0.0.1", 7777)); s.listen(1)
+def drain():
+    c, _ = s.accept()
+    while c.recv(1 << 20):
+        pass
+t = threading.Thread(target=drain); t.start()
+c = socket.create_connection(("127.0.0.1", 7777))
+b = b"x" * (1 << 20)
+for i in range(400):
+    c.sendall(b)
+c.close(); t.join()'
+}
+bad=0
+for load in flood bulk; do
+	ip netns exec "$ns" tcpdump -i lo -w "$tmp/t.pcap" >/dev/null \
+	    2>"$tmp/t.err" &
+	td=$!
+	ip netns exec "$ns" "$strata" capture -i lo -w "$tmp/s.pcap" --view summary \
+	    >"$tmp/s.out" 2>"$tmp/s.err" &
+	st=$!
+	sleep 1.5
+	$load
+	sleep 1
+	kill -TERM $td $st
+	wait $td $st
+	tc=$(stat "$tmp/t.err" captured) td_=$(stat "$tmp/t.err" dropped)
+	sc=$(stat "$tmp/s.err" captured) sd=$(stat "$tmp/s.err" dropped)
+	shown=$(wc -l <"$tmp/s.out")
+	echo "$load: tcpdump ${tc:-?} captured ${td_:-?} dropped; strata" \
+	    "${sc:-?} captured ${sd:-?} dropped, ${shown} shown"
+	if [ -z "$tc" ] || [ -z "$sc" ] || [ -z "$sd" ] ||
+	    { [ "$td_" = 0 ] && [ "$sd" != 0 ]; } || [ "$sc" -lt "$tc" ] ||
+	    [ "$shown" -ne "$sc" ] || { [ "$sd" != 0 ] &&
+	    ! grep -q "^strata: capture: the kernel dropped .* so far" \
+	    "$tmp/s.err"; }; then
+		bad=1
+		cat "$tmp/s.err"
+	fi
+done
+exit $bad
