@@ -29,6 +29,7 @@ extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
 /* @app-web */
 extern const struct st_proto st_proto_http2, st_proto_websocket;
 /* @app-services */
+extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 /* @app-files */
 /* @app-realtime */
 
@@ -86,6 +87,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_http2,
 	&st_proto_websocket,
 	/* @app-services */
+	&st_proto_mdns,
+	&st_proto_llmnr,
 	/* @app-files */
 	/* @app-realtime */
 	&st_proto_data,
