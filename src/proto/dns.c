@@ -22,6 +22,8 @@
 
 #include "fields.h"
 
+extern const struct st_proto st_proto_mdns, st_proto_llmnr;
+
 #define DNS_HOPS	32	/* compression pointers followed per name */
 #define DNS_MAXRR	256	/* questions and records decoded */
 #define DNS_NAME	1024	/* an escaped name's text */
@@ -51,7 +53,7 @@ static const struct st_valname class_names[] = {
 };
 
 enum { F_ID, F_FLAGS, F_QR, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_Z, F_AD,
-	F_CD, F_RCODE, F_QD, F_AN, F_NS, F_AR, F_LEN };
+	F_CD, F_RCODE, F_QD, F_AN, F_NS, F_AR, F_LEN, F_CONFLICT, F_TENT };
 
 static const struct st_field_desc dns_fields[] = {
 	FD("id", "dns.id", "Transaction ID", 0, 16, ST_FMT_HEX),
@@ -83,11 +85,18 @@ static const struct st_field_desc dns_fields[] = {
 	/* Over TCP only, before the message (RFC 7766). */
 	FD("length", "dns.length", "Length (TCP only, before the header)", 0,
 	    16, ST_FMT_DEC),
+	/* LLMNR's flags where DNS has AA and RD (RFC 4795 2.1.1). */
+	FDD("c", "dns.flags.conflict", "Conflict", 21, 1, ST_FMT_BOOL),
+	FDD("t", "dns.flags.tentative", "Tentative", 23, 1, ST_FMT_BOOL),
 };
 
 enum { R_QNAME, R_QTYPE, R_QCLASS, R_NAME, R_TYPE, R_CLASS, R_TTL, R_RDLEN,
 	R_A, R_AAAA, R_CNAME, R_NS, R_PTR, R_MXPREF, R_MX, R_TXT, R_MNAME,
-	R_RNAME, R_SERIAL, R_REFRESH, R_RETRY, R_EXPIRE, R_MIN, R_DATA };
+	R_RNAME, R_SERIAL, R_REFRESH, R_RETRY, R_EXPIRE, R_MIN, R_DATA,
+	R_QNLEN, R_LABELS, R_UDPSIZE, R_EXTRCODE, R_EDNSVER, R_EZ, R_EZDO,
+	R_EZRES, R_OPTCODE, R_OPTLEN, R_OPTDATA, R_CKCLIENT, R_CKSERVER,
+	R_ECSFAM, R_ECSMASK, R_ECSSCOPE, R_ECS4, R_ECS6, R_QU, R_MQCLASS,
+	R_FLUSH, R_MCLASS };
 
 static const struct st_field_desc rr_fields[] = {
 	FD(NULL, "dns.qry.name", "Question name", 0, 0, ST_FMT_TEXT),
@@ -117,7 +126,44 @@ static const struct st_field_desc rr_fields[] = {
 	    ST_FMT_DEC),
 	FD(NULL, "dns.soa.expire_limit", "Expire limit", 0, 32, ST_FMT_DEC),
 	FD(NULL, "dns.soa.minimum_ttl", "Minimum TTL", 0, 32, ST_FMT_DEC),
-	FD(NULL, "dns.rdata", "Record data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "dns.data", "Data", 0, 0, ST_FMT_BYTES),
+	/* Worked out as Wireshark does: the name's length as text, its
+	 * labels. */
+	FDG("dns.qry.name.len", "Name length", ST_FMT_DEC, NULL),
+	FDG("dns.count.labels", "Label count", ST_FMT_DEC, NULL),
+	/* The OPT pseudo-record (RFC 6891): class and TTL hold EDNS facts,
+	 * bit offsets from the class. */
+	FD(NULL, "dns.rr.udp_payload_size", "UDP payload size", 0, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "dns.resp.ext_rcode", "Higher bits in extended RCODE", 16, 8,
+	    ST_FMT_HEX),
+	FD(NULL, "dns.resp.edns0_version", "EDNS0 version", 24, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "dns.resp.z", "Z", 32, 16, ST_FMT_HEX),
+	FDD(NULL, "dns.resp.z.do", "DO bit", 32, 1, ST_FMT_BOOL),
+	FDD(NULL, "dns.resp.z.reserved", "Reserved", 33, 15, ST_FMT_HEX),
+	/* Its options, bit offsets from the option. */
+	FD(NULL, "dns.opt.code", "Option code", 0, 16, ST_FMT_DEC),
+	FD(NULL, "dns.opt.len", "Option length", 16, 16, ST_FMT_DEC),
+	FD(NULL, "dns.opt.data", "Option data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "dns.opt.cookie.client", "Client cookie", 0, 0,
+	    ST_FMT_BYTES),
+	FD(NULL, "dns.opt.cookie.server", "Server cookie", 0, 0,
+	    ST_FMT_BYTES),
+	FD(NULL, "dns.opt.client.family", "Family", 32, 16, ST_FMT_DEC),
+	FD(NULL, "dns.opt.client.netmask", "Source netmask", 48, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "dns.opt.client.scope", "Scope netmask", 56, 8, ST_FMT_DEC),
+	FD(NULL, "dns.opt.client.addr4", "Client subnet", 0, 32, ST_FMT_IPV4),
+	FD(NULL, "dns.opt.client.addr6", "Client subnet", 0, 128,
+	    ST_FMT_IPV6),
+	/* mDNS: the class's top bit asks for a unicast answer (RFC 6762
+	 * 5.4) or flushes the cache (10.2); bit offsets from the class. */
+	FDD(NULL, "dns.qry.qu", "Unicast response", 0, 1, ST_FMT_BOOL),
+	FDN(NULL, "dns.qry.class", "Question class", 1, 15, ST_FMT_HEX,
+	    class_names),
+	FDD(NULL, "dns.resp.cache_flush", "Cache flush", 0, 1, ST_FMT_BOOL),
+	FDN(NULL, "dns.resp.class", "Class", 1, 15, ST_FMT_HEX, class_names),
 };
 
 /* The message: a cursor over it, offsets from its first byte. */
@@ -188,6 +234,22 @@ read_name(struct msg *m, size_t pos, char *text, size_t tn, size_t *wire)
 	return 0;
 }
 
+/* A question name's length as text and its labels, as Wireshark counts
+ * them (the root, "<Root>", is one label). */
+static void
+name_len(struct st_dctx *d, const char *text)
+{
+	size_t n = strlen(text), i, labels = 0;
+
+	if (n > 1) {
+		for (i = 0; i < n; i++)
+			labels += text[i] == '.';
+		labels++;
+	}
+	st_dgen(d, &rr_fields[R_QNLEN], n);
+	st_dgen(d, &rr_fields[R_LABELS], labels);
+}
+
 /* Adds the name at *pos as field fd and moves past it. */
 static int
 name_field(struct st_dctx *d, struct msg *m, size_t *pos,
@@ -200,6 +262,8 @@ name_field(struct st_dctx *d, struct msg *m, size_t *pos,
 		return -1;
 	st_dtext(d, &m->c, fd, *pos, wire, text);
 	*pos += wire;
+	if (fd == &rr_fields[R_QNAME])
+		name_len(d, text);
 	return 0;
 }
 
@@ -267,6 +331,85 @@ rdata(struct st_dctx *d, struct msg *m, unsigned t, size_t pos, size_t n)
 		st_dbytes(d, &m->c, &rr_fields[R_DATA], pos, n);
 }
 
+/* One EDNS option of n data bytes at pos (its code and length before). */
+static void
+edns_option(struct st_dctx *d, struct msg *m, unsigned code, size_t pos,
+    size_t n)
+{
+	struct st_cur oc = m->c;
+	unsigned fam;
+
+	oc.off += pos - 4;
+	st_dfield(d, &oc, &rr_fields[R_OPTCODE]);
+	st_dfield(d, &oc, &rr_fields[R_OPTLEN]);
+	if (n == 0)
+		return;
+	st_dbytes(d, &m->c, &rr_fields[R_OPTDATA], pos, n);
+	if (code == 10 && n >= 8) {		/* cookie, RFC 7873 */
+		st_dbytes(d, &m->c, &rr_fields[R_CKCLIENT], pos, 8);
+		if (n > 8)
+			st_dbytes(d, &m->c, &rr_fields[R_CKSERVER], pos + 8,
+			    n - 8);
+	} else if (code == 8 && n >= 4) {	/* client subnet, RFC 7871 */
+		st_dfield(d, &oc, &rr_fields[R_ECSFAM]);
+		st_dfield(d, &oc, &rr_fields[R_ECSMASK]);
+		st_dfield(d, &oc, &rr_fields[R_ECSSCOPE]);
+		/* Only a whole address: Wireshark pads a shorter prefix. */
+		fam = byte(m, pos) << 8 | byte(m, pos + 1);
+		if (fam == 1 && n == 8)
+			st_dbytes(d, &m->c, &rr_fields[R_ECS4], pos + 4, 4);
+		else if (fam == 2 && n == 20)
+			st_dbytes(d, &m->c, &rr_fields[R_ECS6], pos + 4, 16);
+	}
+}
+
+/*
+ * The OPT pseudo-record from its class at pos (RFC 6891): EDNS facts in
+ * class and TTL, options as its data.  Returns the position after it, or 0
+ * when its data runs past the message.
+ */
+static size_t
+opt_record(struct st_dctx *d, struct msg *m, size_t pos)
+{
+	struct st_cur oc = m->c;
+	size_t rdlen, end, n;
+	unsigned i;
+
+	oc.off += pos;
+	for (i = R_UDPSIZE; i <= R_EZRES; i++)
+		st_dfield(d, &oc, &rr_fields[i]);
+	st_dbytes(d, &m->c, &rr_fields[R_RDLEN], pos + 6, 2);
+	rdlen = byte(m, pos + 6) << 8 | byte(m, pos + 7);
+	pos += 8;
+	if (!at(m, pos, rdlen))
+		return 0;
+	end = pos + rdlen;
+	for (i = 0; i < DNS_MAXRR && pos + 4 <= end; i++) {
+		n = byte(m, pos + 2) << 8 | byte(m, pos + 3);
+		if (n > end - pos - 4)
+			break;
+		edns_option(d, m, byte(m, pos) << 8 | byte(m, pos + 1),
+		    pos + 4, n);
+		pos += 4 + n;
+	}
+	return end;
+}
+
+/* The class at pos of a question (q) or record; mDNS splits it. */
+static void
+rr_class(struct st_dctx *d, struct msg *m, size_t pos, int q)
+{
+	struct st_cur cc = m->c;
+
+	if (d->ly->proto != &st_proto_mdns) {
+		st_dbytes(d, &m->c, &rr_fields[q ? R_QCLASS : R_CLASS], pos, 2);
+		return;
+	}
+	cc.off += pos;
+	st_dfield(d, &cc, &rr_fields[q ? R_MQCLASS : R_MCLASS]);
+	st_dfield(d, &cc, &rr_fields[q ? R_QU : R_FLUSH]);
+}
+
 /* Questions and records after the header; stops at the first fault. */
 static void
 records(struct st_dctx *d, struct msg *m, const unsigned *count)
@@ -299,13 +442,20 @@ records(struct st_dctx *d, struct msg *m, const unsigned *count)
 			t = byte(m, pos) << 8 | byte(m, pos + 1);
 			if (sect == 0) {
 				st_dbytes(d, &m->c, &rr_fields[R_QTYPE], pos, 2);
-				st_dbytes(d, &m->c, &rr_fields[R_QCLASS], pos + 2,
-				    2);
+				rr_class(d, m, pos + 2, 1);
 				pos += 4;
 				continue;
 			}
 			st_dbytes(d, &m->c, &rr_fields[R_TYPE], pos, 2);
-			st_dbytes(d, &m->c, &rr_fields[R_CLASS], pos + 2, 2);
+			if (t == 41) {
+				if ((pos = opt_record(d, m, pos + 2)) == 0) {
+					st_dmalformed(d, "OPT record data runs "
+					    "past the message");
+					return;
+				}
+				continue;
+			}
+			rr_class(d, m, pos + 2, 0);
 			st_dbytes(d, &m->c, &rr_fields[R_TTL], pos + 4, 4);
 			st_dbytes(d, &m->c, &rr_fields[R_RDLEN], pos + 8, 2);
 			rdlen = byte(m, pos + 8) << 8 | byte(m, pos + 9);
@@ -319,6 +469,35 @@ records(struct st_dctx *d, struct msg *m, const unsigned *count)
 			pos += rdlen;
 		}
 	}
+}
+
+/*
+ * The header.  As Wireshark, a query leaves out the flags only answers
+ * carry (authoritative, recursion available, reply code) and shows
+ * authenticated data only when set.
+ */
+static void
+header(struct st_dctx *d, struct st_cur *c)
+{
+	int resp = (int)st_peek_bits(c, 16, 1);
+	unsigned i;
+
+	if (d->ly->proto == &st_proto_llmnr) {
+		for (i = 0; i <= F_TENT; i++)
+			if (i <= F_OPCODE || i == F_TC || i >= F_QD ||
+			    (i == F_RCODE && resp))
+				if (i != F_LEN)
+					st_dfield(d, c, &dns_fields[i]);
+		return;
+	}
+	if (resp) {
+		st_dfields(d, c, dns_fields, F_LEN);
+		return;
+	}
+	for (i = 0; i < F_LEN; i++)
+		if (i != F_AA && i != F_RA && i != F_RCODE &&
+		    (i != F_AD || st_peek_bits(c, 26, 1)))
+			st_dfield(d, c, &dns_fields[i]);
 }
 
 static int
@@ -349,7 +528,7 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ENOTME;	/* not DNS after all */
 	if (tcp)
 		st_dfield(d, c, &dns_fields[F_LEN]);
-	st_dfields(d, &m.c, dns_fields, F_LEN);
+	header(d, &m.c);
 	for (i = 0; i < 4; i++)
 		count[i] = (unsigned)st_peek_bits(&m.c, 32 + 16 * i, 16);
 	records(d, &m, count);
@@ -360,8 +539,6 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 
 static const struct st_bind dns_binds[] = {
 	{ ST_KEY_UDPPORT, 53 },
-	{ ST_KEY_UDPPORT, 5353 },	/* mDNS */
-	{ ST_KEY_UDPPORT, 5355 },	/* LLMNR */
 	{ ST_KEY_TCPPORT, 53 },
 };
 
@@ -400,7 +577,8 @@ dns_summary(struct st_sumctx *s, const struct st_layer *ly)
 	st_ly_fields(s->pkt, ly, dns_fields, F_AR + 1, f);
 	st_ly_fields(s->pkt, ly, rr_fields, R_AAAA + 1, r);
 	resp = f[F_QR] != NULL && f[F_QR]->val != 0;
-	st_out_puts(s->o, resp ? "dns response " : "dns query ");
+	st_out_printf(s->o, "%s %s ", ly->proto->name, resp ? "response" :
+	    "query");
 	s->value(s, f[F_ID]);
 	if (r[R_QTYPE] != NULL) {
 		m = st_field_meaning(r[R_QTYPE]);
@@ -462,4 +640,58 @@ const struct st_proto st_proto_dns = {
 	.color = "\033[95m",
 	/* @craft */
 	/* @probes */
+};
+
+/* @app-services */
+/* Multicast DNS (RFC 6762) and LLMNR (RFC 4795): DNS's format, a layer of
+ * their own as in Wireshark. */
+static const struct st_bind mdns_binds[] = {
+	{ ST_KEY_UDPPORT, 5353 },
+};
+
+static const struct st_bind llmnr_binds[] = {
+	{ ST_KEY_UDPPORT, 5355 },
+};
+
+const struct st_proto st_proto_mdns = {
+	.name = "mdns",
+	.ws = "mdns",
+	.title = "Multicast Domain Name System",
+	.rfc = "RFC 6762",
+	.role = ST_ROLE_APP,
+	.fields = dns_fields,
+	.nfields = NFIELDS(dns_fields),
+	.more = rr_fields,
+	.nmore = NFIELDS(rr_fields),
+	.decode = dns_decode,
+	.binds = mdns_binds,
+	.nbinds = NFIELDS(mdns_binds),
+	.summary = dns_summary,
+	/* No keys: the rows are DNS's (st_desc_proto names dns). */
+	.color = "\033[95m",
+	.explain = "DNS messages sent to a multicast group on the link "
+	    "(224.0.0.251, ff02::fb), port 5353. The top bit of a question's "
+	    "class asks for a unicast answer (QU), of a record's class that "
+	    "caches flush older records of that name and type.",
+};
+
+const struct st_proto st_proto_llmnr = {
+	.name = "llmnr",
+	.ws = "llmnr",
+	.title = "Link-local Multicast Name Resolution",
+	.rfc = "RFC 4795",
+	.role = ST_ROLE_APP,
+	.fields = dns_fields,
+	.nfields = NFIELDS(dns_fields),
+	.more = rr_fields,
+	.nmore = NFIELDS(rr_fields),
+	.decode = dns_decode,
+	.binds = llmnr_binds,
+	.nbinds = NFIELDS(llmnr_binds),
+	.summary = dns_summary,
+	.color = "\033[95m",
+	.explain = "DNS messages for single-label names on the link "
+	    "(224.0.0.252, ff02::1:3), port 5355. Where DNS has the "
+	    "authoritative and recursion-desired bits, LLMNR has C (the name "
+	    "is in conflict) and T (tentative, still being claimed).",
 };

@@ -33,6 +33,7 @@ extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
 /* @app-web */
 extern const struct st_proto st_proto_http2, st_proto_websocket;
 /* @app-services */
+extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 /* @app-files */
 /* @app-realtime */
 
@@ -103,6 +104,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_http2,
 	&st_proto_websocket,
 	/* @app-services */
+	&st_proto_mdns,
+	&st_proto_llmnr,
 	/* @app-files */
 	/* @app-realtime */
 	&st_proto_data,

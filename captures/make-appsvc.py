@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Writes the network-service captures: frames built by hand, the same
+every time (no DNS server with EDNS cookies, mDNS or LLMNR responder runs
+here).  Addresses 127.0.0.1 and 127.0.0.2.
+
+usage: make-appsvc.py DIR
+  appsvc-dns.pcap   a DNS query with an EDNS OPT record (DO bit, extended
+                    RCODE 1, a cookie and an IPv4 client subnet); a
+                    response whose OPT data runs past the message
+                    (malformed); an mDNS answer with the cache-flush bit;
+                    an LLMNR query and its answer (C and T bits set)
+"""
+import os
+import struct
+import sys
+
+A1, A2 = bytes([127, 0, 0, 1]), bytes([127, 0, 0, 2])
+
+
+def cksum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack(">%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def udp4(sp, dp, pl):
+    u = struct.pack(">HHHH", sp, dp, 8 + len(pl), 0) + pl
+    ph = A1 + A2 + struct.pack(">BBH", 0, 17, len(u))
+    c = cksum(ph + u) or 0xffff
+    u = u[:6] + struct.pack(">H", c) + u[8:]
+    h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0,
+                    A1, A2)
+    h = h[:10] + struct.pack(">H", cksum(h)) + h[12:]
+    return b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + h + u
+
+
+def frames():
+    cookie = struct.pack(">HH", 10, 16) + bytes(range(1, 17))
+    ecs = struct.pack(">HHHBB", 8, 8, 1, 24, 0) + bytes([192, 0, 2, 0])
+    opt = b"\0" + struct.pack(">HHIH", 41, 1232, 0x01008000,
+                              len(cookie + ecs)) + cookie + ecs
+    q = struct.pack(">HHHHHH", 0xabcd, 0x0120, 1, 0, 0, 1) + \
+        b"\x01a\x01b\x00" + struct.pack(">HH", 1, 1) + opt
+    bad = struct.pack(">HHHHHH", 0xabcd, 0x8180, 0, 0, 0, 1) + b"\0" + \
+        struct.pack(">HHIH", 41, 512, 0, 40) + b"\x00\x0a"
+    mdns = struct.pack(">HHHHHH", 0, 0x8400, 0, 1, 0, 0) + \
+        b"\x01x\x05local\x00" + struct.pack(">HHIH", 1, 0x8001, 120, 4) + \
+        bytes([10, 0, 0, 1])
+    lq = struct.pack(">HHHHHH", 0x1234, 0x0500, 1, 0, 0, 0) + \
+        b"\x04host\x00" + struct.pack(">HH", 1, 1)
+    lr = struct.pack(">HHHHHH", 0x1234, 0x8500, 1, 1, 0, 0) + \
+        b"\x04host\x00" + struct.pack(">HH", 1, 1) + b"\xc0\x0c" + \
+        struct.pack(">HHIH", 1, 1, 30, 4) + bytes([127, 0, 0, 9])
+    return [udp4(40000, 53, q), udp4(53, 40000, bad), udp4(5353, 5353, mdns),
+            udp4(40001, 5355, lq), udp4(5355, 40001, lr)]
+
+
+def write(path, fs):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(fs):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr), len(fr)))
+            f.write(fr)
+
+
+if __name__ == "__main__":
+    d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
+    write(os.path.join(d, "appsvc-dns.pcap"), frames())
