@@ -195,7 +195,7 @@ on_error(struct ping *p, const struct st_ping_event *ev, const char *from)
 
 	st_cli_icmp_error_text(ev->got, err, sizeof(err));
 	if (p->op->flood && !p->op->quiet) {
-		putchar('E');
+		fputs("\bE", stdout);	/* iputils: over the request's dot */
 	} else if (!p->op->quiet) {
 		if (p->op->stamps)
 			stamp(ev->ts);
@@ -346,8 +346,8 @@ statistics(struct ping *p, const char *host)
 		    p->e.rtt.n > 0 ? ", " : "", (long long)(ipg / 1000),
 		    (long long)(ipg % 1000), (long long)(p->e.rtt.ewma / 8000),
 		    (long long)(p->e.rtt.ewma / 8 % 1000));
-	} else if (p->e.rtt.n > 0)
-		printf("\n");
+	} else
+		printf("\n");	/* iputils: a blank line when no rtt line */
 }
 
 /* The TTL a reply most likely started with: the usual initial values. */
@@ -615,8 +615,6 @@ st_cmd_ping(int argc, char **argv)
 	header(&p);
 	if (run(&p) != 0)
 		goto out;
-	if (op.flood && !op.quiet)
-		putchar('\n');
 	statistics(&p, op.host);
 	if (op.explain)
 		explain_statistics(&p);

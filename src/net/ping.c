@@ -197,6 +197,18 @@ on_packet(struct st_ping *p, const struct st_ping_hooks *h)
 	emit(h, &ev);
 }
 
+/*
+ * Whether -w's deadline has come by t (counted from the first request; a
+ * millisecond early, for a request due at the deadline on the interval's
+ * clock, which started a little before the first request left).
+ */
+static int
+past_deadline(const struct st_ping *p, const struct timespec *t)
+{
+	return p->deadline > 0 && p->sent > 0 && st_ping_since(&p->start,
+	    t) >= p->deadline - 0.001;
+}
+
 /* When to stop waiting now: the next send, the linger end or deadline. */
 static int
 done_or_wait(struct st_ping *p, const struct st_ping_hooks *h,
@@ -206,10 +218,10 @@ done_or_wait(struct st_ping *p, const struct st_ping_hooks *h,
 	int more = p->count == 0 || p->sent < p->count;
 
 	clock_gettime(CLOCK_REALTIME, &now);
-	if (h->stop(h->arg))
+	if (h->stop(h->arg) || past_deadline(p, &now))
 		return 1;
-	if (p->deadline > 0 && p->sent > 0 && st_ping_since(&p->start,
-	    &now) >= p->deadline)
+	/* iputils: with a deadline, the first error ends the run. */
+	if (p->deadline > 0 && p->errors > 0)
 		return 1;
 	if (!more && p->received + p->errors >= p->count)
 		return 1;
@@ -241,8 +253,10 @@ st_ping_run(struct st_ping *p, const struct st_ping_hooks *h, char *why,
 	clock_gettime(CLOCK_REALTIME, &next);
 	for (;;) {
 		clock_gettime(CLOCK_REALTIME, &now);
+		/* No request at or after the deadline: iputils stops there
+		 * rather than send one that cannot be answered in time. */
 		if ((p->count == 0 || p->sent < p->count) && !h->stop(h->arg) &&
-		    st_ping_since(&next, &now) >= 0) {
+		    !past_deadline(p, &next) && st_ping_since(&next, &now) >= 0) {
 			if (send_one(p, h, why, n) != 0)
 				return -1;
 			ts_add(&next, p->interval);

@@ -1,0 +1,106 @@
+#!/bin/sh
+# ping, trace and send in the cases a user meets (issue 18), each against
+# iputils ping, traceroute and tracepath run on the same topology: client
+# (198.18.1.2) - router (198.18.1.1 / 198.18.2.1) - server (198.18.2.2),
+# with a 1400-byte MTU on the router's link to the server.  Needs root and
+# iproute2; skipped with the reason otherwise.
+#   sh tests/live-ping.sh STRATA
+set -u
+strata=${1:?usage: live-ping.sh STRATA}
+case $strata in /*) ;; *) strata=$(pwd)/$strata ;; esac
+if [ "$(id -u)" -ne 0 ]; then
+	echo "live-ping: skipped: needs root (network namespaces)"
+	exit 0
+fi
+if ! command -v ip >/dev/null 2>&1; then
+	echo "live-ping: skipped: iproute2 not installed"
+	exit 0
+fi
+s=$$
+C=stpingc$s R=stpingr$s S=stpings$s
+out=$(mktemp) ref=$(mktemp)
+cleanup() {
+	ip netns del "$C" 2>/dev/null
+	ip netns del "$R" 2>/dev/null
+	ip netns del "$S" 2>/dev/null
+	rm -f "$out" "$ref"
+}
+trap cleanup EXIT
+if ! ip netns add "$C" 2>/dev/null; then
+	echo "live-ping: skipped: cannot create network namespaces here"
+	exit 0
+fi
+ip netns add "$R" && ip netns add "$S" &&
+ip link add c0 netns "$C" type veth peer name r0 netns "$R" &&
+ip link add r1 netns "$R" type veth peer name s0 netns "$S" &&
+ip -n "$C" addr add 198.18.1.2/24 dev c0 &&
+ip -n "$R" addr add 198.18.1.1/24 dev r0 &&
+ip -n "$R" addr add 198.18.2.1/24 dev r1 &&
+ip -n "$S" addr add 198.18.2.2/24 dev s0 &&
+for ns in "$C" "$R" "$S"; do ip -n "$ns" link set lo up; done &&
+ip -n "$C" link set c0 up && ip -n "$R" link set r0 up &&
+ip -n "$R" link set r1 mtu 1400 up && ip -n "$S" link set s0 mtu 1400 up &&
+ip -n "$C" route add default via 198.18.1.1 &&
+ip -n "$S" route add default via 198.18.2.1 &&
+ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 &&
+ip netns exec "$R" sysctl -qw net.ipv4.icmp_ratelimit=0 &&
+ip netns exec "$S" sysctl -qw net.ipv4.icmp_ratelimit=0 || {
+	echo "live-ping: FAIL: could not build the namespaces"; exit 1; }
+
+pass=0 fail=0 skip=0
+ok() { pass=$((pass + 1)); }
+bad() {
+	fail=$((fail + 1)); echo "FAIL $1"
+	echo "  strata:"; sed 's/^/    /' "$out" | head -20
+	echo "  reference:"; sed 's/^/    /' "$ref" | head -20
+}
+# Times differ from run to run; everything else must not.
+norm() {
+	sed -e 's/time=[0-9.]* ms/time=T ms/' -e 's/time [0-9]*ms/time Tms/' \
+	    -e 's|^rtt min/avg/max/mdev = .*|rtt|' \
+	    -e 's/  [0-9.]* ms/  T ms/g' "$1"
+}
+# in NS CMD...: runs CMD in namespace NS, stdout into $out (stderr after
+# it); sets rc.
+run_in() {
+	ns=$1; shift
+	timeout 30 ip netns exec "$ns" "$@" >"$out" 2>"$out.err"; rc=$?
+	cat "$out.err" >>"$out"; rm -f "$out.err"
+}
+has() { grep -q -- "$1" "$out"; }
+# same NAME: strata's normalized output ($out) against the reference's.
+same() {
+	if [ "$(norm "$out")" = "$(norm "$ref")" ]; then ok; else bad "$1"; fi
+}
+# both NS ARGS...: iputils ping into $ref (and its exit into refrc), then
+# strata ping with the same arguments into $out (rc).
+both() {
+	ns=$1; shift
+	run_in "$ns" ping "$@"; mv "$out" "$ref"; refrc=$rc
+	run_in "$ns" "$strata" ping "$@"
+}
+
+# -w: no request at the deadline; as many sent as iputils, none lost.
+both "$C" -w 2 -i 0.5 198.18.2.2
+if [ $rc -eq $refrc ] && has "^4 packets transmitted, 4 received, 0% packet loss"
+then same "ping -w 2"; else bad "ping -w 2 (exit $rc, iputils $refrc)"; fi
+both "$C" -w 1 -c 5 198.18.2.2
+if [ $rc -eq $refrc ]; then same "ping -w 1 -c 5"
+else bad "ping -w 1 -c 5 (exit $rc, iputils $refrc)"; fi
+# -w and an error: iputils stops at the first one.
+both "$C" -w 3 -t 1 198.18.2.2
+if [ $rc -eq $refrc ]; then same "ping -w 3 -t 1"
+else bad "ping -w 3 -t 1 (exit $rc, iputils $refrc)"; fi
+# No rtt line: a blank line in its place; flood: no extra blank line.
+both "$C" -c 2 -i 0.2 -t 1 -W 1 198.18.2.2
+if [ $rc -eq $refrc ]; then same "ping with errors only"
+else bad "ping with errors only (exit $rc, iputils $refrc)"; fi
+both "$C" -f -c 3 -t 1 -W 1 198.18.2.2
+if [ $rc -eq $refrc ]; then same "ping -f with errors only"
+else bad "ping -f with errors only (exit $rc, iputils $refrc)"; fi
+both "$C" -f -c 50 198.18.2.2
+if [ $rc -eq $refrc ] && [ "$(norm "$out" | sed 's/ipg.*//')" = \
+    "$(norm "$ref" | sed 's/ipg.*//')" ]; then ok; else bad "ping -f"; fi
+
+echo "live-ping: $pass passed, $fail failed, $skip skipped"
+[ "$fail" -eq 0 ]
