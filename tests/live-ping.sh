@@ -56,7 +56,8 @@ bad() {
 }
 # Times differ from run to run; everything else must not.
 norm() {
-	sed -e 's/time=[0-9.]* ms/time=T ms/' -e 's/time [0-9]*ms/time Tms/' \
+	sed -e 's|^[^ ]*/ping: |ping: |' -e 's/time=[0-9.]* ms/time=T ms/' \
+	    -e 's/time [0-9]*ms/time Tms/' \
 	    -e 's|^rtt min/avg/max/mdev = .*|rtt|' \
 	    -e 's/  [0-9.]* ms/  T ms/g' "$1"
 }
@@ -70,14 +71,25 @@ run_in() {
 has() { grep -q -- "$1" "$out"; }
 # same NAME: strata's normalized output ($out) against the reference's.
 same() {
-	if [ "$(norm "$out")" = "$(norm "$ref")" ]; then ok; else bad "$1"; fi
+	a=$(norm "$out") b=$(norm "$ref")
+	if [ -n "$a" ] && [ "$a" = "$b" ]; then ok; else bad "$1"; fi
 }
 # both NS ARGS...: iputils ping into $ref (and its exit into refrc), then
 # strata ping with the same arguments into $out (rc).
 both() {
 	ns=$1; shift
-	run_in "$ns" ping "$@"; mv "$out" "$ref"; refrc=$rc
-	run_in "$ns" "$strata" ping "$@"
+	ip -n "$ns" route flush cache	# each starts not knowing the MTU
+	run_in "$ns" $as $ping "$@"; mv "$out" "$ref"; refrc=$rc
+	ip -n "$ns" route flush cache
+	run_in "$ns" $as "$strata" ping "$@"
+}
+as="" ping=ping
+# cmp_ping NAME ARGS...: both, then the same exit and normalized output.
+cmp_ping() {
+	name=$1; shift
+	both "$C" "$@"
+	if [ $rc -eq $refrc ]; then same "$name"
+	else bad "$name (exit $rc, iputils $refrc)"; fi
 }
 
 # -w: no request at the deadline; as many sent as iputils, none lost.
@@ -101,6 +113,39 @@ else bad "ping -f with errors only (exit $rc, iputils $refrc)"; fi
 both "$C" -f -c 50 198.18.2.2
 if [ $rc -eq $refrc ] && [ "$(norm "$out" | sed 's/ipg.*//')" = \
     "$(norm "$ref" | sed 's/ipg.*//')" ]; then ok; else bad "ping -f"; fi
+
+# Over the path MTU (1400 past the router): fragments by default and with
+# -M dont; -M do: the router's "frag needed" once, then the local error
+# with the MTU the kernel (or the router) told, each counted an error.
+cmp_ping "ping -s 2000" -c 2 -i 0.2 -W 1 -s 2000 198.18.2.2
+cmp_ping "ping -s 1400 (-M want)" -c 3 -i 0.2 -W 1 -s 1400 198.18.2.2
+cmp_ping "ping -M dont -s 3000" -c 2 -i 0.2 -W 1 -M dont -s 3000 198.18.2.2
+cmp_ping "ping -M do -s 2000" -c 3 -i 0.2 -W 1 -M do -s 2000 198.18.2.2
+cmp_ping "ping -M do -s 1400" -c 3 -i 0.2 -W 1 -M do -s 1400 198.18.2.2
+
+# Without raw sockets: the kernel's ping socket, which fragments itself.
+if command -v setpriv >/dev/null 2>&1; then
+	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"
+	as="setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all"
+	# A copy of iputils ping without its file capability (which an
+	# empty bounding set refuses to exec), so it too takes the ping socket.
+	tmpd=$(mktemp -d) && chmod 755 "$tmpd" && cp "$(command -v ping)" "$tmpd/ping"
+	ping=$tmpd/ping
+	both "$C" -c 2 -i 0.2 -W 1 -s 2000 198.18.2.2
+	grep -v "kernel's ping socket" "$out" >"$out.x"; mv "$out.x" "$out"
+	if [ $rc -eq $refrc ]; then same "unprivileged ping -s 2000"
+	else bad "unprivileged ping -s 2000 (exit $rc, iputils $refrc)"; fi
+	both "$C" -c 2 -i 0.2 -W 1 -M do -s 2000 198.18.2.2
+	grep -v "kernel's ping socket" "$out" >"$out.x"; mv "$out.x" "$out"
+	if [ $rc -eq $refrc ]; then same "unprivileged ping -M do -s 2000"
+	else bad "unprivileged ping -M do -s 2000 (exit $rc, iputils $refrc)"; fi
+	as="" ping=ping
+	rm -rf "$tmpd"
+	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="1 0"
+else
+	skip=$((skip + 2))
+	echo "live-ping: skipped unprivileged ping: no setpriv"
+fi
 
 echo "live-ping: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -170,6 +170,12 @@ on_sent(struct ping *p, const struct st_ping_event *ev)
 {
 	struct st_prediction pr;
 
+	if (ev->kind == ST_PING_LOCAL_ERROR) {
+		fflush(stdout);		/* iputils: on stderr, even with -q */
+		fprintf(stderr, "ping: local error: message too long, mtu=%d\n",
+		    ev->mtu);
+		return;
+	}
 	if (ev->kind == ST_PING_SEND_FAILED) {
 		if (!p->op->quiet)
 			printf("ping: sendmsg: %s\n", strerror(ev->err));
@@ -240,7 +246,8 @@ on_event(void *arg, const struct st_ping_event *ev)
 	struct ping *p = arg;
 	char from[64];
 
-	if (ev->kind == ST_PING_SEND_FAILED || ev->kind == ST_PING_SENT) {
+	if (ev->kind == ST_PING_SEND_FAILED || ev->kind == ST_PING_SENT ||
+	    ev->kind == ST_PING_LOCAL_ERROR) {
 		on_sent(p, ev);
 		return;
 	}
@@ -523,7 +530,7 @@ st_cmd_ping(int argc, char **argv)
 		p.ifname = op.source;
 	}
 	/* Raw sockets first, then privileges go, then anything else. */
-	p.e.dfd = -1;
+	p.e.dfd = p.e.mtufd = -1;
 	if (st_raw_open(&p.e.raw, NULL, &what) != 0) {
 		if (errno != EPERM && errno != EACCES) {
 			st_cli_err("ping: %s: %s", what, strerror(errno));
@@ -587,6 +594,9 @@ st_cmd_ping(int argc, char **argv)
 		p.e.id = (uint16_t)getpid();
 	if (p.e.dgram && open_dgram(&p) != 0)
 		goto out;
+	/* The path MTU the kernel knows, asked before each request. */
+	p.e.mtufd = st_route_open(p.e.fam, p.e.dst);
+	p.e.pmtu_want = op.pmtu < 0 && op.spec == NULL;
 	p.e.count = op.count;
 	p.e.interval = op.interval;
 	p.e.deadline = op.deadline;
@@ -625,6 +635,8 @@ st_cmd_ping(int argc, char **argv)
 out:
 	if (p.e.dfd >= 0)
 		close(p.e.dfd);
+	if (p.e.mtufd > 0)
+		close(p.e.mtufd);
 	st_raw_close(&p.e.raw);
 	st_vctx_free(&p.v);
 	return rc;
