@@ -123,6 +123,10 @@ cmp_ping "ping -M dont -s 3000" -c 2 -i 0.2 -W 1 -M dont -s 3000 198.18.2.2
 cmp_ping "ping -M do -s 2000" -c 3 -i 0.2 -W 1 -M do -s 2000 198.18.2.2
 cmp_ping "ping -M do -s 1400" -c 3 -i 0.2 -W 1 -M do -s 1400 198.18.2.2
 
+# -R: the recorded route as iputils prints it, then "(same route)".
+cmp_ping "ping -R" -c 2 -i 0.2 -R 198.18.2.2
+cmp_ping "ping -R 127.0.0.1" -c 2 -i 0.2 -R 127.0.0.1
+
 # Without raw sockets: the kernel's ping socket, which fragments itself.
 if command -v setpriv >/dev/null 2>&1; then
 	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="0 2147483647"

@@ -80,6 +80,13 @@ int	st_pkt_icmp(const struct st_packet *got, unsigned *type,
  */
 int	st_echo_token_ok(const struct st_packet *got, const uint8_t *token,
 	    size_t n);
+/*
+ * The addresses of the record-route option of got's IPv4 header (ping -R):
+ * up to max 4-byte addresses into addrs, and how many (*slots: how many
+ * the option has room for); -1 with no option.
+ */
+int	st_echo_rr(const struct st_packet *got, uint8_t *addrs, size_t max,
+	    size_t *slots);
 /* Whether the reply's ICMP checksum is wrong (iputils: BAD CHECKSUM). */
 int	st_echo_bad_checksum(const struct st_packet *got);
 

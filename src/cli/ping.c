@@ -83,7 +83,7 @@ make_spec(struct ping *p)
 {
 	struct popts *op = p->op;
 	struct st_spec_err err;
-	char text[512], src[64], extra[128] = "";
+	char text[512], src[64], extra[192] = "";
 	const struct st_echo_desc *e;
 	const struct st_proto *net;
 	unsigned i;
@@ -104,6 +104,11 @@ make_spec(struct ping *p)
 			snprintf(extra + strlen(extra), sizeof(extra) -
 			    strlen(extra), ",%s=%d", p->e.fam == 4 ? "tos" : "tc",
 			    op->tos);
+		if (op->rr && p->e.fam == 4)	/* all 40 option bytes */
+			snprintf(extra + strlen(extra), sizeof(extra) -
+			    strlen(extra), ",options=raw:072708%02x%02x%02x%02x"
+			    "%064d", p->e.src[0], p->e.src[1], p->e.src[2],
+			    p->e.src[3], 0);
 		if (op->pmtu >= 0 && p->e.fam == 4)
 			snprintf(extra + strlen(extra), sizeof(extra) -
 			    strlen(extra), ",df=%d", op->pmtu);
@@ -216,6 +221,44 @@ on_error(struct ping *p, const struct st_ping_event *ev, const char *from)
 	}
 }
 
+/*
+ * ping -R: the reply's recorded route after its line, as iputils prints
+ * it ("RR:" and a tab before each address, then a blank line; or
+ * "(same route)").
+ */
+static void
+print_rr(struct ping *p, const struct st_packet *got)
+{
+	static uint8_t old[40];
+	static int oldn = -1;
+	uint8_t a[40];
+	char t[INET_ADDRSTRLEN];
+	size_t slots = 0;
+	int n, i;
+
+	if (got->nlayers == 0 || got->layers[0].hdr_len <= 20 ||
+	    p->e.fam != 4)
+		return;		/* no options: nothing more on the line */
+	/* The kernel records this host's address as the reply comes in,
+	 * after the packet socket saw it: as iputils' socket sees it. */
+	if ((n = st_echo_rr(got, a, 9, &slots)) >= 0 && (size_t)n < slots &&
+	    n < 9)
+		memcpy(a + 4 * n++, p->e.src, 4);
+	if (n > 0) {
+		if (n == oldn && memcmp(a, old, (size_t)n * 4) == 0)
+			printf("\t(same route)");
+		else {
+			oldn = n;
+			memcpy(old, a, (size_t)n * 4);
+			printf("\nRR: ");
+			for (i = 0; i < n; i++)
+				printf("%s\t%s", i > 0 ? "\n" : "",
+				    inet_ntop(AF_INET, a + 4 * i, t, sizeof(t)));
+			putchar('\n');
+		}
+	}
+}
+
 /* An echo reply: iputils' line, or its flood mark. */
 static void
 on_reply(struct ping *p, const struct st_ping_event *ev, const char *from)
@@ -234,8 +277,10 @@ on_reply(struct ping *p, const struct st_ping_event *ev, const char *from)
 			st_rtt_fmt(t, sizeof(t), ev->us);
 			printf(" time=%s ms", t);
 		}
-		printf("%s%s\n", ev->dup ? " (DUP!)" : "", ev->corrupt ?
+		printf("%s%s", ev->dup ? " (DUP!)" : "", ev->corrupt ?
 		    " (BAD CHECKSUM!)" : "");
+		print_rr(p, ev->got);
+		putchar('\n');
 	}
 }
 

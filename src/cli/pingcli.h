@@ -25,6 +25,7 @@ struct popts {
 	size_t			 patlen;
 	const char		*source;
 	int			 flood, quiet, stamps, explain;
+	int			 rr;		/* -R */
 	struct st_viewset	 layers;
 	const char		*spec;
 	const char		*host;
