@@ -151,5 +151,41 @@ else
 	echo "live-ping: skipped unprivileged ping: no setpriv"
 fi
 
+# trace against traceroute -n: the options as traceroute spells them.
+# cmp_trace NAME ARGS...: both with ARGS, same exit, same lines.
+cmp_trace() {
+	name=$1; shift
+	run_in "$C" $as traceroute -n "$@" 198.18.2.2; mv "$out" "$ref"
+	refrc=$rc
+	run_in "$C" $as "$strata" trace "$@" 198.18.2.2
+	grep -v "^strata: trace: no raw socket" "$out" >"$out.x"
+	if [ -n "$as" ] && ! grep -q "^strata: trace: no raw socket.*UDP probes" \
+	    "$out"; then bad "$name: the method not said"; return; fi
+	mv "$out.x" "$out"
+	if [ $rc -eq $refrc ]; then same "$name"
+	else bad "$name (exit $rc, traceroute $refrc)"; fi
+}
+if command -v traceroute >/dev/null 2>&1; then
+	cmp_trace "trace" -w 1 -q 2
+	cmp_trace "trace -f -m -p" -w 1 -q 2 -f 2 -m 3 -p 33500
+	cmp_trace "trace -I" -w 1 -q 2 -I
+	cmp_trace "trace -T" -w 1 -q 1 -T
+	cmp_trace "trace -T -p 22" -w 1 -q 2 -T -p 22
+	if command -v setpriv >/dev/null 2>&1; then
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all"
+		cmp_trace "unprivileged trace" -w 1 -q 2
+		cmp_trace "unprivileged trace -p" -w 1 -q 1 -p 40000
+		run_in "$C" $as "$strata" trace -I -w 1 198.18.2.2
+		if [ $rc -eq 2 ] && has "UDP probes, the default, need no privilege"
+		then ok; else bad "unprivileged trace -I"; fi
+		as=""
+	else
+		skip=$((skip + 3))
+	fi
+else
+	skip=$((skip + 8))
+	echo "live-ping: skipped trace against traceroute: not installed"
+fi
+
 echo "live-ping: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -156,6 +156,28 @@ int	st_pingsock_recv(int fd, int fam, const uint8_t *local,
 	    const struct timespec *deadline);
 
 /*
+ * traceroute's method without privilege: UDP probes from an ordinary
+ * socket (bound to an ephemeral port, *sport; DF on every probe when df,
+ * the MTU probed, not learned), ICMP errors from its error queue.  Send
+ * gives each probe its TTL.  Recv waits
+ * until deadline: 1 with ue filled and, unless ue->local (the probe was
+ * too big to leave: ue->mtu), rx holding the ICMP error rebuilt around the
+ * sent probe (sentlen bytes as built, IP header first); 0 at the deadline,
+ * -1 on error.
+ */
+struct st_udperr {
+	uint16_t	 dport;		/* the probe's destination port */
+	int		 local;		/* the error is this host's own */
+	unsigned	 mtu;		/* of "too big", local or a router's */
+};
+int	st_udptrace_open(int fam, int df, uint16_t *sport);
+int	st_udptrace_send(int fd, int fam, const uint8_t *dst, uint16_t dport,
+	    int ttl, const uint8_t *data, size_t n);
+int	st_udptrace_recv(int fd, int fam, const uint8_t *local,
+	    const uint8_t *sent, size_t sentlen, struct st_udperr *ue,
+	    struct st_rx *rx, const struct timespec *deadline);
+
+/*
  * A UDP socket connected to dst (fam 4 or 6), sending nothing, to ask the
  * kernel the path MTU it knows (a router's "fragmentation needed"
  * included).  Returns the socket, or -1.
