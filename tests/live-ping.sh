@@ -187,5 +187,32 @@ else
 	echo "live-ping: skipped trace against traceroute: not installed"
 fi
 
+# trace --pmtu against tracepath: the same MTUs in the same order, the same
+# end, as root and as nobody, first not knowing the MTU, then knowing it.
+cmp_pmtu() {
+	name=$1
+	ip -n "$C" route flush cache
+	run_in "$C" $as tracepath -n 198.18.2.2; mv "$out" "$ref"
+	ip -n "$C" route flush cache
+	run_in "$C" $as "$strata" trace --pmtu -w 1 -q 1 198.18.2.2
+	a=$(grep -o 'pmtu [0-9]*' "$out" | tr '\n' ' ')
+	b=$(grep -o 'pmtu [0-9]*' "$ref" | tr '\n' ' ')
+	ra=$(grep -o 'Resume: pmtu [0-9]* hops [0-9]*' "$out")
+	rb=$(grep -o 'Resume: pmtu [0-9]* hops [0-9]*' "$ref")
+	if [ $rc -eq 0 ] && [ "$a" = "$b" ] && [ -n "$ra" ] && [ "$ra" = "$rb" ] &&
+	    has "^ 2  198.18.2.2  .* pmtu 1400"; then ok; else bad "$name"; fi
+}
+if command -v tracepath >/dev/null 2>&1; then
+	cmp_pmtu "trace --pmtu"
+	if command -v setpriv >/dev/null 2>&1; then
+		as="setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all --bounding-set=-all"
+		cmp_pmtu "unprivileged trace --pmtu"
+		as=""
+	fi
+else
+	skip=$((skip + 2))
+	echo "live-ping: skipped trace --pmtu: no tracepath"
+fi
+
 echo "live-ping: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

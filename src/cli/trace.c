@@ -40,6 +40,7 @@ struct topts {
 	int			 fam;
 	int			 first, maxttl;
 	int			 port;		/* -p; 0: the probe's default */
+	int			 pmtu;		/* --pmtu */
 	int			 queries;
 	double			 wait;
 	enum probe		 probe;
@@ -73,6 +74,11 @@ trace_usage(FILE *fp)
 	    "probe);\n"
 	    "                TCP: the port (default 80); ICMP: the first "
 	    "sequence number\n"
+	    "  --pmtu        the path MTU hop by hop, as tracepath finds it: "
+	    "probes as\n"
+	    "                big as the path MTU known, DF set; \"pmtu N\" "
+	    "where a router\n"
+	    "                said fragmentation needed, and the probes shrink\n"
 	    "  -n            accepted: strata never resolves names\n"
 	    "  --layers VIEW show each answer decoded, with the probe it "
 	    "quotes\n", fp);
@@ -81,9 +87,10 @@ trace_usage(FILE *fp)
 static int
 parse_opts(struct topts *op, int argc, char **argv)
 {
-	enum { O_LAYERS = 256 };
+	enum { O_LAYERS = 256, O_PMTU };
 	static const struct option lo[] = {
 		{ "layers", required_argument, NULL, O_LAYERS },
+		{ "pmtu", no_argument, NULL, O_PMTU },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -154,6 +161,9 @@ parse_opts(struct topts *op, int argc, char **argv)
 				return -1;
 			}
 			break;
+		case O_PMTU:
+			op->pmtu = 1;
+			break;
 		case O_LAYERS:
 			if (st_cli_views(&op->layers, optarg) != 0 ||
 			    st_cli_views_live(&op->layers, "trace") != 0)
@@ -198,6 +208,9 @@ struct trace {
 	int			 udp;		/* no raw sockets: the UDP socket
 						   ufd and its error queue */
 	int			 ufd;
+	int			 mtufd;		/* st_route_open() */
+	int			 mtu;		/* --pmtu: the probes' size now */
+	int			 mtu_said;	/* the last size shown */
 };
 
 /* The UDP probe's destination port: -p (or 33434), one more each probe. */
@@ -208,6 +221,21 @@ probe_dport(const struct trace *t)
 	    TRACE_PORT) + t->nprobe);
 }
 
+/* --pmtu: the probe's data fills it to the path MTU known now. */
+static void
+pad_probe(const struct trace *t, struct st_spec *sp)
+{
+	size_t hdr = (t->fam == 4 ? 20 : 40) + (t->op->probe == P_TCP ? 40 :
+	    8), i;
+
+	if ((size_t)t->mtu <= hdr || (size_t)t->mtu - hdr >
+	    sizeof(sp->payload))
+		return;
+	sp->paylen = (size_t)t->mtu - hdr;
+	for (i = 0; i < sp->paylen; i++)
+		sp->payload[i] = (uint8_t)(0x40 + i % 32);
+}
+
 /* Builds probe number n (from 0) with the given TTL into t->buf. */
 static int
 build_probe(struct trace *t, int ttl)
@@ -216,7 +244,7 @@ build_probe(struct trace *t, int ttl)
 	struct st_spec_err err;
 	struct st_record rec;
 	char text[512], l4[128];
-	int lt;
+	int lt, bad;
 
 	switch (t->op->probe) {
 	case P_UDP:
@@ -238,10 +266,12 @@ build_probe(struct trace *t, int ttl)
 		    t->op->port : 80, t->nprobe + 1, t->nprobe + 1);
 		break;
 	}
-	snprintf(text, sizeof(text), "%s(src=%s,dst=%s,%s=%d)/%s", t->fam == 4 ?
-	    "ip" : "ipv6", t->srctext, t->dsttext, t->fam == 4 ? "ttl" :
-	    "hlim", ttl, l4);
-	if (st_spec_parse(text, &sp, &err) != 0 ||
+	snprintf(text, sizeof(text), "%s(src=%s,dst=%s,%s=%d%s)/%s", t->fam ==
+	    4 ? "ip" : "ipv6", t->srctext, t->dsttext, t->fam == 4 ? "ttl" :
+	    "hlim", ttl, t->mtu > 0 && t->fam == 4 ? ",df=1" : "", l4);
+	if ((bad = st_spec_parse(text, &sp, &err)) == 0 && t->mtu > 0)
+		pad_probe(t, &sp);
+	if (bad != 0 ||
 	    st_build(&sp, t->buf, sizeof(t->buf), &t->len, &lt, &err) != 0) {
 		st_cli_err("trace: %s", err.msg);
 		return -1;
@@ -338,6 +368,24 @@ probe(struct trace *t, int ttl, double *ms)
 	return rc < 0 ? -1 : 0;
 }
 
+/*
+ * --pmtu: whether the answer is a router's "fragmentation needed" (IPv6:
+ * "packet too big") with an MTU below the probes' size: the size drops to
+ * it, as tracepath's does.
+ */
+static int
+smaller_mtu(struct trace *t)
+{
+	struct st_echo_error e;
+
+	if (t->mtu <= 0 || st_echo_error_info(&t->got, &e) != 0 ||
+	    !e.has_mtu || e.mtu < (t->fam == 4 ? 68u : 1280u) ||
+	    e.mtu >= (uint64_t)t->mtu)
+		return 0;
+	t->mtu = (int)e.mtu;
+	return 1;
+}
+
 /* One hop: its probes, on one line; returns 1 when the route ends here. */
 static int
 hop(struct trace *t, int ttl)
@@ -358,6 +406,10 @@ hop(struct trace *t, int ttl)
 			printf(" *");
 			continue;
 		}
+		if (smaller_mtu(t)) {
+			q--;		/* the same probe again, smaller */
+			continue;
+		}
 		st_cli_src_text(&t->got, from, sizeof(from));
 		if (strcmp(from, last) != 0) {
 			printf(" %s", from);
@@ -365,6 +417,10 @@ hop(struct trace *t, int ttl)
 		}
 		m = mark(&t->got, t->fam, strcmp(from, t->dsttext) == 0);
 		printf("  %.3f ms%s", ms, m);
+		if (t->mtu > 0 && t->mtu != t->mtu_said) {
+			printf(" pmtu %d", t->mtu);	/* tracepath's words */
+			t->mtu_said = t->mtu;
+		}
 		if (strcmp(from, t->dsttext) == 0 || m[0] != '\0')
 			ended = 1;
 		if (t->op->layers.n > 0 && t->rx.len <= sizeof(bufs[0]) &&
@@ -435,7 +491,7 @@ st_cmd_trace(int argc, char **argv)
 	if (parse_opts(&op, argc, argv) != 0)
 		return TRACE_EXIT_ERROR;
 	t.op = &op;
-	t.ufd = -1;
+	t.ufd = t.mtufd = -1;
 	if (st_raw_open(&t.raw, NULL, &what) != 0 && open_udp(&t, what) != 0)
 		return TRACE_EXIT_ERROR;
 	if (st_priv_drop(&what) != 0) {
@@ -458,13 +514,22 @@ st_cmd_trace(int argc, char **argv)
 	if (getrandom(&t.id, sizeof(t.id), 0) != sizeof(t.id))
 		t.id = (uint16_t)getpid();
 	t.sport = (uint16_t)(32768 + t.id % 16384);
-	if (t.udp && (t.ufd = st_udptrace_open(t.fam, 0, &t.sport)) < 0) {
+	/* --pmtu starts from the path MTU the kernel knows. */
+	if (op.pmtu && ((t.mtufd = st_route_open(t.fam, t.dst)) < 0 ||
+	    (t.mtu = st_route_mtu(t.mtufd, t.fam)) <= 0)) {
+		st_cli_err("trace: --pmtu: the kernel knows no MTU for %s",
+		    t.dsttext);
+		goto out;
+	}
+	if (t.udp && (t.ufd = st_udptrace_open(t.fam, op.pmtu, &t.sport)) <
+	    0) {
 		st_cli_err("trace: socket(SOCK_DGRAM): %s", strerror(errno));
 		goto out;
 	}
 	t.v.color = st_cli_want_color(-1);
 	st_out_init(&t.out, stdout);
-	plen = (t.fam == 4 ? 20 : 40) + (op.probe == P_TCP ? 40 : 8 + 32);
+	plen = t.mtu > 0 ? t.mtu : (t.fam == 4 ? 20 : 40) + (op.probe ==
+	    P_TCP ? 40 : 8 + 32);
 	st_cli_sandbox();	/* from here: no new files or sockets */
 	printf("traceroute to %s (%s), %d hops max, %d byte packets\n",
 	    op.host, t.dsttext, op.maxttl, plen);
@@ -476,10 +541,15 @@ st_cmd_trace(int argc, char **argv)
 		if (rc == 1)
 			break;
 	}
+	if (t.mtu > 0)		/* tracepath's last line */
+		printf("     Resume: pmtu %d hops %d\n", t.mtu, ttl >
+		    op.maxttl ? op.maxttl : ttl);
 	rc = ST_EXIT_OK;
 out:
 	if (t.ufd >= 0)
 		close(t.ufd);
+	if (t.mtufd >= 0)
+		close(t.mtufd);
 	st_raw_close(&t.raw);
 	st_vctx_free(&t.v);
 	return rc;
