@@ -214,5 +214,61 @@ else
 	echo "live-ping: skipped trace --pmtu: no tracepath"
 fi
 
+# send: each case checked on its own words.
+# sends NAME PATTERN ARGS...: strata send in the client's namespace.
+sends() {
+	name=$1 pat=$2; shift 2
+	run_in "$C" "$strata" send --timeout 0.5 --view summary "$@"
+	: >"$ref"
+	if has "$pat"; then ok; else bad "$name: no '$pat'"; fi
+}
+# A length set to what it is anyway goes the ordinary way: answered on lo.
+sends "as built, right length, to 127.0.0.1" "^as predicted: an echo reply" \
+    'ip(dst=127.0.0.1,len=28)/icmp(type=echo-request,id=1,seq=1)'
+# A frame on lo: the kernel drops it as a martian; said before sending.
+sends "eth() -I lo: why no answer" "^note: no answer can come on this host: .*martian destination.*route_localnet=0.*network namespace" \
+    -I lo 'eth()/ip(dst=127.0.0.1)/icmp(type=echo-request,id=1,seq=2)'
+if has "firewall"; then bad "eth() -I lo: blames a firewall"; else ok; fi
+# Where the kernel allows it, it is answered.
+ip netns exec "$C" sysctl -qw net.ipv4.conf.lo.route_localnet=1 \
+    net.ipv4.conf.lo.accept_local=1
+sends "eth() -I lo, lo allowed" "^as predicted: an echo reply" \
+    -I lo 'eth()/ip(dst=127.0.0.1)/icmp(type=echo-request,id=1,seq=3)'
+sends "bad length through lo, lo allowed" "via AF_PACKET socket through lo" \
+    'ip(dst=127.0.0.1,len=40)/icmp(type=echo-request,id=1,seq=4)/"x"'
+ip netns exec "$C" sysctl -qw net.ipv4.conf.lo.route_localnet=0 \
+    net.ipv4.conf.lo.accept_local=0
+# One clock, one numbering: "reply after", the time column, the file.
+w=$(mktemp --suffix=.pcap); chmod 666 "$w"
+sends "-w: the reply numbered 2" "^2  0.000" -w "$w" \
+    'ip(dst=198.18.2.2)/icmp(type=echo-request,id=5,seq=9)'
+if command -v tshark >/dev/null 2>&1; then
+	after=$(sed -n 's/^reply after \([0-9.]*\) ms:$/\1/p' "$out")
+	col=$(awk '$1 == 2 { print $2 }' "$out")
+	file=$(tshark -r "$w" -T fields -e frame.number -e frame.time_relative \
+	    2>/dev/null | awk '$1 == 2 { printf "%.6f", $2 }')
+	a=$(awk -v a="$after" 'BEGIN { printf "%.6f", a / 1000 }')
+	if [ -n "$after" ] && [ "$a" = "$col" ] && [ "$col" = "$file" ]; then ok
+	else bad "one clock: after $after ms, column $col, file $file"; fi
+fi
+rm -f "$w"
+# -c steps the echo sequence, and the UDP source port, as hping3.
+sends "-c steps icmp.seq" "echo reply id 1 seq 2 " -c 3 -i 0.1 \
+    'ip(dst=198.18.2.2)/icmp(type=echo-request,id=1)'
+sends "-c steps udp.sport" "quoting ipv4 › udp  198.18.1.2:54 → " -c 2 -i 0.1 \
+    'ip(dst=198.18.2.2)/udp(dport=9)'
+sends "-c keeps a set seq" "sent 28 bytes (2 of 2)" -c 2 -i 0.1 \
+    'ip(dst=198.18.2.2)/icmp(type=echo-request,id=1,seq=7)'
+if [ "$(grep -c 'echo reply id 1 seq 7 ' "$out")" -eq 2 ]; then ok
+else bad "-c keeps a set seq: two replies with seq 7"; fi
+# A spoofed source: the answer goes there.
+sends "spoofed source" "^expect: nothing here: the source 198.51.100.7 is not this host's, so the answer .* goes to 198.51.100.7$" \
+    'ip(dst=198.18.2.2,src=198.51.100.7)/udp(dport=9)'
+# Over the MTU: the MTU said, and what to do.
+big=$(mktemp); head -c 3000 /dev/zero >"$big"; chmod 644 "$big"
+sends "over the MTU" "Message too long: the packet is 3028 bytes, over the MTU of [0-9]* on its way" \
+    "ip(dst=198.18.2.2)/udp(dport=9)/@$big"
+rm -f "$big"
+
 echo "live-ping: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -13,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 
+#include "strata/cksum.h"
 #include "strata/craft.h"
 #include "strata/protos.h"
 #include "strata/decode.h"
@@ -27,26 +29,24 @@
 #include "sendcli.h"
 
 
-/* Whether the spec fixes a field the IP_HDRINCL socket would rewrite. */
+/*
+ * Whether the spec fixes a field the IP_HDRINCL socket would rewrite, to
+ * a value other than the one it writes: a length or checksum set to what
+ * they are anyway goes the ordinary way, byte for byte the same (and so
+ * is answered on loopback too, which a packet sent as built is not).
+ */
 static int
-keeps_kernel_fields(const struct st_spec *sp)
+keeps_kernel_fields(const struct st_spec *sp, const uint8_t *b, size_t n)
 {
 	const struct st_spec_layer *ly = &sp->layers[0];
+	size_t hl = (size_t)(b[0] & 15) * 4;
 
-	return ly->proto == &st_proto_ipv4 && (st_spec_get(ly, "chksum") ||
-	    st_spec_get(ly, "len"));
-}
-
-/* Whether lo takes packets from this host's own addresses (accept_local). */
-static int
-accept_local(void)
-{
-	FILE *fp = fopen("/proc/sys/net/ipv4/conf/lo/accept_local", "r");
-	int c = fp != NULL ? fgetc(fp) : EOF;
-
-	if (fp != NULL)
-		fclose(fp);
-	return c == '1';
+	if (ly->proto != &st_proto_ipv4 || (!st_spec_get(ly, "chksum") &&
+	    !st_spec_get(ly, "len")))
+		return 0;
+	return n < 20 || hl < 20 || hl > n || (size_t)(b[2] << 8 | b[3]) != n ||
+	    st_cksum_finish(st_cksum_add(0, b, hl)) != 0 ||
+	    (b[4] == 0 && b[5] == 0) || memcmp(b + 12, "\0\0\0\0", 4) == 0;
 }
 
 /*
@@ -65,16 +65,8 @@ way_out(struct st_raw *raw, const uint8_t *ip)
 	inet_ntop(AF_INET, ip + 16, dst, sizeof(dst));
 	if (st_is_loopback(4, ip + 16))
 		return 0;		/* through lo */
-	if (st_route_src(4, ip + 16, src) == 0 && memcmp(src, ip + 16, 4) == 0) {
-		/* This host's own address, through lo too. */
-		if (memcmp(ip + 12, ip + 16, 4) == 0 && !accept_local())
-			fprintf(stderr, "strata: note: %s is this host's: as "
-			    "built, the packet goes through lo, where Linux "
-			    "drops it as a martian source (from %s, on lo) "
-			    "unless net.ipv4.conf.lo.accept_local=1\n", dst,
-			    dst);
-		return 0;
-	}
+	if (st_route_src(4, ip + 16, src) == 0 && memcmp(src, ip + 16, 4) == 0)
+		return 0;		/* this host's own address: lo too */
 	if (st_nexthop_route(ip + 16, &nh, &why) != 0) {
 		st_cli_err("send: %s: %s (a packet sent as built needs the "
 		    "route's interface and next hop)", dst, why);
@@ -204,6 +196,16 @@ struct run {
 	struct st_rx		 rx;
 	struct st_prediction	 pred;
 	unsigned long		 replies;
+	unsigned long		 frames;	/* numbered as the -w file's */
+	struct timespec		 sent_ts;	/* the kernel's, when it said */
+	int			 mtufd;		/* st_route_open(), or -1 */
+	char			 lo_why[400];	/* lo will drop it: why */
+	struct step {
+		struct st_spec_layer	*ly;
+		size_t			 set;
+		uint64_t		 base, mask;
+	}			 steps[4];	/* what -c steps */
+	size_t			 nsteps;
 	uint8_t			 wire[ST_PKT_MAX];	/* what left, as the */
 	struct st_packet	 wirepkt;		/* kernel sent it */
 };
@@ -260,11 +262,16 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 	int fd = lt == DLT_EN10MB ? r->raw.link : r->raw.pkt, rc, copied = 0;
 	double ms;
 
+	r->sent_ts = *t0;	/* until the kernel's copy says better */
 	ts_add(&deadline, r->op->timeout);
 	while ((rc = st_raw_recv(fd, lt, &r->rx, &deadline)) == 1) {
 		if (r->rx.outgoing) {
 			if (!copied && is_our_copy(&r->rx, b, n)) {
-				dump(r->dumper, r->rx.buf, r->rx.len, t0);
+				/* The kernel's time for it: one clock for
+				 * the send, the reply, the file. */
+				r->sent_ts = r->rx.ts;
+				dump(r->dumper, r->rx.buf, r->rx.len,
+				    &r->sent_ts);
 				memcpy(r->wire, r->rx.buf, r->rx.len);
 				st_record_bytes(&rec, r->wire, r->rx.len, lt,
 				    NULL);
@@ -280,11 +287,17 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		if (!st_match_reply(&r->sent, &r->got))
 			continue;
 		if (!copied)
-			dump(r->dumper, b, n, t0);
+			dump(r->dumper, b, n, &r->sent_ts);
 		dump(r->dumper, r->rx.buf, r->rx.len, &r->rx.ts);
-		ms = (double)(r->rx.ts.tv_sec - t0->tv_sec) * 1e3 +
-		    (double)(r->rx.ts.tv_nsec - t0->tv_nsec) / 1e6;
-		r->got.num = r->sent.num;
+		/* In whole microseconds, as the time column and the pcap
+		 * file hold both times: the same number in all three. */
+		ms = (double)((r->rx.ts.tv_sec - r->sent_ts.tv_sec) * 1000000 +
+		    r->rx.ts.tv_nsec / 1000 - r->sent_ts.tv_nsec / 1000) / 1e3;
+		r->got.num = ++r->frames;
+		if (r->sent.num == 1) {	/* the time column from the send */
+			r->v.t0 = r->sent_ts;
+			r->v.have_t0 = 1;
+		}
 		printf("reply after %.3f ms:\n", ms);
 		st_cli_show(&r->op->c.vs, &r->out, &r->got, &r->v);
 		if (st_pkt_layer(&r->got, "ipv4", 1) != NULL ||
@@ -305,9 +318,13 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		return -1;
 	}
 	if (!copied)
-		dump(r->dumper, b, n, t0);
+		dump(r->dumper, b, n, &r->sent_ts);
 	printf("no reply within %g s\n", r->op->timeout);
-	say_outcome(r, NULL);
+	if (r->lo_why[0] != '\0')
+		printf("not as predicted: no reply, and none could come: this "
+		    "host dropped it (see the note before sending)\n\n");
+	else
+		say_outcome(r, NULL);
 	return 0;
 }
 
@@ -327,22 +344,102 @@ open_dumper(struct run *r, FILE *fp, int lt)
 	return 0;
 }
 
+/*
+ * -c N: each send after the first steps the ICMP echo sequence and the
+ * TCP or UDP source port, as hping3 does, where the spec left them unset
+ * (set ones stay).  Adds the set entries the builder will read.
+ */
+static void
+plan_steps(struct run *r, struct st_spec *sp)
+{
+	struct st_spec_layer *ly;
+	const struct st_field_desc *fd;
+	const char *key;
+	size_t i, k;
+
+	for (i = 0; i < sp->nlayers && r->nsteps < 4; i++) {
+		ly = &sp->layers[i];
+		if (ly->proto == NULL)
+			continue;
+		key = ly->proto->echo != NULL ? "seq" : "sport";
+		for (k = 0, fd = NULL; k < ly->proto->nfields; k++)
+			if (ly->proto->fields[k].key != NULL &&
+			    strcmp(ly->proto->fields[k].key, key) == 0)
+				fd = &ly->proto->fields[k];
+		if (fd == NULL || st_spec_get(ly, key) != NULL ||
+		    ly->nset == ST_SPEC_SETS)
+			continue;
+		memset(&ly->set[ly->nset], 0, sizeof(ly->set[0]));
+		ly->set[ly->nset].fd = fd;
+		ly->set[ly->nset].val = fd->def;
+		r->steps[r->nsteps].ly = ly;
+		r->steps[r->nsteps].set = ly->nset++;
+		r->steps[r->nsteps].base = fd->def;
+		r->steps[r->nsteps].mask = fd->bits >= 64 ? ~0ull :
+		    (1ull << fd->bits) - 1;
+		r->nsteps++;
+	}
+}
+
+/* Send i (from 0) of -c: the stepped fields, rebuilt and decoded. */
 static int
-send_loop(struct run *r, const uint8_t *b, size_t n, int lt, int keep)
+step(struct run *r, struct st_spec *sp, unsigned long i, uint8_t *b,
+    size_t *n, int *lt)
+{
+	struct st_spec_err err;
+	struct st_record rec;
+	size_t k;
+
+	if (r->nsteps == 0 || i == 0)
+		return 0;
+	for (k = 0; k < r->nsteps; k++)
+		r->steps[k].ly->set[r->steps[k].set].val = (r->steps[k].base +
+		    i) & r->steps[k].mask;
+	if (st_build(sp, b, ST_PKT_MAX, n, lt, &err) != 0) {
+		st_cli_err("spec:1:%u: %s", err.col, err.msg);
+		return -1;
+	}
+	st_record_bytes(&rec, b, *n, *lt, NULL);
+	st_decode_frame(&r->sent, &rec, 0);
+	return 0;
+}
+
+/* The words after a send fails: for a packet too big, the MTU. */
+static void
+send_failed(const struct run *r, const char *how, size_t n)
+{
+	int e = errno, mtu = st_route_mtu(r->mtufd, r->sent.nlayers > 0 &&
+	    r->sent.data[0] >> 4 == 6 ? 6 : 4);
+
+	if (e == EMSGSIZE && mtu > 0)
+		st_cli_err("sending via %s: %s: the packet is %zu bytes, over "
+		    "the MTU of %d on its way (the kernel's IP_MTU for the "
+		    "destination); send at most %d bytes, or cut it into "
+		    "fragments yourself: one spec each, ip(...,mf=1,frag=0) "
+		    "then ip(...,frag=N/8)", how, strerror(e), n, mtu, mtu);
+	else
+		st_cli_err("sending via %s: %s", how, strerror(e));
+}
+
+static int
+send_loop(struct run *r, struct st_spec *sp, uint8_t *b, size_t n, int lt,
+    int keep)
 {
 	const char *how = NULL;
 	struct timespec t0, pause;
 	unsigned long i;
 
 	for (i = 0; i < r->op->count; i++) {
+		if (step(r, sp, i, b, &n, &lt) != 0)
+			return ST_EXIT_USAGE;
 		clock_gettime(CLOCK_REALTIME, &t0);
-		r->sent.num = i + 1;
+		r->sent.num = ++r->frames;
 		if (r->op->dry) {
 			dump(r->dumper, b, n, &t0);
 			continue;
 		}
 		if (st_raw_send(&r->raw, b, n, lt, keep, &how) != 0) {
-			st_cli_err("sending via %s: %s", how, strerror(errno));
+			send_failed(r, how, n);
 			return ST_EXIT_RUNTIME;
 		}
 		if (i == 0)
@@ -362,6 +459,62 @@ send_loop(struct run *r, const uint8_t *b, size_t n, int lt, int keep)
 	return ST_EXIT_OK;
 }
 
+/*
+ * Before sending: that this host's own kernel will drop a packet sent
+ * as built through lo, and what to do.
+ */
+static void
+foresee(struct run *r, const uint8_t *b, size_t n, int lt, int keep)
+{
+	const uint8_t *ip = lt == DLT_EN10MB ? b + 14 : b;
+	size_t ipn = lt == DLT_EN10MB ? (n > 14 ? n - 14 : 0) : n;
+	int through_lo;
+
+	through_lo = lt == DLT_EN10MB ? r->op->ifname != NULL &&
+	    strcmp(r->op->ifname, "lo") == 0 : keep && ipn >= 20 &&
+	    st_send_is_local(4, ip + 16);
+	if (through_lo && !(r->pred.expect == ST_OUT_NONE) &&
+	    st_send_lo_drop(ip, ipn, lt == DLT_EN10MB ? b : NULL, r->lo_why,
+	    sizeof(r->lo_why)))
+		printf("note: no answer can come on this host: %s.  Send it "
+		    "to a host in a network namespace instead (tests/live.sh "
+		    "makes one: ip netns add, a veth pair, 198.18.0.2), or let "
+		    "lo take it: sysctl -w net.ipv4.conf.lo.route_localnet=1 "
+		    "net.ipv4.conf.lo.accept_local=1\n", r->lo_why);
+}
+
+/*
+ * A spoofed source (not this host's): whatever answers goes there, so the
+ * prediction is silence here, and says where the answer goes.
+ */
+static void
+spoofed(struct run *r, const uint8_t *b, size_t n, int lt)
+{
+	const uint8_t *ip = lt == DLT_EN10MB ? b + 14 : b;
+	size_t ipn = lt == DLT_EN10MB ? (n > 14 ? n - 14 : 0) : n;
+	char src[INET6_ADDRSTRLEN], was[380];
+	size_t k;
+	int fam;
+
+	if (ipn < 20 || (ip[0] >> 4 != 4 && ip[0] >> 4 != 6) ||
+	    (ip[0] >> 4 == 6 && ipn < 40))
+		return;
+	fam = ip[0] >> 4;
+	if ((fam == 4 && memcmp(ip + 12, "\0\0\0\0", 4) == 0) ||
+	    st_send_is_local(fam, fam == 4 ? ip + 12 : ip + 8))
+		return;
+	inet_ntop(fam == 4 ? AF_INET : AF_INET6, fam == 4 ? ip + 12 : ip + 8,
+	    src, sizeof(src));
+	k = strnlen(r->pred.text, sizeof(was) - 1);
+	memcpy(was, r->pred.text, k);
+	was[k] = '\0';
+	if (snprintf(r->pred.text, sizeof(r->pred.text), "nothing here: the "
+	    "source %s is not this host's, so the answer (%s) goes to %s",
+	    src, was, src) >= (int)sizeof(r->pred.text))
+		r->pred.text[sizeof(r->pred.text) - 1] = '\0';
+	r->pred.expect = r->pred.primary = ST_OUT_NONE;
+}
+
 int
 st_cmd_send(int argc, char **argv)
 {
@@ -377,6 +530,7 @@ st_cmd_send(int argc, char **argv)
 	int lt, rc, keep;
 
 	r.raw.send4 = r.raw.send6 = r.raw.pkt = r.raw.link = -1;
+	r.mtufd = -1;
 	if (st_send_parse_opts(&op, argc, argv) != 0)
 		return ST_EXIT_USAGE;
 	r.op = &op;
@@ -412,7 +566,7 @@ st_cmd_send(int argc, char **argv)
 	/* 3. The spec, its payload file, the packet. */
 	if ((rc = make_packet(&op, &sp, buf, &n, &lt)) != ST_EXIT_OK)
 		goto out;
-	keep = keeps_kernel_fields(&sp);
+	keep = lt == DLT_RAW && keeps_kernel_fields(&sp, buf, n);
 	if (!op.dry && lt == DLT_EN10MB && op.ifname == NULL) {
 		st_cli_err("send: a spec that starts with eth needs -I IFACE");
 		rc = ST_EXIT_USAGE;
@@ -437,13 +591,20 @@ st_cmd_send(int argc, char **argv)
 	st_cli_show(&op.c.vs, &r.out, &r.sent, &r.v);
 	st_predict(&r.sent, op.dry ? ST_LISTEN_UNKNOWN : listening(&r.sent),
 	    &r.pred);
+	if (!op.dry)
+		spoofed(&r, buf, n, lt);
 	printf("%s: %s\n", op.dry ? "would come back" : "expect",
 	    r.pred.text);
+	plan_steps(&r, &sp);
 	if (!op.dry) {
+		foresee(&r, buf, n, lt, keep);
 		kernel_changes(buf, n, lt, keep);
+		r.mtufd = st_route_open(buf[0] >> 4 == 6 && lt == DLT_RAW ? 6 :
+		    4, lt == DLT_RAW ? (buf[0] >> 4 == 6 ? buf + 24 : buf + 16) :
+		    buf + 14 + 16);
 		st_cli_sandbox();	/* no new files or sockets from here */
 	}
-	rc = send_loop(&r, buf, n, lt, keep);
+	rc = send_loop(&r, &sp, buf, n, lt, keep);
 	if (op.dry)
 		printf("dry run: nothing sent%s%s\n", op.wfile != NULL ?
 		    "; written to " : "", op.wfile != NULL ? op.wfile : "");
@@ -454,6 +615,8 @@ out:
 		pcap_dump_close(r.dumper);
 	if (r.dead != NULL)
 		pcap_close(r.dead);
+	if (r.mtufd >= 0)
+		close(r.mtufd);
 	st_raw_close(&r.raw);
 	st_vctx_free(&r.v);
 	return rc;

@@ -5,6 +5,9 @@
 #ifndef STRATA_SENDCLI_H
 #define STRATA_SENDCLI_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "cli.h"
 
 struct opts {
@@ -23,5 +26,15 @@ struct opts {
 int	st_send_parse_opts(struct opts *op, int argc, char **argv);
 /* strata send --list: every layer and field, from the field tables. */
 void	st_send_list_layers(void);
+
+/* Whether addr (fam 4 or 6) is one of this host's (getifaddrs). */
+int	st_send_is_local(int fam, const uint8_t *addr);
+/*
+ * Whether Linux will drop the IPv4 packet ip (n bytes; in a frame to
+ * eth_dst on lo, or NULL) sent as built through lo: 1 with why saying
+ * so and which sysctl decides, else 0.
+ */
+int	st_send_lo_drop(const uint8_t *ip, size_t n, const uint8_t *eth_dst,
+	    char *why, size_t len);
 
 #endif /* STRATA_SENDCLI_H */
