@@ -143,11 +143,15 @@ if command -v setpriv >/dev/null 2>&1; then
 	grep -v "kernel's ping socket" "$out" >"$out.x"; mv "$out.x" "$out"
 	if [ $rc -eq $refrc ]; then same "unprivileged ping -M do -s 2000"
 	else bad "unprivileged ping -M do -s 2000 (exit $rc, iputils $refrc)"; fi
+	both "$C" -c 2 -i 0.2 -R 198.18.2.2
+	grep -v "kernel's ping socket" "$out" >"$out.x"; mv "$out.x" "$out"
+	if [ $rc -eq $refrc ]; then same "unprivileged ping -R"
+	else bad "unprivileged ping -R (exit $rc, iputils $refrc)"; fi
 	as="" ping=ping
 	rm -rf "$tmpd"
 	ip netns exec "$C" sysctl -qw net.ipv4.ping_group_range="1 0"
 else
-	skip=$((skip + 2))
+	skip=$((skip + 3))
 	echo "live-ping: skipped unprivileged ping: no setpriv"
 fi
 

@@ -240,9 +240,10 @@ print_rr(struct ping *p, const struct st_packet *got)
 	    p->e.fam != 4)
 		return;		/* no options: nothing more on the line */
 	/* The kernel records this host's address as the reply comes in,
-	 * after the packet socket saw it: as iputils' socket sees it. */
+	 * after the packet socket saw it: as iputils' socket sees it (the
+	 * ping socket's options come with it already). */
 	if ((n = st_echo_rr(got, a, 9, &slots)) >= 0 && (size_t)n < slots &&
-	    n < 9)
+	    n < 9 && !p->e.dgram)
 		memcpy(a + 4 * n++, p->e.src, 4);
 	if (n > 0) {
 		if (n == oldn && memcmp(a, old, (size_t)n * 4) == 0)
@@ -482,6 +483,9 @@ run(struct ping *p)
 static int
 open_dgram(struct ping *p)
 {
+	/* -R: nine empty slots; the kernel records this host's address in
+	 * the first on the way out, as for iputils' socket. */
+	static const uint8_t rr[40] = { 7, 39, 4 };
 	int v, fam4 = p->e.fam == 4;
 
 	if ((p->e.dfd = st_pingsock_open(p->e.fam, p->op->source != NULL ?
@@ -497,6 +501,9 @@ open_dgram(struct ping *p)
 	if (p->op->tos >= 0 && (v = p->op->tos, setsockopt(p->e.dfd, fam4 ?
 	    IPPROTO_IP : IPPROTO_IPV6, fam4 ? IP_TOS : IPV6_TCLASS, &v,
 	    sizeof(v)) != 0))
+		goto fail;
+	if (p->op->rr && fam4 && setsockopt(p->e.dfd, IPPROTO_IP, IP_OPTIONS,
+	    rr, sizeof(rr)) != 0)
 		goto fail;
 	if (p->op->pmtu >= 0 && fam4 && (v = p->op->pmtu ? IP_PMTUDISC_DO :
 	    IP_PMTUDISC_DONT, setsockopt(p->e.dfd, IPPROTO_IP,

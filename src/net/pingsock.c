@@ -58,6 +58,7 @@ st_pingsock_open(int fam, const uint8_t *src, uint16_t *id)
 	if (fam == 4) {
 		setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
 		setsockopt(fd, IPPROTO_IP, IP_RECVERR, &on, sizeof(on));
+		setsockopt(fd, IPPROTO_IP, IP_RECVOPTS, &on, sizeof(on));
 	} else {
 		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
 		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof(on));
@@ -210,6 +211,33 @@ from_errqueue(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	return 1;
 }
 
+/*
+ * The IPv4 options the kernel gave (IP_RECVOPTS, as they arrived, this
+ * host's own record-route entry in) into the rebuilt header of rx.
+ */
+static void
+add_options(struct st_rx *rx, const uint8_t *o, size_t n)
+{
+	size_t pad = (n + 3) & ~(size_t)3, tot;
+	uint8_t *b = rx->buf;
+	uint16_t c;
+
+	if (rx->len + pad > sizeof(rx->buf))
+		return;
+	memmove(b + 20 + pad, b + 20, rx->len - 20);
+	memcpy(b + 20, o, n);
+	memset(b + 20 + n, 0, pad - n);
+	rx->len += pad;
+	tot = rx->len;
+	b[0] = (uint8_t)(0x40 | (20 + pad) / 4);
+	b[2] = (uint8_t)(tot >> 8);
+	b[3] = (uint8_t)tot;
+	b[10] = b[11] = 0;
+	c = st_cksum_finish(st_cksum_add(0, b, 20 + pad));
+	b[10] = (uint8_t)(c >> 8);
+	b[11] = (uint8_t)c;
+}
+
 int
 st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
     struct st_rx *rx, const struct timespec *deadline)
@@ -222,7 +250,8 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	struct msghdr mh;
 	struct iovec iov;
 	unsigned ttl = 0;
-	size_t hl = fam == 4 ? 20 : 40;
+	uint8_t opts[40];
+	size_t hl = fam == 4 ? 20 : 40, optlen = 0;
 	ssize_t n;
 	long ms;
 	int v;
@@ -261,6 +290,12 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 		} else if (cm->cmsg_level == SOL_SOCKET &&
 		    cm->cmsg_type == SCM_TIMESTAMPNS)
 			memcpy(&rx->ts, CMSG_DATA(cm), sizeof(rx->ts));
+		else if (fam == 4 && cm->cmsg_level == IPPROTO_IP &&
+		    cm->cmsg_type == IP_RECVOPTS && cm->cmsg_len >
+		    CMSG_LEN(0) && cm->cmsg_len - CMSG_LEN(0) <= 40) {
+			optlen = cm->cmsg_len - CMSG_LEN(0);
+			memcpy(opts, CMSG_DATA(cm), optlen);
+		}
 	}
 	ip_header(rx->buf, fam, fam == 4 ? (const uint8_t *)
 	    &((struct sockaddr_in *)&from)->sin_addr : (const uint8_t *)
@@ -268,6 +303,8 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	if (fam == 6)
 		fix_icmp_cksum(rx->buf, fam, hl, (size_t)n);
 	rx->len = hl + (size_t)n;
+	if (optlen > 0)
+		add_options(rx, opts, optlen);
 	return 1;
 }
 
