@@ -316,152 +316,12 @@ on_stop(void *arg)
 	return stop;
 }
 
-static void	quit_status(struct ping *p);
-
 static void
 on_status(void *arg)
 {
 	if (status_asked) {
 		status_asked = 0;
-		quit_status(arg);
-	}
-}
-
-/* The loss as iputils prints it: exact in the statistics ("%g"), whole
- * percents in the SIGQUIT line. */
-static void
-loss_text(char *buf, size_t n, unsigned long sent, unsigned long recv,
-    int whole)
-{
-	unsigned long lost = sent - (recv > sent ? sent : recv);
-
-	if (whole)
-		snprintf(buf, n, "%lu%%", sent == 0 ? 0 : lost * 100 / sent);
-	else
-		snprintf(buf, n, "%g%%", sent == 0 ? 0.0 : (double)lost *
-		    100.0 / (double)sent);
-}
-
-static void
-quit_status(struct ping *p)
-{
-	char a[32], b[32], c[32], d[32], loss[32];
-
-	loss_text(loss, sizeof(loss), p->e.sent, p->e.received, 1);
-	fprintf(stderr, "\r%lu/%lu packets, %s loss", p->e.received, p->e.sent,
-	    loss);
-	if (p->e.rtt.n > 0) {
-		st_rtt_fmt(a, sizeof(a), p->e.rtt.min);
-		st_rtt_fmt(b, sizeof(b), st_rtt_avg(&p->e.rtt));
-		st_rtt_fmt(c, sizeof(c), p->e.rtt.ewma / 8);
-		st_rtt_fmt(d, sizeof(d), p->e.rtt.max);
-		fprintf(stderr, ", min/avg/ewma/max = %s/%s/%s/%s ms", a, b, c,
-		    d);
-	}
-	fputc('\n', stderr);
-}
-
-/* iputils' closing lines: counts, loss, time, then the RTT line. */
-static void
-statistics(struct ping *p, const char *host)
-{
-	char loss[32];
-	double el = p->e.sent > 0 ? st_ping_since(&p->e.start, &p->e.last) : 0;
-	int64_t ms = (int64_t)(el * 1000 + 0.5), ipg;
-
-	loss_text(loss, sizeof(loss), p->e.sent, p->e.received, 0);
-	printf("\n--- %s ping statistics ---\n", host);
-	printf("%lu packets transmitted, %lu received", p->e.sent, p->e.received);
-	if (p->e.dups > 0)
-		printf(", +%lu duplicates", p->e.dups);
-	if (p->e.corrupted > 0)
-		printf(", +%lu corrupted", p->e.corrupted);
-	if (p->e.errors > 0)
-		printf(", +%lu errors", p->e.errors);
-	if (p->e.forged > 0)
-		printf(", +%lu forged", p->e.forged);
-	printf(", %s packet loss, time %lldms\n", loss, (long long)ms);
-	if (p->e.rtt.n > 0)
-		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/"
-		    "%lld.%03lld/%lld.%03lld ms",
-		    (long long)(p->e.rtt.min / 1000), (long long)(p->e.rtt.min %
-		    1000), (long long)(st_rtt_avg(&p->e.rtt) / 1000),
-		    (long long)(st_rtt_avg(&p->e.rtt) % 1000),
-		    (long long)(p->e.rtt.max / 1000), (long long)(p->e.rtt.max %
-		    1000), (long long)(st_rtt_mdev(&p->e.rtt) / 1000),
-		    (long long)(st_rtt_mdev(&p->e.rtt) % 1000));
-	/* Flood and interval 0 add the gap between requests and the
-	 * moving average of the RTT, as iputils does. */
-	if (p->e.received > 0 && p->e.sent > 1 && (p->op->flood ||
-	    p->op->interval == 0)) {
-		ipg = (int64_t)(el * 1e6) / (int64_t)(p->e.sent - 1);
-		printf("%sipg/ewma %lld.%03lld/%lld.%03lld ms\n",
-		    p->e.rtt.n > 0 ? ", " : "", (long long)(ipg / 1000),
-		    (long long)(ipg % 1000), (long long)(p->e.rtt.ewma / 8000),
-		    (long long)(p->e.rtt.ewma / 8 % 1000));
-	} else
-		printf("\n");	/* iputils: a blank line when no rtt line */
-}
-
-/* The TTL a reply most likely started with: the usual initial values. */
-static unsigned
-initial_ttl(unsigned ttl)
-{
-	return ttl <= 32 ? 32 : ttl <= 64 ? 64 : ttl <= 128 ? 128 : 255;
-}
-
-/* --explain: what each number of the statistics means, with this run's. */
-static void
-explain_statistics(struct ping *p)
-{
-	char t[32];
-	unsigned init;
-
-	printf("\nwhat these numbers mean:\n");
-	printf("  transmitted  %lu echo requests left this host, one every "
-	    "%g s\n", p->e.sent, p->op->interval);
-	printf("  received     %lu distinct requests answered: replies "
-	    "with this run's id (%u)\n               and a sequence number "
-	    "sent%s; each sequence counts once\n", p->e.received,
-	    (unsigned)p->e.id, p->e.use_token ? ",\n               and this "
-	    "run's 8-byte token in the data" : "");
-	printf("  loss         (transmitted - received) / transmitted: a "
-	    "request counts as lost\n               when no reply came by the "
-	    "end (-W after the last request, or -w)\n");
-	printf("  duplicates   %lu: replies to a sequence already answered "
-	    "(a link or a host that\n               copies packets); shown "
-	    "(DUP!), not counted as received\n", p->e.dups);
-	printf("  corrupted    %lu: replies whose ICMP checksum is wrong, "
-	    "shown (BAD CHECKSUM!):\n               damaged on the way, not "
-	    "counted as received\n", p->e.corrupted);
-	printf("  errors       %lu: ICMP errors quoting a request (time "
-	    "exceeded, unreachable):\n               an answer, but not a "
-	    "reply, so the request still counts as lost\n", p->e.errors);
-	if (p->e.forged > 0)
-		printf("  forged       %lu: the right id and sequence but not "
-		    "this run's token: another\n               program's reply, "
-		    "or a spoofed one; ignored\n", p->e.forged);
-	printf("  time         from the first request to the last packet "
-	    "seen, in ms\n");
-	if (p->e.rtt.n > 0) {
-		st_rtt_fmt(t, sizeof(t), st_rtt_mdev(&p->e.rtt));
-		printf("  rtt          round-trip times of the %lu replies "
-		    "(duplicates too): the kernel's\n               receive "
-		    "timestamp minus the time strata sent the request\n",
-		    (unsigned long)p->e.rtt.n);
-		printf("  mdev         %s ms: the population standard deviation "
-		    "of the RTTs,\n               sqrt(mean(rtt^2) - mean(rtt)^2):"
-		    " how much they wander (tshark's\n               -z icmp,srt "
-		    "shows the sample one, a little larger)\n", t);
-	}
-	if (p->e.received > 0) {
-		init = initial_ttl(p->e.last_ttl);
-		printf("  ttl          replies came with ttl=%u: the replier "
-		    "most likely started at %u\n               (Linux and macOS "
-		    "64, Windows 128, many routers 255), so %u router%s\n"
-		    "               on the way back took one off each\n",
-		    p->e.last_ttl, init, init - p->e.last_ttl,
-		    init - p->e.last_ttl == 1 ? "" : "s");
+		st_ping_quit_status(&((struct ping *)arg)->e);
 	}
 }
 
@@ -677,9 +537,9 @@ st_cmd_ping(int argc, char **argv)
 	header(&p);
 	if (run(&p) != 0)
 		goto out;
-	statistics(&p, op.host);
+	st_ping_statistics(&p.e, &op);
 	if (op.explain)
-		explain_statistics(&p);
+		st_ping_explain(&p.e, &op);
 	/* iputils: 1 when nothing came back, or, with -w and -c, when fewer
 	 * replies than the count came before the deadline. */
 	rc = p.e.received == 0 || (op.deadline > 0 && op.count > 0 &&
