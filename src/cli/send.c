@@ -200,12 +200,7 @@ struct run {
 	struct timespec		 sent_ts;	/* the kernel's, when it said */
 	int			 mtufd;		/* st_route_open(), or -1 */
 	char			 lo_why[400];	/* lo will drop it: why */
-	struct step {
-		struct st_spec_layer	*ly;
-		size_t			 set;
-		uint64_t		 base, mask;
-	}			 steps[4];	/* what -c steps */
-	size_t			 nsteps;
+	struct st_send_steps	 steps;		/* what -c steps */
 	uint8_t			 wire[ST_PKT_MAX];	/* what left, as the */
 	struct st_packet	 wirepkt;		/* kernel sent it */
 };
@@ -344,43 +339,6 @@ open_dumper(struct run *r, FILE *fp, int lt)
 	return 0;
 }
 
-/*
- * -c N: each send after the first steps the ICMP echo sequence and the
- * TCP or UDP source port, as hping3 does, where the spec left them unset
- * (set ones stay).  Adds the set entries the builder will read.
- */
-static void
-plan_steps(struct run *r, struct st_spec *sp)
-{
-	struct st_spec_layer *ly;
-	const struct st_field_desc *fd;
-	const char *key;
-	size_t i, k;
-
-	for (i = 0; i < sp->nlayers && r->nsteps < 4; i++) {
-		ly = &sp->layers[i];
-		if (ly->proto == NULL)
-			continue;
-		key = ly->proto->echo != NULL ? "seq" : "sport";
-		for (k = 0, fd = NULL; k < ly->proto->nfields; k++)
-			if (ly->proto->fields[k].key != NULL &&
-			    strcmp(ly->proto->fields[k].key, key) == 0)
-				fd = &ly->proto->fields[k];
-		if (fd == NULL || st_spec_get(ly, key) != NULL ||
-		    ly->nset == ST_SPEC_SETS)
-			continue;
-		memset(&ly->set[ly->nset], 0, sizeof(ly->set[0]));
-		ly->set[ly->nset].fd = fd;
-		ly->set[ly->nset].val = fd->def;
-		r->steps[r->nsteps].ly = ly;
-		r->steps[r->nsteps].set = ly->nset++;
-		r->steps[r->nsteps].base = fd->def;
-		r->steps[r->nsteps].mask = fd->bits >= 64 ? ~0ull :
-		    (1ull << fd->bits) - 1;
-		r->nsteps++;
-	}
-}
-
 /* Send i (from 0) of -c: the stepped fields, rebuilt and decoded. */
 static int
 step(struct run *r, struct st_spec *sp, unsigned long i, uint8_t *b,
@@ -388,13 +346,10 @@ step(struct run *r, struct st_spec *sp, unsigned long i, uint8_t *b,
 {
 	struct st_spec_err err;
 	struct st_record rec;
-	size_t k;
 
-	if (r->nsteps == 0 || i == 0)
+	if (r->steps.n == 0 || i == 0)
 		return 0;
-	for (k = 0; k < r->nsteps; k++)
-		r->steps[k].ly->set[r->steps[k].set].val = (r->steps[k].base +
-		    i) & r->steps[k].mask;
+	st_send_step(&r->steps, i);
 	if (st_build(sp, b, ST_PKT_MAX, n, lt, &err) != 0) {
 		st_cli_err("spec:1:%u: %s", err.col, err.msg);
 		return -1;
@@ -595,7 +550,7 @@ st_cmd_send(int argc, char **argv)
 		spoofed(&r, buf, n, lt);
 	printf("%s: %s\n", op.dry ? "would come back" : "expect",
 	    r.pred.text);
-	plan_steps(&r, &sp);
+	st_send_plan_steps(&r.steps, &sp);
 	if (!op.dry) {
 		foresee(&r, buf, n, lt, keep);
 		kernel_changes(buf, n, lt, keep);

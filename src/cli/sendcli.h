@@ -27,6 +27,23 @@ int	st_send_parse_opts(struct opts *op, int argc, char **argv);
 /* strata send --list: every layer and field, from the field tables. */
 void	st_send_list_layers(void);
 
+/* What -c steps from one send to the next (src/cli/sendstep.c). */
+struct st_spec;
+struct st_spec_layer;
+struct st_send_steps {
+	struct {
+		struct st_spec_layer	*ly;
+		size_t			 set;	/* index in ly->set[] */
+		uint64_t		 base, mask;
+	}		 s[4];
+	size_t		 n;
+};
+/* Finds the echo sequence and source ports the spec left unset, and adds
+ * set entries for them at their defaults. */
+void	st_send_plan_steps(struct st_send_steps *st, struct st_spec *sp);
+/* Sets them for send i (from 0): the default plus i. */
+void	st_send_step(const struct st_send_steps *st, unsigned long i);
+
 /* Whether addr (fam 4 or 6) is one of this host's (getifaddrs). */
 int	st_send_is_local(int fam, const uint8_t *addr);
 /*
