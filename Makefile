@@ -29,7 +29,7 @@ TESTSRC	 = $(wildcard tests/unit/test_*.c)
 TESTBIN	 = $(TESTSRC:tests/unit/%.c=$(BUILD)/tests/%)
 STRATA	?= ./strata
 
-.PHONY: all deps test unit golden difftest hostile threads peer bpf live live-route html bench \
+.PHONY: all deps test unit golden difftest hostile threads peer bpf live live-route live-ping html bench \
 	fieldnames \
 	ndjson completion deb-test install-test manpage progress \
 	fuzz fuzz-smoke fuzz-long fuzz-reach \
@@ -82,7 +82,8 @@ test:
 	@sh tests/run-all.sh unit golden difftest hostile threads peer \
 	    fieldnames bpf \
 	    ndjson completion manpage progress install-test live live-route \
-	    live-demo live-capture privileges html replay exitcodes readme
+	    live-ping live-demo live-capture privileges html replay exitcodes \
+	    readme
 
 unit: $(TESTBIN)
 	@sh tests/run-unit.sh $(TESTBIN)
@@ -234,6 +235,11 @@ live: strata
 # ping and trace through a router in network namespaces (root only).
 live-route: strata
 	@sh tests/live-route.sh $(STRATA)
+
+# ping, trace and send against iputils, traceroute and tracepath on one
+# topology with a 1400-byte MTU link (root only).
+live-ping: strata
+	@sh tests/live-ping.sh $(STRATA)
 
 # The HTML report in headless Chromium (skipped without Chromium).
 html: strata

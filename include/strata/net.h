@@ -155,4 +155,59 @@ int	st_pingsock_recv(int fd, int fam, const uint8_t *local,
 	    const uint8_t *dst, struct st_rx *rx,
 	    const struct timespec *deadline);
 
+/*
+ * traceroute's method without privilege: UDP probes from an ordinary
+ * socket (bound to an ephemeral port, *sport; DF on every probe when df,
+ * the MTU probed, not learned), ICMP errors from its error queue.  Send
+ * gives each probe its TTL.  Recv waits
+ * until deadline: 1 with ue filled and, unless ue->local (the probe was
+ * too big to leave: ue->mtu), rx holding the ICMP error rebuilt around the
+ * sent probe (sentlen bytes as built, IP header first); 0 at the deadline,
+ * -1 on error.
+ */
+struct st_udperr {
+	uint16_t	 dport;		/* the probe's destination port */
+	int		 local;		/* the error is this host's own */
+	unsigned	 mtu;		/* of "too big", local or a router's */
+};
+int	st_udptrace_open(int fam, int df, uint16_t *sport);
+int	st_udptrace_send(int fd, int fam, const uint8_t *dst, uint16_t dport,
+	    int ttl, const uint8_t *data, size_t n);
+int	st_udptrace_recv(int fd, int fam, const uint8_t *local,
+	    const uint8_t *sent, size_t sentlen, struct st_udperr *ue,
+	    struct st_rx *rx, const struct timespec *deadline);
+
+/*
+ * A UDP socket connected to dst (fam 4 or 6), sending nothing, to ask the
+ * kernel the path MTU it knows (a router's "fragmentation needed"
+ * included).  Returns the socket, or -1.
+ */
+int	st_route_open(int fam, const uint8_t *dst);
+/* The path MTU through fd from st_route_open; -1 when unknown. */
+int	st_route_mtu(int fd, int fam);
+
+/*
+ * Cuts the n-byte IPv4 packet pkt into fragments of at most mtu bytes
+ * (later ones carry only the options marked copied) and hands each to
+ * send.  Returns 0, or -1 when a send failed (errno) or mtu is too small.
+ */
+int	st_frag_send(const uint8_t *pkt, size_t n, size_t mtu,
+	    int (*send)(void *arg, const uint8_t *b, size_t len), void *arg);
+
+/* IPv4 reassembly of one datagram at a time (a ping's large reply). */
+struct st_reasm {
+	int	 active;
+	uint8_t	 key[11];	/* src, dst, id, protocol */
+	uint8_t	 head[60];	/* the first fragment's header */
+	size_t	 hl, total;	/* total: data bytes, once the last came */
+	uint8_t	 have[65536 / 64];	/* 8-byte units held */
+	uint8_t	 data[65536];
+};
+/*
+ * Feeds the n-byte packet b (cap bytes of room): 1 when b holds a whole
+ * packet (not a fragment, or the datagram now complete, rewritten into b
+ * and *n), 0 when it was a fragment kept for later.
+ */
+int	st_reasm_add(struct st_reasm *r, uint8_t *b, size_t *n, size_t cap);
+
 #endif /* STRATA_NET_H */

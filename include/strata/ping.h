@@ -80,6 +80,13 @@ int	st_pkt_icmp(const struct st_packet *got, unsigned *type,
  */
 int	st_echo_token_ok(const struct st_packet *got, const uint8_t *token,
 	    size_t n);
+/*
+ * The addresses of the record-route option of got's IPv4 header (ping -R):
+ * up to max 4-byte addresses into addrs, and how many (*slots: how many
+ * the option has room for); -1 with no option.
+ */
+int	st_echo_rr(const struct st_packet *got, uint8_t *addrs, size_t max,
+	    size_t *slots);
 /* Whether the reply's ICMP checksum is wrong (iputils: BAD CHECKSUM). */
 int	st_echo_bad_checksum(const struct st_packet *got);
 
@@ -91,6 +98,7 @@ int	st_echo_bad_checksum(const struct st_packet *got);
  */
 enum st_ping_ev {
 	ST_PING_SEND_FAILED,	/* err: the send's errno */
+	ST_PING_LOCAL_ERROR,	/* too big for the path and DF set: mtu */
 	ST_PING_SENT,		/* seq; request: the first one, if kept */
 	ST_PING_REPLY,		/* an echo reply (maybe dup or corrupt) */
 	ST_PING_ERROR		/* an ICMP error quoting a request */
@@ -109,6 +117,7 @@ struct st_ping_event {
 	size_t			 icmplen;
 	int64_t			 us;		/* REPLY: round trip */
 	int			 dup, corrupt;
+	int			 mtu;		/* LOCAL_ERROR: the path MTU */
 };
 
 /* What the engine asks of its caller. */
@@ -140,6 +149,11 @@ struct st_ping {
 	struct st_raw		 raw;
 	int			 dgram;
 	int			 dfd;
+	int			 mtufd;		/* st_route_open(), or -1 */
+	int			 pmtu;		/* a router's "too big", 0: none */
+	int			 pmtu_want;	/* IPv4 DF as the kernel's default
+						   (iputils -M want): set when
+						   the request fits the path */
 	/* The request template; seq is set in layer icmp_layer's set[]. */
 	struct st_spec		 spec;
 	int			 icmp_layer;
@@ -162,6 +176,7 @@ struct st_ping {
 		uint8_t		 b[256];
 	}			 kept[64];
 	struct st_packet	 keptpkt;
+	struct st_reasm		 reasm;
 };
 
 /*

@@ -83,7 +83,7 @@ make_spec(struct ping *p)
 {
 	struct popts *op = p->op;
 	struct st_spec_err err;
-	char text[512], src[64], extra[128] = "";
+	char text[512], src[64], extra[192] = "";
 	const struct st_echo_desc *e;
 	const struct st_proto *net;
 	unsigned i;
@@ -104,6 +104,11 @@ make_spec(struct ping *p)
 			snprintf(extra + strlen(extra), sizeof(extra) -
 			    strlen(extra), ",%s=%d", p->e.fam == 4 ? "tos" : "tc",
 			    op->tos);
+		if (op->rr && p->e.fam == 4)	/* all 40 option bytes */
+			snprintf(extra + strlen(extra), sizeof(extra) -
+			    strlen(extra), ",options=raw:072708%02x%02x%02x%02x"
+			    "%064d", p->e.src[0], p->e.src[1], p->e.src[2],
+			    p->e.src[3], 0);
 		if (op->pmtu >= 0 && p->e.fam == 4)
 			snprintf(extra + strlen(extra), sizeof(extra) -
 			    strlen(extra), ",df=%d", op->pmtu);
@@ -170,6 +175,12 @@ on_sent(struct ping *p, const struct st_ping_event *ev)
 {
 	struct st_prediction pr;
 
+	if (ev->kind == ST_PING_LOCAL_ERROR) {
+		fflush(stdout);		/* iputils: on stderr, even with -q */
+		fprintf(stderr, "ping: local error: message too long, mtu=%d\n",
+		    ev->mtu);
+		return;
+	}
 	if (ev->kind == ST_PING_SEND_FAILED) {
 		if (!p->op->quiet)
 			printf("ping: sendmsg: %s\n", strerror(ev->err));
@@ -195,7 +206,7 @@ on_error(struct ping *p, const struct st_ping_event *ev, const char *from)
 
 	st_cli_icmp_error_text(ev->got, err, sizeof(err));
 	if (p->op->flood && !p->op->quiet) {
-		putchar('E');
+		fputs("\bE", stdout);	/* iputils: over the request's dot */
 	} else if (!p->op->quiet) {
 		if (p->op->stamps)
 			stamp(ev->ts);
@@ -206,6 +217,45 @@ on_error(struct ping *p, const struct st_ping_event *ev, const char *from)
 			    "part):\n");
 			st_quote_diff(&p->out, ev->request, ev->got);
 			st_out_flush(&p->out);
+		}
+	}
+}
+
+/*
+ * ping -R: the reply's recorded route after its line, as iputils prints
+ * it ("RR:" and a tab before each address, then a blank line; or
+ * "(same route)").
+ */
+static void
+print_rr(struct ping *p, const struct st_packet *got)
+{
+	static uint8_t old[40];
+	static int oldn = -1;
+	uint8_t a[40];
+	char t[INET_ADDRSTRLEN];
+	size_t slots = 0;
+	int n, i;
+
+	if (got->nlayers == 0 || got->layers[0].hdr_len <= 20 ||
+	    p->e.fam != 4)
+		return;		/* no options: nothing more on the line */
+	/* The kernel records this host's address as the reply comes in,
+	 * after the packet socket saw it: as iputils' socket sees it (the
+	 * ping socket's options come with it already). */
+	if ((n = st_echo_rr(got, a, 9, &slots)) >= 0 && (size_t)n < slots &&
+	    n < 9 && !p->e.dgram)
+		memcpy(a + 4 * n++, p->e.src, 4);
+	if (n > 0) {
+		if (n == oldn && memcmp(a, old, (size_t)n * 4) == 0)
+			printf("\t(same route)");
+		else {
+			oldn = n;
+			memcpy(old, a, (size_t)n * 4);
+			printf("\nRR: ");
+			for (i = 0; i < n; i++)
+				printf("%s\t%s", i > 0 ? "\n" : "",
+				    inet_ntop(AF_INET, a + 4 * i, t, sizeof(t)));
+			putchar('\n');
 		}
 	}
 }
@@ -228,8 +278,10 @@ on_reply(struct ping *p, const struct st_ping_event *ev, const char *from)
 			st_rtt_fmt(t, sizeof(t), ev->us);
 			printf(" time=%s ms", t);
 		}
-		printf("%s%s\n", ev->dup ? " (DUP!)" : "", ev->corrupt ?
+		printf("%s%s", ev->dup ? " (DUP!)" : "", ev->corrupt ?
 		    " (BAD CHECKSUM!)" : "");
+		print_rr(p, ev->got);
+		putchar('\n');
 	}
 }
 
@@ -240,7 +292,8 @@ on_event(void *arg, const struct st_ping_event *ev)
 	struct ping *p = arg;
 	char from[64];
 
-	if (ev->kind == ST_PING_SEND_FAILED || ev->kind == ST_PING_SENT) {
+	if (ev->kind == ST_PING_SEND_FAILED || ev->kind == ST_PING_SENT ||
+	    ev->kind == ST_PING_LOCAL_ERROR) {
 		on_sent(p, ev);
 		return;
 	}
@@ -263,152 +316,12 @@ on_stop(void *arg)
 	return stop;
 }
 
-static void	quit_status(struct ping *p);
-
 static void
 on_status(void *arg)
 {
 	if (status_asked) {
 		status_asked = 0;
-		quit_status(arg);
-	}
-}
-
-/* The loss as iputils prints it: exact in the statistics ("%g"), whole
- * percents in the SIGQUIT line. */
-static void
-loss_text(char *buf, size_t n, unsigned long sent, unsigned long recv,
-    int whole)
-{
-	unsigned long lost = sent - (recv > sent ? sent : recv);
-
-	if (whole)
-		snprintf(buf, n, "%lu%%", sent == 0 ? 0 : lost * 100 / sent);
-	else
-		snprintf(buf, n, "%g%%", sent == 0 ? 0.0 : (double)lost *
-		    100.0 / (double)sent);
-}
-
-static void
-quit_status(struct ping *p)
-{
-	char a[32], b[32], c[32], d[32], loss[32];
-
-	loss_text(loss, sizeof(loss), p->e.sent, p->e.received, 1);
-	fprintf(stderr, "\r%lu/%lu packets, %s loss", p->e.received, p->e.sent,
-	    loss);
-	if (p->e.rtt.n > 0) {
-		st_rtt_fmt(a, sizeof(a), p->e.rtt.min);
-		st_rtt_fmt(b, sizeof(b), st_rtt_avg(&p->e.rtt));
-		st_rtt_fmt(c, sizeof(c), p->e.rtt.ewma / 8);
-		st_rtt_fmt(d, sizeof(d), p->e.rtt.max);
-		fprintf(stderr, ", min/avg/ewma/max = %s/%s/%s/%s ms", a, b, c,
-		    d);
-	}
-	fputc('\n', stderr);
-}
-
-/* iputils' closing lines: counts, loss, time, then the RTT line. */
-static void
-statistics(struct ping *p, const char *host)
-{
-	char loss[32];
-	double el = p->e.sent > 0 ? st_ping_since(&p->e.start, &p->e.last) : 0;
-	int64_t ms = (int64_t)(el * 1000 + 0.5), ipg;
-
-	loss_text(loss, sizeof(loss), p->e.sent, p->e.received, 0);
-	printf("\n--- %s ping statistics ---\n", host);
-	printf("%lu packets transmitted, %lu received", p->e.sent, p->e.received);
-	if (p->e.dups > 0)
-		printf(", +%lu duplicates", p->e.dups);
-	if (p->e.corrupted > 0)
-		printf(", +%lu corrupted", p->e.corrupted);
-	if (p->e.errors > 0)
-		printf(", +%lu errors", p->e.errors);
-	if (p->e.forged > 0)
-		printf(", +%lu forged", p->e.forged);
-	printf(", %s packet loss, time %lldms\n", loss, (long long)ms);
-	if (p->e.rtt.n > 0)
-		printf("rtt min/avg/max/mdev = %lld.%03lld/%lld.%03lld/"
-		    "%lld.%03lld/%lld.%03lld ms",
-		    (long long)(p->e.rtt.min / 1000), (long long)(p->e.rtt.min %
-		    1000), (long long)(st_rtt_avg(&p->e.rtt) / 1000),
-		    (long long)(st_rtt_avg(&p->e.rtt) % 1000),
-		    (long long)(p->e.rtt.max / 1000), (long long)(p->e.rtt.max %
-		    1000), (long long)(st_rtt_mdev(&p->e.rtt) / 1000),
-		    (long long)(st_rtt_mdev(&p->e.rtt) % 1000));
-	/* Flood and interval 0 add the gap between requests and the
-	 * moving average of the RTT, as iputils does. */
-	if (p->e.received > 0 && p->e.sent > 1 && (p->op->flood ||
-	    p->op->interval == 0)) {
-		ipg = (int64_t)(el * 1e6) / (int64_t)(p->e.sent - 1);
-		printf("%sipg/ewma %lld.%03lld/%lld.%03lld ms\n",
-		    p->e.rtt.n > 0 ? ", " : "", (long long)(ipg / 1000),
-		    (long long)(ipg % 1000), (long long)(p->e.rtt.ewma / 8000),
-		    (long long)(p->e.rtt.ewma / 8 % 1000));
-	} else if (p->e.rtt.n > 0)
-		printf("\n");
-}
-
-/* The TTL a reply most likely started with: the usual initial values. */
-static unsigned
-initial_ttl(unsigned ttl)
-{
-	return ttl <= 32 ? 32 : ttl <= 64 ? 64 : ttl <= 128 ? 128 : 255;
-}
-
-/* --explain: what each number of the statistics means, with this run's. */
-static void
-explain_statistics(struct ping *p)
-{
-	char t[32];
-	unsigned init;
-
-	printf("\nwhat these numbers mean:\n");
-	printf("  transmitted  %lu echo requests left this host, one every "
-	    "%g s\n", p->e.sent, p->op->interval);
-	printf("  received     %lu distinct requests answered: replies "
-	    "with this run's id (%u)\n               and a sequence number "
-	    "sent%s; each sequence counts once\n", p->e.received,
-	    (unsigned)p->e.id, p->e.use_token ? ",\n               and this "
-	    "run's 8-byte token in the data" : "");
-	printf("  loss         (transmitted - received) / transmitted: a "
-	    "request counts as lost\n               when no reply came by the "
-	    "end (-W after the last request, or -w)\n");
-	printf("  duplicates   %lu: replies to a sequence already answered "
-	    "(a link or a host that\n               copies packets); shown "
-	    "(DUP!), not counted as received\n", p->e.dups);
-	printf("  corrupted    %lu: replies whose ICMP checksum is wrong, "
-	    "shown (BAD CHECKSUM!):\n               damaged on the way, not "
-	    "counted as received\n", p->e.corrupted);
-	printf("  errors       %lu: ICMP errors quoting a request (time "
-	    "exceeded, unreachable):\n               an answer, but not a "
-	    "reply, so the request still counts as lost\n", p->e.errors);
-	if (p->e.forged > 0)
-		printf("  forged       %lu: the right id and sequence but not "
-		    "this run's token: another\n               program's reply, "
-		    "or a spoofed one; ignored\n", p->e.forged);
-	printf("  time         from the first request to the last packet "
-	    "seen, in ms\n");
-	if (p->e.rtt.n > 0) {
-		st_rtt_fmt(t, sizeof(t), st_rtt_mdev(&p->e.rtt));
-		printf("  rtt          round-trip times of the %lu replies "
-		    "(duplicates too): the kernel's\n               receive "
-		    "timestamp minus the time strata sent the request\n",
-		    (unsigned long)p->e.rtt.n);
-		printf("  mdev         %s ms: the population standard deviation "
-		    "of the RTTs,\n               sqrt(mean(rtt^2) - mean(rtt)^2):"
-		    " how much they wander (tshark's\n               -z icmp,srt "
-		    "shows the sample one, a little larger)\n", t);
-	}
-	if (p->e.received > 0) {
-		init = initial_ttl(p->e.last_ttl);
-		printf("  ttl          replies came with ttl=%u: the replier "
-		    "most likely started at %u\n               (Linux and macOS "
-		    "64, Windows 128, many routers 255), so %u router%s\n"
-		    "               on the way back took one off each\n",
-		    p->e.last_ttl, init, init - p->e.last_ttl,
-		    init - p->e.last_ttl == 1 ? "" : "s");
+		st_ping_quit_status(&((struct ping *)arg)->e);
 	}
 }
 
@@ -430,6 +343,9 @@ run(struct ping *p)
 static int
 open_dgram(struct ping *p)
 {
+	/* -R: nine empty slots; the kernel records this host's address in
+	 * the first on the way out, as for iputils' socket. */
+	static const uint8_t rr[40] = { 7, 39, 4 };
 	int v, fam4 = p->e.fam == 4;
 
 	if ((p->e.dfd = st_pingsock_open(p->e.fam, p->op->source != NULL ?
@@ -445,6 +361,9 @@ open_dgram(struct ping *p)
 	if (p->op->tos >= 0 && (v = p->op->tos, setsockopt(p->e.dfd, fam4 ?
 	    IPPROTO_IP : IPPROTO_IPV6, fam4 ? IP_TOS : IPV6_TCLASS, &v,
 	    sizeof(v)) != 0))
+		goto fail;
+	if (p->op->rr && fam4 && setsockopt(p->e.dfd, IPPROTO_IP, IP_OPTIONS,
+	    rr, sizeof(rr)) != 0)
 		goto fail;
 	if (p->op->pmtu >= 0 && fam4 && (v = p->op->pmtu ? IP_PMTUDISC_DO :
 	    IP_PMTUDISC_DONT, setsockopt(p->e.dfd, IPPROTO_IP,
@@ -523,7 +442,7 @@ st_cmd_ping(int argc, char **argv)
 		p.ifname = op.source;
 	}
 	/* Raw sockets first, then privileges go, then anything else. */
-	p.e.dfd = -1;
+	p.e.dfd = p.e.mtufd = -1;
 	if (st_raw_open(&p.e.raw, NULL, &what) != 0) {
 		if (errno != EPERM && errno != EACCES) {
 			st_cli_err("ping: %s: %s", what, strerror(errno));
@@ -587,6 +506,9 @@ st_cmd_ping(int argc, char **argv)
 		p.e.id = (uint16_t)getpid();
 	if (p.e.dgram && open_dgram(&p) != 0)
 		goto out;
+	/* The path MTU the kernel knows, asked before each request. */
+	p.e.mtufd = st_route_open(p.e.fam, p.e.dst);
+	p.e.pmtu_want = op.pmtu < 0 && op.spec == NULL;
 	p.e.count = op.count;
 	p.e.interval = op.interval;
 	p.e.deadline = op.deadline;
@@ -615,11 +537,9 @@ st_cmd_ping(int argc, char **argv)
 	header(&p);
 	if (run(&p) != 0)
 		goto out;
-	if (op.flood && !op.quiet)
-		putchar('\n');
-	statistics(&p, op.host);
+	st_ping_statistics(&p.e, &op);
 	if (op.explain)
-		explain_statistics(&p);
+		st_ping_explain(&p.e, &op);
 	/* iputils: 1 when nothing came back, or, with -w and -c, when fewer
 	 * replies than the count came before the deadline. */
 	rc = p.e.received == 0 || (op.deadline > 0 && op.count > 0 &&
@@ -627,6 +547,8 @@ st_cmd_ping(int argc, char **argv)
 out:
 	if (p.e.dfd >= 0)
 		close(p.e.dfd);
+	if (p.e.mtufd > 0)
+		close(p.e.mtufd);
 	st_raw_close(&p.e.raw);
 	st_vctx_free(&p.v);
 	return rc;

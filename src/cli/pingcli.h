@@ -25,6 +25,7 @@ struct popts {
 	size_t			 patlen;
 	const char		*source;
 	int			 flood, quiet, stamps, explain;
+	int			 rr;		/* -R */
 	struct st_viewset	 layers;
 	const char		*spec;
 	const char		*host;
@@ -34,5 +35,13 @@ struct popts {
 int	st_ping_parse_opts(struct popts *op, int argc, char **argv);
 /* The first address of family fam (4 or 6) on interface name; 0 or -1. */
 int	st_ping_iface_addr(const char *name, int fam, uint8_t *addr);
+
+struct st_ping;
+/* iputils' closing lines: counts, loss, time, then the RTT line. */
+void	st_ping_statistics(const struct st_ping *e, const struct popts *op);
+/* SIGQUIT: the running count and RTTs on stderr, as iputils. */
+void	st_ping_quit_status(const struct st_ping *e);
+/* --explain: what each number of the statistics means, with this run's. */
+void	st_ping_explain(const struct st_ping *e, const struct popts *op);
 
 #endif /* STRATA_PINGCLI_H */

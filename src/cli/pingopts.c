@@ -20,9 +20,9 @@ ping_usage(FILE *fp)
 {
 	fputs("usage: strata ping [-4|-6] [-c count] [-i interval] [-w deadline]"
 	    " [-W timeout]\n"
-	    "                   [-s size] [-t ttl] [-Q tos] [-M do|dont] "
+	    "                   [-s size] [-t ttl] [-Q tos] [-M do|want|dont] "
 	    "[-p pattern]\n"
-	    "                   [-I source] [-f] [-q] [-D] [--layers VIEW] "
+	    "                   [-I source] [-f] [-q] [-D] [-R] [--layers VIEW] "
 	    "[--explain]\n"
 	    "                   [--spec SPEC] HOST\n"
 	    "\n"
@@ -35,12 +35,15 @@ ping_usage(FILE *fp)
 	    "  -s size       data bytes (default 56)\n"
 	    "  -t ttl        IP time to live / IPv6 hop limit\n"
 	    "  -Q tos        IP type of service / IPv6 traffic class\n"
-	    "  -M do|dont    set or clear the don't-fragment bit\n"
+	    "  -M do|want|dont  path MTU discovery: DF set (too big: a local "
+	    "error),\n"
+	    "                set when the request fits (default), or never\n"
 	    "  -p pattern    up to 16 hex bytes to fill the data with\n"
 	    "  -I source     source address, or an interface to leave by\n"
 	    "  -f            flood: as fast as replies come (root only)\n"
 	    "  -q            only the summary\n"
 	    "  -D            print a timestamp before each line\n"
+	    "  -R            record route: the routers' addresses, both ways\n"
 	    "  --layers VIEW show each reply decoded (tree, hex, summary, json)\n"
 	    "  --explain     say what should come back, compare each error's "
 	    "quote with\n"
@@ -135,7 +138,7 @@ st_ping_parse_opts(struct popts *op, int argc, char **argv)
 	op->size = 56;
 	op->ttl = op->tos = op->pmtu = -1;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "46c:i:w:W:s:t:Q:M:p:I:fqDh", lo,
+	while ((ch = getopt_long(argc, argv, "46c:i:w:W:s:t:Q:M:p:I:fqDRh", lo,
 	    NULL)) != -1) {
 		switch (ch) {
 		case '4':
@@ -179,8 +182,10 @@ st_ping_parse_opts(struct popts *op, int argc, char **argv)
 				op->pmtu = 1;
 			else if (strcmp(optarg, "dont") == 0)
 				op->pmtu = 0;
+			else if (strcmp(optarg, "want") == 0)
+				op->pmtu = -1;	/* the kernel's default */
 			else {
-				st_cli_err("ping: -M: 'do' or 'dont'");
+				st_cli_err("ping: -M: 'do', 'want' or 'dont'");
 				return -1;
 			}
 			break;
@@ -199,6 +204,9 @@ st_ping_parse_opts(struct popts *op, int argc, char **argv)
 			break;
 		case 'D':
 			op->stamps = 1;
+			break;
+		case 'R':
+			op->rr = 1;
 			break;
 		case O_EXPLAIN:
 			op->explain = 1;

@@ -13,9 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <pcap/pcap.h>
 
+#include "strata/cksum.h"
 #include "strata/craft.h"
 #include "strata/protos.h"
 #include "strata/decode.h"
@@ -27,26 +29,24 @@
 #include "sendcli.h"
 
 
-/* Whether the spec fixes a field the IP_HDRINCL socket would rewrite. */
+/*
+ * Whether the spec fixes a field the IP_HDRINCL socket would rewrite, to
+ * a value other than the one it writes: a length or checksum set to what
+ * they are anyway goes the ordinary way, byte for byte the same (and so
+ * is answered on loopback too, which a packet sent as built is not).
+ */
 static int
-keeps_kernel_fields(const struct st_spec *sp)
+keeps_kernel_fields(const struct st_spec *sp, const uint8_t *b, size_t n)
 {
 	const struct st_spec_layer *ly = &sp->layers[0];
+	size_t hl = (size_t)(b[0] & 15) * 4;
 
-	return ly->proto == &st_proto_ipv4 && (st_spec_get(ly, "chksum") ||
-	    st_spec_get(ly, "len"));
-}
-
-/* Whether lo takes packets from this host's own addresses (accept_local). */
-static int
-accept_local(void)
-{
-	FILE *fp = fopen("/proc/sys/net/ipv4/conf/lo/accept_local", "r");
-	int c = fp != NULL ? fgetc(fp) : EOF;
-
-	if (fp != NULL)
-		fclose(fp);
-	return c == '1';
+	if (ly->proto != &st_proto_ipv4 || (!st_spec_get(ly, "chksum") &&
+	    !st_spec_get(ly, "len")))
+		return 0;
+	return n < 20 || hl < 20 || hl > n || (size_t)(b[2] << 8 | b[3]) != n ||
+	    st_cksum_finish(st_cksum_add(0, b, hl)) != 0 ||
+	    (b[4] == 0 && b[5] == 0) || memcmp(b + 12, "\0\0\0\0", 4) == 0;
 }
 
 /*
@@ -65,16 +65,8 @@ way_out(struct st_raw *raw, const uint8_t *ip)
 	inet_ntop(AF_INET, ip + 16, dst, sizeof(dst));
 	if (st_is_loopback(4, ip + 16))
 		return 0;		/* through lo */
-	if (st_route_src(4, ip + 16, src) == 0 && memcmp(src, ip + 16, 4) == 0) {
-		/* This host's own address, through lo too. */
-		if (memcmp(ip + 12, ip + 16, 4) == 0 && !accept_local())
-			fprintf(stderr, "strata: note: %s is this host's: as "
-			    "built, the packet goes through lo, where Linux "
-			    "drops it as a martian source (from %s, on lo) "
-			    "unless net.ipv4.conf.lo.accept_local=1\n", dst,
-			    dst);
-		return 0;
-	}
+	if (st_route_src(4, ip + 16, src) == 0 && memcmp(src, ip + 16, 4) == 0)
+		return 0;		/* this host's own address: lo too */
 	if (st_nexthop_route(ip + 16, &nh, &why) != 0) {
 		st_cli_err("send: %s: %s (a packet sent as built needs the "
 		    "route's interface and next hop)", dst, why);
@@ -213,8 +205,14 @@ struct run {
 	struct st_rx		 rx;
 	struct st_prediction	 pred;
 	unsigned long		 replies;
-	unsigned long		 frames;	/* sent or written */
+	unsigned long		 frames;	/* numbered as the -w file's:
+						   sent and replies */
+	unsigned long		 packets;	/* sent or written */
 	struct timespec		 shown;		/* the first packet's time */
+	struct timespec		 sent_ts;	/* the kernel's, when it said */
+	int			 mtufd;		/* st_route_open(), or -1 */
+	char			 lo_why[400];	/* lo will drop it: why */
+	struct st_send_steps	 steps;		/* what -c steps */
 	uint8_t			 wire[ST_PKT_MAX];	/* what left, as the */
 	struct st_packet	 wirepkt;		/* kernel sent it */
 };
@@ -271,11 +269,16 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 	int fd = lt == DLT_EN10MB ? r->raw.link : r->raw.pkt, rc, copied = 0;
 	double ms;
 
+	r->sent_ts = *t0;	/* until the kernel's copy says better */
 	ts_add(&deadline, wait);
 	while ((rc = st_raw_recv(fd, lt, &r->rx, &deadline)) == 1) {
 		if (r->rx.outgoing) {
 			if (!copied && is_our_copy(&r->rx, b, n)) {
-				dump(r->dumper, r->rx.buf, r->rx.len, t0);
+				/* The kernel's time for it: one clock for
+				 * the send, the reply, the file. */
+				r->sent_ts = r->rx.ts;
+				dump(r->dumper, r->rx.buf, r->rx.len,
+				    &r->sent_ts);
 				memcpy(r->wire, r->rx.buf, r->rx.len);
 				st_record_bytes(&rec, r->wire, r->rx.len, lt,
 				    NULL);
@@ -291,11 +294,17 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		if (!st_match_reply(&r->sent, &r->got))
 			continue;
 		if (!copied)
-			dump(r->dumper, b, n, t0);
+			dump(r->dumper, b, n, &r->sent_ts);
 		dump(r->dumper, r->rx.buf, r->rx.len, &r->rx.ts);
-		ms = (double)(r->rx.ts.tv_sec - t0->tv_sec) * 1e3 +
-		    (double)(r->rx.ts.tv_nsec - t0->tv_nsec) / 1e6;
-		r->got.num = r->sent.num;
+		/* In whole microseconds, as the time column and the pcap
+		 * file hold both times: the same number in all three. */
+		ms = (double)((r->rx.ts.tv_sec - r->sent_ts.tv_sec) * 1000000 +
+		    r->rx.ts.tv_nsec / 1000 - r->sent_ts.tv_nsec / 1000) / 1e3;
+		r->got.num = ++r->frames;
+		if (r->sent.num == 1) {	/* the time column from the send */
+			r->v.t0 = r->sent_ts;
+			r->v.have_t0 = 1;
+		}
 		printf("reply after %.3f ms:\n", ms);
 		st_cli_show(&r->op->c.vs, &r->out, &r->got, &r->v);
 		if (st_pkt_layer(&r->got, "ipv4", 1) != NULL ||
@@ -316,9 +325,13 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 		return -1;
 	}
 	if (!copied)
-		dump(r->dumper, b, n, t0);
+		dump(r->dumper, b, n, &r->sent_ts);
 	printf("no reply within %g s\n", wait);
-	say_outcome(r, NULL);
+	if (r->lo_why[0] != '\0')
+		printf("not as predicted: no reply, and none could come: this "
+		    "host dropped it (see the note before sending)\n\n");
+	else
+		say_outcome(r, NULL);
 	return 0;
 }
 
@@ -336,6 +349,23 @@ open_dumper(struct run *r, FILE *fp, int lt)
 		return -1;
 	}
 	return 0;
+}
+
+/* The words after a send fails: for a packet too big, the MTU. */
+static void
+send_failed(const struct run *r, const char *how, size_t n)
+{
+	int e = errno, mtu = st_route_mtu(r->mtufd, r->sent.nlayers > 0 &&
+	    r->sent.data[0] >> 4 == 6 ? 6 : 4);
+
+	if (e == EMSGSIZE && mtu > 0)
+		st_cli_err("sending via %s: %s: the packet is %zu bytes, over "
+		    "the MTU of %d on its way (the kernel's IP_MTU for the "
+		    "destination); send at most %d bytes, or cut it into "
+		    "fragments yourself: one spec each, ip(...,mf=1,frag=0) "
+		    "then ip(...,frag=N/8)", how, strerror(e), n, mtu, mtu);
+	else
+		st_cli_err("sending via %s: %s", how, strerror(e));
 }
 
 /* The frames of a spec as they go out, for send_frame. */
@@ -410,17 +440,18 @@ send_frame(void *arg, uint64_t i, const uint8_t *b, size_t n, int lt)
 		t0 = r->shown;
 	/* Under --flood, only the first packet is shown. */
 	if (!r->op->flood && (n != s->prevn || memcmp(b, s->prev, n) != 0))
-		show_next(r, b, n, lt, &t0, s->frames + 1);
+		show_next(r, b, n, lt, &t0, r->frames + 1);
 	memcpy(s->prev, b, n);
 	s->prevn = n;
-	r->sent.num = ++s->frames;
-	r->frames = s->frames;
+	s->frames++;
+	r->packets = s->frames;
+	r->sent.num = ++r->frames;
 	if (r->op->dry) {
 		dump(r->dumper, b, n, &t0);
 		return 0;
 	}
 	if (st_raw_send(&r->raw, b, n, lt, s->keep, &how) != 0) {
-		st_cli_err("sending via %s: %s", how, strerror(errno));
+		send_failed(r, how, n);
 		return -1;
 	}
 	if (r->op->flood) {
@@ -488,6 +519,62 @@ send_loop(struct run *r, struct st_spec *sp, const uint8_t *first,
 	return ST_EXIT_OK;
 }
 
+/*
+ * Before sending: that this host's own kernel will drop a packet sent
+ * as built through lo, and what to do.
+ */
+static void
+foresee(struct run *r, const uint8_t *b, size_t n, int lt, int keep)
+{
+	const uint8_t *ip = lt == DLT_EN10MB ? b + 14 : b;
+	size_t ipn = lt == DLT_EN10MB ? (n > 14 ? n - 14 : 0) : n;
+	int through_lo;
+
+	through_lo = lt == DLT_EN10MB ? r->op->ifname != NULL &&
+	    strcmp(r->op->ifname, "lo") == 0 : keep && ipn >= 20 &&
+	    st_send_is_local(4, ip + 16);
+	if (through_lo && !(r->pred.expect == ST_OUT_NONE) &&
+	    st_send_lo_drop(ip, ipn, lt == DLT_EN10MB ? b : NULL, r->lo_why,
+	    sizeof(r->lo_why)))
+		printf("note: no answer can come on this host: %s.  Send it "
+		    "to a host in a network namespace instead (tests/live.sh "
+		    "makes one: ip netns add, a veth pair, 198.18.0.2), or let "
+		    "lo take it: sysctl -w net.ipv4.conf.lo.route_localnet=1 "
+		    "net.ipv4.conf.lo.accept_local=1\n", r->lo_why);
+}
+
+/*
+ * A spoofed source (not this host's): whatever answers goes there, so the
+ * prediction is silence here, and says where the answer goes.
+ */
+static void
+spoofed(struct run *r, const uint8_t *b, size_t n, int lt)
+{
+	const uint8_t *ip = lt == DLT_EN10MB ? b + 14 : b;
+	size_t ipn = lt == DLT_EN10MB ? (n > 14 ? n - 14 : 0) : n;
+	char src[INET6_ADDRSTRLEN], was[380];
+	size_t k;
+	int fam;
+
+	if (ipn < 20 || (ip[0] >> 4 != 4 && ip[0] >> 4 != 6) ||
+	    (ip[0] >> 4 == 6 && ipn < 40))
+		return;
+	fam = ip[0] >> 4;
+	if ((fam == 4 && memcmp(ip + 12, "\0\0\0\0", 4) == 0) ||
+	    st_send_is_local(fam, fam == 4 ? ip + 12 : ip + 8))
+		return;
+	inet_ntop(fam == 4 ? AF_INET : AF_INET6, fam == 4 ? ip + 12 : ip + 8,
+	    src, sizeof(src));
+	k = strnlen(r->pred.text, sizeof(was) - 1);
+	memcpy(was, r->pred.text, k);
+	was[k] = '\0';
+	if (snprintf(r->pred.text, sizeof(r->pred.text), "nothing here: the "
+	    "source %s is not this host's, so the answer (%s) goes to %s",
+	    src, was, src) >= (int)sizeof(r->pred.text))
+		r->pred.text[sizeof(r->pred.text) - 1] = '\0';
+	r->pred.expect = r->pred.primary = ST_OUT_NONE;
+}
+
 int
 st_cmd_send(int argc, char **argv)
 {
@@ -503,6 +590,7 @@ st_cmd_send(int argc, char **argv)
 	int lt, rc, keep;
 
 	r.raw.send4 = r.raw.send6 = r.raw.pkt = r.raw.link = -1;
+	r.mtufd = -1;
 	if (st_send_parse_opts(&op, argc, argv) != 0)
 		return ST_EXIT_USAGE;
 	r.op = &op;
@@ -552,7 +640,7 @@ st_cmd_send(int argc, char **argv)
 		rc = ST_EXIT_USAGE;
 		goto out;
 	}
-	keep = keeps_kernel_fields(&sp);
+	keep = lt == DLT_RAW && keeps_kernel_fields(&sp, buf, n);
 	if (!op.dry && lt == DLT_EN10MB && op.ifname == NULL) {
 		st_cli_err("send: a spec that starts with eth needs -I IFACE");
 		rc = ST_EXIT_USAGE;
@@ -578,15 +666,23 @@ st_cmd_send(int argc, char **argv)
 	st_cli_show(&op.c.vs, &r.out, &r.sent, &r.v);
 	st_predict(&r.sent, op.dry ? ST_LISTEN_UNKNOWN : listening(&r.sent),
 	    &r.pred);
+	if (!op.dry)
+		spoofed(&r, buf, n, lt);
 	printf("%s: %s\n", op.dry ? "would come back" : "expect",
 	    r.pred.text);
+	if (op.count_given)	/* -c N: hping3 steps what the spec left */
+		st_send_plan_steps(&r.steps, &sp);
 	if (!op.dry) {
+		foresee(&r, buf, n, lt, keep);
 		kernel_changes(buf, n, lt, keep);
+		r.mtufd = st_route_open(buf[0] >> 4 == 6 && lt == DLT_RAW ? 6 :
+		    4, lt == DLT_RAW ? (buf[0] >> 4 == 6 ? buf + 24 : buf + 16) :
+		    buf + 14 + 16);
 		st_cli_sandbox();	/* no new files or sockets from here */
 	}
 	rc = send_loop(&r, &sp, buf, n, keep);
-	if (op.dry && r.frames > 1)
-		printf("dry run: %lu packets, nothing sent%s%s\n", r.frames,
+	if (op.dry && r.packets > 1)
+		printf("dry run: %lu packets, nothing sent%s%s\n", r.packets,
 		    op.wfile != NULL ? "; written to " : "", op.wfile != NULL ?
 		    op.wfile : "");
 	else if (op.dry)
@@ -599,6 +695,8 @@ out:
 		pcap_dump_close(r.dumper);
 	if (r.dead != NULL)
 		pcap_close(r.dead);
+	if (r.mtufd >= 0)
+		close(r.mtufd);
 	st_raw_close(&r.raw);
 	st_vctx_free(&r.v);
 	return rc;

@@ -194,3 +194,44 @@ st_echo_bad_checksum(const struct st_packet *got)
 	    l->proto->cksum->field) : NULL;
 	return f != NULL && f->ck == ST_CK_BAD;
 }
+
+/*
+ * The record-route option of got's outer IPv4 header (ping -R).  Debt: it
+ * reads the option's bytes (type 7, RFC 791) rather than the decoder's
+ * ip.rec_rt fields, which no handle exports yet.
+ */
+int
+st_echo_rr(const struct st_packet *got, uint8_t *addrs, size_t max,
+    size_t *slots)
+{
+	const struct st_layer *ly = got->nlayers > 0 ? &got->layers[0] : NULL;
+	const uint8_t *h;
+	size_t hl, i, len, ptr;
+
+	if (ly == NULL || ly->hdr_len <= 20 || ly->off + ly->hdr_len >
+	    got->caplen)
+		return -1;
+	h = got->data + ly->off;
+	if (h[0] >> 4 != 4)
+		return -1;
+	hl = ly->hdr_len;
+	for (i = 20; i < hl && h[i] != 0; i += h[i] == 1 ? 1 : len) {
+		if (h[i] == 1)
+			continue;
+		len = i + 1 < hl ? h[i + 1] : 0;
+		if (len < 2 || i + len > hl)
+			return -1;
+		if (h[i] != 7 || len < 3)
+			continue;
+		*slots = (len - 3) / 4;
+		ptr = h[i + 2] > len + 1 ? len + 1 : h[i + 2];
+		if (ptr < 4)
+			return 0;
+		ptr = (ptr - 4) / 4;	/* addresses recorded */
+		if (ptr > max)
+			ptr = max;
+		memcpy(addrs, h + i + 3, ptr * 4);
+		return (int)ptr;
+	}
+	return -1;
+}

@@ -11,6 +11,7 @@
 
 #include <pcap/dlt.h>
 
+#include "strata/cksum.h"
 #include "strata/decode.h"
 #include "strata/net.h"
 #include "strata/ping.h"
@@ -65,6 +66,69 @@ emit(const struct st_ping_hooks *h, struct st_ping_event *ev)
 	h->event(h->arg, ev);
 }
 
+/* Sets or clears DF in the IPv4 header h, its checksum kept right. */
+static void
+set_df(uint8_t *h, int df)
+{
+	size_t hl = (size_t)(h[0] & 15) * 4;
+	uint16_t c;
+
+	h[6] = (uint8_t)(df ? h[6] | 0x40 : h[6] & ~0x40);
+	h[10] = h[11] = 0;
+	c = st_cksum_finish(st_cksum_add(0, h, hl));
+	h[10] = (uint8_t)(c >> 8);
+	h[11] = (uint8_t)c;
+}
+
+/* st_frag_send's way out: each fragment on the IP_HDRINCL socket. */
+static int
+send_piece(void *arg, const uint8_t *b, size_t len)
+{
+	struct st_ping *p = arg;
+	const char *how;
+
+	return st_raw_send(&p->raw, b, len, 0, 0, &how);
+}
+
+/*
+ * Sends the n bytes built; 0, 1 when it is too big for the path with DF
+ * set (*mtu: the path MTU), or -1 with errno.  An IPv4 header that goes as
+ * built is cut into fragments here when the path needs it (iputils' "-M
+ * want" and "-M dont"); the ping socket leaves that to the kernel.
+ */
+static int
+send_built(struct st_ping *p, size_t n, int lt, int *mtu)
+{
+	size_t hl = p->fam == 4 ? (size_t)(p->buf[0] & 15) * 4 : 40;
+	const char *how;
+	int rc;
+
+	/* The kernel learns a router's MTU only for sockets it can match the
+	 * error to, never the IPPROTO_RAW one: take the lower. */
+	*mtu = st_route_mtu(p->mtufd, p->fam);
+	if (p->pmtu > 0 && (*mtu <= 0 || p->pmtu < *mtu))
+		*mtu = p->pmtu;
+	if (p->dgram) {
+		rc = st_pingsock_send(p->dfd, p->fam, p->dst, p->buf + hl,
+		    n - hl);
+		return rc != 0 && errno == EMSGSIZE && *mtu > 0 ? 1 : rc;
+	}
+	if (p->fam == 4 && p->pmtu_want)
+		set_df(p->buf, !(*mtu > 0 && n > (size_t)*mtu));
+	if (p->fam == 4 && *mtu > 0 && n > (size_t)*mtu) {
+		if (p->buf[6] & 0x40)
+			return 1;	/* DF: the kernel would refuse it too */
+		if (p->buf[4] == 0 && p->buf[5] == 0) {
+			/* Every fragment needs the same identification. */
+			p->buf[4] = (uint8_t)(p->sent >> 8 | 0x80);
+			p->buf[5] = (uint8_t)p->sent;
+		}
+		return st_frag_send(p->buf, n, (size_t)*mtu, send_piece, p);
+	}
+	rc = st_raw_send(&p->raw, p->buf, n, lt, 0, &how);
+	return rc != 0 && errno == EMSGSIZE && *mtu > 0 ? 1 : rc;
+}
+
 /* Sends the next request; -1 with why when it cannot be built. */
 static int
 send_one(struct st_ping *p, const struct st_ping_hooks *h, char *why,
@@ -74,10 +138,9 @@ send_one(struct st_ping *p, const struct st_ping_hooks *h, char *why,
 	struct st_spec_err err;
 	struct st_record rec;
 	struct timespec now;
-	const char *how;
 	uint16_t seq = (uint16_t)(p->sent + 1);
 	size_t n, k;
-	int lt, failed;
+	int lt, rc, mtu;
 
 	clock_gettime(CLOCK_REALTIME, &now);
 	p->spec.layers[p->icmp_layer].set[p->seq_set].val = seq;
@@ -86,18 +149,15 @@ send_one(struct st_ping *p, const struct st_ping_hooks *h, char *why,
 		snprintf(why, whylen, "%s", err.msg);
 		return -1;
 	}
-	if (p->dgram) {
-		size_t hl = p->fam == 4 ? (size_t)(p->buf[0] & 15) * 4 : 40;
-
-		failed = st_pingsock_send(p->dfd, p->fam, p->dst, p->buf + hl,
-		    n - hl) != 0;
-	} else
-		failed = st_raw_send(&p->raw, p->buf, n, lt, 0, &how) != 0;
+	rc = send_built(p, n, lt, &mtu);
 	memset(&ev, 0, sizeof(ev));
 	ev.seq = seq;
-	if (failed) {
-		ev.kind = ST_PING_SEND_FAILED;
-		ev.err = errno;
+	if (rc != 0) {
+		/* iputils: "local error: message too long, mtu=N", an error
+		 * of its own; the request still counts as sent. */
+		ev.kind = rc == 1 ? ST_PING_LOCAL_ERROR : ST_PING_SEND_FAILED;
+		ev.err = rc == 1 ? EMSGSIZE : errno;
+		ev.mtu = mtu;
 		emit(h, &ev);
 		p->errors++;
 	}
@@ -168,11 +228,13 @@ static void
 on_packet(struct st_ping *p, const struct st_ping_hooks *h)
 {
 	struct st_ping_event ev;
+	struct st_echo_error eri;
 	struct st_record rec;
 	enum st_echo e;
 
-	if (p->rx.outgoing)
-		return;
+	if (p->rx.outgoing || st_reasm_add(&p->reasm, p->rx.buf, &p->rx.len,
+	    sizeof(p->rx.buf)) == 0)
+		return;		/* ours going out, or a fragment kept */
 	memset(&ev, 0, sizeof(ev));
 	st_record_bytes(&rec, p->rx.buf, p->rx.len, DLT_RAW, &p->rx.ts);
 	st_decode_frame(&p->got, &rec, 0);
@@ -190,11 +252,26 @@ on_packet(struct st_ping *p, const struct st_ping_hooks *h)
 	ev.got = &p->got;
 	if (e == ST_ECHO_ERROR) {
 		p->errors++;
+		if (st_echo_error_info(&p->got, &eri) == 0 && eri.has_mtu &&
+		    eri.mtu >= 68 && (p->pmtu == 0 || eri.mtu < (uint64_t)p->pmtu))
+			p->pmtu = (int)eri.mtu;
 		ev.kind = ST_PING_ERROR;
 		ev.request = kept_request(p, ev.seq);
 	} else
 		on_reply(p, &ev);
 	emit(h, &ev);
+}
+
+/*
+ * Whether -w's deadline has come by t (counted from the first request; a
+ * millisecond early, for a request due at the deadline on the interval's
+ * clock, which started a little before the first request left).
+ */
+static int
+past_deadline(const struct st_ping *p, const struct timespec *t)
+{
+	return p->deadline > 0 && p->sent > 0 && st_ping_since(&p->start,
+	    t) >= p->deadline - 0.001;
 }
 
 /* When to stop waiting now: the next send, the linger end or deadline. */
@@ -206,10 +283,10 @@ done_or_wait(struct st_ping *p, const struct st_ping_hooks *h,
 	int more = p->count == 0 || p->sent < p->count;
 
 	clock_gettime(CLOCK_REALTIME, &now);
-	if (h->stop(h->arg))
+	if (h->stop(h->arg) || past_deadline(p, &now))
 		return 1;
-	if (p->deadline > 0 && p->sent > 0 && st_ping_since(&p->start,
-	    &now) >= p->deadline)
+	/* iputils: with a deadline, the first error ends the run. */
+	if (p->deadline > 0 && p->errors > 0)
 		return 1;
 	if (!more && p->received + p->errors >= p->count)
 		return 1;
@@ -241,8 +318,10 @@ st_ping_run(struct st_ping *p, const struct st_ping_hooks *h, char *why,
 	clock_gettime(CLOCK_REALTIME, &next);
 	for (;;) {
 		clock_gettime(CLOCK_REALTIME, &now);
+		/* No request at or after the deadline: iputils stops there
+		 * rather than send one that cannot be answered in time. */
 		if ((p->count == 0 || p->sent < p->count) && !h->stop(h->arg) &&
-		    st_ping_since(&next, &now) >= 0) {
+		    !past_deadline(p, &next) && st_ping_since(&next, &now) >= 0) {
 			if (send_one(p, h, why, n) != 0)
 				return -1;
 			ts_add(&next, p->interval);

@@ -58,6 +58,7 @@ st_pingsock_open(int fam, const uint8_t *src, uint16_t *id)
 	if (fam == 4) {
 		setsockopt(fd, IPPROTO_IP, IP_RECVTTL, &on, sizeof(on));
 		setsockopt(fd, IPPROTO_IP, IP_RECVERR, &on, sizeof(on));
+		setsockopt(fd, IPPROTO_IP, IP_RECVOPTS, &on, sizeof(on));
 	} else {
 		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
 		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof(on));
@@ -210,6 +211,33 @@ from_errqueue(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	return 1;
 }
 
+/*
+ * The IPv4 options the kernel gave (IP_RECVOPTS, as they arrived, this
+ * host's own record-route entry in) into the rebuilt header of rx.
+ */
+static void
+add_options(struct st_rx *rx, const uint8_t *o, size_t n)
+{
+	size_t pad = (n + 3) & ~(size_t)3, tot;
+	uint8_t *b = rx->buf;
+	uint16_t c;
+
+	if (rx->len + pad > sizeof(rx->buf))
+		return;
+	memmove(b + 20 + pad, b + 20, rx->len - 20);
+	memcpy(b + 20, o, n);
+	memset(b + 20 + n, 0, pad - n);
+	rx->len += pad;
+	tot = rx->len;
+	b[0] = (uint8_t)(0x40 | (20 + pad) / 4);
+	b[2] = (uint8_t)(tot >> 8);
+	b[3] = (uint8_t)tot;
+	b[10] = b[11] = 0;
+	c = st_cksum_finish(st_cksum_add(0, b, 20 + pad));
+	b[10] = (uint8_t)(c >> 8);
+	b[11] = (uint8_t)c;
+}
+
 int
 st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
     struct st_rx *rx, const struct timespec *deadline)
@@ -222,7 +250,8 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	struct msghdr mh;
 	struct iovec iov;
 	unsigned ttl = 0;
-	size_t hl = fam == 4 ? 20 : 40;
+	uint8_t opts[40];
+	size_t hl = fam == 4 ? 20 : 40, optlen = 0;
 	ssize_t n;
 	long ms;
 	int v;
@@ -261,6 +290,12 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 		} else if (cm->cmsg_level == SOL_SOCKET &&
 		    cm->cmsg_type == SCM_TIMESTAMPNS)
 			memcpy(&rx->ts, CMSG_DATA(cm), sizeof(rx->ts));
+		else if (fam == 4 && cm->cmsg_level == IPPROTO_IP &&
+		    cm->cmsg_type == IP_RECVOPTS && cm->cmsg_len >
+		    CMSG_LEN(0) && cm->cmsg_len - CMSG_LEN(0) <= 40) {
+			optlen = cm->cmsg_len - CMSG_LEN(0);
+			memcpy(opts, CMSG_DATA(cm), optlen);
+		}
 	}
 	ip_header(rx->buf, fam, fam == 4 ? (const uint8_t *)
 	    &((struct sockaddr_in *)&from)->sin_addr : (const uint8_t *)
@@ -268,5 +303,198 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	if (fam == 6)
 		fix_icmp_cksum(rx->buf, fam, hl, (size_t)n);
 	rx->len = hl + (size_t)n;
+	if (optlen > 0)
+		add_options(rx, opts, optlen);
 	return 1;
+}
+
+/*
+ * traceroute's unprivileged method: UDP probes from an ordinary socket,
+ * the routers' ICMP errors read from its error queue (IP_RECVERR), which
+ * gives who complained, the type and code, and the probe's destination
+ * port; the error packet is rebuilt around the probe as built, so that it
+ * decodes and shows like a captured one.
+ */
+int
+st_udptrace_open(int fam, int df, uint16_t *sport)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	int fd, on = 1, pm;
+
+	if ((fd = socket(fam == 4 ? AF_INET : AF_INET6, SOCK_DGRAM, 0)) < 0)
+		return -1;
+	if (fam == 4) {
+		pm = df ? IP_PMTUDISC_PROBE : IP_PMTUDISC_DONT;
+		setsockopt(fd, IPPROTO_IP, IP_RECVERR, &on, sizeof(on));
+		setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pm, sizeof(pm));
+	} else {
+		pm = df ? IPV6_PMTUDISC_PROBE : IPV6_PMTUDISC_DONT;
+		setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof(on));
+		setsockopt(fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &pm,
+		    sizeof(pm));
+	}
+	setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on));
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_family = fam == 4 ? AF_INET : AF_INET6;
+	if (bind(fd, (struct sockaddr *)&ss, fam == 4 ?
+	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) != 0 ||
+	    getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
+		close(fd);
+		return -1;
+	}
+	*sport = ntohs(fam == 4 ? ((struct sockaddr_in *)&ss)->sin_port :
+	    ((struct sockaddr_in6 *)&ss)->sin6_port);
+	return fd;
+}
+
+int
+st_udptrace_send(int fd, int fam, const uint8_t *dst, uint16_t dport,
+    int ttl, const uint8_t *data, size_t n)
+{
+	char ctl[CMSG_SPACE(sizeof(int))];
+	struct sockaddr_storage to;
+	struct cmsghdr *cm;
+	struct msghdr mh;
+	struct iovec iov;
+
+	/* The TTL goes with each probe (the sandbox allows no setsockopt). */
+	memset(&to, 0, sizeof(to));
+	memset(&mh, 0, sizeof(mh));
+	memset(ctl, 0, sizeof(ctl));
+	if (fam == 4) {
+		to.ss_family = AF_INET;
+		((struct sockaddr_in *)&to)->sin_port = htons(dport);
+		memcpy(&((struct sockaddr_in *)&to)->sin_addr, dst, 4);
+		mh.msg_namelen = sizeof(struct sockaddr_in);
+	} else {
+		to.ss_family = AF_INET6;
+		((struct sockaddr_in6 *)&to)->sin6_port = htons(dport);
+		memcpy(&((struct sockaddr_in6 *)&to)->sin6_addr, dst, 16);
+		mh.msg_namelen = sizeof(struct sockaddr_in6);
+	}
+	iov.iov_base = (void *)(uintptr_t)data;
+	iov.iov_len = n;
+	mh.msg_name = &to;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = ctl;
+	mh.msg_controllen = sizeof(ctl);
+	cm = CMSG_FIRSTHDR(&mh);
+	cm->cmsg_level = fam == 4 ? IPPROTO_IP : IPPROTO_IPV6;
+	cm->cmsg_type = fam == 4 ? IP_TTL : IPV6_HOPLIMIT;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &ttl, sizeof(int));
+	return sendmsg(fd, &mh, 0) == (ssize_t)n ? 0 : -1;
+}
+
+/* The ICMP error ee from offender, around the probe sent, into rx. */
+static void
+rebuild_error(int fam, const struct sock_extended_err *ee,
+    const uint8_t *offender, const uint8_t *local, const uint8_t *sent,
+    size_t sentlen, struct st_rx *rx)
+{
+	size_t hl = fam == 4 ? 20 : 40, n;
+	uint8_t *b = rx->buf;
+
+	if (sentlen > 1024)
+		sentlen = 1024;		/* a router quotes no more */
+	n = 8 + sentlen;
+	ip_header(b, fam, offender, local, 64, n);
+	memset(b + hl, 0, 8);
+	b[hl] = ee->ee_type;
+	b[hl + 1] = ee->ee_code;
+	if (fam == 4 && ee->ee_type == 3 && ee->ee_code == 4) {
+		b[hl + 6] = (uint8_t)(ee->ee_info >> 8);
+		b[hl + 7] = (uint8_t)ee->ee_info;
+	} else if (fam == 6 && ee->ee_type == 2) {
+		b[hl + 4] = (uint8_t)(ee->ee_info >> 24);
+		b[hl + 5] = (uint8_t)(ee->ee_info >> 16);
+		b[hl + 6] = (uint8_t)(ee->ee_info >> 8);
+		b[hl + 7] = (uint8_t)ee->ee_info;
+	}
+	memcpy(b + hl + 8, sent, sentlen);
+	/* A router quotes the probe as it held it: its TTL run out. */
+	if (fam == 4 && ee->ee_type == 11)
+		b[hl + 8 + 8] = 1;
+	else if (fam == 6 && ee->ee_type == 3)
+		b[hl + 8 + 7] = 1;
+	fix_icmp_cksum(b, fam, hl, n);
+	rx->len = hl + n;
+}
+
+int
+st_udptrace_recv(int fd, int fam, const uint8_t *local, const uint8_t *sent,
+    size_t sentlen, struct st_udperr *ue, struct st_rx *rx,
+    const struct timespec *deadline)
+{
+	char ctl[512];
+	uint8_t junk[2048];
+	struct sock_extended_err *ee = NULL;
+	struct sockaddr_storage to;
+	struct cmsghdr *cm;
+	struct timespec now;
+	struct pollfd pfd;
+	struct msghdr mh;
+	struct iovec iov;
+	long ms;
+	int v;
+
+	for (;;) {
+		clock_gettime(CLOCK_REALTIME, &now);
+		ms = (long)(deadline->tv_sec - now.tv_sec) * 1000 +
+		    (deadline->tv_nsec - now.tv_nsec) / 1000000;
+		if (ms <= 0)
+			return 0;
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		if ((v = poll(&pfd, 1, (int)ms)) <= 0)
+			return v == 0 || errno == EINTR ? 0 : -1;
+		if (!(pfd.revents & POLLERR)) {
+			/* A UDP answer from an open port: not an error. */
+			recv(fd, junk, sizeof(junk), MSG_DONTWAIT);
+			continue;
+		}
+		memset(&mh, 0, sizeof(mh));
+		iov.iov_base = junk;
+		iov.iov_len = sizeof(junk);
+		mh.msg_iov = &iov;
+		mh.msg_iovlen = 1;
+		mh.msg_name = &to;
+		mh.msg_namelen = sizeof(to);
+		mh.msg_control = ctl;
+		mh.msg_controllen = sizeof(ctl);
+		if (recvmsg(fd, &mh, MSG_ERRQUEUE | MSG_DONTWAIT) < 0)
+			continue;
+		clock_gettime(CLOCK_REALTIME, &rx->ts);
+		for (cm = CMSG_FIRSTHDR(&mh); cm != NULL;
+		    cm = CMSG_NXTHDR(&mh, cm))
+			if ((cm->cmsg_level == IPPROTO_IP &&
+			    cm->cmsg_type == IP_RECVERR) ||
+			    (cm->cmsg_level == IPPROTO_IPV6 &&
+			    cm->cmsg_type == IPV6_RECVERR))
+				ee = (struct sock_extended_err *)CMSG_DATA(cm);
+			else if (cm->cmsg_level == SOL_SOCKET &&
+			    cm->cmsg_type == SCM_TIMESTAMPNS)
+				memcpy(&rx->ts, CMSG_DATA(cm), sizeof(rx->ts));
+		if (ee == NULL)
+			continue;
+		memset(ue, 0, sizeof(*ue));
+		ue->dport = ntohs(fam == 4 ? ((struct sockaddr_in *)&to)->
+		    sin_port : ((struct sockaddr_in6 *)&to)->sin6_port);
+		ue->mtu = ee->ee_info;
+		rx->outgoing = 0;
+		rx->linktype = DLT_RAW;
+		rx->len = 0;
+		if (ee->ee_origin == SO_EE_ORIGIN_LOCAL) {
+			ue->local = 1;		/* too big to leave: mtu */
+			return 1;
+		}
+		if (ee->ee_origin != SO_EE_ORIGIN_ICMP &&
+		    ee->ee_origin != SO_EE_ORIGIN_ICMP6)
+			continue;
+		rebuild_error(fam, ee, (const uint8_t *)SO_EE_OFFENDER(ee) +
+		    (fam == 4 ? 4 : 8), local, sent, sentlen, rx);
+		return 1;
+	}
 }

@@ -52,6 +52,50 @@ out:
 }
 
 int
+st_route_open(int fam, const uint8_t *dst)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl;
+	int fd;
+
+	memset(&ss, 0, sizeof(ss));
+	if (fam == 4) {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+
+		s4->sin_family = AF_INET;
+		s4->sin_port = htons(9);
+		memcpy(&s4->sin_addr, dst, 4);
+		sl = sizeof(*s4);
+	} else {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+
+		s6->sin6_family = AF_INET6;
+		s6->sin6_port = htons(9);
+		memcpy(&s6->sin6_addr, dst, 16);
+		sl = sizeof(*s6);
+	}
+	if ((fd = socket(fam == 4 ? AF_INET : AF_INET6, SOCK_DGRAM, 0)) < 0)
+		return -1;
+	if (connect(fd, (struct sockaddr *)&ss, sl) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
+st_route_mtu(int fd, int fam)
+{
+	socklen_t sl = sizeof(int);
+	int mtu;
+
+	if (fd < 0 || getsockopt(fd, fam == 4 ? IPPROTO_IP : IPPROTO_IPV6,
+	    fam == 4 ? IP_MTU : IPV6_MTU, &mtu, &sl) != 0)
+		return -1;
+	return mtu;
+}
+
+int
 st_is_loopback(int fam, const uint8_t *a)
 {
 	static const uint8_t lo6[16] = { [15] = 1 };
