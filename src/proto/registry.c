@@ -25,6 +25,7 @@ extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp;
 /* @switching */
 /* @routing */
+extern const struct st_proto st_proto_igmp, st_proto_pim;
 /* @transport */
 /* @app-web */
 extern const struct st_proto st_proto_http2, st_proto_websocket;
@@ -81,6 +82,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_isakmp,
 	/* @switching */
 	/* @routing */
+	&st_proto_igmp,
+	&st_proto_pim,
 	/* @transport */
 	/* @app-web */
 	&st_proto_http2,
