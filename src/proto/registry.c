@@ -25,7 +25,8 @@ extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp;
 /* @switching */
 /* @routing */
-extern const struct st_proto st_proto_igmp, st_proto_pim;
+extern const struct st_proto st_proto_igmp, st_proto_pim, st_proto_vrrp,
+    st_proto_hsrp;
 /* @transport */
 /* @app-web */
 extern const struct st_proto st_proto_http2, st_proto_websocket;
@@ -84,6 +85,8 @@ const struct st_proto *const st_protos[] = {
 	/* @routing */
 	&st_proto_igmp,
 	&st_proto_pim,
+	&st_proto_vrrp,
+	&st_proto_hsrp,
 	/* @transport */
 	/* @app-web */
 	&st_proto_http2,

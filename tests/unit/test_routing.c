@@ -1,5 +1,5 @@
 /*
- * IP control and routing protocols: IGMP, PIM; each from hand-written bytes
+ * IP control and routing protocols: IGMP, PIM, VRRP, HSRP; each from hand-written bytes
  * (those captures/make-routing.py writes), every shorter prefix decoded
  * without a read past it, and malformed variants.
  */
@@ -98,6 +98,75 @@ test_pim(void **state)
 	assert_int_equal(layer(p, "pim")->status, ST_LS_MALFORMED);
 }
 
+#define VRRP2 \
+	"020000000002020000000001080045c0002c00010000ff70147bc6120001" \
+	"e0000012210164020101af8ec61200fec61200fd7365637265740000"
+#define VRRP3 \
+	"020000000002020000000001080045c0002000010000ff701487c6120001" \
+	"e00000123102c801006498e4c61200fe"
+#define VRRP3_V6 \
+	"02000000000202000000000186dd60000000002870fffe80000000000000" \
+	"0000000000000001ff020000000000000000000000000012310396020064" \
+	"0e2bfe80000000000000000000000000000120010db80000000000000000" \
+	"00000001"
+/* Version 5. */
+#define VRRP_BADVER \
+	"020000000002020000000001080045c0002000010000ff701487c6120001" \
+	"e00000125102c801006498e4c61200fe"
+
+static void
+test_vrrp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, VRRP2);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 vrrp");
+	assert_int_equal(fval(p, "vrrp.version"), 2);
+	assert_int_equal(fval(p, "vrrp.virt_rtr_id"), 1);
+	assert_int_equal(fval(p, "vrrp.prio"), 100);
+	assert_int_equal(fval(p, "vrrp.adver_int"), 1);
+	assert_int_equal(field_n(p, "vrrp.ip_addr", 1)->val, 0xc61200fd);
+	assert_string_equal(field_n(p, "vrrp.auth_string",
+	    0)->meaning, "secret");
+	assert_int_equal(fval(p, "vrrp.checksum.status"), ST_CK_GOOD);
+	sweep_prefixes(DLT_EN10MB, VRRP2);
+
+	p = decode_hex(DLT_EN10MB, VRRP3);
+	assert_int_equal(fval(p, "vrrp.version"), 3);
+	assert_int_equal(fval(p, "vrrp.short_adver_int"), 100);
+	assert_int_equal(fval(p, "vrrp.checksum.status"), ST_CK_GOOD);
+	sweep_prefixes(DLT_EN10MB, VRRP3);
+
+	p = decode_hex(DLT_EN10MB, VRRP3_V6);
+	assert_chain(p, "eth ipv6 vrrp");
+	assert_true(has_field(p, "vrrp.ipv6_addr"));
+	assert_int_equal(fval(p, "vrrp.checksum.status"), ST_CK_GOOD);
+	sweep_prefixes(DLT_EN10MB, VRRP3_V6);
+
+	p = decode_hex(DLT_EN10MB, VRRP_BADVER);
+	assert_int_equal(layer(p, "vrrp")->status, ST_LS_MALFORMED);
+}
+
+#define HSRP \
+	"020000000002020000000001080045c0003000010000011112e7c6120001" \
+	"e000000207c107c1001c21d9000010030a640100636973636f000000c612" \
+	"00fe"
+
+static void
+test_hsrp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, HSRP);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp hsrp");
+	assert_int_equal(fval(p, "hsrp.state"), 16);
+	assert_int_equal(fval(p, "hsrp.priority"), 100);
+	assert_int_equal(fval(p, "hsrp.virt_ip"), 0xc61200fe);
+	assert_string_equal(field_n(p, "hsrp.auth_data", 0)->meaning,
+	    "cisco");
+	sweep_prefixes(DLT_EN10MB, HSRP);
+}
+
 static void
 test_igmp_v1_v2(void **state)
 {
@@ -165,6 +234,8 @@ main(void)
 		cmocka_unit_test(test_igmp_v1_v2),
 		cmocka_unit_test(test_igmp_v3),
 		cmocka_unit_test(test_pim),
+		cmocka_unit_test(test_vrrp),
+		cmocka_unit_test(test_hsrp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
