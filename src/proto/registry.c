@@ -29,6 +29,8 @@ extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
     st_proto_eap, st_proto_ptp, st_proto_cdp, st_proto_dtp, st_proto_udld,
     st_proto_ipx;
 /* @routing */
+extern const struct st_proto st_proto_igmp, st_proto_pim, st_proto_vrrp,
+    st_proto_hsrp;
 /* @transport */
 /* @app-web */
 extern const struct st_proto st_proto_http2, st_proto_websocket;
@@ -99,6 +101,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_udld,
 	&st_proto_ipx,
 	/* @routing */
+	&st_proto_igmp,
+	&st_proto_pim,
+	&st_proto_vrrp,
+	&st_proto_hsrp,
 	/* @transport */
 	/* @app-web */
 	&st_proto_http2,

@@ -1,0 +1,441 @@
+/*
+ * PIM version 2 (RFC 7761 4.9; hello options RFC 7761 4.9.2, RFC 4601).
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |PIM Ver| Type  |   Reserved    |           Checksum            |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *
+ * Addresses are encoded (4.9.1): family and encoding type, then for a
+ * group address flags and mask length, for a source address flags and
+ * mask length, then the address (4 bytes for IPv4, 16 for IPv6).  A hello
+ * is a list of type-length-value options; a join/prune names an upstream
+ * neighbor and groups, each with joined and pruned sources; a register
+ * carries a multicast packet, decoded as a nested chain; an assert and a
+ * register-stop name a group and a source.  The checksum covers the whole
+ * message, except a register's, which covers its 8-byte header.
+ */
+#include "fields.h"
+
+#define PIM_MAX_OPT	64		/* hello options */
+#define PIM_MAX_ITEMS	256		/* groups, sources, addresses */
+
+enum { F_VER, F_TYPE, F_RES, F_CKSUM, F_CKSTAT, F_REGFL, F_BORDER, F_NULL,
+	F_RES1, F_NGRP, F_HOLD, F_NJOIN, F_NPRUNE, F_RPT, F_MPREF, F_METRIC };
+enum { A_FAM, A_ENC, A_UNI4, A_UNI6, A_GFL, A_GB, A_GRES, A_GZ, A_SFL,
+	A_SRES, A_SS, A_SW, A_SR, A_MASK, A_G4, A_G6, A_S4, A_S6 };
+enum { O_TYPE, O_LEN, O_HOLD, O_T, O_PROP, O_OVR, O_DRPRI, O_GENID };
+
+static const struct st_valname pim_type_names[] = {
+	{ 0, "Hello" }, { 1, "Register" }, { 2, "Register-stop" },
+	{ 3, "Join/Prune" }, { 4, "Bootstrap" }, { 5, "Assert" },
+	{ 6, "Graft" }, { 7, "Graft-Ack" },
+	{ 8, "Candidate-RP-Advertisement" }, { 9, "State-Refresh" },
+	{ 10, "DF election" }, { 0, NULL }
+};
+
+static const struct st_field_desc pim_fields[] = {
+	FD("version", "pim.version", "Version", 0, 4, ST_FMT_DEC),
+	FDN("type", "pim.type", "Type", 4, 4, ST_FMT_DEC, pim_type_names),
+	FD(NULL, "pim.res_bytes", "Reserved", 8, 8, ST_FMT_BYTES),
+	FDX("chksum", "pim.cksum", "Checksum", 16, 16, ST_FMT_HEX, 0,
+	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
+	FDG("pim.cksum.status", "Checksum status", ST_FMT_ENUM, st_ck_names),
+	FD(NULL, "pim.register_flag", "Flags", 32, 32, ST_FMT_HEX),
+	FDD(NULL, "pim.register_flag.border", "Border", 32, 1, ST_FMT_BOOL),
+	FDD(NULL, "pim.register_flag.null_register", "Null-Register", 33, 1,
+	    ST_FMT_BOOL),
+	/* From the upstream neighbor's end. */
+	FD(NULL, "pim.res_bytes", "Reserved", 0, 8, ST_FMT_BYTES),
+	FD(NULL, "pim.numgroups", "Num Groups", 8, 8, ST_FMT_DEC),
+	FD(NULL, "pim.holdtime", "Holdtime", 16, 16, ST_FMT_DEC),
+	/* From a group's end. */
+	FD(NULL, "pim.numjoins", "Num Joins", 0, 16, ST_FMT_DEC),
+	FD(NULL, "pim.numprunes", "Num Prunes", 16, 16, ST_FMT_DEC),
+	/* An assert's, from the source's end. */
+	FD(NULL, "pim.rpt", "RP Tree", 0, 1, ST_FMT_BOOL),
+	FD(NULL, "pim.metric_pref", "Metric Preference", 1, 31, ST_FMT_DEC),
+	FD(NULL, "pim.metric", "Metric", 32, 32, ST_FMT_DEC),
+};
+
+/* An encoded address's rows, from its start. */
+static const struct st_field_desc addr_fields[] = {
+	FD(NULL, "pim.addr_address_family", "Address Family", 0, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "pim.addr_encoding_type", "Encoding Type", 8, 8, ST_FMT_DEC),
+	FD(NULL, "pim.unicast", "Unicast", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.unicast_ipv6", "Unicast", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.group_addr.flags", "Flags", 16, 8, ST_FMT_HEX),
+	FDD(NULL, "pim.group_addr.flags.b", "Bidirectional PIM", 16, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "pim.group_addr.flags.reserved", "Reserved", 17, 6,
+	    ST_FMT_HEX),
+	FDD(NULL, "pim.group_addr.flags.z", "Admin Scope Zone", 23, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "pim.source_addr.flags", "Flags", 16, 8, ST_FMT_HEX),
+	FDD(NULL, "pim.source_addr.flags.reserved", "Reserved", 16, 5,
+	    ST_FMT_HEX),
+	FDD(NULL, "pim.source_addr.flags.s", "Sparse", 21, 1, ST_FMT_BOOL),
+	FDD(NULL, "pim.source_addr.flags.w", "WildCard", 22, 1, ST_FMT_BOOL),
+	FDD(NULL, "pim.source_addr.flags.r", "Rendezvous Point Tree", 23, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "pim.mask_len", "Masklen", 24, 8, ST_FMT_DEC),
+	FD(NULL, "pim.group", "Group", 32, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.group_ip6", "Group", 32, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.source", "Source", 32, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.source_ip6", "Source", 32, 128, ST_FMT_IPV6),
+};
+
+/* A hello option's rows, from its start. */
+static const struct st_field_desc opt_fields[] = {
+	FD(NULL, "pim.optiontype", "Type", 0, 16, ST_FMT_DEC),
+	FD(NULL, "pim.optionlength", "Length", 16, 16, ST_FMT_DEC),
+	FD(NULL, "pim.holdtime", "Holdtime", 32, 16, ST_FMT_DEC),
+	FD(NULL, "pim.t", "T", 32, 1, ST_FMT_BOOL),
+	FD(NULL, "pim.propagation_delay", "Propagation Delay", 33, 15,
+	    ST_FMT_DEC),
+	FD(NULL, "pim.override_interval", "Override Interval", 48, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "pim.dr_priority", "DR Priority", 32, 32, ST_FMT_DEC),
+	FD(NULL, "pim.generation_id", "Generation ID", 32, 32, ST_FMT_DEC),
+};
+
+/* The names an encoded address goes by as a whole, by role (IPv4, IPv6). */
+enum { P_UPSTREAM, P_GROUP, P_JOIN, P_PRUNE, P_SOURCE, P_ADDRLIST };
+static const struct st_field_desc role_fields[] = {
+	FD(NULL, "pim.upstream_neighbor", "Upstream-neighbor", 16, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "pim.group", "Group", 32, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.join_ip", "IP address", 32, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.prune_ip", "IP address", 32, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.source", "Source", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.address_list", "Address", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.upstream_neighbor_ip6", "Upstream-neighbor", 16, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "pim.group_ip6", "Group", 32, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.join_ip6", "IP address", 32, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.prune_ip6", "IP address", 32, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.source_ip6", "Source", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.address_list_ip6", "Address", 16, 128, ST_FMT_IPV6),
+};
+#define P_V6	6
+
+static const struct st_ckspec pim_ck = {
+	.field = &pim_fields[F_CKSUM],
+	.status = &pim_fields[F_CKSTAT],
+	.cover = ST_CKC_PAYLOAD,
+	.fam = 4,
+};
+
+/* A register's checksum covers its header alone. */
+static const struct st_ckspec pim_regck = {
+	.field = &pim_fields[F_CKSUM],
+	.status = &pim_fields[F_CKSTAT],
+	.cover = ST_CKC_HEADER,
+	.fam = 4,
+};
+
+/* Adds row fd at byte off of c; c->err takes the outcome. */
+static struct st_field *
+at(struct st_dctx *d, struct st_cur *c, size_t off,
+    const struct st_field_desc *fd)
+{
+	struct st_cur w = *c;
+	struct st_field *f;
+
+	w.off += off;
+	f = st_dfield(d, &w, fd);
+	if (c->err == ST_OK)
+		c->err = w.err;
+	return f;
+}
+
+/*
+ * The encoded address at byte off, as role: kind 'u' (unicast), 'g'
+ * (group) or 's' (source).  Returns its length, or 0 (c->err set or the
+ * layer malformed).
+ */
+static size_t
+pim_addr(struct st_dctx *d, struct st_cur *c, size_t off, int kind,
+    int role)
+{
+	struct st_cur w = *c;
+	unsigned fam, v6;
+	size_t pre = kind == 'u' ? 2 : 4;
+
+	w.off += off;
+	if (!st_cur_need(&w, 2)) {
+		c->err = w.err;
+		return 0;
+	}
+	fam = (unsigned)st_peek_bits(&w, 0, 8);
+	if (fam != 1 && fam != 2) {
+		st_dmalformed(d, "address family %u", fam);
+		return 0;
+	}
+	v6 = fam == 2;
+	if (!st_cur_need(&w, pre + (v6 ? 16 : 4))) {
+		c->err = w.err;
+		return 0;
+	}
+	/* The whole first, as Wireshark names it by role. */
+	at(d, c, off, &role_fields[role + (v6 ? P_V6 : 0)]);
+	st_dfields(d, &w, addr_fields, A_UNI4);
+	if (kind == 'u')
+		st_dfield(d, &w, &addr_fields[v6 ? A_UNI6 : A_UNI4]);
+	else if (kind == 'g') {
+		st_dfields(d, &w, addr_fields + A_GFL, 4);
+		st_dfield(d, &w, &addr_fields[A_MASK]);
+		st_dfield(d, &w, &addr_fields[v6 ? A_G6 : A_G4]);
+	} else {
+		st_dfields(d, &w, addr_fields + A_SFL, 6);
+		st_dfield(d, &w, &addr_fields[v6 ? A_S6 : A_S4]);
+	}
+	c->err = w.err;
+	return c->err == ST_OK ? pre + (v6 ? 16 : 4) : 0;
+}
+
+/* The hello options from byte 4; returns the message's length. */
+static size_t
+pim_hello(struct st_dctx *d, struct st_cur *c, size_t left)
+{
+	size_t off = 4, end, a;
+	unsigned i, type, len, n;
+
+	for (i = 0; i < PIM_MAX_OPT && off + 4 <= left; i++) {
+		at(d, c, off, &opt_fields[O_TYPE]);
+		at(d, c, off, &opt_fields[O_LEN]);
+		if (c->err != ST_OK)
+			return off;
+		type = (unsigned)st_peek_bits(c, off * 8, 16);
+		len = (unsigned)st_peek_bits(c, off * 8 + 16, 16);
+		end = off + 4 + len;
+		if (end > left) {
+			st_dmalformed(d, "option %u runs past the message",
+			    type);
+			return off;
+		}
+		if (type == 1 && len >= 2)
+			at(d, c, off, &opt_fields[O_HOLD]);
+		else if (type == 2 && len >= 4) {
+			at(d, c, off, &opt_fields[O_T]);
+			at(d, c, off, &opt_fields[O_PROP]);
+			at(d, c, off, &opt_fields[O_OVR]);
+		} else if (type == 19 && len >= 4)
+			at(d, c, off, &opt_fields[O_DRPRI]);
+		else if (type == 20 && len >= 4)
+			at(d, c, off, &opt_fields[O_GENID]);
+		else if (type == 24)
+			for (a = off + 4, n = 0; a < end &&
+			    n < PIM_MAX_ITEMS; n++) {
+				size_t k = pim_addr(d, c, a, 'u', P_ADDRLIST);
+
+				if (k == 0)
+					return a;
+				a += k;
+			}
+		off = end;
+	}
+	if (off < left && i == PIM_MAX_OPT)
+		st_dmalformed(d, "more than %d options", PIM_MAX_OPT);
+	return off;
+}
+
+/* A join/prune's groups; returns the message's length. */
+static size_t
+pim_joinprune(struct st_dctx *d, struct st_cur *c)
+{
+	size_t off = 4, k;
+	unsigned g, ng, i, nj, np;
+
+	if ((k = pim_addr(d, c, off, 'u', P_UPSTREAM)) == 0)
+		return off;
+	off += k;
+	at(d, c, off, &pim_fields[F_RES1]);
+	at(d, c, off, &pim_fields[F_NGRP]);
+	at(d, c, off, &pim_fields[F_HOLD]);
+	if (c->err != ST_OK)
+		return off;
+	ng = (unsigned)st_peek_bits(c, off * 8 + 8, 8);
+	off += 4;
+	for (g = 0; g < ng; g++) {
+		if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
+			return off;
+		off += k;
+		at(d, c, off, &pim_fields[F_NJOIN]);
+		at(d, c, off, &pim_fields[F_NPRUNE]);
+		if (c->err != ST_OK)
+			return off;
+		nj = (unsigned)st_peek_bits(c, off * 8, 16);
+		np = (unsigned)st_peek_bits(c, off * 8 + 16, 16);
+		off += 4;
+		if (nj + np > PIM_MAX_ITEMS) {
+			st_dmalformed(d, "%u sources in a group", nj + np);
+			return off;
+		}
+		for (i = 0; i < nj + np; i++) {
+			k = pim_addr(d, c, off, 's', i < nj ? P_JOIN :
+			    P_PRUNE);
+			if (k == 0)
+				return off;
+			off += k;
+		}
+	}
+	return off;
+}
+
+/* An assert or a register-stop: a group, a source, an assert's metric. */
+static size_t
+pim_grpsrc(struct st_dctx *d, struct st_cur *c, int assert)
+{
+	size_t off = 4, k;
+
+	if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
+		return off;
+	off += k;
+	if ((k = pim_addr(d, c, off, 'u', P_SOURCE)) == 0)
+		return off;
+	off += k;
+	if (assert) {
+		at(d, c, off, &pim_fields[F_RPT]);
+		at(d, c, off, &pim_fields[F_MPREF]);
+		at(d, c, off, &pim_fields[F_METRIC]);
+		off += 8;
+	}
+	return off;
+}
+
+static int
+pim_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), hdr = left;
+	struct st_field *ck;
+	unsigned type;
+
+	st_dfields(d, c, pim_fields, 2);
+	st_dbytes(d, c, &pim_fields[F_RES], 1, 1);
+	ck = st_dfield(d, c, &pim_fields[F_CKSUM]);
+	if (c->err != ST_OK)
+		return c->err;
+	if (st_peek_bits(c, 0, 4) != 2) {
+		d->hdr = 4;
+		d->data = 1;
+		return st_dmalformed(d, "PIM version %u",
+		    (unsigned)st_peek_bits(c, 0, 4));
+	}
+	type = (unsigned)st_peek_bits(c, 4, 4);
+	switch (type) {
+	case 0:
+		hdr = pim_hello(d, c, left);
+		break;
+	case 1:
+		st_dfields(d, c, pim_fields + F_REGFL, 3);
+		hdr = 8;
+		break;
+	case 2:
+	case 5:
+		hdr = pim_grpsrc(d, c, type == 5);
+		break;
+	case 3:
+	case 6:
+	case 7:
+		hdr = pim_joinprune(d, c);
+		break;
+	}
+	if (c->err != ST_OK) {
+		d->hdr = left;
+		return c->err;
+	}
+	d->hdr = hdr < left ? hdr : left;
+	if (ck != NULL)
+		st_dck(d, c, type == 1 ? &pim_regck : &pim_ck, ck,
+		    type == 1 ? 8 : d->hdr);
+	if (d->ly->status == ST_LS_MALFORMED)
+		return ST_EINVAL;
+	if (type == 1 && left > 8 && !st_peek_bits(c, 33, 1)) {
+		struct st_cur q = *c;
+
+		/* The multicast packet it carries, by its version. */
+		q.off += 8;
+		st_dnest(d, &q, ST_KEY_ETHERTYPE, st_peek_bits(c, 64, 4) == 6 ?
+		    0x86dd : 0x0800);
+		return ST_OK;
+	}
+	d->data = 1;
+	return ST_OK;
+}
+
+static const struct st_bind pim_binds[] = {
+	{ ST_KEY_IPPROTO, 103 },
+};
+
+/* @summary */
+#include "strata/out.h"
+
+/* "pim v2 Hello", "pim v2 Join/Prune group 225.0.0.1". */
+static int
+pim_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_METRIC + 1], *g[A_S6 + 1];
+	struct st_out *o = s->o;
+	const char *m;
+
+	if (s->net != NULL) {
+		s->endpoints(s, NULL);
+		st_out_putc(o, ' ');
+	}
+	st_ly_fields(s->pkt, ly, pim_fields, F_METRIC + 1, f);
+	st_ly_fields(s->pkt, ly, addr_fields, A_S6 + 1, g);
+	st_out_puts(o, "pim v2");
+	if (f[F_TYPE] == NULL)
+		return 1;
+	if ((m = st_field_meaning(f[F_TYPE])) != NULL)
+		st_out_printf(o, " %s", m);
+	else
+		st_out_printf(o, " type %u", (unsigned)f[F_TYPE]->val);
+	if (g[A_G4] != NULL || g[A_G6] != NULL) {
+		st_out_puts(o, " group ");
+		s->value(s, g[A_G4] != NULL ? g[A_G4] : g[A_G6]);
+	}
+	return 1;
+}
+
+/* @views */
+static const struct st_field_desc *const pim_keys[] = {
+	&pim_fields[F_TYPE], &pim_fields[F_CKSUM], NULL,
+};
+
+/* @craft */
+
+/* @probes */
+
+const struct st_proto st_proto_pim = {
+	.name = "pim",
+	.ws = "pim",
+	.title = "Protocol Independent Multicast",
+	.rfc = "RFC 7761",
+	.role = ST_ROLE_CONTROL,
+	.fields = pim_fields,
+	.nfields = NFIELDS(pim_fields),
+	.more = addr_fields,
+	.nmore = NFIELDS(addr_fields),
+	.decode = pim_decode,
+	.binds = pim_binds,
+	.nbinds = NFIELDS(pim_binds),
+	.cksum = &pim_ck,
+	/* @summary */
+	.summary = pim_summary,
+	/* @views */
+	.keys = pim_keys,
+	.color = "\033[36m",
+	.explain = "Multicast routers find neighbors (Hello), join and "
+	    "prune the distribution trees of groups toward a source or a "
+	    "rendezvous point (Join/Prune), and elect one forwarder per link "
+	    "(Assert).  A first-hop router sends a source's packets to the "
+	    "rendezvous point wrapped in a Register, decoded here as a nested "
+	    "packet.  Addresses are encoded with their family, and group and "
+	    "source addresses with a mask length and flags.",
+	/* @craft */
+	/* @probes */
+};
