@@ -19,6 +19,9 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 extern const struct st_proto st_proto_radiotap, st_proto_wlan,
     st_proto_wlan_fcs, st_proto_wlan_mgt, st_proto_wlan_radio, st_proto_ppi;
 /* @links */
+extern const struct st_proto st_proto_ppp, st_proto_lcp, st_proto_ipcp,
+    st_proto_ipv6cp, st_proto_pap, st_proto_chap, st_proto_pppoed,
+    st_proto_pppoes, st_proto_chdlc, st_proto_slarp, st_proto_fr;
 /* @tunnels */
 extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
@@ -73,6 +76,17 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_wlan_radio,
 	&st_proto_ppi,
 	/* @links */
+	&st_proto_ppp,
+	&st_proto_lcp,
+	&st_proto_ipcp,
+	&st_proto_ipv6cp,
+	&st_proto_pap,
+	&st_proto_chap,
+	&st_proto_pppoed,
+	&st_proto_pppoes,
+	&st_proto_chdlc,
+	&st_proto_slarp,
+	&st_proto_fr,
 	/* @tunnels */
 	&st_proto_gre,
 	&st_proto_erspan,

@@ -1,0 +1,208 @@
+/*
+ * Frame Relay (DLT_FRELAY): the Q.922 address, then RFC 2427's
+ * multiprotocol encapsulation (control 0x03, an optional pad, an NLPID;
+ * NLPID 0x80: a SNAP header) or Cisco's (an EtherType straight after the
+ * address), after Wireshark's packet-fr.c.
+ *
+ *   0   1   2   3   4   5   6   7
+ * +---+---+---+---+---+---+---+---+
+ * |      upper DLCI       |C/R| EA=0 |
+ * +---+---+---+---+---+---+---+---+
+ * | lower DLCI    |FECN|BECN|DE| EA=1 |
+ * +---+---+---+---+---+---+---+---+
+ * | control 0x03  | [pad 0] | NLPID | ...
+ *
+ * Only the two-byte address is decoded; longer ones (EA 0 in the second
+ * byte) leave the frame as data.
+ */
+#include "fields.h"
+
+enum { F_OCT1, F_UPPER, F_CR, F_EA1, F_OCT2, F_LOWER, F_FECN, F_BECN, F_DE,
+	F_EA2, F_DLCI, F_CTRL, F_NLPID, F_OUI, F_SNAPTYPE, F_PID, F_CHDLC };
+
+static const struct st_valname nlpid_names[] = {
+	{ 0x08, "Q.933" }, { 0x80, "SNAP" }, { 0x81, "CLNP" },
+	{ 0x82, "ES-IS" }, { 0x83, "IS-IS" }, { 0x8e, "IPv6" },
+	{ 0xb0, "FRF.9 compression" }, { 0xb1, "FRF.12 fragment" },
+	{ 0xcc, "IPv4" }, { 0xcf, "PPP" }, { 0, NULL }
+};
+
+static const struct st_field_desc fr_fields[] = {
+	FD(NULL, "fr.first_addr_octet", "First address octet", 0, 8,
+	    ST_FMT_HEX),
+	FDD(NULL, "fr.upper_dlci", "Upper DLCI", 0, 6, ST_FMT_HEX),
+	FDD(NULL, "fr.cr", "C/R", 6, 1, ST_FMT_BOOL),
+	FDD(NULL, "fr.ea", "EA", 7, 1, ST_FMT_BOOL),
+	FD(NULL, "fr.second_addr_octet", "Second address octet", 8, 8,
+	    ST_FMT_HEX),
+	FDD(NULL, "fr.second_dlci", "Second DLCI", 8, 4, ST_FMT_HEX),
+	FDD("fecn", "fr.fecn", "FECN", 12, 1, ST_FMT_BOOL),
+	FDD("becn", "fr.becn", "BECN", 13, 1, ST_FMT_BOOL),
+	FDD("de", "fr.de", "DE", 14, 1, ST_FMT_BOOL),
+	FDD(NULL, "fr.ea", "EA", 15, 1, ST_FMT_BOOL),
+	FDG("fr.dlci", "DLCI", ST_FMT_DEC, NULL),
+	FD(NULL, "fr.control", "Control", 0, 8, ST_FMT_HEX),
+	FDN("nlpid", "fr.nlpid", "NLPID", 0, 8, ST_FMT_HEX, nlpid_names),
+	FD(NULL, "fr.snap.oui", "Organization code", 0, 24, ST_FMT_DEC),
+	FDN(NULL, "fr.snaptype", "Type", 24, 16, ST_FMT_HEX,
+	    st_ethertype_names),
+	FD(NULL, "fr.snap.pid", "Protocol ID", 24, 16, ST_FMT_HEX),
+	FDN(NULL, "fr.chdlctype", "Type", 0, 16, ST_FMT_HEX,
+	    st_ethertype_names),
+};
+
+/* Row r at byte off of c. */
+static void
+fr_at(struct st_dctx *d, struct st_cur *c, size_t off, unsigned r)
+{
+	struct st_cur w = *c;
+
+	w.off += off;
+	st_dfield(d, &w, &fr_fields[r]);
+	if (w.err != ST_OK)
+		c->err = w.err;
+}
+
+/* Where an NLPID leads; returns the header bytes after it (SNAP: 5). */
+static size_t
+fr_nlpid(struct st_dctx *d, struct st_cur *c, size_t off, unsigned nlpid)
+{
+	uint64_t oui, pid;
+
+	d->next_key = ST_KEY_ETHERTYPE;
+	if (nlpid == 0xcc)
+		d->next_val = 0x0800;
+	else if (nlpid == 0x8e)
+		d->next_val = 0x86dd;
+	else if (nlpid == 0x80) {
+		fr_at(d, c, off, F_OUI);
+		oui = st_peek_bits(c, off * 8, 24);
+		fr_at(d, c, off, oui == 0 ? F_SNAPTYPE : F_PID);
+		pid = st_peek_bits(c, off * 8 + 24, 16);
+		if (oui != 0) {
+			d->next_key = ST_KEY_SNAP;
+			d->next_val = oui << 16 | pid;
+		} else
+			d->next_val = pid;
+		return 5;
+	} else {
+		d->next_key = ST_KEY_NONE;
+		d->data = 1;
+	}
+	return 0;
+}
+
+static int
+fr_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), off;
+	unsigned a, ctl, nlpid;
+
+	st_dfields(d, c, fr_fields, F_DLCI);
+	a = (unsigned)st_peek_bits(c, 0, 16);
+	if (c->err != ST_OK) {
+		d->hdr = left;
+		return c->err;
+	}
+	d->hdr = 2;
+	if ((a & 0x0100) || !(a & 1)) {	/* EA bits: not a 2-byte address */
+		d->data = 1;
+		return ST_OK;
+	}
+	st_dgen(d, &fr_fields[F_DLCI], (a >> 10) << 4 | (a >> 4 & 15));
+	ctl = (unsigned)st_peek_bits(c, 16, 8);
+	if (c->err != ST_OK || ctl != 0x03) {
+		/* Cisco's encapsulation: an EtherType after the address. */
+		fr_at(d, c, 2, F_CHDLC);
+		if (c->err != ST_OK) {
+			d->hdr = left;
+			return c->err;
+		}
+		d->hdr = 4;
+		d->next_key = ST_KEY_ETHERTYPE;
+		d->next_val = st_peek_bits(c, 16, 16);
+		return ST_OK;
+	}
+	fr_at(d, c, 2, F_CTRL);
+	off = 3;
+	/* The pad before an NLPID (Wireshark shows it as NLPID 0). */
+	if (st_cur_left(c) > off && st_peek_bits(c, off * 8, 8) == 0)
+		fr_at(d, c, off++, F_NLPID);
+	fr_at(d, c, off, F_NLPID);
+	nlpid = (unsigned)st_peek_bits(c, off * 8, 8);
+	if (c->err != ST_OK) {
+		d->hdr = left;
+		return c->err;
+	}
+	off += 1;
+	off += fr_nlpid(d, c, off, nlpid);
+	if (c->err != ST_OK) {
+		d->hdr = left;
+		return c->err;
+	}
+	d->hdr = off;
+	return ST_OK;
+}
+
+static const struct st_bind fr_binds[] = {
+	{ ST_KEY_LINK, 107 },		/* DLT_FRELAY */
+};
+
+/* @summary */
+#include "strata/out.h"
+
+/* "FR DLCI 100 FECN BECN DE" (tcpdump: "Q.922, DLCI 100"). */
+static int
+fr_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_CHDLC + 1];
+
+	st_ly_fields(s->pkt, ly, fr_fields, F_CHDLC + 1, f);
+	if (f[F_DLCI] == NULL)
+		return 0;
+	st_out_printf(s->o, "FR DLCI %u", (unsigned)f[F_DLCI]->val);
+	if (f[F_OCT2] != NULL) {
+		if (f[F_OCT2]->val & 8)
+			st_out_puts(s->o, " FECN");
+		if (f[F_OCT2]->val & 4)
+			st_out_puts(s->o, " BECN");
+		if (f[F_OCT2]->val & 2)
+			st_out_puts(s->o, " DE");
+	}
+	return 1;
+}
+
+/* @views */
+static const struct st_field_desc *const fr_keys[] = {
+	&fr_fields[F_OCT1], &fr_fields[F_OCT2], &fr_fields[F_NLPID], NULL,
+};
+
+/* @craft */
+
+/* @probes */
+
+const struct st_proto st_proto_fr = {
+	.name = "fr",
+	.ws = "fr",
+	.title = "Frame Relay",
+	.rfc = "RFC 2427",
+	.role = ST_ROLE_LINK,
+	.flags = ST_PF_TUNNEL,
+	.fields = fr_fields,
+	.nfields = NFIELDS(fr_fields),
+	.decode = fr_decode,
+	.binds = fr_binds,
+	.nbinds = NFIELDS(fr_binds),
+	/* @summary */
+	.summary = fr_summary,
+	/* @views */
+	.keys = fr_keys,
+	.color = "\033[36m",
+	.explain = "The 10-bit DLCI names the virtual circuit on this link; "
+	    "the network sets FECN and BECN when it meets congestion going "
+	    "forward or backward, and may drop frames marked DE first. The "
+	    "NLPID says what follows (0xcc IPv4, 0x8e IPv6, 0x80 a SNAP "
+	    "header).",
+	/* @craft */
+	/* @probes */
+};
