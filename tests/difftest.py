@@ -170,7 +170,8 @@ def canon(name, v):
     ft = FTYPE.get(name)
     if ft == "FT_NONE":
         return ""  # no value in tshark: presence (and count) compares
-    if name.endswith("checksum.status") and isinstance(v, str):
+    if name.endswith(("checksum.status", "cksum.status")) and \
+            isinstance(v, str):
         v = CKSUM.get(v, v)
     if name == "ip.frag_offset" and isinstance(v, str):
         v = int(v, 0) * 8  # tshark's JSON: 8-byte units; strata: bytes
