@@ -30,7 +30,7 @@ extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
 extern const struct st_proto st_proto_http2, st_proto_websocket;
 /* @app-services */
 /* @app-files */
-extern const struct st_proto st_proto_ftp;
+extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @app-realtime */
 
 /*
@@ -89,6 +89,7 @@ const struct st_proto *const st_protos[] = {
 	/* @app-services */
 	/* @app-files */
 	&st_proto_ftp,
+	&st_proto_ssh,
 	/* @app-realtime */
 	&st_proto_data,
 	&st_proto_trailer,

@@ -100,6 +100,60 @@ test_ftp_malformed(void **state)
 	    "hello");
 }
 
+/* "SSH-2.0-x\r\n" then a NEWKEYS packet in the same segment. */
+#define BANNER	"5353482d322e302d78" "0d0a"
+#define NEWKEYS	"0000000c" "0a" "15" "00000000000000000000"
+
+static void
+test_ssh(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, FROM("0016") BANNER
+	    NEWKEYS);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp ssh ssh");
+	assert_string_equal(field_n(p, "ssh.protocol", 0)->meaning,
+	    "SSH-2.0-x");
+	assert_int_equal(fval(p, "ssh.direction"), 1);
+	assert_int_equal(fval(p, "ssh.packet_length"), 12);
+	assert_int_equal(fval(p, "ssh.padding_length"), 10);
+	assert_int_equal(fval(p, "ssh.message_code"), 21);
+	sweep_prefixes(DLT_RAW, FROM("0016") BANNER NEWKEYS);
+
+	/* By content on a port nobody binds. */
+	p = decode_hex(DLT_RAW, TO("10e1") BANNER);
+	assert_chain(p, "ipv4 tcp ssh");
+	/* Not a key exchange's shape: encrypted. */
+	p = decode_hex(DLT_RAW, TO("0016") "8e1f2a3b0102030405060708");
+	assert_true(has_field(p, "ssh.encrypted_packet"));
+	assert_false(has_field(p, "ssh.message_code"));
+}
+
+static void
+test_ssh_kexinit(void **state)
+{
+	/* KEXINIT: cookie, lists "a", "b", then eight empty lists. */
+	const char *hex = TO("0016") "0000004c" "0b" "14"
+	    "000102030405060708090a0b0c0d0e0f" "0000000161" "0000000162"
+	    "00000000000000000000000000000000" "00000000000000000000000000000000"
+	    "00" "00000000" "0000000000000000000000";
+	const struct st_packet *p = decode_hex(DLT_RAW, hex);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp ssh");
+	assert_string_equal(field_n(p, "ssh.kex_algorithms", 0)->meaning, "a");
+	assert_int_equal(fval(p, "ssh.server_host_key_algorithms_length"), 1);
+	assert_string_equal(field_n(p, "ssh.kex.hassh_algorithms", 0)->meaning,
+	    "a;;;");
+	assert_int_equal(fval(p, "ssh.first_kex_packet_follows"), 0);
+	sweep_prefixes(DLT_RAW, hex);
+
+	/* A list longer than its packet: malformed. */
+	p = decode_hex(DLT_RAW, TO("0016") "0000001c" "04" "14"
+	    "000102030405060708090a0b0c0d0e0f" "000000ff61" "00000000");
+	assert_int_equal(layer(p, "ssh")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -107,6 +161,8 @@ main(void)
 		cmocka_unit_test(test_ftp_request),
 		cmocka_unit_test(test_ftp_reply),
 		cmocka_unit_test(test_ftp_malformed),
+		cmocka_unit_test(test_ssh),
+		cmocka_unit_test(test_ssh_kexinit),
 	};
 
 	st_decode_init();
