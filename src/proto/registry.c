@@ -40,6 +40,7 @@ extern const struct st_proto st_proto_http2, st_proto_websocket;
 /* @app-services */
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 /* @app-files */
+extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @app-realtime */
 
 /*
@@ -127,6 +128,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_mdns,
 	&st_proto_llmnr,
 	/* @app-files */
+	&st_proto_ftp,
+	&st_proto_ssh,
 	/* @app-realtime */
 	&st_proto_data,
 	&st_proto_trailer,
