@@ -16,7 +16,14 @@ trap '[ -n "${KEEP:-}" ] && cp -r "$tmp" /tmp/ndjson-kept; rm -rf "$tmp"' EXIT
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL $1"; }
-files=$(ls "$top"/captures/*.pcap)
+# The captures of loopback traffic (no tunnels: the stats view nests a
+# tunnel's inner layers in its hierarchy, which a flat count of layers
+# does not), and some of the corpus; the ek check below takes them all.
+files=""
+for f in dns http icmp-echo icmp6-echo tcp-retrans tcp-session tls \
+    udp-unreachable udp appweb-http-odd appweb-tls12-odd; do
+	files="$files $top/captures/$f.pcap"
+done
 for f in ssh.pcap whois.pcap zeek__http__get.pcap dns_udp.pcap \
     tcp-handshake-nano.pcap zeek__tls__tls1.2.pcap zeek__tcp__option-sack.pcap; do
 	[ -f "$top/../shared/corpus/$f" ] && files="$files $top/../shared/corpus/$f"
@@ -48,10 +55,12 @@ else
 		bad "frames per protocol: sqlite3 against strata stats"
 		diff "$tmp/sql-protos.s" "$tmp/stats-protos" | head
 	fi
-	# IP conversations: frames and bytes of each pair stats lists.
+	# IP conversations: frames and bytes of each pair stats lists (a
+	# tunnelled frame counts for its outer pair, as stats counts it).
 	sqlite3 :memory: "
 	    WITH ip AS (
 	      SELECT p.key AS k, json_extract(p.value, '\$.len') AS len,
+	        l.key AS li,
 	        coalesce(json_extract(l.value, '\$.fields.\"ip.src\"'),
 	                 json_extract(l.value, '\$.fields.\"ipv6.src\"')) AS s,
 	        coalesce(json_extract(l.value, '\$.fields.\"ip.dst\"'),
@@ -59,9 +68,11 @@ else
 	      FROM json_each(readfile('$tmp/p.json')) AS p,
 	           json_each(p.value, '\$.layers') AS l
 	      WHERE json_extract(l.value, '\$.depth') = 0
-	        AND json_extract(l.value, '\$.name') IN ('ipv4', 'ipv6'))
+	        AND json_extract(l.value, '\$.name') IN ('ipv4', 'ipv6')),
+	    outer_ip AS (SELECT * FROM ip WHERE li =
+	      (SELECT min(li) FROM ip AS j WHERE j.k = ip.k))
 	    SELECT min(s, d) || ' ' || max(s, d), count(*), sum(len)
-	    FROM ip GROUP BY 1 ORDER BY 3 DESC;" | tr '|' ' ' >"$tmp/sql-conv"
+	    FROM outer_ip GROUP BY 1 ORDER BY 3 DESC;" | tr '|' ' ' >"$tmp/sql-conv"
 	awk '/^IP conversations/ { on = 1; next } on && / <-> / && NR > 0 {
 		a = $1; b = $3; if (b < a) { t = a; a = b; b = t }
 		print a, b, $4 + $8, $6 + $10 } on && /^$/ { on = 0 }' \
