@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the app-files captures: TCP exchanges built by hand between
 198.18.0.1 (client) and 198.18.0.2 (server), the same every time (no FTP
 server here, and no privileges to capture loopback).  Each segment is one

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the network-service captures: frames built by hand, the same
 every time (no DNS server with EDNS cookies, mDNS or LLMNR responder runs
 here).  Addresses 127.0.0.1 and 127.0.0.2.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Remakes the app-web captures on loopback (127.0.0.1 only): TLS on a port
 # no protocol binds (recognised by content, both directions), with TLS 1.2
 # (certificate and key exchange in the clear) and TLS 1.3; HTTP/1.1 on an

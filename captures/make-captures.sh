@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Remakes the bundled captures on loopback.  Needs root (tcpdump on lo) and
 # sends traffic only to 127.0.0.1 and ::1.  Installs tcpdump, iputils-ping
 # and python3 with apt-get when they are missing.

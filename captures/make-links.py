@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the point-to-point and carrier link captures: frames built by
 hand (no PPP peer, HDLC or Frame Relay line here), the same every time.
 Addresses 198.18.0.1 and 198.18.0.2.

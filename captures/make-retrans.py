@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes captures/tcp-retrans.pcap: a TCP conversation between 198.18.0.1
 and 198.18.0.2 whose segments arrive out of order, are retransmitted,
 overlap, and leave a gap, for the follow-stream tests.  Made by hand (no

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the routing-protocol captures: frames built by hand (the kernel
 here runs no multicast router, OSPF or BGP speaker), the same every time.
 Addresses 198.18.0.1 and 198.18.0.2, groups in 239.0.0.0/8.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes captures/switching.pcap: LAN control frames built byte by byte
 (CDP with its checksum, LLDP, LACP, marker, EAPOL and EAP, PTP over Ethernet
 and UDP, STP config and topology change, RSTP), each checked with tshark

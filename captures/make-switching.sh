@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Remakes the switching family's captures (run as root from the top
 # directory):
 #  - captures/stp-bridge.pcap: real BPDUs from a Linux bridge with STP on,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the tunnel captures the kernel here cannot make (no GRE, Geneve,
 MPLS, IPsec or L2TP modules): frames built by hand, the same every time.
 Outer addresses 198.18.0.1 and 198.18.0.2, inner 198.19.0.1 and 198.19.0.2.

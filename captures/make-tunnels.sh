@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Remakes the tunnel captures (run as root from the repository's top):
 #   vxlan.pcap   made by the kernel: two network namespaces joined by a veth
 #                pair (198.18.0.1, 198.18.0.2), a VXLAN device (VNI 42, UDP

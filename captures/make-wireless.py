@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the 802.11 captures: frames made by hand (this kernel makes no
 802.11 traffic without a radio), so they are the same every time.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """make bench: strata against the peers on the benchmark capture.
 
 Makes bench/bench-1m.pcap and bench/bench-100k.pcap with the shared

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Installs what strata needs to build (and, with "test", to test) on a
 # Debian machine: as root with apt-get; otherwise prints the one command to
 # run and fails.

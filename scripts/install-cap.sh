@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # make install-cap: gives the installed strata CAP_NET_RAW (file
 # capabilities, setcap), so send, ping and trace work without sudo, and
 # says what it did.  Never setuid.  strata opens its raw sockets first and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # strata bpf: the words of a set of filters and the step-by-step runs are
 # golden (tests/out/bpf-*.out); then, on every packet of the bundled
 # captures and of the shared corpus (every capture it can read), strata's

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # strata capture beside tcpdump on the same loopback (in a network
 # namespace of its own, stvoice-cap-PID): a ping flood of 20,000 and a bulk
 # TCP transfer, at the default snapshot length, strata writing a file and

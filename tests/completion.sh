@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The bash completion, as bash calls it: COMP_WORDS and COMP_CWORD set,
 # _strata run, COMPREPLY read.  Subcommands, options from each --help,
 # views (in comma lists), spec layers and fields from `send --list`,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # The Debian package, as a user meets it: built from a copy of the tree
 # with dpkg-buildpackage -us -uc -b, checked by lintian (no errors),
 # installed with dpkg, run on a bundled capture, its man page and

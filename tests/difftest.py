@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Differential test: strata's --view json against tshark's reading.
 
 usage: difftest.py STRATA CORPUS_DIR [-v] [--jobs N]

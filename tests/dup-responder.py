@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Answers every ICMP echo request twice, for the duplicate test where tc
 netem is missing; with --forge, once, with the right identifier and
 sequence but altered data (a forged reply); with --corrupt, once, with a

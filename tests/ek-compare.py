@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Compares strata's --view ek with tshark -T ek for one capture: the
 same number of documents, each after its action line, the same
 timestamps, and the same value under every key both write, except the

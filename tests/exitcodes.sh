@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # The exit codes of the table in README.md (Exit status) and the man page,
 # one case per cell that needs neither root nor traffic, and every option
 # error one line or two beginning "strata:" (-c 0 worded alike everywhere).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Field names written as strings outside the protocols' own files (views,
 # the command line, the crafter, the engines) must name fields strata has:
 # a typo or a renamed field would otherwise make a look-up quietly find

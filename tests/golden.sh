@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Golden tests, listed in tests/TESTLIST (as tcpdump's tests/TESTLIST does).
 # Run from the top of the tree (quiz rows read answers from files there).
 #   sh tests/golden.sh STRATA [--update]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Hostile inputs.  The corpus is made fresh by tests/hostile/make-hostile.py
 # (packets built to break decoders, each followed by a good one; files whose
 # headers and records lie); tests/hostile/EXPECT says what each must give.

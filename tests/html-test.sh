@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # The HTML report in a real browser: headless Chromium loads the report,
 # clicks a field and a byte through the page's own self-test hook, and the
 # test reads what lit.  Also: the page fetches nothing, wire text that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # make install into a DESTDIR (binary, man page, completion, captures, the
 # JSON schema), then make install-cap: the installed binary sends to
 # 127.0.0.1 as nobody, without sudo, and is not setuid.

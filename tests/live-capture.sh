@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Live capture on lo: -c, -f and -w write exactly what tshark reads back,
 # pcap and pcapng; the tcpdump-style statistics; the privilege message.
 # Needs root; skipped with the reason otherwise.

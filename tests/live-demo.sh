@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # The classroom demos, run for real: each one's output must hold its
 # system calls, the packets they cause (flags and lengths) and the TCP
 # states in order.  Needs root (capture on lo, namespaces); skipped with

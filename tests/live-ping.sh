@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # ping, trace and send in the cases a user meets (issue 18), each against
 # iputils ping, traceroute and tracepath run on the same topology: client
 # (198.18.1.2) - router (198.18.1.1 / 198.18.2.1) - server (198.18.2.2),

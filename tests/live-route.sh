@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # ping and trace through a router: three network namespaces the test makes
 # itself, client (198.18.1.2) - router (198.18.1.1 / 198.18.2.1) - server
 # (198.18.2.2), joined by veth pairs.  Needs root and iproute2; skipped with

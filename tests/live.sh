@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Live tests of `strata send`: real raw sockets on loopback, and a network
 # namespace with a veth pair (198.18.0.1 here, 198.18.0.2 there) for a host
 # that answers a closed UDP port with ICMP port unreachable.  Needs root;

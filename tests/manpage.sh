@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # The man page against the binary: groff finds nothing to warn about, and
 # every option each subcommand's --help lists is in the page, as is every
 # view and subcommand.

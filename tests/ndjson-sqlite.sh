@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # strata's NDJSON as other tools load it: Debian's sqlite3 (its JSON
 # functions) reads the json view of a merged set of captures and answers
 # two questions, protocols by frames and the top IP conversations, which

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Peer test: packets strata builds (send --dry-run -w) read back by tshark,
 # field by field and with every checksum check turned on.  Skipped with
 # the reason when tshark is not installed.

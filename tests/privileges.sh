@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Proves the privilege drop, not just that it is called: started as root
 # (as under sudo, SUDO_UID/SUDO_GID set, and plain), a running strata has
 # real, effective and saved uid and gid not 0, empty permitted and effective

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # The progress bar of a long decode, on a terminal made by script(1):
 # drawn on stderr (bytes against the file's size, packets per second) and
 # wiped at the end; absent with -q, with stderr not a terminal, and when

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Runs the examples of README.md and the man page and compares them with
 the text shown.  README: each ``` block line "$ ./strata ..." is run from
 the top of the tree (stdin empty, or "echo ANSWER |", TZ=UTC, no colour) and its output

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # strata replay: with --speed 0 it writes what decode writes, on every
 # bundled capture and view; the pace of the timestamps (loose bounds, two
 # speeds), a long silence cut and said; --step driven through a pty (n, p,

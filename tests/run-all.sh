@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Runs each suite named on the command line (make SUITE), showing its output
 # as it comes, and ends with one line over all of them:
 #   make test: N passed, M failed, K skipped

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Runs each cmocka test binary; fails if any fails.
 status=0
 for t in "$@"; do

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # decode decodes on a second thread (the main one reads and shows) when the
 # machine has more than one processor: the output must be exactly what
 # one thread writes (STRATA_THREADS=0), for every view but html, on every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A BPF program explained (strata bpf): each instruction in words, naming
  * the field each load reads from the protocols' descriptors, the paths that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Live capture through libpcap, and the pcapng writer (libpcap writes only
  * pcap).  The capture handle is opened and activated with privileges; the

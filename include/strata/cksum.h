@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The Internet checksum (RFC 1071) and the pseudo-headers of TCP, UDP and
  * ICMPv6 (RFC 793, RFC 768, RFC 8200 section 8.1).

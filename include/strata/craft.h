@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The crafter: a one-line layer spec, parsed into layers and field values,
  * and built into packet bytes with the protocols' own field tables (the

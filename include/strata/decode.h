@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The decode loop: a frame's bytes into the packet model, from the link
  * layer inwards, each layer's decoder chosen through the registry.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The kernel facilities the demos show (src/net/demo.c): they return what
  * they found and print nothing.

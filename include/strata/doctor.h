@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The privilege doctor: which ways of sending and capturing work on this
  * host for this user (root, CAP_NET_RAW on the binary, the kernel's

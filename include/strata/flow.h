@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Conversations (src/model/flow.c): the one two-way key of a packet's
  * conversation, and the one bounded table of conversations.

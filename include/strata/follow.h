@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Following one TCP conversation through a capture: its segments, both
  * directions, reassembled and drawn message by message (src/view/follow.c).

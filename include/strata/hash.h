@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * MD5 (RFC 1321) and SHA-256 (FIPS 180-4), small and self-contained, for
  * the fingerprints users hunt by (TLS JA3 is an MD5, JA4 truncated

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Frames sent onto an interface as they are (pcap_inject), so that a
  * program watching it sees them arrive (strata replay --to).  The handle

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The packet model: one decoded (or crafted) packet is a stack of layers,
  * each with its protocol, the bytes it covers and its fields.  Decoders fill

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The output buffer: what views, and the protocols' summary hooks, write
  * through.  It knows no protocol and no view, so the model floor carries

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What ping and trace share beyond raw sockets: round-trip statistics with
  * iputils' arithmetic, echo request building, classifying what came back,

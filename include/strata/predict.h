@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What should come back: before `send` or `ping` puts a packet on the
  * wire, a prediction read from its decoded model (an echo reply with this

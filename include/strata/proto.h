@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The protocol descriptor: everything strata knows of one protocol, in one
  * struct that the protocol's own file (src/proto/<name>.c) fills.  The
@@ -185,7 +186,6 @@ struct st_proto {
 	 */
 	int		(*heuristic)(struct st_cur *c);
 
-	/* @summary */
 	/*
 	 * Optional: writes the key facts of layer ly on the summary line
 	 * through s (struct st_sumctx below).  Returns 0, having written
@@ -200,7 +200,6 @@ struct st_proto {
 	 */
 	const struct st_field_desc *const *qkey;
 
-	/* @views */
 	/* The fields that say the most about a layer (the diagram's box
 	 * titles): NULL-terminated pointers to rows of its own tables. */
 	const struct st_field_desc *const *keys;
@@ -222,11 +221,9 @@ struct st_proto {
 	uint32_t	 explain_bits;
 	const char	*explain;
 
-	/* @craft */
 	/* What the crafter needs to build it from a spec, or NULL. */
 	const struct st_craft *craft;
 
-	/* @probes */
 	/*
 	 * Optional, for telling which received packet answers a probe
 	 * (src/net/match.c).  answers: whether gl, this protocol's layer in
@@ -397,8 +394,6 @@ unsigned st_dcount(const struct st_dctx *d, const struct st_proto *p);
  * ST_ROLE_NONE) the current chain already holds, the current one left out. */
 unsigned st_dcount_kind(const struct st_dctx *d, unsigned flags, int role);
 
-/* @summary-api */
-
 struct st_out;
 struct st_flows;
 
@@ -449,11 +444,6 @@ st_ly_fields(const struct st_packet *pkt, const struct st_layer *ly,
 			out[d / sizeof(*tab)] = f;
 	}
 }
-
-
-/* @views-api */
-
-/* @craft-api */
 
 /*
  * What the crafter (src/craft) knows of a protocol: its name in a spec, how
@@ -672,8 +662,6 @@ st_spec_hex(const char *s, uint8_t *b, size_t cap)
 	}
 	return (long)n;
 }
-
-/* @probes-api */
 
 /* Outcomes a packet can meet; a prediction is a set of them. */
 enum {

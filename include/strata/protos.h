@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The protocols by name, for the code that has not yet moved its protocol
  * knowledge into the descriptors (docs/architecture.md, "what is left").

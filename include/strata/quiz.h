@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Quiz: a field of a real packet blanked for a student to work out (IPv4
  * total length, header length and checksum, a fragment offset in bytes,

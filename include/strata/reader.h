@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The one way packets come in: a record (bytes, lengths, time, link type,
  * number), read from a capture file, standard input or a live libpcap

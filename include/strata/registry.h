@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The registry: the one list of protocols (src/proto/registry.c) and the
  * bind table made from their descriptors, which says which layer follows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Playing a capture back as if live (strata replay): the pace of its
  * timestamps, and a bounded history of the records shown so that a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Decoding a reader's records on two threads when that is faster: this
  * thread reads and shows, a second decodes, through a ring of slots; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Views: each turns a decoded packet (the model) into text.  Views only
  * read the model; they never decode.  Output goes through a large buffer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata bpf FILTER [FILE]: a capture filter as libpcap compiles it, each
  * instruction in words (src/view/bpf.c); on packet N of a file, run step

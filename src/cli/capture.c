@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata capture: live packets through libpcap, shown with the same views
  * as a saved file, and written to pcap or pcapng.  On exit (count reached,

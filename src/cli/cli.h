@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The command line: subcommands and what they share.  Only src/cli reports
  * errors to the user and chooses exit codes.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata decode [options] FILE: reads a pcap or pcapng file with libpcap,
  * decodes each packet into the model and shows it with the chosen views.

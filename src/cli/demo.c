@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata demo NAME: the socket API run on loopback while capturing, each
  * call printed with its arguments and result, beside the packets it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata demo: what the demos (src/cli/demos.c) share with their frame
  * (src/cli/demo.c): the run's state, the call and remark lines, the

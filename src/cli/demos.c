@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The demos themselves: each a script of socket calls on loopback, told
  * call by call, with what each put on the wire (src/cli/demo.c shows it).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata doctor: which ways of sending and capturing work here, and the
  * fix for each that does not.  The same report follows any privilege

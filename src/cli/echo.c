@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * iputils' words for what came back to a ping or a trace: the source
  * address as text, and what an ICMP or ICMPv6 error says ("Time to live

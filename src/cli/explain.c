@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata explain PROTO: the blank header diagram of a protocol, with every
  * field's width and meaning and the RFC that defines it, drawn from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata: shows, layer by layer, how application data is wrapped into
  * transport, network and link headers.  main() only dispatches.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The options several subcommands take alike, parsed in one place:
  * --view, --color, -o FILE, -c COUNT, -f FILTER, -q.  Each subcommand

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata ping: crafted ICMP echo requests that speak as iputils ping does,
  * so habits and scripts carry over; every header field is settable, and

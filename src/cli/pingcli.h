@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata ping's command line: its options (src/cli/pingopts.c), shared
  * with the run in src/cli/ping.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata ping's options, as iputils ping takes them: -c -i -w -W -s -t -Q
  * -M -p -I -f -q -D -4 -6, and strata's --layers, --spec, --explain.

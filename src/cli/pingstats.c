@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata ping's numbers: iputils' closing statistics, the SIGQUIT line,
  * and what --explain says each number means.

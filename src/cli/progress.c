@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A progress bar on stderr for long reads: bytes read against the file's
  * size and packets per second, redrawn at most ten times a second, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata quiz FILE: fields of real packets blanked for a student to work
  * out, the answers checked, the working shown.  Seeded, so a teacher can

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata replay [options] FILE: a capture played back as if live, at the
  * pace of its timestamps (or a packet a key press with --step), through

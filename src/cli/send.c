@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata send [options] SPEC: builds a packet from a layer spec, shows it,
  * sends it on a raw socket and shows the reply the same way.

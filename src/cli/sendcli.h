@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata send's command line: its options and --list (src/cli/sendopts.c),
  * shared with the run in src/cli/send.c.

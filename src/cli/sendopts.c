@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata send's options (-w -c -i -I, --dry-run, --timeout, and the shared
  * --view and --color) and --list, the layers and fields a spec may set.

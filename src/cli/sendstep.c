@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata send -c N: each send after the first steps the ICMP echo
  * sequence and the TCP or UDP source port, as hping3 does, where the spec

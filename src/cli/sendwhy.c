@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What strata send can tell before a packet leaves: that this host's own
  * kernel will drop it (a packet sent as built through lo is routed as if

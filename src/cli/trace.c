@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata trace: route discovery by TTL, in traceroute's form:
  *

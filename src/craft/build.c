@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The builder: writes each layer's header from its field table (the rows
  * the decoders read), then fills what the spec left out, innermost layer

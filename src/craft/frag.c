@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Fragments, as scapy's fragment() and fragment6() cut them: the
  * outermost network layer that can be fragmented (its st_craft hooks say

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The payload of a spec: a C-escaped "string", hex:digits, @file, which
  * st_spec_load reads once privileges are dropped, or rand:N, N random

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The packets of one spec: lists, ranges, steps and random values
  * (values.c reads them) set for packet i.  Lists and ranges turn as an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The layer spec language, in the spirit of scapy's IP()/ICMP()/"x":
  *

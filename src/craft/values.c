@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Values in a spec: numbers (decimal or 0x hex), names from the field
  * tables and the protocols' names() hooks, written as the tables spell them

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The crafter's inside (src/craft only): values by number, by name, as
  * lists, ranges, steps or random, and the "did you mean" of the messages.

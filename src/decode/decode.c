@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The decode loop: from the link layer inwards, each protocol's decoder reads
  * its header through the cursor and names what follows; the registry maps

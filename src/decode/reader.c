@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The reader: records from a capture file, standard input or a live
  * handle, filtered, numbered and timed; and the one step from a record to

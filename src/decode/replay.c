@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata replay's library part: the pace of a capture's timestamps and
  * the bounded history of what was shown (see strata/replay.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The two-thread ring: the decoding of a reader's records on a second
  * thread, and the timing that decides whether two threads beat one.

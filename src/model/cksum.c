@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * RFC 1071 Internet checksum.  Used by the decoders to verify and by the
  * builder to compute.

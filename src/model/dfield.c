@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The decoders' helpers: fields added to the packet model from the bytes
  * under a bounds-checked cursor, checksums verified as a protocol's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Conversations: the two-way key from the descriptors' ends, and the
  * bounded table of conversations (see strata/flow.h).  No protocol named.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * MD5 (RFC 1321) and SHA-256 (FIPS 180-4): the fingerprints of TLS hellos
  * (JA3, JA4) are made of them.  Straight from the specifications, one

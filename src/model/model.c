@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The packet model's storage: fixed arrays and a string arena, reset per
  * packet, never allocated per packet.

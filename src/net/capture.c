@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Live capture: libpcap's handle set up for a poll loop (nanosecond
  * timestamps, non-blocking), delivering packets one by one (immediate) or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The capture file's writer thread.  The reading loop formats records
  * into chunks in memory (through a stdio stream whose writes land in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the demos ask of the kernel beyond plain socket calls: the TCP
  * state of a socket (sock_diag over netlink), a network namespace of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The privilege doctor.  Every probe tries the real thing (opening the
  * socket, activating the capture) rather than reasoning about ids, since

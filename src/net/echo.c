@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Echo replies and ICMP errors as ping sees them: which packet answers
  * which request, and what an error says.  The protocols' echo descriptors

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPv4 fragments, both ways.  Out: a packet that must go as built (an
  * IP_HDRINCL socket never fragments; it fails with EMSGSIZE) is cut here

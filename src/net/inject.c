@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Injection: a libpcap handle activated on an interface only to send
  * whole frames through it (pcap_inject), with the interface's MTU read

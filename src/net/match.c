@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Which received packet answers the one sent.  Both are decoded models,
  * and each protocol says through its descriptor's probe hooks what an

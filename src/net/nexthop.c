@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Where an IPv4 packet sent exactly as built goes.  An IP_HDRINCL socket
  * rewrites ip.len and ip.checksum, so a packet that must keep a crafted one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A minimal pcapng writer (draft-ietf-opsawg-pcapng): a section header
  * block, one interface description block with nanosecond resolution, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ping engine: one request an interval from a template, the replies
  * and errors matched to the requests, iputils' counters and round-trip

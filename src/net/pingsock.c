@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The kernel's unprivileged ICMP sockets (SOCK_DGRAM, IPPROTO_ICMP), for
  * ping when raw sockets are not allowed but net.ipv4.ping_group_range lets

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Predictions: what a crafted packet should bring back, read from its
  * decoded model, and whether the reply bore it out.  The rules are the

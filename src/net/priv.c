@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Privileges: raw sockets need root or CAP_NET_RAW.  strata opens them
  * first and then gives up everything: the user ids (back to the sudo user,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Raw sockets for `send`: IPv4 and IPv6 out through IPPROTO_RAW sockets,
  * everything back (replies, and the copy of what left, with whatever the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Which source address the kernel would choose: connect a UDP socket to
  * the destination (nothing is sent) and ask what it is bound to.

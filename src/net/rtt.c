@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Round-trip statistics in integer microseconds, with iputils' arithmetic
  * (ping_common.c: two sums, mdev from the variance, no samples kept).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The receive loops run under a seccomp filter (libseccomp): once the
  * sockets, files and filters are set up, the process may read, write,

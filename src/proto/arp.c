@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ARP (RFC 826), and RARP (RFC 903) which shares its layout.
  *
@@ -9,6 +10,7 @@
  * | Sender hardware address (HW size) | Sender protocol address   |
  * | Target hardware address           | Target protocol address   |
  */
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname hwtype_names[] = {
@@ -93,9 +95,6 @@ static const struct st_bind arp_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x8035 },	/* RARP */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* Rows of arp_fields the summary reads. */
 enum { A_OP = 4, A_HWSRC = 5, A_PSRC = 6, A_PDST = 8, A_NROWS = 9 };
 
@@ -122,15 +121,10 @@ arp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const arp_keys[] = {
 	&arp_fields[4], &arp_fields[6], &arp_fields[8], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_arp = {
 	.name = "arp",
@@ -143,13 +137,9 @@ const struct st_proto st_proto_arp = {
 	.decode = arp_decode,
 	.binds = arp_binds,
 	.nbinds = NFIELDS(arp_binds),
-	/* @summary */
 	.summary = arp_summary,
-	/* @views */
 	.keys = arp_keys,
 	.color = "\033[33m",
 	.explain = "The address rows shown are for Ethernet and IPv4 (sizes 6 "
 	    "and 4); other sizes move them.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * CDP, the Cisco Discovery Protocol, after SNAP (OUI 0x00000c, PID 0x2000).
  *
@@ -12,6 +13,7 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname tlv_names[] = {
@@ -253,9 +255,6 @@ static const struct st_bind cdp_binds[] = {
 	{ ST_KEY_SNAP, 0x00000c2000 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "CDPv2, ttl: 180s, Device-ID 'sw1'", as tcpdump says it. */
 static int
 cdp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -272,14 +271,9 @@ cdp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const cdp_keys[] = {
 	&cdp_fields[F_VERS], &cdp_fields[F_TTL], &cdp_fields[F_CKSUM], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_cdp = {
 	.name = "cdp",
@@ -293,15 +287,11 @@ const struct st_proto st_proto_cdp = {
 	.binds = cdp_binds,
 	.nbinds = NFIELDS(cdp_binds),
 	.cksum = &cdp_ck,
-	/* @summary */
 	.summary = cdp_summary,
-	/* @views */
 	.keys = cdp_keys,
 	.color = "\033[35m",
 	.ck_what = "the whole CDP packet, without a pseudo-header",
 	.explain_bits = 32,
 	.explain = "TLVs follow the header: a 16-bit type and a 16-bit length "
 	    "that counts the TLV's own 4-byte header.",
-	/* @craft */
-	/* @probes */
 };

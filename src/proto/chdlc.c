@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Cisco HDLC (DLT_C_HDLC) and its SLARP (serial line address resolution
  * and keepalives), after Wireshark's packet-chdlc.c.
@@ -16,6 +17,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define SLARP_KEY	0x18035
@@ -101,9 +103,6 @@ static const struct st_bind slarp_binds[] = {
 	{ ST_KEY_ETHERTYPE, SLARP_KEY },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "CHDLC proto 0x2000 len n": when nothing after it says more. */
 static int
 chdlc_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -149,17 +148,12 @@ slarp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const chdlc_keys[] = {
 	&chdlc_fields[F_PROTO], &chdlc_fields[F_ADDR], NULL,
 };
 static const struct st_field_desc *const slarp_keys[] = {
 	&slarp_fields[S_TYPE], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_chdlc = {
 	.name = "chdlc",
@@ -172,16 +166,12 @@ const struct st_proto st_proto_chdlc = {
 	.decode = chdlc_decode,
 	.binds = chdlc_binds,
 	.nbinds = NFIELDS(chdlc_binds),
-	/* @summary */
 	.summary = chdlc_summary,
-	/* @views */
 	.keys = chdlc_keys,
 	.color = "\033[36m",
 	.explain = "Cisco's framing on serial links: address 0x0f (unicast) "
 	    "or 0x8f (broadcast), control 0, then an EtherType saying what "
 	    "follows (0x8035 here is SLARP, Cisco's keepalive).",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_slarp = {
@@ -195,15 +185,11 @@ const struct st_proto st_proto_slarp = {
 	.decode = slarp_decode,
 	.binds = slarp_binds,
 	.nbinds = NFIELDS(slarp_binds),
-	/* @summary */
 	.summary = slarp_summary,
-	/* @views */
 	.keys = slarp_keys,
 	.color = "\033[36m",
 	.explain = "A request asks the other end for its address and mask "
 	    "(the reply gives them: the line's /30 or /31 follows); a "
 	    "keepalive every 10 seconds carries each end's sequence number "
 	    "and the last one it heard: three missed and the line is down.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What strata does not decode further: application data above the
  * transport layer (until an application decoder claims it), fragments, and
@@ -23,14 +24,6 @@ data_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
-/* @summary */
-
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_data = {
 	.name = "data",
 	.ws = "data",
@@ -40,11 +33,7 @@ const struct st_proto st_proto_data = {
 	.fields = data_fields,
 	.nfields = NFIELDS(data_fields),
 	.decode = data_decode,
-	/* @summary */
-	/* @views */
 	.color = "\033[37m",
-	/* @craft */
-	/* @probes */
 };
 
 static const struct st_field_desc trailer_fields[] = {
@@ -68,10 +57,6 @@ trailer_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
-/* @summary */
-
-/* @views */
-
 /* All zeros: the padding to Ethernet's 60 bytes; else some trailer. */
 static const char *
 trailer_what(const struct st_packet *pkt, const struct st_layer *ly)
@@ -79,10 +64,6 @@ trailer_what(const struct st_packet *pkt, const struct st_layer *ly)
 	return st_pkt_fd(pkt, ly, &trailer_fields[0]) != NULL ? "padding to "
 	    "the minimum frame" : "trailer";
 }
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_trailer = {
 	.name = "trailer",
@@ -93,10 +74,6 @@ const struct st_proto st_proto_trailer = {
 	.fields = trailer_fields,
 	.nfields = NFIELDS(trailer_fields),
 	.decode = trailer_decode,
-	/* @summary */
-	/* @views */
 	.color = "\033[90m",
 	.what = trailer_what,
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * DNS (RFC 1035; AAAA RFC 3596), over UDP and over TCP (with its 2-byte
  * length, RFC 7766).
@@ -20,6 +21,7 @@
  */
 #include <string.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
@@ -542,9 +544,6 @@ static const struct st_bind dns_binds[] = {
 	{ ST_KEY_TCPPORT, 53 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* Every value of row d in layer ly, joined by ",", at most max of them. */
 static void
 dns_sum_all(struct st_sumctx *s, const struct st_layer *ly,
@@ -608,17 +607,12 @@ dns_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const dns_keys[] = {
 	&dns_fields[F_ID], &dns_fields[F_QR], &rr_fields[R_QNAME],
 	&rr_fields[R_QTYPE], &dns_fields[F_AN], &rr_fields[R_A],
 	&rr_fields[R_AAAA], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_dns = {
 	.name = "dns",
@@ -633,16 +627,11 @@ const struct st_proto st_proto_dns = {
 	.decode = dns_decode,
 	.binds = dns_binds,
 	.nbinds = NFIELDS(dns_binds),
-	/* @summary */
 	.summary = dns_summary,
-	/* @views */
 	.keys = dns_keys,
 	.color = "\033[95m",
-	/* @craft */
-	/* @probes */
 };
 
-/* @app-services */
 /* Multicast DNS (RFC 6762) and LLMNR (RFC 4795): DNS's format, a layer of
  * their own as in Wireshark. */
 static const struct st_bind mdns_binds[] = {

@@ -1,9 +1,11 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * DTP, Cisco's Dynamic Trunking Protocol, after SNAP (OUI 0x00000c, PID
  * 0x2004): a version byte, then TLVs of a 16-bit type and a 16-bit length
  * that counts the TLV's header.  1 domain, 2 trunk status, 3 trunk type,
  * 4 sender ID.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname tlv_names[] = {
@@ -88,9 +90,6 @@ static const struct st_bind dtp_binds[] = {
 	{ ST_KEY_SNAP, 0x00000c2004 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "DTPv1, length N" as tcpdump says it, with the domain. */
 static int
 dtp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -105,14 +104,9 @@ dtp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const dtp_keys[] = {
 	&dtp_fields[F_VERS], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_dtp = {
 	.name = "dtp",
@@ -125,15 +119,11 @@ const struct st_proto st_proto_dtp = {
 	.decode = dtp_decode,
 	.binds = dtp_binds,
 	.nbinds = NFIELDS(dtp_binds),
-	/* @summary */
 	.summary = dtp_summary,
-	/* @views */
 	.keys = dtp_keys,
 	.color = "\033[35m",
 	.explain_bits = 8,
 	.explain = "TLVs follow the version: 1 domain, 2 trunk status "
 	    "(operating bit 7, administrative bits 0-2), 3 trunk type "
 	    "(operating bits 5-7, administrative bits 0-2), 4 sender MAC.",
-	/* @craft */
-	/* @probes */
 };

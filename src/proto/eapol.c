@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * 802.1X port access: EAPOL (IEEE 802.1X-2010 11.3), EtherType 0x888e, and
  * the EAP packet (RFC 3748) it carries.
@@ -13,6 +14,7 @@
  * key information, key length, replay counter, nonce, IV, RSC, ID, MIC and
  * key data.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname type_names[] = {
@@ -263,9 +265,6 @@ eap_decode(struct st_dctx *d, struct st_cur *c)
 	return c->err;
 }
 
-/* @summary */
-#include "strata/out.h"
-
 /* "EAPOL start (1) v2, len 0", "EAP packet (0) v1, len 5", as tcpdump
  * says them. */
 static int
@@ -314,7 +313,6 @@ eap_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const eapol_keys[] = {
 	&eapol_fields[F_VERS], &eapol_fields[F_TYPE], &eapol_fields[F_LEN],
 	NULL,
@@ -323,10 +321,6 @@ static const struct st_field_desc *const eapol_keys[] = {
 static const struct st_field_desc *const eap_keys[] = {
 	&eap_fields[E_CODE], &eap_fields[E_ID], &eap_fields[E_TYPE], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_eapol = {
 	.name = "eapol",
@@ -339,17 +333,13 @@ const struct st_proto st_proto_eapol = {
 	.decode = eapol_decode,
 	.binds = eapol_binds,
 	.nbinds = NFIELDS(eapol_binds),
-	/* @summary */
 	.summary = eapol_summary,
-	/* @views */
 	.keys = eapol_keys,
 	.color = "\033[35m",
 	.explain_bits = 32,
 	.explain = "Type 0 carries an EAP packet, 1 starts and 2 ends the "
 	    "authentication, 3 carries a key descriptor (RSN and WPA ones "
 	    "decoded). The length counts the body only.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_eap = {
@@ -361,15 +351,11 @@ const struct st_proto st_proto_eap = {
 	.fields = eap_fields,
 	.nfields = NFIELDS(eap_fields),
 	.decode = eap_decode,
-	/* @summary */
 	.summary = eap_summary,
-	/* @views */
 	.keys = eap_keys,
 	.color = "\033[35m",
 	.explain_bits = 40,
 	.explain = "Requests and responses carry a type (1 identity, 4 MD5, "
 	    "13 TLS...) and its data; success and failure are the 4-byte "
 	    "header alone. The length counts the whole packet.",
-	/* @craft */
-	/* @probes */
 };

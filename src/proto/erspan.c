@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ERSPAN, Cisco's mirrored traffic over GRE (draft-foschiano-erspan):
  * type I (GRE 0x88be without a sequence number: no header at all),
@@ -19,6 +20,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_VER, F_VLAN, F_COS, F_EN, F_T, F_SPAN, F_RES, F_INDEX,
@@ -104,9 +106,6 @@ static const struct st_bind erspan1_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x188be },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "erspan session 5 vlan 10" (before the mirrored frame's facts). */
 static int
 erspan_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -124,15 +123,10 @@ erspan_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const erspan_keys[] = {
 	&erspan_fields[F_VER], &erspan_fields[F_SPAN], &erspan_fields[F_VLAN],
 	NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_erspan = {
 	.name = "erspan",
@@ -146,15 +140,11 @@ const struct st_proto st_proto_erspan = {
 	.decode = erspan_decode,
 	.binds = erspan_binds,
 	.nbinds = NFIELDS(erspan_binds),
-	/* @summary */
 	.summary = erspan_summary,
-	/* @views */
 	.keys = erspan_keys,
 	.color = "\033[33m",
 	.explain = "A switch's mirrored frame sent over GRE: the session ID "
 	    "says which mirror session, the VLAN the frame's own.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_erspan1 = {
@@ -167,11 +157,7 @@ const struct st_proto st_proto_erspan1 = {
 	.decode = erspan1_decode,
 	.binds = erspan1_binds,
 	.nbinds = NFIELDS(erspan1_binds),
-	/* @summary */
 	.summary = erspan_summary,
-	/* @views */
 	.color = "\033[33m",
 	.explain = "Type I has no header: the mirrored frame follows GRE.",
-	/* @craft */
-	/* @probes */
 };

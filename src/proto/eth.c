@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Ethernet II and IEEE 802.3 (IEEE 802.3 clause 3), and stacked VLAN tags:
  * IEEE 802.1Q (TPID 0x8100, 0x9100) and 802.1ad service tags (0x88a8).
@@ -18,6 +19,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define ETH_MAX_LEN	1500	/* type/length values up to this are lengths */
@@ -60,9 +62,6 @@ static const struct st_bind eth_binds[] = {
 	{ ST_KEY_LINK, DLT_EN10MB },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "src → dst type 0x0800 (IPv4) len n", or "802.3 length n". */
 static int
 eth_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -86,13 +85,10 @@ eth_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const eth_keys[] = {
 	&eth_fields[1], &eth_fields[0], &eth_fields[2], &eth_fields[3], NULL,
 };
-
-/* @craft */
 
 static const struct st_craft eth_craft = {
 	.spec = "eth",
@@ -101,8 +97,6 @@ static const struct st_craft eth_craft = {
 	.next_none = 0x0800,
 	.link = DLT_EN10MB,
 };
-
-/* @probes */
 
 const struct st_proto st_proto_eth = {
 	.name = "eth",
@@ -115,17 +109,13 @@ const struct st_proto st_proto_eth = {
 	.decode = eth_decode,
 	.binds = eth_binds,
 	.nbinds = NFIELDS(eth_binds),
-	/* @summary */
 	.summary = eth_summary,
-	/* @views */
 	.keys = eth_keys,
 	.color = "\033[34m",
 	.explain = "Values of 1500 and below are an IEEE 802.3 length, not a "
 	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
 	    "FCS on the wire (captures rarely keep it).",
-	/* @craft */
 	.craft = &eth_craft,
-	/* @probes */
 };
 
 static const struct st_field_desc vlan_fields[] = {
@@ -190,17 +180,10 @@ static const struct st_bind vlan_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x9100 },	/* old QinQ */
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const vlan_keys[] = {
 	&vlan_fields[2], &vlan_fields[0], &vlan_fields[3], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_vlan = {
 	.name = "vlan",
@@ -214,29 +197,18 @@ const struct st_proto st_proto_vlan = {
 	.decode = vlan_decode,
 	.binds = vlan_binds,
 	.nbinds = NFIELDS(vlan_binds),
-	/* @summary */
-	/* @views */
 	.keys = vlan_keys,
 	.color = "\033[94m",
-	/* @craft */
-	/* @probes */
 };
 
 static const struct st_bind qinq_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x88a8 },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const qinq_keys[] = {
 	&qinq_fields[2], &qinq_fields[3], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_qinq = {
 	.name = "qinq",
@@ -250,10 +222,6 @@ const struct st_proto st_proto_qinq = {
 	.decode = qinq_decode,
 	.binds = qinq_binds,
 	.nbinds = NFIELDS(qinq_binds),
-	/* @summary */
-	/* @views */
 	.keys = qinq_keys,
 	.color = "\033[94m",
-	/* @craft */
-	/* @probes */
 };

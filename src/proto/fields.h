@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Shorthands for the field tables of src/proto/: one row per header field,
  * as the RFC draws it (bit offset from the header's start, width).

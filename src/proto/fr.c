@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Frame Relay (DLT_FRELAY): the Q.922 address, then RFC 2427's
  * multiprotocol encapsulation (control 0x03, an optional pad, an NLPID;
@@ -15,6 +16,7 @@
  * Only the two-byte address is decoded; longer ones (EA 0 in the second
  * byte) leave the frame as data.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_OCT1, F_UPPER, F_CR, F_EA1, F_OCT2, F_LOWER, F_FECN, F_BECN, F_DE,
@@ -148,9 +150,6 @@ static const struct st_bind fr_binds[] = {
 	{ ST_KEY_LINK, 107 },		/* DLT_FRELAY */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "FR DLCI 100 FECN BECN DE" (tcpdump: "Q.922, DLCI 100"). */
 static int
 fr_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -172,14 +171,9 @@ fr_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const fr_keys[] = {
 	&fr_fields[F_OCT1], &fr_fields[F_OCT2], &fr_fields[F_NLPID], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_fr = {
 	.name = "fr",
@@ -193,9 +187,7 @@ const struct st_proto st_proto_fr = {
 	.decode = fr_decode,
 	.binds = fr_binds,
 	.nbinds = NFIELDS(fr_binds),
-	/* @summary */
 	.summary = fr_summary,
-	/* @views */
 	.keys = fr_keys,
 	.color = "\033[36m",
 	.explain = "The 10-bit DLCI names the virtual circuit on this link; "
@@ -203,6 +195,4 @@ const struct st_proto st_proto_fr = {
 	    "forward or backward, and may drop frames marked DE first. The "
 	    "NLPID says what follows (0xcc IPv4, 0x8e IPv6, 0x80 a SNAP "
 	    "header).",
-	/* @craft */
-	/* @probes */
 };

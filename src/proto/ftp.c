@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * FTP control connection (RFC 959, RFC 2428): the first line of a segment
  * as a command and its argument, or a reply code and its text, and the
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define FTP_PORT	21
@@ -318,9 +320,6 @@ static const struct st_bind ftp_binds[] = {
 	{ ST_KEY_TCPPORT, FTP_PORT },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "ftp USER anonymous", "ftp 227 Entering Passive Mode (...)". */
 static int
 ftp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -343,15 +342,10 @@ ftp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const ftp_keys[] = {
 	&ftp_fields[F_CMD], &ftp_fields[F_ARG], &ftp_fields[F_CODE],
 	&ftp_fields[F_RARG], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_ftp = {
 	.name = "ftp",
@@ -364,9 +358,7 @@ const struct st_proto st_proto_ftp = {
 	.decode = ftp_decode,
 	.binds = ftp_binds,
 	.nbinds = NFIELDS(ftp_binds),
-	/* @summary */
 	.summary = ftp_summary,
-	/* @views */
 	.keys = ftp_keys,
 	.color = "\033[93m",
 	.explain = "One command or reply per line, ended by CRLF; a reply "
@@ -374,6 +366,4 @@ const struct st_proto st_proto_ftp = {
 	    "PORT, EPRT, 227 and 229 name the address of a separate data "
 	    "connection; strata shows only the first line of each segment "
 	    "as fields.",
-	/* @craft */
-	/* @probes */
 };

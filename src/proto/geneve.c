@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Geneve (RFC 8926): over UDP port 6081, a frame of the protocol its
  * protocol type (an EtherType) names, after variable-length options.
@@ -18,6 +19,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define GENEVE_MAX_OPTS	64	/* options decoded */
@@ -139,9 +141,6 @@ static const struct st_bind geneve_binds[] = {
 	{ ST_KEY_UDPPORT, 6081 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "geneve vni 0x00000a" (before the inner frame's facts). */
 static int
 geneve_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -159,15 +158,10 @@ geneve_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const geneve_keys[] = {
 	&geneve_fields[F_VNI], &geneve_fields[F_PROTO],
 	&geneve_fields[F_OPTLEN], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_geneve = {
 	.name = "geneve",
@@ -183,15 +177,11 @@ const struct st_proto st_proto_geneve = {
 	.decode = geneve_decode,
 	.binds = geneve_binds,
 	.nbinds = NFIELDS(geneve_binds),
-	/* @summary */
 	.summary = geneve_summary,
-	/* @views */
 	.keys = geneve_keys,
 	.color = "\033[33m",
 	.explain_bits = 64,
 	.explain = "The options length counts 4-byte words of options, each "
 	    "a class, a type and its own length; the protocol type is an "
 	    "EtherType (0x6558: an Ethernet frame).",
-	/* @craft */
-	/* @probes */
 };

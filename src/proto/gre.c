@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * GRE (RFC 2784, RFC 2890 key and sequence number; RFC 1701 routing) and
  * the enhanced GRE of PPTP (RFC 2637, version 1).
@@ -24,6 +25,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define GRE_MAX_SRE	16	/* routing entries decoded */
@@ -213,9 +215,6 @@ static const struct st_bind gre_binds[] = {
 	{ ST_KEY_IPPROTO, 47 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /*
  * "gre key 0x00000005 seq 7 proto 0x6558" before the inner conversation
  * (s->net NULL), or "A → B GRE proto 0x0800 (IPv4) len n" when nothing
@@ -256,14 +255,9 @@ gre_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const gre_keys[] = {
 	&gre_fields[F_PROTO], &gre_fields[F_KEY], &gre_fields[F_SEQ], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_gre = {
 	.name = "gre",
@@ -280,9 +274,7 @@ const struct st_proto st_proto_gre = {
 	.binds = gre_binds,
 	.nbinds = NFIELDS(gre_binds),
 	.cksum = &gre_ck,
-	/* @summary */
 	.summary = gre_summary,
-	/* @views */
 	.keys = gre_keys,
 	.color = "\033[33m",
 	.ck_what = "the GRE header and its payload",
@@ -290,6 +282,4 @@ const struct st_proto st_proto_gre = {
 	    "offset (C or R), key (K), sequence number (S), and in PPTP's "
 	    "version 1 an acknowledgment (A). The protocol type is an "
 	    "EtherType: 0x6558 carries a whole Ethernet frame.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * HSRP version 1 (RFC 2281), over UDP port 1985.
  *
@@ -13,6 +14,7 @@
  * Version 2 (a list of TLVs, on port 1985 for IPv4 too) is not decoded:
  * its first byte is a TLV type, not 0.  Nor are an advertise's TLVs.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_VER, F_OP, F_STATE, F_HELLO, F_HOLD, F_PRIO, F_GROUP, F_RES,
@@ -94,9 +96,6 @@ static const struct st_bind hsrp_binds[] = {
 	{ ST_KEY_UDPPORT, 1985 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* As tcpdump: "HSRPv0 Hello state Active group 1 prio 100 vip 10.0.0.1". */
 static int
 hsrp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -125,15 +124,10 @@ hsrp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const hsrp_keys[] = {
 	&hsrp_fields[F_OP], &hsrp_fields[F_STATE], &hsrp_fields[F_GROUP],
 	NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_hsrp = {
 	.name = "hsrp",
@@ -146,9 +140,7 @@ const struct st_proto st_proto_hsrp = {
 	.decode = hsrp_decode,
 	.binds = hsrp_binds,
 	.nbinds = NFIELDS(hsrp_binds),
-	/* @summary */
 	.summary = hsrp_summary,
-	/* @views */
 	.keys = hsrp_keys,
 	.color = "\033[36m",
 	.explain = "Cisco's first-hop redundancy: routers of a group share a "
@@ -156,6 +148,4 @@ const struct st_proto st_proto_hsrp = {
 	    "for it and says hello every hellotime seconds, a standby takes "
 	    "over after holdtime.  The authentication data is a clear-text "
 	    "password (\"cisco\" by default).",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * HTTP/1.x (RFC 9112): the request or status line, the header lines, and
  * how much body this segment carries.  Chosen by port, kept only when the
@@ -6,6 +7,7 @@
  */
 #include <string.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define HTTP_LINES	64	/* header lines decoded */
@@ -591,9 +593,6 @@ static const struct st_bind http_binds[] = {
 	{ ST_KEY_TCPPORT, 3128 },	/* proxies */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* One message: "http GET /index.html", "http 200 OK". */
 static void
 http_sum_one(struct st_sumctx *s, const struct st_layer *ly)
@@ -637,17 +636,12 @@ http_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const http_keys[] = {
 	&http_fields[F_METHOD], &http_fields[F_URI], &http_fields[F_CODE],
 	&http_fields[F_PHRASE], &http_fields[F_HOST], &http_fields[F_CLEN],
 	NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_http = {
 	.name = "http",
@@ -661,11 +655,7 @@ const struct st_proto st_proto_http = {
 	.binds = http_binds,
 	.nbinds = NFIELDS(http_binds),
 	.heuristic = http_heuristic,
-	/* @summary */
 	.summary = http_summary,
-	/* @views */
 	.keys = http_keys,
 	.color = "\033[96m",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * HTTP/2 over cleartext (RFC 9113): the connection preface, then one layer
  * per frame: the 9-byte frame header, and of the frames SETTINGS (each
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define H2_PREFACE	"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
@@ -439,9 +441,6 @@ static const struct st_bind h2_binds[] = {
 	{ ST_KEY_TCPPORT, 80 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "http2 SETTINGS, http2 HEADERS stream 1 :method GET". */
 static int
 h2_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -471,14 +470,9 @@ h2_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const h2_keys[] = {
 	&h2_fields[F_TYPE], &h2_fields[F_STREAM], &h2_fields[F_LEN], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_http2 = {
 	.name = "http2",
@@ -493,11 +487,7 @@ const struct st_proto st_proto_http2 = {
 	.binds = h2_binds,
 	.nbinds = NFIELDS(h2_binds),
 	.heuristic = h2_heuristic,
-	/* @summary */
 	.summary = h2_summary,
-	/* @views */
 	.keys = h2_keys,
 	.color = "\033[96m",
-	/* @craft */
-	/* @probes */
 };

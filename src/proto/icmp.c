@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ICMP for IPv4 (RFC 792; RFC 1191 for the next-hop MTU).
  *
@@ -15,6 +16,11 @@
  * error may quote an ICMP error); its transport header is normally only 8
  * bytes, so quoted layers cut short are marked partial, not truncated.
  */
+#include <stdio.h>
+#include <string.h>
+
+#include "strata/out.h"
+#include "strata/proto/icmp.h"
 #include "fields.h"
 
 static const struct st_valname icmp_type_names[] = {
@@ -199,9 +205,6 @@ static const struct st_bind icmp_binds[] = {
 	{ ST_KEY_IPPROTO, 1 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "A → B echo request id 1 seq 2 len 64", then what an error quotes. */
 static int
 icmp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -246,14 +249,11 @@ static const struct st_field_desc *const icmp_qkey[] = {
 	&icmp_fields[F_ID], &icmp_fields[F_SEQ], NULL
 };
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const icmp_keys[] = {
 	&icmp_fields[F_TYPE], &icmp_fields[F_CODE], &icmp_fields[F_ID],
 	&icmp_fields[F_SEQ], NULL,
 };
-
-#include <stdio.h>
 
 /* ping and tcpdump count from the ICMP header in. */
 static void
@@ -263,8 +263,6 @@ icmp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	snprintf(buf, n, "ping \"%u bytes from\", tcpdump \"length %u\"",
 	    total, total);
 }
-
-#include "strata/proto/icmp.h"
 
 /* What each type is for, in a sentence (the quiz's working). */
 static const struct st_valname icmp_story[] = {
@@ -289,16 +287,12 @@ const struct st_icmp_handles st_icmp_h = {
 	.story = icmp_story,
 };
 
-/* @craft */
-
 /* Timestamp request and reply carry three timestamps (RFC 792). */
 static size_t
 icmp_hlen_of(uint64_t type)
 {
 	return type == 13 || type == 14 ? 20 : 8;
 }
-
-#include <string.h>
 
 /* data=HEX: a body strata does not model (an address mask), after the
  * first 8 bytes. */
@@ -347,9 +341,6 @@ static const struct st_craft icmp_craft = {
 	    "  data      data=HEX: a body not modelled (type=17,data=ffffff00 "
 	    "address mask)\n",
 };
-
-/* @probes */
-#include <stdio.h>	/* snprintf, for the prediction hooks */
 
 /* Echo and timestamp requests are answered; replies and errors never
  * are (RFC 1122 3.2.2). */
@@ -456,10 +447,8 @@ const struct st_proto st_proto_icmp = {
 	.nbinds = NFIELDS(icmp_binds),
 	.cksum = &icmp_ck,
 	.names = icmp_names,
-	/* @summary */
 	.summary = icmp_summary,
 	.qkey = icmp_qkey,
-	/* @views */
 	.keys = icmp_keys,
 	.color = "\033[35m",
 	.ledger = icmp_ledger,
@@ -467,9 +456,7 @@ const struct st_proto st_proto_icmp = {
 	.explain = "The second word depends on the type. Errors (3, 4, 5, 11, "
 	    "12) then quote the IP header and the first 8 bytes of the packet "
 	    "that caused them; echo requests and replies carry data.",
-	/* @craft */
 	.craft = &icmp_craft,
-	/* @probes */
 	.predict = icmp_predict,
 	.outcome = icmp_outcome,
 	.echo = &icmp_echo,

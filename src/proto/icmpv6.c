@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ICMPv6 (RFC 4443) and neighbour discovery (RFC 4861, RFC 8106 RDNSS).
  *
@@ -12,6 +13,11 @@
  * as much of the offending packet as fits; it is decoded as nested layers.
  * ND messages end in options: type (8), length (8, in units of 8 bytes).
  */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname icmpv6_type_names[] = {
@@ -324,9 +330,6 @@ static const struct st_bind icmpv6_binds[] = {
 	{ ST_KEY_IPPROTO, 58 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "A → B echo request id 1 seq 2 len 64", then what an error quotes. */
 static int
 icmpv6_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -375,14 +378,11 @@ static const struct st_field_desc *const icmpv6_qkey[] = {
 	&icmpv6_fields[F_ID], &icmpv6_fields[F_SEQ], NULL
 };
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const icmpv6_keys[] = {
 	&icmpv6_fields[F_TYPE], &icmpv6_fields[F_CODE], &icmpv6_fields[F_ID],
 	&icmpv6_fields[F_SEQ], NULL,
 };
-
-#include <stdio.h>
 
 /* ping and tcpdump count from the ICMPv6 header in. */
 static void
@@ -392,8 +392,6 @@ icmpv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	snprintf(buf, n, "ping \"%u bytes from\", tcpdump \"length %u\"",
 	    total, total);
 }
-
-/* @craft */
 
 /* The fixed part of the neighbor discovery messages (RFC 4861 4.2-4.5)
  * and of MLD (RFC 2710 3). */
@@ -414,9 +412,6 @@ icmpv6_hlen_of(uint64_t type)
 	}
 	return 8;	/* an MLDv2 report too: its records are options */
 }
-
-#include <arpa/inet.h>
-#include <string.h>
 
 /* The ND and MLD fields a spec may give, beyond the decoder's table. */
 static const struct st_field_desc icmpv6_rows[] = {
@@ -675,9 +670,6 @@ static const struct st_craft icmpv6_craft = {
 	    "a body not modelled\n",
 };
 
-/* @probes */
-#include <stdio.h>	/* snprintf, for the prediction hooks */
-
 /* Echo requests are answered; replies and errors never are. */
 static int
 icmpv6_predict(const struct st_packet *sent, const struct st_layer *sl,
@@ -765,10 +757,8 @@ const struct st_proto st_proto_icmpv6 = {
 	.nbinds = NFIELDS(icmpv6_binds),
 	.cksum = &icmpv6_ck,
 	.names = icmpv6_names,
-	/* @summary */
 	.summary = icmpv6_summary,
 	.qkey = icmpv6_qkey,
-	/* @views */
 	.keys = icmpv6_keys,
 	.color = "\033[35m",
 	.ledger = icmpv6_ledger,
@@ -776,9 +766,7 @@ const struct st_proto st_proto_icmpv6 = {
 	.explain = "The body depends on the type: errors quote as much of the "
 	    "packet as fits in 1280 bytes; neighbour discovery messages end in "
 	    "options (type, length in 8-byte units, value).",
-	/* @craft */
 	.craft = &icmpv6_craft,
-	/* @probes */
 	.predict = icmpv6_predict,
 	.outcome = icmpv6_outcome,
 	.echo = &icmpv6_echo,

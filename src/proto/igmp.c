@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IGMP, versions 1 (RFC 1112), 2 (RFC 2236) and 3 (RFC 3376).
  *
@@ -17,6 +18,7 @@
  * type, auxiliary data length (in words), number of sources, the group, the
  * sources, the auxiliary data.  The checksum covers the whole message.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 #define IGMP_MAX_REC	256		/* group records decoded */
@@ -232,9 +234,6 @@ static const struct st_bind igmp_binds[] = {
 	{ ST_KEY_IPPROTO, 2 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* As tcpdump: "igmp v2 report 239.1.1.1", "igmp query v3 [gaddr G]",
  * "igmp v3 report, 2 group record(s)", "igmp leave G". */
 static int
@@ -289,14 +288,9 @@ igmp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const igmp_keys[] = {
 	&igmp_fields[F_TYPE], &igmp_fields[F_MADDR], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_igmp = {
 	.name = "igmp",
@@ -312,9 +306,7 @@ const struct st_proto st_proto_igmp = {
 	.binds = igmp_binds,
 	.nbinds = NFIELDS(igmp_binds),
 	.cksum = &igmp_ck,
-	/* @summary */
 	.summary = igmp_summary,
-	/* @views */
 	.keys = igmp_keys,
 	.color = "\033[36m",
 	.explain = "Hosts tell the routers on their link which multicast "
@@ -323,6 +315,4 @@ const struct st_proto st_proto_igmp = {
 	    "header: a query of 8 bytes is IGMPv1 with a zero response time, "
 	    "else IGMPv2; a longer one is IGMPv3, which also names sources, "
 	    "and IGMPv3 reports carry one record per group.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPsec: the Encapsulating Security Payload (RFC 4303, IP protocol 50) and
  * the Authentication Header (RFC 4302, IP protocol 51).
@@ -27,6 +28,7 @@
  *
  * Payload Len is the header's length in 4-byte words, minus 2.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 enum { E_SPI, E_SEQ, E_ENC };
@@ -100,9 +102,6 @@ static const struct st_bind ah_binds[] = {
 	{ ST_KEY_IPPROTO, 51 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "A → B esp spi 0x12345678 seq 1 len n (encrypted)". */
 static int
 esp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -123,7 +122,6 @@ esp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const esp_keys[] = {
 	&esp_fields[E_SPI], &esp_fields[E_SEQ], NULL,
 };
@@ -131,10 +129,6 @@ static const struct st_field_desc *const esp_keys[] = {
 static const struct st_field_desc *const ah_keys[] = {
 	&ah_fields[A_NH], &ah_fields[A_SPI], &ah_fields[A_SEQ], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_esp = {
 	.name = "esp",
@@ -147,17 +141,13 @@ const struct st_proto st_proto_esp = {
 	.decode = esp_decode,
 	.binds = esp_binds,
 	.nbinds = NFIELDS(esp_binds),
-	/* @summary */
 	.summary = esp_summary,
-	/* @views */
 	.keys = esp_keys,
 	.color = "\033[31m",
 	.explain_bits = 64,
 	.explain = "The SPI names the security association, the sequence "
 	    "number counts its packets; everything after them is encrypted "
 	    "(the payload, padding, next header and the integrity check).",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_ah = {
@@ -171,14 +161,10 @@ const struct st_proto st_proto_ah = {
 	.decode = ah_decode,
 	.binds = ah_binds,
 	.nbinds = NFIELDS(ah_binds),
-	/* @summary */
-	/* @views */
 	.keys = ah_keys,
 	.color = "\033[31m",
 	.explain_bits = 96,
 	.explain = "The length is the header's in 4-byte words minus 2; the "
 	    "integrity check value after the sequence number covers the "
 	    "packet's fields that do not change in transit.",
-	/* @craft */
-	/* @probes */
 };

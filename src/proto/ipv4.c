@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPv4 (RFC 791), with its options (RFC 791, RFC 2113 router alert).
  *
@@ -19,8 +20,14 @@
  * As Wireshark shows them, ip.hdr_len is in bytes (IHL x 4) and
  * ip.frag_offset in bytes (offset x 8).
  */
+#include <arpa/inet.h>
+#include <pcap/dlt.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "strata/cksum.h"
+#include "strata/out.h"
+#include "strata/proto/ipv4.h"
 #include "fields.h"
 
 static const struct st_valname ecn_names[] = {
@@ -270,9 +277,6 @@ static const struct st_bind ipv4_binds[] = {
 	{ ST_KEY_NULLFAM, 2 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "A → B fragment offset n" or "A → B proto n (name)", then "len n". */
 static int
 ipv4_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -299,15 +303,12 @@ static const struct st_field_desc *const ipv4_qkey[] = {
 	&ipv4_fields[F_DST], &ipv4_fields[F_PROTO], &ipv4_fields[F_ID], NULL
 };
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const ipv4_keys[] = {
 	&ipv4_fields[F_SRC], &ipv4_fields[F_DST], &ipv4_fields[F_TTL],
 	&ipv4_fields[F_PROTO], &ipv4_fields[F_LEN], &ipv4_fields[F_DF],
 	&ipv4_fields[F_FRAG], NULL,
 };
-
-#include <stdio.h>
 
 /* ip.len is the total; ping's "56(84)" is the data and that total. */
 static void
@@ -317,8 +318,6 @@ ipv4_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	snprintf(buf, n, "ip.len %u; ping \"%u(%u)\"; tcpdump -v \"length %u\"",
 	    total, total >= 28 ? total - 28 : 0, total, total);
 }
-
-#include "strata/proto/ipv4.h"
 
 extern const struct st_proto st_proto_ipv4;
 
@@ -330,11 +329,6 @@ const struct st_ipv4_handles st_ipv4_h = {
 	.frag = &ipv4_fields[F_FRAG],
 	.mf = &ipv4_fields[F_MF],
 };
-
-/* @craft */
-
-#include <arpa/inet.h>
-#include <pcap/dlt.h>
 
 /* "A:B:C" addresses after a source-route option name. */
 static int
@@ -535,8 +529,6 @@ ipv4_spec_value(const struct st_field_desc *fd, const char *s, uint64_t *v,
 	return 1;
 }
 
-#include "strata/cksum.h"
-
 /* Every fragment repeats the header, options included (as scapy does). */
 static size_t
 ipv4_unfrag_len(const uint8_t *h, size_t len)
@@ -595,9 +587,6 @@ static const struct st_craft ipv4_craft = {
 	    "and ts:N hold N\n",
 };
 
-/* @probes */
-#include <stdio.h>	/* snprintf, for the prediction hooks */
-
 /* A fragment is answered only once all have come. */
 static int
 ipv4_predict(const struct st_packet *sent, const struct st_layer *sl,
@@ -647,10 +636,8 @@ const struct st_proto st_proto_ipv4 = {
 	.nbinds = NFIELDS(ipv4_binds),
 	.ends = { &ipv4_fields[F_SRC], &ipv4_fields[F_DST] },
 	.cksum = &ipv4_ck,
-	/* @summary */
 	.summary = ipv4_summary,
 	.qkey = ipv4_qkey,
-	/* @views */
 	.keys = ipv4_keys,
 	.color = "\033[32m",
 	.ck_what = "the IPv4 header",
@@ -658,9 +645,7 @@ const struct st_proto st_proto_ipv4 = {
 	.explain = "Options follow when the header length is over 20 bytes (up "
 	    "to 40 bytes): end of list, no-op, record route, timestamp, loose "
 	    "and strict source route, router alert; then the payload.",
-	/* @craft */
 	.craft = &ipv4_craft,
-	/* @probes */
 	.predict = ipv4_predict,
 	.hops = &ipv4_fields[F_TTL],
 	.answers = ipv4_answers,

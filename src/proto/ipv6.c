@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPv6 (RFC 8200), and its routing and fragment headers (4.4, 4.5), each
  * a layer of its own; the options headers are in ipv6opts.c.
@@ -13,8 +14,12 @@
  * |               Destination Address (128 bits)                  |
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  */
+#include <arpa/inet.h>
+#include <pcap/dlt.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "strata/out.h"
 #include "ipv6ext.h"
 
 static const struct st_valname ecn_names[] = {
@@ -81,9 +86,6 @@ static const struct st_bind ipv6_binds[] = {
 	{ ST_KEY_NULLFAM, 30 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "A → B proto n (name) len n". */
 static int
 ipv6_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -106,14 +108,11 @@ static const struct st_field_desc *const ipv6_qkey[] = {
 	&ipv6_fields[F_DST], &ipv6_fields[F_NXT], &ipv6_fields[F_FL], NULL
 };
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const ipv6_keys[] = {
 	&ipv6_fields[F_SRC], &ipv6_fields[F_DST], &ipv6_fields[F_HLIM],
 	&ipv6_fields[F_NXT], &ipv6_fields[F_PLEN], NULL,
 };
-
-#include <stdio.h>
 
 /* ipv6.plen leaves out the fixed header. */
 static void
@@ -123,10 +122,6 @@ ipv6_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	snprintf(buf, n, "ipv6.plen %u counts what follows the 40 bytes",
 	    total >= 40 ? total - 40 : 0);
 }
-
-/* @craft */
-
-#include <pcap/dlt.h>
 
 /*
  * The unfragmentable part of the len-byte packet at h (RFC 8200 4.5): the
@@ -209,7 +204,6 @@ static const struct st_craft ipv6_craft = {
 	.frag_header = ipv6_frag_header,
 };
 
-/* @probes */
 /* A reply comes from where the probe went. */
 static int
 ipv6_answers(const struct st_packet *sent, const struct st_layer *sl,
@@ -240,18 +234,14 @@ const struct st_proto st_proto_ipv6 = {
 	.binds = ipv6_binds,
 	.nbinds = NFIELDS(ipv6_binds),
 	.ends = { &ipv6_fields[F_SRC], &ipv6_fields[F_DST] },
-	/* @summary */
 	.summary = ipv6_summary,
 	.qkey = ipv6_qkey,
-	/* @views */
 	.keys = ipv6_keys,
 	.color = "\033[32m",
 	.ledger = ipv6_ledger,
 	.explain = "Extension headers may follow (hop-by-hop, routing, fragment,"
 	    " destination options), each naming the next; then the payload.",
-	/* @craft */
 	.craft = &ipv6_craft,
-	/* @probes */
 	.hops = &ipv6_fields[F_HLIM],
 	.answers = ipv6_answers,
 	.quoted = ipv6_quoted,
@@ -317,17 +307,10 @@ static const struct st_bind rt_binds[] = {
 	{ ST_KEY_IPPROTO, 43 },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const routing_keys[] = {
 	&rt_fields[2], &rt_fields[3], NULL,
 };
-
-/* @craft */
-
-#include <arpa/inet.h>
 
 /* addrs=A+B+C: the addresses of a routing header (type 0 or 2). */
 static int
@@ -379,8 +362,6 @@ static const struct st_craft rt_craft = {
 	.final_dst = rt_final,
 };
 
-/* @probes */
-
 const struct st_proto st_proto_routing = {
 	.name = "routing",
 	.ws = "ipv6.routing",
@@ -392,13 +373,9 @@ const struct st_proto st_proto_routing = {
 	.decode = routing_decode,
 	.binds = rt_binds,
 	.nbinds = NFIELDS(rt_binds),
-	/* @summary */
-	/* @views */
 	.keys = routing_keys,
 	.color = "\033[92m",
-	/* @craft */
 	.craft = &rt_craft,
-	/* @probes */
 };
 
 static const struct st_field_desc frag_fields[] = {
@@ -435,15 +412,10 @@ static const struct st_bind frag_binds[] = {
 	{ ST_KEY_IPPROTO, 44 },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const frag6_keys[] = {
 	&frag_fields[2], &frag_fields[4], &frag_fields[5], NULL,
 };
-
-/* @craft */
 
 static const struct st_craft_auto frag_autos[] = {
 	{ &frag_fields[0], ST_CA_NEXT },
@@ -460,8 +432,6 @@ static const struct st_craft frag_craft = {
 	.help = "  offset    in 8-byte units; m=1: more fragments follow\n",
 };
 
-/* @probes */
-
 const struct st_proto st_proto_frag6 = {
 	.name = "frag6",
 	.ws = "ipv6.fraghdr",
@@ -473,11 +443,7 @@ const struct st_proto st_proto_frag6 = {
 	.decode = frag6_decode,
 	.binds = frag_binds,
 	.nbinds = NFIELDS(frag_binds),
-	/* @summary */
-	/* @views */
 	.keys = frag6_keys,
 	.color = "\033[92m",
-	/* @craft */
 	.craft = &frag_craft,
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the IPv6 extension headers share (RFC 8200 4): the bound on how many
  * a chain may hold, and the start each header's decoder makes.  Included by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPv6 hop-by-hop and destination options headers (RFC 8200 4.3, 4.6):
  * options as type, length and value, each header a layer of its own.
@@ -113,15 +114,10 @@ static const struct st_bind hop_binds[] = {
 	{ ST_KEY_IPPROTO, 0 },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const hopopts_keys[] = {
 	&hop_fields[X_NXT], NULL,
 };
-
-/* @craft */
 
 /* Pads n bytes of options as RFC 8200 4.2 says: Pad1, or PadN. */
 static void
@@ -238,8 +234,6 @@ static const struct st_craft hop_craft = {
 	.pad = pad6,
 };
 
-/* @probes */
-
 const struct st_proto st_proto_hopopts = {
 	.name = "hopopts",
 	.ws = "ipv6.hopopts",
@@ -253,28 +247,19 @@ const struct st_proto st_proto_hopopts = {
 	.decode = hopopts_decode,
 	.binds = hop_binds,
 	.nbinds = NFIELDS(hop_binds),
-	/* @summary */
-	/* @views */
 	.keys = hopopts_keys,
 	.color = "\033[92m",
-	/* @craft */
 	.craft = &hop_craft,
-	/* @probes */
 };
 
 static const struct st_bind dst_binds[] = {
 	{ ST_KEY_IPPROTO, 60 },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const dstopts_keys[] = {
 	&dst_fields[0], NULL,
 };
-
-/* @craft */
 
 static const struct st_craft_auto dst_autos[] = {
 	{ &dst_fields[0], ST_CA_NEXT }, { &dst_fields[1], ST_CA_LEN8 },
@@ -295,8 +280,6 @@ static const struct st_craft dst_craft = {
 	.pad = pad6,
 };
 
-/* @probes */
-
 const struct st_proto st_proto_dstopts = {
 	.name = "dstopts",
 	.ws = "ipv6.dstopts",
@@ -308,11 +291,7 @@ const struct st_proto st_proto_dstopts = {
 	.decode = dstopts_decode,
 	.binds = dst_binds,
 	.nbinds = NFIELDS(dst_binds),
-	/* @summary */
-	/* @views */
 	.keys = dstopts_keys,
 	.color = "\033[92m",
-	/* @craft */
 	.craft = &dst_craft,
-	/* @probes */
 };

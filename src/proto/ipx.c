@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPX, Novell's Internetwork Packet Exchange, after LLC SAP 0xe0 or
  * EtherType 0x8137.
@@ -12,6 +13,7 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname type_names[] = {
@@ -102,9 +104,6 @@ static const struct st_bind ipx_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x8137 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "IPX net.node.socket > net.node.socket: length N", as tcpdump. */
 static int
 ipx_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -126,14 +125,9 @@ ipx_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const ipx_keys[] = {
 	&ipx_fields[F_TYPE], &ipx_fields[F_DSOCK], &ipx_fields[F_SSOCK], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_ipx = {
 	.name = "ipx",
@@ -146,15 +140,11 @@ const struct st_proto st_proto_ipx = {
 	.decode = ipx_decode,
 	.binds = ipx_binds,
 	.nbinds = NFIELDS(ipx_binds),
-	/* @summary */
 	.summary = ipx_summary,
-	/* @views */
 	.keys = ipx_keys,
 	.color = "\033[35m",
 	.explain_bits = 240,
 	.explain = "An address is a 32-bit network, a 48-bit node and a 16-bit "
 	    "socket. The length counts header and data; a checksum of 0xffff "
 	    "means none.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ISAKMP (RFC 2408) and IKEv2 (RFC 7296), UDP port 500 (and 4500 after the
  * non-ESP marker): the header and the chain of payloads, each shown by its
@@ -21,6 +22,7 @@
  * its 4-byte header included).  An encrypted IKEv1 message (flag E) has no
  * readable chain; IKEv2's encrypted payload (46) ends it.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 #define ISAKMP_MAX_PAYLOADS	32	/* payloads decoded */
@@ -269,9 +271,6 @@ static const struct st_bind isakmp_binds[] = {
 	{ ST_KEY_UDPPORT, 500 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "IKE_SA_INIT initiator msgid 0x00000000 len 300" after the APP's ends. */
 static int
 isakmp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -299,15 +298,10 @@ isakmp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const isakmp_keys[] = {
 	&isakmp_fields[F_EXCH], &isakmp_fields[F_NEXT],
 	&isakmp_fields[F_MSGID], &isakmp_fields[F_LEN], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_isakmp = {
 	.name = "isakmp",
@@ -322,14 +316,10 @@ const struct st_proto st_proto_isakmp = {
 	.decode = isakmp_decode,
 	.binds = isakmp_binds,
 	.nbinds = NFIELDS(isakmp_binds),
-	/* @summary */
 	.summary = isakmp_summary,
-	/* @views */
 	.keys = isakmp_keys,
 	.color = "\033[32m",
 	.explain = "Two SPIs name the security association being made; the "
 	    "next payload field starts a chain of payloads, each saying the "
 	    "type of the one after it.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * L2TP version 2 (RFC 2661) over UDP port 1701: PPP sessions in a tunnel.
  *
@@ -19,6 +20,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define L2TP_MAX_AVPS	64	/* attribute-value pairs decoded */
@@ -164,9 +166,6 @@ static const struct st_bind l2tp_binds[] = {
 	{ ST_KEY_UDPPORT, 1701 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "l2tp tunnel 1 session 2" (control: "... control n AVPs" after ends). */
 static int
 l2tp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -192,15 +191,10 @@ l2tp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const l2tp_keys[] = {
 	&l2tp_fields[F_TUNNEL], &l2tp_fields[F_SESSION], &l2tp_fields[F_FLAGS],
 	NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_l2tp = {
 	.name = "l2tp",
@@ -216,15 +210,11 @@ const struct st_proto st_proto_l2tp = {
 	.decode = l2tp_decode,
 	.binds = l2tp_binds,
 	.nbinds = NFIELDS(l2tp_binds),
-	/* @summary */
 	.summary = l2tp_summary,
-	/* @views */
 	.keys = l2tp_keys,
 	.color = "\033[33m",
 	.explain_bits = 16,
 	.explain = "The flags say which words follow: length (L), sequence "
 	    "numbers Ns and Nr (S), an offset (O). Control messages (T) carry "
 	    "attribute-value pairs; data messages a PPP frame.",
-	/* @craft */
-	/* @probes */
 };

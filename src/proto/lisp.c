@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The LISP data header (RFC 9300 section 5.3), UDP port 4341: an IP
  * packet between endpoint IDs, carried between routing locators.
@@ -14,6 +15,7 @@
  * 24-bit instance ID and 8 locator-status bits.  The inner packet's
  * version nibble says IPv4 or IPv6.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_FLAGS, F_N, F_L, F_E, F_V, F_I, F_RES, F_NONCE, F_MAPVER,
@@ -80,9 +82,6 @@ static const struct st_bind lisp_binds[] = {
 	{ ST_KEY_UDPPORT, 4341 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "lisp iid 7" or "lisp nonce 1234" (before the inner packet's facts). */
 static int
 lisp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -98,15 +97,10 @@ lisp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const lisp_keys[] = {
 	&lisp_fields[F_FLAGS], &lisp_fields[F_NONCE], &lisp_fields[F_IID],
 	NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_lisp_data = {
 	.name = "lisp-data",
@@ -120,14 +114,10 @@ const struct st_proto st_proto_lisp_data = {
 	.decode = lisp_decode,
 	.binds = lisp_binds,
 	.nbinds = NFIELDS(lisp_binds),
-	/* @summary */
 	.summary = lisp_summary,
-	/* @views */
 	.keys = lisp_keys,
 	.color = "\033[33m",
 	.explain = "The flags say what the two words hold: a nonce (N) or map "
 	    "versions (V), an instance ID (I) with 8 locator-status bits, or "
 	    "32 of them.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IEEE 802.2 LLC, what an 802.3 length frame carries, and SNAP (RFC 1042),
  * which puts an OUI and an EtherType after it.
@@ -100,14 +101,6 @@ static const struct st_bind llc_binds[] = {
 	{ ST_KEY_8023, 0 },
 };
 
-/* @summary */
-
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_llc = {
 	.name = "llc",
 	.ws = "llc",
@@ -119,12 +112,8 @@ const struct st_proto st_proto_llc = {
 	.decode = llc_decode,
 	.binds = llc_binds,
 	.nbinds = NFIELDS(llc_binds),
-	/* @summary */
-	/* @views */
 	.explain = "The control field is one byte for U frames (its low two "
 	    "bits 11), two for I and S frames. With DSAP and SSAP 0xaa and "
 	    "control 0x03 a SNAP header follows: an OUI, then a protocol ID "
 	    "that, when the OUI is 0, is an EtherType (RFC 1042).",
-	/* @craft */
-	/* @probes */
 };

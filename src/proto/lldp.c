@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * LLDP, the Link Layer Discovery Protocol (IEEE 802.1AB), EtherType 0x88cc.
  *
@@ -12,6 +13,7 @@
  * (8), then the organisation's bytes (IEEE 802.1 and 802.3 decoded here,
  * the rest shown as bytes).
  */
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname tlv_names[] = {
@@ -408,9 +410,6 @@ static const struct st_bind lldp_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x88cc },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "LLDP, length N: system name", as tcpdump says it. */
 static int
 lldp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -426,14 +425,9 @@ lldp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const lldp_keys[] = {
 	&lldp_fields[F_TYPE], &lldp_fields[F_LEN], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_lldp = {
 	.name = "lldp",
@@ -448,9 +442,7 @@ const struct st_proto st_proto_lldp = {
 	.decode = lldp_decode,
 	.binds = lldp_binds,
 	.nbinds = NFIELDS(lldp_binds),
-	/* @summary */
 	.summary = lldp_summary,
-	/* @views */
 	.keys = lldp_keys,
 	.color = "\033[35m",
 	.explain_bits = 16,
@@ -458,6 +450,4 @@ const struct st_proto st_proto_lldp = {
 	    "chassis ID, port ID and time to live first, End (type 0) last. "
 	    "Type 127 carries an OUI and a subtype; those of IEEE 802.1 and "
 	    "802.3 are decoded, others shown as bytes.",
-	/* @craft */
-	/* @probes */
 };

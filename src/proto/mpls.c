@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * MPLS label stacks (RFC 3032), over Ethernet (0x8847 unicast, 0x8848
  * multicast), PPP (0x0281), IP (protocol 137, RFC 4023) and UDP (port
@@ -16,6 +17,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define MPLS_MAX_LABELS	16	/* entries decoded in one stack */
@@ -96,9 +98,6 @@ static const struct st_bind mpls_binds[] = {
 	{ ST_KEY_UDPPORT, 6635 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /*
  * "mpls 16/17 ttl 64": the stack, top first, and the top entry's TTL, from
  * the layer of any of its entries.
@@ -128,14 +127,9 @@ mpls_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const mpls_keys[] = {
 	&mpls_fields[F_LABEL], &mpls_fields[F_S], &mpls_fields[F_TTL], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_mpls = {
 	.name = "mpls",
@@ -149,15 +143,11 @@ const struct st_proto st_proto_mpls = {
 	.decode = mpls_decode,
 	.binds = mpls_binds,
 	.nbinds = NFIELDS(mpls_binds),
-	/* @summary */
 	.summary = mpls_summary,
-	/* @views */
 	.keys = mpls_keys,
 	.color = "\033[33m",
 	.explain_bits = 32,
 	.explain = "Each 32-bit entry is a label, a traffic class, the bottom "
 	    "of stack bit S and a TTL; entries repeat until S is set. The "
 	    "payload's type is not said: its first nibble is the guess.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * BSD loopback encapsulation: a 4-byte address family before the packet.
  * LINKTYPE_NULL stores it in the capturing host's byte order, LINKTYPE_LOOP
@@ -49,17 +50,10 @@ static const struct st_bind null_binds[] = {
 	{ ST_KEY_LINK, DLT_LOOP },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const null_keys[] = {
 	&null_fields[0], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_null = {
 	.name = "null",
@@ -72,10 +66,6 @@ const struct st_proto st_proto_null = {
 	.decode = null_decode,
 	.binds = null_binds,
 	.nbinds = NFIELDS(null_binds),
-	/* @summary */
-	/* @views */
 	.keys = null_keys,
 	.color = "\033[34m",
-	/* @craft */
-	/* @probes */
 };

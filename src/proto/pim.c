@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PIM version 2 (RFC 7761 4.9; hello options RFC 7761 4.9.2, RFC 4601).
  *
@@ -16,6 +17,7 @@
  * register-stop name a group and a source.  The checksum covers the whole
  * message, except a register's, which covers its 8-byte header.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 #define PIM_MAX_OPT	64		/* hello options */
@@ -370,9 +372,6 @@ static const struct st_bind pim_binds[] = {
 	{ ST_KEY_IPPROTO, 103 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "pim v2 Hello", "pim v2 Join/Prune group 225.0.0.1". */
 static int
 pim_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -401,14 +400,9 @@ pim_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const pim_keys[] = {
 	&pim_fields[F_TYPE], &pim_fields[F_CKSUM], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_pim = {
 	.name = "pim",
@@ -424,9 +418,7 @@ const struct st_proto st_proto_pim = {
 	.binds = pim_binds,
 	.nbinds = NFIELDS(pim_binds),
 	.cksum = &pim_ck,
-	/* @summary */
 	.summary = pim_summary,
-	/* @views */
 	.keys = pim_keys,
 	.color = "\033[36m",
 	.explain = "Multicast routers find neighbors (Hello), join and "
@@ -436,6 +428,4 @@ const struct st_proto st_proto_pim = {
 	    "rendezvous point wrapped in a Register, decoded here as a nested "
 	    "packet.  Addresses are encoded with their family, and group and "
 	    "source addresses with a mask length and flags.",
-	/* @craft */
-	/* @probes */
 };

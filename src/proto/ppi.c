@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PPI, the Per-Packet Information header (CACE Technologies, PPI 1.0.10):
  * LINKTYPE_PPI (192), an older radio header than radiotap.
@@ -16,6 +17,7 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 #include "wlan.h"
 
@@ -165,9 +167,6 @@ static const struct st_bind ppi_binds[] = {
 	{ ST_KEY_LINK, 192 },	/* DLT_PPI */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* The frame's facts (the next layer's own hook), then the channel. */
 static int
 ppi_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -187,12 +186,6 @@ ppi_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_ppi = {
 	.name = "ppi",
 	.ws = "ppi",
@@ -204,14 +197,10 @@ const struct st_proto st_proto_ppi = {
 	.decode = ppi_decode,
 	.binds = ppi_binds,
 	.nbinds = NFIELDS(ppi_binds),
-	/* @summary */
 	.summary = ppi_summary,
-	/* @views */
 	.color = "\033[35m",
 	.explain = "Little-endian: a version, flags, the header's length and "
 	    "the link type of the frame after it, then fields of a type and a "
 	    "length. Field 2 (802.11-common) holds the radio facts; its flags "
 	    "bit 0 says the 802.11 frame ends with its FCS.",
-	/* @craft */
-	/* @probes */
 };

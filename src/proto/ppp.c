@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PPP (RFC 1661) framing: the HDLC-like address and control bytes (RFC
  * 1662: 0xff 0x03) when present, then the protocol field, one byte when
@@ -17,6 +18,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_ADDR, F_CTRL, F_PROTO, F_PROTO8 };
@@ -91,9 +93,6 @@ static const struct st_bind ppp_binds[] = {
 	{ ST_KEY_LINK, DLT_PPP_SERIAL },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "PPP proto 0xc025 (LQR) len n": when nothing after it says more. */
 static int
 ppp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -114,14 +113,9 @@ ppp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const ppp_keys[] = {
 	&ppp_fields[F_PROTO], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_ppp = {
 	.name = "ppp",
@@ -134,9 +128,7 @@ const struct st_proto st_proto_ppp = {
 	.decode = ppp_decode,
 	.binds = ppp_binds,
 	.nbinds = NFIELDS(ppp_binds),
-	/* @summary */
 	.summary = ppp_summary,
-	/* @views */
 	.keys = ppp_keys,
 	.color = "\033[36m",
 	.explain = "The address (0xff, all stations) and control (0x03, "
@@ -145,6 +137,4 @@ const struct st_proto st_proto_ppp = {
 	    "first byte (PFC): a protocol field starting with an odd byte is "
 	    "one byte long. The protocol says what the information is: 0x0021 "
 	    "IPv4, 0x0057 IPv6, 0xc021 LCP, 0x8021 IPCP.",
-	/* @craft */
-	/* @probes */
 };

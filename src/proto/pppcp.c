@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PPP's control protocols (Wireshark's packet-ppp.c, one dissector file):
  * LCP (RFC 1661), IPCP (RFC 1332, RFC 1877 DNS), IPV6CP (RFC 5072), PAP
@@ -13,6 +14,7 @@
  * The length covers the packet from the code: bytes after it (PPPoE
  * padding) are not the packet's.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 #define CP_MAX_OPTS	64	/* options decoded */
@@ -451,9 +453,6 @@ static const struct st_bind ipv6cp_binds[] = { { ST_KEY_PPP, 0x8057 } };
 static const struct st_bind pap_binds[] = { { ST_KEY_PPP, 0xc023 } };
 static const struct st_bind chap_binds[] = { { ST_KEY_PPP, 0xc223 } };
 
-/* @summary */
-#include "strata/out.h"
-
 /*
  * "PPP LCP Conf-Request id 1", as tcpdump names them; PAP adds the
  * peer, CHAP the name, IPCP the address asked for.
@@ -537,7 +536,6 @@ chap_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const lcp_keys[] = {
 	&lcp_fields[H_CODE], &lcp_fields[H_ID], NULL,
 };
@@ -560,10 +558,6 @@ static const struct st_field_desc *const chap_keys[] = {
 	"values) or Reject (not these). The identifier matches answers to " \
 	"requests."
 
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_lcp = {
 	.name = "lcp",
 	.ws = "lcp",
@@ -577,9 +571,7 @@ const struct st_proto st_proto_lcp = {
 	.decode = lcp_decode,
 	.binds = lcp_binds,
 	.nbinds = NFIELDS(lcp_binds),
-	/* @summary */
 	.summary = lcp_summary,
-	/* @views */
 	.keys = lcp_keys,
 	.color = "\033[36m",
 	.explain_bits = 32,
@@ -587,8 +579,6 @@ const struct st_proto st_proto_lcp = {
 	    "to escape), the authentication protocol (0xc023 PAP, 0xc223 "
 	    "CHAP), a magic number that detects looped links, PFC and ACFC "
 	    "(leave out the protocol's first byte, the address and control).",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_ipcp = {
@@ -604,17 +594,13 @@ const struct st_proto st_proto_ipcp = {
 	.decode = ipcp_decode,
 	.binds = ipcp_binds,
 	.nbinds = NFIELDS(ipcp_binds),
-	/* @summary */
 	.summary = ipcp_summary,
-	/* @views */
 	.keys = ipcp_keys,
 	.color = "\033[36m",
 	.explain_bits = 32,
 	.explain = CP_EXPLAIN " An address 0.0.0.0 asks the peer to assign "
 	    "one (a Nak then carries it), likewise the DNS servers (RFC "
 	    "1877).",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_ipv6cp = {
@@ -630,16 +616,12 @@ const struct st_proto st_proto_ipv6cp = {
 	.decode = ipv6cp_decode,
 	.binds = ipv6cp_binds,
 	.nbinds = NFIELDS(ipv6cp_binds),
-	/* @summary */
 	.summary = ipv6cp_summary,
-	/* @views */
 	.keys = ipv6cp_keys,
 	.color = "\033[36m",
 	.explain_bits = 32,
 	.explain = CP_EXPLAIN " The interface identifier is the low 64 bits "
 	    "of the link-local address each end will use.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_pap = {
@@ -653,16 +635,12 @@ const struct st_proto st_proto_pap = {
 	.decode = pap_decode,
 	.binds = pap_binds,
 	.nbinds = NFIELDS(pap_binds),
-	/* @summary */
 	.summary = pap_summary,
-	/* @views */
 	.keys = pap_keys,
 	.color = "\033[36m",
 	.explain_bits = 32,
 	.explain = "The peer sends its name and password in clear text "
 	    "(Auth-Req); the authenticator answers Ack or Nak with a message.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_chap = {
@@ -676,15 +654,11 @@ const struct st_proto st_proto_chap = {
 	.decode = chap_decode,
 	.binds = chap_binds,
 	.nbinds = NFIELDS(chap_binds),
-	/* @summary */
 	.summary = chap_summary,
-	/* @views */
 	.keys = chap_keys,
 	.color = "\033[36m",
 	.explain_bits = 32,
 	.explain = "The authenticator sends a random challenge; the peer "
 	    "answers with a hash (MD5) of the identifier, the shared secret "
 	    "and the challenge, then Success or Failure.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PPP over Ethernet (RFC 2516): discovery (EtherType 0x8863) and session
  * (0x8864) stages share the header.
@@ -16,6 +17,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define PPPOE_MAX_TAGS	64	/* tags decoded */
@@ -219,9 +221,6 @@ static const struct st_bind pppoes_binds[] = {
 	{ ST_KEY_ETHERTYPE, 0x8864 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "PPPoE PADO ac strata-ac", "PPPoE PADS session 0x1234" */
 static int
 pppoed_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -265,17 +264,12 @@ pppoes_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const pppoed_keys[] = {
 	&pppoed_fields[F_CODE], &pppoed_fields[F_SID], NULL,
 };
 static const struct st_field_desc *const pppoes_keys[] = {
 	&pppoes_fields[F_SID], &pppoes_fields[F_LEN], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_pppoed = {
 	.name = "pppoed",
@@ -290,9 +284,7 @@ const struct st_proto st_proto_pppoed = {
 	.decode = pppoed_decode,
 	.binds = pppoed_binds,
 	.nbinds = NFIELDS(pppoed_binds),
-	/* @summary */
 	.summary = pppoed_summary,
-	/* @views */
 	.keys = pppoed_keys,
 	.color = "\033[36m",
 	.explain_bits = 48,
@@ -301,8 +293,6 @@ const struct st_proto st_proto_pppoed = {
 	    "PADS gives the session ID; PADT ends the session. Tags carry "
 	    "the service asked for and opaque values (Host-Uniq, AC-Cookie) "
 	    "echoed back.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_pppoes = {
@@ -317,15 +307,11 @@ const struct st_proto st_proto_pppoes = {
 	.decode = pppoes_decode,
 	.binds = pppoes_binds,
 	.nbinds = NFIELDS(pppoes_binds),
-	/* @summary */
 	.summary = pppoes_summary,
-	/* @views */
 	.keys = pppoes_keys,
 	.color = "\033[36m",
 	.explain_bits = 48,
 	.explain = "A PPP frame in the session the discovery stage set up, "
 	    "from its protocol field (no address and control); the length "
 	    "says where it ends before Ethernet's padding.",
-	/* @craft */
-	/* @probes */
 };

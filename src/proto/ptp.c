@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * PTP, the Precision Time Protocol version 2 (IEEE 1588-2008), over
  * Ethernet (EtherType 0x88f7) and UDP (319 event, 320 general messages).
@@ -19,6 +20,7 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname msg_names[] = {
@@ -267,9 +269,6 @@ static const struct st_bind ptp_binds[] = {
 	{ ST_KEY_UDPPORT, 320 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "PTPv2, sync, seq 23". */
 static int
 ptp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -297,14 +296,9 @@ ptp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const ptp_keys[] = {
 	&ptp_fields[F_TYPE], &ptp_fields[F_DOMAIN], &ptp_fields[F_SEQ], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_ptp = {
 	.name = "ptp",
@@ -319,9 +313,7 @@ const struct st_proto st_proto_ptp = {
 	.decode = ptp_decode,
 	.binds = ptp_binds,
 	.nbinds = NFIELDS(ptp_binds),
-	/* @summary */
 	.summary = ptp_summary,
-	/* @views */
 	.keys = ptp_keys,
 	.color = "\033[35m",
 	.explain_bits = 272,
@@ -329,6 +321,4 @@ const struct st_proto st_proto_ptp = {
 	    "correction is nanoseconds times 65536. Event messages (sync, "
 	    "delay and peer delay requests and responses) go to UDP port 319, "
 	    "general ones to 320. Only version 2 is decoded.",
-	/* @craft */
-	/* @probes */
 };

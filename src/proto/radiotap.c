@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Radiotap (https://www.radiotap.org), the radio facts a capturing 802.11
  * card puts before each frame (LINKTYPE_IEEE802_11_RADIOTAP, DLT 127).
@@ -19,6 +20,7 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 #include "wlan.h"
 
@@ -493,9 +495,6 @@ static const struct st_bind rt_binds[] = {
 	{ ST_KEY_LINK, 127 },	/* DLT_IEEE802_11_RADIO */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /*
  * The frame's facts (the 802.11 layer's, through its own hook), then the
  * radio's: "beacon ssid "home" ch 6 bssid .. (2437 MHz, -42 dBm)".
@@ -527,12 +526,6 @@ rt_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_radiotap = {
 	.name = "radiotap",
 	.ws = "radiotap",
@@ -544,9 +537,7 @@ const struct st_proto st_proto_radiotap = {
 	.decode = rt_decode,
 	.binds = rt_binds,
 	.nbinds = NFIELDS(rt_binds),
-	/* @summary */
 	.summary = rt_summary,
-	/* @views */
 	.color = "\033[35m",
 	.explain = "Every number is little-endian, and each field is aligned "
 	    "to its own size from the header's start. The present bitmap says "
@@ -554,6 +545,4 @@ const struct st_proto st_proto_radiotap = {
 	    "29 that it starts the radiotap namespace again, bit 30 a vendor's "
 	    "(skipped by its length). Flags bit 0x10 says the 802.11 frame "
 	    "ends with its 4-byte FCS.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The registry: the one list of every protocol strata knows, one line each,
  * and the bind table made from their descriptors' binds.  Decoders only
@@ -15,33 +16,23 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
     st_proto_ipv4, st_proto_ipv6, st_proto_hopopts, st_proto_routing,
     st_proto_frag6, st_proto_dstopts, st_proto_icmp, st_proto_icmpv6,
     st_proto_tcp, st_proto_udp, st_proto_dns, st_proto_http, st_proto_tls;
-/* @wireless */
 extern const struct st_proto st_proto_radiotap, st_proto_wlan,
     st_proto_wlan_fcs, st_proto_wlan_mgt, st_proto_wlan_radio, st_proto_ppi;
-/* @links */
 extern const struct st_proto st_proto_ppp, st_proto_lcp, st_proto_ipcp,
     st_proto_ipv6cp, st_proto_pap, st_proto_chap, st_proto_pppoed,
     st_proto_pppoes, st_proto_chdlc, st_proto_slarp, st_proto_fr;
-/* @tunnels */
 extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
     st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp;
-/* @switching */
 extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
     st_proto_lacp, st_proto_marker, st_proto_oampdu, st_proto_eapol,
     st_proto_eap, st_proto_ptp, st_proto_cdp, st_proto_dtp, st_proto_udld,
     st_proto_ipx;
-/* @routing */
 extern const struct st_proto st_proto_igmp, st_proto_pim, st_proto_vrrp,
     st_proto_hsrp;
-/* @transport */
-/* @app-web */
 extern const struct st_proto st_proto_http2, st_proto_websocket;
-/* @app-services */
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
-/* @app-files */
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
-/* @app-realtime */
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -69,14 +60,12 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dns,
 	&st_proto_http,
 	&st_proto_tls,
-	/* @wireless */
 	&st_proto_radiotap,
 	&st_proto_wlan,
 	&st_proto_wlan_fcs,
 	&st_proto_wlan_mgt,
 	&st_proto_wlan_radio,
 	&st_proto_ppi,
-	/* @links */
 	&st_proto_ppp,
 	&st_proto_lcp,
 	&st_proto_ipcp,
@@ -88,7 +77,6 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_chdlc,
 	&st_proto_slarp,
 	&st_proto_fr,
-	/* @tunnels */
 	&st_proto_gre,
 	&st_proto_erspan,
 	&st_proto_erspan1,
@@ -101,7 +89,6 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_l2tp,
 	&st_proto_lisp_data,
 	&st_proto_isakmp,
-	/* @switching */
 	&st_proto_stp,
 	&st_proto_lldp,
 	&st_proto_slow,
@@ -115,22 +102,16 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dtp,
 	&st_proto_udld,
 	&st_proto_ipx,
-	/* @routing */
 	&st_proto_igmp,
 	&st_proto_pim,
 	&st_proto_vrrp,
 	&st_proto_hsrp,
-	/* @transport */
-	/* @app-web */
 	&st_proto_http2,
 	&st_proto_websocket,
-	/* @app-services */
 	&st_proto_mdns,
 	&st_proto_llmnr,
-	/* @app-files */
 	&st_proto_ftp,
 	&st_proto_ssh,
-	/* @app-realtime */
 	&st_proto_data,
 	&st_proto_trailer,
 	NULL

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Linux "cooked" capture headers, as libpcap writes them for "any" and for
  * devices without a link header: LINKTYPE_LINUX_SLL (16 bytes) and
@@ -117,17 +118,10 @@ static const struct st_bind sll_binds[] = {
 	{ ST_KEY_LINK, DLT_LINUX_SLL },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const sll_keys[] = {
 	&sll_fields[0], &sll_fields[5], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_sll = {
 	.name = "sll",
@@ -140,30 +134,19 @@ const struct st_proto st_proto_sll = {
 	.decode = sll_decode,
 	.binds = sll_binds,
 	.nbinds = NFIELDS(sll_binds),
-	/* @summary */
-	/* @views */
 	.keys = sll_keys,
 	.color = "\033[34m",
 	.explain_bits = 128,
-	/* @craft */
-	/* @probes */
 };
 
 static const struct st_bind sll2_binds[] = {
 	{ ST_KEY_LINK, DLT_LINUX_SLL2 },
 };
 
-/* @summary */
-
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const sll2_keys[] = {
 	&sll2_fields[2], &sll2_fields[4], &sll2_fields[0], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_sll2 = {
 	.name = "sll2",
@@ -176,11 +159,7 @@ const struct st_proto st_proto_sll2 = {
 	.decode = sll2_decode,
 	.binds = sll2_binds,
 	.nbinds = NFIELDS(sll2_binds),
-	/* @summary */
-	/* @views */
 	.keys = sll2_keys,
 	.color = "\033[34m",
 	.explain_bits = 160,
-	/* @craft */
-	/* @probes */
 };

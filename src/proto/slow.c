@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The slow protocols of IEEE 802.3 (annex 57A), EtherType 0x8809: a subtype
  * byte names what follows (ST_KEY_SLOW).  Here too the three Wireshark
@@ -14,6 +15,7 @@
  * +-----------------------------------------------+-------------------+
  * then 50 reserved bytes: 110 bytes in all, the subtype counted.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname subtype_names[] = {
@@ -189,9 +191,6 @@ static const struct st_bind oam_binds[] = {
 	{ ST_KEY_SLOW, 3 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "LACPv1, length 110", as tcpdump counts it: the subtype included. */
 static int
 lacp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -229,7 +228,6 @@ oam_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const slow_keys[] = {
 	&slow_fields[0], NULL,
 };
@@ -247,10 +245,6 @@ static const struct st_field_desc *const oam_keys[] = {
 	&oam_fields[1], NULL,
 };
 
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_slow = {
 	.name = "slow",
 	.ws = "slow",
@@ -262,14 +256,10 @@ const struct st_proto st_proto_slow = {
 	.decode = slow_decode,
 	.binds = slow_binds,
 	.nbinds = NFIELDS(slow_binds),
-	/* @summary */
-	/* @views */
 	.keys = slow_keys,
 	.color = "\033[35m",
 	.explain = "One subtype byte: 1 LACP, 2 marker, 3 OAM, 10 "
 	    "organisation specific.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_lacp = {
@@ -283,17 +273,13 @@ const struct st_proto st_proto_lacp = {
 	.decode = lacp_decode,
 	.binds = lacp_binds,
 	.nbinds = NFIELDS(lacp_binds),
-	/* @summary */
 	.summary = lacp_summary,
-	/* @views */
 	.keys = lacp_keys,
 	.color = "\033[35m",
 	.explain = "Fixed TLVs: actor (1), partner (2), collector (3), "
 	    "terminator (0), then 50 reserved bytes. A state byte's bits, "
 	    "lowest first: activity, timeout, aggregation, synchronization, "
 	    "collecting, distributing, defaulted, expired.",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_marker = {
@@ -307,13 +293,9 @@ const struct st_proto st_proto_marker = {
 	.decode = marker_decode,
 	.binds = marker_binds,
 	.nbinds = NFIELDS(marker_binds),
-	/* @summary */
 	.summary = marker_summary,
-	/* @views */
 	.keys = marker_keys,
 	.color = "\033[35m",
-	/* @craft */
-	/* @probes */
 };
 
 const struct st_proto st_proto_oampdu = {
@@ -327,13 +309,9 @@ const struct st_proto st_proto_oampdu = {
 	.decode = oam_decode,
 	.binds = oam_binds,
 	.nbinds = NFIELDS(oam_binds),
-	/* @summary */
 	.summary = oam_summary,
-	/* @views */
 	.keys = oam_keys,
 	.color = "\033[35m",
 	.explain = "Flags and code only; the TLVs after them are shown as "
 	    "data.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * SSH (RFC 4253): the version banner, and the binary packets of the key
  * exchange (length, padding, message code, KEXINIT's algorithm lists and
@@ -10,8 +11,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fields.h"
 #include "strata/hash.h"
+#include "strata/out.h"
+#include "fields.h"
 
 #define SSH_PORT	22
 #define SSH_MAXPKT	35000	/* RFC 4253 6.1: what must be accepted */
@@ -307,9 +309,6 @@ static const struct st_bind ssh_binds[] = {
 	{ ST_KEY_TCPPORT, SSH_PORT },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "ssh banner SSH-2.0-OpenSSH_9.2", "ssh Key Exchange Init",
  * "ssh encrypted 64 bytes". */
 static int
@@ -338,14 +337,9 @@ ssh_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const ssh_keys[] = {
 	&ssh_fields[F_PROTO], &ssh_fields[F_PLEN], &ssh_fields[F_CODE], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_ssh = {
 	.name = "ssh",
@@ -359,9 +353,7 @@ const struct st_proto st_proto_ssh = {
 	.binds = ssh_binds,
 	.nbinds = NFIELDS(ssh_binds),
 	.heuristic = ssh_heuristic,
-	/* @summary */
 	.summary = ssh_summary,
-	/* @views */
 	.keys = ssh_keys,
 	.color = "\033[92m",
 	.explain = "Each side first sends a version line; then binary "
@@ -369,6 +361,4 @@ const struct st_proto st_proto_ssh = {
 	    "the message code) and random padding.  After NEWKEYS everything "
 	    "but, in some modes, the length is encrypted; strata tells a "
 	    "key exchange's packet by its shape, one packet at a time.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Spanning tree BPDUs: STP (IEEE 802.1D), RSTP (802.1w, version 2) and
  * MSTP (802.1s, version 3), after LLC SAP 0x42 or Cisco's PVST+ SNAP
@@ -17,6 +18,7 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname type_names[] = {
@@ -264,9 +266,6 @@ static const struct st_bind stp_binds[] = {
 	{ ST_KEY_SNAP, 0x00000c010b },		/* Cisco PVST+ */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 enum { S_NROWS = F_PORT + 1 };
 
 /* The flags tcpdump names, as it names them. */
@@ -322,15 +321,10 @@ stp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const stp_keys[] = {
 	&stp_fields[F_TYPE], &stp_fields[F_FLAGS], &stp_fields[F_BHW],
 	&stp_fields[F_PORT], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_stp = {
 	.name = "stp",
@@ -345,9 +339,7 @@ const struct st_proto st_proto_stp = {
 	.decode = stp_decode,
 	.binds = stp_binds,
 	.nbinds = NFIELDS(stp_binds),
-	/* @summary */
 	.summary = stp_summary,
-	/* @views */
 	.keys = stp_keys,
 	.color = "\033[35m",
 	.explain_bits = 280,
@@ -357,6 +349,4 @@ const struct st_proto st_proto_stp = {
 	    "RSTP (version 2) adds a version 1 length; MSTP (version 3) the MST "
 	    "configuration, the CIST fields and 16-byte MSTI records. PVST+ "
 	    "follows with a TLV naming the VLAN.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * TCP (RFC 9293) with its options: MSS, window scale and timestamps
  * (RFC 7323), SACK (RFC 2018); others shown as kind, length and bytes.
@@ -19,8 +20,12 @@
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * |                    Options                    |    Padding    |
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "strata/flow.h"
+#include "strata/out.h"
+#include "strata/proto/tcp.h"
 #include "fields.h"
 
 enum { F_SPORT, F_DPORT, F_SEQ, F_ACK, F_DOFF, F_FLAGS, F_RES, F_AE, F_CWR,
@@ -253,11 +258,6 @@ static const struct st_bind tcp_binds[] = {
 	{ ST_KEY_IPPROTO, 6 },
 };
 
-/* @summary */
-#include "strata/flow.h"
-#include "strata/proto/tcp.h"
-#include "strata/out.h"
-
 /* This direction's first sequence number and the other's, from (or into)
  * the conversation table; c NULL: no conversation (numbers as they are). */
 static void
@@ -482,14 +482,11 @@ const struct st_tcp_handles st_tcp = {
 	.len = &tcp_fields[F_LEN],
 };
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const tcp_keys[] = {
 	&tcp_fields[F_SPORT], &tcp_fields[F_DPORT], &tcp_fields[F_FLAGS],
 	&tcp_fields[F_SEQ], &tcp_fields[F_ACK], &tcp_fields[F_WIN], NULL,
 };
-
-#include <stdio.h>
 
 /* tcpdump's length and tcp.len are the data, not the segment. */
 static void
@@ -499,9 +496,6 @@ tcp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	snprintf(buf, n, "tcpdump \"length %u\" and tcp.len count the data "
 	    "only", inner);
 }
-
-
-/* @craft */
 
 /* Two numbers "a:b" (each up to max). */
 static int
@@ -679,9 +673,6 @@ static const struct st_craft tcp_craft = {
 	    "any other\n",
 };
 
-/* @probes */
-#include <stdio.h>	/* snprintf, for the prediction hooks */
-
 /*
  * A segment no connection owns draws a RST (RFC 9293 3.10.7.1), a SYN to
  * a listening port a SYN-ACK; no one answers a RST.
@@ -731,7 +722,6 @@ tcp_outcome(const struct st_packet *got, const struct st_layer *gl)
 	    ST_OUT_SYNACK : ST_OUT_DATA;
 }
 
-
 const struct st_proto st_proto_tcp = {
 	.name = "tcp",
 	.ws = "tcp",
@@ -749,19 +739,15 @@ const struct st_proto st_proto_tcp = {
 	.init = tcp_init,
 	.ends = { &tcp_fields[F_SPORT], &tcp_fields[F_DPORT] },
 	.cksum = &tcp_ck,
-	/* @summary */
 	.summary = tcp_summary,
 	.qkey = tcp_qkey,
-	/* @views */
 	.keys = tcp_keys,
 	.color = "\033[33m",
 	.ledger = tcp_ledger,
 	.explain = "Options follow when the header length is over 20 bytes (up "
 	    "to 40 bytes): MSS, window scale, SACK permitted, SACK blocks, "
 	    "timestamps, no-op, end of list; then the data.",
-	/* @craft */
 	.craft = &tcp_craft,
-	/* @probes */
 	.predict = tcp_predict,
 	.outcome = tcp_outcome,
 };

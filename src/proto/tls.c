@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * TLS (RFC 8446, RFC 5246, RFC 6520): the record layer, every content type
  * (change cipher spec, alert, handshake, application data, heartbeat), one
@@ -10,6 +11,7 @@
  */
 #include <string.h>
 
+#include "strata/out.h"
 #include "tls.h"
 
 #define TLS_MAXREC	(16384 + 2048)	/* the largest record allowed */
@@ -451,9 +453,6 @@ static const struct st_bind tls_binds[] = {
 	{ ST_KEY_TCPPORT, 636 },	/* LDAP over TLS */
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* Every value of row d in layer ly, joined by ",", at most max of them. */
 static void
 tls_sum_all(struct st_sumctx *s, const struct st_layer *ly,
@@ -542,17 +541,12 @@ tls_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const tls_keys[] = {
 	&st_tls_fields[F_CTYPE], &st_tls_fields[F_VERSION],
 	&st_tls_fields[F_HTYPE], &st_tls_fields[F_SNI],
 	&st_tls_fields[F_ALPN], &st_tls_fields[F_CS], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_tls = {
 	.name = "tls",
@@ -566,11 +560,7 @@ const struct st_proto st_proto_tls = {
 	.binds = tls_binds,
 	.nbinds = NFIELDS(tls_binds),
 	.heuristic = tls_heuristic,
-	/* @summary */
 	.summary = tls_summary,
-	/* @views */
 	.keys = tls_keys,
 	.color = "\033[93m",
-	/* @craft */
-	/* @probes */
 };

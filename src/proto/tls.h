@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * TLS's parts shared by its two files: tls.c (records, the descriptor) and
  * tlshs.c (handshake messages, extensions, JA3/JA4).  One protocol, two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The fingerprints of TLS hellos that users hunt by: JA3 and JA3S (the
  * MD5 of the hello's numbers, as Wireshark's tls.handshake.ja3 and ja3s)

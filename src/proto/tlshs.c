@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * TLS handshake messages (RFC 8446 section 4, RFC 5246 section 7.4): the
  * hellos with their extensions, certificates (each one's length, and the

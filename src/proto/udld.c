@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * UDLD, Cisco's Unidirectional Link Detection (RFC 5171), after SNAP (OUI
  * 0x00000c, PID 0x0111).
@@ -8,6 +9,7 @@
  * +-----+---------+---------------+-------------------------------+
  * then TLVs: type (16), length (16, the header counted), value.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 static const struct st_valname opcode_names[] = {
@@ -98,9 +100,6 @@ static const struct st_bind udld_binds[] = {
 	{ ST_KEY_SNAP, 0x00000c0111 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "UDLDv1, Code Probe message (1), Flags [RT, RSY] (0x03), length 60", as
  * tcpdump says it. */
 static int
@@ -125,14 +124,9 @@ udld_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const udld_keys[] = {
 	&udld_fields[F_OP], &udld_fields[F_FLAGS], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_udld = {
 	.name = "udld",
@@ -145,15 +139,11 @@ const struct st_proto st_proto_udld = {
 	.decode = udld_decode,
 	.binds = udld_binds,
 	.nbinds = NFIELDS(udld_binds),
-	/* @summary */
 	.summary = udld_summary,
-	/* @views */
 	.keys = udld_keys,
 	.color = "\033[35m",
 	.explain_bits = 32,
 	.explain = "TLVs follow the header: 1 device ID, 2 port ID, 3 echo, 4 "
 	    "message interval, 5 timeout interval, 6 device name, 7 sequence "
 	    "number. The checksum is not verified.",
-	/* @craft */
-	/* @probes */
 };

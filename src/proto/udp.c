@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * UDP (RFC 768).
  *
@@ -11,6 +12,9 @@
  * Length counts header and data.  Over IPv4 a zero checksum means none was
  * computed; over IPv6 it is not allowed (RFC 8200 8.1).
  */
+#include <stdio.h>
+
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_SPORT, F_DPORT, F_LEN, F_CKSUM, F_CKSTAT };
@@ -66,9 +70,6 @@ static const struct st_bind udp_binds[] = {
 	{ ST_KEY_IPPROTO, 17 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "A:p → B:p len n" (n: the payload bytes captured). */
 static int
 udp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -85,13 +86,10 @@ static const struct st_field_desc *const udp_qkey[] = {
 	&udp_fields[F_DPORT], NULL
 };
 
-/* @views */
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const udp_keys[] = {
 	&udp_fields[F_SPORT], &udp_fields[F_DPORT], &udp_fields[F_LEN], NULL,
 };
-
-#include <stdio.h>
 
 /* udp.length counts the header; tcpdump's length does not. */
 static void
@@ -101,15 +99,10 @@ udp_ledger(char *buf, size_t n, unsigned total, unsigned inner)
 	    "the data only", total, inner);
 }
 
-/* @craft */
-
 static const struct st_craft udp_craft = {
 	.spec = "udp",
 	.hlen = 8,
 };
-
-/* @probes */
-#include <stdio.h>	/* snprintf, for the prediction hooks */
 
 /* A datagram to a port nobody owns draws a port unreachable. */
 static int
@@ -145,7 +138,6 @@ udp_outcome(const struct st_packet *got, const struct st_layer *gl)
 	return ST_OUT_DATA;
 }
 
-
 const struct st_proto st_proto_udp = {
 	.name = "udp",
 	.ws = "udp",
@@ -159,18 +151,14 @@ const struct st_proto st_proto_udp = {
 	.nbinds = NFIELDS(udp_binds),
 	.ends = { &udp_fields[F_SPORT], &udp_fields[F_DPORT] },
 	.cksum = &udp_ck,
-	/* @summary */
 	.summary = udp_summary,
 	.qkey = udp_qkey,
-	/* @views */
 	.keys = udp_keys,
 	.color = "\033[36m",
 	.ledger = udp_ledger,
 	.explain = "The length counts header and data; the checksum covers a "
 	    "pseudo-header of addresses, protocol and length.",
-	/* @craft */
 	.craft = &udp_craft,
-	/* @probes */
 	.predict = udp_predict,
 	.outcome = udp_outcome,
 };

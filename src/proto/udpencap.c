@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * UDP encapsulation of IPsec ESP (RFC 3948), port 4500 (NAT traversal):
  * four zero bytes (the non-ESP marker) start an IKE message, a single
@@ -45,14 +46,6 @@ static const struct st_bind udpencap_binds[] = {
 	{ ST_KEY_UDPPORT, 4500 },
 };
 
-/* @summary */
-
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_udpencap = {
 	.name = "udpencap",
 	.ws = "udpencap",
@@ -64,11 +57,7 @@ const struct st_proto st_proto_udpencap = {
 	.decode = udpencap_decode,
 	.binds = udpencap_binds,
 	.nbinds = NFIELDS(udpencap_binds),
-	/* @summary */
-	/* @views */
 	.color = "\033[31m",
 	.explain = "Four zero bytes mark an IKE message; otherwise an ESP "
 	    "packet follows, its SPI never zero.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * VRRP, version 2 (RFC 3768) and version 3 (RFC 5798).
  *
@@ -15,6 +16,7 @@
  * A version 3 checksum covers the IP pseudo-header too; version 2's only
  * the message.
  */
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_TYPEVER, F_VER, F_TYPE, F_VRID, F_PRIO, F_COUNT, F_AUTHT, F_ADV,
@@ -134,9 +136,6 @@ static const struct st_bind vrrp_binds[] = {
 	{ ST_KEY_IPPROTO, 112 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* As tcpdump: "VRRPv2, Advertisement, vrid 1, prio 100". */
 static int
 vrrp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -162,14 +161,9 @@ vrrp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const vrrp_keys[] = {
 	&vrrp_fields[F_VRID], &vrrp_fields[F_PRIO], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_vrrp = {
 	.name = "vrrp",
@@ -183,9 +177,7 @@ const struct st_proto st_proto_vrrp = {
 	.binds = vrrp_binds,
 	.nbinds = NFIELDS(vrrp_binds),
 	.cksum = &vrrp_ck,
-	/* @summary */
 	.summary = vrrp_summary,
-	/* @views */
 	.keys = vrrp_keys,
 	.color = "\033[36m",
 	.explain = "Routers sharing a virtual router's addresses: the master "
@@ -194,6 +186,4 @@ const struct st_proto st_proto_vrrp = {
 	    "carries IPv4 addresses and an 8-byte authentication field; "
 	    "version 3 (IPv4 or IPv6) drops the authentication and counts "
 	    "the interval in centiseconds.",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * VXLAN (RFC 7348), with the group policy extension's flags
  * (draft-smith-vxlan-group-policy): an Ethernet frame over UDP port 4789.
@@ -15,6 +16,7 @@
  */
 #include <pcap/dlt.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 enum { F_FLAGS, F_G, F_I, F_D, F_A, F_RES, F_GBP, F_VNI, F_RES8 };
@@ -58,9 +60,6 @@ static const struct st_bind vxlan_binds[] = {
 	{ ST_KEY_UDPPORT, 4789 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "vxlan vni 42" (before the inner frame's facts). */
 static int
 vxlan_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -73,14 +72,9 @@ vxlan_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const vxlan_keys[] = {
 	&vxlan_fields[F_VNI], &vxlan_fields[F_FLAGS], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_vxlan = {
 	.name = "vxlan",
@@ -94,14 +88,10 @@ const struct st_proto st_proto_vxlan = {
 	.decode = vxlan_decode,
 	.binds = vxlan_binds,
 	.nbinds = NFIELDS(vxlan_binds),
-	/* @summary */
 	.summary = vxlan_summary,
-	/* @views */
 	.keys = vxlan_keys,
 	.color = "\033[33m",
 	.explain = "An Ethernet frame carried over UDP: the 24-bit VNI says "
 	    "which virtual network (like a VLAN ID), the I flag that it is "
 	    "valid.",
-	/* @craft */
-	/* @probes */
 };

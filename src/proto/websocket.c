@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * WebSocket (RFC 6455): the frames that follow an HTTP Upgrade, one layer
  * per frame: FIN, RSV, opcode, mask bit, the 7-bit length and its 16- or
@@ -10,6 +11,7 @@
  */
 #include <string.h>
 
+#include "strata/out.h"
 #include "fields.h"
 
 #define WS_FRAMES	16		/* frames a heuristic looks at */
@@ -255,9 +257,6 @@ static const struct st_bind ws_binds[] = {
 	{ ST_KEY_TCPPORT, 80 },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* "websocket Text fin", joined by ", " over the segment's frames. */
 static int
 ws_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -286,15 +285,10 @@ ws_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
 static const struct st_field_desc *const ws_keys[] = {
 	&ws_fields[F_OPCODE], &ws_fields[F_FIN], &ws_fields[F_MASK],
 	&ws_fields[F_LEN], NULL,
 };
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_websocket = {
 	.name = "websocket",
@@ -308,11 +302,7 @@ const struct st_proto st_proto_websocket = {
 	.binds = ws_binds,
 	.nbinds = NFIELDS(ws_binds),
 	.heuristic = ws_heuristic,
-	/* @summary */
 	.summary = ws_summary,
-	/* @views */
 	.keys = ws_keys,
 	.color = "\033[96m",
-	/* @craft */
-	/* @probes */
 };

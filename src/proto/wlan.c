@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IEEE 802.11 MAC header (IEEE Std 802.11-2020, 9.2): LINKTYPE_IEEE802_11
  * (DLT 105), or after a radio header.
@@ -20,6 +21,7 @@
  * Wireshark names them.  Data goes on to LLC/SNAP; a management body to
  * the management decoder (key ST_KEY_WLAN); a protected body is data.
  */
+#include "strata/out.h"
 #include "fields.h"
 #include "wlan.h"
 
@@ -322,9 +324,6 @@ static const struct st_bind wlan_fcs_binds[] = {
 	{ ST_KEY_WLAN, ST_WLAN_FRAME_FCS },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /* What the summary calls each frame, by type << 4 | subtype. */
 static const struct st_valname short_names[] = {
 	{ 0x00, "assoc request" }, { 0x01, "assoc response" },
@@ -389,18 +388,12 @@ wlan_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-/* @views */
-
 #define WLAN_EXPLAIN "The frame control's first byte holds subtype, type " \
 	"and version; its second the flags (to/from DS, more fragments, " \
 	"retry, power management, more data, protected, order). Duration " \
 	"and sequence control are little-endian. The to/from DS bits name " \
 	"the addresses: receiver and transmitter, the BSS, the source and " \
 	"destination; with both set a fourth address follows."
-
-/* @craft */
-
-/* @probes */
 
 const struct st_proto st_proto_wlan = {
 	.name = "wlan",
@@ -413,13 +406,9 @@ const struct st_proto st_proto_wlan = {
 	.decode = wlan_decode,
 	.binds = wlan_binds,
 	.nbinds = NFIELDS(wlan_binds),
-	/* @summary */
 	.summary = wlan_summary,
-	/* @views */
 	.color = "\033[34m",
 	.explain = WLAN_EXPLAIN,
-	/* @craft */
-	/* @probes */
 };
 
 /* The same frame ending in its FCS (Wireshark's wlan_withfcs). */
@@ -434,11 +423,7 @@ const struct st_proto st_proto_wlan_fcs = {
 	.decode = wlan_decode_fcs,
 	.binds = wlan_fcs_binds,
 	.nbinds = NFIELDS(wlan_fcs_binds),
-	/* @summary */
 	.summary = wlan_summary,
-	/* @views */
 	.color = "\033[34m",
 	.explain = WLAN_EXPLAIN,
-	/* @craft */
-	/* @probes */
 };

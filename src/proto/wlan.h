@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What the 802.11 family's files say to each other through the registry
  * (key ST_KEY_WLAN): a radio header hands on an 802.11 frame with or

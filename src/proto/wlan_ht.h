@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The parts of 802.11 element fields whose bits Wireshark names one by one
  * (the capability information, the HT capabilities element): rows whose

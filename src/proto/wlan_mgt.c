@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IEEE 802.11 management frame body (IEEE Std 802.11-2020, 9.3.3 and 9.4):
  * the fixed fields its subtype has, then tagged parameters (elements).
@@ -20,8 +21,10 @@
  */
 #include <stdio.h>
 
+#include "strata/out.h"
 #include "fields.h"
 #include "wlan.h"
+#include "wlan_ht.h"
 
 #define MAX_TAGS	256	/* elements read in one frame */
 
@@ -99,8 +102,6 @@ static const struct st_field_desc mgt_fields[] = {
 };
 
 #define F(i)	(&mgt_fields[(i)])
-
-#include "wlan_ht.h"
 
 /* The little-endian number of n bytes at off from the cursor. */
 static uint64_t
@@ -461,9 +462,6 @@ static const struct st_bind mgt_binds[] = {
 	{ ST_KEY_WLAN, ST_WLAN_MGT },
 };
 
-/* @summary */
-#include "strata/out.h"
-
 /*
  * " ssid "home" ch 6", " reason 7", " seq 2 status 0", " status 1 aid 1":
  * each fact after a space, as they follow the frame's name.
@@ -497,12 +495,6 @@ mgt_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return sp;
 }
 
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_wlan_mgt = {
 	.name = "wlan.mgt",
 	.ws = "wlan.mgt",
@@ -514,14 +506,10 @@ const struct st_proto st_proto_wlan_mgt = {
 	.decode = mgt_decode,
 	.binds = mgt_binds,
 	.nbinds = NFIELDS(mgt_binds),
-	/* @summary */
 	.summary = mgt_summary,
-	/* @views */
 	.color = "\033[34m",
 	.explain = "Fixed fields by subtype (little-endian), then elements: "
 	    "a number, a length, and that many bytes. A beacon and a probe "
 	    "response start with the timestamp, the interval and the "
 	    "capabilities.",
-	/* @craft */
-	/* @probes */
 };

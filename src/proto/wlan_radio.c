@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * 802.11 radio information: Wireshark's wlan_radio, the radio facts of a
  * frame whatever header carried them (radiotap here), said the same way:
@@ -137,14 +138,6 @@ static const struct st_bind radio_binds[] = {
 	{ ST_KEY_WLAN, ST_WLAN_RADIO_FCS },
 };
 
-/* @summary */
-
-/* @views */
-
-/* @craft */
-
-/* @probes */
-
 const struct st_proto st_proto_wlan_radio = {
 	.name = "wlan_radio",
 	.ws = "wlan_radio",
@@ -156,12 +149,8 @@ const struct st_proto st_proto_wlan_radio = {
 	.decode = radio_decode,
 	.binds = radio_binds,
 	.nbinds = NFIELDS(radio_binds),
-	/* @summary */
-	/* @views */
 	.color = "\033[35m",
 	.explain = "No bytes of its own: the radio facts of the header before, "
 	    "said as for any radio header (the PHY it implies, rate, channel, "
 	    "signal).",
-	/* @craft */
-	/* @probes */
 };

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The bits view: each header drawn as the RFCs draw it, 32 bits a row
  * under a 0..31 ruler, each field in its box with its name and the

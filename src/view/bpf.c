@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A BPF program in words: which field each load reads, worked out from the
  * descriptors' field tables and binds by following what the program has

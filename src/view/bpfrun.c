@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A BPF program run on one packet, step by step: the classic BPF machine
  * as libpcap's bpf_filter() runs it (the caller checks that both agree),

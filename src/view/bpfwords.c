@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A BPF program's instructions in words, and the paths that accept: the
  * names come from the analysis in bpf.c (st_bpf_init).

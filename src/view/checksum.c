@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The checksum view: every checksum of the packet worked out as RFC 1071
  * does it, step by step: the 16-bit words (the checksum field itself

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The diagram view: the encapsulation of a packet as nested boxes, the
  * outermost layer outside, each titled with its protocol, header size and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Formatting shared by the views: addresses, field values, times, colours,
  * and the map from bytes to layers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Following a TCP stream: collecting the segments of one conversation,
  * both directions, put in sequence order (retransmissions and overlaps

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The hex view: 16 bytes a row, hex and ASCII.  On a terminal each byte is
  * coloured by the layer that holds it, with a legend; without colour a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The HTML view: one self-contained file (no network, no CDN; it opens
  * from disk) with the packet list, the layer tree of the selected packet,

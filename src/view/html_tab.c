@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The HTML view's tables: open addressing on pointers and on strings of
  * 32-bit numbers, growing by doubling.  See html_tab.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The HTML view's tables (src/view/html_tab.c): pointers and strings of
  * numbers, each numbered in the order first seen, so that the report

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The JSON view: NDJSON, one object per packet, with Wireshark's field
  * names (docs/json.md is the schema):

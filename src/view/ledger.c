@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The ledger view: the length arithmetic of a packet from the inside out,
  * each step naming the header that added its bytes, and which number ping,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Quiz questions from real packets.  Each kind says when a packet can ask
  * it, how the packet is shown with the field blanked (in the field list

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The quote view: an ICMP error quotes the packet that caused it, as the
  * host that sent the error saw it, which is not quite the packet that was

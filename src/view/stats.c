@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The stats view (`strata stats FILE`): what a capture holds, drawn in
  * the terminal after the last packet: the protocol hierarchy (frames and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The summary view: one line per packet, in the spirit of tcpdump -n:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The tree view: every field of every layer, with its byte offset, its
  * Wireshark name, its value and meaning, and for fields that are not whole

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer target: the decoders alone.  The input is a link type and a
  * frame (fuzzlink.h); the frame is decoded, nothing else, so every input

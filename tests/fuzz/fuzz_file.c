@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer target: a capture file.  The bytes are read as pcap or pcapng
  * by libpcap from memory, and each packet decoded and summarised.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer target: a raw IPv4 packet as recvmsg returns it to send, ping
  * and trace, through the decoders, the reply matcher and ping's classifier

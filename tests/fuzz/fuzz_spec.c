@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer target: a layer spec, parsed and built, and the packet decoded
  * back.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * libFuzzer target: the views.  The input is a link type and a frame
  * (fuzzlink.h; the first byte's free bits choose colour, the listener the

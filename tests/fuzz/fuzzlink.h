@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The packet targets' input (fuzz_decode, fuzz_views; seeds.py writes it):
  * two bytes of link type, then the frame.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Which decoders the packet seeds reach: runs fuzz_decode once over the
 # seeds (no fuzzing) with libFuzzer's coverage listing, and checks every
 # decoder a descriptor names (`.decode = fn` in src/proto/) against it.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Seeds for the packet fuzz targets (fuzz_decode, fuzz_views).
 
 Writes one file per packet, named by a hash of its content (so the same

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: BSD-3-Clause
 # Runs each libFuzzer target for SECONDS, one after the other, from seeds
 # made of the bundled captures, the whole shared corpus (zoo and zeek
 # included), the unit tests' packets (seeds.py) and the regression inputs

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the hostile-input corpus: captures built to break decoders.
 
 Each packet case is a pcap whose bad packet is followed by a good one (a

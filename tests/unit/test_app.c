@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Application decoders: DNS, HTTP, TLS, each chosen by port and kept only
  * when the bytes agree; and hostile inputs (compression loops, lying

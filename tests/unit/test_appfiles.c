@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The app-files family: FTP commands and replies with the data
  * connection's address, SSH banners and binary packets, Modbus/TCP;

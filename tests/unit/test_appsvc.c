@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Network services: DNS's EDNS OPT record (cookie, client subnet), the
  * flags a query carries, question name length and labels; mDNS and LLMNR

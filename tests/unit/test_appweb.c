@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The app-web family: recognition by content (TLS and HTTP on ports no
  * protocol binds, both directions), TLS records and handshake messages

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata bpf: the fields named for libpcap's code, and the step-by-step
  * interpreter against libpcap's bpf_filter() on crafted packets, their

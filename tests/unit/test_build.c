@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The builder: byte-exact packets against bytes computed by hand (an
  * independent script, checksums included), and round trips: seeded

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* RFC 1071 checksums and the pseudo-headers. */
 #include "testutil.h"
 

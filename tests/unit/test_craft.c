@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Crafting as complete as scapy's for the layers strata knows: IPv6
  * extension headers, neighbour discovery and MLD, options not modelled,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The bounds-checked reader: every accessor at every remaining length. */
 #include "testutil.h"
 

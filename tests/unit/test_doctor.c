@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The privilege doctor's findings and fixes, from facts given by hand
  * (the probes stubbed): root, a user with nothing, a user in the ping

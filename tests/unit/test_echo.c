@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * What a ping reads of what comes back, through the protocols' echo
  * descriptors: replies and errors classified, the token and checksum of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Conversations (src/model/flow.c): the one two-way key, both ways, over
  * IPv4 and IPv6; the bounded table and its eviction; TCP's relative

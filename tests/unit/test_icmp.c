@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* ICMP and ICMPv6: echo, errors quoting packets, neighbour discovery. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* IPv4: every header field, options, fragments, malformed headers. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* IPv6 and its extension headers. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Link layers: Ethernet II and 802.3, VLAN stacks, SLL, SLL2, BSD null. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Point-to-point and carrier links: PPP framing (with and without the
  * HDLC address and control, a compressed protocol field), LCP, IPCP,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Which reply answers which probe (st_match_reply, through the protocols'
  * probe hooks): echo replies by identifier and sequence, timestamps,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Predictions: crafted packets, decoded, predicted; replies classified;
  * and the check of one against the other.

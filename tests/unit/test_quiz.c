@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Quiz answers checked against the decoder and against arithmetic of the
  * test's own: over every packet of the bundled captures, each question a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * strata replay's library part: the pace (waits, speed, silences cut)
  * and the bounded history going back.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The reader and the two-thread ring: every record comes out once, in
  * order, numbered as read, decoded as on one thread, whichever way the

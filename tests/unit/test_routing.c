@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IP control and routing protocols: IGMP, PIM, VRRP, HSRP; each from hand-written bytes
  * (those captures/make-routing.py writes), every shorter prefix decoded

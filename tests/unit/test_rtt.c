@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* RTT statistics: iputils' arithmetic on fixed lists. */
 #include "testutil.h"
 

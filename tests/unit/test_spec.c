@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The spec parser: valid specs, and every error with its position. */
 #include "testutil.h"
 

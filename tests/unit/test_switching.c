@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Switching and LAN control: LLC by SAP and SNAP, STP/RSTP/MSTP, CDP, LLDP,
  * slow protocols (LACP), EAPOL/EAP and PTP, from hand-written frames (the

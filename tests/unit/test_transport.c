@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* TCP and UDP: every field, options, checksums, malformed headers. */
 #include "testutil.h"
 

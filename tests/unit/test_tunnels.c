@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Tunnels: GRE (checksum, key, sequence, PPTP, ERSPAN), VXLAN, Geneve,
  * MPLS, IPsec ESP and AH, UDP-encapsulated ESP and IKE, L2TP, LISP; the

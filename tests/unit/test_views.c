@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Views read the model: exact text of each view for known packets. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The wireless family: radiotap (its bitmaps, alignment and the FCS flag),
  * IEEE 802.11 (addresses by direction, QoS, control frames, protection,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Helpers shared by the unit tests: packets from hex text, decoding into a
  * model, looking fields up, and the truncation sweep every decoder test

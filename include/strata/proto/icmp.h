@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * ICMP's fields for code that asks about ICMP by definition (the quiz's
  * question on the type), and what each type is for, in a sentence.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * IPv4's fields for code that asks about IPv4 by definition (the quiz's
  * questions on its total length, header length, checksum and fragment

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * TCP's descriptor and fields as compile-checked handles, for the code that
  * is about TCP by definition (--follow reassembles TCP streams; the quiz
