@@ -12,8 +12,14 @@
 #ifndef STRATA_PROTO_H
 #define STRATA_PROTO_H
 
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "strata/cursor.h"
 #include "strata/model.h"
@@ -450,12 +456,6 @@ st_ly_fields(const struct st_packet *pkt, const struct st_layer *ly,
  * its values are written, and what the builder fills in.  The parser's
  * error, the option bytes and the helpers here are for the hooks.
  */
-#include <ctype.h>
-#include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #define ST_SPEC_OPTS	40		/* IPv4 and TCP option bytes */
 #define ST_SPEC_OPTMAX	1024		/* option bytes of any layer (IPv6

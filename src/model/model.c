@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "strata/decode.h"
+#include "strata/proto.h"
 #include "strata/model.h"
 
 void
