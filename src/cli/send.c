@@ -363,8 +363,8 @@ send_failed(const struct run *r, const char *how, size_t n)
 		st_cli_err("sending via %s: %s: the packet is %zu bytes, over "
 		    "the MTU of %d on its way (the kernel's IP_MTU for the "
 		    "destination); send at most %d bytes, or cut it into "
-		    "fragments yourself: one spec each, ip(...,mf=1,frag=0) "
-		    "then ip(...,frag=N/8)", how, strerror(e), n, mtu, mtu);
+		    "fragments with --fragment %d", how, strerror(e), n, mtu,
+		    mtu, (mtu - 60) / 8 * 8);
 	else
 		st_cli_err("sending via %s: %s", how, strerror(e));
 }
