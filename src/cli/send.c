@@ -271,6 +271,7 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 	double ms;
 
 	r->sent_ts = *t0;	/* until the kernel's copy says better */
+	r->sent_ts.tv_nsec -= r->sent_ts.tv_nsec % 1000;
 	ts_add(&deadline, wait);
 	while ((rc = st_raw_recv(fd, lt, &r->rx, &deadline)) == 1) {
 		if (r->rx.outgoing) {
@@ -278,6 +279,10 @@ await_reply(struct run *r, const uint8_t *b, size_t n, int lt,
 				/* The kernel's time for it: one clock for
 				 * the send, the reply, the file. */
 				r->sent_ts = r->rx.ts;
+				/* Whole microseconds, as the file holds it:
+				 * the time column then subtracts exactly. */
+				r->sent_ts.tv_nsec -= r->sent_ts.tv_nsec %
+				    1000;
 				dump(r->dumper, r->rx.buf, r->rx.len,
 				    &r->sent_ts);
 				memcpy(r->wire, r->rx.buf, r->rx.len);
