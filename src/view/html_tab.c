@@ -119,15 +119,16 @@ st_html_shape_index(struct stab *t, const uint32_t *k, size_t n)
 	for (h = hv & (t->cap - 1); t->idx[h] != 0;
 	    h = (h + 1) & (t->cap - 1)) {
 		j = t->idx[h] - 1;
-		if (t->hash[h] == hv && t->len[j] == n &&
-		    memcmp(t->arena + t->off[j], k, n * sizeof(*k)) == 0)
+		if (t->hash[h] == hv && t->len[j] == n && (n == 0 ||
+		    memcmp(t->arena + t->off[j], k, n * sizeof(*k)) == 0))
 			return (unsigned)j;
 	}
 	if (t->used + n > t->size) {
 		t->size = (t->size + n) * 2;
 		t->arena = st_html_xrealloc(t->arena, t->size * sizeof(*t->arena));
 	}
-	memcpy(t->arena + t->used, k, n * sizeof(*k));
+	if (n > 0)	/* an empty shape: the arena may not exist yet */
+		memcpy(t->arena + t->used, k, n * sizeof(*k));
 	t->off[t->n] = t->used;
 	t->len[t->n] = n;
 	t->used += n;
