@@ -62,4 +62,14 @@ void	st_out_mem(struct st_out *o);
 /* Writes the n bytes at p as JSON string contents (no quotes). */
 void	st_out_json_str(struct st_out *o, const char *p, size_t n);
 
+struct st_field;
+
+/*
+ * A message's type and code as the summary writes them: the type's name
+ * (or "type N"), then the code's name in parentheses, or " code N" when
+ * it has no name and is not 0.  c may be NULL.
+ */
+void	st_out_type_code(struct st_out *o, const struct st_field *t,
+	    const struct st_field *c);
+
 #endif /* STRATA_OUT_H */

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "strata/model.h"
 #include "strata/out.h"
 
 void
@@ -202,4 +203,20 @@ st_out_json_str(struct st_out *o, const char *p, size_t n)
 		} else
 			st_out_putc(o, (char)ch);
 	}
+}
+
+void
+st_out_type_code(struct st_out *o, const struct st_field *t,
+    const struct st_field *c)
+{
+	const char *m;
+
+	if ((m = st_field_meaning(t)) != NULL)
+		st_out_puts(o, m);
+	else
+		st_out_printf(o, "type %u", (unsigned)t->val);
+	if (c != NULL && (m = st_field_meaning(c)) != NULL)
+		st_out_printf(o, " (%s)", m);
+	else if (c != NULL && c->val != 0)
+		st_out_printf(o, " code %u", (unsigned)c->val);
 }

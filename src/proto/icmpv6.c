@@ -336,7 +336,6 @@ icmpv6_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_CKSTAT + 1], *t, *c;
 	struct st_out *o = s->o;
-	const char *m;
 
 	if (s->net == NULL)
 		return 0;
@@ -344,15 +343,7 @@ icmpv6_summary(struct st_sumctx *s, const struct st_layer *ly)
 	st_out_putc(o, ' ');
 	st_ly_fields(s->pkt, ly, icmpv6_fields, F_CKSTAT + 1, f);
 	if ((t = f[F_TYPE]) != NULL) {
-		c = f[F_CODE];
-		if ((m = st_field_meaning(t)) != NULL)
-			st_out_puts(o, m);
-		else
-			st_out_printf(o, "type %u", (unsigned)t->val);
-		if (c != NULL && (m = st_field_meaning(c)) != NULL)
-			st_out_printf(o, " (%s)", m);
-		else if (c != NULL && c->val != 0)
-			st_out_printf(o, " code %u", (unsigned)c->val);
+		st_out_type_code(o, t, f[F_CODE]);
 		if (f[F_ID] != NULL) {
 			st_out_puts(o, " id ");
 			s->value(s, f[F_ID]);
