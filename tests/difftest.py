@@ -291,7 +291,7 @@ def reduce_tshark(text):
 
 def run_tshark(path, version):
     st = os.stat(path)
-    key = hashlib.sha1(json.dumps([os.path.abspath(path), st.st_size,
+    key = hashlib.sha1(json.dumps([os.path.realpath(path), st.st_size,
                                    st.st_mtime_ns, version, TSHARK_CMD,
                                    CACHE_FORMAT]).encode()).hexdigest()
     cpath = os.path.join(CACHE, key + ".json.gz")
