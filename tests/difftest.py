@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 """Differential test: strata's --view json against tshark's reading.
 
-usage: difftest.py STRATA CORPUS_DIR [-v] [--jobs N]
+usage: difftest.py STRATA CORPUS_DIR [-v] [--jobs N] [--only GLOB]...
 
 Every capture (pcap or pcapng magic) in CORPUS_DIR and in the folders
 directly below it is read by `strata decode -q --view json` and by tshark
@@ -27,7 +27,9 @@ frame's trailer with the outermost layer of its protocol).  Then:
 
 tshark's reading is cached (reduced to what the test uses) under
 build/tshark-cache/, keyed by path, size, mtime, tshark's version and
-command.  Without tshark or the corpus the test is skipped, except under
+command.  --only GLOB (repeatable) keeps the captures whose path relative
+to CORPUS_DIR matches one of the globs ('zoo/ospf*'), for quick checks
+while working on a protocol.  Without tshark or the corpus the test is skipped, except under
 CI=true where either fails.  The last line is `difftest: N passed, M
 failed` (N field comparisons that agree, M failures); exit 1 on failure.
 """
@@ -576,8 +578,9 @@ def main():
     jobs = 2
     if "--jobs" in args:
         jobs = int(args[args.index("--jobs") + 1])
+    only = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--only"]
     pos = [a for i, a in enumerate(args) if not a.startswith("-")
-           and (i == 0 or args[i - 1] != "--jobs")]
+           and (i == 0 or args[i - 1] not in ("--jobs", "--only"))]
     if len(pos) < 2:
         sys.exit(__doc__)
     strata, corpus = pos[0], pos[1]
@@ -594,6 +597,8 @@ def main():
     load_registry(version)
     allow = load_allow()
     caps = captures(corpus)
+    if only:
+        caps = [c for c in caps if any(fnmatch.fnmatch(c[2], g) for g in only)]
     with concurrent.futures.ProcessPoolExecutor(max_workers=jobs) as ex:
         futs = [ex.submit(compare, strata, p, rel, version)
                 for _, p, rel in caps]
