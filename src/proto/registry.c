@@ -33,6 +33,11 @@ extern const struct st_proto st_proto_igmp, st_proto_pim, st_proto_vrrp,
 extern const struct st_proto st_proto_http2, st_proto_websocket;
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
+/* @routing2 */
+/* @transport */
+/* @appind */
+/* @appsvc */
+/* @apptcp */
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -112,6 +117,11 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_llmnr,
 	&st_proto_ftp,
 	&st_proto_ssh,
+	/* @routing2 */
+	/* @transport */
+	/* @appind */
+	/* @appsvc */
+	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,
 	NULL
