@@ -18,7 +18,8 @@ pass=0 fail=0
 expect_in_order() {
 	name=$1
 	shift
-	NO_COLOR=1 timeout 60 "$strata" demo "$name" >"$out" 2>&1
+	# shellcheck disable=SC2086  # name may carry the demo's options
+	NO_COLOR=1 timeout 60 "$strata" demo $name >"$out" 2>&1
 	rc=$?
 	line=0
 	for pat in "$@"; do
@@ -37,12 +38,23 @@ expect_in_order() {
 }
 expect_in_order tcp "server: socket(AF_INET, SOCK_STREAM, 0)" \
     "server: bind(" "server: listen(" "server socket now LISTEN" \
-    "client: connect(" "\[S\] seq" "\[S\.\] seq" "\[\.\] ack 1 win" \
-    "client ESTABLISHED, server ESTABLISHED" "server: accept(" \
-    "client: send(.*14 bytes) = 14" "\[P\.\] .* len 14" \
-    "server: recv(.*) = 14 bytes" "server: send(" "\[P\.\] .* len 15" \
-    "client: close(" "\[F\.\]" "client FIN_WAIT_2, server CLOSE_WAIT" \
-    "server: close(" "\[F\.\]" "client TIME_WAIT, server CLOSED"
+    "client: setsockopt(.*SO_ATTACH_FILTER" "client: .*connect(.*EINPROGRESS" \
+    "\[S\] seq" "\[S\.\] seq" "client SYN_SENT, server SYN_RECEIVED" \
+    "SO_DETACH_FILTER" "client: poll(.*POLLOUT) = 1 after" "\[S\.\]" \
+    "\[\.\] ack 1 win" "client ESTABLISHED, server ESTABLISHED" \
+    "server: accept(" "server: recv(.*blocks" "client: send(.*14 bytes) = 14" \
+    "\[P\.\] .* len 14" "one data segment" \
+    "server: recv(.*) = 14 bytes.*after blocking [0-9.]* s" "server: send(" \
+    "\[P\.\] .* len 15" "client: recv(" "client: shutdown(.*SHUT_WR) = 0" \
+    "\[F\.\]" "client FIN_WAIT_1, server CLOSE_WAIT" "\[F\.\]" \
+    "client FIN_WAIT_2, server CLOSE_WAIT" "server: recv(.*) = 0" \
+    "server: close(" "\[F\.\]" "client FIN_WAIT_2, server LAST_ACK" \
+    "\[F\.\]" "\[\.\] ack" "client TIME_WAIT, server CLOSED" \
+    "client: close(" "server: close("
+# A send larger than one segment says how many segments carried it.
+expect_in_order "tcp --size 60000" "client: send(.*60000 bytes) = 60000" \
+    "60000 bytes left as [2-9] data segments (.* + .*; the last with PSH)" \
+    "server: recv(.*) = 60000 bytes"
 expect_in_order udp "client: sendto(.*) = 13" "udp .* len 13" \
     "server: recvfrom(" "server: sendto(" "udp .* len 13" "client: recv("
 expect_in_order mss "TCP_MAXSEG, 536" "options \[mss 536" \
@@ -59,7 +71,18 @@ expect_in_order buffers "SO_RCVBUF" "then -1 EAGAIN" "win 0 " \
 expect_in_order multiplex "accept(.*) = -1 EAGAIN" "epoll_create1" \
     "client: connect(" "\[S\]" "epoll_wait() = 1: fd" "accept(" \
     "send(.*message from client 3" "len 21" "epoll_wait() = 1: fd .*recv" \
-    "close() x 3" "\[F\.\]" "recv(.*) = 0 (end of stream"
+    "close() x 3" "\[F\.\]" "\[F\.\]" "\[F\.\]" \
+    "recv(.*) = 0 (end of stream" "server: close(" "\[F\.\]" \
+    "recv(.*) = 0 (end of stream" "server: close(" "\[F\.\]" \
+    "recv(.*) = 0 (end of stream" "server: close(" "\[F\.\]"
+for api in poll select; do
+	expect_in_order "multiplex --with $api" "$api() = 1: fd" \
+	    "close() x 3" "server: close(" "server: close(" "server: close(" \
+	    "\[F\.\]"
+done
+# --color always colours the packets' views even into a pipe.
+if timeout 60 "$strata" demo --color always udp 2>&1 | grep -q "$(printf '\033')\["
+then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL demo --color always"; fi
 # Without the right to capture, the calls still run, and it says why.
 if command -v setpriv >/dev/null 2>&1; then
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \

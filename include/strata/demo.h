@@ -6,6 +6,8 @@
 #ifndef STRATA_DEMO_H
 #define STRATA_DEMO_H
 
+#include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The kernel's state of the TCP socket between these ports, by name
@@ -28,5 +30,27 @@ int	st_demo_queued(int fd, unsigned long req);
  */
 int	st_demo_wait_ready(const char *api, int ep, const int *fds, int n,
 	    int *ready, int ms);
+
+/*
+ * Makes socket fd drop everything it receives (on = 1) or hear again
+ * (on = 0), by a socket filter: how a demo holds a TCP state that lasts
+ * microseconds on loopback long enough to read it.  0, or -1 with errno.
+ */
+int	st_demo_deaf(int fd, int on);
+
+/* A recv() that blocks in a thread of its own, so the demo can show the
+ * sender while the receiver waits, and how long it waited. */
+struct st_demo_recv {
+	pthread_t	 thread;
+	int		 fd;
+	char		*buf;
+	size_t		 want, got;
+	double		 t0, secs;
+};
+/* Starts receiving want bytes (all of them, or up to EOF/error). */
+int	st_demo_recv_start(struct st_demo_recv *w, int fd, char *buf,
+	    size_t want);
+/* Waits for it; the bytes received, and in *secs how long it blocked. */
+size_t	st_demo_recv_join(struct st_demo_recv *w, double *secs);
 
 #endif /* STRATA_DEMO_H */

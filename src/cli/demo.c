@@ -50,8 +50,9 @@
 static void
 demo_usage(FILE *fp)
 {
-	fputs("usage: strata demo [--step] [--view LIST] [--size N] "
-	    "[--with epoll|poll|select]\n"
+	fputs("usage: strata demo [--step] [--view LIST] [--color WHEN] "
+	    "[--size N]\n"
+	    "                   [--with epoll|poll|select]\n"
 	    "                   tcp|udp|ping|mss|fragment|buffers|multiplex\n"
 	    "\n"
 	    "  tcp        the socket API of a TCP connection, call by call\n"
@@ -70,6 +71,9 @@ demo_usage(FILE *fp)
 	    "  --view     views of each packet (default: diagram for the "
 	    "first of each\n"
 	    "             kind, summary after)\n"
+	    "  --color WHEN  auto, always or never (auto: on a terminal unless "
+	    "NO_COLOR\n"
+	    "             is set)\n"
 	    "Packets are captured on lo: that needs root or CAP_NET_RAW; "
 	    "without it the\ncalls still run.\n", fp);
 }
@@ -90,13 +94,6 @@ wait_step(struct demo *d)
 /* "── who: call = result", then the packets it caused. */
 void
 demo_call(struct demo *d, const char *who, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-void
-demo_drain(struct demo *d);
-
-void
-demo_call(struct demo *d, const char *who, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -107,11 +104,9 @@ demo_call(struct demo *d, const char *who, const char *fmt, ...)
 	va_end(ap);
 	putchar('\n');
 	fflush(stdout);
+	d->ndata = d->nacks = d->npsh = 0;
 	demo_drain(d);
 }
-
-void
-demo_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void
 demo_say(const char *fmt, ...)
@@ -140,6 +135,46 @@ kind_of(const struct st_packet *p, char *k, size_t n)
 		    p->layers[i].proto->name);
 	if (f != NULL)
 		snprintf(k + used, n - used, "%llx", (unsigned long long)f->val);
+}
+
+/* Counts what the current call caused: data segments and bare ACKs. */
+static void
+count_segment(struct demo *d, const struct st_packet *p)
+{
+	const struct st_field *len = st_pkt_field(p, NULL, "tcp.len");
+	const struct st_field *fl = st_pkt_field(p, NULL, "tcp.flags");
+
+	if (len == NULL || fl == NULL)
+		return;
+	if (len->val > 0) {
+		if (d->ndata < sizeof(d->seglen) / sizeof(d->seglen[0]))
+			d->seglen[d->ndata] = (unsigned long)len->val;
+		d->ndata++;
+		d->npsh += (fl->val & 0x008) != 0;
+	} else if (fl->val == 0x010)
+		d->nacks++;
+}
+
+void
+demo_say_segments(struct demo *d, size_t bytes)
+{
+	char lens[128];
+	size_t used = 0;
+	unsigned i, shown = d->ndata < 8 ? d->ndata : 8;
+
+	if (d->ndata == 1 && d->nacks == 1) {
+		demo_say("one data segment (%s) and its acknowledgment",
+		    d->npsh ? "PSH: hand it to the application now" : "no PSH");
+		return;
+	}
+	lens[0] = '\0';
+	for (i = 0; i < shown && used + 24 < sizeof(lens); i++)
+		used += (size_t)snprintf(lens + used, sizeof(lens) - used,
+		    "%s%lu", i ? " + " : "", d->seglen[i]);
+	demo_say("%zu bytes left as %u data segment%s (%s%s bytes; %s) and %u "
+	    "ACK%s", bytes, d->ndata, d->ndata == 1 ? "" : "s", lens,
+	    d->ndata > shown ? " + ..." : "", d->npsh ? "the last with PSH" :
+	    "none with PSH", d->nacks, d->nacks == 1 ? "" : "s");
 }
 
 /* The sequence arithmetic of a data segment, relative to the ISN. */
@@ -200,6 +235,7 @@ on_packet(struct demo *d, const struct st_record *got)
 			st_view_diagram.packet(&d->out, &d->pkt, &d->v);
 	}
 	st_out_flush(&d->out);
+	count_segment(d, &d->pkt);
 	seq_line(d, &d->pkt);
 }
 
@@ -241,6 +277,21 @@ demo_states(uint16_t cport, uint16_t sport)
 {
 	demo_say("TCP states (from the kernel): client %s, server %s",
 	    st_demo_tcp_state(cport, sport), st_demo_tcp_state(sport, cport));
+}
+
+int
+demo_until_state(struct demo *d, uint16_t lport, uint16_t rport,
+    const char *want, int ms)
+{
+	int waited;
+
+	for (waited = 0; waited < ms; waited += 20) {
+		if (strcmp(st_demo_tcp_state(lport, rport), want) == 0)
+			return 0;
+		demo_watch(d, 20);
+	}
+	demo_drain(d);
+	return strcmp(st_demo_tcp_state(lport, rport), want) == 0 ? 0 : -1;
 }
 
 /* A listening server on 127.0.0.1 at a free port. */
@@ -365,7 +416,7 @@ st_cmd_demo(int argc, char **argv)
 	enum { O_STEP = 256, O_SIZE, O_WITH };
 	static const struct option lo[] = {
 		{ "step", no_argument, NULL, O_STEP },
-		{ "view", required_argument, NULL, ST_CLI_O_VIEW },
+		ST_CLI_LONGOPTS,
 		{ "size", required_argument, NULL, O_SIZE },
 		{ "with", required_argument, NULL, O_WITH },
 		{ "help", no_argument, NULL, 'h' },
@@ -379,7 +430,8 @@ st_cmd_demo(int argc, char **argv)
 	st_cli_opts_init(&d.c, &st_view_summary);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
-		if ((rc = st_cli_opt(&d.c, ST_CLI_VIEW, "demo", ch, optarg)) !=
+		if ((rc = st_cli_opt(&d.c, ST_CLI_VIEW | ST_CLI_COLOR, "demo", ch,
+		    optarg)) !=
 		    0) {
 			if (rc < 0)
 				return ST_EXIT_USAGE;
@@ -417,7 +469,7 @@ st_cmd_demo(int argc, char **argv)
 		return ST_EXIT_USAGE;
 	}
 	name = argv[optind];
-	d.v.color = st_cli_want_color(-1);
+	d.v.color = st_cli_want_color(d.c.color);
 	st_out_init(&d.out, stdout);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (strcmp(name, "tcp") == 0)

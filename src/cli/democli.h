@@ -32,6 +32,9 @@ struct demo {
 	uint32_t		 isn[2];		/* for relative seq */
 	uint16_t		 cport;			/* client's port */
 	int			 mss_view;
+	/* TCP segments seen since the last call line: what it caused. */
+	unsigned		 ndata, nacks, npsh;
+	unsigned long		 seglen[8];
 };
 
 /* "── who: call = result", then the packets it caused. */
@@ -45,6 +48,13 @@ void	demo_drain(struct demo *d);
 void	demo_watch(struct demo *d, int ms);
 /* The kernel's TCP states of both ends, as a remark. */
 void	demo_states(uint16_t cport, uint16_t sport);
+/* Shows packets until the socket lport->rport is in state want (or ms
+ * pass); 0 if it got there. */
+int	demo_until_state(struct demo *d, uint16_t lport, uint16_t rport,
+	    const char *want, int ms);
+/* "N data segments (a + b bytes, the last with PSH) and M ACKs" for the
+ * TCP segments the last call caused. */
+void	demo_say_segments(struct demo *d, size_t bytes);
 /* A listening server on 127.0.0.1 at a free port; the socket or -1. */
 int	demo_server(struct demo *d, int type, uint16_t *port);
 /* Captures on lo with filter (or says that it cannot); -1 on error. */

@@ -33,13 +33,193 @@
 #include "cli.h"
 #include "democli.h"
 
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void
+loopback(struct sockaddr_in *a, uint16_t port)
+{
+	memset(a, 0, sizeof(*a));
+	a->sin_family = AF_INET;
+	a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a->sin_port = htons(port);
+}
+
+/*
+ * The handshake, held half-way: the client's socket is made deaf (a
+ * socket filter drops what it receives) so that the SYN-ACK is lost, and
+ * SYN_SENT and SYN_RECEIVED, which last microseconds on loopback, can be
+ * read; then it hears again and the retransmitted SYN-ACK completes it.
+ */
+static int
+tcp_connect_held(struct demo *d, int c, uint16_t sport)
+{
+	struct sockaddr_in a;
+	struct pollfd p = { .fd = c, .events = POLLOUT };
+	double t;
+	int fl = 1, x, e;
+
+	x = st_demo_deaf(c, 1);
+	demo_call(d, "client", "setsockopt(%d, SO_ATTACH_FILTER, {ret 0}) = %d",
+	    c, x);
+	demo_say("for a moment the client's socket drops whatever it receives "
+	    "(a one-instruction socket filter): the handshake stops half-way, "
+	    "so its short-lived states can be read");
+	ioctl(c, FIONBIO, &fl);
+	loopback(&a, sport);
+	x = connect(c, (struct sockaddr *)&a, sizeof(a));
+	e = errno;
+	d->cport = st_demo_port_of(c);
+	demo_call(d, "client", "ioctl(%d, FIONBIO, 1); connect(%d, 127.0.0.1:%u) "
+	    "= %d %s", c, c, sport, x, x < 0 && e == EINPROGRESS ?
+	    "EINPROGRESS" : "");
+	demo_say("non-blocking, connect() returns at once: the SYN is out, the "
+	    "server answered SYN-ACK, the deaf client dropped it");
+	demo_states(d->cport, sport);
+	x = st_demo_deaf(c, 0);
+	demo_call(d, "client", "setsockopt(%d, SO_DETACH_FILTER) = %d", c, x);
+	t = now_s();
+	x = poll(&p, 1, 5000);
+	demo_call(d, "client", "poll(%d, POLLOUT) = %d after %.2f s", c, x,
+	    now_s() - t);
+	demo_say("poll() blocked until the connection was up: after its "
+	    "retransmission timeout (1 s at first) a SYN or SYN-ACK was sent "
+	    "again, and this time the client answered with the handshake's "
+	    "last ACK");
+	fl = 0;
+	ioctl(c, FIONBIO, &fl);
+	demo_states(d->cport, sport);
+	return x == 1 ? 0 : -1;
+}
+
+static int
+tcp_connect_plain(struct demo *d, int c, uint16_t sport)
+{
+	struct sockaddr_in a;
+	int x;
+
+	loopback(&a, sport);
+	x = connect(c, (struct sockaddr *)&a, sizeof(a));
+	d->cport = st_demo_port_of(c);
+	demo_call(d, "client", "connect(%d, 127.0.0.1:%u) = %d", c, sport, x);
+	demo_say("the three-way handshake: SYN, SYN-ACK, ACK; connect() returns "
+	    "when it is done");
+	demo_states(d->cport, sport);
+	return x;
+}
+
+/* The client's message; the server blocked in recv() until it comes. */
+static void
+tcp_message(struct demo *d, int c, int x, const char *msg, size_t n,
+    int shown)
+{
+	static char buf[65536];
+	struct st_demo_recv w;
+	double secs;
+	size_t got;
+	ssize_t r;
+
+	if (st_demo_recv_start(&w, x, buf, n) != 0)
+		return;
+	demo_call(d, "server", "recv(%d, %zu) ... blocks", x, n);
+	demo_say("nothing to read yet: the server's thread sleeps in recv() "
+	    "until data arrives");
+	usleep(300000);
+	r = send(c, msg, n, 0);
+	demo_call(d, "client", "send(%d, %zu bytes) = %zd", c, n, r);
+	if (d->mss_view)
+		demo_say("the message leaves as several segments: each carries "
+		    "at most the MSS less the options every segment repeats "
+		    "(12 bytes of timestamps: 536 - 12 = 524); the last has "
+		    "PSH");
+	else {
+		demo_say_segments(d, n);
+		if (d->ndata > 1)
+			demo_say("a segment is bounded by the MSS and, on Linux, "
+			    "by half the largest window the receiver has "
+			    "offered, so a large send() leaves in pieces");
+	}
+	got = st_demo_recv_join(&w, &secs);
+	demo_call(d, "server", "recv(%d) = %zu bytes%s after blocking %.2f s", x,
+	    got, shown ? ": \"hello, layers\\n\"" : "", secs);
+	demo_say("the segment woke the sleeping reader: recv() returns what "
+	    "is in the receive buffer");
+}
+
+/*
+ * The close, with FIN_WAIT_1 and LAST_ACK held the way the handshake was:
+ * the client is deaf while each FIN (or its ACK) arrives, then hears the
+ * retransmission.  shutdown() sends the client's FIN and keeps the socket,
+ * so that it can hear the server's FIN afterwards.
+ */
+static void
+tcp_close_held(struct demo *d, int c, int x, uint16_t sport)
+{
+	char b[16];
+	ssize_t r;
+	double t;
+
+	demo_call(d, "client", "setsockopt(%d, SO_ATTACH_FILTER, {ret 0}) = %d",
+	    c, st_demo_deaf(c, 1));
+	demo_call(d, "client", "shutdown(%d, SHUT_WR) = %d", c,
+	    shutdown(c, SHUT_WR));
+	demo_say("the client is done sending: its FIN; the server's ACK of it "
+	    "is dropped by the deaf client");
+	demo_states(d->cport, sport);
+	demo_call(d, "client", "setsockopt(%d, SO_DETACH_FILTER) = %d", c,
+	    st_demo_deaf(c, 0));
+	t = now_s();
+	demo_until_state(d, d->cport, sport, "FIN_WAIT_2", 8000);
+	demo_say("%.1f s later, at the retransmission timeout, the FIN again, "
+	    "and its ACK heard: the client's half is closed", now_s() - t);
+	demo_states(d->cport, sport);
+	r = recv(x, b, sizeof(b), 0);
+	demo_call(d, "server", "recv(%d) = %zd", x, r);
+	demo_say("end of stream: the FIN reaches the server's application as a "
+	    "read of 0 bytes");
+	demo_call(d, "client", "setsockopt(%d, SO_ATTACH_FILTER, {ret 0}) = %d",
+	    c, st_demo_deaf(c, 1));
+	demo_call(d, "server", "close(%d) = %d", x, close(x));
+	demo_say("the server's FIN, dropped by the deaf client: nobody "
+	    "acknowledges it yet");
+	demo_states(d->cport, sport);
+	demo_call(d, "client", "setsockopt(%d, SO_DETACH_FILTER) = %d", c,
+	    st_demo_deaf(c, 0));
+	t = now_s();
+	demo_until_state(d, sport, d->cport, "CLOSED", 8000);
+	demo_say("%.1f s later the server's FIN again, and the client's ACK of "
+	    "it; the client waits in TIME_WAIT so late segments die",
+	    now_s() - t);
+	demo_states(d->cport, sport);
+	demo_call(d, "client", "close(%d) = %d", c, close(c));
+	demo_say("nothing on the wire: the connection is already closed; the "
+	    "kernel keeps the TIME_WAIT entry, not the socket");
+}
+
+static void
+tcp_close_plain(struct demo *d, int c, int x, uint16_t sport)
+{
+	demo_call(d, "client", "close(%d) = %d", c, close(c));
+	demo_say("the client's FIN, and the server's ACK of it");
+	demo_states(d->cport, sport);
+	demo_call(d, "server", "close(%d) = %d", x, close(x));
+	demo_say("the server's FIN and the client's last ACK; the client waits "
+	    "in TIME_WAIT so late segments die");
+	demo_states(d->cport, sport);
+}
+
 int
 demo_tcp(struct demo *d, size_t size)
 {
-	struct sockaddr_in a;
-	char msg[65536], buf[65536];
+	static char msg[65536], buf[65536];
 	const char *text = "hello, layers\n";
-	uint16_t sport, cport;
+	uint16_t sport;
 	size_t n = size > 0 ? size : strlen(text), i;
 	ssize_t r;
 	int s, c, x, maxseg = 536;
@@ -47,16 +227,14 @@ demo_tcp(struct demo *d, size_t size)
 	for (i = 0; i < n && i < sizeof(msg); i++)
 		msg[i] = size > 0 ? (char)('a' + i % 26) : text[i];
 	/* Port first, then the capture, then the calls it watches. */
-	if ((s = socket(AF_INET, SOCK_STREAM, 0)) < 0)
-		return -1;
-	close(s);
 	if (d->mss_view) {
 		printf("A %zu-byte message over TCP with an MSS of %d.\n", n,
 		    maxseg);
 		if (demo_netns(1500) != 0)
 			return -1;
 	} else
-		printf("A TCP connection on loopback, call by call.\n");
+		printf("A TCP connection on loopback, call by call, every "
+		    "state held long enough to read it.\n");
 	if ((s = demo_server(d, SOCK_STREAM, &sport)) < 0)
 		return -1;
 	if (demo_capture_port(d, "tcp", sport) != 0)
@@ -74,55 +252,25 @@ demo_tcp(struct demo *d, size_t size)
 	    st_demo_tcp_state(sport, 0));
 	c = socket(AF_INET, SOCK_STREAM, 0);
 	demo_call(d, "client", "socket(AF_INET, SOCK_STREAM, 0) = %d", c);
-	memset(&a, 0, sizeof(a));
-	a.sin_family = AF_INET;
-	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	a.sin_port = htons(sport);
-	x = connect(c, (struct sockaddr *)&a, sizeof(a));
-	cport = d->cport = st_demo_port_of(c);
-	demo_call(d, "client", "connect(%d, 127.0.0.1:%u) = %d", c, sport, x);
-	demo_say("the three-way handshake: SYN, SYN-ACK, ACK; connect() returns "
-	    "when it is done (SYN_SENT and SYN_RECEIVED last microseconds on "
-	    "loopback)");
-	demo_states(cport, sport);
+	if ((d->mss_view ? tcp_connect_plain(d, c, sport) :
+	    tcp_connect_held(d, c, sport)) != 0)
+		return -1;
 	x = accept(s, NULL, NULL);
 	demo_call(d, "server", "accept(%d) = %d", s, x);
 	demo_say("no packets: the kernel finished the handshake already, accept() "
 	    "takes it from the queue");
-	r = send(c, msg, n, 0);
-	demo_call(d, "client", "send(%d, %zu bytes) = %zd", c, n, r);
-	demo_say(d->mss_view ? "the message leaves as several segments: each "
-	    "carries at most the MSS less the options every segment repeats "
-	    "(12 bytes of timestamps: 536 - 12 = 524); the last has PSH" :
-	    "one data segment (PSH) and its acknowledgment");
-	for (i = 0; i < n;) {
-		ssize_t k = recv(x, buf + i, sizeof(buf) - i, 0);
-
-		if (k <= 0)
-			break;
-		i += (size_t)k;
-	}
-	demo_call(d, "server", "recv(%d) = %zu bytes%s", x, i, size > 0 ? "" :
-	    ": \"hello, layers\\n\"");
-	demo_say("no packets: the data was already in the server's receive "
-	    "buffer");
+	tcp_message(d, c, x, msg, n, size == 0);
 	if (!d->mss_view) {
 		r = send(x, "strata says hi\n", 15, 0);
 		demo_call(d, "server", "send(%d, \"strata says hi\\n\") = %zd", x, r);
 		demo_say("the reply: a data segment the other way, and its ACK");
 		r = recv(c, buf, sizeof(buf), 0);
 		demo_call(d, "client", "recv(%d) = %zd bytes", c, r);
-	}
-	x = close(c) == 0 ? x : x;
-	demo_call(d, "client", "close(%d) = 0", c);
-	demo_say("the client's FIN, and the server's ACK of it (FIN_WAIT_1 until "
-	    "that ACK came)");
-	demo_states(cport, sport);
-	close(x);
-	demo_call(d, "server", "close(%d) = 0", x);
-	demo_say("the server's FIN (LAST_ACK until answered) and the client's last "
-	    "ACK; the client waits in TIME_WAIT so late segments die");
-	demo_states(cport, sport);
+		demo_say("no packets: the reply was already in the client's "
+		    "receive buffer, so recv() did not block");
+		tcp_close_held(d, c, x, sport);
+	} else
+		tcp_close_plain(d, c, x, sport);
 	close(s);
 	demo_call(d, "server", "close(%d) = 0", s);
 	demo_say("the listening socket goes: nothing on the wire");
@@ -327,6 +475,21 @@ demo_buffers(struct demo *d)
 	return 0;
 }
 
+/* Stops watching fd (epoll's set, or the poll/select list). */
+static void
+forget(const char *api, int ep, int *fds, int *nfds, int fd)
+{
+	int i;
+
+	if (strcmp(api, "epoll") == 0)
+		epoll_ctl(ep, EPOLL_CTL_DEL, fd, NULL);
+	for (i = 0; i < *nfds; i++)
+		if (fds[i] == fd) {
+			fds[i] = fds[--*nfds];
+			return;
+		}
+}
+
 int
 demo_multiplex(struct demo *d, const char *api)
 {
@@ -334,6 +497,7 @@ demo_multiplex(struct demo *d, const char *api)
 	struct sockaddr_in a;
 	char buf[256];
 	int l, ep = -1, fds[8], nfds = 0, cli[3], ready[8], k, i, j, fl = 1;
+	int open_, round;
 	uint16_t port;
 	ssize_t r;
 
@@ -408,16 +572,30 @@ demo_multiplex(struct demo *d, const char *api)
 	for (i = 0; i < 3; i++)
 		close(cli[i]);
 	demo_call(d, "clients", "close() x 3");
-	demo_say("each client's FIN (a close with unread data would send a RST "
-	    "instead)");
-	k = st_demo_wait_ready(api, ep, fds, nfds, ready, 1000);
-	for (j = 0; j < k; j++) {
-		r = recv(ready[j], buf, sizeof(buf), 0);
-		demo_call(d, "server", "%s(): fd %d readable; recv(%d) = %zd (end of "
-		    "stream: the FIN)", fn, ready[j], ready[j], r);
-		close(ready[j]);
+	demo_say("each client's FIN, and the server kernel's ACK of it (a close "
+	    "with unread data would send a RST instead)");
+	for (open_ = 3, round = 0; open_ > 0 && round < 6; round++) {
+		k = st_demo_wait_ready(api, ep, fds + 1, nfds - 1, ready, 1000);
+		if (k <= 0)
+			break;
+		demo_call(d, "server", "%s() = %d: %d socket%s readable", fn, k, k,
+		    k == 1 ? "" : "s");
+		for (j = 0; j < k; j++) {
+			r = recv(ready[j], buf, sizeof(buf), 0);
+			demo_call(d, "server", "recv(%d) = %zd (end of stream: "
+			    "the client's FIN)", ready[j], r);
+			if (r != 0)
+				continue;
+			forget(api, ep, fds, &nfds, ready[j]);
+			demo_call(d, "server", "close(%d) = %d", ready[j],
+			    close(ready[j]));
+			demo_say("the server's FIN for that connection, and the "
+			    "client kernel's ACK");
+			open_--;
+		}
 	}
-	demo_say("a FIN makes a socket readable too: recv() returns 0");
+	demo_say("a FIN makes a socket readable too: recv() returns 0, and the "
+	    "server closes its end");
 	close(l);
 	if (ep >= 0)
 		close(ep);

@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/ethtool.h>
+#include <linux/filter.h>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
 #include <linux/sock_diag.h>
@@ -16,6 +17,7 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "strata/demo.h"
@@ -194,4 +197,72 @@ st_demo_wait_ready(const char *api, int ep, const int *fds, int n, int *ready,
 				ready[k++] = fds[i];
 		return k;
 	}
+}
+
+/*
+ * Makes a socket deaf (on) or lets it hear again (off): a socket filter of
+ * one instruction, "accept 0 bytes", drops every segment the kernel would
+ * hand this socket, before TCP sees it.  Nothing else on the host is
+ * touched; the peer's packets are still on the wire, so still captured.
+ */
+int
+st_demo_deaf(int fd, int on)
+{
+	struct sock_filter drop[] = { BPF_STMT(BPF_RET | BPF_K, 0) };
+	struct sock_fprog prog = { 1, drop };
+	int dummy = 0;
+
+	if (on)
+		return setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog,
+		    sizeof(prog));
+	return setsockopt(fd, SOL_SOCKET, SO_DETACH_FILTER, &dummy,
+	    sizeof(dummy));
+}
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void *
+recv_thread(void *arg)
+{
+	struct st_demo_recv *w = arg;
+	ssize_t k;
+
+	w->got = 0;
+	while (w->got < w->want) {
+		k = recv(w->fd, w->buf + w->got, w->want - w->got, 0);
+		if (k <= 0)
+			break;
+		w->got += (size_t)k;
+	}
+	w->secs = now_s() - w->t0;
+	return NULL;
+}
+
+/* A blocking recv() of want bytes on fd, in a thread of its own. */
+int
+st_demo_recv_start(struct st_demo_recv *w, int fd, char *buf, size_t want)
+{
+	w->fd = fd;
+	w->buf = buf;
+	w->want = want;
+	w->got = 0;
+	w->secs = 0;
+	w->t0 = now_s();
+	return pthread_create(&w->thread, NULL, recv_thread, w) == 0 ? 0 : -1;
+}
+
+/* Waits for that recv(); the bytes it got (*secs: how long it blocked). */
+size_t
+st_demo_recv_join(struct st_demo_recv *w, double *secs)
+{
+	pthread_join(w->thread, NULL);
+	*secs = w->secs;
+	return w->got;
 }
