@@ -98,7 +98,7 @@ EXCLUDE = {
     r"^tls\.(app_data_proto|resumed)$": "from the session, not this packet",
     r"^arp\.(duplicate-address|seconds-since)": "compares earlier packets",
     r"\.checksum_calculated$": "what tshark computed, not a field",
-    r"_resolved$|\.oui$": "name and vendor resolution, not bytes",
+    r"_resolved$": "name and vendor resolution, not bytes",
     r"^eth\.(addr|lg|ig)$|^eth\.addr\.": "alias of eth.src/eth.dst (bits)",
     r"^(ip|ipv6)\.(addr|host|src_host|dst_host)$": "alias of src/dst",
     r"^(tcp|udp)\.port$": "alias of srcport/dstport",
@@ -173,7 +173,7 @@ def canon(name, v):
     ft = FTYPE.get(name)
     if ft == "FT_NONE":
         return ""  # no value in tshark: presence (and count) compares
-    if name.endswith(("checksum.status", "cksum.status")) and \
+    if name.endswith(("checksum.status", "cksum.status", "fcs.status")) and \
             isinstance(v, str):
         v = CKSUM.get(v, v)
     if name == "ip.frag_offset" and isinstance(v, str):

@@ -182,6 +182,11 @@ struct st_proto {
 
 	/* Its checksum, or NULL. */
 	const struct st_ckspec *cksum;
+	/* A link layer's or tag's: the layer that shows the bytes after the
+	 * datagram it carried, as Wireshark names them by the layer that
+	 * handed the datagram on (eth.trailer, vlan.trailer, sll.trailer);
+	 * NULL: the innermost such layer before it decides. */
+	const struct st_proto *trailer;
 
 	/*
 	 * Optional, for an application protocol: whether the TCP or UDP

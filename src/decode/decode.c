@@ -226,6 +226,24 @@ st_decode_init(void)
 	st_registry_init();
 }
 
+/* The layer for the bytes after the datagram: as the innermost link
+ * layer or tag that names it says (eth.trailer, vlan.trailer, ...). */
+static const struct st_proto *
+trailer_of(const struct st_packet *pkt)
+{
+	const struct st_proto *t = &st_proto_trailer;
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		if (pkt->layers[i].proto->role > ST_ROLE_LINK &&
+		    !(pkt->layers[i].proto->flags & ST_PF_TAG))
+			break;
+		if (pkt->layers[i].proto->trailer != NULL)
+			t = pkt->layers[i].proto->trailer;
+	}
+	return t;
+}
+
 unsigned
 st_decode(struct st_packet *pkt, int linktype)
 {
@@ -252,12 +270,12 @@ st_decode(struct st_packet *pkt, int linktype)
 	if (pkt->nbadck > 0)
 		offloaded(pkt);
 	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&
-	    (ly = st_pkt_add_layer(pkt, &st_proto_trailer,
+	    (ly = st_pkt_add_layer(pkt, p = trailer_of(pkt),
 	    (uint32_t)fr.trail_off, 0)) != NULL) {
 		d.ly = ly;
 		c = st_cur_make(pkt->data, pkt->caplen);
 		c.off = fr.trail_off;
-		st_proto_trailer.decode(&d, &c);
+		p->decode(&d, &c);
 		ly->hdr_len = 0;
 		ly->len = (uint32_t)fr.trail_len;
 	}

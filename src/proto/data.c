@@ -4,6 +4,7 @@
  * transport layer (until an application decoder claims it), fragments, and
  * the bytes after a datagram inside its frame (Ethernet padding, trailers).
  */
+#include "strata/cksum.h"
 #include "fields.h"
 
 static const struct st_field_desc data_fields[] = {
@@ -39,30 +40,74 @@ const struct st_proto st_proto_data = {
 static const struct st_field_desc trailer_fields[] = {
 	FD("padding", "eth.padding", "Padding", 0, 0, ST_FMT_BYTES),
 	FD("trailer", "eth.trailer", "Trailer", 0, 0, ST_FMT_BYTES),
+	FD("fcs", "eth.fcs", "Frame check sequence", 0, 32, ST_FMT_HEX),
+	FDG("eth.fcs.status", "FCS status", ST_FMT_ENUM, st_ck_names),
 };
 
-/* All zero bytes are padding up to the minimum frame; others a trailer. */
+/*
+ * The bytes after a datagram, as Wireshark splits them: zeros that pad
+ * the frame to Ethernet's 60 bytes (only in a frame of 60 or more), then
+ * a trailer named by the layer that handed the datagram on, and, on an
+ * Ethernet link, the last 4 bytes taken for the frame check sequence when
+ * the frame has 64 or more (a guess: left unverified, as tshark does).
+ */
 static int
-trailer_decode(struct st_dctx *d, struct st_cur *c)
+trailer_split(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *named, int fcs_ok)
 {
-	size_t n = st_cur_left(c), i;
-	int zero = 1;
+	size_t n = st_cur_left(c), len = d->pkt->len, pad = 0, i, fcs = 0;
+	struct st_cur at;
 
-	for (i = 0; i < n; i++)
-		if (c->base[c->off + i] != 0)
-			zero = 0;
-	st_dbytes(d, c, &trailer_fields[zero ? 0 : 1], 0, n);
+	if (len >= 60 && len - n < 60) {
+		pad = 60 - (len - n);
+		if (pad > n)
+			pad = n;
+		for (i = 0; i < pad; i++)
+			if (st_peek_bits(c, i * 8, 8) != 0)
+				pad = 0;
+	}
+	if (fcs_ok && len >= 64 && n - pad >= 4)
+		fcs = 4;
+	if (pad > 0)
+		st_dbytes(d, c, &trailer_fields[0], 0, pad);
+	if (n - pad - fcs > 0)
+		st_dbytes(d, c, named, pad, n - pad - fcs);
+	if (fcs > 0) {
+		at = *c;
+		at.off += n - 4;
+		st_dfield(d, &at, &trailer_fields[2]);
+		st_dgen(d, &trailer_fields[3], ST_CK_UNVERIFIED);
+	}
 	d->hdr = n;
 	d->plen = 0;
 	return ST_OK;
 }
 
-/* All zeros: the padding to Ethernet's 60 bytes; else some trailer. */
+static int
+trailer_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return trailer_split(d, c, &trailer_fields[1], 1);
+}
+
+/* What the bytes after the datagram are, in a phrase. */
 static const char *
 trailer_what(const struct st_packet *pkt, const struct st_layer *ly)
 {
-	return st_pkt_fd(pkt, ly, &trailer_fields[0]) != NULL ? "padding to "
-	    "the minimum frame" : "trailer";
+	static const char *const what[8] = {
+		"trailer", "padding to the minimum frame", "trailer",
+		"padding and a trailer", "frame check sequence (FCS)",
+		"padding and the FCS", "a trailer and the FCS",
+		"padding, a trailer and the FCS",
+	};
+	unsigned k = 0;
+
+	if (st_pkt_fd(pkt, ly, &trailer_fields[0]) != NULL)
+		k |= 1;
+	if (st_pkt_fd(pkt, ly, &trailer_fields[1]) != NULL)
+		k |= 2;
+	if (st_pkt_fd(pkt, ly, &trailer_fields[2]) != NULL)
+		k |= 4;
+	return what[k];
 }
 
 const struct st_proto st_proto_trailer = {
@@ -77,3 +122,53 @@ const struct st_proto st_proto_trailer = {
 	.color = "\033[90m",
 	.what = trailer_what,
 };
+
+/*
+ * Bytes after a datagram that a VLAN tag or a cooked (SLL) header handed
+ * on: Wireshark names them by that layer, padding or not.
+ */
+static const struct st_field_desc vlan_trailer_fields[] = {
+	FD("trailer", "vlan.trailer", "Trailer", 0, 0, ST_FMT_BYTES),
+};
+static const struct st_field_desc qinq_trailer_fields[] = {
+	FD("trailer", "ieee8021ah.trailer", "Trailer", 0, 0, ST_FMT_BYTES),
+};
+static const struct st_field_desc sll_trailer_fields[] = {
+	FD("trailer", "sll.trailer", "Trailer", 0, 0, ST_FMT_BYTES),
+};
+
+static int
+vlan_trailer_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return trailer_split(d, c, vlan_trailer_fields, 0);
+}
+
+static int
+qinq_trailer_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return trailer_split(d, c, qinq_trailer_fields, 0);
+}
+
+static int
+sll_trailer_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return trailer_split(d, c, sll_trailer_fields, 0);
+}
+
+#define TRAILER(id, wsname, tab, dec)					\
+const struct st_proto id = {						\
+	.name = "trailer",						\
+	.ws = wsname,							\
+	.title = "Trailer",						\
+	.role = ST_ROLE_TRAILER,					\
+	.fields = tab,							\
+	.nfields = NFIELDS(tab),					\
+	.decode = dec,							\
+	.color = "\033[90m",						\
+}
+
+TRAILER(st_proto_trailer_vlan, "vlan", vlan_trailer_fields,
+    vlan_trailer_decode);
+TRAILER(st_proto_trailer_qinq, "ieee8021ad", qinq_trailer_fields,
+    qinq_trailer_decode);
+TRAILER(st_proto_trailer_sll, "sll", sll_trailer_fields, sll_trailer_decode);

@@ -24,10 +24,34 @@
 
 #define ETH_MAX_LEN	1500	/* type/length values up to this are lengths */
 
+/* Rows in the order of the bytes, so that one st_dfields reads both
+ * addresses with their parts (the OUI, and the first octet's locally
+ * administered (LG) and group (IG) bits, detail that summaries skip). */
+enum { E_DST, E_SRC = 4, E_TYPE = 8, E_LEN };
+
+static const struct st_valname lg_names[] = {
+	{ 0, "globally unique: assigned by the maker" },
+	{ 1, "locally administered, set by software" }, { 0, NULL }
+};
+static const struct st_valname ig_names[] = {
+	{ 0, "individual: unicast" },
+	{ 1, "group: multicast or broadcast" }, { 0, NULL }
+};
+
 static const struct st_field_desc eth_fields[] = {
 	FDX("dst", "eth.dst", "Destination", 0, 48, ST_FMT_MAC, 0, 0, 0, 0,
 	    NULL),
+	FDD(NULL, "eth.dst.oui", "Destination OUI", 0, 24, ST_FMT_HEX),
+	FDDN(NULL, "eth.dst.lg", "Destination LG bit", 6, 1, ST_FMT_BOOL,
+	    lg_names),
+	FDDN(NULL, "eth.dst.ig", "Destination IG bit", 7, 1, ST_FMT_BOOL,
+	    ig_names),
 	FDX("src", "eth.src", "Source", 48, 48, ST_FMT_MAC, 0, 0, 0, 0, NULL),
+	FDD(NULL, "eth.src.oui", "Source OUI", 48, 24, ST_FMT_HEX),
+	FDDN(NULL, "eth.src.lg", "Source LG bit", 54, 1, ST_FMT_BOOL,
+	    lg_names),
+	FDDN(NULL, "eth.src.ig", "Source IG bit", 55, 1, ST_FMT_BOOL,
+	    ig_names),
 	FDX("type", "eth.type", "Type", 96, 16, ST_FMT_HEX, 0, ST_AUTO_NEXT,
 	    0, 0, st_ethertype_names),
 	FD("len", "eth.len", "Length", 96, 16, ST_FMT_DEC),
@@ -38,21 +62,20 @@ eth_decode(struct st_dctx *d, struct st_cur *c)
 {
 	uint16_t t;
 
-	st_dfield(d, c, &eth_fields[0]);
-	st_dfield(d, c, &eth_fields[1]);
+	st_dfields(d, c, eth_fields, E_TYPE);
 	t = (uint16_t)st_peek_bits(c, 96, 16);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = 14;
 	if (t <= ETH_MAX_LEN) {
 		/* IEEE 802.3: a length, then an 802.2 LLC frame. */
-		st_dfield(d, c, &eth_fields[3]);
+		st_dfield(d, c, &eth_fields[E_LEN]);
 		d->plen = t;
 		d->next_key = ST_KEY_8023;
 		d->next_val = 0;
 		return ST_OK;
 	}
-	st_dfield(d, c, &eth_fields[2]);
+	st_dfield(d, c, &eth_fields[E_TYPE]);
 	d->next_key = ST_KEY_ETHERTYPE;
 	d->next_val = t;
 	return ST_OK;
@@ -66,20 +89,20 @@ static const struct st_bind eth_binds[] = {
 static int
 eth_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[4];
+	const struct st_field *f[E_LEN + 1];
 	const char *m;
 
-	st_ly_fields(s->pkt, ly, eth_fields, 4, f);
-	s->value(s, f[1]);
+	st_ly_fields(s->pkt, ly, eth_fields, E_LEN + 1, f);
+	s->value(s, f[E_SRC]);
 	st_out_puts(s->o, " \xe2\x86\x92 ");
-	s->value(s, f[0]);
-	if (f[2] != NULL) {
-		st_out_printf(s->o, " type 0x%04x", (unsigned)f[2]->val);
-		if ((m = st_field_meaning(f[2])) != NULL)
+	s->value(s, f[E_DST]);
+	if (f[E_TYPE] != NULL) {
+		st_out_printf(s->o, " type 0x%04x", (unsigned)f[E_TYPE]->val);
+		if ((m = st_field_meaning(f[E_TYPE])) != NULL)
 			st_out_printf(s->o, " (%s)", m);
 	} else
 		st_out_printf(s->o, " 802.3 length %u",
-		    f[3] != NULL ? (unsigned)f[3]->val : 0);
+		    f[E_LEN] != NULL ? (unsigned)f[E_LEN]->val : 0);
 	st_out_puts(s->o, " len ");
 	st_out_u64(s->o, s->pkt->len);
 	return 1;
@@ -87,7 +110,8 @@ eth_summary(struct st_sumctx *s, const struct st_layer *ly)
 
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const eth_keys[] = {
-	&eth_fields[1], &eth_fields[0], &eth_fields[2], &eth_fields[3], NULL,
+	&eth_fields[E_SRC], &eth_fields[E_DST], &eth_fields[E_TYPE],
+	&eth_fields[E_LEN], NULL,
 };
 
 static const struct st_craft eth_craft = {
@@ -131,7 +155,8 @@ static const struct st_field_desc qinq_fields[] = {
 	FD("prio", "ieee8021ad.priority", "Priority", 0, 3, ST_FMT_DEC),
 	FD("dei", "ieee8021ad.dei", "Drop eligible", 3, 1, ST_FMT_BOOL),
 	FD("id", "ieee8021ad.id", "Service VLAN ID", 4, 12, ST_FMT_DEC),
-	FDX("type", "ieee8021ad.etype", "Type", 16, 16, ST_FMT_HEX, 0,
+	/* Wireshark 4.0 names the S-tag's type ieee8021ah.etype. */
+	FDX("type", "ieee8021ah.etype", "Type", 16, 16, ST_FMT_HEX, 0,
 	    ST_AUTO_NEXT, 0, 0, st_ethertype_names),
 	FD("len", "ieee8021ad.len", "Length", 16, 16, ST_FMT_DEC),
 };
@@ -186,6 +211,7 @@ static const struct st_field_desc *const vlan_keys[] = {
 };
 
 const struct st_proto st_proto_vlan = {
+	.trailer = &st_proto_trailer_vlan,
 	.name = "vlan",
 	.ws = "vlan",
 	.title = "802.1Q Virtual LAN",
@@ -211,6 +237,7 @@ static const struct st_field_desc *const qinq_keys[] = {
 };
 
 const struct st_proto st_proto_qinq = {
+	.trailer = &st_proto_trailer_qinq,
 	.name = "qinq",
 	.ws = "ieee8021ad",
 	.title = "802.1ad Provider Bridge (Q-in-Q)",

@@ -116,6 +116,29 @@ static const struct st_ckspec icmp_ck = {
 	.fam = 4,
 };
 
+/* The identifier and sequence number read the other way round, as
+ * Windows and some BSDs write them (Wireshark gives both readings). */
+static const struct st_field_desc icmp_le[] = {
+	{ .name = "icmp.ident_le", .label = "Identifier (little endian)",
+	  .fmt = ST_FMT_DEC, .flags = ST_DF_GEN | ST_DF_DETAIL },
+	{ .name = "icmp.seq_le", .label = "Sequence number (little endian)",
+	  .fmt = ST_FMT_DEC, .flags = ST_DF_GEN | ST_DF_DETAIL },
+};
+
+/* The identifier and sequence number, and both read little endian. */
+static void
+icmp_idseq(struct st_dctx *d, struct st_cur *c)
+{
+	uint32_t v;
+
+	st_dfields(d, c, icmp_fields + F_ID, 2);
+	if (d->pkt->lite || !st_cur_need(c, 8))
+		return;
+	v = (uint32_t)st_peek_bits(c, 32, 32);
+	st_dgen(d, &icmp_le[0], (v >> 16 & 0xff) << 8 | v >> 24);
+	st_dgen(d, &icmp_le[1], (v & 0xff) << 8 | (v >> 8 & 0xff));
+}
+
 static const struct st_field_desc icmp_unused16 =
     FD(NULL, "icmp.unused", "Unused", 32, 16, ST_FMT_HEX);
 
@@ -144,7 +167,7 @@ icmp_rest(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned code)
 		return 1;
 	case 13:
 	case 14:
-		st_dfields(d, c, icmp_fields + F_ID, 2);
+		icmp_idseq(d, c);
 		st_dfields(d, c, icmp_fields + F_OTS, 3);
 		return 0;
 	case 0:
@@ -153,7 +176,7 @@ icmp_rest(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned code)
 	case 16:
 	case 17:
 	case 18:
-		st_dfields(d, c, icmp_fields + F_ID, 2);
+		icmp_idseq(d, c);
 		return 0;
 	default:
 		st_dfield(d, c, &icmp_fields[F_UNUSED]);

@@ -28,11 +28,28 @@ static const struct st_valname oui_names[] = {
 	{ 0, NULL }
 };
 
+static const struct st_valname ig_names[] = {
+	{ 0, "individual" }, { 1, "group" }, { 0, NULL }
+};
+static const struct st_valname cr_names[] = {
+	{ 0, "command" }, { 1, "response" }, { 0, NULL }
+};
+
+/* Rows 0-5 in the order of the bytes: each SAP, then its parts. */
+enum { L_DSAP, L_SSAP = 3, L_CTL1 = 6, L_CTL2, L_OUI, L_TYPE, L_CISCO,
+    L_PID, L_FTYPE, L_UMOD };
+
 static const struct st_field_desc llc_fields[] = {
 	FDX("dsap", "llc.dsap", "DSAP", 0, 8, ST_FMT_HEX, 0, 0, 0, 0,
 	    sap_names),
+	FDD(NULL, "llc.dsap.sap", "DSAP address", 0, 7, ST_FMT_DEC),
+	FDDN(NULL, "llc.dsap.ig", "DSAP individual/group", 7, 1, ST_FMT_BOOL,
+	    ig_names),
 	FDX("ssap", "llc.ssap", "SSAP", 8, 8, ST_FMT_HEX, 0, 0, 0, 0,
 	    sap_names),
+	FDD(NULL, "llc.ssap.sap", "SSAP address", 8, 7, ST_FMT_DEC),
+	FDDN(NULL, "llc.ssap.cr", "SSAP command/response", 15, 1, ST_FMT_BOOL,
+	    cr_names),
 	FD("control", "llc.control", "Control field", 16, 8, ST_FMT_HEX),
 	FD(NULL, "llc.control", "Control field (I or S frame, its first "
 	    "byte low)", 16, 16, ST_FMT_HEX),
@@ -43,6 +60,11 @@ static const struct st_field_desc llc_fields[] = {
 	    st_ethertype_names),
 	FD(NULL, "llc.cisco_pid", "Protocol ID", 48, 16, ST_FMT_HEX),
 	FD(NULL, "llc.pid", "Protocol ID", 48, 16, ST_FMT_HEX),
+	/* A U frame's control byte: the frame type (its low two bits), and
+	 * the modifier in the others but the poll/final bit (mask 0xec). */
+	FDD(NULL, "llc.control.ftype", "Frame type", 22, 2, ST_FMT_HEX),
+	{ .name = "llc.control.u_modifier_cmd", .label = "Command",
+	  .fmt = ST_FMT_HEX, .flags = ST_DF_GEN | ST_DF_DETAIL },
 };
 
 static int
@@ -52,7 +74,7 @@ llc_decode(struct st_dctx *d, struct st_cur *c)
 	uint8_t dsap, ssap, ctl;
 	uint32_t oui;
 
-	if (st_dfields(d, c, llc_fields, 2) != ST_OK)
+	if (st_dfields(d, c, llc_fields, L_CTL1) != ST_OK)
 		return c->err;
 	dsap = (uint8_t)st_peek_bits(c, 0, 8);
 	ssap = (uint8_t)st_peek_bits(c, 8, 8);
@@ -61,12 +83,15 @@ llc_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	/* U frames have a one-byte control field; I and S frames two. */
 	if ((ctl & 3) == 3) {
-		st_dfield(d, c, &llc_fields[2]);
+		st_dfield(d, c, &llc_fields[L_CTL1]);
+		st_dfield(d, c, &llc_fields[L_FTYPE]);
+		if (!d->pkt->lite)
+			st_dgen(d, &llc_fields[L_UMOD], (ctl & 0xecu) >> 2);
 		d->hdr = 3;
 	} else {
 		/* Sent low byte first: bit 0 of the number is the first bit
 		 * on the wire, as Wireshark reads it. */
-		if ((f = st_dfield(d, c, &llc_fields[3])) != NULL)
+		if ((f = st_dfield(d, c, &llc_fields[L_CTL2])) != NULL)
 			f->val = (f->val & 0xff) << 8 | f->val >> 8;
 		d->hdr = 4;
 	}
@@ -74,9 +99,9 @@ llc_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	if (dsap == 0xaa && ssap == 0xaa && ctl == 0x03) {
 		oui = (uint32_t)st_peek_bits(c, 24, 24);
-		st_dfield(d, c, &llc_fields[4]);
-		st_dfield(d, c, &llc_fields[oui == 0 ? 5 : oui == 0x00000c ? 6 :
-		    7]);
+		st_dfield(d, c, &llc_fields[L_OUI]);
+		st_dfield(d, c, &llc_fields[oui == 0 ? L_TYPE : oui == 0x00000c ?
+		    L_CISCO : L_PID]);
 		if (c->err != ST_OK)
 			return c->err;
 		d->hdr = 8;

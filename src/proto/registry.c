@@ -124,6 +124,9 @@ const struct st_proto *const st_protos[] = {
 	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,
+	&st_proto_trailer_vlan,
+	&st_proto_trailer_qinq,
+	&st_proto_trailer_sll,
 	NULL
 };
 

@@ -36,12 +36,14 @@ static const struct st_field_desc sll_fields[] = {
 	FDN("type", "sll.etype", "Protocol", 112, 16, ST_FMT_HEX,
 	    st_ethertype_names),
 	FD("ltype", "sll.ltype", "Protocol", 112, 16, ST_FMT_HEX),
+	FD(NULL, "sll.unused", "Unused address bytes", 48, 0, ST_FMT_BYTES),
 };
 
 static const struct st_field_desc sll2_fields[] = {
 	FDN("type", "sll.etype", "Protocol", 0, 16, ST_FMT_HEX,
 	    st_ethertype_names),
-	FD("reserved", "sll.unused", "Reserved", 16, 16, ST_FMT_HEX),
+	/* Wireshark shows no field for these two bytes. */
+	FD("reserved", "strata.sll.reserved", "Reserved", 16, 16, ST_FMT_HEX),
 	FD("ifindex", "sll.ifindex", "Interface index", 32, 32, ST_FMT_DEC),
 	FDN("hatype", "sll.hatype", "Link-layer address type", 64, 16,
 	    ST_FMT_DEC, hatype_names),
@@ -51,17 +53,22 @@ static const struct st_field_desc sll2_fields[] = {
 	    ST_FMT_DEC),
 	FD("src", "sll.src.eth", "Source", 96, 48, ST_FMT_MAC),
 	FD("srcraw", "sll.src.other", "Source", 96, 64, ST_FMT_BYTES),
+	FD(NULL, "sll.unused", "Unused address bytes", 96, 0, ST_FMT_BYTES),
 };
 
-/* Adds the address: a MAC when it is one, else the bytes used. */
+/* Adds the address: a MAC when it is one, else the bytes used; then
+ * the bytes of the 8-byte address field it leaves unused. */
 static void
 sll_addr(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *mac,
-    const struct st_field_desc *raw, unsigned halen)
+    const struct st_field_desc *raw, const struct st_field_desc *unused,
+    unsigned halen)
 {
 	if (halen == 6)
 		st_dfield(d, c, mac);
 	else if (halen > 0)
 		st_dbytes(d, c, raw, raw->bitoff / 8, halen > 8 ? 8 : halen);
+	if (halen < 8)
+		st_dbytes(d, c, unused, unused->bitoff / 8 + halen, 8 - halen);
 }
 
 /* Sets what follows a cooked header whose protocol field is proto. */
@@ -87,7 +94,7 @@ sll_decode(struct st_dctx *d, struct st_cur *c)
 	}
 	st_dfields(d, c, sll_fields, 3);
 	halen = (unsigned)st_peek_bits(c, 32, 16);
-	sll_addr(d, c, &sll_fields[3], &sll_fields[4], halen);
+	sll_addr(d, c, &sll_fields[3], &sll_fields[4], &sll_fields[7], halen);
 	proto = (uint16_t)st_peek_bits(c, 112, 16);
 	st_dfield(d, c, proto >= 0x0600 ? &sll_fields[5] : &sll_fields[6]);
 	sll_next(d, proto);
@@ -107,7 +114,8 @@ sll2_decode(struct st_dctx *d, struct st_cur *c)
 	}
 	st_dfields(d, c, sll2_fields, 6);
 	halen = (unsigned)st_peek_bits(c, 88, 8);
-	sll_addr(d, c, &sll2_fields[6], &sll2_fields[7], halen);
+	sll_addr(d, c, &sll2_fields[6], &sll2_fields[7], &sll2_fields[8],
+	    halen);
 	proto = (uint16_t)st_peek_bits(c, 0, 16);
 	sll_next(d, proto);
 	d->hdr = 20;
@@ -124,6 +132,7 @@ static const struct st_field_desc *const sll_keys[] = {
 };
 
 const struct st_proto st_proto_sll = {
+	.trailer = &st_proto_trailer_sll,
 	.name = "sll",
 	.ws = "sll",
 	.title = "Linux cooked capture v1",
@@ -149,6 +158,7 @@ static const struct st_field_desc *const sll2_keys[] = {
 };
 
 const struct st_proto st_proto_sll2 = {
+	.trailer = &st_proto_trailer_sll,
 	.name = "sll2",
 	.ws = "sll",
 	.title = "Linux cooked capture v2",

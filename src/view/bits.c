@@ -218,6 +218,30 @@ contains(const struct st_box *a, const struct st_box *b)
 	    b->bitoff + b->bits <= a->bitoff + a->bits;
 }
 
+static int overlaps(const struct st_box *a, const struct st_box *b);
+
+/*
+ * Whether the parts of in[i] that in[0..n) holds lie side by side: then
+ * they are drawn (ip.flags as rb, df, mf; DNS's flags bit by bit); when
+ * one part holds another (eth.dst's OUI holds its LG and IG bits), the
+ * whole field is, and the parts go to the legend.
+ */
+static int
+parts_apart(const struct st_box *in, size_t n, size_t i)
+{
+	size_t j, k;
+
+	for (j = 0; j < n; j++) {
+		if (j == i || !contains(&in[i], &in[j]))
+			continue;
+		for (k = j + 1; k < n; k++)
+			if (k != i && contains(&in[i], &in[k]) &&
+			    overlaps(&in[j], &in[k]))
+				return 0;
+	}
+	return 1;
+}
+
 static int
 overlaps(const struct st_box *a, const struct st_box *b)
 {
@@ -245,7 +269,7 @@ st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
 		for (j = 0; j < n && !parent; j++)
 			if (j != i && contains(&in[i], &in[j]))
 				parent = 1;
-		if (parent)
+		if (parent && parts_apart(in, n, i))
 			continue;
 		clash = 0;
 		for (j = 0; j < k && !clash; j++)

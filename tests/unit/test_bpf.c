@@ -77,7 +77,7 @@ test_names(void **state)
 	release();
 	compile(DLT_EN10MB, "vlan and udp");
 	assert_string_equal(loaded("ldh      [16]"),
-	    "vlan.etype or ieee8021ad.etype");
+	    "vlan.etype or ieee8021ah.etype");
 	release();
 	compile(DLT_LINUX_SLL, "ip host 10.0.0.1");
 	assert_string_equal(loaded("ldh      [14]"), "sll.etype");

@@ -70,7 +70,7 @@ static const struct {
 } old_keys[] = {
 	{ "eth", { "eth.src", "eth.dst", "eth.type", "eth.len" } },
 	{ "vlan", { "vlan.id", "vlan.priority", "vlan.etype" } },
-	{ "qinq", { "ieee8021ad.id", "ieee8021ad.etype" } },
+	{ "qinq", { "ieee8021ad.id", "ieee8021ah.etype" } },
 	{ "sll", { "sll.pkttype", "sll.etype" } },
 	{ "sll2", { "sll.ifindex", "sll.pkttype", "sll.etype" } },
 	{ "null", { "null.family" } },
