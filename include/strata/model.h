@@ -46,6 +46,9 @@ enum st_fmt {
 #define ST_DF_UNITS	0x10	/* shown scaled (<< shift), but Wireshark's
 				   field holds the wire value (ip.frag_offset
 				   in 8-byte units): tshark -T ek writes that */
+#define ST_DF_WSNUM	0x20	/* a status the JSON writes as Wireshark's
+				   number (0 bad, 1 good, 2 unverified,
+				   3 not present), not as strata's word */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {

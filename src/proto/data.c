@@ -41,7 +41,7 @@ static const struct st_field_desc trailer_fields[] = {
 	FD("padding", "eth.padding", "Padding", 0, 0, ST_FMT_BYTES),
 	FD("trailer", "eth.trailer", "Trailer", 0, 0, ST_FMT_BYTES),
 	FD("fcs", "eth.fcs", "Frame check sequence", 0, 32, ST_FMT_HEX),
-	FDG("eth.fcs.status", "FCS status", ST_FMT_ENUM, st_ck_names),
+	FDGS("eth.fcs.status", "FCS status"),
 };
 
 /*

@@ -31,6 +31,14 @@
 #define FDG(n, l, f, nm) \
 	{ .key = NULL, .name = (n), .label = (l), .fmt = (f), \
 	  .flags = ST_DF_GEN, .names = (nm) }
+/*
+ * A generated checksum status that the JSON writes as Wireshark's number:
+ * every status but the five strata has always written as words (IPv4,
+ * TCP, UDP, ICMP, ICMPv6; docs/json.md).
+ */
+#define FDGS(n, l) \
+	{ .key = NULL, .name = (n), .label = (l), .fmt = ST_FMT_ENUM, \
+	  .flags = ST_DF_GEN | ST_DF_WSNUM, .names = st_ck_names }
 #define NFIELDS(t) (sizeof(t) / sizeof((t)[0]))
 
 

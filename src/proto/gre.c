@@ -68,8 +68,7 @@ static const struct st_field_desc gre_fields[] = {
 	    ST_FMT_DEC),
 	FD(NULL, "gre.ack_number", "Acknowledgment number", 0, 32,
 	    ST_FMT_DEC),
-	FDG("gre.checksum.status", "Checksum status", ST_FMT_ENUM,
-	    st_ck_names),
+	FDGS("gre.checksum.status", "Checksum status"),
 };
 
 enum { R_AF, R_OFF, R_LEN, R_INFO };

@@ -43,7 +43,7 @@ static const struct st_field_desc pim_fields[] = {
 	FD(NULL, "pim.res_bytes", "Reserved", 8, 8, ST_FMT_BYTES),
 	FDX("chksum", "pim.cksum", "Checksum", 16, 16, ST_FMT_HEX, 0,
 	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
-	FDG("pim.cksum.status", "Checksum status", ST_FMT_ENUM, st_ck_names),
+	FDGS("pim.cksum.status", "Checksum status"),
 	FD(NULL, "pim.register_flag", "Flags", 32, 32, ST_FMT_HEX),
 	FDD(NULL, "pim.register_flag.border", "Border", 32, 1, ST_FMT_BOOL),
 	FDD(NULL, "pim.register_flag.null_register", "Null-Register", 33, 1,

@@ -97,7 +97,7 @@ static const struct st_field_desc wlan_fields[] = {
 	FD(NULL, "wlan.ba.bm", "Block ack bitmap", 0, 0, ST_FMT_BYTES),
 	{ .name = "wlan.fcs", .label = "Frame check sequence", .bits = 32,
 	  .fmt = ST_FMT_HEX, .flags = ST_DF_CKSUM },
-	FDG("wlan.fcs.status", "FCS status", ST_FMT_ENUM, st_ck_names),
+	FDGS("wlan.fcs.status", "FCS status"),
 };
 
 /* The little-endian number of n bytes at off from the header's start. */

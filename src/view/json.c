@@ -51,10 +51,31 @@ count_from(const struct st_packet *pkt, const struct st_layer *ly,
 	return n;
 }
 
+/* A checksum status as tshark writes it (PI_CHECKSUM's numbers). */
+static unsigned
+ws_status(uint64_t ck)
+{
+	switch (ck) {
+	case ST_CK_GOOD:
+		return 1;
+	case ST_CK_BAD:
+	case ST_CK_PARTIAL:
+		return 0;
+	case ST_CK_UNVERIFIED:
+		return 2;
+	default:
+		return 3;
+	}
+}
+
 static void
 json_value(struct st_out *o, const struct st_packet *pkt,
     const struct st_field *f)
 {
+	if (f->desc->fmt == ST_FMT_ENUM && (f->desc->flags & ST_DF_WSNUM)) {
+		st_out_u64(o, ws_status(f->val));
+		return;
+	}
 	switch (f->desc->fmt) {
 	case ST_FMT_DEC:
 	case ST_FMT_BOOL:
