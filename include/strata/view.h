@@ -71,7 +71,8 @@ void	st_vctx_free(struct st_vctx *v);
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
     st_view_json, st_view_diagram, st_view_bits, st_view_html,
-    st_view_ledger, st_view_checksum, st_view_quote, st_view_ek, st_view_stats;
+    st_view_ledger, st_view_checksum, st_view_quote, st_view_ek, st_view_stats,
+    st_view_changes;
 
 /* The RFC 1071 walk-through of checksum field f of layer ly (checksum view). */
 void	st_checksum_walk(struct st_out *o, const struct st_packet *pkt,

@@ -279,7 +279,7 @@ const struct st_view *const st_views[] = {
 	&st_view_summary, &st_view_tree, &st_view_hex, &st_view_json,
 	&st_view_ek,
 	&st_view_diagram, &st_view_bits, &st_view_ledger, &st_view_checksum,
-	&st_view_quote, &st_view_stats,
+	&st_view_quote, &st_view_stats, &st_view_changes,
 	&st_view_html, NULL
 };
 
