@@ -125,6 +125,10 @@ struct st_box {
 	uint32_t	 bits;
 	const char	*label;
 	char		 value[48];
+	/* What the value means, or "": "×4 = 20" (a field in units),
+	 * "echo request" (a named value); drawn beside the value when the
+	 * box has room, else under the drawing. */
+	char		 note[48];
 	const struct st_field_desc *desc;
 };
 

@@ -128,6 +128,7 @@ st_cmd_explain(int argc, char **argv)
 		in[n].bits = fd->bits;
 		in[n].label = st_short_name(fd->name);
 		in[n].value[0] = '\0';
+		in[n].note[0] = '\0';
 		in[n].desc = fd;
 		n++;
 	}

@@ -101,11 +101,14 @@ test_tree(void **state)
 	    "2023-11-14 22:13:21.500000Z\n"));
 	assert_non_null(strstr(s, "ipv4: Internet Protocol Version 4 [14..74) "
 	    "header 20, payload 40\n"));
-	assert_non_null(strstr(s, "    20  ip.flags.df                   1"
-	    "                         .1.. ....\n"));
-	assert_non_null(strstr(s, "ip.checksum                   0x9c60 "
-	    "[good]\n"));
-	assert_non_null(strstr(s, "tcp.options.mss_val           1460\n"));
+	assert_non_null(strstr(s, "\n  byte  field                           "
+	    "size     value (meaning)           bits\n"));
+	assert_non_null(strstr(s, "    20  ip.flags.df                     "
+	    "1 bit    1                         .1.. ....\n"));
+	assert_non_null(strstr(s, "ip.checksum                     2 B      "
+	    "0x9c60 [good]\n"));
+	assert_non_null(strstr(s, "tcp.options.mss_val             2 B      "
+	    "1460\n"));
 }
 
 static void
