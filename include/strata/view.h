@@ -151,6 +151,13 @@ void	st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
 size_t	st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
 	    struct st_box *alt, size_t *nalt);
 
+/*
+ * For a misspelt protocol name ("tpc"): the protocol with an RFC whose
+ * name, strata's or Wireshark's, is nearest (one edit for names of up to
+ * four letters, two for longer; a swap of neighbours is one), or NULL.
+ */
+const struct st_proto *st_proto_nearest(const char *name);
+
 /* The short label of a field: the last part of its Wireshark name. */
 const char *st_short_name(const char *name);
 

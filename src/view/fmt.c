@@ -3,6 +3,7 @@
  * Formatting shared by the views: addresses, field values, times, colours,
  * and the map from bytes to layers.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -273,6 +274,75 @@ st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n)
 		for (i = ly->off; i < end && i < n; i++)
 			map[i] = (int16_t)j;
 	}
+}
+
+/* The edit distance of a and b (case folded), adjacent swaps counting
+ * one ("tpc", "tcp"); stops counting past 9. */
+static unsigned
+distance(const char *a, const char *b)
+{
+	unsigned d[24][24], i, j, la = (unsigned)strlen(a);
+	unsigned lb = (unsigned)strlen(b), c, m;
+
+	if (la > 23 || lb > 23)
+		return 9;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			c = tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]);
+			m = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < m)
+				m = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < m)
+				m = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) ==
+			    tolower((unsigned char)b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < m)
+				m = d[i - 2][j - 2] + 1;
+			d[i][j] = m;
+		}
+	return d[la][lb];
+}
+
+/* Whether the letters of a come in b in order (case folded). */
+static int
+within(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; b++)
+		if (tolower((unsigned char)*a) == tolower((unsigned char)*b))
+			a++;
+	return *a == '\0';
+}
+
+/* The nearest protocol to a misspelt name, for explain's did-you-mean. */
+const struct st_proto *
+st_proto_nearest(const char *name)
+{
+	const struct st_proto *best = NULL, *p;
+	unsigned d, bd = 99, max = strlen(name) <= 4 ? 1 : 2;
+	size_t i;
+
+	for (i = 0; (p = st_protos[i]) != NULL; i++) {
+		if (p->rfc == NULL)
+			continue;
+		d = distance(name, p->name);
+		if (p->ws != NULL && distance(name, p->ws) < d)
+			d = distance(name, p->ws);
+		/* A tie goes to the name that holds every letter typed, in
+		 * order (icmp6: icmpv6 rather than icmp). */
+		if (d < bd || (d == bd && best != NULL &&
+		    !within(name, best->name) && within(name, p->name))) {
+			bd = d;
+			best = p;
+		}
+	}
+	return bd <= max ? best : NULL;
 }
 
 const struct st_view *const st_views[] = {
