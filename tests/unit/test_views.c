@@ -64,7 +64,7 @@ test_summary(void **state)
 {
 	(void)state;
 	assert_string_equal(render(&st_view_summary, SYN, 0),
-	    "3  1.500000  eth \xe2\x80\xba ipv4 \xe2\x80\xba tcp  "
+	    "   3  1.500000  eth \xe2\x80\xba ipv4 \xe2\x80\xba tcp  "
 	    "198.18.0.1:40000 \xe2\x86\x92 198.18.0.2:80 [S] seq 1000 "
 	    "win 8192 options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7] "
 	    "len 0\n");
