@@ -108,6 +108,9 @@ void	st_fmt_value(struct st_out *o, const struct st_packet *pkt,
  */
 void	st_fmt_time(struct st_out *o, struct st_vctx *v,
 	    const struct timespec *ts, char sep);
+/* The 256-colour escape shown for a descriptor's ANSI colour sgr
+ * ("\033[33m"; NULL: red), readable on light and dark backgrounds. */
+const char *st_palette(const char *sgr);
 /* ANSI colour escape for protocol p (empty string without colour). */
 const char *st_pcolor(const struct st_vctx *v, const struct st_proto *p);
 /* The same for the protocol named proto (its descriptor looked up). */

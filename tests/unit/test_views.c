@@ -122,7 +122,7 @@ test_hex_ruler_and_color(void **state)
 	    "      eth" "---------------------------------------" " ipv4-\n"));
 	assert_null(strchr(s, '\033'));
 	s = render(&st_view_hex, SYN, 1);
-	assert_non_null(strstr(s, "\033[34m02 00"));
+	assert_non_null(strstr(s, "\033[38;5;32m02 00"));
 	assert_non_null(strstr(s, "layers:"));
 }
 
@@ -213,8 +213,9 @@ test_out_u64(void **state)
 		}
 }
 
-/* Each protocol's colour, now its descriptor's: the same escapes as the
- * table by name the views kept before; red for one without. */
+/* Each protocol's colour, now its descriptor's: the same ANSI colours as
+ * the table by name the views kept before, shown as their 256-colour
+ * shades (st_palette); red for one without. */
 static void
 test_colors(void **state)
 {
@@ -242,11 +243,12 @@ test_colors(void **state)
 	memset(&v, 0, sizeof(v));
 	v.color = 1;
 	for (i = 0; i < sizeof(old) / sizeof(old[0]); i++) {
-		assert_string_equal(st_color(&v, old[i].proto), old[i].esc);
+		assert_string_equal(st_color(&v, old[i].proto),
+		    st_palette(old[i].esc));
 		assert_string_equal(st_pcolor(&v, st_proto_find(old[i].proto)),
-		    old[i].esc);
+		    st_palette(old[i].esc));
 	}
-	assert_string_equal(st_color(&v, "nosuch"), "\033[31m");
+	assert_string_equal(st_color(&v, "nosuch"), "\033[38;5;196m");
 	v.color = 0;
 	assert_string_equal(st_pcolor(&v, &st_proto_tcp), "");
 }
