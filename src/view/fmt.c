@@ -336,7 +336,7 @@ st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n)
 }
 
 /* The edit distance of a and b (case folded), adjacent swaps counting
- * one ("tpc", "tcp"); stops counting past 9. */
+ * one ("ab" against "ba"); stops counting past 9. */
 static unsigned
 distance(const char *a, const char *b)
 {
