@@ -20,6 +20,7 @@
  * apart by their row in the protocol's table and how many of that row
  * came before in the packet (the second TCP option of a kind).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -366,7 +367,7 @@ compare(struct st_out *o, const struct st_packet *pkt, struct ch_flow *fl,
 {
 	const struct st_field *f;
 	struct ch_field *cf;
-	unsigned i, j, from = 0, lim;
+	unsigned i, j, from = UINT_MAX, lim;
 	uint64_t k;
 	int n = 0, was;
 
@@ -378,7 +379,7 @@ compare(struct st_out *o, const struct st_packet *pkt, struct ch_flow *fl,
 		if (ly->depth > 0 || ly->proto->role == ST_ROLE_DATA ||
 		    ly->proto->role == ST_ROLE_TRAILER)
 			continue;
-		if (from == 0)
+		if (from == UINT_MAX)
 			from = ly->field0;
 		lim = (unsigned)ly->field0 + ly->nfields;
 		for (j = ly->field0; j < lim; j++) {
@@ -559,7 +560,8 @@ changes_end(struct st_out *o, struct st_vctx *v)
 			list(o, fl, 2);
 			st_out_putc(o, '\n');
 		}
-		if (has(fl, 3)) {
+		/* A pattern needs two steps at least. */
+		if (fl->npkts >= 3 && has(fl, 3)) {
 			st_out_puts(o, "  counters: ");
 			list(o, fl, 3);
 			st_out_putc(o, '\n');

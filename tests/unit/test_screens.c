@@ -65,9 +65,9 @@ test_changes_counters(void **state)
 {
 	static const char *const specs[] = {
 		REQ(100, 1, 1), REP(500, 1), REQ(101, 2, 2), REP(500, 2),
-		REQ(102, 3, 3),
+		REQ(102, 3, 3), REP(500, 3),
 	};
-	const char *s = changes(specs, 5);
+	const char *s = changes(specs, 6);
 
 	(void)state;
 	/* The requests and replies are two flows; rows name what changed. */
@@ -90,7 +90,7 @@ test_changes_counters(void **state)
 	    "  counters: ip.id +1 each packet, ip.ttl +1 each packet, "
 	    "icmp.seq +1 each packet\n"));
 	/* The replies: the IP header stayed, only the sequence counts. */
-	assert_non_null(strstr(s, "icmp echo reply: 2 packets (frames 2-4)\n"
+	assert_non_null(strstr(s, "icmp echo reply: 3 packets (frames 2-6)\n"
 	    "  changed: icmp.checksum, icmp.seq; same: ip.version, "));
 	assert_non_null(strstr(s, "  counters: icmp.seq +1 each packet\n"));
 }
