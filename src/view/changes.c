@@ -6,19 +6,26 @@
  * packet, per flow, which fields changed, which stayed the same, and the
  * counters that step by the same amount each packet:
  *
- *    3  198.18.0.1 → 198.18.0.2 icmp  ip.id 0x9c41→0x9c42 (+1), ...
+ *    3  198.18.0.1:40000 → 198.18.1.2:33434 udp  ip.id 0xb55b→0xb562 (+7),
+ *       ip.ttl 1→2 (+1), ip.checksum 0x3742→0x363b
  *
- *   flow 198.18.0.1 → 198.18.0.2 icmp: 4 packets (frames 1-7)
- *     changed: ip.id, ip.checksum, icmp.checksum, icmp.seq; same: ...
- *     counters: ip.id +1 each packet, icmp.seq +1 each packet
+ *   flow 198.18.0.1:40000 → 198.18.1.2:33434 udp: 4 packets (frames 1-7)
+ *     changed: ip.id, ip.ttl, ip.checksum; same: eth.dst, ...
+ *     counters: ip.ttl +1 each packet
  *
  * A flow is one direction of a conversation: the innermost network
  * layer's ends (or the link layer's, without one), the transport's ports
- * when it has them, and the innermost transport or control protocol.
+ * when it has them, the innermost transport or control protocol and, for
+ * a control protocol, its message type (echo requests and their replies
+ * are two flows, even on loopback where both go between the same ends).
  * Fields are the header fields on the wire of the packet's own layers
  * (not quoted ones), whole fields only (ip.flags, not ip.flags.df), told
  * apart by their row in the protocol's table and how many of that row
- * came before in the packet (the second TCP option of a kind).
+ * came before in the packet: the second is named "[2]" (an inner header
+ * in a tunnel, the second option of a kind).  A field some packets of a
+ * flow lack is "(new)" or "(gone)" in a row and listed apart at the end.
+ * A step ("+1") is shown for quantities only: not for checksums, named
+ * values (a type) or fields holding smaller ones (flags).
  */
 #include <limits.h>
 #include <stdlib.h>
@@ -36,7 +43,7 @@
 struct ch_field {
 	const struct st_field_desc *desc;
 	uint16_t	 occ;		/* rows of desc before it in a packet */
-	uint8_t		 here;		/* in the flow's last packet */
+	uint8_t		 here;		/* 1: in this packet, 2: in the one before */
 	uint8_t		 steady;	/* every step so far was `step` */
 	uint8_t		 counts;	/* a quantity: steps mean something */
 	uint32_t	 seen;		/* packets that held it */
@@ -125,8 +132,8 @@ step_of(const struct st_field *f, uint64_t old)
 	return (int64_t)d;
 }
 
-/* The layers whose ends make the flow: network (else link) and transport
- * or control; -1 when the packet has none with ends. */
+/* The layers whose ends make the flow: network (else link, else NULL)
+ * and transport or control (or NULL). */
 static void
 flow_layers(const struct st_packet *pkt, const struct st_layer **net,
     const struct st_layer **tl)
@@ -372,7 +379,7 @@ compare(struct st_out *o, const struct st_packet *pkt, struct ch_flow *fl,
 	int n = 0, was;
 
 	for (i = 0; i < fl->nf; i++)
-		fl->f[i].here = 0 | (uint8_t)(fl->f[i].here << 1);
+		fl->f[i].here = (uint8_t)(fl->f[i].here << 1);	/* was */
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
