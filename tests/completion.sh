@@ -40,6 +40,7 @@ want decode --vi -- --view
 want decode --me -- --merge
 want decode --view tr -- tree
 want decode --view summary,he -- summary,hex
+want decode --view summary,ch -- summary,changes summary,checksum
 want decode --view "" -- summary ek stats quote ledger
 want ping --ex -- --explain
 want ping "" -- 127.0.0.1 ::1

@@ -245,7 +245,7 @@ ip netns exec "$C" sysctl -qw net.ipv4.conf.lo.route_localnet=0 \
     net.ipv4.conf.lo.accept_local=0
 # One clock, one numbering: "reply after", the time column, the file.
 w=$(mktemp --suffix=.pcap); chmod 666 "$w"
-sends "-w: the reply numbered 2" "^2  0.000" -w "$w" \
+sends "-w: the reply numbered 2" "^ *2  0.000" -w "$w" \
     'ip(dst=198.18.2.2)/icmp(type=echo-request,id=5,seq=9)'
 if command -v tshark >/dev/null 2>&1; then
 	after=$(sed -n 's/^reply after \([0-9.]*\) ms:$/\1/p' "$out")

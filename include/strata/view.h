@@ -71,7 +71,8 @@ void	st_vctx_free(struct st_vctx *v);
 
 extern const struct st_view st_view_summary, st_view_tree, st_view_hex,
     st_view_json, st_view_diagram, st_view_bits, st_view_html,
-    st_view_ledger, st_view_checksum, st_view_quote, st_view_ek, st_view_stats;
+    st_view_ledger, st_view_checksum, st_view_quote, st_view_ek, st_view_stats,
+    st_view_changes;
 
 /* The RFC 1071 walk-through of checksum field f of layer ly (checksum view). */
 void	st_checksum_walk(struct st_out *o, const struct st_packet *pkt,
@@ -107,6 +108,9 @@ void	st_fmt_value(struct st_out *o, const struct st_packet *pkt,
  */
 void	st_fmt_time(struct st_out *o, struct st_vctx *v,
 	    const struct timespec *ts, char sep);
+/* The 256-colour escape shown for a descriptor's ANSI colour sgr
+ * ("\033[33m"; NULL: red), readable on light and dark backgrounds. */
+const char *st_palette(const char *sgr);
 /* ANSI colour escape for protocol p (empty string without colour). */
 const char *st_pcolor(const struct st_vctx *v, const struct st_proto *p);
 /* The same for the protocol named proto (its descriptor looked up). */
@@ -124,6 +128,10 @@ struct st_box {
 	uint32_t	 bits;
 	const char	*label;
 	char		 value[48];
+	/* What the value means, or "": "×4 = 20" (a field in units),
+	 * "echo request" (a named value); drawn beside the value when the
+	 * box has room, else under the drawing. */
+	char		 note[48];
 	const struct st_field_desc *desc;
 };
 
@@ -145,6 +153,13 @@ void	st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
  */
 size_t	st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
 	    struct st_box *alt, size_t *nalt);
+
+/*
+ * For a misspelt protocol name ("tpc"): the protocol with an RFC whose
+ * name, strata's or Wireshark's, is nearest (one edit for names of up to
+ * four letters, two for longer; a swap of neighbours is one), or NULL.
+ */
+const struct st_proto *st_proto_nearest(const char *name);
 
 /* The short label of a field: the last part of its Wireshark name. */
 const char *st_short_name(const char *name);

@@ -69,7 +69,9 @@ decode_usage(FILE *fp)
 		    st_views[i]->help);
 	fputs("  --color WHEN     colour the hex view and layer names "
 	    "(auto: on a terminal\n"
-	    "                   unless NO_COLOR is set)\n"
+	    "                   unless NO_COLOR is set), 256-colour shades "
+	    "readable on\n"
+	    "                   light and dark backgrounds alike\n"
 	    "  --local          times in local time instead of UTC\n"
 	    "  -o FILE          write the output to FILE (the html view "
 	    "needs one unless\n                   standard output is a pipe "

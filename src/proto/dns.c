@@ -544,28 +544,72 @@ static const struct st_bind dns_binds[] = {
 	{ ST_KEY_TCPPORT, 53 },
 };
 
-/* Every value of row d in layer ly, joined by ",", at most max of them. */
+/* Writes field f's text; a domain name ends in "." as tcpdump writes it. */
 static void
-dns_sum_all(struct st_sumctx *s, const struct st_layer *ly,
-    const struct st_field_desc *d, int max)
+dns_sum_data(struct st_sumctx *s, const struct st_field *f, int name)
 {
-	unsigned i;
-	int n = 0;
+	st_out_putc(s->o, ' ');
+	s->value(s, f);
+	if (name)
+		st_out_putc(s->o, '.');
+}
 
-	for (i = ly->field0; i < (unsigned)ly->field0 + ly->nfields; i++)
-		if (s->pkt->fields[i].desc == d) {
-			if (n++ == max) {
+/*
+ * The answers as tcpdump writes them, in order, at most 8: "CNAME
+ * www.strata.test., A 198.18.0.10"; a type it has no data words for by
+ * its name alone.
+ */
+static void
+dns_sum_answers(struct st_sumctx *s, const struct st_layer *ly, unsigned an)
+{
+	const struct st_field *f, *end, *pref = NULL;
+	const char *m;
+	unsigned n = 0;
+	int open = 0;
+
+	f = &s->pkt->fields[ly->field0];
+	end = f + ly->nfields;
+	for (; f < end; f++) {
+		if (f->desc == &rr_fields[R_TYPE]) {
+			if (n++ == an)
+				return;
+			if (n > 8) {
 				st_out_puts(s->o, ",...");
 				return;
 			}
-			if (n > 1)
-				st_out_putc(s->o, ',');
-			s->value(s, &s->pkt->fields[i]);
+			st_out_puts(s->o, n > 1 ? ", " : " ");
+			m = st_field_meaning(f);
+			if (m != NULL)
+				st_out_puts(s->o, m);
+			else
+				st_out_printf(s->o, "TYPE%llu",
+				    (unsigned long long)f->val);
+			open = 1;
+			pref = NULL;
+			continue;
 		}
+		if (!open)
+			continue;
+		if (f->desc == &rr_fields[R_A] || f->desc == &rr_fields[R_AAAA])
+			dns_sum_data(s, f, 0);
+		else if (f->desc == &rr_fields[R_CNAME] ||
+		    f->desc == &rr_fields[R_NS] || f->desc == &rr_fields[R_PTR])
+			dns_sum_data(s, f, 1);
+		else if (f->desc == &rr_fields[R_MXPREF])
+			pref = f;
+		else if (f->desc == &rr_fields[R_MX]) {
+			dns_sum_data(s, f, 1);
+			if (pref != NULL)
+				dns_sum_data(s, pref, 0);
+		} else
+			continue;
+		open = 0;		/* one datum per record */
+	}
 }
 
-/* "dns query 0x1234 A? example.com", "dns response 0x1234 A example.com
- * 1/0/0 192.0.2.1". */
+/* "dns query 4660 A? example.com", "dns response 4660 A example.com
+ * 2/0/0 CNAME www.example.com., A 192.0.2.1": the ID in decimal and the
+ * answers as tcpdump writes them. */
 static int
 dns_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
@@ -578,7 +622,10 @@ dns_summary(struct st_sumctx *s, const struct st_layer *ly)
 	resp = f[F_QR] != NULL && f[F_QR]->val != 0;
 	st_out_printf(s->o, "%s %s ", ly->proto->name, resp ? "response" :
 	    "query");
-	s->value(s, f[F_ID]);
+	if (f[F_ID] != NULL)
+		st_out_u64(s->o, f[F_ID]->val);
+	else
+		st_out_putc(s->o, '?');
 	if (r[R_QTYPE] != NULL) {
 		m = st_field_meaning(r[R_QTYPE]);
 		st_out_printf(s->o, " %s", m != NULL ? m : "?");
@@ -596,14 +643,8 @@ dns_summary(struct st_sumctx *s, const struct st_layer *ly)
 	if (f[F_RCODE] != NULL && f[F_RCODE]->val != 0 &&
 	    (m = st_field_meaning(f[F_RCODE])) != NULL)
 		st_out_printf(s->o, " %s", m);
-	if (r[R_A] != NULL) {
-		st_out_putc(s->o, ' ');
-		dns_sum_all(s, ly, &rr_fields[R_A], 4);
-	}
-	if (r[R_AAAA] != NULL) {
-		st_out_putc(s->o, ' ');
-		dns_sum_all(s, ly, &rr_fields[R_AAAA], 4);
-	}
+	if (f[F_AN] != NULL && f[F_AN]->val > 0)
+		dns_sum_answers(s, ly, (unsigned)f[F_AN]->val);
 	return 1;
 }
 

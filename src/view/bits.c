@@ -53,18 +53,72 @@ border(struct st_out *o, uint32_t nbits, unsigned indent)
 	st_out_puts(o, "+\n");
 }
 
-/* Writes text centred in w columns, cut to fit. */
+/* Columns text takes on a terminal: UTF-8 characters, not bytes ("×"). */
+static size_t
+cols(const char *text)
+{
+	size_t n = 0;
+
+	for (; *text != '\0'; text++)
+		if (((unsigned char)*text & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Writes text centred in w columns, cut to fit (at a character). */
 static void
 centred(struct st_out *o, const char *text, size_t w)
 {
-	size_t n = strlen(text), l;
+	size_t n = cols(text), l, b, c;
 
 	if (n > w)
 		n = w;
+	for (b = 0, c = 0; text[b] != '\0'; b++)
+		if (((unsigned char)text[b] & 0xc0) != 0x80 && c++ == n)
+			break;
 	l = (w - n) / 2;
 	st_out_pad(o, 0, l);
-	st_out_write(o, text, n);
+	st_out_write(o, text, b);
 	st_out_pad(o, l + n, w);
+}
+
+/*
+ * What a box's value line says: the value with its note when both fit in
+ * w columns ("185 (×8 = 1480)", else "5 ×4=20"), else the value alone;
+ * into buf (n bytes).  Returns 1 when the note is in it.
+ */
+static int
+value_text(const struct st_box *b, size_t w, char *buf, size_t n)
+{
+	char tight[48];
+	size_t i, j;
+
+	snprintf(buf, n, "%s", b->value);
+	if (b->note[0] == '\0')
+		return 1;
+	snprintf(buf, n, "%s (%s)", b->value, b->note);
+	if (cols(buf) <= w)
+		return 1;
+	for (i = j = 0; b->note[i] != '\0' && j + 1 < sizeof(tight); i++)
+		if (!(b->note[i] == ' ' && (b->note[i + 1] == '=' ||
+		    (i > 0 && b->note[i - 1] == '='))))
+			tight[j++] = b->note[i];
+	tight[j] = '\0';
+	snprintf(buf, n, "%s %s", b->value, tight);
+	if (cols(buf) <= w)
+		return 1;
+	snprintf(buf, n, "%s", b->value);
+	return 0;
+}
+
+/* The columns of a box's text in its first row. */
+static size_t
+box_width(const struct st_box *b)
+{
+	uint32_t first = b->bitoff % ROWBITS;
+	uint32_t w = b->bits < ROWBITS - first ? b->bits : ROWBITS - first;
+
+	return 2 * w - 1;
 }
 
 /* The box covering bit pos, or -1; *next is where the next box starts. */
@@ -127,7 +181,7 @@ row_line(struct st_out *o, const struct st_box *b, size_t n, uint32_t r0,
     const char *color, const char *off)
 {
 	uint32_t pos, e, next;
-	char tag[2] = { 0, 0 };
+	char tag[2] = { 0, 0 }, text[112];
 	long i;
 
 	st_out_pad(o, 0, indent);
@@ -142,12 +196,15 @@ row_line(struct st_out *o, const struct st_box *b, size_t n, uint32_t r0,
 		}
 		e = b[i].bitoff + b[i].bits < r1 ? b[i].bitoff + b[i].bits : r1;
 		tag[0] = letters[i];
+		if (value)
+			value_text(&b[i], 2 * (e - pos) - 1, text, sizeof(text));
 		if (pos != text_at(&b[i]))	/* the rest of a tall box */
 			centred(o, "", 2 * (e - pos) - 1);
-		else if (tag[0] != '\0')
-			centred(o, value ? "" : tag, 2 * (e - pos) - 1);
+		else if (value)		/* a flag's 0 or 1 fits its box */
+			centred(o, cols(text) <= 2 * (e - pos) - 1 ? text : "",
+			    2 * (e - pos) - 1);
 		else
-			centred(o, value ? b[i].value : b[i].label,
+			centred(o, tag[0] != '\0' ? tag : b[i].label,
 			    2 * (e - pos) - 1);
 	}
 	st_out_putc(o, '|');
@@ -155,23 +212,52 @@ row_line(struct st_out *o, const struct st_box *b, size_t n, uint32_t r0,
 	st_out_putc(o, '\n');
 }
 
+/*
+ * Under the drawing: each lettered box, and each box whose value or
+ * meaning did not fit in it: "a: df = 1", "hdr_len = 5 (×4 = 20)".
+ */
+static void
+legend(struct st_out *o, const struct st_box *b, size_t n,
+    const char *letters, unsigned indent)
+{
+	char text[112];
+	size_t i;
+	int whole;
+
+	for (i = 0; i < n; i++) {
+		whole = value_text(&b[i], box_width(&b[i]), text, sizeof(text));
+		if (letters[i] == '\0' && whole &&
+		    cols(text) <= box_width(&b[i]))
+			continue;
+		st_out_pad(o, 0, indent);
+		st_out_puts(o, "  ");
+		if (letters[i] != '\0')
+			st_out_printf(o, "%c: ", letters[i]);
+		st_out_puts(o, b[i].label);
+		if (b[i].value[0] != '\0') {
+			st_out_printf(o, " = %s", b[i].value);
+			if (b[i].note[0] != '\0')
+				st_out_printf(o, " (%s)", b[i].note);
+		}
+		st_out_putc(o, '\n');
+	}
+}
+
 void
 st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
     uint32_t nbits, unsigned indent, const char *color, const char *off)
 {
 	char letters[MAXBOX];
-	uint32_t r0, r1, w, first, lines;
+	uint32_t r0, r1, lines;
 	size_t i, nl = 0;
 
 	if (n > MAXBOX)
 		n = MAXBOX;
-	/* Boxes too narrow for their text are lettered, explained below. */
+	/* Boxes too narrow for their name are lettered, explained below
+	 * with their value; a value too wide is only there. */
 	for (i = 0; i < n; i++) {
-		first = b[i].bitoff % ROWBITS;
-		w = b[i].bits < ROWBITS - first ? b[i].bits : ROWBITS - first;
 		letters[i] = '\0';
-		if (strlen(b[i].label) > 2 * w - 1 ||
-		    strlen(b[i].value) > 2 * w - 1)
+		if (cols(b[i].label) > box_width(&b[i]))
 			letters[i] = (char)('a' + nl++ % 26);
 	}
 	ruler(o, indent);
@@ -192,13 +278,7 @@ st_bits_draw(struct st_out *o, const struct st_box *b, size_t n,
 	}
 	border(o, nbits % ROWBITS != 0 ? nbits % ROWBITS : (nbits ? ROWBITS :
 	    0), indent);
-	for (i = 0; i < n; i++)
-		if (letters[i] != '\0') {
-			st_out_pad(o, 0, indent);
-			st_out_printf(o, "  %c: %s%s%s\n", letters[i],
-			    b[i].label, b[i].value[0] != '\0' ? " = " : "",
-			    b[i].value);
-		}
+	legend(o, b, n, letters, indent);
 }
 
 /*
@@ -286,6 +366,39 @@ st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
 	return k;
 }
 
+/*
+ * A box's value and note: what the bits hold and what that means.  A field
+ * in units holds the wire value, its note the product ("5", "×4 = 20"); a
+ * named value its name ("6", "TCP").
+ */
+static void
+box_value(struct st_box *b, const struct st_packet *pkt,
+    const struct st_field *f, struct st_out *tmp)
+{
+	const char *m;
+
+	b->note[0] = '\0';
+	if (f->desc->shift > 0 && f->desc->fmt == ST_FMT_DEC) {
+		snprintf(b->value, sizeof(b->value), "%llu",
+		    (unsigned long long)(f->val >> f->desc->shift));
+		snprintf(b->note, sizeof(b->note), "\xc3\x97%u = %llu",
+		    1u << f->desc->shift, (unsigned long long)f->val);
+		return;
+	}
+	/* The value, formatted by the shared formatter. */
+	tmp->fp = NULL;
+	tmp->n = 0;
+	tmp->err = 0;
+	st_fmt_value(tmp, pkt, f, 12);
+	if (tmp->n >= sizeof(b->value))
+		tmp->n = sizeof(b->value) - 1;
+	memcpy(b->value, tmp->buf, tmp->n);
+	b->value[tmp->n] = '\0';
+	if (f->desc->fmt != ST_FMT_ENUM && f->desc->fmt != ST_FMT_TEXT &&
+	    (m = st_field_meaning(f)) != NULL)
+		snprintf(b->note, sizeof(b->note), "%s", m);
+}
+
 static void
 bits_layer(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *ly, struct st_vctx *v)
@@ -315,15 +428,7 @@ bits_layer(struct st_out *o, const struct st_packet *pkt,
 		in[n].bits = f->bits;
 		in[n].label = st_short_name(f->desc->name);
 		in[n].desc = f->desc;
-		/* The value, formatted by the shared formatter. */
-		tmp.fp = NULL;
-		tmp.n = 0;
-		tmp.err = 0;
-		st_fmt_value(&tmp, pkt, f, 12);
-		if (tmp.n >= sizeof(in[n].value))
-			tmp.n = sizeof(in[n].value) - 1;
-		memcpy(in[n].value, tmp.buf, tmp.n);
-		in[n].value[tmp.n] = '\0';
+		box_value(&in[n], pkt, f, &tmp);
 		n++;
 	}
 	k = st_boxes_pick(in, n, boxes, NULL, NULL);

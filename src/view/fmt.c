@@ -3,6 +3,7 @@
  * Formatting shared by the views: addresses, field values, times, colours,
  * and the map from bytes to layers.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -236,14 +237,73 @@ st_fmt_time(struct st_out *o, struct st_vctx *v, const struct timespec *ts,
 	put2(o, (unsigned)(labs(v->utcoff) / 60 % 60));
 }
 
-/* One colour per kind of layer, the same in every packet and view: the
- * protocol's own; red for one that has none. */
+/*
+ * One colour per kind of layer, the same in every packet and view: the
+ * protocol's own (an SGR of the 16 ANSI colours in its descriptor), shown
+ * as a colour of the 256-colour palette, whose RGB values are fixed, of
+ * the same hue and readable on a light projector background as on a dark
+ * terminal: WCAG contrast ratio at least 3.55:1 against #ffffff, #000000
+ * and #1e1e1e each (the ANSI colours themselves are the terminal's own,
+ * and yellow or white on white cannot be read).  The ratios, against
+ * white / black / #1e1e1e:
+ *
+ *   ANSI  256  RGB      white  black  #1e1e1e
+ *   31    196  #ff0000  4.00   5.25   4.17     red (and the default)
+ *   32     28  #008700  4.70   4.47   3.55     green
+ *   92     29  #00875f  4.53   4.63   3.68     sea green
+ *   33    166  #d75f00  3.80   5.53   4.39     orange, for yellow
+ *   93    100  #878700  3.82   5.50   4.36     olive, for bright yellow
+ *   34     32  #0087d7  3.86   5.45   4.32     blue
+ *   94     67  #5f87af  3.77   5.57   4.42     steel blue
+ *   35    133  #af5faf  4.13   5.08   4.03     magenta
+ *   95     99  #875fff  4.11   5.11   4.06     violet
+ *   36     31  #0087af  4.13   5.08   4.04     cyan
+ *   96     30  #008787  4.36   4.82   3.82     teal
+ *   37    244  #808080  3.95   5.32   4.22     grey, for white
+ *   90    243  #767676  4.54   4.62   3.67     dark grey
+ *
+ * (No colour reaches 4.5:1 against both white and #1e1e1e: the best any
+ * can do is about 4.08; 3:1 is WCAG's floor for large text and symbols.)
+ * tests/unit/test_screens.c works the ratios out again from the palette.
+ */
+static const struct {
+	uint8_t		 ansi;
+	const char	*sgr;
+} palette[] = {
+	{ 31, "\033[38;5;196m" }, { 32, "\033[38;5;28m" },
+	{ 92, "\033[38;5;29m" }, { 33, "\033[38;5;166m" },
+	{ 93, "\033[38;5;100m" }, { 34, "\033[38;5;32m" },
+	{ 94, "\033[38;5;67m" }, { 35, "\033[38;5;133m" },
+	{ 95, "\033[38;5;99m" }, { 36, "\033[38;5;31m" },
+	{ 96, "\033[38;5;30m" }, { 37, "\033[38;5;244m" },
+	{ 90, "\033[38;5;243m" },
+};
+
+const char *
+st_palette(const char *sgr)
+{
+	unsigned n = 0;
+	size_t i;
+
+	/* "\033[NNm": the ANSI colour's number. */
+	if (sgr == NULL || sgr[0] != '\033' || sgr[1] != '[')
+		return palette[0].sgr;
+	for (i = 2; sgr[i] >= '0' && sgr[i] <= '9' && i < 5; i++)
+		n = n * 10 + (unsigned)(sgr[i] - '0');
+	if (sgr[i] != 'm')
+		return sgr;		/* already a palette colour */
+	for (i = 0; i < sizeof(palette) / sizeof(palette[0]); i++)
+		if (palette[i].ansi == n)
+			return palette[i].sgr;
+	return palette[0].sgr;
+}
+
 const char *
 st_pcolor(const struct st_vctx *v, const struct st_proto *p)
 {
 	if (!v->color)
 		return "";
-	return p != NULL && p->color != NULL ? p->color : "\033[31m";
+	return st_palette(p != NULL ? p->color : NULL);
 }
 
 const char *
@@ -275,11 +335,80 @@ st_byte_layers(const struct st_packet *pkt, int16_t *map, size_t n)
 	}
 }
 
+/* The edit distance of a and b (case folded), adjacent swaps counting
+ * one ("ab" against "ba"); stops counting past 9. */
+static unsigned
+distance(const char *a, const char *b)
+{
+	unsigned d[24][24], i, j, la = (unsigned)strlen(a);
+	unsigned lb = (unsigned)strlen(b), c, m;
+
+	if (la > 23 || lb > 23)
+		return 9;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			c = tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]);
+			m = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < m)
+				m = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < m)
+				m = d[i - 1][j - 1] + c;
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) ==
+			    tolower((unsigned char)b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < m)
+				m = d[i - 2][j - 2] + 1;
+			d[i][j] = m;
+		}
+	return d[la][lb];
+}
+
+/* Whether the letters of a come in b in order (case folded). */
+static int
+within(const char *a, const char *b)
+{
+	for (; *a != '\0' && *b != '\0'; b++)
+		if (tolower((unsigned char)*a) == tolower((unsigned char)*b))
+			a++;
+	return *a == '\0';
+}
+
+/* The nearest protocol to a misspelt name, for explain's did-you-mean. */
+const struct st_proto *
+st_proto_nearest(const char *name)
+{
+	const struct st_proto *best = NULL, *p;
+	unsigned d, bd = 99, max = strlen(name) <= 4 ? 1 : 2;
+	size_t i;
+
+	for (i = 0; (p = st_protos[i]) != NULL; i++) {
+		if (p->rfc == NULL)
+			continue;
+		d = distance(name, p->name);
+		if (p->ws != NULL && distance(name, p->ws) < d)
+			d = distance(name, p->ws);
+		/* A tie goes to the name that holds every letter typed, in
+		 * order (icmp6: icmpv6 rather than icmp). */
+		if (d < bd || (d == bd && best != NULL &&
+		    !within(name, best->name) && within(name, p->name))) {
+			bd = d;
+			best = p;
+		}
+	}
+	return bd <= max ? best : NULL;
+}
+
 const struct st_view *const st_views[] = {
 	&st_view_summary, &st_view_tree, &st_view_hex, &st_view_json,
 	&st_view_ek,
 	&st_view_diagram, &st_view_bits, &st_view_ledger, &st_view_checksum,
-	&st_view_quote, &st_view_stats,
+	&st_view_quote, &st_view_stats, &st_view_changes,
 	&st_view_html, NULL
 };
 

@@ -377,7 +377,10 @@ html_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	v->have_t0 = plain.have_t0;
 	v->flows = plain.flows;		/* the conversations, kept */
 	n = tmp.n > 0 && tmp.buf[tmp.n - 1] == '\n' ? tmp.n - 1 : tmp.n;
-	for (skip = 0; skip < n && tmp.buf[skip] >= '0' && tmp.buf[skip] <= '9';
+	/* The number, padded on its left, is the page's own column. */
+	for (skip = 0; skip < n && tmp.buf[skip] == ' '; skip++)
+		;
+	for (; skip < n && tmp.buf[skip] >= '0' && tmp.buf[skip] <= '9';
 	    skip++)
 		;
 	while (skip > 0 && skip < n && tmp.buf[skip] == ' ')

@@ -17,6 +17,8 @@
 #include "strata/flow.h"
 #include "strata/view.h"
 
+#define FRAME_W	4	/* the frame number's columns, at least */
+
 void **
 st_vctx_state(struct st_vctx *v, const struct st_view *view)
 {
@@ -231,12 +233,41 @@ marks(struct st_out *o, const struct st_packet *pkt)
 	}
 }
 
+/* Whether layer i is named in the chain: not quoted, no trailer, and data
+ * only when it is all there is. */
+static int
+in_chain(const struct st_packet *pkt, unsigned i)
+{
+	const struct st_layer *ly = &pkt->layers[i];
+
+	return !(ly->depth > 0 || ly->proto->role == ST_ROLE_TRAILER ||
+	    (ly->proto->role == ST_ROLE_DATA && i > 0));
+}
+
+/*
+ * The frame number right-aligned in FRAME_W columns, so that the columns
+ * after it stay aligned: the file's size is not known before its last
+ * packet, so the width is fixed, wide enough for 9999 frames (a lab's
+ * capture); beyond, the number takes the room it needs.
+ */
+static void
+frame_number(struct st_out *o, uint64_t num)
+{
+	uint64_t m;
+	size_t d;
+
+	for (d = 1, m = num; m >= 10; m /= 10)
+		d++;
+	st_out_pad(o, d, FRAME_W);
+	st_out_u64(o, num);
+}
+
 static void
 summary_packet(struct st_out *o, const struct st_packet *pkt,
     struct st_vctx *v)
 {
 	int64_t ds, dn;
-	unsigned i;
+	unsigned i, j, same;
 	int n = 0;
 
 	if (!v->have_t0) {
@@ -249,7 +280,7 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		dn += 1000000000;
 		ds--;
 	}
-	st_out_u64(o, pkt->num);
+	frame_number(o, pkt->num);
 	st_out_puts(o, "  ");
 	if (ds < 0) {
 		st_out_putc(o, '-');
@@ -272,16 +303,26 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
-		if (ly->depth > 0 || ly->proto->role == ST_ROLE_TRAILER ||
-		    (ly->proto->role == ST_ROLE_DATA && i > 0))
+		if (!in_chain(pkt, i))
 			continue;
+		/* Records of one protocol in a row are named once, counted. */
+		for (j = i + 1, same = 1; j < pkt->nlayers; j++) {
+			if (!in_chain(pkt, j))
+				continue;
+			if (pkt->layers[j].proto != ly->proto)
+				break;
+			same++;
+			i = j;
+		}
 		if (n++ > 0)
 			st_out_puts(o, " \xe2\x80\xba ");
-		if (v->color)
-			st_out_puts(o, st_color(v, ly->proto->name));
+		st_out_puts(o, st_pcolor(v, ly->proto));
 		st_out_puts(o, ly->proto->name);
-		if (v->color)
-			st_out_puts(o, st_color_off(v));
+		st_out_puts(o, st_color_off(v));
+		if (same > 1) {
+			st_out_puts(o, " \xc3\x97");
+			st_out_u64(o, same);
+		}
 	}
 	st_out_puts(o, "  ");
 	if (pkt->nlayers > 0) {

@@ -14,8 +14,9 @@
 #include "strata/proto/tcp.h"
 #include "strata/view.h"
 
-#define NAME_W	30
+#define NAME_W	32
 #define VALUE_W	24
+#define SIZE_W	9
 
 static const char *const status_txt[] = {
 	"", " [truncated]", " [malformed: %s]", " [partial: quoted header]"
@@ -72,6 +73,40 @@ ck_status(struct st_out *o, const struct st_field *f)
 	}
 }
 
+/* The field's size in a column of SIZE_W: "2 B", "13 bits", "1 bit", or
+ * blank for one worked out by strata. */
+static void
+size(struct st_out *o, const struct st_field *f)
+{
+	char b[16];
+	int n;
+
+	if (f->bits == 0 || f->desc->flags & ST_DF_GEN)
+		n = 0;
+	else if (f->bits % 8 == 0)
+		n = snprintf(b, sizeof(b), "%u B", f->bits / 8);
+	else
+		n = snprintf(b, sizeof(b), "%u bit%s", f->bits,
+		    f->bits == 1 ? "" : "s");
+	if (n < 0 || (size_t)n >= sizeof(b))
+		n = 0;
+	st_out_write(o, b, (size_t)n);
+	st_out_pad(o, (size_t)n, SIZE_W);
+}
+
+/* The heading row, over the columns field_line writes. */
+static void
+heading(struct st_out *o)
+{
+	st_out_puts(o, "  byte  field");
+	st_out_pad(o, 5, NAME_W);
+	st_out_puts(o, "size");
+	st_out_pad(o, 4, SIZE_W);
+	st_out_puts(o, "value (meaning)");
+	st_out_pad(o, 15, VALUE_W);
+	st_out_puts(o, "  bits\n");
+}
+
 static void
 field_line(struct st_out *o, const struct st_packet *pkt,
     const struct st_field *f, unsigned indent)
@@ -95,7 +130,14 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	} else
 		st_out_puts(o, "        ");
 	st_out_puts(o, f->desc->name);
-	st_out_pad(o, strlen(f->desc->name), NAME_W);
+	if (strlen(f->desc->name) + 2 > NAME_W) {
+		/* A long name gets its own line: the values stay in their
+		 * column. */
+		st_out_putc(o, '\n');
+		st_out_pad(o, 0, indent + 8 + NAME_W);
+	} else
+		st_out_pad(o, strlen(f->desc->name), NAME_W);
+	size(o, f);
 	mark = o->n;
 	st_fmt_value(o, pkt, f, 24);
 	if ((m = st_field_meaning(f)) != NULL && f->desc->fmt != ST_FMT_ENUM &&
@@ -201,6 +243,7 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	st_out_puts(o, " captured, ");
 	st_fmt_time(o, v, &pkt->ts, ' ');
 	st_out_putc(o, '\n');
+	heading(o);
 	for (i = 0; i < pkt->nlayers; i++) {
 		ly = &pkt->layers[i];
 		indent = ly->depth * 4;

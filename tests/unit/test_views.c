@@ -64,7 +64,7 @@ test_summary(void **state)
 {
 	(void)state;
 	assert_string_equal(render(&st_view_summary, SYN, 0),
-	    "3  1.500000  eth \xe2\x80\xba ipv4 \xe2\x80\xba tcp  "
+	    "   3  1.500000  eth \xe2\x80\xba ipv4 \xe2\x80\xba tcp  "
 	    "198.18.0.1:40000 \xe2\x86\x92 198.18.0.2:80 [S] seq 1000 "
 	    "win 8192 options [mss 1460,sackOK,TS val 1 ecr 0,nop,wscale 7] "
 	    "len 0\n");
@@ -101,11 +101,14 @@ test_tree(void **state)
 	    "2023-11-14 22:13:21.500000Z\n"));
 	assert_non_null(strstr(s, "ipv4: Internet Protocol Version 4 [14..74) "
 	    "header 20, payload 40\n"));
-	assert_non_null(strstr(s, "    20  ip.flags.df                   1"
-	    "                         .1.. ....\n"));
-	assert_non_null(strstr(s, "ip.checksum                   0x9c60 "
-	    "[good]\n"));
-	assert_non_null(strstr(s, "tcp.options.mss_val           1460\n"));
+	assert_non_null(strstr(s, "\n  byte  field                           "
+	    "size     value (meaning)           bits\n"));
+	assert_non_null(strstr(s, "    20  ip.flags.df                     "
+	    "1 bit    1                         .1.. ....\n"));
+	assert_non_null(strstr(s, "ip.checksum                     2 B      "
+	    "0x9c60 [good]\n"));
+	assert_non_null(strstr(s, "tcp.options.mss_val             2 B      "
+	    "1460\n"));
 }
 
 static void
@@ -119,7 +122,7 @@ test_hex_ruler_and_color(void **state)
 	    "      eth" "---------------------------------------" " ipv4-\n"));
 	assert_null(strchr(s, '\033'));
 	s = render(&st_view_hex, SYN, 1);
-	assert_non_null(strstr(s, "\033[34m02 00"));
+	assert_non_null(strstr(s, "\033[38;5;32m02 00"));
 	assert_non_null(strstr(s, "layers:"));
 }
 
@@ -210,8 +213,9 @@ test_out_u64(void **state)
 		}
 }
 
-/* Each protocol's colour, now its descriptor's: the same escapes as the
- * table by name the views kept before; red for one without. */
+/* Each protocol's colour, now its descriptor's: the same ANSI colours as
+ * the table by name the views kept before, shown as their 256-colour
+ * shades (st_palette); red for one without. */
 static void
 test_colors(void **state)
 {
@@ -239,11 +243,12 @@ test_colors(void **state)
 	memset(&v, 0, sizeof(v));
 	v.color = 1;
 	for (i = 0; i < sizeof(old) / sizeof(old[0]); i++) {
-		assert_string_equal(st_color(&v, old[i].proto), old[i].esc);
+		assert_string_equal(st_color(&v, old[i].proto),
+		    st_palette(old[i].esc));
 		assert_string_equal(st_pcolor(&v, st_proto_find(old[i].proto)),
-		    old[i].esc);
+		    st_palette(old[i].esc));
 	}
-	assert_string_equal(st_color(&v, "nosuch"), "\033[31m");
+	assert_string_equal(st_color(&v, "nosuch"), "\033[38;5;196m");
 	v.color = 0;
 	assert_string_equal(st_pcolor(&v, &st_proto_tcp), "");
 }
