@@ -377,15 +377,16 @@ static const struct {
 };
 #define NWORDS	(sizeof(words) / sizeof(words[0]))
 
-/* One mark and the frame it refers to. */
+/* One mark and the frame it refers to ("of frame 4" in the tree). */
 static void
-mark_word(struct st_out *o, size_t i, const struct st_tcp_rel *r)
+mark_word(struct st_out *o, size_t i, const struct st_tcp_rel *r,
+    const char *of)
 {
 	st_out_puts(o, words[i].word);
 	if (words[i].bit == ST_TCPA_RETRANS && r->rto_frame != 0)
-		st_out_printf(o, " of %u", r->rto_frame);
+		st_out_printf(o, " %s%u", of, r->rto_frame);
 	else if (words[i].bit == ST_TCPA_DUPACK)
-		st_out_printf(o, " #%u of %u", r->dup_num, r->dup_frame);
+		st_out_printf(o, " #%u %s%u", r->dup_num, of, r->dup_frame);
 }
 
 void
@@ -399,7 +400,7 @@ tcpan_sum_marks(struct st_out *o, const struct st_tcp_rel *r)
 	for (i = 0; i < NWORDS && r->marks != 0; i++)
 		if (r->marks & words[i].bit) {
 			st_out_puts(o, " [");
-			mark_word(o, i, r);
+			mark_word(o, i, r, "of ");
 			st_out_putc(o, ']');
 		}
 }
@@ -497,7 +498,7 @@ tree_marks(struct st_out *o, const struct st_tcp_rel *r)
 	for (i = 0; i < NWORDS; i++)
 		if (r->marks & words[i].bit) {
 			st_out_puts(o, "        \xe2\x86\xb3 analysis: ");
-			mark_word(o, i, r);
+			mark_word(o, i, r, "of frame ");
 			st_out_printf(o, " (tcp.analysis.%s)\n", words[i].field);
 		}
 }
