@@ -103,7 +103,8 @@ st_flow_key_of(const struct st_packet *pkt, const struct st_layer *net,
  * small, so a short capture costs little.
  */
 #define WAYS	16
-#define NB0	1024		/* buckets at first: 16,384 conversations */
+#define NB0	4096		/* buckets at first: 65,536 conversations (8 MiB,
+				   touched only as they are used) */
 #define CACHE	65536		/* numbers kept by key: 1 MiB */
 
 struct bucket {
@@ -253,21 +254,14 @@ buckets_of(const struct st_flows *t, uint64_t h, size_t b[2])
  * now, so that the low bits of the packet number may wrap.
  */
 static size_t
-victim(const struct st_flows *t, const size_t b[2], uint32_t now, int *live)
+victim(const struct st_flows *t, const size_t b[2], const size_t used[2],
+    uint32_t now, int *live)
 {
 	const struct bucket *bk;
 	size_t i, j, v = b[0] * WAYS;
 	uint32_t oldest = 0, d;
 
-	size_t used[2];
-
 	/* The emptier bucket (ways fill in order and are not freed). */
-	for (j = 0; j < 2; j++) {
-		bk = &t->bucket[b[j]];
-		for (i = 0; i < WAYS && bk->tag[i] != 0; i++)
-			;
-		used[j] = i;
-	}
 	if (used[0] < WAYS || used[1] < WAYS) {
 		*live = 0;
 		j = used[1] < used[0];
@@ -295,11 +289,15 @@ static void
 table_put(struct st_flows *t, const struct st_flowent *c, uint32_t tag,
     uint32_t age, uint64_t h)
 {
-	size_t b[2], v;
+	size_t b[2], used[2], v, j;
 	int live;
 
 	buckets_of(t, h, b);
-	v = victim(t, b, age, &live);
+	for (j = 0; j < 2; j++)
+		for (used[j] = 0; used[j] < WAYS &&
+		    t->bucket[b[j]].tag[used[j]] != 0; used[j]++)
+			;
+	v = victim(t, b, used, age, &live);
 	if (t->bucket[v / WAYS].tag[v % WAYS] == 0)
 		t->n++;
 	t->evicted += live;
@@ -354,10 +352,11 @@ table_make(struct st_flows **tp)
 	return t;
 }
 
-/* The conversation of key k (hash h, tag) if the table holds it. */
+/* The conversation of key k (hash h, tag) if the table holds it; else
+ * how many ways of each bucket are taken, in used[]. */
 static struct st_flowent *
 find(struct st_flows *t, const struct st_flowkey *k, const size_t b[2],
-    uint32_t tag, uint32_t now)
+    uint32_t tag, uint32_t now, size_t used[2])
 {
 	struct st_flowent *c;
 	struct bucket *bk;
@@ -374,6 +373,7 @@ find(struct st_flows *t, const struct st_flowkey *k, const size_t b[2],
 				return c;
 			}
 		}
+		used[j] = i;
 	}
 	return NULL;
 }
@@ -384,7 +384,7 @@ st_flow_get(struct st_flows **tp, const struct st_flowkey *k, uint64_t now64,
 {
 	struct st_flows *t = *tp;
 	struct st_flowent *c;
-	size_t b[2], v;
+	size_t b[2], used[2], v;
 	uint64_t h;
 	uint32_t tag, now = (uint32_t)now64;
 	int live;
@@ -396,9 +396,9 @@ st_flow_get(struct st_flows **tp, const struct st_flowkey *k, uint64_t now64,
 	tag = (uint32_t)(h >> 32) | 1;
 again:
 	buckets_of(t, h, b);
-	if ((c = find(t, k, b, tag, now)) != NULL)
+	if ((c = find(t, k, b, tag, now, used)) != NULL)
 		return c;
-	v = victim(t, b, now, &live);
+	v = victim(t, b, used, now, &live);
 	if (live && t->nb * WAYS < ST_FLOW_MAX && table_grow(t) == 0)
 		goto again;
 	if (t->bucket[v / WAYS].tag[v % WAYS] == 0)

@@ -136,7 +136,10 @@ test_many_live(void **state)
 	assert_null(t);
 }
 
-/* Closed conversations, and idle ones, make room before the table grows. */
+/*
+ * Closed conversations, and idle ones, make room before the table grows:
+ * more than it holds go through, half closed, then the rest long unseen.
+ */
 static void
 test_room(void **state)
 {
@@ -144,27 +147,30 @@ test_room(void **state)
 	struct st_flowkey k;
 	struct st_flowent *e;
 	uint64_t now = 1, evicted;
-	size_t cap0, cap;
+	size_t cap0, cap, n;
 	unsigned i;
 	int made;
 
 	(void)state;
-	for (i = 0; i < 10000; i++) {
+	key_n(0, &k);
+	assert_non_null(st_flow_get(&t, &k, now++, &made));
+	st_flows_count(t, &cap0, NULL);
+	n = cap0 / 2;
+	for (i = 1; i < n; i++) {
 		key_n(i, &k);
 		assert_non_null(e = st_flow_get(&t, &k, now++, &made));
 		e->state |= ST_FLOW_CLOSED;
 	}
-	st_flows_count(t, &cap0, NULL);
-	for (i = 10000; i < 20000; i++) {
+	for (i = n; i < n + cap0 * 6 / 10; i++) {
 		key_n(i, &k);
 		assert_non_null(st_flow_get(&t, &k, now++, &made));
 	}
 	st_flows_count(t, &cap, &evicted);
 	assert_int_equal(cap, cap0);
 	assert_int_equal(evicted, 0);
-	/* The second 10,000, long unseen: idle. */
+	/* Those 60%, long unseen: idle. */
 	now += ST_FLOW_IDLE;
-	for (i = 20000; i < 30000; i++) {
+	for (i = n + cap0; i < n + cap0 + cap0 * 6 / 10; i++) {
 		key_n(i, &k);
 		assert_non_null(e = st_flow_get(&t, &k, now++, &made));
 		assert_true(made);
