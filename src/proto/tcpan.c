@@ -144,7 +144,7 @@ marks_retrans(const struct conn *k, int f, const struct tcpan_seg *sg,
 	int v = 1 - f;
 	int behind = k->next[f] != 0 && LT(sg->seq, k->next[f]);
 	uint32_t thr = k->rtt != 0 ? k->rtt : 3000;
-	uint32_t end = sg->seq + sg->len;
+	uint32_t end = sg->seq + sg->len + ((sg->flags & (SYN | FIN)) ? 1 : 0);
 
 	/* A byte before what was sent: a zero window probe's answer. */
 	if (sg->len > 1 && k->next[f] - 1 == sg->seq)
@@ -154,7 +154,7 @@ marks_retrans(const struct conn *k, int f, const struct tcpan_seg *sg,
 		return ST_TCPA_FAST;
 	if (behind && now - k->nexttime[f] < thr && k->next[f] != end)
 		return ST_TCPA_OOO;
-	if (sg->len > 0 && k->ack[v] != 0 && LE(end, k->ack[v]))
+	if (sg->len > 0 && k->ack[v] != 0 && LE(sg->seq + sg->len, k->ack[v]))
 		return ST_TCPA_SPURIOUS;
 	if (!behind)
 		return 0;
