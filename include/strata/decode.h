@@ -30,4 +30,12 @@ unsigned st_decode(struct st_packet *pkt, int linktype);
  */
 void	st_decode_init(void);
 
+/*
+ * Feeds the conversations table *flows with decoded packet pkt through
+ * its protocols' track hooks (a packet a filter hides, so that relative
+ * numbers and TCP's analysis still see every packet of a file).
+ */
+struct st_flows;
+void	st_track(struct st_flows **flows, const struct st_packet *pkt);
+
 #endif /* STRATA_DECODE_H */

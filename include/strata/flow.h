@@ -79,25 +79,76 @@ st_flow_port(const struct st_flowkey *k, int side)
 	return (unsigned)k->b[side ? 35 : 33] << 8 | k->b[side ? 36 : 34];
 }
 
-/* One conversation in the table: one cache line. */
+/*
+ * One conversation in the table: two cache lines.  The first holds the key
+ * and, per direction, the first value seen and the frame it came in (what
+ * relative numbers need); the second a protocol's own state (user[],
+ * zero when made), which the table neither reads nor knows.
+ */
 struct st_flowent {
-	uint64_t	 frame[2];	/* the frame first[] came in, each way */
-	uint32_t	 first[2];	/* the first value seen each way */
 	uint8_t		 key[ST_FLOW_KEYUSED];
 	uint8_t		 have[2];	/* first[] set, each way */
-	uint8_t		 pad;
+	uint8_t		 state;		/* ST_FLOW_* */
+	uint32_t	 frame[2];	/* the frame first[] came in, each way */
+	uint32_t	 first[2];	/* the first value seen each way */
+	uint64_t	 user[9];
 };
+#define ST_FLOW_CLOSED	0x01	/* set by its user: ended, may make room
+				   first */
+#define ST_FLOW_LATE	0x02	/* made while conversations still going
+				   had been made room for: this one may be
+				   one of them, seen again */
 
 struct st_flows;
 
 /*
  * The conversation of key k, found or made (the table itself is made on
  * first use in *tp); now is the packet's number.  *made says it was made
- * for this packet and so holds only its key: the caller then only writes
- * it.  NULL when out of memory.
+ * for this packet and so holds only its key (and state): the caller then
+ * only writes it.  NULL when out of memory.
+ *
+ * Room is made, when a key's bucket is full, from a closed conversation,
+ * else from one idle (not seen for ST_FLOW_IDLE packets); else the table
+ * grows, up to ST_FLOW_MAX conversations; only then does a conversation
+ * still going make room (the one seen longest ago), and those made after
+ * that are marked ST_FLOW_LATE.
  */
+#define ST_FLOW_IDLE	(1u << 22)
+#define ST_FLOW_MAX	(1536u * 1024)
 struct st_flowent *st_flow_get(struct st_flows **tp,
 	    const struct st_flowkey *k, uint64_t now, int *made);
+
+/* Conversations the table holds, can hold now, and those still going it
+ * made room for. */
+size_t	st_flows_count(const struct st_flows *t, size_t *cap,
+	    uint64_t *evicted);
+
+/* A few counters a user of the table keeps for the whole capture (zero
+ * when made), or NULL when no table was made. */
+#define ST_FLOW_NCOUNT	8
+uint64_t *st_flows_counters(struct st_flows *t);
+
+/*
+ * The table keeps one result of its user's for one packet (num, and tag
+ * for which part of it), so that several views asking about one packet
+ * change the state once: returns ST_FLOW_MEMO bytes, *hit saying they
+ * hold what was kept for (num, tag); else they are the caller's to fill,
+ * kept for (num, tag) from now on.  NULL when no table was made.
+ */
+#define ST_FLOW_MEMO	128
+void	*st_flows_memo(struct st_flows *t, uint64_t num, uint32_t tag,
+	    int *hit);
+
+/*
+ * A bounded cache of numbers by 64-bit key (0 is no key), beside the
+ * table, for what a user would otherwise keep a list of (TCP: which frame
+ * sent the segment starting at a sequence number): st_flows_put keeps val
+ * under key, unless keep and key is there already; st_flows_find returns
+ * it, or 0 once it was pushed out (by a key of the same slot).
+ */
+void	st_flows_put(struct st_flows *t, uint64_t key, uint32_t val,
+	    int keep);
+uint32_t st_flows_find(const struct st_flows *t, uint64_t key);
 
 /* Frees the table in *tp (NULL then). */
 void	st_flows_free(struct st_flows **tp);

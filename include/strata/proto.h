@@ -142,6 +142,9 @@ struct st_bind {
 	uint64_t	 val;
 };
 
+struct st_out;
+struct st_flows;
+
 struct st_proto {
 	/* Names. */
 	const char	*name;		/* strata's name: "ipv4" */
@@ -274,7 +277,29 @@ struct st_proto {
 			    size_t n);
 	unsigned	(*outcome)(const struct st_packet *got,
 			    const struct st_layer *gl);
+
+	/* @tcpan */
+	/*
+	 * Optional, for a protocol whose packets mean more in their
+	 * conversation (TCP: relative numbers, retransmissions), kept in the
+	 * conversations table *flows.  track: fed every packet of a capture
+	 * in order, shown or hidden by a filter (ly at depth 0, after network
+	 * layer net); it must not count what it sees as shown.  tree_note:
+	 * lines under field f of ly in the tree; called first with f NULL
+	 * (o NULL), returning 0 when it has nothing to say of ly, then after
+	 * each field, with scratch (ST_NOTE_SCRATCH bytes) kept between the
+	 * calls.  tally: the capture's totals, at the end of the summary.
+	 */
+	void		(*track)(struct st_flows **flows,
+			    const struct st_packet *pkt,
+			    const struct st_layer *net, const struct st_layer *ly);
+	int		(*tree_note)(struct st_out *o, struct st_flows **flows,
+			    const struct st_packet *pkt,
+			    const struct st_layer *net, const struct st_layer *ly,
+			    const struct st_field *f, void *scratch);
+	void		(*tally)(struct st_out *o, struct st_flows *flows);
 };
+#define ST_NOTE_SCRATCH	256
 
 /* Adds a text field (fmt ST_FMT_TEXT) covering n bytes at c's position plus
  * byteoff; the text is copied into the packet, so it may be temporary. */

@@ -54,6 +54,12 @@ struct st_reader {
 	struct st_record	 rec;		/* the last one passed */
 	struct bpf_program	 prog;
 	int			 have_prog;
+	/* Optional: called with each record of a file the filter leaves
+	 * out, in order, on the thread that reads (so that what follows a
+	 * conversation sees all of it; st_ring_decode then uses one thread). */
+	void			(*hidden)(void *arg,
+				    const struct st_record *rec);
+	void			*hidden_arg;
 	/* Called every ST_READER_TICK records read: a progress bar. */
 	void			(*tick)(void *arg, unsigned long long num);
 	void			*tick_arg;

@@ -324,12 +324,28 @@ src_status(const struct src *s)
 	return ST_EXIT_RUNTIME;
 }
 
+/* A packet the filter hides: the conversations still see it. */
+static void
+track_hidden(void *arg, const struct st_record *rec)
+{
+	static struct st_packet pkt;
+	struct show *sh = arg;
+
+	st_decode_frame(&pkt, rec, sh->lite);
+	st_track(&sh->v.flows, &pkt);
+}
+
 /* Shows every packet of s that passes the filter, until done. */
 static void
 show_file(struct show *sh, struct src *s)
 {
 	struct st_ring_sink sink = { sink_show, sink_done, NULL, sh->lite };
 	struct sinkarg a = { sh, s };
+
+	if (sh->op->c.filter != NULL) {
+		s->r.hidden = track_hidden;
+		s->r.hidden_arg = sh;
+	}
 
 	sink.arg = &a;
 	st_ring_decode(&s->r, sh->op->c.count != 0 ? sh->op->c.count - sh->shown :

@@ -285,3 +285,20 @@ st_decode(struct st_packet *pkt, int linktype)
 	return pkt->nlayers;
 }
 
+
+void
+st_track(struct st_flows **flows, const struct st_packet *pkt)
+{
+	const struct st_layer *ly, *net = NULL;
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth > 0)
+			continue;
+		if (ly->proto->role == ST_ROLE_NET)
+			net = ly;
+		else if (ly->proto->track != NULL && net != NULL)
+			ly->proto->track(flows, pkt, net, ly);
+	}
+}

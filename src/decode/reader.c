@@ -140,6 +140,8 @@ st_reader_next(struct st_reader *r)
 			r->tick(r->tick_arg, r->num);
 		if (!r->have_prog || pcap_offline_filter(&r->prog, h, data))
 			return 1;
+		if (r->hidden != NULL)
+			r->hidden(r->hidden_arg, &r->rec);
 	}
 	if (r->rc == PCAP_ERROR_BREAK)
 		r->rc = -2;

@@ -419,9 +419,12 @@ st_ring_decode(struct st_reader *s, unsigned long long most,
 
 	if (cpus == 0)
 		cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	/* Not for standard input: a pipe that pauses would hold the reader. */
+	/* Not for standard input: a pipe that pauses would hold the reader;
+	 * nor when records left out are seen as they are read (in order with
+	 * those shown only on one thread). */
 	if (cpus > 1 && (e == NULL || strcmp(e, "0") != 0) &&
-	    strcmp(s->name, "-") != 0 && st_ring_run(s, most, sink) == 0)
+	    strcmp(s->name, "-") != 0 && s->hidden == NULL &&
+	    st_ring_run(s, most, sink) == 0)
 		return;
 	while (st_reader_next(s) == 1 && !done(sink))
 		show_one(sink, s, &one);

@@ -27,6 +27,7 @@
 #include "strata/out.h"
 #include "strata/proto/tcp.h"
 #include "fields.h"
+#include "tcpan.h"
 
 enum { F_SPORT, F_DPORT, F_SEQ, F_ACK, F_DOFF, F_FLAGS, F_RES, F_AE, F_CWR,
 	F_ECE, F_URG, F_ACKF, F_PSH, F_RST, F_SYN, F_FIN, F_WIN, F_CKSUM,
@@ -258,56 +259,46 @@ static const struct st_bind tcp_binds[] = {
 	{ ST_KEY_IPPROTO, 6 },
 };
 
-/* This direction's first sequence number and the other's, from (or into)
- * the conversation table; c NULL: no conversation (numbers as they are). */
-static void
-tcp_rel_fill(struct st_flowent *c, int dir, int made, uint64_t num,
-    struct st_tcp_rel *r)
+/* The segment's numbers and SYN options, for the analysis (tcpan.c). */
+static int
+tcp_seg_of(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field **f, struct tcpan_seg *sg)
 {
-	if (c == NULL)
-		return;
-	if (made) {
-		/* Only written: reading the line just made would wait for
-		 * it to come from memory. */
-		c->first[dir] = r->seq;
-		c->frame[dir] = num;
-		c->have[dir] = 1;
-		r->sbase = r->seq;
-		r->sframe = num;
-		return;
-	}
-	if (!c->have[dir]) {
-		c->first[dir] = r->seq;
-		c->frame[dir] = num;
-		c->have[dir] = 1;
-	}
-	r->sbase = c->first[dir];
-	r->sframe = c->frame[dir];
-	r->first = c->frame[dir] == num;
-	if (c->have[1 - dir]) {
-		r->abase = c->first[1 - dir];
-		r->aframe = c->frame[1 - dir];
-	}
+	const struct st_field *o = &pkt->fields[ly->field0];
+	const struct st_field *end = o + ly->nfields;
+
+	if (f[F_SEQ] == NULL)
+		return -1;
+	sg->seq = (uint32_t)f[F_SEQ]->val;
+	sg->ack = f[F_ACK] != NULL ? (uint32_t)f[F_ACK]->val : 0;
+	sg->len = f[F_LEN] != NULL ? (uint32_t)f[F_LEN]->val : 0;
+	sg->win = f[F_WIN] != NULL ? (uint32_t)f[F_WIN]->val : 0;
+	sg->flags = f[F_FLAGS] != NULL ? (unsigned)f[F_FLAGS]->val : 0;
+	sg->mss = sg->ws = -1;
+	if (!(sg->flags & 0x002))
+		return 0;
+	for (; o < end; o++)
+		if (o->desc == &opt_fields[O_MSS])
+			sg->mss = (int)o->val;
+		else if (o->desc == &opt_fields[O_WS])
+			sg->ws = (int)o->val;
+	return 0;
 }
 
-/* st_tcp_rel with the segment's fields and conversation key found. */
+/* The segment of layer tl against its connection: relative numbers and
+ * analysis (tcpan.c); shown: counted in the totals. */
 static int
-tcp_rel_key(struct st_flows **flows, const struct st_packet *pkt,
-    const struct st_field *seq, const struct st_field *ack,
-    const struct st_flowkey *k, int dir, struct st_tcp_rel *r)
+tcp_rel_of(struct st_flows **flows, const struct st_packet *pkt,
+    const struct st_layer *tl, const struct st_field **f,
+    const struct st_flowkey *k, int dir, int shown, struct st_tcp_rel *r)
 {
-	struct st_flowent *c = NULL;
-	int made = 0;
+	struct tcpan_seg sg;
 
-	memset(r, 0, sizeof(*r));
-	if (seq == NULL)
+	if (tcp_seg_of(pkt, tl, f, &sg) != 0) {
+		memset(r, 0, sizeof(*r));
 		return -1;
-	r->seq = (uint32_t)seq->val;
-	r->ack = ack != NULL ? (uint32_t)ack->val : 0;
-	r->first = 1;
-	if (dir >= 0)
-		c = st_flow_get(flows, k, pkt->num, &made);
-	tcp_rel_fill(c, dir, made, pkt->num, r);
+	}
+	tcpan_get(flows, pkt, tl, k, dir, &sg, shown, r);
 	return 0;
 }
 
@@ -316,43 +307,87 @@ st_tcp_rel(struct st_flows **flows, const struct st_packet *pkt,
     const struct st_layer *net, const struct st_layer *tl,
     struct st_tcp_rel *r)
 {
+	const struct st_field *f[F_LEN + 1];
 	struct st_flowkey k;
 	int dir = st_flow_key_of(pkt, net, tl, &k);
 
-	return tcp_rel_key(flows, pkt, st_pkt_fd(pkt, tl, &tcp_fields[F_SEQ]),
-	    st_pkt_fd(pkt, tl, &tcp_fields[F_ACK]), &k, dir, r);
+	st_ly_fields(pkt, tl, tcp_fields, F_LEN + 1, f);
+	return tcp_rel_of(flows, pkt, tl, f, &k, dir, 1, r);
+}
+
+/* Every packet of a capture, shown or not: the connection moves on. */
+static void
+tcp_track(struct st_flows **flows, const struct st_packet *pkt,
+    const struct st_layer *net, const struct st_layer *ly)
+{
+	const struct st_field *f[F_LEN + 1];
+	struct st_tcp_rel r;
+	struct st_flowkey k;
+	int dir = st_flow_key_of(pkt, net, ly, &k);
+
+	st_ly_fields(pkt, ly, tcp_fields, F_LEN + 1, f);
+	tcp_rel_of(flows, pkt, ly, f, &k, dir, 0, &r);
+}
+
+/* Lines under the tree's fields: relative numbers, the window, marks. */
+static int
+tcp_tree_note(struct st_out *o, struct st_flows **flows,
+    const struct st_packet *pkt, const struct st_layer *net,
+    const struct st_layer *ly, const struct st_field *fd, void *scratch)
+{
+	struct st_tcp_rel *r = scratch;
+	const struct st_field *f[F_LEN + 1];
+	unsigned flags;
+
+	_Static_assert(sizeof(*r) <= ST_NOTE_SCRATCH, "fits the scratch");
+	if (fd == NULL)
+		return st_tcp_rel(flows, pkt, net, ly, r) == 0;
+	st_ly_fields(pkt, ly, tcp_fields, F_LEN + 1, f);
+	flags = f[F_FLAGS] != NULL ? (unsigned)f[F_FLAGS]->val : 0;
+	if (fd == f[F_SEQ])
+		tcpan_tree(o, TCPAN_SEQ, r, flags);
+	else if (fd == f[F_ACK])
+		tcpan_tree(o, TCPAN_ACK, r, flags);
+	else if (fd == f[F_WIN])
+		tcpan_tree(o, TCPAN_WIN, r, flags);
+	else if (fd == f[F_LEN])
+		tcpan_tree(o, TCPAN_LEN, r, flags);
+	if (fd == &pkt->fields[ly->field0 + ly->nfields - 1])
+		tcpan_tree(o, TCPAN_END, r, flags);
+	return 1;
 }
 
 /*
  * tcpdump's sequence fields: "seq a:b" (b exclusive) with data, "seq a" on
  * SYN, FIN or RST, nothing else on a bare ACK; "ack n" when ACK is set.
  * Relative to each direction's first sequence number after the first
- * packet each way, unless -S.
+ * packet each way, unless -S.  A quoted segment (in an ICMP error) is
+ * not one of its connection's: shown as it is.
  */
 static void
-tcp_sum_seq(struct st_sumctx *s, const struct st_field **f)
+tcp_sum_seq(struct st_sumctx *s, const struct st_layer *ly,
+    const struct st_field **f, struct st_tcp_rel *r)
 {
 	uint64_t fl = f[F_FLAGS] != NULL ? f[F_FLAGS]->val : 0;
 	uint32_t seq, ack, sbase = 0, abase = 0;
 	struct st_out *o = s->o;
-	struct st_tcp_rel r;
 	struct st_flowkey k;
 
-	if (s->abs_seq) {		/* -S: no table to keep */
+	if (ly->depth > 0 || tcp_rel_of(s->flows, s->pkt, ly, f, &k,
+	    st_flow_key(s->pkt, s->na, s->ta, &k), 1, r) != 0) {
 		if (f[F_SEQ] == NULL)
 			return;
-		seq = (uint32_t)f[F_SEQ]->val;
-		ack = f[F_ACK] != NULL ? (uint32_t)f[F_ACK]->val : 0;
-	} else {
-		if (tcp_rel_key(s->flows, s->pkt, f[F_SEQ], f[F_ACK], &k,
-		    st_flow_key(s->pkt, s->na, s->ta, &k), &r) != 0)
-			return;
-		seq = r.seq;
-		ack = r.ack;
-		if (!r.first) {	/* the first packet each way: as is */
-			sbase = r.sbase;
-			abase = r.aframe != 0 ? r.abase : 0;
-		}
+		memset(r, 0, sizeof(*r));
+		r->ws = -1;
+		r->seq = (uint32_t)f[F_SEQ]->val;
+		r->ack = f[F_ACK] != NULL ? (uint32_t)f[F_ACK]->val : 0;
+		r->first = 1;
+	}
+	seq = r->seq;
+	ack = r->ack;
+	if (!r->first && !s->abs_seq) {	/* the first packet each way: as is */
+		sbase = r->sbase;
+		abase = r->aframe != 0 ? r->abase : 0;
 	}
 	if (f[F_LEN] != NULL && f[F_LEN]->val > 0) {
 		st_out_puts(o, " seq ");
@@ -452,6 +487,7 @@ static int
 tcp_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_LEN + 1];
+	struct st_tcp_rel r;
 
 	if (s->net == NULL)
 		return 0;
@@ -459,12 +495,16 @@ tcp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	s->endpoints(s, ly);
 	st_out_putc(s->o, ' ');
 	tcp_sum_flags(s->o, f[F_FLAGS] != NULL ? f[F_FLAGS]->val : 0);
-	tcp_sum_seq(s, f);
-	st_out_puts(s->o, " win ");
-	s->value(s, f[F_WIN]);
+	tcp_sum_seq(s, ly, f, &r);
+	if (f[F_WIN] != NULL)
+		tcpan_sum_win(s->o, &r, (uint32_t)f[F_WIN]->val);
+	else
+		st_out_puts(s->o, " win ?");
 	tcp_sum_opts(s->o, s->pkt, ly);
 	st_out_puts(s->o, " len ");
 	s->value(s, f[F_LEN]);
+	tcpan_sum_tso(s->o, &r);
+	tcpan_sum_marks(s->o, &r);
 	return 1;
 }
 
@@ -750,4 +790,8 @@ const struct st_proto st_proto_tcp = {
 	.craft = &tcp_craft,
 	.predict = tcp_predict,
 	.outcome = tcp_outcome,
+	/* @tcpan */
+	.track = tcp_track,
+	.tree_note = tcp_tree_note,
+	.tally = tcpan_tally,
 };

@@ -15,6 +15,7 @@
 
 #include "strata/decode.h"
 #include "strata/flow.h"
+#include "strata/registry.h"
 #include "strata/view.h"
 
 #define FRAME_W	4	/* the frame number's columns, at least */
@@ -341,7 +342,18 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 	st_out_putc(o, '\n');
 }
 
+/* After the last packet: the totals protocols keep (TCP's analysis). */
+static void
+summary_end(struct st_out *o, struct st_vctx *v)
+{
+	size_t i;
+
+	for (i = 0; st_protos[i] != NULL; i++)
+		if (st_protos[i]->tally != NULL)
+			st_protos[i]->tally(o, v->flows);
+}
+
 const struct st_view st_view_summary = {
 	"summary", "one line per packet: layer chain and key facts",
-	summary_packet, NULL, NULL, 0, 1
+	summary_packet, NULL, summary_end, 0, 1
 };

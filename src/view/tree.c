@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/proto/tcp.h"
+#include "strata/proto.h"
 #include "strata/view.h"
 
 #define NAME_W	32
@@ -159,78 +159,12 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	st_out_putc(o, '\n');
 }
 
-/* A segment's numbers, looked up once per TCP layer. */
-struct tcp_rel {
-	struct st_tcp_rel	 r;
-	const struct st_field	*seq, *ack, *len;
-	uint64_t		 flags;
-};
-
-static int
-tcp_rel_of(struct st_vctx *v, const struct st_packet *pkt,
-    const struct st_layer *net, const struct st_layer *tl, struct tcp_rel *t)
-{
-	if (st_tcp_rel(&v->flows, pkt, net, tl, &t->r) != 0)
-		return 0;
-	t->seq = st_pkt_field(pkt, tl, "tcp.seq_raw");
-	t->ack = st_pkt_field(pkt, tl, "tcp.ack_raw");
-	t->len = st_pkt_field(pkt, tl, "tcp.len");
-	t->flags = st_pkt_val(pkt, tl, "tcp.flags", 0);
-	return 1;
-}
-
-/*
- * Under tcp.seq_raw, tcp.ack_raw and tcp.len of a segment: the relative
- * numbers beside the absolute ones, and tcpdump's "seq a:b" worked out.
- */
-static void
-tcp_note(struct st_out *o, const struct st_field *f, const struct tcp_rel *t)
-{
-	const struct st_tcp_rel *r = &t->r;
-	uint32_t rel = r->first ? 0 : r->seq - r->sbase;
-
-	if (f == t->seq) {
-		if (r->sframe == 0)
-			return;
-		if (r->first)
-			st_out_printf(o, "        ↳ relative seq 0: the first "
-			    "packet this way, its seq the base (tcpdump "
-			    "prints it absolute)\n");
-		else
-			st_out_printf(o, "        ↳ relative seq %u = %u - %u, "
-			    "the first seq this way (frame %llu)\n", rel, r->seq,
-			    r->sbase, (unsigned long long)r->sframe);
-	} else if (f == t->ack && t->flags & 0x010) {
-		if (r->aframe == 0)
-			st_out_puts(o, "        ↳ the other way not seen yet: no "
-			    "relative ack\n");
-		else
-			st_out_printf(o, "        ↳ relative ack %u = %u - %u, the "
-			    "first seq the other way (frame %llu)\n",
-			    r->ack - r->abase, r->ack, r->abase,
-			    (unsigned long long)r->aframe);
-	} else if (f == t->len && r->sframe != 0) {
-		uint32_t a = r->first ? r->seq : rel;
-
-		if (f->val > 0)
-			st_out_printf(o, "        ↳ tcpdump prints seq %u:%u: "
-			    "bytes %u to %u, the end exclusive; %u is the\n"
-			    "          next segment's seq, and the ack that "
-			    "answers this one\n", a, (uint32_t)(a + f->val), a,
-			    (uint32_t)(a + f->val - 1), (uint32_t)(a + f->val));
-		else if (t->flags & 0x003)
-			st_out_printf(o, "        ↳ %s takes one sequence number "
-			    "though it carries no data: the answer acks %u\n",
-			    t->flags & 0x002 ? "SYN" : "FIN", (uint32_t)(rel + 1));
-	}
-}
-
 static void
 tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 {
 	const struct st_layer *net = NULL;
-	struct tcp_rel rel;
-	int have_rel;
+	_Alignas(16) unsigned char scratch[ST_NOTE_SCRATCH];
+	int have_note;
 	const struct st_layer *ly;
 	unsigned i, j, indent;
 
@@ -275,13 +209,16 @@ tree_packet(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		st_out_putc(o, '\n');
 		if (ly->depth == 0 && ly->proto->role == ST_ROLE_NET)
 			net = ly;
-		have_rel = ly->proto->flags & ST_PF_STREAM && ly->depth == 0 &&
-		    net != NULL && tcp_rel_of(v, pkt, net, ly, &rel);
+		/* What the layer means in its conversation: its own hook. */
+		have_note = ly->proto->tree_note != NULL && ly->depth == 0 &&
+		    net != NULL && ly->proto->tree_note(NULL, &v->flows, pkt,
+		    net, ly, NULL, scratch);
 		for (j = ly->field0; j < (unsigned)ly->field0 + ly->nfields;
 		    j++) {
 			field_line(o, pkt, &pkt->fields[j], indent);
-			if (have_rel)
-				tcp_note(o, &pkt->fields[j], &rel);
+			if (have_note)
+				ly->proto->tree_note(o, &v->flows, pkt, net, ly,
+				    &pkt->fields[j], scratch);
 		}
 	}
 	for (i = 0; i < pkt->nnotes; i++) {

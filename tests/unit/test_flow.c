@@ -87,48 +87,120 @@ test_key_differs(void **state)
 	assert_int_equal(st_flow_key_raw(ba, bb, 17, 1, 2, &k1), -1);
 }
 
+/* Key number i: 198.18.x.y:i%50000 to 198.19.0.1:80. */
+static void
+key_n(unsigned i, struct st_flowkey *k)
+{
+	uint8_t a[4] = { 198, 18, 0, 0 }, b[4] = { 198, 19, 0, 1 };
+
+	a[2] = (uint8_t)(i >> 16);
+	a[3] = (uint8_t)(i >> 8);
+	st_flow_key_raw(a, b, 4, (uint16_t)(1024 + i % 50000), 80, k);
+}
+
 /*
- * The table is bounded: once far more conversations than it holds went
- * through, the first one was made room for (its bucket filled up), while
- * one looked up all along stayed (the one seen longest ago goes first).
+ * Many conversations still going, interleaved: the table grows rather
+ * than drop one, so each keeps what was written in it (here the first
+ * value), up to a million; none was made room for.
  */
 static void
-test_eviction(void **state)
+test_many_live(void **state)
 {
 	struct st_flows *t = NULL;
-	struct st_flowkey k0, hot, k;
+	struct st_flowkey k;
 	struct st_flowent *e;
-	uint8_t a[4] = { 198, 18, 0, 1 }, b[4] = { 198, 18, 0, 2 };
-	uint64_t now = 1;
+	uint64_t now = 1, evicted;
+	size_t cap;
+	unsigned i, round, n = 1000000;
+	int made;
+
+	(void)state;
+	for (round = 0; round < 2; round++)
+		for (i = 0; i < n; i++) {
+			key_n(i, &k);
+			assert_non_null(e = st_flow_get(&t, &k, now++, &made));
+			if (round == 0) {
+				assert_true(made);
+				e->first[0] = i;
+			} else {
+				assert_false(made);
+				assert_int_equal(e->first[0], i);
+			}
+		}
+	assert_int_equal(st_flows_count(t, &cap, &evicted), n);
+	assert_int_equal(evicted, 0);
+	assert_true(cap <= ST_FLOW_MAX);
+	print_message("%u conversations in a table of %zu: %zu bytes each\n",
+	    n, cap, cap * sizeof(struct st_flowent) / n);
+	st_flows_free(&t);
+	assert_null(t);
+}
+
+/*
+ * Closed conversations, and idle ones, make room before the table grows:
+ * more than it holds go through, half closed, then the rest long unseen.
+ */
+static void
+test_room(void **state)
+{
+	struct st_flows *t = NULL;
+	struct st_flowkey k;
+	struct st_flowent *e;
+	uint64_t now = 1, evicted;
+	size_t cap0, cap, n;
 	unsigned i;
 	int made;
 
 	(void)state;
-	st_flow_key_raw(a, b, 4, 1, 1, &k0);
-	st_flow_key_raw(a, b, 4, 1, 2, &hot);
-	assert_non_null(e = st_flow_get(&t, &k0, now++, &made));
-	assert_true(made);
-	e->first[0] = 42;
-	e->have[0] = 1;
-	assert_non_null(st_flow_get(&t, &hot, now++, &made));
-	assert_true(made);
-	assert_ptr_equal(st_flow_get(&t, &k0, now++, &made), e);
-	assert_false(made);
-	assert_int_equal(e->first[0], 42);
-	for (i = 0; i < 4 * 16384; i++) {
-		b[2] = (uint8_t)(i >> 8);
-		b[3] = (uint8_t)i;
-		st_flow_key_raw(a, b, 4, 3, 4, &k);
-		assert_non_null(st_flow_get(&t, &k, now++, &made));
-		assert_true(made);
-		assert_non_null(st_flow_get(&t, &hot, now++, &made));
-		assert_false(made);
+	key_n(0, &k);
+	assert_non_null(st_flow_get(&t, &k, now++, &made));
+	st_flows_count(t, &cap0, NULL);
+	n = cap0 / 2;
+	for (i = 1; i < n; i++) {
+		key_n(i, &k);
+		assert_non_null(e = st_flow_get(&t, &k, now++, &made));
+		e->state |= ST_FLOW_CLOSED;
 	}
-	e = st_flow_get(&t, &k0, now++, &made);
-	assert_true(made);
-	assert_int_equal(e->have[0], 0);
+	for (i = n; i < n + cap0 * 6 / 10; i++) {
+		key_n(i, &k);
+		assert_non_null(st_flow_get(&t, &k, now++, &made));
+	}
+	st_flows_count(t, &cap, &evicted);
+	assert_int_equal(cap, cap0);
+	assert_int_equal(evicted, 0);
+	/* Those 60%, long unseen: idle. */
+	now += ST_FLOW_IDLE;
+	for (i = n + cap0; i < n + cap0 + cap0 * 6 / 10; i++) {
+		key_n(i, &k);
+		assert_non_null(e = st_flow_get(&t, &k, now++, &made));
+		assert_true(made);
+		assert_false(e->state & ST_FLOW_LATE);
+	}
+	st_flows_count(t, &cap, &evicted);
+	assert_int_equal(cap, cap0);
+	assert_int_equal(evicted, 0);
 	st_flows_free(&t);
-	assert_null(t);
+}
+
+/* The numbers cache: a key kept, not replaced when asked to keep. */
+static void
+test_cache(void **state)
+{
+	struct st_flows *t = NULL;
+	struct st_flowkey k;
+	int made;
+
+	(void)state;
+	assert_int_equal(st_flows_find(t, 5), 0);
+	key_n(1, &k);
+	assert_non_null(st_flow_get(&t, &k, 1, &made));
+	st_flows_put(t, 0x1234567, 7, 1);
+	st_flows_put(t, 0x1234567, 9, 1);
+	assert_int_equal(st_flows_find(t, 0x1234567), 7);
+	st_flows_put(t, 0x1234567, 9, 0);
+	assert_int_equal(st_flows_find(t, 0x1234567), 9);
+	assert_int_equal(st_flows_find(t, 0x7654321), 0);
+	st_flows_free(&t);
 }
 
 /* A handshake and a data segment: tcpdump's relative numbers. */
@@ -231,7 +303,9 @@ main(void)
 		cmocka_unit_test(test_key_both_ways_ipv4),
 		cmocka_unit_test(test_key_both_ways_ipv6),
 		cmocka_unit_test(test_key_differs),
-		cmocka_unit_test(test_eviction),
+		cmocka_unit_test(test_many_live),
+		cmocka_unit_test(test_room),
+		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_relative_seq),
 		cmocka_unit_test(test_quote_tcp_seq),
 	};
