@@ -38,6 +38,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
+extern const struct st_proto st_proto_ftp_data;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -122,6 +123,7 @@ const struct st_proto *const st_protos[] = {
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */
+	&st_proto_ftp_data,
 	&st_proto_data,
 	&st_proto_trailer,
 	NULL

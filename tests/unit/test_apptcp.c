@@ -6,12 +6,29 @@
  */
 #include "testutil.h"
 
+#include "strata/expect.h"
+
 /* IPv4/TCP from 198.18.0.1:40000 to port PORT (4 hex digits), then the
  * payload. */
 #define TCPTO(port) "45000000000040004006000" "0c6120001c6120002" \
 	"9c40" port "0000000100000001501820000000" "0000"
 #define TCPFROM(port) "45000000000040004006000" "0c6120001c6120002" \
 	port "9c400000000100000001501820000000" "0000"
+/* From 198.18.0.2:40000 back to 198.18.0.1, port PORT. */
+#define TCPBACK(port) "45000000000040004006000" "0c6120002c6120001" \
+	"9c40" port "0000000100000001501820000000" "0000"
+
+/* Decodes the hex IPv4 packet as frame num (a conversation's order). */
+static const struct st_packet *
+decode_num(uint64_t num, const char *hex)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
 
 /* "Content-Type: text/html\r\nContent-Length: 5\r\n\r\nhello" */
 #define HTTP_HEADCONT "436f6e74656e742d547970653a20746578742f68746d6c0d0a" \
@@ -63,11 +80,72 @@ test_http_continuation(void **state)
 	assert_int_equal(layer(p, "http")->hdr_len, 2);
 }
 
+/* "227 Entering Passive Mode (198,18,0,1,19,137)\r\n": port 5001 */
+#define PASV227 "32323720456e746572696e672050617373697665204d6f646520" \
+	"283139382c31382c302c312c31392c313337290d0a"
+
+static void
+test_ftp_data(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_expect_clear();
+	/* No control connection seen: the bytes are only data. */
+	p = decode_num(1, TCPFROM("1389") "68656c6c6f0d0a");
+	assert_chain(p, "ipv4 tcp data");
+	/* The server names 198.18.0.1:5001; the client then lists. */
+	p = decode_num(3, TCPFROM("0015") PASV227);
+	assert_chain(p, "ipv4 tcp ftp");
+	assert_int_equal(fval(p, "ftp.passive.port"), 5001);
+	assert_int_equal(st_expect_count(), 1);
+	p = decode_num(5, TCPBACK("0015") "4c4953540d0a");
+	assert_chain(p, "ipv4 tcp ftp");
+	/* The data connection, from that port to any port. */
+	p = decode_num(7, TCPFROM("1389") "68656c6c6f0d0a");
+	assert_chain(p, "ipv4 tcp ftp-data data");
+	assert_int_equal(fval(p, "ftp-data.setup-frame"), 3);
+	assert_string_equal(field_n(p, "ftp-data.setup-method", 0)->meaning,
+	    "PASV");
+	assert_string_equal(field_n(p, "ftp-data.command", 0)->meaning,
+	    "LIST");
+	assert_int_equal(fval(p, "ftp-data.command-frame"), 5);
+	assert_int_equal(layer(p, "data")->len, 7);
+	/* A later command does not replace the first. */
+	p = decode_num(9, TCPBACK("0015") "515549540d0a");
+	p = decode_num(11, TCPFROM("1389") "6869");
+	assert_string_equal(field_n(p, "ftp-data.command", 0)->meaning,
+	    "LIST");
+	sweep_prefixes(DLT_RAW, TCPFROM("1389") "68656c6c6f0d0a");
+	/* The table is bounded: past ST_EXPECT_MAX, the oldest is reused. */
+	{
+		struct st_expect e, out;
+		unsigned i;
+
+		memset(&e, 0, sizeof(e));
+		e.fam = 4;
+		e.proto = layer(p, "ftp-data")->proto;
+		e.transport = layer(p, "tcp")->proto;
+		for (i = 0; i < ST_EXPECT_MAX + 10; i++) {
+			e.port = (uint16_t)(6000 + i);
+			st_expect_add(&e);
+		}
+		assert_int_equal(st_expect_count(), ST_EXPECT_MAX);
+		assert_false(st_expect_find(e.transport, 4, e.addr, 6000,
+		    &out));
+		assert_true(st_expect_find(e.transport, 4, e.addr,
+		    6000 + ST_EXPECT_MAX + 9, &out));
+	}
+	st_expect_clear();
+	assert_int_equal(st_expect_count(), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_http_continuation),
+		cmocka_unit_test(test_ftp_data),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
