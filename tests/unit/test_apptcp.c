@@ -140,12 +140,82 @@ test_ftp_data(void **state)
 	assert_int_equal(st_expect_count(), 0);
 }
 
+/* From mysql__mysql.pcap: a query, its result set, a greeting, a login. */
+#define MY_QUERY "210000000373656c65637420404076657273696f6e5f636f6d6d656e" \
+	"74206c696d69742031"
+#define MY_RESULT "01000001012700000203646566000000114040766572736" \
+	"96f6e5f636f6d6d656e74000c21004b000000fd01001f000005000003fe00000" \
+	"2001a0000041947656e746f6f204c696e7578206d7973716c2d352e302e35340" \
+	"5000005fe00000200"
+#define MY_GREET "340000000a352e302e3534005e0000003e7e24347574682c002ca2" \
+	"210200000000000000000000000000003e36313249575a3e6668575800"
+#define MY_LOGIN "3e00000185a6030000000001210000000000000000000000000000" \
+	"00000000000000000074666f65727374650014eefd6d5562851bc5966a0b4123" \
+	"6ae3f2315efcc4"
+
+static void
+test_mysql(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPTO("0cea") MY_QUERY);
+	assert_chain(p, "ipv4 tcp mysql");
+	assert_int_equal(fval(p, "mysql.packet_length"), 33);
+	assert_int_equal(fval(p, "mysql.packet_number"), 0);
+	assert_int_equal(fval(p, "mysql.command"), 3);
+	assert_string_equal(field_n(p, "mysql.query", 0)->meaning,
+	    "select @@version_comment limit 1");
+	sweep_prefixes(DLT_RAW, TCPTO("0cea") MY_QUERY);
+
+	/* One layer per packet: count, column, EOF, row, EOF. */
+	p = decode_hex(DLT_RAW, TCPFROM("0cea") MY_RESULT);
+	assert_chain(p, "ipv4 tcp mysql mysql mysql mysql mysql");
+	assert_int_equal(fval(p, "mysql.num_fields"), 1);
+	assert_string_equal(field_n(p, "mysql.field.name", 0)->meaning,
+	    "@@version_comment");
+	assert_int_equal(fval(p, "mysql.field.type"), 253);
+	assert_int_equal(fval(p, "mysql.field.flags.not_null"), 1);
+	assert_int_equal(fval(p, "mysql.eof"), 254);
+	assert_string_equal(field_n(p, "mysql.row.text", 0)->meaning,
+	    "Gentoo Linux mysql-5.0.54");
+	assert_int_equal(fval(p, "mysql.server_status"), 2);
+	assert_int_equal(fval(p, "mysql.stat.ac"), 1);
+	sweep_prefixes(DLT_RAW, TCPFROM("0cea") MY_RESULT);
+
+	p = decode_hex(DLT_RAW, TCPFROM("0cea") MY_GREET);
+	assert_chain(p, "ipv4 tcp mysql");
+	assert_string_equal(field_n(p, "mysql.version", 0)->meaning, "5.0.54");
+	assert_int_equal(fval(p, "mysql.thread_id"), 94);
+	assert_int_equal(fval(p, "mysql.caps.server"), 0xa22c);
+	assert_int_equal(fval(p, "mariadb.server_language"), 33);
+	sweep_prefixes(DLT_RAW, TCPFROM("0cea") MY_GREET);
+
+	p = decode_hex(DLT_RAW, TCPTO("0cea") MY_LOGIN);
+	assert_int_equal(fval(p, "mysql.max_packet"), 16777216);
+	assert_string_equal(field_n(p, "mysql.user", 0)->meaning,
+	    "tfoerste");
+	assert_int_equal(field_n(p, "mysql.passwd", 0)->bits, 20 * 8);
+	sweep_prefixes(DLT_RAW, TCPTO("0cea") MY_LOGIN);
+
+	/* A length past the segment: decoded as far as it goes, noted. */
+	p = decode_hex(DLT_RAW, TCPTO("0cea") "ff00000003414243");
+	assert_chain(p, "ipv4 tcp mysql");
+	assert_int_equal(fval(p, "mysql.packet_length"), 255);
+	assert_true(has_note(p, "continues"));
+	/* Lying length-encoded strings in a row stop the row, no more. */
+	p = decode_hex(DLT_RAW, TCPFROM("0cea") "05000004" "fc" "ff7f4142");
+	assert_chain(p, "ipv4 tcp mysql");
+	assert_false(has_field(p, "mysql.row.text"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_http_continuation),
 		cmocka_unit_test(test_ftp_data),
+		cmocka_unit_test(test_mysql),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
