@@ -38,7 +38,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
-extern const struct st_proto st_proto_ftp_data, st_proto_mysql;
+extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -125,6 +125,7 @@ const struct st_proto *const st_protos[] = {
 	/* @apptcp */
 	&st_proto_ftp_data,
 	&st_proto_mysql,
+	&st_proto_resp,
 	&st_proto_data,
 	&st_proto_trailer,
 	NULL

@@ -209,6 +209,48 @@ test_mysql(void **state)
 	assert_false(has_field(p, "mysql.row.text"));
 }
 
+/* "*3\r\n$3\r\nSET\r\n$4\r\ntest\r\n$2\r\nhi\r\n" */
+#define RESP_SET "2a330d0a24330d0a5345540d0a24340d0a746573740d0a2432" \
+	"0d0a68690d0a"
+
+static void
+test_resp(void **state)
+{
+	const struct st_packet *p;
+	char hex[2 * 40 * 4 + 256];
+	unsigned i;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPTO("18eb") RESP_SET);
+	assert_chain(p, "ipv4 tcp resp");
+	assert_int_equal(fval(p, "resp.array.length"), 3);
+	assert_int_equal(field_n(p, "resp.bulk_string.length", 1)->val, 4);
+	assert_int_equal(field_n(p, "resp.bulk_string.value", 2)->bits,
+	    2 * 8);
+	sweep_prefixes(DLT_RAW, TCPTO("18eb") RESP_SET);
+	/* Replies: a string, an error, a negative integer, a null bulk. */
+	p = decode_hex(DLT_RAW, TCPFROM("18eb") "2b4f4b0d0a" "2d4552520d0a"
+	    "3a2d370d0a" "242d310d0a");
+	assert_string_equal(field_n(p, "resp.string", 0)->meaning, "OK");
+	assert_string_equal(field_n(p, "resp.error", 0)->meaning, "ERR");
+	assert_int_equal((int64_t)fval(p, "resp.integer"), -7);
+	assert_int_equal((int64_t)fval(p, "resp.bulk_string.length"), -1);
+	/* An inline command: a fragment. */
+	p = decode_hex(DLT_RAW, TCPTO("18eb") "50494e470d0a");
+	assert_true(has_field(p, "resp.fragment"));
+	/* A lying bulk length: the value to the segment's end, noted. */
+	p = decode_hex(DLT_RAW, TCPTO("18eb") "2439390d0a6869");
+	assert_int_equal(field_n(p, "resp.bulk_string.value", 0)->bits, 16);
+	assert_true(has_note(p, "continues"));
+	/* Arrays nested past the bound stop, noted. */
+	strcpy(hex, TCPTO("18eb"));
+	for (i = 0; i < 40; i++)
+		strcat(hex, "2a310d0a");
+	p = decode_hex(DLT_RAW, hex);
+	assert_true(has_note(p, "too deep"));
+	assert_int_equal(layer(p, "resp")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -216,6 +258,7 @@ main(void)
 		cmocka_unit_test(test_http_continuation),
 		cmocka_unit_test(test_ftp_data),
 		cmocka_unit_test(test_mysql),
+		cmocka_unit_test(test_resp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
