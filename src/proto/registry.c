@@ -38,7 +38,8 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
-extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp;
+extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
+    st_proto_smtp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -126,6 +127,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ftp_data,
 	&st_proto_mysql,
 	&st_proto_resp,
+	&st_proto_smtp,
 	&st_proto_data,
 	&st_proto_trailer,
 	NULL

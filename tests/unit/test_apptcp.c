@@ -251,6 +251,41 @@ test_resp(void **state)
 	assert_int_equal(layer(p, "resp")->status, ST_LS_OK);
 }
 
+static void
+test_smtp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* "EHLO a.test\r\nMAIL FROM:<x@a.test>\r\n" to port 25. */
+	p = decode_hex(DLT_RAW, TCPTO("0019") "45484c4f20612e746573740d0a"
+	    "4d41494c2046524f4d3a3c7840612e746573743e0d0a");
+	assert_chain(p, "ipv4 tcp smtp");
+	assert_int_equal(fval(p, "smtp.req"), 1);
+	assert_string_equal(field_n(p, "smtp.req.command", 0)->meaning,
+	    "EHLO");
+	assert_string_equal(field_n(p, "smtp.req.parameter", 0)->meaning,
+	    "a.test");
+	assert_string_equal(field_n(p, "smtp.command_line", 1)->meaning,
+	    "MAIL FROM:<x@a.test>");
+	assert_int_equal(field_n(p, "smtp.command_line", 1)->bits, 22 * 8);
+	sweep_prefixes(DLT_RAW, TCPTO("0019") "45484c4f20612e746573740d0a");
+	/* "250-a.test\r\n250 SIZE 10\r\n": one reply of two lines. */
+	p = decode_hex(DLT_RAW, TCPFROM("0019") "3235302d612e746573740d0a"
+	    "3235302053495a452031300d0a");
+	assert_int_equal(fval(p, "smtp.response.code"), 250);
+	assert_false(field_n(p, "smtp.response", 0) == NULL);
+	assert_string_equal(field_n(p, "smtp.rsp.parameter", 1)->meaning,
+	    "SIZE 10");
+	/* Message text (after DATA): no command fields. */
+	p = decode_hex(DLT_RAW, TCPTO("024b") "5375626a6563743a20780d0a");
+	assert_chain(p, "ipv4 tcp smtp");
+	assert_false(has_field(p, "smtp.req.command"));
+	/* STARTTLS is noted. */
+	p = decode_hex(DLT_RAW, TCPTO("0019") "5354415254544c530d0a");
+	assert_true(has_note(p, "STARTTLS"));
+}
+
 int
 main(void)
 {
@@ -259,6 +294,7 @@ main(void)
 		cmocka_unit_test(test_ftp_data),
 		cmocka_unit_test(test_mysql),
 		cmocka_unit_test(test_resp),
+		cmocka_unit_test(test_smtp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
