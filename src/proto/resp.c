@@ -215,6 +215,8 @@ put_bytes(struct st_sumctx *s, const struct st_field *f)
 
 	if ((b = st_field_bytes(s->pkt, f, &n)) == NULL)
 		return;
+	if (n >= 2 && b[n - 2] == '\r' && b[n - 1] == '\n')
+		n -= 2;			/* a fragment's line end */
 	st_escape(b, n < 64 ? n : 64, buf, sizeof(buf));
 	st_out_puts(s->o, buf);
 }
@@ -240,6 +242,9 @@ resp_summary(struct st_sumctx *s, const struct st_layer *ly)
 		    f->desc == &resp_fields[R_INTEGER]) {
 			st_out_putc(s->o, ' ');
 			s->value(s, f);
+		} else if (f->desc == &resp_fields[R_BLEN] &&
+		    (int64_t)f->val < 0) {
+			st_out_puts(s->o, " (nil)");
 		} else if (f->desc == &resp_fields[R_ERROR]) {
 			st_out_puts(s->o, " error ");
 			s->value(s, f);

@@ -111,6 +111,8 @@ requests(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
 		k = line(p, pos, n, &next);
 		if (!is_command(p + pos, k))
 			break;		/* message text after the commands */
+		if (pos > 0)		/* tshark: one per command line */
+			st_dgen(d, &smtp_fields[S_REQ], 1);
 		textk(d, c, p, S_CMDLINE, pos, next - pos, k);
 		for (w = 0; w < k && p[pos + w] != ' '; w++)
 			;
