@@ -102,6 +102,9 @@ char	*st_fmt_mac(char *buf, const uint8_t *p);
  */
 void	st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 	    const struct st_field *f, size_t max);
+/* Writes field f's value in decimal, with a sign when its row says it is
+ * signed (ST_DF_SIGNED: the value is a 64-bit two's complement). */
+void	st_fmt_dec(struct st_out *o, const struct st_field *f);
 /*
  * Writes ts as ISO 8601 ("2023-11-14T22:13:20.000008Z"), with sep between
  * date and time, in UTC or the context's local offset.

@@ -12,6 +12,7 @@
 #include <pcap/dlt.h>
 
 #include "strata/decode.h"
+#include "strata/expect.h"
 
 /* Facts about the whole frame that outlive one chain. */
 struct frame {
@@ -83,6 +84,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 	const struct st_proto *next;
 	struct st_layer *ly;
 	struct st_cur lc;
+	struct st_expect ex;
 	size_t left, pl;
 	int rc, guess = ST_KEY_NONE;
 
@@ -143,6 +145,11 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		ly->len = (uint32_t)(d->hdr + pl);
 		next = d->data ? &st_proto_data : d->next != NULL ? d->next :
 		    st_proto_next(d->next_key, d->next_val);
+		/* A conversation another one announced: its protocol, not
+		 * the port's (an FTP data connection). */
+		if (!d->data && pl > 0 && p->role == ST_ROLE_TRANSPORT &&
+		    st_expect_count() > 0 && st_expect_here(d, &ex))
+			next = ex.proto;
 		guess = transport_key(p);
 		if (next == NULL && pl > 0 && guess != ST_KEY_NONE)
 			next = st_proto_guess(guess, &cur, NULL);

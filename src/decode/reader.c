@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "strata/decode.h"
+#include "strata/expect.h"
 #include "strata/reader.h"
 
 void
@@ -89,6 +90,8 @@ st_reader_fopen(struct st_reader *r, FILE *fp, const char *path, char *why,
 		return -2;
 	}
 	reader_init(r, p, path);
+	/* Conversations one capture announced are not another's. */
+	st_expect_clear();
 	return 0;
 }
 

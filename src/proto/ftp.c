@@ -5,14 +5,17 @@
  * data connection a PORT, EPRT, 227 or 229 names.  Whether a line is a
  * command or a reply goes by which end holds port 21, as in Wireshark.
  *
- * Not here: recognising the data connection itself (ftp-data).  That
- * needs memory of the control connection across packets, and the decoder
- * is per packet and shared between threads.
+ * The data connection (ftp-data, which Wireshark's FTP dissector also
+ * registers) is known only from the control connection: each address
+ * named is noted in the table of expected conversations (strata/expect.h)
+ * with the frame that named it and the first command after it, and the
+ * decode loop gives that conversation's segments to ftp-data.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/expect.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -47,6 +50,74 @@ static const struct st_field_desc ftp_fields[F_NFTP] = {
 	[F_EPSVIP6] = FDG("ftp.epsv.ipv6", "Extended passive IPv6 address",
 	    ST_FMT_TEXT, NULL),
 };
+
+extern const struct st_proto st_proto_ftp_data;
+
+/* What ftp notes of a data connection, in struct st_expect's data. */
+struct ftp_note {
+	char		 method[8];	/* PASV, PORT, EPASV, EPRT (tshark's) */
+	char		 cmd[72];	/* the first command after it */
+	uint64_t	 cmd_frame;	/* its frame; 0: none yet */
+};
+
+_Static_assert(sizeof(struct ftp_note) <= ST_EXPECT_DATA, "ftp_note size");
+
+/* Notes that the sender will listen on port for a data connection. */
+static void
+announce(struct st_dctx *d, const char *method, unsigned port)
+{
+	struct st_expect e;
+	struct ftp_note n;
+
+	memset(&e, 0, sizeof(e));
+	memset(&n, 0, sizeof(n));
+	if (port == 0 || st_expect_conv(d, &e.owner, &e.transport) != 0)
+		return;
+	e.proto = &st_proto_ftp_data;
+	e.fam = d->net.fam;
+	memcpy(e.addr, d->net.src, sizeof(e.addr));
+	e.port = (uint16_t)port;
+	e.frame = d->pkt->num;
+	snprintf(n.method, sizeof(n.method), "%s", method);
+	memcpy(e.data, &n, sizeof(n));
+	st_expect_add(&e);
+}
+
+struct cmd_seen {
+	const char	*text;
+	uint64_t	 frame;
+};
+
+/* The first command after a data connection was named is its command. */
+static void
+note_cmd(struct st_expect *e, void *arg)
+{
+	const struct cmd_seen *cs = arg;
+	struct ftp_note n;
+
+	memcpy(&n, e->data, sizeof(n));
+	if (n.cmd_frame != 0 || cs->frame <= e->frame)
+		return;
+	snprintf(n.cmd, sizeof(n.cmd), "%s", cs->text);
+	n.cmd_frame = cs->frame;
+	memcpy(e->data, &n, sizeof(n));
+}
+
+static void
+command_seen(struct st_dctx *d, const uint8_t *p, size_t n)
+{
+	struct st_flowkey k;
+	const struct st_proto *tp;
+	struct cmd_seen cs;
+	char buf[72 * 4 + 8];
+
+	if (st_expect_count() == 0 || st_expect_conv(d, &k, &tp) != 0)
+		return;
+	st_escape(p, n < 71 ? n : 71, buf, sizeof(buf));
+	cs.text = buf;
+	cs.frame = d->pkt->num;
+	st_expect_each(&k, note_cmd, &cs);
+}
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
 static const uint8_t *
@@ -145,6 +216,7 @@ host_port(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
 	/* A server behind NAT names an address other than its own. */
 	if (fip == F_PIP && d->net.fam == 4 && memcmp(ip, d->net.src, 4) != 0)
 		st_dgen(d, &ftp_fields[F_PNAT], 1);
+	announce(d, fip == F_PIP ? "PASV" : "PORT", port);
 }
 
 /* 229 names no address: the server's own, as Wireshark shows it. */
@@ -185,6 +257,7 @@ epsv(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
 		return;
 	num(d, c, F_EPSVPORT, off + a + 4, i - a - 4, (uint64_t)v);
 	epsv_addr(d);
+	announce(d, "EPASV", (unsigned)v);
 }
 
 /* EPRT's "|af|address|port|", IPv4 only (the field is one). */
@@ -211,8 +284,10 @@ eprt(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
 	}
 	a = i;
 	if ((port = decimal(p + off, n, &i)) >= 0 && port <= 65535 &&
-	    i < n && p[off + i] == p[off])
+	    i < n && p[off + i] == p[off]) {
 		num(d, c, F_EPRTPORT, off + a, i - a, (uint64_t)port);
+		announce(d, "EPRT", (unsigned)port);
+	}
 }
 
 /* Whether token p[0..n) is command cmd (case-insensitive). */
@@ -236,6 +311,7 @@ request(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
 
 	for (t = 0; t < n && p[t] != ' '; t++)
 		;
+	command_seen(d, p, n);
 	if (t > 0)
 		text(d, c, p, F_CMD, 0, t);
 	for (a = t; a < n && p[a] == ' '; a++)
@@ -366,4 +442,93 @@ const struct st_proto st_proto_ftp = {
 	    "PORT, EPRT, 227 and 229 name the address of a separate data "
 	    "connection; strata shows only the first line of each segment "
 	    "as fields.",
+};
+
+/*
+ * ftp-data: the bytes of a data connection, known from the control
+ * connection that named it (see the top of the file).  The facts are the
+ * control connection's; the bytes go on as data.
+ */
+enum { D_SETUP, D_METHOD, D_CMD, D_CMDFRAME, D_NDATA };
+
+static const struct st_field_desc ftpdata_fields[D_NDATA] = {
+	[D_SETUP] = FDG("ftp-data.setup-frame", "Setup frame", ST_FMT_DEC,
+	    NULL),
+	[D_METHOD] = FDG("ftp-data.setup-method", "Setup method",
+	    ST_FMT_TEXT, NULL),
+	[D_CMD] = FDG("ftp-data.command", "Command", ST_FMT_TEXT, NULL),
+	[D_CMDFRAME] = FDG("ftp-data.command-frame", "Command frame",
+	    ST_FMT_DEC, NULL),
+};
+
+static void
+gen_text(struct st_dctx *d, int f, const char *s)
+{
+	struct st_field *fl;
+
+	if ((fl = st_dgen(d, &ftpdata_fields[f], 0)) != NULL)
+		fl->meaning = st_pkt_strdup(d->pkt, s);
+}
+
+static int
+ftpdata_decode(struct st_dctx *d, struct st_cur *c)
+{
+	struct st_expect e;
+	struct ftp_note n;
+
+	(void)c;
+	d->hdr = 0;
+	d->data = 1;
+	if (!st_expect_here(d, &e) || e.proto != &st_proto_ftp_data)
+		return ST_OK;
+	memcpy(&n, e.data, sizeof(n));
+	n.method[sizeof(n.method) - 1] = '\0';
+	n.cmd[sizeof(n.cmd) - 1] = '\0';
+	st_dgen(d, &ftpdata_fields[D_SETUP], e.frame);
+	gen_text(d, D_METHOD, n.method);
+	if (n.cmd_frame != 0 && n.cmd_frame < d->pkt->num) {
+		gen_text(d, D_CMD, n.cmd);
+		st_dgen(d, &ftpdata_fields[D_CMDFRAME], n.cmd_frame);
+	}
+	return ST_OK;
+}
+
+/* "ftp-data 342 bytes (PASV) (LIST)", as tshark's one line. */
+static int
+ftpdata_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[D_NDATA];
+
+	st_ly_fields(s->pkt, ly, ftpdata_fields, D_NDATA, f);
+	st_out_printf(s->o, "ftp-data %u bytes", ly->len);
+	if (f[D_METHOD] != NULL) {
+		st_out_puts(s->o, " (");
+		s->value(s, f[D_METHOD]);
+		st_out_putc(s->o, ')');
+	}
+	if (f[D_CMD] != NULL) {
+		st_out_puts(s->o, " (");
+		s->value(s, f[D_CMD]);
+		st_out_putc(s->o, ')');
+	}
+	return 1;
+}
+
+const struct st_proto st_proto_ftp_data = {
+	.name = "ftp-data",
+	.ws = "ftp-data",
+	.title = "FTP Data",
+	.rfc = "RFC 959",
+	.role = ST_ROLE_APP,
+	.fields = ftpdata_fields,
+	.nfields = D_NDATA,
+	.decode = ftpdata_decode,
+	.summary = ftpdata_summary,
+	.color = "\033[93m",
+	.explain = "The bytes of a file or a listing, on a connection of "
+	    "their own that the control connection named (PASV's 227 reply, "
+	    "PORT, EPSV's 229, EPRT): nothing in the bytes says FTP, so "
+	    "strata knows them only when the capture holds the control "
+	    "connection's earlier packets.  Setup frame and method say where "
+	    "it was named, the command what it carries.",
 };

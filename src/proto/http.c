@@ -143,6 +143,7 @@ static const struct st_valname status_names[] = {
 /* What one message's head said, for what follows it. */
 struct head {
 	int		 response;
+	int		 cont;		/* a continuation: no first line */
 	size_t		 host, hostn;	/* the Host value, offset and length */
 	int		 has_clen;
 	uint64_t	 clen;
@@ -383,7 +384,8 @@ header_line(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 {
 	size_t k, colon, v;
 
-	text(d, c, h->response ? F_RESPLINE : F_REQLINE, off, n);
+	if (!h->cont)		/* tshark names no line of unknown kind */
+		text(d, c, h->response ? F_RESPLINE : F_REQLINE, off, n);
 	for (colon = 0; colon < n && p[off + colon] != ':'; colon++)
 		;
 	if (colon == n)
@@ -510,6 +512,86 @@ full_uri(struct st_dctx *d, const uint8_t *p, size_t n, const struct head *h)
 	gentext(d, F_FULLURI, host, p + a + 1, b - a - 1);
 }
 
+/*
+ * The length of the line at p (n bytes) as Wireshark ends it: at CR, LF
+ * or CRLF, or at the end of the segment; *next is where the next starts.
+ */
+static size_t
+any_line(const uint8_t *p, size_t n, size_t *next)
+{
+	size_t i;
+
+	for (i = 0; i < n && p[i] != '\r' && p[i] != '\n'; i++)
+		;
+	*next = i + (i < n && p[i] == '\r' && i + 1 < n && p[i + 1] == '\n' ?
+	    2 : i < n ? 1 : 0);
+	return i;
+}
+
+/* Whether line p[0..n) starts like a header: a token, then ':'. */
+static int
+header_like(const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] > 0x7e ||
+		    strchr("()<>@,;\\\"/[]?={} ", p[i]) != NULL)
+			return 0;
+		if (p[i] == ':')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A segment on an HTTP port that starts no message: the rest of a head or
+ * a body begun in an earlier segment, Wireshark's "Continuation".  Header
+ * lines are read up to a blank line (without a line field: tshark cannot
+ * tell a request's from a response's), the rest is body, shown as data
+ * after it.  A first byte that is not printable starts no header: then
+ * all of it is data, with no body text (as tshark).
+ */
+static int
+continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
+    size_t left)
+{
+	struct head h;
+	size_t pos = 0, n, next, bl;
+	int lines = 0;
+
+	if (st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto) != NULL)
+		return ST_ENOTME;	/* another protocol's bytes */
+	memset(&h, 0, sizeof(h));
+	h.cont = 1;
+	d->data = 1;
+	/* A CRLF where a message may start is skipped (RFC 9112 2.2). */
+	if (left > 3 && p[0] == '\r' && p[1] == '\n')
+		pos = 2;
+	if (p[pos] < 0x20 || p[pos] > 0x7e) {
+		d->hdr = pos;
+		return ST_OK;
+	}
+	while (pos < left && lines++ < HTTP_LINES) {
+		n = any_line(p + pos, left - pos, &next);
+		if (n == 0 && next > 0) {	/* the blank line ends a head */
+			pos += next;
+			break;
+		}
+		if (!header_like(p + pos, n))
+			break;
+		header_line(d, c, p, pos, n, &h);
+		pos += next;
+	}
+	d->hdr = pos;
+	if (pos < left) {
+		bl = h.has_clen && h.clen < left - pos ? (size_t)h.clen :
+		    left - pos;
+		st_dbytes(d, c, &http_fields[F_BODY], pos, bl);
+	}
+	return ST_OK;
+}
+
 static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -519,8 +601,10 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	long n;
 
 	memset(&h, 0, sizeof(h));
-	if (p == NULL || !starts_message(p, left, &h.response))
-		return ST_ENOTME;	/* a body, or not HTTP */
+	if (p == NULL || left == 0)
+		return ST_ENOTME;
+	if (!starts_message(p, left, &h.response))
+		return continuation(d, c, p, left);
 	d->hdr = left;
 	d->plen = 0;
 	if ((n = line_len(p, left)) < 0) {
@@ -597,9 +681,9 @@ static const struct st_bind http_binds[] = {
 static void
 http_sum_one(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[F_PHRASE + 1];
+	const struct st_field *f[F_RESPLINE + 1];
 
-	st_ly_fields(s->pkt, ly, http_fields, F_PHRASE + 1, f);
+	st_ly_fields(s->pkt, ly, http_fields, F_RESPLINE + 1, f);
 	if (f[F_METHOD] != NULL) {
 		st_out_puts(s->o, "http ");
 		s->value(s, f[F_METHOD]);
@@ -612,8 +696,10 @@ http_sum_one(struct st_sumctx *s, const struct st_layer *ly)
 			st_out_putc(s->o, ' ');
 			s->value(s, f[F_PHRASE]);
 		}
-	} else
+	} else if (f[F_REQLINE] != NULL || f[F_RESPLINE] != NULL)
 		st_out_puts(s->o, "http (continued)");
+	else	/* the rest of a message begun in an earlier segment */
+		st_out_printf(s->o, "http continuation, %u bytes", ly->len);
 }
 
 /* Every message of the segment (pipelined ones too), joined by ", ". */

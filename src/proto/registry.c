@@ -38,6 +38,8 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
+extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
+    st_proto_smtp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -122,6 +124,10 @@ const struct st_proto *const st_protos[] = {
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */
+	&st_proto_ftp_data,
+	&st_proto_mysql,
+	&st_proto_resp,
+	&st_proto_smtp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,

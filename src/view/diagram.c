@@ -240,6 +240,23 @@ data_preview(const struct st_packet *pkt, const struct st_layer *ly,
 	buf[k] = '\0';
 }
 
+/*
+ * The bytes layer i adds to the byte bar: its header, or all of it for a
+ * layer that is all message, unless another layer of its chain follows
+ * inside it (a body shown as data, a record after a record).
+ */
+static size_t
+bar_len(const struct st_packet *pkt, unsigned i)
+{
+	const struct st_layer *ly = &pkt->layers[i];
+
+	if (!whole(ly) || (ly->proto->role == ST_ROLE_APP &&
+	    i + 1 < pkt->nlayers && pkt->layers[i + 1].depth == ly->depth &&
+	    pkt->layers[i + 1].off == ly->off + ly->hdr_len))
+		return ly->hdr_len;
+	return ly->len;
+}
+
 /* The byte bar: each layer's header (data: all of it) to scale. */
 static void
 byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
@@ -249,12 +266,11 @@ byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	unsigned i;
 
 	for (i = 0; i < pkt->nlayers; i++)
-		total += whole(&pkt->layers[i]) ? pkt->layers[i].len :
-		    pkt->layers[i].hdr_len;
+		total += bar_len(pkt, i);
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
-		len = whole(ly) ? ly->len : ly->hdr_len;
+		len = bar_len(pkt, i);
 		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
 		want = total > 0 ? len * room / total : 0;
 		w = strlen(seg);

@@ -169,8 +169,19 @@ st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 		return;
 	}
 	default:
-		st_out_u64(o, f->val);
+		st_fmt_dec(o, f);
 	}
+}
+
+void
+st_fmt_dec(struct st_out *o, const struct st_field *f)
+{
+	/* A signed field holds its value as a 64-bit two's complement. */
+	if ((f->desc->flags & ST_DF_SIGNED) && (int64_t)f->val < 0) {
+		st_out_putc(o, '-');
+		st_out_u64(o, 0 - f->val);
+	} else
+		st_out_u64(o, f->val);
 }
 
 /* Days from 1970-01-01 to y-m-d (proleptic Gregorian), no tables. */

@@ -81,7 +81,7 @@ json_value(struct st_out *o, const struct st_packet *pkt,
 	case ST_FMT_BOOL:
 	case ST_FMT_HEX:
 		/* Integers are numbers, whatever base the tree shows. */
-		st_out_u64(o, f->val);
+		st_fmt_dec(o, f);
 		return;
 	case ST_FMT_TEXT:
 		st_out_putc(o, '"');
