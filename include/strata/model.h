@@ -67,6 +67,12 @@ enum st_ck {
 	ST_CK_ABSENT		/* zero UDP checksum over IPv4: none was sent */
 };
 
+/* st_field.aux of an ST_CK_UNVERIFIED checksum: why it was not worked out
+ * (0: bytes not captured). */
+#define ST_CKU_FRAGMENT	1	/* the layer is in a fragment: verified on
+				   the frame that completes the datagram,
+				   when reassembled */
+
 struct st_valname {
 	uint32_t	 val;
 	const char	*name;
@@ -143,6 +149,17 @@ struct st_packet {
 	unsigned	 nnotes;
 	char		 str[ST_STRBUF];
 	size_t		 strused;
+	/*
+	 * When the frame completes a fragmented datagram (src/decode/
+	 * reasm.c): the line that lists its fragments, and with reassembly
+	 * on, the datagram's payload after the frame's bytes, at
+	 * data[caplen .. caplen + xlen), where the layers decoded from it
+	 * lie.  xbuf (xcap bytes) is the packet's own, kept across resets.
+	 */
+	const char	*reasm;
+	uint32_t	 xlen;
+	uint8_t		*xbuf;
+	size_t		 xcap;
 };
 
 /* Makes pkt empty and points it at data; keeps no reference to old data. */

@@ -17,6 +17,7 @@
 #include "strata/decode.h"
 #include "strata/follow.h"
 #include "strata/reader.h"
+#include "strata/reasm.h"
 #include "strata/ring.h"
 #include "strata/net.h"
 #include "strata/view.h"
@@ -34,6 +35,7 @@ struct opts {
 	int			 local;
 	const char		*follow;	/* --follow N or 'tcp A B' */
 	int			 abs_seq;	/* -S */
+	int			 reassemble;	/* --reassemble */
 };
 
 static void
@@ -44,7 +46,8 @@ decode_usage(FILE *fp)
 	fputs("usage: strata decode [-n] [-c COUNT] [-f FILTER] "
 	    "[--view VIEW[,VIEW...]]\n"
 	    "                     [--color=auto|always|never] [--local] "
-	    "[--merge] [-q] FILE...\n"
+	    "[--merge] [--reassemble]\n"
+	    "                     [-q] FILE...\n"
 	    "\n"
 	    "  FILE...          pcap or pcapng files, in order, each named; - "
 	    "reads standard\n"
@@ -62,6 +65,12 @@ decode_usage(FILE *fp)
 	    "resolves names\n"
 	    "  -S               absolute TCP sequence numbers (default: "
 	    "relative, as tcpdump)\n"
+	    "  --reassemble     decode a fragmented datagram's upper layers "
+	    "on the frame that\n"
+	    "                   completes it, as tshark does (each fragment "
+	    "is marked and\n"
+	    "                   the completing frame lists them either "
+	    "way)\n"
 	    "  --view LIST      views, comma-separated (default summary):\n",
 	    fp);
 	for (i = 0; st_views[i] != NULL; i++)
@@ -83,11 +92,12 @@ decode_usage(FILE *fp)
 static int
 parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 {
-	enum { O_LOCAL = 256, O_FOLLOW, O_MERGE };
+	enum { O_LOCAL = 256, O_FOLLOW, O_MERGE, O_REASM };
 	static const struct option lo[] = {
 		ST_CLI_LONGOPTS,
 		{ "colour", required_argument, NULL, ST_CLI_O_COLOR },
 		{ "merge", no_argument, NULL, O_MERGE },
+		{ "reassemble", no_argument, NULL, O_REASM },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "local", no_argument, NULL, O_LOCAL },
 		{ "follow", required_argument, NULL, O_FOLLOW },
@@ -123,6 +133,9 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 			break;
 		case O_MERGE:
 			op->merge = 1;
+			break;
+		case O_REASM:
+			op->reassemble = 1;
 			break;
 		case 'S':
 			op->abs_seq = 1;
@@ -233,6 +246,7 @@ struct show {
 	struct st_packet	 pkt;
 	struct st_out		 out;
 	struct st_vctx		 v;
+	struct st_defrag		*ra;		/* fragments across frames */
 	unsigned long long	 shown;
 	int			 lite;
 };
@@ -346,7 +360,9 @@ run_merged(const struct opts *op, struct show *sh, struct src *srcs,
 
 	for (i = 0; i < op->nfiles; i++) {
 		rd[i] = &srcs[i].r;
-		if ((rc = open_src(op, &srcs[i], &ins[i])) != 0) {
+		if ((rc = open_src(op, &srcs[i], &ins[i])) == 0)
+			srcs[i].r.rec.reasm = sh->ra;
+		else {
 			/* A file that will not open is left out. */
 			if (rc == -2) {
 				status = ST_EXIT_USAGE;
@@ -388,6 +404,11 @@ run(const struct opts *op, FILE *out_fp)
 
 	sh.op = op;
 	sh.lite = 1;
+	/* Fragments are listed on the frame completing them either way. */
+	if ((sh.ra = st_defrag_new(op->reassemble)) == NULL) {
+		st_cli_err("decode: out of memory");
+		return ST_EXIT_RUNTIME;
+	}
 	sh.shown = 0;
 	st_out_init(&sh.out, out_fp);
 	/* Views that read only main fields let the decoders skip the parts. */
@@ -404,7 +425,9 @@ run(const struct opts *op, FILE *out_fp)
 	else {
 		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
 		    !done(&sh); i++) {
-			if ((rc = open_src(op, &srcs[0], &ins[i])) != 0) {
+			if ((rc = open_src(op, &srcs[0], &ins[i])) == 0)
+				srcs[0].r.rec.reasm = sh.ra;
+			else {
 				/* Said why; the other files still count. */
 				if (rc == -2) {
 					status = ST_EXIT_USAGE;
@@ -433,6 +456,8 @@ run(const struct opts *op, FILE *out_fp)
 		if (op->c.vs.views[j]->end != NULL)
 			op->c.vs.views[j]->end(&sh.out, &sh.v);
 	st_vctx_free(&sh.v);
+	st_defrag_free(sh.ra);
+	sh.ra = NULL;
 	for (i = 0; i < op->nfiles; i++)
 		st_cli_preclose(&ins[i]);	/* those left unread */
 	if (failed && status == ST_EXIT_OK)

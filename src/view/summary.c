@@ -204,14 +204,28 @@ facts(struct st_sumctx *s, unsigned first)
 	}
 }
 
-/* Marks: the first layer cut short or malformed, and bad checksums. */
+/* Marks: a fragment's place in its datagram (the outermost layer whose
+ * frag hook finds one), the first layer cut short or malformed, and bad
+ * checksums. */
 static void
 marks(struct st_out *o, const struct st_packet *pkt)
 {
 	const struct st_layer *ly;
 	const struct st_field *f;
+	struct st_frag fr;
 	unsigned i;
 	int said = 0;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth == 0 && ly->proto->frag != NULL &&
+		    ly->proto->frag(pkt, ly, &fr)) {
+			st_out_printf(o, " [frag id 0x%0*x off %u %s]",
+			    fr.idhex, fr.id, fr.off, fr.more ? fr.mword :
+			    "last");
+			break;
+		}
+	}
 
 	for (i = 0; i < pkt->nlayers && !said; i++) {
 		ly = &pkt->layers[i];
@@ -298,6 +312,11 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 	}
 	marks(o, pkt);
 	st_out_putc(o, '\n');
+	if (pkt->reasm != NULL) {
+		st_out_puts(o, "    ");
+		st_out_puts(o, pkt->reasm);
+		st_out_putc(o, '\n');
+	}
 }
 
 const struct st_view st_view_summary = {

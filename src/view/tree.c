@@ -60,7 +60,10 @@ ck_status(struct st_out *o, const struct st_field *f)
 		st_out_printf(o, " [bad: should be 0x%04x]", f->aux);
 		break;
 	case ST_CK_UNVERIFIED:
-		st_out_puts(o, " [unverified: not all covered bytes captured]");
+		st_out_puts(o, f->aux == ST_CKU_FRAGMENT ? " [unverified: a "
+		    "fragment of a datagram; verified on the frame that "
+		    "completes it (--reassemble)]" : " [unverified: not "
+		    "all covered bytes captured]");
 		break;
 	case ST_CK_PARTIAL:
 		st_out_printf(o, " [partial: offloaded, holds the pseudo-header"
