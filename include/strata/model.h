@@ -157,6 +157,7 @@ struct st_packet {
 	 * lie.  xbuf (xcap bytes) is the packet's own, kept across resets.
 	 */
 	const char	*reasm;
+	uint32_t	 xtotal;	/* the datagram's payload bytes */
 	uint32_t	 xlen;
 	uint8_t		*xbuf;
 	size_t		 xcap;

@@ -279,6 +279,7 @@ st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
 	if (!complete(g))
 		return 0;
 	pkt->reasm = line(pkt, g, fr);
+	pkt->xtotal = g->total;
 	n = g->bad == NULL && !g->missing ? g->total : 0;
 	if (n > 0 && n <= g->cap) {
 		/* The buffer outlives the slot until the next call. */
