@@ -46,6 +46,8 @@ enum st_fmt {
 #define ST_DF_UNITS	0x10	/* shown scaled (<< shift), but Wireshark's
 				   field holds the wire value (ip.frag_offset
 				   in 8-byte units): tshark -T ek writes that */
+#define ST_DF_DECTOO	0x20	/* hex shown with its decimal beside, as
+				   tshark shows ip.id: 0xf414 (62484) */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {

@@ -229,6 +229,14 @@ struct st_proto {
 	 */
 	int		(*summary)(struct st_sumctx *s, const struct st_layer *ly);
 	/*
+	 * Optional, a network layer's: the facts tcpdump -v adds of layer ly
+	 * ("tos 0x0, ttl 64, id 43730, offset 0, flags [+], proto ICMP (1),
+	 * length 1500"), for the summary's -v; returns 0 having written
+	 * nothing when it has none.
+	 */
+	int		(*vsummary)(struct st_sumctx *s,
+			    const struct st_layer *ly);
+	/*
 	 * Optional, NULL-terminated: the fields that identify one packet in
 	 * the copy an ICMP error quotes, and that NAT at the source leaves
 	 * alone (the quote view matches errors to packets sent by them).

@@ -35,6 +35,7 @@ struct opts {
 	int			 local;
 	const char		*follow;	/* --follow N or 'tcp A B' */
 	int			 abs_seq;	/* -S */
+	int			 verbose;	/* -v */
 	int			 reassemble;	/* --reassemble */
 };
 
@@ -43,11 +44,11 @@ decode_usage(FILE *fp)
 {
 	size_t i;
 
-	fputs("usage: strata decode [-n] [-c COUNT] [-f FILTER] "
+	fputs("usage: strata decode [-n] [-v] [-c COUNT] [-f FILTER] "
 	    "[--view VIEW[,VIEW...]]\n"
 	    "                     [--color=auto|always|never] [--local] "
-	    "[--merge] [--reassemble]\n"
-	    "                     [-q] FILE...\n"
+	    "[--merge]\n"
+	    "                     [--reassemble] [-q] FILE...\n"
 	    "\n"
 	    "  FILE...          pcap or pcapng files, in order, each named; - "
 	    "reads standard\n"
@@ -65,6 +66,10 @@ decode_usage(FILE *fp)
 	    "resolves names\n"
 	    "  -S               absolute TCP sequence numbers (default: "
 	    "relative, as tcpdump)\n"
+	    "  -v               the summary adds the network header's facts "
+	    "as tcpdump -v\n"
+	    "                   does (tos, ttl, id, offset, flags, proto, "
+	    "length)\n"
 	    "  --reassemble     decode a fragmented datagram's upper layers "
 	    "on the frame that\n"
 	    "                   completes it, as tshark does (each fragment "
@@ -112,7 +117,7 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 	memset(op, 0, sizeof(*op));
 	st_cli_opts_init(&op->c, view);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Sh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Svh", lo, NULL)) != -1) {
 		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
 		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
 		    NULL, ch, optarg)) != 0) {
@@ -139,6 +144,9 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 			break;
 		case 'S':
 			op->abs_seq = 1;
+			break;
+		case 'v':
+			op->verbose = 1;
 			break;
 		case O_LOCAL:
 			op->local = 1;
@@ -261,6 +269,7 @@ show_begin(struct show *sh, const char *title)
 	    st_cli_want_color(op->c.color);
 	sh->v.local = op->local;
 	sh->v.abs_seq = op->abs_seq;
+	sh->v.verbose = op->verbose;
 	sh->v.title = title;
 }
 

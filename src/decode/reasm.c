@@ -113,6 +113,14 @@ find(struct st_defrag *r, const struct st_frag *fr, time_t now)
 	return old;
 }
 
+/* Marks g untrusted, for the first reason found. */
+static void
+flag(struct dgram *g, const char *why)
+{
+	if (g->bad == NULL)
+		g->bad = why;
+}
+
 /* Whether the n bytes at b, for offset off, agree with those held. */
 static int
 agrees(const struct dgram *g, uint32_t off, const uint8_t *b, uint32_t n)
@@ -146,14 +154,14 @@ keep(struct dgram *g, const struct st_frag *fr, const uint8_t *b,
 		if (cap > ST_DEFRAG_MAXLEN)
 			cap = ST_DEFRAG_MAXLEN;
 		if ((nb = realloc(g->buf, cap)) == NULL) {
-			g->bad = "out of memory";
+			flag(g, "out of memory");
 			return;
 		}
 		g->buf = nb;
 		g->cap = cap;
 	}
 	if (!agrees(g, fr->off, b, have))
-		g->bad = "overlapping fragments hold different bytes";
+		flag(g, "overlapping fragments hold different bytes");
 	memcpy(g->buf + fr->off, b, have);
 }
 
@@ -165,7 +173,7 @@ add_piece(struct dgram *g, const struct st_frag *fr, uint64_t num)
 
 	if (g->np == ST_DEFRAG_FRAGS) {
 		g->dropped++;
-		g->bad = "too many fragments";
+		flag(g, "too many fragments");
 		return;
 	}
 	for (i = g->np; i > 0 && g->p[i - 1].off > fr->off; i--)
@@ -183,15 +191,15 @@ check_end(struct dgram *g, const struct st_frag *fr)
 	uint32_t end = fr->off + fr->len;
 
 	if (fr->more && fr->len % 8 != 0)
-		g->bad = "a fragment before the last is no multiple of 8 bytes";
+		flag(g, "a fragment before the last is no multiple of 8 bytes");
 	if (!fr->more) {
 		if (g->have_last && g->total != end)
-			g->bad = "two last fragments end in different places";
+			flag(g, "two last fragments end in different places");
 		g->have_last = 1;
 		g->total = end;
 	}
 	if (g->have_last && end > g->total)
-		g->bad = "a fragment runs past the last one's end";
+		flag(g, "a fragment runs past the last one's end");
 }
 
 /* Whether g's fragments cover its payload from 0 to its end. */
@@ -272,7 +280,7 @@ st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
 		g->missing = 1;
 	check_end(g, fr);
 	if ((size_t)fr->off + fr->len > ST_DEFRAG_MAXLEN)
-		g->bad = "the datagram would exceed 65535 bytes";
+		flag(g, "the datagram would exceed 65535 bytes");
 	else if (g->bad == NULL && have > 0)
 		keep(g, fr, pkt->data + fr->pay, have);
 	add_piece(g, fr, pkt->num);

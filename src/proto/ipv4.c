@@ -49,8 +49,8 @@ static const struct st_field_desc ipv4_fields[] = {
 	FDDN("ecn", "ip.dsfield.ecn", "ECN", 14, 2, ST_FMT_DEC, ecn_names),
 	FDX("len", "ip.len", "Total length", 16, 16, ST_FMT_DEC, 0,
 	    ST_AUTO_LEN, 0, 0, NULL),
-	FDX("id", "ip.id", "Identification", 32, 16, ST_FMT_HEX, 0, 0, 0, 1,
-	    NULL),
+	FDX("id", "ip.id", "Identification", 32, 16, ST_FMT_HEX, 0, 0,
+	    ST_DF_DECTOO, 1, NULL),
 	FD("flags", "ip.flags", "Flags", 48, 3, ST_FMT_HEX),
 	FDD("rb", "ip.flags.rb", "Reserved bit", 48, 1, ST_FMT_BOOL),
 	FDD("df", "ip.flags.df", "Don't fragment", 49, 1, ST_FMT_BOOL),
@@ -343,6 +343,35 @@ ipv4_frag(const struct st_packet *pkt, const struct st_layer *ly,
 	fr->net.fam = 4;
 	memcpy(fr->net.src, a, 4);
 	memcpy(fr->net.dst, b, 4);
+	return 1;
+}
+
+/*
+ * tcpdump -v's facts: "tos 0x0, ttl 64, id 43730, offset 0, flags [+],
+ * proto ICMP (1), length 1500" (the flags DF, + for MF, rsvd; [none]).
+ */
+static int
+ipv4_vsummary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_PROTO + 1];
+	const char *m;
+	unsigned fl;
+
+	st_ly_fields(s->pkt, ly, ipv4_fields, F_PROTO + 1, f);
+	if (f[F_DS] == NULL || f[F_TTL] == NULL || f[F_ID] == NULL ||
+	    f[F_FRAG] == NULL || f[F_FLAGS] == NULL || f[F_PROTO] == NULL ||
+	    f[F_LEN] == NULL)
+		return 0;
+	fl = (unsigned)f[F_FLAGS]->val;
+	st_out_printf(s->o, "tos 0x%x, ttl %u, id %u, offset %u, flags [%s%s%s%s]"
+	    ", proto ", (unsigned)f[F_DS]->val, (unsigned)f[F_TTL]->val,
+	    (unsigned)f[F_ID]->val, (unsigned)f[F_FRAG]->val,
+	    fl & 4 ? "rsvd" : "", fl & 2 ? "DF" : "", fl & 1 ? "+" : "",
+	    fl == 0 ? "none" : "");
+	if ((m = st_field_meaning(f[F_PROTO])) != NULL)
+		st_out_printf(s->o, "%s ", m);
+	st_out_printf(s->o, "(%u), length %u", (unsigned)f[F_PROTO]->val,
+	    (unsigned)f[F_LEN]->val);
 	return 1;
 }
 
@@ -685,6 +714,7 @@ const struct st_proto st_proto_ipv4 = {
 	.ends = { &ipv4_fields[F_SRC], &ipv4_fields[F_DST] },
 	.cksum = &ipv4_ck,
 	.summary = ipv4_summary,
+	.vsummary = ipv4_vsummary,
 	.qkey = ipv4_qkey,
 	.keys = ipv4_keys,
 	.color = "\033[32m",

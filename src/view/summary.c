@@ -204,6 +204,30 @@ facts(struct st_sumctx *s, unsigned first)
 	}
 }
 
+/* -v: "(tos 0x0, ttl 64, ...) " from the first network layer's hook. */
+static void
+verbose(struct st_sumctx *s)
+{
+	const struct st_layer *ly;
+	unsigned i;
+	size_t mark;
+
+	for (i = 0; i < s->pkt->nlayers; i++) {
+		ly = &s->pkt->layers[i];
+		if (ly->depth != 0 || ly->proto->role != ST_ROLE_NET)
+			continue;
+		if (ly->proto->vsummary == NULL)
+			return;
+		st_out_putc(s->o, '(');
+		mark = s->o->n;
+		if (ly->proto->vsummary(s, ly))
+			st_out_puts(s->o, ") ");
+		else if (s->o->n == mark)
+			s->o->n--;	/* nothing said: no "(" either */
+		return;
+	}
+}
+
 /* Marks: a fragment's place in its datagram (the outermost layer whose
  * frag hook finds one), the first layer cut short or malformed, and bad
  * checksums. */
@@ -308,6 +332,8 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		sc.value = sum_value;
 		sc.endpoints = sum_endpoints;
 		sc.quoted = sum_quoted;
+		if (v->verbose)
+			verbose(&sc);
 		facts(&sc, 0);
 	}
 	marks(o, pkt);

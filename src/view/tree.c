@@ -101,6 +101,8 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	st_out_pad(o, strlen(f->desc->name), NAME_W);
 	mark = o->n;
 	st_fmt_value(o, pkt, f, 24);
+	if (f->desc->flags & ST_DF_DECTOO)
+		st_out_printf(o, " (%llu)", (unsigned long long)f->val);
 	if ((m = st_field_meaning(f)) != NULL && f->desc->fmt != ST_FMT_ENUM &&
 	    f->desc->fmt != ST_FMT_TEXT) {
 		st_out_puts(o, " (");
