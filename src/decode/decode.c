@@ -255,6 +255,37 @@ reassemble(struct st_dctx *d, struct st_defrag *ra)
 	chain(d, c, p != NULL ? p : &st_proto_data, &fr);
 }
 
+/*
+ * In the first fragment of a datagram, the layers above the network's end
+ * where the fragment ends, not where their own lengths say: a "message"
+ * running past that is cut short, as by a capture, not malformed (tshark:
+ * "Unreassembled Packet").
+ */
+static void
+unreassembled(struct st_packet *pkt)
+{
+	struct st_layer *ly;
+	struct st_frag f;
+	unsigned i, end = 0;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth != 0 || ly->off >= pkt->caplen)
+			continue;
+		if (end == 0) {
+			if (ly->proto->frag != NULL &&
+			    ly->proto->frag(pkt, ly, &f) && f.more)
+				end = f.pay + f.len;
+			continue;
+		}
+		if (ly->status == ST_LS_MALFORMED && ly->off + ly->len == end) {
+			ly->status = ST_LS_TRUNCATED;
+			ly->why = "the fragment ends here: the rest is in the "
+			    "next fragments";
+		}
+	}
+}
+
 /* The first protocol for a frame of link type lt, or NULL. */
 static const struct st_proto *
 link_proto(int lt, const struct st_packet *pkt)
@@ -313,8 +344,11 @@ st_decode_ra(struct st_packet *pkt, int linktype, struct st_defrag *ra)
 	c = st_cur_make(pkt->data, pkt->caplen);
 	if (pkt->caplen > 0 || p != &st_proto_data)
 		chain(&d, c, p, &fr);
-	if (ra != NULL && d.net.frag)
-		reassemble(&d, ra);
+	if (d.net.frag) {
+		unreassembled(pkt);
+		if (ra != NULL)
+			reassemble(&d, ra);
+	}
 	if (pkt->nbadck > 0)
 		offloaded(pkt);
 	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&
