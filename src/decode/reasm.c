@@ -157,6 +157,8 @@ keep(struct dgram *g, const struct st_frag *fr, const uint8_t *b,
 			flag(g, "out of memory");
 			return;
 		}
+		/* Zeroed: bytes a fragment lacked compare as zeros. */
+		memset(nb + g->cap, 0, cap - g->cap);
 		g->buf = nb;
 		g->cap = cap;
 	}
