@@ -39,6 +39,8 @@ struct st_defrag;
  * out of memory. */
 struct st_defrag *st_defrag_new(int decode);
 void	st_defrag_free(struct st_defrag *r);
+/* Forgets every datagram in progress (a new file begins). */
+void	st_defrag_reset(struct st_defrag *r);
 int	st_defrag_decoding(const struct st_defrag *r);
 
 /*

@@ -446,8 +446,10 @@ run(const struct opts *op, FILE *out_fp)
 				continue;
 			}
 			if (op->nfiles > 1) {
-				/* Each file on its own: times, connections. */
+				/* Each file on its own: times, connections,
+				 * fragments. */
 				st_vctx_free(&sh.v);
+				st_defrag_reset(sh.ra);
 				show_begin(&sh, op->files[i]);
 				if (!machine)
 					st_out_printf(&sh.out, "%s==> %s <==\n",

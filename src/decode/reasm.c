@@ -72,6 +72,15 @@ st_defrag_free(struct st_defrag *r)
 	free(r);
 }
 
+void
+st_defrag_reset(struct st_defrag *r)
+{
+	size_t i;
+
+	for (i = 0; r != NULL && i < ST_DEFRAG_DGRAMS; i++)
+		drop(&r->d[i]);
+}
+
 int
 st_defrag_decoding(const struct st_defrag *r)
 {

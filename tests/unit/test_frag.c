@@ -346,6 +346,22 @@ test_timeout(void **state)
 }
 
 static void
+test_reset(void **state)
+{
+	static const unsigned order[] = { 0, 1, 2 };
+	struct st_defrag *ra = st_defrag_new(1);
+
+	(void)state;
+	three(0x000b, 0);
+	feed(ra, order, 2);
+	st_defrag_reset(ra);		/* another file begins */
+	feed(ra, order + 2, 1);
+	assert_null(fpkt[2].reasm);
+	st_defrag_free(ra);
+	free_bufs();
+}
+
+static void
 test_many(void **state)
 {
 	struct st_defrag *ra = st_defrag_new(1);
@@ -383,6 +399,7 @@ main(void)
 		cmocka_unit_test(test_not_captured),
 		cmocka_unit_test(test_too_long),
 		cmocka_unit_test(test_timeout),
+		cmocka_unit_test(test_reset),
 		cmocka_unit_test(test_many),
 	};
 
