@@ -105,8 +105,10 @@ struct st_frag {
 	uint8_t		 more;		/* more fragments follow */
 	const char	*mword;		/* the flag's name: "MF", "M" */
 	uint32_t	 id;		/* the identification */
-	uint32_t	 off;		/* payload offset in the datagram, bytes */
-	uint32_t	 pay;		/* its first payload byte in the frame */
+	uint32_t	 off;		/* its payload's offset in the
+					   datagram's, in bytes */
+	uint32_t	 pay;		/* its payload's first byte in the
+					   frame */
 	uint32_t	 len;		/* its payload bytes, as declared */
 	int		 next_key;	/* what the datagram carries (enum
 					   st_key) */

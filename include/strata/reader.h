@@ -30,7 +30,7 @@ struct st_record {
 	struct timespec		 ts;		/* zero: not known */
 	int			 lt;		/* link type, DLT_* */
 	unsigned long long	 num;		/* in its source; 0: none */
-	struct st_defrag		*reasm;		/* fragments gathered across
+	struct st_defrag	*reasm;		/* fragments gathered across
 						   records, or NULL */
 };
 

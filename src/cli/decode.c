@@ -117,7 +117,8 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 	memset(op, 0, sizeof(*op));
 	st_cli_opts_init(&op->c, view);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Svh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Svh", lo, NULL)) !=
+	    -1) {
 		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
 		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
 		    NULL, ch, optarg)) != 0) {
@@ -254,7 +255,7 @@ struct show {
 	struct st_packet	 pkt;
 	struct st_out		 out;
 	struct st_vctx		 v;
-	struct st_defrag		*ra;		/* fragments across frames */
+	struct st_defrag	*ra;		/* fragments across frames */
 	unsigned long long	 shown;
 	int			 lite;
 };

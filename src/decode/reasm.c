@@ -142,7 +142,8 @@ agrees(const struct dgram *g, uint32_t off, const uint8_t *b, uint32_t n)
 		p = &g->p[i];
 		lo = p->off > off ? p->off : off;
 		hi = p->off + p->len < off + n ? p->off + p->len : off + n;
-		if (lo < hi && memcmp(g->buf + lo, b + (lo - off), hi - lo) != 0)
+		if (lo < hi &&
+		    memcmp(g->buf + lo, b + (lo - off), hi - lo) != 0)
 			return 0;
 	}
 	return 1;

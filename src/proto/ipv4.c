@@ -363,9 +363,10 @@ ipv4_vsummary(struct st_sumctx *s, const struct st_layer *ly)
 	    f[F_LEN] == NULL)
 		return 0;
 	fl = (unsigned)f[F_FLAGS]->val;
-	st_out_printf(s->o, "tos 0x%x, ttl %u, id %u, offset %u, flags [%s%s%s%s]"
-	    ", proto ", (unsigned)f[F_DS]->val, (unsigned)f[F_TTL]->val,
-	    (unsigned)f[F_ID]->val, (unsigned)f[F_FRAG]->val,
+	st_out_printf(s->o, "tos 0x%x, ttl %u, id %u, offset %u, "
+	    "flags [%s%s%s%s], proto ", (unsigned)f[F_DS]->val,
+	    (unsigned)f[F_TTL]->val, (unsigned)f[F_ID]->val,
+	    (unsigned)f[F_FRAG]->val,
 	    fl & 4 ? "rsvd" : "", fl & 2 ? "DF" : "", fl & 1 ? "+" : "",
 	    fl == 0 ? "none" : "");
 	if ((m = st_field_meaning(f[F_PROTO])) != NULL)

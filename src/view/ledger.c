@@ -61,12 +61,13 @@ sums(struct st_out *o, const struct st_packet *pkt,
 		ly = in[n];
 		snprintf(what, sizeof(what), "+ %s header", ly->proto->name);
 		total += ly->hdr_len;
-		st_out_printf(o, "  %-22s %5u = %-6u", what, ly->hdr_len, total);
+		st_out_printf(o, "  %-22s %5u = %-6u", what, ly->hdr_len,
+		    total);
 		if (frag >= 0 && (int)n == frag && ly->proto->frag(pkt, ly,
 		    &fr))
-			st_out_printf(o, "a fragment of datagram id 0x%0*x: its "
-			    "payload bytes %u..%u%s", fr.idhex, fr.id, fr.off,
-			    fr.off + fr.len, fr.more ? ", more follow" :
+			st_out_printf(o, "a fragment of datagram id 0x%0*x: "
+			    "its payload bytes %u..%u%s", fr.idhex, fr.id,
+			    fr.off, fr.off + fr.len, fr.more ? ", more follow" :
 			    ", the last");
 		else if (frag < 0 || (int)n < frag)
 			who_says(o, pkt, ly, total, inner);
@@ -100,7 +101,8 @@ whole(struct st_out *o, const struct st_packet *pkt,
 			continue;	/* a fragment header: gone when whole */
 		snprintf(what, sizeof(what), "+ %s header", ly->proto->name);
 		total += ly->hdr_len;
-		st_out_printf(o, "  %-22s %5u = %-6u", what, ly->hdr_len, total);
+		st_out_printf(o, "  %-22s %5u = %-6u", what, ly->hdr_len,
+		    total);
 		who_says(o, pkt, ly, total, inner);
 		st_out_putc(o, '\n');
 	}
