@@ -38,6 +38,7 @@ want replay --sp -- --speed
 want replay --to "" -- lo
 want decode --vi -- --view
 want decode --me -- --merge
+want decode --reas -- --reassemble
 want decode --view tr -- tree
 want decode --view summary,he -- summary,hex
 want decode --view summary,ch -- summary,changes summary,checksum

@@ -24,6 +24,16 @@
  */
 unsigned st_decode(struct st_packet *pkt, int linktype);
 
+struct st_defrag;
+
+/*
+ * The same, the fragments of datagrams gathered in ra (strata/reasm.h;
+ * NULL: none): the frame that completes one says so, and with ra
+ * decoding, the datagram's upper layers follow its own.
+ */
+unsigned st_decode_ra(struct st_packet *pkt, int linktype,
+	    struct st_defrag *ra);
+
 /*
  * Builds the tables the decoders otherwise make on first use, so that
  * threads may then decode at once (they only read them after this).

@@ -49,6 +49,8 @@ enum st_fmt {
 #define ST_DF_WSNUM	0x20	/* a status the JSON writes as Wireshark's
 				   number (0 bad, 1 good, 2 unverified,
 				   3 not present), not as strata's word */
+#define ST_DF_DECTOO	0x40	/* hex shown with its decimal beside, as
+				   tshark shows ip.id: 0xf414 (62484) */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {
@@ -69,6 +71,12 @@ enum st_ck {
 	ST_CK_PARTIAL,		/* offloaded: holds only the pseudo-header sum */
 	ST_CK_ABSENT		/* zero UDP checksum over IPv4: none was sent */
 };
+
+/* st_field.aux of an ST_CK_UNVERIFIED checksum: why it was not worked out
+ * (0: bytes not captured). */
+#define ST_CKU_FRAGMENT	1	/* the layer is in a fragment: verified on
+				   the frame that completes the datagram,
+				   when reassembled */
 
 struct st_valname {
 	uint32_t	 val;
@@ -146,6 +154,18 @@ struct st_packet {
 	unsigned	 nnotes;
 	char		 str[ST_STRBUF];
 	size_t		 strused;
+	/*
+	 * When the frame completes a fragmented datagram (src/decode/
+	 * reasm.c): the line that lists its fragments, and with reassembly
+	 * on, the datagram's payload after the frame's bytes, at
+	 * data[caplen .. caplen + xlen), where the layers decoded from it
+	 * lie.  xbuf (xcap bytes) is the packet's own, kept across resets.
+	 */
+	const char	*reasm;
+	uint32_t	 xtotal;	/* the datagram's payload bytes */
+	uint32_t	 xlen;
+	uint8_t		*xbuf;
+	size_t		 xcap;
 };
 
 /* Makes pkt empty and points it at data; keeps no reference to old data. */

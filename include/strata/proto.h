@@ -92,6 +92,31 @@ struct st_proto;
 struct st_dctx;
 struct st_sumctx;
 
+/*
+ * One fragment of a datagram, as a fragmenting layer's frag hook reads it
+ * (IPv4's header, IPv6's fragment header): what the reassembly
+ * (src/decode/reasm.c) needs, in no protocol's terms.
+ */
+struct st_frag {
+	uint8_t		 key[40];	/* what names its datagram: addresses,
+					   identification, protocol */
+	uint8_t		 keylen;
+	uint8_t		 idhex;		/* hex digits the id is shown in */
+	uint8_t		 more;		/* more fragments follow */
+	const char	*mword;		/* the flag's name: "MF", "M" */
+	uint32_t	 id;		/* the identification */
+	uint32_t	 off;		/* its payload's offset in the
+					   datagram's, in bytes */
+	uint32_t	 pay;		/* its payload's first byte in the
+					   frame */
+	uint32_t	 len;		/* its payload bytes, as declared */
+	int		 next_key;	/* what the datagram carries (enum
+					   st_key) */
+	uint64_t	 next_val;
+	struct st_net	 net;		/* the network facts of the whole
+					   datagram (tlen set on completion) */
+};
+
 /* The state a decoder reads and sets for its layer. */
 struct st_dctx {
 	struct st_packet *pkt;
@@ -178,6 +203,12 @@ struct st_proto {
 	/* Optional: tables made once before any decoding (st_decode_init),
 	 * so that threads only read them. */
 	void		(*init)(void);
+	/*
+	 * Optional, for a layer that fragments a datagram: fills *fr when
+	 * layer ly of pkt is a fragment and returns 1; 0 when it is whole.
+	 */
+	int		(*frag)(const struct st_packet *pkt,
+			    const struct st_layer *ly, struct st_frag *fr);
 
 	/* Conversations: source and destination addresses (a network
 	 * layer) or ports (a transport layer), or NULL. */
@@ -207,6 +238,14 @@ struct st_proto {
 	 * layer without a network layer): the summary then says less.
 	 */
 	int		(*summary)(struct st_sumctx *s, const struct st_layer *ly);
+	/*
+	 * Optional, a network layer's: the facts tcpdump -v adds of layer ly
+	 * ("tos 0x0, ttl 64, id 43730, offset 0, flags [+], proto ICMP (1),
+	 * length 1500"), for the summary's -v; returns 0 having written
+	 * nothing when it has none.
+	 */
+	int		(*vsummary)(struct st_sumctx *s,
+			    const struct st_layer *ly);
 	/*
 	 * Optional, NULL-terminated: the fields that identify one packet in
 	 * the copy an ICMP error quotes, and that NAT at the source leaves

@@ -20,6 +20,8 @@
 
 #include "strata/model.h"
 
+struct st_defrag;
+
 /* One frame as it came: what the decoder needs to know about it. */
 struct st_record {
 	const uint8_t		*data;
@@ -28,6 +30,8 @@ struct st_record {
 	struct timespec		 ts;		/* zero: not known */
 	int			 lt;		/* link type, DLT_* */
 	unsigned long long	 num;		/* in its source; 0: none */
+	struct st_defrag	*reasm;		/* fragments gathered across
+						   records, or NULL */
 };
 
 /* A record of the n bytes at data (all captured), of link type lt. */

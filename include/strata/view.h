@@ -26,6 +26,8 @@ struct st_vctx {
 	const char	*title;		/* what is shown: a file name */
 	const char	*file;		/* the packet's file, when several */
 	int		 abs_seq;	/* -S: absolute TCP sequence numbers */
+	int		 verbose;	/* -v: the network layer's facts as
+					   tcpdump -v gives them */
 	/* The conversations (relative TCP numbers): shared by the views
 	 * and freed once, by st_vctx_free. */
 	struct st_flows	*flows;

@@ -17,6 +17,7 @@
 #include "strata/decode.h"
 #include "strata/follow.h"
 #include "strata/reader.h"
+#include "strata/reasm.h"
 #include "strata/ring.h"
 #include "strata/net.h"
 #include "strata/view.h"
@@ -34,6 +35,8 @@ struct opts {
 	int			 local;
 	const char		*follow;	/* --follow N or 'tcp A B' */
 	int			 abs_seq;	/* -S */
+	int			 verbose;	/* -v */
+	int			 reassemble;	/* --reassemble */
 };
 
 static void
@@ -41,10 +44,11 @@ decode_usage(FILE *fp)
 {
 	size_t i;
 
-	fputs("usage: strata decode [-n] [-c COUNT] [-f FILTER] "
+	fputs("usage: strata decode [-n] [-v] [-c COUNT] [-f FILTER] "
 	    "[--view VIEW[,VIEW...]]\n"
 	    "                     [--color=auto|always|never] [--local] "
-	    "[--merge] [-q] FILE...\n"
+	    "[--merge]\n"
+	    "                     [--reassemble] [-q] FILE...\n"
 	    "\n"
 	    "  FILE...          pcap or pcapng files, in order, each named; - "
 	    "reads standard\n"
@@ -62,6 +66,16 @@ decode_usage(FILE *fp)
 	    "resolves names\n"
 	    "  -S               absolute TCP sequence numbers (default: "
 	    "relative, as tcpdump)\n"
+	    "  -v               the summary adds the network header's facts "
+	    "as tcpdump -v\n"
+	    "                   does (tos, ttl, id, offset, flags, proto, "
+	    "length)\n"
+	    "  --reassemble     decode a fragmented datagram's upper layers "
+	    "on the frame that\n"
+	    "                   completes it, as tshark does (each fragment "
+	    "is marked and\n"
+	    "                   the completing frame lists them either "
+	    "way)\n"
 	    "  --view LIST      views, comma-separated (default summary):\n",
 	    fp);
 	for (i = 0; st_views[i] != NULL; i++)
@@ -85,11 +99,12 @@ decode_usage(FILE *fp)
 static int
 parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 {
-	enum { O_LOCAL = 256, O_FOLLOW, O_MERGE };
+	enum { O_LOCAL = 256, O_FOLLOW, O_MERGE, O_REASM };
 	static const struct option lo[] = {
 		ST_CLI_LONGOPTS,
 		{ "colour", required_argument, NULL, ST_CLI_O_COLOR },
 		{ "merge", no_argument, NULL, O_MERGE },
+		{ "reassemble", no_argument, NULL, O_REASM },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "local", no_argument, NULL, O_LOCAL },
 		{ "follow", required_argument, NULL, O_FOLLOW },
@@ -104,7 +119,8 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 	memset(op, 0, sizeof(*op));
 	st_cli_opts_init(&op->c, view);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Sh", lo, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:f:no:qr:Svh", lo, NULL)) !=
+	    -1) {
 		if ((rc = st_cli_opt(&op->c, ST_CLI_VIEW | ST_CLI_COLOR |
 		    ST_CLI_OUT | ST_CLI_COUNT | ST_CLI_FILTER | ST_CLI_QUIET,
 		    NULL, ch, optarg)) != 0) {
@@ -126,8 +142,14 @@ parse_opts(struct opts *op, int argc, char **argv, const struct st_view *view)
 		case O_MERGE:
 			op->merge = 1;
 			break;
+		case O_REASM:
+			op->reassemble = 1;
+			break;
 		case 'S':
 			op->abs_seq = 1;
+			break;
+		case 'v':
+			op->verbose = 1;
 			break;
 		case O_LOCAL:
 			op->local = 1;
@@ -235,6 +257,7 @@ struct show {
 	struct st_packet	 pkt;
 	struct st_out		 out;
 	struct st_vctx		 v;
+	struct st_defrag	*ra;		/* fragments across frames */
 	unsigned long long	 shown;
 	int			 lite;
 };
@@ -249,6 +272,7 @@ show_begin(struct show *sh, const char *title)
 	    st_cli_want_color(op->c.color);
 	sh->v.local = op->local;
 	sh->v.abs_seq = op->abs_seq;
+	sh->v.verbose = op->verbose;
 	sh->v.title = title;
 }
 
@@ -364,7 +388,9 @@ run_merged(const struct opts *op, struct show *sh, struct src *srcs,
 
 	for (i = 0; i < op->nfiles; i++) {
 		rd[i] = &srcs[i].r;
-		if ((rc = open_src(op, &srcs[i], &ins[i])) != 0) {
+		if ((rc = open_src(op, &srcs[i], &ins[i])) == 0)
+			srcs[i].r.rec.reasm = sh->ra;
+		else {
 			/* A file that will not open is left out. */
 			if (rc == -2) {
 				status = ST_EXIT_USAGE;
@@ -406,6 +432,11 @@ run(const struct opts *op, FILE *out_fp)
 
 	sh.op = op;
 	sh.lite = 1;
+	/* Fragments are listed on the frame completing them either way. */
+	if ((sh.ra = st_defrag_new(op->reassemble)) == NULL) {
+		st_cli_err("decode: out of memory");
+		return ST_EXIT_RUNTIME;
+	}
 	sh.shown = 0;
 	st_out_init(&sh.out, out_fp);
 	/* Views that read only main fields let the decoders skip the parts. */
@@ -422,7 +453,9 @@ run(const struct opts *op, FILE *out_fp)
 	else {
 		for (i = 0; i < op->nfiles && status == ST_EXIT_OK &&
 		    !done(&sh); i++) {
-			if ((rc = open_src(op, &srcs[0], &ins[i])) != 0) {
+			if ((rc = open_src(op, &srcs[0], &ins[i])) == 0)
+				srcs[0].r.rec.reasm = sh.ra;
+			else {
 				/* Said why; the other files still count. */
 				if (rc == -2) {
 					status = ST_EXIT_USAGE;
@@ -432,8 +465,10 @@ run(const struct opts *op, FILE *out_fp)
 				continue;
 			}
 			if (op->nfiles > 1) {
-				/* Each file on its own: times, connections. */
+				/* Each file on its own: times, connections,
+				 * fragments. */
 				st_vctx_free(&sh.v);
+				st_defrag_reset(sh.ra);
 				show_begin(&sh, op->files[i]);
 				if (!machine)
 					st_out_printf(&sh.out, "%s==> %s <==\n",
@@ -451,6 +486,8 @@ run(const struct opts *op, FILE *out_fp)
 		if (op->c.vs.views[j]->end != NULL)
 			op->c.vs.views[j]->end(&sh.out, &sh.v);
 	st_vctx_free(&sh.v);
+	st_defrag_free(sh.ra);
+	sh.ra = NULL;
 	for (i = 0; i < op->nfiles; i++)
 		st_cli_preclose(&ins[i]);	/* those left unread */
 	if (failed && status == ST_EXIT_OK)

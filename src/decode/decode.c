@@ -7,12 +7,14 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <pcap/dlt.h>
 
 #include "strata/decode.h"
 #include "strata/expect.h"
+#include "strata/reasm.h"
 
 /* Facts about the whole frame that outlive one chain. */
 struct frame {
@@ -204,6 +206,93 @@ offloaded(struct st_packet *pkt)
 	}
 }
 
+/*
+ * Gives the fragment this frame carries (the outermost layer whose frag
+ * hook finds one) to the reassembly; when that completes a datagram it
+ * can trust and ra decodes, the payload goes after the frame's bytes in
+ * the packet's own buffer and is decoded there, at depth 0, as the
+ * network layer says, so every view sees its layers.
+ */
+static void
+reassemble(struct st_dctx *d, struct st_defrag *ra)
+{
+	struct st_packet *pkt = d->pkt;
+	struct frame fr = { 0, 0 };
+	const struct st_proto *p = NULL;
+	const uint8_t *pay;
+	struct st_frag f;
+	struct st_cur c;
+	uint8_t *nb;
+	size_t n, need;
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++)
+		if (pkt->layers[i].depth == 0 &&
+		    pkt->layers[i].proto->frag != NULL &&
+		    pkt->layers[i].proto->frag(pkt, &pkt->layers[i], &f))
+			break;
+	if (i == pkt->nlayers)
+		return;
+	n = st_defrag_add(ra, pkt, &f, &pay);
+	if (pkt->reasm != NULL)
+		st_pkt_note(pkt, pkt->reasm);
+	if (n == 0 || !st_defrag_decoding(ra))
+		return;
+	need = (size_t)pkt->caplen + n;
+	if (need > pkt->xcap) {
+		if ((nb = realloc(pkt->xbuf, need)) == NULL)
+			return;
+		pkt->xbuf = nb;
+		pkt->xcap = need;
+	}
+	memcpy(pkt->xbuf, pkt->data, pkt->caplen);
+	memcpy(pkt->xbuf + pkt->caplen, pay, n);
+	pkt->data = pkt->xbuf;
+	pkt->xlen = (uint32_t)n;
+	st_pkt_note(pkt, st_pkt_printf(pkt, "reassembled: the layers from "
+	    "byte %u on are the datagram's payload (%zu bytes), after the "
+	    "frame's own", pkt->caplen, n));
+	c = st_cur_make(pkt->data, need);
+	c.off = pkt->caplen;
+	d->depth = 0;
+	d->net = f.net;
+	d->net.tlen = (uint32_t)n;
+	d->net.frag = 0;
+	p = st_proto_next(f.next_key, f.next_val);
+	chain(d, c, p != NULL ? p : &st_proto_data, &fr);
+}
+
+/*
+ * In the first fragment of a datagram, the layers above the network's end
+ * where the fragment ends, not where their own lengths say: a "message"
+ * running past that is cut short, as by a capture, not malformed (tshark:
+ * "Unreassembled Packet").
+ */
+static void
+unreassembled(struct st_packet *pkt)
+{
+	struct st_layer *ly;
+	struct st_frag f;
+	unsigned i, end = 0;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth != 0 || ly->off >= pkt->caplen)
+			continue;
+		if (end == 0) {
+			if (ly->proto->frag != NULL &&
+			    ly->proto->frag(pkt, ly, &f) && f.more)
+				end = f.pay + f.len;
+			continue;
+		}
+		if (ly->status == ST_LS_MALFORMED && ly->off + ly->len == end) {
+			ly->status = ST_LS_TRUNCATED;
+			ly->why = "the fragment ends here: the rest is in the "
+			    "next fragments";
+		}
+	}
+}
+
 /* The first protocol for a frame of link type lt, or NULL. */
 static const struct st_proto *
 link_proto(int lt, const struct st_packet *pkt)
@@ -254,6 +343,12 @@ trailer_of(const struct st_packet *pkt)
 unsigned
 st_decode(struct st_packet *pkt, int linktype)
 {
+	return st_decode_ra(pkt, linktype, NULL);
+}
+
+unsigned
+st_decode_ra(struct st_packet *pkt, int linktype, struct st_defrag *ra)
+{
 	struct st_dctx d;
 	struct frame fr = { 0, 0 };
 	const struct st_proto *p;
@@ -274,6 +369,11 @@ st_decode(struct st_packet *pkt, int linktype)
 	c = st_cur_make(pkt->data, pkt->caplen);
 	if (pkt->caplen > 0 || p != &st_proto_data)
 		chain(&d, c, p, &fr);
+	if (d.net.frag) {
+		unreassembled(pkt);
+		if (ra != NULL)
+			reassemble(&d, ra);
+	}
 	if (pkt->nbadck > 0)
 		offloaded(pkt);
 	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&

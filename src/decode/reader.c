@@ -33,7 +33,7 @@ st_decode_frame(struct st_packet *pkt, const struct st_record *rec, int lite)
 	pkt->lite = lite;
 	pkt->num = rec->num;
 	pkt->ts = rec->ts;
-	return st_decode(pkt, rec->lt);
+	return st_decode_ra(pkt, rec->lt, rec->reasm);
 }
 
 static void

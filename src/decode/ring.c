@@ -401,8 +401,10 @@ st_ring_run(struct st_reader *s, unsigned long long most,
 	pthread_join(th, NULL);
 	rc = 0;
 out:
-	for (i = 0; r.slot != NULL && i < SLOTS; i++)
+	for (i = 0; r.slot != NULL && i < SLOTS; i++) {
 		free(r.slot[i].data);
+		free(r.slot[i].pkt.xbuf);	/* reassembled payloads */
+	}
 	free(r.slot);
 	pthread_mutex_destroy(&r.m);
 	pthread_cond_destroy(&r.cv);

@@ -403,7 +403,10 @@ st_dck(struct st_dctx *d, struct st_cur *c, const struct st_ckspec *ck,
 	r = st_ck_range(ck, &d->net, c, hdr, &n, &pseudo);
 	if (r < 0)
 		f->ck = ST_CK_ABSENT;
-	else
+	else {
 		st_dcksum(d, f, c->base + c->off, n, pseudo, r);
+		if (f->ck == ST_CK_UNVERIFIED && d->net.frag)
+			f->aux = ST_CKU_FRAGMENT;
+	}
 	st_dckstatus(d, f, ck->status);
 }

@@ -23,6 +23,9 @@ st_pkt_reset(struct st_packet *pkt, const uint8_t *data, uint32_t caplen,
 	pkt->nbadck = 0;
 	pkt->nnotes = 0;
 	pkt->strused = 0;
+	pkt->reasm = NULL;
+	pkt->xtotal = 0;
+	pkt->xlen = 0;
 }
 
 void
@@ -174,7 +177,9 @@ st_field_bytes(const struct st_packet *pkt, const struct st_field *f,
 {
 	size_t off = f->bitoff / 8, len = f->bits / 8;
 
-	if (f->bits == 0 || off > pkt->caplen || len > pkt->caplen - off) {
+	size_t have = (size_t)pkt->caplen + pkt->xlen;
+
+	if (f->bits == 0 || off > have || len > have - off) {
 		*n = 0;
 		return NULL;
 	}

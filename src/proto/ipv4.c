@@ -49,8 +49,8 @@ static const struct st_field_desc ipv4_fields[] = {
 	FDDN("ecn", "ip.dsfield.ecn", "ECN", 14, 2, ST_FMT_DEC, ecn_names),
 	FDX("len", "ip.len", "Total length", 16, 16, ST_FMT_DEC, 0,
 	    ST_AUTO_LEN, 0, 0, NULL),
-	FDX("id", "ip.id", "Identification", 32, 16, ST_FMT_HEX, 0, 0, 0, 1,
-	    NULL),
+	FDX("id", "ip.id", "Identification", 32, 16, ST_FMT_HEX, 0, 0,
+	    ST_DF_DECTOO, 1, NULL),
 	FD("flags", "ip.flags", "Flags", 48, 3, ST_FMT_HEX),
 	FDD("rb", "ip.flags.rb", "Reserved bit", 48, 1, ST_FMT_BOOL),
 	FDD("df", "ip.flags.df", "Don't fragment", 49, 1, ST_FMT_BOOL),
@@ -277,7 +277,10 @@ static const struct st_bind ipv4_binds[] = {
 	{ ST_KEY_NULLFAM, 2 },
 };
 
-/* "A → B fragment offset n" or "A → B proto n (name)", then "len n". */
+/*
+ * "A → B proto n (name) len n"; a fragment's offset and flag are the
+ * summary's fragment mark (the frag hook below).
+ */
 static int
 ipv4_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
@@ -286,16 +289,90 @@ ipv4_summary(struct st_sumctx *s, const struct st_layer *ly)
 
 	st_ly_fields(s->pkt, ly, ipv4_fields, F_PROTO + 1, f);
 	s->endpoints(s, NULL);
-	if (f[F_FRAG] != NULL && f[F_FRAG]->val != 0)
-		st_out_printf(s->o, " fragment offset %u",
-		    (unsigned)f[F_FRAG]->val);
-	else if (f[F_PROTO] != NULL) {
+	if (f[F_PROTO] != NULL) {
 		st_out_printf(s->o, " proto %u", (unsigned)f[F_PROTO]->val);
 		if ((m = st_field_meaning(f[F_PROTO])) != NULL)
 			st_out_printf(s->o, " (%s)", m);
 	}
 	st_out_puts(s->o, " len ");
 	st_out_u64(s->o, ly->len);
+	return 1;
+}
+
+/*
+ * A fragment's facts for the reassembly: its datagram is named by the
+ * addresses, the identification and the protocol (RFC 791 3.2).
+ */
+static int
+ipv4_frag(const struct st_packet *pkt, const struct st_layer *ly,
+    struct st_frag *fr)
+{
+	const struct st_field *f[F_DST + 1];
+	const uint8_t *a, *b;
+	size_t na, nb;
+	unsigned ihl, tot;
+
+	st_ly_fields(pkt, ly, ipv4_fields, F_DST + 1, f);
+	/* The flags, not ip.flags.mf: a lite decode leaves the bits out. */
+	if (f[F_FLAGS] == NULL || f[F_FRAG] == NULL || f[F_ID] == NULL ||
+	    f[F_LEN] == NULL || f[F_IHL] == NULL || f[F_PROTO] == NULL ||
+	    f[F_SRC] == NULL || f[F_DST] == NULL ||
+	    ((f[F_FLAGS]->val & 1) == 0 && f[F_FRAG]->val == 0) ||
+	    (a = st_field_bytes(pkt, f[F_SRC], &na)) == NULL || na != 4 ||
+	    (b = st_field_bytes(pkt, f[F_DST], &nb)) == NULL || nb != 4)
+		return 0;
+	ihl = (unsigned)f[F_IHL]->val;
+	tot = (unsigned)f[F_LEN]->val;
+	memset(fr, 0, sizeof(*fr));
+	fr->key[0] = 4;
+	memcpy(fr->key + 1, a, 4);
+	memcpy(fr->key + 5, b, 4);
+	fr->key[9] = (uint8_t)(f[F_ID]->val >> 8);
+	fr->key[10] = (uint8_t)f[F_ID]->val;
+	fr->key[11] = (uint8_t)f[F_PROTO]->val;
+	fr->keylen = 12;
+	fr->idhex = 4;
+	fr->more = (uint8_t)(f[F_FLAGS]->val & 1);
+	fr->mword = "MF";
+	fr->id = (uint32_t)f[F_ID]->val;
+	fr->off = (uint32_t)f[F_FRAG]->val;
+	fr->pay = ly->off + ihl;
+	fr->len = tot > ihl ? tot - ihl : 0;
+	fr->next_key = ST_KEY_IPPROTO;
+	fr->next_val = f[F_PROTO]->val;
+	fr->net.fam = 4;
+	memcpy(fr->net.src, a, 4);
+	memcpy(fr->net.dst, b, 4);
+	return 1;
+}
+
+/*
+ * tcpdump -v's facts: "tos 0x0, ttl 64, id 43730, offset 0, flags [+],
+ * proto ICMP (1), length 1500" (the flags DF, + for MF, rsvd; [none]).
+ */
+static int
+ipv4_vsummary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_PROTO + 1];
+	const char *m;
+	unsigned fl;
+
+	st_ly_fields(s->pkt, ly, ipv4_fields, F_PROTO + 1, f);
+	if (f[F_DS] == NULL || f[F_TTL] == NULL || f[F_ID] == NULL ||
+	    f[F_FRAG] == NULL || f[F_FLAGS] == NULL || f[F_PROTO] == NULL ||
+	    f[F_LEN] == NULL)
+		return 0;
+	fl = (unsigned)f[F_FLAGS]->val;
+	st_out_printf(s->o, "tos 0x%x, ttl %u, id %u, offset %u, "
+	    "flags [%s%s%s%s], proto ", (unsigned)f[F_DS]->val,
+	    (unsigned)f[F_TTL]->val, (unsigned)f[F_ID]->val,
+	    (unsigned)f[F_FRAG]->val,
+	    fl & 4 ? "rsvd" : "", fl & 2 ? "DF" : "", fl & 1 ? "+" : "",
+	    fl == 0 ? "none" : "");
+	if ((m = st_field_meaning(f[F_PROTO])) != NULL)
+		st_out_printf(s->o, "%s ", m);
+	st_out_printf(s->o, "(%u), length %u", (unsigned)f[F_PROTO]->val,
+	    (unsigned)f[F_LEN]->val);
 	return 1;
 }
 
@@ -307,7 +384,7 @@ static const struct st_field_desc *const ipv4_qkey[] = {
 static const struct st_field_desc *const ipv4_keys[] = {
 	&ipv4_fields[F_SRC], &ipv4_fields[F_DST], &ipv4_fields[F_TTL],
 	&ipv4_fields[F_PROTO], &ipv4_fields[F_LEN], &ipv4_fields[F_DF],
-	&ipv4_fields[F_FRAG], NULL,
+	&ipv4_fields[F_MF], &ipv4_fields[F_FRAG], NULL,
 };
 
 /* ip.len is the total; ping's "56(84)" is the data and that total. */
@@ -632,11 +709,13 @@ const struct st_proto st_proto_ipv4 = {
 	.more = opt_fields,
 	.nmore = NFIELDS(opt_fields),
 	.decode = ipv4_decode,
+	.frag = ipv4_frag,
 	.binds = ipv4_binds,
 	.nbinds = NFIELDS(ipv4_binds),
 	.ends = { &ipv4_fields[F_SRC], &ipv4_fields[F_DST] },
 	.cksum = &ipv4_ck,
 	.summary = ipv4_summary,
+	.vsummary = ipv4_vsummary,
 	.qkey = ipv4_qkey,
 	.keys = ipv4_keys,
 	.color = "\033[32m",

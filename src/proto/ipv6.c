@@ -86,12 +86,24 @@ static const struct st_bind ipv6_binds[] = {
 	{ ST_KEY_NULLFAM, 30 },
 };
 
-/* "A → B proto n (name) len n". */
+extern const struct st_proto st_proto_frag6;
+
+/* "A → B proto n (name) len n"; for a fragment, what its datagram
+ * carries (the fragment header's next header): the summary's fragment
+ * mark says the rest. */
 static int
 ipv6_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *p = st_pkt_fd(s->pkt, ly, &ipv6_fields[F_NXT]);
+	const struct st_layer *x = ly + 1;
 	const char *m;
+
+	for (; x < s->pkt->layers + s->pkt->nlayers &&
+	    x->proto->role == ST_ROLE_NETEXT && x->depth == ly->depth; x++)
+		if (x->proto == &st_proto_frag6) {
+			p = st_pkt_fd(s->pkt, x, &st_proto_frag6.fields[0]);
+			break;
+		}
 
 	s->endpoints(s, NULL);
 	if (p != NULL) {
@@ -393,6 +405,7 @@ static const struct st_field_desc frag_fields[] = {
 static int
 frag6_decode(struct st_dctx *d, struct st_cur *c)
 {
+	struct st_field *f;
 	unsigned off, more;
 	int rc;
 
@@ -402,10 +415,66 @@ frag6_decode(struct st_dctx *d, struct st_cur *c)
 		return rc;
 	off = (unsigned)st_peek_bits(c, 16, 13);
 	more = (unsigned)st_peek_bits(c, 31, 1);
+	/* The value stays in units, as tshark's field; shown in bytes too,
+	 * as IPv4's offset is. */
+	if (off != 0 && (f = (struct st_field *)st_pkt_fd(d->pkt, d->ly,
+	    &frag_fields[2])) != NULL)
+		f->meaning = st_pkt_printf(d->pkt, "%u bytes", off * 8);
 	d->net.frag = off != 0 || more;
 	if (off != 0)
 		d->data = 1;	/* not the transport header */
 	return ST_OK;
+}
+
+/*
+ * A fragment's facts for the reassembly: its datagram is named by the
+ * addresses of the IPv6 header before it and the identification (RFC
+ * 8200 4.5); the payload is what follows this header up to the end the
+ * IPv6 payload length declares.
+ */
+static int
+frag6_frag(const struct st_packet *pkt, const struct st_layer *ly,
+    struct st_frag *fr)
+{
+	const struct st_field *f[NFIELDS(frag_fields)], *a[F_DST + 1];
+	const struct st_layer *ip = ly;
+	const uint8_t *s, *t;
+	size_t ns, nt;
+	uint32_t end;
+
+	while (ip > pkt->layers && (ip->proto->role != ST_ROLE_NET ||
+	    ip->depth != ly->depth))
+		ip--;
+	st_ly_fields(pkt, ly, frag_fields, NFIELDS(frag_fields), f);
+	if (ip->proto != &st_proto_ipv6 || ip->depth != ly->depth)
+		return 0;
+	st_ly_fields(pkt, ip, ipv6_fields, F_DST + 1, a);
+	if (f[2] == NULL || f[4] == NULL || f[5] == NULL || f[0] == NULL ||
+	    (f[2]->val == 0 && f[4]->val == 0) || a[F_PLEN] == NULL ||
+	    a[F_SRC] == NULL || a[F_DST] == NULL ||
+	    (s = st_field_bytes(pkt, a[F_SRC], &ns)) == NULL || ns != 16 ||
+	    (t = st_field_bytes(pkt, a[F_DST], &nt)) == NULL || nt != 16)
+		return 0;
+	memset(fr, 0, sizeof(*fr));
+	fr->key[0] = 6;
+	memcpy(fr->key + 1, s, 16);
+	memcpy(fr->key + 17, t, 16);
+	memcpy(fr->key + 33, &f[5]->val, 4);
+	fr->keylen = 37;
+	fr->idhex = 8;
+	fr->more = (uint8_t)f[4]->val;
+	fr->mword = "M";
+	fr->id = (uint32_t)f[5]->val;
+	fr->off = (uint32_t)f[2]->val * 8;
+	fr->pay = ly->off + 8;
+	end = ip->off + 40 + (uint32_t)a[F_PLEN]->val;
+	fr->len = end > fr->pay ? end - fr->pay : 0;
+	fr->next_key = ST_KEY_IPPROTO;
+	fr->next_val = f[0]->val;
+	fr->net.fam = 6;
+	memcpy(fr->net.src, s, 16);
+	memcpy(fr->net.dst, t, 16);
+	return 1;
 }
 
 static const struct st_bind frag_binds[] = {
@@ -441,6 +510,7 @@ const struct st_proto st_proto_frag6 = {
 	.fields = frag_fields,
 	.nfields = NFIELDS(frag_fields),
 	.decode = frag6_decode,
+	.frag = frag6_frag,
 	.binds = frag_binds,
 	.nbinds = NFIELDS(frag_binds),
 	.keys = frag6_keys,

@@ -124,6 +124,11 @@ not_worked(const struct st_layer *ly, const struct st_field *f, char *buf,
 	const char *p;
 	size_t i;
 
+	if (f->ck == ST_CK_UNVERIFIED && f->aux == ST_CKU_FRAGMENT)
+		return "  not worked out here: it covers the whole datagram, "
+		    "and this frame holds one\n  fragment of it (with "
+		    "--reassemble, it is worked out on the frame that\n  "
+		    "completes the datagram)\n\n";
 	if (f->ck == ST_CK_UNVERIFIED)
 		return "  not worked out: the bytes it covers were not all "
 		    "captured (or this is a fragment)\n\n";

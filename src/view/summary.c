@@ -207,14 +207,52 @@ facts(struct st_sumctx *s, unsigned first)
 	}
 }
 
-/* Marks: the first layer cut short or malformed, and bad checksums. */
+/* -v: "(tos 0x0, ttl 64, ...) " from the first network layer's hook. */
+static void
+verbose(struct st_sumctx *s)
+{
+	const struct st_layer *ly;
+	unsigned i;
+	size_t mark;
+
+	for (i = 0; i < s->pkt->nlayers; i++) {
+		ly = &s->pkt->layers[i];
+		if (ly->depth != 0 || ly->proto->role != ST_ROLE_NET)
+			continue;
+		if (ly->proto->vsummary == NULL)
+			return;
+		st_out_putc(s->o, '(');
+		mark = s->o->n;
+		if (ly->proto->vsummary(s, ly))
+			st_out_puts(s->o, ") ");
+		else if (s->o->n == mark)
+			s->o->n--;	/* nothing said: no "(" either */
+		return;
+	}
+}
+
+/* Marks: a fragment's place in its datagram (the outermost layer whose
+ * frag hook finds one), the first layer cut short or malformed, and bad
+ * checksums. */
 static void
 marks(struct st_out *o, const struct st_packet *pkt)
 {
 	const struct st_layer *ly;
 	const struct st_field *f;
+	struct st_frag fr;
 	unsigned i;
 	int said = 0;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth == 0 && ly->proto->frag != NULL &&
+		    ly->proto->frag(pkt, ly, &fr)) {
+			st_out_printf(o, " [frag id 0x%0*x off %u %s]",
+			    fr.idhex, fr.id, fr.off, fr.more ? fr.mword :
+			    "last");
+			break;
+		}
+	}
 
 	for (i = 0; i < pkt->nlayers && !said; i++) {
 		ly = &pkt->layers[i];
@@ -336,10 +374,17 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		sc.value = sum_value;
 		sc.endpoints = sum_endpoints;
 		sc.quoted = sum_quoted;
+		if (v->verbose)
+			verbose(&sc);
 		facts(&sc, 0);
 	}
 	marks(o, pkt);
 	st_out_putc(o, '\n');
+	if (pkt->reasm != NULL) {
+		st_out_puts(o, "    ");
+		st_out_puts(o, pkt->reasm);
+		st_out_putc(o, '\n');
+	}
 }
 
 /* After the last packet: the totals protocols keep (TCP's analysis). */

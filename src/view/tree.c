@@ -61,7 +61,10 @@ ck_status(struct st_out *o, const struct st_field *f)
 		st_out_printf(o, " [bad: should be 0x%04x]", f->aux);
 		break;
 	case ST_CK_UNVERIFIED:
-		st_out_puts(o, " [unverified: not all covered bytes captured]");
+		st_out_puts(o, f->aux == ST_CKU_FRAGMENT ? " [unverified: a "
+		    "fragment of a datagram; verified on the frame that "
+		    "completes it (--reassemble)]" : " [unverified: not "
+		    "all covered bytes captured]");
 		break;
 	case ST_CK_PARTIAL:
 		st_out_printf(o, " [partial: offloaded, holds the pseudo-header"
@@ -140,6 +143,8 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	size(o, f);
 	mark = o->n;
 	st_fmt_value(o, pkt, f, 24);
+	if (f->desc->flags & ST_DF_DECTOO)
+		st_out_printf(o, " (%llu)", (unsigned long long)f->val);
 	if ((m = st_field_meaning(f)) != NULL && f->desc->fmt != ST_FMT_ENUM &&
 	    f->desc->fmt != ST_FMT_TEXT) {
 		st_out_puts(o, " (");

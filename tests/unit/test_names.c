@@ -76,7 +76,7 @@ static const struct {
 	{ "null", { "null.family" } },
 	{ "arp", { "arp.opcode", "arp.src.proto_ipv4", "arp.dst.proto_ipv4" } },
 	{ "ipv4", { "ip.src", "ip.dst", "ip.ttl", "ip.proto", "ip.len",
-	    "ip.flags.df", "ip.frag_offset" } },
+	    "ip.flags.df", "ip.flags.mf", "ip.frag_offset" } },
 	{ "ipv6", { "ipv6.src", "ipv6.dst", "ipv6.hlim", "ipv6.nxt",
 	    "ipv6.plen" } },
 	{ "hopopts", { "ipv6.hopopts.nxt" } },

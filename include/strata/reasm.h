@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Reassembly of fragmented datagrams across the frames of a capture, as
+ * tshark does: the fragments a network layer's frag hook describes (struct
+ * st_frag, strata/proto.h) are gathered by their datagram's key, and the
+ * frame that completes one is told so (st_packet.reasm, a line listing the
+ * fragments) and handed the datagram's payload to decode.  It knows no
+ * protocol: keys, offsets and lengths are the hooks'.
+ *
+ * Bounded: ST_DEFRAG_DGRAMS datagrams at once (the least recently seen
+ * dropped for a new one), ST_DEFRAG_FRAGS fragments listed each, 65535 bytes
+ * each, and a datagram whose last fragment came ST_DEFRAG_TIMEOUT seconds
+ * (by the capture's clock) before the current frame is dropped, as a host
+ * would.  Fragments that overlap with other bytes, or disagree on where the
+ * datagram ends, are reported on the completing frame and not trusted: the
+ * datagram is then not decoded.
+ *
+ * One table per run; it is used by one thread at a time, in frame order
+ * (the decoder's: see ring.c).
+ */
+#ifndef STRATA_REASM_H
+#define STRATA_REASM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strata/model.h"
+#include "strata/proto.h"
+
+#define ST_DEFRAG_DGRAMS		64
+#define ST_DEFRAG_FRAGS		64
+#define ST_DEFRAG_MAXLEN		65535
+#define ST_DEFRAG_TIMEOUT	30
+
+struct st_defrag;
+
+/* A table; decode: the completed datagrams' payloads are decoded
+ * (--reassemble), else the frames only say what they complete.  NULL when
+ * out of memory. */
+struct st_defrag *st_defrag_new(int decode);
+void	st_defrag_free(struct st_defrag *r);
+/* Forgets every datagram in progress (a new file begins). */
+void	st_defrag_reset(struct st_defrag *r);
+int	st_defrag_decoding(const struct st_defrag *r);
+
+/*
+ * Adds fragment fr of frame pkt (its number, time and bytes).  When it
+ * completes its datagram, sets pkt->reasm to the line listing the
+ * fragments and, if the datagram can be trusted, points *out at its
+ * payload (valid until the next call) and returns its length; else
+ * returns 0.
+ */
+size_t	st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
+	    const struct st_frag *fr, const uint8_t **out);
+
+#endif /* STRATA_REASM_H */
