@@ -253,6 +253,63 @@ st_dgen(struct st_dctx *d, const struct st_field_desc *fd, uint64_t val)
 	return st_pkt_add_field(d->pkt, fd, d->ly->off * 8, 0, val);
 }
 
+void
+st_dsublayer(struct st_dctx *d, struct st_cur *c, const struct st_proto *p,
+    size_t byteoff, size_t n)
+{
+	struct st_dctx sub = *d;
+	struct st_layer *ly;
+	struct st_cur w = *c;
+	size_t left;
+	int rc;
+
+	w.off += byteoff;
+	if (w.off > w.end)
+		return;
+	if (w.end - w.off > n)
+		w.end = w.off + n;
+	if ((ly = st_pkt_add_layer(d->pkt, p, (uint32_t)w.off, d->depth)) ==
+	    NULL)
+		return;
+	left = st_cur_left(&w);
+	sub.ly = ly;
+	sub.hdr = left;
+	sub.plen = 0;
+	rc = p->decode(&sub, &w);
+	if (rc == ST_OK && w.err != ST_OK)
+		rc = w.err;
+	ly->hdr_len = (uint32_t)left;
+	ly->len = (uint32_t)left;
+	if (rc == ST_EINVAL) {
+		if (ly->why == NULL)
+			ly->why = "invalid option";
+		ly->status = ST_LS_MALFORMED;
+	} else if (rc != ST_OK)
+		ly->status = d->depth > 0 ? ST_LS_PARTIAL : ST_LS_TRUNCATED;
+}
+
+const struct st_layer *
+st_dbelow(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	const struct st_layer *b;
+
+	for (b = ly - 1; b >= pkt->layers; b--)
+		if (b->depth == ly->depth && b->proto->role != ST_ROLE_NETEXT)
+			return b;
+	return NULL;
+}
+
+int
+st_ly_part(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	const struct st_layer *b;
+
+	if (ly->proto->role != ST_ROLE_NETEXT ||
+	    (b = st_dbelow(pkt, ly)) == NULL)
+		return 0;
+	return ly->off >= b->off && ly->off < b->off + b->hdr_len;
+}
+
 int
 st_dmalformed(struct st_dctx *d, const char *fmt, ...)
 {

@@ -35,6 +35,7 @@ extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 /* @transport */
+extern const struct st_proto st_proto_mptcp;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
@@ -119,6 +120,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ssh,
 	/* @routing2 */
 	/* @transport */
+	&st_proto_mptcp,
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */

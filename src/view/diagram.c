@@ -249,10 +249,14 @@ byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	unsigned i;
 
 	for (i = 0; i < pkt->nlayers; i++)
-		total += whole(&pkt->layers[i]) ? pkt->layers[i].len :
-		    pkt->layers[i].hdr_len;
+		if (!st_ly_part(pkt, &pkt->layers[i]))
+			total += whole(&pkt->layers[i]) ?
+			    pkt->layers[i].len : pkt->layers[i].hdr_len;
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
+
+		if (st_ly_part(pkt, ly))
+			continue;
 
 		len = whole(ly) ? ly->len : ly->hdr_len;
 		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
@@ -286,6 +290,16 @@ diagram_packet(struct st_out *o, const struct st_packet *pkt,
 
 		if (ly->proto->role == ST_ROLE_TRAILER) {
 			trailer = i;
+			continue;
+		}
+		if (depth > 0 && st_ly_part(pkt, ly)) {
+			/* A part of the open box's header: a line in it. */
+			char line[sizeof(text) + sizeof(facts) + 2];
+
+			title(pkt, ly, text, sizeof(text), facts,
+			    sizeof(facts));
+			snprintf(line, sizeof(line), "%s: %s", text, facts);
+			wrapped(o, pkt, open, depth, line, v);
 			continue;
 		}
 		open[depth] = i;

@@ -43,7 +43,7 @@ ledger_packet(struct st_out *o, const struct st_packet *pkt,
 		ly = &pkt->layers[i];
 		if (ly->proto->role == ST_ROLE_TRAILER)
 			pad = ly->len;
-		else if (ly->depth == 0)
+		else if (ly->depth == 0 && !st_ly_part(pkt, ly))
 			in[n++] = ly;
 	}
 	if (n == 0) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* TCP and UDP: every field, options, checksums, malformed headers. */
+/* TCP and UDP: every field, options, checksums, malformed headers; MPTCP
+ * (TCP option 30) as a layer of its own. */
 #include "testutil.h"
 
 #define ETH "020000000002020000000001" "0800"
@@ -102,6 +103,99 @@ test_udp_length_below_header(void **state)
 	assert_non_null(strstr(layer(p, "udp")->why, "below 8"));
 }
 
+/* Frames of zoo/mptcp-v0.pcap from the IP header on. */
+#define MPCAP "4500004832e940004006f1c00a0201020a0101028c790016ad989359" \
+	"00000000d0023908da990000020405b40402080affffa1b00000000001030306" \
+	"1e0c00819c9eabd1e46a33b2"
+#define MPDSS "45000079899440003f069be40a0101020a02010200168c7907822b7f" \
+	"ad98935af01801bf536500000101080affffa2f2ffffa1b01e0834010a010202" \
+	"1e142005d52abecad1b97490000000010029082f5353482d322e302d4f70656e" \
+	"5353485f352e3570312044656269616e2d362b73717565657a65310d0a"
+#define MPJOIN "4500004c899440003f069b110a0102020a0201020016a105659eaa6f" \
+	"6f17bab1e01237c8f9d40000020405b40402080affffa2f2ffffa1c001030305" \
+	"1e1010015ab680c7884af03d33abe9d5"
+
+static void
+test_mptcp_capable(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MPCAP);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp mptcp");
+	assert_int_equal(layer(p, "mptcp")->off, 60);
+	assert_int_equal(layer(p, "mptcp")->hdr_len, 12);
+	assert_int_equal(fval(p, "tcp.options.mptcp.subtype"), 0);
+	assert_int_equal(fval(p, "tcp.options.mptcp.version"), 0);
+	assert_int_equal(fval(p, "tcp.options.mptcp.flags"), 0x81);
+	assert_int_equal(fval(p, "tcp.options.mptcp.checksumreq.flags"), 1);
+	assert_int_equal(fval(p, "tcp.options.mptcp.sha1.flag"), 1);
+	assert_true(fval(p, "tcp.options.mptcp.sendkey") ==
+	    11285646634205721522ull);
+	/* Option 30's kind is the MPTCP layer's first field, not TCP's. */
+	assert_int_equal(field_n(p, "tcp.option_kind", 4)->val, 3);
+	assert_int_equal(field_n(p, "tcp.option_kind", 5)->val, 30);
+	assert_int_equal(layer(p, "mptcp")->field0 + 0u,
+	    (unsigned)(field_n(p, "tcp.option_kind", 5) - p->fields));
+	assert_int_equal(field_n(p, "tcp.checksum", 0)->ck, ST_CK_GOOD);
+	sweep_prefixes(DLT_RAW, MPCAP);
+}
+
+static void
+test_mptcp_dss_add_addr(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MPDSS);
+
+	(void)state;
+	/* Two options as two layers, then what the segment carries. */
+	assert_chain(p, "ipv4 tcp mptcp mptcp ssh");
+	assert_int_equal(field_n(p, "tcp.options.mptcp.subtype", 0)->val, 3);
+	assert_int_equal(fval(p, "tcp.options.mptcp.ipver"), 4);
+	assert_int_equal(fval(p, "tcp.options.mptcp.addrid"), 1);
+	assert_int_equal(field_n(p, "tcp.options.mptcp.subtype", 1)->val, 2);
+	assert_int_equal(fval(p, "tcp.options.mptcp.flags"), 0x05);
+	assert_int_equal(fval(p, "tcp.options.mptcp.dseqnpresent.flag"), 1);
+	assert_int_equal(fval(p, "tcp.options.mptcp.rawdataack"), 3576348362u);
+	assert_int_equal(fval(p, "tcp.options.mptcp.rawdataseqno"),
+	    3518592144u);
+	assert_int_equal(fval(p, "tcp.options.mptcp.subflowseqno"), 1);
+	assert_int_equal(fval(p, "tcp.options.mptcp.datalvllen"), 41);
+	assert_int_equal(fval(p, "tcp.options.mptcp.checksum"), 0x082f);
+	/* The SSH decoder still finds the ports below the options. */
+	assert_int_equal(fval(p, "ssh.direction"), 1);
+	sweep_prefixes(DLT_RAW, MPDSS);
+}
+
+static void
+test_mptcp_join_and_malformed(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MPJOIN);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp mptcp");
+	assert_int_equal(fval(p, "tcp.options.mptcp.subtype"), 1);
+	assert_int_equal(fval(p, "tcp.options.mptcp.flags"), 0x10);
+	assert_int_equal(fval(p, "tcp.options.mptcp.addrid"), 1);
+	assert_true(fval(p, "tcp.options.mptcp.sendtrunchmac") ==
+	    6536553503648313405ull);
+	assert_int_equal(fval(p, "tcp.options.mptcp.sendrand"), 866904533);
+	sweep_prefixes(DLT_RAW, MPJOIN);
+	/* A DSS whose flags ask for a mapping its 8 bytes cannot hold. */
+	p = decode_hex(DLT_RAW, "45000030000040004006000001020304050607089c40"
+	    "0050000003e8000000007002200000000000" "1e08200500000001");
+	assert_chain(p, "ipv4 tcp mptcp");
+	assert_int_equal(layer(p, "mptcp")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(layer(p, "mptcp")->why, "need 18 bytes"));
+	assert_int_equal(layer(p, "tcp")->status, ST_LS_OK);
+	/* An MP_JOIN of no length MPTCP defines. */
+	p = decode_hex(DLT_RAW, "45000030000040004006000001020304050607089c40"
+	    "0050000003e8000000007002200000000000" "1e08100100000001");
+	assert_int_equal(layer(p, "mptcp")->status, ST_LS_MALFORMED);
+	/* Option 30 running past the header stays TCP's error. */
+	p = decode_hex(DLT_RAW, "45000030000040004006000001020304050607089c40"
+	    "0050000003e8000000007002200000000000" "01011e0c20050000");
+	assert_int_equal(layer(p, "tcp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -111,6 +205,9 @@ main(void)
 		cmocka_unit_test(test_tcp_malformed),
 		cmocka_unit_test(test_udp_checksums),
 		cmocka_unit_test(test_udp_length_below_header),
+		cmocka_unit_test(test_mptcp_capable),
+		cmocka_unit_test(test_mptcp_dss_add_addr),
+		cmocka_unit_test(test_mptcp_join_and_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

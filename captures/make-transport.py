@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the transport family's captures: frames built by hand between
+198.18.0.1 and 198.18.0.2, the same every time (the kernel here makes no
+MPTCP subflow without privileges, and the script must not need them).
+
+usage: make-transport.py DIR
+  transport-mptcp.pcap  TCP segments carrying each MPTCP option (RFC 8684):
+                        MP_CAPABLE v1 on SYN, SYN-ACK and ACK (with data
+                        length), MP_JOIN SYN/SYN-ACK/ACK, DSS with 8-byte
+                        ack and mapping and checksum, DATA_FIN, ADD_ADDR v1
+                        (IPv4 with port and HMAC, IPv6, echo), REMOVE_ADDR of
+                        two IDs, MP_PRIO, MP_FAIL, MP_FASTCLOSE, MP_TCPRST,
+                        an unknown subtype, a DSS too short for its flags,
+                        and an option 30 cut by the capture
+"""
+import os
+import struct
+import sys
+
+A, B = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
+MA, MB = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ipv4(src, dst, proto, payload, ident=1):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
+                    0x4000, 64, proto, 0, src, dst)
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+def tcp(fwd, flags, opts, data=b"", seq=1000, ack=0):
+    """One Ethernet frame holding a TCP segment with options opts."""
+    src, dst = (A, B) if fwd else (B, A)
+    sp, dp = (40000, 4242) if fwd else (4242, 40000)
+    ack = ack or (2000 if flags & 0x10 else 0)
+    opts += b"\x01" * (-len(opts) % 4)
+    t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack,
+                    (5 + len(opts) // 4) << 4, flags, 65535, 0, 0)
+    t += opts + data
+    ph = src + dst + struct.pack("!BBH", 0, 6, len(t))
+    t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
+    mac = (MB, MA) if fwd else (MA, MB)
+    return mac[0] + mac[1] + b"\x08\x00" + ipv4(src, dst, 6, t)
+
+
+def mp(sub, body):
+    """MPTCP option: kind 30, length, subtype nibble in body's first byte."""
+    body = bytes([sub << 4 | body[0]]) + body[1:]
+    return bytes([30, 2 + len(body)]) + body
+
+
+KA, KB = bytes.fromhex("0102030405060708"), bytes.fromhex("1112131415161718")
+H20 = bytes(range(20))
+
+
+def frames():
+    f = []
+    f.append(tcp(True, 0x02, mp(0, b"\x01\x81")))             # v1 SYN
+    f.append(tcp(False, 0x12, mp(0, b"\x01\x81" + KB)))       # SYN-ACK
+    f.append(tcp(True, 0x10, mp(0, b"\x01\x81" + KA + KB)))   # ACK
+    f.append(tcp(True, 0x18, mp(0, b"\x01\x81" + KA + KB +
+                                 b"\x00\x05\xab\xcd"), b"hello"))
+    f.append(tcp(True, 0x02, mp(1, b"\x01\x02" + b"\xde\xad\xbe\xef" +
+                                b"\x00\x00\x00\x2a")))      # JOIN SYN
+    f.append(tcp(False, 0x12, mp(1, b"\x00\x03" + bytes(range(8)) +
+                                 b"\x00\x00\x00\x07")))
+    f.append(tcp(True, 0x10, mp(1, b"\x00\x00" + H20)))
+    f.append(tcp(True, 0x18, mp(2, b"\x00\x0f" + bytes(range(1, 9)) +
+                                bytes(range(9, 17)) +
+                                b"\x00\x00\x00\x01\x00\x04\x12\x34"),
+                 b"data"))                                   # DSS 8/8+cksum
+    f.append(tcp(False, 0x10, mp(2, b"\x00\x11" + b"\x00\x00\x10\x00")))
+    f.append(tcp(False, 0x10, mp(3, b"\x00\x05" + bytes([198, 18, 0, 9]) +
+                                 b"\x1f\x90" + bytes(range(8)))))
+    f.append(tcp(False, 0x10, mp(3, b"\x01\x06" +
+                                 bytes.fromhex("20010db8" + "00" * 11 +
+                                               "09"))))
+    f.append(tcp(True, 0x10, mp(4, b"\x00\x05\x06")))
+    f.append(tcp(True, 0x10, mp(5, b"\x01\x02")))
+    f.append(tcp(True, 0x10, mp(6, b"\x00\x00" + bytes(range(8)))))
+    f.append(tcp(True, 0x14, mp(7, b"\x00\x00" + KB)))
+    f.append(tcp(True, 0x14, mp(8, b"\x09\x05")))
+    f.append(tcp(True, 0x10, mp(9, b"\x00\x00")))           # unknown
+    f.append(tcp(True, 0x10, mp(2, b"\x00\x05\x00\x00\x00\x01")))  # short
+    cut = tcp(True, 0x18, mp(2, b"\x00\x05" + bytes(16)), b"abc")
+    f.append((cut[:14 + 20 + 20 + 10], len(cut)))
+    return f
+
+
+def write(path, frames):
+    with open(path, "wb") as fp:
+        fp.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            data, wire = fr if isinstance(fr, tuple) else (fr, len(fr))
+            fp.write(struct.pack("<IIII", 1700000000, i * 1000, len(data),
+                                 wire))
+            fp.write(data)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
+        os.path.abspath(__file__))
+    write(os.path.join(out, "transport-mptcp.pcap"), frames())
+
+
+if __name__ == "__main__":
+    main()
