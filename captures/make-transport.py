@@ -12,7 +12,9 @@ usage: make-transport.py DIR
                         (IPv4 with port and HMAC, IPv6, echo), REMOVE_ADDR of
                         two IDs, MP_PRIO, MP_FAIL, MP_FASTCLOSE, MP_TCPRST,
                         an unknown subtype, a DSS too short for its flags,
-                        and an option 30 cut by the capture
+                        and an option 30 cut by the capture; then TCP
+                        options strata shows as kind, length and bytes:
+                        an unknown kind 99, an experimental 253, MD5 (19)
 """
 import os
 import struct
@@ -91,6 +93,9 @@ def frames():
     f.append(tcp(True, 0x14, mp(8, b"\x09\x05")))
     f.append(tcp(True, 0x10, mp(9, b"\x00\x00")))           # unknown
     f.append(tcp(True, 0x10, mp(2, b"\x00\x05\x00\x00\x00\x01")))  # short
+    f.append(tcp(True, 0x10, b"\x63\x04\xab\xcd"))           # unknown 99
+    f.append(tcp(True, 0x10, b"\xfd\x06\x12\x34\x56\x78"))   # RFC 6994
+    f.append(tcp(True, 0x10, b"\x13\x12" + bytes(range(16))))  # MD5
     cut = tcp(True, 0x18, mp(2, b"\x00\x05" + bytes(16)), b"abc")
     f.append((cut[:14 + 20 + 20 + 10], len(cut)))
     return f
