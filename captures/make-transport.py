@@ -15,6 +15,11 @@ usage: make-transport.py DIR
                         and an option 30 cut by the capture; then TCP
                         options strata shows as kind, length and bytes:
                         an unknown kind 99, an experimental 253, MD5 (19)
+  transport-rx.pcap     RX (AFS) over UDP 7000/7001: a data packet (an AFS
+                        call, left as data), an ack acknowledging three
+                        packets with the trailer words, busy, abort, ackall,
+                        an rxkad challenge and response with a ticket, and a
+                        type no RX has (data)
 """
 import os
 import struct
@@ -101,6 +106,41 @@ def frames():
     return f
 
 
+def udp(fwd, sport, dport, data):
+    src, dst = (A, B) if fwd else (B, A)
+    u = struct.pack("!HHHH", sport, dport, 8 + len(data), 0) + data
+    ph = src + dst + struct.pack("!BBH", 0, 17, len(u))
+    u = u[:6] + struct.pack("!H", csum(ph + u)) + u[8:]
+    mac = (MB, MA) if fwd else (MA, MB)
+    return mac[0] + mac[1] + b"\x08\x00" + ipv4(src, dst, 17, u)
+
+
+def rxhdr(typ, flags, seq=1, serial=1, call=7, sec=2):
+    return struct.pack("!IIIIIBBBBHH", 0x5F000000, 0x1000004, call, seq,
+                       serial, typ, flags, 0, sec, 0, 1)
+
+
+def rx_frames():
+    f = []
+    f.append(udp(True, 7001, 7000, rxhdr(1, 0x05) +
+                 bytes.fromhex("00000084200000ba0000034e0010049d")))
+    f.append(udp(False, 7000, 7001, rxhdr(2, 0x00, 0, 2) +
+                 struct.pack("!HHIIIBB", 0, 0, 2, 1, 1, 1, 3) +
+                 b"\x01\x00\x01" + b"\x00" * 3 +
+                 struct.pack("!IIII", 5692, 1444, 32, 4)))
+    f.append(udp(False, 7000, 7001, rxhdr(3, 0x00, 0, 3)))
+    f.append(udp(False, 7000, 7001, rxhdr(4, 0x00, 0, 4) +
+                 struct.pack("!i", -1)))
+    f.append(udp(True, 7001, 7000, rxhdr(5, 0x01, 0, 5)))
+    f.append(udp(False, 7000, 7001, rxhdr(6, 0x00, 0, 6, 0) +
+                 struct.pack("!III", 2, 0x845FA339, 1)))
+    f.append(udp(True, 7001, 7000, rxhdr(7, 0x01, 0, 7, 0) +
+                 struct.pack("!II", 2, 0) + bytes(range(40)) +
+                 struct.pack("!II", 3, 8) + b"TICKET!!"))
+    f.append(udp(True, 7001, 7000, rxhdr(11, 0x01)))
+    return f
+
+
 def write(path, frames):
     with open(path, "wb") as fp:
         fp.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -115,6 +155,7 @@ def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     write(os.path.join(out, "transport-mptcp.pcap"), frames())
+    write(os.path.join(out, "transport-rx.pcap"), rx_frames())
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 /* @transport */
-extern const struct st_proto st_proto_mptcp;
+extern const struct st_proto st_proto_mptcp, st_proto_rx;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
@@ -121,6 +121,7 @@ const struct st_proto *const st_protos[] = {
 	/* @routing2 */
 	/* @transport */
 	&st_proto_mptcp,
+	&st_proto_rx,
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */

@@ -196,6 +196,68 @@ test_mptcp_join_and_malformed(void **state)
 	assert_int_equal(layer(p, "tcp")->status, ST_LS_MALFORMED);
 }
 
+/* RX (AFS) frames of zoo/afs.pcap: an ack with its trailer words, and an
+ * rxkad response with its ticket. */
+#define RXACK "4500005de246000040116fcb839720158397013b1b591b5800492ffb" \
+	"bfcdb4be1b557a5c0000012200000000000001b002210002851400010000000000" \
+	"000002000000010000015b0800696e650000163c000005a40000002000000004"
+#define RXRESP "450000a8e259000040116f6d839720158397013b07001b5b009447a8" \
+	"a13ba33e5b27adcc0000000000000000000000020701000200000034000000020000" \
+	"000039c2f22f0f43dc289f2d47cd881bf449687a4b63ac52d65381b2f635027e85e0" \
+	"bd9ce0a461a0611900000000000000383ec035b2e62ff8053c824063ef08e20585b6" \
+	"287e17d67a110b29247bfb2cf77a5d47ecd473e0679f590f00004b0f00002a0f0000" \
+	"0e0f0000"
+
+static void
+test_rx_ack_and_response(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, RXACK);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp rx");
+	assert_int_equal(fval(p, "rx.cid"), 458586716);
+	assert_int_equal(fval(p, "rx.callnumber"), 290);
+	assert_int_equal(fval(p, "rx.type"), 2);
+	assert_int_equal(fval(p, "rx.flags"), 0x21);
+	assert_int_equal(fval(p, "rx.flags.client_init"), 1);
+	assert_int_equal(fval(p, "rx.serviceid"), 1);
+	assert_int_equal(fval(p, "rx.first"), 2);
+	assert_int_equal(field_n(p, "rx.serial", 1)->val, 347);
+	assert_int_equal(fval(p, "rx.reason"), 8);
+	assert_int_equal(fval(p, "rx.max_mtu"), 5692);
+	assert_int_equal(fval(p, "rx.if_mtu"), 1444);
+	assert_int_equal(fval(p, "rx.max_packets"), 4);
+	assert_string_equal(field_n(p, "rx.epoch", 0)->meaning,
+	    "Dec 21, 2071 13:16:46.000000000 UTC");
+	sweep_prefixes(DLT_RAW, RXACK);
+	p = decode_hex(DLT_RAW, RXRESP);
+	assert_chain(p, "ipv4 udp rx");
+	assert_int_equal(fval(p, "rx.version"), 2);
+	assert_int_equal(field_n(p, "rx.callnumber", 4)->val, 41846240);
+	assert_int_equal(fval(p, "rx.inc_nonce"), 0xbd9ce0a4);
+	assert_int_equal(fval(p, "rx.ticket_len"), 56);
+	assert_int_equal(field_n(p, "rx.ticket", 0)->bits, 56 * 8);
+	sweep_prefixes(DLT_RAW, RXRESP);
+}
+
+static void
+test_rx_not_rx(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* Type 0 on port 7000: not RX, the payload is data. */
+	p = decode_hex(DLT_RAW, "450000380000400040110000010203040506070800071b58"
+	    "00240000" "00000000000000000000000000000000000000000000000000000000");
+	assert_chain(p, "ipv4 udp data");
+	/* A ticket longer than the datagram: malformed. */
+	p = decode_hex(DLT_RAW, "450000700000400040110000010203040506070800071b58"
+	    "005c0000" "00000001000000020000000000000000000000010700000200000034"
+	    "00000002" "000000000000000000000000000000000000000000000000"
+	    "000000000000000000000000000000000000000000000000" "0000ffff");
+	assert_int_equal(layer(p, "rx")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -208,6 +270,8 @@ main(void)
 		cmocka_unit_test(test_mptcp_capable),
 		cmocka_unit_test(test_mptcp_dss_add_addr),
 		cmocka_unit_test(test_mptcp_join_and_malformed),
+		cmocka_unit_test(test_rx_ack_and_response),
+		cmocka_unit_test(test_rx_not_rx),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
