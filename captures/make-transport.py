@@ -20,6 +20,11 @@ usage: make-transport.py DIR
                         packets with the trailer words, busy, abort, ackall,
                         an rxkad challenge and response with a ticket, and a
                         type no RX has (data)
+  transport-aoe.pcap    ATA over Ethernet: a config query to every target
+                        and a target's answer with its config string, an
+                        LBA48 read of 2 sectors and its answer with data,
+                        an asynchronous write, an error response, a
+                        version 0 frame, and a frame cut inside the LBA
 """
 import os
 import struct
@@ -141,6 +146,31 @@ def rx_frames():
     return f
 
 
+def aoe(dst, flags, major, minor, cmd, tag, body, ver=1, err=0):
+    return dst + MA + b"\x88\xa2" + struct.pack(
+        "!BBHBBI", ver << 4 | flags, err, major, minor, cmd, tag) + body
+
+
+def aoe_frames():
+    bc = b"\xff" * 6
+    f = [aoe(bc, 0, 0xFFFF, 0xFF, 1, 0, bytes(8)),
+         aoe(MB, 8, 20, 0, 1, 0, struct.pack("!HHBBH", 16, 0x4019, 2,
+                                             0x10, 9) + b"disk\x01one!")]
+    ata = struct.pack("<BBBB6sH", 0x40, 0, 2, 0x24,
+                      (4096).to_bytes(6, "little"), 0)
+    f.append(aoe(MB, 0, 20, 0, 0, 0x1CD4A, ata))
+    ata = struct.pack("<BBBB6sH", 0x40, 0, 0, 0x40,
+                      (4096).to_bytes(6, "little"), 0)
+    f.append(aoe(MB, 8, 20, 0, 0, 0x1CD4A, ata + bytes(range(64))))
+    ata = struct.pack("<BBBB6sH", 0x53, 0, 1, 0x35,
+                      (7).to_bytes(6, "little"), 0)
+    f.append(aoe(MB, 0, 20, 1, 0, 0x1CD4B, ata + b"\xaa" * 32))
+    f.append(aoe(MB, 0xC, 20, 1, 0, 0x1CD4B, bytes(12), err=3))
+    f.append(aoe(MB, 0, 20, 1, 0, 0, bytes(12), ver=0))
+    f.append(aoe(MB, 0, 20, 0, 0, 0x1CD4C, ata)[:14 + 10 + 7])
+    return f
+
+
 def write(path, frames):
     with open(path, "wb") as fp:
         fp.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -156,6 +186,7 @@ def main():
         os.path.abspath(__file__))
     write(os.path.join(out, "transport-mptcp.pcap"), frames())
     write(os.path.join(out, "transport-rx.pcap"), rx_frames())
+    write(os.path.join(out, "transport-aoe.pcap"), aoe_frames())
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 /* @transport */
-extern const struct st_proto st_proto_mptcp, st_proto_rx;
+extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
@@ -122,6 +122,7 @@ const struct st_proto *const st_protos[] = {
 	/* @transport */
 	&st_proto_mptcp,
 	&st_proto_rx,
+	&st_proto_aoe,
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */

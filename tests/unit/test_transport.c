@@ -258,6 +258,44 @@ test_rx_not_rx(void **state)
 	assert_int_equal(layer(p, "rx")->status, ST_LS_MALFORMED);
 }
 
+/* AoE: a config answer with its string, an LBA48 read request. */
+#define AOECFG "02000000000202000000000188a21800001400010000000000104019" \
+	"021000096469736b016f6e6521"
+#define AOEREAD "02000000000202000000000188a21000001400000001cd4a40000224" \
+	"0010000000000000"
+
+static void
+test_aoe(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, AOECFG);
+
+	(void)state;
+	assert_chain(p, "eth aoe");
+	assert_int_equal(fval(p, "aoe.version"), 1);
+	assert_int_equal(fval(p, "aoe.response"), 1);
+	assert_int_equal(fval(p, "aoe.major"), 20);
+	assert_int_equal(fval(p, "aoe.cmd"), 1);
+	assert_int_equal(fval(p, "strata.aoe.buffer_count"), 16);
+	assert_int_equal(fval(p, "strata.aoe.config_length"), 9);
+	assert_string_equal(field_n(p, "strata.aoe.config", 0)->meaning,
+	    "disk\\x01one!");
+	sweep_prefixes(DLT_EN10MB, AOECFG);
+	p = decode_hex(DLT_EN10MB, AOEREAD);
+	assert_chain(p, "eth aoe");
+	assert_int_equal(fval(p, "aoe.tag"), 0x1cd4a);
+	assert_int_equal(fval(p, "aoe.aflags.e"), 1);
+	assert_int_equal(fval(p, "aoe.aflags.d"), 0);
+	assert_false(has_field(p, "aoe.aflags.a"));
+	assert_int_equal(fval(p, "aoe.sector_count"), 2);
+	assert_int_equal(fval(p, "aoe.ata.cmd"), 0x24);
+	assert_int_equal(fval(p, "aoe.lba"), 4096);	/* little-endian */
+	sweep_prefixes(DLT_EN10MB, AOEREAD);
+	/* A config string longer than AoE allows. */
+	p = decode_hex(DLT_EN10MB, "02000000000202000000000188a21800001400010000"
+	    "000000104019021004016469736b");
+	assert_int_equal(layer(p, "aoe")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -272,6 +310,7 @@ main(void)
 		cmocka_unit_test(test_mptcp_join_and_malformed),
 		cmocka_unit_test(test_rx_ack_and_response),
 		cmocka_unit_test(test_rx_not_rx),
+		cmocka_unit_test(test_aoe),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
