@@ -25,10 +25,22 @@ usage: make-transport.py DIR
                         LBA48 read of 2 sectors and its answer with data,
                         an asynchronous write, an error response, a
                         version 0 frame, and a frame cut inside the LBA
+  transport-sctp.pcap   SCTP packets made by strata's own crafter (strata
+                        send --dry-run -w; the kernel here has no SCTP
+                        module to make them): INIT, INIT ACK, COOKIE ECHO,
+                        COOKIE ACK, SACK with two DATA chunks, HEARTBEAT,
+                        SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE, ABORT, and
+                        by hand: INIT with address parameters, a SACK with
+                        gap blocks and duplicates, an ERROR with a cause, a
+                        bad CRC32c, a chunk running past the packet, and a
+                        packet cut by the capture (run from the top of the
+                        tree after make strata)
 """
 import os
 import struct
+import subprocess
 import sys
+import tempfile
 
 A, B = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
 MA, MB = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
@@ -171,6 +183,81 @@ def aoe_frames():
     return f
 
 
+SCTP_SPECS = [
+    "init=1126376772", "initack=3760", "cookie=00112233445566778899",
+    "cookieack", "sack=7,data=68656c6c6f,data=776f726c6421",
+    "heartbeat=0102030405060708", "shutdown=9", "shutdownack",
+    "shutdowncomplete", "abort",
+]
+
+
+def read_pcap(path):
+    d = open(path, "rb").read()
+    out, off = [], 24
+    while off + 16 <= len(d):
+        cl, wl = struct.unpack("<II", d[off + 8:off + 16])
+        out.append((d[off + 16:off + 16 + cl], wl))
+        off += 16 + cl
+    return out
+
+
+def crafted(spec, tmp):
+    """Ethernet frames strata's crafter makes of one SCTP spec."""
+    path = os.path.join(tmp, "sctp-one.pcap")
+    subprocess.run(["./strata", "send", "--dry-run", "-w", path,
+                    "eth(src=02:00:00:00:00:01,dst=02:00:00:00:00:02)/"
+                    "ip(src=198.18.0.1,dst=198.18.0.2)/sctp(sport=5000,"
+                    "dport=5001,vtag=0x1234," + spec + ")"],
+                   check=True, stdout=subprocess.DEVNULL)
+    frames = [fr for fr, _ in read_pcap(path)]
+    os.unlink(path)
+    return frames
+
+
+def sctp_hand(body, cut=None, bad=False):
+    """An SCTP packet written here: common header and chunks, CRC32c."""
+    h = struct.pack("!HHII", 5001, 5000, 0x4321, 0) + body
+    crc = crc32c(h) if not bad else 0xDEADBEEF
+    h = h[:8] + struct.pack("<I", crc) + h[12:]
+    fr = MA + MB + b"\x08\x00" + ipv4(B, A, 132, h)
+    return (fr[:cut], len(fr)) if cut else fr
+
+
+def crc32c(b):
+    crc = 0xFFFFFFFF
+    for x in b:
+        crc ^= x
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
+def sctp_frames(tmp):
+    f = []
+    for spec in SCTP_SPECS:
+        f += crafted(spec, tmp)
+    init = struct.pack("!IIHHI", 99, 65535, 5, 5, 1000)
+    init += struct.pack("!HH4s", 5, 8, bytes([198, 18, 0, 3]))
+    init += struct.pack("!HH16s", 6, 20, bytes.fromhex("20010db8" + "00" *
+                                                        11 + "03"))
+    init += struct.pack("!HHHH", 12, 6, 5, 6) + b"\0\0" * 0
+    init += struct.pack("!HHI", 9, 8, 500)
+    init += struct.pack("!HHBBBB", 0x8008, 7, 0xC1, 0x80, 0xC0, 0)
+    init += struct.pack("!HH", 0xC000, 4)
+    f.append(sctp_hand(struct.pack("!BBH", 1, 0, 4 + len(init)) + init))
+    sack = struct.pack("!IIHH", 100, 4096, 2, 1) + struct.pack(
+        "!HHHHI", 2, 3, 5, 5, 98)
+    f.append(sctp_hand(struct.pack("!BBH", 3, 0, 4 + len(sack)) + sack))
+    cause = struct.pack("!HH", 1, 8) + struct.pack("!HH", 7, 0)
+    f.append(sctp_hand(struct.pack("!BBH", 9, 0, 4 + len(cause)) + cause))
+    f.append(sctp_hand(struct.pack("!BBH", 11, 0, 4), bad=True))
+    f.append(sctp_hand(struct.pack("!BBHI", 7, 0, 40, 5)))
+    data = struct.pack("!IHHI", 3, 0, 0, 0) + b"x" * 40
+    f.append(sctp_hand(struct.pack("!BBH", 0, 3, 4 + len(data)) + data,
+                       cut=14 + 20 + 12 + 30))
+    return f
+
+
 def write(path, frames):
     with open(path, "wb") as fp:
         fp.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -187,6 +274,8 @@ def main():
     write(os.path.join(out, "transport-mptcp.pcap"), frames())
     write(os.path.join(out, "transport-rx.pcap"), rx_frames())
     write(os.path.join(out, "transport-aoe.pcap"), aoe_frames())
+    with tempfile.TemporaryDirectory() as tmp:
+        write(os.path.join(out, "transport-sctp.pcap"), sctp_frames(tmp))
 
 
 if __name__ == "__main__":

@@ -123,8 +123,12 @@ enum st_ckcover {
 	ST_CKC_HEADER,		/* the layer's header (IPv4) */
 	ST_CKC_PAYLOAD,		/* the layer to the end of what the network
 				   layer declares (ICMP, TCP) */
-	ST_CKC_LENFIELD		/* as many bytes as the layer's own length
+	ST_CKC_LENFIELD,	/* as many bytes as the layer's own length
 				   field says (UDP) */
+	ST_CKC_CRC32C		/* the layer to the end of what the network
+				   layer declares (or captured), as CRC32c
+				   with the field zeroed, its bytes least
+				   significant first (SCTP, RFC 9260 app. B) */
 };
 
 struct st_ckspec {
@@ -317,8 +321,9 @@ void st_dsublayer(struct st_dctx *d, struct st_cur *c,
 const struct st_layer *st_dbelow(const struct st_packet *pkt,
     const struct st_layer *ly);
 
-/* Whether layer ly is such a part, inside the header of the layer it
- * follows (the views show it within that layer, not wrapped by it). */
+/* Whether layer ly is a part of an earlier layer's header at its depth (a
+ * TCP option, an SCTP chunk's user data): the views show it within that
+ * layer, not wrapped by it. */
 int st_ly_part(const struct st_packet *pkt, const struct st_layer *ly);
 
 /*

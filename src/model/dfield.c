@@ -304,10 +304,11 @@ st_ly_part(const struct st_packet *pkt, const struct st_layer *ly)
 {
 	const struct st_layer *b;
 
-	if (ly->proto->role != ST_ROLE_NETEXT ||
-	    (b = st_dbelow(pkt, ly)) == NULL)
-		return 0;
-	return ly->off >= b->off && ly->off < b->off + b->hdr_len;
+	for (b = ly - 1; b >= pkt->layers; b--)
+		if (b->depth == ly->depth && ly->off >= b->off &&
+		    ly->off < b->off + b->hdr_len)
+			return 1;
+	return 0;
 }
 
 int
@@ -431,6 +432,9 @@ st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
 		if (net->fam == 0 || (ck->fam != 0 && net->fam != ck->fam))
 			return 0;
 		break;
+	case ST_CKC_CRC32C:	/* no pseudo-header: no network needed */
+		*n = net->fam != 0 ? net->tlen : left;
+		return !net->frag && left >= *n;
 	default:
 		if (net->fam == 0 || (ck->fam != 0 && net->fam != ck->fam)) {
 			*n = left;
@@ -447,6 +451,31 @@ st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
 	return !net->frag && left >= *n;
 }
 
+/* A CRC32c checksum field f over the n bytes at c (covered: captured). */
+static void
+dcrc32c(struct st_dctx *d, struct st_cur *c, struct st_field *f, size_t n,
+    int covered)
+{
+	size_t skip = f->bitoff / 8 - c->off;
+	uint32_t v;
+
+	if (!covered) {
+		f->ck = ST_CK_UNVERIFIED;
+		return;
+	}
+	v = st_crc32c(c->base + c->off, n, skip);
+	/* On the wire least significant byte first; the field reads them
+	 * big-endian. */
+	v = __builtin_bswap32(v);
+	if ((uint32_t)f->val == v) {
+		f->ck = ST_CK_GOOD;
+		return;
+	}
+	f->aux = v;
+	f->ck = ST_CK_BAD;
+	d->pkt->nbadck++;
+}
+
 void
 st_dck(struct st_dctx *d, struct st_cur *c, const struct st_ckspec *ck,
     struct st_field *f, size_t hdr)
@@ -460,6 +489,8 @@ st_dck(struct st_dctx *d, struct st_cur *c, const struct st_ckspec *ck,
 	r = st_ck_range(ck, &d->net, c, hdr, &n, &pseudo);
 	if (r < 0)
 		f->ck = ST_CK_ABSENT;
+	else if (ck->cover == ST_CKC_CRC32C)
+		dcrc32c(d, c, f, n, r);
 	else
 		st_dcksum(d, f, c->base + c->off, n, pseudo, r);
 	st_dckstatus(d, f, ck->status);

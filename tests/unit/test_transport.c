@@ -296,6 +296,97 @@ test_aoe(void **state)
 	assert_int_equal(layer(p, "aoe")->status, ST_LS_MALFORMED);
 }
 
+/* SCTP from captures/transport-sctp.pcap: a SACK and two DATA chunks (made
+ * by strata's crafter), an INIT with parameters, a SACK with gap blocks,
+ * an ERROR with a cause. */
+#define SCTPDATA "45000060000100004084edf1c6120001c61200021388138900001234" \
+	"e04fdc2c03000010000000070000ffff000000000003001500000001000000000000" \
+	"000068656c6c6f00000000030016000000010000000000000000776f726c64210000"
+#define SCTPINIT "4500006c000140004084ade5c6120002c6120001138913880000432" \
+	"11baf94bb0100004c000000630000ffff00050005000003e800050008c612000300" \
+	"06001420010db8000000000000000000000003000c00060005000600090008000001" \
+	"f480080007c180c000c0000004"
+#define SCTPSACK "4500003c000140004084ae15c6120002c612000113891388000043" \
+	"21ffe864170300001c000000640000100000020001000200030005000500000062"
+
+static void
+test_sctp_data(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, SCTPDATA);
+
+	(void)state;
+	/* As Wireshark: user data a layer, the chunks after it another. */
+	assert_chain(p, "ipv4 sctp data sctp-chunks data");
+	assert_int_equal(fval(p, "sctp.srcport"), 5000);
+	assert_int_equal(fval(p, "sctp.verification_tag"), 0x1234);
+	assert_int_equal(field_n(p, "sctp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "sctp.sack_cumulative_tsn_ack_raw"), 7);
+	assert_int_equal(field_n(p, "sctp.chunk_type", 1)->val, 0);
+	assert_int_equal(fval(p, "sctp.data_b_bit"), 1);
+	assert_int_equal(field_n(p, "sctp.chunk_length", 1)->val, 21);
+	assert_int_equal(field_n(p, "sctp.chunk_padding", 0)->bits, 24);
+	assert_int_equal(field_n(p, "data.len", 1)->val, 6);
+	assert_int_equal(layer(p, "sctp-chunks")->off, 72);
+	sweep_prefixes(DLT_RAW, SCTPDATA);
+}
+
+static void
+test_sctp_init_sack(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, SCTPINIT);
+
+	(void)state;
+	assert_chain(p, "ipv4 sctp");
+	assert_int_equal(field_n(p, "sctp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "sctp.init_initiate_tag"), 99);
+	assert_int_equal(fval(p, "sctp.initiate_tag"), 99);
+	assert_int_equal(fval(p, "sctp.init_initial_tsn"), 1000);
+	assert_int_equal(field_n(p, "sctp.parameter_type", 0)->val, 5);
+	assert_non_null(field_n(p, "sctp.parameter_ipv6_address", 0));
+	assert_int_equal(fval(p, "sctp.parameter_supported_address_type"), 5);
+	assert_int_equal(fval(p, "sctp.parameter_cookie_preservative_incr"),
+	    500);
+	assert_int_equal(field_n(p, "sctp.supported_chunk_type", 2)->val,
+	    0xc0);
+	sweep_prefixes(DLT_RAW, SCTPINIT);
+	p = decode_hex(DLT_RAW, SCTPSACK);
+	assert_int_equal(fval(p, "sctp.sack_number_of_gap_blocks"), 2);
+	assert_int_equal(field_n(p, "sctp.sack_gap_block_end", 1)->val, 5);
+	assert_int_equal(fval(p, "sctp.sack_duplicate_tsn"), 98);
+	sweep_prefixes(DLT_RAW, SCTPSACK);
+}
+
+static void
+test_sctp_malformed_and_craft(void **state)
+{
+	static struct st_packet cp;
+	static uint8_t buf[ST_PKT_MAX];
+	const struct st_packet *p;
+
+	(void)state;
+	/* A bad CRC32c (the last byte of the chunk changed). */
+	p = decode_hex(DLT_RAW, "4500003c000140004084ae15c6120002c6120001138913"
+	    "8800004321ffe864170300001c000000640000100000020001000200030005"
+	    "000500000063");
+	assert_int_equal(field_n(p, "sctp.checksum", 0)->ck, ST_CK_BAD);
+	/* A SACK whose gap blocks exceed its length. */
+	p = decode_hex(DLT_RAW, "45000030000140004084ae15c6120002c6120001138913"
+	    "8800004321000000000300001000000064000010000009000000");
+	assert_int_equal(layer(p, "sctp")->status, ST_LS_MALFORMED);
+	/* A chunk length below 4. */
+	p = decode_hex(DLT_RAW, "45000024000140004084ae15c6120002c6120001138913"
+	    "880000432100000000" "0b000002");
+	assert_int_equal(layer(p, "sctp")->status, ST_LS_MALFORMED);
+	/* The crafter computes the CRC32c the decoder verifies. */
+	p = craft(&cp, buf, "ip(src=198.18.0.1,dst=198.18.0.2)/sctp(sport=1,"
+	    "dport=2,init=7,data=00ff)");
+	assert_chain(p, "ipv4 sctp data");
+	assert_int_equal(fval(p, "ip.proto"), 132);
+	assert_int_equal(field_n(p, "sctp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "sctp.init_initiate_tag"), 7);
+	assert_int_equal(field_n(p, "sctp.chunk_type", 1)->val, 0);
+}
+
 int
 main(void)
 {
@@ -311,6 +402,9 @@ main(void)
 		cmocka_unit_test(test_rx_ack_and_response),
 		cmocka_unit_test(test_rx_not_rx),
 		cmocka_unit_test(test_aoe),
+		cmocka_unit_test(test_sctp_data),
+		cmocka_unit_test(test_sctp_init_sack),
+		cmocka_unit_test(test_sctp_malformed_and_craft),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
