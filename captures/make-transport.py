@@ -35,6 +35,13 @@ usage: make-transport.py DIR
                         bad CRC32c, a chunk running past the packet, and a
                         packet cut by the capture (run from the top of the
                         tree after make strata)
+  transport-gtp.pcap    GTP: GTP-U T-PDUs carrying IPv4/UDP and IPv6/UDP,
+                        one with a sequence number, one with a PDU session
+                        container extension header; GTP-C echo request and
+                        a create PDP context request (elements as bytes);
+                        a version 0 header on 3386; a length below the
+                        header, an extension header of length 0, and a
+                        T-PDU cut by the capture
 """
 import os
 import struct
@@ -258,6 +265,38 @@ def sctp_frames(tmp):
     return f
 
 
+def gtp1(flags, msg, teid, rest, body, sport=2152, dport=2152, fix=None):
+    g = struct.pack("!BBHI", flags, msg, len(rest) + len(body)
+                    if fix is None else fix, teid) + rest + body
+    return udp(True, sport, dport, g)
+
+
+def gtp_frames():
+    inner = ipv4(bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]), 17,
+                 struct.pack("!HHHH", 1000, 53, 12, 0) + b"abcd")
+    inner6 = bytes.fromhex("6000000000081140" + "20010db8" + "00" * 11 +
+                           "01" + "20010db8" + "00" * 11 + "02") + \
+        struct.pack("!HHHH", 1000, 53, 8, 0)
+    f = [gtp1(0x30, 255, 0x760D3BB0, b"", inner),
+         gtp1(0x32, 255, 0x26D7A, b"\x00\x07\x00\x00", inner6),
+         gtp1(0x34, 255, 0x11, b"\x00\x00\x00\x85" +
+              b"\x01\x10\x09\x00", inner),
+         gtp1(0x32, 1, 0, b"\x0c\x00\x00\x00", b"", 2123, 2123),
+         gtp1(0x32, 16, 0, b"\x13\x0b\x00\x00",
+              bytes.fromhex("0264000401000010f10e01") +
+              bytes.fromhex("83000a09696e7465726e6574"), 2123, 2123)]
+    v0 = struct.pack("!BBHHHB3s8s", 0x1E, 1, 0, 0x1400, 0, 0xFF,
+                     b"\xff\xff\xff", bytes.fromhex("4200011032547698"))
+    f.append(udp(True, 3386, 3386, v0))
+    f.append(gtp1(0x32, 1, 0, b"\x0c\x01\x00\x00", b"", 2123, 2123,
+                  fix=2))
+    f.append(gtp1(0x34, 255, 0x11, b"\x00\x00\x00\x85" +
+                  b"\x00\x10\x09\x00", inner))
+    cut = gtp1(0x30, 255, 0x760D3BB0, b"", inner)
+    f.append((cut[:14 + 20 + 8 + 8 + 10], len(cut)))
+    return f
+
+
 def write(path, frames):
     with open(path, "wb") as fp:
         fp.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -274,6 +313,7 @@ def main():
     write(os.path.join(out, "transport-mptcp.pcap"), frames())
     write(os.path.join(out, "transport-rx.pcap"), rx_frames())
     write(os.path.join(out, "transport-aoe.pcap"), aoe_frames())
+    write(os.path.join(out, "transport-gtp.pcap"), gtp_frames())
     with tempfile.TemporaryDirectory() as tmp:
         write(os.path.join(out, "transport-sctp.pcap"), sctp_frames(tmp))
 

@@ -387,6 +387,43 @@ test_sctp_malformed_and_craft(void **state)
 	assert_int_equal(field_n(p, "sctp.chunk_type", 1)->val, 0);
 }
 
+/* GTP: a T-PDU with a PDU session container extension header carrying
+ * IPv4/UDP, and a version 0 header. */
+#define GTPU "4500004c000140004011ae78c6120001c612000208680868003859c934ff00" \
+	"280000001100000085011009004500002000014000401126ca0a0000010a000002" \
+	"03e80035000c000061626364"
+#define GTP0 "45000030000140004011ae94c6120001c61200020d3a0d3a001c3b1c1e01" \
+	"000014000000ffffffff4200011032547698"
+
+static void
+test_gtp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, GTPU);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp gtp ipv4 udp data");
+	assert_int_equal(fval(p, "gtp.flags.version"), 1);
+	assert_int_equal(fval(p, "gtp.flags.e"), 1);
+	assert_int_equal(fval(p, "gtp.message"), 255);
+	assert_int_equal(fval(p, "gtp.length"), 40);
+	assert_int_equal(fval(p, "gtp.teid"), 0x11);
+	assert_int_equal(field_n(p, "gtp.ext_hdr.next", 0)->val, 0x85);
+	assert_int_equal(fval(p, "gtp.ext_hdr.length"), 1);
+	assert_int_equal(layer(p, "gtp")->hdr_len, 16);
+	sweep_prefixes(DLT_RAW, GTPU);
+	p = decode_hex(DLT_RAW, GTP0);
+	assert_chain(p, "ipv4 udp gtp");
+	assert_int_equal(fval(p, "gtp.flags.version"), 0);
+	assert_int_equal(fval(p, "gtp.seq_number"), 0x1400);
+	assert_string_equal(field_n(p, "gtp.tid", 0)->meaning,
+	    "2400100123456789");	/* low nibble first */
+	sweep_prefixes(DLT_RAW, GTP0);
+	/* An extension header of length 0 would never end. */
+	p = decode_hex(DLT_RAW, "4500002c000140004011ae78c6120001c61200020868"
+	    "0868001800003400000c00000011000000850010090000000000");
+	assert_int_equal(layer(p, "gtp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -405,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_sctp_data),
 		cmocka_unit_test(test_sctp_init_sack),
 		cmocka_unit_test(test_sctp_malformed_and_craft),
+		cmocka_unit_test(test_gtp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
