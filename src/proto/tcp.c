@@ -259,9 +259,10 @@ static int
 tcp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), hlen, tlen, i;
-	struct tcp_subopts so = { 0 };
+	struct tcp_subopts so;
 	struct st_field *ck, *fl;
 
+	so.n = 0;	/* only the count: no per-segment clearing */
 	st_dfields(d, c, tcp_fields, F_FLAGS);
 	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
 		fl->meaning = flag_names[fl->val & 511];
