@@ -42,6 +42,11 @@ usage: make-transport.py DIR
                         a version 0 header on 3386; a length below the
                         header, an extension header of length 0, and a
                         T-PDU cut by the capture
+  transport-pgm.pcap    PGM (IP 113) to 239.255.0.16: SPM, ODATA with an
+                        OPT_LENGTH option and data, RDATA, NAK and NCF with
+                        IPv4 source and group, POLL, POLR, a checksum of
+                        zero (none), a bad checksum, options whose length
+                        runs past the packet, and an ODATA cut short
 """
 import os
 import struct
@@ -297,6 +302,44 @@ def gtp_frames():
     return f
 
 
+def pgm(ptype, body, opts=0, tsdu=0, data=b"", ck=True, bad=False,
+        cut=None):
+    g = struct.pack("!HHBBH6sH", 13320, 5563, ptype, opts, 0,
+                    bytes.fromhex("3329041eba74"), tsdu) + body + data
+    c = csum(g) if ck else 0
+    if bad:
+        c ^= 0x1111
+    g = g[:6] + struct.pack("!H", c) + g[8:]
+    grp = bytes([239, 255, 0, 16])
+    fr = b"\x01\x00\x5e\x7f\x00\x10" + MA + b"\x08\x00" + \
+        ipv4(A, grp, 113, g)
+    return (fr[:cut], len(fr)) if cut else fr
+
+
+def pgm_frames():
+    a4 = struct.pack("!HH", 1, 0) + A
+    spm = struct.pack("!III", 0x1681E, 0x5472, 0xD6A6) + a4
+    f = [pgm(0, spm)]
+    f.append(pgm(4, struct.pack("!II", 0xD6A7, 0x5472) +
+                 struct.pack("!BBH", 0, 4, 8) + b"\x81\x04\x00\x00",
+                 opts=1, tsdu=5, data=b"hello"))
+    f.append(pgm(5, struct.pack("!II", 0xD6A7, 0x5472), tsdu=3,
+                 data=b"abc"))
+    nak = struct.pack("!I", 0xD6A7) + a4 + struct.pack("!HH", 1, 0) + \
+        bytes([239, 255, 0, 16])
+    f += [pgm(8, nak), pgm(10, nak)]
+    f.append(pgm(1, struct.pack("!IHH", 0, 0, 0) + a4 +
+                 struct.pack("!III", 100, 0x1234, 0xFF)))
+    f.append(pgm(2, struct.pack("!IHH", 0, 0, 0)))
+    f.append(pgm(0, spm, ck=False))
+    f.append(pgm(0, spm, bad=True))
+    f.append(pgm(4, struct.pack("!II", 1, 1) + struct.pack("!BBH", 0, 4,
+                                                            99), opts=1))
+    f.append(pgm(4, struct.pack("!II", 2, 1), tsdu=40, data=b"x" * 40,
+                 cut=14 + 20 + 16 + 4))
+    return f
+
+
 def write(path, frames):
     with open(path, "wb") as fp:
         fp.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
@@ -314,6 +357,7 @@ def main():
     write(os.path.join(out, "transport-rx.pcap"), rx_frames())
     write(os.path.join(out, "transport-aoe.pcap"), aoe_frames())
     write(os.path.join(out, "transport-gtp.pcap"), gtp_frames())
+    write(os.path.join(out, "transport-pgm.pcap"), pgm_frames())
     with tempfile.TemporaryDirectory() as tmp:
         write(os.path.join(out, "transport-sctp.pcap"), sctp_frames(tmp))
 

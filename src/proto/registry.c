@@ -36,7 +36,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 /* @transport */
 extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe,
-    st_proto_sctp, st_proto_sctp_more, st_proto_gtp;
+    st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_pgm;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
@@ -127,6 +127,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_sctp,
 	&st_proto_sctp_more,
 	&st_proto_gtp,
+	&st_proto_pgm,
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */

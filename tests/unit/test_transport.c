@@ -424,6 +424,35 @@ test_gtp(void **state)
 	assert_int_equal(layer(p, "gtp")->status, ST_LS_MALFORMED);
 }
 
+/* PGM: an ODATA with an OPT_LENGTH option and 5 bytes of data, a NAK. */
+#define PGMODATA "450000390001400040718430c6120001efff0010340815bb0401d07d3329" \
+	"041eba7400050000d6a700005472000400088104000068656c6c6f"
+#define PGMNAK "450000380001400040718431c6120001efff0010340815bb08002fb33329" \
+	"041eba7400000000d6a700010000c612000100010000efff0010"
+
+static void
+test_pgm(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, PGMODATA);
+
+	(void)state;
+	assert_chain(p, "ipv4 pgm data");
+	assert_int_equal(fval(p, "pgm.hdr.type"), 4);
+	assert_int_equal(fval(p, "pgm.hdr.opts.opt"), 1);
+	assert_int_equal(field_n(p, "pgm.hdr.cksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "pgm.hdr.tsdulen"), 5);
+	assert_int_equal(fval(p, "pgm.spm.sqn"), 0xd6a7);
+	assert_int_equal(field_n(p, "strata.pgm.options", 0)->bits, 64);
+	assert_int_equal(layer(p, "pgm")->hdr_len, 32);
+	sweep_prefixes(DLT_RAW, PGMODATA);
+	p = decode_hex(DLT_RAW, PGMNAK);
+	assert_chain(p, "ipv4 pgm");
+	assert_int_equal(fval(p, "pgm.nak.sqn"), 0xd6a7);
+	assert_non_null(field_n(p, "pgm.nak.src.ipv4", 0));
+	assert_non_null(field_n(p, "pgm.nak.grp.ipv4", 0));
+	sweep_prefixes(DLT_RAW, PGMNAK);
+}
+
 int
 main(void)
 {
@@ -443,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_sctp_init_sack),
 		cmocka_unit_test(test_sctp_malformed_and_craft),
 		cmocka_unit_test(test_gtp),
+		cmocka_unit_test(test_pgm),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
