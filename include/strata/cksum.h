@@ -28,4 +28,11 @@ uint16_t st_cksum_finish(uint32_t sum);
 uint32_t st_cksum_pseudo(int fam, const uint8_t *src, const uint8_t *dst,
     uint8_t proto, uint32_t len);
 
+/*
+ * CRC32c (Castagnoli, RFC 9260 appendix B) of the n bytes at p, with the
+ * four bytes at skip (n or more: none) counted as zero: the value an SCTP
+ * common header carries, least significant byte first.
+ */
+uint32_t st_crc32c(const uint8_t *p, size_t n, size_t skip);
+
 #endif /* STRATA_CKSUM_H */

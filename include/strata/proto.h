@@ -48,8 +48,10 @@ enum st_key {
 	ST_KEY_PPP,		/* a PPP protocol number (0x0021 IPv4) */
 	ST_KEY_SLOW,		/* a slow protocol subtype (IEEE 802.3 annex
 				   57A: 1 LACP) */
-	ST_KEY_WLAN		/* what follows a radio header or an 802.11
+	ST_KEY_WLAN,		/* what follows a radio header or an 802.11
 				   header (ST_WLAN_*, src/proto/wlan.h) */
+	ST_KEY_TCPOPT		/* a TCP option kind shown as a layer of its
+				   own (30 MPTCP), st_dsublayer */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */
@@ -146,8 +148,12 @@ enum st_ckcover {
 	ST_CKC_HEADER,		/* the layer's header (IPv4) */
 	ST_CKC_PAYLOAD,		/* the layer to the end of what the network
 				   layer declares (ICMP, TCP) */
-	ST_CKC_LENFIELD		/* as many bytes as the layer's own length
+	ST_CKC_LENFIELD,	/* as many bytes as the layer's own length
 				   field says (UDP) */
+	ST_CKC_CRC32C		/* the layer to the end of what the network
+				   layer declares (or captured), as CRC32c
+				   with the field zeroed, its bytes least
+				   significant first (SCTP, RFC 9260 app. B) */
 };
 
 struct st_ckspec {
@@ -365,6 +371,29 @@ st_dnest(struct st_dctx *d, struct st_cur *c, int key, uint64_t val)
 	if (d->nest != NULL)
 		d->nest(d, c, key, val);
 }
+
+/*
+ * For a header with a part another descriptor shows as a layer of its own
+ * (a TCP option the registry binds under ST_KEY_TCPOPT): decodes the n
+ * bytes at c's position plus byteoff as a layer of protocol p, at this
+ * depth, after the current one.  Fields added afterwards would go to that
+ * layer, so the caller adds none: it calls this last.
+ */
+void st_dsublayer(struct st_dctx *d, struct st_cur *c,
+    const struct st_proto *p, size_t byteoff, size_t n);
+
+/*
+ * The layer layer ly follows at its depth, past those that are parts of a
+ * header shown as layers of their own (ST_ROLE_NETEXT: a TCP option such
+ * as MPTCP's comes between TCP and what it carries); NULL if none.
+ */
+const struct st_layer *st_dbelow(const struct st_packet *pkt,
+    const struct st_layer *ly);
+
+/* Whether layer ly is a part of an earlier layer's header at its depth (a
+ * TCP option, an SCTP chunk's user data): the views show it within that
+ * layer, not wrapped by it. */
+int st_ly_part(const struct st_packet *pkt, const struct st_layer *ly);
 
 /*
  * The value of field fd at the cursor, whose bytes the caller checked (only

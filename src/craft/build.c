@@ -221,6 +221,11 @@ auto_value(uint8_t *buf, size_t total, const struct blayer *bl, unsigned n,
 		return p->craft->auto_val(fd, buf + bl[i].off, bl[i].hlen);
 	}
 	st_bits_put(buf + bl[i].off, fd->bitoff, fd->bits, 0);
+	if (p->cksum->cover == ST_CKC_CRC32C)	/* SCTP: to the end, its
+						   bytes least significant
+						   first */
+		return __builtin_bswap32(st_crc32c(buf + bl[i].off,
+		    total - bl[i].off, total));
 	return cksum_of(p, buf, total, bl, i);
 }
 

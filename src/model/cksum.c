@@ -78,3 +78,25 @@ st_cksum_pseudo(int fam, const uint8_t *src, const uint8_t *dst,
 	sum += len & 0xffff;
 	return sum;
 }
+
+/* CRC32c's reflected polynomial 0x82f63b78, four bits a step. */
+static const uint32_t crc32c_nib[16] = {
+	0x00000000, 0x105ec76f, 0x20bd8ede, 0x30e349b1,
+	0x417b1dbc, 0x5125dad3, 0x61c69362, 0x7198540d,
+	0x82f63b78, 0x92a8fc17, 0xa24bb5a6, 0xb21572c9,
+	0xc38d26c4, 0xd3d3e1ab, 0xe330a81a, 0xf36e6f75
+};
+
+uint32_t
+st_crc32c(const uint8_t *p, size_t n, size_t skip)
+{
+	uint32_t crc = 0xffffffffu;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		crc ^= i >= skip && i < skip + 4 ? 0 : p[i];
+		crc = (crc >> 4) ^ crc32c_nib[crc & 15];
+		crc = (crc >> 4) ^ crc32c_nib[crc & 15];
+	}
+	return ~crc;
+}

@@ -253,6 +253,64 @@ st_dgen(struct st_dctx *d, const struct st_field_desc *fd, uint64_t val)
 	return st_pkt_add_field(d->pkt, fd, d->ly->off * 8, 0, val);
 }
 
+void
+st_dsublayer(struct st_dctx *d, struct st_cur *c, const struct st_proto *p,
+    size_t byteoff, size_t n)
+{
+	struct st_dctx sub = *d;
+	struct st_layer *ly;
+	struct st_cur w = *c;
+	size_t left;
+	int rc;
+
+	w.off += byteoff;
+	if (w.off > w.end)
+		return;
+	if (w.end - w.off > n)
+		w.end = w.off + n;
+	if ((ly = st_pkt_add_layer(d->pkt, p, (uint32_t)w.off, d->depth)) ==
+	    NULL)
+		return;
+	left = st_cur_left(&w);
+	sub.ly = ly;
+	sub.hdr = left;
+	sub.plen = 0;
+	rc = p->decode(&sub, &w);
+	if (rc == ST_OK && w.err != ST_OK)
+		rc = w.err;
+	ly->hdr_len = (uint32_t)left;
+	ly->len = (uint32_t)left;
+	if (rc == ST_EINVAL) {
+		if (ly->why == NULL)
+			ly->why = "invalid option";
+		ly->status = ST_LS_MALFORMED;
+	} else if (rc != ST_OK)
+		ly->status = d->depth > 0 ? ST_LS_PARTIAL : ST_LS_TRUNCATED;
+}
+
+const struct st_layer *
+st_dbelow(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	const struct st_layer *b;
+
+	for (b = ly - 1; b >= pkt->layers; b--)
+		if (b->depth == ly->depth && b->proto->role != ST_ROLE_NETEXT)
+			return b;
+	return NULL;
+}
+
+int
+st_ly_part(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	const struct st_layer *b;
+
+	for (b = ly - 1; b >= pkt->layers; b--)
+		if (b->depth == ly->depth && ly->off >= b->off &&
+		    ly->off < b->off + b->hdr_len)
+			return 1;
+	return 0;
+}
+
 int
 st_dmalformed(struct st_dctx *d, const char *fmt, ...)
 {
@@ -374,6 +432,9 @@ st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
 		if (net->fam == 0 || (ck->fam != 0 && net->fam != ck->fam))
 			return 0;
 		break;
+	case ST_CKC_CRC32C:	/* no pseudo-header: no network needed */
+		*n = net->fam != 0 ? net->tlen : left;
+		return !net->frag && left >= *n;
 	default:
 		if (net->fam == 0 || (ck->fam != 0 && net->fam != ck->fam)) {
 			*n = left;
@@ -390,6 +451,31 @@ st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
 	return !net->frag && left >= *n;
 }
 
+/* A CRC32c checksum field f over the n bytes at c (covered: captured). */
+static void
+dcrc32c(struct st_dctx *d, struct st_cur *c, struct st_field *f, size_t n,
+    int covered)
+{
+	size_t skip = f->bitoff / 8 - c->off;
+	uint32_t v;
+
+	if (!covered) {
+		f->ck = ST_CK_UNVERIFIED;
+		return;
+	}
+	v = st_crc32c(c->base + c->off, n, skip);
+	/* On the wire least significant byte first; the field reads them
+	 * big-endian. */
+	v = __builtin_bswap32(v);
+	if ((uint32_t)f->val == v) {
+		f->ck = ST_CK_GOOD;
+		return;
+	}
+	f->aux = v;
+	f->ck = ST_CK_BAD;
+	d->pkt->nbadck++;
+}
+
 void
 st_dck(struct st_dctx *d, struct st_cur *c, const struct st_ckspec *ck,
     struct st_field *f, size_t hdr)
@@ -403,6 +489,8 @@ st_dck(struct st_dctx *d, struct st_cur *c, const struct st_ckspec *ck,
 	r = st_ck_range(ck, &d->net, c, hdr, &n, &pseudo);
 	if (r < 0)
 		f->ck = ST_CK_ABSENT;
+	else if (ck->cover == ST_CKC_CRC32C)
+		dcrc32c(d, c, f, n, r);
 	else {
 		st_dcksum(d, f, c->base + c->off, n, pseudo, r);
 		if (f->ck == ST_CK_UNVERIFIED && d->net.frag)

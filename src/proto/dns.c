@@ -505,8 +505,7 @@ header(struct st_dctx *d, struct st_cur *c)
 static int
 dns_decode(struct st_dctx *d, struct st_cur *c)
 {
-	const struct st_layer *below = d->pkt->nlayers >= 2 ?
-	    &d->pkt->layers[d->pkt->nlayers - 2] : NULL;
+	const struct st_layer *below = st_dbelow(d->pkt, d->ly);
 	int tcp = below != NULL && (below->proto->flags & ST_PF_STREAM);
 	size_t left = st_cur_left(c);
 	unsigned count[4], op, i;

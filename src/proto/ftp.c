@@ -355,8 +355,7 @@ to_server(const struct st_dctx *d, const uint8_t *p, size_t n)
 	const struct st_layer *tl;
 	const struct st_field *f;
 
-	if (d->ly > d->pkt->layers) {
-		tl = d->ly - 1;
+	if ((tl = st_dbelow(d->pkt, d->ly)) != NULL) {
 		if (tl->proto->ends[1] != NULL && (f = st_pkt_fd(d->pkt, tl,
 		    tl->proto->ends[1])) != NULL)
 			return f->val == FTP_PORT;

@@ -35,6 +35,8 @@ extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 /* @transport */
+extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe,
+    st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_pgm;
 /* @appind */
 /* @appsvc */
 /* @apptcp */
@@ -121,6 +123,13 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ssh,
 	/* @routing2 */
 	/* @transport */
+	&st_proto_mptcp,
+	&st_proto_rx,
+	&st_proto_aoe,
+	&st_proto_sctp,
+	&st_proto_sctp_more,
+	&st_proto_gtp,
+	&st_proto_pgm,
 	/* @appind */
 	/* @appsvc */
 	/* @apptcp */

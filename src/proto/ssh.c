@@ -117,8 +117,7 @@ to_server(const struct st_dctx *d)
 	for (tl = d->ly; tl > d->pkt->layers && tl[-1].proto == d->ly->proto;
 	    tl--)
 		;
-	if (tl > d->pkt->layers) {
-		tl--;
+	if ((tl = st_dbelow(d->pkt, tl)) != NULL) {
 		if (tl->proto->ends[1] != NULL && (f = st_pkt_fd(d->pkt, tl,
 		    tl->proto->ends[1])) != NULL)
 			return f->val == SSH_PORT;

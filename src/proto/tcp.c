@@ -146,18 +146,56 @@ opt_body(struct st_dctx *d, struct st_cur *o, unsigned kind, size_t len)
 	return 1;
 }
 
+/*
+ * Options the registry binds under ST_KEY_TCPOPT (MPTCP) are layers of
+ * their own, decoded after the header's fields: at most TCP_SUBOPTS.
+ */
+#define TCP_SUBOPTS	4
+
+struct tcp_subopts {
+	size_t		 n;
+	size_t		 pos[TCP_SUBOPTS], len[TCP_SUBOPTS];
+	const struct st_proto *p[TCP_SUBOPTS];
+};
+
+/* Whether the option of kind at o (pos of n bytes) is another layer's. */
+static int
+tcp_subopt(struct st_cur *o, unsigned kind, size_t pos, size_t n,
+    struct tcp_subopts *so)
+{
+	const struct st_proto *p;
+	size_t len;
+
+	if (kind <= 8 || pos + 2 > n || so->n == TCP_SUBOPTS)
+		return 0;
+	len = (size_t)st_peek_bits(o, 8, 8);
+	if (len < 2 || len > n - pos ||
+	    (p = st_proto_next(ST_KEY_TCPOPT, kind)) == NULL)
+		return 0;
+	so->pos[so->n] = pos;
+	so->len[so->n] = len;
+	so->p[so->n++] = p;
+	return (int)len;
+}
+
 /* The options in bytes [20, n) of the header at c. */
 static void
-tcp_options(struct st_dctx *d, struct st_cur c, size_t n)
+tcp_options(struct st_dctx *d, struct st_cur c, size_t n,
+    struct tcp_subopts *so)
 {
 	size_t pos = 20, len;
 	struct st_cur o;
 	unsigned kind;
+	int sub;
 
 	while (pos < n) {
 		o = c;
 		o.off += pos;
 		kind = (unsigned)st_peek_bits(&o, 0, 8);
+		if ((sub = tcp_subopt(&o, kind, pos, n, so)) > 0) {
+			pos += (size_t)sub;
+			continue;
+		}
 		st_dfield(d, &o, &opt_fields[O_KIND]);
 		if (kind == 0)
 			return;
@@ -221,9 +259,11 @@ tcp_init(void)
 static int
 tcp_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), hlen, tlen;
+	size_t left = st_cur_left(c), hlen, tlen, i;
+	struct tcp_subopts so;
 	struct st_field *ck, *fl;
 
+	so.n = 0;	/* only the count: no per-segment clearing */
 	st_dfields(d, c, tcp_fields, F_FLAGS);
 	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
 		fl->meaning = flag_names[fl->val & 511];
@@ -247,11 +287,13 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = left;
 		return ST_ETRUNC;
 	}
-	tcp_options(d, *c, hlen);
+	tcp_options(d, *c, hlen, &so);
 	d->hdr = hlen;
 	d->plen = tlen - hlen;
 	d->next = st_proto_port(ST_KEY_TCPPORT, (uint16_t)st_peek_bits(c, 0, 16),
 	    (uint16_t)st_peek_bits(c, 16, 16));
+	for (i = 0; i < so.n; i++)	/* last: fields go to their layers */
+		st_dsublayer(d, c, so.p[i], so.pos[i], so.len[i]);
 	return ST_OK;
 }
 
@@ -457,17 +499,39 @@ tcp_sum_opt(struct st_out *o, const struct st_field *f,
 		st_out_printf(o, "opt-%u", (unsigned)f->val);
 }
 
-/* Options in tcpdump's form: "options [mss 1460,sackOK,TS val 1 ecr 0]". */
+/* Option layers (MPTCP) inside ly's header that start before byte off,
+ * from *sl on, by their hooks. */
 static void
-tcp_sum_opts(struct st_out *o, const struct st_packet *pkt,
-    const struct st_layer *ly)
+tcp_sum_sub(struct st_sumctx *s, const struct st_layer *ly,
+    const struct st_layer **sl, uint32_t off, int *n)
 {
+	const struct st_packet *pkt = s->pkt;
+
+	for (; *sl < pkt->layers + pkt->nlayers && (*sl)->depth == ly->depth &&
+	    (*sl)->off > ly->off && (*sl)->off < ly->off + ly->hdr_len &&
+	    (*sl)->off < off; (*sl)++) {
+		if ((*sl)->proto->summary == NULL)
+			continue;
+		st_out_puts(s->o, (*n)++ == 0 ? " options [" : ",");
+		(*sl)->proto->summary(s, *sl);
+	}
+}
+
+/* Options in tcpdump's form: "options [mss 1460,sackOK,TS val 1 ecr 0]";
+ * those shown as layers of their own (MPTCP) in their place. */
+static void
+tcp_sum_opts(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_packet *pkt = s->pkt;
 	const struct st_field *f, *end = &pkt->fields[ly->field0 + ly->nfields];
+	const struct st_layer *sl = ly + 1;
+	struct st_out *o = s->o;
 	int n = 0;
 
 	for (f = &pkt->fields[ly->field0]; f < end; f++) {
 		if (f->desc != &opt_fields[O_KIND])
 			continue;
+		tcp_sum_sub(s, ly, &sl, f->bitoff / 8, &n);
 		st_out_puts(o, n++ == 0 ? " options [" : ",");
 		if (f->val == 0)
 			st_out_puts(o, "eol");
@@ -478,6 +542,7 @@ tcp_sum_opts(struct st_out *o, const struct st_packet *pkt,
 		else
 			tcp_sum_opt(o, f, end);
 	}
+	tcp_sum_sub(s, ly, &sl, UINT32_MAX, &n);
 	if (n > 0)
 		st_out_putc(o, ']');
 }
@@ -500,7 +565,7 @@ tcp_summary(struct st_sumctx *s, const struct st_layer *ly)
 		tcpan_sum_win(s->o, &r, (uint32_t)f[F_WIN]->val);
 	else
 		st_out_puts(s->o, " win ?");
-	tcp_sum_opts(s->o, s->pkt, ly);
+	tcp_sum_opts(s, ly);
 	st_out_puts(s->o, " len ");
 	s->value(s, f[F_LEN]);
 	tcpan_sum_tso(s->o, &r);

@@ -144,6 +144,31 @@ not_worked(const struct st_layer *ly, const struct st_field *f, char *buf,
 	return buf;
 }
 
+/* A CRC32c (SCTP): no words to add up, the polynomial's remainder. */
+static void
+crc_walk(struct st_out *o, const struct st_packet *pkt,
+    const struct st_layer *ly, const struct st_field *f,
+    const struct st_net *net)
+{
+	struct st_cur c = st_cur_make(pkt->data, (size_t)ly->off + ly->len);
+	size_t n;
+	uint32_t pseudo, v;
+
+	c.off = ly->off;
+	st_ck_range(ly->proto->cksum, net, &c, ly->hdr_len, &n, &pseudo);
+	if (n > ly->len)
+		n = ly->len;
+	v = __builtin_bswap32(st_crc32c(pkt->data + ly->off, n,
+	    f->bitoff / 8 - ly->off));
+	st_out_printf(o, "  CRC32c (Castagnoli polynomial 0x1edc6f41, RFC 9260 "
+	    "appendix B) over %s, %zu bytes, the checksum field counted as "
+	    "zero; sent least significant byte first, so read as a number "
+	    "0x%08x\n", ly->proto->ck_what != NULL ? ly->proto->ck_what :
+	    "the header and data", n, v);
+	st_out_printf(o, "  on the wire 0x%08x: %s\n\n", (unsigned)f->val,
+	    f->ck == ST_CK_GOOD ? "good" : "bad");
+}
+
 void
 st_checksum_walk(struct st_out *o, const struct st_packet *pkt,
     const struct st_layer *ly, const struct st_field *f)
@@ -167,6 +192,10 @@ st_checksum_walk(struct st_out *o, const struct st_packet *pkt,
 	}
 	/* The bytes covered as the decoder counted them (st_ck_range). */
 	net_facts(pkt, net_of(pkt, ly), ly, &net);
+	if (ck != NULL && ck->cover == ST_CKC_CRC32C) {
+		crc_walk(o, pkt, ly, f, &net);
+		return;
+	}
 	if (ck != NULL) {
 		c = st_cur_make(b, (size_t)ly->off + ly->len);
 		c.off = ly->off;

@@ -266,10 +266,13 @@ byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 	unsigned i;
 
 	for (i = 0; i < pkt->nlayers; i++)
-		total += bar_len(pkt, i);
+		if (!st_ly_part(pkt, &pkt->layers[i]))
+			total += bar_len(pkt, i);
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
+		if (st_ly_part(pkt, ly))
+			continue;
 		len = bar_len(pkt, i);
 		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
 		want = total > 0 ? len * room / total : 0;
@@ -302,6 +305,16 @@ diagram_packet(struct st_out *o, const struct st_packet *pkt,
 
 		if (ly->proto->role == ST_ROLE_TRAILER) {
 			trailer = i;
+			continue;
+		}
+		if (depth > 0 && st_ly_part(pkt, ly)) {
+			/* A part of the open box's header: a line in it. */
+			char line[sizeof(text) + sizeof(facts) + 2];
+
+			title(pkt, ly, text, sizeof(text), facts,
+			    sizeof(facts));
+			snprintf(line, sizeof(line), "%s: %s", text, facts);
+			wrapped(o, pkt, open, depth, line, v);
 			continue;
 		}
 		open[depth] = i;

@@ -124,7 +124,7 @@ ledger_packet(struct st_out *o, const struct st_packet *pkt,
 		ly = &pkt->layers[i];
 		if (ly->proto->role == ST_ROLE_TRAILER)
 			pad = ly->len;
-		else if (ly->depth == 0) {
+		else if (ly->depth == 0 && !st_ly_part(pkt, ly)) {
 			if (frag < 0 && ly->proto->frag != NULL &&
 			    ly->proto->frag(pkt, ly, &fr))
 				frag = (int)n;

@@ -122,7 +122,7 @@ test_layer_names(void **state)
 {
 	static const char *const names[] = { "eth", "ip", "ipv6", "hbh",
 		"routing", "frag", "dstopts", "icmp", "icmpv6", "tcp", "udp",
-		NULL };
+		"sctp", NULL };
 	const struct st_spec_proto *l = st_spec_list();
 	unsigned i;
 
@@ -135,9 +135,9 @@ test_layer_names(void **state)
 	assert_ptr_equal(sp.layers[0].proto, l[1].proto);
 	expect_error("ip/3", 4, "unknown layer '3' (did you mean 'ip'?)");
 	expect_error("ip/xyzzy", 4, "unknown layer 'xyzzy' (eth, ip, ipv6, "
-	    "hbh, routing, frag, dstopts, icmp, icmpv6, tcp, udp)");
+	    "hbh, routing, frag, dstopts, icmp, icmpv6, tcp, udp, sctp)");
 	expect_error("ip/(", 4, "expected a layer (eth, ip, ipv6, hbh, "
-	    "routing, frag, dstopts, icmp, icmpv6, tcp, udp) or a payload "
+	    "routing, frag, dstopts, icmp, icmpv6, tcp, udp, sctp) or a payload "
 	    "(\"text\", hex:, @file)");
 	expect_error("udp(dport=53)", 1, "a packet starts with eth, ip or "
 	    "ipv6, not udp");
