@@ -10,6 +10,11 @@ usage: make-appsvc.py DIR
                     response whose OPT data runs past the message
                     (malformed); an mDNS answer with the cache-flush bit;
                     an LLMNR query and its answer (C and T bits set)
+  appsvc-quic.pcap  QUIC: a version 1 Initial coalesced with a Handshake
+                    packet and zero padding; a 1-RTT packet; a Retry; a
+                    version negotiation; a version 2 Initial on port 4433
+                    (found by content); an Initial whose length runs past
+                    the datagram (malformed)
 """
 import os
 import struct
@@ -59,6 +64,35 @@ def frames():
             udp4(40001, 5355, lq), udp4(5355, 40001, lr)]
 
 
+def qv(v):
+    """A QUIC variable-length integer, in 2 bytes when it fits 14 bits."""
+    if v < 64:
+        return bytes([v])
+    return struct.pack(">H", 0x4000 | v)
+
+
+def qlong(b0, ver, dcid, scid, rest):
+    return bytes([b0]) + struct.pack(">I", ver) + bytes([len(dcid)]) + \
+        dcid + bytes([len(scid)]) + scid + rest
+
+
+def quic_frames():
+    dc, sc = bytes(range(0xa0, 0xa8)), bytes([0x51, 0x52, 0x53, 0x54])
+    init = qlong(0xc3, 1, dc, b"", qv(0) + qv(40) + bytes(range(40)))
+    hs = qlong(0xe1, 1, dc, sc, qv(20) + bytes(range(100, 120)))
+    one = bytes([0x41]) + sc + bytes(range(30))
+    retry = qlong(0xf0, 1, b"", sc, b"tok!" * 4 + bytes(range(16)))
+    vn = bytes([0x80]) + struct.pack(">I", 0) + bytes([4]) + sc + \
+        bytes([8]) + dc + struct.pack(">II", 1, 0x6b3343cf)
+    v2 = qlong(0xd0, 0x6b3343cf, dc, sc, qv(3) + b"abc" + qv(40) +
+               bytes(40))
+    bad = qlong(0xc0, 1, dc, b"", qv(0) + qv(500) + bytes(20))
+    return [udp4(40002, 443, init + hs + bytes(12)),
+            udp4(40002, 443, one), udp4(443, 40002, retry),
+            udp4(443, 40002, vn), udp4(40003, 4433, v2),
+            udp4(40002, 443, bad)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -70,3 +104,4 @@ def write(path, fs):
 if __name__ == "__main__":
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
     write(os.path.join(d, "appsvc-dns.pcap"), frames())
+    write(os.path.join(d, "appsvc-quic.pcap"), quic_frames())

@@ -37,6 +37,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @transport */
 /* @appind */
 /* @appsvc */
+extern const struct st_proto st_proto_quic;
 /* @apptcp */
 
 /*
@@ -121,6 +122,7 @@ const struct st_proto *const st_protos[] = {
 	/* @transport */
 	/* @appind */
 	/* @appsvc */
+	&st_proto_quic,
 	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,

@@ -2,7 +2,9 @@
 /*
  * Network services: DNS's EDNS OPT record (cookie, client subnet), the
  * flags a query carries, question name length and labels; mDNS and LLMNR
- * as layers of their own.  Every shorter prefix decodes without a crash.
+ * as layers of their own; QUIC's long and short headers, coalesced
+ * packets, Retry and version negotiation.  Every shorter prefix decodes
+ * without a crash.
  */
 #include "testutil.h"
 
@@ -23,6 +25,89 @@
 	"02020202020204040404040408004500003200010000401100007f000001" \
 	"7f0000029c4014eb001e000012340500000100000000000004686f737400" \
 	"00010001"
+
+/* A v1 Initial, a Handshake packet with the same DCID, 12 bytes of zeros. */
+#define QUIC_COAL \
+	"0202020202020404040404040800450000890001000040117c607f000001" \
+	"7f0000029c4201bb0075b288c30000000108a0a1a2a3a4a5a6a700002800" \
+	"0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e" \
+	"1f2021222324252627e10000000108a0a1a2a3a4a5a6a704515253541464" \
+	"65666768696a6b6c6d6e6f70717273747576770000000000000000000000" \
+	"00"
+#define QUIC_SHORT \
+	"02020202020204040404040408004500003f0001000040117caa7f000001" \
+	"7f0000029c4201bb002b9a1f4151525354000102030405060708090a0b0c" \
+	"0d0e0f101112131415161718191a1b1c1d"
+#define QUIC_RETRY \
+	"0202020202020404040404040800450000470001000040117ca27f000001" \
+	"7f00000201bb9c420033442bf000000001000451525354746f6b21746f6b" \
+	"21746f6b21746f6b21000102030405060708090a0b0c0d0e0f"
+#define QUIC_VN \
+	"0202020202020404040404040800450000370001000040117cb27f000001" \
+	"7f00000201bb9c420023a0be8000000000045152535408a0a1a2a3a4a5a6" \
+	"a7000000016b3343cf"
+/* An Initial whose length (500) runs past the datagram. */
+#define QUIC_BADLEN \
+	"0202020202020404040404040800450000420001000040117ca77f000001" \
+	"7f0000029c4201bb002ed201c00000000108a0a1a2a3a4a5a6a7000041f4" \
+	"0000000000000000000000000000000000000000"
+
+static void
+test_quic(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, QUIC_COAL);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp quic quic quic");
+	assert_int_equal(field_n(p, "quic.packet_length", 0)->val, 57);
+	assert_int_equal(field_n(p, "quic.packet_length", 1)->val, 40);
+	assert_int_equal(fval(p, "quic.long.packet_type"), 0);
+	assert_int_equal(fval(p, "quic.version"), 1);
+	assert_int_equal(fval(p, "quic.dcil"), 8);
+	assert_int_equal(field_n(p, "quic.dcid", 0)->bits, 64);
+	assert_int_equal(fval(p, "quic.token_length"), 0);
+	assert_int_equal(field_n(p, "quic.length", 0)->val, 40);
+	assert_int_equal(field_n(p, "strata.quic.protected", 0)->bits, 320);
+	assert_int_equal(field_n(p, "quic.long.packet_type", 1)->val, 2);
+	assert_int_equal(field_n(p, "quic.scid", 0)->bits, 32);
+	assert_int_equal(field_n(p, "quic.length", 1)->val, 20);
+	assert_true(has_field(p, "quic.remaining_payload"));
+	assert_int_equal(field_n(p, "quic.coalesced_padding_data", 0)->bits,
+	    96);
+	assert_int_equal(p->layers[5].status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, QUIC_COAL);
+
+	p = decode_hex(DLT_EN10MB, QUIC_SHORT);
+	assert_chain(p, "eth ipv4 udp quic");
+	assert_int_equal(fval(p, "quic.header_form"), 0);
+	assert_int_equal(fval(p, "quic.fixed_bit"), 1);
+	assert_int_equal(fval(p, "quic.spin_bit"), 0);
+	assert_false(has_field(p, "quic.dcid"));
+	assert_int_equal(fval(p, "quic.packet_length"), 35);
+	sweep_prefixes(DLT_EN10MB, QUIC_SHORT);
+
+	p = decode_hex(DLT_EN10MB, QUIC_RETRY);
+	assert_int_equal(fval(p, "quic.long.packet_type"), 3);
+	assert_false(has_field(p, "quic.fixed_bit"));
+	assert_int_equal(field_n(p, "quic.retry_token", 0)->bits, 128);
+	assert_int_equal(field_n(p, "quic.retry_integrity_tag", 0)->bits,
+	    128);
+	sweep_prefixes(DLT_EN10MB, QUIC_RETRY);
+
+	p = decode_hex(DLT_EN10MB, QUIC_VN);
+	assert_int_equal(fval(p, "quic.version"), 0);
+	assert_int_equal(fval(p, "quic.vn.unused"), 0);
+	assert_int_equal(field_n(p, "quic.supported_version", 0)->val, 1);
+	assert_int_equal(field_n(p, "quic.supported_version", 1)->val,
+	    0x6b3343cf);
+	sweep_prefixes(DLT_EN10MB, QUIC_VN);
+
+	p = decode_hex(DLT_EN10MB, QUIC_BADLEN);
+	assert_int_equal(layer(p, "quic")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "quic.length"), 500);
+	assert_int_equal(fval(p, "quic.packet_length"), 38);
+	sweep_prefixes(DLT_EN10MB, QUIC_BADLEN);
+}
 
 static void
 test_edns(void **state)
@@ -94,6 +179,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_edns),
 		cmocka_unit_test(test_mdns_llmnr),
+		cmocka_unit_test(test_quic),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
