@@ -15,6 +15,11 @@ usage: make-appsvc.py DIR
                     version negotiation; a version 2 Initial on port 4433
                     (found by content); an Initial whose length runs past
                     the datagram (malformed)
+  appsvc-snmp.pcap  SNMP: a v2c get-request; its get-response with a value
+                    of each type (negative integer, string, OID, address,
+                    counters, gauge, timeticks, noSuchObject); a v1 trap;
+                    a getBulk; a v3 report with USM parameters; a response
+                    whose binding runs past its list (malformed)
 """
 import os
 import struct
@@ -93,6 +98,77 @@ def quic_frames():
             udp4(40002, 443, bad)]
 
 
+def tlv(tag, body):
+    n = len(body)
+    ln = bytes([n]) if n < 128 else bytes([0x81, n]) if n < 256 else \
+        bytes([0x82]) + struct.pack(">H", n)
+    return bytes([tag]) + ln + body
+
+
+def bint(v):
+    n = 1
+    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
+        n += 1
+    return tlv(2, (v & ((1 << (8 * n)) - 1)).to_bytes(n, "big"))
+
+
+def buint(tag, v):
+    b = v.to_bytes(max(1, (v.bit_length() + 8) // 8), "big")
+    return tlv(tag, b)
+
+
+def boid(s):
+    a = [int(x) for x in s.split(".")]
+    out = bytes([a[0] * 40 + a[1]])
+    for x in a[2:]:
+        c = [x & 0x7f]
+        x >>= 7
+        while x:
+            c.insert(0, 0x80 | (x & 0x7f))
+            x >>= 7
+        out += bytes(c)
+    return tlv(6, out)
+
+
+def vbs(pairs):
+    return tlv(0x30, b"".join(tlv(0x30, boid(n) + v) for n, v in pairs))
+
+
+def snmp_frames():
+    sysd = "1.3.6.1.2.1.1.1.0"
+    get = tlv(0x30, bint(1) + tlv(4, b"public") + tlv(
+        0xa0, bint(4242) + bint(0) + bint(0) + vbs([(sysd, b"\x05\x00")])))
+    vals = [(sysd, tlv(4, b"Linux box")), ("1.3.6.1.2.1.2.2.1.8.1", bint(-3)),
+            ("1.3.6.1.2.1.1.2.0", boid("1.3.6.1.4.1.8072.3.2.10")),
+            ("1.3.6.1.2.1.4.20.1.1.10.0.0.1", tlv(0x40, bytes([10, 0, 0, 1]))),
+            ("1.3.6.1.2.1.2.2.1.10.1", buint(0x41, 4000000000)),
+            ("1.3.6.1.2.1.2.2.1.5.1", buint(0x42, 1000000000)),
+            ("1.3.6.1.2.1.1.3.0", buint(0x43, 123456)),
+            ("1.3.6.1.2.1.31.1.1.1.6.1", buint(0x46, 1 << 40)),
+            ("1.3.6.1.2.1.99.0", b"\x80\x00")]
+    resp = tlv(0x30, bint(1) + tlv(4, b"public") + tlv(
+        0xa2, bint(4242) + bint(0) + bint(0) + vbs(vals)))
+    trap = tlv(0x30, bint(0) + tlv(4, b"public") + tlv(
+        0xa4, boid("1.3.6.1.4.1.8072.4") + tlv(0x40, bytes([127, 0, 0, 1])) +
+        bint(3) + bint(0) + buint(0x43, 500) +
+        vbs([("1.3.6.1.2.1.2.2.1.1.2", bint(2))])))
+    bulk = tlv(0x30, bint(1) + tlv(4, b"private") + tlv(
+        0xa5, bint(77) + bint(0) + bint(10) +
+        vbs([("1.3.6.1.2.1.2", b"\x05\x00")])))
+    usmp = tlv(0x30, tlv(4, bytes.fromhex("80001f8880e9bd0c1d12667a51")) +
+               bint(3) + bint(400) + tlv(4, b"") + tlv(4, b"") + tlv(4, b""))
+    v3 = tlv(0x30, bint(3) + tlv(0x30, bint(91) + bint(65507) +
+             tlv(4, b"\x00") + bint(3)) + tlv(4, usmp) +
+             tlv(0x30, tlv(4, bytes.fromhex("80001f8880e9bd0c1d12667a51")) +
+                 tlv(4, b"") + tlv(0xa8, bint(91) + bint(0) + bint(0) + vbs(
+                     [("1.3.6.1.6.3.15.1.1.4.0", buint(0x41, 7))]))))
+    bad = bytearray(resp[:60])
+    bad[1] = len(bad) - 2
+    return [udp4(40004, 161, get), udp4(161, 40004, resp),
+            udp4(40005, 162, trap), udp4(40006, 161, bulk),
+            udp4(161, 40007, v3), udp4(161, 40004, bytes(bad))]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -105,3 +181,4 @@ if __name__ == "__main__":
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
     write(os.path.join(d, "appsvc-dns.pcap"), frames())
     write(os.path.join(d, "appsvc-quic.pcap"), quic_frames())
+    write(os.path.join(d, "appsvc-snmp.pcap"), snmp_frames())

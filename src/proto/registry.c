@@ -37,7 +37,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @transport */
 /* @appind */
 /* @appsvc */
-extern const struct st_proto st_proto_quic;
+extern const struct st_proto st_proto_quic, st_proto_snmp;
 /* @apptcp */
 
 /*
@@ -123,6 +123,7 @@ const struct st_proto *const st_protos[] = {
 	/* @appind */
 	/* @appsvc */
 	&st_proto_quic,
+	&st_proto_snmp,
 	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,

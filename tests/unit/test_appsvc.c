@@ -3,7 +3,8 @@
  * Network services: DNS's EDNS OPT record (cookie, client subnet), the
  * flags a query carries, question name length and labels; mDNS and LLMNR
  * as layers of their own; QUIC's long and short headers, coalesced
- * packets, Retry and version negotiation.  Every shorter prefix decodes
+ * packets, Retry and version negotiation; SNMP v1, v2c and v3 through
+ * the BER reader, a value of each type.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -109,6 +110,100 @@ test_quic(void **state)
 	sweep_prefixes(DLT_EN10MB, QUIC_BADLEN);
 }
 
+#define SNMP_RESP \
+	"0202020202020404040404040800450000ef0001000040117bfa7f000001" \
+	"7f00000200a19c4400db0a183081d002010104067075626c6963a281c202" \
+	"0210920201000201003081b5301506082b0601020101010004094c696e75" \
+	"7820626f78300f060a2b0601020102020108010201fd301606082b060102" \
+	"01010200060a2b06010401bf0803020a3015060d2b06010201041401010a" \
+	"00000140040a0000013013060a2b060102010202010a01410500ee6b2800" \
+	"3012060a2b06010201020201050142043b9aca00300f06082b0601020101" \
+	"0300430301e2403015060b2b060102011f01010106014606010000000000" \
+	"300b06072b0601020163008000"
+#define SNMP_TRAP \
+	"0202020202020404040404040800450000580001000040117c917f000001" \
+	"7f0000029c4500a20044ac7b303a02010004067075626c6963a42d06082b" \
+	"06010401bf080440047f000001020103020100430201f43011300f060a2b" \
+	"060102010202010102020102"
+#define SNMP_V3 \
+	"0202020202020404040404040800450000820001000040117c677f000001" \
+	"7f00000200a19c47006ead473064020103300e02015b020300ffe3040100" \
+	"020103041e301c040d80001f8880e9bd0c1d12667a510201030202019004" \
+	"0004000400302f040d80001f8880e9bd0c1d12667a510400a81c02015b02" \
+	"01000201003011300f060a2b060106030f01010400410107"
+/* The message's length byte overwritten: what follows is no field. */
+#define SNMP_BAD \
+	"0202020202020404040404040800450000580001000040117c917f000001" \
+	"7f00000200a19c4400441076303ad002010104067075626c6963a281c202" \
+	"0210920201000201003081b5301506082b0601020101010004094c696e75" \
+	"7820626f78300f060a2b0601"
+
+static void
+test_snmp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, SNMP_RESP);
+	const struct st_field *f;
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp snmp");
+	assert_int_equal(fval(p, "snmp.version"), 1);
+	assert_string_equal(field_n(p, "snmp.community", 0)->meaning,
+	    "public");
+	assert_int_equal(fval(p, "snmp.data"), 2);
+	assert_int_equal(fval(p, "snmp.request_id"), 4242);
+	assert_int_equal(fval(p, "snmp.variable_bindings"), 9);
+	assert_string_equal(field_n(p, "snmp.name", 0)->meaning,
+	    "1.3.6.1.2.1.1.1.0");
+	assert_int_equal(field_n(p, "snmp.value.octets", 0)->bits, 72);
+	/* A negative integer is shown as text. */
+	f = field_n(p, "snmp.value.int", 0);
+	assert_int_equal(f->desc->fmt, ST_FMT_TEXT);
+	assert_string_equal(f->meaning, "-3");
+	assert_string_equal(field_n(p, "snmp.value.oid", 0)->meaning,
+	    "1.3.6.1.4.1.8072.3.2.10");
+	assert_int_equal(field_n(p, "snmp.value.ipv4", 0)->bits, 32);
+	assert_int_equal(field_n(p, "snmp.value.counter", 0)->val,
+	    4000000000u);
+	assert_int_equal(field_n(p, "snmp.value.counter", 1)->val,
+	    (uint64_t)1 << 40);
+	assert_int_equal(fval(p, "snmp.value.g32"), 1000000000);
+	assert_int_equal(fval(p, "snmp.value.timeticks"), 123456);
+	assert_true(has_field(p, "snmp.noSuchObject"));
+	assert_int_equal(layer(p, "snmp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, SNMP_RESP);
+
+	p = decode_hex(DLT_EN10MB, SNMP_TRAP);
+	assert_int_equal(fval(p, "snmp.version"), 0);
+	assert_int_equal(fval(p, "snmp.data"), 4);
+	assert_string_equal(field_n(p, "snmp.enterprise", 0)->meaning,
+	    "1.3.6.1.4.1.8072.4");
+	assert_int_equal(fval(p, "snmp.generic_trap"), 3);
+	assert_int_equal(fval(p, "snmp.time_stamp"), 500);
+	assert_int_equal(fval(p, "snmp.value.int"), 2);
+	sweep_prefixes(DLT_EN10MB, SNMP_TRAP);
+
+	p = decode_hex(DLT_EN10MB, SNMP_V3);
+	assert_false(has_field(p, "snmp.version"));
+	assert_int_equal(fval(p, "snmp.msgVersion"), 3);
+	assert_int_equal(fval(p, "snmp.msgID"), 91);
+	assert_int_equal(fval(p, "snmp.msgMaxSize"), 65507);
+	assert_int_equal(fval(p, "snmp.msgSecurityModel"), 3);
+	assert_int_equal(fval(p, "snmp.v3.flags.report"), 0);
+	assert_int_equal(field_n(p, "snmp.msgAuthoritativeEngineID", 0)->bits,
+	    104);
+	assert_int_equal(fval(p, "snmp.msgAuthoritativeEngineBoots"), 3);
+	assert_int_equal(fval(p, "snmp.msgAuthoritativeEngineTime"), 400);
+	assert_int_equal(fval(p, "snmp.msgData"), 0);
+	assert_int_equal(fval(p, "snmp.data"), 8);
+	assert_int_equal(fval(p, "snmp.value.counter"), 7);
+	sweep_prefixes(DLT_EN10MB, SNMP_V3);
+
+	p = decode_hex(DLT_EN10MB, SNMP_BAD);
+	assert_int_equal(layer(p, "snmp")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "snmp.version"));
+	sweep_prefixes(DLT_EN10MB, SNMP_BAD);
+}
+
 static void
 test_edns(void **state)
 {
@@ -180,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_edns),
 		cmocka_unit_test(test_mdns_llmnr),
 		cmocka_unit_test(test_quic),
+		cmocka_unit_test(test_snmp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
