@@ -78,4 +78,46 @@ int	st_ber_uint(const struct st_cur *c, const struct st_ber *t,
 int	st_ber_oid(const struct st_cur *c, const struct st_ber *t, char *buf,
 	    size_t n);
 
+/*
+ * For decoders: a walk over the elements inside one, adding fields to the
+ * layer being decoded.  Each helper returns ST_OK, ST_ETRUNC (bytes not
+ * captured) or ST_EINVAL (the layer marked malformed with the reason).
+ */
+struct st_dctx;
+struct st_field_desc;
+struct st_field;
+
+struct st_bwalk {
+	struct st_dctx	*d;
+	struct st_cur	 c;		/* the layer's cursor */
+	size_t		 pos;		/* the next element, from c's base */
+	size_t		 lim;		/* where the elements end */
+};
+
+/* The next element into t (any class and tag). */
+int	st_ber_next(struct st_bwalk *w, struct st_ber *t);
+/* The next element, which must be of class cls and tag tag (-1: any). */
+int	st_ber_expect(struct st_bwalk *w, struct st_ber *t, int cls, int tag);
+/* A walk over the contents of t. */
+struct st_bwalk st_ber_walk_in(const struct st_bwalk *w,
+	    const struct st_ber *t);
+/* Adds field fd over t's contents (those captured) with value v. */
+struct st_field *st_ber_add(struct st_bwalk *w, const struct st_ber *t,
+	    const struct st_field_desc *fd, uint64_t v);
+/* t's INTEGER as field fd; a negative value as text in txt (NULL: as its
+ * two's complement in fd).  *out (if not NULL) gets the value. */
+int	st_ber_fint(struct st_bwalk *w, const struct st_ber *t,
+	    const struct st_field_desc *fd, const struct st_field_desc *txt,
+	    int64_t *out);
+/* t's contents as an unsigned number in field fd. */
+int	st_ber_fuint(struct st_bwalk *w, const struct st_ber *t,
+	    const struct st_field_desc *fd);
+/* t's OBJECT IDENTIFIER as dotted text in field fd. */
+int	st_ber_foid(struct st_bwalk *w, const struct st_ber *t,
+	    const struct st_field_desc *fd);
+/* t's contents as field fd: escaped text (fd's format ST_FMT_TEXT), or
+ * its bytes. */
+int	st_ber_fstr(struct st_bwalk *w, const struct st_ber *t,
+	    const struct st_field_desc *fd);
+
 #endif /* STRATA_BER_H */

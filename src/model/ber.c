@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "strata/ber.h"
+#include "strata/proto.h"
+
+#define BER_OID_TEXT	256	/* bytes of a dotted OID shown */
+#define BER_STR_TEXT	256	/* wire bytes of a string shown */
 
 #define BER_MAX_TAGBYTES	4	/* 28 bits of tag number */
 #define BER_MAX_LENBYTES	4
@@ -132,7 +136,7 @@ st_ber_oid(const struct st_cur *c, const struct st_ber *t, char *buf,
 		sub = sub << 7 | (b & 0x7f);
 		if (b & 0x80)
 			continue;
-		if (k + 1 < n) {
+		if (k < n) {
 			if (first)	/* X.690 8.19.4: 40 X + Y */
 				w = snprintf(buf + k, n - k, "%u.%llu",
 				    sub < 80 ? (unsigned)(sub / 40) : 2,
@@ -142,11 +146,139 @@ st_ber_oid(const struct st_cur *c, const struct st_ber *t, char *buf,
 				w = snprintf(buf + k, n - k, ".%llu",
 				    (unsigned long long)sub);
 			k += w > 0 ? (size_t)w : 0;
-			if (k >= n)	/* cut: end it with "..." */
-				memcpy(buf + n - 4, "...", 4), k = n;
+			if (k >= n) {	/* cut: end it with "..." */
+				memcpy(buf + n - 4, "...", 4);
+				k = n;
+			}
 		}
 		first = 0;
 		sub = 0;
 	}
 	return b & 0x80 ? ST_EINVAL : ST_OK;
+}
+
+int
+st_ber_next(struct st_bwalk *w, struct st_ber *t)
+{
+	struct st_cur p = w->c;
+	int rc;
+
+	if (w->pos >= w->lim)
+		return st_dmalformed(w->d, "element missing");
+	p.off = w->pos;
+	if ((rc = st_ber_read(&p, w->lim, t)) == ST_EINVAL)
+		return st_dmalformed(w->d, "bad BER element at byte %zu",
+		    w->pos - w->d->ly->off);
+	if (rc == ST_OK)
+		w->pos = t->off + t->len;
+	return rc;
+}
+
+int
+st_ber_expect(struct st_bwalk *w, struct st_ber *t, int cls, int tag)
+{
+	int rc;
+
+	if ((rc = st_ber_next(w, t)) != ST_OK)
+		return rc;
+	if ((int)t->cls != cls || (tag >= 0 && (int)t->tag != tag))
+		return st_dmalformed(w->d, "unexpected element (class %u tag "
+		    "%u)", t->cls, (unsigned)t->tag);
+	return ST_OK;
+}
+
+struct st_bwalk
+st_ber_walk_in(const struct st_bwalk *w, const struct st_ber *t)
+{
+	struct st_bwalk in = *w;
+
+	in.pos = t->off;
+	in.lim = t->off + t->len;
+	return in;
+}
+
+struct st_field *
+st_ber_add(struct st_bwalk *w, const struct st_ber *t,
+    const struct st_field_desc *fd, uint64_t v)
+{
+	size_t n = t->len;
+
+	if (t->off >= w->c.end)
+		n = 0;
+	else if (n > w->c.end - t->off)
+		n = w->c.end - t->off;
+	return st_pkt_add_field(w->d->pkt, fd, (uint32_t)(t->off * 8),
+	    (uint32_t)(n * 8), v);
+}
+
+int
+st_ber_fint(struct st_bwalk *w, const struct st_ber *t,
+    const struct st_field_desc *fd, const struct st_field_desc *txt,
+    int64_t *out)
+{
+	struct st_cur p = st_ber_inside(&w->c, t);
+	char buf[24];
+	int64_t v;
+	int rc;
+
+	if ((rc = st_ber_int(&w->c, t, &v)) == ST_EINVAL)
+		return st_dmalformed(w->d, "integer of %zu bytes", t->len);
+	if (rc != ST_OK)
+		return rc;
+	if (v < 0 && txt != NULL) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)v);
+		st_dtext(w->d, &p, txt, 0, t->len, buf);
+	} else
+		st_ber_add(w, t, fd, (uint64_t)v);
+	if (out != NULL)
+		*out = v;
+	return ST_OK;
+}
+
+int
+st_ber_fuint(struct st_bwalk *w, const struct st_ber *t,
+    const struct st_field_desc *fd)
+{
+	uint64_t v;
+	int rc;
+
+	if ((rc = st_ber_uint(&w->c, t, &v)) == ST_EINVAL)
+		return st_dmalformed(w->d, "number of %zu bytes", t->len);
+	if (rc == ST_OK)
+		st_ber_add(w, t, fd, v);
+	return rc;
+}
+
+int
+st_ber_foid(struct st_bwalk *w, const struct st_ber *t,
+    const struct st_field_desc *fd)
+{
+	struct st_cur p = st_ber_inside(&w->c, t);
+	char buf[BER_OID_TEXT];
+	int rc;
+
+	if ((rc = st_ber_oid(&w->c, t, buf, sizeof(buf))) == ST_EINVAL)
+		return st_dmalformed(w->d, "bad object identifier");
+	if (rc == ST_OK)
+		st_dtext(w->d, &p, fd, 0, t->len, buf);
+	return rc;
+}
+
+int
+st_ber_fstr(struct st_bwalk *w, const struct st_ber *t,
+    const struct st_field_desc *fd)
+{
+	struct st_cur p = st_ber_inside(&w->c, t);
+	char buf[BER_STR_TEXT * 4 + 4];
+
+	if (!st_cur_need(&p, t->len))
+		return ST_ETRUNC;
+	if (fd->fmt != ST_FMT_TEXT) {
+		st_dbytes(w->d, &p, fd, 0, t->len);
+		return ST_OK;
+	}
+	st_escape(p.base + p.off, t->len < BER_STR_TEXT ? t->len :
+	    BER_STR_TEXT, buf, sizeof(buf));
+	st_dtext(w->d, &p, fd, 0, t->len, buf);
+	return ST_OK;
 }

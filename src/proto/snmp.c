@@ -23,8 +23,6 @@
 #include "fields.h"
 
 #define SNMP_MAX_VB	128	/* variable bindings decoded */
-#define SNMP_OID_TEXT	256	/* bytes of a dotted OID shown */
-#define SNMP_STR_TEXT	256	/* wire bytes of a string shown */
 
 static const struct st_valname pdu_names[] = {
 	{ 0, "get-request" }, { 1, "get-next-request" },
@@ -130,208 +128,78 @@ static const struct st_field_desc snmp_fields[] = {
 	FD(NULL, "snmp.encryptedPDU", "Encrypted PDU", 0, 0, ST_FMT_BYTES),
 };
 
-/* A walk over the elements inside one: the next starts at pos, all end
- * by lim. */
-struct walk {
-	struct st_dctx	*d;
-	struct st_cur	 c;
-	size_t		 pos, lim;
-};
+#define F(i)	(&snmp_fields[i])
 
-/* The next element of w into t; ST_OK, or the error (layer marked). */
+/* An INTEGER (or unsigned number) as field i; txt: its text twin. */
 static int
-next(struct walk *w, struct st_ber *t)
+integer(struct st_bwalk *w, const struct st_ber *t, int i, int txt)
 {
-	struct st_cur p = w->c;
-	int rc;
-
-	if (w->pos >= w->lim)
-		return st_dmalformed(w->d, "element missing");
-	p.off = w->pos;
-	if ((rc = st_ber_read(&p, w->lim, t)) == ST_EINVAL)
-		return st_dmalformed(w->d, "bad BER element at byte %zu",
-		    w->pos - w->d->ly->off);
-	if (rc == ST_OK)
-		w->pos = t->off + t->len;
-	return rc;
-}
-
-/* A walk over the contents of t. */
-static struct walk
-inside(const struct walk *w, const struct st_ber *t)
-{
-	struct walk in = *w;
-
-	in.pos = t->off;
-	in.lim = t->off + t->len;
-	return in;
-}
-
-/* Adds field fd over t's contents (what of them was captured) with
- * value v. */
-static struct st_field *
-add(struct walk *w, const struct st_ber *t, int fd, uint64_t v)
-{
-	size_t n = t->len;
-
-	if (t->off >= w->c.end)
-		n = 0;
-	else if (n > w->c.end - t->off)
-		n = w->c.end - t->off;
-	return st_pkt_add_field(w->d->pkt, &snmp_fields[fd],
-	    (uint32_t)(t->off * 8), (uint32_t)(n * 8), v);
-}
-
-/* An INTEGER as field fd (txt: its text twin for a negative value, or
- * -1); ST_OK or the error. */
-static int
-integer(struct walk *w, const struct st_ber *t, int fd, int txt,
-    int64_t *out)
-{
-	struct st_cur p = st_ber_inside(&w->c, t);
-	char buf[24];
-	int64_t v;
-	int rc;
-
-	if ((rc = st_ber_int(&w->c, t, &v)) == ST_EINVAL)
-		return st_dmalformed(w->d, "integer of %zu bytes", t->len);
-	if (rc != ST_OK)
-		return rc;
-	if (v < 0 && txt >= 0) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)v);
-		st_dtext(w->d, &p, &snmp_fields[txt], 0, t->len, buf);
-	} else
-		add(w, t, fd, (uint64_t)v);
-	if (out != NULL)
-		*out = v;
-	return ST_OK;
-}
-
-/* An unsigned number (Counter, Gauge, TimeTicks) as field fd. */
-static int
-unsig(struct walk *w, const struct st_ber *t, int fd)
-{
-	uint64_t v;
-	int rc;
-
-	if ((rc = st_ber_uint(&w->c, t, &v)) == ST_EINVAL)
-		return st_dmalformed(w->d, "number of %zu bytes", t->len);
-	if (rc == ST_OK)
-		add(w, t, fd, v);
-	return rc;
-}
-
-/* An OID as dotted text in field fd. */
-static int
-oid(struct walk *w, const struct st_ber *t, int fd)
-{
-	struct st_cur p = st_ber_inside(&w->c, t);
-	char buf[SNMP_OID_TEXT];
-	int rc;
-
-	if ((rc = st_ber_oid(&w->c, t, buf, sizeof(buf))) == ST_EINVAL)
-		return st_dmalformed(w->d, "bad object identifier");
-	if (rc == ST_OK)
-		st_dtext(w->d, &p, &snmp_fields[fd], 0, t->len, buf);
-	return rc;
-}
-
-/* An OCTET STRING's bytes as field fd (text: escaped, as a string). */
-static int
-octets(struct walk *w, const struct st_ber *t, int fd)
-{
-	struct st_cur p = st_ber_inside(&w->c, t);
-	char buf[SNMP_STR_TEXT * 4 + 4];
-
-	if (!st_cur_need(&p, t->len))
-		return ST_ETRUNC;
-	if (snmp_fields[fd].fmt != ST_FMT_TEXT) {
-		st_dbytes(w->d, &p, &snmp_fields[fd], 0, t->len);
-		return ST_OK;
-	}
-	st_escape(p.base + p.off, t->len < SNMP_STR_TEXT ? t->len :
-	    SNMP_STR_TEXT, buf, sizeof(buf));
-	st_dtext(w->d, &p, &snmp_fields[fd], 0, t->len, buf);
-	return ST_OK;
-}
-
-/* Next element, which must be of universal type tag (or any: -1). */
-static int
-expect(struct walk *w, struct st_ber *t, int cls, int tag)
-{
-	int rc;
-
-	if ((rc = next(w, t)) != ST_OK)
-		return rc;
-	if ((int)t->cls != cls || (tag >= 0 && (int)t->tag != tag))
-		return st_dmalformed(w->d, "unexpected element (class %u tag "
-		    "%u)", t->cls, (unsigned)t->tag);
-	return ST_OK;
+	return st_ber_fint(w, t, F(i), txt >= 0 ? F(txt) : NULL, NULL);
 }
 
 /* A varbind's value, by its type. */
 static int
-vb_value(struct walk *w, const struct st_ber *t)
+vb_value(struct st_bwalk *w, const struct st_ber *t)
 {
 	if (t->cls == ST_BER_UNIVERSAL)
 		switch (t->tag) {
 		case ST_BER_INTEGER:
-			return integer(w, t, F_VINT, F_VINTT, NULL);
+			return integer(w, t, F_VINT, F_VINTT);
 		case ST_BER_OCTETS:
-			return octets(w, t, F_VOCT);
+			return st_ber_fstr(w, t, F(F_VOCT));
 		case ST_BER_NULL:
-			add(w, t, F_VNULL, 0);
+			st_ber_add(w, t, F(F_VNULL), 0);
 			return ST_OK;
 		case ST_BER_OID:
-			return oid(w, t, F_VOID);
+			return st_ber_foid(w, t, F(F_VOID));
 		}
 	if (t->cls == ST_BER_APPLICATION)
 		switch (t->tag) {
 		case 0:
 			if (t->len == 4)
-				return octets(w, t, F_VIPV4);
+				return st_ber_fstr(w, t, F(F_VIPV4));
 			break;
 		case 1: case 6:		/* Counter32, Counter64 */
-			return unsig(w, t, F_VCOUNT);
+			return st_ber_fuint(w, t, F(F_VCOUNT));
 		case 2:
-			return unsig(w, t, F_VG32);
+			return st_ber_fuint(w, t, F(F_VG32));
 		case 3:
-			return unsig(w, t, F_VTICKS);
+			return st_ber_fuint(w, t, F(F_VTICKS));
 		case 4:
-			return octets(w, t, F_VOPAQUE);
+			return st_ber_fstr(w, t, F(F_VOPAQUE));
 		}
 	if (t->cls == ST_BER_CONTEXT && t->tag <= 2 && t->len == 0) {
-		add(w, t, F_NOOBJ + (int)t->tag, 0);
+		st_ber_add(w, t, F(F_NOOBJ + (int)t->tag), 0);
 		return ST_OK;
 	}
-	return octets(w, t, F_VUNK);
+	return st_ber_fstr(w, t, F(F_VUNK));
 }
 
 /* The variable bindings (a SEQUENCE OF SEQUENCE { name, value }). */
 static int
-varbinds(struct walk *w)
+varbinds(struct st_bwalk *w)
 {
 	struct st_ber s, vb, t;
 	struct st_field *cnt;
-	struct walk in, v;
+	struct st_bwalk in, v;
 	unsigned n = 0;
 	int rc;
 
-	if ((rc = expect(w, &s, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) != ST_OK)
+	if ((rc = st_ber_expect(w, &s, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) != ST_OK)
 		return rc;
-	cnt = add(w, &s, F_VB, 0);
-	in = inside(w, &s);
+	cnt = st_ber_add(w, &s, F(F_VB), 0);
+	in = st_ber_walk_in(w, &s);
 	for (; in.pos < in.lim && n < SNMP_MAX_VB; n++) {
 		if (cnt != NULL)
 			cnt->val = n + 1;
-		if ((rc = expect(&in, &vb, ST_BER_UNIVERSAL,
+		if ((rc = st_ber_expect(&in, &vb, ST_BER_UNIVERSAL,
 		    ST_BER_SEQUENCE)) != ST_OK)
 			return rc;
-		v = inside(&in, &vb);
-		if ((rc = expect(&v, &t, ST_BER_UNIVERSAL, ST_BER_OID)) !=
-		    ST_OK || (rc = oid(&v, &t, F_NAME)) != ST_OK)
+		v = st_ber_walk_in(&in, &vb);
+		if ((rc = st_ber_expect(&v, &t, ST_BER_UNIVERSAL, ST_BER_OID)) !=
+		    ST_OK || (rc = st_ber_foid(&v, &t, F(F_NAME))) != ST_OK)
 			return rc;
-		if ((rc = next(&v, &t)) != ST_OK ||
+		if ((rc = st_ber_next(&v, &t)) != ST_OK ||
 		    (rc = vb_value(&v, &t)) != ST_OK)
 			return rc;
 	}
@@ -340,60 +208,60 @@ varbinds(struct walk *w)
 
 /* A v1 Trap-PDU's fields before its bindings. */
 static int
-trap_v1(struct walk *w)
+trap_v1(struct st_bwalk *w)
 {
 	struct st_ber t;
 	int rc;
 
-	if ((rc = expect(w, &t, ST_BER_UNIVERSAL, ST_BER_OID)) != ST_OK ||
-	    (rc = oid(w, &t, F_ENT)) != ST_OK)
+	if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_OID)) != ST_OK ||
+	    (rc = st_ber_foid(w, &t, F(F_ENT))) != ST_OK)
 		return rc;
-	if ((rc = expect(w, &t, ST_BER_APPLICATION, 0)) != ST_OK)
+	if ((rc = st_ber_expect(w, &t, ST_BER_APPLICATION, 0)) != ST_OK)
 		return rc;
 	if (t.len != 4)
 		return st_dmalformed(w->d, "agent address of %zu bytes",
 		    t.len);
-	if ((rc = octets(w, &t, F_AGENT)) != ST_OK ||
-	    (rc = expect(w, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK ||
-	    (rc = integer(w, &t, F_GENERIC, -1, NULL)) != ST_OK ||
-	    (rc = expect(w, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK ||
-	    (rc = integer(w, &t, F_SPECIFIC, -1, NULL)) != ST_OK ||
-	    (rc = expect(w, &t, ST_BER_APPLICATION, 3)) != ST_OK)
+	if ((rc = st_ber_fstr(w, &t, F(F_AGENT))) != ST_OK ||
+	    (rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK ||
+	    (rc = integer(w, &t, F_GENERIC, -1)) != ST_OK ||
+	    (rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK ||
+	    (rc = integer(w, &t, F_SPECIFIC, -1)) != ST_OK ||
+	    (rc = st_ber_expect(w, &t, ST_BER_APPLICATION, 3)) != ST_OK)
 		return rc;
-	return unsig(w, &t, F_TSTAMP);
+	return st_ber_fuint(w, &t, F(F_TSTAMP));
 }
 
 /* A PDU ([0] to [8], each a SEQUENCE inside). */
 static int
-pdu(struct walk *w)
+pdu(struct st_bwalk *w)
 {
 	static const int gen[3] = { F_ERR, F_ERRIDX, -1 };
 	static const int bulk[3] = { F_NONREP, F_MAXREP, -1 };
 	const int *names;
 	struct st_ber p, t;
-	struct walk in;
+	struct st_bwalk in;
 	int rc, i;
 
-	if ((rc = next(w, &p)) != ST_OK)
+	if ((rc = st_ber_next(w, &p)) != ST_OK)
 		return rc;
 	if (p.cls != ST_BER_CONTEXT || p.tag > 8 || !p.cons)
 		return st_dmalformed(w->d, "no SNMP PDU (class %u tag %u)",
 		    p.cls, (unsigned)p.tag);
-	add(w, &p, F_DATA, p.tag);
-	in = inside(w, &p);
+	st_ber_add(w, &p, F(F_DATA), p.tag);
+	in = st_ber_walk_in(w, &p);
 	if (p.tag == 4) {
 		if ((rc = trap_v1(&in)) != ST_OK)
 			return rc;
 		return varbinds(&in);
 	}
-	if ((rc = expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) !=
-	    ST_OK || (rc = integer(&in, &t, F_REQID, F_REQIDT, NULL)) != ST_OK)
+	if ((rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) !=
+	    ST_OK || (rc = integer(&in, &t, F_REQID, F_REQIDT)) != ST_OK)
 		return rc;
 	names = p.tag == 5 ? bulk : gen;
 	for (i = 0; names[i] >= 0; i++)
-		if ((rc = expect(&in, &t, ST_BER_UNIVERSAL,
+		if ((rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL,
 		    ST_BER_INTEGER)) != ST_OK ||
-		    (rc = integer(&in, &t, names[i], -1, NULL)) != ST_OK)
+		    (rc = integer(&in, &t, names[i], -1)) != ST_OK)
 			return rc;
 	return varbinds(&in);
 }
@@ -403,44 +271,44 @@ pdu(struct walk *w)
  * (0..2^31-1 by the RFC) as unsigned, whatever sign the bytes have.
  */
 static int
-int_elem(struct walk *w, int fd)
+int_elem(struct st_bwalk *w, int fd)
 {
 	struct st_ber t;
 	int rc;
 
-	if ((rc = expect(w, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK)
+	if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK)
 		return rc;
-	return unsig(w, &t, fd);
+	return st_ber_fuint(w, &t, F(fd));
 }
 
 /* An OCTET STRING element as field fd. */
 static int
-oct_elem(struct walk *w, int fd)
+oct_elem(struct st_bwalk *w, int fd)
 {
 	struct st_ber t;
 	int rc;
 
-	if ((rc = expect(w, &t, ST_BER_UNIVERSAL, ST_BER_OCTETS)) != ST_OK)
+	if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_OCTETS)) != ST_OK)
 		return rc;
-	return octets(w, &t, fd);
+	return st_ber_fstr(w, &t, F(fd));
 }
 
 /* v3's header data: message ID, maximum size, flags, security model. */
 static int
-global_data(struct walk *w)
+global_data(struct st_bwalk *w)
 {
 	struct st_ber s, t;
 	struct st_cur p;
-	struct walk in;
+	struct st_bwalk in;
 	int rc;
 
-	if ((rc = expect(w, &s, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) != ST_OK)
+	if ((rc = st_ber_expect(w, &s, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) != ST_OK)
 		return rc;
-	in = inside(w, &s);
+	in = st_ber_walk_in(w, &s);
 	if ((rc = int_elem(&in, F_MID)) != ST_OK ||
 	    (rc = int_elem(&in, F_MMAX)) != ST_OK ||
-	    (rc = expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_OCTETS)) != ST_OK ||
-	    (rc = octets(&in, &t, F_MFLAGS)) != ST_OK)
+	    (rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_OCTETS)) != ST_OK ||
+	    (rc = st_ber_fstr(&in, &t, F(F_MFLAGS))) != ST_OK)
 		return rc;
 	if (t.len == 1) {
 		p = st_ber_inside(&in.c, &t);
@@ -452,20 +320,20 @@ global_data(struct walk *w)
 /* The user-based security model's parameters (RFC 3414), in the bytes
  * of an OCTET STRING. */
 static int
-usm(struct walk *w)
+usm(struct st_bwalk *w)
 {
 	struct st_ber o, s;
-	struct walk in;
+	struct st_bwalk in;
 	int rc;
 
-	if ((rc = expect(w, &o, ST_BER_UNIVERSAL, ST_BER_OCTETS)) != ST_OK)
+	if ((rc = st_ber_expect(w, &o, ST_BER_UNIVERSAL, ST_BER_OCTETS)) != ST_OK)
 		return rc;
-	in = inside(w, &o);
+	in = st_ber_walk_in(w, &o);
 	if (o.len == 0)
 		return ST_OK;
-	if ((rc = expect(&in, &s, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) != ST_OK)
+	if ((rc = st_ber_expect(&in, &s, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) != ST_OK)
 		return rc;
-	in = inside(&in, &s);
+	in = st_ber_walk_in(&in, &s);
 	if ((rc = oct_elem(&in, F_ENGID)) != ST_OK ||
 	    (rc = int_elem(&in, F_BOOTS)) != ST_OK ||
 	    (rc = int_elem(&in, F_TIME)) != ST_OK ||
@@ -477,23 +345,23 @@ usm(struct walk *w)
 
 /* v3 after the version: header data, security, the scoped PDU. */
 static int
-snmp_v3(struct walk *w)
+snmp_v3(struct st_bwalk *w)
 {
 	struct st_ber t;
-	struct walk in;
+	struct st_bwalk in;
 	int rc;
 
 	if ((rc = global_data(w)) != ST_OK || (rc = usm(w)) != ST_OK ||
-	    (rc = next(w, &t)) != ST_OK)
+	    (rc = st_ber_next(w, &t)) != ST_OK)
 		return rc;
 	if (t.cls == ST_BER_UNIVERSAL && t.tag == ST_BER_OCTETS) {
-		add(w, &t, F_MDATA, 1);
-		return octets(w, &t, F_ENCPDU);
+		st_ber_add(w, &t, F(F_MDATA), 1);
+		return st_ber_fstr(w, &t, F(F_ENCPDU));
 	}
 	if (t.cls != ST_BER_UNIVERSAL || t.tag != ST_BER_SEQUENCE)
 		return st_dmalformed(w->d, "no scoped PDU");
-	add(w, &t, F_MDATA, 0);
-	in = inside(w, &t);
+	st_ber_add(w, &t, F(F_MDATA), 0);
+	in = st_ber_walk_in(w, &t);
 	if ((rc = oct_elem(&in, F_CTXENG)) != ST_OK ||
 	    (rc = oct_elem(&in, F_CTXNAME)) != ST_OK)
 		return rc;
@@ -504,9 +372,9 @@ static int
 snmp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
-	struct walk w = { d, *c, c->off, c->end };
+	struct st_bwalk w = { d, *c, c->off, c->end };
 	struct st_ber m, t;
-	struct walk in;
+	struct st_bwalk in;
 	int64_t ver;
 	int rc;
 
@@ -525,15 +393,15 @@ snmp_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = w.pos - c->off;
 		d->plen = left - d->hdr;
 	}
-	in = inside(&w, &m);
-	if ((rc = expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK)
+	in = st_ber_walk_in(&w, &m);
+	if ((rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) != ST_OK)
 		return rc;
 	if (st_ber_int(c, &t, &ver) == ST_OK && ver == 3) {
-		if ((rc = integer(&in, &t, F_MVER, -1, NULL)) != ST_OK)
+		if ((rc = integer(&in, &t, F_MVER, -1)) != ST_OK)
 			return rc;
 		return snmp_v3(&in);
 	}
-	if ((rc = integer(&in, &t, F_VER, -1, NULL)) != ST_OK ||
+	if ((rc = integer(&in, &t, F_VER, -1)) != ST_OK ||
 	    (rc = oct_elem(&in, F_COMM)) != ST_OK)
 		return rc;
 	return pdu(&in);

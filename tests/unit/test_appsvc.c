@@ -8,6 +8,7 @@
  * without a crash.
  */
 #include "testutil.h"
+#include "strata/ber.h"
 
 #define EDNS \
 	"02020202020204040404040408004500005c00010000401100007f000001" \
@@ -204,6 +205,52 @@ test_snmp(void **state)
 	sweep_prefixes(DLT_EN10MB, SNMP_BAD);
 }
 
+/* The BER reader alone: lengths, tags, integers and OIDs at their limits. */
+static void
+test_ber(void **state)
+{
+	static const uint8_t indef[] = { 0x30, 0x80, 0x00, 0x00 };
+	static const uint8_t big[] = { 0x04, 0x82, 0x01, 0x00, 0x41 };
+	static const uint8_t hightag[] = { 0x9f, 0x81, 0x01, 0x01, 0xff };
+	static const uint8_t neg[] = { 0x02, 0x02, 0xff, 0x7f };
+	static const uint8_t oid[] = { 0x06, 0x06, 0x88, 0x37, 0x01, 0x82,
+	    0x80, 0x00 };
+	static const uint8_t cut[] = { 0x06, 0x02, 0x2b, 0x86 };
+	struct st_cur c;
+	struct st_ber t;
+	int64_t v;
+	char buf[64];
+
+	(void)state;
+	c = st_cur_make(indef, sizeof(indef));
+	assert_int_equal(st_ber_read(&c, sizeof(indef), &t), ST_EINVAL);
+	c = st_cur_make(big, sizeof(big));
+	assert_int_equal(st_ber_read(&c, sizeof(big), &t), ST_EINVAL);
+	assert_int_equal(st_ber_read(&c, 1000, &t), ST_OK);
+	assert_int_equal(t.len, 256);
+	c = st_cur_make(big, 2);
+	assert_int_equal(st_ber_read(&c, 1000, &t), ST_ETRUNC);
+	c = st_cur_make(hightag, sizeof(hightag));
+	assert_int_equal(st_ber_read(&c, sizeof(hightag), &t), ST_OK);
+	assert_int_equal(t.cls, ST_BER_CONTEXT);
+	assert_int_equal(t.tag, 129);
+	assert_int_equal(t.off, 4);
+	c = st_cur_make(neg, sizeof(neg));
+	assert_int_equal(st_ber_read(&c, sizeof(neg), &t), ST_OK);
+	assert_int_equal(st_ber_int(&c, &t, &v), ST_OK);
+	assert_int_equal(v, -129);
+	c = st_cur_make(oid, sizeof(oid));
+	assert_int_equal(st_ber_read(&c, sizeof(oid), &t), ST_OK);
+	assert_int_equal(st_ber_oid(&c, &t, buf, sizeof(buf)), ST_OK);
+	assert_string_equal(buf, "2.999.1.32768");
+	assert_int_equal(st_ber_oid(&c, &t, buf, 8), ST_OK);
+	assert_string_equal(buf, "2.99...");
+	/* A sub-identifier that does not end. */
+	c = st_cur_make(cut, sizeof(cut));
+	assert_int_equal(st_ber_read(&c, sizeof(cut), &t), ST_OK);
+	assert_int_equal(st_ber_oid(&c, &t, buf, sizeof(buf)), ST_EINVAL);
+}
+
 static void
 test_edns(void **state)
 {
@@ -276,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_mdns_llmnr),
 		cmocka_unit_test(test_quic),
 		cmocka_unit_test(test_snmp),
+		cmocka_unit_test(test_ber),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
