@@ -20,6 +20,13 @@ usage: make-appsvc.py DIR
                     counters, gauge, timeticks, noSuchObject); a v1 trap;
                     a getBulk; a v3 report with USM parameters; a response
                     whose binding runs past its list (malformed)
+  appsvc-ldap.pcap  LDAP over TCP: a simple bind and its response; a
+                    search with a nested filter, attributes and a paged
+                    results control; two entries, a reference and the
+                    final result in one segment; a SASL buffer holding an
+                    integrity-only Kerberos wrap token around a search; a
+                    message that goes on in a later segment; a message
+                    whose operation is no APPLICATION element (malformed)
 """
 import os
 import struct
@@ -98,6 +105,16 @@ def quic_frames():
             udp4(40002, 443, bad)]
 
 
+def tcp4(sp, dp, pl, seq=1):
+    t = struct.pack(">HHIIBBHHH", sp, dp, seq, 1, 0x50, 0x18, 8192, 0, 0) + pl
+    ph = A1 + A2 + struct.pack(">BBH", 0, 6, len(t))
+    t = t[:16] + struct.pack(">H", cksum(ph + t)) + t[18:]
+    h = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(t), 1, 0, 64, 6, 0,
+                    A1, A2)
+    h = h[:10] + struct.pack(">H", cksum(h)) + h[12:]
+    return b"\x02" * 6 + b"\x04" * 6 + b"\x08\x00" + h + t
+
+
 def tlv(tag, body):
     n = len(body)
     ln = bytes([n]) if n < 128 else bytes([0x81, n]) if n < 256 else \
@@ -169,6 +186,48 @@ def snmp_frames():
             udp4(161, 40007, v3), udp4(161, 40004, bytes(bad))]
 
 
+def ldap_frames():
+    def msg(mid, op, ctl=b""):
+        return tlv(0x30, bint(mid) + op + ctl)
+
+    def res(tag, code, err=b""):
+        return tlv(tag, tlv(10, bytes([code])) + tlv(4, b"") + tlv(4, err))
+    bind = msg(1, tlv(0x60, bint(3) + tlv(4, b"cn=admin,dc=example,dc=com") +
+                      tlv(0x80, b"secret")))
+    bres = msg(1, res(0x61, 0))
+    filt = tlv(0xa0, tlv(0xa3, tlv(4, b"objectClass") + tlv(4, b"user")) +
+               tlv(0xa4, tlv(4, b"mail") + tlv(0x30, tlv(0x80, b"a") +
+                   tlv(0x81, b"b") + tlv(0x82, b".org"))) +
+               tlv(0xa2, tlv(0x87, b"x")) +
+               tlv(0xa1, tlv(0xa5, tlv(4, b"n") + tlv(4, b"5")) +
+                   tlv(0xa9, tlv(0x81, b"1.2.3") + tlv(0x82, b"cn") +
+                       tlv(0x83, b"y") + tlv(0x84, b"\xff"))))
+    paged = tlv(0x30, tlv(4, b"1.2.840.113556.1.4.319") + tlv(1, b"\xff") +
+                tlv(4, tlv(0x30, bint(100) + tlv(4, b""))))
+    srch = msg(2, tlv(0x63, tlv(4, b"dc=example,dc=com") + tlv(10, b"\x02") +
+                      tlv(10, b"\x00") + bint(0) + bint(30) + tlv(1, b"\x00") +
+                      filt + tlv(0x30, tlv(4, b"cn") + tlv(4, b"mail"))),
+               tlv(0xa0, paged))
+    ent = [msg(2, tlv(0x64, tlv(4, b"cn=%s,dc=example,dc=com" % n) + tlv(
+        0x30, tlv(0x30, tlv(4, b"cn") + tlv(0x31, tlv(4, n))) +
+        tlv(0x30, tlv(4, b"objectGUID") + tlv(0x31, tlv(4, bytes(range(16)))))
+    ))) for n in (b"ann", b"bob")]
+    ref = msg(2, tlv(0x73, tlv(4, b"ldap://other.example.com/dc=x")))
+    done = msg(2, res(0x65, 0))
+    inner = msg(4, tlv(0x63, tlv(4, b"") + tlv(10, b"\x00") + tlv(10, b"\x00") +
+                       bint(0) + bint(600) + tlv(1, b"\x00") +
+                       tlv(0x87, b"objectClass") + tlv(0x30, b"")))
+    tok = bytes.fromhex("050404ff000c000c00000000354d1c70") + bytes(12) + inner
+    sasl = struct.pack(">I", len(tok)) + tok
+    longer = msg(5, res(0x65, 32, b"no such object " * 8))[:40]
+    bad = tlv(0x30, bint(6) + tlv(4, b"oops"))
+    c, s_ = 40010, 389
+    return [tcp4(c, s_, bind), tcp4(s_, c, bres), tcp4(c, s_, srch, 100),
+            tcp4(s_, c, b"".join(ent) + ref + done, 100),
+            tcp4(c, s_, sasl, 300), tcp4(s_, c, longer, 500),
+            tcp4(c, s_, bad, 400)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -182,3 +241,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-dns.pcap"), frames())
     write(os.path.join(d, "appsvc-quic.pcap"), quic_frames())
     write(os.path.join(d, "appsvc-snmp.pcap"), snmp_frames())
+    write(os.path.join(d, "appsvc-ldap.pcap"), ldap_frames())

@@ -37,7 +37,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @transport */
 /* @appind */
 /* @appsvc */
-extern const struct st_proto st_proto_quic, st_proto_snmp;
+extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap;
 /* @apptcp */
 
 /*
@@ -124,6 +124,7 @@ const struct st_proto *const st_protos[] = {
 	/* @appsvc */
 	&st_proto_quic,
 	&st_proto_snmp,
+	&st_proto_ldap,
 	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,

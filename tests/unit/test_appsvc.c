@@ -4,7 +4,8 @@
  * flags a query carries, question name length and labels; mDNS and LLMNR
  * as layers of their own; QUIC's long and short headers, coalesced
  * packets, Retry and version negotiation; SNMP v1, v2c and v3 through
- * the BER reader, a value of each type.  Every shorter prefix decodes
+ * the BER reader, a value of each type; LDAP messages, several to a
+ * segment, the search filter as text, a SASL integrity-only wrap.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -251,6 +252,104 @@ test_ber(void **state)
 	assert_int_equal(st_ber_oid(&c, &t, buf, sizeof(buf)), ST_EINVAL);
 }
 
+#define LDAP_SEARCH \
+	"0202020202020404040404040800450000d50001000040067c1f7f000001" \
+	"7f0000029c4a018500000064000000015018200009c600003081aa020102" \
+	"637d041164633d6578616d706c652c64633d636f6d0a01020a0100020100" \
+	"02011e010100a04da313040b6f626a656374436c617373040475736572a4" \
+	"1404046d61696c300c80016181016282042e6f7267a203870178a11ba506" \
+	"04016e040135a9118105312e322e338202636e8301798401ff300a040263" \
+	"6e04046d61696ca02630240416312e322e3834302e3131333535362e312e" \
+	"342e3331390101ff040730050201640400"
+/* Two entries, a reference and the result in one segment. */
+#define LDAP_RESULTS \
+	"0202020202020404040404040800450001000001000040067bf47f000001" \
+	"7f00000201859c4a000000640000000150182000740a0000305002010264" \
+	"4b0418636e3d616e6e2c64633d6578616d706c652c64633d636f6d302f30" \
+	"0b0402636e31050403616e6e3020040a6f626a6563744755494431120410" \
+	"000102030405060708090a0b0c0d0e0f3050020102644b0418636e3d626f" \
+	"622c64633d6578616d706c652c64633d636f6d302f300b0402636e310504" \
+	"03626f623020040a6f626a65637447554944311204100001020304050607" \
+	"08090a0b0c0d0e0f3024020102731f041d6c6461703a2f2f6f746865722e" \
+	"6578616d706c652e636f6d2f64633d78300c02010265070a010004000400"
+#define LDAP_SASL \
+	"0202020202020404040404040800450000700001000040067c847f000001" \
+	"7f0000029c4a01850000012c0000000150182000d5950000000000440504" \
+	"04ff000c000c00000000354d1c7000000000000000000000000030260201" \
+	"04632104000a01000a010002010002020258010100870b6f626a65637443" \
+	"6c6173733000"
+/* A result whose message goes on in the next segment. */
+#define LDAP_LONG \
+	"0202020202020404040404040800450000500001000040067ca47f000001" \
+	"7f00000201859c4a000001f40000000150182000b6380000308184020105" \
+	"657f0a0120040004786e6f2073756368206f626a656374206e6f20737563" \
+	"68206f62"
+#define LDAP_BAD \
+	"0202020202020404040404040800450000330001000040067cc17f000001" \
+	"7f0000029c4a0185000001900000000150182000d36f0000300902010604" \
+	"046f6f7073"
+
+static void
+test_ldap(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, LDAP_SEARCH);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 tcp ldap");
+	assert_int_equal(fval(p, "ldap.messageID"), 2);
+	assert_int_equal(fval(p, "ldap.protocolOp"), 3);
+	assert_string_equal(field_n(p, "ldap.baseObject", 0)->meaning,
+	    "dc=example,dc=com");
+	assert_int_equal(fval(p, "ldap.scope"), 2);
+	assert_int_equal(fval(p, "ldap.timeLimit"), 30);
+	assert_int_equal(fval(p, "ldap.filter"), 0);
+	assert_int_equal(fval(p, "ldap.and"), 4);
+	assert_int_equal(field_n(p, "ldap.and_item", 3)->val, 1);
+	assert_int_equal(fval(p, "ldap.substrings"), 3);
+	assert_string_equal(field_n(p, "ldap.final", 0)->meaning, ".org");
+	assert_int_equal(fval(p, "ldap.not"), 7);
+	assert_int_equal(fval(p, "ldap.dnAttributes"), 1);
+	assert_string_equal(field_n(p, "strata.ldap.filter", 0)->meaning,
+	    "(&(objectClass=user)(mail=a*b*.org)(!(x=*))"
+	    "(|(n>=5)(cn:dn:1.2.3:=y)))");
+	assert_int_equal(fval(p, "ldap.attributes"), 2);
+	assert_int_equal(fval(p, "ldap.controls"), 1);
+	assert_int_equal(fval(p, "ldap.criticality"), 1);
+	assert_int_equal(fval(p, "ldap.size"), 100);
+	assert_false(has_field(p, "ldap.controlValue"));
+	sweep_prefixes(DLT_EN10MB, LDAP_SEARCH);
+
+	p = decode_hex(DLT_EN10MB, LDAP_RESULTS);
+	assert_chain(p, "eth ipv4 tcp ldap ldap ldap ldap");
+	assert_int_equal(field_n(p, "ldap.protocolOp", 2)->val, 19);
+	assert_int_equal(field_n(p, "ldap.protocolOp", 3)->val, 5);
+	assert_string_equal(field_n(p, "ldap.guid", 0)->meaning,
+	    "03020100-0504-0706-0809-0a0b0c0d0e0f");
+	assert_int_equal(field_n(p, "ldap.vals", 0)->val, 1);
+	assert_int_equal(fval(p, "ldap.searchResRef"), 1);
+	assert_int_equal(fval(p, "ldap.resultCode"), 0);
+	sweep_prefixes(DLT_EN10MB, LDAP_RESULTS);
+
+	p = decode_hex(DLT_EN10MB, LDAP_SASL);
+	assert_int_equal(fval(p, "ldap.sasl_buffer_length"), 68);
+	assert_int_equal(fval(p, "ldap.messageID"), 4);
+	assert_int_equal(fval(p, "ldap.timeLimit"), 600);
+	assert_string_equal(field_n(p, "ldap.present", 0)->meaning,
+	    "objectClass");
+	sweep_prefixes(DLT_EN10MB, LDAP_SASL);
+
+	/* Not cut by the capture: not truncated, a note says why it stops. */
+	p = decode_hex(DLT_EN10MB, LDAP_LONG);
+	assert_int_equal(layer(p, "ldap")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "ldap.resultCode"), 32);
+	assert_true(has_note(p, "continues in a later segment"));
+	sweep_prefixes(DLT_EN10MB, LDAP_LONG);
+
+	p = decode_hex(DLT_EN10MB, LDAP_BAD);
+	assert_int_equal(layer(p, "ldap")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, LDAP_BAD);
+}
+
 static void
 test_edns(void **state)
 {
@@ -324,6 +423,7 @@ main(void)
 		cmocka_unit_test(test_quic),
 		cmocka_unit_test(test_snmp),
 		cmocka_unit_test(test_ber),
+		cmocka_unit_test(test_ldap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
