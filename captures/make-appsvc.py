@@ -27,6 +27,13 @@ usage: make-appsvc.py DIR
                     integrity-only Kerberos wrap token around a search; a
                     message that goes on in a later segment; a message
                     whose operation is no APPLICATION element (malformed)
+  appsvc-ntp.pcap   NTP: a v4 client request; the server's answer (a
+                    reference time early in a month, an origin time in
+                    the era after 2036) with a key ID and MD5 MAC; a v4
+                    packet with an extension field and a SHA-1 MAC; a
+                    mode 6 read-status request; a mode 7 request; an
+                    extension whose length runs past the packet
+                    (malformed)
 """
 import os
 import struct
@@ -228,6 +235,28 @@ def ldap_frames():
             tcp4(c, s_, bad, 400)]
 
 
+def ntp_frames():
+    def ts(sec, frac):
+        return struct.pack(">II", sec, frac)
+    t = 3900000000          # 2023-08-02
+    cli = bytes([0x23, 0, 6, 0xe9]) + bytes(12) + bytes(24) + \
+        ts(t, 0x80000000)
+    srv = bytes([0x24, 2, 6, 0xe8]) + struct.pack(">II", 145, 1719) + \
+        bytes([192, 0, 2, 1]) + ts(3896400000, 0x12345678) + \
+        ts(100, 0x40000000) + ts(t + 1, 1) + ts(t + 1, 0xffffffff) + \
+        struct.pack(">I", 1) + bytes(range(16))
+    ext = bytes([0x23, 3, 6, 0xe9]) + bytes(36) + ts(t, 5) + \
+        struct.pack(">HH", 0x0104, 36) + bytes(range(32)) + \
+        struct.pack(">I", 7) + bytes(range(20))
+    ctl = bytes([0x16, 0x01]) + struct.pack(">HHHHH", 1, 0, 0, 0, 0)
+    priv = bytes([0x17, 0x00, 0x03, 0x2a]) + bytes(4)
+    bad = bytes([0x23, 3, 6, 0xe9]) + bytes(36) + ts(t, 5) + \
+        struct.pack(">HH", 0x0104, 200) + bytes(28)
+    return [udp4(40020, 123, cli), udp4(123, 40020, srv),
+            udp4(40021, 123, ext), udp4(40022, 123, ctl),
+            udp4(40023, 123, priv), udp4(40024, 123, bad)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -242,3 +271,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-quic.pcap"), quic_frames())
     write(os.path.join(d, "appsvc-snmp.pcap"), snmp_frames())
     write(os.path.join(d, "appsvc-ldap.pcap"), ldap_frames())
+    write(os.path.join(d, "appsvc-ntp.pcap"), ntp_frames())

@@ -37,7 +37,8 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @transport */
 /* @appind */
 /* @appsvc */
-extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap;
+extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
+    st_proto_ntp;
 /* @apptcp */
 
 /*
@@ -125,6 +126,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_quic,
 	&st_proto_snmp,
 	&st_proto_ldap,
+	&st_proto_ntp,
 	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,

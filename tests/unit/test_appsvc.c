@@ -5,7 +5,8 @@
  * as layers of their own; QUIC's long and short headers, coalesced
  * packets, Retry and version negotiation; SNMP v1, v2c and v3 through
  * the BER reader, a value of each type; LDAP messages, several to a
- * segment, the search filter as text, a SASL integrity-only wrap.  Every shorter prefix decodes
+ * segment, the search filter as text, a SASL integrity-only wrap; NTP's
+ * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -350,6 +351,69 @@ test_ldap(void **state)
 	sweep_prefixes(DLT_EN10MB, LDAP_BAD);
 }
 
+#define NTP_SERVER \
+	"0202020202020404040404040800450000600001000040117c897f000001" \
+	"7f000002007b9c54004cef4e240206e800000091000006b7c0000201e83e" \
+	"5880123456780000006440000000e875470100000001e8754701ffffffff" \
+	"00000001000102030405060708090a0b0c0d0e0f"
+#define NTP_EXT \
+	"0202020202020404040404040800450000880001000040117c617f000001" \
+	"7f0000029c55007b0074be36230306e90000000000000000000000000000" \
+	"00000000000000000000000000000000000000000000e875470000000005" \
+	"01040024000102030405060708090a0b0c0d0e0f10111213141516171819" \
+	"1a1b1c1d1e1f00000007000102030405060708090a0b0c0d0e0f10111213"
+#define NTP_PRIV \
+	"0202020202020404040404040800450000240001000040117cc57f000001" \
+	"7f0000029c57007b00104ace1700032a00000000"
+#define NTP_BADEXT \
+	"02020202020204040404040408004500006c0001000040117c7d7f000001" \
+	"7f0000029c58007b00580934230306e90000000000000000000000000000" \
+	"00000000000000000000000000000000000000000000e875470000000005" \
+	"010400c80000000000000000000000000000000000000000000000000000" \
+	"0000"
+
+static void
+test_ntp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, NTP_SERVER);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp ntp");
+	assert_int_equal(fval(p, "ntp.flags.vn"), 4);
+	assert_int_equal(fval(p, "ntp.flags.mode"), 4);
+	assert_int_equal(fval(p, "ntp.stratum"), 2);
+	assert_int_equal(fval(p, "ntp.precision"), 0xe8);
+	assert_int_equal(fval(p, "ntp.rootdelay"), 145);
+	assert_string_equal(field_n(p, "ntp.reftime", 0)->meaning,
+	    "Jun 22, 2023 05:20:00.071111110 UTC");
+	/* The top bit clear: the era that starts in 2036. */
+	assert_string_equal(field_n(p, "ntp.org", 0)->meaning,
+	    "Feb  7, 2036 06:29:56.250000000 UTC");
+	assert_string_equal(field_n(p, "ntp.xmt", 0)->meaning,
+	    "Aug  2, 2023 21:20:01.999999999 UTC");
+	assert_int_equal(field_n(p, "ntp.keyid", 0)->bits, 32);
+	assert_int_equal(field_n(p, "ntp.mac", 0)->bits, 128);
+	sweep_prefixes(DLT_EN10MB, NTP_SERVER);
+
+	p = decode_hex(DLT_EN10MB, NTP_EXT);
+	assert_int_equal(fval(p, "ntp.ext.type"), 0x0104);
+	assert_int_equal(fval(p, "ntp.ext.length"), 36);
+	assert_string_equal(field_n(p, "ntp.rec", 0)->meaning, "NULL");
+	assert_int_equal(field_n(p, "ntp.mac", 0)->bits, 160);
+	sweep_prefixes(DLT_EN10MB, NTP_EXT);
+
+	p = decode_hex(DLT_EN10MB, NTP_PRIV);
+	assert_false(has_field(p, "ntp.flags.li"));
+	assert_int_equal(fval(p, "ntp.priv.reqcode"), 42);
+	assert_int_equal(fval(p, "ntp.priv.impl"), 3);
+	assert_false(has_field(p, "ntp.stratum"));
+	sweep_prefixes(DLT_EN10MB, NTP_PRIV);
+
+	p = decode_hex(DLT_EN10MB, NTP_BADEXT);
+	assert_int_equal(layer(p, "ntp")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, NTP_BADEXT);
+}
+
 static void
 test_edns(void **state)
 {
@@ -424,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_snmp),
 		cmocka_unit_test(test_ber),
 		cmocka_unit_test(test_ldap),
+		cmocka_unit_test(test_ntp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
