@@ -34,6 +34,13 @@ usage: make-appsvc.py DIR
                     mode 6 read-status request; a mode 7 request; an
                     extension whose length runs past the packet
                     (malformed)
+  appsvc-dhcp.pcap  DHCP: a discover (client ID as a MAC, parameter list,
+                    host name, requested address); an ACK through a relay
+                    (routers, DNS servers, lease, server ID, a negative
+                    time offset, relay agent information with circuit,
+                    remote and subscriber IDs, padding after End); a BOOTP
+                    reply without the cookie; an option running past the
+                    packet (malformed)
 """
 import os
 import struct
@@ -257,6 +264,39 @@ def ntp_frames():
             udp4(40023, 123, priv), udp4(40024, 123, bad)]
 
 
+def bootp(op, xid, mac, yi=b"\0" * 4, gi=b"\0" * 4, opts=None):
+    h = struct.pack(">BBBBIHH", op, 1, 6, 1 if gi != b"\0" * 4 else 0, xid,
+                    3, 0x8000) + b"\0" * 4 + yi + b"\0" * 4 + gi + mac + \
+        bytes(10) + b"\0" * 64 + b"\0" * 128
+    return h if opts is None else h + bytes([99, 130, 83, 99]) + opts
+
+
+def dopt(code, val):
+    return bytes([code, len(val)]) + val
+
+
+def dhcp_frames():
+    mac = bytes([0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42])
+    disc = bootp(1, 0x3903f326, mac, opts=dopt(53, b"\x01") +
+                 dopt(61, b"\x01" + mac) + dopt(55, bytes([1, 3, 6, 15, 42])) +
+                 dopt(12, b"laptop") + dopt(50, bytes([10, 0, 0, 5])) +
+                 b"\xff")
+    agent = dopt(1, b"eth0/1") + dopt(2, b"\x13") + dopt(6, b"sub-1")
+    ack = bootp(2, 0x3903f326, mac, yi=bytes([10, 0, 0, 5]),
+                gi=bytes([10, 0, 0, 254]),
+                opts=dopt(53, b"\x05") + dopt(54, bytes([10, 0, 0, 1])) +
+                dopt(51, struct.pack(">I", 3600)) +
+                dopt(1, bytes([255, 255, 255, 0])) +
+                dopt(3, bytes([10, 0, 0, 254, 10, 0, 0, 253])) +
+                dopt(6, bytes([10, 0, 0, 1])) + dopt(15, b"example.org") +
+                dopt(2, struct.pack(">i", -18000)) + dopt(82, agent) +
+                b"\xff" + bytes(8))
+    plain = bootp(2, 7, mac, yi=bytes([10, 0, 0, 9]))
+    bad = bootp(1, 8, mac, opts=dopt(53, b"\x03") + bytes([12, 40]) + b"abc")
+    return [udp4(68, 67, disc), udp4(67, 68, ack), udp4(67, 68, plain),
+            udp4(68, 67, bad)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -272,3 +312,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-snmp.pcap"), snmp_frames())
     write(os.path.join(d, "appsvc-ldap.pcap"), ldap_frames())
     write(os.path.join(d, "appsvc-ntp.pcap"), ntp_frames())
+    write(os.path.join(d, "appsvc-dhcp.pcap"), dhcp_frames())

@@ -6,7 +6,8 @@
  * packets, Retry and version negotiation; SNMP v1, v2c and v3 through
  * the BER reader, a value of each type; LDAP messages, several to a
  * segment, the search filter as text, a SASL integrity-only wrap; NTP's
- * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7.  Every shorter prefix decodes
+ * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7;
+ * DHCP's BOOTP header and options.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -414,6 +415,106 @@ test_ntp(void **state)
 	sweep_prefixes(DLT_EN10MB, NTP_BADEXT);
 }
 
+#define DHCP_DISCOVER \
+	"02020202020204040404040408004500012e0001000040117bbb7f000001" \
+	"7f00000200440043011a9c92010106003903f32600038000000000000000" \
+	"00000000000000000000000b8201fc420000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"0000000000000000638253633501013d0701000b8201fc4237050103060f" \
+	"2a0c066c6170746f7032040a000005ff"
+#define DHCP_ACK \
+	"0202020202020404040404040800450001610001000040117b887f000001" \
+	"7f00000200430044014dd982020106013903f32600038000000000000a00" \
+	"0005000000000a0000fe000b8201fc420000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"00000000000000006382536335010536040a000001330400000e100104ff" \
+	"ffff0003080a0000fe0a0000fd06040a0000010f0b6578616d706c652e6f" \
+	"72670204ffffb9b052120106657468302f3102011306057375622d31ff00" \
+	"00000000000000"
+#define DHCP_BOOTP \
+	"0202020202020404040404040800450001080001000040117be17f000001" \
+	"7f0000020043004400f4ef17020106000000000700038000000000000a00" \
+	"00090000000000000000000b8201fc420000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"0000000000000000"
+#define DHCP_BAD \
+	"0202020202020404040404040800450001140001000040117bd57f000001" \
+	"7f0000020044004301008050010106000000000800038000000000000000" \
+	"00000000000000000000000b8201fc420000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000" \
+	"0000000000000000638253633501030c28616263"
+
+static void
+test_dhcp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, DHCP_DISCOVER);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp dhcp");
+	assert_int_equal(fval(p, "dhcp.type"), 1);
+	assert_int_equal(fval(p, "dhcp.id"), 0x3903f326);
+	assert_int_equal(fval(p, "dhcp.flags.bc"), 1);
+	assert_int_equal(fval(p, "dhcp.option.dhcp"), 1);
+	/* The client ID's type 1 is a hardware type, its MAC an address. */
+	assert_int_equal(field_n(p, "dhcp.hw.type", 1)->val, 1);
+	assert_non_null(field_n(p, "dhcp.hw.mac_addr", 1));
+	assert_int_equal(field_n(p, "dhcp.option.request_list_item", 4)->val,
+	    42);
+	assert_string_equal(field_n(p, "dhcp.option.hostname", 0)->meaning,
+	    "laptop");
+	assert_int_equal(fval(p, "dhcp.option.end"), 255);
+	sweep_prefixes(DLT_EN10MB, DHCP_DISCOVER);
+
+	p = decode_hex(DLT_EN10MB, DHCP_ACK);
+	assert_int_equal(fval(p, "dhcp.option.dhcp"), 5);
+	assert_int_equal(fval(p, "dhcp.hops"), 1);
+	assert_int_equal(fval(p, "dhcp.option.ip_address_lease_time"), 3600);
+	assert_non_null(field_n(p, "dhcp.option.router", 1));
+	assert_string_equal(field_n(p, "dhcp.option.time_offset", 0)->meaning,
+	    "-18000");
+	assert_int_equal(field_n(p,
+	    "dhcp.option.agent_information_option.suboption", 2)->val, 6);
+	assert_int_equal(field_n(p,
+	    "dhcp.option.agent_information_option.agent_circuit_id", 0)->bits,
+	    48);
+	assert_string_equal(field_n(p,
+	    "dhcp.option.agent_information_option.subscriber_id", 0)->meaning,
+	    "sub-1");
+	assert_int_equal(field_n(p, "dhcp.option.padding", 0)->bits, 64);
+	sweep_prefixes(DLT_EN10MB, DHCP_ACK);
+
+	p = decode_hex(DLT_EN10MB, DHCP_BOOTP);
+	assert_int_equal(layer(p, "dhcp")->status, ST_LS_OK);
+	assert_false(has_field(p, "dhcp.cookie"));
+	assert_int_equal(fval(p, "dhcp.type"), 2);
+	sweep_prefixes(DLT_EN10MB, DHCP_BOOTP);
+
+	p = decode_hex(DLT_EN10MB, DHCP_BAD);
+	assert_int_equal(layer(p, "dhcp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "dhcp.option.dhcp"), 3);
+	sweep_prefixes(DLT_EN10MB, DHCP_BAD);
+}
+
 static void
 test_edns(void **state)
 {
@@ -489,6 +590,7 @@ main(void)
 		cmocka_unit_test(test_ber),
 		cmocka_unit_test(test_ldap),
 		cmocka_unit_test(test_ntp),
+		cmocka_unit_test(test_dhcp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
