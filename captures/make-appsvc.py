@@ -41,6 +41,11 @@ usage: make-appsvc.py DIR
                     remote and subscriber IDs, padding after End); a BOOTP
                     reply without the cookie; an option running past the
                     packet (malformed)
+  appsvc-radius.pcap  RADIUS: an Access-Request (user name, hidden
+                    password, NAS address and port, a Cisco vendor-specific
+                    attribute, Message-Authenticator); its Access-Accept
+                    (egress VLAN, framed address); a request whose
+                    attribute's length runs past the message (malformed)
 """
 import os
 import struct
@@ -297,6 +302,24 @@ def dhcp_frames():
             udp4(68, 67, bad)]
 
 
+def radius_frames():
+    def avp(t, v):
+        return bytes([t, 2 + len(v)]) + v
+
+    def msg(code, ident, avps):
+        return struct.pack(">BBH", code, ident, 20 + len(avps)) + \
+            bytes(range(16)) + avps
+    vsa = struct.pack(">I", 9) + avp(1, b"shell:priv-lvl=15")
+    req = msg(1, 70, avp(1, b"bob") + avp(2, bytes(range(16))) +
+              avp(4, bytes([127, 0, 0, 1])) + avp(5, struct.pack(">I", 1)) +
+              avp(26, vsa) + avp(80, bytes(16)))
+    acc = msg(2, 70, avp(56, bytes([0x31, 0, 0, 123])) +
+              avp(8, bytes([10, 1, 2, 3])) + avp(18, b"Hello, bob"))
+    bad = msg(1, 71, avp(1, b"eve")[:1] + bytes([40]) + b"eve")
+    return [udp4(40030, 1812, req), udp4(1812, 40030, acc),
+            udp4(40031, 1812, bad)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -313,3 +336,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-ldap.pcap"), ldap_frames())
     write(os.path.join(d, "appsvc-ntp.pcap"), ntp_frames())
     write(os.path.join(d, "appsvc-dhcp.pcap"), dhcp_frames())
+    write(os.path.join(d, "appsvc-radius.pcap"), radius_frames())

@@ -7,7 +7,7 @@
  * the BER reader, a value of each type; LDAP messages, several to a
  * segment, the search filter as text, a SASL integrity-only wrap; NTP's
  * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7;
- * DHCP's BOOTP header and options.  Every shorter prefix decodes
+ * DHCP's BOOTP header and options; RADIUS attributes, vendor-specific.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -515,6 +515,54 @@ test_dhcp(void **state)
 	sweep_prefixes(DLT_EN10MB, DHCP_BAD);
 }
 
+#define RADIUS_REQ \
+	"02020202020204040404040408004500007e0001000040117c6b7f000001" \
+	"7f0000029c5e0714006a762201460062000102030405060708090a0b0c0d" \
+	"0e0f0105626f620212000102030405060708090a0b0c0d0e0f04067f0000" \
+	"010506000000011a190000000901137368656c6c3a707269762d6c766c3d" \
+	"3135501200000000000000000000000000000000"
+#define RADIUS_ACCEPT \
+	"0202020202020404040404040800450000480001000040117ca17f000001" \
+	"7f00000207149c5e0034e0030246002c000102030405060708090a0b0c0d" \
+	"0e0f38063100007b08060a010203120c48656c6c6f2c20626f62"
+#define RADIUS_BAD \
+	"0202020202020404040404040800450000350001000040117cb47f000001" \
+	"7f0000029c5f0714002158f601470019000102030405060708090a0b0c0d" \
+	"0e0f0128657665"
+
+static void
+test_radius(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, RADIUS_REQ);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp radius");
+	assert_int_equal(fval(p, "radius.code"), 1);
+	assert_int_equal(fval(p, "radius.id"), 70);
+	assert_int_equal(fval(p, "radius.req"), 1);
+	assert_false(has_field(p, "radius.rsp"));
+	assert_int_equal(field_n(p, "radius.avp.type", 5)->val, 80);
+	assert_string_equal(field_n(p, "radius.User_Name", 0)->meaning, "bob");
+	assert_int_equal(fval(p, "radius.NAS_Port"), 1);
+	assert_int_equal(fval(p, "radius.avp.vendor_id"), 9);
+	assert_int_equal(fval(p, "radius.avp.vendor_type"), 1);
+	assert_int_equal(fval(p, "radius.avp.vendor_len"), 19);
+	assert_int_equal(field_n(p, "radius.Vendor_Specific", 0)->bits, 136);
+	sweep_prefixes(DLT_EN10MB, RADIUS_REQ);
+
+	p = decode_hex(DLT_EN10MB, RADIUS_ACCEPT);
+	assert_int_equal(fval(p, "radius.rsp"), 1);
+	assert_int_equal(fval(p, "radius.egress_vlanid_tag"), 0x31);
+	assert_int_equal(fval(p, "radius.egress_vlanid"), 123);
+	assert_string_equal(field_n(p, "radius.Reply_Message", 0)->meaning,
+	    "Hello, bob");
+	sweep_prefixes(DLT_EN10MB, RADIUS_ACCEPT);
+
+	p = decode_hex(DLT_EN10MB, RADIUS_BAD);
+	assert_int_equal(layer(p, "radius")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, RADIUS_BAD);
+}
+
 static void
 test_edns(void **state)
 {
@@ -591,6 +639,7 @@ main(void)
 		cmocka_unit_test(test_ldap),
 		cmocka_unit_test(test_ntp),
 		cmocka_unit_test(test_dhcp),
+		cmocka_unit_test(test_radius),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
