@@ -46,6 +46,8 @@ usage: make-appsvc.py DIR
                     attribute, Message-Authenticator); its Access-Accept
                     (egress VLAN, framed address); a request whose
                     attribute's length runs past the message (malformed)
+  appsvc-syslog.pcap  syslog: an RFC 3164 line, an RFC 5424 line with
+                    structured data, a line without a PRI
 """
 import os
 import struct
@@ -320,6 +322,15 @@ def radius_frames():
             udp4(40031, 1812, bad)]
 
 
+def syslog_frames():
+    bsd = b"<34>Oct  7 22:14:15 gw1 su: 'su root' failed for bob on /dev/pts/8"
+    new = b"<165>1 2003-10-11T22:14:15.003Z mymachine.example.com evntslog" \
+        b" - ID47 [exampleSDID@32473 iut=\"3\"] An application event"
+    raw = b"no priority here"
+    return [udp4(40040, 514, bsd), udp4(40041, 514, new),
+            udp4(40042, 514, raw)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -337,3 +348,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-ntp.pcap"), ntp_frames())
     write(os.path.join(d, "appsvc-dhcp.pcap"), dhcp_frames())
     write(os.path.join(d, "appsvc-radius.pcap"), radius_frames())
+    write(os.path.join(d, "appsvc-syslog.pcap"), syslog_frames())

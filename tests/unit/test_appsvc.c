@@ -7,7 +7,8 @@
  * the BER reader, a value of each type; LDAP messages, several to a
  * segment, the search filter as text, a SASL integrity-only wrap; NTP's
  * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7;
- * DHCP's BOOTP header and options; RADIUS attributes, vendor-specific.  Every shorter prefix decodes
+ * DHCP's BOOTP header and options; RADIUS attributes, vendor-specific;
+ * syslog in both formats.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -563,6 +564,52 @@ test_radius(void **state)
 	sweep_prefixes(DLT_EN10MB, RADIUS_BAD);
 }
 
+#define SYSLOG_BSD \
+	"02020202020204040404040408004500005e0001000040117c8b7f000001" \
+	"7f0000029c680202004ae4b33c33343e4f63742020372032323a31343a31" \
+	"35206777312073753a2027737520726f6f7427206661696c656420666f72" \
+	"20626f62206f6e202f6465762f7074732f38"
+#define SYSLOG_5424 \
+	"0202020202020404040404040800450000920001000040117c577f000001" \
+	"7f0000029c690202007e45b23c3136353e3120323030332d31302d313154" \
+	"32323a31343a31352e3030335a206d796d616368696e652e6578616d706c" \
+	"652e636f6d2065766e74736c6f67202d2049443437205b6578616d706c65" \
+	"53444944403332343733206975743d2233225d20416e206170706c696361" \
+	"74696f6e206576656e74"
+#define SYSLOG_RAW \
+	"02020202020204040404040408004500002c0001000040117cbd7f000001" \
+	"7f0000029c6a0202001835336e6f207072696f726974792068657265"
+
+static void
+test_syslog(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, SYSLOG_BSD);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp syslog");
+	assert_int_equal(fval(p, "syslog.facility"), 4);
+	assert_int_equal(fval(p, "syslog.level"), 2);
+	assert_string_equal(field_n(p, "syslog.timestamp_rfc3164", 0)->meaning,
+	    "Oct  7 22:14:15");
+	assert_string_equal(field_n(p, "syslog.hostname", 0)->meaning, "gw1");
+	assert_string_equal(field_n(p, "syslog.procid", 0)->meaning, "su");
+	sweep_prefixes(DLT_EN10MB, SYSLOG_BSD);
+
+	p = decode_hex(DLT_EN10MB, SYSLOG_5424);
+	assert_int_equal(fval(p, "syslog.facility"), 20);
+	assert_string_equal(field_n(p, "syslog.version", 0)->meaning, "1");
+	assert_string_equal(field_n(p, "syslog.appname", 0)->meaning,
+	    "evntslog");
+	assert_string_equal(field_n(p, "syslog.procid", 0)->meaning, "-");
+	sweep_prefixes(DLT_EN10MB, SYSLOG_5424);
+
+	p = decode_hex(DLT_EN10MB, SYSLOG_RAW);
+	assert_false(has_field(p, "syslog.facility"));
+	assert_string_equal(field_n(p, "syslog.msg", 0)->meaning,
+	    "no priority here");
+	sweep_prefixes(DLT_EN10MB, SYSLOG_RAW);
+}
+
 static void
 test_edns(void **state)
 {
@@ -640,6 +687,7 @@ main(void)
 		cmocka_unit_test(test_ntp),
 		cmocka_unit_test(test_dhcp),
 		cmocka_unit_test(test_radius),
+		cmocka_unit_test(test_syslog),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
