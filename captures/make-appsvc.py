@@ -48,6 +48,11 @@ usage: make-appsvc.py DIR
                     attribute's length runs past the message (malformed)
   appsvc-syslog.pcap  syslog: an RFC 3164 line, an RFC 5424 line with
                     structured data, a line without a PRI
+  appsvc-dhcpv6.pcap  DHCPv6 over IPv6: a Solicit (DUID-LL, option request,
+                    elapsed time, IA_NA); a Reply (IA address, DUID-LLT,
+                    DNS servers, search list); a Relay-forw carrying a
+                    Solicit with a client FQDN, then an Interface-Id; an
+                    option running past the message (malformed)
 """
 import os
 import struct
@@ -331,6 +336,45 @@ def syslog_frames():
             udp4(40042, 514, raw)]
 
 
+S6 = bytes.fromhex("fe800000000000000201020304050607")
+D6 = bytes.fromhex("ff020000000000000000000000010002")
+
+
+def udp6(sp, dp, pl):
+    u = struct.pack(">HHHH", sp, dp, 8 + len(pl), 0) + pl
+    ph = S6 + D6 + struct.pack(">IxxxB", len(u), 17)
+    c = cksum(ph + u) or 0xffff
+    u = u[:6] + struct.pack(">H", c) + u[8:]
+    h = struct.pack(">IHBB", 0x60000000, len(u), 17, 64) + S6 + D6
+    return b"\x33\x33\x00\x01\x00\x02" + b"\x04" * 6 + b"\x86\xdd" + h + u
+
+
+def dhcpv6_frames():
+    def opt(code, val):
+        return struct.pack(">HH", code, len(val)) + val
+    cid = opt(1, bytes.fromhex("0003000100010203040506"[:20]))
+    sid = opt(2, bytes.fromhex("000100011846488c001122334455"))
+    ia = opt(3, bytes.fromhex("02030405") + struct.pack(">II", 3600, 5400))
+    sol = bytes([1]) + bytes.fromhex("90b45c") + cid + \
+        opt(6, struct.pack(">HH", 23, 24)) + opt(8, b"\x00\x64") + ia
+    addr = opt(5, bytes.fromhex("2a000001000102000000000000000001") +
+               struct.pack(">II", 4500, 7200))
+    ia2 = opt(3, bytes.fromhex("02030405") +
+              struct.pack(">II", 3600, 5400) + addr)
+    rep = bytes([7]) + bytes.fromhex("90b45c") + ia2 + cid + sid + \
+        opt(23, bytes.fromhex("2a022788fff000070000000000000003")) + \
+        opt(24, b"\x03voo\x02be\x00")
+    inner = bytes([1]) + bytes.fromhex("007824") + cid + \
+        opt(39, b"\x01\x0braspberrypi")
+    relay = bytes([12, 0]) + bytes.fromhex(
+        "200108a8100600030225 84fffedb2380".replace(" ", "")) + S6 + \
+        opt(9, inner) + opt(18, b"\x00\x00\x00\x08")
+    bad = bytes([1]) + bytes.fromhex("000001") + struct.pack(">HH", 1, 60) + \
+        bytes(10)
+    return [udp6(546, 547, sol), udp6(547, 546, rep), udp6(547, 547, relay),
+            udp6(546, 547, bad)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -349,3 +393,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-dhcp.pcap"), dhcp_frames())
     write(os.path.join(d, "appsvc-radius.pcap"), radius_frames())
     write(os.path.join(d, "appsvc-syslog.pcap"), syslog_frames())
+    write(os.path.join(d, "appsvc-dhcpv6.pcap"), dhcpv6_frames())

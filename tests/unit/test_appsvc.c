@@ -8,7 +8,7 @@
  * segment, the search filter as text, a SASL integrity-only wrap; NTP's
  * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7;
  * DHCP's BOOTP header and options; RADIUS attributes, vendor-specific;
- * syslog in both formats.  Every shorter prefix decodes
+ * syslog in both formats; DHCPv6 options, DUIDs and a relayed message.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -610,6 +610,73 @@ test_syslog(void **state)
 	sweep_prefixes(DLT_EN10MB, SYSLOG_RAW);
 }
 
+#define D6_SOLICIT \
+	"33330001000204040404040486dd6000000000381140fe80000000000000" \
+	"0201020304050607ff020000000000000000000000010002022202230038" \
+	"09b80190b45c0001000a0003000100010203040500060004001700180008" \
+	"000200640003000c0203040500000e1000001518"
+#define D6_REPLY \
+	"33330001000204040404040486dd6000000000781140fe80000000000000" \
+	"0201020304050607ff020000000000000000000000010002022302220078" \
+	"b65c0790b45c000300280203040500000e1000001518000500182a000001" \
+	"0001020000000000000000010000119400001c200001000a000300010001" \
+	"020304050002000e000100011846488c001122334455001700102a022788" \
+	"fff0000700000000000000030018000803766f6f02626500"
+#define D6_RELAY \
+	"33330001000204040404040486dd6000000000591140fe80000000000000" \
+	"0201020304050607ff020000000000000000000000010002022302230059" \
+	"b8d90c00200108a810060003022584fffedb2380fe800000000000000201" \
+	"02030405060700090023010078240001000a000300010001020304050027" \
+	"000d010b72617370626572727970690012000400000008"
+#define D6_BAD \
+	"33330001000204040404040486dd60000000001a1140fe80000000000000" \
+	"0201020304050607ff02000000000000000000000001000202220223001a" \
+	"eea0010000010001003c00000000000000000000"
+
+static void
+test_dhcpv6(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, D6_SOLICIT);
+
+	(void)state;
+	assert_chain(p, "eth ipv6 udp dhcpv6");
+	assert_int_equal(fval(p, "dhcpv6.msgtype"), 1);
+	assert_int_equal(fval(p, "dhcpv6.xid"), 0x90b45c);
+	assert_string_equal(field_n(p, "dhcpv6.option.type_str", 0)->meaning,
+	    "Client Identifier");
+	assert_int_equal(fval(p, "dhcpv6.duid.type"), 3);
+	assert_string_equal(field_n(p, "dhcpv6.duidll.link_layer_addr",
+	    0)->meaning, "00:01:02:03:04:05");
+	assert_int_equal(field_n(p, "dhcpv6.requested_option_code", 1)->val,
+	    24);
+	assert_int_equal(fval(p, "dhcpv6.elapsed_time"), 1000);
+	assert_string_equal(field_n(p, "dhcpv6.iaid", 0)->meaning, "02030405");
+	sweep_prefixes(DLT_EN10MB, D6_SOLICIT);
+
+	p = decode_hex(DLT_EN10MB, D6_REPLY);
+	assert_int_equal(fval(p, "dhcpv6.iaaddr.valid_lifetime"), 7200);
+	assert_string_equal(field_n(p, "dhcpv6.duidllt.time", 0)->meaning,
+	    "Nov 26, 2012 15:34:36.000000000 UTC");
+	assert_string_equal(field_n(p, "dhcpv6.search_list_entry", 0)->meaning,
+	    "voo.be.");
+	sweep_prefixes(DLT_EN10MB, D6_REPLY);
+
+	/* The relayed Solicit: a layer of its own after the relay's. */
+	p = decode_hex(DLT_EN10MB, D6_RELAY);
+	assert_int_equal(field_n(p, "dhcpv6.msgtype", 0)->val, 12);
+	assert_int_equal(field_n(p, "dhcpv6.msgtype", 1)->val, 1);
+	assert_int_equal(p->layers[p->nlayers - 1].depth, 1);
+	assert_string_equal(field_n(p, "dhcpv6.client_domain", 0)->meaning,
+	    "raspberrypi");
+	assert_int_equal(fval(p, "dhcpv6.clientfqdn.client.s"), 1);
+	assert_true(has_field(p, "dhcpv6.interface_id"));
+	sweep_prefixes(DLT_EN10MB, D6_RELAY);
+
+	p = decode_hex(DLT_EN10MB, D6_BAD);
+	assert_int_equal(layer(p, "dhcpv6")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, D6_BAD);
+}
+
 static void
 test_edns(void **state)
 {
@@ -688,6 +755,7 @@ main(void)
 		cmocka_unit_test(test_dhcp),
 		cmocka_unit_test(test_radius),
 		cmocka_unit_test(test_syslog),
+		cmocka_unit_test(test_dhcpv6),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
