@@ -53,6 +53,7 @@ usage: make-appsvc.py DIR
                     DNS servers, search list); a Relay-forw carrying a
                     Solicit with a client FQDN, then an Interface-Id; an
                     option running past the message (malformed)
+  appsvc-ssdp.pcap  SSDP: an M-SEARCH, a device's 200 OK answer, a NOTIFY
 """
 import os
 import struct
@@ -375,6 +376,18 @@ def dhcpv6_frames():
             udp6(546, 547, bad)]
 
 
+def ssdp_frames():
+    srch = b"M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n" \
+        b"MAN: \"ssdp:discover\"\r\nMX: 2\r\nST: ssdp:all\r\n\r\n"
+    ok = b"HTTP/1.1 200 OK\r\nCACHE-CONTROL: max-age=1800\r\n" \
+        b"LOCATION: http://127.0.0.2:49152/desc.xml\r\nST: upnp:rootdevice" \
+        b"\r\nUSN: uuid:1234::upnp:rootdevice\r\n\r\n"
+    notify = b"NOTIFY * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n" \
+        b"NT: upnp:rootdevice\r\nNTS: ssdp:alive\r\n\r\n"
+    return [udp4(40050, 1900, srch), udp4(1900, 40050, ok),
+            udp4(40051, 1900, notify)]
+
+
 def write(path, fs):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -394,3 +407,4 @@ if __name__ == "__main__":
     write(os.path.join(d, "appsvc-radius.pcap"), radius_frames())
     write(os.path.join(d, "appsvc-syslog.pcap"), syslog_frames())
     write(os.path.join(d, "appsvc-dhcpv6.pcap"), dhcpv6_frames())
+    write(os.path.join(d, "appsvc-ssdp.pcap"), ssdp_frames())

@@ -39,7 +39,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appsvc */
 extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
     st_proto_ntp, st_proto_dhcp, st_proto_radius, st_proto_syslog,
-    st_proto_dhcpv6;
+    st_proto_dhcpv6, st_proto_ssdp;
 /* @apptcp */
 
 /*
@@ -132,6 +132,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_radius,
 	&st_proto_syslog,
 	&st_proto_dhcpv6,
+	&st_proto_ssdp,
 	/* @apptcp */
 	&st_proto_data,
 	&st_proto_trailer,

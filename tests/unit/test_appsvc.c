@@ -8,7 +8,8 @@
  * segment, the search filter as text, a SASL integrity-only wrap; NTP's
  * timestamps as UTC text (both eras), extensions and MACs, modes 6 and 7;
  * DHCP's BOOTP header and options; RADIUS attributes, vendor-specific;
- * syslog in both formats; DHCPv6 options, DUIDs and a relayed message.  Every shorter prefix decodes
+ * syslog in both formats; DHCPv6 options, DUIDs and a relayed message;
+ * SSDP read by HTTP's decoder.  Every shorter prefix decodes
  * without a crash.
  */
 #include "testutil.h"
@@ -677,6 +678,27 @@ test_dhcpv6(void **state)
 	sweep_prefixes(DLT_EN10MB, D6_BAD);
 }
 
+#define SSDP_SEARCH \
+	"02020202020204040404040408004500007a0001000040117c6f7f000001" \
+	"7f0000029c72076c006611934d2d534541524348202a20485454502f312e" \
+	"310d0a484f53543a203233392e3235352e3235352e3235303a313930300d" \
+	"0a4d414e3a2022737364703a646973636f766572220d0a4d583a20320d0a" \
+	"53543a20737364703a616c6c0d0a0d0a"
+
+static void
+test_ssdp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, SSDP_SEARCH);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp ssdp");
+	assert_string_equal(field_n(p, "http.request.method", 0)->meaning,
+	    "M-SEARCH");
+	assert_string_equal(field_n(p, "http.host", 0)->meaning,
+	    "239.255.255.250:1900");
+	sweep_prefixes(DLT_EN10MB, SSDP_SEARCH);
+}
+
 static void
 test_edns(void **state)
 {
@@ -756,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_radius),
 		cmocka_unit_test(test_syslog),
 		cmocka_unit_test(test_dhcpv6),
+		cmocka_unit_test(test_ssdp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
