@@ -114,33 +114,39 @@ syslog_decode(struct st_dctx *d, struct st_cur *c)
 	const uint8_t *p = c->base + c->off;
 	unsigned pri = 0;
 	struct st_field *f;
+	int good = 0;
 
 	d->hdr = left;
 	d->plen = 0;
 	if (left == 0)
 		return ST_ETRUNC;
+	/* As Wireshark: '<', up to three digits, an optional '>'; the PRI
+	 * so read (0 if no digit) is shown even when it is not well formed. */
 	if (p[0] == '<') {
-		for (pos = 1; pos < left && pos < 5 && isdigit(p[pos]); pos++)
+		for (pos = 1; pos < left && pos <= 3 && isdigit(p[pos]); pos++)
 			pri = pri * 10 + (unsigned)(p[pos] - '0');
-		if (pos > 1 && pos < left && p[pos] == '>' && pri <= 191) {
+		good = pos > 1 && pos < left && p[pos] == '>';
+		if (pos < left && p[pos] == '>')
 			pos++;
-			if ((f = st_pkt_add_field(d->pkt, &syslog_fields[F_FAC],
-			    (uint32_t)(c->off * 8), (uint32_t)(pos * 8),
-			    pri >> 3)) == NULL)
-				return ST_OK;
-			st_pkt_add_field(d->pkt, &syslog_fields[F_LEVEL],
-			    (uint32_t)(c->off * 8), (uint32_t)(pos * 8), pri & 7);
-		} else
-			pos = 0;
+		if ((f = st_pkt_add_field(d->pkt, &syslog_fields[F_FAC],
+		    (uint32_t)(c->off * 8), (uint32_t)(pos * 8),
+		    (pri >> 3) & 0x7f)) == NULL)
+			return ST_OK;
+		st_pkt_add_field(d->pkt, &syslog_fields[F_LEVEL],
+		    (uint32_t)(c->off * 8), (uint32_t)(pos * 8), pri & 7);
 	}
+	/* The line's end (and a NUL) is no part of the message. */
+	while (left > pos && (p[left - 1] == '\n' || p[left - 1] == '\r' ||
+	    p[left - 1] == '\0'))
+		left--;
 	/* The message is all after the PRI; its parts are fields too. */
 	if (pos < left)
 		text(d, c, F_MSG, pos, left - pos);
-	if (pos > 0 && left - pos >= 2 && isdigit(p[pos]) &&
+	if (good && left - pos >= 2 && isdigit(p[pos]) &&
 	    p[pos + 1] == ' ') {
 		text(d, c, F_VERSION, pos, 1);
 		header_5424(d, c, p, pos + 2, left);
-	} else if (pos > 0 && left - pos >= 16 && is_3164_time(p + pos)) {
+	} else if (good && left - pos >= 16 && is_3164_time(p + pos)) {
 		text(d, c, F_TS3164, pos, 15);
 		pos += 16;
 		n = word(p, pos, left);
