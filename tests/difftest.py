@@ -85,7 +85,8 @@ EXCLUDE = {
     r"^_ws\.": "expert info and malformed markers, not fields",
     r"\.analysis\.|^tcp\.(seq|ack|nxtseq)$|^tcp\.completeness":
         "sequence analysis over the stream; the packet's numbers are *_raw",
-    r"^(tcp|udp)\.stream$|^(tcp|udp)\.time_": "conversation state",
+    r"^(tcp|udp)\.stream$|^(tcp|udp)\.time_|^quic\.connection\.number$":
+        "conversation state",
     r"^tcp\.window_size(_scalefactor|_scaling_factor)?$":
         "window scaled by what the stream's SYN said",
     r"^tcp\.options\.sack\.(count|dsack)": "SACK analysis",

@@ -17,7 +17,7 @@
 static const char *const methods[] = { "GET ", "POST ", "HEAD ", "PUT ",
 	"DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ", "PROPFIND ",
 	"PROPPATCH ", "MKCOL ", "COPY ", "MOVE ", "LOCK ", "UNLOCK ",
-	"REPORT ", "SEARCH ", NULL };
+	"REPORT ", "SEARCH ", "M-SEARCH ", "NOTIFY ", NULL };
 
 enum { F_METHOD, F_URI, F_VERSION, F_RVERSION, F_CODE, F_PHRASE, F_REQLINE,
 	F_RESPLINE, F_HOST, F_UA, F_CTYPE, F_CLEN, F_SERVER, F_BODY,

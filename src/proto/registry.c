@@ -39,6 +39,9 @@ extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe,
     st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_pgm;
 /* @appind */
 /* @appsvc */
+extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
+    st_proto_ntp, st_proto_dhcp, st_proto_radius, st_proto_syslog,
+    st_proto_dhcpv6, st_proto_ssdp;
 /* @apptcp */
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
@@ -132,6 +135,15 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_pgm,
 	/* @appind */
 	/* @appsvc */
+	&st_proto_quic,
+	&st_proto_snmp,
+	&st_proto_ldap,
+	&st_proto_ntp,
+	&st_proto_dhcp,
+	&st_proto_radius,
+	&st_proto_syslog,
+	&st_proto_dhcpv6,
+	&st_proto_ssdp,
 	/* @apptcp */
 	&st_proto_ftp_data,
 	&st_proto_mysql,
