@@ -34,6 +34,7 @@ extern const struct st_proto st_proto_http2, st_proto_websocket;
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
+extern const struct st_proto st_proto_ospf;
 /* @transport */
 /* @appind */
 /* @appsvc */
@@ -118,6 +119,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ftp,
 	&st_proto_ssh,
 	/* @routing2 */
+	&st_proto_ospf,
 	/* @transport */
 	/* @appind */
 	/* @appsvc */

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the captures of the second routing family: frames built by hand
+(no OSPF, BFD or BGP speaker runs here), the same every time.  Addresses
+198.18.0.1 and 198.18.0.2 (IPv4), fe80::1 and fe80::2 (IPv6).
+
+usage: make-routing2.py DIR
+  ospf.pcap   OSPFv2 hello with one neighbour, database description with an
+              LSA header, LS request, LS update with a router LSA (two
+              links), a network LSA and an AS-external LSA, LS
+              acknowledgement, a hello with cryptographic authentication and
+              an LLS block, a hello with a bad checksum; OSPFv3 hello and an
+              LS update with router, link and intra-area-prefix LSAs
+"""
+import os
+import struct
+import sys
+
+A1, A2 = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
+L1 = bytes.fromhex("fe800000000000000000000000000001")
+L2 = bytes.fromhex("fe800000000000000000000000000002")
+M1, M2 = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def ip4(s):
+    return bytes(int(x) for x in s.split("."))
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ck_at(b, off, pre=b""):
+    """b with the 16-bit checksum at off computed over pre and all of b."""
+    b = b[:off] + b"\0\0" + b[off + 2:]
+    return b[:off] + struct.pack("!H", csum(pre + b)) + b[off + 2:]
+
+
+def eth(payload, typ=0x0800, dst=M2, src=M1):
+    return dst + src + struct.pack("!H", typ) + payload
+
+
+def ipv4(src, dst, proto, payload, ttl=1, ident=1):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0xc0, 20 + len(payload), ident,
+                    0, ttl, proto, 0, src, dst)
+    return ck_at(h, 10) + payload
+
+
+def ipv6(src, dst, nh, payload, hlim=1):
+    return struct.pack("!IHBB", 0x6e000000, len(payload), nh, hlim) + \
+        src + dst + payload
+
+
+def pseudo6(src, dst, nh, n):
+    return src + dst + struct.pack("!IxxxB", n, nh)
+
+
+def tcp(sport, dport, payload, seq=1, ack=1, flags=0x18, src=A1, dst=A2):
+    h = struct.pack("!HHIIBBHHH", sport, dport, seq, ack, 0x50, flags,
+                    65535, 0, 0)
+    ph = src + dst + struct.pack("!BBH", 0, 6, 20 + len(payload))
+    return ck_at(h + payload, 16, ph)
+
+
+def udp(sport, dport, payload, src=A1, dst=A2):
+    h = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0)
+    ph = src + dst + struct.pack("!BBH", 0, 17, 8 + len(payload))
+    c = csum(ph + h + payload) or 0xFFFF
+    return h[:6] + struct.pack("!H", c) + payload
+
+
+def pcap(path, frames):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
+                                len(fr)))
+            f.write(fr)
+
+
+def fletcher(b, off):
+    """The ISO 8473 checksum of b, whose checksum field is at off."""
+    b = b[:off] + b"\0\0" + b[off + 2:]
+    c0 = c1 = 0
+    for x in b:
+        c0 = (c0 + x) % 255
+        c1 = (c1 + c0) % 255
+    x = ((len(b) - off - 1) * c0 - c1) % 255
+    if x <= 0:
+        x += 255
+    y = 510 - c0 - x
+    if y > 255:
+        y -= 255
+    return b[:off] + bytes([x, y]) + b[off + 2:]
+
+
+# ---- OSPF ----------------------------------------------------------------
+
+R1, R2 = ip4("1.1.1.1"), ip4("2.2.2.2")
+AREA = ip4("0.0.0.0")
+
+
+def ospf2(typ, body, auth=0, authdata=b"\0" * 8, bad=False):
+    h = struct.pack("!BBH4s4sHH", 2, typ, 24 + len(body), R1, AREA, 0,
+                    auth) + authdata
+    p = h + body
+    if auth != 2:
+        c = csum(p[:16] + p[24:])
+        if bad:
+            c ^= 0x1111
+        p = p[:12] + struct.pack("!H", c) + p[14:]
+    return p
+
+
+def lsa2(typ, lsid, body, age=1, opts=0x22, seq=0x80000001):
+    h = struct.pack("!HBB4s4sIHH", age, opts, typ, ip4(lsid), R1, seq, 0,
+                    20 + len(body))
+    lsa = h + body
+    return lsa[:2] + fletcher(lsa[2:], 14)
+
+
+def ospf_v2_frames():
+    hello = struct.pack("!4sHBBI4s4s", ip4("255.255.255.0"), 10, 0x02, 1,
+                        40, A2, A1) + R2
+    rtr = lsa2(1, "1.1.1.1", struct.pack("!BxH", 0x02, 2) +
+               struct.pack("!4s4sBBH", ip4("198.18.0.2"), A1, 2, 0, 10) +
+               struct.pack("!4s4sBBH", ip4("10.0.0.0"),
+                           ip4("255.255.255.0"), 3, 0, 1))
+    net = lsa2(2, "198.18.0.2", ip4("255.255.255.0") + R1 + R2)
+    ext = lsa2(5, "10.1.0.0", ip4("255.255.0.0") +
+               struct.pack("!I4sI", 0x80000014, ip4("0.0.0.0"), 7),
+               opts=0x20)
+    dbd = struct.pack("!HBBI", 1500, 0x42, 0x07, 4711) + rtr[:20]
+    lsr = struct.pack("!I4s4s", 1, ip4("1.1.1.1"), R1)
+    lsu = struct.pack("!I", 3) + rtr + net + ext
+    ack = rtr[:20] + net[:20]
+    out = [ospf2(1, hello), ospf2(2, dbd), ospf2(3, lsr), ospf2(4, lsu),
+           ospf2(5, ack)]
+    # Cryptographic authentication: key 1, a 16-byte digest after the
+    # packet, then an LLS block with extended options (LR).
+    lhello = hello[:6] + b"\x12" + hello[7:]
+    p = ospf2(1, lhello, 2, struct.pack("!HBBI", 0, 1, 16, 1000))
+    lls = struct.pack("!HHHHI", 0, 3, 1, 4, 1)
+    out.append(p + bytes(range(16)) + lls)
+    out.append(ospf2(1, hello, bad=True))
+    dst = ip4("224.0.0.5")
+    return [eth(ipv4(A1, dst, 89, p, ident=i + 1))
+            for i, p in enumerate(out)]
+
+
+def ospf3(typ, body, src=L1, dst=None):
+    p = struct.pack("!BBH4s4sHBx", 3, typ, 16 + len(body), R1, ip4("0.0.0.1"),
+                    0, 0) + body
+    return ck_at(p, 12, pseudo6(src, dst, 89, len(p)))
+
+
+def lsa3(typ, lsid, body, age=1, seq=0x80000001):
+    h = struct.pack("!HH4s4sIHH", age, typ, ip4(lsid), R1, seq, 0,
+                    20 + len(body))
+    lsa = h + body
+    return lsa[:2] + fletcher(lsa[2:], 14)
+
+
+def ospf_v3_frames():
+    dst = bytes.fromhex("ff020000000000000000000000000005")
+    hello = struct.pack("!IB3sHH4s4s", 5, 1, b"\x00\x00\x13", 10, 40, R1,
+                        R2) + R2
+    rtr = lsa3(0x2001, "0.0.0.0", struct.pack("!B3s", 0x01, b"\0\0\x33") +
+               struct.pack("!BxHII4s", 2, 10, 5, 6, R2))
+    pfx = struct.pack("!BBH", 64, 0, 0) + bytes.fromhex("20010db800000001")
+    link = lsa3(0x0008, "0.0.0.5", struct.pack("!B3s", 1, b"\0\0\x33") +
+                L1 + struct.pack("!I", 1) + pfx)
+    ipfx = struct.pack("!BBH", 64, 0, 10) + bytes.fromhex("20010db800000001")
+    intra = lsa3(0x2009, "0.0.0.0", struct.pack("!HH4s4s", 1, 0x2001,
+                                                 ip4("0.0.0.0"), R1) + ipfx)
+    lsu = struct.pack("!I", 3) + rtr + link + intra
+    return [eth(ipv6(L1, dst, 89, ospf3(t, b, L1, dst)), 0x86dd)
+            for t, b in ((1, hello), (4, lsu))]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "."
+    pcap(os.path.join(out, "ospf.pcap"),
+         ospf_v2_frames() + ospf_v3_frames())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The second routing family: OSPF (versions 2 and 3), BFD, RIP, BGP; each
+ * from hand-written bytes (those captures/make-routing2.py writes), every
+ * shorter prefix decoded without a read past it and marked truncated, and
+ * malformed variants.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+
+/*
+ * Every prefix of hex that ends inside the layer named name (from byte
+ * from on) decodes with that layer marked truncated, besides the sweep's
+ * own checks.
+ */
+static void
+sweep_trunc(const char *name, size_t from, const char *hex)
+{
+	static struct st_packet p;
+	size_t n = hexbytes(hex), k;
+	const struct st_layer *ly;
+	uint8_t *b;
+
+	sweep_prefixes(DLT_EN10MB, hex);
+	for (k = from; k < n; k++) {
+		n = hexbytes(hex);
+		b = malloc(k);
+		assert_non_null(b);
+		memcpy(b, tbuf, k);
+		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, DLT_EN10MB);
+		ly = layer(&p, name);
+		if (ly == NULL)
+			fail_msg("%s: no layer at %zu of %zu bytes", name, k, n);
+		if (ly->status != ST_LS_TRUNCATED)
+			fail_msg("%s: status %d at %zu of %zu bytes", name,
+			    ly->status, k, n);
+		free(b);
+	}
+}
+
+#define OSPF2_HELLO \
+	"020000000002020000000001080045c000440001000001591288c6120001" \
+	"e00000050201003001010101000000006a6c00000000000000000000ffff" \
+	"ff00000a020100000028c6120002c612000102020202"
+#define OSPF2_LSU \
+	"020000000002020000000001080045c000a40004000001591225c6120001" \
+	"e00000050204009001010101000000004619000000000000000000000000" \
+	"0003000122010101010101010101800000011a36003002000002c6120002" \
+	"c61200010200000a0a000000ffffff000300000100012202c61200020101" \
+	"010180000001034c0020ffffff000101010102020202000120050a010000" \
+	"0101010180000001b9d00024ffff0000800000140000000000000007"
+#define OSPF2_CRYPTO_LLS \
+	"020000000002020000000001080045c000600006000001591267c6120001" \
+	"e00000050201003001010101000000000000000200000110000003e8ffff" \
+	"ff00000a120100000028c6120002c6120001020202020001020304050607" \
+	"08090a0b0c0d0e0f000000030001000400000001"
+#define OSPF2_BADCK \
+	"020000000002020000000001080045c000440007000001591282c6120001" \
+	"e00000050201003001010101000000007b7d00000000000000000000ffff" \
+	"ff00000a020100000028c6120002c612000102020202"
+#define OSPF3_LSU \
+	"02000000000202000000000186dd6e00000000a05901fe80000000000000" \
+	"0000000000000001ff020000000000000000000000000005030400a00101" \
+	"0101000000018f3c00000000000300012001000000000101010180000001" \
+	"bd200028010000330200000a000000050000000602020202000100080000" \
+	"00050101010180000001b6a0003801000033fe8000000000000000000000" \
+	"00000001000000014000000020010db80000000100012009000000000101" \
+	"0101800000012d9f002c0001200100000000010101014000000a20010db8" \
+	"00000001"
+/* A packet length of 20, shorter than the version 2 header. */
+#define OSPF2_SHORTLEN \
+	"020000000002020000000001080045c000440001000001590000c6120001" \
+	"e00000050201001401010101000000006a6c00000000000000000000ffff" \
+	"ff00000a020100000028c6120002c612000102020202"
+/* An update whose one LSA says it has 4 bytes. */
+#define OSPF2_LSALEN \
+	"020000000002020000000001080045c0004c0001000001590000c6120001" \
+	"e00000050204003801010101000000000000000000000000000000000000" \
+	"0001000122010101010101010101800000011a360004"
+/* Version 7. */
+#define OSPF_BADVER \
+	"020000000002020000000001080045c000440001000001590000c6120001" \
+	"e00000050701003001010101000000006a6c00000000000000000000ffff" \
+	"ff00000a020100000028c6120002c612000102020202"
+
+static void
+test_ospf2(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, OSPF2_HELLO);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 ospf");
+	assert_int_equal(fval(p, "ospf.version"), 2);
+	assert_int_equal(fval(p, "ospf.msg"), 1);
+	assert_int_equal(fval(p, "ospf.msg.hello"), 1);
+	assert_int_equal(fval(p, "ospf.srcrouter"), 0x01010101);
+	assert_int_equal(fval(p, "ospf.hello.network_mask"), 0xffffff00);
+	assert_int_equal(fval(p, "ospf.hello.hello_interval"), 10);
+	assert_int_equal(fval(p, "ospf.v2.options.e"), 1);
+	assert_int_equal(fval(p, "ospf.hello.router_dead_interval"), 40);
+	assert_int_equal(fval(p, "ospf.hello.active_neighbor"), 0x02020202);
+	assert_int_equal(fval(p, "strata.ospf.checksum.status"), ST_CK_GOOD);
+	sweep_trunc("ospf", 35, OSPF2_HELLO);
+
+	p = decode_hex(DLT_EN10MB, OSPF2_LSU);
+	assert_int_equal(fval(p, "ospf.ls.number_of_lsas"), 3);
+	assert_int_equal(fval(p, "ospf.lsa.router"), 1);
+	assert_int_equal(fval(p, "ospf.lsa.number_of_links"), 2);
+	assert_int_equal(field_n(p, "ospf.lsa.router.linktype", 1)->val, 3);
+	assert_int_equal(field_n(p, "ospf.lsa.router.metric0", 0)->val, 10);
+	assert_int_equal(fval(p, "ospf.lsa.network.netmask"), 0xffffff00);
+	assert_int_equal(field_n(p, "ospf.lsa.network.attchrtr", 1)->val,
+	    0x02020202);
+	assert_int_equal(fval(p, "ospf.lsa.asext.type"), 1);
+	assert_int_equal(fval(p, "ospf.metric"), 20);
+	assert_int_equal(fval(p, "ospf.lsa.asext.extrttag"), 7);
+	assert_int_equal(field_n(p, "strata.ospf.lsa.checksum.status", 2)->val,
+	    ST_CK_GOOD);
+	sweep_trunc("ospf", 35, OSPF2_LSU);
+
+	p = decode_hex(DLT_EN10MB, OSPF2_CRYPTO_LLS);
+	assert_int_equal(fval(p, "ospf.auth.type"), 2);
+	assert_int_equal(fval(p, "ospf.auth.crypt.key_id"), 1);
+	assert_int_equal(fval(p, "ospf.auth.crypt.seq_nbr"), 1000);
+	assert_true(has_field(p, "ospf.auth.crypt.data"));
+	assert_false(has_field(p, "strata.ospf.checksum.status"));
+	assert_int_equal(fval(p, "ospf.lls.data_length"), 12);
+	assert_int_equal(fval(p, "ospf.lls.ext.options.lr"), 1);
+	sweep_trunc("ospf", 35, OSPF2_CRYPTO_LLS);
+
+	p = decode_hex(DLT_EN10MB, OSPF2_BADCK);
+	assert_int_equal(fval(p, "strata.ospf.checksum.status"), ST_CK_BAD);
+	p = decode_hex(DLT_EN10MB, OSPF2_SHORTLEN);
+	assert_int_equal(layer(p, "ospf")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, OSPF2_LSALEN);
+	assert_int_equal(layer(p, "ospf")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, OSPF_BADVER);
+	assert_int_equal(layer(p, "ospf")->status, ST_LS_MALFORMED);
+}
+
+static void
+test_ospf3(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, OSPF3_LSU);
+
+	(void)state;
+	assert_chain(p, "eth ipv6 ospf");
+	assert_int_equal(fval(p, "ospf.version"), 3);
+	assert_int_equal(fval(p, "ospf.area_id"), 1);
+	assert_int_equal(fval(p, "strata.ospf.checksum.status"), ST_CK_GOOD);
+	assert_int_equal(fval(p, "ospf.v3.lsa.router"), 1);
+	assert_int_equal(fval(p, "ospf.v3.router.lsa.flags.b"), 1);
+	assert_int_equal(fval(p, "ospf.v3.lsa.neighbor_router_id"),
+	    0x02020202);
+	assert_int_equal(fval(p, "ospf.v3.lsa.link"), 1);
+	assert_int_equal(fval(p, "ospf.v3.lsa.fc"), 1);
+	assert_int_equal(field_n(p, "ospf.v3.lsa.fc", 2)->val, 9);
+	assert_int_equal(fval(p, "ospf.prefix_length"), 64);
+	assert_string_equal(field_n(p, "ospf.v3.address_prefix.ipv6",
+	    0)->meaning, "2001:db8:0:1::");
+	assert_int_equal(field_n(p, "strata.ospf.lsa.checksum.status", 2)->val,
+	    ST_CK_GOOD);
+	sweep_trunc("ospf", 55, OSPF3_LSU);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ospf2),
+		cmocka_unit_test(test_ospf3),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
