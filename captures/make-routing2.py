@@ -11,6 +11,9 @@ usage: make-routing2.py DIR
               acknowledgement, a hello with cryptographic authentication and
               an LLS block, a hello with a bad checksum; OSPFv3 hello and an
               LS update with router, link and intra-area-prefix LSAs
+  bfd.pcap    BFD control packets: Up with no authentication (port 3784),
+              Init with a simple password, Down with a meticulous keyed
+              SHA1 digest (multihop, port 4784), a message length of 10
 """
 import os
 import struct
@@ -183,10 +186,30 @@ def ospf_v3_frames():
             for t, b in ((1, hello), (4, lsu))]
 
 
+# ---- BFD ----------------------------------------------------------------
+
+def bfd(sta, flags, my, your, auth=b"", mult=3, length=None, diag=0):
+    n = 24 + len(auth) if length is None else length
+    return struct.pack("!BBBBIIIII", 0x20 | diag, sta << 6 | flags, mult, n,
+                       my, your, 100000, 100000, 0) + auth
+
+
+def bfd_frames():
+    pw = struct.pack("!BBB", 1, 9, 1) + b"secret"
+    sha = struct.pack("!BBBxI", 5, 28, 2, 5) + bytes(range(1, 21))
+    out = [(3784, bfd(3, 0x08, 0x80000001, 0x80000002)),
+           (3784, bfd(2, 0x04, 1, 0, pw, diag=1)),
+           (4784, bfd(1, 0x04, 1, 0, sha, mult=5)),
+           (3784, bfd(3, 0, 1, 2, length=10))]
+    return [eth(ipv4(A1, A2, 17, udp(49152, port, p), ttl=255, ident=i + 1))
+            for i, (port, p) in enumerate(out)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
          ospf_v2_frames() + ospf_v3_frames())
+    pcap(os.path.join(out, "bfd.pcap"), bfd_frames())
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ extern const struct st_proto st_proto_http2, st_proto_websocket;
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
-extern const struct st_proto st_proto_ospf;
+extern const struct st_proto st_proto_ospf, st_proto_bfd;
 /* @transport */
 /* @appind */
 /* @appsvc */
@@ -120,6 +120,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ssh,
 	/* @routing2 */
 	&st_proto_ospf,
+	&st_proto_bfd,
 	/* @transport */
 	/* @appind */
 	/* @appsvc */

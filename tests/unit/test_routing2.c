@@ -165,12 +165,73 @@ test_ospf3(void **state)
 	sweep_trunc("ospf", 55, OSPF3_LSU);
 }
 
+#define BFD_UP \
+	"020000000002020000000001080045c0003400010000ff112ed0c6120001" \
+	"c6120002c0000ec80020739620c803188000000180000002000186a00001" \
+	"86a000000000"
+#define BFD_PASSWORD \
+	"020000000002020000000001080045c0003d00020000ff112ec6c6120001" \
+	"c6120002c0000ec80029247d218403210000000100000000000186a00001" \
+	"86a000000000010901736563726574"
+#define BFD_SHA1 \
+	"020000000002020000000001080045c0005000030000ff112eb2c6120001" \
+	"c6120002c00012b0003c0252204405340000000100000000000186a00001" \
+	"86a000000000051c0200000000050102030405060708090a0b0c0d0e0f10" \
+	"11121314"
+/* A message length of 10. */
+#define BFD_SHORTLEN \
+	"020000000002020000000001080045c0003400040000ff112ecdc6120001" \
+	"c6120002c0000ec8002073ad20c0030a0000000100000002000186a00001" \
+	"86a000000000"
+/* An authentication section longer than the message. */
+#define BFD_AUTHLONG \
+	"020000000002020000000001080045c0003d00020000ff110000c6120001" \
+	"c6120002c0000ec80029000021840321000000010000000000018a6a0001" \
+	"86a000000000014001736563726574"
+
+static void
+test_bfd(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, BFD_UP);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp bfd");
+	assert_int_equal(fval(p, "bfd.version"), 1);
+	assert_int_equal(fval(p, "bfd.sta"), 3);
+	assert_int_equal(fval(p, "bfd.flags"), 0xc8);
+	assert_int_equal(fval(p, "bfd.flags.c"), 1);
+	assert_int_equal(fval(p, "bfd.detect_time_multiplier"), 3);
+	assert_int_equal(fval(p, "bfd.my_discriminator"), 0x80000001);
+	assert_int_equal(fval(p, "bfd.your_discriminator"), 0x80000002);
+	assert_int_equal(fval(p, "bfd.desired_min_tx_interval"), 100000);
+	sweep_trunc("bfd", 43, BFD_UP);
+
+	p = decode_hex(DLT_EN10MB, BFD_PASSWORD);
+	assert_int_equal(fval(p, "bfd.diag"), 1);
+	assert_int_equal(fval(p, "bfd.auth.type"), 1);
+	assert_string_equal(field_n(p, "bfd.auth.password", 0)->meaning,
+	    "secret");
+	sweep_trunc("bfd", 43, BFD_PASSWORD);
+
+	p = decode_hex(DLT_EN10MB, BFD_SHA1);
+	assert_int_equal(fval(p, "bfd.auth.type"), 5);
+	assert_int_equal(fval(p, "bfd.auth.seq_num"), 5);
+	assert_int_equal(field_n(p, "bfd.checksum", 0)->bits, 160);
+	sweep_trunc("bfd", 43, BFD_SHA1);
+
+	p = decode_hex(DLT_EN10MB, BFD_SHORTLEN);
+	assert_int_equal(layer(p, "bfd")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, BFD_AUTHLONG);
+	assert_int_equal(layer(p, "bfd")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ospf2),
 		cmocka_unit_test(test_ospf3),
+		cmocka_unit_test(test_bfd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
