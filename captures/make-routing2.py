@@ -14,6 +14,10 @@ usage: make-routing2.py DIR
   bfd.pcap    BFD control packets: Up with no authentication (port 3784),
               Init with a simple password, Down with a meticulous keyed
               SHA1 digest (multihop, port 4784), a message length of 10
+  eigrp.pcap  EIGRP hello (parameters, software version), an update with
+              two IPv4 internal routes, a goodbye (K
+              values 255), a hello acknowledging, a hello with a bad
+              checksum
 """
 import os
 import struct
@@ -205,11 +209,45 @@ def bfd_frames():
             for i, (port, p) in enumerate(out)]
 
 
+# ---- EIGRP --------------------------------------------------------------
+
+def eigrp(op, tlvs, seq=0, ack=0, flags=0, bad=False):
+    p = struct.pack("!BBHIIIHH", 2, op, 0, flags, seq, ack, 0, 100) + tlvs
+    p = ck_at(p, 2)
+    if bad:
+        p = p[:2] + bytes([p[2] ^ 0x11]) + p[3:]
+    return p
+
+
+def tlv(t, v):
+    return struct.pack("!HH", t, 4 + len(v)) + v
+
+
+def eigrp_frames():
+    par = tlv(1, struct.pack("!BBBBBBH", 1, 0, 1, 0, 0, 0, 15))
+    ver = tlv(4, struct.pack("!BBBB", 12, 4, 1, 2))
+    route = b""
+    for plen, dst in ((24, "192.168.4.0"), (16, "10.0.0.0")):
+        route += tlv(0x0102, struct.pack("!4sIIBBBBBBBBB", ip4("0.0.0.0"),
+                                         2560, 256000, 0, 5, 0xdc, 1, 255, 1,
+                                         0, 0, plen) +
+                     ip4(dst)[:(plen + 7) // 8])
+    bye = tlv(1, struct.pack("!BBBBBBH", 255, 255, 255, 255, 255, 0, 15))
+    out = [(ip4("224.0.0.10"), eigrp(5, par + ver)),
+           (ip4("224.0.0.10"), eigrp(1, route, seq=52, flags=8)),
+           (A2, eigrp(5, b"", ack=52)),
+           (ip4("224.0.0.10"), eigrp(5, bye + ver)),
+           (ip4("224.0.0.10"), eigrp(5, par + ver, bad=True))]
+    return [eth(ipv4(A1, dst, 88, p, ttl=2, ident=i + 1))
+            for i, (dst, p) in enumerate(out)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
          ospf_v2_frames() + ospf_v3_frames())
     pcap(os.path.join(out, "bfd.pcap"), bfd_frames())
+    pcap(os.path.join(out, "eigrp.pcap"), eigrp_frames())
 
 
 if __name__ == "__main__":

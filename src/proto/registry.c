@@ -34,7 +34,7 @@ extern const struct st_proto st_proto_http2, st_proto_websocket;
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
-extern const struct st_proto st_proto_ospf, st_proto_bfd;
+extern const struct st_proto st_proto_ospf, st_proto_bfd, st_proto_eigrp;
 /* @transport */
 /* @appind */
 /* @appsvc */
@@ -121,6 +121,7 @@ const struct st_proto *const st_protos[] = {
 	/* @routing2 */
 	&st_proto_ospf,
 	&st_proto_bfd,
+	&st_proto_eigrp,
 	/* @transport */
 	/* @appind */
 	/* @appsvc */

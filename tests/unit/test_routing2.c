@@ -225,6 +225,77 @@ test_bfd(void **state)
 	assert_int_equal(layer(p, "bfd")->status, ST_LS_MALFORMED);
 }
 
+#define EIGRP_HELLO \
+	"020000000002020000000001080045c0003c000100000258118cc6120001" \
+	"e000000a0205ee68000000000000000000000000000000640001000c0100" \
+	"01000000000f000400080c040102"
+#define EIGRP_UPDATE \
+	"020000000002020000000001080045c0005f0002000002581168c6120001" \
+	"e000000a0201903b000000080000003400000000000000640102001c0000" \
+	"000000000a000003e8000005dc01ff01000018c0a8040102001b00000000" \
+	"00000a000003e8000005dc01ff010000100a00"
+#define EIGRP_GOODBYE \
+	"020000000002020000000001080045c0003c0004000002581189c6120001" \
+	"e000000a0205f167000000000000000000000000000000640001000cffff" \
+	"ffffff00000f000400080c040102"
+#define EIGRP_BADCK \
+	"020000000002020000000001080045c0003c0005000002581188c6120001" \
+	"e000000a0205ff68000000000000000000000000000000640001000c0100" \
+	"01000000000f000400080c040102"
+/* A TLV of 2 bytes. */
+#define EIGRP_TLVSHORT \
+	"020000000002020000000001080045c0003c000100000258118cc6120001" \
+	"e000000a0205ee68000000000000000000000000000000640001000201" \
+	"0001000000000f000400080c040102"
+/* A /24 destination with two address bytes left in its TLV. */
+#define EIGRP_DESTLONG \
+	"020000000002020000000001080045c000430002000002580000c6120001" \
+	"e000000a0201000000000008000000340000000000000064" \
+	"0102001b00000000000000000a000003e8000005dc01ff01000018c0a8"
+
+static void
+test_eigrp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, EIGRP_HELLO);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 eigrp");
+	assert_int_equal(fval(p, "eigrp.version"), 2);
+	assert_int_equal(fval(p, "eigrp.opcode"), 5);
+	assert_int_equal(fval(p, "eigrp.as"), 100);
+	assert_int_equal(fval(p, "eigrp.par.k1"), 1);
+	assert_int_equal(fval(p, "eigrp.par.k3"), 1);
+	assert_int_equal(fval(p, "eigrp.par.holdtime"), 15);
+	assert_int_equal(fval(p, "eigrp.release_version"), 0x0c04);
+	assert_int_equal(fval(p, "eigrp.tlv_version"), 0x0102);
+	assert_int_equal(fval(p, "eigrp.checksum.status"), ST_CK_GOOD);
+	assert_false(has_field(p, "eigrp.peer_termination"));
+	sweep_trunc("eigrp", 35, EIGRP_HELLO);
+
+	p = decode_hex(DLT_EN10MB, EIGRP_UPDATE);
+	assert_int_equal(fval(p, "eigrp.opcode"), 1);
+	assert_int_equal(fval(p, "eigrp.flags.eot"), 1);
+	assert_int_equal(fval(p, "eigrp.seq"), 52);
+	assert_int_equal(fval(p, "eigrp.old_metric.delay"), 2560);
+	assert_int_equal(fval(p, "eigrp.old_metric.mtu"), 1500);
+	assert_int_equal(field_n(p, "eigrp.ipv4.prefixlen", 1)->val, 16);
+	assert_string_equal(field_n(p, "eigrp.ipv4.destination", 0)->meaning,
+	    "192.168.4.0");
+	assert_string_equal(field_n(p, "eigrp.ipv4.destination", 1)->meaning,
+	    "10.0.0.0");
+	assert_int_equal(fval(p, "eigrp.checksum.status"), ST_CK_GOOD);
+	sweep_trunc("eigrp", 35, EIGRP_UPDATE);
+
+	p = decode_hex(DLT_EN10MB, EIGRP_GOODBYE);
+	assert_true(has_field(p, "eigrp.peer_termination"));
+	p = decode_hex(DLT_EN10MB, EIGRP_BADCK);
+	assert_int_equal(fval(p, "eigrp.checksum.status"), ST_CK_BAD);
+	p = decode_hex(DLT_EN10MB, EIGRP_TLVSHORT);
+	assert_int_equal(layer(p, "eigrp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, EIGRP_DESTLONG);
+	assert_int_equal(layer(p, "eigrp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -232,6 +303,7 @@ main(void)
 		cmocka_unit_test(test_ospf2),
 		cmocka_unit_test(test_ospf3),
 		cmocka_unit_test(test_bfd),
+		cmocka_unit_test(test_eigrp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
