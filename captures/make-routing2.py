@@ -18,6 +18,13 @@ usage: make-routing2.py DIR
               two IPv4 internal routes, a goodbye (K
               values 255), a hello acknowledging, a hello with a bad
               checksum
+  bgp.pcap    BGP OPEN with capabilities (multiprotocol, route refresh,
+              4-octet AS, graceful restart, ADD-PATH, FQDN), a KEEPALIVE
+              and an UPDATE in one segment (a withdrawn route, ORIGIN,
+              AS_PATH, NEXT_HOP, MED, LOCAL_PREF, COMMUNITIES, two NLRI
+              prefixes), a ROUTE-REFRESH, a NOTIFICATION with a shutdown
+              communication, a segment continuing a message, an UPDATE
+              whose attribute runs past the attributes
 """
 import os
 import struct
@@ -242,12 +249,62 @@ def eigrp_frames():
             for i, (dst, p) in enumerate(out)]
 
 
+# ---- BGP ----------------------------------------------------------------
+
+def bgp(typ, body):
+    return b"\xff" * 16 + struct.pack("!HB", 19 + len(body), typ) + body
+
+
+def bgp_prefix(bits, addr):
+    return bytes([bits]) + ip4(addr)[:(bits + 7) // 8]
+
+
+def bgp_attr(flags, typ, val):
+    return struct.pack("!BBB", flags, typ, len(val)) + val
+
+
+def bgp_frames():
+    caps = [struct.pack("!BBHBB", 1, 4, 1, 0, 1), b"\x02\x00",
+            struct.pack("!BBI", 65, 4, 65001), struct.pack("!BBH", 64, 2, 120),
+            struct.pack("!BBHBB", 69, 4, 1, 1, 1),
+            struct.pack("!BBB", 73, 8, 4) + b"edge" + b"\x02" + b"lo"]
+    opt = b"".join(struct.pack("!BB", 2, len(c)) + c for c in caps)
+    op = bgp(1, struct.pack("!BHH4sB", 4, 65001, 180, ip4("198.18.0.1"),
+                            len(opt)) + opt)
+    wd = bgp_prefix(16, "10.9.0.0")
+    attrs = (bgp_attr(0x40, 1, b"\0") +
+             bgp_attr(0x40, 2, struct.pack("!BBHH", 2, 2, 65001, 65002)) +
+             bgp_attr(0x40, 3, ip4("198.18.0.1")) +
+             bgp_attr(0x80, 4, struct.pack("!I", 50)) +
+             bgp_attr(0x40, 5, struct.pack("!I", 100)) +
+             bgp_attr(0xc0, 8, struct.pack("!HH", 65001, 100)))
+    nlri = bgp_prefix(16, "10.1.0.0") + bgp_prefix(24, "192.168.1.0")
+    up = bgp(2, struct.pack("!H", len(wd)) + wd +
+             struct.pack("!H", len(attrs)) + attrs + nlri)
+    rr = bgp(5, struct.pack("!HBB", 1, 0, 1))
+    msg = b"maintenance"
+    note = bgp(3, struct.pack("!BBB", 6, 2, len(msg)) + msg)
+    badattr = bgp_attr(0x40, 1, b"\0")[:2] + b"\x09\x00"
+    bad = bgp(2, struct.pack("!H", 0) + struct.pack("!H", len(badattr)) +
+              badattr)
+    segs = [(A1, A2, 40000, 179, 1, op), (A1, A2, 40000, 179, 1 + len(op),
+                                           bgp(4, b"") + up),
+            (A2, A1, 179, 40000, 1, rr), (A2, A1, 179, 40000, 1 + len(rr),
+                                          note),
+            (A1, A2, 40000, 179, 5000, up[30:]),
+            (A1, A2, 40000, 179, 6000, bad)]
+    return [eth(ipv4(s, d, 6, tcp(sp, dp, p, seq=q, src=s, dst=d), ttl=64,
+                     ident=i + 1))
+            for i, (s, d, sp, dp, q, p) in enumerate(segs)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
          ospf_v2_frames() + ospf_v3_frames())
     pcap(os.path.join(out, "bfd.pcap"), bfd_frames())
     pcap(os.path.join(out, "eigrp.pcap"), eigrp_frames())
+    pcap(os.path.join(out, "bgp.pcap"), bgp_frames())
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 extern const struct st_proto st_proto_ospf, st_proto_bfd, st_proto_eigrp;
+extern const struct st_proto st_proto_bgp;
 /* @transport */
 /* @appind */
 /* @appsvc */
@@ -122,6 +123,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ospf,
 	&st_proto_bfd,
 	&st_proto_eigrp,
+	&st_proto_bgp,
 	/* @transport */
 	/* @appind */
 	/* @appsvc */

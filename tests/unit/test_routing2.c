@@ -12,10 +12,23 @@
 /*
  * Every prefix of hex that ends inside the layer named name (from byte
  * from on) decodes with that layer marked truncated, besides the sweep's
- * own checks.
+ * own checks; with multi (messages following each other in a segment),
+ * the last of them, unless it ends exactly at the cut.
  */
+static const struct st_layer *
+last_layer(const struct st_packet *p, const char *name)
+{
+	const struct st_layer *ly = NULL;
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++)
+		if (strcmp(p->layers[i].proto->name, name) == 0)
+			ly = &p->layers[i];
+	return ly;
+}
+
 static void
-sweep_trunc(const char *name, size_t from, const char *hex)
+sweep_trunc(const char *name, size_t from, const char *hex, int multi)
 {
 	static struct st_packet p;
 	size_t n = hexbytes(hex), k;
@@ -30,10 +43,11 @@ sweep_trunc(const char *name, size_t from, const char *hex)
 		memcpy(b, tbuf, k);
 		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
 		st_decode(&p, DLT_EN10MB);
-		ly = layer(&p, name);
+		ly = last_layer(&p, name);
 		if (ly == NULL)
 			fail_msg("%s: no layer at %zu of %zu bytes", name, k, n);
-		if (ly->status != ST_LS_TRUNCATED)
+		if (ly->status != ST_LS_TRUNCATED &&
+		    !(multi && ly->off + ly->len == k))
 			fail_msg("%s: status %d at %zu of %zu bytes", name,
 			    ly->status, k, n);
 		free(b);
@@ -102,7 +116,7 @@ test_ospf2(void **state)
 	assert_int_equal(fval(p, "ospf.hello.router_dead_interval"), 40);
 	assert_int_equal(fval(p, "ospf.hello.active_neighbor"), 0x02020202);
 	assert_int_equal(fval(p, "strata.ospf.checksum.status"), ST_CK_GOOD);
-	sweep_trunc("ospf", 35, OSPF2_HELLO);
+	sweep_trunc("ospf", 35, OSPF2_HELLO, 0);
 
 	p = decode_hex(DLT_EN10MB, OSPF2_LSU);
 	assert_int_equal(fval(p, "ospf.ls.number_of_lsas"), 3);
@@ -118,7 +132,7 @@ test_ospf2(void **state)
 	assert_int_equal(fval(p, "ospf.lsa.asext.extrttag"), 7);
 	assert_int_equal(field_n(p, "strata.ospf.lsa.checksum.status", 2)->val,
 	    ST_CK_GOOD);
-	sweep_trunc("ospf", 35, OSPF2_LSU);
+	sweep_trunc("ospf", 35, OSPF2_LSU, 0);
 
 	p = decode_hex(DLT_EN10MB, OSPF2_CRYPTO_LLS);
 	assert_int_equal(fval(p, "ospf.auth.type"), 2);
@@ -128,7 +142,7 @@ test_ospf2(void **state)
 	assert_false(has_field(p, "strata.ospf.checksum.status"));
 	assert_int_equal(fval(p, "ospf.lls.data_length"), 12);
 	assert_int_equal(fval(p, "ospf.lls.ext.options.lr"), 1);
-	sweep_trunc("ospf", 35, OSPF2_CRYPTO_LLS);
+	sweep_trunc("ospf", 35, OSPF2_CRYPTO_LLS, 0);
 
 	p = decode_hex(DLT_EN10MB, OSPF2_BADCK);
 	assert_int_equal(fval(p, "strata.ospf.checksum.status"), ST_CK_BAD);
@@ -162,7 +176,7 @@ test_ospf3(void **state)
 	    0)->meaning, "2001:db8:0:1::");
 	assert_int_equal(field_n(p, "strata.ospf.lsa.checksum.status", 2)->val,
 	    ST_CK_GOOD);
-	sweep_trunc("ospf", 55, OSPF3_LSU);
+	sweep_trunc("ospf", 55, OSPF3_LSU, 0);
 }
 
 #define BFD_UP \
@@ -204,20 +218,20 @@ test_bfd(void **state)
 	assert_int_equal(fval(p, "bfd.my_discriminator"), 0x80000001);
 	assert_int_equal(fval(p, "bfd.your_discriminator"), 0x80000002);
 	assert_int_equal(fval(p, "bfd.desired_min_tx_interval"), 100000);
-	sweep_trunc("bfd", 43, BFD_UP);
+	sweep_trunc("bfd", 43, BFD_UP, 0);
 
 	p = decode_hex(DLT_EN10MB, BFD_PASSWORD);
 	assert_int_equal(fval(p, "bfd.diag"), 1);
 	assert_int_equal(fval(p, "bfd.auth.type"), 1);
 	assert_string_equal(field_n(p, "bfd.auth.password", 0)->meaning,
 	    "secret");
-	sweep_trunc("bfd", 43, BFD_PASSWORD);
+	sweep_trunc("bfd", 43, BFD_PASSWORD, 0);
 
 	p = decode_hex(DLT_EN10MB, BFD_SHA1);
 	assert_int_equal(fval(p, "bfd.auth.type"), 5);
 	assert_int_equal(fval(p, "bfd.auth.seq_num"), 5);
 	assert_int_equal(field_n(p, "bfd.checksum", 0)->bits, 160);
-	sweep_trunc("bfd", 43, BFD_SHA1);
+	sweep_trunc("bfd", 43, BFD_SHA1, 0);
 
 	p = decode_hex(DLT_EN10MB, BFD_SHORTLEN);
 	assert_int_equal(layer(p, "bfd")->status, ST_LS_MALFORMED);
@@ -270,7 +284,7 @@ test_eigrp(void **state)
 	assert_int_equal(fval(p, "eigrp.tlv_version"), 0x0102);
 	assert_int_equal(fval(p, "eigrp.checksum.status"), ST_CK_GOOD);
 	assert_false(has_field(p, "eigrp.peer_termination"));
-	sweep_trunc("eigrp", 35, EIGRP_HELLO);
+	sweep_trunc("eigrp", 35, EIGRP_HELLO, 0);
 
 	p = decode_hex(DLT_EN10MB, EIGRP_UPDATE);
 	assert_int_equal(fval(p, "eigrp.opcode"), 1);
@@ -284,7 +298,7 @@ test_eigrp(void **state)
 	assert_string_equal(field_n(p, "eigrp.ipv4.destination", 1)->meaning,
 	    "10.0.0.0");
 	assert_int_equal(fval(p, "eigrp.checksum.status"), ST_CK_GOOD);
-	sweep_trunc("eigrp", 35, EIGRP_UPDATE);
+	sweep_trunc("eigrp", 35, EIGRP_UPDATE, 0);
 
 	p = decode_hex(DLT_EN10MB, EIGRP_GOODBYE);
 	assert_true(has_field(p, "eigrp.peer_termination"));
@@ -296,6 +310,106 @@ test_eigrp(void **state)
 	assert_int_equal(layer(p, "eigrp")->status, ST_LS_MALFORMED);
 }
 
+#define BGP_OPEN \
+	"020000000002020000000001080045c00073000100004006ed9cc6120001" \
+	"c61200029c4000b300000001000000015018ffffb50b0000ffffffffffff" \
+	"ffffffffffffffffffff004b0104fde900b4c61200012e02060104000100" \
+	"0102020200020641040000fde90204400200780206450400010101020a49" \
+	"080465646765026c6f"
+#define BGP_KA_UPDATE \
+	"020000000002020000000001080045c00085000200004006ed89c6120001" \
+	"c61200029c4000b30000004c000000015018ffff16250000ffffffffffff" \
+	"ffffffffffffffffffff001304ffffffffffffffffffffffffffffffff00" \
+	"4a020003100a090029400101004002060202fde9fdea400304c612000180" \
+	"04040000003240050400000064c00804fde90064100a0118c0a801"
+#define BGP_SHUTDOWN \
+	"020000000002020000000001080045c00049000400004006edc3c6120002" \
+	"c612000100b39c4000000018000000015018fffff44a0000ffffffffffff" \
+	"ffffffffffffffffffff00210306020b6d61696e74656e616e6365"
+#define BGP_CONT \
+	"020000000002020000000001080045c00054000500004006edb7c6120001" \
+	"c61200029c4000b300001388000000015018fffff41d00004002060202fd" \
+	"e9fdea400304c61200018004040000003240050400000064c00804fde900" \
+	"64100a0118c0a801"
+#define BGP_ATTRLONG \
+	"020000000002020000000001080045c00043000600004006edc7c6120001" \
+	"c61200029c4000b300001770000000015018ffff67c10000ffffffffffff" \
+	"ffffffffffffffffffff001b020000000440010900"
+/* A message length of 16. */
+#define BGP_SHORTLEN \
+	"020000000002020000000001080045c00049000400004006edc3c6120002" \
+	"c612000100b39c4000000018000000015018fffff44a0000ffffffffffff" \
+	"ffffffffffffffffffff00100306020b6d61696e74656e616e6365"
+/* An NLRI prefix of 48 bits. */
+#define BGP_PFXLONG \
+	"020000000002020000000001080045c00085000200004006ed89c6120001" \
+	"c61200029c4000b30000004c000000015018ffff16250000ffffffffffff" \
+	"ffffffffffffffffffff001304ffffffffffffffffffffffffffffffff00" \
+	"4a020003100a090029400101004002060202fde9fdea400304c612000180" \
+	"04040000003240050400000064c00804fde90064300a0118c0a801"
+
+static void
+test_bgp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, BGP_OPEN);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 tcp bgp");
+	assert_int_equal(fval(p, "bgp.type"), 1);
+	assert_int_equal(fval(p, "bgp.open.myas"), 65001);
+	assert_int_equal(fval(p, "bgp.open.holdtime"), 180);
+	assert_int_equal(fval(p, "bgp.open.identifier"), 0xc6120001);
+	assert_int_equal(field_n(p, "bgp.cap.type", 5)->val, 73);
+	assert_int_equal(fval(p, "bgp.cap.mp.afi"), 1);
+	assert_int_equal(fval(p, "bgp.cap.4as"), 65001);
+	assert_int_equal(fval(p, "bgp.cap.gr.timers.restart_time"), 120);
+	assert_true(has_field(p, "bgp.cap.gr.helper_mode_only"));
+	assert_int_equal(fval(p, "bgp.cap.ap.sendreceive"), 1);
+	assert_string_equal(field_n(p, "bgp.cap.orf.fqdn.hostname", 0)->meaning,
+	    "edge");
+	assert_string_equal(field_n(p, "bgp.cap.orf.fqdn.domain_name",
+	    0)->meaning, "lo");
+	sweep_trunc("bgp", 55, BGP_OPEN, 1);
+
+	p = decode_hex(DLT_EN10MB, BGP_KA_UPDATE);
+	assert_chain(p, "eth ipv4 tcp bgp bgp");
+	assert_int_equal(fval(p, "bgp.type"), 4);
+	assert_int_equal(field_n(p, "bgp.type", 1)->val, 2);
+	assert_string_equal(field_n(p, "bgp.withdrawn_prefix", 0)->meaning,
+	    "10.9.0.0");
+	assert_int_equal(fval(p, "bgp.update.path_attribute.origin"), 0);
+	assert_int_equal(field_n(p,
+	    "bgp.update.path_attribute.as_path_segment.as2", 1)->val, 65002);
+	assert_int_equal(fval(p, "bgp.update.path_attribute.next_hop"),
+	    0xc6120001);
+	assert_int_equal(fval(p, "bgp.update.path_attribute.multi_exit_disc"),
+	    50);
+	assert_int_equal(fval(p, "bgp.update.path_attribute.local_pref"), 100);
+	assert_int_equal(fval(p, "bgp.update.path_attribute.community_value"),
+	    100);
+	assert_string_equal(field_n(p, "bgp.nlri_prefix", 1)->meaning,
+	    "192.168.1.0");
+	sweep_trunc("bgp", 55, BGP_KA_UPDATE, 1);
+
+	p = decode_hex(DLT_EN10MB, BGP_SHUTDOWN);
+	assert_int_equal(fval(p, "bgp.notify.major_error"), 6);
+	assert_int_equal(fval(p, "bgp.notify.minor_error_cease"), 2);
+	assert_string_equal(field_n(p, "bgp.notify.communication", 0)->meaning,
+	    "maintenance");
+	sweep_trunc("bgp", 55, BGP_SHUTDOWN, 1);
+
+	p = decode_hex(DLT_EN10MB, BGP_CONT);
+	assert_true(has_field(p, "bgp.continuation"));
+	assert_int_equal(layer(p, "bgp")->status, ST_LS_OK);
+	p = decode_hex(DLT_EN10MB, BGP_ATTRLONG);
+	assert_int_equal(layer(p, "bgp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, BGP_SHORTLEN);
+	assert_int_equal(layer(p, "bgp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, BGP_PFXLONG);
+	assert_int_equal(layer(p, "bgp")->status, ST_LS_OK);
+	assert_int_equal(p->layers[p->nlayers - 1].status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -304,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_ospf3),
 		cmocka_unit_test(test_bfd),
 		cmocka_unit_test(test_eigrp),
+		cmocka_unit_test(test_bgp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
