@@ -25,6 +25,10 @@ usage: make-routing2.py DIR
               prefixes), a ROUTE-REFRESH, a NOTIFICATION with a shutdown
               communication, a segment continuing a message, an UPDATE
               whose attribute runs past the attributes
+  rip.pcap    RIPv1 response with two routes, RIPv2 request for the whole
+              table, RIPv2 response with a simple password, RIPv2 response
+              with a keyed MD5 digest and its trailer, RIPng response with
+              two routes
 """
 import os
 import struct
@@ -298,6 +302,41 @@ def bgp_frames():
             for i, (s, d, sp, dp, q, p) in enumerate(segs)]
 
 
+# ---- RIP ----------------------------------------------------------------
+
+def rte(addr, metric, fam=2, tag=0, mask="0.0.0.0", nh="0.0.0.0"):
+    return struct.pack("!HH4s4s4sI", fam, tag, ip4(addr), ip4(mask), ip4(nh),
+                       metric)
+
+
+def udp6(sport, dport, payload, src=L1, dst=L2):
+    h = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0)
+    c = csum(pseudo6(src, dst, 17, 8 + len(payload)) + h + payload) or 0xFFFF
+    return h[:6] + struct.pack("!H", c) + payload
+
+
+def rip_frames():
+    rip9 = ip4("224.0.0.9")
+    v1 = b"\x02\x01\0\0" + rte("10.1.0.0", 1) + rte("10.2.0.0", 3)
+    req = b"\x01\x02\0\0" + rte("0.0.0.0", 16, fam=0)
+    pw = struct.pack("!HH16s", 0xffff, 2, b"s3cret")
+    v2 = b"\x02\x02\0\0" + pw + rte("10.1.0.0", 1, tag=7,
+                                      mask="255.255.0.0", nh="198.18.0.9")
+    md5 = struct.pack("!HHHBBI8x", 0xffff, 3, 44, 1, 16, 42)
+    v2d = b"\x02\x02\0\0" + md5 + rte("10.3.0.0", 2, mask="255.255.0.0")
+    v2d += struct.pack("!HH", 0xffff, 1) + bytes(range(16))
+    out = [eth(ipv4(A1, rip9, 17, udp(520, 520, p, dst=rip9), ttl=1,
+                    ident=i + 1)) for i, p in enumerate((v1, req, v2, v2d))]
+    ng = b"\x02\x01\0\0" + bytes.fromhex(
+        "20010db8000100000000000000000000") + struct.pack("!HBB", 0, 48, 1)
+    ng += bytes.fromhex("20010db8000200000000000000000000") + \
+        struct.pack("!HBB", 0x1234, 64, 2)
+    dst = bytes.fromhex("ff020000000000000000000000000009")
+    out.append(eth(ipv6(L1, dst, 17, udp6(521, 521, ng, dst=dst), 255),
+                   0x86dd))
+    return out
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
@@ -305,6 +344,7 @@ def main():
     pcap(os.path.join(out, "bfd.pcap"), bfd_frames())
     pcap(os.path.join(out, "eigrp.pcap"), eigrp_frames())
     pcap(os.path.join(out, "bgp.pcap"), bgp_frames())
+    pcap(os.path.join(out, "rip.pcap"), rip_frames())
 
 
 if __name__ == "__main__":

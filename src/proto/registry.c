@@ -35,7 +35,7 @@ extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 extern const struct st_proto st_proto_ospf, st_proto_bfd, st_proto_eigrp;
-extern const struct st_proto st_proto_bgp;
+extern const struct st_proto st_proto_bgp, st_proto_rip, st_proto_ripng;
 /* @transport */
 /* @appind */
 /* @appsvc */
@@ -124,6 +124,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_bfd,
 	&st_proto_eigrp,
 	&st_proto_bgp,
+	&st_proto_rip,
+	&st_proto_ripng,
 	/* @transport */
 	/* @appind */
 	/* @appsvc */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The second routing family: OSPF (versions 2 and 3), BFD, RIP, BGP; each
- * from hand-written bytes (those captures/make-routing2.py writes), every
- * shorter prefix decoded without a read past it and marked truncated, and
- * malformed variants.
+ * The second routing family: OSPF (versions 2 and 3), BFD, EIGRP, BGP, RIP
+ * and RIPng; each from hand-written bytes (those captures/make-routing2.py
+ * writes), every shorter prefix decoded without a read past it and marked
+ * truncated, and malformed variants.
  */
 #include "testutil.h"
 
@@ -410,6 +410,82 @@ test_bgp(void **state)
 	assert_int_equal(p->layers[p->nlayers - 1].status, ST_LS_MALFORMED);
 }
 
+#define RIP1_RESPONSE \
+	"020000000002020000000001080045c0004800010000011112c8c6120001" \
+	"e00000090208020800343f4d02010000000200000a010000000000000000" \
+	"000000000001000200000a020000000000000000000000000003"
+#define RIP2_PASSWORD \
+	"020000000002020000000001080045c0004800030000011112c6c6120001" \
+	"e0000009020802080034471402020000ffff000273336372657400000000" \
+	"000000000000000200070a010000ffff0000c612000900000001"
+#define RIP2_MD5 \
+	"020000000002020000000001080045c0005c00040000011112b1c6120001" \
+	"e00000090208020800480f7e02020000ffff0003002c01100000002a0000" \
+	"000000000000000200000a030000ffff00000000000000000002ffff0001" \
+	"000102030405060708090a0b0c0d0e0f"
+#define RIPNG_RESPONSE \
+	"02000000000202000000000186dd6e000000003411fffe80000000000000" \
+	"0000000000000001ff020000000000000000000000000009020902090034" \
+	"1e390201000020010db80001000000000000000000000000300120010db8" \
+	"00020000000000000000000012344002"
+/* A digest offset of 8, inside the authentication entry. */
+#define RIP2_BADOFF \
+	"020000000002020000000001080045c0005c00040000011112b1c6120001" \
+	"e00000090208020800480f7e02020000ffff0003000801100000002a0000" \
+	"000000000000000200000a030000ffff00000000000000000002ffff0001" \
+	"000102030405060708090a0b0c0d0e0f"
+/* RIPng version 2. */
+#define RIPNG_BADVER \
+	"02000000000202000000000186dd6e000000003411fffe80000000000000" \
+	"0000000000000001ff020000000000000000000000000009020902090034" \
+	"1e390202000020010db80001000000000000000000000000300120010db8" \
+	"00020000000000000000000012344002"
+
+static void
+test_rip(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, RIP1_RESPONSE);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp rip");
+	assert_int_equal(fval(p, "rip.command"), 2);
+	assert_int_equal(fval(p, "rip.version"), 1);
+	assert_int_equal(field_n(p, "rip.ip", 1)->val, 0x0a020000);
+	assert_int_equal(field_n(p, "rip.metric", 1)->val, 3);
+	assert_false(has_field(p, "rip.netmask"));
+	sweep_trunc("rip", 43, RIP1_RESPONSE, 0);
+
+	p = decode_hex(DLT_EN10MB, RIP2_PASSWORD);
+	assert_int_equal(fval(p, "rip.auth.type"), 2);
+	assert_string_equal(field_n(p, "rip.auth.passwd", 0)->meaning,
+	    "s3cret");
+	assert_int_equal(fval(p, "rip.route_tag"), 7);
+	assert_int_equal(fval(p, "rip.netmask"), 0xffff0000);
+	assert_int_equal(fval(p, "rip.next_hop"), 0xc6120009);
+	sweep_trunc("rip", 43, RIP2_PASSWORD, 0);
+
+	p = decode_hex(DLT_EN10MB, RIP2_MD5);
+	assert_int_equal(fval(p, "rip.auth.type"), 3);
+	assert_int_equal(fval(p, "rip.digest_offset"), 44);
+	assert_int_equal(fval(p, "rip.seq_num"), 42);
+	assert_int_equal(field_n(p, "rip.authentication_data", 0)->bits, 128);
+	assert_int_equal(field_n(p, "rip.family", 0)->val, 2);
+	sweep_trunc("rip", 43, RIP2_MD5, 0);
+
+	p = decode_hex(DLT_EN10MB, RIPNG_RESPONSE);
+	assert_chain(p, "eth ipv6 udp ripng");
+	assert_int_equal(fval(p, "ripng.cmd"), 2);
+	assert_int_equal(field_n(p, "ripng.rte.prefix_length", 1)->val, 64);
+	assert_int_equal(field_n(p, "ripng.rte.route_tag", 1)->val, 0x1234);
+	assert_int_equal(field_n(p, "ripng.rte.metric", 1)->val, 2);
+	sweep_trunc("ripng", 63, RIPNG_RESPONSE, 0);
+
+	p = decode_hex(DLT_EN10MB, RIP2_BADOFF);
+	assert_int_equal(layer(p, "rip")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, RIPNG_BADVER);
+	assert_int_equal(layer(p, "ripng")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -419,6 +495,7 @@ main(void)
 		cmocka_unit_test(test_bfd),
 		cmocka_unit_test(test_eigrp),
 		cmocka_unit_test(test_bgp),
+		cmocka_unit_test(test_rip),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
