@@ -29,6 +29,11 @@ usage: make-routing2.py DIR
               table, RIPv2 response with a simple password, RIPv2 response
               with a keyed MD5 digest and its trailer, RIPng response with
               two routes
+  ldp.pcap    LDP hello over UDP (hold time, transport address), a TCP
+              segment with two PDUs (initialization with session
+              parameters, keepalive), an address message and a label
+              mapping (prefix FEC, generic label, hop count, path vector)
+              in one PDU, a notification with a status
 """
 import os
 import struct
@@ -337,6 +342,48 @@ def rip_frames():
     return out
 
 
+# ---- LDP ----------------------------------------------------------------
+
+def ldp_tlv(t, v, uf=0):
+    return struct.pack("!HH", uf << 14 | t, len(v)) + v
+
+
+def ldp_msg(t, mid, tlvs):
+    return struct.pack("!HHI", t, 4 + len(tlvs), mid) + tlvs
+
+
+def ldp_pdu(lsr, msgs):
+    return struct.pack("!HH4sH", 1, 6 + len(msgs), ip4(lsr), 0) + msgs
+
+
+def ldp_frames():
+    hello = ldp_pdu("198.18.0.1", ldp_msg(0x0100, 1,
+                    ldp_tlv(0x0400, struct.pack("!HH", 15, 0)) +
+                    ldp_tlv(0x0401, A1)))
+    init = ldp_pdu("198.18.0.1", ldp_msg(0x0200, 2, ldp_tlv(
+        0x0500, struct.pack("!HHBBH4sH", 1, 30, 0x40, 32, 0, A2, 0))))
+    ka = ldp_pdu("198.18.0.1", ldp_msg(0x0201, 3, b""))
+    addr = ldp_msg(0x0300, 4, ldp_tlv(0x0101, struct.pack("!H", 1) + A1 +
+                                      ip4("10.0.0.1")))
+    fec = struct.pack("!BHB", 2, 1, 24) + ip4("10.1.1.0")[:3]
+    mapm = ldp_msg(0x0400, 5, ldp_tlv(0x0100, fec) +
+                   ldp_tlv(0x0200, struct.pack("!I", 20065)) +
+                   ldp_tlv(0x0103, b"\x02") +
+                   ldp_tlv(0x0104, A1 + A2))
+    note = ldp_pdu("198.18.0.2", ldp_msg(0x0001, 6, ldp_tlv(
+        0x0300, struct.pack("!IIH", 0x8000000a, 0, 0))))
+    all2 = ip4("224.0.0.2")
+    out = [eth(ipv4(A1, all2, 17, udp(646, 646, hello, dst=all2), ttl=1))]
+    segs = [(A1, A2, 40001, 646, 1, init + ka),
+            (A1, A2, 40001, 646, 1 + len(init + ka),
+             ldp_pdu("198.18.0.1", addr + mapm)),
+            (A2, A1, 646, 40001, 1, note)]
+    out += [eth(ipv4(s, d, 6, tcp(sp, dp, p, seq=q, src=s, dst=d), ttl=64,
+                     ident=i + 2))
+            for i, (s, d, sp, dp, q, p) in enumerate(segs)]
+    return out
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
@@ -345,6 +392,7 @@ def main():
     pcap(os.path.join(out, "eigrp.pcap"), eigrp_frames())
     pcap(os.path.join(out, "bgp.pcap"), bgp_frames())
     pcap(os.path.join(out, "rip.pcap"), rip_frames())
+    pcap(os.path.join(out, "ldp.pcap"), ldp_frames())
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The second routing family: OSPF (versions 2 and 3), BFD, EIGRP, BGP, RIP
- * and RIPng; each from hand-written bytes (those captures/make-routing2.py
+ * The second routing family: OSPF (versions 2 and 3), BFD, EIGRP, BGP, RIP,
+ * RIPng and LDP; each from hand-written bytes (those captures/make-routing2.py
  * writes), every shorter prefix decoded without a read past it and marked
  * truncated, and malformed variants.
  */
@@ -486,6 +486,84 @@ test_rip(void **state)
 	assert_int_equal(layer(p, "ripng")->status, ST_LS_MALFORMED);
 }
 
+#define LDP_HELLO \
+	"020000000002020000000001080045c0003e00010000011112d9c6120001" \
+	"e000000202860286002abf040001001ec612000100000100001400000001" \
+	"04000004000f000004010004c6120001"
+#define LDP_INIT_KA \
+	"020000000002020000000001080045c0005e000200004006edb0c6120001" \
+	"c61200029c41028600000001000000015018ffffe8cb000000010020c612" \
+	"0001000002000016000000020500000e0001001e40200000c61200020000" \
+	"0001000ec612000100000201000400000003"
+#define LDP_MAPPING \
+	"020000000002020000000001080045c00074000300004006ed99c6120001" \
+	"c61200029c41028600000037000000015018ffffdff0000000010048c612" \
+	"0001000003000012000000040101000a0001c61200010a00000104000028" \
+	"0000000501000007020001180a01010200000400004e6101030001020104" \
+	"0008c6120001c6120002"
+#define LDP_NOTIFY \
+	"020000000002020000000001080045c00048000400004006edc4c6120002" \
+	"c612000102869c4100000001000000015018ffff3b5c00000001001cc612" \
+	"0002000000010012000000060300000a8000000a000000000000"
+/* The status TLV says 0x20 bytes, beyond its message. */
+#define LDP_TLVLONG \
+	"020000000002020000000001080045c00048000400004006edc4c6120002" \
+	"c612000102869c4100000001000000015018ffff3b5c00000001001cc612" \
+	"000200000001001200000006030000208000000a000000000000"
+/* Version 2. */
+#define LDP_BADVER \
+	"020000000002020000000001080045c0003e00010000011112d9c6120001" \
+	"e000000202860286002abf040002001ec612000100000100001400000001" \
+	"04000004000f000004010004c6120001"
+
+static void
+test_ldp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, LDP_HELLO);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp ldp");
+	assert_int_equal(fval(p, "ldp.hdr.version"), 1);
+	assert_int_equal(fval(p, "ldp.hdr.ldpid.lsr"), 0xc6120001);
+	assert_int_equal(fval(p, "ldp.msg.type"), 0x0100);
+	assert_int_equal(fval(p, "ldp.msg.tlv.hello.hold"), 15);
+	assert_true(has_field(p, "ldp.gtsm_not_supported"));
+	assert_int_equal(fval(p, "ldp.msg.tlv.ipv4.taddr"), 0xc6120001);
+	sweep_trunc("ldp", 43, LDP_HELLO, 0);
+
+	p = decode_hex(DLT_EN10MB, LDP_INIT_KA);
+	assert_chain(p, "eth ipv4 tcp ldp ldp");
+	assert_int_equal(fval(p, "ldp.msg.tlv.sess.ka"), 30);
+	assert_int_equal(fval(p, "ldp.msg.tlv.sess.ldetbit"), 1);
+	assert_int_equal(fval(p, "ldp.msg.tlv.sess.pvlim"), 32);
+	assert_int_equal(fval(p, "ldp.msg.tlv.sess.rxlsr"), 0xc6120002);
+	assert_int_equal(field_n(p, "ldp.msg.type", 1)->val, 0x0201);
+	sweep_trunc("ldp", 55, LDP_INIT_KA, 1);
+
+	p = decode_hex(DLT_EN10MB, LDP_MAPPING);
+	assert_int_equal(fval(p, "ldp.msg.tlv.addrl.addr_family"), 1);
+	assert_string_equal(field_n(p, "ldp.msg.tlv.addrl.addr", 1)->meaning,
+	    "10.0.0.1");
+	assert_int_equal(fval(p, "ldp.msg.tlv.fec.len"), 24);
+	assert_string_equal(field_n(p, "ldp.msg.tlv.fec.pfval", 0)->meaning,
+	    "10.1.1.0");
+	assert_int_equal(fval(p, "ldp.msg.tlv.generic.label"), 20065);
+	assert_int_equal(fval(p, "ldp.msg.tlv.hc.value"), 2);
+	assert_int_equal(field_n(p, "ldp.msg.tlv.pv.lsrid", 1)->val,
+	    0xc6120002);
+	sweep_trunc("ldp", 55, LDP_MAPPING, 1);
+
+	p = decode_hex(DLT_EN10MB, LDP_NOTIFY);
+	assert_int_equal(fval(p, "ldp.msg.tlv.status.ebit"), 1);
+	assert_int_equal(fval(p, "ldp.msg.tlv.status.data"), 10);
+	sweep_trunc("ldp", 55, LDP_NOTIFY, 1);
+
+	p = decode_hex(DLT_EN10MB, LDP_TLVLONG);
+	assert_int_equal(layer(p, "ldp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, LDP_BADVER);
+	assert_int_equal(layer(p, "ldp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -496,6 +574,7 @@ main(void)
 		cmocka_unit_test(test_eigrp),
 		cmocka_unit_test(test_bgp),
 		cmocka_unit_test(test_rip),
+		cmocka_unit_test(test_ldp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
