@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * OSPF's parts shared by its two files: ospf.c (the common header, version
- * 2's messages and LSAs, the descriptor) and ospf3.c (version 3's).  One
- * protocol, as Wireshark's one dissector; two files only to keep each
+ * OSPF's parts shared by its three files: ospf.c (the header, messages,
+ * LLS block, descriptor), ospf2.c (the field table, LSA headers, version
+ * 2's LSA bodies) and ospf3.c (version 3's hello and LSA bodies).  One
+ * protocol, as Wireshark's one dissector; three files only to keep each
  * small.  Nothing else includes this.
  */
 #ifndef STRATA_PROTO_OSPF_H
@@ -70,6 +71,9 @@ void ospf_at(struct st_dctx *d, struct st_cur *c, size_t off, unsigned first,
  * follows (an update), so its checksum is verified. */
 void ospf_lsahdr(struct st_dctx *d, struct st_cur *c, size_t off, int ver,
     int full);
+
+/* A version 2 LSA's body: the LSA (header included) at off, len bytes. */
+void ospf2_lsa(struct st_dctx *d, struct st_cur *c, size_t off, size_t len);
 
 /* Version 3's message bodies: at c, n bytes (the message's own length). */
 void ospf3_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t n);
