@@ -34,6 +34,9 @@ usage: make-routing2.py DIR
               parameters, keepalive), an address message and a label
               mapping (prefix FEC, generic label, hop count, path vector)
               in one PDU, a notification with a status
+  rsvp.pcap   RSVP hello (hello and restart capability objects), a PATH
+              with a session object and an object of an unknown class, a
+              hello with a bad checksum
 """
 import os
 import struct
@@ -384,6 +387,30 @@ def ldp_frames():
     return out
 
 
+# ---- RSVP ---------------------------------------------------------------
+
+def rsvp(typ, objs, bad=False):
+    p = struct.pack("!BBHBxH", 0x10, typ, 0, 1, 8 + len(objs)) + objs
+    p = ck_at(p, 2)
+    if bad:
+        p = p[:2] + bytes([p[2] ^ 0x11]) + p[3:]
+    return p
+
+
+def rsvp_obj(cls, ctype, body):
+    return struct.pack("!HBB", 4 + len(body), cls, ctype) + body
+
+
+def rsvp_frames():
+    hello = rsvp_obj(22, 1, struct.pack("!II", 0x4a44672b, 0xe86eb75b)) + \
+        rsvp_obj(131, 1, struct.pack("!II", 120000, 60000))
+    path = rsvp_obj(1, 7, A2 + struct.pack("!HH4s", 0, 1, A1)) + \
+        rsvp_obj(134, 1, b"\0\0\0\3")
+    out = [rsvp(20, hello), rsvp(1, path), rsvp(20, hello, bad=True)]
+    return [eth(ipv4(A1, A2, 46, p, ttl=1, ident=i + 1))
+            for i, p in enumerate(out)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
@@ -393,6 +420,7 @@ def main():
     pcap(os.path.join(out, "bgp.pcap"), bgp_frames())
     pcap(os.path.join(out, "rip.pcap"), rip_frames())
     pcap(os.path.join(out, "ldp.pcap"), ldp_frames())
+    pcap(os.path.join(out, "rsvp.pcap"), rsvp_frames())
 
 
 if __name__ == "__main__":

@@ -36,7 +36,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 extern const struct st_proto st_proto_ospf, st_proto_bfd, st_proto_eigrp;
 extern const struct st_proto st_proto_bgp, st_proto_rip, st_proto_ripng;
-extern const struct st_proto st_proto_ldp;
+extern const struct st_proto st_proto_ldp, st_proto_rsvp;
 /* @transport */
 /* @appind */
 /* @appsvc */
@@ -128,6 +128,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_rip,
 	&st_proto_ripng,
 	&st_proto_ldp,
+	&st_proto_rsvp,
 	/* @transport */
 	/* @appind */
 	/* @appsvc */

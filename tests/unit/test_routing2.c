@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The second routing family: OSPF (versions 2 and 3), BFD, EIGRP, BGP, RIP,
- * RIPng and LDP; each from hand-written bytes (those captures/make-routing2.py
- * writes), every shorter prefix decoded without a read past it and marked
- * truncated, and malformed variants.
+ * RIPng, LDP and RSVP; each from hand-written bytes (those
+ * captures/make-routing2.py writes), every shorter prefix decoded without a
+ * read past it and marked truncated, and malformed variants.
  */
 #include "testutil.h"
 
@@ -564,6 +564,55 @@ test_ldp(void **state)
 	assert_int_equal(layer(p, "ldp")->status, ST_LS_MALFORMED);
 }
 
+#define RSVP_HELLO \
+	"020000000002020000000001080045c0003400010000012e2cb4c6120001" \
+	"c61200021014455401000020000c16014a44672be86eb75b000c83010001" \
+	"d4c00000ea60"
+#define RSVP_PATH \
+	"020000000002020000000001080045c0003400020000012e2cb3c6120001" \
+	"c61200021001db910100002000100107c612000200000001c61200010008" \
+	"860100000003"
+#define RSVP_BADCK \
+	"020000000002020000000001080045c0003400030000012e2cb2c6120001" \
+	"c61200021014545401000020000c16014a44672be86eb75b000c83010001" \
+	"d4c00000ea60"
+/* An object of 6 bytes. */
+#define RSVP_OBJLEN \
+	"020000000002020000000001080045c0003400010000012e0000c6120001" \
+	"c61200021014455401000020000616014a44672be86eb75b000c83010001" \
+	"d4c00000ea60"
+
+static void
+test_rsvp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, RSVP_HELLO);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 rsvp");
+	assert_int_equal(fval(p, "rsvp.version"), 1);
+	assert_int_equal(fval(p, "rsvp.msg"), 20);
+	assert_true(has_field(p, "rsvp.hello"));
+	assert_int_equal(fval(p, "rsvp.message_length"), 32);
+	assert_int_equal(field_n(p, "rsvp.object", 1)->val, 131);
+	assert_int_equal(fval(p, "rsvp.hello.source_instance"), 0x4a44672b);
+	assert_int_equal(fval(p, "rsvp.restart_cap.recovery_time"), 60000);
+	assert_int_equal(fval(p, "strata.rsvp.checksum.status"), ST_CK_GOOD);
+	sweep_trunc("rsvp", 35, RSVP_HELLO, 0);
+
+	p = decode_hex(DLT_EN10MB, RSVP_PATH);
+	assert_true(has_field(p, "rsvp.path"));
+	assert_int_equal(fval(p, "rsvp.session.ip"), 0xc6120002);
+	assert_int_equal(fval(p, "rsvp.session.tunnel_id"), 1);
+	assert_int_equal(fval(p, "rsvp.ctype.unknown"), 1);
+	assert_int_equal(field_n(p, "rsvp.unknown.data", 0)->bits, 32);
+	sweep_trunc("rsvp", 35, RSVP_PATH, 0);
+
+	p = decode_hex(DLT_EN10MB, RSVP_BADCK);
+	assert_int_equal(fval(p, "strata.rsvp.checksum.status"), ST_CK_BAD);
+	p = decode_hex(DLT_EN10MB, RSVP_OBJLEN);
+	assert_int_equal(layer(p, "rsvp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -575,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_bgp),
 		cmocka_unit_test(test_rip),
 		cmocka_unit_test(test_ldp),
+		cmocka_unit_test(test_rsvp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
