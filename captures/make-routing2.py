@@ -37,6 +37,11 @@ usage: make-routing2.py DIR
   rsvp.pcap   RSVP hello (hello and restart capability objects), a PATH
               with a session object and an object of an unknown class, a
               hello with a bad checksum
+  isis.pcap   IS-IS over LLC: a level 1 LAN hello (area, protocols, IP
+              interface address), a point-to-point hello, a level 1 LSP
+              (area, protocols, hostname, TE router ID, IP address), a
+              level 2 CSNP with an LSP entry, a level 1 PSNP, an LSP with
+              a bad checksum
 """
 import os
 import struct
@@ -411,6 +416,61 @@ def rsvp_frames():
             for i, p in enumerate(out)]
 
 
+# ---- IS-IS --------------------------------------------------------------
+
+SYS1, SYS2 = bytes.fromhex("019201680001"), bytes.fromhex("019201680002")
+
+
+def isis(typ, fixed, clvs):
+    hl = 8 + len(fixed)
+    return struct.pack("!BBBBBBBB", 0x83, hl, 1, 0, typ, 1, 0, 0) + \
+        fixed + clvs
+
+
+def clv(t, v):
+    return struct.pack("!BB", t, len(v)) + v
+
+
+def llc8023(payload):
+    p = b"\xfe\xfe\x03" + payload
+    return bytes.fromhex("0180c2000014") + M1 + struct.pack("!H", len(p)) + p
+
+
+def isis_lsp(bad=False):
+    clvs = (clv(1, b"\x03\x49\x00\x01") + clv(129, b"\xcc\x8e") +
+            clv(137, b"edge-1") + clv(134, A1) + clv(132, A1))
+    plen = 27 + len(clvs)
+    body = struct.pack("!HH", plen, 1200) + SYS1 + b"\0\0" + \
+        struct.pack("!IHB", 0x2a, 0, 0x03) + clvs
+    p = isis(18, body[:19], body[19:])
+    # the checksum: over the LSP ID (byte 12) to the end, at byte 24
+    p = p[:12] + fletcher(p[12:], 12) if not bad else p
+    if bad:
+        q = p[:12] + fletcher(p[12:], 12)
+        p = q[:24] + bytes([q[24] ^ 0x11]) + q[25:]
+    return p
+
+
+def isis_frames():
+    lan = (clv(1, b"\x03\x49\x00\x01") + clv(129, b"\xcc") +
+           clv(132, A1))
+    hl = 27 + len(lan)
+    hello = isis(15, struct.pack("!B6sHHB7s", 1, SYS1, 30, hl, 64,
+                                 SYS2 + b"\x01"), lan)
+    p2p = clv(129, b"\xcc")
+    hello2 = isis(17, struct.pack("!B6sHHB", 2, SYS2, 30, 20 + len(p2p), 1),
+                  p2p)
+    entry = struct.pack("!H", 1200) + SYS1 + b"\0\0" + \
+        struct.pack("!IH", 0x2a, 0x1234)
+    csnp = isis(25, struct.pack("!H7s8s8s", 33 + 2 + len(entry),
+                                SYS2 + b"\0", b"\0" * 8, b"\xff" * 8),
+                clv(9, entry))
+    psnp = isis(26, struct.pack("!H7s", 17 + 2 + len(entry), SYS2 + b"\0"),
+                clv(9, entry))
+    return [llc8023(p) for p in (hello, hello2, isis_lsp(), csnp, psnp,
+                                 isis_lsp(bad=True))]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     pcap(os.path.join(out, "ospf.pcap"),
@@ -421,6 +481,7 @@ def main():
     pcap(os.path.join(out, "rip.pcap"), rip_frames())
     pcap(os.path.join(out, "ldp.pcap"), ldp_frames())
     pcap(os.path.join(out, "rsvp.pcap"), rsvp_frames())
+    pcap(os.path.join(out, "isis.pcap"), isis_frames())
 
 
 if __name__ == "__main__":

@@ -48,8 +48,10 @@ enum st_key {
 	ST_KEY_PPP,		/* a PPP protocol number (0x0021 IPv4) */
 	ST_KEY_SLOW,		/* a slow protocol subtype (IEEE 802.3 annex
 				   57A: 1 LACP) */
-	ST_KEY_WLAN		/* what follows a radio header or an 802.11
+	ST_KEY_WLAN,		/* what follows a radio header or an 802.11
 				   header (ST_WLAN_*, src/proto/wlan.h) */
+	ST_KEY_NLPID		/* an ISO network layer protocol ID (ISO/IEC
+				   TR 9577: 0x83 IS-IS), after LLC SAP 0xfe */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

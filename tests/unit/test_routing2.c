@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The second routing family: OSPF (versions 2 and 3), BFD, EIGRP, BGP, RIP,
- * RIPng, LDP and RSVP; each from hand-written bytes (those
+ * RIPng, LDP, RSVP and IS-IS; each from hand-written bytes (those
  * captures/make-routing2.py writes), every shorter prefix decoded without a
  * read past it and marked truncated, and malformed variants.
  */
@@ -613,6 +613,75 @@ test_rsvp(void **state)
 	assert_int_equal(layer(p, "rsvp")->status, ST_LS_MALFORMED);
 }
 
+#define ISIS_LAN_HELLO \
+	"0180c2000014020000000001002dfefe03831b01000f0100000101920168" \
+	"0001001e002a40019201680002010104034900018101cc8404c6120001"
+#define ISIS_LSP \
+	"0180c2000014020000000001003cfefe03831b010012010000003904b001" \
+	"920168000100000000002a0d4b030104034900018102cc8e890665646765" \
+	"2d318604c61200018404c6120001"
+#define ISIS_CSNP \
+	"0180c20000140200000000010036fefe0383210100190100000033019201" \
+	"680002000000000000000000ffffffffffffffff091004b0019201680001" \
+	"00000000002a1234"
+#define ISIS_LSP_BADCK \
+	"0180c2000014020000000001003cfefe03831b010012010000003904b001" \
+	"920168000100000000002a1c4b030104034900018102cc8e890665646765" \
+	"2d318604c61200018404c6120001"
+/* The hostname CLV says 0x26 bytes, beyond the PDU. */
+#define ISIS_CLVLONG \
+	"0180c2000014020000000001003cfefe03831b010012010000003904b001" \
+	"920168000100000000002a0d4b030104034900018102cc8e892665646765" \
+	"2d318604c61200018404c6120001"
+
+static void
+test_isis(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, ISIS_LAN_HELLO);
+
+	(void)state;
+	assert_chain(p, "eth llc osi isis isis-hello");
+	assert_int_equal(fval(p, "isis.irpd"), 0x83);
+	assert_int_equal(fval(p, "isis.type"), 15);
+	assert_int_equal(fval(p, "isis.hello.circuit_type"), 1);
+	assert_string_equal(field_n(p, "isis.hello.source_id", 0)->meaning,
+	    "0192.0168.0001");
+	assert_int_equal(fval(p, "isis.hello.holding_timer"), 30);
+	assert_int_equal(fval(p, "isis.hello.priority"), 64);
+	assert_string_equal(field_n(p, "isis.hello.lan_id", 0)->meaning,
+	    "0192.0168.0002.01");
+	assert_int_equal(field_n(p, "isis.hello.area_address", 0)->bits, 32);
+	assert_int_equal(fval(p, "isis.hello.clv_ipv4_int_addr"), 0xc6120001);
+	sweep_trunc("isis-hello", 26, ISIS_LAN_HELLO, 0);
+
+	p = decode_hex(DLT_EN10MB, ISIS_LSP);
+	assert_chain(p, "eth llc osi isis isis-lsp");
+	assert_int_equal(fval(p, "isis.lsp.remaining_life"), 1200);
+	assert_string_equal(field_n(p, "isis.lsp.lsp_id", 0)->meaning,
+	    "0192.0168.0001.00-00");
+	assert_int_equal(fval(p, "isis.lsp.sequence_number"), 0x2a);
+	assert_int_equal(fval(p, "isis.lsp.checksum.status"), ST_CK_GOOD);
+	assert_int_equal(fval(p, "isis.lsp.is_type"), 3);
+	assert_int_equal(field_n(p, "isis.lsp.clv_nlpid.nlpid", 1)->val, 0x8e);
+	assert_string_equal(field_n(p, "isis.lsp.hostname", 0)->meaning,
+	    "edge-1");
+	assert_int_equal(fval(p, "isis.lsp.clv_te_router_id"), 0xc6120001);
+	sweep_trunc("isis-lsp", 26, ISIS_LSP, 0);
+
+	p = decode_hex(DLT_EN10MB, ISIS_CSNP);
+	assert_chain(p, "eth llc osi isis isis-csnp");
+	assert_string_equal(field_n(p, "isis.csnp.end_lsp_id", 0)->meaning,
+	    "ffff.ffff.ffff.ff-ff");
+	assert_int_equal(fval(p, "isis.csnp.lsp_seq_num"), 0x2a);
+	assert_int_equal(fval(p, "isis.csnp.lsp_checksum"), 0x1234);
+	sweep_trunc("isis-csnp", 26, ISIS_CSNP, 0);
+
+	p = decode_hex(DLT_EN10MB, ISIS_LSP_BADCK);
+	assert_int_equal(fval(p, "isis.lsp.checksum.status"), ST_CK_BAD);
+	p = decode_hex(DLT_EN10MB, ISIS_CLVLONG);
+	assert_int_equal(layer(p, "isis-lsp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -625,6 +694,7 @@ main(void)
 		cmocka_unit_test(test_rip),
 		cmocka_unit_test(test_ldp),
 		cmocka_unit_test(test_rsvp),
+		cmocka_unit_test(test_isis),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
