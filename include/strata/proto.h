@@ -50,8 +50,10 @@ enum st_key {
 				   57A: 1 LACP) */
 	ST_KEY_WLAN,		/* what follows a radio header or an 802.11
 				   header (ST_WLAN_*, src/proto/wlan.h) */
-	ST_KEY_TCPOPT		/* a TCP option kind shown as a layer of its
+	ST_KEY_TCPOPT,		/* a TCP option kind shown as a layer of its
 				   own (30 MPTCP), st_dsublayer */
+	ST_KEY_NLPID		/* an ISO network layer protocol ID (ISO/IEC
+				   TR 9577: 0x83 IS-IS), after LLC SAP 0xfe */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

@@ -34,6 +34,12 @@ extern const struct st_proto st_proto_http2, st_proto_websocket;
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
+extern const struct st_proto st_proto_ospf, st_proto_bfd, st_proto_eigrp;
+extern const struct st_proto st_proto_bgp, st_proto_rip, st_proto_ripng;
+extern const struct st_proto st_proto_ldp, st_proto_rsvp;
+extern const struct st_proto st_proto_osi, st_proto_isis, st_proto_isis_hello;
+extern const struct st_proto st_proto_isis_lsp, st_proto_isis_csnp;
+extern const struct st_proto st_proto_isis_psnp;
 /* @transport */
 extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe,
     st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_pgm;
@@ -125,6 +131,20 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ftp,
 	&st_proto_ssh,
 	/* @routing2 */
+	&st_proto_ospf,
+	&st_proto_bfd,
+	&st_proto_eigrp,
+	&st_proto_bgp,
+	&st_proto_rip,
+	&st_proto_ripng,
+	&st_proto_ldp,
+	&st_proto_rsvp,
+	&st_proto_osi,
+	&st_proto_isis,
+	&st_proto_isis_hello,
+	&st_proto_isis_lsp,
+	&st_proto_isis_csnp,
+	&st_proto_isis_psnp,
 	/* @transport */
 	&st_proto_mptcp,
 	&st_proto_rx,
