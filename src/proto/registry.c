@@ -49,6 +49,10 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
     st_proto_ntp, st_proto_dhcp, st_proto_radius, st_proto_syslog,
     st_proto_dhcpv6, st_proto_ssdp;
 /* @apptcp */
+/* @appdns */
+/* @apptext */
+/* @w2misc */
+/* @w2krb */
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 
@@ -165,6 +169,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dhcpv6,
 	&st_proto_ssdp,
 	/* @apptcp */
+	/* @appdns */
+	/* @apptext */
+	/* @w2misc */
+	/* @w2krb */
 	&st_proto_ftp_data,
 	&st_proto_mysql,
 	&st_proto_resp,
