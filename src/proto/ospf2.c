@@ -75,8 +75,7 @@ const struct st_field_desc st_ospf_fields[F_NOSPF] = {
 	[H_LSR] = G("ospf.msg.lsreq", "Link state request"),
 	[H_LSU] = G("ospf.msg.lsupdate", "Link state update"),
 	[H_LSACK] = G("ospf.msg.lsack", "Link state acknowledgement"),
-	[H_CKSTAT] = FDG("strata.ospf.checksum.status", "Checksum status",
-	    ST_FMT_ENUM, st_ck_names),
+	[H_CKSTAT] = FDGS("strata.ospf.checksum.status", "Checksum status"),
 
 	[O2] = FD(NULL, "ospf.v2.options", "Options", 0, 8, ST_FMT_HEX),
 	[O2_DN] = B("ospf.v2.options.dn", "DN", 0),
@@ -174,8 +173,8 @@ const struct st_field_desc st_ospf_fields[F_NOSPF] = {
 	    ST_FMT_DEC),
 	[L_LSID3] = FD(NULL, "ospf.link_state_id", "Link state ID", 32, 32,
 	    ST_FMT_IPV4),
-	[L_CKSTAT] = FDG("strata.ospf.lsa.checksum.status", "LS checksum "
-	    "status", ST_FMT_ENUM, st_ck_names),
+	[L_CKSTAT] = FDGS("strata.ospf.lsa.checksum.status", "LS checksum "
+	    "status"),
 	[L_ROUTER] = G("ospf.lsa.router", "Router-LSA"),
 	[L_NETWORK] = G("ospf.lsa.network", "Network-LSA"),
 	[L_SUMMARY] = G("ospf.lsa.summary", "Summary-LSA (network)"),

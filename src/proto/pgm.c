@@ -54,8 +54,7 @@ static const struct st_field_desc pgm_fields[] = {
 	FDD(NULL, "pgm.hdr.opts.parity", "Parity", 40, 1, ST_FMT_BOOL),
 	FDX("chksum", "pgm.hdr.cksum", "Checksum", 48, 16, ST_FMT_HEX, 0, 0,
 	    ST_DF_CKSUM, 0, NULL),
-	FDG("pgm.hdr.cksum.status", "Checksum status", ST_FMT_ENUM,
-	    st_ck_names),
+	FDGS("pgm.hdr.cksum.status", "Checksum status"),
 	FD("gsi", "pgm.hdr.gsi", "Global source ID", 64, 48, ST_FMT_BYTES),
 	FD(NULL, "pgm.hdr.tsdulen", "TSDU length", 112, 16, ST_FMT_DEC),
 	/* SPM, ODATA, RDATA (Wireshark names both spm) */

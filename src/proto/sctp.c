@@ -71,8 +71,7 @@ static const struct st_field_desc sctp_fields[] = {
 	    ST_FMT_HEX),
 	FDX("chksum", "sctp.checksum", "Checksum (CRC32c)", 64, 32,
 	    ST_FMT_HEX, 0, ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
-	FDG("sctp.checksum.status", "Checksum status", ST_FMT_ENUM,
-	    st_ck_names),
+	FDGS("sctp.checksum.status", "Checksum status"),
 	/* chunk header, from the chunk's start */
 	FDN(NULL, "sctp.chunk_type", "Chunk type", 0, 8, ST_FMT_DEC,
 	    chunk_names),
