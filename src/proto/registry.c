@@ -36,6 +36,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @routing2 */
 /* @transport */
 /* @appind */
+extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
 /* @appsvc */
 /* @apptcp */
 
@@ -120,6 +121,8 @@ const struct st_proto *const st_protos[] = {
 	/* @routing2 */
 	/* @transport */
 	/* @appind */
+	&st_proto_mbtcp,
+	&st_proto_modbus,
 	/* @appsvc */
 	/* @apptcp */
 	&st_proto_data,

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the appind captures (industrial and Windows-network protocols):
+TCP exchanges built by hand between 198.18.0.1 (client) and 198.18.0.2
+(server), the same every time (no PLC or file server here).  Each segment
+is one frame; sequence numbers follow the bytes sent.
+
+usage: make-appind.py DIR
+  appind-modbus.pcap  Modbus/TCP: read coils and its response, write
+                      multiple coils and registers, write single coil,
+                      mask write, read device identification and its
+                      objects, an exception, two messages in one segment,
+                      and a message whose length runs past its segment
+"""
+import os
+import struct
+import sys
+
+C, S = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
+MC, MS = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ipv4(src, dst, proto, payload, ident=1):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
+                    0x4000, 64, proto, 0, src, dst)
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+class Conn:
+    """One TCP connection after its handshake: segments both ways."""
+
+    def __init__(self, cport, sport):
+        self.cport, self.sport = cport, sport
+        self.seq = {True: 1000, False: 5000}
+        self.frames = []
+
+    def send(self, from_client, data):
+        src, dst = (C, S) if from_client else (S, C)
+        sp, dp = (self.cport, self.sport) if from_client else \
+            (self.sport, self.cport)
+        seq, ack = self.seq[from_client], self.seq[not from_client]
+        t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 0x50, 0x18, 65535,
+                        0, 0) + data
+        ph = src + dst + struct.pack("!BBH", 0, 6, len(t))
+        t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
+        self.seq[from_client] += len(data)
+        mac = (MS, MC) if from_client else (MC, MS)
+        self.frames.append(mac[0] + mac[1] + b"\x08\x00" +
+                           ipv4(src, dst, 6, t, len(self.frames) + 1))
+        return self
+
+
+def mbap(tid, unit, pdu, extra=0):
+    return struct.pack("!HHHB", tid, 0, len(pdu) + 1 + extra, unit) + pdu
+
+
+def modbus_frames():
+    c = Conn(40502, 502)
+    # read coils 19..28, and its answer (10 coils in 2 bytes)
+    c.send(True, mbap(1, 1, bytes.fromhex("01" "0013" "000a")))
+    c.send(False, mbap(1, 1, bytes.fromhex("01" "02" "cd01")))
+    # write multiple coils at 19: 10 coils; its answer
+    c.send(True, mbap(2, 1, bytes.fromhex("0f" "0013" "000a" "02" "cd01")))
+    c.send(False, mbap(2, 1, bytes.fromhex("0f" "0013" "000a")))
+    # write multiple registers at 1: 2 registers; its answer
+    c.send(True, mbap(3, 1, bytes.fromhex("10" "0001" "0002" "04"
+                                          "000a" "0102")))
+    c.send(False, mbap(3, 1, bytes.fromhex("10" "0001" "0002")))
+    # write single coil 172 on; mask write register 4
+    c.send(True, mbap(4, 1, bytes.fromhex("05" "00ac" "ff00")))
+    c.send(True, mbap(5, 1, bytes.fromhex("16" "0004" "00f2" "0025")))
+    # read device identification (basic) and its answer: two objects
+    c.send(True, mbap(6, 255, bytes.fromhex("2b" "0e" "01" "00")))
+    c.send(False, mbap(6, 255, bytes.fromhex("2b" "0e" "01" "01" "00" "00"
+                                             "02") + b"\x00\x06strata"
+           + b"\x01\x03ST1"))
+    # an exception: illegal data address
+    c.send(False, mbap(7, 1, bytes.fromhex("83" "02")))
+    # two requests in one segment
+    c.send(True, mbap(8, 1, bytes.fromhex("03" "006b" "0003")) +
+           mbap(9, 1, bytes.fromhex("04" "0000" "0001")))
+    # a response whose length says more than the segment holds
+    c.send(False, mbap(10, 1, bytes.fromhex("03" "04" "0001"), extra=2))
+    return c.frames
+
+
+def write(path, frames):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
+                                len(fr)))
+            f.write(fr)
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
+    write(os.path.join(d, "appind-modbus.pcap"), modbus_frames())
+
+
+if __name__ == "__main__":
+    main()
