@@ -11,6 +11,11 @@ usage: make-appind.py DIR
                       mask write, read device identification and its
                       objects, an exception, two messages in one segment,
                       and a message whose length runs past its segment
+  appind-tpkt.pcap    TPKT and COTP on port 102: a connect request with
+                      TSAPs and TPDU size, its confirm, data (S7comm's
+                      setup), a data TPDU split over two segments (the
+                      second is continuation), an RDP connect request on
+                      3389 with its cookie and negotiation, a disconnect
 """
 import os
 import struct
@@ -93,6 +98,34 @@ def modbus_frames():
     return c.frames
 
 
+def tpkt(tpdu):
+    return struct.pack("!BBH", 3, 0, len(tpdu) + 4) + tpdu
+
+
+def tpkt_frames():
+    c = Conn(40102, 102)
+    # CR: dst-ref 0, src-ref 0x0001, class 0; TPDU size 1024, TSAPs
+    c.send(True, tpkt(bytes.fromhex("11" "e0" "0000" "0001" "00"
+                                    "c0010a" "c1020100" "c2020102")))
+    c.send(False, tpkt(bytes.fromhex("11" "d0" "0001" "4431" "00"
+                                     "c0010a" "c1020100" "c2020102")))
+    # DT, last unit: S7comm's setup communication as user data
+    c.send(True, tpkt(bytes.fromhex("02" "f0" "80") + bytes.fromhex(
+        "32010000000000080000f0000001000101e0")))
+    # a data TPDU of 40 bytes split over two segments
+    dt = tpkt(bytes.fromhex("02" "f0" "80") + bytes(range(33)))
+    c.send(False, dt[:20])
+    c.send(False, dt[20:])
+    # DR: normal disconnect
+    c.send(True, tpkt(bytes.fromhex("06" "80" "4431" "0001" "80")))
+    r = Conn(40389, 3389)
+    cookie = b"Cookie: mstshash=strata\r\n"
+    neg = bytes.fromhex("01" "00" "0800" "03000000")
+    cr = bytes.fromhex("e0" "0000" "0000" "00") + cookie + neg
+    r.send(True, tpkt(bytes([len(cr)]) + cr))
+    return c.frames + r.frames
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -105,6 +138,7 @@ def write(path, frames):
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
     write(os.path.join(d, "appind-modbus.pcap"), modbus_frames())
+    write(os.path.join(d, "appind-tpkt.pcap"), tpkt_frames())
 
 
 if __name__ == "__main__":

@@ -48,8 +48,13 @@ enum st_key {
 	ST_KEY_PPP,		/* a PPP protocol number (0x0021 IPv4) */
 	ST_KEY_SLOW,		/* a slow protocol subtype (IEEE 802.3 annex
 				   57A: 1 LACP) */
-	ST_KEY_WLAN		/* what follows a radio header or an 802.11
+	ST_KEY_WLAN,		/* what follows a radio header or an 802.11
 				   header (ST_WLAN_*, src/proto/wlan.h) */
+	ST_KEY_FRAMED		/* what a framing header on a byte stream
+				   carries, by the carried protocol's number
+				   or magic: TPKT's 8073 (COTP, ISO 8073);
+				   NetBIOS session's first four bytes of the
+				   message (0xfe534d42 SMB2) */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

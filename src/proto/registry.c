@@ -37,6 +37,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @transport */
 /* @appind */
 extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
+extern const struct st_proto st_proto_tpkt, st_proto_cotp;
 /* @appsvc */
 /* @apptcp */
 
@@ -123,6 +124,8 @@ const struct st_proto *const st_protos[] = {
 	/* @appind */
 	&st_proto_mbtcp,
 	&st_proto_modbus,
+	&st_proto_tpkt,
+	&st_proto_cotp,
 	/* @appsvc */
 	/* @apptcp */
 	&st_proto_data,

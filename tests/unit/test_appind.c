@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The appind family: Modbus/TCP; every shorter prefix decodes without a
+ * The appind family: Modbus/TCP, TPKT and COTP; every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
 #include "testutil.h"
@@ -102,6 +102,63 @@ test_modbus_malformed(void **state)
 	assert_true(has_note(p, "continues in a later segment"));
 }
 
+/* TPKT, then a COTP connect request with a TPDU size and two TSAPs. */
+#define TPKT_CR	"0300" "001a" "15" "e0" "0000" "0001" "00" "c0010a" \
+	"c1020100" "c20653494d415449"
+
+static void
+test_tpkt_cotp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TO("0066") TPKT_CR);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp tpkt cotp");
+	assert_int_equal(fval(p, "tpkt.version"), 3);
+	assert_int_equal(fval(p, "tpkt.length"), 26);
+	assert_int_equal(fval(p, "cotp.li"), 21);
+	assert_int_equal(fval(p, "cotp.type"), 0xe);
+	assert_int_equal(fval(p, "cotp.srcref"), 1);
+	assert_int_equal(fval(p, "cotp.class"), 0);
+	assert_int_equal(fval(p, "cotp.tpdu_size"), 1024);
+	assert_string_equal(field_n(p, "cotp.src-tsap", 0)->meaning,
+	    "0x0100");
+	assert_string_equal(field_n(p, "cotp.dst-tsap", 0)->meaning,
+	    "SIMATI");
+	sweep_prefixes(DLT_RAW, TO("0066") TPKT_CR);
+
+	/* Class 0 data: a TPDU number and the last-unit bit; user data. */
+	p = decode_hex(DLT_RAW, TO("0066") "0300" "0009" "02" "f0" "80"
+	    "3201");
+	assert_chain(p, "ipv4 tcp tpkt cotp data");
+	assert_int_equal(fval(p, "cotp.eot"), 1);
+	assert_int_equal(fval(p, "cotp.tpdu-number"), 0);
+	assert_int_equal(fval(p, "cotp.destref"), 0);
+
+	/* A segment in the middle of a TPDU: continuation data. */
+	p = decode_hex(DLT_RAW, TO("0066") "a1a2a3a4a5");
+	assert_chain(p, "ipv4 tcp tpkt");
+	assert_true(has_field(p, "tpkt.continuation_data"));
+}
+
+static void
+test_tpkt_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A TPKT length below a header and the smallest TPDU. */
+	p = decode_hex(DLT_RAW, TO("0066") "0300" "0005" "02f080");
+	assert_int_equal(layer(p, "tpkt")->status, ST_LS_MALFORMED);
+	/* The reserved length indicator, and an unknown TPDU type. */
+	p = decode_hex(DLT_RAW, TO("0066") "0300" "0007" "ff" "f080");
+	assert_int_equal(layer(p, "cotp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_RAW, TO("0066") "0300" "0007" "02" "3080");
+	assert_int_equal(layer(p, "cotp")->status, ST_LS_MALFORMED);
+	/* A connect request too short for its fixed part. */
+	p = decode_hex(DLT_RAW, TO("0066") "0300" "0008" "03" "e0" "0000");
+	assert_int_equal(layer(p, "cotp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -109,6 +166,8 @@ main(void)
 		cmocka_unit_test(test_modbus_query),
 		cmocka_unit_test(test_modbus_response),
 		cmocka_unit_test(test_modbus_malformed),
+		cmocka_unit_test(test_tpkt_cotp),
+		cmocka_unit_test(test_tpkt_malformed),
 	};
 
 	st_decode_init();
