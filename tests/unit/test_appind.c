@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The appind family: Modbus/TCP, TPKT and COTP; every shorter prefix decodes without a
+ * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session; every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
 #include "testutil.h"
@@ -159,6 +159,46 @@ test_tpkt_malformed(void **state)
 	assert_int_equal(layer(p, "cotp")->status, ST_LS_MALFORMED);
 }
 
+/* "FILESRV" padded, suffix 0x20, in first-level encoding; "ME" 0x00. */
+#define NB_FILESRV "20" "4547454a454d4546464446434647434143414341" \
+	"434143414341434143414341" "00"
+#define NB_ME	"20" "454e4546434143414341434143414341" \
+	"43414341434143414341434143414141" "00"
+
+static void
+test_nbss(void **state)
+{
+	const char *hex = TO("008b") "81" "00" "0044" NB_FILESRV NB_ME;
+	const struct st_packet *p = decode_hex(DLT_RAW, hex);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp nbss");
+	assert_int_equal(fval(p, "nbss.type"), 0x81);
+	assert_int_equal(fval(p, "nbss.length"), 68);
+	assert_string_equal(field_n(p, "nbss.called_name", 0)->meaning,
+	    "FILESRV<20>");
+	assert_string_equal(field_n(p, "nbss.calling_name", 0)->meaning,
+	    "ME<00>");
+	sweep_prefixes(DLT_RAW, hex);
+
+	/* On 139 the flags' low bit is the length's 17th. */
+	p = decode_hex(DLT_RAW, TO("008b") "00" "01" "0000" "ff534d42");
+	assert_int_equal(fval(p, "nbss.flags.e"), 1);
+	assert_int_equal(fval(p, "nbss.length"), 65536);
+	/* On 445 the length has 24 bits and there are no flags. */
+	p = decode_hex(DLT_RAW, TO("01bd") "00" "010000" "fe534d42");
+	assert_int_equal(fval(p, "nbss.length"), 65536);
+	assert_false(has_field(p, "nbss.flags"));
+	/* A negative response's error. */
+	p = decode_hex(DLT_RAW, FROM("008b") "83" "00" "0001" "82");
+	assert_int_equal(fval(p, "nbss.error_code"), 0x82);
+	/* No valid header: the middle of a message. */
+	p = decode_hex(DLT_RAW, FROM("01bd") "00" "000010" "41424344" "45");
+	assert_true(has_field(p, "nbss.continuation_data"));
+	p = decode_hex(DLT_RAW, FROM("008b") "07" "000010" "41424344");
+	assert_true(has_field(p, "nbss.continuation_data"));
+}
+
 int
 main(void)
 {
@@ -168,6 +208,7 @@ main(void)
 		cmocka_unit_test(test_modbus_malformed),
 		cmocka_unit_test(test_tpkt_cotp),
 		cmocka_unit_test(test_tpkt_malformed),
+		cmocka_unit_test(test_nbss),
 	};
 
 	st_decode_init();
