@@ -16,6 +16,11 @@ usage: make-appind.py DIR
                       setup), a data TPDU split over two segments (the
                       second is continuation), an RDP connect request on
                       3389 with its cookie and negotiation, a disconnect
+  appind-smb2.pcap    a NetBIOS session request and its positive answer
+                      on 139; then SMB2 on 445: negotiate and its answer,
+                      tree connect to \\\\srv\\share, create of
+                      dir\\file.txt and its answer, read, write, close,
+                      an error response, and two chained commands
 """
 import os
 import struct
@@ -126,6 +131,81 @@ def tpkt_frames():
     return c.frames + r.frames
 
 
+def nbname(name, suffix):
+    n = name.ljust(15).encode() + bytes([suffix])
+    return b"\x20" + bytes(c for b in n for c in (65 + (b >> 4),
+                                                   65 + (b & 15))) + b"\0"
+
+
+def nbss(msg, typ=0):
+    return struct.pack("!BBH", typ, 0, len(msg)) + msg
+
+
+def smb2(cmd, mid, body, resp=False, status=0, tid=0, sid=0, nxt=0):
+    flags = 1 if resp else 0
+    mid8 = struct.pack("<Q", mid)
+    if resp:
+        st = struct.pack("<I", status)
+        cred = 1
+    else:
+        st = b"\0\0\0\0"
+        cred = 31
+    return (b"\xfeSMB" + struct.pack("<HH", 64, 1) + st +
+            struct.pack("<HHII", cmd, cred, flags, nxt) + mid8 +
+            struct.pack("<IIQ", 0xfeff, tid, sid) + bytes(16) + body)
+
+
+def utf16(s):
+    return s.encode("utf-16-le")
+
+
+FID = bytes.fromhex("0102030405060708090a0b0c0d0e0f10")
+
+
+def smb2_frames():
+    n = Conn(40139, 139)
+    n.send(True, nbss(nbname("FILESRV", 0x20) + nbname("CLIENT", 0), 0x81))
+    n.send(False, nbss(b"", 0x82))
+    c = Conn(40445, 445)
+    guid = bytes(range(16))
+    c.send(True, nbss(smb2(0, 0, struct.pack("<HHHHI", 36, 2, 1, 0, 0x7f)
+                           + guid + bytes(8) +
+                           struct.pack("<HH", 0x0210, 0x0311))))
+    c.send(False, nbss(smb2(0, 0, struct.pack("<HHHH", 65, 1, 0x0311, 0) +
+                            guid[::-1] + struct.pack("<I", 0x2f) +
+                            bytes(36), resp=True)))
+    path = utf16("\\\\srv\\share")
+    c.send(True, nbss(smb2(3, 2, struct.pack("<HHHH", 9, 0, 72, len(path))
+                           + path, sid=7)))
+    c.send(False, nbss(smb2(3, 2, struct.pack("<HBBIII", 16, 1, 0, 0, 0,
+                                              0x1f01ff), resp=True, tid=5,
+                            sid=7)))
+    name = utf16("dir\\file.txt")
+    c.send(True, nbss(smb2(5, 3, struct.pack("<HBBIQQIIIII", 57, 0, 0, 2,
+                                             0, 0, 0x12019f, 0x80, 7, 1,
+                                             0x40) +
+                           struct.pack("<HHII", 120, len(name), 0, 0) +
+                           name, tid=5, sid=7)))
+    c.send(False, nbss(smb2(5, 3, struct.pack("<HBBI", 89, 0, 0, 2) +
+                            bytes(32) + struct.pack("<QQII", 4096, 10,
+                                                    0x20, 0) + FID +
+                            bytes(8), resp=True, tid=5, sid=7)))
+    c.send(True, nbss(smb2(8, 4, struct.pack("<HBBIQ", 49, 0, 0, 65536, 0)
+                           + FID + struct.pack("<IIIHH", 1, 0, 0, 0, 0) +
+                           b"\0", tid=5, sid=7)))
+    c.send(True, nbss(smb2(9, 5, struct.pack("<HHIQ", 49, 112, 5, 10) +
+                           FID + struct.pack("<IIHHI", 0, 0, 0, 0, 0) +
+                           b"hello", tid=5, sid=7)))
+    c.send(True, nbss(smb2(6, 6, struct.pack("<HHI", 24, 0, 0) + FID,
+                           tid=5, sid=7)))
+    c.send(False, nbss(smb2(5, 7, struct.pack("<HBBI", 9, 0, 0, 0) + b"\0",
+                            resp=True, status=0xc0000034, tid=5, sid=7)))
+    first = smb2(13, 8, struct.pack("<HH", 4, 0), nxt=72)
+    c.send(True, nbss(first + bytes(72 - len(first)) +
+                      smb2(13, 9, struct.pack("<HH", 4, 0))))
+    return n.frames + c.frames
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -139,6 +219,7 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(__file__)
     write(os.path.join(d, "appind-modbus.pcap"), modbus_frames())
     write(os.path.join(d, "appind-tpkt.pcap"), tpkt_frames())
+    write(os.path.join(d, "appind-smb2.pcap"), smb2_frames())
 
 
 if __name__ == "__main__":

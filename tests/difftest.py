@@ -97,6 +97,8 @@ EXCLUDE = {
     r"^http\.response_for\.uri$":
         "request/response matching across packets",
     r"^tls\.(app_data_proto|resumed)$": "from the session, not this packet",
+    r"^smb2\.(auth_frame|tcon_frame|acct|domain|host)$":
+        "the SMB2 session's user and tree, named from earlier packets",
     r"^arp\.(duplicate-address|seconds-since)": "compares earlier packets",
     r"\.checksum_calculated$": "what tshark computed, not a field",
     r"_resolved$|\.oui$": "name and vendor resolution, not bytes",

@@ -38,7 +38,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appind */
 extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
 extern const struct st_proto st_proto_tpkt, st_proto_cotp;
-extern const struct st_proto st_proto_nbss;
+extern const struct st_proto st_proto_nbss, st_proto_smb2;
 /* @appsvc */
 /* @apptcp */
 
@@ -128,6 +128,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_tpkt,
 	&st_proto_cotp,
 	&st_proto_nbss,
+	&st_proto_smb2,
 	/* @appsvc */
 	/* @apptcp */
 	&st_proto_data,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session; every shorter prefix decodes without a
+ * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session, SMB2;
+ * every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
 #include "testutil.h"
@@ -199,6 +200,48 @@ test_nbss(void **state)
 	assert_true(has_field(p, "nbss.continuation_data"));
 }
 
+/* NBSS on 445, then an SMB2 tree connect request to \\srv\share. */
+#define SMB2_TC	"0000005e" "fe534d42" "4000" "0100" "00000000" "0300" "1f00" \
+	"00000000" "00000000" "0200000000000000" "fffe0000" "00000000" \
+	"0700000000000000" "00000000000000000000000000000000" \
+	"0900" "0000" "4800" "1600" \
+	"5c005c007300720076005c0073006800610072006500"
+
+static void
+test_smb2(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TO("01bd") SMB2_TC);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp nbss smb2");
+	assert_int_equal(fval(p, "nbss.length"), 94);
+	assert_int_equal(fval(p, "smb2.protocol_id"), 0xfe534d42);
+	assert_int_equal(fval(p, "smb2.header_len"), 64);
+	assert_int_equal(fval(p, "smb2.cmd"), 3);
+	assert_int_equal(fval(p, "smb2.credits.requested"), 31);
+	assert_int_equal(fval(p, "smb2.msg_id"), 2);
+	assert_int_equal(fval(p, "smb2.pid"), 0xfeff);
+	assert_int_equal(fval(p, "smb2.sesid"), 7);
+	assert_int_equal(fval(p, "smb2.flags.response"), 0);
+	assert_int_equal(fval(p, "smb2.buffer_code.length"), 4);
+	assert_int_equal(fval(p, "smb2.buffer_code.dynamic"), 1);
+	assert_string_equal(field_n(p, "smb2.tree", 0)->meaning,
+	    "\\\\srv\\share");
+	assert_false(has_field(p, "smb2.nt_status"));
+	sweep_prefixes(DLT_RAW, TO("01bd") SMB2_TC);
+
+	/* A next command outside the message: malformed. */
+	p = decode_hex(DLT_RAW, TO("01bd") "00000044" "fe534d42" "4000"
+	    "0100" "00000000" "0d00" "0100" "00000000" "00010000"
+	    "0000000000000000" "00000000" "00000000" "0000000000000000"
+	    "00000000000000000000000000000000" "0400" "0000");
+	assert_int_equal(layer(p, "smb2")->status, ST_LS_MALFORMED);
+
+	/* An encrypted message: its protocol ID, then data. */
+	p = decode_hex(DLT_RAW, FROM("01bd") "00000008" "fd534d42" "01020304");
+	assert_chain(p, "ipv4 tcp nbss smb2 data");
+}
+
 int
 main(void)
 {
@@ -209,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_tpkt_cotp),
 		cmocka_unit_test(test_tpkt_malformed),
 		cmocka_unit_test(test_nbss),
+		cmocka_unit_test(test_smb2),
 	};
 
 	st_decode_init();
