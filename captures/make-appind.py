@@ -21,6 +21,9 @@ usage: make-appind.py DIR
                       tree connect to \\\\srv\\share, create of
                       dir\\file.txt and its answer, read, write, close,
                       an error response, and two chained commands
+  appind-dcerpc.pcap  DCE/RPC on 135: bind to the endpoint mapper, its
+                      bind-ack, a request (opnum 3) and its response, a
+                      request with an NTLMSSP trailer, and a fault
 """
 import os
 import struct
@@ -206,6 +209,36 @@ def smb2_frames():
     return n.frames + c.frames
 
 
+def co(ptype, call, body, flags=3, auth=b""):
+    n = 16 + len(body) + len(auth)
+    return struct.pack("<BBBB4sHHI", 5, 0, ptype, flags,
+                       b"\x10\0\0\0", n, max(len(auth) - 8, 0),
+                       call) + body + auth
+
+
+EPM = bytes.fromhex("083afbe2bd2a1d4d8f3dd3c4c5d2a7a6")  # not a real UUID
+NDR = bytes.fromhex("045d888aeb1cc9119fe808002b10486002000000")
+
+
+def dcerpc_frames():
+    c = Conn(40135, 135)
+    c.send(True, co(11, 1, struct.pack("<HHIB3s", 5840, 5840, 0, 1,
+                                       bytes(3)) +
+                    struct.pack("<HBB", 0, 1, 0) + EPM +
+                    struct.pack("<HH", 3, 0) + NDR))
+    c.send(False, co(12, 1, struct.pack("<HHIH", 5840, 5840, 0x1234, 4) +
+                     b"135\0" + bytes(2) + struct.pack("<B3s", 1, bytes(3))
+                     + struct.pack("<HH", 0, 0) + NDR))
+    c.send(True, co(0, 2, struct.pack("<IHH", 8, 0, 3) + bytes(8)))
+    c.send(False, co(2, 2, struct.pack("<IHBB", 8, 0, 0, 0) + bytes(8)))
+    c.send(True, co(0, 3, struct.pack("<IHH", 8, 0, 3) + bytes(8),
+                    auth=struct.pack("<BBBBI", 10, 6, 0, 0, 1) +
+                    bytes(16)))
+    c.send(False, co(3, 4, struct.pack("<IHBBI", 32, 0, 0, 0, 0x1c010002)
+                     + bytes(4)))
+    return c.frames
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -220,6 +253,7 @@ def main():
     write(os.path.join(d, "appind-modbus.pcap"), modbus_frames())
     write(os.path.join(d, "appind-tpkt.pcap"), tpkt_frames())
     write(os.path.join(d, "appind-smb2.pcap"), smb2_frames())
+    write(os.path.join(d, "appind-dcerpc.pcap"), dcerpc_frames())
 
 
 if __name__ == "__main__":

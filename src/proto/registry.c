@@ -39,6 +39,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
 extern const struct st_proto st_proto_tpkt, st_proto_cotp;
 extern const struct st_proto st_proto_nbss, st_proto_smb2;
+extern const struct st_proto st_proto_dcerpc;
 /* @appsvc */
 /* @apptcp */
 
@@ -129,6 +130,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_cotp,
 	&st_proto_nbss,
 	&st_proto_smb2,
+	&st_proto_dcerpc,
 	/* @appsvc */
 	/* @apptcp */
 	&st_proto_data,
