@@ -24,6 +24,10 @@ usage: make-appind.py DIR
   appind-dcerpc.pcap  DCE/RPC on 135: bind to the endpoint mapper, its
                       bind-ack, a request (opnum 3) and its response, a
                       request with an NTLMSSP trailer, and a fault
+  appind-rpc.pcap     ONC RPC: a portmapper GETPORT call for mount over
+                      UDP 111 and its reply, an NFS v3 GETATTR call with
+                      AUTH_UNIX over TCP 2049 and its reply, a mount call
+                      on the port the portmapper gave (found by content)
 """
 import os
 import struct
@@ -239,6 +243,58 @@ def dcerpc_frames():
     return c.frames
 
 
+def udp_frame(from_client, sport, dport, data, ident):
+    src, dst = (C, S) if from_client else (S, C)
+    u = struct.pack("!HHHH", sport, dport, 8 + len(data), 0) + data
+    ph = src + dst + struct.pack("!BBH", 0, 17, len(u))
+    u = u[:6] + struct.pack("!H", csum(ph + u) or 0xffff) + u[8:]
+    mac = (MS, MC) if from_client else (MC, MS)
+    return mac[0] + mac[1] + b"\x08\x00" + ipv4(src, dst, 17, u, ident)
+
+
+def auth_unix(name, uid, gid, gids):
+    n = name.encode()
+    body = struct.pack("!II", 0x5eed, len(n)) + n + bytes(-len(n) % 4) + \
+        struct.pack("!III", uid, gid, len(gids)) + \
+        b"".join(struct.pack("!I", g) for g in gids)
+    return struct.pack("!II", 1, len(body)) + body
+
+
+def rpc_call(xid, prog, vers, proc, cred, args):
+    return struct.pack("!IIIIII", xid, 0, 2, prog, vers, proc) + cred + \
+        struct.pack("!II", 0, 0) + args
+
+
+def rpc_reply(xid, results):
+    return struct.pack("!IIIIII", xid, 1, 0, 0, 0, 0) + results
+
+
+def mark(msg):
+    return struct.pack("!I", 0x80000000 | len(msg)) + msg
+
+
+def rpc_frames():
+    null = struct.pack("!II", 0, 0)
+    frames = [
+        udp_frame(True, 40111, 111, rpc_call(0x1001, 100000, 2, 3, null,
+                  struct.pack("!IIII", 100005, 3, 17, 0)), 1),
+        udp_frame(False, 111, 40111, rpc_reply(0x1001,
+                  struct.pack("!I", 20048)), 2),
+    ]
+    c = Conn(40720, 2049)
+    fh = struct.pack("!I", 8) + bytes(range(8))
+    c.send(True, mark(rpc_call(0x2002, 100003, 3, 1,
+                               auth_unix("client", 1000, 100, [10, 20]),
+                               fh)))
+    c.send(False, mark(rpc_reply(0x2002, struct.pack("!I", 0) +
+                                 bytes(84))))
+    frames += c.frames
+    frames.append(udp_frame(True, 40112, 20048, rpc_call(
+        0x3003, 100005, 3, 5, auth_unix("client", 0, 0, []),
+        b""), 9))
+    return frames
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -254,6 +310,7 @@ def main():
     write(os.path.join(d, "appind-tpkt.pcap"), tpkt_frames())
     write(os.path.join(d, "appind-smb2.pcap"), smb2_frames())
     write(os.path.join(d, "appind-dcerpc.pcap"), dcerpc_frames())
+    write(os.path.join(d, "appind-rpc.pcap"), rpc_frames())
 
 
 if __name__ == "__main__":

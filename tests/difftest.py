@@ -93,7 +93,8 @@ EXCLUDE = {
     r"\.(resp_in|resp_to|resptime|no_resp|response_in|response_to|"
     r"request_in|time|retransmission|unsolicited|prev_request_in|"
     r"prev_response_in|next_request_in|next_response_in|request_number|"
-    r"response_number|data_time_relative|request_frame|response_time)$|"
+    r"response_number|data_time_relative|request_frame|response_time|"
+    r"repframe|reqframe)$|"
     r"^http\.response_for\.uri$":
         "request/response matching across packets",
     r"^tls\.(app_data_proto|resumed)$": "from the session, not this packet",

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session, SMB2,
- * DCE/RPC; every shorter prefix decodes without a
+ * DCE/RPC, ONC RPC; every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
 #include "testutil.h"
@@ -281,6 +281,50 @@ test_dcerpc(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
+/* An NFS v3 GETATTR call over TCP: record mark, AUTH_UNIX "ab", then
+ * an AUTH_NULL verifier and 4 bytes of arguments. */
+#define RPC_CALL "80000048" "00000007" "00000000" "00000002" "000186a3" \
+	"00000003" "00000001" "00000001" "0000001c" "00000001" "00000002" \
+	"61620000" "000003e8" "00000064" "00000001" "0000000a" \
+	"00000000" "00000000" "deadbeef"
+
+static void
+test_rpc(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TO("0801") RPC_CALL);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp rpc data");
+	assert_int_equal(fval(p, "rpc.lastfrag"), 1);
+	assert_int_equal(fval(p, "rpc.fraglen"), 72);
+	assert_int_equal(fval(p, "rpc.xid"), 7);
+	assert_int_equal(fval(p, "rpc.msgtyp"), 0);
+	assert_int_equal(fval(p, "rpc.program"), 100003);
+	assert_int_equal(fval(p, "rpc.programversion"), 3);
+	assert_int_equal(fval(p, "rpc.procedure"), 1);
+	assert_string_equal(field_n(p, "rpc.auth.machinename", 0)->meaning,
+	    "ab");
+	assert_int_equal(fval(p, "rpc.auth.uid"), 1000);
+	assert_int_equal(field_n(p, "rpc.auth.gid", 1)->val, 10);
+	assert_int_equal(field_n(p, "rpc.auth.flavor", 1)->val, 0);
+	sweep_prefixes(DLT_RAW, TO("0801") RPC_CALL);
+
+	/* The same call on a port the portmapper handed out: by content. */
+	p = decode_hex(DLT_RAW, TO("4e50") RPC_CALL);
+	assert_chain(p, "ipv4 tcp rpc data");
+
+	/* A reply on 2049: accepted, success. */
+	p = decode_hex(DLT_RAW, FROM("0801") "80000018" "00000007" "00000001"
+	    "00000000" "00000000" "00000000" "00000000");
+	assert_int_equal(fval(p, "rpc.replystat"), 0);
+	assert_int_equal(fval(p, "rpc.state_accept"), 0);
+
+	/* A message type that is neither: malformed. */
+	p = decode_hex(DLT_RAW, TO("0801") "8000000c" "00000007" "00000005"
+	    "00000002");
+	assert_int_equal(layer(p, "rpc")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -293,6 +337,7 @@ main(void)
 		cmocka_unit_test(test_nbss),
 		cmocka_unit_test(test_smb2),
 		cmocka_unit_test(test_dcerpc),
+		cmocka_unit_test(test_rpc),
 	};
 
 	st_decode_init();
