@@ -28,6 +28,9 @@ usage: make-appind.py DIR
                       UDP 111 and its reply, an NFS v3 GETATTR call with
                       AUTH_UNIX over TCP 2049 and its reply, a mount call
                       on the port the portmapper gave (found by content)
+  appind-nbns.pcap    NetBIOS name service on UDP 137: a broadcast query
+                      for FILESRV<20>, its answer (a pointer to the name,
+                      an NB record), a registration of a group name
 """
 import os
 import struct
@@ -295,6 +298,22 @@ def rpc_frames():
     return frames
 
 
+def nbns_frames():
+    q = struct.pack("!HHHHHH", 0x8d40, 0x0110, 1, 0, 0, 0) + \
+        nbname("FILESRV", 0x20)[:34] + struct.pack("!HH", 32, 1)
+    a = struct.pack("!HHHHHH", 0x8d40, 0x8500, 0, 1, 0, 0) + \
+        nbname("FILESRV", 0x20)[:34] + struct.pack("!HHIH", 32, 1, 300000,
+                                                   6) + \
+        struct.pack("!H4s", 0x6000, bytes([198, 18, 0, 2]))
+    r = struct.pack("!HHHHHH", 0x8d41, 0x2910, 1, 0, 0, 1) + \
+        nbname("WORKGROUP", 0x00)[:34] + struct.pack("!HH", 32, 1) + \
+        b"\xc0\x0c" + struct.pack("!HHIH", 32, 1, 300000, 6) + \
+        struct.pack("!H4s", 0xe000, bytes([198, 18, 0, 1]))
+    return [udp_frame(True, 137, 137, q, 1),
+            udp_frame(False, 137, 137, a, 2),
+            udp_frame(True, 137, 137, r, 3)]
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -311,6 +330,7 @@ def main():
     write(os.path.join(d, "appind-smb2.pcap"), smb2_frames())
     write(os.path.join(d, "appind-dcerpc.pcap"), dcerpc_frames())
     write(os.path.join(d, "appind-rpc.pcap"), rpc_frames())
+    write(os.path.join(d, "appind-nbns.pcap"), nbns_frames())
 
 
 if __name__ == "__main__":

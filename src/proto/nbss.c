@@ -73,6 +73,23 @@ static const struct st_field_desc nbss_fields[F_NNBSS] = {
 	    0, ST_FMT_BYTES),
 };
 
+/* A NetBIOS name's bytes as Wireshark writes them: printable ASCII as
+ * is, any other byte as <xx> (no byte from the wire reaches a terminal
+ * raw).  out holds 4 * n + 1. */
+static void
+nb_text(const uint8_t *name, size_t n, char *out)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (name[i] >= 0x20 && name[i] < 0x7f)
+			out[k++] = (char)name[i];
+		else
+			k += (size_t)sprintf(out + k, "<%02x>", name[i]);
+	}
+	out[k] = '\0';
+}
+
 /*
  * A NetBIOS name in first-level encoding (RFC 1001 14.1) at byte off:
  * 32 letters 'A'..'P', two per byte, then the root label.  Written as
@@ -103,7 +120,7 @@ nb_name(struct st_dctx *d, struct st_cur *c, int f, size_t off)
 	}
 	for (n = 15; n > 0 && name[n - 1] == ' '; n--)
 		;
-	st_escape(name, n, raw, sizeof(raw));
+	nb_text(name, n, raw);
 	snprintf(buf, sizeof(buf), "%s<%02x>", raw, name[15]);
 	st_dtext(d, c, &nbss_fields[f], off, NB_NAMELEN, buf);
 	return NB_NAMELEN;

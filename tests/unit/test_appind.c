@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session, SMB2,
- * DCE/RPC, ONC RPC; every shorter prefix decodes without a
+ * DCE/RPC, ONC RPC, NetBIOS name service; every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
 #include "testutil.h"
@@ -325,6 +325,46 @@ test_rpc(void **state)
 	assert_int_equal(layer(p, "rpc")->status, ST_LS_MALFORMED);
 }
 
+/* A broadcast NBNS query for ARBEITSGRUPPE<1b>, and an answer. */
+#define UDPIPH	"450000000000400040110000" "c6120001c6120002"
+#define NB_WG	"20" "4542464345434546454a4645464445484643464646414641" \
+	"454643414341424c" "00"
+
+static void
+test_nbns(void **state)
+{
+	const char *q = UDPIPH "0089" "0089" "003a" "0000" "8d40" "0110"
+	    "0001" "0000" "0000" "0000" NB_WG "0020" "0001";
+	const struct st_packet *p = decode_hex(DLT_RAW, q);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp nbns");
+	assert_int_equal(fval(p, "nbns.id"), 0x8d40);
+	assert_int_equal(fval(p, "nbns.flags.recdesired"), 1);
+	assert_int_equal(fval(p, "nbns.flags.broadcast"), 1);
+	assert_false(has_field(p, "nbns.flags.rcode"));
+	assert_string_equal(field_n(p, "nbns.name", 0)->meaning,
+	    "ARBEITSGRUPPE<1b>");
+	assert_int_equal(fval(p, "nbns.type"), 32);
+	sweep_prefixes(DLT_RAW, q);
+
+	/* The answer: a pointer to the question's name, an NB record. */
+	p = decode_hex(DLT_RAW, UDPIPH "0089" "0089" "004c" "0000" "8d40"
+	    "8500" "0001" "0001" "0000" "0000" NB_WG "0020" "0001" "c00c"
+	    "0020" "0001" "000493e0" "0006" "6000" "0a000005");
+	assert_int_equal(fval(p, "nbns.flags.authoritative"), 1);
+	assert_string_equal(field_n(p, "nbns.name", 1)->meaning,
+	    "ARBEITSGRUPPE<1b> (Domain Master Browser)");
+	assert_int_equal(fval(p, "nbns.ttl"), 300000);
+	assert_int_equal(fval(p, "nbns.nb_flags.ont"), 3);
+	assert_int_equal(fval(p, "nbns.addr"), 0x0a000005);
+
+	/* A name that is not first-level encoded: malformed. */
+	p = decode_hex(DLT_RAW, UDPIPH "0089" "0089" "001a" "0000" "8d40"
+	    "0110" "0001" "0000" "0000" "0000" "0361626300" "0020");
+	assert_int_equal(layer(p, "nbns")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -338,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_smb2),
 		cmocka_unit_test(test_dcerpc),
 		cmocka_unit_test(test_rpc),
+		cmocka_unit_test(test_nbns),
 	};
 
 	st_decode_init();
