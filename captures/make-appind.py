@@ -30,7 +30,10 @@ usage: make-appind.py DIR
                       on the port the portmapper gave (found by content)
   appind-nbns.pcap    NetBIOS name service on UDP 137: a broadcast query
                       for FILESRV<20>, its answer (a pointer to the name,
-                      an NB record), a registration of a group name
+                      an NB record), a registration of a group name;
+                      and a NetBIOS datagram on UDP 138: a browser
+                      announcement broadcast from CLIENT<00> to
+                      WORKGROUP<1d> (its SMB mailslot body as data)
 """
 import os
 import struct
@@ -309,9 +312,14 @@ def nbns_frames():
         nbname("WORKGROUP", 0x00)[:34] + struct.pack("!HH", 32, 1) + \
         b"\xc0\x0c" + struct.pack("!HHIH", 32, 1, 300000, 6) + \
         struct.pack("!H4s", 0xe000, bytes([198, 18, 0, 1]))
+    body = b"\xffSMB%" + bytes(28)
+    dg = struct.pack("!BBH4sHHH", 0x11, 0x0e, 0x1234, C, 138,
+                     2 * 34 + len(body), 0) + nbname("CLIENT", 0x00) + \
+        nbname("WORKGROUP", 0x1d) + body
     return [udp_frame(True, 137, 137, q, 1),
             udp_frame(False, 137, 137, a, 2),
-            udp_frame(True, 137, 137, r, 3)]
+            udp_frame(True, 137, 137, r, 3),
+            udp_frame(True, 138, 138, dg, 4)]
 
 
 def write(path, frames):

@@ -40,7 +40,7 @@ extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
 extern const struct st_proto st_proto_tpkt, st_proto_cotp;
 extern const struct st_proto st_proto_nbss, st_proto_smb2;
 extern const struct st_proto st_proto_dcerpc, st_proto_rpc;
-extern const struct st_proto st_proto_nbns;
+extern const struct st_proto st_proto_nbns, st_proto_nbdgm;
 /* @appsvc */
 /* @apptcp */
 
@@ -134,6 +134,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dcerpc,
 	&st_proto_rpc,
 	&st_proto_nbns,
+	&st_proto_nbdgm,
 	/* @appsvc */
 	/* @apptcp */
 	&st_proto_data,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session, SMB2,
- * DCE/RPC, ONC RPC, NetBIOS name service; every shorter prefix decodes without a
+ * DCE/RPC, ONC RPC, NetBIOS name and datagram services; every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
 #include "testutil.h"
@@ -365,6 +365,32 @@ test_nbns(void **state)
 	assert_int_equal(layer(p, "nbns")->status, ST_LS_MALFORMED);
 }
 
+/* A NetBIOS datagram: WORKGROUP<1b> to itself, then SMB's magic. */
+static void
+test_nbdgm(void **state)
+{
+	const char *hex = UDPIPH "008a" "008a" "0062" "0000" "11" "0e" "1234"
+	    "c6120001" "008a" "0048" "0000" NB_WG NB_WG "ff534d42";
+	const struct st_packet *p = decode_hex(DLT_RAW, hex);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp nbdgm data");
+	assert_int_equal(fval(p, "nbdgm.type"), 0x11);
+	assert_int_equal(fval(p, "nbdgm.first"), 1);
+	assert_int_equal(fval(p, "nbdgm.next"), 0);
+	assert_int_equal(fval(p, "nbdgm.node_type"), 3);
+	assert_int_equal(fval(p, "nbdgm.src.port"), 138);
+	assert_int_equal(fval(p, "nbdgm.dgram_len"), 72);
+	assert_string_equal(field_n(p, "nbdgm.destination_name", 0)->meaning,
+	    "ARBEITSGRUPPE<1b>");
+	sweep_prefixes(DLT_RAW, hex);
+
+	/* An unknown type: malformed. */
+	p = decode_hex(DLT_RAW, UDPIPH "008a" "008a" "0012" "0000" "20" "00"
+	    "0000" "c6120001" "008a");
+	assert_int_equal(layer(p, "nbdgm")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -379,6 +405,7 @@ main(void)
 		cmocka_unit_test(test_dcerpc),
 		cmocka_unit_test(test_rpc),
 		cmocka_unit_test(test_nbns),
+		cmocka_unit_test(test_nbdgm),
 	};
 
 	st_decode_init();
