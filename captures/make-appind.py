@@ -33,7 +33,8 @@ usage: make-appind.py DIR
                       an NB record), a registration of a group name;
                       and a NetBIOS datagram on UDP 138: a browser
                       announcement broadcast from CLIENT<00> to
-                      WORKGROUP<1d> (its SMB mailslot body as data)
+                      WORKGROUP<1d> (its SMB header; the mailslot body
+                      as data)
 """
 import os
 import struct

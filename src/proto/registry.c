@@ -38,7 +38,7 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 /* @appind */
 extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
 extern const struct st_proto st_proto_tpkt, st_proto_cotp;
-extern const struct st_proto st_proto_nbss, st_proto_smb2;
+extern const struct st_proto st_proto_nbss, st_proto_smb2, st_proto_smb;
 extern const struct st_proto st_proto_dcerpc, st_proto_rpc;
 extern const struct st_proto st_proto_nbns, st_proto_nbdgm;
 /* @appsvc */
@@ -131,6 +131,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_cotp,
 	&st_proto_nbss,
 	&st_proto_smb2,
+	&st_proto_smb,
 	&st_proto_dcerpc,
 	&st_proto_rpc,
 	&st_proto_nbns,

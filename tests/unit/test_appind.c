@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session, SMB2,
+ * The appind family: Modbus/TCP, TPKT and COTP, NetBIOS session, SMB2, SMB,
  * DCE/RPC, ONC RPC, NetBIOS name and datagram services; every shorter prefix decodes without a
  * crash, and headers that lie are marked malformed.
  */
@@ -365,7 +365,7 @@ test_nbns(void **state)
 	assert_int_equal(layer(p, "nbns")->status, ST_LS_MALFORMED);
 }
 
-/* A NetBIOS datagram: WORKGROUP<1b> to itself, then SMB's magic. */
+/* A NetBIOS datagram: WORKGROUP<1b> to itself, then SMB (cut). */
 static void
 test_nbdgm(void **state)
 {
@@ -374,7 +374,7 @@ test_nbdgm(void **state)
 	const struct st_packet *p = decode_hex(DLT_RAW, hex);
 
 	(void)state;
-	assert_chain(p, "ipv4 udp nbdgm data");
+	assert_chain(p, "ipv4 udp nbdgm smb");
 	assert_int_equal(fval(p, "nbdgm.type"), 0x11);
 	assert_int_equal(fval(p, "nbdgm.first"), 1);
 	assert_int_equal(fval(p, "nbdgm.next"), 0);
@@ -389,6 +389,31 @@ test_nbdgm(void **state)
 	p = decode_hex(DLT_RAW, UDPIPH "008a" "008a" "0012" "0000" "20" "00"
 	    "0000" "c6120001" "008a");
 	assert_int_equal(layer(p, "nbdgm")->status, ST_LS_MALFORMED);
+}
+
+/* SMB1 Negotiate Protocol request on 139: NT status, no words, 2 bytes. */
+#define SMB1_NEG "00" "00" "0025" "ff534d42" "72" "00000000" "18" "0748" \
+	"0000" "0000000000000000" "0000" "0100" "3412" "6400" "0a00" "00" \
+	"0200" "0202"
+
+static void
+test_smb(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TO("008b") SMB1_NEG);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp nbss smb data");
+	assert_int_equal(fval(p, "smb.server_component"), 0x424d53ff);
+	assert_int_equal(fval(p, "smb.cmd"), 0x72);
+	assert_int_equal(fval(p, "smb.nt_status"), 0);
+	assert_int_equal(fval(p, "smb.flags.canon"), 1);
+	assert_int_equal(fval(p, "smb.flags2.nt_error"), 1);
+	assert_int_equal(fval(p, "smb.tid"), 1);
+	assert_int_equal(fval(p, "smb.pid"), 0x1234);
+	assert_int_equal(fval(p, "smb.mid"), 10);
+	assert_int_equal(fval(p, "smb.wct"), 0);
+	assert_int_equal(fval(p, "smb.bcc"), 2);
+	sweep_prefixes(DLT_RAW, TO("008b") SMB1_NEG);
 }
 
 int
@@ -406,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_rpc),
 		cmocka_unit_test(test_nbns),
 		cmocka_unit_test(test_nbdgm),
+		cmocka_unit_test(test_smb),
 	};
 
 	st_decode_init();
