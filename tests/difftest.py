@@ -94,9 +94,13 @@ EXCLUDE = {
     r"\.(resp_in|resp_to|resptime|no_resp|response_in|response_to|"
     r"request_in|time|retransmission|unsolicited|prev_request_in|"
     r"prev_response_in|next_request_in|next_response_in|request_number|"
-    r"response_number|data_time_relative)$|^http\.response_for\.uri$":
+    r"response_number|data_time_relative|request_frame|response_time|"
+    r"repframe|reqframe)$|"
+    r"^http\.response_for\.uri$":
         "request/response matching across packets",
     r"^tls\.(app_data_proto|resumed)$": "from the session, not this packet",
+    r"^smb2\.(auth_frame|tcon_frame|acct|domain|host)$":
+        "the SMB2 session's user and tree, named from earlier packets",
     r"^arp\.(duplicate-address|seconds-since)": "compares earlier packets",
     r"\.checksum_calculated$": "what tshark computed, not a field",
     r"_resolved$": "name and vendor resolution, not bytes",

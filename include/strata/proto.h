@@ -52,8 +52,13 @@ enum st_key {
 				   header (ST_WLAN_*, src/proto/wlan.h) */
 	ST_KEY_TCPOPT,		/* a TCP option kind shown as a layer of its
 				   own (30 MPTCP), st_dsublayer */
-	ST_KEY_NLPID		/* an ISO network layer protocol ID (ISO/IEC
+	ST_KEY_NLPID,		/* an ISO network layer protocol ID (ISO/IEC
 				   TR 9577: 0x83 IS-IS), after LLC SAP 0xfe */
+	ST_KEY_FRAMED		/* what a framing header on a byte stream
+				   carries, by the carried protocol's number
+				   or magic: TPKT's 8073 (COTP, ISO 8073);
+				   NetBIOS session's first four bytes of the
+				   message (0xfe534d42 SMB2) */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

@@ -44,6 +44,11 @@ extern const struct st_proto st_proto_isis_psnp;
 extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe,
     st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_pgm;
 /* @appind */
+extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
+extern const struct st_proto st_proto_tpkt, st_proto_cotp;
+extern const struct st_proto st_proto_nbss, st_proto_smb2, st_proto_smb;
+extern const struct st_proto st_proto_dcerpc, st_proto_rpc;
+extern const struct st_proto st_proto_nbns, st_proto_nbdgm;
 /* @appsvc */
 extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
     st_proto_ntp, st_proto_dhcp, st_proto_radius, st_proto_syslog,
@@ -158,6 +163,17 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_gtp,
 	&st_proto_pgm,
 	/* @appind */
+	&st_proto_mbtcp,
+	&st_proto_modbus,
+	&st_proto_tpkt,
+	&st_proto_cotp,
+	&st_proto_nbss,
+	&st_proto_smb2,
+	&st_proto_smb,
+	&st_proto_dcerpc,
+	&st_proto_rpc,
+	&st_proto_nbns,
+	&st_proto_nbdgm,
 	/* @appsvc */
 	&st_proto_quic,
 	&st_proto_snmp,

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * DCE/RPC connection-oriented PDUs (C706 chapter 12, [MS-RPCE] 2.2.2) on
+ * TCP: the endpoint mapper's port 135, and by content on the ports it
+ * hands out.  The 16-byte common header, then per type: a request's
+ * context and operation number, a response's, a bind's and bind-ack's
+ * fragment sizes and association group; and the authentication trailer
+ * (type, level, context) at the fragment's end.  The data representation
+ * (drep) says the byte order of every number after it.
+ *
+ *   +------+-------+-------+-------+---------------------------+
+ *   | ver  | minor | ptype | flags |  drep (4): byte order ... |
+ *   +------+-------+-------+-------+---------------------------+
+ *   |  frag_length  |  auth_length  |         call_id          |
+ *   +---------------+---------------+---------------------------+
+ *
+ * Not here: DCE/RPC inside SMB named pipes, and the stub data of the
+ * interfaces (shown as bytes).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "strata/out.h"
+#include "fields.h"
+
+#define EPM_PORT	135
+#define CO_HDR		16
+#define CO_MAXTYPE	19
+#define AUTH_TRAILER	8
+
+enum { P_REQUEST = 0, P_RESPONSE = 2, P_FAULT = 3, P_BIND = 11,
+	P_BIND_ACK = 12, P_BIND_NAK = 13, P_ALTER = 14, P_ALTER_RESP = 15,
+	P_AUTH3 = 16 };
+
+static const struct st_valname ptype_names[] = {
+	{ 0, "Request" }, { 1, "Ping" }, { 2, "Response" }, { 3, "Fault" },
+	{ 4, "Working" }, { 5, "Nocall" }, { 6, "Reject" }, { 7, "Ack" },
+	{ 8, "Cl_cancel" }, { 9, "Fack" }, { 10, "Cancel_ack" },
+	{ 11, "Bind" }, { 12, "Bind_ack" }, { 13, "Bind_nak" },
+	{ 14, "Alter_context" }, { 15, "Alter_context_resp" },
+	{ 16, "AUTH3" }, { 17, "Shutdown" }, { 18, "Co_cancel" },
+	{ 19, "Orphaned" }, { 0, NULL }
+};
+
+static const struct st_valname auth_names[] = {
+	{ 0, "None" }, { 9, "SPNEGO" }, { 10, "NTLMSSP" },
+	{ 16, "Kerberos" }, { 68, "Netlogon" }, { 0, NULL }
+};
+
+enum { F_VER, F_MINOR, F_PTYPE, F_FLAGS, F_FFIRST, F_FLAST, F_FCANCEL,
+	F_FRES, F_FMPX, F_FDNE, F_FMAYBE, F_FOBJECT, F_DREP, F_DORDER,
+	F_DCHAR, F_DFP, F_FRAGLEN, F_AUTHLEN, F_CALLID,
+	F_ALLOC, F_CTX, F_OPNUM, F_CANCEL, F_XMIT, F_RECV, F_GROUP,
+	F_NCTX, F_SECLEN, F_SECADDR, F_NRESULTS, F_STATUS, F_ATYPE,
+	F_ALEVEL, F_APAD, F_ARSV, F_ACTX, F_NDCERPC };
+
+#define H(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_HEX)
+#define N(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_DEC)
+#define FL(n, l, o)	FDD(NULL, "dcerpc." n, l, o, 1, ST_FMT_BOOL)
+
+static const struct st_field_desc dcerpc_fields[F_NDCERPC] = {
+	[F_VER] = N("ver", "Version", 0, 8),
+	[F_MINOR] = N("ver_minor", "Version (minor)", 8, 8),
+	[F_PTYPE] = FDN("type", "dcerpc.pkt_type", "Packet type", 16, 8,
+	    ST_FMT_DEC, ptype_names),
+	[F_FLAGS] = H("cn_flags", "Packet Flags", 24, 8),
+	[F_FOBJECT] = FL("cn_flags.object", "Object", 24),
+	[F_FMAYBE] = FL("cn_flags.maybe", "Maybe", 25),
+	[F_FDNE] = FL("cn_flags.dne", "Did Not Execute", 26),
+	[F_FMPX] = FL("cn_flags.mpx", "Multiplex", 27),
+	[F_FRES] = FL("cn_flags.reserved", "Reserved", 28),
+	[F_FCANCEL] = FL("cn_flags.cancel_pending", "Cancel Pending", 29),
+	[F_FLAST] = FL("cn_flags.last_frag", "Last Frag", 30),
+	[F_FFIRST] = FL("cn_flags.first_frag", "First Frag", 31),
+	[F_DREP] = FD(NULL, "dcerpc.drep", "Data Representation", 32, 32,
+	    ST_FMT_BYTES),
+	[F_DORDER] = FDD(NULL, "dcerpc.drep.byteorder", "Byte order", 32, 4,
+	    ST_FMT_DEC),
+	[F_DCHAR] = FDD(NULL, "dcerpc.drep.character", "Character", 36, 4,
+	    ST_FMT_DEC),
+	[F_DFP] = FDD(NULL, "dcerpc.drep.fp", "Floating-point", 40, 8,
+	    ST_FMT_DEC),
+	/* Numbers in the drep's byte order: values set by the decoder. */
+	[F_FRAGLEN] = N("cn_frag_len", "Frag Length", 64, 16),
+	[F_AUTHLEN] = N("cn_auth_len", "Auth Length", 80, 16),
+	[F_CALLID] = N("cn_call_id", "Call ID", 96, 32),
+	[F_ALLOC] = N("cn_alloc_hint", "Alloc hint", 0, 32),
+	[F_CTX] = N("cn_ctx_id", "Context ID", 0, 16),
+	[F_OPNUM] = N("opnum", "Opnum", 0, 16),
+	[F_CANCEL] = N("cn_cancel_count", "Cancel count", 0, 8),
+	[F_XMIT] = N("cn_max_xmit", "Max Xmit Frag", 0, 16),
+	[F_RECV] = N("cn_max_recv", "Max Recv Frag", 0, 16),
+	[F_GROUP] = H("cn_assoc_group", "Assoc Group", 0, 32),
+	[F_NCTX] = N("cn_num_ctx_items", "Num Ctx Items", 0, 8),
+	[F_SECLEN] = N("cn_sec_addr_len", "Scndry Addr len", 0, 16),
+	[F_SECADDR] = FD(NULL, "dcerpc.cn_sec_addr", "Scndry Addr", 0, 0,
+	    ST_FMT_TEXT),
+	[F_NRESULTS] = N("cn_num_results", "Num results", 0, 8),
+	[F_STATUS] = H("cn_status", "Status", 0, 32),
+	[F_ATYPE] = FDN(NULL, "dcerpc.auth_type", "Auth type", 0, 8,
+	    ST_FMT_DEC, auth_names),
+	[F_ALEVEL] = N("auth_level", "Auth level", 0, 8),
+	[F_APAD] = N("auth_pad_len", "Auth pad len", 0, 8),
+	[F_ARSV] = N("auth_rsrvd", "Auth Rsrvd", 0, 8),
+	[F_ACTX] = N("auth_ctx_id", "Auth Context ID", 0, 32),
+};
+
+/* The PDU being read, at c's position, numbers in byte order le. */
+struct pdu {
+	struct st_dctx	*d;
+	struct st_cur	*c;
+	size_t		 len;	/* its bytes present */
+	int		 le;
+};
+
+/* Row f over n bytes at off, in the drep's byte order; its value. */
+static uint64_t
+num(struct pdu *p, int f, size_t off, size_t n)
+{
+	struct st_cur t = *p->c;
+	struct st_field *fl;
+	uint64_t v = 0;
+	size_t i;
+
+	if (off + n > p->len || !st_cur_skip(&t, off) ||
+	    !st_cur_need(&t, n)) {
+		p->c->err = ST_ETRUNC;
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		v |= st_peek_bits(&t, i * 8, 8) << (p->le ? 8 * i :
+		    8 * (n - 1 - i));
+	if ((fl = st_dbytes(p->d, p->c, &dcerpc_fields[f], off, n)) != NULL)
+		fl->val = v;
+	return v;
+}
+
+/* A bind's, alter context's, or their answers' fragment sizes. */
+static void
+bind(struct pdu *p, int ptype)
+{
+	struct st_cur t;
+	const uint8_t *s;
+	char buf[256 * 4 + 1];
+	size_t sl, off;
+
+	num(p, F_XMIT, 16, 2);
+	num(p, F_RECV, 18, 2);
+	num(p, F_GROUP, 20, 4);
+	if (ptype == P_BIND || ptype == P_ALTER) {
+		num(p, F_NCTX, 24, 1);
+		return;
+	}
+	sl = (size_t)num(p, F_SECLEN, 24, 2);
+	if (p->c->err != ST_OK)
+		return;
+	t = *p->c;
+	if (sl > 0 && 26 + sl <= p->len && st_cur_skip(&t, 26) &&
+	    (s = st_get_bytes(&t, sl)) != NULL) {
+		/* a NUL-terminated port or pipe name */
+		st_escape(s, s[sl - 1] == 0 ? sl - 1 : sl, buf, sizeof(buf));
+		st_dtext(p->d, p->c, &dcerpc_fields[F_SECADDR], 26, sl, buf);
+	}
+	off = (26 + sl + 3) & ~(size_t)3;	/* aligned to 4 */
+	num(p, F_NRESULTS, off, 1);
+}
+
+/* The authentication trailer before the auth_len bytes of credentials. */
+static void
+auth(struct pdu *p, size_t fraglen, size_t authlen)
+{
+	size_t off;
+
+	if (authlen == 0 || fraglen < CO_HDR + AUTH_TRAILER + authlen)
+		return;
+	off = fraglen - authlen - AUTH_TRAILER;
+	if (off + AUTH_TRAILER > p->len)
+		return;
+	num(p, F_ATYPE, off, 1);
+	num(p, F_ALEVEL, off + 1, 1);
+	num(p, F_APAD, off + 2, 1);
+	num(p, F_ARSV, off + 3, 1);
+	num(p, F_ACTX, off + 4, 4);
+}
+
+/* Whether the bytes at c hold a connection-oriented header: version
+ * 5.0 or 5.1, a known type, a drep strata knows, lengths that fit. */
+static int
+co_header(struct st_cur *c)
+{
+	struct st_cur t = *c;
+	unsigned v, minor, type, d0, d1, fl, al;
+
+	v = st_get_u8(&t);
+	minor = st_get_u8(&t);
+	type = st_get_u8(&t);
+	st_get_u8(&t);
+	d0 = st_get_u8(&t);
+	d1 = st_get_u8(&t);
+	st_cur_skip(&t, 2);
+	fl = st_get_u8(&t);
+	fl |= (unsigned)st_get_u8(&t) << 8;
+	al = st_get_u8(&t);
+	al |= (unsigned)st_get_u8(&t) << 8;
+	if (t.err != ST_OK || v != 5 || minor > 1 || type > CO_MAXTYPE ||
+	    (d0 & 0xee) != 0 || d1 > 3)
+		return 0;
+	if (!(d0 & 0x10)) {		/* big-endian lengths */
+		fl = (fl >> 8 | fl << 8) & 0xffff;
+		al = (al >> 8 | al << 8) & 0xffff;
+	}
+	return fl >= CO_HDR && al + CO_HDR <= fl;
+}
+
+static int
+dcerpc_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), fraglen, authlen;
+	struct pdu p = { d, c, left, 1 };
+	int ptype;
+
+	if (left < CO_HDR)
+		return d->pkt->caplen < d->pkt->len && left > 0 ? ST_ETRUNC :
+		    ST_ENOTME;
+	if (!co_header(c))
+		return ST_ENOTME;
+	st_dfields(d, c, dcerpc_fields, F_FRAGLEN);
+	p.le = st_peek_bits(c, 32, 4) == 1;
+	ptype = (int)st_peek_bits(c, 16, 8);
+	fraglen = (size_t)num(&p, F_FRAGLEN, 8, 2);
+	authlen = (size_t)num(&p, F_AUTHLEN, 10, 2);
+	num(&p, F_CALLID, 12, 4);
+	if (fraglen < left)
+		p.len = fraglen;
+	switch (ptype) {
+	case P_REQUEST:
+		num(&p, F_ALLOC, 16, 4);
+		num(&p, F_CTX, 20, 2);
+		num(&p, F_OPNUM, 22, 2);
+		break;
+	case P_RESPONSE:
+	case P_FAULT:
+		num(&p, F_ALLOC, 16, 4);
+		num(&p, F_CTX, 20, 2);
+		num(&p, F_CANCEL, 22, 1);
+		if (ptype == P_FAULT)
+			num(&p, F_STATUS, 24, 4);
+		break;
+	case P_BIND: case P_BIND_ACK: case P_ALTER: case P_ALTER_RESP:
+		bind(&p, ptype);
+		break;
+	}
+	if (c->err == ST_OK)
+		auth(&p, fraglen, authlen);
+	if (c->err == ST_ETRUNC && d->pkt->caplen == d->pkt->len) {
+		c->err = ST_OK;
+		st_pkt_note(d->pkt, "DCE/RPC: a fragment continues in a later "
+		    "segment");
+	}
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = p.len;
+	d->plen = left - p.len;
+	if (d->plen > 0)
+		d->next = d->ly->proto;		/* another PDU */
+	return ST_OK;
+}
+
+static int
+dcerpc_heuristic(struct st_cur *c)
+{
+	return st_cur_left(c) >= CO_HDR && co_header(c);
+}
+
+static const struct st_bind dcerpc_binds[] = {
+	{ ST_KEY_TCPPORT, EPM_PORT },
+};
+
+/* "dcerpc request call 2 opnum 64 ctx 0", "dcerpc bind call 1". */
+static int
+dcerpc_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_NDCERPC];
+	const struct st_valname *v;
+
+	st_ly_fields(s->pkt, ly, dcerpc_fields, F_NDCERPC, f);
+	st_out_puts(s->o, "dcerpc");
+	if (f[F_PTYPE] != NULL) {
+		for (v = ptype_names; v->name != NULL &&
+		    v->val != f[F_PTYPE]->val; v++)
+			;
+		st_out_printf(s->o, " %s", v->name != NULL ? v->name : "?");
+	}
+	if (f[F_CALLID] != NULL) {
+		st_out_puts(s->o, " call ");
+		s->value(s, f[F_CALLID]);
+	}
+	if (f[F_OPNUM] != NULL) {
+		st_out_puts(s->o, " opnum ");
+		s->value(s, f[F_OPNUM]);
+	}
+	if (f[F_CTX] != NULL) {
+		st_out_puts(s->o, " ctx ");
+		s->value(s, f[F_CTX]);
+	}
+	if (f[F_STATUS] != NULL) {
+		st_out_puts(s->o, " status ");
+		s->value(s, f[F_STATUS]);
+	}
+	if (f[F_ATYPE] != NULL) {
+		st_out_puts(s->o, " auth ");
+		s->value(s, f[F_ATYPE]);
+	}
+	return 1;
+}
+
+static const struct st_field_desc *const dcerpc_keys[] = {
+	&dcerpc_fields[F_PTYPE], &dcerpc_fields[F_FRAGLEN],
+	&dcerpc_fields[F_CALLID], NULL,
+};
+
+/* @summary */
+/* @views */
+/* @craft */
+/* @probes */
+const struct st_proto st_proto_dcerpc = {
+	.name = "dcerpc",
+	.ws = "dcerpc",
+	.title = "Distributed Computing Environment / Remote Procedure Call "
+	    "(DCE/RPC)",
+	.rfc = "C706, [MS-RPCE]",
+	.role = ST_ROLE_APP,
+	.fields = dcerpc_fields,
+	.nfields = F_NDCERPC,
+	.decode = dcerpc_decode,
+	.binds = dcerpc_binds,
+	.nbinds = NFIELDS(dcerpc_binds),
+	.heuristic = dcerpc_heuristic,
+	/* @summary */
+	.summary = dcerpc_summary,
+	/* @views */
+	.keys = dcerpc_keys,
+	.color = "\033[35m",
+	.explain = "Microsoft RPC's connection-oriented PDUs.  A bind names "
+	    "the interface (a UUID and version) and the transfer syntax; a "
+	    "request then calls operation 'opnum' of it, the response "
+	    "repeats the call ID.  The data representation byte says the "
+	    "byte order of every number after it.  With authentication, an "
+	    "8-byte trailer (type: 10 NTLMSSP, 9 SPNEGO, 16 Kerberos; level: "
+	    "5 privacy) precedes the credentials at the fragment's end.",
+	/* @craft */
+	/* @probes */
+};

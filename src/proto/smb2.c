@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * SMB2 and SMB3 ([MS-SMB2] 2.2): the 64-byte header every message starts
+ * with, and the bodies of the commands a user looks for first: negotiate
+ * (the dialects), tree connect (the share's path), create (the file's
+ * name, access and disposition), close, read and write (offsets and
+ * lengths).  Everything is little-endian.
+ *
+ *   +-------+---------+--------+-------------------+---------+---------+
+ *   | 0xfe  | StrSize | Credit | Status (response) | Command | Credits |
+ *   |  SMB  |   64    | Charge | ChannelSeq (req.) |         |         |
+ *   +-------+---------+--------+-------------------+---------+---------+
+ *   | Flags | NextCommand | MessageId (8) | ProcessId | TreeId |
+ *   | SessionId (8) | Signature (16) |  body: StructureSize ...
+ *
+ * Messages chained by NextCommand are one layer each.  An encrypted
+ * message (0xfd 'SMB', the transform header) is shown by its protocol ID
+ * only; its body is data.
+ *
+ * Wireshark names a message's session (account, domain), tree (path) and
+ * file (name) from earlier packets; one packet alone cannot, so strata
+ * gives them only where the message itself carries them.  Paths keep
+ * their backslashes single, as Windows writes them; other bytes that
+ * are not printable ASCII are escaped.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "strata/out.h"
+#include "fields.h"
+
+#define SMB2_MAGIC	0xfe534d42u
+#define SMB2_XFORM	0xfd534d42u
+#define SMB2_HDR	64
+#define SMB2_MAXDIALECTS 64
+#define SMB2_NAMEMAX	1024	/* UTF-16 units of a name shown */
+
+enum { C_NEGOTIATE, C_SESSION_SETUP, C_LOGOFF, C_TREE_CONNECT,
+	C_TREE_DISCONNECT, C_CREATE, C_CLOSE, C_FLUSH, C_READ, C_WRITE,
+	C_LOCK, C_IOCTL, C_CANCEL, C_ECHO, C_QUERY_DIRECTORY,
+	C_CHANGE_NOTIFY, C_QUERY_INFO, C_SET_INFO, C_OPLOCK_BREAK, C_N };
+
+static const char *const cmd_words[C_N] = {
+	"negotiate", "session-setup", "logoff", "tree-connect",
+	"tree-disconnect", "create", "close", "flush", "read", "write",
+	"lock", "ioctl", "cancel", "echo", "query-directory",
+	"change-notify", "query-info", "set-info", "oplock-break",
+};
+
+static const struct st_valname cmd_names[] = {
+	{ 0, "Negotiate Protocol" }, { 1, "Session Setup" },
+	{ 2, "Session Logoff" }, { 3, "Tree Connect" },
+	{ 4, "Tree Disconnect" }, { 5, "Create" }, { 6, "Close" },
+	{ 7, "Flush" }, { 8, "Read" }, { 9, "Write" }, { 10, "Lock" },
+	{ 11, "Ioctl" }, { 12, "Cancel" }, { 13, "KeepAlive" },
+	{ 14, "Find" }, { 15, "Notify" }, { 16, "GetInfo" },
+	{ 17, "SetInfo" }, { 18, "Break" }, { 0, NULL }
+};
+
+static const struct st_valname status_names[] = {
+	{ 0x00000000, "STATUS_SUCCESS" }, { 0x00000103, "STATUS_PENDING" },
+	{ 0x80000005, "STATUS_BUFFER_OVERFLOW" },
+	{ 0x80000006, "STATUS_NO_MORE_FILES" },
+	{ 0xc0000003, "STATUS_INVALID_INFO_CLASS" },
+	{ 0xc000000d, "STATUS_INVALID_PARAMETER" },
+	{ 0xc000000f, "STATUS_NO_SUCH_FILE" },
+	{ 0xc0000016, "STATUS_MORE_PROCESSING_REQUIRED" },
+	{ 0xc0000022, "STATUS_ACCESS_DENIED" },
+	{ 0xc0000034, "STATUS_OBJECT_NAME_NOT_FOUND" },
+	{ 0xc0000035, "STATUS_OBJECT_NAME_COLLISION" },
+	{ 0xc0000043, "STATUS_SHARING_VIOLATION" },
+	{ 0xc000006d, "STATUS_LOGON_FAILURE" },
+	{ 0xc00000bb, "STATUS_NOT_SUPPORTED" },
+	{ 0xc00000cc, "STATUS_BAD_NETWORK_NAME" },
+	{ 0xc0000101, "STATUS_DIRECTORY_NOT_EMPTY" },
+	{ 0xc0000120, "STATUS_CANCELLED" },
+	{ 0xc0000128, "STATUS_FILE_CLOSED" }, { 0, NULL }
+};
+
+enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
+	F_CGRANT, F_FLAGS, F_FRESP, F_FASYNC, F_FCHAIN, F_FSIGN, F_FPRIO,
+	F_FDFS, F_FREPLAY, F_NEXT, F_MID, F_PID, F_AID, F_TID, F_SESID,
+	F_SIG, F_BUFCODE, F_BUFLEN, F_BUFDYN,
+	/* bodies */
+	F_DCOUNT, F_SECMODE, F_CAPS, F_CGUID, F_SGUID, F_DIALECT,
+	F_TCFLAGS, F_TREE, F_SHTYPE, F_SHFLAGS, F_SHCAPS, F_OPLOCK,
+	F_IMPERS, F_CFLAGS, F_ACCESS, F_FATTR, F_SHACCESS, F_DISPO,
+	F_COPTS, F_FILENAME, F_ACTION, F_ALLOC, F_EOF, F_FID, F_CLFLAGS,
+	F_RLEN, F_WLEN, F_OFFSET, F_MINCOUNT, F_WCOUNT, F_WREMAIN,
+	F_NSMB2 };
+
+#define X(n, l, w)	FD(NULL, "smb2." n, l, 0, w, ST_FMT_HEX)
+#define D(n, l, w)	FD(NULL, "smb2." n, l, 0, w, ST_FMT_DEC)
+#define B(n, l)		FD(NULL, n, l, 0, 1, ST_FMT_BOOL)
+
+static const struct st_field_desc smb2_fields[F_NSMB2] = {
+	[F_PROTO] = FD(NULL, "smb2.protocol_id", "ProtocolId", 0, 32,
+	    ST_FMT_HEX),
+	[F_HLEN] = FD(NULL, "smb2.header_len", "Header Length", 32, 16, ST_FMT_DEC),
+	[F_CHARGE] = FD(NULL, "smb2.credit.charge", "Credit Charge", 48, 16,
+	    ST_FMT_DEC),
+	[F_STATUS] = FDN(NULL, "smb2.nt_status", "NT Status", 64, 32,
+	    ST_FMT_HEX, status_names),
+	[F_CHSEQ] = FD(NULL, "smb2.channel_sequence", "Channel Sequence",
+	    64, 16, ST_FMT_DEC),
+	[F_CMD] = FDN(NULL, "smb2.cmd", "Command", 96, 16, ST_FMT_DEC,
+	    cmd_names),
+	[F_CREQ] = FD(NULL, "smb2.credits.requested", "Credits requested",
+	    112, 16, ST_FMT_DEC),
+	[F_CGRANT] = FD(NULL, "smb2.credits.granted", "Credits granted",
+	    112, 16, ST_FMT_DEC),
+	[F_FLAGS] = FD(NULL, "smb2.flags", "Flags", 128, 32, ST_FMT_HEX),
+	[F_FRESP] = B("smb2.flags.response", "Response"),
+	[F_FASYNC] = B("smb2.flags.async", "Async command"),
+	[F_FCHAIN] = B("smb2.flags.chained", "Chained"),
+	[F_FSIGN] = B("smb2.flags.signature", "Signing"),
+	[F_FPRIO] = FD(NULL, "smb2.flags.priority_mask", "Priority", 0, 3,
+	    ST_FMT_DEC),
+	[F_FDFS] = B("smb2.flags.dfs", "DFS operation"),
+	[F_FREPLAY] = B("smb2.flags.replay", "Replay operation"),
+	[F_NEXT] = FD(NULL, "smb2.chain_offset", "Chain Offset", 160, 32,
+	    ST_FMT_HEX),
+	[F_MID] = FD(NULL, "smb2.msg_id", "Message ID", 192, 64,
+	    ST_FMT_DEC),
+	[F_PID] = FD(NULL, "smb2.pid", "Process Id", 256, 32, ST_FMT_HEX),
+	[F_AID] = FD(NULL, "smb2.aid", "Async Id", 256, 64, ST_FMT_HEX),
+	[F_TID] = FD(NULL, "smb2.tid", "Tree Id", 288, 32, ST_FMT_HEX),
+	[F_SESID] = FD(NULL, "smb2.sesid", "Session Id", 320, 64,
+	    ST_FMT_HEX),
+	[F_SIG] = FD(NULL, "smb2.signature", "Signature", 384, 128,
+	    ST_FMT_BYTES),
+	[F_BUFCODE] = X("buffer_code", "StructureSize", 16),
+	[F_BUFLEN] = D("buffer_code.length", "Fixed Part Length", 15),
+	[F_BUFDYN] = B("smb2.buffer_code.dynamic", "Dynamic Part"),
+	[F_DCOUNT] = D("dialect_count", "Dialect count", 16),
+	[F_SECMODE] = X("sec_mode", "Security mode", 8),
+	[F_CAPS] = X("capabilities", "Capabilities", 32),
+	[F_CGUID] = FD(NULL, "smb2.client_guid", "Client Guid", 0, 0,
+	    ST_FMT_TEXT),
+	[F_SGUID] = FD(NULL, "smb2.server_guid", "Server Guid", 0, 0,
+	    ST_FMT_TEXT),
+	[F_DIALECT] = X("dialect", "Dialect", 16),
+	[F_TCFLAGS] = X("tc.flags", "Flags", 16),
+	[F_TREE] = FD(NULL, "smb2.tree", "Tree", 0, 0, ST_FMT_TEXT),
+	[F_SHTYPE] = X("share_type", "Share Type", 8),
+	[F_SHFLAGS] = X("share_flags", "Share flags", 32),
+	[F_SHCAPS] = X("share_caps", "Share Capabilities", 32),
+	[F_OPLOCK] = X("create.oplock", "Oplock", 8),
+	[F_IMPERS] = D("impersonation.level", "Impersonation level", 32),
+	[F_CFLAGS] = X("create_flags", "Create Flags", 64),
+	[F_ACCESS] = FD(NULL, "smb.access_mask", "Access Mask", 0, 32,
+	    ST_FMT_HEX),
+	[F_FATTR] = X("file_attribute", "File Attributes", 32),
+	[F_SHACCESS] = FD(NULL, "smb.share_access", "Share Access", 0, 32,
+	    ST_FMT_HEX),
+	[F_DISPO] = D("create.disposition", "Disposition", 32),
+	[F_COPTS] = FD(NULL, "smb.create_options", "Create Options", 0, 32,
+	    ST_FMT_HEX),
+	[F_FILENAME] = FD(NULL, "smb2.filename", "Filename", 0, 0,
+	    ST_FMT_TEXT),
+	[F_ACTION] = D("create.action", "Create Action", 32),
+	[F_ALLOC] = D("allocation_size", "Allocation Size", 64),
+	[F_EOF] = D("eof", "End Of File", 64),
+	[F_FID] = FD(NULL, "smb2.fid", "File Id", 0, 0, ST_FMT_TEXT),
+	[F_CLFLAGS] = X("close.flags", "Close Flags", 16),
+	[F_RLEN] = D("read_length", "Read Length", 32),
+	[F_WLEN] = D("write_length", "Write Length", 32),
+	[F_OFFSET] = D("file_offset", "File Offset", 64),
+	[F_MINCOUNT] = D("min_count", "Min Count", 32),
+	[F_WCOUNT] = D("write.count", "Write Count", 32),
+	[F_WREMAIN] = D("write.remaining", "Write Remaining", 32),
+};
+
+/* A bit (or bits) of a little-endian flags word, as Wireshark names it. */
+struct lebit {
+	struct st_field_desc fd;
+	uint32_t	 mask;
+};
+
+#define LB(n, m)	{ B(n, n), (m) }
+
+static const struct lebit hdr_flags[] = {
+	LB("smb2.flags.response", 0x1), LB("smb2.flags.async", 0x2),
+	LB("smb2.flags.chained", 0x4), LB("smb2.flags.signature", 0x8),
+	LB("smb2.flags.priority_mask", 0x70),
+	LB("smb2.flags.dfs", 0x10000000), LB("smb2.flags.replay", 0x20000000),
+};
+
+static const struct lebit access_bits[] = {
+	LB("smb.access.read", 0x1), LB("smb.access.write", 0x2),
+	LB("smb.access.append", 0x4), LB("smb.access.read_ea", 0x8),
+	LB("smb.access.write_ea", 0x10), LB("smb.access.execute", 0x20),
+	LB("smb.access.delete_child", 0x40),
+	LB("smb.access.read_attributes", 0x80),
+	LB("smb.access.write_attributes", 0x100),
+	LB("smb.access.delete", 0x10000),
+	LB("smb.access.read_control", 0x20000),
+	LB("smb.access.write_dac", 0x40000),
+	LB("smb.access.write_owner", 0x80000),
+	LB("smb.access.synchronize", 0x100000),
+	LB("smb.access.system_security", 0x1000000),
+	LB("smb.access.maximum_allowed", 0x2000000),
+	LB("smb.access.generic_all", 0x10000000),
+	LB("smb.access.generic_execute", 0x20000000),
+	LB("smb.access.generic_write", 0x40000000),
+	LB("smb.access.generic_read", 0x80000000),
+};
+
+static const struct lebit fattr_bits[] = {
+	LB("smb2.file_attribute.read_only", 0x1),
+	LB("smb2.file_attribute.hidden", 0x2),
+	LB("smb2.file_attribute.system", 0x4),
+	LB("smb2.file_attribute.directory", 0x10),
+	LB("smb2.file_attribute.archive", 0x20),
+	LB("smb2.file_attribute.normal", 0x80),
+	LB("smb2.file_attribute.temporary", 0x100),
+	LB("smb2.file_attribute.sparse", 0x200),
+	LB("smb2.file_attribute.reparse", 0x400),
+	LB("smb2.file_attribute.compressed", 0x800),
+	LB("smb2.file_attribute.offline", 0x1000),
+	LB("smb2.file_attribute.not_content_indexed", 0x2000),
+	LB("smb2.file_attribute.encrypted", 0x4000),
+	LB("smb2.file_attribute.integrity_stream", 0x8000),
+	LB("smb2.file_attribute.no_scrub_data", 0x20000),
+};
+
+static const struct lebit share_bits[] = {
+	LB("smb.share.access.read", 0x1), LB("smb.share.access.write", 0x2),
+	LB("smb.share.access.delete", 0x4),
+};
+
+static const struct lebit copts_bits[] = {
+	LB("smb.nt.create_options.directory", 0x1),
+	LB("smb.nt.create_options.write_through", 0x2),
+	LB("smb.nt.create_options.sequential_only", 0x4),
+	LB("smb.nt.create_options.intermediate_buffering", 0x8),
+	LB("smb.nt.create_options.sync_io_alert", 0x10),
+	LB("smb.nt.create_options.sync_io_nonalert", 0x20),
+	LB("smb.nt.create_options.non_directory", 0x40),
+	LB("smb.nt.create_options.create_tree_connection", 0x80),
+	LB("smb.nt.create_options.complete_if_oplocked", 0x100),
+	LB("smb.nt.create_options.no_ea_knowledge", 0x200),
+	LB("smb.nt.create_options.eight_dot_three_only", 0x400),
+	LB("smb.nt.create_options.random_access", 0x800),
+	LB("smb.nt.create_options.delete_on_close", 0x1000),
+	LB("smb.nt.create_options.open_by_fileid", 0x2000),
+	LB("smb.nt.create_options.backup_intent", 0x4000),
+	LB("smb.nt.create_options.no_compression", 0x8000),
+	LB("smb.nt.create_options.reserve_opfilter", 0x100000),
+	LB("smb.nt.create_options.open_reparse_point", 0x200000),
+	LB("smb.nt.create_options.open_no_recall", 0x400000),
+	LB("smb.nt.create_options.open_for_free_space_query", 0x800000),
+};
+
+static const struct lebit tc_bits[] = {
+	LB("smb2.tc.cluster_reconnect", 0x1),
+	LB("smb2.tc.redirect_to_owner", 0x2),
+	LB("smb2.tc.extension_present", 0x4),
+};
+
+static const struct lebit secmode_bits[] = {
+	LB("smb2.sec_mode.sign_enabled", 0x1),
+	LB("smb2.sec_mode.sign_required", 0x2),
+};
+
+static const struct lebit caps_bits[] = {
+	LB("smb2.capabilities.dfs", 0x1), LB("smb2.capabilities.leasing", 0x2),
+	LB("smb2.capabilities.large_mtu", 0x4),
+	LB("smb2.capabilities.multi_channel", 0x8),
+	LB("smb2.capabilities.persistent_handles", 0x10),
+	LB("smb2.capabilities.directory_leasing", 0x20),
+	LB("smb2.capabilities.encryption", 0x40),
+};
+
+/* The message being read: the header starts at c's position. */
+struct msg {
+	struct st_dctx	*d;
+	struct st_cur	*c;
+	size_t		 len;	/* the message's bytes present */
+	int		 resp;
+};
+
+/* The n-byte little-endian value at byte off; 0 and c->err set when the
+ * bytes are not there. */
+static uint64_t
+le_at(struct msg *m, size_t off, size_t n)
+{
+	struct st_cur t = *m->c;
+	uint64_t v = 0;
+	size_t i;
+
+	if (off + n > m->len || !st_cur_skip(&t, off) ||
+	    !st_cur_need(&t, n)) {
+		m->c->err = ST_ETRUNC;
+		return 0;
+	}
+	for (i = n; i-- > 0; )
+		v = v << 8 | (uint64_t)st_peek_bits(&t, i * 8, 8);
+	return v;
+}
+
+/* Adds row f over n little-endian bytes at off; its value (0 when
+ * absent). */
+static uint64_t
+le(struct msg *m, int f, size_t off, size_t n)
+{
+	uint64_t v = le_at(m, off, n);
+	struct st_field *fl;
+
+	if (m->c->err != ST_OK)
+		return 0;
+	if ((fl = st_dbytes(m->d, m->c, &smb2_fields[f], off, n)) != NULL)
+		fl->val = v;
+	return v;
+}
+
+/* The bits of flags word v (n bytes at off) that table bits names. */
+static void
+le_bits(struct msg *m, size_t off, size_t n, uint32_t v,
+    const struct lebit *bits, size_t nbits)
+{
+	unsigned lo;
+	size_t i;
+
+	if (m->c->err != ST_OK || m->d->pkt->lite)
+		return;
+	for (i = 0; i < nbits; i++) {
+		lo = (unsigned)__builtin_ctz(bits[i].mask);
+		if (lo / 8 >= n)
+			continue;
+		/* bit lo of a little-endian word is in byte lo / 8 */
+		st_pkt_add_field(m->d->pkt, &bits[i].fd,
+		    (uint32_t)((m->c->off + off + lo / 8) * 8 + 7 - lo % 8),
+		    1, (v & bits[i].mask) != 0);
+	}
+}
+
+/* A flags word with its bits. */
+static uint32_t
+flags(struct msg *m, int f, size_t off, size_t n, const struct lebit *bits,
+    size_t nbits)
+{
+	uint32_t v = (uint32_t)le(m, f, off, n);
+
+	le_bits(m, off, n, v, bits, nbits);
+	return v;
+}
+
+#define FLAGS(m, f, off, n, t)	flags(m, f, off, n, t, NFIELDS(t))
+
+/* A GUID at off as Wireshark writes one: its first three parts are
+ * little-endian numbers. */
+static void
+guid(struct msg *m, int f, size_t off)
+{
+	uint64_t a = le_at(m, off, 4), b = le_at(m, off + 4, 2),
+	    c = le_at(m, off + 6, 2), d8 = 0;
+	char buf[40];
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		d8 = d8 << 8 | le_at(m, off + 8 + i, 1);
+	if (m->c->err != ST_OK)
+		return;
+	snprintf(buf, sizeof(buf), "%08x-%04x-%04x-%04x-%012llx",
+	    (unsigned)a, (unsigned)b, (unsigned)c, (unsigned)(d8 >> 48),
+	    (unsigned long long)(d8 & 0xffffffffffffULL));
+	st_dtext(m->d, m->c, &smb2_fields[f], off, 16, buf);
+}
+
+/*
+ * A UTF-16LE name of len bytes at off from the header: ASCII as is
+ * (backslashes single, as paths are written), other characters escaped.
+ */
+static void
+name16(struct msg *m, int f, size_t off, size_t len)
+{
+	char buf[SMB2_NAMEMAX * 6 + 1];
+	size_t i, k = 0;
+	unsigned u;
+
+	if (len == 0 || off < SMB2_HDR || off + len > m->len) {
+		if (off + len > m->len && len > 0)
+			st_pkt_note(m->d->pkt, "SMB2: a name lies past the "
+			    "bytes of the message");
+		return;
+	}
+	for (i = 0; i + 1 < len && i / 2 < SMB2_NAMEMAX; i += 2) {
+		u = (unsigned)le_at(m, off + i, 2);
+		if (u >= 0x20 && u < 0x7f)
+			buf[k++] = (char)u;
+		else
+			k += (size_t)snprintf(buf + k, sizeof(buf) - k,
+			    u < 0x100 ? "\\x%02x" : "\\u%04x", u);
+	}
+	buf[k] = '\0';
+	if (m->c->err == ST_OK)
+		st_dtext(m->d, m->c, &smb2_fields[f], off, len, buf);
+}
+
+static void
+negotiate(struct msg *m, size_t b)
+{
+	unsigned n, i;
+
+	if (!m->resp) {
+		n = (unsigned)le(m, F_DCOUNT, b + 2, 2);
+		FLAGS(m, F_SECMODE, b + 4, 2, secmode_bits);
+		FLAGS(m, F_CAPS, b + 8, 4, caps_bits);
+		guid(m, F_CGUID, b + 12);
+		for (i = 0; i < n && i < SMB2_MAXDIALECTS &&
+		    m->c->err == ST_OK; i++)
+			le(m, F_DIALECT, b + 36 + 2 * i, 2);
+		return;
+	}
+	FLAGS(m, F_SECMODE, b + 2, 1, secmode_bits);
+	le(m, F_DIALECT, b + 4, 2);
+	guid(m, F_SGUID, b + 8);
+	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
+}
+
+static void
+tree_connect(struct msg *m, size_t b)
+{
+	size_t off, len;
+
+	if (!m->resp) {
+		FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
+		off = (size_t)le_at(m, b + 4, 2);
+		len = (size_t)le_at(m, b + 6, 2);
+		if (m->c->err == ST_OK)
+			name16(m, F_TREE, off, len);
+		return;
+	}
+	le(m, F_SHTYPE, b + 2, 1);
+	le(m, F_SHFLAGS, b + 4, 4);
+	le(m, F_SHCAPS, b + 8, 4);
+	FLAGS(m, F_ACCESS, b + 12, 4, access_bits);
+}
+
+static void
+create(struct msg *m, size_t b)
+{
+	size_t off, len;
+
+	if (!m->resp) {
+		le(m, F_OPLOCK, b + 3, 1);
+		le(m, F_IMPERS, b + 4, 4);
+		le(m, F_CFLAGS, b + 8, 8);
+		FLAGS(m, F_ACCESS, b + 24, 4, access_bits);
+		FLAGS(m, F_FATTR, b + 28, 4, fattr_bits);
+		FLAGS(m, F_SHACCESS, b + 32, 4, share_bits);
+		le(m, F_DISPO, b + 36, 4);
+		FLAGS(m, F_COPTS, b + 40, 4, copts_bits);
+		off = (size_t)le_at(m, b + 44, 2);
+		len = (size_t)le_at(m, b + 46, 2);
+		if (m->c->err == ST_OK)
+			name16(m, F_FILENAME, off, len);
+		return;
+	}
+	le(m, F_OPLOCK, b + 2, 1);
+	le(m, F_ACTION, b + 4, 4);
+	le(m, F_ALLOC, b + 40, 8);
+	le(m, F_EOF, b + 48, 8);
+	FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
+	guid(m, F_FID, b + 64);
+}
+
+static void
+body(struct msg *m, unsigned cmd)
+{
+	size_t b = SMB2_HDR;
+	uint64_t code = le(m, F_BUFCODE, b, 2);
+	struct st_field *f;
+
+	if (m->c->err != ST_OK)
+		return;
+	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFLEN], b, 2)) !=
+	    NULL)
+		f->val = code >> 1;
+	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFDYN], b, 1)) != NULL)
+		f->val = code & 1;
+	if (code == 9 && m->resp)	/* an error response */
+		return;
+	switch (cmd) {
+	case C_NEGOTIATE:
+		negotiate(m, b);
+		break;
+	case C_TREE_CONNECT:
+		tree_connect(m, b);
+		break;
+	case C_CREATE:
+		create(m, b);
+		break;
+	case C_CLOSE:
+		le(m, F_CLFLAGS, b + 2, 2);
+		if (!m->resp)
+			guid(m, F_FID, b + 8);
+		else {
+			le(m, F_ALLOC, b + 40, 8);
+			le(m, F_EOF, b + 48, 8);
+			FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
+		}
+		break;
+	case C_READ:
+		if (m->resp)
+			break;
+		le(m, F_RLEN, b + 4, 4);
+		le(m, F_OFFSET, b + 8, 8);
+		guid(m, F_FID, b + 16);
+		le(m, F_MINCOUNT, b + 32, 4);
+		break;
+	case C_IOCTL:	/* a response's flags, named as the header's */
+		if (m->resp)
+			le(m, F_FLAGS, b + 40, 4);
+		break;
+	case C_WRITE:
+		if (m->resp) {
+			le(m, F_WCOUNT, b + 4, 4);
+			le(m, F_WREMAIN, b + 8, 4);
+			break;
+		}
+		le(m, F_WLEN, b + 4, 4);
+		le(m, F_OFFSET, b + 8, 8);
+		guid(m, F_FID, b + 16);
+		break;
+	}
+}
+
+static void
+header(struct msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
+{
+	le(m, F_HLEN, 4, 2);
+	le(m, F_CHARGE, 6, 2);
+	*fl = (uint32_t)le_at(m, 16, 4);
+	m->resp = *fl & 1;
+	if (m->resp)
+		le(m, F_STATUS, 8, 4);
+	else
+		le(m, F_CHSEQ, 8, 2);
+	*cmd = (unsigned)le(m, F_CMD, 12, 2);
+	le(m, m->resp ? F_CGRANT : F_CREQ, 14, 2);
+	FLAGS(m, F_FLAGS, 16, 4, hdr_flags);
+	*next = (uint32_t)le(m, F_NEXT, 20, 4);
+	le(m, F_MID, 24, 8);
+	if (*fl & 2) {
+		le(m, F_AID, 32, 8);
+	} else {
+		le(m, F_PID, 32, 4);
+		le(m, F_TID, 36, 4);
+	}
+	le(m, F_SESID, 40, 8);
+	if (m->c->err == ST_OK)
+		st_dbytes(m->d, m->c, &smb2_fields[F_SIG], 48, 16);
+}
+
+static int
+smb2_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c);
+	struct msg m = { d, c, left, 0 };
+	struct st_field *f;
+	uint32_t fl, next;
+	unsigned cmd;
+
+	if ((f = st_dfield(d, c, &smb2_fields[F_PROTO])) == NULL)
+		return ST_ETRUNC;
+	if (f->val == SMB2_XFORM) {		/* encrypted: data */
+		d->hdr = 4;
+		d->data = 1;
+		return ST_OK;
+	}
+	if (f->val != SMB2_MAGIC)
+		return st_dmalformed(d, "protocol ID 0x%08x is not SMB2",
+		    (unsigned)f->val);
+	header(&m, &fl, &cmd, &next);
+	if (c->err != ST_OK)
+		return c->err;
+	if (next != 0 && (next < SMB2_HDR || next > left))
+		return st_dmalformed(d, "next command at %u lies outside the "
+		    "message", (unsigned)next);
+	if (next != 0)
+		m.len = next;
+	body(&m, cmd);
+	if (c->err == ST_ETRUNC && d->pkt->caplen == d->pkt->len) {
+		/* Not cut by the capture: the message goes on in a later
+		 * segment. */
+		c->err = ST_OK;
+		st_pkt_note(d->pkt, "SMB2: a message continues in a later "
+		    "segment");
+	}
+	d->hdr = m.len;
+	d->plen = left - m.len;
+	if (d->plen > 0)
+		d->next = d->ly->proto;		/* the next chained command */
+	return ST_OK;
+}
+
+static const struct st_bind smb2_binds[] = {
+	{ ST_KEY_FRAMED, SMB2_MAGIC },
+	{ ST_KEY_FRAMED, SMB2_XFORM },
+};
+
+/* "smb2 create \\srv\share\file.txt", "smb2 read 65536 at 0",
+ * "smb2 create response STATUS_OBJECT_NAME_NOT_FOUND". */
+static int
+smb2_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_NSMB2];
+	const struct st_layer *end = s->pkt->layers + s->pkt->nlayers, *l;
+	const struct st_valname *v;
+	unsigned more = 0;
+
+	st_ly_fields(s->pkt, ly, smb2_fields, F_NSMB2, f);
+	st_out_puts(s->o, "smb2");
+	if (f[F_CMD] == NULL) {
+		st_out_puts(s->o, " encrypted");
+		return 1;
+	}
+	if (f[F_CMD]->val < C_N)
+		st_out_printf(s->o, " %s", cmd_words[f[F_CMD]->val]);
+	else
+		st_out_printf(s->o, " command %u", (unsigned)f[F_CMD]->val);
+	if (f[F_STATUS] != NULL) {
+		st_out_puts(s->o, " response");
+		for (v = status_names; v->name != NULL &&
+		    v->val != f[F_STATUS]->val; v++)
+			;
+		if (v->name != NULL && v->val != 0)
+			st_out_printf(s->o, " %s", v->name);
+		else if (v->name == NULL)
+			st_out_printf(s->o, " status 0x%08x",
+			    (unsigned)f[F_STATUS]->val);
+	}
+	if (f[F_TREE] != NULL || f[F_FILENAME] != NULL) {
+		st_out_putc(s->o, ' ');
+		s->value(s, f[F_TREE] != NULL ? f[F_TREE] : f[F_FILENAME]);
+	}
+	if (f[F_RLEN] != NULL || f[F_WLEN] != NULL) {
+		st_out_putc(s->o, ' ');
+		s->value(s, f[F_RLEN] != NULL ? f[F_RLEN] : f[F_WLEN]);
+		if (f[F_OFFSET] != NULL) {
+			st_out_puts(s->o, " at ");
+			s->value(s, f[F_OFFSET]);
+		}
+	}
+	for (l = ly + 1; l < end; l++)
+		more += l->proto == ly->proto;
+	if (more > 0)
+		st_out_printf(s->o, " (+%u chained)", more);
+	return 1;
+}
+
+static const struct st_field_desc *const smb2_keys[] = {
+	&smb2_fields[F_CMD], &smb2_fields[F_STATUS], &smb2_fields[F_MID],
+	&smb2_fields[F_TID], &smb2_fields[F_SESID], NULL,
+};
+
+/* @summary */
+/* @views */
+/* @craft */
+/* @probes */
+const struct st_proto st_proto_smb2 = {
+	.name = "smb2",
+	.ws = "smb2",
+	.title = "SMB2 (Server Message Block Protocol version 2)",
+	.rfc = "[MS-SMB2]",
+	.role = ST_ROLE_APP,
+	.fields = smb2_fields,
+	.nfields = F_NSMB2,
+	.decode = smb2_decode,
+	.binds = smb2_binds,
+	.nbinds = NFIELDS(smb2_binds),
+	/* @summary */
+	.summary = smb2_summary,
+	/* @views */
+	.keys = smb2_keys,
+	.explain_bits = SMB2_HDR * 8,
+	.color = "\033[35m",
+	.explain = "Windows file sharing, versions 2.0.2 to 3.1.1.  Every "
+	    "message has a 64-byte little-endian header: the command, the "
+	    "NT status of a response, credits (how many requests the client "
+	    "may have outstanding), a message ID the response repeats, and "
+	    "the session and tree IDs that name who is asking about which "
+	    "share; a signature when the session signs.  The body starts "
+	    "with its fixed size (its low bit: a variable part follows).  "
+	    "A tree connect names \\\\server\\share, a create the file "
+	    "below it.",
+	/* @craft */
+	/* @probes */
+};

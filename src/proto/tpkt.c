@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * TPKT (RFC 1006, updated by RFC 2126): ISO transport (COTP, ISO 8073)
+ * over TCP, as ISO-TSAP (port 102: S7comm, MMS) and RDP (port 3389) use
+ * it.  A four-byte header frames each TPDU on the stream:
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +---------------+---------------+-------------------------------+
+ *   |  Version (3)  |  Reserved (0) |  Length (header and TPDU)     |
+ *   +---------------+---------------+-------------------------------+
+ *
+ * A segment that does not start with a header continues a TPDU begun in
+ * an earlier one (Wireshark, without reassembly, shows it as
+ * continuation data), unless another protocol recognises it by content:
+ * TLS after RDP's negotiation asked for it.
+ */
+#include <stdio.h>
+
+#include "strata/out.h"
+#include "fields.h"
+
+#define TPKT_ISOTSAP	102
+#define TPKT_RDP	3389
+#define TPKT_COTP	8073	/* ST_KEY_FRAMED: what it carries */
+#define TPKT_MIN	7	/* RFC 1006 6: a header and a 3-byte TPDU */
+
+enum { F_VERSION, F_RESERVED, F_LENGTH, F_CONT, F_NTPKT };
+
+static const struct st_field_desc tpkt_fields[F_NTPKT] = {
+	[F_VERSION] = FD("version", "tpkt.version", "Version", 0, 8,
+	    ST_FMT_DEC),
+	[F_RESERVED] = FD("reserved", "tpkt.reserved", "Reserved", 8, 8,
+	    ST_FMT_DEC),
+	[F_LENGTH] = FD("len", "tpkt.length", "Length", 16, 16, ST_FMT_DEC),
+	[F_CONT] = FD(NULL, "tpkt.continuation_data", "Continuation data",
+	    0, 0, ST_FMT_BYTES),
+};
+
+static int
+tpkt_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c);
+	struct st_cur t = *c;
+	unsigned len;
+
+	if (left == 0)
+		return ST_ENOTME;
+	if (left < 4 || st_get_u8(&t) != 3 || st_get_u8(&t) != 0) {
+		if (left < 4 && d->pkt->caplen < d->pkt->len)
+			return ST_ETRUNC;
+		/* Another protocol's bytes on the port: let it have them. */
+		if (st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto) != NULL)
+			return ST_ENOTME;
+		st_dbytes(d, c, &tpkt_fields[F_CONT], 0, left);
+		d->hdr = left;
+		d->plen = 0;
+		return ST_OK;
+	}
+	len = st_get_be16(&t);
+	st_dfields(d, c, tpkt_fields, F_CONT);
+	if (len < TPKT_MIN)
+		return st_dmalformed(d, "length %u is less than %u", len,
+		    TPKT_MIN);
+	d->hdr = 4;
+	if (len > left)
+		st_pkt_note(d->pkt, "TPKT: a TPDU continues in a later "
+		    "segment");
+	else if (len < left)
+		/* COTP does not know where the TPKT ends: what follows is
+		 * shown with the TPDU's data. */
+		st_pkt_note(d->pkt, "TPKT: another TPDU follows in this "
+		    "segment (shown with the first's data)");
+	d->next_key = ST_KEY_FRAMED;
+	d->next_val = TPKT_COTP;
+	return ST_OK;
+}
+
+static const struct st_bind tpkt_binds[] = {
+	{ ST_KEY_TCPPORT, TPKT_ISOTSAP },
+	{ ST_KEY_TCPPORT, TPKT_RDP },
+};
+
+/* "tpkt len 67 cotp DT eot": what it carries speaks after it. */
+static int
+tpkt_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[F_NTPKT];
+	const struct st_layer *next = ly + 1;
+
+	st_ly_fields(s->pkt, ly, tpkt_fields, F_NTPKT, f);
+	st_out_puts(s->o, "tpkt");
+	if (f[F_CONT] != NULL) {
+		st_out_puts(s->o, " continuation");
+		return 1;
+	}
+	if (f[F_LENGTH] != NULL) {
+		st_out_puts(s->o, " len ");
+		s->value(s, f[F_LENGTH]);
+	}
+	if (next < s->pkt->layers + s->pkt->nlayers &&
+	    next->depth == ly->depth && next->proto->summary != NULL &&
+	    next->proto->role == ST_ROLE_APP) {
+		st_out_putc(s->o, ' ');
+		next->proto->summary(s, next);
+	}
+	return 1;
+}
+
+static const struct st_field_desc *const tpkt_keys[] = {
+	&tpkt_fields[F_VERSION], &tpkt_fields[F_LENGTH], NULL,
+};
+
+/* @summary */
+/* @views */
+/* @craft */
+/* @probes */
+const struct st_proto st_proto_tpkt = {
+	.name = "tpkt",
+	.ws = "tpkt",
+	.title = "TPKT, ISO on TCP",
+	.rfc = "RFC 1006",
+	.role = ST_ROLE_APP,
+	.fields = tpkt_fields,
+	.nfields = F_NTPKT,
+	.decode = tpkt_decode,
+	.binds = tpkt_binds,
+	.nbinds = NFIELDS(tpkt_binds),
+	/* @summary */
+	.summary = tpkt_summary,
+	/* @views */
+	.keys = tpkt_keys,
+	.color = "\033[36m",
+	.explain = "RFC 1006 runs the OSI transport protocol (COTP, ISO "
+	    "8073 class 0) over TCP: each TPDU gets a 4-byte header, version "
+	    "3, a reserved byte and the length of header and TPDU, so that "
+	    "the receiver can find TPDU boundaries in the byte stream.  "
+	    "Siemens S7 and IEC 61850 MMS use it on port 102, RDP on 3389.",
+	/* @craft */
+	/* @probes */
+};
