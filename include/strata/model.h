@@ -163,6 +163,8 @@ struct st_packet {
 	 */
 	const char	*reasm;
 	uint32_t	 xtotal;	/* the datagram's payload bytes */
+	uint8_t		 frag;		/* a network layer is a fragment: only
+					   then do views ask the frag hooks */
 	uint32_t	 xlen;
 	uint8_t		*xbuf;
 	size_t		 xcap;

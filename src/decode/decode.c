@@ -369,7 +369,7 @@ st_decode_ra(struct st_packet *pkt, int linktype, struct st_defrag *ra)
 	c = st_cur_make(pkt->data, pkt->caplen);
 	if (pkt->caplen > 0 || p != &st_proto_data)
 		chain(&d, c, p, &fr);
-	if (d.net.frag) {
+	if (pkt->frag) {
 		unreassembled(pkt);
 		if (ra != NULL)
 			reassemble(&d, ra);

@@ -25,6 +25,7 @@ st_pkt_reset(struct st_packet *pkt, const uint8_t *data, uint32_t caplen,
 	pkt->strused = 0;
 	pkt->reasm = NULL;
 	pkt->xtotal = 0;
+	pkt->frag = 0;
 	pkt->xlen = 0;
 }
 

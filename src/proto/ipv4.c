@@ -262,6 +262,7 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 	memcpy(d->net.dst, c->base + c->off + 16, 4);
 	d->net.tlen = (uint32_t)(tot - ihl);
 	d->net.frag = mf || off != 0;
+	d->pkt->frag |= d->net.frag;
 	if (off != 0) {
 		d->data = 1;	/* not the transport header */
 		return ST_OK;

@@ -421,6 +421,7 @@ frag6_decode(struct st_dctx *d, struct st_cur *c)
 	    &frag_fields[2])) != NULL)
 		f->meaning = st_pkt_printf(d->pkt, "%u bytes", off * 8);
 	d->net.frag = off != 0 || more;
+	d->pkt->frag |= d->net.frag;
 	if (off != 0)
 		d->data = 1;	/* not the transport header */
 	return ST_OK;

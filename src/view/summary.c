@@ -243,7 +243,7 @@ marks(struct st_out *o, const struct st_packet *pkt)
 	unsigned i;
 	int said = 0;
 
-	for (i = 0; i < pkt->nlayers; i++) {
+	for (i = 0; pkt->frag && i < pkt->nlayers; i++) {
 		ly = &pkt->layers[i];
 		if (ly->depth == 0 && ly->proto->frag != NULL &&
 		    ly->proto->frag(pkt, ly, &fr)) {
