@@ -452,7 +452,14 @@ starts_message(const uint8_t *p, size_t left, int *response)
 {
 	size_t i, k;
 
+	*response = 1;
+	/* Every method and "HTTP/1." begin with a capital: most bodies do
+	 * not, and need no comparison. */
+	if (left == 0 || p[0] < 'A' || p[0] > 'Z')
+		return 0;
 	for (i = 0; methods[i] != NULL; i++) {
+		if (methods[i][0] != p[0])
+			continue;
 		k = strlen(methods[i]);
 		if (left >= k && memcmp(p, methods[i], k) == 0) {
 			*response = 0;
@@ -570,6 +577,12 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		pos = 2;
 	if (p[pos] < 0x20 || p[pos] > 0x7e) {
 		d->hdr = pos;
+		return ST_OK;
+	}
+	/* The summary says only "continuation, n bytes": a lite decode
+	 * need not read its lines. */
+	if (d->pkt->lite) {
+		d->hdr = left;
 		return ST_OK;
 	}
 	while (pos < left && lines++ < HTTP_LINES) {
