@@ -62,7 +62,11 @@ eth_decode(struct st_dctx *d, struct st_cur *c)
 {
 	uint16_t t;
 
-	st_dfields(d, c, eth_fields, E_TYPE);
+	if (d->pkt->lite) {		/* the addresses only: no parts */
+		st_dfield(d, c, &eth_fields[E_DST]);
+		st_dfield(d, c, &eth_fields[E_SRC]);
+	} else
+		st_dfields(d, c, eth_fields, E_TYPE);
 	t = (uint16_t)st_peek_bits(c, 96, 16);
 	if (c->err != ST_OK)
 		return c->err;
