@@ -355,9 +355,12 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		}
 		if (n++ > 0)
 			st_out_puts(o, " \xe2\x80\xba ");
-		st_out_puts(o, st_pcolor(v, ly->proto));
-		st_out_puts(o, ly->proto->name);
-		st_out_puts(o, st_color_off(v));
+		if (v->color) {
+			st_out_puts(o, st_pcolor(v, ly->proto));
+			st_out_puts(o, ly->proto->name);
+			st_out_puts(o, st_color_off(v));
+		} else
+			st_out_puts(o, ly->proto->name);
 		if (same > 1) {
 			st_out_puts(o, " \xc3\x97");
 			st_out_u64(o, same);
