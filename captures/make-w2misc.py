@@ -16,6 +16,10 @@ usage: make-w2misc.py DIR [--hex]
                  segment; OpenFlow 1.0 HELLO and FEATURES_REPLY on 6633;
                  malformed: a hello element of 2 bytes, a match longer
                  than its message, a message length of 4
+  fr.pcap        Frame Relay (link type 107): IS-IS LSP after a 4-octet
+                 address and NLPID 0x83, ICMP echo over IPv4 after a
+                 3-octet address (Cisco encapsulation), a 4-octet address
+                 with DL-CORE control, LAPF on DLCI 0
 --hex prints each frame as hex instead (for tests/unit/test_w2misc.c).
 """
 import struct
@@ -63,9 +67,10 @@ def udp(sport, dport, payload, src, dst):
     return h[:6] + struct.pack("!H", c) + payload
 
 
-def pcap(path, frames):
+def pcap(path, frames, link=1):
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535,
+                            link))
         for i, fr in enumerate(frames):
             f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
                                 len(fr)))
@@ -140,15 +145,32 @@ def of_frames():
             seg(short_len, sp=40003)]
 
 
+# ---- Frame Relay ---------------------------------------------------------
+
+ISIS_LSP = bytes.fromhex(
+    "831b010012010000003904b001920168000100000000002a0d4b03010403490001"
+    "8102cc8e8906656467652d318604c61200018404c6120001")
+
+
+def fr_frames():
+    icmp = ck_at(struct.pack("!BBHHH", 8, 0, 0, 7, 1) + b"abcd", 2)
+    ip = ipv4(A1, A2, 1, icmp)
+    return [bytes.fromhex("04200611") + b"\x03" + ISIS_LSP,
+            bytes.fromhex("042015") + b"\x08\x00" + ip,
+            bytes.fromhex("1c000c07") + b"\x03\xcc" + ip,
+            bytes.fromhex("0001e822") + b"\0" * 8]
+
+
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     frames = of_frames()
     if "--hex" in sys.argv:
-        for f in frames:
+        for f in frames + fr_frames():
             print(f.hex())
         return
     pcap(sys.argv[1] + "/openflow.pcap", frames)
+    pcap(sys.argv[1] + "/fr.pcap", fr_frames(), 107)
 
 
 if __name__ == "__main__":

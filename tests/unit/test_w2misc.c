@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The w2misc family: OpenFlow 1.0 and 1.3, from hand-written bytes (those
+ * The w2misc family: OpenFlow 1.0 and 1.3, Frame Relay's longer addresses
+ * and IS-IS over it, from hand-written bytes (those
  * captures/make-w2misc.py writes): exact field values, every shorter
  * prefix decoded without a read past it and marked truncated, and
  * malformed variants.
@@ -240,12 +241,92 @@ test_openflow10(void **state)
 	sweep_trunc("openflow_v1", 62, OF10_FEAT, 0);
 }
 
+#define FR4_ISIS \
+	"0420061103831b010012010000003904b001920168000100000000002a0d" \
+	"4b030104034900018102cc8e8906656467652d318604c61200018404c612" \
+	"0001"
+#define FR3_IP \
+	"042015080045000020000100004001eeb4c6120001c61200020800333100" \
+	"07000161626364"
+#define FR4_DLCORE \
+	"1c000c0703cc45000020000100004001eeb4c6120001c612000208003331" \
+	"0007000161626364"
+#define FR_LAPF \
+	"0001e8220000000000000000"
+/* Five address octets: not Q.922. */
+#define FR_ADDR5 \
+	"042006081003cc"
+
+static void
+fr_sweep(const char *hex)
+{
+	static struct st_packet p;
+	size_t n = hexbytes(hex), k;
+	uint8_t *b;
+
+	sweep_prefixes(DLT_FRELAY, hex);
+	for (k = 1; k < 5; k++) {
+		n = hexbytes(hex);
+		b = malloc(k);
+		assert_non_null(b);
+		memcpy(b, tbuf, k);
+		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, DLT_FRELAY);
+		assert_int_equal(p.layers[0].status, ST_LS_TRUNCATED);
+		free(b);
+	}
+}
+
+static void
+test_fr(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* 4 octets, DLCI bits in all: IS-IS by its NLPID. */
+	p = decode_hex(DLT_FRELAY, FR4_ISIS);
+	assert_chain(p, "fr isis isis-lsp");
+	assert_int_equal(fval(p, "fr.dlci"), 147652);
+	assert_int_equal(fval(p, "fr.third_dlci"), 3);
+	assert_int_equal(fval(p, "fr.lower_dlci"), 4);
+	assert_int_equal(fval(p, "fr.dc"), 0);
+	assert_int_equal(layer(p, "fr")->hdr_len, 5);
+	assert_int_equal(layer(p, "isis")->off, 5);
+
+	p = decode_hex(DLT_FRELAY, FR3_IP);
+	assert_chain(p, "fr ipv4 icmp data");
+	assert_int_equal(fval(p, "fr.dlci"), 1157);
+	assert_int_equal(fval(p, "fr.lower_dlci"), 5);
+	assert_int_equal(fval(p, "fr.chdlctype"), 0x0800);
+	assert_false(has_field(p, "fr.third_dlci"));
+
+	/* DC set: the last 6 bits are DL-CORE control, no DLCI. */
+	p = decode_hex(DLT_FRELAY, FR4_DLCORE);
+	assert_chain(p, "fr ipv4 icmp data");
+	assert_int_equal(fval(p, "fr.dlci"), 14342);
+	assert_int_equal(fval(p, "fr.dlcore_control"), 1);
+	assert_int_equal(fval(p, "fr.nlpid"), 0xcc);
+
+	p = decode_hex(DLT_FRELAY, FR_LAPF);
+	assert_chain(p, "fr data");
+	assert_int_equal(fval(p, "fr.control"), 0xe8);
+
+	p = decode_hex(DLT_FRELAY, FR_ADDR5);
+	assert_chain(p, "fr data");
+	assert_false(has_field(p, "fr.dlci"));
+
+	fr_sweep(FR4_ISIS);
+	fr_sweep(FR3_IP);
+	fr_sweep(FR4_DLCORE);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_openflow13),
 		cmocka_unit_test(test_openflow10),
+		cmocka_unit_test(test_fr),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
