@@ -13,14 +13,15 @@
  * +---+---+---+---+---+---+---+---+
  * | control 0x03  | [pad 0] | NLPID | ...
  *
- * Only the two-byte address is decoded; longer ones (EA 0 in the second
- * byte) leave the frame as data.
+ * Addresses of 3 and 4 octets (EA 0 in the second) add a third octet of
+ * 7 DLCI bits and a final one of 6 more (or DL-CORE control, DC set).
  */
 #include "strata/out.h"
 #include "fields.h"
 
 enum { F_OCT1, F_UPPER, F_CR, F_EA1, F_OCT2, F_LOWER, F_FECN, F_BECN, F_DE,
-	F_EA2, F_DLCI, F_CTRL, F_NLPID, F_OUI, F_SNAPTYPE, F_PID, F_CHDLC };
+	F_EA2, F_DLCI, F_CTRL, F_NLPID, F_OUI, F_SNAPTYPE, F_PID, F_CHDLC,
+	F_OCT3, F_THIRD, F_EA3, F_LOWDLCI, F_DLCORE, F_DC, F_EAF };
 
 static const struct st_valname nlpid_names[] = {
 	{ 0x08, "Q.933" }, { 0x80, "SNAP" }, { 0x81, "CLNP" },
@@ -51,6 +52,15 @@ static const struct st_field_desc fr_fields[] = {
 	FD(NULL, "fr.snap.pid", "Protocol ID", 24, 16, ST_FMT_HEX),
 	FDN(NULL, "fr.chdlctype", "Type", 0, 16, ST_FMT_HEX,
 	    st_ethertype_names),
+	/* 4-byte addresses: a third octet; 3 and 4: a final one */
+	FD(NULL, "fr.third_addr_octet", "Third address octet", 0, 8,
+	    ST_FMT_HEX),
+	FDD(NULL, "fr.third_dlci", "Third DLCI", 0, 7, ST_FMT_HEX),
+	FDD(NULL, "fr.ea", "EA", 7, 1, ST_FMT_BOOL),
+	FD(NULL, "fr.lower_dlci", "Lower DLCI", 0, 6, ST_FMT_HEX),
+	FD(NULL, "fr.dlcore_control", "DL-CORE control", 0, 6, ST_FMT_HEX),
+	FD(NULL, "fr.dc", "DC", 6, 1, ST_FMT_BOOL),
+	FD(NULL, "fr.ea", "EA", 7, 1, ST_FMT_BOOL),
 };
 
 /* Row r at byte off of c. */
@@ -94,11 +104,51 @@ fr_nlpid(struct st_dctx *d, struct st_cur *c, size_t off, unsigned nlpid)
 	return 0;
 }
 
+/*
+ * The address after its first two octets (a): 2, 3 or 4 octets, each but
+ * the last with EA 0 (Q.922 3.3).  Returns its length, having added the
+ * third and final octets' fields and set *dlci; 0 when it is longer than
+ * 4 octets or cut short (c->err).
+ */
+static size_t
+fr_addr(struct st_dctx *d, struct st_cur *c, unsigned a, unsigned *dlci)
+{
+	unsigned o3, o4, n;
+
+	*dlci = (a >> 10) << 4 | (a >> 4 & 15);
+	if (a & 1)
+		return 2;
+	o3 = (unsigned)st_peek_bits(c, 16, 8);
+	n = 2;
+	if (c->err == ST_OK && !(o3 & 1)) {
+		o4 = (unsigned)st_peek_bits(c, 24, 8);
+		if (c->err != ST_OK || !(o4 & 1))
+			return 0;
+		fr_at(d, c, 2, F_OCT3);
+		fr_at(d, c, 2, F_THIRD);
+		fr_at(d, c, 2, F_EA3);
+		*dlci = *dlci << 7 | o3 >> 1;
+		o3 = o4;
+		n = 3;
+	}
+	if (c->err != ST_OK)
+		return 0;
+	if (o3 & 2)
+		fr_at(d, c, n, F_DLCORE);
+	else {
+		fr_at(d, c, n, F_LOWDLCI);
+		*dlci = *dlci << 6 | o3 >> 2;
+	}
+	fr_at(d, c, n, F_DC);
+	fr_at(d, c, n, F_EAF);
+	return c->err == ST_OK ? n + 1 : 0;
+}
+
 static int
 fr_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), off;
-	unsigned a, ctl, nlpid;
+	unsigned a, ctl, nlpid, dlci;
 
 	st_dfields(d, c, fr_fields, F_DLCI);
 	a = (unsigned)st_peek_bits(c, 0, 16);
@@ -107,35 +157,58 @@ fr_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	}
 	d->hdr = 2;
-	if ((a & 0x0100) || !(a & 1)) {	/* EA bits: not a 2-byte address */
+	if (a & 0x0100) {		/* EA in the first octet: bogus */
 		d->data = 1;
 		return ST_OK;
 	}
-	st_dgen(d, &fr_fields[F_DLCI], (a >> 10) << 4 | (a >> 4 & 15));
-	ctl = (unsigned)st_peek_bits(c, 16, 8);
-	if (c->err != ST_OK || ctl != 0x03) {
-		/* Cisco's encapsulation: an EtherType after the address. */
-		fr_at(d, c, 2, F_CHDLC);
+	if ((off = fr_addr(d, c, a, &dlci)) == 0) {
 		if (c->err != ST_OK) {
 			d->hdr = left;
 			return c->err;
 		}
-		d->hdr = 4;
-		d->next_key = ST_KEY_ETHERTYPE;
-		d->next_val = st_peek_bits(c, 16, 16);
+		d->data = 1;
 		return ST_OK;
 	}
-	fr_at(d, c, 2, F_CTRL);
-	off = 3;
+	d->hdr = off;
+	st_dgen(d, &fr_fields[F_DLCI], dlci);
+	ctl = (unsigned)st_peek_bits(c, off * 8, 8);
+	if (c->err == ST_OK && ctl != 0x03 && dlci == 0) {
+		/* LAPF signalling on DLCI 0 (Wireshark: not decoded) */
+		fr_at(d, c, off, F_CTRL);
+		d->data = 1;
+		return ST_OK;
+	}
+	if (c->err != ST_OK || ctl != 0x03) {
+		/* Cisco's encapsulation: an EtherType after the address. */
+		fr_at(d, c, off, F_CHDLC);
+		if (c->err != ST_OK) {
+			d->hdr = left;
+			return c->err;
+		}
+		d->hdr = off + 2;
+		d->next_key = ST_KEY_ETHERTYPE;
+		d->next_val = st_peek_bits(c, off * 8, 16);
+		return ST_OK;
+	}
+	fr_at(d, c, off, F_CTRL);
+	off++;
 	/* The pad before an NLPID (Wireshark shows it as NLPID 0). */
 	if (st_cur_left(c) > off && st_peek_bits(c, off * 8, 8) == 0)
 		fr_at(d, c, off++, F_NLPID);
-	fr_at(d, c, off, F_NLPID);
 	nlpid = (unsigned)st_peek_bits(c, off * 8, 8);
 	if (c->err != ST_OK) {
 		d->hdr = left;
 		return c->err;
 	}
+	/* An ISO protocol's NLPID is its PDU's first byte (RFC 2427 3.3):
+	 * it goes on from there, by the NLPID, as after LLC SAP 0xfe. */
+	if (nlpid >= 0x81 && nlpid <= 0x83) {
+		d->hdr = off;
+		d->next_key = ST_KEY_NLPID;
+		d->next_val = nlpid;
+		return ST_OK;
+	}
+	fr_at(d, c, off, F_NLPID);
 	off += 1;
 	off += fr_nlpid(d, c, off, nlpid);
 	if (c->err != ST_OK) {

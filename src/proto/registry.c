@@ -57,6 +57,8 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
 /* @appdns */
 /* @apptext */
 /* @w2misc */
+extern const struct st_proto st_proto_openflow, st_proto_openflow_v1,
+    st_proto_openflow_v4;
 /* @w2krb */
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
@@ -188,6 +190,7 @@ const struct st_proto *const st_protos[] = {
 	/* @appdns */
 	/* @apptext */
 	/* @w2misc */
+	&st_proto_openflow, &st_proto_openflow_v1, &st_proto_openflow_v4,
 	/* @w2krb */
 	&st_proto_ftp_data,
 	&st_proto_mysql,

@@ -278,9 +278,9 @@ test_fr(void **state)
 	assert_int_equal(fval(p, "fr.snaptype"), 0x0800);
 	assert_int_equal(layer(p, "fr")->hdr_len, 10);
 	sweep_prefixes(DLT_FRELAY, FR_SNAP);
-	/* A three-byte address: left as data. */
+	/* A three-byte address: 6 + 4 + 6 DLCI bits (Q.922 3.3). */
 	p = decode_hex(DLT_FRELAY, "18400103cc");
-	assert_false(has_field(p, "fr.dlci"));
+	assert_int_equal(fval(p, "fr.dlci"), 6400);
 }
 
 /* The summary line of the hex frame of link type lt. */
