@@ -51,6 +51,7 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
 /* @apptcp */
 /* @appdns */
 /* @apptext */
+extern const struct st_proto st_proto_pgsql;
 /* @w2misc */
 /* @w2krb */
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
@@ -171,6 +172,7 @@ const struct st_proto *const st_protos[] = {
 	/* @apptcp */
 	/* @appdns */
 	/* @apptext */
+	&st_proto_pgsql,
 	/* @w2misc */
 	/* @w2krb */
 	&st_proto_ftp_data,

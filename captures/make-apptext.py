@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the apptext captures: TCP exchanges built by hand between
+198.18.0.1 (client) and 198.18.0.2 (server), the same every time (no
+servers here, and no privileges to capture loopback).  Each segment is one
+frame; sequence numbers follow the bytes sent.
+
+usage: make-apptext.py DIR
+  apptext-pgsql.pcap   PostgreSQL startup, MD5 authentication, parameter
+                       status, key data, a simple query with its row
+                       description, rows (one NULL), completion and ready;
+                       parse/bind/execute/sync and their completions; an
+                       error and a notice; a message continued in the next
+                       segment; termination
+"""
+import os
+import struct
+import sys
+
+C, S = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
+MC, MS = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ipv4(src, dst, proto, payload, ident=1):
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
+                    0x4000, 64, proto, 0, src, dst)
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+class Conn:
+    """One TCP connection after its handshake: segments both ways, into
+    a frame list that several connections may share (their order)."""
+
+    def __init__(self, cport, sport, frames):
+        self.cport, self.sport = cport, sport
+        self.seq = {True: 1000, False: 5000}
+        self.frames = frames
+
+    def send(self, from_client, data):
+        src, dst = (C, S) if from_client else (S, C)
+        sp, dp = (self.cport, self.sport) if from_client else \
+            (self.sport, self.cport)
+        seq, ack = self.seq[from_client], self.seq[not from_client]
+        t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 0x50, 0x18, 65535,
+                        0, 0) + data
+        ph = src + dst + struct.pack("!BBH", 0, 6, len(t))
+        t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
+        self.seq[from_client] += len(data)
+        mac = (MS, MC) if from_client else (MC, MS)
+        self.frames.append(mac[0] + mac[1] + b"\x08\x00" +
+                           ipv4(src, dst, 6, t, len(self.frames) + 1))
+        return self
+
+
+def pg(t, body):
+    return t + struct.pack("!I", len(body) + 4) + body
+
+
+def z(*strs):
+    return b"".join(s + b"\0" for s in strs)
+
+
+def pgsql_frames():
+    fr = []
+    c = Conn(40432, 5432, fr)
+    body = struct.pack("!HH", 3, 0) + z(b"user", b"strata", b"database",
+                                       b"test") + b"\0"
+    c.send(True, struct.pack("!I", len(body) + 4) + body)
+    c.send(False, pg(b"R", struct.pack("!I", 5) + b"\x01\x02\x03\x04"))
+    c.send(True, pg(b"p", z(b"md5" + b"0" * 32)))
+    c.send(False, pg(b"R", struct.pack("!I", 0)) +
+           pg(b"S", z(b"server_version", b"16.4")) +
+           pg(b"K", struct.pack("!II", 4242, 123456789)) +
+           pg(b"Z", b"I"))
+    c.send(True, pg(b"Q", z(b"select id, name from t;")))
+    col = lambda n, oid, ln: (z(n) + struct.pack("!IHIhiH", 16384, 1, oid,
+                                                 ln, -1, 0))
+    c.send(False, pg(b"T", struct.pack("!H", 2) + col(b"id", 23, 4) +
+                     col(b"name", 25, -1)) +
+           pg(b"D", struct.pack("!HI", 2, 1) + b"1" +
+              struct.pack("!I", 3) + b"one") +
+           pg(b"D", struct.pack("!HI", 2, 1) + b"2" +
+              struct.pack("!i", -1)) +
+           pg(b"C", z(b"SELECT 2")) + pg(b"Z", b"I"))
+    c.send(True, pg(b"P", z(b"s1", b"select $1") + struct.pack("!HI", 1, 23))
+           + pg(b"B", z(b"", b"s1") + struct.pack("!HHHI", 1, 0, 1, 2) +
+                b"42" + struct.pack("!HH", 1, 0))
+           + pg(b"E", z(b"") + struct.pack("!I", 0)) + pg(b"S", b""))
+    c.send(False, pg(b"1", b"") + pg(b"2", b"") +
+           pg(b"D", struct.pack("!HI", 1, 2) + b"42") +
+           pg(b"C", z(b"SELECT 1")) + pg(b"Z", b"I"))
+    c.send(True, pg(b"Q", z(b"drop table nope;")))
+    c.send(False, pg(b"E", b"SERROR\0VERROR\0C42P01\0Mtable \"nope\" does "
+                     b"not exist\0Ftablecmds.c\0L1294\0RDropErrorMsg\0\0")
+           + pg(b"Z", b"I"))
+    c.send(True, pg(b"Q", z(b"drop table if exists nope;")))
+    c.send(False, pg(b"N", b"SNOTICE\0VNOTICE\0C00000\0Mskipping\0\0") +
+           pg(b"C", z(b"DROP TABLE")) + pg(b"Z", b"I"))
+    long = pg(b"Q", z(b"select '" + b"x" * 60 + b"';"))
+    c.send(True, long[:30])
+    c.send(True, long[30:])
+    c.send(True, pg(b"X", b""))
+    return fr
+
+
+def write(path, frames):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
+                                len(fr)))
+            f.write(fr)
+
+
+def main():
+    d = sys.argv[1] if len(sys.argv) > 1 else "."
+    write(os.path.join(d, "apptext-pgsql.pcap"), pgsql_frames())
+
+
+main()

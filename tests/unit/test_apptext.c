@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Text and simple binary protocols over TCP (the apptext family), from
+ * hand-written bytes; every prefix decoded as a capture cut short; lying
+ * lengths and garbage.
+ */
+#include "testutil.h"
+
+/* IPv4/TCP from 198.18.0.1:40000 to port PORT (4 hex digits), then the
+ * payload. */
+#define TCPTO(port) "45000000000040004006000" "0c6120001c6120002" \
+	"9c40" port "0000000100000001501820000000" "0000"
+#define TCPFROM(port) "45000000000040004006000" "0c6120001c6120002" \
+	port "9c400000000100000001501820000000" "0000"
+
+/* Startup: length 32, 3.0, user=strata, database=t. */
+#define PG_STARTUP "00000020" "00030000" "7573657200" "73747261746100" \
+	"646174616261736500" "7400" "00"
+/* Query "select 1;". */
+#define PG_QUERY "51" "0000000e" "73656c65637420313b00"
+/* Row description (one column "a", int4), a data row "1", a NULL row,
+ * command completion "SELECT 2", ready for query (I). */
+#define PG_ROWS "54" "0000001a" "0001" "6100" "00004000" "0001" \
+	"00000017" "0004" "ffffffff" "0000" \
+	"44" "0000000b" "0001" "00000001" "31" \
+	"44" "0000000a" "0001" "ffffffff" \
+	"43" "0000000d" "53454c454354203200" \
+	"5a" "00000005" "49"
+/* Error: severity ERROR, code 42P01, message "no", line 7. */
+#define PG_ERROR "45" "0000001a" "534552524f5200" "4334325030310" "0" \
+	"4d6e6f00" "4c3700" "00"
+
+static void
+test_pgsql(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPTO("1538") PG_STARTUP);
+	assert_chain(p, "ipv4 tcp pgsql");
+	assert_string_equal(field_n(p, "pgsql.type", 0)->meaning,
+	    "Startup message");
+	assert_int_equal(field_n(p, "pgsql.type", 0)->bits, 0);
+	assert_int_equal(fval(p, "pgsql.length"), 32);
+	assert_int_equal(fval(p, "pgsql.frontend"), 1);
+	assert_int_equal(fval(p, "pgsql.version_major"), 3);
+	assert_string_equal(field_n(p, "pgsql.parameter_name", 1)->meaning,
+	    "database");
+	assert_string_equal(field_n(p, "pgsql.parameter_value", 1)->meaning,
+	    "t");
+	assert_int_equal(field_n(p, "pgsql.parameter_value", 0)->bits, 7 * 8);
+	sweep_prefixes(DLT_RAW, TCPTO("1538") PG_STARTUP);
+
+	p = decode_hex(DLT_RAW, TCPTO("1538") PG_QUERY);
+	assert_chain(p, "ipv4 tcp pgsql");
+	assert_string_equal(field_n(p, "pgsql.type", 0)->meaning,
+	    "Simple query");
+	assert_string_equal(field_n(p, "pgsql.query", 0)->meaning,
+	    "select 1;");
+	sweep_prefixes(DLT_RAW, TCPTO("1538") PG_QUERY);
+
+	/* One layer per message. */
+	p = decode_hex(DLT_RAW, TCPFROM("1538") PG_ROWS);
+	assert_chain(p, "ipv4 tcp pgsql pgsql pgsql pgsql pgsql");
+	assert_int_equal(fval(p, "pgsql.frontend"), 0);
+	assert_string_equal(field_n(p, "pgsql.col.name", 0)->meaning, "a");
+	assert_int_equal(fval(p, "pgsql.oid.table"), 16384);
+	assert_int_equal(fval(p, "pgsql.oid.type"), 23);
+	assert_int_equal((int64_t)fval(p, "pgsql.col.typemod"), -1);
+	assert_int_equal(field_n(p, "pgsql.val.data", 0)->bits, 8);
+	assert_int_equal((int64_t)field_n(p, "pgsql.val.length", 2)->val, -1);
+	assert_string_equal(field_n(p, "pgsql.tag", 0)->meaning, "SELECT 2");
+	assert_int_equal(fval(p, "pgsql.status"), 'I');
+	sweep_prefixes(DLT_RAW, TCPFROM("1538") PG_ROWS);
+
+	p = decode_hex(DLT_RAW, TCPFROM("1538") PG_ERROR);
+	assert_chain(p, "ipv4 tcp pgsql");
+	assert_string_equal(field_n(p, "pgsql.severity", 0)->meaning, "ERROR");
+	assert_string_equal(field_n(p, "pgsql.code", 0)->meaning, "42P01");
+	assert_string_equal(field_n(p, "pgsql.message", 0)->meaning, "no");
+	assert_string_equal(field_n(p, "pgsql.line", 0)->meaning, "7");
+	sweep_prefixes(DLT_RAW, TCPFROM("1538") PG_ERROR);
+
+	/* A length below 4: malformed. */
+	p = decode_hex(DLT_RAW, TCPFROM("1538") "5a00000001");
+	assert_int_equal(layer(p, "pgsql")->status, ST_LS_MALFORMED);
+	/* A length past the segment: decoded as far as it goes, noted; a
+	 * string with no NUL before the end shows no value. */
+	p = decode_hex(DLT_RAW, TCPTO("1538") "51000000ff" "616263");
+	assert_chain(p, "ipv4 tcp pgsql");
+	assert_true(has_note(p, "continues"));
+	assert_false(has_field(p, "pgsql.query"));
+	/* A lying string inside the message: stops there. */
+	p = decode_hex(DLT_RAW, TCPFROM("1538") "53" "00000006" "6162"
+	    "5a0000000549");
+	assert_chain(p, "ipv4 tcp pgsql pgsql");
+	assert_false(has_field(p, "pgsql.parameter_name"));
+	/* A lying count in a data row: bounded by the message. */
+	p = decode_hex(DLT_RAW, TCPFROM("1538") "44" "0000000a" "ffff"
+	    "7fffffff");
+	assert_chain(p, "ipv4 tcp pgsql");
+	/* A byte of no message type first: not PostgreSQL. */
+	p = decode_hex(DLT_RAW, TCPFROM("1538") "78787878787878");
+	assert_chain(p, "ipv4 tcp data");
+	/* The SSL request and its answer. */
+	p = decode_hex(DLT_RAW, TCPTO("1538") "0000000804d2162f");
+	assert_string_equal(field_n(p, "pgsql.type", 0)->meaning,
+	    "SSL request");
+	p = decode_hex(DLT_RAW, TCPFROM("1538") "53");
+	assert_true(has_field(p, "strata.pgsql.ssl_response"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pgsql),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
