@@ -12,6 +12,11 @@ usage: make-apptext.py DIR
                        parse/bind/execute/sync and their completions; an
                        error and a notice; a message continued in the next
                        segment; termination
+  apptext-mqtt.pcap    MQTT 3.1 CONNECT with will, user name and password,
+                       CONNACK, SUBSCRIBE of two topics and SUBACK, PUBLISH
+                       at QoS 1 and PUBACK, two PUBLISH in one segment,
+                       UNSUBSCRIBE/UNSUBACK, PING, DISCONNECT; an MQTT 5
+                       CONNECT with properties; a PUBLISH cut by the segment
 """
 import os
 import struct
@@ -112,6 +117,49 @@ def pgsql_frames():
     return fr
 
 
+def mq(first, body):
+    n, rl = len(body), b""
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        rl += bytes([b | (0x80 if n else 0)])
+        if not n:
+            return bytes([first]) + rl + body
+
+
+def u16s(b):
+    return struct.pack("!H", len(b)) + b
+
+
+def mqtt_frames():
+    fr = []
+    c = Conn(40883, 1883, fr)
+    c.send(True, mq(0x10, u16s(b"MQIsdp") + bytes([3, 0xEE]) +
+                    struct.pack("!H", 60) + u16s(b"strata-1") +
+                    u16s(b"dead/strata-1") + u16s(b"gone") +
+                    u16s(b"user") + u16s(b"secret")))
+    c.send(False, mq(0x20, b"\0\0"))
+    c.send(True, mq(0x82, struct.pack("!H", 7) + u16s(b"a/b") + b"\1" +
+                    u16s(b"c/#") + b"\2"))
+    c.send(False, mq(0x90, struct.pack("!H", 7) + b"\1\x80"))
+    c.send(True, mq(0x33, u16s(b"a/b") + struct.pack("!H", 8) + b"hot"))
+    c.send(False, mq(0x40, struct.pack("!H", 8)))
+    c.send(False, mq(0x30, u16s(b"c/d") + b"one") +
+           mq(0x30, u16s(b"c/e") + b"two"))
+    c.send(True, mq(0xA2, struct.pack("!H", 9) + u16s(b"c/#")))
+    c.send(False, mq(0xB0, struct.pack("!H", 9)))
+    c.send(True, mq(0xC0, b""))
+    c.send(False, mq(0xD0, b""))
+    c.send(True, mq(0xE0, b""))
+    c5 = Conn(40884, 1883, fr)
+    c5.send(True, mq(0x10, u16s(b"MQTT") + bytes([5, 0x02]) +
+                     struct.pack("!H", 30) + b"\x05\x11\0\0\x0e\x10" +
+                     u16s(b"strata-5")))
+    c6 = Conn(40885, 1883, fr)
+    c6.send(True, mq(0x30, u16s(b"big") + b"x" * 200)[:40])
+    return fr
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -124,6 +172,7 @@ def write(path, frames):
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "."
     write(os.path.join(d, "apptext-pgsql.pcap"), pgsql_frames())
+    write(os.path.join(d, "apptext-mqtt.pcap"), mqtt_frames())
 
 
 main()

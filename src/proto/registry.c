@@ -52,6 +52,7 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
 /* @appdns */
 /* @apptext */
 extern const struct st_proto st_proto_pgsql;
+extern const struct st_proto st_proto_mqtt;
 /* @w2misc */
 /* @w2krb */
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
@@ -173,6 +174,7 @@ const struct st_proto *const st_protos[] = {
 	/* @appdns */
 	/* @apptext */
 	&st_proto_pgsql,
+	&st_proto_mqtt,
 	/* @w2misc */
 	/* @w2krb */
 	&st_proto_ftp_data,

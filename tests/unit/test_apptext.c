@@ -110,11 +110,76 @@ test_pgsql(void **state)
 	assert_true(has_field(p, "strata.pgsql.ssl_response"));
 }
 
+/* CONNECT 3.1.1: will "w"/"x", user "u", password "p", client "c". */
+#define MQ_CONNECT "10" "1d" "00044d515454" "04" "ee" "003c" "000163" \
+	"000177" "000178" "000175" "000170"
+/* PUBLISH QoS 1 to "a/b", id 5, "hi"; then PINGREQ. */
+#define MQ_PUBLISH "32" "09" "0003612f62" "0005" "6869" "c000"
+
+static void
+test_mqtt(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPTO("075b") MQ_CONNECT);
+	assert_chain(p, "ipv4 tcp mqtt");
+	assert_int_equal(fval(p, "mqtt.msgtype"), 1);
+	assert_int_equal(fval(p, "mqtt.hdr_reserved"), 0);
+	assert_int_equal(fval(p, "mqtt.len"), 29);
+	assert_string_equal(field_n(p, "mqtt.protoname", 0)->meaning, "MQTT");
+	assert_int_equal(fval(p, "mqtt.ver"), 4);
+	assert_int_equal(fval(p, "mqtt.conflags"), 0xee);
+	assert_int_equal(fval(p, "mqtt.conflag.qos"), 1);
+	assert_int_equal(fval(p, "mqtt.conflag.willflag"), 1);
+	assert_int_equal(fval(p, "mqtt.kalive"), 60);
+	assert_string_equal(field_n(p, "mqtt.clientid", 0)->meaning, "c");
+	assert_string_equal(field_n(p, "mqtt.willtopic", 0)->meaning, "w");
+	assert_int_equal(field_n(p, "mqtt.willmsg", 0)->bits, 8);
+	assert_string_equal(field_n(p, "mqtt.username", 0)->meaning, "u");
+	assert_string_equal(field_n(p, "mqtt.passwd", 0)->meaning, "p");
+	sweep_prefixes(DLT_RAW, TCPTO("075b") MQ_CONNECT);
+
+	/* One layer per packet. */
+	p = decode_hex(DLT_RAW, TCPTO("075b") MQ_PUBLISH);
+	assert_chain(p, "ipv4 tcp mqtt mqtt");
+	assert_int_equal(fval(p, "mqtt.qos"), 1);
+	assert_int_equal(fval(p, "mqtt.retain"), 0);
+	assert_string_equal(field_n(p, "mqtt.topic", 0)->meaning, "a/b");
+	assert_int_equal(fval(p, "mqtt.msgid"), 5);
+	assert_int_equal(field_n(p, "mqtt.msg", 0)->bits, 16);
+	assert_int_equal(field_n(p, "mqtt.msgtype", 1)->val, 12);
+	sweep_prefixes(DLT_RAW, TCPTO("075b") MQ_PUBLISH);
+
+	/* A two-byte remaining length (200). */
+	p = decode_hex(DLT_RAW, TCPTO("075b") "30c801" "0001" "61");
+	assert_int_equal(fval(p, "mqtt.len"), 200);
+	assert_true(has_note(p, "continues"));
+	/* Five length bytes: malformed. */
+	p = decode_hex(DLT_RAW, TCPTO("075b") "30ffffffff01");
+	assert_int_equal(layer(p, "mqtt")->status, ST_LS_MALFORMED);
+	/* A topic length past the packet: malformed, no topic. */
+	p = decode_hex(DLT_RAW, TCPTO("075b") "3003" "00ff61" "c000");
+	assert_int_equal(layer(p, "mqtt")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "mqtt.topic"));
+	/* Type 0 is reserved: not MQTT. */
+	p = decode_hex(DLT_RAW, TCPTO("075b") "0000");
+	assert_chain(p, "ipv4 tcp data");
+	/* SUBSCRIBE's topics are bounded by the packet: the second one
+	 * runs past it. */
+	p = decode_hex(DLT_RAW, TCPTO("075b") "8208" "0001" "0001" "61" "01"
+	    "0001" "62");
+	assert_string_equal(field_n(p, "mqtt.topic", 0)->meaning, "a");
+	assert_int_equal(fval(p, "mqtt.sub.qos"), 1);
+	assert_int_equal(layer(p, "mqtt")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pgsql),
+		cmocka_unit_test(test_mqtt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
