@@ -17,6 +17,11 @@ usage: make-apptext.py DIR
                        at QoS 1 and PUBACK, two PUBLISH in one segment,
                        UNSUBSCRIBE/UNSUBACK, PING, DISCONNECT; an MQTT 5
                        CONNECT with properties; a PUBLISH cut by the segment
+  apptext-socks.pcap   SOCKS 5 greeting, user/password method, its
+                       sub-negotiation and status, a CONNECT to a name and
+                       its reply, relayed bytes; a SOCKS 5 request to an
+                       IPv6 address refused; SOCKS 4 and 4a requests and
+                       their replies
 """
 import os
 import struct
@@ -160,6 +165,35 @@ def mqtt_frames():
     return fr
 
 
+def socks_frames():
+    fr = []
+    c = Conn(41080, 1080, fr)
+    c.send(True, b"\x05\x02\x00\x02")
+    c.send(False, b"\x05\x02")
+    c.send(True, b"\x01\x06strata\x06secret")
+    c.send(False, b"\x01\x00")
+    c.send(True, b"\x05\x01\x00\x03\x06a.test" + struct.pack("!H", 80))
+    c.send(False, b"\x05\x00\x00\x01" + bytes([198, 18, 0, 9]) +
+           struct.pack("!H", 40000))
+    c.send(True, b"GET / HTTP/1.0\r\n\r\n")
+    c6 = Conn(41081, 1080, fr)
+    c6.send(True, b"\x05\x01\x00")
+    c6.send(False, b"\x05\x00")
+    c6.send(True, b"\x05\x01\x00\x04" + bytes(15) + b"\x01" +
+            struct.pack("!H", 22))
+    c6.send(False, b"\x05\x05\x00\x01" + bytes(4) + bytes(2))
+    c4 = Conn(41082, 1080, fr)
+    c4.send(True, b"\x04\x01" + struct.pack("!H", 25) +
+            bytes([198, 18, 0, 9]) + b"strata\0")
+    c4.send(False, b"\x00\x5a" + struct.pack("!H", 25) +
+            bytes([198, 18, 0, 9]))
+    c4a = Conn(41083, 1080, fr)
+    c4a.send(True, b"\x04\x01" + struct.pack("!H", 443) +
+             bytes([0, 0, 0, 1]) + b"u\0b.test\0")
+    c4a.send(False, b"\x00\x5b" + bytes(6))
+    return fr
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -173,6 +207,7 @@ def main():
     d = sys.argv[1] if len(sys.argv) > 1 else "."
     write(os.path.join(d, "apptext-pgsql.pcap"), pgsql_frames())
     write(os.path.join(d, "apptext-mqtt.pcap"), mqtt_frames())
+    write(os.path.join(d, "apptext-socks.pcap"), socks_frames())
 
 
 main()

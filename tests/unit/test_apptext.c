@@ -174,12 +174,75 @@ test_mqtt(void **state)
 	assert_int_equal(layer(p, "mqtt")->status, ST_LS_MALFORMED);
 }
 
+/* SOCKS 5 CONNECT to "a.b":80. */
+#define SK_CONNECT "0501000303612e620050"
+/* SOCKS 4a CONNECT to "x.y":443, user "u". */
+#define SK_4A "040101bb00000001" "7500" "782e7900"
+
+static void
+test_socks(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPTO("0438") "05030001ff");
+	assert_chain(p, "ipv4 tcp socks");
+	assert_int_equal(fval(p, "socks.auth_method_count"), 3);
+	assert_int_equal(field_n(p, "socks.auth_method", 2)->val, 255);
+	sweep_prefixes(DLT_RAW, TCPTO("0438") "05030001ff");
+
+	p = decode_hex(DLT_RAW, TCPTO("0438") SK_CONNECT);
+	assert_chain(p, "ipv4 tcp socks");
+	assert_int_equal(fval(p, "socks.command"), 1);
+	assert_int_equal(fval(p, "socks.address_type"), 3);
+	assert_string_equal(field_n(p, "socks.remote_name", 0)->meaning,
+	    "a.b");
+	assert_int_equal(fval(p, "socks.port"), 80);
+	sweep_prefixes(DLT_RAW, TCPTO("0438") SK_CONNECT);
+
+	/* User and password, then the status. */
+	p = decode_hex(DLT_RAW, TCPTO("0438") "0101610262630a");
+	assert_chain(p, "ipv4 tcp data");	/* lengths do not add up */
+	p = decode_hex(DLT_RAW, TCPTO("0438") "010161026263");
+	assert_chain(p, "ipv4 tcp socks");
+	assert_string_equal(field_n(p, "socks.username", 0)->meaning, "a");
+	assert_string_equal(field_n(p, "socks.password", 0)->meaning, "bc");
+	assert_int_equal(fval(p, "socks.version"), 5);
+	p = decode_hex(DLT_RAW, TCPFROM("0438") "0100");
+	assert_int_equal(fval(p, "socks.auth_status"), 0);
+
+	/* The reply, IPv4. */
+	p = decode_hex(DLT_RAW, TCPFROM("0438") "05000001c61200091f90");
+	assert_int_equal(fval(p, "socks.results"), 0);
+	assert_int_equal(fval(p, "socks.port"), 8080);
+	assert_int_equal(field_n(p, "socks.dst", 0)->bits, 32);
+
+	p = decode_hex(DLT_RAW, TCPTO("0438") SK_4A);
+	assert_chain(p, "ipv4 tcp socks");
+	assert_int_equal(fval(p, "socks.version"), 4);
+	assert_int_equal(fval(p, "socks.dstport"), 443);
+	assert_string_equal(field_n(p, "socks.username", 0)->meaning, "u");
+	assert_string_equal(field_n(p, "socks.v4a_dns_name", 0)->meaning,
+	    "x.y");
+	sweep_prefixes(DLT_RAW, TCPTO("0438") SK_4A);
+
+	/* A name longer than the segment, an unknown address type: not
+	 * SOCKS; relayed bytes neither. */
+	p = decode_hex(DLT_RAW, TCPTO("0438") "0501000340612e620050");
+	assert_chain(p, "ipv4 tcp data");
+	p = decode_hex(DLT_RAW, TCPTO("0438") "05010009612e620050");
+	assert_chain(p, "ipv4 tcp data");
+	p = decode_hex(DLT_RAW, TCPFROM("0438") "48545450");
+	assert_chain(p, "ipv4 tcp data");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pgsql),
 		cmocka_unit_test(test_mqtt),
+		cmocka_unit_test(test_socks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
