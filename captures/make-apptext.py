@@ -22,6 +22,9 @@ usage: make-apptext.py DIR
                        its reply, relayed bytes; a SOCKS 5 request to an
                        IPv6 address refused; SOCKS 4 and 4a requests and
                        their replies
+  apptext-irc.pcap     IRC NICK/USER in one segment, the server's numeric
+                       welcome, JOIN, a PRIVMSG with a CTCP ACTION, PING/
+                       PONG, QUIT
 """
 import os
 import struct
@@ -194,6 +197,21 @@ def socks_frames():
     return fr
 
 
+def irc_frames():
+    fr = []
+    c = Conn(46667, 6667, fr)
+    c.send(True, b"NICK strata\r\nUSER strata 0 * :Strata Test\r\n")
+    c.send(False, b":irc.a.test 001 strata :Welcome to the test net\r\n"
+           b":irc.a.test 376 strata :End of MOTD\r\n")
+    c.send(True, b"JOIN #test\r\n")
+    c.send(False, b":strata!s@198.18.0.1 JOIN #test\r\n")
+    c.send(True, b"PRIVMSG #test :\x01ACTION waves\x01\r\n")
+    c.send(False, b"PING :irc.a.test\r\n")
+    c.send(True, b"PONG :irc.a.test\r\n")
+    c.send(True, b"QUIT :bye\r\n")
+    return fr
+
+
 def write(path, frames):
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
@@ -208,6 +226,7 @@ def main():
     write(os.path.join(d, "apptext-pgsql.pcap"), pgsql_frames())
     write(os.path.join(d, "apptext-mqtt.pcap"), mqtt_frames())
     write(os.path.join(d, "apptext-socks.pcap"), socks_frames())
+    write(os.path.join(d, "apptext-irc.pcap"), irc_frames())
 
 
 main()

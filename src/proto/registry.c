@@ -54,6 +54,7 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
 extern const struct st_proto st_proto_pgsql;
 extern const struct st_proto st_proto_mqtt;
 extern const struct st_proto st_proto_socks;
+extern const struct st_proto st_proto_irc;
 /* @w2misc */
 /* @w2krb */
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
@@ -177,6 +178,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_pgsql,
 	&st_proto_mqtt,
 	&st_proto_socks,
+	&st_proto_irc,
 	/* @w2misc */
 	/* @w2krb */
 	&st_proto_ftp_data,

@@ -236,6 +236,48 @@ test_socks(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
+/* ":n!u@h PRIVMSG #c :\x01ACTION hi\x01\r\nPING :x\r\n" from the server. */
+#define IRC_MSG "3a6e2175406820505249564d534720236320" "3a01414354494f4e" \
+	"206869010d0a" "50494e47203a780d0a"
+
+static void
+test_irc(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPFROM("1a0b") IRC_MSG);
+	assert_chain(p, "ipv4 tcp irc");
+	assert_string_equal(field_n(p, "irc.response.prefix", 0)->meaning,
+	    "n!u@h");
+	assert_string_equal(field_n(p, "irc.response.command", 0)->meaning,
+	    "PRIVMSG");
+	assert_string_equal(field_n(p, "irc.response.command_parameter",
+	    0)->meaning, "#c");
+	assert_string_equal(field_n(p, "irc.ctcp", 0)->meaning, "ACTION hi");
+	assert_string_equal(field_n(p, "irc.response.command", 1)->meaning,
+	    "PING");
+	assert_string_equal(field_n(p, "irc.response.trailer", 1)->meaning,
+	    "x");
+	sweep_prefixes(DLT_RAW, TCPFROM("1a0b") IRC_MSG);
+	/* A numeric reply; a request. */
+	p = decode_hex(DLT_RAW, TCPFROM("1a0b") "3a7320303031206e203a680d0a");
+	assert_int_equal(fval(p, "irc.response.num_command"), 1);
+	p = decode_hex(DLT_RAW, TCPTO("1a0b") "4e49434b20610d0a");
+	assert_string_equal(field_n(p, "irc.request.command", 0)->meaning,
+	    "NICK");
+	assert_string_equal(field_n(p, "irc.request.command_parameter",
+	    0)->meaning, "a");
+	/* A CTCP with no end: noted; a prefix alone; STARTTLS noted. */
+	p = decode_hex(DLT_RAW, TCPTO("1a0b") "502058203a0161");
+	assert_true(has_note(p, "CTCP"));
+	p = decode_hex(DLT_RAW, TCPTO("1a0b") "3a61");
+	assert_string_equal(field_n(p, "irc.request.prefix", 0)->meaning, "a");
+	assert_false(has_field(p, "irc.request.command"));
+	p = decode_hex(DLT_RAW, TCPTO("1a0b") "5354415254544c530d0a");
+	assert_true(has_note(p, "STARTTLS"));
+}
+
 int
 main(void)
 {
@@ -243,6 +285,7 @@ main(void)
 		cmocka_unit_test(test_pgsql),
 		cmocka_unit_test(test_mqtt),
 		cmocka_unit_test(test_socks),
+		cmocka_unit_test(test_irc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
