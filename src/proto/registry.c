@@ -56,6 +56,10 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
 /* @apptcp */
 /* @appdns */
 /* @apptext */
+extern const struct st_proto st_proto_pgsql;
+extern const struct st_proto st_proto_mqtt;
+extern const struct st_proto st_proto_socks;
+extern const struct st_proto st_proto_irc;
 /* @w2misc */
 extern const struct st_proto st_proto_openflow, st_proto_openflow_v1,
     st_proto_openflow_v4;
@@ -189,6 +193,10 @@ const struct st_proto *const st_protos[] = {
 	/* @apptcp */
 	/* @appdns */
 	/* @apptext */
+	&st_proto_pgsql,
+	&st_proto_mqtt,
+	&st_proto_socks,
+	&st_proto_irc,
 	/* @w2misc */
 	&st_proto_openflow, &st_proto_openflow_v1, &st_proto_openflow_v4,
 	/* @w2krb */
