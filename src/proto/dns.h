@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * DNS's parts shared by its two files: dns.c (header, sections, the
+ * descriptors of DNS, mDNS, LLMNR, EDNS) and dnsrr.c (names, the record
+ * data of each type).  One protocol, two files only to keep each small;
+ * nothing else includes this.
+ */
+#ifndef STRATA_PROTO_DNS_H
+#define STRATA_PROTO_DNS_H
+
+#include "fields.h"
+
+#define DNS_HOPS	32	/* compression pointers followed per name */
+#define DNS_MAXRR	256	/* questions and records decoded */
+#define DNS_NAME	1024	/* an escaped name's text */
+
+enum { R_QNAME, R_QTYPE, R_QCLASS, R_NAME, R_TYPE, R_CLASS, R_TTL, R_RDLEN,
+	R_A, R_AAAA, R_CNAME, R_NS, R_PTR, R_MXPREF, R_MX, R_TXT, R_MNAME,
+	R_RNAME, R_SERIAL, R_REFRESH, R_RETRY, R_EXPIRE, R_MIN, R_DATA,
+	R_QNLEN, R_LABELS, R_UDPSIZE, R_EXTRCODE, R_EDNSVER, R_EZ, R_EZDO,
+	R_EZRES, R_OPTCODE, R_OPTLEN, R_OPTDATA, R_CKCLIENT, R_CKSERVER,
+	R_ECSFAM, R_ECSMASK, R_ECSSCOPE, R_ECS4, R_ECS6, R_QU, R_MQCLASS,
+	R_FLUSH, R_MCLASS,
+	/* record types after the first ones (dnsrr.c) */
+	R_TXTLEN, R_SPFLEN, R_SPF,
+	R_SRVSERVICE, R_SRVPROTO, R_SRVNAME, R_SRVPRIO, R_SRVWEIGHT,
+	R_SRVPORT, R_SRVTARGET,
+	R_NAPORDER, R_NAPPREF, R_NAPFLEN, R_NAPFLAGS, R_NAPSLEN, R_NAPSVC,
+	R_NAPRLEN, R_NAPREGEX, R_NAPPLEN, R_NAPPL,
+	R_RSTYPE, R_RSALG, R_RSLABELS, R_RSOTTL, R_RSEXP, R_RSINC, R_RSTAG,
+	R_RSSIGNER, R_RSSIG,
+	R_NSECNEXT,
+	R_N3ALG, R_N3FLAGS, R_N3OPTOUT, R_N3ITER, R_N3SLEN, R_N3SALT,
+	R_N3HLEN, R_N3HASH,
+	R_SVPRIO, R_SVTARGET, R_SVKEY, R_SVVLEN, R_SVVAL, R_SVMAND,
+	R_SVALPNLEN, R_SVALPN, R_SVPORT, R_SVV4, R_SVECH, R_SVV6,
+	R_NRR
+};
+
+extern const struct st_field_desc st_dns_rr[R_NRR];
+
+/* The message: a cursor over it, offsets from its first byte. */
+struct dns_msg {
+	struct st_cur	 c;		/* positioned at the message's start */
+	size_t		 len;
+	const char	*why;		/* what broke, when something did */
+};
+
+/* Whether n bytes at pos are inside the message. */
+static inline int
+dns_at(const struct dns_msg *m, size_t pos, size_t n)
+{
+	return pos <= m->len && n <= m->len - pos;
+}
+
+/* The byte at pos, which the caller checked with dns_at. */
+static inline unsigned
+dns_byte(const struct dns_msg *m, size_t pos)
+{
+	return m->c.base[m->c.off + pos];
+}
+
+/* Adds the name at *pos as field fd and moves past it; -1 with m->why set
+ * when it breaks a rule. */
+int st_dns_name(struct st_dctx *d, struct dns_msg *m, size_t *pos,
+    const struct st_field_desc *fd);
+/* A record's owner name at *pos, as Wireshark shows it for its type
+ * (SRV's split in service, protocol, name); moves past it. */
+int st_dns_owner(struct st_dctx *d, struct dns_msg *m, size_t *pos);
+/* The data of one record of type t, n bytes at pos (checked). */
+void st_dns_rdata(struct st_dctx *d, struct dns_msg *m, unsigned t,
+    size_t pos, size_t n);
+
+#endif
