@@ -93,6 +93,8 @@ edns_option(struct st_dctx *d, struct dns_msg *m, unsigned code, size_t pos,
 		st_dbytes(d, &m->c, &st_dns_rr[R_CKCLIENT], pos, 8);
 		/* Wireshark shows an absent server cookie as empty. */
 		st_dbytes(d, &m->c, &st_dns_rr[R_CKSERVER], pos + 8, n - 8);
+	} else if (code == 12) {		/* padding, RFC 7830 */
+		st_dbytes(d, &m->c, &st_dns_rr[R_PADDING], pos, n);
 	} else if (code == 8 && n >= 4) {	/* client subnet, RFC 7871 */
 		st_dfield(d, &oc, &st_dns_rr[R_ECSFAM]);
 		st_dfield(d, &oc, &st_dns_rr[R_ECSMASK]);
@@ -336,9 +338,19 @@ dns_sum_answers(struct st_sumctx *s, const struct st_layer *ly, unsigned an)
 		else if (f->desc == &st_dns_rr[R_CNAME] ||
 		    f->desc == &st_dns_rr[R_NS] || f->desc == &st_dns_rr[R_PTR])
 			dns_sum_data(s, f, 1);
-		else if (f->desc == &st_dns_rr[R_MXPREF])
-			pref = f;
-		else if (f->desc == &st_dns_rr[R_MX]) {
+		else if (f->desc == &st_dns_rr[R_MXPREF] ||
+		    f->desc == &st_dns_rr[R_SRVPRIO]) {
+			pref = f;	/* written with the name after it */
+			continue;
+		} else if (f->desc == &st_dns_rr[R_SRVTARGET] && pref != NULL &&
+		    f > pref + 2) {
+			/* tcpdump's "SRV target.:port priority weight" */
+			dns_sum_data(s, f, 1);
+			st_out_putc(s->o, ':');
+			s->value(s, pref + 2);
+			dns_sum_data(s, pref, 0);
+			dns_sum_data(s, pref + 1, 0);
+		} else if (f->desc == &st_dns_rr[R_MX]) {
 			dns_sum_data(s, f, 1);
 			if (pref != NULL)
 				dns_sum_data(s, pref, 0);
@@ -412,6 +424,13 @@ const struct st_proto st_proto_dns = {
 	.summary = dns_summary,
 	.keys = dns_keys,
 	.color = "\033[95m",
+	.explain = "The Internet's name lookups: a query names a domain and "
+	    "a record type, the answer carries records (A and AAAA addresses, "
+	    "CNAME aliases, MX mail hosts, SRV service locations, TXT text, "
+	    "HTTPS/SVCB connection hints, DNSSEC signatures and proofs of "
+	    "absence: RRSIG, NSEC, NSEC3). Over UDP or TCP port 53; EDNS "
+	    "(RFC 6891) adds an OPT record with a larger UDP size, the DO bit "
+	    "and options such as cookies (RFC 7873) and client subnet.",
 };
 
 /* Multicast DNS (RFC 6762) and LLMNR (RFC 4795): DNS's format, a layer of

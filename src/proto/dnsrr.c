@@ -172,6 +172,10 @@ const struct st_field_desc st_dns_rr[R_NRR] = {
 	    ST_FMT_BYTES),
 	FD(NULL, "dns.svcb.svcparam.ipv6hint.ip", "IPv6 hint", 0, 128,
 	    ST_FMT_IPV6),
+	/* NSEC's and NSEC3's type bitmaps: Wireshark lists each type under
+	 * the record type's own name. */
+	FDG("dns.resp.type", "Type in bitmap", ST_FMT_DEC, type_names),
+	FD(NULL, "dns.opt.padding", "Padding", 0, 0, ST_FMT_BYTES),
 };
 
 /*
@@ -313,6 +317,27 @@ rows(struct st_dctx *d, struct dns_msg *m, size_t pos, unsigned first,
 		st_dfield(d, &c, &st_dns_rr[i]);
 }
 
+/* The type bitmaps from p to end (RFC 4034 4.1.2): windows of up to 32
+ * bytes, a set bit for each type present; at most DNS_MAXRR types. */
+static void
+bitmaps(struct st_dctx *d, struct dns_msg *m, size_t p, size_t end)
+{
+	unsigned win, len, i, bit, n = 0;
+
+	while (end - p >= 2 && p < end) {
+		win = dns_byte(m, p);
+		len = dns_byte(m, p + 1);
+		if (len == 0 || len > 32 || len > end - p - 2)
+			return;
+		for (i = 0; i < len * 8; i++) {
+			bit = dns_byte(m, p + 2 + i / 8) & (0x80 >> (i & 7));
+			if (bit != 0 && n++ < DNS_MAXRR)
+				st_dgen(d, &st_dns_rr[R_BMTYPE], win << 8 | i);
+		}
+		p += 2 + len;
+	}
+}
+
 /* SRV (RFC 2782): priority, weight, port, target. */
 static int
 rr_srv(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
@@ -411,6 +436,7 @@ rr_nsec3(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 		text[k++] = b32[(acc << (5 - bits)) & 31];
 	text[k] = '\0';
 	st_dtext(d, &m->c, &st_dns_rr[R_N3HASH], p + 1, h, text);
+	bitmaps(d, m, p + 1 + h, pos + n);
 	return 0;
 }
 
@@ -433,14 +459,18 @@ svc_value(struct st_dctx *d, struct dns_msg *m, unsigned key, size_t v,
 		return;
 	case 1:
 		for (i = 0; i < DNS_MAXRR && p < end; i++)
-			if (charstr(d, m, &p, end, R_SVALPNLEN, R_SVALPN) != 0)
+			if (charstr(d, m, &p, end, R_SVALPNLEN, R_SVALPN) != 0) {
+				st_dmalformed(d, "ALPN runs past its SvcParam");
 				return;
+			}
 		return;
 	case 2:
 		return;
 	case 3:
 		if (n >= 2)
 			st_dbytes(d, &m->c, &st_dns_rr[R_SVPORT], v, 2);
+		if (n != 2)
+			st_dmalformed(d, "SvcParam port of %zu bytes", n);
 		return;
 	case 5:
 		if (n > 0)
@@ -466,8 +496,10 @@ rr_svcb(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 		return 0;
 	for (i = 0; i < DNS_MAXRR && end - p >= 4; i++) {
 		l = dns_byte(m, p + 2) << 8 | dns_byte(m, p + 3);
-		if (l > end - p - 4)
+		if (l > end - p - 4) {
+			st_dmalformed(d, "SvcParam runs past the record");
 			break;
+		}
 		rows(d, m, p, R_SVKEY, R_SVVLEN);
 		svc_value(d, m, dns_byte(m, p) << 8 | dns_byte(m, p + 1),
 		    p + 4, l);
@@ -497,6 +529,8 @@ rr_more(struct st_dctx *d, struct dns_msg *m, unsigned t, size_t pos,
 		break;
 	case 47:
 		r = st_dns_name(d, m, &p, &st_dns_rr[R_NSECNEXT]);
+		if (r == 0 && p <= pos + n)
+			bitmaps(d, m, p, pos + n);
 		break;
 	case 50:
 		r = rr_nsec3(d, m, pos, n);
