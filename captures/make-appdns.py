@@ -11,6 +11,8 @@ usage: make-appdns.py DIR        writes DIR/appdns.pcap
   3  HTTPS with mandatory, alpn, port, ipv4hint, ech, ipv6hint params
   4  EDNS cookie with no server cookie, padding
   5  an HTTPS record whose ALPN length runs past its param (malformed)
+  6  DS, DNSKEY, TLSA, SSHFP, HINFO, RP, CAA
+  7  EDNS TCP keepalive and extended error
 """
 import struct
 import sys
@@ -87,11 +89,24 @@ def frames():
     bad = rr("ex.test", 65, struct.pack("!H", 1) + name("") +
              struct.pack("!HH", 1, 3) + b"\x02h2")
     bad = bad[:-3] + b"\x08h2"
+    sec = [rr("ex.test", 43, struct.pack("!HBB", 4242, 13, 2) + bytes(range(32))),
+           rr("ex.test", 48, struct.pack("!HBB", 257, 3, 13) + bytes(range(64))),
+           rr("_443._tcp.ex.test", 52, bytes([3, 1, 1]) + bytes(range(32))),
+           rr("ex.test", 44, bytes([4, 2]) + bytes(range(32))),
+           rr("ex.test", 13, cstr(b"AMD64") + cstr(b"Linux")),
+           rr("ex.test", 17, name("admin.ex.test") + name("info.ex.test")),
+           rr("ex.test", 257, bytes([128, 5]) + b"issue" + b"ca.test"),
+           rr("ex.test", 257, bytes([0, 5]) + b"iodef" + b"mailto:a@ex.test")]
+    opt2 = (b"\0" + struct.pack("!HHBBHH", 41, 1232, 0, 0, 0, 6 + 11) +
+            struct.pack("!HHH", 11, 2, 600) +
+            struct.pack("!HHH", 15, 7, 18) + b"stale")
     return [frame(msg("_sip._tcp.ex.test", 33, [srv, naptr, spf]), 1),
             frame(msg("ex.test", 46, [rrsig, nsec, nsec3]), 2),
             frame(msg("ex.test", 65, [https]), 3),
             frame(msg("ex.test", 1, [], [opt]), 4),
-            frame(msg("ex.test", 65, [bad]), 5)]
+            frame(msg("ex.test", 65, [bad]), 5),
+            frame(msg("ex.test", 255, sec), 6),
+            frame(msg("ex.test", 1, [], [opt2]), 7)]
 
 
 def main():

@@ -81,6 +81,7 @@ edns_option(struct st_dctx *d, struct dns_msg *m, unsigned code, size_t pos,
     size_t n)
 {
 	struct st_cur oc = m->c;
+	char text[DNS_NAME];
 	unsigned fam;
 
 	oc.off += pos - 4;
@@ -93,6 +94,13 @@ edns_option(struct st_dctx *d, struct dns_msg *m, unsigned code, size_t pos,
 		st_dbytes(d, &m->c, &st_dns_rr[R_CKCLIENT], pos, 8);
 		/* Wireshark shows an absent server cookie as empty. */
 		st_dbytes(d, &m->c, &st_dns_rr[R_CKSERVER], pos + 8, n - 8);
+	} else if (code == 11 && n == 2) {	/* TCP keepalive, RFC 7828 */
+		st_dbytes(d, &m->c, &st_dns_rr[R_KATIME], pos, 2);
+	} else if (code == 15 && n >= 2) {	/* extended error, RFC 8914 */
+		st_dbytes(d, &m->c, &st_dns_rr[R_EECODE], pos, 2);
+		st_escape(m->c.base + m->c.off + pos + 2, n - 2, text,
+		    sizeof(text));
+		st_dtext(d, &m->c, &st_dns_rr[R_EETEXT], pos + 2, n - 2, text);
 	} else if (code == 12) {		/* padding, RFC 7830 */
 		st_dbytes(d, &m->c, &st_dns_rr[R_PADDING], pos, n);
 	} else if (code == 8 && n >= 4) {	/* client subnet, RFC 7871 */

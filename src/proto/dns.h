@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * DNS's parts shared by its two files: dns.c (header, sections, the
- * descriptors of DNS, mDNS, LLMNR, EDNS) and dnsrr.c (names, the record
- * data of each type).  One protocol, two files only to keep each small;
- * nothing else includes this.
+ * DNS's parts shared by its files: dns.c (header, sections, EDNS, the
+ * descriptors of DNS, mDNS, LLMNR), dnsrr.c (names, the record data of
+ * each type), dnssec.c (DNSSEC's records) and dnsrows.c (the rows).  One
+ * protocol, four files only to keep each small; nothing else includes
+ * this.
  */
 #ifndef STRATA_PROTO_DNS_H
 #define STRATA_PROTO_DNS_H
@@ -35,6 +36,15 @@ enum { R_QNAME, R_QTYPE, R_QCLASS, R_NAME, R_TYPE, R_CLASS, R_TTL, R_RDLEN,
 	R_SVPRIO, R_SVTARGET, R_SVKEY, R_SVVLEN, R_SVVAL, R_SVMAND,
 	R_SVALPNLEN, R_SVALPN, R_SVPORT, R_SVV4, R_SVECH, R_SVV6,
 	R_BMTYPE, R_PADDING,
+	R_DSTAG, R_DSALG, R_DSDTYPE, R_DSDIGEST,
+	R_KFLAGS, R_KZONE, R_KREV, R_KSEP, R_KPROTO, R_KALG, R_KID, R_KPUB,
+	R_TLUSE, R_TLSEL, R_TLMATCH, R_TLDATA,
+	R_SSALG, R_SSTYPE, R_SSFP,
+	R_HICPULEN, R_HICPU, R_HIOSLEN, R_HIOS,
+	R_RPMBOX, R_RPTXT,
+	R_CAAFLAGS, R_CAACRIT, R_CAATAGLEN, R_CAATAG, R_CAAISSUE, R_CAAWILD,
+	R_CAAIODEF, R_CAAUNK,
+	R_KATIME, R_EECODE, R_EETEXT, R_CAAVAL, R_KRES,
 	R_NRR
 };
 
@@ -68,6 +78,17 @@ int st_dns_name(struct st_dctx *d, struct dns_msg *m, size_t *pos,
 /* A record's owner name at *pos, as Wireshark shows it for its type
  * (SRV's split in service, protocol, name); moves past it. */
 int st_dns_owner(struct st_dctx *d, struct dns_msg *m, size_t *pos);
+/* Rows first..last read at the cursor placed at pos (bit offsets from
+ * there); the caller checked their bytes. */
+void st_dns_rows(struct st_dctx *d, struct dns_msg *m, size_t pos,
+    unsigned first, unsigned last);
+/* Fixed rows first..rest-1 in the first hdr of n bytes at pos, the rest as
+ * bytes row rest (DS, SSHFP, TLSA); -1 when n < hdr. */
+int st_dns_fixed(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n,
+    size_t hdr, unsigned first, unsigned rest);
+/* A DNSSEC record (dnssec.c); 0 when shown, -1 to show bytes. */
+int st_dns_sec(struct st_dctx *d, struct dns_msg *m, unsigned t, size_t pos,
+    size_t n);
 /* The data of one record of type t, n bytes at pos (checked). */
 void st_dns_rdata(struct st_dctx *d, struct dns_msg *m, unsigned t,
     size_t pos, size_t n);

@@ -1,182 +1,18 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * DNS names and record data (RFC 1035 3.3; SRV RFC 2782, NAPTR RFC 3403,
- * RRSIG/NSEC RFC 4034, NSEC3 RFC 5155, SVCB/HTTPS RFC 9460): the half of
- * DNS that knows each record type, beside dns.c (header, sections, EDNS,
- * descriptors).
+ * SVCB/HTTPS RFC 9460, CAA RFC 8659, TLSA RFC 6698, SSHFP RFC 4255): the
+ * part of DNS that knows each record type, beside dns.c (header, sections,
+ * EDNS, descriptors), dnssec.c (the DNSSEC records) and dnsrows.c (the
+ * rows of all of them).
  *
  * Every read is checked against the message (dns_at) or the record's
  * data; every list is read with a count limit and progress each step.
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "dns.h"
-
-static const struct st_valname type_names[] = {
-	{ 1, "A" }, { 2, "NS" }, { 5, "CNAME" }, { 6, "SOA" }, { 12, "PTR" }, { 13, "HINFO" },
-	{ 15, "MX" }, { 16, "TXT" }, { 28, "AAAA" }, { 33, "SRV" }, { 35, "NAPTR" },
-	{ 41, "OPT" }, { 43, "DS" }, { 46, "RRSIG" }, { 47, "NSEC" },
-	{ 48, "DNSKEY" }, { 50, "NSEC3" }, { 51, "NSEC3PARAM" },
-	{ 52, "TLSA" }, { 99, "SPF" }, { 64, "SVCB" }, { 65, "HTTPS" }, { 255, "ANY" },
-	{ 256, "URI" }, { 257, "CAA" }, { 0, NULL }
-};
-
-static const struct st_valname class_names[] = {
-	{ 1, "IN" }, { 3, "CH" }, { 4, "HS" }, { 254, "NONE" }, { 255, "ANY" },
-	{ 0, NULL }
-};
-
-/* SvcParamKeys (RFC 9460 14.3.2). */
-static const struct st_valname svc_keys[] = {
-	{ 0, "mandatory" }, { 1, "alpn" }, { 2, "no-default-alpn" },
-	{ 3, "port" }, { 4, "ipv4hint" }, { 5, "ech" }, { 6, "ipv6hint" },
-	{ 0, NULL }
-};
-
-const struct st_field_desc st_dns_rr[R_NRR] = {
-	FD(NULL, "dns.qry.name", "Question name", 0, 0, ST_FMT_TEXT),
-	FDN(NULL, "dns.qry.type", "Question type", 0, 16, ST_FMT_DEC,
-	    type_names),
-	FDN(NULL, "dns.qry.class", "Question class", 0, 16, ST_FMT_HEX,
-	    class_names),
-	FD(NULL, "dns.resp.name", "Name", 0, 0, ST_FMT_TEXT),
-	FDN(NULL, "dns.resp.type", "Type", 0, 16, ST_FMT_DEC, type_names),
-	FDN(NULL, "dns.resp.class", "Class", 0, 16, ST_FMT_HEX, class_names),
-	FD(NULL, "dns.resp.ttl", "Time to live", 0, 32, ST_FMT_DEC),
-	FD(NULL, "dns.resp.len", "Data length", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.a", "Address", 0, 32, ST_FMT_IPV4),
-	FD(NULL, "dns.aaaa", "AAAA address", 0, 128, ST_FMT_IPV6),
-	FD(NULL, "dns.cname", "Canonical name", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.ns", "Name server", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.ptr.domain_name", "Domain name", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.mx.preference", "Preference", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.mx.mail_exchange", "Mail exchange", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.txt", "Text", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.soa.mname", "Primary name server", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.soa.rname", "Responsible mailbox", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.soa.serial_number", "Serial number", 0, 32, ST_FMT_DEC),
-	FD(NULL, "dns.soa.refresh_interval", "Refresh interval", 0, 32,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.soa.retry_interval", "Retry interval", 0, 32,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.soa.expire_limit", "Expire limit", 0, 32, ST_FMT_DEC),
-	FD(NULL, "dns.soa.minimum_ttl", "Minimum TTL", 0, 32, ST_FMT_DEC),
-	FD(NULL, "dns.data", "Data", 0, 0, ST_FMT_BYTES),
-	/* Worked out as Wireshark does: the name's length as text, its
-	 * labels. */
-	FDG("dns.qry.name.len", "Name length", ST_FMT_DEC, NULL),
-	FDG("dns.count.labels", "Label count", ST_FMT_DEC, NULL),
-	/* The OPT pseudo-record (RFC 6891): class and TTL hold EDNS facts,
-	 * bit offsets from the class. */
-	FD(NULL, "dns.rr.udp_payload_size", "UDP payload size", 0, 16,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.resp.ext_rcode", "Higher bits in extended RCODE", 16, 8,
-	    ST_FMT_HEX),
-	FD(NULL, "dns.resp.edns0_version", "EDNS0 version", 24, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.resp.z", "Z", 32, 16, ST_FMT_HEX),
-	FDD(NULL, "dns.resp.z.do", "DO bit", 32, 1, ST_FMT_BOOL),
-	FDD(NULL, "dns.resp.z.reserved", "Reserved", 33, 15, ST_FMT_HEX),
-	/* Its options, bit offsets from the option. */
-	FD(NULL, "dns.opt.code", "Option code", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.opt.len", "Option length", 16, 16, ST_FMT_DEC),
-	FD(NULL, "dns.opt.data", "Option data", 0, 0, ST_FMT_BYTES),
-	FD(NULL, "dns.opt.cookie.client", "Client cookie", 0, 0,
-	    ST_FMT_BYTES),
-	FD(NULL, "dns.opt.cookie.server", "Server cookie", 0, 0,
-	    ST_FMT_BYTES),
-	FD(NULL, "dns.opt.client.family", "Family", 32, 16, ST_FMT_DEC),
-	FD(NULL, "dns.opt.client.netmask", "Source netmask", 48, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.opt.client.scope", "Scope netmask", 56, 8, ST_FMT_DEC),
-	FD(NULL, "dns.opt.client.addr4", "Client subnet", 0, 32, ST_FMT_IPV4),
-	FD(NULL, "dns.opt.client.addr6", "Client subnet", 0, 128,
-	    ST_FMT_IPV6),
-	/* mDNS: the class's top bit asks for a unicast answer (RFC 6762
-	 * 5.4) or flushes the cache (10.2); bit offsets from the class. */
-	FDD(NULL, "dns.qry.qu", "Unicast response", 0, 1, ST_FMT_BOOL),
-	FDN(NULL, "dns.qry.class", "Question class", 1, 15, ST_FMT_HEX,
-	    class_names),
-	FDD(NULL, "dns.resp.cache_flush", "Cache flush", 0, 1, ST_FMT_BOOL),
-	FDN(NULL, "dns.resp.class", "Class", 1, 15, ST_FMT_HEX, class_names),
-	/* Record types after the first ones; bit offsets from the data. */
-	FD(NULL, "dns.txt.length", "TXT length", 0, 8, ST_FMT_DEC),
-	FD(NULL, "dns.spf.length", "SPF length", 0, 8, ST_FMT_DEC),
-	FD(NULL, "dns.spf", "SPF", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.srv.service", "Service", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.srv.proto", "Protocol", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.srv.name", "Name", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.srv.priority", "Priority", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.srv.weight", "Weight", 16, 16, ST_FMT_DEC),
-	FD(NULL, "dns.srv.port", "Port", 32, 16, ST_FMT_DEC),
-	FD(NULL, "dns.srv.target", "Target", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.naptr.order", "Order", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.naptr.preference", "Preference", 16, 16, ST_FMT_DEC),
-	FD(NULL, "dns.naptr.flags_length", "Flags length", 0, 8, ST_FMT_DEC),
-	FD(NULL, "dns.naptr.flags", "Flags", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.naptr.service_length", "Service length", 0, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.naptr.service", "Service", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.naptr.regex_length", "Regex length", 0, 8, ST_FMT_DEC),
-	FD(NULL, "dns.naptr.regex", "Regex", 0, 0, ST_FMT_TEXT),
-	/* Wireshark counts the replacement name's text, not its bytes. */
-	FDG("dns.naptr.replacement_length", "Replacement length", ST_FMT_DEC,
-	    NULL),
-	FD(NULL, "dns.naptr.replacement", "Replacement", 0, 0, ST_FMT_TEXT),
-	FDN(NULL, "dns.rrsig.type_covered", "Type covered", 0, 16,
-	    ST_FMT_DEC, type_names),
-	FD(NULL, "dns.rrsig.algorithm", "Algorithm", 16, 8, ST_FMT_DEC),
-	FD(NULL, "dns.rrsig.labels", "Labels", 24, 8, ST_FMT_DEC),
-	FD(NULL, "dns.rrsig.original_ttl", "Original TTL", 32, 32,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.rrsig.signature_expiration", "Signature expiration", 0,
-	    0, ST_FMT_TEXT),
-	FD(NULL, "dns.rrsig.signature_inception", "Signature inception", 0,
-	    0, ST_FMT_TEXT),
-	FD(NULL, "dns.rrsig.key_tag", "Key tag", 128, 16, ST_FMT_DEC),
-	FD(NULL, "dns.rrsig.signers_name", "Signer's name", 0, 0,
-	    ST_FMT_TEXT),
-	FD(NULL, "dns.rrsig.signature", "Signature", 0, 0, ST_FMT_BYTES),
-	FD(NULL, "dns.nsec.next_domain_name", "Next domain name", 0, 0,
-	    ST_FMT_TEXT),
-	FD(NULL, "dns.nsec3.algo", "Hash algorithm", 0, 8, ST_FMT_DEC),
-	FD(NULL, "dns.nsec3.flags", "Flags", 8, 8, ST_FMT_DEC),
-	FDD(NULL, "dns.nsec3.flags.opt_out", "Opt-out", 15, 1, ST_FMT_BOOL),
-	FD(NULL, "dns.nsec3.iterations", "Iterations", 16, 16, ST_FMT_DEC),
-	FD(NULL, "dns.nsec3.salt_length", "Salt length", 32, 8, ST_FMT_DEC),
-	FD(NULL, "dns.nsec3.salt_value", "Salt", 0, 0, ST_FMT_BYTES),
-	FD(NULL, "dns.nsec3.hash_length", "Hash length", 0, 8, ST_FMT_DEC),
-	/* Base 32 with the extended hex alphabet (RFC 4648 7), as names
-	 * carry it. */
-	FD(NULL, "dns.nsec3.hash_value", "Next hashed owner", 0, 0,
-	    ST_FMT_TEXT),
-	FD(NULL, "dns.svcb.svcpriority", "SvcPriority", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.svcb.targetname", "TargetName", 0, 0, ST_FMT_TEXT),
-	FDN(NULL, "dns.svcb.svcparam.key", "SvcParamKey", 0, 16, ST_FMT_DEC,
-	    svc_keys),
-	FD(NULL, "dns.svcb.svcparam.value.length", "SvcParamValue length",
-	    16, 16, ST_FMT_DEC),
-	FD(NULL, "dns.svcb.svcparam.value", "SvcParamValue", 0, 0,
-	    ST_FMT_BYTES),
-	FDN(NULL, "dns.svcb.svcparam.mandatory.key", "Mandatory key", 0, 16,
-	    ST_FMT_DEC, svc_keys),
-	FD(NULL, "dns.svcb.svcparam.alpn.length", "ALPN length", 0, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "dns.svcb.svcparam.alpn", "ALPN", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "dns.svcb.svcparam.port", "Port", 0, 16, ST_FMT_DEC),
-	FD(NULL, "dns.svcb.svcparam.ipv4hint.ip", "IPv4 hint", 0, 32,
-	    ST_FMT_IPV4),
-	FD(NULL, "dns.svcb.svcparam.echconfig", "ECHConfigList", 0, 0,
-	    ST_FMT_BYTES),
-	FD(NULL, "dns.svcb.svcparam.ipv6hint.ip", "IPv6 hint", 0, 128,
-	    ST_FMT_IPV6),
-	/* NSEC's and NSEC3's type bitmaps: Wireshark lists each type under
-	 * the record type's own name. */
-	FDG("dns.resp.type", "Type in bitmap", ST_FMT_DEC, type_names),
-	FD(NULL, "dns.opt.padding", "Padding", 0, 0, ST_FMT_BYTES),
-};
 
 /*
  * Reads the name at pos into text; sets *wire to the bytes it takes at pos
@@ -305,8 +141,8 @@ st_dns_owner(struct st_dctx *d, struct dns_msg *m, size_t *pos)
 
 /* Rows first..last, read at the cursor placed at pos (bit offsets from
  * there); the caller checked their bytes. */
-static void
-rows(struct st_dctx *d, struct dns_msg *m, size_t pos, unsigned first,
+void
+st_dns_rows(struct st_dctx *d, struct dns_msg *m, size_t pos, unsigned first,
     unsigned last)
 {
 	struct st_cur c = m->c;
@@ -317,27 +153,6 @@ rows(struct st_dctx *d, struct dns_msg *m, size_t pos, unsigned first,
 		st_dfield(d, &c, &st_dns_rr[i]);
 }
 
-/* The type bitmaps from p to end (RFC 4034 4.1.2): windows of up to 32
- * bytes, a set bit for each type present; at most DNS_MAXRR types. */
-static void
-bitmaps(struct st_dctx *d, struct dns_msg *m, size_t p, size_t end)
-{
-	unsigned win, len, i, bit, n = 0;
-
-	while (end - p >= 2 && p < end) {
-		win = dns_byte(m, p);
-		len = dns_byte(m, p + 1);
-		if (len == 0 || len > 32 || len > end - p - 2)
-			return;
-		for (i = 0; i < len * 8; i++) {
-			bit = dns_byte(m, p + 2 + i / 8) & (0x80 >> (i & 7));
-			if (bit != 0 && n++ < DNS_MAXRR)
-				st_dgen(d, &st_dns_rr[R_BMTYPE], win << 8 | i);
-		}
-		p += 2 + len;
-	}
-}
-
 /* SRV (RFC 2782): priority, weight, port, target. */
 static int
 rr_srv(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
@@ -346,7 +161,7 @@ rr_srv(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 
 	if (n < 7)
 		return -1;
-	rows(d, m, pos, R_SRVPRIO, R_SRVPORT);
+	st_dns_rows(d, m, pos, R_SRVPRIO, R_SRVPORT);
 	return st_dns_name(d, m, &p, &st_dns_rr[R_SRVTARGET]);
 }
 
@@ -361,7 +176,7 @@ rr_naptr(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 
 	if (n < 8)
 		return -1;
-	rows(d, m, pos, R_NAPORDER, R_NAPPREF);
+	st_dns_rows(d, m, pos, R_NAPORDER, R_NAPPREF);
 	for (i = 0; i < 3; i++)
 		if (charstr(d, m, &p, end, R_NAPFLEN + 2 * i,
 		    R_NAPFLAGS + 2 * i) != 0)
@@ -370,73 +185,6 @@ rr_naptr(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 		return -1;
 	st_dgen(d, &st_dns_rr[R_NAPPLEN], strlen(text));
 	st_dtext(d, &m->c, &st_dns_rr[R_NAPPL], p, wire, text);
-	return 0;
-}
-
-/* A DNSSEC time (RFC 4034 3.1.5: seconds since 1970, as 32 bits) as
- * Wireshark writes it, row fd. */
-static void
-sigtime(struct st_dctx *d, struct dns_msg *m, size_t pos, unsigned fd)
-{
-	time_t t = (time_t)((uint32_t)dns_byte(m, pos) << 24 |
-	    dns_byte(m, pos + 1) << 16 | dns_byte(m, pos + 2) << 8 |
-	    dns_byte(m, pos + 3));
-	struct tm tm;
-	char buf[64];
-
-	if (gmtime_r(&t, &tm) == NULL)
-		return;
-	strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S.000000000 UTC", &tm);
-	st_dtext(d, &m->c, &st_dns_rr[fd], pos, 4, buf);
-}
-
-/* RRSIG (RFC 4034 3.1). */
-static int
-rr_rrsig(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
-{
-	size_t p = pos + 18, end = pos + n;
-
-	if (n < 19)
-		return -1;
-	rows(d, m, pos, R_RSTYPE, R_RSOTTL);
-	sigtime(d, m, pos + 8, R_RSEXP);
-	sigtime(d, m, pos + 12, R_RSINC);
-	rows(d, m, pos, R_RSTAG, R_RSTAG);
-	if (st_dns_name(d, m, &p, &st_dns_rr[R_RSSIGNER]) != 0 || p > end)
-		return -1;
-	if (p < end)
-		st_dbytes(d, &m->c, &st_dns_rr[R_RSSIG], p, end - p);
-	return 0;
-}
-
-/* NSEC3 (RFC 5155 3.2): parameters, salt, the next hashed owner name in
- * base 32 (extended hex alphabet, lower case as Wireshark shows it). */
-static int
-rr_nsec3(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
-{
-	static const char b32[] = "0123456789abcdefghijklmnopqrstuv";
-	char text[DNS_NAME];
-	size_t s, h, p, i, k = 0;
-	unsigned acc = 0, bits = 0;
-
-	if (n < 6 || (s = dns_byte(m, pos + 4)) > n - 6 ||
-	    (h = dns_byte(m, pos + 5 + s)) > n - 6 - s)
-		return -1;
-	rows(d, m, pos, R_N3ALG, R_N3SLEN);
-	if (s > 0)
-		st_dbytes(d, &m->c, &st_dns_rr[R_N3SALT], pos + 5, s);
-	p = pos + 5 + s;
-	st_dbytes(d, &m->c, &st_dns_rr[R_N3HLEN], p, 1);
-	for (i = 0; i < h; i++) {	/* h <= 255: 408 characters at most */
-		acc = (acc << 8 | dns_byte(m, p + 1 + i)) & 0xfff;
-		for (bits += 8; bits >= 5; bits -= 5)
-			text[k++] = b32[(acc >> (bits - 5)) & 31];
-	}
-	if (bits > 0)
-		text[k++] = b32[(acc << (5 - bits)) & 31];
-	text[k] = '\0';
-	st_dtext(d, &m->c, &st_dns_rr[R_N3HASH], p + 1, h, text);
-	bitmaps(d, m, p + 1 + h, pos + n);
 	return 0;
 }
 
@@ -490,7 +238,7 @@ rr_svcb(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 
 	if (n < 2)
 		return -1;
-	rows(d, m, pos, R_SVPRIO, R_SVPRIO);
+	st_dns_rows(d, m, pos, R_SVPRIO, R_SVPRIO);
 	/* A target past the data length is shown as Wireshark reads it. */
 	if (st_dns_name(d, m, &p, &st_dns_rr[R_SVTARGET]) != 0 || p > end)
 		return 0;
@@ -500,12 +248,76 @@ rr_svcb(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
 			st_dmalformed(d, "SvcParam runs past the record");
 			break;
 		}
-		rows(d, m, p, R_SVKEY, R_SVVLEN);
+		st_dns_rows(d, m, p, R_SVKEY, R_SVVLEN);
 		svc_value(d, m, dns_byte(m, p) << 8 | dns_byte(m, p + 1),
 		    p + 4, l);
 		p += 4 + l;
 	}
 	return 0;
+}
+
+/* Text row fd from n wire bytes at p, escaped. */
+static void
+rawtext(struct st_dctx *d, struct dns_msg *m, size_t p, size_t n,
+    unsigned fd)
+{
+	char text[DNS_NAME];
+
+	st_escape(m->c.base + m->c.off + p, n, text, sizeof(text));
+	st_dtext(d, &m->c, &st_dns_rr[fd], p, n, text);
+}
+
+/* Fixed rows first..last at pos (hdr bytes, checked against n), the rest
+ * of the data as bytes row rest: DS, SSHFP, TLSA. */
+int
+st_dns_fixed(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n,
+    size_t hdr, unsigned first, unsigned rest)
+{
+	if (n < hdr)
+		return -1;
+	st_dns_rows(d, m, pos, first, rest - 1);
+	if (n > hdr)
+		st_dbytes(d, &m->c, &st_dns_rr[rest], pos + hdr, n - hdr);
+	return 0;
+}
+
+/* CAA (RFC 8659 4.1): flags, tag, the value under the tag's row. */
+static int
+rr_caa(struct st_dctx *d, struct dns_msg *m, size_t pos, size_t n)
+{
+	size_t tl, v;
+	unsigned f = R_CAAUNK;
+
+	if (n < 2 || (tl = dns_byte(m, pos + 1)) > n - 2)
+		return -1;
+	st_dns_rows(d, m, pos, R_CAAFLAGS, R_CAATAGLEN);
+	rawtext(d, m, pos + 2, tl, R_CAATAG);
+	v = pos + 2 + tl;
+	if (tl == 5 && memcmp(m->c.base + m->c.off + pos + 2, "issue", 5) == 0)
+		f = R_CAAISSUE;
+	else if (tl == 9 && memcmp(m->c.base + m->c.off + pos + 2,
+	    "issuewild", 9) == 0)
+		f = R_CAAWILD;
+	else if (tl == 5 && memcmp(m->c.base + m->c.off + pos + 2, "iodef",
+	    5) == 0)
+		f = R_CAAIODEF;
+	rawtext(d, m, v, pos + n - v, f);
+	rawtext(d, m, v, pos + n - v, R_CAAVAL);
+	return 0;
+}
+
+/* HINFO (RFC 1035 3.3.2) and RP (RFC 1183 2.2). */
+static int
+rr_hinfo_rp(struct st_dctx *d, struct dns_msg *m, unsigned t, size_t pos,
+    size_t n)
+{
+	size_t p = pos;
+
+	if (t == 13)
+		return charstr(d, m, &p, pos + n, R_HICPULEN, R_HICPU) != 0 ||
+		    charstr(d, m, &p, pos + n, R_HIOSLEN, R_HIOS) != 0 ? -1 : 0;
+	return st_dns_name(d, m, &p, &st_dns_rr[R_RPMBOX]) != 0 ||
+	    st_dns_name(d, m, &p, &st_dns_rr[R_RPTXT]) != 0 ? -1 : 0;
 }
 
 /* The record types decoded here beyond the first ones: 0 when shown, -1
@@ -518,26 +330,35 @@ rr_more(struct st_dctx *d, struct dns_msg *m, unsigned t, size_t pos,
 	int r = -1;
 
 	switch (t) {
+	case 43:
+	case 46:
+	case 47:
+	case 48:
+	case 50:
+		r = st_dns_sec(d, m, t, pos, n);
+		break;
 	case 33:
 		r = rr_srv(d, m, pos, n);
 		break;
 	case 35:
 		r = rr_naptr(d, m, pos, n);
 		break;
-	case 46:
-		r = rr_rrsig(d, m, pos, n);
-		break;
-	case 47:
-		r = st_dns_name(d, m, &p, &st_dns_rr[R_NSECNEXT]);
-		if (r == 0 && p <= pos + n)
-			bitmaps(d, m, p, pos + n);
-		break;
-	case 50:
-		r = rr_nsec3(d, m, pos, n);
-		break;
 	case 64:
 	case 65:
 		r = rr_svcb(d, m, pos, n);
+		break;
+	case 44:
+		r = st_dns_fixed(d, m, pos, n, 2, R_SSALG, R_SSFP);
+		break;
+	case 52:
+		r = st_dns_fixed(d, m, pos, n, 3, R_TLUSE, R_TLDATA);
+		break;
+	case 257:
+		r = rr_caa(d, m, pos, n);
+		break;
+	case 13:
+	case 17:
+		r = rr_hinfo_rp(d, m, t, pos, n);
 		break;
 	case 99:
 		for (r = 0; r < DNS_MAXRR && p < pos + n; r++)

@@ -3,10 +3,11 @@
  * DNS record types beyond the first ones (src/proto/dnsrr.c): SRV with its
  * owner name split as Wireshark does, NAPTR, SPF, RRSIG with its times as
  * UTC text, NSEC and NSEC3 with their type bitmaps, HTTPS/SVCB params,
- * EDNS cookie without a server cookie and padding; an ALPN length that
- * lies marks the layer malformed.  The frames are those of
- * captures/make-appdns.py (--hex).  Every shorter prefix decodes without a
- * crash.
+ * DS, DNSKEY (its key tag), TLSA, SSHFP, HINFO, RP, CAA; EDNS cookie
+ * without a server cookie, padding, keepalive, extended error; an ALPN
+ * length that lies marks the layer malformed.  The frames are those of
+ * captures/make-appdns.py (--hex).  Every shorter prefix decodes without
+ * a crash.
  */
 #include "testutil.h"
 
@@ -43,6 +44,28 @@
 	"c612000100359c40003eedc4123481800001000100000000026578047465" \
 	"73740000410001026578047465737400004100010000012c000a00010000" \
 	"010003086832"
+#define MORE \
+	"0200000000010200000000020800450001d2000600004011ecedc6120002" \
+	"c612000100359c4001be3bb9123481800001000800000000026578047465" \
+	"73740000ff0001026578047465737400002b00010000012c002410920d02" \
+	"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d" \
+	"1e1f026578047465737400003000010000012c00440101030d0001020304" \
+	"05060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122" \
+	"232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f04" \
+	"5f343433045f746370026578047465737400003400010000012c00230301" \
+	"01000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c" \
+	"1d1e1f026578047465737400002c00010000012c00220402000102030405" \
+	"060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f02657804" \
+	"7465737400000d00010000012c000c05414d443634054c696e7578026578" \
+	"047465737400001100010000012c001d0561646d696e0265780474657374" \
+	"0004696e666f026578047465737400026578047465737400010100010000" \
+	"012c000e8005697373756563612e74657374026578047465737400010100" \
+	"010000012c00170005696f6465666d61696c746f3a614065782e74657374"
+#define EDNS2 \
+	"020000000001020000000002080045000051000700004011ee6dc6120002" \
+	"c612000100359c40003d9d64123481800001000000000001026578047465" \
+	"7374000001000100002904d0000000000011000b00020258000f00070012" \
+	"7374616c65"
 
 static const char *
 text(const struct st_packet *p, const char *name, unsigned nth)
@@ -157,6 +180,39 @@ test_cookie(void **state)
 	sweep_prefixes(DLT_EN10MB, COOKIE);
 }
 
+static void
+test_more(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, MORE);
+
+	(void)state;
+	assert_int_equal(fval(p, "dns.ds.key_id"), 4242);
+	assert_int_equal(fval(p, "dns.ds.digest_type"), 2);
+	assert_int_equal(field_n(p, "dns.ds.digest", 0)->bits, 256);
+	assert_int_equal(fval(p, "dns.dnskey.flags"), 257);
+	assert_int_equal(fval(p, "dns.dnskey.flags.zone_key"), 1);
+	assert_int_equal(fval(p, "dns.dnskey.flags.secure_entry_point"), 1);
+	assert_int_equal(fval(p, "dns.dnskey.protocol"), 3);
+	/* tshark's key id for these bytes. */
+	assert_int_equal(fval(p, "dns.dnskey.key_id"), 59409);
+	assert_int_equal(fval(p, "dns.tlsa.certificate_usage"), 3);
+	assert_int_equal(fval(p, "dns.sshfp.fingerprint.type"), 2);
+	assert_string_equal(text(p, "dns.hinfo.os", 0), "Linux");
+	assert_string_equal(text(p, "dns.rp.txt_rr", 0), "info.ex.test");
+	assert_int_equal(fval(p, "dns.caa.flags.issuer_critical"), 1);
+	assert_string_equal(text(p, "dns.caa.issue", 0), "ca.test");
+	assert_string_equal(text(p, "dns.caa.iodef", 0), "mailto:a@ex.test");
+	assert_false(has_field(p, "dns.data"));
+	sweep_prefixes(DLT_EN10MB, MORE);
+
+	p = decode_hex(DLT_EN10MB, EDNS2);
+	assert_int_equal(fval(p, "dns.opt.edns_tcp_keepalive.timeout"), 600);
+	assert_int_equal(fval(p, "dns.opt.ext_error.info_code"), 18);
+	assert_string_equal(text(p, "dns.opt.ext_error.extra_text", 0),
+	    "stale");
+	sweep_prefixes(DLT_EN10MB, EDNS2);
+}
+
 int
 main(void)
 {
@@ -165,6 +221,7 @@ main(void)
 		cmocka_unit_test(test_dnssec),
 		cmocka_unit_test(test_https),
 		cmocka_unit_test(test_cookie),
+		cmocka_unit_test(test_more),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
