@@ -53,6 +53,7 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
 /* @apptext */
 /* @w2misc */
 /* @w2krb */
+extern const struct st_proto st_proto_kerberos;
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 
@@ -173,6 +174,7 @@ const struct st_proto *const st_protos[] = {
 	/* @apptext */
 	/* @w2misc */
 	/* @w2krb */
+	&st_proto_kerberos,
 	&st_proto_ftp_data,
 	&st_proto_mysql,
 	&st_proto_resp,
