@@ -349,9 +349,8 @@ edns_option(struct st_dctx *d, struct msg *m, unsigned code, size_t pos,
 	st_dbytes(d, &m->c, &rr_fields[R_OPTDATA], pos, n);
 	if (code == 10 && n >= 8) {		/* cookie, RFC 7873 */
 		st_dbytes(d, &m->c, &rr_fields[R_CKCLIENT], pos, 8);
-		if (n > 8)
-			st_dbytes(d, &m->c, &rr_fields[R_CKSERVER], pos + 8,
-			    n - 8);
+		/* Wireshark shows an empty server cookie when there is none */
+		st_dbytes(d, &m->c, &rr_fields[R_CKSERVER], pos + 8, n - 8);
 	} else if (code == 8 && n >= 4) {	/* client subnet, RFC 7871 */
 		st_dfield(d, &oc, &rr_fields[R_ECSFAM]);
 		st_dfield(d, &oc, &rr_fields[R_ECSMASK]);
