@@ -64,6 +64,7 @@ extern const struct st_proto st_proto_irc;
 extern const struct st_proto st_proto_openflow, st_proto_openflow_v1,
     st_proto_openflow_v4;
 /* @w2krb */
+extern const struct st_proto st_proto_kerberos;
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 
@@ -200,6 +201,7 @@ const struct st_proto *const st_protos[] = {
 	/* @w2misc */
 	&st_proto_openflow, &st_proto_openflow_v1, &st_proto_openflow_v4,
 	/* @w2krb */
+	&st_proto_kerberos,
 	&st_proto_ftp_data,
 	&st_proto_mysql,
 	&st_proto_resp,
