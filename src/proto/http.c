@@ -579,13 +579,13 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		d->hdr = pos;
 		return ST_OK;
 	}
-	/* The summary says only "continuation, n bytes": a lite decode
-	 * need not read its lines. */
-	if (d->pkt->lite) {
-		d->hdr = left;
-		return ST_OK;
-	}
 	while (pos < left && lines++ < HTTP_LINES) {
+		/* A body ends the head at its first byte that cannot start
+		 * a header name: no need to find its line's end first (no
+		 * line end can occur inside a name). */
+		if (p[pos] != '\r' && p[pos] != '\n' &&
+		    !header_like(p + pos, left - pos))
+			break;
 		n = any_line(p + pos, left - pos, &next);
 		if (n == 0 && next > 0) {	/* the blank line ends a head */
 			pos += next;
