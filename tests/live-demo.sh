@@ -61,8 +61,10 @@ expect_in_order mss "TCP_MAXSEG, 536" "options \[mss 536" \
     "len 524" "len 524" "len 524" "\[P\.\] .* len 428" \
     "message bytes 1572-1999: seq 1573:2001"
 expect_in_order fragment "MTU 1280" "client: sendto(.*3000 bytes" \
-    "udp .* len 1248" "fragment offset 1256 len 1276" \
-    "fragment offset 2512 len 516" "server: recv(.*) = 3000 bytes"
+    "udp .* len 1248 \\[frag id 0x[0-9a-f]* off 0 MF\\]" \
+    "len 1276 \\[frag id 0x[0-9a-f]* off 1256 MF\\]" \
+    "len 516 \\[frag id 0x[0-9a-f]* off 2512 last\\]" \
+    "server: recv(.*) = 3000 bytes"
 expect_in_order ping "echo request id 4242 seq 1" "echo reply id 4242 seq 1"
 expect_in_order buffers "SO_RCVBUF" "then -1 EAGAIN" "win 0 " \
     "client send buffer SIOCOUTQ = [1-9]" "with a zero window" \

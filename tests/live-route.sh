@@ -189,7 +189,7 @@ for p in icmp udp tcp; do
 	then ok; else bad "trace -P $p"; fi
 done
 run_in "$C" trace -P udp -w 1 -q 1 --layers tree 198.18.2.2
-if has "quoted User Datagram Protocol" && has "icmp.type  *11 (time exceeded)"
+if has "quoted User Datagram Protocol" && has "icmp.type  *1 B  *11 (time exceeded)"
 then ok; else bad "trace --layers"; fi
 # The quote against the probe: hop 2 got it after one router took one off.
 if has "^  ip.ttl  *2 → 1  *each router takes one off: 1 router forwarded it" &&
