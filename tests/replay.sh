@@ -168,7 +168,7 @@ rc = child.wait(timeout=10)
 read_for(0.3)
 lines = out.decode("utf-8", "replace").replace("\x1b[K", "").split("\n")
 last = [l.rstrip("\r").split("\r")[-1] for l in lines]
-nums = [l.split()[0] for l in last if l[:1].isdigit()]
+nums = [l.split()[0] for l in last if l.lstrip()[:1].isdigit()]
 print("nums", " ".join(nums))
 print("raw", raw, "restored", canon(), "exit", rc)
 print("prompt", "Enter/n next" in out.decode("utf-8", "replace"))

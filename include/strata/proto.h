@@ -524,6 +524,8 @@ struct st_sumctx {
 						   (ports), when it has any */
 	struct st_flows		**flows;	/* the conversations */
 	int			 abs_seq;	/* numbers as on the wire */
+	int			 again;		/* shown before (replay --step
+						   going back): not counted */
 	/* Writes field f's value as the views show it ('?' for NULL). */
 	void	(*value)(struct st_sumctx *s, const struct st_field *f);
 	/* Writes "A → B" from net's ends, with tl's (ports) when not NULL. */

@@ -21,6 +21,7 @@ struct st_flows;
 /* What every view may consult besides the packet. */
 struct st_vctx {
 	int		 color;		/* ANSI colours on */
+	int		 again;		/* this packet was shown before */
 	int		 local;		/* local time instead of UTC */
 	long		 utcoff;	/* seconds east of UTC, with local */
 	const char	*title;		/* what is shown: a file name */
@@ -58,6 +59,10 @@ struct st_view {
 	/* Optional: frees the state the view keeps in a context
 	 * (st_vctx_state). */
 	void		(*free)(void *state);
+	/* Its end tallies what its packet hook saw (stats, changes, html):
+	 * a packet shown again (replay --step going back) is not given to
+	 * it twice.  The summary's end reads the protocols' own counts. */
+	int		 tallies;
 };
 
 /*

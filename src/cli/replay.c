@@ -22,9 +22,11 @@
 
 #include <pcap/pcap.h>
 
+#include "strata/decode.h"
 #include "strata/inject.h"
 #include "strata/net.h"
 #include "strata/reader.h"
+#include "strata/reasm.h"
 #include "strata/replay.h"
 #include "strata/view.h"
 #include "cli.h"
@@ -286,7 +288,20 @@ struct replay {
 	int			 tty;	/* keys from a terminal */
 	unsigned long long	 shown;		/* new packets shown */
 	int			 status;
+	struct st_defrag	*ra;	/* fragments gathered, as decode's */
 };
+
+/* A record the filter hides still feeds the conversations (TCP's
+ * relative numbers and analysis), as decode's do. */
+static void
+track_hidden(void *arg, const struct st_record *rec)
+{
+	static struct st_packet hp;
+	struct replay *rp = arg;
+
+	st_decode_frame(&hp, rec, rp->lite);
+	st_track(&rp->v.flows, &hp);
+}
 
 /* A note between packets, on stderr after what came before it. */
 static void
@@ -353,8 +368,9 @@ show(struct replay *rp, const struct st_record *rec, int again)
 		if (localtime_r(&t, &tm) != NULL)
 			rp->v.utcoff = tm.tm_gmtoff;
 	}
+	rp->v.again = again;
 	for (i = 0; i < rp->op->c.vs.n; i++)
-		if (!again || rp->op->c.vs.views[i]->end == NULL)
+		if (!again || !rp->op->c.vs.views[i]->tallies)
 			rp->op->c.vs.views[i]->packet(&rp->out, &rp->pkt,
 			    &rp->v);
 	st_out_flush(&rp->out);
@@ -494,6 +510,15 @@ open_file(struct replay *rp, int dropped_root)
 		st_cli_err("filter '%s': %s", op->c.filter, why);
 		return ST_EXIT_USAGE;
 	}
+	if (op->c.filter != NULL) {
+		rp->r.hidden = track_hidden;
+		rp->r.hidden_arg = rp;
+	}
+	if ((rp->ra = st_defrag_new(0)) == NULL) {
+		st_cli_err("replay: out of memory");
+		return ST_EXIT_RUNTIME;
+	}
+	rp->r.rec.reasm = rp->ra;
 	if (rp->injecting && rp->in.lt != rp->r.lt) {
 		st_cli_err("replay: --to %s: the capture's link type is %s, "
 		    "the interface's %s: its frames would not read the same there",
@@ -593,6 +618,7 @@ st_cmd_replay(int argc, char **argv)
 	}
 	st_step_free(&rp.step);
 	st_reader_close(&rp.r);
+	st_defrag_free(rp.ra);
 	st_inject_close(&rp.in);
 	return rc;
 }

@@ -416,7 +416,7 @@ tcp_sum_seq(struct st_sumctx *s, const struct st_layer *ly,
 	struct st_flowkey k;
 
 	if (ly->depth > 0 || tcp_rel_of(s->flows, s->pkt, ly, f, &k,
-	    st_flow_key(s->pkt, s->na, s->ta, &k), 1, r) != 0) {
+	    st_flow_key(s->pkt, s->na, s->ta, &k), !s->again, r) != 0) {
 		if (f[F_SEQ] == NULL)
 			return;
 		memset(r, 0, sizeof(*r));

@@ -594,5 +594,5 @@ changes_free(void *p)
 const struct st_view st_view_changes = {
 	"changes", "per flow, the header fields that changed from the "
 	"previous packet; at the end what changed, what stayed, the counters",
-	changes_packet, NULL, changes_end, 0, 0, 0, changes_free
+	changes_packet, NULL, changes_end, 0, 0, 0, changes_free, 1
 };

@@ -512,5 +512,5 @@ html_end(struct st_out *o, struct st_vctx *v)
 
 const struct st_view st_view_html = {
 	"html", "a self-contained HTML report (-o FILE, or a pipe)",
-	html_packet, html_begin, html_end, 1, 0, 1
+	html_packet, html_begin, html_end, 1, 0, 1, NULL, 1
 };

@@ -344,5 +344,5 @@ stats_end(struct st_out *o, struct st_vctx *v)
 
 const struct st_view st_view_stats = {
 	"stats", "after the last packet: protocol hierarchy, conversations, "
-	"frame sizes", stats_packet, NULL, stats_end, 0, 1, 0, free
+	"frame sizes", stats_packet, NULL, stats_end, 0, 1, 0, free, 1
 };

@@ -374,6 +374,7 @@ summary_packet(struct st_out *o, const struct st_packet *pkt,
 		sc.pkt = pkt;
 		sc.flows = &v->flows;
 		sc.abs_seq = v->abs_seq;
+		sc.again = v->again;
 		sc.value = sum_value;
 		sc.endpoints = sum_endpoints;
 		sc.quoted = sum_quoted;
