@@ -421,6 +421,9 @@ st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
 	switch (ck->cover) {
 	case ST_CKC_HEADER:
 		*n = hdr;
+		if (ck->pseudo != 0 && net->fam != 0)	/* PIM register, v6 */
+			*pseudo = st_cksum_pseudo(net->fam, net->src,
+			    net->dst, ck->pseudo, (uint32_t)hdr);
 		return left >= hdr;
 	case ST_CKC_LENFIELD:
 		if ((v = len_of(c, ck->lenfield)) < 0)

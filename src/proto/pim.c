@@ -138,6 +138,22 @@ static const struct st_ckspec pim_regck = {
 	.fam = 4,
 };
 
+/* Over IPv6 both add a pseudo-header, next header 103 (RFC 7761 4.9). */
+static const struct st_ckspec pim_ck6 = {
+	.field = &pim_fields[F_CKSUM],
+	.status = &pim_fields[F_CKSTAT],
+	.cover = ST_CKC_PAYLOAD,
+	.fam = 6,
+	.pseudo = 103,
+};
+static const struct st_ckspec pim_regck6 = {
+	.field = &pim_fields[F_CKSUM],
+	.status = &pim_fields[F_CKSTAT],
+	.cover = ST_CKC_HEADER,
+	.fam = 6,
+	.pseudo = 103,
+};
+
 /* Adds row fd at byte off of c; c->err takes the outcome. */
 static struct st_field *
 at(struct st_dctx *d, struct st_cur *c, size_t off,
@@ -350,7 +366,10 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	}
 	d->hdr = hdr < left ? hdr : left;
-	if (ck != NULL)
+	if (ck != NULL && d->net.fam == 6)
+		st_dck(d, c, type == 1 ? &pim_regck6 : &pim_ck6, ck,
+		    type == 1 ? 8 : d->hdr);
+	else if (ck != NULL)
 		st_dck(d, c, type == 1 ? &pim_regck : &pim_ck, ck,
 		    type == 1 ? 8 : d->hdr);
 	if (d->ly->status == ST_LS_MALFORMED)
