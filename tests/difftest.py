@@ -208,6 +208,10 @@ def canon(name, v):
             return s
     if ft in BYTE_TYPES and HEXBYTES.match(s):
         return "bytes:" + re.sub(r"[:\-. ]", "", s).lower()
+    # A tree node that holds bytes but has no type of its own
+    # (tcp.options.mss): tshark writes them with colons, strata without.
+    if not ft and HEXBYTES.match(s) and (":" in s or len(s) % 2 == 0):
+        return "bytes:" + re.sub(r"[:\-. ]", "", s).lower()
     if ft == "FT_IPv6":
         try:
             return ipaddress.IPv6Address(s).compressed
@@ -406,7 +410,10 @@ def compare(strata, path, rel, version):
             continue
         for ly in slayers:
             for k in ly[3]:
-                if k not in FTYPE and not k.startswith("strata."):
+                # A name Wireshark registers as a protocol holds bytes
+                # in its tree (tcp.options.mss): a name it knows.
+                if k not in FTYPE and k not in PROTOCOLS and \
+                        not k.startswith("strata."):
                     res["names"][k] += 1
         paired, lone = pair(tinsts, slayers)
         res["lone"] += lone

@@ -104,6 +104,68 @@ static const struct st_field_desc opt_fields[] = {
 	    ST_FMT_BYTES),
 };
 
+/*
+ * Each option whole, as Wireshark's tree nodes hold it (tcp.options.mss:
+ * its kind, length and value bytes), and all of them (tcp.options):
+ * detail, left out of a lite decode.
+ */
+static const struct st_field_desc opt_whole[] = {
+	{ .name = "tcp.options", .label = "Options", .fmt = ST_FMT_BYTES,
+	  .flags = ST_DF_DETAIL },
+#define W(n, l) { .name = (n), .label = (l), .fmt = ST_FMT_BYTES, \
+	  .flags = ST_DF_DETAIL }
+	W("tcp.options.eol", "End of option list"),
+	W("tcp.options.nop", "No-operation"),
+	W("tcp.options.mss", "Maximum segment size"),
+	W("tcp.options.wscale", "Window scale"),
+	W("tcp.options.sack_perm", "SACK permitted"),
+	W("tcp.options.sack", "SACK"),
+	W("tcp.options.timestamp", "Timestamps"),
+	W("tcp.options.md5", "MD5 signature"),
+	W("tcp.options.user_to", "User timeout"),
+	W("tcp.options.tfo", "TCP fast open"),
+	W("tcp.options.unknown", "Unknown option"),
+#undef W
+};
+
+/* The row of opt_whole[] for an option of this kind. */
+static const struct st_field_desc *
+opt_row(unsigned kind)
+{
+	static const unsigned char row[35] = {
+		[0] = 1, [1] = 2, [2] = 3, [3] = 4, [4] = 5, [5] = 6, [8] = 7,
+		[19] = 8, [28] = 9, [34] = 10,
+	};
+
+	return &opt_whole[kind < sizeof(row) && row[kind] ? row[kind] : 11];
+}
+
+static const struct st_field_desc flags_text = {
+	.name = "tcp.flags.str", .label = "Flags as letters", .fmt = ST_FMT_TEXT,
+	.flags = ST_DF_GEN | ST_DF_DETAIL,
+};
+
+/* The flags as Wireshark's tcp.flags.str: a letter for each bit set,
+ * a middle dot for each clear, the reserved bits first. */
+static const char *
+flags_str(struct st_packet *pkt, unsigned v)
+{
+	static const char letters[] = "RRRACEUAPRSF";
+	char buf[12 * 2 + 1];
+	size_t n = 0, i;
+
+	for (i = 0; i < 12; i++) {
+		if (v >> (11 - i) & 1)
+			buf[n++] = letters[i];
+		else {
+			buf[n++] = (char)0xc2;
+			buf[n++] = (char)0xb7;
+		}
+	}
+	buf[n] = '\0';
+	return st_pkt_printf(pkt, "%s", buf);
+}
+
 /* The body of one option of len bytes at o; returns 0 if its length is off. */
 static int
 opt_body(struct st_dctx *d, struct st_cur *o, unsigned kind, size_t len)
@@ -186,8 +248,10 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n,
 	size_t pos = 20, len;
 	struct st_cur o;
 	unsigned kind;
-	int sub;
+	int sub, full = !d->pkt->lite;
 
+	if (full && n > pos)
+		st_dbytes(d, &c, &opt_whole[0], pos, n - pos);
 	while (pos < n) {
 		o = c;
 		o.off += pos;
@@ -196,9 +260,19 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n,
 			pos += (size_t)sub;
 			continue;
 		}
+		if (full && (kind <= 1 || (pos + 2 <= n &&
+		    (len = (size_t)st_peek_bits(&o, 8, 8)) >= 2 &&
+		    len <= n - pos)))
+			st_dbytes(d, &o, opt_row(kind), 0, kind <= 1 ? 1 : len);
 		st_dfield(d, &o, &opt_fields[O_KIND]);
-		if (kind == 0)
+		if (kind == 0) {
+			/* Zero bytes after it pad the header: Wireshark shows
+			 * each as another end of list. */
+			for (pos++; full && pos < n &&
+			    st_peek_bits(&c, pos * 8, 8) == 0; pos++)
+				st_dbytes(d, &c, &opt_whole[1], pos, 1);
 			return;
+		}
 		if (kind == 1) {
 			pos++;
 			continue;
@@ -261,12 +335,15 @@ tcp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), hlen, tlen, i;
 	struct tcp_subopts so;
-	struct st_field *ck, *fl;
+	struct st_field *ck, *fl, *str;
 
 	so.n = 0;	/* only the count: no per-segment clearing */
 	st_dfields(d, c, tcp_fields, F_FLAGS);
 	if ((fl = st_dfield(d, c, &tcp_fields[F_FLAGS])) != NULL)
 		fl->meaning = flag_names[fl->val & 511];
+	if (fl != NULL && !d->pkt->lite &&
+	    (str = st_dgen(d, &flags_text, 0)) != NULL)
+		str->meaning = flags_str(d->pkt, (unsigned)fl->val);
 	st_dfields(d, c, tcp_fields + F_RES, F_CKSUM - F_RES);
 	ck = st_dfield(d, c, &tcp_fields[F_CKSUM]);
 	st_dfield(d, c, &tcp_fields[F_URP]);

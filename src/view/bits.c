@@ -301,6 +301,34 @@ contains(const struct st_box *a, const struct st_box *b)
 static int overlaps(const struct st_box *a, const struct st_box *b);
 
 /*
+ * Whether every bit of in[i] lies in a narrower field of in[0..n) (or, for
+ * bytes, one as wide that follows it: a NOP whole and its kind): then it
+ * only gathers them (tcp.options, each option whole, ip.flags) and they
+ * are drawn instead.
+ */
+static int
+gathers(const struct st_box *in, size_t n, size_t i)
+{
+	uint32_t b;
+	size_t j;
+	int hit;
+
+	if (in[i].bits > 512)
+		return 0;
+	for (b = in[i].bitoff; b < in[i].bitoff + in[i].bits; b++) {
+		for (hit = 0, j = 0; j < n && !hit; j++)
+			hit = j != i && (in[j].bits < in[i].bits ||
+			    (j > i && in[j].bits == in[i].bits &&
+			    in[i].desc != NULL &&
+			    in[i].desc->fmt == ST_FMT_BYTES)) &&
+			    b >= in[j].bitoff && b < in[j].bitoff + in[j].bits;
+		if (!hit)
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Whether the parts of in[i] that in[0..n) holds lie side by side: then
  * they are drawn (ip.flags as rb, df, mf; DNS's flags bit by bit); when
  * one part holds another (eth.dst's OUI holds its LG and IG bits), the
@@ -345,6 +373,8 @@ st_boxes_pick(struct st_box *in, size_t n, struct st_box *out,
 	int parent, clash;
 
 	for (i = 0; i < n; i++) {
+		if (gathers(in, n, i))
+			continue;
 		parent = 0;
 		for (j = 0; j < n && !parent; j++)
 			if (j != i && contains(&in[i], &in[j]))
