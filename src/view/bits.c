@@ -313,14 +313,13 @@ gathers(const struct st_box *in, size_t n, size_t i)
 	size_t j;
 	int hit;
 
-	if (in[i].bits > 512)
+	if (in[i].bits > 512 || in[i].desc == NULL ||
+	    in[i].desc->fmt != ST_FMT_BYTES)
 		return 0;
 	for (b = in[i].bitoff; b < in[i].bitoff + in[i].bits; b++) {
 		for (hit = 0, j = 0; j < n && !hit; j++)
 			hit = j != i && (in[j].bits < in[i].bits ||
-			    (j > i && in[j].bits == in[i].bits &&
-			    in[i].desc != NULL &&
-			    in[i].desc->fmt == ST_FMT_BYTES)) &&
+			    (j > i && in[j].bits == in[i].bits)) &&
 			    b >= in[j].bitoff && b < in[j].bitoff + in[j].bits;
 		if (!hit)
 			return 0;
