@@ -49,6 +49,10 @@ enum st_fmt {
 #define ST_DF_WSNUM	0x20	/* a status the JSON writes as Wireshark's
 				   number (0 bad, 1 good, 2 unverified,
 				   3 not present), not as strata's word */
+#define ST_DF_COLONS	0x80	/* bytes the JSON writes as tshark does,
+				   03:03:07 (a tree node with no type of its
+				   own, tcp.options.wscale: read as bytes
+				   only with the colons) */
 #define ST_DF_DECTOO	0x40	/* hex shown with its decimal beside, as
 				   tshark shows ip.id: 0xf414 (62484) */
 

@@ -113,7 +113,7 @@ static const struct st_field_desc opt_whole[] = {
 	{ .name = "tcp.options", .label = "Options", .fmt = ST_FMT_BYTES,
 	  .flags = ST_DF_DETAIL },
 #define W(n, l) { .name = (n), .label = (l), .fmt = ST_FMT_BYTES, \
-	  .flags = ST_DF_DETAIL }
+	  .flags = ST_DF_DETAIL | ST_DF_COLONS }
 	W("tcp.options.eol", "End of option list"),
 	W("tcp.options.nop", "No-operation"),
 	W("tcp.options.mss", "Maximum segment size"),

@@ -76,6 +76,18 @@ json_value(struct st_out *o, const struct st_packet *pkt,
 		st_out_u64(o, ws_status(f->val));
 		return;
 	}
+	if (f->desc->fmt == ST_FMT_BYTES && (f->desc->flags & ST_DF_COLONS)) {
+		const uint8_t *b;
+		size_t n, i;
+
+		st_out_putc(o, '"');
+		if ((b = st_field_bytes(pkt, f, &n)) != NULL)
+			for (i = 0; i < n; i++)
+				st_out_printf(o, i > 0 ? ":%02x" : "%02x",
+				    b[i]);
+		st_out_putc(o, '"');
+		return;
+	}
 	switch (f->desc->fmt) {
 	case ST_FMT_DEC:
 	case ST_FMT_BOOL:
