@@ -17,6 +17,7 @@
 struct st_out {
 	FILE	*fp;		/* NULL: a buffer only, extra bytes dropped */
 	size_t	 n;
+	size_t	 done;		/* bytes written out before buf's n */
 	int	 err;		/* a write failed: errno */
 	int	 esc_lt;	/* write '<' as \u003c (JSON inside HTML) */
 	char	 buf[ST_OUT_BUF];
@@ -27,6 +28,12 @@ void	st_out_init(struct st_out *o, FILE *fp);
 void	st_out_write_slow(struct st_out *o, const char *s, size_t n);
 /* Writes what is buffered; returns 0, or -1 with o->err set. */
 int	st_out_flush(struct st_out *o);
+/* Bytes written so far, flushed or not: widths measured across a flush. */
+static inline size_t
+st_out_total(const struct st_out *o)
+{
+	return o->done + o->n;
+}
 /* Writes n bytes (a fast path inline: most writes just copy). */
 static inline void
 st_out_write(struct st_out *o, const char *s, size_t n)

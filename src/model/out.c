@@ -14,6 +14,7 @@ st_out_init(struct st_out *o, FILE *fp)
 {
 	o->fp = fp;
 	o->n = 0;
+	o->done = 0;
 	o->err = 0;
 	o->esc_lt = 0;
 }
@@ -32,6 +33,7 @@ st_out_flush(struct st_out *o)
 	if (o->n > 0 && o->err == 0 &&
 	    fwrite(o->buf, 1, o->n, o->fp) != o->n)
 		o->err = errno != 0 ? errno : EIO;
+	o->done += o->n;
 	o->n = 0;
 	if (o->err == 0 && fflush(o->fp) != 0)
 		o->err = errno != 0 ? errno : EIO;
@@ -69,10 +71,12 @@ st_out_write_slow(struct st_out *o, const char *s, size_t n)
 		if (o->n > 0 && o->err == 0 &&
 		    fwrite(o->buf, 1, o->n, o->fp) != o->n)
 			o->err = errno != 0 ? errno : EIO;
+		o->done += o->n;
 		o->n = 0;
 		if (n > sizeof(o->buf)) {
 			if (o->err == 0 && fwrite(s, 1, n, o->fp) != n)
 				o->err = errno != 0 ? errno : EIO;
+			o->done += n;
 			return;
 		}
 	}

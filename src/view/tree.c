@@ -141,7 +141,7 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	} else
 		st_out_pad(o, strlen(f->desc->name), NAME_W);
 	size(o, f);
-	mark = o->n;
+	mark = st_out_total(o);
 	st_fmt_value(o, pkt, f, 24);
 	if (f->desc->flags & ST_DF_DECTOO)
 		st_out_printf(o, " (%llu)", (unsigned long long)f->val);
@@ -154,7 +154,7 @@ field_line(struct st_out *o, const struct st_packet *pkt,
 	if (f->desc->fmt == ST_FMT_BYTES)
 		st_out_printf(o, " (%u bytes)", f->bits / 8);
 	ck_status(o, f);
-	w = o->n >= mark ? o->n - mark : VALUE_W;
+	w = st_out_total(o) - mark;
 	if (f->bits > 0 && (f->bits % 8 != 0 || f->bitoff % 8 != 0) &&
 	    f->bits <= 16) {
 		st_out_pad(o, w, VALUE_W);
