@@ -269,8 +269,12 @@ tcp_options(struct st_dctx *d, struct st_cur c, size_t n,
 			/* Zero bytes after it pad the header: Wireshark shows
 			 * each as another end of list. */
 			for (pos++; full && pos < n &&
-			    st_peek_bits(&c, pos * 8, 8) == 0; pos++)
+			    st_peek_bits(&c, pos * 8, 8) == 0; pos++) {
 				st_dbytes(d, &c, &opt_whole[1], pos, 1);
+				o = c;
+				o.off += pos;
+				st_dfield(d, &o, &opt_fields[O_KIND]);
+			}
 			return;
 		}
 		if (kind == 1) {
