@@ -614,9 +614,10 @@ tcp_sum_opts(struct st_sumctx *s, const struct st_layer *ly)
 			continue;
 		tcp_sum_sub(s, ly, &sl, f->bitoff / 8, &n);
 		st_out_puts(o, n++ == 0 ? " options [" : ",");
-		if (f->val == 0)
-			st_out_puts(o, "eol");
-		else if (f->val == 1)
+		if (f->val == 0) {
+			st_out_puts(o, "eol");	/* the padding after: not said */
+			break;
+		} else if (f->val == 1)
 			st_out_puts(o, "nop");
 		else if (f->val == 4)
 			st_out_puts(o, "sackOK");
