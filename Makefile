@@ -127,7 +127,7 @@ test-san: $(TESTBIN)
 	@sh tests/live.sh $(STRATA)
 	@sh tests/live-route.sh $(STRATA)
 	@sh tests/live-demo.sh $(STRATA)
-	@sh tests/live-capture.sh $(STRATA)
+	@STRATA_SANITIZED=1 sh tests/live-capture.sh $(STRATA)
 	@echo "privileges: not under the sanitizers (their leak check needs what the seccomp filter forbids); make test runs it"
 	@sh tests/html-test.sh $(STRATA)
 

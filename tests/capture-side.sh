@@ -6,7 +6,11 @@
 # showing the summary, tcpdump writing a file.  One line per load:
 #   LOAD: tcpdump C captured D dropped; strata C captured D dropped
 # Exits 1 when strata's kernel drops anything where tcpdump's drops nothing,
-# or captures fewer packets.  Root only (used by live-capture.sh and bench).
+# or captures fewer packets.  With STRATA_SANITIZED=1 (make sanitize: the
+# binary runs several times slower under ASan) those two speed comparisons
+# are left out and only the honesty checks stay: every packet captured is
+# shown, and drops are said as they happen.  Root only (used by
+# live-capture.sh and bench).
 #   sh tests/capture-side.sh STRATA
 set -u
 strata=${1:?usage: capture-side.sh STRATA}
@@ -54,8 +58,13 @@ for load in flood bulk; do
 	shown=$(wc -l <"$tmp/s.out")
 	echo "$load: tcpdump ${tc:-?} captured ${td_:-?} dropped; strata" \
 	    "${sc:-?} captured ${sd:-?} dropped, ${shown} shown"
-	if [ -z "$tc" ] || [ -z "$sc" ] || [ -z "$sd" ] ||
-	    { [ "$td_" = 0 ] && [ "$sd" != 0 ]; } || [ "$sc" -lt "$tc" ] ||
+	slow=0
+	if [ "${STRATA_SANITIZED:-0}" != 1 ] && [ -n "$tc" ] && [ -n "$sc" ] &&
+	    [ -n "$sd" ] && { { [ "$td_" = 0 ] && [ "$sd" != 0 ]; } ||
+	    [ "$sc" -lt "$tc" ]; }; then
+		slow=1
+	fi
+	if [ -z "$tc" ] || [ -z "$sc" ] || [ -z "$sd" ] || [ $slow = 1 ] ||
 	    [ "$shown" -ne "$sc" ] || { [ "$sd" != 0 ] &&
 	    ! grep -q "^strata: capture: the kernel dropped .* so far" \
 	    "$tmp/s.err"; }; then
@@ -63,4 +72,6 @@ for load in flood bulk; do
 		cat "$tmp/s.err"
 	fi
 done
+[ "${STRATA_SANITIZED:-0}" = 1 ] &&
+    echo "capture-side: sanitized build, counts beside tcpdump not compared"
 exit $bad
