@@ -67,6 +67,12 @@ extern const struct st_proto st_proto_openflow, st_proto_openflow_v1,
 extern const struct st_proto st_proto_kerberos;
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
+/* @tail16a */
+/* @tail16b */
+/* @voip */
+/* @text2 */
+/* @matching */
+/* @zoo16 */
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -206,6 +212,12 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_mysql,
 	&st_proto_resp,
 	&st_proto_smtp,
+	/* @tail16a */
+	/* @tail16b */
+	/* @voip */
+	/* @text2 */
+	/* @matching */
+	/* @zoo16 */
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,
