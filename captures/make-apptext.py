@@ -30,48 +30,8 @@ import os
 import struct
 import sys
 
-C, S = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
-MC, MS = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
-
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
-
-
-def ipv4(src, dst, proto, payload, ident=1):
-    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
-                    0x4000, 64, proto, 0, src, dst)
-    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
-
-
-class Conn:
-    """One TCP connection after its handshake: segments both ways, into
-    a frame list that several connections may share (their order)."""
-
-    def __init__(self, cport, sport, frames):
-        self.cport, self.sport = cport, sport
-        self.seq = {True: 1000, False: 5000}
-        self.frames = frames
-
-    def send(self, from_client, data):
-        src, dst = (C, S) if from_client else (S, C)
-        sp, dp = (self.cport, self.sport) if from_client else \
-            (self.sport, self.cport)
-        seq, ack = self.seq[from_client], self.seq[not from_client]
-        t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 0x50, 0x18, 65535,
-                        0, 0) + data
-        ph = src + dst + struct.pack("!BBH", 0, 6, len(t))
-        t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
-        self.seq[from_client] += len(data)
-        mac = (MS, MC) if from_client else (MC, MS)
-        self.frames.append(mac[0] + mac[1] + b"\x08\x00" +
-                           ipv4(src, dst, 6, t, len(self.frames) + 1))
-        return self
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pcaplib import Conn, write  # noqa: E402
 
 
 def pg(t, body):
@@ -210,15 +170,6 @@ def irc_frames():
     c.send(True, b"PONG :irc.a.test\r\n")
     c.send(True, b"QUIT :bye\r\n")
     return fr
-
-
-def write(path, frames):
-    with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-        for i, fr in enumerate(frames):
-            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
-                                len(fr)))
-            f.write(fr)
 
 
 def main():

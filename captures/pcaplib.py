@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: BSD-3-Clause
+"""What the capture scripts share: Internet checksums, IPv4/IPv6 and UDP
+packets, TCP connections after their handshake, and writing a classic
+pcap file (Ethernet, microsecond stamps one second apart).
+
+Addresses are test addresses: 198.18.0.1 (client) and 198.18.0.2
+(server), 2001:db8::1 and 2001:db8::2, and locally administered MACs.
+"""
+import struct
+
+C, S = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
+C6 = bytes.fromhex("20010db8000000000000000000000001")
+S6 = bytes.fromhex("20010db8000000000000000000000002")
+MC, MS = bytes.fromhex("020000000001"), bytes.fromhex("020000000002")
+
+
+def csum(b):
+    """The Internet checksum (RFC 1071) of b."""
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xFFFF) + (s >> 16)
+    return ~s & 0xFFFF
+
+
+def ipv4(src, dst, proto, payload, ident=1):
+    """An IPv4 packet, DF set, TTL 64, its header checksum right."""
+    h = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident,
+                    0x4000, 64, proto, 0, src, dst)
+    return h[:10] + struct.pack("!H", csum(h)) + h[12:] + payload
+
+
+def ipv6(src, dst, nh, payload):
+    """An IPv6 packet, hop limit 64."""
+    return struct.pack("!IHBB16s16s", 6 << 28, len(payload), nh, 64,
+                       src, dst) + payload
+
+
+def pseudo(src, dst, proto, length):
+    """The pseudo-header the TCP/UDP checksum covers (IPv4 or IPv6)."""
+    if len(src) == 4:
+        return src + dst + struct.pack("!BBH", 0, proto, length)
+    return src + dst + struct.pack("!IxxxB", length, proto)
+
+
+def udp(src, dst, sp, dp, payload):
+    """A UDP datagram with its checksum right (0 becomes 0xffff)."""
+    u = struct.pack("!HHHH", sp, dp, 8 + len(payload), 0) + payload
+    ck = csum(pseudo(src, dst, 17, len(u)) + u) or 0xFFFF
+    return u[:6] + struct.pack("!H", ck) + u[8:]
+
+
+def ether(dst_mac, src_mac, etype, payload):
+    return dst_mac + src_mac + struct.pack("!H", etype) + payload
+
+
+def udp_frame(from_client, sp, dp, payload, ident=1, v6=False):
+    """An Ethernet frame of a UDP datagram client->server or back."""
+    if v6:
+        src, dst = (C6, S6) if from_client else (S6, C6)
+        ip = ipv6(src, dst, 17, udp(src, dst, sp, dp, payload))
+        et = 0x86DD
+    else:
+        src, dst = (C, S) if from_client else (S, C)
+        ip = ipv4(src, dst, 17, udp(src, dst, sp, dp, payload), ident)
+        et = 0x0800
+    mac = (MS, MC) if from_client else (MC, MS)
+    return ether(mac[0], mac[1], et, ip)
+
+
+class Conn:
+    """One TCP connection after its handshake: segments both ways, into
+    a frame list that several connections may share (their order)."""
+
+    def __init__(self, cport, sport, frames):
+        self.cport, self.sport = cport, sport
+        self.seq = {True: 1000, False: 5000}
+        self.frames = frames
+
+    def send(self, from_client, data):
+        src, dst = (C, S) if from_client else (S, C)
+        sp, dp = (self.cport, self.sport) if from_client else \
+            (self.sport, self.cport)
+        seq, ack = self.seq[from_client], self.seq[not from_client]
+        t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 0x50, 0x18, 65535,
+                        0, 0) + data
+        ph = pseudo(src, dst, 6, len(t))
+        t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
+        self.seq[from_client] += len(data)
+        mac = (MS, MC) if from_client else (MC, MS)
+        self.frames.append(ether(mac[0], mac[1], 0x0800,
+                                 ipv4(src, dst, 6, t, len(self.frames) + 1)))
+        return self
+
+
+def write(path, frames, linktype=1):
+    """A classic pcap file, one frame a second from 1700000000."""
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535,
+                            linktype))
+        for i, fr in enumerate(frames):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
+                                len(fr)))
+            f.write(fr)
