@@ -118,6 +118,31 @@ struct st_flows;
 struct st_flowent *st_flow_get(struct st_flows **tp,
 	    const struct st_flowkey *k, uint64_t now, int *made);
 
+/*
+ * A conversation seen once so far need not cost a whole entry: most of a
+ * busy capture's conversations are one packet (scans, the benchmark's
+ * random ports), and tcpdump's and tshark's tables grow by a whole
+ * connection's state for each.  Their user keeps ST_FLOW_ONCE bytes for
+ * such a first sighting instead (32 in all with the table's own), from
+ * which it makes the entry if the conversation is seen again.
+ *
+ * st_flow_find: the entry of key k if the table holds one (its age now
+ * brought to now), else NULL; the table made on first use.
+ * st_flow_once: the ST_FLOW_ONCE bytes kept for k's first sighting, with
+ * *when its packet number: 0 when there was none, the bytes then made for
+ * this packet (zero) for the caller to fill.  NULL when out of memory.
+ * st_flow_once_drop: frees them (the conversation now has its entry).
+ * Room is made and the store grows as the table does, up to
+ * ST_FLOW_ONCEMAX; one made room for while still going counts as evicted.
+ */
+#define ST_FLOW_ONCE	20
+#define ST_FLOW_ONCEMAX	(2048u * 1024)
+struct st_flowent *st_flow_find(struct st_flows **tp,
+	    const struct st_flowkey *k, uint64_t now);
+uint8_t	*st_flow_once(struct st_flows **tp, const struct st_flowkey *k,
+	    uint64_t now, uint64_t *when);
+void	st_flow_once_drop(struct st_flows *t, uint8_t *once);
+
 /* Conversations the table holds, can hold now, and those still going it
  * made room for. */
 size_t	st_flows_count(const struct st_flows *t, size_t *cap,
@@ -127,6 +152,10 @@ size_t	st_flows_count(const struct st_flows *t, size_t *cap,
  * when made), or NULL when no table was made. */
 #define ST_FLOW_NCOUNT	8
 uint64_t *st_flows_counters(struct st_flows *t);
+
+/* Makes the table in *tp if it is not made yet: *tp, or NULL when out of
+ * memory. */
+struct st_flows *st_flows_make(struct st_flows **tp);
 
 /*
  * The table keeps one result of its user's for one packet (num, and tag

@@ -3,8 +3,13 @@
  * Conversations: the two-way key from the descriptors' ends, and the
  * bounded table of conversations (see strata/flow.h).  No protocol named.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "strata/flow.h"
 #include "strata/proto.h"
@@ -103,8 +108,8 @@ st_flow_key_of(const struct st_packet *pkt, const struct st_layer *net,
  * small, so a short capture costs little.
  */
 #define WAYS	16
-#define NB0	4096		/* buckets at first: 65,536 conversations (8 MiB,
-				   touched only as they are used) */
+#define NB0	256		/* buckets at first: 4,096 conversations
+				   (512 KiB, touched only as they are used) */
 #define CACHE	65536		/* numbers kept by key: 1 MiB */
 
 struct bucket {
@@ -116,7 +121,32 @@ _Static_assert(sizeof(struct st_flowent) == 128,
     "a conversation is two cache lines");
 _Static_assert(sizeof(struct bucket) == 128, "a bucket is two cache lines");
 
+/*
+ * The first sightings (st_flow_once): the same two-choice scheme, eight
+ * ways to a bucket of one cache line, 32 bytes a conversation.  No key is
+ * kept, only 63 bits of its hash (tag and chk), and the buckets are chosen
+ * by chk alone, so that the store can grow without the keys.
+ */
+#define OWAYS	8
+#define ONB0	512		/* 4,096 first sightings at first: 128 KiB */
+
+struct obucket {
+	_Alignas(64) uint32_t tag[OWAYS];	/* 0: free */
+	uint32_t	age[OWAYS];	/* the packet seen */
+};
+
+struct oent {
+	uint32_t	chk;
+	uint8_t		user[ST_FLOW_ONCE];
+};
+
+_Static_assert(sizeof(struct obucket) == 64, "a bucket is a cache line");
+_Static_assert(sizeof(struct oent) == 24, "32 bytes a first sighting");
+
 struct st_flows {
+	struct obucket	*ob;		/* first sightings, made on first use */
+	struct oent	*oe;
+	size_t		 onb;		/* their buckets */
 	struct bucket	*bucket;
 	struct st_flowent *ent;
 	size_t		 nb;		/* buckets */
@@ -132,11 +162,42 @@ struct st_flows {
 	_Alignas(16) unsigned char memo[ST_FLOW_MEMO];
 };
 
+/*
+ * The tables' arrays come straight from the kernel: pages of zeros, made
+ * resident only as they are touched (an empty table costs nothing), and
+ * given back whole when freed (from malloc, a freed array would stay in
+ * the heap below the next one: a third more memory at the end).
+ */
+static void *
+big_alloc(size_t n)
+{
+	void *p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static void
+big_free(void *p, size_t n)
+{
+	if (p != NULL)
+		munmap(p, n);
+}
+
 static void
 table_free(struct st_flows *t)
 {
-	free(t->bucket);
-	free(t->ent);
+	big_free(t->bucket, t->nb * sizeof(struct bucket));
+	big_free(t->ent, t->nb * WAYS * sizeof(struct st_flowent));
+	t->bucket = NULL;
+	t->ent = NULL;
+}
+
+static void
+once_free(struct obucket *ob, struct oent *oe, size_t onb)
+{
+	big_free(ob, onb * sizeof(*ob));
+	big_free(oe, onb * OWAYS * sizeof(*oe));
 }
 
 void
@@ -145,6 +206,7 @@ st_flows_free(struct st_flows **tp)
 	if (*tp != NULL) {
 		table_free(*tp);
 		free((*tp)->cache);
+		once_free((*tp)->ob, (*tp)->oe, (*tp)->onb);
 	}
 	free(*tp);
 	*tp = NULL;
@@ -225,14 +287,13 @@ key_hash(const uint8_t *key)
 static int
 table_alloc(struct st_flows *t, size_t nb)
 {
-	t->bucket = aligned_alloc(64, nb * sizeof(struct bucket));
-	t->ent = aligned_alloc(64, nb * WAYS * sizeof(struct st_flowent));
+	t->nb = nb;
+	t->bucket = big_alloc(nb * sizeof(struct bucket));
+	t->ent = big_alloc(nb * WAYS * sizeof(struct st_flowent));
 	if (t->bucket == NULL || t->ent == NULL) {
 		table_free(t);
 		return -1;
 	}
-	memset(t->bucket, 0, nb * sizeof(struct bucket));
-	t->nb = nb;
 	t->n = 0;
 	return 0;
 }
@@ -284,10 +345,11 @@ victim(const struct st_flows *t, const size_t b[2], const size_t used[2],
 	return v;
 }
 
-/* Puts conversation c (tag, age) into table t, making room if needed. */
+/* Puts conversation c (tag, age) into table t, making room if needed
+ * (now: the packet's number, from which ages count back). */
 static void
 table_put(struct st_flows *t, const struct st_flowent *c, uint32_t tag,
-    uint32_t age, uint64_t h)
+    uint32_t age, uint64_t h, uint32_t now)
 {
 	size_t b[2], used[2], v, j;
 	int live;
@@ -297,7 +359,7 @@ table_put(struct st_flows *t, const struct st_flowent *c, uint32_t tag,
 		for (used[j] = 0; used[j] < WAYS &&
 		    t->bucket[b[j]].tag[used[j]] != 0; used[j]++)
 			;
-	v = victim(t, b, used, age, &live);
+	v = victim(t, b, used, now, &live);
 	if (t->bucket[v / WAYS].tag[v % WAYS] == 0)
 		t->n++;
 	t->evicted += live;
@@ -306,10 +368,10 @@ table_put(struct st_flows *t, const struct st_flowent *c, uint32_t tag,
 	t->bucket[v / WAYS].age[v % WAYS] = age;
 }
 
-/* Grows the table by half, moving every conversation; -1: no memory (the
- * table then stays as it was). */
+/* Grows the table by half, moving every conversation (now: as for
+ * table_put); -1: no memory (the table then stays as it was). */
 static int
-table_grow(struct st_flows *t)
+table_grow(struct st_flows *t, uint32_t now)
 {
 	struct st_flows old = *t;
 	uint8_t key[ST_FLOW_KEYLEN];
@@ -331,17 +393,19 @@ table_grow(struct st_flows *t)
 			    ST_FLOW_KEYUSED);
 			h = key_hash(key);
 			table_put(t, &old.ent[i * WAYS + w], old.bucket[i].tag[w],
-			    old.bucket[i].age[w], h);
+			    old.bucket[i].age[w], h, now);
 		}
 	table_free(&old);
 	return 0;
 }
 
-static struct st_flows *
-table_make(struct st_flows **tp)
+struct st_flows *
+st_flows_make(struct st_flows **tp)
 {
 	struct st_flows *t;
 
+	if (*tp != NULL)
+		return *tp;
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return NULL;
 	if (table_alloc(t, NB0) != 0) {
@@ -389,7 +453,7 @@ st_flow_get(struct st_flows **tp, const struct st_flowkey *k, uint64_t now64,
 	uint32_t tag, now = (uint32_t)now64;
 	int live;
 
-	if (t == NULL && (t = table_make(tp)) == NULL)
+	if (t == NULL && (t = st_flows_make(tp)) == NULL)
 		return NULL;
 	*made = 0;
 	h = key_hash(k->b);
@@ -399,7 +463,7 @@ again:
 	if ((c = find(t, k, b, tag, now, used)) != NULL)
 		return c;
 	v = victim(t, b, used, now, &live);
-	if (live && t->nb * WAYS < ST_FLOW_MAX && table_grow(t) == 0)
+	if (live && t->nb * WAYS < ST_FLOW_MAX && table_grow(t, now) == 0)
 		goto again;
 	if (t->bucket[v / WAYS].tag[v % WAYS] == 0)
 		t->n++;
@@ -412,4 +476,235 @@ again:
 	t->bucket[v / WAYS].age[v % WAYS] = now;
 	*made = 1;
 	return c;
+}
+
+struct st_flowent *
+st_flow_find(struct st_flows **tp, const struct st_flowkey *k, uint64_t now)
+{
+	struct st_flows *t;
+	size_t b[2], used[2];
+	uint64_t h;
+
+	if ((t = st_flows_make(tp)) == NULL)
+		return NULL;
+	h = key_hash(k->b);
+	buckets_of(t, h, b);
+	return find(t, k, b, (uint32_t)(h >> 32) | 1, (uint32_t)now, used);
+}
+
+/* A first sighting's two buckets, from chk alone (multiply and shift:
+ * the high bits of a product, spread over onb). */
+static void
+once_buckets(size_t onb, uint32_t chk, size_t b[2])
+{
+	uint32_t c2 = chk * 0x9e3779b1u ^ chk >> 15;
+
+	b[0] = (size_t)((uint64_t)chk * onb >> 32);
+	b[1] = (size_t)((uint64_t)(c2 * 0x85ebca6bu) * onb >> 32);
+}
+
+static int
+once_alloc(struct st_flows *t, size_t onb)
+{
+	struct obucket *ob = big_alloc(onb * sizeof(*ob));
+	struct oent *oe = big_alloc(onb * OWAYS * sizeof(*oe));
+
+	if (ob == NULL || oe == NULL) {
+		once_free(ob, oe, onb);
+		return -1;
+	}
+	t->ob = ob;
+	t->oe = oe;
+	t->onb = onb;
+	return 0;
+}
+
+/* The ways of a bucket whose tag is x, one bit each: two vector
+ * compares where the machine has SSE2 (every x86-64), else eight. */
+static inline unsigned
+ways_of(const struct obucket *bk, uint32_t x)
+{
+#ifdef __SSE2__
+	__m128i v = _mm_set1_epi32((int)x);
+	__m128i lo = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const
+	    void *)bk->tag), v);
+	__m128i hi = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const
+	    void *)(bk->tag + 4)), v);
+
+	return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(lo)) |
+	    (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4;
+#else
+	unsigned m = 0, i;
+
+	for (i = 0; i < OWAYS; i++)
+		m |= (unsigned)(bk->tag[i] == x) << i;
+	return m;
+#endif
+}
+
+/* The bits set in an 8-bit mask (no popcnt instruction assumed). */
+static inline unsigned
+pop8(unsigned m)
+{
+	m = m - ((m >> 1) & 0x55);
+	m = (m & 0x33) + ((m >> 2) & 0x33);
+	return (m + (m >> 4)) & 0x0f;
+}
+
+/*
+ * The slot of chk's buckets b[] to fill: a free one in the emptier bucket
+ * (two choices), else the one seen longest ago (*live: not idle).
+ */
+static size_t
+once_room(const struct st_flows *t, const size_t b[2], uint32_t now,
+    int *live)
+{
+	const struct obucket *bk;
+	unsigned f0 = ways_of(&t->ob[b[0]], 0), f1 = ways_of(&t->ob[b[1]], 0);
+	size_t i, j, v = b[0] * OWAYS;
+	uint32_t oldest = 0, d;
+
+	*live = 0;
+	if ((f0 | f1) != 0) {
+		j = pop8(f1) > pop8(f0);
+		return b[j] * OWAYS + (size_t)__builtin_ctz(j ? f1 : f0);
+	}
+	for (j = 0; j < 2; j++) {
+		bk = &t->ob[b[j]];
+		for (i = 0; i < OWAYS; i++)
+			if ((d = now - bk->age[i]) > oldest) {
+				oldest = d;
+				v = b[j] * OWAYS + i;
+			}
+	}
+	*live = oldest < ST_FLOW_IDLE;
+	return v;
+}
+
+/*
+ * Both of a new sighting's buckets full: moves one of their sightings to
+ * a free way of its other bucket, if one has one (a step of cuckoo
+ * hashing: the store then fills to about 95% before it grows, not 80%).
+ * Returns the slot freed, or (size_t)-1.
+ */
+static size_t
+once_kick(struct st_flows *t, const size_t b[2])
+{
+	size_t i, j, w, s, alt, nb[2];
+	struct obucket *to;
+
+	for (j = 0; j < 2; j++)
+		for (i = 0; i < OWAYS; i++) {
+			s = b[j] * OWAYS + i;
+			once_buckets(t->onb, t->oe[s].chk, nb);
+			alt = nb[0] == b[j] ? nb[1] : nb[0];
+			if (alt == b[j])
+				continue;
+			to = &t->ob[alt];
+			for (w = 0; w < OWAYS && to->tag[w] != 0; w++)
+				;
+			if (w == OWAYS)
+				continue;
+			to->tag[w] = t->ob[b[j]].tag[i];
+			to->age[w] = t->ob[b[j]].age[i];
+			t->oe[alt * OWAYS + w] = t->oe[s];
+			t->ob[b[j]].tag[i] = 0;
+			return s;
+		}
+	return (size_t)-1;
+}
+
+/* Grows the store by half, moving every first sighting (now: the
+ * packet's number, from which ages count back); -1: no memory. */
+static int
+once_grow(struct st_flows *t, uint32_t now)
+{
+	struct obucket *ob = t->ob;
+	struct oent *oe = t->oe;
+	size_t onb = t->onb, i, w, v, b[2];
+	int live;
+
+	if (once_alloc(t, onb + onb / 2) != 0) {
+		t->ob = ob;
+		t->oe = oe;
+		t->onb = onb;
+		return -1;
+	}
+	for (i = 0; i < onb; i++)
+		for (w = 0; w < OWAYS; w++) {
+			if (ob[i].tag[w] == 0)
+				continue;
+			once_buckets(t->onb, oe[i * OWAYS + w].chk, b);
+			v = once_room(t, b, now, &live);
+			if (live && (v = once_kick(t, b)) != (size_t)-1)
+				live = 0;
+			else if (live)
+				v = once_room(t, b, now, &live);
+			t->evicted += live && t->ob[v / OWAYS].tag[v % OWAYS];
+			t->ob[v / OWAYS].tag[v % OWAYS] = ob[i].tag[w];
+			t->ob[v / OWAYS].age[v % OWAYS] = ob[i].age[w];
+			t->oe[v] = oe[i * OWAYS + w];
+		}
+	once_free(ob, oe, onb);
+	return 0;
+}
+
+uint8_t *
+st_flow_once(struct st_flows **tp, const struct st_flowkey *k, uint64_t now64,
+    uint64_t *when)
+{
+	struct st_flows *t;
+	struct obucket *bk;
+	size_t b[2], i, j, v;
+	uint64_t h;
+	uint32_t tag, chk, now = (uint32_t)now64;
+	unsigned m;
+	int live;
+
+	if ((t = st_flows_make(tp)) == NULL ||
+	    (t->ob == NULL && once_alloc(t, ONB0) != 0))
+		return NULL;
+	h = key_hash(k->b);
+	tag = (uint32_t)(h >> 32) | 1;
+	chk = (uint32_t)h;
+again:
+	once_buckets(t->onb, chk, b);
+	for (j = 0; j < 2; j++) {
+		bk = &t->ob[b[j]];
+		for (m = ways_of(bk, tag); m != 0; m &= m - 1) {
+			i = (size_t)__builtin_ctz(m);
+			if (t->oe[b[j] * OWAYS + i].chk == chk) {
+				*when = bk->age[i];
+				return t->oe[b[j] * OWAYS + i].user;
+			}
+		}
+	}
+	v = once_room(t, b, now, &live);
+	if (live && (v = once_kick(t, b)) != (size_t)-1)
+		live = 0;
+	else if (live && t->onb * OWAYS < ST_FLOW_ONCEMAX &&
+	    once_grow(t, now) == 0)
+		goto again;
+	else if (live)
+		v = once_room(t, b, now, &live);
+	t->evicted += live;
+	t->ob[v / OWAYS].tag[v % OWAYS] = tag;
+	t->ob[v / OWAYS].age[v % OWAYS] = now;
+	t->oe[v].chk = chk;
+	memset(t->oe[v].user, 0, sizeof(t->oe[v].user));
+	*when = 0;
+	return t->oe[v].user;
+}
+
+void
+st_flow_once_drop(struct st_flows *t, uint8_t *once)
+{
+	size_t v;
+
+	if (t == NULL || t->oe == NULL || once == NULL)
+		return;
+	v = (size_t)((struct oent *)(void *)(once -
+	    offsetof(struct oent, user)) - t->oe);
+	if (v < t->onb * OWAYS)
+		t->ob[v / OWAYS].tag[v % OWAYS] = 0;
 }

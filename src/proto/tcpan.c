@@ -288,10 +288,10 @@ count(struct st_flows *t, unsigned m)
 	n[C_LOST] += (m & ST_TCPA_LOST) != 0;
 }
 
-/* The state moved on by the segment, once. */
+/* The state moved on by the segment (frame num, time now), once. */
 static void
 tcpan_step(struct st_flows *t, struct st_flowent *c, int f, int made,
-    const struct st_packet *pkt, const struct tcpan_seg *sg,
+    uint32_t num, uint32_t now, const struct tcpan_seg *sg,
     struct st_tcp_rel *r)
 {
 	struct conn *k = (struct conn *)(void *)c->user;
@@ -299,9 +299,8 @@ tcpan_step(struct st_flows *t, struct st_flowent *c, int f, int made,
 
 	if (made)
 		r->late = (c->state & ST_FLOW_LATE) && !(sg->flags & SYN);
-	rel_fill(c, f, pkt->num, r);
-	r->marks = analyse(t, c, k, f, seen_v, sg, (uint32_t)pkt->num,
-	    usec(pkt), r);
+	rel_fill(c, f, num, r);
+	r->marks = analyse(t, c, k, f, seen_v, sg, num, now, r);
 	window_of(c, k, f, sg, r);
 	if (sg->flags & RST)
 		c->state |= ST_FLOW_CLOSED;
@@ -311,15 +310,10 @@ tcpan_step(struct st_flows *t, struct st_flowent *c, int f, int made,
 		c->state |= ST_FLOW_CLOSED;
 }
 
-void
-tcpan_get(struct st_flows **flows, const struct st_packet *pkt,
-    const struct st_layer *tl, const struct st_flowkey *k, int dir,
-    const struct tcpan_seg *sg, int shown, struct st_tcp_rel *r)
+/* The numbers of a segment on its own, before its connection's. */
+static void
+rel_init(struct st_tcp_rel *r, const struct tcpan_seg *sg)
 {
-	struct st_flowent *c;
-	void *memo = NULL;
-	int made = 0, hit = 0;
-
 	memset(r, 0, sizeof(*r));
 	r->seq = sg->seq;
 	r->ack = sg->ack;
@@ -327,7 +321,126 @@ tcpan_get(struct st_flows **flows, const struct st_packet *pkt,
 	r->win = sg->win;
 	r->ws = -1;
 	r->first = 1;
-	if (dir < 0 || (c = st_flow_get(flows, k, pkt->num, &made)) == NULL)
+}
+
+/*
+ * A connection's first segment, while it is the only one seen (the
+ * table's first sightings, st_flow_once): what the analysis read of it,
+ * from which the connection's state is made again, exactly, if a second
+ * segment comes.  A segment longer than 64 KiB makes the whole entry at
+ * once.  A window scale over 14 is kept as 15 (it means 14: RFC 7323).
+ */
+struct once {
+	uint32_t	 seq, ack, usec;
+	uint16_t	 len, win;
+	uint16_t	 mss;		/* 0: none */
+	uint8_t		 flags;		/* SYN, FIN, RST, ACK; ONCE_LATE */
+	uint8_t		 dir;		/* the direction, and ONCE_WS */
+};
+#define ONCE_LATE	0x80
+#define ONCE_WS(ws)	((unsigned)((ws) < 0 ? 0 : (ws) > 14 ? 15 : (ws) + 1) << 1)
+
+_Static_assert(sizeof(struct once) <= ST_FLOW_ONCE,
+    "a first sighting fits the table's bytes for it");
+
+static int
+once_fits(const struct tcpan_seg *sg)
+{
+	return sg->len <= 0xffff && sg->win <= 0xffff;
+}
+
+static void
+once_put(uint8_t *o, int dir, int late, const struct tcpan_seg *sg,
+    uint32_t now)
+{
+	struct once w;
+
+	w.seq = sg->seq;
+	w.ack = sg->ack;
+	w.usec = now;
+	w.len = (uint16_t)sg->len;
+	w.win = (uint16_t)sg->win;
+	w.mss = (uint16_t)(sg->mss > 0 ? sg->mss : 0);
+	w.flags = (uint8_t)((sg->flags & (SYN | FIN | RST | ACK)) |
+	    (late ? ONCE_LATE : 0));
+	w.dir = (uint8_t)(dir | ONCE_WS(sg->ws));
+	memcpy(o, &w, sizeof(w));
+}
+
+/* The connection's entry made from its first sighting w (frame when),
+ * as if it had been made then. */
+static void
+once_replay(struct st_flows *t, struct st_flowent *c, const struct once *w,
+    uint32_t when)
+{
+	struct tcpan_seg sg;
+	struct st_tcp_rel r0;
+
+	memset(&sg, 0, sizeof(sg));
+	sg.seq = w->seq;
+	sg.ack = w->ack;
+	sg.len = w->len;
+	sg.win = w->win;
+	sg.flags = w->flags & (SYN | FIN | RST | ACK);
+	sg.mss = w->mss > 0 ? w->mss : -1;
+	sg.ws = (w->dir >> 1) - 1;
+	rel_init(&r0, &sg);
+	tcpan_step(t, c, w->dir & 1, 1, when, w->usec, &sg, &r0);
+	c->state = (uint8_t)((c->state & ~ST_FLOW_LATE) |
+	    (w->flags & ONCE_LATE ? ST_FLOW_LATE : 0));
+}
+
+/*
+ * The connection's entry for segment sg, direction dir, frame num (the
+ * table's own, found or made), or NULL with r filled when this is the
+ * connection's first sighting (kept in 32 bytes, not an entry).
+ */
+static struct st_flowent *
+conn_of(struct st_flows **flows, const struct st_flowkey *k, int dir,
+    uint32_t num, uint32_t now, const struct tcpan_seg *sg, int *made,
+    struct st_tcp_rel *r)
+{
+	struct st_flowent *c, tmp;
+	struct once w;
+	uint64_t when = 0, evicted;
+	uint8_t *o;
+
+	*made = 0;
+	if ((c = st_flow_find(flows, k, num)) != NULL)
+		return c;
+	if (once_fits(sg)) {
+		if ((o = st_flow_once(flows, k, num, &when)) == NULL)
+			return NULL;
+		if (when == 0) {
+			st_flows_count(*flows, NULL, &evicted);
+			memset(&tmp, 0, sizeof(tmp));
+			tmp.state = evicted > 0 ? ST_FLOW_LATE : 0;
+			tcpan_step(*flows, &tmp, dir, 1, num, now, sg, r);
+			once_put(o, dir, evicted > 0, sg, now);
+			return NULL;
+		}
+		memcpy(&w, o, sizeof(w));
+		st_flow_once_drop(*flows, o);
+	}
+	if ((c = st_flow_get(flows, k, num, made)) != NULL && when != 0) {
+		once_replay(*flows, c, &w, (uint32_t)when);
+		*made = 0;
+	}
+	return c;
+}
+
+void
+tcpan_get(struct st_flows **flows, const struct st_packet *pkt,
+    const struct st_layer *tl, const struct st_flowkey *k, int dir,
+    const struct tcpan_seg *sg, int shown, struct st_tcp_rel *r)
+{
+	struct st_flowent *c;
+	void *memo;
+	uint32_t num = (uint32_t)pkt->num, now = usec(pkt);
+	int made = 0, hit = 0;
+
+	rel_init(r, sg);
+	if (dir < 0 || st_flows_make(flows) == NULL)
 		return;
 	_Static_assert(sizeof(*r) <= ST_FLOW_MEMO, "a result fits the memo");
 	memo = st_flows_memo(*flows, pkt->num, tl->off, &hit);
@@ -335,8 +448,12 @@ tcpan_get(struct st_flows **flows, const struct st_packet *pkt,
 		memcpy(r, memo, sizeof(*r));
 		return;
 	}
-	tcpan_step(*flows, c, dir, made, pkt, sg, r);
-	if (shown)
+	r->marks = ~0u;
+	if ((c = conn_of(flows, k, dir, num, now, sg, &made, r)) != NULL)
+		tcpan_step(*flows, c, dir, made, num, now, sg, r);
+	if (r->marks == ~0u)
+		r->marks = 0;
+	else if (shown)
 		count(*flows, r->marks);
 	memcpy(memo, r, sizeof(*r));
 }

@@ -137,6 +137,46 @@ test_many_live(void **state)
 }
 
 /*
+ * First sightings: a million conversations seen once each keep their 20
+ * bytes (32 in all) and the packet they came in; seen again, they are
+ * found; dropped, they are gone, and none was made room for.
+ */
+static void
+test_once(void **state)
+{
+	struct st_flows *t = NULL;
+	struct st_flowkey k;
+	uint64_t when, evicted;
+	uint8_t *o;
+	unsigned i, n = 1000000;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		key_n(i, &k);
+		assert_non_null(o = st_flow_once(&t, &k, i + 1, &when));
+		assert_int_equal(when, 0);
+		memcpy(o, &i, sizeof(i));
+	}
+	st_flows_count(t, NULL, &evicted);
+	assert_int_equal(evicted, 0);
+	for (i = 0; i < n; i++) {
+		key_n(i, &k);
+		assert_null(st_flow_find(&t, &k, n + i + 1));
+		assert_non_null(o = st_flow_once(&t, &k, n + i + 1, &when));
+		assert_int_equal(when, i + 1);
+		assert_memory_equal(o, &i, sizeof(i));
+		if (i % 2 == 0)
+			st_flow_once_drop(t, o);
+	}
+	for (i = 0; i < 1000; i++) {
+		key_n(i, &k);
+		assert_non_null(st_flow_once(&t, &k, 3 * n, &when));
+		assert_int_equal(when, i % 2 == 0 ? 0 : i + 1);
+	}
+	st_flows_free(&t);
+}
+
+/*
  * Closed conversations, and idle ones, make room before the table grows:
  * more than it holds go through, half closed, then the rest long unseen.
  */
@@ -304,6 +344,7 @@ main(void)
 		cmocka_unit_test(test_key_both_ways_ipv6),
 		cmocka_unit_test(test_key_differs),
 		cmocka_unit_test(test_many_live),
+		cmocka_unit_test(test_once),
 		cmocka_unit_test(test_room),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_relative_seq),
