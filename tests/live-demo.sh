@@ -64,6 +64,7 @@ expect_in_order fragment "MTU 1280" "client: sendto(.*3000 bytes" \
     "udp .* len 1248 \\[frag id 0x[0-9a-f]* off 0 MF\\]" \
     "len 1276 \\[frag id 0x[0-9a-f]* off 1256 MF\\]" \
     "len 516 \\[frag id 0x[0-9a-f]* off 2512 last\\]" \
+    "3 fragments of id 0x[0-9a-f]*: #1 off 0 1256 B, #2 off 1256 1256 B, #3 off 2512 496 B = 3008 bytes" \
     "server: recv(.*) = 3000 bytes"
 expect_in_order ping "echo request id 4242 seq 1" "echo reply id 4242 seq 1"
 expect_in_order buffers "SO_RCVBUF" "then -1 EAGAIN" "win 0 " \

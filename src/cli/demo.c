@@ -38,8 +38,9 @@
 #include "strata/craft.h"
 #include "strata/decode.h"
 #include "strata/demo.h"
-#include "strata/reader.h"
 #include "strata/net.h"
+#include "strata/reader.h"
+#include "strata/reasm.h"
 #include "strata/view.h"
 #include "cli.h"
 #include "democli.h"
@@ -214,6 +215,7 @@ on_packet(struct demo *d, const struct st_record *got)
 	int seen = 0;
 
 	rec.num = ++d->n;	/* counted over the demo's captures */
+	rec.reasm = d->ra;	/* the frame completing a datagram says so */
 	if (!d->v.have_t0) {
 		d->v.t0 = rec.ts;
 		d->v.have_t0 = 1;
@@ -469,6 +471,10 @@ st_cmd_demo(int argc, char **argv)
 		return ST_EXIT_USAGE;
 	}
 	name = argv[optind];
+	if ((d.ra = st_defrag_new(0)) == NULL) {
+		st_cli_err("demo: out of memory");
+		return ST_EXIT_RUNTIME;
+	}
 	d.v.color = st_cli_want_color(d.c.color);
 	st_out_init(&d.out, stdout);
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -494,6 +500,7 @@ st_cmd_demo(int argc, char **argv)
 	}
 	if (d.cap != NULL)
 		st_reader_close(&d.r);
+	st_defrag_free(d.ra);
 	st_vctx_free(&d.v);
 	return rc == 0 ? ST_EXIT_OK : ST_EXIT_RUNTIME;
 }

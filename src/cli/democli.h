@@ -21,6 +21,7 @@
 struct demo {
 	pcap_t			*cap;		/* r's handle, NULL if none */
 	struct st_reader	 r;
+	struct st_defrag	*ra;		/* fragments, as decode's */
 	struct st_cli_opts	 c;		/* --view */
 	int			 step;
 	struct st_out		 out;
