@@ -78,20 +78,34 @@ class Conn:
         self.seq = {True: 1000, False: 5000}
         self.frames = frames
 
-    def send(self, from_client, data):
+    def send(self, from_client, data, seq=None, flags=0x18):
+        """A segment of data (PSH ACK); seq given: sent at that sequence
+        number (a retransmission, a segment out of order), the
+        connection's own numbers left as they are."""
         src, dst = (C, S) if from_client else (S, C)
         sp, dp = (self.cport, self.sport) if from_client else \
             (self.sport, self.cport)
-        seq, ack = self.seq[from_client], self.seq[not from_client]
-        t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 0x50, 0x18, 65535,
-                        0, 0) + data
+        ack = self.seq[not from_client]
+        if seq is None:
+            seq = self.seq[from_client]
+            self.seq[from_client] += len(data) + (flags & 0x03 != 0)
+        t = struct.pack("!HHIIBBHHH", sp, dp, seq & 0xFFFFFFFF,
+                        ack & 0xFFFFFFFF, 0x50, flags, 65535, 0, 0) + data
         ph = pseudo(src, dst, 6, len(t))
         t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
-        self.seq[from_client] += len(data)
         mac = (MS, MC) if from_client else (MC, MS)
         self.frames.append(ether(mac[0], mac[1], 0x0800,
                                  ipv4(src, dst, 6, t, len(self.frames) + 1)))
         return self
+
+    def handshake(self):
+        """SYN, SYN-ACK and ACK, before the data: the numbers go back one
+        so that the data still starts at 1000 and 5000."""
+        self.seq[True] -= 1
+        self.seq[False] -= 1
+        self.send(True, b"", flags=0x02)
+        self.send(False, b"", flags=0x12)
+        return self.send(True, b"", flags=0x10)
 
 
 def write(path, frames, linktype=1):
