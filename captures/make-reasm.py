@@ -17,8 +17,9 @@ usage: make-reasm.py DIR
                     response whose 40-byte body (Content-Length) is in
                     two; then a whole request and response
   reasm-dns.pcap    DNS over TCP: a query whose two-byte length comes
-                    alone, a response cut inside a record, and two
-                    queries in one segment, the second cut
+                    alone, the segment completing it carrying a whole
+                    query and the start of a third; a response cut
+                    inside a record
   reasm-odd.pcap    what the reassembly must survive: a retransmitted
                     first part, a segment out of order (the PDU dropped,
                     said so), a record longer than any TLS allows, a
@@ -169,15 +170,14 @@ def dns_frames():
     fr = []
     c = Conn(40053, 53, fr).handshake()
     q = framed(dns_query(0x5151, b"big.reasm.test"))
+    q1 = framed(dns_query(0x5152, b"one.reasm.test", 1))
+    q2 = framed(dns_query(0x5153, b"two.reasm.test", 28))
     c.send(True, q[:2])
-    c.send(True, q[2:])
+    c.send(True, q[2:] + q1 + q2[:10])
+    c.send(True, q2[10:])
     r = framed(dns_txt_response(0x5151, b"big.reasm.test", 4))
     c.send(False, r[:500])
     c.send(False, r[500:])
-    q1 = framed(dns_query(0x5152, b"one.reasm.test", 1))
-    q2 = framed(dns_query(0x5153, b"two.reasm.test", 28))
-    c.send(True, q1 + q2[:10])
-    c.send(True, q2[10:])
     return fr
 
 

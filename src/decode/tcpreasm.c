@@ -204,13 +204,12 @@ cut_layers(struct st_packet *pkt, unsigned k)
 	pkt->nlayers = k;
 }
 
-/* The first layer after the transport that starts at or after off. */
+/* The first layer from index k on (the segment's own, decoded from the
+ * frame's bytes) that starts at or after off. */
 static unsigned
-first_from(const struct st_packet *pkt, const struct seg *g, uint32_t off)
+first_from(const struct st_packet *pkt, unsigned k, uint32_t off)
 {
-	unsigned k;
-
-	for (k = g->ti + 1; k < pkt->nlayers; k++)
+	for (; k < pkt->nlayers; k++)
 		if (pkt->layers[k].off >= off)
 			break;
 	return k;
@@ -245,11 +244,11 @@ frame_cur(const struct st_packet *pkt, uint32_t off, uint32_t end)
  * The messages of the segment from byte from of its payload on, as app
  * sizes them: when the last runs past the segment's end, its part is held
  * (a new pending message) and shown so, the layers the segment's own
- * decoding made of it put aside.  Bounded: ST_TCPR_PDUS messages.
+ * decoding made of it (from index k on) put aside.  Bounded: ST_TCPR_PDUS messages.
  */
 static void
 hold_tail(struct st_tcpr *t, struct seg *g, const struct st_proto *app,
-    uint32_t from)
+    uint32_t from, unsigned k)
 {
 	struct st_packet *pkt = g->d->pkt;
 	struct stream *s;
@@ -292,7 +291,7 @@ hold_tail(struct st_tcpr *t, struct seg *g, const struct st_proto *app,
 	s->p[0].num = pkt->num;
 	s->p[0].len = g->n - pos;
 	s->np = 1;
-	cut_layers(pkt, first_from(pkt, g, g->pay + pos));
+	cut_layers(pkt, first_from(pkt, k, g->pay + pos));
 	show_held(pkt, g->pay + pos, g->n - pos, r);
 }
 
@@ -347,10 +346,11 @@ reasm_line(struct st_packet *pkt, const struct stream *s)
 	pkt->reasm = st_pkt_strdup(pkt, buf);
 }
 
-/* The message of s, complete: its segments' layer, then its own layers
- * decoded from its bytes placed after the frame's. */
+/* The message of s, complete with the first take bytes of the segment:
+ * its segments' layer, then its own layers decoded from its bytes placed
+ * after the frame's. */
 static void
-complete(struct seg *g, struct stream *s)
+complete(struct seg *g, struct stream *s, uint32_t take)
 {
 	struct st_packet *pkt = g->d->pkt;
 	struct st_layer *ly;
@@ -366,6 +366,10 @@ complete(struct seg *g, struct stream *s)
 		return;
 	ly->hdr_len = 0;
 	ly->len = (uint32_t)s->need;
+	/* As tshark: this segment's part of it.  (tcp.pdu.size is left
+	 * out: tshark gives it only for protocols that frame through
+	 * tcp_dissect_pdus, DNS but not TLS or HTTP.) */
+	st_pkt_add_field(pkt, st_tcpsegs_h.data, g->pay * 8, take * 8, 0);
 	for (i = 0; i < s->np; i++)
 		st_pkt_add_field(pkt, st_tcpsegs_h.seg, 0, 0, s->p[i].num);
 	st_pkt_add_field(pkt, st_tcpsegs_h.count, 0, 0, s->np);
@@ -383,6 +387,7 @@ add_to(struct st_tcpr *t, struct seg *g, struct stream *s)
 	const struct st_proto *app = s->app;
 	uint32_t take = g->n;
 	struct st_cur c;
+	unsigned k;
 	size_t r;
 
 	if (s->need != ST_PDU_MORE && s->need - s->have < take)
@@ -421,12 +426,13 @@ add_to(struct st_tcpr *t, struct seg *g, struct stream *s)
 		show_held(pkt, g->pay, g->n, s->need);
 		return;
 	}
-	complete(g, s);
+	complete(g, s, take);
 	drop(t, s);
 	if (take < g->n) {
 		/* What follows the message in the segment: decoded anew. */
+		k = pkt->nlayers;
 		g->chain(g->d, g->pay + take, g->pay + g->n, app);
-		hold_tail(t, g, app, take);
+		hold_tail(t, g, app, take, k);
 	}
 }
 
@@ -511,7 +517,7 @@ st_tcpr_segment(struct st_tcpr *t, struct st_dctx *d, st_tcpr_chain chain)
 	}
 	if (s == NULL) {
 		if ((app = app_of(pkt, &g)) != NULL)
-			hold_tail(t, &g, app, 0);
+			hold_tail(t, &g, app, 0, g.ti + 1);
 		return;
 	}
 	if (g.sg.seq == s->next) {

@@ -19,7 +19,7 @@ enum { F_DATA, F_NEED, F_SEG, F_COUNT, F_LEN, F_WHOLE };
 static const struct st_field_desc segs_fields[] = {
 	[F_DATA] = FD(NULL, "tcp.segment_data", "TCP segment data", 0, 0,
 	    ST_FMT_BYTES),
-	[F_NEED] = FDG("tcp.pdu.size", "PDU size (bytes the message needs)",
+	[F_NEED] = FDG("strata.tcp.pdu_need", "Bytes the whole message needs",
 	    ST_FMT_DEC, NULL),
 	[F_SEG] = FDG("tcp.segment", "Segment (frame)", ST_FMT_DEC, NULL),
 	[F_COUNT] = FDG("tcp.segment.count", "Segment count", ST_FMT_DEC,
@@ -47,8 +47,8 @@ held_summary(struct st_sumctx *s, const struct st_layer *ly)
 	const struct st_field *f[F_NEED + 1];
 
 	st_ly_fields(s->pkt, ly, segs_fields, F_NEED + 1, f);
-	st_out_printf(s->o, "tcp segment of a reassembled PDU (%u bytes",
-	    ly->len);
+	st_out_printf(s->o, "tcp segment of a reassembled PDU (%u byte%s",
+	    ly->len, ly->len == 1 ? "" : "s");
 	if (f[F_NEED] != NULL)
 		st_out_printf(s->o, " of %llu",
 		    (unsigned long long)f[F_NEED]->val);

@@ -16,7 +16,7 @@ struct st_tcpsegs_handles {
 	const struct st_proto		*held;		/* a part held */
 	const struct st_proto		*segs;		/* the whole */
 	const struct st_field_desc	*data;		/* tcp.segment_data */
-	const struct st_field_desc	*need;		/* tcp.pdu.size */
+	const struct st_field_desc	*need;	/* strata.tcp.pdu_need */
 	const struct st_field_desc	*seg;		/* tcp.segment */
 	const struct st_field_desc	*count;		/* tcp.segment.count */
 	const struct st_field_desc	*len;	/* tcp.reassembled.length */
