@@ -43,7 +43,8 @@ seg(unsigned k, unsigned dport, uint32_t rel, unsigned flags,
 	b[26] = (uint8_t)(seq >> 8), b[27] = (uint8_t)seq;
 	b[32] = 0x50, b[33] = (uint8_t)flags;
 	b[34] = 0xff, b[35] = 0xff;
-	memcpy(b + 40, p, n);
+	if (n > 0)
+		memcpy(b + 40, p, n);
 	st_pkt_reset(&spkt[k], b, (uint32_t)(cap != 0 ? cap : tot),
 	    (uint32_t)tot);
 	spkt[k].num = k + 1;
