@@ -64,7 +64,7 @@ static const struct st_field_desc *const segs_keys[] = {
  * so that the summary says what the segment is. */
 const struct st_proto st_proto_tcpheld = {
 	.name = "tcp-pdu-part",
-	.ws = "tcp",
+	.ws = "tcp.segments",	/* no layer in Wireshark: tcp's, not tcp */
 	.title = "TCP segment of a reassembled PDU",
 	.rfc = "RFC 9293",
 	.role = ST_ROLE_APP,

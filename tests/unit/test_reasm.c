@@ -258,6 +258,28 @@ test_cut_short(void **state)
 	free_bufs();
 }
 
+/* Every prefix of the first segment: nothing held from bytes not
+ * captured, the next segment then decoded on its own. */
+static void
+test_first_cut_short(void **state)
+{
+	struct st_defrag *ra;
+	struct st_packet *p;
+	size_t cap;
+
+	(void)state;
+	make_tls(300);
+	for (cap = 1; cap < 40 + 200; cap++) {
+		ra = st_defrag_new(1);
+		p = dec(ra, seg(0, 443, 0, 0x18, msg, 200, cap));
+		assert_false(has_field(p, "tcp.segment_data"));
+		p = dec(ra, seg(1, 443, 200, 0x18, msg + 200, 100, 0));
+		assert_null(p->reasm);
+		st_defrag_free(ra);
+	}
+	free_bufs();
+}
+
 /* Without --reassemble: nothing held, the frames as before. */
 static void
 test_off(void **state)
@@ -330,6 +352,7 @@ main(void)
 		cmocka_unit_test(test_out_of_order),
 		cmocka_unit_test(test_reset),
 		cmocka_unit_test(test_cut_short),
+		cmocka_unit_test(test_first_cut_short),
 		cmocka_unit_test(test_off),
 		cmocka_unit_test(test_pdu_len),
 	};
