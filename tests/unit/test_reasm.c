@@ -2,8 +2,8 @@
 /*
  * Stream reassembly (src/decode/tcpreasm.c, --reassemble): TCP segments
  * made here (DLT_RAW IPv4) carrying a TLS record, an HTTP head and DNS
- * over TCP cut across segments; the pdu_len hooks of TLS, HTTP and DNS on
- * whole, cut and foreign bytes; a retransmission, a segment out of order,
+ * over TCP cut across segments; the pdu_len hooks of TLS, HTTP, DNS, TPKT
+ * and BGP on whole, cut and foreign bytes; a retransmission, a segment out of order,
  * a reset, a segment the capture cut short (every prefix of it), and
  * nothing at all without --reassemble.
  */
@@ -341,6 +341,31 @@ test_pdu_len(void **state)
 	    strlen(chunked));
 }
 
+extern const struct st_proto st_proto_tpkt, st_proto_bgp;
+
+static void
+test_pdu_len_framed(void **state)
+{
+	static const uint8_t tp[] = { 3, 0, 0x00, 0x2b, 0x02, 0xf0, 0x80 };
+	static const uint8_t tpkt_short[] = { 3, 0, 0x00, 0x05 };
+	uint8_t bgp[19];
+
+	(void)state;
+	assert_int_equal(plen(&st_proto_tpkt, tp, 7), 0x2b);
+	assert_int_equal(plen(&st_proto_tpkt, tp, 2), ST_PDU_MORE);
+	assert_int_equal(plen(&st_proto_tpkt, tpkt_short, 4), 0);
+	assert_int_equal(plen(&st_proto_tpkt, "\x04\x00\x00\x10", 4), 0);
+	memset(bgp, 0xff, 16);
+	bgp[16] = 0, bgp[17] = 19, bgp[18] = 4;		/* a KEEPALIVE */
+	assert_int_equal(plen(&st_proto_bgp, bgp, 19), 19);
+	assert_int_equal(plen(&st_proto_bgp, bgp, 10), ST_PDU_MORE);
+	assert_int_equal(plen(&st_proto_bgp, bgp, 17), ST_PDU_MORE);
+	bgp[17] = 18;
+	assert_int_equal(plen(&st_proto_bgp, bgp, 19), 0);
+	bgp[3] = 0;
+	assert_int_equal(plen(&st_proto_bgp, bgp, 10), 0);
+}
+
 int
 main(void)
 {
@@ -355,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_first_cut_short),
 		cmocka_unit_test(test_off),
 		cmocka_unit_test(test_pdu_len),
+		cmocka_unit_test(test_pdu_len_framed),
 	};
 
 	st_decode_init();
