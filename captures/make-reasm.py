@@ -23,7 +23,8 @@ usage: make-reasm.py DIR
   reasm-odd.pcap    what the reassembly must survive: a retransmitted
                     first part, a segment out of order (the PDU dropped,
                     said so), a record longer than any TLS allows, a
-                    connection reset with a PDU pending
+                    connection reset with a PDU pending, a first part
+                    in a segment cut into two IP fragments
 """
 import base64
 import os
@@ -32,7 +33,7 @@ import sys
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Conn, write  # noqa: E402
+from pcaplib import Conn, fragment4, write  # noqa: E402
 
 CH = """
 eNoNzjtIQmEYh/H/+73fOX4qUXTEMrqImkkqSjcI7TIYDUF7NORQGdgQ2trQJDUnLV0ICo7RVIuT
@@ -203,6 +204,12 @@ def odd_frames():
     c.send(True, b"", flags=0x14)
     c = Conn(40447, 443, fr)
     c.send(True, ch[150:], seq=1150)
+    # The first part in a segment sent as two IP fragments: held when
+    # the datagram is whole, then completed by the next segment.
+    c = Conn(40448, 443, fr).handshake()
+    c.send(True, ch[:150])
+    fr[-1:] = fragment4(fr[-1], 96)
+    c.send(True, ch[150:])
     return fr
 
 

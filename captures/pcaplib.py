@@ -108,6 +108,22 @@ class Conn:
         return self.send(True, b"", flags=0x10)
 
 
+def fragment4(frame, at):
+    """An Ethernet frame of an IPv4 packet (20-byte header) cut into two
+    fragments, the first with `at` bytes of its payload (a multiple of 8)."""
+    eth, ip = frame[:14], frame[14:]
+    pay = ip[20:]
+    out = []
+    for off, part, mf in ((0, pay[:at], 1), (at, pay[at:], 0)):
+        h = bytearray(ip[:20])
+        h[2:4] = struct.pack("!H", 20 + len(part))
+        h[6:8] = struct.pack("!H", (mf << 13) | (off // 8))
+        h[10:12] = b"\0\0"
+        h[10:12] = struct.pack("!H", csum(bytes(h)))
+        out.append(eth + bytes(h) + part)
+    return out
+
+
 def write(path, frames, linktype=1):
     """A classic pcap file, one frame a second from 1700000000."""
     with open(path, "wb") as f:

@@ -494,6 +494,10 @@ st_tcpr_segment(struct st_tcpr *t, struct st_dctx *d, st_tcpr_chain chain)
 	g.d = d;
 	g.chain = chain;
 	tl = &pkt->layers[g.ti];
+	/* A segment in a fragment of a datagram is not all here: only the
+	 * datagram, when reassembled, carries it whole (after caplen). */
+	if (pkt->frag && tl->off < pkt->caplen)
+		return;
 	if (!tl->proto->segment(pkt, tl, &g.sg) || !key_of(pkt, &g))
 		return;
 	g.pay = tl->off + tl->hdr_len;
