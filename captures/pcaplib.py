@@ -78,20 +78,50 @@ class Conn:
         self.seq = {True: 1000, False: 5000}
         self.frames = frames
 
-    def send(self, from_client, data):
+    def send(self, from_client, data, seq=None, flags=0x18):
+        """A segment of data (PSH ACK); seq given: sent at that sequence
+        number (a retransmission, a segment out of order), the
+        connection's own numbers left as they are."""
         src, dst = (C, S) if from_client else (S, C)
         sp, dp = (self.cport, self.sport) if from_client else \
             (self.sport, self.cport)
-        seq, ack = self.seq[from_client], self.seq[not from_client]
-        t = struct.pack("!HHIIBBHHH", sp, dp, seq, ack, 0x50, 0x18, 65535,
-                        0, 0) + data
+        ack = self.seq[not from_client]
+        if seq is None:
+            seq = self.seq[from_client]
+            self.seq[from_client] += len(data) + (flags & 0x03 != 0)
+        t = struct.pack("!HHIIBBHHH", sp, dp, seq & 0xFFFFFFFF,
+                        ack & 0xFFFFFFFF, 0x50, flags, 65535, 0, 0) + data
         ph = pseudo(src, dst, 6, len(t))
         t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
-        self.seq[from_client] += len(data)
         mac = (MS, MC) if from_client else (MC, MS)
         self.frames.append(ether(mac[0], mac[1], 0x0800,
                                  ipv4(src, dst, 6, t, len(self.frames) + 1)))
         return self
+
+    def handshake(self):
+        """SYN, SYN-ACK and ACK, before the data: the numbers go back one
+        so that the data still starts at 1000 and 5000."""
+        self.seq[True] -= 1
+        self.seq[False] -= 1
+        self.send(True, b"", flags=0x02)
+        self.send(False, b"", flags=0x12)
+        return self.send(True, b"", flags=0x10)
+
+
+def fragment4(frame, at):
+    """An Ethernet frame of an IPv4 packet (20-byte header) cut into two
+    fragments, the first with `at` bytes of its payload (a multiple of 8)."""
+    eth, ip = frame[:14], frame[14:]
+    pay = ip[20:]
+    out = []
+    for off, part, mf in ((0, pay[:at], 1), (at, pay[at:], 0)):
+        h = bytearray(ip[:20])
+        h[2:4] = struct.pack("!H", 20 + len(part))
+        h[6:8] = struct.pack("!H", (mf << 13) | (off // 8))
+        h[10:12] = b"\0\0"
+        h[10:12] = struct.pack("!H", csum(bytes(h)))
+        out.append(eth + bytes(h) + part)
+    return out
 
 
 def write(path, frames, linktype=1):

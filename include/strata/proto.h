@@ -100,6 +100,7 @@ struct st_net {
 struct st_proto;
 struct st_dctx;
 struct st_sumctx;
+struct st_segment;
 
 /*
  * One fragment of a datagram, as a fragmenting layer's frag hook reads it
@@ -350,6 +351,26 @@ struct st_proto {
 			    const struct st_layer *net, const struct st_layer *ly,
 			    const struct st_field *f, void *scratch);
 	void		(*tally)(struct st_out *o, struct st_flows *flows);
+	/* @reasm */
+	/*
+	 * Optional, an application protocol's on a byte stream: how long the
+	 * message (PDU) starting at c is, as its header says (a TLS record's
+	 * 5 + length, DNS's 2 + length, an HTTP head to its blank line and
+	 * its Content-Length body), for --reassemble to gather one cut
+	 * across segments (tshark's tcp_dissect_pdus).  c holds the bytes
+	 * at hand from the message's start.  Returns the length (>= 1),
+	 * ST_PDU_MORE when those bytes cannot tell yet (a TLS header cut,
+	 * an HTTP head without its blank line), or 0 when they start no
+	 * message of this protocol (the middle of one).
+	 */
+	size_t		(*pdu_len)(struct st_cur *c);
+	/*
+	 * Optional, a byte-stream transport's: fills *sg with what layer ly
+	 * (at depth 0) says of its segment (sequence number, SYN, FIN,
+	 * RST); returns 0 when it cannot.
+	 */
+	int		(*segment)(const struct st_packet *pkt,
+			    const struct st_layer *ly, struct st_segment *sg);
 };
 #define ST_NOTE_SCRATCH	256
 
@@ -839,5 +860,18 @@ st_probe_val(const struct st_packet *pkt, const struct st_layer *ly,
 
 	return f != NULL ? f->val : def;
 }
+
+/* @reasm-api */
+/* A pdu_len hook's "the bytes at hand cannot tell yet". */
+#define ST_PDU_MORE	((size_t)-1)
+
+/* What a byte-stream transport's segment hook says of one segment. */
+#define ST_SEG_FIN	0x01
+#define ST_SEG_SYN	0x02
+#define ST_SEG_RST	0x04
+struct st_segment {
+	uint32_t	 seq;		/* of the payload's first byte */
+	unsigned	 flags;		/* ST_SEG_* */
+};
 
 #endif /* STRATA_PROTO_H */

@@ -53,4 +53,49 @@ int	st_defrag_decoding(const struct st_defrag *r);
 size_t	st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
 	    const struct st_frag *fr, const uint8_t **out);
 
+/*
+ * Stream reassembly (src/decode/tcpreasm.c), on with --reassemble as
+ * tshark's tcp.desegment_tcp_streams: an application message cut across
+ * the segments of a byte stream, its length as the application's pdu_len
+ * hook says, is gathered in frame order and decoded on the segment that
+ * completes it (strata/proto/tcpsegs.h: the layers it adds).
+ *
+ * Bounded: ST_TCPR_STREAMS directions with a message pending (the least
+ * recently seen dropped for a new one), ST_TCPR_MAXPDU bytes a message,
+ * ST_TCPR_TOTAL bytes in all, ST_TCPR_SEGS segments a message,
+ * ST_TCPR_PDUS messages walked in one segment, ST_TCPR_TIMEOUT seconds
+ * (the capture's clock) between two segments of one message.  A segment
+ * out of order drops the message pending (said on its frame); a
+ * retransmission of bytes held is passed over; SYN, RST and FIN, and a
+ * segment the capture cut short, end it.
+ */
+#define ST_TCPR_STREAMS		64
+#define ST_TCPR_MAXPDU		(256u * 1024)
+#define ST_TCPR_TOTAL		(4u * 1024 * 1024)
+#define ST_TCPR_SEGS		64
+#define ST_TCPR_PDUS		256
+#define ST_TCPR_TIMEOUT		60
+
+struct st_tcpr;
+struct st_dctx;
+
+/* What decodes the bytes [off, end) of the packet, from protocol p on,
+ * at depth 0: the decode loop's chain. */
+typedef void (*st_tcpr_chain)(struct st_dctx *d, size_t off, size_t end,
+    const struct st_proto *p);
+
+struct st_tcpr *st_tcpr_new(void);
+void	st_tcpr_free(struct st_tcpr *t);
+void	st_tcpr_reset(struct st_tcpr *t);
+/* The stream table of r: NULL when r does not decode (no --reassemble). */
+struct st_tcpr *st_defrag_streams(struct st_defrag *r);
+/*
+ * Gives the segment the decoded packet d->pkt carries (its transport
+ * layer's segment hook) to the stream table t: a message it completes is
+ * decoded by chain after the frame's bytes, a part it begins or continues
+ * is held and shown so.
+ */
+void	st_tcpr_segment(struct st_tcpr *t, struct st_dctx *d,
+	    st_tcpr_chain chain);
+
 #endif /* STRATA_REASM_H */

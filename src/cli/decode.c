@@ -75,7 +75,10 @@ decode_usage(FILE *fp)
 	    "                   completes it, as tshark does (each fragment "
 	    "is marked and\n"
 	    "                   the completing frame lists them either "
-	    "way)\n"
+	    "way); and a TLS\n"
+	    "                   record, HTTP message or DNS message cut "
+	    "across TCP\n"
+	    "                   segments on the segment that completes it\n"
 	    "  --view LIST      views, comma-separated (default summary):\n",
 	    fp);
 	for (i = 0; st_views[i] != NULL; i++)

@@ -262,6 +262,20 @@ reassemble(struct st_dctx *d, struct st_defrag *ra)
 	chain(d, c, p != NULL ? p : &st_proto_data, &fr);
 }
 
+/* The decode loop for the stream reassembly: bytes [off, end) of the
+ * packet, from p on, at depth 0. */
+static void
+rechain(struct st_dctx *d, size_t off, size_t end, const struct st_proto *p)
+{
+	struct frame fr = { 0, 0 };
+	struct st_cur c = st_cur_make(d->pkt->data, end);
+
+	c.off = off;
+	d->depth = 0;
+	if (off < end)
+		chain(d, c, p, &fr);
+}
+
 /*
  * In the first fragment of a datagram, the layers above the network's end
  * where the fragment ends, not where their own lengths say: a "message"
@@ -374,6 +388,8 @@ st_decode_ra(struct st_packet *pkt, int linktype, struct st_defrag *ra)
 		if (ra != NULL)
 			reassemble(&d, ra);
 	}
+	if (ra != NULL && st_defrag_streams(ra) != NULL)
+		st_tcpr_segment(st_defrag_streams(ra), &d, rechain);
 	if (pkt->nbadck > 0)
 		offloaded(pkt);
 	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&

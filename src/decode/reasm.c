@@ -37,6 +37,7 @@ struct dgram {
 
 struct st_defrag {
 	int		 decode;
+	struct st_tcpr	*streams;	/* with decode: stream reassembly */
 	uint8_t		*spare;		/* the last payload handed out */
 	uint64_t	 clock;
 	struct dgram	 d[ST_DEFRAG_DGRAMS];
@@ -47,8 +48,13 @@ st_defrag_new(int decode)
 {
 	struct st_defrag *r = calloc(1, sizeof(*r));
 
-	if (r != NULL)
-		r->decode = decode;
+	if (r == NULL)
+		return NULL;
+	r->decode = decode;
+	if (decode && (r->streams = st_tcpr_new()) == NULL) {
+		free(r);
+		return NULL;
+	}
 	return r;
 }
 
@@ -68,6 +74,7 @@ st_defrag_free(struct st_defrag *r)
 		return;
 	for (i = 0; i < ST_DEFRAG_DGRAMS; i++)
 		drop(&r->d[i]);
+	st_tcpr_free(r->streams);
 	free(r->spare);
 	free(r);
 }
@@ -79,6 +86,14 @@ st_defrag_reset(struct st_defrag *r)
 
 	for (i = 0; r != NULL && i < ST_DEFRAG_DGRAMS; i++)
 		drop(&r->d[i]);
+	if (r != NULL)
+		st_tcpr_reset(r->streams);
+}
+
+struct st_tcpr *
+st_defrag_streams(struct st_defrag *r)
+{
+	return r != NULL ? r->streams : NULL;
 }
 
 int

@@ -611,6 +611,25 @@ bgp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
+/* @reasm */
+/* The message at c is as long as its length says (strata/proto.h,
+ * pdu_len): after its marker, whose bytes at hand must be 0xff. */
+static size_t
+bgp_pdu_len(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), i, len;
+
+	for (i = 0; i < 16 && i < left; i++)
+		if (st_peek_bits(c, i * 8, 8) != 0xff)
+			return 0;
+	if (left == 0)
+		return 0;
+	if (left < 18)
+		return ST_PDU_MORE;
+	len = (size_t)st_peek_bits(c, 128, 16);
+	return len >= 19 ? len : 0;
+}
+
 static const struct st_field_desc *const bgp_keys[] = {
 	&bgp_fields[F_TYPE], &bgp_fields[F_LEN], NULL,
 };
@@ -639,4 +658,6 @@ const struct st_proto st_proto_bgp = {
 	    "and the prefixes they apply to), KEEPALIVEs within the hold "
 	    "time, ROUTE-REFRESH requests, and a NOTIFICATION before "
 	    "closing on an error.",
+	/* @reasm */
+	.pdu_len = bgp_pdu_len,
 };

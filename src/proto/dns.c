@@ -290,6 +290,32 @@ dns_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* @reasm */
+/*
+ * Over TCP a message is its two-byte length and that many bytes (RFC 1035
+ * 4.2.2; strata/proto.h, pdu_len).  What there is of the header must be
+ * DNS's, as the decoder wants it.
+ */
+static size_t
+dns_pdu_len(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), n;
+	unsigned op;
+
+	if (left < 2)
+		return left == 0 ? 0 : ST_PDU_MORE;
+	if ((n = (size_t)st_peek_bits(c, 0, 16)) < 12)
+		return 0;
+	if (left >= 5) {
+		op = (unsigned)st_peek_bits(c, 33, 4);
+		if (op == 3 || op > 6)
+			return 0;
+	}
+	if (left >= 8 && st_peek_bits(c, 48, 16) > 64)
+		return 0;
+	return 2 + n;
+}
+
 static const struct st_bind dns_binds[] = {
 	{ ST_KEY_UDPPORT, 53 },
 	{ ST_KEY_TCPPORT, 53 },
@@ -439,6 +465,8 @@ const struct st_proto st_proto_dns = {
 	    "absence: RRSIG, NSEC, NSEC3). Over UDP or TCP port 53; EDNS "
 	    "(RFC 6891) adds an OPT record with a larger UDP size, the DO bit "
 	    "and options such as cookies (RFC 7873) and client subnet.",
+	/* @reasm */
+	.pdu_len = dns_pdu_len,
 };
 
 /* Multicast DNS (RFC 6762) and LLMNR (RFC 4795): DNS's format, a layer of

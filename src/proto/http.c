@@ -683,6 +683,66 @@ http_heuristic(struct st_cur *c)
 	    p[n - 1] >= '0' && p[n - 1] <= '9';
 }
 
+/* @reasm */
+#define HTTP_MAXHEAD	65536	/* a head longer is not gathered */
+
+/* The Content-Length of head p[0..n), or -1 when it has none or is
+ * chunked (its body is then not gathered: it has no length up front). */
+static long long
+head_clen(const uint8_t *p, size_t n)
+{
+	size_t i, k, line = 0;
+	long long clen = -1;
+	unsigned lines = 0;
+
+	for (i = 0; i + 1 < n && lines < 256; i++) {
+		if (p[i] != '\r' || p[i + 1] != '\n')
+			continue;
+		lines++;
+		for (k = line; k < i && p[k] != ':'; k++)
+			;
+		if (k < i && named(p + line, k - line, "content-length")) {
+			for (k++; k < i && p[k] == ' '; k++)
+				;
+			clen = (long long)number(p + k, i - k, 10);
+		} else if (k < i && named(p + line, k - line,
+		    "transfer-encoding"))
+			return -1;
+		line = i + 2;
+	}
+	return clen;
+}
+
+/*
+ * The message at c (strata/proto.h, pdu_len): its head to the blank line,
+ * and the body its Content-Length says.  A head not yet ended says "more"
+ * (up to HTTP_MAXHEAD bytes); bytes that start no request or status line
+ * are no message's start.
+ */
+static size_t
+http_pdu_len(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), i;
+	const uint8_t *p;
+	long long clen;
+	int response;
+
+	if (left > HTTP_MAXHEAD)
+		left = HTTP_MAXHEAD;
+	if (left == 0 || (p = bytes_at(c, left)) == NULL)
+		return 0;
+	if (!starts_message(p, left, &response))
+		return left < 8 && p[0] >= 'A' && p[0] <= 'Z' ? ST_PDU_MORE :
+		    0;
+	for (i = 0; i + 3 < left; i++)
+		if (p[i] == '\r' && memcmp(p + i, "\r\n\r\n", 4) == 0)
+			break;
+	if (i + 3 >= left)
+		return left < HTTP_MAXHEAD ? ST_PDU_MORE : 0;
+	clen = head_clen(p, i + 2);
+	return i + 4 + (clen > 0 ? (size_t)clen : 0);
+}
+
 static const struct st_bind http_binds[] = {
 	{ ST_KEY_TCPPORT, 80 },
 	{ ST_KEY_TCPPORT, 8000 },
@@ -757,4 +817,6 @@ const struct st_proto st_proto_http = {
 	.summary = http_summary,
 	.keys = http_keys,
 	.color = "\033[96m",
+	/* @reasm */
+	.pdu_len = http_pdu_len,
 };

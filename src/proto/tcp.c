@@ -703,6 +703,23 @@ tcp_outcome(const struct st_packet *got, const struct st_layer *gl)
 	    ST_OUT_SYNACK : ST_OUT_DATA;
 }
 
+/* @reasm */
+/* The segment's number and flags, for the stream reassembly (reasm.h). */
+static int
+tcp_segment(const struct st_packet *pkt, const struct st_layer *ly,
+    struct st_segment *sg)
+{
+	const struct st_field *f[F_FLAGS + 1];
+
+	st_ly_fields(pkt, ly, tcp_fields, F_FLAGS + 1, f);
+	if (f[F_SEQ] == NULL || f[F_FLAGS] == NULL)
+		return 0;
+	sg->seq = (uint32_t)f[F_SEQ]->val;
+	sg->flags = (unsigned)f[F_FLAGS]->val & (ST_SEG_FIN | ST_SEG_SYN |
+	    ST_SEG_RST);
+	return 1;
+}
+
 const struct st_proto st_proto_tcp = {
 	.name = "tcp",
 	.ws = "tcp",
@@ -735,4 +752,6 @@ const struct st_proto st_proto_tcp = {
 	.track = tcp_track,
 	.tree_note = tcp_tree_note,
 	.tally = tcpan_tally,
+	/* @reasm */
+	.segment = tcp_segment,
 };

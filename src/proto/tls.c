@@ -443,6 +443,30 @@ tls_heuristic(struct st_cur *c)
 	return 1;
 }
 
+/* @reasm */
+/*
+ * The record at c is 5 + length bytes (strata/proto.h, pdu_len): what the
+ * reassembly gathers.  A header cut short says "more" when what there is
+ * of it could start one.
+ */
+static size_t
+tls_pdu_len(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), len;
+	unsigned type;
+
+	if (left == 0)
+		return 0;
+	if (left < 5) {
+		type = (unsigned)st_peek_bits(c, 0, 8);
+		if (type < 20 || type > 24 ||
+		    (left >= 2 && st_peek_bits(c, 8, 8) != 3))
+			return 0;
+		return ST_PDU_MORE;
+	}
+	return record_head(c, &type, &len) ? 5 + len : 0;
+}
+
 static const struct st_bind tls_binds[] = {
 	{ ST_KEY_TCPPORT, 443 },
 	{ ST_KEY_TCPPORT, 853 },	/* DNS over TLS */
@@ -563,4 +587,6 @@ const struct st_proto st_proto_tls = {
 	.summary = tls_summary,
 	.keys = tls_keys,
 	.color = "\033[93m",
+	/* @reasm */
+	.pdu_len = tls_pdu_len,
 };

@@ -76,6 +76,23 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* @reasm */
+/* The TPKT at c is as long as its length says, header included
+ * (strata/proto.h, pdu_len); a header cut short says "more" when it
+ * starts with version 3. */
+static size_t
+tpkt_pdu_len(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), len;
+
+	if (left == 0 || st_peek_bits(c, 0, 8) != 3)
+		return 0;
+	if (left < 4)
+		return ST_PDU_MORE;
+	len = (size_t)st_peek_bits(c, 16, 16);
+	return len >= TPKT_MIN ? len : 0;
+}
+
 static const struct st_bind tpkt_binds[] = {
 	{ ST_KEY_TCPPORT, TPKT_ISOTSAP },
 	{ ST_KEY_TCPPORT, TPKT_RDP },
@@ -138,4 +155,6 @@ const struct st_proto st_proto_tpkt = {
 	    "Siemens S7 and IEC 61850 MMS use it on port 102, RDP on 3389.",
 	/* @craft */
 	/* @probes */
+	/* @reasm */
+	.pdu_len = tpkt_pdu_len,
 };
