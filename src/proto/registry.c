@@ -69,6 +69,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 /* @tail16a */
 /* @tail16b */
+extern const struct st_proto st_proto_sflow;
 /* @voip */
 /* @text2 */
 /* @matching */
@@ -214,6 +215,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_smtp,
 	/* @tail16a */
 	/* @tail16b */
+	&st_proto_sflow,
 	/* @voip */
 	/* @text2 */
 	/* @matching */

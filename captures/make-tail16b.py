@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Captures of the long-tail protocols (issue 16): sFlow v5, TIPC, CLNP and
+ES-IS.  No kernel here makes them, so the frames are written by hand, with
+the shared helpers of pcaplib.py.
+
+usage: make-tail16b.py [DIR]   (default: the folder of this script)
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib as pl  # noqa: E402
+
+U32 = struct.Struct("!I")
+
+
+def u32(*v):
+    return b"".join(U32.pack(x) for x in v)
+
+
+def pad4(b):
+    return b + b"\0" * (-len(b) % 4)
+
+
+# ---- sFlow v5 (sflow.org, "sFlow Version 5", 2004) ------------------------
+
+def sf_record(fmt, body):
+    return u32(fmt, len(body)) + body
+
+
+def sf_sample(fmt, body):
+    return u32(fmt, len(body)) + body
+
+
+def sf_datagram(samples, seq, agent=pl.C, sub=0):
+    af = 1 if len(agent) == 4 else 2
+    return (u32(5, af) + agent + u32(sub, seq, 123456, len(samples)) +
+            b"".join(samples))
+
+
+def sf_inner_frame():
+    """A sampled TCP SYN, Ethernet, as a switch would copy its header."""
+    c = pl.Conn(40000, 80, [])
+    c.send(True, b"GET / HTTP/1.1\r\n")
+    return c.frames[0]
+
+
+def sf_raw_header(frame, proto=1):
+    hdr = frame[:128]
+    return sf_record(1, u32(proto, len(frame) + 4, 4, len(hdr)) + pad4(hdr))
+
+
+def sf_flow_sample(records, seq=1):
+    return sf_sample(1, u32(seq, 3, 1000, 5000, 0, 3, 7, len(records)) +
+                     b"".join(records))
+
+
+def sf_expanded_flow(records, seq=2):
+    return sf_sample(3, u32(seq, 0, 5, 512, 9000, 2, 0, 5, 0, 6,
+                            len(records)) + b"".join(records))
+
+
+def sf_generic_counters():
+    return sf_record(1, u32(3, 6) + struct.pack("!Q", 1000000000) +
+                     u32(1, 3) + struct.pack("!Q", 123456789) +
+                     u32(1000, 20, 30, 1, 2, 0) +
+                     struct.pack("!Q", 987654321) + u32(900, 10, 5, 0, 0, 0))
+
+
+def sf_eth_counters():
+    return sf_record(2, u32(*range(1, 14)))
+
+
+def sf_counter_sample(records, seq=4):
+    return sf_sample(2, u32(seq, 3, len(records)) + b"".join(records))
+
+
+def sf_expanded_counter(records, seq=5):
+    return sf_sample(4, u32(seq, 0, 3, len(records)) + b"".join(records))
+
+
+def sf_switch():
+    return sf_record(1001, u32(10, 0, 20, 5))
+
+
+def sf_router(v6=False):
+    if v6:
+        return sf_record(1002, u32(2) + pl.S6 + u32(64, 48))
+    return sf_record(1002, u32(1) + pl.S + u32(24, 16))
+
+
+def sf_gateway():
+    return sf_record(1003, u32(1) + pl.S + u32(65001, 65002, 65003, 1) +
+                     u32(2, 2, 65003, 65010) + u32(1, 0xfde80001, 100))
+
+
+def sflow_frames():
+    inner = sf_inner_frame()
+    f = []
+    d = sf_datagram([sf_flow_sample([sf_raw_header(inner), sf_switch(),
+                                     sf_router(), sf_gateway()])], 1)
+    f.append(pl.udp_frame(True, 50000, 6343, d))
+    d = sf_datagram([sf_counter_sample([sf_generic_counters(),
+                                        sf_eth_counters()])], 2)
+    f.append(pl.udp_frame(True, 50000, 6343, d))
+    d = sf_datagram([sf_expanded_flow([sf_raw_header(inner[14:], 11),
+                                       sf_router(True),
+                                       sf_record(1234, b"\1\2\3\4")]),
+                     sf_expanded_counter([sf_generic_counters()])], 3,
+                    agent=pl.C6, sub=7)
+    f.append(pl.udp_frame(True, 50000, 6343, d, v6=True))
+    return f
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else \
+        os.path.dirname(os.path.abspath(__file__))
+    pl.write(os.path.join(out, "tail16b-sflow.pcap"), sflow_frames())
+
+
+if __name__ == "__main__":
+    main()
