@@ -114,10 +114,52 @@ def sflow_frames():
     return f
 
 
+# ---- TIPC v2 (tipc.io) -----------------------------------------------------
+
+def tipc_w0(user, hsize, size, nonseq=0):
+    return (2 << 29) | (user << 25) | ((hsize // 4) << 21) | \
+        (nonseq << 20) | size
+
+
+def tipc_node(z, c, n):
+    return (z << 24) | (c << 12) | n
+
+
+A, B = tipc_node(1, 1, 10), tipc_node(1, 1, 20)
+
+
+def tipc_frames():
+    pay = b"hello tipc!!"
+    f = []
+    # a named message (type 2) to service {1000,5}, low importance
+    h = u32(tipc_w0(0, 40, 40 + len(pay)), 2 << 29, 7, A, 0x1234, 0, A, B,
+            1000, 5)
+    f.append(pl.ether(b"\xff" * 6, pl.MC, 0x88CA, h + pay))
+    # a direct message (type 3) to port 0x5678, normal importance
+    h = u32(tipc_w0(1, 32, 32 + len(pay)), 3 << 29, 1 << 16 | 8, A, 0x1234,
+            0x5678, A, B)
+    f.append(pl.ether(pl.MS, pl.MC, 0x88CA, h + pay))
+    # link state (user 7, STATE): acks, tolerance, max packet
+    h = u32(tipc_w0(7, 40, 40, 1), 0, 5 << 16 | 6, A, 3 << 16 | 9,
+            0x0001 << 16 | 0x0a2, A, B, 65536, 1500 << 16 | 1500)
+    f.append(pl.ether(pl.MS, pl.MC, 0x88CA, h))
+    # name distributor (user 11, PUBLICATION) of two names
+    items = u32(1000, 5, 5, 0x1234, 77) + u32(2000, 0, 9, 0x1235, 78)
+    h = u32(tipc_w0(11, 40, 40 + len(items)), 0, 2 << 16 | 9, A, 0, 0, A,
+            B, 0, 0)
+    f.append(pl.ether(pl.MS, pl.MC, 0x88CA, h + items))
+    # the named message again over UDP port 6118 (the UDP bearer)
+    h = u32(tipc_w0(0, 40, 40 + len(pay)), 2 << 29, 8, A, 0x1234, 0, A, B,
+            1000, 5)
+    f.append(pl.udp_frame(True, 6118, 6118, h + pay))
+    return f
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else \
         os.path.dirname(os.path.abspath(__file__))
     pl.write(os.path.join(out, "tail16b-sflow.pcap"), sflow_frames())
+    pl.write(os.path.join(out, "tail16b-tipc.pcap"), tipc_frames())
 
 
 if __name__ == "__main__":

@@ -70,6 +70,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @tail16a */
 /* @tail16b */
 extern const struct st_proto st_proto_sflow;
+extern const struct st_proto st_proto_tipc;
 /* @voip */
 /* @text2 */
 /* @matching */
@@ -216,6 +217,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16a */
 	/* @tail16b */
 	&st_proto_sflow,
+	&st_proto_tipc,
 	/* @voip */
 	/* @text2 */
 	/* @matching */

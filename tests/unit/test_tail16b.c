@@ -108,6 +108,89 @@ test_sflow_malformed(void **state)
 	    "c6120001"), "version 3");
 }
 
+/* Ethernet to 0x88ca: a TIPC named message (40-byte header, 12 bytes). */
+#define TIPC_ETH(w0) "ffffffffffff020000000001" "88ca" w0 "40000000" \
+	"00000007" "0100100a" "00001234" "00000000" "0100100a" "01001014" \
+	"000003e8" "00000005" "68656c6c6f20746970632121"
+#define TIPC_NAMED TIPC_ETH("41400034")
+/* A name distributor message of two publications. */
+#define TIPC_NAMES "020000000002020000000001" "88ca" "57400050" "00000000" \
+	"00020009" "0100100a" "00000000" "00000000" "0100100a" "01001014" \
+	"00000000" "00000000" "000003e8000000050000000500001234" "0000004d" \
+	"000007d000000000000000090000123500000" "04e"
+
+static void
+test_tipc(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, TIPC_NAMED);
+
+	(void)state;
+	assert_chain(p, "eth tipc data");
+	assert_int_equal(fval(p, "tipc.ver"), 2);
+	assert_int_equal(fval(p, "tipc.usr"), 0);
+	assert_int_equal(fval(p, "tipc.hdr_size"), 10);
+	assert_int_equal(fval(p, "tipc.msg_size"), 52);
+	assert_int_equal(fval(p, "tipc.data_type"), 2);
+	assert_int_equal(fval(p, "tipcv2.link_level_seq_no"), 7);
+	assert_string_equal(field_n(p, "tipcv2.prev_node", 0)->meaning,
+	    "1.1.10");
+	assert_string_equal(field_n(p, "tipcv2.dest_node", 0)->meaning,
+	    "1.1.20");
+	assert_int_equal(fval(p, "tipc.org_port"), 0x1234);
+	assert_int_equal(fval(p, "tipcv2.port_name_type"), 1000);
+	assert_int_equal(fval(p, "tipcv2.port_name_instance"), 5);
+	assert_int_equal(layer(p, "data")->len, 12);
+	sweep_prefixes(DLT_EN10MB, TIPC_NAMED);
+
+	p = decode_hex(DLT_EN10MB, TIPC_NAMES);
+	assert_chain(p, "eth tipc");
+	assert_int_equal(fval(p, "tipcv2.naming_msg_type"), 0);
+	assert_int_equal(field_n(p, "tipc.name_dist_type", 1)->val, 2000);
+	assert_int_equal(field_n(p, "tipc.name_dist_upper", 1)->val, 9);
+	assert_int_equal(field_n(p, "tipc.dist_key", 1)->val, 78);
+	assert_false(has_field(p, "tipc.org_port"));
+	sweep_prefixes(DLT_EN10MB, TIPC_NAMES);
+}
+
+static void
+test_tipc_truncated(void **state)
+{
+	static struct st_packet p;
+	size_t n = hexbytes(TIPC_NAMES), k;
+
+	(void)state;
+	for (k = 15; k < n; k++) {
+		st_pkt_reset(&p, tbuf, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, DLT_EN10MB);
+		assert_int_equal(layer(&p, "tipc")->status, ST_LS_TRUNCATED);
+	}
+}
+
+static void
+expect_tipc_malformed(const char *hex, const char *why)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, hex);
+
+	if (layer(p, "tipc")->status != ST_LS_MALFORMED)
+		fail_msg("not malformed, want '%s'", why);
+	if (strstr(layer(p, "tipc")->why, why) == NULL)
+		fail_msg("why '%s', want '%s'", layer(p, "tipc")->why, why);
+}
+
+static void
+test_tipc_malformed(void **state)
+{
+	(void)state;
+	/* A message size (20) below the header size (40). */
+	expect_tipc_malformed(TIPC_ETH("41400014"),
+	    "header of 40 bytes in a message of 20");
+	/* A header of 2 words. */
+	expect_tipc_malformed(TIPC_ETH("40400034"),
+	    "header of 8 bytes");
+	/* Version 1. */
+	expect_tipc_malformed(TIPC_ETH("21400034"), "version 1");
+}
+
 int
 main(void)
 {
@@ -115,6 +198,9 @@ main(void)
 		cmocka_unit_test(test_sflow),
 		cmocka_unit_test(test_sflow_truncated),
 		cmocka_unit_test(test_sflow_malformed),
+		cmocka_unit_test(test_tipc),
+		cmocka_unit_test(test_tipc_truncated),
+		cmocka_unit_test(test_tipc_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
