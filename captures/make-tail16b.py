@@ -155,11 +155,72 @@ def tipc_frames():
     return f
 
 
+# ---- CLNP (ISO 8473) and ES-IS (ISO 9542) over LLC SAP 0xfe -------------
+
+def fletcher(b, ck):
+    """b with its ISO 8473 checksum (annex C) written at byte ck."""
+    c0 = c1 = 0
+    for i, x in enumerate(b):
+        c0 = (c0 + (0 if i in (ck, ck + 1) else x)) % 255
+        c1 = (c1 + c0) % 255
+    x = ((len(b) - ck - 1) * c0 - c1) % 255
+    x = x if x > 0 else x + 255
+    y = 510 - c0 - x
+    y = y - 255 if y > 255 else y
+    return b[:ck] + bytes([x, y]) + b[ck + 2:]
+
+
+def llc_frame(pdu, dst=bytes.fromhex("09002b000004")):
+    p = b"\xfe\xfe\x03" + pdu
+    return dst + pl.MC + struct.pack("!H", len(p)) + p
+
+
+NSAP_ES = bytes.fromhex("490001aabbccddeeff00")
+NSAP_IS = bytes.fromhex("49000111223344556601")
+# a GOSIP (RFC 1237) NSAP: AFI 47, ICD 0005, 20 bytes
+NSAP_GOSIP = bytes.fromhex("470005800000000000000000010203040506070800")[:20]
+
+
+def esis(ptype, htime, body, ck=True):
+    h = bytes([0x82, 9 + len(body), 1, 0, ptype]) + \
+        struct.pack("!HH", htime, 0) + body
+    return fletcher(h, 7) if ck else h
+
+
+def clnp(flags, addrs, rest, payload, ttl=64):
+    hl = 9 + len(addrs) + len(rest)
+    h = bytes([0x81, hl, 1, ttl, flags]) + \
+        struct.pack("!HH", hl + len(payload), 0) + addrs + rest
+    return fletcher(h, 7) + payload
+
+
+def iso_frames():
+    f = []
+    sa = bytes([2, len(NSAP_ES)]) + NSAP_ES + bytes([20]) + NSAP_GOSIP
+    f.append(llc_frame(esis(2, 300, sa)))
+    net = bytes([len(NSAP_IS)]) + NSAP_IS + bytes([0xC6, 2, 0, 60])
+    f.append(llc_frame(esis(4, 30, net)))
+    rd = bytes([len(NSAP_ES)]) + NSAP_ES + bytes([6]) + pl.MS + \
+        bytes([len(NSAP_IS)]) + NSAP_IS
+    f.append(llc_frame(esis(6, 60, rd), pl.MC))
+    addrs = bytes([len(NSAP_IS)]) + NSAP_IS + bytes([len(NSAP_ES)]) + NSAP_ES
+    pay = b"clnp payload"
+    hl = 9 + len(addrs) + 6
+    f.append(llc_frame(clnp(0x80 | 0x20 | 0x1C, addrs,
+                            struct.pack("!HHH", 0x1234, 0, hl + len(pay)),
+                            pay), pl.MS))
+    # an error report (type 1, no segmentation part) with a reason option
+    f.append(llc_frame(clnp(0x01, addrs, bytes([0xC1, 2, 0x81, 0]), b""),
+                       pl.MS))
+    return f
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else \
         os.path.dirname(os.path.abspath(__file__))
     pl.write(os.path.join(out, "tail16b-sflow.pcap"), sflow_frames())
     pl.write(os.path.join(out, "tail16b-tipc.pcap"), tipc_frames())
+    pl.write(os.path.join(out, "tail16b-iso.pcap"), iso_frames())
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @tail16b */
 extern const struct st_proto st_proto_sflow;
 extern const struct st_proto st_proto_tipc;
+extern const struct st_proto st_proto_clnp;
+extern const struct st_proto st_proto_esis;
 /* @voip */
 /* @text2 */
 /* @matching */
@@ -218,6 +220,8 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16b */
 	&st_proto_sflow,
 	&st_proto_tipc,
+	&st_proto_clnp,
+	&st_proto_esis,
 	/* @voip */
 	/* @text2 */
 	/* @matching */

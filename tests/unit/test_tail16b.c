@@ -191,6 +191,86 @@ test_tipc_malformed(void **state)
 	expect_tipc_malformed(TIPC_ETH("21400034"), "version 1");
 }
 
+/* 802.3 + LLC fe fe 03: an ES hello naming two NSAPs (one GOSIP). */
+#define ESH(len, ck) "09002b000004020000000001002dfefe03" "82" len \
+	"0100020" "12c" ck "020a490001aabbccddeeff00144700058000000000" \
+	"000000000102030405060708"
+#define ESH_OK ESH("2a", "15b2")
+/* A CLNP data PDU, SP and E/R set, segmentation part, 12 bytes after. */
+#define CLNP_DT(hl, ck) "0200000000020200000000010034fefe03" "81" hl \
+	"0140bc0031" ck "0a490001112233445566010a490001aabbccddeeff00" \
+	"123400000031" "636c6e70207061796c6f6164"
+
+static void
+test_esis(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, ESH_OK);
+
+	(void)state;
+	assert_chain(p, "eth llc osi esis");
+	assert_int_equal(fval(p, "esis.type"), 2);
+	assert_int_equal(fval(p, "esis.htime"), 300);
+	assert_int_equal(field_n(p, "esis.chksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "esis.number_of_source_addresses"), 2);
+	assert_string_equal(field_n(p, "esis.sa", 0)->meaning,
+	    "490001aa.bbccddeeff00");
+	assert_string_equal(field_n(p, "esis.sa", 1)->meaning,
+	    "[47|00:05][80|00:00:00|00:00][00:00|00:01]0203.0405.0607[08]");
+	sweep_prefixes(DLT_EN10MB, ESH_OK);
+	/* A checksum one off is bad; zero means none was computed. */
+	p = decode_hex(DLT_EN10MB, ESH("2a", "15b3"));
+	assert_int_equal(field_n(p, "esis.chksum", 0)->ck, ST_CK_BAD);
+	p = decode_hex(DLT_EN10MB, ESH("2a", "0000"));
+	assert_int_equal(field_n(p, "esis.chksum", 0)->ck, ST_CK_UNVERIFIED);
+	/* A length below the fixed part. */
+	p = decode_hex(DLT_EN10MB, ESH("08", "15b2"));
+	assert_int_equal(layer(p, "esis")->status, ST_LS_MALFORMED);
+	/* A length that cuts the second address: the first only. */
+	p = decode_hex(DLT_EN10MB, ESH("20", "15b2"));
+	assert_int_equal(field_n(p, "esis.sal", 1)->val, 20);
+	assert_false(st_pkt_field(p, NULL, "esis.sa") != NULL &&
+	    field_n(p, "esis.sa", 0)->bits != 80);
+}
+
+static void
+test_clnp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB,
+	    CLNP_DT("25", "7a28"));
+	static struct st_packet q;
+	size_t n, k;
+
+	(void)state;
+	assert_chain(p, "eth llc osi clnp data");
+	assert_int_equal(fval(p, "clnp.len"), 37);
+	assert_int_equal(fval(p, "clnp.ttl"), 64);
+	assert_int_equal(fval(p, "clnp.cnf.segmentation"), 1);
+	assert_int_equal(fval(p, "clnp.cnf.report_error"), 1);
+	assert_int_equal(fval(p, "clnp.cnf.type"), 28);
+	assert_int_equal(fval(p, "clnp.pdu.len"), 49);
+	assert_int_equal(field_n(p, "clnp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(field_n(p, "clnp.dsap", 0)->bits, 80);
+	assert_int_equal(fval(p, "clnp.data_unit_identifier"), 0x1234);
+	assert_int_equal(fval(p, "clnp.total_length"), 49);
+	assert_int_equal(layer(p, "data")->len, 12);
+	sweep_prefixes(DLT_EN10MB, CLNP_DT("25", "7a28"));
+	/* Every prefix cut inside the header marks CLNP truncated. */
+	n = hexbytes(CLNP_DT("25", "7a28"));
+	for (k = 18; k < 17 + 37; k++) {
+		st_pkt_reset(&q, tbuf, (uint32_t)k, (uint32_t)n);
+		st_decode(&q, DLT_EN10MB);
+		assert_int_equal(layer(&q, "clnp")->status, ST_LS_TRUNCATED);
+	}
+	/* A header length that the source address overruns. */
+	p = decode_hex(DLT_EN10MB, CLNP_DT("15", "7a28"));
+	assert_int_equal(layer(p, "clnp")->status, ST_LS_MALFORMED);
+	/* A header length below 9. */
+	p = decode_hex(DLT_EN10MB, CLNP_DT("05", "7a28"));
+	assert_int_equal(layer(p, "clnp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, CLNP_DT("25", "7a29"));
+	assert_int_equal(field_n(p, "clnp.checksum", 0)->ck, ST_CK_BAD);
+}
+
 int
 main(void)
 {
@@ -201,6 +281,8 @@ main(void)
 		cmocka_unit_test(test_tipc),
 		cmocka_unit_test(test_tipc_truncated),
 		cmocka_unit_test(test_tipc_malformed),
+		cmocka_unit_test(test_esis),
+		cmocka_unit_test(test_clnp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
