@@ -35,4 +35,11 @@ uint32_t st_cksum_pseudo(int fam, const uint8_t *src, const uint8_t *dst,
  */
 uint32_t st_crc32c(const uint8_t *p, size_t n, size_t skip);
 
+/*
+ * The Fletcher checksum of ISO 8473 (annex C) over the n bytes at p, its
+ * two checksum bytes at byte ck (below n - 1) taken as zero: the value
+ * that makes both sums zero (CLNP, ES-IS, IS-IS LSPs, OSPF LSAs).
+ */
+unsigned st_fletcher(const uint8_t *p, size_t n, size_t ck);
+
 #endif /* STRATA_CKSUM_H */

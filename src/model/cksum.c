@@ -100,3 +100,22 @@ st_crc32c(const uint8_t *p, size_t n, size_t skip)
 	}
 	return ~crc;
 }
+
+unsigned
+st_fletcher(const uint8_t *p, size_t n, size_t ck)
+{
+	int c0 = 0, c1 = 0, x, y;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c0 = (c0 + (i == ck || i == ck + 1 ? 0 : p[i])) % 255;
+		c1 = (c1 + c0) % 255;
+	}
+	x = (int)(((long)(n - ck - 1) * c0 - c1) % 255);
+	if (x <= 0)
+		x += 255;
+	y = 510 - c0 - x;
+	if (y > 255)
+		y -= 255;
+	return (unsigned)(x << 8 | y);
+}

@@ -20,6 +20,7 @@
  * 8473) over all of it from the LSP ID on.
  */
 #include "strata/out.h"
+#include "strata/cksum.h"
 #include "fields.h"
 
 /* Rows of the header, from its start. */
@@ -310,26 +311,6 @@ isis_clvs(struct st_dctx *d, struct st_cur *c, unsigned k, size_t pos,
 	}
 }
 
-/* The ISO 8473 checksum of n bytes at p, its checksum at byte ck. */
-static unsigned
-isis_fletcher(const uint8_t *p, size_t n, size_t ck)
-{
-	int c0 = 0, c1 = 0, x, y;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		c0 = (c0 + (i == ck || i == ck + 1 ? 0 : p[i])) % 255;
-		c1 = (c1 + c0) % 255;
-	}
-	x = (int)(((long)(n - ck - 1) * c0 - c1) % 255);
-	if (x <= 0)
-		x += 255;
-	y = 510 - c0 - x;
-	if (y > 255)
-		y -= 255;
-	return (unsigned)(x << 8 | y);
-}
-
 /* An LSP's checksum: over the LSP ID to the end (plen from the header). */
 static void
 isis_lspck(struct st_dctx *d, struct st_cur *c, struct st_field *f,
@@ -346,7 +327,7 @@ isis_lspck(struct st_dctx *d, struct st_cur *c, struct st_field *f,
 		f->ck = ST_CK_UNVERIFIED;
 	else if (f->val == 0)
 		return;			/* none computed (a purged LSP) */
-	else if ((want = isis_fletcher(p, plen - 12, 12)) == f->val)
+	else if ((want = st_fletcher(p, plen - 12, 12)) == f->val)
 		f->ck = ST_CK_GOOD;
 	else {
 		f->ck = ST_CK_BAD;

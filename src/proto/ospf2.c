@@ -6,6 +6,7 @@
  * RFC 3623.  ospf.c reads the packets; one protocol in three files only
  * to keep each small.
  */
+#include "strata/cksum.h"
 #include "ospf.h"
 
 static const struct st_valname msg_names[] = {
@@ -317,29 +318,6 @@ const struct st_field_desc st_ospf_fields[F_NOSPF] = {
 	    ST_FMT_BYTES),
 };
 
-/*
- * The Fletcher checksum of ISO 8473 over n bytes at p, the checksum at
- * byte ck taken as zero: the value that makes both sums zero.
- */
-static unsigned
-ospf_fletcher(const uint8_t *p, size_t n, size_t ck)
-{
-	int c0 = 0, c1 = 0, x, y;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		c0 = (c0 + (i == ck || i == ck + 1 ? 0 : p[i])) % 255;
-		c1 = (c1 + c0) % 255;
-	}
-	x = (int)(((long)(n - ck - 1) * c0 - c1) % 255);
-	if (x <= 0)
-		x += 255;
-	y = 510 - c0 - x;
-	if (y > 255)
-		y -= 255;
-	return (unsigned)(x << 8 | y);
-}
-
 /* Verifies the LSA checksum f of the LSA at byte off, len bytes. */
 static void
 ospf_lsack(struct st_dctx *d, struct st_cur *c, size_t off, size_t len,
@@ -354,7 +332,7 @@ ospf_lsack(struct st_dctx *d, struct st_cur *c, size_t off, size_t len,
 	w.off += off + 2;
 	if ((p = st_get_bytes(&w, len - 2)) == NULL)
 		f->ck = ST_CK_UNVERIFIED;
-	else if ((want = ospf_fletcher(p, len - 2, 14)) == f->val)
+	else if ((want = st_fletcher(p, len - 2, 14)) == f->val)
 		f->ck = ST_CK_GOOD;
 	else {
 		f->ck = ST_CK_BAD;

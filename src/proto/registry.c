@@ -69,6 +69,10 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 /* @tail16a */
 /* @tail16b */
+extern const struct st_proto st_proto_sflow;
+extern const struct st_proto st_proto_tipc;
+extern const struct st_proto st_proto_clnp;
+extern const struct st_proto st_proto_esis;
 /* @voip */
 /* @text2 */
 /* @matching */
@@ -214,6 +218,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_smtp,
 	/* @tail16a */
 	/* @tail16b */
+	&st_proto_sflow,
+	&st_proto_tipc,
+	&st_proto_clnp,
+	&st_proto_esis,
 	/* @voip */
 	/* @text2 */
 	/* @matching */
