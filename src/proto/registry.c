@@ -71,6 +71,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @tail16b */
 /* @voip */
 /* @text2 */
+extern const struct st_proto st_proto_imap;
 /* @matching */
 /* @zoo16 */
 
@@ -216,6 +217,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16b */
 	/* @voip */
 	/* @text2 */
+	&st_proto_imap,
 	/* @matching */
 	/* @zoo16 */
 	&st_proto_data,
