@@ -72,6 +72,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @voip */
 /* @text2 */
 extern const struct st_proto st_proto_imap;
+extern const struct st_proto st_proto_pop;
 /* @matching */
 /* @zoo16 */
 
@@ -218,6 +219,7 @@ const struct st_proto *const st_protos[] = {
 	/* @voip */
 	/* @text2 */
 	&st_proto_imap,
+	&st_proto_pop,
 	/* @matching */
 	/* @zoo16 */
 	&st_proto_data,

@@ -101,11 +101,50 @@ test_imap(void **state)
 	assert_false(has_field(p, "imap.request.command"));
 }
 
+static void
+test_pop(void **state)
+{
+	const struct st_packet *p;
+	const char *h;
+
+	(void)state;
+	h = TXT(TCPTO("006e"), "USER  alice\r\n");
+	p = decode_hex(DLT_RAW, h);
+	assert_chain(p, "ipv4 tcp pop");
+	assert_string_equal(mean(p, "pop.request", 0), "");
+	assert_string_equal(mean(p, "pop.request.command", 0), "USER");
+	assert_string_equal(mean(p, "pop.request.parameter", 0), "alice");
+	sweep_prefixes(DLT_RAW, h);
+
+	h = TXT(TCPFROM("006e"), "+OK 2 messages\r\n1 120\r\n2 200\r\n.\r\n");
+	p = decode_hex(DLT_RAW, h);
+	assert_string_equal(mean(p, "pop.response.indicator", 0), "+OK");
+	assert_string_equal(mean(p, "pop.response.description", 0),
+	    "2 messages");
+	assert_int_equal(field_n(p, "pop.response.data", 2)->bits, 3 * 8);
+	sweep_prefixes(DLT_RAW, h);
+
+	/* A message going on: the layer, no field. */
+	p = decode_hex(DLT_RAW, TXT(TCPFROM("006e"), "Subject: x\r\n"));
+	assert_chain(p, "ipv4 tcp pop");
+	assert_false(has_field(p, "pop.response"));
+	/* -ERR alone; a bare CR ends a line; STLS noted. */
+	p = decode_hex(DLT_RAW, TXT(TCPFROM("006e"), "-ERR"));
+	assert_string_equal(mean(p, "pop.response.indicator", 0), "-ERR");
+	assert_false(has_field(p, "pop.response.description"));
+	p = decode_hex(DLT_RAW, TXT(TCPTO("006e"), "NOOP\rx"));
+	assert_string_equal(mean(p, "pop.request.command", 0), "NOOP");
+	assert_int_equal(field_n(p, "pop.request.data", 0)->bits, 8);
+	p = decode_hex(DLT_RAW, TXT(TCPTO("006e"), "STLS\r\n"));
+	assert_true(has_note(p, "STLS"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_imap),
+		cmocka_unit_test(test_pop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
