@@ -73,6 +73,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @text2 */
 extern const struct st_proto st_proto_imap;
 extern const struct st_proto st_proto_pop;
+extern const struct st_proto st_proto_telnet;
 /* @matching */
 /* @zoo16 */
 
@@ -220,6 +221,7 @@ const struct st_proto *const st_protos[] = {
 	/* @text2 */
 	&st_proto_imap,
 	&st_proto_pop,
+	&st_proto_telnet,
 	/* @matching */
 	/* @zoo16 */
 	&st_proto_data,

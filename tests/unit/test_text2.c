@@ -139,12 +139,57 @@ test_pop(void **state)
 	assert_true(has_note(p, "STLS"));
 }
 
+/* DO TTYPE, WILL ECHO; SB TTYPE IS "vt100" SE; SB NAWS 80x24 SE; "ab"
+ * CRLF "c" IAC IAC; SB SPEED "9600" SE; AYT. */
+#define TN_MSG "fffd18" "fffb01" "fffa18007674313030fff0" \
+	"fffa1f00500018fff0" "61620d0a63ffff" "fffa2000393630" "30fff0" "fff6"
+
+static void
+test_telnet(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TCPFROM("0017") TN_MSG);
+	assert_chain(p, "ipv4 tcp telnet");
+	assert_int_equal(field_n(p, "telnet.cmd", 0)->val, 253);
+	assert_int_equal(field_n(p, "telnet.subcmd", 0)->val, 24);
+	assert_int_equal(field_n(p, "telnet.cmd", 1)->val, 251);
+	assert_int_equal(field_n(p, "telnet.subcmd", 1)->val, 1);
+	assert_int_equal(field_n(p, "telnet.subcmd", 3)->val, 0);	/* IS */
+	assert_string_equal(mean(p, "telnet.subcmd", 3), "IS");
+	assert_string_equal(mean(p, "telnet.string_subopt.value", 0),
+	    "vt100");
+	assert_int_equal(fval(p, "telnet.naws_subopt.width"), 80);
+	assert_int_equal(fval(p, "telnet.naws_subopt.height"), 24);
+	assert_string_equal(mean(p, "telnet.data", 0), "ab");
+	assert_int_equal(field_n(p, "telnet.data", 0)->bits, 4 * 8);
+	assert_string_equal(mean(p, "telnet.data", 1), "c\\xff\\xff");
+	assert_int_equal(field_n(p, "telnet.option_data", 0)->bits, 5 * 8);
+	assert_int_equal(field_n(p, "telnet.cmd", 8)->val, 246);
+	sweep_prefixes(DLT_RAW, TCPFROM("0017") TN_MSG);
+
+	/* An IAC last, an SB with nothing after, a window size of 3 bytes. */
+	p = decode_hex(DLT_RAW, TCPFROM("0017") "41ff");
+	assert_false(has_field(p, "telnet.cmd"));
+	p = decode_hex(DLT_RAW, TCPFROM("0017") "fffa");
+	assert_int_equal(fval(p, "telnet.cmd"), 250);
+	assert_false(has_field(p, "telnet.subcmd"));
+	p = decode_hex(DLT_RAW, TCPFROM("0017") "fffa1f005000fff0");
+	assert_false(has_field(p, "telnet.naws_subopt.width"));
+	assert_true(has_note(p, "window size"));
+	/* Escaped 255s in a subnegotiation: its bytes as they are. */
+	p = decode_hex(DLT_RAW, TCPFROM("0017") "fffa1800ffff41fff0");
+	assert_int_equal(field_n(p, "telnet.option_data", 0)->bits, 4 * 8);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_imap),
 		cmocka_unit_test(test_pop),
+		cmocka_unit_test(test_telnet),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
