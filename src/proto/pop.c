@@ -171,9 +171,10 @@ pop_summary(struct st_sumctx *s, const struct st_layer *ly)
 		st_out_putc(s->o, ' ');
 		s->value(s, f[P_PARAM] != NULL ? f[P_PARAM] : f[P_DESC]);
 	}
-	for (i = 0; i < s->pkt->nfields; i++)
-		if (s->pkt->fields[i].desc == &pop_fields[P_RDATA] ||
-		    s->pkt->fields[i].desc == &pop_fields[P_SDATA])
+	for (i = 0; i < ly->nfields; i++)
+		if (s->pkt->fields[ly->field0 + i].desc ==
+		    &pop_fields[P_RDATA] || s->pkt->fields[ly->field0 +
+		    i].desc == &pop_fields[P_SDATA])
 			nd++;
 	if (nd > 0)
 		st_out_printf(s->o, " (%u data line%s)", nd, nd > 1 ? "s" : "");

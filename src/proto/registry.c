@@ -74,6 +74,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 extern const struct st_proto st_proto_imap;
 extern const struct st_proto st_proto_pop;
 extern const struct st_proto st_proto_telnet;
+extern const struct st_proto st_proto_tftp;
 /* @matching */
 /* @zoo16 */
 
@@ -222,6 +223,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_imap,
 	&st_proto_pop,
 	&st_proto_telnet,
+	&st_proto_tftp,
 	/* @matching */
 	/* @zoo16 */
 	&st_proto_data,

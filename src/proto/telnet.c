@@ -280,11 +280,8 @@ telnet_summary(struct st_sumctx *s, const struct st_layer *ly)
 	const char *nm;
 
 	st_out_puts(s->o, "telnet");
-	for (i = 0; i < s->pkt->nfields; i++) {
-		f = &s->pkt->fields[i];
-		if (f->bitoff / 8 < ly->off || f->bitoff / 8 >= ly->off +
-		    ly->len)
-			continue;
+	for (i = 0; i < ly->nfields; i++) {
+		f = &s->pkt->fields[ly->field0 + i];
 		if (f->desc == &tn_fields[N_CMD] && k++ < 8) {
 			nm = st_valname(cmd_names, (uint32_t)f->val);
 			st_out_printf(s->o, "%s %s", k > 1 ? "," : "",

@@ -6,17 +6,40 @@
 #include <stdio.h>
 
 #include "testutil.h"
+#include "strata/expect.h"
 
 /* IPv4/TCP from 198.18.0.1:40000 to port PORT (4 hex digits), and back. */
 #define TCPTO(port) "45000000000040004006000" "0c6120001c6120002" \
 	"9c40" port "0000000100000001501820000000" "0000"
 #define TCPFROM(port) "45000000000040004006000" "0c6120001c6120002" \
 	port "9c400000000100000001501820000000" "0000"
-/* IPv4/UDP from 198.18.0.1:40000 to port PORT, and back. */
+/* IPv4/UDP from 198.18.0.1:40000 to port PORT, and back; the lengths
+ * are filled in by udp(). */
 #define UDPTO(port) "45000000000040004011000" "0c6120001c6120002" \
-	"9c40" port "00000000"
-#define UDPFROM(port) "45000000000040004011000" "0c6120001c6120002" \
-	port "9c4000000000"
+	"9c40" port "LLLL0000"
+#define UDPFROM(port) "45000000000040004011000" "0c6120002c6120001" \
+	port "9c40LLLL0000"
+
+static char udpbuf[4096];
+
+/* hex with the UDP length (LLLL) and the IPv4 total length filled in. */
+static const char *
+udp(const char *hex)
+{
+	size_t n = strlen(hex), bytes = n / 2;
+	char *l;
+
+	assert_true(n < sizeof(udpbuf));
+	memcpy(udpbuf, hex, n + 1);
+	l = strstr(udpbuf, "LLLL");
+	assert_non_null(l);
+	snprintf(udpbuf + 4, 5, "%04x", (unsigned)bytes & 0xffff);
+	udpbuf[8] = hex[8];
+	l = strstr(udpbuf, "LLLL");
+	snprintf(l, 5, "%04x", (unsigned)(bytes - 20) & 0xffff);
+	l[4] = '0';
+	return udpbuf;
+}
 
 static char hexbuf[8192];
 
@@ -183,6 +206,68 @@ test_telnet(void **state)
 	assert_int_equal(field_n(p, "telnet.option_data", 0)->bits, 4 * 8);
 }
 
+/* Decodes hex as frame num (the transfer's facts need the order). */
+static const struct st_packet *
+decode_num(uint64_t num, const char *hex)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+/* RRQ "f" octet blksize=1024; DATA block 1 "hi"; ERROR 1 "nope". */
+#define TFTP_RRQ "0001" "6600" "6f6374657400" "626c6b73697a6500" \
+	"3130323400"
+#define TFTP_DATA "0003" "0001" "6869"
+#define TFTP_ERR "0005" "0001" "6e6f706500"
+
+static void
+test_tftp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_expect_clear();
+	p = decode_num(1, udp(UDPTO("0045") TFTP_RRQ));
+	assert_chain(p, "ipv4 udp tftp");
+	assert_int_equal(fval(p, "tftp.opcode"), 1);
+	assert_string_equal(mean(p, "tftp.source_file", 0), "f");
+	assert_int_equal(field_n(p, "tftp.source_file", 0)->bits, 2 * 8);
+	assert_string_equal(mean(p, "tftp.type", 0), "octet");
+	assert_string_equal(mean(p, "tftp.option.name", 0), "blksize");
+	assert_string_equal(mean(p, "tftp.option.value", 0), "1024");
+	sweep_prefixes(DLT_RAW, udp(UDPTO("0045") TFTP_RRQ));
+	(void)decode_num(1, udp(UDPTO("0045") TFTP_RRQ));  /* as frame 1 */
+
+	/* The answer from another port: TFTP by the request's note. */
+	p = decode_num(2, udp(UDPFROM("c351") TFTP_DATA));
+	assert_chain(p, "ipv4 udp tftp data");
+	assert_int_equal(fval(p, "tftp.block"), 1);
+	assert_int_equal(fval(p, "tftp.block.full"), 1);
+	assert_string_equal(mean(p, "tftp.destination_file", 0), "f");
+	assert_int_equal(fval(p, "tftp.request_frame"), 1);
+	sweep_prefixes(DLT_RAW, udp(UDPFROM("c351") TFTP_DATA));
+	p = decode_num(3, udp(UDPFROM("c351") TFTP_ERR));
+	assert_int_equal(fval(p, "tftp.error.code"), 1);
+	assert_string_equal(mean(p, "tftp.error.message", 0), "nope");
+	st_expect_clear();
+	p = decode_num(4, udp(UDPFROM("c351") TFTP_DATA));
+	assert_chain(p, "ipv4 udp data");
+
+	/* A WRQ names the destination; a string with no 0; an opcode 9. */
+	p = decode_num(5, udp(UDPTO("0045") "0002" "6600"
+	    "6e6574617363696900"));
+	assert_string_equal(mean(p, "tftp.destination_file", 0), "f");
+	p = decode_num(6, udp(UDPTO("0045") "0001" "6161"));
+	assert_int_equal(layer(p, "tftp")->status, ST_LS_MALFORMED);
+	p = decode_num(7, udp(UDPTO("0045") "0009"));
+	assert_int_equal(layer(p, "tftp")->status, ST_LS_MALFORMED);
+	st_expect_clear();
+}
+
 int
 main(void)
 {
@@ -190,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_imap),
 		cmocka_unit_test(test_pop),
 		cmocka_unit_test(test_telnet),
+		cmocka_unit_test(test_tftp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
