@@ -84,21 +84,19 @@ text(struct im *m, int fi, size_t a, size_t n)
 	return textk(m, fi, a, n, n);
 }
 
-/* The line at p[pos..n): its length without CRLF (or LF), *next the
- * next's. */
+/* The line at p[pos..n) (ended by CR, LF or CRLF, as Wireshark ends
+ * one): its length without the end, *next the next line's start. */
 static size_t
 line_end(const uint8_t *p, size_t pos, size_t n, size_t *next)
 {
-	const uint8_t *z = memchr(p + pos, '\n', n - pos);
-	size_t e;
+	size_t i;
 
-	if (z == NULL) {
-		*next = n;
-		return n - pos;
-	}
-	e = (size_t)(z - p);
-	*next = e + 1;
-	return e > pos && p[e - 1] == '\r' ? e - 1 - pos : e - pos;
+	for (i = pos; i < n && p[i] != '\r' && p[i] != '\n'; i++)
+		;
+	*next = i < n ? i + 1 : n;
+	if (i + 1 < n && p[i] == '\r' && p[i + 1] == '\n')
+		*next = i + 2;
+	return i - pos;
 }
 
 /*
