@@ -182,7 +182,7 @@ request(struct tf *t, unsigned op)
 		r = string(t, &tftp_fields[T_TYPE], &a, NULL, 0);
 	if (r == 0)
 		r = options(t, a);
-	if (r != ST_ETRUNC && t->d->depth == 0)
+	if (t->d->depth == 0)	/* cut short too: the answers are TFTP */
 		announce(t, file);
 	return r;
 }
@@ -308,7 +308,8 @@ tftp_summary(struct st_sumctx *s, const struct st_layer *ly)
 		    "=");
 		s->value(s, fl);
 	}
-	if (f[T_DST] != NULL) {
+	if (f[T_DST] != NULL && f[T_DST]->meaning != NULL &&
+	    f[T_DST]->meaning[0] != '\0') {
 		st_out_puts(s->o, " (");
 		s->value(s, f[T_DST]);
 		st_out_putc(s->o, ')');
