@@ -75,6 +75,10 @@ extern const struct st_proto st_proto_clnp;
 extern const struct st_proto st_proto_esis;
 /* @voip */
 /* @text2 */
+extern const struct st_proto st_proto_imap;
+extern const struct st_proto st_proto_pop;
+extern const struct st_proto st_proto_telnet;
+extern const struct st_proto st_proto_tftp;
 /* @matching */
 /* @zoo16 */
 
@@ -224,6 +228,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_esis,
 	/* @voip */
 	/* @text2 */
+	&st_proto_imap,
+	&st_proto_pop,
+	&st_proto_telnet,
+	&st_proto_tftp,
 	/* @matching */
 	/* @zoo16 */
 	&st_proto_data,
