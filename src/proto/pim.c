@@ -104,7 +104,8 @@ static const struct st_field_desc opt_fields[] = {
 };
 
 /* The names an encoded address goes by as a whole, by role (IPv4, IPv6). */
-enum { P_UPSTREAM, P_GROUP, P_JOIN, P_PRUNE, P_SOURCE, P_ADDRLIST };
+enum { P_UPSTREAM, P_GROUP, P_JOIN, P_PRUNE, P_SOURCE, P_ADDRLIST, P_BSR,
+	P_RP };
 static const struct st_field_desc role_fields[] = {
 	FD(NULL, "pim.upstream_neighbor", "Upstream-neighbor", 16, 32,
 	    ST_FMT_IPV4),
@@ -113,6 +114,8 @@ static const struct st_field_desc role_fields[] = {
 	FD(NULL, "pim.prune_ip", "IP address", 32, 32, ST_FMT_IPV4),
 	FD(NULL, "pim.source", "Source", 16, 32, ST_FMT_IPV4),
 	FD(NULL, "pim.address_list", "Address", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.bsr", "BSR", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.rp", "RP", 16, 32, ST_FMT_IPV4),
 	FD(NULL, "pim.upstream_neighbor_ip6", "Upstream-neighbor", 16, 128,
 	    ST_FMT_IPV6),
 	FD(NULL, "pim.group_ip6", "Group", 32, 128, ST_FMT_IPV6),
@@ -120,8 +123,31 @@ static const struct st_field_desc role_fields[] = {
 	FD(NULL, "pim.prune_ip6", "IP address", 32, 128, ST_FMT_IPV6),
 	FD(NULL, "pim.source_ip6", "Source", 16, 128, ST_FMT_IPV6),
 	FD(NULL, "pim.address_list_ip6", "Address", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.bsr_ip6", "BSR", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.rp_ip6", "RP", 16, 128, ST_FMT_IPV6),
 };
-#define P_V6	6
+#define P_V6	8
+
+/* A bootstrap's and a candidate-RP advertisement's rows (RFC 5059). */
+enum { B_FTAG, B_HASH, B_BPRI, B_RPC, B_FRPC, B_HOLD, B_PRI, B_RES, B_PFX,
+	B_CPRI, B_CHOLD };
+static const struct st_field_desc bsr_fields[] = {
+	/* from byte 4 of a bootstrap */
+	FD(NULL, "pim.fragment_tag", "Fragment tag", 0, 16, ST_FMT_HEX),
+	FD(NULL, "pim.hash_mask_len", "Hash mask len", 16, 8, ST_FMT_DEC),
+	FD(NULL, "pim.bsr_priority", "BSR priority", 24, 8, ST_FMT_DEC),
+	/* from a group's end */
+	FD(NULL, "pim.rp_count", "RP count", 0, 8, ST_FMT_DEC),
+	FD(NULL, "pim.frp_count", "FRP count", 8, 8, ST_FMT_DEC),
+	/* from an RP's end */
+	FD(NULL, "pim.holdtime", "Holdtime", 0, 16, ST_FMT_DEC),
+	FD(NULL, "pim.priority", "Priority", 16, 8, ST_FMT_DEC),
+	FD(NULL, "pim.res_bytes", "Reserved", 24, 8, ST_FMT_BYTES),
+	/* from byte 4 of a candidate-RP advertisement */
+	FD(NULL, "pim.prefix_count", "Prefix count", 0, 8, ST_FMT_DEC),
+	FD(NULL, "pim.priority", "Priority", 8, 8, ST_FMT_DEC),
+	FD(NULL, "pim.holdtime", "Holdtime", 16, 16, ST_FMT_DEC),
+};
 
 static const struct st_ckspec pim_ck = {
 	.field = &pim_fields[F_CKSUM],
@@ -303,6 +329,74 @@ pim_joinprune(struct st_dctx *d, struct st_cur *c)
 	return off;
 }
 
+/*
+ * A bootstrap (RFC 5059 4.1): the BSR, then groups, each with its
+ * fragment's RPs (holdtime, priority, a reserved byte); returns the
+ * message's length.
+ */
+static size_t
+pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t left)
+{
+	size_t off = 4, k;
+	unsigned g, i, nrp;
+
+	at(d, c, off, &bsr_fields[B_FTAG]);
+	at(d, c, off, &bsr_fields[B_HASH]);
+	at(d, c, off, &bsr_fields[B_BPRI]);
+	if (c->err != ST_OK || (k = pim_addr(d, c, off + 4, 'u', P_BSR)) ==
+	    0)
+		return off;
+	off += 4 + k;
+	for (g = 0; off < left && g < PIM_MAX_ITEMS; g++) {
+		if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
+			return off;
+		off += k;
+		at(d, c, off, &bsr_fields[B_RPC]);
+		at(d, c, off, &bsr_fields[B_FRPC]);
+		if (c->err != ST_OK)
+			return off;
+		nrp = (unsigned)st_peek_bits(c, off * 8 + 8, 8);
+		off += 4;	/* the counts and 2 reserved bytes */
+		for (i = 0; i < nrp; i++) {
+			if ((k = pim_addr(d, c, off, 'u', P_RP)) == 0)
+				return off;
+			off += k;
+			at(d, c, off, &bsr_fields[B_HOLD]);
+			at(d, c, off, &bsr_fields[B_PRI]);
+			at(d, c, off, &bsr_fields[B_RES]);
+			if (c->err != ST_OK)
+				return off;
+			off += 4;
+		}
+	}
+	if (off < left)
+		st_dmalformed(d, "more than %d groups", PIM_MAX_ITEMS);
+	return off;
+}
+
+/* A candidate-RP advertisement (RFC 5059 4.2): its RP and groups. */
+static size_t
+pim_crpadv(struct st_dctx *d, struct st_cur *c)
+{
+	size_t off = 4, k;
+	unsigned i, n;
+
+	at(d, c, off, &bsr_fields[B_PFX]);
+	at(d, c, off, &bsr_fields[B_CPRI]);
+	at(d, c, off, &bsr_fields[B_CHOLD]);
+	if (c->err != ST_OK || (k = pim_addr(d, c, off + 4, 'u', P_RP)) ==
+	    0)
+		return off;
+	n = (unsigned)st_peek_bits(c, off * 8, 8);
+	off += 4 + k;
+	for (i = 0; i < n; i++) {
+		if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
+			return off;
+		off += k;
+	}
+	return off;
+}
+
 /* An assert or a register-stop: a group, a source, an assert's metric. */
 static size_t
 pim_grpsrc(struct st_dctx *d, struct st_cur *c, int assert)
@@ -359,6 +453,12 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 	case 6:
 	case 7:
 		hdr = pim_joinprune(d, c);
+		break;
+	case 4:
+		hdr = pim_bootstrap(d, c, left);
+		break;
+	case 8:
+		hdr = pim_crpadv(d, c);
 		break;
 	}
 	if (c->err != ST_OK) {
