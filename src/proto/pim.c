@@ -331,11 +331,11 @@ pim_joinprune(struct st_dctx *d, struct st_cur *c)
 
 /*
  * A bootstrap (RFC 5059 4.1): the BSR, then groups, each with its
- * fragment's RPs (holdtime, priority, a reserved byte); returns the
- * message's length.
+ * fragment's RPs (holdtime, priority, a reserved byte), until the
+ * message's length len; returns the length read.
  */
 static size_t
-pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t left)
+pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t len)
 {
 	size_t off = 4, k;
 	unsigned g, i, nrp;
@@ -347,7 +347,7 @@ pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t left)
 	    0)
 		return off;
 	off += 4 + k;
-	for (g = 0; off < left && g < PIM_MAX_ITEMS; g++) {
+	for (g = 0; off < len && g < PIM_MAX_ITEMS; g++) {
 		if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
 			return off;
 		off += k;
@@ -358,6 +358,11 @@ pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t left)
 		nrp = (unsigned)st_peek_bits(c, off * 8 + 8, 8);
 		off += 4;	/* the counts and 2 reserved bytes */
 		for (i = 0; i < nrp; i++) {
+			if (off >= len) {
+				st_dmalformed(d, "%u RPs beyond the message",
+				    nrp - i);
+				return off;
+			}
 			if ((k = pim_addr(d, c, off, 'u', P_RP)) == 0)
 				return off;
 			off += k;
@@ -369,7 +374,7 @@ pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t left)
 			off += 4;
 		}
 	}
-	if (off < left)
+	if (off < len)
 		st_dmalformed(d, "more than %d groups", PIM_MAX_ITEMS);
 	return off;
 }
@@ -455,7 +460,9 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 		hdr = pim_joinprune(d, c);
 		break;
 	case 4:
-		hdr = pim_bootstrap(d, c, left);
+		/* groups until the message ends, captured or not */
+		hdr = pim_bootstrap(d, c, d->net.fam != 0 ? d->net.tlen :
+		    left);
 		break;
 	case 8:
 		hdr = pim_crpadv(d, c);

@@ -113,12 +113,9 @@ rip_auth(struct st_dctx *d, struct st_cur *t, size_t n)
 static int
 rip_trailer(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
 {
-	/* RFC 4822 counts the trailer's own 4 bytes in the length, RFC
-	 * 2082 senders write 16 for an MD5 digest.  Wireshark shows 16
-	 * bytes whatever the length: longer (HMAC-SHA) digests go on in a
-	 * row of ours. */
-	if (n > 16)
-		n -= 4;
+	/* n is the digest's length: 16 for keyed MD5 (RFC 2082), 20 to 64
+	 * for RFC 4822's HMAC-SHA.  Wireshark shows 16 bytes whatever the
+	 * length; the rest of a longer digest goes on in a row of ours. */
 	if (!st_cur_need(c, off + 4 + n))
 		return ST_ETRUNC;
 	if (n > 0)
