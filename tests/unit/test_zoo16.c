@@ -21,6 +21,13 @@
 	"e000000d2400e41004b0000001000101010101000004e000000002030000" \
 	"0100020202020096000001000303030300960000"
 
+/* pim-packet-assortment.pcap #93: a DF election backoff (RFC 5015), RP
+ * 10.0.0.3, offered by 10.0.0.4. */
+#define PIM_BACKOFF \
+	"fab685bdf7ce10000000000208004500003600010000406790510a000002" \
+	"e000000d2a306d5201000a000003000000640000000a01000a0000040000" \
+	"03e8000027102710"
+
 /* ripv2_auth.pcap #7: an HMAC-SHA-256 trailer, data length 32. */
 #define RIP_SHA \
 	"01005e0000090811961c10c8080045c0006c0000400001118ea40a000014" \
@@ -106,6 +113,27 @@ test_pim_bootstrap(void **state)
 }
 
 static void
+test_pim_dfelect(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, PIM_BACKOFF);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 pim");
+	assert_int_equal(fval(p, "pim.df_elect.subtype"), 3);
+	assert_int_equal(count(p, "pim.res_bytes"), 0);
+	assert_int_equal(fval(p, "pim.rp"), 0x0a000003);
+	assert_int_equal(fval(p, "pim.metric_pref"), 100);
+	assert_int_equal(fval(p, "pim.metric"), 10);
+	assert_int_equal(fval(p, "pim.bidir_offering_ip4"), 0x0a000004);
+	assert_int_equal(fval(p, "pim.bidir_off_metric_pref"), 1000);
+	assert_int_equal(fval(p, "pim.bidir_offering_interval"), 10000);
+	/* the offer is given by its role's row alone, as one address */
+	assert_int_equal(count(p, "pim.unicast"), 1);
+	assert_int_equal(fval(p, "pim.cksum.status"), ST_CK_GOOD);
+	trunc_from("pim", 38, PIM_BACKOFF);
+}
+
+static void
 test_rip_trailer(void **state)
 {
 	const struct st_packet *p = decode_hex(DLT_EN10MB, RIP_SHA);
@@ -147,6 +175,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pim_bootstrap),
+		cmocka_unit_test(test_pim_dfelect),
 		cmocka_unit_test(test_rip_trailer),
 		cmocka_unit_test(test_sctp_adler),
 	};
