@@ -520,15 +520,50 @@ of4_packet_out(struct st_dctx *d, struct st_cur *c, size_t end)
 	of4_frame(d, c, aend, end);
 }
 
+/*
+ * The bodies that are fixed rows: first and n the rows from byte 0, pad a
+ * pad row after them (0: none), match the byte a match begins at (0:
+ * none; read when the message is long enough to hold one).
+ */
+struct of4_shape {
+	uint8_t	 first, n, pad, match;
+};
+
+static const struct of4_shape of4_shapes[] = {
+	[1] = { R_TYPE, 2, 0, 0 },
+	[4] = { X_EXP, 2, 0, 0 },
+	[6] = { S_DPID, S_RES - S_DPID + 1, 0, 0 },
+	[8] = { C_FLAGS, 3, 0, 0 },
+	[9] = { C_FLAGS, 3, 0, 0 },
+	[11] = { V_COOKIE, 10, 0, 48 },
+	[12] = { P_REASON, 1, D_PSPAD, 0 },
+	[13] = { U_BUF, 3, D_UPAD, 0 },
+	[14] = { F_COOKIE, F_FNOBYTE - F_COOKIE + 1, D_FPAD, 48 },
+	[18] = { Q_TYPE, 3, D_QPAD, 0 },
+	[19] = { A_TYPE, 3, D_APAD, 0 },
+	[24] = { L_ROLE, 2, D_LPAD, 0 },
+	[25] = { K_ROLE, 2, D_KPAD, 0 },
+};
+
 static void
 of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 {
+	const struct of4_shape *sh = type < NFIELDS(of4_shapes) ?
+	    &of4_shapes[type] : NULL;
+
+	if (sh != NULL && sh->n > 0) {
+		OF4(d, c, 0, sh->first, sh->n);
+		if (sh->pad != 0)
+			OF4(d, c, 0, sh->pad, 1);
+		if (sh->match != 0 && c->err == ST_OK &&
+		    len >= (size_t)sh->match + 8)
+			of4_match(d, c, sh->match, len);
+	}
 	switch (type) {
 	case 0:
 		of4_hello(d, c, len);
 		break;
 	case 1:
-		OF4(d, c, 0, R_TYPE, 2);
 		/* HELLO_FAILED carries text, the others (the start of)
 		 * the request, whose header Wireshark shows */
 		if (len >= 20 && st_peek_bits(c, 64, 16) != 0)
@@ -539,54 +574,11 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		if (len > 8)
 			st_dbytes(d, c, &of4_fields[B_ECHO], 8, len - 8);
 		break;
-	case 4:
-		OF4(d, c, 0, X_EXP, 2);
-		break;
-	case 6:
-		OF4(d, c, 0, S_DPID, S_RES - S_DPID + 1);
-		break;
-	case 8:
-	case 9:
-		OF4(d, c, 0, C_FLAGS, 3);
-		break;
 	case 10:
 		of4_packet_in(d, c, len);
 		break;
-	case 11:
-		OF4(d, c, 0, V_COOKIE, 10);
-		if (c->err == ST_OK && len >= 56)
-			of4_match(d, c, 48, len);
-		break;
-	case 12:
-		OF4(d, c, 0, P_REASON, 1);
-		OF4(d, c, 0, D_PSPAD, 1);
-		break;
 	case 13:
-		OF4(d, c, 0, U_BUF, 3);
-		OF4(d, c, 0, D_UPAD, 1);
 		of4_packet_out(d, c, len);
-		break;
-	case 14:
-		OF4(d, c, 0, F_COOKIE, F_FNOBYTE - F_COOKIE + 1);
-		OF4(d, c, 0, D_FPAD, 1);
-		if (c->err == ST_OK && len >= 56)
-			of4_match(d, c, 48, len);
-		break;
-	case 18:
-		OF4(d, c, 0, Q_TYPE, 3);
-		OF4(d, c, 0, D_QPAD, 1);
-		break;
-	case 19:
-		OF4(d, c, 0, A_TYPE, 3);
-		OF4(d, c, 0, D_APAD, 1);
-		break;
-	case 24:
-		OF4(d, c, 0, L_ROLE, 2);
-		OF4(d, c, 0, D_LPAD, 1);
-		break;
-	case 25:
-		OF4(d, c, 0, K_ROLE, 2);
-		OF4(d, c, 0, D_KPAD, 1);
 		break;
 	}
 }

@@ -104,7 +104,8 @@ static const struct st_field_desc opt_fields[] = {
 };
 
 /* The names an encoded address goes by as a whole, by role (IPv4, IPv6). */
-enum { P_UPSTREAM, P_GROUP, P_JOIN, P_PRUNE, P_SOURCE, P_ADDRLIST };
+enum { P_UPSTREAM, P_GROUP, P_JOIN, P_PRUNE, P_SOURCE, P_ADDRLIST, P_BSR,
+	P_RP, P_OFFER, P_WINNER };
 static const struct st_field_desc role_fields[] = {
 	FD(NULL, "pim.upstream_neighbor", "Upstream-neighbor", 16, 32,
 	    ST_FMT_IPV4),
@@ -113,6 +114,10 @@ static const struct st_field_desc role_fields[] = {
 	FD(NULL, "pim.prune_ip", "IP address", 32, 32, ST_FMT_IPV4),
 	FD(NULL, "pim.source", "Source", 16, 32, ST_FMT_IPV4),
 	FD(NULL, "pim.address_list", "Address", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.bsr", "BSR", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.rp", "RP", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.bidir_offering_ip4", "Offering IP", 16, 32, ST_FMT_IPV4),
+	FD(NULL, "pim.bidir_winner_ip4", "New Winner IP", 16, 32, ST_FMT_IPV4),
 	FD(NULL, "pim.upstream_neighbor_ip6", "Upstream-neighbor", 16, 128,
 	    ST_FMT_IPV6),
 	FD(NULL, "pim.group_ip6", "Group", 32, 128, ST_FMT_IPV6),
@@ -120,8 +125,65 @@ static const struct st_field_desc role_fields[] = {
 	FD(NULL, "pim.prune_ip6", "IP address", 32, 128, ST_FMT_IPV6),
 	FD(NULL, "pim.source_ip6", "Source", 16, 128, ST_FMT_IPV6),
 	FD(NULL, "pim.address_list_ip6", "Address", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.bsr_ip6", "BSR", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.rp_ip6", "RP", 16, 128, ST_FMT_IPV6),
+	FD(NULL, "pim.bidir_offering_ip6", "Offering IP", 16, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "pim.bidir_winner_ip6", "New Winner IP", 16, 128,
+	    ST_FMT_IPV6),
 };
-#define P_V6	6
+#define P_V6	10
+
+/* A bidir DF election's rows (RFC 5015 3.7). */
+enum { D_SUB, D_RSVD, D_MPREF, D_METRIC, D_OMPREF, D_OMETRIC, D_OINT,
+	D_WMPREF, D_WMETRIC };
+static const struct st_valname df_names[] = {
+	{ 1, "Offer" }, { 2, "Winner" }, { 3, "Backoff" }, { 4, "Pass" },
+	{ 0, NULL }
+};
+static const struct st_field_desc df_fields[] = {
+	/* from the message's start, in place of the reserved byte */
+	FDN(NULL, "pim.df_elect.subtype", "DF subtype", 8, 4, ST_FMT_DEC,
+	    df_names),
+	FD(NULL, "pim.df_elect.rsvd", "DF reserved", 12, 4, ST_FMT_DEC),
+	/* from the RP's end */
+	FD(NULL, "pim.metric_pref", "DF metric preference", 0, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "pim.metric", "Metric", 32, 32, ST_FMT_DEC),
+	/* from a backoff's offering address's end */
+	FD(NULL, "pim.bidir_off_metric_pref", "Offering metric preference",
+	    0, 32, ST_FMT_DEC),
+	FD(NULL, "pim.bidir_off_metric", "Offering metric", 32, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "pim.bidir_offering_interval", "Offering interval (ms)", 64,
+	    16, ST_FMT_DEC),
+	/* from a pass's new winner's end */
+	FD(NULL, "pim.bidir_win_metric_pref", "Winner metric preference", 0,
+	    32, ST_FMT_DEC),
+	FD(NULL, "pim.bidir_win_metric", "Winner metric", 32, 32,
+	    ST_FMT_DEC),
+};
+
+/* A bootstrap's and a candidate-RP advertisement's rows (RFC 5059). */
+enum { B_FTAG, B_HASH, B_BPRI, B_RPC, B_FRPC, B_HOLD, B_PRI, B_RES, B_PFX,
+	B_CPRI, B_CHOLD };
+static const struct st_field_desc bsr_fields[] = {
+	/* from byte 4 of a bootstrap */
+	FD(NULL, "pim.fragment_tag", "Fragment tag", 0, 16, ST_FMT_HEX),
+	FD(NULL, "pim.hash_mask_len", "Hash mask len", 16, 8, ST_FMT_DEC),
+	FD(NULL, "pim.bsr_priority", "BSR priority", 24, 8, ST_FMT_DEC),
+	/* from a group's end */
+	FD(NULL, "pim.rp_count", "RP count", 0, 8, ST_FMT_DEC),
+	FD(NULL, "pim.frp_count", "FRP count", 8, 8, ST_FMT_DEC),
+	/* from an RP's end */
+	FD(NULL, "pim.holdtime", "Holdtime", 0, 16, ST_FMT_DEC),
+	FD(NULL, "pim.priority", "Priority", 16, 8, ST_FMT_DEC),
+	FD(NULL, "pim.res_bytes", "Reserved", 24, 8, ST_FMT_BYTES),
+	/* from byte 4 of a candidate-RP advertisement */
+	FD(NULL, "pim.prefix_count", "Prefix count", 0, 8, ST_FMT_DEC),
+	FD(NULL, "pim.priority", "Priority", 8, 8, ST_FMT_DEC),
+	FD(NULL, "pim.holdtime", "Holdtime", 16, 16, ST_FMT_DEC),
+};
 
 static const struct st_ckspec pim_ck = {
 	.field = &pim_fields[F_CKSUM],
@@ -171,7 +233,7 @@ at(struct st_dctx *d, struct st_cur *c, size_t off,
 
 /*
  * The encoded address at byte off, as role: kind 'u' (unicast), 'g'
- * (group) or 's' (source).  Returns its length, or 0 (c->err set or the
+ * (group) or 's' (source); 'r' a unicast one by its role's row alone.  Returns its length, or 0 (c->err set or the
  * layer malformed).
  */
 static size_t
@@ -180,7 +242,7 @@ pim_addr(struct st_dctx *d, struct st_cur *c, size_t off, int kind,
 {
 	struct st_cur w = *c;
 	unsigned fam, v6;
-	size_t pre = kind == 'u' ? 2 : 4;
+	size_t pre = kind == 'u' || kind == 'r' ? 2 : 4;
 
 	w.off += off;
 	if (!st_cur_need(&w, 2)) {
@@ -199,6 +261,8 @@ pim_addr(struct st_dctx *d, struct st_cur *c, size_t off, int kind,
 	}
 	/* The whole first, as Wireshark names it by role. */
 	at(d, c, off, &role_fields[role + (v6 ? P_V6 : 0)]);
+	if (kind == 'r')
+		return c->err == ST_OK ? pre + (v6 ? 16 : 4) : 0;
 	st_dfields(d, &w, addr_fields, A_UNI4);
 	if (kind == 'u')
 		st_dfield(d, &w, &addr_fields[v6 ? A_UNI6 : A_UNI4]);
@@ -303,6 +367,112 @@ pim_joinprune(struct st_dctx *d, struct st_cur *c)
 	return off;
 }
 
+/*
+ * A bootstrap (RFC 5059 4.1): the BSR, then groups, each with its
+ * fragment's RPs (holdtime, priority, a reserved byte), until the
+ * message's length len; returns the length read.
+ */
+static size_t
+pim_bootstrap(struct st_dctx *d, struct st_cur *c, size_t len)
+{
+	size_t off = 4, k;
+	unsigned g, i, nrp;
+
+	at(d, c, off, &bsr_fields[B_FTAG]);
+	at(d, c, off, &bsr_fields[B_HASH]);
+	at(d, c, off, &bsr_fields[B_BPRI]);
+	if (c->err != ST_OK || (k = pim_addr(d, c, off + 4, 'u', P_BSR)) ==
+	    0)
+		return off;
+	off += 4 + k;
+	for (g = 0; off < len && g < PIM_MAX_ITEMS; g++) {
+		if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
+			return off;
+		off += k;
+		at(d, c, off, &bsr_fields[B_RPC]);
+		at(d, c, off, &bsr_fields[B_FRPC]);
+		if (c->err != ST_OK)
+			return off;
+		nrp = (unsigned)st_peek_bits(c, off * 8 + 8, 8);
+		off += 4;	/* the counts and 2 reserved bytes */
+		for (i = 0; i < nrp; i++) {
+			if (off >= len) {
+				st_dmalformed(d, "%u RPs beyond the message",
+				    nrp - i);
+				return off;
+			}
+			if ((k = pim_addr(d, c, off, 'u', P_RP)) == 0)
+				return off;
+			off += k;
+			at(d, c, off, &bsr_fields[B_HOLD]);
+			at(d, c, off, &bsr_fields[B_PRI]);
+			at(d, c, off, &bsr_fields[B_RES]);
+			if (c->err != ST_OK)
+				return off;
+			off += 4;
+		}
+	}
+	if (off < len)
+		st_dmalformed(d, "more than %d groups", PIM_MAX_ITEMS);
+	return off;
+}
+
+/* A candidate-RP advertisement (RFC 5059 4.2): its RP and groups. */
+static size_t
+pim_crpadv(struct st_dctx *d, struct st_cur *c)
+{
+	size_t off = 4, k;
+	unsigned i, n;
+
+	at(d, c, off, &bsr_fields[B_PFX]);
+	at(d, c, off, &bsr_fields[B_CPRI]);
+	at(d, c, off, &bsr_fields[B_CHOLD]);
+	if (c->err != ST_OK || (k = pim_addr(d, c, off + 4, 'u', P_RP)) ==
+	    0)
+		return off;
+	n = (unsigned)st_peek_bits(c, off * 8, 8);
+	off += 4 + k;
+	for (i = 0; i < n; i++) {
+		if ((k = pim_addr(d, c, off, 'g', P_GROUP)) == 0)
+			return off;
+		off += k;
+	}
+	return off;
+}
+
+/* A DF election: the RP and its metric, a backoff's offer or a pass's new
+ * winner. */
+static size_t
+pim_dfelect(struct st_dctx *d, struct st_cur *c)
+{
+	unsigned sub = (unsigned)st_peek_bits(c, 8, 4);
+	size_t off = 4, k;
+
+	if ((k = pim_addr(d, c, off, 'u', P_RP)) == 0)
+		return off;
+	off += k;
+	at(d, c, off, &df_fields[D_MPREF]);
+	at(d, c, off, &df_fields[D_METRIC]);
+	off += 8;
+	if (c->err != ST_OK || (sub != 3 && sub != 4))
+		return off;
+	/* Wireshark 4.0 leaves these undecoded; the address is given by
+	 * its role's name alone, not also as a generic unicast one. */
+	if ((k = pim_addr(d, c, off, 'r', sub == 3 ? P_OFFER : P_WINNER)) ==
+	    0)
+		return off;
+	off += k;
+	if (sub == 4) {
+		at(d, c, off, &df_fields[D_WMPREF]);
+		at(d, c, off, &df_fields[D_WMETRIC]);
+		return off + 8;
+	}
+	at(d, c, off, &df_fields[D_OMPREF]);
+	at(d, c, off, &df_fields[D_OMETRIC]);
+	at(d, c, off, &df_fields[D_OINT]);
+	return off + 10;
+}
+
 /* An assert or a register-stop: a group, a source, an assert's metric. */
 static size_t
 pim_grpsrc(struct st_dctx *d, struct st_cur *c, int assert)
@@ -332,7 +502,11 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned type;
 
 	st_dfields(d, c, pim_fields, 2);
-	st_dbytes(d, c, &pim_fields[F_RES], 1, 1);
+	/* A DF election's second byte is its subtype (RFC 5015). */
+	if (st_cur_left(c) > 0 && st_peek_bits(c, 0, 8) == 0x2a)
+		st_dfields(d, c, df_fields, 2);
+	else
+		st_dbytes(d, c, &pim_fields[F_RES], 1, 1);
 	ck = st_dfield(d, c, &pim_fields[F_CKSUM]);
 	if (c->err != ST_OK)
 		return c->err;
@@ -359,6 +533,17 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 	case 6:
 	case 7:
 		hdr = pim_joinprune(d, c);
+		break;
+	case 4:
+		/* groups until the message ends, captured or not */
+		hdr = pim_bootstrap(d, c, d->net.fam != 0 ? d->net.tlen :
+		    left);
+		break;
+	case 8:
+		hdr = pim_crpadv(d, c);
+		break;
+	case 10:
+		hdr = pim_dfelect(d, c);
 		break;
 	}
 	if (c->err != ST_OK) {

@@ -26,13 +26,10 @@
 
 #define RT_WORDS	16	/* present words read; more is malformed */
 
-/* A row whose value is the bits .def of its whole field: a flag. */
-#define FB(n, l, m) \
-	{ .name = (n), .label = (l), .bits = 1, .fmt = ST_FMT_BOOL, \
-	  .flags = ST_DF_DETAIL, .def = (m) }
-#define FM(n, l, m) \
-	{ .name = (n), .label = (l), .bits = 8, .fmt = ST_FMT_DEC, \
-	  .flags = ST_DF_DETAIL, .def = (m) }
+/* A row whose value is the bits .def of its whole field: a flag, or a
+ * number of a byte. */
+#define FB(n, l, m)	WLAN_PART(n, l, 1, m, ST_FMT_BOOL)
+#define FM(n, l, m)	WLAN_PART(n, l, 8, m, ST_FMT_DEC)
 
 enum {
 	F_VER, F_PAD, F_LEN, F_WORD, F_TSFT, F_FLAGS, F_RATE, F_FREQ, F_CHFL,

@@ -23,7 +23,8 @@
 #include "fields.h"
 
 enum { F_CMD, F_VER, F_FAMILY, F_TAG, F_IP, F_MASK, F_NH, F_METRIC,
-	F_AUTYPE, F_PASSWD, F_DOFF, F_KEYID, F_ADLEN, F_SEQ, F_PAD, F_ADATA };
+	F_AUTYPE, F_PASSWD, F_DOFF, F_KEYID, F_ADLEN, F_SEQ, F_PAD, F_ADATA,
+	F_AMORE };
 
 static const struct st_valname cmd_names[] = {
 	{ 1, "Request" }, { 2, "Response" }, { 3, "Traceon" },
@@ -61,6 +62,8 @@ static const struct st_field_desc rip_fields[] = {
 	FD(NULL, "rip.zero_padding", "Zero padding", 96, 0, ST_FMT_TEXT),
 	FD(NULL, "rip.authentication_data", "Authentication data", 32, 0,
 	    ST_FMT_BYTES),
+	FD(NULL, "strata.rip.authentication_data_more",
+	    "Authentication data beyond 16 bytes", 0, 0, ST_FMT_BYTES),
 };
 
 #define RIP_MAXRTE	64	/* entries read; RFC 2453 sends at most 25 */
@@ -110,10 +113,16 @@ rip_auth(struct st_dctx *d, struct st_cur *t, size_t n)
 static int
 rip_trailer(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
 {
+	/* n is the digest's length: 16 for keyed MD5 (RFC 2082), 20 to 64
+	 * for RFC 4822's HMAC-SHA.  Wireshark shows 16 bytes whatever the
+	 * length; the rest of a longer digest goes on in a row of ours. */
 	if (!st_cur_need(c, off + 4 + n))
 		return ST_ETRUNC;
 	if (n > 0)
-		st_dbytes(d, c, &rip_fields[F_ADATA], off + 4, n);
+		st_dbytes(d, c, &rip_fields[F_ADATA], off + 4, n < 16 ? n :
+		    16);
+	if (n > 16)
+		st_dbytes(d, c, &rip_fields[F_AMORE], off + 20, n - 16);
 	return ST_OK;
 }
 

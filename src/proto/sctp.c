@@ -435,6 +435,47 @@ sctp_more_decode(struct st_dctx *d, struct st_cur *c)
 	return rc;
 }
 
+/* RFC 2960's Adler-32 over the n bytes at c, the checksum taken as 0. */
+static uint32_t
+adler32(const struct st_cur *cur, size_t n)
+{
+	struct st_cur c = *cur;
+	uint32_t a = 1, b = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		a = (a + (i >= 8 && i < 12 ? 0 :
+		    (uint32_t)st_peek_bits(&c, i * 8, 8))) % 65521;
+		b = (b + a) % 65521;
+	}
+	return b << 16 | a;
+}
+
+/*
+ * A checksum that is not CRC32c but the Adler-32 of RFC 2960, which RFC
+ * 3309 replaced: good, and said so (Wireshark, unless asked, checks
+ * neither).
+ */
+static void
+sctp_adler(struct st_dctx *d, const struct st_cur *c, struct st_field *ck,
+    size_t n)
+{
+	struct st_packet *pkt = d->pkt;
+	struct st_field *st;
+
+	if (ck == NULL || ck->ck != ST_CK_BAD || n > st_cur_left(c) ||
+	    adler32(c, n) != (uint32_t)ck->val)
+		return;
+	ck->ck = ST_CK_GOOD;
+	pkt->nbadck--;
+	/* st_dck added the status last */
+	if (pkt->nfields > 0 && (st = &pkt->fields[pkt->nfields - 1])->desc ==
+	    R(F_CKSTAT))
+		st->val = ST_CK_GOOD;
+	st_pkt_note(pkt, "SCTP: the checksum is RFC 2960's Adler-32, not "
+	    "CRC32c");
+}
+
 static int
 sctp_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -449,6 +490,7 @@ sctp_decode(struct st_dctx *d, struct st_cur *c)
 	total = d->net.fam != 0 ? d->net.tlen : left;
 	end = total < left ? total : left;
 	st_dck(d, c, &sctp_ck, ck, 12);
+	sctp_adler(d, c, ck, end);
 	d->plen = 0;
 	d->hdr = chunks(d, c, 12, end, total, &rc);
 	if (rc == ST_OK && end < total)

@@ -28,4 +28,13 @@ enum {
 struct st_field_desc;
 extern const struct st_field_desc *const st_radiotap_facts[RF_N];
 
+/*
+ * The row shape radiotap's flag words and 802.11's element bit fields
+ * share: a part of a whole field, its mask in .def, w bits drawn (0: as
+ * the reader works out), shown as detail.
+ */
+#define WLAN_PART(n, l, w, m, f) \
+	{ .name = (n), .label = (l), .bits = (w), .fmt = (f), \
+	  .flags = ST_DF_DETAIL, .def = (m) }
+
 #endif

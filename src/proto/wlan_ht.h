@@ -8,9 +8,7 @@
 #ifndef STRATA_PROTO_WLAN_HT_H
 #define STRATA_PROTO_WLAN_HT_H
 
-#define FR(n, l, m, f) \
-	{ .name = (n), .label = (l), .fmt = (f), .flags = ST_DF_DETAIL, \
-	  .def = (m) }
+#define FR(n, l, m, f)	WLAN_PART(n, l, 0, m, f)
 
 static const struct st_field_desc cap_rows[] = {
 	FR("wlan.fixed.capabilities.ess", "ESS capabilities", 0x1, ST_FMT_BOOL),
