@@ -68,6 +68,7 @@ extern const struct st_proto st_proto_kerberos;
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 /* @tail16a */
+extern const struct st_proto st_proto_dccp;
 /* @tail16b */
 /* @voip */
 /* @text2 */
@@ -213,6 +214,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_resp,
 	&st_proto_smtp,
 	/* @tail16a */
+	&st_proto_dccp,
 	/* @tail16b */
 	/* @voip */
 	/* @text2 */

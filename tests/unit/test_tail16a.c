@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The tail16a family: DCCP (RFC 4340), from hand-written packets (the
+ * frames of captures/tail16a-*.pcap, made by captures/make-tail16a.py),
+ * with every shorter prefix and malformed variants.
+ */
+#include "testutil.h"
+
+/* A Response (X 1): acknowledgement subheader, service code 42, Confirm R,
+ * Init Cookie and Confirm L options, padding. */
+#define DCCPRESP "45000044000240004021ae6fc6120002c6120001138a13890c008e1e03" \
+	"0000000000200000000000000010000000002a23040103240a01020304050607082104" \
+	"06010000"
+/* A DataAck whose checksum covers the header only (CsCov 1), CCVal 3, a
+ * Data Checksum option, 17 bytes of data. */
+#define DCCPDATAACK "45000045000440004021ae6cc6120001c61200021389138a0831419a" \
+	"090000000000100200000000000020012c06deadbeef000068656c6c6f2c2064636370" \
+	"20776f726c64"
+/* An Ack with 24-bit numbers (X 0) and an Ack Vector [Nonce 1]. */
+#define DCCPACK24 "45000028000640004021ae87c6120002c6120001138a13890500ab0606" \
+	"0020020000100227043f80"
+/* A Reset, code 1 (Closed). */
+#define DCCPRESET "45000030000940004021ae7cc6120002c6120001138a1389070005800f" \
+	"00000000002004000000000000100301000000"
+/* A Request over IPv6, service RTPA, Change L CCID 2. */
+#define DCCPREQ6 "600000000018214020010db800000000000000000000000120010db8000" \
+	"0000000000000000000021389138a0600b29b01000000000000075254504120040102"
+/* An Ack with Mandatory, Data Dropped, a reserved option, CCID 3's loss
+ * event rate and receive rate, CCID options. */
+#define DCCPOPTS "4500004c000e40004021ae5bc6120001c61200021389138a0e0089be07" \
+	"000000000010050000000000002005010203280481023c040909c006ffffffffc20600" \
+	"01e84882040102c105010203"
+
+static void
+test_dccp_response(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, DCCPRESP);
+
+	(void)state;
+	assert_chain(p, "ipv4 dccp");
+	assert_int_equal(fval(p, "dccp.srcport"), 5002);
+	assert_int_equal(fval(p, "dccp.data_offset"), 12);
+	assert_int_equal(field_n(p, "dccp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "dccp.type"), 1);
+	assert_int_equal(fval(p, "dccp.x"), 1);
+	assert_int_equal(fval(p, "dccp.seq_raw"), 8192);
+	assert_int_equal(fval(p, "dccp.ack_raw"), 4096);
+	assert_int_equal(fval(p, "dccp.service_code"), 42);
+	assert_int_equal(field_n(p, "dccp.option_type", 0)->val, 35);
+	assert_int_equal(field_n(p, "dccp.feature_number", 0)->val, 1);
+	assert_int_equal(field_n(p, "dccp.init_cookie", 0)->bits, 64);
+	assert_int_equal(field_n(p, "dccp.feature_number", 1)->val, 6);
+	assert_int_equal(field_n(p, "dccp.option_type", 3)->val, 0);
+	assert_int_equal(layer(p, "dccp")->hdr_len, 48);
+	sweep_prefixes(DLT_RAW, DCCPRESP);
+}
+
+static void
+test_dccp_cscov_and_short_numbers(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, DCCPDATAACK);
+
+	(void)state;
+	assert_chain(p, "ipv4 dccp data");
+	assert_int_equal(fval(p, "dccp.ccval"), 3);
+	assert_int_equal(fval(p, "dccp.cscov"), 1);
+	/* The header only: right although the data is not summed. */
+	assert_int_equal(field_n(p, "dccp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "dccp.checksum_data"), 0xdeadbeef);
+	assert_int_equal(fval(p, "data.len"), 17);
+	sweep_prefixes(DLT_RAW, DCCPDATAACK);
+	/* A changed data byte leaves it right; a header byte does not. */
+	p = decode_hex(DLT_RAW, "45000045000440004021ae6cc6120001c61200021389138a"
+	    "0831419a090000000000100200000000000020012c06deadbeef000068656c6c6f"
+	    "2c206463637020776f726c65");
+	assert_int_equal(field_n(p, "dccp.checksum", 0)->ck, ST_CK_GOOD);
+	p = decode_hex(DLT_RAW, "45000045000440004021ae6cc6120001c61200021389138a"
+	    "0831419a090000000000100200000000000020012c06deadbeee000068656c6c6f"
+	    "2c206463637020776f726c64");
+	assert_int_equal(field_n(p, "dccp.checksum", 0)->ck, ST_CK_BAD);
+	p = decode_hex(DLT_RAW, DCCPACK24);
+	assert_chain(p, "ipv4 dccp");
+	assert_int_equal(fval(p, "dccp.x"), 0);
+	assert_int_equal(fval(p, "dccp.seq_raw"), 0x2002);
+	assert_int_equal(fval(p, "dccp.ack_raw"), 0x1002);
+	assert_int_equal(field_n(p, "dccp.ack_raw", 0)->bits, 24);
+	assert_int_equal(field_n(p, "dccp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(field_n(p, "dccp.ack_vector.nonce_1", 0)->bits, 16);
+	sweep_prefixes(DLT_RAW, DCCPACK24);
+}
+
+static void
+test_dccp_reset_request6_options(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, DCCPRESET);
+
+	(void)state;
+	assert_int_equal(fval(p, "dccp.type"), 7);
+	assert_int_equal(fval(p, "dccp.reset_code"), 1);
+	assert_int_equal(fval(p, "dccp.data1"), 0);
+	assert_int_equal(fval(p, "dccp.ack_raw"), 0x1003);
+	sweep_prefixes(DLT_RAW, DCCPRESET);
+	p = decode_hex(DLT_RAW, DCCPREQ6);
+	assert_chain(p, "ipv6 dccp");
+	assert_int_equal(field_n(p, "dccp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "dccp.service_code"), 0x52545041);
+	assert_int_equal(fval(p, "dccp.seq_raw"), 7);
+	sweep_prefixes(DLT_RAW, DCCPREQ6);
+	p = decode_hex(DLT_RAW, DCCPOPTS);
+	assert_int_equal(layer(p, "dccp")->status, ST_LS_OK);
+	assert_int_equal(field_n(p, "dccp.mandatory", 0)->bits, 8);
+	assert_int_equal(field_n(p, "dccp.option_reserved", 0)->bits, 8);
+	assert_int_equal(field_n(p, "dccp.data_dropped", 0)->bits, 16);
+	assert_int_equal(field_n(p, "dccp.option_reserved", 1)->bits, 16);
+	assert_int_equal(fval(p, "dccp.ccid3_loss_event_rate"), 0xffffffff);
+	assert_int_equal(fval(p, "dccp.ccid3_receive_rate"), 125000);
+	assert_int_equal(field_n(p, "dccp.ccid_option_data", 0)->bits, 16);
+	assert_int_equal(field_n(p, "dccp.ccid3_loss_intervals", 0)->bits, 24);
+	sweep_prefixes(DLT_RAW, DCCPOPTS);
+}
+
+static void
+test_dccp_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A data offset of 2 words, below the 16-byte generic header. */
+	p = decode_hex(DLT_RAW, "45000024001040004021ae81c6120001c61200021389138a"
+	    "0200358c0500000000001007");
+	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
+	/* A Timestamp option of length 1. */
+	p = decode_hex(DLT_RAW, "45000030001140004021ae74c6120001c61200021389138a"
+	    "0700e5780700000000001008000000000000200529010000");
+	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "dccp.ack_raw"), 0x2005);
+	/* A reserved type (11). */
+	p = decode_hex(DLT_RAW, "45000024001240004021ae7fc6120001c61200021389138a"
+	    "0400218a1700000000001009");
+	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
+	/* A data offset past the packet's end. */
+	p = decode_hex(DLT_RAW, "45000024001240004021ae7fc6120001c61200021389138a"
+	    "0600218a0700000000001009");
+	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
+	/* An option running past the data offset. */
+	p = decode_hex(DLT_RAW, "45000028001240004021ae7fc6120001c61200021389138a"
+	    "0500218a070000000000100900000000290a0000");
+	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dccp_response),
+		cmocka_unit_test(test_dccp_cscov_and_short_numbers),
+		cmocka_unit_test(test_dccp_reset_request6_options),
+		cmocka_unit_test(test_dccp_malformed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
