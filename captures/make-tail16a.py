@@ -20,11 +20,20 @@ usage: make-tail16a.py DIR
                       option), a wrong checksum, a data offset below the
                       header, an option length below 2, a reserved type,
                       and a Response cut inside its acknowledgement
+  tail16a-rpkirtr.pcap RPKI-RTR on TCP 323 (RFC 8210 version 1, RFC 6810
+                      version 0): Reset Query; Cache Response, IPv4 and
+                      IPv6 Prefix, Router Key and End of Data (with its
+                      intervals) in one segment; Serial Notify; Serial
+                      Query; a withdrawal; Cache Reset; an Error Report
+                      quoting the PDU it refuses, with a text; version 0's
+                      End of Data and Serial Query; a PDU type of a later
+                      version; a length below 8; a segment cut by the
+                      capture inside a Router Key
 """
 import struct
 import sys
 
-from pcaplib import csum, ip_frame, pseudo, write
+from pcaplib import Conn, csum, ip_frame, pseudo, write
 
 
 def dccp(typ, seq, ack=None, sp=5001, dp=5002, x=1, extra=b"", opts=b"",
@@ -105,9 +114,55 @@ def dccp_frames():
     return f
 
 
+def rtr(typ, mid, body=b"", ver=1):
+    """An RPKI-RTR PDU: version, type, the 16 bits after them, body."""
+    return struct.pack("!BBHI", ver, typ, mid, 8 + len(body)) + body
+
+
+def prefix(typ, aw, plen, maxlen, addr, asn, ver=1):
+    return rtr(typ, 0, struct.pack("!BBBx", aw, plen, maxlen) + addr +
+               struct.pack("!I", asn), ver)
+
+
+# A P-256 key's SubjectPublicKeyInfo (RFC 8208): the algorithm, the curve
+# and an uncompressed point (made up).
+SPKI = bytes.fromhex("3059301306072a8648ce3d020106082a8648ce3d030107034200"
+                     "04") + bytes(range(1, 65))
+
+
+def rtr_frames():
+    f = []
+    c = Conn(40323, 323, f)
+    v4 = bytes([192, 0, 2, 0])
+    v6 = bytes.fromhex("20010db8000000000000000000000000")
+    c.send(True, rtr(2, 0))
+    key = struct.pack("!BBBBI", 1, 9, 1, 0, 32 + len(SPKI)) + \
+        bytes(range(0xa0, 0xb4)) + struct.pack("!I", 64502) + SPKI
+    c.send(False, rtr(3, 7) + prefix(4, 1, 24, 24, v4, 64500) +
+           prefix(6, 1, 32, 48, v6, 64501) + key +
+           rtr(7, 7, struct.pack("!IIII", 42, 3600, 600, 7200)))
+    c.send(False, rtr(0, 7, struct.pack("!I", 43)))
+    c.send(True, rtr(1, 7, struct.pack("!I", 42)))
+    c.send(False, rtr(3, 7) + prefix(4, 0, 24, 24, v4, 64500) +
+           rtr(7, 7, struct.pack("!IIII", 43, 3600, 600, 7200)))
+    c.send(False, rtr(8, 0))
+    bad = rtr(1, 9, struct.pack("!I", 1))
+    text = b"no data for session 9"
+    c.send(True, rtr(10, 2, struct.pack("!I", len(bad)) + bad +
+                     struct.pack("!I", len(text)) + text))
+    c.send(False, rtr(7, 7, struct.pack("!I", 44), ver=0) +
+           rtr(1, 7, struct.pack("!I", 44), ver=0))
+    c.send(False, rtr(11, 0, bytes(8), ver=2))
+    c.send(False, struct.pack("!BBHI", 1, 0, 7, 4))
+    c.send(False, key)
+    f[-1] = (f[-1][:len(f[-1]) - 40], len(f[-1]))
+    return f
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     write(out + "/tail16a-dccp.pcap", dccp_frames())
+    write(out + "/tail16a-rpkirtr.pcap", rtr_frames())
 
 
 if __name__ == "__main__":

@@ -69,6 +69,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 /* @tail16a */
 extern const struct st_proto st_proto_dccp;
+extern const struct st_proto st_proto_rpkirtr;
 /* @tail16b */
 /* @voip */
 /* @text2 */
@@ -215,6 +216,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_smtp,
 	/* @tail16a */
 	&st_proto_dccp,
+	&st_proto_rpkirtr,
 	/* @tail16b */
 	/* @voip */
 	/* @text2 */

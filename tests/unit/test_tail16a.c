@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The tail16a family: DCCP (RFC 4340), from hand-written packets (the
+ * The tail16a family: DCCP (RFC 4340) and RPKI-RTR (RFC 8210), from hand-written packets (the
  * frames of captures/tail16a-*.pcap, made by captures/make-tail16a.py),
  * with every shorter prefix and malformed variants.
  */
@@ -148,6 +148,85 @@ test_dccp_malformed(void **state)
 	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
 }
 
+/* RPKI-RTR on TCP 323: Cache Response, IPv4 and IPv6 Prefix, Router Key
+ * (with a P-256 key) and version 1's End of Data in one segment. */
+#define RTRSEG "450000f7000240004006add7c6120002c612000101439d83000013880000" \
+	"03f05018ffffd78d00000103000700000008010400000000001401181800c00002" \
+	"000000fbf401060000000000200120300020010db8000000000000000000000000" \
+	"0000fbf5010901000000007ba0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b300" \
+	"00fbf63059301306072a8648ce3d020106082a8648ce3d03010703420004010203" \
+	"0405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f2021222324" \
+	"25262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f400107000700" \
+	"0000180000002a00000e100000025800001c20"
+/* An Error Report quoting a Serial Query, with a text. */
+#define RTRERR "45000059000740004006ae70c6120001c61200029d830143000003fc0000" \
+	"149f5018ffff483c0000010a0002000000310000000c010100090000000c000000" \
+	"01000000156e6f206461746120666f722073657373696f6e2039"
+/* Version 0: End of Data (no intervals) and Serial Query. */
+#define RTRV0 "45000040000840004006ae88c6120002c612000101439d830000149f0000" \
+	"042d5018ffff6b740000000700070000000c0000002c000100070000000c000000" \
+	"2c"
+
+static void
+test_rpkirtr_segment(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, RTRSEG);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp rpki-rtr rpki-rtr rpki-rtr rpki-rtr "
+	    "rpki-rtr");
+	assert_int_equal(field_n(p, "rpki-rtr.pdu_type", 1)->val, 4);
+	assert_int_equal(fval(p, "rpki-rtr.session_id"), 7);
+	assert_int_equal(fval(p, "rpki-rtr.flags.aw"), 1);
+	assert_int_equal(fval(p, "rpki-rtr.prefix_length"), 24);
+	assert_int_equal(field_n(p, "rpki-rtr.max_length", 1)->val, 48);
+	assert_int_equal(field_n(p, "rpki-rtr.as_number", 1)->val, 64501);
+	assert_int_equal(fval(p, "rpki-rtr.flags.rk"), 1);
+	assert_int_equal(field_n(p, "rpki-rtr.subject_key_identifier",
+	    0)->bits, 160);
+	assert_int_equal(field_n(p, "rpki-rtr.as_number", 2)->val, 64502);
+	assert_string_equal(field_n(p, "x509af.algorithm.id", 0)->meaning,
+	    "1.2.840.10045.2.1");
+	assert_int_equal(field_n(p, "x509af.subjectPublicKey", 0)->bits,
+	    65 * 8);
+	assert_int_equal(fval(p, "rpki-rtr.serial_number"), 42);
+	assert_int_equal(fval(p, "rpki-rtr.refresh_interval"), 3600);
+	assert_int_equal(fval(p, "rpki-rtr.expire_interval"), 7200);
+	assert_int_equal(p->layers[6].off, 40 + 183);
+	sweep_prefixes(DLT_RAW, RTRSEG);
+}
+
+static void
+test_rpkirtr_error_v0_malformed(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, RTRERR);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp rpki-rtr");
+	assert_int_equal(fval(p, "rpki-rtr.error_code"), 2);
+	assert_int_equal(fval(p, "rpki-rtr.length_pdu"), 12);
+	assert_int_equal(field_n(p, "rpki-rtr.error_pdu", 0)->bits, 96);
+	assert_int_equal(fval(p, "rpki-rtr.length_text"), 21);
+	assert_string_equal(field_n(p, "rpki-rtr.error_text", 0)->meaning,
+	    "no data for session 9");
+	sweep_prefixes(DLT_RAW, RTRERR);
+	p = decode_hex(DLT_RAW, RTRV0);
+	assert_chain(p, "ipv4 tcp rpki-rtr rpki-rtr");
+	assert_int_equal(fval(p, "rpki-rtr.version"), 0);
+	assert_false(has_field(p, "rpki-rtr.refresh_interval"));
+	assert_int_equal(field_n(p, "rpki-rtr.serial_number", 1)->val, 44);
+	sweep_prefixes(DLT_RAW, RTRV0);
+	/* A length below the header's 8 bytes. */
+	p = decode_hex(DLT_RAW, "45000030000a40004006ae96c6120002c61200010143" \
+	"9d83000014c70000042d5018ffff6ad700000100000700000004");
+	assert_int_equal(layer(p, "rpki-rtr")->status, ST_LS_MALFORMED);
+	/* An error report whose quoted PDU runs past its length. */
+	p = decode_hex(DLT_RAW, "4500003c000740004006ae70c6120001c61200029d83"
+	    "0143000003fc0000149f5018ffff483c0000010a000200000014000000ff0101"
+	    "00090000000c");
+	assert_int_equal(layer(p, "rpki-rtr")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -156,6 +235,8 @@ main(void)
 		cmocka_unit_test(test_dccp_cscov_and_short_numbers),
 		cmocka_unit_test(test_dccp_reset_request6_options),
 		cmocka_unit_test(test_dccp_malformed),
+		cmocka_unit_test(test_rpkirtr_segment),
+		cmocka_unit_test(test_rpkirtr_error_v0_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
