@@ -29,11 +29,19 @@ usage: make-tail16a.py DIR
                       End of Data and Serial Query; a PDU type of a later
                       version; a length below 8; a segment cut by the
                       capture inside a Router Key
+  tail16a-babel.pcap  Babel (RFC 8966) on UDP 6696 over IPv6: Hello with a
+                      timestamp sub-TLV, Pad1, PadN, IHU (link-local
+                      address), Router-ID, Next Hop, Updates whose
+                      prefixes use the compression state (a default
+                      prefix set, then 6 bytes omitted) and an IPv4 one, an
+                      Update with a diversity sub-TLV; Ack Request, Route
+                      Request, Seqno Request; Ack; a TLV running past the
+                      body; a version 1 packet
 """
 import struct
 import sys
 
-from pcaplib import Conn, csum, ip_frame, pseudo, write
+from pcaplib import Conn, csum, ip_frame, pseudo, udp_frame, write
 
 
 def dccp(typ, seq, ack=None, sp=5001, dp=5002, x=1, extra=b"", opts=b"",
@@ -159,10 +167,54 @@ def rtr_frames():
     return f
 
 
+def tlv(typ, body):
+    return bytes([typ, len(body)]) + body
+
+
+def babel(*tlvs, ver=2, bodylen=None):
+    body = b"".join(tlvs)
+    n = len(body) if bodylen is None else bodylen
+    return struct.pack("!BBH", 42, ver, n) + body
+
+
+def babel_frames():
+    f = []
+    ll = bytes.fromhex("0000000000000001")
+    p6 = bytes.fromhex("20010db800010000")
+
+    def add(c, payload):
+        f.append(udp_frame(c, 6696, 6696, payload, len(f) + 1, v6=True))
+    add(True, babel(
+        tlv(4, struct.pack("!HHH", 0, 0x1234, 400) +
+            tlv(3, struct.pack("!I", 1500000))),
+        b"\0", tlv(1, b"\0\0"),
+        tlv(5, struct.pack("!BxHH", 3, 0x100, 1200) + ll),
+        tlv(6, b"\0\0" + bytes(range(1, 9))),
+        tlv(7, struct.pack("!Bx", 2) + bytes.fromhex(
+            "fe800000000000000000000000000001")),
+        tlv(8, struct.pack("!BBBBHHH", 2, 0x80, 64, 0, 400, 7, 96) + p6),
+        tlv(8, struct.pack("!BBBBHHH", 2, 0, 64, 6, 400, 7, 128) +
+            b"\0\2"),
+        tlv(8, struct.pack("!BBBBHHH", 1, 0, 24, 0, 400, 8, 256) +
+            bytes([192, 0, 2])),
+        tlv(8, struct.pack("!BBBBHHH", 2, 0, 48, 0, 400, 9, 0xffff) +
+            p6[:6] + tlv(2, bytes([1, 6])))))
+    add(False, babel(
+        tlv(2, struct.pack("!HHH", 0, 0x5678, 2000)),
+        tlv(9, struct.pack("!BB", 2, 64) + p6),
+        tlv(10, struct.pack("!BBHBxQ", 2, 48, 0x1235, 16, 0x0102030405060708)
+            + p6[:6])))
+    add(True, babel(tlv(3, struct.pack("!H", 0x5678))))
+    add(True, babel(tlv(4, struct.pack("!HHH", 0, 1, 400)) + b"\x04\x20"))
+    add(True, babel(tlv(3, struct.pack("!H", 1)), ver=1))
+    return f
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     write(out + "/tail16a-dccp.pcap", dccp_frames())
     write(out + "/tail16a-rpkirtr.pcap", rtr_frames())
+    write(out + "/tail16a-babel.pcap", babel_frames())
 
 
 if __name__ == "__main__":

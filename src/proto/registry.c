@@ -70,6 +70,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @tail16a */
 extern const struct st_proto st_proto_dccp;
 extern const struct st_proto st_proto_rpkirtr;
+extern const struct st_proto st_proto_babel;
 /* @tail16b */
 /* @voip */
 /* @text2 */
@@ -217,6 +218,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16a */
 	&st_proto_dccp,
 	&st_proto_rpkirtr,
+	&st_proto_babel,
 	/* @tail16b */
 	/* @voip */
 	/* @text2 */

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The tail16a family: DCCP (RFC 4340) and RPKI-RTR (RFC 8210), from hand-written packets (the
+ * The tail16a family: DCCP (RFC 4340), RPKI-RTR (RFC 8210) and Babel
+ * (RFC 8966), from hand-written packets (the
  * frames of captures/tail16a-*.pcap, made by captures/make-tail16a.py),
  * with every shorter prefix and malformed variants.
  */
@@ -227,6 +228,76 @@ test_rpkirtr_error_v0_malformed(void **state)
 	assert_int_equal(layer(p, "rpki-rtr")->status, ST_LS_MALFORMED);
 }
 
+/* Babel on UDP 6696: Hello with a timestamp sub-TLV, Pad1, PadN, IHU,
+ * Router-Id, Next Hop, four Updates (a default prefix, then 6 bytes of it
+ * omitted; IPv4; a diversity sub-TLV). */
+#define BABEL1 "600000000096114020010db800000000000000000000000120010db80000" \
+	"000000000000000000021a281a28009651de2a02008a040c000012340190030400" \
+	"16e3600001020000050e0300010004b00000000000000001060a00000102030405" \
+	"06070807120200fe80000000000000000000000000000108120280400001900007" \
+	"006020010db800010000080c020040060190000700800002080d01001800019000" \
+	"080100c0000208140200300001900009ffff20010db8000102020106"
+/* Ack Request, Route Request, Seqno Request. */
+#define BABEL2 "600000000036114020010db800000000000000000000000220010db80000" \
+	"000000000000000000011a281a2800363ff72a02002a02060000567807d0090a02" \
+	"4020010db8000100000a14023012351000010203040506070820010db80001"
+
+/* The nth strata.babel.prefix text. */
+static const char *
+babel_prefix(const struct st_packet *p, unsigned nth)
+{
+	return field_n(p, "strata.babel.prefix", nth)->meaning;
+}
+
+static void
+test_babel_tlvs(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, BABEL1);
+
+	(void)state;
+	assert_chain(p, "ipv6 udp babel");
+	assert_int_equal(fval(p, "babel.magic"), 42);
+	assert_int_equal(fval(p, "babel.bodylen"), 138);
+	assert_int_equal(field_n(p, "babel.message.type", 1)->val, 0);
+	assert_int_equal(fval(p, "babel.message.seqno"), 0x1234);
+	assert_int_equal(fval(p, "babel.subtlv.type"), 3);
+	assert_int_equal(fval(p, "babel.message.rxcost"), 0x100);
+	assert_int_equal(field_n(p, "babel.message.routerid", 0)->bits, 64);
+	assert_string_equal(babel_prefix(p, 0), "2001:db8:1::/64");
+	/* 6 bytes omitted, taken from the default prefix. */
+	assert_string_equal(babel_prefix(p, 1), "2001:db8:1:2::/64");
+	assert_string_equal(babel_prefix(p, 2), "192.0.2.0/24");
+	assert_string_equal(babel_prefix(p, 3), "2001:db8:1::/48");
+	assert_int_equal(field_n(p, "babel.subtlv.diversity.channel", 1)->val,
+	    6);
+	assert_int_equal(layer(p, "babel")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, BABEL1);
+	p = decode_hex(DLT_RAW, BABEL2);
+	assert_int_equal(fval(p, "babel.message.nonce"), 0x5678);
+	assert_int_equal(fval(p, "babel.message.interval"), 2000);
+	assert_int_equal(field_n(p, "babel.message.plen", 0)->val, 64);
+	assert_int_equal(fval(p, "babel.message.hopcount"), 16);
+	assert_int_equal(fval(p, "babel.message.seqno"), 0x1235);
+	sweep_prefixes(DLT_RAW, BABEL2);
+}
+
+static void
+test_babel_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A Hello whose length runs past the body. */
+	p = decode_hex(DLT_RAW, "600000000016114020010db800000000000000000000" \
+	"000120010db80000000000000000000000021a281a2800163c3a2a02000a040600" \
+	"00000101900420");
+	assert_int_equal(layer(p, "babel")->status, ST_LS_MALFORMED);
+	/* Version 1: not this decoder's; the datagram is data. */
+	p = decode_hex(DLT_RAW, "600000000010114020010db8000000000000000000000001"
+	    "20010db80000000000000000000000021a281a28001000002a01000403020001");
+	assert_int_equal(p->layers[p->nlayers - 1].proto->role, ST_ROLE_DATA);
+}
+
 int
 main(void)
 {
@@ -237,6 +308,8 @@ main(void)
 		cmocka_unit_test(test_dccp_malformed),
 		cmocka_unit_test(test_rpkirtr_segment),
 		cmocka_unit_test(test_rpkirtr_error_v0_malformed),
+		cmocka_unit_test(test_babel_tlvs),
+		cmocka_unit_test(test_babel_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
