@@ -19,7 +19,10 @@ usage: make-tail16a.py DIR
                       CCID 3's loss event rate and receive rate, a CCID
                       option), a wrong checksum, a data offset below the
                       header, an option length below 2, a reserved type,
-                      and a Response cut inside its acknowledgement
+                      and a Response cut inside its acknowledgement; then
+                      two packets made by strata's own crafter (strata
+                      send --dry-run -w): a DataAck with CsCov 1 over IPv4
+                      and a Reset with a Data Checksum option over IPv6
   tail16a-rpkirtr.pcap RPKI-RTR on TCP 323 (RFC 8210 version 1, RFC 6810
                       version 0): Reset Query; Cache Response, IPv4 and
                       IPv6 Prefix, Router Key and End of Data (with its
@@ -38,8 +41,11 @@ usage: make-tail16a.py DIR
                       Request, Seqno Request; Ack; a TLV running past the
                       body; a version 1 packet
 """
+import os
 import struct
+import subprocess
 import sys
+import tempfile
 
 from pcaplib import Conn, csum, ip_frame, pseudo, udp_frame, write
 
@@ -119,7 +125,29 @@ def dccp_frames():
     add(True, dccp(3, 0x1008, 0x2005, opts=bytes([41, 1, 0, 0])))
     add(True, dccp(11, 0x1009))
     f.append((f[1][:14 + 20 + 20], len(f[1])))	# cut in the ack
+    mac = "eth(src=02:00:00:00:00:01,dst=02:00:00:00:00:02)/"
+    f += crafted(mac + "ip(src=198.18.0.1,dst=198.18.0.2)/dccp(sport=5001,"
+                 "dport=5002,type=4,seq=101,ack=7,cscov=1,ccval=2)/"
+                 "\"hello, dccp\"")
+    f += crafted(mac + "ipv6(src=2001:db8::1,dst=2001:db8::2)/dccp("
+                 "sport=5001,dport=5002,type=7,seq=9,ack=8,code=2,"
+                 "options=2c06deadbeef)")
     return f
+
+
+def crafted(spec):
+    """The frames strata's crafter makes of spec (./strata, built)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "one.pcap")
+        subprocess.run(["./strata", "send", "--dry-run", "-w", path, spec],
+                       check=True, stdout=subprocess.DEVNULL)
+        d = open(path, "rb").read()
+    out, off = [], 24
+    while off + 16 <= len(d):
+        cl = struct.unpack("<I", d[off + 8:off + 12])[0]
+        out.append(d[off + 16:off + 16 + cl])
+        off += 16 + cl
+    return out
 
 
 def rtr(typ, mid, body=b"", ver=1):

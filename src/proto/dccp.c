@@ -91,8 +91,8 @@ static const struct st_field_desc dccp_fields[] = {
 	FD("dport", "dccp.dstport", "Destination port", 16, 16, ST_FMT_DEC),
 	FDD(NULL, "dccp.port", "Port", 0, 16, ST_FMT_DEC),
 	FDD(NULL, "dccp.port", "Port", 16, 16, ST_FMT_DEC),
-	FD("doff", "dccp.data_offset", "Data offset (words)", 32, 8,
-	    ST_FMT_DEC),
+	FDX("doff", "dccp.data_offset", "Data offset (words)", 32, 8,
+	    ST_FMT_DEC, 0, ST_AUTO_HLEN, 0, 0, NULL),
 	FD("ccval", "dccp.ccval", "CCVal", 40, 4, ST_FMT_DEC),
 	FD("cscov", "dccp.cscov", "Checksum coverage", 44, 4, ST_FMT_DEC),
 	FDX("chksum", "dccp.checksum", "Checksum", 48, 16, ST_FMT_HEX, 0,
@@ -100,10 +100,11 @@ static const struct st_field_desc dccp_fields[] = {
 	FDGS("dccp.checksum.status", "Checksum status"),
 	FD(NULL, "dccp.res1", "Reserved", 64, 3, ST_FMT_HEX),
 	FDN("type", "dccp.type", "Type", 67, 4, ST_FMT_DEC, type_names),
-	FD("x", "dccp.x", "Extended sequence numbers", 71, 1, ST_FMT_BOOL),
+	FDX("x", "dccp.x", "Extended sequence numbers", 71, 1, ST_FMT_BOOL, 0,
+	    0, 0, 1, NULL),
 	/* the sequence number: X = 1, or X = 0 */
 	FD(NULL, "dccp.res2", "Reserved", 72, 8, ST_FMT_HEX),
-	FD(NULL, "dccp.seq_raw", "Sequence number", 80, 48, ST_FMT_DEC),
+	FD("seq", "dccp.seq_raw", "Sequence number", 80, 48, ST_FMT_DEC),
 	FD(NULL, "dccp.seq_raw", "Sequence number", 72, 24, ST_FMT_DEC),
 	/* the acknowledgement subheader, from its start: long, short */
 	FD(NULL, "dccp.ack_res", "Reserved", 0, 16, ST_FMT_HEX),
@@ -416,6 +417,72 @@ static const struct st_field_desc *const dccp_qkey[] = {
 };
 
 /* @craft */
+/*
+ * Crafting, with 48-bit numbers (X 1): the acknowledgement number, the
+ * service code of a Request or Listen, a Reset's code, at their places
+ * in those types' headers.
+ */
+static const struct st_field_desc dccp_craft_rows[] = {
+	FD("ack", "dccp.ack_raw", "Acknowledgement number", 144, 48,
+	    ST_FMT_DEC),
+	FD("service", "dccp.service_code", "Service code", 128, 32,
+	    ST_FMT_DEC),
+	FD("code", "dccp.reset_code", "Reset code", 192, 8, ST_FMT_DEC),
+};
+
+/* The header bytes before options of a packet of type t (X 1). */
+static size_t
+dccp_hlen_of(uint64_t t)
+{
+	switch (t) {
+	case 0: case 10:	return 20;
+	case 1: case 7:		return 28;
+	case 2:			return 16;
+	}
+	return 24;
+}
+
+/* A reset code's names, for a Reset (type 7). */
+static const struct st_valname *
+dccp_names(const struct st_field_desc *fd, uint64_t ctl)
+{
+	return fd == &dccp_fields[F_RCODE] && ctl == 7 ? reset_names : NULL;
+}
+
+/* Option bytes as hex ("options=2004010302"), padded with zeros. */
+static int
+dccp_spec_key(const char *key, const char *v, struct st_spec_opts *o,
+    unsigned kcol, unsigned vcol, struct st_spec_err *err)
+{
+	uint8_t b[ST_SPEC_OPTMAX];
+	long n;
+
+	(void)key;
+	if (v == NULL)
+		return st_spec_fail(err, kcol, "dccp options needs hex bytes");
+	if ((n = st_spec_hex(v, b, sizeof(b))) < 0)
+		return st_spec_fail(err, vcol, "dccp options: '%s' is not hex",
+		    v);
+	return st_spec_opt(o, b, (size_t)n, vcol, err);
+}
+
+static const struct st_craft dccp_craft = {
+	.spec = "dccp",
+	.extra = "options",
+	.key = dccp_spec_key,
+	.named = { &dccp_fields[F_TYPE], &dccp_fields[F_RCODE] },
+	.hlen = 20,
+	.hlen_of = dccp_hlen_of,
+	.optmax = 1008,
+	.rows = dccp_craft_rows,
+	.nrows = NFIELDS(dccp_craft_rows),
+	.help = "  type      0 Request (default), 1 Response, 2 Data, 3 Ack, "
+	    "4 DataAck,\n            5 CloseReq, 6 Close, 7 Reset, 8 Sync, "
+	    "9 SyncAck, 10 Listen\n  seq ack   48-bit numbers (X 1); service "
+	    "(Request, Listen), code (Reset)\n  options   option bytes as hex, "
+	    "padded to 4\n",
+};
+
 /* @probes */
 
 const struct st_proto st_proto_dccp = {
@@ -429,6 +496,7 @@ const struct st_proto st_proto_dccp = {
 	.decode = dccp_decode,
 	.binds = dccp_binds,
 	.nbinds = NFIELDS(dccp_binds),
+	.names = dccp_names,
 	.ends = { &dccp_fields[F_SPORT], &dccp_fields[F_DPORT] },
 	.cksum = &dccp_ck,
 	/* @summary */
@@ -451,5 +519,6 @@ const struct st_proto st_proto_dccp = {
 	    "and the first CsCov - 1 words of data, so that damaged data "
 	    "still reaches an application that can use it.",
 	/* @craft */
+	.craft = &dccp_craft,
 	/* @probes */
 };

@@ -143,6 +143,28 @@ test_dccp_malformed(void **state)
 	p = decode_hex(DLT_RAW, "45000024001240004021ae7fc6120001c61200021389138a"
 	    "0600218a0700000000001009");
 	assert_int_equal(layer(p, "dccp")->status, ST_LS_MALFORMED);
+	/* The crafter: the data offset, the checksum over CsCov. */
+	{
+		static struct st_packet cp;
+		static uint8_t buf[ST_PKT_MAX];
+
+		p = craft(&cp, buf, "ip(src=198.18.0.1,dst=198.18.0.2)/dccp("
+		    "sport=1,dport=2,type=4,seq=5,ack=3,cscov=1,options="
+		    "2b0401)/\"data\"");
+		assert_chain(p, "ipv4 dccp data");
+		assert_int_equal(fval(p, "ip.proto"), 33);
+		assert_int_equal(fval(p, "dccp.data_offset"), 7);
+		assert_int_equal(fval(p, "dccp.ack_raw"), 3);
+		assert_int_equal(field_n(p, "dccp.checksum", 0)->ck,
+		    ST_CK_GOOD);
+		p = craft(&cp, buf, "ip(src=198.18.0.1,dst=198.18.0.2)/dccp("
+		    "sport=1,dport=2,service=0x52545041)");
+		assert_int_equal(fval(p, "dccp.type"), 0);
+		assert_int_equal(fval(p, "dccp.x"), 1);
+		assert_int_equal(fval(p, "dccp.service_code"), 0x52545041);
+		assert_int_equal(field_n(p, "dccp.checksum", 0)->ck,
+		    ST_CK_GOOD);
+	}
 	/* An option running past the data offset. */
 	p = decode_hex(DLT_RAW, "45000028001240004021ae7fc6120001c61200021389138a"
 	    "0500218a070000000000100900000000290a0000");
