@@ -125,11 +125,29 @@ def fragment4(frame, at):
 
 
 def write(path, frames, linktype=1):
-    """A classic pcap file, one frame a second from 1700000000."""
+    """A classic pcap file, one frame a second from 1700000000.  A frame
+    given as (bytes, n) was n bytes on the wire, cut by the capture."""
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535,
                             linktype))
         for i, fr in enumerate(frames):
+            fr, wire = fr if isinstance(fr, tuple) else (fr, len(fr))
             f.write(struct.pack("<IIII", 1700000000 + i, 0, len(fr),
-                                len(fr)))
+                                wire))
             f.write(fr)
+
+
+def ip_frame(from_client, proto, make, ident=1, v6=False):
+    """An Ethernet frame of an IP packet of protocol proto client->server
+    or back; make(src, dst) returns its payload (it may checksum over the
+    addresses)."""
+    if v6:
+        src, dst = (C6, S6) if from_client else (S6, C6)
+        ip = ipv6(src, dst, proto, make(src, dst))
+        et = 0x86DD
+    else:
+        src, dst = (C, S) if from_client else (S, C)
+        ip = ipv4(src, dst, proto, make(src, dst), ident)
+        et = 0x0800
+    mac = (MS, MC) if from_client else (MC, MS)
+    return ether(mac[0], mac[1], et, ip)

@@ -83,9 +83,10 @@ PSEUDO_RE = re.compile(r"^_ws\.")  # expert info, malformed/short markers
 # when strata gives the same name.)
 EXCLUDE = {
     r"^_ws\.": "expert info and malformed markers, not fields",
-    r"\.analysis\.|^tcp\.(seq|ack|nxtseq)$|^tcp\.completeness":
+    r"\.analysis\.|^tcp\.(seq|ack|nxtseq)$|^tcp\.completeness|"
+    r"^dccp\.(seq|ack)$":
         "sequence analysis over the stream; the packet's numbers are *_raw",
-    r"^(tcp|udp)\.stream$|^(tcp|udp)\.time_|^quic\.connection\.number$":
+    r"^(tcp|udp|dccp)\.stream$|^(tcp|udp)\.time_|^quic\.connection\.number$":
         "conversation state",
     r"^tcp\.window_size(_scalefactor|_scaling_factor)?$":
         "window scaled by what the stream's SYN said",

@@ -54,11 +54,12 @@ enum st_key {
 				   own (30 MPTCP), st_dsublayer */
 	ST_KEY_NLPID,		/* an ISO network layer protocol ID (ISO/IEC
 				   TR 9577: 0x83 IS-IS), after LLC SAP 0xfe */
-	ST_KEY_FRAMED		/* what a framing header on a byte stream
+	ST_KEY_FRAMED,		/* what a framing header on a byte stream
 				   carries, by the carried protocol's number
 				   or magic: TPKT's 8073 (COTP, ISO 8073);
 				   NetBIOS session's first four bytes of the
 				   message (0xfe534d42 SMB2) */
+	ST_KEY_DCCPPORT		/* DCCP port (RFC 4340) */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */
@@ -158,10 +159,15 @@ enum st_ckcover {
 				   layer declares (ICMP, TCP) */
 	ST_CKC_LENFIELD,	/* as many bytes as the layer's own length
 				   field says (UDP) */
-	ST_CKC_CRC32C		/* the layer to the end of what the network
+	ST_CKC_CRC32C,		/* the layer to the end of what the network
 				   layer declares (or captured), as CRC32c
 				   with the field zeroed, its bytes least
 				   significant first (SCTP, RFC 9260 app. B) */
+	ST_CKC_UNITS		/* the header and (v - 1) 4-byte words of
+				   payload, v the lenfield's value (0: to the
+				   end, as ST_CKC_PAYLOAD), the pseudo-header
+				   counting the whole layer (DCCP's CsCov,
+				   RFC 4340 9.2) */
 };
 
 struct st_ckspec {

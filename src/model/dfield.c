@@ -407,6 +407,29 @@ len_of(struct st_cur *c, const struct st_field_desc *fd)
 	return (int64_t)(st__field_val(&t, fd) << fd->shift);
 }
 
+/*
+ * ST_CKC_UNITS: the header and v - 1 words of payload (v 0: all of it),
+ * no more than the layer; the pseudo-header counts the whole layer.
+ */
+static int
+units_range(const struct st_ckspec *ck, const struct st_net *net,
+    struct st_cur *c, size_t hdr, size_t left, size_t *n, uint32_t *pseudo)
+{
+	int64_t v = len_of(c, ck->lenfield);
+
+	if (net->fam == 0 || (ck->fam != 0 && net->fam != ck->fam)) {
+		*n = left;
+		return 0;
+	}
+	*n = net->tlen;
+	if (v > 0 && hdr + (size_t)(v - 1) * 4 < *n)
+		*n = hdr + (size_t)(v - 1) * 4;
+	if (ck->pseudo != 0)
+		*pseudo = st_cksum_pseudo(net->fam, net->src, net->dst,
+		    ck->pseudo, net->tlen);
+	return !net->frag && left >= *n;
+}
+
 int
 st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
     struct st_cur *c, size_t hdr, size_t *n, uint32_t *pseudo)
@@ -438,6 +461,8 @@ st_ck_range(const struct st_ckspec *ck, const struct st_net *net,
 	case ST_CKC_CRC32C:	/* no pseudo-header: no network needed */
 		*n = net->fam != 0 ? net->tlen : left;
 		return !net->frag && left >= *n;
+	case ST_CKC_UNITS:
+		return units_range(ck, net, c, hdr, left, n, pseudo);
 	default:
 		if (net->fam == 0 || (ck->fam != 0 && net->fam != ck->fam)) {
 			*n = left;

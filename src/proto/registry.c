@@ -68,6 +68,9 @@ extern const struct st_proto st_proto_kerberos;
 extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
     st_proto_smtp;
 /* @tail16a */
+extern const struct st_proto st_proto_dccp;
+extern const struct st_proto st_proto_rpkirtr;
+extern const struct st_proto st_proto_babel;
 /* @tail16b */
 extern const struct st_proto st_proto_sflow;
 extern const struct st_proto st_proto_tipc;
@@ -221,6 +224,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_resp,
 	&st_proto_smtp,
 	/* @tail16a */
+	&st_proto_dccp,
+	&st_proto_rpkirtr,
+	&st_proto_babel,
 	/* @tail16b */
 	&st_proto_sflow,
 	&st_proto_tipc,

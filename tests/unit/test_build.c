@@ -442,7 +442,7 @@ test_craft_descriptors(void **state)
 		if (cr->extra != NULL || cr->named[0] != NULL)
 			assert_non_null(cr->help);
 	}
-	assert_int_equal(n, 12);	/* with SCTP's */
+	assert_int_equal(n, 13);	/* with SCTP's and DCCP's */
 	assert_int_equal(starts, 3);
 	assert_null(st_spec_list()[n].proto);
 }

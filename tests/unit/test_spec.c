@@ -122,7 +122,7 @@ test_layer_names(void **state)
 {
 	static const char *const names[] = { "eth", "ip", "ipv6", "hbh",
 		"routing", "frag", "dstopts", "icmp", "icmpv6", "tcp", "udp",
-		"sctp", NULL };
+		"sctp", "dccp", NULL };
 	const struct st_spec_proto *l = st_spec_list();
 	unsigned i;
 
@@ -135,10 +135,11 @@ test_layer_names(void **state)
 	assert_ptr_equal(sp.layers[0].proto, l[1].proto);
 	expect_error("ip/3", 4, "unknown layer '3' (did you mean 'ip'?)");
 	expect_error("ip/xyzzy", 4, "unknown layer 'xyzzy' (eth, ip, ipv6, "
-	    "hbh, routing, frag, dstopts, icmp, icmpv6, tcp, udp, sctp)");
+	    "hbh, routing, frag, dstopts, icmp, icmpv6, tcp, udp, sctp, "
+	    "dccp)");
 	expect_error("ip/(", 4, "expected a layer (eth, ip, ipv6, hbh, "
-	    "routing, frag, dstopts, icmp, icmpv6, tcp, udp, sctp) or a payload "
-	    "(\"text\", hex:, @file)");
+	    "routing, frag, dstopts, icmp, icmpv6, tcp, udp, sctp, dccp) or a "
+	    "payload (\"text\", hex:, @file)");
 	expect_error("udp(dport=53)", 1, "a packet starts with eth, ip or "
 	    "ipv6, not udp");
 	expect_error("\"x\"", 1, "a packet starts with eth, ip or ipv6");
