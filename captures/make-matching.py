@@ -12,10 +12,10 @@ usage: make-matching.py DIR
                         transaction ID reused by a later request, an
                         exception, read discrete inputs, two requests in
                         flight answered out of order
-  matching-rpc.pcap     ONC RPC over UDP and TCP: portmap GETPORT and
-                        DUMP calls and their replies, an NFS NULL call
-                        and reply, a reply whose call was not captured,
-                        an XID reused
+  matching-rpc.pcap     ONC RPC: portmap GETPORT over UDP and its reply,
+                        a MOUNT call on the port it handed out (no table
+                        binds it) and its reply, a reply whose call was
+                        not captured, an XID reused, NFS NULL over TCP
 """
 import os
 import struct
@@ -59,10 +59,45 @@ def modbus_frames():
     return fr
 
 
+def rpc_call(xid, prog, vers, proc, args=b""):
+    return struct.pack("!IIIIIIIIII", xid, 0, 2, prog, vers, proc,
+                       0, 0, 0, 0) + args
+
+
+def rpc_reply(xid, results=b""):
+    return struct.pack("!IIIIII", xid, 1, 0, 0, 0, 0) + results
+
+
+def rpc_frames():
+    fr = []
+    getport = struct.pack("!IIII", 100005, 3, 17, 0)
+    fr.append(udp_frame(True, 40111, 111, rpc_call(0x1001, 100000, 2, 3,
+                                                   getport)))
+    fr.append(udp_frame(False, 111, 40111, rpc_reply(0x1001,
+                                                     struct.pack("!I", 20048))))
+    # MOUNT on port 20048: the call by content, the reply as announced.
+    fr.append(udp_frame(True, 40112, 20048, rpc_call(0x2002, 100005, 3, 0)))
+    fr.append(udp_frame(False, 20048, 40112, rpc_reply(0x2002)))
+    # A reply whose call was not captured (on the bound port).
+    fr.append(udp_frame(False, 111, 40111, rpc_reply(0x3003)))
+    # XID 0x1001 reused for another procedure (DUMP).
+    fr.append(udp_frame(True, 40111, 111, rpc_call(0x1001, 100000, 2, 4)))
+    fr.append(udp_frame(False, 111, 40111, rpc_reply(0x1001,
+                                                     struct.pack("!I", 0))))
+    # NFS NULL over TCP with record marks.
+    c = Conn(40113, 2049, fr)
+    m = rpc_call(0x4004, 100003, 3, 0)
+    c.send(True, struct.pack("!I", 0x80000000 | len(m)) + m)
+    m = rpc_reply(0x4004)
+    c.send(False, struct.pack("!I", 0x80000000 | len(m)) + m)
+    return fr
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     write(os.path.join(out, "matching-modbus.pcap"), modbus_frames())
+    write(os.path.join(out, "matching-rpc.pcap"), rpc_frames())
 
 
 if __name__ == "__main__":

@@ -2,11 +2,13 @@
 /*
  * The matching family: the pending-requests table (strata/match.h) and the
  * decoders that use it, answers decoded as their requests asked (Modbus
- * read coils and registers, ONC RPC replies); an answer whose request was
+ * read coils and registers, ONC RPC replies, also on a port a call
+ * announced); an answer whose request was
  * not seen, a transaction ID reused, the table's bound, and every shorter
  * prefix of a matched answer.
  */
 #include "testutil.h"
+#include "strata/expect.h"
 #include "strata/match.h"
 
 #define IPH	"450000000000400040060000" "c6120001c6120002"
@@ -220,6 +222,64 @@ test_modbus_reused(void **state)
 	assert_int_equal(fval(p, "modbus.request_frame"), 2);
 }
 
+#define UDPH	"450000000000400040110000" "c6120001c6120002"
+#define UDPR	"450000000000400040110000" "c6120002c6120001"
+/* UDP 40111 -> p and back, with a call's and a reply's length. */
+#define UTO(p)	UDPH "9caf" p "0030" "0000"
+#define UFROM(p) UDPR p "9caf" "0024" "0000"
+/* Portmap GETPORT call (xid 0x1001) and its reply. */
+#define RPC_CALL(x, proc) x "00000000" "00000002" "000186a0" "00000002" \
+	proc "00000000" "00000000" "00000000" "00000000"
+#define RPC_REPLY(x)	x "00000001" "00000000" "00000000" "00000000" \
+	"00000000" "00004e50"
+
+static void
+test_rpc(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	at(1, 0, UTO("006f") RPC_CALL("00001001", "00000003"));
+	p = at(2, 1000, UFROM("006f") RPC_REPLY("00001001"));
+	assert_chain(p, "ipv4 udp rpc data");
+	assert_int_equal(fval(p, "rpc.program"), 100000);
+	assert_int_equal(fval(p, "rpc.programversion"), 2);
+	assert_int_equal(fval(p, "rpc.procedure"), 3);
+	assert_int_equal(fval(p, "rpc.repframe"), 1);
+	assert_string_equal(field_n(p, "rpc.time", 0)->meaning,
+	    "0.001000000");
+	sweep_answer(UFROM("006f") RPC_REPLY("00001001"), "rpc.repframe");
+	/* A reply whose call was not seen: the header only. */
+	p = at(3, 0, UFROM("006f") RPC_REPLY("00003003"));
+	assert_false(has_field(p, "rpc.program"));
+	assert_false(has_field(p, "rpc.repframe"));
+	/* An XID reused: the first call stays (Wireshark: a retransmission). */
+	at(4, 0, UTO("006f") RPC_CALL("00001001", "00000004"));
+	p = at(5, 0, UFROM("006f") RPC_REPLY("00001001"));
+	assert_int_equal(fval(p, "rpc.procedure"), 3);
+	assert_int_equal(fval(p, "rpc.repframe"), 1);
+}
+
+static void
+test_rpc_unbound(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A reply from a port no table binds is data until a call to it
+	 * announced it. */
+	p = at(1, 0, UFROM("4e50") RPC_REPLY("00002002"));
+	assert_chain(p, "ipv4 udp data");
+	at(2, 0, UTO("4e50") "00002002" "00000000" "00000002" "000186a5"
+	    "00000003" "00000000" "00000000" "00000000" "00000000"
+	    "00000000");
+	p = at(3, 0, UFROM("4e50") RPC_REPLY("00002002"));
+	assert_chain(p, "ipv4 udp rpc data");
+	assert_int_equal(fval(p, "rpc.program"), 100005);
+	assert_int_equal(fval(p, "rpc.repframe"), 2);
+	st_expect_clear();
+}
+
 int
 main(void)
 {
@@ -228,6 +288,8 @@ main(void)
 		cmocka_unit_test_setup(test_modbus_matched, reset),
 		cmocka_unit_test_setup(test_modbus_unmatched, reset),
 		cmocka_unit_test_setup(test_modbus_reused, reset),
+		cmocka_unit_test_setup(test_rpc, reset),
+		cmocka_unit_test_setup(test_rpc_unbound, reset),
 	};
 
 	st_decode_init();
