@@ -11,6 +11,7 @@
 
 #include "strata/decode.h"
 #include "strata/expect.h"
+#include "strata/match.h"
 #include "strata/reader.h"
 
 void
@@ -92,6 +93,7 @@ st_reader_fopen(struct st_reader *r, FILE *fp, const char *path, char *why,
 	reader_init(r, p, path);
 	/* Conversations one capture announced are not another's. */
 	st_expect_clear();
+	st_match_clear();
 	return 0;
 }
 

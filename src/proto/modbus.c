@@ -17,10 +17,13 @@
  *
  * A query goes to port 502, a response comes from it, as Wireshark
  * classifies them.  A response does not repeat the address its request
- * asked for, nor how many coils: strata reads one packet at a time, so a
- * response's registers and coils are numbered from 0 and every bit of
- * its bytes is shown (Wireshark, having seen the request, numbers them
- * from its address and shows as many coils as were asked for).
+ * asked for, nor how many coils: each query is noted (strata/match.h)
+ * under its connection, unit, transaction ID and function code, and the
+ * response that follows finds it, as Wireshark's first pass does: its
+ * registers and coils are then numbered from the request's address and
+ * as many coils as were asked for are shown, with the request's frame
+ * and the time since.  A response whose request was not seen numbers
+ * them from 0 and shows every bit of its bytes.
  *
  * Several Modbus messages may share a segment: each is an mbtcp layer
  * followed by a modbus layer.
@@ -28,6 +31,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -56,7 +60,7 @@ enum { F_FUNC, F_EXC, F_REF, F_REF32, F_REFTYPE, F_RREF, F_WREF, F_WORDS,
 	F_EVENT, F_EVCOUNT, F_EVMSGS, F_AND, F_OR, F_DATA, F_MEI, F_DEVID,
 	F_OBJID, F_NOBJ, F_OBJLEN, F_CONF, F_MORE, F_NEXTOBJ, F_OBJSTR,
 	F_PAD, F_BITNUM, F_BITVAL, F_REGNUM, F_REGVAL, F_QDATA, F_QECHO,
-	F_QUERY, F_NMODBUS };
+	F_QUERY, F_REQFRAME, F_RESPTIME, F_NMODBUS };
 
 static const struct st_valname func_names[] = {
 	{ 1, "Read Coils" }, { 2, "Read Discrete Inputs" },
@@ -157,9 +161,20 @@ static const struct st_field_desc modbus_fields[F_NMODBUS] = {
 	    "Echo Data", 0, 0, ST_FMT_BYTES),
 	[F_QUERY] = FDG("strata.modbus.query", "Query or response (by port "
 	    "502)", ST_FMT_DEC, query_names),
+	[F_REQFRAME] = FDG("modbus.request_frame", "Request Frame",
+	    ST_FMT_DEC, NULL),
+	[F_RESPTIME] = FDG("modbus.response_time", "Time from request",
+	    ST_FMT_TEXT, NULL),
 };
 
 enum { Q_RESPONSE, Q_QUERY, Q_UNKNOWN };
+
+/* What a query leaves for its response: Wireshark's reading of its
+ * bytes 1-2 and 3-4 (an address and a count, whatever the function). */
+struct mbreq {
+	uint16_t	 base;
+	uint16_t	 num;
+};
 
 /* The PDU being read: its bytes are [pos, end) of the cursor c. */
 struct mb {
@@ -167,6 +182,8 @@ struct mb {
 	struct st_cur	*c;
 	size_t		 pos;	/* from c's position */
 	size_t		 end;	/* the PDU's bytes present */
+	struct mbreq	 req;	/* its request's, for a response */
+	int		 found;	/* the request was seen */
 };
 
 /* Adds row f over n bytes at the reading position and moves past them;
@@ -217,30 +234,41 @@ registers(struct mb *m, unsigned first, size_t n)
 		m->c->err = ST_ETRUNC;
 }
 
-/* n coils, numbered from first, least significant bit of a byte first. */
+/*
+ * The coils of nbytes bytes, least significant bit of a byte first,
+ * numbered from first, as many as num says; as Wireshark does, each byte
+ * after the count is reached still shows its first bit.
+ */
 static void
-coils(struct mb *m, unsigned first, size_t n)
+coils(struct mb *m, uint16_t first, size_t nbytes, unsigned num)
 {
 	struct st_field *fl;
-	size_t i, byte;
+	size_t b, byte;
+	uint16_t reg = first;
+	unsigned i;
 
-	for (i = 0; i < n && i < 8 * 250; i++) {
-		byte = m->pos + i / 8;
+	for (b = 0; b < nbytes && b < 256; b++) {
+		byte = m->pos + b;
 		if (byte >= m->end) {	/* the count says more */
 			m->c->err = ST_ETRUNC;
 			break;
 		}
 		if (!st_cur_need(m->c, byte + 1))
 			break;
-		if ((fl = st_dbytes(m->d, m->c, &modbus_fields[F_BITNUM],
-		    byte, 1)) == NULL)
-			return;
-		fl->val = (first + i) & 0xffff;
-		st_pkt_add_field(m->d->pkt, &modbus_fields[F_BITVAL],
-		    (uint32_t)((m->c->off + byte) * 8 + 7 - i % 8), 1,
-		    st_peek_bits(m->c, byte * 8 + 7 - i % 8, 1));
+		for (i = 0; i < 8; i++) {
+			if ((fl = st_dbytes(m->d, m->c,
+			    &modbus_fields[F_BITNUM], byte, 1)) == NULL)
+				return;
+			fl->val = reg;
+			st_pkt_add_field(m->d->pkt, &modbus_fields[F_BITVAL],
+			    (uint32_t)((m->c->off + byte) * 8 + 7 - i), 1,
+			    st_peek_bits(m->c, byte * 8 + 7 - i, 1));
+			reg++;
+			if ((int)reg - (int)first >= (int)num)
+				break;
+		}
 	}
-	m->pos += (i + 7) / 8;
+	m->pos += b;
 }
 
 /* Read Device Identification's response objects (MEI 14). */
@@ -365,11 +393,12 @@ response(struct mb *m, int func)
 	switch (func) {
 	case 1: case 2:
 		if ((n = take(m, F_BYTES, 1)) >= 0)
-			coils(m, 0, (size_t)n * 8);
+			coils(m, m->req.base, (size_t)n, m->found ?
+			    m->req.num : (unsigned)n * 8);
 		break;
 	case 3: case 4: case 23:
 		if ((n = take(m, F_BYTES, 1)) >= 0)
-			registers(m, 0, (size_t)n / 2);
+			registers(m, m->req.base, (size_t)n / 2);
 		break;
 	case 11:
 		take(m, F_EVSTATUS, 2);
@@ -394,7 +423,7 @@ response(struct mb *m, int func)
 	case 24:
 		take(m, F_BYTES16, 2);
 		if ((n = take(m, F_WORDS, 2)) >= 0)
-			registers(m, 0, (size_t)n);
+			registers(m, m->req.base, (size_t)n);
 		break;
 	default:
 		if ((n = take(m, F_BYTES, 1)) >= 0)
@@ -470,24 +499,70 @@ direction(const struct st_dctx *d)
 	return Q_UNKNOWN;
 }
 
-/* The PDU's length from the MBAP header just before it, or SIZE_MAX. */
+/*
+ * The PDU's length from the MBAP header just before it, or SIZE_MAX; and
+ * the key of its transaction in *key: unit ID and transaction ID (0 when
+ * there is no header).
+ */
 static size_t
-pdu_len(const struct st_dctx *d)
+pdu_len(const struct st_dctx *d, uint64_t *key)
 {
 	const struct st_layer *ly = d->ly - 1;
-	const struct st_field *f;
+	const struct st_field *f[M_NMBTCP];
 
-	if (d->ly == d->pkt->layers || ly->proto != &st_proto_mbtcp ||
-	    (f = st_pkt_fd(d->pkt, ly, &mbtcp_fields[M_LEN])) == NULL)
+	*key = 0;
+	if (d->ly == d->pkt->layers || ly->proto != &st_proto_mbtcp)
 		return SIZE_MAX;
-	return f->val >= 1 ? (size_t)f->val - 1 : 0;
+	st_ly_fields(d->pkt, ly, mbtcp_fields, M_NMBTCP, f);
+	if (f[M_TRANS] != NULL && f[M_UNIT] != NULL)
+		*key = f[M_UNIT]->val << 16 | f[M_TRANS]->val;
+	if (f[M_LEN] == NULL)
+		return SIZE_MAX;
+	return f[M_LEN]->val >= 1 ? (size_t)f[M_LEN]->val - 1 : 0;
+}
+
+/*
+ * A query is noted for its response, a response finds its query (by unit,
+ * transaction ID and function code, as Wireshark keys them) and, unless
+ * it is an exception, shows the query's frame and the time since.
+ */
+static void
+pair(struct mb *m, int q, int func, uint64_t key, int exc)
+{
+	struct st_match r;
+	struct st_field *f;
+	struct st_cur t = *m->c;
+	char buf[48];
+	size_t have = st_cur_left(&t) < m->end ? st_cur_left(&t) : m->end;
+
+	key |= (uint64_t)func << 24;
+	if (q == Q_QUERY) {
+		memset(&m->req, 0, sizeof(m->req));
+		if (have >= 3 && st_cur_skip(&t, 1))
+			m->req.base = st_get_be16(&t);
+		if (have >= 5)
+			m->req.num = st_get_be16(&t);
+		st_match_note(m->d, key, &m->req, sizeof(m->req));
+		return;
+	}
+	if (q != Q_RESPONSE || !st_match_answer(m->d, key, &r))
+		return;
+	memcpy(&m->req, r.data, sizeof(m->req));
+	m->found = 1;
+	if (exc)
+		return;
+	st_dgen(m->d, &modbus_fields[F_REQFRAME], r.frame);
+	st_match_delta(m->d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(m->d, &modbus_fields[F_RESPTIME], 0)) != NULL)
+		f->meaning = st_pkt_strdup(m->d->pkt, buf);
 }
 
 static int
 modbus_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), len = pdu_len(d);
-	struct mb m = { d, c, 1, 0 };
+	uint64_t key;
+	size_t left = st_cur_left(c), len = pdu_len(d, &key);
+	struct mb m = { d, c, 1, 0, { 0, 0 }, 0 };
 	struct st_field *f;
 	int q, func;
 
@@ -497,6 +572,7 @@ modbus_decode(struct st_dctx *d, struct st_cur *c)
 	func = (int)f->val;
 	q = direction(d);
 	st_dgen(d, &modbus_fields[F_QUERY], (uint64_t)q);
+	pair(&m, q, func, key, st_peek_bits(c, 0, 1));
 	if (st_peek_bits(c, 0, 1))
 		take(&m, F_EXC, 1);
 	else if (!common(&m, func, q) && q != Q_UNKNOWN) {
@@ -694,8 +770,10 @@ const struct st_proto st_proto_modbus = {
 	    "bit of the code set, an exception code says why the device "
 	    "refused.  Coils are bits, least significant first; registers "
 	    "are 16-bit words.  A response does not repeat the request's "
-	    "address, so strata, reading one packet at a time, numbers its "
-	    "coils and registers from 0.",
+	    "address nor how many coils it asked for: strata takes them from "
+	    "the request with the same transaction ID earlier in the "
+	    "connection (numbering from 0 and showing every bit when it was "
+	    "not captured).",
 	/* @craft */
 	/* @probes */
 };

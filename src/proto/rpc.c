@@ -6,6 +6,13 @@
  * portmapper hands out, a call is recognised by content (RPC version 2
  * and a program strata knows).  A reply carries no program: it is
  * recognised only on the bound ports, as its call is in another packet.
+ * Each call is noted (strata/match.h) under its conversation and XID (the
+ * first of an XID reused: Wireshark takes the later ones for
+ * retransmissions of it); the reply that follows finds it and shows, as Wireshark does, the call's
+ * program, version and procedure, the call's frame and the time since.
+ * A call on a port no table binds (one the portmapper handed out) also
+ * announces that end (strata/expect.h), so that the replies from it are
+ * read as RPC, as Wireshark reads them.
  *
  *   call:  xid | 0 | rpcvers (2) | prog | vers | proc | cred | verf | args
  *   reply: xid | 1 | 0 accepted: verf | accept_stat | results
@@ -18,6 +25,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/expect.h"
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -29,7 +38,8 @@
 
 enum { F_LAST, F_FRAGLEN, F_XID, F_MSGTYP, F_VERSION, F_PROGRAM,
 	F_PVERS, F_PROC, F_FLAVOR, F_ALEN, F_STAMP, F_OLEN, F_MACHINE,
-	F_FILL, F_UID, F_GID, F_REPLYSTAT, F_ACCEPT, F_REJECT, F_NRPC };
+	F_FILL, F_UID, F_GID, F_REPLYSTAT, F_ACCEPT, F_REJECT, F_REPFRAME,
+	F_TIME, F_NRPC };
 
 static const struct st_valname prog_names[] = {
 	{ 100000, "Portmap" }, { 100003, "NFS" }, { 100004, "YPSERV" },
@@ -85,6 +95,15 @@ static const struct st_field_desc rpc_fields[F_NRPC] = {
 	[F_ACCEPT] = FDN(NULL, "rpc.state_accept", "Accept State", 0, 32,
 	    ST_FMT_DEC, accept_names),
 	[F_REJECT] = U32("state_reject", "Reject State"),
+	[F_REPFRAME] = FDG("rpc.repframe", "Call In", ST_FMT_DEC, NULL),
+	[F_TIME] = FDG("rpc.time", "Time from request", ST_FMT_TEXT, NULL),
+};
+
+extern const struct st_proto st_proto_rpc;
+
+/* What a call leaves for its reply. */
+struct rpccall {
+	uint32_t	 prog, vers, proc;
 };
 
 /* The message being read: [pos, end) of c, from c's position. */
@@ -172,27 +191,102 @@ opaque_auth(struct rmsg *m)
 }
 
 static int
-call(struct rmsg *m)
+bound(unsigned port)
 {
+	return port == RPC_PORTMAP || port == RPC_NFS;
+}
+
+/* A call on ports no table binds: the end it went to (a port the
+ * portmapper handed out) speaks RPC, its replies too. */
+static void
+unbound_call(struct st_dctx *d)
+{
+	struct st_expect e;
+	int a;
+
+	memset(&e, 0, sizeof(e));
+	if (st_expect_conv(d, &e.owner, &e.transport) != 0 ||
+	    bound(st_flow_port(&e.owner, 0)) ||
+	    bound(st_flow_port(&e.owner, 1)) ||
+	    (d->net.fam != 4 && d->net.fam != 6))
+		return;
+	/* The server is the end of the key with the destination address
+	 * (two ends of one address: which is which is not known; none
+	 * noted). */
+	if (memcmp(st_flow_addr(&e.owner, 0), st_flow_addr(&e.owner, 1),
+	    st_flow_alen(&e.owner)) == 0)
+		return;
+	a = memcmp(st_flow_addr(&e.owner, 0), d->net.dst,
+	    st_flow_alen(&e.owner)) == 0 ? 0 : 1;
+	e.proto = &st_proto_rpc;
+	e.fam = d->net.fam;
+	memcpy(e.addr, d->net.dst, d->net.fam == 6 ? 16 : 4);
+	e.port = (uint16_t)st_flow_port(&e.owner, a);
+	e.frame = d->pkt->num;
+	st_expect_add(&e);
+}
+
+static int
+call(struct rmsg *m, uint32_t xid)
+{
+	struct st_match r;
+	struct rpccall k;
 	int rc;
 
 	u32(m, F_VERSION);
-	u32(m, F_PROGRAM);
-	u32(m, F_PVERS);
-	u32(m, F_PROC);
+	k.prog = (uint32_t)u32(m, F_PROGRAM);
+	k.vers = (uint32_t)u32(m, F_PVERS);
+	k.proc = (uint32_t)u32(m, F_PROC);
 	if (m->c->err != ST_OK)
 		return m->c->err;
+	/* A call with an XID already seen in the conversation is, to
+	 * Wireshark, that call again: the first one stays the one noted. */
+	if (!st_match_answer(m->d, xid, &r))
+		st_match_note(m->d, xid, &k, sizeof(k));
+	unbound_call(m->d);
 	if ((rc = opaque_auth(m)) != ST_OK)
 		return rc;
 	return opaque_auth(m);
 }
 
-static int
-reply(struct rmsg *m)
+/*
+ * The call a reply answers: its program, version and procedure before
+ * the reply state, as Wireshark places them, and after it the call's
+ * frame and the time since.
+ */
+static void
+answers(struct rmsg *m, uint32_t xid, int after)
 {
-	long long st = u32(m, F_REPLYSTAT);
+	struct st_match r;
+	struct rpccall k;
+	struct st_field *f;
+	char buf[48];
+
+	if (!st_match_answer(m->d, xid, &r))
+		return;
+	memcpy(&k, r.data, sizeof(k));
+	if (!after) {
+		st_dgen(m->d, &rpc_fields[F_PROGRAM], k.prog);
+		st_dgen(m->d, &rpc_fields[F_PVERS], k.vers);
+		st_dgen(m->d, &rpc_fields[F_PROC], k.proc);
+		return;
+	}
+	st_dgen(m->d, &rpc_fields[F_REPFRAME], r.frame);
+	st_match_delta(m->d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(m->d, &rpc_fields[F_TIME], 0)) != NULL)
+		f->meaning = st_pkt_strdup(m->d->pkt, buf);
+}
+
+static int
+reply(struct rmsg *m, uint32_t xid)
+{
+	long long st;
 	int rc;
 
+	answers(m, xid, 0);
+	st = u32(m, F_REPLYSTAT);
+	if (st >= 0)
+		answers(m, xid, 1);
 	if (st == 0) {
 		if ((rc = opaque_auth(m)) != ST_OK)
 			return rc;
@@ -223,7 +317,7 @@ rpc_decode(struct st_dctx *d, struct st_cur *c)
 	size_t left = st_cur_left(c);
 	struct rmsg m = { d, c, 0, left };
 	struct st_cur t = *c;
-	long long typ;
+	long long typ, xid;
 	int rc;
 
 	if (on_stream(d)) {
@@ -237,12 +331,12 @@ rpc_decode(struct st_dctx *d, struct st_cur *c)
 		if (m.end > left)
 			m.end = left;
 	}
-	u32(&m, F_XID);
+	xid = u32(&m, F_XID);
 	typ = u32(&m, F_MSGTYP);
 	if (typ == 0)
-		rc = call(&m);
+		rc = call(&m, (uint32_t)xid);
 	else if (typ == 1)
-		rc = reply(&m);
+		rc = reply(&m, (uint32_t)xid);
 	else if (typ < 0)
 		rc = ST_ETRUNC;
 	else
