@@ -70,6 +70,8 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @tail16a */
 /* @tail16b */
 /* @voip */
+extern const struct st_proto st_proto_sip, st_proto_sdp, st_proto_rtp,
+    st_proto_rtcp;
 /* @text2 */
 /* @matching */
 /* @zoo16 */
@@ -215,6 +217,10 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16a */
 	/* @tail16b */
 	/* @voip */
+	&st_proto_sip,
+	&st_proto_sdp,
+	&st_proto_rtp,
+	&st_proto_rtcp,
 	/* @text2 */
 	/* @matching */
 	/* @zoo16 */
