@@ -12,7 +12,8 @@ usage: make-voip.py DIR
                    padding), an RTCP SR with a report block and SDES, an
                    RR, an RTCP compound ending with BYE and APP; BYE and
                    its 200 OK; an OPTIONS in compact header forms on port
-                   5080 (found by content); a REGISTER over TCP
+                   5080 (found by content); a REGISTER over TCP; a SAP
+                   announcement of a multicast session (RFC 2974)
 """
 import os
 import struct
@@ -220,6 +221,18 @@ def register(frames):
         ("Content-Length", "0")]))
 
 
+def announce(frames):
+    sdp = ("v=0\r\n"
+           "o=- 3344 1 IN IP4 198.18.0.1\r\n"
+           "s=Lecture\r\n"
+           "c=IN IP4 233.252.0.1/127\r\n"
+           "t=0 0\r\n"
+           "m=audio 5004 RTP/AVP 8\r\n")
+    sap = struct.pack("!BBH4s", 0x20, 0, 0x1234, bytes([198, 18, 0, 1]))
+    frames.append(udp_frame(True, 9875, 9875, sap + b"application/sdp\0" +
+                            sdp.encode(), len(frames) + 1))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     frames = []
@@ -227,6 +240,7 @@ def main():
     media(frames)
     hangup(frames)
     register(frames)
+    announce(frames)
     write(os.path.join(out, "voip-call.pcap"), frames)
 
 

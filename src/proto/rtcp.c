@@ -299,8 +299,10 @@ rtcp_decode(struct st_dctx *d, struct st_cur *c)
 		return st_dmalformed(d, "RTCP version %u, not 2",
 		    (unsigned)st_peek_bits(c, 0, 2));
 	len = ((size_t)st_peek_bits(c, 16, 16) + 1) * 4;
-	if (len > left)
-		return ST_ETRUNC;
+	if (len > left)		/* cut by the capture, or a lie */
+		return d->pkt->caplen < d->pkt->len ? ST_ETRUNC :
+		    st_dmalformed(d, "RTCP: length %zu past the datagram's "
+		    "%zu bytes", len, left);
 	switch (pt) {
 	case 200:
 		if (len < 28)

@@ -130,8 +130,10 @@ extension(struct st_dctx *d, struct st_cur *c, size_t off, size_t *hdr)
 	    (lf = st_dfield(d, &t, &rtp_fields[F_EXT_LEN])) == NULL)
 		return ST_ETRUNC;
 	n = (size_t)lf->val * 4;
-	if (!st_cur_need(&t, 4 + n))
-		return ST_ETRUNC;
+	if (st_cur_left(&t) < 4 + n)	/* cut by the capture, or a lie */
+		return d->pkt->caplen < d->pkt->len ? ST_ETRUNC :
+		    st_dmalformed(d, "RTP: header extension of %zu bytes "
+		    "past the datagram", n);
 	if (st_peek_bits(&t, 0, 16) == 0xbede)
 		one_byte(d, c, off + 4, n);
 	else

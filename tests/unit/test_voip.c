@@ -259,7 +259,39 @@ test_rtcp(void **state)
 	assert_int_equal(layer(p, "rtcp")->status, ST_LS_MALFORMED);
 	p = decode_hex(DLT_RAW, udp_hex(49171, 40001, item, sizeof(item)));
 	assert_int_equal(layer(p, "rtcp")->status, ST_LS_MALFORMED);
+	/* a length past the datagram: a lie */
+	p = decode_hex(DLT_RAW, udp_hex(49171, 40001, lie + 0, 4));
+	assert_int_equal(layer(p, "rtcp")->status, ST_LS_MALFORMED);
 	st_expect_clear();
+}
+
+/* SAP: an announcement carrying SDP; encrypted: data. */
+static void
+test_sap(void **state)
+{
+	static const char ann[] = "\x20\x00\x12\x34\xc6\x12\x00\x01"
+	    "application/sdp\x00" "v=0\r\ns=x\r\n";
+	static const uint8_t enc[] = { 0x22, 0, 0, 1, 1, 2, 3, 4, 9, 9 };
+	static const uint8_t lie[] = { 0x20, 9, 0, 1, 1, 2, 3, 4 };
+	const struct st_packet *p;
+	char hex[512];
+
+	(void)state;
+	snprintf(hex, sizeof(hex), "%s", udp_hex(9875, 9875,
+	    (const uint8_t *)ann, sizeof(ann) - 1));
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp sap sdp");
+	assert_int_equal(fval(p, "sap.flags.v"), 1);
+	assert_int_equal(fval(p, "sap.message_identifier_hash"), 0x1234);
+	assert_string_equal(text_of(p, "sap.payload_type", 0),
+	    "application/sdp");
+	assert_string_equal(text_of(p, "sdp.session_name", 0), "x");
+	sweep_prefixes(DLT_RAW, hex);
+	p = decode_hex(DLT_RAW, udp_hex(9875, 9875, enc, sizeof(enc)));
+	assert_chain(p, "ipv4 udp sap data");
+	/* authentication data past the datagram: a lie */
+	p = decode_hex(DLT_RAW, udp_hex(9875, 9875, lie, sizeof(lie)));
+	assert_int_equal(layer(p, "sap")->status, ST_LS_MALFORMED);
 }
 
 int
@@ -269,6 +301,7 @@ main(void)
 		cmocka_unit_test(test_sip),
 		cmocka_unit_test(test_rtp),
 		cmocka_unit_test(test_rtcp),
+		cmocka_unit_test(test_sap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
