@@ -163,10 +163,14 @@ first_len(const uint8_t *p, size_t n)
 static int
 starts_sip(const uint8_t *p, size_t n, int *resp)
 {
-	long len = first_len(p, n);
+	long len;
 	size_t i, sp;
 
-	if (len < 11)
+	/* The cheap test first: most payloads fail at the first bytes. */
+	for (i = 0; i < n && i < 32 && p[i] >= 'A' && p[i] <= 'Z'; i++)
+		;
+	if (n < 11 || i == 0 || i >= n || (p[i] != ' ' && p[i] != '/' &&
+	    p[i] != '-') || (len = first_len(p, n)) < 11)
 		return 0;
 	if (memcmp(p, "SIP/2.0 ", 8) == 0) {
 		*resp = 1;
