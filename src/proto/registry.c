@@ -71,7 +71,7 @@ extern const struct st_proto st_proto_ftp_data, st_proto_mysql, st_proto_resp,
 /* @tail16b */
 /* @voip */
 extern const struct st_proto st_proto_sip, st_proto_sdp, st_proto_rtp,
-    st_proto_rtcp, st_proto_sap;
+    st_proto_rtcp, st_proto_sap, st_proto_rtpevent;
 /* @text2 */
 /* @matching */
 /* @zoo16 */
@@ -222,6 +222,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_rtp,
 	&st_proto_rtcp,
 	&st_proto_sap,
+	&st_proto_rtpevent,
 	/* @text2 */
 	/* @matching */
 	/* @zoo16 */

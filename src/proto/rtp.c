@@ -68,21 +68,39 @@ static const struct st_field_desc rtp_fields[F_NRTP] = {
 	    ST_FMT_DEC),
 };
 
-/* The stream's setup, from SDP's note: generated fields. */
-static void
+extern const struct st_proto st_proto_rtpevent;
+
+/*
+ * The stream's setup, from SDP's note: generated fields.  Returns the
+ * telephone-event payload type + 1 either end's SDP named (Wireshark
+ * keeps one table for the two directions), or 0.
+ */
+static unsigned
 setup(struct st_dctx *d)
 {
-	struct st_expect e;
-	struct voip_note n;
+	struct st_expect e, o;
+	struct voip_note n, m;
 	struct st_field *f;
+	const struct st_layer *tl;
+	const struct st_field *ends[2];
 
 	if (!st_expect_here(d, &e) || e.proto != d->ly->proto)
-		return;
+		return 0;
 	memcpy(&n, e.data, sizeof(n));
 	st_dgen(d, &rtp_fields[F_SETUP], 0);
 	st_dgen(d, &rtp_fields[F_SETUP_FRAME], n.setup);
 	if ((f = st_dgen(d, &rtp_fields[F_SETUP_METHOD], 0)) != NULL)
 		f->meaning = "SDP";
+	if (n.event_pt != 0)
+		return n.event_pt;
+	/* the sender's own SDP */
+	if ((tl = st_dbelow(d->pkt, d->ly)) == NULL ||
+	    st_flow_ends(d->pkt, tl, ends) != 0 ||
+	    !st_expect_find(tl->proto, d->net.fam, d->net.src,
+	    (uint16_t)ends[0]->val, &o) || o.proto != d->ly->proto)
+		return 0;
+	memcpy(&m, o.data, sizeof(m));
+	return m.event_pt;
 }
 
 /* RFC 8285 one-byte elements (profile 0xbede) of the n bytes at off. */
@@ -154,8 +172,7 @@ rtp_decode(struct st_dctx *d, struct st_cur *c)
 	size_t left = st_cur_left(c), hdr, i, pad = 0;
 	unsigned cc;
 	int b, rc;
-
-	setup(d);
+	unsigned ev = setup(d);
 	if (st_dfields(d, c, rtp_fields + F_VERSION, F_SEQ - F_VERSION + 1) != ST_OK)
 		return ST_ETRUNC;
 	if ((f = st_dgen(d, &rtp_fields[F_EXTSEQ], 0)) != NULL)
@@ -194,6 +211,14 @@ rtp_decode(struct st_dctx *d, struct st_cur *c)
 	if (pad > 0 && (f = st_dbytes(d, c, &rtp_fields[F_PAD_COUNT],
 	    left - 1, 1)) != NULL)
 		f->val = pad;
+	/* as Wireshark: the payload shown, and its event decoded after */
+	if (ev != 0 && st_peek_bits(c, 9, 7) + 1 == ev &&
+	    left - hdr - pad >= 4) {
+		d->hdr = hdr;
+		d->plen = left - hdr;
+		d->next = &st_proto_rtpevent;
+		return ST_OK;
+	}
 	d->hdr = left;
 	d->plen = 0;
 	return ST_OK;

@@ -97,6 +97,7 @@ struct media {
 	int		 rtp;		/* its protocol is RTP's */
 	unsigned	 port;
 	unsigned	 rtcp;		/* a=rtcp's port; 0: port + 1 */
+	unsigned	 event_pt;	/* telephone-event's type + 1 */
 	uint8_t		 fam;		/* its c= (0: the session's) */
 	uint8_t		 addr[16];
 };
@@ -237,7 +238,8 @@ answer_one(struct st_expect *e, void *arg)
 
 static void
 note(struct st_dctx *d, const struct st_proto *p, const struct st_flowkey *k,
-    uint8_t fam, const uint8_t *addr, unsigned port, uint64_t setup)
+    uint8_t fam, const uint8_t *addr, unsigned port, uint64_t setup,
+    unsigned event_pt)
 {
 	struct st_expect e;
 	struct voip_note n;
@@ -254,6 +256,7 @@ note(struct st_dctx *d, const struct st_proto *p, const struct st_flowkey *k,
 	e.owner = *k;
 	e.frame = d->pkt->num;
 	n.setup = setup;
+	n.event_pt = (uint8_t)event_pt;
 	memcpy(n.from, d->net.src, sizeof(n.from));
 	memcpy(e.data, &n, sizeof(n));
 	st_expect_add(&e);
@@ -278,9 +281,10 @@ media_end(struct st_dctx *d, struct sess *s)
 	st_expect_each(&k, answer_one, &an);
 	if (an.frame == 0)
 		an.frame = d->pkt->num;
-	note(d, &st_proto_rtp, &k, fam, addr, s->m.port, an.frame);
+	note(d, &st_proto_rtp, &k, fam, addr, s->m.port, an.frame,
+	    s->m.event_pt);
 	note(d, &st_proto_rtcp, &k, fam, addr, s->m.rtcp != 0 ? s->m.rtcp :
-	    s->m.port + 1, an.frame);
+	    s->m.port + 1, an.frame, 0);
 done:
 	memset(&s->m, 0, sizeof(s->m));
 }
@@ -354,6 +358,9 @@ attribute(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t a,
 			return;
 		sl = find(p, sp + 1, b, '/');
 		text(d, c, F_MIME, p, sp + 1, sl - sp - 1);
+		if (sl - sp - 1 == 15 && strncasecmp((const char *)p + sp + 1,
+		    "telephone-event", 15) == 0 && sp - colon - 1 <= 3)
+			s->m.event_pt = (number(p, colon + 1, sp) & 127) + 1;
 		if (sl < b) {
 			sl2 = find(p, sl + 1, b, '/');
 			text(d, c, F_RATE, p, sl + 1, sl2 - sl - 1);

@@ -16,6 +16,8 @@ struct voip_note {
 	uint64_t	 setup;		/* the frame of the offer */
 	uint8_t		 from[16];	/* who announced it */
 	uint8_t		 answered;	/* an answer came for it */
+	uint8_t		 event_pt;	/* rtpmap's telephone-event type + 1;
+					   0: none */
 };
 
 _Static_assert(sizeof(struct voip_note) <= ST_EXPECT_DATA, "voip_note");

@@ -203,6 +203,21 @@ test_rtp(void **state)
 	snprintf(hex, sizeof(hex), "%s", udp_hex(49170, 40000, rtp,
 	    sizeof(rtp)));
 	sweep_prefixes(DLT_RAW, hex);
+	/* the payload type SDP's rtpmap named telephone-event */
+	{
+		static const uint8_t ev[] = { 0x80, 101, 0, 2, 0, 0, 1, 0,
+			0x11, 0x22, 0x33, 0x44, 11, 0x8a, 0x03, 0x20 };
+
+		snprintf(hex, sizeof(hex), "%s", udp_hex(49170, 40000, ev,
+		    sizeof(ev)));
+		p = decode_hex(DLT_RAW, hex);
+		assert_chain(p, "ipv4 udp rtp rtpevent");
+		assert_int_equal(fval(p, "rtpevent.event_id"), 11);
+		assert_int_equal(fval(p, "rtpevent.end_of_event"), 1);
+		assert_int_equal(fval(p, "rtpevent.volume"), 10);
+		assert_int_equal(fval(p, "rtpevent.duration"), 800);
+		sweep_prefixes(DLT_RAW, hex);
+	}
 	/* version 1, a padding count past the payload: malformed */
 	p = decode_hex(DLT_RAW, udp_hex(49170, 40000, bad, sizeof(bad)));
 	assert_int_equal(layer(p, "rtp")->status, ST_LS_MALFORMED);
