@@ -77,6 +77,8 @@ extern const struct st_proto st_proto_tipc;
 extern const struct st_proto st_proto_clnp;
 extern const struct st_proto st_proto_esis;
 /* @voip */
+extern const struct st_proto st_proto_sip, st_proto_sdp, st_proto_rtp,
+    st_proto_rtcp, st_proto_sap, st_proto_rtpevent;
 /* @text2 */
 extern const struct st_proto st_proto_imap;
 extern const struct st_proto st_proto_pop;
@@ -233,6 +235,12 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_clnp,
 	&st_proto_esis,
 	/* @voip */
+	&st_proto_sip,
+	&st_proto_sdp,
+	&st_proto_rtp,
+	&st_proto_rtcp,
+	&st_proto_sap,
+	&st_proto_rtpevent,
 	/* @text2 */
 	&st_proto_imap,
 	&st_proto_pop,
