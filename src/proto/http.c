@@ -8,33 +8,16 @@
 #include <string.h>
 
 #include "strata/out.h"
-#include "fields.h"
-
-#define HTTP_LINES	64	/* header lines decoded */
-#define HTTP_LINE	512	/* bytes of one line shown */
-#define HTTP_CHUNKS	64	/* chunks of a body decoded */
+#include "http.h"
 
 static const char *const methods[] = { "GET ", "POST ", "HEAD ", "PUT ",
 	"DELETE ", "OPTIONS ", "PATCH ", "CONNECT ", "TRACE ", "PROPFIND ",
 	"PROPPATCH ", "MKCOL ", "COPY ", "MOVE ", "LOCK ", "UNLOCK ",
 	"REPORT ", "SEARCH ", "M-SEARCH ", "NOTIFY ", NULL };
 
-enum { F_METHOD, F_URI, F_VERSION, F_RVERSION, F_CODE, F_PHRASE, F_REQLINE,
-	F_RESPLINE, F_HOST, F_UA, F_CTYPE, F_CLEN, F_SERVER, F_BODY,
-	/* generated, and the parts of the request line */
-	F_REQUEST, F_RESPONSE, F_CODEDESC, F_FULLURI, F_PATH, F_QUERY, F_PARAM,
-	F_CONNHOST, F_CONNPORT,
-	/* more headers */
-	F_CLENHDR, F_CONN, F_DATE, F_ACCEPT, F_ACCENC, F_ACCLANG, F_REFERER,
-	F_LASTMOD, F_CACHE, F_COOKIE, F_COOKIEPAIR, F_SETCOOKIE, F_CENC, F_TENC,
-	F_UPGRADE, F_AUTH, F_AUTHBASIC, F_LOCATION, F_WWWAUTH, F_XFF,
-	F_WSKEY, F_WSACCEPT, F_WSVERSION, F_WSPROTO, F_WSEXT,
-	/* chunked bodies */
-	F_CHUNKSIZE, F_CHUNKDATA, F_CHUNKEND, F_NHTTP };
-
 #define T(n, l)		FD(NULL, "http." n, l, 0, 0, ST_FMT_TEXT)
 
-static const struct st_field_desc http_fields[F_NHTTP] = {
+const struct st_field_desc st_http_fields[F_NHTTP] = {
 	[F_METHOD] = FD("method", "http.request.method", "Method", 0, 0,
 	    ST_FMT_TEXT),
 	[F_URI] = FD("uri", "http.request.uri", "Request URI", 0, 0,
@@ -100,28 +83,6 @@ static const struct st_field_desc http_fields[F_NHTTP] = {
 	    ST_FMT_BYTES),
 };
 
-/* Known headers, by name (case-insensitive), and their own fields. */
-static const struct {
-	const char	*name;
-	int		 field;
-} known[] = {
-	{ "host", F_HOST }, { "user-agent", F_UA },
-	{ "content-type", F_CTYPE }, { "content-length", F_CLEN },
-	{ "server", F_SERVER }, { "connection", F_CONN }, { "date", F_DATE },
-	{ "accept", F_ACCEPT }, { "accept-encoding", F_ACCENC },
-	{ "accept-language", F_ACCLANG }, { "referer", F_REFERER },
-	{ "last-modified", F_LASTMOD }, { "cache-control", F_CACHE },
-	{ "cookie", F_COOKIE }, { "set-cookie", F_SETCOOKIE },
-	{ "content-encoding", F_CENC }, { "transfer-encoding", F_TENC },
-	{ "upgrade", F_UPGRADE }, { "authorization", F_AUTH },
-	{ "location", F_LOCATION }, { "www-authenticate", F_WWWAUTH },
-	{ "x-forwarded-for", F_XFF }, { "sec-websocket-key", F_WSKEY },
-	{ "sec-websocket-accept", F_WSACCEPT },
-	{ "sec-websocket-version", F_WSVERSION },
-	{ "sec-websocket-protocol", F_WSPROTO },
-	{ "sec-websocket-extensions", F_WSEXT },
-};
-
 static const struct st_valname status_names[] = {
 	{ 100, "Continue" }, { 101, "Switching Protocols" }, { 200, "OK" },
 	{ 201, "Created" }, { 202, "Accepted" }, { 204, "No Content" },
@@ -140,19 +101,9 @@ static const struct st_valname status_names[] = {
 	{ 505, "HTTP Version not supported" }, { 0, NULL }
 };
 
-/* What one message's head said, for what follows it. */
-struct head {
-	int		 response;
-	int		 cont;		/* a continuation: no first line */
-	size_t		 host, hostn;	/* the Host value, offset and length */
-	int		 has_clen;
-	uint64_t	 clen;
-	int		 chunked;
-};
-
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
-static const uint8_t *
-bytes_at(const struct st_cur *c, size_t n)
+const uint8_t *
+http_bytes(const struct st_cur *c, size_t n)
 {
 	struct st_cur t = *c;
 
@@ -160,8 +111,8 @@ bytes_at(const struct st_cur *c, size_t n)
 }
 
 /* Length of the line at p (n bytes left), without CRLF; -1 if unended. */
-static long
-line_len(const uint8_t *p, size_t n)
+long
+http_line_len(const uint8_t *p, size_t n)
 {
 	size_t i;
 
@@ -171,21 +122,21 @@ line_len(const uint8_t *p, size_t n)
 	return -1;
 }
 
-static struct st_field *
-text(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
+struct st_field *
+http_text(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
 {
-	const uint8_t *p = bytes_at(c, off + n);
+	const uint8_t *p = http_bytes(c, off + n);
 	char buf[HTTP_LINE * 4 + 8];
 
 	if (p == NULL)
 		return NULL;
 	st_escape(p + off, n < HTTP_LINE ? n : HTTP_LINE, buf, sizeof(buf));
-	return st_dtext(d, c, &http_fields[f], off, n, buf);
+	return st_dtext(d, c, &st_http_fields[f], off, n, buf);
 }
 
 /* A generated text row f, from n wire bytes at p (escaped) after pre. */
-static void
-gentext(struct st_dctx *d, int f, const char *pre, const uint8_t *p,
+void
+http_gentext(struct st_dctx *d, int f, const char *pre, const uint8_t *p,
     size_t n)
 {
 	char buf[HTTP_LINE * 4 + 32];
@@ -194,13 +145,13 @@ gentext(struct st_dctx *d, int f, const char *pre, const uint8_t *p,
 
 	memcpy(buf, pre, k + 1);
 	st_escape(p, n < HTTP_LINE ? n : HTTP_LINE, buf + k, sizeof(buf) - k);
-	if ((fl = st_dgen(d, &http_fields[f], 0)) != NULL)
+	if ((fl = st_dgen(d, &st_http_fields[f], 0)) != NULL)
 		fl->meaning = st_pkt_strdup(d->pkt, buf);
 }
 
 /* A decimal number of at most 18 digits at p[0..n). */
-static uint64_t
-number(const uint8_t *p, size_t n, int base)
+uint64_t
+http_number(const uint8_t *p, size_t n, int base)
 {
 	uint64_t v = 0;
 	size_t i;
@@ -230,11 +181,11 @@ uri_parts(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
 		for (k = n; k > 0 && p[off + k - 1] != ':'; k--)
 			;
 		if (k > 1) {
-			text(d, c, F_CONNHOST, off, k - 1);
-			if (st_dbytes(d, c, &http_fields[F_CONNPORT], off + k,
+			http_text(d, c, F_CONNHOST, off, k - 1);
+			if (st_dbytes(d, c, &st_http_fields[F_CONNPORT], off + k,
 			    n - k) != NULL)
 				d->pkt->fields[d->pkt->nfields - 1].val =
-				    number(p + off + k, n - k, 10);
+				    http_number(p + off + k, n - k, 10);
 		}
 		return;
 	}
@@ -242,12 +193,12 @@ uri_parts(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
 		;
 	if (q == n)
 		return;		/* as tshark: the parts only with a query */
-	text(d, c, F_PATH, off, q);
-	text(d, c, F_QUERY, off + q + 1, n - q - 1);
+	http_text(d, c, F_PATH, off, q);
+	http_text(d, c, F_QUERY, off + q + 1, n - q - 1);
 	for (a = q + 1, k = 0; a < n && k < HTTP_LINES; a = i + 1, k++) {
 		for (i = a; i < n && p[off + i] != '&'; i++)
 			;
-		text(d, c, F_PARAM, off + a, i - a);
+		http_text(d, c, F_PARAM, off + a, i - a);
 	}
 }
 
@@ -265,185 +216,31 @@ first_line(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n,
 	for (b = a + 1; b < n && p[b] != ' '; b++)
 		;
 	if (!h->response) {
-		st_dgen(d, &http_fields[F_REQUEST], 1);
-		text(d, c, F_METHOD, 0, a);
+		st_dgen(d, &st_http_fields[F_REQUEST], 1);
+		http_text(d, c, F_METHOD, 0, a);
 		if (a + 1 < n) {
-			text(d, c, F_URI, a + 1, (b < n ? b : n) - a - 1);
+			http_text(d, c, F_URI, a + 1, (b < n ? b : n) - a - 1);
 			uri_parts(d, c, p, a + 1, (b < n ? b : n) - a - 1,
 			    a == 7 && memcmp(p, "CONNECT", 7) == 0);
 		}
 		if (b + 1 < n)
-			text(d, c, F_VERSION, b + 1, n - b - 1);
+			http_text(d, c, F_VERSION, b + 1, n - b - 1);
 		return;
 	}
-	st_dgen(d, &http_fields[F_RESPONSE], 1);
-	text(d, c, F_RVERSION, 0, a);
+	st_dgen(d, &st_http_fields[F_RESPONSE], 1);
+	http_text(d, c, F_RVERSION, 0, a);
 	if (a + 1 < n && b <= n) {
-		f = st_dbytes(d, c, &http_fields[F_CODE], a + 1, b - a - 1);
+		f = st_dbytes(d, c, &st_http_fields[F_CODE], a + 1, b - a - 1);
 		if (f != NULL) {
-			f->val = number(p + a + 1, b - a - 1 < 3 ? b - a - 1 :
+			f->val = http_number(p + a + 1, b - a - 1 < 3 ? b - a - 1 :
 			    3, 10);
 			if ((m = st_valname(status_names, (uint32_t)f->val)) !=
 			    NULL)
-				gentext(d, F_CODEDESC, m, p, 0);
+				http_gentext(d, F_CODEDESC, m, p, 0);
 		}
 	}
 	if (b + 1 < n)
-		text(d, c, F_PHRASE, b + 1, n - b - 1);
-}
-
-/* Whether header name p[0..n) is name (lower case). */
-static int
-named(const uint8_t *p, size_t n, const char *name)
-{
-	size_t i;
-
-	if (strlen(name) != n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if ((p[i] | 0x20) != name[i])
-			return 0;
-	return 1;
-}
-
-/* Decodes base64 p[0..n) into out (size on); returns the length. */
-static size_t
-base64(const uint8_t *p, size_t n, uint8_t *out, size_t on)
-{
-	static const char al[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"
-	    "opqrstuvwxyz0123456789+/";
-	const char *x;
-	uint32_t acc = 0;
-	size_t i, k = 0;
-	unsigned bits = 0;
-
-	for (i = 0; i < n && p[i] != '=' && k < on; i++) {
-		if (p[i] == 0 || (x = strchr(al, p[i])) == NULL)
-			return 0;
-		acc = acc << 6 | (uint32_t)(x - al);
-		if ((bits += 6) >= 8) {
-			bits -= 8;
-			out[k++] = (uint8_t)(acc >> bits);
-		}
-	}
-	return k;
-}
-
-/* What a known header's value adds beyond its own field. */
-static void
-header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
-    size_t off, size_t n, int field, struct head *h)
-{
-	uint8_t cred[HTTP_LINE];
-	size_t a, i, k, cn;
-
-	switch (field) {
-	case F_CLEN:
-		text(d, c, F_CLENHDR, off, n);
-		if (st_dbytes(d, c, &http_fields[F_CLEN], off, n) != NULL) {
-			h->clen = number(p + off, n, 10);
-			d->pkt->fields[d->pkt->nfields - 1].val = h->clen;
-			h->has_clen = 1;
-		}
-		return;
-	case F_HOST:
-		h->host = off;
-		h->hostn = n;
-		break;
-	case F_TENC:
-		h->chunked = n >= 7 && named(p + off + n - 7, 7, "chunked");
-		break;
-	case F_COOKIE:
-		text(d, c, field, off, n);
-		for (a = 0, k = 0; a < n && k < HTTP_LINES; a = i + 1, k++) {
-			for (; a < n && p[off + a] == ' '; a++)
-				;
-			for (i = a; i < n && p[off + i] != ';'; i++)
-				;
-			text(d, c, F_COOKIEPAIR, off + a, i - a);
-		}
-		return;
-	case F_AUTH:
-		text(d, c, field, off, n);
-		if (n > 6 && named(p + off, 6, "basic ")) {
-			for (a = 6; a < n && p[off + a] == ' '; a++)
-				;
-			if ((cn = base64(p + off + a, n - a, cred,
-			    sizeof(cred))) > 0)
-				gentext(d, F_AUTHBASIC, "", cred, cn);
-		}
-		return;
-	}
-	text(d, c, field, off, n);
-}
-
-/* One header line: a known header gets its own field too. */
-static void
-header_line(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
-    size_t off, size_t n, struct head *h)
-{
-	size_t k, colon, v;
-
-	if (!h->cont)		/* tshark names no line of unknown kind */
-		text(d, c, h->response ? F_RESPLINE : F_REQLINE, off, n);
-	for (colon = 0; colon < n && p[off + colon] != ':'; colon++)
-		;
-	if (colon == n)
-		return;
-	for (v = colon + 1; v < n && p[off + v] == ' '; v++)
-		;
-	for (k = 0; k < sizeof(known) / sizeof(known[0]); k++)
-		if (named(p + off, colon, known[k].name)) {
-			header_value(d, c, p, off + v, n - v, known[k].field,
-			    h);
-			return;
-		}
-}
-
-/*
- * A chunked body from pos: each chunk's size line, data and boundary, up
- * to the last (size 0) chunk or the segment's end.  Returns where the
- * message ends (left when it goes on in a later segment).
- */
-static size_t
-chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t pos,
-    size_t left)
-{
-	struct st_field *f;
-	uint64_t size;
-	unsigned i;
-	long n;
-
-	for (i = 0; i < HTTP_CHUNKS && pos < left; i++) {
-		if ((n = line_len(p + pos, left - pos)) <= 0)
-			break;
-		size = number(p + pos, (size_t)n, 16);
-		if ((f = st_dbytes(d, c, &http_fields[F_CHUNKSIZE], pos,
-		    (size_t)n)) != NULL)
-			f->val = size;
-		pos += (size_t)n + 2;
-		if (size == 0) {	/* the last chunk, then a blank line */
-			if ((n = line_len(p + pos, left - pos)) == 0)
-				pos += 2;
-			return pos;
-		}
-		if (size > left - pos) {
-			st_dbytes(d, c, &http_fields[F_CHUNKDATA], pos,
-			    left - pos);
-			break;
-		}
-		if (size > 0)
-			st_dbytes(d, c, &http_fields[F_CHUNKDATA], pos,
-			    (size_t)size);
-		pos += (size_t)size;
-		if (left - pos >= 2) {
-			st_dbytes(d, c, &http_fields[F_CHUNKEND], pos, 2);
-			pos += 2;
-		}
-	}
-	st_pkt_note(d->pkt, "HTTP: a chunked body continues in a later "
-	    "segment");
-	return left;
+		http_text(d, c, F_PHRASE, b + 1, n - b - 1);
 }
 
 /* Whether the segment at p starts a request or a status line. */
@@ -479,7 +276,7 @@ head_lines(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t pos,
 	long n;
 
 	while (pos < left) {
-		if ((n = line_len(p + pos, left - pos)) < 0) {
+		if ((n = http_line_len(p + pos, left - pos)) < 0) {
 			st_pkt_note(d->pkt, "HTTP: the header continues in a "
 			    "later segment");
 			return left;
@@ -487,7 +284,7 @@ head_lines(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t pos,
 		if (n == 0)		/* the blank line: the body follows */
 			return pos + 2;
 		if (++lines <= HTTP_LINES)
-			header_line(d, c, p, pos, (size_t)n, h);
+			http_header_line(d, c, p, pos, (size_t)n, h);
 		pos += (size_t)n + 2;
 	}
 	return pos;
@@ -508,7 +305,7 @@ full_uri(struct st_dctx *d, const uint8_t *p, size_t n, const struct head *h)
 		return;
 	if (p[a + 1] != '/') {
 		if (b - a - 1 > 7 && memcmp(p + a + 1, "http://", 7) == 0)
-			gentext(d, F_FULLURI, "", p + a + 1, b - a - 1);
+			http_gentext(d, F_FULLURI, "", p + a + 1, b - a - 1);
 		return;
 	}
 	if (h->hostn == 0)
@@ -516,7 +313,7 @@ full_uri(struct st_dctx *d, const uint8_t *p, size_t n, const struct head *h)
 	memcpy(host, "http://", 8);
 	st_escape(p + h->host, h->hostn < HTTP_LINE ? h->hostn : HTTP_LINE,
 	    host + 7, sizeof(host) - 7);
-	gentext(d, F_FULLURI, host, p + a + 1, b - a - 1);
+	http_gentext(d, F_FULLURI, host, p + a + 1, b - a - 1);
 }
 
 /*
@@ -593,14 +390,14 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		}
 		if (!header_like(p + pos, n))
 			break;
-		header_line(d, c, p, pos, n, &h);
+		http_header_line(d, c, p, pos, n, &h);
 		pos += next;
 	}
 	d->hdr = pos;
 	if (pos < left) {
 		bl = h.has_clen && h.clen < left - pos ? (size_t)h.clen :
 		    left - pos;
-		st_dbytes(d, c, &http_fields[F_BODY], pos, bl);
+		st_dbytes(d, c, &st_http_fields[F_BODY], pos, bl);
 	}
 	return ST_OK;
 }
@@ -609,7 +406,7 @@ static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), pos, end, bl;
-	const uint8_t *p = bytes_at(c, left);
+	const uint8_t *p = http_bytes(c, left);
 	struct head h;
 	long n;
 
@@ -620,8 +417,8 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		return continuation(d, c, p, left);
 	d->hdr = left;
 	d->plen = 0;
-	if ((n = line_len(p, left)) < 0) {
-		text(d, c, h.response ? F_RESPLINE : F_REQLINE, 0, left);
+	if ((n = http_line_len(p, left)) < 0) {
+		http_text(d, c, h.response ? F_RESPLINE : F_REQLINE, 0, left);
 		st_pkt_note(d->pkt, "HTTP: the message continues in a later "
 		    "segment");
 		return ST_OK;
@@ -633,13 +430,13 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	if (pos >= left)
 		return ST_OK;
 	if (h.chunked) {
-		end = chunks(d, c, p, pos, left);
+		end = http_chunks(d, c, p, pos, left);
 	} else {
 		/* A request without a length has no body (RFC 9112 6.3). */
 		bl = h.has_clen ? (h.clen < left - pos ? (size_t)h.clen :
 		    left - pos) : h.response ? left - pos : 0;
 		if (bl > 0)
-			st_dbytes(d, c, &http_fields[F_BODY], pos, bl);
+			st_dbytes(d, c, &st_http_fields[F_BODY], pos, bl);
 		end = pos + bl;
 	}
 	/* Pipelined: another message follows in the same segment. */
@@ -648,7 +445,7 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		d->plen = left - end;
 		d->next = d->ly->proto;
 	} else if (end < left)
-		st_dbytes(d, c, &http_fields[F_BODY], end, left - end);
+		st_dbytes(d, c, &st_http_fields[F_BODY], end, left - end);
 	return ST_OK;
 }
 
@@ -661,12 +458,12 @@ static int
 http_heuristic(struct st_cur *c)
 {
 	size_t left = st_cur_left(c), i, sp;
-	const uint8_t *p = bytes_at(c, left);
+	const uint8_t *p = http_bytes(c, left);
 	int response;
 	long n;
 
 	if (p == NULL || !starts_message(p, left, &response) ||
-	    (n = line_len(p, left)) < 12)
+	    (n = http_line_len(p, left)) < 12)
 		return 0;
 	if (response)
 		return p[7] >= '0' && p[7] <= '9' && p[8] == ' ' &&
@@ -701,11 +498,11 @@ head_clen(const uint8_t *p, size_t n)
 		lines++;
 		for (k = line; k < i && p[k] != ':'; k++)
 			;
-		if (k < i && named(p + line, k - line, "content-length")) {
+		if (k < i && http_named(p + line, k - line, "content-length")) {
 			for (k++; k < i && p[k] == ' '; k++)
 				;
-			clen = (long long)number(p + k, i - k, 10);
-		} else if (k < i && named(p + line, k - line,
+			clen = (long long)http_number(p + k, i - k, 10);
+		} else if (k < i && http_named(p + line, k - line,
 		    "transfer-encoding"))
 			return -1;
 		line = i + 2;
@@ -729,7 +526,7 @@ http_pdu_len(struct st_cur *c)
 
 	if (left > HTTP_MAXHEAD)
 		left = HTTP_MAXHEAD;
-	if (left == 0 || (p = bytes_at(c, left)) == NULL)
+	if (left == 0 || (p = http_bytes(c, left)) == NULL)
 		return 0;
 	if (!starts_message(p, left, &response))
 		return left < 8 && p[0] >= 'A' && p[0] <= 'Z' ? ST_PDU_MORE :
@@ -756,7 +553,7 @@ http_sum_one(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_RESPLINE + 1];
 
-	st_ly_fields(s->pkt, ly, http_fields, F_RESPLINE + 1, f);
+	st_ly_fields(s->pkt, ly, st_http_fields, F_RESPLINE + 1, f);
 	if (f[F_METHOD] != NULL) {
 		st_out_puts(s->o, "http ");
 		s->value(s, f[F_METHOD]);
@@ -797,8 +594,8 @@ http_summary(struct st_sumctx *s, const struct st_layer *ly)
 
 /* What the diagram shows of a layer in its box title. */
 static const struct st_field_desc *const http_keys[] = {
-	&http_fields[F_METHOD], &http_fields[F_URI], &http_fields[F_CODE],
-	&http_fields[F_PHRASE], &http_fields[F_HOST], &http_fields[F_CLEN],
+	&st_http_fields[F_METHOD], &st_http_fields[F_URI], &st_http_fields[F_CODE],
+	&st_http_fields[F_PHRASE], &st_http_fields[F_HOST], &st_http_fields[F_CLEN],
 	NULL,
 };
 
@@ -808,7 +605,7 @@ const struct st_proto st_proto_http = {
 	.title = "Hypertext Transfer Protocol",
 	.rfc = "RFC 9112",
 	.role = ST_ROLE_APP,
-	.fields = http_fields,
+	.fields = st_http_fields,
 	.nfields = F_NHTTP,
 	.decode = http_decode,
 	.binds = http_binds,
