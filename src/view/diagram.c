@@ -240,6 +240,17 @@ data_preview(const struct st_packet *pkt, const struct st_layer *ly,
 	buf[k] = '\0';
 }
 
+/* Whether layer i only holds the next one, from its first byte (the
+ * bytes of a reassembled message, the message inside): not in the bar. */
+static int
+container(const struct st_packet *pkt, unsigned i)
+{
+	const struct st_layer *ly = &pkt->layers[i];
+
+	return ly->proto->role == ST_ROLE_DATA && i + 1 < pkt->nlayers &&
+	    pkt->layers[i + 1].off == ly->off && ly->len > 0;
+}
+
 /*
  * The bytes layer i adds to the byte bar: its header, or all of it for a
  * layer that is all message, unless another layer of its chain follows
@@ -250,6 +261,8 @@ bar_len(const struct st_packet *pkt, unsigned i)
 {
 	const struct st_layer *ly = &pkt->layers[i];
 
+	if (container(pkt, i))
+		return 0;
 	if (!whole(ly) || (ly->proto->role == ST_ROLE_APP &&
 	    i + 1 < pkt->nlayers && pkt->layers[i + 1].depth == ly->depth &&
 	    pkt->layers[i + 1].off == ly->off + ly->hdr_len))
@@ -257,38 +270,87 @@ bar_len(const struct st_packet *pkt, unsigned i)
 	return ly->len;
 }
 
-/* The byte bar: each layer's header (data: all of it) to scale. */
+/* One segment of a byte bar: "[name len ....]", len of total to scale. */
 static void
-byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+bar_seg(struct st_out *o, struct st_vctx *v, const struct st_proto *p,
+    const char *name, size_t len, size_t total)
 {
 	char seg[64];
-	size_t total = 0, room = WIDTH - 20, want, len, w;
+	size_t room = WIDTH - 20, want, w;
+
+	snprintf(seg, sizeof(seg), "%s %zu", name, len);
+	want = total > 0 ? len * room / total : 0;
+	w = strlen(seg);
+	if (p != NULL)
+		st_out_puts(o, st_pcolor(v, p));
+	st_out_putc(o, '[');
+	st_out_puts(o, seg);
+	while (w++ < want)
+		st_out_putc(o, w == strlen(seg) + 1 ? ' ' : '.');
+	st_out_putc(o, ']');
+	if (p != NULL)
+		st_out_puts(o, st_color_off(v));
+}
+
+/*
+ * A byte bar of the layers that lie in the packet's bytes [from, to): the
+ * frame's own, or (after a frame that completes a datagram or a message,
+ * with --reassemble) the bytes gathered from earlier frames.  Returns
+ * their total.  rest: bytes of [from, to) no layer of the bar shows (the
+ * frame's share of a reassembled message), drawn as data.
+ */
+static size_t
+bar_of(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v,
+    size_t from, size_t to, int draw, size_t rest)
+{
+	size_t total = rest, len;
 	unsigned i;
 
 	for (i = 0; i < pkt->nlayers; i++)
-		if (!st_ly_part(pkt, &pkt->layers[i]))
+		if (!st_ly_part(pkt, &pkt->layers[i]) &&
+		    pkt->layers[i].off >= from && pkt->layers[i].off < to)
 			total += bar_len(pkt, i);
+	if (!draw)
+		return total;
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *ly = &pkt->layers[i];
 
-		if (st_ly_part(pkt, ly))
+		if (st_ly_part(pkt, ly) || ly->off < from || ly->off >= to ||
+		    container(pkt, i))
 			continue;
 		len = bar_len(pkt, i);
-		snprintf(seg, sizeof(seg), "%s %zu", ly->proto->name, len);
-		want = total > 0 ? len * room / total : 0;
-		w = strlen(seg);
-		st_out_puts(o, st_pcolor(v, ly->proto));
-		st_out_putc(o, '[');
-		st_out_puts(o, seg);
-		while (w++ < want)
-			st_out_putc(o, w == strlen(seg) + 1 ? ' ' : '.');
-		st_out_putc(o, ']');
-		st_out_puts(o, st_color_off(v));
+		bar_seg(o, v, ly->proto, ly->proto->name, len, total);
 	}
-	st_out_printf(o, " = %zu bytes", total);
-	if (pkt->caplen < pkt->len)
-		st_out_printf(o, " captured of %u on the wire", pkt->len);
-	st_out_putc(o, '\n');
+	if (rest > 0)
+		bar_seg(o, v, NULL, "data", rest, total);
+	return total;
+}
+
+/* The byte bar: each layer's header (data: all of it) to scale; bytes
+ * reassembled from earlier frames on a line of their own. */
+static void
+byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
+{
+	size_t own = pkt->caplen, mine, rest = 0, total;
+
+	if (pkt->xlen == 0) {
+		total = bar_of(o, pkt, v, 0, SIZE_MAX, 1, 0);
+		st_out_printf(o, " = %zu bytes", total);
+		if (pkt->caplen < pkt->len)
+			st_out_printf(o, " captured of %u on the wire",
+			    pkt->len);
+		st_out_putc(o, '\n');
+		return;
+	}
+	mine = bar_of(o, pkt, v, 0, own, 0, 0);
+	if (mine < own)
+		rest = own - mine;
+	total = bar_of(o, pkt, v, 0, own, 1, rest);
+	st_out_printf(o, " = %zu bytes in this frame\n", total);
+	st_out_puts(o, "reassembled: ");
+	total = bar_of(o, pkt, v, own, SIZE_MAX, 1, 0);
+	st_out_printf(o, " = %zu bytes gathered from this and earlier frames"
+	    "\n", total);
 }
 
 static void
