@@ -12,6 +12,7 @@
  */
 #include <string.h>
 
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -22,7 +23,7 @@
 
 enum { M_ISREQ, M_LINE, M_REQ, M_RTAG, M_RSP, M_STAG, M_TAG, M_UID,
 	M_RCMD, M_CMD, M_STATUS, M_SCMD, M_FOLDER, M_USER, M_PASS, M_LIT,
-	M_NIMAP };
+	M_RESPTO, M_TIME, M_NIMAP };
 
 #define T(i, n, l)	[i] = FD(NULL, "imap." n, l, 0, 0, ST_FMT_TEXT)
 
@@ -45,6 +46,8 @@ static const struct st_field_desc imap_fields[M_NIMAP] = {
 	T(M_PASS, "request.password", "Request Password"),
 	[M_LIT] = FD(NULL, "strata.imap.literal", "Literal (message) bytes",
 	    0, 0, ST_FMT_DEC),
+	[M_RESPTO] = FDG("imap.response_to", "Request In", ST_FMT_DEC, NULL),
+	[M_TIME] = FDG("imap.time", "Time from request", ST_FMT_TEXT, NULL),
 };
 
 /* The commands whose first argument is a mailbox (Wireshark's list). */
@@ -154,6 +157,35 @@ arguments(struct im *m, size_t a, size_t w, size_t nx, size_t e)
 	}
 }
 
+/*
+ * A request's tag is noted (include/strata/match.h); a tagged response
+ * finds the request it completes, the latest with its tag, and shows its
+ * frame and the time since, as Wireshark does.
+ */
+static void
+pair(struct im *m, size_t a, size_t w)
+{
+	struct st_match r;
+	struct st_field *f;
+	uint64_t id = 0xcbf29ce484222325u;
+	char buf[48];
+	uint8_t none = 0;
+	size_t i;
+
+	for (i = 0; i < w; i++)		/* FNV-1a of the tag */
+		id = (id ^ m->p[a + i]) * 0x100000001b3u;
+	if (m->req) {
+		(void)st_match_note(m->d, id, &none, sizeof(none));
+		return;
+	}
+	if (!st_match_answer(m->d, id, &r))
+		return;
+	st_dgen(m->d, &imap_fields[M_RESPTO], r.frame);
+	st_match_delta(m->d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(m->d, &imap_fields[M_TIME], 0)) != NULL)
+		f->meaning = st_pkt_strdup(m->d->pkt, buf);
+}
+
 /* A tagged line [a, e): tag, then command or status, then what follows. */
 static void
 tagged(struct im *m, size_t a, size_t e)
@@ -168,6 +200,7 @@ tagged(struct im *m, size_t a, size_t e)
 		return;
 	text(m, m->req ? M_RTAG : M_STAG, a, w);
 	text(m, M_TAG, a, w);
+	pair(m, a, w);
 	a = nx;
 	nx = word(m->p, a, e, &w);
 	if (w == 0)
