@@ -4,7 +4,8 @@
  * the Modbus Application Protocol Specification V1.1b3): the MBAP header
  * on TCP port 502, then the Modbus PDU, a function code and its body.
  * Wireshark shows them as two protocols, "mbtcp" and "modbus", from one
- * dissector (packet-mbtcp.c); so does this file.
+ * dissector (packet-mbtcp.c); this file is the PDU's, mbtcp.c the
+ * header's.
  *
  *    0                   1                   2                   3
  *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -33,27 +34,11 @@
 
 #include "strata/match.h"
 #include "strata/out.h"
-#include "fields.h"
+#include "modbus.h"
 
-extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
-
-#define MB_PORT		502
-#define MB_MAXLEN	254	/* unit ID and the largest PDU (253) */
 #define MB_MAXREGS	127	/* registers one PDU holds */
 #define MB_MAXOBJ	64	/* device identification objects shown */
 #define MB_MAXGROUPS	64	/* file record groups shown */
-
-enum { M_TRANS, M_PROT, M_LEN, M_UNIT, M_NMBTCP };
-
-static const struct st_field_desc mbtcp_fields[M_NMBTCP] = {
-	[M_TRANS] = FD("trans", "mbtcp.trans_id", "Transaction Identifier",
-	    0, 16, ST_FMT_DEC),
-	[M_PROT] = FD("prot", "mbtcp.prot_id", "Protocol Identifier", 16, 16,
-	    ST_FMT_DEC),
-	[M_LEN] = FD("len", "mbtcp.len", "Length", 32, 16, ST_FMT_DEC),
-	[M_UNIT] = FD("unit", "mbtcp.unit_id", "Unit Identifier", 48, 8,
-	    ST_FMT_DEC),
-};
 
 enum { F_FUNC, F_EXC, F_REF, F_REF32, F_REFTYPE, F_RREF, F_WREF, F_WORDS,
 	F_RWORDS, F_WWORDS, F_BITS, F_BYTES, F_BYTES16, F_DIAG, F_EVSTATUS,
@@ -513,7 +498,7 @@ pdu_len(const struct st_dctx *d, uint64_t *key)
 	*key = 0;
 	if (d->ly == d->pkt->layers || ly->proto != &st_proto_mbtcp)
 		return SIZE_MAX;
-	st_ly_fields(d->pkt, ly, mbtcp_fields, M_NMBTCP, f);
+	st_ly_fields(d->pkt, ly, st_mbtcp_fields, M_NMBTCP, f);
 	if (f[M_TRANS] != NULL && f[M_UNIT] != NULL)
 		*key = f[M_UNIT]->val << 16 | f[M_TRANS]->val;
 	if (f[M_LEN] == NULL)
@@ -601,41 +586,8 @@ modbus_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
-/*
- * The MBAP header.  Wireshark takes port 502's bytes for Modbus/TCP only
- * when the protocol identifier is 0 and the length covers a unit ID and
- * a function code; otherwise they are data.
- */
-static int
-mbtcp_decode(struct st_dctx *d, struct st_cur *c)
-{
-	size_t left = st_cur_left(c);
-	struct st_cur t = *c;
-	unsigned prot, len;
-
-	if (left < 8)
-		return d->pkt->caplen < d->pkt->len && left > 0 ? ST_ETRUNC :
-		    ST_ENOTME;
-	st_cur_skip(&t, 2);
-	prot = st_get_be16(&t);
-	len = st_get_be16(&t);
-	if (prot != 0 || len < 2)
-		return ST_ENOTME;
-	st_dfields(d, c, mbtcp_fields, M_NMBTCP);
-	if (len > MB_MAXLEN)
-		return st_dmalformed(d, "length %u exceeds %u", len,
-		    MB_MAXLEN);
-	d->hdr = 7;
-	d->next = &st_proto_modbus;
-	return ST_OK;
-}
-
-static const struct st_bind mbtcp_binds[] = {
-	{ ST_KEY_TCPPORT, MB_PORT },
-};
-
 /* " Read Holding Registers ref 107 count 3", " exception ...". */
-static void
+void
 modbus_facts(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_NMODBUS];
@@ -672,35 +624,6 @@ modbus_facts(struct st_sumctx *s, const struct st_layer *ly)
 	}
 }
 
-/* "modbus tid 5 unit 1 query Read Holding Registers ref 107 count 3":
- * the MBAP header's hook speaks for the PDU after it, and counts the
- * further messages of the segment. */
-static int
-mbtcp_summary(struct st_sumctx *s, const struct st_layer *ly)
-{
-	const struct st_field *f[M_NMBTCP];
-	const struct st_layer *end = s->pkt->layers + s->pkt->nlayers, *l;
-	unsigned more = 0;
-
-	st_ly_fields(s->pkt, ly, mbtcp_fields, M_NMBTCP, f);
-	st_out_puts(s->o, "modbus");
-	if (f[M_TRANS] != NULL) {
-		st_out_puts(s->o, " tid ");
-		s->value(s, f[M_TRANS]);
-	}
-	if (f[M_UNIT] != NULL) {
-		st_out_puts(s->o, " unit ");
-		s->value(s, f[M_UNIT]);
-	}
-	if (ly + 1 < end && ly[1].proto == &st_proto_modbus)
-		modbus_facts(s, ly + 1);
-	for (l = ly + 1; l < end; l++)
-		more += l->proto == &st_proto_mbtcp;
-	if (more > 0)
-		st_out_printf(s->o, " (+%u more)", more);
-	return 1;
-}
-
 static int
 modbus_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
@@ -709,42 +632,8 @@ modbus_summary(struct st_sumctx *s, const struct st_layer *ly)
 	return 1;
 }
 
-static const struct st_field_desc *const mbtcp_keys[] = {
-	&mbtcp_fields[M_TRANS], &mbtcp_fields[M_LEN], &mbtcp_fields[M_UNIT],
-	NULL,
-};
-
 static const struct st_field_desc *const modbus_keys[] = {
 	&modbus_fields[F_FUNC], NULL,
-};
-
-/* @summary */
-/* @views */
-/* @craft */
-/* @probes */
-const struct st_proto st_proto_mbtcp = {
-	.name = "mbtcp",
-	.ws = "mbtcp",
-	.title = "Modbus/TCP",
-	.rfc = "Modbus Messaging on TCP/IP Implementation Guide V1.0b",
-	.role = ST_ROLE_APP,
-	.fields = mbtcp_fields,
-	.nfields = M_NMBTCP,
-	.decode = mbtcp_decode,
-	.binds = mbtcp_binds,
-	.nbinds = NFIELDS(mbtcp_binds),
-	/* @summary */
-	.summary = mbtcp_summary,
-	/* @views */
-	.keys = mbtcp_keys,
-	.color = "\033[33m",
-	.explain = "The MBAP header that carries a Modbus message over TCP "
-	    "port 502: a transaction ID the response repeats, protocol ID 0, "
-	    "the length of what follows (unit ID and PDU), and the unit ID "
-	    "of a device behind a gateway (255 or 0 when none).  Modbus has "
-	    "no checksum over TCP: TCP's covers it.",
-	/* @craft */
-	/* @probes */
 };
 
 /* @summary */
