@@ -135,6 +135,7 @@ struct st_layer {
 	uint16_t	 nfields;
 	uint8_t		 depth;		/* 0, or the quoting level in ICMP */
 	uint8_t		 status;	/* enum st_ls */
+	uint8_t		 note0;		/* the packet's notes before it */
 	const char	*why;		/* reason when malformed */
 };
 

@@ -194,13 +194,16 @@ key_of(const struct st_packet *pkt, struct seg *g)
 }
 
 /* Forgets the layers from index k on (the segment's own application
- * layers, about to be shown otherwise). */
+ * layers, about to be shown otherwise), and the notes they made ("a
+ * record continues in a later segment": it is gathered now). */
 static void
 cut_layers(struct st_packet *pkt, unsigned k)
 {
 	if (k >= pkt->nlayers)
 		return;
 	pkt->nfields = pkt->layers[k].field0;
+	if (pkt->nnotes > pkt->layers[k].note0)
+		pkt->nnotes = pkt->layers[k].note0;
 	pkt->nlayers = k;
 }
 

@@ -56,6 +56,7 @@ st_pkt_add_layer(struct st_packet *pkt, const struct st_proto *proto,
 	ly->proto = proto;
 	ly->off = off;
 	ly->field0 = (uint16_t)pkt->nfields;
+	ly->note0 = (uint8_t)pkt->nnotes;
 	ly->depth = (uint8_t)depth;
 	return ly;
 }
