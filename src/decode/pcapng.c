@@ -310,7 +310,10 @@ on_epb(struct st_pcapng *g, struct st_record *rec, int obsolete)
 	return 1;
 }
 
-/* A Simple Packet Block: interface 0, no time, as much as it holds. */
+/*
+ * A Simple Packet Block: interface 0, no time; its length cut to the
+ * interface's snaplen, which the block must hold (as Wireshark reads it).
+ */
 static int
 on_spb(struct st_pcapng *g, struct st_record *rec)
 {

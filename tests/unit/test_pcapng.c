@@ -271,7 +271,7 @@ test_two_sections(void **state)
 	st_reader_close(&r);
 }
 
-/* SPB: interface 0, cut to its snaplen; the obsolete Packet Block. */
+/* SPB: interface 0, cut to its snaplen, held by its block; OPB. */
 static void
 test_spb_opb(void **state)
 {
@@ -286,10 +286,16 @@ test_spb_opb(void **state)
 	idb(&f, 101, 0, -1, 0);
 	spb(&f, "0123456789", 10, 8);		/* snaplen 5 */
 	opb(&f, 1, 2000000, "opb!", 4);
+	shb(&f, 0);
+	idb(&f, 1, 0, -1, 0);			/* no snaplen */
+	spb(&f, "abcdefgh", 3, 8);		/* its length */
+	spb(&f, "abcdefgh", 100, 8);		/* more than it holds */
 	assert_int_equal(open_ng(&r, &f, why, sizeof(why)), 0);
 	want(&r, DLT_EN10MB, "01234", 5, 10, 0, 0);
 	want(&r, DLT_RAW, "opb!", 4, 4, 2, 0);
-	assert_int_equal(st_reader_next(&r), -2);
+	want(&r, DLT_EN10MB, "abc", 3, 3, 0, 0);
+	assert_int_equal(st_reader_next(&r), -1);
+	assert_non_null(strstr(st_reader_error(&r), "longer than its block"));
 	st_reader_close(&r);
 }
 
