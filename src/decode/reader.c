@@ -189,14 +189,17 @@ ng_prog(struct st_reader *r, int lt)
 static int
 ng_filter(struct st_reader *r, const char *expr, char *why, size_t n)
 {
-	if ((r->expr = strdup(expr)) == NULL) {
-		snprintf(why, n, "out of memory");
+	if (r->expr != NULL || (r->expr = strdup(expr)) == NULL) {
+		snprintf(why, n, r->expr != NULL ? "a filter is set already" :
+		    "out of memory");
 		return -1;
 	}
 	/* Said now, for the first link type, when the text is wrong. */
 	if (ng_prog(r, r->lt) == NULL) {
 		snprintf(why, n, "%s", r->err);
 		r->err[0] = '\0';
+		free(r->expr);
+		r->expr = NULL;
 		return -1;
 	}
 	r->have_prog = 1;
