@@ -21,6 +21,8 @@
 #include "strata/model.h"
 
 struct st_defrag;
+struct st_pcapng;
+struct st_ltprog;
 
 /* One frame as it came: what the decoder needs to know about it. */
 struct st_record {
@@ -46,11 +48,21 @@ void	st_record_bytes(struct st_record *rec, const void *data, size_t n,
 unsigned st_decode_frame(struct st_packet *pkt, const struct st_record *rec,
 	    int lite);
 
-/* A source of records: a pcap handle, with an optional BPF filter. */
+/*
+ * A source of records: a pcap handle, with an optional BPF filter.  A
+ * pcapng file is read by strata's own reader (ng); p is then a dead
+ * handle of its first interface's link type, and each record carries its
+ * own interface's link type (rec.lt may change from one to the next).
+ */
 struct st_reader {
 	pcap_t			*p;
+	struct st_pcapng	*ng;
+	struct st_ltprog	*lts;		/* ng: the filter, per link type */
+	unsigned		 nlts;
+	char			*expr;		/* ng: the filter's text */
+	char			 err[PCAP_ERRBUF_SIZE];
 	const char		*name;
-	int			 lt;
+	int			 lt;		/* of the first interface */
 	int			 live;		/* a capture, not a file */
 	int			 rc;		/* of the last read, as pcap */
 	unsigned long long	 num;		/* records read (filter or not) */

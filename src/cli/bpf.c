@@ -183,27 +183,38 @@ compile(pcap_t *pd, const char *filter, struct bpf_program *pr)
 	return -1;
 }
 
-/* Runs the filter on every packet (or packet num, step by step). */
+/*
+ * Runs the filter on every packet (or packet num, step by step); a pcapng
+ * file's packets of another link type than the program's are left out.
+ */
 static int
-over_file(pcap_t *p, const struct st_bpf *b, const struct bpf_program *pr,
-    const struct bopts *op, struct st_out *o)
+over_file(struct st_reader *r, const struct st_bpf *b,
+    const struct bpf_program *pr, const struct bopts *op, struct st_out *o,
+    int linktype)
 {
-	struct pcap_pkthdr *h;
-	const u_char *data;
-	unsigned long long n = 0, hits = 0;
+	struct pcap_pkthdr h;
+	const struct st_record *rec = &r->rec;
+	unsigned long long n = 0, hits = 0, other = 0;
 	uint32_t mine, ref;
 	int rc;
 
-	while ((rc = pcap_next_ex(p, &h, &data)) == 1) {
+	memset(&h, 0, sizeof(h));
+	while ((rc = st_reader_next(r)) == 1) {
+		if (rec->lt != linktype) {
+			other++;
+			continue;
+		}
 		n++;
 		if (op->num != 0 && n != op->num)
 			continue;
 		if (op->num != 0)
 			st_out_printf(o, "packet %llu: %u bytes, %u captured\n",
-			    n, h->len, h->caplen);
-		mine = st_bpf_run(b, op->num != 0 ? o : NULL, data, h->len,
-		    h->caplen);
-		ref = (uint32_t)pcap_offline_filter(pr, h, data);
+			    n, rec->len, rec->caplen);
+		mine = st_bpf_run(b, op->num != 0 ? o : NULL, rec->data,
+		    rec->len, rec->caplen);
+		h.caplen = rec->caplen;
+		h.len = rec->len;
+		ref = (uint32_t)pcap_offline_filter(pr, &h, rec->data);
 		if (mine != ref) {
 			st_out_flush(o);
 			st_cli_err("bpf: packet %llu: the interpreter says %u, "
@@ -215,9 +226,9 @@ over_file(pcap_t *p, const struct st_bpf *b, const struct bpf_program *pr,
 		if (op->num != 0)
 			break;
 	}
-	if (rc == PCAP_ERROR) {
+	if (rc == -1) {
 		st_out_flush(o);
-		st_cli_err("%s: %s", op->file, pcap_geterr(p));
+		st_cli_err("%s: %s", op->file, st_reader_error(r));
 		return ST_EXIT_RUNTIME;
 	}
 	if (op->num != 0 && n != op->num) {
@@ -228,11 +239,14 @@ over_file(pcap_t *p, const struct st_bpf *b, const struct bpf_program *pr,
 	}
 	if (op->num == 0)
 		st_out_printf(o, "%llu of %llu packets match\n", hits, n);
+	if (other != 0)
+		st_out_printf(o, "(%llu packets of other link types left out)\n",
+		    other);
 	return ST_EXIT_OK;
 }
 
 static int
-run(const struct bopts *op, pcap_t *p, int linktype)
+run(const struct bopts *op, struct st_reader *r, int linktype)
 {
 	static struct st_out o;
 	struct bpf_program pr;
@@ -255,10 +269,10 @@ run(const struct bopts *op, pcap_t *p, int linktype)
 		goto out;
 	}
 	st_out_init(&o, stdout);
-	if (p == NULL)
+	if (r == NULL)
 		st_bpf_explain(&o, &b);
 	else
-		rc = over_file(p, &b, &pr, op, &o);
+		rc = over_file(r, &b, &pr, op, &o, linktype);
 	if (st_out_flush(&o) < 0 && rc == ST_EXIT_OK) {
 		st_cli_err("bpf: writing: %s", strerror(o.err));
 		rc = ST_EXIT_RUNTIME;
@@ -308,7 +322,7 @@ st_cmd_bpf(int argc, char **argv)
 		}
 		linktype = pcap_datalink(p);
 	}
-	rc = run(&op, p, linktype);
+	rc = run(&op, p != NULL ? &r : NULL, linktype);
 	if (p != NULL)
 		st_reader_close(&r);
 	return rc;

@@ -380,6 +380,14 @@ show(struct replay *rp, const struct st_record *rec, int again)
 static int
 inject(struct replay *rp, const struct st_record *rec)
 {
+	/* A pcapng file's interfaces may be of several link types. */
+	if (rec->lt != rp->in.lt) {
+		note(rp, "strata: replay: frame %llu is of link type %s, %s's "
+		    "is not: not sent", rec->num,
+		    pcap_datalink_val_to_name(rec->lt) ?
+		    pcap_datalink_val_to_name(rec->lt) : "?", rp->in.iface);
+		return 0;
+	}
 	switch (st_inject_send(&rp->in, rec->data, rec->caplen)) {
 	case 1:
 		note(rp, "strata: replay: frame %llu (%u bytes) is more than "

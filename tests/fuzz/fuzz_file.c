@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * libFuzzer target: a capture file.  The bytes are read as pcap or pcapng
- * by libpcap from memory, and each packet decoded and summarised.
+ * libFuzzer target: a capture file, read from memory through strata's
+ * reader as every command reads one (classic pcap by libpcap, pcapng by
+ * strata's own reader), with a BPF filter half the time (compiled per
+ * pcapng link type), and each packet decoded and summarised.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
-#include <pcap/pcap.h>
-
 #include "strata/decode.h"
+#include "strata/reader.h"
 #include "strata/view.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -20,12 +21,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct st_packet pkt;
 	static struct st_out out;
 	static FILE *null;
-	char errbuf[PCAP_ERRBUF_SIZE];
-	struct pcap_pkthdr *h;
-	const u_char *d;
 	static struct st_vctx v;	/* kept: the summary's table lives on */
+	struct st_reader r;
+	char why[512];
 	FILE *fp;
-	pcap_t *p;
 	int n = 0;
 
 	if (null == NULL)
@@ -33,20 +32,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	v.have_t0 = 0;
 	if (size == 0 || (fp = fmemopen((void *)data, size, "rb")) == NULL)
 		return 0;
-	if ((p = pcap_fopen_offline_with_tstamp_precision(fp,
-	    PCAP_TSTAMP_PRECISION_NANO, errbuf)) == NULL) {
-		fclose(fp);
+	if (st_reader_fopen(&r, fp, "fuzz", why, sizeof(why)) != 0)
+		return 0;	/* the reader closed fp */
+	/* The last byte chooses a filter: none, or one every link type has. */
+	if ((data[size - 1] & 1) != 0 &&
+	    st_reader_filter(&r, "len > 40", why, sizeof(why)) != 0) {
+		st_reader_close(&r);
 		return 0;
 	}
 	st_out_init(&out, null);
-	while (pcap_next_ex(p, &h, &d) == 1 && n++ < 1000) {
-		st_pkt_reset(&pkt, d, h->caplen, h->len);
-		pkt.num = (uint64_t)n;
-		st_decode(&pkt, pcap_datalink(p));
+	while (st_reader_next(&r) == 1 && n++ < 1000) {
+		st_decode_frame(&pkt, &r.rec, 0);
 		st_view_summary.packet(&out, &pkt, &v);
 		st_view_json.packet(&out, &pkt, &v);
 	}
+	(void)st_reader_error(&r);
 	st_out_flush(&out);
-	pcap_close(p);
+	st_reader_close(&r);
 	return 0;
 }

@@ -215,6 +215,54 @@ def files(out):
     raw_file(os.path.join(out, "ng-shb-len-lies.pcapng"),
              struct.pack("<IIIHHqI", 0x0A0D0D0A, 12, 0x1A2B3C4D, 1, 0, -1,
                          12))
+    ng_files(out, shb, idb, epb)
+
+
+def ng_files(out, shb, idb, epb):
+    """pcapng that strata's own reader must refuse, or read, safely."""
+    good = shb + idb + epb(GOOD)
+    ng = lambda name, data: raw_file(os.path.join(out, name), data)
+    # A second interface of another link type and snaplen: read it all.
+    def epb_on(ifc, d):
+        e = epb(d)
+        return e[:8] + struct.pack("<I", ifc) + e[12:]
+    ng("ng-two-linktypes.pcapng", shb + struct.pack(
+        "<IIHHII", 1, 20, 101, 0, 64, 20) + idb + epb_on(0, GOOD[14:]) +
+       epb_on(1, GOOD))
+    ng("ng-block-huge.pcapng", good + struct.pack("<II", 6, 0x7FFFFFF0) +
+       b"\0" * 40)
+    ng("ng-block-tiny.pcapng", good + struct.pack("<III", 6, 8, 8))
+    ng("ng-trailer-differs.pcapng", good + epb(GOOD)[:-4] +
+       struct.pack("<I", 4))
+    ng("ng-iface-unknown.pcapng", good + struct.pack(
+        "<IIIIIIII", 6, 36, 7, 0, 0, 4, 4, 0) + struct.pack("<I", 36))
+    ng("ng-caplen-past-block.pcapng", good + struct.pack(
+        "<IIIIIIII", 6, 36, 0, 0, 0, 0xFFFFFFF0, 4, 0) +
+       struct.pack("<I", 36))
+    # An option whose length runs past its block, and one that ends it.
+    ng("ng-option-overrun.pcapng", shb + struct.pack(
+        "<IIHHIHHII", 1, 28, 1, 0, 0, 9, 0xFFFF, 0, 28) + epb(GOOD))
+    # Resolutions of 10^-127 and 2^-127 with the largest time.
+    for name, res in (("pow10", 0x7F), ("pow2", 0xFF)):
+        ng("ng-tsresol-%s.pcapng" % name, shb + struct.pack(
+            "<IIHHIHHBxxxHHI", 1, 32, 1, 0, 0, 9, 1, res, 0, 0, 32) +
+           struct.pack("<IIIIIII", 6, 32 + (len(GOOD) + 3) // 4 * 4, 0,
+                       0xFFFFFFFF, 0xFFFFFFFF, len(GOOD), len(GOOD)) + GOOD +
+           b"\0" * ((4 - len(GOOD) % 4) % 4) +
+           struct.pack("<I", 32 + (len(GOOD) + 3) // 4 * 4))
+    ng("ng-bad-byte-order.pcapng", struct.pack(
+        "<IIIHHqI", 0x0A0D0D0A, 28, 0x11223344, 1, 0, -1, 28) + idb)
+    ng("ng-version-2.pcapng", struct.pack(
+        "<IIIHHqI", 0x0A0D0D0A, 28, 0x1A2B3C4D, 2, 0, -1, 28) + idb)
+    # A second section, big-endian, drops the first's interfaces.
+    ng("ng-section-resets.pcapng", good + struct.pack(
+        ">IIIHHqI", 0x0A0D0D0A, 28, 0x1A2B3C4D, 1, 0, -1, 28) +
+       struct.pack(">IIIIIIII", 6, 36, 0, 0, 0, 4, 4, 0) +
+       struct.pack(">I", 36))
+    ng("ng-magic-only.pcapng", shb[:4])
+    ng("ng-spb-lies.pcapng", shb + idb + struct.pack("<IIII", 3, 16,
+                                                     0xFFFFFFFF, 16) +
+       epb(GOOD))
 
 
 # Cases whose bad packet is legitimately not marked: garbage on a known
@@ -237,6 +285,20 @@ FILE_EXPECT = {
     "ng-len-not-4.pcapng": (1, True),
     "ng-packet-before-idb.pcapng": (1, False),
     "ng-shb-len-lies.pcapng": (1, False),
+    "ng-two-linktypes.pcapng": (0, False),
+    "ng-block-huge.pcapng": (1, True),
+    "ng-block-tiny.pcapng": (1, True),
+    "ng-trailer-differs.pcapng": (1, True),
+    "ng-iface-unknown.pcapng": (1, True),
+    "ng-caplen-past-block.pcapng": (1, True),
+    "ng-option-overrun.pcapng": (1, False),
+    "ng-tsresol-pow10.pcapng": (0, True),
+    "ng-tsresol-pow2.pcapng": (0, True),
+    "ng-bad-byte-order.pcapng": (1, False),
+    "ng-version-2.pcapng": (1, False),
+    "ng-section-resets.pcapng": (1, True),
+    "ng-magic-only.pcapng": (1, False),
+    "ng-spb-lies.pcapng": (1, False),
 }
 
 
