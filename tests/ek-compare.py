@@ -43,8 +43,13 @@ DIFFER = {
     "data_data_data": "where strata decodes less deep than tshark (an 802.11 "
     "payload it leaves undecoded), its data covers more bytes",
     "data_data_len": "the same",
+    "telnet_telnet_data": "wire text is escaped before it reaches a "
+    "terminal: strata writes ESC and 0xff as \\x1b and \\xff, tshark "
+    "the bytes",
+    "esis_esis_bsnpa": "tshark's ek writes a subnetwork address as its tree "
+    "text (0200.0000.0002), strata as the bytes (its JSON agrees)",
 }
-STATUS = re.compile(r"_(checksum|cksum|fcs)_status$")  # strata's names,
+STATUS = re.compile(r"_(checksum|cksum|chksum|fcs)_status$")  # strata's names,
 #                                                 tshark's numbers
 
 
