@@ -22,12 +22,44 @@ enum { A_STATE, A_ELCID, A_NSYS, A_NELCID, M_MTID, M_MCID, M_AUX, M_V, M_A,
 	M_D, M_DIG, I_NBR, I_METRIC, I_SUBLEN, I_CODE, I_LEN, I_IP4, I_LLID,
 	I_LRID, I_SPBM, I_SPBN, I_SPBP, P_METRIC, P_DIST, P_SUB, P_PLEN, P_PFX,
 	P_SUBLEN, P_NOSUB, P_CODE, P_LEN, P_SFL, P_SFR, P_SFN, P_SFP, P_SFE,
-	P_SFV, P_SFLL, P_ALG, P_IDX, P_LBL, N_CLV };
+	P_SFV, P_SFLL, P_ALG, P_IDX, P_LBL,
+	E_RSV, E_DEF, E_DEFIE, E_DLY, E_DLYS, E_DLYIE, E_EXP, E_EXPS, E_EXPIE,
+	E_ERR, E_ERRS, E_ERRIE, E_NBR,
+	R_PFX, R_DEF, R_DEFIE, R_DIST, R_DLY, R_DLYS, R_DLYIE, R_EXP, R_EXPS,
+	R_EXPIE, R_ERR, R_ERRS, R_ERRIE,
+	C_RID, C_FS, C_FD, C_ALG, C_SRI, C_SRV, C_SRR, C_SRL, C_SRS,
+	T_MTID, T_OL, T_ROOT, T_COST, T_PRIO, T_V, T_SRC, T_NTREE, N_CLV };
 
 #define H "isis.hello."
 #define L "isis.lsp."
 #define EIS "isis.lsp.ext_is_reachability."
 #define EIP "isis.lsp.ext_ip_reachability."
+#define EN "isis.lsp.eis_neighbors."
+#define IR "isis.lsp.ip_reachability."
+#define SPB "isis.lsp.mt_cap_spb_instance."
+
+/* The four metrics of an old-style entry (CLVs 2, 128, 130): per byte a
+ * flag, "internal/external" and six bits of metric. */
+#define METRICS(p, r, dly, dlys, exp, exps, err, errs) \
+	[r##DEF] = FD(NULL, p "default_metric", "Default metric", 2, 6, \
+	    ST_FMT_DEC), \
+	[r##DEFIE] = FD(NULL, p "default_metric_ie", "Default metric I/E", \
+	    1, 1, ST_FMT_BOOL), \
+	[r##DLY] = FD(NULL, dly, "Delay metric", 10, 6, ST_FMT_DEC), \
+	[r##DLYS] = FD(NULL, dlys, "Delay metric supported", 8, 1, \
+	    ST_FMT_BOOL), \
+	[r##DLYIE] = FD(NULL, p "delay_metric_ie", "Delay metric I/E", 9, 1, \
+	    ST_FMT_BOOL), \
+	[r##EXP] = FD(NULL, exp, "Expense metric", 18, 6, ST_FMT_DEC), \
+	[r##EXPS] = FD(NULL, exps, "Expense metric supported", 16, 1, \
+	    ST_FMT_BOOL), \
+	[r##EXPIE] = FD(NULL, p "expense_metric_ie", "Expense metric I/E", \
+	    17, 1, ST_FMT_BOOL), \
+	[r##ERR] = FD(NULL, err, "Error metric", 26, 6, ST_FMT_DEC), \
+	[r##ERRS] = FD(NULL, errs, "Error metric supported", 24, 1, \
+	    ST_FMT_BOOL), \
+	[r##ERRIE] = FD(NULL, p "error_metric_ie", "Error metric I/E", 25, 1, \
+	    ST_FMT_BOOL)
 
 /* Offsets: a CLV's from its value, a sub-CLV's from its code byte, an
  * entry's from the entry's start. */
@@ -101,6 +133,51 @@ const struct st_field_desc st_isis_clv_fields[ST_ISIS_NCLV] = {
 	    ST_FMT_HEX),
 	[P_LBL] = FD(NULL, L "sid.sli_label", "SID label", 36, 20,
 	    ST_FMT_DEC),
+	/* CLV 2 (from the value, then per entry) */
+	[E_RSV] = FD(NULL, L "eis_neighbors_clv_inner.reserved", "Reserved",
+	    0, 8, ST_FMT_HEX),
+	METRICS(EN, E_, EN "delay_metric", "isis.lsp.eis_neighbors_delay_metric"
+	    ".supported", EN "expense_metric", EN "expense_metric_supported",
+	    EN "error_metric", EN "error_metric_supported"),
+	[E_NBR] = FD(NULL, EN "is_neighbor", "IS neighbor", 32, 0,
+	    ST_FMT_TEXT),
+	/* CLVs 128 and 130, per entry */
+	[R_PFX] = FD(NULL, IR "ipv4_prefix", "IPv4 prefix", 32, 32,
+	    ST_FMT_IPV4),
+	METRICS(IR, R_, IR "delay_metric", IR "delay_metric_support",
+	    IR "expense_metric", IR "expense_metric_support", IR "error_metric",
+	    IR "error_metric_support"),
+	[R_DIST] = FD(NULL, IR "distribution", "Distribution", 0, 1,
+	    ST_FMT_BOOL),
+	/* CLV 242 (from the value, then per sub-CLV) */
+	[C_RID] = FD(NULL, L "rt_capable.router_id", "Router ID", 0, 32,
+	    ST_FMT_HEX),
+	[C_FS] = FD(NULL, L "rt_capable.flag_s", "S bit", 39, 1, ST_FMT_BOOL),
+	[C_FD] = FD(NULL, L "rt_capable.flag_d", "D bit", 38, 1, ST_FMT_BOOL),
+	[C_ALG] = FD(NULL, L "sr_alg", "Algorithm", 0, 8, ST_FMT_DEC),
+	[C_SRI] = FD(NULL, L "sr_cap.i_flag", "I flag: IPv4 support", 16, 1,
+	    ST_FMT_BOOL),
+	[C_SRV] = FD(NULL, L "sr_cap.v_flag", "V flag: IPv6 support", 17, 1,
+	    ST_FMT_BOOL),
+	[C_SRR] = FD(NULL, L "sr_cap.range", "Range", 24, 24, ST_FMT_DEC),
+	[C_SRL] = FD(NULL, L "sr_cap.label", "Label", 16, 24, ST_FMT_DEC),
+	[C_SRS] = FD(NULL, L "sr_cap.sid", "SID", 16, 32, ST_FMT_DEC),
+	/* CLV 144 (from the value, then from the SPB instance sub-CLV) */
+	[T_MTID] = FD(NULL, L "mt_cap.mtid", "Topology ID", 4, 12,
+	    ST_FMT_DEC),
+	[T_OL] = FD(NULL, L "overload", "Overload", 0, 1, ST_FMT_BOOL),
+	[T_ROOT] = FD(NULL, SPB "cist_root_identifier", "CIST root "
+	    "identifier", 16, 0, ST_FMT_TEXT),
+	[T_COST] = FD(NULL, SPB "cist_external_root_path_cost", "CIST "
+	    "external root path cost", 80, 32, ST_FMT_HEX),
+	[T_PRIO] = FD(NULL, SPB "bridge_priority", "Bridge priority", 112, 16,
+	    ST_FMT_HEX),
+	[T_V] = FD(NULL, SPB "v", "V", 139, 1, ST_FMT_BOOL),
+	/* Wireshark pads these to their 32 and 16 bits: text */
+	[T_SRC] = FD(NULL, L "mt_cap.spsourceid", "SPSourceID", 140, 0,
+	    ST_FMT_TEXT),
+	[T_NTREE] = FD(NULL, SPB "number_of_trees", "Number of trees", 160,
+	    0, ST_FMT_TEXT),
 };
 
 #define CLV_MAXENT	64	/* entries or sub-CLVs in one CLV */
@@ -166,6 +243,23 @@ clv_text(struct st_dctx *d, struct st_cur *t, size_t off, unsigned r,
 			a[i] = p[i];
 		snprintf(text, sizeof(text), "%u.%u.%u.%u", a[0], a[1], a[2],
 		    a[3]);
+	}
+	st_dtext(d, t, &st_isis_clv_fields[r], off, n, text);
+}
+
+/* Row r as the given text over n bytes at byte off of t. */
+static void
+clv_str(struct st_dctx *d, struct st_cur *t, size_t off, unsigned r,
+    size_t n, const char *text)
+{
+	struct st_cur w = *t;
+
+	if (t->err != ST_OK)
+		return;
+	w.off += off;
+	if (st_get_bytes(&w, n) == NULL) {
+		t->err = w.err;
+		return;
 	}
 	st_dtext(d, t, &st_isis_clv_fields[r], off, n, text);
 }
@@ -296,6 +390,110 @@ clv_extip(struct st_dctx *d, struct st_cur *t, size_t n)
 	}
 }
 
+/* LSP CLV 2: a reserved byte, then entries of four metrics and an IS
+ * neighbour (ID and pseudonode). */
+static void
+clv_isreach(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	size_t pos;
+	unsigned i;
+
+	if (n < 1)
+		return;
+	clv_at(d, t, 2, E_RSV, 1);
+	for (i = 0, pos = 3; i < CLV_MAXENT && pos + 11 <= 2 + n &&
+	    t->err == ST_OK; i++, pos += 11) {
+		clv_at(d, t, pos, E_DEF, E_NBR - E_DEF);
+		clv_text(d, t, pos + 4, E_NBR, 7, 1);
+	}
+}
+
+/* LSP CLVs 128 and 130: entries of four metrics, a prefix and a mask. */
+static void
+clv_ipreach(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	size_t pos;
+	unsigned i;
+
+	for (i = 0, pos = 2; i < CLV_MAXENT && pos + 12 <= 2 + n &&
+	    t->err == ST_OK; i++, pos += 12)
+		clv_at(d, t, pos, R_PFX, C_RID - R_PFX);
+}
+
+/* LSP CLV 242: router ID, flags, then sub-CLVs: 19 the SR algorithms,
+ * 2 the SR capability (flags, range, an inner SID or label CLV). */
+static void
+clv_rtcap(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	size_t pos, sl, k;
+	unsigned i, st;
+
+	if (n < 5)
+		return;
+	clv_at(d, t, 2, C_RID, 3);
+	for (i = 0, pos = 7; i < CLV_MAXENT && pos + 2 <= 2 + n &&
+	    t->err == ST_OK; i++, pos += 2 + sl) {
+		st = (unsigned)st_peek_bits(t, pos * 8, 8);
+		sl = (size_t)st_peek_bits(t, pos * 8 + 8, 8);
+		if (t->err != ST_OK || pos + 2 + sl > 2 + n)
+			return;
+		for (k = 0; st == 19 && k < sl; k++)
+			clv_at(d, t, pos + 2 + k, C_ALG, 1);
+		if (st != 2 || sl < 4)
+			continue;
+		clv_at(d, t, pos, C_SRI, 3);
+		/* one SID/label sub-CLV: type 1, a 3-byte label or a SID */
+		if (sl >= 9 && st_peek_bits(t, (pos + 6) * 8, 8) == 1) {
+			k = (size_t)st_peek_bits(t, (pos + 7) * 8, 8);
+			if (k == 3 && sl >= 9)
+				clv_at(d, t, pos + 6, C_SRL, 1);
+			else if (k == 4 && sl >= 10)
+				clv_at(d, t, pos + 6, C_SRS, 1);
+		}
+	}
+}
+
+/* LSP CLV 144: topology ID and overload bit, then sub-CLVs: 1 the SPB
+ * instance. */
+static void
+clv_mtcap(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	char text[32];
+	const uint8_t *p;
+	struct st_cur w;
+	size_t pos, sl;
+	unsigned i, st;
+
+	if (n < 2)
+		return;
+	clv_at(d, t, 2, T_MTID, 1);
+	clv_at(d, t, 2, T_OL, 1);
+	for (i = 0, pos = 4; i < CLV_MAXENT && pos + 2 <= 2 + n &&
+	    t->err == ST_OK; i++, pos += 2 + sl) {
+		st = (unsigned)st_peek_bits(t, pos * 8, 8);
+		sl = (size_t)st_peek_bits(t, pos * 8 + 8, 8);
+		if (t->err != ST_OK || pos + 2 + sl > 2 + n)
+			return;
+		if (st != 1 || sl < 19)
+			continue;
+		w = *t;
+		w.off += pos + 2;
+		if ((p = st_get_bytes(&w, 19)) == NULL) {
+			t->err = w.err;
+			return;
+		}
+		snprintf(text, sizeof(text), "%02x-%02x-%02x-%02x-%02x-%02x-"
+		    "%02x-%02x", p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+		clv_str(d, t, pos + 2, T_ROOT, 8, text);
+		clv_at(d, t, pos, T_COST, 3);
+		snprintf(text, sizeof(text), "0x%08x", (unsigned)(p[15] & 0x0f)
+		    << 16 | (unsigned)p[16] << 8 | p[17]);
+		clv_str(d, t, pos + 16, T_SRC, 4, text);
+		snprintf(text, sizeof(text), "0x%04x", p[18]);
+		clv_str(d, t, pos + 20, T_NTREE, 1, text);
+	}
+}
+
 void
 st_isis_clv_more(struct st_dctx *d, struct st_cur *t, int lsp,
     unsigned type, size_t n)
@@ -308,4 +506,12 @@ st_isis_clv_more(struct st_dctx *d, struct st_cur *t, int lsp,
 		clv_extis(d, t, n);
 	else if (lsp && type == 135)
 		clv_extip(d, t, n);
+	else if (lsp && type == 2)
+		clv_isreach(d, t, n);
+	else if (lsp && (type == 128 || type == 130))
+		clv_ipreach(d, t, n);
+	else if (lsp && type == 242)
+		clv_rtcap(d, t, n);
+	else if (lsp && type == 144)
+		clv_mtcap(d, t, n);
 }
