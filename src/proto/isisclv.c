@@ -28,7 +28,8 @@ enum { A_STATE, A_ELCID, A_NSYS, A_NELCID, M_MTID, M_MCID, M_AUX, M_V, M_A,
 	R_PFX, R_DEF, R_DEFIE, R_DIST, R_DLY, R_DLYS, R_DLYIE, R_EXP, R_EXPS,
 	R_EXPIE, R_ERR, R_ERRS, R_ERRIE,
 	C_RID, C_FS, C_FD, C_ALG, C_SRI, C_SRV, C_SRR, C_SRL, C_SRS,
-	T_MTID, T_OL, T_ROOT, T_COST, T_PRIO, T_V, T_SRC, T_NTREE, N_CLV };
+	T_MTID, T_OL, T_ROOT, T_COST, T_PRIO, T_V, T_SRC, T_NTREE,
+	J_FL, J_F, J_B, J_V, J_L, J_S, J_W, J_SYS, N_CLV };
 
 #define H "isis.hello."
 #define L "isis.lsp."
@@ -178,6 +179,18 @@ const struct st_field_desc st_isis_clv_fields[ST_ISIS_NCLV] = {
 	    ST_FMT_TEXT),
 	[T_NTREE] = FD(NULL, SPB "number_of_trees", "Number of trees", 160,
 	    0, ST_FMT_TEXT),
+	/* extended IS sub-CLVs 31 and 32 (RFC 8667 2.2), from the code */
+	[J_FL] = FD(NULL, L "adj_sid.flags", "Flags", 16, 8, ST_FMT_HEX),
+	[J_F] = FDD(NULL, L "adj_sid.flags.f", "Outgoing encapsulation", 16,
+	    1, ST_FMT_BOOL),
+	[J_B] = FDD(NULL, L "adj_sid.flags.b", "Backup", 17, 1, ST_FMT_BOOL),
+	[J_V] = FDD(NULL, L "adj_sid.flags.v", "Value", 18, 1, ST_FMT_BOOL),
+	[J_L] = FDD(NULL, L "adj_sid.flags.l", "Local significance", 19, 1,
+	    ST_FMT_BOOL),
+	[J_S] = FDD(NULL, L "adj_sid.flags.s", "Set", 20, 1, ST_FMT_BOOL),
+	[J_W] = FD(NULL, L "adj_sid.weight", "Weight", 24, 8, ST_FMT_HEX),
+	[J_SYS] = FD(NULL, L "adj_sid.system_id", "System ID", 32, 0,
+	    ST_FMT_TEXT),
 };
 
 #define CLV_MAXENT	64	/* entries or sub-CLVs in one CLV */
@@ -303,6 +316,22 @@ clv_mtport(struct st_dctx *d, struct st_cur *t, size_t n)
 	}
 }
 
+/* An (LAN) adjacency SID sub-CLV of n bytes at pos: flags, weight, the
+ * neighbour's system ID (LAN), a 3-byte label or a 4-byte index. */
+static void
+clv_adjsid(struct st_dctx *d, struct st_cur *t, size_t pos, size_t n,
+    int lan)
+{
+	size_t id = lan ? 6 : 0;
+
+	if (n != 2 + id + 3 && n != 2 + id + 4)
+		return;
+	clv_at(d, t, pos, J_FL, J_SYS - J_FL);
+	if (lan)
+		clv_text(d, t, pos + 4, J_SYS, 6, 1);
+	clv_at(d, t, pos + id, n == 2 + id + 3 ? P_LBL : P_IDX, 1);
+}
+
 /* The sub-CLVs of an extended IS (ip 0) or IP (ip 1) entry: sl bytes at
  * byte pos of t. */
 static void
@@ -324,6 +353,8 @@ clv_subs(struct st_dctx *d, struct st_cur *t, size_t pos, size_t sl, int ip)
 			clv_at(d, t, pos, I_LLID, 2);
 		else if (!ip && code == 29 && n >= 6)
 			clv_at(d, t, pos, I_SPBM, 3);
+		else if (!ip && (code == 31 || code == 32))
+			clv_adjsid(d, t, pos, n, code == 32);
 		else if (ip && code == 3 && n >= 5) {
 			clv_at(d, t, pos, P_SFL, P_IDX - P_SFL);
 			fl = (unsigned)st_peek_bits(t, pos * 8 + 16, 8);

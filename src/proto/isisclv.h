@@ -11,7 +11,7 @@
 #include "fields.h"
 
 /* The rows isisclv.c adds (the IS-IS header descriptor's look-up rows). */
-#define ST_ISIS_NCLV	84
+#define ST_ISIS_NCLV	92
 extern const struct st_field_desc st_isis_clv_fields[ST_ISIS_NCLV];
 
 /*
