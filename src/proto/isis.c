@@ -15,8 +15,9 @@
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * Each PDU's fixed part is followed by TLVs ("CLVs"): a type, a length and
  * the value.  Area addresses, protocols supported, IP interface
- * addresses, the hostname and the TE router ID are decoded; the others
- * are shown by type and length.  An LSP carries a Fletcher checksum (ISO
+ * addresses, the hostname and the TE router ID are decoded here, those
+ * with inner structure (adjacency state, reachability, capabilities) in
+ * isisclv.c; the others are shown by type and length.  An LSP carries a Fletcher checksum (ISO
  * 8473) over all of it from the LSP ID on.
  */
 #include "strata/out.h"
