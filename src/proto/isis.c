@@ -15,13 +15,15 @@
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * Each PDU's fixed part is followed by TLVs ("CLVs"): a type, a length and
  * the value.  Area addresses, protocols supported, IP interface
- * addresses, the hostname and the TE router ID are decoded; the others
- * are shown by type and length.  An LSP carries a Fletcher checksum (ISO
+ * addresses, the hostname and the TE router ID are decoded here, those
+ * with inner structure (adjacency state, reachability, capabilities) in
+ * isisclv.c; the others are shown by type and length.  An LSP carries a Fletcher checksum (ISO
  * 8473) over all of it from the LSP ID on.
  */
 #include "strata/out.h"
 #include "strata/cksum.h"
 #include "fields.h"
+#include "isisclv.h"
 
 /* Rows of the header, from its start. */
 enum { F_IRPD, F_LEN, F_VER, F_IDLEN, F_TRSV, F_TYPE, F_VER2, F_RSV,
@@ -275,6 +277,10 @@ isis_clv(struct st_dctx *d, struct st_cur *t, unsigned k, unsigned type,
 		}
 		st_escape(p, n, text, sizeof(text));
 		st_dtext(d, t, &pdu_fields[V_HOST], 2, n, text);
+		return;
+	default:	/* those with inner structure: isisclv.c */
+		if (k <= K_LSP)
+			st_isis_clv_more(d, t, k == K_LSP, type, n);
 		return;
 	}
 }
@@ -535,6 +541,8 @@ const struct st_proto st_proto_isis = {
 	.role = ST_ROLE_CONTROL,
 	.fields = isis_fields,
 	.nfields = NFIELDS(isis_fields),
+	.more = st_isis_clv_fields,	/* the PDUs' structured CLVs */
+	.nmore = ST_ISIS_NCLV,
 	.decode = isis_decode,
 	.binds = isis_binds,
 	.nbinds = NFIELDS(isis_binds),
