@@ -588,6 +588,9 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 	case 19:
 		st_of4_multipart(d, c, type, len);
 		break;
+	case 16:
+		st_of4_portmod(d, c, len);
+		break;
 	case 27:
 	case 28:
 		st_of4_async(d, c, len);

@@ -19,5 +19,7 @@ void st_of4_port(struct st_dctx *d, struct st_cur *c, size_t pos);
 void st_of4_multipart(struct st_dctx *d, struct st_cur *c, unsigned type,
     size_t len);
 void st_of4_async(struct st_dctx *d, struct st_cur *c, size_t len);
+/* The PORT_MOD body (type 16). */
+void st_of4_portmod(struct st_dctx *d, struct st_cur *c, size_t len);
 
 #endif

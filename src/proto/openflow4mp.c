@@ -247,6 +247,75 @@ static const struct st_field_desc group_features[] = {
 	FB("openflow_v4.group_features.actions.ff.pop_pbb", 36, 27),
 };
 
+/* ofp_port_mod (7.3.4.3): from byte 8 of the message. */
+static const struct st_field_desc portmod[] = {
+	FD(NULL, "openflow_v4.portmod.port_no", "Port", 64, 32, ST_FMT_DEC),
+	FD(NULL, "openflow_v4.portmod.pad", "Pad", 96, 32, ST_FMT_BYTES),
+	FD(NULL, "openflow_v4.portmod.hw_addr", "Hardware address", 128, 48,
+	    ST_FMT_MAC),
+	FD(NULL, "openflow_v4.portmod.pad2", "Pad", 176, 16, ST_FMT_BYTES),
+	FW("openflow_v4.portmod.config", 24),
+	FB("openflow_v4.portmod.config.port_down", 24, 0),
+	FB("openflow_v4.portmod.config.no_recv", 24, 2),
+	FB("openflow_v4.portmod.config.no_fwd", 24, 5),
+	FB("openflow_v4.portmod.config.no_packet_in", 24, 6),
+	FW("openflow_v4.portmod.mask", 28),
+	FB("openflow_v4.portmod.mask.port_down", 28, 0),
+	FB("openflow_v4.portmod.mask.no_recv", 28, 2),
+	FB("openflow_v4.portmod.mask.no_fwd", 28, 5),
+	FB("openflow_v4.portmod.mask.no_packet_in", 28, 6),
+	FW("openflow_v4.portmod.advertise", 32),
+	FB("openflow_v4.portmod.advertise.10mb_hd", 32, 0),
+	FB("openflow_v4.portmod.advertise.10mb_fd", 32, 1),
+	FB("openflow_v4.portmod.advertise.100mb_hd", 32, 2),
+	FB("openflow_v4.portmod.advertise.100mb_fd", 32, 3),
+	FB("openflow_v4.portmod.advertise.1gb_hd", 32, 4),
+	FB("openflow_v4.portmod.advertise.1gb_fd", 32, 5),
+	FB("openflow_v4.portmod.advertise.10gb_fd", 32, 6),
+	FB("openflow_v4.portmod.advertise.40gb_fd", 32, 7),
+	FB("openflow_v4.portmod.advertise.100_gb_fd", 32, 8),
+	FB("openflow_v4.portmod.advertise.1tb_fd", 32, 9),
+	FB("openflow_v4.portmod.advertise.other", 32, 10),
+	FB("openflow_v4.portmod.advertise.copper", 32, 11),
+	FB("openflow_v4.portmod.advertise.fiber", 32, 12),
+	FB("openflow_v4.portmod.advertise.autoneg", 32, 13),
+	FB("openflow_v4.portmod.advertise.pause", 32, 14),
+	FB("openflow_v4.portmod.advertise.pause_asym", 32, 15),
+	FD(NULL, "openflow_v4.portmod.pad3", "Pad", 288, 32, ST_FMT_BYTES),
+};
+
+/* ofp_table_features (7.3.5.5.1): the 64 bytes before the properties,
+ * the name apart; then each property's type and length. */
+static const struct st_field_desc tf_head[] = {
+	FD(NULL, "openflow_v4.table_features.length", "Length", 0, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.table_features.table_id", "Table ID", 16, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.table_features.pad", "Pad", 24, 40,
+	    ST_FMT_BYTES),
+};
+static const struct st_field_desc tf_name =
+	FD(NULL, "openflow_v4.table_features.name", "Name", 64, 256,
+	    ST_FMT_TEXT);
+static const struct st_field_desc tf_tail[] = {
+	FD(NULL, "openflow_v4.table_features.metadata_match",
+	    "Metadata match", 320, 64, ST_FMT_HEX),
+	FD(NULL, "openflow_v4.table_features.metadata_write",
+	    "Metadata write", 384, 64, ST_FMT_HEX),
+	FD(NULL, "openflow_v4.table_features.config", "Config", 448, 32,
+	    ST_FMT_BYTES),
+	FD(NULL, "openflow_v4.table_features.max_entries", "Max entries",
+	    480, 32, ST_FMT_DEC),
+};
+static const struct st_field_desc tf_prop[] = {
+	FD(NULL, "openflow_v4.table_feature_prop.type", "Property type", 0,
+	    16, ST_FMT_DEC),
+	FD(NULL, "openflow_v4.table_feature_prop.length", "Property length",
+	    16, 16, ST_FMT_DEC),
+	FD(NULL, "openflow_v4.table_feature_prop.pad", "Pad", 0, 0,
+	    ST_FMT_BYTES),
+};
+
 /* ofp_async_config (7.3.10): from byte 8 of the message. */
 static const struct st_field_desc async_rows[] = {
 	FW("openflow_v4.async_config.packet_in_mask.master", 8),
@@ -344,6 +413,52 @@ records(struct st_dctx *d, struct st_cur *c, size_t len, size_t sz,
 	}
 }
 
+/* One table's features at byte pos, n bytes; 0 when its length lies. */
+static int
+table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
+{
+	size_t o, plen;
+	unsigned i;
+
+	at(d, c, tf_head, NFIELDS(tf_head), pos);
+	nulstr(d, c, &tf_name, pos);
+	at(d, c, tf_tail, NFIELDS(tf_tail), pos);
+	for (i = 0, o = pos + 64; i < OF_MAXREC && o + 4 <= pos + n &&
+	    c->err == ST_OK; i++, o += (plen + 7) / 8 * 8) {
+		plen = (size_t)st_peek_bits(c, o * 8 + 16, 16);
+		at(d, c, tf_prop, 2, o);
+		if (c->err != ST_OK)
+			return 1;
+		if (plen < 4 || o + plen > pos + n) {
+			st_dmalformed(d, "table feature property of %zu bytes",
+			    plen);
+			return 0;
+		}
+		if (plen % 8 != 0 && o + (plen + 7) / 8 * 8 <= pos + n)
+			st_dbytes(d, c, &tf_prop[2], o + plen, 8 - plen % 8);
+	}
+	return 1;
+}
+
+/* The table features records from byte 16 to len, each its own length. */
+static void
+table_features_all(struct st_dctx *d, struct st_cur *c, size_t len)
+{
+	size_t pos, n;
+	unsigned i;
+
+	for (i = 0, pos = 16; i < OF_MAXREC && pos + 64 <= len &&
+	    c->err == ST_OK; i++, pos += n) {
+		n = (size_t)st_peek_bits(c, pos * 8, 16);
+		if (c->err != ST_OK || n < 64 || pos + n > len) {
+			st_dmalformed(d, "table features of %zu bytes", n);
+			return;
+		}
+		if (!table_features(d, c, pos, n))
+			return;
+	}
+}
+
 void
 st_of4_multipart(struct st_dctx *d, struct st_cur *c, unsigned type,
     size_t len)
@@ -376,6 +491,9 @@ st_of4_multipart(struct st_dctx *d, struct st_cur *c, unsigned type,
 		if (len >= 16 + 40)
 			at(d, c, group_features, NFIELDS(group_features), 16);
 		break;
+	case 12:
+		table_features_all(d, c, len);
+		break;
 	case 13:
 		records(d, c, len, 64, NULL, 0);
 		break;
@@ -387,4 +505,11 @@ st_of4_async(struct st_dctx *d, struct st_cur *c, size_t len)
 {
 	if (len >= 32)
 		at(d, c, async_rows, NFIELDS(async_rows), 0);
+}
+
+void
+st_of4_portmod(struct st_dctx *d, struct st_cur *c, size_t len)
+{
+	if (len >= 40)
+		at(d, c, portmod, NFIELDS(portmod), 0);
 }
