@@ -161,6 +161,43 @@ static const struct st_field_desc port_stats[] = {
 };
 #undef PS
 
+/* ofp_aggregate_stats_reply (7.3.5.3), 24 bytes. */
+static const struct st_field_desc aggregate[] = {
+	FD(NULL, "openflow_v4.aggregate_stats.packet_count", "Packets", 0, 64,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.aggregate_stats.byte_count", "Bytes", 64, 64,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.aggregate_stats.flow_count", "Flows", 128, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.aggregate_stats.pad", "Pad", 160, 32,
+	    ST_FMT_BYTES),
+};
+
+/* ofp_queue_stats_request and ofp_queue_stats (7.3.5.8), 8 and 40
+ * bytes; Wireshark has no field for a queue's tx_errors. */
+static const struct st_field_desc queue_stats_req[] = {
+	FD(NULL, "openflow_v4.queue_stats_request.port_no", "Port", 0, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.queue_stats_request.queue_id", "Queue", 32, 32,
+	    ST_FMT_DEC),
+};
+static const struct st_field_desc queue_stats[] = {
+	FD(NULL, "openflow_v4.queue_stats.port_no", "Port", 0, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.queue_stats.queue_id", "Queue", 32, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.queue_stats.tx_bytes", "Bytes sent", 64, 64,
+	    ST_FMT_DEC),
+	FD(NULL, "openflow_v4.quee_stats.tx_packets", "Packets sent", 128,
+	    64, ST_FMT_DEC),
+};
+static const struct st_field_desc queue_stats_time[] = {
+	FD(NULL, "openflow_v4.queue_stats.duration_sec", "Duration (s)", 256,
+	    32, ST_FMT_DEC),
+	FD(NULL, "openflow_v4.queue_stats.duration_nsec", "Duration (ns)",
+	    288, 32, ST_FMT_DEC),
+};
+
 /* ofp_group_features (7.3.5.13), 40 bytes. */
 static const struct st_field_desc group_features[] = {
 	FW("openflow_v4.group_features.types", 0),
@@ -472,6 +509,9 @@ st_of4_multipart(struct st_dctx *d, struct st_cur *c, unsigned type,
 	if (type == 18) {
 		if (mp == 4 && len >= 24)
 			at(d, c, port_stats_req, NFIELDS(port_stats_req), 16);
+		else if (mp == 5 && len >= 24)
+			at(d, c, queue_stats_req, NFIELDS(queue_stats_req),
+			    16);
 		return;
 	}
 	switch (mp) {
@@ -480,6 +520,18 @@ st_of4_multipart(struct st_dctx *d, struct st_cur *c, unsigned type,
 			break;
 		for (i = 0; i < NFIELDS(desc_rows); i++)
 			nulstr(d, c, &desc_rows[i], 16);
+		break;
+	case 2:
+		if (len >= 16 + 24)
+			at(d, c, aggregate, NFIELDS(aggregate), 16);
+		break;
+	case 5:
+		for (i = 0; i < OF_MAXREC && 16 + (i + 1) * 40 <= len; i++) {
+			at(d, c, queue_stats, NFIELDS(queue_stats),
+			    16 + i * 40);
+			at(d, c, queue_stats_time, NFIELDS(queue_stats_time),
+			    16 + i * 40);
+		}
 		break;
 	case 3:
 		records(d, c, len, 24, table_stats, NFIELDS(table_stats));
