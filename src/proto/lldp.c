@@ -120,7 +120,10 @@ static const struct st_field_desc lldp_fields[] = {
 enum { O1_SUB, O1_PVID, O1_PPFLAG, O1_PPSUP, O1_PPEN, O1_PPVID, O1_VID,
 	O1_VNLEN, O1_VNAME, O1_PILEN, O1_PID, O1_AGG, O1_AGGCAP, O1_AGGEN,
 	O1_AGGID, O3_SUB, O3_ANEG, O3_ANSUP, O3_ANEN, O3_CAPS, O3_MAU,
-	O3_AGG, O3_AGGCAP, O3_AGGEN, O3_AGGID, O3_MFS };
+	O3_AGG, O3_AGGCAP, O3_AGGEN, O3_AGGID, O3_MFS,
+	/* DCBX (IEEE 802.1Qaz) and congestion notification (802.1Qau) */
+	O1_PFCW, O1_PFCMBC, O1_PFCTCS, O1_PFC0, O1_CNPV0 = O1_PFC0 + 8,
+	O1_RDY0 = O1_CNPV0 + 8, O1_APPRES = O1_RDY0 + 8 };
 
 static const struct st_field_desc org_fields[] = {
 	FD(NULL, "lldp.ieee.802_1.subtype", "IEEE 802.1 subtype", 40, 8,
@@ -174,6 +177,61 @@ static const struct st_field_desc org_fields[] = {
 	    56, 32, ST_FMT_DEC),
 	FD(NULL, "lldp.ieee.802_3.max_frame_size", "Maximum frame size", 48,
 	    16, ST_FMT_DEC),
+	FDD(NULL, "lldp.dcbx.ieee.willing", "Willing", 48, 1, ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.ieee.pfc.mbc", "MACsec bypass capability", 49, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.ieee.pfc.numtcs", "Max PFC enabled traffic "
+	    "classes", 52, 4, ST_FMT_DEC),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio0", "Priority 0", 63, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio1", "Priority 1", 62, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio2", "Priority 2", 61, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio3", "Priority 3", 60, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio4", "Priority 4", 59, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio5", "Priority 5", 58, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio6", "Priority 6", 57, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.dcbx.feature.pfc.prio7", "Priority 7", 56, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio0", "Priority 0", 55, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio1", "Priority 1", 54, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio2", "Priority 2", 53, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio3", "Priority 3", 52, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio4", "Priority 4", 51, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio5", "Priority 5", 50, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio6", "Priority 6", 49, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.cnpv.prio7", "Priority 7", 48, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio0", "Priority 0", 63, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio1", "Priority 1", 62, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio2", "Priority 2", 61, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio3", "Priority 3", 60, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio4", "Priority 4", 59, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio5", "Priority 5", 58, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio6", "Priority 6", 57, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lldp.ieee.802_1qau.ready.prio7", "Priority 7", 56, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lldp.dcbx.ieee.app.reserved", "Reserved", 48, 8,
+	    ST_FMT_HEX),
 };
 
 #define LLDP_MAXTLV	256	/* TLVs in one LLDPDU: a 1500-byte frame
@@ -285,6 +343,23 @@ lldp_8021(struct st_dctx *d, struct st_cur *t, unsigned sub, size_t n)
 	case 7:
 		if (n >= 9)
 			st_dfields(d, t, org_fields + O1_AGG, 4);
+		return;
+	case 8:
+		/* congestion notification: CNPV and ready bits by priority */
+		if (n >= 6)
+			st_dfields(d, t, org_fields + O1_CNPV0, 16);
+		return;
+	case 11:
+		/* PFC: willing, MBC, number of classes, enabled priorities */
+		if (n >= 6) {
+			st_dfields(d, t, org_fields + O1_PFCW, 3);
+			st_dfields(d, t, org_fields + O1_PFC0, 8);
+		}
+		return;
+	case 12:
+		/* application priority: the entries are left out */
+		if (n >= 5)
+			st_dfield(d, t, &org_fields[O1_APPRES]);
 		return;
 	}
 }

@@ -18,7 +18,7 @@
  * both are decoded through the registry as Ethernet.
  */
 #include "strata/out.h"
-#include "fields.h"
+#include "openflow4.h"
 
 #define OF_MAXITEMS	64	/* elements, OXM fields, actions per message */
 
@@ -579,6 +579,21 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		break;
 	case 13:
 		of4_packet_out(d, c, len);
+		break;
+	case 12:
+		if (len >= 80)
+			st_of4_port(d, c, 16);
+		break;
+	case 18:
+	case 19:
+		st_of4_multipart(d, c, type, len);
+		break;
+	case 16:
+		st_of4_portmod(d, c, len);
+		break;
+	case 27:
+	case 28:
+		st_of4_async(d, c, len);
 		break;
 	}
 }

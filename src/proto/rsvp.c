@@ -22,7 +22,7 @@
 enum { F_VER, F_FLAGS, F_MSG, F_CK, F_TTL, F_LEN, F_CKSTAT, F_MSGBOOL,
 	F_OLEN = F_MSGBOOL + 13, F_CLASS, F_CTYPE, F_CTHELLO, F_SRCINST,
 	F_DSTINST, F_CTRESTART, F_RESTART, F_RECOVERY, F_CTUNK, F_UNKDATA, F_CTSESS, F_SESSIP,
-	F_SCALL, F_STUNNEL, F_SEXT };
+	F_SCALL, F_STUNNEL, F_SEXT, F_CTFRR, F_CTGUNI };
 
 static const struct st_valname msg_names[] = {
 	{ 1, "PATH Message." }, { 2, "RESV Message." },
@@ -136,6 +136,10 @@ static const struct st_field_desc rsvp_fields[] = {
 	    ST_FMT_DEC),
 	[F_SEXT] = FD(NULL, "rsvp.session.ext_tunnel_id", "Extended tunnel "
 	    "ID", 96, 32, ST_FMT_DEC),
+	[F_CTFRR] = FD(NULL, "rsvp.ctype.fast_reroute", "C-Type", 24, 8,
+	    ST_FMT_DEC),
+	[F_CTGUNI] = FD(NULL, "rsvp.ctype.generalized_uni", "C-Type", 24, 8,
+	    ST_FMT_DEC),
 };
 
 static const struct st_ckspec rsvp_ck = {
@@ -159,6 +163,10 @@ rsvp_object(struct st_dctx *d, struct st_cur *t, size_t n)
 		st_dfields(d, t, rsvp_fields + F_CTSESS, 5);	/* LSP tunnel */
 	else if (class == 131 && n == 12)
 		st_dfields(d, t, rsvp_fields + F_CTRESTART, 3);
+	else if (class == 205)
+		st_dfield(d, t, &rsvp_fields[F_CTFRR]);
+	else if (class == 229)
+		st_dfield(d, t, &rsvp_fields[F_CTGUNI]);
 	else if (st_valname(class_names, class) == NULL) {
 		st_dfield(d, t, &rsvp_fields[F_CTUNK]);
 		if (n > 4 && st_cur_need(t, n))
