@@ -106,7 +106,7 @@ static const struct st_field_desc pdu_fields[F_NPDU] = {
 	    1, ST_FMT_BOOL),
 	[L_DEF] = FDD(NULL, "isis.lsp.default_metric", "Default metric", 148,
 	    1, ST_FMT_BOOL),
-	[L_OL] = FD(NULL, "isis.lsp.overload", "Overload", 149, 1,
+	[L_OL] = FD(NULL, st_isis_lsp_overload, "Overload", 149, 1,
 	    ST_FMT_BOOL),
 	[L_IST] = FD(NULL, "isis.lsp.is_type", "IS type", 150, 2, ST_FMT_DEC),
 	[C_PLEN] = FD(NULL, "isis.csnp.pdu_length", "PDU length", 0, 16,

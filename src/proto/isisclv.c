@@ -32,6 +32,8 @@ enum { A_STATE, A_ELCID, A_NSYS, A_NELCID, M_MTID, M_MCID, M_AUX, M_V, M_A,
 	J_FL, J_F, J_B, J_V, J_L, J_S, J_W, J_SYS, N_CLV };
 
 #define H "isis.hello."
+const char st_isis_lsp_overload[] = "isis.lsp.overload";
+
 #define L "isis.lsp."
 #define EIS "isis.lsp.ext_is_reachability."
 #define EIP "isis.lsp.ext_ip_reachability."
@@ -166,7 +168,7 @@ const struct st_field_desc st_isis_clv_fields[ST_ISIS_NCLV] = {
 	/* CLV 144 (from the value, then from the SPB instance sub-CLV) */
 	[T_MTID] = FD(NULL, L "mt_cap.mtid", "Topology ID", 4, 12,
 	    ST_FMT_DEC),
-	[T_OL] = FD(NULL, L "overload", "Overload", 0, 1, ST_FMT_BOOL),
+	[T_OL] = FD(NULL, st_isis_lsp_overload, "Overload", 0, 1, ST_FMT_BOOL),
 	[T_ROOT] = FD(NULL, SPB "cist_root_identifier", "CIST root "
 	    "identifier", 16, 0, ST_FMT_TEXT),
 	[T_COST] = FD(NULL, SPB "cist_external_root_path_cost", "CIST "

@@ -23,29 +23,15 @@
 #include "strata/decode.h"
 #include "strata/view.h"
 
-/*
- * Whether fields g and f have one name.  Names are string literals: the
- * same pointer is the same name, but two files may spell one name (a
- * protocol's header and its companion file), and whether the linker
- * merges their literals depends on the build, so the text decides.
- */
-static inline int
-same_name(const struct st_field *g, const struct st_field *f)
-{
-	const char *a = g->desc->name, *b = f->desc->name;
-
-	return g->desc == f->desc || a == b ||
-	    (a[0] == b[0] && strcmp(a, b) == 0);
-}
-
 /* Whether f's name occurred earlier in the layer (fields [from, f)). */
 static int
 seen(const struct st_packet *pkt, unsigned from, const struct st_field *f)
 {
 	const struct st_field *g;
 
+	/* Names are string literals of one decoder: equal means the same. */
 	for (g = &pkt->fields[from]; g < f; g++)
-		if (same_name(g, f))
+		if (g->desc == f->desc || g->desc->name == f->desc->name)
 			return 1;
 	return 0;
 }
@@ -60,7 +46,7 @@ count_from(const struct st_packet *pkt, const struct st_layer *ly,
 	unsigned n = 0;
 
 	for (g = f; g < end; g++)
-		if (same_name(g, f))
+		if (g->desc == f->desc || g->desc->name == f->desc->name)
 			n++;
 	return n;
 }

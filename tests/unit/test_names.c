@@ -17,6 +17,8 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "strata/registry.h"
 #include "strata/proto/icmp.h"
@@ -179,6 +181,66 @@ test_view_data(void **state)
 	}
 }
 
+/*
+ * One name, one spelling: the views group a layer's fields by their
+ * name's pointer, so a name the tables hold twice (a header's row and a
+ * companion file's, or sibling descriptors') must be one literal.
+ */
+static int
+by_name(const void *a, const void *b)
+{
+	const struct st_field_desc *const *x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
+}
+
+/* Names two files spell, whose rows never share a layer: MPTCP's layer
+ * repeats TCP's option kind and length, as Wireshark's tree does. */
+static const char *const apart[] = { "tcp.option_kind", "tcp.option_len",
+	NULL };
+
+static int
+is_apart(const char *name)
+{
+	size_t i;
+
+	for (i = 0; apart[i] != NULL; i++)
+		if (strcmp(apart[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* (Only a build that does not merge equal literals, as the sanitizers'
+ * does not, can see a name spelt twice: make sanitize runs this.) */
+static void
+test_one_spelling(void **state)
+{
+	static const struct st_field_desc *all[16384];
+	const struct st_proto *p;
+	size_t k, i, n = 0;
+	int bad = 0;
+
+	(void)state;
+	for (k = 0; (p = st_protos[k]) != NULL; k++) {
+		for (i = 0; i < p->nfields && n < 16384; i++)
+			if (p->fields[i].name != NULL)
+				all[n++] = &p->fields[i];
+		for (i = 0; p->more != NULL && i < p->nmore && n < 16384; i++)
+			if (p->more[i].name != NULL)
+				all[n++] = &p->more[i];
+	}
+	assert_true(n < 16384);
+	qsort(all, n, sizeof(all[0]), by_name);
+	for (i = 1; i < n; i++)
+		if (all[i]->name != all[i - 1]->name &&
+		    strcmp(all[i]->name, all[i - 1]->name) == 0 &&
+		    !is_apart(all[i]->name)) {
+			print_message("spelt twice: %s\n", all[i]->name);
+			bad++;
+		}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -186,6 +248,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_handles),
 		cmocka_unit_test(test_view_data),
+		cmocka_unit_test(test_one_spelling),
 	};
 
 	st_registry_init();
