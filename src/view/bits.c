@@ -302,9 +302,9 @@ static int overlaps(const struct st_box *a, const struct st_box *b);
 
 /*
  * Whether every bit of in[i] lies in a narrower field of in[0..n) (or, for
- * bytes, one as wide that follows it: a NOP whole and its kind): then it
- * only gathers them (tcp.options, each option whole, ip.flags) and they
- * are drawn instead.
+ * bytes, one as wide that follows it: an option whole and its kind): then
+ * it only gathers them (a list of options, a flags byte) and they are
+ * drawn instead.
  */
 static int
 gathers(const struct st_box *in, size_t n, size_t i)
