@@ -86,6 +86,13 @@ extern const struct st_proto st_proto_telnet;
 extern const struct st_proto st_proto_tftp;
 /* @matching */
 /* @zoo16 */
+/* @ipv6x */
+/* @osi16 */
+/* @wifi */
+/* @quic */
+/* @smb */
+/* @conn */
+/* @appcov */
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -248,6 +255,13 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_tftp,
 	/* @matching */
 	/* @zoo16 */
+	/* @ipv6x */
+	/* @osi16 */
+	/* @wifi */
+	/* @quic */
+	/* @smb */
+	/* @conn */
+	/* @appcov */
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,
