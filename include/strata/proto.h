@@ -430,6 +430,14 @@ const struct st_layer *st_dbelow(const struct st_packet *pkt,
 int st_ly_part(const struct st_packet *pkt, const struct st_layer *ly);
 
 /*
+ * The port at end `end` (0 source, 1 destination) of the transport layer
+ * nearest below layer ly, by the descriptor's ends[]; -1 when there is
+ * none.  A text protocol tells a command from a reply by it.
+ */
+long	st_dport(const struct st_packet *pkt, const struct st_layer *ly,
+    int end);
+
+/*
  * The value of field fd at the cursor, whose bytes the caller checked (only
  * st_dfield and the decode helpers call it): the bytes it touches,
  * big-endian, shifted down and masked.

@@ -299,6 +299,24 @@ st_dbelow(const struct st_packet *pkt, const struct st_layer *ly)
 	return NULL;
 }
 
+long
+st_dport(const struct st_packet *pkt, const struct st_layer *ly, int end)
+{
+	const struct st_layer *tl;
+	const struct st_field *f;
+
+	for (tl = ly; tl > pkt->layers && ly - tl < ST_MAX_LAYERS; ) {
+		tl--;
+		if (tl->proto->role != ST_ROLE_TRANSPORT)
+			continue;
+		if (tl->proto->ends[end] == NULL ||
+		    (f = st_pkt_fd(pkt, tl, tl->proto->ends[end])) == NULL)
+			return -1;
+		return (long)f->val;
+	}
+	return -1;
+}
+
 int
 st_ly_part(const struct st_packet *pkt, const struct st_layer *ly)
 {

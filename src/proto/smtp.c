@@ -165,19 +165,9 @@ replies(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
 static int
 to_server(const struct st_dctx *d)
 {
-	const struct st_layer *tl = d->ly;
-	const struct st_field *f;
-	unsigned k;
+	long port = st_dport(d->pkt, d->ly, 1);
 
-	for (k = 0; k < ST_MAX_LAYERS && tl > d->pkt->layers; k++) {
-		tl--;
-		if (tl->proto->role == ST_ROLE_TRANSPORT) {
-			f = tl->proto->ends[1] != NULL ? st_pkt_fd(d->pkt, tl,
-			    tl->proto->ends[1]) : NULL;
-			return f != NULL && (f->val == 25 || f->val == 587);
-		}
-	}
-	return 0;
+	return port == 25 || port == 587;
 }
 
 static int

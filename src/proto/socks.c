@@ -228,19 +228,7 @@ server(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
 static int
 to_server(const struct st_dctx *d)
 {
-	const struct st_layer *tl = d->ly;
-	const struct st_field *f;
-	unsigned k;
-
-	for (k = 0; k < ST_MAX_LAYERS && tl > d->pkt->layers; k++) {
-		tl--;
-		if (tl->proto->role == ST_ROLE_TRANSPORT) {
-			f = tl->proto->ends[1] != NULL ? st_pkt_fd(d->pkt, tl,
-			    tl->proto->ends[1]) : NULL;
-			return f != NULL && f->val == SOCKS_PORT;
-		}
-	}
-	return 0;
+	return st_dport(d->pkt, d->ly, 1) == SOCKS_PORT;
 }
 
 static int
