@@ -283,30 +283,7 @@ test_fr(void **state)
 	assert_int_equal(fval(p, "fr.dlci"), 6400);
 }
 
-/* The summary line of the hex frame of link type lt. */
-static const char *
-summary(int lt, const char *hex)
-{
-	static char *text;
-	static struct st_out o;
-	struct st_vctx v;
-	size_t len;
-	FILE *fp;
-
-	free(text);
-	text = NULL;
-	fp = open_memstream(&text, &len);
-	assert_non_null(fp);
-	st_out_init(&o, fp);
-	memset(&v, 0, sizeof(v));
-	decode_hex(lt, hex);
-	tpkt.num = 1;
-	st_view_summary.packet(&o, &tpkt, &v);
-	assert_int_equal(st_out_flush(&o), 0);
-	fclose(fp);
-	st_vctx_free(&v);
-	return text;
-}
+#define summary(lt, hex) summary_of(lt, hex)
 
 static void
 test_summary(void **state)

@@ -9,51 +9,6 @@
 
 #include <stdio.h>
 
-/*
- * Every prefix of hex that ends inside the layer named name (from byte
- * from on) decodes with that layer marked truncated, besides the sweep's
- * own checks; with multi (messages following each other in a segment),
- * the last of them, unless it ends exactly at the cut.
- */
-static const struct st_layer *
-last_layer(const struct st_packet *p, const char *name)
-{
-	const struct st_layer *ly = NULL;
-	unsigned i;
-
-	for (i = 0; i < p->nlayers; i++)
-		if (strcmp(p->layers[i].proto->name, name) == 0)
-			ly = &p->layers[i];
-	return ly;
-}
-
-static void
-sweep_trunc(const char *name, size_t from, const char *hex, int multi)
-{
-	static struct st_packet p;
-	size_t n = hexbytes(hex), k;
-	const struct st_layer *ly;
-	uint8_t *b;
-
-	sweep_prefixes(DLT_EN10MB, hex);
-	for (k = from; k < n; k++) {
-		n = hexbytes(hex);
-		b = malloc(k);
-		assert_non_null(b);
-		memcpy(b, tbuf, k);
-		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
-		st_decode(&p, DLT_EN10MB);
-		ly = last_layer(&p, name);
-		if (ly == NULL)
-			fail_msg("%s: no layer at %zu of %zu bytes", name, k, n);
-		if (ly->status != ST_LS_TRUNCATED &&
-		    !(multi && ly->off + ly->len == k))
-			fail_msg("%s: status %d at %zu of %zu bytes", name,
-			    ly->status, k, n);
-		free(b);
-	}
-}
-
 #define OSPF2_HELLO \
 	"020000000002020000000001080045c000440001000001591288c6120001" \
 	"e00000050201003001010101000000006a6c00000000000000000000ffff" \

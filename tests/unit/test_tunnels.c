@@ -102,30 +102,7 @@
 	"eda6c6130001c61300020800ad8a12340001000102030405060708090a0b" \
 	"0c0d0e0f"
 
-/* The summary line of the hex frame (number 1, at t = 0). */
-static const char *
-summary(const char *hex)
-{
-	static char *text;
-	static struct st_out o;
-	struct st_vctx v;
-	size_t len;
-	FILE *fp;
-
-	free(text);
-	text = NULL;
-	fp = open_memstream(&text, &len);
-	assert_non_null(fp);
-	st_out_init(&o, fp);
-	memset(&v, 0, sizeof(v));
-	decode_hex(DLT_EN10MB, hex);
-	tpkt.num = 1;
-	st_view_summary.packet(&o, &tpkt, &v);
-	assert_int_equal(st_out_flush(&o), 0);
-	fclose(fp);
-	st_vctx_free(&v);
-	return text;
-}
+#define summary(hex) summary_of(DLT_EN10MB, hex)
 
 static void
 test_gre(void **state)

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,77 @@ sweep_prefixes(int lt, const char *hex)
 		assert_true(p.nnotes > 0);	/* "capture cut at k of n" */
 		free(b);
 	}
+}
+
+/* The last layer named name; NULL when there is none. */
+TU const struct st_layer *
+last_layer(const struct st_packet *p, const char *name)
+{
+	const struct st_layer *ly = NULL;
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++)
+		if (strcmp(p->layers[i].proto->name, name) == 0)
+			ly = &p->layers[i];
+	return ly;
+}
+
+/*
+ * Every prefix of hex that ends inside the layer named name (from byte
+ * from on) decodes with that layer marked truncated, besides the sweep's
+ * own checks; with multi, the last of several messages, unless it ends
+ * exactly at the cut.
+ */
+TU void
+sweep_trunc(const char *name, size_t from, const char *hex, int multi)
+{
+	static struct st_packet p;
+	size_t n = hexbytes(hex), k;
+	const struct st_layer *ly;
+	uint8_t *b;
+
+	sweep_prefixes(DLT_EN10MB, hex);
+	for (k = from; k < n; k++) {
+		n = hexbytes(hex);
+		b = malloc(k);
+		assert_non_null(b);
+		memcpy(b, tbuf, k);
+		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, DLT_EN10MB);
+		ly = last_layer(&p, name);
+		if (ly == NULL)
+			fail_msg("%s: no layer at %zu of %zu bytes", name, k, n);
+		if (ly->status != ST_LS_TRUNCATED &&
+		    !(multi && ly->off + ly->len == k))
+			fail_msg("%s: status %d at %zu of %zu bytes", name,
+			    ly->status, k, n);
+		free(b);
+	}
+}
+
+/* The summary line of the hex frame of link type lt (number 1, at t = 0). */
+TU const char *
+summary_of(int lt, const char *hex)
+{
+	static char *text;
+	static struct st_out o;
+	struct st_vctx v;
+	size_t len;
+	FILE *fp;
+
+	free(text);
+	text = NULL;
+	fp = open_memstream(&text, &len);
+	assert_non_null(fp);
+	st_out_init(&o, fp);
+	memset(&v, 0, sizeof(v));
+	decode_hex(lt, hex);
+	tpkt.num = 1;
+	st_view_summary.packet(&o, &tpkt, &v);
+	assert_int_equal(st_out_flush(&o), 0);
+	fclose(fp);
+	st_vctx_free(&v);
+	return text;
 }
 
 #endif
