@@ -491,6 +491,11 @@ st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
 int st_dfields(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fds, size_t n);
 
+/* The same at byte off past c's position, without moving c; a missing byte
+ * sets c->err (and once it is set, adds nothing). */
+void	st_dfields_at(struct st_dctx *d, struct st_cur *c, size_t off,
+    const struct st_field_desc *fds, size_t n);
+
 /* Adds a field of n bytes at c's position plus byteoff, without moving. */
 struct st_field *st_dbytes(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n);

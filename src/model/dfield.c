@@ -299,6 +299,23 @@ st_dbelow(const struct st_packet *pkt, const struct st_layer *ly)
 	return NULL;
 }
 
+void
+st_dfields_at(struct st_dctx *d, struct st_cur *c, size_t off,
+    const struct st_field_desc *fds, size_t n)
+{
+	struct st_cur w = *c;
+
+	if (c->err != ST_OK)
+		return;
+	if (off > st_cur_left(c)) {
+		c->err = ST_ETRUNC;
+		return;
+	}
+	w.off += off;
+	st_dfields(d, &w, fds, n);
+	c->err = w.err;
+}
+
 long
 st_dport(const struct st_packet *pkt, const struct st_layer *ly, int end)
 {

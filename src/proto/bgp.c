@@ -219,17 +219,7 @@ static void
 bgp_at(struct st_dctx *d, struct st_cur *c, size_t off, unsigned first,
     unsigned n)
 {
-	struct st_cur w = *c;
-
-	if (c->err != ST_OK)
-		return;
-	if (off > st_cur_left(c)) {
-		c->err = ST_ETRUNC;
-		return;
-	}
-	w.off += off;
-	st_dfields(d, &w, bgp_fields + first, n);
-	c->err = w.err;
+	st_dfields_at(d, c, off, bgp_fields + first, n);
 }
 
 /* n wire bytes at byte off of c as escaped text in field fd. */

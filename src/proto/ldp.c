@@ -122,17 +122,7 @@ static void
 ldp_at(struct st_dctx *d, struct st_cur *c, size_t off, unsigned first,
     unsigned n)
 {
-	struct st_cur w = *c;
-
-	if (c->err != ST_OK)
-		return;
-	if (off > st_cur_left(c)) {
-		c->err = ST_ETRUNC;
-		return;
-	}
-	w.off += off;
-	st_dfields(d, &w, ldp_fields + first, n);
-	c->err = w.err;
+	st_dfields_at(d, c, off, ldp_fields + first, n);
 }
 
 /* An IPv4 address (or prefix) of n <= 4 bytes at byte off, as text. */
