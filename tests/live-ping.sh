@@ -7,6 +7,7 @@
 # iproute2; skipped with the reason otherwise.
 #   sh tests/live-ping.sh STRATA
 set -u
+. "$(dirname "$0")/netns-path.sh"
 strata=${1:?usage: live-ping.sh STRATA}
 case $strata in /*) ;; *) strata=$(pwd)/$strata ;; esac
 if [ "$(id -u)" -ne 0 ]; then
@@ -31,21 +32,7 @@ if ! ip netns add "$C" 2>/dev/null; then
 	echo "live-ping: skipped: cannot create network namespaces here"
 	exit 0
 fi
-ip netns add "$R" && ip netns add "$S" &&
-ip link add c0 netns "$C" type veth peer name r0 netns "$R" &&
-ip link add r1 netns "$R" type veth peer name s0 netns "$S" &&
-ip -n "$C" addr add 198.18.1.2/24 dev c0 &&
-ip -n "$R" addr add 198.18.1.1/24 dev r0 &&
-ip -n "$R" addr add 198.18.2.1/24 dev r1 &&
-ip -n "$S" addr add 198.18.2.2/24 dev s0 &&
-for ns in "$C" "$R" "$S"; do ip -n "$ns" link set lo up; done &&
-ip -n "$C" link set c0 up && ip -n "$R" link set r0 up &&
-ip -n "$R" link set r1 mtu 1400 up && ip -n "$S" link set s0 mtu 1400 up &&
-ip -n "$C" route add default via 198.18.1.1 &&
-ip -n "$S" route add default via 198.18.2.1 &&
-ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 &&
-ip netns exec "$R" sysctl -qw net.ipv4.icmp_ratelimit=0 &&
-ip netns exec "$S" sysctl -qw net.ipv4.icmp_ratelimit=0 || {
+netns_path 1400 || {
 	echo "live-ping: FAIL: could not build the namespaces"; exit 1; }
 
 pass=0 fail=0 skip=0
