@@ -166,6 +166,13 @@ int	st_pingsock_recv(int fd, int fam, const uint8_t *local,
  * sent probe (sentlen bytes as built, IP header first); 0 at the deadline,
  * -1 on error.
  */
+/*
+ * Waits for fd to be readable until deadline (CLOCK_REALTIME): 1 ready,
+ * with poll's revents in *revents; 0 at the deadline or when a signal came;
+ * -1 on error (errno).
+ */
+int	st_wait_until(int fd, const struct timespec *deadline, short *revents);
+
 struct st_udperr {
 	uint16_t	 dport;		/* the probe's destination port */
 	int		 local;		/* the error is this host's own */

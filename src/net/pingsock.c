@@ -45,11 +45,58 @@ st_pingsock_allowed(void)
 	return ok;
 }
 
-int
-st_pingsock_open(int fam, const uint8_t *src, uint16_t *id)
+/*
+ * Binds fd (family fam) to src (any when NULL) and an ephemeral port, put
+ * in *port.  Returns fd, or -1 with fd closed.
+ */
+static int
+bind_port(int fd, int fam, const uint8_t *src, uint16_t *port)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof(ss);
+
+	memset(&ss, 0, sizeof(ss));
+	ss.ss_family = fam == 4 ? AF_INET : AF_INET6;
+	if (src != NULL && fam == 4)
+		memcpy(&((struct sockaddr_in *)&ss)->sin_addr, src, 4);
+	else if (src != NULL)
+		memcpy(&((struct sockaddr_in6 *)&ss)->sin6_addr, src, 16);
+	if (bind(fd, (struct sockaddr *)&ss, fam == 4 ?
+	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) != 0 ||
+	    getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
+		close(fd);
+		return -1;
+	}
+	*port = ntohs(fam == 4 ? ((struct sockaddr_in *)&ss)->sin_port :
+	    ((struct sockaddr_in6 *)&ss)->sin6_port);
+	return fd;
+}
+
+int
+st_wait_until(int fd, const struct timespec *deadline, short *revents)
+{
+	struct timespec now;
+	struct pollfd pfd;
+	long ms;
+	int v;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	ms = (long)(deadline->tv_sec - now.tv_sec) * 1000 +
+	    (deadline->tv_nsec - now.tv_nsec) / 1000000;
+	if (ms <= 0)
+		return 0;
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	if ((v = poll(&pfd, 1, (int)ms)) <= 0)
+		return v == 0 || errno == EINTR ? 0 : -1;
+	*revents = pfd.revents;
+	return 1;
+}
+
+int
+st_pingsock_open(int fam, const uint8_t *src, uint16_t *id)
+{
 	int fd, on = 1;
 
 	fd = fam == 4 ? socket(AF_INET, SOCK_DGRAM, IPPROTO_ICMP) :
@@ -66,21 +113,7 @@ st_pingsock_open(int fam, const uint8_t *src, uint16_t *id)
 	}
 	setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on));
 	/* The identifier is the socket's "port", given at bind. */
-	memset(&ss, 0, sizeof(ss));
-	ss.ss_family = fam == 4 ? AF_INET : AF_INET6;
-	if (src != NULL && fam == 4)
-		memcpy(&((struct sockaddr_in *)&ss)->sin_addr, src, 4);
-	else if (src != NULL)
-		memcpy(&((struct sockaddr_in6 *)&ss)->sin6_addr, src, 16);
-	if (bind(fd, (struct sockaddr *)&ss, fam == 4 ?
-	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) != 0 ||
-	    getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
-		close(fd);
-		return -1;
-	}
-	*id = ntohs(fam == 4 ? ((struct sockaddr_in *)&ss)->sin_port :
-	    ((struct sockaddr_in6 *)&ss)->sin6_port);
-	return fd;
+	return bind_port(fd, fam, src, id);
 }
 
 int
@@ -246,30 +279,21 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 	char ctl[256];
 	struct sockaddr_storage from;
 	struct cmsghdr *cm;
-	struct timespec now;
-	struct pollfd pfd;
 	struct msghdr mh;
 	struct iovec iov;
 	unsigned ttl = 0;
 	uint8_t opts[40];
 	size_t hl = fam == 4 ? 20 : 40, optlen = 0;
 	ssize_t n;
-	long ms;
+	short rev;
 	int v;
 
-	clock_gettime(CLOCK_REALTIME, &now);
-	ms = (long)(deadline->tv_sec - now.tv_sec) * 1000 +
-	    (deadline->tv_nsec - now.tv_nsec) / 1000000;
-	if (ms <= 0)
-		return 0;
-	pfd.fd = fd;
-	pfd.events = POLLIN;
-	if ((v = poll(&pfd, 1, (int)ms)) <= 0)
-		return v == 0 || errno == EINTR ? 0 : -1;
+	if ((v = st_wait_until(fd, deadline, &rev)) <= 0)
+		return v;
 	rx->outgoing = 0;
 	rx->linktype = DLT_RAW;
 	clock_gettime(CLOCK_REALTIME, &rx->ts);
-	if (pfd.revents & POLLERR)
+	if (rev & POLLERR)
 		return from_errqueue(fd, fam, local, dst, rx);
 	memset(&mh, 0, sizeof(mh));
 	iov.iov_base = rx->buf + hl;
@@ -319,8 +343,6 @@ st_pingsock_recv(int fd, int fam, const uint8_t *local, const uint8_t *dst,
 int
 st_udptrace_open(int fam, int df, uint16_t *sport)
 {
-	struct sockaddr_storage ss;
-	socklen_t sl = sizeof(ss);
 	int fd, on = 1, pm;
 
 	if ((fd = socket(fam == 4 ? AF_INET : AF_INET6, SOCK_DGRAM, 0)) < 0)
@@ -336,17 +358,7 @@ st_udptrace_open(int fam, int df, uint16_t *sport)
 		    sizeof(pm));
 	}
 	setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof(on));
-	memset(&ss, 0, sizeof(ss));
-	ss.ss_family = fam == 4 ? AF_INET : AF_INET6;
-	if (bind(fd, (struct sockaddr *)&ss, fam == 4 ?
-	    sizeof(struct sockaddr_in) : sizeof(struct sockaddr_in6)) != 0 ||
-	    getsockname(fd, (struct sockaddr *)&ss, &sl) != 0) {
-		close(fd);
-		return -1;
-	}
-	*sport = ntohs(fam == 4 ? ((struct sockaddr_in *)&ss)->sin_port :
-	    ((struct sockaddr_in6 *)&ss)->sin6_port);
-	return fd;
+	return bind_port(fd, fam, NULL, sport);
 }
 
 int
@@ -434,24 +446,15 @@ st_udptrace_recv(int fd, int fam, const uint8_t *local, const uint8_t *sent,
 	struct sock_extended_err *ee = NULL;
 	struct sockaddr_storage to;
 	struct cmsghdr *cm;
-	struct timespec now;
-	struct pollfd pfd;
 	struct msghdr mh;
 	struct iovec iov;
-	long ms;
+	short rev;
 	int v;
 
 	for (;;) {
-		clock_gettime(CLOCK_REALTIME, &now);
-		ms = (long)(deadline->tv_sec - now.tv_sec) * 1000 +
-		    (deadline->tv_nsec - now.tv_nsec) / 1000000;
-		if (ms <= 0)
-			return 0;
-		pfd.fd = fd;
-		pfd.events = POLLIN;
-		if ((v = poll(&pfd, 1, (int)ms)) <= 0)
-			return v == 0 || errno == EINTR ? 0 : -1;
-		if (!(pfd.revents & POLLERR)) {
+		if ((v = st_wait_until(fd, deadline, &rev)) <= 0)
+			return v;
+		if (!(rev & POLLERR)) {
 			/* A UDP answer from an open port: not an error. */
 			recv(fd, junk, sizeof(junk), MSG_DONTWAIT);
 			continue;

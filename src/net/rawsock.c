@@ -85,24 +85,16 @@ st_raw_recv(int fd, int linktype, struct st_rx *rx,
 	char ctl[CMSG_SPACE(sizeof(struct timespec))];
 	struct sockaddr_ll from;
 	struct cmsghdr *cm;
-	struct timespec now;
 	struct msghdr mh;
 	struct iovec iov;
-	struct pollfd pfd;
-	long ms;
 	ssize_t n;
+	short rev;
+	int v;
 
 	for (;;) {
-		clock_gettime(CLOCK_REALTIME, &now);
-		ms = (long)(deadline->tv_sec - now.tv_sec) * 1000 +
-		    (deadline->tv_nsec - now.tv_nsec) / 1000000;
-		if (ms <= 0)
-			return 0;
-		pfd.fd = fd;
-		pfd.events = POLLIN;
-		if (poll(&pfd, 1, (int)ms) < 0)
-			return errno == EINTR ? 0 : -1;	/* let callers look */
-		if (!(pfd.revents & POLLIN))
+		if ((v = st_wait_until(fd, deadline, &rev)) <= 0)
+			return v;	/* -1: let callers look at errno */
+		if (!(rev & POLLIN))
 			continue;
 		memset(&mh, 0, sizeof(mh));
 		iov.iov_base = rx->buf;
@@ -125,7 +117,7 @@ st_raw_recv(int fd, int linktype, struct st_rx *rx,
 		rx->len = (size_t)n;
 		rx->linktype = linktype;
 		rx->outgoing = from.sll_pkttype == PACKET_OUTGOING;
-		rx->ts = now;
+		clock_gettime(CLOCK_REALTIME, &rx->ts); /* the kernel's, below */
 		for (cm = CMSG_FIRSTHDR(&mh); cm != NULL;
 		    cm = CMSG_NXTHDR(&mh, cm))
 			if (cm->cmsg_level == SOL_SOCKET &&
