@@ -93,6 +93,7 @@ extern const struct st_proto st_proto_tftp;
 /* @smb */
 /* @conn */
 /* @appcov */
+/* @tail16c */
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -262,6 +263,7 @@ const struct st_proto *const st_protos[] = {
 	/* @smb */
 	/* @conn */
 	/* @appcov */
+	/* @tail16c */
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,
