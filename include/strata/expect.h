@@ -72,4 +72,21 @@ int	st_expect_conv(const struct st_dctx *d, struct st_flowkey *k,
  */
 int	st_expect_here(const struct st_dctx *d, struct st_expect *out);
 
+/*
+ * Claimed conversations: when a content heuristic (not a port) recognised
+ * a conversation's protocol, later segments of that conversation, both
+ * ways, go to that protocol first, as Wireshark's conversation dissector
+ * does: an HTTP body on port 5000, the bytes after an HTTP upgrade.  The
+ * protocol's decoder may still refuse them (then the heuristics and data
+ * follow).  A bounded table (ST_CLAIM_MAX slots, a later claim taking an
+ * earlier one's slot), emptied with the expectations.
+ *
+ * st_expect_claim: the conversation of the layer being decoded (a
+ * transport layer) carries p.  st_expect_claimed: what the conversation
+ * of the layer being decoded was claimed for, or NULL.
+ */
+#define ST_CLAIM_MAX	2048
+void	st_expect_claim(const struct st_dctx *d, const struct st_proto *p);
+const struct st_proto *st_expect_claimed(const struct st_dctx *d);
+
 #endif

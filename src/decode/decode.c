@@ -66,10 +66,10 @@ go_on(const struct st_dctx *d, size_t pl)
  * The port key of what transport p carries (TCP's or UDP's), under which
  * the content heuristics of application protocols are tried when no port
  * binds or the decoder chosen by port refuses the bytes; ST_KEY_NONE when
- * p is no transport.  Recognition is by content alone, in each direction:
- * the decoder keeps no state between packets (it is per packet and runs
- * in several threads), so a conversation's replies are recognised because
- * they too start like the protocol (a TLS record, an HTTP status line).
+ * p is no transport.  A conversation a heuristic recognised is claimed for
+ * its protocol (st_expect_claim), so that its later segments, both ways,
+ * go to that protocol first, as they would on its port: an HTTP body, the
+ * replies of a server on an odd port.
  */
 static int
 transport_key(const struct st_proto *p)
@@ -83,7 +83,7 @@ static void
 chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
     struct frame *fr)
 {
-	const struct st_proto *next;
+	const struct st_proto *next, *claimed;
 	struct st_layer *ly;
 	struct st_cur lc;
 	struct st_expect ex;
@@ -152,9 +152,15 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		if (!d->data && pl > 0 && p->role == ST_ROLE_TRANSPORT &&
 		    st_expect_count() > 0 && st_expect_here(d, &ex))
 			next = ex.proto;
+		/* One a heuristic recognised earlier: its protocol first,
+		 * both ways, as the port's would be. */
+		else if (!d->data && pl > 0 && p->role == ST_ROLE_TRANSPORT &&
+		    (claimed = st_expect_claimed(d)) != NULL)
+			next = claimed;
 		guess = transport_key(p);
-		if (next == NULL && pl > 0 && guess != ST_KEY_NONE)
-			next = st_proto_guess(guess, &cur, NULL);
+		if (next == NULL && pl > 0 && guess != ST_KEY_NONE &&
+		    (next = st_proto_guess(guess, &cur, NULL)) != NULL)
+			st_expect_claim(d, next);
 		if (next == NULL)
 			next = pl > 0 ? &st_proto_data : NULL;
 		else if (!go_on(d, pl))

@@ -15,6 +15,15 @@ static unsigned used, next_slot;
 static atomic_uint count;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* A claimed conversation (a slot is free when proto is NULL). */
+struct claim {
+	struct st_flowkey	 key;
+	const struct st_proto	*transport;
+	const struct st_proto	*proto;
+};
+static struct claim claims[ST_CLAIM_MAX];
+static atomic_uint nclaims;
+
 static int
 same_end(const struct st_expect *e, const struct st_proto *transport,
     int fam, const uint8_t *addr, uint16_t port)
@@ -93,6 +102,9 @@ st_expect_clear(void)
 	pthread_mutex_lock(&lock);
 	used = next_slot = 0;
 	atomic_store(&count, 0);
+	if (atomic_load(&nclaims) > 0)
+		memset(claims, 0, sizeof(claims));
+	atomic_store(&nclaims, 0);
 	pthread_mutex_unlock(&lock);
 }
 
@@ -144,4 +156,53 @@ st_expect_here(const struct st_dctx *d, struct st_expect *out)
 	return st_expect_find(tl->proto, d->net.fam, d->net.dst,
 	    (uint16_t)e[1]->val, out) || st_expect_find(tl->proto,
 	    d->net.fam, d->net.src, (uint16_t)e[0]->val, out);
+}
+
+/* The slot of conversation k over transport t (FNV-1a of the key). */
+static struct claim *
+claim_slot(const struct st_flowkey *k, const struct st_proto *t)
+{
+	uint64_t h = 0xcbf29ce484222325u ^ (uint64_t)(uintptr_t)t;
+	size_t i;
+
+	for (i = 0; i < ST_FLOW_KEYUSED; i++)
+		h = (h ^ k->b[i]) * 0x100000001b3u;
+	return &claims[(h ^ h >> 29) % ST_CLAIM_MAX];
+}
+
+void
+st_expect_claim(const struct st_dctx *d, const struct st_proto *p)
+{
+	const struct st_proto *t;
+	struct st_flowkey k;
+	struct claim *c;
+
+	if (st_expect_conv(d, &k, &t) != 0)
+		return;
+	pthread_mutex_lock(&lock);
+	c = claim_slot(&k, t);
+	if (c->proto == NULL)
+		atomic_fetch_add(&nclaims, 1);
+	c->key = k;
+	c->transport = t;
+	c->proto = p;
+	pthread_mutex_unlock(&lock);
+}
+
+const struct st_proto *
+st_expect_claimed(const struct st_dctx *d)
+{
+	const struct st_proto *t, *p = NULL;
+	struct st_flowkey k;
+	struct claim *c;
+
+	if (atomic_load(&nclaims) == 0 || st_expect_conv(d, &k, &t) != 0)
+		return NULL;
+	pthread_mutex_lock(&lock);
+	c = claim_slot(&k, t);
+	if (c->proto != NULL && c->transport == t &&
+	    memcmp(&c->key, &k, sizeof(k)) == 0)
+		p = c->proto;
+	pthread_mutex_unlock(&lock);
+	return p;
 }

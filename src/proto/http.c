@@ -450,8 +450,8 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 }
 
 /*
- * By content: a request line (a method, a target without spaces or
- * control bytes, HTTP/1.x) or a status line (HTTP/1.x, three digits), the
+ * By content: a request line (a method, a target without control bytes
+ * (a space in it is a client's error tshark accepts too), HTTP/1.x) or a status line (HTTP/1.x, three digits), the
  * whole line in the segment.  Replies are recognised the same way.
  */
 static int
@@ -473,10 +473,9 @@ http_heuristic(struct st_cur *c)
 	for (i = 0, sp = 0; i < (size_t)n; i++) {
 		if (p[i] < 0x21 && p[i] != ' ')
 			return 0;
-		if (p[i] == ' ' && ++sp > 2)
-			return 0;
+		sp += p[i] == ' ';
 	}
-	return sp == 2 && n >= 8 && memcmp(p + n - 8, "HTTP/1.", 7) == 0 &&
+	return sp >= 2 && n >= 8 && memcmp(p + n - 8, "HTTP/1.", 7) == 0 &&
 	    p[n - 1] >= '0' && p[n - 1] <= '9';
 }
 
