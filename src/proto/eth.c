@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Ethernet II and IEEE 802.3 (IEEE 802.3 clause 3), and stacked VLAN tags:
- * IEEE 802.1Q (TPID 0x8100, 0x9100) and 802.1ad service tags (0x88a8).
+ * IEEE 802.1Q (TPID 0x8100, 0x9100) and 802.1ad service tags (0x88a8),
+ * and 802.1ah provider backbone bridging's I-tag (0x88e7: MAC-in-MAC).
  *
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -165,6 +166,27 @@ static const struct st_field_desc qinq_fields[] = {
 	FD("len", "ieee8021ad.len", "Length", 16, 16, ST_FMT_DEC),
 };
 
+/*
+ * The 802.1ah I-tag: priority (3 bits), drop eligible (1), no customer
+ * addresses (1), reserved (1 + 2), the 24-bit service instance ID, then
+ * the customer's destination and source addresses and EtherType.
+ */
+static const struct st_field_desc pbb_fields[] = {
+	FD("prio", "ieee8021ah.priority", "Priority", 0, 3, ST_FMT_DEC),
+	FD("drop", "ieee8021ah.drop", "Drop eligible", 3, 1, ST_FMT_DEC),
+	FD("nca", "ieee8021ah.nca", "No customer addresses", 4, 1,
+	    ST_FMT_DEC),
+	FD(NULL, "ieee8021ah.res1", "Reserved", 5, 1, ST_FMT_DEC),
+	FD(NULL, "ieee8021ah.res2", "Reserved", 6, 2, ST_FMT_DEC),
+	FD("isid", "ieee8021ah.isid", "Service instance ID", 8, 24,
+	    ST_FMT_DEC),
+	FD("cdst", "ieee8021ah.cdst", "Customer destination", 32, 48,
+	    ST_FMT_MAC),
+	FD("csrc", "ieee8021ah.csrc", "Customer source", 80, 48, ST_FMT_MAC),
+	FDX("type", "ieee8021ah.etype", "Type", 128, 16, ST_FMT_HEX, 0,
+	    ST_AUTO_NEXT, 0, 0, st_ethertype_names),
+};
+
 static int
 tag_decode(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t)
 {
@@ -202,6 +224,20 @@ static int
 qinq_decode(struct st_dctx *d, struct st_cur *c)
 {
 	return tag_decode(d, c, qinq_fields);
+}
+
+static int
+pbb_decode(struct st_dctx *d, struct st_cur *c)
+{
+	if (st_dcount_kind(d, ST_PF_TUNNEL, ST_ROLE_NONE) >= ST_MAX_TUNNEL)
+		return st_dmalformed(d, "tunnels nested more than %d deep",
+		    ST_MAX_TUNNEL);
+	if (st_dfields(d, c, pbb_fields, NFIELDS(pbb_fields)) != ST_OK)
+		return c->err;
+	d->hdr = 18;
+	d->next_key = ST_KEY_ETHERTYPE;
+	d->next_val = st_peek_bits(c, 128, 16);
+	return ST_OK;
 }
 
 static const struct st_bind vlan_binds[] = {
@@ -255,4 +291,44 @@ const struct st_proto st_proto_qinq = {
 	.nbinds = NFIELDS(qinq_binds),
 	.keys = qinq_keys,
 	.color = "\033[94m",
+};
+
+static const struct st_bind pbb_binds[] = {
+	{ ST_KEY_ETHERTYPE, 0x88e7 },
+};
+
+/* "pbb isid 256" (before the customer frame's facts). */
+static int
+pbb_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[NFIELDS(pbb_fields)];
+
+	st_ly_fields(s->pkt, ly, pbb_fields, NFIELDS(pbb_fields), f);
+	st_out_puts(s->o, "pbb isid ");
+	s->value(s, f[5]);
+	return 1;
+}
+
+static const struct st_field_desc *const pbb_keys[] = {
+	&pbb_fields[5], &pbb_fields[8], NULL,
+};
+
+const struct st_proto st_proto_pbb = {
+	.name = "pbb",
+	.ws = "ieee8021ah",
+	.title = "802.1ah Provider Backbone Bridge (MAC-in-MAC)",
+	.rfc = "IEEE 802.1ah",
+	.role = ST_ROLE_LINK,	/* a shim before the customer's frame */
+	.flags = ST_PF_TUNNEL,
+	.fields = pbb_fields,
+	.nfields = NFIELDS(pbb_fields),
+	.decode = pbb_decode,
+	.binds = pbb_binds,
+	.nbinds = NFIELDS(pbb_binds),
+	.summary = pbb_summary,
+	.keys = pbb_keys,
+	.color = "\033[94m",
+	.explain = "A carrier's backbone frame carrying a customer's: the "
+	    "24-bit service instance ID (I-SID) says whose, then come the "
+	    "customer's own destination and source addresses and EtherType.",
 };

@@ -12,6 +12,7 @@
 #include "fields.h"
 
 extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
+    st_proto_pbb,
     st_proto_sll, st_proto_sll2, st_proto_null, st_proto_llc, st_proto_arp,
     st_proto_ipv4, st_proto_ipv6, st_proto_hopopts, st_proto_routing,
     st_proto_frag6, st_proto_dstopts, st_proto_icmp, st_proto_icmpv6,
@@ -103,6 +104,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_eth,
 	&st_proto_vlan,
 	&st_proto_qinq,
+	&st_proto_pbb,
 	&st_proto_sll,
 	&st_proto_sll2,
 	&st_proto_null,
@@ -289,7 +291,8 @@ const struct st_valname st_ethertype_names[] = {
 	{ 0x8847, "MPLS unicast" }, { 0x8848, "MPLS multicast" },
 	{ 0x8863, "PPPoE discovery" }, { 0x8864, "PPPoE session" },
 	{ 0x888e, "802.1X (EAPOL)" }, { 0x88cc, "LLDP" }, { 0x8809, "slow "
-	"protocols (LACP)" }, { 0x88e5, "MACsec" }, { 0x88f7, "PTP" },
+	"protocols (LACP)" }, { 0x88e5, "MACsec" }, { 0x88e7, "802.1ah PBB" },
+	{ 0x88f7, "PTP" },
 	{ 0, NULL }
 };
 
