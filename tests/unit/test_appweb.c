@@ -7,6 +7,8 @@
  */
 #include "testutil.h"
 
+#include "strata/expect.h"
+
 /* IPv4/TCP 198.18.0.1:40000 -> 198.18.0.2:4321 (bound by nothing). */
 #define TCPODD "45000000000040004006000" "0c6120001c6120002" \
 	"9c4010e10000000100000001501820000000" "0000"
@@ -153,9 +155,12 @@ test_http_wrong_guesses(void **state)
 	/* No version: HTTP/0.9 or not HTTP; not guessed. */
 	p = decode_hex(DLT_RAW, TCPODD "474554202f0d0a");
 	assert_chain(p, "ipv4 tcp data");
-	/* A space too many. */
+	/* A space in the target: a client's error tshark reads as HTTP, and
+	 * so does strata (the line still starts with a method and ends with
+	 * the version). */
 	p = decode_hex(DLT_RAW, TCPODD "474554202f2061206220485454502f312e310d0a");
-	assert_chain(p, "ipv4 tcp data");
+	assert_chain(p, "ipv4 tcp http");
+	st_expect_clear();
 	/* A status line with letters for the code. */
 	p = decode_hex(DLT_RAW, TCPODD "485454502f312e31206162630d0a");
 	assert_chain(p, "ipv4 tcp data");
@@ -188,7 +193,9 @@ test_http2_by_content(void **state)
 	assert_string_equal(field_n(p, "http2.header.value", 2)->meaning, "s");
 	assert_int_equal(field_n(p, "http2.data.data", 0)->bits, 16);
 	sweep_prefixes(DLT_RAW, TCPODD H2REQ);
-	/* A frame run that does not end where the segment does: data. */
+	/* A frame run that does not end where the segment does: data (in a
+	 * conversation no heuristic has claimed yet). */
+	st_expect_clear();
 	p = decode_hex(DLT_RAW, TCPODD "000009010500000001" "8284");
 	assert_chain(p, "ipv4 tcp data");
 }
@@ -212,24 +219,36 @@ test_websocket_by_content(void **state)
 	assert_string_equal(field_n(p, "websocket.payload.close.reason",
 	    0)->meaning, "ok");
 	sweep_prefixes(DLT_RAW, TCPODD WSFRAMES);
-	/* A length not in its shortest form, a reserved bit: not guessed. */
+	/* A length not in its shortest form, a reserved bit: not guessed
+	 * (in a conversation no heuristic has claimed yet). */
+	st_expect_clear();
 	p = decode_hex(DLT_RAW, TCPODD "817e0003616263");
 	assert_chain(p, "ipv4 tcp data");
 	p = decode_hex(DLT_RAW, TCPODD "c103616263");
 	assert_chain(p, "ipv4 tcp data");
 }
 
+/* Each test starts a new capture: no conversation claimed by an earlier
+ * test's heuristic (they share addresses and ports). */
+static int
+fresh(void **state)
+{
+	(void)state;
+	st_expect_clear();
+	return 0;
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tls_by_content),
-		cmocka_unit_test(test_tls_records),
-		cmocka_unit_test(test_tls_wrong_guesses),
-		cmocka_unit_test(test_http_by_content),
-		cmocka_unit_test(test_http_wrong_guesses),
-		cmocka_unit_test(test_http2_by_content),
-		cmocka_unit_test(test_websocket_by_content),
+		cmocka_unit_test_setup(test_tls_by_content, fresh),
+		cmocka_unit_test_setup(test_tls_records, fresh),
+		cmocka_unit_test_setup(test_tls_wrong_guesses, fresh),
+		cmocka_unit_test_setup(test_http_by_content, fresh),
+		cmocka_unit_test_setup(test_http_wrong_guesses, fresh),
+		cmocka_unit_test_setup(test_http2_by_content, fresh),
+		cmocka_unit_test_setup(test_websocket_by_content, fresh),
 	};
 
 	st_decode_init();
