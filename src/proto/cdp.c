@@ -141,6 +141,24 @@ cdp_addrs(struct st_dctx *d, struct st_cur *t, size_t n)
 	}
 }
 
+/* The software version (TLV of n bytes at t): a field a line, as Wireshark
+ * shows it, without the line ends. */
+static void
+cdp_lines(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	size_t a = 4, e, len;
+
+	while (a < n && t->err == ST_OK) {
+		for (e = a; e < n && st_peek_bits(t, e * 8, 8) != '\n'; e++)
+			;
+		len = e - a;
+		if (len > 0 && st_peek_bits(t, (e - 1) * 8, 8) == '\r')
+			len--;
+		cdp_text(d, t, &cdp_fields[F_SWVER], a, len);
+		a = e + 1;
+	}
+}
+
 /* The value of one TLV of n bytes in all at t. */
 static void
 cdp_tlv(struct st_dctx *d, struct st_cur *t, unsigned type, size_t n)
@@ -150,6 +168,10 @@ cdp_tlv(struct st_dctx *d, struct st_cur *t, unsigned type, size_t n)
 		[0x06] = F_PLAT, [0x09] = F_VTP, [0x14] = F_SYSNAME,
 	};
 
+	if (type == 0x05) {
+		cdp_lines(d, t, n);
+		return;
+	}
 	if (type < sizeof(text) && text[type] != 0) {
 		cdp_text(d, t, &cdp_fields[text[type]], 4, n - 4);
 		return;
@@ -252,6 +274,8 @@ cdp_decode(struct st_dctx *d, struct st_cur *c)
 
 static const struct st_bind cdp_binds[] = {
 	{ ST_KEY_SNAP, 0x00000c2000 },
+	/* Cisco HDLC's protocol field, which holds EtherTypes and this. */
+	{ ST_KEY_ETHERTYPE, 0x2000 },
 };
 
 /* "CDPv2, ttl: 180s, Device-ID 'sw1'", as tcpdump says it. */

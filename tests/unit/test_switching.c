@@ -205,6 +205,16 @@ test_cdp(void **state)
 	assert_int_equal(fval(p, "cdp.capabilities"), 0x28);
 	assert_int_equal(fval(p, "cdp.native_vlan"), 1);
 	assert_int_equal(fval(p, "cdp.duplex"), 1);
+	/* Over Cisco HDLC (protocol 0x2000); the software version a field
+	 * a line, the line ends left out, as Wireshark shows it. */
+	p = decode_hex(DLT_C_HDLC, "0f002000" "02b40000" "0005000b"
+	    "610d0a62630a64");
+	assert_chain(p, "chdlc cdp");
+	assert_string_equal(text_of(p, "cdp.software_version", 0), "a");
+	assert_string_equal(text_of(p, "cdp.software_version", 1), "bc");
+	assert_string_equal(text_of(p, "cdp.software_version", 2), "d");
+	sweep_prefixes(DLT_C_HDLC, "0f002000" "02b40000" "0005000b"
+	    "610d0a62630a64");
 	/* An odd length, its last byte above 0x7f: Cisco's sum. */
 	p = decode_hex(DLT_EN10MB, CDP_ODD);
 	assert_chain(p, "eth llc cdp trailer");
