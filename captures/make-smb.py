@@ -9,8 +9,9 @@ SMB2 learns from earlier packets shows (no Samba server here):
   6/7    NTLMSSP AUTHENTICATE as DOM\\bob from PC; the success response
   8/9    tree connect \\\\srv\\share, its response (tree 1, disk)
   10/11  create "dir\\a.txt" in tree 1; its response (times, sizes)
-  12/13  close; its response
-  14/15  DCE/RPC request with an NTLMSSP trailer (privacy) on TCP 135,
+  12     query info (file, network open information) on the file
+  13/14  close; its response
+  15/16  DCE/RPC request with an NTLMSSP trailer (privacy) on TCP 135,
          and its response
 
 usage: make-smb.py DIR        writes DIR/smb.pcap
@@ -88,6 +89,9 @@ def main():
                        struct.pack("<HBBIQQQQQQII", 89, 0, 0, 1, FT, FT, FT,
                                    FT, 4096, 5, 0x20, 0) + fid +
                        struct.pack("<II", 0, 0)))
+    c.send(True, nbss(hdr(16, 6, tid=1) +
+                      struct.pack("<HBBIHHIII", 41, 1, 0x22, 4096, 0x68, 0,
+                                  0, 0, 0) + fid))
     c.send(True, nbss(hdr(6, 5, tid=1) + struct.pack("<HHI", 24, 1, 0) +
                       fid))
     c.send(False, nbss(hdr(6, 5, resp=True, tid=1) +

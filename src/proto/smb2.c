@@ -94,7 +94,8 @@ enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
 	F_ACCT, F_DOMAIN, F_HOST, F_AUTHFR, F_TCONFR, F_RESPTO, F_TIME,
 	F_RESERVED, F_SESREQF, F_CHANNEL, F_PREVSES, F_OLBOFF, F_OLBLEN,
 	F_SECBLOB, F_SESFLAGS, F_CTIME, F_ATIME, F_WTIME, F_CHTIME,
-	F_PQATTR,
+	F_PQATTR, F_CLASS, F_FILEINFO, F_FSINFO, F_SECINFO, F_MAXRESP,
+	F_GIOFF, F_GISIZE, F_ADDL, F_GIFLAGS, F_SISIZE, F_SIOFF,
 	F_NSMB2 };
 
 #define X(n, l, w)	FD(NULL, "smb2." n, l, 0, w, ST_FMT_HEX)
@@ -206,6 +207,17 @@ static const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_CHTIME] = FD(NULL, "smb2.last_change.time", "Last Change", 0, 0,
 	    ST_FMT_TEXT),
 	[F_PQATTR] = B("smb2.close.pq_attrib", "PostQuery Attrib"),
+	[F_CLASS] = X("class", "Class", 8),
+	[F_FILEINFO] = X("file_info.infolevel", "InfoLevel", 8),
+	[F_FSINFO] = X("fs_info.infolevel", "InfoLevel", 8),
+	[F_SECINFO] = X("sec_info.infolevel", "InfoLevel", 8),
+	[F_MAXRESP] = D("max_response_size", "Max Response Size", 32),
+	[F_GIOFF] = X("getinfo_input_offset", "Getinfo Input Offset", 16),
+	[F_GISIZE] = D("getinfo_input_size", "Getinfo Input Size", 32),
+	[F_ADDL] = X("getsetinfo_additional", "Additional Info", 32),
+	[F_GIFLAGS] = X("getinfo_flags", "Flags", 32),
+	[F_SISIZE] = D("setinfo_size", "Setinfo Size", 32),
+	[F_SIOFF] = X("setinfo_offset", "Setinfo Offset", 16),
 };
 
 /* A bit (or bits) of a little-endian flags word, as Wireshark names it. */
@@ -624,6 +636,45 @@ create(struct msg *m, size_t b)
 	guid(m, F_FID, b + 64);
 }
 
+/*
+ * A query info request: the class says which table names the level
+ * (files, file systems, security); a security query's additional word
+ * is a set of bits Wireshark names otherwise, not read here.
+ */
+static void
+query_info(struct msg *m, size_t b)
+{
+	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
+	unsigned cls = (unsigned)le(m, F_CLASS, b + 2, 1);
+
+	if (cls >= 1 && cls <= 3)
+		le(m, level[cls], b + 3, 1);
+	le(m, F_MAXRESP, b + 4, 4);
+	le(m, F_GIOFF, b + 8, 2);
+	rsv(m, b + 10, 2);
+	le(m, F_GISIZE, b + 12, 4);
+	if (cls != 3)
+		le(m, F_ADDL, b + 16, 4);
+	le(m, F_GIFLAGS, b + 20, 4);
+	guid(m, F_FID, b + 24);
+}
+
+/* A set info request: class and level as a query's, then its buffer. */
+static void
+set_info(struct msg *m, size_t b)
+{
+	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
+	unsigned cls = (unsigned)le(m, F_CLASS, b + 2, 1);
+
+	if (cls >= 1 && cls <= 3)
+		le(m, level[cls], b + 3, 1);
+	le(m, F_SISIZE, b + 4, 4);
+	le(m, F_SIOFF, b + 8, 2);
+	if (cls != 3)
+		le(m, F_ADDL, b + 12, 4);
+	guid(m, F_FID, b + 16);
+}
+
 static void
 body(struct msg *m, unsigned cmd)
 {
@@ -688,16 +739,28 @@ body(struct msg *m, unsigned cmd)
 		if (m->resp) {
 			le(m, F_FLAGS, b + 40, 4);
 			rsv(m, b + 44, 4);
-		} else
+		} else {
+			guid(m, F_FID, b + 8);
 			rsv(m, b + 52, 4);
+		}
 		break;
 	case C_CHANGE_NOTIFY:
-		if (!m->resp)
+		if (!m->resp) {
+			guid(m, F_FID, b + 8);
 			rsv(m, b + 28, 4);
+		}
 		break;
 	case C_QUERY_INFO:
 		if (!m->resp)
-			rsv(m, b + 10, 2);
+			query_info(m, b);
+		break;
+	case C_SET_INFO:
+		if (!m->resp)
+			set_info(m, b);
+		break;
+	case C_FLUSH: case C_LOCK: case C_QUERY_DIRECTORY:
+		if (!m->resp)
+			guid(m, F_FID, b + 8);
 		break;
 	case C_WRITE:
 		if (m->resp) {

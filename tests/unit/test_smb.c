@@ -46,6 +46,12 @@
 	"0000000039000000020000000000000000000000000000000000000080000000" \
 	"000000000700000001000000000000007800020000000000000000006100"
 
+#define GI_REQ \
+	"00000068fe534d42400000000000000010000100000000000000000006000000" \
+	"00000000fffe0000010000001100000000000000000000000000000000000000" \
+	"0000000029000122001000006800000000000000000000000000000001020304" \
+	"00000000aabbccdd00000000"
+
 /* Decodes hex as frame num of one capture. */
 static const struct st_packet *
 frame(uint64_t num, const char *hex)
@@ -111,6 +117,16 @@ test_session(void **state)
 	assert_string_equal(text(p, "smb2.filename", 0), "a");
 	assert_string_equal(text(p, "smb2.acct", 0), "bob");
 
+	/* A query for a file's network-open information. */
+	p = frame(10, TO("01bd") GI_REQ);
+	assert_int_equal(fval(p, "smb2.class"), 1);
+	assert_int_equal(fval(p, "smb2.file_info.infolevel"), 0x22);
+	assert_int_equal(fval(p, "smb2.max_response_size"), 4096);
+	assert_int_equal(fval(p, "smb2.getinfo_input_offset"), 0x68);
+	assert_string_equal(text(p, "smb2.fid", 0),
+	    "04030201-0000-0000-aabb-ccdd00000000");
+	assert_false(has_field(p, "smb2.sec_info.infolevel"));
+
 	/* A new capture (frame numbers start again) knows nothing. */
 	p = frame(1, TO("01bd") CR_REQ);
 	assert_false(has_field(p, "smb2.tcon_frame"));
@@ -124,6 +140,7 @@ test_truncated(void **state)
 	sweep_prefixes(DLT_RAW, TO("01bd") SS_REQ);
 	sweep_prefixes(DLT_RAW, FROM("01bd") TC_RESP);
 	sweep_prefixes(DLT_RAW, TO("01bd") CR_REQ);
+	sweep_prefixes(DLT_RAW, TO("01bd") GI_REQ);
 }
 
 static void
