@@ -52,7 +52,7 @@ enum { F_VER, F_MINOR, F_PTYPE, F_FLAGS, F_FFIRST, F_FLAST, F_FCANCEL,
 	F_DCHAR, F_DFP, F_FRAGLEN, F_AUTHLEN, F_CALLID,
 	F_ALLOC, F_CTX, F_OPNUM, F_CANCEL, F_XMIT, F_RECV, F_GROUP,
 	F_NCTX, F_SECLEN, F_SECADDR, F_NRESULTS, F_STATUS, F_ATYPE,
-	F_ALEVEL, F_APAD, F_ARSV, F_ACTX, F_NDCERPC };
+	F_ALEVEL, F_APAD, F_ARSV, F_ACTX, F_AINFO, F_NDCERPC };
 
 #define H(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_HEX)
 #define N(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_DEC)
@@ -103,6 +103,9 @@ static const struct st_field_desc dcerpc_fields[F_NDCERPC] = {
 	[F_APAD] = N("auth_pad_len", "Auth pad len", 0, 8),
 	[F_ARSV] = N("auth_rsrvd", "Auth Rsrvd", 0, 8),
 	[F_ACTX] = N("auth_ctx_id", "Auth Context ID", 0, 32),
+	/* the trailer and credentials as one item, as Wireshark groups them */
+	[F_AINFO] = FD(NULL, "dcerpc.auth_info", "Auth Info", 0, 0,
+	    ST_FMT_TEXT),
 };
 
 /* The PDU being read, at c's position, numbers in byte order le. */
@@ -176,6 +179,9 @@ auth(struct pdu *p, size_t fraglen, size_t authlen)
 	off = fraglen - authlen - AUTH_TRAILER;
 	if (off + AUTH_TRAILER > p->len)
 		return;
+	if (off + AUTH_TRAILER + authlen <= p->len)
+		st_dtext(p->d, p->c, &dcerpc_fields[F_AINFO], off,
+		    AUTH_TRAILER + authlen, "");
 	num(p, F_ATYPE, off, 1);
 	num(p, F_ALEVEL, off + 1, 1);
 	num(p, F_APAD, off + 2, 1);

@@ -25,9 +25,12 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
+#include "smb2ses.h"
 
 #define SMB2_MAGIC	0xfe534d42u
 #define SMB2_XFORM	0xfd534d42u
@@ -87,6 +90,12 @@ enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
 	F_IMPERS, F_CFLAGS, F_ACCESS, F_FATTR, F_SHACCESS, F_DISPO,
 	F_COPTS, F_FILENAME, F_ACTION, F_ALLOC, F_EOF, F_FID, F_CLFLAGS,
 	F_RLEN, F_WLEN, F_OFFSET, F_MINCOUNT, F_WCOUNT, F_WREMAIN,
+	/* facts of earlier packets; session setup */
+	F_ACCT, F_DOMAIN, F_HOST, F_AUTHFR, F_TCONFR, F_RESPTO, F_TIME,
+	F_RESERVED, F_SESREQF, F_CHANNEL, F_PREVSES, F_OLBOFF, F_OLBLEN,
+	F_SECBLOB, F_SESFLAGS, F_CTIME, F_ATIME, F_WTIME, F_CHTIME,
+	F_PQATTR, F_CLASS, F_FILEINFO, F_FSINFO, F_SECINFO, F_MAXRESP,
+	F_GIOFF, F_GISIZE, F_ADDL, F_GIFLAGS, F_SISIZE, F_SIOFF,
 	F_NSMB2 };
 
 #define X(n, l, w)	FD(NULL, "smb2." n, l, 0, w, ST_FMT_HEX)
@@ -169,6 +178,46 @@ static const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_MINCOUNT] = D("min_count", "Min Count", 32),
 	[F_WCOUNT] = D("write.count", "Write Count", 32),
 	[F_WREMAIN] = D("write.remaining", "Write Remaining", 32),
+	[F_ACCT] = FDG("smb2.acct", "Account", ST_FMT_TEXT, NULL),
+	[F_DOMAIN] = FDG("smb2.domain", "Domain", ST_FMT_TEXT, NULL),
+	[F_HOST] = FDG("smb2.host", "Host", ST_FMT_TEXT, NULL),
+	[F_AUTHFR] = FDG("smb2.auth_frame", "Authenticated in Frame",
+	    ST_FMT_DEC, NULL),
+	[F_TCONFR] = FDG("smb2.tcon_frame", "Connected in Frame",
+	    ST_FMT_DEC, NULL),
+	[F_RESPTO] = FDG("smb2.response_to", "Response to", ST_FMT_DEC,
+	    NULL),
+	[F_TIME] = FDG("smb2.time", "Time from request", ST_FMT_TEXT, NULL),
+	[F_RESERVED] = { .name = "smb2.reserved", .label = "Reserved",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_SESREQF] = D("ses_req_flags", "Flags", 8),
+	[F_CHANNEL] = X("channel", "Channel", 32),
+	[F_PREVSES] = X("previous_sesid", "Previous Session Id", 64),
+	[F_OLBOFF] = X("olb.offset", "Offset", 32),
+	[F_OLBLEN] = D("olb.length", "Length", 32),
+	[F_SECBLOB] = { .name = "smb2.security_blob",
+	    .label = "Security Blob", .fmt = ST_FMT_BYTES,
+	    .flags = ST_DF_COLONS },
+	[F_SESFLAGS] = X("session_flags", "Session Flags", 16),
+	[F_CTIME] = FD(NULL, "smb2.create.time", "Create", 0, 0, ST_FMT_TEXT),
+	[F_ATIME] = FD(NULL, "smb2.last_access.time", "Last Access", 0, 0,
+	    ST_FMT_TEXT),
+	[F_WTIME] = FD(NULL, "smb2.last_write.time", "Last Write", 0, 0,
+	    ST_FMT_TEXT),
+	[F_CHTIME] = FD(NULL, "smb2.last_change.time", "Last Change", 0, 0,
+	    ST_FMT_TEXT),
+	[F_PQATTR] = B("smb2.close.pq_attrib", "PostQuery Attrib"),
+	[F_CLASS] = X("class", "Class", 8),
+	[F_FILEINFO] = X("file_info.infolevel", "InfoLevel", 8),
+	[F_FSINFO] = X("fs_info.infolevel", "InfoLevel", 8),
+	[F_SECINFO] = X("sec_info.infolevel", "InfoLevel", 8),
+	[F_MAXRESP] = D("max_response_size", "Max Response Size", 32),
+	[F_GIOFF] = X("getinfo_input_offset", "Getinfo Input Offset", 16),
+	[F_GISIZE] = D("getinfo_input_size", "Getinfo Input Size", 32),
+	[F_ADDL] = X("getsetinfo_additional", "Additional Info", 32),
+	[F_GIFLAGS] = X("getinfo_flags", "Flags", 32),
+	[F_SISIZE] = D("setinfo_size", "Setinfo Size", 32),
+	[F_SIOFF] = X("setinfo_offset", "Setinfo Offset", 16),
 };
 
 /* A bit (or bits) of a little-endian flags word, as Wireshark names it. */
@@ -258,6 +307,15 @@ static const struct lebit tc_bits[] = {
 	LB("smb2.tc.extension_present", 0x4),
 };
 
+static const struct lebit sesreq_bits[] = {
+	LB("smb2.ses_req_flags.session_binding", 0x1),
+};
+
+static const struct lebit sesflags_bits[] = {
+	LB("smb2.ses_flags.guest", 0x1), LB("smb2.ses_flags.null", 0x2),
+	LB("smb2.ses_flags.encrypt", 0x4),
+};
+
 static const struct lebit secmode_bits[] = {
 	LB("smb2.sec_mode.sign_enabled", 0x1),
 	LB("smb2.sec_mode.sign_required", 0x2),
@@ -278,6 +336,8 @@ struct msg {
 	struct st_cur	*c;
 	size_t		 len;	/* the message's bytes present */
 	int		 resp;
+	uint32_t	 status;
+	uint64_t	 sesid, msgid;
 };
 
 /* The n-byte little-endian value at byte off; 0 and c->err set when the
@@ -369,13 +429,13 @@ guid(struct msg *m, int f, size_t off)
 }
 
 /*
- * A UTF-16LE name of len bytes at off from the header: ASCII as is
- * (backslashes single, as paths are written), other characters escaped.
+ * A UTF-16LE name of len bytes at off from the header, into buf: ASCII
+ * as is (backslashes single, as paths are written), other characters
+ * escaped.  Returns 1, or 0 when there is none.
  */
-static void
-name16(struct msg *m, int f, size_t off, size_t len)
+static int
+name16_text(struct msg *m, size_t off, size_t len, char *buf, size_t n)
 {
-	char buf[SMB2_NAMEMAX * 6 + 1];
 	size_t i, k = 0;
 	unsigned u;
 
@@ -383,19 +443,75 @@ name16(struct msg *m, int f, size_t off, size_t len)
 		if (off + len > m->len && len > 0)
 			st_pkt_note(m->d->pkt, "SMB2: a name lies past the "
 			    "bytes of the message");
-		return;
+		return 0;
 	}
-	for (i = 0; i + 1 < len && i / 2 < SMB2_NAMEMAX; i += 2) {
+	for (i = 0; i + 1 < len && k + 7 < n; i += 2) {
 		u = (unsigned)le_at(m, off + i, 2);
 		if (u >= 0x20 && u < 0x7f)
 			buf[k++] = (char)u;
 		else
-			k += (size_t)snprintf(buf + k, sizeof(buf) - k,
+			k += (size_t)snprintf(buf + k, n - k,
 			    u < 0x100 ? "\\x%02x" : "\\u%04x", u);
 	}
 	buf[k] = '\0';
-	if (m->c->err == ST_OK)
+	return m->c->err == ST_OK;
+}
+
+/* The name as field f. */
+static void
+name16(struct msg *m, int f, size_t off, size_t len)
+{
+	char buf[SMB2_NAMEMAX * 6 + 1];
+
+	if (name16_text(m, off, len, buf, sizeof(buf)))
 		st_dtext(m->d, m->c, &smb2_fields[f], off, len, buf);
+}
+
+/* n reserved bytes at off, as Wireshark shows them. */
+static void
+rsv(struct msg *m, size_t off, size_t n)
+{
+	if (m->c->err == ST_OK && off + n <= m->len)
+		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], off, n);
+}
+
+/*
+ * A FILETIME (100 ns units since 1601) at off as Wireshark writes an
+ * absolute time: "Apr 26, 2023 10:25:12.024387100 UTC".
+ */
+static void
+filetime(struct msg *m, int f, size_t off)
+{
+	uint64_t v = le_at(m, off, 8), secs;
+	struct tm tm;
+	time_t t;
+	char buf[80];
+	size_t k;
+
+	if (m->c->err != ST_OK)
+		return;
+	if (v == 0)
+		snprintf(buf, sizeof(buf), "Jan  1, 1970 00:00:00.000000000 UTC");
+	else {
+		secs = v / 10000000;
+		t = (time_t)(secs - 11644473600ULL);
+		if (secs < 11644473600ULL || gmtime_r(&t, &tm) == NULL)
+			return;
+		k = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
+		snprintf(buf + k, sizeof(buf) - k, ".%09u UTC",
+		    (unsigned)(v % 10000000) * 100);
+	}
+	st_dtext(m->d, m->c, &smb2_fields[f], off, 8, buf);
+}
+
+/* The four times of a create or close response, from off. */
+static void
+times4(struct msg *m, size_t off)
+{
+	filetime(m, F_CTIME, off);
+	filetime(m, F_ATIME, off + 8);
+	filetime(m, F_WTIME, off + 16);
+	filetime(m, F_CHTIME, off + 24);
 }
 
 static void
@@ -419,20 +535,71 @@ negotiate(struct msg *m, size_t b)
 	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
 }
 
+/* The security buffer: its offset and length words at olb, the blob. */
+static void
+secblob(struct msg *m, size_t olb, int auth)
+{
+	size_t off = (size_t)le(m, F_OLBOFF, olb, 2),
+	    len = (size_t)le(m, F_OLBLEN, olb + 2, 2);
+	struct smb2_ses s;
+	struct st_cur t;
+
+	if (m->c->err != ST_OK || len == 0 || off < SMB2_HDR ||
+	    off + len > m->len)
+		return;
+	st_dbytes(m->d, m->c, &smb2_fields[F_SECBLOB], off, len);
+	t = *m->c;
+	if (!auth || !st_cur_skip(&t, off))
+		return;
+	memset(&s, 0, sizeof(s));
+	if (smb2_ntlm_names(&t, len, &s))
+		smb2_ses_auth(m->sesid, m->d->pkt->num, &s);
+}
+
+static void
+session_setup(struct msg *m, size_t b)
+{
+	if (!m->resp) {
+		FLAGS(m, F_SESREQF, b + 2, 1, sesreq_bits);
+		FLAGS(m, F_SECMODE, b + 3, 1, secmode_bits);
+		FLAGS(m, F_CAPS, b + 4, 4, caps_bits);
+		le(m, F_CHANNEL, b + 8, 4);
+		le(m, F_PREVSES, b + 16, 8);
+		secblob(m, b + 12, 1);
+		return;
+	}
+	FLAGS(m, F_SESFLAGS, b + 2, 2, sesflags_bits);
+	secblob(m, b + 4, 0);
+	if (m->status == 0 && m->c->err == ST_OK)
+		smb2_ses_done(m->sesid, m->d->pkt->num);
+}
+
 static void
 tree_connect(struct msg *m, size_t b)
 {
+	char buf[SMB2_FACTLEN * 2];
 	size_t off, len;
+	uint8_t type;
 
 	if (!m->resp) {
 		FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
 		off = (size_t)le_at(m, b + 4, 2);
 		len = (size_t)le_at(m, b + 6, 2);
-		if (m->c->err == ST_OK)
-			name16(m, F_TREE, off, len);
+		if (m->c->err == ST_OK &&
+		    name16_text(m, off, len, buf, sizeof(buf))) {
+			st_dtext(m->d, m->c, &smb2_fields[F_TREE], off, len,
+			    buf);
+			smb2_tree_req(m->sesid, m->msgid, buf);
+		}
 		return;
 	}
-	le(m, F_SHTYPE, b + 2, 1);
+	type = (uint8_t)le(m, F_SHTYPE, b + 2, 1);
+	if (m->c->err == ST_OK) {
+		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], b + 3, 1);
+		if (m->status == 0)
+			smb2_tree_resp(m->sesid, m->msgid,
+			    (uint32_t)le_at(m, 36, 4), type, m->d->pkt->num);
+	}
 	le(m, F_SHFLAGS, b + 4, 4);
 	le(m, F_SHCAPS, b + 8, 4);
 	FLAGS(m, F_ACCESS, b + 12, 4, access_bits);
@@ -447,6 +614,7 @@ create(struct msg *m, size_t b)
 		le(m, F_OPLOCK, b + 3, 1);
 		le(m, F_IMPERS, b + 4, 4);
 		le(m, F_CFLAGS, b + 8, 8);
+		rsv(m, b + 16, 8);
 		FLAGS(m, F_ACCESS, b + 24, 4, access_bits);
 		FLAGS(m, F_FATTR, b + 28, 4, fattr_bits);
 		FLAGS(m, F_SHACCESS, b + 32, 4, share_bits);
@@ -460,10 +628,51 @@ create(struct msg *m, size_t b)
 	}
 	le(m, F_OPLOCK, b + 2, 1);
 	le(m, F_ACTION, b + 4, 4);
+	times4(m, b + 8);
 	le(m, F_ALLOC, b + 40, 8);
 	le(m, F_EOF, b + 48, 8);
 	FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
+	rsv(m, b + 60, 4);
 	guid(m, F_FID, b + 64);
+}
+
+/*
+ * A query info request: the class says which table names the level
+ * (files, file systems, security); a security query's additional word
+ * is a set of bits Wireshark names otherwise, not read here.
+ */
+static void
+query_info(struct msg *m, size_t b)
+{
+	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
+	unsigned cls = (unsigned)le(m, F_CLASS, b + 2, 1);
+
+	if (cls >= 1 && cls <= 3)
+		le(m, level[cls], b + 3, 1);
+	le(m, F_MAXRESP, b + 4, 4);
+	le(m, F_GIOFF, b + 8, 2);
+	rsv(m, b + 10, 2);
+	le(m, F_GISIZE, b + 12, 4);
+	if (cls != 3)
+		le(m, F_ADDL, b + 16, 4);
+	le(m, F_GIFLAGS, b + 20, 4);
+	guid(m, F_FID, b + 24);
+}
+
+/* A set info request: class and level as a query's, then its buffer. */
+static void
+set_info(struct msg *m, size_t b)
+{
+	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
+	unsigned cls = (unsigned)le(m, F_CLASS, b + 2, 1);
+
+	if (cls >= 1 && cls <= 3)
+		le(m, level[cls], b + 3, 1);
+	le(m, F_SISIZE, b + 4, 4);
+	le(m, F_SIOFF, b + 8, 2);
+	if (cls != 3)
+		le(m, F_ADDL, b + 12, 4);
+	guid(m, F_FID, b + 16);
 }
 
 static void
@@ -480,11 +689,17 @@ body(struct msg *m, unsigned cmd)
 		f->val = code >> 1;
 	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFDYN], b, 1)) != NULL)
 		f->val = code & 1;
-	if (code == 9 && m->resp)	/* an error response */
+	/* An error response; a session setup's own body has size 9 too,
+	 * with "more processing required" in its later rounds. */
+	if (code == 9 && m->resp && (cmd != C_SESSION_SETUP ||
+	    (m->status != 0 && m->status != 0xc0000016)))
 		return;
 	switch (cmd) {
 	case C_NEGOTIATE:
 		negotiate(m, b);
+		break;
+	case C_SESSION_SETUP:
+		session_setup(m, b);
 		break;
 	case C_TREE_CONNECT:
 		tree_connect(m, b);
@@ -494,16 +709,25 @@ body(struct msg *m, unsigned cmd)
 		break;
 	case C_CLOSE:
 		le(m, F_CLFLAGS, b + 2, 2);
+		if (m->c->err == ST_OK && !m->d->pkt->lite)
+			st_pkt_add_field(m->d->pkt, &smb2_fields[F_PQATTR],
+			    (uint32_t)((m->c->off + b + 2) * 8 + 7), 1,
+			    le_at(m, b + 2, 2) & 1);
 		if (!m->resp)
 			guid(m, F_FID, b + 8);
 		else {
+			rsv(m, b + 4, 4);
+			times4(m, b + 8);
 			le(m, F_ALLOC, b + 40, 8);
 			le(m, F_EOF, b + 48, 8);
 			FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
 		}
 		break;
+	case C_TREE_DISCONNECT:
+		rsv(m, b + 2, 2);
+		break;
 	case C_READ:
-		if (m->resp)
+		if (m->resp)	/* byte 3: flags from SMB 3.1.1 on */
 			break;
 		le(m, F_RLEN, b + 4, 4);
 		le(m, F_OFFSET, b + 8, 8);
@@ -511,11 +735,36 @@ body(struct msg *m, unsigned cmd)
 		le(m, F_MINCOUNT, b + 32, 4);
 		break;
 	case C_IOCTL:	/* a response's flags, named as the header's */
-		if (m->resp)
+		rsv(m, b + 2, 2);
+		if (m->resp) {
 			le(m, F_FLAGS, b + 40, 4);
+			rsv(m, b + 44, 4);
+		} else {
+			guid(m, F_FID, b + 8);
+			rsv(m, b + 52, 4);
+		}
+		break;
+	case C_CHANGE_NOTIFY:
+		if (!m->resp) {
+			guid(m, F_FID, b + 8);
+			rsv(m, b + 28, 4);
+		}
+		break;
+	case C_QUERY_INFO:
+		if (!m->resp)
+			query_info(m, b);
+		break;
+	case C_SET_INFO:
+		if (!m->resp)
+			set_info(m, b);
+		break;
+	case C_FLUSH: case C_LOCK: case C_QUERY_DIRECTORY:
+		if (!m->resp)
+			guid(m, F_FID, b + 8);
 		break;
 	case C_WRITE:
 		if (m->resp) {
+			rsv(m, b + 2, 2);
 			le(m, F_WCOUNT, b + 4, 4);
 			le(m, F_WREMAIN, b + 8, 4);
 			break;
@@ -527,38 +776,99 @@ body(struct msg *m, unsigned cmd)
 	}
 }
 
+/* What earlier packets said of this message's session and tree. */
+static void
+facts(struct msg *m, uint32_t tid, int has_tid)
+{
+	struct smb2_ses s;
+	struct smb2_tree t;
+	struct st_field *f;
+	uint64_t num = m->d->pkt->num;
+
+	if (has_tid && tid != 0 && smb2_tree_get(m->sesid, tid, num, &t)) {
+		if (t.path[0] != '\0' &&
+		    (f = st_dgen(m->d, &smb2_fields[F_TREE], 0)) != NULL)
+			f->meaning = st_pkt_strdup(m->d->pkt, t.path);
+		st_dgen(m->d, &smb2_fields[F_SHTYPE], t.share_type);
+		st_dgen(m->d, &smb2_fields[F_TCONFR], t.frame);
+	}
+	if (m->sesid == 0 || !smb2_ses_get(m->sesid, num, &s))
+		return;
+	if (s.names) {
+		if ((f = st_dgen(m->d, &smb2_fields[F_ACCT], 0)) != NULL)
+			f->meaning = st_pkt_strdup(m->d->pkt, s.acct);
+		if ((f = st_dgen(m->d, &smb2_fields[F_DOMAIN], 0)) != NULL)
+			f->meaning = st_pkt_strdup(m->d->pkt, s.domain);
+		if ((f = st_dgen(m->d, &smb2_fields[F_HOST], 0)) != NULL)
+			f->meaning = st_pkt_strdup(m->d->pkt, s.host);
+	}
+	st_dgen(m->d, &smb2_fields[F_AUTHFR], s.auth_frame);
+}
+
+/* A response names the frame of its request and the time since. */
+static void
+pair(struct msg *m)
+{
+	struct st_match r;
+	struct st_field *f;
+	uint8_t none = 0;
+	char buf[48];
+
+	if (!m->resp) {
+		(void)st_match_note(m->d, m->msgid, &none, sizeof(none));
+		return;
+	}
+	if (!st_match_answer(m->d, m->msgid, &r))
+		return;
+	st_dgen(m->d, &smb2_fields[F_RESPTO], r.frame);
+	st_match_delta(m->d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(m->d, &smb2_fields[F_TIME], 0)) != NULL)
+		f->meaning = st_pkt_strdup(m->d->pkt, buf);
+}
+
 static void
 header(struct msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 {
+	uint32_t tid = 0;
+
 	le(m, F_HLEN, 4, 2);
 	le(m, F_CHARGE, 6, 2);
 	*fl = (uint32_t)le_at(m, 16, 4);
 	m->resp = *fl & 1;
 	if (m->resp)
-		le(m, F_STATUS, 8, 4);
-	else
+		m->status = (uint32_t)le(m, F_STATUS, 8, 4);
+	else {
 		le(m, F_CHSEQ, 8, 2);
+		/* (a negotiate request's own reserved words, several with
+		 * its contexts, are not read: the header's is left out
+		 * there too, so that the two never differ) */
+		if (m->c->err == ST_OK && le_at(m, 12, 2) != C_NEGOTIATE)
+			st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], 10, 2);
+	}
 	*cmd = (unsigned)le(m, F_CMD, 12, 2);
 	le(m, m->resp ? F_CGRANT : F_CREQ, 14, 2);
 	FLAGS(m, F_FLAGS, 16, 4, hdr_flags);
 	*next = (uint32_t)le(m, F_NEXT, 20, 4);
-	le(m, F_MID, 24, 8);
+	m->msgid = le(m, F_MID, 24, 8);
 	if (*fl & 2) {
 		le(m, F_AID, 32, 8);
 	} else {
 		le(m, F_PID, 32, 4);
-		le(m, F_TID, 36, 4);
+		tid = (uint32_t)le(m, F_TID, 36, 4);
 	}
-	le(m, F_SESID, 40, 8);
-	if (m->c->err == ST_OK)
-		st_dbytes(m->d, m->c, &smb2_fields[F_SIG], 48, 16);
+	m->sesid = le(m, F_SESID, 40, 8);
+	if (m->c->err != ST_OK)
+		return;
+	facts(m, tid, !(*fl & 2));
+	st_dbytes(m->d, m->c, &smb2_fields[F_SIG], 48, 16);
+	pair(m);
 }
 
 static int
 smb2_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
-	struct msg m = { d, c, left, 0 };
+	struct msg m = { d, c, left, 0, 0, 0, 0 };
 	struct st_field *f;
 	uint32_t fl, next;
 	unsigned cmd;
@@ -573,6 +883,7 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 	if (f->val != SMB2_MAGIC)
 		return st_dmalformed(d, "protocol ID 0x%08x is not SMB2",
 		    (unsigned)f->val);
+	smb2_state_frame(d->pkt->num);
 	header(&m, &fl, &cmd, &next);
 	if (c->err != ST_OK)
 		return c->err;
@@ -632,9 +943,14 @@ smb2_summary(struct st_sumctx *s, const struct st_layer *ly)
 			st_out_printf(s->o, " status 0x%08x",
 			    (unsigned)f[F_STATUS]->val);
 	}
-	if (f[F_TREE] != NULL || f[F_FILENAME] != NULL) {
+	/* the name the message carries: a tree named by an earlier
+	 * packet (a generated field) is not what it asks for */
+	if (f[F_FILENAME] != NULL) {
 		st_out_putc(s->o, ' ');
-		s->value(s, f[F_TREE] != NULL ? f[F_TREE] : f[F_FILENAME]);
+		s->value(s, f[F_FILENAME]);
+	} else if (f[F_TREE] != NULL && f[F_TREE]->bits != 0) {
+		st_out_putc(s->o, ' ');
+		s->value(s, f[F_TREE]);
 	}
 	if (f[F_RLEN] != NULL || f[F_WLEN] != NULL) {
 		st_out_putc(s->o, ' ');
