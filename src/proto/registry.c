@@ -94,6 +94,7 @@ extern const struct st_proto st_proto_tftp;
 /* @conn */
 /* @appcov */
 /* @tail16c */
+extern const struct st_proto st_proto_afs;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -264,6 +265,7 @@ const struct st_proto *const st_protos[] = {
 	/* @conn */
 	/* @appcov */
 	/* @tail16c */
+	&st_proto_afs,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,
