@@ -120,10 +120,34 @@ def frames():
     return out
 
 
+def ipoib_frames():
+    gid_d = bytes.fromhex("fe800000000000000010e000664ab451")
+    gid_s = bytes.fromhex("fe800000000000000010e000664ab452")
+    uni = (b"\0" * 20 + b"\0" + bytes.fromhex("000550") + gid_d +
+           struct.pack("!HH", 0x0800, 0))
+    ip4 = pcaplib.ipv4(pcaplib.C, pcaplib.S, 17, pcaplib.udp(
+        pcaplib.C, pcaplib.S, 4000, 4001, b"over infiniband"))
+    grh = (struct.pack("!I", 6 << 28 | 0x2a << 20 | 0x12345) +
+           b"\0" + bytes.fromhex("000661") + gid_s + gid_d +
+           struct.pack("!HH", 0x86DD, 0))
+
+    def echo(src, dst):
+        e = struct.pack("!BBHHH", 128, 0, 0, 7, 1) + b"ping"
+        ck = pcaplib.csum(pcaplib.pseudo(src, dst, 58, len(e)) + e)
+        return e[:2] + struct.pack("!H", ck) + e[4:]
+    ip6 = pcaplib.ipv6(pcaplib.C6, pcaplib.S6, 58, echo(pcaplib.C6,
+                                                         pcaplib.S6))
+    # grh's bytes 4..8: payload length, next header, hop limit in a real
+    # GRH; Wireshark reads the source QPN from bytes 5..8
+    return [uni + ip4, grh + ip6, (grh[:30], len(grh) + len(ip6))]
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     pcaplib.write(os.path.join(d, "tail16c-afs.pcap"), frames())
+    pcaplib.write(os.path.join(d, "tail16c-ipoib.pcap"), ipoib_frames(),
+                  linktype=242)
 
 
 if __name__ == "__main__":

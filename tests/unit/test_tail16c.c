@@ -4,7 +4,8 @@
  * captures/tail16c-afs.pcap (made by captures/make-tail16c.py) as IPv4
  * packets: a call and its reply matched, a volume location entry, a
  * later packet of a call, a reply to no call seen, an encrypted call,
- * with every shorter prefix and malformed variants.
+ * with every shorter prefix and malformed variants; IP over InfiniBand
+ * (src/proto/ipoib.c) from the frames of captures/tail16c-ipoib.pcap.
  */
 #include "testutil.h"
 #include "strata/match.h"
@@ -57,6 +58,16 @@
 #define F23 \
 	"45000040000140004011ae84c6120002c61200011b581b59002c25eb3a2f1c00" \
 	"1b55a05c000003e7000000010000000101040002000000010000000000000001"
+
+/* IPoIB: a unicast UDP datagram; an ICMPv6 echo after a GRH. */
+#define IPOIB1 \
+	"000000000000000000000000000000000000000000000550fe80000000000000" \
+	"0010e000664ab451080000004500002b000140004011ae99c6120001c6120002" \
+	"0fa00fa10017585f6f76657220696e66696e6962616e64"
+#define IPOIB2 \
+	"62a1234500000661fe800000000000000010e000664ab452fe80000000000000" \
+	"0010e000664ab45186dd000060000000000c3a4020010db80000000000000000" \
+	"0000000120010db80000000000000000000000028000456b0007000170696e67"
 
 /* Decodes hex (an IPv4 packet) as frame num at second sec. */
 static const struct st_packet *
@@ -222,6 +233,33 @@ test_afs_malformed(void **state)
 	assert_false(has_field(p, "afs.fs.name"));
 }
 
+static void
+test_ipoib(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_IPOIB, IPOIB1);
+	assert_chain(p, "ipoib ipv4 udp data");
+	assert_int_equal(fval(p, "ipoib.daddr.qpn"), 0x550);
+	assert_int_equal(fval(p, "ipoib.type"), 0x0800);
+	assert_int_equal(layer(p, "ipoib")->hdr_len, 44);
+	assert_false(has_field(p, "ipoib.grh.sqpn"));
+	sweep_prefixes(DLT_IPOIB, IPOIB1);
+	p = decode_hex(DLT_IPOIB, IPOIB2);
+	assert_chain(p, "ipoib ipv6 icmpv6 data");
+	assert_int_equal(fval(p, "ipoib.grh.ipver"), 6);
+	assert_int_equal(fval(p, "ipoib.grh.tclass"), 42);
+	assert_int_equal(fval(p, "ipoib.grh.flowlabel"), 0x12345);
+	assert_int_equal(fval(p, "ipoib.grh.sqpn"), 0x661);
+	assert_false(has_field(p, "ipoib.daddr.qpn"));
+	sweep_prefixes(DLT_IPOIB, IPOIB2);
+	/* An unknown type: the rest is data. */
+	p = decode_hex(DLT_IPOIB, "0000000000000000000000000000000000000000"
+	    "00000550fe800000000000000010e000664ab45188b50000deadbeef");
+	assert_chain(p, "ipoib data");
+}
+
 int
 main(void)
 {
@@ -231,6 +269,7 @@ main(void)
 		cmocka_unit_test(test_afs_later_packets),
 		cmocka_unit_test(test_afs_arrays_bounded),
 		cmocka_unit_test(test_afs_malformed),
+		cmocka_unit_test(test_ipoib),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
