@@ -142,12 +142,25 @@ def ipoib_frames():
     return [uni + ip4, grh + ip6, (grh[:30], len(grh) + len(ip6))]
 
 
+def ndp_frames():
+    def hello(pid, ip, seg, state):
+        body = ip + seg.to_bytes(3, "big") + bytes([131, 12, state, 1])
+        llc = bytes.fromhex("aaaa03000081") + struct.pack("!H", pid)
+        f = (bytes.fromhex("010081000100") + bytes.fromhex("0011223344aa") +
+             struct.pack("!H", len(llc + body)) + llc + body)
+        return f + b"\0" * (60 - len(f))
+    seg = hello(0x01a2, bytes([198, 18, 0, 1]), 0x115, 2)
+    return [seg, hello(0x01a1, bytes([198, 18, 0, 2]), 0x201, 3),
+            (seg[:27], 60)]
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     pcaplib.write(os.path.join(d, "tail16c-afs.pcap"), frames())
     pcaplib.write(os.path.join(d, "tail16c-ipoib.pcap"), ipoib_frames(),
                   linktype=242)
+    pcaplib.write(os.path.join(d, "tail16c-ndp.pcap"), ndp_frames())
 
 
 if __name__ == "__main__":

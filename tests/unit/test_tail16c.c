@@ -5,7 +5,8 @@
  * packets: a call and its reply matched, a volume location entry, a
  * later packet of a call, a reply to no call seen, an encrypted call,
  * with every shorter prefix and malformed variants; IP over InfiniBand
- * (src/proto/ipoib.c) from the frames of captures/tail16c-ipoib.pcap.
+ * (src/proto/ipoib.c) from the frames of captures/tail16c-ipoib.pcap;
+ * the Nortel Discovery Protocol (src/proto/ndp.c).
  */
 #include "testutil.h"
 #include "strata/match.h"
@@ -260,6 +261,32 @@ test_ipoib(void **state)
 	assert_chain(p, "ipoib data");
 }
 
+/* NDP: a segment hello in LLC/SNAP, padded to 60 bytes. */
+#define NDPHELLO "0100810001000011223344aa0013aaaa0300008101a2c612000100" \
+	"0115830c0201000000000000000000000000000000000000000000000000000000"
+
+static void
+test_ndp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, NDPHELLO);
+
+	(void)state;
+	assert_chain(p, "eth llc ndp trailer");
+	assert_int_equal(fval(p, "ndp.ipaddress"), 0xc6120001);
+	assert_int_equal(fval(p, "ndp.segmentident"), 0x115);
+	assert_int_equal(fval(p, "ndp.chassis"), 131);
+	assert_int_equal(fval(p, "ndp.backplane"), 12);
+	assert_int_equal(fval(p, "ndp.state"), 2);
+	assert_int_equal(fval(p, "ndp.numberoflinks"), 1);
+	assert_int_equal(layer(p, "ndp")->hdr_len, 11);
+	sweep_prefixes(DLT_EN10MB, NDPHELLO);
+	/* Another OUI's protocol 0x01a2 is not NDP. */
+	p = decode_hex(DLT_EN10MB, "0100810001000011223344aa0013aaaa0300008201a2"
+	    "c6120001000115830c0201000000000000000000000000000000000000000000"
+	    "00000000000000000000");
+	assert_null(last_layer(p, "ndp"));
+}
+
 int
 main(void)
 {
@@ -270,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_afs_arrays_bounded),
 		cmocka_unit_test(test_afs_malformed),
 		cmocka_unit_test(test_ipoib),
+		cmocka_unit_test(test_ndp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
