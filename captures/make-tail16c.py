@@ -154,6 +154,18 @@ def ndp_frames():
             (seg[:27], 60)]
 
 
+def vsock_frames():
+    def frame(src, dst, op, vop, data=b""):
+        virtio = struct.pack("<QQIIIHHIII", src[0], dst[0], src[1], dst[1],
+                             len(data), 1, vop, 0, 262144, 0)
+        return struct.pack("<QQIIHHHH", src[0], dst[0], src[1], dst[1], op,
+                           2, len(virtio), 0) + virtio + data
+    vm, host = (3, 1024), (2, 1234)
+    pay = frame(vm, host, 4, 5, b"Hello\n")
+    return [frame(vm, host, 1, 1), frame(host, vm, 1, 2), pay,
+            frame(vm, host, 2, 4), (pay[:50], len(pay))]
+
+
 def main():
     d = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
@@ -161,6 +173,8 @@ def main():
     pcaplib.write(os.path.join(d, "tail16c-ipoib.pcap"), ipoib_frames(),
                   linktype=242)
     pcaplib.write(os.path.join(d, "tail16c-ndp.pcap"), ndp_frames())
+    pcaplib.write(os.path.join(d, "tail16c-vsock.pcap"), vsock_frames(),
+                  linktype=271)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
  * later packet of a call, a reply to no call seen, an encrypted call,
  * with every shorter prefix and malformed variants; IP over InfiniBand
  * (src/proto/ipoib.c) from the frames of captures/tail16c-ipoib.pcap;
- * the Nortel Discovery Protocol (src/proto/ndp.c).
+ * the Nortel Discovery Protocol (src/proto/ndp.c); Linux vsock monitor
+ * frames (src/proto/vsock.c).
  */
 #include "testutil.h"
 #include "strata/match.h"
@@ -287,6 +288,34 @@ test_ndp(void **state)
 	assert_null(last_layer(p, "ndp"));
 }
 
+/* vsock: a virtio payload of 6 bytes (zoo/vsock-1.pcapng frame 3). */
+#define VSOCKDATA \
+	"0300000000000000020000000000000000040000d2040000040002002c000000" \
+	"0300000000000000020000000000000000040000d20400000600000001000500" \
+	"00000000000004000000000048656c6c6f0a"
+
+static void
+test_vsock(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_VSOCK, VSOCKDATA);
+
+	(void)state;
+	assert_chain(p, "vsock");
+	assert_int_equal(fval(p, "vsock.src_cid"), 3);
+	assert_int_equal(fval(p, "vsock.dst_port"), 1234);
+	assert_int_equal(fval(p, "vsock.op"), 4);
+	assert_int_equal(fval(p, "vsock.trans_len"), 44);
+	assert_int_equal(fval(p, "vsock.virtio.len"), 6);
+	assert_int_equal(fval(p, "vsock.virtio.op"), 5);
+	assert_int_equal(fval(p, "vsock.virtio.buf_alloc"), 262144);
+	assert_int_equal(field_n(p, "vsock.payload", 0)->bits, 48);
+	sweep_prefixes(DLT_VSOCK, VSOCKDATA);
+	/* A transport header said longer than the frame. */
+	p = decode_hex(DLT_VSOCK, "03000000000000000200000000000000000400"
+	    "00d2040000040002002c010000");
+	assert_int_equal(layer(p, "vsock")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -298,6 +327,7 @@ main(void)
 		cmocka_unit_test(test_afs_malformed),
 		cmocka_unit_test(test_ipoib),
 		cmocka_unit_test(test_ndp),
+		cmocka_unit_test(test_vsock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
