@@ -59,7 +59,10 @@ enum st_key {
 				   or magic: TPKT's 8073 (COTP, ISO 8073);
 				   NetBIOS session's first four bytes of the
 				   message (0xfe534d42 SMB2) */
-	ST_KEY_DCCPPORT		/* DCCP port (RFC 4340) */
+	ST_KEY_DCCPPORT,	/* DCCP port (RFC 4340) */
+	ST_KEY_RXPORT		/* what an RX data packet carries: the AFS
+				   server port of its call (the destination
+				   of what the client sent, else the source) */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

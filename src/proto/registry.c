@@ -95,6 +95,8 @@ extern const struct st_proto st_proto_tftp;
 /* @conn */
 /* @appcov */
 /* @tail16c */
+extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
+    st_proto_vsock;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -266,6 +268,10 @@ const struct st_proto *const st_protos[] = {
 	/* @conn */
 	/* @appcov */
 	/* @tail16c */
+	&st_proto_afs,
+	&st_proto_ipoib,
+	&st_proto_ndp,
+	&st_proto_vsock,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,

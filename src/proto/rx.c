@@ -236,7 +236,15 @@ rx_decode(struct st_dctx *d, struct st_cur *c)
 	d->hdr = hdr < left ? hdr : left;
 	if (c->err != ST_OK)
 		return c->err;
-	d->data = 1;		/* data: AFS's calls, not decoded here */
+	if (type != 1) {
+		d->data = 1;
+		return ST_OK;
+	}
+	/* A data packet's bytes are an AFS call's, for the server at the
+	 * destination of what the client sent, else at the source. */
+	d->next_key = ST_KEY_RXPORT;
+	d->next_val = (uint64_t)st_dport(d->pkt, d->ly,
+	    (st_peek_bits(c, 168, 8) & 1) ? 1 : 0);
 	return ST_OK;
 }
 
