@@ -8,9 +8,15 @@ operation, mesh configuration and ID, extended capabilities, RSN
 capabilities, the WFA's WMM parameters), and a probe request with a WMM
 information element (its QoS info as a station's).
 
+wifi-radio.pcap (radiotap): frames whose airtime wlan_radio works out as
+Wireshark does: an ACK at 1 Mb/s with no channel field (802.11b by its
+rate, long preamble), one at 11 Mb/s on a CCK channel, and one at 6 Mb/s
+OFDM on 2.4 GHz (802.11g), each with a TSF timestamp, signal and noise.
+
 Frames are written here: no kernel makes 802.11 frames without a radio.
 """
 import os
+import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -44,9 +50,22 @@ def elements_frames():
     return [beacon, probe]
 
 
+def radio_frames():
+    ack = h("d400 0000 020000000001")
+    # TSFT, flags, rate: no channel
+    rt1 = h("00001200 07000000") + struct.pack("<Q", 1000) + bytes([0, 2])
+    # TSFT, flags, rate, channel, signal and noise (dBm)
+    rt = [h("00001800 6f000000") + struct.pack("<Q", tsf) +
+          bytes([0, rate]) + struct.pack("<HH", 2412, chfl) + bytes([0xd6,
+                                                                     0xa6])
+          for tsf, rate, chfl in ((5000, 22, 0x00a0), (9000, 12, 0x00c0))]
+    return [rt1 + ack] + [r + ack for r in rt]
+
+
 def main():
     write(os.path.join(HERE, "wifi-elements.pcap"), elements_frames(),
           DLT_IEEE802_11)
+    write(os.path.join(HERE, "wifi-radio.pcap"), radio_frames(), 127)
 
 
 if __name__ == "__main__":

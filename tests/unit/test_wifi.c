@@ -26,6 +26,12 @@
 #define PROBE "40000000ffffffffffff020000000002ffffffffffff2000" \
 	"0000" "dd07" "0050f2" "02" "00" "01" "6f"
 
+/* Radiotap then an ACK: TSFT 1000, flags, 1 Mb/s, no channel field. */
+#define ACK "d4000000020000000001"
+#define RT_B "0000120007000000e8030000000000000002" ACK
+/* TSFT 9000, flags, 6 Mb/s, 2412 MHz OFDM, -42 dBm over -90 dBm. */
+#define RT_G "000018006f000000282300000000000000" "0c6c09c000d6a6" ACK
+
 static uint64_t
 nth(const struct st_packet *p, const char *name, unsigned n)
 {
@@ -129,6 +135,34 @@ test_short_elements(void **state)
 	assert_int_equal(layer(p, "wlan.mgt")->status, ST_LS_MALFORMED);
 }
 
+/* Airtime as Wireshark works it out: 802.11b by its rate, and OFDM. */
+static void
+test_radio_timing(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_IEEE802_11_RADIO, RT_B);
+
+	(void)state;
+	assert_chain(p, "radiotap wlan_radio wlan");
+	assert_int_equal(fval(p, "wlan_radio.phy"), 4);
+	assert_int_equal(fval(p, "wlan_radio.short_preamble"), 0);
+	/* 192 us long preamble + 10 bytes at 1 Mb/s */
+	assert_int_equal(fval(p, "wlan_radio.preamble"), 192);
+	assert_int_equal(fval(p, "wlan_radio.duration"), 272);
+	assert_int_equal(fval(p, "wlan_radio.timestamp"), 1000);
+	assert_int_equal(fval(p, "wlan_radio.start_tsf"), 728);
+	assert_int_equal(fval(p, "wlan_radio.end_tsf"), 1000);
+	sweep_prefixes(DLT_IEEE802_11_RADIO, RT_B);
+	p = decode_hex(DLT_IEEE802_11_RADIO, RT_G);
+	assert_int_equal(fval(p, "wlan_radio.phy"), 6);
+	assert_int_equal(fval(p, "wlan_radio.11g.mode"), 0);
+	/* 20 us + 4 us symbols of 24 bits: 16 + 80 + 6 bits take 5 */
+	assert_int_equal(fval(p, "wlan_radio.preamble"), 20);
+	assert_int_equal(fval(p, "wlan_radio.duration"), 40);
+	assert_int_equal(fval(p, "wlan_radio.start_tsf"), 8960);
+	assert_string_equal(field_n(p, "wlan_radio.snr", 0)->meaning, "48");
+	sweep_prefixes(DLT_IEEE802_11_RADIO, RT_G);
+}
+
 int
 main(void)
 {
@@ -136,6 +170,7 @@ main(void)
 		cmocka_unit_test(test_elements),
 		cmocka_unit_test(test_wmm_station),
 		cmocka_unit_test(test_short_elements),
+		cmocka_unit_test(test_radio_timing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
