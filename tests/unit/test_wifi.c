@@ -2,8 +2,9 @@
 /*
  * 802.11 elements whose fields Wireshark names part by part (HT and VHT
  * operation and capabilities, ERP, RSN capabilities, mesh, extended
- * capabilities, the WFA's WMM element) and the radio facts wlan_radio
- * works out (PHY, preamble, duration); hand-written frames.
+ * capabilities, the WFA's WMM element), the radio facts wlan_radio
+ * works out (PHY, preamble, duration), and LACP's state strings;
+ * hand-written frames.
  */
 #include "testutil.h"
 
@@ -31,6 +32,14 @@
 #define RT_B "0000120007000000e8030000000000000002" ACK
 /* TSFT 9000, flags, 6 Mb/s, 2412 MHz OFDM, -42 dBm over -90 dBm. */
 #define RT_G "000018006f000000282300000000000000" "0c6c09c000d6a6" ACK
+
+/* A LACPDU: actor state 0x3d, partner state 0x85. */
+#define LACP "0180c2000002020000000001" "8809" "0101" "0114" "8000" \
+	"020000000001" "0001" "8000" "0001" "3d" "000000" "0214" "8000" \
+	"020000000002" "0002" "8000" "0002" "85" "000000" "0310" "0000" \
+	"000000000000000000000000" "0000" \
+	"0000000000000000000000000000000000000000000000000000000000000000" \
+	"000000000000000000000000000000000000"
 
 static uint64_t
 nth(const struct st_packet *p, const char *name, unsigned n)
@@ -163,6 +172,21 @@ test_radio_timing(void **state)
 	sweep_prefixes(DLT_IEEE802_11_RADIO, RT_G);
 }
 
+/* The LACP state bytes spelt as Wireshark's state strings. */
+static void
+test_lacp_state_str(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, LACP);
+
+	(void)state;
+	assert_int_equal(fval(p, "lacp.actor.state"), 0x3d);
+	assert_string_equal(field_n(p, "lacp.actor.state_str", 0)->meaning,
+	    "**DCSG*A");
+	assert_string_equal(field_n(p, "lacp.partner.state_str", 0)->meaning,
+	    "E****G*A");
+	sweep_prefixes(DLT_EN10MB, LACP);
+}
+
 int
 main(void)
 {
@@ -171,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_wmm_station),
 		cmocka_unit_test(test_short_elements),
 		cmocka_unit_test(test_radio_timing),
+		cmocka_unit_test(test_lacp_state_str),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
