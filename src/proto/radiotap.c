@@ -486,6 +486,7 @@ const struct st_field_desc *const st_radiotap_facts[RF_N] = {
 	[RF_SIG] = &rt_fields[F_SIG], [RF_NOISE] = &rt_fields[F_NOISE],
 	[RF_DBSIG] = &rt_fields[F_DBSIG], [RF_DBNOISE] = &rt_fields[F_DBNOISE],
 	[RF_MCS] = &rt_fields[F_MCSKNOWN], [RF_VHT] = &rt_present[20],
+	[RF_TSFT] = &rt_fields[F_TSFT],
 };
 
 static const struct st_bind rt_binds[] = {

@@ -103,7 +103,32 @@ static const struct st_field_desc lacp_fields[] = {
 	    ST_FMT_HEX),
 	FD(NULL, "lacp.tlv_length", "TLV length", 464, 8, ST_FMT_HEX),
 	FD(NULL, "lacp.pad", "Reserved", 472, 400, ST_FMT_BYTES),
+	/* not read in order: the state bytes as letters */
+	FDG("lacp.actor.state_str", "Actor state", ST_FMT_TEXT, NULL),
+	FDG("lacp.partner.state_str", "Partner state", ST_FMT_TEXT, NULL),
 };
+
+/*
+ * The state byte at bit off as Wireshark spells it, bit 7 first: a
+ * letter for each bit set (Expired, deFaulted, Distributing, Collecting,
+ * Synchronization, aGgregation, Short timeout, Activity), '*' for each
+ * clear.
+ */
+static void
+lacp_state_str(struct st_dctx *d, struct st_cur *c, unsigned row,
+    unsigned off)
+{
+	static const char letter[] = "EFDCSGSA";
+	struct st_field *f;
+	unsigned v = (unsigned)st_peek_bits(c, off, 8), i;
+	char s[9];
+
+	for (i = 0; i < 8; i++)
+		s[i] = v >> (7 - i) & 1 ? letter[i] : '*';
+	s[8] = '\0';
+	if ((f = st_dgen(d, &lacp_fields[row], 0)) != NULL)
+		f->meaning = st_pkt_strdup(d->pkt, s);
+}
 
 /* The fixed LACPDU, every row in order; bytes rows through st_dbytes. */
 static int
@@ -121,6 +146,8 @@ lacp_decode(struct st_dctx *d, struct st_cur *c)
 		if (c->err != ST_OK)
 			return c->err;
 	}
+	lacp_state_str(d, c, L_NROWS, 136);
+	lacp_state_str(d, c, L_NROWS + 1, 296);
 	d->hdr = 109;
 	d->plen = 0;
 	return ST_OK;

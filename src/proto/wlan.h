@@ -22,7 +22,7 @@ enum {
  */
 enum {
 	RF_FLAGS, RF_RATE, RF_FREQ, RF_CHFLAGS, RF_SIG, RF_NOISE, RF_DBSIG,
-	RF_DBNOISE, RF_MCS, RF_VHT, RF_N
+	RF_DBNOISE, RF_MCS, RF_VHT, RF_TSFT, RF_N
 };
 
 struct st_field_desc;

@@ -180,14 +180,20 @@ static const struct st_field_desc ht_whole[] = {
 	    ST_FMT_HEX),
 };
 
-/* The HT capabilities element (26 bytes): where each run of parts is. */
-static const struct {
+/*
+ * A run of an element: its whole little-endian field of bytes at off
+ * (none when NULL) and the n parts of it in rows (wlan_mgt.c's runs()).
+ */
+struct wlan_run {
 	const struct st_field_desc *whole;	/* or NULL */
-	const struct st_field_desc *rows;
+	const struct st_field_desc *rows;	/* or NULL */
 	uint8_t		 n;
 	uint8_t		 off;
 	uint8_t		 bytes;
-} ht_parts[] = {
+};
+
+/* The HT capabilities element (26 bytes): where each run of parts is. */
+static const struct wlan_run ht_parts[] = {
 	{ NULL, htcap_rows, NFIELDS(htcap_rows), 0, 2 },
 	{ &ht_whole[0], ampdu_rows, NFIELDS(ampdu_rows), 2, 1 },
 	{ NULL, mcs0_rows, NFIELDS(mcs0_rows), 3, 4 },

@@ -25,6 +25,7 @@
 #include "fields.h"
 #include "wlan.h"
 #include "wlan_ht.h"
+#include "wlan_ie.h"
 
 #define MAX_TAGS	256	/* elements read in one frame */
 
@@ -34,7 +35,8 @@ enum {
 	F_TAGNUM, F_TAGLEN, F_SSID, F_RATES, F_XRATES, F_CHAN, F_DTIMC,
 	F_DTIMP, F_BMAPCTL, F_PVB, F_CC, F_RSNVER, F_GCS, F_GCSOUI, F_GCSTYPE,
 	F_PCSCOUNT, F_PCS, F_PCSOUI, F_PCSTYPE, F_AKMCOUNT, F_AKM, F_AKMOUI,
-	F_AKMTYPE, F_RSNCAP, F_HTCAP, F_HTPRIM, F_VHTCAP, F_OUI, F_OUITYPE, F_TAGDATA
+	F_AKMTYPE, F_RSNCAP, F_HTCAP, F_HTPRIM, F_OUI, F_OUITYPE, F_TAGDATA,
+	F_MESHID
 };
 
 static const struct st_field_desc mgt_fields[] = {
@@ -93,12 +95,11 @@ static const struct st_field_desc mgt_fields[] = {
 	    ST_FMT_HEX),
 	FD(NULL, "wlan.ht.info.primarychannel", "Primary channel", 0, 8,
 	    ST_FMT_DEC),
-	FD(NULL, "wlan.vht.capabilities", "VHT capabilities", 0, 32,
-	    ST_FMT_HEX),
 	FD(NULL, "wlan.tag.oui", "OUI", 0, 24, ST_FMT_DEC),
 	FD(NULL, "wlan.tag.vendor.oui.type", "Vendor OUI type", 24, 8,
 	    ST_FMT_DEC),
 	FD(NULL, "wlan.tag.data", "Tag data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "wlan.mesh.id", "Mesh ID", 0, 0, ST_FMT_TEXT),
 };
 
 #define F(i)	(&mgt_fields[(i)])
@@ -181,6 +182,29 @@ caps(struct st_dctx *d, struct st_cur *c, size_t off)
 		parts(d, c, cap_rows, NFIELDS(cap_rows), off, 2);
 }
 
+/*
+ * The runs r[0..n) of an element's body (len bytes at t), each at base
+ * plus its offset, as far as the body holds them whole.
+ */
+static void
+runs(struct st_dctx *d, struct st_cur *t, size_t len,
+    const struct wlan_run *r, size_t n, size_t base)
+{
+	size_t i, off;
+
+	for (i = 0; i < n; i++) {
+		off = base + r[i].off;
+		if (off + r[i].bytes > len || !st_cur_need(t, off +
+		    r[i].bytes))
+			return;
+		if (r[i].whole != NULL)
+			st_pkt_add_field(d->pkt, r[i].whole, (uint32_t)((t->off +
+			    off) * 8), r[i].bytes * 8u, le(t, off, r[i].bytes));
+		if (r[i].rows != NULL)
+			parts(d, t, r[i].rows, r[i].n, off, r[i].bytes);
+	}
+}
+
 /* The HT operation element's body (len bytes at t): the primary channel,
  * and the basic MCS set, 3 bytes later than in the capabilities. */
 static void
@@ -191,6 +215,7 @@ ht_info(struct st_dctx *d, struct st_cur *t, size_t len)
 	if (len < 1)
 		return;
 	add_be(d, t, F_HTPRIM, 0, 1);
+	runs(d, t, len, htop_runs, NFIELDS(htop_runs), 0);
 	for (i = 2; i <= 6; i++)
 		if ((size_t)ht_parts[i].off + 3 + ht_parts[i].bytes <= len)
 			parts(d, t, ht_parts[i].rows, ht_parts[i].n,
@@ -308,17 +333,65 @@ rsn(struct st_dctx *d, struct st_cur *t, size_t len)
 	if ((n = suites(d, t, off, len, F_AKMCOUNT)) == 0)
 		return;
 	off += n;
-	if (off + 2 <= len)
+	if (off + 2 <= len) {
 		add_le(d, t, F_RSNCAP, off, 2);
+		parts(d, t, rsncap_rows, NFIELDS(rsncap_rows), off, 2);
+	}
 }
 
-/* One element's body: number num, len bytes at t. */
+/*
+ * A vendor element of OUI 00:50:f2 (Microsoft, the WFA's): its type, and
+ * a WMM information (subtype 0) or parameter (1) element's fields.  The
+ * QoS info reads as an AP's in what an AP sends (beacon, probe and
+ * association responses), as a station's in requests: subtype sub.
+ */
 static void
-element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
+wfa(struct st_dctx *d, struct st_cur *t, size_t len, unsigned sub)
+{
+	static const struct wlan_run head[] = {
+		WHOLE(&wme_whole[WME_TYPE], 3, 1),
+		WHOLE(&wme_whole[WME_SUB], 4, 1),
+		WHOLE(&wme_whole[WME_VER], 5, 1),
+		WHOLE(&wme_whole[WME_QOS], 6, 1),
+	};
+	unsigned ws, ecw, i;
+	size_t off;
+	int ap = sub == 1 || sub == 3 || sub == 5 || sub == 8;
+
+	if (le(t, 3, 1) != 2) {
+		runs(d, t, len, head, 1, 0);
+		return;
+	}
+	runs(d, t, len, head, NFIELDS(head), 0);
+	if (len < 7 || (ws = (unsigned)le(t, 4, 1)) > 1)
+		return;
+	if (ap || sub == 0 || sub == 2 || sub == 4)
+		parts(d, t, ap ? wmeap_rows : wmesta_rows, ap ?
+		    NFIELDS(wmeap_rows) : NFIELDS(wmesta_rows), 6, 1);
+	if (ws != 1 || len < 8)
+		return;
+	st_dbytes(d, t, &wme_whole[WME_RES], 7, 1);
+	for (i = 0, off = 8; i < 4 && off + 4 <= len; i++, off += 4) {
+		runs(d, t, len, acp_runs, NFIELDS(acp_runs), off);
+		ecw = (unsigned)le(t, off + 1, 1);
+		/* The windows the exponents say: 2^ECW - 1. */
+		st_pkt_add_field(d->pkt, &wme_whole[WME_CWMAX], (uint32_t)
+		    ((t->off + off + 1) * 8), 4, (1u << (ecw >> 4)) - 1);
+		st_pkt_add_field(d->pkt, &wme_whole[WME_CWMIN], (uint32_t)
+		    ((t->off + off + 1) * 8 + 4), 4, (1u << (ecw & 15)) - 1);
+		st_pkt_add_field(d->pkt, &wme_whole[WME_TXOP], (uint32_t)
+		    ((t->off + off + 2) * 8), 16, le(t, off + 2, 2));
+	}
+}
+
+/* One element's body: number num, len bytes at t, in subtype sub. */
+static void
+element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len,
+    unsigned sub)
 {
 	struct st_cur b = *t;
 	const uint8_t *p;
-	char cc[12];
+	char cc[4 * 255 + 1];
 	size_t i;
 
 	switch (num) {
@@ -340,6 +413,7 @@ element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
 		add_be(d, t, F_DTIMC, 0, 1);
 		add_be(d, t, F_DTIMP, 1, 1);
 		add_be(d, t, F_BMAPCTL, 2, 1);
+		parts(d, t, bmapctl_rows, NFIELDS(bmapctl_rows), 2, 1);
 		if (len > 3)
 			st_dbytes(d, t, F(F_PVB), 3, len - 3);
 		return;
@@ -351,8 +425,23 @@ element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
 		st_escape(p, 2, cc, sizeof(cc));
 		st_dtext(d, t, F(F_CC), 0, 2, cc);
 		return;
+	case 42:
+		runs(d, t, len, erp_runs, NFIELDS(erp_runs), 0);
+		return;
 	case 45:
 		ht_caps(d, t, len);
+		return;
+	case 127:
+		runs(d, t, len, extcap_runs, NFIELDS(extcap_runs), 0);
+		return;
+	case 113:
+		runs(d, t, len, mesh_runs, NFIELDS(mesh_runs), 0);
+		return;
+	case 114:
+		if ((p = st_get_bytes(&b, len)) == NULL)
+			return;
+		st_escape(p, len, cc, sizeof(cc));
+		st_dtext(d, t, F(F_MESHID), 0, len, cc);
 		return;
 	case 61:
 		ht_info(d, t, len);
@@ -361,23 +450,28 @@ element(struct st_dctx *d, struct st_cur *t, unsigned num, size_t len)
 		rsn(d, t, len);
 		return;
 	case 191:
-		if (len >= 4)
-			add_le(d, t, F_VHTCAP, 0, 4);
+		runs(d, t, len, vhtcap_runs, NFIELDS(vhtcap_runs), 0);
+		return;
+	case 192:
+		runs(d, t, len, vhtop_runs, NFIELDS(vhtop_runs), 0);
 		return;
 	case 221:
 		if (len < 4)
 			break;
 		add_be(d, t, F_OUI, 0, 3);
 		add_be(d, t, F_OUITYPE, 3, 1);
+		if (le(t, 0, 1) == 0x00 && le(t, 1, 1) == 0x50 &&
+		    le(t, 2, 1) == 0xf2)
+			wfa(d, t, len, sub);
 		return;
 	}
 	if (len > 0)
 		st_dbytes(d, t, F(F_TAGDATA), 0, len);
 }
 
-/* The elements from c's position to its end. */
+/* The elements from c's position to its end, in subtype sub. */
 static int
-elements(struct st_dctx *d, struct st_cur *c)
+elements(struct st_dctx *d, struct st_cur *c, unsigned sub)
 {
 	struct st_cur t;
 	size_t len, k;
@@ -398,7 +492,7 @@ elements(struct st_dctx *d, struct st_cur *c)
 			    "past the frame", num, len);
 		}
 		t = st_cur_sub(c, len, NULL);
-		element(d, &t, num, len);
+		element(d, &t, num, len, sub);
 		st_cur_skip(c, len);	/* progress: 2 + len bytes */
 	}
 	if (st_cur_left(c) > 0)
@@ -451,7 +545,7 @@ mgt_decode(struct st_dctx *d, struct st_cur *c)
 	}
 	body = *c;
 	st_cur_skip(&body, (size_t)n);
-	rc = elements(d, &body);
+	rc = elements(d, &body, sub);
 	/* The FCS after the elements is the 802.11 layer's field; its bytes
 	 * end this layer rather than start another. */
 	d->hdr = (rc == ST_OK && body.off == c->end ? end : body.off) - c->off;
