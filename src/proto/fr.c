@@ -21,7 +21,33 @@
 
 enum { F_OCT1, F_UPPER, F_CR, F_EA1, F_OCT2, F_LOWER, F_FECN, F_BECN, F_DE,
 	F_EA2, F_DLCI, F_CTRL, F_NLPID, F_OUI, F_SNAPTYPE, F_PID, F_CHDLC,
-	F_OCT3, F_THIRD, F_EA3, F_LOWDLCI, F_DLCORE, F_DC, F_EAF };
+	F_OCT3, F_THIRD, F_EA3, F_LOWDLCI, F_DLCORE, F_DC, F_EAF,
+	F_NR, F_NS, F_FTYPE_I, F_SFTYPE, F_FTYPE_SU, F_UCMD, F_URESP,
+	F_P8, F_F8, F_P16, F_F16 };
+
+static const struct st_valname ftype_names[] = {
+	{ 0, "Information frame" }, { 1, "Supervisory frame" },
+	{ 3, "Unnumbered frame" }, { 0, NULL }
+};
+
+/* A U frame's modifier bits (0xec of the octet, shifted down by 2). */
+static const struct st_valname ucmd_names[] = {
+	{ 0x00, "Unnumbered Information" }, { 0x0b, "Set ABM" },
+	{ 0x1b, "Set ABM extended" }, { 0x10, "Disconnect" },
+	{ 0x20, "Set NRM" }, { 0x2b, "Exchange identification" },
+	{ 0x38, "Test" }, { 0, NULL }
+};
+
+static const struct st_valname uresp_names[] = {
+	{ 0x00, "Unnumbered Information" }, { 0x03, "Disconnected mode" },
+	{ 0x18, "Unnumbered acknowledge" }, { 0x21, "Frame reject" },
+	{ 0x2b, "Exchange identification" }, { 0x38, "Test" }, { 0, NULL }
+};
+
+static const struct st_valname stype_names[] = {
+	{ 0, "Receiver ready" }, { 1, "Receiver not ready" },
+	{ 2, "Reject" }, { 3, "Selective reject" }, { 0, NULL }
+};
 
 static const struct st_valname nlpid_names[] = {
 	{ 0x08, "Q.933" }, { 0x80, "SNAP" }, { 0x81, "CLNP" },
@@ -61,6 +87,28 @@ static const struct st_field_desc fr_fields[] = {
 	FD(NULL, "fr.dlcore_control", "DL-CORE control", 0, 6, ST_FMT_HEX),
 	FD(NULL, "fr.dc", "DC", 6, 1, ST_FMT_BOOL),
 	FD(NULL, "fr.ea", "EA", 7, 1, ST_FMT_BOOL),
+	/*
+	 * The Q.922 control field as Wireshark's xdlc reads it (modulo 128):
+	 * I and S frames are 2 octets, little-endian (N(S) or the S type in
+	 * the first, N(R) in the second); U frames are one octet.
+	 */
+	FDD(NULL, "fr.control.n_r", "N(R)", 8, 7, ST_FMT_DEC),
+	FDD(NULL, "fr.control.n_s", "N(S)", 0, 7, ST_FMT_DEC),
+	FDDN(NULL, "fr.control.ftype", "Frame type", 7, 1, ST_FMT_HEX,
+	    ftype_names),
+	FDDN(NULL, "fr.control.s_ftype", "Supervisory frame type", 4, 2,
+	    ST_FMT_HEX, stype_names),
+	FDDN(NULL, "fr.control.ftype", "Frame type", 6, 2, ST_FMT_HEX,
+	    ftype_names),
+	/* the modifier bits (0xec) are not contiguous: worked out */
+	FDG("fr.control.u_modifier_cmd", "Command", ST_FMT_HEX, ucmd_names),
+	FDG("fr.control.u_modifier_resp", "Response", ST_FMT_HEX,
+	    uresp_names),
+	/* the poll (command) or final (response) bit, shown when set */
+	FDD(NULL, "fr.control.p", "Poll", 3, 1, ST_FMT_BOOL),
+	FDD(NULL, "fr.control.f", "Final", 3, 1, ST_FMT_BOOL),
+	FDD(NULL, "fr.control.p", "Poll", 15, 1, ST_FMT_BOOL),
+	FDD(NULL, "fr.control.f", "Final", 15, 1, ST_FMT_BOOL),
 };
 
 /* Row r at byte off of c. */
@@ -102,6 +150,77 @@ fr_nlpid(struct st_dctx *d, struct st_cur *c, size_t off, unsigned nlpid)
 		d->data = 1;
 	}
 	return 0;
+}
+
+/*
+ * The control field at off (ctl its first octet) with its parts; returns
+ * its length: 2 for I and S frames (modulo 128), 1 for U frames.  resp:
+ * the C/R bit, which names a U frame's modifier a command or a response.
+ */
+static size_t
+fr_control(struct st_dctx *d, struct st_cur *c, size_t off, unsigned ctl,
+    int resp)
+{
+	fr_at(d, c, off, F_CTRL);
+	if ((ctl & 3) == 3) {
+		st_dgen(d, &fr_fields[resp ? F_URESP : F_UCMD],
+		    (ctl & 0xec) >> 2);
+		if (ctl & 0x10)
+			fr_at(d, c, off, resp ? F_F8 : F_P8);
+		fr_at(d, c, off, F_FTYPE_SU);
+		return 1;
+	}
+	if (ctl & 1) {
+		fr_at(d, c, off, F_SFTYPE);
+		fr_at(d, c, off, F_FTYPE_SU);
+	} else {
+		fr_at(d, c, off, F_NS);
+		fr_at(d, c, off, F_FTYPE_I);
+	}
+	fr_at(d, c, off, F_NR);
+	/* an I frame's bit is a poll whatever C/R says (as Wireshark) */
+	if (st_peek_bits(c, off * 8 + 15, 1))
+		fr_at(d, c, off, resp && (ctl & 1) ? F_F16 : F_P16);
+	return 2;
+}
+
+/* An NLPID something here goes on by (RFC 2427, FRF.3.2); 0, the
+ * inactive subset of CLNP in Wireshark's tables, is also a pad's. */
+static int
+fr_known_nlpid(unsigned nlpid)
+{
+	return nlpid == 0x00 || nlpid == 0x08 || (nlpid >= 0x80 && nlpid <= 0x83) ||
+	    nlpid == 0x8e || nlpid == 0xcc || nlpid == 0xcf;
+}
+
+enum { FR_CISCO, FR_NUMBERED, FR_UNKNOWN };
+
+/*
+ * A frame on DLCI != 0 whose control octet is not UI: Cisco's encapsulation
+ * when the two octets are an EtherType something decodes; else RFC 2427
+ * with a numbered (I, S) or other U control field when a known NLPID
+ * follows it (Wireshark also skips one 0 octet before the control field
+ * when it looks); else unknown (Wireshark 4.0 tries raw Ethernet, then
+ * data).  Fewer than 2 octets: Cisco's, cut short.
+ */
+static int
+fr_encap(struct st_cur *c, size_t off)
+{
+	unsigned ctl, type;
+	size_t n = off;
+
+	if (st_cur_left(c) < off + 2)
+		return FR_CISCO;
+	type = (unsigned)st_peek_bits(c, off * 8, 16);
+	if (type > 1500 && st_proto_next(ST_KEY_ETHERTYPE, type) != NULL)
+		return FR_CISCO;
+	if ((ctl = (unsigned)st_peek_bits(c, n * 8, 8)) == 0)
+		ctl = (unsigned)st_peek_bits(c, ++n * 8, 8);
+	n += (ctl & 3) == 3 ? 1 : 2;
+	if (st_cur_left(c) > n &&
+	    fr_known_nlpid((unsigned)st_peek_bits(c, n * 8, 8)))
+		return FR_NUMBERED;
+	return FR_UNKNOWN;
 }
 
 /*
@@ -149,6 +268,7 @@ fr_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), off;
 	unsigned a, ctl, nlpid, dlci;
+	int encap;
 
 	st_dfields(d, c, fr_fields, F_DLCI);
 	a = (unsigned)st_peek_bits(c, 0, 16);
@@ -174,11 +294,20 @@ fr_decode(struct st_dctx *d, struct st_cur *c)
 	ctl = (unsigned)st_peek_bits(c, off * 8, 8);
 	if (c->err == ST_OK && ctl != 0x03 && dlci == 0) {
 		/* LAPF signalling on DLCI 0 (Wireshark: not decoded) */
-		fr_at(d, c, off, F_CTRL);
+		fr_control(d, c, off, ctl, a >> 9 & 1);
+		if (c->err != ST_OK) {
+			d->hdr = left;
+			return c->err;
+		}
 		d->data = 1;
 		return ST_OK;
 	}
-	if (c->err != ST_OK || ctl != 0x03) {
+	encap = ctl == 0x03 ? FR_NUMBERED : fr_encap(c, off);
+	if (encap == FR_UNKNOWN) {
+		d->data = 1;
+		return ST_OK;
+	}
+	if (c->err != ST_OK || encap == FR_CISCO) {
 		/* Cisco's encapsulation: an EtherType after the address. */
 		fr_at(d, c, off, F_CHDLC);
 		if (c->err != ST_OK) {
@@ -190,8 +319,7 @@ fr_decode(struct st_dctx *d, struct st_cur *c)
 		d->next_val = st_peek_bits(c, off * 8, 16);
 		return ST_OK;
 	}
-	fr_at(d, c, off, F_CTRL);
-	off++;
+	off += fr_control(d, c, off, ctl, a >> 9 & 1);
 	/* The pad before an NLPID (Wireshark shows it as NLPID 0). */
 	if (st_cur_left(c) > off && st_peek_bits(c, off * 8, 8) == 0)
 		fr_at(d, c, off++, F_NLPID);
