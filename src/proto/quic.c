@@ -18,24 +18,18 @@
  *
  * Short header (first bit 0): form, fixed bit, spin bit, protected bits,
  * then the destination connection ID, whose length only the connection
- * knows: strata reads one packet at a time, so it is shown with the
- * protected rest.  (i): a variable-length integer, its first two bits
+ * knows: quicconn.c remembers the IDs each side chose in its long headers
+ * (and numbers the connections as Wireshark does), so the ID is shown when
+ * the connection was seen, else with the protected rest.  (i): a
+ * variable-length integer, its first two bits
  * saying 1, 2, 4 or 8 bytes.  The packet number's length sits in bits the
  * header protection masks; without the Initial keys worked out, strata
  * shows the packet number and payload as one protected field.
  */
 #include "strata/out.h"
-#include "fields.h"
+#include "quic.h"
 
-#define QUIC_V1		0x00000001u
-#define QUIC_V2		0x6b3343cfu
 #define QUIC_MAX_PACKETS 16	/* coalesced packets decoded in a datagram */
-#define QUIC_MAX_CID	20	/* connection ID bytes in version 1 and 2 */
-
-extern const struct st_proto st_proto_quic;
-
-/* Long packet types as version 1 numbers them; version 2 rotates them. */
-enum { T_INITIAL, T_0RTT, T_HANDSHAKE, T_RETRY };
 
 static const struct st_valname type_names[] = {
 	{ 0, "Initial" }, { 1, "0-RTT" }, { 2, "Handshake" }, { 3, "Retry" },
@@ -49,7 +43,7 @@ static const struct st_valname type2_names[] = {
 
 enum { F_PLEN, F_FORM, F_FIXED, F_TYPE, F_TYPE2, F_SPIN, F_VNUNUSED, F_VER,
 	F_DCIL, F_DCID, F_SCIL, F_SCID, F_TOKLEN, F_TOKEN, F_LEN, F_PROT,
-	F_REMAIN, F_RTOKEN, F_RTAG, F_SVER, F_PAD };
+	F_REMAIN, F_RTOKEN, F_RTAG, F_SVER, F_PAD, F_CONN };
 
 static const struct st_field_desc quic_fields[] = {
 	FDG("quic.packet_length", "Packet length", ST_FMT_DEC, NULL),
@@ -83,6 +77,7 @@ static const struct st_field_desc quic_fields[] = {
 	    ST_FMT_HEX),
 	FD(NULL, "quic.coalesced_padding_data", "Padding after the last "
 	    "packet", 0, 0, ST_FMT_BYTES),
+	FDG("quic.connection.number", "Connection number", ST_FMT_DEC, NULL),
 };
 
 /* Whether the capture was cut (not the sender lying about a length). */
@@ -246,13 +241,33 @@ quic_long(struct st_dctx *d, struct st_cur *c, size_t left)
 	return quic_long_rest(d, c, pos, left, type);
 }
 
+/*
+ * A short header: the destination ID when the connection says its length,
+ * then the protected rest (the packet number and payload).
+ */
+static int
+quic_short(struct st_dctx *d, struct st_cur *c, size_t left, size_t dcil)
+{
+	st_dfields(d, c, quic_fields + F_FORM, 2);
+	st_dfield(d, c, &quic_fields[F_SPIN]);
+	d->hdr = left;
+	if (dcil > 0 && st_dbytes(d, c, &quic_fields[F_DCID], 1, dcil) == NULL)
+		return cut_short(d) ? ST_ETRUNC :
+		    st_dmalformed(d, "shorter than its connection ID");
+	if (left > 1 + dcil)
+		st_dbytes(d, c, &quic_fields[F_REMAIN], 1 + dcil,
+		    left - 1 - dcil);
+	return ST_OK;
+}
+
 static int
 quic_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	struct st_field *plen;
+	size_t dcil;
 	unsigned b0;
-	int rc;
+	int rc, num, server;
 
 	if (left == 0)
 		return ST_ETRUNC;
@@ -264,15 +279,12 @@ quic_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = left;
 		return ST_OK;
 	}
+	num = st_quic_conn(d, c, &server, &dcil);
+	if (num >= 0 && st_dcount(d, &st_proto_quic) == 0)
+		st_dgen(d, &quic_fields[F_CONN], (uint64_t)num);
 	plen = st_dgen(d, &quic_fields[F_PLEN], left);
-	if (!(b0 & 0x80)) {
-		st_dfields(d, c, quic_fields + F_FORM, 2);
-		st_dfield(d, c, &quic_fields[F_SPIN]);
-		if (left > 1)
-			st_dbytes(d, c, &quic_fields[F_PROT], 1, left - 1);
-		d->hdr = left;
-		return ST_OK;
-	}
+	if (!(b0 & 0x80))
+		return quic_short(d, c, left, dcil);
 	d->hdr = left;
 	rc = quic_long(d, c, left);
 	/* A length that lies: the packet is taken to fill the datagram. */
@@ -323,10 +335,10 @@ static const struct st_bind quic_binds[] = {
 static void
 quic_one(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[F_PAD + 1];
+	const struct st_field *f[F_CONN + 1];
 	const char *m;
 
-	st_ly_fields(s->pkt, ly, quic_fields, F_PAD + 1, f);
+	st_ly_fields(s->pkt, ly, quic_fields, F_CONN + 1, f);
 	if (f[F_PAD] != NULL)
 		st_out_puts(s->o, "padding");
 	else if (f[F_FORM] != NULL && f[F_FORM]->val == 0)
@@ -348,10 +360,10 @@ quic_one(struct st_sumctx *s, const struct st_layer *ly)
 static int
 quic_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[F_PAD + 1];
+	const struct st_field *f[F_CONN + 1];
 	const struct st_layer *end = s->pkt->layers + s->pkt->nlayers, *l;
 
-	st_ly_fields(s->pkt, ly, quic_fields, F_PAD + 1, f);
+	st_ly_fields(s->pkt, ly, quic_fields, F_CONN + 1, f);
 	st_out_puts(s->o, "quic");
 	if (f[F_VER] != NULL && f[F_VER]->val == QUIC_V1)
 		st_out_puts(s->o, " v1");
