@@ -160,6 +160,9 @@ conn_long(const struct qend *e, unsigned type, const struct qcid *dc,
 	q = &conns[i];
 	if (!*server && type == T_INITIAL && q->icid.len == 0)
 		q->icid = *dc;
+	/* After a Retry the client's next Initial names the keys' ID. */
+	if (*server && type == T_RETRY)
+		q->icid.len = 0;
 	/* A Retry or the server's Initial after it says the ID anew. */
 	if (*server && sc->len > 0 && (q->scid.len == 0 ||
 	    type == T_RETRY || type == T_INITIAL))
@@ -237,4 +240,22 @@ st_quic_conn(struct st_dctx *d, struct st_cur *c, int *server, size_t *dcil)
 	n = i >= 0 ? conns[i].number : 0;
 	pthread_mutex_unlock(&conn_lock);
 	return i < 0 ? -1 : (int)n;
+}
+
+size_t
+st_quic_icid(int num, uint8_t *b)
+{
+	unsigned i, lo;
+	size_t n = 0;
+
+	pthread_mutex_lock(&conn_lock);
+	lo = nconn > QUIC_CONNS ? nconn - QUIC_CONNS : 0;
+	for (i = nconn; num >= 0 && i-- > lo;)
+		if (conns[i % QUIC_CONNS].number == (unsigned)num) {
+			n = conns[i % QUIC_CONNS].icid.len;
+			memcpy(b, conns[i % QUIC_CONNS].icid.b, n);
+			break;
+		}
+	pthread_mutex_unlock(&conn_lock);
+	return n;
 }

@@ -8,6 +8,21 @@
  * prefix decodes without a crash.
  */
 #include "testutil.h"
+#include "../../src/proto/quic.h"
+
+/* RFC 9001 A.3: the server's Initial of the connection whose client
+ * chose destination ID 8394c8f03e515708, protected, and its payload. */
+#define A3_PACKET \
+	"cf000000010008f067a5502a4262b5004075c0d95a482cd0991cd25b0aac406a" \
+	"5816b6394100f37a1c69797554780bb38cc5a99f5ede4cf73c3ec2493a1839b3" \
+	"dbcba3f6ea46c5b7684df3548e7ddeb9c3bf9c73cc3f3bded74b562bfb19fb84" \
+	"022f8ef4cdd93795d77d06edbb7aaf2f58891850abbdca3d20398c276456cbc4" \
+	"2158407dd074ee"
+#define A3_PLAIN \
+	"02000000000600405a020000560303eefce7f7b37ba1d1632e96677825ddf739" \
+	"88cfc79825df566dc5430b9a045a1200130100002e00330024001d00209d3c94" \
+	"0d89690b84d08a60993c144eca684d1081287c834d5311bcf32bb9da1a002b00" \
+	"020304"
 
 /* Client Initial: DCID 8394c8f03e515708, SCID c1c2c3c4, 24 payload bytes. */
 #define QC_CI \
@@ -147,6 +162,62 @@ test_unknown(void **state)
 	assert_int_equal(layer(p, "quic")->status, ST_LS_OK);
 }
 
+/* RFC 9001 A.1 to A.3: the keys, the mask and the opened payload. */
+static void
+test_initial_vectors(void **state)
+{
+	static const uint8_t dcid[8] = { 0x83, 0x94, 0xc8, 0xf0, 0x3e, 0x51,
+	    0x57, 0x08 };
+	static const uint8_t ckey[16] = { 0x1f, 0x36, 0x96, 0x13, 0xdd, 0x76,
+	    0xd5, 0x46, 0x77, 0x30, 0xef, 0xcb, 0xe3, 0xb1, 0xa2, 0x2d };
+	static const uint8_t civ[12] = { 0xfa, 0x04, 0x4b, 0x2f, 0x42, 0xa3,
+	    0xfd, 0x3b, 0x46, 0xfb, 0x25, 0x5c };
+	static const uint8_t chp[16] = { 0x9f, 0x50, 0x44, 0x9e, 0x04, 0xa0,
+	    0xe8, 0x10, 0x28, 0x3a, 0x1e, 0x99, 0x33, 0xad, 0xed, 0xd2 };
+	static const uint8_t csample[16] = { 0xd1, 0xb1, 0xc9, 0x8d, 0xd7,
+	    0x68, 0x9f, 0xb8, 0xec, 0x11, 0xd2, 0x42, 0xb1, 0x23, 0xdc, 0x9b };
+	static uint8_t pkt[256], plain[256], out[256];
+	struct quic_keys k;
+	uint8_t mask[16];
+	size_t n, m, i, pnl;
+	uint64_t pn = 0;
+
+	(void)state;
+	assert_int_equal(st_quic_initial_keys(1, dcid, 8, 0, &k), 0);
+	assert_memory_equal(k.key, ckey, 16);
+	assert_memory_equal(k.iv, civ, 12);
+	assert_memory_equal(k.hp, chp, 16);
+	st_quic_hp_mask(&k, csample, mask);
+	assert_int_equal(mask[0], 0x43);
+	assert_int_equal(mask[1], 0x7b);
+	assert_int_equal(mask[4], 0x36);
+	assert_int_equal(st_quic_initial_keys(0x12345678, dcid, 8, 0, &k), -1);
+
+	/* The server's Initial, byte-exact. */
+	m = hexbytes(A3_PLAIN);
+	memcpy(plain, tbuf, m);
+	n = hexbytes(A3_PACKET);
+	memcpy(pkt, tbuf, n);
+	assert_int_equal(st_quic_initial_keys(1, dcid, 8, 1, &k), 0);
+	st_quic_hp_mask(&k, pkt + 18 + 4, mask);
+	pkt[0] ^= mask[0] & 0x0f;
+	assert_int_equal(pkt[0], 0xc1);
+	pnl = (pkt[0] & 3) + 1;
+	for (i = 0; i < pnl; i++) {
+		pkt[18 + i] ^= mask[1 + i];
+		pn = pn << 8 | pkt[18 + i];
+	}
+	assert_int_equal(pn, 1);
+	assert_int_equal(n - 18 - pnl - 16, m);
+	assert_int_equal(st_quic_open(&k, pn, pkt, 18 + pnl, pkt + 18 + pnl,
+	    n - 18 - pnl, out), 0);
+	assert_memory_equal(out, plain, m);
+	/* One bit changed: the tag fails. */
+	pkt[40] ^= 1;
+	assert_int_equal(st_quic_open(&k, pn, pkt, 18 + pnl, pkt + 18 + pnl,
+	    n - 18 - pnl, out), -1);
+}
+
 int
 main(void)
 {
@@ -154,6 +225,7 @@ main(void)
 		cmocka_unit_test(test_conn),
 		cmocka_unit_test(test_new_capture),
 		cmocka_unit_test(test_unknown),
+		cmocka_unit_test(test_initial_vectors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
