@@ -9,7 +9,7 @@ DATADIR	?= $(PREFIX)/share
 MANDIR	?= $(DATADIR)/man
 DOCDIR	?= $(DATADIR)/doc/strata
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
-PKGS	 = libpcap libseccomp
+PKGS	 = libpcap libseccomp nettle
 BUILD	?= build
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -17,7 +17,7 @@ WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-	   echo -lpcap -lseccomp) -lm -pthread
+	   echo -lpcap -lseccomp -lnettle) -lm -pthread
 
 LIBSRC	 = $(wildcard src/model/*.c src/proto/*.c src/decode/*.c src/craft/*.c \
 	   src/view/*.c src/net/*.c)

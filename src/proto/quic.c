@@ -18,24 +18,29 @@
  *
  * Short header (first bit 0): form, fixed bit, spin bit, protected bits,
  * then the destination connection ID, whose length only the connection
- * knows: strata reads one packet at a time, so it is shown with the
- * protected rest.  (i): a variable-length integer, its first two bits
+ * knows: quicconn.c remembers the IDs each side chose in its long headers
+ * (and numbers the connections as Wireshark does), so the ID is shown when
+ * the connection was seen, else with the protected rest.  (i): a
+ * variable-length integer, its first two bits
  * saying 1, 2, 4 or 8 bytes.  The packet number's length sits in bits the
  * header protection masks; without the Initial keys worked out, strata
  * shows the packet number and payload as one protected field.
  */
+#include <string.h>
+
 #include "strata/out.h"
-#include "fields.h"
+#include "quic.h"
 
-#define QUIC_V1		0x00000001u
-#define QUIC_V2		0x6b3343cfu
 #define QUIC_MAX_PACKETS 16	/* coalesced packets decoded in a datagram */
-#define QUIC_MAX_CID	20	/* connection ID bytes in version 1 and 2 */
+#define QUIC_HDR_MAX	1024	/* header bytes (with the token) opened */
+#define ST_QUIC_OPEN_MAX 65536	/* payload bytes opened */
 
-extern const struct st_proto st_proto_quic;
-
-/* Long packet types as version 1 numbers them; version 2 rotates them. */
-enum { T_INITIAL, T_0RTT, T_HANDSHAKE, T_RETRY };
+/* What the header says, for the Initial's keys. */
+struct qpkt {
+	uint32_t	 ver;
+	int		 num;		/* connection, or -1 */
+	int		 server;	/* sent by the server */
+};
 
 static const struct st_valname type_names[] = {
 	{ 0, "Initial" }, { 1, "0-RTT" }, { 2, "Handshake" }, { 3, "Retry" },
@@ -49,7 +54,8 @@ static const struct st_valname type2_names[] = {
 
 enum { F_PLEN, F_FORM, F_FIXED, F_TYPE, F_TYPE2, F_SPIN, F_VNUNUSED, F_VER,
 	F_DCIL, F_DCID, F_SCIL, F_SCID, F_TOKLEN, F_TOKEN, F_LEN, F_PROT,
-	F_REMAIN, F_RTOKEN, F_RTAG, F_SVER, F_PAD };
+	F_REMAIN, F_RTOKEN, F_RTAG, F_SVER, F_PAD, F_CONN, F_LRES, F_PNLEN,
+	F_PN, F_PAYLOAD, F_OPENED };
 
 static const struct st_field_desc quic_fields[] = {
 	FDG("quic.packet_length", "Packet length", ST_FMT_DEC, NULL),
@@ -83,6 +89,17 @@ static const struct st_field_desc quic_fields[] = {
 	    ST_FMT_HEX),
 	FD(NULL, "quic.coalesced_padding_data", "Padding after the last "
 	    "packet", 0, 0, ST_FMT_BYTES),
+	FDG("quic.connection.number", "Connection number", ST_FMT_DEC, NULL),
+	FD(NULL, "quic.long.reserved", "Reserved (unprotected)", 4, 2,
+	    ST_FMT_DEC),
+	FD(NULL, "quic.packet_number_length", "Packet number length - 1 "
+	    "(unprotected)", 6, 2, ST_FMT_DEC),
+	FD(NULL, "quic.packet_number", "Packet number (unprotected)", 0, 0,
+	    ST_FMT_DEC),
+	FD(NULL, "quic.payload", "Payload (encrypted, with its tag)", 0, 0,
+	    ST_FMT_BYTES),
+	FDG("strata.quic.opened", "Payload opened with the Initial keys "
+	    "(its AEAD tag verified)", ST_FMT_BOOL, NULL),
 };
 
 /* Whether the capture was cut (not the sender lying about a length). */
@@ -169,10 +186,57 @@ quic_retry(struct st_dctx *d, struct st_cur *c, size_t pos, size_t left)
 	return ST_OK;
 }
 
+/*
+ * Removes an Initial's protection (RFC 9001 5.4, 5.3) with the keys of the
+ * connection's first client destination ID, as Wireshark does by default:
+ * the packet number and the first byte's low bits unmasked, the payload
+ * opened into a bounded buffer (its tag checked).  pos: the packet
+ * number's offset, end: the packet's end.  Returns 0, or -1 when the
+ * keys, the version or the captured bytes do not allow it.
+ */
+static int
+quic_unprotect(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
+    const struct qpkt *q)
+{
+	static _Thread_local uint8_t hdr[QUIC_HDR_MAX], out[ST_QUIC_OPEN_MAX];
+	struct st_cur p = *c;
+	struct quic_keys k;
+	uint8_t icid[QUIC_MAX_CID], mask[16];
+	const uint8_t *b;
+	size_t icil, pnl, i;
+	uint64_t pn = 0;
+	unsigned first;
+
+	if ((icil = st_quic_icid(q->num, icid)) == 0 ||
+	    st_quic_initial_keys(q->ver, icid, icil, q->server, &k) != 0 ||
+	    end < pos + 20 || pos + 4 > sizeof(hdr) ||
+	    end - pos > sizeof(out) + 16 || (b = st_get_bytes(&p, end)) == NULL)
+		return -1;
+	st_quic_hp_mask(&k, b + pos + 4, mask);
+	first = b[0] ^ (mask[0] & 0x0f);
+	pnl = (first & 3) + 1;
+	memcpy(hdr, b, pos + pnl);
+	hdr[0] = (uint8_t)first;
+	for (i = 0; i < pnl; i++) {
+		hdr[pos + i] ^= mask[1 + i];
+		pn = pn << 8 | hdr[pos + i];
+	}
+	st_pkt_add_field(d->pkt, &quic_fields[F_LRES], (uint32_t)(c->off * 8 +
+	    4), 2, (first >> 2) & 3);
+	st_pkt_add_field(d->pkt, &quic_fields[F_PNLEN], (uint32_t)(c->off * 8 +
+	    6), 2, first & 3);
+	st_pkt_add_field(d->pkt, &quic_fields[F_PN], (uint32_t)((c->off + pos) *
+	    8), (uint32_t)(pnl * 8), pn);
+	st_dbytes(d, c, &quic_fields[F_PAYLOAD], pos + pnl, end - pos - pnl);
+	st_dgen(d, &quic_fields[F_OPENED], st_quic_open(&k, pn, hdr, pos + pnl,
+	    b + pos + pnl, end - pos - pnl, out) == 0);
+	return 0;
+}
+
 /* The long header after the connection IDs, at pos; type as version 1. */
 static int
 quic_long_rest(struct st_dctx *d, struct st_cur *c, size_t pos, size_t left,
-    unsigned type)
+    unsigned type, const struct qpkt *q)
 {
 	uint64_t tl = 0, len;
 
@@ -198,7 +262,8 @@ quic_long_rest(struct st_dctx *d, struct st_cur *c, size_t pos, size_t left,
 			    "bytes left", (unsigned long long)len, left - pos);
 		len = left - pos;
 	}
-	if (len > 0)
+	if (len > 0 && (type != T_INITIAL ||
+	    quic_unprotect(d, c, pos, pos + (size_t)len, q) != 0))
 		st_dbytes(d, c, &quic_fields[type == T_INITIAL ? F_PROT :
 		    F_REMAIN], pos, (size_t)len);
 	d->hdr = pos + (size_t)len;
@@ -207,7 +272,7 @@ quic_long_rest(struct st_dctx *d, struct st_cur *c, size_t pos, size_t left,
 
 /* A long header: the first byte, the version and the connection IDs. */
 static int
-quic_long(struct st_dctx *d, struct st_cur *c, size_t left)
+quic_long(struct st_dctx *d, struct st_cur *c, size_t left, struct qpkt *q)
 {
 	uint32_t ver;
 	unsigned type;
@@ -243,7 +308,27 @@ quic_long(struct st_dctx *d, struct st_cur *c, size_t left)
 		return ST_ETRUNC;
 	if (ver == 0)
 		return quic_vn(d, c, pos, left);
-	return quic_long_rest(d, c, pos, left, type);
+	q->ver = ver;
+	return quic_long_rest(d, c, pos, left, type, q);
+}
+
+/*
+ * A short header: the destination ID when the connection says its length,
+ * then the protected rest (the packet number and payload).
+ */
+static int
+quic_short(struct st_dctx *d, struct st_cur *c, size_t left, size_t dcil)
+{
+	st_dfields(d, c, quic_fields + F_FORM, 2);
+	st_dfield(d, c, &quic_fields[F_SPIN]);
+	d->hdr = left;
+	if (dcil > 0 && st_dbytes(d, c, &quic_fields[F_DCID], 1, dcil) == NULL)
+		return cut_short(d) ? ST_ETRUNC :
+		    st_dmalformed(d, "shorter than its connection ID");
+	if (left > 1 + dcil)
+		st_dbytes(d, c, &quic_fields[F_REMAIN], 1 + dcil,
+		    left - 1 - dcil);
+	return ST_OK;
 }
 
 static int
@@ -251,8 +336,10 @@ quic_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	struct st_field *plen;
+	struct qpkt q;
+	size_t dcil;
 	unsigned b0;
-	int rc;
+	int rc, num, server;
 
 	if (left == 0)
 		return ST_ETRUNC;
@@ -264,17 +351,16 @@ quic_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = left;
 		return ST_OK;
 	}
+	num = st_quic_conn(d, c, &server, &dcil);
+	if (num >= 0 && st_dcount(d, &st_proto_quic) == 0)
+		st_dgen(d, &quic_fields[F_CONN], (uint64_t)num);
 	plen = st_dgen(d, &quic_fields[F_PLEN], left);
-	if (!(b0 & 0x80)) {
-		st_dfields(d, c, quic_fields + F_FORM, 2);
-		st_dfield(d, c, &quic_fields[F_SPIN]);
-		if (left > 1)
-			st_dbytes(d, c, &quic_fields[F_PROT], 1, left - 1);
-		d->hdr = left;
-		return ST_OK;
-	}
+	if (!(b0 & 0x80))
+		return quic_short(d, c, left, dcil);
 	d->hdr = left;
-	rc = quic_long(d, c, left);
+	q.num = num;
+	q.server = server;
+	rc = quic_long(d, c, left, &q);
 	/* A length that lies: the packet is taken to fill the datagram. */
 	if (plen != NULL && d->hdr <= left && rc == ST_OK)
 		plen->val = d->hdr;
@@ -323,10 +409,10 @@ static const struct st_bind quic_binds[] = {
 static void
 quic_one(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[F_PAD + 1];
+	const struct st_field *f[F_CONN + 1];
 	const char *m;
 
-	st_ly_fields(s->pkt, ly, quic_fields, F_PAD + 1, f);
+	st_ly_fields(s->pkt, ly, quic_fields, F_CONN + 1, f);
 	if (f[F_PAD] != NULL)
 		st_out_puts(s->o, "padding");
 	else if (f[F_FORM] != NULL && f[F_FORM]->val == 0)
@@ -348,10 +434,10 @@ quic_one(struct st_sumctx *s, const struct st_layer *ly)
 static int
 quic_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[F_PAD + 1];
+	const struct st_field *f[F_CONN + 1];
 	const struct st_layer *end = s->pkt->layers + s->pkt->nlayers, *l;
 
-	st_ly_fields(s->pkt, ly, quic_fields, F_PAD + 1, f);
+	st_ly_fields(s->pkt, ly, quic_fields, F_CONN + 1, f);
 	st_out_puts(s->o, "quic");
 	if (f[F_VER] != NULL && f[F_VER]->val == QUIC_V1)
 		st_out_puts(s->o, " v1");
