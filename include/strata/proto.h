@@ -59,7 +59,9 @@ enum st_key {
 				   or magic: TPKT's 8073 (COTP, ISO 8073);
 				   NetBIOS session's first four bytes of the
 				   message (0xfe534d42 SMB2) */
-	ST_KEY_DCCPPORT		/* DCCP port (RFC 4340) */
+	ST_KEY_DCCPPORT,	/* DCCP port (RFC 4340) */
+	ST_KEY_RPCPROG		/* an ONC RPC program number (100005 MOUNT):
+				   the layer after a call or its reply */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

@@ -93,6 +93,7 @@ extern const struct st_proto st_proto_tftp;
 /* @smb */
 /* @conn */
 /* @appcov */
+extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -262,6 +263,9 @@ const struct st_proto *const st_protos[] = {
 	/* @smb */
 	/* @conn */
 	/* @appcov */
+	&st_proto_portmap,
+	&st_proto_mount,
+	&st_proto_nfs,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,

@@ -27,6 +27,22 @@
 #define RAD_ACC		"02050014" RAD_AUTH
 #define RAD_ACCT	"04050014" RAD_AUTH
 
+/* ONC RPC over UDP: a call (xid, program, version, procedure, no
+ * credentials) and a reply accepted; the arguments or results follow. */
+#define CALL(x, pg, v, pr) x "00000000" "00000002" pg v pr \
+			"0000000000000000" "0000000000000000"
+#define REPLY(x)	x "00000001" "00000000" "0000000000000000" "00000000"
+#define PMAP_GETPORT	CALL("00001001", "000186a0", "00000002", "00000003") \
+			"000186a5" "00000003" "00000011" "00000000"
+#define PMAP_PORT	REPLY("00001001") "00004e50"
+#define MNT_CALL	CALL("00001002", "000186a5", "00000003", "00000001") \
+			"00000005" "2f65787074000000"
+#define MNT_REPLY	REPLY("00001002") "00000000" "00000008" \
+			"0001020304050607" "00000001" "00000001"
+#define NFS_LOOKUP	CALL("00001003", "000186a3", "00000003", "00000003") \
+			"00000008" "0001020304050607" "00000001" "61000000"
+#define NFS_REPLY	REPLY("00001003") "00000002"
+
 static char hexbuf[2048];
 
 /*
@@ -148,6 +164,59 @@ test_radius(void **state)
 	sweep_prefixes(DLT_RAW, pkt(0, 1, 1812, RAD_ACC));
 }
 
+static void
+test_rpc_programs(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, 1000000, pkt(0, 0, 111, PMAP_GETPORT));
+	assert_chain(p, "ipv4 udp rpc portmap");
+	assert_int_equal(fval(p, "portmap.procedure_v2"), 3);
+	assert_int_equal(field_n(p, "rpc.programversion", 1)->val, 2);
+	assert_int_equal(fval(p, "portmap.prog"), 100005);
+	assert_int_equal(fval(p, "portmap.proto"), 17);
+	p = at(2, 1001000, pkt(0, 1, 111, PMAP_PORT));
+	assert_chain(p, "ipv4 udp rpc portmap");
+	assert_int_equal(fval(p, "portmap.port"), 20048);
+	p = at(3, 1002000, pkt(0, 0, 2049, MNT_CALL));
+	assert_chain(p, "ipv4 udp rpc mount");
+	assert_string_equal(meaning(p, "mount.path", 0), "/expt");
+	assert_int_equal(fval(p, "rpc.fill_bytes"), 0);
+	assert_int_equal(field_n(p, "rpc.opaque_length", 0)->val, 5);
+	p = at(4, 1003000, pkt(0, 1, 2049, MNT_REPLY));
+	assert_chain(p, "ipv4 udp rpc mount");
+	assert_int_equal(fval(p, "mount.status"), 0);
+	assert_int_equal(fval(p, "nfs.fh.length"), 8);
+	assert_string_equal(meaning(p, "nfs.fh.hash", 0), "0x88aa689f");
+	assert_int_equal(fval(p, "mount.flavor"), 1);
+	p = at(5, 1004000, pkt(0, 0, 2049, NFS_LOOKUP));
+	assert_chain(p, "ipv4 udp rpc nfs");
+	assert_int_equal(fval(p, "nfs.procedure_v3"), 3);
+	assert_string_equal(meaning(p, "nfs.name", 0), "a");
+	p = at(6, 1005000, pkt(0, 1, 2049, NFS_REPLY));
+	assert_int_equal(fval(p, "nfs.status3"), 2);
+	/* A reply whose call was not seen: results as data. */
+	st_match_clear();
+	p = at(7, 1006000, pkt(0, 1, 2049, MNT_REPLY));
+	assert_chain(p, "ipv4 udp rpc data");
+	sweep_prefixes(DLT_RAW, pkt(0, 0, 2049, NFS_LOOKUP));
+	sweep_prefixes(DLT_RAW, pkt(0, 0, 2049, MNT_CALL));
+	sweep_prefixes(DLT_RAW, pkt(0, 0, 111, PMAP_GETPORT));
+}
+
+/* A file handle longer than NFS3_FHSIZE: malformed, not read past. */
+static void
+test_nfs_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, 1000000, pkt(0, 0, 2049, CALL("00001004", "000186a3",
+	    "00000003", "00000001") "00000100" "00010203"));
+	assert_int_equal(layer(p, "nfs")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -155,6 +224,8 @@ main(void)
 		cmocka_unit_test_setup(test_snmp, reset),
 		cmocka_unit_test_setup(test_ldap, reset),
 		cmocka_unit_test_setup(test_radius, reset),
+		cmocka_unit_test_setup(test_rpc_programs, reset),
+		cmocka_unit_test_setup(test_nfs_malformed, reset),
 	};
 
 	st_decode_init();
