@@ -63,6 +63,8 @@ enum st_key {
 	ST_KEY_RXPORT		/* what an RX data packet carries: the AFS
 				   server port of its call (the destination
 				   of what the client sent, else the source) */
+	ST_KEY_RPCPROG		/* an ONC RPC program number (100005 MOUNT):
+				   the layer after a call or its reply */
 };
 
 /* What a protocol is, for the views that treat layers by kind. */

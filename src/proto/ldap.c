@@ -14,6 +14,7 @@
  * later segment is decoded as far as it is here.  Search requests and
  * entries, and the element readers, are in ldapsearch.c (ldap.h).
  */
+#include "strata/match.h"
 #include "strata/out.h"
 #include "ldap.h"
 
@@ -126,6 +127,8 @@ const struct st_field_desc st_ldap_fields[F_NFIELDS] = {
 	FD(NULL, "ldap.oid", "Value (OID)", 0, 0, ST_FMT_TEXT),
 	FD(NULL, "ldap.guid", "Value (GUID)", 0, 0, ST_FMT_TEXT),
 	FD(NULL, "ldap.sid", "Value (SID)", 0, 0, ST_FMT_TEXT),
+	FDG("ldap.response_to", "Response to", ST_FMT_DEC, NULL),
+	FDG("ldap.time", "Time", ST_FMT_TEXT, NULL),
 };
 
 /* LDAPResult, and a bind response's server credentials [7]. */
@@ -244,21 +247,57 @@ operation(struct st_bwalk *w, const struct st_ber *op)
 	return ST_OK;
 }
 
+/*
+ * Requests and responses paired as Wireshark does (by message ID in the
+ * conversation): a bind, search, modify, add, delete, modDN, compare or
+ * extended request is noted; each response to it, in any later frame,
+ * shows the request's frame and the time since.
+ */
+static void
+pair(struct st_dctx *d, uint64_t id, unsigned op)
+{
+	struct st_match r;
+	struct st_field *f;
+	uint8_t none = 0;
+	char buf[48];
+
+	switch (op) {
+	case 0: case 3: case 6: case 8: case 10: case 12: case 14: case 23:
+		(void)st_match_note(d, id, &none, sizeof(none));
+		return;
+	case 1: case 4: case 5: case 7: case 9: case 11: case 13: case 15:
+	case 19: case 24: case 25:
+		break;
+	default:			/* unbind, abandon: no answer */
+		return;
+	}
+	if (!st_match_answer(d, id, &r))
+		return;
+	st_dgen(d, F(F_RESPTO), r.frame);
+	st_match_delta(d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(d, F(F_RTIME), 0)) != NULL)
+		f->meaning = st_pkt_strdup(d->pkt, buf);
+}
+
 /* One LDAPMessage in the bytes at c, lim its end as the length says. */
 static int
 ldap_message(struct st_dctx *d, struct st_cur *c, const struct st_ber *m)
 {
 	struct st_bwalk w = { d, *c, m->off, m->off + m->len };
 	struct st_ber e;
+	uint64_t id;
 	int rc;
 
 	if ((rc = st_ber_expect(&w, &e, U, ST_BER_INTEGER)) != ST_OK ||
 	    (rc = st_ber_fuint(&w, &e, F(F_ID))) != ST_OK ||
+	    (rc = st_ber_uint(&w.c, &e, &id)) != ST_OK ||
 	    (rc = st_ber_next(&w, &e)) != ST_OK)
 		return rc;
 	if (e.cls != ST_BER_APPLICATION)
 		return st_dmalformed(d, "no protocol operation");
-	if ((rc = operation(&w, &e)) != ST_OK || w.pos >= w.lim ||
+	rc = operation(&w, &e);
+	pair(d, id, (unsigned)e.tag);
+	if (rc != ST_OK || w.pos >= w.lim ||
 	    (rc = st_ber_next(&w, &e)) != ST_OK)
 		return rc;
 	if (e.cls == CTX && e.tag == 0)

@@ -13,6 +13,9 @@
  * the common ones of RFC 2865 by value; a Vendor-Specific attribute (26)
  * by its vendor and the vendor's type, length and bytes.
  */
+#include <string.h>
+
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -28,7 +31,8 @@ static const struct st_valname code_names[] = {
 	{ 45, "CoA-NAK" }, { 0, NULL }
 };
 
-enum { F_CODE, F_ID, F_LEN, F_AUTH, F_REQ, F_RSP, F_NFIELDS };
+enum { F_CODE, F_ID, F_LEN, F_AUTH, F_REQ, F_RSP, F_REQFR, F_RSPFR, F_TIME,
+	F_DUP, F_REQDUP, F_RSPDUP, F_NFIELDS };
 
 static const struct st_field_desc radius_fields[] = {
 	FDN("code", "radius.code", "Code", 0, 8, ST_FMT_DEC, code_names),
@@ -38,6 +42,14 @@ static const struct st_field_desc radius_fields[] = {
 	    ST_FMT_BYTES),
 	FDG("radius.req", "A request", ST_FMT_BOOL, NULL),
 	FDG("radius.rsp", "A response", ST_FMT_BOOL, NULL),
+	FDG("radius.reqframe", "Request frame", ST_FMT_DEC, NULL),
+	FDG("radius.rspframe", "Response frame", ST_FMT_DEC, NULL),
+	FDG("radius.time", "Time from request", ST_FMT_TEXT, NULL),
+	FDG("radius.dup", "Duplicate message ID", ST_FMT_DEC, NULL),
+	FDG("radius.req.dup", "Duplicate request (first frame)", ST_FMT_DEC,
+	    NULL),
+	FDG("radius.rsp.dup", "Duplicate response (first frame)", ST_FMT_DEC,
+	    NULL),
 };
 
 /* How an attribute's value is shown. */
@@ -215,6 +227,70 @@ radius_avps(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
 	return ST_OK;
 }
 
+/* The request code a response code answers; 0: none (it is no response). */
+static unsigned
+asked(unsigned code)
+{
+	switch (code) {
+	case 2: case 3: case 11:
+		return 1;		/* Access-Accept, -Reject, -Challenge */
+	case 5: case 8: case 9: case 22: case 24: case 27: case 34:
+		return code - 1;	/* Accounting, Password, Resource ... */
+	case 41: case 42:
+		return 40;		/* Disconnect */
+	case 44: case 45:
+		return 43;		/* CoA */
+	}
+	return 0;
+}
+
+/*
+ * Requests and responses paired as Wireshark does (by request code and
+ * identifier in the conversation): the first request with a key is noted;
+ * one repeating it is a duplicate (and shows the response frame if one
+ * came), the first response takes the request, a later one is a
+ * duplicate; each response shows its request's frame and the time since.
+ */
+static void
+pair(struct st_dctx *d, unsigned code, unsigned id)
+{
+	struct st_match r;
+	struct st_field *f;
+	uint64_t rsp = 0, num = d->pkt->num;
+	unsigned req = asked(code);
+	char buf[48];
+
+	if (req == 0) {
+		if (asked(code + 1) != code)
+			return;			/* no request either */
+		if (!st_match_answer(d, (uint64_t)code << 8 | id, &r)) {
+			(void)st_match_note(d, (uint64_t)code << 8 | id, &rsp,
+			    sizeof(rsp));
+			return;
+		}
+		st_dgen(d, &radius_fields[F_DUP], id);
+		st_dgen(d, &radius_fields[F_REQDUP], r.frame);
+		memcpy(&rsp, r.data, sizeof(rsp));
+		if (rsp != 0)
+			st_dgen(d, &radius_fields[F_RSPFR], rsp);
+		return;
+	}
+	if (!st_match_answer(d, (uint64_t)req << 8 | id, &r))
+		return;
+	memcpy(&rsp, r.data, sizeof(rsp));
+	if (rsp == 0) {
+		memcpy(r.data, &num, sizeof(num));
+		st_match_add(&r);
+	} else if (rsp != num) {
+		st_dgen(d, &radius_fields[F_DUP], id);
+		st_dgen(d, &radius_fields[F_RSPDUP], rsp);
+	}
+	st_dgen(d, &radius_fields[F_REQFR], r.frame);
+	st_match_delta(d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(d, &radius_fields[F_TIME], 0)) != NULL)
+		f->meaning = st_pkt_strdup(d->pkt, buf);
+}
+
 static int
 radius_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -228,6 +304,7 @@ radius_decode(struct st_dctx *d, struct st_cur *c)
 	len = (size_t)st_peek_bits(c, 16, 16);
 	st_dgen(d, &radius_fields[code == 1 || code == 4 || code == 12 ||
 	    code == 40 || code == 43 ? F_REQ : F_RSP], 1);
+	pair(d, code, (unsigned)st_peek_bits(c, 8, 8));
 	if (len < 20)
 		return st_dmalformed(d, "length %zu below 20", len);
 	d->hdr = len < left ? len : left;

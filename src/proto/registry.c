@@ -97,6 +97,7 @@ extern const struct st_proto st_proto_tftp;
 /* @tail16c */
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
+extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -272,6 +273,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ipoib,
 	&st_proto_ndp,
 	&st_proto_vsock,
+	&st_proto_portmap,
+	&st_proto_mount,
+	&st_proto_nfs,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_vlan,

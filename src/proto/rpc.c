@@ -28,7 +28,7 @@
 #include "strata/expect.h"
 #include "strata/match.h"
 #include "strata/out.h"
-#include "fields.h"
+#include "rpc.h"
 
 #define RPC_PORTMAP	111
 #define RPC_NFS		2049
@@ -111,6 +111,7 @@ struct rmsg {
 	struct st_dctx	*d;
 	struct st_cur	*c;
 	size_t		 pos, end;
+	long long	 prog;		/* the program after it; -1: none */
 };
 
 /* Row f over the next 4 bytes; its value, or -1 when they are missing. */
@@ -246,6 +247,7 @@ call(struct rmsg *m, uint32_t xid)
 	unbound_call(m->d);
 	if ((rc = opaque_auth(m)) != ST_OK)
 		return rc;
+	m->prog = k.prog;
 	return opaque_auth(m);
 }
 
@@ -266,6 +268,7 @@ answers(struct rmsg *m, uint32_t xid, int after)
 		return;
 	memcpy(&k, r.data, sizeof(k));
 	if (!after) {
+		m->prog = k.prog;
 		st_dgen(m->d, &rpc_fields[F_PROGRAM], k.prog);
 		st_dgen(m->d, &rpc_fields[F_PVERS], k.vers);
 		st_dgen(m->d, &rpc_fields[F_PROC], k.proc);
@@ -280,17 +283,20 @@ answers(struct rmsg *m, uint32_t xid, int after)
 static int
 reply(struct rmsg *m, uint32_t xid)
 {
-	long long st;
+	long long st, prog;
 	int rc;
 
 	answers(m, xid, 0);
+	prog = m->prog;
+	m->prog = -1;
 	st = u32(m, F_REPLYSTAT);
 	if (st >= 0)
 		answers(m, xid, 1);
 	if (st == 0) {
 		if ((rc = opaque_auth(m)) != ST_OK)
 			return rc;
-		u32(m, F_ACCEPT);
+		if (u32(m, F_ACCEPT) == 0)
+			m->prog = prog;		/* results follow */
 	} else if (st == 1)
 		u32(m, F_REJECT);
 	return m->c->err;
@@ -315,7 +321,7 @@ static int
 rpc_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
-	struct rmsg m = { d, c, 0, left };
+	struct rmsg m = { d, c, 0, left, -1 };
 	struct st_cur t = *c;
 	long long typ, xid;
 	int rc;
@@ -344,12 +350,132 @@ rpc_decode(struct st_dctx *d, struct st_cur *c)
 	if (rc == ST_ETRUNC && d->pkt->caplen == d->pkt->len) {
 		c->err = ST_OK;		/* the rest comes in a later segment */
 		rc = ST_OK;
+		m.prog = -1;
 	}
 	if (rc != ST_OK)
 		return rc;
 	d->hdr = m.pos;
-	d->data = 1;			/* arguments or results */
+	if (m.prog < 0)
+		d->data = 1;		/* arguments or results */
+	else {				/* the program's layer */
+		d->next_key = ST_KEY_RPCPROG;
+		d->next_val = (uint64_t)m.prog;
+	}
 	return ST_OK;
+}
+
+/* The value of the first field of row fd in layer ly; -1: none. */
+static long long
+lyval(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field_desc *fd)
+{
+	unsigned i;
+
+	for (i = ly->field0; i < (unsigned)ly->field0 + ly->nfields &&
+	    i < pkt->nfields; i++)
+		if (pkt->fields[i].desc == fd)
+			return (long long)pkt->fields[i].val;
+	return -1;
+}
+
+int
+st_rpc_begin(struct st_dctx *d, struct st_cur *c, struct st_xdr *x,
+    struct st_rpcmsg *m, const struct st_field_desc *const *proc,
+    unsigned nvers)
+{
+	const struct st_layer *ly;
+	long long v, p, t;
+
+	if (d->ly == NULL || d->ly == d->pkt->layers ||
+	    (ly = d->ly - 1)->proto != &st_proto_rpc)
+		return -1;
+	t = lyval(d->pkt, ly, &rpc_fields[F_MSGTYP]);
+	v = lyval(d->pkt, ly, &rpc_fields[F_PVERS]);
+	p = lyval(d->pkt, ly, &rpc_fields[F_PROC]);
+	if (t < 0 || v < 0 || p < 0)
+		return -1;
+	m->vers = (uint32_t)v;
+	m->proc = (uint32_t)p;
+	m->reply = t == 1;
+	m->prog = 0;
+	x->d = d;
+	x->c = c;
+	x->pos = 0;
+	x->end = st_cur_left(c);
+	st_dgen(d, &rpc_fields[F_PVERS], m->vers);
+	if (m->vers < nvers && proc[m->vers] != NULL)
+		st_dgen(d, proc[m->vers], m->proc);
+	return 0;
+}
+
+long long
+st_xdr_u32(struct st_xdr *x, const struct st_field_desc *fd)
+{
+	struct st_cur t = *x->c;
+	long long v;
+
+	if (x->pos + 4 > x->end || !st_cur_skip(&t, x->pos)) {
+		x->c->err = ST_ETRUNC;
+		return -1;
+	}
+	v = st_get_be32(&t);
+	if (t.err != ST_OK) {
+		x->c->err = ST_ETRUNC;
+		return -1;
+	}
+	if (fd != NULL)
+		st_dbytes(x->d, x->c, fd, x->pos, 4);
+	x->pos += 4;
+	return v;
+}
+
+int
+st_xdr_string(struct st_xdr *x, const struct st_field_desc *fd, size_t max)
+{
+	char buf[RPC_MAXSTR * 4 + 1];
+	struct st_cur t;
+	const uint8_t *p;
+	long long n;
+	size_t nl, pad;
+
+	if ((n = st_xdr_u32(x, &rpc_fields[F_OLEN])) < 0)
+		return ST_ETRUNC;
+	if ((size_t)n > max || (size_t)n > RPC_MAXSTR)
+		return st_dmalformed(x->d, "string of %lld bytes", n);
+	nl = (size_t)n;
+	t = *x->c;
+	if (x->pos + nl > x->end || !st_cur_skip(&t, x->pos) ||
+	    (p = st_get_bytes(&t, nl)) == NULL) {
+		x->c->err = ST_ETRUNC;
+		return ST_ETRUNC;
+	}
+	if (fd->fmt == ST_FMT_TEXT) {
+		st_escape(p, nl, buf, sizeof(buf));
+		st_dtext(x->d, x->c, fd, x->pos, nl, buf);
+	} else
+		st_dbytes(x->d, x->c, fd, x->pos, nl);
+	x->pos += nl;
+	pad = (4 - nl % 4) % 4;
+	if (pad > 0) {
+		if (x->pos + pad > x->end) {
+			x->c->err = ST_ETRUNC;
+			return ST_ETRUNC;
+		}
+		st_dbytes(x->d, x->c, &rpc_fields[F_FILL], x->pos, pad);
+		x->pos += pad;
+	}
+	return ST_OK;
+}
+
+int
+st_xdr_end(struct st_xdr *x, int rc)
+{
+	x->d->hdr = x->pos;
+	if (rc == ST_ETRUNC && x->d->pkt->caplen == x->d->pkt->len) {
+		x->c->err = ST_OK;	/* the rest comes in a later segment */
+		return ST_OK;
+	}
+	return rc;
 }
 
 /* A call by content: RPC version 2 of a program strata knows. */

@@ -19,6 +19,7 @@
  * text (as tshark shows it).
  */
 #include "strata/ber.h"
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -58,7 +59,7 @@ enum { F_VER, F_COMM, F_DATA, F_REQID, F_REQIDT, F_ERR, F_ERRIDX, F_NONREP,
 	F_NOINST, F_ENDMIB, F_ENT, F_AGENT, F_GENERIC, F_SPECIFIC, F_TSTAMP,
 	F_MVER, F_MID, F_MMAX, F_MFLAGS, F_FREPORT, F_FCRYPT, F_FAUTH, F_MSM,
 	F_ENGID, F_BOOTS, F_TIME, F_USER, F_AUTHP, F_PRIVP, F_MDATA, F_CTXENG,
-	F_CTXNAME, F_ENCPDU, F_NFIELDS };
+	F_CTXNAME, F_ENCPDU, F_RESPTO, F_RTIME, F_NFIELDS };
 
 static const struct st_field_desc snmp_fields[] = {
 	FDN("version", "snmp.version", "Version", 0, 0, ST_FMT_DEC, ver_names),
@@ -126,9 +127,36 @@ static const struct st_field_desc snmp_fields[] = {
 	    ST_FMT_BYTES),
 	FD(NULL, "snmp.contextName", "Context name", 0, 0, ST_FMT_TEXT),
 	FD(NULL, "snmp.encryptedPDU", "Encrypted PDU", 0, 0, ST_FMT_BYTES),
+	FDG("snmp.response_to", "Response to", ST_FMT_DEC, NULL),
+	FDG("snmp.time", "Time", ST_FMT_TEXT, NULL),
 };
 
 #define F(i)	(&snmp_fields[i])
+
+/*
+ * Requests and their responses, as Wireshark pairs them (by request-id in
+ * the conversation): a get, get-next, set, getBulk or inform request is
+ * noted; a get-response finds it and shows its frame and the time since.
+ */
+static void
+pair(struct st_dctx *d, unsigned type, int64_t id)
+{
+	struct st_match r;
+	struct st_field *f;
+	char buf[48];
+	uint8_t none = 0;
+
+	if (type <= 6 && type != 2 && type != 4) {
+		(void)st_match_note(d, (uint64_t)id, &none, sizeof(none));
+		return;
+	}
+	if (type != 2 || !st_match_answer(d, (uint64_t)id, &r))
+		return;
+	st_dgen(d, F(F_RESPTO), r.frame);
+	st_match_delta(d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(d, F(F_RTIME), 0)) != NULL)
+		f->meaning = st_pkt_strdup(d->pkt, buf);
+}
 
 /* An INTEGER (or unsigned number) as field i; txt: its text twin. */
 static int
@@ -240,6 +268,7 @@ pdu(struct st_bwalk *w)
 	const int *names;
 	struct st_ber p, t;
 	struct st_bwalk in;
+	int64_t id = 0;
 	int rc, i;
 
 	if ((rc = st_ber_next(w, &p)) != ST_OK)
@@ -255,8 +284,10 @@ pdu(struct st_bwalk *w)
 		return varbinds(&in);
 	}
 	if ((rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL, ST_BER_INTEGER)) !=
-	    ST_OK || (rc = integer(&in, &t, F_REQID, F_REQIDT)) != ST_OK)
+	    ST_OK || (rc = st_ber_fint(&in, &t, F(F_REQID), F(F_REQIDT),
+	    &id)) != ST_OK)
 		return rc;
+	pair(w->d, p.tag, id);
 	names = p.tag == 5 ? bulk : gen;
 	for (i = 0; names[i] >= 0; i++)
 		if ((rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL,

@@ -294,7 +294,7 @@ test_rpc(void **state)
 	const struct st_packet *p = decode_hex(DLT_RAW, TO("0801") RPC_CALL);
 
 	(void)state;
-	assert_chain(p, "ipv4 tcp rpc data");
+	assert_chain(p, "ipv4 tcp rpc nfs");
 	assert_int_equal(fval(p, "rpc.lastfrag"), 1);
 	assert_int_equal(fval(p, "rpc.fraglen"), 72);
 	assert_int_equal(fval(p, "rpc.xid"), 7);
@@ -311,7 +311,7 @@ test_rpc(void **state)
 
 	/* The same call on a port the portmapper handed out: by content. */
 	p = decode_hex(DLT_RAW, TO("4e50") RPC_CALL);
-	assert_chain(p, "ipv4 tcp rpc data");
+	assert_chain(p, "ipv4 tcp rpc nfs");
 
 	/* A reply on 2049: accepted, success. */
 	p = decode_hex(DLT_RAW, FROM("0801") "80000018" "00000007" "00000001"

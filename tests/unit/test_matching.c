@@ -241,7 +241,7 @@ test_rpc(void **state)
 	(void)state;
 	at(1, 0, UTO("006f") RPC_CALL("00001001", "00000003"));
 	p = at(2, 1000, UFROM("006f") RPC_REPLY("00001001"));
-	assert_chain(p, "ipv4 udp rpc data");
+	assert_chain(p, "ipv4 udp rpc portmap");
 	assert_int_equal(fval(p, "rpc.program"), 100000);
 	assert_int_equal(fval(p, "rpc.programversion"), 2);
 	assert_int_equal(fval(p, "rpc.procedure"), 3);
@@ -274,7 +274,7 @@ test_rpc_unbound(void **state)
 	    "00000003" "00000000" "00000000" "00000000" "00000000"
 	    "00000000");
 	p = at(3, 0, UFROM("4e50") RPC_REPLY("00002002"));
-	assert_chain(p, "ipv4 udp rpc data");
+	assert_chain(p, "ipv4 udp rpc mount data");
 	assert_int_equal(fval(p, "rpc.program"), 100005);
 	assert_int_equal(fval(p, "rpc.repframe"), 2);
 	st_expect_clear();
