@@ -277,6 +277,100 @@ static const struct st_field_desc rt_fields[] = {
 	    ST_FMT_BYTES),
 };
 
+/* The type-specific rows (RFC 8200 4.4, RFC 6275 6.4, RFC 6554, RFC 8754). */
+enum { R_LENOCT, R_SRCRES, R_SRCADDR, R_MIPRES, R_HOA, R_CMPRI, R_CMPRE,
+	R_PAD, R_RPLRES, R_RPLN, R_RPLADDR, R_LAST, R_FLAGS, R_TAG, R_SID };
+
+static const struct st_field_desc rt_more[] = {
+	FDG("ipv6.routing.len_oct", "Length in bytes", ST_FMT_DEC, NULL),
+	FD(NULL, "ipv6.routing.src.reserved", "Reserved", 32, 32,
+	    ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.src.addr", "Address", 0, 128, ST_FMT_IPV6),
+	FD(NULL, "ipv6.routing.mipv6.reserved", "Reserved", 32, 32,
+	    ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.mipv6.home_address", "Home address", 64, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "ipv6.routing.rpl.cmprI", "Octets elided of each address "
+	    "but the last (CmprI)", 32, 4, ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.rpl.cmprE", "Octets elided of the last "
+	    "address (CmprE)", 36, 4, ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.rpl.pad", "Padding bytes", 40, 4, ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.rpl.reserved", "Reserved", 44, 20, ST_FMT_DEC),
+	FDX(NULL, "ipv6.routing.rpl.addr_count", "Total address count", 0, 0,
+	    ST_FMT_DEC, 0, 0, ST_DF_GEN | ST_DF_SIGNED, 0, NULL),
+	FD(NULL, "ipv6.routing.rpl.address", "Address (its last octets)", 0,
+	    0, ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.srh.last_entry", "Last entry", 32, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.srh.flags", "Flags", 40, 8, ST_FMT_HEX),
+	FD(NULL, "ipv6.routing.srh.tag", "Tag", 48, 16, ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.srh.addr", "Segment", 0, 128, ST_FMT_IPV6),
+};
+
+/* Type 0 and 4: n addresses from byte 8 of the hdr-byte header at c. */
+static void
+rt_addrs(struct st_dctx *d, struct st_cur *c, size_t hdr, size_t n,
+    const struct st_field_desc *fd)
+{
+	size_t i;
+
+	for (i = 0; i < n && 8 + 16 * (i + 1) <= hdr; i++)
+		st_dbytes(d, c, fd, 8 + 16 * i, 16);
+}
+
+/*
+ * RPL source route (RFC 6554 3): n addresses, each of 16 - CmprI octets
+ * but the last, of 16 - CmprE, after the pad they leave.
+ */
+static void
+rt_rpl(struct st_dctx *d, struct st_cur *c, size_t hdr)
+{
+	unsigned ci = (unsigned)st_peek_bits(c, 32, 4);
+	unsigned ce = (unsigned)st_peek_bits(c, 36, 4);
+	unsigned pad = (unsigned)st_peek_bits(c, 40, 4);
+	long n = 0, i;
+	size_t off = 8, w;
+
+	st_dfields(d, c, rt_more + R_CMPRI, 4);
+	if (hdr > 8)
+		n = ((long)(hdr - 8) - pad - (16 - ce)) / (16 - ci) + 1;
+	st_dgen(d, &rt_more[R_RPLN], (uint64_t)n);
+	for (i = 1; i <= n; i++, off += w) {
+		w = i == n ? 16 - ce : 16 - ci;
+		if (off + w > hdr)
+			break;
+		st_dbytes(d, c, &rt_more[R_RPLADDR], off, w);
+	}
+}
+
+/* The type-specific data of the hdr-byte routing header at c. */
+static void
+rt_data(struct st_dctx *d, struct st_cur *c, size_t hdr)
+{
+	switch (st_peek_bits(c, 16, 8)) {
+	case 0:
+		st_dbytes(d, c, &rt_more[R_SRCRES], 4, 4);
+		rt_addrs(d, c, hdr, (hdr - 8) / 16, &rt_more[R_SRCADDR]);
+		return;
+	case 2:
+		if (hdr < 24)
+			break;
+		st_dbytes(d, c, &rt_more[R_MIPRES], 4, 4);
+		st_dfield(d, c, &rt_more[R_HOA]);
+		return;
+	case 3:
+		rt_rpl(d, c, hdr);
+		return;
+	case 4:
+		st_dfields(d, c, rt_more + R_LAST, 3);
+		if (st_peek_bits(c, 32, 8) != 255)
+			rt_addrs(d, c, hdr, (size_t)st_peek_bits(c, 32, 8) + 1,
+			    &rt_more[R_SID]);
+		return;
+	}
+	st_dbytes(d, c, &rt_fields[4], 4, hdr - 4);
+}
+
 /*
  * The final destination the hlen routing header bytes at h name while
  * segments are left (RFC 8200 8.1: the pseudo-header's destination, as
@@ -303,12 +397,22 @@ routing_decode(struct st_dctx *d, struct st_cur *c)
 	size_t hdr;
 	int rc;
 
-	if (st_dfields(d, c, rt_fields, 4) != ST_OK)
+	if (st_dfields(d, c, rt_fields, 2) != ST_OK)
 		return c->err;
 	hdr = ((size_t)st_peek_bits(c, 8, 8) + 1) * 8;
-	if ((rc = ext_common(d, c, hdr)) != ST_OK)
+	st_dgen(d, &rt_more[R_LENOCT], hdr);
+	if (st_dfields(d, c, rt_fields + 2, 2) != ST_OK)
+		return c->err;
+	if ((rc = ext_common(d, c, hdr)) != ST_OK) {
+		struct st_cur t = *c;
+
+		/* Cut short: what was captured of its data, as tshark shows. */
+		t.err = ST_OK;
+		if (rc == ST_ETRUNC)
+			rt_data(d, &t, hdr);
 		return rc;
-	st_dbytes(d, c, &rt_fields[4], 4, hdr - 4);
+	}
+	rt_data(d, c, hdr);
 	/* ext_common checked that the hdr bytes are there. */
 	if (d->net.fam == 6)
 		rt_final(c->base + c->off, hdr, d->net.dst);
@@ -382,6 +486,8 @@ const struct st_proto st_proto_routing = {
 	.role = ST_ROLE_NETEXT,
 	.fields = rt_fields,
 	.nfields = NFIELDS(rt_fields),
+	.more = rt_more,
+	.nmore = NFIELDS(rt_more),
 	.decode = routing_decode,
 	.binds = rt_binds,
 	.nbinds = NFIELDS(rt_binds),

@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the captures of the IPv6 layer's long tail (issue 16): frames
+built by hand, the same every time.  Addresses 2001:db8::1 and ::2.
+
+usage: make-ipv6x.py DIR
+  ipv6x-ext.pcap  hop-by-hop options (router alert, empty PadN) and
+                  destination options (home address, PadN) before a type 0
+                  routing header of two addresses (none left; no echo after
+                  it, as tshark would sum its checksum from the home
+                  address); a type 2 routing header (Mobile IPv6) and an
+                  ICMPv6 echo; segment routing of
+                  two segments; an RPL source route of two compressed
+                  addresses; a minimum path MTU hop-by-hop option
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib as P  # noqa: E402
+
+A = bytes.fromhex("20010db800000000000000000000000a")
+B = bytes.fromhex("20010db800000000000000000000000b")
+HOA = bytes.fromhex("20010db8000000000000000000000099")
+
+
+def echo6(src, dst):
+    """An ICMPv6 echo request, id 7 seq 1, its checksum right."""
+    m = struct.pack("!BBHHH", 128, 0, 0, 7, 1) + b"ipv6x!"
+    ck = P.csum(P.pseudo(src, dst, 58, len(m)) + m)
+    return m[:2] + struct.pack("!H", ck) + m[4:]
+
+
+def frame(nh, ext, final=None, upper=None):
+    """Client to server: extension headers ext, then upper(src, dst) (an
+    echo checksummed to final, the routing header's last address)."""
+    pay = ext + (upper(P.C6, final or P.S6) if upper else b"")
+    return P.ether(P.MS, P.MC, 0x86DD, P.ipv6(P.C6, P.S6, nh, pay))
+
+
+def frames():
+    hbh = bytes.fromhex("3c00" "05020000" "0100")
+    dst = bytes.fromhex("2b02c910") + HOA + bytes.fromhex("01020000")
+    rt0 = bytes.fromhex("3b040000" "00000000") + A + B
+    rt2 = bytes.fromhex("3a020201" "00000000") + HOA
+    srh = bytes.fromhex("3b040401" "01000007") + A + B
+    rpl = bytes.fromhex("3b010301" "ee400000" "000a000b" "00000000")
+    pmtu = bytes.fromhex("3b00" "3004" "05dc" "0000")
+    return [
+        frame(0, hbh + dst + rt0),
+        frame(43, rt2, HOA, echo6),
+        frame(43, srh),
+        frame(43, rpl),
+        frame(0, pmtu),
+    ]
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
+        os.path.abspath(__file__))
+    P.write(os.path.join(out, "ipv6x-ext.pcap"), frames())
+
+
+if __name__ == "__main__":
+    main()

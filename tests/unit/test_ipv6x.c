@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The IPv6 layer's long tail (issue 16): the option type bits and lengths
+ * in bytes of the hop-by-hop and destination options headers, the home
+ * address option, the routing header's types 0, 2, 3 (RPL) and 4
+ * (segment routing).  Each from hand-written bytes, every shorter prefix
+ * marked truncated, and headers that lie marked malformed.
+ */
+#include "testutil.h"
+
+/* IPv6 2001:db8::1 -> 2001:db8::2, payload length plen, next header nh. */
+#define IP6(plen, nh) "60000000" plen nh "40" \
+	"20010db8000000000000000000000001" "20010db8000000000000000000000002"
+/* Hop-by-hop (router alert 0, an empty PadN), then destination options
+ * (home address 2001:db8::99, PadN of 2), then a type 0 routing header
+ * of two addresses, nothing after it. */
+#define HBH "3c00" "05020000" "0100"
+#define DST "2b02" "c910" "20010db8000000000000000000000099" "01020000"
+#define RT0 "3b04" "0001" "00000000" "20010db800000000000000000000000a" \
+	"20010db800000000000000000000000b"
+#define EXT6 IP6("0048", "00") HBH DST RT0
+/* Segment routing: last entry 1, flags 0, tag 7, two segments. */
+#define SRH6 IP6("0028", "2b") "3b04" "0401" "01000007" \
+	"20010db800000000000000000000000c" "20010db800000000000000000000000d"
+/* RPL: CmprI 14, CmprE 14, pad 4: two addresses of two octets. */
+#define RPL6 IP6("0010", "2b") "3b01" "0301" "ee400000" "000a000b" "00000000"
+
+/* How many fields named name p holds. */
+static unsigned
+count(const struct st_packet *p, const char *name)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < p->nfields; i++)
+		n += strcmp(p->fields[i].desc->name, name) == 0;
+	return n;
+}
+
+static void
+test_options(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, EXT6);
+
+	(void)state;
+	assert_chain(p, "ipv6 hopopts dstopts routing");
+	assert_int_equal(fval(p, "ipv6.hopopts.len_oct"), 8);
+	assert_int_equal(fval(p, "ipv6.dstopts.len_oct"), 24);
+	assert_int_equal(field_n(p, "ipv6.opt.type", 0)->val, 5);
+	assert_int_equal(field_n(p, "ipv6.opt.type.action", 0)->val, 0);
+	assert_int_equal(field_n(p, "ipv6.opt.type.rest", 0)->val, 5);
+	assert_int_equal(fval(p, "ipv6.opt.router_alert"), 0);
+	/* The empty PadN is shown, as tshark does. */
+	assert_int_equal(field_n(p, "ipv6.opt.padn", 0)->bits, 0);
+	/* Home address: type 0xc9 = 11 0 01001. */
+	assert_int_equal(field_n(p, "ipv6.opt.type", 2)->val, 0xc9);
+	assert_int_equal(field_n(p, "ipv6.opt.type.action", 2)->val, 3);
+	assert_int_equal(field_n(p, "ipv6.opt.type.change", 2)->val, 0);
+	assert_int_equal(field_n(p, "ipv6.opt.type.rest", 2)->val, 9);
+	assert_int_equal(field_n(p, "ipv6.opt.mipv6.home_address", 0)->bitoff,
+	    (40 + 8 + 4) * 8);
+	assert_int_equal(layer(p, "hopopts")->status, ST_LS_OK);
+	assert_int_equal(layer(p, "dstopts")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, EXT6);
+}
+
+static void
+test_routing(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, EXT6);
+
+	(void)state;
+	assert_int_equal(fval(p, "ipv6.routing.len_oct"), 40);
+	assert_int_equal(field_n(p, "ipv6.routing.src.reserved", 0)->bits, 32);
+	assert_int_equal(field_n(p, "ipv6.routing.src.addr", 1)->bitoff,
+	    (40 + 32 + 8 + 16) * 8);
+	assert_false(has_field(p, "ipv6.routing.unknown_data"));
+	p = decode_hex(DLT_RAW, SRH6);
+	assert_chain(p, "ipv6 routing");
+	assert_int_equal(fval(p, "ipv6.routing.srh.last_entry"), 1);
+	assert_int_equal(fval(p, "ipv6.routing.srh.flags"), 0);
+	assert_int_equal(field_n(p, "ipv6.routing.srh.tag", 0)->bits, 16);
+	assert_int_equal(field_n(p, "ipv6.routing.srh.addr", 1)->bitoff,
+	    (40 + 24) * 8);
+	sweep_prefixes(DLT_RAW, SRH6);
+	p = decode_hex(DLT_RAW, RPL6);
+	assert_int_equal(fval(p, "ipv6.routing.rpl.cmprI"), 14);
+	assert_int_equal(fval(p, "ipv6.routing.rpl.cmprE"), 14);
+	assert_int_equal(fval(p, "ipv6.routing.rpl.pad"), 4);
+	assert_int_equal(fval(p, "ipv6.routing.rpl.addr_count"), 2);
+	assert_int_equal(field_n(p, "ipv6.routing.rpl.address", 1)->bits, 16);
+	sweep_prefixes(DLT_RAW, RPL6);
+}
+
+/* A header cut by the capture still shows what of its data was there. */
+static void
+test_routing_truncated(void **state)
+{
+	static struct st_packet q;
+	size_t n = hexbytes(SRH6), k;
+
+	(void)state;
+	for (k = 41; k < n; k++) {
+		st_pkt_reset(&q, tbuf, (uint32_t)k, (uint32_t)n);
+		st_decode(&q, DLT_RAW);
+		assert_int_equal(layer(&q, "routing")->status,
+		    ST_LS_TRUNCATED);
+	}
+	st_pkt_reset(&q, tbuf, 40 + 24, (uint32_t)n);
+	st_decode(&q, DLT_RAW);
+	assert_int_equal(fval(&q, "ipv6.routing.srh.last_entry"), 1);
+	assert_int_equal(field_n(&q, "ipv6.routing.srh.addr", 0)->bitoff,
+	    (40 + 8) * 8);
+}
+
+static void
+test_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* An option running past its header. */
+	p = decode_hex(DLT_RAW, IP6("0008", "00") "3b00" "05080000" "0000");
+	assert_int_equal(layer(p, "hopopts")->status, ST_LS_MALFORMED);
+	/* A header longer than the payload length. */
+	p = decode_hex(DLT_RAW, IP6("0008", "3c") "3b01" "01040000" "0000");
+	assert_int_equal(layer(p, "dstopts")->status, ST_LS_MALFORMED);
+	/* Segment routing naming more segments than its header holds: the
+	 * ones there, no read past it. */
+	p = decode_hex(DLT_RAW, IP6("0018", "2b") "3b02" "0401" "09000000"
+	    "20010db800000000000000000000000c");
+	assert_int_equal(layer(p, "routing")->status, ST_LS_OK);
+	assert_int_equal(count(p, "ipv6.routing.srh.addr"), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_routing),
+		cmocka_unit_test(test_routing_truncated),
+		cmocka_unit_test(test_malformed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
