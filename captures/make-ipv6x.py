@@ -12,6 +12,15 @@ usage: make-ipv6x.py DIR
                   ICMPv6 echo; segment routing of
                   two segments; an RPL source route of two compressed
                   addresses; a minimum path MTU hop-by-hop option
+  ipv6x-nd.pcap   ICMPv6: an MLD query; an MLDv2 report of two records
+                  (one with two sources and a word of auxiliary data); a
+                  router advertisement (M, O, high preference) with a
+                  source link-layer address, a prefix (L, A, R), route
+                  information of 8 and 16 prefix bytes, RDNSS and a DNS
+                  search list of two names; a neighbour solicitation and
+                  a neighbour advertisement (R, S, O) with its target's
+                  link-layer address; an MLDv2 report announcing three
+                  records and holding one
 """
 import os
 import struct
@@ -56,10 +65,43 @@ def frames():
     ]
 
 
+def icmp6(body):
+    """A maker of an ICMPv6 message (type, code, then body), checksummed."""
+    def make(src, dst):
+        m = body[:2] + b"\0\0" + body[2:]
+        ck = P.csum(P.pseudo(src, dst, 58, len(m)) + m)
+        return m[:2] + struct.pack("!H", ck) + m[4:]
+    return make
+
+
+def nd_frames():
+    lla = bytes.fromhex("020000000001")
+    mq = bytes.fromhex("8200" "2710" "0000") + bytes(16)
+    rec1 = bytes.fromhex("02" "01" "0002") + bytes.fromhex(
+        "ff050000000000000000000000000002") + A + B + b"auxd"
+    rec2 = bytes.fromhex("04000000" "ff0200000000000000000000000000fb")
+    mr = bytes.fromhex("8f00" "0000" "0002") + rec1 + rec2
+    ra = (bytes.fromhex("8600" "40c8" "0708" "00000000" "00000000")
+          + bytes.fromhex("0101") + lla
+          + bytes.fromhex("0304" "40e0" "00278d00" "00093a80" "00000000")
+          + bytes.fromhex("20010db8000100000000000000000000")
+          + bytes.fromhex("1802" "3008" "00001c20" "fd8d4fb35b2e0000")
+          + bytes.fromhex("1803" "4018" "00000e10") + A
+          + bytes.fromhex("1903" "0000" "00000708") + A
+          + bytes.fromhex("1f04" "0000" "00000708")
+          + b"\x03lan\x00\x07example\x03com\x00" + bytes(6))
+    ns = bytes.fromhex("8700" "00000000") + B + bytes.fromhex("0101") + lla
+    na = bytes.fromhex("8800" "e0000000") + B + bytes.fromhex("0201") + lla
+    short = bytes.fromhex("8f00" "0000" "0003") + rec2
+    return [P.ip_frame(True, 58, icmp6(m), v6=True)
+            for m in (mq, mr, ra, ns, na, short)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     P.write(os.path.join(out, "ipv6x-ext.pcap"), frames())
+    P.write(os.path.join(out, "ipv6x-nd.pcap"), nd_frames())
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
  * The IPv6 layer's long tail (issue 16): the option type bits and lengths
  * in bytes of the hop-by-hop and destination options headers, the home
  * address option, the routing header's types 0, 2, 3 (RPL) and 4
- * (segment routing).  Each from hand-written bytes, every shorter prefix
+ * (segment routing); ICMPv6's MLDv2 records, advertisement flags, route
+ * information and DNS search list options.  Each from hand-written bytes, every shorter prefix
  * marked truncated, and headers that lie marked malformed.
  */
 #include "testutil.h"
@@ -132,6 +133,75 @@ test_malformed(void **state)
 	assert_int_equal(count(p, "ipv6.routing.srh.addr"), 1);
 }
 
+/* ICMPv6 (checksums 0: not what these tests look at), IPv6 header first. */
+#define MLD2(plen, nrec, recs) IP6(plen, "3a") "8f000000" "0000" nrec recs
+#define REC1 "02010002" "ff050000000000000000000000000002" \
+	"20010db800000000000000000000000a" "20010db800000000000000000000000b" \
+	"61757864"
+#define REC2 "04000000" "ff0200000000000000000000000000fb"
+#define MLDV2 MLD2("0054", "0002", REC1 REC2)
+/* A router advertisement: route information (8 prefix bytes), a DNS
+ * search list of "lan" and "example.com". */
+#define RA6 IP6("0040", "3a") "86000000" "40c80708" "0000000000000000" \
+	"1802" "3008" "00001c20" "fd8d4fb35b2e0000" \
+	"1f04" "0000" "00000708" "036c616e00076578616d706c6503636f6d00" \
+	"000000000000"
+
+static void
+test_mld(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MLDV2);
+
+	(void)state;
+	assert_chain(p, "ipv6 icmpv6");
+	assert_int_equal(fval(p, "icmpv6.mldr.nb_mcast_records"), 2);
+	assert_int_equal(field_n(p, "icmpv6.mldr.mar.record_type", 0)->val,
+	    2);
+	assert_int_equal(field_n(p, "icmpv6.mldr.mar.nb_sources", 0)->val, 2);
+	assert_int_equal(count(p, "icmpv6.mldr.mar.source_address"), 2);
+	assert_int_equal(field_n(p, "icmpv6.mldr.mar.auxiliary_data", 0)->bits,
+	    32);
+	assert_int_equal(field_n(p, "icmpv6.mldr.mar.record_type", 1)->val,
+	    4);
+	assert_int_equal(field_n(p, "icmpv6.mldr.mar.multicast_address",
+	    1)->bitoff, (40 + 8 + 56 + 4) * 8);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, MLDV2);
+	/* Three records announced, one there. */
+	p = decode_hex(DLT_RAW, MLD2("001c", "0003", REC2));
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+	/* Sources past the message. */
+	p = decode_hex(DLT_RAW, MLD2("001c", "0001", "04000009"
+	    "ff0200000000000000000000000000fb"));
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+}
+
+static void
+test_nd(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, RA6);
+
+	(void)state;
+	assert_int_equal(fval(p, "icmpv6.nd.ra.flag.m"), 1);
+	assert_int_equal(fval(p, "icmpv6.nd.ra.flag.prf"), 1);
+	assert_int_equal(fval(p, "icmpv6.opt.route_info.flag.route_preference"),
+	    1);
+	assert_int_equal(fval(p, "icmpv6.opt.route_lifetime"), 7200);
+	assert_string_equal(field_n(p, "icmpv6.opt.prefix", 0)->meaning,
+	    "fd8d:4fb3:5b2e::");
+	assert_int_equal(fval(p, "icmpv6.opt.dnssl.lifetime"), 1800);
+	assert_string_equal(field_n(p, "icmpv6.opt.dnssl", 0)->meaning, "lan");
+	assert_string_equal(field_n(p, "icmpv6.opt.dnssl", 1)->meaning,
+	    "example.com");
+	assert_int_equal(field_n(p, "icmpv6.opt.padding", 0)->bits, 6 * 8);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, RA6);
+	/* A label running past its option. */
+	p = decode_hex(DLT_RAW, IP6("0020", "3a") "86000000" "40c80708"
+	    "0000000000000000" "1f02" "0000" "00000708" "3f616161" "00000000");
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -140,6 +210,8 @@ main(void)
 		cmocka_unit_test(test_routing),
 		cmocka_unit_test(test_routing_truncated),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_mld),
+		cmocka_unit_test(test_nd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
