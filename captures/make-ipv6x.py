@@ -21,6 +21,11 @@ usage: make-ipv6x.py DIR
                   a neighbour advertisement (R, S, O) with its target's
                   link-layer address; an MLDv2 report announcing three
                   records and holding one
+  ipv6x-icmp.pcap ICMP: a time exceeded quoting a UDP packet, its quote
+                  padded to 128 bytes, with an RFC 4884 extension holding
+                  an MPLS label stack (RFC 4950); an echo request whose
+                  data starts with a timeval of its frame's second (as
+                  ping writes it)
 """
 import os
 import struct
@@ -97,11 +102,33 @@ def nd_frames():
             for m in (mq, mr, ra, ns, na, short)]
 
 
+def icmp4(body):
+    """A maker of an ICMP message (type, code, then body), checksummed."""
+    def make(src, dst):
+        m = body[:2] + b"\0\0" + body[2:]
+        return m[:2] + struct.pack("!H", P.csum(m)) + m[4:]
+    return make
+
+
+def icmp_frames():
+    udp = P.ipv4(P.C, bytes([12, 4, 4, 4]), 17,
+                 P.udp(P.C, bytes([12, 4, 4, 4]), 42315, 33435, b""))
+    ext = bytes.fromhex("00080101" "18960101")
+    ext = struct.pack("!HH", 0x2000, P.csum(b"\x20\0\0\0" + ext)) + ext
+    timex = bytes.fromhex("0b00" "00000000") + udp.ljust(128, b"\0") + ext
+    # write() stamps frame i at 1700000000 + i: frame 2 at ...001.
+    echo = (bytes.fromhex("0800" "00070001") +
+            struct.pack("!II", 1700000001, 0) + bytes(range(16, 40)))
+    return [P.ip_frame(False, 1, icmp4(timex)),
+            P.ip_frame(True, 1, icmp4(echo))]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     P.write(os.path.join(out, "ipv6x-ext.pcap"), frames())
     P.write(os.path.join(out, "ipv6x-nd.pcap"), nd_frames())
+    P.write(os.path.join(out, "ipv6x-icmp.pcap"), icmp_frames())
 
 
 if __name__ == "__main__":

@@ -126,7 +126,7 @@ route_prefix(struct st_dctx *d, struct st_cur *o, size_t n)
 	char text[INET6_ADDRSTRLEN];
 	size_t i;
 
-	if (n == 0 || !st_cur_need(o, 8 + n))
+	if (n == 0 || st_cur_left(o) < 8 + n)
 		return;
 	for (i = 0; i < n; i++)
 		a[i] = (uint8_t)st_peek_bits(o, (8 + i) * 8, 8);
@@ -164,7 +164,7 @@ dnssl(struct st_dctx *d, struct st_cur *o, size_t len)
 
 	st_dfields(d, o, st_icmpv6_more + O_DRES, 1);
 	st_dfield(d, o, &st_icmpv6_more[O_DLIFE]);
-	while (pos < len && st_cur_need(o, pos + 1)) {
+	while (pos < len && st_cur_left(o) >= pos + 1) {
 		if (st_peek_bits(o, pos * 8, 8) == 0) {
 			st_dbytes(d, o, &st_icmpv6_more[O_PAD], pos,
 			    len - pos);

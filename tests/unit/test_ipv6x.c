@@ -202,6 +202,68 @@ test_nd(void **state)
 	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
 }
 
+/* IPv4 198.18.0.1 -> 198.18.0.2, total length tl, protocol 1 (ICMP). */
+#define IP4(tl) "4500" tl "00010000" "4001" "0000" "c6120001c6120002"
+/* Time exceeded quoting a 28-byte IPv4/UDP packet, the quote padded to
+ * 128 bytes, then an extension (version 2, checksum 0xc55f) with an MPLS
+ * label stack of one entry: label 100704, EXP 0, S 1, TTL 1. */
+#define QUOTE "4500001c00010000011100000c040404c6120002" "a54b829b00080000"
+#define MPLSX IP4("00a8") "0b000000" "00000000" QUOTE \
+	"0000000000000000000000000000000000000000000000000000000000000000" \
+	"0000000000000000000000000000000000000000000000000000000000000000" \
+	"0000000000000000000000000000000000000000000000000000000000000000" \
+	"00000000" "2000c55f" "00080101" "18960101"
+
+static void
+test_icmp_ext(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MPLSX);
+
+	(void)state;
+	assert_chain(p, "ipv4 icmp ipv4 udp");
+	assert_int_equal(fval(p, "icmp.ext.version"), 2);
+	assert_int_equal(field_n(p, "icmp.ext.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "icmp.ext.length"), 8);
+	assert_int_equal(fval(p, "icmp.ext.class"), 1);
+	assert_int_equal(fval(p, "icmp.mpls.label"), 100704);
+	assert_int_equal(fval(p, "icmp.mpls.exp"), 0);
+	assert_int_equal(fval(p, "icmp.mpls.s"), 1);
+	assert_int_equal(fval(p, "icmp.mpls.ttl"), 1);
+	sweep_prefixes(DLT_RAW, MPLSX);
+	/* An object of length 2: malformed, no loop. */
+	p = decode_hex(DLT_RAW, IP4("00a4") "0b000000" "00000000" QUOTE
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "0000000000000000000000000000000000000000000000000000000000000000"
+	    "00000000" "20000000" "00020101");
+	assert_int_equal(layer(p, "icmp")->status, ST_LS_MALFORMED);
+}
+
+/* An echo whose data starts with a timeval of the frame's second. */
+static void
+test_icmp_data_time(void **state)
+{
+	static struct st_packet q;
+	size_t n = hexbytes(IP4("0024") "08000000" "00070001"
+	    "6553f1000001e240" "0001020304050607");
+
+	(void)state;
+	st_pkt_reset(&q, tbuf, (uint32_t)n, (uint32_t)n);
+	q.ts.tv_sec = 0x6553f100;
+	q.ts.tv_nsec = 223456000;
+	st_decode(&q, DLT_RAW);
+	assert_string_equal(field_n(&q, "icmp.data_time", 0)->meaning,
+	    "Nov 14, 2023 22:13:20.123456000 UTC");
+	assert_string_equal(field_n(&q, "icmp.data_time_relative",
+	    0)->meaning, "0.100000000");
+	/* A day away: no timestamp. */
+	q.ts.tv_sec += 3600 * 24;
+	st_pkt_reset(&q, tbuf, (uint32_t)n, (uint32_t)n);
+	q.ts.tv_sec = 0x6553f100 + 3600 * 24;
+	st_decode(&q, DLT_RAW);
+	assert_int_equal(count(&q, "icmp.data_time"), 0);
+}
+
 int
 main(void)
 {
@@ -212,6 +274,8 @@ main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_mld),
 		cmocka_unit_test(test_nd),
+		cmocka_unit_test(test_icmp_ext),
+		cmocka_unit_test(test_icmp_data_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
