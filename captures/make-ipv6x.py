@@ -11,7 +11,10 @@ usage: make-ipv6x.py DIR
                   address); a type 2 routing header (Mobile IPv6) and an
                   ICMPv6 echo; segment routing of
                   two segments; an RPL source route of two compressed
-                  addresses; a minimum path MTU hop-by-hop option
+                  addresses; a minimum path MTU hop-by-hop option; a
+                  6to4 source of an EUI-64 interface ID to a Teredo
+                  destination; a link-local EUI-64 source to one whose
+                  interface ID is not made of a MAC
   ipv6x-nd.pcap   ICMPv6: an MLD query; an MLDv2 report of two records
                   (one with two sources and a word of auxiliary data); a
                   router advertisement (M, O, high preference) with a
@@ -67,6 +70,13 @@ def frames():
         frame(43, srh),
         frame(43, rpl),
         frame(0, pmtu),
+        P.ether(P.MS, P.MC, 0x86DD, P.ipv6(
+            bytes.fromhex("20020c0402010007021122fffe334455"),
+            bytes.fromhex("20010000c0a800017777eefff3fdfefe"), 59, b"")),
+        P.ether(P.MS, P.MC, 0x86DD, P.ipv6(
+            bytes.fromhex("fe800000000000000211 22fffe334455".replace(
+                " ", "")),
+            bytes.fromhex("fd52429ec03c8235883cd6fffee14dc4"), 59, b"")),
     ]
 
 

@@ -46,6 +46,75 @@ static const struct st_field_desc ipv6_fields[] = {
 	FD("dst", "ipv6.dst", "Destination address", 192, 128, ST_FMT_IPV6),
 };
 
+/*
+ * What an address says of itself, as tshark gives it (generated facts):
+ * the MAC of an EUI-64 interface ID (RFC 4291 app. A), a 6to4 gateway and
+ * SLA ID (RFC 3056), a Teredo server, port and client (RFC 4380: the
+ * last two inverted), an ISATAP IPv4 address (RFC 5214).  One table for
+ * the source, one for the destination (16 bytes on).
+ */
+enum { A_SLAAC, A_6GW, A_6SLA, A_TS, A_TCPORT, A_TCIP, A_ISATAP, A_NF };
+
+static const struct st_field_desc addr_rows[2][A_NF] = { {
+	FD(NULL, "ipv6.src_slaac_mac", "Source SLAAC MAC", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "ipv6.src_6to4_gw_ipv4", "Source 6to4 gateway IPv4", 80, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "ipv6.src_6to4_sla_id", "Source 6to4 SLA ID", 112, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.src_ts_ipv4", "Source Teredo server IPv4", 96, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "ipv6.src_tc_port", "Source Teredo port", 144, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.src_tc_ipv4", "Source Teredo client IPv4", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "ipv6.src_isatap_ipv4", "Source ISATAP IPv4", 160, 32,
+	    ST_FMT_IPV4),
+}, {
+	FD(NULL, "ipv6.dst_slaac_mac", "Destination SLAAC MAC", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "ipv6.dst_6to4_gw_ipv4", "Destination 6to4 gateway IPv4",
+	    208, 32, ST_FMT_IPV4),
+	FD(NULL, "ipv6.dst_6to4_sla_id", "Destination 6to4 SLA ID", 240, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.dst_ts_ipv4", "Destination Teredo server IPv4", 224,
+	    32, ST_FMT_IPV4),
+	FD(NULL, "ipv6.dst_tc_port", "Destination Teredo port", 272, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.dst_tc_ipv4", "Destination Teredo client IPv4", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "ipv6.dst_isatap_ipv4", "Destination ISATAP IPv4", 288, 32,
+	    ST_FMT_IPV4),
+} };
+
+/* The facts of the address at byte at of the header at c (its 40 bytes
+ * checked), from rows f. */
+static void
+addr_facts(struct st_dctx *d, struct st_cur *c, size_t at,
+    const struct st_field_desc *f)
+{
+	const uint8_t *a = c->base + c->off + at;
+	char t[24];
+
+	if (a[0] == 0x20 && a[1] == 0x02) {
+		st_dfields(d, c, f + A_6GW, 2);
+	} else if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
+		st_dfield(d, c, &f[A_TS]);
+		st_pkt_add_field(d->pkt, &f[A_TCPORT], (uint32_t)((c->off +
+		    at + 10) * 8), 16, (uint16_t)~(a[10] << 8 | a[11]));
+		snprintf(t, sizeof(t), "%u.%u.%u.%u", a[12] ^ 0xff,
+		    a[13] ^ 0xff, a[14] ^ 0xff, a[15] ^ 0xff);
+		st_dtext(d, c, &f[A_TCIP], at + 12, 4, t);
+	}
+	/* Universal (u bit set): made of a MAC, as tshark requires. */
+	if (a[11] == 0xff && a[12] == 0xfe && (a[8] & 0x02)) {
+		snprintf(t, sizeof(t), "%02x:%02x:%02x:%02x:%02x:%02x",
+		    a[8] ^ 0x02, a[9], a[10], a[13], a[14], a[15]);
+		st_dtext(d, c, &f[A_SLAAC], at + 8, 8, t);
+	} else if ((a[8] & ~0x02) == 0 && a[9] == 0 && a[10] == 0x5e &&
+	    a[11] == 0xfe)
+		st_dfield(d, c, &f[A_ISATAP]);
+}
+
 static int
 ipv6_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -62,6 +131,10 @@ ipv6_decode(struct st_dctx *d, struct st_cur *c)
 	    ST_OK)
 		return c->err;
 	plen = (size_t)st_peek_bits(c, 32, 16);
+	if (!d->pkt->lite) {	/* the tree's and JSON's, not the summary's */
+		addr_facts(d, c, 8, addr_rows[0]);
+		addr_facts(d, c, 24, addr_rows[1]);
+	}
 	d->hdr = 40;
 	if (plen + 40 > left && d->depth == 0 &&
 	    d->pkt->caplen >= d->pkt->len)
@@ -242,6 +315,8 @@ const struct st_proto st_proto_ipv6 = {
 	.role = ST_ROLE_NET,
 	.fields = ipv6_fields,
 	.nfields = NFIELDS(ipv6_fields),
+	.more = addr_rows[0],
+	.nmore = 2 * A_NF,
 	.decode = ipv6_decode,
 	.binds = ipv6_binds,
 	.nbinds = NFIELDS(ipv6_binds),

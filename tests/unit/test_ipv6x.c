@@ -3,7 +3,8 @@
  * The IPv6 layer's long tail (issue 16): the option type bits and lengths
  * in bytes of the hop-by-hop and destination options headers, the home
  * address option, the routing header's types 0, 2, 3 (RPL) and 4
- * (segment routing); ICMPv6's MLDv2 records, advertisement flags, route
+ * (segment routing), the facts an address gives (SLAAC MAC, 6to4,
+ * Teredo); ICMPv6's MLDv2 records, advertisement flags, route
  * information and DNS search list options.  Each from hand-written bytes, every shorter prefix
  * marked truncated, and headers that lie marked malformed.
  */
@@ -264,6 +265,31 @@ test_icmp_data_time(void **state)
 	assert_int_equal(count(&q, "icmp.data_time"), 0);
 }
 
+/* 6to4 (EUI-64 interface ID) to Teredo; a local interface ID gives no MAC. */
+#define ADDR6 "6000000000003b40" "20020c0402010007021122fffe334455" \
+	"20010000c0a800017777eefff3fdfefe"
+#define LOCAL6 "6000000000003b40" "fd52429ec03c8235883cd6fffee14dc4" \
+	"fd52429ec03c8235883cd6fffee14dc5"
+
+static void
+test_addr_facts(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, ADDR6);
+
+	(void)state;
+	assert_string_equal(field_n(p, "ipv6.src_slaac_mac", 0)->meaning,
+	    "00:11:22:33:44:55");
+	assert_int_equal(fval(p, "ipv6.src_6to4_gw_ipv4"), 0x0c040201);
+	assert_int_equal(fval(p, "ipv6.src_6to4_sla_id"), 7);
+	assert_int_equal(fval(p, "ipv6.dst_ts_ipv4"), 0xc0a80001);
+	assert_int_equal(fval(p, "ipv6.dst_tc_port"), 4352);
+	assert_string_equal(field_n(p, "ipv6.dst_tc_ipv4", 0)->meaning,
+	    "12.2.1.1");
+	sweep_prefixes(DLT_RAW, ADDR6);
+	p = decode_hex(DLT_RAW, LOCAL6);
+	assert_int_equal(count(p, "ipv6.src_slaac_mac"), 0);
+}
+
 int
 main(void)
 {
@@ -276,6 +302,7 @@ main(void)
 		cmocka_unit_test(test_nd),
 		cmocka_unit_test(test_icmp_ext),
 		cmocka_unit_test(test_icmp_data_time),
+		cmocka_unit_test(test_addr_facts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
