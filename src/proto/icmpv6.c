@@ -68,6 +68,8 @@ icmpv6_code_names(unsigned type)
 }
 
 
+const char st_icmpv6_reserved[] = "icmpv6.reserved";
+
 const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	FDX("type", "icmpv6.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 128,
 	    icmpv6_type_names),
@@ -77,7 +79,7 @@ const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	FD("id", "icmpv6.echo.identifier", "Identifier", 32, 16, ST_FMT_DEC),
 	FD("seq", "icmpv6.echo.sequence_number", "Sequence number", 48, 16,
 	    ST_FMT_DEC),
-	FD("reserved", "icmpv6.reserved", "Reserved", 32, 32, ST_FMT_HEX),
+	FD("reserved", st_icmpv6_reserved, "Reserved", 32, 32, ST_FMT_HEX),
 	FD("mtu", "icmpv6.mtu", "MTU", 32, 32, ST_FMT_DEC),
 	FD("ptr", "icmpv6.pointer", "Pointer", 32, 32, ST_FMT_DEC),
 	FD(NULL, "icmpv6.nd.ra.cur_hop_limit", "Current hop limit", 32, 8,

@@ -15,6 +15,9 @@ enum { F_TYPE, F_CODE, F_CKSUM, F_ID, F_SEQ, F_RES, F_MTU, F_PTR, F_CHL,
 	F_RDTGT, F_RDDST, F_CKSTAT, ICMPV6_NF };
 
 extern const struct st_field_desc st_icmpv6_fields[ICMPV6_NF];
+/* "icmpv6.reserved", one literal for both files' rows (the views group a
+ * layer's fields by their name's pointer). */
+extern const char st_icmpv6_reserved[];
 
 /* The rows of ND options, advertisement flags and MLD (icmpv6nd.c), in
  * table order: the descriptor's .more. */

@@ -97,10 +97,10 @@ const struct st_field_desc st_icmpv6_more[M_NF] = {
 	/* MLD (RFC 2710 3) and MLDv2 (RFC 3810 5). */
 	FD(NULL, "icmpv6.mld.maximum_response_delay",
 	    "Maximum response delay (ms)", 32, 16, ST_FMT_DEC),
-	FD(NULL, "icmpv6.reserved", "Reserved", 48, 16, ST_FMT_BYTES),
+	FD(NULL, st_icmpv6_reserved, "Reserved", 48, 16, ST_FMT_BYTES),
 	FD(NULL, "icmpv6.mld.multicast_address", "Multicast address", 64, 128,
 	    ST_FMT_IPV6),
-	FD(NULL, "icmpv6.reserved", "Reserved", 32, 16, ST_FMT_BYTES),
+	FD(NULL, st_icmpv6_reserved, "Reserved", 32, 16, ST_FMT_BYTES),
 	FD(NULL, "icmpv6.mldr.nb_mcast_records", "Multicast address records",
 	    48, 16, ST_FMT_DEC),
 	FDN(NULL, "icmpv6.mldr.mar.record_type", "Record type", 0, 8,
