@@ -22,6 +22,7 @@
 #include "strata/out.h"
 #include "strata/proto/icmp.h"
 #include "fields.h"
+#include "icmpext.h"
 
 static const struct st_valname icmp_type_names[] = {
 	{ 0, "echo reply" }, { 3, "destination unreachable" },
@@ -207,11 +208,23 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 	d->hdr = type == 13 || type == 14 ? 20 : 8;
 	if (quoted && left > 8) {
 		struct st_cur q = *c;
+		size_t n = d->net.fam == 4 && d->net.tlen < left ?
+		    d->net.tlen : left, ext;
 
+		/* Its extension first: the quoted packet's layers come after
+		 * this layer's fields. */
+		if ((ext = icmp_ext_at(c, type, n)) != 0) {
+			icmp_ext(d, c, ext, n);
+			q.end = q.off + ext;
+		}
 		q.off += 8;
 		st_dnest(d, &q, ST_KEY_ETHERTYPE, 0x0800);
 		return ST_OK;
 	}
+	/* The timestamp stays in the data (ping's 56 bytes), where tshark
+	 * starts the data after it. */
+	if (type == 0 || type == 8)
+		icmp_data_time(d, c);
 	d->data = 1;
 	return ST_OK;
 }
@@ -456,6 +469,8 @@ const struct st_proto st_proto_icmp = {
 	.role = ST_ROLE_CONTROL,
 	.fields = icmp_fields,
 	.nfields = NFIELDS(icmp_fields),
+	.more = st_icmp_ext_fields,
+	.nmore = ICMP_EXT_NF,
 	.decode = icmp_decode,
 	.binds = icmp_binds,
 	.nbinds = NFIELDS(icmp_binds),

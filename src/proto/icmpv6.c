@@ -68,6 +68,8 @@ icmpv6_code_names(unsigned type)
 }
 
 
+const char st_icmpv6_reserved[] = "icmpv6.reserved";
+
 const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	FDX("type", "icmpv6.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 128,
 	    icmpv6_type_names),
@@ -77,7 +79,7 @@ const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	FD("id", "icmpv6.echo.identifier", "Identifier", 32, 16, ST_FMT_DEC),
 	FD("seq", "icmpv6.echo.sequence_number", "Sequence number", 48, 16,
 	    ST_FMT_DEC),
-	FD("reserved", "icmpv6.reserved", "Reserved", 32, 32, ST_FMT_HEX),
+	FD("reserved", st_icmpv6_reserved, "Reserved", 32, 32, ST_FMT_HEX),
 	FD("mtu", "icmpv6.mtu", "MTU", 32, 32, ST_FMT_DEC),
 	FD("ptr", "icmpv6.pointer", "Pointer", 32, 32, ST_FMT_DEC),
 	FD(NULL, "icmpv6.nd.ra.cur_hop_limit", "Current hop limit", 32, 8,
@@ -111,123 +113,14 @@ static const struct st_ckspec icmpv6_ck = {
 	.pseudo = 58,
 };
 
-static const struct st_valname opt_names[] = {
-	{ 1, "source link-layer address" }, { 2, "target link-layer address" },
-	{ 3, "prefix information" }, { 4, "redirected header" },
-	{ 5, "MTU" }, { 14, "nonce" }, { 24, "route information" },
-	{ 25, "recursive DNS server" }, { 31, "DNS search list" },
-	{ 38, "PREF64" }, { 0, NULL }
-};
-
-enum { O_TYPE, O_LEN, O_SLLA, O_TLLA, O_PLEN, O_PFLAG, O_VALID, O_PREF,
-	O_PRES, O_PREFIX, O_MRES, O_MTU, O_RRES, O_RLIFE, O_RDNSS, O_DATA };
-
-static const struct st_field_desc opt_fields[] = {
-	FDN(NULL, "icmpv6.opt.type", "Option type", 0, 8, ST_FMT_DEC,
-	    opt_names),
-	FD(NULL, "icmpv6.opt.length", "Option length (8-byte units)", 8, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "icmpv6.opt.src_linkaddr", "Source link-layer address", 16,
-	    48, ST_FMT_MAC),
-	FD(NULL, "icmpv6.opt.target_linkaddr", "Target link-layer address",
-	    16, 48, ST_FMT_MAC),
-	FD(NULL, "icmpv6.opt.prefix.length", "Prefix length", 16, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "icmpv6.opt.prefix.flag", "Flags (on-link, autonomous)", 24,
-	    8, ST_FMT_HEX),
-	FD(NULL, "icmpv6.opt.prefix.valid_lifetime", "Valid lifetime", 32, 32,
-	    ST_FMT_DEC),
-	FD(NULL, "icmpv6.opt.prefix.preferred_lifetime", "Preferred lifetime",
-	    64, 32, ST_FMT_DEC),
-	FD(NULL, "icmpv6.opt.reserved", "Reserved", 96, 32, ST_FMT_HEX),
-	FD(NULL, "icmpv6.opt.prefix", "Prefix", 128, 128, ST_FMT_IPV6),
-	FD(NULL, "icmpv6.opt.reserved", "Reserved", 16, 16, ST_FMT_HEX),
-	FD(NULL, "icmpv6.opt.mtu", "MTU", 32, 32, ST_FMT_DEC),
-	FD(NULL, "icmpv6.opt.reserved", "Reserved", 16, 16, ST_FMT_HEX),
-	FD(NULL, "icmpv6.opt.rdnss.lifetime", "Lifetime", 32, 32, ST_FMT_DEC),
-	FD(NULL, "icmpv6.opt.rdnss", "Recursive DNS server", 0, 128,
-	    ST_FMT_IPV6),
-	FD(NULL, "icmpv6.opt.data", "Option data", 0, 0, ST_FMT_BYTES),
-};
-
-/* One ND option of len bytes at o (type and length added already). */
-static void
-nd_option(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
-{
-	size_t i;
-
-	switch (type) {
-	case 1:
-	case 2:
-		if (len == 8) {
-			st_dfield(d, o, &opt_fields[type == 1 ? O_SLLA :
-			    O_TLLA]);
-			return;
-		}
-		break;
-	case 3:
-		if (len == 32) {
-			st_dfields(d, o, opt_fields + O_PLEN, 6);
-			return;
-		}
-		break;
-	case 5:
-		if (len == 8) {
-			st_dfields(d, o, opt_fields + O_MRES, 2);
-			return;
-		}
-		break;
-	case 25:
-		if (len >= 8) {
-			st_dfields(d, o, opt_fields + O_RRES, 2);
-			for (i = 8; i + 16 <= len; i += 16)
-				st_dbytes(d, o, &opt_fields[O_RDNSS], i, 16);
-			return;
-		}
-		break;
-	}
-	st_dbytes(d, o, &opt_fields[O_DATA], 2, len - 2);
-}
-
-/* The options from byte pos to the end of the n-byte message at c. */
-static void
-nd_options(struct st_dctx *d, struct st_cur c, size_t pos, size_t n)
-{
-	struct st_cur o;
-	unsigned type;
-	size_t len;
-
-	while (pos < n) {
-		o = c;
-		o.off += pos;
-		if (st_cur_left(&o) < 2) {
-			st_dmalformed(d, "option header cut short");
-			return;
-		}
-		type = (unsigned)st_peek_bits(&o, 0, 8);
-		len = (size_t)st_peek_bits(&o, 8, 8) * 8;
-		st_dfields(d, &o, opt_fields, 2);
-		if (len == 0) {
-			st_dmalformed(d, "option %u has length 0", type);
-			return;
-		}
-		if (len > n - pos) {
-			st_dmalformed(d, "option %u of %zu bytes runs past the "
-			    "message", type, len);
-			return;
-		}
-		nd_option(d, &o, type, len);
-		pos += len;
-	}
-}
-
 /*
- * The body after the first word.  Returns the header length, and sets
+ * The body after the first word of the message, n bytes as declared.
+ * Returns the header length, and sets
  * *quoted for errors and *opts to where ND options start (0 for none).
  */
 static size_t
-icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, int *quoted,
-    size_t *opts)
+icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t n,
+    int *quoted, size_t *opts)
 {
 	*quoted = 0;
 	*opts = 0;
@@ -249,12 +142,20 @@ icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, int *quoted,
 	case 129:
 		st_dfields(d, c, st_icmpv6_fields + F_ID, 2);
 		return 8;
+	case 130:
+	case 131:
+	case 132:
+	case 143:
+		n = icmpv6_mld(d, c, type, n);
+		return n < st_cur_left(c) ? n : st_cur_left(c);
 	case 133:
 		st_dfield(d, c, &st_icmpv6_fields[F_RES]);
 		*opts = 8;
 		return 8;
 	case 134:
-		st_dfields(d, c, st_icmpv6_fields + F_CHL, 5);
+		st_dfields(d, c, st_icmpv6_fields + F_CHL, 2);
+		icmpv6_flags(d, c, type);
+		st_dfields(d, c, st_icmpv6_fields + F_RLT, 3);
 		*opts = 16;
 		return 16;
 	case 135:
@@ -263,7 +164,9 @@ icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, int *quoted,
 		*opts = 24;
 		return 24;
 	case 136:
-		st_dfields(d, c, st_icmpv6_fields + F_NAFLAG, 2);
+		st_dfield(d, c, &st_icmpv6_fields[F_NAFLAG]);
+		icmpv6_flags(d, c, type);
+		st_dfield(d, c, &st_icmpv6_fields[F_NATGT]);
 		*opts = 24;
 		return 24;
 	case 137:
@@ -292,15 +195,16 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 	type = (unsigned)st_peek_bits(c, 0, 8);
 	code->meaning = st_valname(icmpv6_code_names(type),
 	    (uint32_t)code->val);
-	hdr = icmpv6_body(d, c, type, &quoted, &opts);
-	n = d->net.fam == 6 ? d->net.tlen : left;
+	hdr = icmpv6_body(d, c, type, d->net.fam == 6 ? d->net.tlen : left,
+	    &quoted, &opts);
+	n = d->net.fam == 6 && d->net.tlen < left ? d->net.tlen : left;
 	st_dck(d, c, &icmpv6_ck, ck, hdr);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = hdr;
 	if (opts > 0) {
-		nd_options(d, *c, opts, n < left ? n : left);
-		d->hdr = n < left ? n : left;
+		icmpv6_nd_options(d, *c, opts, n);
+		d->hdr = n;
 		d->plen = 0;
 		return ST_OK;
 	}
@@ -461,8 +365,8 @@ const struct st_proto st_proto_icmpv6 = {
 	.role = ST_ROLE_CONTROL,
 	.fields = st_icmpv6_fields,
 	.nfields = ICMPV6_NF,
-	.more = opt_fields,
-	.nmore = NFIELDS(opt_fields),
+	.more = st_icmpv6_more,
+	.nmore = M_NF,
 	.decode = icmpv6_decode,
 	.binds = icmpv6_binds,
 	.nbinds = NFIELDS(icmpv6_binds),

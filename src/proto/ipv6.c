@@ -46,6 +46,75 @@ static const struct st_field_desc ipv6_fields[] = {
 	FD("dst", "ipv6.dst", "Destination address", 192, 128, ST_FMT_IPV6),
 };
 
+/*
+ * What an address says of itself, as tshark gives it (generated facts):
+ * the MAC of an EUI-64 interface ID (RFC 4291 app. A), a 6to4 gateway and
+ * SLA ID (RFC 3056), a Teredo server, port and client (RFC 4380: the
+ * last two inverted), an ISATAP IPv4 address (RFC 5214).  One table for
+ * the source, one for the destination (16 bytes on).
+ */
+enum { A_SLAAC, A_6GW, A_6SLA, A_TS, A_TCPORT, A_TCIP, A_ISATAP, A_NF };
+
+static const struct st_field_desc addr_rows[2][A_NF] = { {
+	FD(NULL, "ipv6.src_slaac_mac", "Source SLAAC MAC", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "ipv6.src_6to4_gw_ipv4", "Source 6to4 gateway IPv4", 80, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "ipv6.src_6to4_sla_id", "Source 6to4 SLA ID", 112, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.src_ts_ipv4", "Source Teredo server IPv4", 96, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "ipv6.src_tc_port", "Source Teredo port", 144, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.src_tc_ipv4", "Source Teredo client IPv4", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "ipv6.src_isatap_ipv4", "Source ISATAP IPv4", 160, 32,
+	    ST_FMT_IPV4),
+}, {
+	FD(NULL, "ipv6.dst_slaac_mac", "Destination SLAAC MAC", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "ipv6.dst_6to4_gw_ipv4", "Destination 6to4 gateway IPv4",
+	    208, 32, ST_FMT_IPV4),
+	FD(NULL, "ipv6.dst_6to4_sla_id", "Destination 6to4 SLA ID", 240, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.dst_ts_ipv4", "Destination Teredo server IPv4", 224,
+	    32, ST_FMT_IPV4),
+	FD(NULL, "ipv6.dst_tc_port", "Destination Teredo port", 272, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.dst_tc_ipv4", "Destination Teredo client IPv4", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "ipv6.dst_isatap_ipv4", "Destination ISATAP IPv4", 288, 32,
+	    ST_FMT_IPV4),
+} };
+
+/* The facts of the address at byte at of the header at c (its 40 bytes
+ * checked), from rows f. */
+static void
+addr_facts(struct st_dctx *d, struct st_cur *c, size_t at,
+    const struct st_field_desc *f)
+{
+	const uint8_t *a = c->base + c->off + at;
+	char t[24];
+
+	if (a[0] == 0x20 && a[1] == 0x02) {
+		st_dfields(d, c, f + A_6GW, 2);
+	} else if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0 && a[3] == 0) {
+		st_dfield(d, c, &f[A_TS]);
+		st_pkt_add_field(d->pkt, &f[A_TCPORT], (uint32_t)((c->off +
+		    at + 10) * 8), 16, (uint16_t)~(a[10] << 8 | a[11]));
+		snprintf(t, sizeof(t), "%u.%u.%u.%u", a[12] ^ 0xff,
+		    a[13] ^ 0xff, a[14] ^ 0xff, a[15] ^ 0xff);
+		st_dtext(d, c, &f[A_TCIP], at + 12, 4, t);
+	}
+	/* Universal (u bit set): made of a MAC, as tshark requires. */
+	if (a[11] == 0xff && a[12] == 0xfe && (a[8] & 0x02)) {
+		snprintf(t, sizeof(t), "%02x:%02x:%02x:%02x:%02x:%02x",
+		    a[8] ^ 0x02, a[9], a[10], a[13], a[14], a[15]);
+		st_dtext(d, c, &f[A_SLAAC], at + 8, 8, t);
+	} else if ((a[8] & ~0x02) == 0 && a[9] == 0 && a[10] == 0x5e &&
+	    a[11] == 0xfe)
+		st_dfield(d, c, &f[A_ISATAP]);
+}
+
 static int
 ipv6_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -62,6 +131,10 @@ ipv6_decode(struct st_dctx *d, struct st_cur *c)
 	    ST_OK)
 		return c->err;
 	plen = (size_t)st_peek_bits(c, 32, 16);
+	if (!d->pkt->lite) {	/* the tree's and JSON's, not the summary's */
+		addr_facts(d, c, 8, addr_rows[0]);
+		addr_facts(d, c, 24, addr_rows[1]);
+	}
 	d->hdr = 40;
 	if (plen + 40 > left && d->depth == 0 &&
 	    d->pkt->caplen >= d->pkt->len)
@@ -242,6 +315,8 @@ const struct st_proto st_proto_ipv6 = {
 	.role = ST_ROLE_NET,
 	.fields = ipv6_fields,
 	.nfields = NFIELDS(ipv6_fields),
+	.more = addr_rows[0],
+	.nmore = 2 * A_NF,
 	.decode = ipv6_decode,
 	.binds = ipv6_binds,
 	.nbinds = NFIELDS(ipv6_binds),
@@ -277,6 +352,100 @@ static const struct st_field_desc rt_fields[] = {
 	    ST_FMT_BYTES),
 };
 
+/* The type-specific rows (RFC 8200 4.4, RFC 6275 6.4, RFC 6554, RFC 8754). */
+enum { R_LENOCT, R_SRCRES, R_SRCADDR, R_MIPRES, R_HOA, R_CMPRI, R_CMPRE,
+	R_PAD, R_RPLRES, R_RPLN, R_RPLADDR, R_LAST, R_FLAGS, R_TAG, R_SID };
+
+static const struct st_field_desc rt_more[] = {
+	FDG("ipv6.routing.len_oct", "Length in bytes", ST_FMT_DEC, NULL),
+	FD(NULL, "ipv6.routing.src.reserved", "Reserved", 32, 32,
+	    ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.src.addr", "Address", 0, 128, ST_FMT_IPV6),
+	FD(NULL, "ipv6.routing.mipv6.reserved", "Reserved", 32, 32,
+	    ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.mipv6.home_address", "Home address", 64, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "ipv6.routing.rpl.cmprI", "Octets elided of each address "
+	    "but the last (CmprI)", 32, 4, ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.rpl.cmprE", "Octets elided of the last "
+	    "address (CmprE)", 36, 4, ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.rpl.pad", "Padding bytes", 40, 4, ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.rpl.reserved", "Reserved", 44, 20, ST_FMT_DEC),
+	FDX(NULL, "ipv6.routing.rpl.addr_count", "Total address count", 0, 0,
+	    ST_FMT_DEC, 0, 0, ST_DF_GEN | ST_DF_SIGNED, 0, NULL),
+	FD(NULL, "ipv6.routing.rpl.address", "Address (its last octets)", 0,
+	    0, ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.srh.last_entry", "Last entry", 32, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.routing.srh.flags", "Flags", 40, 8, ST_FMT_HEX),
+	FD(NULL, "ipv6.routing.srh.tag", "Tag", 48, 16, ST_FMT_BYTES),
+	FD(NULL, "ipv6.routing.srh.addr", "Segment", 0, 128, ST_FMT_IPV6),
+};
+
+/* Type 0 and 4: n addresses from byte 8 of the hdr-byte header at c. */
+static void
+rt_addrs(struct st_dctx *d, struct st_cur *c, size_t hdr, size_t n,
+    const struct st_field_desc *fd)
+{
+	size_t i;
+
+	for (i = 0; i < n && 8 + 16 * (i + 1) <= hdr; i++)
+		st_dbytes(d, c, fd, 8 + 16 * i, 16);
+}
+
+/*
+ * RPL source route (RFC 6554 3): n addresses, each of 16 - CmprI octets
+ * but the last, of 16 - CmprE, after the pad they leave.
+ */
+static void
+rt_rpl(struct st_dctx *d, struct st_cur *c, size_t hdr)
+{
+	unsigned ci = (unsigned)st_peek_bits(c, 32, 4);
+	unsigned ce = (unsigned)st_peek_bits(c, 36, 4);
+	unsigned pad = (unsigned)st_peek_bits(c, 40, 4);
+	long n = 0, i;
+	size_t off = 8, w;
+
+	st_dfields(d, c, rt_more + R_CMPRI, 4);
+	if (hdr > 8)
+		n = ((long)(hdr - 8) - pad - (16 - ce)) / (16 - ci) + 1;
+	st_dgen(d, &rt_more[R_RPLN], (uint64_t)n);
+	for (i = 1; i <= n; i++, off += w) {
+		w = i == n ? 16 - ce : 16 - ci;
+		if (off + w > hdr)
+			break;
+		st_dbytes(d, c, &rt_more[R_RPLADDR], off, w);
+	}
+}
+
+/* The type-specific data of the hdr-byte routing header at c. */
+static void
+rt_data(struct st_dctx *d, struct st_cur *c, size_t hdr)
+{
+	switch (st_peek_bits(c, 16, 8)) {
+	case 0:
+		st_dbytes(d, c, &rt_more[R_SRCRES], 4, 4);
+		rt_addrs(d, c, hdr, (hdr - 8) / 16, &rt_more[R_SRCADDR]);
+		return;
+	case 2:
+		if (hdr < 24)
+			break;
+		st_dbytes(d, c, &rt_more[R_MIPRES], 4, 4);
+		st_dfield(d, c, &rt_more[R_HOA]);
+		return;
+	case 3:
+		rt_rpl(d, c, hdr);
+		return;
+	case 4:
+		st_dfields(d, c, rt_more + R_LAST, 3);
+		if (st_peek_bits(c, 32, 8) != 255)
+			rt_addrs(d, c, hdr, (size_t)st_peek_bits(c, 32, 8) + 1,
+			    &rt_more[R_SID]);
+		return;
+	}
+	st_dbytes(d, c, &rt_fields[4], 4, hdr - 4);
+}
+
 /*
  * The final destination the hlen routing header bytes at h name while
  * segments are left (RFC 8200 8.1: the pseudo-header's destination, as
@@ -303,12 +472,22 @@ routing_decode(struct st_dctx *d, struct st_cur *c)
 	size_t hdr;
 	int rc;
 
-	if (st_dfields(d, c, rt_fields, 4) != ST_OK)
+	if (st_dfields(d, c, rt_fields, 2) != ST_OK)
 		return c->err;
 	hdr = ((size_t)st_peek_bits(c, 8, 8) + 1) * 8;
-	if ((rc = ext_common(d, c, hdr)) != ST_OK)
+	st_dgen(d, &rt_more[R_LENOCT], hdr);
+	if (st_dfields(d, c, rt_fields + 2, 2) != ST_OK)
+		return c->err;
+	if ((rc = ext_common(d, c, hdr)) != ST_OK) {
+		struct st_cur t = *c;
+
+		/* Cut short: what was captured of its data, as tshark shows. */
+		t.err = ST_OK;
+		if (rc == ST_ETRUNC)
+			rt_data(d, &t, hdr);
 		return rc;
-	st_dbytes(d, c, &rt_fields[4], 4, hdr - 4);
+	}
+	rt_data(d, c, hdr);
 	/* ext_common checked that the hdr bytes are there. */
 	if (d->net.fam == 6)
 		rt_final(c->base + c->off, hdr, d->net.dst);
@@ -382,6 +561,8 @@ const struct st_proto st_proto_routing = {
 	.role = ST_ROLE_NETEXT,
 	.fields = rt_fields,
 	.nfields = NFIELDS(rt_fields),
+	.more = rt_more,
+	.nmore = NFIELDS(rt_more),
 	.decode = routing_decode,
 	.binds = rt_binds,
 	.nbinds = NFIELDS(rt_binds),

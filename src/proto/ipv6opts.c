@@ -17,11 +17,20 @@
 
 static const struct st_valname opt6_names[] = {
 	{ 0, "Pad1" }, { 1, "PadN" }, { 4, "tunnel encapsulation limit" },
-	{ 5, "router alert" }, { 194, "jumbo payload" },
-	{ 201, "home address" }, { 0, NULL }
+	{ 5, "router alert" }, { 48, "minimum path MTU" },
+	{ 194, "jumbo payload" }, { 201, "home address" }, { 0, NULL }
 };
 
-enum { X_NXT, X_LEN, X_OTYPE, X_OLEN, X_PAD1, X_PADN, X_RA, X_UNK };
+/* What a node that does not know the option does (RFC 8200 4.2). */
+static const struct st_valname action_names[] = {
+	{ 0, "skip and continue" }, { 1, "discard" },
+	{ 2, "discard, send ICMP parameter problem" },
+	{ 3, "discard, send ICMP if not multicast" }, { 0, NULL }
+};
+
+enum { X_NXT, X_LEN, X_OTYPE, X_OLEN, X_PAD1, X_PADN, X_RA, X_UNK,
+	X_ACT, X_CHG, X_REST, X_TEL, X_JUMBO, X_HOA, X_PMIN, X_PRTN, X_PR,
+	X_LENOCT };
 
 static const struct st_field_desc hop_fields[] = {
 	FDN("nh", "ipv6.hopopts.nxt", "Next header", 0, 8, ST_FMT_DEC,
@@ -35,6 +44,23 @@ static const struct st_field_desc hop_fields[] = {
 	FD(NULL, "ipv6.opt.padn", "PadN", 0, 0, ST_FMT_BYTES),
 	FD(NULL, "ipv6.opt.router_alert", "Router alert", 16, 16, ST_FMT_DEC),
 	FD(NULL, "ipv6.opt.unknown", "Option data", 0, 0, ST_FMT_BYTES),
+	FDDN(NULL, "ipv6.opt.type.action", "Action if unknown", 0, 2,
+	    ST_FMT_DEC, action_names),
+	FDD(NULL, "ipv6.opt.type.change", "May change en route", 2, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "ipv6.opt.type.rest", "Low-order bits", 3, 5, ST_FMT_HEX),
+	FD(NULL, "ipv6.opt.tel", "Tunnel encapsulation limit", 16, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.opt.jumbo", "Jumbo payload length", 16, 32,
+	    ST_FMT_DEC),
+	FD(NULL, "ipv6.opt.mipv6.home_address", "Home address", 16, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "ipv6.opt.pmtu.min", "Minimum reported path MTU", 16, 16,
+	    ST_FMT_DEC),
+	FDX(NULL, "ipv6.opt.pmtu.rtn", "Returned minimum path MTU", 32, 15,
+	    ST_FMT_DEC, 1, 0, 0, 0, NULL),
+	FD(NULL, "ipv6.opt.pmtu.r_flag", "Return flag", 47, 1, ST_FMT_BOOL),
+	FDG("ipv6.hopopts.len_oct", "Length in bytes", ST_FMT_DEC, NULL),
 };
 
 static const struct st_field_desc dst_fields[] = {
@@ -42,9 +68,41 @@ static const struct st_field_desc dst_fields[] = {
 	    st_ipproto_names),
 	FD("len", "ipv6.dstopts.len", "Length (8-byte units after the first)",
 	    8, 8, ST_FMT_DEC),
+	FDG("ipv6.dstopts.len_oct", "Length in bytes", ST_FMT_DEC, NULL),
 };
 
-/* The TLV options of a hop-by-hop or destination options header. */
+/* The option rows whose data is one fixed field: type, data length, row. */
+static const struct {
+	uint8_t	 type, len, row;
+} opt_rows[] = {
+	{ 4, 1, X_TEL }, { 5, 2, X_RA }, { 194, 4, X_JUMBO },
+	{ 201, 16, X_HOA },
+};
+
+/* The data of option type, len bytes at o (its type and length added). */
+static void
+tlv_data(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NFIELDS(opt_rows); i++)
+		if (opt_rows[i].type == type && opt_rows[i].len == len) {
+			st_dfield(d, o, &hop_fields[opt_rows[i].row]);
+			return;
+		}
+	if (type == 48 && len >= 4) {	/* RFC 9268: read as 4 bytes */
+		st_dfields(d, o, hop_fields + X_PMIN, 3);
+		return;
+	}
+	if (len > 0 || type == 1)	/* tshark shows an empty PadN */
+		st_dbytes(d, o, &hop_fields[type == 1 ? X_PADN : X_UNK], 2,
+		    len);
+}
+
+/*
+ * The TLV options of a hop-by-hop or destination options header: each
+ * moves pos on by at least one byte, and pos stays below n (<= 2048).
+ */
 static void
 tlv_options(struct st_dctx *d, struct st_cur c, size_t n)
 {
@@ -56,12 +114,13 @@ tlv_options(struct st_dctx *d, struct st_cur c, size_t n)
 		o = c;
 		o.off += pos;
 		type = (unsigned)st_peek_bits(&o, 0, 8);
+		st_dfield(d, &o, &hop_fields[X_OTYPE]);
 		if (type == 0) {
 			st_dfield(d, &o, &hop_fields[X_PAD1]);
 			pos++;
 			continue;
 		}
-		st_dfield(d, &o, &hop_fields[X_OTYPE]);
+		st_dfields(d, &o, hop_fields + X_ACT, 3);
 		if (pos + 2 > n) {
 			st_dmalformed(d, "option %u has no length byte", type);
 			return;
@@ -73,18 +132,14 @@ tlv_options(struct st_dctx *d, struct st_cur c, size_t n)
 			    "header", type, len);
 			return;
 		}
-		if (type == 5 && len == 2)
-			st_dfield(d, &o, &hop_fields[X_RA]);
-		else if (len > 0)
-			st_dbytes(d, &o, &hop_fields[type == 1 ? X_PADN :
-			    X_UNK], 2, len);
+		tlv_data(d, &o, type, len);
 		pos += 2 + len;
 	}
 }
 
 static int
 opts_decode(struct st_dctx *d, struct st_cur *c,
-    const struct st_field_desc *head)
+    const struct st_field_desc *head, const struct st_field_desc *lenoct)
 {
 	size_t hdr;
 	int rc;
@@ -92,6 +147,7 @@ opts_decode(struct st_dctx *d, struct st_cur *c,
 	if (st_dfields(d, c, head, 2) != ST_OK)
 		return c->err;
 	hdr = ((size_t)st_peek_bits(c, 8, 8) + 1) * 8;
+	st_dgen(d, lenoct, hdr);
 	if ((rc = ext_common(d, c, hdr)) != ST_OK)
 		return rc;
 	tlv_options(d, *c, hdr);
@@ -101,13 +157,13 @@ opts_decode(struct st_dctx *d, struct st_cur *c,
 static int
 hopopts_decode(struct st_dctx *d, struct st_cur *c)
 {
-	return opts_decode(d, c, hop_fields);
+	return opts_decode(d, c, hop_fields, &hop_fields[X_LENOCT]);
 }
 
 static int
 dstopts_decode(struct st_dctx *d, struct st_cur *c)
 {
-	return opts_decode(d, c, dst_fields);
+	return opts_decode(d, c, dst_fields, &dst_fields[2]);
 }
 
 static const struct st_bind hop_binds[] = {
@@ -287,7 +343,9 @@ const struct st_proto st_proto_dstopts = {
 	.rfc = "RFC 8200 4.6",
 	.role = ST_ROLE_NETEXT,
 	.fields = dst_fields,
-	.nfields = NFIELDS(dst_fields),
+	.nfields = 2,
+	.more = dst_fields + 2,
+	.nmore = NFIELDS(dst_fields) - 2,
 	.decode = dstopts_decode,
 	.binds = dst_binds,
 	.nbinds = NFIELDS(dst_binds),
