@@ -60,7 +60,7 @@ enum st_key {
 				   NetBIOS session's first four bytes of the
 				   message (0xfe534d42 SMB2) */
 	ST_KEY_DCCPPORT,	/* DCCP port (RFC 4340) */
-	ST_KEY_RXPORT		/* what an RX data packet carries: the AFS
+	ST_KEY_RXPORT,		/* what an RX data packet carries: the AFS
 				   server port of its call (the destination
 				   of what the client sent, else the source) */
 	ST_KEY_RPCPROG		/* an ONC RPC program number (100005 MOUNT):
