@@ -80,15 +80,21 @@ st_flow_port(const struct st_flowkey *k, int side)
 }
 
 /*
- * One conversation in the table: two cache lines.  The first holds the key
- * and, per direction, the first value seen and the frame it came in (what
- * relative numbers need); the second a protocol's own state (user[],
- * zero when made), which the table neither reads nor knows.
+ * One conversation in the table: 96 bytes, with its 4-byte tag in its
+ * bucket 100 in all (it was 128 and a 37-byte key).  The table keeps no
+ * key, only 55 bits of its hash (the bucket's tag and chk here), from
+ * which it also chooses the buckets, so that it grows without keys.  Two
+ * keys of one hash would share an entry: with a million conversations,
+ * one key in 2^50 lookups, a wrong relative number then.  Per direction,
+ * the first value seen and the frame it came in (what relative numbers
+ * need); then a protocol's own state (user[], zero when made), which the
+ * table neither reads nor knows.  state holds the table's ST_FLOW_* bits
+ * and, from ST_FLOW_USER up, six bits its user's.
  */
 struct st_flowent {
-	uint8_t		 key[ST_FLOW_KEYUSED];
-	uint8_t		 have[2];	/* first[] set, each way */
-	uint8_t		 state;		/* ST_FLOW_* */
+	uint32_t	 chk:24;	/* the table's: more bits of the hash */
+	uint32_t	 state:8;	/* ST_FLOW_*, and the user's bits */
+	uint32_t	 age;		/* the table's: packet last seen */
 	uint32_t	 frame[2];	/* the frame first[] came in, each way */
 	uint32_t	 first[2];	/* the first value seen each way */
 	uint64_t	 user[9];
@@ -98,6 +104,7 @@ struct st_flowent {
 #define ST_FLOW_LATE	0x02	/* made while conversations still going
 				   had been made room for: this one may be
 				   one of them, seen again */
+#define ST_FLOW_USER	0x04	/* the lowest of the user's bits */
 
 struct st_flows;
 

@@ -754,6 +754,16 @@ struct st_craft {
 	long		(*frag_header)(const uint8_t *h, size_t hlen,
 			    const struct st_frag_piece *fp, uint8_t *out,
 			    size_t cap);
+	/*
+	 * Optional, its inverse: writes into out (cap bytes) the headers of
+	 * the whole datagram of paylen payload bytes that the fragment
+	 * whose headers are h (hlen bytes, up to its payload) belongs to:
+	 * no fragment left in them.  Returns their length, or 0.  A
+	 * filter's second look at a reassembled datagram (decode -f with
+	 * --reassemble).
+	 */
+	long		(*whole_header)(const uint8_t *h, size_t hlen,
+			    size_t paylen, uint8_t *out, size_t cap);
 };
 
 /* Sets err (at column col) from the format; returns -1. */

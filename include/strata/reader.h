@@ -70,6 +70,10 @@ struct st_reader {
 	struct st_record	 rec;		/* the last one passed */
 	struct bpf_program	 prog;
 	int			 have_prog;
+	/* The filter compiled but not applied by st_reader_next: its user
+	 * asks st_reader_match after decoding (a reassembled datagram may
+	 * match where its frame does not). */
+	int			 defer;
 	/* Optional: called with each record of a file the filter leaves
 	 * out, in order, on the thread that reads (so that what follows a
 	 * conversation sees all of it; st_ring_decode then uses one thread). */
@@ -105,6 +109,11 @@ void	st_reader_live(struct st_reader *r, pcap_t *p, const char *name);
  */
 int	st_reader_filter(struct st_reader *r, const char *expr, char *why,
 	    size_t n);
+/* Whether bytes data (caplen of len, link type lt) match r's filter
+ * (1 when it has none). */
+int	st_reader_match(struct st_reader *r, int lt, const uint8_t *data,
+	    size_t caplen, size_t len);
+
 /*
  * Reads the next record that passes the filter into r->rec: 1; 0 when a
  * live handle has none yet; -2 at the end of a file; -1 on an error

@@ -54,6 +54,16 @@ size_t	st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
 	    const struct st_frag *fr, const uint8_t **out);
 
 /*
+ * When frame pkt (decoded) completed the last datagram handed out, writes
+ * into buf (cap bytes) that datagram as a frame of its own: pkt's link
+ * header, the network layer's headers made whole by its craft's
+ * whole_header hook, the payload; returns its length, else 0.  What a
+ * filter reads for the datagram (decode -f with --reassemble).
+ */
+size_t	st_defrag_frame(const struct st_defrag *r, const struct st_packet *pkt,
+	    uint8_t *buf, size_t cap);
+
+/*
  * Stream reassembly (src/decode/tcpreasm.c), on with --reassemble as
  * tshark's tcp.desegment_tcp_streams: an application message cut across
  * the segments of a byte stream, its length as the application's pdu_len

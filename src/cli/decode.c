@@ -326,11 +326,34 @@ struct sinkarg {
 	struct src	*s;
 };
 
+/*
+ * With the filter deferred (--reassemble), whether pkt is shown: its own
+ * bytes match, or the datagram it completes does (link header, whole
+ * headers, payload), as tshark's display filter sees reassembled data.
+ */
+static int
+passes(struct show *sh, struct src *s, const struct st_packet *pkt)
+{
+	static uint8_t dg[ST_DEFRAG_MAXLEN + 1024];
+	size_t n;
+
+	if (!s->r.defer || st_reader_match(&s->r, pkt->linktype, pkt->data,
+	    pkt->caplen, pkt->len))
+		return 1;
+	n = st_defrag_frame(sh->ra, pkt, dg, sizeof(dg));
+	return n > 0 && st_reader_match(&s->r, pkt->linktype, dg, n, n);
+}
+
 static void
 sink_show(void *arg, struct st_packet *pkt)
 {
 	struct sinkarg *a = arg;
 
+	/* Left out: the conversations still see it (as track_hidden). */
+	if (!passes(a->sh, a->s, pkt)) {
+		st_track(&a->sh->v.flows, pkt);
+		return;
+	}
 	show_decoded(a->sh, a->s, pkt);
 }
 
@@ -369,14 +392,20 @@ show_file(struct show *sh, struct src *s)
 	struct st_ring_sink sink = { sink_show, sink_done, NULL, sh->lite };
 	struct sinkarg a = { sh, s };
 
-	if (sh->op->c.filter != NULL) {
+	/* With --reassemble every frame is decoded in order, feeding the
+	 * reassembly, and the filter asked afterwards (passes); else it
+	 * drops frames before they are decoded, the conversations still
+	 * seeing them. */
+	if (sh->op->c.filter != NULL && sh->op->reassemble)
+		s->r.defer = 1;
+	else if (sh->op->c.filter != NULL) {
 		s->r.hidden = track_hidden;
 		s->r.hidden_arg = sh;
 	}
 
 	sink.arg = &a;
-	st_ring_decode(&s->r, sh->op->c.count != 0 ? sh->op->c.count - sh->shown :
-	    0, &sink);
+	st_ring_decode(&s->r, sh->op->c.count != 0 && !s->r.defer ?
+	    sh->op->c.count - sh->shown : 0, &sink);
 }
 
 /* --merge: every file open at once, the packets in time order. */

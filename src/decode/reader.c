@@ -258,7 +258,7 @@ ng_next(struct st_reader *r)
 		memset(&h, 0, sizeof(h));
 		h.caplen = r->rec.caplen;
 		h.len = r->rec.len;
-		if (pcap_offline_filter(pr, &h, r->rec.data))
+		if (r->defer || pcap_offline_filter(pr, &h, r->rec.data))
 			return 1;
 		if (r->hidden != NULL)
 			r->hidden(r->hidden_arg, &r->rec);
@@ -282,7 +282,8 @@ st_reader_next(struct st_reader *r)
 		r->rec.ts.tv_nsec = h->ts.tv_usec;	/* nanoseconds: see open */
 		r->rec.lt = r->lt;
 		count(r);
-		if (!r->have_prog || pcap_offline_filter(&r->prog, h, data))
+		if (!r->have_prog || r->defer ||
+		    pcap_offline_filter(&r->prog, h, data))
 			return 1;
 		if (r->hidden != NULL)
 			r->hidden(r->hidden_arg, &r->rec);
@@ -290,6 +291,25 @@ st_reader_next(struct st_reader *r)
 	if (r->rc == PCAP_ERROR_BREAK)
 		r->rc = -2;
 	return r->rc;
+}
+
+int
+st_reader_match(struct st_reader *r, int lt, const uint8_t *data,
+    size_t caplen, size_t len)
+{
+	const struct bpf_program *pr = &r->prog;
+	struct pcap_pkthdr h;
+
+	if (!r->have_prog)
+		return 1;
+	if (r->ng != NULL && (pr = ng_prog(r, lt)) == NULL)
+		return 0;
+	if (r->ng == NULL && lt != r->lt)
+		return 0;
+	memset(&h, 0, sizeof(h));
+	h.caplen = (bpf_u_int32)caplen;
+	h.len = (bpf_u_int32)len;
+	return pcap_offline_filter(pr, &h, data) != 0;
 }
 
 const char *

@@ -40,6 +40,8 @@ struct st_defrag {
 	struct st_tcpr	*streams;	/* with decode: stream reassembly */
 	uint8_t		*spare;		/* the last payload handed out */
 	uint64_t	 clock;
+	uint64_t	 done_num;	/* the frame that completed the last */
+	size_t		 done_len;	/* datagram handed out, its length */
 	struct dgram	 d[ST_DEFRAG_DGRAMS];
 };
 
@@ -319,6 +321,8 @@ st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
 	if (n > 0 && n <= g->cap) {
 		/* The buffer outlives the slot until the next call. */
 		*out = g->buf;
+		r->done_num = pkt->num;
+		r->done_len = n;
 		free(r->spare);
 		r->spare = g->buf;
 		g->buf = NULL;
@@ -326,4 +330,62 @@ st_defrag_add(struct st_defrag *r, struct st_packet *pkt,
 		n = 0;
 	drop(g);
 	return n;
+}
+
+/*
+ * The layer of pkt whose frag hook describes a fragment (depth 0), in
+ * *fr: its index, or -1.
+ */
+static int
+frag_layer(const struct st_packet *pkt, struct st_frag *fr)
+{
+	const struct st_layer *ly;
+	unsigned i;
+
+	for (i = 0; i < pkt->nlayers; i++) {
+		ly = &pkt->layers[i];
+		if (ly->depth == 0 && ly->proto->frag != NULL &&
+		    ly->proto->frag(pkt, ly, fr))
+			return (int)i;
+	}
+	return -1;
+}
+
+size_t
+st_defrag_frame(const struct st_defrag *r, const struct st_packet *pkt,
+    uint8_t *buf, size_t cap)
+{
+	const struct st_craft *cr = NULL;
+	const struct st_layer *net;
+	struct st_frag f;
+	size_t n, off;
+	long h;
+	int i, k;
+
+	if (r == NULL || r->done_num != pkt->num || r->done_len == 0 ||
+	    (i = frag_layer(pkt, &f)) < 0)
+		return 0;
+	/* The network layer whose headers the fragment's are: the fragment
+	 * layer itself or one before it. */
+	for (k = i; k >= 0; k--) {
+		cr = pkt->layers[k].proto->craft;
+		if (pkt->layers[k].depth == 0 && cr != NULL &&
+		    cr->whole_header != NULL)
+			break;
+	}
+	if (k < 0)
+		return 0;
+	net = &pkt->layers[k];
+	n = r->done_len;
+	off = net->off;
+	if (f.pay < off || f.pay > pkt->caplen || off > cap ||
+	    (size_t)pkt->caplen + n > (size_t)pkt->caplen + pkt->xlen)
+		return 0;
+	memcpy(buf, pkt->data, off);
+	h = cr->whole_header(pkt->data + off, f.pay - off, n, buf + off,
+	    cap - off);
+	if (h <= 0 || off + (size_t)h + n > cap)
+		return 0;
+	memcpy(buf + off + (size_t)h, pkt->data + pkt->caplen, n);
+	return off + (size_t)h + n;
 }

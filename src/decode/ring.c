@@ -423,9 +423,10 @@ st_ring_decode(struct st_reader *s, unsigned long long most,
 		cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	/* Not for standard input: a pipe that pauses would hold the reader;
 	 * nor when records left out are seen as they are read (in order with
-	 * those shown only on one thread). */
+	 * those shown only on one thread), or filtered once decoded (the
+	 * datagram a frame completes is the reassembly's until the next). */
 	if (cpus > 1 && (e == NULL || strcmp(e, "0") != 0) &&
-	    strcmp(s->name, "-") != 0 && s->hidden == NULL &&
+	    strcmp(s->name, "-") != 0 && s->hidden == NULL && !s->defer &&
 	    st_ring_run(s, most, sink) == 0)
 		return;
 	while (st_reader_next(s) == 1 && !done(sink))

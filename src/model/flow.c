@@ -98,10 +98,12 @@ st_flow_key_of(const struct st_packet *pkt, const struct st_layer *net,
 /*
  * The table: set-associative, with two choices: a key's hash picks two
  * buckets of WAYS conversations, and it goes in the emptier.  A bucket's
- * tags fill one cache line and its ages another; a conversation's own
- * lines are touched only when its tag matches (or it is made), so a
+ * tags fill one cache line; a conversation's own bytes (its age among
+ * them) are touched only when its tag matches (or it is made), so a
  * lookup reads the two tag lines and at most one conversation, found or
- * not.  When both are full, a closed or
+ * not.  No key is kept: the tag and the entry's chk are 55 bits of the
+ * key's hash, and the buckets are chosen from them alone, so that the
+ * table can grow without the keys.  When both are full, a closed or
  * idle conversation makes room; else the table grows by half (all
  * conversations moved, so the cost per packet stays constant on average),
  * up to ST_FLOW_MAX; only then does one still going make room.  It starts
@@ -113,13 +115,12 @@ st_flow_key_of(const struct st_packet *pkt, const struct st_layer *net,
 #define CACHE	65536		/* numbers kept by key: 1 MiB */
 
 struct bucket {
-	uint32_t	tag[WAYS];	/* 0: free */
-	uint32_t	age[WAYS];	/* packet number last seen, low bits */
+	_Alignas(64) uint32_t tag[WAYS];	/* 0: free */
 };
 
-_Static_assert(sizeof(struct st_flowent) == 128,
-    "a conversation is two cache lines");
-_Static_assert(sizeof(struct bucket) == 128, "a bucket is two cache lines");
+_Static_assert(sizeof(struct st_flowent) == 96,
+    "a conversation is one cache line and a half");
+_Static_assert(sizeof(struct bucket) == 64, "a bucket is one cache line");
 
 /*
  * The first sightings (st_flow_once): the same two-choice scheme, eight
@@ -298,14 +299,53 @@ table_alloc(struct st_flows *t, size_t nb)
 	return 0;
 }
 
-/* A key's two buckets: it goes in the emptier (two choices: the table
- * fills to nine tenths before both overflow, where one bucket overflows
- * at about half). */
+/* The tag (never 0) and chk of a key's hash h. */
+#define TAG_OF(h)	((uint32_t)((h) >> 32) | 1)
+#define CHK_OF(h)	((uint32_t)(h) & 0xffffff)
+
+/* A key's two buckets, from its tag and chk alone (the high bits of two
+ * products, spread over nb): it goes in the emptier (two choices: the
+ * table fills to nine tenths before both overflow, where one bucket
+ * overflows at about half). */
 static void
-buckets_of(const struct st_flows *t, uint64_t h, size_t b[2])
+buckets_of(const struct st_flows *t, uint32_t tag, uint32_t chk, size_t b[2])
 {
-	b[0] = h % t->nb;
-	b[1] = ((h >> 17) * 0x9e3779b97f4a7c15u >> 20) % t->nb;
+	uint64_t fp = (uint64_t)tag << 24 | chk;
+
+	b[0] = (size_t)((fp * 0x9e3779b97f4a7c15u >> 32) * t->nb >> 32);
+	b[1] = (size_t)((fp * 0xc2b2ae3d27d4eb4fu >> 32) * t->nb >> 32);
+}
+
+/* The ways of n tags (a multiple of 4, 16-byte aligned) equal to x, one
+ * bit each: a vector compare per four where the machine has SSE2 (every
+ * x86-64). */
+static inline unsigned
+tags_eq(const uint32_t *tag, size_t n, uint32_t x)
+{
+	unsigned m = 0;
+	size_t i;
+#ifdef __SSE2__
+	__m128i v = _mm_set1_epi32((int)x), c;
+
+	for (i = 0; i < n; i += 4) {
+		c = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const
+		    void *)(tag + i)), v);
+		m |= (unsigned)_mm_movemask_ps(_mm_castsi128_ps(c)) << i;
+	}
+#else
+	for (i = 0; i < n; i++)
+		m |= (unsigned)(tag[i] == x) << i;
+#endif
+	return m;
+}
+
+/* The ways of bucket b taken: they fill in order and are not freed. */
+static inline size_t
+taken(const struct bucket *bk)
+{
+	unsigned f = tags_eq(bk->tag, WAYS, 0);
+
+	return f != 0 ? (size_t)__builtin_ctz(f) : WAYS;
 }
 
 /*
@@ -318,7 +358,7 @@ static size_t
 victim(const struct st_flows *t, const size_t b[2], const size_t used[2],
     uint32_t now, int *live)
 {
-	const struct bucket *bk;
+	const struct st_flowent *e;
 	size_t i, j, v = b[0] * WAYS;
 	uint32_t oldest = 0, d;
 
@@ -329,13 +369,13 @@ victim(const struct st_flows *t, const size_t b[2], const size_t used[2],
 		return b[j] * WAYS + used[j];
 	}
 	for (j = 0; j < 2; j++) {
-		bk = &t->bucket[b[j]];
 		for (i = 0; i < WAYS; i++) {
-			if (t->ent[b[j] * WAYS + i].state & ST_FLOW_CLOSED) {
+			e = &t->ent[b[j] * WAYS + i];
+			if (e->state & ST_FLOW_CLOSED) {
 				*live = 0;
 				return b[j] * WAYS + i;
 			}
-			if ((d = now - bk->age[i]) > oldest) {
+			if ((d = now - e->age) > oldest) {
 				oldest = d;
 				v = b[j] * WAYS + i;
 			}
@@ -345,27 +385,24 @@ victim(const struct st_flows *t, const size_t b[2], const size_t used[2],
 	return v;
 }
 
-/* Puts conversation c (tag, age) into table t, making room if needed
- * (now: the packet's number, from which ages count back). */
+/* Puts conversation c (tag) into table t, making room if needed (now:
+ * the packet's number, from which ages count back). */
 static void
 table_put(struct st_flows *t, const struct st_flowent *c, uint32_t tag,
-    uint32_t age, uint64_t h, uint32_t now)
+    uint32_t now)
 {
-	size_t b[2], used[2], v, j;
+	size_t b[2], used[2], v;
 	int live;
 
-	buckets_of(t, h, b);
-	for (j = 0; j < 2; j++)
-		for (used[j] = 0; used[j] < WAYS &&
-		    t->bucket[b[j]].tag[used[j]] != 0; used[j]++)
-			;
+	buckets_of(t, tag, c->chk, b);
+	used[0] = taken(&t->bucket[b[0]]);
+	used[1] = taken(&t->bucket[b[1]]);
 	v = victim(t, b, used, now, &live);
 	if (t->bucket[v / WAYS].tag[v % WAYS] == 0)
 		t->n++;
 	t->evicted += live;
 	t->ent[v] = *c;
 	t->bucket[v / WAYS].tag[v % WAYS] = tag;
-	t->bucket[v / WAYS].age[v % WAYS] = age;
 }
 
 /* Grows the table by half, moving every conversation (now: as for
@@ -374,9 +411,7 @@ static int
 table_grow(struct st_flows *t, uint32_t now)
 {
 	struct st_flows old = *t;
-	uint8_t key[ST_FLOW_KEYLEN];
 	size_t i, w;
-	uint64_t h;
 
 	size_t nb = old.nb + old.nb / 2;
 
@@ -386,15 +421,10 @@ table_grow(struct st_flows *t, uint32_t now)
 		*t = old;
 		return -1;
 	}
-	memset(key, 0, sizeof(key));
 	for (i = 0; i < old.nb; i++)
-		for (w = 0; w < WAYS && old.bucket[i].tag[w] != 0; w++) {
-			memcpy(key, old.ent[i * WAYS + w].key,
-			    ST_FLOW_KEYUSED);
-			h = key_hash(key);
-			table_put(t, &old.ent[i * WAYS + w], old.bucket[i].tag[w],
-			    old.bucket[i].age[w], h, now);
-		}
+		for (w = 0; w < WAYS && old.bucket[i].tag[w] != 0; w++)
+			table_put(t, &old.ent[i * WAYS + w],
+			    old.bucket[i].tag[w], now);
 	table_free(&old);
 	return 0;
 }
@@ -416,24 +446,27 @@ st_flows_make(struct st_flows **tp)
 	return t;
 }
 
-/* The conversation of key k (hash h, tag) if the table holds it; else
- * how many ways of each bucket are taken, in used[]. */
+/* The conversation of tag and chk (buckets b[]) if the table holds it,
+ * its age brought to now; else how many ways of each bucket are taken,
+ * in used[]. */
 static struct st_flowent *
-find(struct st_flows *t, const struct st_flowkey *k, const size_t b[2],
-    uint32_t tag, uint32_t now, size_t used[2])
+find(struct st_flows *t, const size_t b[2], uint32_t tag, uint32_t chk,
+    uint32_t now, size_t used[2])
 {
+	const struct bucket *bk;
 	struct st_flowent *c;
-	struct bucket *bk;
 	size_t i, j;
 
+	/* Ways fill in order: a lookup in a table not full stops at the
+	 * first free one (fewer instructions than comparing all 16). */
 	for (j = 0; j < 2; j++) {
 		bk = &t->bucket[b[j]];
 		for (i = 0; i < WAYS && bk->tag[i] != 0; i++) {
 			if (bk->tag[i] != tag)
 				continue;
 			c = &t->ent[b[j] * WAYS + i];
-			if (memcmp(c->key, k->b, sizeof(c->key)) == 0) {
-				bk->age[i] = now;
+			if (c->chk == chk) {
+				c->age = now;
 				return c;
 			}
 		}
@@ -450,17 +483,18 @@ st_flow_get(struct st_flows **tp, const struct st_flowkey *k, uint64_t now64,
 	struct st_flowent *c;
 	size_t b[2], used[2], v;
 	uint64_t h;
-	uint32_t tag, now = (uint32_t)now64;
+	uint32_t tag, chk, now = (uint32_t)now64;
 	int live;
 
 	if (t == NULL && (t = st_flows_make(tp)) == NULL)
 		return NULL;
 	*made = 0;
 	h = key_hash(k->b);
-	tag = (uint32_t)(h >> 32) | 1;
+	tag = TAG_OF(h);
+	chk = CHK_OF(h);
 again:
-	buckets_of(t, h, b);
-	if ((c = find(t, k, b, tag, now, used)) != NULL)
+	buckets_of(t, tag, chk, b);
+	if ((c = find(t, b, tag, chk, now, used)) != NULL)
 		return c;
 	v = victim(t, b, used, now, &live);
 	if (live && t->nb * WAYS < ST_FLOW_MAX && table_grow(t, now) == 0)
@@ -470,10 +504,10 @@ again:
 	t->evicted += live;
 	c = &t->ent[v];
 	memset(c, 0, sizeof(*c));
-	memcpy(c->key, k->b, sizeof(c->key));
+	c->chk = chk & 0xffffff;
 	c->state = t->evicted > 0 ? ST_FLOW_LATE : 0;
+	c->age = now;
 	t->bucket[v / WAYS].tag[v % WAYS] = tag;
-	t->bucket[v / WAYS].age[v % WAYS] = now;
 	*made = 1;
 	return c;
 }
@@ -488,8 +522,8 @@ st_flow_find(struct st_flows **tp, const struct st_flowkey *k, uint64_t now)
 	if ((t = st_flows_make(tp)) == NULL)
 		return NULL;
 	h = key_hash(k->b);
-	buckets_of(t, h, b);
-	return find(t, k, b, (uint32_t)(h >> 32) | 1, (uint32_t)now, used);
+	buckets_of(t, TAG_OF(h), CHK_OF(h), b);
+	return find(t, b, TAG_OF(h), CHK_OF(h), (uint32_t)now, used);
 }
 
 /* A first sighting's two buckets, from chk alone (multiply and shift:
@@ -519,27 +553,11 @@ once_alloc(struct st_flows *t, size_t onb)
 	return 0;
 }
 
-/* The ways of a bucket whose tag is x, one bit each: two vector
- * compares where the machine has SSE2 (every x86-64), else eight. */
+/* The ways of a first sightings' bucket whose tag is x, one bit each. */
 static inline unsigned
 ways_of(const struct obucket *bk, uint32_t x)
 {
-#ifdef __SSE2__
-	__m128i v = _mm_set1_epi32((int)x);
-	__m128i lo = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const
-	    void *)bk->tag), v);
-	__m128i hi = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const
-	    void *)(bk->tag + 4)), v);
-
-	return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(lo)) |
-	    (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4;
-#else
-	unsigned m = 0, i;
-
-	for (i = 0; i < OWAYS; i++)
-		m |= (unsigned)(bk->tag[i] == x) << i;
-	return m;
-#endif
+	return tags_eq(bk->tag, OWAYS, x);
 }
 
 /* The bits set in an 8-bit mask (no popcnt instruction assumed). */
@@ -665,7 +683,7 @@ st_flow_once(struct st_flows **tp, const struct st_flowkey *k, uint64_t now64,
 	    (t->ob == NULL && once_alloc(t, ONB0) != 0))
 		return NULL;
 	h = key_hash(k->b);
-	tag = (uint32_t)(h >> 32) | 1;
+	tag = TAG_OF(h);
 	chk = (uint32_t)h;
 again:
 	once_buckets(t->onb, chk, b);

@@ -640,6 +640,27 @@ ipv4_frag_header(const uint8_t *h, size_t len, const struct st_frag_piece *fp,
 	return (long)hlen;
 }
 
+/* The whole datagram's header: no MF, offset 0, its length. */
+static long
+ipv4_whole_header(const uint8_t *h, size_t len, size_t paylen, uint8_t *out,
+    size_t cap)
+{
+	size_t hlen = ipv4_unfrag_len(h, len);
+	uint16_t ck;
+
+	if (hlen == 0 || hlen > cap || hlen + paylen > 0xffff)
+		return 0;
+	memcpy(out, h, hlen);
+	out[2] = (uint8_t)((hlen + paylen) >> 8);
+	out[3] = (uint8_t)(hlen + paylen);
+	out[6] &= 0xc0;
+	out[7] = 0;
+	out[10] = out[11] = 0;
+	ck = st_cksum_finish(st_cksum_add(0, out, hlen));
+	out[10] = (uint8_t)(ck >> 8), out[11] = (uint8_t)ck;
+	return (long)hlen;
+}
+
 static const uint8_t ipv4_lo[4] = { 127, 0, 0, 1 };
 
 static const struct st_build_def ipv4_defs[] = {
@@ -654,6 +675,7 @@ static const struct st_craft ipv4_craft = {
 	.value = ipv4_spec_value,
 	.unfrag_len = ipv4_unfrag_len,
 	.frag_header = ipv4_frag_header,
+	.whole_header = ipv4_whole_header,
 	.hlen = 20,
 	.defs = ipv4_defs,
 	.ndefs = NFIELDS(ipv4_defs),

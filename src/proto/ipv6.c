@@ -271,6 +271,32 @@ ipv6_frag_header(const uint8_t *h, size_t len, const struct st_frag_piece *fp,
 	return (long)(uf + 8);
 }
 
+/* The whole datagram's headers: those before the fragment header, which
+ * is left out, its next header named where it was. */
+static long
+ipv6_whole_header(const uint8_t *h, size_t len, size_t paylen, uint8_t *out,
+    size_t cap)
+{
+	size_t pos = 40, nhpos = 6, n, plen;
+	unsigned i;
+
+	for (i = 0; i < ST_MAX_EXTHDR && pos + 8 <= len && h[nhpos] != 44;
+	    i++) {
+		n = ((size_t)h[pos + 1] + 1) * 8;
+		nhpos = pos;
+		pos += n;
+	}
+	if (len < 40 || pos + 8 > len || h[nhpos] != 44 || pos > cap)
+		return 0;
+	plen = pos - 40 + paylen;
+	if (plen > 0xffff)
+		return 0;
+	memcpy(out, h, pos);
+	out[nhpos] = h[pos];
+	out[4] = (uint8_t)(plen >> 8), out[5] = (uint8_t)plen;
+	return (long)pos;
+}
+
 static const uint8_t ipv6_lo[16] = { [15] = 1 };
 
 static const struct st_build_def ipv6_defs[] = {
@@ -287,6 +313,7 @@ static const struct st_craft ipv6_craft = {
 	.link = DLT_RAW,
 	.unfrag_len = ipv6_unfrag_len,
 	.frag_header = ipv6_frag_header,
+	.whole_header = ipv6_whole_header,
 };
 
 /* A reply comes from where the probe went. */

@@ -6,11 +6,11 @@
  *
  * The state is bounded: per connection, in the conversations table's
  * entry (struct st_flowent: the first sequence number each way there, the
- * rest in its user[] bytes as struct conn below), with no list of the
- * segments in flight.  tshark keeps such a list but, for these marks,
- * reads only the highest sequence number sent each way (nextseq), the
- * frame and time it came in, the last ACK and window each way and the
- * count of duplicate ACKs; so the marks come out the same.  Times are
+ * rest in its user[] bytes as struct conn below and its user bits), with
+ * no list of the segments in flight.  tshark keeps such a list but, for
+ * these marks, reads only the highest sequence number sent each way
+ * (nextseq), the frame and time it came in, the last ACK and window each
+ * way and the count of duplicate ACKs; so the marks come out the same.  Times are
  * kept in microseconds, modulo 2^32 (71 minutes): the thresholds they are
  * compared with are of milliseconds.
  */
@@ -30,6 +30,11 @@
 #define WS_NONE		0x20
 #define LAST_KA		0x40
 #define LAST_ZWP	0x80
+
+/* The entry's user bits: a first sequence number seen (first[] set) and
+ * a FIN seen, each way. */
+#define SEEN(f)		(ST_FLOW_USER << (f))
+#define FINSEEN(f)	(ST_FLOW_USER << 2 << (f))
 
 /* One connection's analysis, both ways ([0] from end A, [1] from B). */
 struct conn {
@@ -258,15 +263,15 @@ window_of(const struct st_flowent *c, const struct conn *k, int f,
 static void
 rel_fill(struct st_flowent *c, int f, uint64_t num, struct st_tcp_rel *r)
 {
-	if (!(c->have[f] & 1)) {
+	if (!(c->state & SEEN(f))) {
 		c->first[f] = r->seq;
 		c->frame[f] = (uint32_t)num;
-		c->have[f] |= 1;
+		c->state |= SEEN(f);
 	}
 	r->sbase = c->first[f];
 	r->sframe = c->frame[f];
 	r->first = c->frame[f] == (uint32_t)num;
-	if (c->have[1 - f] & 1) {
+	if (c->state & SEEN(1 - f)) {
 		r->abase = c->first[1 - f];
 		r->aframe = c->frame[1 - f];
 	}
@@ -295,7 +300,7 @@ tcpan_step(struct st_flows *t, struct st_flowent *c, int f, int made,
     struct st_tcp_rel *r)
 {
 	struct conn *k = (struct conn *)(void *)c->user;
-	int seen_v = c->have[1 - f] & 1;
+	int seen_v = (c->state & SEEN(1 - f)) != 0;
 
 	if (made)
 		r->late = (c->state & ST_FLOW_LATE) && !(sg->flags & SYN);
@@ -305,8 +310,8 @@ tcpan_step(struct st_flows *t, struct st_flowent *c, int f, int made,
 	if (sg->flags & RST)
 		c->state |= ST_FLOW_CLOSED;
 	if (sg->flags & FIN)
-		c->have[f] |= 2;
-	if ((c->have[0] & 2) && (c->have[1] & 2))
+		c->state |= FINSEEN(f);
+	if ((c->state & FINSEEN(0)) && (c->state & FINSEEN(1)))
 		c->state |= ST_FLOW_CLOSED;
 }
 
