@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * MD5 (RFC 1321) and SHA-256 (FIPS 180-4), small and self-contained, for
- * the fingerprints users hunt by (TLS JA3 is an MD5, JA4 truncated
- * SHA-256s).  Not for security: no library strata links offers them.
+ * MD5 and SHA-256 for the fingerprints users hunt by (TLS JA3 is an MD5,
+ * JA4 truncated SHA-256s; HASSH an MD5), from nettle, which strata links
+ * for QUIC's Initial keys anyway.  Not for security.
  */
 #ifndef STRATA_HASH_H
 #define STRATA_HASH_H
@@ -10,16 +10,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <nettle/md5.h>
+#include <nettle/sha2.h>
+
 struct st_md5 {
-	uint32_t	 h[4];
-	uint64_t	 len;
-	uint8_t		 buf[64];
+	struct md5_ctx		 c;
 };
 
 struct st_sha256 {
-	uint32_t	 h[8];
-	uint64_t	 len;
-	uint8_t		 buf[64];
+	struct sha256_ctx	 c;
 };
 
 void	st_md5_init(struct st_md5 *m);
