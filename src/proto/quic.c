@@ -55,7 +55,7 @@ static const struct st_valname type2_names[] = {
 enum { F_PLEN, F_FORM, F_FIXED, F_TYPE, F_TYPE2, F_SPIN, F_VNUNUSED, F_VER,
 	F_DCIL, F_DCID, F_SCIL, F_SCID, F_TOKLEN, F_TOKEN, F_LEN, F_PROT,
 	F_REMAIN, F_RTOKEN, F_RTAG, F_SVER, F_PAD, F_CONN, F_LRES, F_PNLEN,
-	F_PN, F_PAYLOAD, F_OPENED };
+	F_PN, F_PAYLOAD, F_OPENED, F_FTYPE };
 
 static const struct st_field_desc quic_fields[] = {
 	FDG("quic.packet_length", "Packet length", ST_FMT_DEC, NULL),
@@ -100,6 +100,28 @@ static const struct st_field_desc quic_fields[] = {
 	    ST_FMT_BYTES),
 	FDG("strata.quic.opened", "Payload opened with the Initial keys "
 	    "(its AEAD tag verified)", ST_FMT_BOOL, NULL),
+	/* The opened payload's frames (quicframe.c, in its order). */
+	FDG("quic.frame_type", "Frame type", ST_FMT_DEC, NULL),
+	FDG("quic.padding_length", "Padding length", ST_FMT_DEC, NULL),
+	FDG("quic.ack.largest_acknowledged", "Largest acknowledged",
+	    ST_FMT_DEC, NULL),
+	FDG("quic.ack.ack_delay", "ACK delay", ST_FMT_DEC, NULL),
+	FDG("quic.ack.ack_range_count", "ACK range count", ST_FMT_DEC, NULL),
+	FDG("quic.ack.first_ack_range", "First ACK range", ST_FMT_DEC, NULL),
+	FDG("quic.ack.gap", "Gap", ST_FMT_DEC, NULL),
+	FDG("quic.ack.ack_range", "ACK range", ST_FMT_DEC, NULL),
+	FDG("quic.ack.ect0_count", "ECT(0) count", ST_FMT_DEC, NULL),
+	FDG("quic.ack.ect1_count", "ECT(1) count", ST_FMT_DEC, NULL),
+	FDG("quic.ack.ecn_ce_count", "ECN-CE count", ST_FMT_DEC, NULL),
+	FDG("quic.crypto.offset", "CRYPTO offset", ST_FMT_DEC, NULL),
+	FDG("quic.crypto.length", "CRYPTO length", ST_FMT_DEC, NULL),
+	FDG("quic.cc.error_code", "Error code", ST_FMT_DEC, NULL),
+	FDG("quic.cc.error_code.app", "Application error code", ST_FMT_DEC,
+	    NULL),
+	FDG("quic.cc.frame_type", "Frame type (that caused the close)",
+	    ST_FMT_DEC, NULL),
+	FDG("quic.cc.reason_phrase.length", "Reason phrase length",
+	    ST_FMT_DEC, NULL),
 };
 
 /* Whether the capture was cut (not the sender lying about a length). */
@@ -206,6 +228,7 @@ quic_unprotect(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
 	size_t icil, pnl, i;
 	uint64_t pn = 0;
 	unsigned first;
+	int opened;
 
 	if ((icil = st_quic_icid(q->num, icid)) == 0 ||
 	    st_quic_initial_keys(q->ver, icid, icil, q->server, &k) != 0 ||
@@ -228,8 +251,13 @@ quic_unprotect(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
 	st_pkt_add_field(d->pkt, &quic_fields[F_PN], (uint32_t)((c->off + pos) *
 	    8), (uint32_t)(pnl * 8), pn);
 	st_dbytes(d, c, &quic_fields[F_PAYLOAD], pos + pnl, end - pos - pnl);
-	st_dgen(d, &quic_fields[F_OPENED], st_quic_open(&k, pn, hdr, pos + pnl,
-	    b + pos + pnl, end - pos - pnl, out) == 0);
+	opened = st_quic_open(&k, pn, hdr, pos + pnl, b + pos + pnl,
+	    end - pos - pnl, out) == 0;
+	st_dgen(d, &quic_fields[F_OPENED], opened);
+	/* A frame running past the opened bytes lies (the tag held). */
+	if (opened && st_quic_frames(d, out, end - pos - pnl - 16,
+	    &quic_fields[F_FTYPE]) < 0)
+		st_dmalformed(d, "a frame runs past the payload");
 	return 0;
 }
 

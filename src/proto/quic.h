@@ -54,4 +54,13 @@ void	st_quic_hp_mask(const struct quic_keys *k, const uint8_t sample[16],
 int	st_quic_open(const struct quic_keys *k, uint64_t pn, const uint8_t *aad,
 	    size_t alen, const uint8_t *ct, size_t clen, uint8_t *out);
 
+/*
+ * The frames of an opened payload (b, n bytes: quicframe.c's cursor reads
+ * it) as generated fields of the layer d decodes, fd: quic.c's row of
+ * quic.frame_type, the frame rows following it.  0, 1 when a frame of
+ * unknown length ends the walk, -1 when a frame runs past the payload.
+ */
+int	st_quic_frames(struct st_dctx *d, const uint8_t *b, size_t n,
+	    const struct st_field_desc *fd);
+
 #endif

@@ -218,6 +218,85 @@ test_initial_vectors(void **state)
 	    n - 18 - pnl, out), -1);
 }
 
+/* The frame_type row of QUIC's table (the frame rows follow it). */
+static const struct st_field_desc *
+ftype_row(void)
+{
+	size_t i;
+
+	for (i = 0; i < st_proto_quic.nfields; i++)
+		if (strcmp(st_proto_quic.fields[i].name, "quic.frame_type") == 0)
+			return &st_proto_quic.fields[i];
+	fail();
+	return NULL;
+}
+
+/* Walks the frames of b (n bytes) into a packet of one QUIC layer. */
+static int
+frames(struct st_packet *p, const uint8_t *b, size_t n)
+{
+	struct st_dctx d;
+
+	memset(&d, 0, sizeof(d));
+	st_pkt_reset(p, b, (uint32_t)n, (uint32_t)n);
+	d.pkt = p;
+	d.ly = st_pkt_add_layer(p, &st_proto_quic, 0, 0);
+	return st_quic_frames(&d, b, n, ftype_row());
+}
+
+/* RFC 9001 A.3's opened payload: ACK then CRYPTO; every prefix; others. */
+static void
+test_frames(void **state)
+{
+	static struct st_packet p;
+	static uint8_t plain[256];
+	size_t m, k;
+	int rc;
+
+	(void)state;
+	m = hexbytes(A3_PLAIN);
+	memcpy(plain, tbuf, m);
+	assert_int_equal(frames(&p, plain, m), 0);
+	assert_int_equal(field_n(&p, "quic.frame_type", 0)->val, 2);
+	assert_int_equal(fval(&p, "quic.ack.largest_acknowledged"), 0);
+	assert_int_equal(fval(&p, "quic.ack.ack_delay"), 0);
+	assert_int_equal(fval(&p, "quic.ack.ack_range_count"), 0);
+	assert_int_equal(fval(&p, "quic.ack.first_ack_range"), 0);
+	assert_int_equal(field_n(&p, "quic.frame_type", 1)->val, 6);
+	assert_int_equal(fval(&p, "quic.crypto.offset"), 0);
+	assert_int_equal(fval(&p, "quic.crypto.length"), 90);
+	assert_int_equal(p.nfields, 8);
+	/* Every prefix: ends at a frame's end, or says it runs past. */
+	for (k = 0; k < m; k++) {
+		rc = frames(&p, plain, k);
+		assert_int_equal(rc, k == 0 || k == 5 ? 0 : -1);
+	}
+	/* A PADDING run, PING, an ACK with a range and ECN counts. */
+	m = hexbytes("0000000103050101020304010203");
+	memcpy(plain, tbuf, m);
+	assert_int_equal(frames(&p, plain, m), 0);
+	assert_int_equal(fval(&p, "quic.padding_length"), 3);
+	assert_int_equal(field_n(&p, "quic.frame_type", 1)->val, 1);
+	assert_int_equal(field_n(&p, "quic.frame_type", 2)->val, 3);
+	assert_int_equal(fval(&p, "quic.ack.largest_acknowledged"), 5);
+	assert_int_equal(fval(&p, "quic.ack.gap"), 3);
+	assert_int_equal(fval(&p, "quic.ack.ack_range"), 4);
+	assert_int_equal(fval(&p, "quic.ack.ecn_ce_count"), 3);
+	assert_int_equal(fval(&p, "quic.ack.first_ack_range"), 2);
+	/* CONNECTION_CLOSE with its reason; an unknown type ends the walk. */
+	m = hexbytes("1c4100060261620899");
+	memcpy(plain, tbuf, m);
+	assert_int_equal(frames(&p, plain, m), 1);
+	assert_int_equal(fval(&p, "quic.cc.error_code"), 256);
+	assert_int_equal(fval(&p, "quic.cc.frame_type"), 6);
+	assert_int_equal(fval(&p, "quic.cc.reason_phrase.length"), 2);
+	assert_int_equal(field_n(&p, "quic.frame_type", 1)->val, 8);
+	/* A CRYPTO length past the payload. */
+	m = hexbytes("06004400");
+	memcpy(plain, tbuf, m);
+	assert_int_equal(frames(&p, plain, m), -1);
+}
+
 int
 main(void)
 {
@@ -226,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_new_capture),
 		cmocka_unit_test(test_unknown),
 		cmocka_unit_test(test_initial_vectors),
+		cmocka_unit_test(test_frames),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
