@@ -257,6 +257,24 @@ test_lldp(void **state)
 	sweep_prefixes(DLT_EN10MB, LLDP);
 }
 
+/* An Ethernet OAM (802.3ah) Information OAMPDU: slow protocols subtype 3,
+ * flags 0x0050, code 0, then its TLVs (shown as data). */
+#define OAM_INFO \
+	"0180c200000202000000000188090300500001100100000000000000000000" \
+	"000000000000000000000000000000000000000000000000000000000000"
+
+static void
+test_oam(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, OAM_INFO);
+
+	(void)state;
+	assert_chain(p, "eth slow oampdu data");
+	assert_int_equal(fval(p, "oampdu.flags"), 0x0050);
+	assert_int_equal(fval(p, "oampdu.code"), 0);
+	sweep_prefixes(DLT_EN10MB, OAM_INFO);
+}
+
 static void
 test_lacp(void **state)
 {
@@ -393,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_ptp),
 		cmocka_unit_test(test_udld_dtp),
 		cmocka_unit_test(test_ipx),
+		cmocka_unit_test(test_oam),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
