@@ -296,6 +296,40 @@ of4_hello(struct st_dctx *d, struct st_cur *c, size_t end)
 	}
 }
 
+/* The VLAN id's two rows (OFPVID_PRESENT and the id), the masks. */
+static const struct st_field_desc oxm_vlan[] = {
+	FD(NULL, "openflow_v4.oxm.value_vlan_present", "Present", 35, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "openflow_v4.oxm.value_vlan_vid", "VLAN id", 36, 12,
+	    ST_FMT_DEC),
+};
+static const struct st_field_desc oxm_masks[] = {
+	FD(NULL, "openflow_v4.oxm.ether_mask", "Mask", 0, 48, ST_FMT_MAC),
+	FD(NULL, "openflow_v4.oxm.ipv4_mask", "Mask", 0, 32, ST_FMT_IPV4),
+	FD(NULL, "openflow_v4.oxm.ipv6_mask", "Mask", 0, 128, ST_FMT_IPV6),
+	FD(NULL, "openflow_v4.oxm.mask", "Mask", 0, 0, ST_FMT_BYTES),
+};
+
+/*
+ * A masked OXM value (n bytes: value then mask, as Wireshark splits
+ * them): typed where Wireshark types both halves, else two byte rows.
+ */
+static void
+of4_oxm_masked(struct st_dctx *d, struct st_cur *c, size_t o, size_t n,
+    unsigned r)
+{
+	unsigned k = r == O_MAC ? 0 : r == O_IP4 ? 1 : r == O_IP6 ? 2 : 3;
+
+	n /= 2;
+	if (k < 3 && of4_fields[r].bits == n * 8) {
+		OF4(d, c, o, r, 1);
+		st_of_at(d, c, oxm_masks, o + 4 + n, k, 1);
+		return;
+	}
+	st_dbytes(d, c, &of4_fields[O_BYTES], o + 4, n);
+	st_dbytes(d, c, &oxm_masks[3], o + 4 + n, n);
+}
+
 /*
  * An OpenFlow basic OXM field's value (n bytes after its 4-byte header at
  * byte o), typed by field as Wireshark shows it; masked ones as bytes.
@@ -316,11 +350,26 @@ of4_oxm(struct st_dctx *d, struct st_cur *c, size_t o, size_t n)
 		return;
 	field = (unsigned)st_peek_bits(c, o * 8 + 16, 7);
 	r = field < sizeof(row) ? row[field] : 0;
-	if (r != 0 && !st_peek_bits(c, o * 8 + 23, 1) &&
-	    of4_fields[r].bits == n * 8)
+	if (field == 6 && n == 2) {
+		st_of_at(d, c, oxm_vlan, o, 0, 2);
+		return;
+	}
+	if (st_peek_bits(c, o * 8 + 23, 1)) {
+		of4_oxm_masked(d, c, o, n, r);
+		return;
+	}
+	if (r != 0 && of4_fields[r].bits == n * 8)
 		OF4(d, c, o, r, 1);
 	else
 		st_dbytes(d, c, &of4_fields[O_BYTES], o + 4, n);
+}
+
+void
+st_of4_oxm(struct st_dctx *d, struct st_cur *c, size_t o, size_t n)
+{
+	OF4(d, c, o, O_CLASS, 4);
+	if (c->err == ST_OK)
+		of4_oxm(d, c, o, n);
 }
 
 /* The match at byte pos (OF 1.3 7.2.2): its length without the padding
@@ -389,30 +438,46 @@ of4_packet_in(struct st_dctx *d, struct st_cur *c, size_t end)
 static void
 of4_packet_out(struct st_dctx *d, struct st_cur *c, size_t end)
 {
-	size_t pos = 24, aend, n;
-	unsigned i;
+	size_t aend;
 
 	if (c->err != ST_OK)
 		return;
-	aend = pos + (size_t)st_peek_bits(c, 128, 16);
+	aend = 24 + (size_t)st_peek_bits(c, 128, 16);
 	if (aend > end) {
 		st_dmalformed(d, "actions beyond the message");
 		return;
 	}
-	for (i = 0; i < OF_MAXITEMS && pos + 4 <= aend && c->err == ST_OK;
-	    i++, pos += n) {
-		n = (size_t)st_peek_bits(c, pos * 8 + 16, 16);
-		OF4(d, c, pos, T_TYPE, 2);
-		if (c->err != ST_OK)
-			return;
-		if (n < 8 || pos + n > aend) {
-			st_dmalformed(d, "action of %zu bytes", n);
-			return;
-		}
-		if (st_peek_bits(c, pos * 8, 16) == 0 && n == 16)
-			OF4(d, c, pos, T_OPORT, 3);
-	}
-	of4_frame(d, c, aend, end);
+	st_of4_actions(d, c, 24, aend);
+	if (d->ly->status != ST_LS_MALFORMED)
+		of4_frame(d, c, aend, end);
+}
+
+static void of4_body(struct st_dctx *, struct st_cur *, unsigned, size_t);
+
+/*
+ * The request an ERROR carries from byte 12 to len: its header and, as
+ * Wireshark does, its body as far as it is there; one level only (an
+ * ERROR inside is not read).
+ */
+static void
+of4_inner(struct st_dctx *d, struct st_cur *c, size_t len)
+{
+	struct st_cur w = *c;
+	size_t n;
+	unsigned type;
+
+	OF4(d, c, 12, H_VER, 4);
+	if (c->err != ST_OK || st_cur_left(c) < 20)
+		return;
+	type = (unsigned)st_peek_bits(c, 12 * 8 + 8, 8);
+	n = (size_t)st_peek_bits(c, 12 * 8 + 16, 16);
+	if (type == 1 || n < 8)
+		return;
+	if (n > len - 12)
+		n = len - 12;
+	w.off += 12;
+	w = st_cur_sub(&w, st_cur_left(&w), NULL);
+	of4_body(d, &w, type, n);
 }
 
 /*
@@ -445,6 +510,7 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 {
 	const struct of4_shape *sh = type < NFIELDS(of4_shapes) ?
 	    &of4_shapes[type] : NULL;
+	size_t m = 0;
 
 	if (sh != NULL && sh->n > 0) {
 		OF4(d, c, 0, sh->first, sh->n);
@@ -452,8 +518,11 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 			OF4(d, c, 0, sh->pad, 1);
 		if (sh->match != 0 && c->err == ST_OK &&
 		    len >= (size_t)sh->match + 8)
-			of4_match(d, c, sh->match, len);
+			m = of4_match(d, c, sh->match, len);
 	}
+	/* a FLOW_MOD's instructions follow its padded match */
+	if (type == 14 && m != 0 && c->err == ST_OK)
+		st_of4_instructions(d, c, 48 + (m + 7) / 8 * 8, len);
 	switch (type) {
 	case 0:
 		of4_hello(d, c, len);
@@ -462,7 +531,7 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		/* HELLO_FAILED carries text, the others (the start of)
 		 * the request, whose header Wireshark shows */
 		if (len >= 20 && st_peek_bits(c, 64, 16) != 0)
-			OF4(d, c, 12, H_VER, 4);
+			of4_inner(d, c, len);
 		break;
 	case 2:
 	case 3:

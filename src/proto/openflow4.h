@@ -25,6 +25,14 @@ int st_of_message(struct st_dctx *d, struct st_cur *c,
 int st_of_summary(struct st_sumctx *s, const struct st_layer *ly,
     const struct st_field_desc *t, const char *ver);
 
+/* One OXM field (its 4-byte header and n bytes of value) at byte o. */
+void st_of4_oxm(struct st_dctx *d, struct st_cur *c, size_t o, size_t n);
+/* The actions, the instructions from byte pos to end (openflow4act.c). */
+void st_of4_actions(struct st_dctx *d, struct st_cur *c, size_t pos,
+    size_t end);
+void st_of4_instructions(struct st_dctx *d, struct st_cur *c, size_t pos,
+    size_t end);
+
 /* A port description (OF 1.3 7.2.1, 64 bytes) at byte pos of c. */
 void st_of4_port(struct st_dctx *d, struct st_cur *c, size_t pos);
 
