@@ -30,18 +30,11 @@
 #include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
+#include "smb2.h"
 #include "smb2ses.h"
 
 #define SMB2_MAGIC	0xfe534d42u
 #define SMB2_XFORM	0xfd534d42u
-#define SMB2_HDR	64
-#define SMB2_MAXDIALECTS 64
-#define SMB2_NAMEMAX	1024	/* UTF-16 units of a name shown */
-
-enum { C_NEGOTIATE, C_SESSION_SETUP, C_LOGOFF, C_TREE_CONNECT,
-	C_TREE_DISCONNECT, C_CREATE, C_CLOSE, C_FLUSH, C_READ, C_WRITE,
-	C_LOCK, C_IOCTL, C_CANCEL, C_ECHO, C_QUERY_DIRECTORY,
-	C_CHANGE_NOTIFY, C_QUERY_INFO, C_SET_INFO, C_OPLOCK_BREAK, C_N };
 
 static const char *const cmd_words[C_N] = {
 	"negotiate", "session-setup", "logoff", "tree-connect",
@@ -80,29 +73,10 @@ static const struct st_valname status_names[] = {
 	{ 0xc0000128, "STATUS_FILE_CLOSED" }, { 0, NULL }
 };
 
-enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
-	F_CGRANT, F_FLAGS, F_FRESP, F_FASYNC, F_FCHAIN, F_FSIGN, F_FPRIO,
-	F_FDFS, F_FREPLAY, F_NEXT, F_MID, F_PID, F_AID, F_TID, F_SESID,
-	F_SIG, F_BUFCODE, F_BUFLEN, F_BUFDYN,
-	/* bodies */
-	F_DCOUNT, F_SECMODE, F_CAPS, F_CGUID, F_SGUID, F_DIALECT,
-	F_TCFLAGS, F_TREE, F_SHTYPE, F_SHFLAGS, F_SHCAPS, F_OPLOCK,
-	F_IMPERS, F_CFLAGS, F_ACCESS, F_FATTR, F_SHACCESS, F_DISPO,
-	F_COPTS, F_FILENAME, F_ACTION, F_ALLOC, F_EOF, F_FID, F_CLFLAGS,
-	F_RLEN, F_WLEN, F_OFFSET, F_MINCOUNT, F_WCOUNT, F_WREMAIN,
-	/* facts of earlier packets; session setup */
-	F_ACCT, F_DOMAIN, F_HOST, F_AUTHFR, F_TCONFR, F_RESPTO, F_TIME,
-	F_RESERVED, F_SESREQF, F_CHANNEL, F_PREVSES, F_OLBOFF, F_OLBLEN,
-	F_SECBLOB, F_SESFLAGS, F_CTIME, F_ATIME, F_WTIME, F_CHTIME,
-	F_PQATTR, F_CLASS, F_FILEINFO, F_FSINFO, F_SECINFO, F_MAXRESP,
-	F_GIOFF, F_GISIZE, F_ADDL, F_GIFLAGS, F_SISIZE, F_SIOFF,
-	F_NSMB2 };
-
 #define X(n, l, w)	FD(NULL, "smb2." n, l, 0, w, ST_FMT_HEX)
 #define D(n, l, w)	FD(NULL, "smb2." n, l, 0, w, ST_FMT_DEC)
-#define B(n, l)		FD(NULL, n, l, 0, 1, ST_FMT_BOOL)
 
-static const struct st_field_desc smb2_fields[F_NSMB2] = {
+const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_PROTO] = FD(NULL, "smb2.protocol_id", "ProtocolId", 0, 32,
 	    ST_FMT_HEX),
 	[F_HLEN] = FD(NULL, "smb2.header_len", "Header Length", 32, 16, ST_FMT_DEC),
@@ -220,14 +194,6 @@ static const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_SIOFF] = X("setinfo_offset", "Setinfo Offset", 16),
 };
 
-/* A bit (or bits) of a little-endian flags word, as Wireshark names it. */
-struct lebit {
-	struct st_field_desc fd;
-	uint32_t	 mask;
-};
-
-#define LB(n, m)	{ B(n, n), (m) }
-
 static const struct lebit hdr_flags[] = {
 	LB("smb2.flags.response", 0x1), LB("smb2.flags.async", 0x2),
 	LB("smb2.flags.chained", 0x4), LB("smb2.flags.signature", 0x8),
@@ -235,115 +201,10 @@ static const struct lebit hdr_flags[] = {
 	LB("smb2.flags.dfs", 0x10000000), LB("smb2.flags.replay", 0x20000000),
 };
 
-static const struct lebit access_bits[] = {
-	LB("smb.access.read", 0x1), LB("smb.access.write", 0x2),
-	LB("smb.access.append", 0x4), LB("smb.access.read_ea", 0x8),
-	LB("smb.access.write_ea", 0x10), LB("smb.access.execute", 0x20),
-	LB("smb.access.delete_child", 0x40),
-	LB("smb.access.read_attributes", 0x80),
-	LB("smb.access.write_attributes", 0x100),
-	LB("smb.access.delete", 0x10000),
-	LB("smb.access.read_control", 0x20000),
-	LB("smb.access.write_dac", 0x40000),
-	LB("smb.access.write_owner", 0x80000),
-	LB("smb.access.synchronize", 0x100000),
-	LB("smb.access.system_security", 0x1000000),
-	LB("smb.access.maximum_allowed", 0x2000000),
-	LB("smb.access.generic_all", 0x10000000),
-	LB("smb.access.generic_execute", 0x20000000),
-	LB("smb.access.generic_write", 0x40000000),
-	LB("smb.access.generic_read", 0x80000000),
-};
-
-static const struct lebit fattr_bits[] = {
-	LB("smb2.file_attribute.read_only", 0x1),
-	LB("smb2.file_attribute.hidden", 0x2),
-	LB("smb2.file_attribute.system", 0x4),
-	LB("smb2.file_attribute.directory", 0x10),
-	LB("smb2.file_attribute.archive", 0x20),
-	LB("smb2.file_attribute.normal", 0x80),
-	LB("smb2.file_attribute.temporary", 0x100),
-	LB("smb2.file_attribute.sparse", 0x200),
-	LB("smb2.file_attribute.reparse", 0x400),
-	LB("smb2.file_attribute.compressed", 0x800),
-	LB("smb2.file_attribute.offline", 0x1000),
-	LB("smb2.file_attribute.not_content_indexed", 0x2000),
-	LB("smb2.file_attribute.encrypted", 0x4000),
-	LB("smb2.file_attribute.integrity_stream", 0x8000),
-	LB("smb2.file_attribute.no_scrub_data", 0x20000),
-};
-
-static const struct lebit share_bits[] = {
-	LB("smb.share.access.read", 0x1), LB("smb.share.access.write", 0x2),
-	LB("smb.share.access.delete", 0x4),
-};
-
-static const struct lebit copts_bits[] = {
-	LB("smb.nt.create_options.directory", 0x1),
-	LB("smb.nt.create_options.write_through", 0x2),
-	LB("smb.nt.create_options.sequential_only", 0x4),
-	LB("smb.nt.create_options.intermediate_buffering", 0x8),
-	LB("smb.nt.create_options.sync_io_alert", 0x10),
-	LB("smb.nt.create_options.sync_io_nonalert", 0x20),
-	LB("smb.nt.create_options.non_directory", 0x40),
-	LB("smb.nt.create_options.create_tree_connection", 0x80),
-	LB("smb.nt.create_options.complete_if_oplocked", 0x100),
-	LB("smb.nt.create_options.no_ea_knowledge", 0x200),
-	LB("smb.nt.create_options.eight_dot_three_only", 0x400),
-	LB("smb.nt.create_options.random_access", 0x800),
-	LB("smb.nt.create_options.delete_on_close", 0x1000),
-	LB("smb.nt.create_options.open_by_fileid", 0x2000),
-	LB("smb.nt.create_options.backup_intent", 0x4000),
-	LB("smb.nt.create_options.no_compression", 0x8000),
-	LB("smb.nt.create_options.reserve_opfilter", 0x100000),
-	LB("smb.nt.create_options.open_reparse_point", 0x200000),
-	LB("smb.nt.create_options.open_no_recall", 0x400000),
-	LB("smb.nt.create_options.open_for_free_space_query", 0x800000),
-};
-
-static const struct lebit tc_bits[] = {
-	LB("smb2.tc.cluster_reconnect", 0x1),
-	LB("smb2.tc.redirect_to_owner", 0x2),
-	LB("smb2.tc.extension_present", 0x4),
-};
-
-static const struct lebit sesreq_bits[] = {
-	LB("smb2.ses_req_flags.session_binding", 0x1),
-};
-
-static const struct lebit sesflags_bits[] = {
-	LB("smb2.ses_flags.guest", 0x1), LB("smb2.ses_flags.null", 0x2),
-	LB("smb2.ses_flags.encrypt", 0x4),
-};
-
-static const struct lebit secmode_bits[] = {
-	LB("smb2.sec_mode.sign_enabled", 0x1),
-	LB("smb2.sec_mode.sign_required", 0x2),
-};
-
-static const struct lebit caps_bits[] = {
-	LB("smb2.capabilities.dfs", 0x1), LB("smb2.capabilities.leasing", 0x2),
-	LB("smb2.capabilities.large_mtu", 0x4),
-	LB("smb2.capabilities.multi_channel", 0x8),
-	LB("smb2.capabilities.persistent_handles", 0x10),
-	LB("smb2.capabilities.directory_leasing", 0x20),
-	LB("smb2.capabilities.encryption", 0x40),
-};
-
-/* The message being read: the header starts at c's position. */
-struct msg {
-	struct st_dctx	*d;
-	struct st_cur	*c;
-	size_t		 len;	/* the message's bytes present */
-	int		 resp;
-	uint32_t	 status;
-	uint64_t	 sesid, msgid;
-};
-
 /* The n-byte little-endian value at byte off; 0 and c->err set when the
  * bytes are not there. */
-static uint64_t
-le_at(struct msg *m, size_t off, size_t n)
+uint64_t
+smb2_le_at(struct smb2_msg *m, size_t off, size_t n)
 {
 	struct st_cur t = *m->c;
 	uint64_t v = 0;
@@ -361,10 +222,10 @@ le_at(struct msg *m, size_t off, size_t n)
 
 /* Adds row f over n little-endian bytes at off; its value (0 when
  * absent). */
-static uint64_t
-le(struct msg *m, int f, size_t off, size_t n)
+uint64_t
+smb2_le(struct smb2_msg *m, int f, size_t off, size_t n)
 {
-	uint64_t v = le_at(m, off, n);
+	uint64_t v = smb2_le_at(m, off, n);
 	struct st_field *fl;
 
 	if (m->c->err != ST_OK)
@@ -376,7 +237,7 @@ le(struct msg *m, int f, size_t off, size_t n)
 
 /* The bits of flags word v (n bytes at off) that table bits names. */
 static void
-le_bits(struct msg *m, size_t off, size_t n, uint32_t v,
+le_bits(struct smb2_msg *m, size_t off, size_t n, uint32_t v,
     const struct lebit *bits, size_t nbits)
 {
 	unsigned lo;
@@ -396,389 +257,22 @@ le_bits(struct msg *m, size_t off, size_t n, uint32_t v,
 }
 
 /* A flags word with its bits. */
-static uint32_t
-flags(struct msg *m, int f, size_t off, size_t n, const struct lebit *bits,
-    size_t nbits)
+uint32_t
+smb2_flags(struct smb2_msg *m, int f, size_t off, size_t n,
+    const struct lebit *bits, size_t nbits)
 {
-	uint32_t v = (uint32_t)le(m, f, off, n);
+	uint32_t v = (uint32_t)smb2_le(m, f, off, n);
 
 	le_bits(m, off, n, v, bits, nbits);
 	return v;
 }
 
-#define FLAGS(m, f, off, n, t)	flags(m, f, off, n, t, NFIELDS(t))
 
 /* A GUID at off as Wireshark writes one: its first three parts are
  * little-endian numbers. */
-static void
-guid(struct msg *m, int f, size_t off)
-{
-	uint64_t a = le_at(m, off, 4), b = le_at(m, off + 4, 2),
-	    c = le_at(m, off + 6, 2), d8 = 0;
-	char buf[40];
-	size_t i;
-
-	for (i = 0; i < 8; i++)
-		d8 = d8 << 8 | le_at(m, off + 8 + i, 1);
-	if (m->c->err != ST_OK)
-		return;
-	snprintf(buf, sizeof(buf), "%08x-%04x-%04x-%04x-%012llx",
-	    (unsigned)a, (unsigned)b, (unsigned)c, (unsigned)(d8 >> 48),
-	    (unsigned long long)(d8 & 0xffffffffffffULL));
-	st_dtext(m->d, m->c, &smb2_fields[f], off, 16, buf);
-}
-
-/*
- * A UTF-16LE name of len bytes at off from the header, into buf: ASCII
- * as is (backslashes single, as paths are written), other characters
- * escaped.  Returns 1, or 0 when there is none.
- */
-static int
-name16_text(struct msg *m, size_t off, size_t len, char *buf, size_t n)
-{
-	size_t i, k = 0;
-	unsigned u;
-
-	if (len == 0 || off < SMB2_HDR || off + len > m->len) {
-		if (off + len > m->len && len > 0)
-			st_pkt_note(m->d->pkt, "SMB2: a name lies past the "
-			    "bytes of the message");
-		return 0;
-	}
-	for (i = 0; i + 1 < len && k + 7 < n; i += 2) {
-		u = (unsigned)le_at(m, off + i, 2);
-		if (u >= 0x20 && u < 0x7f)
-			buf[k++] = (char)u;
-		else
-			k += (size_t)snprintf(buf + k, n - k,
-			    u < 0x100 ? "\\x%02x" : "\\u%04x", u);
-	}
-	buf[k] = '\0';
-	return m->c->err == ST_OK;
-}
-
-/* The name as field f. */
-static void
-name16(struct msg *m, int f, size_t off, size_t len)
-{
-	char buf[SMB2_NAMEMAX * 6 + 1];
-
-	if (name16_text(m, off, len, buf, sizeof(buf)))
-		st_dtext(m->d, m->c, &smb2_fields[f], off, len, buf);
-}
-
-/* n reserved bytes at off, as Wireshark shows them. */
-static void
-rsv(struct msg *m, size_t off, size_t n)
-{
-	if (m->c->err == ST_OK && off + n <= m->len)
-		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], off, n);
-}
-
-/*
- * A FILETIME (100 ns units since 1601) at off as Wireshark writes an
- * absolute time: "Apr 26, 2023 10:25:12.024387100 UTC".
- */
-static void
-filetime(struct msg *m, int f, size_t off)
-{
-	uint64_t v = le_at(m, off, 8), secs;
-	struct tm tm;
-	time_t t;
-	char buf[80];
-	size_t k;
-
-	if (m->c->err != ST_OK)
-		return;
-	if (v == 0)
-		snprintf(buf, sizeof(buf), "Jan  1, 1970 00:00:00.000000000 UTC");
-	else {
-		secs = v / 10000000;
-		t = (time_t)(secs - 11644473600ULL);
-		if (secs < 11644473600ULL || gmtime_r(&t, &tm) == NULL)
-			return;
-		k = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
-		snprintf(buf + k, sizeof(buf) - k, ".%09u UTC",
-		    (unsigned)(v % 10000000) * 100);
-	}
-	st_dtext(m->d, m->c, &smb2_fields[f], off, 8, buf);
-}
-
-/* The four times of a create or close response, from off. */
-static void
-times4(struct msg *m, size_t off)
-{
-	filetime(m, F_CTIME, off);
-	filetime(m, F_ATIME, off + 8);
-	filetime(m, F_WTIME, off + 16);
-	filetime(m, F_CHTIME, off + 24);
-}
-
-static void
-negotiate(struct msg *m, size_t b)
-{
-	unsigned n, i;
-
-	if (!m->resp) {
-		n = (unsigned)le(m, F_DCOUNT, b + 2, 2);
-		FLAGS(m, F_SECMODE, b + 4, 2, secmode_bits);
-		FLAGS(m, F_CAPS, b + 8, 4, caps_bits);
-		guid(m, F_CGUID, b + 12);
-		for (i = 0; i < n && i < SMB2_MAXDIALECTS &&
-		    m->c->err == ST_OK; i++)
-			le(m, F_DIALECT, b + 36 + 2 * i, 2);
-		return;
-	}
-	FLAGS(m, F_SECMODE, b + 2, 1, secmode_bits);
-	le(m, F_DIALECT, b + 4, 2);
-	guid(m, F_SGUID, b + 8);
-	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
-}
-
-/* The security buffer: its offset and length words at olb, the blob. */
-static void
-secblob(struct msg *m, size_t olb, int auth)
-{
-	size_t off = (size_t)le(m, F_OLBOFF, olb, 2),
-	    len = (size_t)le(m, F_OLBLEN, olb + 2, 2);
-	struct smb2_ses s;
-	struct st_cur t;
-
-	if (m->c->err != ST_OK || len == 0 || off < SMB2_HDR ||
-	    off + len > m->len)
-		return;
-	st_dbytes(m->d, m->c, &smb2_fields[F_SECBLOB], off, len);
-	t = *m->c;
-	if (!auth || !st_cur_skip(&t, off))
-		return;
-	memset(&s, 0, sizeof(s));
-	if (smb2_ntlm_names(&t, len, &s))
-		smb2_ses_auth(m->sesid, m->d->pkt->num, &s);
-}
-
-static void
-session_setup(struct msg *m, size_t b)
-{
-	if (!m->resp) {
-		FLAGS(m, F_SESREQF, b + 2, 1, sesreq_bits);
-		FLAGS(m, F_SECMODE, b + 3, 1, secmode_bits);
-		FLAGS(m, F_CAPS, b + 4, 4, caps_bits);
-		le(m, F_CHANNEL, b + 8, 4);
-		le(m, F_PREVSES, b + 16, 8);
-		secblob(m, b + 12, 1);
-		return;
-	}
-	FLAGS(m, F_SESFLAGS, b + 2, 2, sesflags_bits);
-	secblob(m, b + 4, 0);
-	if (m->status == 0 && m->c->err == ST_OK)
-		smb2_ses_done(m->sesid, m->d->pkt->num);
-}
-
-static void
-tree_connect(struct msg *m, size_t b)
-{
-	char buf[SMB2_FACTLEN * 2];
-	size_t off, len;
-	uint8_t type;
-
-	if (!m->resp) {
-		FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
-		off = (size_t)le_at(m, b + 4, 2);
-		len = (size_t)le_at(m, b + 6, 2);
-		if (m->c->err == ST_OK &&
-		    name16_text(m, off, len, buf, sizeof(buf))) {
-			st_dtext(m->d, m->c, &smb2_fields[F_TREE], off, len,
-			    buf);
-			smb2_tree_req(m->sesid, m->msgid, buf);
-		}
-		return;
-	}
-	type = (uint8_t)le(m, F_SHTYPE, b + 2, 1);
-	if (m->c->err == ST_OK) {
-		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], b + 3, 1);
-		if (m->status == 0)
-			smb2_tree_resp(m->sesid, m->msgid,
-			    (uint32_t)le_at(m, 36, 4), type, m->d->pkt->num);
-	}
-	le(m, F_SHFLAGS, b + 4, 4);
-	le(m, F_SHCAPS, b + 8, 4);
-	FLAGS(m, F_ACCESS, b + 12, 4, access_bits);
-}
-
-static void
-create(struct msg *m, size_t b)
-{
-	size_t off, len;
-
-	if (!m->resp) {
-		le(m, F_OPLOCK, b + 3, 1);
-		le(m, F_IMPERS, b + 4, 4);
-		le(m, F_CFLAGS, b + 8, 8);
-		rsv(m, b + 16, 8);
-		FLAGS(m, F_ACCESS, b + 24, 4, access_bits);
-		FLAGS(m, F_FATTR, b + 28, 4, fattr_bits);
-		FLAGS(m, F_SHACCESS, b + 32, 4, share_bits);
-		le(m, F_DISPO, b + 36, 4);
-		FLAGS(m, F_COPTS, b + 40, 4, copts_bits);
-		off = (size_t)le_at(m, b + 44, 2);
-		len = (size_t)le_at(m, b + 46, 2);
-		if (m->c->err == ST_OK)
-			name16(m, F_FILENAME, off, len);
-		return;
-	}
-	le(m, F_OPLOCK, b + 2, 1);
-	le(m, F_ACTION, b + 4, 4);
-	times4(m, b + 8);
-	le(m, F_ALLOC, b + 40, 8);
-	le(m, F_EOF, b + 48, 8);
-	FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
-	rsv(m, b + 60, 4);
-	guid(m, F_FID, b + 64);
-}
-
-/*
- * A query info request: the class says which table names the level
- * (files, file systems, security); a security query's additional word
- * is a set of bits Wireshark names otherwise, not read here.
- */
-static void
-query_info(struct msg *m, size_t b)
-{
-	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
-	unsigned cls = (unsigned)le(m, F_CLASS, b + 2, 1);
-
-	if (cls >= 1 && cls <= 3)
-		le(m, level[cls], b + 3, 1);
-	le(m, F_MAXRESP, b + 4, 4);
-	le(m, F_GIOFF, b + 8, 2);
-	rsv(m, b + 10, 2);
-	le(m, F_GISIZE, b + 12, 4);
-	if (cls != 3)
-		le(m, F_ADDL, b + 16, 4);
-	le(m, F_GIFLAGS, b + 20, 4);
-	guid(m, F_FID, b + 24);
-}
-
-/* A set info request: class and level as a query's, then its buffer. */
-static void
-set_info(struct msg *m, size_t b)
-{
-	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
-	unsigned cls = (unsigned)le(m, F_CLASS, b + 2, 1);
-
-	if (cls >= 1 && cls <= 3)
-		le(m, level[cls], b + 3, 1);
-	le(m, F_SISIZE, b + 4, 4);
-	le(m, F_SIOFF, b + 8, 2);
-	if (cls != 3)
-		le(m, F_ADDL, b + 12, 4);
-	guid(m, F_FID, b + 16);
-}
-
-static void
-body(struct msg *m, unsigned cmd)
-{
-	size_t b = SMB2_HDR;
-	uint64_t code = le(m, F_BUFCODE, b, 2);
-	struct st_field *f;
-
-	if (m->c->err != ST_OK)
-		return;
-	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFLEN], b, 2)) !=
-	    NULL)
-		f->val = code >> 1;
-	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFDYN], b, 1)) != NULL)
-		f->val = code & 1;
-	/* An error response; a session setup's own body has size 9 too,
-	 * with "more processing required" in its later rounds. */
-	if (code == 9 && m->resp && (cmd != C_SESSION_SETUP ||
-	    (m->status != 0 && m->status != 0xc0000016)))
-		return;
-	switch (cmd) {
-	case C_NEGOTIATE:
-		negotiate(m, b);
-		break;
-	case C_SESSION_SETUP:
-		session_setup(m, b);
-		break;
-	case C_TREE_CONNECT:
-		tree_connect(m, b);
-		break;
-	case C_CREATE:
-		create(m, b);
-		break;
-	case C_CLOSE:
-		le(m, F_CLFLAGS, b + 2, 2);
-		if (m->c->err == ST_OK && !m->d->pkt->lite)
-			st_pkt_add_field(m->d->pkt, &smb2_fields[F_PQATTR],
-			    (uint32_t)((m->c->off + b + 2) * 8 + 7), 1,
-			    le_at(m, b + 2, 2) & 1);
-		if (!m->resp)
-			guid(m, F_FID, b + 8);
-		else {
-			rsv(m, b + 4, 4);
-			times4(m, b + 8);
-			le(m, F_ALLOC, b + 40, 8);
-			le(m, F_EOF, b + 48, 8);
-			FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
-		}
-		break;
-	case C_TREE_DISCONNECT:
-		rsv(m, b + 2, 2);
-		break;
-	case C_READ:
-		if (m->resp)	/* byte 3: flags from SMB 3.1.1 on */
-			break;
-		le(m, F_RLEN, b + 4, 4);
-		le(m, F_OFFSET, b + 8, 8);
-		guid(m, F_FID, b + 16);
-		le(m, F_MINCOUNT, b + 32, 4);
-		break;
-	case C_IOCTL:	/* a response's flags, named as the header's */
-		rsv(m, b + 2, 2);
-		if (m->resp) {
-			le(m, F_FLAGS, b + 40, 4);
-			rsv(m, b + 44, 4);
-		} else {
-			guid(m, F_FID, b + 8);
-			rsv(m, b + 52, 4);
-		}
-		break;
-	case C_CHANGE_NOTIFY:
-		if (!m->resp) {
-			guid(m, F_FID, b + 8);
-			rsv(m, b + 28, 4);
-		}
-		break;
-	case C_QUERY_INFO:
-		if (!m->resp)
-			query_info(m, b);
-		break;
-	case C_SET_INFO:
-		if (!m->resp)
-			set_info(m, b);
-		break;
-	case C_FLUSH: case C_LOCK: case C_QUERY_DIRECTORY:
-		if (!m->resp)
-			guid(m, F_FID, b + 8);
-		break;
-	case C_WRITE:
-		if (m->resp) {
-			rsv(m, b + 2, 2);
-			le(m, F_WCOUNT, b + 4, 4);
-			le(m, F_WREMAIN, b + 8, 4);
-			break;
-		}
-		le(m, F_WLEN, b + 4, 4);
-		le(m, F_OFFSET, b + 8, 8);
-		guid(m, F_FID, b + 16);
-		break;
-	}
-}
-
 /* What earlier packets said of this message's session and tree. */
 static void
-facts(struct msg *m, uint32_t tid, int has_tid)
+facts(struct smb2_msg *m, uint32_t tid, int has_tid)
 {
 	struct smb2_ses s;
 	struct smb2_tree t;
@@ -807,7 +301,7 @@ facts(struct msg *m, uint32_t tid, int has_tid)
 
 /* A response names the frame of its request and the time since. */
 static void
-pair(struct msg *m)
+pair(struct smb2_msg *m)
 {
 	struct st_match r;
 	struct st_field *f;
@@ -827,36 +321,36 @@ pair(struct msg *m)
 }
 
 static void
-header(struct msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
+header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 {
 	uint32_t tid = 0;
 
-	le(m, F_HLEN, 4, 2);
-	le(m, F_CHARGE, 6, 2);
-	*fl = (uint32_t)le_at(m, 16, 4);
+	smb2_le(m, F_HLEN, 4, 2);
+	smb2_le(m, F_CHARGE, 6, 2);
+	*fl = (uint32_t)smb2_le_at(m, 16, 4);
 	m->resp = *fl & 1;
 	if (m->resp)
-		m->status = (uint32_t)le(m, F_STATUS, 8, 4);
+		m->status = (uint32_t)smb2_le(m, F_STATUS, 8, 4);
 	else {
-		le(m, F_CHSEQ, 8, 2);
+		smb2_le(m, F_CHSEQ, 8, 2);
 		/* (a negotiate request's own reserved words, several with
 		 * its contexts, are not read: the header's is left out
 		 * there too, so that the two never differ) */
-		if (m->c->err == ST_OK && le_at(m, 12, 2) != C_NEGOTIATE)
+		if (m->c->err == ST_OK && smb2_le_at(m, 12, 2) != C_NEGOTIATE)
 			st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], 10, 2);
 	}
-	*cmd = (unsigned)le(m, F_CMD, 12, 2);
-	le(m, m->resp ? F_CGRANT : F_CREQ, 14, 2);
+	*cmd = (unsigned)smb2_le(m, F_CMD, 12, 2);
+	smb2_le(m, m->resp ? F_CGRANT : F_CREQ, 14, 2);
 	FLAGS(m, F_FLAGS, 16, 4, hdr_flags);
-	*next = (uint32_t)le(m, F_NEXT, 20, 4);
-	m->msgid = le(m, F_MID, 24, 8);
+	*next = (uint32_t)smb2_le(m, F_NEXT, 20, 4);
+	m->msgid = smb2_le(m, F_MID, 24, 8);
 	if (*fl & 2) {
-		le(m, F_AID, 32, 8);
+		smb2_le(m, F_AID, 32, 8);
 	} else {
-		le(m, F_PID, 32, 4);
-		tid = (uint32_t)le(m, F_TID, 36, 4);
+		smb2_le(m, F_PID, 32, 4);
+		tid = (uint32_t)smb2_le(m, F_TID, 36, 4);
 	}
-	m->sesid = le(m, F_SESID, 40, 8);
+	m->sesid = smb2_le(m, F_SESID, 40, 8);
 	if (m->c->err != ST_OK)
 		return;
 	facts(m, tid, !(*fl & 2));
@@ -868,7 +362,7 @@ static int
 smb2_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
-	struct msg m = { d, c, left, 0, 0, 0, 0 };
+	struct smb2_msg m = { d, c, left, 0, 0, 0, 0 };
 	struct st_field *f;
 	uint32_t fl, next;
 	unsigned cmd;
@@ -892,7 +386,7 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 		    "message", (unsigned)next);
 	if (next != 0)
 		m.len = next;
-	body(&m, cmd);
+	smb2_body(&m, cmd);
 	if (c->err == ST_ETRUNC && d->pkt->caplen == d->pkt->len) {
 		/* Not cut by the capture: the message goes on in a later
 		 * segment. */

@@ -1,0 +1,479 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * SMB2 and SMB3 ([MS-SMB2] 2.2.3 to 2.2.40): the bodies of the commands,
+ * read after the header (smb2.c) by smb2_body().  Offsets are from the
+ * start of the header; everything is little-endian.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "fields.h"
+#include "smb2.h"
+#include "smb2ses.h"
+
+
+#define SMB2_MAXDIALECTS 64
+#define SMB2_NAMEMAX	1024	/* UTF-16 units of a name shown */
+
+static const struct lebit access_bits[] = {
+	LB("smb.access.read", 0x1), LB("smb.access.write", 0x2),
+	LB("smb.access.append", 0x4), LB("smb.access.read_ea", 0x8),
+	LB("smb.access.write_ea", 0x10), LB("smb.access.execute", 0x20),
+	LB("smb.access.delete_child", 0x40),
+	LB("smb.access.read_attributes", 0x80),
+	LB("smb.access.write_attributes", 0x100),
+	LB("smb.access.delete", 0x10000),
+	LB("smb.access.read_control", 0x20000),
+	LB("smb.access.write_dac", 0x40000),
+	LB("smb.access.write_owner", 0x80000),
+	LB("smb.access.synchronize", 0x100000),
+	LB("smb.access.system_security", 0x1000000),
+	LB("smb.access.maximum_allowed", 0x2000000),
+	LB("smb.access.generic_all", 0x10000000),
+	LB("smb.access.generic_execute", 0x20000000),
+	LB("smb.access.generic_write", 0x40000000),
+	LB("smb.access.generic_read", 0x80000000),
+};
+
+static const struct lebit fattr_bits[] = {
+	LB("smb2.file_attribute.read_only", 0x1),
+	LB("smb2.file_attribute.hidden", 0x2),
+	LB("smb2.file_attribute.system", 0x4),
+	LB("smb2.file_attribute.directory", 0x10),
+	LB("smb2.file_attribute.archive", 0x20),
+	LB("smb2.file_attribute.normal", 0x80),
+	LB("smb2.file_attribute.temporary", 0x100),
+	LB("smb2.file_attribute.sparse", 0x200),
+	LB("smb2.file_attribute.reparse", 0x400),
+	LB("smb2.file_attribute.compressed", 0x800),
+	LB("smb2.file_attribute.offline", 0x1000),
+	LB("smb2.file_attribute.not_content_indexed", 0x2000),
+	LB("smb2.file_attribute.encrypted", 0x4000),
+	LB("smb2.file_attribute.integrity_stream", 0x8000),
+	LB("smb2.file_attribute.no_scrub_data", 0x20000),
+};
+
+static const struct lebit share_bits[] = {
+	LB("smb.share.access.read", 0x1), LB("smb.share.access.write", 0x2),
+	LB("smb.share.access.delete", 0x4),
+};
+
+static const struct lebit copts_bits[] = {
+	LB("smb.nt.create_options.directory", 0x1),
+	LB("smb.nt.create_options.write_through", 0x2),
+	LB("smb.nt.create_options.sequential_only", 0x4),
+	LB("smb.nt.create_options.intermediate_buffering", 0x8),
+	LB("smb.nt.create_options.sync_io_alert", 0x10),
+	LB("smb.nt.create_options.sync_io_nonalert", 0x20),
+	LB("smb.nt.create_options.non_directory", 0x40),
+	LB("smb.nt.create_options.create_tree_connection", 0x80),
+	LB("smb.nt.create_options.complete_if_oplocked", 0x100),
+	LB("smb.nt.create_options.no_ea_knowledge", 0x200),
+	LB("smb.nt.create_options.eight_dot_three_only", 0x400),
+	LB("smb.nt.create_options.random_access", 0x800),
+	LB("smb.nt.create_options.delete_on_close", 0x1000),
+	LB("smb.nt.create_options.open_by_fileid", 0x2000),
+	LB("smb.nt.create_options.backup_intent", 0x4000),
+	LB("smb.nt.create_options.no_compression", 0x8000),
+	LB("smb.nt.create_options.reserve_opfilter", 0x100000),
+	LB("smb.nt.create_options.open_reparse_point", 0x200000),
+	LB("smb.nt.create_options.open_no_recall", 0x400000),
+	LB("smb.nt.create_options.open_for_free_space_query", 0x800000),
+};
+
+static const struct lebit tc_bits[] = {
+	LB("smb2.tc.cluster_reconnect", 0x1),
+	LB("smb2.tc.redirect_to_owner", 0x2),
+	LB("smb2.tc.extension_present", 0x4),
+};
+
+static const struct lebit sesreq_bits[] = {
+	LB("smb2.ses_req_flags.session_binding", 0x1),
+};
+
+static const struct lebit sesflags_bits[] = {
+	LB("smb2.ses_flags.guest", 0x1), LB("smb2.ses_flags.null", 0x2),
+	LB("smb2.ses_flags.encrypt", 0x4),
+};
+
+static const struct lebit secmode_bits[] = {
+	LB("smb2.sec_mode.sign_enabled", 0x1),
+	LB("smb2.sec_mode.sign_required", 0x2),
+};
+
+static const struct lebit caps_bits[] = {
+	LB("smb2.capabilities.dfs", 0x1), LB("smb2.capabilities.leasing", 0x2),
+	LB("smb2.capabilities.large_mtu", 0x4),
+	LB("smb2.capabilities.multi_channel", 0x8),
+	LB("smb2.capabilities.persistent_handles", 0x10),
+	LB("smb2.capabilities.directory_leasing", 0x20),
+	LB("smb2.capabilities.encryption", 0x40),
+};
+
+static void
+guid(struct smb2_msg *m, int f, size_t off)
+{
+	uint64_t a = smb2_le_at(m, off, 4), b = smb2_le_at(m, off + 4, 2),
+	    c = smb2_le_at(m, off + 6, 2), d8 = 0;
+	char buf[40];
+	size_t i;
+
+	for (i = 0; i < 8; i++)
+		d8 = d8 << 8 | smb2_le_at(m, off + 8 + i, 1);
+	if (m->c->err != ST_OK)
+		return;
+	snprintf(buf, sizeof(buf), "%08x-%04x-%04x-%04x-%012llx",
+	    (unsigned)a, (unsigned)b, (unsigned)c, (unsigned)(d8 >> 48),
+	    (unsigned long long)(d8 & 0xffffffffffffULL));
+	st_dtext(m->d, m->c, &smb2_fields[f], off, 16, buf);
+}
+
+/*
+ * A UTF-16LE name of len bytes at off from the header, into buf: ASCII
+ * as is (backslashes single, as paths are written), other characters
+ * escaped.  Returns 1, or 0 when there is none.
+ */
+static int
+name16_text(struct smb2_msg *m, size_t off, size_t len, char *buf, size_t n)
+{
+	size_t i, k = 0;
+	unsigned u;
+
+	if (len == 0 || off < SMB2_HDR || off + len > m->len) {
+		if (off + len > m->len && len > 0)
+			st_pkt_note(m->d->pkt, "SMB2: a name lies past the "
+			    "bytes of the message");
+		return 0;
+	}
+	for (i = 0; i + 1 < len && k + 7 < n; i += 2) {
+		u = (unsigned)smb2_le_at(m, off + i, 2);
+		if (u >= 0x20 && u < 0x7f)
+			buf[k++] = (char)u;
+		else
+			k += (size_t)snprintf(buf + k, n - k,
+			    u < 0x100 ? "\\x%02x" : "\\u%04x", u);
+	}
+	buf[k] = '\0';
+	return m->c->err == ST_OK;
+}
+
+/* The name as field f. */
+static void
+name16(struct smb2_msg *m, int f, size_t off, size_t len)
+{
+	char buf[SMB2_NAMEMAX * 6 + 1];
+
+	if (name16_text(m, off, len, buf, sizeof(buf)))
+		st_dtext(m->d, m->c, &smb2_fields[f], off, len, buf);
+}
+
+/* n reserved bytes at off, as Wireshark shows them. */
+static void
+rsv(struct smb2_msg *m, size_t off, size_t n)
+{
+	if (m->c->err == ST_OK && off + n <= m->len)
+		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], off, n);
+}
+
+/*
+ * A FILETIME (100 ns units since 1601) at off as Wireshark writes an
+ * absolute time: "Apr 26, 2023 10:25:12.024387100 UTC".
+ */
+static void
+filetime(struct smb2_msg *m, int f, size_t off)
+{
+	uint64_t v = smb2_le_at(m, off, 8), secs;
+	struct tm tm;
+	time_t t;
+	char buf[80];
+	size_t k;
+
+	if (m->c->err != ST_OK)
+		return;
+	if (v == 0)
+		snprintf(buf, sizeof(buf), "Jan  1, 1970 00:00:00.000000000 UTC");
+	else {
+		secs = v / 10000000;
+		t = (time_t)(secs - 11644473600ULL);
+		if (secs < 11644473600ULL || gmtime_r(&t, &tm) == NULL)
+			return;
+		k = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
+		snprintf(buf + k, sizeof(buf) - k, ".%09u UTC",
+		    (unsigned)(v % 10000000) * 100);
+	}
+	st_dtext(m->d, m->c, &smb2_fields[f], off, 8, buf);
+}
+
+/* The four times of a create or close response, from off. */
+static void
+times4(struct smb2_msg *m, size_t off)
+{
+	filetime(m, F_CTIME, off);
+	filetime(m, F_ATIME, off + 8);
+	filetime(m, F_WTIME, off + 16);
+	filetime(m, F_CHTIME, off + 24);
+}
+
+static void
+negotiate(struct smb2_msg *m, size_t b)
+{
+	unsigned n, i;
+
+	if (!m->resp) {
+		n = (unsigned)smb2_le(m, F_DCOUNT, b + 2, 2);
+		FLAGS(m, F_SECMODE, b + 4, 2, secmode_bits);
+		FLAGS(m, F_CAPS, b + 8, 4, caps_bits);
+		guid(m, F_CGUID, b + 12);
+		for (i = 0; i < n && i < SMB2_MAXDIALECTS &&
+		    m->c->err == ST_OK; i++)
+			smb2_le(m, F_DIALECT, b + 36 + 2 * i, 2);
+		return;
+	}
+	FLAGS(m, F_SECMODE, b + 2, 1, secmode_bits);
+	smb2_le(m, F_DIALECT, b + 4, 2);
+	guid(m, F_SGUID, b + 8);
+	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
+}
+
+/* The security buffer: its offset and length words at olb, the blob. */
+static void
+secblob(struct smb2_msg *m, size_t olb, int auth)
+{
+	size_t off = (size_t)smb2_le(m, F_OLBOFF, olb, 2),
+	    len = (size_t)smb2_le(m, F_OLBLEN, olb + 2, 2);
+	struct smb2_ses s;
+	struct st_cur t;
+
+	if (m->c->err != ST_OK || len == 0 || off < SMB2_HDR ||
+	    off + len > m->len)
+		return;
+	st_dbytes(m->d, m->c, &smb2_fields[F_SECBLOB], off, len);
+	t = *m->c;
+	if (!auth || !st_cur_skip(&t, off))
+		return;
+	memset(&s, 0, sizeof(s));
+	if (smb2_ntlm_names(&t, len, &s))
+		smb2_ses_auth(m->sesid, m->d->pkt->num, &s);
+}
+
+static void
+session_setup(struct smb2_msg *m, size_t b)
+{
+	if (!m->resp) {
+		FLAGS(m, F_SESREQF, b + 2, 1, sesreq_bits);
+		FLAGS(m, F_SECMODE, b + 3, 1, secmode_bits);
+		FLAGS(m, F_CAPS, b + 4, 4, caps_bits);
+		smb2_le(m, F_CHANNEL, b + 8, 4);
+		smb2_le(m, F_PREVSES, b + 16, 8);
+		secblob(m, b + 12, 1);
+		return;
+	}
+	FLAGS(m, F_SESFLAGS, b + 2, 2, sesflags_bits);
+	secblob(m, b + 4, 0);
+	if (m->status == 0 && m->c->err == ST_OK)
+		smb2_ses_done(m->sesid, m->d->pkt->num);
+}
+
+static void
+tree_connect(struct smb2_msg *m, size_t b)
+{
+	char buf[SMB2_FACTLEN * 2];
+	size_t off, len;
+	uint8_t type;
+
+	if (!m->resp) {
+		FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
+		off = (size_t)smb2_le_at(m, b + 4, 2);
+		len = (size_t)smb2_le_at(m, b + 6, 2);
+		if (m->c->err == ST_OK &&
+		    name16_text(m, off, len, buf, sizeof(buf))) {
+			st_dtext(m->d, m->c, &smb2_fields[F_TREE], off, len,
+			    buf);
+			smb2_tree_req(m->sesid, m->msgid, buf);
+		}
+		return;
+	}
+	type = (uint8_t)smb2_le(m, F_SHTYPE, b + 2, 1);
+	if (m->c->err == ST_OK) {
+		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], b + 3, 1);
+		if (m->status == 0)
+			smb2_tree_resp(m->sesid, m->msgid,
+			    (uint32_t)smb2_le_at(m, 36, 4), type,
+			    m->d->pkt->num);
+	}
+	smb2_le(m, F_SHFLAGS, b + 4, 4);
+	smb2_le(m, F_SHCAPS, b + 8, 4);
+	FLAGS(m, F_ACCESS, b + 12, 4, access_bits);
+}
+
+static void
+create(struct smb2_msg *m, size_t b)
+{
+	size_t off, len;
+
+	if (!m->resp) {
+		smb2_le(m, F_OPLOCK, b + 3, 1);
+		smb2_le(m, F_IMPERS, b + 4, 4);
+		smb2_le(m, F_CFLAGS, b + 8, 8);
+		rsv(m, b + 16, 8);
+		FLAGS(m, F_ACCESS, b + 24, 4, access_bits);
+		FLAGS(m, F_FATTR, b + 28, 4, fattr_bits);
+		FLAGS(m, F_SHACCESS, b + 32, 4, share_bits);
+		smb2_le(m, F_DISPO, b + 36, 4);
+		FLAGS(m, F_COPTS, b + 40, 4, copts_bits);
+		off = (size_t)smb2_le_at(m, b + 44, 2);
+		len = (size_t)smb2_le_at(m, b + 46, 2);
+		if (m->c->err == ST_OK)
+			name16(m, F_FILENAME, off, len);
+		return;
+	}
+	smb2_le(m, F_OPLOCK, b + 2, 1);
+	smb2_le(m, F_ACTION, b + 4, 4);
+	times4(m, b + 8);
+	smb2_le(m, F_ALLOC, b + 40, 8);
+	smb2_le(m, F_EOF, b + 48, 8);
+	FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
+	rsv(m, b + 60, 4);
+	guid(m, F_FID, b + 64);
+}
+
+/*
+ * A query info request: the class says which table names the level
+ * (files, file systems, security); a security query's additional word
+ * is a set of bits Wireshark names otherwise, not read here.
+ */
+static void
+query_info(struct smb2_msg *m, size_t b)
+{
+	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
+	unsigned cls = (unsigned)smb2_le(m, F_CLASS, b + 2, 1);
+
+	if (cls >= 1 && cls <= 3)
+		smb2_le(m, level[cls], b + 3, 1);
+	smb2_le(m, F_MAXRESP, b + 4, 4);
+	smb2_le(m, F_GIOFF, b + 8, 2);
+	rsv(m, b + 10, 2);
+	smb2_le(m, F_GISIZE, b + 12, 4);
+	if (cls != 3)
+		smb2_le(m, F_ADDL, b + 16, 4);
+	smb2_le(m, F_GIFLAGS, b + 20, 4);
+	guid(m, F_FID, b + 24);
+}
+
+/* A set info request: class and level as a query's, then its buffer. */
+static void
+set_info(struct smb2_msg *m, size_t b)
+{
+	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
+	unsigned cls = (unsigned)smb2_le(m, F_CLASS, b + 2, 1);
+
+	if (cls >= 1 && cls <= 3)
+		smb2_le(m, level[cls], b + 3, 1);
+	smb2_le(m, F_SISIZE, b + 4, 4);
+	smb2_le(m, F_SIOFF, b + 8, 2);
+	if (cls != 3)
+		smb2_le(m, F_ADDL, b + 12, 4);
+	guid(m, F_FID, b + 16);
+}
+
+void
+smb2_body(struct smb2_msg *m, unsigned cmd)
+{
+	size_t b = SMB2_HDR;
+	uint64_t code = smb2_le(m, F_BUFCODE, b, 2);
+	struct st_field *f;
+
+	if (m->c->err != ST_OK)
+		return;
+	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFLEN], b, 2)) !=
+	    NULL)
+		f->val = code >> 1;
+	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFDYN], b, 1)) != NULL)
+		f->val = code & 1;
+	/* An error response; a session setup's own body has size 9 too,
+	 * with "more processing required" in its later rounds. */
+	if (code == 9 && m->resp && (cmd != C_SESSION_SETUP ||
+	    (m->status != 0 && m->status != 0xc0000016)))
+		return;
+	switch (cmd) {
+	case C_NEGOTIATE:
+		negotiate(m, b);
+		break;
+	case C_SESSION_SETUP:
+		session_setup(m, b);
+		break;
+	case C_TREE_CONNECT:
+		tree_connect(m, b);
+		break;
+	case C_CREATE:
+		create(m, b);
+		break;
+	case C_CLOSE:
+		smb2_le(m, F_CLFLAGS, b + 2, 2);
+		if (m->c->err == ST_OK && !m->d->pkt->lite)
+			st_pkt_add_field(m->d->pkt, &smb2_fields[F_PQATTR],
+			    (uint32_t)((m->c->off + b + 2) * 8 + 7), 1,
+			    smb2_le_at(m, b + 2, 2) & 1);
+		if (!m->resp)
+			guid(m, F_FID, b + 8);
+		else {
+			rsv(m, b + 4, 4);
+			times4(m, b + 8);
+			smb2_le(m, F_ALLOC, b + 40, 8);
+			smb2_le(m, F_EOF, b + 48, 8);
+			FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
+		}
+		break;
+	case C_TREE_DISCONNECT:
+		rsv(m, b + 2, 2);
+		break;
+	case C_READ:
+		if (m->resp)	/* byte 3: flags from SMB 3.1.1 on */
+			break;
+		smb2_le(m, F_RLEN, b + 4, 4);
+		smb2_le(m, F_OFFSET, b + 8, 8);
+		guid(m, F_FID, b + 16);
+		smb2_le(m, F_MINCOUNT, b + 32, 4);
+		break;
+	case C_IOCTL:	/* a response's flags, named as the header's */
+		rsv(m, b + 2, 2);
+		if (m->resp) {
+			smb2_le(m, F_FLAGS, b + 40, 4);
+			rsv(m, b + 44, 4);
+		} else {
+			guid(m, F_FID, b + 8);
+			rsv(m, b + 52, 4);
+		}
+		break;
+	case C_CHANGE_NOTIFY:
+		if (!m->resp) {
+			guid(m, F_FID, b + 8);
+			rsv(m, b + 28, 4);
+		}
+		break;
+	case C_QUERY_INFO:
+		if (!m->resp)
+			query_info(m, b);
+		break;
+	case C_SET_INFO:
+		if (!m->resp)
+			set_info(m, b);
+		break;
+	case C_FLUSH: case C_LOCK: case C_QUERY_DIRECTORY:
+		if (!m->resp)
+			guid(m, F_FID, b + 8);
+		break;
+	case C_WRITE:
+		if (m->resp) {
+			rsv(m, b + 2, 2);
+			smb2_le(m, F_WCOUNT, b + 4, 4);
+			smb2_le(m, F_WREMAIN, b + 8, 4);
+			break;
+		}
+		smb2_le(m, F_WLEN, b + 4, 4);
+		smb2_le(m, F_OFFSET, b + 8, 8);
+		guid(m, F_FID, b + 16);
+		break;
+	}
+}
