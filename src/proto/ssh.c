@@ -265,8 +265,8 @@ struct sshdir {
 	uint8_t		 enc;		/* NEWKEYS went this way */
 	uint8_t		 banner;	/* a version line went this way */
 	uint32_t	 kexinit, newkeys; /* their numbers, once known */
-	uint32_t	 dh[2];		/* 30's and 31's numbers */
-	uint8_t		 seen;		/* 1 KEXINIT, 2 NEWKEYS, 4 30, 8 31 */
+	uint32_t	 dh[5];		/* 30's to 34's numbers */
+	uint8_t		 seen;		/* 1 KEXINIT, 2 NEWKEYS, 4 << (code - 30) */
 	uint8_t		 kex;		/* the conversation's, in a copy */
 	uint8_t		 both;		/* in a copy: the numbers can be shown */
 };
@@ -307,6 +307,11 @@ count(struct sshdir *s, unsigned code, int kex)
 		/* Wireshark's ECDH takes the count, its DH the next one */
 		s->dh[code - 30] = s->seq + (kex == 2);
 		s->seq++;
+	} else if (kex == 3 && code >= 31 && code <= 34 &&
+	    !(s->seen & 4 << (code - 30))) {
+		/* group exchange: each kind moves it on, then takes it */
+		s->seen |= (uint8_t)(4 << (code - 30));
+		s->dh[code - 30] = ++s->seq;
 	} else if (code == 21)
 		s->enc = 1;
 }
@@ -441,10 +446,11 @@ packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 	if (conn_state(d, !to_server(d), p[5] == 20 ? (kx ? 120 : 2) :
 	    len + 4 > left ? 2 : 100 + p[5],
 	    &st) == 0 && st.both && len + 4 <= left && (p[5] < 30 ||
-	    p[5] > 39 || (p[5] <= 31 && (st.kex == 1 || st.kex == 2))))
+	    p[5] > 39 || (p[5] <= 31 && (st.kex == 1 || st.kex == 2)) ||
+	    (p[5] <= 34 && st.kex == 3)))
 		st_dgen(d, &ssh_fields[F_SEQ], p[5] == 20 ? st.kexinit :
-		    p[5] == 21 ? st.newkeys : p[5] >= 30 ? st.dh[p[5] - 30] :
-		    0);
+		    p[5] == 21 ? st.newkeys : p[5] >= 31 && p[5] <= 34 ?
+		    st.dh[p[5] - 30] : p[5] == 30 && st.kex != 3 ? st.dh[0] : 0);
 	if (d->plen > 0)
 		d->next = d->ly->proto;		/* another packet follows */
 	return ST_OK;
