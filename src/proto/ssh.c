@@ -2,15 +2,19 @@
 /*
  * SSH (RFC 4253): the version banner, and the binary packets of the key
  * exchange (length, padding, message code, KEXINIT's algorithm lists and
- * its HASSH fingerprint).  After NEWKEYS the packets are encrypted; one
- * packet alone cannot tell which side of NEWKEYS it is, so a packet whose
- * length and padding do not look like a key exchange's (RFC 4253 6: a
- * multiple of 8, padding 4 or more, a transport message code) is shown as
- * encrypted.  Wireshark, which follows the connection, may know better.
+ * its HASSH fingerprint).  After NEWKEYS the packets of that direction
+ * are encrypted: a conversation followed from its version lines knows
+ * (per direction, as Wireshark does, with Wireshark's sequence numbers of
+ * the key exchange's packets); one joined later, or SSH 1, is read by
+ * shape: a packet whose length and padding do not look like a key
+ * exchange's (RFC 4253 6: a multiple of 8, padding 4 or more, a transport
+ * message code) is shown as encrypted.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/flow.h"
 #include "strata/hash.h"
 #include "strata/out.h"
 #include "fields.h"
@@ -19,10 +23,11 @@
 #define SSH_MAXPKT	35000	/* RFC 4253 6.1: what must be accepted */
 #define SSH_LIST	1024	/* bytes of one algorithm list shown */
 #define SSH_NLISTS	10
+#define SSH_CONNS	64	/* conversations followed at once */
 
 enum { F_PROTO, F_DIR, F_PLEN, F_PADLEN, F_CODE, F_PAD, F_PAYLOAD, F_ENCLEN,
 	F_ENC, F_COOKIE, F_FIRST, F_RESERVED, F_HASSHALG, F_HASSH, F_HASSHSALG,
-	F_HASSHS, F_LIST0, F_NSSH = F_LIST0 + 2 * SSH_NLISTS };
+	F_HASSHS, F_SEQ, F_LIST0, F_NSSH = F_LIST0 + 2 * SSH_NLISTS };
 
 #define L(n, l)	FD(NULL, "ssh." n "_length", l " length", 0, 32, ST_FMT_DEC), \
 	FD(NULL, "ssh." n, l, 0, 0, ST_FMT_TEXT)
@@ -66,6 +71,7 @@ static const struct st_field_desc ssh_fields[F_NSSH] = {
 	    "hasshServerAlgorithms", ST_FMT_TEXT, NULL),
 	[F_HASSHS] = FDG("ssh.kex.hasshserver", "hasshServer fingerprint",
 	    ST_FMT_TEXT, NULL),
+	[F_SEQ] = FDG("ssh.seq_num", "Sequence number", ST_FMT_DEC, NULL),
 	L("kex_algorithms", "kex_algorithms"),
 	L("server_host_key_algorithms", "server_host_key_algorithms"),
 	L("encryption_algorithms_client_to_server",
@@ -186,8 +192,11 @@ hassh(struct st_dctx *d, const size_t off[SSH_NLISTS],
 	gentext(d, client ? F_HASSH : F_HASSHS, hex);
 }
 
-/* KEXINIT's body from 6 to end: cookie, ten name-lists, a flag. */
-static void
+static void kex_kind(struct st_dctx *, const uint8_t *, size_t);
+
+/* KEXINIT's body from 6 to end: cookie, ten name-lists, a flag; whether
+ * it was all there (Wireshark counts the packet then). */
+static int
 kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t end)
 {
 	char buf[SSH_LIST * 4 + 8];
@@ -197,11 +206,11 @@ kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t end)
 	int i;
 
 	if (end < pos)
-		return;
+		return 0;
 	st_dbytes(d, c, &ssh_fields[F_COOKIE], 6, 16);
 	for (i = 0; i < SSH_NLISTS; i++) {
 		if (end - pos < 4)
-			return;
+			return 0;
 		n = be32(p + pos);
 		if ((f = st_dbytes(d, c, &ssh_fields[F_LIST0 + 2 * i], pos,
 		    4)) != NULL)
@@ -209,21 +218,24 @@ kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t end)
 		pos += 4;
 		if (n > end - pos) {
 			st_dmalformed(d, "a name-list longer than its packet");
-			return;
+			return 0;
 		}
 		st_escape(p + pos, n < SSH_LIST ? n : SSH_LIST, buf,
 		    sizeof(buf));
 		st_dtext(d, c, &ssh_fields[F_LIST0 + 2 * i + 1], pos, n, buf);
 		off[i] = pos;
 		len[i] = n;
+		if (i == 0 && to_server(d))
+			kex_kind(d, p + pos, n);
 		pos += n;
 	}
 	if (end - pos < 5)
-		return;
+		return 0;
 	if ((f = st_dbytes(d, c, &ssh_fields[F_FIRST], pos, 1)) != NULL)
 		f->val = p[pos];
 	st_dbytes(d, c, &ssh_fields[F_RESERVED], pos + 1, 4);
 	hassh(d, off, len, p, to_server(d));
+	return 1;
 }
 
 /* A key exchange's packet looks so (RFC 4253 6) before NEWKEYS. */
@@ -239,11 +251,177 @@ plain(const uint8_t *p, size_t left)
 	    p[4] >= 4 && p[4] < len && p[5] >= 1 && p[5] <= 49;
 }
 
+/*
+ * The conversations' state, as Wireshark keeps it on its first pass: per
+ * direction the sequence number of the next binary packet (RFC 4253 6.4,
+ * counted from 0) and whether NEWKEYS went that way (what follows is
+ * encrypted).  The state at a frame's start is kept too, so that a frame
+ * decoded again reads as it did.  One bounded table (the oldest entry
+ * reused), emptied when frame numbers start again (a new capture).
+ */
+struct sshdir {
+	uint64_t	 frame;		/* last frame seen this way */
+	uint32_t	 seq;		/* the next packet's number */
+	uint8_t		 enc;		/* NEWKEYS went this way */
+	uint8_t		 banner;	/* a version line went this way */
+	uint32_t	 kexinit, newkeys; /* their numbers, once known */
+	uint32_t	 dh[5];		/* 30's to 34's numbers */
+	uint8_t		 seen;		/* 1 KEXINIT, 2 NEWKEYS, 4 << (code - 30) */
+	uint8_t		 kex;		/* the conversation's, in a copy */
+	uint8_t		 both;		/* in a copy: the numbers can be shown */
+};
+
+struct sshconn {
+	struct st_flowkey k;
+	struct sshdir	 dir[2];	/* to the server, from it */
+	struct sshdir	 start[2];	/* as they were at the frame's start */
+	uint8_t		 kex;		/* 1 ECDH and the like, 2 DH, 3 GEX */
+	uint8_t		 cut;		/* a packet ran past its segment */
+};
+
+static struct sshconn conns[SSH_CONNS];
+static unsigned nconn;
+static uint64_t last_num;
+static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * Wireshark numbers only the key exchange's packets, each kind once:
+ * KEXINIT and NEWKEYS take the count and move it on; the (EC)DH init
+ * and reply (30, 31) move it on; a packet cut by its segment's end is
+ * not counted (its dissection stopped before).
+ */
+static void
+count(struct sshdir *s, unsigned code, int kex)
+{
+	if (code == 20 && !(s->seen & 1)) {
+		s->seen |= 1;
+		s->kexinit = s->seq++;
+	} else if (code == 21 && !(s->seen & 2)) {
+		s->seen |= 2;
+		s->newkeys = s->seq++;
+		s->enc = 1;
+	} else if ((code == 30 || code == 31) && (kex == 1 || kex == 2) &&
+	    !(s->seen & (code - 29) *
+	    4)) {
+		s->seen |= (code - 29) * 4;
+		/* Wireshark's ECDH takes the count, its DH the next one */
+		s->dh[code - 30] = s->seq + (kex == 2);
+		s->seq++;
+	} else if (kex == 3 && code >= 31 && code <= 34 &&
+	    !(s->seen & 4 << (code - 30))) {
+		/* group exchange: each kind moves it on, then takes it */
+		s->seen |= (uint8_t)(4 << (code - 30));
+		s->dh[code - 30] = ++s->seq;
+	} else if (code == 21)
+		s->enc = 1;
+}
+
+/* This layer's conversation key: 0, or -1 without one. */
+static int
+conn_key(const struct st_dctx *d, struct st_flowkey *k)
+{
+	const struct st_layer *tl, *net;
+
+	for (tl = d->ly; tl > d->pkt->layers && tl[-1].proto == d->ly->proto;
+	    tl--)
+		;
+	if ((tl = st_dbelow(d->pkt, tl)) == NULL ||
+	    tl->proto->role != ST_ROLE_TRANSPORT ||
+	    (net = st_dbelow(d->pkt, tl)) == NULL)
+		return -1;
+	return st_flow_key_of(d->pkt, net, tl, k) < 0 ? -1 : 0;
+}
+
+/*
+ * A copy of the state of this layer's direction (dir 0: to the server)
+ * into *out, the conversation opened if new, the frame's start noted on
+ * its first SSH layer.  Returns 0, or -1 when there is no conversation.
+ * With upd, the state is first moved on: banner, a packet, NEWKEYS.
+ */
+static int
+conn_state(const struct st_dctx *d, int dir, int upd, struct sshdir *out)
+{
+	struct st_flowkey k;
+	struct sshdir *s;
+	unsigned i, lo;
+
+	if (conn_key(d, &k) != 0)
+		return -1;
+	pthread_mutex_lock(&conn_lock);
+	if (d->pkt->num < last_num || d->pkt->num == 1)
+		nconn = 0;
+	last_num = d->pkt->num;
+	lo = nconn > SSH_CONNS ? nconn - SSH_CONNS : 0;
+	for (i = nconn; i > lo; i--)
+		if (memcmp(&conns[(i - 1) % SSH_CONNS].k, &k, sizeof(k)) == 0)
+			break;
+	if (i-- == lo) {
+		i = nconn++;
+		memset(&conns[i % SSH_CONNS], 0, sizeof(conns[0]));
+		conns[i % SSH_CONNS].k = k;
+	}
+	s = &conns[i % SSH_CONNS].dir[dir];
+	if (st_dcount(d, d->ly->proto) == 0) {
+		if (s->frame == d->pkt->num)	/* decoded again */
+			*s = conns[i % SSH_CONNS].start[dir];
+		else {
+			s->frame = d->pkt->num;
+			conns[i % SSH_CONNS].start[dir] = *s;
+		}
+	}
+	if (upd == 1)
+		s->banner = 1;
+	else if (upd == 4)	/* SSH 1: another format, not followed */
+		s->banner = 2;
+	else if (upd == 2)
+		conns[i % SSH_CONNS].cut = 1;
+	else if (upd >= 100)
+		count(s, upd - 100, conns[i % SSH_CONNS].kex);
+	else if (upd >= 50)
+		conns[i % SSH_CONNS].kex = (uint8_t)(upd - 50);
+	*out = *s;
+	out->kex = conns[i % SSH_CONNS].kex;
+	/* Both version lines seen and no packet cut by its segment: the
+	 * numbers are Wireshark's (a cut packet upsets its counting). */
+	out->both = s->banner == 1 && !conns[i % SSH_CONNS].cut &&
+	    conns[i % SSH_CONNS].dir[!dir].banner == 1;
+	out->banner = s->banner == 1 &&
+	    conns[i % SSH_CONNS].dir[!dir].banner != 2;
+	pthread_mutex_unlock(&conn_lock);
+	return 0;
+}
+
+/* The client's first key exchange method, which Wireshark's dissection of
+ * messages 30 to 49 follows (the server usually accepts it). */
+static void
+kex_kind(struct st_dctx *d, const uint8_t *p, size_t n)
+{
+	static const struct { const char *pfx; int kind; } k[] = {
+		{ "diffie-hellman-group-exchange", 3 },
+		{ "diffie-hellman-group", 2 }, { "ecdh-", 1 },
+		{ "curve25519", 1 }, { "curve448", 1 }, { "sntrup", 1 },
+		{ "mlkem", 1 },
+	};
+	struct sshdir st;
+	size_t i, l;
+
+	for (i = 0; i < NFIELDS(k); i++) {
+		l = strlen(k[i].pfx);
+		if (n >= l && memcmp(p, k[i].pfx, l) == 0) {
+			conn_state(d, 0, 50 + k[i].kind, &st);
+			return;
+		}
+	}
+	conn_state(d, 0, 50, &st);
+}
+
 static int
 packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 {
 	uint32_t len = be32(p);
 	size_t end, padlen = p[4];
+	struct sshdir st;
+	int kx = 0;
 
 	st_dfield(d, c, &ssh_fields[F_PLEN]);
 	st_dfield(d, c, &ssh_fields[F_PADLEN]);
@@ -258,13 +436,21 @@ packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 		end = left;
 	}
 	if (p[5] == 20)
-		kexinit(d, c, p, len + 4 - padlen < end ? len + 4 - padlen :
+		kx = kexinit(d, c, p, len + 4 - padlen < end ? len + 4 - padlen :
 		    end);
 	else if (p[5] < 20 && len + 4 - padlen > 6)
 		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], 6, (len + 4 - padlen <
 		    end ? len + 4 - padlen : end) - 6);
 	if (len + 4 <= end)
 		st_dbytes(d, c, &ssh_fields[F_PAD], len + 4 - padlen, padlen);
+	if (conn_state(d, !to_server(d), p[5] == 20 ? (kx ? 120 : 2) :
+	    len + 4 > left ? 2 : 100 + p[5],
+	    &st) == 0 && st.both && len + 4 <= left && (p[5] < 30 ||
+	    p[5] > 39 || (p[5] <= 31 && (st.kex == 1 || st.kex == 2)) ||
+	    (p[5] <= 34 && st.kex == 3)))
+		st_dgen(d, &ssh_fields[F_SEQ], p[5] == 20 ? st.kexinit :
+		    p[5] == 21 ? st.newkeys : p[5] >= 31 && p[5] <= 34 ?
+		    st.dh[p[5] - 30] : p[5] == 30 && st.kex != 3 ? st.dh[0] : 0);
 	if (d->plen > 0)
 		d->next = d->ly->proto;		/* another packet follows */
 	return ST_OK;
@@ -275,16 +461,22 @@ ssh_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	const uint8_t *p = bytes_at(c, left);
+	struct sshdir st;
 
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
 	if (st_dcount(d, d->ly->proto) == 0)	/* once a segment */
 		st_dgen(d, &ssh_fields[F_DIR], (uint64_t)!to_server(d));
-	if (is_banner(p, left))
+	if (is_banner(p, left)) {
+		conn_state(d, !to_server(d), p[4] == '1' && p[6] != '9' ?
+		    4 : 1, &st);
 		return banner(d, c, p, left);
+	}
 	if (left < 4)
 		return ST_ETRUNC;
-	if (plain(p, left))
+	/* Followed from its banner, the direction says; else the shape. */
+	if (conn_state(d, !to_server(d), 0, &st) == 0 && st.banner ?
+	    !st.enc : plain(p, left))
 		return packet(d, c, p, left);
 	st_dbytes(d, c, &ssh_fields[F_ENCLEN], 0, 4);
 	st_dbytes(d, c, &ssh_fields[F_ENC], 4, left - 4);
@@ -358,6 +550,6 @@ const struct st_proto st_proto_ssh = {
 	.explain = "Each side first sends a version line; then binary "
 	    "packets: a length, a padding length, the payload (its first byte "
 	    "the message code) and random padding.  After NEWKEYS everything "
-	    "but, in some modes, the length is encrypted; strata tells a "
-	    "key exchange's packet by its shape, one packet at a time.",
+	    "but, in some modes, the length is encrypted; strata follows "
+	    "each direction from its version line to its NEWKEYS.",
 };
