@@ -419,14 +419,19 @@ static int
 packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 {
 	uint32_t len = be32(p);
-	size_t end, padlen = p[4];
+	size_t end, padlen, body;
 	struct sshdir st;
 	int kx = 0;
 
 	st_dfield(d, c, &ssh_fields[F_PLEN]);
 	st_dfield(d, c, &ssh_fields[F_PADLEN]);
-	if (!st_dfield(d, c, &ssh_fields[F_CODE]))
+	if (left < 6 || !st_dfield(d, c, &ssh_fields[F_CODE]))
 		return ST_ETRUNC;
+	/* Read only now: the packet may be cut before its padding length.
+	 * body: where the padding starts (a padding longer than the packet
+	 * leaves no payload). */
+	padlen = p[4];
+	body = (size_t)len + 4 > padlen ? (size_t)len + 4 - padlen : 0;
 	end = (size_t)len + 4;
 	d->hdr = end < left ? end : left;
 	d->plen = left - d->hdr;
@@ -436,13 +441,12 @@ packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 		end = left;
 	}
 	if (p[5] == 20)
-		kx = kexinit(d, c, p, len + 4 - padlen < end ? len + 4 - padlen :
-		    end);
-	else if (p[5] < 20 && len + 4 - padlen > 6)
-		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], 6, (len + 4 - padlen <
-		    end ? len + 4 - padlen : end) - 6);
-	if (len + 4 <= end)
-		st_dbytes(d, c, &ssh_fields[F_PAD], len + 4 - padlen, padlen);
+		kx = kexinit(d, c, p, body < end ? body : end);
+	else if (p[5] < 20 && body > 6 && end > 6)
+		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], 6, (body < end ? body :
+		    end) - 6);
+	if (len + 4 <= end && body >= 6)
+		st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
 	if (conn_state(d, !to_server(d), p[5] == 20 ? (kx ? 120 : 2) :
 	    len + 4 > left ? 2 : 100 + p[5],
 	    &st) == 0 && st.both && len + 4 <= left && (p[5] < 30 ||
