@@ -106,17 +106,7 @@ void
 st_of_at(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t,
     size_t off, unsigned first, unsigned n)
 {
-	struct st_cur w = *c;
-
-	if (c->err != ST_OK)
-		return;
-	if (off > st_cur_left(c)) {
-		c->err = ST_ETRUNC;
-		return;
-	}
-	w.off += off;
-	st_dfields(d, &w, t + first, n);
-	c->err = w.err;
+	st_dfields_at(d, c, off, t + first, n);
 }
 
 /* One message; another may follow in the segment. */

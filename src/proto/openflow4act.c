@@ -103,17 +103,7 @@ static void
 at(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *t,
     size_t n, size_t off)
 {
-	struct st_cur w = *c;
-
-	if (c->err != ST_OK)
-		return;
-	if (off > st_cur_left(c)) {
-		c->err = ST_ETRUNC;
-		return;
-	}
-	w.off += off;
-	st_dfields(d, &w, t, n);
-	c->err = w.err;
+	st_dfields_at(d, c, off, t, n);
 }
 
 /* A set-field action of n bytes at pos: one OXM field, then pad. */
