@@ -95,6 +95,13 @@ extern const struct st_proto st_proto_tftp;
 /* @conn */
 /* @appcov */
 /* @tail16c */
+/* @smb2c */
+/* @smb1 */
+/* @nfsattr */
+/* @ssh2 */
+/* @tail9 */
+/* @agree */
+/* @app9 */
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
 extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
@@ -269,6 +276,13 @@ const struct st_proto *const st_protos[] = {
 	/* @conn */
 	/* @appcov */
 	/* @tail16c */
+	/* @smb2c */
+	/* @smb1 */
+	/* @nfsattr */
+	/* @ssh2 */
+	/* @tail9 */
+	/* @agree */
+	/* @app9 */
 	&st_proto_afs,
 	&st_proto_ipoib,
 	&st_proto_ndp,
