@@ -80,16 +80,17 @@ st_flow_port(const struct st_flowkey *k, int side)
 }
 
 /*
- * One conversation in the table: 96 bytes, with its 4-byte tag in its
- * bucket 100 in all (it was 128 and a 37-byte key).  The table keeps no
- * key, only 55 bits of its hash (the bucket's tag and chk here), from
- * which it also chooses the buckets, so that it grows without keys.  Two
- * keys of one hash would share an entry: with a million conversations,
- * one key in 2^50 lookups, a wrong relative number then.  Per direction,
- * the first value seen and the frame it came in (what relative numbers
- * need); then a protocol's own state (user[], zero when made), which the
- * table neither reads nor knows.  state holds the table's ST_FLOW_* bits
- * and, from ST_FLOW_USER up, six bits its user's.
+ * One conversation in the table: 36 bytes, with its 4-byte tag in its
+ * bucket 40 in all.  The table keeps no key, only 55 bits of its hash (the
+ * bucket's tag and chk here), from which it also chooses the buckets, so
+ * that it grows without keys.  Two keys of one hash would share an entry:
+ * with a million conversations, one key in 2^50 lookups, a wrong relative
+ * number then.  Per direction, the first value seen and the frame it came
+ * in (what relative numbers need); then 8 bytes of a protocol's own
+ * (user[], zero when made), which the table neither reads nor knows, and
+ * the side block that holds the rest of its state (st_flow_side below).
+ * state holds the table's ST_FLOW_* bits and, from ST_FLOW_USER up, six
+ * bits its user's.
  */
 struct st_flowent {
 	uint32_t	 chk:24;	/* the table's: more bits of the hash */
@@ -97,7 +98,8 @@ struct st_flowent {
 	uint32_t	 age;		/* the table's: packet last seen */
 	uint32_t	 frame[2];	/* the frame first[] came in, each way */
 	uint32_t	 first[2];	/* the first value seen each way */
-	uint64_t	 user[9];
+	uint32_t	 side;		/* the table's: its side block + 1 */
+	uint8_t		 user[8];
 };
 #define ST_FLOW_CLOSED	0x01	/* set by its user: ended, may make room
 				   first */
@@ -150,10 +152,32 @@ uint8_t	*st_flow_once(struct st_flows **tp, const struct st_flowkey *k,
 	    uint64_t now, uint64_t *when);
 void	st_flow_once_drop(struct st_flows *t, uint8_t *once);
 
+/*
+ * Most of a conversation's state need not be kept for every conversation
+ * at once: a side block of ST_FLOW_SIDE bytes holds it (TCP's analysis),
+ * up to ST_FLOW_SIDEMAX blocks, so that a million conversations going at
+ * once cost 40 bytes each and 20 MiB of blocks, not a block each.
+ * st_flow_side: the block of conversation c (as st_flow_get or
+ * st_flow_find just returned it; now its packet), made if it has none:
+ * *fresh 0 when found, 1 when made (zero), 2 when made again because its
+ * block had to make room for another conversation's (what it held is
+ * lost).  Room is made from a closed conversation's block, else an idle
+ * one's, else the one used longest ago.  NULL when out of memory.
+ * st_flow_side_done: c is closed, its block may make room first.
+ */
+#define ST_FLOW_SIDE	64
+#define ST_FLOW_SIDEMAX	(256u * 1024)
+void	*st_flow_side(struct st_flows *t, struct st_flowent *c, uint64_t now,
+	    int *fresh);
+void	st_flow_side_done(struct st_flows *t, struct st_flowent *c);
+
 /* Conversations the table holds, can hold now, and those still going it
  * made room for. */
 size_t	st_flows_count(const struct st_flows *t, size_t *cap,
 	    uint64_t *evicted);
+
+/* Side blocks in use, and those taken from a conversation still going. */
+size_t	st_flows_sides(const struct st_flows *t, uint64_t *lost);
 
 /* A few counters a user of the table keeps for the whole capture (zero
  * when made), or NULL when no table was made. */

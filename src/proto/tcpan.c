@@ -5,15 +5,17 @@
  * duplicate ACKs, windows), and the relative sequence numbers.
  *
  * The state is bounded: per connection, in the conversations table's
- * entry (struct st_flowent: the first sequence number each way there, the
- * rest in its user[] bytes as struct conn below and its user bits), with
- * no list of the segments in flight.  tshark keeps such a list but, for
+ * entry (struct st_flowent: the first sequence number each way there, a
+ * few bytes in its user[] bytes and its user bits) and its side block
+ * (the rest of struct conn below), with no list of the segments in
+ * flight.  tshark keeps such a list but, for
  * these marks, reads only the highest sequence number sent each way
  * (nextseq), the frame and time it came in, the last ACK and window each
  * way and the count of duplicate ACKs; so the marks come out the same.  Times are
  * kept in microseconds, modulo 2^32 (71 minutes): the thresholds they are
  * compared with are of milliseconds.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "tcpan.h"
@@ -36,7 +38,14 @@
 #define SEEN(f)		(ST_FLOW_USER << (f))
 #define FINSEEN(f)	(ST_FLOW_USER << 2 << (f))
 
-/* One connection's analysis, both ways ([0] from end A, [1] from B). */
+/*
+ * One connection's analysis, both ways ([0] from end A, [1] from B): the
+ * first ST_FLOW_SIDE bytes are kept in the table's side block of the
+ * connection, the rest (what the window means, and the count of
+ * duplicate ACKs) in its entry's user bytes, so that a connection whose
+ * block was taken for another keeps its window scale.  Worked on whole,
+ * in a copy (conn_load, conn_store).
+ */
 struct conn {
 	uint32_t	 next[2];	/* the highest seq + len sent; 0: none */
 	uint32_t	 nextframe[2];	/* the frame that sent it */
@@ -46,17 +55,22 @@ struct conn {
 	uint32_t	 acktime[2];
 	uint32_t	 nondup[2];	/* the last ACK that repeated none */
 	uint16_t	 win[2];	/* the last window, as on the wire */
+	uint32_t	 rtt;		/* SYN to the handshake's ACK; 0: none */
+	/* In the entry: */
 	uint16_t	 mss[2];	/* announced in the SYN; 0: none */
 	uint8_t		 dup[2];	/* duplicate ACKs in a row */
 	uint8_t		 ws[2];
-	uint32_t	 rtt;		/* SYN to the handshake's ACK; 0: none */
 };
+#define HEAD	offsetof(struct conn, mss)
+#define HEADLEN	(sizeof(struct conn) - HEAD)
 
-_Static_assert(sizeof(struct conn) <= sizeof(((struct st_flowent *)0)->user),
-    "the analysis fits in the conversation's user bytes");
+_Static_assert(HEAD == ST_FLOW_SIDE, "the side block holds what is above "
+    "mss");
+_Static_assert(HEADLEN <= sizeof(((struct st_flowent *)0)->user),
+    "the rest fits the entry's user bytes");
 
 /* Totals, in the table's counters. */
-enum { C_SEGS, C_RETRANS, C_OOO, C_DUPACK, C_ZEROWIN, C_LOST };
+enum { C_SEGS, C_RETRANS, C_OOO, C_DUPACK, C_ZEROWIN, C_LOST, C_RESTART };
 
 /* Sequence numbers compared modulo 2^32. */
 #define LT(a, b)	((int32_t)((a) - (b)) < 0)
@@ -295,11 +309,10 @@ count(struct st_flows *t, unsigned m)
 
 /* The state moved on by the segment (frame num, time now), once. */
 static void
-tcpan_step(struct st_flows *t, struct st_flowent *c, int f, int made,
-    uint32_t num, uint32_t now, const struct tcpan_seg *sg,
+tcpan_step(struct st_flows *t, struct st_flowent *c, struct conn *k, int f,
+    int made, uint32_t num, uint32_t now, const struct tcpan_seg *sg,
     struct st_tcp_rel *r)
 {
-	struct conn *k = (struct conn *)(void *)c->user;
 	int seen_v = (c->state & SEEN(1 - f)) != 0;
 
 	if (made)
@@ -375,8 +388,8 @@ once_put(uint8_t *o, int dir, int late, const struct tcpan_seg *sg,
 /* The connection's entry made from its first sighting w (frame when),
  * as if it had been made then. */
 static void
-once_replay(struct st_flows *t, struct st_flowent *c, const struct once *w,
-    uint32_t when)
+once_replay(struct st_flows *t, struct st_flowent *c, struct conn *k,
+    const struct once *w, uint32_t when)
 {
 	struct tcpan_seg sg;
 	struct st_tcp_rel r0;
@@ -390,7 +403,7 @@ once_replay(struct st_flows *t, struct st_flowent *c, const struct once *w,
 	sg.mss = w->mss > 0 ? w->mss : -1;
 	sg.ws = (w->dir >> 1) - 1;
 	rel_init(&r0, &sg);
-	tcpan_step(t, c, w->dir & 1, 1, when, w->usec, &sg, &r0);
+	tcpan_step(t, c, k, w->dir & 1, 1, when, w->usec, &sg, &r0);
 	c->state = (uint8_t)((c->state & ~ST_FLOW_LATE) |
 	    (w->flags & ONCE_LATE ? ST_FLOW_LATE : 0));
 }
@@ -398,40 +411,88 @@ once_replay(struct st_flows *t, struct st_flowent *c, const struct once *w,
 /*
  * The connection's entry for segment sg, direction dir, frame num (the
  * table's own, found or made), or NULL with r filled when this is the
- * connection's first sighting (kept in 32 bytes, not an entry).
+ * connection's first sighting (kept in 32 bytes, not an entry); *when
+ * the frame of the first sighting *w it was made from, 0: none.
  */
 static struct st_flowent *
 conn_of(struct st_flows **flows, const struct st_flowkey *k, int dir,
     uint32_t num, uint32_t now, const struct tcpan_seg *sg, int *made,
-    struct st_tcp_rel *r)
+    struct once *w, uint64_t *when, struct st_tcp_rel *r)
 {
 	struct st_flowent *c, tmp;
-	struct once w;
-	uint64_t when = 0, evicted;
+	struct conn k0;
+	uint64_t evicted;
 	uint8_t *o;
 
 	*made = 0;
+	*when = 0;
 	if ((c = st_flow_find(flows, k, num)) != NULL)
 		return c;
 	if (once_fits(sg)) {
-		if ((o = st_flow_once(flows, k, num, &when)) == NULL)
+		if ((o = st_flow_once(flows, k, num, when)) == NULL)
 			return NULL;
-		if (when == 0) {
+		if (*when == 0) {
 			st_flows_count(*flows, NULL, &evicted);
 			memset(&tmp, 0, sizeof(tmp));
+			memset(&k0, 0, sizeof(k0));
 			tmp.state = evicted > 0 ? ST_FLOW_LATE : 0;
-			tcpan_step(*flows, &tmp, dir, 1, num, now, sg, r);
+			tcpan_step(*flows, &tmp, &k0, dir, 1, num, now, sg, r);
 			once_put(o, dir, evicted > 0, sg, now);
 			return NULL;
 		}
-		memcpy(&w, o, sizeof(w));
+		memcpy(w, o, sizeof(*w));
 		st_flow_once_drop(*flows, o);
 	}
-	if ((c = st_flow_get(flows, k, num, made)) != NULL && when != 0) {
-		once_replay(*flows, c, &w, (uint32_t)when);
+	if ((c = st_flow_get(flows, k, num, made)) != NULL && *when != 0)
 		*made = 0;
-	}
 	return c;
+}
+
+/* The connection's analysis from its side block blk (NULL: none, for
+ * want of memory) and its entry; *lost: the block was made again. */
+static void
+conn_load(struct conn *k, const struct st_flowent *c, const void *blk,
+    int fresh, struct st_tcp_rel *r)
+{
+	memset(k, 0, sizeof(*k));
+	if (blk != NULL)
+		memcpy(k, blk, HEAD);
+	memcpy((unsigned char *)k + HEAD, c->user, HEADLEN);
+	if (fresh == 2) {
+		k->dup[0] = k->dup[1] = 0;
+		r->restarted = 1;
+	}
+}
+
+static void
+conn_store(const struct conn *k, struct st_flowent *c, void *blk)
+{
+	if (blk != NULL)
+		memcpy(blk, k, HEAD);
+	memcpy(c->user, (const unsigned char *)k + HEAD, HEADLEN);
+}
+
+/* The segment against its connection's entry c (made for it: made; from
+ * a first sighting w of frame when: when != 0). */
+static void
+conn_step(struct st_flows *t, struct st_flowent *c, int made,
+    const struct once *w, uint64_t when, int dir, uint32_t num,
+    uint32_t now, const struct tcpan_seg *sg, struct st_tcp_rel *r)
+{
+	struct conn kc;
+	void *blk;
+	int fresh = 0;
+
+	blk = st_flow_side(t, c, num, &fresh);
+	conn_load(&kc, c, blk, fresh, r);
+	if (fresh == 2)
+		st_flows_counters(t)[C_RESTART]++;
+	if (when != 0)
+		once_replay(t, c, &kc, w, (uint32_t)when);
+	tcpan_step(t, c, &kc, dir, made, num, now, sg, r);
+	conn_store(&kc, c, blk);
+	if (c->state & ST_FLOW_CLOSED)
+		st_flow_side_done(t, c);
 }
 
 void
@@ -440,7 +501,9 @@ tcpan_get(struct st_flows **flows, const struct st_packet *pkt,
     const struct tcpan_seg *sg, int shown, struct st_tcp_rel *r)
 {
 	struct st_flowent *c;
+	struct once w;
 	void *memo;
+	uint64_t when;
 	uint32_t num = (uint32_t)pkt->num, now = usec(pkt);
 	int made = 0, hit = 0;
 
@@ -454,8 +517,9 @@ tcpan_get(struct st_flows **flows, const struct st_packet *pkt,
 		return;
 	}
 	r->marks = ~0u;
-	if ((c = conn_of(flows, k, dir, num, now, sg, &made, r)) != NULL)
-		tcpan_step(*flows, c, dir, made, num, now, sg, r);
+	if ((c = conn_of(flows, k, dir, num, now, sg, &made, &w, &when,
+	    r)) != NULL)
+		conn_step(*flows, c, made, &w, when, dir, num, now, sg, r);
 	if (r->marks == ~0u)
 		r->marks = 0;
 	else if (shown)
@@ -519,6 +583,9 @@ tcpan_sum_marks(struct st_out *o, const struct st_tcp_rel *r)
 	if (r->late)
 		st_out_puts(o, " [new to the full connection table: numbers "
 		    "absolute]");
+	if (r->restarted)
+		st_out_puts(o, " [analysis restarted: more connections at "
+		    "once than it keeps]");
 	for (i = 0; i < NWORDS && r->marks != 0; i++)
 		if (r->marks & words[i].bit) {
 			st_out_puts(o, " [");
@@ -617,6 +684,12 @@ tree_marks(struct st_out *o, const struct st_tcp_rel *r)
 {
 	size_t i;
 
+	if (r->restarted)
+		st_out_printf(o, "        \xe2\x86\xb3 analysis restarted here: "
+		    "more than %u connections at once had theirs kept, and\n"
+		    "          this one's, used longest ago, made room (its "
+		    "relative numbers are exact)\n", ST_FLOW_SIDEMAX);
+
 	for (i = 0; i < NWORDS; i++)
 		if (r->marks & words[i].bit) {
 			st_out_puts(o, "        \xe2\x86\xb3 analysis: ");
@@ -661,6 +734,11 @@ tcpan_tally(struct st_out *o, struct st_flows *flows)
 	    "segments not captured %llu\n", (unsigned long long)n[C_RETRANS],
 	    (unsigned long long)n[C_OOO], (unsigned long long)n[C_DUPACK],
 	    (unsigned long long)n[C_ZEROWIN], (unsigned long long)n[C_LOST]);
+	if (n[C_RESTART] > 0)
+		st_out_printf(o, "tcp: the analysis of %llu connections "
+		    "restarted after making room for others (more than %u at "
+		    "once); lines marked so\n", (unsigned long long)n[C_RESTART],
+		    ST_FLOW_SIDEMAX);
 	st_flows_count(flows, NULL, &evicted);
 	if (evicted > 0)
 		st_out_printf(o, "tcp: %llu connections still going were "

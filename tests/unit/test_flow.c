@@ -274,10 +274,14 @@ as_conn(struct st_packet *p, unsigned i, int dir, uint32_t seq,
  * A million TCP connections going at once, interleaved (each one's SYN,
  * then each one's SYN-ACK, then each one's first data): every one keeps
  * its exact relative numbers and first frames, none is dropped.  The
- * table holds them in 96 bytes each and a 4-byte tag (the first
- * sightings in 32): peak RSS of this test, run first, 230 MB on x86-64,
- * the table's growth (old and new arrays at once) its peak (it was 299
- * MB with 128-byte entries, 8 bytes of bucket and the key).
+ * table holds them in 36 bytes each and a 4-byte tag (the first
+ * sightings in 32), their analysis in at most ST_FLOW_SIDEMAX side blocks
+ * of 80: with a million in turn, each one's block has made room for
+ * another's by the time it comes back, and its analysis restarts (said on
+ * its line).  Peak RSS of this test, run first, 137 MB on x86-64, the
+ * first sightings of all million and the table's growth (old and new
+ * arrays at once) its peak (230 MB with 96-byte entries holding the
+ * analysis, 299 with 128-byte entries, 8 bytes of bucket and the key).
  */
 static void
 test_many_live_tcp(void **state)
@@ -285,8 +289,8 @@ test_many_live_tcp(void **state)
 	struct st_flows *t = NULL;
 	struct st_tcp_rel r;
 	struct rusage ru;
-	uint64_t evicted;
-	unsigned i, n = 1000000;
+	uint64_t evicted, lost;
+	unsigned i, n = 1000000, restarted = 0;
 
 	(void)state;
 	craft(&pa, ba, "ip(src=10.0.0.1,dst=198.18.0.2)/tcp(sport=1024,"
@@ -319,12 +323,71 @@ test_many_live_tcp(void **state)
 		assert_int_equal(r.sframe, 1 + i);
 		assert_int_equal(r.aframe, n + 1 + i);
 		assert_int_equal(r.marks, 0);
+		restarted += r.restarted;
 	}
 	st_flows_count(t, NULL, &evicted);
 	assert_int_equal(evicted, 0);
+	assert_int_equal(st_flows_sides(t, &lost), ST_FLOW_SIDEMAX);
+	assert_true(restarted >= n - ST_FLOW_SIDEMAX);
+	assert_true(lost >= restarted);
 	getrusage(RUSAGE_SELF, &ru);
 	print_message("%u live TCP connections: peak RSS %ld MB\n", n,
 	    ru.ru_maxrss / 1024);
+	st_flows_free(&t);
+}
+
+/*
+ * Side blocks: one each for ST_FLOW_SIDEMAX conversations at once; one
+ * more takes a closed one's first, then the one used longest ago among
+ * those the clock hand looks at, whose conversation finds it made again
+ * (empty) when it comes back, while the others keep theirs.
+ */
+static void
+test_side(void **state)
+{
+	struct st_flows *t = NULL;
+	struct st_flowkey k;
+	struct st_flowent *e;
+	unsigned i, n = ST_FLOW_SIDEMAX, *b;
+	uint64_t now = 1, lost;
+	int made, fresh;
+
+	(void)state;
+	for (i = 0; i <= n; i++) {
+		key_n(i, &k);
+		assert_non_null(e = st_flow_get(&t, &k, now++, &made));
+		assert_non_null(b = st_flow_side(t, e, now, &fresh));
+		assert_int_equal(fresh, 1);
+		if (i < n)
+			assert_int_equal(*b, 0);
+		*b = i + 1;
+		if (i == 20)
+			st_flow_side_done(t, e);
+	}
+	/* One more took 20's block, closed, not one going. */
+	assert_int_equal(st_flows_sides(t, &lost), n);
+	assert_int_equal(lost, 0);
+	/* 20 comes back: its block made again, from the one used longest
+	 * ago of those the hand looks at next (21's, going); then 21. */
+	for (i = 20; i <= 21; i++) {
+		key_n(i, &k);
+		assert_non_null(e = st_flow_find(&t, &k, now++));
+		assert_non_null(b = st_flow_side(t, e, now, &fresh));
+		assert_int_equal(fresh, 2);
+		assert_int_equal(*b, 0);
+		st_flows_sides(t, &lost);
+		assert_int_equal(lost, i - 19);
+	}
+	/* The others keep theirs (but 22, whose block 21 took). */
+	for (i = 0; i <= n; i += i < 25 ? 1 : 997) {
+		if (i >= 20 && i <= 22)
+			continue;
+		key_n(i, &k);
+		assert_non_null(e = st_flow_find(&t, &k, now++));
+		assert_non_null(b = st_flow_side(t, e, now, &fresh));
+		assert_int_equal(fresh, 0);
+		assert_int_equal(*b, i + 1);
+	}
 	st_flows_free(&t);
 }
 
@@ -433,6 +496,7 @@ main(void)
 		cmocka_unit_test(test_once),
 		cmocka_unit_test(test_room),
 		cmocka_unit_test(test_cache),
+		cmocka_unit_test(test_side),
 		cmocka_unit_test(test_relative_seq),
 		cmocka_unit_test(test_quote_tcp_seq),
 	};

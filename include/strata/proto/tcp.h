@@ -26,6 +26,9 @@ struct st_tcp_rel {
 					   connections still going, and this
 					   one is new to it past its SYN: its
 					   numbers count from here */
+	int		 restarted;	/* its analysis state had to make room
+					   for another connection's: the
+					   analysis starts again here */
 	/* What tshark's analysis says of the segment (src/proto/tcpan.c):
 	 * ST_TCPA_* marks, and the frames they refer to. */
 	unsigned	 marks;
