@@ -143,6 +143,9 @@ struct st_dctx {
 	/* Set by the decoder: */
 	size_t		  hdr;		/* header bytes */
 	size_t		  plen;		/* payload bytes declared; SIZE_MAX: all */
+	size_t		  tail;		/* bytes after the payload (of plen, or
+					   to the end) that are the layer's
+					   own (an ICV): no trailer */
 	int		  next_key;	/* enum st_key */
 	uint64_t	  next_val;
 	const struct st_proto *next;	/* or the next protocol itself */

@@ -87,7 +87,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 	struct st_layer *ly;
 	struct st_cur lc;
 	struct st_expect ex;
-	size_t left, pl;
+	size_t left, pl, tail;
 	int rc, guess = ST_KEY_NONE;
 
 	while (p != NULL) {
@@ -98,6 +98,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		d->ly = ly;
 		d->hdr = 0;
 		d->plen = SIZE_MAX;
+		d->tail = 0;
 		d->next_key = ST_KEY_NONE;
 		d->next = NULL;
 		d->data = 0;
@@ -136,6 +137,14 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		}
 		st_cur_skip(&cur, d->hdr);
 		pl = st_cur_left(&cur);
+		tail = 0;
+		if (d->tail > 0) {
+			tail = d->tail < pl ? d->tail : pl;
+			if (d->plen < pl - tail)
+				tail = pl - d->plen;	/* all the layer's */
+			pl -= tail;
+			cur.end -= tail;
+		}
 		if (d->plen < pl) {
 			if (d->depth == 0 && fr->trail_len == 0) {
 				fr->trail_off = cur.off + d->plen;
@@ -144,7 +153,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 			cur.end = cur.off + d->plen;
 			pl = d->plen;
 		}
-		ly->len = (uint32_t)(d->hdr + pl);
+		ly->len = (uint32_t)(d->hdr + pl + tail);
 		next = d->data ? &st_proto_data : d->next != NULL ? d->next :
 		    st_proto_next(d->next_key, d->next_val);
 		/* A conversation another one announced: its protocol, not

@@ -102,6 +102,8 @@ extern const struct st_proto st_proto_tftp;
 /* @tail9 */
 /* @agree */
 /* @app9 */
+/* @s9 */
+extern const struct st_proto st_proto_macsec;
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
 extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
@@ -283,6 +285,8 @@ const struct st_proto *const st_protos[] = {
 	/* @tail9 */
 	/* @agree */
 	/* @app9 */
+	/* @s9 */
+	&st_proto_macsec,
 	&st_proto_afs,
 	&st_proto_ipoib,
 	&st_proto_ndp,
