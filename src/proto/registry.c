@@ -103,6 +103,7 @@ extern const struct st_proto st_proto_tftp;
 /* @agree */
 /* @app9 */
 /* @s9 */
+/* @tail16d */
 extern const struct st_proto st_proto_macsec;
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
@@ -286,6 +287,7 @@ const struct st_proto *const st_protos[] = {
 	/* @agree */
 	/* @app9 */
 	/* @s9 */
+	/* @tail16d */
 	&st_proto_macsec,
 	&st_proto_afs,
 	&st_proto_ipoib,
