@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The tail9 family: the coverage gaps of already decoded protocols.
+ * OpenFlow 1.3's groups, buckets, meters and queues (openflow4grp.c),
+ * from frames of the zoo's of13_ericsson.pcapng (IPv4 onwards), with
+ * every shorter prefix and malformed variants.
+ */
+#include "testutil.h"
+
+#define IPTCP(len) "4500" len "78d140004006c36c7f0000017f000001dcf219e9" \
+	"39748e1ff1b8094780180056feac00000101080a003c790b003c790a"
+/* ERROR (BAD_ACTION) carrying a GROUP_MOD: two buckets of actions. */
+#define OFERR IPTCP("00b8") "040100840000008a00060001" \
+	"040f00780000008a000103000000138800300064ffffffffffffffff00000000" \
+	"0000001000000001ffff00000000000000160008000003e800150008000007d0" \
+	"0028006400001388ffffffff0000000000170008050000000018000800000000" \
+	"000b00080000000000100064ffffffff0000006400000000"
+/* MULTIPART_REPLY METER: two meter statistics, three band counters. */
+#define OFMETER IPTCP("00c4") "041300900000002800090000" \
+	"0000000000000014003800000000000000000001000000000000001a00000000" \
+	"000006180000005c0000cf08000000000000000000000000000000000000000a" \
+	"004800000000000000000001000000000000001a00000000000006180000005c" \
+	"0000e67800000000000000000000000000000000000000000000000000000000" \
+	"00000000"
+/* QUEUE_GET_CONFIG_REPLY: two queues with a MIN_RATE property each. */
+#define OFQUEUE IPTCP("0084") "041700500000007e00000001" \
+	"0000000000000001010000000020000000000000000100100000000003e80000" \
+	"0000000000000002000000000020000000000000000100100000000000640000" \
+	"00000000"
+
+static void
+test_of4_groupmod_in_error(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, OFERR);
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp openflow openflow_v4");
+	assert_int_equal(fval(p, "openflow_v4.groupmod.command"), 1);
+	assert_int_equal(fval(p, "openflow_v4.groupmod.type"), 3);
+	assert_int_equal(fval(p, "openflow_v4.groupmod.group_id"), 5000);
+	assert_int_equal(field_n(p, "openflow_v4.bucket.length", 0)->val, 48);
+	assert_int_equal(field_n(p, "openflow_v4.bucket.watch_port", 1)->val,
+	    5000);
+	assert_int_equal(field_n(p, "openflow_v4.bucket.watch_group", 2)->val,
+	    100);
+	assert_int_equal(field_n(p, "openflow_v4.action.type", 1)->val, 22);
+	assert_int_equal(fval(p, "openflow_v4.action.group.group_id"), 1000);
+	/* the data: bytes 12 to the end of the ERROR */
+	assert_int_equal(field_n(p, "openflow_v4.error.data.body", 0)->bits,
+	    120 * 8);
+	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, OFERR);
+}
+
+static void
+test_of4_meter_stats(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, OFMETER);
+
+	(void)state;
+	assert_int_equal(field_n(p, "openflow_v4.meter_stats.meter_id", 1)->val,
+	    10);
+	assert_int_equal(field_n(p, "openflow_v4.meter_stats.length", 1)->val,
+	    72);
+	assert_int_equal(fval(p, "openflow_v4.meter_stats.byte_in_count"),
+	    1560);
+	assert_int_equal(fval(p, "openflow_v4.meter_stats.duration_nsec"),
+	    53000);
+	assert_non_null(field_n(p,
+	    "openflow_v4.meter_band_stats.byte_band_count", 2));
+	sweep_prefixes(DLT_RAW, OFMETER);
+}
+
+static void
+test_of4_queue_config(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, OFQUEUE);
+
+	(void)state;
+	assert_int_equal(fval(p, "openflow_v4.queue_get_config_reply.port"), 1);
+	assert_int_equal(field_n(p, "openflow_v4.packet_queue.queue_id", 1)->val,
+	    2);
+	assert_int_equal(fval(p, "openflow_v4.packet_queue.port"), 16777216);
+	assert_int_equal(field_n(p, "openflow_v4.queue_prop.min_rate.rate",
+	    1)->val, 100);
+	sweep_prefixes(DLT_RAW, OFQUEUE);
+}
+
+/* A bucket whose length is below its 16 bytes, a queue longer than the
+ * message: malformed, not read past. */
+static void
+test_of4_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, IPTCP("0054") "040f00200000008a00010300"
+	    "00001388000800640000000000000000" "00000000");
+	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_RAW, IPTCP("0054") "041700200000007e00000001"
+	    "00000000" "00000001010000000040000000000000");
+	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_MALFORMED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_of4_groupmod_in_error),
+		cmocka_unit_test(test_of4_meter_stats),
+		cmocka_unit_test(test_of4_queue_config),
+		cmocka_unit_test(test_of4_malformed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
