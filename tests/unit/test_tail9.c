@@ -3,7 +3,7 @@
  * The tail9 family: the coverage gaps of already decoded protocols.
  * OpenFlow 1.3's groups, buckets, meters and queues (openflow4grp.c),
  * from frames of the zoo's of13_ericsson.pcapng (IPv4 onwards), with
- * every shorter prefix and malformed variants.
+ * every shorter prefix and malformed variants; IPX's either-end fields.
  */
 #include "testutil.h"
 
@@ -102,6 +102,31 @@ test_of4_malformed(void **state)
 	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_MALFORMED);
 }
 
+/* IPX over EtherType 0x8137: a NetBIOS broadcast from network a8f87967
+ * node 1 socket 0x0455 to all nodes of network 0, 4 bytes of data. */
+#define IPXNB "ffffffffffff0000000000018137" "ffff002200140000000" \
+	"0ffffffffffff0455a8f87967000000000001045501020304"
+
+static void
+test_ipx_either_end(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, IPXNB);
+
+	(void)state;
+	assert_chain(p, "eth ipx data");
+	assert_string_equal(field_n(p, "ipx.addr", 0)->desc->name, "ipx.addr");
+	assert_int_equal(field_n(p, "ipx.net", 1)->val, 0xa8f87967);
+	assert_int_equal(field_n(p, "ipx.socket", 1)->val, 0x0455);
+	assert_int_equal(field_n(p, "ipx.node", 1)->val, 1);
+	assert_int_equal(field_n(p, "ipx.node", 0)->val, 0xffffffffffffULL);
+	assert_int_equal(fval(p, "ipx.len"), 34);
+	sweep_prefixes(DLT_EN10MB, IPXNB);
+	/* a length below the header's 30 bytes */
+	p = decode_hex(DLT_EN10MB, "ffffffffffff0000000000018137" "ffff001c0014"
+	    "00000000ffffffffffff0455a8f87967000000000001045501020304");
+	assert_int_equal(layer(p, "ipx")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -110,6 +135,7 @@ main(void)
 		cmocka_unit_test(test_of4_meter_stats),
 		cmocka_unit_test(test_of4_queue_config),
 		cmocka_unit_test(test_of4_malformed),
+		cmocka_unit_test(test_ipx_either_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
