@@ -127,6 +127,31 @@ test_ipx_either_end(void **state)
 	assert_int_equal(layer(p, "ipx")->status, ST_LS_MALFORMED);
 }
 
+/* HSRP advertise (op code 3): an interface-state TLV, Passive, one
+ * passive group; then a cut one and one whose TLV is too short. */
+#define HSRPADV "45c0002c0000000001111843c0a80014e000000207c107c10018de69" \
+	"00030001000e02000000000100000000"
+
+static void
+test_hsrp_advertise(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, HSRPADV);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp hsrp");
+	assert_int_equal(fval(p, "hsrp.opcode"), 3);
+	assert_int_equal(fval(p, "hsrp.adv.tlvtype"), 1);
+	assert_int_equal(fval(p, "hsrp.adv.tlvlength"), 14);
+	assert_int_equal(fval(p, "hsrp.adv.state"), 2);
+	assert_int_equal(fval(p, "hsrp.adv.passivegrp"), 1);
+	assert_int_equal(fval(p, "hsrp.adv.reserved2"), 0);
+	assert_int_equal(layer(p, "hsrp")->hdr_len, 16);
+	sweep_prefixes(DLT_RAW, HSRPADV);
+	p = decode_hex(DLT_RAW, "45c0002c0000000001111843c0a80014e0000002"
+	    "07c107c10018de6900030001000802000000000100000000");
+	assert_int_equal(layer(p, "hsrp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -136,6 +161,7 @@ main(void)
 		cmocka_unit_test(test_of4_queue_config),
 		cmocka_unit_test(test_of4_malformed),
 		cmocka_unit_test(test_ipx_either_end),
+		cmocka_unit_test(test_hsrp_advertise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
