@@ -6,6 +6,7 @@
  * every shorter prefix and malformed variants; IPX's either-end fields.
  */
 #include "testutil.h"
+#include "strata/match.h"
 
 #define IPTCP(len) "4500" len "78d140004006c36c7f0000017f000001dcf219e9" \
 	"39748e1ff1b8094780180056feac00000101080a003c790b003c790a"
@@ -152,6 +153,60 @@ test_hsrp_advertise(void **state)
 	assert_int_equal(layer(p, "hsrp")->status, ST_LS_MALFORMED);
 }
 
+/* AoE: an Identify Device request (tag 0x0001cd4a) and its response; a
+ * response pairs with the request of an earlier frame only, so a lone
+ * one (frame numbers here are all the same) shows no request. */
+#define AOEREQ "68a3c4f4841e20cf3002b05288a21000001400000001cd4a000001ec" \
+	"000000a00000"
+#define AOERSP "20cf3002b05268a3c4f4841e88a21800001400000001cd4a00000040" \
+	"000000a00000"
+
+static void
+test_aoe_ata(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, AOEREQ);
+
+	(void)state;
+	assert_chain(p, "eth aoe");
+	assert_int_equal(fval(p, "aoe.ata.cmd"), 0xec);
+	assert_int_equal(fval(p, "aoe.tag"), 0x0001cd4a);
+	sweep_prefixes(DLT_EN10MB, AOEREQ);
+	p = decode_hex(DLT_EN10MB, AOERSP);
+	assert_int_equal(fval(p, "aoe.ata.status"), 0x40);
+	assert_false(has_field(p, "aoe.response_to"));
+	sweep_prefixes(DLT_EN10MB, AOERSP);
+}
+
+/* Frame n of hex (link type lt), at n ms. */
+static const struct st_packet *
+decode_nth(int lt, const char *hex, uint64_t n)
+{
+	size_t len = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)len, (uint32_t)len);
+	tpkt.num = n;
+	tpkt.ts.tv_nsec = (long)n * 1000000;
+	st_decode(&tpkt, lt);
+	return &tpkt;
+}
+
+static void
+test_aoe_pairing(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_match_clear();
+	(void)decode_nth(DLT_EN10MB, AOEREQ, 4);
+	p = decode_nth(DLT_EN10MB, AOERSP, 5);
+	assert_int_equal(fval(p, "aoe.response_to"), 4);
+	assert_string_equal(field_n(p, "aoe.time", 0)->meaning,
+	    "0.001000000");
+	/* the request's command, after the response's status register */
+	assert_int_equal(field_n(p, "aoe.ata.cmd", 0)->val, 0xec);
+	st_match_clear();
+}
+
 int
 main(void)
 {
@@ -162,6 +217,8 @@ main(void)
 		cmocka_unit_test(test_of4_malformed),
 		cmocka_unit_test(test_ipx_either_end),
 		cmocka_unit_test(test_hsrp_advertise),
+		cmocka_unit_test(test_aoe_ata),
+		cmocka_unit_test(test_aoe_pairing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
