@@ -21,12 +21,16 @@
  * Command 1 (query config information): buffer count, firmware version,
  * sector count, AoE version and config command, the config string.
  */
+#include <string.h>
+
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
 enum { F_VER, F_RESP, F_ERRF, F_ERROR, F_MAJOR, F_MINOR, F_CMD, F_TAG,
 	F_AE, F_AD, F_AA, F_AW, F_FEAT, F_SECT, F_ACMD, F_ASTAT, F_LBA,
-	F_BUFCNT, F_FWVER, F_CSECT, F_AOEV, F_CCMD, F_CSLEN, F_CSTR };
+	F_BUFCNT, F_FWVER, F_CSECT, F_AOEV, F_CCMD, F_CSLEN, F_CSTR,
+	F_RSPTO, F_TIME, F_RCMD };
 
 static const struct st_valname aoe_cmd_names[] = {
 	{ 0, "Issue ATA Command" }, { 1, "Query Config Information" },
@@ -82,6 +86,11 @@ static const struct st_field_desc aoe_fields[] = {
 	FD(NULL, "strata.aoe.config_length", "Config string length", 128, 16,
 	    ST_FMT_DEC),
 	FD(NULL, "strata.aoe.config", "Config string", 0, 0, ST_FMT_TEXT),
+	/* a response's request, as Wireshark pairs them by tag */
+	FDG("aoe.response_to", "Response to frame", ST_FMT_DEC, NULL),
+	FDG("aoe.time", "Time from request", ST_FMT_TEXT, NULL),
+	FDG("aoe.ata.cmd", "ATA command (of the request)", ST_FMT_HEX,
+	    ata_cmd_names),
 };
 
 #define R(i)	(&aoe_fields[(i)])
@@ -99,6 +108,44 @@ aoe_lba(struct st_dctx *d, struct st_cur *c)
 	for (i = 0; i < 6; i++)
 		v |= st_peek_bits(c, 112 + 8 * i, 8) << (8 * i);
 	f->val = v;
+}
+
+/*
+ * An ATA request is noted under its tag (AoE has no transport: the key's
+ * conversation part stays zero, so a tag pairs across the segment as in
+ * Wireshark); a response shows its request's frame, the time since and
+ * the ATA command it asked, which a response's register holds no more.
+ */
+static void
+aoe_pair(struct st_dctx *d, struct st_cur *c, int resp)
+{
+	struct st_match m;
+	struct st_field *f;
+	uint64_t tag = st_peek_bits(c, 48, 32);
+	uint8_t cmd;
+	char buf[48];
+
+	if (c->err != ST_OK)
+		return;
+	if (!resp) {
+		memset(&m, 0, sizeof(m));
+		m.proto = d->ly->proto;
+		m.id = tag;
+		m.frame = d->pkt->num;
+		m.ts = d->pkt->ts;
+		m.data[0] = (uint8_t)st_peek_bits(c, 104, 8);
+		st_match_add(&m);
+		return;
+	}
+	memset(&m, 0, sizeof(m));
+	if (!st_match_find(d->ly->proto, &m.conv, tag, d->pkt->num, &m))
+		return;
+	cmd = m.data[0];
+	st_dgen(d, R(F_RSPTO), m.frame);
+	st_match_delta(d, &m, buf, sizeof(buf));
+	if ((f = st_dgen(d, R(F_TIME), 0)) != NULL)
+		f->meaning = st_pkt_strdup(d->pkt, buf);
+	st_dgen(d, R(F_RCMD), cmd);
 }
 
 /* Issue ATA command: the registers, then the sectors' data. */
@@ -119,6 +166,7 @@ aoe_ata(struct st_dctx *d, struct st_cur *c, int resp)
 	st_dfields(d, c, R(F_FEAT), 2);
 	st_dfield(d, c, R(resp ? F_ASTAT : F_ACMD));
 	aoe_lba(d, c);
+	aoe_pair(d, c, resp);
 	return 22;
 }
 

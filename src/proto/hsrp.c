@@ -12,13 +12,16 @@
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *
  * Version 2 (a list of TLVs, on port 1985 for IPv4 too) is not decoded:
- * its first byte is a TLV type, not 0.  Nor are an advertise's TLVs.
+ * its first byte is a TLV type, not 0.  An advertise (op code 3) carries,
+ * after version and op code, a TLV: type 1 (interface state) is its
+ * length (14, counting type and length), the state, a reserved byte, the
+ * counts of active and passive groups and 4 reserved bytes.
  */
 #include "strata/out.h"
 #include "fields.h"
 
 enum { F_VER, F_OP, F_STATE, F_HELLO, F_HOLD, F_PRIO, F_GROUP, F_RES,
-	F_AUTH, F_VIP };
+	F_AUTH, F_VIP, A_TYPE, A_LEN, A_STATE, A_RES1, A_ACT, A_PASS, A_RES2 };
 
 static const struct st_valname hsrp_op_names[] = {
 	{ 0, "Hello" }, { 1, "Coup" }, { 2, "Resign" }, { 3, "Advertise" },
@@ -28,6 +31,14 @@ static const struct st_valname hsrp_op_names[] = {
 static const struct st_valname hsrp_state_names[] = {
 	{ 0, "Initial" }, { 1, "Learn" }, { 2, "Listen" }, { 4, "Speak" },
 	{ 8, "Standby" }, { 16, "Active" }, { 0, NULL }
+};
+
+static const struct st_valname hsrp_adv_state_names[] = {
+	{ 1, "Dormant" }, { 2, "Passive" }, { 3, "Active" }, { 0, NULL }
+};
+
+static const struct st_valname hsrp_adv_type_names[] = {
+	{ 1, "HSRP interface state" }, { 0, NULL }
 };
 
 static const struct st_field_desc hsrp_fields[] = {
@@ -45,7 +56,49 @@ static const struct st_field_desc hsrp_fields[] = {
 	    ST_FMT_TEXT),
 	FD("vip", "hsrp.virt_ip", "Virtual IP address", 128, 32,
 	    ST_FMT_IPV4),
+	/* an advertise's TLV */
+	FDN(NULL, "hsrp.adv.tlvtype", "Adv type", 16, 16, ST_FMT_DEC,
+	    hsrp_adv_type_names),
+	FD(NULL, "hsrp.adv.tlvlength", "Adv length", 32, 16, ST_FMT_DEC),
+	FDN(NULL, "hsrp.adv.state", "Adv state", 48, 8, ST_FMT_DEC,
+	    hsrp_adv_state_names),
+	FD(NULL, "hsrp.adv.reserved1", "Adv reserved1", 56, 8, ST_FMT_DEC),
+	FD(NULL, "hsrp.adv.activegrp", "Adv active groups", 64, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "hsrp.adv.passivegrp", "Adv passive groups", 80, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "hsrp.adv.reserved2", "Adv reserved2", 96, 32, ST_FMT_DEC),
 };
+
+/* An advertise's TLV after version and op code; the rest is data. */
+static int
+hsrp_adv(struct st_dctx *d, struct st_cur *c)
+{
+	size_t n;
+
+	d->hdr = 2;
+	d->data = 1;
+	if (st_cur_left(c) < 6)
+		return ST_OK;
+	st_dfields(d, c, hsrp_fields + A_TYPE, 2);
+	n = (size_t)st_peek_bits(c, 32, 16);
+	if (c->err != ST_OK || st_peek_bits(c, 16, 16) != 1)
+		return c->err;
+	if (n < 14)
+		return st_dmalformed(d, "interface state TLV of %zu bytes", n);
+	st_dfields(d, c, hsrp_fields + A_STATE, A_RES2 - A_STATE + 1);
+	if (c->err != ST_OK) {
+		d->hdr = st_cur_left(c);
+		return c->err;
+	}
+	/* the TLV runs on past the bytes there are */
+	if (!st_cur_need(c, 2 + n)) {
+		d->hdr = 16;
+		return c->err;
+	}
+	d->hdr = 2 + n;
+	return ST_OK;
+}
 
 static int
 hsrp_decode(struct st_dctx *d, struct st_cur *c)
@@ -62,12 +115,8 @@ hsrp_decode(struct st_dctx *d, struct st_cur *c)
 	st_dfields(d, c, hsrp_fields, F_STATE);
 	if (c->err != ST_OK)
 		return c->err;
-	if (st_peek_bits(c, 8, 8) == 3) {
-		/* An advertise's TLVs are left as data. */
-		d->hdr = 2;
-		d->data = 1;
-		return ST_OK;
-	}
+	if (st_peek_bits(c, 8, 8) == 3)
+		return hsrp_adv(d, c);
 	st_dfields(d, c, hsrp_fields + F_STATE, F_AUTH - F_STATE);
 	if (c->err != ST_OK)
 		return c->err;

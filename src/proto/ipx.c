@@ -23,7 +23,8 @@ static const struct st_valname type_names[] = {
 };
 
 enum { F_CKSUM, F_LEN, F_HOPS, F_TYPE, F_DNET, F_DNODE, F_DSOCK, F_SNET,
-	F_SNODE, F_SSOCK, F_DST, F_SRC };
+	F_SNODE, F_SSOCK, F_DST, F_SRC, F_NET, F_NODE = F_NET + 2,
+	F_SOCK = F_NODE + 2, F_ADDR = F_SOCK + 2 };
 
 static const struct st_field_desc ipx_fields[] = {
 	FD("chksum", "ipx.checksum", "Checksum", 0, 16, ST_FMT_HEX),
@@ -41,6 +42,16 @@ static const struct st_field_desc ipx_fields[] = {
 	/* Network and node together, as Wireshark writes them. */
 	FD(NULL, "ipx.dst", "Destination address", 48, 80, ST_FMT_TEXT),
 	FD(NULL, "ipx.src", "Source address", 144, 80, ST_FMT_TEXT),
+	/* Either end's, as Wireshark adds them for filters: destination
+	 * then source. */
+	FDD(NULL, "ipx.net", "Network", 48, 32, ST_FMT_TEXT),
+	FDD(NULL, "ipx.net", "Network", 144, 32, ST_FMT_TEXT),
+	FDD(NULL, "ipx.node", "Node", 80, 48, ST_FMT_MAC),
+	FDD(NULL, "ipx.node", "Node", 176, 48, ST_FMT_MAC),
+	FDD(NULL, "ipx.socket", "Socket", 128, 16, ST_FMT_HEX),
+	FDD(NULL, "ipx.socket", "Socket", 224, 16, ST_FMT_HEX),
+	FDD(NULL, "ipx.addr", "Address", 48, 80, ST_FMT_TEXT),
+	FDD(NULL, "ipx.addr", "Address", 144, 80, ST_FMT_TEXT),
 };
 
 /* A network number, as Wireshark writes it: "0x" and 8 hex digits. */
@@ -79,6 +90,7 @@ static int
 ipx_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t len;
+	unsigned i;
 
 	if (st_dfields(d, c, ipx_fields, F_DNET) != ST_OK)
 		return c->err;
@@ -88,6 +100,12 @@ ipx_decode(struct st_dctx *d, struct st_cur *c)
 	st_dfields(d, c, ipx_fields + F_SNODE, 2);
 	ipx_addr(d, c, &ipx_fields[F_DST]);
 	ipx_addr(d, c, &ipx_fields[F_SRC]);
+	for (i = 0; i < 2; i++) {
+		ipx_net(d, c, &ipx_fields[F_NET + i]);
+		st_dfield(d, c, &ipx_fields[F_NODE + i]);
+		st_dfield(d, c, &ipx_fields[F_SOCK + i]);
+		ipx_addr(d, c, &ipx_fields[F_ADDR + i]);
+	}
 	if (c->err != ST_OK)
 		return c->err;
 	len = (size_t)st_peek_bits(c, 16, 16);

@@ -407,6 +407,18 @@ of4_match(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
 	return mlen;
 }
 
+size_t
+st_of4_match(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
+{
+	return of4_match(d, c, pos, end);
+}
+
+void
+st_of4_oxm_id(struct st_dctx *d, struct st_cur *c, size_t o)
+{
+	OF4(d, c, o, O_CLASS, 4);
+}
+
 /* The frame a packet-in or packet-out carries, from byte pos to end. */
 static void
 of4_frame(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
@@ -532,6 +544,14 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		 * the request, whose header Wireshark shows */
 		if (len >= 20 && st_peek_bits(c, 64, 16) != 0)
 			of4_inner(d, c, len);
+		if (st_peek_bits(c, 64, 16) != 0)
+			st_of4_more(d, c, type, len);
+		break;
+	case 15:
+	case 17:
+	case 22:
+	case 23:
+		st_of4_more(d, c, type, len);
 		break;
 	case 2:
 	case 3:

@@ -33,6 +33,28 @@ void st_of4_actions(struct st_dctx *d, struct st_cur *c, size_t pos,
 void st_of4_instructions(struct st_dctx *d, struct st_cur *c, size_t pos,
     size_t end);
 
+/* The match at byte pos: its length without padding, 0 when cut or
+ * lying; an OXM id (4-byte header), instruction id and action id (type,
+ * length) at byte o (table-features properties). */
+size_t st_of4_match(struct st_dctx *d, struct st_cur *c, size_t pos,
+    size_t end);
+void st_of4_oxm_id(struct st_dctx *d, struct st_cur *c, size_t o);
+void st_of4_ins_id(struct st_dctx *d, struct st_cur *c, size_t o);
+void st_of4_act_id(struct st_dctx *d, struct st_cur *c, size_t o);
+
+/*
+ * openflow4grp.c: the bodies of groups, meters, queues, TABLE_MOD and an
+ * ERROR's data (st_of4_more, by message type); the multipart bodies it
+ * reads (st_of4_mp_more: 0 when it does not read that one); the contents
+ * of a table-features property of n bytes at byte pos.
+ */
+void st_of4_more(struct st_dctx *d, struct st_cur *c, unsigned type,
+    size_t len);
+int st_of4_mp_more(struct st_dctx *d, struct st_cur *c, unsigned type,
+    unsigned mp, size_t len);
+void st_of4_tfprop(struct st_dctx *d, struct st_cur *c, size_t pos,
+    size_t n);
+
 /* A port description (OF 1.3 7.2.1, 64 bytes) at byte pos of c. */
 void st_of4_port(struct st_dctx *d, struct st_cur *c, size_t pos);
 

@@ -124,6 +124,18 @@ set_field(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
 		st_dbytes(d, c, &act_setf_pad, pos + 8 + ol, n - 8 - ol);
 }
 
+void
+st_of4_act_id(struct st_dctx *d, struct st_cur *c, size_t o)
+{
+	at(d, c, act_head, 2, o);
+}
+
+void
+st_of4_ins_id(struct st_dctx *d, struct st_cur *c, size_t o)
+{
+	at(d, c, ins_head, 2, o);
+}
+
 /* The actions from byte pos to end (OF 1.3 7.2.5). */
 void
 st_of4_actions(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)

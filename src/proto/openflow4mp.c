@@ -461,6 +461,7 @@ table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
 			    plen);
 			return 0;
 		}
+		st_of4_tfprop(d, c, o, plen);
 		if (plen % 8 != 0 && o + (plen + 7) / 8 * 8 <= pos + n)
 			st_dbytes(d, c, &tf_prop[2], o + plen, 8 - plen % 8);
 	}
@@ -496,6 +497,8 @@ st_of4_multipart(struct st_dctx *d, struct st_cur *c, unsigned type,
 	if (len < 16 || c->err != ST_OK)
 		return;
 	mp = (unsigned)st_peek_bits(c, 64, 16);
+	if (st_of4_mp_more(d, c, type, mp, len))
+		return;
 	if (type == 18) {
 		if (mp == 4 && len >= 24)
 			at(d, c, port_stats_req, NFIELDS(port_stats_req), 16);
