@@ -2,7 +2,8 @@
 /*
  * The app9 family (application coverage on the zeek captures): HTTP's
  * continuation lines that tshark calls unknown headers and a request line
- * without a version; every shorter prefix of each message.
+ * without a version; MySQL's OK packet in an EOF's place (deprecate EOF);
+ * every shorter prefix of each message.
  */
 #include <stdio.h>
 
@@ -109,6 +110,36 @@ test_http_no_version(void **state)
 	sweep_prefixes(DLT_RAW, tcp_pkt(80, hexof("GET /x?a=1\r\n\r\n", 14)));
 }
 
+/* A server's segment: the OK in EOF's place (7 bytes), a classic EOF. */
+static const char *
+tcp_back(const char *pay)
+{
+	size_t n = strlen(pay) / 2;
+
+	snprintf(hexbuf, sizeof(hexbuf), "4500%04zx0000400040060000"
+	    "c6120002c6120001" "0cea9c400000000100000001501820000000" "0000%s",
+	    40 + n, pay);
+	return hexbuf;
+}
+
+static void
+test_mysql_ok_as_eof(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, tcp_back("07000004fe000002000000"
+	    "05000005fe00000200"));
+	assert_chain(p, "ipv4 tcp mysql mysql");
+	assert_int_equal(field_n(p, "mysql.eof", 0)->val, 0xfe);
+	assert_int_equal(fval(p, "mysql.affected_rows"), 0);
+	assert_int_equal(field_n(p, "mysql.server_status", 0)->val, 2);
+	/* the classic EOF: warnings then status, no affected rows */
+	assert_int_equal(field_n(p, "mysql.eof", 1)->val, 0xfe);
+	assert_int_equal(field_n(p, "mysql.server_status", 1)->val, 2);
+	sweep_prefixes(DLT_RAW, tcp_back("07000004fe000002000000"));
+}
+
 int
 main(void)
 {
@@ -116,6 +147,7 @@ main(void)
 		cmocka_unit_test(test_http_unknown_header),
 		cmocka_unit_test(test_http_no_colon),
 		cmocka_unit_test(test_http_no_version),
+		cmocka_unit_test(test_mysql_ok_as_eof),
 	};
 
 	st_decode_init();
