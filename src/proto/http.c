@@ -81,6 +81,9 @@ const struct st_field_desc st_http_fields[F_NHTTP] = {
 	    ST_FMT_BYTES),
 	[F_CHUNKEND] = FD(NULL, "http.chunk_boundary", "Chunk boundary", 0, 0,
 	    ST_FMT_BYTES),
+	/* Bytes, not text: such a line is mostly a body's binary bytes. */
+	[F_UNKHDR] = FD(NULL, "http.unknown_header", "Unknown header line", 0,
+	    0, ST_FMT_BYTES),
 };
 
 static const struct st_valname status_names[] = {
@@ -223,8 +226,10 @@ first_line(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n,
 			uri_parts(d, c, p, a + 1, (b < n ? b : n) - a - 1,
 			    a == 7 && memcmp(p, "CONNECT", 7) == 0);
 		}
-		if (b + 1 < n)
-			http_text(d, c, F_VERSION, b + 1, n - b - 1);
+		/* No version (HTTP/0.9's form): tshark gives it empty. */
+		if (a + 1 < n)
+			http_text(d, c, F_VERSION, b + 1 < n ? b + 1 : n,
+			    b + 1 < n ? n - b - 1 : 0);
 		return;
 	}
 	st_dgen(d, &st_http_fields[F_RESPONSE], 1);
@@ -350,11 +355,13 @@ header_like(const uint8_t *p, size_t n)
 
 /*
  * A segment on an HTTP port that starts no message: the rest of a head or
- * a body begun in an earlier segment, Wireshark's "Continuation".  Header
- * lines are read up to a blank line (without a line field: tshark cannot
- * tell a request's from a response's), the rest is body, shown as data
- * after it.  A first byte that is not printable starts no header: then
- * all of it is data, with no body text (as tshark).
+ * a body begun in an earlier segment, Wireshark's "Continuation".  As
+ * tshark, every line with a colon in it is a header line (without a line
+ * field: tshark cannot tell a request's from a response's); one whose
+ * name is no token is an unknown header, shown whole.  The first line
+ * without a colon, or a blank line, ends the head; the rest is body,
+ * shown as data after it.  A first byte that is not printable starts no
+ * header: then all of it is data, with no body text (as tshark).
  */
 static int
 continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
@@ -377,20 +384,17 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		return ST_OK;
 	}
 	while (pos < left && lines++ < HTTP_LINES) {
-		/* A body ends the head at its first byte that cannot start
-		 * a header name: no need to find its line's end first (no
-		 * line end can occur inside a name). */
-		if (p[pos] != '\r' && p[pos] != '\n' &&
-		    !header_like(p + pos, left - pos))
-			break;
 		n = any_line(p + pos, left - pos, &next);
 		if (n == 0 && next > 0) {	/* the blank line ends a head */
 			pos += next;
 			break;
 		}
-		if (!header_like(p + pos, n))
+		if (n == 0 || memchr(p + pos, ':', n) == NULL)
 			break;
-		http_header_line(d, c, p, pos, n, &h);
+		if (p[pos] != ':' && header_like(p + pos, n))
+			http_header_line(d, c, p, pos, n, &h);
+		else
+			st_dbytes(d, c, &st_http_fields[F_UNKHDR], pos, next);
 		pos += next;
 	}
 	d->hdr = pos;

@@ -24,7 +24,9 @@ enum { F_METHOD, F_URI, F_VERSION, F_RVERSION, F_CODE, F_PHRASE, F_REQLINE,
 	F_UPGRADE, F_AUTH, F_AUTHBASIC, F_LOCATION, F_WWWAUTH, F_XFF,
 	F_WSKEY, F_WSACCEPT, F_WSVERSION, F_WSPROTO, F_WSEXT,
 	/* chunked bodies */
-	F_CHUNKSIZE, F_CHUNKDATA, F_CHUNKEND, F_NHTTP };
+	F_CHUNKSIZE, F_CHUNKDATA, F_CHUNKEND,
+	/* a continuation's line with a colon but no header name */
+	F_UNKHDR, F_NHTTP };
 
 extern const struct st_field_desc st_http_fields[F_NHTTP];
 

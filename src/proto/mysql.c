@@ -398,10 +398,17 @@ command(struct mp *m)
 static void
 ok_packet(struct mp *m)
 {
+	struct st_field *f;
 	uint64_t v;
 	int ok;
 
-	le(m, &my_fields[M_RESP], 1);
+	if (m->p[m->pos] == 0xfe) {	/* in EOF's place: its marker too */
+		if ((f = st_dbytes(m->d, m->c, &my_fields[M_RESP], m->base +
+		    m->pos, 1)) != NULL)
+			f->val = 0xfe;
+		le(m, &my_fields[M_EOF], 1);
+	} else
+		le(m, &my_fields[M_RESP], 1);
 	lenenc(m, M_AFFECTED, &ok);
 	if (!ok)
 		return;
@@ -525,9 +532,10 @@ reply(struct mp *m, unsigned seq)
 		ok_packet(m);
 	else if (n >= 3 && p[0] == 0xff)
 		err_packet(m);
-	else if (n >= 1 && n < 9 && p[0] == 0xfe)
-		eof_packet(m);
-	else if (n >= 9 && p[0] == 0xfe && !first_in_segment(m->d))
+	else if (n >= 1 && n < 7 && p[0] == 0xfe)
+		eof_packet(m);	/* 5 bytes since 4.1, 1 before */
+	else if (n >= 7 && p[0] == 0xfe && (n < 9 ||
+	    !first_in_segment(m->d)))
 		ok_packet(m);	/* an OK in EOF's place (deprecate EOF) */
 	else if (n >= 4 && memcmp(p, "\003def", 4) == 0)
 		column(m);
