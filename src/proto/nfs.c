@@ -125,35 +125,108 @@ dirop(struct st_xdr *x)
 	return st_xdr_string(x, F(F_NAME), RPC_MAXSTR);
 }
 
-/* Passes over a sattr3 (which attributes a call sets): no fields. */
+/* The rows of words st_nfs_rows[] gives, one after the other. */
 static int
-sattr3(struct st_xdr *x)
+words(struct st_xdr *x, const int *rows, int n)
 {
-	static const uint8_t more[6] = { 4, 4, 4, 8, 8, 8 };
-	long long b;
-	int i;
+	static const uint8_t size[N_NROWS] = { [N_OFFSET3] = 8,
+	    [N_COOKIE3] = 8, [N_VERIFIER] = 8 };
+	int i, rc;
 
-	for (i = 0; i < 6; i++) {
-		if ((b = st_xdr_u32(x, NULL)) < 0)
-			return ST_ETRUNC;
-		/* set_it 1 (times: 2, the client's time) brings the value */
-		if ((i < 4 && b == 1) || (i >= 4 && b == 2))
-			x->pos += more[i];
-	}
+	for (i = 0; i < n; i++)
+		if ((rc = st_nfs_row(x, rows[i], size[rows[i]] ? size[rows[i]] :
+		    4)) != ST_OK)
+			return rc;
+	return ST_OK;
+}
+
+/* CREATE's how: a mode, then attributes (UNCHECKED, GUARDED) or the
+ * client's verifier (EXCLUSIVE). */
+static int
+create3(struct st_xdr *x)
+{
+	struct st_cur t = *x->c;
+	uint32_t mode;
+	int rc;
+
+	if (x->pos + 4 > x->end || !st_cur_skip(&t, x->pos))
+		return st_nfs_row(x, N_CREATEMODE, 4);
+	mode = st_get_be32(&t);
+	if ((rc = st_nfs_row(x, N_CREATEMODE, 4)) != ST_OK)
+		return rc;
+	if (mode == 2)
+		return st_nfs_row(x, N_VERIFIER, 8);
+	return st_nfs_sattr3(x);
+}
+
+/* SETATTR's guard: a check word and, when 1, the ctime expected. */
+static int
+guard3(struct st_xdr *x)
+{
+	struct st_cur t = *x->c;
+	uint32_t check;
+	int rc;
+
+	if (x->pos + 4 > x->end || !st_cur_skip(&t, x->pos))
+		return st_nfs_row(x, N_GUARD, 4);
+	check = st_get_be32(&t);
+	if ((rc = st_nfs_row(x, N_GUARD, 4)) != ST_OK || check != 1)
+		return rc;
+	x->pos += 8;		/* the ctime: not shown */
 	return x->pos <= x->end ? ST_OK : ST_ETRUNC;
 }
 
-/* A version 3 call's arguments, as far as names go. */
+/* The arguments after a call's file handle, per procedure. */
+static int
+after_fh(struct st_xdr *x, uint32_t proc)
+{
+	static const int rw[] = { N_OFFSET3, N_COUNT3, N_STABLE };
+	static const int rd[] = { N_COOKIE3, N_VERIFIER, N_COUNT3 };
+	static const int rdp[] = { N_COOKIE3, N_VERIFIER, N_DIRCOUNT,
+	    N_MAXCOUNT };
+	int rc;
+
+	switch (proc) {
+	case 2:				/* SETATTR */
+		if ((rc = st_nfs_sattr3(x)) != ST_OK)
+			return rc;
+		return guard3(x);
+	case 4:				/* ACCESS */
+		return st_nfs_access(x, N_ACCCHECK);
+	case 6: case 21:		/* READ, COMMIT: offset, count */
+		return words(x, rw, 2);
+	case 7:				/* WRITE */
+		if ((rc = words(x, rw, 3)) != ST_OK)
+			return rc;
+		return st_nfs_data(x);
+	case 16:
+		return words(x, rd, 3);
+	case 17:
+		return words(x, rdp, 4);
+	}
+	return ST_OK;
+}
+
+/* A version 3 call's arguments. */
 static int
 args3(struct st_xdr *x, uint32_t proc)
 {
 	int rc;
 
 	switch (proc) {
-	case 3: case 8: case 9: case 11: case 12: case 13:
+	case 3: case 11: case 12: case 13:
 		return dirop(x);
+	case 8:				/* CREATE: where, how */
+		if ((rc = dirop(x)) != ST_OK)
+			return rc;
+		return create3(x);
+	case 9:				/* MKDIR: where, attributes */
+		if ((rc = dirop(x)) != ST_OK)
+			return rc;
+		return st_nfs_sattr3(x);
 	case 10:			/* SYMLINK: where, attributes, to */
-		if ((rc = dirop(x)) != ST_OK || (rc = sattr3(x)) != ST_OK)
+		if ((rc = dirop(x)) != ST_OK ||
+		    (rc = st_nfs_sattr3(x)) != ST_OK)
 			return rc;
 		return st_xdr_string(x, F(F_SYMTO), RPC_MAXSTR);
 	case 14:			/* RENAME: from, to */
@@ -165,7 +238,9 @@ args3(struct st_xdr *x, uint32_t proc)
 			return rc;
 		return dirop(x);
 	}
-	return st_nfs_fh3(x);
+	if ((rc = st_nfs_fh3(x)) != ST_OK)
+		return rc;
+	return after_fh(x, proc);
 }
 
 static int
@@ -173,6 +248,7 @@ nfs_decode(struct st_dctx *d, struct st_cur *c)
 {
 	struct st_rpcmsg m;
 	struct st_xdr x;
+	long long status;
 	int rc;
 
 	if (st_rpc_begin(d, c, &x, &m, nfs_procs, NFIELDS(nfs_procs)) < 0) {
@@ -184,8 +260,10 @@ nfs_decode(struct st_dctx *d, struct st_cur *c)
 	if (m.reply) {
 		st_xdr_u32(&x, F(F_STATUS));
 		x.pos -= x.c->err == ST_OK ? 4 : 0;
-		st_xdr_u32(&x, F(F_STATUS3));
-		return st_xdr_end(&x, x.c->err);
+		if ((status = st_xdr_u32(&x, F(F_STATUS3))) < 0)
+			return st_xdr_end(&x, ST_ETRUNC);
+		return st_xdr_end(&x, st_nfs_res3(&x, m.proc,
+		    (uint32_t)status));
 	}
 	rc = args3(&x, m.proc);
 	return st_xdr_end(&x, rc);
