@@ -2,12 +2,10 @@
 /*
  * NFS (program 100003: version 2 RFC 1094, 3 RFC 1813, 4 RFC 7530) after
  * an ONC RPC call or its reply (rpc.h).  Shown as Wireshark's tree begins:
- * rpc.programversion and the procedure repeated; for version 3, a call's
- * file handles (every procedure but NULL starts with one) and, where the
- * procedure names an entry in a directory (LOOKUP, CREATE, MKDIR, SYMLINK,
- * MKNOD, REMOVE, RMDIR, RENAME, LINK), the names; SYMLINK's target; a
- * reply's status.
- * Attributes and data are not decoded (the layer's header ends there).
+ * rpc.programversion and the procedure repeated; for version 3, every
+ * call's arguments (file handles, names, attributes to set, offsets,
+ * counts, data) and every reply's status and results (nfsres.c), with
+ * the file attributes of nfsattr.c.  Versions 2 and 4: the procedure.
  *
  *   nfs_fh3: length (<= 64) | bytes (padded to 4)
  *   filename3: length | bytes (padded to 4)
@@ -172,8 +170,7 @@ guard3(struct st_xdr *x)
 	check = st_get_be32(&t);
 	if ((rc = st_nfs_row(x, N_GUARD, 4)) != ST_OK || check != 1)
 		return rc;
-	x->pos += 8;		/* the ctime: not shown */
-	return x->pos <= x->end ? ST_OK : ST_ETRUNC;
+	return st_nfs_time3(x, 2);	/* the object's ctime */
 }
 
 /* The arguments after a call's file handle, per procedure. */

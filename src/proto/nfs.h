@@ -53,6 +53,9 @@ int	st_nfs_wcc_data(struct st_xdr *x);
 int	st_nfs_post_op_fh3(struct st_xdr *x);
 int	st_nfs_sattr3(struct st_xdr *x);
 
+/* An nfstime3 as atime (which 0), mtime (1) or ctime (2). */
+int	st_nfs_time3(struct st_xdr *x, int which);
+
 /*
  * An opaque of data (READ's, WRITE's) as nfs.data with its length and
  * fill bytes: the bytes captured when the record runs on (ST_ETRUNC).

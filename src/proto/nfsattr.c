@@ -81,14 +81,14 @@ static const struct st_field_desc wcc_rows[] = {
 	FD(NULL, "nfs.ctime.nsec", "nano seconds", 160, 32, ST_FMT_DEC),
 };
 
-/* A client time in sattr3 (set_it 2). */
-static const struct st_field_desc atime_rows[] = {
-	FD(NULL, "nfs.atime.sec", "seconds", 0, 32, ST_FMT_DEC),
-	FD(NULL, "nfs.atime.nsec", "nano seconds", 32, 32, ST_FMT_DEC),
-};
-static const struct st_field_desc mtime_rows[] = {
-	FD(NULL, "nfs.mtime.sec", "seconds", 0, 32, ST_FMT_DEC),
-	FD(NULL, "nfs.mtime.nsec", "nano seconds", 32, 32, ST_FMT_DEC),
+/* An nfstime3 alone (sattr3's client time, SETATTR's guard). */
+static const struct st_field_desc time3_rows[3][2] = {
+	{ FD(NULL, "nfs.atime.sec", "seconds", 0, 32, ST_FMT_DEC),
+	  FD(NULL, "nfs.atime.nsec", "nano seconds", 32, 32, ST_FMT_DEC) },
+	{ FD(NULL, "nfs.mtime.sec", "seconds", 0, 32, ST_FMT_DEC),
+	  FD(NULL, "nfs.mtime.nsec", "nano seconds", 32, 32, ST_FMT_DEC) },
+	{ FD(NULL, "nfs.ctime.sec", "seconds", 0, 32, ST_FMT_DEC),
+	  FD(NULL, "nfs.ctime.nsec", "nano seconds", 32, 32, ST_FMT_DEC) },
 };
 
 /* The times as Wireshark writes them (text worked out from the two
@@ -296,6 +296,13 @@ st_nfs_post_op_fh3(struct st_xdr *x)
 	return f == 1 ? st_nfs_fh3(x) : ST_OK;
 }
 
+int
+st_nfs_time3(struct st_xdr *x, int which)
+{
+	nfstime(x, x->pos, &time_rows[which]);
+	return st_nfs_xrows(x, time3_rows[which], 2, 8);
+}
+
 /* A set_time (set_it 2: the client's time follows) of atime (a) or
  * mtime. */
 static int
@@ -305,10 +312,7 @@ set_time(struct st_xdr *x, int a)
 
 	if (how < 0)
 		return ST_ETRUNC;
-	if (how != 2)
-		return ST_OK;
-	nfstime(x, x->pos, &time_rows[a ? 0 : 1]);
-	return st_nfs_xrows(x, a ? atime_rows : mtime_rows, 2, 8);
+	return how == 2 ? st_nfs_time3(x, a ? 0 : 1) : ST_OK;
 }
 
 int
