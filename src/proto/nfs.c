@@ -79,21 +79,15 @@ crc32(const uint8_t *p, size_t n)
 	return ~c;
 }
 
-int
-st_nfs_fh3(struct st_xdr *x)
+/* A handle's len bytes at the walk's position: nfs.fhandle, nfs.fh.hash. */
+static int
+fh_bytes(struct st_xdr *x, size_t len)
 {
 	struct st_field *f;
 	struct st_cur t;
 	const uint8_t *p;
 	char buf[16];
-	long long n;
-	size_t len;
 
-	if ((n = st_xdr_u32(x, F(F_FHLEN))) < 0)
-		return ST_ETRUNC;
-	if (n > NFS3_FHSIZE)
-		return st_dmalformed(x->d, "file handle of %lld bytes", n);
-	len = (size_t)n;
 	t = *x->c;
 	if (x->pos + len > x->end || !st_cur_skip(&t, x->pos) ||
 	    (p = st_get_bytes(&t, len)) == NULL) {
@@ -109,6 +103,36 @@ st_nfs_fh3(struct st_xdr *x)
 	x->pos += (len + 3) & ~(size_t)3;
 	if (x->pos > x->end)
 		x->pos = x->end;
+	return ST_OK;
+}
+
+int
+st_nfs_fh3(struct st_xdr *x)
+{
+	long long n;
+
+	if ((n = st_xdr_u32(x, F(F_FHLEN))) < 0)
+		return ST_ETRUNC;
+	if (n > NFS3_FHSIZE)
+		return st_dmalformed(x->d, "file handle of %lld bytes", n);
+	return fh_bytes(x, (size_t)n);
+}
+
+/* A version 2 call's arguments: a handle of NFS2_FHSIZE bytes, for the
+ * procedures on a directory's entry (diropargs) a name. */
+static int
+args2(struct st_xdr *x, uint32_t proc)
+{
+	int rc;
+
+	if (proc == 0 || proc == 3 || proc == 7 || proc > 17)
+		return ST_OK;
+	if ((rc = fh_bytes(x, NFS2_FHSIZE)) != ST_OK)
+		return rc;
+	switch (proc) {
+	case 4: case 9: case 10: case 11: case 13: case 14: case 15:
+		return st_xdr_string(x, F(F_NAME), RPC_MAXSTR);
+	}
 	return ST_OK;
 }
 
@@ -252,6 +276,8 @@ nfs_decode(struct st_dctx *d, struct st_cur *c)
 		d->data = 1;
 		return ST_OK;
 	}
+	if (m.vers == 2 && !m.reply)
+		return st_xdr_end(&x, args2(&x, m.proc));
 	if (m.vers != 3 || m.proc == 0 || m.proc > 21)
 		return st_xdr_end(&x, ST_OK);
 	if (m.reply) {

@@ -10,6 +10,7 @@
 
 #include "rpc.h"
 
+#define NFS2_FHSIZE	32	/* RFC 1094: fhandle, fixed */
 #define NFS3_FHSIZE	64	/* RFC 1813: nfs_fh3's bound */
 #define NFS_MAXENTRIES	64	/* READDIR(PLUS) entries shown */
 
