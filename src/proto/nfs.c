@@ -2,12 +2,10 @@
 /*
  * NFS (program 100003: version 2 RFC 1094, 3 RFC 1813, 4 RFC 7530) after
  * an ONC RPC call or its reply (rpc.h).  Shown as Wireshark's tree begins:
- * rpc.programversion and the procedure repeated; for version 3, a call's
- * file handles (every procedure but NULL starts with one) and, where the
- * procedure names an entry in a directory (LOOKUP, CREATE, MKDIR, SYMLINK,
- * MKNOD, REMOVE, RMDIR, RENAME, LINK), the names; SYMLINK's target; a
- * reply's status.
- * Attributes and data are not decoded (the layer's header ends there).
+ * rpc.programversion and the procedure repeated; for version 3, every
+ * call's arguments (file handles, names, attributes to set, offsets,
+ * counts, data) and every reply's status and results (nfsres.c), with
+ * the file attributes of nfsattr.c.  Versions 2 and 4: the procedure.
  *
  *   nfs_fh3: length (<= 64) | bytes (padded to 4)
  *   filename3: length | bytes (padded to 4)
@@ -81,21 +79,15 @@ crc32(const uint8_t *p, size_t n)
 	return ~c;
 }
 
-int
-st_nfs_fh3(struct st_xdr *x)
+/* A handle's len bytes at the walk's position: nfs.fhandle, nfs.fh.hash. */
+static int
+fh_bytes(struct st_xdr *x, size_t len)
 {
 	struct st_field *f;
 	struct st_cur t;
 	const uint8_t *p;
 	char buf[16];
-	long long n;
-	size_t len;
 
-	if ((n = st_xdr_u32(x, F(F_FHLEN))) < 0)
-		return ST_ETRUNC;
-	if (n > NFS3_FHSIZE)
-		return st_dmalformed(x->d, "file handle of %lld bytes", n);
-	len = (size_t)n;
 	t = *x->c;
 	if (x->pos + len > x->end || !st_cur_skip(&t, x->pos) ||
 	    (p = st_get_bytes(&t, len)) == NULL) {
@@ -114,6 +106,36 @@ st_nfs_fh3(struct st_xdr *x)
 	return ST_OK;
 }
 
+int
+st_nfs_fh3(struct st_xdr *x)
+{
+	long long n;
+
+	if ((n = st_xdr_u32(x, F(F_FHLEN))) < 0)
+		return ST_ETRUNC;
+	if (n > NFS3_FHSIZE)
+		return st_dmalformed(x->d, "file handle of %lld bytes", n);
+	return fh_bytes(x, (size_t)n);
+}
+
+/* A version 2 call's arguments: a handle of NFS2_FHSIZE bytes, for the
+ * procedures on a directory's entry (diropargs) a name. */
+static int
+args2(struct st_xdr *x, uint32_t proc)
+{
+	int rc;
+
+	if (proc == 0 || proc == 3 || proc == 7 || proc > 17)
+		return ST_OK;
+	if ((rc = fh_bytes(x, NFS2_FHSIZE)) != ST_OK)
+		return rc;
+	switch (proc) {
+	case 4: case 9: case 10: case 11: case 13: case 14: case 15:
+		return st_xdr_string(x, F(F_NAME), RPC_MAXSTR);
+	}
+	return ST_OK;
+}
+
 /* A directory's handle and a name in it (diropargs3). */
 static int
 dirop(struct st_xdr *x)
@@ -125,35 +147,107 @@ dirop(struct st_xdr *x)
 	return st_xdr_string(x, F(F_NAME), RPC_MAXSTR);
 }
 
-/* Passes over a sattr3 (which attributes a call sets): no fields. */
+/* The rows of words st_nfs_rows[] gives, one after the other. */
 static int
-sattr3(struct st_xdr *x)
+words(struct st_xdr *x, const int *rows, int n)
 {
-	static const uint8_t more[6] = { 4, 4, 4, 8, 8, 8 };
-	long long b;
-	int i;
+	static const uint8_t size[N_NROWS] = { [N_OFFSET3] = 8,
+	    [N_COOKIE3] = 8, [N_VERIFIER] = 8 };
+	int i, rc;
 
-	for (i = 0; i < 6; i++) {
-		if ((b = st_xdr_u32(x, NULL)) < 0)
-			return ST_ETRUNC;
-		/* set_it 1 (times: 2, the client's time) brings the value */
-		if ((i < 4 && b == 1) || (i >= 4 && b == 2))
-			x->pos += more[i];
-	}
-	return x->pos <= x->end ? ST_OK : ST_ETRUNC;
+	for (i = 0; i < n; i++)
+		if ((rc = st_nfs_row(x, rows[i], size[rows[i]] ? size[rows[i]] :
+		    4)) != ST_OK)
+			return rc;
+	return ST_OK;
 }
 
-/* A version 3 call's arguments, as far as names go. */
+/* CREATE's how: a mode, then attributes (UNCHECKED, GUARDED) or the
+ * client's verifier (EXCLUSIVE). */
+static int
+create3(struct st_xdr *x)
+{
+	struct st_cur t = *x->c;
+	uint32_t mode;
+	int rc;
+
+	if (x->pos + 4 > x->end || !st_cur_skip(&t, x->pos))
+		return st_nfs_row(x, N_CREATEMODE, 4);
+	mode = st_get_be32(&t);
+	if ((rc = st_nfs_row(x, N_CREATEMODE, 4)) != ST_OK)
+		return rc;
+	if (mode == 2)
+		return st_nfs_row(x, N_VERIFIER, 8);
+	return st_nfs_sattr3(x);
+}
+
+/* SETATTR's guard: a check word and, when 1, the ctime expected. */
+static int
+guard3(struct st_xdr *x)
+{
+	struct st_cur t = *x->c;
+	uint32_t check;
+	int rc;
+
+	if (x->pos + 4 > x->end || !st_cur_skip(&t, x->pos))
+		return st_nfs_row(x, N_GUARD, 4);
+	check = st_get_be32(&t);
+	if ((rc = st_nfs_row(x, N_GUARD, 4)) != ST_OK || check != 1)
+		return rc;
+	return st_nfs_time3(x, 2);	/* the object's ctime */
+}
+
+/* The arguments after a call's file handle, per procedure. */
+static int
+after_fh(struct st_xdr *x, uint32_t proc)
+{
+	static const int rw[] = { N_OFFSET3, N_COUNT3, N_STABLE };
+	static const int rd[] = { N_COOKIE3, N_VERIFIER, N_COUNT3 };
+	static const int rdp[] = { N_COOKIE3, N_VERIFIER, N_DIRCOUNT,
+	    N_MAXCOUNT };
+	int rc;
+
+	switch (proc) {
+	case 2:				/* SETATTR */
+		if ((rc = st_nfs_sattr3(x)) != ST_OK)
+			return rc;
+		return guard3(x);
+	case 4:				/* ACCESS */
+		return st_nfs_access(x, N_ACCCHECK);
+	case 6: case 21:		/* READ, COMMIT: offset, count */
+		return words(x, rw, 2);
+	case 7:				/* WRITE */
+		if ((rc = words(x, rw, 3)) != ST_OK)
+			return rc;
+		return st_nfs_data(x);
+	case 16:
+		return words(x, rd, 3);
+	case 17:
+		return words(x, rdp, 4);
+	}
+	return ST_OK;
+}
+
+/* A version 3 call's arguments. */
 static int
 args3(struct st_xdr *x, uint32_t proc)
 {
 	int rc;
 
 	switch (proc) {
-	case 3: case 8: case 9: case 11: case 12: case 13:
+	case 3: case 11: case 12: case 13:
 		return dirop(x);
+	case 8:				/* CREATE: where, how */
+		if ((rc = dirop(x)) != ST_OK)
+			return rc;
+		return create3(x);
+	case 9:				/* MKDIR: where, attributes */
+		if ((rc = dirop(x)) != ST_OK)
+			return rc;
+		return st_nfs_sattr3(x);
 	case 10:			/* SYMLINK: where, attributes, to */
-		if ((rc = dirop(x)) != ST_OK || (rc = sattr3(x)) != ST_OK)
+		if ((rc = dirop(x)) != ST_OK ||
+		    (rc = st_nfs_sattr3(x)) != ST_OK)
 			return rc;
 		return st_xdr_string(x, F(F_SYMTO), RPC_MAXSTR);
 	case 14:			/* RENAME: from, to */
@@ -165,7 +259,9 @@ args3(struct st_xdr *x, uint32_t proc)
 			return rc;
 		return dirop(x);
 	}
-	return st_nfs_fh3(x);
+	if ((rc = st_nfs_fh3(x)) != ST_OK)
+		return rc;
+	return after_fh(x, proc);
 }
 
 static int
@@ -173,19 +269,24 @@ nfs_decode(struct st_dctx *d, struct st_cur *c)
 {
 	struct st_rpcmsg m;
 	struct st_xdr x;
+	long long status;
 	int rc;
 
 	if (st_rpc_begin(d, c, &x, &m, nfs_procs, NFIELDS(nfs_procs)) < 0) {
 		d->data = 1;
 		return ST_OK;
 	}
+	if (m.vers == 2 && !m.reply)
+		return st_xdr_end(&x, args2(&x, m.proc));
 	if (m.vers != 3 || m.proc == 0 || m.proc > 21)
 		return st_xdr_end(&x, ST_OK);
 	if (m.reply) {
 		st_xdr_u32(&x, F(F_STATUS));
 		x.pos -= x.c->err == ST_OK ? 4 : 0;
-		st_xdr_u32(&x, F(F_STATUS3));
-		return st_xdr_end(&x, x.c->err);
+		if ((status = st_xdr_u32(&x, F(F_STATUS3))) < 0)
+			return st_xdr_end(&x, ST_ETRUNC);
+		return st_xdr_end(&x, st_nfs_res3(&x, m.proc,
+		    (uint32_t)status));
 	}
 	rc = args3(&x, m.proc);
 	return st_xdr_end(&x, rc);

@@ -322,6 +322,7 @@ rpc_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	struct rmsg m = { d, c, 0, left, -1 };
+	const struct st_proto *p;
 	struct st_cur t = *c;
 	long long typ, xid;
 	int rc;
@@ -357,6 +358,12 @@ rpc_decode(struct st_dctx *d, struct st_cur *c)
 	d->hdr = m.pos;
 	if (m.prog < 0)
 		d->data = 1;		/* arguments or results */
+	else if (m.pos >= left && d->pkt->caplen == d->pkt->len &&
+	    (p = st_proto_next(ST_KEY_RPCPROG, (uint64_t)m.prog)) != NULL)
+		/* A procedure with no arguments or results (NULL): the
+		 * program's layer all the same, empty, as Wireshark shows
+		 * it (the chain goes on only over bytes). */
+		st_dsublayer(d, c, p, m.pos, 0);
 	else {				/* the program's layer */
 		d->next_key = ST_KEY_RPCPROG;
 		d->next_val = (uint64_t)m.prog;
