@@ -256,6 +256,12 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_IOMAXIN] = D("max_ioctl_in_size", "Max Ioctl In Size", 32),
 	[F_IOMAXOUT] = D("max_ioctl_out_size", "Max Ioctl Out Size", 32),
 	[F_IOFLAGS] = X("ioctl.flags", "Flags", 32),
+	[F_RPAD] = X("read_padding", "Padding", 8),
+	[F_RFLAGS] = X("read_flags", "Flags", 8),
+	[F_RBYTES] = D("remaining_bytes", "Remaining Bytes", 32),
+	[F_CHBLOB] = FD(NULL, "smb2.channel_info_blob", "Channel Info Blob",
+	    0, 0, ST_FMT_TEXT),
+	[F_RREMAIN] = D("read_remaining", "Read Remaining", 32),
 };
 
 static const struct lebit hdr_flags[] = {

@@ -92,6 +92,11 @@ static const struct lebit repflags_bits[] = {
 	LB("smb2.create.rep_flags.reparse_point", 0x1),
 };
 
+static const struct lebit rflags_bits[] = {
+	LB("smb2.read_flags.unbuffered", 0x1),
+	LB("smb2.read_flags.compressed", 0x2),
+};
+
 static const struct lebit sesreq_bits[] = {
 	LB("smb2.ses_req_flags.session_binding", 0x1),
 };
@@ -475,6 +480,32 @@ ioctl(struct smb2_msg *m, size_t b)
 }
 
 /*
+ * A read ([MS-SMB2] 2.2.19, 2.2.20): a request's length, offset, file
+ * and RDMA channel; a response's data offset (one byte) and length.
+ */
+static void
+read(struct smb2_msg *m, size_t b)
+{
+	size_t off, len;
+
+	if (m->resp) {
+		smb2_olb(m, b + 2, 1, b + 4, 4, &off, &len);
+		smb2_le(m, F_RREMAIN, b + 8, 4);
+		return;
+	}
+	smb2_le(m, F_RPAD, b + 2, 1);
+	FLAGS(m, F_RFLAGS, b + 3, 1, rflags_bits);
+	smb2_le(m, F_RLEN, b + 4, 4);
+	smb2_le(m, F_OFFSET, b + 8, 8);
+	smb2_guid(m, F_FID, b + 16);
+	smb2_le(m, F_MINCOUNT, b + 32, 4);
+	smb2_le(m, F_CHANNEL, b + 36, 4);
+	smb2_le(m, F_RBYTES, b + 40, 4);
+	if (smb2_olb(m, b + 44, 2, b + 46, 2, &off, &len) && len == 0)
+		st_dtext(m->d, m->c, &smb2_fields[F_CHBLOB], b + 44, 0, "");
+}
+
+/*
  * An error response ([MS-SMB2] 2.2.2): its contexts and data; a query
  * info's repeats the class and level asked for, as Wireshark shows.
  */
@@ -556,12 +587,7 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 		smb2_rsv(m, b + 2, 2);
 		break;
 	case C_READ:
-		if (m->resp)	/* byte 3: flags from SMB 3.1.1 on */
-			break;
-		smb2_le(m, F_RLEN, b + 4, 4);
-		smb2_le(m, F_OFFSET, b + 8, 8);
-		smb2_guid(m, F_FID, b + 16);
-		smb2_le(m, F_MINCOUNT, b + 32, 4);
+		read(m, b);
 		break;
 	case C_IOCTL:
 		ioctl(m, b);
