@@ -192,6 +192,76 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_GIFLAGS] = X("getinfo_flags", "Flags", 32),
 	[F_SISIZE] = D("setinfo_size", "Setinfo Size", 32),
 	[F_SIOFF] = X("setinfo_offset", "Setinfo Offset", 16),
+	[F_UNKNOWN] = { .name = "smb2.unknown", .label = "Unknown",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_NLINKS] = D("nlinks", "Number of Links", 32),
+	[F_DELPEND] = D("delete_pending", "Delete Pending", 8),
+	[F_ISDIR] = D("is_directory", "Is Directory", 8),
+	[F_FILEID] = X("file_id", "File Id", 64),
+	[F_EASIZE] = D("ea_size", "EA Size", 32),
+	[F_POSINFO] = D("position_info", "Position Information", 64),
+	[F_MODEINFO] = X("mode_info", "Mode Information", 32),
+	[F_ALIGN] = X("alignment_info", "Alignment Information", 32),
+	[F_FNLEN] = D("filename.len", "Filename Length", 32),
+	[F_FINDLEVEL] = D("find.infolevel", "Info Level", 8),
+	[F_FINDFLAGS] = X("find.flags", "Find Flags", 8),
+	[F_PATTERN] = FD(NULL, "smb2.find.pattern", "Search Pattern", 0, 0,
+	    ST_FMT_TEXT),
+	[F_OUTLEN] = D("output_buffer_len", "Output Buffer Length", 32),
+	[F_FINDBLOB] = { .name = "smb2.find.info_blob", .label = "Info",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_NEXTOFF] = D("next_offset", "Next Offset", 32),
+	[F_FINDEX] = X("file_index", "File Index", 32),
+	[F_SNLEN] = D("short_name_len", "Short Name Length", 8),
+	[F_SHORTNAME] = FD(NULL, "smb2.shortname", "Short Name", 0, 0,
+	    ST_FMT_TEXT),
+	[F_REPFLAGS] = X("create.rep_flags", "Response Flags", 8),
+	[F_CCHAIN] = X("create.chain_offset", "Chain Offset", 32),
+	[F_TAG] = FD(NULL, "smb2.tag", "Tag", 0, 0, ST_FMT_TEXT),
+	[F_CDATA] = FD(NULL, "smb2.create.chain_data", "Data", 0, 0,
+	    ST_FMT_TEXT),
+	[F_QFID] = { .name = "smb2.qfid_fid", .label = "Opaque File ID",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_ERRCC] = D("error.context_count", "Error Context Count", 8),
+	[F_ERRRSV] = X("error.reserved", "Reserved", 8),
+	[F_ERRBC] = D("error.byte_count", "Byte Count", 32),
+	[F_ERRDATA] = { .name = "smb2.error.data", .label = "Error Data",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_L_KEY] = FD(NULL, "smb2.lease.lease_key", "Lease Key", 0, 0,
+	    ST_FMT_TEXT),
+	[F_L_STATE] = X("lease.lease_state", "Lease State", 32),
+	[F_L_FLAGS] = X("lease.lease_flags", "Lease Flags", 32),
+	[F_L_DUR] = X("lease.lease_duration", "Lease Duration", 64),
+	[F_L_PKEY] = FD(NULL, "smb2.lease.parent_lease_key", "Parent Lease Key",
+	    0, 0, ST_FMT_TEXT),
+	[F_L_EPOCH] = X("lease.lease_oplock", "Lease Epoch", 16),
+	[F_L_RSV] = X("lease.lease_reserved", "Lease Reserved", 16),
+	[F_M_STATUS] = X("mxac_status", "Query Status", 32),
+	[F_DHNQ_RSV] = X("dhnq_buffer_reserved", "Reserved", 64),
+	[F_DH_TIMEOUT] = D("dh2x.timeout", "Timeout", 32),
+	[F_DH_FLAGS] = X("dh2x.flags", "Flags", 32),
+	[F_DH_RSV] = X("dh2x.reserved", "Reserved", 64),
+	[F_DH_GUID] = FD(NULL, "smb2.dh2x.create_guid", "Create Guid", 0, 0,
+	    ST_FMT_TEXT),
+	[F_IOFUNC] = X("ioctl.function", "Function", 32),
+	[F_IODEV] = X("ioctl.function.device", "Device", 32),
+	[F_IOACC] = X("ioctl.function.access", "Access", 32),
+	[F_IOFN] = X("ioctl.function.function", "Function", 32),
+	[F_IOMETH] = X("ioctl.function.method", "Method", 32),
+	[F_IOFSCTL] = FDG("smb2.ioctl.is_fsctl", "Is FSCTL", ST_FMT_DEC,
+	    NULL),
+	[F_IOIN] = FD(NULL, "smb2.ioctl.in", "In Data", 0, 0, ST_FMT_TEXT),
+	[F_IOOUT] = FD(NULL, "smb2.ioctl.out", "Out Data", 0, 0,
+	    ST_FMT_TEXT),
+	[F_IOMAXIN] = D("max_ioctl_in_size", "Max Ioctl In Size", 32),
+	[F_IOMAXOUT] = D("max_ioctl_out_size", "Max Ioctl Out Size", 32),
+	[F_IOFLAGS] = X("ioctl.flags", "Flags", 32),
+	[F_RPAD] = X("read_padding", "Padding", 8),
+	[F_RFLAGS] = X("read_flags", "Flags", 8),
+	[F_RBYTES] = D("remaining_bytes", "Remaining Bytes", 32),
+	[F_CHBLOB] = FD(NULL, "smb2.channel_info_blob", "Channel Info Blob",
+	    0, 0, ST_FMT_TEXT),
+	[F_RREMAIN] = D("read_remaining", "Read Remaining", 32),
 };
 
 static const struct lebit hdr_flags[] = {
@@ -305,15 +375,12 @@ pair(struct smb2_msg *m)
 {
 	struct st_match r;
 	struct st_field *f;
-	uint8_t none = 0;
 	char buf[48];
 
-	if (!m->resp) {
-		(void)st_match_note(m->d, m->msgid, &none, sizeof(none));
+	if (!m->resp || !st_match_answer(m->d, m->msgid, &r))
 		return;
-	}
-	if (!st_match_answer(m->d, m->msgid, &r))
-		return;
+	m->has_req = 1;
+	memcpy(m->req, r.data, sizeof(m->req));
 	st_dgen(m->d, &smb2_fields[F_RESPTO], r.frame);
 	st_match_delta(m->d, &r, buf, sizeof(buf));
 	if ((f = st_dgen(m->d, &smb2_fields[F_TIME], 0)) != NULL)
@@ -362,7 +429,7 @@ static int
 smb2_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
-	struct smb2_msg m = { d, c, left, 0, 0, 0, 0 };
+	struct smb2_msg m = { .d = d, .c = c, .len = left };
 	struct st_field *f;
 	uint32_t fl, next;
 	unsigned cmd;
@@ -386,7 +453,11 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 		    "message", (unsigned)next);
 	if (next != 0)
 		m.len = next;
+	m.note[N_CMD] = (uint8_t)cmd;
 	smb2_body(&m, cmd);
+	/* a request is noted with what its body said its response needs */
+	if (!m.resp && (c->err == ST_OK || c->err == ST_ETRUNC))
+		(void)st_match_note(d, m.msgid, m.note, sizeof(m.note));
 	if (c->err == ST_ETRUNC && d->pkt->caplen == d->pkt->len) {
 		/* Not cut by the capture: the message goes on in a later
 		 * segment. */

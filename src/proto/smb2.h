@@ -36,6 +36,23 @@ enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
 	F_SECBLOB, F_SESFLAGS, F_CTIME, F_ATIME, F_WTIME, F_CHTIME,
 	F_PQATTR, F_CLASS, F_FILEINFO, F_FSINFO, F_SECINFO, F_MAXRESP,
 	F_GIOFF, F_GISIZE, F_ADDL, F_GIFLAGS, F_SISIZE, F_SIOFF,
+	/* query info and find responses (smb2info.c) */
+	F_UNKNOWN, F_NLINKS, F_DELPEND, F_ISDIR, F_FILEID, F_EASIZE,
+	F_POSINFO, F_MODEINFO, F_ALIGN, F_FNLEN, F_FINDLEVEL, F_FINDFLAGS,
+	F_PATTERN, F_OUTLEN, F_FINDBLOB, F_NEXTOFF, F_FINDEX, F_SNLEN,
+	F_SHORTNAME,
+	/* create contexts (smb2ctx.c) */
+	F_REPFLAGS, F_CCHAIN, F_TAG, F_CDATA, F_QFID,
+	/* error responses */
+	F_ERRCC, F_ERRRSV, F_ERRBC, F_ERRDATA,
+	/* create contexts' data (smb2ctx.c) */
+	F_L_KEY, F_L_STATE, F_L_FLAGS, F_L_DUR, F_L_PKEY, F_L_EPOCH, F_L_RSV,
+	F_M_STATUS, F_DHNQ_RSV, F_DH_TIMEOUT, F_DH_FLAGS, F_DH_RSV, F_DH_GUID,
+	/* ioctl */
+	F_IOFUNC, F_IODEV, F_IOACC, F_IOFN, F_IOMETH, F_IOFSCTL, F_IOIN,
+	F_IOOUT, F_IOMAXIN, F_IOMAXOUT, F_IOFLAGS,
+	/* read */
+	F_RPAD, F_RFLAGS, F_RBYTES, F_CHBLOB, F_RREMAIN,
 	F_NSMB2 };
 
 #define B(n, l)		FD(NULL, n, l, 0, 1, ST_FMT_BOOL)
@@ -58,7 +75,13 @@ struct smb2_msg {
 	int		 resp;
 	uint32_t	 status;
 	uint64_t	 sesid, msgid;
+	int		 has_req;	/* a response whose request was seen */
+	uint8_t		 req[4];	/* its note: command, class, level */
+	uint8_t		 note[4];	/* a request's note, set by its body */
 };
+
+/* The note of a request: what its response needs to be read. */
+enum { N_CMD, N_CLASS, N_LEVEL };
 
 /* The readers of a message (smb2.c), at byte off from its header: the
  * n-byte little-endian value (0 and c->err set when the bytes are not
@@ -72,5 +95,32 @@ uint32_t smb2_flags(struct smb2_msg *m, int f, size_t off, size_t n,
 
 /* The body of command cmd (smb2body.c), after the header. */
 void	smb2_body(struct smb2_msg *m, unsigned cmd);
+
+/* Readers of smb2body.c the other body files share: a GUID as
+ * Wireshark writes one; a UTF-16LE name as text (1, or 0: none) and as
+ * row f; n reserved bytes; a FILETIME as an absolute time; the file
+ * attributes word with its bits. */
+void	smb2_guid(struct smb2_msg *m, int f, size_t off);
+int	smb2_name16_text(struct smb2_msg *m, size_t off, size_t len,
+	    char *buf, size_t n);
+void	smb2_name16(struct smb2_msg *m, int f, size_t off, size_t len);
+void	smb2_rsv(struct smb2_msg *m, size_t off, size_t n);
+void	smb2_filetime(struct smb2_msg *m, int f, size_t off);
+void	smb2_times4(struct smb2_msg *m, size_t off);
+void	smb2_fattr(struct smb2_msg *m, size_t off);
+void	smb2_access(struct smb2_msg *m, size_t off);
+/* An offset (on bytes at ooff) and a length (ln bytes at loff), shown
+ * as smb2.olb.*: 1 with the blob's place, or 0 when they are not there. */
+int	smb2_olb(struct smb2_msg *m, size_t ooff, size_t on, size_t loff,
+	    size_t ln, size_t *boff, size_t *blen);
+
+/* Query info and find (smb2info.c): requests and responses. */
+void	smb2_getinfo_level(struct smb2_msg *m);
+void	smb2_getinfo_resp(struct smb2_msg *m, size_t b);
+void	smb2_find(struct smb2_msg *m, size_t b);
+void	smb2_find_level(struct smb2_msg *m);
+
+/* A create's contexts (smb2ctx.c): the chain of n bytes at off. */
+void	smb2_contexts(struct smb2_msg *m, size_t off, size_t n);
 
 #endif

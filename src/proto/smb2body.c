@@ -88,6 +88,15 @@ static const struct lebit tc_bits[] = {
 	LB("smb2.tc.extension_present", 0x4),
 };
 
+static const struct lebit repflags_bits[] = {
+	LB("smb2.create.rep_flags.reparse_point", 0x1),
+};
+
+static const struct lebit rflags_bits[] = {
+	LB("smb2.read_flags.unbuffered", 0x1),
+	LB("smb2.read_flags.compressed", 0x2),
+};
+
 static const struct lebit sesreq_bits[] = {
 	LB("smb2.ses_req_flags.session_binding", 0x1),
 };
@@ -111,8 +120,8 @@ static const struct lebit caps_bits[] = {
 	LB("smb2.capabilities.encryption", 0x40),
 };
 
-static void
-guid(struct smb2_msg *m, int f, size_t off)
+void
+smb2_guid(struct smb2_msg *m, int f, size_t off)
 {
 	uint64_t a = smb2_le_at(m, off, 4), b = smb2_le_at(m, off + 4, 2),
 	    c = smb2_le_at(m, off + 6, 2), d8 = 0;
@@ -134,8 +143,8 @@ guid(struct smb2_msg *m, int f, size_t off)
  * as is (backslashes single, as paths are written), other characters
  * escaped.  Returns 1, or 0 when there is none.
  */
-static int
-name16_text(struct smb2_msg *m, size_t off, size_t len, char *buf, size_t n)
+int
+smb2_name16_text(struct smb2_msg *m, size_t off, size_t len, char *buf, size_t n)
 {
 	size_t i, k = 0;
 	unsigned u;
@@ -159,18 +168,18 @@ name16_text(struct smb2_msg *m, size_t off, size_t len, char *buf, size_t n)
 }
 
 /* The name as field f. */
-static void
-name16(struct smb2_msg *m, int f, size_t off, size_t len)
+void
+smb2_name16(struct smb2_msg *m, int f, size_t off, size_t len)
 {
 	char buf[SMB2_NAMEMAX * 6 + 1];
 
-	if (name16_text(m, off, len, buf, sizeof(buf)))
+	if (smb2_name16_text(m, off, len, buf, sizeof(buf)))
 		st_dtext(m->d, m->c, &smb2_fields[f], off, len, buf);
 }
 
 /* n reserved bytes at off, as Wireshark shows them. */
-static void
-rsv(struct smb2_msg *m, size_t off, size_t n)
+void
+smb2_rsv(struct smb2_msg *m, size_t off, size_t n)
 {
 	if (m->c->err == ST_OK && off + n <= m->len)
 		st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], off, n);
@@ -180,8 +189,8 @@ rsv(struct smb2_msg *m, size_t off, size_t n)
  * A FILETIME (100 ns units since 1601) at off as Wireshark writes an
  * absolute time: "Apr 26, 2023 10:25:12.024387100 UTC".
  */
-static void
-filetime(struct smb2_msg *m, int f, size_t off)
+void
+smb2_filetime(struct smb2_msg *m, int f, size_t off)
 {
 	uint64_t v = smb2_le_at(m, off, 8), secs;
 	struct tm tm;
@@ -206,13 +215,41 @@ filetime(struct smb2_msg *m, int f, size_t off)
 }
 
 /* The four times of a create or close response, from off. */
-static void
-times4(struct smb2_msg *m, size_t off)
+void
+smb2_times4(struct smb2_msg *m, size_t off)
 {
-	filetime(m, F_CTIME, off);
-	filetime(m, F_ATIME, off + 8);
-	filetime(m, F_WTIME, off + 16);
-	filetime(m, F_CHTIME, off + 24);
+	smb2_filetime(m, F_CTIME, off);
+	smb2_filetime(m, F_ATIME, off + 8);
+	smb2_filetime(m, F_WTIME, off + 16);
+	smb2_filetime(m, F_CHTIME, off + 24);
+}
+
+/* The file attributes word at off, with its bits. */
+void
+smb2_fattr(struct smb2_msg *m, size_t off)
+{
+	FLAGS(m, F_FATTR, off, 4, fattr_bits);
+}
+
+/* An access mask at off, with its bits. */
+void
+smb2_access(struct smb2_msg *m, size_t off)
+{
+	FLAGS(m, F_ACCESS, off, 4, access_bits);
+}
+
+/*
+ * An offset and a length as Wireshark shows such a pair (smb2.olb.*):
+ * on bytes at ooff, ln bytes at loff.  Returns 1 with the blob's place
+ * in *boff and *blen, or 0 when the words are not there.
+ */
+int
+smb2_olb(struct smb2_msg *m, size_t ooff, size_t on, size_t loff,
+    size_t ln, size_t *boff, size_t *blen)
+{
+	*boff = (size_t)smb2_le(m, F_OLBOFF, ooff, on);
+	*blen = (size_t)smb2_le(m, F_OLBLEN, loff, ln);
+	return m->c->err == ST_OK;
 }
 
 static void
@@ -224,7 +261,7 @@ negotiate(struct smb2_msg *m, size_t b)
 		n = (unsigned)smb2_le(m, F_DCOUNT, b + 2, 2);
 		FLAGS(m, F_SECMODE, b + 4, 2, secmode_bits);
 		FLAGS(m, F_CAPS, b + 8, 4, caps_bits);
-		guid(m, F_CGUID, b + 12);
+		smb2_guid(m, F_CGUID, b + 12);
 		for (i = 0; i < n && i < SMB2_MAXDIALECTS &&
 		    m->c->err == ST_OK; i++)
 			smb2_le(m, F_DIALECT, b + 36 + 2 * i, 2);
@@ -232,7 +269,7 @@ negotiate(struct smb2_msg *m, size_t b)
 	}
 	FLAGS(m, F_SECMODE, b + 2, 1, secmode_bits);
 	smb2_le(m, F_DIALECT, b + 4, 2);
-	guid(m, F_SGUID, b + 8);
+	smb2_guid(m, F_SGUID, b + 8);
 	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
 }
 
@@ -287,7 +324,7 @@ tree_connect(struct smb2_msg *m, size_t b)
 		off = (size_t)smb2_le_at(m, b + 4, 2);
 		len = (size_t)smb2_le_at(m, b + 6, 2);
 		if (m->c->err == ST_OK &&
-		    name16_text(m, off, len, buf, sizeof(buf))) {
+		    smb2_name16_text(m, off, len, buf, sizeof(buf))) {
 			st_dtext(m->d, m->c, &smb2_fields[F_TREE], off, len,
 			    buf);
 			smb2_tree_req(m->sesid, m->msgid, buf);
@@ -316,26 +353,34 @@ create(struct smb2_msg *m, size_t b)
 		smb2_le(m, F_OPLOCK, b + 3, 1);
 		smb2_le(m, F_IMPERS, b + 4, 4);
 		smb2_le(m, F_CFLAGS, b + 8, 8);
-		rsv(m, b + 16, 8);
+		smb2_rsv(m, b + 16, 8);
 		FLAGS(m, F_ACCESS, b + 24, 4, access_bits);
 		FLAGS(m, F_FATTR, b + 28, 4, fattr_bits);
 		FLAGS(m, F_SHACCESS, b + 32, 4, share_bits);
 		smb2_le(m, F_DISPO, b + 36, 4);
 		FLAGS(m, F_COPTS, b + 40, 4, copts_bits);
-		off = (size_t)smb2_le_at(m, b + 44, 2);
-		len = (size_t)smb2_le_at(m, b + 46, 2);
-		if (m->c->err == ST_OK)
-			name16(m, F_FILENAME, off, len);
+		if (!smb2_olb(m, b + 44, 2, b + 46, 2, &off, &len))
+			return;
+		if (len == 0)	/* the share's root: an empty name */
+			st_dtext(m->d, m->c, &smb2_fields[F_FILENAME], b + 44,
+			    0, "");
+		else
+			smb2_name16(m, F_FILENAME, off, len);
+		if (smb2_olb(m, b + 48, 4, b + 52, 4, &off, &len))
+			smb2_contexts(m, off, len);
 		return;
 	}
 	smb2_le(m, F_OPLOCK, b + 2, 1);
+	FLAGS(m, F_REPFLAGS, b + 3, 1, repflags_bits);
 	smb2_le(m, F_ACTION, b + 4, 4);
-	times4(m, b + 8);
+	smb2_times4(m, b + 8);
 	smb2_le(m, F_ALLOC, b + 40, 8);
 	smb2_le(m, F_EOF, b + 48, 8);
 	FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
-	rsv(m, b + 60, 4);
-	guid(m, F_FID, b + 64);
+	smb2_rsv(m, b + 60, 4);
+	smb2_guid(m, F_FID, b + 64);
+	if (smb2_olb(m, b + 80, 4, b + 84, 4, &off, &len))
+		smb2_contexts(m, off, len);
 }
 
 /*
@@ -349,16 +394,18 @@ query_info(struct smb2_msg *m, size_t b)
 	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
 	unsigned cls = (unsigned)smb2_le(m, F_CLASS, b + 2, 1);
 
+	m->note[N_CLASS] = (uint8_t)cls;
+	m->note[N_LEVEL] = (uint8_t)smb2_le_at(m, b + 3, 1);
 	if (cls >= 1 && cls <= 3)
 		smb2_le(m, level[cls], b + 3, 1);
 	smb2_le(m, F_MAXRESP, b + 4, 4);
 	smb2_le(m, F_GIOFF, b + 8, 2);
-	rsv(m, b + 10, 2);
+	smb2_rsv(m, b + 10, 2);
 	smb2_le(m, F_GISIZE, b + 12, 4);
 	if (cls != 3)
 		smb2_le(m, F_ADDL, b + 16, 4);
 	smb2_le(m, F_GIFLAGS, b + 20, 4);
-	guid(m, F_FID, b + 24);
+	smb2_guid(m, F_FID, b + 24);
 }
 
 /* A set info request: class and level as a query's, then its buffer. */
@@ -374,7 +421,115 @@ set_info(struct smb2_msg *m, size_t b)
 	smb2_le(m, F_SIOFF, b + 8, 2);
 	if (cls != 3)
 		smb2_le(m, F_ADDL, b + 12, 4);
-	guid(m, F_FID, b + 16);
+	smb2_guid(m, F_FID, b + 16);
+}
+
+/* A field of row f over n bytes at off with value v (a part of a word). */
+static void
+part(struct smb2_msg *m, int f, size_t off, size_t n, uint64_t v)
+{
+	struct st_field *fl;
+
+	if (m->c->err == ST_OK &&
+	    (fl = st_dbytes(m->d, m->c, &smb2_fields[f], off, n)) != NULL)
+		fl->val = v;
+}
+
+/* An input or output buffer of an ioctl: its offset and count; an
+ * empty one is shown as Wireshark shows it, an empty item. */
+static void
+ioctl_buf(struct smb2_msg *m, size_t at, int f)
+{
+	size_t off, len;
+
+	if (smb2_olb(m, at, 4, at + 4, 4, &off, &len) && len == 0)
+		st_dtext(m->d, m->c, &smb2_fields[f], at, 0, "");
+}
+
+/*
+ * An ioctl ([MS-SMB2] 2.2.31, 2.2.32): the control code in its parts
+ * (device, access, function, method), the file, the two buffers; a
+ * response's flags are named as the header's.
+ */
+static void
+ioctl(struct smb2_msg *m, size_t b)
+{
+	uint32_t code;
+
+	smb2_rsv(m, b + 2, 2);
+	code = (uint32_t)smb2_le(m, F_IOFUNC, b + 4, 4);
+	part(m, F_IODEV, b + 6, 2, code >> 16);
+	part(m, F_IOACC, b + 5, 1, code >> 14 & 3);
+	part(m, F_IOFN, b + 4, 2, code >> 2 & 0xfff);
+	part(m, F_IOMETH, b + 4, 1, code & 3);
+	if (m->c->err == ST_OK && (code >> 16) == 9)
+		st_dgen(m->d, &smb2_fields[F_IOFSCTL], 1);
+	smb2_guid(m, F_FID, b + 8);
+	ioctl_buf(m, b + 24, F_IOIN);
+	if (m->resp) {
+		ioctl_buf(m, b + 32, F_IOOUT);
+		smb2_le(m, F_FLAGS, b + 40, 4);
+		smb2_rsv(m, b + 44, 4);
+		return;
+	}
+	smb2_le(m, F_IOMAXIN, b + 32, 4);
+	ioctl_buf(m, b + 36, F_IOOUT);
+	smb2_le(m, F_IOMAXOUT, b + 44, 4);
+	smb2_le(m, F_IOFLAGS, b + 48, 4);
+	smb2_rsv(m, b + 52, 4);
+}
+
+/*
+ * A read ([MS-SMB2] 2.2.19, 2.2.20): a request's length, offset, file
+ * and RDMA channel; a response's data offset (one byte) and length.
+ */
+static void
+read(struct smb2_msg *m, size_t b)
+{
+	size_t off, len;
+
+	if (m->resp) {
+		smb2_olb(m, b + 2, 1, b + 4, 4, &off, &len);
+		smb2_le(m, F_RREMAIN, b + 8, 4);
+		return;
+	}
+	smb2_le(m, F_RPAD, b + 2, 1);
+	FLAGS(m, F_RFLAGS, b + 3, 1, rflags_bits);
+	smb2_le(m, F_RLEN, b + 4, 4);
+	smb2_le(m, F_OFFSET, b + 8, 8);
+	smb2_guid(m, F_FID, b + 16);
+	smb2_le(m, F_MINCOUNT, b + 32, 4);
+	smb2_le(m, F_CHANNEL, b + 36, 4);
+	smb2_le(m, F_RBYTES, b + 40, 4);
+	if (smb2_olb(m, b + 44, 2, b + 46, 2, &off, &len) && len == 0)
+		st_dtext(m->d, m->c, &smb2_fields[F_CHBLOB], b + 44, 0, "");
+}
+
+/*
+ * An error response ([MS-SMB2] 2.2.2): its contexts and data; a query
+ * info's repeats the class and level asked for, as Wireshark shows.
+ */
+static void
+error_resp(struct smb2_msg *m, size_t b, unsigned cmd)
+{
+	uint64_t n;
+
+	if (cmd == C_QUERY_INFO)
+		smb2_getinfo_level(m);
+	else if (cmd == C_QUERY_DIRECTORY)
+		smb2_find_level(m);
+	smb2_le(m, F_ERRCC, b + 2, 1);
+	smb2_le(m, F_ERRRSV, b + 3, 1);
+	n = smb2_le(m, F_ERRBC, b + 4, 4);
+	/* no data is still one byte on the wire, when the message has
+	 * it (a message chained is padded; the last may end before) */
+	if (n == 0 && b + 9 > m->len)
+		n = 0;
+	else if (n == 0)
+		n = 1;
+	if (m->c->err == ST_OK && b + 8 + n <= m->len)
+		st_dbytes(m->d, m->c, &smb2_fields[F_ERRDATA], b + 8,
+		    (size_t)n);
 }
 
 void
@@ -394,8 +549,11 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 	/* An error response; a session setup's own body has size 9 too,
 	 * with "more processing required" in its later rounds. */
 	if (code == 9 && m->resp && (cmd != C_SESSION_SETUP ||
-	    (m->status != 0 && m->status != 0xc0000016)))
+	    (m->status != 0 && m->status != 0xc0000016)) &&
+	    m->status != 0 && m->status != 0x80000005) {
+		error_resp(m, b, cmd);
 		return;
+	}
 	switch (cmd) {
 	case C_NEGOTIATE:
 		negotiate(m, b);
@@ -416,64 +574,57 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 			    (uint32_t)((m->c->off + b + 2) * 8 + 7), 1,
 			    smb2_le_at(m, b + 2, 2) & 1);
 		if (!m->resp)
-			guid(m, F_FID, b + 8);
+			smb2_guid(m, F_FID, b + 8);
 		else {
-			rsv(m, b + 4, 4);
-			times4(m, b + 8);
+			smb2_rsv(m, b + 4, 4);
+			smb2_times4(m, b + 8);
 			smb2_le(m, F_ALLOC, b + 40, 8);
 			smb2_le(m, F_EOF, b + 48, 8);
 			FLAGS(m, F_FATTR, b + 56, 4, fattr_bits);
 		}
 		break;
 	case C_TREE_DISCONNECT:
-		rsv(m, b + 2, 2);
+		smb2_rsv(m, b + 2, 2);
 		break;
 	case C_READ:
-		if (m->resp)	/* byte 3: flags from SMB 3.1.1 on */
-			break;
-		smb2_le(m, F_RLEN, b + 4, 4);
-		smb2_le(m, F_OFFSET, b + 8, 8);
-		guid(m, F_FID, b + 16);
-		smb2_le(m, F_MINCOUNT, b + 32, 4);
+		read(m, b);
 		break;
-	case C_IOCTL:	/* a response's flags, named as the header's */
-		rsv(m, b + 2, 2);
-		if (m->resp) {
-			smb2_le(m, F_FLAGS, b + 40, 4);
-			rsv(m, b + 44, 4);
-		} else {
-			guid(m, F_FID, b + 8);
-			rsv(m, b + 52, 4);
-		}
+	case C_IOCTL:
+		ioctl(m, b);
 		break;
 	case C_CHANGE_NOTIFY:
 		if (!m->resp) {
-			guid(m, F_FID, b + 8);
-			rsv(m, b + 28, 4);
+			smb2_guid(m, F_FID, b + 8);
+			smb2_rsv(m, b + 28, 4);
 		}
 		break;
 	case C_QUERY_INFO:
 		if (!m->resp)
 			query_info(m, b);
+		else
+			smb2_getinfo_resp(m, b);
 		break;
 	case C_SET_INFO:
 		if (!m->resp)
 			set_info(m, b);
 		break;
-	case C_FLUSH: case C_LOCK: case C_QUERY_DIRECTORY:
+	case C_QUERY_DIRECTORY:
+		smb2_find(m, b);
+		break;
+	case C_FLUSH: case C_LOCK:
 		if (!m->resp)
-			guid(m, F_FID, b + 8);
+			smb2_guid(m, F_FID, b + 8);
 		break;
 	case C_WRITE:
 		if (m->resp) {
-			rsv(m, b + 2, 2);
+			smb2_rsv(m, b + 2, 2);
 			smb2_le(m, F_WCOUNT, b + 4, 4);
 			smb2_le(m, F_WREMAIN, b + 8, 4);
 			break;
 		}
 		smb2_le(m, F_WLEN, b + 4, 4);
 		smb2_le(m, F_OFFSET, b + 8, 8);
-		guid(m, F_FID, b + 16);
+		smb2_guid(m, F_FID, b + 16);
 		break;
 	}
 }
