@@ -20,60 +20,11 @@
 #include <string.h>
 
 #include "strata/out.h"
-#include "fields.h"
+#include "smb1.h"
 
 #define SMB_MAGIC	0xff534d42u
-#define SMB_HDR		32
 #define ANDX_NONE	0xff
 
-enum { F_PROTO, F_CMD, F_STATUS, F_ECLASS, F_ECODE, F_FLAGS, F_FLAGS2,
-	F_PIDHI, F_SIG, F_TID, F_PID, F_UID, F_MID, F_WCT, F_ANDX, F_BCC,
-	F_NSMB };
-
-static const struct st_valname cmd_names[] = {
-	{ 0x04, "Close" }, { 0x06, "Delete" }, { 0x24, "Locking AndX" },
-	{ 0x25, "Trans" }, { 0x2d, "Open AndX" }, { 0x2e, "Read AndX" },
-	{ 0x2f, "Write AndX" }, { 0x32, "Trans2" }, { 0x33, "Trans2 "
-	"Secondary" }, { 0x34, "Find Close2" }, { 0x71, "Tree Disconnect" },
-	{ 0x72, "Negotiate Protocol" }, { 0x73, "Session Setup AndX" },
-	{ 0x74, "Logoff AndX" }, { 0x75, "Tree Connect AndX" },
-	{ 0xa0, "NT Trans" }, { 0xa2, "NT Create AndX" },
-	{ 0xa4, "NT Cancel" }, { 0xff, "No further commands" }, { 0, NULL }
-};
-
-#define X(n, l, o, w)	FD(NULL, "smb." n, l, o, w, ST_FMT_HEX)
-#define D(n, l, o, w)	FD(NULL, "smb." n, l, o, w, ST_FMT_DEC)
-#define B(n)		FD(NULL, n, n, 0, 1, ST_FMT_BOOL)
-
-static const struct st_field_desc smb_fields[F_NSMB] = {
-	[F_PROTO] = X("server_component", "Server Component", 0, 32),
-	[F_CMD] = FDN(NULL, "smb.cmd", "SMB Command", 32, 8, ST_FMT_HEX,
-	    cmd_names),
-	[F_STATUS] = X("nt_status", "NT Status", 40, 32),
-	[F_ECLASS] = X("error_class", "Error Class", 40, 8),
-	[F_ECODE] = X("error_code", "Error Code", 56, 16),
-	[F_FLAGS] = X("flags", "Flags", 72, 8),
-	[F_FLAGS2] = X("flags2", "Flags2", 80, 16),
-	[F_PIDHI] = D("pid.high", "Process ID High", 96, 16),
-	[F_SIG] = FD(NULL, "smb.signature", "Signature", 112, 64,
-	    ST_FMT_BYTES),
-	[F_TID] = D("tid", "Tree ID", 192, 16),
-	[F_PID] = D("pid", "Process ID", 208, 16),
-	[F_UID] = D("uid", "User ID", 224, 16),
-	[F_MID] = D("mid", "Multiplex ID", 240, 16),
-	[F_WCT] = D("wct", "Word Count", 256, 8),
-	[F_ANDX] = FDN(NULL, "smb.cmd", "AndXCommand", 264, 8, ST_FMT_HEX,
-	    cmd_names),
-	[F_BCC] = D("bcc", "Byte Count", 0, 16),
-};
-
-/* A bit of a little-endian flags word, as Wireshark names it. */
-struct lebit {
-	struct st_field_desc fd;
-	uint16_t	 mask;
-};
-
-#define LB(n, m)	{ B(n), (m) }
 
 static const struct lebit flag_bits[] = {
 	LB("smb.flags.response", 0x80), LB("smb.flags.notify", 0x40),
@@ -93,8 +44,8 @@ static const struct lebit flag2_bits[] = {
 };
 
 /* The n-byte little-endian value at byte off; -1 when not captured. */
-static long long
-le_at(struct st_cur *c, size_t off, size_t n)
+long long
+smb1_le_at(struct st_cur *c, size_t off, size_t n)
 {
 	struct st_cur t = *c;
 	long long v = 0;
@@ -108,10 +59,10 @@ le_at(struct st_cur *c, size_t off, size_t n)
 }
 
 /* Row f over n little-endian bytes at off; its value or -1. */
-static long long
-le(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
+long long
+smb1_le(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
 {
-	long long v = le_at(c, off, n);
+	long long v = smb1_le_at(c, off, n);
 	struct st_field *fl;
 
 	if (v < 0) {
@@ -123,8 +74,8 @@ le(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
 	return v;
 }
 
-static void
-bits(struct st_dctx *d, struct st_cur *c, size_t off, long long v,
+void
+smb1_bits(struct st_dctx *d, struct st_cur *c, size_t off, long long v,
     const struct lebit *b, size_t n)
 {
 	unsigned lo;
@@ -136,7 +87,7 @@ bits(struct st_dctx *d, struct st_cur *c, size_t off, long long v,
 		lo = (unsigned)__builtin_ctz(b[i].mask);
 		st_pkt_add_field(d->pkt, &b[i].fd,
 		    (uint32_t)((c->off + off + lo / 8) * 8 + 7 - lo % 8), 1,
-		    (v & b[i].mask) != 0);
+		    ((uint64_t)v & b[i].mask) >> lo);
 	}
 }
 
@@ -148,16 +99,44 @@ andx(unsigned cmd)
 	    cmd == 0x73 || cmd == 0x74 || cmd == 0x75 || cmd == 0xa2;
 }
 
+#define le_at	smb1_le_at
+#define le	smb1_le
+
+/* The header from the status on: status or DOS error, flags, IDs. */
+static void
+smb_header(struct st_dctx *d, struct st_cur *c, long long fl2)
+{
+	if (fl2 & 0x4000)
+		le(d, c, F_STATUS, 5, 4);
+	else {
+		le(d, c, F_ECLASS, 5, 1);
+		st_dbytes(d, c, &smb_fields[F_RSV], 6, 1);
+		le(d, c, F_ECODE, 7, 2);
+	}
+	smb1_bits(d, c, 9, le(d, c, F_FLAGS, 9, 1), flag_bits,
+	    NFIELDS(flag_bits));
+	smb1_bits(d, c, 10, le(d, c, F_FLAGS2, 10, 2), flag2_bits,
+	    NFIELDS(flag2_bits));
+	le(d, c, F_PIDHI, 12, 2);
+	st_dbytes(d, c, &smb_fields[F_SIG], 14, 8);
+	st_dbytes(d, c, &smb_fields[F_RSV], 22, 2);
+	le(d, c, F_TID, 24, 2);
+	le(d, c, F_PID, 26, 2);
+	le(d, c, F_UID, 28, 2);
+	le(d, c, F_MID, 30, 2);
+}
+
 static int
 smb_decode(struct st_dctx *d, struct st_cur *c)
 {
-	long long cmd, fl2, wct, next = ANDX_NONE, bcc;
+	struct smb1_msg m;
+	long long cmd, fl, fl2, wct, next = ANDX_NONE;
 	size_t left = st_cur_left(c);
 
 	if (le(d, c, F_PROTO, 0, 4) < 0)	/* 0x424d53ff, as read */
 		return ST_ETRUNC;
-	if ((cmd = le_at(c, 4, 1)) < 0 || (fl2 = le_at(c, 10, 2)) < 0 ||
-	    (wct = le_at(c, SMB_HDR, 1)) < 0) {
+	if ((cmd = le_at(c, 4, 1)) < 0 || (fl = le_at(c, 9, 1)) < 0 ||
+	    (fl2 = le_at(c, 10, 2)) < 0 || (wct = le_at(c, SMB_HDR, 1)) < 0) {
 		if (d->pkt->caplen < d->pkt->len)
 			return ST_ETRUNC;
 		st_pkt_note(d->pkt, "SMB: a header continues in a later "
@@ -171,22 +150,7 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 	/* A chain repeats the command's fields: give none of them. */
 	if (next == ANDX_NONE)
 		le(d, c, F_CMD, 4, 1);
-	if (fl2 & 0x4000)
-		le(d, c, F_STATUS, 5, 4);
-	else {
-		le(d, c, F_ECLASS, 5, 1);
-		le(d, c, F_ECODE, 7, 2);
-	}
-	bits(d, c, 9, le(d, c, F_FLAGS, 9, 1), flag_bits,
-	    NFIELDS(flag_bits));
-	bits(d, c, 10, le(d, c, F_FLAGS2, 10, 2), flag2_bits,
-	    NFIELDS(flag2_bits));
-	le(d, c, F_PIDHI, 12, 2);
-	st_dbytes(d, c, &smb_fields[F_SIG], 14, 8);
-	le(d, c, F_TID, 24, 2);
-	le(d, c, F_PID, 26, 2);
-	le(d, c, F_UID, 28, 2);
-	le(d, c, F_MID, 30, 2);
+	smb_header(d, c, fl2);
 	if (next != ANDX_NONE) {
 		d->hdr = SMB_HDR;
 		d->data = 1;
@@ -195,12 +159,22 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 	le(d, c, F_WCT, SMB_HDR, 1);
 	if (andx((unsigned)cmd) && wct > 0)
 		le(d, c, F_ANDX, SMB_HDR + 1, 1);
+	m = (struct smb1_msg){ .d = d, .c = c, .len = left,
+	    .cmd = (unsigned)cmd, .resp = (fl & 0x80) != 0,
+	    .uni = (fl2 & 0x8000) != 0, .wct = (size_t)wct,
+	    .bytes = SMB_HDR + 3 + 2 * (size_t)wct };
 	d->hdr = SMB_HDR + 1 + 2 * (size_t)wct;
+	if (smb1_body(&m)) {
+		if (c->err != ST_OK && d->pkt->caplen < d->pkt->len)
+			return ST_ETRUNC;
+		if (m.gotbcc)
+			d->hdr = m.bytes + m.bcc;
+	}
 	/* Transactions and NT Create AndX: Wireshark reads their words
 	 * by the command (an NT Create response may count 42 words and
 	 * hold 50), so their byte count is left to it. */
-	if (cmd != 0x25 && cmd != 0x32 && cmd != 0x33 && cmd != 0xa0 &&
-	    cmd != 0xa2 && (bcc = le_at(c, d->hdr, 2)) >= 0) {
+	else if (cmd != 0x25 && cmd != 0x32 && cmd != 0x33 && cmd != 0xa0 &&
+	    cmd != 0xa2 && le_at(c, d->hdr, 2) >= 0) {
 		le(d, c, F_BCC, d->hdr, 2);
 		d->hdr += 2;
 	}
@@ -216,31 +190,39 @@ static const struct st_bind smb_binds[] = {
 	{ ST_KEY_FRAMED, SMB_MAGIC },
 };
 
-/* "smb Tree Connect AndX", "smb Negotiate Protocol response". */
+/* "smb1 Tree Connect AndX request \\srv\IPC$",
+ * "smb1 Negotiate Protocol response status 0xc0000022". */
 static int
 smb_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_NSMB];
-	const struct st_valname *v;
+	const char *name;
 
 	st_ly_fields(s->pkt, ly, smb_fields, F_NSMB, f);
-	st_out_puts(s->o, "smb");
-	if (f[F_CMD] != NULL) {
-		for (v = cmd_names; v->name != NULL &&
-		    v->val != f[F_CMD]->val; v++)
-			;
-		if (v->name != NULL)
-			st_out_printf(s->o, " %s", v->name);
-		else
-			st_out_printf(s->o, " command 0x%02x",
-			    (unsigned)f[F_CMD]->val);
-	} else
+	st_out_puts(s->o, "smb1");
+	if (f[F_CMD] == NULL) {
 		st_out_puts(s->o, " AndX chain");
-	if (f[F_FLAGS] != NULL && (f[F_FLAGS]->val & 0x80))
-		st_out_puts(s->o, " response");
+		return 1;
+	}
+	if ((name = smb1_cmd_name((unsigned)f[F_CMD]->val)) != NULL)
+		st_out_printf(s->o, " %s", name);
+	else
+		st_out_printf(s->o, " command 0x%02x",
+		    (unsigned)f[F_CMD]->val);
+	if (f[F_FLAGS] != NULL)
+		st_out_puts(s->o, f[F_FLAGS]->val & 0x80 ? " response" :
+		    " request");
 	if (f[F_STATUS] != NULL && f[F_STATUS]->val != 0)
 		st_out_printf(s->o, " status 0x%08x",
 		    (unsigned)f[F_STATUS]->val);
+	else if (f[F_ECLASS] != NULL && f[F_ECLASS]->val != 0)
+		st_out_printf(s->o, " error %u/%u",
+		    (unsigned)f[F_ECLASS]->val, f[F_ECODE] != NULL ?
+		    (unsigned)f[F_ECODE]->val : 0);
+	if (f[F_PATH] != NULL || f[F_TNAME] != NULL) {
+		st_out_putc(s->o, ' ');
+		s->value(s, f[F_PATH] != NULL ? f[F_PATH] : f[F_TNAME]);
+	}
 	return 1;
 }
 

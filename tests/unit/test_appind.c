@@ -402,7 +402,7 @@ test_smb(void **state)
 	const struct st_packet *p = decode_hex(DLT_RAW, TO("008b") SMB1_NEG);
 
 	(void)state;
-	assert_chain(p, "ipv4 tcp nbss smb data");
+	assert_chain(p, "ipv4 tcp nbss smb");
 	assert_int_equal(fval(p, "smb.server_component"), 0x424d53ff);
 	assert_int_equal(fval(p, "smb.cmd"), 0x72);
 	assert_int_equal(fval(p, "smb.nt_status"), 0);

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * SMB1 (src/proto/smb.c, smbcmd.c, smbrows.c): the rows of the one field
+ * table, and what the command bodies share with the header's decoder.
+ */
+#ifndef STRATA_PROTO_SMB1_H
+#define STRATA_PROTO_SMB1_H
+
+#include "fields.h"
+
+#define SMB_HDR		32
+#define SMB_STRMAX	256	/* characters of a name shown */
+
+enum { F_PROTO, F_CMD, F_STATUS, F_ECLASS, F_ECODE, F_FLAGS, F_FLAGS2,
+	F_PIDHI, F_SIG, F_TID, F_PID, F_UID, F_MID, F_WCT, F_ANDX, F_BCC,
+	/* the command bodies (smbcmd.c) */
+	F_RSV, F_ANDXOFF, F_DIALECT, F_BUFFMT, F_DIALNAME, F_DIALIDX, F_SM,
+	F_MAXMPX, F_MAXVCS, F_MAXBUFSZ, F_MAXRAW, F_SESKEY, F_CAPS,
+	F_SYSTIME, F_TZ, F_CHLEN, F_CHAL, F_DOMAIN, F_SERVER, F_MAXBUF, F_VC,
+	F_ANSIPWLEN, F_UNIPWLEN, F_ANSIPW, F_UNIPW, F_ACCOUNT, F_NATOS,
+	F_NATLM, F_ACTION, F_BLOBLEN, F_BLOB, F_CFLAGS, F_PWLEN, F_PASSWORD,
+	F_PATH, F_SERVICE, F_SUPPORT, F_NATFS, F_TPC, F_TDC, F_MPC, F_MDC,
+	F_MSC, F_TFLAGS, F_TIMEOUT, F_PC, F_PO, F_PD, F_DC, F_DO, F_DD, F_SC,
+	F_TNAME, F_PAD, F_TPARAMS, F_TDATA, F_T2CMD, F_FID, F_GUID,
+	F_FNLEN, F_CRFLAGS, F_RFID, F_ACCESS, F_ALLOC, F_FATTR, F_SHARE,
+	F_DISP, F_COPTS, F_IMP, F_SECFL, F_FILE, F_OPLOCK, F_CRACTION,
+	F_CTIME, F_ATIME, F_WTIME, F_CHTIME, F_EOF, F_FTYPE, F_IPC, F_ISDIR,
+	F_NSMB };
+
+extern const struct st_field_desc smb_fields[F_NSMB];
+
+/* A bit (or a few) of a little-endian flags word, as Wireshark names it. */
+struct lebit {
+	struct st_field_desc fd;
+	uint32_t	 mask;
+};
+
+/* One SMB1 message being decoded: the header at c, len bytes of it. */
+struct smb1_msg {
+	struct st_dctx	*d;
+	struct st_cur	*c;
+	size_t		 len;		/* bytes from the header's start */
+	unsigned	 cmd;
+	int		 resp;		/* a response (flags bit 0x80) */
+	int		 uni;		/* strings in UTF-16 (flags2 0x8000) */
+	size_t		 wct;		/* parameter words */
+	size_t		 bytes;		/* where the data bytes start */
+	size_t		 bcc;		/* their count */
+	int		 gotbcc;	/* the count was read */
+};
+
+long long smb1_le_at(struct st_cur *c, size_t off, size_t n);
+long long smb1_le(struct st_dctx *d, struct st_cur *c, int f, size_t off,
+    size_t n);
+const char *smb1_cmd_name(unsigned cmd);
+void	smb1_bits(struct st_dctx *d, struct st_cur *c, size_t off,
+    long long v, const struct lebit *b, size_t n);
+#define LB(n, m)	{ FD(NULL, n, n, 0, 1, ST_FMT_BOOL), (m) }
+#define W(i)		(SMB_HDR + 1 + 2 * (size_t)(i))	/* word i */
+
+/* The body readers (smbcmd.c): a row over n little-endian bytes at off
+ * (its value or -1), with its bits; n raw bytes; the end of the data
+ * bytes; a NUL-terminated string (uni 0 ASCII, 1 UTF-16 aligned, 2 UTF-16
+ * as it lies; the offset past it); the byte count; the AndX block; a
+ * FILETIME. */
+long long smb1_u(struct smb1_msg *m, int f, size_t off, size_t n);
+long long smb1_fl(struct smb1_msg *m, int f, size_t off, size_t n,
+    const struct lebit *b, size_t nb);
+void	smb1_raw(struct smb1_msg *m, int f, size_t off, size_t n);
+size_t	smb1_bend(const struct smb1_msg *m);
+size_t	smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni);
+int	smb1_bcc(struct smb1_msg *m);
+void	smb1_andx(struct smb1_msg *m);
+void	smb1_filetime(struct smb1_msg *m, int f, size_t off);
+/* NT Create AndX, Read and Write AndX, Close (smbfile.c); 0 if not. */
+int	smb1_file(struct smb1_msg *m);
+
+/* The command's words and bytes past the word count; 0 when it has no
+ * decoder here (the byte count is then the header's to give). */
+int	smb1_body(struct smb1_msg *m);
+
+#endif

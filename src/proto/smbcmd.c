@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * SMB1 command bodies ([MS-CIFS] 2.2.4): the parameter words and data
+ * bytes of the commands a capture mostly holds (Negotiate, Session Setup
+ * AndX, Tree Connect AndX, the transactions), as Wireshark's smb
+ * dissector names them.  Every offset is from the SMB header's start;
+ * every string and list is bounded by the byte count and SMB_STRMAX.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "smb1.h"
+
+#define DIALECTS_MAX	32
+
+static const struct lebit sm_bits[] = {
+	LB("smb.sm.mode", 0x01), LB("smb.sm.password", 0x02),
+	LB("smb.sm.signatures", 0x04), LB("smb.sm.sig_required", 0x08),
+};
+
+static const struct lebit cap_bits[] = {
+	LB("smb.server_cap.raw_mode", 0x1), LB("smb.server_cap.mpx_mode", 0x2),
+	LB("smb.server_cap.unicode", 0x4),
+	LB("smb.server_cap.large_files", 0x8),
+	LB("smb.server_cap.nt_smbs", 0x10),
+	LB("smb.server_cap.rpc_remote_apis", 0x20),
+	LB("smb.server_cap.nt_status", 0x40),
+	LB("smb.server_cap.level_2_oplocks", 0x80),
+	LB("smb.server_cap.lock_and_read", 0x100),
+	LB("smb.server_cap.nt_find", 0x200), LB("smb.server_cap.dfs", 0x1000),
+	LB("smb.server_cap.infolevel_passthru", 0x2000),
+	LB("smb.server_cap.large_readx", 0x4000),
+	LB("smb.server_cap.large_writex", 0x8000),
+	LB("smb.server_cap.lwio", 0x10000), LB("smb.server_cap.unix", 0x800000),
+	LB("smb.server_cap.compressed_data", 0x2000000),
+	LB("smb.server_cap.dynamic_reauth", 0x20000000),
+	LB("smb.server_cap.extended_security", 0x80000000u),
+};
+
+static const struct lebit action_bits[] = {
+	LB("smb.setup.action.guest", 0x1),
+};
+
+static const struct lebit cflag_bits[] = {
+	LB("smb.connect.flags.dtid", 0x1),
+	LB("smb.connect.flags.extendedsig", 0x4),
+	LB("smb.connect.flags.extendedresp", 0x8),
+};
+
+static const struct lebit support_bits[] = {
+	LB("smb.connect.support.search", 0x1),
+	LB("smb.connect.support.dfs", 0x2),
+	LB("smb.connect.support.cscmask", 0xc),
+	LB("smb.connect.support.uniqfilename", 0x10),
+	LB("smb.connect.support.extendedsig", 0x20),
+};
+
+static const struct lebit tflag_bits[] = {
+	LB("smb.transaction.flags.dtid", 0x1),
+	LB("smb.transaction.flags.owt", 0x2),
+};
+
+/* Field f over n little-endian bytes at off; its value or -1. */
+long long
+smb1_u(struct smb1_msg *m, int f, size_t off, size_t n)
+{
+	if (m->c->err != ST_OK)
+		return -1;
+	return smb1_le(m->d, m->c, f, off, n);
+}
+
+/* A flags word with its bits. */
+long long
+smb1_fl(struct smb1_msg *m, int f, size_t off, size_t n, const struct lebit *b,
+    size_t nb)
+{
+	long long v = smb1_u(m, f, off, n);
+
+	smb1_bits(m->d, m->c, off, v, b, nb);
+	return v;
+}
+
+/* n bytes at off as field f, when the message holds them. */
+void
+smb1_raw(struct smb1_msg *m, int f, size_t off, size_t n)
+{
+	if (m->c->err == ST_OK && n > 0 && off + n <= m->len)
+		st_dbytes(m->d, m->c, &smb_fields[f], off, n);
+}
+
+/* The end of the data bytes: the byte count's, or the message's. */
+size_t
+smb1_bend(const struct smb1_msg *m)
+{
+	size_t e = m->bytes + m->bcc;
+
+	return e < m->len ? e : m->len;
+}
+
+/*
+ * A NUL-terminated string at off, before end, as field f: ASCII, or
+ * UTF-16LE when uni (1: aligned to 2 from the header; 2: as it lies).  Printable ASCII as
+ * is, anything else escaped.  Returns the offset past its NUL (or end).
+ */
+size_t
+smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni)
+{
+	char buf[SMB_STRMAX * 6 + 1];
+	size_t w = uni ? 2 : 1, p, k = 0;
+	long long ch;
+
+	if (uni == 1 && (off & 1))
+		off++;
+	if (m->c->err != ST_OK || off >= end)
+		return end;
+	for (p = off; p + w <= end; p += w) {
+		if ((ch = smb1_le_at(m->c, p, w)) < 0) {
+			m->c->err = ST_ETRUNC;
+			return end;
+		}
+		if (ch == 0)
+			break;
+		if (k + 7 >= sizeof(buf) || (p - off) / w >= SMB_STRMAX)
+			continue;
+		if (ch >= 0x20 && ch < 0x7f)
+			buf[k++] = (char)ch;
+		else
+			k += (size_t)snprintf(buf + k, sizeof(buf) - k,
+			    ch < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)ch);
+	}
+	buf[k] = '\0';
+	p = p + w <= end ? p + w : end;
+	st_dtext(m->d, m->c, &smb_fields[f], off, p - off, buf);
+	return p;
+}
+
+/* The byte count after the words; 0 when it was not captured. */
+int
+smb1_bcc(struct smb1_msg *m)
+{
+	long long v = smb1_u(m, F_BCC, m->bytes - 2, 2);
+
+	if (v < 0)
+		return 0;
+	m->bcc = (size_t)v;
+	m->gotbcc = 1;
+	return 1;
+}
+
+/* The AndX block every AndX command's words start with. */
+void
+smb1_andx(struct smb1_msg *m)
+{
+	smb1_raw(m, F_RSV, W(0) + 1, 1);
+	smb1_u(m, F_ANDXOFF, W(0) + 2, 2);
+}
+
+/* A FILETIME (100 ns since 1601) as Wireshark writes an absolute time. */
+void
+smb1_filetime(struct smb1_msg *m, int f, size_t off)
+{
+	long long lo = smb1_le_at(m->c, off, 4), hi = smb1_le_at(m->c, off + 4, 4);
+	uint64_t v, secs;
+	struct tm tm;
+	time_t t;
+	char buf[80];
+	size_t k;
+
+	if (lo < 0 || hi < 0 || m->c->err != ST_OK)
+		return;
+	v = (uint64_t)hi << 32 | (uint64_t)lo;
+	secs = v / 10000000;
+	if (v == 0)
+		snprintf(buf, sizeof(buf), "Jan  1, 1970 00:00:00.000000000 UTC");
+	else {
+		t = (time_t)(secs - 11644473600ULL);
+		if (secs < 11644473600ULL || gmtime_r(&t, &tm) == NULL)
+			return;
+		k = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
+		snprintf(buf + k, sizeof(buf) - k, ".%09u UTC",
+		    (unsigned)(v % 10000000) * 100);
+	}
+	st_dtext(m->d, m->c, &smb_fields[f], off, 8, buf);
+}
+
+/* Negotiate request: the dialects the client offers, each a buffer
+ * format byte (2) and a NUL-terminated ASCII name. */
+static void
+neg_req(struct smb1_msg *m)
+{
+	size_t off = m->bytes, end = smb1_bend(m), next;
+	unsigned n;
+	struct st_field *fld;
+	char name[SMB_STRMAX + 1];
+	long long ch;
+	size_t k;
+
+	for (n = 0; n < DIALECTS_MAX && off < end && m->c->err == ST_OK;
+	    n++) {
+		for (next = off + 1, k = 0; next < end; next++) {
+			if ((ch = smb1_le_at(m->c, next, 1)) <= 0)
+				break;
+			if (k < SMB_STRMAX && ch >= 0x20 && ch < 0x7f)
+				name[k++] = (char)ch;
+		}
+		name[k] = '\0';
+		next = next < end ? next + 1 : end;
+		if ((fld = st_dtext(m->d, m->c, &smb_fields[F_DIALECT], off,
+		    next - off, name)) == NULL)
+			break;
+		smb1_u(m, F_BUFFMT, off, 1);
+		st_dtext(m->d, m->c, &smb_fields[F_DIALNAME], off + 1,
+		    next - off - 1, name);
+		off = next;
+	}
+}
+
+/* Negotiate response, NT LM 0.12's 17 words (or 1: no dialect). */
+static void
+neg_resp(struct smb1_msg *m)
+{
+	long long caps, chlen;
+	int uni;
+	char tz[16];
+	long long v;
+	size_t off;
+
+	smb1_u(m, F_DIALIDX, W(0), 2);
+	if (m->wct != 17)
+		return;
+	smb1_fl(m, F_SM, W(1), 1, sm_bits, NFIELDS(sm_bits));
+	smb1_u(m, F_MAXMPX, W(1) + 1, 2);
+	smb1_u(m, F_MAXVCS, W(2) + 1, 2);
+	smb1_u(m, F_MAXBUFSZ, W(3) + 1, 4);
+	smb1_u(m, F_MAXRAW, W(5) + 1, 4);
+	smb1_u(m, F_SESKEY, W(7) + 1, 4);
+	caps = smb1_fl(m, F_CAPS, W(9) + 1, 4, cap_bits, NFIELDS(cap_bits));
+	smb1_filetime(m, F_SYSTIME, W(11) + 1);
+	if ((v = smb1_le_at(m->c, W(15) + 1, 2)) >= 0) {
+		snprintf(tz, sizeof(tz), "%d", (int)(int16_t)v);
+		st_dtext(m->d, m->c, &smb_fields[F_TZ], W(15) + 1, 2, tz);
+	}
+	chlen = smb1_u(m, F_CHLEN, W(16) + 1, 1);
+	if (!smb1_bcc(m) || caps < 0 || chlen < 0)
+		return;
+	off = m->bytes;
+	if (caps & 0x80000000u) {	/* a GUID, then a security blob */
+		smb1_raw(m, F_GUID, off, 16);
+		if (smb1_bend(m) > off + 16)
+			smb1_raw(m, F_BLOB, off + 16, smb1_bend(m) - off - 16);
+		return;
+	}
+	/* Wireshark reads these names by the Unicode capability, not by
+	 * the flag, and unaligned */
+	smb1_raw(m, F_CHAL, off, (size_t)chlen);
+	uni = (caps & 0x4) ? 2 : 0;
+	off = smb1_str(m, F_DOMAIN, off + (size_t)chlen, smb1_bend(m), uni);
+	smb1_str(m, F_SERVER, off, smb1_bend(m), uni);
+}
+
+/* Session Setup AndX request: 13 words (passwords), 12 (a blob). */
+static void
+ss_req(struct smb1_msg *m)
+{
+	long long a, b = 0;
+	size_t off;
+
+	smb1_andx(m);
+	smb1_u(m, F_MAXBUF, W(2), 2);
+	smb1_u(m, F_MAXMPX, W(3), 2);
+	smb1_u(m, F_VC, W(4), 2);
+	smb1_u(m, F_SESKEY, W(5), 4);
+	if (m->wct == 12) {
+		a = smb1_u(m, F_BLOBLEN, W(7), 2);
+		smb1_raw(m, F_RSV, W(8), 4);
+		smb1_fl(m, F_CAPS, W(10), 4, cap_bits, NFIELDS(cap_bits));
+	} else if (m->wct == 13) {
+		a = smb1_u(m, F_ANSIPWLEN, W(7), 2);
+		b = smb1_u(m, F_UNIPWLEN, W(8), 2);
+		smb1_raw(m, F_RSV, W(9), 4);
+		smb1_fl(m, F_CAPS, W(11), 4, cap_bits, NFIELDS(cap_bits));
+	} else
+		return;
+	if (!smb1_bcc(m) || a < 0 || b < 0)
+		return;
+	off = m->bytes;
+	smb1_raw(m, m->wct == 12 ? F_BLOB : F_ANSIPW, off, (size_t)a);
+	smb1_raw(m, F_UNIPW, off + (size_t)a, (size_t)b);
+	off += (size_t)a + (size_t)b;
+	if (off > smb1_bend(m))
+		return;
+	if (m->wct == 13) {
+		off = smb1_str(m, F_ACCOUNT, off, smb1_bend(m), m->uni);
+		off = smb1_str(m, F_DOMAIN, off, smb1_bend(m), m->uni);
+	}
+	off = smb1_str(m, F_NATOS, off, smb1_bend(m), m->uni);
+	off = smb1_str(m, F_NATLM, off, smb1_bend(m), m->uni);
+	if (m->wct == 12 && off < smb1_bend(m))
+		smb1_str(m, F_DOMAIN, off, smb1_bend(m), m->uni);
+}
+
+/* Session Setup AndX response: 3 words, or 4 with a security blob. */
+static void
+ss_resp(struct smb1_msg *m)
+{
+	long long a = 0;
+	size_t off;
+
+	if (m->wct != 3 && m->wct != 4)
+		return;
+	smb1_andx(m);
+	smb1_fl(m, F_ACTION, W(2), 2, action_bits, NFIELDS(action_bits));
+	if (m->wct == 4)
+		a = smb1_u(m, F_BLOBLEN, W(3), 2);
+	if (!smb1_bcc(m) || a < 0)
+		return;
+	off = m->bytes;
+	smb1_raw(m, F_BLOB, off, (size_t)a);
+	off += (size_t)a;
+	if (off >= smb1_bend(m))
+		return;
+	off = smb1_str(m, F_NATOS, off, smb1_bend(m), m->uni);
+	off = smb1_str(m, F_NATLM, off, smb1_bend(m), m->uni);
+	if (off < smb1_bend(m))
+		smb1_str(m, F_DOMAIN, off, smb1_bend(m), m->uni);
+}
+
+/* Tree Connect AndX request: a password, the path, the service. */
+static void
+tc_req(struct smb1_msg *m)
+{
+	long long pw;
+	size_t off;
+
+	if (m->wct != 4)
+		return;
+	smb1_andx(m);
+	smb1_fl(m, F_CFLAGS, W(2), 2, cflag_bits, NFIELDS(cflag_bits));
+	pw = smb1_u(m, F_PWLEN, W(3), 2);
+	if (!smb1_bcc(m) || pw < 0)
+		return;
+	smb1_raw(m, F_PASSWORD, m->bytes, (size_t)pw);
+	off = m->bytes + (size_t)pw;
+	if (off >= smb1_bend(m))
+		return;
+	off = smb1_str(m, F_PATH, off, smb1_bend(m), m->uni);
+	smb1_str(m, F_SERVICE, off, smb1_bend(m), 0);	/* always ASCII */
+}
+
+/* Tree Connect AndX response: optional support, service, file system. */
+static void
+tc_resp(struct smb1_msg *m)
+{
+	size_t off;
+
+	if (m->wct != 3)
+		return;
+	smb1_andx(m);
+	smb1_fl(m, F_SUPPORT, W(2), 2, support_bits, NFIELDS(support_bits));
+	if (!smb1_bcc(m))
+		return;
+	off = smb1_str(m, F_SERVICE, m->bytes, smb1_bend(m), 0);
+	if (off < smb1_bend(m))
+		smb1_str(m, F_NATFS, off, smb1_bend(m), m->uni);
+}
+
+/*
+ * The parameters and data of a transaction, where the counts and offsets
+ * put them (within the byte count), with the padding before each.
+ */
+static void
+tparts(struct smb1_msg *m, size_t off, long long pc, long long po,
+    long long dc, long long dof)
+{
+	size_t end = smb1_bend(m);
+
+	if (pc < 0 || po < 0 || dc < 0 || dof < 0 || m->c->err != ST_OK)
+		return;
+	if (pc > 0 && (size_t)po >= off && (size_t)(po + pc) <= end) {
+		smb1_raw(m, F_PAD, off, (size_t)po - off);
+		smb1_raw(m, F_TPARAMS, (size_t)po, (size_t)pc);
+		off = (size_t)(po + pc);
+	}
+	if (dc > 0 && (size_t)dof >= off && (size_t)(dof + dc) <= end) {
+		smb1_raw(m, F_PAD, off, (size_t)dof - off);
+		smb1_raw(m, F_TDATA, (size_t)dof, (size_t)dc);
+	}
+}
+
+/* Trans and Trans2 requests: counts, offsets, setup, the name (Trans). */
+static void
+trans_req(struct smb1_msg *m)
+{
+	long long pc, po, dc, dof, sc;
+	size_t off;
+
+	if (m->wct < 14)
+		return;
+	smb1_u(m, F_TPC, W(0), 2);
+	smb1_u(m, F_TDC, W(1), 2);
+	smb1_u(m, F_MPC, W(2), 2);
+	smb1_u(m, F_MDC, W(3), 2);
+	smb1_u(m, F_MSC, W(4), 1);
+	smb1_raw(m, F_RSV, W(4) + 1, 1);
+	smb1_fl(m, F_TFLAGS, W(5), 2, tflag_bits, NFIELDS(tflag_bits));
+	smb1_u(m, F_TIMEOUT, W(6), 4);
+	smb1_raw(m, F_RSV, W(8), 2);
+	pc = smb1_u(m, F_PC, W(9), 2);
+	po = smb1_u(m, F_PO, W(10), 2);
+	dc = smb1_u(m, F_DC, W(11), 2);
+	dof = smb1_u(m, F_DO, W(12), 2);
+	sc = smb1_u(m, F_SC, W(13), 1);
+	smb1_raw(m, F_RSV, W(13) + 1, 1);
+	if (sc < 0)
+		return;
+	/* Wireshark reads the setup words the count gives, past the word
+	 * count if it says fewer, and the byte count after them */
+	m->bytes = W(14 + sc) + 2;
+	if (m->cmd == 0x32 && sc > 0)
+		smb1_u(m, F_T2CMD, W(14), 2);
+	if (!smb1_bcc(m))
+		return;
+	off = m->bytes;
+	if (m->cmd == 0x25)
+		off = smb1_str(m, F_TNAME, off, smb1_bend(m), m->uni);
+	tparts(m, off, pc, po, dc, dof);
+}
+
+/* Trans and Trans2 responses: counts, offsets and displacements. */
+static void
+trans_resp(struct smb1_msg *m)
+{
+	long long pc, po, dc, dof, sc;
+
+	if (m->wct < 10)
+		return;
+	smb1_u(m, F_TPC, W(0), 2);
+	smb1_u(m, F_TDC, W(1), 2);
+	smb1_raw(m, F_RSV, W(2), 2);
+	pc = smb1_u(m, F_PC, W(3), 2);
+	po = smb1_u(m, F_PO, W(4), 2);
+	smb1_u(m, F_PD, W(5), 2);
+	dc = smb1_u(m, F_DC, W(6), 2);
+	dof = smb1_u(m, F_DO, W(7), 2);
+	smb1_u(m, F_DD, W(8), 2);
+	sc = smb1_u(m, F_SC, W(9), 1);
+	smb1_raw(m, F_RSV, W(9) + 1, 1);
+	if (sc < 0)
+		return;
+	m->bytes = W(10 + sc) + 2;
+	if (!smb1_bcc(m))
+		return;
+	tparts(m, m->bytes, pc, po, dc, dof);
+}
+
+int
+smb1_body(struct smb1_msg *m)
+{
+	if (m->cmd == 0x72 && !m->resp && m->wct == 0)
+		neg_req(m);
+	else if (m->cmd == 0x72 && m->resp && m->wct >= 1)
+		neg_resp(m);
+	else if (m->cmd == 0x73)
+		m->resp ? ss_resp(m) : ss_req(m);
+	else if (m->cmd == 0x75)
+		m->resp ? tc_resp(m) : tc_req(m);
+	else if ((m->cmd == 0x25 || m->cmd == 0x32) && m->wct > 0)
+		m->resp ? trans_resp(m) : trans_req(m);
+	else if (!smb1_file(m)) {
+		/* another AndX command: its AndX block at least */
+		if (m->wct >= 2 && (m->cmd == 0x24 || m->cmd == 0x2d ||
+		    m->cmd == 0x2e || m->cmd == 0x2f || m->cmd == 0x74))
+			smb1_andx(m);
+		return 0;
+	}
+	if (!m->gotbcc && m->c->err == ST_OK)
+		smb1_bcc(m);
+	return 1;
+}
