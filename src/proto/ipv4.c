@@ -99,12 +99,16 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 	st_dfields(d, c, ipv4_fields + F_ID, F_CKSUM - F_ID);
 	ck = st_dfield(d, c, &ipv4_fields[F_CKSUM]);
 	st_dfields(d, c, ipv4_fields + F_SRC, 2);
-	if (c->err != ST_OK)
+	if (c->err != ST_OK) {
+		/* A header cut after its checksum: unverified, as tshark. */
+		st_dck(d, c, &ipv4_ck, ck, ihl);
 		return c->err;
+	}
 	tot = (size_t)st_peek_bits(c, 16, 16);
 	mf = (int)st_peek_bits(c, 50, 1);
 	off = (unsigned)st_peek_bits(c, 51, 13) * 8;
 	if (ihl > left) {
+		st_dck(d, c, &ipv4_ck, ck, ihl);
 		d->hdr = left;
 		return ST_ETRUNC;
 	}

@@ -85,6 +85,27 @@ test_ip_len0_from_frame(void **state)
 }
 
 static void
+test_ip_cut_after_checksum(void **state)
+{
+	const struct st_field *ck;
+
+	(void)state;
+	/* zoo/of13_ericsson.pcapng #66's packet-in: 18 bytes of an IPv4
+	 * header, its checksum there, the destination cut. */
+	hexbytes(IPLEN0);
+	st_pkt_reset(&tpkt, tbuf, 18, 40);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(layer(&tpkt, "ipv4")->status, ST_LS_TRUNCATED);
+	ck = field_n(&tpkt, "ip.checksum", 0);
+	assert_int_equal(ck->ck, ST_CK_UNVERIFIED);
+	assert_int_equal(fval(&tpkt, "ip.checksum.status"), ST_CK_UNVERIFIED);
+	/* Before the checksum: neither. */
+	st_pkt_reset(&tpkt, tbuf, 11, 40);
+	st_decode(&tpkt, DLT_RAW);
+	assert_false(has_field(&tpkt, "ip.checksum.status"));
+}
+
+static void
 test_pim_register_fragment(void **state)
 {
 	const struct st_packet *p = decode_hex(DLT_RAW, PIMREG0);
@@ -107,6 +128,7 @@ main(void)
 		cmocka_unit_test(test_bgp_attrs_past_message),
 		cmocka_unit_test(test_ip_longer_than_frame),
 		cmocka_unit_test(test_ip_len0_from_frame),
+		cmocka_unit_test(test_ip_cut_after_checksum),
 		cmocka_unit_test(test_pim_register_fragment),
 	};
 
