@@ -121,6 +121,23 @@ test_pim_register_fragment(void **state)
 	sweep_prefixes(DLT_RAW, PIMREG0);
 }
 
+/* zoo/ppp_error_hexdump.pcap #1's first bytes: address 0xff, control
+ * 0x60 (not UI's 0x03), protocol 0x7e80. */
+#define PPPCTL "ff607e80210100002d6604006c72"
+
+static void
+test_ppp_address_any_control(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_PPP, PPPCTL);
+
+	(void)state;
+	assert_int_equal(fval(p, "ppp.address"), 0xff);
+	assert_int_equal(fval(p, "ppp.control"), 0x60);
+	assert_int_equal(fval(p, "ppp.protocol"), 0x7e80);
+	assert_int_equal(layer(p, "ppp")->hdr_len, 4);
+	sweep_prefixes(DLT_PPP, PPPCTL);
+}
+
 int
 main(void)
 {
@@ -130,6 +147,7 @@ main(void)
 		cmocka_unit_test(test_ip_len0_from_frame),
 		cmocka_unit_test(test_ip_cut_after_checksum),
 		cmocka_unit_test(test_pim_register_fragment),
+		cmocka_unit_test(test_ppp_address_any_control),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
