@@ -490,6 +490,8 @@ bgp_update(struct st_dctx *d, struct st_cur *c, size_t len)
 	if (c->err != ST_OK)
 		return;
 	if (23 + wl + al > len) {
+		/* As Wireshark, the attributes the message does hold. */
+		bgp_attrs(d, c, 23 + wl, len);
 		st_dmalformed(d, "path attributes of %zu bytes beyond the "
 		    "message", al);
 		return;

@@ -80,7 +80,7 @@ static int
 ipv4_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), ihl, tot;
-	struct st_field *ck;
+	struct st_field *ck, *lf;
 	unsigned ver, off;
 	int mf;
 
@@ -94,15 +94,21 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 	ihl = (size_t)st_peek_bits(c, 4, 4) * 4;
 	if (ihl < 20)
 		return st_dmalformed(d, "header length %zu below 20", ihl);
-	st_dfields(d, c, ipv4_fields + F_DS, F_CKSUM - F_DS);
+	st_dfields(d, c, ipv4_fields + F_DS, F_LEN - F_DS);
+	lf = st_dfield(d, c, &ipv4_fields[F_LEN]);
+	st_dfields(d, c, ipv4_fields + F_ID, F_CKSUM - F_ID);
 	ck = st_dfield(d, c, &ipv4_fields[F_CKSUM]);
 	st_dfields(d, c, ipv4_fields + F_SRC, 2);
-	if (c->err != ST_OK)
+	if (c->err != ST_OK) {
+		/* A header cut after its checksum: unverified, as tshark. */
+		st_dck(d, c, &ipv4_ck, ck, ihl);
 		return c->err;
+	}
 	tot = (size_t)st_peek_bits(c, 16, 16);
 	mf = (int)st_peek_bits(c, 50, 1);
 	off = (unsigned)st_peek_bits(c, 51, 13) * 8;
 	if (ihl > left) {
+		st_dck(d, c, &ipv4_ck, ck, ihl);
 		d->hdr = left;
 		return ST_ETRUNC;
 	}
@@ -119,14 +125,23 @@ ipv4_decode(struct st_dctx *d, struct st_cur *c)
 		st_pkt_note(d->pkt, "IPv4 total length 0 (segmentation "
 		    "offload?): using the captured length");
 		tot = left;
+		/* As Wireshark: the frame's length, cut by the capture or
+		 * not (BIG TCP's 80 kB datagrams). */
+		if (lf != NULL)
+			lf->val = d->depth == 0 && d->pkt->len > c->off ?
+			    d->pkt->len - c->off : tot;
 	}
 	if (tot < ihl)
 		return st_dmalformed(d, "total length %zu below header length "
 		    "%zu", tot, ihl);
-	if (tot > left && d->depth == 0 && d->pkt->caplen >= d->pkt->len)
+	d->plen = tot - ihl;
+	if (tot > left && d->depth == 0 && d->pkt->caplen >= d->pkt->len) {
 		st_dmalformed(d, "total length %zu exceeds the %zu bytes "
 		    "present", tot, left);
-	d->plen = tot - ihl;
+		/* Nothing was cut: the transport's checksum covers what the
+		 * frame holds, as Wireshark verifies it. */
+		tot = left;
+	}
 	d->net.fam = 4;
 	memcpy(d->net.src, c->base + c->off + 12, 4);
 	memcpy(d->net.dst, c->base + c->off + 16, 4);

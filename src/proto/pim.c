@@ -24,7 +24,8 @@
 #define PIM_MAX_ITEMS	256		/* groups, sources, addresses */
 
 enum { F_VER, F_TYPE, F_RES, F_CKSUM, F_CKSTAT, F_REGFL, F_BORDER, F_NULL,
-	F_RES1, F_NGRP, F_HOLD, F_NJOIN, F_NPRUNE, F_RPT, F_MPREF, F_METRIC };
+	F_RES1, F_NGRP, F_HOLD, F_NJOIN, F_NPRUNE, F_RPT, F_MPREF, F_METRIC,
+	F_IPVER };
 enum { A_FAM, A_ENC, A_UNI4, A_UNI6, A_GFL, A_GB, A_GRES, A_GZ, A_SFL,
 	A_SRES, A_SS, A_SW, A_SR, A_MASK, A_G4, A_G6, A_S4, A_S6 };
 enum { O_TYPE, O_LEN, O_HOLD, O_T, O_PROP, O_OVR, O_DRPRI, O_GENID };
@@ -59,6 +60,8 @@ static const struct st_field_desc pim_fields[] = {
 	FD(NULL, "pim.rpt", "RP Tree", 0, 1, ST_FMT_BOOL),
 	FD(NULL, "pim.metric_pref", "Metric Preference", 1, 31, ST_FMT_DEC),
 	FD(NULL, "pim.metric", "Metric", 32, 32, ST_FMT_DEC),
+	/* A register's, the version of the packet it carries. */
+	FD(NULL, "pim.ip_version", "IP Version", 64, 4, ST_FMT_DEC),
 };
 
 /* An encoded address's rows, from its start. */
@@ -499,7 +502,7 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), hdr = left;
 	struct st_field *ck;
-	unsigned type;
+	unsigned type, ver;
 
 	st_dfields(d, c, pim_fields, 2);
 	/* A DF election's second byte is its subtype (RFC 5015). */
@@ -551,7 +554,12 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	}
 	d->hdr = hdr < left ? hdr : left;
-	if (ck != NULL && d->net.fam == 6)
+	if (ck != NULL && d->net.frag) {
+		/* A fragment's checksum is not verified, as Wireshark's. */
+		ck->ck = ST_CK_UNVERIFIED;
+		ck->aux = ST_CKU_FRAGMENT;
+		st_dckstatus(d, ck, &pim_fields[F_CKSTAT]);
+	} else if (ck != NULL && d->net.fam == 6)
 		st_dck(d, c, type == 1 ? &pim_regck6 : &pim_ck6, ck,
 		    type == 1 ? 8 : d->hdr);
 	else if (ck != NULL)
@@ -559,13 +567,16 @@ pim_decode(struct st_dctx *d, struct st_cur *c)
 		    type == 1 ? 8 : d->hdr);
 	if (d->ly->status == ST_LS_MALFORMED)
 		return ST_EINVAL;
-	if (type == 1 && left > 8 && !st_peek_bits(c, 33, 1)) {
+	if (type == 1 && left > 8)
+		st_dfield(d, c, &pim_fields[F_IPVER]);
+	ver = type == 1 && left > 8 ? (unsigned)st_peek_bits(c, 64, 4) : 0;
+	if ((ver == 4 || ver == 6) && !st_peek_bits(c, 33, 1)) {
 		struct st_cur q = *c;
 
-		/* The multicast packet it carries, by its version. */
+		/* The multicast packet it carries, by its version (another
+		 * is data, as Wireshark's dummy header). */
 		q.off += 8;
-		st_dnest(d, &q, ST_KEY_ETHERTYPE, st_peek_bits(c, 64, 4) == 6 ?
-		    0x86dd : 0x0800);
+		st_dnest(d, &q, ST_KEY_ETHERTYPE, ver == 6 ? 0x86dd : 0x0800);
 		return ST_OK;
 	}
 	d->data = 1;

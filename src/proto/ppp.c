@@ -64,8 +64,9 @@ ppp_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned proto;
 	size_t off = 0;
 
-	/* No protocol starts with 0xff (its first byte is even). */
-	if (st_cur_left(c) >= 2 && st_peek_bits(c, 0, 16) == 0xff03) {
+	/* No protocol starts with 0xff (its first byte is even): an address,
+	 * whatever the control byte says, as Wireshark reads it. */
+	if (st_cur_left(c) >= 2 && st_peek_bits(c, 0, 8) == 0xff) {
 		st_dfields(d, c, ppp_fields, F_PROTO);
 		off = 2;
 	}
