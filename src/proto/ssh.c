@@ -15,19 +15,15 @@
 #include <string.h>
 
 #include "strata/flow.h"
-#include "strata/hash.h"
 #include "strata/out.h"
-#include "fields.h"
+#include "ssh.h"
 
 #define SSH_PORT	22
 #define SSH_MAXPKT	35000	/* RFC 4253 6.1: what must be accepted */
-#define SSH_LIST	1024	/* bytes of one algorithm list shown */
-#define SSH_NLISTS	10
+#define SSH_WSMAX	32768	/* Wireshark's bound: a longer length is
+				 * taken as the rest of the segment */
 #define SSH_CONNS	64	/* conversations followed at once */
-
-enum { F_PROTO, F_DIR, F_PLEN, F_PADLEN, F_CODE, F_PAD, F_PAYLOAD, F_ENCLEN,
-	F_ENC, F_COOKIE, F_FIRST, F_RESERVED, F_HASSHALG, F_HASSH, F_HASSHSALG,
-	F_HASSHS, F_SEQ, F_LIST0, F_NSSH = F_LIST0 + 2 * SSH_NLISTS };
+#define SSH_KEXL	512	/* bytes of a KEXINIT method list kept */
 
 #define L(n, l)	FD(NULL, "ssh." n "_length", l " length", 0, 32, ST_FMT_DEC), \
 	FD(NULL, "ssh." n, l, 0, 0, ST_FMT_TEXT)
@@ -40,7 +36,7 @@ static const struct st_valname code_names[] = {
 	{ 31, "Key Exchange Reply (DH or ECDH)" }, { 0, NULL }
 };
 
-static const struct st_field_desc ssh_fields[F_NSSH] = {
+const struct st_field_desc ssh_fields[F_NSSH] = {
 	[F_PROTO] = FD("banner", "ssh.protocol", "Protocol", 0, 0,
 	    ST_FMT_TEXT),
 	[F_DIR] = FDG("ssh.direction", "Direction (0: client to server)",
@@ -86,6 +82,68 @@ static const struct st_field_desc ssh_fields[F_NSSH] = {
 	    "compression_algorithms_server_to_client"),
 	L("languages_client_to_server", "languages_client_to_server"),
 	L("languages_server_to_client", "languages_server_to_client"),
+	[F_HKLEN] = FD(NULL, "ssh.host_key.length", "Host key length", 0, 32,
+	    ST_FMT_DEC),
+	[F_HKTLEN] = FD(NULL, "ssh.host_key.type_length",
+	    "Host key type length", 0, 32, ST_FMT_DEC),
+	[F_HKTYPE] = FD(NULL, "ssh.host_key.type", "Host key type", 0, 0,
+	    ST_FMT_TEXT),
+	[F_HKDATA] = FD(NULL, "ssh.host_key.data", "Host key data", 0, 0,
+	    ST_FMT_BYTES),
+	[F_RSAE] = FD(NULL, "ssh.host_key.rsa.e", "RSA public exponent (e)",
+	    0, 0, ST_FMT_BYTES),
+	[F_RSAN] = FD(NULL, "ssh.host_key.rsa.n", "RSA modulus (N)", 0, 0,
+	    ST_FMT_BYTES),
+	[F_DSAP] = FD(NULL, "ssh.host_key.dsa.p", "DSA prime modulus (p)", 0,
+	    0, ST_FMT_BYTES),
+	[F_DSAQ] = FD(NULL, "ssh.host_key.dsa.q", "DSA prime divisor (q)", 0,
+	    0, ST_FMT_BYTES),
+	[F_DSAG] = FD(NULL, "ssh.host_key.dsa.g",
+	    "DSA subgroup generator (g)", 0, 0, ST_FMT_BYTES),
+	[F_DSAY] = FD(NULL, "ssh.host_key.dsa.y", "DSA public key (y)", 0, 0,
+	    ST_FMT_BYTES),
+	[F_ECIDLEN] = FD(NULL, "ssh.host_key.ecdsa.id_length",
+	    "ECDSA elliptic curve identifier length", 0, 32, ST_FMT_DEC),
+	[F_ECID] = FD(NULL, "ssh.host_key.ecdsa.id",
+	    "ECDSA elliptic curve identifier", 0, 0, ST_FMT_TEXT),
+	[F_ECQLEN] = FD(NULL, "ssh.host_key.ecdsa.q_length",
+	    "ECDSA public key length", 0, 32, ST_FMT_DEC),
+	[F_ECQ] = FD(NULL, "ssh.host_key.ecdsa.q", "ECDSA public key (Q)", 0,
+	    0, ST_FMT_BYTES),
+	[F_EDLEN] = FD(NULL, "ssh.host_key.eddsa.key_length",
+	    "EdDSA public key length", 0, 32, ST_FMT_DEC),
+	[F_EDKEY] = FD(NULL, "ssh.host_key.eddsa.key", "EdDSA public key", 0,
+	    0, ST_FMT_BYTES),
+	[F_HSLEN] = FD(NULL, "ssh.host_sig.length", "Host signature length",
+	    0, 32, ST_FMT_DEC),
+	[F_HSTLEN] = FD(NULL, "ssh.host_sig.type_length",
+	    "Host signature type length", 0, 32, ST_FMT_DEC),
+	[F_HSTYPE] = FD(NULL, "ssh.host_sig.type", "Host signature type", 0,
+	    0, ST_FMT_TEXT),
+	[F_HSDATA] = FD(NULL, "ssh.host_sig.data", "Host signature data", 0,
+	    0, ST_FMT_BYTES),
+	[F_MPLEN] = FD(NULL, "ssh.mpint_length",
+	    "Multi Precision Integer Length", 0, 32, ST_FMT_DEC),
+	[F_DHE] = FD(NULL, "ssh.dh.e", "DH client e", 0, 0, ST_FMT_BYTES),
+	[F_DHF] = FD(NULL, "ssh.dh.f", "DH server f", 0, 0, ST_FMT_BYTES),
+	[F_GEXMIN] = FD(NULL, "ssh.dh_gex.min", "DH GEX Min", 0, 32,
+	    ST_FMT_DEC),
+	[F_GEXNBITS] = FD(NULL, "ssh.dh_gex.nbits", "DH GEX Number of Bits",
+	    0, 32, ST_FMT_DEC),
+	[F_GEXMAX] = FD(NULL, "ssh.dh_gex.max", "DH GEX Max", 0, 32,
+	    ST_FMT_DEC),
+	[F_GEXP] = FD(NULL, "ssh.dh_gex.p", "DH GEX modulus (P)", 0, 0,
+	    ST_FMT_BYTES),
+	[F_GEXG] = FD(NULL, "ssh.dh_gex.g", "DH GEX base (G)", 0, 0,
+	    ST_FMT_BYTES),
+	[F_QCLEN] = FD(NULL, "ssh.ecdh.q_c_length",
+	    "ECDH client's ephemeral public key length", 0, 32, ST_FMT_DEC),
+	[F_QC] = FD(NULL, "ssh.ecdh.q_c",
+	    "ECDH client's ephemeral public key (Q_C)", 0, 0, ST_FMT_BYTES),
+	[F_QSLEN] = FD(NULL, "ssh.ecdh.q_s_length",
+	    "ECDH server's ephemeral public key length", 0, 32, ST_FMT_DEC),
+	[F_QS] = FD(NULL, "ssh.ecdh.q_s",
+	    "ECDH server's ephemeral public key (Q_S)", 0, 0, ST_FMT_BYTES),
 };
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
@@ -97,8 +155,8 @@ bytes_at(const struct st_cur *c, size_t n)
 	return st_get_bytes(&t, n);
 }
 
-static uint32_t
-be32(const uint8_t *p)
+uint32_t
+ssh_be32(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
 	    (uint32_t)p[2] << 8 | p[3];
@@ -113,8 +171,8 @@ is_banner(const uint8_t *p, size_t n)
 }
 
 /* Whether the segment goes to the SSH port, by the transport's ends. */
-static int
-to_server(const struct st_dctx *d)
+int
+ssh_to_server(const struct st_dctx *d)
 {
 	const struct st_layer *tl;
 	const struct st_field *f;
@@ -131,8 +189,8 @@ to_server(const struct st_dctx *d)
 	return 1;
 }
 
-static void
-gentext(struct st_dctx *d, int f, const char *s)
+void
+ssh_gentext(struct st_dctx *d, int f, const char *s)
 {
 	struct st_field *fl;
 
@@ -164,80 +222,6 @@ banner(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 	return ST_OK;
 }
 
-/* The HASSH string of one side's lists and its MD5 (salesforce/hassh). */
-static void
-hassh(struct st_dctx *d, const size_t off[SSH_NLISTS],
-    const size_t len[SSH_NLISTS], const uint8_t *p, int client)
-{
-	static const int which[2][4] = { { 0, 3, 5, 7 }, { 0, 2, 4, 6 } };
-	char s[4 * SSH_LIST * 4 + 8], hex[33];
-	struct st_md5 m;
-	uint8_t md[16];
-	size_t k = 0, n;
-	int i, l;
-
-	for (i = 0; i < 4; i++) {
-		l = which[client][i];
-		if (i > 0)
-			s[k++] = ';';
-		n = len[l] < SSH_LIST ? len[l] : SSH_LIST;
-		k += st_escape(p + off[l], n, s + k, sizeof(s) - k);
-	}
-	s[k] = '\0';
-	st_md5_init(&m);
-	st_md5_add(&m, s, k);
-	st_md5_end(&m, md);
-	st_hex(md, 16, hex);
-	gentext(d, client ? F_HASSHALG : F_HASSHSALG, s);
-	gentext(d, client ? F_HASSH : F_HASSHS, hex);
-}
-
-static void kex_kind(struct st_dctx *, const uint8_t *, size_t);
-
-/* KEXINIT's body from 6 to end: cookie, ten name-lists, a flag; whether
- * it was all there (Wireshark counts the packet then). */
-static int
-kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t end)
-{
-	char buf[SSH_LIST * 4 + 8];
-	size_t pos = 22, off[SSH_NLISTS], len[SSH_NLISTS];
-	struct st_field *f;
-	uint32_t n;
-	int i;
-
-	if (end < pos)
-		return 0;
-	st_dbytes(d, c, &ssh_fields[F_COOKIE], 6, 16);
-	for (i = 0; i < SSH_NLISTS; i++) {
-		if (end - pos < 4)
-			return 0;
-		n = be32(p + pos);
-		if ((f = st_dbytes(d, c, &ssh_fields[F_LIST0 + 2 * i], pos,
-		    4)) != NULL)
-			f->val = n;
-		pos += 4;
-		if (n > end - pos) {
-			st_dmalformed(d, "a name-list longer than its packet");
-			return 0;
-		}
-		st_escape(p + pos, n < SSH_LIST ? n : SSH_LIST, buf,
-		    sizeof(buf));
-		st_dtext(d, c, &ssh_fields[F_LIST0 + 2 * i + 1], pos, n, buf);
-		off[i] = pos;
-		len[i] = n;
-		if (i == 0 && to_server(d))
-			kex_kind(d, p + pos, n);
-		pos += n;
-	}
-	if (end - pos < 5)
-		return 0;
-	if ((f = st_dbytes(d, c, &ssh_fields[F_FIRST], pos, 1)) != NULL)
-		f->val = p[pos];
-	st_dbytes(d, c, &ssh_fields[F_RESERVED], pos + 1, 4);
-	hassh(d, off, len, p, to_server(d));
-	return 1;
-}
-
 /* A key exchange's packet looks so (RFC 4253 6) before NEWKEYS. */
 static int
 plain(const uint8_t *p, size_t left)
@@ -246,7 +230,7 @@ plain(const uint8_t *p, size_t left)
 
 	if (left < 6)
 		return left >= 5 ? 1 : 0;
-	len = be32(p);
+	len = ssh_be32(p);
 	return len >= 12 && len <= SSH_MAXPKT && (len + 4) % 8 == 0 &&
 	    p[4] >= 4 && p[4] < len && p[5] >= 1 && p[5] <= 49;
 }
@@ -275,8 +259,11 @@ struct sshconn {
 	struct st_flowkey k;
 	struct sshdir	 dir[2];	/* to the server, from it */
 	struct sshdir	 start[2];	/* as they were at the frame's start */
-	uint8_t		 kex;		/* 1 ECDH and the like, 2 DH, 3 GEX */
+	uint8_t		 kex;		/* SSH_KEX_*: the agreed method's */
 	uint8_t		 cut;		/* a packet ran past its segment */
+	uint8_t		 kexl[2][SSH_KEXL]; /* each side's KEXINIT methods */
+	uint16_t	 kexn[2];
+	uint8_t		 haskexl[2];
 };
 
 static struct sshconn conns[SSH_CONNS];
@@ -376,7 +363,8 @@ conn_state(const struct st_dctx *d, int dir, int upd, struct sshdir *out)
 	else if (upd == 2)
 		conns[i % SSH_CONNS].cut = 1;
 	else if (upd >= 100)
-		count(s, upd - 100, conns[i % SSH_CONNS].kex);
+		count(s, upd - 100, conns[i % SSH_CONNS].kex ?
+		    conns[i % SSH_CONNS].kex : SSH_KEX_DH);
 	else if (upd >= 50)
 		conns[i % SSH_CONNS].kex = (uint8_t)(upd - 50);
 	*out = *s;
@@ -391,70 +379,106 @@ conn_state(const struct st_dctx *d, int dir, int upd, struct sshdir *out)
 	return 0;
 }
 
-/* The client's first key exchange method, which Wireshark's dissection of
- * messages 30 to 49 follows (the server usually accepts it). */
-static void
-kex_kind(struct st_dctx *d, const uint8_t *p, size_t n)
+/*
+ * Each side's KEXINIT method list, kept once; with both, the agreed
+ * method, which says what messages 30 to 49 carry.  Until then Wireshark
+ * reads them as Diffie-Hellman's.
+ */
+void
+ssh_conn_kexlist(struct st_dctx *d, const uint8_t *p, size_t n)
 {
-	static const struct { const char *pfx; int kind; } k[] = {
-		{ "diffie-hellman-group-exchange", 3 },
-		{ "diffie-hellman-group", 2 }, { "ecdh-", 1 },
-		{ "curve25519", 1 }, { "curve448", 1 }, { "sntrup", 1 },
-		{ "mlkem", 1 },
-	};
 	struct sshdir st;
-	size_t i, l;
+	struct sshconn *cn = NULL;
+	struct st_flowkey k;
+	int dir = !ssh_to_server(d);
+	unsigned i, lo;
 
-	for (i = 0; i < NFIELDS(k); i++) {
-		l = strlen(k[i].pfx);
-		if (n >= l && memcmp(p, k[i].pfx, l) == 0) {
-			conn_state(d, 0, 50 + k[i].kind, &st);
-			return;
+	if (conn_state(d, dir, 0, &st) != 0 || conn_key(d, &k) != 0)
+		return;
+	pthread_mutex_lock(&conn_lock);
+	lo = nconn > SSH_CONNS ? nconn - SSH_CONNS : 0;
+	for (i = nconn; i > lo; i--)
+		if (memcmp(&conns[(i - 1) % SSH_CONNS].k, &k, sizeof(k)) == 0) {
+			cn = &conns[(i - 1) % SSH_CONNS];
+			break;
 		}
+	if (cn != NULL && !cn->haskexl[dir]) {
+		cn->haskexl[dir] = 1;
+		cn->kexn[dir] = (uint16_t)(n < SSH_KEXL ? n : SSH_KEXL);
+		memcpy(cn->kexl[dir], p, cn->kexn[dir]);
+		if (cn->haskexl[!dir])
+			cn->kex = (uint8_t)ssh_kex_choose(cn->kexl[0],
+			    cn->kexn[0], cn->kexl[1], cn->kexn[1]);
 	}
-	conn_state(d, 0, 50, &st);
+	pthread_mutex_unlock(&conn_lock);
+}
+
+/*
+ * Payload and padding after the body that ended at pos (0: a part ran
+ * past the segment, where Wireshark stops the packet); whether all of it
+ * was there.  body: where the padding starts.
+ */
+static int
+tail(struct st_dctx *d, struct st_cur *c, size_t pos, size_t body,
+    size_t padlen, size_t end, size_t left)
+{
+	if (pos == 0 || body < 6 || end > left)
+		return 0;
+	if (body > pos)
+		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], pos, body - pos);
+	if (padlen > 0)
+		st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
+	return 1;
 }
 
 static int
 packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 {
-	uint32_t len = be32(p);
-	size_t end, padlen, body;
+	size_t len = ssh_be32(p), end, padlen, body, pos = 6;
 	struct sshdir st;
-	int kx = 0;
+	unsigned code;
+	int whole;
 
 	st_dfield(d, c, &ssh_fields[F_PLEN]);
 	st_dfield(d, c, &ssh_fields[F_PADLEN]);
 	if (left < 6 || !st_dfield(d, c, &ssh_fields[F_CODE]))
 		return ST_ETRUNC;
-	/* Read only now: the packet may be cut before its padding length.
-	 * body: where the padding starts (a padding longer than the packet
-	 * leaves no payload). */
+	/* Read only now: the packet may be cut before its padding length. */
+	code = p[5];
 	padlen = p[4];
-	body = (size_t)len + 4 > padlen ? (size_t)len + 4 - padlen : 0;
-	end = (size_t)len + 4;
+	if (len >= SSH_WSMAX) {
+		/* Wireshark takes the packet to the segment's end */
+		st_pkt_note(d->pkt, "SSH: an overly large packet length; "
+		    "read to the segment's end");
+		len = left - 4;
+	}
+	end = len + 4;
+	/* body: where the padding starts (none when it is longer than the
+	 * packet: the packet stops there) */
+	body = end >= padlen ? end - padlen : 0;
 	d->hdr = end < left ? end : left;
 	d->plen = left - d->hdr;
-	if (end > left) {
+	if (end > left)
 		st_pkt_note(d->pkt, "SSH: the packet continues in a later "
 		    "segment");
-		end = left;
+	conn_state(d, !ssh_to_server(d), 0, &st);
+	if (code == 20)
+		pos = ssh_kexinit(d, c, p, body < d->hdr ? body : d->hdr);
+	else if (code >= 30 && code <= 49)
+		pos = ssh_kex_body(d, c, p, left, code,
+		    st.kex == SSH_KEX_NONE ? SSH_KEX_DH : st.kex);
+	whole = tail(d, c, pos, body, padlen, end, left);
+	if (conn_state(d, !ssh_to_server(d), code == 20 ? (pos ? 120 : 2) :
+	    !whole ? 2 : 100 + code, &st) == 0 && st.both && whole)
+		st_dgen(d, &ssh_fields[F_SEQ], code == 20 ? st.kexinit :
+		    code == 21 ? st.newkeys : code >= 31 && code <= 34 ?
+		    st.dh[code - 30] : code == 30 && st.kex != SSH_KEX_GEX ?
+		    st.dh[0] : 0);
+	if (!whole) {
+		/* Wireshark's dissection of the segment stops here */
+		d->hdr = left;
+		d->plen = 0;
 	}
-	if (p[5] == 20)
-		kx = kexinit(d, c, p, body < end ? body : end);
-	else if (p[5] < 20 && body > 6 && end > 6)
-		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], 6, (body < end ? body :
-		    end) - 6);
-	if (len + 4 <= end && body >= 6)
-		st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
-	if (conn_state(d, !to_server(d), p[5] == 20 ? (kx ? 120 : 2) :
-	    len + 4 > left ? 2 : 100 + p[5],
-	    &st) == 0 && st.both && len + 4 <= left && (p[5] < 30 ||
-	    p[5] > 39 || (p[5] <= 31 && (st.kex == 1 || st.kex == 2)) ||
-	    (p[5] <= 34 && st.kex == 3)))
-		st_dgen(d, &ssh_fields[F_SEQ], p[5] == 20 ? st.kexinit :
-		    p[5] == 21 ? st.newkeys : p[5] >= 31 && p[5] <= 34 ?
-		    st.dh[p[5] - 30] : p[5] == 30 && st.kex != 3 ? st.dh[0] : 0);
 	if (d->plen > 0)
 		d->next = d->ly->proto;		/* another packet follows */
 	return ST_OK;
@@ -470,17 +494,17 @@ ssh_decode(struct st_dctx *d, struct st_cur *c)
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
 	if (st_dcount(d, d->ly->proto) == 0)	/* once a segment */
-		st_dgen(d, &ssh_fields[F_DIR], (uint64_t)!to_server(d));
+		st_dgen(d, &ssh_fields[F_DIR], (uint64_t)!ssh_to_server(d));
 	if (is_banner(p, left)) {
-		conn_state(d, !to_server(d), p[4] == '1' && p[6] != '9' ?
+		conn_state(d, !ssh_to_server(d), p[4] == '1' && p[6] != '9' ?
 		    4 : 1, &st);
 		return banner(d, c, p, left);
 	}
 	if (left < 4)
 		return ST_ETRUNC;
 	/* Followed from its banner, the direction says; else the shape. */
-	if (conn_state(d, !to_server(d), 0, &st) == 0 && st.banner ?
-	    !st.enc : plain(p, left))
+	if (conn_state(d, !ssh_to_server(d), 0, &st) == 0 && st.banner ?
+	    !(st.enc && (st.seen & 1)) : plain(p, left))
 		return packet(d, c, p, left);
 	st_dbytes(d, c, &ssh_fields[F_ENCLEN], 0, 4);
 	st_dbytes(d, c, &ssh_fields[F_ENC], 4, left - 4);
