@@ -36,6 +36,14 @@ static const struct st_valname code_names[] = {
 	{ 31, "Key Exchange Reply (DH or ECDH)" }, { 0, NULL }
 };
 
+/* SSH 1's message types (draft-ylonen-ssh-protocol-00 5) */
+static const struct st_valname code1_names[] = {
+	{ 1, "Disconnect" }, { 2, "Public Key" }, { 3, "Session Key" },
+	{ 4, "User" }, { 5, "Auth Rhosts" }, { 6, "Auth RSA" },
+	{ 9, "Auth Password" }, { 14, "Success" }, { 15, "Failure" },
+	{ 0, NULL }
+};
+
 const struct st_field_desc ssh_fields[F_NSSH] = {
 	[F_PROTO] = FD("banner", "ssh.protocol", "Protocol", 0, 0,
 	    ST_FMT_TEXT),
@@ -82,6 +90,8 @@ const struct st_field_desc ssh_fields[F_NSSH] = {
 	    "compression_algorithms_server_to_client"),
 	L("languages_client_to_server", "languages_client_to_server"),
 	L("languages_server_to_client", "languages_server_to_client"),
+	[F_CODE1] = FDN(NULL, "ssh.message_code", "Message Code", 0, 8,
+	    ST_FMT_DEC, code1_names),
 	[F_HKLEN] = FD(NULL, "ssh.host_key.length", "Host key length", 0, 32,
 	    ST_FMT_DEC),
 	[F_HKTLEN] = FD(NULL, "ssh.host_key.type_length",
@@ -253,6 +263,7 @@ struct sshdir {
 	uint8_t		 seen;		/* 1 KEXINIT, 2 NEWKEYS, 4 << (code - 30) */
 	uint8_t		 kex;		/* the conversation's, in a copy */
 	uint8_t		 both;		/* in a copy: the numbers can be shown */
+	uint8_t		 v1;		/* in a copy: the last banner said 1.x */
 };
 
 struct sshconn {
@@ -261,6 +272,7 @@ struct sshconn {
 	struct sshdir	 start[2];	/* as they were at the frame's start */
 	uint8_t		 kex;		/* SSH_KEX_*: the agreed method's */
 	uint8_t		 cut;		/* a packet ran past its segment */
+	uint8_t		 v1;		/* the last banner said SSH 1 */
 	uint8_t		 kexl[2][SSH_KEXL]; /* each side's KEXINIT methods */
 	uint16_t	 kexn[2];
 	uint8_t		 haskexl[2];
@@ -356,10 +368,12 @@ conn_state(const struct st_dctx *d, int dir, int upd, struct sshdir *out)
 			conns[i % SSH_CONNS].start[dir] = *s;
 		}
 	}
-	if (upd == 1)
+	if (upd == 1 || upd == 4) {
+		/* the version is the conversation's: the last banner's */
 		s->banner = 1;
-	else if (upd == 4)	/* SSH 1: another format, not followed */
-		s->banner = 2;
+		conns[i % SSH_CONNS].v1 = upd == 4;
+	} else if (upd == 3)	/* SSH 1: the first packet went this way */
+		s->seen |= 0x80;
 	else if (upd == 2)
 		conns[i % SSH_CONNS].cut = 1;
 	else if (upd >= 100)
@@ -371,10 +385,9 @@ conn_state(const struct st_dctx *d, int dir, int upd, struct sshdir *out)
 	out->kex = conns[i % SSH_CONNS].kex;
 	/* Both version lines seen and no packet cut by its segment: the
 	 * numbers are Wireshark's (a cut packet upsets its counting). */
-	out->both = s->banner == 1 && !conns[i % SSH_CONNS].cut &&
-	    conns[i % SSH_CONNS].dir[!dir].banner == 1;
-	out->banner = s->banner == 1 &&
-	    conns[i % SSH_CONNS].dir[!dir].banner != 2;
+	out->both = s->banner == 1;
+	out->banner = s->banner == 1;
+	out->v1 = conns[i % SSH_CONNS].v1;
 	pthread_mutex_unlock(&conn_lock);
 	return 0;
 }
@@ -426,8 +439,7 @@ tail(struct st_dctx *d, struct st_cur *c, size_t pos, size_t body,
 		return 0;
 	if (body > pos)
 		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], pos, body - pos);
-	if (padlen > 0)
-		st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
+	st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
 	return 1;
 }
 
@@ -484,6 +496,51 @@ packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 	return ST_OK;
 }
 
+/*
+ * An SSH 1 packet (draft-ylonen-ssh-protocol-00 4.1): a length (of type,
+ * data and CRC), 8 - length % 8 bytes of padding, then, on a direction's
+ * first packet only (the rest is encrypted, as Wireshark reads it), the
+ * message type.  Wireshark shows the rest as payload.
+ */
+static int
+packet1(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left,
+    int first)
+{
+	size_t len = ssh_be32(p), padlen = 8 - len % 8, pos;
+	struct st_field *f;
+	struct sshdir st;
+
+	st_dfield(d, c, &ssh_fields[F_PLEN]);
+	if (padlen > left - 4) {
+		d->hdr = left;
+		d->plen = 0;
+		return ST_ETRUNC;
+	}
+	if ((f = st_dbytes(d, c, &ssh_fields[F_PADLEN], 4, padlen)) != NULL)
+		f->val = padlen;
+	pos = 4 + padlen;
+	if (first && pos < left) {
+		if ((f = st_dbytes(d, c, &ssh_fields[F_CODE1], pos, 1)) != NULL)
+			f->val = p[pos];
+		conn_state(d, !ssh_to_server(d), 3, &st);
+		pos++;
+		len = len > 0 ? len - 1 : 0;
+	}
+	if (len > left - pos) {
+		/* past the segment: Wireshark's dissection stops */
+		d->hdr = left;
+		d->plen = 0;
+		return ST_ETRUNC;
+	}
+	if (len > 0)
+		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], pos, len);
+	d->hdr = pos + len;
+	d->plen = left - d->hdr;
+	if (d->plen > 0)
+		d->next = d->ly->proto;		/* another packet follows */
+	return ST_OK;
+}
+
 static int
 ssh_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -503,7 +560,9 @@ ssh_decode(struct st_dctx *d, struct st_cur *c)
 	if (left < 4)
 		return ST_ETRUNC;
 	/* Followed from its banner, the direction says; else the shape. */
-	if (conn_state(d, !ssh_to_server(d), 0, &st) == 0 && st.banner ?
+	if (conn_state(d, !ssh_to_server(d), 0, &st) == 0 && st.v1)
+		return packet1(d, c, p, left, !(st.seen & 0x80));
+	if (st.banner ?
 	    !(st.enc && (st.seen & 1)) : plain(p, left))
 		return packet(d, c, p, left);
 	st_dbytes(d, c, &ssh_fields[F_ENCLEN], 0, 4);

@@ -76,8 +76,6 @@ ssh_kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		st_dtext(d, c, &ssh_fields[F_LIST0 + 2 * i + 1], pos, n, buf);
 		off[i] = pos;
 		len[i] = n;
-		if (i == 0)
-			ssh_conn_kexlist(d, p + pos, n);
 		pos += n;
 	}
 	if (end - pos < 5)
@@ -86,6 +84,8 @@ ssh_kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		f->val = p[pos];
 	st_dbytes(d, c, &ssh_fields[F_RESERVED], pos + 1, 4);
 	hassh(d, off, len, p, ssh_to_server(d));
+	/* Wireshark takes the methods from a KEXINIT read whole only */
+	ssh_conn_kexlist(d, p + off[0], len[0]);
 	return pos + 5;
 }
 
