@@ -25,136 +25,6 @@
 #define SSH_CONNS	64	/* conversations followed at once */
 #define SSH_KEXL	512	/* bytes of a KEXINIT method list kept */
 
-#define L(n, l)	FD(NULL, "ssh." n "_length", l " length", 0, 32, ST_FMT_DEC), \
-	FD(NULL, "ssh." n, l, 0, 0, ST_FMT_TEXT)
-
-static const struct st_valname code_names[] = {
-	{ 1, "Disconnect" }, { 2, "Ignore" }, { 3, "Unimplemented" },
-	{ 4, "Debug" }, { 5, "Service Request" }, { 6, "Service Accept" },
-	{ 7, "Extension Information" }, { 20, "Key Exchange Init" },
-	{ 21, "New Keys" }, { 30, "Key Exchange Init (DH or ECDH)" },
-	{ 31, "Key Exchange Reply (DH or ECDH)" }, { 0, NULL }
-};
-
-/* SSH 1's message types (draft-ylonen-ssh-protocol-00 5) */
-static const struct st_valname code1_names[] = {
-	{ 1, "Disconnect" }, { 2, "Public Key" }, { 3, "Session Key" },
-	{ 4, "User" }, { 5, "Auth Rhosts" }, { 6, "Auth RSA" },
-	{ 9, "Auth Password" }, { 14, "Success" }, { 15, "Failure" },
-	{ 0, NULL }
-};
-
-const struct st_field_desc ssh_fields[F_NSSH] = {
-	[F_PROTO] = FD("banner", "ssh.protocol", "Protocol", 0, 0,
-	    ST_FMT_TEXT),
-	[F_DIR] = FDG("ssh.direction", "Direction (0: client to server)",
-	    ST_FMT_DEC, NULL),
-	[F_PLEN] = FD("len", "ssh.packet_length", "Packet Length", 0, 32,
-	    ST_FMT_DEC),
-	[F_PADLEN] = FD("padlen", "ssh.padding_length", "Padding Length", 32,
-	    8, ST_FMT_DEC),
-	[F_CODE] = FDN("code", "ssh.message_code", "Message Code", 40, 8,
-	    ST_FMT_DEC, code_names),
-	[F_PAD] = FD(NULL, "ssh.padding_string", "Padding String", 0, 0,
-	    ST_FMT_BYTES),
-	[F_PAYLOAD] = FD(NULL, "ssh.payload", "Payload", 0, 0, ST_FMT_BYTES),
-	[F_ENCLEN] = FD(NULL, "ssh.packet_length_encrypted",
-	    "Packet length (encrypted)", 0, 32, ST_FMT_BYTES),
-	[F_ENC] = FD(NULL, "ssh.encrypted_packet", "Encrypted Packet", 0, 0,
-	    ST_FMT_BYTES),
-	[F_COOKIE] = FD(NULL, "ssh.cookie", "Cookie", 0, 128, ST_FMT_BYTES),
-	[F_FIRST] = FD(NULL, "ssh.first_kex_packet_follows",
-	    "First KEX Packet Follows", 0, 8, ST_FMT_DEC),
-	[F_RESERVED] = FD(NULL, "ssh.kex.reserved", "Reserved", 0, 32,
-	    ST_FMT_BYTES),
-	[F_HASSHALG] = FDG("ssh.kex.hassh_algorithms", "hasshAlgorithms",
-	    ST_FMT_TEXT, NULL),
-	[F_HASSH] = FDG("ssh.kex.hassh", "hassh fingerprint", ST_FMT_TEXT,
-	    NULL),
-	[F_HASSHSALG] = FDG("ssh.kex.hasshserver_algorithms",
-	    "hasshServerAlgorithms", ST_FMT_TEXT, NULL),
-	[F_HASSHS] = FDG("ssh.kex.hasshserver", "hasshServer fingerprint",
-	    ST_FMT_TEXT, NULL),
-	[F_SEQ] = FDG("ssh.seq_num", "Sequence number", ST_FMT_DEC, NULL),
-	L("kex_algorithms", "kex_algorithms"),
-	L("server_host_key_algorithms", "server_host_key_algorithms"),
-	L("encryption_algorithms_client_to_server",
-	    "encryption_algorithms_client_to_server"),
-	L("encryption_algorithms_server_to_client",
-	    "encryption_algorithms_server_to_client"),
-	L("mac_algorithms_client_to_server", "mac_algorithms_client_to_server"),
-	L("mac_algorithms_server_to_client", "mac_algorithms_server_to_client"),
-	L("compression_algorithms_client_to_server",
-	    "compression_algorithms_client_to_server"),
-	L("compression_algorithms_server_to_client",
-	    "compression_algorithms_server_to_client"),
-	L("languages_client_to_server", "languages_client_to_server"),
-	L("languages_server_to_client", "languages_server_to_client"),
-	[F_CODE1] = FDN(NULL, "ssh.message_code", "Message Code", 0, 8,
-	    ST_FMT_DEC, code1_names),
-	[F_HKLEN] = FD(NULL, "ssh.host_key.length", "Host key length", 0, 32,
-	    ST_FMT_DEC),
-	[F_HKTLEN] = FD(NULL, "ssh.host_key.type_length",
-	    "Host key type length", 0, 32, ST_FMT_DEC),
-	[F_HKTYPE] = FD(NULL, "ssh.host_key.type", "Host key type", 0, 0,
-	    ST_FMT_TEXT),
-	[F_HKDATA] = FD(NULL, "ssh.host_key.data", "Host key data", 0, 0,
-	    ST_FMT_BYTES),
-	[F_RSAE] = FD(NULL, "ssh.host_key.rsa.e", "RSA public exponent (e)",
-	    0, 0, ST_FMT_BYTES),
-	[F_RSAN] = FD(NULL, "ssh.host_key.rsa.n", "RSA modulus (N)", 0, 0,
-	    ST_FMT_BYTES),
-	[F_DSAP] = FD(NULL, "ssh.host_key.dsa.p", "DSA prime modulus (p)", 0,
-	    0, ST_FMT_BYTES),
-	[F_DSAQ] = FD(NULL, "ssh.host_key.dsa.q", "DSA prime divisor (q)", 0,
-	    0, ST_FMT_BYTES),
-	[F_DSAG] = FD(NULL, "ssh.host_key.dsa.g",
-	    "DSA subgroup generator (g)", 0, 0, ST_FMT_BYTES),
-	[F_DSAY] = FD(NULL, "ssh.host_key.dsa.y", "DSA public key (y)", 0, 0,
-	    ST_FMT_BYTES),
-	[F_ECIDLEN] = FD(NULL, "ssh.host_key.ecdsa.id_length",
-	    "ECDSA elliptic curve identifier length", 0, 32, ST_FMT_DEC),
-	[F_ECID] = FD(NULL, "ssh.host_key.ecdsa.id",
-	    "ECDSA elliptic curve identifier", 0, 0, ST_FMT_TEXT),
-	[F_ECQLEN] = FD(NULL, "ssh.host_key.ecdsa.q_length",
-	    "ECDSA public key length", 0, 32, ST_FMT_DEC),
-	[F_ECQ] = FD(NULL, "ssh.host_key.ecdsa.q", "ECDSA public key (Q)", 0,
-	    0, ST_FMT_BYTES),
-	[F_EDLEN] = FD(NULL, "ssh.host_key.eddsa.key_length",
-	    "EdDSA public key length", 0, 32, ST_FMT_DEC),
-	[F_EDKEY] = FD(NULL, "ssh.host_key.eddsa.key", "EdDSA public key", 0,
-	    0, ST_FMT_BYTES),
-	[F_HSLEN] = FD(NULL, "ssh.host_sig.length", "Host signature length",
-	    0, 32, ST_FMT_DEC),
-	[F_HSTLEN] = FD(NULL, "ssh.host_sig.type_length",
-	    "Host signature type length", 0, 32, ST_FMT_DEC),
-	[F_HSTYPE] = FD(NULL, "ssh.host_sig.type", "Host signature type", 0,
-	    0, ST_FMT_TEXT),
-	[F_HSDATA] = FD(NULL, "ssh.host_sig.data", "Host signature data", 0,
-	    0, ST_FMT_BYTES),
-	[F_MPLEN] = FD(NULL, "ssh.mpint_length",
-	    "Multi Precision Integer Length", 0, 32, ST_FMT_DEC),
-	[F_DHE] = FD(NULL, "ssh.dh.e", "DH client e", 0, 0, ST_FMT_BYTES),
-	[F_DHF] = FD(NULL, "ssh.dh.f", "DH server f", 0, 0, ST_FMT_BYTES),
-	[F_GEXMIN] = FD(NULL, "ssh.dh_gex.min", "DH GEX Min", 0, 32,
-	    ST_FMT_DEC),
-	[F_GEXNBITS] = FD(NULL, "ssh.dh_gex.nbits", "DH GEX Number of Bits",
-	    0, 32, ST_FMT_DEC),
-	[F_GEXMAX] = FD(NULL, "ssh.dh_gex.max", "DH GEX Max", 0, 32,
-	    ST_FMT_DEC),
-	[F_GEXP] = FD(NULL, "ssh.dh_gex.p", "DH GEX modulus (P)", 0, 0,
-	    ST_FMT_BYTES),
-	[F_GEXG] = FD(NULL, "ssh.dh_gex.g", "DH GEX base (G)", 0, 0,
-	    ST_FMT_BYTES),
-	[F_QCLEN] = FD(NULL, "ssh.ecdh.q_c_length",
-	    "ECDH client's ephemeral public key length", 0, 32, ST_FMT_DEC),
-	[F_QC] = FD(NULL, "ssh.ecdh.q_c",
-	    "ECDH client's ephemeral public key (Q_C)", 0, 0, ST_FMT_BYTES),
-	[F_QSLEN] = FD(NULL, "ssh.ecdh.q_s_length",
-	    "ECDH server's ephemeral public key length", 0, 32, ST_FMT_DEC),
-	[F_QS] = FD(NULL, "ssh.ecdh.q_s",
-	    "ECDH server's ephemeral public key (Q_S)", 0, 0, ST_FMT_BYTES),
-};
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
 static const uint8_t *
@@ -601,8 +471,8 @@ ssh_summary(struct st_sumctx *s, const struct st_layer *ly)
 		s->value(s, f[F_PROTO]);
 	} else if (f[F_CODE] != NULL) {
 		st_out_puts(s->o, "ssh ");
-		if ((m = st_valname(code_names, (uint32_t)f[F_CODE]->val)) !=
-		    NULL)
+		if ((m = st_valname(ssh_code_names,
+		    (uint32_t)f[F_CODE]->val)) != NULL)
 			st_out_puts(s->o, m);
 		else {
 			st_out_puts(s->o, "message ");
@@ -610,6 +480,9 @@ ssh_summary(struct st_sumctx *s, const struct st_layer *ly)
 		}
 	} else if (f[F_ENC] != NULL) {
 		st_out_puts(s->o, "ssh encrypted packet");
+	} else if (f[F_PLEN] != NULL) {
+		st_out_puts(s->o, "ssh v1 packet len ");	/* SSH 1's */
+		s->value(s, f[F_PLEN]);
 	} else
 		st_out_puts(s->o, "ssh");
 	return 1;

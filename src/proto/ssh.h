@@ -29,6 +29,7 @@ enum { F_PROTO, F_DIR, F_PLEN, F_PADLEN, F_CODE, F_PAD, F_PAYLOAD, F_ENCLEN,
 enum { SSH_KEX_NONE, SSH_KEX_ECDH, SSH_KEX_DH, SSH_KEX_GEX };
 
 extern const struct st_field_desc ssh_fields[F_NSSH];
+extern const struct st_valname ssh_code_names[];
 
 uint32_t ssh_be32(const uint8_t *p);
 int	ssh_to_server(const struct st_dctx *d);
