@@ -83,6 +83,10 @@ const struct st_field_desc ssh_fields[F_NSSH] = {
 	L("languages_server_to_client", "languages_server_to_client"),
 	[F_CODE1] = FDN(NULL, "ssh.message_code", "Message Code", 0, 8,
 	    ST_FMT_DEC, code1_names),
+	[F_HSRSA] = FD(NULL, "ssh.host_sig.rsa", "RSA signature", 0, 0,
+	    ST_FMT_BYTES),
+	[F_HSDSA] = FD(NULL, "ssh.host_sig.dsa", "DSA signature", 0, 0,
+	    ST_FMT_BYTES),
 	[F_HKLEN] = FD(NULL, "ssh.host_key.length", "Host key length", 0, 32,
 	    ST_FMT_DEC),
 	[F_HKTLEN] = FD(NULL, "ssh.host_key.type_length",
@@ -392,7 +396,13 @@ host_sig(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t end,
 	send = *pos + slen;
 	if (!lenthen(d, c, p, end, pos, F_HSTLEN, F_HSTYPE, &t, &tn))
 		return 0;
-	if (starts(p + t, tn, "rsa-sha2-") && send > *pos && send <= end)
+	/* ssh-rsa and ssh-dss: one length-prefixed blob (RFC 4253 6.6) */
+	if (is(p + t, tn, "ssh-rsa") || is(p + t, tn, "ssh-dss")) {
+		if (!lenthen(d, c, p, end, pos, F_MPLEN, is(p + t, tn,
+		    "ssh-rsa") ? F_HSRSA : F_HSDSA, NULL, NULL))
+			return 0;
+	} else if (starts(p + t, tn, "rsa-sha2-") && send > *pos &&
+	    send <= end)
 		st_dbytes(d, c, &ssh_fields[F_HSDATA], *pos, send - *pos);
 	*pos = send;
 	return send <= end;
