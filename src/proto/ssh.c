@@ -15,78 +15,16 @@
 #include <string.h>
 
 #include "strata/flow.h"
-#include "strata/hash.h"
 #include "strata/out.h"
-#include "fields.h"
+#include "ssh.h"
 
 #define SSH_PORT	22
 #define SSH_MAXPKT	35000	/* RFC 4253 6.1: what must be accepted */
-#define SSH_LIST	1024	/* bytes of one algorithm list shown */
-#define SSH_NLISTS	10
+#define SSH_WSMAX	32768	/* Wireshark's bound: a longer length is
+				 * taken as the rest of the segment */
 #define SSH_CONNS	64	/* conversations followed at once */
+#define SSH_KEXL	512	/* bytes of a KEXINIT method list kept */
 
-enum { F_PROTO, F_DIR, F_PLEN, F_PADLEN, F_CODE, F_PAD, F_PAYLOAD, F_ENCLEN,
-	F_ENC, F_COOKIE, F_FIRST, F_RESERVED, F_HASSHALG, F_HASSH, F_HASSHSALG,
-	F_HASSHS, F_SEQ, F_LIST0, F_NSSH = F_LIST0 + 2 * SSH_NLISTS };
-
-#define L(n, l)	FD(NULL, "ssh." n "_length", l " length", 0, 32, ST_FMT_DEC), \
-	FD(NULL, "ssh." n, l, 0, 0, ST_FMT_TEXT)
-
-static const struct st_valname code_names[] = {
-	{ 1, "Disconnect" }, { 2, "Ignore" }, { 3, "Unimplemented" },
-	{ 4, "Debug" }, { 5, "Service Request" }, { 6, "Service Accept" },
-	{ 7, "Extension Information" }, { 20, "Key Exchange Init" },
-	{ 21, "New Keys" }, { 30, "Key Exchange Init (DH or ECDH)" },
-	{ 31, "Key Exchange Reply (DH or ECDH)" }, { 0, NULL }
-};
-
-static const struct st_field_desc ssh_fields[F_NSSH] = {
-	[F_PROTO] = FD("banner", "ssh.protocol", "Protocol", 0, 0,
-	    ST_FMT_TEXT),
-	[F_DIR] = FDG("ssh.direction", "Direction (0: client to server)",
-	    ST_FMT_DEC, NULL),
-	[F_PLEN] = FD("len", "ssh.packet_length", "Packet Length", 0, 32,
-	    ST_FMT_DEC),
-	[F_PADLEN] = FD("padlen", "ssh.padding_length", "Padding Length", 32,
-	    8, ST_FMT_DEC),
-	[F_CODE] = FDN("code", "ssh.message_code", "Message Code", 40, 8,
-	    ST_FMT_DEC, code_names),
-	[F_PAD] = FD(NULL, "ssh.padding_string", "Padding String", 0, 0,
-	    ST_FMT_BYTES),
-	[F_PAYLOAD] = FD(NULL, "ssh.payload", "Payload", 0, 0, ST_FMT_BYTES),
-	[F_ENCLEN] = FD(NULL, "ssh.packet_length_encrypted",
-	    "Packet length (encrypted)", 0, 32, ST_FMT_BYTES),
-	[F_ENC] = FD(NULL, "ssh.encrypted_packet", "Encrypted Packet", 0, 0,
-	    ST_FMT_BYTES),
-	[F_COOKIE] = FD(NULL, "ssh.cookie", "Cookie", 0, 128, ST_FMT_BYTES),
-	[F_FIRST] = FD(NULL, "ssh.first_kex_packet_follows",
-	    "First KEX Packet Follows", 0, 8, ST_FMT_DEC),
-	[F_RESERVED] = FD(NULL, "ssh.kex.reserved", "Reserved", 0, 32,
-	    ST_FMT_BYTES),
-	[F_HASSHALG] = FDG("ssh.kex.hassh_algorithms", "hasshAlgorithms",
-	    ST_FMT_TEXT, NULL),
-	[F_HASSH] = FDG("ssh.kex.hassh", "hassh fingerprint", ST_FMT_TEXT,
-	    NULL),
-	[F_HASSHSALG] = FDG("ssh.kex.hasshserver_algorithms",
-	    "hasshServerAlgorithms", ST_FMT_TEXT, NULL),
-	[F_HASSHS] = FDG("ssh.kex.hasshserver", "hasshServer fingerprint",
-	    ST_FMT_TEXT, NULL),
-	[F_SEQ] = FDG("ssh.seq_num", "Sequence number", ST_FMT_DEC, NULL),
-	L("kex_algorithms", "kex_algorithms"),
-	L("server_host_key_algorithms", "server_host_key_algorithms"),
-	L("encryption_algorithms_client_to_server",
-	    "encryption_algorithms_client_to_server"),
-	L("encryption_algorithms_server_to_client",
-	    "encryption_algorithms_server_to_client"),
-	L("mac_algorithms_client_to_server", "mac_algorithms_client_to_server"),
-	L("mac_algorithms_server_to_client", "mac_algorithms_server_to_client"),
-	L("compression_algorithms_client_to_server",
-	    "compression_algorithms_client_to_server"),
-	L("compression_algorithms_server_to_client",
-	    "compression_algorithms_server_to_client"),
-	L("languages_client_to_server", "languages_client_to_server"),
-	L("languages_server_to_client", "languages_server_to_client"),
-};
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
 static const uint8_t *
@@ -97,8 +35,8 @@ bytes_at(const struct st_cur *c, size_t n)
 	return st_get_bytes(&t, n);
 }
 
-static uint32_t
-be32(const uint8_t *p)
+uint32_t
+ssh_be32(const uint8_t *p)
 {
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
 	    (uint32_t)p[2] << 8 | p[3];
@@ -113,8 +51,8 @@ is_banner(const uint8_t *p, size_t n)
 }
 
 /* Whether the segment goes to the SSH port, by the transport's ends. */
-static int
-to_server(const struct st_dctx *d)
+int
+ssh_to_server(const struct st_dctx *d)
 {
 	const struct st_layer *tl;
 	const struct st_field *f;
@@ -131,8 +69,8 @@ to_server(const struct st_dctx *d)
 	return 1;
 }
 
-static void
-gentext(struct st_dctx *d, int f, const char *s)
+void
+ssh_gentext(struct st_dctx *d, int f, const char *s)
 {
 	struct st_field *fl;
 
@@ -164,80 +102,6 @@ banner(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 	return ST_OK;
 }
 
-/* The HASSH string of one side's lists and its MD5 (salesforce/hassh). */
-static void
-hassh(struct st_dctx *d, const size_t off[SSH_NLISTS],
-    const size_t len[SSH_NLISTS], const uint8_t *p, int client)
-{
-	static const int which[2][4] = { { 0, 3, 5, 7 }, { 0, 2, 4, 6 } };
-	char s[4 * SSH_LIST * 4 + 8], hex[33];
-	struct st_md5 m;
-	uint8_t md[16];
-	size_t k = 0, n;
-	int i, l;
-
-	for (i = 0; i < 4; i++) {
-		l = which[client][i];
-		if (i > 0)
-			s[k++] = ';';
-		n = len[l] < SSH_LIST ? len[l] : SSH_LIST;
-		k += st_escape(p + off[l], n, s + k, sizeof(s) - k);
-	}
-	s[k] = '\0';
-	st_md5_init(&m);
-	st_md5_add(&m, s, k);
-	st_md5_end(&m, md);
-	st_hex(md, 16, hex);
-	gentext(d, client ? F_HASSHALG : F_HASSHSALG, s);
-	gentext(d, client ? F_HASSH : F_HASSHS, hex);
-}
-
-static void kex_kind(struct st_dctx *, const uint8_t *, size_t);
-
-/* KEXINIT's body from 6 to end: cookie, ten name-lists, a flag; whether
- * it was all there (Wireshark counts the packet then). */
-static int
-kexinit(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t end)
-{
-	char buf[SSH_LIST * 4 + 8];
-	size_t pos = 22, off[SSH_NLISTS], len[SSH_NLISTS];
-	struct st_field *f;
-	uint32_t n;
-	int i;
-
-	if (end < pos)
-		return 0;
-	st_dbytes(d, c, &ssh_fields[F_COOKIE], 6, 16);
-	for (i = 0; i < SSH_NLISTS; i++) {
-		if (end - pos < 4)
-			return 0;
-		n = be32(p + pos);
-		if ((f = st_dbytes(d, c, &ssh_fields[F_LIST0 + 2 * i], pos,
-		    4)) != NULL)
-			f->val = n;
-		pos += 4;
-		if (n > end - pos) {
-			st_dmalformed(d, "a name-list longer than its packet");
-			return 0;
-		}
-		st_escape(p + pos, n < SSH_LIST ? n : SSH_LIST, buf,
-		    sizeof(buf));
-		st_dtext(d, c, &ssh_fields[F_LIST0 + 2 * i + 1], pos, n, buf);
-		off[i] = pos;
-		len[i] = n;
-		if (i == 0 && to_server(d))
-			kex_kind(d, p + pos, n);
-		pos += n;
-	}
-	if (end - pos < 5)
-		return 0;
-	if ((f = st_dbytes(d, c, &ssh_fields[F_FIRST], pos, 1)) != NULL)
-		f->val = p[pos];
-	st_dbytes(d, c, &ssh_fields[F_RESERVED], pos + 1, 4);
-	hassh(d, off, len, p, to_server(d));
-	return 1;
-}
-
 /* A key exchange's packet looks so (RFC 4253 6) before NEWKEYS. */
 static int
 plain(const uint8_t *p, size_t left)
@@ -246,7 +110,7 @@ plain(const uint8_t *p, size_t left)
 
 	if (left < 6)
 		return left >= 5 ? 1 : 0;
-	len = be32(p);
+	len = ssh_be32(p);
 	return len >= 12 && len <= SSH_MAXPKT && (len + 4) % 8 == 0 &&
 	    p[4] >= 4 && p[4] < len && p[5] >= 1 && p[5] <= 49;
 }
@@ -269,14 +133,19 @@ struct sshdir {
 	uint8_t		 seen;		/* 1 KEXINIT, 2 NEWKEYS, 4 << (code - 30) */
 	uint8_t		 kex;		/* the conversation's, in a copy */
 	uint8_t		 both;		/* in a copy: the numbers can be shown */
+	uint8_t		 v1;		/* in a copy: the last banner said 1.x */
 };
 
 struct sshconn {
 	struct st_flowkey k;
 	struct sshdir	 dir[2];	/* to the server, from it */
 	struct sshdir	 start[2];	/* as they were at the frame's start */
-	uint8_t		 kex;		/* 1 ECDH and the like, 2 DH, 3 GEX */
+	uint8_t		 kex;		/* SSH_KEX_*: the agreed method's */
 	uint8_t		 cut;		/* a packet ran past its segment */
+	uint8_t		 v1;		/* the last banner said SSH 1 */
+	uint8_t		 kexl[2][SSH_KEXL]; /* each side's KEXINIT methods */
+	uint16_t	 kexn[2];
+	uint8_t		 haskexl[2];
 };
 
 static struct sshconn conns[SSH_CONNS];
@@ -369,92 +238,174 @@ conn_state(const struct st_dctx *d, int dir, int upd, struct sshdir *out)
 			conns[i % SSH_CONNS].start[dir] = *s;
 		}
 	}
-	if (upd == 1)
+	if (upd == 1 || upd == 4) {
+		/* the version is the conversation's: the last banner's */
 		s->banner = 1;
-	else if (upd == 4)	/* SSH 1: another format, not followed */
-		s->banner = 2;
+		conns[i % SSH_CONNS].v1 = upd == 4;
+	} else if (upd == 3)	/* SSH 1: the first packet went this way */
+		s->seen |= 0x80;
 	else if (upd == 2)
 		conns[i % SSH_CONNS].cut = 1;
 	else if (upd >= 100)
-		count(s, upd - 100, conns[i % SSH_CONNS].kex);
+		count(s, upd - 100, conns[i % SSH_CONNS].kex ?
+		    conns[i % SSH_CONNS].kex : SSH_KEX_DH);
 	else if (upd >= 50)
 		conns[i % SSH_CONNS].kex = (uint8_t)(upd - 50);
 	*out = *s;
 	out->kex = conns[i % SSH_CONNS].kex;
 	/* Both version lines seen and no packet cut by its segment: the
 	 * numbers are Wireshark's (a cut packet upsets its counting). */
-	out->both = s->banner == 1 && !conns[i % SSH_CONNS].cut &&
-	    conns[i % SSH_CONNS].dir[!dir].banner == 1;
-	out->banner = s->banner == 1 &&
-	    conns[i % SSH_CONNS].dir[!dir].banner != 2;
+	out->both = s->banner == 1;
+	out->banner = s->banner == 1;
+	out->v1 = conns[i % SSH_CONNS].v1;
 	pthread_mutex_unlock(&conn_lock);
 	return 0;
 }
 
-/* The client's first key exchange method, which Wireshark's dissection of
- * messages 30 to 49 follows (the server usually accepts it). */
-static void
-kex_kind(struct st_dctx *d, const uint8_t *p, size_t n)
+/*
+ * Each side's KEXINIT method list, kept once; with both, the agreed
+ * method, which says what messages 30 to 49 carry.  Until then Wireshark
+ * reads them as Diffie-Hellman's.
+ */
+void
+ssh_conn_kexlist(struct st_dctx *d, const uint8_t *p, size_t n)
 {
-	static const struct { const char *pfx; int kind; } k[] = {
-		{ "diffie-hellman-group-exchange", 3 },
-		{ "diffie-hellman-group", 2 }, { "ecdh-", 1 },
-		{ "curve25519", 1 }, { "curve448", 1 }, { "sntrup", 1 },
-		{ "mlkem", 1 },
-	};
 	struct sshdir st;
-	size_t i, l;
+	struct sshconn *cn = NULL;
+	struct st_flowkey k;
+	int dir = !ssh_to_server(d);
+	unsigned i, lo;
 
-	for (i = 0; i < NFIELDS(k); i++) {
-		l = strlen(k[i].pfx);
-		if (n >= l && memcmp(p, k[i].pfx, l) == 0) {
-			conn_state(d, 0, 50 + k[i].kind, &st);
-			return;
+	if (conn_state(d, dir, 0, &st) != 0 || conn_key(d, &k) != 0)
+		return;
+	pthread_mutex_lock(&conn_lock);
+	lo = nconn > SSH_CONNS ? nconn - SSH_CONNS : 0;
+	for (i = nconn; i > lo; i--)
+		if (memcmp(&conns[(i - 1) % SSH_CONNS].k, &k, sizeof(k)) == 0) {
+			cn = &conns[(i - 1) % SSH_CONNS];
+			break;
 		}
+	if (cn != NULL && !cn->haskexl[dir]) {
+		cn->haskexl[dir] = 1;
+		cn->kexn[dir] = (uint16_t)(n < SSH_KEXL ? n : SSH_KEXL);
+		memcpy(cn->kexl[dir], p, cn->kexn[dir]);
+		if (cn->haskexl[!dir])
+			cn->kex = (uint8_t)ssh_kex_choose(cn->kexl[0],
+			    cn->kexn[0], cn->kexl[1], cn->kexn[1]);
 	}
-	conn_state(d, 0, 50, &st);
+	pthread_mutex_unlock(&conn_lock);
+}
+
+/*
+ * Payload and padding after the body that ended at pos (0: a part ran
+ * past the segment, where Wireshark stops the packet); whether all of it
+ * was there.  body: where the padding starts.
+ */
+static int
+tail(struct st_dctx *d, struct st_cur *c, size_t pos, size_t body,
+    size_t padlen, size_t end, size_t left)
+{
+	if (pos == 0 || body < 6 || end > left)
+		return 0;
+	if (body > pos)
+		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], pos, body - pos);
+	st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
+	return 1;
 }
 
 static int
 packet(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left)
 {
-	uint32_t len = be32(p);
-	size_t end, padlen, body;
+	size_t len = ssh_be32(p), end, padlen, body, pos = 6;
 	struct sshdir st;
-	int kx = 0;
+	unsigned code;
+	int whole;
 
 	st_dfield(d, c, &ssh_fields[F_PLEN]);
 	st_dfield(d, c, &ssh_fields[F_PADLEN]);
 	if (left < 6 || !st_dfield(d, c, &ssh_fields[F_CODE]))
 		return ST_ETRUNC;
-	/* Read only now: the packet may be cut before its padding length.
-	 * body: where the padding starts (a padding longer than the packet
-	 * leaves no payload). */
+	/* Read only now: the packet may be cut before its padding length. */
+	code = p[5];
 	padlen = p[4];
-	body = (size_t)len + 4 > padlen ? (size_t)len + 4 - padlen : 0;
-	end = (size_t)len + 4;
+	if (len >= SSH_WSMAX) {
+		/* Wireshark takes the packet to the segment's end */
+		st_pkt_note(d->pkt, "SSH: an overly large packet length; "
+		    "read to the segment's end");
+		len = left - 4;
+	}
+	end = len + 4;
+	/* body: where the padding starts (none when it is longer than the
+	 * packet: the packet stops there) */
+	body = end >= padlen ? end - padlen : 0;
 	d->hdr = end < left ? end : left;
 	d->plen = left - d->hdr;
-	if (end > left) {
+	if (end > left)
 		st_pkt_note(d->pkt, "SSH: the packet continues in a later "
 		    "segment");
-		end = left;
+	conn_state(d, !ssh_to_server(d), 0, &st);
+	if (code == 20)
+		pos = ssh_kexinit(d, c, p, body < d->hdr ? body : d->hdr);
+	else if (code >= 30 && code <= 49)
+		pos = ssh_kex_body(d, c, p, left, code,
+		    st.kex == SSH_KEX_NONE ? SSH_KEX_DH : st.kex);
+	whole = tail(d, c, pos, body, padlen, end, left);
+	if (conn_state(d, !ssh_to_server(d), code == 20 ? (pos ? 120 : 2) :
+	    !whole ? 2 : 100 + code, &st) == 0 && st.both && whole)
+		st_dgen(d, &ssh_fields[F_SEQ], code == 20 ? st.kexinit :
+		    code == 21 ? st.newkeys : code >= 31 && code <= 34 ?
+		    st.dh[code - 30] : code == 30 && st.kex != SSH_KEX_GEX ?
+		    st.dh[0] : 0);
+	if (!whole) {
+		/* Wireshark's dissection of the segment stops here */
+		d->hdr = left;
+		d->plen = 0;
 	}
-	if (p[5] == 20)
-		kx = kexinit(d, c, p, body < end ? body : end);
-	else if (p[5] < 20 && body > 6 && end > 6)
-		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], 6, (body < end ? body :
-		    end) - 6);
-	if (len + 4 <= end && body >= 6)
-		st_dbytes(d, c, &ssh_fields[F_PAD], body, padlen);
-	if (conn_state(d, !to_server(d), p[5] == 20 ? (kx ? 120 : 2) :
-	    len + 4 > left ? 2 : 100 + p[5],
-	    &st) == 0 && st.both && len + 4 <= left && (p[5] < 30 ||
-	    p[5] > 39 || (p[5] <= 31 && (st.kex == 1 || st.kex == 2)) ||
-	    (p[5] <= 34 && st.kex == 3)))
-		st_dgen(d, &ssh_fields[F_SEQ], p[5] == 20 ? st.kexinit :
-		    p[5] == 21 ? st.newkeys : p[5] >= 31 && p[5] <= 34 ?
-		    st.dh[p[5] - 30] : p[5] == 30 && st.kex != 3 ? st.dh[0] : 0);
+	if (d->plen > 0)
+		d->next = d->ly->proto;		/* another packet follows */
+	return ST_OK;
+}
+
+/*
+ * An SSH 1 packet (draft-ylonen-ssh-protocol-00 4.1): a length (of type,
+ * data and CRC), 8 - length % 8 bytes of padding, then, on a direction's
+ * first packet only (the rest is encrypted, as Wireshark reads it), the
+ * message type.  Wireshark shows the rest as payload.
+ */
+static int
+packet1(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t left,
+    int first)
+{
+	size_t len = ssh_be32(p), padlen = 8 - len % 8, pos;
+	struct st_field *f;
+	struct sshdir st;
+
+	st_dfield(d, c, &ssh_fields[F_PLEN]);
+	if (padlen > left - 4) {
+		d->hdr = left;
+		d->plen = 0;
+		return ST_ETRUNC;
+	}
+	if ((f = st_dbytes(d, c, &ssh_fields[F_PADLEN], 4, padlen)) != NULL)
+		f->val = padlen;
+	pos = 4 + padlen;
+	if (first && pos < left) {
+		if ((f = st_dbytes(d, c, &ssh_fields[F_CODE1], pos, 1)) != NULL)
+			f->val = p[pos];
+		conn_state(d, !ssh_to_server(d), 3, &st);
+		pos++;
+		len = len > 0 ? len - 1 : 0;
+	}
+	if (len > left - pos) {
+		/* past the segment: Wireshark's dissection stops */
+		d->hdr = left;
+		d->plen = 0;
+		return ST_ETRUNC;
+	}
+	if (len > 0)
+		st_dbytes(d, c, &ssh_fields[F_PAYLOAD], pos, len);
+	d->hdr = pos + len;
+	d->plen = left - d->hdr;
 	if (d->plen > 0)
 		d->next = d->ly->proto;		/* another packet follows */
 	return ST_OK;
@@ -470,17 +421,19 @@ ssh_decode(struct st_dctx *d, struct st_cur *c)
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
 	if (st_dcount(d, d->ly->proto) == 0)	/* once a segment */
-		st_dgen(d, &ssh_fields[F_DIR], (uint64_t)!to_server(d));
+		st_dgen(d, &ssh_fields[F_DIR], (uint64_t)!ssh_to_server(d));
 	if (is_banner(p, left)) {
-		conn_state(d, !to_server(d), p[4] == '1' && p[6] != '9' ?
+		conn_state(d, !ssh_to_server(d), p[4] == '1' && p[6] != '9' ?
 		    4 : 1, &st);
 		return banner(d, c, p, left);
 	}
 	if (left < 4)
 		return ST_ETRUNC;
 	/* Followed from its banner, the direction says; else the shape. */
-	if (conn_state(d, !to_server(d), 0, &st) == 0 && st.banner ?
-	    !st.enc : plain(p, left))
+	if (conn_state(d, !ssh_to_server(d), 0, &st) == 0 && st.v1)
+		return packet1(d, c, p, left, !(st.seen & 0x80));
+	if (st.banner ?
+	    !(st.enc && (st.seen & 1)) : plain(p, left))
 		return packet(d, c, p, left);
 	st_dbytes(d, c, &ssh_fields[F_ENCLEN], 0, 4);
 	st_dbytes(d, c, &ssh_fields[F_ENC], 4, left - 4);
@@ -518,8 +471,8 @@ ssh_summary(struct st_sumctx *s, const struct st_layer *ly)
 		s->value(s, f[F_PROTO]);
 	} else if (f[F_CODE] != NULL) {
 		st_out_puts(s->o, "ssh ");
-		if ((m = st_valname(code_names, (uint32_t)f[F_CODE]->val)) !=
-		    NULL)
+		if ((m = st_valname(ssh_code_names,
+		    (uint32_t)f[F_CODE]->val)) != NULL)
 			st_out_puts(s->o, m);
 		else {
 			st_out_puts(s->o, "message ");
@@ -527,6 +480,9 @@ ssh_summary(struct st_sumctx *s, const struct st_layer *ly)
 		}
 	} else if (f[F_ENC] != NULL) {
 		st_out_puts(s->o, "ssh encrypted packet");
+	} else if (f[F_PLEN] != NULL) {
+		st_out_puts(s->o, "ssh v1 packet len ");	/* SSH 1's */
+		s->value(s, f[F_PLEN]);
 	} else
 		st_out_puts(s->o, "ssh");
 	return 1;
