@@ -499,6 +499,18 @@ st_dfield(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd)
 int st_dfields(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fds, size_t n);
 
+/*
+ * A point in the layer's fields to come back to: st_drewind drops the
+ * fields and notes added since st_dmark, so that a decoder whose detail
+ * would not fit in a packet (ST_MAX_FIELDS) can show it whole in less
+ * detail instead of in part (lists cut short disagree with every reader).
+ */
+struct st_dmark {
+	unsigned	 nfields, lfields, nnotes, nspilled;
+};
+void	st_dmark(const struct st_dctx *d, struct st_dmark *m);
+void	st_drewind(struct st_dctx *d, const struct st_dmark *m);
+
 /* The same at byte off past c's position, without moving c; a missing byte
  * sets c->err (and once it is set, adds nothing). */
 void	st_dfields_at(struct st_dctx *d, struct st_cur *c, size_t off,

@@ -300,6 +300,24 @@ st_dbelow(const struct st_packet *pkt, const struct st_layer *ly)
 }
 
 void
+st_dmark(const struct st_dctx *d, struct st_dmark *m)
+{
+	m->nfields = d->pkt->nfields;
+	m->lfields = d->ly->nfields;
+	m->nnotes = d->pkt->nnotes;
+	m->nspilled = d->pkt->nspilled;
+}
+
+void
+st_drewind(struct st_dctx *d, const struct st_dmark *m)
+{
+	d->pkt->nfields = m->nfields;
+	d->ly->nfields = (uint16_t)m->lfields;
+	d->pkt->nnotes = m->nnotes;
+	d->pkt->nspilled = m->nspilled;
+}
+
+void
 st_dfields_at(struct st_dctx *d, struct st_cur *c, size_t off,
     const struct st_field_desc *fds, size_t n)
 {

@@ -440,9 +440,11 @@ records(struct st_dctx *d, struct st_cur *c, size_t len, size_t sz,
 	}
 }
 
-/* One table's features at byte pos, n bytes; 0 when its length lies. */
+/* One table's features at byte pos, n bytes, its properties' contents
+ * with detail; 0 when its length lies. */
 static int
-table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
+table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n,
+    int detail)
 {
 	size_t o, plen;
 	unsigned i;
@@ -461,7 +463,8 @@ table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
 			    plen);
 			return 0;
 		}
-		st_of4_tfprop(d, c, o, plen);
+		if (detail)
+			st_of4_tfprop(d, c, o, plen);
 		if (plen % 8 != 0 && o + (plen + 7) / 8 * 8 <= pos + n)
 			st_dbytes(d, c, &tf_prop[2], o + plen, 8 - plen % 8);
 	}
@@ -470,7 +473,8 @@ table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
 
 /* The table features records from byte 16 to len, each its own length. */
 static void
-table_features_all(struct st_dctx *d, struct st_cur *c, size_t len)
+table_features_list(struct st_dctx *d, struct st_cur *c, size_t len,
+    int detail)
 {
 	size_t pos, n;
 	unsigned i;
@@ -482,8 +486,25 @@ table_features_all(struct st_dctx *d, struct st_cur *c, size_t len)
 			st_dmalformed(d, "table features of %zu bytes", n);
 			return;
 		}
-		if (!table_features(d, c, pos, n))
+		if (!table_features(d, c, pos, n, detail))
 			return;
+	}
+}
+
+/* The same, their properties' contents only if all of them fit in the
+ * packet: a list cut short would disagree with every other reader. */
+static void
+table_features_all(struct st_dctx *d, struct st_cur *c, size_t len)
+{
+	struct st_dmark m;
+
+	st_dmark(d, &m);
+	table_features_list(d, c, len, 1);
+	if (d->pkt->nspilled > m.nspilled) {
+		st_drewind(d, &m);
+		st_pkt_note(d->pkt, "table features: the properties' contents "
+		    "are not shown, more fields than a packet holds");
+		table_features_list(d, c, len, 0);
 	}
 }
 
