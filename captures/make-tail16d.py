@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the tail16d captures: NHRP (RFC 2332, Cisco DMVPN) over GRE
+between 198.18.0.1 and 198.18.0.2, built by hand (no DMVPN router here).
+
+usage: make-tail16d.py DIR       writes DIR/nhrp.pcap
+  1  resolution request: Q flag, a CIE, responder/forward/reverse record
+     extensions, authentication, vendor private, an unknown type, end
+  2  resolution reply: a CIE with its addresses, the NAT extension's CIE
+  3  purge request (N flag), 4 registration reply with a NAT extension
+  5  error indication quoting a registration request (decoded on)
+  6  traffic indication carrying an IPv4/UDP packet (decoded on)
+  7  a registration request with a wrong checksum
+  8  a resolution request cut by the capture inside its extensions
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib  # noqa: E402
+
+A = [bytes([10, 255, 255, i]) for i in range(4)]
+
+
+def ext(t, val=b"", c=1):
+    return struct.pack("!HH", (c << 15) | t, len(val)) + val
+
+
+def cie(code=0, prefix=32, mtu=1514, htime=7200, nbma=b"", prot=b""):
+    return struct.pack("!BBHHHBBBB", code, prefix, 0, mtu, htime, len(nbma),
+                       0, len(prot), 0) + nbma + prot
+
+
+def nhrp(op, mand, exts=b"", snbma=pcaplib.C, bad=False):
+    """A packet of type op: mand is its mandatory part after the source
+    NBMA address's type/len (the lengths, flags... are the caller's)."""
+    extoff = 20 + len(mand) if exts else 0
+    size = 20 + len(mand) + len(exts)
+    h = struct.pack("!HH5sBHHHBBBB", 1, 0x0800, b"\0" * 5, 255, size, 0,
+                    extoff, 1, op, len(snbma), 0)
+    p = h + mand + exts
+    ck = pcaplib.csum(p) ^ (0x1111 if bad else 0)
+    return p[:12] + struct.pack("!H", ck) + p[14:]
+
+
+def mand(w6, snbma, src, dst, rest=b""):
+    """The mandatory part: lengths, the 6 bytes of flags and request ID
+    (or error code and offset), the addresses, then CIEs."""
+    return struct.pack("!BB", len(src), len(dst)) + w6 + snbma + src + \
+        dst + rest
+
+
+def gre(payload):
+    return struct.pack("!HH", 0, 0x2001) + payload
+
+
+def frame(pkt, from_client=True):
+    return pcaplib.ip_frame(from_client, 47, lambda s, d: gre(pkt))
+
+
+def main(out):
+    C, S = pcaplib.C, pcaplib.S
+    exts = ext(3) + ext(4) + ext(5) + \
+        ext(7, struct.pack("!HH4s", 0, 1, b"\0\0\0\0") + b"secret") + \
+        ext(8, b"\x00\x00\x0c" + b"vendor", 0) + \
+        ext(0x1000, b"\x01\x02\x03", 0) + ext(0)
+    req = nhrp(1, mand(struct.pack("!HI", 0x8002, 7), C, A[1], A[2],
+                       cie(prefix=255, htime=600)), exts)
+    rep = nhrp(2, mand(struct.pack("!HI", 0xd802, 7), S, A[2], A[1],
+                       cie(nbma=S, prot=A[2])),
+               ext(3, cie(nbma=S, prot=A[2])) + ext(4) + ext(5) +
+               ext(9, cie(htime=0, nbma=S, prot=A[2]), 0) + ext(0), snbma=S)
+    purge = nhrp(5, mand(struct.pack("!HI", 0x8000, 9), C, A[1], A[2],
+                         cie(nbma=C, prot=A[1])), ext(0))
+    regq = nhrp(3, mand(struct.pack("!HI", 0x8002, 3), C, A[1], A[0],
+                        cie(htime=7200)), ext(3) + ext(0))
+    regr = nhrp(4, mand(struct.pack("!HI", 0x8002, 3), S, A[1], A[0],
+                        cie(htime=7200)),
+                ext(3, cie(nbma=S, prot=A[0])) +
+                ext(9, cie(htime=0, nbma=C, prot=A[1]), 0) + ext(0), snbma=S)
+    err = nhrp(7, mand(struct.pack("!HHH", 0, 6, 20), S, A[0], A[1], regq),
+               snbma=S)
+    inner = pcaplib.ipv4(A[1], A[3], 17,
+                         pcaplib.udp(A[1], A[3], 4000, 53, b"ping"))
+    tind = nhrp(8, mand(b"\0" * 6, S, A[0], A[1], inner), ext(0), snbma=S)
+    bad = nhrp(3, mand(struct.pack("!HI", 0x8002, 4), C, A[1], A[0],
+                       cie(htime=7200)), ext(0), bad=True)
+    cut = frame(req)
+    frames = [frame(req), frame(rep, False), frame(purge), frame(regr, False),
+              frame(err, False), frame(tind, False), frame(bad),
+              (cut[:len(cut) - 20], len(cut))]
+    pcaplib.write(os.path.join(out, "nhrp.pcap"), frames)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "captures")

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * NHRP (src/proto/nhrp.c): fixed header and checksum, the mandatory part
+ * with the flags of each packet type, CIEs, extensions (authentication,
+ * Cisco NAT address with its CIE, end), the packet a traffic indication
+ * carries decoded on, every shorter prefix decoded without a read past
+ * it, and lying lengths marked malformed.  The frames are those of the
+ * zoo's NHRP_registration.pcap and nhrp-trace.pcap.
+ */
+#include "testutil.h"
+
+/* A registration request over GRE in a VLAN: NAT extension with a CIE. */
+#define REG \
+	"aabbcc000510aabbcc00011081000064080045c0008800100000ff2f9e73a9fe" \
+	"6401a9fe64052000200100000002000108000000000000ff006c197b00340103" \
+	"04000404800200000001a9fe64019b0100019b0100050020000045f81c200000" \
+	"00008003000080040000800500008007000c000000014e485250415554480009" \
+	"00140020000045f8000004000400a9fe64059b01000580000000"
+#define REG_NHRP	46	/* where NHRP starts */
+
+/* A traffic indication carrying an ICMP echo request. */
+#define TIND \
+	"ca0044f40000ca0044d00000080045c0007e00160000ff2fa924c0a8c801c0a8" \
+	"c80320002001000003e8000108000000000000ff0062d9d00044010804000404" \
+	"000000000000c0a8c8010affff010affff034500006400050000ff01a78f0aff" \
+	"ff030affff020800325b0001000080040000800500008007000a000000017365" \
+	"637265740009000080000000"
+#define TIND_NHRP	42
+
+/* A resolution reply: Q A D U S and NAT set, a CIE with addresses. */
+#define RES \
+	"ca0044f40000ca0044e40000080045c000a200140000ff2fa901c0a8c802c0a8" \
+	"c80320002001000003e8000108000000000000ff0086659b003c010204000404" \
+	"f80200000005c0a8c8030affff030affff020020000005ea1c2004000400c0a8" \
+	"c8020affff02800300140000000005ea1c2004000400c0a8c8020affff028004" \
+	"00140000000005ea1c2004000400c0a8c8010affff01800500008007000a0000" \
+	"00017365637265740009000080000000"
+
+/* How many fields named name p holds. */
+static unsigned
+count(const struct st_packet *p, const char *name)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < p->nfields; i++)
+		if (strcmp(p->fields[i].desc->name, name) == 0)
+			n++;
+	return n;
+}
+
+static void
+test_nhrp_registration(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, REG);
+	assert_chain(p, "eth vlan ipv4 gre nhrp");
+	assert_int_equal(last_layer(p, "nhrp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nhrp.hdr.afn"), 1);
+	assert_int_equal(fval(p, "nhrp.hdr.pro.type"), 0x0800);
+	assert_int_equal(fval(p, "nhrp.hdr.pktsz"), 108);
+	assert_int_equal(fval(p, "nhrp.hdr.chksum"), 0x197b);
+	assert_int_equal(fval(p, "nhrp.hdr.chksum.status"), ST_CK_GOOD);
+	assert_int_equal(fval(p, "nhrp.hdr.extoff"), 52);
+	assert_int_equal(fval(p, "nhrp.hdr.op.type"), 3);
+	assert_int_equal(fval(p, "nhrp.hdr.shtl.len"), 4);
+	assert_int_equal(fval(p, "nhrp.flags"), 0x8002);
+	assert_int_equal(fval(p, "nhrp.flag.u"), 1);
+	assert_int_equal(fval(p, "nhrp.flag.nat"), 1);
+	assert_false(has_field(p, "nhrp.flag.q"));
+	assert_int_equal(fval(p, "nhrp.reqid"), 1);
+	assert_int_equal(fval(p, "nhrp.src.nbma.addr"), 0xa9fe6401u);
+	assert_int_equal(fval(p, "nhrp.src.prot.addr"), 0x9b010001u);
+	assert_int_equal(fval(p, "nhrp.dst.prot.addr"), 0x9b010005u);
+	assert_int_equal(fval(p, "nhrp.htime"), 7200);
+	assert_int_equal(fval(p, "nhrp.mtu"), 17912);
+	assert_int_equal(fval(p, "nhrp.auth_ext.spi"), 1);
+	assert_int_equal(fval(p, "nhrp.auth_ext.src_addr"), 0x4e485250u);
+	/* the NAT extension's CIE: the second */
+	assert_int_equal(field_n(p, "nhrp.htime", 1)->val, 0);
+	assert_int_equal(fval(p, "nhrp.client.nbma.addr"), 0xa9fe6405u);
+	assert_int_equal(fval(p, "nhrp.client.prot.addr"), 0x9b010005u);
+	assert_int_equal(count(p, "nhrp.ext.type"), 6);
+	assert_int_equal(field_n(p, "nhrp.ext.type", 5)->val, 0);
+	sweep_trunc("nhrp", REG_NHRP + 1, REG, 0);
+}
+
+static void
+test_nhrp_resolution(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, RES);
+	assert_chain(p, "eth ipv4 gre nhrp");
+	assert_int_equal(fval(p, "nhrp.hdr.op.type"), 2);
+	assert_int_equal(fval(p, "nhrp.hdr.chksum.status"), ST_CK_GOOD);
+	assert_int_equal(fval(p, "nhrp.flag.q"), 1);
+	assert_int_equal(fval(p, "nhrp.flag.a"), 1);
+	assert_int_equal(fval(p, "nhrp.flag.d"), 1);
+	assert_int_equal(fval(p, "nhrp.flag.u"), 1);
+	assert_int_equal(fval(p, "nhrp.flag.s"), 1);
+	assert_int_equal(fval(p, "nhrp.reqid"), 5);
+	/* one CIE in the mandatory part, one in the responder address and
+	 * forward record extensions; the reverse record is empty */
+	assert_int_equal(count(p, "nhrp.code"), 3);
+	sweep_trunc("nhrp", TIND_NHRP + 1, RES, 0);
+}
+
+static void
+test_nhrp_indication(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, TIND);
+	assert_chain(p, "eth ipv4 gre nhrp ipv4 icmp data");
+	assert_int_equal(fval(p, "nhrp.hdr.op.type"), 8);
+	assert_false(has_field(p, "nhrp.flags"));
+	assert_false(has_field(p, "nhrp.reqid"));
+	assert_int_equal(fval(p, "nhrp.dst.prot.addr"), 0x0affff03u);
+	assert_int_equal(fval(p, "icmp.type"), 8);
+	assert_int_equal(field_n(p, "nhrp.ext.type", 4)->val, 0);
+	sweep_prefixes(DLT_EN10MB, TIND);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, TIND),
+	    "NHRP Traffic Indication 10.255.255.1 \xe2\x86\x92 10.255.255.3"));
+	assert_non_null(strstr(summary_of(DLT_EN10MB, REG),
+	    "NHRP Registration Request id 1 155.1.0.1 \xe2\x86\x92 "
+	    "155.1.0.5"));
+}
+
+/* Checksum wrong; lengths that lie: malformed, never a read past. */
+static void
+test_nhrp_malformed(void **state)
+{
+	const struct st_packet *p;
+	char hex[sizeof(REG)];
+	size_t at = REG_NHRP * 2;
+
+	(void)state;
+	memcpy(hex, REG, sizeof(REG));
+	memcpy(hex + at + 24, "197c", 4);		/* checksum */
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(fval(p, "nhrp.hdr.chksum.status"), ST_CK_BAD);
+
+	memcpy(hex, REG, sizeof(REG));
+	memcpy(hex + at + 20, "0010", 4);		/* pktsz 16 < 20 */
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(last_layer(p, "nhrp")->status, ST_LS_MALFORMED);
+
+	memcpy(hex, REG, sizeof(REG));
+	memcpy(hex + at + 28, "0070", 4);		/* extoff > pktsz */
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(last_layer(p, "nhrp")->status, ST_LS_MALFORMED);
+
+	memcpy(hex, REG, sizeof(REG));
+	memcpy(hex + at + 104 + 4, "00ff", 4);	/* extension length */
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(last_layer(p, "nhrp")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, hex);
+
+	memcpy(hex, REG, sizeof(REG));
+	memcpy(hex + at + 40, "3f", 2);		/* src prot len 63 */
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(last_layer(p, "nhrp")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, hex);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nhrp_registration),
+		cmocka_unit_test(test_nhrp_resolution),
+		cmocka_unit_test(test_nhrp_indication),
+		cmocka_unit_test(test_nhrp_malformed),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
