@@ -3,7 +3,8 @@
 """Writes the tail16d captures: NHRP (RFC 2332, Cisco DMVPN) over GRE
 between 198.18.0.1 and 198.18.0.2, built by hand (no DMVPN router here).
 
-usage: make-tail16d.py DIR       writes DIR/nhrp.pcap
+usage: make-tail16d.py DIR       writes DIR/nhrp.pcap and DIR/mipv6.pcap
+nhrp.pcap:
   1  resolution request: Q flag, a CIE, responder/forward/reverse record
      extensions, authentication, vendor private, an unknown type, end
   2  resolution reply: a CIE with its addresses, the NAT extension's CIE
@@ -12,6 +13,14 @@ usage: make-tail16d.py DIR       writes DIR/nhrp.pcap
   6  traffic indication carrying an IPv4/UDP packet (decoded on)
   7  a registration request with a wrong checksum
   8  a resolution request cut by the capture inside its extensions
+mipv6.pcap: the Mobile IPv6 mobility header (RFC 6275) between
+2001:db8::1 (mobile node) and 2001:db8::2:
+  1  binding update with Pad1, PadN, alternate care-of address, nonce
+     indices and authorization data options
+  2  binding acknowledgement, 3 binding refresh request, 4 HoTI, 5 CoTI,
+  6  HoT, 7 CoT, 8 binding error
+  9  a binding update with a wrong checksum, 10 one cut by the capture,
+  11 an option whose length runs past the header (malformed)
 """
 import os
 import struct
@@ -59,6 +68,53 @@ def frame(pkt, from_client=True):
     return pcaplib.ip_frame(from_client, 47, lambda s, d: gre(pkt))
 
 
+def mh(mtype, body, bad=False, plen=None):
+    """A mobility header of type mtype (body after its 6 bytes), padded
+    to 8-byte units, its checksum right unless bad."""
+    n = 6 + len(body)
+    body += b"\0" * (-n % 8)
+    hl = (6 + len(body)) // 8 - 1
+
+    def make(src, dst):
+        m = struct.pack("!BBBBH", 59, hl, mtype, 0, 0) + body
+        ck = pcaplib.csum(pcaplib.pseudo(src, dst, 135, len(m)) + m)
+        ck ^= 0x0101 if bad else 0
+        return m[:4] + struct.pack("!H", ck) + m[6:]
+    return make
+
+
+def mopt(t, val=b""):
+    return struct.pack("!BB", t, len(val)) + val
+
+
+def mipv6(out):
+    C6, S6 = pcaplib.C6, pcaplib.S6
+    coa = bytes.fromhex("20010db8000000010000000000000099")
+    opts = b"\0" + mopt(1, b"\0\0") + b"\0" * 3 + mopt(3, coa) + \
+        mopt(4, struct.pack("!HH", 3, 4)) + mopt(5, bytes(range(12)))
+    bu = mh(5, struct.pack("!HHH", 116, 0xc040, 1000) + opts)
+    ba = mh(6, struct.pack("!BBHH", 0, 0x80, 116, 1000))
+    brr = mh(0, b"\0\0")
+    hoti = mh(1, b"\0\0" + bytes.fromhex("0102030405060708"))
+    coti = mh(2, b"\0\0" + bytes.fromhex("1112131415161718"))
+    hot = mh(3, struct.pack("!H", 5) + bytes.fromhex("0102030405060708") +
+             bytes.fromhex("a1a2a3a4a5a6a7a8"))
+    cot = mh(4, struct.pack("!H", 6) + bytes.fromhex("1112131415161718") +
+             bytes.fromhex("b1b2b3b4b5b6b7b8"))
+    be = mh(7, b"\x01\0" + C6)
+    badck = mh(5, struct.pack("!HHH", 117, 0x8000, 1000), bad=True)
+    lying = mh(5, struct.pack("!HHH", 118, 0x8000, 1000) + b"\x01\x30" +
+               b"\0" * 4)
+
+    def f(make, fc=True):
+        return pcaplib.ip_frame(fc, 135, make, v6=True)
+    cut = f(bu)
+    frames = [f(bu), f(ba, False), f(brr, False), f(hoti), f(coti),
+              f(hot, False), f(cot, False), f(be, False), f(badck),
+              (cut[:len(cut) - 10], len(cut)), f(lying)]
+    pcaplib.write(os.path.join(out, "mipv6.pcap"), frames)
+
+
 def main(out):
     C, S = pcaplib.C, pcaplib.S
     exts = ext(3) + ext(4) + ext(5) + \
@@ -91,6 +147,7 @@ def main(out):
               frame(err, False), frame(tind, False), frame(bad),
               (cut[:len(cut) - 20], len(cut))]
     pcaplib.write(os.path.join(out, "nhrp.pcap"), frames)
+    mipv6(out)
 
 
 if __name__ == "__main__":

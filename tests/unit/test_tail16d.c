@@ -6,6 +6,9 @@
  * carries decoded on, every shorter prefix decoded without a read past
  * it, and lying lengths marked malformed.  The frames are those of the
  * zoo's NHRP_registration.pcap and nhrp-trace.pcap.
+ * Mobile IPv6 (src/proto/mipv6.c): the mobility header, its checksum with
+ * the IPv6 pseudo-header, the messages and their options, from frames of
+ * captures/make-tail16d.py.
  */
 #include "testutil.h"
 
@@ -167,6 +170,100 @@ test_nhrp_malformed(void **state)
 	sweep_prefixes(DLT_EN10MB, hex);
 }
 
+/* A binding update with Pad1, PadN, alternate CoA, nonce indices and
+ * authorization data. */
+#define BU \
+	"02000000000202000000000186dd600000000040874020010db8000000000000" \
+	"00000000000120010db80000000000000000000000023b07050044800074c040" \
+	"03e80001020000000000031020010db800000001000000000000009904040003" \
+	"0004050c000102030405060708090a0b000000000000"
+#define HOT \
+	"02000000000102000000000286dd600000000018874020010db8000000000000" \
+	"00000000000220010db80000000000000000000000013b020300c33900050102" \
+	"030405060708a1a2a3a4a5a6a7a8"
+#define BE \
+	"02000000000102000000000286dd600000000018874020010db8000000000000" \
+	"00000000000220010db80000000000000000000000013b020700332f01002001" \
+	"0db8000000000000000000000001"
+/* A PadN whose length (48) runs past the header's 24 bytes. */
+#define LYING \
+	"02000000000202000000000186dd600000000018874020010db8000000000000" \
+	"00000000000120010db80000000000000000000000023b020500de5a00768000" \
+	"03e8013000000000000000000000"
+
+static void
+test_mipv6_bu(void **state)
+{
+	const struct st_packet *p;
+	char hex[sizeof(BU)];
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, BU);
+	assert_chain(p, "eth ipv6 mipv6");
+	assert_int_equal(last_layer(p, "mipv6")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "mip6.proto"), 59);
+	assert_int_equal(fval(p, "mip6.hlen"), 7);
+	assert_int_equal(fval(p, "mip6.mhtype"), 5);
+	assert_int_equal(fval(p, "mip6.csum"), 0x4480);
+	assert_int_equal(fval(p, "strata.mip6.csum.status"), ST_CK_GOOD);
+	assert_int_equal(fval(p, "mip6.bu.seqnr"), 116);
+	assert_int_equal(fval(p, "mip6.bu.a_flag"), 1);
+	assert_int_equal(fval(p, "mip6.bu.h_flag"), 1);
+	assert_int_equal(fval(p, "mip6.bu.l_flag"), 0);
+	assert_int_equal(fval(p, "mip6.bu.b_flag"), 1);
+	assert_int_equal(fval(p, "mip6.bu.lifetime"), 1000);
+	assert_int_equal(count(p, "mip6.options.pad1"), 10);
+	assert_int_equal(count(p, "mip6.mobility_opt.len"), 4);
+	assert_int_equal(fval(p, "mip6.ni.hni"), 3);
+	assert_int_equal(fval(p, "mip6.ni.cni"), 4);
+	assert_true(has_field(p, "mip6.acoa.acoa"));
+	assert_true(has_field(p, "mip6.bad.auth"));
+	sweep_trunc("mipv6", 55, BU, 0);
+	memcpy(hex, BU, sizeof(BU));
+	memcpy(hex + 2 * 58, "4481", 4);
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(fval(p, "strata.mip6.csum.status"), ST_CK_BAD);
+}
+
+static void
+test_mipv6_msgs(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, HOT);
+	assert_chain(p, "eth ipv6 mipv6");
+	assert_int_equal(fval(p, "strata.mip6.csum.status"), ST_CK_GOOD);
+	assert_int_equal(fval(p, "mip6.hot.nindex"), 5);
+	assert_int_equal(fval(p, "mip6.hot.cookie"), 0x0102030405060708ull);
+	assert_int_equal(fval(p, "mip6.hot.token"), 0xa1a2a3a4a5a6a7a8ull);
+	sweep_trunc("mipv6", 55, HOT, 0);
+	p = decode_hex(DLT_EN10MB, BE);
+	assert_int_equal(fval(p, "mip6.be.status"), 1);
+	assert_true(has_field(p, "mip6.be.haddr"));
+	assert_non_null(strstr(summary_of(DLT_EN10MB, BE), "Binding Error "
+	    "status 1"));
+	sweep_trunc("mipv6", 55, BE, 0);
+}
+
+static void
+test_mipv6_malformed(void **state)
+{
+	const struct st_packet *p;
+	char hex[sizeof(HOT)];
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, LYING);
+	assert_int_equal(last_layer(p, "mipv6")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, LYING);
+	/* HoT declared 8 bytes long: below its message's 24 */
+	memcpy(hex, HOT, sizeof(HOT));
+	memcpy(hex + 2 * 55, "00", 2);
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(last_layer(p, "mipv6")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, hex);
+}
+
 int
 main(void)
 {
@@ -175,6 +272,9 @@ main(void)
 		cmocka_unit_test(test_nhrp_resolution),
 		cmocka_unit_test(test_nhrp_indication),
 		cmocka_unit_test(test_nhrp_malformed),
+		cmocka_unit_test(test_mipv6_bu),
+		cmocka_unit_test(test_mipv6_msgs),
+		cmocka_unit_test(test_mipv6_malformed),
 	};
 
 	st_decode_init();
