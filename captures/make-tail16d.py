@@ -3,7 +3,8 @@
 """Writes the tail16d captures: NHRP (RFC 2332, Cisco DMVPN) over GRE
 between 198.18.0.1 and 198.18.0.2, built by hand (no DMVPN router here).
 
-usage: make-tail16d.py DIR       writes DIR/nhrp.pcap and DIR/mipv6.pcap
+usage: make-tail16d.py DIR       writes DIR/nhrp.pcap, DIR/mipv6.pcap and
+                                 DIR/olsr.pcap
 nhrp.pcap:
   1  resolution request: Q flag, a CIE, responder/forward/reverse record
      extensions, authentication, vendor private, an unknown type, end
@@ -21,6 +22,11 @@ mipv6.pcap: the Mobile IPv6 mobility header (RFC 6275) between
   6  HoT, 7 CoT, 8 binding error
   9  a binding update with a wrong checksum, 10 one cut by the capture,
   11 an option whose length runs past the header (malformed)
+olsr.pcap: OLSR (RFC 3626) on UDP 698:
+  1  HELLO (two link messages) and TC in one packet, over IPv4
+  2  MID and HNA, 3 LQ-HELLO and LQ-TC, 4 HELLO over IPv6 (no HNA: tshark
+     4.0 reads its addresses as 4 bytes)
+  5  a message whose size runs past the packet (malformed), 6 one cut
 """
 import os
 import struct
@@ -115,6 +121,45 @@ def mipv6(out):
     pcaplib.write(os.path.join(out, "mipv6.pcap"), frames)
 
 
+def omsg(mtype, orig, seq, body, vtime=0x86):
+    return struct.pack("!BBH", mtype, vtime, 8 + len(orig) + len(body)) + \
+        orig + struct.pack("!BBH", 255, 0, seq) + body
+
+
+def opkt(seq, msgs):
+    return struct.pack("!HH", 4 + len(msgs), seq) + msgs
+
+
+def olsr(out):
+    a = [bytes([198, 18, 0, i]) for i in range(8)]
+    b = [pcaplib.C6[:15] + bytes([i]) for i in range(8)]
+    hello = omsg(1, a[1], 1, struct.pack("!HBB", 0, 0x05, 3) +
+                 struct.pack("!BBH", 6, 0, 12) + a[2] + a[3] +
+                 struct.pack("!BBH", 10, 0, 8) + a[4])
+    tc = omsg(2, a[1], 2, struct.pack("!HH", 7, 0) + a[2] + a[4], 0x8f)
+    mid = omsg(3, a[1], 3, a[5] + a[6])
+    hna = omsg(4, a[1], 4, bytes([10, 0, 0, 0, 255, 0, 0, 0]) +
+               bytes([192, 168, 1, 0, 255, 255, 255, 0]))
+    lqh = omsg(201, a[1], 5, struct.pack("!HBB", 0, 0x05, 3) +
+               struct.pack("!BBH", 6, 0, 12) + a[2] + bytes([255, 200, 0, 0]))
+    lqtc = omsg(202, a[1], 6, struct.pack("!HH", 8, 0) + a[2] +
+                bytes([128, 64, 0, 0]))
+    hello6 = omsg(1, b[1], 7, struct.pack("!HBB", 0, 0x05, 3) +
+                  struct.pack("!BBH", 6, 0, 20) + b[2])
+    lying = bytearray(opkt(5, omsg(2, a[1], 9, struct.pack("!HH", 9, 0))))
+    lying[6:8] = struct.pack("!H", 200)
+    full = opkt(1, hello + tc)
+    cut = pcaplib.udp_frame(True, 698, 698, full)
+    frames = [pcaplib.udp_frame(True, 698, 698, full),
+              pcaplib.udp_frame(True, 698, 698, opkt(2, mid + hna)),
+              pcaplib.udp_frame(True, 698, 698, opkt(3, lqh + lqtc)),
+              pcaplib.udp_frame(True, 698, 698, opkt(4, hello6),
+                                v6=True),
+              pcaplib.udp_frame(True, 698, 698, bytes(lying)),
+              (cut[:len(cut) - 6], len(cut))]
+    pcaplib.write(os.path.join(out, "olsr.pcap"), frames)
+
+
 def main(out):
     C, S = pcaplib.C, pcaplib.S
     exts = ext(3) + ext(4) + ext(5) + \
@@ -148,6 +193,7 @@ def main(out):
               (cut[:len(cut) - 20], len(cut))]
     pcaplib.write(os.path.join(out, "nhrp.pcap"), frames)
     mipv6(out)
+    olsr(out)
 
 
 if __name__ == "__main__":

@@ -104,6 +104,7 @@ extern const struct st_proto st_proto_tftp;
 /* @app9 */
 /* @s9 */
 /* @tail16d */
+extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
 extern const struct st_proto st_proto_nhrp;
 extern const struct st_proto st_proto_macsec;
@@ -290,6 +291,7 @@ const struct st_proto *const st_protos[] = {
 	/* @app9 */
 	/* @s9 */
 	/* @tail16d */
+	&st_proto_olsr,
 	&st_proto_mipv6,
 	&st_proto_nhrp,
 	&st_proto_macsec,

@@ -8,7 +8,8 @@
  * zoo's NHRP_registration.pcap and nhrp-trace.pcap.
  * Mobile IPv6 (src/proto/mipv6.c): the mobility header, its checksum with
  * the IPv6 pseudo-header, the messages and their options, from frames of
- * captures/make-tail16d.py.
+ * captures/make-tail16d.py.  OLSR (src/proto/olsr.c): packet header,
+ * HELLO with its link messages, TC, LQ variants, lying message sizes.
  */
 #include "testutil.h"
 
@@ -264,6 +265,52 @@ test_mipv6_malformed(void **state)
 	sweep_prefixes(DLT_EN10MB, hex);
 }
 
+/* HELLO (two link messages) and TC. */
+#define OLSR1 \
+	"02000000000202000000000108004500005c000140004011ae68c6120001c612" \
+	"000202ba02ba0048eb780040000101860024c6120001ff000001000005030600" \
+	"000cc6120002c61200030a000008c6120004028f0018c6120001ff0000020007" \
+	"0000c6120002c6120004"
+/* LQ-HELLO and LQ-TC. */
+#define OLSR3 \
+	"020000000002020000000001080045000054000140004011ae70c6120001c612" \
+	"000202ba02ba004037d700380003c986001cc6120001ff000005000005030600" \
+	"000cc6120002ffc80000ca860018c6120001ff00000600080000c61200028040" \
+	"0000"
+/* A TC whose size (200) runs past the packet's 20 bytes. */
+#define OLSR5 \
+	"020000000002020000000001080045000030000140004011ae94c6120001c612" \
+	"000202ba02ba001ca58c00140005028600c8c6120001ff00000900090000"
+
+static void
+test_olsr(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, OLSR1);
+	assert_chain(p, "eth ipv4 udp olsr");
+	assert_int_equal(last_layer(p, "olsr")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "olsr.packet_len"), 64);
+	assert_int_equal(fval(p, "olsr.packet_seq_num"), 1);
+	assert_int_equal(count(p, "olsr.message_type"), 2);
+	assert_int_equal(field_n(p, "olsr.message_type", 1)->val, 2);
+	assert_int_equal(fval(p, "olsr.willingness"), 3);
+	assert_int_equal(count(p, "olsr.link_type"), 2);
+	assert_int_equal(count(p, "olsr.neighbor_addr"), 5);
+	assert_int_equal(fval(p, "olsr.ansn"), 7);
+	assert_string_equal(field_n(p, "olsr.vtime", 0)->meaning, "6.000000");
+	sweep_trunc("olsr", 43, OLSR1, 0);
+	p = decode_hex(DLT_EN10MB, OLSR3);
+	assert_int_equal(count(p, "olsr.neighbor"), 2);
+	assert_int_equal(field_n(p, "olsr.lq", 0)->val, 255);
+	assert_int_equal(field_n(p, "olsr.nlq", 1)->val, 64);
+	sweep_trunc("olsr", 43, OLSR3, 0);
+	p = decode_hex(DLT_EN10MB, OLSR5);
+	assert_int_equal(last_layer(p, "olsr")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_EN10MB, OLSR5);
+}
+
 int
 main(void)
 {
@@ -275,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_mipv6_bu),
 		cmocka_unit_test(test_mipv6_msgs),
 		cmocka_unit_test(test_mipv6_malformed),
+		cmocka_unit_test(test_olsr),
 	};
 
 	st_decode_init();
