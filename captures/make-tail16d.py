@@ -3,8 +3,8 @@
 """Writes the tail16d captures: NHRP (RFC 2332, Cisco DMVPN) over GRE
 between 198.18.0.1 and 198.18.0.2, built by hand (no DMVPN router here).
 
-usage: make-tail16d.py DIR       writes DIR/nhrp.pcap, DIR/mipv6.pcap and
-                                 DIR/olsr.pcap
+usage: make-tail16d.py DIR       writes DIR/nhrp.pcap, DIR/mipv6.pcap,
+                                 DIR/olsr.pcap and DIR/nflog.pcap
 nhrp.pcap:
   1  resolution request: Q flag, a CIE, responder/forward/reverse record
      extensions, authentication, vendor private, an unknown type, end
@@ -27,6 +27,10 @@ olsr.pcap: OLSR (RFC 3626) on UDP 698:
   2  MID and HNA, 3 LQ-HELLO and LQ-TC, 4 HELLO over IPv6 (no HNA: tshark
      4.0 reads its addresses as 4 bytes)
   5  a message whose size runs past the packet (malformed), 6 one cut
+nflog.pcap: Linux NFLOG records (LINKTYPE_NFLOG 239), TLVs little-endian:
+  1  packet header, prefix, in/out interfaces, hardware address, timestamp,
+     uid, gid, then an IPv4/UDP payload
+  2  an IPv6 payload, 3 a TLV of length 2 (malformed), 4 one cut
 """
 import os
 import struct
@@ -160,6 +164,31 @@ def olsr(out):
     pcaplib.write(os.path.join(out, "olsr.pcap"), frames)
 
 
+def tlv(t, val):
+    b = struct.pack("<HH", 4 + len(val), t) + val
+    return b + b"\0" * (-len(b) % 4)
+
+
+def nflog(out):
+    C6, S6 = pcaplib.C6, pcaplib.S6
+    dgram = pcaplib.ipv4(pcaplib.C, pcaplib.S, 17,
+                         pcaplib.udp(pcaplib.C, pcaplib.S, 4000, 53, b"hi"))
+    d6 = pcaplib.ipv6(C6, S6, 17, pcaplib.udp(C6, S6, 4000, 53, b"hi"))
+    rec = struct.pack("!BBH", 2, 0, 5) + \
+        tlv(1, struct.pack("!HBx", 0x0800, 3)) + tlv(10, b"DROP\0") + \
+        tlv(4, struct.pack("!I", 2)) + tlv(5, struct.pack("!I", 3)) + \
+        tlv(8, struct.pack("!H", 6) + b"\0\0" + pcaplib.MC + b"\0\0") + \
+        tlv(3, struct.pack("!QQ", 1700000000, 250000)) + \
+        tlv(11, struct.pack("!I", 1000)) + tlv(14, struct.pack("!I", 100)) + \
+        tlv(9, dgram)
+    rec6 = struct.pack("!BBH", 10, 0, 5) + \
+        tlv(1, struct.pack("!HBx", 0x86DD, 1)) + tlv(9, d6)
+    bad = struct.pack("!BBH", 2, 0, 5) + struct.pack("<HH", 2, 1) + \
+        b"\0" * 8
+    frames = [rec, rec6, bad, (rec[:60], len(rec))]
+    pcaplib.write(os.path.join(out, "nflog.pcap"), frames, linktype=239)
+
+
 def main(out):
     C, S = pcaplib.C, pcaplib.S
     exts = ext(3) + ext(4) + ext(5) + \
@@ -194,6 +223,7 @@ def main(out):
     pcaplib.write(os.path.join(out, "nhrp.pcap"), frames)
     mipv6(out)
     olsr(out)
+    nflog(out)
 
 
 if __name__ == "__main__":

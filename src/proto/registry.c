@@ -104,6 +104,7 @@ extern const struct st_proto st_proto_tftp;
 /* @app9 */
 /* @s9 */
 /* @tail16d */
+extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
 extern const struct st_proto st_proto_nhrp;
@@ -291,6 +292,7 @@ const struct st_proto *const st_protos[] = {
 	/* @app9 */
 	/* @s9 */
 	/* @tail16d */
+	&st_proto_nflog,
 	&st_proto_olsr,
 	&st_proto_mipv6,
 	&st_proto_nhrp,

@@ -10,6 +10,8 @@
  * the IPv6 pseudo-header, the messages and their options, from frames of
  * captures/make-tail16d.py.  OLSR (src/proto/olsr.c): packet header,
  * HELLO with its link messages, TC, LQ variants, lying message sizes.
+ * NFLOG (src/proto/nflog.c): header, little-endian TLVs, the payload
+ * decoded on by the family.
  */
 #include "testutil.h"
 
@@ -311,6 +313,41 @@ test_olsr(void **state)
 	sweep_prefixes(DLT_EN10MB, OLSR5);
 }
 
+#define NFLOG1 \
+	"02000005080001000800030009000a0044524f50000000000800040000000002" \
+	"08000500000000031000080000060000020000000001000014000300000000006553" \
+	"f100000000000003d09008000b00000003e808000e0000000064220009004500001e" \
+	"000140004011aea6c6120001c61200020fa00035000afb7368690000"
+#define NFLOG3	"02000005020001000000000000000000"
+
+static void
+test_nflog(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(239, NFLOG1);
+	assert_chain(p, "nflog ipv4 udp data");
+	assert_int_equal(last_layer(p, "nflog")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nflog.family"), 2);
+	assert_int_equal(fval(p, "nflog.res_id"), 5);
+	assert_int_equal(count(p, "nflog.tlv"), 9);
+	assert_int_equal(fval(p, "nflog.protocol"), 0x0800);
+	assert_int_equal(fval(p, "nflog.hook"), 3);
+	assert_string_equal(field_n(p, "nflog.prefix", 0)->meaning, "DROP");
+	assert_int_equal(fval(p, "nflog.ifindex_indev"), 2);
+	assert_int_equal(fval(p, "nflog.ifindex_outdev"), 3);
+	assert_int_equal(fval(p, "nflog.uid"), 1000);
+	assert_int_equal(fval(p, "nflog.gid"), 100);
+	assert_string_equal(field_n(p, "nflog.timestamp", 0)->meaning,
+	    "Nov 14, 2023 22:13:20.250000000 UTC");
+	assert_int_equal(field_n(p, "nflog.tlv_type", 8)->val, 9);
+	sweep_prefixes(239, NFLOG1);
+	p = decode_hex(239, NFLOG3);
+	assert_int_equal(last_layer(p, "nflog")->status, ST_LS_MALFORMED);
+	sweep_prefixes(239, NFLOG3);
+}
+
 int
 main(void)
 {
@@ -323,6 +360,7 @@ main(void)
 		cmocka_unit_test(test_mipv6_msgs),
 		cmocka_unit_test(test_mipv6_malformed),
 		cmocka_unit_test(test_olsr),
+		cmocka_unit_test(test_nflog),
 	};
 
 	st_decode_init();
