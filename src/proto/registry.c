@@ -104,6 +104,10 @@ extern const struct st_proto st_proto_tftp;
 /* @app9 */
 /* @s9 */
 /* @tail16d */
+extern const struct st_proto st_proto_nflog;
+extern const struct st_proto st_proto_olsr;
+extern const struct st_proto st_proto_mipv6;
+extern const struct st_proto st_proto_nhrp;
 extern const struct st_proto st_proto_macsec;
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
@@ -288,6 +292,10 @@ const struct st_proto *const st_protos[] = {
 	/* @app9 */
 	/* @s9 */
 	/* @tail16d */
+	&st_proto_nflog,
+	&st_proto_olsr,
+	&st_proto_mipv6,
+	&st_proto_nhrp,
 	&st_proto_macsec,
 	&st_proto_afs,
 	&st_proto_ipoib,
