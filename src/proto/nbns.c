@@ -25,7 +25,9 @@
 
 enum { F_ID, F_FLAGS, F_RESP, F_OPCODE, F_AA, F_TC, F_RD, F_RA, F_BCAST,
 	F_RCODE, F_QD, F_AN, F_NS, F_AR, F_NAME, F_TYPE, F_CLASS, F_TTL,
-	F_DLEN, F_NBFLAGS, F_GROUP, F_ONT, F_ADDR, F_NNBNS };
+	F_DLEN, F_NBFLAGS, F_GROUP, F_ONT, F_ADDR, F_NNAMES, F_NBNAME,
+	F_NFLAGS, F_NGROUP, F_NONT, F_NDRG, F_NCNF, F_NACT, F_NPRM, F_STATS,
+	F_NNBNS = F_STATS + 18 };
 
 static const struct st_valname opcode_names[] = {
 	{ 0, "Name query" }, { 5, "Registration" }, { 6, "Release" },
@@ -81,6 +83,61 @@ static const struct st_field_desc nbns_fields[F_NNBNS] = {
 	[F_ONT] = FDDN(NULL, "nbns.nb_flags.ont", "Owner node type", 1, 2,
 	    ST_FMT_DEC, ont_names),
 	[F_ADDR] = FD(NULL, "nbns.addr", "Address", 0, 32, ST_FMT_IPV4),
+	/* A node status (NBSTAT) answer (RFC 1002 4.2.18). */
+	[F_NNAMES] = FD(NULL, "nbns.number_of_names", "Number of names", 0,
+	    8, ST_FMT_DEC),
+	[F_NBNAME] = FD(NULL, "nbns.netbios_name", "Name", 0, 0,
+	    ST_FMT_TEXT),
+	[F_NFLAGS] = FD(NULL, "nbns.name_flags", "Name flags", 0, 16,
+	    ST_FMT_HEX),
+	[F_NGROUP] = FDD(NULL, "nbns.name_flags.group", "Group name", 0, 1,
+	    ST_FMT_BOOL),
+	[F_NONT] = FDDN(NULL, "nbns.name_flags.ont", "Owner node type", 1, 2,
+	    ST_FMT_DEC, ont_names),
+	[F_NDRG] = FDD(NULL, "nbns.name_flags.drg", "Being deregistered", 3,
+	    1, ST_FMT_BOOL),
+	[F_NCNF] = FDD(NULL, "nbns.name_flags.cnf", "In conflict", 4, 1,
+	    ST_FMT_BOOL),
+	[F_NACT] = FDD(NULL, "nbns.name_flags.act", "Active", 5, 1,
+	    ST_FMT_BOOL),
+	[F_NPRM] = FDD(NULL, "nbns.name_flags.prm", "Permanent node name", 6,
+	    1, ST_FMT_BOOL),
+	/* The statistics after the names, at their offsets in them. */
+	[F_STATS] = FD(NULL, "nbns.unit_id", "Unit ID", 0, 48, ST_FMT_MAC),
+	[F_STATS + 1] = FD(NULL, "nbns.jumpers", "Jumpers", 48, 8,
+	    ST_FMT_HEX),
+	[F_STATS + 2] = FD(NULL, "nbns.test_result", "Test result", 56, 8,
+	    ST_FMT_HEX),
+	[F_STATS + 3] = FD(NULL, "nbns.version_number", "Version number", 64,
+	    16, ST_FMT_HEX),
+	[F_STATS + 4] = FD(NULL, "nbns.period_of_statistics",
+	    "Period of statistics", 80, 16, ST_FMT_HEX),
+	[F_STATS + 5] = FD(NULL, "nbns.num_crcs", "CRCs", 96, 16,
+	    ST_FMT_DEC),
+	[F_STATS + 6] = FD(NULL, "nbns.num_alignment_errors",
+	    "Alignment errors", 112, 16, ST_FMT_DEC),
+	[F_STATS + 7] = FD(NULL, "nbns.num_collisions", "Collisions", 128,
+	    16, ST_FMT_DEC),
+	[F_STATS + 8] = FD(NULL, "nbns.num_send_aborts", "Send aborts", 144,
+	    16, ST_FMT_DEC),
+	[F_STATS + 9] = FD(NULL, "nbns.num_good_sends", "Good sends", 160,
+	    32, ST_FMT_DEC),
+	[F_STATS + 10] = FD(NULL, "nbns.num_good_receives", "Good receives",
+	    192, 32, ST_FMT_DEC),
+	[F_STATS + 11] = FD(NULL, "nbns.numretransmits", "Retransmits", 224,
+	    16, ST_FMT_DEC),
+	[F_STATS + 12] = FD(NULL, "nbns.num_no_resource_conditions",
+	    "No resource conditions", 240, 16, ST_FMT_DEC),
+	[F_STATS + 13] = FD(NULL, "nbns.numcommand_blocks",
+	    "Command blocks", 256, 16, ST_FMT_DEC),
+	[F_STATS + 14] = FD(NULL, "nbns.numpending_sessions",
+	    "Pending sessions", 272, 16, ST_FMT_DEC),
+	[F_STATS + 15] = FD(NULL, "nbns.max_num_pending_sessions",
+	    "Max pending sessions", 288, 16, ST_FMT_DEC),
+	[F_STATS + 16] = FD(NULL, "nbns.max_total_sessions_possible",
+	    "Max total sessions", 304, 16, ST_FMT_DEC),
+	[F_STATS + 17] = FD(NULL, "nbns.session_data_packet_size",
+	    "Session data packet size", 320, 16, ST_FMT_DEC),
 };
 
 /* What a name's suffix says, as Wireshark adds it to a record's name. */
@@ -194,6 +251,44 @@ nb_name(struct st_cur *c, size_t off, char *buf, size_t n, int rr)
 	return taken != 0 ? taken : at - off;
 }
 
+/*
+ * A node status answer's data at off, dl bytes: the count, each name (15
+ * characters and its suffix, then its flags), then the adapter's
+ * statistics, as far as the data goes.
+ */
+static void
+nbstat(struct st_dctx *d, struct st_cur *c, size_t off, size_t dl)
+{
+	struct st_field *f;
+	struct st_cur t;
+	const uint8_t *p;
+	char txt[15 * 4 + 1];
+	size_t i, n, k, at0;
+
+	if (dl < 1 || (f = at(d, c, F_NNAMES, off)) == NULL)
+		return;
+	n = (size_t)f->val;
+	for (i = 0, at0 = off + 1; i < n && i < NB_MAXRR &&
+	    at0 + 18 <= off + dl; i++, at0 += 18) {
+		t = *c;
+		if (!st_cur_skip(&t, at0) || (p = st_get_bytes(&t, 16)) == NULL)
+			return;
+		for (k = 15; k > 0 && p[k - 1] == ' '; k--)
+			;
+		nb_text(p, k, txt);
+		st_dtext(d, c, &nbns_fields[F_NBNAME], at0, 16, txt);
+		for (k = F_NFLAGS; k <= F_NPRM; k++)
+			at(d, c, (int)k, at0 + 16);
+	}
+	if (i < n || at0 + 46 > off + dl)
+		return;
+	t = *c;
+	if (st_cur_skip(&t, at0))
+		st_dfields(d, &t, nbns_fields + F_STATS, 18);
+	if (t.err != ST_OK)
+		c->err = t.err;
+}
+
 /* One question (rr 0) or resource record at *off. */
 static int
 record(struct st_dctx *d, struct st_cur *c, size_t *off, int rr)
@@ -230,6 +325,8 @@ record(struct st_dctx *d, struct st_cur *c, size_t *off, int rr)
 		at(d, c, F_ONT, *off + i);
 		at(d, c, F_ADDR, *off + i + 2);
 	}
+	if (type == 33)
+		nbstat(d, c, *off, dl);
 	*off += dl;
 	return c->err;
 }

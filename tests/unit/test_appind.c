@@ -330,6 +330,41 @@ test_rpc(void **state)
 #define NB_WG	"20" "4542464345434546454a4645464445484643464646414641" \
 	"454643414341424c" "00"
 
+/*
+ * A node status answer (zeek's smb__smb_v2_only_non_zero_reserved1.pcap
+ * frame 130): three names with their flags, then the statistics.
+ */
+#define NBSTAT	"0a020e2830c20a02d75e97020800450000b9254f000080110000ac1f" \
+	"7011ac1f70100089008900a539178d02840000000001000000002043" \
+	"4b414141414141414141414141414141414141414141414141414141" \
+	"41414100002100010000000000650357494e2d4938324238314e534c" \
+	"4c4a000400574f524b47524f555020202020202000840057494e2d49" \
+	"38324238314e534c4c4a2004000a02d75e9702000000000000000000" \
+	"00000000000000000000000000000000000000000000000000000000" \
+	"000000"
+
+static void
+test_nbns_nbstat(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, NBSTAT);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 udp nbns");
+	assert_int_equal(fval(p, "nbns.type"), 33);
+	assert_int_equal(fval(p, "nbns.number_of_names"), 3);
+	assert_string_equal(field_n(p, "nbns.netbios_name", 0)->meaning,
+	    "WIN-I82B81NSLLJ");
+	assert_string_equal(field_n(p, "nbns.netbios_name", 1)->meaning,
+	    "WORKGROUP");
+	assert_int_equal(field_n(p, "nbns.name_flags", 1)->val, 0x8400);
+	assert_int_equal(field_n(p, "nbns.name_flags.group", 1)->val, 1);
+	assert_int_equal(field_n(p, "nbns.name_flags.act", 2)->val, 1);
+	assert_int_equal(fval(p, "nbns.unit_id"), 0x0a02d75e9702u);
+	assert_int_equal(fval(p, "nbns.session_data_packet_size"), 0);
+	assert_non_null(field_n(p, "nbns.max_total_sessions_possible", 0));
+	sweep_prefixes(DLT_EN10MB, NBSTAT);
+}
+
 static void
 test_nbns(void **state)
 {
@@ -420,6 +455,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nbns_nbstat),
 		cmocka_unit_test(test_modbus_query),
 		cmocka_unit_test(test_modbus_response),
 		cmocka_unit_test(test_modbus_malformed),
