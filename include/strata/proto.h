@@ -63,9 +63,12 @@ enum st_key {
 	ST_KEY_RXPORT,		/* what an RX data packet carries: the AFS
 				   server port of its call (the destination
 				   of what the client sent, else the source) */
-	ST_KEY_RPCPROG		/* an ONC RPC program number (100005 MOUNT):
+	ST_KEY_RPCPROG,		/* an ONC RPC program number (100005 MOUNT):
 				   the layer after a call or its reply */
+	ST_KEY_MEDIA		/* what a body is, by kind (ST_MEDIA_*), as
+				   Wireshark's media types hand it on */
 };
+#define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 
 /* What a protocol is, for the views that treat layers by kind. */
 enum st_role {

@@ -469,15 +469,36 @@ gen_text(struct st_dctx *d, int f, const char *s)
 		fl->meaning = st_pkt_strdup(d->pkt, s);
 }
 
+/* Whether a data connection's bytes are text, as tshark decides: its
+ * first 20 bytes (or fewer) printable ASCII, CR or LF. */
+static int
+is_text(struct st_cur *c)
+{
+	size_t i, n = st_cur_left(c);
+	unsigned v;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n && i < 20; i++) {
+		v = (unsigned)st_peek_bits(c, i * 8, 8);
+		if (v != '\r' && v != '\n' && (v < 0x20 || v > 0x7e))
+			return 0;
+	}
+	return 1;
+}
+
 static int
 ftpdata_decode(struct st_dctx *d, struct st_cur *c)
 {
 	struct st_expect e;
 	struct ftp_note n;
 
-	(void)c;
 	d->hdr = 0;
-	d->data = 1;
+	d->data = !is_text(c);
+	if (!d->data) {
+		d->next_key = ST_KEY_MEDIA;
+		d->next_val = ST_MEDIA_TEXT;
+	}
 	if (!st_expect_here(d, &e) || e.proto != &st_proto_ftp_data)
 		return ST_OK;
 	memcpy(&n, e.data, sizeof(n));

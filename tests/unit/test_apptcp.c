@@ -103,14 +103,25 @@ test_ftp_data(void **state)
 	assert_chain(p, "ipv4 tcp ftp");
 	/* The data connection, from that port to any port. */
 	p = decode_num(7, TCPFROM("1389") "68656c6c6f0d0a");
-	assert_chain(p, "ipv4 tcp ftp-data data");
+	assert_chain(p, "ipv4 tcp ftp-data data-text-lines");
 	assert_int_equal(fval(p, "ftp-data.setup-frame"), 3);
 	assert_string_equal(field_n(p, "ftp-data.setup-method", 0)->meaning,
 	    "PASV");
 	assert_string_equal(field_n(p, "ftp-data.command", 0)->meaning,
 	    "LIST");
 	assert_int_equal(fval(p, "ftp-data.command-frame"), 5);
-	assert_int_equal(layer(p, "data")->len, 7);
+	/* Its bytes are printable: lines of text, as tshark shows them. */
+	assert_int_equal(layer(p, "data-text-lines")->len, 7);
+	assert_string_equal(field_n(p, "strata.text.line", 0)->meaning,
+	    "hello\\x0d\\x0a");
+	assert_int_equal(fval(p, "strata.text.lines"), 1);
+	/* A byte that is no text in the first 20: data. */
+	p = decode_num(8, TCPFROM("1389") "68656c6c6f00");
+	assert_chain(p, "ipv4 tcp ftp-data data");
+	/* Two lines, the last without its end. */
+	p = decode_num(8, TCPFROM("1389") "610d0a6262");
+	assert_int_equal(fval(p, "strata.text.lines"), 2);
+	assert_string_equal(field_n(p, "strata.text.line", 1)->meaning, "bb");
 	/* A later command does not replace the first. */
 	p = decode_num(9, TCPBACK("0015") "515549540d0a");
 	p = decode_num(11, TCPFROM("1389") "6869");
