@@ -11,6 +11,7 @@
 
 #include "strata/decode.h"
 #include "strata/reader.h"
+#include "strata/reasm.h"
 #include "strata/view.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -22,6 +23,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct st_out out;
 	static FILE *null;
 	static struct st_vctx v;	/* kept: the summary's table lives on */
+	static struct st_defrag *ra;
 	struct st_reader r;
 	char why[512];
 	FILE *fp;
@@ -40,6 +42,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		st_reader_close(&r);
 		return 0;
 	}
+	/* The last byte's next bit: reassembly on (--reassemble), so that
+	 * what only a reassembled stream reaches is fuzzed too. */
+	if (ra == NULL)
+		ra = st_defrag_new(1);
+	st_defrag_reset(ra);
+	if ((data[size - 1] & 2) != 0)
+		r.rec.reasm = ra;
 	st_out_init(&out, null);
 	while (st_reader_next(&r) == 1 && n++ < 1000) {
 		st_decode_frame(&pkt, &r.rec, 0);
