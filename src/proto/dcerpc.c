@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -27,6 +28,7 @@
 #define CO_HDR		16
 #define CO_MAXTYPE	19
 #define AUTH_TRAILER	8
+#define BIND_KEY	(1ull << 32)	/* past any call ID */
 
 enum { P_REQUEST = 0, P_RESPONSE = 2, P_FAULT = 3, P_BIND = 11,
 	P_BIND_ACK = 12, P_BIND_NAK = 13, P_ALTER = 14, P_ALTER_RESP = 15,
@@ -52,7 +54,8 @@ enum { F_VER, F_MINOR, F_PTYPE, F_FLAGS, F_FFIRST, F_FLAST, F_FCANCEL,
 	F_DCHAR, F_DFP, F_FRAGLEN, F_AUTHLEN, F_CALLID,
 	F_ALLOC, F_CTX, F_OPNUM, F_CANCEL, F_XMIT, F_RECV, F_GROUP,
 	F_NCTX, F_SECLEN, F_SECADDR, F_NRESULTS, F_STATUS, F_ATYPE,
-	F_ALEVEL, F_APAD, F_ARSV, F_ACTX, F_AINFO, F_NDCERPC };
+	F_ALEVEL, F_APAD, F_ARSV, F_ACTX, F_AINFO, F_STUB, F_PAYLOAD,
+	F_PADDING, F_REQIN, F_TIME, F_ENCSTUB, F_UNKNOWNIF, F_NDCERPC };
 
 #define H(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_HEX)
 #define N(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_DEC)
@@ -106,6 +109,21 @@ static const struct st_field_desc dcerpc_fields[F_NDCERPC] = {
 	/* the trailer and credentials as one item, as Wireshark groups them */
 	[F_AINFO] = FD(NULL, "dcerpc.auth_info", "Auth Info", 0, 0,
 	    ST_FMT_TEXT),
+	[F_STUB] = FD(NULL, "dcerpc.stub_data", "Stub data", 0, 0,
+	    ST_FMT_BYTES),
+	/* the stub an interface's dissector reads, as one item */
+	[F_PAYLOAD] = FD(NULL, "dcerpc.payload_stub_data",
+	    "Payload stub data", 0, 0, ST_FMT_TEXT),
+	[F_PADDING] = FD(NULL, "dcerpc.auth_padding", "Auth Padding", 0, 0,
+	    ST_FMT_BYTES),
+	[F_ENCSTUB] = FD(NULL, "dcerpc.encrypted_stub_data",
+	    "Encrypted stub data", 0, 0, ST_FMT_BYTES),
+	[F_UNKNOWNIF] = FDG("dcerpc.unknown_if_id",
+	    "Unknown DCERPC interface id", ST_FMT_BOOL, NULL),
+	[F_REQIN] = FDG("dcerpc.request_in", "Request in frame", ST_FMT_DEC,
+	    NULL),
+	[F_TIME] = FDG("dcerpc.time", "Time from request", ST_FMT_TEXT,
+	    NULL),
 };
 
 /* The PDU being read, at c's position, numbers in byte order le. */
@@ -189,6 +207,162 @@ auth(struct pdu *p, size_t fraglen, size_t authlen)
 	num(p, F_ACTX, off + 4, 4);
 }
 
+/*
+ * Interfaces Wireshark has a dissector for: a call on one shows its stub
+ * as one item handed on, on another as bytes.
+ */
+static const char *const known_ifs[] = {
+	"e1af8308-5d1f-11c9-91a4-08002b14a0fa",	/* epm */
+	"f5cc5a18-4264-101a-8c59-08002b2f8426",	/* nspi */
+	"a4f1db00-ca47-1067-b31f-00dd010662da",	/* emsmdb */
+	"12345778-1234-abcd-ef00-0123456789ab",	/* lsarpc */
+	"12345778-1234-abcd-ef00-0123456789ac",	/* samr */
+	"4b324fc8-1670-01d3-1278-5a47bf6ee188",	/* srvsvc */
+	"6bffd098-a112-3610-9833-46c3f87e345a",	/* wkssvc */
+	"12345678-1234-abcd-ef00-01234567cffb",	/* netlogon */
+	"12345678-1234-abcd-ef00-0123456789ab",	/* spoolss */
+	"338cd001-2244-31f1-aaaa-900038001003",	/* winreg */
+	"367abb81-9844-35f1-ad32-98f038001003",	/* svcctl */
+	"e3514235-4b06-11d1-ab04-00c04fc2dcd2",	/* drsuapi */
+	"000001a0-0000-0000-c000-000000000046",	/* ISystemActivator */
+	"99fcfec4-5260-101b-bbcb-00aa0021347a",	/* IOXIDResolver */
+	"1ff70682-0a51-30e8-076d-740be8cee98b",	/* atsvc */
+	"3919286a-b10c-11d0-9ba8-00c04fd92ef5",	/* dssetup */
+	"82273fdc-e32a-18c3-3f78-827929dc23ea",	/* eventlog */
+	"afa8bd80-7d8a-11c9-bef4-08002b102989",	/* mgmt */
+};
+
+/* Whether the interface UUID at t (first fields in byte order le) is one
+ * of known_ifs. */
+static int
+known_if(struct st_cur *t, int le)
+{
+	uint8_t u[16];
+	char buf[40];
+	const uint8_t *b;
+	size_t i;
+
+	if ((b = st_get_bytes(t, 16)) == NULL)
+		return 0;
+	memcpy(u, b, sizeof(u));
+	if (le) {
+		uint8_t x;
+#define SW(a, z)	(x = u[a], u[a] = u[z], u[z] = x)
+		SW(0, 3); SW(1, 2); SW(4, 5); SW(6, 7);
+#undef SW
+	}
+	snprintf(buf, sizeof(buf), "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
+	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
+	    u[14], u[15]);
+	for (i = 0; i < NFIELDS(known_ifs); i++)
+		if (strcmp(buf, known_ifs[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A bind's presentation contexts, noted under the conversation: with
+ * one seen, Wireshark knows the interface of the calls on it, pairs
+ * requests and responses, and hands their stub to the interface. */
+static void
+bind_note(struct pdu *p)
+{
+	struct st_cur t = *p->c;
+	size_t off = 28, i, n;
+	unsigned nctx, ctx, ntr;
+	uint8_t known;
+
+	if (!st_cur_skip(&t, 24))
+		return;
+	nctx = st_get_u8(&t);
+	for (i = 0; i < nctx && off + 4 <= p->len; i++) {
+		t = *p->c;
+		if (!st_cur_skip(&t, off) || !st_cur_need(&t, 4))
+			return;
+		ctx = (unsigned)(p->le ? st_peek_bits(&t, 0, 8) |
+		    st_peek_bits(&t, 8, 8) << 8 : st_peek_bits(&t, 0, 16));
+		ntr = (unsigned)st_peek_bits(&t, 16, 8);
+		if (off + 20 > p->len || !st_cur_skip(&t, 4))
+			return;
+		known = (uint8_t)known_if(&t, p->le);
+		(void)st_match_note(p->d, BIND_KEY | ctx, &known, 1);
+		n = 24 + 20 * (size_t)ntr;	/* item, interface, syntaxes */
+		off += n;
+	}
+}
+
+/* A request notes its operation; a response on a bound context names
+ * its request, the operation, and the time since. */
+static void
+pair(struct pdu *p, int ptype, uint64_t callid, uint64_t opnum)
+{
+	struct st_match r;
+	struct st_field *f;
+	uint8_t op[2];
+	char buf[48];
+
+	if (ptype == P_REQUEST) {
+		op[0] = (uint8_t)opnum;
+		op[1] = (uint8_t)(opnum >> 8);
+		(void)st_match_note(p->d, callid, op, sizeof(op));
+		return;
+	}
+	if (!st_match_answer(p->d, callid, &r))
+		return;
+	st_dgen(p->d, &dcerpc_fields[F_OPNUM],
+	    (uint64_t)r.data[0] | (uint64_t)r.data[1] << 8);
+	st_dgen(p->d, &dcerpc_fields[F_REQIN], r.frame);
+	st_match_delta(p->d, &r, buf, sizeof(buf));
+	if ((f = st_dgen(p->d, &dcerpc_fields[F_TIME], 0)) != NULL)
+		f->meaning = st_pkt_strdup(p->d->pkt, buf);
+}
+
+/*
+ * A request's or response's stub: on a bound context, the bytes up to
+ * the auth padding (one item handed to a known interface, else bytes)
+ * and the padding after them; with no bind seen, as Wireshark writes
+ * them, the bytes up to the fragment's last pad-length bytes, and those
+ * as the padding.  Encrypted (packet privacy) stubs are bytes.
+ */
+static void
+stub(struct pdu *p, size_t hdr, size_t fraglen, size_t authlen,
+    const struct st_match *bind)
+{
+	size_t pad = 0, end = fraglen, trailer = 0;
+	struct st_cur t = *p->c;
+	int priv = 0;
+
+	if (fraglen > p->len || hdr > fraglen)
+		return;
+	if (authlen > 0 && fraglen >= CO_HDR + AUTH_TRAILER + authlen) {
+		trailer = AUTH_TRAILER + authlen;
+		if (!st_cur_skip(&t, fraglen - trailer) ||
+		    !st_cur_need(&t, 3))
+			return;
+		priv = st_peek_bits(&t, 0, 8) != 0 &&
+		    st_peek_bits(&t, 8, 8) == 6;
+		pad = (size_t)st_peek_bits(&t, 16, 8);
+	}
+	if (bind != NULL)
+		end = fraglen - trailer;
+	if (end < hdr + pad)
+		return;
+	if (bind != NULL && !bind->data[0])
+		st_dgen(p->d, &dcerpc_fields[F_UNKNOWNIF], 1);
+	if (priv)
+		st_dbytes(p->d, p->c, &dcerpc_fields[F_ENCSTUB], hdr,
+		    end - pad - hdr);
+	else if (bind != NULL && bind->data[0])
+		st_dtext(p->d, p->c, &dcerpc_fields[F_PAYLOAD], hdr,
+		    end - pad - hdr, "");
+	else if (end - pad > hdr)
+		st_dbytes(p->d, p->c, &dcerpc_fields[F_STUB], hdr,
+		    end - pad - hdr);
+	if (pad > 0 && !priv)
+		st_dbytes(p->d, p->c, &dcerpc_fields[F_PADDING], end - pad,
+		    pad);
+}
+
 /* Whether the bytes at c hold a connection-oriented header: version
  * 5.0 or 5.1, a known type, a drep strata knows, lengths that fit. */
 static int
@@ -221,9 +395,11 @@ co_header(struct st_cur *c)
 static int
 dcerpc_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), fraglen, authlen;
+	size_t left = st_cur_left(c), fraglen, authlen, hdr = 24;
 	struct pdu p = { d, c, left, 1 };
-	int ptype;
+	uint64_t callid, opnum = 0, ctx = 0;
+	struct st_match r;
+	int ptype, bound;
 
 	if (left < CO_HDR)
 		return d->pkt->caplen < d->pkt->len && left > 0 ? ST_ETRUNC :
@@ -235,26 +411,36 @@ dcerpc_decode(struct st_dctx *d, struct st_cur *c)
 	ptype = (int)st_peek_bits(c, 16, 8);
 	fraglen = (size_t)num(&p, F_FRAGLEN, 8, 2);
 	authlen = (size_t)num(&p, F_AUTHLEN, 10, 2);
-	num(&p, F_CALLID, 12, 4);
+	callid = num(&p, F_CALLID, 12, 4);
 	if (fraglen < left)
 		p.len = fraglen;
 	switch (ptype) {
 	case P_REQUEST:
 		num(&p, F_ALLOC, 16, 4);
-		num(&p, F_CTX, 20, 2);
-		num(&p, F_OPNUM, 22, 2);
+		ctx = num(&p, F_CTX, 20, 2);
+		opnum = num(&p, F_OPNUM, 22, 2);
+		if (st_peek_bits(c, 24, 8) & 0x80)
+			hdr += 16;		/* an object UUID */
 		break;
 	case P_RESPONSE:
 	case P_FAULT:
 		num(&p, F_ALLOC, 16, 4);
-		num(&p, F_CTX, 20, 2);
+		ctx = num(&p, F_CTX, 20, 2);
 		num(&p, F_CANCEL, 22, 1);
 		if (ptype == P_FAULT)
 			num(&p, F_STATUS, 24, 4);
 		break;
 	case P_BIND: case P_BIND_ACK: case P_ALTER: case P_ALTER_RESP:
 		bind(&p, ptype);
+		if (c->err == ST_OK && (ptype == P_BIND || ptype == P_ALTER))
+			bind_note(&p);
 		break;
+	}
+	if (c->err == ST_OK && (ptype == P_REQUEST || ptype == P_RESPONSE)) {
+		bound = st_match_answer(d, BIND_KEY | ctx, &r);
+		if (bound)
+			pair(&p, ptype, callid, opnum);
+		stub(&p, hdr, fraglen, authlen, bound ? &r : NULL);
 	}
 	if (c->err == ST_OK)
 		auth(&p, fraglen, authlen);
