@@ -57,6 +57,7 @@ const struct st_proto st_proto_textlines = {
 	.name = "data-text-lines",
 	.ws = "data-text-lines",
 	.title = "Line-based text data",
+	.rfc = "RFC 2046 4.1 (text media)",
 	.role = ST_ROLE_APP,
 	.fields = textlines_fields,
 	.nfields = NFIELDS(textlines_fields),
