@@ -5,7 +5,8 @@
  * NSAPI, charging characteristics, end user address, APN, GSN address,
  * QoS profile, RAT type, MS time zone, private extension; v0's QoS and
  * flow labels); an element whose length passes the message ends the walk;
- * every shorter prefix of each message.
+ * AH with length 0 read as tshark does; every shorter prefix of each
+ * message.
  */
 #include "testutil.h"
 
@@ -102,6 +103,25 @@ test_gtp1_ie_overlong(void **state)
 	assert_false(has_field(p, "gtp.ext_id"));
 }
 
+/* AH with length 0: an 8-byte header, an empty ICV, then the ICMP echo
+ * (whose first bytes tshark reads as the sequence number). */
+#define AH0	"450000240000400040330000" "c6120001c6120002" \
+	"0100000000000000" "0800f7fe00010000"
+
+static void
+test_ah_zero_length(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, AH0);
+	assert_chain(p, "ipv4 ah icmp");
+	assert_true(has_field(p, "ah.icv"));
+	assert_int_equal(layer(p, "icmp")->off, 28);
+	assert_int_equal(layer(p, "ah")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, AH0);
+}
+
 int
 main(void)
 {
@@ -109,6 +129,7 @@ main(void)
 		cmocka_unit_test(test_gtp1_ies),
 		cmocka_unit_test(test_gtp0_ies),
 		cmocka_unit_test(test_gtp1_ie_overlong),
+		cmocka_unit_test(test_ah_zero_length),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
