@@ -21,7 +21,7 @@
  * N-PDU number, and a tunnel identifier in BCD.
  */
 #include "strata/out.h"
-#include "fields.h"
+#include "gtpie.h"
 
 #define GTP_MAXEXT	8	/* extension headers followed */
 
@@ -202,9 +202,9 @@ gtp_decode(struct st_dctx *d, struct st_cur *c)
 		gtp_next(d, c, hdr);
 		return ST_OK;
 	}
-	/* Signalling: the elements, as bytes, are the rest of the header. */
-	if (end > hdr && end <= left)
-		st_dbytes(d, c, R(F_IES), hdr, end - hdr);
+	/* Signalling: the information elements are the rest of the header. */
+	if (end > hdr)
+		st_gtp_ies(d, c, hdr, end, ver);
 	d->hdr = end < left ? end : left;
 	d->plen = 0;
 	return end > left ? ST_ETRUNC : ST_OK;

@@ -82,10 +82,12 @@ ah_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	len = ((size_t)st_peek_bits(c, 8, 8) + 2) * 4;
 	d->hdr = 12;
+	/* Length 0 says 8 bytes, the sequence number the next header's
+	 * first: tshark reads it so (an empty ICV), and so does strata. */
 	if (len < 12)
-		return st_dmalformed(d, "length %zu below 12", len);
-	if (len > 12 && st_dbytes(d, c, &ah_fields[A_ICV], 12, len - 12) ==
-	    NULL) {
+		st_dbytes(d, c, &ah_fields[A_ICV], 8, 0);
+	else if (len > 12 &&
+	    st_dbytes(d, c, &ah_fields[A_ICV], 12, len - 12) == NULL) {
 		d->hdr = st_cur_left(c);
 		return ST_ETRUNC;
 	}
