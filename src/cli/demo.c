@@ -288,8 +288,12 @@ demo_until_state(struct demo *d, uint16_t lport, uint16_t rport,
 	int waited;
 
 	for (waited = 0; waited < ms; waited += 20) {
-		if (strcmp(st_demo_tcp_state(lport, rport), want) == 0)
+		/* The packets that moved the state are shown before it: they
+		 * may still wait in the capture when the state has moved. */
+		if (strcmp(st_demo_tcp_state(lport, rport), want) == 0) {
+			demo_drain(d);
 			return 0;
+		}
 		demo_watch(d, 20);
 	}
 	demo_drain(d);
