@@ -195,9 +195,10 @@ by_name(const void *a, const void *b)
 }
 
 /* Names two files spell, whose rows never share a layer: MPTCP's layer
- * repeats TCP's option kind and length, as Wireshark's tree does. */
+ * repeats TCP's option kind and length, as Wireshark's tree does; SMB1's
+ * NT Create and SMB2's CREATE both use Wireshark's smb.* access names. */
 static const char *const apart[] = { "tcp.option_kind", "tcp.option_len",
-	NULL };
+	"smb.access_mask", "smb.share_access", "smb.create_options", NULL };
 
 static int
 is_apart(const char *name)
