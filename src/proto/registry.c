@@ -104,6 +104,13 @@ extern const struct st_proto st_proto_tftp;
 /* @app9 */
 /* @s9 */
 /* @tail16d */
+/* @smb1b */
+/* @smb2pipe */
+/* @gssapi */
+/* @rdp */
+/* @tail16e */
+/* @app10 */
+/* @tail10 */
 extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
@@ -292,6 +299,13 @@ const struct st_proto *const st_protos[] = {
 	/* @app9 */
 	/* @s9 */
 	/* @tail16d */
+	/* @smb1b */
+	/* @smb2pipe */
+	/* @gssapi */
+	/* @rdp */
+	/* @tail16e */
+	/* @app10 */
+	/* @tail10 */
 	&st_proto_nflog,
 	&st_proto_olsr,
 	&st_proto_mipv6,
