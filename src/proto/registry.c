@@ -111,6 +111,7 @@ extern const struct st_proto st_proto_tftp;
 /* @tail16e */
 /* @app10 */
 /* @tail10 */
+extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
 extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
@@ -306,6 +307,8 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16e */
 	/* @app10 */
 	/* @tail10 */
+	&st_proto_lwapp,
+	&st_proto_lwapp_cntl,
 	&st_proto_nflog,
 	&st_proto_olsr,
 	&st_proto_mipv6,
