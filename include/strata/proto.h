@@ -65,8 +65,10 @@ enum st_key {
 				   of what the client sent, else the source) */
 	ST_KEY_RPCPROG,		/* an ONC RPC program number (100005 MOUNT):
 				   the layer after a call or its reply */
-	ST_KEY_MEDIA		/* what a body is, by kind (ST_MEDIA_*), as
+	ST_KEY_MEDIA,		/* what a body is, by kind (ST_MEDIA_*), as
 				   Wireshark's media types hand it on */
+	ST_KEY_SCTPPPID		/* an SCTP DATA chunk's payload protocol
+				   identifier (3 M3UA) */
 };
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 

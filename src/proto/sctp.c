@@ -364,6 +364,17 @@ chunk(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 
 extern const struct st_proto st_proto_sctp_more;
 
+/* The protocol of a DATA chunk's user data, by its payload protocol
+ * identifier; data when none is bound. */
+static const struct st_proto *
+user_proto(struct st_cur *k)
+{
+	const struct st_proto *p;
+
+	p = st_proto_next(ST_KEY_SCTPPPID, st_peek_bits(k, 96, 32));
+	return p != NULL ? p : &st_proto_data;
+}
+
 /*
  * The chunks from byte off to end (total: the packet's declared length,
  * end what was captured of it); returns the header length.  As Wireshark
@@ -411,7 +422,8 @@ chunks(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 		if (type == 0 && len > 16) {	/* last: fields go there */
 			if (pad > 0 && off + len + pad <= end)
 				st_dbytes(d, c, R(F_CPAD), off + len, pad);
-			st_dsublayer(d, c, &st_proto_data, off + 16, len - 16);
+			st_dsublayer(d, c, user_proto(&k), off + 16,
+			    len - 16);
 			if (off + len + pad < end)
 				st_dsublayer(d, c, &st_proto_sctp_more, off +
 				    len + pad, end - off - len - pad);
