@@ -151,3 +151,26 @@ def ip_frame(from_client, proto, make, ident=1, v6=False):
         et = 0x0800
     mac = (MS, MC) if from_client else (MC, MS)
     return ether(mac[0], mac[1], et, ip)
+
+
+def crc32c(b):
+    """CRC32c (Castagnoli), as SCTP sums a packet (RFC 9260 appendix B)."""
+    crc = 0xFFFFFFFF
+    for x in b:
+        crc ^= x
+        for _ in range(8):
+            crc = (crc >> 1) ^ (0x82F63B78 if crc & 1 else 0)
+    return crc ^ 0xFFFFFFFF
+
+
+def sctp_data_frame(from_client, sp, dp, ppid, payload, tsn=1, vtag=1):
+    """An Ethernet frame of an SCTP packet of one DATA chunk (B and E
+    set, stream 0) carrying payload of protocol ppid, its CRC32c right."""
+    chunk = struct.pack("!BBHIHHI", 0, 3, 16 + len(payload), tsn, 0, 0,
+                        ppid) + payload
+    chunk += b"\0" * ((4 - len(chunk) % 4) % 4)
+    pkt = struct.pack("!HHII", sp, dp, vtag, 0) + chunk
+    pkt = pkt[:8] + struct.pack("<I", crc32c(pkt)) + pkt[12:]
+    src, dst = (C, S) if from_client else (S, C)
+    mac = (MS, MC) if from_client else (MC, MS)
+    return ether(mac[0], mac[1], 0x0800, ipv4(src, dst, 132, pkt))

@@ -112,6 +112,7 @@ extern const struct st_proto st_proto_tftp;
 /* @app10 */
 /* @tail10 */
 extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
+extern const struct st_proto st_proto_m3ua;
 extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
@@ -309,6 +310,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tail10 */
 	&st_proto_lwapp,
 	&st_proto_lwapp_cntl,
+	&st_proto_m3ua,
 	&st_proto_nflog,
 	&st_proto_olsr,
 	&st_proto_mipv6,

@@ -3,7 +3,9 @@
  * The tail10 family (wireless and the long tail): LWAPP's data and control
  * messages (the AP identity before the header to the control port, the
  * 802.11 frame after a data header, the control header as lwapp-cntl);
- * every shorter prefix of each.
+ * M3UA in SCTP DATA chunks of payload protocol 3 (parameters by kind,
+ * protocol data's routing label, a parameter past the message); every
+ * shorter prefix of each.
  */
 #include "testutil.h"
 
@@ -112,6 +114,71 @@ test_lwapp_overlong(void **state)
 	assert_int_equal(fval(p, "lwapp.control.type"), 12);
 }
 
+/* SCTP 2905 -> 2905, one DATA chunk of PPID 3: ASP Up with an ASP
+ * identifier and an INFO string padded by three bytes. */
+#define M3_UP	"02000000000202000000000108004500004c000140004084ae05" \
+	"c6120001c6120002" "0b590b5900000001b6a83a0e" \
+	"0003002c000000010000000000000003" "010003010000001c" \
+	"0011000800000007" "000400096173702d31000000"
+/* Transfer DATA: network appearance, protocol data. */
+#define M3_DATA	"020000000002020000000001080045000054000140004084adfd" \
+	"c6120001c6120002" "0b590b5900000001a66d948b" \
+	"00030034000000030000000000000003" "0100010100000024" \
+	"0200000800000008" "02100014000000010000000203020005" "69737570"
+/* ASP Active whose traffic mode parameter says 200 bytes. */
+#define M3_BAD	"020000000002020000000001080045000048000140004084ae09" \
+	"c6120001c6120002" "0b590b5900000001ddda46dc" \
+	"00030028000000060000000000000003" "0100040100000018" \
+	"000b00c800000002" "0006000800000064"
+
+static void
+test_m3ua(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, M3_UP);
+	assert_chain(p, "eth ipv4 sctp m3ua");
+	assert_int_equal(layer(p, "m3ua")->off, 62);
+	assert_int_equal(fval(p, "m3ua.version"), 1);
+	assert_int_equal(fval(p, "m3ua.message_class"), 3);
+	assert_int_equal(fval(p, "m3ua.message_type"), 1);
+	assert_int_equal(fval(p, "m3ua.message_length"), 28);
+	assert_int_equal(fval(p, "m3ua.asp_identifier"), 7);
+	assert_int_equal(field_n(p, "m3ua.parameter_tag", 1)->val, 4);
+	assert_int_equal(field_n(p, "m3ua.parameter_length", 1)->val, 9);
+	assert_true(has_field(p, "m3ua.info_string"));
+	assert_true(has_field(p, "m3ua.parameter_padding"));
+	assert_non_null(strstr(summary_of(DLT_EN10MB, M3_UP),
+	    "M3UA ASP state maintenance messages ASPUP (3/1), length 28"));
+	sweep_prefixes(DLT_EN10MB, M3_UP);
+
+	p = decode_hex(DLT_EN10MB, M3_DATA);
+	assert_chain(p, "eth ipv4 sctp m3ua");
+	assert_int_equal(fval(p, "m3ua.network_appearance"), 8);
+	assert_int_equal(fval(p, "m3ua.protocol_data_opc"), 1);
+	assert_int_equal(fval(p, "m3ua.protocol_data_dpc"), 2);
+	assert_int_equal(fval(p, "m3ua.protocol_data_si"), 3);
+	assert_int_equal(fval(p, "m3ua.protocol_data_ni"), 2);
+	assert_int_equal(fval(p, "m3ua.protocol_data_mp"), 0);
+	assert_int_equal(fval(p, "m3ua.protocol_data_sls"), 5);
+	assert_false(has_field(p, "m3ua.parameter_value"));
+	sweep_prefixes(DLT_EN10MB, M3_DATA);
+}
+
+static void
+test_m3ua_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, M3_BAD);
+	assert_int_equal(layer(p, "m3ua")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "m3ua.parameter_length"), 200);
+	assert_false(has_field(p, "m3ua.traffic_mode_type"));
+	assert_false(has_field(p, "m3ua.routing_context"));
+}
+
 int
 main(void)
 {
@@ -119,6 +186,8 @@ main(void)
 		cmocka_unit_test(test_lwapp_data),
 		cmocka_unit_test(test_lwapp_control),
 		cmocka_unit_test(test_lwapp_overlong),
+		cmocka_unit_test(test_m3ua),
+		cmocka_unit_test(test_m3ua_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
