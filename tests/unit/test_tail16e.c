@@ -2,7 +2,8 @@
 /*
  * Issue 16's tail items: MPTCP's connection facts as tshark shows them
  * (token and IDSN from the key, relative data ACK and DSN across
- * subflows), from zoo/mptcp-v0.pcap's frames; SHA-1's test vector.
+ * subflows), from zoo/mptcp-v0.pcap's frames; SHA-1's test vector;
+ * SCTP's association index and relative TSNs.
  * Each with every shorter prefix and a malformed variant.
  */
 #include "testutil.h"
@@ -35,6 +36,18 @@
 	"f28cf5241b21165153043f5508004500003c088240003f061c340a0102020a020102" \
 	"0016a105659eaa706f17bab1a01001bf4c2100000101080affffa2f2ffffa1c01e08" \
 	"2001d52abef3"
+
+/* SCTP 198.18.0.1:5000 -> .2:5001: INIT (initial TSN 0x10), DATA (TSN
+ * 0x12), and back a SACK (cumulative TSN ack 0x12). */
+#define SCTP_INIT \
+	"020000000002020000000001080045000034000140004084ae1dc6120001c6120002" \
+	"1388138900000000000000000100001400001234000100000001000100000010"
+#define SCTP_DATA \
+	"020000000002020000000001080045000034000140004084ae1dc6120001c6120002" \
+	"1388138900004321000000000003001400000012000000000000000061626364"
+#define SCTP_SACK \
+	"020000000001020000000002080045000030000140004084ae21c6120002c6120001" \
+	"13891388000012340000000003000010000000120001000000000000"
 
 /* Decodes hex as frame num of one capture (1 starts a new one). */
 static const struct st_packet *
@@ -144,6 +157,30 @@ test_mptcp_malformed(void **state)
 	assert_false(has_field(p, "mptcp.ack"));
 }
 
+static void
+test_sctp_relative(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = frame(1, SCTP_INIT);
+	assert_int_equal(fval(p, "sctp.assoc_index"), 65535);
+	assert_false(has_field(p, "sctp.data_tsn"));
+	p = frame(2, SCTP_DATA);
+	assert_int_equal(fval(p, "sctp.data_tsn_raw"), 0x12);
+	assert_int_equal(fval(p, "sctp.data_tsn"), 2);
+	p = frame(3, SCTP_SACK);
+	assert_int_equal(fval(p, "sctp.sack_cumulative_tsn_ack"), 2);
+	sweep_prefixes(DLT_EN10MB, SCTP_DATA);
+	sweep_prefixes(DLT_EN10MB, SCTP_SACK);
+	/* a new capture: a SACK with no TSN seen the other way has no
+	 * relative ack; the first DATA is its direction's base */
+	p = frame(1, SCTP_SACK);
+	assert_false(has_field(p, "sctp.sack_cumulative_tsn_ack"));
+	p = frame(2, SCTP_DATA);
+	assert_int_equal(fval(p, "sctp.data_tsn"), 0);
+}
+
 int
 main(void)
 {
@@ -153,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_mptcp_relative),
 		cmocka_unit_test(test_mptcp_unknown),
 		cmocka_unit_test(test_mptcp_malformed),
+		cmocka_unit_test(test_sctp_relative),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
