@@ -78,10 +78,12 @@ class Conn:
         self.seq = {True: 1000, False: 5000}
         self.frames = frames
 
-    def send(self, from_client, data, seq=None, flags=0x18):
+    def send(self, from_client, data, seq=None, flags=0x18, opts=b""):
         """A segment of data (PSH ACK); seq given: sent at that sequence
         number (a retransmission, a segment out of order), the
-        connection's own numbers left as they are."""
+        connection's own numbers left as they are.  opts: TCP options,
+        padded with NOPs to a multiple of 4 bytes."""
+        opts += b"\x01" * (-len(opts) % 4)
         src, dst = (C, S) if from_client else (S, C)
         sp, dp = (self.cport, self.sport) if from_client else \
             (self.sport, self.cport)
@@ -90,7 +92,8 @@ class Conn:
             seq = self.seq[from_client]
             self.seq[from_client] += len(data) + (flags & 0x03 != 0)
         t = struct.pack("!HHIIBBHHH", sp, dp, seq & 0xFFFFFFFF,
-                        ack & 0xFFFFFFFF, 0x50, flags, 65535, 0, 0) + data
+                        ack & 0xFFFFFFFF, (5 + len(opts) // 4) << 4, flags,
+                        65535, 0, 0) + opts + data
         ph = pseudo(src, dst, 6, len(t))
         t = t[:16] + struct.pack("!H", csum(ph + t)) + t[18:]
         mac = (MS, MC) if from_client else (MC, MS)

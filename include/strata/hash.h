@@ -11,10 +11,15 @@
 #include <stdint.h>
 
 #include <nettle/md5.h>
+#include <nettle/sha1.h>
 #include <nettle/sha2.h>
 
 struct st_md5 {
 	struct md5_ctx		 c;
+};
+
+struct st_sha1 {
+	struct sha1_ctx		 c;
 };
 
 struct st_sha256 {
@@ -24,6 +29,11 @@ struct st_sha256 {
 void	st_md5_init(struct st_md5 *m);
 void	st_md5_add(struct st_md5 *m, const void *p, size_t n);
 void	st_md5_end(struct st_md5 *m, uint8_t out[16]);
+
+/* SHA-1: MPTCP version 0's token and IDSN (RFC 6824 3.1). */
+void	st_sha1_init(struct st_sha1 *s);
+void	st_sha1_add(struct st_sha1 *s, const void *p, size_t n);
+void	st_sha1_end(struct st_sha1 *s, uint8_t out[20]);
 
 void	st_sha256_init(struct st_sha256 *s);
 void	st_sha256_add(struct st_sha256 *s, const void *p, size_t n);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * MD5 and SHA-256 through nettle (strata/hash.h), and bytes as hex.  No
+ * MD5, SHA-1 and SHA-256 through nettle (strata/hash.h), and bytes as hex.  No
  * protocol here.
  */
 #include "strata/hash.h"
@@ -21,6 +21,24 @@ void
 st_md5_end(struct st_md5 *m, uint8_t out[16])
 {
 	md5_digest(&m->c, MD5_DIGEST_SIZE, out);
+}
+
+void
+st_sha1_init(struct st_sha1 *s)
+{
+	sha1_init(&s->c);
+}
+
+void
+st_sha1_add(struct st_sha1 *s, const void *p, size_t n)
+{
+	sha1_update(&s->c, n, p);
+}
+
+void
+st_sha1_end(struct st_sha1 *s, uint8_t out[20])
+{
+	sha1_digest(&s->c, SHA1_DIGEST_SIZE, out);
 }
 
 void

@@ -23,18 +23,21 @@
  * 6 MP_FAIL     data sequence number
  * 7 MP_FASTCLOSE receiver's key     8 MP_TCPRST flags U V W T, reason
  *
- * The relative data sequence numbers, tokens and IDSNs Wireshark adds come
- * from the whole connection (or a SHA-1 of the key): not shown here.
+ * The tokens and IDSNs Wireshark adds come from a hash of the key, the
+ * relative data sequence numbers from the connection's keys, which
+ * mptcpconn.c follows across subflows.
  */
 #include "strata/out.h"
 #include "fields.h"
+#include "mptcpconn.h"
 
 enum { F_KIND, F_LEN, F_SUB, F_VER, F_CFLAGS, F_CKREQ, F_EXT, F_CRES,
 	F_SHA1, F_SKEY, F_RKEY, F_JFLAGS, F_BACKUP, F_ADDRID, F_RTOK,
 	F_SRAND, F_STHMAC, F_RES, F_SHMAC, F_DFLAGS, F_DFIN, F_DSN8, F_DSNP,
 	F_ACK8, F_ACKP, F_RAWACK, F_RAWDSN, F_SSN, F_DLEN, F_CKSUM, F_IPVER,
 	F_IPV4, F_IPV6, F_PORT, F_AHMAC, F_RMCOUNT, F_RMID, F_FKEY, F_FDSN,
-	F_U, F_V, F_W, F_T, F_REASON, F_NOMORE, F_SHA256, F_CRES1, F_ECHO };
+	F_U, F_V, F_W, F_T, F_REASON, F_NOMORE, F_SHA256, F_CRES1, F_ECHO,
+	F_XTOKEN, F_XIDSN, F_ACK, F_DSN };
 
 static const struct st_valname mptcp_sub_names[] = {
 	{ 0, "Multipath Capable" }, { 1, "Join Connection" },
@@ -135,23 +138,53 @@ static const struct st_field_desc mptcp_fields[] = {
 	FDD(NULL, "tcp.options.mptcp.reserved.flag", "Reserved", 27, 4,
 	    ST_FMT_HEX),	/* ADD_ADDR version 1 */
 	FD(NULL, "tcp.options.mptcp.echo", "Echo", 23, 1, ST_FMT_DEC),
+	/* from the connection (mptcpconn.c) */
+	FDG("mptcp.expected_token", "Subflow token generated from key",
+	    ST_FMT_DEC, NULL),
+	FDG("mptcp.expected_idsn", "Subflow expected IDSN", ST_FMT_DEC, NULL),
+	FDG("mptcp.ack", "Multipath TCP Data ACK (relative)", ST_FMT_DEC,
+	    NULL),
+	FDG("mptcp.dss.dsn", "DSS Data Sequence Number (relative)",
+	    ST_FMT_DEC, NULL),
 };
 
 #define R(i)	(&mptcp_fields[(i)])
+
+/* MP_CAPABLE with keys (12 bytes and more): the
+ * sender's token and IDSN; the connection learns both keys (rk NULL: only
+ * the sender's). */
+static void
+capable_keys(struct st_dctx *d, unsigned ver, const struct st_field *sk,
+    const struct st_field *rk)
+{
+	uint64_t idsn, r = rk != NULL ? rk->val : 0;
+	uint32_t tok;
+
+	if (sk == NULL || mptcp_conn_keys(d, ver, sk->val, rk != NULL ? &r :
+	    NULL, &tok, &idsn) != 0)
+		return;
+	st_dgen(d, R(F_XTOKEN), tok);
+	st_dgen(d, R(F_XIDSN), idsn);
+}
 
 /* MP_CAPABLE: keys by length (12: the sender's, 20: both). */
 static int
 mp_capable(struct st_dctx *d, struct st_cur *c, size_t len)
 {
+	const struct st_field *sk = NULL, *rk = NULL;
+	unsigned ver = (unsigned)st_peek_bits(c, 20, 4);
+
 	st_dfields(d, c, R(F_VER), F_CRES - F_VER);
 	if (c->err == ST_OK && st_peek_bits(c, 20, 4) == 0)
 		st_dfields(d, c, R(F_CRES), 2);
 	else
 		st_dfields(d, c, R(F_NOMORE), 3);
 	if (len >= 12)
-		st_dfield(d, c, R(F_SKEY));
+		sk = st_dfield(d, c, R(F_SKEY));
 	if (len >= 20)
-		st_dfield(d, c, R(F_RKEY));
+		rk = st_dfield(d, c, R(F_RKEY));
+	if (c->err == ST_OK && len >= 12)
+		capable_keys(d, ver, sk, rk);
 	if (len != 4 && len != 12 && len != 20 && len != 22 && len != 24)
 		return st_dmalformed(d, "MP_CAPABLE length %zu", len);
 	return ST_OK;
@@ -168,7 +201,11 @@ mp_join(struct st_dctx *d, struct st_cur *c, size_t len)
 	}
 	st_dfields(d, c, R(F_JFLAGS), 3);
 	if (len == 12) {
-		st_dfields(d, c, R(F_RTOK), 2);
+		const struct st_field *tok = st_dfield(d, c, R(F_RTOK));
+
+		st_dfield(d, c, R(F_SRAND));
+		if (tok != NULL && c->err == ST_OK)
+			mptcp_conn_join(d, (uint32_t)tok->val);
 		return ST_OK;
 	}
 	if (len == 16) {
@@ -179,10 +216,29 @@ mp_join(struct st_dctx *d, struct st_cur *c, size_t len)
 	return st_dmalformed(d, "MP_JOIN length %zu", len);
 }
 
+/*
+ * A data ACK (the receiver's side, rev 1) or DSN (the sender's) relative
+ * to that side's IDSN, as Wireshark counts it: a 32-bit value takes the
+ * IDSN's upper half first.  Nothing when the keys were not seen.
+ */
+static void
+relative(struct st_dctx *d, const struct st_field_desc *fd, uint64_t raw,
+    int rev, int wide)
+{
+	uint64_t idsn;
+
+	if (mptcp_conn_idsn(d, rev, &idsn) != 0)
+		return;
+	if (!wide)
+		raw |= idsn & 0xffffffff00000000ull;
+	st_dgen(d, fd, raw - idsn);
+}
+
 /* DSS: what the flags say is there must fit the option's length. */
 static int
 mp_dss(struct st_dctx *d, struct st_cur *c, size_t len)
 {
+	const struct st_field *f;
 	unsigned fl;
 	size_t off = 4, need = 4, ackn, dsnn;
 
@@ -193,17 +249,22 @@ mp_dss(struct st_dctx *d, struct st_cur *c, size_t len)
 	ackn = fl & 0x01 ? (fl & 0x02 ? 8 : 4) : 0;
 	dsnn = fl & 0x04 ? (fl & 0x08 ? 8 : 4) : 0;
 	need += ackn + (dsnn != 0 ? dsnn + 6 : 0);
+	/* Wireshark reads the data ACK even when the mapping will not fit */
+	if (ackn != 0 && off + ackn <= len &&
+	    (f = st_dbytes(d, c, R(F_RAWACK), off, ackn)) != NULL)
+		relative(d, R(F_ACK), f->val, 1, ackn == 8);
 	if (need > len)
 		return st_dmalformed(d, "DSS flags 0x%02x need %zu bytes, the "
 		    "option has %zu", fl, need, len);
-	if (ackn != 0)
-		st_dbytes(d, c, R(F_RAWACK), off, ackn);
 	off += ackn;
 	if (dsnn == 0)
 		return ST_OK;
-	st_dbytes(d, c, R(F_RAWDSN), off, dsnn);
+	f = st_dbytes(d, c, R(F_RAWDSN), off, dsnn);
 	st_dbytes(d, c, R(F_SSN), off + dsnn, 4);
 	st_dbytes(d, c, R(F_DLEN), off + dsnn + 4, 2);
+	/* Wireshark widens the DSN by the data ACK's size flag, not its own */
+	if (f != NULL && c->err == ST_OK)
+		relative(d, R(F_DSN), f->val, 0, ackn == 8);
 	off += dsnn + 6;
 	if (len >= off + 2)		/* a checksum when negotiated */
 		st_dbytes(d, c, R(F_CKSUM), off, 2);

@@ -25,6 +25,7 @@
 
 #include "strata/out.h"
 #include "fields.h"
+#include "sctpassoc.h"
 
 #define SCTP_MAXCHUNKS	64	/* chunks, and parameters in one */
 
@@ -38,7 +39,7 @@ enum { F_SPORT, F_DPORT, F_PORT1, F_PORT2, F_VTAG, F_CKSUM, F_CKSTAT,
 	F_PRAND,
 	F_NONCE, F_CUMACK, F_ARWND, F_NGAPS, F_NDUPS, F_GSTART, F_GEND,
 	F_DUP, F_SHUTACK, F_TBIT_SC, F_TBIT_AB, F_COOKIE,
-	F_CCODE, F_CCLEN, F_CINFO, F_CPADC, F_ITAG };
+	F_CCODE, F_CCLEN, F_CINFO, F_CPADC, F_ITAG, F_ASSOC, F_RTSN, F_RCUMACK };
 
 static const struct st_valname chunk_names[] = {
 	{ 0, "DATA" }, { 1, "INIT" }, { 2, "INIT_ACK" }, { 3, "SACK" },
@@ -177,6 +178,12 @@ static const struct st_field_desc sctp_fields[] = {
 	FD(NULL, "sctp.cause_padding", "Cause padding", 0, 0, ST_FMT_BYTES),
 	/* INIT and INIT ACK: Wireshark's one name for both tags, hidden */
 	FDD(NULL, "sctp.initiate_tag", "Initiate tag", 32, 32, ST_FMT_HEX),
+	/* Wireshark's association facts (sctpassoc.c); no association
+	 * index unless its preference asks */
+	FDG("sctp.assoc_index", "Association index", ST_FMT_DEC, NULL),
+	FDG("sctp.data_tsn", "TSN (relative)", ST_FMT_DEC, NULL),
+	FDG("sctp.sack_cumulative_tsn_ack", "Cumulative TSN ACK (relative)",
+	    ST_FMT_DEC, NULL),
 };
 
 #define R(i)	(&sctp_fields[(i)])
@@ -281,6 +288,35 @@ params(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 	return ST_OK;
 }
 
+extern const struct st_proto st_proto_sctp;
+
+/*
+ * A TSN's relative value (field fd) as Wireshark shows it: the sender's
+ * (rev 0) or receiver's (rev 1) direction's, counted from its first TSN
+ * (setbase: this one may be it).  The packet's first SCTP layer names
+ * the association.
+ */
+static void
+rel_tsn(struct st_dctx *d, struct st_cur *c, size_t off, unsigned fd,
+    int rev, int setbase)
+{
+	size_t i = (size_t)(d->ly - d->pkt->layers);
+	uint32_t tsn, rel;
+
+	tsn = (uint32_t)st_peek_bits(c, 8 * off, 32);
+	if (c->err != ST_OK)
+		return;
+	for (;;) {		/* bounded by the layer count */
+		if (d->pkt->layers[i].proto == &st_proto_sctp)
+			break;
+		if (i-- == 0)
+			return;
+	}
+	if (sctp_assoc_rel(d, &d->pkt->layers[i], rev, setbase, tsn,
+	    &rel) == 0 && fd != 0)
+		st_dgen(d, R(fd), rel);
+}
+
 /* SACK: counts, then gap blocks and duplicates, all inside len bytes. */
 static int
 sack(struct st_dctx *d, struct st_cur *c, size_t len)
@@ -292,6 +328,7 @@ sack(struct st_dctx *d, struct st_cur *c, size_t len)
 	if (c->err != ST_OK || len < 16)
 		return len < 16 ? st_dmalformed(d, "SACK length %zu below 16",
 		    len) : c->err;
+	rel_tsn(d, c, 4, F_RCUMACK, 1, 0);
 	gaps = (size_t)st_peek_bits(c, 96, 16);
 	dups = (size_t)st_peek_bits(c, 112, 16);
 	if (16 + 4 * gaps + 4 * dups > len)
@@ -315,6 +352,7 @@ init(struct st_dctx *d, struct st_cur *c, size_t len, int ack)
 		return st_dmalformed(d, "INIT length %zu below 20", len);
 	st_dfields(d, c, R(ack ? F_AINITTAG : F_INITTAG), 5);
 	st_dfield(d, c, R(F_ITAG));
+	rel_tsn(d, c, 16, 0, 0, 1);	/* the sender's first TSN */
 	return params(d, c, 20, len, 0);
 }
 
@@ -328,6 +366,7 @@ chunk(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		if (len < 16)
 			return st_dmalformed(d, "DATA length %zu below 16", len);
 		st_dfields(d, c, R(F_DI), F_INITTAG - F_DI);
+		rel_tsn(d, c, 4, F_RTSN, 0, 1);
 		return ST_OK;
 	case 1:
 	case 2:
@@ -496,6 +535,7 @@ sctp_decode(struct st_dctx *d, struct st_cur *c)
 	int rc = ST_OK;
 
 	st_dfields(d, c, sctp_fields, F_CKSUM);
+	st_dgen(d, R(F_ASSOC), 65535);
 	ck = st_dfield(d, c, R(F_CKSUM));
 	if (c->err != ST_OK)
 		return c->err;
