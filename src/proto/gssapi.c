@@ -77,6 +77,11 @@ gss_decode(struct st_dctx *d, struct st_cur *c)
 	case 'N':
 		hand_on(d, c, ST_GSS_NTLMSSP, c->off, left);
 		return ST_OK;
+	case 0x04:	/* a Kerberos MIC or Wrap token (RFC 4121 4.2.6) */
+	case 0x05:
+		if (st_peek_bits(c, 8, 8) == 0x04)
+			hand_on(d, c, ST_GSS_KRB5, c->off, left);
+		return ST_OK;
 	default:
 		return ST_OK;		/* a token strata does not read */
 	}

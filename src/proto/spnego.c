@@ -279,7 +279,10 @@ const struct st_proto st_proto_spnego = {
 
 /* ---- the Kerberos 5 mechanism's token (spnego-krb5) ------------------- */
 
-enum { K_OID, K_TOKID, K_NFIELDS };
+enum {
+	K_OID, K_TOKID, K_CFXFLAGS, K_ACCSUB, K_SEALED, K_BYACC, K_FILLER,
+	K_EC, K_RRC, K_SEQ, K_CKSUM, K_NFIELDS
+};
 
 static const struct st_valname tokid_names[] = {
 	{ 0x0001, "KRB5_AP_REQ" }, { 0x0002, "KRB5_AP_REP" },
@@ -293,7 +296,51 @@ static const struct st_field_desc krb5_fields[] = {
 	    ST_FMT_TEXT),
 	[K_TOKID] = FDN(NULL, "spnego.krb5.tok_id", "Token ID", 0, 16,
 	    ST_FMT_HEX, tokid_names),
+	/* RFC 4121 4.2.6: a MIC (0x0404) or Wrap (0x0405) token's header,
+	 * big-endian after the token ID. */
+	[K_CFXFLAGS] = FD(NULL, "spnego.krb5.cfx_flags", "Flags", 16, 8,
+	    ST_FMT_HEX),
+	[K_ACCSUB] = FDD(NULL, "spnego.krb5.acceptor_subkey",
+	    "Acceptor subkey", 21, 1, ST_FMT_BOOL),
+	[K_SEALED] = FDD(NULL, "spnego.krb5.sealed", "Sealed", 22, 1,
+	    ST_FMT_BOOL),
+	[K_BYACC] = FDD(NULL, "spnego.krb5.send_by_acceptor",
+	    "Sent by acceptor", 23, 1, ST_FMT_BOOL),
+	[K_FILLER] = FD(NULL, "spnego.krb5.filler", "Filler", 0, 0,
+	    ST_FMT_BYTES),
+	[K_EC] = FD(NULL, "spnego.krb5.cfx_ec", "Extra count", 32, 16,
+	    ST_FMT_DEC),
+	[K_RRC] = FD(NULL, "spnego.krb5.cfx_rrc", "Right rotation count", 48,
+	    16, ST_FMT_DEC),
+	[K_SEQ] = FD(NULL, "spnego.krb5.cfx_seq", "Sequence number", 64, 64,
+	    ST_FMT_DEC),
+	[K_CKSUM] = FD(NULL, "spnego.krb5.sgn_cksum", "Checksum", 0, 0,
+	    ST_FMT_BYTES),
 };
+
+/* A MIC or Wrap token's header at k (its token ID read), n bytes. */
+static void
+cfx(struct st_dctx *d, struct st_cur *k, unsigned id, size_t n)
+{
+	size_t rrc = 0;
+
+	if (n < 16)
+		return;
+	st_dfields_at(d, k, 0, &krb5_fields[K_CFXFLAGS], 4);
+	if (id == 0x0405) {
+		st_dbytes(d, k, &krb5_fields[K_FILLER], 3, 1);
+		st_dfields_at(d, k, 0, &krb5_fields[K_EC], 2);
+	} else
+		st_dbytes(d, k, &krb5_fields[K_FILLER], 3, 5);
+	st_dfields_at(d, k, 0, &krb5_fields[K_SEQ], 1);
+	/* A Wrap token's checksum is rotated to the front: RRC bytes of it
+	 * (integrity only); a MIC's is the rest. */
+	if (id == 0x0405 && st_cur_need(k, 8))
+		rrc = (size_t)st_peek_bits(k, 48, 16);
+	if (n > 16)
+		st_dbytes(d, k, &krb5_fields[K_CKSUM], 16, rrc > 0 &&
+		    rrc < n - 16 ? rrc : n - 16);
+}
 
 static int
 krb5_decode(struct st_dctx *d, struct st_cur *c)
@@ -328,6 +375,8 @@ krb5_decode(struct st_dctx *d, struct st_cur *c)
 	if ((f = st_dbytes(d, c, &krb5_fields[K_TOKID], pos - c->off, 2)) !=
 	    NULL)
 		f->val = st_peek_bits(&k, 8, 8) << 8 | st_peek_bits(&k, 0, 8);
+	if (f != NULL && (f->val == 0x0404 || f->val == 0x0405))
+		cfx(d, &k, (unsigned)f->val, end - pos);
 	/* AP-REQ, AP-REP, KRB-ERROR: a Kerberos message follows. */
 	if (f != NULL && f->val >= 1 && f->val <= 3 && pos + 2 < end) {
 		const struct st_proto *p = st_proto_next(ST_KEY_GSSAPI,
