@@ -67,10 +67,20 @@ enum st_key {
 				   the layer after a call or its reply */
 	ST_KEY_MEDIA,		/* what a body is, by kind (ST_MEDIA_*), as
 				   Wireshark's media types hand it on */
-	ST_KEY_SCTPPPID		/* an SCTP DATA chunk's payload protocol
+	ST_KEY_SCTPPPID,	/* an SCTP DATA chunk's payload protocol
 				   identifier (3 M3UA) */
+	ST_KEY_GSSAPI		/* an authentication token a carrier (SMB2,
+				   LDAP, HTTP) or a GSS-API layer hands on,
+				   by kind (ST_GSS_*) */
 };
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
+#define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API
+				   token (RFC 2743 3.1), bare SPNEGO or
+				   NTLMSSP */
+#define ST_GSS_SPNEGO	2	/* mechanism 1.3.6.1.5.5.2 (RFC 4178) */
+#define ST_GSS_KRB5	3	/* a Kerberos mechanism token (RFC 4121) */
+#define ST_GSS_NTLMSSP	4	/* an NTLMSSP message or verifier */
+#define ST_GSS_KRBMSG	5	/* a Kerberos message inside a krb5 token */
 
 /* What a protocol is, for the views that treat layers by kind. */
 enum st_role {

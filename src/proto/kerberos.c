@@ -614,6 +614,7 @@ krb_decode(struct st_dctx *d, struct st_cur *c)
 static const struct st_bind krb_binds[] = {
 	{ ST_KEY_UDPPORT, 88 },
 	{ ST_KEY_TCPPORT, 88 },
+	{ ST_KEY_GSSAPI, ST_GSS_KRBMSG },	/* inside a krb5 GSS token */
 };
 
 /*

@@ -338,6 +338,44 @@ ldap_wrapped(struct st_dctx *d, struct st_cur *c, size_t n)
 	}
 }
 
+/*
+ * The n bytes at off (from the cursor's base) as the layers of the
+ * authentication token they hold, through the registry (ST_KEY_GSSAPI):
+ * a bare NTLMSSP message or SPNEGO answer to their own layer, else
+ * gss-api.  Called last: later fields would go to those layers.
+ */
+static void
+ldap_auth_on(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
+{
+	const struct st_proto *p;
+	struct st_cur t = *c;
+	unsigned b;
+
+	t.off = off;
+	if (n == 0 || off < c->off || !st_cur_need(&t, 1))
+		return;
+	b = (unsigned)st_peek_bits(&t, 0, 8);
+	p = st_proto_next(ST_KEY_GSSAPI, b == 'N' ? ST_GSS_NTLMSSP :
+	    b == 0xa1 ? ST_GSS_SPNEGO : ST_GSS_TOKEN);
+	if (p != NULL)
+		st_dsublayer(d, c, p, off - c->off, n);
+}
+
+/* A bind's SASL credentials (or the server's) in the layer, handed on. */
+static void
+ldap_creds_on(struct st_dctx *d, struct st_cur *c)
+{
+	const struct st_field *f = &d->pkt->fields[d->ly->field0];
+	const struct st_field *end = f + d->ly->nfields;
+
+	for (; f < end; f++)
+		if ((f->desc == F(F_CRED) || f->desc == F(F_SASLCREDS)) &&
+		    f->bits > 0) {
+			ldap_auth_on(d, c, f->bitoff / 8, f->bits / 8);
+			return;
+		}
+}
+
 /* A SASL buffer: a 4-byte length and the wrapped message. */
 static int
 ldap_sasl(struct st_dctx *d, struct st_cur *c, size_t left)
@@ -351,6 +389,7 @@ ldap_sasl(struct st_dctx *d, struct st_cur *c, size_t left)
 	d->hdr = len < left - 4 ? 4 + len : left;
 	if (len <= left - 4)
 		ldap_wrapped(d, c, len);
+	ldap_auth_on(d, c, c->off + 4, len < left - 4 ? len : left - 4);
 	return d->ly->status == ST_LS_MALFORMED ? ST_EINVAL : ST_OK;
 }
 
@@ -383,6 +422,8 @@ ldap_decode(struct st_dctx *d, struct st_cur *c)
 		return rc == ST_ETRUNC ? ST_OK : rc;
 	}
 	d->hdr = m.off + m.len - c->off;
+	if (rc == ST_OK)
+		ldap_creds_on(d, c);
 	if (rc == ST_OK && d->hdr < left) {	/* more messages */
 		d->plen = left - d->hdr;
 		if (st_dcount(d, &st_proto_ldap) + 1 < LDAP_MAX_ITEMS)

@@ -107,6 +107,10 @@ extern const struct st_proto st_proto_tftp;
 /* @smb1b */
 /* @smb2pipe */
 /* @gssapi */
+extern const struct st_proto st_proto_gssapi;
+extern const struct st_proto st_proto_spnego;
+extern const struct st_proto st_proto_spnego_krb5;
+extern const struct st_proto st_proto_ntlmssp;
 /* @rdp */
 /* @tail16e */
 /* @app10 */
@@ -304,6 +308,10 @@ const struct st_proto *const st_protos[] = {
 	/* @smb1b */
 	/* @smb2pipe */
 	/* @gssapi */
+	&st_proto_gssapi,
+	&st_proto_spnego,
+	&st_proto_spnego_krb5,
+	&st_proto_ntlmssp,
 	/* @rdp */
 	/* @tail16e */
 	/* @app10 */

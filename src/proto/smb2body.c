@@ -252,6 +252,8 @@ smb2_olb(struct smb2_msg *m, size_t ooff, size_t on, size_t loff,
 	return m->c->err == ST_OK;
 }
 
+static void secblob(struct smb2_msg *m, size_t olb, int auth);
+
 static void
 negotiate(struct smb2_msg *m, size_t b)
 {
@@ -271,6 +273,7 @@ negotiate(struct smb2_msg *m, size_t b)
 	smb2_le(m, F_DIALECT, b + 4, 2);
 	smb2_guid(m, F_SGUID, b + 8);
 	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
+	secblob(m, b + 56, 0);		/* last: its own layers */
 }
 
 /* The security buffer: its offset and length words at olb, the blob. */
@@ -287,11 +290,12 @@ secblob(struct smb2_msg *m, size_t olb, int auth)
 		return;
 	st_dbytes(m->d, m->c, &smb2_fields[F_SECBLOB], off, len);
 	t = *m->c;
-	if (!auth || !st_cur_skip(&t, off))
-		return;
-	memset(&s, 0, sizeof(s));
-	if (smb2_ntlm_names(&t, len, &s))
-		smb2_ses_auth(m->sesid, m->d->pkt->num, &s);
+	if (auth && st_cur_skip(&t, off)) {
+		memset(&s, 0, sizeof(s));
+		if (smb2_ntlm_names(&t, len, &s))
+			smb2_ses_auth(m->sesid, m->d->pkt->num, &s);
+	}
+	smb2_secblob_on(m->d, m->c, off, len);	/* last: its own layers */
 }
 
 static void

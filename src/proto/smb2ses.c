@@ -16,6 +16,8 @@
 #include <string.h>
 #include <stdio.h>
 
+#include "strata/proto.h"
+#include "strata/registry.h"
 #include "smb2ses.h"
 
 #define SES_MAX		32
@@ -275,4 +277,20 @@ smb2_ntlm_names(const struct st_cur *c, size_t n, struct smb2_ses *s)
 	/* An anonymous logon names no account: Wireshark keeps none. */
 	s->names = s->acct[0] != '\0';
 	return 1;
+}
+
+void
+smb2_secblob_on(struct st_dctx *d, struct st_cur *c, size_t off, size_t len)
+{
+	const struct st_proto *p;
+	struct st_cur t = *c;
+
+	/* A bare NTLMSSP message is its own layer, with no GSS-API one (as
+	 * Wireshark shows it). */
+	if (len == 0 || !st_cur_skip(&t, off) || !st_cur_need(&t, 1))
+		return;
+	p = st_proto_next(ST_KEY_GSSAPI, st_peek_bits(&t, 0, 8) == 'N' ?
+	    ST_GSS_NTLMSSP : ST_GSS_TOKEN);
+	if (p != NULL)
+		st_dsublayer(d, c, p, off, len);
 }

@@ -12,6 +12,8 @@
 
 #include "strata/cursor.h"
 
+struct st_dctx;
+
 #define SMB2_FACTLEN	128	/* bytes of a name kept, with its NUL */
 
 struct smb2_ses {
@@ -58,5 +60,14 @@ void	smb2_tree_resp(uint64_t sesid, uint64_t msgid, uint32_t tid,
  * bare) into *s (names set): 1, or 0 when there is none.
  */
 int	smb2_ntlm_names(const struct st_cur *c, size_t n, struct smb2_ses *s);
+
+/*
+ * The security buffer of len bytes at byte off past c's position as the
+ * layers of the GSS-API token it holds (gss-api, then its mechanism's),
+ * after the SMB2 layer, through the registry; called last, when the
+ * message adds no more fields.
+ */
+void	smb2_secblob_on(struct st_dctx *d, struct st_cur *c, size_t off,
+	    size_t len);
 
 #endif

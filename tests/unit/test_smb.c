@@ -77,7 +77,7 @@ test_session(void **state)
 
 	(void)state;
 	p = frame(5, TO("01bd") SS_REQ);
-	assert_chain(p, "ipv4 tcp nbss smb2");
+	assert_chain(p, "ipv4 tcp nbss smb2 ntlmssp");
 	assert_int_equal(fval(p, "smb2.cmd"), 1);
 	assert_int_equal(fval(p, "smb2.olb.offset"), 0x58);
 	assert_int_equal(fval(p, "smb2.olb.length"), 80);
