@@ -108,6 +108,7 @@ extern const struct st_proto st_proto_tftp;
 /* @smb2pipe */
 /* @gssapi */
 /* @rdp */
+extern const struct st_proto st_proto_rdp;
 /* @tail16e */
 /* @app10 */
 /* @tail10 */
@@ -303,6 +304,7 @@ const struct st_proto *const st_protos[] = {
 	/* @smb2pipe */
 	/* @gssapi */
 	/* @rdp */
+	&st_proto_rdp,
 	/* @tail16e */
 	/* @app10 */
 	/* @tail10 */
