@@ -108,7 +108,7 @@ extern const struct st_proto st_proto_tftp;
 /* @smb2pipe */
 /* @gssapi */
 /* @rdp */
-extern const struct st_proto st_proto_rdp;
+extern const struct st_proto st_proto_rdp, st_proto_t125;
 /* @tail16e */
 /* @app10 */
 /* @tail10 */
@@ -305,6 +305,7 @@ const struct st_proto *const st_protos[] = {
 	/* @gssapi */
 	/* @rdp */
 	&st_proto_rdp,
+	&st_proto_t125,
 	/* @tail16e */
 	/* @app10 */
 	/* @tail10 */
