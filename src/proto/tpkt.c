@@ -59,7 +59,9 @@ fastpath(struct st_dctx *d, struct st_cur *c)
 			return 0;
 		len = (len & 0x7f) << 8 | (size_t)st_peek_bits(c, 16, 8);
 	}
-	return len == left;
+	/* The segment's length: its bytes at hand, and those a capture cut
+	 * off (its snap length), so that a cut PDU is still one. */
+	return len == left + (d->pkt->len - d->pkt->caplen);
 }
 
 static int
@@ -153,9 +155,11 @@ tpkt_summary(struct st_sumctx *s, const struct st_layer *ly)
 		st_out_puts(s->o, " len ");
 		s->value(s, f[F_LENGTH]);
 	}
-	if (next < s->pkt->layers + s->pkt->nlayers &&
+	/* What it carries, each layer in turn: "cotp DT nr 0 eot t125
+	 * sendDataRequest user 7 channel 1003 rdp encrypted". */
+	for (; next < s->pkt->layers + s->pkt->nlayers &&
 	    next->depth == ly->depth && next->proto->summary != NULL &&
-	    next->proto->role == ST_ROLE_APP) {
+	    next->proto->role == ST_ROLE_APP; next++) {
 		st_out_putc(s->o, ' ');
 		next->proto->summary(s, next);
 	}
