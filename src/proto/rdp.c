@@ -376,6 +376,34 @@ static const struct st_bind rdp_binds[] = {
 	{ ST_KEY_FRAMED, RDP_MCS_FRAMED },
 };
 
+/* " negotiate request rdp,tls,credssp": what the client offers. */
+static void
+protocols(struct st_sumctx *s, uint64_t v)
+{
+	static const char *const names[] = { "tls", "credssp", "rdstls",
+		"credssp-ex" };
+	unsigned i;
+
+	st_out_puts(s->o, " negotiate request rdp");
+	for (i = 0; i < 4; i++)
+		if (v & (1u << i))
+			st_out_printf(s->o, ",%s", names[i]);
+}
+
+/* what, then f's value by its name in t (or in hex). */
+static void
+named(struct st_sumctx *s, const char *what, const struct st_valname *t,
+    const struct st_field *f)
+{
+	const char *n = st_valname(t, (uint32_t)f->val);
+
+	st_out_puts(s->o, what);
+	if (n != NULL)
+		st_out_puts(s->o, n);
+	else
+		st_out_printf(s->o, "0x%08x", (unsigned)f->val);
+}
+
 /* "rdp Cookie: mstshash=user negotiate request", "rdp negotiate
  * response CredSSP", "rdp fast-path 2 events encrypted". */
 static int
@@ -388,16 +416,11 @@ rdp_summary(struct st_sumctx *s, const struct st_layer *ly)
 	if (f[F_COOKIE] != NULL && f[F_COOKIE]->meaning != NULL)
 		st_out_printf(s->o, " %s", f[F_COOKIE]->meaning);
 	if (f[F_REQPROT] != NULL)
-		st_out_printf(s->o, " negotiate request protocols 0x%x",
-		    (unsigned)f[F_REQPROT]->val);
-	if (f[F_SELPROT] != NULL) {
-		st_out_puts(s->o, " negotiate response ");
-		s->value(s, f[F_SELPROT]);
-	}
-	if (f[F_FAILCODE] != NULL) {
-		st_out_puts(s->o, " negotiate failure ");
-		s->value(s, f[F_FAILCODE]);
-	}
+		protocols(s, f[F_REQPROT]->val);
+	if (f[F_SELPROT] != NULL)
+		named(s, " negotiate response ", prot_names, f[F_SELPROT]);
+	if (f[F_FAILCODE] != NULL)
+		named(s, " negotiate failure: ", fail_names, f[F_FAILCODE]);
 	if (f[F_FPHDR] != NULL) {
 		st_out_puts(s->o, " fast-path");
 		if (f[F_FPNUM] != NULL)

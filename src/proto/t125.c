@@ -268,33 +268,33 @@ static const struct st_bind t125_binds[] = {
 	{ ST_KEY_FRAMED, T125_DTDATA },
 };
 
-/* "t125 channelJoinConfirm user 7 channel 1008". */
+/* "t125 channelJoinConfirm user 7 channel 1008"; what the user data
+ * carries speaks after it (TPKT's summary calls each layer). */
 static int
 t125_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_field *f[F_NT125];
-	const struct st_layer *next = ly + 1;
+	const char *name;
 
 	st_ly_fields(s->pkt, ly, t125_fields, F_NT125, f);
 	st_out_puts(s->o, "t125");
 	if (f[F_PDU] == NULL)
 		return 1;
-	st_out_putc(s->o, ' ');
-	s->value(s, f[F_PDU]);
-	if (f[F_RESULT] != NULL && f[F_RESULT]->val != 0) {
-		st_out_putc(s->o, ' ');
-		s->value(s, f[F_RESULT]);
-	}
+	name = st_valname(pdu_names, (uint32_t)f[F_PDU]->val);
+	if (name != NULL)
+		st_out_printf(s->o, " %s", name);
+	else
+		st_out_printf(s->o, " PDU %u", (unsigned)f[F_PDU]->val);
+	if (f[F_RESULT] != NULL && f[F_RESULT]->val != 0 &&
+	    (name = st_valname(result_names, (uint32_t)f[F_RESULT]->val)))
+		st_out_printf(s->o, " %s", name);
+	if (f[F_REASON] != NULL && (name = st_valname(reason_names,
+	    (uint32_t)f[F_REASON]->val)) != NULL)
+		st_out_printf(s->o, " %s", name);
 	if (f[F_INIT] != NULL)
 		st_out_printf(s->o, " user %u", (unsigned)f[F_INIT]->val);
 	if (f[F_CHAN] != NULL)
 		st_out_printf(s->o, " channel %u", (unsigned)f[F_CHAN]->val);
-	if (next < s->pkt->layers + s->pkt->nlayers &&
-	    next->depth == ly->depth && next->proto->summary != NULL &&
-	    next->proto->role == ST_ROLE_APP) {
-		st_out_putc(s->o, ' ');
-		next->proto->summary(s, next);
-	}
 	return 1;
 }
 
