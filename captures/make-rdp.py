@@ -11,13 +11,16 @@
              failure, and the disconnect ultimatum; then a second
              connection where the server chose CredSSP and TLS follows
              (TPKT continuation, as tshark shows it).
+  rdpudp.pcap  MS-RDPEUDP version 1 on UDP 3389: the SYN with a
+             correlation id and SYNEX, the SYN+ACK, a datagram with an ack
+             vector of one element and data carrying a TLS client hello.
 """
 import os
 import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Conn, write  # noqa: E402
+from pcaplib import Conn, udp_frame, write  # noqa: E402
 
 
 def tpkt(tpdu):
@@ -80,9 +83,26 @@ def frames():
     return out
 
 
+def rdpudp_frames():
+    syn = struct.pack("!IHHIHH", 0xffffffff, 64, 0x1801, 0x0b127f15, 1232,
+                      1232) + bytes(range(1, 17)) + bytes(16) + \
+        struct.pack("!HH", 1, 2)
+    ack = struct.pack("!IHHIHH", 0x0b127f15, 64, 0x1005, 0x0f94ea0b, 1232,
+                      1232) + struct.pack("!HH", 1, 2)
+    hello = b"\x16\x03\x01\x00\x2d\x01\x00\x00\x29\x03\x01" + \
+        bytes(32) + b"\x00\x00\x02\x00\x2f\x01\x00"
+    data = struct.pack("!IHH", 0x0f94ea0b, 1024, 0x000c) + \
+        b"\x00\x01\x00\x1f" + struct.pack("!II", 0x0b127f16, 0x0b127f16) \
+        + hello
+    return [udp_frame(True, 50000, 3389, syn.ljust(1232, b"\0")),
+            udp_frame(False, 3389, 50000, ack.ljust(1232, b"\0")),
+            udp_frame(True, 50000, 3389, data)]
+
+
 def main():
     d = os.path.dirname(os.path.abspath(__file__))
     write(os.path.join(d, "rdp.pcap"), frames())
+    write(os.path.join(d, "rdpudp.pcap"), rdpudp_frames())
 
 
 if __name__ == "__main__":

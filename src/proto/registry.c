@@ -108,7 +108,7 @@ extern const struct st_proto st_proto_tftp;
 /* @smb2pipe */
 /* @gssapi */
 /* @rdp */
-extern const struct st_proto st_proto_rdp, st_proto_t125;
+extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 /* @tail16e */
 /* @app10 */
 /* @tail10 */
@@ -306,6 +306,7 @@ const struct st_proto *const st_protos[] = {
 	/* @rdp */
 	&st_proto_rdp,
 	&st_proto_t125,
+	&st_proto_rdpudp,
 	/* @tail16e */
 	/* @app10 */
 	/* @tail10 */

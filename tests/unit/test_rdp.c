@@ -5,7 +5,7 @@
  * negotiation request, the confirm's response and failure, MCS attach
  * user and channel join confirms, the security exchange and an encrypted
  * PDU in send-data PDUs, a fast-path input PDU in TPKT's place and the
- * disconnect ultimatum; every shorter prefix decoded without a read past
+ * disconnect ultimatum; MS-RDPEUDP's SYN and a data datagram; every shorter prefix decoded without a read past
  * it, cut headers marked truncated, lying lengths malformed.
  */
 #include "testutil.h"
@@ -55,6 +55,37 @@
 #define DPUM \
 	"020000000001020000000002080045000031000e40004006ae91c6120002c612" \
 	"00010d3dc03600001466000004645018ffff374300000300000902f0802180"
+
+/* MS-RDPEUDP: the start of a SYN (zeros pad it to 1232 bytes) and a
+ * datagram with an ack vector and data carrying a TLS client hello. */
+#define USYN \
+	"0200000000020200000000010800450004ec000140004011a9d8c6120001c612" \
+	"0002c3500d3d04d8ad34ffffffff004018010b127f1504d004d0010203040506" \
+	"0708090a0b0c0d0e0f1000000000000000000000000000000000000100020000"
+#define USYN_LEN	1274
+#define UDATA \
+	"020000000002020000000001080045000062000140004011ae62c6120001c612" \
+	"0002c3500d3d004e21470f94ea0b0400000c0001001f0b127f160b127f161603" \
+	"01002d0100002903010000000000000000000000000000000000000000000000" \
+	"000000000000000000000002002f0100"
+#define UDP_RDPUDP	42
+
+/* The hex frame cut at k bytes (inside the rdpudp header): truncated. */
+static void
+cut_in_header(const char *hex, size_t k)
+{
+	static struct st_packet p;
+	size_t n = hexbytes(hex);
+	uint8_t *b = malloc(k);
+
+	assert_non_null(b);
+	memcpy(b, tbuf, k);
+	st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+	st_decode(&p, DLT_EN10MB);
+	assert_non_null(last_layer(&p, "rdpudp"));
+	assert_int_equal(last_layer(&p, "rdpudp")->status, ST_LS_TRUNCATED);
+	free(b);
+}
 
 static void
 test_rdp_negotiation(void **state)
@@ -194,6 +225,45 @@ test_rdp_fastpath(void **state)
 	sweep_prefixes(DLT_EN10MB, FAIL);
 }
 
+static void
+test_rdpudp(void **state)
+{
+	static char syn[2 * USYN_LEN + 1];
+	const struct st_packet *p;
+
+	(void)state;
+	memset(syn, '0', 2 * USYN_LEN);
+	memcpy(syn, USYN, strlen(USYN));
+	p = decode_hex(DLT_EN10MB, syn);
+	assert_chain(p, "eth ipv4 udp rdpudp");
+	assert_int_equal(last_layer(p, "rdpudp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rdpudp.snsourceack"), 0xffffffffu);
+	assert_int_equal(fval(p, "rdpudp.flags"), 0x1801);
+	assert_int_equal(fval(p, "rdpudp.flags.syn"), 1);
+	assert_int_equal(fval(p, "rdpudp.flags.correlationid"), 1);
+	assert_int_equal(fval(p, "rdpudp.flags.ack"), 0);
+	assert_int_equal(fval(p, "rdpudp.initialsequencenumber"), 0x0b127f15);
+	assert_int_equal(fval(p, "rdpudp.upstreammtu"), 1232);
+	assert_true(has_field(p, "rdpudp.correlationid"));
+	assert_int_equal(fval(p, "rdpudp.synex.version"), 2);
+	sweep_prefixes(DLT_EN10MB, syn);
+	/* a SYN not padded to 1232 bytes is no version 1 SYN */
+	syn[2 * 200] = '\0';
+	p = decode_hex(DLT_EN10MB, syn);
+	assert_null(last_layer(p, "rdpudp"));
+
+	p = decode_hex(DLT_EN10MB, UDATA);
+	assert_chain(p, "eth ipv4 udp rdpudp tls");
+	assert_int_equal(fval(p, "rdpudp.flags.data"), 1);
+	assert_int_equal(fval(p, "rdpudp.ack.item"), 0);
+	assert_int_equal(fval(p, "rdpudp.data.sncoded"), 0x0b127f16);
+	assert_int_equal(fval(p, "rdpudp.data.sourceStart"), 0x0b127f16);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, UDATA),
+	    "rdpudp ACK,DATA sn 0x0b127f16"));
+	sweep_prefixes(DLT_EN10MB, UDATA);
+	cut_in_header(UDATA, UDP_RDPUDP + 10);
+}
+
 int
 main(void)
 {
@@ -203,6 +273,7 @@ main(void)
 		cmocka_unit_test(test_t125_domain),
 		cmocka_unit_test(test_rdp_security),
 		cmocka_unit_test(test_rdp_fastpath),
+		cmocka_unit_test(test_rdpudp),
 	};
 
 	st_decode_init();
