@@ -4,7 +4,8 @@
 
   rdp.pcap   one connection to TCP 3389: the X.224 connection request
              with a cookie and a negotiation request, the confirm that
-             chooses standard RDP security, MCS erect domain, attach user
+             chooses standard RDP security, an MCS Connect-Response
+             (BER; its T.124 user data cut to two bytes), erect domain, attach user
              and its confirm, channel join and its confirm, a security
              exchange PDU in a send-data request, an encrypted send-data
              indication, an encrypted fast-path input PDU, a negotiation
@@ -55,6 +56,10 @@ def frames():
     c.send(True, tpkt(cotp_cr(False, b"Cookie: mstshash=DOM\\user\r\n" +
                                neg(1, 0, 3))))
     c.send(False, tpkt(cotp_cr(True, neg(2, 0x1f, 0))))
+    params = bytes.fromhex("301a020122020103020100020101020100020101"
+                           "020300fff8020102")
+    body = b"\x0a\x01\x00\x02\x01\x00" + params + b"\x04\x02\xab\xcd"
+    c.send(False, dt(b"\x7f\x66" + bytes([len(body)]) + body))
     c.send(True, dt(b"\x04\x01\x00\x01\x00"))          # erect domain
     c.send(True, dt(b"\x28"))                          # attach user
     c.send(False, dt(b"\x2e\x00\x00\x07"))             # its confirm

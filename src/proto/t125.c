@@ -16,6 +16,7 @@
  */
 #include <stdio.h>
 
+#include "strata/ber.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -28,7 +29,9 @@ enum { C_ERECT = 1, C_DPUM = 8, C_AUREQ = 10, C_AUCF = 11, C_CJREQ = 14,
 
 enum { F_CHOICE, F_PDU, F_SUBH, F_SUBI, F_OPT, F_ENUM, F_RESULT, F_REASON,
 	F_INIT, F_REQ, F_CHAN, F_PRIO, F_SEG, F_SEGB, F_SEGE, F_UDLEN,
-	F_NT125 };
+	F_CONNECT, F_CALLING, F_CALLED, F_UPWARD, F_MAXCH, F_MAXUSER,
+	F_MAXTOKEN, F_NPRIO, F_MINTHRU, F_MAXHEIGHT, F_MAXPDU, F_PROTOVER,
+	F_CRESULT, F_CONNID, F_CUDATA, F_NT125 };
 
 static const struct st_valname pdu_names[] = {
 	{ 0, "plumbDomainIndication" }, { 1, "erectDomainRequest" },
@@ -71,6 +74,12 @@ static const struct st_valname prio_names[] = {
 	{ 0, NULL }
 };
 
+static const struct st_valname connect_names[] = {
+	{ 101, "connect-initial" }, { 102, "connect-response" },
+	{ 103, "connect-additional" }, { 104, "connect-result" },
+	{ 0, NULL }
+};
+
 /* Rows are placed by bit where each PDU has them (row()). */
 static const struct st_field_desc t125_fields[F_NT125] = {
 	[F_CHOICE] = FD(NULL, "per.choice_index", "Choice Index", 0, 6,
@@ -102,6 +111,37 @@ static const struct st_field_desc t125_fields[F_NT125] = {
 	    ST_FMT_BOOL),
 	[F_UDLEN] = FD(NULL, "per.octet_string_length", "Octet String Length",
 	    0, 0, ST_FMT_DEC),
+	/* The BER connect PDUs. */
+	[F_CONNECT] = FDN(NULL, "t125.ConnectMCSPDU", "ConnectMCSPDU", 0, 0,
+	    ST_FMT_DEC, connect_names),
+	[F_CALLING] = FD(NULL, "t125.callingDomainSelector",
+	    "callingDomainSelector", 0, 0, ST_FMT_BYTES),
+	[F_CALLED] = FD(NULL, "t125.calledDomainSelector",
+	    "calledDomainSelector", 0, 0, ST_FMT_BYTES),
+	[F_UPWARD] = FD(NULL, "t125.upwardFlag", "upwardFlag", 0, 0,
+	    ST_FMT_BOOL),
+	[F_MAXCH] = FD(NULL, "t125.maxChannelIds", "maxChannelIds", 0, 0,
+	    ST_FMT_DEC),
+	[F_MAXUSER] = FD(NULL, "t125.maxUserIds", "maxUserIds", 0, 0,
+	    ST_FMT_DEC),
+	[F_MAXTOKEN] = FD(NULL, "t125.maxTokenIds", "maxTokenIds", 0, 0,
+	    ST_FMT_DEC),
+	[F_NPRIO] = FD(NULL, "t125.numPriorities", "numPriorities", 0, 0,
+	    ST_FMT_DEC),
+	[F_MINTHRU] = FD(NULL, "t125.minThroughput", "minThroughput", 0, 0,
+	    ST_FMT_DEC),
+	[F_MAXHEIGHT] = FD(NULL, "t125.maxHeight", "maxHeight", 0, 0,
+	    ST_FMT_DEC),
+	[F_MAXPDU] = FD(NULL, "t125.maxMCSPDUsize", "maxMCSPDUsize", 0, 0,
+	    ST_FMT_DEC),
+	[F_PROTOVER] = FD(NULL, "t125.protocolVersion", "protocolVersion", 0,
+	    0, ST_FMT_DEC),
+	[F_CRESULT] = FDN(NULL, "t125.result", "result", 0, 0, ST_FMT_DEC,
+	    result_names),
+	[F_CONNID] = FD(NULL, "t125.calledConnectId", "calledConnectId", 0, 0,
+	    ST_FMT_DEC),
+	[F_CUDATA] = FD(NULL, "t125.userData", "userData", 0, 0,
+	    ST_FMT_BYTES),
 };
 
 /*
@@ -199,6 +239,92 @@ senddata(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* One DomainParameters: a SEQUENCE of eight INTEGERs. */
+static int
+domain_params(struct st_bwalk *w)
+{
+	struct st_bwalk in;
+	struct st_ber t;
+	int rc, f;
+
+	if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) !=
+	    ST_OK)
+		return rc;
+	in = st_ber_walk_in(w, &t);
+	for (f = F_MAXCH; f <= F_PROTOVER; f++)
+		if ((rc = st_ber_expect(&in, &t, ST_BER_UNIVERSAL,
+		    ST_BER_INTEGER)) != ST_OK ||
+		    (rc = st_ber_fuint(&in, &t, &t125_fields[f])) != ST_OK)
+			return rc;
+	return ST_OK;
+}
+
+/* The fields of a Connect-Initial (101) or Connect-Response (102) inside
+ * its application tag; the user data (T.124 GCC) is shown as bytes. */
+static int
+connect_body(struct st_bwalk *w, unsigned tag)
+{
+	struct st_ber t;
+	int rc, i;
+
+	if (tag == 101) {
+		if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL,
+		    ST_BER_OCTETS)) != ST_OK ||
+		    (rc = st_ber_fstr(w, &t, &t125_fields[F_CALLING])) != ST_OK ||
+		    (rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL,
+		    ST_BER_OCTETS)) != ST_OK ||
+		    (rc = st_ber_fstr(w, &t, &t125_fields[F_CALLED])) != ST_OK ||
+		    (rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL,
+		    ST_BER_BOOLEAN)) != ST_OK ||
+		    (rc = st_ber_fuint(w, &t, &t125_fields[F_UPWARD])) != ST_OK)
+			return rc;
+		for (i = 0; i < 3; i++)
+			if ((rc = domain_params(w)) != ST_OK)
+				return rc;
+	} else if (tag == 102) {
+		if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL,
+		    ST_BER_ENUMERATED)) != ST_OK ||
+		    (rc = st_ber_fuint(w, &t, &t125_fields[F_CRESULT])) !=
+		    ST_OK ||
+		    (rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL,
+		    ST_BER_INTEGER)) != ST_OK ||
+		    (rc = st_ber_fuint(w, &t, &t125_fields[F_CONNID])) != ST_OK ||
+		    (rc = domain_params(w)) != ST_OK)
+			return rc;
+	} else
+		return ST_OK;
+	if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_OCTETS)) !=
+	    ST_OK)
+		return rc;
+	return st_ber_fstr(w, &t, &t125_fields[F_CUDATA]);
+}
+
+/* A BER connect PDU: [APPLICATION 101..104]. */
+static int
+connect_pdu(struct st_dctx *d, struct st_cur *c)
+{
+	struct st_bwalk w = { d, *c, c->off, c->end };
+	struct st_ber m;
+	int rc;
+
+	if (d->pkt->caplen < d->pkt->len)
+		w.lim = c->off + 65536;	/* cut: the lengths may run past */
+	if ((rc = st_ber_read(c, w.lim, &m)) == ST_ETRUNC)
+		return ST_ETRUNC;
+	if (rc != ST_OK || m.cls != ST_BER_APPLICATION || m.tag < 101 ||
+	    m.tag > 104)
+		return st_dmalformed(d, "not an MCS connect PDU");
+	st_ber_add(&w, &m, &t125_fields[F_CONNECT], m.tag);
+	w = st_ber_walk_in(&w, &m);
+	rc = connect_body(&w, m.tag);
+	if (rc == ST_OK || rc == ST_ETRUNC)
+		d->hdr = m.off + m.len - c->off;
+	if (rc == ST_OK && d->hdr > st_cur_left(c))
+		rc = ST_ETRUNC;
+	d->data = 1;
+	return rc;
+}
+
 static int
 t125_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -210,6 +336,8 @@ t125_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ENOTME;	/* ISO-TSAP on 102 carries others */
 	if (!st_cur_need(c, 1))
 		return ST_ETRUNC;
+	if (bits(c, 0, 8) == 0x7f)
+		return connect_pdu(d, c);
 	choice = bits(c, 0, 6);
 	row(d, c, F_CHOICE, 0, 6, choice);
 	row(d, c, F_PDU, 0, 6, choice);
@@ -278,6 +406,12 @@ t125_summary(struct st_sumctx *s, const struct st_layer *ly)
 
 	st_ly_fields(s->pkt, ly, t125_fields, F_NT125, f);
 	st_out_puts(s->o, "t125");
+	if (f[F_CONNECT] != NULL && (name = st_valname(connect_names,
+	    (uint32_t)f[F_CONNECT]->val)) != NULL)
+		st_out_printf(s->o, " %s", name);
+	if (f[F_CRESULT] != NULL && (name = st_valname(result_names,
+	    (uint32_t)f[F_CRESULT]->val)) != NULL)
+		st_out_printf(s->o, " %s", name);
 	if (f[F_PDU] == NULL)
 		return 1;
 	name = st_valname(pdu_names, (uint32_t)f[F_PDU]->val);

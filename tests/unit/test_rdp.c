@@ -35,6 +35,12 @@
 	"00010d3dc036000013a6000004365018ffffd10000000300000f02f0803e0000" \
 	"0703f003f0"
 #define MCS_T125	61	/* where T.125 starts */
+/* An MCS Connect-Response (BER), its T.124 user data cut to 2 bytes. */
+#define CRSP \
+	"020000000001020000000002080045000058000640004006ae72c6120002c612" \
+	"00010d3dc0360000139b000004165018ffff3f8800000300003002f0807f6626" \
+	"0a0100020100301a020122020103020100020101020100020101020300fff802" \
+	"01020402abcd"
 #define EXCH \
 	"020000000002020000000001080045000046000b40004006ae7fc6120001c612" \
 	"0002c0360d3d00000436000013b55018ffff2da200000300001e02f080640007" \
@@ -167,6 +173,17 @@ test_t125_domain(void **state)
 	assert_int_equal(fval(p, "t124.requested"), 1008);
 	assert_int_equal(fval(p, "t124.channelId"), 1008);
 	sweep_trunc("t125", MCS_T125 + 1, CJCF, 0);
+
+	p = decode_hex(DLT_EN10MB, CRSP);
+	assert_chain(p, "eth ipv4 tcp tpkt cotp t125");
+	assert_int_equal(last_layer(p, "t125")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "t125.ConnectMCSPDU"), 102);
+	assert_int_equal(fval(p, "t125.result"), 0);
+	assert_int_equal(fval(p, "t125.maxChannelIds"), 34);
+	assert_int_equal(fval(p, "t125.maxMCSPDUsize"), 65528);
+	assert_int_equal(fval(p, "t125.protocolVersion"), 2);
+	assert_true(has_field(p, "t125.userData"));
+	sweep_trunc("t125", MCS_T125 + 1, CRSP, 0);
 
 	p = decode_hex(DLT_EN10MB, DPUM);
 	assert_int_equal(fval(p, "t124.DomainMCSPDU"), 8);
