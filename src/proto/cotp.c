@@ -20,6 +20,8 @@
 #include "fields.h"
 
 #define COTP_MAXPARAMS	32
+#define COTP_UDATA	0x80730e00	/* ST_KEY_FRAMED: CR/CC user data */
+#define COTP_DTDATA	0x80730f00	/* ST_KEY_FRAMED: a DT's payload */
 
 enum { T_ED = 0x1, T_EA = 0x2, T_RJ = 0x5, T_AK = 0x6, T_ER = 0x7,
 	T_DR = 0x8, T_DC = 0xc, T_CC = 0xd, T_CR = 0xe, T_DT = 0xf };
@@ -282,9 +284,17 @@ cotp_decode(struct st_dctx *d, struct st_cur *c)
 	if (hl > left)
 		return ST_ETRUNC;
 	/* RDP's negotiation in a CR or CC, after the parameters, is user
-	 * data (end < hl): it and what follows the header go on as data. */
+	 * data (end < hl); a DT's payload is the session's (T.125 MCS on
+	 * RDP): both go on by what the registry binds to them. */
 	d->hdr = end;
-	d->data = 1;
+	if ((type == T_CR || type == T_CC) && end < hl) {
+		d->next_key = ST_KEY_FRAMED;
+		d->next_val = COTP_UDATA;
+	} else if (type == T_DT && hl < left) {
+		d->next_key = ST_KEY_FRAMED;
+		d->next_val = COTP_DTDATA;
+	} else
+		d->data = 1;
 	return ST_OK;
 }
 

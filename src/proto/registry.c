@@ -112,6 +112,7 @@ extern const struct st_proto st_proto_spnego;
 extern const struct st_proto st_proto_spnego_krb5;
 extern const struct st_proto st_proto_ntlmssp;
 /* @rdp */
+extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 /* @tail16e */
 /* @app10 */
 /* @tail10 */
@@ -313,6 +314,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_spnego_krb5,
 	&st_proto_ntlmssp,
 	/* @rdp */
+	&st_proto_rdp,
+	&st_proto_t125,
+	&st_proto_rdpudp,
 	/* @tail16e */
 	/* @app10 */
 	/* @tail10 */

@@ -23,6 +23,8 @@
 #define TPKT_ISOTSAP	102
 #define TPKT_RDP	3389
 #define TPKT_COTP	8073	/* ST_KEY_FRAMED: what it carries */
+#define TPKT_RDPFP	0x52445046	/* ST_KEY_FRAMED: "RDPF", an RDP
+					   fast-path PDU in its place */
 #define TPKT_MIN	7	/* RFC 1006 6: a header and a 3-byte TPDU */
 
 enum { F_VERSION, F_RESERVED, F_LENGTH, F_CONT, F_NTPKT };
@@ -37,6 +39,31 @@ static const struct st_field_desc tpkt_fields[F_NTPKT] = {
 	    0, 0, ST_FMT_BYTES),
 };
 
+/*
+ * Whether the segment at c is one RDP fast-path PDU in place of a TPKT
+ * ([MS-RDPBCGR] 2.2.8.1.2, 2.2.9.1.2): action 0 in the header byte's low
+ * bits, and a 1- or 2-byte length that is the segment's, on RDP's port.
+ */
+static int
+fastpath(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), len;
+
+	if (left < 2 || (st_peek_bits(c, 0, 8) & 3) != 0 ||
+	    (st_dport(d->pkt, d->ly, 0) != TPKT_RDP &&
+	    st_dport(d->pkt, d->ly, 1) != TPKT_RDP))
+		return 0;
+	len = (size_t)st_peek_bits(c, 8, 8);
+	if (len & 0x80) {
+		if (left < 3)
+			return 0;
+		len = (len & 0x7f) << 8 | (size_t)st_peek_bits(c, 16, 8);
+	}
+	/* The segment's length: its bytes at hand, and those a capture cut
+	 * off (its snap length), so that a cut PDU is still one. */
+	return len == left + (d->pkt->len - d->pkt->caplen);
+}
+
 static int
 tpkt_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -49,12 +76,20 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 	if (left < 4 || st_get_u8(&t) != 3 || st_get_u8(&t) != 0) {
 		if (left < 4 && d->pkt->caplen < d->pkt->len)
 			return ST_ETRUNC;
-		/* Another protocol's bytes on the port: let it have them. */
-		if (st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto) != NULL)
-			return ST_ENOTME;
+		if (fastpath(d, c)) {
+			d->next_key = ST_KEY_FRAMED;
+			d->next_val = TPKT_RDPFP;
+			return ST_OK;
+		}
+		/* Another protocol's bytes on the port (TLS after RDP's
+		 * negotiation asked for it): Wireshark, which does not follow
+		 * the negotiation, still shows them as TPKT continuation;
+		 * strata does too and goes on with the protocol they are. */
 		st_dbytes(d, c, &tpkt_fields[F_CONT], 0, left);
-		d->hdr = left;
-		d->plen = 0;
+		d->next = st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto);
+		d->hdr = d->next != NULL ? 0 : left;
+		if (d->next == NULL)
+			d->plen = 0;
 		return ST_OK;
 	}
 	len = st_get_be16(&t);
@@ -106,6 +141,11 @@ tpkt_summary(struct st_sumctx *s, const struct st_layer *ly)
 	const struct st_layer *next = ly + 1;
 
 	st_ly_fields(s->pkt, ly, tpkt_fields, F_NTPKT, f);
+	/* Continuation another protocol took (TLS): its facts alone. */
+	if (f[F_CONT] != NULL && next < s->pkt->layers + s->pkt->nlayers &&
+	    next->depth == ly->depth && next->proto->summary != NULL &&
+	    next->proto->role == ST_ROLE_APP && next->proto->summary(s, next))
+		return 1;
 	st_out_puts(s->o, "tpkt");
 	if (f[F_CONT] != NULL) {
 		st_out_puts(s->o, " continuation");
@@ -115,9 +155,11 @@ tpkt_summary(struct st_sumctx *s, const struct st_layer *ly)
 		st_out_puts(s->o, " len ");
 		s->value(s, f[F_LENGTH]);
 	}
-	if (next < s->pkt->layers + s->pkt->nlayers &&
+	/* What it carries, each layer in turn: "cotp DT nr 0 eot t125
+	 * sendDataRequest user 7 channel 1003 rdp encrypted". */
+	for (; next < s->pkt->layers + s->pkt->nlayers &&
 	    next->depth == ly->depth && next->proto->summary != NULL &&
-	    next->proto->role == ST_ROLE_APP) {
+	    next->proto->role == ST_ROLE_APP; next++) {
 		st_out_putc(s->o, ' ');
 		next->proto->summary(s, next);
 	}
