@@ -65,8 +65,11 @@ enum st_key {
 				   of what the client sent, else the source) */
 	ST_KEY_RPCPROG,		/* an ONC RPC program number (100005 MOUNT):
 				   the layer after a call or its reply */
-	ST_KEY_MEDIA		/* what a body is, by kind (ST_MEDIA_*), as
+	ST_KEY_MEDIA,		/* what a body is, by kind (ST_MEDIA_*), as
 				   Wireshark's media types hand it on */
+	ST_KEY_PIPE		/* the bytes of a named pipe an SMB READ,
+				   WRITE, IOCTL or Transaction carries (value
+				   0): DCE/RPC on \\srvsvc, \\lsarpc */
 };
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 
