@@ -213,6 +213,33 @@ test_not_dcerpc(void **state)
 	assert_chain(p, "ipv4 tcp nbss smb2");
 }
 
+/* An SMB1 TransactNmPipe on \PIPE\ carrying data (hex, 32 bytes). */
+#define SMB1_TRANS(data) "ff534d42" "25" "00000000" "18" "0300" "0000" \
+	"0000000000000000" "0000" "0100" "0200" "0300" "0400" "10" "0000" \
+	"2000" "0000" "0004" "00" "00" "0000" "00000000" "0000" "0000" \
+	"4c00" "2000" "4c00" "02" "00" "2600" "0c40" "2900" \
+	"5c504950455c00" "0000" data
+
+static void
+test_smb1(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(0, SMB1_TRANS(REQ), 0));
+	assert_chain(p, "ipv4 tcp nbss smb dcerpc");
+	assert_int_equal(fval(p, "dcerpc.opnum"), 3);
+	assert_int_equal(layer(p, "dcerpc")->off, 40 + 4 + 76);
+	/* the pipe's bytes are DCE/RPC's, not the transaction's data */
+	assert_false(has_field(p, "smb.trans_data"));
+	sweep_prefixes(DLT_RAW, pkt(0, SMB1_TRANS(REQ), 0));
+	/* other bytes stay the transaction's */
+	p = at(2, pkt(0, SMB1_TRANS("0102030405060708090a0b0c0d0e0f10"
+	    "0102030405060708090a0b0c0d0e0f10"), 0));
+	assert_chain(p, "ipv4 tcp nbss smb");
+	assert_true(has_field(p, "smb.trans_data"));
+}
+
 int
 main(void)
 {
@@ -221,6 +248,7 @@ main(void)
 		cmocka_unit_test_setup(test_read, reset),
 		cmocka_unit_test_setup(test_write, reset),
 		cmocka_unit_test_setup(test_not_dcerpc, reset),
+		cmocka_unit_test_setup(test_smb1, reset),
 	};
 
 	st_decode_init();
