@@ -69,9 +69,12 @@ enum st_key {
 				   Wireshark's media types hand it on */
 	ST_KEY_SCTPPPID,	/* an SCTP DATA chunk's payload protocol
 				   identifier (3 M3UA) */
-	ST_KEY_GSSAPI		/* an authentication token a carrier (SMB2,
+	ST_KEY_GSSAPI,		/* an authentication token a carrier (SMB2,
 				   LDAP, HTTP) or a GSS-API layer hands on,
 				   by kind (ST_GSS_*) */
+	ST_KEY_PIPE		/* the bytes of a named pipe an SMB READ,
+				   WRITE, IOCTL or Transaction carries (value
+				   0): DCE/RPC on \\srvsvc, \\lsarpc */
 };
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 #define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API

@@ -156,6 +156,24 @@ num(struct pdu *p, int f, size_t off, size_t n)
 	return v;
 }
 
+/* The n bytes of a secondary address at s as text: printable ASCII as
+ * is (a pipe's \PIPE\samr keeps single backslashes, as Wireshark
+ * writes it), other bytes as \xHH. */
+static void
+addr_text(const uint8_t *s, size_t n, char *buf, size_t bn)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 5 <= bn; i++) {
+		if (s[i] >= 0x20 && s[i] < 0x7f)
+			buf[o++] = (char)s[i];
+		else
+			o += (size_t)snprintf(buf + o, bn - o, "\\x%02x",
+			    s[i]);
+	}
+	buf[o] = '\0';
+}
+
 /* A bind's, alter context's, or their answers' fragment sizes. */
 static void
 bind(struct pdu *p, int ptype)
@@ -179,7 +197,7 @@ bind(struct pdu *p, int ptype)
 	if (sl > 0 && 26 + sl <= p->len && st_cur_skip(&t, 26) &&
 	    (s = st_get_bytes(&t, sl)) != NULL) {
 		/* a NUL-terminated port or pipe name */
-		st_escape(s, s[sl - 1] == 0 ? sl - 1 : sl, buf, sizeof(buf));
+		addr_text(s, s[sl - 1] == 0 ? sl - 1 : sl, buf, sizeof(buf));
 		st_dtext(p->d, p->c, &dcerpc_fields[F_SECADDR], 26, sl, buf);
 	}
 	off = (26 + sl + 3) & ~(size_t)3;	/* aligned to 4 */
@@ -322,7 +340,8 @@ pair(struct pdu *p, int ptype, uint64_t callid, uint64_t opnum)
  * the auth padding (one item handed to a known interface, else bytes)
  * and the padding after them; with no bind seen, as Wireshark writes
  * them, the bytes up to the fragment's last pad-length bytes, and those
- * as the padding.  Encrypted (packet privacy) stubs are bytes.
+ * as the padding.  Encrypted (packet privacy) stubs are bytes: with no
+ * bind seen, to the fragment's end, trailer and all, as Wireshark.
  */
 static void
 stub(struct pdu *p, size_t hdr, size_t fraglen, size_t authlen,
@@ -349,7 +368,10 @@ stub(struct pdu *p, size_t hdr, size_t fraglen, size_t authlen,
 		return;
 	if (bind != NULL && !bind->data[0])
 		st_dgen(p->d, &dcerpc_fields[F_UNKNOWNIF], 1);
-	if (priv)
+	if (priv && bind == NULL)	/* Wireshark: to the fragment's end */
+		st_dbytes(p->d, p->c, &dcerpc_fields[F_ENCSTUB], hdr,
+		    fraglen - hdr);
+	else if (priv)
 		st_dbytes(p->d, p->c, &dcerpc_fields[F_ENCSTUB], hdr,
 		    end - pad - hdr);
 	else if (bind != NULL && bind->data[0])
@@ -466,6 +488,7 @@ dcerpc_heuristic(struct st_cur *c)
 
 static const struct st_bind dcerpc_binds[] = {
 	{ ST_KEY_TCPPORT, EPM_PORT },
+	{ ST_KEY_PIPE, 0 },		/* an SMB named pipe's bytes */
 };
 
 /* "dcerpc request call 2 opnum 64 ctx 0", "dcerpc bind call 1". */

@@ -21,6 +21,7 @@
 
 #include "strata/out.h"
 #include "smb1.h"
+#include "smbpipe.h"
 
 #define SMB_MAGIC	0xff534d42u
 #define ANDX_NONE	0xff
@@ -181,6 +182,8 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 	if (d->hdr > left)
 		d->hdr = left;
 	c->err = ST_OK;
+	if (smb_pipe_on(d, c, m.pipe_off, m.pipe_len))
+		return ST_OK;		/* a named pipe's DCE/RPC */
 	if (d->hdr < left)
 		d->data = 1;
 	return ST_OK;

@@ -47,6 +47,8 @@ struct smb1_msg {
 	size_t		 bytes;		/* where the data bytes start */
 	size_t		 bcc;		/* their count */
 	int		 gotbcc;	/* the count was read */
+	size_t		 pipe_off;	/* a Transaction's data, maybe a named */
+	size_t		 pipe_len;	/* pipe's (smbpipe.h); 0: none */
 };
 
 long long smb1_le_at(struct st_cur *c, size_t off, size_t n);

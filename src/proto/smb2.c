@@ -31,6 +31,7 @@
 #include "strata/out.h"
 #include "fields.h"
 #include "smb2.h"
+#include "smbpipe.h"
 #include "smb2ses.h"
 
 #define SMB2_MAGIC	0xfe534d42u
@@ -354,6 +355,7 @@ facts(struct smb2_msg *m, uint32_t tid, int has_tid)
 		    (f = st_dgen(m->d, &smb2_fields[F_TREE], 0)) != NULL)
 			f->meaning = st_pkt_strdup(m->d->pkt, t.path);
 		st_dgen(m->d, &smb2_fields[F_SHTYPE], t.share_type);
+		m->share_type = t.share_type;
 		st_dgen(m->d, &smb2_fields[F_TCONFR], t.frame);
 	}
 	if (m->sesid == 0 || !smb2_ses_get(m->sesid, num, &s))
@@ -395,6 +397,7 @@ header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 	smb2_le(m, F_HLEN, 4, 2);
 	smb2_le(m, F_CHARGE, 6, 2);
 	*fl = (uint32_t)smb2_le_at(m, 16, 4);
+	m->flags = *fl;
 	m->resp = *fl & 1;
 	if (m->resp)
 		m->status = (uint32_t)smb2_le(m, F_STATUS, 8, 4);
@@ -423,6 +426,20 @@ header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 	facts(m, tid, !(*fl & 2));
 	st_dbytes(m->d, m->c, &smb2_fields[F_SIG], 48, 16);
 	pair(m);
+}
+
+/*
+ * A named pipe's bytes the last message of the frame carries go on, through
+ * the registry, to what the pipe holds (DCE/RPC); its bytes after them are
+ * its own.  A message chained to others keeps them (Wireshark's order of
+ * layers could not be kept).
+ */
+static int
+pipe_on(struct st_dctx *d, const struct smb2_msg *m, size_t left)
+{
+	if (m->pipe_len == 0 || m->len != left || m->c->err != ST_OK)
+		return 0;
+	return smb_pipe_on(d, m->c, m->pipe_off, m->pipe_len);
 }
 
 static int
@@ -465,6 +482,8 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 		st_pkt_note(d->pkt, "SMB2: a message continues in a later "
 		    "segment");
 	}
+	if (pipe_on(d, &m, left))
+		return ST_OK;
 	d->hdr = m.len;
 	d->plen = left - m.len;
 	if (d->plen > 0)

@@ -73,12 +73,18 @@ struct smb2_msg {
 	struct st_cur	*c;
 	size_t		 len;	/* the message's bytes present */
 	int		 resp;
+	uint32_t	 flags;		/* the header's */
 	uint32_t	 status;
 	uint64_t	 sesid, msgid;
 	int		 has_req;	/* a response whose request was seen */
 	uint8_t		 req[4];	/* its note: command, class, level */
 	uint8_t		 note[4];	/* a request's note, set by its body */
+	uint8_t		 share_type;	/* the tree's, when known (2: a pipe) */
+	size_t		 pipe_off;	/* the pipe's bytes the body found */
+	size_t		 pipe_len;	/* (0: none) */
 };
+
+#define SMB2_SHARE_PIPE	2
 
 /* The note of a request: what its response needs to be read. */
 enum { N_CMD, N_CLASS, N_LEVEL };
@@ -119,6 +125,14 @@ void	smb2_getinfo_level(struct smb2_msg *m);
 void	smb2_getinfo_resp(struct smb2_msg *m, size_t b);
 void	smb2_find(struct smb2_msg *m, size_t b);
 void	smb2_find_level(struct smb2_msg *m);
+
+/* A named pipe's bytes (smb2pipe.c): a READ response's, a WRITE
+ * request's, an ioctl's buffer (1 when they are the pipe's, an
+ * FSCTL_PIPE_TRANSCEIVE); they set pipe_off and pipe_len. */
+void	smb2_pipe_read(struct smb2_msg *m, size_t off, size_t n);
+void	smb2_pipe_write(struct smb2_msg *m, size_t off, size_t n);
+int	smb2_pipe_ioctl(struct smb2_msg *m, uint32_t code, size_t off,
+	    size_t n);
 
 /* A create's contexts (smb2ctx.c): the chain of n bytes at off. */
 void	smb2_contexts(struct smb2_msg *m, size_t off, size_t n);

@@ -442,12 +442,17 @@ part(struct smb2_msg *m, int f, size_t off, size_t n, uint64_t v)
 /* An input or output buffer of an ioctl: its offset and count; an
  * empty one is shown as Wireshark shows it, an empty item. */
 static void
-ioctl_buf(struct smb2_msg *m, size_t at, int f)
+ioctl_buf(struct smb2_msg *m, size_t at, int f, uint32_t code, int pipe)
 {
 	size_t off, len;
 
-	if (smb2_olb(m, at, 4, at + 4, 4, &off, &len) && len == 0)
+	if (!smb2_olb(m, at, 4, at + 4, 4, &off, &len))
+		return;
+	if (len == 0)
 		st_dtext(m->d, m->c, &smb2_fields[f], at, 0, "");
+	/* a pipe's bytes go on to the next layer: the item is empty */
+	else if (pipe && smb2_pipe_ioctl(m, code, off, len))
+		st_dtext(m->d, m->c, &smb2_fields[f], off, 0, "");
 }
 
 /*
@@ -466,20 +471,21 @@ ioctl(struct smb2_msg *m, size_t b)
 	part(m, F_IOACC, b + 5, 1, code >> 14 & 3);
 	part(m, F_IOFN, b + 4, 2, code >> 2 & 0xfff);
 	part(m, F_IOMETH, b + 4, 1, code & 3);
-	if (m->c->err == ST_OK && (code >> 16) == 9)
-		st_dgen(m->d, &smb2_fields[F_IOFSCTL], 1);
 	smb2_guid(m, F_FID, b + 8);
-	ioctl_buf(m, b + 24, F_IOIN);
+	ioctl_buf(m, b + 24, F_IOIN, code, !m->resp);
 	if (m->resp) {
-		ioctl_buf(m, b + 32, F_IOOUT);
+		ioctl_buf(m, b + 32, F_IOOUT, code, 1);
 		smb2_le(m, F_FLAGS, b + 40, 4);
 		smb2_rsv(m, b + 44, 4);
 		return;
 	}
 	smb2_le(m, F_IOMAXIN, b + 32, 4);
-	ioctl_buf(m, b + 36, F_IOOUT);
+	ioctl_buf(m, b + 36, F_IOOUT, code, 0);
 	smb2_le(m, F_IOMAXOUT, b + 44, 4);
-	smb2_le(m, F_IOFLAGS, b + 48, 4);
+	/* Wireshark says "is FSCTL" by the request's flag, whatever the
+	 * device (0x11: named pipes) */
+	if ((smb2_le(m, F_IOFLAGS, b + 48, 4) & 1) && m->c->err == ST_OK)
+		st_dgen(m->d, &smb2_fields[F_IOFSCTL], 1);
 	smb2_rsv(m, b + 52, 4);
 }
 
@@ -493,7 +499,8 @@ read(struct smb2_msg *m, size_t b)
 	size_t off, len;
 
 	if (m->resp) {
-		smb2_olb(m, b + 2, 1, b + 4, 4, &off, &len);
+		if (smb2_olb(m, b + 2, 1, b + 4, 4, &off, &len))
+			smb2_pipe_read(m, off, len);
 		smb2_le(m, F_RREMAIN, b + 8, 4);
 		return;
 	}
@@ -629,6 +636,9 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 		smb2_le(m, F_WLEN, b + 4, 4);
 		smb2_le(m, F_OFFSET, b + 8, 8);
 		smb2_guid(m, F_FID, b + 16);
+		if (m->c->err == ST_OK)
+			smb2_pipe_write(m, (size_t)smb2_le_at(m, b + 2, 2),
+			    (size_t)smb2_le_at(m, b + 4, 4));
 		break;
 	}
 }

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "smb1.h"
+#include "smbpipe.h"
 
 #define DIALECTS_MAX	32
 
@@ -384,6 +385,12 @@ tparts(struct smb1_msg *m, size_t off, long long pc, long long po,
 	}
 	if (dc > 0 && (size_t)dof >= off && (size_t)(dof + dc) <= end) {
 		smb1_raw(m, F_PAD, off, (size_t)dof - off);
+		if (m->cmd == 0x25 && smb_pipe_is(m->c, (size_t)dof,
+		    (size_t)dc)) {	/* a named pipe's: handed on */
+			m->pipe_off = (size_t)dof;
+			m->pipe_len = (size_t)dc;
+			return;
+		}
 		smb1_raw(m, F_TDATA, (size_t)dof, (size_t)dc);
 	}
 }
