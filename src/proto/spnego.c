@@ -191,6 +191,9 @@ elements(struct st_bwalk *w, const struct st_ber *seq, int init,
 	return rc;
 }
 
+static void krb5_token(struct st_dctx *d, struct st_cur *c, size_t off,
+    size_t n);
+
 static int
 spnego_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -214,9 +217,10 @@ spnego_decode(struct st_dctx *d, struct st_cur *c)
 	if (rc == ST_EINVAL)
 		return rc;
 	/* The mechanism's layers last: later fields would go to them. */
-	if (s.ntok > 0 && (b = first_byte(c, s.tok, s.ntok)) >= 0)
-		hand_on(d, c, b == 'N' ? ST_GSS_NTLMSSP : ST_GSS_KRB5, s.tok,
-		    s.ntok);
+	if (s.ntok > 0 && (b = first_byte(c, s.tok, s.ntok)) == 'N')
+		hand_on(d, c, ST_GSS_NTLMSSP, s.tok, s.ntok);
+	else if (s.ntok > 0 && b >= 0)
+		krb5_token(d, c, s.tok, s.ntok);
 	if (s.nmic == 16 && first_byte(c, s.mic, 1) == 1)
 		hand_on(d, c, ST_GSS_NTLMSSP, s.mic, s.nmic);
 	return rc;
@@ -342,6 +346,40 @@ cfx(struct st_dctx *d, struct st_cur *k, unsigned id, size_t n)
 		    rrc < n - 16 ? rrc : n - 16);
 }
 
+/*
+ * A Kerberos token in SPNEGO: Wireshark shows its GSS-API header (the
+ * krb5 OID and token ID) in SPNEGO's tree, so they are SPNEGO's fields
+ * here too; spnego-krb5 gets what follows them (the Kerberos message).
+ * A token without that header goes to spnego-krb5 whole.
+ */
+static void
+krb5_token(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
+{
+	struct st_bwalk w = { d, *c, off, off + n }, in;
+	struct st_ber t, o;
+	struct st_field *f;
+	struct st_cur k = *c;
+
+	if (first_byte(c, off, n) != 0x60 || st_ber_next(&w, &t) != ST_OK ||
+	    t.cls != ST_BER_APPLICATION || t.tag != 0)
+		goto whole;
+	in = st_ber_walk_in(&w, &t);
+	if (st_ber_expect(&in, &o, ST_BER_UNIVERSAL, ST_BER_OID) != ST_OK ||
+	    st_ber_foid(&in, &o, &krb5_fields[K_OID]) != ST_OK)
+		return;
+	k.off = in.pos;
+	if (in.pos + 2 > off + n || !st_cur_need(&k, 2))
+		return;
+	if ((f = st_dbytes(d, c, &krb5_fields[K_TOKID], in.pos - c->off,
+	    2)) != NULL)
+		f->val = st_peek_bits(&k, 8, 8) << 8 | st_peek_bits(&k, 0, 8);
+	if (in.pos + 2 < off + n)
+		hand_on(d, c, ST_GSS_KRB5, in.pos + 2, off + n - in.pos - 2);
+	return;
+whole:
+	hand_on(d, c, ST_GSS_KRB5, off, n);
+}
+
 static int
 krb5_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -356,6 +394,16 @@ krb5_decode(struct st_dctx *d, struct st_cur *c)
 	d->plen = 0;
 	if (left < 2)
 		return ST_ETRUNC;
+	/* A Kerberos message, its token's header read by SPNEGO. */
+	if ((st_peek_bits(c, 0, 8) & 0xe0) == 0x60 &&
+	    st_peek_bits(c, 0, 8) != 0x60) {
+		const struct st_proto *p = st_proto_next(ST_KEY_GSSAPI,
+		    ST_GSS_KRBMSG);
+
+		if (p != NULL)
+			st_dsublayer(d, c, p, 0, left);
+		return ST_OK;
+	}
 	if (st_peek_bits(c, 0, 8) == 0x60) {	/* the GSS-API header */
 		if ((rc = st_ber_next(&w, &t)) != ST_OK)
 			return rc;
