@@ -55,7 +55,8 @@ enum { F_VER, F_MINOR, F_PTYPE, F_FLAGS, F_FFIRST, F_FLAST, F_FCANCEL,
 	F_ALLOC, F_CTX, F_OPNUM, F_CANCEL, F_XMIT, F_RECV, F_GROUP,
 	F_NCTX, F_SECLEN, F_SECADDR, F_NRESULTS, F_STATUS, F_ATYPE,
 	F_ALEVEL, F_APAD, F_ARSV, F_ACTX, F_AINFO, F_STUB, F_PAYLOAD,
-	F_PADDING, F_REQIN, F_TIME, F_ENCSTUB, F_UNKNOWNIF, F_NDCERPC };
+	F_PADDING, F_REQIN, F_TIME, F_ENCSTUB, F_UNKNOWNIF,
+	F_ACKRES, F_ACKREASON, F_ACKTID, F_ACKTVER, F_NDCERPC };
 
 #define H(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_HEX)
 #define N(n, l, o, w)	FD(NULL, "dcerpc." n, l, o, w, ST_FMT_DEC)
@@ -120,6 +121,12 @@ static const struct st_field_desc dcerpc_fields[F_NDCERPC] = {
 	    "Encrypted stub data", 0, 0, ST_FMT_BYTES),
 	[F_UNKNOWNIF] = FDG("dcerpc.unknown_if_id",
 	    "Unknown DCERPC interface id", ST_FMT_BOOL, NULL),
+	/* a bind ack's results, one per context */
+	[F_ACKRES] = N("cn_ack_result", "Ack result", 0, 16),
+	[F_ACKREASON] = N("cn_ack_reason", "Ack reason", 0, 16),
+	[F_ACKTID] = FD(NULL, "dcerpc.cn_ack_trans_id", "Transfer Syntax", 0,
+	    0, ST_FMT_TEXT),
+	[F_ACKTVER] = N("cn_ack_trans_ver", "Syntax ver", 0, 32),
 	[F_REQIN] = FDG("dcerpc.request_in", "Request in frame", ST_FMT_DEC,
 	    NULL),
 	[F_TIME] = FDG("dcerpc.time", "Time from request", ST_FMT_TEXT,
@@ -174,6 +181,34 @@ addr_text(const uint8_t *s, size_t n, char *buf, size_t bn)
 	buf[o] = '\0';
 }
 
+static int uuid_text(struct st_cur *t, int le, char *buf, size_t n);
+
+/* A bind ack's n results from off (24 bytes each): the result, the
+ * reason of a refusal (Wireshark skips an acceptance's, and reads a
+ * negotiate_ack's as bind time feature bits), the transfer
+ * syntax and its version. */
+static void
+results(struct pdu *p, size_t off, unsigned n)
+{
+	struct st_cur t;
+	char buf[40];
+	unsigned i;
+	uint64_t r;
+
+	for (i = 0; i < n && p->c->err == ST_OK && off + 24 <= p->len; i++) {
+		r = num(p, F_ACKRES, off, 2);
+		if (r != 0 && r != 3)	/* 3, negotiate_ack: feature bits */
+			num(p, F_ACKREASON, off + 2, 2);
+		t = *p->c;
+		if (st_cur_skip(&t, off + 4) && uuid_text(&t, p->le, buf,
+		    sizeof(buf)))
+			st_dtext(p->d, p->c, &dcerpc_fields[F_ACKTID], off + 4,
+			    16, buf);
+		num(p, F_ACKTVER, off + 20, 4);
+		off += 24;
+	}
+}
+
 /* A bind's, alter context's, or their answers' fragment sizes. */
 static void
 bind(struct pdu *p, int ptype)
@@ -201,7 +236,7 @@ bind(struct pdu *p, int ptype)
 		st_dtext(p->d, p->c, &dcerpc_fields[F_SECADDR], 26, sl, buf);
 	}
 	off = (26 + sl + 3) & ~(size_t)3;	/* aligned to 4 */
-	num(p, F_NRESULTS, off, 1);
+	results(p, off + 4, (unsigned)num(p, F_NRESULTS, off, 1));
 }
 
 /* The authentication trailer before the auth_len bytes of credentials. */
@@ -250,15 +285,13 @@ static const char *const known_ifs[] = {
 	"afa8bd80-7d8a-11c9-bef4-08002b102989",	/* mgmt */
 };
 
-/* Whether the interface UUID at t (first fields in byte order le) is one
- * of known_ifs. */
+/* The UUID at t (first fields in byte order le) as text into buf (at
+ * least 37 bytes): 1, or 0 when its bytes are not there. */
 static int
-known_if(struct st_cur *t, int le)
+uuid_text(struct st_cur *t, int le, char *buf, size_t n)
 {
 	uint8_t u[16];
-	char buf[40];
 	const uint8_t *b;
-	size_t i;
 
 	if ((b = st_get_bytes(t, 16)) == NULL)
 		return 0;
@@ -269,10 +302,23 @@ known_if(struct st_cur *t, int le)
 		SW(0, 3); SW(1, 2); SW(4, 5); SW(6, 7);
 #undef SW
 	}
-	snprintf(buf, sizeof(buf), "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	snprintf(buf, n, "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
 	    "%02x%02x-%02x%02x%02x%02x%02x%02x", u[0], u[1], u[2], u[3],
 	    u[4], u[5], u[6], u[7], u[8], u[9], u[10], u[11], u[12], u[13],
 	    u[14], u[15]);
+	return 1;
+}
+
+/* Whether the interface UUID at t (first fields in byte order le) is one
+ * of known_ifs. */
+static int
+known_if(struct st_cur *t, int le)
+{
+	char buf[40];
+	size_t i;
+
+	if (!uuid_text(t, le, buf, sizeof(buf)))
+		return 0;
 	for (i = 0; i < NFIELDS(known_ifs); i++)
 		if (strcmp(buf, known_ifs[i]) == 0)
 			return 1;
