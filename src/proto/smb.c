@@ -165,6 +165,9 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 	    .uni = (fl2 & 0x8000) != 0, .wct = (size_t)wct,
 	    .bytes = SMB_HDR + 3 + 2 * (size_t)wct };
 	d->hdr = SMB_HDR + 1 + 2 * (size_t)wct;
+	smb1_state_frame(d->pkt->num);
+	if (m.resp)
+		smb1_pair(&m);
 	if (smb1_body(&m)) {
 		if (c->err != ST_OK && d->pkt->caplen < d->pkt->len)
 			return ST_ETRUNC;
@@ -179,6 +182,8 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 		le(d, c, F_BCC, d->hdr, 2);
 		d->hdr += 2;
 	}
+	if (!m.resp && c->err == ST_OK)
+		smb1_pair(&m);
 	if (d->hdr > left)
 		d->hdr = left;
 	c->err = ST_OK;

@@ -10,6 +10,7 @@
 
 #define SMB_HDR		32
 #define SMB_STRMAX	256	/* characters of a name shown */
+#define SMB1_FILEMAX	128	/* bytes of a file name kept */
 
 enum { F_PROTO, F_CMD, F_STATUS, F_ECLASS, F_ECODE, F_FLAGS, F_FLAGS2,
 	F_PIDHI, F_SIG, F_TID, F_PID, F_UID, F_MID, F_WCT, F_ANDX, F_BCC,
@@ -25,6 +26,11 @@ enum { F_PROTO, F_CMD, F_STATUS, F_ECLASS, F_ECODE, F_FLAGS, F_FLAGS2,
 	F_FNLEN, F_CRFLAGS, F_RFID, F_ACCESS, F_ALLOC, F_FATTR, F_SHARE,
 	F_DISP, F_COPTS, F_IMP, F_SECFL, F_FILE, F_OPLOCK, F_CRACTION,
 	F_CTIME, F_ATIME, F_WTIME, F_CHTIME, F_EOF, F_FTYPE, F_IPC, F_ISDIR,
+	/* what earlier packets said (smb1fid.c) */
+	F_RESPTO, F_TIME, F_OPENED, F_CLOSED,
+	/* Read and Write AndX */
+	F_RWOFF, F_RWLEN, F_REMAIN, F_MAXCNT, F_MINCNT, F_DLEN,
+	F_WMODE, F_COUNT,
 	F_NSMB };
 
 extern const struct st_field_desc smb_fields[F_NSMB];
@@ -49,6 +55,20 @@ struct smb1_msg {
 	int		 gotbcc;	/* the count was read */
 	size_t		 pipe_off;	/* a Transaction's data, maybe a named */
 	size_t		 pipe_len;	/* pipe's (smbpipe.h); 0: none */
+	unsigned	 fid;		/* the FID it names (hasfid) */
+	uint8_t		 hasfid;
+	uint8_t		 reqfid;	/* which is its request's */
+	uint64_t	 reqframe;	/* a response's request, or 0 */
+	char		 last[SMB1_FILEMAX];	/* the last string read */
+};
+
+/* What an NT Create AndX asked, kept under the FID it got (smb1fid.c). */
+struct smb1_fidinfo {
+	uint64_t	 opened;	/* the response's frame */
+	uint64_t	 closed;	/* a Close's frame, or 0 */
+	int		 create;	/* the create's words are known */
+	uint32_t	 crflags, access, fattr, share, disp, copts;
+	char		 file[SMB1_FILEMAX];
 };
 
 long long smb1_le_at(struct st_cur *c, size_t off, size_t n);
@@ -74,8 +94,36 @@ size_t	smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni);
 int	smb1_bcc(struct smb1_msg *m);
 void	smb1_andx(struct smb1_msg *m);
 void	smb1_filetime(struct smb1_msg *m, int f, size_t off);
+void	smb1_utime(struct smb1_msg *m, int f, size_t off);
+/* A FID word at off, with what is known of its file (smbfile.c). */
+void	smb1_fid(struct smb1_msg *m, size_t off, int closing);
+void	smb1_pipe_fid(struct smb1_msg *m);
 /* NT Create AndX, Read and Write AndX, Close (smbfile.c); 0 if not. */
 int	smb1_file(struct smb1_msg *m);
+
+/* The bit tables of NT Create AndX (smbfile.c). */
+extern const struct lebit smb1_access_bits[], smb1_fattr_bits[],
+    smb1_share_bits[], smb1_copts_bits[];
+extern const size_t smb1_naccess_bits, smb1_nfattr_bits, smb1_nshare_bits,
+    smb1_ncopts_bits;
+
+/* Per-capture facts (smb1fid.c): the conversation's number; a new
+ * capture; a create request's facts by its frame; a FID's file; its
+ * rows; a request noted or a response paired with it. */
+uint64_t smb1_conv(const struct st_dctx *d);
+void	smb1_state_frame(uint64_t frame);
+void	smb1_create_note(uint64_t conv, uint64_t frame,
+    const struct smb1_fidinfo *fi);
+int	smb1_create_get(uint64_t conv, uint64_t frame,
+    struct smb1_fidinfo *out);
+void	smb1_fid_open(uint64_t conv, unsigned fid,
+    const struct smb1_fidinfo *fi);
+int	smb1_fid_get(uint64_t conv, unsigned fid, uint64_t closed,
+    struct smb1_fidinfo *out);
+void	smb1_genbits(struct st_dctx *d, uint32_t v, const struct lebit *b,
+    size_t n);
+void	smb1_fid_show(struct smb1_msg *m, const struct smb1_fidinfo *fi);
+void	smb1_pair(struct smb1_msg *m);
 
 /* The command's words and bytes past the word count; 0 when it has no
  * decoder here (the byte count is then the header's to give). */

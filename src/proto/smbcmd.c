@@ -131,6 +131,8 @@ smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni)
 			    ch < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)ch);
 	}
 	buf[k] = '\0';
+	memcpy(m->last, buf, k < sizeof(m->last) ? k + 1 : sizeof(m->last));
+	m->last[sizeof(m->last) - 1] = '\0';
 	p = p + w <= end ? p + w : end;
 	st_dtext(m->d, m->c, &smb_fields[f], off, p - off, buf);
 	return p;
@@ -183,6 +185,29 @@ smb1_filetime(struct smb1_msg *m, int f, size_t off)
 		    (unsigned)(v % 10000000) * 100);
 	}
 	st_dtext(m->d, m->c, &smb_fields[f], off, 8, buf);
+}
+
+/* A UTIME (seconds since 1970) as Wireshark writes an absolute time;
+ * 0 (none) is left out. */
+void
+smb1_utime(struct smb1_msg *m, int f, size_t off)
+{
+	long long v = smb1_le_at(m->c, off, 4);
+	struct tm tm;
+	time_t t;
+	char buf[80];
+	size_t k;
+
+	if (v < 0)
+		m->c->err = ST_ETRUNC;
+	if (v <= 0 || m->c->err != ST_OK)
+		return;
+	t = (time_t)v;
+	if (gmtime_r(&t, &tm) == NULL)
+		return;
+	k = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
+	snprintf(buf + k, sizeof(buf) - k, ".000000000 UTC");
+	st_dtext(m->d, m->c, &smb_fields[f], off, 4, buf);
 }
 
 /* Negotiate request: the dialects the client offers, each a buffer
@@ -431,6 +456,11 @@ trans_req(struct smb1_msg *m)
 	off = m->bytes;
 	if (m->cmd == 0x25)
 		off = smb1_str(m, F_TNAME, off, smb1_bend(m), m->uni);
+	/* a named pipe's function (not WaitNamedPipe) names its FID in
+	 * the second setup word */
+	if (m->cmd == 0x25 && sc == 2 && strncmp(m->last, "\\PIPE\\", 6) == 0
+	    && smb1_le_at(m->c, W(14), 2) != 0x53)
+		smb1_fid(m, W(15), 0);
 	tparts(m, off, pc, po, dc, dof);
 }
 
@@ -473,8 +503,11 @@ smb1_body(struct smb1_msg *m)
 	else if (m->cmd == 0x75)
 		m->resp ? tc_resp(m) : tc_req(m);
 	else if ((m->cmd == 0x25 || m->cmd == 0x32) && m->wct > 0)
+	{
 		m->resp ? trans_resp(m) : trans_req(m);
-	else if (!smb1_file(m)) {
+		if (m->resp && m->cmd == 0x25)
+			smb1_pipe_fid(m);
+	} else if (!smb1_file(m)) {
 		/* another AndX command: its AndX block at least */
 		if (m->wct >= 2 && (m->cmd == 0x24 || m->cmd == 0x2d ||
 		    m->cmd == 0x2e || m->cmd == 0x2f || m->cmd == 0x74))

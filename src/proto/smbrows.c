@@ -134,6 +134,18 @@ const struct st_field_desc smb_fields[F_NSMB] = {
 	[F_FTYPE] = D("file_type", "File Type", 0, 16),
 	[F_IPC] = X("ipc_state", "IPC State", 0, 16),
 	[F_ISDIR] = D("is_directory", "Is Directory", 0, 8),
+	[F_RESPTO] = FDG("smb.response_to", "Response to", ST_FMT_DEC, NULL),
+	[F_TIME] = FDG("smb.time", "Time from request", ST_FMT_TEXT, NULL),
+	[F_OPENED] = FDG("smb.fid.opened_in", "Opened in", ST_FMT_DEC, NULL),
+	[F_CLOSED] = FDG("smb.fid.closed_in", "Closed in", ST_FMT_DEC, NULL),
+	[F_RWOFF] = D("file.rw.offset", "Offset", 0, 32),
+	[F_RWLEN] = D("file.rw.length", "Length", 0, 32),
+	[F_REMAIN] = D("remaining", "Remaining", 0, 32),
+	[F_MAXCNT] = D("maxcount_low", "Max Count Low", 0, 16),
+	[F_MINCNT] = D("mincount", "Min Count", 0, 16),
+	[F_DLEN] = D("data_len_low", "Data Length Low", 0, 16),
+	[F_WMODE] = X("write.mode", "Write Mode", 0, 16),
+	[F_COUNT] = D("count_low", "Count Low", 0, 16),
 };
 
 /* The command's name, for the summary; NULL when unknown. */
