@@ -110,6 +110,7 @@ extern const struct st_proto st_proto_tftp;
 /* @rdp */
 /* @tail16e */
 /* @app10 */
+extern const struct st_proto st_proto_finger;
 /* @tail10 */
 extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
@@ -305,6 +306,7 @@ const struct st_proto *const st_protos[] = {
 	/* @rdp */
 	/* @tail16e */
 	/* @app10 */
+	&st_proto_finger,
 	/* @tail10 */
 	&st_proto_nflog,
 	&st_proto_olsr,
