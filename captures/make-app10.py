@@ -15,6 +15,9 @@ usage: make-app10.py DIR
                         tunnel: the greeting, EHLO and its answer
   app10-finger.pcap     finger on TCP 79: a query for alice, a two-segment
                         answer, and an empty query (everyone logged in)
+  app10-rfb.pcap        VNC on TCP 5900: both ProtocolVersions, the
+                        server's security types (None, VNC, TLS), a
+                        viewer's choice (one byte)
 """
 import os
 import struct
@@ -83,11 +86,22 @@ def finger():
     return frames
 
 
+def rfb():
+    frames = []
+    c = Conn(40400, 5900, frames).handshake()
+    c.send(False, b"RFB 003.008\n")
+    c.send(True, b"RFB 003.008\n")
+    c.send(False, bytes([3, 1, 2, 18]))
+    c.send(True, bytes([1]))
+    return frames
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     write(os.path.join(out, "app10-websocket.pcap"), websocket())
     write(os.path.join(out, "app10-connect.pcap"), connect())
     write(os.path.join(out, "app10-finger.pcap"), finger())
+    write(os.path.join(out, "app10-rfb.pcap"), rfb())
 
 
 if __name__ == "__main__":

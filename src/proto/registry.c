@@ -111,6 +111,7 @@ extern const struct st_proto st_proto_tftp;
 /* @tail16e */
 /* @app10 */
 extern const struct st_proto st_proto_finger;
+extern const struct st_proto st_proto_rfb;
 /* @tail10 */
 extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
@@ -307,6 +308,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16e */
 	/* @app10 */
 	&st_proto_finger,
+	&st_proto_rfb,
 	/* @tail10 */
 	&st_proto_nflog,
 	&st_proto_olsr,

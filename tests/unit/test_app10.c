@@ -77,6 +77,34 @@ test_finger(void **state)
 	sweep_prefixes(DLT_RAW, tcp_pkt(0, 79, TXT("alice\r\n")));
 }
 
+static void
+test_rfb(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, tcp_pkt(1, 5900, TXT("RFB 003.008\n")));
+	assert_chain(p, "ipv4 tcp vnc");
+	assert_string_equal(field_n(p, "vnc.server_proto_ver", 0)->meaning,
+	    "003.008");
+	p = decode_hex(DLT_RAW, tcp_pkt(0, 5900, TXT("RFB 003.007\n")));
+	assert_string_equal(field_n(p, "vnc.client_proto_ver", 0)->meaning,
+	    "003.007");
+	p = decode_hex(DLT_RAW, tcp_pkt(1, 5900, "03010212"));
+	assert_chain(p, "ipv4 tcp vnc");
+	assert_int_equal(fval(p, "vnc.num_security_types"), 3);
+	assert_int_equal(field_n(p, "vnc.security_type", 2)->val, 18);
+	p = decode_hex(DLT_RAW, tcp_pkt(0, 5900, "02"));
+	assert_int_equal(fval(p, "vnc.client_security_type"), 2);
+	/* A count that is not the rest's length: a later message, data. */
+	p = decode_hex(DLT_RAW, tcp_pkt(1, 5900, "05010212"));
+	assert_chain(p, "ipv4 tcp data");
+	p = decode_hex(DLT_RAW, tcp_pkt(0, 5900, TXT("RFB 00x.008\n")));
+	assert_chain(p, "ipv4 tcp data");
+	sweep_prefixes(DLT_RAW, tcp_pkt(1, 5900, "03010212"));
+	sweep_prefixes(DLT_RAW, tcp_pkt(1, 5900, TXT("RFB 003.008\n")));
+}
+
 #define UPREQ	"GET /chat HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n" \
 	"Connection: Upgrade\r\n\r\n"
 #define UPRSP	"HTTP/1.1 101 Switching Protocols\r\nUpgrade: WebSocket\r\n" \
@@ -161,6 +189,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_finger, fresh),
+		cmocka_unit_test_setup(test_rfb, fresh),
 		cmocka_unit_test_setup(test_websocket_upgrade, fresh),
 		cmocka_unit_test_setup(test_connect_tunnel, fresh),
 		cmocka_unit_test_setup(test_connect_refused, fresh),
