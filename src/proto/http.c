@@ -411,6 +411,7 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), pos, end, bl;
 	const uint8_t *p = http_bytes(c, left);
+	const struct st_proto *to;
 	struct head h;
 	long n;
 
@@ -418,7 +419,8 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
 	if (!starts_message(p, left, &h.response))
-		return continuation(d, c, p, left);
+		return http_switched(d, c) ? ST_OK : continuation(d, c, p,
+		    left);
 	d->hdr = left;
 	d->plen = 0;
 	if ((n = http_line_len(p, left)) < 0) {
@@ -431,6 +433,14 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	pos = head_lines(d, c, p, (size_t)n + 2, left, &h);
 	if (!h.response)
 		full_uri(d, p, (size_t)n, &h);
+	/* An upgrade or a tunnel: what follows the head is not HTTP. */
+	if ((to = http_switch_note(d, p, (size_t)n, pos, h.response)) !=
+	    NULL && pos < left) {
+		d->hdr = pos;
+		d->plen = left - pos;
+		d->next = to;
+		return ST_OK;
+	}
 	if (pos >= left)
 		return ST_OK;
 	if (h.chunked) {
@@ -583,6 +593,8 @@ http_summary(struct st_sumctx *s, const struct st_layer *ly)
 	unsigned i;
 	int n = 0;
 
+	if (http_switched_summary(s, ly))
+		return 1;
 	for (i = 0; i < pkt->nlayers; i++) {
 		const struct st_layer *t = &pkt->layers[i];
 

@@ -62,4 +62,17 @@ void	http_header_line(struct st_dctx *d, struct st_cur *c,
 size_t	http_chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	    size_t pos, size_t left);
 
+/*
+ * httpup.c: after message head p[0..hl) (first line n bytes), a CONNECT
+ * request, its 2xx answer or a 101 with Upgrade notes that the
+ * conversation is switched; returns what the rest of the segment carries
+ * (NULL: HTTP goes on).
+ */
+const struct st_proto *http_switch_note(struct st_dctx *d, const uint8_t *p,
+	    size_t n, size_t hl, int response);
+/* A segment that starts no message in a switched conversation: an HTTP
+ * layer of no bytes handing it on; 1, or 0 when not switched. */
+int	http_switched(struct st_dctx *d, struct st_cur *c);
+/* Its summary: that of the layer it hands on to; 0 for any other. */
+int	http_switched_summary(struct st_sumctx *s, const struct st_layer *ly);
 #endif /* STRATA_PROTO_HTTP_H */

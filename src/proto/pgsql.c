@@ -16,6 +16,7 @@
  */
 #include <string.h>
 
+#include "strata/expect.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -535,6 +536,7 @@ pgsql_decode(struct st_dctx *d, struct st_cur *c)
 	int fe = to_server(d);
 	struct st_field *tf;
 	const char *nm;
+	const struct st_proto *g;
 	uint32_t len;
 	struct pm m;
 
@@ -542,8 +544,10 @@ pgsql_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ENOTME;
 	/* TLS after an SSL request: the TLS decoder's, by its heuristic. */
 	if (first_in_segment(d) &&
-	    st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto) != NULL)
+	    (g = st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto)) != NULL) {
+		st_expect_claim(d, g);	/* its later segments too */
 		return ST_ENOTME;
+	}
 	if (!fe && left == 1 && (p[0] == 'S' || p[0] == 'N')) {
 		/* The answer to an SSL request: TLS follows, or not. */
 		st_dtext(d, c, &pg_fields[P_SSLRESP], 0, 1, p[0] == 'S' ?

@@ -115,6 +115,8 @@ extern const struct st_proto st_proto_ntlmssp;
 extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 /* @tail16e */
 /* @app10 */
+extern const struct st_proto st_proto_finger;
+extern const struct st_proto st_proto_rfb;
 /* @tail10 */
 extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
 extern const struct st_proto st_proto_m3ua;
@@ -319,6 +321,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_rdpudp,
 	/* @tail16e */
 	/* @app10 */
+	&st_proto_finger,
+	&st_proto_rfb,
 	/* @tail10 */
 	&st_proto_lwapp,
 	&st_proto_lwapp_cntl,

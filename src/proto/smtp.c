@@ -10,6 +10,7 @@
  */
 #include <string.h>
 
+#include "strata/expect.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -175,12 +176,15 @@ smtp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	const uint8_t *p = bytes_at(c, left);
+	const struct st_proto *g;
 
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
 	/* TLS after STARTTLS: the TLS decoder's, by its heuristic. */
-	if (st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto) != NULL)
+	if ((g = st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto)) != NULL) {
+		st_expect_claim(d, g);	/* its later segments too */
 		return ST_ENOTME;
+	}
 	if (to_server(d))
 		requests(d, c, p, left);
 	else

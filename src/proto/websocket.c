@@ -166,6 +166,14 @@ ws_decode(struct st_dctx *d, struct st_cur *c)
 	const uint8_t *k = NULL, *kp;
 	unsigned len7;
 
+	/* Handed on by an upgraded HTTP conversation, the bytes may be the
+	 * middle of a frame begun earlier (tshark, reading one segment at a
+	 * time with no sequence analysis, takes them for frames): RSV bits
+	 * set or an opcode RFC 6455 does not define, no header, data. */
+	if (left >= 2 && ((st_peek_bits(c, 1, 3) != 0) ||
+	    (st_peek_bits(c, 4, 4) > 2 && st_peek_bits(c, 4, 4) < 8) ||
+	    st_peek_bits(c, 4, 4) > 10))
+		return ST_ENOTME;
 	if (!head(c, &hl, &pl))
 		return left < 2 || left < hl ? ST_ETRUNC :
 		    st_dmalformed(d, "payload length not in its shortest "
