@@ -152,9 +152,13 @@ st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 			st_out_puts(o, "...");
 		return;
 	case ST_FMT_HEX:
-		w = (f->bits + 3) / 4;
+		/* a generated value has no width on the wire: its
+		 * descriptor's, and never fewer digits than it needs */
+		w = ((f->bits != 0 ? f->bits : f->desc->bits) + 3) / 4;
 		if (w < 2)
 			w = 2;
+		while (w < 16 && (f->val >> (w * 4)) != 0)
+			w++;
 		st_out_puts(o, "0x");
 		for (i = w; i-- > 0;)
 			st_out_putc(o, hexdig[(f->val >> (i * 4)) & 15]);
