@@ -74,8 +74,11 @@ enum st_key {
 				   by kind (ST_GSS_*) */
 	ST_KEY_PIPE		/* the bytes of a named pipe an SMB READ,
 				   WRITE, IOCTL or Transaction carries (value
-				   0): DCE/RPC on \\srvsvc, \\lsarpc */
+				   0): DCE/RPC on \\srvsvc, \\lsarpc; an SMB1
+				   Transaction's pipe function and FID, as a
+				   layer inside SMB's (ST_PIPE_SMB1) */
 };
+#define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 #define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API
 				   token (RFC 2743 3.1), bare SPNEGO or

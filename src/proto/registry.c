@@ -118,6 +118,7 @@ extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 extern const struct st_proto st_proto_finger;
 extern const struct st_proto st_proto_rfb;
 /* @tail10 */
+extern const struct st_proto st_proto_smb_pipe;
 extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
 extern const struct st_proto st_proto_m3ua;
 extern const struct st_proto st_proto_nflog;
@@ -324,6 +325,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_finger,
 	&st_proto_rfb,
 	/* @tail10 */
+	&st_proto_smb_pipe,
 	&st_proto_lwapp,
 	&st_proto_lwapp_cntl,
 	&st_proto_m3ua,

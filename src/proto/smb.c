@@ -127,6 +127,27 @@ smb_header(struct st_dctx *d, struct st_cur *c, long long fl2)
 	le(d, c, F_MID, 30, 2);
 }
 
+/*
+ * A Transaction on a named pipe: the SMB Pipe layer, last (its fields are
+ * its own), over the request's setup words or, without bytes, where the
+ * response's header ends.
+ */
+static void
+pipe_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
+{
+	const struct st_proto *p = st_proto_next(ST_KEY_PIPE, ST_PIPE_SMB1);
+
+	if (p == NULL || d->pkt->lite)
+		return;
+	smb1_pipe_now = (struct smb1_pipe){ .on = 1, .resp = m->resp,
+	    .func = m->pfunc, .fid = m->fid, .hasfid = m->hasfid };
+	if (m->resp)
+		st_dsublayer(d, c, p, d->hdr, 0);
+	else
+		st_dsublayer(d, c, p, W(14), 4);
+	smb1_pipe_now.on = 0;
+}
+
 static int
 smb_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -187,10 +208,11 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 	if (d->hdr > left)
 		d->hdr = left;
 	c->err = ST_OK;
-	if (smb_pipe_on(d, c, m.pipe_off, m.pipe_len))
-		return ST_OK;		/* a named pipe's DCE/RPC */
-	if (d->hdr < left)
+	if (!smb_pipe_on(d, c, m.pipe_off, m.pipe_len) &&	/* DCE/RPC */
+	    d->hdr < left)
 		d->data = 1;
+	if (m.pipe)
+		pipe_layer(d, c, &m);
 	return ST_OK;
 }
 

@@ -59,6 +59,9 @@ struct smb1_msg {
 	uint8_t		 hasfid;
 	uint8_t		 reqfid;	/* which is its request's */
 	uint64_t	 reqframe;	/* a response's request, or 0 */
+	uint8_t		 pipe;		/* a Transaction on \\PIPE\\ with
+					   its two setup words (smbpipe.c) */
+	unsigned	 pfunc;		/* their pipe function */
 	char		 last[SMB1_FILEMAX];	/* the last string read */
 };
 
@@ -124,6 +127,20 @@ void	smb1_genbits(struct st_dctx *d, uint32_t v, const struct lebit *b,
     size_t n);
 void	smb1_fid_show(struct smb1_msg *m, const struct smb1_fidinfo *fi);
 void	smb1_pair(struct smb1_msg *m);
+
+/*
+ * What SMB1's decoder tells the SMB Pipe layer it opens (smbpipe.c) just
+ * before opening it: a request's layer reads its setup words, a
+ * response's repeats its request's function and FID.
+ */
+struct smb1_pipe {
+	int		 on;
+	int		 resp;
+	unsigned	 func;
+	unsigned	 fid;
+	int		 hasfid;
+};
+extern _Thread_local struct smb1_pipe smb1_pipe_now;
 
 /* The command's words and bytes past the word count; 0 when it has no
  * decoder here (the byte count is then the header's to give). */

@@ -225,7 +225,7 @@ smb1_pair(struct smb1_msg *m)
 	struct st_field *f;
 	char buf[48];
 	uint64_t key = msg_key(m);
-	uint8_t note[4];
+	uint8_t note[7];
 
 	if (m->c->err != ST_OK || m->d->pkt->lite)
 		return;
@@ -234,12 +234,19 @@ smb1_pair(struct smb1_msg *m)
 		note[1] = m->hasfid;
 		note[2] = (uint8_t)(m->fid & 0xff);
 		note[3] = (uint8_t)(m->fid >> 8);
+		note[4] = m->pipe;
+		note[5] = (uint8_t)(m->pfunc & 0xff);
+		note[6] = (uint8_t)(m->pfunc >> 8);
 		(void)st_match_note(m->d, key, note, sizeof(note));
 		return;
 	}
 	if (!st_match_answer(m->d, key, &r) || r.data[0] != m->cmd)
 		return;
 	m->reqframe = r.frame;
+	if (m->cmd == 0x25 && r.data[4]) {
+		m->pipe = 1;
+		m->pfunc = (unsigned)r.data[5] | (unsigned)r.data[6] << 8;
+	}
 	if (r.data[1] && !m->hasfid) {
 		m->hasfid = 1;
 		m->fid = (unsigned)r.data[2] | (unsigned)r.data[3] << 8;

@@ -456,11 +456,19 @@ trans_req(struct smb1_msg *m)
 	off = m->bytes;
 	if (m->cmd == 0x25)
 		off = smb1_str(m, F_TNAME, off, smb1_bend(m), m->uni);
-	/* a named pipe's function (not WaitNamedPipe) names its FID in
-	 * the second setup word */
-	if (m->cmd == 0x25 && sc == 2 && strncmp(m->last, "\\PIPE\\", 6) == 0
-	    && smb1_le_at(m->c, W(14), 2) != 0x53)
-		smb1_fid(m, W(15), 0);
+	/* a named pipe's function and its FID (WaitNamedPipe: a
+	 * priority) in the setup words: the SMB Pipe layer's (smbpipe.c),
+	 * the FID kept for the response */
+	if (m->cmd == 0x25 && sc == 2 &&
+	    strncmp(m->last, "\\PIPE\\", 6) == 0 &&
+	    smb1_le_at(m->c, W(15), 2) >= 0) {
+		m->pipe = 1;
+		m->pfunc = (unsigned)smb1_le_at(m->c, W(14), 2);
+		if (m->pfunc != 0x53) {
+			m->hasfid = 1;
+			m->fid = (unsigned)smb1_le_at(m->c, W(15), 2);
+		}
+	}
 	tparts(m, off, pc, po, dc, dof);
 }
 

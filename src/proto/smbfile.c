@@ -230,7 +230,7 @@ ntc_resp(struct smb1_msg *m)
 }
 
 /* A pipe transaction's answer: its request's FID (Wireshark shows it
- * again in its smb_pipe layer, which strata does not have). */
+ * here and again in the SMB Pipe layer, smbpipe.c). */
 void
 smb1_pipe_fid(struct smb1_msg *m)
 {

@@ -9,6 +9,7 @@
  * each frame.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "testutil.h"
 #include "strata/match.h"
@@ -220,24 +221,114 @@ test_not_dcerpc(void **state)
 	"4c00" "2000" "4c00" "02" "00" "2600" "0c40" "2900" \
 	"5c504950455c00" "0000" data
 
+/* Its response (MID 4 again), no setup words, the data at 56. */
+#define SMB1_TRESP(data) "ff534d42" "25" "00000000" "98" "0300" "0000" \
+	"0000000000000000" "0000" "0100" "0200" "0300" "0400" "0a" "0000" \
+	"2000" "0000" "0000" "3800" "0000" "2000" "3800" "0000" "00" "00" \
+	"2100" "00" data
+
+/* The value of field name in layer ly (failing when it has none). */
+static uint64_t
+lyval(const struct st_packet *p, const struct st_layer *ly,
+    const char *name)
+{
+	unsigned i;
+
+	for (i = ly->field0; i < ly->field0 + ly->nfields; i++)
+		if (strcmp(p->fields[i].desc->name, name) == 0)
+			return p->fields[i].val;
+	fail_msg("no %s in %s", name, ly->proto->name);
+	return 0;
+}
+
+/* How many fields named name the packet has. */
+static unsigned
+nfield(const struct st_packet *p, const char *name)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < p->nfields; i++)
+		n += strcmp(p->fields[i].desc->name, name) == 0;
+	return n;
+}
+
+/* Whether the packet has a layer of protocol name. */
+static int
+haslayer(const struct st_packet *p, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < p->nlayers; i++)
+		if (strcmp(p->layers[i].proto->name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 test_smb1(void **state)
 {
 	const struct st_packet *p;
+	const struct st_layer *ly;
 
 	(void)state;
 	p = at(1, pkt(0, SMB1_TRANS(REQ), 0));
-	assert_chain(p, "ipv4 tcp nbss smb dcerpc");
+	/* the setup words are the SMB Pipe Protocol's, as Wireshark */
+	assert_chain(p, "ipv4 tcp nbss smb smb_pipe dcerpc");
 	assert_int_equal(fval(p, "dcerpc.opnum"), 3);
 	assert_int_equal(layer(p, "dcerpc")->off, 40 + 4 + 76);
+	ly = layer(p, "smb_pipe");
+	assert_int_equal(ly->off, 40 + 4 + 61);
+	assert_int_equal(ly->hdr_len, 4);
+	assert_int_equal(lyval(p, ly, "smb_pipe.function"), 0x26);
+	assert_int_equal(lyval(p, ly, "smb.fid"), 0x400c);
+	assert_int_equal(nfield(p, "smb.fid"), 1);
 	/* the pipe's bytes are DCE/RPC's, not the transaction's data */
 	assert_false(has_field(p, "smb.trans_data"));
 	sweep_prefixes(DLT_RAW, pkt(0, SMB1_TRANS(REQ), 0));
+	/* the response repeats the function and FID, without bytes */
+	p = at(2, pkt(1, SMB1_TRESP(RSP), 0));
+	assert_chain(p, "ipv4 tcp nbss smb smb_pipe dcerpc");
+	assert_int_equal(fval(p, "smb.response_to"), 1);
+	ly = layer(p, "smb_pipe");
+	assert_int_equal(ly->hdr_len, 0);
+	assert_int_equal(ly->off, 40 + 4 + 56);
+	assert_int_equal(lyval(p, ly, "smb_pipe.function"), 0x26);
+	assert_int_equal(lyval(p, ly, "smb.fid"), 0x400c);
+	assert_int_equal(layer(p, "dcerpc")->off, 40 + 4 + 56);
+	sweep_prefixes(DLT_RAW, pkt(1, SMB1_TRESP(RSP), 0));
 	/* other bytes stay the transaction's */
-	p = at(2, pkt(0, SMB1_TRANS("0102030405060708090a0b0c0d0e0f10"
+	p = at(3, pkt(0, SMB1_TRANS("0102030405060708090a0b0c0d0e0f10"
 	    "0102030405060708090a0b0c0d0e0f10"), 0));
-	assert_chain(p, "ipv4 tcp nbss smb");
+	assert_chain(p, "ipv4 tcp nbss smb smb_pipe");
 	assert_true(has_field(p, "smb.trans_data"));
+}
+
+/* WaitNamedPipe: a priority where the FID would be; cut short. */
+static void
+test_smb1_wait(void **state)
+{
+	static char b[sizeof(hexbuf)];
+	const struct st_packet *p;
+	const struct st_layer *ly;
+	char *w;
+
+	(void)state;
+	snprintf(b, sizeof(b), "%s", pkt(0, SMB1_TRANS(REQ), 0));
+	w = strstr(b, "26000c40");
+	assert_non_null(w);
+	memcpy(w, "53000500", 8);
+	p = at(1, b);
+	ly = layer(p, "smb_pipe");
+	assert_int_equal(lyval(p, ly, "smb_pipe.function"), 0x53);
+	assert_int_equal(lyval(p, ly, "smb_pipe.priority"), 5);
+	assert_false(has_field(p, "smb.fid"));
+	/* the capture ends inside the setup words: no pipe layer, and the
+	 * SMB header shown as far as it goes */
+	b[(40 + 4 + 62) * 2] = '\0';
+	p = at(2, b);
+	assert_false(haslayer(p, "smb_pipe"));
+	assert_true(haslayer(p, "smb"));
+	assert_false(has_field(p, "smb_pipe.function"));
 }
 
 int
@@ -249,6 +340,7 @@ main(void)
 		cmocka_unit_test_setup(test_write, reset),
 		cmocka_unit_test_setup(test_not_dcerpc, reset),
 		cmocka_unit_test_setup(test_smb1, reset),
+		cmocka_unit_test_setup(test_smb1_wait, reset),
 	};
 
 	st_decode_init();
