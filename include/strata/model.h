@@ -55,6 +55,11 @@ enum st_fmt {
 				   only with the colons) */
 #define ST_DF_DECTOO	0x40	/* hex shown with its decimal beside, as
 				   tshark shows ip.id: 0xf414 (62484) */
+#define ST_DF_ASCII	0x100	/* bytes Wireshark holds as an ASCII string
+				   (http.file_data): the JSON and ek views
+				   write them as tshark does, as text to the
+				   first NUL, each byte above 0x7f as
+				   U+FFFD; the other views as bytes */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {
@@ -100,7 +105,7 @@ struct st_field_desc {
 	uint8_t			 fmt;	/* enum st_fmt */
 	uint8_t			 shift;	/* value = wire value << shift */
 	uint8_t			 autofill; /* enum st_auto */
-	uint8_t			 flags;	/* ST_DF_* */
+	uint16_t		 flags;	/* ST_DF_* */
 	uint32_t		 def;	/* builder default */
 	const struct st_valname	*names;	/* meanings of values, or NULL */
 };

@@ -36,7 +36,8 @@ const struct st_field_desc st_http_fields[F_NHTTP] = {
 	[F_CLEN] = FD(NULL, "http.content_length", "Content-Length", 0, 0,
 	    ST_FMT_DEC),
 	[F_SERVER] = T("server", "Server"),
-	[F_BODY] = FD(NULL, "http.file_data", "Body", 0, 0, ST_FMT_BYTES),
+	[F_BODY] = FDX(NULL, "http.file_data", "Body", 0, 0, ST_FMT_BYTES,
+	    0, 0, ST_DF_ASCII, 0, NULL),
 	[F_REQUEST] = FDG("http.request", "A request", ST_FMT_DEC, NULL),
 	[F_RESPONSE] = FDG("http.response", "A response", ST_FMT_DEC, NULL),
 	[F_CODEDESC] = FDG("http.response.code.desc", "Status code meaning",
@@ -82,8 +83,8 @@ const struct st_field_desc st_http_fields[F_NHTTP] = {
 	[F_CHUNKEND] = FD(NULL, "http.chunk_boundary", "Chunk boundary", 0, 0,
 	    ST_FMT_BYTES),
 	/* Bytes, not text: such a line is mostly a body's binary bytes. */
-	[F_UNKHDR] = FD(NULL, "http.unknown_header", "Unknown header line", 0,
-	    0, ST_FMT_BYTES),
+	[F_UNKHDR] = FDX(NULL, "http.unknown_header", "Unknown header line", 0,
+	    0, ST_FMT_BYTES, 0, 0, ST_DF_ASCII, 0, NULL),
 };
 
 static const struct st_valname status_names[] = {
@@ -418,9 +419,15 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	memset(&h, 0, sizeof(h));
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
-	if (!starts_message(p, left, &h.response))
-		return http_switched(d, c) ? ST_OK : continuation(d, c, p,
-		    left);
+	if (!starts_message(p, left, &h.response)) {
+		switch (http_switched(d, c)) {
+		case -1:		/* upgraded to an unknown protocol */
+			return ST_ENOTME;
+		case 1:
+			return ST_OK;
+		}
+		return continuation(d, c, p, left);
+	}
 	d->hdr = left;
 	d->plen = 0;
 	if ((n = http_line_len(p, left)) < 0) {

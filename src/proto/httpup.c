@@ -27,7 +27,8 @@
 
 struct up_note {
 	char			 state;		/* 'C': CONNECT asked, 'U':
-						   switched */
+						   switched, 'R': upgraded to
+						   what no decoder knows */
 	uint8_t			 hostn;
 	uint16_t		 port;		/* CONNECT's; 0: an upgrade */
 	const struct st_proto	*to;		/* what follows; NULL: data */
@@ -104,10 +105,19 @@ header(const uint8_t *p, size_t hl, const char *name, size_t *vn)
 	return NULL;
 }
 
-/* The protocol an Upgrade value's first token names ("websocket"). */
+/*
+ * The protocol an Upgrade value's first token names, among those
+ * Wireshark's HTTP hands an upgraded conversation to (its http.upgrade
+ * table): a token is not a protocol's name ("Upgrade: tcp", Docker's
+ * attach, is a raw stream: data).
+ */
 static const struct st_proto *
 upgrade_to(const uint8_t *v, size_t n)
 {
+	static const char *const known[][2] = {
+		{ "websocket", "websocket" }, { "h2c", "http2" },
+		{ "tls", "tls" },
+	};
 	char tok[UP_TOKEN];
 	size_t i;
 
@@ -116,7 +126,10 @@ upgrade_to(const uint8_t *v, size_t n)
 		tok[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] | 0x20 :
 		    v[i]);
 	tok[i] = '\0';
-	return i > 0 ? st_proto_find(tok) : NULL;
+	for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strcmp(tok, known[i][0]) == 0)
+			return st_proto_find(known[i][1]);
+	return NULL;
 }
 
 /* A CONNECT request's target host:port (the line's second word). */
@@ -186,9 +199,9 @@ http_switch_note(struct st_dctx *d, const uint8_t *p, size_t n, size_t hl,
 	if (code != 101 || (v = header(p, hl, "upgrade", &vn)) == NULL)
 		return NULL;
 	memset(&u, 0, sizeof(u));
-	u.state = 'U';
-	if ((u.to = upgrade_to(v, vn)) == NULL)
-		return NULL;
+	/* to a protocol Wireshark does not know by that token: the
+	 * conversation's bytes are no longer HTTP's, but data */
+	u.state = (u.to = upgrade_to(v, vn)) != NULL ? 'U' : 'R';
 	note(d, 0, &u);
 	return u.to;
 }
@@ -204,6 +217,8 @@ http_switched(struct st_dctx *d, struct st_cur *c)
 	if (st_expect_count() == 0 || !st_expect_here(d, &e) || e.proto != d->ly->proto)
 		return 0;
 	memcpy(&u, e.data, sizeof(u));
+	if (u.state == 'R')
+		return -1;
 	if (u.state != 'U')
 		return 0;
 	if (u.port != 0) {

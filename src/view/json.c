@@ -68,10 +68,39 @@ ws_status(uint64_t ck)
 	}
 }
 
+/* Bytes Wireshark holds as an ASCII string, as tshark writes them: to
+ * the first NUL, a byte above 0x7f as U+FFFD, JSON-escaped. */
+static void
+ascii_value(struct st_out *o, const struct st_packet *pkt,
+    const struct st_field *f)
+{
+	const uint8_t *b;
+	size_t n, i, run;
+
+	st_out_putc(o, '"');
+	if ((b = st_field_bytes(pkt, f, &n)) != NULL)
+		for (i = 0; i < n && b[i] != 0; i += run) {
+			if (b[i] > 0x7f) {
+				st_out_puts(o, "\\ufffd");
+				run = 1;
+				continue;
+			}
+			for (run = 0; i + run < n && b[i + run] != 0 &&
+			    b[i + run] <= 0x7f; run++)
+				;
+			st_out_json_str(o, (const char *)b + i, run);
+		}
+	st_out_putc(o, '"');
+}
+
 static void
 json_value(struct st_out *o, const struct st_packet *pkt,
     const struct st_field *f)
 {
+	if (f->desc->flags & ST_DF_ASCII) {
+		ascii_value(o, pkt, f);
+		return;
+	}
 	if (f->desc->fmt == ST_FMT_ENUM && (f->desc->flags & ST_DF_WSNUM)) {
 		st_out_u64(o, ws_status(f->val));
 		return;
@@ -135,6 +164,10 @@ ek_value(struct st_out *o, const struct st_packet *pkt,
 
 	if (f->desc->fmt == ST_FMT_BOOL) {
 		st_out_puts(o, f->val ? "true" : "false");
+		return;
+	}
+	if (f->desc->flags & ST_DF_ASCII) {
+		ascii_value(o, pkt, f);
 		return;
 	}
 	st_out_putc(o, '"');
