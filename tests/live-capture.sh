@@ -72,7 +72,7 @@ if mount -t tmpfs -o size=256k stvoice-full "$tmp/full"; then
 	    -w "$tmp/full/f.pcap" >/dev/null 2>"$tmp/err" &
 	cap=$!
 	sleep 1
-	ping -f -c 3000 -s 1000 -q 127.0.0.1 >/dev/null
+	"$strata" ping -f -c 3000 -s 1000 -q 127.0.0.1 >/dev/null
 	wait $cap
 	rc=$?
 	[ $rc -eq 1 ] && [ "$(grep -c '^strata:' "$tmp/err")" -eq 1 ] &&
@@ -98,9 +98,15 @@ sleep 1
 wait $cap
 ! grep -q "$(printf '\r')" "$tmp/err" && grep -q "^2 packets$" "$tmp/err" &&
     ok || bad "capture -q into a log: $(cat -v "$tmp/err")"
-# Beside tcpdump: a ping flood and a bulk transfer, no drops where it has
-# none, and the drops said as they happen.
-sh "$(dirname "$0")/capture-side.sh" "$strata" && ok || bad "beside tcpdump"
+# Beside tcpdump: a ping flood and a bulk transfer, every packet captured
+# shown and the drops said as they happen (how many each captures is
+# speed, compared by make bench).
+if command -v tcpdump >/dev/null 2>&1; then
+	STRATA_SPEED=0 sh "$(dirname "$0")/capture-side.sh" "$strata" && ok ||
+	    bad "beside tcpdump"
+else
+	echo "live-capture: skipped beside tcpdump: not installed (apt-get install tcpdump)"
+fi
 "$strata" capture -D | grep -q "^[0-9]*\.lo " && ok || bad "capture -D"
 echo "live-capture: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
