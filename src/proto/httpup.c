@@ -217,9 +217,9 @@ http_switched(struct st_dctx *d, struct st_cur *c)
 	if (st_expect_count() == 0 || !st_expect_here(d, &e) || e.proto != d->ly->proto)
 		return 0;
 	memcpy(&u, e.data, sizeof(u));
-	if (u.state == 'R')
-		return -1;
-	if (u.state != 'U')
+	/* 'R': HTTP still takes the segment, a layer of no bytes, and
+	 * hands it on as data (tshark: http:data) */
+	if (u.state != 'U' && u.state != 'R')
 		return 0;
 	if (u.port != 0) {
 		http_gentext(d, F_CONNHOST, "", (const uint8_t *)u.host,

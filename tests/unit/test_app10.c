@@ -2,6 +2,7 @@
 /*
  * The app10 family (application layers reached through others): finger
  * on TCP 79; an HTTP conversation switched by a 101 Upgrade to WebSocket
+ * (or to a token no decoder knows: data after an HTTP layer of no bytes)
  * (frames after the head, later segments handed on by a layer of no
  * bytes, the middle of a frame refused) and by a CONNECT tunnel (its
  * host and port on every segment through it); every shorter prefix.
@@ -169,6 +170,34 @@ test_connect_tunnel(void **state)
 	sweep_prefixes(DLT_RAW, tcp_pkt(0, 3129, TXT("EHLO c\r\n")));
 }
 
+/* An Upgrade token no decoder knows (Docker's attach, "Upgrade: tcp"):
+ * later segments still pass through HTTP, a layer of no bytes, as data
+ * (tshark: http:data), not read as HTTP nor as TCP again. */
+static void
+test_upgrade_unknown(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	decode_hex(DLT_RAW, tcp_pkt(0, 2375, TXT("POST /attach HTTP/1.1\r\n"
+	    "Upgrade: tcp\r\nConnection: Upgrade\r\n\r\n")));
+	p = decode_hex(DLT_RAW, tcp_pkt(1, 2375, TXT("HTTP/1.1 101 UPGRADED\r\n"
+	    "Upgrade: tcp\r\nConnection: Upgrade\r\n\r\n")));
+	assert_chain(p, "ipv4 tcp http");
+	assert_int_equal(fval(p, "http.response.code"), 101);
+	p = decode_hex(DLT_RAW, tcp_pkt(1, 2375, "2f202320"));
+	assert_chain(p, "ipv4 tcp http data");
+	assert_int_equal(layer(p, "http")->hdr_len, 0);
+	assert_int_equal(fval(p, "data.len"), 4);
+	/* a segment that starts as an HTTP message is read as one, as
+	 * Wireshark does when the upgrade names no dissector */
+	p = decode_hex(DLT_RAW, tcp_pkt(0, 2375, TXT("GET / HTTP/1.1\r\n\r\n")));
+	assert_chain(p, "ipv4 tcp http");
+	assert_string_equal(field_n(p, "http.request.method", 0)->meaning,
+	    "GET");
+	sweep_prefixes(DLT_RAW, tcp_pkt(1, 2375, "2f202320"));
+}
+
 /* Without a 2xx the CONNECT opens nothing. */
 static void
 test_connect_refused(void **state)
@@ -193,6 +222,7 @@ main(void)
 		cmocka_unit_test_setup(test_websocket_upgrade, fresh),
 		cmocka_unit_test_setup(test_connect_tunnel, fresh),
 		cmocka_unit_test_setup(test_connect_refused, fresh),
+		cmocka_unit_test_setup(test_upgrade_unknown, fresh),
 	};
 
 	st_decode_init();
