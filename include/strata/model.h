@@ -178,6 +178,10 @@ struct st_packet {
 	uint32_t	 xlen;
 	uint8_t		*xbuf;
 	size_t		 xcap;
+	/* When the bytes after the frame's own are not a reassembly but
+	 * made by a decoder (st_dderive): what they are, "QUIC Initial's
+	 * CRYPTO data, opened"; NULL otherwise. */
+	const char	*xwhat;
 };
 
 /* Makes pkt empty and points it at data; keeps no reference to old data. */

@@ -80,6 +80,8 @@ enum st_key {
 };
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
+#define ST_MEDIA_TLSHS	2	/* TLS handshake messages without records:
+				   QUIC's CRYPTO stream (RFC 9001 4.1) */
 #define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API
 				   token (RFC 2743 3.1), bare SPNEGO or
 				   NTLMSSP */
@@ -176,6 +178,9 @@ struct st_dctx {
 	/* Set by the decode loop: decodes a carried packet (st_dnest). */
 	void		(*nest)(struct st_dctx *d, struct st_cur *c, int key,
 			    uint64_t val);
+	/* Set by the decode loop: decodes bytes a decoder made (st_dderive). */
+	void		(*derive)(struct st_dctx *d, const uint8_t *b,
+			    size_t n, int key, uint64_t val, const char *what);
 };
 
 /*
@@ -433,6 +438,24 @@ st_dnest(struct st_dctx *d, struct st_cur *c, int key, uint64_t val)
 {
 	if (d->nest != NULL)
 		d->nest(d, c, key, val);
+}
+
+/*
+ * For decoders that make bytes the wire does not show (a QUIC Initial's
+ * CRYPTO data, opened with its public keys): decodes the n bytes at b as a
+ * chain starting with the protocol bound to (key, val), at this depth,
+ * after the current layer.  The bytes are copied after the frame's own
+ * (st_packet's xbuf: the views show them as the reassembled bytes are
+ * shown, a note says what they are, in "what").  Fields added afterwards
+ * would go to those layers, so the caller adds none: it calls this last.
+ * Nothing is decoded in a fragment of a datagram.
+ */
+static inline void
+st_dderive(struct st_dctx *d, const uint8_t *b, size_t n, int key,
+    uint64_t val, const char *what)
+{
+	if (d->derive != NULL)
+		d->derive(d, b, n, key, val, what);
 }
 
 /*

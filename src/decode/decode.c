@@ -51,6 +51,57 @@ nest(struct st_dctx *d, struct st_cur *c, int key, uint64_t val)
 	d->rest_done = 1;
 }
 
+/*
+ * Bytes a decoder made from the frame's (st_dderive): put after the frame's
+ * own, at data[caplen + xlen ...), and decoded there as a chain from the
+ * protocol bound to (key, val), at the decoder's depth, after its layer.
+ * The packet's data becomes xbuf, the frame copied first; the chains still
+ * running keep their cursors on the frame's own buffer, which holds the
+ * same bytes.  So xbuf may move only while it is not the packet's data:
+ * once it is (a reassembled datagram's layers, or bytes made before), it
+ * must already have room.  Never in a fragment: the reassembly writes its
+ * payload at the same place.
+ */
+static void
+derive(struct st_dctx *d, const uint8_t *b, size_t n, int key, uint64_t val,
+    const char *what)
+{
+	struct st_packet *pkt = d->pkt;
+	struct st_dctx sub = *d;
+	struct frame fr = { 0, 0 };
+	const struct st_proto *p = st_proto_next(key, val);
+	size_t at = (size_t)pkt->caplen + pkt->xlen, need = at + n, cap;
+	struct st_cur c;
+	uint8_t *nb;
+
+	if (n == 0 || p == NULL || pkt->frag || need > UINT32_MAX / 8)
+		return;
+	if (need > pkt->xcap) {
+		if (pkt->data == pkt->xbuf) {
+			st_pkt_note(pkt, "bytes a decoder opened are not "
+			    "decoded: no room after the reassembled ones");
+			return;
+		}
+		cap = need < 16384 ? 16384 : need;
+		if ((nb = realloc(pkt->xbuf, cap)) == NULL)
+			return;
+		pkt->xbuf = nb;
+		pkt->xcap = cap;
+	}
+	if (pkt->data != pkt->xbuf) {
+		memcpy(pkt->xbuf, pkt->data, at);
+		pkt->data = pkt->xbuf;
+	}
+	memcpy(pkt->xbuf + at, b, n);
+	pkt->xlen += (uint32_t)n;
+	pkt->xwhat = what;
+	st_pkt_note(pkt, st_pkt_printf(pkt, "the layers from byte %zu on are "
+	    "%s (%zu bytes), not bytes on the wire", at, what, n));
+	c = st_cur_make(pkt->data, need);
+	c.off = at;
+	chain(&sub, c, p, &fr);
+}
+
 /* Whether the chain goes on to next when the payload has pl bytes. */
 static int
 go_on(const struct st_dctx *d, size_t pl)
@@ -388,6 +439,7 @@ st_decode_ra(struct st_packet *pkt, int linktype, struct st_defrag *ra)
 	memset(&d, 0, sizeof(d));
 	d.pkt = pkt;
 	d.nest = nest;
+	d.derive = derive;
 	pkt->linktype = linktype;
 	p = link_proto(linktype, pkt);
 	if (p == NULL) {

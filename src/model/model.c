@@ -27,6 +27,7 @@ st_pkt_reset(struct st_packet *pkt, const uint8_t *data, uint32_t caplen,
 	pkt->xtotal = 0;
 	pkt->frag = 0;
 	pkt->xlen = 0;
+	pkt->xwhat = NULL;
 }
 
 void

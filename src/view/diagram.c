@@ -240,6 +240,13 @@ data_preview(const struct st_packet *pkt, const struct st_layer *ly,
 	buf[k] = '\0';
 }
 
+/* Whether ly lies in bytes a decoder made (st_dderive), not the frame's. */
+static int
+made(const struct st_packet *pkt, const struct st_layer *ly)
+{
+	return pkt->xwhat != NULL && ly->off >= pkt->caplen;
+}
+
 /* Whether layer i only holds the next one, from its first byte (the
  * bytes of a reassembled message, the message inside): not in the bar. */
 static int
@@ -260,12 +267,17 @@ static size_t
 bar_len(const struct st_packet *pkt, unsigned i)
 {
 	const struct st_layer *ly = &pkt->layers[i];
+	unsigned j = i + 1;
 
 	if (container(pkt, i))
 		return 0;
+	/* past the layers a decoder made from this one's bytes */
+	while (j < pkt->nlayers && made(pkt, &pkt->layers[j]) &&
+	    !made(pkt, ly))
+		j++;
 	if (!whole(ly) || (ly->proto->role == ST_ROLE_APP &&
-	    i + 1 < pkt->nlayers && pkt->layers[i + 1].depth == ly->depth &&
-	    pkt->layers[i + 1].off == ly->off + ly->hdr_len))
+	    j < pkt->nlayers && pkt->layers[j].depth == ly->depth &&
+	    pkt->layers[j].off == ly->off + ly->hdr_len))
 		return ly->hdr_len;
 	return ly->len;
 }
@@ -347,10 +359,13 @@ byte_bar(struct st_out *o, const struct st_packet *pkt, struct st_vctx *v)
 		rest = own - mine;
 	total = bar_of(o, pkt, v, 0, own, 1, rest);
 	st_out_printf(o, " = %zu bytes in this frame\n", total);
-	st_out_puts(o, "reassembled: ");
+	st_out_puts(o, pkt->xwhat != NULL ? "opened: " : "reassembled: ");
 	total = bar_of(o, pkt, v, own, SIZE_MAX, 1, 0);
-	st_out_printf(o, " = %zu bytes gathered from this and earlier frames"
-	    "\n", total);
+	if (pkt->xwhat != NULL)
+		st_out_printf(o, " = %zu bytes: %s\n", total, pkt->xwhat);
+	else
+		st_out_printf(o, " = %zu bytes gathered from this and earlier "
+		    "frames\n", total);
 }
 
 static void
@@ -378,6 +393,13 @@ diagram_packet(struct st_out *o, const struct st_packet *pkt,
 			snprintf(line, sizeof(line), "%s: %s", text, facts);
 			wrapped(o, pkt, open, depth, line, v);
 			continue;
+		}
+		/* The frame's next layer after those a decoder made from
+		 * its bytes (st_dderive) is not inside them. */
+		while (depth > 0 && !made(pkt, ly) &&
+		    made(pkt, &pkt->layers[open[depth - 1]])) {
+			depth--;
+			box_bottom(o, pkt, open, depth, v);
 		}
 		open[depth] = i;
 		title(pkt, ly, text, sizeof(text), facts, sizeof(facts));

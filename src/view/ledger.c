@@ -124,7 +124,9 @@ ledger_packet(struct st_out *o, const struct st_packet *pkt,
 		ly = &pkt->layers[i];
 		if (ly->proto->role == ST_ROLE_TRAILER)
 			pad = ly->len;
-		else if (ly->depth == 0 && !st_ly_part(pkt, ly)) {
+		else if (ly->depth == 0 && !st_ly_part(pkt, ly) &&
+		    !(pkt->xwhat != NULL && ly->off >= pkt->caplen)) {
+			/* (not the layers over bytes a decoder made) */
 			if (frag < 0 && ly->proto->frag != NULL &&
 			    ly->proto->frag(pkt, ly, &fr))
 				frag = (int)n;

@@ -73,20 +73,28 @@ static void
 count_chain(struct st_stats *s, const struct st_packet *pkt)
 {
 	const struct st_layer *ly;
-	int at = -1, n;
+	int at = -1, made_at = -1, n, made, was_made = 0;
 	unsigned i;
 
 	for (i = 0; i < pkt->nlayers; i++) {
 		ly = &pkt->layers[i];
 		if (ly->depth > 0 || ly->proto->role == ST_ROLE_TRAILER)
 			continue;
-		if ((n = child(s, at, ly->proto->ws)) < 0) {
+		/* Layers over bytes a decoder made (st_dderive) branch off
+		 * the layer that made them; the frame's chain goes on. */
+		made = pkt->xwhat != NULL && ly->off >= pkt->caplen;
+		if ((n = child(s, made && was_made ? made_at : at,
+		    ly->proto->ws)) < 0) {
 			s->lost_chains++;
 			return;
 		}
 		s->node[n].frames++;
 		s->node[n].bytes += pkt->len;
-		at = n;
+		if (made)
+			made_at = n;
+		else
+			at = n;
+		was_made = made;
 	}
 }
 
