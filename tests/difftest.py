@@ -367,11 +367,24 @@ def pair(tinsts, slayers):
     """tshark instance index -> merged strata fields of the layers paired
     with it; and the number of strata layers left unpaired."""
     paired, lone, last = defaultdict(dict), 0, (None, None)
+    caplen = int(slayers[0][3]["frame.cap_len"][0]) if slayers else 0
+    onwire = {off for _, _, off, _ in slayers}
+    made = Counter()
     for proto, name, off, fields in slayers:
         cands = [i for i, t in enumerate(tinsts) if t[0] == proto]
         hit = [i for i in cands if tinsts[i][1] == off]
         if not hit and name == "trailer" and cands:
             hit = cands[:1]
+        if not hit and off >= caplen > 0:
+            # bytes strata made from the frame's (a QUIC Initial's
+            # CRYPTO data, opened): tshark's offsets count from the
+            # start of those bytes, its own data source; the n-th such
+            # layer of a protocol pairs with the n-th instance of it at
+            # an offset no layer of the frame has
+            other = [i for i in cands if tinsts[i][1] not in onwire]
+            if made[proto] < len(other):
+                hit = [other[made[proto]]]
+            made[proto] += 1
         if not hit and last[0] == proto and last[1] is not None:
             # strata shows each TLS record as a layer, tshark all the
             # records of a segment in one

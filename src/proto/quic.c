@@ -34,6 +34,7 @@
 #define QUIC_MAX_PACKETS 16	/* coalesced packets decoded in a datagram */
 #define QUIC_HDR_MAX	1024	/* header bytes (with the token) opened */
 #define ST_QUIC_OPEN_MAX 65536	/* payload bytes opened */
+#define QUIC_CRYPTO_MAX	16384	/* handshake bytes of a packet decoded */
 
 /* What the header says, for the Initial's keys. */
 struct qpkt {
@@ -220,12 +221,14 @@ static int
 quic_unprotect(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
     const struct qpkt *q)
 {
-	static _Thread_local uint8_t hdr[QUIC_HDR_MAX], out[ST_QUIC_OPEN_MAX];
+	static _Thread_local uint8_t hdr[QUIC_HDR_MAX], out[ST_QUIC_OPEN_MAX],
+	    hs[QUIC_CRYPTO_MAX];
+	static _Thread_local struct quic_crypto cr;
 	struct st_cur p = *c;
 	struct quic_keys k;
 	uint8_t icid[QUIC_MAX_CID], mask[16];
 	const uint8_t *b;
-	size_t icil, pnl, i;
+	size_t icil, pnl, i, n;
 	uint64_t pn = 0;
 	unsigned first;
 	int opened;
@@ -255,9 +258,18 @@ quic_unprotect(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
 	    end - pos - pnl, out) == 0;
 	st_dgen(d, &quic_fields[F_OPENED], opened);
 	/* A frame running past the opened bytes lies (the tag held). */
+	cr.n = 0;
 	if (opened && st_quic_frames(d, out, end - pos - pnl - 16,
-	    &quic_fields[F_FTYPE]) < 0)
+	    &quic_fields[F_FTYPE], &cr) < 0) {
 		st_dmalformed(d, "a frame runs past the payload");
+		return 0;
+	}
+	/* The TLS handshake the CRYPTO frames carry from the stream's
+	 * start, as Wireshark shows it inside QUIC; the last thing done:
+	 * its layers follow this one. */
+	if (opened && (n = st_quic_crypto_stream(&cr, hs, sizeof(hs))) > 0)
+		st_dderive(d, hs, n, ST_KEY_MEDIA, ST_MEDIA_TLSHS,
+		    "the Initial's CRYPTO data, opened with its public keys");
 	return 0;
 }
 
@@ -456,8 +468,10 @@ quic_one(struct st_sumctx *s, const struct st_layer *ly)
 }
 
 /*
- * "quic v1 Initial dcid 95412c47018cdfe8 + Handshake": the version and
- * destination ID of the first packet, the kinds of all in the datagram.
+ * "quic v1 Initial dcid 95412c47018cdfe8 + Handshake › tls client hello
+ * sni example.org alpn h3": the version and destination ID of the first
+ * packet, the kinds of all in the datagram, and what an opened Initial
+ * carries.
  */
 static int
 quic_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -483,10 +497,20 @@ quic_summary(struct st_sumctx *s, const struct st_layer *ly)
 		st_out_puts(s->o, " scid ");
 		s->value(s, f[F_SCID]);
 	}
-	for (l = ly + 1; l < end && l->proto == &st_proto_quic; l++) {
-		st_out_puts(s->o, " + ");
-		quic_one(s, l);
-	}
+	for (l = ly + 1; l < end && l->depth >= ly->depth; l++)
+		if (l->proto == &st_proto_quic && l->depth == ly->depth) {
+			st_out_puts(s->o, " + ");
+			quic_one(s, l);
+		}
+	/* Then what a packet carries, opened: "› tls client hello sni". */
+	for (l = ly + 1; l < end && l->depth >= ly->depth; l++)
+		if (l->depth == ly->depth && l->proto != &st_proto_quic &&
+		    l->proto->summary != NULL) {
+			st_out_puts(s->o, " \xe2\x80\xba ");
+			if (!l->proto->summary(s, l))
+				st_out_puts(s->o, l->proto->name);
+			break;
+		}
 	return 1;
 }
 

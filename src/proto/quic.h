@@ -54,13 +54,31 @@ void	st_quic_hp_mask(const struct quic_keys *k, const uint8_t sample[16],
 int	st_quic_open(const struct quic_keys *k, uint64_t pn, const uint8_t *aad,
 	    size_t alen, const uint8_t *ct, size_t clen, uint8_t *out);
 
+#define QUIC_CRYPTO_FRAMES 64	/* CRYPTO frames of a packet kept */
+
+/* Where the CRYPTO frames of an opened payload put their data. */
+struct quic_crypto {
+	unsigned	 n;
+	struct {
+		uint64_t	 off;	/* in the stream */
+		size_t		 len;
+		const uint8_t	*p;	/* in the opened payload */
+	} fr[QUIC_CRYPTO_FRAMES];
+};
+
 /*
  * The frames of an opened payload (b, n bytes: quicframe.c's cursor reads
  * it) as generated fields of the layer d decodes, fd: quic.c's row of
- * quic.frame_type, the frame rows following it.  0, 1 when a frame of
- * unknown length ends the walk, -1 when a frame runs past the payload.
+ * quic.frame_type, the frame rows following it; the CRYPTO frames' data
+ * noted in cr.  0, 1 when a frame of unknown length ends the walk, -1 when
+ * a frame runs past the payload.
  */
 int	st_quic_frames(struct st_dctx *d, const uint8_t *b, size_t n,
-	    const struct st_field_desc *fd);
+	    const struct st_field_desc *fd, struct quic_crypto *cr);
+
+/* The crypto stream from offset 0 that cr's frames cover without a gap,
+ * in any order, into b (at most max bytes): its length. */
+size_t	st_quic_crypto_stream(const struct quic_crypto *cr, uint8_t *b,
+	    size_t max);
 
 #endif

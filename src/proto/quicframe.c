@@ -8,6 +8,8 @@
  * cursor over that buffer and the values are shown as generated fields
  * (no wire position), with Wireshark's names.  Used by quic.c.
  */
+#include <string.h>
+
 #include "quic.h"
 
 #define QUIC_MAX_FRAMES	256	/* frames decoded in one packet */
@@ -82,17 +84,57 @@ frame_ack(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	return ecn ? fvars(d, c, fd, counts, 3, &v) : 0;
 }
 
-/* A CRYPTO frame after its type: offset, length, its data skipped. */
+/* A CRYPTO frame after its type: offset, length, its data noted in cr
+ * and skipped. */
 static int
 frame_crypto(struct st_dctx *d, struct st_cur *c,
-    const struct st_field_desc *fd)
+    const struct st_field_desc *fd, struct quic_crypto *cr)
 {
-	static const int rows[] = { QF_COFF, QF_CLEN };
-	uint64_t v;
+	static const int rows[] = { QF_COFF };
+	static const int lrow[] = { QF_CLEN };
+	const uint8_t *p;
+	uint64_t off, v;
 
-	if (fvars(d, c, fd, rows, 2, &v) < 0 || v > st_cur_left(c))
+	if (fvars(d, c, fd, rows, 1, &off) < 0 ||
+	    fvars(d, c, fd, lrow, 1, &v) < 0 || v > st_cur_left(c))
 		return -1;
-	return st_cur_skip(c, (size_t)v) ? 0 : -1;
+	if ((p = st_get_bytes(c, (size_t)v)) == NULL)
+		return -1;
+	if (cr != NULL && cr->n < QUIC_CRYPTO_FRAMES && v > 0 &&
+	    off < ((uint64_t)1 << 62)) {
+		cr->fr[cr->n].off = off;
+		cr->fr[cr->n].len = (size_t)v;
+		cr->fr[cr->n].p = p;
+		cr->n++;
+	}
+	return 0;
+}
+
+size_t
+st_quic_crypto_stream(const struct quic_crypto *cr, uint8_t *b, size_t max)
+{
+	size_t have = 0, e;
+	unsigned pass, i;
+	int grew = 1;
+
+	/* Each pass adds every frame that starts within what is had and
+	 * goes past it: at most n passes for n frames in any order. */
+	for (pass = 0; grew && pass < cr->n && have < max; pass++) {
+		grew = 0;
+		for (i = 0; i < cr->n && have < max; i++) {
+			if (cr->fr[i].off > have ||
+			    cr->fr[i].off + cr->fr[i].len <= have)
+				continue;
+			e = (size_t)cr->fr[i].off + cr->fr[i].len;
+			if (e > max)
+				e = max;
+			memcpy(b + have, cr->fr[i].p + (have -
+			    (size_t)cr->fr[i].off), e - have);
+			have = e;
+			grew = 1;
+		}
+	}
+	return have;
 }
 
 /* A CONNECTION_CLOSE after its type (app: 0x1d, no frame type). */
@@ -125,7 +167,7 @@ frame_padding(struct st_dctx *d, struct st_cur *c,
 
 int
 st_quic_frames(struct st_dctx *d, const uint8_t *b, size_t n,
-    const struct st_field_desc *fd)
+    const struct st_field_desc *fd, struct quic_crypto *cr)
 {
 	struct st_cur c = st_cur_make(b, n);
 	uint64_t type;
@@ -147,7 +189,7 @@ st_quic_frames(struct st_dctx *d, const uint8_t *b, size_t n,
 		else if (type == 0x02 || type == 0x03)
 			rc = frame_ack(d, &c, fd, type == 0x03);
 		else if (type == 0x06)
-			rc = frame_crypto(d, &c, fd);
+			rc = frame_crypto(d, &c, fd, cr);
 		else if (type == 0x1c || type == 0x1d)
 			rc = frame_close(d, &c, fd, type == 0x1d);
 		else

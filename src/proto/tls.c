@@ -129,6 +129,33 @@ static const struct st_valname hb_names[] = {
 #define X(n, l, w, f)		FD(NULL, "tls.handshake.extensions_" n, l, 0, \
 				    w, f)
 
+/* QUIC's transport parameters (RFC 9000 18.2, IANA's registry). */
+static const struct st_valname quic_tp_names[] = {
+	{ 0x00, "original_destination_connection_id" },
+	{ 0x01, "max_idle_timeout" }, { 0x02, "stateless_reset_token" },
+	{ 0x03, "max_udp_payload_size" }, { 0x04, "initial_max_data" },
+	{ 0x05, "initial_max_stream_data_bidi_local" },
+	{ 0x06, "initial_max_stream_data_bidi_remote" },
+	{ 0x07, "initial_max_stream_data_uni" },
+	{ 0x08, "initial_max_streams_bidi" },
+	{ 0x09, "initial_max_streams_uni" }, { 0x0a, "ack_delay_exponent" },
+	{ 0x0b, "max_ack_delay" }, { 0x0c, "disable_active_migration" },
+	{ 0x0d, "preferred_address" }, { 0x0e, "active_connection_id_limit" },
+	{ 0x0f, "initial_source_connection_id" },
+	{ 0x10, "retry_source_connection_id" },
+	{ 0x11, "version_information" }, { 0x20, "max_datagram_frame_size" },
+	{ 0x2ab2, "grease_quic_bit" }, { 0x3127, "google_initial_rtt" },
+	{ 0x3128, "google_connection_options" },
+	{ 0x4752, "google_quic_version" }, { 0xff73db, "version_information" },
+	{ 0xff02de1a, "min_ack_delay" }, { 0xff04de1a, "min_ack_delay" },
+	{ 0, NULL }
+};
+
+#define Q(n, l, f)	FD(NULL, "tls.quic.parameter." n, l, 0, 0, f)
+#define P(n, l, w, f)	FD(NULL, "tls.handshake.extensions.psk." n, l, 0, \
+			    w, f)
+#define QN(n, l, f, nm)	FDN(NULL, "tls.quic.parameter." n, l, 0, 0, f, nm)
+
 const struct st_field_desc st_tls_fields[F_NTLS] = {
 	[F_CTYPE] = FDN("type", "tls.record.content_type", "Content type", 0,
 	    8, ST_FMT_DEC, ctype_names),
@@ -294,6 +321,71 @@ const struct st_field_desc st_tls_fields[F_NTLS] = {
 	    "message", 0, 0, ST_FMT_BYTES),
 	[F_ALERTENC] = FD(NULL, "tls.alert_message", "Encrypted alert", 0, 0,
 	    ST_FMT_BYTES),
+	[F_QTYPE] = QN("type", "Parameter", ST_FMT_DEC, quic_tp_names),
+	[F_QLEN] = Q("length", "Parameter length", ST_FMT_DEC),
+	[F_QVALUE] = Q("value", "Parameter value", ST_FMT_BYTES),
+	[F_QODCID] = Q("original_destination_connection_id", "Original "
+	    "destination connection ID", ST_FMT_BYTES),
+	[F_QIDLE] = Q("max_idle_timeout", "Max idle timeout (ms)",
+	    ST_FMT_DEC),
+	[F_QSRT] = Q("stateless_reset_token", "Stateless reset token",
+	    ST_FMT_BYTES),
+	[F_QMAXUDP] = Q("max_udp_payload_size", "Max UDP payload size",
+	    ST_FMT_DEC),
+	[F_QMAXDATA] = Q("initial_max_data", "Initial max data", ST_FMT_DEC),
+	[F_QBIDIL] = Q("initial_max_stream_data_bidi_local", "Initial max "
+	    "stream data (bidirectional, local)", ST_FMT_DEC),
+	[F_QBIDIR] = Q("initial_max_stream_data_bidi_remote", "Initial max "
+	    "stream data (bidirectional, remote)", ST_FMT_DEC),
+	[F_QUNI] = Q("initial_max_stream_data_uni", "Initial max stream data "
+	    "(unidirectional)", ST_FMT_DEC),
+	[F_QSBIDI] = Q("initial_max_streams_bidi", "Initial max bidirectional "
+	    "streams", ST_FMT_DEC),
+	[F_QSUNI] = Q("initial_max_streams_uni", "Initial max unidirectional "
+	    "streams", ST_FMT_DEC),
+	[F_QADE] = Q("ack_delay_exponent", "ACK delay exponent", ST_FMT_DEC),
+	[F_QMAD] = Q("max_ack_delay", "Max ACK delay (ms)", ST_FMT_DEC),
+	[F_QPA4] = Q("preferred_address.ipv4address", "Preferred IPv4 "
+	    "address", ST_FMT_IPV4),
+	[F_QPA4PORT] = Q("preferred_address.ipv4port", "Preferred IPv4 port",
+	    ST_FMT_DEC),
+	[F_QPA6] = Q("preferred_address.ipv6address", "Preferred IPv6 "
+	    "address", ST_FMT_IPV6),
+	[F_QPA6PORT] = Q("preferred_address.ipv6port", "Preferred IPv6 port",
+	    ST_FMT_DEC),
+	[F_QPACIDLEN] = Q("preferred_address.connectionid.length",
+	    "Preferred address connection ID length", ST_FMT_DEC),
+	[F_QPACID] = Q("preferred_address.connectionid", "Preferred address "
+	    "connection ID", ST_FMT_BYTES),
+	[F_QPASRT] = Q("preferred_address.statelessresettoken", "Preferred "
+	    "address stateless reset token", ST_FMT_BYTES),
+	[F_QCIDLIM] = Q("active_connection_id_limit", "Active connection ID "
+	    "limit", ST_FMT_DEC),
+	[F_QISCID] = Q("initial_source_connection_id", "Initial source "
+	    "connection ID", ST_FMT_BYTES),
+	[F_QRSCID] = Q("retry_source_connection_id", "Retry source "
+	    "connection ID", ST_FMT_BYTES),
+	[F_QDGRAM] = Q("max_datagram_frame_size", "Max DATAGRAM frame size",
+	    ST_FMT_DEC),
+	[F_QVICHOSEN] = Q("vi.chosen_version", "Chosen version", ST_FMT_HEX),
+	[F_QVIOTHER] = Q("vi.other_version", "Other version", ST_FMT_HEX),
+	[F_QMINACK] = Q("min_ack_delay", "Min ACK delay (us)", ST_FMT_DEC),
+	[F_QGRTT] = Q("google.initial_rtt", "Google initial RTT (us)",
+	    ST_FMT_DEC),
+	[F_QGOPTS] = Q("google.connection_options", "Google connection "
+	    "options", ST_FMT_BYTES),
+	[F_QGVER] = Q("google.quic_version", "Google QUIC version",
+	    ST_FMT_HEX),
+	[F_PSKIDSLEN] = P("identities.length", "Identities length", 16,
+	    ST_FMT_DEC),
+	[F_PSKIDLEN] = P("identity.identity_length", "Identity length", 16,
+	    ST_FMT_DEC),
+	[F_PSKID] = P("identity.identity", "Identity", 0, ST_FMT_BYTES),
+	[F_PSKAGE] = P("identity.obfuscated_ticket_age", "Obfuscated ticket "
+	    "age", 32, ST_FMT_DEC),
+	[F_PSKBLEN] = P("binders_len", "PSK binders length", 16, ST_FMT_DEC),
+	[F_PSKSEL] = P("identity.selected", "Selected identity", 16,
+	    ST_FMT_DEC),
 };
 
 /* Whether the bytes at c start a record; sets *type and *len. */
@@ -589,4 +681,57 @@ const struct st_proto st_proto_tls = {
 	.color = "\033[93m",
 	/* @reasm */
 	.pdu_len = tls_pdu_len,
+};
+
+/*
+ * Handshake messages without records: QUIC's CRYPTO stream (RFC 9001 4.1:
+ * QUIC carries TLS 1.3's handshake itself, with no record layer), handed
+ * on under ST_KEY_MEDIA ST_MEDIA_TLSHS as Wireshark's QUIC hands it to
+ * "tls13-handshake".  The fields and the summary are TLS's; Wireshark names
+ * the layer tls too.
+ */
+static int
+tls_hs_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c);
+	struct tls_span s;
+
+	if (left == 0)
+		return ST_ETRUNC;
+	s.c = c;
+	s.pos = 0;
+	s.end = left;
+	st_tls_handshake(d, &s);
+	d->hdr = left;
+	d->plen = 0;
+	return ST_OK;
+}
+
+static const struct st_bind tls_hs_binds[] = {
+	{ ST_KEY_MEDIA, ST_MEDIA_TLSHS },
+};
+
+const struct st_proto st_proto_tls_hs = {
+	.name = "tls-handshake",
+	.ws = "tls",
+	.title = "TLS handshake messages (in QUIC)",
+	.rfc = "RFC 9001, RFC 8446",
+	.role = ST_ROLE_APP,
+	.fields = st_tls_fields,
+	.nfields = F_NTLS,
+	.decode = tls_hs_decode,
+	.binds = tls_hs_binds,
+	.nbinds = NFIELDS(tls_hs_binds),
+	.summary = tls_summary,
+	.keys = tls_keys,
+	.color = "\033[93m",
+	.explain = "TLS 1.3's handshake as QUIC carries it: the messages "
+	    "(ClientHello, ServerHello, ...) with their 4-byte headers, one "
+	    "after another in the CRYPTO frames' stream, without TLS's "
+	    "records; QUIC protects them itself.  strata opens an Initial "
+	    "with the keys anyone can work out from the client's first "
+	    "destination connection ID, so the ClientHello (its server name, "
+	    "ALPN, cipher suites) and the ServerHello are shown; the later "
+	    "messages travel in Handshake packets under keys only the ends "
+	    "have.",
 };

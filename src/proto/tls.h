@@ -33,10 +33,21 @@ enum {
 	F_JA3FULL, F_JA3, F_JA3SFULL, F_JA3S, F_JA4, F_JA4R,
 	/* messages with no fields of their own (FT_NONE in Wireshark) */
 	F_RTIME, F_CCS, F_ALERTENC,
+	/* QUIC transport parameters (tlsquic.c) */
+	F_QTYPE, F_QLEN, F_QVALUE, F_QODCID, F_QIDLE, F_QSRT, F_QMAXUDP,
+	F_QMAXDATA, F_QBIDIL, F_QBIDIR, F_QUNI, F_QSBIDI, F_QSUNI, F_QADE,
+	F_QMAD, F_QPA4, F_QPA4PORT, F_QPA6, F_QPA6PORT, F_QPACIDLEN, F_QPACID,
+	F_QPASRT, F_QCIDLIM, F_QISCID, F_QRSCID, F_QDGRAM, F_QVICHOSEN,
+	F_QVIOTHER, F_QMINACK, F_QGRTT, F_QGOPTS, F_QGVER,
+	/* pre_shared_key (RFC 8446 4.2.11) */
+	F_PSKIDSLEN, F_PSKIDLEN, F_PSKID, F_PSKAGE, F_PSKBLEN, F_PSKSEL,
 	F_NTLS
 };
 
 extern const struct st_field_desc st_tls_fields[F_NTLS];
+
+/* Handshake messages without records (in QUIC): tls.c. */
+extern const struct st_proto st_proto_tls_hs;
 
 /* A part of the segment: [pos, end) from the cursor's position. */
 struct tls_span {
@@ -106,5 +117,8 @@ void	st_tls_ja4(struct st_dctx *d, const struct tls_hello *h);
 
 /* Decodes the handshake messages of a record: the span is its fragment. */
 void	st_tls_handshake(struct st_dctx *d, struct tls_span *s);
+
+/* The quic_transport_parameters extension's body at e (tlsquic.c). */
+void	st_tls_quic_params(struct st_dctx *d, struct tls_span *e);
 
 #endif

@@ -161,7 +161,8 @@ ja4_alpn(uint8_t c, int last)
 	return digits[last ? c & 15 : c >> 4];
 }
 
-/* JA4 and JA4_r (FoxIO's JA4 specification, TLS over TCP). */
+/* JA4 and JA4_r (FoxIO's JA4 specification: 't' TLS over TCP, 'q' in
+ * QUIC). */
 void
 st_tls_ja4(struct st_dctx *d, const struct tls_hello *h)
 {
@@ -175,8 +176,8 @@ st_tls_ja4(struct st_dctx *d, const struct tls_hello *h)
 		next += !st_tls_grease(h->ext[i]);
 	hexlist(ex, sizeof(ex), h->ext, h->next, 1, 0x0000, 0x0010);
 	hexlist(sg, sizeof(sg), h->sig, h->nsig, 0, 0x10000, 0x10000);
-	snprintf(a, sizeof(a), "t%s%c%02u%02u%c%c",
-	    ja4_version(h->maxver ? h->maxver : h->version), h->sni ? 'd' :
+	snprintf(a, sizeof(a), "%c%s%c%02u%02u%c%c",
+	    d->ly->proto == &st_proto_tls_hs ? 'q' : 't', ja4_version(h->maxver ? h->maxver : h->version), h->sni ? 'd' :
 	    'i', ncs > 99 ? 99 : ncs, next > 99 ? 99 : next,
 	    h->nalpn ? ja4_alpn(h->alpn[0], 0) : '0',
 	    h->nalpn ? ja4_alpn(h->alpn[1], 1) : '0');

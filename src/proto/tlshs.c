@@ -166,6 +166,40 @@ list_versions(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
 	}
 }
 
+/* pre_shared_key (RFC 8446 4.2.11): the client's identities, each with
+ * its obfuscated ticket age, and its binders' length; the server's choice. */
+static void
+pre_shared_key(struct st_dctx *d, struct tls_span *e, int client)
+{
+	size_t end, n;
+	unsigned i;
+
+	if (!client) {
+		if (tls_has(e, 2))
+			tls_add(d, e, F_PSKSEL, e->pos, 2);
+		return;
+	}
+	if (!tls_has(e, 2))
+		return;
+	end = e->pos + 2 + tls_get(e, e->pos, 2);
+	if (end > e->end)
+		end = e->end;
+	tls_add(d, e, F_PSKIDSLEN, e->pos, 2);
+	for (e->pos += 2, i = 0; i < TLS_LIST && e->pos + 2 <= end; i++) {
+		n = tls_get(e, e->pos, 2);
+		tls_add(d, e, F_PSKIDLEN, e->pos, 2);
+		e->pos += 2;
+		if (e->pos + n + 4 > end)
+			return;
+		if (n > 0)
+			tls_add(d, e, F_PSKID, e->pos, n);
+		tls_add(d, e, F_PSKAGE, e->pos + n, 4);
+		e->pos += n + 4;
+	}
+	if (e->pos == end && tls_has(e, 2))
+		tls_add(d, e, F_PSKBLEN, e->pos, 2);
+}
+
 /* One extension's body, len bytes at s->pos, of a hello (client or not). */
 static void
 extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
@@ -244,6 +278,13 @@ extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
 		break;
 	case 13172:			/* next_protocol_negotiation */
 		strings(d, &e, F_NPNLEN, F_NPN, NULL);
+		break;
+	case 41:
+		pre_shared_key(d, &e, client);
+		break;
+	case 57:			/* quic_transport_parameters */
+	case 0xffa5:			/* the same, in QUIC's drafts */
+		st_tls_quic_params(d, &e);
 		break;
 	case 65281:			/* renegotiation_info */
 		if (tls_has(&e, 1))

@@ -127,7 +127,10 @@ test_keys(void **state)
 	(void)state;
 	for (k = 0; (p = st_protos[k]) != NULL; k++) {
 		for (i = 0; p->keys != NULL && p->keys[i] != NULL; i++) {
-			assert_ptr_equal(st_desc_proto(p->keys[i]), p);
+			/* (or of the protocol whose table it shares: TLS's
+			 * rows in TLS handshake messages without records) */
+			assert_true(st_desc_proto(p->keys[i]) == p ||
+			    st_desc_proto(p->keys[i])->fields == p->fields);
 			/* A protocol added since has no names before. */
 			if (old_key(p->name, 0) == NULL)
 				continue;

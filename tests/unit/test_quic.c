@@ -241,7 +241,7 @@ frames(struct st_packet *p, const uint8_t *b, size_t n)
 	st_pkt_reset(p, b, (uint32_t)n, (uint32_t)n);
 	d.pkt = p;
 	d.ly = st_pkt_add_layer(p, &st_proto_quic, 0, 0);
-	return st_quic_frames(&d, b, n, ftype_row());
+	return st_quic_frames(&d, b, n, ftype_row(), NULL);
 }
 
 /* RFC 9001 A.3's opened payload: ACK then CRYPTO; every prefix; others. */
