@@ -7,15 +7,21 @@
  * UDP associate; an IPv4, IPv6 address or a name, and a port) and the
  * server's reply.
  *
- * Which message a segment is would need the conversation's state (tshark
- * keeps it); strata goes by the bytes and the direction, each message's
- * length checked against its own counts.  Bytes that are none of them
- * (the relayed connection after the reply) are not SOCKS: the chain goes
- * on by heuristics (TLS) or as data.
+ * Which message a segment is goes by the bytes and the direction, each
+ * message's length checked against its own counts.  A CONNECT request is
+ * noted for its conversation (strata/expect.h, at the client's end); once
+ * the proxy grants it, the conversation is a tunnel: each later segment
+ * passes through SOCKS as a layer of no bytes that repeats the version,
+ * command and remote port (as tshark's), and goes on to the protocol of
+ * that port, else to the one the heuristics find (TLS), else data.
+ * Without the request and reply in the capture, relayed bytes are not
+ * SOCKS: the chain goes on by heuristics or as data.
  */
 #include <string.h>
 
+#include "strata/expect.h"
 #include "strata/out.h"
+#include "strata/registry.h"
 #include "fields.h"
 
 #define SOCKS_PORT	1080
@@ -76,6 +82,15 @@ static const struct st_field_desc sk_fields[K_NSOCKS] = {
 	N(K_V4PORT, "dstport", "Remote Port"),
 	T(K_V4NAME, "v4a_dns_name", "SOCKS v4a Remote Domain Name"),
 };
+
+/* A conversation's CONNECT, noted at the client's end. */
+struct sk_note {
+	char		 state;		/* 'R': asked, 'T': granted, a tunnel */
+	uint8_t		 version;	/* 4 or 5 */
+	uint16_t	 port;		/* the remote port asked for */
+};
+
+_Static_assert(sizeof(struct sk_note) <= ST_EXPECT_DATA, "sk_note size");
 
 static const uint8_t *
 bytes_at(const struct st_cur *c, size_t n)
@@ -231,16 +246,115 @@ to_server(const struct st_dctx *d)
 	return st_dport(d->pkt, d->ly, 1) == SOCKS_PORT;
 }
 
+/*
+ * The note of this conversation (at its client's end: the source of what
+ * goes to the server, else the destination) into *e and *n: 1, or 0 when
+ * there is none.
+ */
+static int
+note_of(struct st_dctx *d, int up, struct st_expect *e, struct sk_note *n)
+{
+	const struct st_proto *tp;
+	struct st_flowkey k;
+	unsigned cport;
+
+	if (st_expect_count() == 0 || st_expect_conv(d, &k, &tp) != 0)
+		return 0;
+	cport = st_dport(d->pkt, d->ly, up ? 0 : 1);
+	if (!st_expect_find(tp, d->net.fam, up ? d->net.src : d->net.dst,
+	    (uint16_t)cport, e) || memcmp(&e->owner, &k, sizeof(k)) != 0 ||
+	    e->proto != d->ly->proto)
+		return 0;
+	memcpy(n, e->data, sizeof(*n));
+	return 1;
+}
+
+/* Notes n for this conversation at its client's end. */
+static void
+note(struct st_dctx *d, int up, const struct sk_note *n)
+{
+	struct st_expect e;
+
+	memset(&e, 0, sizeof(e));
+	if (st_expect_conv(d, &e.owner, &e.transport) != 0)
+		return;
+	e.proto = d->ly->proto;
+	e.fam = d->net.fam;
+	memcpy(e.addr, up ? d->net.src : d->net.dst, sizeof(e.addr));
+	e.port = (uint16_t)st_dport(d->pkt, d->ly, up ? 0 : 1);
+	e.frame = d->pkt->num;
+	memcpy(e.data, n, sizeof(*n));
+	st_expect_add(&e);
+}
+
+/* After a message: a CONNECT asked, or granted. */
+static void
+follow(struct st_dctx *d, int up, const uint8_t *p, size_t n)
+{
+	struct st_expect e;
+	struct sk_note k;
+
+	if (up && ((p[0] == 5 && p[1] == 1 && n >= 7) ||
+	    (p[0] == 4 && p[1] == 1 && n >= 9))) {
+		memset(&k, 0, sizeof(k));
+		k.state = 'R';
+		k.version = p[0];
+		k.port = (uint16_t)(p[0] == 5 ? p[n - 2] << 8 | p[n - 1] :
+		    p[2] << 8 | p[3]);
+		note(d, up, &k);
+	} else if (!up && note_of(d, up, &e, &k) && k.state == 'R' &&
+	    ((k.version == 5 && p[0] == 5 && p[1] == 0 && n >= 7) ||
+	    (k.version == 4 && p[0] == 0 && p[1] == 90 && n == 8))) {
+		k.state = 'T';
+		note(d, up, &k);
+	}
+}
+
+/*
+ * A segment of a granted tunnel: SOCKS's layer of no bytes, with the
+ * version, command and remote port as tshark repeats them; then the
+ * port's protocol, or the heuristics', or data.  1 when it is one.
+ */
+static int
+tunnel(struct st_dctx *d, struct st_cur *c, int up)
+{
+	const struct st_proto *to;
+	struct st_expect e;
+	struct sk_note k;
+	struct st_field *f;
+
+	if (!note_of(d, up, &e, &k) || k.state != 'T' ||
+	    d->pkt->num <= e.frame)
+		return 0;
+	st_dgen(d, &sk_fields[K_VERSION], k.version);
+	st_dgen(d, &sk_fields[K_COMMAND], 1);
+	if ((f = st_dgen(d, &sk_fields[K_V4PORT], k.port)) != NULL)
+		f->val = k.port;
+	to = st_proto_port(ST_KEY_TCPPORT, k.port, k.port);
+	if (to == NULL || to == d->ly->proto)
+		to = st_proto_guess(ST_KEY_TCPPORT, c, d->ly->proto);
+	d->hdr = 0;
+	if (to != NULL)
+		d->next = to;
+	else
+		d->data = 1;
+	return 1;
+}
+
 static int
 socks_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	const uint8_t *p = bytes_at(c, left);
+	int up = to_server(d);
 
-	if (p == NULL || left < 2)
+	if (p == NULL || left == 0)
 		return ST_ENOTME;
-	if (!(to_server(d) ? client(d, c, p, left) : server(d, c, p, left)))
+	if (tunnel(d, c, up))
+		return ST_OK;
+	if (left < 2 || !(up ? client(d, c, p, left) : server(d, c, p, left)))
 		return ST_ENOTME;	/* relayed bytes, or not SOCKS */
+	follow(d, up, p, left);
 	d->hdr = left;
 	d->plen = 0;
 	return ST_OK;
@@ -273,6 +387,17 @@ socks_summary(struct st_sumctx *s, const struct st_layer *ly)
 	unsigned i;
 
 	st_ly_fields(s->pkt, ly, sk_fields, K_NSOCKS, f);
+	/* A tunnel's segment: what it carries, after the tunnel. */
+	if (ly->hdr_len == 0 && ly + 1 < s->pkt->layers + s->pkt->nlayers &&
+	    ly[1].depth == ly->depth && ly[1].proto->summary != NULL &&
+	    f[K_V4PORT] != NULL) {
+		st_out_puts(s->o, "[socks tunnel :");
+		s->value(s, f[K_V4PORT]);
+		st_out_puts(s->o, "] ");
+		if (!ly[1].proto->summary(s, ly + 1))
+			st_out_puts(s->o, ly[1].proto->name);
+		return 1;
+	}
 	st_out_puts(s->o, "socks");
 	if (f[K_VERSION] != NULL && f[K_VERSION]->val == 0)
 		st_out_putc(s->o, '4');		/* a version 4 reply says 0 */

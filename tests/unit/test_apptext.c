@@ -4,6 +4,7 @@
  * hand-written bytes; every prefix decoded as a capture cut short; lying
  * lengths and garbage.
  */
+#include "strata/expect.h"
 #include "testutil.h"
 
 /* IPv4/TCP from 198.18.0.1:40000 to port PORT (4 hex digits), then the
@@ -236,6 +237,71 @@ test_socks(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
+/* IPv4/TCP from 198.18.0.2 back to 198.18.0.1:40000; and 198.18.0.1:40001
+ * to the proxy, and back. */
+#define TCPBACK(port) "45000000000040004006000" "0c6120002c6120001" \
+	port "9c400000000100000001501820000000" "0000"
+#define TCPTO2(port) "45000000000040004006000" "0c6120001c6120002" \
+	"9c41" port "0000000100000001501820000000" "0000"
+#define TCPFROM2(port) "45000000000040004006000" "0c6120002c6120001" \
+	port "9c410000000100000001501820000000" "0000"
+
+/* Decodes the hex packet as frame num of a capture. */
+static const struct st_packet *
+frame(uint64_t num, const char *hex)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+/* A granted CONNECT makes the conversation a tunnel: later segments pass
+ * through SOCKS (no bytes; version, command, port) to the port's
+ * protocol; another conversation, and a refused one, stay as they were. */
+static void
+test_socks_tunnel(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_expect_clear();
+	/* 5: CONNECT www.x:443, granted; then a TLS alert through it. */
+	frame(1, TCPTO("0438") "05010003057777772e7801bb");
+	frame(2, TCPBACK("0438") "05000001000000000000");
+	p = frame(3, TCPTO("0438") "15030300020228");
+	assert_chain(p, "ipv4 tcp socks tls");
+	assert_int_equal(layer(p, "socks")->hdr_len, 0);
+	assert_int_equal(fval(p, "socks.version"), 5);
+	assert_int_equal(fval(p, "socks.command"), 1);
+	assert_int_equal(fval(p, "socks.dstport"), 443);
+	assert_int_equal(fval(p, "tls.alert_message.desc"), 40);
+	p = frame(4, TCPBACK("0438") "15030300020200");
+	assert_chain(p, "ipv4 tcp socks tls");
+	/* Another client's conversation is no tunnel (the heuristics find
+	 * TLS there, without SOCKS). */
+	p = frame(5, TCPTO2("0438") "15030300020228");
+	assert_chain(p, "ipv4 tcp tls");
+	/* Refused (5: connection refused): no tunnel either. */
+	frame(6, TCPTO2("0438") "05010003057777772e7801bb");
+	frame(7, TCPFROM2("0438") "05050001000000000000");
+	p = frame(8, TCPTO2("0438") "15030300020228");
+	assert_chain(p, "ipv4 tcp tls");
+	/* 4: CONNECT to port 80, granted (90): HTTP through it. */
+	st_expect_clear();
+	frame(1, TCPTO2("0438") "04010050c6120009" "7500");
+	frame(2, TCPFROM2("0438") "005a000000000000");
+	p = frame(3, TCPTO2("0438") "474554202f20485454502f312e310d0a0d0a");
+	assert_chain(p, "ipv4 tcp socks http");
+	assert_int_equal(fval(p, "socks.version"), 4);
+	assert_int_equal(fval(p, "socks.dstport"), 80);
+	sweep_prefixes(DLT_RAW, TCPTO2("0438") "474554202f20485454502f312e"
+	    "310d0a0d0a");
+	st_expect_clear();
+}
+
 /* ":n!u@h PRIVMSG #c :\x01ACTION hi\x01\r\nPING :x\r\n" from the server. */
 #define IRC_MSG "3a6e2175406820505249564d534720236320" "3a01414354494f4e" \
 	"206869010d0a" "50494e47203a780d0a"
@@ -285,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_pgsql),
 		cmocka_unit_test(test_mqtt),
 		cmocka_unit_test(test_socks),
+		cmocka_unit_test(test_socks_tunnel),
 		cmocka_unit_test(test_irc),
 	};
 
