@@ -19,6 +19,7 @@
 
 #include "strata/out.h"
 #include "fields.h"
+#include "rdp.h"
 
 #define TPKT_ISOTSAP	102
 #define TPKT_RDP	3389
@@ -94,6 +95,9 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 	}
 	len = st_get_be16(&t);
 	st_dfields(d, c, tpkt_fields, F_CONT);
+	if (st_dport(d->pkt, d->ly, 0) == TPKT_RDP ||
+	    st_dport(d->pkt, d->ly, 1) == TPKT_RDP)
+		st_rdp_note_tpkt(d);	/* fast-path PDUs may follow */
 	if (len < TPKT_MIN)
 		return st_dmalformed(d, "length %u is less than %u", len,
 		    TPKT_MIN);

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * RDP's fast-path PDUs (src/proto/rdpfp.c) and the encrypted data of a
+ * slow-path PDU (src/proto/rdp.c), from frames built after [MS-RDPBCGR]
+ * and checked against tshark 4.0: an MCS Connect-Initial carrying the
+ * client's data ("Duca"), after which fast-path PDUs to the server are
+ * input (every kind of event), those from it output (updates, one
+ * compressed); without it, output once a TPKT was seen, else input to
+ * port 3389.  Every shorter prefix is decoded without a read past it and
+ * marked truncated; events and updates that run past the PDU are
+ * malformed.
+ */
+#include "testutil.h"
+
+#include "strata/match.h"
+
+/* 198.18.0.1:49206 -> 198.18.0.2:3389 and back; generated with the
+ * builder of captures/make-rdp.py. */
+#define CI \
+	"0200000000020200000000010800450000b3000140004006ae1cc6120001c612" \
+	"0002c0360d3d000003e8000000015018ffff1b4f00000300008b02f0807f6581" \
+	"800401010401010101ff301a0201220201030201000201010201000201010203" \
+	"00fff8020102301a020122020103020100020101020100020101020300fff802" \
+	"0102301a020122020103020100020101020100020101020300fff80201020421" \
+	"000500147c000119000800100001c000447563610c01c00c0004000800000400" \
+	"03"
+#define FPIN \
+	"020000000002020000000001080045000043000140004006ae8cc6120001c612" \
+	"0002c0360d3d00000473000000015018ffffcf490000181b011e200008100020" \
+	"004001803000400065814100c078563412"
+#define FPIN2 \
+	"02000000000202000000000108004500002d000140004006aea2c6120001c612" \
+	"0002c0360d3d0000048e000000015018ffffaf37000000050260a0"
+#define FPCUT \
+	"020000000002020000000001080045000030000140004006ae9fc6120001c612" \
+	"0002c0360d3d00000493000000015018ffff255d00000408200008100020"
+#define FPENC \
+	"020000000002020000000001080045000034000140004006ae9bc6120001c612" \
+	"0002c0360d3d0000049b000000015018fffffdcb0000c40ca0a1a2a3a4a5a6a7" \
+	"011e"
+#define FPOUT \
+	"020000000002020000000001080045000039000140004006ae96c6120002c612" \
+	"00010d3dc036000003e8000000015018ffff58e10000001103000085210200ab" \
+	"cd100300010203"
+#define FPOUTBAD \
+	"02000000000202000000000108004500002e000140004006aea1c6120002c612" \
+	"00010d3dc036000003f9000000015018ffff502c0000000601ff0000"
+#define ENC \
+	"020000000002020000000001080045000046000140004006ae89c6120002c612" \
+	"00010d3dc036000003ff000000015018ffffbcfe00000300001e02f080680001" \
+	"03eb701008080203a0a1a2a3a4a5a6a700010203"
+#define FP_RDP		54	/* where a fast-path PDU starts */
+#define ENC_RDP		68	/* where ENC's security header starts */
+#define CI_DUCA		176	/* where CI's "Duca" key starts */
+
+/* Decodes hex as frame num of one capture. */
+static const struct st_packet *
+frame(uint64_t num, const char *hex)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_EN10MB);
+	return &tpkt;
+}
+
+/* Decodes hex cut to its first k bytes (frame 0). */
+static const struct st_packet *
+cut(const char *hex, size_t k)
+{
+	static struct st_packet p;
+	static uint8_t b[256];
+	size_t n = hexbytes(hex);
+
+	assert_true(k <= sizeof(b) && k <= n);
+	memcpy(b, tbuf, k);
+	st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+	st_decode(&p, DLT_EN10MB);
+	return &p;
+}
+
+/* How many fields named name the packet has. */
+static unsigned
+count(const struct st_packet *p, const char *name)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < p->nfields; i++)
+		if (strcmp(p->fields[i].desc->name, name) == 0)
+			n++;
+	return n;
+}
+
+static void
+test_fp_input(void **state)
+{
+	static const unsigned codes[] = { 0, 1, 2, 3, 4, 6 };
+	const struct st_packet *p;
+	unsigned i;
+
+	(void)state;
+	st_match_clear();
+	p = frame(1, CI);
+	assert_chain(p, "eth ipv4 tcp tpkt cotp t125");
+	assert_int_equal(fval(p, "t125.ConnectMCSPDU"), 101);
+
+	p = frame(2, FPIN);
+	assert_chain(p, "eth ipv4 tcp tpkt rdp");
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents"), 6);
+	assert_false(has_field(p, "rdp.fastpath.reserved"));
+	assert_int_equal(fval(p, "rdp.fastpathPDULength"), 27);
+	assert_int_equal(count(p, "rdp.fastpath.eventheader"), 6);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(field_n(p, "rdp.fastpath.clienteventcode",
+		    i)->val, codes[i]);
+	assert_int_equal(fval(p, "rdp.fastpath.scancode.release"), 1);
+	assert_int_equal(fval(p, "rdp.fastpath.scancode.extended"), 0);
+	assert_int_equal(fval(p, "rdp.fastpath.scancode.keycode"), 0x1e);
+	assert_int_equal(fval(p, "rdp.pointerflags"), 0x0800);
+	assert_int_equal(fval(p, "rdp.pointerflags.move"), 1);
+	assert_int_equal(fval(p, "rdp.pointerflags.down"), 0);
+	assert_int_equal(fval(p, "rdp.pointerflags.wheelrotation"), 0);
+	assert_int_equal(fval(p, "rdp.pointer.xpos"), 16);
+	assert_int_equal(fval(p, "rdp.pointer.ypos"), 32);
+	assert_int_equal(fval(p, "rdp.pointerxflags"), 0x8001);
+	assert_int_equal(fval(p, "rdp.pointerxflags.down"), 1);
+	assert_int_equal(fval(p, "rdp.pointerxflags.button1"), 1);
+	assert_int_equal(fval(p, "rdp.pointerxflags.button2"), 0);
+	assert_int_equal(fval(p, "rdp.pointerx.xpos"), 48);
+	assert_int_equal(fval(p, "rdp.pointerx.ypos"), 64);
+	assert_int_equal(fval(p, "rdp.fastpath.sync.scrolllock"), 1);
+	assert_int_equal(fval(p, "rdp.fastpath.sync.numlock"), 0);
+	assert_int_equal(fval(p, "rdp.fastpath.sync.capslock"), 1);
+	assert_int_equal(fval(p, "rdp.fastpath.sync.kanalock"), 0);
+	assert_int_equal(fval(p, "rdp.fastpath.unicode.release"), 1);
+	assert_int_equal(fval(p, "rdp.fastpath.unicode.code"), 0x41);
+	assert_int_equal(fval(p, "rdp.fastpath.qoe.timestamp"), 0x12345678);
+	/* the flags of mouse, extended mouse and QoE events alone */
+	assert_int_equal(count(p, "rdp.fastpath.eventflags"), 3);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, FPIN), "rdp fast-path "
+	    "6 events Scancode,Mouse,MouseEx,Sync,Unicode,QoE timestamp "
+	    "len 27"));
+
+	/* numEvents 0: a byte says 2; an event of code 5 is passed over */
+	p = frame(3, FPIN2);
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents"), 0);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents2"), 2);
+	assert_int_equal(count(p, "rdp.fastpath.eventheader"), 1);
+	assert_int_equal(fval(p, "rdp.fastpath.eventheader"), 0x60);
+
+	/* encrypted: the signature, then the event as if it were clear */
+	p = frame(4, FPENC);
+	assert_int_equal(fval(p, "rdp.fastpath.flags"), 3);
+	assert_true(has_field(p, "rdp.dataSignature"));
+	assert_int_equal(fval(p, "rdp.fastpath.scancode.keycode"), 0x1e);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, FPENC),
+	    "rdp fast-path 1 event Scancode encrypted len 12"));
+
+	sweep_trunc("rdp", FP_RDP + 4, FPIN, 0);
+	sweep_trunc("rdp", FP_RDP + 4, FPIN2, 0);
+	sweep_trunc("rdp", FP_RDP + 4, FPENC, 0);
+}
+
+static void
+test_fp_output(void **state)
+{
+	static const unsigned codes[] = { 3, 5, 0 }, frag[] = { 0, 0, 1 },
+	    comp[] = { 0, 2, 0 }, size[] = { 0, 2, 3 };
+	const struct st_packet *p;
+	unsigned i;
+
+	(void)state;
+	st_match_clear();
+	p = frame(1, FPOUT);
+	assert_chain(p, "eth ipv4 tcp tpkt rdp");
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rdp.fastpath.reserved"), 0);
+	assert_false(has_field(p, "rdp.fastpath.numevents"));
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(field_n(p, "rdp.fastpath.clienteventcode",
+		    i)->val, codes[i]);
+		assert_int_equal(field_n(p, "rdp.fastpath.serverfragmentation",
+		    i)->val, frag[i]);
+		assert_int_equal(field_n(p, "rdp.fastpath.servercompression",
+		    i)->val, comp[i]);
+		assert_int_equal(field_n(p, "rdp.fastpath.server.size",
+		    i)->val, size[i]);
+	}
+	assert_int_equal(count(p, "rdp.fastpath.server.compressiontype"), 1);
+	assert_int_equal(fval(p, "rdp.fastpath.server.compressiontype"),
+	    0x21);
+	assert_int_equal(fval(p,
+	    "rdp.fastpath.server.compressionflags.compressed"), 1);
+	assert_int_equal(fval(p,
+	    "rdp.fastpath.server.compressionflags.atfront"), 0);
+	assert_int_equal(fval(p, "rdp.fastpath.server.compressionflags"), 1);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, FPOUT), "rdp fast-path "
+	    "output Synchronize,Pointer null,Orders len 17"));
+	sweep_trunc("rdp", FP_RDP + 4, FPOUT, 0);
+}
+
+static void
+test_fp_malformed(void **state)
+{
+	char hex[sizeof(FPIN)];
+	const struct st_packet *p;
+
+	(void)state;
+	st_match_clear();
+	/* a mouse event of 7 bytes in a PDU that has 6 left */
+	p = frame(1, FPCUT);
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents"), 1);
+	assert_false(has_field(p, "rdp.fastpath.eventheader"));
+	sweep_prefixes(DLT_EN10MB, FPCUT);
+	/* an update of 255 bytes in a PDU of 6 */
+	p = frame(2, FPOUTBAD);
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "rdp.fastpath.clienteventcode"));
+	sweep_prefixes(DLT_EN10MB, FPOUTBAD);
+	/* seven events said where six are */
+	memcpy(hex, FPIN, sizeof(FPIN));
+	hex[2 * FP_RDP] = '1';
+	hex[2 * FP_RDP + 1] = 'c';
+	p = frame(3, hex);
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents"), 7);
+	assert_int_equal(count(p, "rdp.fastpath.eventheader"), 6);
+}
+
+static void
+test_fp_direction(void **state)
+{
+	char hex[sizeof(CI)];
+	const struct st_packet *p;
+
+	(void)state;
+	/* No TPKT before: input when it goes to port 3389. */
+	st_match_clear();
+	p = frame(1, FPIN);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents"), 6);
+	/* A TPKT before, no client data: output, as Wireshark reads it. */
+	p = frame(2, ENC);
+	p = frame(3, FPIN);
+	assert_int_equal(fval(p, "rdp.fastpath.reserved"), 6);
+	assert_false(has_field(p, "rdp.fastpath.eventheader"));
+	assert_non_null(strstr(summary_of(DLT_EN10MB, FPIN), "output"));
+	/* A Connect-Initial whose user data is not RDP's: the same. */
+	memcpy(hex, CI, sizeof(CI));
+	hex[2 * CI_DUCA + 7] = '2';	/* "Ducb" */
+	p = frame(4, hex);
+	assert_chain(p, "eth ipv4 tcp tpkt cotp t125");
+	p = frame(5, FPIN);
+	assert_true(has_field(p, "rdp.fastpath.reserved"));
+	/* The client's data: to its destination, input; back, output. */
+	p = frame(6, CI);
+	p = frame(7, FPIN);
+	assert_int_equal(fval(p, "rdp.fastpath.numevents"), 6);
+	p = frame(8, FPOUT);
+	assert_true(has_field(p, "rdp.fastpath.reserved"));
+	assert_int_equal(count(p, "rdp.fastpath.server.size"), 3);
+	/* A new capture forgets it. */
+	st_match_clear();
+	p = frame(1, FPOUT);
+	assert_true(has_field(p, "rdp.fastpath.reserved"));
+}
+
+static void
+test_encrypted_data(void **state)
+{
+	const struct st_packet *p;
+	const struct st_field *f;
+
+	(void)state;
+	st_match_clear();
+	p = frame(1, ENC);
+	assert_chain(p, "eth ipv4 tcp tpkt cotp t125 rdp data");
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rdp.flags.encrypt"), 1);
+	assert_true(has_field(p, "rdp.dataSignature"));
+	f = field_n(p, "rdp.encryptedData", 0);
+	assert_string_equal(f->meaning, "");
+	assert_int_equal(f->bitoff, (ENC_RDP + 12) * 8);
+	assert_int_equal(f->bits, 4 * 8);
+	sweep_prefixes(DLT_EN10MB, ENC);
+	/* the signature cut: truncated, no encrypted data said */
+	p = cut(ENC, ENC_RDP + 8);
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "rdp.encryptedData"));
+	/* the signature whole, the data cut: said from there */
+	p = cut(ENC, ENC_RDP + 13);
+	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_OK);
+	assert_int_equal(field_n(p, "rdp.encryptedData", 0)->bits, 8);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fp_input),
+		cmocka_unit_test(test_fp_output),
+		cmocka_unit_test(test_fp_malformed),
+		cmocka_unit_test(test_fp_direction),
+		cmocka_unit_test(test_encrypted_data),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
