@@ -74,7 +74,7 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 
 	if (left == 0)
 		return ST_ENOTME;
-	if (left < 4 || st_get_u8(&t) != 3 || st_get_u8(&t) != 0) {
+	if (left < 4 || st_get_u8(&t) != 3) {
 		if (left < 4 && d->pkt->caplen < d->pkt->len)
 			return ST_ETRUNC;
 		if (fastpath(d, c)) {
@@ -93,6 +93,9 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 			d->plen = 0;
 		return ST_OK;
 	}
+	/* The reserved byte is not looked at: Wireshark takes a version 3
+	 * for a header whatever follows it. */
+	(void)st_get_u8(&t);
 	len = st_get_be16(&t);
 	st_dfields(d, c, tpkt_fields, F_CONT);
 	if (st_dport(d->pkt, d->ly, 0) == TPKT_RDP ||

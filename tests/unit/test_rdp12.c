@@ -8,7 +8,8 @@
  * compressed); without it, output once a TPKT was seen, else input to
  * port 3389.  Every shorter prefix is decoded without a read past it and
  * marked truncated; events and updates that run past the PDU are
- * malformed.
+ * malformed.  TPKT takes a version 3 for a header whatever its reserved
+ * byte; COTP leaves as data the TPDUs Wireshark does not take for COTP.
  */
 #include "testutil.h"
 
@@ -49,6 +50,16 @@
 	"020000000002020000000001080045000046000140004006ae89c6120002c612" \
 	"00010d3dc036000003ff000000015018ffffbcfe00000300001e02f080680001" \
 	"03eb701008080203a0a1a2a3a4a5a6a700010203"
+/* IPv4 (DLT_RAW) and TCP to port p (4 hex digits) from 40000. */
+#define IPH	"450000000000400040060000" "c6120001c6120002"
+#define TCPT	"00000001" "00000001" "5018" "2000" "0000" "0000"
+#define TO(p)	IPH "9c40" p TCPT
+/* Bytes of a message cut across segments that start with a 3: a TPKT
+ * header with reserved 0x29, then no COTP (a DR of cause 0xea). */
+#define MIDDLE	"0200000000020200000000010800" TO("0d3d") "0329904c" \
+	"9f8adc26e6c6eadf3ac628b9"
+#define MID_TPKT	54	/* where TPKT starts in it */
+
 #define FP_RDP		54	/* where a fast-path PDU starts */
 #define ENC_RDP		68	/* where ENC's security header starts */
 #define CI_DUCA		176	/* where CI's "Duca" key starts */
@@ -296,6 +307,58 @@ test_encrypted_data(void **state)
 	assert_int_equal(field_n(p, "rdp.encryptedData", 0)->bits, 8);
 }
 
+static void
+test_tpkt_not_cotp(void **state)
+{
+	static const struct {
+		const char *tpdu;
+		const char *chain;
+	} cases[] = {
+		{ "05f080000000", "ipv4 tcp tpkt data" },	/* DT, LI 5 */
+		{ "04f0000080", "ipv4 tcp tpkt cotp" },	/* DT, LI 4 */
+		{ "0870000009000000", "ipv4 tcp tpkt data" },	/* ER, LI 8,
+								   cause 9 */
+		{ "0470000002", "ipv4 tcp tpkt cotp" },	/* ER, cause 2 */
+		{ "0a70000002000000000000", "ipv4 tcp tpkt data" },/* LI 10 */
+		{ "06e00000000050", "ipv4 tcp tpkt data" },	/* CR, class 5 */
+		{ "06e00000000000", "ipv4 tcp tpkt cotp" },	/* class 0 */
+		{ "0410000005", "ipv4 tcp tpkt data" },	/* ED, no EOT */
+		{ "0410000085", "ipv4 tcp tpkt cotp" },
+		{ "06800000000180", "ipv4 tcp tpkt cotp" },	/* DR, cause
+								   128 */
+		{ "0550000000000000", "ipv4 tcp tpkt data" },	/* RJ, LI 5 */
+		{ "0ac000000000000000000000", "ipv4 tcp tpkt data" },/* DC */
+		{ "0820000000000000c3", "ipv4 tcp tpkt data" },/* EA, no
+								   checksum */
+	};
+	char hex[256];
+	const struct st_packet *p;
+	size_t i;
+
+	(void)state;
+	st_match_clear();
+	p = decode_hex(DLT_EN10MB, MIDDLE);
+	assert_chain(p, "eth ipv4 tcp tpkt data");
+	assert_int_equal(last_layer(p, "tpkt")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "tpkt.version"), 3);
+	assert_int_equal(fval(p, "tpkt.reserved"), 0x29);
+	assert_int_equal(fval(p, "tpkt.length"), 0x904c);
+	sweep_prefixes(DLT_EN10MB, MIDDLE);
+	for (i = MID_TPKT + 1; i < MID_TPKT + 4; i++)	/* the header cut */
+		assert_int_equal(last_layer(cut(MIDDLE, i), "tpkt")->status,
+		    ST_LS_TRUNCATED);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(hex, sizeof(hex), "%s0300%04zx%s", TO("0066"),
+		    4 + strlen(cases[i].tpdu) / 2, cases[i].tpdu);
+		p = decode_hex(DLT_RAW, hex);
+		assert_chain(p, cases[i].chain);
+		sweep_prefixes(DLT_RAW, hex);
+	}
+	/* A TPKT length below a header and a TPDU, whatever reserved says */
+	p = decode_hex(DLT_RAW, TO("0066") "0329" "0005" "02f080");
+	assert_int_equal(layer(p, "tpkt")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -305,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_fp_malformed),
 		cmocka_unit_test(test_fp_direction),
 		cmocka_unit_test(test_encrypted_data),
+		cmocka_unit_test(test_tpkt_not_cotp),
 	};
 
 	st_decode_init();
