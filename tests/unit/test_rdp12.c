@@ -10,6 +10,8 @@
  * marked truncated; events and updates that run past the PDU are
  * malformed.  TPKT takes a version 3 for a header whatever its reserved
  * byte; COTP leaves as data the TPDUs Wireshark does not take for COTP.
+ * VNC (src/proto/rfb.c): after a list of security types cut short, the
+ * next message of either side is read as a list, as tshark reads it.
  */
 #include "testutil.h"
 
@@ -59,6 +61,26 @@
 #define MIDDLE	"0200000000020200000000010800" TO("0d3d") "0329904c" \
 	"9f8adc26e6c6eadf3ac628b9"
 #define MID_TPKT	54	/* where TPKT starts in it */
+
+/* VNC, 198.18.0.2:5900 -> .1:46381 and back: the count of security
+ * types alone, a whole list, the viewer's choice, a 16-byte challenge,
+ * the 4-byte result. */
+#define V_CNT \
+	"020000000002020000000001080045000029000140004006aea6c6120002c612" \
+	"0001170cb52d000003e8000000015018ffff5181000002"
+#define V_TYPES \
+	"02000000000202000000000108004500002b000140004006aea4c6120002c612" \
+	"0001170cb52d000003e9000000015018ffff417c0000020210"
+#define V_CHOICE \
+	"020000000002020000000001080045000029000140004006aea6c6120001c612" \
+	"0002b52d170c000003e8000000015018ffff5181000002"
+#define V_CHAL \
+	"020000000002020000000001080045000038000140004006ae97c6120002c612" \
+	"0001170cb52d000003ec000000015018fffff4ce0000435414aa5735603f719e" \
+	"3bab73fd2de5"
+#define V_RESULT \
+	"02000000000202000000000108004500002c000140004006aea3c6120002c612" \
+	"0001170cb52d000003fc000000015018ffff5369000000000001"
 
 #define FP_RDP		54	/* where a fast-path PDU starts */
 #define ENC_RDP		68	/* where ENC's security header starts */
@@ -359,6 +381,49 @@ test_tpkt_not_cotp(void **state)
 	assert_int_equal(layer(p, "tpkt")->status, ST_LS_MALFORMED);
 }
 
+static void
+test_vnc_pending(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_match_clear();
+	/* A whole list, then the choice. */
+	p = frame(1, V_TYPES);
+	assert_int_equal(fval(p, "vnc.num_security_types"), 2);
+	assert_int_equal(count(p, "vnc.security_type"), 2);
+	p = frame(2, V_CHOICE);
+	assert_int_equal(fval(p, "vnc.client_security_type"), 2);
+	/* The count alone: the viewer's byte is read as a list too ... */
+	p = frame(3, V_CNT);
+	assert_int_equal(fval(p, "vnc.num_security_types"), 2);
+	assert_false(has_field(p, "vnc.security_type"));
+	p = frame(4, V_CHOICE);
+	assert_chain(p, "eth ipv4 tcp vnc");
+	assert_int_equal(fval(p, "vnc.num_security_types"), 2);
+	assert_false(has_field(p, "vnc.client_security_type"));
+	/* ... and the challenge: 0x43 types said, 15 there */
+	p = frame(5, V_CHAL);
+	assert_chain(p, "eth ipv4 tcp vnc");
+	assert_int_equal(fval(p, "vnc.num_security_types"), 0x43);
+	assert_int_equal(count(p, "vnc.security_type"), 15);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, V_CHAL),
+	    "vnc 67 security types offered"));
+	/* until a list is whole (none: the result's first byte, 0) */
+	p = frame(6, V_RESULT);
+	assert_int_equal(fval(p, "vnc.num_security_types"), 0);
+	p = frame(7, V_CHOICE);
+	assert_int_equal(fval(p, "vnc.client_security_type"), 2);
+	p = frame(8, V_CHAL);
+	assert_chain(p, "eth ipv4 tcp data");
+	sweep_prefixes(DLT_EN10MB, V_CHAL);
+	sweep_prefixes(DLT_EN10MB, V_TYPES);
+	/* A new capture forgets it. */
+	st_match_clear();
+	p = frame(1, V_CHOICE);
+	assert_int_equal(fval(p, "vnc.client_security_type"), 2);
+}
+
 int
 main(void)
 {
@@ -369,6 +434,7 @@ main(void)
 		cmocka_unit_test(test_fp_direction),
 		cmocka_unit_test(test_encrypted_data),
 		cmocka_unit_test(test_tpkt_not_cotp),
+		cmocka_unit_test(test_vnc_pending),
 	};
 
 	st_decode_init();
