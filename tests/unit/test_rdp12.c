@@ -12,6 +12,8 @@
  * byte; COTP leaves as data the TPDUs Wireshark does not take for COTP.
  * VNC (src/proto/rfb.c): after a list of security types cut short, the
  * next message of either side is read as a list, as tshark reads it.
+ * MS-RDPEUDP2 (src/proto/rdpudp.c) after a SYN+ACK that says version 3:
+ * bytes 0 and 7 swapped back, every section, TLS after the data.
  */
 #include "testutil.h"
 
@@ -82,6 +84,38 @@
 	"02000000000202000000000108004500002c000140004006aea3c6120002c612" \
 	"0001170cb52d000003fc000000015018ffff5369000000000001"
 
+/* UDP 198.18.0.1:50000 <-> .2:3389: SYN and SYN+ACK with SYNEX version
+ * 0x101 (their zero padding left out), then MS-RDPEUDP2 datagrams: ack
+ * (2 delayed acks), overhead, delayed-ack info, ack of acks, data with
+ * a TLS record; an ack vector with a time stamp and three coded acks;
+ * dummy data; 5 bytes; an ack whose 15 delayed acks are not there. */
+#define U_SYNLEN	1274
+#define U_SYN \
+	"0200000000020200000000010800450004ec000100004011e9d8c6120001c612" \
+	"0002c3500d3d04d8f1f6ffffffff004018011122334404d004d0010203040506" \
+	"0708090a0b0c0d0e0f100000000000000000000000000000000000010101"
+#define U_SYNACK \
+	"0200000000020200000000010800450004ec000100004011e9d8c6120002c612" \
+	"00010d3dc35004d86d4c11223344004010055566778804d004d000010101"
+#define U2_DATA \
+	"02000000000202000000000108004500003c000100004011ee88c6120001c612" \
+	"0002c3500d3d0028e5e00055c16400030100053207090a01f401640065000200" \
+	"17030300050102030405"
+#define U2_VEC \
+	"020000000002020000000001080045000029000100004011ee9bc6120002c612" \
+	"00010d3dc350001543490208c07000830100030415c583"
+#define U2_DUMMY \
+	"020000000002020000000001080045000035000100004011ee8fc6120001c612" \
+	"0002c3500d3d0021e27b0004c066000000100000000000000000000000000000" \
+	"000000"
+#define U2_SHORT \
+	"020000000002020000000001080045000021000100004011eea3c6120001c612" \
+	"0002c3500d3d000d9a180102030405"
+#define U2_ACKCUT \
+	"020000000002020000000001080045000026000100004011ee9ec6120001c612" \
+	"0002c3500d3d0012dc9c0001c06400030100050f"
+#define U2_UDP		42	/* where MS-RDPEUDP2 starts */
+
 #define FP_RDP		54	/* where a fast-path PDU starts */
 #define ENC_RDP		68	/* where ENC's security header starts */
 #define CI_DUCA		176	/* where CI's "Duca" key starts */
@@ -98,9 +132,9 @@ frame(uint64_t num, const char *hex)
 	return &tpkt;
 }
 
-/* Decodes hex cut to its first k bytes (frame 0). */
+/* Decodes hex cut to its first k bytes as frame num. */
 static const struct st_packet *
-cut(const char *hex, size_t k)
+cut_at(const char *hex, size_t k, uint64_t num)
 {
 	static struct st_packet p;
 	static uint8_t b[256];
@@ -109,8 +143,16 @@ cut(const char *hex, size_t k)
 	assert_true(k <= sizeof(b) && k <= n);
 	memcpy(b, tbuf, k);
 	st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+	p.num = num;
 	st_decode(&p, DLT_EN10MB);
 	return &p;
+}
+
+/* The same as frame 0. */
+static const struct st_packet *
+cut(const char *hex, size_t k)
+{
+	return cut_at(hex, k, 0);
 }
 
 /* How many fields named name the packet has. */
@@ -424,6 +466,106 @@ test_vnc_pending(void **state)
 	assert_int_equal(fval(p, "vnc.client_security_type"), 2);
 }
 
+/* hex, zero-padded to a frame of n bytes. */
+static const char *
+padded(const char *hex, size_t n)
+{
+	static char buf[2 * U_SYNLEN + 1];
+
+	assert_true(n <= U_SYNLEN && strlen(hex) <= 2 * n);
+	memset(buf, '0', 2 * n);
+	memcpy(buf, hex, strlen(hex));
+	buf[2 * n] = '\0';
+	return buf;
+}
+
+static void
+test_rdpudp2(void **state)
+{
+	static const unsigned modes[] = { 0, 1, 1 };
+	const struct st_packet *p;
+	unsigned i;
+
+	(void)state;
+	st_match_clear();
+	p = frame(1, padded(U_SYN, U_SYNLEN));
+	assert_int_equal(fval(p, "rdpudp.synex.version"), 0x101);
+	/* Before the server's answer: version 1, and not a consistent one. */
+	p = frame(2, U2_DATA);
+	assert_null(last_layer(p, "rdpudp"));
+	p = frame(3, padded(U_SYNACK, U_SYNLEN));
+	assert_int_equal(fval(p, "rdpudp.flags.ack"), 1);
+
+	p = frame(4, U2_DATA);
+	assert_chain(p, "eth ipv4 udp rdpudp tls");
+	assert_int_equal(last_layer(p, "rdpudp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rdpudp2.prefixbyte"), 0);
+	assert_int_equal(fval(p, "rdpudp2.flags"), 0x155);
+	assert_int_equal(fval(p, "rdpudp2.flags.ack"), 1);
+	assert_int_equal(fval(p, "rdpudp2.flags.ackvec"), 0);
+	assert_int_equal(fval(p, "rdpudp2.logWindow"), 12);
+	assert_int_equal(fval(p, "rdpudp2.ack.seqnum"), 0x64);
+	assert_int_equal(fval(p, "rdpudp2.ack.ts"), 259);
+	assert_int_equal(fval(p, "rdpudp2.ack.sendTimeGap"), 5);
+	assert_int_equal(fval(p, "rdpudp2.ack.numDelayedAcks"), 2);
+	assert_int_equal(fval(p, "rdpudp2.ack.delayedTimeScale"), 3);
+	assert_int_equal(fval(p, "rdpudp2.overheadsize"), 10);
+	assert_int_equal(fval(p, "rdpudp2.delayackinfo.max"), 1);
+	assert_int_equal(fval(p, "rdpudp2.delayackinfo.timeout"), 500);
+	assert_int_equal(fval(p, "rdpudp2.ackofacksseqnum"), 0x64);
+	assert_int_equal(fval(p, "rdpudp2.data.seqnum"), 0x65);
+	assert_int_equal(fval(p, "rdpudp2.data.channelseqnumber"), 2);
+	/* the prefix byte is the eighth on the wire */
+	assert_int_equal(field_n(p, "rdpudp2.prefixbyte", 0)->bitoff,
+	    (U2_UDP + 7) * 8);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, U2_DATA), "rdpudp2 "
+	    "ACK,OVERHEAD,DELAYACK,AOA,DATA seq 0x0065 tls"));
+
+	p = frame(5, U2_VEC);
+	assert_chain(p, "eth ipv4 udp rdpudp");
+	assert_int_equal(fval(p, "rdpudp2.ackvec.baseseqnum"), 0x70);
+	assert_int_equal(fval(p, "rdpudp2.ackvec.codedackvecsize"), 3);
+	assert_int_equal(fval(p, "rdpudp2.ackvec.havets"), 1);
+	assert_int_equal(fval(p, "rdpudp2.ackvec.timestamp"), 0x030201);
+	assert_int_equal(fval(p, "rdpudp2.ackvec.sendacktimegap"), 4);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(field_n(p, "rdpudp2.ackvec.codecAckMode",
+		    i)->val, modes[i]);
+	assert_int_equal(field_n(p, "rdpudp2.ackvec.codecAckRleState",
+	    0)->val, 1);
+	assert_int_equal(field_n(p, "rdpudp2.ackvec.codecAckRleLen", 0)->val,
+	    5);
+	assert_int_equal(field_n(p, "rdpudp2.ackvec.codecAckRleLen", 1)->val,
+	    3);
+
+	p = frame(6, U2_DUMMY);
+	assert_chain(p, "eth ipv4 udp rdpudp");
+	assert_int_equal(fval(p, "rdpudp2.packetType"), 8);
+	assert_false(has_field(p, "rdpudp2.data.channelseqnumber"));
+	assert_non_null(strstr(summary_of(DLT_EN10MB, U2_DUMMY),
+	    "rdpudp2 DUMMY seq 0x0066"));
+
+	/* malformed: fewer than the 8 bytes the swap needs; delayed acks
+	 * said and not there */
+	p = frame(7, U2_SHORT);
+	assert_int_equal(last_layer(p, "rdpudp")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "rdpudp2.prefixbyte"));
+	p = frame(8, U2_ACKCUT);
+	assert_int_equal(last_layer(p, "rdpudp")->status, ST_LS_MALFORMED);
+	assert_true(has_field(p, "rdpudp2.flags"));
+	assert_false(has_field(p, "rdpudp2.ack.seqnum"));
+
+	/* truncated: every cut inside the sections */
+	for (i = U2_UDP + 1; i < U2_UDP + 22; i++) {
+		p = cut_at(U2_DATA, i, 9);
+		assert_non_null(last_layer(p, "rdpudp"));
+		assert_int_equal(last_layer(p, "rdpudp")->status,
+		    ST_LS_TRUNCATED);
+	}
+	sweep_prefixes(DLT_EN10MB, U2_DATA);
+	sweep_prefixes(DLT_EN10MB, U2_VEC);
+}
+
 int
 main(void)
 {
@@ -435,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_encrypted_data),
 		cmocka_unit_test(test_tpkt_not_cotp),
 		cmocka_unit_test(test_vnc_pending),
+		cmocka_unit_test(test_rdpudp2),
 	};
 
 	st_decode_init();
