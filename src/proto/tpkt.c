@@ -44,6 +44,9 @@ static const struct st_field_desc tpkt_fields[F_NTPKT] = {
  * Whether the segment at c is one RDP fast-path PDU in place of a TPKT
  * ([MS-RDPBCGR] 2.2.8.1.2, 2.2.9.1.2): action 0 in the header byte's low
  * bits, and a 1- or 2-byte length that is the segment's, on RDP's port.
+ * Wireshark reads one only in a conversation where a TPKT went before;
+ * strata reads it on the port alone, and rdpfp.c tells input from output
+ * as Wireshark does when it can.
  */
 static int
 fastpath(struct st_dctx *d, struct st_cur *c)
@@ -61,8 +64,9 @@ fastpath(struct st_dctx *d, struct st_cur *c)
 		len = (len & 0x7f) << 8 | (size_t)st_peek_bits(c, 16, 8);
 	}
 	/* The segment's length: its bytes at hand, and those a capture cut
-	 * off (its snap length), so that a cut PDU is still one. */
-	return len == left + (d->pkt->len - d->pkt->caplen);
+	 * off (its snap length), so that a cut PDU is still one.  Three bytes
+	 * at least, as Wireshark asks: two say nothing. */
+	return len >= 3 && len == left + (d->pkt->len - d->pkt->caplen);
 }
 
 static int

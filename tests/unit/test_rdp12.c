@@ -296,6 +296,13 @@ test_fp_malformed(void **state)
 	assert_int_equal(last_layer(p, "rdp")->status, ST_LS_MALFORMED);
 	assert_false(has_field(p, "rdp.fastpath.clienteventcode"));
 	sweep_prefixes(DLT_EN10MB, FPOUTBAD);
+	/* two bytes are no fast-path PDU (Wireshark asks for three) */
+	p = decode_hex(DLT_RAW, TO("0d3d") "0002");
+	assert_chain(p, "ipv4 tcp tpkt");
+	assert_true(has_field(p, "tpkt.continuation_data"));
+	p = decode_hex(DLT_RAW, TO("0d3d") "000300");
+	assert_chain(p, "ipv4 tcp tpkt rdp");
+	assert_int_equal(fval(p, "rdp.fastpath.numevents2"), 0);
 	/* seven events said where six are */
 	memcpy(hex, FPIN, sizeof(FPIN));
 	hex[2 * FP_RDP] = '1';
