@@ -433,8 +433,11 @@ const struct st_proto st_proto_rdp = {
 	    "rest is TLS.  With standard RDP security, MCS (T.125) carries "
 	    "the PDUs, each after a security header whose flags say "
 	    "encrypted (an 8-byte MAC, then RC4 data); fast-path PDUs, a "
-	    "header byte and a length in place of TPKT, carry input and "
-	    "screen updates.  Encrypted bytes are shown as data.",
+	    "header byte and a length in place of TPKT, carry the client's "
+	    "keyboard and mouse events and the server's screen updates.  "
+	    "Encrypted slow-path bytes are shown as data; fast-path events "
+	    "and update headers are read as Wireshark reads them, encrypted "
+	    "or not (noise when encrypted).",
 	/* @craft */
 	/* @probes */
 };
