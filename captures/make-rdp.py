@@ -4,12 +4,15 @@
 
   rdp.pcap   one connection to TCP 3389: the X.224 connection request
              with a cookie and a negotiation request, the confirm that
-             chooses standard RDP security, an MCS Connect-Response
-             (BER; its T.124 user data cut to two bytes), erect domain, attach user
+             chooses standard RDP security, an MCS Connect-Initial whose
+             T.124 user data carries a short clientCoreData ("Duca"), an
+             MCS Connect-Response (BER; its T.124 user data cut to two
+             bytes), erect domain, attach user
              and its confirm, channel join and its confirm, a security
              exchange PDU in a send-data request, an encrypted send-data
-             indication, an encrypted fast-path input PDU, a negotiation
-             failure, and the disconnect ultimatum; then a second
+             indication, an encrypted fast-path input PDU (an extended
+             mouse event), a fast-path output PDU (orders, pointer
+             position), and the disconnect ultimatum; then a second
              connection where the server chose CredSSP and TLS follows
              (TPKT continuation, as tshark shows it).
   rdpudp.pcap  MS-RDPEUDP version 1 on UDP 3389: the SYN with a
@@ -58,6 +61,13 @@ def frames():
     c.send(False, tpkt(cotp_cr(True, neg(2, 0x1f, 0))))
     params = bytes.fromhex("301a020122020103020100020101020100020101"
                            "020300fff8020102")
+    core = struct.pack("<HHIHH", 0xc001, 12, 0x00080004, 1024, 768)
+    gcc = bytes.fromhex("000800100001c000") + b"Duca" + \
+        bytes([len(core)]) + core
+    udata = bytes.fromhex("000500147c0001") + bytes([len(gcc)]) + gcc
+    body = b"\x04\x01\x01\x04\x01\x01\x01\x01\xff" + params * 3 + \
+        b"\x04" + bytes([len(udata)]) + udata
+    c.send(True, dt(b"\x7f\x65\x81" + bytes([len(body)]) + body))
     body = b"\x0a\x01\x00\x02\x01\x00" + params + b"\x04\x02\xab\xcd"
     c.send(False, dt(b"\x7f\x66" + bytes([len(body)]) + body))
     c.send(True, dt(b"\x04\x01\x00\x01\x00"))          # erect domain
@@ -72,8 +82,10 @@ def frames():
     c.send(False, dt(senddata(True, 1, 1003, struct.pack("<HH", 0x0808,
                                                           0x0302)
                               + sig + bytes(i & 0xff for i in range(150)))))
-    c.send(True, bytes([0xc8, 2 + 8 + 6]) + sig + b"\x46\x22\x3c\x97\xa4"
-           b"\x96")                                    # fast-path input
+    c.send(True, bytes([0xc4, 2 + 8 + 7]) + sig + b"\x46\x22\x3c\x97\xa4"
+           b"\x96\x40")                                # fast-path input
+    c.send(False, bytes([0x00, 2 + 7 + 7]) + b"\x00\x04\x00\x01\x02\x03"
+           b"\x04\x08\x04\x00\x10\x00\x20\x00")       # and output
     c.send(False, dt(b"\x21\x80"))                     # ultimatum
     c2 = Conn(49207, 3389, out)
     c2.handshake()

@@ -59,6 +59,12 @@ static const struct st_valname cause_names[] = {
 	{ 138, "Header or parameter length invalid" }, { 0, NULL }
 };
 
+static const struct st_valname reject_names[] = {
+	{ 0, "Reason not specified" }, { 1, "Invalid parameter code" },
+	{ 2, "Invalid TPDU type" }, { 3, "Invalid parameter value" },
+	{ 0, NULL }
+};
+
 static const struct st_valname param_names[] = {
 	{ 0xc0, "TPDU size" }, { 0xc1, "Calling TSAP" },
 	{ 0xc2, "Called TSAP" }, { 0xc3, "Checksum" },
@@ -91,8 +97,8 @@ static const struct st_field_desc cotp_fields[F_NCOTP] = {
 	    0, 8, ST_FMT_HEX),
 	[F_CAUSE] = FDN(NULL, "cotp.cause", "Cause", 0, 8, ST_FMT_DEC,
 	    cause_names),
-	[F_REJECT] = FD(NULL, "cotp.reject_cause", "Reject cause", 0, 8,
-	    ST_FMT_DEC),
+	[F_REJECT] = FDN(NULL, "cotp.reject_cause", "Reject cause", 0, 8,
+	    ST_FMT_DEC, reject_names),
 	[F_GDST] = FDG("cotp.destref", "Destination reference (none on the "
 	    "wire in class 0 and 1 data)", ST_FMT_HEX, NULL),
 	[F_PCODE] = FDN(NULL, "cotp.parameter_code", "Parameter code", 0, 8,
@@ -214,6 +220,77 @@ params(struct st_dctx *d, struct st_cur *c, size_t off, size_t end)
 	return off;
 }
 
+/* The byte at off of c; -1 when not captured. */
+static int
+byte_at(struct st_cur *c, size_t off)
+{
+	struct st_cur t = *c;
+
+	if (!st_cur_skip(&t, off) || !st_cur_need(&t, 1))
+		return -1;
+	return (int)st_peek_bits(&t, 0, 8);
+}
+
+/* Whether the checksum parameter stands at off, as a TPDU whose length
+ * indicator says it has one must have it (uncaptured: taken as there). */
+static int
+cksum_at(struct st_cur *c, size_t off)
+{
+	int b = byte_at(c, off);
+
+	return b < 0 || b == 0xc3;
+}
+
+/*
+ * Whether the TPDU at c (length indicator li, type) is one Wireshark
+ * takes for no COTP at all: a length indicator its type never has, an
+ * unknown disconnect or reject cause, a class above 4.  Such bytes only
+ * happen to follow a TPKT header (the middle of a message cut across
+ * segments, whose first byte is 3); they are left as data, as there.
+ * Bytes not captured are given the benefit of the doubt.
+ */
+static int
+not_cotp(struct st_cur *c, unsigned li, unsigned type)
+{
+	int b;
+
+	switch (type) {
+	case T_DT:
+	case T_ED:
+		if (li == 2 && type == T_DT)
+			return 0;
+		if ((li == 8 && !cksum_at(c, 5)) ||
+		    (li == 11 && !cksum_at(c, 8)))
+			return 1;
+		if (li != 4 && li != 7 && li != 8 && li != 11)
+			return 1;
+		/* an expedited TPDU is always the last of its unit */
+		return type == T_ED && (b = byte_at(c, 4)) >= 0 &&
+		    !(b & 0x80);
+	case T_EA:
+		if ((li == 8 && !cksum_at(c, 5)) ||
+		    (li == 11 && !cksum_at(c, 8)))
+			return 1;
+		return li != 4 && li != 7 && li != 8 && li != 11;
+	case T_RJ:
+		return li != 4 && li != 9;
+	case T_DC:
+		return li > 9;
+	case T_AK:
+		return li > 27;
+	case T_ER:
+		return li > 8 || ((b = byte_at(c, 4)) >= 0 &&
+		    st_valname(reject_names, (uint32_t)b) == NULL);
+	case T_DR:
+		return li >= 6 && (b = byte_at(c, 6)) >= 0 &&
+		    st_valname(cause_names, (uint32_t)b) == NULL;
+	case T_CR:
+	case T_CC:
+		return li >= 6 && (b = byte_at(c, 6)) >= 0 && (b >> 4) > 4;
+	}
+	return 0;
+}
+
 static int
 cotp_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -232,6 +309,8 @@ cotp_decode(struct st_dctx *d, struct st_cur *c)
 		return st_dmalformed(d, "length indicator 0 leaves no type");
 	hl = (size_t)li + 1;
 	end = hl < left ? hl : left;
+	if (not_cotp(c, li, type))
+		return ST_ENOTME;
 	switch (type) {
 	case T_CR: case T_CC: case T_DR: case T_DC:
 		if (li < 6)

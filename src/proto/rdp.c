@@ -10,18 +10,20 @@
  *  - the basic security header in the user data of an MCS send-data PDU
  *    (T.125 over COTP DT): flags, flagsHi, and with standard RDP security
  *    an 8-byte MAC before the encrypted rest;
- *  - a fast-path PDU on the stream instead of TPKT: a header byte (action
- *    0, events or reserved bits, flags), a 1- or 2-byte length.
+ *  - a fast-path PDU on the stream instead of TPKT (rdpfp.c): a header
+ *    byte (action 0, events or reserved bits, flags), a 1- or 2-byte
+ *    length, the client's input events or the server's update headers.
  *
- * Everything is little-endian.  Encrypted data is said encrypted and not
- * read further, as Wireshark does.
+ * Everything is little-endian.  Encrypted data after a security header is
+ * said encrypted (rdp.encryptedData) and not read further, as Wireshark
+ * does.
  */
 #include <stdio.h>
 
 #include "strata/out.h"
 #include "fields.h"
+#include "rdp.h"
 
-#define RDP_PORT	3389
 #define RDP_NEG_FRAMED	0x80730e00	/* COTP CR/CC user data */
 #define RDP_FP_FRAMED	0x52445046	/* "RDPF": a fast-path PDU (TPKT) */
 #define RDP_MCS_FRAMED	0x4d435344	/* "MCSD": MCS send-data user data */
@@ -35,8 +37,7 @@ enum { F_COOKIE, F_NEGTYPE, F_REQFL, F_REQ_ADMIN, F_REQ_CORR, F_RSPFL,
 	F_PROT_SSL, F_PROT_HYBRID, F_PROT_RDSTLS, F_PROT_HYBRIDEX, F_SELPROT,
 	F_FAILCODE, F_FLAGS, F_FL_PKT, F_FL_ENC, F_FL_RESET, F_FL_IGNORE,
 	F_FL_LIC, F_FL_CKSUM, F_FL_HIVALID, F_FLAGSHI, F_SECLEN, F_RANDOM,
-	F_SIG, F_FPHDR, F_FPACTION, F_FPNUM, F_FPRES, F_FPFLAGS, F_FPLEN,
-	F_NRDP };
+	F_SIG, F_ENCDATA, F_NRDP };
 
 static const struct st_valname negtype_names[] = {
 	{ 1, "TYPE_RDP_NEG_REQ" }, { 2, "TYPE_RDP_NEG_RSP" },
@@ -117,18 +118,9 @@ static const struct st_field_desc rdp_fields[F_NRDP] = {
 	    "encryptedClientRandom", 0, 0, ST_FMT_BYTES),
 	[F_SIG] = FD(NULL, "rdp.dataSignature", "dataSignature", 0, 0,
 	    ST_FMT_BYTES),
-	[F_FPHDR] = FD(NULL, "rdp.fastpath.header", "Header", 0, 8,
-	    ST_FMT_HEX),
-	[F_FPACTION] = FDD(NULL, "rdp.fastpath.action", "Action", 6, 2,
-	    ST_FMT_DEC),
-	[F_FPNUM] = FDD(NULL, "rdp.fastpath.numevents", "numEvents", 2, 4,
-	    ST_FMT_DEC),
-	[F_FPRES] = FDD(NULL, "rdp.fastpath.reserved", "Reserved", 2, 4,
-	    ST_FMT_HEX),
-	[F_FPFLAGS] = FDD(NULL, "rdp.fastpath.flags", "flags", 0, 2,
-	    ST_FMT_DEC),
-	[F_FPLEN] = FD(NULL, "rdp.fastpathPDULength", "fastpathPDULength", 0,
-	    0, ST_FMT_DEC),
+	/* What follows the signature, as Wireshark marks it (no value). */
+	[F_ENCDATA] = FD(NULL, "rdp.encryptedData", "encryptedData", 0, 0,
+	    ST_FMT_TEXT),
 };
 
 /* The n-byte little-endian number at byte off of c; -1 when cut. */
@@ -312,7 +304,10 @@ security(struct st_dctx *d, struct st_cur *c)
 	le_row(d, c, F_FLAGSHI, 2, 2, (uint64_t)hi);
 	d->hdr = 4;
 	if (v & SEC_ENCRYPT) {
-		st_dbytes(d, c, &rdp_fields[F_SIG], 4, 8);
+		if (st_dbytes(d, c, &rdp_fields[F_SIG], 4, 8) == NULL)
+			return ST_ETRUNC;
+		st_dtext(d, c, &rdp_fields[F_ENCDATA], 12,
+		    st_cur_left(c) - 12, "");
 		d->hdr = 12;
 		d->data = 1;	/* encrypted: said, not read */
 	} else if (v & SEC_EXCHANGE_PKT) {
@@ -327,34 +322,6 @@ security(struct st_dctx *d, struct st_cur *c)
 	return c->err;
 }
 
-/* A fast-path PDU: header byte, 1- or 2-byte length. */
-static int
-fastpath(struct st_dctx *d, struct st_cur *c)
-{
-	int64_t b1 = le_at(c, 1, 1), b2;
-	int input = st_dport(d->pkt, d->ly, 1) == RDP_PORT;
-
-	st_dfield(d, c, &rdp_fields[F_FPHDR]);
-	st_dfield(d, c, &rdp_fields[F_FPACTION]);
-	st_dfield(d, c, &rdp_fields[input ? F_FPNUM : F_FPRES]);
-	st_dfield(d, c, &rdp_fields[F_FPFLAGS]);
-	if (b1 < 0)
-		return ST_ETRUNC;
-	if (b1 & 0x80) {
-		if ((b2 = le_at(c, 2, 1)) < 0)
-			return ST_ETRUNC;
-		le_row(d, c, F_FPLEN, 1, 2, (uint64_t)((b1 & 0x7f) << 8 | b2));
-		d->hdr = 3;
-	} else {
-		le_row(d, c, F_FPLEN, 1, 1, (uint64_t)b1);
-		d->hdr = 2;
-	}
-	/* Events or updates: encrypted when the flags say so, and shown
-	 * as data here either way. */
-	d->data = 1;
-	return c->err;
-}
-
 static int
 rdp_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -366,7 +333,7 @@ rdp_decode(struct st_dctx *d, struct st_cur *c)
 	if (strcmp(below, "cotp") == 0)
 		return connect_data(d, c);
 	if (strcmp(below, "tpkt") == 0)
-		return fastpath(d, c);
+		return st_rdp_fastpath(d, c);
 	return security(d, c);
 }
 
@@ -421,17 +388,9 @@ rdp_summary(struct st_sumctx *s, const struct st_layer *ly)
 		named(s, " negotiate response ", prot_names, f[F_SELPROT]);
 	if (f[F_FAILCODE] != NULL)
 		named(s, " negotiate failure: ", fail_names, f[F_FAILCODE]);
-	if (f[F_FPHDR] != NULL) {
-		st_out_puts(s->o, " fast-path");
-		if (f[F_FPNUM] != NULL)
-			st_out_printf(s->o, " %u events",
-			    (unsigned)f[F_FPNUM]->val);
-		if (f[F_FPFLAGS] != NULL && (f[F_FPFLAGS]->val & 2))
-			st_out_puts(s->o, " encrypted");
-		if (f[F_FPLEN] != NULL)
-			st_out_printf(s->o, " len %u",
-			    (unsigned)f[F_FPLEN]->val);
-	}
+	if (ly->nfields > 0 && s->pkt->fields[ly->field0].desc ==
+	    &st_rdp_fp[FP_HDR])
+		st_rdp_fp_summary(s, ly);
 	if (f[F_FL_ENC] != NULL && f[F_FL_ENC]->val)
 		st_out_puts(s->o, " encrypted");
 	if (f[F_RANDOM] != NULL)
@@ -440,7 +399,7 @@ rdp_summary(struct st_sumctx *s, const struct st_layer *ly)
 }
 
 static const struct st_field_desc *const rdp_keys[] = {
-	&rdp_fields[F_NEGTYPE], &rdp_fields[F_FLAGS], &rdp_fields[F_FPHDR],
+	&rdp_fields[F_NEGTYPE], &rdp_fields[F_FLAGS], &st_rdp_fp[FP_HDR],
 	NULL,
 };
 
@@ -456,6 +415,8 @@ const struct st_proto st_proto_rdp = {
 	.role = ST_ROLE_APP,
 	.fields = rdp_fields,
 	.nfields = F_NRDP,
+	.more = st_rdp_fp,
+	.nmore = FP_NROWS,
 	.decode = rdp_decode,
 	.binds = rdp_binds,
 	.nbinds = NFIELDS(rdp_binds),
@@ -472,8 +433,11 @@ const struct st_proto st_proto_rdp = {
 	    "rest is TLS.  With standard RDP security, MCS (T.125) carries "
 	    "the PDUs, each after a security header whose flags say "
 	    "encrypted (an 8-byte MAC, then RC4 data); fast-path PDUs, a "
-	    "header byte and a length in place of TPKT, carry input and "
-	    "screen updates.  Encrypted bytes are shown as data.",
+	    "header byte and a length in place of TPKT, carry the client's "
+	    "keyboard and mouse events and the server's screen updates.  "
+	    "Encrypted slow-path bytes are shown as data; fast-path events "
+	    "and update headers are read as Wireshark reads them, encrypted "
+	    "or not (noise when encrypted).",
 	/* @craft */
 	/* @probes */
 };

@@ -9,14 +9,21 @@
  * viewer answers with the one it chose, one byte.  Later messages depend
  * on what was agreed (the pixel format, the security type): they are
  * left as data.
+ *
+ * As Wireshark, which reads the handshake in order without reassembly: a
+ * list of security types cut short by its segment (the count alone, its
+ * types in later segments) leaves the conversation expecting the list,
+ * so that the next message either side sends is read as one too, until
+ * one is whole (noted with match.h).
  */
 #include <string.h>
 
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
 #define RFB_PORT	5900
-#define RFB_TYPES	32	/* security types shown */
+#define NOTE_TYPES	1	/* st_match id: a list of types cut short */
 
 static const struct st_valname sec_names[] = {
 	{ 0, "Invalid" }, { 1, "None" }, { 2, "VNC" }, { 5, "RA2" },
@@ -58,7 +65,9 @@ static int
 rfb_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), i, n;
-	int srv = st_dport(d->pkt, d->ly, 0) == RFB_PORT;
+	int srv = st_dport(d->pkt, d->ly, 0) == RFB_PORT, pending;
+	uint8_t cut;
+	struct st_match m;
 	struct st_cur t = *c;
 	const uint8_t *p;
 	char ver[8];
@@ -72,8 +81,9 @@ rfb_decode(struct st_dctx *d, struct st_cur *c)
 		d->plen = 0;
 		return ST_OK;
 	}
+	pending = st_match_answer(d, NOTE_TYPES, &m) && m.data[0];
 	/* The viewer's choice among them: one byte (7.1.2). */
-	if (left == 1 && !srv) {
+	if (left == 1 && !srv && !pending) {
 		st_dfields_at(d, c, 0, &rfb_fields[R_CTYPE], 1);
 		d->hdr = 1;
 		d->plen = 0;
@@ -81,13 +91,16 @@ rfb_decode(struct st_dctx *d, struct st_cur *c)
 	}
 	/* The security types offered: a count and as many bytes (or the
 	 * count alone, its types in a later segment). */
-	if (left == 0 || !srv || (left > 1 && st_peek_bits(c, 0, 8) !=
-	    left - 1))
+	if (left == 0 || (!pending && (!srv || (left > 1 &&
+	    st_peek_bits(c, 0, 8) != left - 1))))
 		return ST_ENOTME;
 	st_dfields_at(d, c, 0, &rfb_fields[R_NTYPES], 1);
-	n = left - 1 < RFB_TYPES ? left - 1 : RFB_TYPES;
-	for (i = 0; i < n; i++)
+	n = (size_t)st_peek_bits(c, 0, 8);
+	cut = n > left - 1;
+	for (i = 0; i < n && i < left - 1; i++)
 		st_dfields_at(d, c, 1 + i, &rfb_fields[R_TYPE], 1);
+	if (cut || pending)
+		(void)st_match_note(d, NOTE_TYPES, &cut, 1);
 	d->hdr = left;
 	d->plen = 0;
 	return ST_OK;

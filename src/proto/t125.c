@@ -19,6 +19,7 @@
 #include "strata/ber.h"
 #include "strata/out.h"
 #include "fields.h"
+#include "rdp.h"
 
 #define T125_DTDATA	0x80730f00	/* ST_KEY_FRAMED: COTP DT payload */
 #define T125_RDPDATA	0x4d435344	/* ST_KEY_FRAMED: "MCSD", user data */
@@ -259,6 +260,30 @@ domain_params(struct st_bwalk *w)
 	return ST_OK;
 }
 
+/*
+ * Whether user data t is T.124 GCC (its object identifier 0.0.20.124.0.1)
+ * carrying RDP's client data blocks: the H.221 key "Duca" of a Conference
+ * Create Request in its first bytes ([MS-RDPBCGR] 2.2.1.3).
+ */
+static int
+rdp_client_data(const struct st_bwalk *w, const struct st_ber *t)
+{
+	static const uint8_t oid[] = { 0x00, 0x05, 0x00, 0x14, 0x7c, 0x00,
+		0x01 };
+	struct st_cur u = w->c;
+	const uint8_t *p;
+	size_t n = t->len < 32 ? t->len : 32, i;
+
+	if (t->off < u.off || !st_cur_skip(&u, t->off - u.off) ||
+	    (p = st_get_bytes(&u, n)) == NULL || n < sizeof(oid) + 4 ||
+	    memcmp(p, oid, sizeof(oid)) != 0)
+		return 0;
+	for (i = sizeof(oid); i + 4 <= n; i++)
+		if (memcmp(p + i, "Duca", 4) == 0)
+			return 1;
+	return 0;
+}
+
 /* The fields of a Connect-Initial (101) or Connect-Response (102) inside
  * its application tag; the user data (T.124 GCC) is shown as bytes. */
 static int
@@ -296,6 +321,8 @@ connect_body(struct st_bwalk *w, unsigned tag)
 	if ((rc = st_ber_expect(w, &t, ST_BER_UNIVERSAL, ST_BER_OCTETS)) !=
 	    ST_OK)
 		return rc;
+	if (tag == 101 && rdp_client_data(w, &t))
+		st_rdp_note_server(w->d);	/* the server: where it goes */
 	return st_ber_fstr(w, &t, &t125_fields[F_CUDATA]);
 }
 

@@ -19,6 +19,7 @@
 
 #include "strata/out.h"
 #include "fields.h"
+#include "rdp.h"
 
 #define TPKT_ISOTSAP	102
 #define TPKT_RDP	3389
@@ -43,6 +44,9 @@ static const struct st_field_desc tpkt_fields[F_NTPKT] = {
  * Whether the segment at c is one RDP fast-path PDU in place of a TPKT
  * ([MS-RDPBCGR] 2.2.8.1.2, 2.2.9.1.2): action 0 in the header byte's low
  * bits, and a 1- or 2-byte length that is the segment's, on RDP's port.
+ * Wireshark reads one only in a conversation where a TPKT went before;
+ * strata reads it on the port alone, and rdpfp.c tells input from output
+ * as Wireshark does when it can.
  */
 static int
 fastpath(struct st_dctx *d, struct st_cur *c)
@@ -60,8 +64,9 @@ fastpath(struct st_dctx *d, struct st_cur *c)
 		len = (len & 0x7f) << 8 | (size_t)st_peek_bits(c, 16, 8);
 	}
 	/* The segment's length: its bytes at hand, and those a capture cut
-	 * off (its snap length), so that a cut PDU is still one. */
-	return len == left + (d->pkt->len - d->pkt->caplen);
+	 * off (its snap length), so that a cut PDU is still one.  Three bytes
+	 * at least, as Wireshark asks: two say nothing. */
+	return len >= 3 && len == left + (d->pkt->len - d->pkt->caplen);
 }
 
 static int
@@ -73,7 +78,7 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 
 	if (left == 0)
 		return ST_ENOTME;
-	if (left < 4 || st_get_u8(&t) != 3 || st_get_u8(&t) != 0) {
+	if (left < 4 || st_get_u8(&t) != 3) {
 		if (left < 4 && d->pkt->caplen < d->pkt->len)
 			return ST_ETRUNC;
 		if (fastpath(d, c)) {
@@ -92,8 +97,14 @@ tpkt_decode(struct st_dctx *d, struct st_cur *c)
 			d->plen = 0;
 		return ST_OK;
 	}
+	/* The reserved byte is not looked at: Wireshark takes a version 3
+	 * for a header whatever follows it. */
+	(void)st_get_u8(&t);
 	len = st_get_be16(&t);
 	st_dfields(d, c, tpkt_fields, F_CONT);
+	if (st_dport(d->pkt, d->ly, 0) == TPKT_RDP ||
+	    st_dport(d->pkt, d->ly, 1) == TPKT_RDP)
+		st_rdp_note_tpkt(d);	/* fast-path PDUs may follow */
 	if (len < TPKT_MIN)
 		return st_dmalformed(d, "length %u is less than %u", len,
 		    TPKT_MIN);
