@@ -59,6 +59,40 @@
 	"266b0e9a58322f4d01ab25b35f879464501211b5043c8a288758173133a5e07434" \
 	"cf1812c6d195032fdc30240f7313b231ef1d77"
 
+/* IKEv1 Main Mode, crafted: SA (DOI 1, situation 1), key exchange,
+ * nonce, ID_IPV4_ADDR 192.168.0.1 UDP/500, the RFC 3947 vendor ID, hash,
+ * notification 24578 with an SPI, delete of two 4-byte SPIs. */
+#define IKE1 \
+	"0200000000020200000000010800450000a000010000401100000a0000010a0000" \
+	"0201f401f4008c00000000000000000000000102030405060701100200000000" \
+	"00000000840400000c00000001000000010a000008aabbccdd05000008010203" \
+	"040d00000c011101f4c0a80001080000144a131c81070358455c5728f20e9545" \
+	"2f0b000008112233440c0000100000000101046002010203040000001400000001" \
+	"030400020a0b0c0d0e0f1011"
+/* IKEv1 SA with a proposal of two transforms and their attributes (TV
+ * encryption 5 and hash 2; TV encryption 7, TLV life duration 28800). */
+#define IKE1_SA \
+	"0200000000020200000000010800450000700001000040110000" \
+	"0a0000010a00000201f401f4005c000000000000000000000001020304050607" \
+	"0110020000000000000000540000003800000001000000010000002c01010002" \
+	"03000010010100008001000580020002000000140201000080010007000c0004" \
+	"00007080"
+/* IKEv2 IKE_AUTH, crafted: key exchange (group 14), IDi FQDN a.b.com,
+ * AUTH, notify 16388 with an SPI, delete, vendor ID, nonce. */
+#define IKE2 \
+	"02000000000202000000000108004500009300010000401100000a0000010a0000" \
+	"0201f401f4007f0000000000000000000000010203040506072220230800000001" \
+	"000000772300000c000e0000aabbccdd2700000f02000000612e622e636f6d2900" \
+	"000c02000000010203042a00000c03044004deadbeef2b00000c03040001010203" \
+	"04280000144048b7d56ebce88525e7de7f00d6c2d30000000805060708"
+/* zoo/ikev2-id-short.pcap: an IDi payload of 5 bytes, its fields read on
+ * into the extra data as tshark does. */
+#define IKE2_IDSHORT \
+	"0000000000000000000000000800450000680001400040113c817f0000017f0000" \
+	"02303901f4005400000000000000000000000000000000000023202308000000" \
+	"010000004c0000000501000000deadbeefdeadbeefdeadbeefdeadbeefdeadbeef" \
+	"deadbeefdeadbeefdeadbeefdeadbeefdeadbeef"
+
 /* The text of the nth field named name. */
 static const char *
 text_n(const struct st_packet *p, const char *name, unsigned nth)
@@ -239,6 +273,79 @@ test_radius_eap(void **state)
 	assert_int_equal(layer(p, "eap")->status, ST_LS_TRUNCATED);
 }
 
+static void
+test_isakmp_v1(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, IKE1);
+	assert_chain(p, "eth ipv4 udp isakmp");
+	assert_int_equal(layer(p, "isakmp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "isakmp.sa.doi"), 1);
+	assert_int_equal(fval(p, "isakmp.sa.situation.identity_only"), 1);
+	assert_int_equal(field_n(p, "isakmp.reserved", 7)->bits, 8);
+	assert_int_equal(field_n(p, "isakmp.key_exchange.data", 0)->bits,
+	    32);
+	assert_int_equal(fval(p, "isakmp.id.type"), 1);
+	assert_int_equal(fval(p, "isakmp.id.protoid"), 17);
+	assert_int_equal(fval(p, "isakmp.id.port"), 500);
+	assert_int_equal(fval(p, "isakmp.id.data.ipv4_addr"), 0xc0a80001);
+	assert_false(has_field(p, "isakmp.id.data"));
+	assert_string_equal(text_n(p, "isakmp.vid_string", 0),
+	    "RFC 3947 Negotiation of NAT-Traversal in the IKE");
+	assert_int_equal(fval(p, "isakmp.notify.msgtype"), 24578);
+	assert_int_equal(field_n(p, "isakmp.notify.data", 0)->bits, 0);
+	assert_int_equal(fval(p, "isakmp.spinum"), 2);
+	assert_int_equal(field_n(p, "isakmp.delete.spi", 1)->bits, 32);
+	sweep_trunc("isakmp", 42, IKE1, 0);
+
+	p = decode_hex(DLT_EN10MB, IKE1_SA);
+	assert_int_equal(field_n(p, "isakmp.ike.attr.encryption_algorithm",
+	    1)->val, 7);
+	assert_int_equal(fval(p, "isakmp.ike.attr.hash_algorithm"), 2);
+	assert_int_equal(fval(p, "isakmp.ike.attr.length"), 4);
+	assert_int_equal(fval(p, "isakmp.ike.attr.life_duration"), 28800);
+	sweep_trunc("isakmp", 42, IKE1_SA, 0);
+	/* a transform longer than its proposal: malformed */
+	p = decode_hex(DLT_EN10MB, patched(IKE1_SA, 93, "40"));
+	assert_int_equal(layer(p, "isakmp")->status, ST_LS_MALFORMED);
+}
+
+static void
+test_isakmp_v2(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, IKE2);
+	assert_int_equal(fval(p, "isakmp.key_exchange.dh_group"), 14);
+	assert_string_equal(text_n(p, "isakmp.id.data.fqdn", 0), "a.b.com");
+	assert_int_equal(fval(p, "isakmp.auth.method"), 2);
+	assert_int_equal(fval(p, "isakmp.notify.msgtype"), 16388);
+	assert_int_equal(field_n(p, "isakmp.spi", 0)->bits, 32);
+	assert_int_equal(fval(p, "isakmp.delete.protoid"), 3);
+	assert_string_equal(text_n(p, "isakmp.vid_string", 0),
+	    "Cisco Fragmentation");
+	assert_int_equal(field_n(p, "isakmp.nonce", 0)->bits, 32);
+	assert_int_equal(field_n(p, "isakmp.reserved", 2)->bits, 24);
+	sweep_trunc("isakmp", 42, IKE2, 0);
+
+	p = decode_hex(DLT_EN10MB, IKE2_IDSHORT);
+	assert_int_equal(layer(p, "isakmp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "isakmp.id.type"), 1);
+	assert_int_equal(fval(p, "isakmp.id.data.ipv4_addr"), 0xdeadbeef);
+	assert_true(has_field(p, "isakmp.extradata"));
+	/* another major version: the header only, no exchange type */
+	p = decode_hex(DLT_EN10MB, patched(IKE2, 59, "b0"));
+	assert_false(has_field(p, "isakmp.exchangetype"));
+	assert_false(has_field(p, "isakmp.flag_i"));
+	assert_true(has_field(p, "isakmp.payloadlength"));
+	/* a length below the header: not ISAKMP */
+	p = decode_hex(DLT_EN10MB, patched(IKE2, 69, "10"));
+	assert_chain(p, "eth ipv4 udp data");
+}
+
 int
 main(void)
 {
@@ -248,6 +355,8 @@ main(void)
 		cmocka_unit_test(test_eap_aka),
 		cmocka_unit_test(test_eap_identity),
 		cmocka_unit_test(test_radius_eap),
+		cmocka_unit_test(test_isakmp_v1),
+		cmocka_unit_test(test_isakmp_v2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
