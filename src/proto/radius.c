@@ -320,6 +320,17 @@ radius_eap_on(struct st_dctx *d, struct st_cur *c, const struct radius_eap *e,
 	return rc;
 }
 
+/* Whether Wireshark takes code as a RADIUS packet type (1-13, 21-27,
+ * 29-34, 40-45, 50, 51, 129-132): with another, or a length below 20,
+ * the datagram is no RADIUS for it. */
+static int
+radius_known(unsigned code)
+{
+	return (code >= 1 && code <= 13) || (code >= 21 && code <= 34 &&
+	    code != 28) || (code >= 40 && code <= 45) || code == 50 ||
+	    code == 51 || (code >= 129 && code <= 132);
+}
+
 static int
 radius_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -328,6 +339,10 @@ radius_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned code;
 	int rc;
 
+	if (left >= 1 && !radius_known((unsigned)st_peek_bits(c, 0, 8)))
+		return ST_ENOTME;
+	if (left >= 4 && st_peek_bits(c, 16, 16) < 20)
+		return ST_ENOTME;
 	st_dfields(d, c, radius_fields, F_REQ);
 	if (c->err != ST_OK)
 		return c->err;

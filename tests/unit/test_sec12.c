@@ -93,6 +93,28 @@
 	"010000004c0000000501000000deadbeefdeadbeefdeadbeefdeadbeefdeadbeef" \
 	"deadbeefdeadbeefdeadbeefdeadbeefdeadbeef"
 
+/* RSVP PATH, crafted: FAST_REROUTE C-Type 1 (setup 7, hop limit 16,
+ * one-to-one backup, 1e6 bytes/s), GENERALIZED_UNI with a source IPv4
+ * TNA 10.0.0.1 and service level 3. */
+#define RSVP_TE \
+	"02000000000202000000000108004500004800010000402eee5fc6120001c61200" \
+	"0210016612400000340018cd0107001001497424000000000000000000000000" \
+	"000014e501000801010a0000010008050103000000"
+/* zoo/rsvp_fast_reroute-oobr.pcap: two FAST_REROUTE objects of C-Type 0
+ * and no data, in a message cut by the capture. */
+#define RSVP_FRR0 \
+	"7faf6400966fc0cfc0a09b9d08004500a42846000000e02e370000cbf380001a00" \
+	"001b0100f4e3b2a1020004cd000004cd0000"
+/* A UDP datagram from port 1812 whose code (52) Wireshark does not know
+ * as RADIUS: data. */
+#define NOT_RADIUS \
+	"02000000000202000000000108004500003000010000401100000a0000010a0000" \
+	"020714d7d7001c00003400001400000000000000000000000000000000"
+/* The same with Access-Request's code 1 and a length of 16. */
+#define SHORT_RADIUS \
+	"02000000000202000000000108004500003000010000401100000a0000010a0000" \
+	"020714d7d7001c00000100001000000000000000000000000000000000"
+
 /* The text of the nth field named name. */
 static const char *
 text_n(const struct st_packet *p, const char *name, unsigned nth)
@@ -346,6 +368,55 @@ test_isakmp_v2(void **state)
 	assert_chain(p, "eth ipv4 udp data");
 }
 
+static void
+test_rsvp_objects(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, RSVP_TE);
+	assert_int_equal(layer(p, "rsvp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "rsvp.fast_reroute.setup_priority"), 7);
+	assert_int_equal(fval(p, "rsvp.fast_reroute.hop_limit"), 16);
+	assert_int_equal(fval(p, "rsvp.frr.flags.one2one_backup"), 1);
+	assert_string_equal(text_n(p, "rsvp.fast_reroute.bandwidth", 0),
+	    "1000000");
+	assert_true(has_field(p, "rsvp.fast_reroute.include_all"));
+	assert_int_equal(field_n(p, "rsvp.class", 1)->val, 5);
+	assert_int_equal(fval(p, "rsvp.guni.srctna.ipv4"), 0x0a000001);
+	assert_int_equal(fval(p, "rsvp.gen_uni.service_level"), 3);
+	sweep_trunc("rsvp", 34, RSVP_TE, 0);
+	/* a subobject whose step is 0 */
+	p = decode_hex(DLT_EN10MB, patched(RSVP_TE, 71, "00"));
+	assert_int_equal(layer(p, "rsvp")->status, ST_LS_MALFORMED);
+	/* FAST_REROUTE C-Type 7 of 24 bytes, or 1 of 20: malformed */
+	p = decode_hex(DLT_EN10MB, patched(RSVP_TE, 45, "07"));
+	assert_int_equal(layer(p, "rsvp")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, patched(RSVP_TE, 43, "14"));
+	assert_int_equal(layer(p, "rsvp")->status, ST_LS_MALFORMED);
+
+	/* C-Type 0: the (empty) data as bytes; cut by the capture */
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)hexbytes(RSVP_FRR0), 262144);
+	st_decode(&tpkt, DLT_EN10MB);
+	assert_int_equal(field_n(&tpkt, "rsvp.fast_reroute.data", 1)->bits, 0);
+	assert_int_equal(layer(&tpkt, "rsvp")->status, ST_LS_TRUNCATED);
+}
+
+static void
+test_radius_not(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, NOT_RADIUS);
+	assert_chain(p, "eth ipv4 udp data");
+	/* a known code, but a length below 20 */
+	p = decode_hex(DLT_EN10MB, patched(NOT_RADIUS, 42, "01"));
+	assert_chain(p, "eth ipv4 udp radius");
+	p = decode_hex(DLT_EN10MB, SHORT_RADIUS);
+	assert_chain(p, "eth ipv4 udp data");
+}
+
 int
 main(void)
 {
@@ -357,6 +428,8 @@ main(void)
 		cmocka_unit_test(test_radius_eap),
 		cmocka_unit_test(test_isakmp_v1),
 		cmocka_unit_test(test_isakmp_v2),
+		cmocka_unit_test(test_rsvp_objects),
+		cmocka_unit_test(test_radius_not),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
