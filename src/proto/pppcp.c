@@ -385,6 +385,13 @@ pap_pair(struct st_dctx *d, struct st_cur *c, size_t off, size_t n,
 	size_t k;
 
 	if (off >= n) {
+		struct st_cur w = *c;
+
+		/* Wireshark reads the length byte past the packet's length
+		 * (from padding or a trailer) */
+		w.off += off;
+		if (st_cur_left(&w) >= 1)
+			st_dfield(d, &w, &pap_fields[row]);
 		st_dmalformed(d, "%s missing", pap_fields[row].label);
 		return n;
 	}
@@ -413,7 +420,7 @@ pap_decode(struct st_dctx *d, struct st_cur *c)
 		off = pap_pair(d, c, 0, n, P_PIDLEN);
 		if (d->ly->status != ST_LS_MALFORMED)
 			pap_pair(d, c, off, n, P_PWLEN);
-	} else if ((code == 2 || code == 3) && n > 0)
+	} else if (code == 2 || code == 3)
 		pap_pair(d, c, 0, n, P_MSGLEN);
 	else if (n > 0)
 		st_dbytes(d, c, &pap_fields[H_DATA], 0, n);

@@ -115,6 +115,14 @@
 	"02000000000202000000000108004500003000010000401100000a0000010a0000" \
 	"020714d7d7001c00000100001000000000000000000000000000000000"
 
+/* zoo/truncated-aack.pcap (PPP): a PAP Authenticate-Ack of length 4,
+ * which Wireshark reads a message length for from the bytes after it. */
+#define PAP_ACK4 "ff03c023020100049486"
+/* zoo/esis_snpa_asan.pcap #2 (frame relay): an RD PDU with a BSNPA of no
+ * bytes and no NET. */
+#define ESIS_RD \
+	"000c05220082110155465305ffff050004ec00000000"
+
 /* The text of the nth field named name. */
 static const char *
 text_n(const struct st_packet *p, const char *name, unsigned nth)
@@ -417,6 +425,35 @@ test_radius_not(void **state)
 	assert_chain(p, "eth ipv4 udp data");
 }
 
+static void
+test_pap_esis(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_PPP, PAP_ACK4);
+	assert_int_equal(fval(p, "pap.message.length"), 0x94);
+	assert_int_equal(layer(p, "pap")->status, ST_LS_MALFORMED);
+	/* a message of its length: whole */
+	p = decode_hex(DLT_PPP, "ff03c0230201000702" "6f6b");
+	assert_string_equal(text_n(p, "pap.message", 0), "ok");
+	assert_int_equal(layer(p, "pap")->status, ST_LS_OK);
+	sweep_prefixes(DLT_PPP, "ff03c0230201000702" "6f6b");
+
+	p = decode_hex(DLT_FRELAY, ESIS_RD);
+	assert_string_equal(text_n(p, "esis.bsnpa", 0),
+	    "<Invalid length of SYSTEM ID>");
+	assert_false(has_field(p, "esis.netl"));
+	/* a BSNPA of 1 byte (the 0 after it read as its length): bytes, and
+	 * then no NET */
+	p = decode_hex(DLT_FRELAY, patched(ESIS_RD, 20, "01"));
+	assert_int_equal(field_n(p, "esis.bsnpa", 0)->bits, 8);
+	sweep_prefixes(DLT_FRELAY, ESIS_RD);
+	/* a NET length past the PDU: malformed or cut */
+	p = decode_hex(DLT_FRELAY, patched(ESIS_RD, 21, "09"));
+	assert_true(has_field(p, "esis.netl"));
+}
+
 int
 main(void)
 {
@@ -430,6 +467,7 @@ main(void)
 		cmocka_unit_test(test_isakmp_v2),
 		cmocka_unit_test(test_rsvp_objects),
 		cmocka_unit_test(test_radius_not),
+		cmocka_unit_test(test_pap_esis),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
