@@ -123,6 +123,28 @@
 #define ESIS_RD \
 	"000c05220082110155465305ffff050004ec00000000"
 
+/* zeek/tunnels__gtp__pdp_ctx_messages.pcapng #2: a Create PDP Context
+ * Request whose protocol configuration options carry an IPCP
+ * Configure-Request (address, primary and secondary DNS); #7: one
+ * carrying a PAP Authenticate-Request. */
+#define GTP_PCO_IPCP \
+	"000585a6545f001edf2d828e0800450000ad13ae40003f113062c0a964010a64c8" \
+	"2185e1084b0099c6b33210008900000000130b00000264004001000001f10364f0" \
+	"60fffeff0eb00ffd1032f02bf91132f02bf91405800002f1218300070665657465" \
+	"737484001a8080211601010016030600000000810600000000830600000000850004" \
+	"c0a96401850004c0a9640186000891685122010001f187000c021b421f738c4040" \
+	"744b4040970001029900022320ff00052aab020103"
+#define GTP_PCO_PAP \
+	"00000000000000000000000008004500008c0000400040113c5e7f0000027f0000" \
+	"01084b084b00788e3e32100068000000000c0100000242000121436587f90e030f" \
+	"011000000001110000000114001a0800800002f12183000908696e7465726e6574" \
+	"84001580c0231101010011036d69670868656d6d656c69678500047f0000028500" \
+	"047f000002860007916407123254f6870004000b921f"
+/* An LCP Configure-Request: MRU 1492, ACCM 0x000a0000 (DC1 and DC3),
+ * PAP, magic, PFC, ACFC. */
+#define LCP_REQ \
+	"ff03c0210101001c010405d40206000a000003" "04c02305061234567807020802"
+
 /* The text of the nth field named name. */
 static const char *
 text_n(const struct st_packet *p, const char *name, unsigned nth)
@@ -454,6 +476,47 @@ test_pap_esis(void **state)
 	assert_true(has_field(p, "esis.netl"));
 }
 
+static void
+test_gtp_pco_ppp(void **state)
+{
+	const struct st_packet *p;
+	const struct st_layer *ly;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, GTP_PCO_IPCP);
+	assert_chain(p, "eth ipv4 udp gtp ipcp");
+	ly = layer(p, "ipcp");
+	assert_int_equal(ly->off, 108);
+	assert_int_equal(ly->len, 22);
+	assert_int_equal(field_n(p, "ipcp.opt.pri_dns", 0)->bits, 48);
+	assert_true(has_field(p, "ipcp.opt.sec_dns"));
+	assert_true(has_field(p, "ipcp.opt.addr"));
+	/* the GTP elements after the options stay GTP's */
+	assert_non_null(st_pkt_field(p, layer(p, "gtp"), "gtp.gsn_ipv4"));
+	sweep_prefixes(DLT_EN10MB, GTP_PCO_IPCP);
+	p = decode_hex(DLT_EN10MB, GTP_PCO_PAP);
+	assert_chain(p, "eth ipv4 udp gtp pap");
+	assert_string_equal(text_n(p, "pap.peer_id", 0), "mig");
+	/* a container longer than its element: none handed on */
+	p = decode_hex(DLT_EN10MB, patched(GTP_PCO_IPCP, 107, "40"));
+	assert_chain(p, "eth ipv4 udp gtp");
+
+	p = decode_hex(DLT_PPP, LCP_REQ);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.stx"), 0);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.ack"), 0);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.bs"), 0);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.lf"), 0);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.us"), 0);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.dc1"), 1);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.dc3"), 1);
+	assert_int_equal(fval(p, "lcp.opt.asyncmap.dc2"), 0);
+	assert_int_equal(field_n(p, "lcp.opt.field_compress", 0)->bits, 16);
+	sweep_prefixes(DLT_PPP, LCP_REQ);
+	/* an option longer than the packet: malformed */
+	p = decode_hex(DLT_PPP, patched(LCP_REQ, 9, "09"));
+	assert_int_equal(layer(p, "lcp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -468,6 +531,7 @@ main(void)
 		cmocka_unit_test(test_rsvp_objects),
 		cmocka_unit_test(test_radius_not),
 		cmocka_unit_test(test_pap_esis),
+		cmocka_unit_test(test_gtp_pco_ppp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
