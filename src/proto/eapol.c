@@ -15,7 +15,7 @@
  * key data.
  */
 #include "strata/out.h"
-#include "fields.h"
+#include "eap.h"
 
 static const struct st_valname type_names[] = {
 	{ 0, "EAP Packet" }, { 1, "Start" }, { 2, "Logoff" }, { 3, "Key" },
@@ -29,7 +29,12 @@ static const struct st_valname keydes_names[] = {
 
 enum { F_VERS, F_TYPE, F_LEN, F_KDTYPE, F_KINFO, F_KLEN, F_REPLAY,
 	F_NONCE, F_IV, F_RSC, F_KID, F_MIC, F_KDLEN, F_KDATA, F_RLEN,
-	F_RREPLAY, F_RIV, F_RINDEX, F_RSIG, F_RKEY };
+	F_RREPLAY, F_RIV, F_RINDEX, F_RITYPE, F_RINUM, F_RSIG, F_RKEY,
+	F_RLOCAL, F_BODY };
+
+static const struct st_valname kitype_names[] = {
+	{ 0, "Broadcast" }, { 1, "Unicast" }, { 0, NULL }
+};
 
 static const struct st_field_desc eapol_fields[] = {
 	FD("version", "eapol.version", "Version", 0, 8, ST_FMT_DEC),
@@ -61,46 +66,83 @@ static const struct st_field_desc eapol_fields[] = {
 	    ST_FMT_DEC),
 	FD(NULL, "eapol.keydes.key_iv", "Key IV", 120, 128, ST_FMT_BYTES),
 	FD(NULL, "eapol.keydes.key_index", "Key index", 248, 8, ST_FMT_HEX),
+	FDDN(NULL, "eapol.keydes.key_index.type", "Type", 248, 1,
+	    ST_FMT_BOOL, kitype_names),
+	FDD(NULL, "eapol.keydes.key_index.number", "Number", 249, 7,
+	    ST_FMT_DEC),
 	FD(NULL, "eapol.keydes.key_signature", "Key signature", 256, 128,
 	    ST_FMT_BYTES),
 	FD(NULL, "eapol.keydes.key", "Key", 384, 0, ST_FMT_BYTES),
+	FDG("eapol.keydes.key.generated_locally", "Key generated locally",
+	    ST_FMT_BOOL, NULL),
+	/* A descriptor type Wireshark does not know. */
+	FD(NULL, "eapol.keydes.body", "Key descriptor body", 40, 0,
+	    ST_FMT_BYTES),
 };
 
-/* The RC4 key descriptor, n body bytes. */
-static void
+/*
+ * The RC4 key descriptor (802.1X-2004 7.6), n body bytes: the key, of the
+ * key length, follows when the body has more than the 44 bytes of the
+ * descriptor; when it has none, each side generated the key itself.
+ * Returns ST_EINVAL when the key runs past the body.
+ */
+static int
 eapol_rc4(struct st_dctx *d, struct st_cur *c, size_t n)
 {
 	const struct st_field_desc *fd;
+	size_t klen;
 
-	if (n < 44)
-		return;
 	for (fd = &eapol_fields[F_RLEN]; fd < &eapol_fields[F_RKEY]; fd++) {
+		if (fd->bitoff + fd->bits > (4 + n) * 8)
+			return st_dmalformed(d, "RC4 descriptor cut by the "
+			    "length %zu", n);
 		if (fd->fmt == ST_FMT_BYTES)
 			st_dbytes(d, c, fd, fd->bitoff / 8, fd->bits / 8);
 		else
 			st_dfield(d, c, fd);
+		if (c->err != ST_OK)
+			return c->err;
 	}
-	if (n > 44)
-		st_dbytes(d, c, &eapol_fields[F_RKEY], 48, n - 44);
+	klen = (size_t)st_peek_bits(c, 40, 16);
+	if (klen == 0)
+		return ST_OK;
+	if (n > 44) {
+		if (44 + klen > n)
+			return st_dmalformed(d, "key of %zu bytes in %zu", klen,
+			    n - 44);
+		if (st_dbytes(d, c, &eapol_fields[F_RKEY], 48, klen) == NULL)
+			return c->err;
+	}
+	st_dgen(d, &eapol_fields[F_RLOCAL], n <= 44);
+	return ST_OK;
 }
 
 extern const struct st_proto st_proto_eap;
 
-/* An RSN or WPA key descriptor of n body bytes. */
-static void
+/* A key descriptor of n body bytes: RC4, RSN or WPA; another type's
+ * body as bytes.  Returns ST_EINVAL when it contradicts itself. */
+static int
 eapol_key(struct st_dctx *d, struct st_cur *c, size_t n)
 {
 	const struct st_field_desc *fd;
 	size_t k;
 	unsigned kd;
 
-	if (st_dfield(d, c, &eapol_fields[F_KDTYPE]) == NULL)
-		return;
+	if (n < 1 || st_dfield(d, c, &eapol_fields[F_KDTYPE]) == NULL)
+		return ST_OK;
 	kd = (unsigned)st_peek_bits(c, 32, 8);
 	if (kd == 1)
-		eapol_rc4(d, c, n);
-	if ((kd != 2 && kd != 254) || n < 95)
-		return;
+		return eapol_rc4(d, c, n);
+	if (kd != 2 && kd != 254) {
+		k = st_cur_left(c) - 5;		/* the type byte was read */
+		if (k > n - 1)
+			k = n - 1;
+		if (k > 0)
+			st_dbytes(d, c, &eapol_fields[F_BODY], 5, k);
+		return ST_OK;
+	}
+	if (n < 95)
+		return ST_OK;
 	for (fd = &eapol_fields[F_KINFO]; fd <= &eapol_fields[F_KDLEN]; fd++) {
 		if (fd->fmt == ST_FMT_BYTES)
 			st_dbytes(d, c, fd, fd->bitoff / 8, fd->bits / 8);
@@ -110,6 +152,7 @@ eapol_key(struct st_dctx *d, struct st_cur *c, size_t n)
 	k = (size_t)st_peek_bits(c, 776, 16);
 	if (c->err == ST_OK && k > 0 && 95 + k <= n)
 		st_dbytes(d, c, &eapol_fields[F_KDATA], 99, k);
+	return ST_OK;
 }
 
 static int
@@ -197,46 +240,62 @@ eap_text(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	st_dtext(d, c, fd, off, n, text);
 }
 
-/* The type data of a request or response of len bytes in all. */
-static void
+/* The type data of a request or response of len bytes in all.  Returns
+ * ST_EINVAL when it contradicts itself (the layer marked). */
+static int
 eap_typedata(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 {
 	size_t k;
 
 	switch (type) {
 	case 1:
+		st_eap_identity(d, c, &eap_fields[E_IDENT], 5, len - 5);
+		return ST_OK;
 	case 2:
 		if (len > 5)
-			eap_text(d, c, &eap_fields[type == 1 ? E_IDENT :
-			    E_NOTIF], 5, len - 5);
-		return;
+			eap_text(d, c, &eap_fields[E_NOTIF], 5, len - 5);
+		return ST_OK;
 	case 3:
 		if (len > 5)
 			st_dfield(d, c, &eap_fields[E_NAK]);
-		return;
+		return ST_OK;
 	case 4:
 		if (len < 6 || st_dfield(d, c, &eap_fields[E_MD5SZ]) == NULL)
-			return;
+			return ST_OK;
 		k = (size_t)st_peek_bits(c, 40, 8);
 		if (k > 0 && 6 + k <= len)
 			st_dbytes(d, c, &eap_fields[E_MD5], 6, k);
 		if (6 + k < len)
 			st_dbytes(d, c, &eap_fields[E_MD5X], 6 + k,
 			    len - 6 - k);
-		return;
+		return ST_OK;
 	case 13:
 	case 21:
 	case 25:
 	case 43:
 		if (len < 6)
-			return;
+			return ST_OK;
 		/* The version bits: only PEAP, TTLS and FAST have them. */
 		st_dfields(d, c, eap_fields + E_TLSF, type == 13 ? 4 : 5);
 		if ((st_peek_bits(c, 40, 8) & 0x80) != 0 && len >= 10)
 			st_dfield(d, c, &eap_fields[E_TLSLEN]);
-		return;
+		return ST_OK;
+	case 18:
+	case 23:
+	case 50:
+		if (len < 6)
+			return ST_OK;
+		return st_eap_simaka(d, c, &eap_fields[E_IDENT], len,
+		    type != 18);
 	}
+	return ST_OK;
 }
+
+/* EAP over PPP (RFC 3748 4), and so in a RADIUS EAP-Message (RFC 3579),
+ * which finds it by the same number. */
+static const struct st_bind eap_binds[] = {
+	{ ST_KEY_PPP, 0xc227 },
+};
 
 static int
 eap_decode(struct st_dctx *d, struct st_cur *c)
@@ -258,7 +317,8 @@ eap_decode(struct st_dctx *d, struct st_cur *c)
 		if (st_dfield(d, c, &eap_fields[E_TYPE]) == NULL)
 			return c->err;
 		type = (unsigned)st_peek_bits(c, 32, 8);
-		eap_typedata(d, c, type, len);
+		if (eap_typedata(d, c, type, len) == ST_EINVAL)
+			return ST_EINVAL;
 	}
 	if (st_cur_left(c) < len)
 		return ST_ETRUNC;
@@ -350,7 +410,11 @@ const struct st_proto st_proto_eap = {
 	.role = ST_ROLE_APP,
 	.fields = eap_fields,
 	.nfields = NFIELDS(eap_fields),
+	.more = st_eap_more,
+	.nmore = M_NMORE,
 	.decode = eap_decode,
+	.binds = eap_binds,
+	.nbinds = NFIELDS(eap_binds),
 	.summary = eap_summary,
 	.keys = eap_keys,
 	.color = "\033[35m",

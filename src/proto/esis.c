@@ -24,7 +24,7 @@
 
 enum { F_NLPI, F_LEN, F_VER, F_RES, F_TYPE, F_HTIME, F_CK, F_CKSTAT,
 	F_NSA, F_SAL, F_SA, F_NETL, F_NET, F_DAL, F_DA, F_BSNPAL, F_BSNPA,
-	NROWS };
+	F_BSNPABAD, NROWS };
 
 static const struct st_valname type_names[] = {
 	{ 2, "ES HELLO" }, { 4, "IS HELLO" }, { 6, "RD PDU" }, { 0, NULL }
@@ -58,6 +58,9 @@ static const struct st_field_desc esis_fields[NROWS] = {
 	    8, ST_FMT_DEC),
 	[F_BSNPA] = FD(NULL, "esis.bsnpa", "Subnetwork address", 0, 0,
 	    ST_FMT_BYTES),
+	/* One of no bytes or more than 15, as Wireshark shows it. */
+	[F_BSNPABAD] = FD(NULL, "esis.bsnpa", "Subnetwork address", 0, 0,
+	    ST_FMT_TEXT),
 };
 
 /*
@@ -83,8 +86,11 @@ esis_addr(struct st_dctx *d, struct st_cur *c, size_t *pos, size_t end,
 		return -1;
 	w.off++;
 	if (arow == F_BSNPA) {
-		if (n > 0)
+		if (n > 0 && n <= 15)
 			st_dbytes(d, &w, &esis_fields[arow], 0, n);
+		else if (st_cur_need(&w, n))
+			st_dtext(d, &w, &esis_fields[F_BSNPABAD], 0, n,
+			    "<Invalid length of SYSTEM ID>");
 	} else if ((p = st_get_bytes(&w, n)) != NULL) {
 		osi_nsap_text(buf, sizeof(buf), p, n);
 		w.off -= n;
@@ -140,8 +146,10 @@ esis_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		esis_addr(d, c, &pos, len, F_NETL, F_NET);
 		break;
 	case 6:
+		/* A NET length of 0 is no NET section: nothing shown. */
 		if (esis_addr(d, c, &pos, len, F_DAL, F_DA) == 0 &&
-		    esis_addr(d, c, &pos, len, F_BSNPAL, F_BSNPA) == 0)
+		    esis_addr(d, c, &pos, len, F_BSNPAL, F_BSNPA) == 0 &&
+		    pos < len && st_peek_bits(c, pos * 8, 8) != 0)
 			esis_addr(d, c, &pos, len, F_NETL, F_NET);
 		break;
 	}

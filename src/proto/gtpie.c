@@ -279,13 +279,43 @@ ie_tlv(struct st_dctx *d, struct st_cur *w, unsigned type, size_t n)
 	}
 }
 
+#define GTP_MAXPCO	4	/* protocol configuration options handed on */
+#define GTP_MAXPPP	16	/* PPP packets in one of them */
+
+/*
+ * The PPP packets a Protocol Configuration Options element (TS 24.008
+ * 10.5.6.3) of n bytes at byte off of c carries, as layers after GTP's
+ * (IPCP, PAP, CHAP, LCP ... by their PPP protocol number): a byte of
+ * configuration protocol, then containers of an ID, a length and the
+ * contents; the IDs below 0x8000 are 3GPP's own, not PPP's.
+ */
+static void
+pco_on(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
+{
+	const struct st_proto *p;
+	size_t pos, k;
+	unsigned i, id;
+
+	for (pos = off + 1, i = 0; pos + 3 <= off + n && i < GTP_MAXPPP;
+	    i++) {
+		id = (unsigned)st_peek_bits(c, pos * 8, 16);
+		k = (size_t)st_peek_bits(c, pos * 8 + 16, 8);
+		if (c->err != ST_OK || pos + 3 + k > off + n)
+			return;
+		if (id >= 0x8000 && k > 0 &&
+		    (p = st_proto_next(ST_KEY_PPP, id)) != NULL)
+			st_dsublayer(d, c, p, pos + 3, k);
+		pos += 3 + k;
+	}
+}
+
 void
 st_gtp_ies(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
     unsigned ver)
 {
 	struct st_cur w;
-	unsigned i, type;
-	size_t n;
+	unsigned i, type, npco = 0;
+	size_t n, pco[GTP_MAXPCO][2];
 
 	for (i = 0; off < end && i < GTP_MAXIES; i++) {
 		w = *c;
@@ -306,9 +336,16 @@ st_gtp_ies(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 			if (off + 3 + n > end)
 				break;
 			ie_tlv(d, &w, type, n);
+			if (type == 132 && n > 0 && npco < GTP_MAXPCO) {
+				pco[npco][0] = off + 3;
+				pco[npco++][1] = n;
+			}
 			off += 3 + n;
 		}
 		if (w.err != ST_OK)
 			break;
 	}
+	/* Last: what follows would go to their layers. */
+	for (i = 0; i < npco; i++)
+		pco_on(d, c, pco[i][0], pco[i][1]);
 }

@@ -9,7 +9,8 @@
 #include "fields.h"
 
 /* Decodes the elements in bytes [off, end) of the header at c, of GTP
- * version ver (0 or 1). */
+ * version ver (0 or 1); then the PPP packets of its protocol configuration
+ * options as layers after GTP's (so the caller adds no fields after). */
 void	st_gtp_ies(struct st_dctx *d, struct st_cur *c, size_t off,
     size_t end, unsigned ver);
 

@@ -520,7 +520,7 @@ k_seq(struct st_bwalk *w, const struct st_ber *e, const struct krow *rows,
 	struct st_ber t, q;
 	unsigned cnt;
 	size_t i;
-	int rc;
+	int rc = ST_OK;
 
 	if (rows == NULL) {
 		if (e->cls != ST_BER_APPLICATION || e->tag != 1 ||

@@ -61,11 +61,19 @@ enum { H_CODE, H_ID, H_LEN, H_DATA, H_N };
 	FD("id", pfx ".identifier", "Identifier", 8, 8, ST_FMT_DEC), \
 	FD("len", pfx ".length", "Length", 16, 16, ST_FMT_DEC)
 
-/* An option's value: its type, and the row showing it (0 bits: bytes). */
+/* An option's value: its type, the row showing it (0 bits: bytes), and
+ * the row of the whole option as Wireshark names it (0: none). */
 struct cp_opt {
 	uint8_t		 type;
 	uint8_t		 row;
+	uint8_t		 node;
 };
+
+/* The whole option, a node Wireshark names by option type (each option
+ * is a protocol of its own there): its bytes. */
+#define CP_NODE(n, l) \
+	{ .name = (n), .label = (l), .fmt = ST_FMT_BYTES, \
+	  .flags = ST_DF_COLONS }
 
 /* What one control protocol's decoder needs of its tables. */
 struct cp_spec {
@@ -106,11 +114,71 @@ static const struct st_field_desc lcp_opt_fields[] = {
 	FD(NULL, "lcp.opt.quality_protocol", "Quality protocol", 0, 16,
 	    ST_FMT_HEX),
 	FD(NULL, "lcp.opt.magic_number", "Magic number", 0, 32, ST_FMT_HEX),
+	CP_NODE("lcp.opt.vendor", "Vendor specific"),
+	CP_NODE("lcp.opt.mtu_bytes", "Maximum receive unit"),
+	CP_NODE("lcp.opt.asyncmap_bytes", "Async control character map"),
+	CP_NODE("lcp.opt.auth_protocol_bytes", "Authentication protocol"),
+	CP_NODE("lcp.opt.quality_protocol_bytes", "Quality protocol"),
+	CP_NODE("lcp.opt.magic_number_bytes", "Magic number"),
+	CP_NODE("lcp.opt.field_compress", "Protocol field compression"),
+	CP_NODE("lcp.opt.addr_field_compress", "Address and control field "
+	    "compression"),
+	CP_NODE("lcp.opt.fcs_alternatives_bytes", "FCS alternatives"),
+	CP_NODE("lcp.opt.self_desc_pad", "Self describing pad"),
+	CP_NODE("lcp.opt.numbered_mode", "Numbered mode"),
+	CP_NODE("lcp.opt.callback", "Callback"),
+	CP_NODE("lcp.opt.multilink_mrru", "Multilink MRRU"),
+	CP_NODE("lcp.opt.multilink_ssnh", "Multilink short sequence number "
+	    "header"),
+	CP_NODE("lcp.opt.multilink_ep_disc", "Multilink endpoint "
+	    "discriminator"),
+	/* The ACCM's bits, one per control character (bit 0: NUL). */
+	FDD(NULL, "lcp.opt.asyncmap.nul", "NUL", 31, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.soh", "SOH", 30, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.stx", "STX", 29, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.etx", "ETX", 28, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.eot", "EOT", 27, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.enq", "ENQ", 26, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.ack", "ACK", 25, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.bel", "BEL", 24, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.bs", "BS", 23, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.ht", "HT", 22, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.lf", "LF", 21, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.vt", "VT", 20, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.ff", "FF", 19, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.cr", "CR", 18, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.so", "SO", 17, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.si", "SI", 16, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.dle", "DLE", 15, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.dc1", "DC1", 14, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.dc2", "DC2", 13, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.dc3", "DC3", 12, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.dc4", "DC4", 11, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.nak", "NAK", 10, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.syn", "SYN", 9, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.etb", "ETB", 8, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.can", "CAN", 7, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.em", "EM", 6, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.sub", "SUB", 5, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.esc", "ESC", 4, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.fs", "FS", 3, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.gs", "GS", 2, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.rs", "RS", 1, 1, ST_FMT_BOOL),
+	FDD(NULL, "lcp.opt.asyncmap.us", "US", 0, 1, ST_FMT_BOOL),
 };
 
+enum { LN_VENDOR = LO_MAGIC + 1, LO_ACCMBITS = LN_VENDOR + 15 };
+
+/* By RFC 1661 6, RFC 1570, RFC 1990 5.1. */
 static const struct cp_opt lcp_opts[] = {
-	{ 1, LO_MRU }, { 2, LO_ACCM }, { 3, LO_AUTH }, { 4, LO_QUAL },
-	{ 5, LO_MAGIC },
+	{ 0, 0, LN_VENDOR }, { 1, LO_MRU, LN_VENDOR + 1 },
+	{ 2, LO_ACCM, LN_VENDOR + 2 }, { 3, LO_AUTH, LN_VENDOR + 3 },
+	{ 4, LO_QUAL, LN_VENDOR + 4 }, { 5, LO_MAGIC, LN_VENDOR + 5 },
+	{ 7, 0, LN_VENDOR + 6 }, { 8, 0, LN_VENDOR + 7 },
+	{ 9, 0, LN_VENDOR + 8 }, { 10, 0, LN_VENDOR + 9 },
+	{ 11, 0, LN_VENDOR + 10 }, { 13, 0, LN_VENDOR + 11 },
+	{ 17, 0, LN_VENDOR + 12 }, { 18, 0, LN_VENDOR + 13 },
+	{ 19, 0, LN_VENDOR + 14 },
 };
 
 static const struct cp_spec lcp_spec = {
@@ -140,11 +208,24 @@ static const struct st_field_desc ipcp_opt_fields[] = {
 	    ST_FMT_IPV4),
 	FD(NULL, "ipcp.opt.sec_nbns_address", "Secondary NBNS address", 0, 32,
 	    ST_FMT_IPV4),
+	CP_NODE("ipcp.opt.addrs", "IP addresses (deprecated)"),
+	CP_NODE("ipcp.opt.compress", "IP compression protocol"),
+	CP_NODE("ipcp.opt.addr", "IP address"),
+	CP_NODE("ipcp.opt.mobileipv4", "Mobile node's home IP address"),
+	CP_NODE("ipcp.opt.pri_dns", "Primary DNS server IP address"),
+	CP_NODE("ipcp.opt.pri_nbns", "Primary NBNS server IP address"),
+	CP_NODE("ipcp.opt.sec_dns", "Secondary DNS server IP address"),
+	CP_NODE("ipcp.opt.sec_nbns", "Secondary NBNS server IP address"),
 };
 
+enum { IN_ADDRS = IO_NBNS2 + 1 };
+
+/* By RFC 1332 3, RFC 2290, RFC 1877. */
 static const struct cp_opt ipcp_opts[] = {
-	{ 2, IO_COMP }, { 3, IO_ADDR }, { 129, IO_DNS1 }, { 130, IO_NBNS1 },
-	{ 131, IO_DNS2 }, { 132, IO_NBNS2 },
+	{ 1, 0, IN_ADDRS }, { 2, IO_COMP, IN_ADDRS + 1 },
+	{ 3, IO_ADDR, IN_ADDRS + 2 }, { 4, 0, IN_ADDRS + 3 },
+	{ 129, IO_DNS1, IN_ADDRS + 4 }, { 130, IO_NBNS1, IN_ADDRS + 5 },
+	{ 131, IO_DNS2, IN_ADDRS + 6 }, { 132, IO_NBNS2, IN_ADDRS + 7 },
 };
 
 static const struct cp_spec ipcp_spec = {
@@ -164,10 +245,13 @@ static const struct st_field_desc ipv6cp_opt_fields[] = {
 	FD(NULL, "strata.ipv6cp.opt.data", "Data", 0, 0, ST_FMT_BYTES),
 	FD(NULL, "ipv6cp.interface_identifier", "Interface identifier", 0, 0,
 	    ST_FMT_BYTES),
+	CP_NODE("ipv6cp.opt.interface_identifier", "Interface identifier"),
+	CP_NODE("ipv6cp.opt.compress", "IPv6 compression"),
 };
 
+/* By RFC 5072 4. */
 static const struct cp_opt ipv6cp_opts[] = {
-	{ 1, 3 },
+	{ 1, 3, 4 }, { 2, 0, 5 },
 };
 
 static const struct cp_spec ipv6cp_spec = {
@@ -238,7 +322,7 @@ cp_value(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 	size_t i;
 
 	for (i = 0; i < sp->nopts; i++)
-		if (sp->opts[i].type == type)
+		if (sp->opts[i].type == type && sp->opts[i].row != 0)
 			fd = &sp->o[sp->opts[i].row];
 	if (fd->bits == 0 || fd->fmt == ST_FMT_BYTES)
 		st_dbytes(d, c, fd, 0, n);
@@ -246,6 +330,18 @@ cp_value(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 		st_dfield(d, c, fd);
 	else
 		st_dbytes(d, c, &sp->o[O_DATA], 0, n);
+}
+
+/* The node row of an option of type type and len bytes at c, if any. */
+static void
+cp_node(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
+    unsigned type, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sp->nopts; i++)
+		if (sp->opts[i].type == type && sp->opts[i].node != 0)
+			st_dbytes(d, c, &sp->o[sp->opts[i].node], 0, len);
 }
 
 /* The options in the n bytes at c. */
@@ -275,9 +371,12 @@ cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 			st_dmalformed(d, "option length %zu", len);
 			return;
 		}
+		cp_node(d, &o, sp, type, len);
 		o.off += 2;
 		if (len > 2)
 			cp_value(d, &o, sp, type, len - 2);
+		if (sp == &lcp_spec && type == 2 && len == 6)
+			st_dfields(d, &o, lcp_opt_fields + LO_ACCMBITS, 32);
 		if (o.err != ST_OK) {
 			c->err = o.err;
 			return;
@@ -385,6 +484,13 @@ pap_pair(struct st_dctx *d, struct st_cur *c, size_t off, size_t n,
 	size_t k;
 
 	if (off >= n) {
+		struct st_cur w = *c;
+
+		/* Wireshark reads the length byte past the packet's length
+		 * (from padding or a trailer) */
+		w.off += off;
+		if (st_cur_left(&w) >= 1)
+			st_dfield(d, &w, &pap_fields[row]);
 		st_dmalformed(d, "%s missing", pap_fields[row].label);
 		return n;
 	}
@@ -413,7 +519,7 @@ pap_decode(struct st_dctx *d, struct st_cur *c)
 		off = pap_pair(d, c, 0, n, P_PIDLEN);
 		if (d->ly->status != ST_LS_MALFORMED)
 			pap_pair(d, c, off, n, P_PWLEN);
-	} else if ((code == 2 || code == 3) && n > 0)
+	} else if (code == 2 || code == 3)
 		pap_pair(d, c, 0, n, P_MSGLEN);
 	else if (n > 0)
 		st_dbytes(d, c, &pap_fields[H_DATA], 0, n);

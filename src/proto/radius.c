@@ -184,9 +184,16 @@ radius_vsa(struct st_dctx *d, struct st_cur *c, size_t n)
 		st_dbytes(d, c, &avp_fields[A_VSA], 8, vl - 2);
 }
 
+/* Where the EAP-Message attributes (79) are: how many, the first's value. */
+struct radius_eap {
+	unsigned	 n;
+	size_t		 pos, len;
+};
+
 /* The attributes from pos to end. */
 static int
-radius_avps(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
+radius_avps(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
+    struct radius_eap *eap)
 {
 	struct st_cur p;
 	unsigned i, type;
@@ -206,6 +213,10 @@ radius_avps(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
 			    type, len);
 		st_dbytes(d, &p, &avp_fields[A_AVP], 0, len);
 		st_dfields(d, &p, avp_fields + A_TYPE, 2);
+		if (type == 79 && len > 2 && eap->n++ == 0) {
+			eap->pos = pos + 2;
+			eap->len = len - 2;
+		}
 		if (type == 26)
 			radius_vsa(d, &p, len - 2);
 		else if (type == 56 && len == 6)
@@ -291,12 +302,47 @@ pair(struct st_dctx *d, unsigned code, unsigned id)
 		f->meaning = st_pkt_strdup(d->pkt, buf);
 }
 
+/*
+ * The EAP packet one EAP-Message attribute holds, as a layer after this
+ * one (RFC 3579 3.1), through the registry (EAP's PPP number).  Several
+ * attributes hold the fragments of one packet: strata does not join them.
+ * Called last, with the attributes' result rc, which it returns.
+ */
+static int
+radius_eap_on(struct st_dctx *d, struct st_cur *c, const struct radius_eap *e,
+    int rc)
+{
+	const struct st_proto *p;
+
+	if (e->n == 1 && (p = st_proto_next(ST_KEY_PPP, 0xc227)) != NULL &&
+	    e->pos < st_cur_left(c))
+		st_dsublayer(d, c, p, e->pos, e->len);
+	return rc;
+}
+
+/* Whether Wireshark takes code as a RADIUS packet type (1-13, 21-27,
+ * 29-34, 40-45, 50, 51, 129-132): with another, or a length below 20,
+ * the datagram is no RADIUS for it. */
+static int
+radius_known(unsigned code)
+{
+	return (code >= 1 && code <= 13) || (code >= 21 && code <= 34 &&
+	    code != 28) || (code >= 40 && code <= 45) || code == 50 ||
+	    code == 51 || (code >= 129 && code <= 132);
+}
+
 static int
 radius_decode(struct st_dctx *d, struct st_cur *c)
 {
+	struct radius_eap eap = { 0, 0, 0 };
 	size_t left = st_cur_left(c), len, end;
 	unsigned code;
+	int rc;
 
+	if (left >= 1 && !radius_known((unsigned)st_peek_bits(c, 0, 8)))
+		return ST_ENOTME;
+	if (left >= 4 && st_peek_bits(c, 16, 16) < 20)
+		return ST_ENOTME;
 	st_dfields(d, c, radius_fields, F_REQ);
 	if (c->err != ST_OK)
 		return c->err;
@@ -315,11 +361,12 @@ radius_decode(struct st_dctx *d, struct st_cur *c)
 			return st_dmalformed(d, "length %zu exceeds the %zu "
 			    "bytes", len, left);
 		end = left;
-		if (radius_avps(d, c, 20, end) == ST_EINVAL)
-			return ST_EINVAL;
-		return ST_ETRUNC;
+		rc = radius_avps(d, c, 20, end, &eap);
+		return radius_eap_on(d, c, &eap, rc == ST_EINVAL ? rc :
+		    ST_ETRUNC);
 	}
-	return radius_avps(d, c, 20, end);
+	rc = radius_avps(d, c, 20, end, &eap);
+	return radius_eap_on(d, c, &eap, rc);
 }
 
 static const struct st_bind radius_binds[] = {

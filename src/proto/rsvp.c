@@ -22,7 +22,11 @@
 enum { F_VER, F_FLAGS, F_MSG, F_CK, F_TTL, F_LEN, F_CKSTAT, F_MSGBOOL,
 	F_OLEN = F_MSGBOOL + 13, F_CLASS, F_CTYPE, F_CTHELLO, F_SRCINST,
 	F_DSTINST, F_CTRESTART, F_RESTART, F_RECOVERY, F_CTUNK, F_UNKDATA, F_CTSESS, F_SESSIP,
-	F_SCALL, F_STUNNEL, F_SEXT, F_CTFRR, F_CTGUNI };
+	F_SCALL, F_STUNNEL, F_SEXT, F_CTFRR, F_CTGUNI, F_FRRSETUP, F_FRRHOLD,
+	F_FRRHOP, F_FRRFLAGS, F_FRR121, F_FRRFAC, F_FRRBW, F_FRRINCANY,
+	F_FRREXCANY, F_FRRINCALL, F_FRRDATA, F_SCLASS, F_STYPE, F_SLEN,
+	F_SLEN8, F_SDEFTYPE, F_GSRC4, F_GDST4, F_GSRC6, F_GDST6, F_NSAPLEN,
+	F_GDATA, F_DIVERSITY, F_GDIR, F_ELTYPE, F_GPORT, F_ELABEL, F_GLEVEL };
 
 static const struct st_valname msg_names[] = {
 	{ 1, "PATH Message." }, { 2, "RESV Message." },
@@ -140,6 +144,67 @@ static const struct st_field_desc rsvp_fields[] = {
 	    ST_FMT_DEC),
 	[F_CTGUNI] = FD(NULL, "rsvp.ctype.generalized_uni", "C-Type", 24, 8,
 	    ST_FMT_DEC),
+	/* FAST_REROUTE (RFC 4090 4.1; C-Type 7 the older form). */
+	[F_FRRSETUP] = FD(NULL, "rsvp.fast_reroute.setup_priority", "Setup "
+	    "priority", 32, 8, ST_FMT_DEC),
+	[F_FRRHOLD] = FD(NULL, "rsvp.fast_reroute.hold_priority", "Hold "
+	    "priority", 40, 8, ST_FMT_DEC),
+	[F_FRRHOP] = FD(NULL, "rsvp.fast_reroute.hop_limit", "Hop limit", 48,
+	    8, ST_FMT_DEC),
+	[F_FRRFLAGS] = FD(NULL, "rsvp.fast_reroute.flags", "Flags", 56, 8,
+	    ST_FMT_HEX),
+	[F_FRR121] = FDD(NULL, "rsvp.frr.flags.one2one_backup", "One-to-one "
+	    "backup", 63, 1, ST_FMT_BOOL),
+	[F_FRRFAC] = FDD(NULL, "rsvp.frr.flags.facility_backup", "Facility "
+	    "backup", 62, 1, ST_FMT_BOOL),
+	[F_FRRBW] = FD(NULL, "rsvp.fast_reroute.bandwidth", "Bandwidth", 64,
+	    32, ST_FMT_TEXT),
+	[F_FRRINCANY] = FD(NULL, "rsvp.fast_reroute.include_any", "Include-"
+	    "any", 96, 32, ST_FMT_HEX),
+	[F_FRREXCANY] = FD(NULL, "rsvp.fast_reroute.exclude_any", "Exclude-"
+	    "any", 128, 32, ST_FMT_HEX),
+	[F_FRRINCALL] = FD(NULL, "rsvp.fast_reroute.include_all", "Include-"
+	    "all", 160, 32, ST_FMT_HEX),
+	[F_FRRDATA] = FD(NULL, "rsvp.fast_reroute.data", "Data", 32, 0,
+	    ST_FMT_BYTES),
+	/* GENERALIZED_UNI subobjects (OIF UNI 1.0): length, class, type,
+	 * value; bit offsets from the subobject's start. */
+	[F_SCLASS] = FD(NULL, "rsvp.class", "Subobject class", 16, 8,
+	    ST_FMT_DEC),
+	[F_STYPE] = FD(NULL, "rsvp.type", "Subobject type", 24, 8,
+	    ST_FMT_DEC),
+	[F_SLEN] = FD(NULL, "rsvp.class_length", "Subobject length", 0, 16,
+	    ST_FMT_DEC),
+	[F_SLEN8] = FD(NULL, "rsvp.class_length", "Subobject length", 8, 8,
+	    ST_FMT_DEC),
+	[F_SDEFTYPE] = FD(NULL, "rsvp.type", "Subobject type", 0, 8,
+	    ST_FMT_DEC),
+	[F_GSRC4] = FD(NULL, "rsvp.guni.srctna.ipv4", "Source TNA", 32, 32,
+	    ST_FMT_IPV4),
+	[F_GDST4] = FD(NULL, "rsvp.guni.dsttna.ipv4", "Destination TNA", 32,
+	    32, ST_FMT_IPV4),
+	[F_GSRC6] = FD(NULL, "rsvp.guni.srctna.ipv6", "Source TNA", 32, 128,
+	    ST_FMT_IPV6),
+	[F_GDST6] = FD(NULL, "rsvp.guni.dsttna.ipv6", "Destination TNA", 32,
+	    128, ST_FMT_IPV6),
+	[F_NSAPLEN] = FD(NULL, "rsvp.nsap_length", "NSAP length", 32, 8,
+	    ST_FMT_DEC),
+	[F_GDATA] = FD(NULL, "rsvp.gen_uni.data", "Data", 32, 0,
+	    ST_FMT_BYTES),
+	[F_DIVERSITY] = FD(NULL, "rsvp.class_diversity", "Diversity", 32, 8,
+	    ST_FMT_DEC),
+	/* Wireshark reads the direction two bytes before the subobject's
+	 * class, 4 bytes early (in the subobject before, or the header). */
+	[F_GDIR] = FD(NULL, "rsvp.gen_uni.direction", "Direction", 16, 1,
+	    ST_FMT_BOOL),
+	[F_ELTYPE] = FD(NULL, "rsvp.egress.label_type", "Label type", 56, 8,
+	    ST_FMT_DEC),
+	[F_GPORT] = FD(NULL, "rsvp.gen_uni.logical_port_id", "Logical port "
+	    "ID", 64, 32, ST_FMT_DEC),
+	[F_ELABEL] = FD(NULL, "rsvp.egress.label", "Label", 0, 32,
+	    ST_FMT_DEC),
+	[F_GLEVEL] = FD(NULL, "rsvp.gen_uni.service_level", "Service level",
+	    32, 8, ST_FMT_DEC),
 };
 
 static const struct st_ckspec rsvp_ck = {
@@ -150,6 +215,124 @@ static const struct st_ckspec rsvp_ck = {
 };
 
 #define RSVP_MAXOBJ	512	/* objects in one message */
+
+#define RSVP_MAXSUB	64	/* subobjects in one object */
+
+/*
+ * A FAST_REROUTE object (class 205) of n bytes at t: C-Types 1 (24
+ * bytes) and 7 (20 bytes) by field, another C-Type's data as bytes.
+ */
+static void
+rsvp_frr(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	unsigned ct = (unsigned)st_peek_bits(t, 24, 8);
+	union { uint32_t u; float f; } bw;
+	char text[32];
+
+	st_dfield(d, t, &rsvp_fields[F_CTFRR]);
+	if (ct != 1 && ct != 7) {
+		st_dbytes(d, t, &rsvp_fields[F_FRRDATA], 4, n - 4);
+		return;
+	}
+	if (n != (ct == 1 ? 24u : 20u)) {
+		st_dmalformed(d, "FAST_REROUTE of %zu bytes", n);
+		return;
+	}
+	st_dfields(d, t, rsvp_fields + F_FRRSETUP, 6);
+	if (!st_cur_need(t, n))
+		return;
+	bw.u = (uint32_t)st_peek_bits(t, 64, 32);
+	snprintf(text, sizeof(text), "%.9g", (double)bw.f);
+	st_dtext(d, t, &rsvp_fields[F_FRRBW], 8, 4, text);
+	st_dfields(d, t, rsvp_fields + F_FRRINCANY, ct == 1 ? 3 : 2);
+}
+
+/*
+ * The subobjects of a GENERALIZED_UNI object (class 229, C-Type 1) of n
+ * bytes at t, as Wireshark walks them: each by its 16-bit length, class
+ * and type, but the walk goes on by the byte after the length's first
+ * (what an older draft had as an 8-bit length), and it may read past the
+ * object.  Returns ST_EINVAL (marked) when a step is 0.
+ */
+static int
+rsvp_guni(struct st_dctx *d, struct st_cur *t, size_t n)
+{
+	struct st_cur u;
+	struct st_field *f;
+	size_t l, slen, need, k;
+	unsigned i, cls, ty;
+
+	for (l = 0, i = 0; l + 4 < n && i < RSVP_MAXSUB; i++) {
+		u = *t;
+		u.off += 4 + l;
+		if (!st_cur_need(&u, 3))
+			return u.err;
+		slen = (size_t)st_peek_bits(&u, 0, 16);
+		cls = (unsigned)st_peek_bits(&u, 16, 8);
+		ty = cls >= 1 && cls <= 5 && st_cur_need(&u, 4) ?
+		    (unsigned)st_peek_bits(&u, 24, 8) : 0;
+		/* the bytes Wireshark's subtree claims */
+		need = (cls == 1 || cls == 2) && ty == 1 ? 8 :
+		    (cls == 1 || cls == 2) && ty == 2 ? 20 : slen;
+		if (u.err != ST_OK || !st_cur_need(&u, need))
+			return u.err;
+		if (cls >= 1 && cls <= 5)
+			st_dfields(d, &u, rsvp_fields + F_SCLASS, 3);
+		switch (cls) {
+		case 1:
+		case 2:
+			if (ty == 1)
+				st_dfield(d, &u, &rsvp_fields[cls == 1 ?
+				    F_GSRC4 : F_GDST4]);
+			else if (ty == 2)
+				st_dfield(d, &u, &rsvp_fields[cls == 1 ?
+				    F_GSRC6 : F_GDST6]);
+			else if (ty == 3)
+				st_dfield(d, &u, &rsvp_fields[F_NSAPLEN]);
+			else if (slen >= 4)
+				st_dbytes(d, &u, &rsvp_fields[F_GDATA], 4,
+				    slen - 4);
+			else
+				return st_dmalformed(d, "subobject of %zu "
+				    "bytes", slen);
+			break;
+		case 3:
+			st_dfield(d, &u, &rsvp_fields[F_DIVERSITY]);
+			break;
+		case 4:
+			{
+				struct st_cur w = u;
+
+				w.off -= 4;	/* Wireshark's offset */
+				st_dfield(d, &w, &rsvp_fields[F_GDIR]);
+			}
+			st_dfields(d, &u, rsvp_fields + F_ELTYPE, 2);
+			for (k = 12; k < slen && k < 4 * RSVP_MAXSUB; k += 4)
+				if ((f = st_dbytes(d, &u, &rsvp_fields[F_ELABEL],
+				    k, 4)) == NULL)
+					return u.err;
+				else
+					f->val = st_peek_bits(&u, k * 8, 32);
+			break;
+		case 5:
+			st_dfield(d, &u, &rsvp_fields[F_GLEVEL]);
+			break;
+		default:
+			if ((f = st_dfield(d, &u, &rsvp_fields[F_SDEFTYPE])) !=
+			    NULL)
+				f->val = cls;
+			st_dfield(d, &u, &rsvp_fields[F_SLEN8]);
+			break;
+		}
+		if (u.err != ST_OK)
+			return u.err;
+		k = (size_t)st_peek_bits(&u, 8, 8);
+		if (k < 1)
+			return st_dmalformed(d, "subobject step 0");
+		l += k;
+	}
+	return ST_OK;
+}
 
 /* One object at t, n bytes (its length, header included). */
 static void
@@ -164,9 +347,14 @@ rsvp_object(struct st_dctx *d, struct st_cur *t, size_t n)
 	else if (class == 131 && n == 12)
 		st_dfields(d, t, rsvp_fields + F_CTRESTART, 3);
 	else if (class == 205)
-		st_dfield(d, t, &rsvp_fields[F_CTFRR]);
-	else if (class == 229)
+		rsvp_frr(d, t, n);
+	else if (class == 229) {
 		st_dfield(d, t, &rsvp_fields[F_CTGUNI]);
+		if (st_peek_bits(t, 24, 8) == 1)
+			rsvp_guni(d, t, n);
+		else if (n > 4)
+			st_dbytes(d, t, &rsvp_fields[F_GDATA], 4, n - 4);
+	}
 	else if (st_valname(class_names, class) == NULL) {
 		st_dfield(d, t, &rsvp_fields[F_CTUNK]);
 		if (n > 4 && st_cur_need(t, n))
