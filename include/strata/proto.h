@@ -79,6 +79,11 @@ enum st_key {
 				   layer inside SMB's (ST_PIPE_SMB1) */
 };
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
+#define ST_PIPE_MAILSLOT 2	/* an SMB1 Transaction's mailslot words and
+				   name, as a layer inside SMB's
+				   (src/proto/mailslot.c) */
+#define ST_PIPE_BROWSE	3	/* a \\MAILSLOT\\BROWSE or LANMAN message: the
+				   browser protocol (src/proto/browser.c) */
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 #define ST_MEDIA_TLSHS	2	/* TLS handshake messages without records:
 				   QUIC's CRYPTO stream (RFC 9001 4.1) */

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The smb12 family: SMB1 commands read as Wireshark reads them (Read
+ * AndX with its FID's file and offset, a Trans2 QUERY_PATH_INFO and its
+ * answer by the request's level, NT Create AndX's extended answer, the
+ * LANMAN negotiation, AndX chains, the share a TID names), the Mailslot
+ * and Browser layers of a NetBIOS datagram, and DCE/RPC's presentation
+ * contexts and verification trailer; each with every shorter prefix of
+ * its frame, and variants whose counts or offsets lie.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "strata/match.h"
+
+static char hexbuf[4096];
+
+/* 198.18.0.1:40000 -> 198.18.0.2:139 (back: the other way), NBSS
+ * framing the SMB message msg. */
+static const char *
+pkt(int back, const char *msg)
+{
+	size_t n = strlen(msg) / 2;
+	unsigned sp = back ? 139 : 40000, dp = back ? 40000 : 139;
+	const char *a = back ? "c6120002c6120001" : "c6120001c6120002";
+
+	snprintf(hexbuf, sizeof(hexbuf), "4500%04zx0000400040060000"
+	    "%s%04x%04x0000000100000001501820000000" "0000" "00%06zx%s",
+	    40 + 4 + n, a, sp, dp, n, msg);
+	return hexbuf;
+}
+
+static const struct st_packet *
+at(uint64_t num, const char *hex)
+{
+	tpkt.num = num;
+	tpkt.ts.tv_sec = 1;
+	tpkt.ts.tv_nsec = (long)num * 1000;
+	return decode_hex(DLT_RAW, hex);
+}
+
+static int
+reset(void **state)
+{
+	(void)state;
+	st_match_clear();
+	return 0;
+}
+
+/* The text of the nth field named name. */
+static const char *
+ftext(const struct st_packet *p, const char *name, unsigned nth)
+{
+	const struct st_field *f = field_n(p, name, nth);
+
+	return f->meaning != NULL ? f->meaning : "";
+}
+
+/* Tree Connect AndX to \\SRV\SHARE (Unicode) and its answer: TID 5. */
+#define TC_REQ	"ff534d4275000000001807c8000000000000000000000000000064000200" \
+	"010004ff000000000001001c00005c005c005300520056005c0053004800" \
+	"4100520045000000413a00"
+#define TC_RESP	"ff534d4275000000009807c8000000000000000000000000050064000200" \
+	"010003ff00000001000d00413a004e005400460053000000"
+/* NT Create AndX of \a.txt and its 34-word answer: FID 0x4001. */
+#define NTC_REQ	"ff534d42a2000000001807c8000000000000000000000000050064000200" \
+	"020018ff000000000c0016000000000000009f0102000000000000000000" \
+	"8000000001000000010000004000000002000000030f00005c0061002e00" \
+	"7400780074000000"
+#define NTC_RESP	"ff534d42a2000000009807c8000000000000000000000000050064000200" \
+	"020022ff0000000201400100000000b00fcd8332d30100b00fcd8332d301" \
+	"00b00fcd8332d30100b00fcd8332d3018000000000100000000000006400" \
+	"00000000000000000700000000"
+/* Read AndX of 16 bytes at offset 16 of FID 0x4001, and the answer. */
+#define RD_REQ	"ff534d422e000000001807c8000000000000000000000000050064000200" \
+	"03000cff00000001401000000010001000000000000000000000000000"
+#define RD_RESP	"ff534d422e000000009807c8000000000000000000000000050064000200" \
+	"03000cff000000ffff0000000010003c0000000000000000000000110000" \
+	"000102030405060708090a0b0c0d0e0f"
+
+static void
+test_read_andx(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(0, TC_REQ));
+	assert_string_equal(ftext(p, "smb.path", 0), "\\\\SRV\\SHARE");
+	p = at(2, pkt(1, TC_RESP));
+	/* the answer maps the share to its TID */
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 2);
+	p = at(3, pkt(0, NTC_REQ));
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 2);
+	assert_string_equal(ftext(p, "smb.path", 0), "\\\\SRV\\SHARE");
+	p = at(4, pkt(1, NTC_RESP));
+	assert_int_equal(fval(p, "smb.fid"), 0x4001);
+	p = at(5, pkt(0, RD_REQ));
+	assert_chain(p, "ipv4 tcp nbss smb");
+	assert_int_equal(fval(p, "smb.fid"), 0x4001);
+	assert_string_equal(ftext(p, "smb.file", 0), "\\a.txt");
+	assert_int_equal(fval(p, "smb.fid.opened_in"), 4);
+	assert_int_equal(fval(p, "smb.offset"), 16);
+	assert_int_equal(fval(p, "smb.maxcount_low"), 16);
+	assert_int_equal(fval(p, "smb.file.rw.offset"), 16);
+	assert_int_equal(fval(p, "smb.file.rw.length"), 16);
+	p = at(6, pkt(1, RD_RESP));
+	assert_int_equal(fval(p, "smb.response_to"), 5);
+	/* the request's FID and range, its file's facts */
+	assert_int_equal(fval(p, "smb.fid"), 0x4001);
+	assert_int_equal(fval(p, "smb.access_mask"), 0x2019f);
+	assert_int_equal(fval(p, "smb.file.rw.offset"), 16);
+	assert_int_equal(fval(p, "smb.data_len_low"), 16);
+	assert_int_equal(fval(p, "smb.data_offset"), 60);
+	assert_true(has_field(p, "smb.padding"));
+	assert_int_equal(field_n(p, "smb.file_data", 0)->bits, 16 * 8);
+	sweep_prefixes(DLT_RAW, pkt(1, RD_RESP));
+	sweep_prefixes(DLT_RAW, pkt(0, RD_REQ));
+}
+
+static void
+test_read_andx_bad(void **state)
+{
+	const struct st_packet *p;
+	char msg[sizeof(RD_RESP)];
+
+	(void)state;
+	/* a data offset past the message: no data, no crash */
+	memcpy(msg, RD_RESP, sizeof(msg));
+	memcpy(msg + 2 * 45, "f000", 4);
+	p = at(1, pkt(1, msg));
+	assert_int_equal(fval(p, "smb.data_offset"), 0xf0);
+	assert_false(has_field(p, "smb.file_data"));
+	/* a word count no Read AndX has: its words are not read */
+	memcpy(msg, RD_RESP, sizeof(msg));
+	memcpy(msg + 2 * 32, "0b", 2);
+	p = at(2, pkt(1, msg));
+	assert_false(has_field(p, "smb.data_len_low"));
+}
+
+/* Trans2 QUERY_PATH_INFO of \dir\f.txt at level 1004 (basic), and the
+ * answer: EA error offset, four times, attributes, 4 bytes unread. */
+#define QPI_REQ	"ff534d4232000000001807c8000000000000000000000000010064000200" \
+	"0a000f1c00000002000004000000000000000000001c0044000000000001" \
+	"0005001f00000000ec03000000005c006400690072005c0066002e007400" \
+	"780074000000"
+#define QPI_RESP	"ff534d4232000000009807c8000000000000000000000000010064000200" \
+	"0a000a02002800000002003800000028003c00000000002d000000000000" \
+	"00b00fcd8332d30100b00fcd8332d30100b00fcd8332d30100b00fcd8332" \
+	"d3012000000000000000"
+
+static void
+test_trans2_query_path(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(0, QPI_REQ));
+	assert_int_equal(fval(p, "smb.trans2.cmd"), 5);
+	assert_int_equal(fval(p, "smb.qpi_loi"), 1004);
+	assert_string_equal(ftext(p, "smb.file", 0), "\\dir\\f.txt");
+	assert_false(has_field(p, "smb.trans_data.parameters"));
+	p = at(2, pkt(1, QPI_RESP));
+	/* what the request asked, then the level's record */
+	assert_int_equal(fval(p, "smb.trans2.cmd"), 5);
+	assert_int_equal(fval(p, "smb.qpi_loi"), 1004);
+	assert_string_equal(ftext(p, "smb.file", 0), "\\dir\\f.txt");
+	assert_int_equal(fval(p, "smb.ea.error_offset"), 0);
+	assert_true(has_field(p, "smb.create.time"));
+	assert_true(has_field(p, "smb.change.time"));
+	assert_int_equal(fval(p, "smb.file_attribute"), 0x20);
+	assert_int_equal(fval(p, "smb.file_attribute.archive"), 1);
+	assert_int_equal(field_n(p, "smb.unknown_data", 0)->bits, 32);
+	assert_false(has_field(p, "smb.trans_data"));
+	sweep_prefixes(DLT_RAW, pkt(1, QPI_RESP));
+	sweep_prefixes(DLT_RAW, pkt(0, QPI_REQ));
+}
+
+static void
+test_trans2_bad(void **state)
+{
+	const struct st_packet *p;
+	char msg[sizeof(QPI_RESP)];
+
+	(void)state;
+	at(1, pkt(0, QPI_REQ));
+	/* a data count past the byte count: no record */
+	memcpy(msg, QPI_RESP, sizeof(msg));
+	memcpy(msg + 2 * 45, "f000", 4);
+	p = at(2, pkt(1, msg));
+	assert_int_equal(fval(p, "smb.dc"), 0xf0);
+	assert_false(has_field(p, "smb.create.time"));
+	/* an answer nobody asked for: no level, no record */
+	st_match_clear();
+	p = at(3, pkt(1, QPI_RESP));
+	assert_false(has_field(p, "smb.qpi_loi"));
+	assert_false(has_field(p, "smb.create.time"));
+}
+
+/* An NT Create AndX answer of 42 words holding 50: the volume GUID, the
+ * file ID and two access masks, then the byte count. */
+#define NTCX_RESP	"ff534d42a2000000009807c8000000000000000000000000050064000200" \
+	"04002aff0000000202400100000000b00fcd8332d30100b00fcd8332d301" \
+	"00b00fcd8332d30100b00fcd8332d3018000000000100000000000006400" \
+	"0000000000000000070000000000610069006c0062006f0078002e005000" \
+	"4100420000bf011300000000000000"
+
+static void
+test_ntcreate_extended(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(1, NTCX_RESP));
+	assert_int_equal(fval(p, "smb.wct"), 42);
+	assert_int_equal(fval(p, "smb.fid"), 0x4002);
+	assert_string_equal(ftext(p, "smb.volume_guid", 0),
+	    "00000061-0069-006c-0062-006f0078002e");
+	assert_int_equal(fval(p, "smb.create.file_id_64b"),
+	    0x0000420041005000ull);
+	assert_int_equal(field_n(p, "smb.access_mask", 0)->val, 0x1301bf);
+	assert_int_equal(field_n(p, "smb.access_mask", 1)->val, 0);
+	assert_int_equal(fval(p, "smb.bcc"), 0);
+	sweep_prefixes(DLT_RAW, pkt(1, NTCX_RESP));
+}
+
+/* zeek's cifs_negotiate_lanman frame 6: a LANMAN 2.1 answer (13 words),
+ * its domain read as aligned Unicode as the flags say. */
+#define LANMAN	"4500007b777700004006ef030a0000010a00000201bd5c160000917900" \
+	"00343e5018faf0fa0400000000004fff534d4272000000009853c80000000000" \
+	"0000000000000000003412000001000d0300030004112000010000000000000033" \
+	"283a5b4a010800000012001122334455667788574f524b47524f555000"
+
+static void
+test_negotiate_lanman(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, LANMAN);
+	assert_int_equal(fval(p, "smb.dialect.index"), 3);
+	assert_int_equal(fval(p, "smb.sm"), 3);
+	assert_int_equal(fval(p, "smb.sm.password"), 1);
+	assert_int_equal(fval(p, "smb.max_bufsize"), 4356);
+	assert_int_equal(fval(p, "smb.rm"), 0);
+	assert_string_equal(ftext(p, "smb.server_date_time", 0),
+	    "Sep 26, 2025 05:01:38.000000000 UTC");
+	assert_int_equal(fval(p, "smb.server_date_time.smb_time"), 0x2833);
+	assert_string_equal(ftext(p, "smb.server_timezone", 0), "330");
+	assert_int_equal(fval(p, "smb.challenge_length"), 8);
+	/* "ORKGROUP" as UTF-16: characters past Latin-1, as '?' */
+	assert_string_equal(ftext(p, "smb.primary_domain", 0), "????");
+	sweep_prefixes(DLT_RAW, LANMAN);
+}
+
+/* A Session Setup AndX chaining a Tree Connect AndX; zeek's
+ * smb1-logoff-andx-no-advance frame 4, a Logoff AndX chained to itself
+ * at offset 0. */
+#define CHAIN	"ff534d427300000000180100000000000000000000000000000064000000" \
+	"01000d750052000411020000000000000001000000000000000000000015" \
+	"00015553455200444f4d00556e69780053616d62610004ff000000000001" \
+	"001200005c5c5352565c49504324003f3f3f3f3f00"
+#define NOADV	"45000076000100004006647f0a0001010a000102cb2001bd000003e9" \
+	"000007d150182000bb7500000000004aff534d42740000000018000000000000" \
+	"00000000000000000100341200000100027400000000000274000000000002" \
+	"740000000000027400000000000274000000000002ff0000000000"
+
+static void
+test_andx_chain(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(0, CHAIN));
+	assert_int_equal(field_n(p, "smb.cmd", 0)->val, 0x73);
+	assert_int_equal(field_n(p, "smb.cmd", 1)->val, 0x75);
+	assert_int_equal(field_n(p, "smb.cmd", 2)->val, 0xff);
+	assert_string_equal(ftext(p, "smb.account", 0), "USER");
+	assert_string_equal(ftext(p, "smb.path", 0), "\\\\SRV\\IPC$");
+	assert_int_equal(field_n(p, "smb.wct", 1)->val, 4);
+	assert_int_equal(layer(p, "smb")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, pkt(0, CHAIN));
+	/* a chain that turns back: its first command, then malformed */
+	p = at(2, NOADV);
+	assert_int_equal(fval(p, "smb.wct"), 2);
+	assert_int_equal(fval(p, "smb.bcc"), 0);
+	assert_int_equal(layer(p, "smb")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_RAW, NOADV);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_read_andx, reset),
+		cmocka_unit_test_setup(test_read_andx_bad, reset),
+		cmocka_unit_test_setup(test_trans2_query_path, reset),
+		cmocka_unit_test_setup(test_trans2_bad, reset),
+		cmocka_unit_test_setup(test_ntcreate_extended, reset),
+		cmocka_unit_test_setup(test_negotiate_lanman, reset),
+		cmocka_unit_test_setup(test_andx_chain, reset),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
