@@ -288,6 +288,128 @@ test_andx_chain(void **state)
 	sweep_prefixes(DLT_RAW, NOADV);
 }
 
+/* eapon1 frames 77, 82 and 1: a host announcement, an election request
+ * and a request for announcements to \\MAILSLOT\\BROWSE in NetBIOS
+ * datagrams; a host announcement to \\MAILSLOT\\LANMAN (made by hand,
+ * its server type first, its periodicity in seconds). */
+#define HOSTANN	"450000e538e4000080116965a9fe43c2a9feffff008a008a00d1100211" \
+	"0e8933a9fe43c2008a00bb0000204545454b4641444a44464644444145" \
+	"4b4341434143414341434143414341434100204542464345434546454a" \
+	"4645464445484643464646414641454643414341424e00ff534d422500" \
+	"0000000000000000000000000000000000000000000000000000110000" \
+	"21000000000000000000e8030000000000000000210056000300010000" \
+	"00020032005c4d41494c534c4f545c42524f57534500010080fc0a0044" \
+	"4a50393553304a00000000000001000501031001000f0155aa00"
+#define ELECTION	"450000db38ea000080116969a9fe43c2a9feffff008a008a00c76e0b11" \
+	"0e8939a9fe43c2008a00b10000204545454b4641444a44464644444145" \
+	"4b4341434143414341434143414341414100204542464345434546454a" \
+	"4645464445484643464646414641454643414341424f00ff534d422500" \
+	"0000000000000000000000000000000000000000000000000000110000" \
+	"17000000000000000000e8030000000000000000170056000300010001" \
+	"00020028005c4d41494c534c4f545c42524f575345000801200f011059" \
+	"b1191500000000444a50393553304a00"
+#define REQANN	"450000cf3887000080117c4ec0a801f9c0a801ff008a008a00bb53ec11" \
+	"0e891dc0a801f9008a00a50000204545454b4641444a44464644444145" \
+	"4b4341434143414341434143414341414100204542464345434546454a" \
+	"4645464445484643464646414641454643414341414100ff534d422500" \
+	"0000000000000000000000000000000000000000000000000000110000" \
+	"0b000000000000000000e80300000000000000000b0056000300010001" \
+	"0002001c005c4d41494c534c4f545c42524f575345000200444a503935" \
+	"53304a00"
+#define LANANN	"450000de000000004011660d0a0000010a000002008a008a00ca550811" \
+	"0e12340a000001008a00b4000020454945504644464543414341434143" \
+	"41434143414341434143414341434141410020464845504643454c4548" \
+	"4643455046464641434143414341434143414341424e00ff534d422500" \
+	"0000000000000000000000000000000000000000000000000000110000" \
+	"1a000000000000000000e80300000000000000001a0056000300010001" \
+	"0002002b005c4d41494c534c4f545c4c414e4d414e0001030310010004" \
+	"00d002484f5354006d7920636f6d6d656e7400"
+
+static void
+test_browser(void **state)
+{
+	const struct st_packet *p;
+	const struct st_layer *ly;
+
+	(void)state;
+	p = at(1, HOSTANN);
+	assert_chain(p, "ipv4 udp nbdgm smb mailslot browser");
+	ly = layer(p, "mailslot");
+	assert_int_equal(ly->len, 25);
+	assert_int_equal(fval(p, "mailslot.opcode"), 1);
+	assert_int_equal(fval(p, "mailslot.priority"), 0);
+	assert_int_equal(fval(p, "mailslot.class"), 2);
+	assert_int_equal(fval(p, "mailslot.size"), 50);
+	assert_string_equal(ftext(p, "mailslot.name", 0),
+	    "\\MAILSLOT\\BROWSE");
+	/* the mailslot's data is the browser's, not the transaction's */
+	assert_false(has_field(p, "smb.trans_data"));
+	assert_int_equal(fval(p, "browser.command"), 1);
+	assert_int_equal(fval(p, "browser.period"), 720000);
+	assert_string_equal(ftext(p, "browser.server", 0), "DJP95S0J");
+	assert_int_equal(field_n(p, "browser.server", 0)->bits, 16 * 8);
+	assert_string_equal(ftext(p, "browser.windows_version", 0),
+	    "Windows XP");
+	assert_int_equal(fval(p, "browser.server_type"), 0x00011003);
+	assert_int_equal(fval(p, "browser.server_type.ntw"), 1);
+	assert_int_equal(fval(p, "browser.server_type.browser.potential"), 1);
+	assert_int_equal(fval(p, "browser.server_type.nts"), 0);
+	assert_int_equal(fval(p, "browser.sig"), 0xaa55);
+	assert_string_equal(ftext(p, "browser.comment", 0), "");
+	sweep_prefixes(DLT_RAW, HOSTANN);
+
+	p = at(2, ELECTION);
+	assert_int_equal(fval(p, "browser.election.version"), 1);
+	assert_int_equal(fval(p, "browser.election.criteria"), 0x10010f20);
+	assert_int_equal(fval(p, "browser.election.desire.wins"), 1);
+	assert_int_equal(fval(p, "browser.proto_major"), 15);
+	assert_int_equal(fval(p, "browser.election.os.ntw"), 1);
+	assert_int_equal(fval(p, "browser.uptime"), 354005337);
+	assert_string_equal(ftext(p, "browser.server", 0), "DJP95S0J");
+	sweep_prefixes(DLT_RAW, ELECTION);
+
+	p = at(3, REQANN);
+	assert_int_equal(fval(p, "browser.unused"), 0);
+	assert_string_equal(ftext(p, "browser.response_computer_name", 0),
+	    "DJP95S0J");
+	sweep_prefixes(DLT_RAW, REQANN);
+
+	p = at(4, LANANN);
+	assert_int_equal(fval(p, "browser.update_count"), 3);
+	assert_int_equal(fval(p, "browser.server_type"), 0x00011003);
+	assert_int_equal(fval(p, "browser.period"), 720000);
+	assert_string_equal(ftext(p, "browser.server", 0), "HOST");
+	assert_string_equal(ftext(p, "browser.comment", 0), "my comment");
+	assert_int_equal(layer(p, "browser")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, LANANN);
+}
+
+static void
+test_browser_bad(void **state)
+{
+	static char b[sizeof(HOSTANN)];
+	const struct st_packet *p;
+	size_t n = strlen(HOSTANN);
+
+	(void)state;
+	/* the comment without its NUL (the UDP checksum left out) */
+	memcpy(b, HOSTANN, sizeof(b));
+	memcpy(b + 52, "0000", 4);
+	memcpy(b + n - 2, "41", 2);
+	p = at(1, b);
+	assert_int_equal(layer(p, "browser")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "browser.comment"));
+	assert_int_equal(fval(p, "browser.sig"), 0xaa55);
+	/* a command the protocol does not have: its byte alone */
+	memcpy(b, HOSTANN, sizeof(b));
+	memcpy(b + 52, "0000", 4);
+	memcpy(b + 2 * (0xe5 - 33), "77", 2);
+	p = at(2, b);
+	assert_int_equal(fval(p, "browser.command"), 0x77);
+	assert_false(has_field(p, "browser.server"));
+	assert_int_equal(layer(p, "browser")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -299,6 +421,8 @@ main(void)
 		cmocka_unit_test_setup(test_ntcreate_extended, reset),
 		cmocka_unit_test_setup(test_negotiate_lanman, reset),
 		cmocka_unit_test_setup(test_andx_chain, reset),
+		cmocka_unit_test_setup(test_browser, reset),
+		cmocka_unit_test_setup(test_browser_bad, reset),
 	};
 
 	st_decode_init();
