@@ -557,6 +557,68 @@ test_dcerpc_pipe(void **state)
 	sweep_prefixes(DLT_RAW, pkt(0, PIPE_REQ));
 }
 
+/* zoo/ipx.pcap frames 1, 4 and 36 (Ethernet, LLC, IPX): an NBIPX name
+ * query broadcast with its eight networks, an NBIPX directed datagram
+ * and an NMPI mailslot write, the two carrying browser announcements. */
+#define NBIPX_FIND	"ffffffffffff0003471bc1a80054e0e003ffff0050001400000000ffff" \
+	"ffffffff0455a8f8796700000000000104550000000000000000000000" \
+	"000000000000000000000000000000000000000000000101025f5f4d53" \
+	"42524f5753455f5f020100"
+#define NBIPX_DGRAM	"ffffffffffff0003471bc1a800c4e0e003ffff00c0000400000000ffff" \
+	"ffffffff0455a8f879670000000000010455000b41444d494e54455354" \
+	"2020202020200001025f5f4d5342524f5753455f5f0201ff534d422500" \
+	"0000000000000000000000000000000000000000000000000000110000" \
+	"2a000000000000000000e80300000000000000002a0056000300010001" \
+	"0002003b005c4d41494c534c4f545c42524f575345000c00a0bb0d0052" \
+	"414449555300194c7c0030f97f0030030a08100080a8e74c7c41444d49" \
+	"4e544553540000"
+#define NMPI_SLOT	"ffffffffffff0013206183a300dce0e003ffff00d9001400000000ffff" \
+	"ffffffff0553000000000013206183a305530000000000000000000000" \
+	"000000000000000000000000000000000000000000fc020000494e4449" \
+	"412d4954202020202020200041564553482020202020202020202000ff" \
+	"534d422500000000000000000000000000000000000000000000000000" \
+	"000011000021000000000000000000e803000000000000000021005600" \
+	"030001000100020032005c4d41494c534c4f545c42524f575345000100" \
+	"80fc0a00415645534800000000000000000000000500031201000f0155" \
+	"aa00"
+
+static void
+test_nbipx(void **state)
+{
+	static char b[sizeof(NMPI_SLOT)];
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, NBIPX_FIND);
+	assert_chain(p, "eth llc ipx nbipx trailer");
+	assert_int_equal(fval(p, "nmpi.packettype"), 1);
+	assert_int_equal(fval(p, "nmpi.name_flags"), 0);
+	assert_string_equal(ftext(p, "netbios.nb_name", 0),
+	    "<01><02>__MSBROWSE__<02>");
+	assert_int_equal(fval(p, "netbios.nb_name_type"), 1);
+	sweep_prefixes(DLT_EN10MB, NBIPX_FIND);
+	p = decode_hex(DLT_EN10MB, NBIPX_DGRAM);
+	assert_chain(p, "eth llc ipx nbipx smb mailslot browser trailer");
+	assert_int_equal(fval(p, "nmpi.packettype"), 11);
+	assert_int_equal(fval(p, "nmpi.conn_control"), 0);
+	assert_string_equal(ftext(p, "netbios.nb_name", 0), "ADMINTEST");
+	assert_int_equal(fval(p, "browser.command"), 12);
+	assert_string_equal(ftext(p, "browser.mb_server", 0), "ADMINTEST");
+	sweep_prefixes(DLT_EN10MB, NBIPX_DGRAM);
+	p = decode_hex(DLT_EN10MB, NMPI_SLOT);
+	assert_chain(p, "eth llc ipx nmpi smb mailslot browser");
+	assert_int_equal(fval(p, "nmpi.opcode"), 0xfc);
+	assert_int_equal(fval(p, "nmpi.name_type"), 2);
+	assert_string_equal(ftext(p, "netbios.nb_name", 1), "AVESH");
+	sweep_prefixes(DLT_EN10MB, NMPI_SLOT);
+	/* another opcode: no SMB after the names */
+	memcpy(b, NMPI_SLOT, sizeof(b));
+	memcpy(b + 2 * (17 + 30 + 32), "f3", 2);
+	p = decode_hex(DLT_EN10MB, b);
+	assert_int_equal(fval(p, "nmpi.opcode"), 0xf3);
+	assert_null(last_layer(p, "smb"));
+}
+
 int
 main(void)
 {
@@ -574,6 +636,7 @@ main(void)
 		cmocka_unit_test_setup(test_dcerpc_trailer, reset),
 		cmocka_unit_test_setup(test_dcerpc_bad, reset),
 		cmocka_unit_test_setup(test_dcerpc_pipe, reset),
+		cmocka_unit_test_setup(test_nbipx, reset),
 	};
 
 	st_decode_init();
