@@ -72,13 +72,21 @@ enum st_key {
 	ST_KEY_GSSAPI,		/* an authentication token a carrier (SMB2,
 				   LDAP, HTTP) or a GSS-API layer hands on,
 				   by kind (ST_GSS_*) */
-	ST_KEY_PIPE		/* the bytes of a named pipe an SMB READ,
+	ST_KEY_PIPE,		/* the bytes of a named pipe an SMB READ,
 				   WRITE, IOCTL or Transaction carries (value
 				   0): DCE/RPC on \\srvsvc, \\lsarpc; an SMB1
 				   Transaction's pipe function and FID, as a
 				   layer inside SMB's (ST_PIPE_SMB1) */
+	ST_KEY_IPXSOCK		/* an IPX socket (0x0455 NetBIOS): the lower
+				   of the two a packet names that a protocol
+				   binds, else the higher */
 };
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
+#define ST_PIPE_MAILSLOT 2	/* an SMB1 Transaction's mailslot words and
+				   name, as a layer inside SMB's
+				   (src/proto/mailslot.c) */
+#define ST_PIPE_BROWSE	3	/* a \\MAILSLOT\\BROWSE or LANMAN message: the
+				   browser protocol (src/proto/browser.c) */
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 #define ST_MEDIA_TLSHS	2	/* TLS handshake messages without records:
 				   QUIC's CRYPTO stream (RFC 9001 4.1) */

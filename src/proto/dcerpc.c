@@ -22,13 +22,14 @@
 
 #include "strata/match.h"
 #include "strata/out.h"
-#include "fields.h"
+#include "dcerpc.h"
 
 #define EPM_PORT	135
 #define CO_HDR		16
 #define CO_MAXTYPE	19
 #define AUTH_TRAILER	8
 #define BIND_KEY	(1ull << 32)	/* past any call ID */
+#define SALT_SHIFT	33		/* a bind's pipe, past its context */
 
 enum { P_REQUEST = 0, P_RESPONSE = 2, P_FAULT = 3, P_BIND = 11,
 	P_BIND_ACK = 12, P_BIND_NAK = 13, P_ALTER = 14, P_ALTER_RESP = 15,
@@ -133,17 +134,10 @@ static const struct st_field_desc dcerpc_fields[F_NDCERPC] = {
 	    NULL),
 };
 
-/* The PDU being read, at c's position, numbers in byte order le. */
-struct pdu {
-	struct st_dctx	*d;
-	struct st_cur	*c;
-	size_t		 len;	/* its bytes present */
-	int		 le;
-};
-
-/* Row f over n bytes at off, in the drep's byte order; its value. */
-static uint64_t
-num(struct pdu *p, int f, size_t off, size_t n)
+/* Row fd over n bytes at off, in byte order le; its value. */
+uint64_t
+dce_num(struct pdu *p, const struct st_field_desc *fd, size_t off, size_t n,
+    int le)
 {
 	struct st_cur t = *p->c;
 	struct st_field *fl;
@@ -156,11 +150,18 @@ num(struct pdu *p, int f, size_t off, size_t n)
 		return 0;
 	}
 	for (i = 0; i < n; i++)
-		v |= st_peek_bits(&t, i * 8, 8) << (p->le ? 8 * i :
+		v |= st_peek_bits(&t, i * 8, 8) << (le ? 8 * i :
 		    8 * (n - 1 - i));
-	if ((fl = st_dbytes(p->d, p->c, &dcerpc_fields[f], off, n)) != NULL)
+	if ((fl = st_dbytes(p->d, p->c, fd, off, n)) != NULL)
 		fl->val = v;
 	return v;
+}
+
+/* Row f over n bytes at off, in the drep's byte order; its value. */
+static uint64_t
+num(struct pdu *p, int f, size_t off, size_t n)
+{
+	return dce_num(p, &dcerpc_fields[f], off, n, p->le);
 }
 
 /* The n bytes of a secondary address at s as text: printable ASCII as
@@ -181,8 +182,6 @@ addr_text(const uint8_t *s, size_t n, char *buf, size_t bn)
 	buf[o] = '\0';
 }
 
-static int uuid_text(struct st_cur *t, int le, char *buf, size_t n);
-
 /* A bind ack's n results from off (24 bytes each): the result, the
  * reason of a refusal (Wireshark skips an acceptance's, and reads a
  * negotiate_ack's as bind time feature bits), the transfer
@@ -197,10 +196,12 @@ results(struct pdu *p, size_t off, unsigned n)
 
 	for (i = 0; i < n && p->c->err == ST_OK && off + 24 <= p->len; i++) {
 		r = num(p, F_ACKRES, off, 2);
-		if (r != 0 && r != 3)	/* 3, negotiate_ack: feature bits */
+		if (r == 3)		/* negotiate_ack: feature bits */
+			dce_btfn(p, off + 2);
+		else if (r != 0)
 			num(p, F_ACKREASON, off + 2, 2);
 		t = *p->c;
-		if (st_cur_skip(&t, off + 4) && uuid_text(&t, p->le, buf,
+		if (st_cur_skip(&t, off + 4) && dce_uuid_text(&t, p->le, buf,
 		    sizeof(buf)))
 			st_dtext(p->d, p->c, &dcerpc_fields[F_ACKTID], off + 4,
 			    16, buf);
@@ -222,7 +223,7 @@ bind(struct pdu *p, int ptype)
 	num(p, F_RECV, 18, 2);
 	num(p, F_GROUP, 20, 4);
 	if (ptype == P_BIND || ptype == P_ALTER) {
-		num(p, F_NCTX, 24, 1);
+		dce_contexts(p, 28, (unsigned)num(p, F_NCTX, 24, 1));
 		return;
 	}
 	sl = (size_t)num(p, F_SECLEN, 24, 2);
@@ -287,8 +288,8 @@ static const char *const known_ifs[] = {
 
 /* The UUID at t (first fields in byte order le) as text into buf (at
  * least 37 bytes): 1, or 0 when its bytes are not there. */
-static int
-uuid_text(struct st_cur *t, int le, char *buf, size_t n)
+int
+dce_uuid_text(struct st_cur *t, int le, char *buf, size_t n)
 {
 	uint8_t u[16];
 	const uint8_t *b;
@@ -317,11 +318,27 @@ known_if(struct st_cur *t, int le)
 	char buf[40];
 	size_t i;
 
-	if (!uuid_text(t, le, buf, sizeof(buf)))
+	if (!dce_uuid_text(t, le, buf, sizeof(buf)))
 		return 0;
 	for (i = 0; i < NFIELDS(known_ifs); i++)
 		if (strcmp(buf, known_ifs[i]) == 0)
 			return 1;
+	return 0;
+}
+
+/*
+ * What tells a PDU's binds apart besides the conversation, as Wireshark's
+ * transport salt: the SMB1 FID of the pipe it comes in (SMB's layers
+ * before this one name it), 0 for none.
+ */
+static uint64_t
+salt(const struct st_dctx *d)
+{
+	unsigned i;
+
+	for (i = d->ly->field0; i-- > 0; )
+		if (strcmp(d->pkt->fields[i].desc->name, "smb.fid") == 0)
+			return (d->pkt->fields[i].val & 0xffff) + 1;
 	return 0;
 }
 
@@ -349,7 +366,8 @@ bind_note(struct pdu *p)
 		if (off + 20 > p->len || !st_cur_skip(&t, 4))
 			return;
 		known = (uint8_t)known_if(&t, p->le);
-		(void)st_match_note(p->d, BIND_KEY | ctx, &known, 1);
+		(void)st_match_note(p->d, BIND_KEY | ctx |
+		    salt(p->d) << SALT_SHIFT, &known, 1);
 		n = 24 + 20 * (size_t)ntr;	/* item, interface, syntaxes */
 		off += n;
 	}
@@ -393,7 +411,7 @@ static void
 stub(struct pdu *p, size_t hdr, size_t fraglen, size_t authlen,
     const struct st_match *bind)
 {
-	size_t pad = 0, end = fraglen, trailer = 0;
+	size_t pad = 0, end = fraglen, trailer = 0, sig;
 	struct st_cur t = *p->c;
 	int priv = 0;
 
@@ -420,12 +438,25 @@ stub(struct pdu *p, size_t hdr, size_t fraglen, size_t authlen,
 	else if (priv)
 		st_dbytes(p->d, p->c, &dcerpc_fields[F_ENCSTUB], hdr,
 		    end - pad - hdr);
-	else if (bind != NULL && bind->data[0])
-		st_dtext(p->d, p->c, &dcerpc_fields[F_PAYLOAD], hdr,
-		    end - pad - hdr, "");
-	else if (end - pad > hdr)
+	else if (bind != NULL && bind->data[0]) {
+		/* up to a verification trailer, if the stub ends with one */
+		if ((sig = dce_trailer_at(p, hdr, end - pad)) != 0) {
+			st_dtext(p->d, p->c, &dcerpc_fields[F_PAYLOAD], hdr,
+			    sig - hdr, "");
+			dce_trailer(p, sig, end - pad);
+		} else
+			st_dtext(p->d, p->c, &dcerpc_fields[F_PAYLOAD], hdr,
+			    end - pad - hdr, "");
+	} else if (end - pad > hdr) {
 		st_dbytes(p->d, p->c, &dcerpc_fields[F_STUB], hdr,
 		    end - pad - hdr);
+		/* Wireshark looks for a trailer in the bytes to the end */
+		if ((sig = dce_trailer_at(p, hdr, end)) != 0) {
+			st_dtext(p->d, p->c, &dcerpc_fields[F_PAYLOAD], hdr,
+			    sig - hdr, "");
+			dce_trailer(p, sig, end);
+		}
+	}
 	if (pad > 0 && !priv)
 		st_dbytes(p->d, p->c, &dcerpc_fields[F_PADDING], end - pad,
 		    pad);
@@ -505,7 +536,8 @@ dcerpc_decode(struct st_dctx *d, struct st_cur *c)
 		break;
 	}
 	if (c->err == ST_OK && (ptype == P_REQUEST || ptype == P_RESPONSE)) {
-		bound = st_match_answer(d, BIND_KEY | ctx, &r);
+		bound = st_match_answer(d, BIND_KEY | ctx |
+		    salt(d) << SALT_SHIFT, &r);
 		if (bound)
 			pair(&p, ptype, callid, opnum);
 		stub(&p, hdr, fraglen, authlen, bound ? &r : NULL);

@@ -90,7 +90,7 @@ static int
 ipx_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t len;
-	unsigned i;
+	unsigned i, lo, hi;
 
 	if (st_dfields(d, c, ipx_fields, F_DNET) != ST_OK)
 		return c->err;
@@ -113,7 +113,17 @@ ipx_decode(struct st_dctx *d, struct st_cur *c)
 	if (len < 30)
 		return st_dmalformed(d, "length %zu below 30", len);
 	d->plen = len - 30;
-	d->data = 1;
+	/* what a socket carries, by the lower socket first (NetBIOS on
+	 * 0x0455), as Wireshark tries them */
+	lo = (unsigned)st_peek_bits(c, 128, 16);
+	hi = (unsigned)st_peek_bits(c, 224, 16);
+	if (lo > hi) {
+		i = lo;
+		lo = hi;
+		hi = i;
+	}
+	d->next_key = ST_KEY_IPXSOCK;
+	d->next_val = st_proto_next(ST_KEY_IPXSOCK, lo) != NULL ? lo : hi;
 	return ST_OK;
 }
 

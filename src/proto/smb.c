@@ -12,9 +12,9 @@
  *   | reserved | TID | PID | UID | MID | word count | words | bytes ...
  *
  * A command of the AndX family carries the next command's code in its
- * first parameter word; when that chains another command, its header
- * fields repeat in Wireshark's reading, so strata leaves the command out
- * rather than give half of them.
+ * first parameter word and where that command starts: a chain of
+ * commands in one message, each read in turn (a bounded number, each
+ * past the last).
  */
 #include <stdio.h>
 #include <string.h>
@@ -25,6 +25,7 @@
 
 #define SMB_MAGIC	0xff534d42u
 #define ANDX_NONE	0xff
+#define ANDX_MAX	8	/* commands chained after the first */
 
 
 static const struct lebit flag_bits[] = {
@@ -148,12 +149,98 @@ pipe_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
 	smb1_pipe_now.on = 0;
 }
 
+/*
+ * A Transaction request to a mailslot: the Mailslot layer (mailslot.c)
+ * over its three setup words, the byte count and the name that follow
+ * them, as Wireshark's mailslot dissector reads them.
+ */
+static void
+mailslot_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
+{
+	const struct st_proto *p = st_proto_next(ST_KEY_PIPE,
+	    ST_PIPE_MAILSLOT);
+	size_t end = m->bytes, left = st_cur_left(c);
+	long long ch;
+
+	if (p == NULL || d->pkt->lite || m->resp || m->wct < 17)
+		return;
+	/* the name's NUL, within the byte count */
+	while (end < smb1_bend(m) && (ch = smb1_le_at(c, end, 1)) > 0)
+		end++;
+	if (end < smb1_bend(m))
+		end++;
+	if (end > left)
+		end = left;
+	if (end > W(14))
+		st_dsublayer(d, c, p, W(14), end - W(14));
+}
+
+/* The word count, AndX block and body of the command at m->wbase; the
+ * offset past it. */
+static size_t
+command(struct st_dctx *d, struct st_cur *c, struct smb1_msg *m)
+{
+	size_t end = m->wbase + 1 + 2 * m->wct;
+
+	le(d, c, F_WCT, m->wbase, 1);
+	if (andx(m->cmd) && m->wct > 0)
+		le(d, c, F_ANDX, m->wbase + 1, 1);
+	if (smb1_body(m)) {
+		if (m->gotbcc)
+			end = m->bytes + m->bcc;
+	}
+	/* NT Trans and an NT Create answer of an unknown size: Wireshark
+	 * reads their words by the command, so their byte count is left
+	 * to it */
+	else if (m->cmd != 0xa0 && m->cmd != 0xa2 &&
+	    le_at(c, end, 2) >= 0) {
+		le(d, c, F_BCC, end, 2);
+		end += 2;
+	}
+	return end;
+}
+
+/*
+ * The commands an AndX command chains (its first word names the next,
+ * its AndX offset where it starts): each a command of its own, at an
+ * offset past the last; a chain that turns back is malformed.
+ */
+static size_t
+chain(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *first,
+    size_t end, size_t left)
+{
+	struct smb1_msg cur = *first, *m = &cur;
+	long long next, off, wct;
+	unsigned i;
+
+	for (i = 0; i < ANDX_MAX && c->err == ST_OK && andx(m->cmd) &&
+	    m->wct >= 2; i++) {
+		next = le_at(c, m->wbase + 1, 1);
+		off = le_at(c, m->wbase + 3, 2);
+		if (next < 0 || off < 0 || next == ANDX_NONE)
+			break;
+		if ((size_t)off <= m->wbase || (size_t)off >= left) {
+			st_dmalformed(d, "AndX offset %lld is not past the "
+			    "command at %zu", off, m->wbase);
+			break;
+		}
+		if ((wct = le_at(c, (size_t)off, 1)) < 0)
+			break;
+		*m = (struct smb1_msg){ .d = d, .c = c, .len = m->len,
+		    .cmd = (unsigned)next, .resp = m->resp, .uni = m->uni,
+		    .wct = (size_t)wct, .wbase = (size_t)off,
+		    .bytes = (size_t)off + 3 + 2 * (size_t)wct };
+		end = command(d, c, m);
+	}
+	return end;
+}
+
 static int
 smb_decode(struct st_dctx *d, struct st_cur *c)
 {
 	struct smb1_msg m;
-	long long cmd, fl, fl2, wct, next = ANDX_NONE;
-	size_t left = st_cur_left(c);
+	long long cmd, fl, fl2, wct;
+	size_t left = st_cur_left(c), end;
 
 	if (le(d, c, F_PROTO, 0, 4) < 0)	/* 0x424d53ff, as read */
 		return ST_ETRUNC;
@@ -167,52 +254,43 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 		d->data = 1;
 		return ST_OK;
 	}
-	if (andx((unsigned)cmd) && wct > 0)
-		next = le_at(c, SMB_HDR + 1, 1);
-	/* A chain repeats the command's fields: give none of them. */
-	if (next == ANDX_NONE)
-		le(d, c, F_CMD, 4, 1);
+	le(d, c, F_CMD, 4, 1);
 	smb_header(d, c, fl2);
-	if (next != ANDX_NONE) {
-		d->hdr = SMB_HDR;
-		d->data = 1;
-		return c->err;
-	}
-	le(d, c, F_WCT, SMB_HDR, 1);
-	if (andx((unsigned)cmd) && wct > 0)
-		le(d, c, F_ANDX, SMB_HDR + 1, 1);
 	m = (struct smb1_msg){ .d = d, .c = c, .len = left,
 	    .cmd = (unsigned)cmd, .resp = (fl & 0x80) != 0,
 	    .uni = (fl2 & 0x8000) != 0, .wct = (size_t)wct,
-	    .bytes = SMB_HDR + 3 + 2 * (size_t)wct };
-	d->hdr = SMB_HDR + 1 + 2 * (size_t)wct;
+	    .wbase = SMB_HDR, .bytes = SMB_HDR + 3 + 2 * (size_t)wct };
 	smb1_state_frame(d->pkt->num);
 	if (m.resp)
 		smb1_pair(&m);
-	if (smb1_body(&m)) {
-		if (c->err != ST_OK && d->pkt->caplen < d->pkt->len)
-			return ST_ETRUNC;
-		if (m.gotbcc)
-			d->hdr = m.bytes + m.bcc;
-	}
-	/* Transactions and NT Create AndX: Wireshark reads their words
-	 * by the command (an NT Create response may count 42 words and
-	 * hold 50), so their byte count is left to it. */
-	else if (cmd != 0x25 && cmd != 0x32 && cmd != 0x33 && cmd != 0xa0 &&
-	    cmd != 0xa2 && le_at(c, d->hdr, 2) >= 0) {
-		le(d, c, F_BCC, d->hdr, 2);
-		d->hdr += 2;
-	}
-	if (!m.resp && c->err == ST_OK)
+	end = command(d, c, &m);
+	if (c->err != ST_OK && d->pkt->caplen < d->pkt->len)
+		return ST_ETRUNC;
+	if (!m.resp && c->err == ST_OK) {
 		smb1_pair(&m);
-	if (d->hdr > left)
-		d->hdr = left;
+		if (m.haspath)
+			smb1_path_note(&m, m.path);
+	}
+	if (c->err == ST_OK)
+		smb1_tree_show(&m);
+	end = chain(d, c, &m, end, left);
+	d->hdr = end < left ? end : left;
+	if (d->ly->status == ST_LS_MALFORMED)
+		return ST_EINVAL;
 	c->err = ST_OK;
-	if (!smb_pipe_on(d, c, m.pipe_off, m.pipe_len) &&	/* DCE/RPC */
+	if (m.mailslot && m.pipe_len > 0) {
+		if (smb_pipe_on(d, c, m.pipe_off, m.pipe_len) && m.mailslot == 1)
+			d->next_val = ST_PIPE_BROWSE;
+		else
+			d->data = 1;
+	} else if (!smb_pipe_on(d, c, m.pipe_off, m.pipe_len) &&	/* DCE/RPC */
 	    d->hdr < left)
 		d->data = 1;
+	/* the first command's layers inside SMB's */
 	if (m.pipe)
 		pipe_layer(d, c, &m);
+	else if (m.mailslot)
+		mailslot_layer(d, c, &m);
 	return ST_OK;
 }
 

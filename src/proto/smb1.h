@@ -31,6 +31,18 @@ enum { F_PROTO, F_CMD, F_STATUS, F_ECLASS, F_ECODE, F_FLAGS, F_FLAGS2,
 	/* Read and Write AndX */
 	F_RWOFF, F_RWLEN, F_REMAIN, F_MAXCNT, F_MINCNT, F_DLEN,
 	F_WMODE, F_COUNT,
+	/* Read and Write AndX, NT Create's extended answer (smbrw.c) */
+	F_OFFSET, F_OFFHIGH, F_MAXHIGH, F_DCM, F_DLENHIGH, F_COUNTHIGH,
+	F_FDATA, F_VGUID, F_FILEID64,
+	/* Trans2 subcommands (smbt2.c) */
+	F_QPILOI, F_SPILOI, F_QFSILOI, F_EAERR, F_INDEX, F_UNKNOWN,
+	F_LINKCNT, F_DELPEND, F_EASIZE, F_MAXREF, F_FNLEN32, F_FSSECT,
+	F_FSBPS, F_CALLERFREE, F_ACTUALFREE, F_FSUNITS64, F_FSATTR,
+	F_FSMAXNAME, F_FSNAMELEN, F_FSNAME, F_VSERIAL, F_VLABELLEN,
+	F_VLABEL, F_NEXTOFF, F_STRNAMELEN, F_STRSIZE, F_STRNAME,
+	/* the tree a TID names, a secondary's primary, setup words,
+	 * LANMAN negotiation, bytes past what Wireshark reads */
+	F_MAPPED, F_CONTTO, F_SETUPW, F_EXTRA, F_RM, F_SDT, F_SDATE, F_STIME,
 	F_NSMB };
 
 extern const struct st_field_desc smb_fields[F_NSMB];
@@ -62,7 +74,25 @@ struct smb1_msg {
 	uint8_t		 pipe;		/* a Transaction on \\PIPE\\ with
 					   its two setup words (smbpipe.c) */
 	unsigned	 pfunc;		/* their pipe function */
+	size_t		 wbase;		/* where its word count is (W) */
+	uint8_t		 hast2;		/* a Trans2 subcommand (t2) and */
+	uint8_t		 hasloi;	/* its level of interest (loi) */
+	uint8_t		 hasrw;		/* a Read or Write AndX's offset */
+	uint8_t		 haspath;	/* a request's path kept (path) */
+	uint8_t		 mailslot;	/* a Transaction on \\MAILSLOT\\ */
+	unsigned	 t2, loi;
+	uint64_t	 rwoff;
+	uint32_t	 rwlen;
 	char		 last[SMB1_FILEMAX];	/* the last string read */
+	char		 path[SMB1_FILEMAX];	/* a Trans2 request's file */
+};
+
+/* What a request leaves for its answer (st_match's data). */
+struct smb1_note {
+	uint8_t		 cmd, hasfid, pipe, hast2, hasloi, hasrw, mailslot;
+	uint16_t	 fid, pfunc, t2, loi;
+	uint32_t	 rwlen;
+	uint64_t	 rwoff;
 };
 
 /* What an NT Create AndX asked, kept under the FID it got (smb1fid.c). */
@@ -81,7 +111,8 @@ const char *smb1_cmd_name(unsigned cmd);
 void	smb1_bits(struct st_dctx *d, struct st_cur *c, size_t off,
     long long v, const struct lebit *b, size_t n);
 #define LB(n, m)	{ FD(NULL, n, n, 0, 1, ST_FMT_BOOL), (m) }
-#define W(i)		(SMB_HDR + 1 + 2 * (size_t)(i))	/* word i */
+/* word i of the command m (its words after the word count at wbase) */
+#define W(i)		(m->wbase + 1 + 2 * (size_t)(i))
 
 /* The body readers (smbcmd.c): a row over n little-endian bytes at off
  * (its value or -1), with its bits; n raw bytes; the end of the data
@@ -94,6 +125,8 @@ long long smb1_fl(struct smb1_msg *m, int f, size_t off, size_t n,
 void	smb1_raw(struct smb1_msg *m, int f, size_t off, size_t n);
 size_t	smb1_bend(const struct smb1_msg *m);
 size_t	smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni);
+size_t	smb1_strd(struct smb1_msg *m, const struct st_field_desc *fd,
+    size_t off, size_t end, int uni);
 int	smb1_bcc(struct smb1_msg *m);
 void	smb1_andx(struct smb1_msg *m);
 void	smb1_filetime(struct smb1_msg *m, int f, size_t off);
@@ -103,6 +136,16 @@ void	smb1_fid(struct smb1_msg *m, size_t off, int closing);
 void	smb1_pipe_fid(struct smb1_msg *m);
 /* NT Create AndX, Read and Write AndX, Close (smbfile.c); 0 if not. */
 int	smb1_file(struct smb1_msg *m);
+/* Read and Write AndX (smbrw.c); 0 if not. */
+int	smb1_rw(struct smb1_msg *m);
+/* A Trans2 request's parameters (at po, pc bytes) and data; a
+ * response's, by its request's subcommand and level (smbt2.c). */
+void	smb1_t2_req(struct smb1_msg *m, size_t po, size_t pc, size_t dof,
+    size_t dc);
+void	smb1_t2_resp(struct smb1_msg *m, size_t po, size_t pc, size_t dof,
+    size_t dc);
+/* What a Trans2 response repeats of its request, before its words. */
+void	smb1_t2_head(struct smb1_msg *m);
 
 /* The bit tables of NT Create AndX (smbfile.c). */
 extern const struct lebit smb1_access_bits[], smb1_fattr_bits[],
@@ -127,6 +170,12 @@ void	smb1_genbits(struct st_dctx *d, uint32_t v, const struct lebit *b,
     size_t n);
 void	smb1_fid_show(struct smb1_msg *m, const struct smb1_fidinfo *fi);
 void	smb1_pair(struct smb1_msg *m);
+/* The tree a TID names: a Tree Connect response keeps its request's
+ * path under the TID it got; every message on it shows them. */
+void	smb1_tree_show(struct smb1_msg *m);
+/* A request's facts for its response (a path), by the request's frame. */
+void	smb1_path_note(struct smb1_msg *m, const char *path);
+int	smb1_path_get(struct smb1_msg *m, char *out, size_t n);
 
 /*
  * What SMB1's decoder tells the SMB Pipe layer it opens (smbpipe.c) just

@@ -6,12 +6,14 @@
  * repeats; and what an NT Create AndX request asked for a file (name,
  * access, sharing, disposition, options), kept under the FID its
  * response gives, which Wireshark repeats under every later FID of that
- * conversation (smb.fid.opened_in, smb.fid.closed_in, smb.file ...).
+ * conversation (smb.fid.opened_in, smb.fid.closed_in, smb.file ...);
+ * the share a Tree Connect mapped to a TID (smb.path, smb.fid.mapped_in).
  *
  * Bounded tables (oldest reused), no allocation, guarded by a mutex;
  * emptied when the frame numbers start again (a new capture).
  */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "strata/expect.h"
@@ -20,6 +22,7 @@
 
 #define FID_MAX		64
 #define PEND_MAX	32
+#define TID_MAX		32
 
 struct fid_ent {
 	uint64_t	 conv;
@@ -34,9 +37,17 @@ struct pend_ent {
 	struct smb1_fidinfo fi;
 };
 
+struct tid_ent {
+	uint64_t	 conv, mapped;
+	unsigned	 tid;
+	int		 used;
+	char		 path[SMB1_FILEMAX];
+};
+
 static struct fid_ent fids[FID_MAX];
 static struct pend_ent pend[PEND_MAX];
-static unsigned fid_next, pend_next;
+static struct tid_ent tids[TID_MAX];
+static unsigned fid_next, pend_next, tid_next;
 static uint64_t last_frame;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -71,7 +82,8 @@ smb1_state_frame(uint64_t frame)
 	if (frame < last_frame) {
 		memset(fids, 0, sizeof(fids));
 		memset(pend, 0, sizeof(pend));
-		fid_next = pend_next = 0;
+		memset(tids, 0, sizeof(tids));
+		fid_next = pend_next = tid_next = 0;
 	}
 	last_frame = frame;
 	pthread_mutex_unlock(&lock);
@@ -126,6 +138,18 @@ fid_find(uint64_t conv, unsigned fid)
 		if (fids[i].used && fids[i].conv == conv &&
 		    fids[i].fid == fid)
 			return &fids[i];
+	return NULL;
+}
+
+static struct tid_ent *
+tid_find(uint64_t conv, unsigned tid)
+{
+	unsigned i;
+
+	for (i = 0; i < TID_MAX; i++)
+		if (tids[i].used && tids[i].conv == conv &&
+		    tids[i].tid == tid)
+			return &tids[i];
 	return NULL;
 }
 
@@ -203,57 +227,158 @@ smb1_fid_show(struct smb1_msg *m, const struct smb1_fidinfo *fi)
 	smb1_genbits(d, fi->copts, smb1_copts_bits, smb1_ncopts_bits);
 }
 
-/* The matching key of a message: its MID, PID, TID and UID. */
+/* The matching key of a message: its MID and PID, as Wireshark pairs
+ * them (a Session Setup's answer names a new UID, a Tree Connect's a
+ * new TID). */
 static uint64_t
 msg_key(struct smb1_msg *m)
 {
-	long long mid = smb1_le_at(m->c, 30, 2), pid = smb1_le_at(m->c, 26, 2),
-	    tid = smb1_le_at(m->c, 24, 2), uid = smb1_le_at(m->c, 28, 2);
+	long long mid = smb1_le_at(m->c, 30, 2), pid = smb1_le_at(m->c, 26, 2);
 
-	if (mid < 0 || pid < 0 || tid < 0 || uid < 0)
+	if (mid < 0 || pid < 0)
 		return 0;
-	return (uint64_t)mid << 48 | (uint64_t)pid << 32 |
-	    (uint64_t)tid << 16 | (uint64_t)uid;
+	return (uint64_t)pid << 16 | (uint64_t)mid;
 }
 
-/* A request is noted (with the FID it names); a response names its
- * request's frame and the time since, and gets back that FID. */
+/* The primary command a secondary one continues, or 0. */
+static unsigned
+primary_of(unsigned cmd)
+{
+	return cmd == 0x26 ? 0x25 : cmd == 0x33 ? 0x32 : cmd == 0xa1 ?
+	    0xa0 : 0;
+}
+
+/* A request is noted (with the FID it names, its subcommand, what it
+ * reads or writes); a secondary names its primary; a response names
+ * its request's frame and the time since, and gets back those facts. */
 void
 smb1_pair(struct smb1_msg *m)
 {
 	struct st_match r;
 	struct st_field *f;
+	struct smb1_note n;
 	char buf[48];
 	uint64_t key = msg_key(m);
-	uint8_t note[7];
 
 	if (m->c->err != ST_OK || m->d->pkt->lite)
 		return;
-	if (!m->resp) {
-		note[0] = (uint8_t)m->cmd;
-		note[1] = m->hasfid;
-		note[2] = (uint8_t)(m->fid & 0xff);
-		note[3] = (uint8_t)(m->fid >> 8);
-		note[4] = m->pipe;
-		note[5] = (uint8_t)(m->pfunc & 0xff);
-		note[6] = (uint8_t)(m->pfunc >> 8);
-		(void)st_match_note(m->d, key, note, sizeof(note));
+	if (!m->resp && primary_of(m->cmd) != 0) {
+		if (st_match_answer(m->d, key, &r) &&
+		    r.data[0] == primary_of(m->cmd))
+			st_dgen(m->d, &smb_fields[F_CONTTO], r.frame);
 		return;
 	}
-	if (!st_match_answer(m->d, key, &r) || r.data[0] != m->cmd)
+	if (!m->resp) {
+		memset(&n, 0, sizeof(n));
+		n.cmd = (uint8_t)m->cmd;
+		n.hasfid = m->hasfid;
+		n.fid = (uint16_t)m->fid;
+		n.pipe = m->pipe;
+		n.pfunc = (uint16_t)m->pfunc;
+		n.mailslot = m->mailslot;
+		n.hast2 = m->hast2;
+		n.t2 = (uint16_t)m->t2;
+		n.hasloi = m->hasloi;
+		n.loi = (uint16_t)m->loi;
+		n.hasrw = m->hasrw;
+		n.rwoff = m->rwoff;
+		n.rwlen = m->rwlen;
+		(void)st_match_note(m->d, key, &n, sizeof(n));
+		return;
+	}
+	if (!st_match_answer(m->d, key, &r))
+		return;
+	memcpy(&n, r.data, sizeof(n));
+	if (n.cmd != m->cmd)
 		return;
 	m->reqframe = r.frame;
-	if (m->cmd == 0x25 && r.data[4]) {
+	if (m->cmd == 0x25 && n.pipe) {
 		m->pipe = 1;
-		m->pfunc = (unsigned)r.data[5] | (unsigned)r.data[6] << 8;
+		m->pfunc = n.pfunc;
 	}
-	if (r.data[1] && !m->hasfid) {
+	m->mailslot = n.mailslot;
+	if (n.hasfid && !m->hasfid) {
 		m->hasfid = 1;
-		m->fid = (unsigned)r.data[2] | (unsigned)r.data[3] << 8;
+		m->fid = n.fid;
 		m->reqfid = 1;
 	}
+	m->hast2 = n.hast2;
+	m->t2 = n.t2;
+	m->hasloi = n.hasloi;
+	m->loi = n.loi;
+	m->hasrw = n.hasrw;
+	m->rwoff = n.rwoff;
+	m->rwlen = n.rwlen;
 	st_dgen(m->d, &smb_fields[F_RESPTO], r.frame);
 	st_match_delta(m->d, &r, buf, sizeof(buf));
 	if ((f = st_dgen(m->d, &smb_fields[F_TIME], 0)) != NULL)
 		f->meaning = st_pkt_strdup(m->d->pkt, buf);
+}
+
+/* A request's path (a Tree Connect's share, a Trans2 query's file), for
+ * its response, by the request's frame. */
+void
+smb1_path_note(struct smb1_msg *m, const char *path)
+{
+	struct smb1_fidinfo fi;
+
+	if (m->d->pkt->lite)
+		return;
+	memset(&fi, 0, sizeof(fi));
+	snprintf(fi.file, sizeof(fi.file), "%s", path);
+	smb1_create_note(smb1_conv(m->d), m->d->pkt->num, &fi);
+}
+
+int
+smb1_path_get(struct smb1_msg *m, char *out, size_t n)
+{
+	struct smb1_fidinfo fi;
+
+	if (m->reqframe == 0 || m->d->pkt->lite ||
+	    !smb1_create_get(smb1_conv(m->d), m->reqframe, &fi))
+		return 0;
+	snprintf(out, n, "%s", fi.file);
+	return 1;
+}
+
+/* The share a Tree Connect response mapped to its TID; shown under
+ * the TID of every later message of the conversation, as Wireshark
+ * does (its path, the frame that mapped it). */
+void
+smb1_tree_show(struct smb1_msg *m)
+{
+	struct tid_ent *e;
+	struct st_field *f;
+	long long tid = smb1_le_at(m->c, 24, 2);
+	uint64_t conv, mapped = 0;
+	char path[SMB1_FILEMAX];
+
+	if (tid < 0 || m->d->pkt->lite)
+		return;
+	conv = smb1_conv(m->d);
+	if (m->resp && m->cmd == 0x75 && m->wct >= 2 && m->reqframe != 0 &&
+	    smb1_path_get(m, path, sizeof(path))) {
+		pthread_mutex_lock(&lock);
+		if ((e = tid_find(conv, (unsigned)tid)) == NULL) {
+			e = &tids[tid_next];
+			tid_next = (tid_next + 1) % TID_MAX;
+		}
+		e->used = 1;
+		e->conv = conv;
+		e->tid = (unsigned)tid;
+		e->mapped = m->d->pkt->num;
+		memcpy(e->path, path, sizeof(e->path));
+		pthread_mutex_unlock(&lock);
+	}
+	pthread_mutex_lock(&lock);
+	if ((e = tid_find(conv, (unsigned)tid)) != NULL) {
+		mapped = e->mapped;
+		memcpy(path, e->path, sizeof(path));
+	}
+	pthread_mutex_unlock(&lock);
+	if (mapped == 0)
+		return;
+	if ((f = st_dgen(m->d, &smb_fields[F_PATH], 0)) != NULL)
+		f->meaning = st_pkt_strdup(m->d->pkt, path);
+	st_dgen(m->d, &smb_fields[F_MAPPED], mapped);
 }

@@ -100,12 +100,21 @@ smb1_bend(const struct smb1_msg *m)
 }
 
 /*
- * A NUL-terminated string at off, before end, as field f: ASCII, or
- * UTF-16LE when uni (1: aligned to 2 from the header; 2: as it lies).  Printable ASCII as
- * is, anything else escaped.  Returns the offset past its NUL (or end).
+ * A NUL-terminated string at off, before end, as row fd: ASCII, or
+ * UTF-16LE when uni (1: aligned to 2 from the header; 2: as it lies).
+ * Printable ASCII as is, a character past Latin-1 as '?' (Wireshark's
+ * reading of SMB strings), anything else escaped.  Returns the offset
+ * past its NUL (or end).
  */
 size_t
 smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni)
+{
+	return smb1_strd(m, &smb_fields[f], off, end, uni);
+}
+
+size_t
+smb1_strd(struct smb1_msg *m, const struct st_field_desc *fd, size_t off,
+    size_t end, int uni)
 {
 	char buf[SMB_STRMAX * 6 + 1];
 	size_t w = uni ? 2 : 1, p, k = 0;
@@ -124,17 +133,19 @@ smb1_str(struct smb1_msg *m, int f, size_t off, size_t end, int uni)
 			break;
 		if (k + 7 >= sizeof(buf) || (p - off) / w >= SMB_STRMAX)
 			continue;
-		if (ch >= 0x20 && ch < 0x7f)
+		if (ch > 0xff)
+			buf[k++] = '?';
+		else if (ch >= 0x20 && ch < 0x7f)
 			buf[k++] = (char)ch;
 		else
 			k += (size_t)snprintf(buf + k, sizeof(buf) - k,
-			    ch < 0x100 ? "\\x%02x" : "\\u%04x", (unsigned)ch);
+			    "\\x%02x", (unsigned)ch);
 	}
 	buf[k] = '\0';
 	memcpy(m->last, buf, k < sizeof(m->last) ? k + 1 : sizeof(m->last));
 	m->last[sizeof(m->last) - 1] = '\0';
 	p = p + w <= end ? p + w : end;
-	st_dtext(m->d, m->c, &smb_fields[f], off, p - off, buf);
+	st_dtext(m->d, m->c, fd, off, p - off, buf);
 	return p;
 }
 
@@ -242,6 +253,81 @@ neg_req(struct smb1_msg *m)
 	}
 }
 
+static const struct lebit sm16_bits[] = {
+	LB("smb.sm.mode", 0x01), LB("smb.sm.password", 0x02),
+};
+
+static const struct lebit rm_bits[] = {
+	LB("smb.rm.read", 0x1), LB("smb.rm.write", 0x2),
+};
+
+/* A DOS date and time (a time word, then a date word) at off, as
+ * Wireshark writes them: the two words and the time they make. */
+static void
+dos_datetime(struct smb1_msg *m, size_t off)
+{
+	long long t = smb1_le_at(m->c, off, 2), dt = smb1_le_at(m->c,
+	    off + 2, 2);
+	char buf[64];
+	struct tm tm;
+	time_t v;
+
+	if (t < 0 || dt < 0) {
+		m->c->err = ST_ETRUNC;
+		return;
+	}
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_sec = (int)(t & 0x1f) * 2;
+	tm.tm_min = (int)(t >> 5 & 0x3f);
+	tm.tm_hour = (int)(t >> 11 & 0x1f);
+	tm.tm_mday = (int)(dt & 0x1f);
+	tm.tm_mon = (int)(dt >> 5 & 0xf) - 1;
+	tm.tm_year = (int)(dt >> 9) + 80;
+	if ((t != 0 || dt != 0) && (t != 0xffff || dt != 0xffff) &&
+	    tm.tm_mday > 0 && tm.tm_mon >= 0 && tm.tm_mon < 12 &&
+	    tm.tm_hour < 24 && tm.tm_min < 60 && tm.tm_sec < 60 &&
+	    (v = timegm(&tm)) != (time_t)-1 && gmtime_r(&v, &tm) != NULL) {
+		strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S.000000000 UTC",
+		    &tm);
+		st_dtext(m->d, m->c, &smb_fields[F_SDT], off, 4, buf);
+	}
+	smb1_u(m, F_STIME, off, 2);
+	smb1_u(m, F_SDATE, off + 2, 2);
+}
+
+/* Negotiate response, LANMAN's 13 words: a 16-bit security mode, raw
+ * mode, the server's DOS time, the challenge and (aligned when strings
+ * are Unicode) the primary domain. */
+static void
+neg_lanman(struct smb1_msg *m)
+{
+	long long chlen, v;
+	char tz[16];
+
+	smb1_fl(m, F_SM, W(1), 2, sm16_bits, NFIELDS(sm16_bits));
+	smb1_u(m, F_MAXBUFSZ, W(2), 2);
+	smb1_u(m, F_MAXMPX, W(3), 2);
+	smb1_u(m, F_MAXVCS, W(4), 2);
+	smb1_fl(m, F_RM, W(5), 2, rm_bits, NFIELDS(rm_bits));
+	smb1_u(m, F_SESKEY, W(6), 4);
+	if (m->c->err == ST_OK)
+		dos_datetime(m, W(8));
+	if ((v = smb1_le_at(m->c, W(10), 2)) >= 0 && m->c->err == ST_OK) {
+		snprintf(tz, sizeof(tz), "%d", (int)(int16_t)v);
+		st_dtext(m->d, m->c, &smb_fields[F_TZ], W(10), 2, tz);
+	}
+	chlen = smb1_u(m, F_CHLEN, W(11), 2);
+	smb1_raw(m, F_RSV, W(12), 2);
+	if (!smb1_bcc(m) || chlen < 0)
+		return;
+	if ((size_t)chlen > smb1_bend(m) - m->bytes)
+		return;
+	smb1_raw(m, F_CHAL, m->bytes, (size_t)chlen);
+	if (m->bytes + (size_t)chlen < smb1_bend(m))
+		smb1_str(m, F_DOMAIN, m->bytes + (size_t)chlen, smb1_bend(m),
+		    m->uni);
+}
+
 /* Negotiate response, NT LM 0.12's 17 words (or 1: no dialect). */
 static void
 neg_resp(struct smb1_msg *m)
@@ -253,6 +339,10 @@ neg_resp(struct smb1_msg *m)
 	size_t off;
 
 	smb1_u(m, F_DIALIDX, W(0), 2);
+	if (m->wct == 13) {
+		neg_lanman(m);
+		return;
+	}
 	if (m->wct != 17)
 		return;
 	smb1_fl(m, F_SM, W(1), 1, sm_bits, NFIELDS(sm_bits));
@@ -371,6 +461,10 @@ tc_req(struct smb1_msg *m)
 	if (off >= smb1_bend(m))
 		return;
 	off = smb1_str(m, F_PATH, off, smb1_bend(m), m->uni);
+	if (m->c->err == ST_OK) {	/* for the TID its answer maps */
+		memcpy(m->path, m->last, sizeof(m->path));
+		m->haspath = 1;
+	}
 	smb1_str(m, F_SERVICE, off, smb1_bend(m), 0);	/* always ASCII */
 }
 
@@ -393,39 +487,64 @@ tc_resp(struct smb1_msg *m)
 
 /*
  * The parameters and data of a transaction, where the counts and offsets
- * put them (within the byte count), with the padding before each.
+ * put them (within the byte count), with the padding before each: a
+ * Trans2's read by its subcommand (smbt2.c), a named pipe's or a
+ * mailslot's data handed on.
  */
 static void
 tparts(struct smb1_msg *m, size_t off, long long pc, long long po,
     long long dc, long long dof)
 {
 	size_t end = smb1_bend(m);
+	int t2 = m->cmd == 0x32 && m->hast2, got = 0, gotd = 0;
 
 	if (pc < 0 || po < 0 || dc < 0 || dof < 0 || m->c->err != ST_OK)
 		return;
 	if (pc > 0 && (size_t)po >= off && (size_t)(po + pc) <= end) {
 		smb1_raw(m, F_PAD, off, (size_t)po - off);
-		smb1_raw(m, F_TPARAMS, (size_t)po, (size_t)pc);
+		if (!t2)
+			smb1_raw(m, F_TPARAMS, (size_t)po, (size_t)pc);
 		off = (size_t)(po + pc);
+		got = 1;
 	}
-	if (dc > 0 && (size_t)dof >= off && (size_t)(dof + dc) <= end) {
+	/* Wireshark pads to the data offset even with no data */
+	if ((size_t)dof >= off && (size_t)(dof + dc) <= end &&
+	    (dc > 0 || (size_t)dof > off)) {
 		smb1_raw(m, F_PAD, off, (size_t)dof - off);
-		if (m->cmd == 0x25 && smb_pipe_is(m->c, (size_t)dof,
+		gotd = 1;
+		if (dc == 0)
+			;
+		else if (m->cmd == 0x25 && m->mailslot && !m->resp) {
+			m->pipe_off = (size_t)dof;	/* the mailslot's */
+			m->pipe_len = (size_t)dc;
+		} else if (m->cmd == 0x25 && smb_pipe_is(m->c, (size_t)dof,
 		    (size_t)dc)) {	/* a named pipe's: handed on */
 			m->pipe_off = (size_t)dof;
 			m->pipe_len = (size_t)dc;
-			return;
-		}
-		smb1_raw(m, F_TDATA, (size_t)dof, (size_t)dc);
+		} else if (!t2)
+			smb1_raw(m, F_TDATA, (size_t)dof, (size_t)dc);
 	}
+	if (!t2)
+		return;
+	/* what lies past the byte count is not read */
+	if (!got)
+		pc = 0;
+	if (!gotd)
+		dc = 0;
+	if (m->resp)
+		smb1_t2_resp(m, (size_t)po, (size_t)pc, (size_t)dof,
+		    (size_t)dc);
+	else
+		smb1_t2_req(m, (size_t)po, (size_t)pc, (size_t)dof,
+		    (size_t)dc);
 }
 
 /* Trans and Trans2 requests: counts, offsets, setup, the name (Trans). */
 static void
 trans_req(struct smb1_msg *m)
 {
-	long long pc, po, dc, dof, sc;
-	size_t off;
+	long long pc, po, dc, dof, sc, v;
+	size_t off, i;
 
 	if (m->wct < 14)
 		return;
@@ -449,13 +568,23 @@ trans_req(struct smb1_msg *m)
 	/* Wireshark reads the setup words the count gives, past the word
 	 * count if it says fewer, and the byte count after them */
 	m->bytes = W(14 + sc) + 2;
-	if (m->cmd == 0x32 && sc > 0)
-		smb1_u(m, F_T2CMD, W(14), 2);
+	if (m->cmd == 0x32 && sc > 0 && (v = smb1_u(m, F_T2CMD, W(14),
+	    2)) >= 0) {
+		m->hast2 = 1;
+		m->t2 = (unsigned)v;
+	}
 	if (!smb1_bcc(m))
 		return;
 	off = m->bytes;
 	if (m->cmd == 0x25)
 		off = smb1_str(m, F_TNAME, off, smb1_bend(m), m->uni);
+	/* a mailslot's three setup words: the Mailslot layer's
+	 * (mailslot.c), the data the browser's when it is \MAILSLOT\BROWSE
+	 * or \MAILSLOT\LANMAN */
+	if (m->cmd == 0x25 && m->c->err == ST_OK &&
+	    strncmp(m->last, "\\MAILSLOT\\", 10) == 0)
+		m->mailslot = strcmp(m->last + 10, "BROWSE") == 0 ||
+		    strcmp(m->last + 10, "LANMAN") == 0 ? 1 : 2;
 	/* a named pipe's function and its FID (WaitNamedPipe: a
 	 * priority) in the setup words: the SMB Pipe layer's (smbpipe.c),
 	 * the FID kept for the response */
@@ -468,16 +597,22 @@ trans_req(struct smb1_msg *m)
 			m->hasfid = 1;
 			m->fid = (unsigned)smb1_le_at(m->c, W(15), 2);
 		}
-	}
+	} else if (m->cmd == 0x25 && !m->mailslot)
+		/* setup words of no protocol Wireshark knows */
+		for (i = 0; i < (size_t)sc; i++)
+			smb1_u(m, F_SETUPW, W(14 + i), 2);
 	tparts(m, off, pc, po, dc, dof);
 }
 
-/* Trans and Trans2 responses: counts, offsets and displacements. */
+/* Trans and Trans2 responses: counts, offsets and displacements (a
+ * Trans2's first repeats what its request asked). */
 static void
 trans_resp(struct smb1_msg *m)
 {
 	long long pc, po, dc, dof, sc;
 
+	if (m->cmd == 0x32)
+		smb1_t2_head(m);
 	if (m->wct < 10)
 		return;
 	smb1_u(m, F_TPC, W(0), 2);
@@ -499,23 +634,116 @@ trans_resp(struct smb1_msg *m)
 	tparts(m, m->bytes, pc, po, dc, dof);
 }
 
+/*
+ * Trans and Trans2 secondary requests: counts, offsets, displacements
+ * (and a Trans2's FID).  Wireshark reassembles them; without it, it pads
+ * to the parameters' offset and on to the data's, and shows the rest of
+ * the bytes as extra parameters.
+ */
+static void
+trans_sec(struct smb1_msg *m)
+{
+	long long pc, po, dc, dof;
+	size_t off, end;
+
+	if (m->wct != (m->cmd == 0x33 ? 9u : 8u))
+		return;
+	smb1_u(m, F_TPC, W(0), 2);
+	smb1_u(m, F_TDC, W(1), 2);
+	pc = smb1_u(m, F_PC, W(2), 2);
+	po = smb1_u(m, F_PO, W(3), 2);
+	smb1_u(m, F_PD, W(4), 2);
+	dc = smb1_u(m, F_DC, W(5), 2);
+	dof = smb1_u(m, F_DO, W(6), 2);
+	smb1_u(m, F_DD, W(7), 2);
+	if (m->cmd == 0x33)
+		smb1_fid(m, W(8), 0);
+	if (!smb1_bcc(m) || pc < 0 || po < 0 || dc < 0 || dof < 0)
+		return;
+	off = m->bytes;
+	end = smb1_bend(m);
+	if (pc > 0 && (size_t)po > off && (size_t)po <= end) {
+		smb1_raw(m, F_PAD, off, (size_t)po - off);
+		off = (size_t)po;
+	}
+	if (dc > 0 && (size_t)dof > off && (size_t)dof <= end) {
+		smb1_raw(m, F_PAD, off, (size_t)dof - off);
+		off = (size_t)dof;
+	}
+	if (off < end)
+		smb1_raw(m, F_EXTRA, off, end - off);
+}
+
+/* Echo and Find Close2's rows (their own: no other command has them). */
+enum { E_COUNT, E_SEQ, E_DATA, E_SID, E_N };
+
+static const struct st_field_desc echo_fields[E_N] = {
+	[E_COUNT] = FD(NULL, "smb.echo.count", "Echo Count", 0, 16,
+	    ST_FMT_DEC),
+	[E_SEQ] = FD(NULL, "smb.echo.seq_num", "Echo Seq Num", 0, 16,
+	    ST_FMT_DEC),
+	[E_DATA] = FD(NULL, "smb.echo.data", "Echo Data", 0, 0,
+	    ST_FMT_BYTES),
+	[E_SID] = FD(NULL, "smb.search_id", "Search ID", 0, 16, ST_FMT_HEX),
+};
+
+/* Row f of echo_fields, the little-endian word at off. */
+static void
+eword(struct smb1_msg *m, int f, size_t off)
+{
+	long long v = smb1_le_at(m->c, off, 2);
+	struct st_field *fl;
+
+	if (m->c->err != ST_OK)
+		return;
+	if (v < 0) {
+		m->c->err = ST_ETRUNC;
+		return;
+	}
+	if ((fl = st_dbytes(m->d, m->c, &echo_fields[f], off, 2)) != NULL)
+		fl->val = (uint64_t)v;
+}
+
+/* Echo: a count (a response: its sequence number) and the bytes to
+ * echo; Find Close2: the search's ID. */
+static void
+echo_msg(struct smb1_msg *m)
+{
+	size_t end;
+
+	if (m->wct != 1)
+		return;
+	eword(m, m->cmd == 0x34 ? E_SID : m->resp ? E_SEQ : E_COUNT, W(0));
+	if (!smb1_bcc(m) || m->cmd == 0x34)
+		return;
+	end = smb1_bend(m);
+	if (end > m->bytes && m->bytes + m->bcc <= m->len)
+		st_dbytes(m->d, m->c, &echo_fields[E_DATA], m->bytes,
+		    end - m->bytes);
+}
+
 int
 smb1_body(struct smb1_msg *m)
 {
-	if (m->cmd == 0x72 && !m->resp && m->wct == 0)
-		neg_req(m);
+	if (m->cmd == 0x72 && !m->resp && m->wct == 0) {
+		if (smb1_bcc(m))
+			neg_req(m);
+	}
 	else if (m->cmd == 0x72 && m->resp && m->wct >= 1)
 		neg_resp(m);
 	else if (m->cmd == 0x73)
 		m->resp ? ss_resp(m) : ss_req(m);
 	else if (m->cmd == 0x75)
 		m->resp ? tc_resp(m) : tc_req(m);
-	else if ((m->cmd == 0x25 || m->cmd == 0x32) && m->wct > 0)
-	{
+	else if (m->cmd == 0x25 || m->cmd == 0x32) {
 		m->resp ? trans_resp(m) : trans_req(m);
 		if (m->resp && m->cmd == 0x25)
 			smb1_pipe_fid(m);
-	} else if (!smb1_file(m)) {
+	} else if ((m->cmd == 0x26 || m->cmd == 0x33) && !m->resp)
+		trans_sec(m);
+	else if (m->cmd == 0x2b || (m->cmd == 0x34 && !m->resp))
+		echo_msg(m);
+	else if (!smb1_file(m)) {
 		/* another AndX command: its AndX block at least */
 		if (m->wct >= 2 && (m->cmd == 0x24 || m->cmd == 0x2d ||
 		    m->cmd == 0x2e || m->cmd == 0x2f || m->cmd == 0x74))

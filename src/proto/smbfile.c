@@ -5,6 +5,7 @@
  * answers (the FID, times, sizes, the pipe's state), as Wireshark's smb
  * dissector names them.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "smb1.h"
@@ -99,6 +100,30 @@ static const struct lebit ipc_bits[] = {
 
 #define BITS(t)	(t), NFIELDS(t)
 
+/* A GUID's 16 bytes at off, in the order they lie (as Wireshark shows
+ * the volume GUID). */
+static void
+guid(struct smb1_msg *m, size_t off)
+{
+	char buf[40];
+	long long b[16];
+	size_t i;
+
+	for (i = 0; i < 16; i++)
+		if ((b[i] = smb1_le_at(m->c, off + i, 1)) < 0) {
+			m->c->err = ST_ETRUNC;
+			return;
+		}
+	snprintf(buf, sizeof(buf), "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x-%02x%02x%02x%02x%02x%02x", (unsigned)b[0],
+	    (unsigned)b[1], (unsigned)b[2], (unsigned)b[3], (unsigned)b[4],
+	    (unsigned)b[5], (unsigned)b[6], (unsigned)b[7], (unsigned)b[8],
+	    (unsigned)b[9], (unsigned)b[10], (unsigned)b[11],
+	    (unsigned)b[12], (unsigned)b[13], (unsigned)b[14],
+	    (unsigned)b[15]);
+	st_dtext(m->d, m->c, &smb_fields[F_VGUID], off, 16, buf);
+}
+
 /* NT Create AndX request: 24 words, then the name. */
 static void
 ntc_req(struct smb1_msg *m)
@@ -166,11 +191,12 @@ fid_facts(struct smb1_msg *m, int closing)
 
 	if (!m->hasfid || m->c->err != ST_OK || m->d->pkt->lite)
 		return 0;
-	if (m->reqfid)
-		st_dgen(m->d, &smb_fields[F_FID], m->fid);
+	/* a response repeats its request's FID only when it is known */
 	if (!smb1_fid_get(smb1_conv(m->d), m->fid, closing && !m->resp ?
 	    m->d->pkt->num : 0, &fi))
 		return 0;
+	if (m->reqfid)
+		st_dgen(m->d, &smb_fields[F_FID], m->fid);
 	smb1_fid_show(m, &fi);
 	return 1;
 }
@@ -202,15 +228,20 @@ close_msg(struct smb1_msg *m)
 	smb1_utime(m, F_WTIME, W(1));
 }
 
-/* NT Create AndX response: 34 words (42 in the extended form, whose
- * words Wireshark reads by the command: left to it). */
+/*
+ * NT Create AndX response: 34 words, or 42 in the extended form, which
+ * holds 50 ([MS-SMB] 2.2.4.9.2): the volume GUID, the file ID and the
+ * maximal access rights of the user and of a guest, then the byte count
+ * (Wireshark reads them so, and the byte count after all 50).
+ */
 static void
 ntc_resp(struct smb1_msg *m)
 {
-	if (m->wct != 34)
+	long long fid;
+
+	if (m->wct != 34 && m->wct != 42)
 		return;
 	smb1_andx(m);
-	long long fid;
 
 	smb1_u(m, F_OPLOCK, W(2), 1);
 	fid = smb1_u(m, F_FID, W(2) + 1, 2);
@@ -225,6 +256,13 @@ ntc_resp(struct smb1_msg *m)
 	smb1_u(m, F_FTYPE, W(31) + 1, 2);
 	smb1_fl(m, F_IPC, W(32) + 1, 2, BITS(ipc_bits));
 	smb1_u(m, F_ISDIR, W(33) + 1, 1);
+	if (m->wct == 42) {
+		guid(m, W(34));
+		smb1_u(m, F_FILEID64, W(42), 8);
+		smb1_fl(m, F_ACCESS, W(46), 4, BITS(smb1_access_bits));
+		smb1_fl(m, F_ACCESS, W(48), 4, BITS(smb1_access_bits));
+		m->bytes = W(50) + 2;
+	}
 	smb1_bcc(m);
 	opened(m, fid);
 }
@@ -245,9 +283,11 @@ smb1_file(struct smb1_msg *m)
 		close_msg(m);
 		return 1;
 	}
+	if (smb1_rw(m))
+		return 1;
 	if (m->cmd != 0xa2)
 		return 0;
-	if (m->resp && m->wct != 34)
+	if (m->resp && m->wct != 34 && m->wct != 42)
 		return 0;
 	m->resp ? ntc_resp(m) : ntc_req(m);
 	return 1;

@@ -62,6 +62,7 @@ pipe_decode(struct st_dctx *d, struct st_cur *c)
 {
 	struct smb1_pipe p = smb1_pipe_now;
 	struct smb1_msg m = { .d = d, .c = c, .resp = p.resp };
+	struct smb1_fidinfo fi;
 
 	smb1_pipe_now.on = 0;
 	if (!p.on)		/* reached some other way: nothing known */
@@ -73,7 +74,12 @@ pipe_decode(struct st_dctx *d, struct st_cur *c)
 			m.hasfid = 1;
 			m.reqfid = 1;
 			m.fid = p.fid;
-			smb1_pipe_fid(&m);
+			/* here even when its file is not known (SMB's own
+			 * layer repeats only a known one) */
+			if (smb1_fid_get(smb1_conv(d), p.fid, 0, &fi))
+				smb1_pipe_fid(&m);
+			else
+				st_dgen(d, &smb_fields[F_FID], p.fid);
 		}
 		return ST_OK;
 	}

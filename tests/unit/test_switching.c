@@ -381,14 +381,15 @@ test_ipx(void **state)
 	const struct st_packet *p = decode_hex(DLT_EN10MB, IPX);
 
 	(void)state;
-	assert_chain(p, "eth llc ipx data trailer");	/* a pad byte */
+	/* NetBIOS over IPX on socket 0x0455 (nbipx.c); a pad byte */
+	assert_chain(p, "eth llc ipx nbipx trailer");
 	assert_int_equal(fval(p, "ipx.len"), 80);
 	assert_int_equal(fval(p, "ipx.packet_type"), 0x14);
 	assert_string_equal(text_of(p, "ipx.src.net", 0), "0xa8f87967");
 	assert_string_equal(text_of(p, "ipx.src", 0),
 	    "a8f87967.000000000001");
 	assert_int_equal(fval(p, "ipx.dst.socket"), 0x0455);
-	assert_int_equal(layer(p, "data")->len, 50);
+	assert_int_equal(layer(p, "nbipx")->len, 50);
 	/* A length below the header. */
 	p = decode_hex(DLT_EN10MB, patch(IPX, 20, "1d"));
 	assert_int_equal(layer(p, "ipx")->status, ST_LS_MALFORMED);

@@ -114,7 +114,7 @@ test_ipx_either_end(void **state)
 	const struct st_packet *p = decode_hex(DLT_EN10MB, IPXNB);
 
 	(void)state;
-	assert_chain(p, "eth ipx data");
+	assert_chain(p, "eth ipx nbipx");	/* socket 0x0455 (nbipx.c) */
 	assert_string_equal(field_n(p, "ipx.addr", 0)->desc->name, "ipx.addr");
 	assert_int_equal(field_n(p, "ipx.net", 1)->val, 0xa8f87967);
 	assert_int_equal(field_n(p, "ipx.socket", 1)->val, 0x0455);
