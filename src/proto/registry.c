@@ -119,6 +119,8 @@ extern const struct st_proto st_proto_finger;
 extern const struct st_proto st_proto_rfb;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
+extern const struct st_proto st_proto_mailslot, st_proto_browser;
+extern const struct st_proto st_proto_nbipx, st_proto_nmpi;
 extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
 extern const struct st_proto st_proto_m3ua;
 extern const struct st_proto st_proto_nflog;
@@ -327,6 +329,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_rfb,
 	/* @tail10 */
 	&st_proto_smb_pipe,
+	&st_proto_mailslot,
+	&st_proto_browser,
+	&st_proto_nbipx,
+	&st_proto_nmpi,
 	&st_proto_lwapp,
 	&st_proto_lwapp_cntl,
 	&st_proto_m3ua,
