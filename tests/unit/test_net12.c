@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Network-layer and link-layer coverage (net12): ICMP's and ICMPv6's
+ * extended echo (RFC 8335) and the extension objects they carry (RFC
+ * 4884, 5837, 8335), ICMPv6 node information (RFC 4620), MLDv2 queries,
+ * the PREF64 option (RFC 8781).  Each from hand-written bytes, every
+ * shorter prefix marked truncated, and headers that lie marked malformed.
+ */
+#include "testutil.h"
+
+/* How many fields named name p holds. */
+static unsigned
+count(const struct st_packet *p, const char *name)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < p->nfields; i++)
+		n += strcmp(p->fields[i].desc->name, name) == 0;
+	return n;
+}
+
+/* IPv6 fe80::1 -> fe80::2, payload length plen, ICMPv6. */
+#define IP6(plen) "60000000" plen "3aff" \
+	"fe800000000000000000000000000001" "fe800000000000000000000000000002"
+/* IPv4 10.0.0.1 -> 10.0.0.2, total length tl, ICMP. */
+#define IP4(tl) "4500" tl "00010000" "4001" "0000" "0a0000010a000002"
+
+/*
+ * An extended echo request: id 0xfb61, seq 0, L set; an extension
+ * (version 2, checksum 0xdcf4: bad) with an interface identification
+ * object by index (1) and an object of class 173 whose length (11) runs
+ * past the message.
+ */
+#define XECHO6 IP6("001c") "a0009844" "fb610001" "2000dcf4" "00080302" \
+	"00000001" "000bad1e" "7fc0ffee"
+/* Its reply: state 0, A, 4 and 6 set. */
+#define XREPLY6 IP6("0008") "a1000000" "fb610007"
+
+static void
+test_ext_echo6(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, XECHO6);
+
+	(void)state;
+	assert_chain(p, "ipv6 icmpv6 icmpext");
+	assert_int_equal(fval(p, "icmpv6.echo.identifier"), 0xfb61);
+	assert_int_equal(fval(p, "icmpv6.ext.echo.seq"), 0);
+	assert_int_equal(fval(p, "icmpv6.ext.echo.req.local"), 1);
+	assert_int_equal(fval(p, "icmp.ext.version"), 2);
+	assert_int_equal(field_n(p, "icmp.ext.checksum", 0)->ck, ST_CK_BAD);
+	assert_int_equal(fval(p, "icmp.int_ident.index"), 1);
+	assert_int_equal(field_n(p, "icmp.ext.class", 1)->val, 173);
+	/* The second object's data: what the message holds of it. */
+	assert_int_equal(field_n(p, "icmp.ext.data", 0)->bits, 32);
+	assert_int_equal(layer(p, "icmpext")->off, 48);
+	assert_int_equal(layer(p, "icmpext")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, XECHO6);
+	p = decode_hex(DLT_RAW, XREPLY6);
+	assert_chain(p, "ipv6 icmpv6");
+	assert_int_equal(fval(p, "icmpv6.ext.echo.rsp.state"), 0);
+	assert_int_equal(fval(p, "icmpv6.ext.echo.rsp.active"), 1);
+	assert_int_equal(fval(p, "icmpv6.ext.echo.rsp.ipv4"), 1);
+	assert_int_equal(fval(p, "icmpv6.ext.echo.rsp.ipv6"), 1);
+	sweep_prefixes(DLT_RAW, XREPLY6);
+	/* An object of 2 bytes: the extension is malformed, no loop. */
+	p = decode_hex(DLT_RAW, IP6("0010") "a0000000" "fb610001" "20000000"
+	    "00020302");
+	assert_int_equal(layer(p, "icmpext")->status, ST_LS_MALFORMED);
+	assert_int_equal(count(p, "icmp.ext.ctype"), 0);
+}
+
+/*
+ * ICMP's extended echo request (type 42): id 0x1234, seq 5, L set, an
+ * extension with no checksum (0) and an interface identification object
+ * by address: AFI 2, 16 bytes, 2001:db8::1.
+ */
+#define XECHO4 IP4("0038") "2a000000" "12340501" "20000000" "00140303" \
+	"00021000" "20010db8000000000000000000000001"
+/* By name ("et0"), and a reply: state 2, A set. */
+#define XNAME4 IP4("0028") "2a000000" "12340501" "20000000" "00080301" \
+	"65743000"
+#define XREPLY4 IP4("001c") "2b000000" "12340544"
+
+static void
+test_ext_echo4(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, XECHO4);
+
+	(void)state;
+	assert_chain(p, "ipv4 icmp");
+	assert_int_equal(fval(p, "icmp.ident"), 0x1234);
+	assert_int_equal(fval(p, "icmp.ident_le"), 0x3412);
+	assert_int_equal(count(p, "icmp.seq"), 0);
+	assert_int_equal(fval(p, "icmp.ext.echo.seq"), 5);
+	assert_int_equal(fval(p, "icmp.ext.echo.req.local"), 1);
+	assert_int_equal(field_n(p, "icmp.ext.checksum", 0)->ck,
+	    ST_CK_ABSENT);
+	assert_int_equal(fval(p, "icmp.int_ident.afi"), 2);
+	assert_int_equal(fval(p, "icmp.int_ident.addr_length"), 16);
+	assert_int_equal(field_n(p, "icmp.int_ident.ipv6", 0)->bitoff,
+	    (20 + 20) * 8);
+	sweep_prefixes(DLT_RAW, XECHO4);
+	p = decode_hex(DLT_RAW, XNAME4);
+	assert_string_equal(field_n(p, "icmp.int_ident.name", 0)->meaning,
+	    "et0");
+	p = decode_hex(DLT_RAW, XREPLY4);
+	assert_int_equal(fval(p, "icmp.ext.echo.rsp.state"), 2);
+	assert_int_equal(fval(p, "icmp.ext.echo.rsp.active"), 1);
+	assert_int_equal(fval(p, "icmp.ext.echo.rsp.ipv6"), 0);
+	sweep_prefixes(DLT_RAW, XREPLY4);
+}
+
+/*
+ * A time exceeded with the RFC 4884 length (32 words: 128 bytes) quoting
+ * a 28-byte IPv4/UDP packet padded to 128 bytes, then an interface
+ * information object (RFC 5837): C-Type 0x0f (index, address, name, MTU):
+ * index 5, 10.0.0.1, name "et0", MTU 1400.
+ */
+#define Q4 "4500001c00010000401100000a0000020a000001" "12340035" "00080000"
+#define ZERO25 "00000000000000000000000000000000000000000000000000"
+#define TIMEX4 IP4("00b8") "0b000000" "00200000" Q4 ZERO25 ZERO25 ZERO25 \
+	ZERO25 "20000000" "0018020f" "00000005" "00010000" "0a000001" \
+	"04657430" "00000578"
+
+static void
+test_rfc4884(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TIMEX4);
+
+	(void)state;
+	assert_chain(p, "ipv4 icmp ipv4 udp");
+	assert_int_equal(fval(p, "icmp.length"), 32);
+	assert_int_equal(fval(p, "icmp.length.original_datagram"), 128);
+	assert_int_equal(count(p, "icmp.unused"), 2);
+	assert_int_equal(fval(p, "icmp.int_info.ifindex"), 1);
+	assert_int_equal(fval(p, "icmp.int_info.index"), 5);
+	assert_int_equal(fval(p, "icmp.int_info.ipv4"), 0x0a000001);
+	assert_string_equal(field_n(p, "icmp.int_info.name", 0)->meaning,
+	    "et0");
+	assert_int_equal(fval(p, "icmp.int_info.mtu"), 1400);
+	sweep_prefixes(DLT_RAW, TIMEX4);
+}
+
+/* The same in ICMPv6: length 6 (48 bytes), then an MPLS label stack. */
+#define Q6 "6000000000083aff" "fe800000000000000000000000000001" \
+	"fe800000000000000000000000000002" "80000000" "00010002"
+#define TIMEX6 IP6("0044") "03000000" "06000000" Q6 "20000000" "00080101" \
+	"00010100"
+
+static void
+test_rfc4884_v6(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, TIMEX6);
+
+	(void)state;
+	assert_chain(p, "ipv6 icmpv6 ipv6 icmpv6 icmpext");
+	assert_int_equal(fval(p, "icmpv6.length"), 6);
+	assert_int_equal(field_n(p, "icmpv6.reserved", 0)->bits, 24);
+	assert_int_equal(fval(p, "icmp.mpls.label"), 16);
+	/* The quoted echo is not verified. */
+	assert_int_equal(field_n(p, "icmpv6.checksum", 1)->ck,
+	    ST_CK_UNVERIFIED);
+	sweep_prefixes(DLT_RAW, TIMEX6);
+}
+
+/* Node information: a query for node addresses of fe80::2 (code 0), a
+ * reply with the name "example.com" (qtype 2, TTL 300), and a query
+ * whose FQDN subject runs past the message. */
+#define NIQ IP6("0020") "8b000000" "0003003e" "0001020304050607" \
+	"fe800000000000000000000000000002"
+#define NIR IP6("0021") "8c000000" "00020000" "0001020304050607" \
+	"0000012c" "076578616d706c6503636f6d00"
+#define NIBAD IP6("0015") "8b010000" "00020000" "0001020304050607" \
+	"07657861dd"
+
+static void
+test_node_info(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, NIQ);
+
+	(void)state;
+	assert_int_equal(fval(p, "icmpv6.ni.qtype"), 3);
+	assert_int_equal(fval(p, "icmpv6.ni.flag"), 0x3e);
+	assert_int_equal(fval(p, "icmpv6.ni.flag.g"), 1);
+	assert_int_equal(fval(p, "icmpv6.ni.flag.t"), 0);
+	assert_int_equal(fval(p, "icmpv6.ni.nonce"), 0x0001020304050607ULL);
+	assert_int_equal(field_n(p, "icmpv6.ni.query.subject_ipv6", 0)->bitoff,
+	    (40 + 16) * 8);
+	sweep_prefixes(DLT_RAW, NIQ);
+	p = decode_hex(DLT_RAW, NIR);
+	assert_int_equal(fval(p, "icmpv6.ni.reply.node_ttl"), 300);
+	assert_string_equal(field_n(p, "icmpv6.ni.reply.node_name",
+	    0)->meaning, "example.com");
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, NIR);
+	p = decode_hex(DLT_RAW, NIBAD);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+}
+
+/* An MLDv2 query: MRC 0x8010 (32896 ms), S, QRV 2, QQIC 0x90 (256 s), two
+ * sources announced, one there. */
+#define MLDQ IP6("002c") "82000000" "80100000" \
+	"ff020000000000000000000000000001" "0a900002" \
+	"20010db8000000000000000000000001"
+
+static void
+test_mld2_query(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MLDQ);
+
+	(void)state;
+	assert_int_equal(fval(p, "icmpv6.mld.maximum_response_code"), 32896);
+	assert_int_equal(fval(p, "icmpv6.mld.flag.s"), 1);
+	assert_int_equal(fval(p, "icmpv6.mld.flag.qrv"), 2);
+	assert_int_equal(fval(p, "icmpv6.mld.qqi"), 256);
+	assert_int_equal(fval(p, "icmpv6.mld.nb_sources"), 2);
+	assert_int_equal(count(p, "icmpv6.mld.source_address"), 1);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_RAW, MLDQ);
+}
+
+/* A router advertisement with PREF64 (lifetime 225, PLC 1: 64 bits) and
+ * an option of an unknown type (200). */
+#define RA IP6("0028") "86000000" "40000000" "00000000" "00000000" \
+	"2602" "0709" "20010db8aabbccddeeff1122" "c801" "010203040506"
+
+static void
+test_pref64(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, RA);
+
+	(void)state;
+	assert_int_equal(fval(p, "icmpv6.opt.pref64.scaled_lifetime"), 225);
+	assert_int_equal(fval(p, "icmpv6.opt.pref64.plc"), 1);
+	assert_string_equal(field_n(p, "icmpv6.opt.pref64.prefix",
+	    0)->meaning, "2001:db8:aabb:ccdd::");
+	assert_int_equal(field_n(p, "icmpv6.data", 0)->bits, 48);
+	sweep_prefixes(DLT_RAW, RA);
+	/* Length 2 but only 12 bytes left: what is there, then the mark. */
+	p = decode_hex(DLT_RAW, IP6("001a") "86000000" "40000000" "00000000"
+	    "00000000" "2602" "0709" "20010db8aabb");
+	assert_int_equal(fval(p, "icmpv6.opt.pref64.plc"), 1);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ext_echo6),
+		cmocka_unit_test(test_ext_echo4),
+		cmocka_unit_test(test_rfc4884),
+		cmocka_unit_test(test_rfc4884_v6),
+		cmocka_unit_test(test_node_info),
+		cmocka_unit_test(test_mld2_query),
+		cmocka_unit_test(test_pref64),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
