@@ -128,6 +128,7 @@ static const struct st_craft eth_craft = {
 };
 
 const struct st_proto st_proto_eth = {
+	.trailer = &st_proto_trailer,
 	.name = "eth",
 	.ws = "eth",
 	.title = "Ethernet II",
@@ -314,6 +315,7 @@ static const struct st_field_desc *const pbb_keys[] = {
 };
 
 const struct st_proto st_proto_pbb = {
+	.trailer = &st_proto_trailer_pbb,
 	.name = "pbb",
 	.ws = "ieee8021ah",
 	.title = "802.1ah Provider Backbone Bridge (MAC-in-MAC)",

@@ -3,8 +3,10 @@
  * Network-layer and link-layer coverage (net12): ICMP's and ICMPv6's
  * extended echo (RFC 8335) and the extension objects they carry (RFC
  * 4884, 5837, 8335), ICMPv6 node information (RFC 4620), MLDv2 queries,
- * the PREF64 option (RFC 8781).  Each from hand-written bytes, every
- * shorter prefix marked truncated, and headers that lie marked malformed.
+ * the PREF64 option (RFC 8781); which layer names the bytes after a
+ * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none).
+ * Each from hand-written bytes, every shorter prefix marked truncated,
+ * and headers that lie marked malformed.
  */
 #include "testutil.h"
 
@@ -243,6 +245,55 @@ test_pref64(void **state)
 	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
 }
 
+/* Ethernet 00:11:.. <- 66:77:.., a 20-byte IPv4 header (protocol 253). */
+#define MACS "00112233445566778899aabb"
+#define IPH "450000140001000040fd00000a0000010a000002"
+#define EE10 "eeeeeeeeeeeeeeeeeeee"
+/* GRE transparent Ethernet bridging: the inner frame's IPv4 is followed
+ * by 20 bytes, the inner Ethernet's trailer (no FCS: carried). */
+#define TEB MACS "0800" "4500004e00010000402f00000a0000010a000002" \
+	"00006558" MACS "0800" IPH EE10 EE10
+/* The same frame bare: its trailer ends in an FCS (64 bytes or more). */
+#define BARE MACS "0800" IPH EE10 EE10 EE10 EE10 EE10
+/* 802.1Q 4051, then an I-tag (ISID 256) carrying ARP and 18 bytes. */
+#define PBBF MACS "8100" "0fd3" "88e7" "00000100" MACS "0806" \
+	"0001080006040001" "001122334455" "0a000001" "000000000000" \
+	"0a000002" EE10 "eeeeeeeeeeeeeeee"
+/* PPPoE session of 22 bytes, 30 more after it: Wireshark shows them
+ * nowhere. */
+#define PPPOE MACS "8864" "11000001" "0016" "0021" IPH EE10 EE10 EE10
+
+static void
+test_trailers(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, TEB);
+
+	(void)state;
+	assert_chain(p, "eth ipv4 gre eth ipv4 trailer");
+	assert_int_equal(field_n(p, "eth.trailer", 0)->bits, 20 * 8);
+	assert_int_equal(count(p, "eth.fcs"), 0);
+	sweep_prefixes(DLT_EN10MB, TEB);
+	p = decode_hex(DLT_EN10MB, BARE);
+	assert_int_equal(field_n(p, "eth.trailer", 0)->bits, 46 * 8);
+	assert_int_equal(count(p, "eth.fcs"), 1);
+	p = decode_hex(DLT_EN10MB, PBBF);
+	assert_chain(p, "eth vlan pbb arp trailer");
+	assert_int_equal(field_n(p, "ieee8021ah.trailer", 0)->bits, 18 * 8);
+	assert_int_equal(count(p, "vlan.trailer"), 0);
+	sweep_prefixes(DLT_EN10MB, PBBF);
+	p = decode_hex(DLT_EN10MB, PPPOE);
+	assert_int_equal(count(p, "eth.trailer"), 0);
+	assert_int_equal(field_n(p, "strata.trailer", 0)->bits, 30 * 8);
+	sweep_prefixes(DLT_EN10MB, PPPOE);
+	/* A VLAN tag whose 802.3 length (256) runs past the frame: no
+	 * trailer, and nothing read past it. */
+	p = decode_hex(DLT_EN10MB, MACS "8100" "0005" "0100" "aaaa03000000"
+	    "0800" IPH);
+	assert_int_equal(count(p, "vlan.trailer"), 0);
+	sweep_prefixes(DLT_EN10MB, MACS "8100" "0005" "0100" "aaaa03000000"
+	    "0800" IPH);
+}
+
 int
 main(void)
 {
@@ -254,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_node_info),
 		cmocka_unit_test(test_mld2_query),
 		cmocka_unit_test(test_pref64),
+		cmocka_unit_test(test_trailers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
