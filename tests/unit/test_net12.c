@@ -4,7 +4,8 @@
  * extended echo (RFC 8335) and the extension objects they carry (RFC
  * 4884, 5837, 8335), ICMPv6 node information (RFC 4620), MLDv2 queries,
  * the PREF64 option (RFC 8781); which layer names the bytes after a
- * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none).
+ * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none);
+ * ARP's gratuitous, probe and announcement judgements.
  * Each from hand-written bytes, every shorter prefix marked truncated,
  * and headers that lie marked malformed.
  */
@@ -294,6 +295,41 @@ test_trailers(void **state)
 	    "0800" IPH);
 }
 
+/* ARP over Ethernet: an announcement of 10.0.0.1 (request, sender and
+ * target protocol addresses the same, target MAC zero), a probe (sender
+ * 0.0.0.0), and hardware type 37 (HFI): addresses as bytes. */
+#define ARPH MACS "0806" "0001080006040001"
+#define ANNOUNCE ARPH "001122334455" "0a000001" "000000000000" "0a000001"
+#define PROBE ARPH "001122334455" "00000000" "000000000000" "0a000002"
+#define HFI MACS "0806" "0025000006040001" "001f29da2d79" "98a80168" \
+	"000000000000" "c0a80101"
+
+static void
+test_arp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, ANNOUNCE);
+
+	(void)state;
+	assert_int_equal(fval(p, "arp.isgratuitous"), 1);
+	assert_int_equal(fval(p, "arp.isannouncement"), 1);
+	assert_int_equal(count(p, "arp.isprobe"), 0);
+	sweep_prefixes(DLT_EN10MB, ANNOUNCE);
+	p = decode_hex(DLT_EN10MB, PROBE);
+	assert_int_equal(fval(p, "arp.isprobe"), 1);
+	assert_int_equal(count(p, "arp.isgratuitous"), 0);
+	p = decode_hex(DLT_EN10MB, HFI);
+	assert_int_equal(count(p, "arp.src.hw_mac"), 0);
+	assert_int_equal(field_n(p, "arp.src.hw", 0)->bits, 48);
+	assert_int_equal(field_n(p, "arp.dst.hw", 0)->bits, 48);
+	assert_int_equal(count(p, "arp.src.proto_ipv4"), 0);
+	assert_int_equal(field_n(p, "arp.src.proto", 0)->bits, 32);
+	sweep_prefixes(DLT_EN10MB, HFI);
+	/* Sizes that run past the frame: cut short, no flags guessed. */
+	p = decode_hex(DLT_EN10MB, MACS "0806" "00010800ff040001" "0011");
+	assert_int_equal(layer(p, "arp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(count(p, "arp.isgratuitous"), 0);
+}
+
 int
 main(void)
 {
@@ -306,6 +342,7 @@ main(void)
 		cmocka_unit_test(test_mld2_query),
 		cmocka_unit_test(test_pref64),
 		cmocka_unit_test(test_trailers),
+		cmocka_unit_test(test_arp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
