@@ -5,7 +5,8 @@
  * 4884, 5837, 8335), ICMPv6 node information (RFC 4620), MLDv2 queries,
  * the PREF64 option (RFC 8781); which layer names the bytes after a
  * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none);
- * ARP's gratuitous, probe and announcement judgements.
+ * ARP's gratuitous, probe and announcement judgements; PTP management
+ * TLVs.
  * Each from hand-written bytes, every shorter prefix marked truncated,
  * and headers that lie marked malformed.
  */
@@ -330,6 +331,48 @@ test_arp(void **state)
 	assert_int_equal(count(p, "arp.isgratuitous"), 0);
 }
 
+/* PTPv2 management responses over Ethernet: the default data set, and a
+ * clock description ("IEEE 802.3", product and revision ";;"). */
+#define PTPH "011b1900000000000000001288f7"
+#define MGMT(len) "0d02" len "00000000000000000000000000000000000000" \
+	"fffe00001200010000047f000000fffe000011000101010200"
+#define PTPDDS PTPH MGMT("004a") "0001001620000100000180f8feffff80000000" \
+	"fffe0000120000"
+#define PTPCLK PTPH MGMT("0066") "00010032000180000a49454545203830322e33" \
+	"000600000000001200030006000000000012000000" "00023b3b023b3b00001b19" \
+	"000200"
+
+static void
+test_ptp_mgmt(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, PTPDDS);
+
+	(void)state;
+	assert_int_equal(fval(p, "ptp.v2.mm.managementId"), 0x2000);
+	assert_int_equal(fval(p, "ptp.v2.mm.twoStep"), 1);
+	assert_int_equal(fval(p, "ptp.v2.mm.numberPorts"), 1);
+	assert_int_equal(fval(p, "ptp.v2.mm.clockclass"), 248);
+	assert_int_equal(fval(p, "ptp.v2.mm.clockidentity"),
+	    0x000000fffe000012ULL);
+	assert_int_equal(field_n(p, "ptp.v2.clockidentity_manuf", 0)->bits,
+	    24);
+	assert_int_equal(layer(p, "ptp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, PTPDDS);
+	p = decode_hex(DLT_EN10MB, PTPCLK);
+	assert_int_equal(fval(p, "ptp.v2.mm.clockType.OC"), 1);
+	assert_string_equal(field_n(p, "ptp.v2.mm.physicalLayerProtocol",
+	    1)->meaning, "IEEE 802.3");
+	assert_int_equal(fval(p, "ptp.v2.mm.physicalAddressLength"), 6);
+	assert_int_equal(fval(p, "ptp.v2.mm.networkProtocol"), 3);
+	assert_string_equal(field_n(p, "ptp.v2.mm.revisionData", 0)->meaning,
+	    ";;");
+	assert_int_equal(count(p, "ptp.v2.mm.profileIdentity"), 1);
+	sweep_prefixes(DLT_EN10MB, PTPCLK);
+	/* A TLV whose length runs past the message: malformed. */
+	p = decode_hex(DLT_EN10MB, PTPH MGMT("0036") "00010040" "2000");
+	assert_int_equal(layer(p, "ptp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -343,6 +386,7 @@ main(void)
 		cmocka_unit_test(test_pref64),
 		cmocka_unit_test(test_trailers),
 		cmocka_unit_test(test_arp),
+		cmocka_unit_test(test_ptp_mgmt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
