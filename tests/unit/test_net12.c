@@ -6,7 +6,7 @@
  * the PREF64 option (RFC 8781); which layer names the bytes after a
  * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none);
  * ARP's gratuitous, probe and announcement judgements; PTP management
- * TLVs.
+ * TLVs; OpenFlow 1.3 meter configurations and errors.
  * Each from hand-written bytes, every shorter prefix marked truncated,
  * and headers that lie marked malformed.
  */
@@ -373,6 +373,50 @@ test_ptp_mgmt(void **state)
 	assert_int_equal(layer(p, "ptp")->status, ST_LS_MALFORMED);
 }
 
+/* OpenFlow 1.3 over TCP to port 6633 (raw IPv4, total length tl). */
+#define OFTCP(tl) "4500" tl "000100004006" "0000" "7f0000017f000001" \
+	"e3c019e9" "00000001" "00000001" "5018ffff" "00000000"
+/* A meter configuration reply: meter 20 (kbps, stats) with one drop band,
+ * meter 10 with a DSCP remark band and an experimenter's. */
+#define METERS OFTCP("0078") "0413005000000029000a000000000000" \
+	"00180009000000140001001000000064000000c800000000" \
+	"002800090000000a000100100000000a0000001400000000" \
+	"00020010ffffffffffffffff01000000"
+/* HELLO_FAILED with its text, and a BAD_REQUEST quoting 16 bytes. */
+#define HELLOFAIL OFTCP("003c") "040100140000000100000000" \
+	"5765207375707000"
+#define BADREQ OFTCP("0044") "0401001c0000004100010006" \
+	"040400100000004100d0f0db00000065"
+
+static void
+test_openflow(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, METERS);
+
+	(void)state;
+	assert_int_equal(count(p, "openflow_v4.meter_config.meter_id"), 2);
+	assert_int_equal(field_n(p, "openflow_v4.meter_config.meter_id",
+	    1)->val, 10);
+	assert_int_equal(fval(p, "openflow_v4.meter_config.flags.kbps"), 1);
+	assert_int_equal(fval(p, "openflow_v4.meter_config.flags.stats"), 1);
+	assert_int_equal(count(p, "openflow_v4.meter_band.type"), 3);
+	assert_int_equal(fval(p, "openflow_v4.meter_band.dscp_remark."
+	    "prec_level"), 1);
+	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, METERS);
+	p = decode_hex(DLT_RAW, HELLOFAIL);
+	assert_string_equal(field_n(p, "openflow_v4.error.data", 0)->meaning,
+	    "We supp");
+	p = decode_hex(DLT_RAW, BADREQ);
+	/* Wireshark's count: the message less 20 bytes. */
+	assert_int_equal(field_n(p, "openflow_v4.error.data.body", 0)->bits,
+	    8 * 8);
+	/* A band of 4 bytes in a meter of 24: malformed. */
+	p = decode_hex(DLT_RAW, OFTCP("0050") "0413002800000029000a000000000000"
+	    "00180009000000140001000400000064000000c800000000");
+	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -387,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_trailers),
 		cmocka_unit_test(test_arp),
 		cmocka_unit_test(test_ptp_mgmt),
+		cmocka_unit_test(test_openflow),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
