@@ -6,7 +6,8 @@
  * the PREF64 option (RFC 8781); which layer names the bytes after a
  * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none);
  * ARP's gratuitous, probe and announcement judgements; PTP management
- * TLVs; OpenFlow 1.3 meter configurations and errors.
+ * TLVs; OpenFlow 1.3 meter configurations and errors; BGP's MP_REACH_NLRI,
+ * extended communities and PMSI tunnels.
  * Each from hand-written bytes, every shorter prefix marked truncated,
  * and headers that lie marked malformed.
  */
@@ -417,6 +418,65 @@ test_openflow(void **state)
 	assert_int_equal(layer(p, "openflow_v4")->status, ST_LS_MALFORMED);
 }
 
+/* BGP UPDATEs over raw IPv4: MP_REACH_NLRI for IPv6 (next hop and its
+ * link-local address, 2001:db8::/64 and 2001:db8:1::/48), and extended
+ * communities (route target 10:20, a non-transitive IPv4 one, a 4-octet
+ * AS one, an opaque one, EVPN MAC mobility). */
+#define BGPIP(tl) "4500" tl "00010000400600000a0000010a000002" \
+	"9c4000b300000001000000015018ffff00000000" \
+	"ffffffffffffffffffffffffffffffff"
+#define MPREACH6 BGPIP("0078") "00500200000039900e00350002012020010db8" \
+	"000000000000000000000001fe800000000000000000000000000001004020010db8" \
+	"000000003020010db80001"
+#define EXTCOM BGPIP("006a") "0042020000002bc010280002000a000000144102c0" \
+	"a80001000a020300010002000303020000000000010600000000000001"
+/* A labelled VPN route (label 16, RD 1:1, 172.16.4.0/24) after a next
+ * hop of RD 0:0 and 10.0.0.4; then a PMSI tunnel (RSVP-TE P2MP). */
+#define VPN4 BGPIP("0077") "004f0200000038900e00200001800c000000000000" \
+	"00000a00000400700001010000000100000001ac1004" "c016110001000000" \
+	"0a000004000081730a000004"
+
+static void
+test_bgp_mp(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, MPREACH6);
+
+	(void)state;
+	assert_int_equal(fval(p, "bgp.update.path_attribute.mp_reach_nlri."
+	    "afi"), 2);
+	assert_int_equal(field_n(p, "bgp.update.path_attribute.mp_reach_nlri."
+	    "next_hop", 0)->bits, 33 * 8);
+	assert_int_equal(count(p, "bgp.update.path_attribute.mp_reach_nlri."
+	    "next_hop.ipv6.link_local"), 1);
+	assert_string_equal(field_n(p, "bgp.mp_reach_nlri_ipv6_prefix",
+	    1)->meaning, "2001:db8:1::");
+	assert_int_equal(field_n(p, "bgp.prefix_length", 1)->val, 48);
+	sweep_prefixes(DLT_RAW, MPREACH6);
+	p = decode_hex(DLT_RAW, EXTCOM);
+	assert_int_equal(fval(p, "bgp.ext_com.stype_tr_as2"), 2);
+	assert_int_equal(fval(p, "bgp.ext_com.value_an4"), 20);
+	assert_int_equal(fval(p, "bgp.ext_com.stype_ntr_IP4"), 2);
+	assert_int_equal(fval(p, "bgp.ext_com.value_as4"), 65538);
+	assert_int_equal(fval(p, "bgp.ext_com.value_raw"), 1);
+	assert_int_equal(fval(p, "bgp.ext_com_evpn.mmac.seq"), 1);
+	sweep_prefixes(DLT_RAW, EXTCOM);
+	p = decode_hex(DLT_RAW, VPN4);
+	assert_string_equal(field_n(p, "bgp.update.path_attribute."
+	    "mp_reach_nlri.next_hop.rd", 0)->meaning, "0:0");
+	assert_string_equal(field_n(p, "bgp.label_stack", 0)->meaning,
+	    "16 (bottom)");
+	assert_string_equal(field_n(p, "bgp.rd", 0)->meaning, "1:1");
+	assert_string_equal(field_n(p, "bgp.mp_reach_nlri_ipv4_prefix",
+	    0)->meaning, "172.16.4.0");
+	assert_int_equal(fval(p, "bgp.update.path_attribute.pmsi.rsvp."
+	    "tunnel_id"), 33139);
+	sweep_prefixes(DLT_RAW, VPN4);
+	/* A next hop of 0x40 bytes in an attribute of 5: malformed. */
+	p = decode_hex(DLT_RAW, BGPIP("0048") "0020020000000990" "0e0005000201"
+	    "4000");
+	assert_int_equal(layer(p, "bgp")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -432,6 +492,7 @@ main(void)
 		cmocka_unit_test(test_arp),
 		cmocka_unit_test(test_ptp_mgmt),
 		cmocka_unit_test(test_openflow),
+		cmocka_unit_test(test_bgp_mp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
