@@ -358,10 +358,23 @@ st_decode_init(void)
  * over: named as Wireshark names them, by the innermost link layer or tag
  * at k or before it that hands a payload on by EtherType (eth.trailer,
  * vlan.trailer, ...), a layer between them (MPLS, LLC) naming none.  An
- * Ethernet frame carried inside another (GRE, ERSPAN, VXLAN) ends in no
- * frame check sequence.  With none (802.11, raw IP), the bytes are
+ * Ethernet frame carried inside a network layer's payload (GRE, ERSPAN,
+ * VXLAN) ends in no frame check sequence.  With none (802.11, raw IP), the bytes are
  * strata's (strata.trailer): Wireshark shows them nowhere.
  */
+/* Whether the layers before layer k are all link layers (ISL before an
+ * Ethernet frame): the frame is the link's own, its FCS may be there. */
+static int
+link_only(const struct st_packet *pkt, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (pkt->layers[i].proto->role != ST_ROLE_LINK)
+			return 0;
+	return 1;
+}
+
 static const struct st_proto *
 trailer_of(const struct st_packet *pkt, size_t k)
 {
@@ -372,7 +385,8 @@ trailer_of(const struct st_packet *pkt, size_t k)
 		ly = &pkt->layers[i];
 		if (ly->depth != 0 || ly->proto->trailer == NULL)
 			continue;
-		if (ly->proto->trailer == &st_proto_trailer && i > 0)
+		if (ly->proto->trailer == &st_proto_trailer && !link_only(pkt,
+		    i))
 			return &st_proto_trailer_inner;
 		return ly->proto->trailer;
 	}

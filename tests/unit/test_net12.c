@@ -7,7 +7,7 @@
  * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none);
  * ARP's gratuitous, probe and announcement judgements; PTP management
  * TLVs; OpenFlow 1.3 meter configurations and errors; BGP's MP_REACH_NLRI,
- * extended communities and PMSI tunnels.
+ * extended communities and PMSI tunnels; Cisco ISL; the loopback test.
  * Each from hand-written bytes, every shorter prefix marked truncated,
  * and headers that lie marked malformed.
  */
@@ -477,6 +477,41 @@ test_bgp_mp(void **state)
 	assert_int_equal(layer(p, "bgp")->status, ST_LS_MALFORMED);
 }
 
+/* ISL carrying an 802.3 DTP frame (domain "Lab") that ends in 9 bytes
+ * of trailer and its FCS. */
+#define ISLDTP "01000c000000001906eab885004caaaa0300000c00030000000001000ccccccc" \
+	"001906eab8850025aaaa0300000c200401000100084c616200000200050400030005" \
+	"400004000a001906eab885000000000000000000f7a7fe42"
+/* The loopback test: skip 0, forward to aa:00:04:00:1d:04, reply 1. */
+#define LOOPF "aa0004001d04aa0004006904" "9000" "0000" "0200" "aa0004001d04" \
+	"0100" "0100" "5555555555555555"
+
+static void
+test_isl_loop(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_EN10MB, ISLDTP);
+
+	(void)state;
+	assert_chain(p, "isl eth llc dtp trailer");
+	assert_int_equal(fval(p, "isl.vlan_id"), 1);
+	assert_int_equal(fval(p, "isl.bpdu"), 1);
+	assert_int_equal(fval(p, "isl.len"), 76);
+	assert_int_equal(field_n(p, "eth.trailer", 0)->bits, 9 * 8);
+	assert_int_equal(fval(p, "eth.fcs"), 0xf7a7fe42);
+	sweep_prefixes(DLT_EN10MB, ISLDTP);
+	/* An ISL length below its own 12 bytes: malformed. */
+	p = decode_hex(DLT_EN10MB, "01000c000000001906eab8850004aaaa0300000c"
+	    "000300000000");
+	assert_int_equal(layer(p, "isl")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_EN10MB, LOOPF);
+	assert_chain(p, "eth loop data");
+	assert_int_equal(fval(p, "loop.skipcount"), 0);
+	assert_int_equal(fval(p, "loop.relevant_function"), 2);
+	assert_int_equal(field_n(p, "loop.function", 1)->val, 1);
+	assert_int_equal(fval(p, "loop.receipt_number"), 1);
+	sweep_prefixes(DLT_EN10MB, LOOPF);
+}
+
 int
 main(void)
 {
@@ -493,6 +528,7 @@ main(void)
 		cmocka_unit_test(test_ptp_mgmt),
 		cmocka_unit_test(test_openflow),
 		cmocka_unit_test(test_bgp_mp),
+		cmocka_unit_test(test_isl_loop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
