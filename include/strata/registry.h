@@ -18,7 +18,8 @@ extern const struct st_proto *const st_protos[];
 /* The protocols the decode loop itself falls back on: bytes no decoder
  * claims, and bytes after the frame's payload. */
 extern const struct st_proto st_proto_data, st_proto_trailer,
-    st_proto_trailer_vlan, st_proto_trailer_qinq, st_proto_trailer_sll;
+    st_proto_trailer_inner, st_proto_trailer_vlan, st_proto_trailer_qinq,
+    st_proto_trailer_pbb, st_proto_trailer_sll, st_proto_trailer_other;
 
 /* The protocol bound to (key, val), or NULL. */
 const struct st_proto *st_proto_next(int key, uint64_t val);

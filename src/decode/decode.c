@@ -20,6 +20,7 @@
 struct frame {
 	size_t	trail_off;
 	size_t	trail_len;
+	size_t	trail_ly;	/* the layer whose length left them over */
 };
 
 static void chain(struct st_dctx *d, struct st_cur cur,
@@ -200,6 +201,7 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 			if (d->depth == 0 && fr->trail_len == 0) {
 				fr->trail_off = cur.off + d->plen;
 				fr->trail_len = pl - d->plen;
+				fr->trail_ly = (size_t)(ly - d->pkt->layers);
 			}
 			cur.end = cur.off + d->plen;
 			pl = d->plen;
@@ -402,22 +404,44 @@ st_decode_init(void)
 	st_registry_init();
 }
 
-/* The layer for the bytes after the datagram: as the innermost link
- * layer or tag that names it says (eth.trailer, vlan.trailer, ...). */
-static const struct st_proto *
-trailer_of(const struct st_packet *pkt)
+/*
+ * The layer for the bytes after the datagram that layer k's length left
+ * over: named as Wireshark names them, by the innermost link layer or tag
+ * at k or before it that hands a payload on by EtherType (eth.trailer,
+ * vlan.trailer, ...), a layer between them (MPLS, LLC) naming none.  An
+ * Ethernet frame carried inside a network layer's payload (GRE, ERSPAN,
+ * VXLAN) ends in no frame check sequence.  With none (802.11, raw IP), the bytes are
+ * strata's (strata.trailer): Wireshark shows them nowhere.
+ */
+/* Whether the layers before layer k are all link layers (ISL before an
+ * Ethernet frame): the frame is the link's own, its FCS may be there. */
+static int
+link_only(const struct st_packet *pkt, size_t k)
 {
-	const struct st_proto *t = &st_proto_trailer;
-	unsigned i;
+	size_t i;
 
-	for (i = 0; i < pkt->nlayers; i++) {
-		if (pkt->layers[i].proto->role > ST_ROLE_LINK &&
-		    !(pkt->layers[i].proto->flags & ST_PF_TAG))
-			break;
-		if (pkt->layers[i].proto->trailer != NULL)
-			t = pkt->layers[i].proto->trailer;
+	for (i = 0; i < k; i++)
+		if (pkt->layers[i].proto->role != ST_ROLE_LINK)
+			return 0;
+	return 1;
+}
+
+static const struct st_proto *
+trailer_of(const struct st_packet *pkt, size_t k)
+{
+	const struct st_layer *ly;
+	size_t i;
+
+	for (i = k + 1; i-- > 0;) {
+		ly = &pkt->layers[i];
+		if (ly->depth != 0 || ly->proto->trailer == NULL)
+			continue;
+		if (ly->proto->trailer == &st_proto_trailer && !link_only(pkt,
+		    i))
+			return &st_proto_trailer_inner;
+		return ly->proto->trailer;
 	}
-	return t;
+	return &st_proto_trailer_other;
 }
 
 unsigned
@@ -460,7 +484,8 @@ st_decode_ra(struct st_packet *pkt, int linktype, struct st_defrag *ra)
 	if (pkt->nbadck > 0)
 		offloaded(pkt);
 	if (fr.trail_len > 0 && fr.trail_off + fr.trail_len <= pkt->caplen &&
-	    (ly = st_pkt_add_layer(pkt, p = trailer_of(pkt),
+	    fr.trail_ly < pkt->nlayers &&
+	    (ly = st_pkt_add_layer(pkt, p = trailer_of(pkt, fr.trail_ly),
 	    (uint32_t)fr.trail_off, 0)) != NULL) {
 		d.ly = ly;
 		c = st_cur_make(pkt->data, pkt->caplen);

@@ -51,7 +51,58 @@ static const struct st_field_desc arp_fields[] = {
 	FD(NULL, "arp.dst.hw", "Target hardware address", 0, 0, ST_FMT_BYTES),
 	FD(NULL, "arp.dst.proto", "Target protocol address", 0, 0,
 	    ST_FMT_BYTES),
+	/* What the addresses make of it (RFC 5227), as tshark judges. */
+	FDG("arp.isgratuitous", "Gratuitous (sender and target protocol "
+	    "addresses the same)", ST_FMT_BOOL, NULL),
+	FDG("arp.isprobe", "Probe (RFC 5227: no sender address)",
+	    ST_FMT_BOOL, NULL),
+	FDG("arp.isannouncement", "Announcement (RFC 5227)", ST_FMT_BOOL,
+	    NULL),
 };
+enum { A_GRAT = 13, A_PROBE, A_ANN };
+
+/* Whether the n bytes at byte off of c are all zero (or not captured). */
+static int
+arp_zero(struct st_cur *c, size_t off, size_t n)
+{
+	size_t i;
+
+	if (st_cur_left(c) < off + n)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (c->base[c->off + off + i] != 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * A request or reply whose sender and target protocol addresses are the
+ * same is gratuitous, and a request of those with a zero target hardware
+ * address an announcement; a request with a zero target hardware address
+ * and sender IPv4 address, a probe.  As tshark reads them: six bytes of
+ * target hardware address and four of sender protocol address whatever
+ * the sizes say.
+ */
+static void
+arp_kind(struct st_dctx *d, struct st_cur *c, unsigned op, size_t hs,
+    size_t ps)
+{
+	size_t spa = 8 + hs, tha = spa + ps, tpa = tha + hs, i;
+	int same = 1, zha;
+
+	if ((op != 1 && op != 2) || st_cur_left(c) < tpa + ps)
+		return;
+	for (i = 0; i < ps; i++)
+		if (c->base[c->off + spa + i] != c->base[c->off + tpa + i])
+			same = 0;
+	zha = op == 1 ? arp_zero(c, tha, 6) : 0;
+	if (same) {
+		st_dgen(d, &arp_fields[A_GRAT], 1);
+		if (zha == 1)
+			st_dgen(d, &arp_fields[A_ANN], 1);
+	} else if (zha == 1 && arp_zero(c, spa, 4) == 1)
+		st_dgen(d, &arp_fields[A_PROBE], 1);
+}
 
 /* Adds one address of n bytes at byte off: typed when it has the usual size. */
 static void
@@ -68,18 +119,26 @@ static int
 arp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t hs, ps, off = 8;
-	int ipv4;
+	int ipv4, ether;
+
+	unsigned hrd, pro;
 
 	if (st_dfields(d, c, arp_fields, 5) != ST_OK)
 		return c->err;
+	hrd = (unsigned)st_peek_bits(c, 0, 16);
+	pro = (unsigned)st_peek_bits(c, 16, 16);
 	hs = (size_t)st_peek_bits(c, 32, 8);
 	ps = (size_t)st_peek_bits(c, 40, 8);
-	ipv4 = st_peek_bits(c, 16, 16) == 0x0800;
-	arp_addr(d, c, off, hs, &arp_fields[5], 6, &arp_fields[9]);
+	arp_kind(d, c, (unsigned)st_peek_bits(c, 48, 16), hs, ps);
+	/* MAC addresses for Ethernet and IEEE 802 hardware; IPv4 addresses
+	 * for IPv4 (and AX.25's IP, 0xcc). */
+	ether = (hrd == 1 || hrd == 6) && hs == 6;
+	ipv4 = (pro == 0x0800 || pro == 0xcc) && ps == 4;
+	arp_addr(d, c, off, hs, &arp_fields[5], ether ? 6 : 0, &arp_fields[9]);
 	off += hs;
 	arp_addr(d, c, off, ps, &arp_fields[6], ipv4 ? 4 : 0, &arp_fields[10]);
 	off += ps;
-	arp_addr(d, c, off, hs, &arp_fields[7], 6, &arp_fields[11]);
+	arp_addr(d, c, off, hs, &arp_fields[7], ether ? 6 : 0, &arp_fields[11]);
 	off += hs;
 	arp_addr(d, c, off, ps, &arp_fields[8], ipv4 ? 4 : 0, &arp_fields[12]);
 	off += ps;

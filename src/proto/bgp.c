@@ -13,12 +13,13 @@
  * attributes, NLRI, prefixes as a length in bits and as many bytes as it
  * needs.  NOTIFICATION (3): error codes and data (a shutdown
  * communication, RFC 8203).  KEEPALIVE (4): the header alone.
- * ROUTE-REFRESH (5, RFC 2918/7313).  One layer per message; several may
+ * ROUTE-REFRESH (5, RFC 2918/7313).  Multiprotocol reachability,
+ * extended communities and PMSI tunnels in bgpmp.c.  One layer per message; several may
  * share a segment.  A segment that does not start with a marker continues
  * a message begun earlier (no reassembly here, as tshark without it).
  */
 #include "strata/out.h"
-#include "fields.h"
+#include "bgp.h"
 
 enum { F_MARKER, F_LEN, F_TYPE, F_CONT,
 	/* OPEN, from the message's start */
@@ -209,10 +210,6 @@ static const struct st_field_desc bgp_fields[] = {
 	[R_SAFI] = FD(NULL, "bgp.route_refresh.safi", "SAFI", 176, 8,
 	    ST_FMT_DEC),
 };
-
-#define BGP_MAXITEMS	1024	/* parameters, capabilities, attributes,
-				   prefixes, ASes in one message (at most
-				   4096 bytes, RFC 8654: 65535) */
 
 /* Rows [first, first + n) at byte off of c; a missing byte sets c->err. */
 static void
@@ -438,6 +435,9 @@ bgp_attr(struct st_dctx *d, struct st_cur *c, unsigned type, size_t pos,
 	case 8:
 		for (i = 0, k = 0; i < BGP_MAXITEMS && k + 4 <= n; i++, k += 4)
 			bgp_at(d, c, pos + k, A_COMAS, 2);
+		break;
+	default:
+		bgp_mp_attr(d, c, type, pos, n);
 		break;
 	}
 }

@@ -89,6 +89,13 @@ trailer_decode(struct st_dctx *d, struct st_cur *c)
 	return trailer_split(d, c, &trailer_fields[1], 1);
 }
 
+/* After an Ethernet frame carried inside another: no FCS. */
+static int
+trailer_inner_decode(struct st_dctx *d, struct st_cur *c)
+{
+	return trailer_split(d, c, &trailer_fields[1], 0);
+}
+
 /* What the bytes after the datagram are, in a phrase. */
 static const char *
 trailer_what(const struct st_packet *pkt, const struct st_layer *ly)
@@ -123,9 +130,23 @@ const struct st_proto st_proto_trailer = {
 	.what = trailer_what,
 };
 
+const struct st_proto st_proto_trailer_inner = {
+	.name = "trailer",
+	.ws = "eth",
+	.title = "Frame padding or trailer",
+	.rfc = NULL,
+	.role = ST_ROLE_TRAILER,
+	.fields = trailer_fields,
+	.nfields = NFIELDS(trailer_fields),
+	.decode = trailer_inner_decode,
+	.color = "\033[90m",
+	.what = trailer_what,
+};
+
 /*
- * Bytes after a datagram that a VLAN tag or a cooked (SLL) header handed
- * on: Wireshark names them by that layer, padding or not.
+ * Bytes after a datagram that a VLAN tag, an 802.1ah I-tag or a cooked
+ * (SLL) header handed on: Wireshark names them by that layer, padding or
+ * not.
  */
 static const struct st_field_desc vlan_trailer_fields[] = {
 	FD("trailer", "vlan.trailer", "Trailer", 0, 0, ST_FMT_BYTES),
@@ -171,4 +192,31 @@ TRAILER(st_proto_trailer_vlan, "vlan", vlan_trailer_fields,
     vlan_trailer_decode);
 TRAILER(st_proto_trailer_qinq, "ieee8021ad", qinq_trailer_fields,
     qinq_trailer_decode);
+TRAILER(st_proto_trailer_pbb, "ieee8021ah", qinq_trailer_fields,
+    qinq_trailer_decode);
 TRAILER(st_proto_trailer_sll, "sll", sll_trailer_fields, sll_trailer_decode);
+
+/*
+ * Bytes after the payload that Wireshark shows nowhere: those behind
+ * PPPoE, and those of a link that names no trailer (802.11, raw IP, BSD
+ * loopback).  Shown as strata's, whole.
+ */
+static const struct st_field_desc other_trailer_fields[] = {
+	FD("trailer", "strata.trailer", "Bytes after the payload", 0, 0,
+	    ST_FMT_BYTES),
+};
+
+static int
+other_trailer_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t n = st_cur_left(c);
+
+	if (n > 0)
+		st_dbytes(d, c, other_trailer_fields, 0, n);
+	d->hdr = n;
+	d->plen = 0;
+	return ST_OK;
+}
+
+TRAILER(st_proto_trailer_other, "frame", other_trailer_fields,
+    other_trailer_decode);

@@ -2,7 +2,8 @@
 /*
  * Ethernet II and IEEE 802.3 (IEEE 802.3 clause 3), and stacked VLAN tags:
  * IEEE 802.1Q (TPID 0x8100, 0x9100) and 802.1ad service tags (0x88a8),
- * and 802.1ah provider backbone bridging's I-tag (0x88e7: MAC-in-MAC).
+ * and 802.1ah provider backbone bridging's I-tag (0x88e7: MAC-in-MAC);
+ * Cisco's ISL before an Ethernet frame.
  *
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -58,10 +59,82 @@ static const struct st_field_desc eth_fields[] = {
 	FD("len", "eth.len", "Length", 96, 16, ST_FMT_DEC),
 };
 
+/*
+ * Cisco's Inter-Switch Link: a 26-byte header before the switched frame,
+ * told by its multicast destination (01-00-0c-00-00 or 0c-00-0c-00-00,
+ * the sixth byte the frame's type and user bits), as Wireshark tells it.
+ *
+ * +--------------------------+----+----+------------------------+------+
+ * | DA (40) | type(4) user(4)| SA (48) | length (16) | AAAA03   | HSA  |
+ * +--------------------------+----+----+------------------------+------+
+ * | VLAN (15) | BPDU (1) | index (16) | reserved (16) | frame ... | CRC |
+ */
+static const struct st_field_desc isl_fields[] = {
+	FD(NULL, "isl.dst", "Destination", 0, 48, ST_FMT_MAC),
+	FDD(NULL, "isl.type", "Frame type", 40, 4, ST_FMT_DEC),
+	FDD(NULL, "isl.user_eth", "User (Ethernet priority)", 46, 2,
+	    ST_FMT_DEC),
+	FDD(NULL, "isl.addr", "Destination or source", 0, 48, ST_FMT_MAC),
+	FD(NULL, "isl.src", "Source", 48, 48, ST_FMT_MAC),
+	FDD(NULL, "isl.addr", "Destination or source", 48, 48, ST_FMT_MAC),
+	FD(NULL, "isl.len", "Length", 96, 16, ST_FMT_DEC),
+	FD(NULL, "isl.dsap", "DSAP", 112, 8, ST_FMT_HEX),
+	FD(NULL, "isl.ssap", "SSAP", 120, 8, ST_FMT_HEX),
+	FD(NULL, "isl.control", "Control", 128, 8, ST_FMT_HEX),
+	FD(NULL, "isl.hsa", "High bits of the source address", 136, 24,
+	    ST_FMT_HEX),
+	FD(NULL, "isl.vlan_id", "VLAN ID", 160, 15, ST_FMT_DEC),
+	FD(NULL, "isl.bpdu", "BPDU, CDP or VTP", 175, 1, ST_FMT_BOOL),
+	FD(NULL, "isl.index", "Index", 176, 16, ST_FMT_DEC),
+	FD(NULL, "isl.reserved", "Reserved", 192, 16, ST_FMT_HEX),
+};
+
+extern const struct st_proto st_proto_isl, st_proto_eth;
+
+/* Whether the frame at c is ISL (its first five bytes). */
+static int
+is_isl(struct st_cur *c)
+{
+	uint64_t da;
+
+	if (st_cur_left(c) < 26)
+		return 0;
+	da = st_peek_bits(c, 0, 40);
+	return da == 0x01000c0000ULL || da == 0x0c000c0000ULL;
+}
+
+/* The ISL header; an Ethernet frame (type 0) follows, as long as the
+ * length says (the rest: ISL's CRC). */
+static int
+isl_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t len;
+
+	if (st_dfields(d, c, isl_fields, NFIELDS(isl_fields)) != ST_OK)
+		return c->err;
+	len = (size_t)st_peek_bits(c, 96, 16);
+	d->hdr = 26;
+	if (len < 12)
+		return st_dmalformed(d, "ISL length %zu below its 12 bytes",
+		    len);
+	d->plen = len - 12;
+	if (st_peek_bits(c, 40, 4) == 0)
+		d->next = &st_proto_eth;
+	else
+		d->data = 1;	/* token ring, FDDI, ATM: not decoded */
+	return ST_OK;
+}
+
 static int
 eth_decode(struct st_dctx *d, struct st_cur *c)
 {
 	uint16_t t;
+
+	/* ISL on an Ethernet link: the layer is ISL's. */
+	if (d->depth == 0 && d->ly == d->pkt->layers && is_isl(c)) {
+		d->ly->proto = &st_proto_isl;
+		return isl_decode(d, c);
+	}
 
 	if (d->pkt->lite) {		/* the addresses only: no parts */
 		st_dfield(d, c, &eth_fields[E_DST]);
@@ -128,6 +201,7 @@ static const struct st_craft eth_craft = {
 };
 
 const struct st_proto st_proto_eth = {
+	.trailer = &st_proto_trailer,
 	.name = "eth",
 	.ws = "eth",
 	.title = "Ethernet II",
@@ -145,6 +219,21 @@ const struct st_proto st_proto_eth = {
 	    "type; the frame is padded to 60 bytes and followed by a 4-byte "
 	    "FCS on the wire (captures rarely keep it).",
 	.craft = &eth_craft,
+};
+
+const struct st_proto st_proto_isl = {
+	.name = "isl",
+	.ws = "isl",
+	.title = "Cisco Inter-Switch Link",
+	.rfc = "Cisco ISL",
+	.role = ST_ROLE_LINK,
+	.fields = isl_fields,
+	.nfields = NFIELDS(isl_fields),
+	.decode = isl_decode,
+	.color = "\033[34m",
+	.explain = "Shown instead of Ethernet when the destination starts "
+	    "01-00-0c-00-00 or 0c-00-0c-00-00, as Wireshark does; the switched "
+	    "frame follows the 26-byte header.",
 };
 
 static const struct st_field_desc vlan_fields[] = {
@@ -314,6 +403,7 @@ static const struct st_field_desc *const pbb_keys[] = {
 };
 
 const struct st_proto st_proto_pbb = {
+	.trailer = &st_proto_trailer_pbb,
 	.name = "pbb",
 	.ws = "ieee8021ah",
 	.title = "802.1ah Provider Backbone Bridge (MAC-in-MAC)",

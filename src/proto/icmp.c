@@ -85,7 +85,16 @@ icmp_code_names(unsigned type)
 }
 
 enum { F_TYPE, F_CODE, F_CKSUM, F_ID, F_SEQ, F_UNUSED, F_MTU, F_GW, F_PTR,
-	F_PUNUSED, F_OTS, F_RTS, F_TTS, F_CKSTAT };
+	F_PUNUSED, F_OTS, F_RTS, F_TTS, F_CKSTAT,
+	/* RFC 4884: the quoted datagram's length in an error */
+	F_UNUSED8, F_LENGTH, F_ORIGLEN, F_UNUSED16,
+	/* RFC 8335 extended echo: sequence number, then the request's or
+	 * the reply's flags */
+	F_XSEQ, F_XREQRES, F_XLOCAL, F_XSTATE, F_XRRES, F_XACT, F_XV4, F_XV6 };
+
+/* One literal for the rows of that name (the views group a layer's fields
+ * by their name's pointer). */
+static const char icmp_unused[] = "icmp.unused";
 
 static const struct st_field_desc icmp_fields[] = {
 	FDX("type", "icmp.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 8,
@@ -95,11 +104,11 @@ static const struct st_field_desc icmp_fields[] = {
 	    ST_AUTO_CKSUM, ST_DF_CKSUM, 0, NULL),
 	FD("id", "icmp.ident", "Identifier", 32, 16, ST_FMT_DEC),
 	FD("seq", "icmp.seq", "Sequence number", 48, 16, ST_FMT_DEC),
-	FD("unused", "icmp.unused", "Unused", 32, 32, ST_FMT_HEX),
+	FD("unused", icmp_unused, "Unused", 32, 32, ST_FMT_HEX),
 	FD("mtu", "icmp.mtu", "Next-hop MTU", 48, 16, ST_FMT_DEC),
 	FD("gw", "icmp.redir_gw", "Gateway address", 32, 32, ST_FMT_IPV4),
 	FD("ptr", "icmp.pointer", "Pointer", 32, 8, ST_FMT_DEC),
-	FD(NULL, "icmp.unused", "Unused", 40, 24, ST_FMT_HEX),
+	FD(NULL, icmp_unused, "Unused", 40, 24, ST_FMT_HEX),
 	FD("ots", "icmp.originate_timestamp", "Originate timestamp", 64, 32,
 	    ST_FMT_DEC),
 	FD("rts", "icmp.receive_timestamp", "Receive timestamp", 96, 32,
@@ -108,6 +117,19 @@ static const struct st_field_desc icmp_fields[] = {
 	    ST_FMT_DEC),
 	FDG("icmp.checksum.status", "Checksum status", ST_FMT_ENUM,
 	    st_ck_names),
+	FD(NULL, icmp_unused, "Unused", 32, 8, ST_FMT_HEX),
+	FD(NULL, "icmp.length", "Length (32-bit words)", 40, 8, ST_FMT_DEC),
+	FDG("icmp.length.original_datagram", "Length of the original "
+	    "datagram", ST_FMT_DEC, NULL),
+	FD(NULL, icmp_unused, "Unused", 48, 16, ST_FMT_HEX),
+	FD(NULL, "icmp.ext.echo.seq", "Sequence number", 48, 8, ST_FMT_DEC),
+	FDD(NULL, "icmp.ext.echo.req.res", "Reserved", 56, 7, ST_FMT_HEX),
+	FDD(NULL, "icmp.ext.echo.req.local", "Local", 63, 1, ST_FMT_BOOL),
+	FDD(NULL, "icmp.ext.echo.rsp.state", "State", 56, 3, ST_FMT_DEC),
+	FDD(NULL, "icmp.ext.echo.rsp.res", "Reserved", 59, 2, ST_FMT_HEX),
+	FDD(NULL, "icmp.ext.echo.rsp.active", "Active", 61, 1, ST_FMT_BOOL),
+	FDD(NULL, "icmp.ext.echo.rsp.ipv4", "IPv4", 62, 1, ST_FMT_BOOL),
+	FDD(NULL, "icmp.ext.echo.rsp.ipv6", "IPv6", 63, 1, ST_FMT_BOOL),
 };
 
 static const struct st_ckspec icmp_ck = {
@@ -126,37 +148,69 @@ static const struct st_field_desc icmp_le[] = {
 	  .fmt = ST_FMT_DEC, .flags = ST_DF_GEN | ST_DF_DETAIL },
 };
 
-/* The identifier and sequence number, and both read little endian. */
+/* The identifier and sequence number, and both read little endian; the
+ * identifier alone when seq is 0 (an extended echo). */
 static void
-icmp_idseq(struct st_dctx *d, struct st_cur *c)
+icmp_idseq(struct st_dctx *d, struct st_cur *c, int seq)
 {
 	uint32_t v;
 
-	st_dfields(d, c, icmp_fields + F_ID, 2);
+	st_dfields(d, c, icmp_fields + F_ID, seq ? 2 : 1);
 	if (d->pkt->lite || !st_cur_need(c, 8))
 		return;
 	v = (uint32_t)st_peek_bits(c, 32, 32);
 	st_dgen(d, &icmp_le[0], (v >> 16 & 0xff) << 8 | v >> 24);
-	st_dgen(d, &icmp_le[1], (v & 0xff) << 8 | (v >> 8 & 0xff));
+	if (seq)
+		st_dgen(d, &icmp_le[1], (v & 0xff) << 8 | (v >> 8 & 0xff));
 }
 
 static const struct st_field_desc icmp_unused16 =
-    FD(NULL, "icmp.unused", "Unused", 32, 16, ST_FMT_HEX);
+    FD(NULL, icmp_unused, "Unused", 32, 16, ST_FMT_HEX);
+
+/*
+ * An error's second word when its byte 5 holds the RFC 4884 length of
+ * the quoted datagram (in 32-bit words): unused, the length and what it
+ * comes to in bytes, then the next-hop MTU (a "fragmentation needed") or
+ * unused.  The pointer of a parameter problem is added already.
+ */
+static void
+icmp_length(struct st_dctx *d, struct st_cur *c, unsigned type,
+    unsigned code)
+{
+	if (type != 12)
+		st_dfield(d, c, &icmp_fields[F_UNUSED8]);
+	if (st_dfield(d, c, &icmp_fields[F_LENGTH]) != NULL)
+		st_dgen(d, &icmp_fields[F_ORIGLEN], st_peek_bits(c, 40, 8) *
+		    4);
+	st_dfield(d, c, &icmp_fields[type == 3 && code == 4 ? F_MTU :
+	    F_UNUSED16]);
+}
 
 /* Adds the second word of the header; returns whether a packet is quoted. */
 static int
 icmp_rest(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned code)
 {
+	/* RFC 4884's length, in byte 5 of the errors that may carry it */
+	unsigned len = (type == 3 || type == 11 || type == 12) &&
+	    st_cur_left(c) >= 6 ? (unsigned)st_peek_bits(c, 40, 8) : 0;
+
 	switch (type) {
 	case 3:
-		if (code == 4) {
+		if (len > 0)
+			icmp_length(d, c, type, code);
+		else if (code == 4) {
 			st_dfield(d, c, &icmp_unused16);
 			st_dfield(d, c, &icmp_fields[F_MTU]);
 		} else
 			st_dfield(d, c, &icmp_fields[F_UNUSED]);
 		return 1;
-	case 4:
 	case 11:
+		if (len > 0) {
+			icmp_length(d, c, type, code);
+			return 1;
+		}
+		/* FALLTHROUGH */
+	case 4:
 		st_dfield(d, c, &icmp_fields[F_UNUSED]);
 		return 1;
 	case 5:
@@ -164,11 +218,14 @@ icmp_rest(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned code)
 		return 1;
 	case 12:
 		st_dfield(d, c, &icmp_fields[F_PTR]);
-		st_dfield(d, c, &icmp_fields[F_PUNUSED]);
+		if (len > 0)
+			icmp_length(d, c, type, code);
+		else
+			st_dfield(d, c, &icmp_fields[F_PUNUSED]);
 		return 1;
 	case 13:
 	case 14:
-		icmp_idseq(d, c);
+		icmp_idseq(d, c, 1);
 		st_dfields(d, c, icmp_fields + F_OTS, 3);
 		return 0;
 	case 0:
@@ -177,12 +234,38 @@ icmp_rest(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned code)
 	case 16:
 	case 17:
 	case 18:
-		icmp_idseq(d, c);
+		icmp_idseq(d, c, 1);
+		return 0;
+	case 42:
+		icmp_idseq(d, c, 0);
+		st_dfields(d, c, icmp_fields + F_XSEQ, 3);
+		return 0;
+	case 43:
+		icmp_idseq(d, c, 0);
+		st_dfield(d, c, &icmp_fields[F_XSEQ]);
+		st_dfields(d, c, icmp_fields + F_XSTATE, 5);
 		return 0;
 	default:
 		st_dfield(d, c, &icmp_fields[F_UNUSED]);
 		return 0;
 	}
+}
+
+/* Whether the layer being decoded is quoted by an ICMP or ICMPv6 error
+ * (the layer one level up, by its is_error hook). */
+static int
+in_error(const struct st_dctx *d)
+{
+	const struct st_layer *ly;
+
+	if (d->depth == 0)
+		return 0;
+	for (ly = d->ly - 1; ly >= d->pkt->layers; ly--)
+		if (ly->depth < d->depth)
+			return (unsigned)ly->depth + 1 == d->depth &&
+			    ly->proto->is_error != NULL &&
+			    ly->proto->is_error(d->pkt, ly);
+	return 0;
 }
 
 static int
@@ -202,7 +285,13 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 	code->meaning = st_valname(icmp_code_names(type),
 	    (uint32_t)code->val);
 	quoted = icmp_rest(d, c, type, (unsigned)code->val);
-	st_dck(d, c, &icmp_ck, ck, 8);
+	/* Quoted in an error, it is not verified (tshark: "in ICMP error
+	 * packet"). */
+	if (in_error(d) && ck != NULL) {
+		ck->ck = ST_CK_UNVERIFIED;
+		st_dckstatus(d, ck, &icmp_fields[F_CKSTAT]);
+	} else
+		st_dck(d, c, &icmp_ck, ck, 8);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = type == 13 || type == 14 ? 20 : 8;
@@ -219,6 +308,18 @@ icmp_decode(struct st_dctx *d, struct st_cur *c)
 		}
 		q.off += 8;
 		st_dnest(d, &q, ST_KEY_ETHERTYPE, 0x0800);
+		return ST_OK;
+	}
+	/* RFC 8335: a request asks about the interface its extension names;
+	 * neither carries data. */
+	if (type == 42 || type == 43) {
+		size_t n = d->net.fam == 4 && d->net.tlen < left ?
+		    d->net.tlen : left;
+
+		if (type == 42 && n > 8)
+			icmp_ext(d, c, 8, n);
+		d->hdr = n;
+		d->plen = 0;
 		return ST_OK;
 	}
 	/* The timestamp stays in the data (ping's 56 bytes), where tshark
@@ -258,6 +359,8 @@ icmp_summary(struct st_sumctx *s, const struct st_layer *ly)
 		if (f[F_ID] != NULL) {
 			st_out_puts(o, " id ");
 			s->value(s, f[F_ID]);
+		}
+		if (f[F_SEQ] != NULL) {
 			st_out_puts(o, " seq ");
 			s->value(s, f[F_SEQ]);
 		}

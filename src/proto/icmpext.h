@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * ICMP's multi-part extensions (RFC 4884, MPLS label stacks RFC 4950) and
- * an echo's data timestamp: icmp.c's companion (icmpext.c).  Included by those two files only.
+ * ICMP's multi-part extensions (RFC 4884, MPLS label stacks RFC 4950,
+ * interfaces RFC 5837 and RFC 8335) and an echo's data timestamp: icmp.c's
+ * companion (icmpext.c).  Included by those two files only; ICMPv6 reaches
+ * the extensions through the registry (the layer "icmpext").
  */
 #ifndef STRATA_PROTO_ICMPEXT_H
 #define STRATA_PROTO_ICMPEXT_H
@@ -21,7 +23,7 @@ void	icmp_ext(struct st_dctx *d, struct st_cur *c, size_t at, size_t n);
 int	icmp_data_time(struct st_dctx *d, struct st_cur *c);
 
 /* Its rows: the descriptor's .more. */
-#define ICMP_EXT_NF	15
+#define ICMP_EXT_NF	38
 extern const struct st_field_desc st_icmp_ext_fields[ICMP_EXT_NF];
 
 #endif /* STRATA_PROTO_ICMPEXT_H */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * ICMPv6 (RFC 4443) and neighbour discovery (RFC 4861, RFC 8106 RDNSS).
+ * ICMPv6 (RFC 4443) and neighbour discovery (RFC 4861, RFC 8106 RDNSS);
+ * node information, Mobile IPv6, multicast router discovery and the
+ * extended echo in icmpv6msg.c.
  *
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -29,7 +31,20 @@ static const struct st_valname icmpv6_type_names[] = {
 	{ 132, "multicast listener done" }, { 133, "router solicitation" },
 	{ 134, "router advertisement" }, { 135, "neighbor solicitation" },
 	{ 136, "neighbor advertisement" }, { 137, "redirect" },
-	{ 143, "multicast listener report v2" }, { 0, NULL }
+	{ 139, "node information query" },
+	{ 140, "node information reply" },
+	{ 141, "inverse neighbor discovery solicitation" },
+	{ 142, "inverse neighbor discovery advertisement" },
+	{ 143, "multicast listener report v2" },
+	{ 144, "home agent address discovery request" },
+	{ 145, "home agent address discovery reply" },
+	{ 146, "mobile prefix solicitation" },
+	{ 147, "mobile prefix advertisement" },
+	{ 151, "multicast router advertisement" },
+	{ 152, "multicast router solicitation" },
+	{ 153, "multicast router termination" },
+	{ 160, "extended echo request" }, { 161, "extended echo reply" },
+	{ 0, NULL }
 };
 
 static const struct st_valname unreach_names[] = {
@@ -103,6 +118,10 @@ const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	    192, 128, ST_FMT_IPV6),
 	FDG("icmpv6.checksum.status", "Checksum status", ST_FMT_ENUM,
 	    st_ck_names),
+	FD(NULL, "icmpv6.length", "Length of the original datagram (8-byte "
+	    "units)", 32, 8, ST_FMT_DEC),
+	FD(NULL, st_icmpv6_reserved, "Reserved", 40, 24, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.data", "Data", 0, 0, ST_FMT_BYTES),
 };
 
 static const struct st_ckspec icmpv6_ck = {
@@ -113,30 +132,67 @@ static const struct st_ckspec icmpv6_ck = {
 	.pseudo = 58,
 };
 
+/* What the body says follows its header. */
+struct body {
+	size_t	 opts;		/* where ND options start; 0: none */
+	size_t	 ext;		/* where an RFC 4884 extension starts; 0: none */
+	int	 quoted;	/* an error quoting the packet that caused it */
+	int	 unknown;	/* a type tshark does not know: its data */
+};
+
+/* The layer ICMP's extension structure is shown as (icmpext.c), found once
+ * by name. */
+static const struct st_proto *icmpv6_ext;
+
+static void
+icmpv6_init(void)
+{
+	icmpv6_ext = st_proto_find("icmpext");
+}
+
+/*
+ * An error's second word: reserved, or (destination unreachable and time
+ * exceeded, RFC 4884 4.5) the quoted datagram's length in 8-byte units and
+ * 24 reserved bits, the extension structure after that many bytes.
+ */
+static void
+icmpv6_error(struct st_dctx *d, struct st_cur *c, unsigned type,
+    struct body *b)
+{
+	unsigned len = st_cur_left(c) >= 5 ? (unsigned)st_peek_bits(c, 32, 8) :
+	    0;
+
+	b->quoted = 1;
+	if ((type == 1 || type == 3) && len > 0) {
+		st_dfields(d, c, st_icmpv6_fields + F_LEN, 2);
+		b->ext = 8 + (size_t)len * 8;
+	} else
+		st_dfield(d, c, &st_icmpv6_fields[F_RES]);
+}
+
 /*
  * The body after the first word of the message, n bytes as declared.
- * Returns the header length, and sets
- * *quoted for errors and *opts to where ND options start (0 for none).
+ * Returns the header length and says in *b what follows.
  */
 static size_t
-icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t n,
-    int *quoted, size_t *opts)
+icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type,
+    unsigned code, size_t n, struct body *b)
 {
-	*quoted = 0;
-	*opts = 0;
+	size_t hdr;
+
+	memset(b, 0, sizeof(*b));
 	switch (type) {
 	case 1:
 	case 3:
-		st_dfield(d, c, &st_icmpv6_fields[F_RES]);
-		*quoted = 1;
+		icmpv6_error(d, c, type, b);
 		return 8;
 	case 2:
 		st_dfield(d, c, &st_icmpv6_fields[F_MTU]);
-		*quoted = 1;
+		b->quoted = 1;
 		return 8;
 	case 4:
 		st_dfield(d, c, &st_icmpv6_fields[F_PTR]);
-		*quoted = 1;
+		b->quoted = 1;
 		return 8;
 	case 128:
 	case 129:
@@ -149,43 +205,79 @@ icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t n,
 		n = icmpv6_mld(d, c, type, n);
 		return n < st_cur_left(c) ? n : st_cur_left(c);
 	case 133:
+	case 141:		/* inverse ND (RFC 3122) */
+	case 142:
 		st_dfield(d, c, &st_icmpv6_fields[F_RES]);
-		*opts = 8;
+		b->opts = 8;
 		return 8;
 	case 134:
 		st_dfields(d, c, st_icmpv6_fields + F_CHL, 2);
 		icmpv6_flags(d, c, type);
 		st_dfields(d, c, st_icmpv6_fields + F_RLT, 3);
-		*opts = 16;
+		b->opts = 16;
 		return 16;
 	case 135:
 		st_dfield(d, c, &st_icmpv6_fields[F_RES]);
 		st_dfield(d, c, &st_icmpv6_fields[F_NSTGT]);
-		*opts = 24;
+		b->opts = 24;
 		return 24;
 	case 136:
 		st_dfield(d, c, &st_icmpv6_fields[F_NAFLAG]);
 		icmpv6_flags(d, c, type);
 		st_dfield(d, c, &st_icmpv6_fields[F_NATGT]);
-		*opts = 24;
+		b->opts = 24;
 		return 24;
 	case 137:
 		st_dfield(d, c, &st_icmpv6_fields[F_RES]);
 		st_dfields(d, c, st_icmpv6_fields + F_RDTGT, 2);
-		*opts = 40;
+		b->opts = 40;
 		return 40;
-	default:
-		return 4;
 	}
+	if ((hdr = icmpv6_msg(d, c, type, code, n, &b->opts)) > 0) {
+		if (type == 160 && n > 8)
+			b->ext = 8;
+		return hdr;
+	}
+	/* Types Wireshark knows but strata does not decode (router
+	 * renumbering, SEND, RPL, ...) go on as data; the rest are
+	 * undecoded types whose body Wireshark shows as icmpv6.data. */
+	b->unknown = (type > 4 && type < 128) || type > 161;
+	return 4;
+}
+
+/* The extension structure at byte at of the n-byte message at c, as a
+ * layer of its own, after everything else the message holds. */
+static void
+icmpv6_extension(struct st_dctx *d, struct st_cur *c, size_t at, size_t n)
+{
+	if (icmpv6_ext != NULL && at + 4 <= n)
+		st_dsublayer(d, c, icmpv6_ext, at, n - at);
+}
+
+/* Whether the layer being decoded is quoted by an ICMP or ICMPv6 error
+ * (the layer one level up, by its is_error hook). */
+static int
+in_error(const struct st_dctx *d)
+{
+	const struct st_layer *ly;
+
+	if (d->depth == 0)
+		return 0;
+	for (ly = d->ly - 1; ly >= d->pkt->layers; ly--)
+		if (ly->depth < d->depth)
+			return (unsigned)ly->depth + 1 == d->depth &&
+			    ly->proto->is_error != NULL &&
+			    ly->proto->is_error(d->pkt, ly);
+	return 0;
 }
 
 static int
 icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), hdr, opts, n;
+	size_t left = st_cur_left(c), hdr, n;
 	struct st_field *ck, *code;
+	struct body b;
 	unsigned type;
-	int quoted;
 
 	st_dfield(d, c, &st_icmpv6_fields[F_TYPE]);
 	code = st_dfield(d, c, &st_icmpv6_fields[F_CODE]);
@@ -195,24 +287,46 @@ icmpv6_decode(struct st_dctx *d, struct st_cur *c)
 	type = (unsigned)st_peek_bits(c, 0, 8);
 	code->meaning = st_valname(icmpv6_code_names(type),
 	    (uint32_t)code->val);
-	hdr = icmpv6_body(d, c, type, d->net.fam == 6 ? d->net.tlen : left,
-	    &quoted, &opts);
 	n = d->net.fam == 6 && d->net.tlen < left ? d->net.tlen : left;
-	st_dck(d, c, &icmpv6_ck, ck, hdr);
+	hdr = icmpv6_body(d, c, type, (unsigned)code->val, d->net.fam == 6 ?
+	    d->net.tlen : left, &b);
+	/* Quoted in an error, it is not verified (tshark: "in ICMP error
+	 * packet"). */
+	if (in_error(d) && ck != NULL) {
+		ck->ck = ST_CK_UNVERIFIED;
+		st_dckstatus(d, ck, &st_icmpv6_fields[F_CKSTAT]);
+	} else
+		st_dck(d, c, &icmpv6_ck, ck, hdr);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = hdr;
-	if (opts > 0) {
-		icmpv6_nd_options(d, *c, opts, n);
+	if (b.opts > 0) {
+		icmpv6_nd_options(d, *c, b.opts, n);
 		d->hdr = n;
 		d->plen = 0;
 		return ST_OK;
 	}
-	if (quoted && left > 8) {
+	if (b.quoted && left > 8) {
 		struct st_cur q = *c;
 
+		/* The quote goes on to the end, over an extension, as tshark
+		 * reads it: the quoted packet's own lengths bound it. */
 		q.off += 8;
 		st_dnest(d, &q, ST_KEY_ETHERTYPE, 0x86dd);
+		if (b.ext > 0)
+			icmpv6_extension(d, c, b.ext, n);
+		return ST_OK;
+	}
+	if (b.unknown) {
+		if (n > 4)
+			st_dbytes(d, c, &st_icmpv6_fields[F_DATA], 4, n - 4);
+		hdr = n;
+	}
+	if (b.ext > 0 || hdr >= n) {
+		d->hdr = n;
+		d->plen = 0;
+		if (b.ext > 0)
+			icmpv6_extension(d, c, b.ext, n);
 		return ST_OK;
 	}
 	d->data = 1;
@@ -248,6 +362,8 @@ icmpv6_summary(struct st_sumctx *s, const struct st_layer *ly)
 		if (f[F_ID] != NULL) {
 			st_out_puts(o, " id ");
 			s->value(s, f[F_ID]);
+		}
+		if (f[F_SEQ] != NULL) {
 			st_out_puts(o, " seq ");
 			s->value(s, f[F_SEQ]);
 		}
@@ -368,6 +484,7 @@ const struct st_proto st_proto_icmpv6 = {
 	.more = st_icmpv6_more,
 	.nmore = M_NF,
 	.decode = icmpv6_decode,
+	.init = icmpv6_init,
 	.binds = icmpv6_binds,
 	.nbinds = NFIELDS(icmpv6_binds),
 	.cksum = &icmpv6_ck,

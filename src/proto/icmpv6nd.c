@@ -18,9 +18,12 @@
 static const struct st_valname opt_names[] = {
 	{ 1, "source link-layer address" }, { 2, "target link-layer address" },
 	{ 3, "prefix information" }, { 4, "redirected header" },
-	{ 5, "MTU" }, { 14, "nonce" }, { 24, "route information" },
-	{ 25, "recursive DNS server" }, { 31, "DNS search list" },
-	{ 38, "PREF64" }, { 0, NULL }
+	{ 5, "MTU" }, { 7, "advertisement interval" },
+	{ 8, "home agent information" }, { 9, "source address list" },
+	{ 10, "target address list" }, { 14, "nonce" },
+	{ 24, "route information" }, { 25, "recursive DNS server" },
+	{ 26, "RA flags extension" }, { 31, "DNS search list" },
+	{ 37, "captive portal" }, { 38, "PREF64" }, { 0, NULL }
 };
 
 static const struct st_valname prf_names[] = {
@@ -59,7 +62,7 @@ const struct st_field_desc st_icmpv6_more[M_NF] = {
 	FD(NULL, "icmpv6.opt.rdnss.lifetime", "Lifetime", 32, 32, ST_FMT_DEC),
 	FD(NULL, "icmpv6.opt.rdnss", "Recursive DNS server", 0, 128,
 	    ST_FMT_IPV6),
-	FD(NULL, "icmpv6.opt.data", "Option data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.data", "Option data", 0, 0, ST_FMT_BYTES),
 	FD(NULL, "icmpv6.opt.linkaddr", "Link-layer address", 16, 48,
 	    ST_FMT_BYTES),
 	FDD(NULL, "icmpv6.opt.prefix.flag.l", "On-link", 24, 1, ST_FMT_BOOL),
@@ -115,6 +118,64 @@ const struct st_field_desc st_icmpv6_more[M_NF] = {
 	    ST_FMT_IPV6),
 	FD(NULL, "icmpv6.mldr.mar.auxiliary_data", "Auxiliary data", 0, 0,
 	    ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.linkaddr", "Link-layer address", 0, 0,
+	    ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.src_linkaddr", "Source link-layer address", 0,
+	    0, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.target_linkaddr", "Target link-layer address", 0,
+	    0, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.linkaddr_eui64", "Link-layer address (EUI-64)",
+	    16, 64, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.src_linkaddr_eui64", "Source link-layer address "
+	    "(EUI-64)", 16, 64, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.target_linkaddr_eui64", "Target link-layer "
+	    "address (EUI-64)", 16, 64, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.padding", "Padding", 80, 48, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.redirected_packet", "Redirected packet", 0, 0,
+	    ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.advertisement_interval", "Advertisement "
+	    "interval (ms)", 32, 32, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.home_agent_preference", "Home agent preference",
+	    32, 16, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.home_agent_lifetime", "Home agent lifetime (s)",
+	    48, 16, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.ipv6_address", "IPv6 address", 0, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "icmpv6.opt.nonce", "Nonce", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "icmpv6.opt.efo", "Flags expansion", 16, 16, ST_FMT_HEX),
+	FDD(NULL, "icmpv6.opt.efo.m", "Managed address configuration", 16, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "icmpv6.opt.efo.o", "Other configuration", 17, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "icmpv6.opt.efo.h", "Home agent", 18, 1, ST_FMT_BOOL),
+	FDDN(NULL, "icmpv6.opt.efo.prf", "Default router preference", 19, 2,
+	    ST_FMT_DEC, prf_names),
+	FDD(NULL, "icmpv6.opt.efo.p", "Proxy", 21, 1, ST_FMT_BOOL),
+	FDD(NULL, "icmpv6.opt.efo.rsv", "Reserved", 16, 16, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.captive_portal", "Captive portal", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "icmpv6.opt.pref64.scaled_lifetime", "Scaled lifetime (8 s "
+	    "units)", 16, 13, ST_FMT_DEC),
+	FD(NULL, "icmpv6.opt.pref64.plc", "Prefix length code", 29, 3,
+	    ST_FMT_HEX),
+	FD(NULL, "icmpv6.opt.pref64.prefix", "NAT64 prefix", 0, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "icmpv6.unknown_data", "Option data not decoded", 0, 0,
+	    ST_FMT_BYTES),
+	FD(NULL, "icmpv6.mld.maximum_response_code", "Maximum response code",
+	    32, 16, ST_FMT_DEC),
+	FD(NULL, "icmpv6.mld.flag", "Flags", 192, 8, ST_FMT_HEX),
+	FDD(NULL, "icmpv6.mld.flag.s", "Suppress router-side processing", 196,
+	    1, ST_FMT_BOOL),
+	FDD(NULL, "icmpv6.mld.flag.qrv", "Querier's robustness variable", 197,
+	    3, ST_FMT_DEC),
+	FDD(NULL, "icmpv6.mld.flag.reserved", "Reserved", 192, 4, ST_FMT_DEC),
+	FD(NULL, "icmpv6.mld.qqi", "Querier's query interval code", 200, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.mld.nb_sources", "Number of sources", 208, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "icmpv6.mld.source_address", "Source address", 0, 128,
+	    ST_FMT_IPV6),
 };
 
 /* A route information prefix of n (0, 8 or 16) bytes at byte 8 of o, as
@@ -134,8 +195,11 @@ route_prefix(struct st_dctx *d, struct st_cur *o, size_t n)
 	st_dtext(d, o, &st_icmpv6_more[O_RIPFX], 8, n, text);
 }
 
-/* RFC 4191 2.3: prefix length, flags, lifetime, a prefix of 0-16 bytes. */
-static void
+/*
+ * RFC 4191 2.3: prefix length, flags, lifetime, and a prefix of 0, 8 or 16
+ * bytes for an option of 8, 16 or 24; returns the bytes read.
+ */
+static size_t
 route_info(struct st_dctx *d, struct st_cur *o, size_t len)
 {
 	const struct st_field_desc *rsv = &st_icmpv6_more[O_RIRSV];
@@ -147,7 +211,38 @@ route_info(struct st_dctx *d, struct st_cur *o, size_t len)
 		st_pkt_add_field(d->pkt, rsv, (uint32_t)(o->off * 8 + 24), 8,
 		    st_peek_bits(o, 24, 8) & 0xe7);
 	st_dfield(d, o, &st_icmpv6_more[O_RILIFE]);
-	route_prefix(d, o, len - 8 > 16 ? 16 : len - 8);
+	if (len != 8 && len != 16 && len != 24)
+		return 8;	/* no prefix: the rest is not decoded */
+	route_prefix(d, o, len - 8);
+	return len;
+}
+
+/*
+ * RFC 8781: the lifetime in 8-second units, the prefix length code (0-5:
+ * 96, 64, 56, 48, 40, 32 bits) and the prefix's first 96 bits, shown with
+ * the bits past its length cleared; no prefix for codes 6 and 7.  Returns
+ * the bytes read.
+ */
+static size_t
+pref64(struct st_dctx *d, struct st_cur *o)
+{
+	static const unsigned bits[6] = { 96, 64, 56, 48, 40, 32 };
+	uint8_t a[16] = { 0 };
+	char text[INET6_ADDRSTRLEN];
+	unsigned plc, i;
+
+	if (st_dfields(d, o, st_icmpv6_more + O_P64LIFE, 2) != ST_OK)
+		return 4;
+	plc = (unsigned)st_peek_bits(o, 29, 3);
+	if (plc > 5)
+		return 16;	/* no prefix length: no prefix */
+	if (!st_cur_need(o, 16))
+		return 4;
+	for (i = 0; i < bits[plc] / 8; i++)
+		a[i] = (uint8_t)st_peek_bits(o, (4 + i) * 8, 8);
+	inet_ntop(AF_INET6, a, text, sizeof(text));
+	st_dtext(d, o, &st_icmpv6_more[O_P64PFX], 4, 12, text);
+	return 16;
 }
 
 /*
@@ -199,68 +294,148 @@ dnssl(struct st_dctx *d, struct st_cur *o, size_t len)
 	}
 }
 
-/* One ND option of len bytes at o (type and length added already). */
+/* A link-layer address option (1, 2) of len bytes: 6 bytes (Ethernet),
+ * 8 then 6 of zeros (EUI-64), else as bytes.  Returns the bytes read. */
+static size_t
+link_addr(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
+{
+	if (len == 8) {
+		st_dfield(d, o, &st_icmpv6_more[O_LINK]);
+		st_dfield(d, o, &st_icmpv6_more[type == 1 ? O_SLLA : O_TLLA]);
+		return 8;
+	}
+	if (len == 16 && st_cur_left(o) >= 16 && st_peek_bits(o, 80, 48) ==
+	    0) {
+		st_dfield(d, o, &st_icmpv6_more[O_LEUI]);
+		st_dfield(d, o, &st_icmpv6_more[type == 1 ? O_SEUI : O_TEUI]);
+		st_dbytes(d, o, &st_icmpv6_more[O_LINKX], 2, 8);
+		st_dbytes(d, o, &st_icmpv6_more[type == 1 ? O_SLLAX : O_TLLAX],
+		    2, 8);
+		st_dfield(d, o, &st_icmpv6_more[O_PADN]);
+		return 16;
+	}
+	st_dbytes(d, o, &st_icmpv6_more[O_LINKX], 2, len - 2);
+	st_dbytes(d, o, &st_icmpv6_more[type == 1 ? O_SLLAX : O_TLLAX], 2,
+	    len - 2);
+	return len;
+}
+
+/* RFC 5175's flags: their mask (0x02ff) for the reserved bits is not one
+ * run, so the value is the masked word. */
 static void
-nd_option(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len)
+efo(struct st_dctx *d, struct st_cur *o)
+{
+	if (st_dfields(d, o, st_icmpv6_more + O_EFO, 6) != ST_OK)
+		return;
+	st_pkt_add_field(d->pkt, &st_icmpv6_more[O_EFORSV],
+	    (uint32_t)(o->off * 8 + 16), 16, st_peek_bits(o, 16, 16) & 0x2ff);
+	st_dbytes(d, o, &st_icmpv6_more[O_MRES], 4, 4);
+}
+
+/*
+ * The redirected header (4): reserved, then as much of the redirected
+ * packet as fits, whose byte range goes to *rp: it is decoded as a quoted
+ * packet after the message's own fields.  Returns the bytes read.
+ */
+static size_t
+redirected(struct st_dctx *d, struct st_cur *o, size_t len, struct st_cur *rp)
+{
+	st_dbytes(d, o, &st_icmpv6_more[O_MRES], 2, 6);
+	if (len <= 8 || st_cur_left(o) <= 8)
+		return len;
+	st_dbytes(d, o, &st_icmpv6_more[O_RPKT], 8, st_cur_left(o) - 8);
+	*rp = *o;
+	rp->off += 8;
+	return len;
+}
+
+/*
+ * One ND option of len bytes at o (type and length added already); a
+ * redirected packet's bytes go to *rp.  Returns the bytes its fields
+ * took: the rest of the option is shown as bytes not decoded.
+ */
+static size_t
+nd_option(struct st_dctx *d, struct st_cur *o, unsigned type, size_t len,
+    struct st_cur *rp)
 {
 	size_t i;
 
 	switch (type) {
 	case 1:
 	case 2:
-		if (len == 8) {
-			st_dfield(d, o, &st_icmpv6_more[O_LINK]);
-			st_dfield(d, o, &st_icmpv6_more[type == 1 ? O_SLLA :
-			    O_TLLA]);
-			return;
-		}
-		break;
+		return link_addr(d, o, type, len);
 	case 3:
-		if (len == 32) {
-			st_dfields(d, o, st_icmpv6_more + O_PLEN, 2);
-			st_dfields(d, o, st_icmpv6_more + O_PFL, 4);
-			st_dfields(d, o, st_icmpv6_more + O_VALID, 4);
-			return;
-		}
-		break;
+		st_dfields(d, o, st_icmpv6_more + O_PLEN, 2);
+		st_dfields(d, o, st_icmpv6_more + O_PFL, 4);
+		st_dfields(d, o, st_icmpv6_more + O_VALID, 4);
+		return 32;
+	case 4:
+		return redirected(d, o, len, rp);
 	case 5:
-		if (len == 8) {
-			st_dfields(d, o, st_icmpv6_more + O_MRES, 2);
-			return;
-		}
-		break;
+		st_dfields(d, o, st_icmpv6_more + O_MRES, 2);
+		return 8;
+	case 7:
+		st_dfields(d, o, st_icmpv6_more + O_MRES, 1);
+		st_dfield(d, o, &st_icmpv6_more[O_ADVI]);
+		return 8;
+	case 8:
+		st_dfields(d, o, st_icmpv6_more + O_MRES, 1);
+		st_dfields(d, o, st_icmpv6_more + O_HAPRF, 2);
+		return 8;
+	case 9:
+	case 10:
+		st_dbytes(d, o, &st_icmpv6_more[O_MRES], 2, 6);
+		for (i = 8; i + 16 <= len; i += 16)
+			st_dbytes(d, o, &st_icmpv6_more[O_ADDR], i, 16);
+		return i;
+	case 14:
+		st_dbytes(d, o, &st_icmpv6_more[O_NONCE], 2, len - 2);
+		return len;
 	case 24:
-		if (len >= 8) {
-			route_info(d, o, len);
-			return;
-		}
-		break;
+		return route_info(d, o, len);
 	case 25:
-		if (len >= 8) {
-			st_dfields(d, o, st_icmpv6_more + O_RRES, 2);
-			for (i = 8; i + 16 <= len; i += 16)
-				st_dbytes(d, o, &st_icmpv6_more[O_RDNSS], i,
-				    16);
-			return;
-		}
-		break;
+		st_dfields(d, o, st_icmpv6_more + O_RRES, 2);
+		for (i = 8; i + 16 <= len; i += 16)
+			st_dbytes(d, o, &st_icmpv6_more[O_RDNSS], i, 16);
+		return i;
+	case 26:
+		efo(d, o);
+		return 8;
 	case 31:
-		if (len >= 8) {
-			dnssl(d, o, len);
-			return;
-		}
-		break;
+		dnssl(d, o, len);
+		return len;
+	case 37: {
+		char text[4 * 255 + 1];
+		size_t k;
+
+		if (st_cur_left(o) < len)
+			return len;
+		for (k = 2; k < len && o->base[o->off + k] != 0; k++)
+			;
+		st_escape(o->base + o->off + 2, k - 2 < 255 ? k - 2 : 255,
+		    text, sizeof(text));
+		st_dtext(d, o, &st_icmpv6_more[O_CAPTIVE], 2, len - 2, text);
+		return len;
+	}
+	case 38:
+		return pref64(d, o);
 	}
 	st_dbytes(d, o, &st_icmpv6_more[O_DATA], 2, len - 2);
+	return len;
 }
 
-void
-icmpv6_nd_options(struct st_dctx *d, struct st_cur c, size_t pos, size_t n)
+/* The options from pos to n; returns a redirected packet's bytes in *rp
+ * (rp->end 0: none). */
+static void
+nd_options(struct st_dctx *d, struct st_cur c, size_t pos, size_t n,
+    struct st_cur *rp)
 {
 	struct st_cur o;
 	unsigned type;
-	size_t len;
+	size_t len, used;
+	int past;
 
+	/* Each option moves pos on by 8 bytes or more. */
 	while (pos < n) {
 		o = c;
 		o.off += pos;
@@ -275,14 +450,34 @@ icmpv6_nd_options(struct st_dctx *d, struct st_cur c, size_t pos, size_t n)
 			st_dmalformed(d, "option %u has length 0", type);
 			return;
 		}
-		if (len > n - pos) {
-			st_dmalformed(d, "option %u of %zu bytes runs past the "
-			    "message", type, len);
+		/* An option's own reads stay within it and the message;
+		 * one that runs past the message shows what is there, then
+		 * the mark. */
+		past = len > n - pos;
+		if (o.end > o.off + (past ? n - pos : len))
+			o.end = o.off + (past ? n - pos : len);
+		used = nd_option(d, &o, type, len, rp);
+		if (past || (o.err == ST_ETRUNC && st_cur_left(&c) >= pos +
+		    len)) {
+			st_dmalformed(d, "option %u runs past the message or "
+			    "is too short for its fields", type);
 			return;
 		}
-		nd_option(d, &o, type, len);
+		if (used < len && o.err == ST_OK)
+			st_dbytes(d, &o, &st_icmpv6_more[O_UNK], used,
+			    len - used);
 		pos += len;
 	}
+}
+
+void
+icmpv6_nd_options(struct st_dctx *d, struct st_cur c, size_t pos, size_t n)
+{
+	struct st_cur rp = { NULL, 0, 0, ST_OK };
+
+	nd_options(d, c, pos, n, &rp);
+	if (rp.end > rp.off)
+		st_dnest(d, &rp, ST_KEY_ETHERTYPE, 0x86dd);
 }
 
 void
@@ -318,21 +513,58 @@ mld_records(struct st_dctx *d, struct st_cur *c, size_t n)
 			return;		/* the capture ends */
 		aux = (size_t)st_peek_bits(&r, 8, 8) * 4;
 		nsrc = (size_t)st_peek_bits(&r, 16, 16);
+		/* As tshark: the sources and data that fit, then the cut. */
+		for (i = 0; i < nsrc && pos + 36 + 16 * i <= n; i++)
+			st_dbytes(d, &r, &st_icmpv6_more[O_RSRC], 20 + 16 * i,
+			    16);
+		if (i == nsrc && aux > 0 && pos + 20 + nsrc * 16 + aux <= n)
+			st_dbytes(d, &r, &st_icmpv6_more[O_RAUX],
+			    20 + 16 * nsrc, aux);
 		if (pos + 20 + nsrc * 16 + aux > n) {
 			st_dmalformed(d, "record %u of %zu sources runs past "
 			    "the message", k + 1, nsrc);
 			return;
 		}
-		for (i = 0; i < nsrc; i++)
-			st_dbytes(d, &r, &st_icmpv6_more[O_RSRC], 20 + 16 * i,
-			    16);
-		if (aux > 0)
-			st_dbytes(d, &r, &st_icmpv6_more[O_RAUX],
-			    20 + 16 * nsrc, aux);
 		pos += 20 + nsrc * 16 + aux;
 	}
 	if (k < nrec)
 		st_dmalformed(d, "%u records announced, %u found", nrec, k);
+}
+
+/*
+ * An MLDv2 query (RFC 3810 5.1: 28 bytes or more): maximum response code,
+ * reserved, the multicast address, flags (S, QRV), QQIC, the number of
+ * sources and the sources that fit in the message.
+ */
+static size_t
+mld2_query(struct st_dctx *d, struct st_cur *c, size_t n)
+{
+	uint64_t v;
+	size_t nsrc, i;
+
+	if (!st_cur_need(c, 28))
+		return 28;
+	/* RFC 3810 5.1.3 and 5.1.9: codes from 32768 and 128 on are a
+	 * mantissa and an exponent; tshark shows the value they stand for. */
+	v = st_peek_bits(c, 32, 16);
+	if (v >= 0x8000)
+		v = ((v & 0xfff) | 0x1000) << ((v >> 12 & 7) + 3);
+	st_pkt_add_field(d->pkt, &st_icmpv6_more[O_QMRC],
+	    (uint32_t)(c->off * 8 + 32), 16, v);
+	st_dfields(d, c, st_icmpv6_more + O_MRES1, 2);
+	st_dfields(d, c, st_icmpv6_more + O_QFLAG, 4);
+	v = st_peek_bits(c, 200, 8);
+	if (v >= 0x80)
+		v = ((v & 0xf) | 0x10) << ((v >> 4 & 7) + 3);
+	st_pkt_add_field(d->pkt, &st_icmpv6_more[O_QQQI],
+	    (uint32_t)(c->off * 8 + 200), 8, v);
+	st_dfield(d, c, &st_icmpv6_more[O_QNSRC]);
+	nsrc = (size_t)st_peek_bits(c, 208, 16);
+	for (i = 0; i < nsrc && 28 + 16 * (i + 1) <= n; i++)
+		st_dbytes(d, c, &st_icmpv6_more[O_QSRC], 28 + 16 * i, 16);
+	if (i < nsrc)
+		st_dmalformed(d, "%zu sources announced, %zu fit", nsrc, i);
+	return 28 + 16 * i;
 }
 
 size_t
@@ -344,6 +576,8 @@ icmpv6_mld(struct st_dctx *d, struct st_cur *c, unsigned type, size_t n)
 		mld_records(d, c, n);
 		return n;
 	}
+	if (type == 130 && n >= 28)
+		return mld2_query(d, c, n);
 	st_dfields(d, c, st_icmpv6_more + O_MRD, 3);
 	return 24;
 }

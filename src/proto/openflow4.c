@@ -544,8 +544,7 @@ of4_body(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 		 * the request, whose header Wireshark shows */
 		if (len >= 20 && st_peek_bits(c, 64, 16) != 0)
 			of4_inner(d, c, len);
-		if (st_peek_bits(c, 64, 16) != 0)
-			st_of4_more(d, c, type, len);
+		st_of4_more(d, c, type, len);
 		break;
 	case 15:
 	case 17:

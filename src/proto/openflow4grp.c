@@ -4,7 +4,7 @@
  * Wireshark's packet-openflow_v4.c: GROUP_MOD and the group description
  * and statistics replies with their buckets, the flow and aggregate
  * statistics requests and the flow statistics reply (match, instructions),
- * meter statistics and features, TABLE_MOD, the queue configuration
+ * meter statistics, configuration and features, TABLE_MOD, the queue configuration
  * request and reply, and the contents of a table-features property (the
  * instruction, action and OXM ids, the next tables).
  */
@@ -114,6 +114,38 @@ static const struct st_field_desc band_stats[] = {
 	G("meter_band_stats.byte_band_count", "Byte count", 64, 64,
 	    ST_FMT_DEC),
 };
+/* ofp_meter_multipart_request (7.3.5.12), from byte 16 of the message. */
+static const struct st_field_desc meter_stats_req[] = {
+	G("meter_stats_request.meter_id", "Meter ID", 128, 32, ST_FMT_DEC),
+	G("meter_stats_request.pad", "Pad", 160, 32, ST_FMT_BYTES),
+};
+static const struct st_field_desc meter_config_req[] = {
+	G("meter_config_request.meter_id", "Meter ID", 128, 32, ST_FMT_DEC),
+	G("meter_config_request.pad", "Pad", 160, 32, ST_FMT_BYTES),
+};
+/* ofp_meter_config (7.3.5.13), 8 bytes before its bands; a band
+ * (7.2.3.7): type, length, rate, burst size, then what its type has. */
+static const struct st_field_desc meter_config[] = {
+	G("meter_config.len", "Length", 0, 16, ST_FMT_DEC),
+	G("meter_config.flags", "Flags", 16, 16, ST_FMT_HEX),
+	GB("meter_config.flags.kbps", 0, 0),
+	GB("meter_config.flags.ptkps", 0, 1),
+	GB("meter_config.flags.burst", 0, 2),
+	GB("meter_config.flags.stats", 0, 3),
+	G("meter_config.meter_id", "Meter ID", 32, 32, ST_FMT_DEC),
+};
+static const struct st_field_desc meter_band[] = {
+	G("meter_band.type", "Type", 0, 16, ST_FMT_DEC),
+	G("meter_band.length", "Length", 16, 16, ST_FMT_DEC),
+	G("meter_band.rate", "Rate", 32, 32, ST_FMT_DEC),
+	G("meter_band.burst_size", "Burst size", 64, 32, ST_FMT_DEC),
+	G("meter_band.drop.pad", "Pad", 96, 32, ST_FMT_BYTES),
+	G("meter_band.dscp_remark.prec_level", "Precedence level", 96, 8,
+	    ST_FMT_DEC),
+	G("meter_band.dscp_remark.pad", "Pad", 104, 24, ST_FMT_BYTES),
+	G("meter_band.experimenter.experimenter", "Experimenter", 96, 32,
+	    ST_FMT_DEC),
+};
 /* ofp_meter_features (7.3.5.14); Wireshark's masks for the band types
  * are 1 << OFPMBT_*, its name for the word features.band_types. */
 static const struct st_field_desc meter_features[] = {
@@ -171,6 +203,8 @@ static const struct st_field_desc qprop_exp[] = {
 };
 static const struct st_field_desc error_body =
 	G("error.data.body", "Body", 0, 0, ST_FMT_BYTES);
+static const struct st_field_desc error_text =
+	G("error.data", "Data", 0, 0, ST_FMT_TEXT);
 /* A table-features property's contents (7.3.5.5.2). */
 static const struct st_field_desc tf_next =
 	G("table_feature_prop.next_tables.next_table_id", "Next table ID",
@@ -282,6 +316,35 @@ queue_props(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
 	}
 }
 
+/* A meter's bands from pos to end, each its own length (16 bytes). */
+static void
+meter_bands(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end)
+{
+	size_t n;
+	unsigned i, t;
+
+	for (i = 0; i < OF_MAXREC && pos + 16 <= end && c->err == ST_OK;
+	    i++, pos += n) {
+		t = (unsigned)st_peek_bits(c, pos * 8, 16);
+		n = (size_t)st_peek_bits(c, pos * 8 + 16, 16);
+		at(d, c, meter_band, 4, pos);
+		if (c->err != ST_OK)
+			return;
+		if (n < 16 || pos + n > end) {
+			st_dmalformed(d, "meter band of %zu bytes", n);
+			return;
+		}
+		if (t == 1)
+			at(d, c, meter_band + 4, 1, pos);
+		else if (t == 2)
+			at(d, c, meter_band + 5, 2, pos);
+		else if (t == 0xffff)
+			at(d, c, meter_band + 7, 1, pos);
+	}
+}
+
+static const struct of4_rec rec_meter_config = {
+	meter_config, NULL, NFIELDS(meter_config), 8, 0, 0, meter_bands };
 static const struct of4_rec rec_group_desc = {
 	group_desc, NULL, NFIELDS(group_desc), 8, 0, 0, buckets };
 static const struct of4_rec rec_group_stats = {
@@ -302,6 +365,11 @@ st_of4_mp_more(struct st_dctx *d, struct st_cur *c, unsigned type,
 	const struct st_field_desc *req = mp == 1 ? flow_req : agg_req;
 
 	if (type == 18) {
+		if ((mp == 9 || mp == 10) && len >= 16 + 8) {
+			at(d, c, mp == 9 ? meter_stats_req : meter_config_req,
+			    2, 0);
+			return 1;
+		}
 		if ((mp != 1 && mp != 2) || len < 16 + 32)
 			return 0;
 		at(d, c, req, NFIELDS(flow_req), 16);
@@ -321,6 +389,9 @@ st_of4_mp_more(struct st_dctx *d, struct st_cur *c, unsigned type,
 	case 9:
 		records(d, c, 16, len, &rec_meter_stats);
 		return 1;
+	case 10:
+		records(d, c, 16, len, &rec_meter_config);
+		return 1;
 	case 11:
 		if (len >= 16 + 16)
 			at(d, c, meter_features, NFIELDS(meter_features), 16);
@@ -329,13 +400,42 @@ st_of4_mp_more(struct st_dctx *d, struct st_cur *c, unsigned type,
 	return 0;
 }
 
+/*
+ * An error's data: a HELLO_FAILED's text (type 0), else the offending
+ * message, of which Wireshark shows the length less 20 bytes (its count
+ * takes the header off twice and the error's own 4 bytes).
+ */
+static void
+error_data(struct st_dctx *d, struct st_cur *c, size_t len)
+{
+	char text[4 * 256 + 1];
+	size_t n, k;
+
+	if (st_cur_left(c) < 12 || len <= 12)
+		return;
+	if (st_peek_bits(c, 64, 16) != 0) {
+		if (len > 20)
+			st_dbytes(d, c, &error_body, 12, len - 20);
+		return;
+	}
+	n = len - 12;
+	if (st_cur_left(c) < 12 + n) {
+		st_cur_need(c, 12 + n);
+		return;
+	}
+	for (k = 0; k < n && c->base[c->off + 12 + k] != 0; k++)
+		;
+	st_escape(c->base + c->off + 12, k < 256 ? k : 256, text,
+	    sizeof(text));
+	st_dtext(d, c, &error_text, 12, n, text);
+}
+
 void
 st_of4_more(struct st_dctx *d, struct st_cur *c, unsigned type, size_t len)
 {
 	switch (type) {
 	case 1:
-		if (len > 12)
-			st_dbytes(d, c, &error_body, 12, len - 12);
+		error_data(d, c, len);
 		break;
 	case 15:
 		if (len < 16)

@@ -174,7 +174,7 @@ static const struct st_field_desc aggregate[] = {
 };
 
 /* ofp_queue_stats_request and ofp_queue_stats (7.3.5.8), 8 and 40
- * bytes; Wireshark has no field for a queue's tx_errors. */
+ * bytes; Wireshark names a queue's tx_errors port_stats.tx_errors. */
 static const struct st_field_desc queue_stats_req[] = {
 	FD(NULL, "openflow_v4.queue_stats_request.port_no", "Port", 0, 32,
 	    ST_FMT_DEC),
@@ -189,6 +189,8 @@ static const struct st_field_desc queue_stats[] = {
 	FD(NULL, "openflow_v4.queue_stats.tx_bytes", "Bytes sent", 64, 64,
 	    ST_FMT_DEC),
 	FD(NULL, "openflow_v4.quee_stats.tx_packets", "Packets sent", 128,
+	    64, ST_FMT_DEC),
+	FD(NULL, "openflow_v4.port_stats.tx_errors", "Transmit errors", 192,
 	    64, ST_FMT_DEC),
 };
 static const struct st_field_desc queue_stats_time[] = {
@@ -441,7 +443,10 @@ records(struct st_dctx *d, struct st_cur *c, size_t len, size_t sz,
 }
 
 /* One table's features at byte pos, n bytes, its properties' contents
- * with detail; 0 when its length lies. */
+ * with detail (TF_ALL; TF_INS: the instructions' only); 0 when its
+ * length lies. */
+enum { TF_NONE, TF_ALL, TF_INS };
+
 static int
 table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n,
     int detail)
@@ -463,7 +468,8 @@ table_features(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n,
 			    plen);
 			return 0;
 		}
-		if (detail)
+		if (detail == TF_ALL || (detail == TF_INS &&
+		    st_peek_bits(c, o * 8, 16) <= 1))
 			st_of4_tfprop(d, c, o, plen);
 		if (plen % 8 != 0 && o + (plen + 7) / 8 * 8 <= pos + n)
 			st_dbytes(d, c, &tf_prop[2], o + plen, 8 - plen % 8);
@@ -492,20 +498,29 @@ table_features_list(struct st_dctx *d, struct st_cur *c, size_t len,
 }
 
 /* The same, their properties' contents only if all of them fit in the
- * packet: a list cut short would disagree with every other reader. */
+ * packet (a list cut short would disagree with every other reader), else
+ * the instructions' alone if those fit, else none. */
 static void
 table_features_all(struct st_dctx *d, struct st_cur *c, size_t len)
 {
 	struct st_dmark m;
 
 	st_dmark(d, &m);
-	table_features_list(d, c, len, 1);
-	if (d->pkt->nspilled > m.nspilled) {
-		st_drewind(d, &m);
-		st_pkt_note(d->pkt, "table features: the properties' contents "
-		    "are not shown, more fields than a packet holds");
-		table_features_list(d, c, len, 0);
+	table_features_list(d, c, len, TF_ALL);
+	if (d->pkt->nspilled == m.nspilled)
+		return;
+	st_drewind(d, &m);
+	table_features_list(d, c, len, TF_INS);
+	if (d->pkt->nspilled == m.nspilled) {
+		st_pkt_note(d->pkt, "table features: only the instruction "
+		    "properties' contents are shown, more fields than a "
+		    "packet holds");
+		return;
 	}
+	st_drewind(d, &m);
+	st_pkt_note(d->pkt, "table features: the properties' contents are "
+	    "not shown, more fields than a packet holds");
+	table_features_list(d, c, len, TF_NONE);
 }
 
 void

@@ -272,6 +272,7 @@ static const struct st_field_desc *const pppoes_keys[] = {
 };
 
 const struct st_proto st_proto_pppoed = {
+	.trailer = &st_proto_trailer_other,	/* Wireshark shows none */
 	.name = "pppoed",
 	.ws = "pppoed",
 	.title = "PPP-over-Ethernet Discovery",
@@ -296,6 +297,7 @@ const struct st_proto st_proto_pppoed = {
 };
 
 const struct st_proto st_proto_pppoes = {
+	.trailer = &st_proto_trailer_other,	/* Wireshark shows none */
 	.name = "pppoes",
 	.ws = "pppoes",
 	.title = "PPP-over-Ethernet Session",
