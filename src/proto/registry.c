@@ -17,6 +17,7 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
     st_proto_ipv4, st_proto_ipv6, st_proto_hopopts, st_proto_routing,
     st_proto_frag6, st_proto_dstopts, st_proto_icmp, st_proto_icmpv6,
     st_proto_tcp, st_proto_udp, st_proto_dns, st_proto_http, st_proto_tls;
+extern const struct st_proto st_proto_icmpext, st_proto_isl, st_proto_loop;
 extern const struct st_proto st_proto_radiotap, st_proto_wlan,
     st_proto_wlan_fcs, st_proto_wlan_mgt, st_proto_wlan_radio, st_proto_ppi;
 extern const struct st_proto st_proto_ppp, st_proto_lcp, st_proto_ipcp,
@@ -155,6 +156,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dstopts,
 	&st_proto_icmp,
 	&st_proto_icmpv6,
+	&st_proto_icmpext,
+	&st_proto_isl,
+	&st_proto_loop,
 	&st_proto_tcp,
 	&st_proto_udp,
 	&st_proto_dns,
@@ -352,6 +356,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_nfs,
 	&st_proto_data,
 	&st_proto_trailer,
+	&st_proto_trailer_inner,
 	&st_proto_trailer_vlan,
 	&st_proto_trailer_qinq,
 	&st_proto_trailer_sll,
