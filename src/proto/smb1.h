@@ -104,6 +104,7 @@ struct smb1_fidinfo {
 	char		 file[SMB1_FILEMAX];
 };
 
+int	smb1_le_u64(struct st_cur *c, size_t off, size_t n, uint64_t *v);
 long long smb1_le_at(struct st_cur *c, size_t off, size_t n);
 long long smb1_le(struct st_dctx *d, struct st_cur *c, int f, size_t off,
     size_t n);
