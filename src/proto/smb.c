@@ -190,6 +190,25 @@ mailslot_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
 		st_dsublayer(d, c, p, W(14), end - W(14));
 }
 
+/*
+ * A security blob (Negotiate's, Session Setup's) as the layers of the
+ * GSS-API token it holds, through the registry (ST_KEY_GSSAPI), as
+ * SMB2's: a bare NTLMSSP message its own layer, else gss-api.
+ */
+static void
+blob_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
+{
+	const struct st_proto *p;
+	long long b = le_at(c, m->blob_off, 1);
+
+	if (b < 0)
+		return;
+	p = st_proto_next(ST_KEY_GSSAPI, b == 'N' ? ST_GSS_NTLMSSP :
+	    ST_GSS_TOKEN);
+	if (p != NULL)
+		st_dsublayer(d, c, p, m->blob_off, m->blob_len);
+}
+
 /* The word count, AndX block and body of the command at m->wbase; the
  * offset past it. */
 static size_t
@@ -306,6 +325,8 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 		pipe_layer(d, c, &m);
 	else if (m.mailslot)
 		mailslot_layer(d, c, &m);
+	else if (m.blob_len > 0)
+		blob_layer(d, c, &m);
 	return ST_OK;
 }
 

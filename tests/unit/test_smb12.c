@@ -619,6 +619,38 @@ test_nbipx(void **state)
 	assert_null(last_layer(p, "smb"));
 }
 
+/* A Session Setup AndX request of 12 words whose security blob is a
+ * GSS-API SPNEGO token holding an NTLMSSP NEGOTIATE (the blob taken from
+ * zeek's smb3_multichannel frame 6, the SMB1 message made by hand). */
+#define SS_BLOB	"ff534d4273000000001807c8000000000000000000000000010064000200" \
+	"02000cff000000044132000000000000004a0000000000fde30080610060" \
+	"4806062b0601050502a03e303ca00e300c060a2b06010401823702020aa2" \
+	"2a04284e544c4d5353500001000000978208e20000000000000000000000" \
+	"00000000000a00614a0000000f0055006e00690078000000530061006d00" \
+	"620061000000"
+
+static void
+test_session_setup_blob(void **state)
+{
+	static char b[sizeof(SS_BLOB)];
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(0, SS_BLOB));
+	assert_chain(p, "ipv4 tcp nbss smb gss-api spnego ntlmssp");
+	assert_int_equal(fval(p, "smb.security_blob_len"), 74);
+	assert_string_equal(ftext(p, "smb.native_os", 0), "Unix");
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 1);
+	sweep_prefixes(DLT_RAW, pkt(0, SS_BLOB));
+	/* a blob length past the byte count: no blob, no token */
+	memcpy(b, SS_BLOB, sizeof(b));
+	memcpy(b + 2 * (33 + 14), "ff00", 4);
+	p = at(2, pkt(0, b));
+	assert_int_equal(fval(p, "smb.security_blob_len"), 0xff);
+	assert_false(has_field(p, "smb.security_blob"));
+	assert_null(last_layer(p, "gss-api"));
+}
+
 int
 main(void)
 {
@@ -637,6 +669,7 @@ main(void)
 		cmocka_unit_test_setup(test_dcerpc_bad, reset),
 		cmocka_unit_test_setup(test_dcerpc_pipe, reset),
 		cmocka_unit_test_setup(test_nbipx, reset),
+		cmocka_unit_test_setup(test_session_setup_blob, reset),
 	};
 
 	st_decode_init();
