@@ -506,16 +506,24 @@ tc_req(struct smb1_msg *m)
 	smb1_str(m, F_SERVICE, off, smb1_bend(m), 0);	/* always ASCII */
 }
 
-/* Tree Connect AndX response: optional support, service, file system. */
+/* Tree Connect AndX response: optional support (and, in the extended
+ * answer of 7 words, maximal access rights), service, file system. */
 static void
 tc_resp(struct smb1_msg *m)
 {
 	size_t off;
 
-	if (m->wct != 3)
+	if (m->wct != 3 && m->wct != 7)
 		return;
 	smb1_andx(m);
 	smb1_fl(m, F_SUPPORT, W(2), 2, support_bits, NFIELDS(support_bits));
+	if (m->wct == 7) {	/* the extended answer: the user's and a
+				   guest's maximal access to the share */
+		smb1_fl(m, F_ACCESS, W(3), 4, smb1_access_bits,
+		    smb1_naccess_bits);
+		smb1_fl(m, F_ACCESS, W(5), 4, smb1_access_bits,
+		    smb1_naccess_bits);
+	}
 	if (!smb1_bcc(m))
 		return;
 	off = smb1_str(m, F_SERVICE, m->bytes, smb1_bend(m), 0);

@@ -224,6 +224,36 @@ test_ntcreate_extended(void **state)
 	sweep_prefixes(DLT_RAW, pkt(1, NTCX_RESP));
 }
 
+/* A Tree Connect AndX answer of 7 words (the user's and a guest's
+ * maximal access) with no request seen, then a refusal (TID 6): each
+ * maps its TID, without a path. */
+#define TC7	"ff534d4275000000009807c8000000000000000000000000050064000200" \
+	"010007ff0000003100ff011f00890012000600495043000000"
+#define TCERR	"ff534d4275220000c09807c8000000000000000000000000060064000200" \
+	"0300000000"
+#define TDIS6	"ff534d4271000000001807c8000000000000000000000000060064000200" \
+	"0400000000"
+
+static void
+test_tree_connect_answers(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(1, TC7));
+	assert_int_equal(fval(p, "smb.connect.support"), 0x31);
+	assert_int_equal(field_n(p, "smb.access_mask", 0)->val, 0x1f01ff);
+	assert_int_equal(field_n(p, "smb.access_mask", 1)->val, 0x120089);
+	assert_string_equal(ftext(p, "smb.service", 0), "IPC");
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 1);
+	assert_false(has_field(p, "smb.path"));
+	sweep_prefixes(DLT_RAW, pkt(1, TC7));
+	p = at(2, pkt(1, TCERR));
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 2);
+	p = at(3, pkt(0, TDIS6));
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 2);
+}
+
 /* zeek's cifs_negotiate_lanman frame 6: a LANMAN 2.1 answer (13 words),
  * its domain read as aligned Unicode as the flags say. */
 #define LANMAN	"4500007b777700004006ef030a0000010a00000201bd5c160000917900" \
@@ -660,6 +690,7 @@ main(void)
 		cmocka_unit_test_setup(test_trans2_query_path, reset),
 		cmocka_unit_test_setup(test_trans2_bad, reset),
 		cmocka_unit_test_setup(test_ntcreate_extended, reset),
+		cmocka_unit_test_setup(test_tree_connect_answers, reset),
 		cmocka_unit_test_setup(test_negotiate_lanman, reset),
 		cmocka_unit_test_setup(test_andx_chain, reset),
 		cmocka_unit_test_setup(test_browser, reset),
