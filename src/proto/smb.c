@@ -16,6 +16,7 @@
  * commands in one message, each read in turn (a bounded number, each
  * past the last).
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,35 +46,49 @@ static const struct lebit flag2_bits[] = {
 	LB("smb.flags2.ea", 0x0002), LB("smb.flags2.long_names_allowed", 0x0001),
 };
 
-/* The n-byte little-endian value at byte off; -1 when not captured. */
+/* The n-byte (at most 8) little-endian value at byte off into *v: 1, or
+ * 0 when not captured. */
+int
+smb1_le_u64(struct st_cur *c, size_t off, size_t n, uint64_t *v)
+{
+	struct st_cur t = *c;
+	size_t i;
+
+	*v = 0;
+	if (n > 8 || !st_cur_skip(&t, off) || !st_cur_need(&t, n))
+		return 0;
+	for (i = n; i-- > 0; )
+		*v = *v << 8 | st_peek_bits(&t, i * 8, 8);
+	return 1;
+}
+
+/* The n-byte little-endian value at byte off (one past LLONG_MAX as
+ * LLONG_MAX); -1 when not captured. */
 long long
 smb1_le_at(struct st_cur *c, size_t off, size_t n)
 {
-	struct st_cur t = *c;
-	long long v = 0;
-	size_t i;
+	uint64_t v;
 
-	if (!st_cur_skip(&t, off) || !st_cur_need(&t, n))
+	if (!smb1_le_u64(c, off, n, &v))
 		return -1;
-	for (i = n; i-- > 0; )
-		v = v << 8 | (long long)st_peek_bits(&t, i * 8, 8);
-	return v;
+	return v > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)v;
 }
 
-/* Row f over n little-endian bytes at off; its value or -1. */
+/* Row f over n little-endian bytes at off (its whole value); the value
+ * as smb1_le_at gives it, or -1. */
 long long
 smb1_le(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
 {
-	long long v = smb1_le_at(c, off, n);
 	struct st_field *fl;
+	uint64_t v;
 
-	if (v < 0) {
+	if (!smb1_le_u64(c, off, n, &v)) {
 		c->err = ST_ETRUNC;
 		return -1;
 	}
 	if ((fl = st_dbytes(d, c, &smb_fields[f], off, n)) != NULL)
-		fl->val = (uint64_t)v;
-	return v;
+		fl->val = v;
+	return v > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)v;
 }
 
 void
@@ -173,6 +188,25 @@ mailslot_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
 		end = left;
 	if (end > W(14))
 		st_dsublayer(d, c, p, W(14), end - W(14));
+}
+
+/*
+ * A security blob (Negotiate's, Session Setup's) as the layers of the
+ * GSS-API token it holds, through the registry (ST_KEY_GSSAPI), as
+ * SMB2's: a bare NTLMSSP message its own layer, else gss-api.
+ */
+static void
+blob_layer(struct st_dctx *d, struct st_cur *c, const struct smb1_msg *m)
+{
+	const struct st_proto *p;
+	long long b = le_at(c, m->blob_off, 1);
+
+	if (b < 0)
+		return;
+	p = st_proto_next(ST_KEY_GSSAPI, b == 'N' ? ST_GSS_NTLMSSP :
+	    ST_GSS_TOKEN);
+	if (p != NULL)
+		st_dsublayer(d, c, p, m->blob_off, m->blob_len);
 }
 
 /* The word count, AndX block and body of the command at m->wbase; the
@@ -291,6 +325,8 @@ smb_decode(struct st_dctx *d, struct st_cur *c)
 		pipe_layer(d, c, &m);
 	else if (m.mailslot)
 		mailslot_layer(d, c, &m);
+	else if (m.blob_len > 0)
+		blob_layer(d, c, &m);
 	return ST_OK;
 }
 

@@ -83,6 +83,8 @@ struct smb1_msg {
 	unsigned	 t2, loi;
 	uint64_t	 rwoff;
 	uint32_t	 rwlen;
+	size_t		 blob_off;	/* a security blob (a GSS-API */
+	size_t		 blob_len;	/* token) to hand on; 0: none */
 	char		 last[SMB1_FILEMAX];	/* the last string read */
 	char		 path[SMB1_FILEMAX];	/* a Trans2 request's file */
 };
@@ -104,6 +106,7 @@ struct smb1_fidinfo {
 	char		 file[SMB1_FILEMAX];
 };
 
+int	smb1_le_u64(struct st_cur *c, size_t off, size_t n, uint64_t *v);
 long long smb1_le_at(struct st_cur *c, size_t off, size_t n);
 long long smb1_le(struct st_dctx *d, struct st_cur *c, int f, size_t off,
     size_t n);
@@ -130,6 +133,11 @@ size_t	smb1_strd(struct smb1_msg *m, const struct st_field_desc *fd,
 int	smb1_bcc(struct smb1_msg *m);
 void	smb1_andx(struct smb1_msg *m);
 void	smb1_filetime(struct smb1_msg *m, int f, size_t off);
+/* A GUID's 16 bytes at off as row f, in the order they lie. */
+void	smb1_guid(struct smb1_msg *m, int f, size_t off);
+/* A security blob at off, n bytes: the GSS-API layers' (smb.c opens
+ * them last). */
+void	smb1_blob(struct smb1_msg *m, size_t off, size_t n);
 void	smb1_utime(struct smb1_msg *m, int f, size_t off);
 /* A FID word at off, with what is known of its file (smbfile.c). */
 void	smb1_fid(struct smb1_msg *m, size_t off, int closing);

@@ -356,8 +356,11 @@ smb1_tree_show(struct smb1_msg *m)
 	if (tid < 0 || m->d->pkt->lite)
 		return;
 	conv = smb1_conv(m->d);
-	if (m->resp && m->cmd == 0x75 && m->wct >= 2 && m->reqframe != 0 &&
-	    smb1_path_get(m, path, sizeof(path))) {
+	/* any answer to a Tree Connect maps its TID, an error too (the
+	 * header's command: not one chained) */
+	if (m->resp && m->cmd == 0x75 && m->wbase == SMB_HDR) {
+		if (!smb1_path_get(m, path, sizeof(path)))
+			path[0] = '\0';
 		pthread_mutex_lock(&lock);
 		if ((e = tid_find(conv, (unsigned)tid)) == NULL) {
 			e = &tids[tid_next];
@@ -378,7 +381,9 @@ smb1_tree_show(struct smb1_msg *m)
 	pthread_mutex_unlock(&lock);
 	if (mapped == 0)
 		return;
-	if ((f = st_dgen(m->d, &smb_fields[F_PATH], 0)) != NULL)
+	/* the share's path when its request was seen */
+	if (path[0] != '\0' &&
+	    (f = st_dgen(m->d, &smb_fields[F_PATH], 0)) != NULL)
 		f->meaning = st_pkt_strdup(m->d->pkt, path);
 	st_dgen(m->d, &smb_fields[F_MAPPED], mapped);
 }

@@ -198,6 +198,40 @@ smb1_filetime(struct smb1_msg *m, int f, size_t off)
 	st_dtext(m->d, m->c, &smb_fields[f], off, 8, buf);
 }
 
+void
+smb1_guid(struct smb1_msg *m, int f, size_t off)
+{
+	char buf[40];
+	long long b[16];
+	size_t i;
+
+	if (m->c->err != ST_OK)
+		return;
+	for (i = 0; i < 16; i++)
+		if ((b[i] = smb1_le_at(m->c, off + i, 1)) < 0) {
+			m->c->err = ST_ETRUNC;
+			return;
+		}
+	snprintf(buf, sizeof(buf), "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x-%02x%02x%02x%02x%02x%02x", (unsigned)b[0],
+	    (unsigned)b[1], (unsigned)b[2], (unsigned)b[3], (unsigned)b[4],
+	    (unsigned)b[5], (unsigned)b[6], (unsigned)b[7], (unsigned)b[8],
+	    (unsigned)b[9], (unsigned)b[10], (unsigned)b[11],
+	    (unsigned)b[12], (unsigned)b[13], (unsigned)b[14],
+	    (unsigned)b[15]);
+	st_dtext(m->d, m->c, &smb_fields[f], off, 16, buf);
+}
+
+void
+smb1_blob(struct smb1_msg *m, size_t off, size_t n)
+{
+	if (m->c->err != ST_OK || n == 0 || off + n > m->len)
+		return;
+	smb1_raw(m, F_BLOB, off, n);
+	m->blob_off = off;
+	m->blob_len = n;
+}
+
 /* A UTIME (seconds since 1970) as Wireshark writes an absolute time;
  * 0 (none) is left out. */
 void
@@ -362,9 +396,10 @@ neg_resp(struct smb1_msg *m)
 		return;
 	off = m->bytes;
 	if (caps & 0x80000000u) {	/* a GUID, then a security blob */
-		smb1_raw(m, F_GUID, off, 16);
+		if (off + 16 <= smb1_bend(m))
+			smb1_guid(m, F_GUID, off);
 		if (smb1_bend(m) > off + 16)
-			smb1_raw(m, F_BLOB, off + 16, smb1_bend(m) - off - 16);
+			smb1_blob(m, off + 16, smb1_bend(m) - off - 16);
 		return;
 	}
 	/* Wireshark reads these names by the Unicode capability, not by
@@ -401,7 +436,10 @@ ss_req(struct smb1_msg *m)
 	if (!smb1_bcc(m) || a < 0 || b < 0)
 		return;
 	off = m->bytes;
-	smb1_raw(m, m->wct == 12 ? F_BLOB : F_ANSIPW, off, (size_t)a);
+	if (m->wct == 12)
+		smb1_blob(m, off, (size_t)a);
+	else
+		smb1_raw(m, F_ANSIPW, off, (size_t)a);
 	smb1_raw(m, F_UNIPW, off + (size_t)a, (size_t)b);
 	off += (size_t)a + (size_t)b;
 	if (off > smb1_bend(m))
@@ -432,7 +470,7 @@ ss_resp(struct smb1_msg *m)
 	if (!smb1_bcc(m) || a < 0)
 		return;
 	off = m->bytes;
-	smb1_raw(m, F_BLOB, off, (size_t)a);
+	smb1_blob(m, off, (size_t)a);
 	off += (size_t)a;
 	if (off >= smb1_bend(m))
 		return;
@@ -468,16 +506,24 @@ tc_req(struct smb1_msg *m)
 	smb1_str(m, F_SERVICE, off, smb1_bend(m), 0);	/* always ASCII */
 }
 
-/* Tree Connect AndX response: optional support, service, file system. */
+/* Tree Connect AndX response: optional support (and, in the extended
+ * answer of 7 words, maximal access rights), service, file system. */
 static void
 tc_resp(struct smb1_msg *m)
 {
 	size_t off;
 
-	if (m->wct != 3)
+	if (m->wct != 3 && m->wct != 7)
 		return;
 	smb1_andx(m);
 	smb1_fl(m, F_SUPPORT, W(2), 2, support_bits, NFIELDS(support_bits));
+	if (m->wct == 7) {	/* the extended answer: the user's and a
+				   guest's maximal access to the share */
+		smb1_fl(m, F_ACCESS, W(3), 4, smb1_access_bits,
+		    smb1_naccess_bits);
+		smb1_fl(m, F_ACCESS, W(5), 4, smb1_access_bits,
+		    smb1_naccess_bits);
+	}
 	if (!smb1_bcc(m))
 		return;
 	off = smb1_str(m, F_SERVICE, m->bytes, smb1_bend(m), 0);

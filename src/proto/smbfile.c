@@ -100,30 +100,6 @@ static const struct lebit ipc_bits[] = {
 
 #define BITS(t)	(t), NFIELDS(t)
 
-/* A GUID's 16 bytes at off, in the order they lie (as Wireshark shows
- * the volume GUID). */
-static void
-guid(struct smb1_msg *m, size_t off)
-{
-	char buf[40];
-	long long b[16];
-	size_t i;
-
-	for (i = 0; i < 16; i++)
-		if ((b[i] = smb1_le_at(m->c, off + i, 1)) < 0) {
-			m->c->err = ST_ETRUNC;
-			return;
-		}
-	snprintf(buf, sizeof(buf), "%02x%02x%02x%02x-%02x%02x-%02x%02x-"
-	    "%02x%02x-%02x%02x%02x%02x%02x%02x", (unsigned)b[0],
-	    (unsigned)b[1], (unsigned)b[2], (unsigned)b[3], (unsigned)b[4],
-	    (unsigned)b[5], (unsigned)b[6], (unsigned)b[7], (unsigned)b[8],
-	    (unsigned)b[9], (unsigned)b[10], (unsigned)b[11],
-	    (unsigned)b[12], (unsigned)b[13], (unsigned)b[14],
-	    (unsigned)b[15]);
-	st_dtext(m->d, m->c, &smb_fields[F_VGUID], off, 16, buf);
-}
-
 /* NT Create AndX request: 24 words, then the name. */
 static void
 ntc_req(struct smb1_msg *m)
@@ -257,7 +233,7 @@ ntc_resp(struct smb1_msg *m)
 	smb1_fl(m, F_IPC, W(32) + 1, 2, BITS(ipc_bits));
 	smb1_u(m, F_ISDIR, W(33) + 1, 1);
 	if (m->wct == 42) {
-		guid(m, W(34));
+		smb1_guid(m, F_VGUID, W(34));
 		smb1_u(m, F_FILEID64, W(42), 8);
 		smb1_fl(m, F_ACCESS, W(46), 4, BITS(smb1_access_bits));
 		smb1_fl(m, F_ACCESS, W(48), 4, BITS(smb1_access_bits));

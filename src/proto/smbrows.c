@@ -111,7 +111,7 @@ const struct st_field_desc smb_fields[F_NSMB] = {
 	[F_T2CMD] = FDN(NULL, "smb.trans2.cmd", "Subcommand", 0, 16,
 	    ST_FMT_HEX, t2_names),
 	[F_FID] = X("fid", "FID", 0, 16),
-	[F_GUID] = Y("server_guid", "Server GUID"),
+	[F_GUID] = T("server_guid", "Server GUID"),
 	[F_FNLEN] = D("file_name_len", "File Name Len", 0, 16),
 	[F_CRFLAGS] = X("create_flags", "Create Flags", 0, 32),
 	[F_RFID] = X("rfid", "Root FID", 0, 32),

@@ -13,6 +13,7 @@
  *   response         parameters: EA error offset (2); data: the level's
  *                    record (basic: four FILETIMEs and attributes ...)
  */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -119,18 +120,18 @@ static const struct lebit fsattr_bits[] = {
 static long long
 t2u(struct smb1_msg *m, int f, size_t off, size_t n)
 {
-	long long v;
 	struct st_field *fl;
+	uint64_t v;
 
 	if (m->c->err != ST_OK)
 		return -1;
-	if ((v = smb1_le_at(m->c, off, n)) < 0) {
+	if (!smb1_le_u64(m->c, off, n, &v)) {
 		m->c->err = ST_ETRUNC;
 		return -1;
 	}
 	if ((fl = st_dbytes(m->d, m->c, &t2_fields[f], off, n)) != NULL)
-		fl->val = (uint64_t)v;
-	return v;
+		fl->val = v;
+	return v > (uint64_t)LLONG_MAX ? LLONG_MAX : (long long)v;
 }
 
 static long long

@@ -224,6 +224,36 @@ test_ntcreate_extended(void **state)
 	sweep_prefixes(DLT_RAW, pkt(1, NTCX_RESP));
 }
 
+/* A Tree Connect AndX answer of 7 words (the user's and a guest's
+ * maximal access) with no request seen, then a refusal (TID 6): each
+ * maps its TID, without a path. */
+#define TC7	"ff534d4275000000009807c8000000000000000000000000050064000200" \
+	"010007ff0000003100ff011f00890012000600495043000000"
+#define TCERR	"ff534d4275220000c09807c8000000000000000000000000060064000200" \
+	"0300000000"
+#define TDIS6	"ff534d4271000000001807c8000000000000000000000000060064000200" \
+	"0400000000"
+
+static void
+test_tree_connect_answers(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(1, TC7));
+	assert_int_equal(fval(p, "smb.connect.support"), 0x31);
+	assert_int_equal(field_n(p, "smb.access_mask", 0)->val, 0x1f01ff);
+	assert_int_equal(field_n(p, "smb.access_mask", 1)->val, 0x120089);
+	assert_string_equal(ftext(p, "smb.service", 0), "IPC");
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 1);
+	assert_false(has_field(p, "smb.path"));
+	sweep_prefixes(DLT_RAW, pkt(1, TC7));
+	p = at(2, pkt(1, TCERR));
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 2);
+	p = at(3, pkt(0, TDIS6));
+	assert_int_equal(fval(p, "smb.fid.mapped_in"), 2);
+}
+
 /* zeek's cifs_negotiate_lanman frame 6: a LANMAN 2.1 answer (13 words),
  * its domain read as aligned Unicode as the flags say. */
 #define LANMAN	"4500007b777700004006ef030a0000010a00000201bd5c160000917900" \
@@ -619,6 +649,38 @@ test_nbipx(void **state)
 	assert_null(last_layer(p, "smb"));
 }
 
+/* A Session Setup AndX request of 12 words whose security blob is a
+ * GSS-API SPNEGO token holding an NTLMSSP NEGOTIATE (the blob taken from
+ * zeek's smb3_multichannel frame 6, the SMB1 message made by hand). */
+#define SS_BLOB	"ff534d4273000000001807c8000000000000000000000000010064000200" \
+	"02000cff000000044132000000000000004a0000000000fde30080610060" \
+	"4806062b0601050502a03e303ca00e300c060a2b06010401823702020aa2" \
+	"2a04284e544c4d5353500001000000978208e20000000000000000000000" \
+	"00000000000a00614a0000000f0055006e00690078000000530061006d00" \
+	"620061000000"
+
+static void
+test_session_setup_blob(void **state)
+{
+	static char b[sizeof(SS_BLOB)];
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, pkt(0, SS_BLOB));
+	assert_chain(p, "ipv4 tcp nbss smb gss-api spnego ntlmssp");
+	assert_int_equal(fval(p, "smb.security_blob_len"), 74);
+	assert_string_equal(ftext(p, "smb.native_os", 0), "Unix");
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 1);
+	sweep_prefixes(DLT_RAW, pkt(0, SS_BLOB));
+	/* a blob length past the byte count: no blob, no token */
+	memcpy(b, SS_BLOB, sizeof(b));
+	memcpy(b + 2 * (33 + 14), "ff00", 4);
+	p = at(2, pkt(0, b));
+	assert_int_equal(fval(p, "smb.security_blob_len"), 0xff);
+	assert_false(has_field(p, "smb.security_blob"));
+	assert_null(last_layer(p, "gss-api"));
+}
+
 int
 main(void)
 {
@@ -628,6 +690,7 @@ main(void)
 		cmocka_unit_test_setup(test_trans2_query_path, reset),
 		cmocka_unit_test_setup(test_trans2_bad, reset),
 		cmocka_unit_test_setup(test_ntcreate_extended, reset),
+		cmocka_unit_test_setup(test_tree_connect_answers, reset),
 		cmocka_unit_test_setup(test_negotiate_lanman, reset),
 		cmocka_unit_test_setup(test_andx_chain, reset),
 		cmocka_unit_test_setup(test_browser, reset),
@@ -637,6 +700,7 @@ main(void)
 		cmocka_unit_test_setup(test_dcerpc_bad, reset),
 		cmocka_unit_test_setup(test_dcerpc_pipe, reset),
 		cmocka_unit_test_setup(test_nbipx, reset),
+		cmocka_unit_test_setup(test_session_setup_blob, reset),
 	};
 
 	st_decode_init();
