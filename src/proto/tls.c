@@ -638,8 +638,8 @@ tls_sum_record(struct st_sumctx *s, const struct st_layer *t)
 }
 
 /* Every TLS record of the segment at ly's depth, joined by ", ". */
-static int
-tls_summary(struct st_sumctx *s, const struct st_layer *ly)
+int
+st_tls_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_packet *pkt = s->pkt;
 	unsigned i;
@@ -658,7 +658,7 @@ tls_summary(struct st_sumctx *s, const struct st_layer *ly)
 }
 
 /* What the diagram shows of a layer in its box title. */
-static const struct st_field_desc *const tls_keys[] = {
+const struct st_field_desc *const st_tls_keys[] = {
 	&st_tls_fields[F_CTYPE], &st_tls_fields[F_VERSION],
 	&st_tls_fields[F_HTYPE], &st_tls_fields[F_SNI],
 	&st_tls_fields[F_ALPN], &st_tls_fields[F_CS], NULL,
@@ -676,62 +676,9 @@ const struct st_proto st_proto_tls = {
 	.binds = tls_binds,
 	.nbinds = NFIELDS(tls_binds),
 	.heuristic = tls_heuristic,
-	.summary = tls_summary,
-	.keys = tls_keys,
+	.summary = st_tls_summary,
+	.keys = st_tls_keys,
 	.color = "\033[93m",
 	/* @reasm */
 	.pdu_len = tls_pdu_len,
-};
-
-/*
- * Handshake messages without records: QUIC's CRYPTO stream (RFC 9001 4.1:
- * QUIC carries TLS 1.3's handshake itself, with no record layer), handed
- * on under ST_KEY_MEDIA ST_MEDIA_TLSHS as Wireshark's QUIC hands it to
- * "tls13-handshake".  The fields and the summary are TLS's; Wireshark names
- * the layer tls too.
- */
-static int
-tls_hs_decode(struct st_dctx *d, struct st_cur *c)
-{
-	size_t left = st_cur_left(c);
-	struct tls_span s;
-
-	if (left == 0)
-		return ST_ETRUNC;
-	s.c = c;
-	s.pos = 0;
-	s.end = left;
-	st_tls_handshake(d, &s);
-	d->hdr = left;
-	d->plen = 0;
-	return ST_OK;
-}
-
-static const struct st_bind tls_hs_binds[] = {
-	{ ST_KEY_MEDIA, ST_MEDIA_TLSHS },
-};
-
-const struct st_proto st_proto_tls_hs = {
-	.name = "tls-handshake",
-	.ws = "tls",
-	.title = "TLS handshake messages (in QUIC)",
-	.rfc = "RFC 9001, RFC 8446",
-	.role = ST_ROLE_APP,
-	.fields = st_tls_fields,
-	.nfields = F_NTLS,
-	.decode = tls_hs_decode,
-	.binds = tls_hs_binds,
-	.nbinds = NFIELDS(tls_hs_binds),
-	.summary = tls_summary,
-	.keys = tls_keys,
-	.color = "\033[93m",
-	.explain = "TLS 1.3's handshake as QUIC carries it: the messages "
-	    "(ClientHello, ServerHello, ...) with their 4-byte headers, one "
-	    "after another in the CRYPTO frames' stream, without TLS's "
-	    "records; QUIC protects them itself.  strata opens an Initial "
-	    "with the keys anyone can work out from the client's first "
-	    "destination connection ID, so the ClientHello (its server name, "
-	    "ALPN, cipher suites) and the ServerHello are shown; the later "
-	    "messages travel in Handshake packets under keys only the ends "
-	    "have.",
 };

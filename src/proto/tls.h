@@ -46,7 +46,11 @@ enum {
 
 extern const struct st_field_desc st_tls_fields[F_NTLS];
 
-/* Handshake messages without records (in QUIC): tls.c. */
+/* TLS's summary and diagram keys, shared with st_proto_tls_hs (tls.c). */
+int	st_tls_summary(struct st_sumctx *s, const struct st_layer *ly);
+extern const struct st_field_desc *const st_tls_keys[];
+
+/* Handshake messages without records (in QUIC): tlsquic.c. */
 extern const struct st_proto st_proto_tls_hs;
 
 /* A part of the segment: [pos, end) from the cursor's position. */

@@ -8,7 +8,9 @@
  * integer for the limits and delays, bytes for connection IDs and tokens,
  * the preferred address (RFC 9000 18.2) in its parts, the chosen and other
  * versions of version_information (RFC 9368), and Google's QUIC version,
- * initial RTT and connection options.  Used by tlshs.c.
+ * initial RTT and connection options.  Used by tlshs.c.  And the
+ * descriptor of TLS's handshake messages without records, as QUIC carries
+ * them (st_proto_tls_hs).
  */
 #include "tls.h"
 
@@ -167,3 +169,56 @@ st_tls_quic_params(struct st_dctx *d, struct tls_span *e)
 		e->pos += (size_t)len;
 	}
 }
+
+/*
+ * Handshake messages without records: QUIC's CRYPTO stream (RFC 9001 4.1:
+ * QUIC carries TLS 1.3's handshake itself, with no record layer), handed
+ * on under ST_KEY_MEDIA ST_MEDIA_TLSHS as Wireshark's QUIC hands it to
+ * "tls13-handshake".  The fields and the summary are TLS's; Wireshark names
+ * the layer tls too.
+ */
+static int
+tls_hs_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c);
+	struct tls_span s;
+
+	if (left == 0)
+		return ST_ETRUNC;
+	s.c = c;
+	s.pos = 0;
+	s.end = left;
+	st_tls_handshake(d, &s);
+	d->hdr = left;
+	d->plen = 0;
+	return ST_OK;
+}
+
+static const struct st_bind tls_hs_binds[] = {
+	{ ST_KEY_MEDIA, ST_MEDIA_TLSHS },
+};
+
+const struct st_proto st_proto_tls_hs = {
+	.name = "tls-handshake",
+	.ws = "tls",
+	.title = "TLS handshake messages (in QUIC)",
+	.rfc = "RFC 9001, RFC 8446",
+	.role = ST_ROLE_APP,
+	.fields = st_tls_fields,
+	.nfields = F_NTLS,
+	.decode = tls_hs_decode,
+	.binds = tls_hs_binds,
+	.nbinds = NFIELDS(tls_hs_binds),
+	.summary = st_tls_summary,
+	.keys = st_tls_keys,
+	.color = "\033[93m",
+	.explain = "TLS 1.3's handshake as QUIC carries it: the messages "
+	    "(ClientHello, ServerHello, ...) with their 4-byte headers, one "
+	    "after another in the CRYPTO frames' stream, without TLS's "
+	    "records; QUIC protects them itself.  strata opens an Initial "
+	    "with the keys anyone can work out from the client's first "
+	    "destination connection ID, so the ClientHello (its server name, "
+	    "ALPN, cipher suites) and the ServerHello are shown; the later "
+	    "messages travel in Handshake packets under keys only the ends "
+	    "have.",
+};
