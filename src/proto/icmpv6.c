@@ -84,6 +84,7 @@ icmpv6_code_names(unsigned type)
 
 
 const char st_icmpv6_reserved[] = "icmpv6.reserved";
+const char st_icmpv6_data[] = "icmpv6.data";
 
 const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	FDX("type", "icmpv6.type", "Type", 0, 8, ST_FMT_DEC, 0, 0, 0, 128,
@@ -121,7 +122,7 @@ const struct st_field_desc st_icmpv6_fields[ICMPV6_NF] = {
 	FD(NULL, "icmpv6.length", "Length of the original datagram (8-byte "
 	    "units)", 32, 8, ST_FMT_DEC),
 	FD(NULL, st_icmpv6_reserved, "Reserved", 40, 24, ST_FMT_BYTES),
-	FD(NULL, "icmpv6.data", "Data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, st_icmpv6_data, "Data", 0, 0, ST_FMT_BYTES),
 };
 
 static const struct st_ckspec icmpv6_ck = {

@@ -19,6 +19,8 @@ extern const struct st_field_desc st_icmpv6_fields[ICMPV6_NF];
 /* "icmpv6.reserved", one literal for both files' rows (the views group a
  * layer's fields by their name's pointer). */
 extern const char st_icmpv6_reserved[];
+/* icmpv6.data, spelt once: the message's data and an unknown option's. */
+extern const char st_icmpv6_data[];
 
 /* The rows of ND options, advertisement flags and MLD (icmpv6nd.c), in
  * table order: the descriptor's .more. */

@@ -62,7 +62,7 @@ const struct st_field_desc st_icmpv6_more[M_NF] = {
 	FD(NULL, "icmpv6.opt.rdnss.lifetime", "Lifetime", 32, 32, ST_FMT_DEC),
 	FD(NULL, "icmpv6.opt.rdnss", "Recursive DNS server", 0, 128,
 	    ST_FMT_IPV6),
-	FD(NULL, "icmpv6.data", "Option data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, st_icmpv6_data, "Option data", 0, 0, ST_FMT_BYTES),
 	FD(NULL, "icmpv6.opt.linkaddr", "Link-layer address", 16, 48,
 	    ST_FMT_BYTES),
 	FDD(NULL, "icmpv6.opt.prefix.flag.l", "On-link", 24, 1, ST_FMT_BOOL),

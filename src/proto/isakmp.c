@@ -35,10 +35,12 @@ static const struct st_valname exch_names[] = {
 enum { F_ISPI, F_RSPI, F_NEXT, F_VER, F_MJ, F_MN, F_EXCH, F_FLAGS, F_E,
 	F_C, F_A, F_I, F_V, F_R, F_MSGID, F_LEN };
 
+const char st_isakmp_nextpayload[] = "isakmp.nextpayload";
+
 static const struct st_field_desc isakmp_fields[] = {
 	FD("ispi", "isakmp.ispi", "Initiator SPI", 0, 64, ST_FMT_BYTES),
 	FD("rspi", "isakmp.rspi", "Responder SPI", 64, 64, ST_FMT_BYTES),
-	FDN("next", "isakmp.nextpayload", "Next payload", 128, 8, ST_FMT_DEC,
+	FDN("next", st_isakmp_nextpayload, "Next payload", 128, 8, ST_FMT_DEC,
 	    st_isakmp_payload_names),
 	FD("ver", "isakmp.version", "Version", 136, 8, ST_FMT_HEX),
 	FDD(NULL, "isakmp.mjver", "Major version", 136, 4, ST_FMT_HEX),

@@ -26,6 +26,8 @@ enum { P_ATTR = P_DATAPL + 1, P_ATTRV = P_ATTR + 12,
 
 extern const struct st_field_desc st_isakmp_pl[P_COUNT];
 extern const struct st_valname st_isakmp_payload_names[];
+/* isakmp.nextpayload, spelt once: the header's and each payload's. */
+extern const char st_isakmp_nextpayload[];
 
 /*
  * The payload chain in the n bytes at c, the first of type type, of IKE

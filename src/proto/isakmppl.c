@@ -37,7 +37,7 @@ const struct st_valname st_isakmp_payload_names[] = {
 const struct st_field_desc st_isakmp_pl[P_COUNT] = {
 	FDN(NULL, "isakmp.typepayload", "Payload", 0, 8, ST_FMT_DEC,
 	    st_isakmp_payload_names),
-	FDN(NULL, "isakmp.nextpayload", "Next payload", 0, 8, ST_FMT_DEC,
+	FDN(NULL, st_isakmp_nextpayload, "Next payload", 0, 8, ST_FMT_DEC,
 	    st_isakmp_payload_names),
 	FD(NULL, "isakmp.criticalpayload", "Critical bit", 8, 1, ST_FMT_BOOL),
 	FD(NULL, "isakmp.reserved7", "Reserved", 9, 7, ST_FMT_HEX),

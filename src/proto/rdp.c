@@ -60,6 +60,8 @@ static const struct st_valname fail_names[] = {
 /* Bit rows of one byte: the bit of mask m, MSB first as drawn. */
 #define BIT(n, l, m) FD(NULL, n, l, 7 - __builtin_ctz(m), 1, ST_FMT_BOOL)
 
+const char st_rdp_datasig[] = "rdp.dataSignature";
+
 static const struct st_field_desc rdp_fields[F_NRDP] = {
 	[F_COOKIE] = FD(NULL, "rdp.rt_cookie", "Routing Token/Cookie", 0, 0,
 	    ST_FMT_TEXT),
@@ -116,7 +118,7 @@ static const struct st_field_desc rdp_fields[F_NRDP] = {
 	[F_SECLEN] = FD(NULL, "rdp.length", "length", 0, 32, ST_FMT_DEC),
 	[F_RANDOM] = FD(NULL, "rdp.encryptedClientRandom",
 	    "encryptedClientRandom", 0, 0, ST_FMT_BYTES),
-	[F_SIG] = FD(NULL, "rdp.dataSignature", "dataSignature", 0, 0,
+	[F_SIG] = FD(NULL, st_rdp_datasig, "dataSignature", 0, 0,
 	    ST_FMT_BYTES),
 	/* What follows the signature, as Wireshark marks it (no value). */
 	[F_ENCDATA] = FD(NULL, "rdp.encryptedData", "encryptedData", 0, 0,

@@ -22,6 +22,8 @@ enum { FP_HDR, FP_ACTION, FP_NUM, FP_RES, FP_FLAGS, FP_LEN, FP_SIG,
 
 extern const struct st_field_desc st_rdp_fp[FP_NROWS];
 extern const struct st_proto st_proto_rdp;
+/* rdp.dataSignature, spelt once: slow-path security header's and fast-path's. */
+extern const char st_rdp_datasig[];
 
 /*
  * Decodes the fast-path PDU at c ([MS-RDPBCGR] 2.2.8.1.2, 2.2.9.1.2),

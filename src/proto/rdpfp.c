@@ -81,7 +81,7 @@ const struct st_field_desc st_rdp_fp[FP_NROWS] = {
 	    ST_FMT_DEC),
 	[FP_LEN] = LE("rdp.fastpathPDULength", "fastpathPDULength", 0,
 	    ST_FMT_DEC),
-	[FP_SIG] = FD(NULL, "rdp.dataSignature", "dataSignature", 0, 64,
+	[FP_SIG] = FD(NULL, st_rdp_datasig, "dataSignature", 0, 64,
 	    ST_FMT_BYTES),
 	[FP_NUM2] = FD(NULL, "rdp.fastpath.numevents2", "NumEvents2", 0, 8,
 	    ST_FMT_DEC),
