@@ -413,7 +413,10 @@ def compare(strata, path, rel, version):
     for frame, (protos, tinsts) in tp.items():
         slayers = sp.get(frame)
         res["pkts"] += 1
-        have = {ly[0] for ly in slayers or []}
+        # a layer counts by its Wireshark name and by strata's: tshark's
+        # frame.protocols may name a protocol whose JSON layer is
+        # another's (gtpprime's, whose fields are gtp's)
+        have = {ly[i] for ly in slayers or [] for i in (0, 1)}
         miss = {p for p in protos if p not in PSEUDO and
                 not PSEUDO_RE.match(p) and p not in have}
         for p in miss:

@@ -197,7 +197,7 @@ gtp_decode(struct st_dctx *d, struct st_cur *c)
 		return st_dmalformed(d, "tunnels nested more than %d deep",
 		    ST_MAX_TUNNEL);
 	d->plen = end - hdr;
-	if (type == 255 && ver == 1) {
+	if (type == 255) {
 		d->hdr = hdr;
 		gtp_next(d, c, hdr);
 		return ST_OK;
@@ -212,6 +212,9 @@ gtp_decode(struct st_dctx *d, struct st_cur *c)
 
 static const struct st_bind gtp_binds[] = {
 	{ ST_KEY_UDPPORT, 2152 }, { ST_KEY_UDPPORT, 2123 },
+};
+/* GTP' and version 0 on 3386: Wireshark's gtpprime, with GTP's fields. */
+static const struct st_bind gtpprime_binds[] = {
 	{ ST_KEY_UDPPORT, 3386 },
 };
 
@@ -274,4 +277,23 @@ const struct st_proto st_proto_gtp = {
 	    "by its TEID, and the signalling that sets tunnels up (GTP-C, UDP "
 	    "2123: create, update and delete PDP context).  Version 0 and "
 	    "GTP' (charging records, UDP 3386) have a 20-byte header.",
+};
+
+const struct st_proto st_proto_gtpprime = {
+	.name = "gtpprime",
+	.ws = "gtp",
+	.title = "GPRS Tunnelling Protocol Prime (version 0, charging)",
+	.rfc = "GSM 09.60, 3GPP TS 32.295",
+	.role = ST_ROLE_LINK,
+	.flags = ST_PF_TUNNEL,
+	.fields = gtp_fields,
+	.nfields = NFIELDS(gtp_fields),
+	.decode = gtp_decode,
+	.binds = gtpprime_binds,
+	.nbinds = NFIELDS(gtpprime_binds),
+	.summary = gtp_summary,
+	.color = "\033[33m",
+	.explain = "UDP 3386: GTP version 0 (GSM 09.60) and GTP' (charging "
+	    "records), a 20-byte header; a T-PDU (type 255) carries an IP "
+	    "packet as in version 1.",
 };

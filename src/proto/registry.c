@@ -44,7 +44,8 @@ extern const struct st_proto st_proto_isis_lsp, st_proto_isis_csnp;
 extern const struct st_proto st_proto_isis_psnp;
 /* @transport */
 extern const struct st_proto st_proto_mptcp, st_proto_rx, st_proto_aoe,
-    st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_pgm;
+    st_proto_sctp, st_proto_sctp_more, st_proto_gtp, st_proto_gtpprime,
+    st_proto_pgm;
 /* @appind */
 extern const struct st_proto st_proto_mbtcp, st_proto_modbus;
 extern const struct st_proto st_proto_tpkt, st_proto_cotp;
@@ -238,6 +239,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_sctp,
 	&st_proto_sctp_more,
 	&st_proto_gtp,
+	&st_proto_gtpprime,
 	&st_proto_pgm,
 	/* @appind */
 	&st_proto_mbtcp,

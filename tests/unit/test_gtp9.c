@@ -73,7 +73,8 @@ test_gtp0_ies(void **state)
 
 	(void)state;
 	p = decode_hex(DLT_RAW, V0);
-	assert_chain(p, "ipv4 udp gtp");
+	/* UDP 3386: Wireshark's gtpprime, with GTP's fields. */
+	assert_chain(p, "ipv4 udp gtpprime");
 	assert_int_equal(fval(p, "gtp.qos_delay"), 3);
 	assert_int_equal(fval(p, "gtp.qos_peak"), 4);
 	assert_int_equal(fval(p, "gtp.qos_mean"), 31);

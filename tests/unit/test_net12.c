@@ -7,7 +7,8 @@
  * frame's payload (eth.trailer, vlan.trailer, ieee8021ah.trailer, none);
  * ARP's gratuitous, probe and announcement judgements; PTP management
  * TLVs; OpenFlow 1.3 meter configurations and errors; BGP's MP_REACH_NLRI,
- * extended communities and PMSI tunnels; Cisco ISL; the loopback test.
+ * extended communities and PMSI tunnels; Cisco ISL; the loopback test;
+ * GTP version 0 on UDP 3386 (gtpprime) and its T-PDUs.
  * Each from hand-written bytes, every shorter prefix marked truncated,
  * and headers that lie marked malformed.
  */
@@ -512,6 +513,35 @@ test_isl_loop(void **state)
 	sweep_prefixes(DLT_EN10MB, LOOPF);
 }
 
+/* GTP version 0 on UDP 3386: an echo request, and a T-PDU carrying an
+ * ICMP echo request (Wireshark's gtpprime). */
+#define GTP0ECHO "450000300000400040113cba7f0000027f0000010d3a0d3a001cb53d" \
+	"1e01000014000000ffffffff0000000000000000"
+#define GTP0TPDU "450000840000400040113c667f0000027f0000010d3a0d3a0070b9b2" \
+	"1eff005400000001ffffffff420001214365870945000054000040004001c53f" \
+	"c0a80003d155e3680800e5e9000000008254f04baa720a0008090a0b0c0d0e0f" \
+	"101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f" \
+	"3031323334353637"
+
+static void
+test_gtpprime(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, GTP0ECHO);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp gtpprime");
+	assert_int_equal(fval(p, "gtp.message"), 1);
+	sweep_prefixes(DLT_RAW, GTP0ECHO);
+	p = decode_hex(DLT_RAW, GTP0TPDU);
+	assert_chain(p, "ipv4 udp gtpprime ipv4 icmp data");
+	assert_int_equal(fval(p, "icmp.type"), 8);
+	sweep_prefixes(DLT_RAW, GTP0TPDU);
+	/* A signalling message whose length runs past the datagram. */
+	p = decode_hex(DLT_RAW, "450000300000400040113cba7f0000027f000001"
+	    "0d3a0d3a001cb53d" "1e01004014000000ffffffff0000000000000000");
+	assert_int_not_equal(layer(p, "gtpprime")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -529,6 +559,7 @@ main(void)
 		cmocka_unit_test(test_openflow),
 		cmocka_unit_test(test_bgp_mp),
 		cmocka_unit_test(test_isl_loop),
+		cmocka_unit_test(test_gtpprime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

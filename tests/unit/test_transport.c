@@ -412,7 +412,8 @@ test_gtp(void **state)
 	assert_int_equal(layer(p, "gtp")->hdr_len, 16);
 	sweep_prefixes(DLT_RAW, GTPU);
 	p = decode_hex(DLT_RAW, GTP0);
-	assert_chain(p, "ipv4 udp gtp");
+	/* UDP 3386: Wireshark's gtpprime, with GTP's fields. */
+	assert_chain(p, "ipv4 udp gtpprime");
 	assert_int_equal(fval(p, "gtp.flags.version"), 0);
 	assert_int_equal(fval(p, "gtp.seq_number"), 0x1400);
 	assert_string_equal(field_n(p, "gtp.tid", 0)->meaning,
