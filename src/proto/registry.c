@@ -361,7 +361,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_trailer_inner,
 	&st_proto_trailer_vlan,
 	&st_proto_trailer_qinq,
+	&st_proto_trailer_pbb,
 	&st_proto_trailer_sll,
+	&st_proto_trailer_other,
 	NULL
 };
 
