@@ -328,8 +328,8 @@ mp_reach(struct st_dctx *d, struct st_cur *c, size_t pos, size_t n)
 			    "attribute", k);
 			return;
 		}
-		if (k > 0)
-			st_dbytes(d, c, &mp_fields[M_SNPA], o + 1, k);
+		/* An empty one too: tshark shows it (<MISSING>). */
+		st_dbytes(d, c, &mp_fields[M_SNPA], o + 1, k);
 	}
 	if (c->err != ST_OK || o > end)
 		return;
