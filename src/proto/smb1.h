@@ -202,5 +202,7 @@ extern _Thread_local struct smb1_pipe smb1_pipe_now;
 /* The command's words and bytes past the word count; 0 when it has no
  * decoder here (the byte count is then the header's to give). */
 int	smb1_body(struct smb1_msg *m);
+/* smbtrans.c: a Trans, Trans2 or secondary request's body. */
+void	smb1_trans(struct smb1_msg *m);
 
 #endif
