@@ -64,6 +64,10 @@ void	st_expect_clear(void);
  */
 int	st_expect_conv(const struct st_dctx *d, struct st_flowkey *k,
 	    const struct st_proto **transport);
+/* The same, returning the packet's direction in the conversation (0: from
+ * the key's first end, 1: towards it), or -1. */
+int	st_expect_conv_dir(const struct st_dctx *d, struct st_flowkey *k,
+	    const struct st_proto **transport);
 
 /*
  * The entry for either end (destination first) of the conversation of the

@@ -129,7 +129,7 @@ transport_of(const struct st_dctx *d)
 }
 
 int
-st_expect_conv(const struct st_dctx *d, struct st_flowkey *k,
+st_expect_conv_dir(const struct st_dctx *d, struct st_flowkey *k,
     const struct st_proto **transport)
 {
 	const struct st_layer *tl = transport_of(d);
@@ -141,7 +141,14 @@ st_expect_conv(const struct st_dctx *d, struct st_flowkey *k,
 		return -1;
 	*transport = tl->proto;
 	return st_flow_key_raw(d->net.src, d->net.dst, n, (uint16_t)e[0]->val,
-	    (uint16_t)e[1]->val, k) < 0 ? -1 : 0;
+	    (uint16_t)e[1]->val, k);
+}
+
+int
+st_expect_conv(const struct st_dctx *d, struct st_flowkey *k,
+    const struct st_proto **transport)
+{
+	return st_expect_conv_dir(d, k, transport) < 0 ? -1 : 0;
 }
 
 int

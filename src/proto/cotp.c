@@ -14,8 +14,11 @@
  * Class 0 and 1 data TPDUs have no destination reference on the wire;
  * Wireshark shows one of 0 all the same, and so does strata.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "strata/expect.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -28,7 +31,8 @@ enum { T_ED = 0x1, T_EA = 0x2, T_RJ = 0x5, T_AK = 0x6, T_ER = 0x7,
 
 enum { F_LI, F_TYPE, F_CDT, F_DST, F_SRC, F_CLASS, F_EXT, F_NOFC, F_NR,
 	F_EOT, F_NEXTNR, F_CAUSE, F_REJECT, F_GDST, F_PCODE, F_PLEN,
-	F_PVAL, F_TSIZE, F_SRCTSAP, F_DSTTSAP, F_SRCTSAPS, F_DSTTSAPS, F_NCOTP };
+	F_PVAL, F_TSIZE, F_SRCTSAP, F_DSTTSAP, F_SRCTSAPS, F_DSTTSAPS, F_SEG,
+	F_NCOTP };
 
 static const struct st_valname type_names[] = {
 	{ T_ED, "ED Expedited Data" }, { T_EA, "EA Expedited Data "
@@ -116,7 +120,82 @@ static const struct st_field_desc cotp_fields[F_NCOTP] = {
 	    ST_FMT_TEXT),
 	[F_DSTTSAPS] = FD(NULL, "cotp.dst-tsap", "Destination TSAP", 0, 0,
 	    ST_FMT_TEXT),
+	[F_SEG] = FD(NULL, "cotp.segment_data", "COTP segment data", 0, 0,
+	    ST_FMT_BYTES),
 };
+
+/*
+ * The data TPDUs still waiting for their last one (EOT), per direction of
+ * a connection and destination reference: the DT that ends such a run
+ * ends a segmented TSDU, and Wireshark, which reassembles it, shows that
+ * DT's data as segment data (a TSDU in one DT is shown as no segment).
+ * A bounded table of the runs' keys (0: free), guarded by a lock, emptied
+ * when the frame numbers start again (a new capture).
+ */
+#define COTP_RUNS	256
+
+static pthread_mutex_t runs_lock = PTHREAD_MUTEX_INITIALIZER;
+static uint64_t runs[COTP_RUNS];
+static uint64_t runs_frame;
+
+/* The key of the run this DT belongs to, or 0 without a connection. */
+static uint64_t
+run_key(const struct st_dctx *d, unsigned dstref)
+{
+	const struct st_proto *tp;
+	struct st_flowkey k;
+	uint64_t h = 14695981039346656037ULL;
+	int dir;
+	size_t i;
+
+	memset(&k, 0, sizeof(k));
+	if ((dir = st_expect_conv_dir(d, &k, &tp)) < 0)
+		return 0;
+	for (i = 0; i < sizeof(k.b); i++)
+		h = (h ^ k.b[i]) * 1099511628211ULL;
+	h = (h ^ (uint64_t)dir) * 1099511628211ULL;
+	h = (h ^ dstref) * 1099511628211ULL;
+	return h | 1;
+}
+
+/* Notes a DT of the run key (last: its EOT bit); whether it ends a run
+ * of more than one DT.  Open addressing over COTP_PROBE slots, an ended
+ * run leaving a tombstone; a run that finds no room takes its first slot,
+ * forgetting the run there. */
+#define COTP_PROBE	8
+#define RUN_GONE	2	/* keys are odd */
+
+static int
+run_note(uint64_t key, uint64_t frame, int last)
+{
+	size_t i, at, slot = key % COTP_RUNS, room = COTP_RUNS;
+	int ends = 0;
+
+	pthread_mutex_lock(&runs_lock);
+	if (frame < runs_frame)
+		memset(runs, 0, sizeof(runs));
+	runs_frame = frame;
+	for (i = 0; i < COTP_PROBE; i++) {
+		at = (slot + i) % COTP_RUNS;
+		if (runs[at] == key) {
+			if (last) {
+				runs[at] = RUN_GONE;
+				ends = 1;
+			}
+			goto out;
+		}
+		if ((runs[at] == 0 || runs[at] == RUN_GONE) &&
+		    room == COTP_RUNS)
+			room = at;
+		if (runs[at] == 0)
+			break;
+	}
+	if (!last)
+		runs[room == COTP_RUNS ? slot : room] = key;
+out:
+	pthread_mutex_unlock(&runs_lock);
+	return ends;
+}
 
 /*
  * A TSAP as Wireshark writes it: as text when every byte is printable
@@ -291,6 +370,34 @@ not_cotp(struct st_cur *c, unsigned li, unsigned type)
 	return 0;
 }
 
+/*
+ * A DT's place in its TSDU: a DT without EOT opens (or continues) a run;
+ * the DT with EOT that ends a run of more than one shows its data as
+ * cotp.segment_data, as Wireshark's reassembly does.
+ */
+static void
+segment(struct st_dctx *d, struct st_cur *c, unsigned li, size_t hl,
+    size_t left)
+{
+	struct st_cur t = *c;
+	unsigned dstref = 0;
+	uint64_t key;
+	int eot;
+
+	if (!st_cur_skip(&t, li == 2 ? 2 : 4) || !st_cur_need(&t, 1))
+		return;
+	eot = st_get_u8(&t) >> 7;
+	if (li != 2) {
+		t = *c;
+		if (!st_cur_skip(&t, 2) || !st_cur_need(&t, 2))
+			return;
+		dstref = st_get_be16(&t);
+	}
+	if ((key = run_key(d, dstref)) != 0 &&
+	    run_note(key, d->pkt->num, eot))
+		st_dbytes(d, c, &cotp_fields[F_SEG], hl, left - hl);
+}
+
 static int
 cotp_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -343,6 +450,8 @@ cotp_decode(struct st_dctx *d, struct st_cur *c)
 			return st_dmalformed(d, "length %u is too short for "
 			    "data", li);
 		end = hl;
+		if (type == T_DT && hl <= left && c->err == ST_OK)
+			segment(d, c, li, hl, left);
 		break;
 	case T_AK: case T_EA: case T_RJ: case T_ER:
 		if (li < 4)
