@@ -36,8 +36,8 @@ static const struct st_valname cr_names[] = {
 };
 
 /* Rows 0-5 in the order of the bytes: each SAP, then its parts. */
-enum { L_DSAP, L_SSAP = 3, L_CTL1 = 6, L_CTL2, L_OUI, L_TYPE, L_CISCO,
-    L_PID, L_FTYPE, L_UMOD };
+enum { L_DSAP, L_SSAP = 3, L_CTL1 = 6, L_CTL2, L_OUI, L_TYPE, L_PID,
+    L_FTYPE, L_UMOD };
 
 static const struct st_field_desc llc_fields[] = {
 	FDX("dsap", "llc.dsap", "DSAP", 0, 8, ST_FMT_HEX, 0, 0, 0, 0,
@@ -58,7 +58,6 @@ static const struct st_field_desc llc_fields[] = {
 	/* Wireshark's names for the protocol ID by OUI. */
 	FDX(NULL, "llc.type", "Type", 48, 16, ST_FMT_HEX, 0, 0, 0, 0,
 	    st_ethertype_names),
-	FD(NULL, "llc.cisco_pid", "Protocol ID", 48, 16, ST_FMT_HEX),
 	FD(NULL, "llc.pid", "Protocol ID", 48, 16, ST_FMT_HEX),
 	/* A U frame's control byte: the frame type (its low two bits), and
 	 * the modifier in the others but the poll/final bit (mask 0xec). */
@@ -66,6 +65,40 @@ static const struct st_field_desc llc_fields[] = {
 	{ .name = "llc.control.u_modifier_cmd", .label = "Command",
 	  .fmt = ST_FMT_HEX, .flags = ST_DF_GEN | ST_DF_DETAIL },
 };
+
+/*
+ * The protocol ID's row by OUI, under the name Wireshark gives it where
+ * the organisation's protocols have a dissector of their own; another
+ * OUI's is llc.pid.  OUI 0 and Cisco's 0x0000f8 carry an EtherType.
+ */
+static const uint32_t pid_ouis[] = {
+	0x00000c, 0x00005e, 0x000081, 0x0001e8, 0x001090, 0x0017f2, 0x001958,
+	0x004096, 0x00805f, 0x00e02b, 0x00e052, 0x080007,
+};
+
+#define PID(n)	FD(NULL, n, "Protocol ID", 48, 16, ST_FMT_HEX)
+
+/* The descriptor's .more: the protocol IDs of pid_ouis, in its order. */
+static const struct st_field_desc llc_pids[NFIELDS(pid_ouis)] = {
+	PID("llc.cisco_pid"), PID("llc.iana_pid"), PID("llc.nortel_pid"),
+	PID("llc.force10_pid"), PID("llc.cimetrics_pid"),
+	PID("llc.apple_awdl_pid"), PID("llc.bluetooth_pid"),
+	PID("llc.wlccp_pid"), PID("llc.hpteam_pid"), PID("llc.extreme_pid"),
+	PID("llc.foundry_pid"), PID("llc.apple_atalk_pid"),
+};
+
+static const struct st_field_desc *
+pid_row(uint32_t oui)
+{
+	size_t i;
+
+	if (oui == 0 || oui == 0x0000f8)
+		return &llc_fields[L_TYPE];
+	for (i = 0; i < NFIELDS(pid_ouis); i++)
+		if (pid_ouis[i] == oui)
+			return &llc_pids[i];
+	return &llc_fields[L_PID];
+}
 
 static int
 llc_decode(struct st_dctx *d, struct st_cur *c)
@@ -100,13 +133,13 @@ llc_decode(struct st_dctx *d, struct st_cur *c)
 	if (dsap == 0xaa && ssap == 0xaa && ctl == 0x03) {
 		oui = (uint32_t)st_peek_bits(c, 24, 24);
 		st_dfield(d, c, &llc_fields[L_OUI]);
-		st_dfield(d, c, &llc_fields[oui == 0 ? L_TYPE : oui == 0x00000c ?
-		    L_CISCO : L_PID]);
+		st_dfield(d, c, pid_row(oui));
 		if (c->err != ST_OK)
 			return c->err;
 		d->hdr = 8;
-		/* OUI 0: the protocol ID is an EtherType (RFC 1042). */
-		if (oui == 0) {
+		/* OUI 0 (RFC 1042) and Cisco's 0xf8: the protocol ID is an
+		 * EtherType. */
+		if (oui == 0 || oui == 0x0000f8) {
 			d->next_key = ST_KEY_ETHERTYPE;
 			d->next_val = (uint32_t)st_peek_bits(c, 48, 16);
 		} else {
@@ -134,6 +167,8 @@ const struct st_proto st_proto_llc = {
 	.role = ST_ROLE_LINK,
 	.fields = llc_fields,
 	.nfields = NFIELDS(llc_fields),
+	.more = llc_pids,
+	.nmore = NFIELDS(llc_pids),
 	.decode = llc_decode,
 	.binds = llc_binds,
 	.nbinds = NFIELDS(llc_binds),
