@@ -335,7 +335,8 @@ def run_tshark(path, version):
 # ---- strata's reading ----------------------------------------------------
 
 def run_strata(strata, path):
-    """(packets, failure): {frame: [[proto, name, offset, {field: [v]}]]}."""
+    """(packets, failure): {frame: [[proto, name, offset, {field: [v]},
+    end]]}."""
     try:
         r = subprocess.run([strata, "decode", "-q", "--view", "json", path],
                            capture_output=True, timeout=TIMEOUT)
@@ -352,11 +353,14 @@ def run_strata(strata, path):
         except ValueError:
             return {}, "strata wrote a line that is not JSON: %s" % line[:80]
         layers = [["frame", "frame", 0, {"frame.len": [o["len"]],
-                                         "frame.cap_len": [o["caplen"]]}]]
+                                         "frame.cap_len": [o["caplen"]]},
+                   o["caplen"]]]
         for ly in o["layers"]:
             f = {k: (v if isinstance(v, list) else [v])
                  for k, v in ly.get("fields", {}).items()}
-            layers.append([ly["proto"], ly["name"], ly["offset"], f])
+            layers.append([ly["proto"], ly["name"], ly["offset"], f,
+                           ly["offset"] + ly.get("length", 0) +
+                           ly.get("payload", 0)])
         pkts[str(o["frame"])] = layers
     return pkts, None
 
@@ -368,13 +372,19 @@ def pair(tinsts, slayers):
     with it; and the number of strata layers left unpaired."""
     paired, lone, last = defaultdict(dict), 0, (None, None)
     caplen = int(slayers[0][3]["frame.cap_len"][0]) if slayers else 0
-    onwire = {off for _, _, off, _ in slayers}
+    onwire = {ly[2] for ly in slayers}
     made = Counter()
-    for proto, name, off, fields in slayers:
+    for proto, name, off, fields, _ in slayers:
         cands = [i for i, t in enumerate(tinsts) if t[0] == proto]
         hit = [i for i in cands if tinsts[i][1] == off]
         if not hit and name == "trailer" and cands:
-            hit = cands[:1]
+            # the trailer of the innermost layer of its protocol whose
+            # bytes reach it (a tunnelled Ethernet frame's), else the
+            # outermost's
+            owner = [ly[2] for ly in slayers if ly[0] == proto and
+                     ly[1] != "trailer" and ly[2] < off <= ly[4]]
+            hit = [i for i in cands if owner and
+                   tinsts[i][1] == owner[-1]] or cands[:1]
         if not hit and off >= caplen > 0:
             # bytes strata made from the frame's (a QUIC Initial's
             # CRYPTO data, opened): tshark's offsets count from the
