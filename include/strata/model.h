@@ -60,6 +60,14 @@ enum st_fmt {
 				   write them as tshark does, as text to the
 				   first NUL, each byte above 0x7f as
 				   U+FFFD; the other views as bytes */
+/* What happens to a field on the way, for the quote view to explain. */
+#define ST_DF_HOPS	0x200	/* a hop count each router lowers (ip.ttl,
+				   ipv6.hlim) */
+#define ST_DF_KFILL	0x400	/* left 0 in a packet sent on a raw socket,
+				   the sending kernel fills it in (ip.id,
+				   ip.len, ip.checksum, ip.src, ipv6.src) */
+#define ST_DF_CLASS	0x800	/* a class of service routers may remark
+				   (ip.dsfield.dscp, ipv6.tclass.dscp) */
 
 /* What the builder computes when the spec leaves the field out. */
 enum st_auto {

@@ -235,12 +235,18 @@ ends(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* What happened to a field on the way; seen: what else changed. */
+/*
+ * What happened to field d on the way, by what its descriptor says of it;
+ * ttl: a hop count changed, nat: the addresses; hopl: d's layer has a hop
+ * count (its checksum is then one each router recomputes).
+ */
 static void
-why(struct st_out *o, const char *name, uint64_t s, uint64_t q, int sent0,
-    int ttl, int nat)
+why(struct st_out *o, const struct st_field_desc *d, uint64_t s, uint64_t q,
+    int sent0, int ttl, int nat, int hopl)
 {
-	if (strcmp(name, "ip.ttl") == 0 || strcmp(name, "ipv6.hlim") == 0) {
+	const char *name = d->name;
+
+	if (d->flags & ST_DF_HOPS) {
 		if (q < s)
 			st_out_printf(o, "each router takes one off: %llu "
 			    "router%s forwarded it before the quoting host "
@@ -249,22 +255,19 @@ why(struct st_out *o, const char *name, uint64_t s, uint64_t q, int sent0,
 		else
 			st_out_puts(o, "raised on the way: a middlebox rewrote "
 			    "it");
-	} else if (sent0 && (strcmp(name, "ip.id") == 0 ||
-	    strcmp(name, "ip.len") == 0 || strcmp(name, "ip.checksum") == 0 ||
-	    strcmp(name, "ip.src") == 0 || strcmp(name, "ipv6.src") == 0))
+	} else if (sent0 && (d->flags & ST_DF_KFILL))
 		st_out_puts(o, "0 as crafted: this host's kernel filled it in");
-	else if (strcmp(name, "ip.checksum") == 0)
+	else if ((d->flags & ST_DF_CKSUM) && hopl)
 		st_out_puts(o, ttl ? "recomputed by each router after the TTL "
 		    "changed" : nat ? "recomputed after the rewrite" :
 		    "recomputed after a change on the way");
 	else if (ends(name, ".src") || ends(name, ".dst") ||
 	    ends(name, "srcport") || ends(name, "dstport"))
 		st_out_puts(o, "rewritten on the way: NAT");
-	else if (ends(name, "checksum"))
+	else if (d->flags & ST_DF_CKSUM)
 		st_out_puts(o, nat ? "updated with the NAT rewrite (addresses "
 		    "are in the pseudo-header)" : "changed on the way");
-	else if (strcmp(name, "ip.dsfield.dscp") == 0 ||
-	    strcmp(name, "ipv6.tclass.dscp") == 0)
+	else if (d->flags & ST_DF_CLASS)
 		st_out_puts(o, "DSCP remarked by a router on the way");
 	else if (ends(name, ".ecn"))
 		st_out_puts(o, q == 3 ? "CE: a router on the way marked "
@@ -318,6 +321,34 @@ changed(const struct st_packet *sent, const struct st_packet *got,
 	return a != NULL && b != NULL && !st_field_equal(sent, a, got, b);
 }
 
+/* Whether protocol p has a hop count (ST_DF_HOPS). */
+static int
+has_hops(const struct st_proto *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nfields; i++)
+		if (p->fields[i].flags & ST_DF_HOPS)
+			return 1;
+	return 0;
+}
+
+/* Whether the network layer's hop count changed between sent and got. */
+static int
+hops_changed(const struct st_packet *sent, const struct st_packet *got)
+{
+	const struct st_layer *lg = net_at(got, 1);
+	size_t i;
+
+	if (lg == NULL)
+		return 0;
+	for (i = 0; i < lg->proto->nfields; i++)
+		if ((lg->proto->fields[i].flags & ST_DF_HOPS) &&
+		    changed(sent, got, &lg->proto->fields[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether the network layer's ends (addresses) changed: NAT. */
 static int
 ends_changed(const struct st_packet *sent, const struct st_packet *got)
@@ -352,9 +383,7 @@ st_quote_diff(struct st_out *o, const struct st_packet *sent,
 	unsigned i, j, k, x, nsame = 0, ndiff = 0;
 	int ttl, nat;
 
-	/* The hop counts by name, looked up once per comparison. */
-	ttl = changed(sent, got, st_desc_find("ip.ttl")) ||
-	    changed(sent, got, st_desc_find("ipv6.hlim"));
+	ttl = hops_changed(sent, got);
 	nat = ends_changed(sent, got);
 	for (i = 0; i < got->nlayers; i++) {
 		q = &got->layers[i];
@@ -380,8 +409,8 @@ st_quote_diff(struct st_out *o, const struct st_packet *sent,
 			    valtext(sent, fs, a, sizeof(a)),
 			    valtext(got, fq, b, sizeof(b)));
 			st_out_pad(o, strlen(a) + strlen(b) + 3, 34);
-			why(o, fq->desc->name, fs->val, fq->val,
-			    is_zero(sent, fs), ttl, nat);
+			why(o, fq->desc, fs->val, fq->val,
+			    is_zero(sent, fs), ttl, nat, has_hops(q->proto));
 			st_out_putc(o, '\n');
 		}
 	}

@@ -181,6 +181,40 @@ test_quote_diff(void **state)
 }
 
 /*
+ * The same over IPv6, the reasons found by what the descriptors say of
+ * their fields (hop count, class of service, kernel-filled): a probe sent
+ * with the source left 0 (the kernel fills it in), hop limit 4 and DSCP
+ * 10, quoted back by hop 4 with hop limit 1 and DSCP 0.
+ */
+static void
+test_quote_diff6(void **state)
+{
+	static struct st_packet sent, got;
+	static uint8_t sb[ST_PKT_MAX], gb[ST_PKT_MAX];
+	static struct st_out o;
+	FILE *fp;
+
+	(void)state;
+	craft(&sent, sb, "ipv6(src=::,dst=2001:db8::9,hlim=4,dscp=10)/"
+	    "udp(sport=40000,dport=33434)/\"probe\"");
+	craft(&got, gb, "ipv6(src=2001:db8::3,dst=2001:db8::1)/icmpv6(type="
+	    "3)/ipv6(src=2001:db8::1,dst=2001:db8::9,hlim=1)/"
+	    "udp(sport=40000,dport=33434)/\"probe\"");
+	fp = text_begin(&o);
+	st_quote_diff(&o, &sent, &got);
+	text_end(&o, fp);
+	assert_non_null(strstr(text, "  ipv6.hlim              4 → 1"));
+	assert_non_null(strstr(text, "3 routers forwarded it"));
+	assert_non_null(strstr(text, "  ipv6.tclass.dscp       10 → 0"));
+	assert_non_null(strstr(text, "DSCP remarked"));
+	assert_non_null(strstr(text, "  ipv6.src               :: → "
+	    "2001:db8::1"));
+	assert_non_null(strstr(text, "0 as crafted: this host's kernel "
+	    "filled it in"));
+	assert_null(strstr(text, "ipv6.dst "));
+}
+
+/*
  * Numbers as printf writes them, at the edges of each way st_out_u64 takes
  * (in place or through its buffer when the output is nearly full; 64-bit
  * steps, then 32-bit).
@@ -264,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_hex_ruler_and_color),
 		cmocka_unit_test(test_json_escapes_wire_bytes),
 		cmocka_unit_test(test_quote_diff),
+		cmocka_unit_test(test_quote_diff6),
 		cmocka_unit_test(test_colors),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
