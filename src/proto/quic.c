@@ -267,7 +267,15 @@ quic_unprotect(struct st_dctx *d, struct st_cur *c, size_t pos, size_t end,
 	/* The TLS handshake the CRYPTO frames carry from the stream's
 	 * start, as Wireshark shows it inside QUIC; the last thing done:
 	 * its layers follow this one. */
-	if (opened && (n = st_quic_crypto_stream(&cr, hs, sizeof(hs))) > 0)
+	if (!opened)
+		return 0;
+	if ((n = st_quic_crypto_more(q->num, q->server, &cr, hs,
+	    sizeof(hs))) > 0 && n > st_quic_crypto_stream(&cr, hs + n,
+	    sizeof(hs) - n))
+		st_dderive(d, hs, n, ST_KEY_MEDIA, ST_MEDIA_TLSHS,
+		    "the Initials' CRYPTO data so far, opened with their "
+		    "public keys");
+	else if ((n = st_quic_crypto_stream(&cr, hs, sizeof(hs))) > 0)
 		st_dderive(d, hs, n, ST_KEY_MEDIA, ST_MEDIA_TLSHS,
 		    "the Initial's CRYPTO data, opened with its public keys");
 	return 0;

@@ -14,6 +14,7 @@
 #define QUIC_V2		0x6b3343cfu
 #define QUIC_MAX_CID	20	/* connection ID bytes in version 1 and 2 */
 #define QUIC_CONNS	64	/* connections remembered (the oldest reused) */
+#define QUIC_CRYPTO_KEEP 8192	/* Initial crypto bytes kept per side */
 
 extern const struct st_proto st_proto_quic;
 
@@ -80,5 +81,10 @@ int	st_quic_frames(struct st_dctx *d, const uint8_t *b, size_t n,
  * in any order, into b (at most max bytes): its length. */
 size_t	st_quic_crypto_stream(const struct quic_crypto *cr, uint8_t *b,
 	    size_t max);
+
+/* The crypto stream of connection num's side so far, extended by cr's
+ * frames, into b (quicconn.c): its length, or 0 when cr adds nothing. */
+size_t	st_quic_crypto_more(int num, int server,
+	    const struct quic_crypto *cr, uint8_t *b, size_t max);
 
 #endif

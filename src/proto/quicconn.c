@@ -33,12 +33,16 @@ struct qend {
 
 struct qconn {
 	unsigned	 number;
+	uint16_t	 chave[2];	/* Initial crypto bytes kept, each side */
 	struct qend	 client;	/* as the client sent its first Initial */
 	struct qcid	 icid;		/* the client's first destination ID */
 	struct qcid	 ccid, scid;	/* the IDs the client, the server chose */
 };
 
 static struct qconn conns[QUIC_CONNS];
+/* Each connection's Initial crypto stream from offset 0, client's and
+ * server's, as far as it runs without a gap (chave bytes). */
+static uint8_t cstream[QUIC_CONNS][2][QUIC_CRYPTO_KEEP];
 static unsigned nconn;			/* opened in this capture */
 static unsigned zero_cids;		/* empty IDs seen: find by addresses */
 static uint64_t last_num;
@@ -258,4 +262,68 @@ st_quic_icid(int num, uint8_t *b)
 		}
 	pthread_mutex_unlock(&conn_lock);
 	return n;
+}
+
+/*
+ * The Initial crypto stream of connection num's side (server: the
+ * server's) from offset 0, as the Initials before this one left it and
+ * this one's frames (cr, in any order) extend it, into b (at most max
+ * bytes): its length; 0 when cr adds nothing to it (a retransmission,
+ * or no offset it continues), the packet's frames then standing alone.
+ * So a ClientHello split over two Initials, as post-quantum key shares
+ * make Chromium's and Firefox's, is whole in the second, as Wireshark
+ * reassembles it.
+ */
+size_t
+st_quic_crypto_more(int num, int server, const struct quic_crypto *cr,
+    uint8_t *b, size_t max)
+{
+	struct qconn *q = NULL;
+	size_t have = 0, e, keep, was;
+	unsigned i, j, pass;
+	int grew = 1;
+
+	if (num < 0 || max == 0)
+		return 0;
+	server = server != 0;
+	pthread_mutex_lock(&conn_lock);
+	for (i = nconn, j = nconn > QUIC_CONNS ? nconn - QUIC_CONNS : 0;
+	    i-- > j;)
+		if (conns[i % QUIC_CONNS].number == (unsigned)num) {
+			q = &conns[i % QUIC_CONNS];
+			break;
+		}
+	if (q != NULL) {
+		have = q->chave[server];
+		if (have > max)
+			have = max;
+		memcpy(b, cstream[q - conns][server], have);
+	}
+	was = have;
+	for (pass = 0; q != NULL && grew && pass < cr->n && have < max;
+	    pass++) {
+		grew = 0;
+		for (j = 0; j < cr->n && have < max; j++) {
+			if (cr->fr[j].off > have ||
+			    cr->fr[j].off + cr->fr[j].len <= have)
+				continue;
+			e = (size_t)cr->fr[j].off + cr->fr[j].len;
+			if (e > max)
+				e = max;
+			memcpy(b + have, cr->fr[j].p + (have -
+			    (size_t)cr->fr[j].off), e - have);
+			have = e;
+			grew = 1;
+		}
+	}
+	if (q != NULL && have > q->chave[server]) {
+		keep = have < QUIC_CRYPTO_KEEP ? have : QUIC_CRYPTO_KEEP;
+		if (keep > q->chave[server]) {
+			memcpy(cstream[q - conns][server] + q->chave[server],
+			    b + q->chave[server], keep - q->chave[server]);
+			q->chave[server] = (uint16_t)keep;
+		}
+	}
+	pthread_mutex_unlock(&conn_lock);
+	return have > was ? have : 0;
 }

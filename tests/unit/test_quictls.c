@@ -117,6 +117,18 @@ initial(size_t pl)
 	return &qp;
 }
 
+/* The same as frame num of the capture (1 starts it anew). */
+static const struct st_packet *
+initial_num(size_t pl, uint64_t num)
+{
+	size_t n = sealed(qbuf, plain, pl);
+
+	st_pkt_reset(&qp, qbuf, (uint32_t)n, (uint32_t)n);
+	qp.num = num;
+	st_decode(&qp, DLT_RAW);
+	return &qp;
+}
+
 /* A CRYPTO frame header at p: type, offset, length (2-byte varints). */
 static size_t
 crypto_frame(uint8_t *p, size_t off, size_t len)
@@ -222,6 +234,48 @@ test_scattered(void **state)
 	assert_int_equal(qp.xlen, 0);
 }
 
+/*
+ * A ClientHello split over two Initials (as a post-quantum key share makes
+ * it): the first shows what it has; the second the whole hello, the
+ * stream kept from the first; a retransmitted first Initial shows its own
+ * part again; a server's Initial is a stream of its own.
+ */
+static void
+test_two_initials(void **state)
+{
+	const struct st_packet *p;
+	size_t m, n, a = 60;
+	uint8_t hello[1024];
+
+	(void)state;
+	m = hexbytes(client_hello());
+	memcpy(hello, tbuf, m);
+	n = crypto_frame(plain, 0, a);
+	memcpy(plain + n, hello, a);
+	p = initial_num(n + a, 1);
+	assert_chain(p, "ipv4 udp quic tls-handshake");
+	assert_int_equal(qp.xlen, a);
+	assert_false(has_field(p, "tls.handshake.extensions_server_name"));
+	/* the rest, in the client's next Initial */
+	n = crypto_frame(plain, a, m - a);
+	memcpy(plain + n, hello + a, m - a);
+	plain[n + m - a] = 0x01;		/* PING */
+	p = initial_num(n + m - a + 1, 2);
+	assert_chain(p, "ipv4 udp quic tls-handshake");
+	assert_int_equal(qp.xlen, m);
+	assert_memory_equal(qp.data + qp.caplen, hello, m);
+	assert_string_equal(field_n(p, "tls.handshake.extensions_server_name",
+	    0)->meaning, "example.org");
+	/* the second again: it adds nothing, and alone starts past 0 */
+	p = initial_num(n + m - a + 1, 3);
+	assert_chain(p, "ipv4 udp quic");
+	/* the first again: its own part, as before */
+	n = crypto_frame(plain, 0, a);
+	memcpy(plain + n, hello, a);
+	p = initial_num(n + a, 4);
+	assert_int_equal(qp.xlen, a);
+}
+
 /* The stream from frames that overlap, repeat and run past the bound. */
 static void
 test_stream(void **state)
@@ -319,6 +373,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_one_frame),
 		cmocka_unit_test(test_scattered),
+		cmocka_unit_test(test_two_initials),
 		cmocka_unit_test(test_stream),
 		cmocka_unit_test(test_server_initial),
 		cmocka_unit_test(test_over_tcp),
