@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Tail 13's small protocols, from hand-written frames: NFS ACL (RPC
+ * program 100227) GETACL and SETACL over UDP; each with every prefix cut
+ * and a malformed variant.
+ */
+#include "testutil.h"
+
+#define CLIENT	"c6120001" "c6120002" "02bc" "0801"
+#define SERVER	"c6120002" "c6120001" "0801" "02bc"
+#define AUTH0	"00000000" "00000000"
+/* call head: rpc 2, NFSACL 100227 v3, proc; AUTH_NULL */
+#define ACALL(x, p)	x "00000000" "00000002" "00018783" "00000003" p \
+	AUTH0 AUTH0
+#define REPLY(x)	x "00000001" "00000000" AUTH0 "00000000"
+#define FH	"00000008" "0102030405060708"
+#define FATTR	"00000002" "000041ed" "00000002" "00000c35" "000000c8" \
+	"0000000000001000" "0000000000001000" "00000000" "00000000" \
+	"37292d5062ed1a4f" "0000000040a3dff7" "5a4679c32546a5bd" \
+	"5a4679c32546a5bd" "5a4679c32546a5bd"
+/* secattr: mask 0xf, 2 entries (owner rwx, other r), 1 default (user) */
+#define SECATTR	"0000000f" "00000002" "00000002" \
+	"00000001" "00000000" "00000007" "00000020" "00000000" "00000004" \
+	"00000001" "00000001" "00001002" "000003e8" "00000006"
+
+static char hexbuf[8192];
+
+/* An IPv4/UDP frame from ends carrying payload, as frame num, cut at cap
+ * bytes (0: none). */
+static const struct st_packet *
+udp(uint64_t num, const char *ends, const char *payload, size_t cap)
+{
+	size_t pl = strlen(payload) / 2, n;
+
+	snprintf(hexbuf, sizeof(hexbuf), "4500%04zx000040004011" "0000" "%.16s"
+	    "%.8s%04zx0000%s", 28 + pl, ends, ends + 16, 8 + pl, payload);
+	n = hexbytes(hexbuf);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(cap > 0 && cap < n ? cap : n),
+	    (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+static const struct st_packet *
+exchange(const char *call, const char *reply, size_t cap)
+{
+	udp(1, CLIENT, call, 0);
+	return udp(2, SERVER, reply, cap);
+}
+
+static void
+test_nfsacl_getacl(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = udp(1, CLIENT, ACALL("00000031", "00000001") FH "0000000c", 0);
+	assert_chain(p, "ipv4 udp rpc nfsacl");
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nfsacl.procedure_v3"), 1);
+	assert_int_equal(fval(p, "nfs.fh.length"), 8);
+	assert_int_equal(fval(p, "nfsacl.mask"), 0xc);
+	assert_int_equal(fval(p, "nfsacl.mask.acl_entry"), 0);
+	assert_int_equal(fval(p, "nfsacl.mask.default_acl_count"), 1);
+	p = udp(2, SERVER, REPLY("00000031") "00000000" "00000001" FATTR
+	    SECATTR, 0);
+	assert_chain(p, "ipv4 udp rpc nfsacl");
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nfs.status"), 0);
+	assert_int_equal(fval(p, "nfs.fattr3.uid"), 3125);
+	assert_int_equal(fval(p, "nfsacl.aclcnt"), 2);
+	assert_int_equal(fval(p, "nfsacl.dfaclcnt"), 1);
+	assert_int_equal(field_n(p, "nfsacl.aclent.type", 1)->val, 0x20);
+	assert_int_equal(field_n(p, "nfsacl.aclent.type", 2)->val, 0x1002);
+	assert_int_equal(field_n(p, "nfsacl.aclent.uid", 2)->val, 1000);
+	assert_int_equal(field_n(p, "nfsacl.aclent.perm.read", 1)->val, 1);
+	assert_int_equal(field_n(p, "nfsacl.aclent.perm.exec", 1)->val, 0);
+	assert_int_equal(field_n(p, "nfsacl.aclent.perm.write", 2)->val, 1);
+}
+
+static void
+test_nfsacl_setacl(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = udp(1, CLIENT, ACALL("00000032", "00000002") FH SECATTR, 0);
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nfsacl.procedure_v3"), 2);
+	assert_int_equal(fval(p, "nfsacl.mask"), 0xf);
+	/* The reply: an error status, no attributes. */
+	p = udp(2, SERVER, REPLY("00000032") "0000000d" "00000000", 0);
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nfs.status"), 13);
+	assert_false(has_field(p, "nfsacl.aclcnt"));
+	/* GETXATTRDIR with create. */
+	p = udp(3, CLIENT, ACALL("00000033", "00000003") FH "00000001", 0);
+	assert_int_equal(fval(p, "nfsacl.create"), 1);
+}
+
+static void
+test_nfsacl_trunc(void **state)
+{
+	const char *call = ACALL("00000041", "00000001") FH "0000000c";
+	const char *reply = REPLY("00000041") "00000000" "00000001" FATTR
+	    SECATTR;
+	const struct st_packet *p;
+	size_t k, n;
+
+	(void)state;
+	/* The reply cut anywhere in its results: nfsacl marked truncated. */
+	n = 28 + strlen(reply) / 2;
+	for (k = 28 + 24 + 1; k < n; k++) {
+		p = exchange(call, reply, k);
+		if (layer(p, "nfsacl")->status != ST_LS_TRUNCATED)
+			fail_msg("nfsacl: status %d at %zu of %zu bytes",
+			    layer(p, "nfsacl")->status, k, n);
+	}
+	udp(2, SERVER, reply, 0);
+	sweep_prefixes(DLT_RAW, hexbuf);
+	udp(3, CLIENT, ACALL("00000042", "00000002") FH SECATTR, 0);
+	sweep_prefixes(DLT_RAW, hexbuf);
+}
+
+static void
+test_nfsacl_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* An ACL of 0x7fffffff entries: more than MAX_ACL_ENTRIES. */
+	p = udp(1, CLIENT, ACALL("00000051", "00000002") FH "00000001"
+	    "00000001" "7fffffff" "00000001" "00000000" "00000007", 0);
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_MALFORMED);
+	/* A handle of 65 bytes. */
+	p = udp(2, CLIENT, ACALL("00000052", "00000001") "00000041"
+	    "0102030405060708", 0);
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_MALFORMED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nfsacl_getacl),
+		cmocka_unit_test(test_nfsacl_setacl),
+		cmocka_unit_test(test_nfsacl_trunc),
+		cmocka_unit_test(test_nfsacl_malformed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
