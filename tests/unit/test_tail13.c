@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Tail 13's small protocols, from hand-written frames: NFS ACL (RPC
- * program 100227) GETACL and SETACL over UDP; each with every prefix cut
- * and a malformed variant.
+ * program 100227) GETACL and SETACL over UDP; HP's extended LLC and
+ * switch protocol in an 802.3 frame; each with every prefix cut and a
+ * malformed variant.
  */
 #include "testutil.h"
 
@@ -139,6 +140,85 @@ test_nfsacl_malformed(void **state)
 	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_MALFORMED);
 }
 
+/* 802.3 to HP's multicast, LLC f8/f8 UI, HP extended LLC 0x0623 both
+ * ways, then hpsw version 3 type 1 and the TLVs given. */
+static char hpbuf[1024];
+
+static const char *
+hpsw_frame(const char *tlvs)
+{
+	size_t n = 3 + 7 + 2 + strlen(tlvs) / 2;
+
+	snprintf(hpbuf, sizeof(hpbuf), "090009000067" "0001e78c8200" "%04zx"
+	    "f8f803" "000000" "0623" "0623" "0301" "%s", n, tlvs);
+	return hpbuf;
+}
+
+#define HPTLVS	"010a" "204850203430303" "04d00" "0208" "432e30392e313600" \
+	"0504" "c0a8000c" "0701" "00" "0802" "003c" "0a04" "0000006f" \
+	"0b0c" "0001e78c8201" "0001e78c8202" "0c01" "01" \
+	"0d0b" "0030c1d84280" "0004413400" "0e06" "0001e78c8200" "1102" "abcd"
+
+static void
+test_hpsw(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, hpsw_frame(HPTLVS));
+	assert_chain(p, "eth llc hpext hpsw");
+	assert_int_equal(layer(p, "hpsw")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "hpext.dxsap"), 0x0623);
+	assert_int_equal(fval(p, "hpext.reserved"), 0);
+	assert_int_equal(fval(p, "hpsw.version"), 3);
+	assert_string_equal(field_n(p, "hpsw.device_name", 0)->meaning,
+	    " HP 4000M");
+	assert_string_equal(field_n(p, "hpsw.device_version", 0)->meaning,
+	    "C.09.16");
+	assert_string_equal(field_n(p, "hpsw.domain", 0)->meaning, "");
+	assert_int_equal(fval(p, "hpsw.ip_addr"), 0xc0a8000c);
+	assert_int_equal(fval(p, "hpsw.field_8"), 0x3c);
+	assert_int_equal(fval(p, "hpsw.field_10"), 0x6f);
+	assert_int_equal(field_n(p, "hpsw.neighbor_mac_addr", 1)->val,
+	    0x0001e78c8202ull);
+	assert_int_equal(fval(p, "hpsw.field_12"), 1);
+	assert_int_equal(fval(p, "hpsw.device_id"), 0x0030c1d84280ull);
+	assert_int_equal(field_n(p, "hpsw.device_id_data", 0)->bits, 40);
+	assert_int_equal(fval(p, "hpsw.own_mac_addr"), 0x0001e78c8200ull);
+	assert_int_equal(field_n(p, "hpsw.tlv_type", 10)->val, 0x11);
+	assert_true(has_field(p, "hpsw.data"));
+	/* An IP Addr TLV of 3 bytes: its header, no address. */
+	p = decode_hex(DLT_EN10MB, hpsw_frame("0503c0a800" "0101" "41"));
+	assert_int_equal(layer(p, "hpsw")->status, ST_LS_OK);
+	assert_false(has_field(p, "hpsw.ip_addr"));
+	assert_string_equal(field_n(p, "hpsw.device_name", 0)->meaning, "A");
+}
+
+static void
+test_hpsw_trunc(void **state)
+{
+	(void)state;
+	sweep_trunc("hpsw", 14 + 3 + 7 + 2 + 1, hpsw_frame(HPTLVS), 0);
+}
+
+static void
+test_hpsw_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A TLV running past the frame the 802.3 length bounds. */
+	p = decode_hex(DLT_EN10MB, hpsw_frame("0101" "41" "0210" "4142"));
+	assert_int_equal(layer(p, "hpsw")->status, ST_LS_MALFORMED);
+	assert_string_equal(field_n(p, "hpsw.device_name", 0)->meaning, "A");
+	/* A TLV of length 0. */
+	p = decode_hex(DLT_EN10MB, hpsw_frame("0100" "0101" "41"));
+	assert_int_equal(layer(p, "hpsw")->status, ST_LS_MALFORMED);
+	/* A lone type byte. */
+	p = decode_hex(DLT_EN10MB, hpsw_frame("0101" "41" "05"));
+	assert_int_equal(layer(p, "hpsw")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -147,6 +227,9 @@ main(void)
 		cmocka_unit_test(test_nfsacl_setacl),
 		cmocka_unit_test(test_nfsacl_trunc),
 		cmocka_unit_test(test_nfsacl_malformed),
+		cmocka_unit_test(test_hpsw),
+		cmocka_unit_test(test_hpsw_trunc),
+		cmocka_unit_test(test_hpsw_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
