@@ -2,8 +2,8 @@
 /*
  * Tail 13's small protocols, from hand-written frames: NFS ACL (RPC
  * program 100227) GETACL and SETACL over UDP; HP's extended LLC and
- * switch protocol in an 802.3 frame; each with every prefix cut and a
- * malformed variant.
+ * switch protocol in an 802.3 frame; NTLMSSP in HTTP's authentication
+ * headers; each with every prefix cut and a malformed variant.
  */
 #include "testutil.h"
 
@@ -219,6 +219,113 @@ test_hpsw_malformed(void **state)
 	assert_int_equal(layer(p, "hpsw")->status, ST_LS_MALFORMED);
 }
 
+/* An IPv4/TCP segment 198.18.0.1:49162 -> .2:80 (or back) carrying the
+ * text, as frame num. */
+static const struct st_packet *
+tcp_text(uint64_t num, int back, const char *text, size_t cap)
+{
+	size_t k = 0, n, tl = strlen(text);
+
+	k += (size_t)snprintf(hexbuf, sizeof(hexbuf), "4500%04zx000040004006"
+	    "0000" "%s" "%s" "00000001" "00000001" "5018ffff00000000",
+	    40 + tl, back ? "c6120002c6120001" "0050c00a" :
+	    "c6120001c6120002" "c00a0050", "");
+	for (n = 0; n < tl && k + 3 < sizeof(hexbuf); n++)
+		k += (size_t)snprintf(hexbuf + k, sizeof(hexbuf) - k, "%02x",
+		    (unsigned char)text[n]);
+	n = hexbytes(hexbuf);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(cap > 0 && cap < n ? cap : n),
+	    (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+#define NTLM_NEG	"TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAGAbEdAAAADw=="
+
+static void
+test_http_ntlm(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = tcp_text(1, 0, "GET / HTTP/1.1\r\nHost: a\r\nAuthorization: NTLM "
+	    NTLM_NEG "\r\nAccept: */*\r\n\r\n", 0);
+	assert_chain(p, "ipv4 tcp http ntlmssp");
+	assert_int_equal(layer(p, "ntlmssp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 1);
+	assert_int_equal(fval(p, "ntlmssp.negotiateflags"), 0xa2088207);
+	assert_true(has_field(p, "http.accept"));
+	/* A response's WWW-Authenticate, Negotiate: a GSS-API token. */
+	p = tcp_text(2, 1, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: "
+	    "Negotiate " NTLM_NEG "\r\nContent-Length: 0\r\n\r\n", 0);
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 1);
+	assert_true(has_field(p, "http.www_authenticate"));
+	/* Proxy-Authorization; Basic: no token. */
+	p = tcp_text(3, 0, "GET / HTTP/1.1\r\nProxy-Authorization: NTLM "
+	    NTLM_NEG "\r\n\r\n", 0);
+	assert_true(has_field(p, "http.proxy_authorization"));
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 1);
+	p = tcp_text(4, 0, "GET / HTTP/1.1\r\nAuthorization: Basic "
+	    "YTpi\r\n\r\n", 0);
+	assert_chain(p, "ipv4 tcp http");
+}
+
+/*
+ * Every prefix of the segment: the frame's own layers and fields inside
+ * the bytes captured, a note of the cut; a token decoded from a whole
+ * header line is bytes strata made (after the frame's, in xbuf): its
+ * layers lie past the cut, inside the bytes made.
+ */
+static void
+test_http_ntlm_trunc(void **state)
+{
+	static struct st_packet p;
+	size_t n, k, i, end;
+	uint8_t *b;
+
+	(void)state;
+	tcp_text(1, 0, "GET / HTTP/1.1\r\nAuthorization: NTLM " NTLM_NEG
+	    "\r\n\r\n", 0);
+	n = hexbytes(hexbuf);
+	for (k = 0; k < n; k++) {
+		b = malloc(k > 0 ? k : 1);
+		assert_non_null(b);
+		memcpy(b, tbuf, k);
+		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, DLT_RAW);
+		end = k + p.xlen;
+		for (i = 0; i < p.nlayers; i++)
+			assert_true(p.layers[i].off >= k ?
+			    p.layers[i].off + p.layers[i].len <= end :
+			    p.layers[i].off + p.layers[i].len <= k);
+		for (i = 0; i < p.nfields; i++)
+			if (p.fields[i].bits > 0)
+				assert_true((p.fields[i].bitoff +
+				    p.fields[i].bits + 7) / 8 <=
+				    (p.fields[i].bitoff / 8 >= k ? end : k));
+		assert_true(p.nnotes > 0);
+		free(b);
+	}
+}
+
+static void
+test_http_ntlm_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* Not base64: no token. */
+	p = tcp_text(1, 0, "GET / HTTP/1.1\r\nAuthorization: NTLM !!!!"
+	    "\r\n\r\n", 0);
+	assert_chain(p, "ipv4 tcp http");
+	/* A NEGOTIATE message cut inside its flags: the token lies. */
+	p = tcp_text(2, 0, "GET / HTTP/1.1\r\nAuthorization: NTLM "
+	    "TlRMTVNTUAABAAAAB4I=\r\n\r\n", 0);
+	assert_chain(p, "ipv4 tcp http ntlmssp");
+	assert_int_not_equal(layer(p, "ntlmssp")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -230,6 +337,9 @@ main(void)
 		cmocka_unit_test(test_hpsw),
 		cmocka_unit_test(test_hpsw_trunc),
 		cmocka_unit_test(test_hpsw_malformed),
+		cmocka_unit_test(test_http_ntlm),
+		cmocka_unit_test(test_http_ntlm_trunc),
+		cmocka_unit_test(test_http_ntlm_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
