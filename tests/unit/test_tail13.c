@@ -3,7 +3,8 @@
  * Tail 13's small protocols, from hand-written frames: NFS ACL (RPC
  * program 100227) GETACL and SETACL over UDP; HP's extended LLC and
  * switch protocol in an 802.3 frame; NTLMSSP in HTTP's authentication
- * headers; each with every prefix cut and a malformed variant.
+ * headers; NSH (RFC 8300) with both kinds of metadata; each with every
+ * prefix cut and a malformed variant.
  */
 #include "testutil.h"
 
@@ -326,6 +327,95 @@ test_http_ntlm_malformed(void **state)
 	assert_int_not_equal(layer(p, "ntlmssp")->status, ST_LS_OK);
 }
 
+/* zoo/nsh.pcap's frame: NSH MD type 1, SPI 777 SI 7, then IPv4/UDP. */
+#define NSH_MD1 \
+	"525400 4b735f 02420a000803 894f" "0006 0101 000309 07" \
+	"00000001000000020000000300000004" \
+	"450000222844400040 11e96a0a0008030a0d0d0d" "cc051f40000e0000" \
+	"626567696e0a"
+/* MD type 2, length 5: one TLV (class 0x0102, type 3, 5 bytes, padded),
+ * then Ethernet. */
+#define NSH_MD2 \
+	"525400 4b735f 02420a000803 894f" "0fc5 0203 000309 06" \
+	"01020305" "6162636465000000" \
+	"02420a000803525400 4b735f 0800" \
+	"450000140001000040 0100000a0008030a0d0d0d"
+
+static void
+test_nsh(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, NSH_MD1);
+	assert_chain(p, "eth nsh ipv4 udp data");
+	assert_int_equal(layer(p, "nsh")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nsh.length"), 6);
+	assert_int_equal(fval(p, "nsh.mdtype"), 1);
+	assert_int_equal(fval(p, "nsh.spi"), 777);
+	assert_int_equal(fval(p, "nsh.si"), 7);
+	assert_int_equal(field_n(p, "nsh.contextheader", 3)->bits, 32);
+	p = decode_hex(DLT_EN10MB, NSH_MD2);
+	assert_chain(p, "eth nsh eth ipv4");
+	assert_int_equal(fval(p, "nsh.ttl"), 63);
+	assert_int_equal(fval(p, "nsh.CBit"), 0);
+	assert_int_equal(fval(p, "nsh.metadataclass"), 0x0102);
+	assert_int_equal(fval(p, "nsh.metadatatype"), 3);
+	assert_int_equal(fval(p, "nsh.metadatalen"), 5);
+	assert_int_equal(field_n(p, "nsh.metadata", 0)->bits, 40);
+	assert_int_equal(last_layer(p, "eth")->off, 34);
+}
+
+/* Every prefix: inside the bounds; cut inside the header (14 + hl
+ * bytes), NSH marked truncated. */
+static void
+nsh_sweep(const char *hex, size_t hl)
+{
+	static struct st_packet p;
+	size_t n, k;
+	uint8_t *b;
+
+	sweep_prefixes(DLT_EN10MB, hex);
+	n = hexbytes(hex);
+	for (k = 15; k < 14 + hl; k++) {
+		b = malloc(k);
+		assert_non_null(b);
+		memcpy(b, tbuf, k);
+		st_pkt_reset(&p, b, (uint32_t)k, (uint32_t)n);
+		st_decode(&p, DLT_EN10MB);
+		assert_int_equal(layer(&p, "nsh")->status, ST_LS_TRUNCATED);
+		free(b);
+	}
+}
+
+static void
+test_nsh_trunc(void **state)
+{
+	(void)state;
+	nsh_sweep(NSH_MD1, 24);
+	nsh_sweep(NSH_MD2, 20);
+}
+
+static void
+test_nsh_malformed(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* MD type 1 with length 5. */
+	p = decode_hex(DLT_EN10MB, "525400 4b735f 02420a000803 894f"
+	    "0005 0101 000309 07" "00000001000000020000000300000004");
+	assert_int_equal(layer(p, "nsh")->status, ST_LS_MALFORMED);
+	/* MD type 2, a TLV of 9 bytes in a header of 3 words. */
+	p = decode_hex(DLT_EN10MB, "525400 4b735f 02420a000803 894f"
+	    "0003 0201 000309 07" "01020309" "6162636465666768");
+	assert_int_equal(layer(p, "nsh")->status, ST_LS_MALFORMED);
+	/* Length 1 with an unknown MD type. */
+	p = decode_hex(DLT_EN10MB, "525400 4b735f 02420a000803 894f"
+	    "0001 0f01 000309 07");
+	assert_int_equal(layer(p, "nsh")->status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -340,6 +430,9 @@ main(void)
 		cmocka_unit_test(test_http_ntlm),
 		cmocka_unit_test(test_http_ntlm_trunc),
 		cmocka_unit_test(test_http_ntlm_malformed),
+		cmocka_unit_test(test_nsh),
+		cmocka_unit_test(test_nsh_trunc),
+		cmocka_unit_test(test_nsh_malformed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
