@@ -71,6 +71,7 @@ const struct st_proto st_proto_hpext = {
 	.name = "hpext",
 	.ws = "hpext",
 	.title = "HP Extended Local-Link Control",
+	.rfc = "(none public)",
 	.role = ST_ROLE_NETEXT,
 	.fields = hpext_fields,
 	.nfields = F_NFIELDS,

@@ -191,6 +191,7 @@ const struct st_proto st_proto_hpsw = {
 	.name = "hpsw",
 	.ws = "hpsw",
 	.title = "HP Switch Protocol",
+	.rfc = "(none public)",
 	.role = ST_ROLE_CONTROL,
 	.fields = hpsw_fields,
 	.nfields = F_NFIELDS,

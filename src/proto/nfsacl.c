@@ -231,6 +231,7 @@ const struct st_proto st_proto_nfsacl = {
 	.name = "nfsacl",
 	.ws = "nfsacl",
 	.title = "NFS ACL (ONC RPC program 100227)",
+	.rfc = "(none public; OpenSolaris acl_prot)",
 	.role = ST_ROLE_APP,
 	.fields = acl_fields,
 	.nfields = F_NFIELDS,
