@@ -83,6 +83,8 @@ const struct st_field_desc st_http_fields[F_NHTTP] = {
 	[F_CHUNKEND] = FD(NULL, "http.chunk_boundary", "Chunk boundary", 0, 0,
 	    ST_FMT_BYTES),
 	/* Bytes, not text: such a line is mostly a body's binary bytes. */
+	[F_PAUTH] = T("proxy_authorization", "Proxy-Authorization"),
+	[F_PAUTHN] = T("proxy_authenticate", "Proxy-Authenticate"),
 	[F_UNKHDR] = FDX(NULL, "http.unknown_header", "Unknown header line", 0,
 	    0, ST_FMT_BYTES, 0, 0, ST_DF_ASCII, 0, NULL),
 };
@@ -448,8 +450,10 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		d->next = to;
 		return ST_OK;
 	}
-	if (pos >= left)
+	if (pos >= left) {
+		http_auth_token(d, p, &h);
 		return ST_OK;
+	}
 	if (h.chunked) {
 		end = http_chunks(d, c, p, pos, left);
 	} else {
@@ -465,8 +469,10 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = end;
 		d->plen = left - end;
 		d->next = d->ly->proto;
+		return ST_OK;
 	} else if (end < left)
 		st_dbytes(d, c, &st_http_fields[F_BODY], end, left - end);
+	http_auth_token(d, p, &h);
 	return ST_OK;
 }
 

@@ -12,6 +12,7 @@
 #define HTTP_LINES	64	/* header lines decoded */
 #define HTTP_LINE	512	/* bytes of one line shown */
 #define HTTP_CHUNKS	64	/* chunks of a body decoded */
+#define HTTP_TOKEN	8192	/* bytes of an authentication token decoded */
 
 enum { F_METHOD, F_URI, F_VERSION, F_RVERSION, F_CODE, F_PHRASE, F_REQLINE,
 	F_RESPLINE, F_HOST, F_UA, F_CTYPE, F_CLEN, F_SERVER, F_BODY,
@@ -26,7 +27,8 @@ enum { F_METHOD, F_URI, F_VERSION, F_RVERSION, F_CODE, F_PHRASE, F_REQLINE,
 	/* chunked bodies */
 	F_CHUNKSIZE, F_CHUNKDATA, F_CHUNKEND,
 	/* a continuation's line with a colon but no header name */
-	F_UNKHDR, F_NHTTP };
+	F_UNKHDR,
+	F_PAUTH, F_PAUTHN, F_NHTTP };
 
 extern const struct st_field_desc st_http_fields[F_NHTTP];
 
@@ -38,6 +40,11 @@ struct head {
 	int		 has_clen;
 	uint64_t	 clen;
 	int		 chunked;
+	/* An NTLM or Negotiate token in an authentication header: its
+	 * base64 text (offset, length) and what it decodes to (key value
+	 * under ST_KEY_GSSAPI; 0 none). */
+	size_t		 auth, authn;
+	unsigned	 authkind;
 };
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
@@ -58,6 +65,13 @@ int	http_named(const uint8_t *p, size_t n, const char *name);
 /* The header line at pos (n bytes): its row, and what the head learns. */
 void	http_header_line(struct st_dctx *d, struct st_cur *c,
 	    const uint8_t *p, size_t pos, size_t n, struct head *h);
+/*
+ * The token an authentication header of the head carried (h->authkind),
+ * base64-decoded and decoded as the layers it holds (NTLMSSP, GSS-API),
+ * as Wireshark does; the last thing a message's decoder does.
+ */
+void	http_auth_token(struct st_dctx *d, const uint8_t *p,
+	    const struct head *h);
 /* The chunks of a chunked body from pos; where the message ends. */
 size_t	http_chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	    size_t pos, size_t left);

@@ -28,6 +28,8 @@ static const struct {
 	{ "sec-websocket-version", F_WSVERSION },
 	{ "sec-websocket-protocol", F_WSPROTO },
 	{ "sec-websocket-extensions", F_WSEXT },
+	{ "proxy-authorization", F_PAUTH },
+	{ "proxy-authenticate", F_PAUTHN },
 };
 
 /* Whether header name p[0..n) is name (lower case). */
@@ -67,6 +69,46 @@ base64(const uint8_t *p, size_t n, uint8_t *out, size_t on)
 	return k;
 }
 
+/*
+ * An "NTLM <base64>" or "Negotiate <base64>" value (n bytes at p, at off
+ * of the message): notes the token in h, the first of the head.
+ */
+static void
+auth_scheme(const uint8_t *p, size_t off, size_t n, struct head *h)
+{
+	size_t a;
+	unsigned kind;
+
+	if (h->authkind != 0)
+		return;
+	if (n > 5 && http_named(p, 5, "ntlm "))
+		a = 5, kind = ST_GSS_NTLMSSP;
+	else if (n > 10 && http_named(p, 10, "negotiate "))
+		a = 10, kind = ST_GSS_TOKEN;
+	else
+		return;
+	for (; a < n && p[a] == ' '; a++)
+		;
+	if (a == n)
+		return;
+	h->auth = off + a;
+	h->authn = n - a;
+	h->authkind = kind;
+}
+
+void
+http_auth_token(struct st_dctx *d, const uint8_t *p, const struct head *h)
+{
+	uint8_t tok[HTTP_TOKEN];
+	size_t n;
+
+	if (h->authkind == 0)
+		return;
+	if ((n = base64(p + h->auth, h->authn, tok, sizeof(tok))) > 0)
+		st_dderive(d, tok, n, ST_KEY_GSSAPI, h->authkind,
+		    "an authentication header's token, base64-decoded");
+}
+
 /* What a known header's value adds beyond its own field. */
 static void
 header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
@@ -101,8 +143,15 @@ header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 			http_text(d, c, F_COOKIEPAIR, off + a, i - a);
 		}
 		return;
+	case F_WWWAUTH:
+	case F_PAUTH:
+	case F_PAUTHN:
+		http_text(d, c, field, off, n);
+		auth_scheme(p + off, off, n, h);
+		return;
 	case F_AUTH:
 		http_text(d, c, field, off, n);
+		auth_scheme(p + off, off, n, h);
 		if (n > 6 && http_named(p + off, 6, "basic ")) {
 			for (a = 6; a < n && p[off + a] == ' '; a++)
 				;

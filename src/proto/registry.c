@@ -134,6 +134,9 @@ extern const struct st_proto st_proto_tls_hs;
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
 extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
+extern const struct st_proto st_proto_nfsacl;
+extern const struct st_proto st_proto_hpext, st_proto_hpsw;
+extern const struct st_proto st_proto_nsh;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -355,6 +358,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_vsock,
 	&st_proto_portmap,
 	&st_proto_mount,
+	&st_proto_nfsacl,
+	&st_proto_hpext,
+	&st_proto_hpsw,
+	&st_proto_nsh,
 	&st_proto_nfs,
 	&st_proto_data,
 	&st_proto_trailer,
