@@ -373,6 +373,7 @@ def pair(tinsts, slayers):
     paired, lone, last = defaultdict(dict), 0, (None, None)
     caplen = int(slayers[0][3]["frame.cap_len"][0]) if slayers else 0
     onwire = {ly[2] for ly in slayers}
+    wired = {(ly[0], ly[2]) for ly in slayers if ly[2] < caplen}
     made = Counter()
     for proto, name, off, fields, _ in slayers:
         cands = [i for i, t in enumerate(tinsts) if t[0] == proto]
@@ -387,11 +388,15 @@ def pair(tinsts, slayers):
                    tinsts[i][1] == owner[-1]] or cands[:1]
         if not hit and off >= caplen > 0:
             # bytes strata made from the frame's (a QUIC Initial's
-            # CRYPTO data, opened): tshark's offsets count from the
-            # start of those bytes, its own data source; the n-th such
-            # layer of a protocol pairs with the n-th instance of it at
-            # an offset no layer of the frame has
-            other = [i for i in cands if tinsts[i][1] not in onwire]
+            # CRYPTO data, opened; an HTTP header's token, decoded):
+            # tshark's offsets count from the start of those bytes, its
+            # own data source; the n-th such layer of a protocol pairs
+            # with the n-th instance of it at an offset no layer of the
+            # frame has, or, when there is none (such a source starts at
+            # 0, as the frame does), that no layer of the frame of that
+            # protocol has
+            other = [i for i in cands if tinsts[i][1] not in onwire] or \
+                [i for i in cands if (proto, tinsts[i][1]) not in wired]
             if made[proto] < len(other):
                 hit = [other[made[proto]]]
             made[proto] += 1

@@ -82,9 +82,9 @@ const struct st_field_desc st_http_fields[F_NHTTP] = {
 	    ST_FMT_BYTES),
 	[F_CHUNKEND] = FD(NULL, "http.chunk_boundary", "Chunk boundary", 0, 0,
 	    ST_FMT_BYTES),
-	/* Bytes, not text: such a line is mostly a body's binary bytes. */
 	[F_PAUTH] = T("proxy_authorization", "Proxy-Authorization"),
 	[F_PAUTHN] = T("proxy_authenticate", "Proxy-Authenticate"),
+	/* Bytes, not text: such a line is mostly a body's binary bytes. */
 	[F_UNKHDR] = FDX(NULL, "http.unknown_header", "Unknown header line", 0,
 	    0, ST_FMT_BYTES, 0, 0, ST_DF_ASCII, 0, NULL),
 };

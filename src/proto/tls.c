@@ -120,6 +120,11 @@ static const struct st_valname alert_names[] = {
 	{ 0, NULL }
 };
 
+/* RFC 8879's certificate compression algorithms. */
+static const struct st_valname cc_alg_names[] = {
+	{ 1, "zlib" }, { 2, "brotli" }, { 3, "zstd" }, { 0, NULL }
+};
+
 static const struct st_valname hb_names[] = {
 	{ 1, "request" }, { 2, "response" }, { 0, NULL }
 };
@@ -262,6 +267,28 @@ const struct st_field_desc st_tls_fields[F_NTLS] = {
 	[F_PADDING] = X("padding_data", "Padding", 0, ST_FMT_BYTES),
 	[F_RSL] = FD(NULL, "tls.record_size_limit", "Record size limit", 0,
 	    16, ST_FMT_DEC),
+	[F_CCALGLEN] = FD(NULL, "tls.compress_certificate.algorithms_length",
+	    "Algorithms length", 0, 8, ST_FMT_DEC),
+	[F_CCALG] = FDN(NULL, "tls.compress_certificate.algorithm",
+	    "Algorithm", 0, 16, ST_FMT_DEC, cc_alg_names),
+	[F_SCTSLEN] = FD(NULL, "tls.sct.scts_length", "Serialized SCT list "
+	    "length", 0, 16, ST_FMT_DEC),
+	[F_SCTLEN] = FD(NULL, "tls.sct.sct_length", "Serialized SCT length",
+	    0, 16, ST_FMT_DEC),
+	[F_SCTVER] = FD(NULL, "tls.sct.sct_version", "SCT version", 0, 8,
+	    ST_FMT_DEC),
+	[F_SCTLOG] = FD(NULL, "tls.sct.sct_logid", "Log ID", 0, 256,
+	    ST_FMT_BYTES),
+	[F_SCTTIME] = FD(NULL, "tls.sct.sct_timestamp", "Timestamp", 0, 64,
+	    ST_FMT_TEXT),
+	[F_SCTEXTLEN] = FD(NULL, "tls.sct.sct_extensions_length",
+	    "Extensions length", 0, 16, ST_FMT_DEC),
+	[F_SCTEXT] = FD(NULL, "tls.sct.sct_extensions", "Extensions", 0, 0,
+	    ST_FMT_BYTES),
+	[F_SCTSIGLEN] = FD(NULL, "tls.sct.sct_signature_length", "Signature "
+	    "length", 0, 16, ST_FMT_DEC),
+	[F_SCTSIG] = FD(NULL, "tls.sct.sct_signature", "Signature", 0, 0,
+	    ST_FMT_BYTES),
 	[F_TLIFE] = H("session_ticket_lifetime_hint", "Ticket lifetime hint",
 	    32, ST_FMT_DEC),
 	[F_TAGEADD] = H("session_ticket_age_add", "Ticket age add", 32,

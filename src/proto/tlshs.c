@@ -127,6 +127,69 @@ sigalgs(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
 	}
 }
 
+/*
+ * A list of signed certificate timestamps (RFC 6962 3.3), as a server
+ * sends it in its hello's signed_certificate_timestamp extension: each
+ * one's version, log, time (milliseconds since 1970, shown as Wireshark
+ * writes an absolute time), extensions and signature.
+ */
+static void
+scts(struct st_dctx *d, struct tls_span *e)
+{
+	size_t n, end, sl, send, el;
+	uint64_t ms;
+	unsigned k;
+	time_t t;
+	struct tm tm;
+	char buf[64];
+	size_t w;
+
+	if (!tls_has(e, 2))
+		return;
+	n = tls_get(e, e->pos, 2);
+	tls_add(d, e, F_SCTSLEN, e->pos, 2);
+	e->pos += 2;
+	end = e->pos + n < e->end ? e->pos + n : e->end;
+	for (k = 0; k < TLS_CERTS && e->pos + 2 <= end; k++) {
+		sl = tls_get(e, e->pos, 2);
+		tls_add(d, e, F_SCTLEN, e->pos, 2);
+		e->pos += 2;
+		send = e->pos + sl < end ? e->pos + sl : end;
+		if (e->pos + 1 + 32 + 8 + 2 > send) {
+			e->pos = send;
+			continue;
+		}
+		tls_add(d, e, F_SCTVER, e->pos, 1);
+		tls_add(d, e, F_SCTLOG, e->pos + 1, 32);
+		ms = (uint64_t)tls_get(e, e->pos + 33, 4) << 32 |
+		    tls_get(e, e->pos + 37, 4);
+		t = (time_t)(ms / 1000);
+		if (gmtime_r(&t, &tm) != NULL) {
+			w = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
+			snprintf(buf + w, sizeof(buf) - w, ".%03u000000 UTC",
+			    (unsigned)(ms % 1000));
+			st_dtext(d, e->c, &st_tls_fields[F_SCTTIME], e->pos + 33,
+			    8, buf);
+		}
+		el = tls_get(e, e->pos + 41, 2);
+		tls_add(d, e, F_SCTEXTLEN, e->pos + 41, 2);
+		e->pos += 43;
+		if (el > 0 && e->pos + el <= send)
+			tls_add(d, e, F_SCTEXT, e->pos, el);
+		e->pos += el;
+		if (e->pos + 4 <= send) {
+			tls_add(d, e, F_SIGALG, e->pos, 2);
+			tls_add(d, e, F_SIGHASH, e->pos, 1);
+			tls_add(d, e, F_SIGSIG, e->pos + 1, 1);
+			n = tls_get(e, e->pos + 2, 2);
+			tls_add(d, e, F_SCTSIGLEN, e->pos + 2, 2);
+			if (e->pos + 4 + n <= send)
+				tls_add(d, e, F_SCTSIG, e->pos + 4, n);
+		}
+		e->pos = send;
+	}
+}
+
 /* The server_name list. */
 static void
 server_name(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
@@ -250,6 +313,18 @@ extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
 		tls_add(d, &e, F_ALPNLEN, e.pos, 2);
 		e.pos += 2;
 		strings(d, &e, F_ALPNSTRLEN, F_ALPN, client ? h : NULL);
+		break;
+	case 18:	/* signed_certificate_timestamp: a client's is empty */
+		if (!client)
+			scts(d, &e);
+		break;
+	case 27:			/* compress_certificate (RFC 8879) */
+		if (!tls_has(&e, 1))
+			break;
+		tls_add(d, &e, F_CCALGLEN, e.pos, 1);
+		n = tls_get(&e, e.pos, 1);
+		for (e.pos++; n >= 2 && tls_has(&e, 2); e.pos += 2, n -= 2)
+			tls_add(d, &e, F_CCALG, e.pos, 2);
 		break;
 	case 21:			/* padding */
 		if (len > 0)
