@@ -263,6 +263,21 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_CHBLOB] = FD(NULL, "smb2.channel_info_blob", "Channel Info Blob",
 	    0, 0, ST_FMT_TEXT),
 	[F_RREMAIN] = D("read_remaining", "Read Remaining", 32),
+	[F_DATAOFF] = X("data_offset", "Data Offset", 16),
+	[F_WFLAGS] = X("write.flags", "Write Flags", 32),
+	[F_CHIOFF] = D("channel_info_offset", "Channel Info Offset", 16),
+	[F_CHILEN] = D("channel_info_length", "Channel Info Length", 16),
+	[F_X_SIG] = { .name = "smb2.header.transform.signature",
+	    .label = "Signature", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_NONCE] = { .name = "smb2.header.transform.nonce",
+	    .label = "Nonce", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_SIZE] = D("header.transform.msg_size", "Message size", 32),
+	[F_X_RSV] = { .name = "smb2.header.transform.reserved",
+	    .label = "Reserved", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_FLAGS] = X("header.transform.flags", "Flags", 16),
+	[F_X_ENCR] = B("smb2.header.transform.flags.encrypted", "Encrypted"),
+	[F_X_DATA] = { .name = "smb2.header.transform.enc_data",
+	    .label = "Data", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 };
 
 static const struct lebit hdr_flags[] = {
@@ -342,8 +357,8 @@ smb2_flags(struct smb2_msg *m, int f, size_t off, size_t n,
 /* A GUID at off as Wireshark writes one: its first three parts are
  * little-endian numbers. */
 /* What earlier packets said of this message's session and tree. */
-static void
-facts(struct smb2_msg *m, uint32_t tid, int has_tid)
+void
+smb2_facts(struct smb2_msg *m, uint32_t tid, int has_tid)
 {
 	struct smb2_ses s;
 	struct smb2_tree t;
@@ -423,7 +438,7 @@ header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 	m->sesid = smb2_le(m, F_SESID, 40, 8);
 	if (m->c->err != ST_OK)
 		return;
-	facts(m, tid, !(*fl & 2));
+	smb2_facts(m, tid, !(*fl & 2));
 	st_dbytes(m->d, m->c, &smb2_fields[F_SIG], 48, 16);
 	pair(m);
 }
@@ -453,9 +468,13 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 
 	if ((f = st_dfield(d, c, &smb2_fields[F_PROTO])) == NULL)
 		return ST_ETRUNC;
-	if (f->val == SMB2_XFORM) {		/* encrypted: data */
-		d->hdr = 4;
-		d->data = 1;
+	if (f->val == SMB2_XFORM) {		/* encrypted */
+		smb2_state_frame(d->pkt->num);
+		d->hdr = smb2_transform(&m);
+		if (c->err != ST_OK)
+			return c->err;
+		d->plen = left - d->hdr;
+		d->data = d->plen > 0;
 		return ST_OK;
 	}
 	if (f->val != SMB2_MAGIC)

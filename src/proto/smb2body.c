@@ -97,6 +97,11 @@ static const struct lebit rflags_bits[] = {
 	LB("smb2.read_flags.compressed", 0x2),
 };
 
+static const struct lebit wflags_bits[] = {
+	LB("smb2.write.flags.write_through", 0x1),
+	LB("smb2.write.flags.unbuffered", 0x2),
+};
+
 static const struct lebit sesreq_bits[] = {
 	LB("smb2.ses_req_flags.session_binding", 0x1),
 };
@@ -517,6 +522,37 @@ read(struct smb2_msg *m, size_t b)
 }
 
 /*
+ * A write ([MS-SMB2] 2.2.21, 2.2.22): a request's data offset, length,
+ * file offset, file, RDMA channel and its (empty) blob, flags; a
+ * response's count and the channel info words it keeps.
+ */
+static void
+write(struct smb2_msg *m, size_t b)
+{
+	size_t off, len, coff, clen;
+
+	if (m->resp) {
+		smb2_rsv(m, b + 2, 2);
+		smb2_le(m, F_WCOUNT, b + 4, 4);
+		smb2_le(m, F_WREMAIN, b + 8, 4);
+		smb2_le(m, F_CHIOFF, b + 12, 2);
+		smb2_le(m, F_CHILEN, b + 14, 2);
+		return;
+	}
+	off = (size_t)smb2_le(m, F_DATAOFF, b + 2, 2);
+	len = (size_t)smb2_le(m, F_WLEN, b + 4, 4);
+	smb2_le(m, F_OFFSET, b + 8, 8);
+	smb2_guid(m, F_FID, b + 16);
+	smb2_le(m, F_CHANNEL, b + 32, 4);
+	smb2_le(m, F_RBYTES, b + 36, 4);
+	FLAGS(m, F_WFLAGS, b + 44, 4, wflags_bits);
+	if (smb2_olb(m, b + 40, 2, b + 42, 2, &coff, &clen) && clen == 0)
+		st_dtext(m->d, m->c, &smb2_fields[F_CHBLOB], b + 40, 0, "");
+	if (m->c->err == ST_OK)
+		smb2_pipe_write(m, off, len);
+}
+
+/*
  * An error response ([MS-SMB2] 2.2.2): its contexts and data; a query
  * info's repeats the class and level asked for, as Wireshark shows.
  */
@@ -627,18 +663,7 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 			smb2_guid(m, F_FID, b + 8);
 		break;
 	case C_WRITE:
-		if (m->resp) {
-			smb2_rsv(m, b + 2, 2);
-			smb2_le(m, F_WCOUNT, b + 4, 4);
-			smb2_le(m, F_WREMAIN, b + 8, 4);
-			break;
-		}
-		smb2_le(m, F_WLEN, b + 4, 4);
-		smb2_le(m, F_OFFSET, b + 8, 8);
-		smb2_guid(m, F_FID, b + 16);
-		if (m->c->err == ST_OK)
-			smb2_pipe_write(m, (size_t)smb2_le_at(m, b + 2, 2),
-			    (size_t)smb2_le_at(m, b + 4, 4));
+		write(m, b);
 		break;
 	}
 }
