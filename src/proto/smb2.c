@@ -276,6 +276,10 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	    .label = "Reserved", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 	[F_X_FLAGS] = X("header.transform.flags", "Flags", 16),
 	[F_X_ENCR] = B("smb2.header.transform.flags.encrypted", "Encrypted"),
+	[F_TCRSV] = X("tc.reserved", "Reserved", 16),
+	[F_CACHING] = X("share.caching", "Caching policy", 32),
+	[F_ADDLS] = X("getsetinfo_additionals", "Additional Info", 32),
+	[F_SIRSV] = D("setinfo_reserved", "Reserved", 16),
 	[F_X_DATA] = { .name = "smb2.header.transform.enc_data",
 	    .label = "Data", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 };

@@ -56,6 +56,8 @@ enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
 	/* write; the transform header */
 	F_DATAOFF, F_WFLAGS, F_CHIOFF, F_CHILEN,
 	F_X_SIG, F_X_NONCE, F_X_SIZE, F_X_RSV, F_X_FLAGS, F_X_ENCR, F_X_DATA,
+	/* tree connect, set info */
+	F_TCRSV, F_CACHING, F_ADDLS, F_SIRSV,
 	F_NSMB2 };
 
 #define B(n, l)		FD(NULL, n, l, 0, 1, ST_FMT_BOOL)

@@ -88,6 +88,40 @@ static const struct lebit tc_bits[] = {
 	LB("smb2.tc.extension_present", 0x4),
 };
 
+static const struct lebit shflags_bits[] = {
+	LB("smb2.share_flags.dfs", 0x1), LB("smb2.share_flags.dfs_root", 0x2),
+	LB("smb2.share_flags.restrict_exclusive_opens", 0x100),
+	LB("smb2.share_flags.force_shared_delete", 0x200),
+	LB("smb2.share_flags.allow_namespace_caching", 0x400),
+	LB("smb2.share_flags.access_based_dir_enum", 0x800),
+	LB("smb2.share_flags.force_levelii_oplock", 0x1000),
+	LB("smb2.share_flags.enable_hash_v1", 0x2000),
+	LB("smb2.share_flags.enable_hash_v2", 0x4000),
+	LB("smb2.share_flags.encrypt_data", 0x8000),
+	LB("smb2.share_flags.identity_remoting", 0x40000),
+	LB("smb2.share_flags.compress_data", 0x100000),
+};
+
+static const struct lebit shcaps_bits[] = {
+	LB("smb2.share_caps.dfs", 0x8),
+	LB("smb2.share_caps.continuous_availability", 0x10),
+	LB("smb2.share_caps.scaleout", 0x20),
+	LB("smb2.share_caps.cluster", 0x40),
+	LB("smb2.share_caps.assymetric", 0x80),
+	LB("smb2.share_caps.redirect_to_owner", 0x100),
+};
+
+static const struct lebit secinfo_bits[] = {
+	LB("smb2.getsetinfo_additional_secinfo.owner", 0x1),
+	LB("smb2.getsetinfo_additional_secinfo.group", 0x2),
+	LB("smb2.getsetinfo_additional_secinfo.dacl", 0x4),
+	LB("smb2.getsetinfo_additional_secinfo.sacl", 0x8),
+	LB("smb2.getsetinfo_additional_secinfo.label", 0x10),
+	LB("smb2.getsetinfo_additional_secinfo.attribute", 0x20),
+	LB("smb2.getsetinfo_additional_secinfo.scope", 0x40),
+	LB("smb2.getsetinfo_additional_secinfo.backup", 0x10000),
+};
+
 static const struct lebit repflags_bits[] = {
 	LB("smb2.create.rep_flags.reparse_point", 0x1),
 };
@@ -258,6 +292,7 @@ smb2_olb(struct smb2_msg *m, size_t ooff, size_t on, size_t loff,
 }
 
 static void secblob(struct smb2_msg *m, size_t olb, int auth);
+static void part(struct smb2_msg *m, int f, size_t off, size_t n, uint64_t v);
 
 static void
 negotiate(struct smb2_msg *m, size_t b)
@@ -326,13 +361,13 @@ tree_connect(struct smb2_msg *m, size_t b)
 {
 	char buf[SMB2_FACTLEN * 2];
 	size_t off, len;
+	uint32_t v;
 	uint8_t type;
 
 	if (!m->resp) {
-		FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
-		off = (size_t)smb2_le_at(m, b + 4, 2);
-		len = (size_t)smb2_le_at(m, b + 6, 2);
-		if (m->c->err == ST_OK &&
+		v = FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
+		part(m, F_TCRSV, b + 2, 2, (v & 0xfff8) >> 3);
+		if (smb2_olb(m, b + 4, 2, b + 6, 2, &off, &len) &&
 		    smb2_name16_text(m, off, len, buf, sizeof(buf))) {
 			st_dtext(m->d, m->c, &smb2_fields[F_TREE], off, len,
 			    buf);
@@ -348,8 +383,9 @@ tree_connect(struct smb2_msg *m, size_t b)
 			    (uint32_t)smb2_le_at(m, 36, 4), type,
 			    m->d->pkt->num);
 	}
-	smb2_le(m, F_SHFLAGS, b + 4, 4);
-	smb2_le(m, F_SHCAPS, b + 8, 4);
+	v = FLAGS(m, F_SHFLAGS, b + 4, 4, shflags_bits);
+	part(m, F_CACHING, b + 4, 4, v & 0x30);
+	FLAGS(m, F_SHCAPS, b + 8, 4, shcaps_bits);
 	FLAGS(m, F_ACCESS, b + 12, 4, access_bits);
 }
 
@@ -413,6 +449,8 @@ query_info(struct smb2_msg *m, size_t b)
 	smb2_le(m, F_GISIZE, b + 12, 4);
 	if (cls != 3)
 		smb2_le(m, F_ADDL, b + 16, 4);
+	else
+		FLAGS(m, F_ADDLS, b + 16, 4, secinfo_bits);
 	smb2_le(m, F_GIFLAGS, b + 20, 4);
 	smb2_guid(m, F_FID, b + 24);
 }
@@ -424,12 +462,17 @@ set_info(struct smb2_msg *m, size_t b)
 	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
 	unsigned cls = (unsigned)smb2_le(m, F_CLASS, b + 2, 1);
 
+	m->note[N_CLASS] = (uint8_t)cls;
+	m->note[N_LEVEL] = (uint8_t)smb2_le_at(m, b + 3, 1);
 	if (cls >= 1 && cls <= 3)
 		smb2_le(m, level[cls], b + 3, 1);
 	smb2_le(m, F_SISIZE, b + 4, 4);
 	smb2_le(m, F_SIOFF, b + 8, 2);
+	smb2_le(m, F_SIRSV, b + 10, 2);
 	if (cls != 3)
 		smb2_le(m, F_ADDL, b + 12, 4);
+	else
+		FLAGS(m, F_ADDLS, b + 12, 4, secinfo_bits);
 	smb2_guid(m, F_FID, b + 16);
 }
 
@@ -561,7 +604,7 @@ error_resp(struct smb2_msg *m, size_t b, unsigned cmd)
 {
 	uint64_t n;
 
-	if (cmd == C_QUERY_INFO)
+	if (cmd == C_QUERY_INFO || cmd == C_SET_INFO)
 		smb2_getinfo_level(m);
 	else if (cmd == C_QUERY_DIRECTORY)
 		smb2_find_level(m);
@@ -654,6 +697,8 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 	case C_SET_INFO:
 		if (!m->resp)
 			set_info(m, b);
+		else
+			smb2_getinfo_level(m);
 		break;
 	case C_QUERY_DIRECTORY:
 		smb2_find(m, b);
