@@ -280,6 +280,46 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_CACHING] = X("share.caching", "Caching policy", 32),
 	[F_ADDLS] = X("getsetinfo_additionals", "Additional Info", 32),
 	[F_SIRSV] = D("setinfo_reserved", "Reserved", 16),
+	[F_MAXTRANS] = D("max_trans_size", "Max Transaction Size", 32),
+	[F_MAXREAD] = D("max_read_size", "Max Read Size", 32),
+	[F_MAXWRITE] = D("max_write_size", "Max Write Size", 32),
+	[F_CURTIME] = FD(NULL, "smb2.current_time", "Current Time", 0, 0,
+	    ST_FMT_TEXT),
+	[F_BOOTTIME] = FD(NULL, "smb2.boot_time", "Boot Time", 0, 0,
+	    ST_FMT_TEXT),
+	[F_NCOFF] = X("negotiate_context.offset", "NegotiateContextOffset", 32),
+	[F_NCCOUNT] = D("negotiate_context.count", "NegotiateContextCount", 16),
+	[F_NCTYPE] = X("negotiate_context.type", "Type", 16),
+	[F_NCLEN] = D("negotiate_context.data_length", "DataLength", 16),
+	[F_NCHASHN] = D("negotiate_context.hash_alg_count",
+	    "HashAlgorithmCount", 16),
+	[F_NCSALTLEN] = D("negotiate_context.salt_length", "SaltLength", 16),
+	[F_NCHASH] = X("negotiate_context.hash_algorithm", "HashAlgorithm", 16),
+	[F_NCSALT] = { .name = "smb2.negotiate_context.salt", .label = "Salt",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_NCCIPHN] = D("negotiate_context.cipher_count", "CipherCount", 16),
+	[F_NCCIPH] = X("negotiate_context.cipher_id", "CipherId", 16),
+	[F_NCCOMPN] = D("negotiate_context.comp_alg_count",
+	    "CompressionAlgorithmCount", 16),
+	[F_NCCOMPF] = X("negotiate_context.comp_alg_flags", "Flags", 32),
+	[F_NCCOMPCH] = B("smb2.negotiate_context.comp_alg_flags.chained",
+	    "Chained"),
+	[F_NCCOMPRSV] = X("negotiate_context.comp_alg_flags.reserved",
+	    "Reserved", 32),
+	[F_NCCOMP] = X("negotiate_context.comp_alg_id",
+	    "CompressionAlgorithmId", 16),
+	[F_NCNETNAME] = FD(NULL, "smb2.negotiate_context.netname", "Netname",
+	    0, 0, ST_FMT_TEXT),
+	[F_NCTRANSP] = X("negotiate_context.transport_flags", "Flags", 32),
+	[F_NCSIGNN] = D("negotiate_context.signing_alg_count",
+	    "SigningAlgorithmCount", 16),
+	[F_NCSIGN] = X("negotiate_context.signing_id", "SigningAlgorithmId",
+	    16),
+	[F_NCPOSIX] = { .name = "smb2.negotiate_context.posix_reserved",
+	    .label = "POSIX Reserved", .fmt = ST_FMT_BYTES,
+	    .flags = ST_DF_COLONS },
+	[F_PREAUTH] = { .name = "smb2.preauth_hash", .label = "Preauth Hash",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS | ST_DF_GEN },
 	[F_X_DATA] = { .name = "smb2.header.transform.enc_data",
 	    .label = "Data", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 };
@@ -422,10 +462,7 @@ header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 		m->status = (uint32_t)smb2_le(m, F_STATUS, 8, 4);
 	else {
 		smb2_le(m, F_CHSEQ, 8, 2);
-		/* (a negotiate request's own reserved words, several with
-		 * its contexts, are not read: the header's is left out
-		 * there too, so that the two never differ) */
-		if (m->c->err == ST_OK && smb2_le_at(m, 12, 2) != C_NEGOTIATE)
+		if (m->c->err == ST_OK)
 			st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], 10, 2);
 	}
 	*cmd = (unsigned)smb2_le(m, F_CMD, 12, 2);

@@ -58,6 +58,12 @@ enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
 	F_X_SIG, F_X_NONCE, F_X_SIZE, F_X_RSV, F_X_FLAGS, F_X_ENCR, F_X_DATA,
 	/* tree connect, set info */
 	F_TCRSV, F_CACHING, F_ADDLS, F_SIRSV,
+	/* negotiate and its contexts (smb2neg.c) */
+	F_MAXTRANS, F_MAXREAD, F_MAXWRITE, F_CURTIME, F_BOOTTIME, F_NCOFF,
+	F_NCCOUNT, F_NCTYPE, F_NCLEN, F_NCHASHN, F_NCSALTLEN, F_NCHASH,
+	F_NCSALT, F_NCCIPHN, F_NCCIPH, F_NCCOMPN, F_NCCOMPF, F_NCCOMPCH,
+	F_NCCOMPRSV, F_NCCOMP, F_NCNETNAME, F_NCTRANSP, F_NCSIGNN, F_NCSIGN,
+	F_NCPOSIX, F_PREAUTH,
 	F_NSMB2 };
 
 #define B(n, l)		FD(NULL, n, l, 0, 1, ST_FMT_BOOL)
@@ -147,6 +153,9 @@ int	smb2_pipe_ioctl(struct smb2_msg *m, uint32_t code, size_t off,
  * fields, the session's facts, the encrypted bytes; the message's
  * length. */
 size_t	smb2_transform(struct smb2_msg *m);
+
+/* A negotiate's count contexts at off (smb2neg.c). */
+void	smb2_neg_contexts(struct smb2_msg *m, size_t off, unsigned count);
 
 /* A create's contexts (smb2ctx.c): the chain of n bytes at off. */
 void	smb2_contexts(struct smb2_msg *m, size_t off, size_t n);

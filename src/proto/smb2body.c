@@ -297,22 +297,38 @@ static void part(struct smb2_msg *m, int f, size_t off, size_t n, uint64_t v);
 static void
 negotiate(struct smb2_msg *m, size_t b)
 {
-	unsigned n, i;
+	unsigned n, i, nc;
+	size_t off;
 
 	if (!m->resp) {
 		n = (unsigned)smb2_le(m, F_DCOUNT, b + 2, 2);
 		FLAGS(m, F_SECMODE, b + 4, 2, secmode_bits);
+		smb2_rsv(m, b + 6, 2);
 		FLAGS(m, F_CAPS, b + 8, 4, caps_bits);
 		smb2_guid(m, F_CGUID, b + 12);
+		off = (size_t)smb2_le(m, F_NCOFF, b + 28, 4);
+		nc = (unsigned)smb2_le(m, F_NCCOUNT, b + 32, 2);
+		smb2_rsv(m, b + 34, 2);
 		for (i = 0; i < n && i < SMB2_MAXDIALECTS &&
 		    m->c->err == ST_OK; i++)
 			smb2_le(m, F_DIALECT, b + 36 + 2 * i, 2);
+		if (m->c->err == ST_OK)
+			smb2_neg_contexts(m, off, nc);
 		return;
 	}
 	FLAGS(m, F_SECMODE, b + 2, 1, secmode_bits);
 	smb2_le(m, F_DIALECT, b + 4, 2);
+	nc = (unsigned)smb2_le(m, F_NCCOUNT, b + 6, 2);
 	smb2_guid(m, F_SGUID, b + 8);
 	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
+	smb2_le(m, F_MAXTRANS, b + 28, 4);
+	smb2_le(m, F_MAXREAD, b + 32, 4);
+	smb2_le(m, F_MAXWRITE, b + 36, 4);
+	smb2_filetime(m, F_CURTIME, b + 40);
+	smb2_filetime(m, F_BOOTTIME, b + 48);
+	off = (size_t)smb2_le(m, F_NCOFF, b + 60, 4);
+	if (m->c->err == ST_OK)
+		smb2_neg_contexts(m, off, nc);
 	secblob(m, b + 56, 0);		/* last: its own layers */
 }
 
