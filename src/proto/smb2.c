@@ -320,6 +320,8 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	    .flags = ST_DF_COLONS },
 	[F_PREAUTH] = { .name = "smb2.preauth_hash", .label = "Preauth Hash",
 	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS | ST_DF_GEN },
+	[F_RBLOB] = { .name = "smb2.read.blob", .label = "Info",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 	[F_X_DATA] = { .name = "smb2.header.transform.enc_data",
 	    .label = "Data", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 };
