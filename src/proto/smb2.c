@@ -318,8 +318,8 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_NCPOSIX] = { .name = "smb2.negotiate_context.posix_reserved",
 	    .label = "POSIX Reserved", .fmt = ST_FMT_BYTES,
 	    .flags = ST_DF_COLONS },
-	[F_PREAUTH] = { .name = "smb2.preauth_hash", .label = "Preauth Hash",
-	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS | ST_DF_GEN },
+	[F_PREAUTH] = FDG("smb2.preauth_hash", "Preauth Hash", ST_FMT_TEXT,
+	    NULL),
 	[F_RBLOB] = { .name = "smb2.read.blob", .label = "Info",
 	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 	[F_X_DATA] = { .name = "smb2.header.transform.enc_data",
@@ -533,6 +533,8 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 	if (next != 0)
 		m.len = next;
 	m.note[N_CMD] = (uint8_t)cmd;
+	if (cmd == C_NEGOTIATE || cmd == C_SESSION_SETUP)
+		smb2_preauth(&m, cmd, next);
 	smb2_body(&m, cmd);
 	/* a request is noted with what its body said its response needs */
 	if (!m.resp && (c->err == ST_OK || c->err == ST_ETRUNC))

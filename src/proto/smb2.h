@@ -154,6 +154,10 @@ int	smb2_pipe_ioctl(struct smb2_msg *m, uint32_t code, size_t off,
  * length. */
 size_t	smb2_transform(struct smb2_msg *m);
 
+/* The SMB 3.1.1 preauth integrity hash after negotiate or session setup
+ * message m (next: its NextCommand), as Wireshark shows it (smb2neg.c). */
+void	smb2_preauth(struct smb2_msg *m, unsigned cmd, uint32_t next);
+
 /* A negotiate's count contexts at off (smb2neg.c). */
 void	smb2_neg_contexts(struct smb2_msg *m, size_t off, unsigned count);
 

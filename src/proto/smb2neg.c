@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * SMB3's encryption and negotiation ([MS-SMB2] 2.2.41, 2.2.3.1): the
- * transform header an encrypted message starts with.  Offsets are from
- * the start of the header; everything is little-endian.
+ * SMB3's encryption and negotiation ([MS-SMB2] 2.2.41, 2.2.3.1,
+ * 3.2.5.2): the transform header an encrypted message starts with, the
+ * contexts of a negotiate, and the preauth integrity hash (SHA-512 over
+ * the negotiate and session setup messages of a connection) Wireshark
+ * shows on each of them.  Offsets are from the start of the header;
+ * everything is little-endian.
  *
  *   +-------+-----------------+-----------------+------------+
  *   | 0xfd  | Signature (16)  | Nonce (16)      | OrigMsgSize|
@@ -10,8 +13,13 @@
  *   +-------+--------+--------+-----------------+------------+
  *   | Reserved (2) | Flags (2) | SessionId (8) | encrypted ... |
  */
+#include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
+#include <nettle/sha2.h>
+
+#include "strata/expect.h"
 #include "fields.h"
 #include "smb2.h"
 
@@ -157,4 +165,168 @@ smb2_neg_contexts(struct smb2_msg *m, size_t off, unsigned count)
 		context(m, t, off + 8, n);
 		off += 8 + n;
 	}
+}
+
+/*
+ * The preauth hash of a connection ([MS-SMB2] 3.2.5.2, 3.3.5.5): a
+ * negotiate request starts it from 64 zero bytes, every message after
+ * it is hashed in (H = SHA-512(H || message)): the negotiate response,
+ * which gives the connection's value; a session setup request (a new
+ * session's, with session ID 0, from the connection's value again); a
+ * session setup response that is not a success.  Wireshark shows the
+ * value after each such message.  A message strata did not see whole
+ * (cut, continued in a later segment, chained) or in order (a response
+ * without its request just before) leaves the value unknown until the
+ * next negotiate or new session: no value rather than a wrong one.
+ */
+#define PA_MAX		32	/* connections followed */
+#define PA_LEN		SHA512_DIGEST_SIZE
+
+struct pa_state {
+	uint8_t		 hash[PA_LEN];	/* the running value */
+	uint8_t		 conn[PA_LEN];	/* after the negotiate response */
+	int		 have, conn_ok;
+	int		 last_resp;	/* the last message hashed */
+	uint64_t	 last_mid;
+};
+
+struct pa_ent {
+	int		 used;
+	struct st_flowkey conv;
+	uint64_t	 from;		/* frame cur holds from */
+	struct pa_state	 cur, prev;	/* after from; before it */
+};
+
+static struct pa_ent pa[PA_MAX];
+static unsigned pa_next;
+static uint64_t pa_last;
+static pthread_mutex_t pa_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static struct pa_ent *
+pa_find(const struct st_flowkey *k)
+{
+	struct pa_ent *e;
+	unsigned i;
+
+	for (i = 0; i < PA_MAX; i++)
+		if (pa[i].used && memcmp(&pa[i].conv, k, sizeof(*k)) == 0)
+			return &pa[i];
+	e = &pa[pa_next];
+	pa_next = (pa_next + 1) % PA_MAX;
+	memset(e, 0, sizeof(*e));
+	e->used = 1;
+	e->conv = *k;
+	return e;
+}
+
+/* The message's bytes when strata has all of them: it is the only one
+ * of an NBSS message whose length says it ends where the bytes do. */
+static const uint8_t *
+pa_whole(struct smb2_msg *m, uint32_t next)
+{
+	const struct st_layer *p;
+	struct st_cur t = *m->c;
+	size_t len;
+
+	if (next != 0 || m->d->ly == m->d->pkt->layers)
+		return NULL;
+	p = m->d->ly - 1;
+	if (p->proto == NULL || strcmp(p->proto->name, "nbss") != 0 ||
+	    p->off + 4 != m->c->off || m->c->off < 3)
+		return NULL;
+	t.off = m->c->off - 3;
+	if (!st_cur_need(&t, 3 + m->len))
+		return NULL;
+	len = (size_t)st_peek_bits(&t, 0, 24);
+	if (len != m->len)
+		return NULL;
+	return t.base + m->c->off;
+}
+
+static void
+pa_update(uint8_t *h, const uint8_t *b, size_t n)
+{
+	struct sha512_ctx x;
+
+	sha512_init(&x);
+	sha512_update(&x, PA_LEN, h);
+	sha512_update(&x, n, b);
+	sha512_digest(&x, PA_LEN, h);
+}
+
+/* The new state after message m (bytes b, NULL: not whole); 1 when it
+ * has a value to show. */
+static int
+pa_step(struct pa_state *s, struct smb2_msg *m, unsigned cmd,
+    const uint8_t *b)
+{
+	int follows = s->have && !s->last_resp && s->last_mid == m->msgid;
+
+	if (b == NULL) {
+		s->have = 0;
+		if (cmd == C_NEGOTIATE)
+			s->conn_ok = 0;
+		return 0;
+	}
+	if (cmd == C_NEGOTIATE && !m->resp) {
+		memset(s->hash, 0, PA_LEN);
+		s->conn_ok = 0;
+		s->have = 1;
+	} else if (cmd == C_SESSION_SETUP && !m->resp && m->sesid == 0) {
+		memcpy(s->hash, s->conn, PA_LEN);
+		s->have = s->conn_ok;
+	} else if (m->resp && !follows)
+		s->have = 0;
+	if (!s->have)
+		return 0;
+	if (!m->resp || cmd == C_NEGOTIATE || m->status != 0)
+		pa_update(s->hash, b, m->len);
+	if (cmd == C_NEGOTIATE && m->resp) {
+		memcpy(s->conn, s->hash, PA_LEN);
+		s->conn_ok = 1;
+	}
+	s->last_resp = m->resp;
+	s->last_mid = m->msgid;
+	return 1;
+}
+
+void
+smb2_preauth(struct smb2_msg *m, unsigned cmd, uint32_t next)
+{
+	const struct st_proto *tp;
+	const uint8_t *b = pa_whole(m, next);
+	struct st_flowkey k;
+	struct st_field *f;
+	struct pa_state s;
+	struct pa_ent *e;
+	uint64_t frame = m->d->pkt->num;
+	char hex[PA_LEN * 3];
+	int show;
+	size_t i;
+
+	if (st_expect_conv(m->d, &k, &tp) != 0)
+		return;
+	pthread_mutex_lock(&pa_lock);
+	if (frame < pa_last) {
+		memset(pa, 0, sizeof(pa));
+		pa_next = 0;
+	}
+	pa_last = frame;
+	e = pa_find(&k);
+	/* a frame decoded again starts from the state before it */
+	s = frame > e->from ? e->cur : e->prev;
+	show = pa_step(&s, m, cmd, b);
+	if (frame > e->from) {
+		e->prev = e->cur;
+		e->from = frame;
+	}
+	e->cur = s;
+	pthread_mutex_unlock(&pa_lock);
+	if (!show)
+		return;
+	for (i = 0; i < PA_LEN; i++)
+		snprintf(hex + 3 * i, 4, i + 1 < PA_LEN ? "%02x:" : "%02x",
+		    s.hash[i]);
+	if ((f = st_dgen(m->d, &smb2_fields[F_PREAUTH], 0)) != NULL)
+		f->meaning = st_pkt_strdup(m->d->pkt, hex);
 }
