@@ -39,6 +39,9 @@ smb2_transform(struct smb2_msg *m)
 {
 	size_t n, left;
 
+	/* a header cut short: its protocol ID, the rest as data */
+	if (m->len < SMB2_XFORM_HDR)
+		return 4;
 	st_dbytes(m->d, m->c, &smb2_fields[F_X_SIG], 4, 16);
 	st_dbytes(m->d, m->c, &smb2_fields[F_X_NONCE], 20, 16);
 	n = (size_t)smb2_le(m, F_X_SIZE, 36, 4);
