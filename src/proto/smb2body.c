@@ -563,14 +563,17 @@ read(struct smb2_msg *m, size_t b)
 	size_t off, len;
 
 	if (m->resp) {
-		smb2_rsv(m, b + 3, 1);
 		smb2_rsv(m, b + 12, 4);
 		if (smb2_olb(m, b + 2, 1, b + 4, 4, &off, &len))
 			smb2_pipe_read(m, off, len);
 		smb2_le(m, F_RREMAIN, b + 8, 4);
+		/* the reserved byte after the offset, as Wireshark shows
+		 * it: only with the data all there */
+		if (m->c->err != ST_OK || off + len > m->len)
+			return;
+		smb2_rsv(m, b + 3, 1);
 		/* a file's bytes (a pipe's go on to the next layer) */
-		if (m->c->err == ST_OK && m->pipe_len == 0 && len > 0 &&
-		    off >= SMB2_HDR && off + len <= m->len)
+		if (m->pipe_len == 0 && len > 0 && off >= SMB2_HDR)
 			st_dbytes(m->d, m->c, &smb2_fields[F_RBLOB], off, len);
 		return;
 	}
