@@ -662,9 +662,8 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFDYN], b, 1)) != NULL)
 		f->val = code & 1;
 	/* An error response; a session setup's own body has size 9 too,
-	 * with "more processing required" in its later rounds. */
-	if (code == 9 && m->resp && (cmd != C_SESSION_SETUP ||
-	    (m->status != 0 && m->status != 0xc0000016)) &&
+	 * read as such whatever its status, as Wireshark does. */
+	if (code == 9 && m->resp && cmd != C_SESSION_SETUP &&
 	    m->status != 0 && m->status != 0x80000005) {
 		error_resp(m, b, cmd);
 		return;
