@@ -263,6 +263,67 @@ const struct st_field_desc smb2_fields[F_NSMB2] = {
 	[F_CHBLOB] = FD(NULL, "smb2.channel_info_blob", "Channel Info Blob",
 	    0, 0, ST_FMT_TEXT),
 	[F_RREMAIN] = D("read_remaining", "Read Remaining", 32),
+	[F_DATAOFF] = X("data_offset", "Data Offset", 16),
+	[F_WFLAGS] = X("write.flags", "Write Flags", 32),
+	[F_CHIOFF] = D("channel_info_offset", "Channel Info Offset", 16),
+	[F_CHILEN] = D("channel_info_length", "Channel Info Length", 16),
+	[F_X_SIG] = { .name = "smb2.header.transform.signature",
+	    .label = "Signature", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_NONCE] = { .name = "smb2.header.transform.nonce",
+	    .label = "Nonce", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_SIZE] = D("header.transform.msg_size", "Message size", 32),
+	[F_X_RSV] = { .name = "smb2.header.transform.reserved",
+	    .label = "Reserved", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_FLAGS] = X("header.transform.flags", "Flags", 16),
+	[F_X_ENCR] = B("smb2.header.transform.flags.encrypted", "Encrypted"),
+	[F_TCRSV] = X("tc.reserved", "Reserved", 16),
+	[F_CACHING] = X("share.caching", "Caching policy", 32),
+	[F_ADDLS] = X("getsetinfo_additionals", "Additional Info", 32),
+	[F_SIRSV] = D("setinfo_reserved", "Reserved", 16),
+	[F_MAXTRANS] = D("max_trans_size", "Max Transaction Size", 32),
+	[F_MAXREAD] = D("max_read_size", "Max Read Size", 32),
+	[F_MAXWRITE] = D("max_write_size", "Max Write Size", 32),
+	[F_CURTIME] = FD(NULL, "smb2.current_time", "Current Time", 0, 0,
+	    ST_FMT_TEXT),
+	[F_BOOTTIME] = FD(NULL, "smb2.boot_time", "Boot Time", 0, 0,
+	    ST_FMT_TEXT),
+	[F_NCOFF] = X("negotiate_context.offset", "NegotiateContextOffset", 32),
+	[F_NCCOUNT] = D("negotiate_context.count", "NegotiateContextCount", 16),
+	[F_NCTYPE] = X("negotiate_context.type", "Type", 16),
+	[F_NCLEN] = D("negotiate_context.data_length", "DataLength", 16),
+	[F_NCHASHN] = D("negotiate_context.hash_alg_count",
+	    "HashAlgorithmCount", 16),
+	[F_NCSALTLEN] = D("negotiate_context.salt_length", "SaltLength", 16),
+	[F_NCHASH] = X("negotiate_context.hash_algorithm", "HashAlgorithm", 16),
+	[F_NCSALT] = { .name = "smb2.negotiate_context.salt", .label = "Salt",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_NCCIPHN] = D("negotiate_context.cipher_count", "CipherCount", 16),
+	[F_NCCIPH] = X("negotiate_context.cipher_id", "CipherId", 16),
+	[F_NCCOMPN] = D("negotiate_context.comp_alg_count",
+	    "CompressionAlgorithmCount", 16),
+	[F_NCCOMPF] = X("negotiate_context.comp_alg_flags", "Flags", 32),
+	[F_NCCOMPCH] = B("smb2.negotiate_context.comp_alg_flags.chained",
+	    "Chained"),
+	[F_NCCOMPRSV] = X("negotiate_context.comp_alg_flags.reserved",
+	    "Reserved", 32),
+	[F_NCCOMP] = X("negotiate_context.comp_alg_id",
+	    "CompressionAlgorithmId", 16),
+	[F_NCNETNAME] = FD(NULL, "smb2.negotiate_context.netname", "Netname",
+	    0, 0, ST_FMT_TEXT),
+	[F_NCTRANSP] = X("negotiate_context.transport_flags", "Flags", 32),
+	[F_NCSIGNN] = D("negotiate_context.signing_alg_count",
+	    "SigningAlgorithmCount", 16),
+	[F_NCSIGN] = X("negotiate_context.signing_id", "SigningAlgorithmId",
+	    16),
+	[F_NCPOSIX] = { .name = "smb2.negotiate_context.posix_reserved",
+	    .label = "POSIX Reserved", .fmt = ST_FMT_BYTES,
+	    .flags = ST_DF_COLONS },
+	[F_PREAUTH] = FDG("smb2.preauth_hash", "Preauth Hash", ST_FMT_TEXT,
+	    NULL),
+	[F_RBLOB] = { .name = "smb2.read.blob", .label = "Info",
+	    .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
+	[F_X_DATA] = { .name = "smb2.header.transform.enc_data",
+	    .label = "Data", .fmt = ST_FMT_BYTES, .flags = ST_DF_COLONS },
 };
 
 static const struct lebit hdr_flags[] = {
@@ -342,8 +403,8 @@ smb2_flags(struct smb2_msg *m, int f, size_t off, size_t n,
 /* A GUID at off as Wireshark writes one: its first three parts are
  * little-endian numbers. */
 /* What earlier packets said of this message's session and tree. */
-static void
-facts(struct smb2_msg *m, uint32_t tid, int has_tid)
+void
+smb2_facts(struct smb2_msg *m, uint32_t tid, int has_tid)
 {
 	struct smb2_ses s;
 	struct smb2_tree t;
@@ -403,10 +464,7 @@ header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 		m->status = (uint32_t)smb2_le(m, F_STATUS, 8, 4);
 	else {
 		smb2_le(m, F_CHSEQ, 8, 2);
-		/* (a negotiate request's own reserved words, several with
-		 * its contexts, are not read: the header's is left out
-		 * there too, so that the two never differ) */
-		if (m->c->err == ST_OK && smb2_le_at(m, 12, 2) != C_NEGOTIATE)
+		if (m->c->err == ST_OK)
 			st_dbytes(m->d, m->c, &smb2_fields[F_RESERVED], 10, 2);
 	}
 	*cmd = (unsigned)smb2_le(m, F_CMD, 12, 2);
@@ -423,7 +481,7 @@ header(struct smb2_msg *m, uint32_t *fl, unsigned *cmd, uint32_t *next)
 	m->sesid = smb2_le(m, F_SESID, 40, 8);
 	if (m->c->err != ST_OK)
 		return;
-	facts(m, tid, !(*fl & 2));
+	smb2_facts(m, tid, !(*fl & 2));
 	st_dbytes(m->d, m->c, &smb2_fields[F_SIG], 48, 16);
 	pair(m);
 }
@@ -453,9 +511,13 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 
 	if ((f = st_dfield(d, c, &smb2_fields[F_PROTO])) == NULL)
 		return ST_ETRUNC;
-	if (f->val == SMB2_XFORM) {		/* encrypted: data */
-		d->hdr = 4;
-		d->data = 1;
+	if (f->val == SMB2_XFORM) {		/* encrypted */
+		smb2_state_frame(d->pkt->num);
+		d->hdr = smb2_transform(&m);
+		if (c->err != ST_OK)
+			return c->err;
+		d->plen = left - d->hdr;
+		d->data = d->plen > 0;
 		return ST_OK;
 	}
 	if (f->val != SMB2_MAGIC)
@@ -471,6 +533,8 @@ smb2_decode(struct st_dctx *d, struct st_cur *c)
 	if (next != 0)
 		m.len = next;
 	m.note[N_CMD] = (uint8_t)cmd;
+	if (cmd == C_NEGOTIATE || cmd == C_SESSION_SETUP)
+		smb2_preauth(&m, cmd, next);
 	smb2_body(&m, cmd);
 	/* a request is noted with what its body said its response needs */
 	if (!m.resp && (c->err == ST_OK || c->err == ST_ETRUNC))

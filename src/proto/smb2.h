@@ -53,6 +53,17 @@ enum { F_PROTO, F_HLEN, F_CHARGE, F_STATUS, F_CHSEQ, F_CMD, F_CREQ,
 	F_IOOUT, F_IOMAXIN, F_IOMAXOUT, F_IOFLAGS,
 	/* read */
 	F_RPAD, F_RFLAGS, F_RBYTES, F_CHBLOB, F_RREMAIN,
+	/* write; the transform header */
+	F_DATAOFF, F_WFLAGS, F_CHIOFF, F_CHILEN,
+	F_X_SIG, F_X_NONCE, F_X_SIZE, F_X_RSV, F_X_FLAGS, F_X_ENCR, F_X_DATA,
+	/* tree connect, set info */
+	F_TCRSV, F_CACHING, F_ADDLS, F_SIRSV,
+	/* negotiate and its contexts (smb2neg.c) */
+	F_MAXTRANS, F_MAXREAD, F_MAXWRITE, F_CURTIME, F_BOOTTIME, F_NCOFF,
+	F_NCCOUNT, F_NCTYPE, F_NCLEN, F_NCHASHN, F_NCSALTLEN, F_NCHASH,
+	F_NCSALT, F_NCCIPHN, F_NCCIPH, F_NCCOMPN, F_NCCOMPF, F_NCCOMPCH,
+	F_NCCOMPRSV, F_NCCOMP, F_NCNETNAME, F_NCTRANSP, F_NCSIGNN, F_NCSIGN,
+	F_NCPOSIX, F_PREAUTH, F_RBLOB,
 	F_NSMB2 };
 
 #define B(n, l)		FD(NULL, n, l, 0, 1, ST_FMT_BOOL)
@@ -99,6 +110,10 @@ uint32_t smb2_flags(struct smb2_msg *m, int f, size_t off, size_t n,
 
 #define FLAGS(m, f, off, n, t)	smb2_flags(m, f, off, n, t, NFIELDS(t))
 
+/* What earlier packets said of the message's session (and of its tree
+ * tid when has_tid), as generated fields (smb2.c). */
+void	smb2_facts(struct smb2_msg *m, uint32_t tid, int has_tid);
+
 /* The body of command cmd (smb2body.c), after the header. */
 void	smb2_body(struct smb2_msg *m, unsigned cmd);
 
@@ -133,6 +148,18 @@ void	smb2_pipe_read(struct smb2_msg *m, size_t off, size_t n);
 void	smb2_pipe_write(struct smb2_msg *m, size_t off, size_t n);
 int	smb2_pipe_ioctl(struct smb2_msg *m, uint32_t code, size_t off,
 	    size_t n);
+
+/* The transform header of an encrypted message (smb2neg.c): its
+ * fields, the session's facts, the encrypted bytes; the message's
+ * length. */
+size_t	smb2_transform(struct smb2_msg *m);
+
+/* The SMB 3.1.1 preauth integrity hash after negotiate or session setup
+ * message m (next: its NextCommand), as Wireshark shows it (smb2neg.c). */
+void	smb2_preauth(struct smb2_msg *m, unsigned cmd, uint32_t next);
+
+/* A negotiate's count contexts at off (smb2neg.c). */
+void	smb2_neg_contexts(struct smb2_msg *m, size_t off, unsigned count);
 
 /* A create's contexts (smb2ctx.c): the chain of n bytes at off. */
 void	smb2_contexts(struct smb2_msg *m, size_t off, size_t n);

@@ -88,6 +88,40 @@ static const struct lebit tc_bits[] = {
 	LB("smb2.tc.extension_present", 0x4),
 };
 
+static const struct lebit shflags_bits[] = {
+	LB("smb2.share_flags.dfs", 0x1), LB("smb2.share_flags.dfs_root", 0x2),
+	LB("smb2.share_flags.restrict_exclusive_opens", 0x100),
+	LB("smb2.share_flags.force_shared_delete", 0x200),
+	LB("smb2.share_flags.allow_namespace_caching", 0x400),
+	LB("smb2.share_flags.access_based_dir_enum", 0x800),
+	LB("smb2.share_flags.force_levelii_oplock", 0x1000),
+	LB("smb2.share_flags.enable_hash_v1", 0x2000),
+	LB("smb2.share_flags.enable_hash_v2", 0x4000),
+	LB("smb2.share_flags.encrypt_data", 0x8000),
+	LB("smb2.share_flags.identity_remoting", 0x40000),
+	LB("smb2.share_flags.compress_data", 0x100000),
+};
+
+static const struct lebit shcaps_bits[] = {
+	LB("smb2.share_caps.dfs", 0x8),
+	LB("smb2.share_caps.continuous_availability", 0x10),
+	LB("smb2.share_caps.scaleout", 0x20),
+	LB("smb2.share_caps.cluster", 0x40),
+	LB("smb2.share_caps.assymetric", 0x80),
+	LB("smb2.share_caps.redirect_to_owner", 0x100),
+};
+
+static const struct lebit secinfo_bits[] = {
+	LB("smb2.getsetinfo_additional_secinfo.owner", 0x1),
+	LB("smb2.getsetinfo_additional_secinfo.group", 0x2),
+	LB("smb2.getsetinfo_additional_secinfo.dacl", 0x4),
+	LB("smb2.getsetinfo_additional_secinfo.sacl", 0x8),
+	LB("smb2.getsetinfo_additional_secinfo.label", 0x10),
+	LB("smb2.getsetinfo_additional_secinfo.attribute", 0x20),
+	LB("smb2.getsetinfo_additional_secinfo.scope", 0x40),
+	LB("smb2.getsetinfo_additional_secinfo.backup", 0x10000),
+};
+
 static const struct lebit repflags_bits[] = {
 	LB("smb2.create.rep_flags.reparse_point", 0x1),
 };
@@ -95,6 +129,11 @@ static const struct lebit repflags_bits[] = {
 static const struct lebit rflags_bits[] = {
 	LB("smb2.read_flags.unbuffered", 0x1),
 	LB("smb2.read_flags.compressed", 0x2),
+};
+
+static const struct lebit wflags_bits[] = {
+	LB("smb2.write.flags.write_through", 0x1),
+	LB("smb2.write.flags.unbuffered", 0x2),
 };
 
 static const struct lebit sesreq_bits[] = {
@@ -253,26 +292,43 @@ smb2_olb(struct smb2_msg *m, size_t ooff, size_t on, size_t loff,
 }
 
 static void secblob(struct smb2_msg *m, size_t olb, int auth);
+static void part(struct smb2_msg *m, int f, size_t off, size_t n, uint64_t v);
 
 static void
 negotiate(struct smb2_msg *m, size_t b)
 {
-	unsigned n, i;
+	unsigned n, i, nc;
+	size_t off;
 
 	if (!m->resp) {
 		n = (unsigned)smb2_le(m, F_DCOUNT, b + 2, 2);
 		FLAGS(m, F_SECMODE, b + 4, 2, secmode_bits);
+		smb2_rsv(m, b + 6, 2);
 		FLAGS(m, F_CAPS, b + 8, 4, caps_bits);
 		smb2_guid(m, F_CGUID, b + 12);
+		off = (size_t)smb2_le(m, F_NCOFF, b + 28, 4);
+		nc = (unsigned)smb2_le(m, F_NCCOUNT, b + 32, 2);
+		smb2_rsv(m, b + 34, 2);
 		for (i = 0; i < n && i < SMB2_MAXDIALECTS &&
 		    m->c->err == ST_OK; i++)
 			smb2_le(m, F_DIALECT, b + 36 + 2 * i, 2);
+		if (m->c->err == ST_OK)
+			smb2_neg_contexts(m, off, nc);
 		return;
 	}
 	FLAGS(m, F_SECMODE, b + 2, 1, secmode_bits);
 	smb2_le(m, F_DIALECT, b + 4, 2);
+	nc = (unsigned)smb2_le(m, F_NCCOUNT, b + 6, 2);
 	smb2_guid(m, F_SGUID, b + 8);
 	FLAGS(m, F_CAPS, b + 24, 4, caps_bits);
+	smb2_le(m, F_MAXTRANS, b + 28, 4);
+	smb2_le(m, F_MAXREAD, b + 32, 4);
+	smb2_le(m, F_MAXWRITE, b + 36, 4);
+	smb2_filetime(m, F_CURTIME, b + 40);
+	smb2_filetime(m, F_BOOTTIME, b + 48);
+	off = (size_t)smb2_le(m, F_NCOFF, b + 60, 4);
+	if (m->c->err == ST_OK)
+		smb2_neg_contexts(m, off, nc);
 	secblob(m, b + 56, 0);		/* last: its own layers */
 }
 
@@ -321,13 +377,13 @@ tree_connect(struct smb2_msg *m, size_t b)
 {
 	char buf[SMB2_FACTLEN * 2];
 	size_t off, len;
+	uint32_t v;
 	uint8_t type;
 
 	if (!m->resp) {
-		FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
-		off = (size_t)smb2_le_at(m, b + 4, 2);
-		len = (size_t)smb2_le_at(m, b + 6, 2);
-		if (m->c->err == ST_OK &&
+		v = FLAGS(m, F_TCFLAGS, b + 2, 2, tc_bits);
+		part(m, F_TCRSV, b + 2, 2, (v & 0xfff8) >> 3);
+		if (smb2_olb(m, b + 4, 2, b + 6, 2, &off, &len) &&
 		    smb2_name16_text(m, off, len, buf, sizeof(buf))) {
 			st_dtext(m->d, m->c, &smb2_fields[F_TREE], off, len,
 			    buf);
@@ -343,8 +399,9 @@ tree_connect(struct smb2_msg *m, size_t b)
 			    (uint32_t)smb2_le_at(m, 36, 4), type,
 			    m->d->pkt->num);
 	}
-	smb2_le(m, F_SHFLAGS, b + 4, 4);
-	smb2_le(m, F_SHCAPS, b + 8, 4);
+	v = FLAGS(m, F_SHFLAGS, b + 4, 4, shflags_bits);
+	part(m, F_CACHING, b + 4, 4, v & 0x30);
+	FLAGS(m, F_SHCAPS, b + 8, 4, shcaps_bits);
 	FLAGS(m, F_ACCESS, b + 12, 4, access_bits);
 }
 
@@ -408,6 +465,8 @@ query_info(struct smb2_msg *m, size_t b)
 	smb2_le(m, F_GISIZE, b + 12, 4);
 	if (cls != 3)
 		smb2_le(m, F_ADDL, b + 16, 4);
+	else
+		FLAGS(m, F_ADDLS, b + 16, 4, secinfo_bits);
 	smb2_le(m, F_GIFLAGS, b + 20, 4);
 	smb2_guid(m, F_FID, b + 24);
 }
@@ -419,12 +478,17 @@ set_info(struct smb2_msg *m, size_t b)
 	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
 	unsigned cls = (unsigned)smb2_le(m, F_CLASS, b + 2, 1);
 
+	m->note[N_CLASS] = (uint8_t)cls;
+	m->note[N_LEVEL] = (uint8_t)smb2_le_at(m, b + 3, 1);
 	if (cls >= 1 && cls <= 3)
 		smb2_le(m, level[cls], b + 3, 1);
 	smb2_le(m, F_SISIZE, b + 4, 4);
 	smb2_le(m, F_SIOFF, b + 8, 2);
+	smb2_le(m, F_SIRSV, b + 10, 2);
 	if (cls != 3)
 		smb2_le(m, F_ADDL, b + 12, 4);
+	else
+		FLAGS(m, F_ADDLS, b + 12, 4, secinfo_bits);
 	smb2_guid(m, F_FID, b + 16);
 }
 
@@ -499,9 +563,18 @@ read(struct smb2_msg *m, size_t b)
 	size_t off, len;
 
 	if (m->resp) {
+		smb2_rsv(m, b + 12, 4);
 		if (smb2_olb(m, b + 2, 1, b + 4, 4, &off, &len))
 			smb2_pipe_read(m, off, len);
 		smb2_le(m, F_RREMAIN, b + 8, 4);
+		/* the reserved byte after the offset, as Wireshark shows
+		 * it: only with the data all there */
+		if (m->c->err != ST_OK || off + len > m->len)
+			return;
+		smb2_rsv(m, b + 3, 1);
+		/* a file's bytes (a pipe's go on to the next layer) */
+		if (m->pipe_len == 0 && len > 0 && off >= SMB2_HDR)
+			st_dbytes(m->d, m->c, &smb2_fields[F_RBLOB], off, len);
 		return;
 	}
 	smb2_le(m, F_RPAD, b + 2, 1);
@@ -517,6 +590,37 @@ read(struct smb2_msg *m, size_t b)
 }
 
 /*
+ * A write ([MS-SMB2] 2.2.21, 2.2.22): a request's data offset, length,
+ * file offset, file, RDMA channel and its (empty) blob, flags; a
+ * response's count and the channel info words it keeps.
+ */
+static void
+write(struct smb2_msg *m, size_t b)
+{
+	size_t off, len, coff, clen;
+
+	if (m->resp) {
+		smb2_rsv(m, b + 2, 2);
+		smb2_le(m, F_WCOUNT, b + 4, 4);
+		smb2_le(m, F_WREMAIN, b + 8, 4);
+		smb2_le(m, F_CHIOFF, b + 12, 2);
+		smb2_le(m, F_CHILEN, b + 14, 2);
+		return;
+	}
+	off = (size_t)smb2_le(m, F_DATAOFF, b + 2, 2);
+	len = (size_t)smb2_le(m, F_WLEN, b + 4, 4);
+	smb2_le(m, F_OFFSET, b + 8, 8);
+	smb2_guid(m, F_FID, b + 16);
+	smb2_le(m, F_CHANNEL, b + 32, 4);
+	smb2_le(m, F_RBYTES, b + 36, 4);
+	FLAGS(m, F_WFLAGS, b + 44, 4, wflags_bits);
+	if (smb2_olb(m, b + 40, 2, b + 42, 2, &coff, &clen) && clen == 0)
+		st_dtext(m->d, m->c, &smb2_fields[F_CHBLOB], b + 40, 0, "");
+	if (m->c->err == ST_OK)
+		smb2_pipe_write(m, off, len);
+}
+
+/*
  * An error response ([MS-SMB2] 2.2.2): its contexts and data; a query
  * info's repeats the class and level asked for, as Wireshark shows.
  */
@@ -525,7 +629,7 @@ error_resp(struct smb2_msg *m, size_t b, unsigned cmd)
 {
 	uint64_t n;
 
-	if (cmd == C_QUERY_INFO)
+	if (cmd == C_QUERY_INFO || cmd == C_SET_INFO)
 		smb2_getinfo_level(m);
 	else if (cmd == C_QUERY_DIRECTORY)
 		smb2_find_level(m);
@@ -558,9 +662,8 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 	if ((f = st_dbytes(m->d, m->c, &smb2_fields[F_BUFDYN], b, 1)) != NULL)
 		f->val = code & 1;
 	/* An error response; a session setup's own body has size 9 too,
-	 * with "more processing required" in its later rounds. */
-	if (code == 9 && m->resp && (cmd != C_SESSION_SETUP ||
-	    (m->status != 0 && m->status != 0xc0000016)) &&
+	 * read as such whatever its status, as Wireshark does. */
+	if (code == 9 && m->resp && cmd != C_SESSION_SETUP &&
 	    m->status != 0 && m->status != 0x80000005) {
 		error_resp(m, b, cmd);
 		return;
@@ -618,6 +721,8 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 	case C_SET_INFO:
 		if (!m->resp)
 			set_info(m, b);
+		else
+			smb2_getinfo_level(m);
 		break;
 	case C_QUERY_DIRECTORY:
 		smb2_find(m, b);
@@ -627,18 +732,7 @@ smb2_body(struct smb2_msg *m, unsigned cmd)
 			smb2_guid(m, F_FID, b + 8);
 		break;
 	case C_WRITE:
-		if (m->resp) {
-			smb2_rsv(m, b + 2, 2);
-			smb2_le(m, F_WCOUNT, b + 4, 4);
-			smb2_le(m, F_WREMAIN, b + 8, 4);
-			break;
-		}
-		smb2_le(m, F_WLEN, b + 4, 4);
-		smb2_le(m, F_OFFSET, b + 8, 8);
-		smb2_guid(m, F_FID, b + 16);
-		if (m->c->err == ST_OK)
-			smb2_pipe_write(m, (size_t)smb2_le_at(m, b + 2, 2),
-			    (size_t)smb2_le_at(m, b + 4, 4));
+		write(m, b);
 		break;
 	}
 }

@@ -59,7 +59,11 @@ ctx_data(struct smb2_msg *m, const char *tag, size_t o, size_t n)
 		smb2_le(m, F_M_STATUS, o, 4);
 	else if (strcmp(tag, "QFid") == 0 && m->resp && n >= 32)
 		st_dbytes(m->d, m->c, &smb2_fields[F_QFID], o, 32);
-	else if (strcmp(tag, "DHnQ") == 0 && !m->resp && n >= 8)
+	/* a durable handle request's 16 bytes Wireshark reads as a file
+	 * ID; the response's 8 reserved bytes */
+	else if (strcmp(tag, "DHnQ") == 0 && !m->resp && n >= 16)
+		smb2_guid(m, F_FID, o);
+	else if (strcmp(tag, "DHnQ") == 0 && m->resp && n >= 8)
 		smb2_le(m, F_DHNQ_RSV, o, 8);
 	else if (strcmp(tag, "DH2Q") == 0 && n >= 8) {
 		smb2_le(m, F_DH_TIMEOUT, o, 4);

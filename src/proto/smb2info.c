@@ -32,14 +32,16 @@ static const struct lebit find_bits[] = {
 	LB("smb2.find.index_specified", 0x4), LB("smb2.find.reopen", 0x10),
 };
 
-/* The class and level of the request, as Wireshark repeats them. */
+/* The class and level of the request (a query or set info), as
+ * Wireshark repeats them. */
 void
 smb2_getinfo_level(struct smb2_msg *m)
 {
 	static const int level[4] = { 0, F_FILEINFO, F_FSINFO, F_SECINFO };
 	unsigned cls = m->req[N_CLASS];
 
-	if (!m->has_req || m->req[N_CMD] != C_QUERY_INFO)
+	if (!m->has_req || (m->req[N_CMD] != C_QUERY_INFO &&
+	    m->req[N_CMD] != C_SET_INFO))
 		return;
 	st_dgen(m->d, &smb2_fields[F_CLASS], cls);
 	if (cls >= 1 && cls <= 3)
