@@ -410,9 +410,9 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), pos, end, bl;
+	size_t left = st_cur_left(c), pos, end, bl, bpos = 0, bn = 0;
 	const uint8_t *p = http_bytes(c, left);
-	const struct st_proto *to;
+	const struct st_proto *to, *body = NULL;
 	struct head h;
 	long n;
 
@@ -459,6 +459,11 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		if (bl > 0)
 			st_dbytes(d, c, &st_http_fields[F_BODY], pos, bl);
 		end = pos + bl;
+		/* A content-encoded body is not opened: data. */
+		if (bl > 0 && !h.encoded)
+			body = http_body_proto(p, &h);
+		bpos = pos;
+		bn = bl;
 	}
 	/* Pipelined: another message follows in the same segment. */
 	if (end < left && starts_message(p + end, left - end, &h.response)) {
@@ -467,6 +472,9 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		d->next = d->ly->proto;
 	} else if (end < left)
 		st_dbytes(d, c, &st_http_fields[F_BODY], end, left - end);
+	/* last: the fields before go to HTTP's layer */
+	if (body != NULL)
+		st_dsublayer(d, c, body, bpos, bn);
 	return ST_OK;
 }
 

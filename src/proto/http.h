@@ -38,6 +38,8 @@ struct head {
 	int		 has_clen;
 	uint64_t	 clen;
 	int		 chunked;
+	size_t		 ctype, ctypen;	/* the Content-Type value */
+	int		 encoded;	/* a Content-Encoding but identity */
 };
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
@@ -61,6 +63,10 @@ void	http_header_line(struct st_dctx *d, struct st_cur *c,
 /* The chunks of a chunked body from pos; where the message ends. */
 size_t	http_chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	    size_t pos, size_t left);
+
+/* httpbody.c: the layer a body of this head is shown as (by its
+ * Content-Type, as Wireshark's media types), or NULL: data. */
+const struct st_proto *http_body_proto(const uint8_t *p, const struct head *h);
 
 /*
  * httpup.c: after message head p[0..hl) (first line n bytes), a CONNECT
