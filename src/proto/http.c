@@ -461,7 +461,7 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		end = pos + bl;
 		/* A content-encoded body is not opened: data. */
 		if (bl > 0 && !h.encoded)
-			body = http_body_proto(p, &h);
+			body = http_body_proto(p, &h, p + pos, bl);
 		bpos = pos;
 		bn = bl;
 	}

@@ -64,9 +64,11 @@ void	http_header_line(struct st_dctx *d, struct st_cur *c,
 size_t	http_chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	    size_t pos, size_t left);
 
-/* httpbody.c: the layer a body of this head is shown as (by its
- * Content-Type, as Wireshark's media types), or NULL: data. */
-const struct st_proto *http_body_proto(const uint8_t *p, const struct head *h);
+/* httpbody.c: the layer the body b[0..bn) of head p is shown as (by its
+ * Content-Type, as Wireshark's media types, and its heuristics), or NULL:
+ * data. */
+const struct st_proto *http_body_proto(const uint8_t *p, const struct head *h,
+	    const uint8_t *b, size_t bn);
 
 /*
  * httpup.c: after message head p[0..hl) (first line n bytes), a CONNECT

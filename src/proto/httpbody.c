@@ -62,15 +62,36 @@ static const char *const others[] = { "message/", "multipart/",
 	"application/vnd.wap", "application/vnd.etsi", "application/vnd.ms-",
 	"xml", "sip", NULL };
 
-const struct st_proto *
-http_body_proto(const uint8_t *p, const struct head *h)
+/*
+ * Wireshark's heuristics for a body no media type's dissector took (its
+ * "http" heuristic list, among those strata has): a PNG signature (and
+ * 20 bytes), a GIF header.
+ */
+static const struct st_proto *
+sniff(const uint8_t *b, size_t n)
 {
+	static const uint8_t png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
+		'\n' };
+
+	if (n >= 20 && memcmp(b, png, 8) == 0)
+		return st_proto_find("png");
+	if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 ||
+	    memcmp(b, "GIF89a", 6) == 0))
+		return st_proto_find("image-gif");
+	return NULL;
+}
+
+const struct st_proto *
+http_body_proto(const uint8_t *p, const struct head *h, const uint8_t *b,
+    size_t bn)
+{
+	const struct st_proto *to;
 	char t[CT_MAX];
 	const uint8_t *v = p + h->ctype;
 	size_t n = h->ctypen, i, k;
 
-	if (h->ctypen == 0 && h->ctype == 0)
-		return NULL;		/* no Content-Type: data */
+	if (h->ctype == 0)		/* no Content-Type: data */
+		return sniff(b, bn);
 	for (i = 0; i < n && (v[i] == ' ' || v[i] == '\t'); i++)
 		;
 	for (k = 0; i < n && v[i] != ';' && k + 1 < sizeof(t); i++, k++)
@@ -78,10 +99,21 @@ http_body_proto(const uint8_t *p, const struct head *h)
 	while (k > 0 && (t[k - 1] == ' ' || t[k - 1] == '\t'))
 		k--;
 	t[k] = '\0';
-	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcmp(t, types[i][0]) == 0)
-			return types[i][1][0] != '\0' ?
-			    st_proto_find(types[i][1]) : NULL;
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+		if (strcmp(t, types[i][0]) != 0)
+			continue;
+		if (types[i][1][0] == '\0')
+			return NULL;
+		to = st_proto_find(types[i][1]);
+		/* PNG's and GIF's dissectors refuse what is not theirs: the
+		 * heuristics are asked, then media */
+		if (to == NULL || (strcmp(types[i][1], "png") != 0 &&
+		    strcmp(types[i][1], "image-gif") != 0) || sniff(b, bn) == to)
+			return to;
+		break;
+	}
+	if ((to = sniff(b, bn)) != NULL)
+		return to;
 	for (i = 0; others[i] != NULL; i++)
 		if (strstr(t, others[i]) != NULL)
 			return NULL;
