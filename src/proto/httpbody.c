@@ -75,7 +75,7 @@ sniff(const uint8_t *b, size_t n)
 
 	if (n >= 20 && memcmp(b, png, 8) == 0)
 		return st_proto_find("png");
-	if (n >= 6 && (memcmp(b, "GIF87a", 6) == 0 ||
+	if (n >= 20 && (memcmp(b, "GIF87a", 6) == 0 ||
 	    memcmp(b, "GIF89a", 6) == 0))
 		return st_proto_find("image-gif");
 	return NULL;
