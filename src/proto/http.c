@@ -368,6 +368,7 @@ static int
 continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
     size_t left)
 {
+	const struct st_proto *body;
 	struct head h;
 	size_t pos = 0, n, next, bl;
 	int lines = 0;
@@ -403,6 +404,11 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		bl = h.has_clen && h.clen < left - pos ? (size_t)h.clen :
 		    left - pos;
 		st_dbytes(d, c, &st_http_fields[F_BODY], pos, bl);
+		/* as a message's body: by its Content-Type (last: the
+		 * fields before go to HTTP's layer) */
+		if (!h.encoded && !h.chunked && (body = http_body_proto(p, &h,
+		    p + pos, bl)) != NULL)
+			st_dsublayer(d, c, body, pos, bl);
 	}
 	return ST_OK;
 }
