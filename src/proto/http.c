@@ -407,8 +407,10 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		/* as a message's body: by its Content-Type (last: the
 		 * fields before go to HTTP's layer) */
 		if (!h.encoded && !h.chunked && (body = http_body_proto(p, &h,
-		    p + pos, bl)) != NULL)
+		    p + pos, bl)) != NULL) {
+			d->hdr = pos + bl;	/* what follows stays data */
 			st_dsublayer(d, c, body, pos, bl);
+		}
 	}
 	return ST_OK;
 }
