@@ -370,6 +370,7 @@ static int
 continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
     size_t left)
 {
+	const struct st_proto *body;
 	struct head h;
 	size_t pos = 0, n, next, bl;
 	int lines = 0;
@@ -405,6 +406,13 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		bl = h.has_clen && h.clen < left - pos ? (size_t)h.clen :
 		    left - pos;
 		st_dbytes(d, c, &st_http_fields[F_BODY], pos, bl);
+		/* as a message's body: by its Content-Type (last: the
+		 * fields before go to HTTP's layer) */
+		if (!h.encoded && !h.chunked && (body = http_body_proto(p, &h,
+		    p + pos, bl)) != NULL) {
+			d->hdr = pos + bl;	/* what follows stays data */
+			st_dsublayer(d, c, body, pos, bl);
+		}
 	}
 	return ST_OK;
 }
@@ -412,9 +420,9 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), pos, end, bl;
+	size_t left = st_cur_left(c), pos, end, bl, bpos = 0, bn = 0;
 	const uint8_t *p = http_bytes(c, left);
-	const struct st_proto *to;
+	const struct st_proto *to, *body = NULL;
 	struct head h;
 	long n;
 
@@ -463,15 +471,28 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 		if (bl > 0)
 			st_dbytes(d, c, &st_http_fields[F_BODY], pos, bl);
 		end = pos + bl;
+		/* A content-encoded body is not opened: data. */
+		if (bl > 0 && !h.encoded)
+			body = http_body_proto(p, &h, p + pos, bl);
+		bpos = pos;
+		bn = bl;
 	}
 	/* Pipelined: another message follows in the same segment. */
 	if (end < left && starts_message(p + end, left - end, &h.response)) {
 		d->hdr = end;
 		d->plen = left - end;
 		d->next = d->ly->proto;
+		/* the body's layer, but no token's: its layers would come
+		 * before the next message's */
+		if (body != NULL)
+			st_dsublayer(d, c, body, bpos, bn);
 		return ST_OK;
 	} else if (end < left)
 		st_dbytes(d, c, &st_http_fields[F_BODY], end, left - end);
+	/* last: the fields before go to HTTP's layer; the body's layer,
+	 * then those of an authentication token, after the frame */
+	if (body != NULL)
+		st_dsublayer(d, c, body, bpos, bn);
 	http_auth_token(d, p, &h);
 	return ST_OK;
 }

@@ -45,6 +45,8 @@ struct head {
 	 * under ST_KEY_GSSAPI; 0 none). */
 	size_t		 auth, authn;
 	unsigned	 authkind;
+	size_t		 ctype, ctypen;	/* the Content-Type value */
+	int		 encoded;	/* a Content-Encoding but identity */
 };
 
 /* The n bytes at c, checked once through the cursor; NULL if absent. */
@@ -75,6 +77,12 @@ void	http_auth_token(struct st_dctx *d, const uint8_t *p,
 /* The chunks of a chunked body from pos; where the message ends. */
 size_t	http_chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	    size_t pos, size_t left);
+
+/* httpbody.c: the layer the body b[0..bn) of head p is shown as (by its
+ * Content-Type, as Wireshark's media types, and its heuristics), or NULL:
+ * data. */
+const struct st_proto *http_body_proto(const uint8_t *p, const struct head *h,
+	    const uint8_t *b, size_t bn);
 
 /*
  * httpup.c: after message head p[0..hl) (first line n bytes), a CONNECT

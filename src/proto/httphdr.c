@@ -130,6 +130,13 @@ header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		h->host = off;
 		h->hostn = n;
 		break;
+	case F_CTYPE:
+		h->ctype = off;
+		h->ctypen = n;
+		break;
+	case F_CENC:
+		h->encoded = !(n == 8 && http_named(p + off, n, "identity"));
+		break;
 	case F_TENC:
 		h->chunked = n >= 7 && http_named(p + off + n - 7, 7, "chunked");
 		break;

@@ -129,7 +129,8 @@ extern const struct st_proto st_proto_nflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
 extern const struct st_proto st_proto_nhrp;
-extern const struct st_proto st_proto_macsec, st_proto_textlines;
+extern const struct st_proto st_proto_macsec, st_proto_textlines, st_proto_media,
+    st_proto_png, st_proto_gif;
 extern const struct st_proto st_proto_tls_hs;
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
@@ -351,6 +352,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_nhrp,
 	&st_proto_macsec,
 	&st_proto_textlines,
+	&st_proto_media,
+	&st_proto_png,
+	&st_proto_gif,
 	&st_proto_tls_hs,
 	&st_proto_afs,
 	&st_proto_ipoib,

@@ -80,8 +80,8 @@ head(struct st_cur *c, size_t *hlen, uint64_t *plen)
 }
 
 /* The payload's first n bytes at off, unmasked with key (or as they are),
- * escaped into out. */
-static void
+ * escaped into out; whether they are all printable ASCII. */
+static int
 unmask(struct st_cur *c, size_t off, size_t n, const uint8_t *key, char *out,
     size_t on)
 {
@@ -90,14 +90,19 @@ unmask(struct st_cur *c, size_t off, size_t n, const uint8_t *key, char *out,
 	uint8_t b[WS_TEXT];
 	size_t i;
 
+	int plain = 1;
+
 	out[0] = '\0';
 	if (n > WS_TEXT)
 		n = WS_TEXT;
 	if (!st_cur_skip(&t, off) || (p = st_get_bytes(&t, n)) == NULL)
-		return;
-	for (i = 0; i < n; i++)
+		return 0;
+	for (i = 0; i < n; i++) {
 		b[i] = key != NULL ? (uint8_t)(p[i] ^ key[i & 3]) : p[i];
+		plain &= b[i] >= 0x20 && b[i] < 0x7f;
+	}
 	st_escape(b, n, out, on);
+	return plain;
 }
 
 /* The payload of a frame with this opcode: [off, off + n). */
@@ -141,49 +146,68 @@ payload(struct st_dctx *d, struct st_cur *c, unsigned op, size_t off,
 				k2[2] = key[0];
 				k2[3] = key[1];
 			}
-			unmask(c, off + 2, n - 2, key != NULL ? k2 : NULL,
-			    text, sizeof(text));
-			st_dtext(d, c, &ws_fields[F_REASON], off + 2, n - 2,
-			    text);
+			/* as text only when it is plain: tshark reads the
+			 * bytes as UTF-8, replacing what is not */
+			if (unmask(c, off + 2, n - 2, key != NULL ? k2 : NULL,
+			    text, sizeof(text)))
+				st_dtext(d, c, &ws_fields[F_REASON], off + 2,
+				    n - 2, text);
 		}
 		return;
-	case 0: case 2:		/* binary: the payload is all there is */
-		return;
-	case 9: case 10:
-		st_dbytes(d, c, &ws_fields[op == 9 ? F_PING : F_PONG], off, n);
-		return;
 	}
-	st_dbytes(d, c, &ws_fields[F_UNKNOWN], off, n);
+	/* Data frames (binary, continuations, opcodes 3 to 7): the payload
+	 * is all there is.  A masked control frame's bytes are shown by
+	 * tshark unmasked, which the wire's are not: left out. */
+	if (op < 8 || key != NULL)
+		return;
+	st_dbytes(d, c, &ws_fields[op == 9 ? F_PING : op == 10 ? F_PONG :
+	    F_UNKNOWN], off, n);
 }
 
+/*
+ * One frame.  Handed on by an upgraded HTTP conversation, the bytes may be
+ * the middle of a frame begun earlier: tshark, reading one segment at a
+ * time, takes them for frames all the same (RSV bits set, opcodes RFC 6455
+ * does not define, lengths not in their shortest form), and so does this.
+ * A frame that runs past the segment shows its header only (tshark's
+ * payload items fail there); the next frame starts after it, the 64-bit
+ * length taken modulo 2^32 as tshark does.
+ */
 static int
 ws_decode(struct st_dctx *d, struct st_cur *c)
 {
-	size_t left = st_cur_left(c), hl, n;
+	size_t left = st_cur_left(c), hl;
 	uint64_t pl;
 	uint8_t key[4];
 	struct st_cur t;
 	const uint8_t *k = NULL, *kp;
 	unsigned len7;
 
-	/* Handed on by an upgraded HTTP conversation, the bytes may be the
-	 * middle of a frame begun earlier (tshark, reading one segment at a
-	 * time with no sequence analysis, takes them for frames): RSV bits
-	 * set or an opcode RFC 6455 does not define, no header, data. */
-	if (left >= 2 && ((st_peek_bits(c, 1, 3) != 0) ||
-	    (st_peek_bits(c, 4, 4) > 2 && st_peek_bits(c, 4, 4) < 8) ||
-	    st_peek_bits(c, 4, 4) > 10))
-		return ST_ENOTME;
-	if (!head(c, &hl, &pl))
-		return left < 2 || left < hl ? ST_ETRUNC :
-		    st_dmalformed(d, "payload length not in its shortest "
-		    "form");
-	st_dfields(d, c, ws_fields, 5);
+	if (left < 2)
+		return ST_ETRUNC;
 	len7 = (unsigned)st_peek_bits(c, 9, 7);
+	hl = 2 + (len7 == 126 ? 2 : len7 == 127 ? 8 : 0) +
+	    (st_peek_bits(c, 8, 1) ? 4 : 0);
+	/* tshark's frame length is 32 bits, and a PDU length past 2^31 is
+	 * no tvb of its: no frame at all (nor one shorter than 2 bytes) */
+	pl = 0;
+	if (len7 == 127 && left >= 10) {
+		pl = (uint32_t)st_peek_bits(c, 16, 64);
+		if ((uint32_t)(hl + pl) >= 0x80000000u ||
+		    (uint32_t)(hl + pl) < 2)
+			return ST_ENOTME;
+	}
+	st_dfields(d, c, ws_fields, 5);
 	if (len7 == 126)
 		st_dfield(d, c, &ws_fields[F_LEN16]);
 	else if (len7 == 127)
 		st_dfield(d, c, &ws_fields[F_LEN64]);
+	if (left < hl) {
+		d->hdr = left;
+		return ST_ETRUNC;
+	}
+	if (len7 < 127)
+		pl = len7 == 126 ? st_peek_bits(c, 16, 16) : len7;
 	if (st_peek_bits(c, 8, 1)) {
 		t = *c;
 		st_cur_skip(&t, hl - 4);
@@ -193,12 +217,14 @@ ws_decode(struct st_dctx *d, struct st_cur *c)
 		}
 		st_dbytes(d, c, &ws_fields[F_KEY], hl - 4, 4);
 	}
-	n = pl < left - hl ? (size_t)pl : left - hl;
-	if (pl > left - hl)
+	if (pl > left - hl) {
 		st_pkt_note(d->pkt, "WebSocket: a frame continues in a later "
 		    "segment");
-	payload(d, c, (unsigned)st_peek_bits(c, 4, 4), hl, n, k);
-	d->hdr = hl + n;
+		d->hdr = left;
+		return ST_OK;
+	}
+	payload(d, c, (unsigned)st_peek_bits(c, 4, 4), hl, (size_t)pl, k);
+	d->hdr = hl + (size_t)pl;
 	d->plen = left - d->hdr;
 	if (d->plen > 0)
 		d->next = d->ly->proto;		/* another frame */

@@ -41,9 +41,10 @@ test_http_continuation(void **state)
 	const struct st_field *f;
 
 	(void)state;
-	/* The rest of a head: its header lines, then the body as data. */
+	/* The rest of a head: its header lines, then the body as its
+	 * Content-Type says (text/html: lines of text). */
 	p = decode_hex(DLT_RAW, TCPFROM("0050") HTTP_HEADCONT);
-	assert_chain(p, "ipv4 tcp http data");
+	assert_chain(p, "ipv4 tcp http data-text-lines");
 	assert_string_equal(field_n(p, "http.content_type", 0)->meaning,
 	    "text/html");
 	assert_int_equal(fval(p, "http.content_length"), 5);
@@ -52,8 +53,8 @@ test_http_continuation(void **state)
 	f = field_n(p, "http.file_data", 0);
 	assert_int_equal(f->bits, 5 * 8);
 	assert_int_equal(f->bitoff, (40 + 46) * 8);
-	assert_int_equal(layer(p, "http")->hdr_len, 46);
-	assert_int_equal(layer(p, "data")->len, 5);
+	assert_int_equal(layer(p, "http")->hdr_len, 51);
+	assert_int_equal(layer(p, "data-text-lines")->len, 5);
 	sweep_prefixes(DLT_RAW, TCPFROM("0050") HTTP_HEADCONT);
 
 	/* Body text with no line end: all body. */
