@@ -25,8 +25,10 @@ extern const struct st_proto st_proto_data, st_proto_trailer,
 const struct st_proto *st_proto_next(int key, uint64_t val);
 
 /*
- * The application decoder for a TCP (key ST_KEY_TCPPORT) or UDP segment
- * between these ports, by the well-known port (destination first), or NULL.
+ * The application decoder for a TCP (key ST_KEY_TCPPORT), UDP or DCCP
+ * segment between these ports, by the port bound to one, the lower first
+ * (as Wireshark: both directions of a conversation then go the same way,
+ * and a well-known port wins over a registered one), or NULL.
  */
 const struct st_proto *st_proto_port(int key, uint16_t sport, uint16_t dport);
 

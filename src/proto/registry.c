@@ -382,10 +382,11 @@ const struct st_proto *
 st_proto_port(int key, uint16_t sport, uint16_t dport)
 {
 	const struct st_proto *p;
+	uint16_t lo = sport < dport ? sport : dport;
 
-	if ((p = st_proto_next(key, dport)) != NULL)
+	if ((p = st_proto_next(key, lo)) != NULL)
 		return p;
-	return st_proto_next(key, sport);
+	return st_proto_next(key, lo == sport ? dport : sport);
 }
 
 const struct st_valname st_ethertype_names[] = {
