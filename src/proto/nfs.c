@@ -41,6 +41,8 @@ static const struct st_valname stat3_names[] = {
 	{ 10008, "NFS3ERR_JUKEBOX" }, { 0, NULL }
 };
 
+const char st_nfs_status[] = "nfs.status";
+
 enum { F_PROC2, F_PROC3, F_PROC4, F_FHLEN, F_FH, F_FHHASH, F_NAME,
 	F_STATUS, F_STATUS3, F_SYMTO, F_NFIELDS };
 
@@ -52,7 +54,7 @@ static const struct st_field_desc nfs_fields[] = {
 	FD(NULL, "nfs.fhandle", "filehandle", 0, 0, ST_FMT_BYTES),
 	FDG("nfs.fh.hash", "hash (CRC-32)", ST_FMT_TEXT, NULL),
 	FD(NULL, "nfs.name", "Name", 0, 0, ST_FMT_TEXT),
-	FDN(NULL, "nfs.status", "Status", 0, 32, ST_FMT_DEC, stat3_names),
+	FDN(NULL, st_nfs_status, "Status", 0, 32, ST_FMT_DEC, stat3_names),
 	FDN(NULL, "nfs.status3", "Status", 0, 32, ST_FMT_DEC, stat3_names),
 	FD(NULL, "nfs.symlink.to", "To", 0, 0, ST_FMT_TEXT),
 };

@@ -31,6 +31,8 @@ enum { N_ATTRFOLLOW, N_HANDLEFOLLOW, N_SETIT, N_UID3, N_GID3, N_SETSIZE,
 	N_OLEN, N_FILL, N_NROWS };
 
 extern const struct st_field_desc st_nfs_rows[N_NROWS];
+/* nfs.status, spelt once: NFS's and the NFS ACL program's. */
+extern const char st_nfs_status[];
 
 /*
  * Rows rows[0..n) at the walk's position, which then moves size bytes;

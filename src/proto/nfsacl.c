@@ -63,7 +63,7 @@ static const struct st_field_desc acl_fields[] = {
 	    proc2_names),
 	[F_PROC3] = FDG("nfsacl.procedure_v3", "V3 Procedure", ST_FMT_DEC,
 	    proc3_names),
-	[F_STATUS] = FDN(NULL, "nfs.status", "Status", 0, 32, ST_FMT_DEC,
+	[F_STATUS] = FDN(NULL, st_nfs_status, "Status", 0, 32, ST_FMT_DEC,
 	    stat_names),
 	[F_CREATE] = FD(NULL, "nfsacl.create", "create", 0, 32, ST_FMT_DEC),
 	[F_ACLCNT] = FD(NULL, "nfsacl.aclcnt", "ACL count", 0, 32,
