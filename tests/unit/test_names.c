@@ -214,8 +214,9 @@ is_apart(const char *name)
 	return 0;
 }
 
-/* (Only a build that does not merge equal literals, as the sanitizers'
- * does not, can see a name spelt twice: make sanitize runs this.) */
+/* (Only a build that does not merge equal literals of two files can see
+ * a name spelt twice: every build, by the Makefile's -fno-merge-constants,
+ * as the sanitizers' too.) */
 static void
 test_one_spelling(void **state)
 {
