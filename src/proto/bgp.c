@@ -21,6 +21,8 @@
 #include "strata/out.h"
 #include "bgp.h"
 
+const char st_bgp_prefix_length[] = "bgp.prefix_length";
+
 enum { F_MARKER, F_LEN, F_TYPE, F_CONT,
 	/* OPEN, from the message's start */
 	O_VER, O_AS, O_HOLD, O_ID, O_OPTLEN,
@@ -136,7 +138,7 @@ static const struct st_field_desc bgp_fields[] = {
 	    "routes length", 152, 16, ST_FMT_DEC),
 	[U_ALEN] = FD(NULL, "bgp.update.path_attributes.length", "Total path "
 	    "attribute length", 0, 16, ST_FMT_DEC),
-	[U_PLEN] = FD(NULL, "bgp.prefix_length", "Prefix length", 0, 8,
+	[U_PLEN] = FD(NULL, st_bgp_prefix_length, "Prefix length", 0, 8,
 	    ST_FMT_DEC),
 	[U_WPFX] = FD(NULL, "bgp.withdrawn_prefix", "Withdrawn prefix", 8, 0,
 	    ST_FMT_TEXT),

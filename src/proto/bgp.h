@@ -21,4 +21,7 @@
 int	bgp_mp_attr(struct st_dctx *d, struct st_cur *c, unsigned type,
 	    size_t pos, size_t n);
 
+/* bgp.prefix_length, spelt once: an UPDATE's NLRI and MP_REACH's. */
+extern const char st_bgp_prefix_length[];
+
 #endif /* STRATA_PROTO_BGP_H */

@@ -56,7 +56,7 @@ static const struct st_field_desc mp_fields[MP_NF] = {
 	FD(NULL, A("mp_unreach_nlri.safi"), "SAFI", 16, 8, ST_FMT_DEC),
 	FD(NULL, A("mp_unreach_nlri"), "Withdrawn prefixes", 0, 0,
 	    ST_FMT_BYTES),
-	FD(NULL, "bgp.prefix_length", "Prefix length", 0, 8, ST_FMT_DEC),
+	FD(NULL, st_bgp_prefix_length, "Prefix length", 0, 8, ST_FMT_DEC),
 	FD(NULL, "bgp.mp_reach_nlri_ipv4_prefix", "IPv4 prefix", 0, 0,
 	    ST_FMT_TEXT),
 	FD(NULL, "bgp.mp_reach_nlri_ipv6_prefix", "IPv6 prefix", 0, 0,

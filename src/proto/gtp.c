@@ -56,7 +56,7 @@ static const struct st_field_desc gtp_fields[] = {
 	FDD(NULL, "gtp.flags.pn", "N-PDU number present", 7, 1, ST_FMT_BOOL),
 	FDN("type", "gtp.message", "Message type", 8, 8, ST_FMT_HEX,
 	    gtp_msg_names),
-	FD("len", "gtp.length", "Length", 16, 16, ST_FMT_DEC),
+	FD("len", st_gtp_length, "Length", 16, 16, ST_FMT_DEC),
 	FD("teid", "gtp.teid", "TEID", 32, 32, ST_FMT_HEX),
 	FD(NULL, "gtp.seq_number", "Sequence number", 64, 16, ST_FMT_HEX),
 	FD(NULL, "gtp.npdu_number", "N-PDU number", 80, 8, ST_FMT_HEX),

@@ -9,6 +9,8 @@
  */
 #include "gtpie.h"
 
+const char st_gtp_length[] = "gtp.length";
+
 #define GTP_MAXIES	64	/* elements walked in one message */
 
 enum { I_CAUSE, I_LAC, I_RAC, I_REORDER, I_RECOVERY, I_SELMODE, I_TEIDD,
@@ -32,7 +34,7 @@ static const struct st_field_desc ie_fields[] = {
 	FD(NULL, "gtp.teid_cp", "TEID control plane", 8, 32, ST_FMT_HEX),
 	FD(NULL, "gtp.nsapi", "NSAPI", 12, 4, ST_FMT_DEC),
 	FD(NULL, "gtp.chrg_id", "Charging ID", 8, 32, ST_FMT_HEX),
-	FD(NULL, "gtp.length", "Length", 8, 16, ST_FMT_DEC),
+	FD(NULL, st_gtp_length, "Length", 8, 16, ST_FMT_DEC),
 	FD(NULL, "gtp.user_addr_pdp_org", "PDP type organization", 28, 4,
 	    ST_FMT_DEC),
 	FD(NULL, "gtp.user_addr_pdp_type", "PDP type number", 32, 8,

@@ -14,4 +14,7 @@
 void	st_gtp_ies(struct st_dctx *d, struct st_cur *c, size_t off,
     size_t end, unsigned ver);
 
+/* gtp.length, spelt once: the header's and an information element's. */
+extern const char st_gtp_length[];
+
 #endif

@@ -149,7 +149,7 @@ const struct st_field_desc st_nfs_rows[N_NROWS] = {
 	[N_ACCEXEC] = FDD(NULL, "nfs.access_execute", "EXECUTE", 26, 1,
 	    ST_FMT_BOOL),
 	[N_OLEN] = U32("rpc.opaque_length", "length"),
-	[N_FILL] = FD(NULL, "rpc.fill_bytes", "fill bytes", 0, 0,
+	[N_FILL] = FD(NULL, st_rpc_fill_bytes, "fill bytes", 0, 0,
 	    ST_FMT_BYTES),
 };
 

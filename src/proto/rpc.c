@@ -30,6 +30,8 @@
 #include "strata/out.h"
 #include "rpc.h"
 
+const char st_rpc_fill_bytes[] = "rpc.fill_bytes";
+
 #define RPC_PORTMAP	111
 #define RPC_NFS		2049
 #define RPC_MAXAUTH	400	/* RFC 5531 8.2: an opaque_auth's body */
@@ -87,7 +89,7 @@ static const struct st_field_desc rpc_fields[F_NRPC] = {
 	[F_OLEN] = U32("opaque_length", "length"),
 	[F_MACHINE] = FD(NULL, "rpc.auth.machinename", "Machine Name", 0, 0,
 	    ST_FMT_TEXT),
-	[F_FILL] = FD(NULL, "rpc.fill_bytes", "fill bytes", 0, 0,
+	[F_FILL] = FD(NULL, st_rpc_fill_bytes, "fill bytes", 0, 0,
 	    ST_FMT_BYTES),
 	[F_UID] = U32("auth.uid", "UID"),
 	[F_GID] = U32("auth.gid", "GID"),

@@ -54,4 +54,7 @@ int	st_xdr_string(struct st_xdr *x, const struct st_field_desc *fd,
  */
 int	st_xdr_end(struct st_xdr *x, int rc);
 
+/* rpc.fill_bytes, spelt once: RPC's and NFS attributes'. */
+extern const char st_rpc_fill_bytes[];
+
 #endif

@@ -205,4 +205,7 @@ int	smb1_body(struct smb1_msg *m);
 /* smbtrans.c: a Trans, Trans2 or secondary request's body. */
 void	smb1_trans(struct smb1_msg *m);
 
+/* smb.search_id, spelt once: Find Close2's and the Trans2 finds'. */
+extern const char st_smb_search_id[];
+
 #endif

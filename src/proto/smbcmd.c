@@ -536,7 +536,7 @@ static const struct st_field_desc echo_fields[E_N] = {
 	    ST_FMT_DEC),
 	[E_DATA] = FD(NULL, "smb.echo.data", "Echo Data", 0, 0,
 	    ST_FMT_BYTES),
-	[E_SID] = FD(NULL, "smb.search_id", "Search ID", 0, 16, ST_FMT_HEX),
+	[E_SID] = FD(NULL, st_smb_search_id, "Search ID", 0, 16, ST_FMT_HEX),
 };
 
 /* Row f of echo_fields, the little-endian word at off. */

@@ -19,6 +19,8 @@
 
 #include "smb1.h"
 
+const char st_smb_search_id[] = "smb.search_id";
+
 #define T2_FIND_FIRST2	0x01
 #define T2_QUERY_FS	0x03
 #define T2_QUERY_PATH	0x05
@@ -47,7 +49,7 @@ static const struct st_field_desc t2_fields[F_NT2] = {
 	    ST_FMT_DEC),
 	[F_PATTERN] = FD(NULL, "smb.search_pattern", "Search Pattern", 0, 0,
 	    ST_FMT_TEXT),
-	[F_SID] = FD(NULL, "smb.search_id", "Search ID", 0, 16, ST_FMT_HEX),
+	[F_SID] = FD(NULL, st_smb_search_id, "Search ID", 0, 16, ST_FMT_HEX),
 	[F_EOS] = FD(NULL, "smb.end_of_search", "End Of Search", 0, 16,
 	    ST_FMT_DEC),
 	[F_LASTNAME] = FD(NULL, "smb.last_name_offset", "Last Name Offset",
