@@ -14,12 +14,14 @@ BUILD	?= build
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	   -Wno-missing-field-initializers
-# -fno-merge-constants: equal string literals of two files stay two, in
-# every build as in the sanitizers', so that test_one_spelling (a field
-# name spelt in two files: the JSON view groups a layer's fields by the
-# name's pointer) fails in make test too, not only in make sanitize.
-XCFLAGS	 = -std=gnu11 $(WARN) -fno-merge-constants -Iinclude -D_GNU_SOURCE \
+XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
 	   $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# -fno-merge-constants (where $(CC) has it: GCC): equal string literals of
+# two files stay two, as in the sanitizers' build, so that test_one_spelling
+# (a field name spelt in two files: the JSON view groups a layer's fields
+# by the name's pointer) fails in make test too, not only in make sanitize.
+NOMERGE	:= $(shell $(CC) -Werror -fno-merge-constants -x c -c /dev/null \
+	   -o /dev/null 2>/dev/null && echo -fno-merge-constants)
 LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 	   echo -lpcap -lseccomp -lnettle) -lm -pthread
 
@@ -49,7 +51,7 @@ deps:
 
 $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(XCFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(XCFLAGS) $(NOMERGE) $(CFLAGS) -c -o $@ $<
 
 # The HTML report's page (src/view/html_head.html, html_page.js and
 # html_find.js) as C strings for src/view/html.c.
