@@ -107,13 +107,29 @@ void
 st_match_delta(const struct st_dctx *d, const struct st_match *m, char *buf,
     size_t n)
 {
-	int64_t ns = ((int64_t)d->pkt->ts.tv_sec - m->ts.tv_sec) *
-	    1000000000 + (d->pkt->ts.tv_nsec - m->ts.tv_nsec);
-	uint64_t a = ns < 0 ? (uint64_t)-ns : (uint64_t)ns;
+	/* Seconds and nanoseconds apart, never multiplied: a file's
+	 * timestamps may lie as far apart as they like. */
+	int64_t ds, dn = (int64_t)d->pkt->ts.tv_nsec - m->ts.tv_nsec;
+	uint64_t as;
+	int neg;
 
-	snprintf(buf, n, "%s%llu.%09llu", ns < 0 ? "-" : "",
-	    (unsigned long long)(a / 1000000000),
-	    (unsigned long long)(a % 1000000000));
+	if (__builtin_sub_overflow((int64_t)d->pkt->ts.tv_sec,
+	    (int64_t)m->ts.tv_sec, &ds)) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	if (dn < 0 && ds > 0) {
+		ds--;
+		dn += 1000000000;
+	} else if (dn > 0 && ds < 0) {
+		ds++;
+		dn -= 1000000000;
+	}
+	neg = ds < 0 || (ds == 0 && dn < 0);
+	as = ds < 0 ? (uint64_t)0 - (uint64_t)ds : (uint64_t)ds;
+	snprintf(buf, n, "%s%llu.%09llu", neg ? "-" : "",
+	    (unsigned long long)as,
+	    (unsigned long long)(dn < 0 ? -dn : dn));
 }
 
 unsigned

@@ -8,6 +8,7 @@
 #include "testutil.h"
 
 #include "strata/craft.h"
+#include "strata/match.h"
 #include "strata/net.h"
 
 static struct st_packet sent, got;
@@ -122,6 +123,47 @@ test_errors(void **state)
 	    "1000,dport=9)"));
 }
 
+/* The time between a request and its answer, whatever the timestamps: a
+ * hostile file's may be 2^40 seconds apart (the multiplication of their
+ * difference by 10^9 overflowed, found by the file fuzz target). */
+static void
+test_delta(void **state)
+{
+	static struct st_packet pkt;
+	struct st_dctx d;
+	struct st_match m;
+	char buf[64];
+
+	(void)state;
+	memset(&d, 0, sizeof(d));
+	memset(&m, 0, sizeof(m));
+	d.pkt = &pkt;
+	pkt.ts.tv_sec = 100;
+	pkt.ts.tv_nsec = 250000000;
+	m.ts.tv_sec = 98;
+	m.ts.tv_nsec = 750000000;
+	st_match_delta(&d, &m, buf, sizeof(buf));
+	assert_string_equal(buf, "1.500000000");
+	m.ts.tv_sec = 100;
+	st_match_delta(&d, &m, buf, sizeof(buf));
+	assert_string_equal(buf, "-0.500000000");
+	m.ts.tv_sec = 101;
+	st_match_delta(&d, &m, buf, sizeof(buf));
+	assert_string_equal(buf, "-1.500000000");
+	m.ts.tv_sec = 100;
+	m.ts.tv_nsec = 250000000;
+	st_match_delta(&d, &m, buf, sizeof(buf));
+	assert_string_equal(buf, "0.000000000");
+	pkt.ts.tv_sec = 5116089174517LL;
+	m.ts.tv_sec = 100;
+	st_match_delta(&d, &m, buf, sizeof(buf));
+	assert_string_equal(buf, "5116089174417.000000000");
+	pkt.ts.tv_sec = INT64_MAX;
+	m.ts.tv_sec = -2;
+	st_match_delta(&d, &m, buf, sizeof(buf));
+	assert_string_equal(buf, "?");
+}
+
 int
 main(void)
 {
@@ -130,6 +172,7 @@ main(void)
 		cmocka_unit_test(test_echo6),
 		cmocka_unit_test(test_ports),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_delta),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
