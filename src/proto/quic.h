@@ -82,6 +82,11 @@ int	st_quic_frames(struct st_dctx *d, const uint8_t *b, size_t n,
 size_t	st_quic_crypto_stream(const struct quic_crypto *cr, uint8_t *b,
 	    size_t max);
 
+/* The same, b already holding the stream's first have bytes: how far
+ * cr's frames extend them. */
+size_t	st_quic_crypto_extend(const struct quic_crypto *cr, uint8_t *b,
+	    size_t have, size_t max);
+
 /* The crypto stream of connection num's side so far, extended by cr's
  * frames, into b (quicconn.c): its length, or 0 when cr adds nothing. */
 size_t	st_quic_crypto_more(int num, int server,

@@ -279,9 +279,8 @@ st_quic_crypto_more(int num, int server, const struct quic_crypto *cr,
     uint8_t *b, size_t max)
 {
 	struct qconn *q = NULL;
-	size_t have = 0, e, keep, was;
-	unsigned i, j, pass;
-	int grew = 1;
+	size_t have = 0, keep, was;
+	unsigned i, j;
 
 	if (num < 0 || max == 0)
 		return 0;
@@ -300,22 +299,8 @@ st_quic_crypto_more(int num, int server, const struct quic_crypto *cr,
 		memcpy(b, cstream[q - conns][server], have);
 	}
 	was = have;
-	for (pass = 0; q != NULL && grew && pass < cr->n && have < max;
-	    pass++) {
-		grew = 0;
-		for (j = 0; j < cr->n && have < max; j++) {
-			if (cr->fr[j].off > have ||
-			    cr->fr[j].off + cr->fr[j].len <= have)
-				continue;
-			e = (size_t)cr->fr[j].off + cr->fr[j].len;
-			if (e > max)
-				e = max;
-			memcpy(b + have, cr->fr[j].p + (have -
-			    (size_t)cr->fr[j].off), e - have);
-			have = e;
-			grew = 1;
-		}
-	}
+	if (q != NULL)
+		have = st_quic_crypto_extend(cr, b, have, max);
 	if (q != NULL && have > q->chave[server]) {
 		keep = have < QUIC_CRYPTO_KEEP ? have : QUIC_CRYPTO_KEEP;
 		if (keep > q->chave[server]) {

@@ -113,7 +113,14 @@ frame_crypto(struct st_dctx *d, struct st_cur *c,
 size_t
 st_quic_crypto_stream(const struct quic_crypto *cr, uint8_t *b, size_t max)
 {
-	size_t have = 0, e;
+	return st_quic_crypto_extend(cr, b, 0, max);
+}
+
+size_t
+st_quic_crypto_extend(const struct quic_crypto *cr, uint8_t *b, size_t have,
+    size_t max)
+{
+	size_t e;
 	unsigned pass, i;
 	int grew = 1;
 
