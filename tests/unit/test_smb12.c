@@ -681,6 +681,32 @@ test_session_setup_blob(void **state)
 	assert_null(last_layer(p, "gss-api"));
 }
 
+/* pkt(0, PIPE_BIND) spelt out whole: the fuzz seeds (tests/fuzz/seeds.py)
+ * take only literal frames from the source, and this is the one that
+ * reaches the pipe layer. */
+#define PIPE_BIND_LIT	"450000ea0000400040060000c6120001c61200029c40008b0000000100" \
+	"0000015018200000000000000000beff534d4225000000001801000000" \
+	"0000000000000000000001006400020001001000007400000000040000" \
+	"00000000000000000000000074004a000200260001407b005c50495045" \
+	"5c0005000b03100000007400000001000000d016d01600000000020000" \
+	"00000001000883afe11f5dc91191a408002b14a0fa03000000045d888a" \
+	"eb1cc9119fe808002b10486002000000010001000883afe11f5dc91191" \
+	"a408002b14a0fa030000002c1cb76c1298404503000000000000000100" \
+	"0000"
+
+static void
+test_pipe_literal(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = at(1, PIPE_BIND_LIT);
+	assert_chain(p, "ipv4 tcp nbss smb smb_pipe dcerpc");
+	assert_int_equal(fval(p, "smb_pipe.function"), 0x26);
+	assert_memory_equal(PIPE_BIND_LIT, pkt(0, PIPE_BIND),
+	    sizeof(PIPE_BIND_LIT));
+}
+
 int
 main(void)
 {
@@ -699,6 +725,7 @@ main(void)
 		cmocka_unit_test_setup(test_dcerpc_trailer, reset),
 		cmocka_unit_test_setup(test_dcerpc_bad, reset),
 		cmocka_unit_test_setup(test_dcerpc_pipe, reset),
+		cmocka_unit_test_setup(test_pipe_literal, reset),
 		cmocka_unit_test_setup(test_nbipx, reset),
 		cmocka_unit_test_setup(test_session_setup_blob, reset),
 	};

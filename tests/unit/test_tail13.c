@@ -416,6 +416,39 @@ test_nsh_malformed(void **state)
 	assert_int_equal(layer(p, "nsh")->status, ST_LS_MALFORMED);
 }
 
+/*
+ * The same frames spelt out whole, as string literals: the fuzz seeds
+ * (tests/fuzz/seeds.py) take the frames of decode_hex() calls from the
+ * source, and cannot see the ones udp() and hpsw_frame() build at run
+ * time.  Each must decode as the built one does.
+ */
+#define NFSACL_GETACL	"450000540000400040110000c6120001c612000202bc08010040000000" \
+	"0000310000000000000002000187830000000300000001000000000000" \
+	"000000000000000000000000000801020304050607080000000c"
+#define HPSW_LIT	"0900090000670001e78c8200005ff8f803000000062306230301010a20" \
+	"485020343030304d000208432e30392e3136000504c0a8000c07010008" \
+	"02003c0a040000006f0b0c0001e78c82010001e78c82020c01010d0b00" \
+	"30c1d8428000044134000e060001e78c82001102abcd"
+
+static void
+test_literal_frames(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, NFSACL_GETACL);
+	assert_chain(p, "ipv4 udp rpc nfsacl");
+	assert_int_equal(layer(p, "nfsacl")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "nfsacl.mask"), 0xc);
+	udp(1, CLIENT, ACALL("00000031", "00000001") FH "0000000c", 0);
+	assert_string_equal(NFSACL_GETACL, hexbuf);
+	p = decode_hex(DLT_EN10MB, HPSW_LIT);
+	assert_chain(p, "eth llc hpext hpsw");
+	assert_int_equal(layer(p, "hpsw")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "hpext.dxsap"), 0x0623);
+	assert_string_equal(HPSW_LIT, hpsw_frame(HPTLVS));
+}
+
 int
 main(void)
 {
@@ -433,6 +466,7 @@ main(void)
 		cmocka_unit_test(test_nsh),
 		cmocka_unit_test(test_nsh_trunc),
 		cmocka_unit_test(test_nsh_malformed),
+		cmocka_unit_test(test_literal_frames),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
