@@ -3,6 +3,7 @@
 """Differential test: strata's --view json against tshark's reading.
 
 usage: difftest.py STRATA CORPUS_DIR [-v] [--jobs N] [--only GLOB]...
+                   [--missed PROTO]...
 
 Every capture (pcap or pcapng magic) in CORPUS_DIR and in the folders
 directly below it is read by `strata decode -q --view json` and by tshark
@@ -29,7 +30,8 @@ tshark's reading is cached (reduced to what the test uses) under
 build/tshark-cache/, keyed by path, size, mtime, tshark's version and
 command.  --only GLOB (repeatable) keeps the captures whose path relative
 to CORPUS_DIR matches one of the globs ('zoo/ospf*'), for quick checks
-while working on a protocol.  Without tshark or the corpus the test is skipped, except under
+while working on a protocol.  --missed PROTO (repeatable) lists, per
+capture, the frames where tshark shows PROTO and strata does not.  Without tshark or the corpus the test is skipped, except under
 CI=true where either fails.  The last line is `difftest: N passed, M
 failed` (N field comparisons that agree, M failures); exit 1 on failure.
 """
@@ -413,11 +415,16 @@ def pair(tinsts, slayers):
     return paired, lone
 
 
+# --missed PROTO (repeatable): list the frames where tshark shows PROTO
+# and strata does not.
+MISSED_AT = []
+
+
 def compare(strata, path, rel, version):
     res = {"rel": rel, "skip": None, "fail": [], "pkts": 0, "deep": 0,
            "unpaired": 0, "lone": 0, "cmp": [], "missed": Counter(),
            "names": Counter(), "cov_t": Counter(), "cov_s": Counter(),
-           "cov_miss": Counter(), "ok": 0}
+           "cov_miss": Counter(), "ok": 0, "missed_at": {}}
     tp, terr = run_tshark(path, version)
     sp, serr = run_strata(strata, path)
     if serr:
@@ -436,6 +443,7 @@ def compare(strata, path, rel, version):
                 not PSEUDO_RE.match(p) and p not in have}
         for p in miss:
             res["missed"][p] += 1
+            res["missed_at"].setdefault(p, []).append(frame)
         res["deep"] += not miss
         if slayers is None:
             res["unpaired"] += 1
@@ -596,6 +604,13 @@ def report(results, allow, verbose, secs):
           "most missed first:")
     for p, n in sorted(missed.items(), key=lambda x: (-x[1], x[0]))[:25]:
         print("  %-22s %7d %5d" % (p, n, missed_caps[p]))
+    for p in MISSED_AT:
+        print("where tshark shows %s and strata does not (capture: frames):"
+              % p)
+        for r in results:
+            if r["missed_at"].get(p):
+                print("  %s: %s" % (r["rel"], " ".join(
+                    str(f) for f in r["missed_at"][p])))
     print("coverage of tshark's fields per protocol strata shows "
           "(fields, share given; most missed):")
     for p in sorted(cov_t, key=lambda p: (-cov_t[p], p)):
@@ -623,8 +638,11 @@ def main():
     if "--jobs" in args:
         jobs = int(args[args.index("--jobs") + 1])
     only = [args[i + 1] for i, a in enumerate(args[:-1]) if a == "--only"]
+    MISSED_AT.extend(args[i + 1] for i, a in enumerate(args[:-1])
+                     if a == "--missed")
     pos = [a for i, a in enumerate(args) if not a.startswith("-")
-           and (i == 0 or args[i - 1] not in ("--jobs", "--only"))]
+           and (i == 0 or args[i - 1] not in ("--jobs", "--only",
+                                              "--missed"))]
     if len(pos) < 2:
         sys.exit(__doc__)
     strata, corpus = pos[0], pos[1]
