@@ -428,6 +428,12 @@ struct st_field *st_dtext(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n,
     const char *text);
 
+/* A text field of n bytes holding secs, seconds since 1970, written as
+ * Wireshark writes an absolute time in UTC ("Jan  1, 1970 00:00:00.000000000
+ * UTC"); NULL when the bytes are not there or the time has no date. */
+struct st_field *st_dunixtime(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n, int64_t secs);
+
 /*
  * Escapes n wire bytes for display into out (size outn): printable ASCII
  * as is (backslash doubled), everything else as \xHH.  No control byte or

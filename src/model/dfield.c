@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "strata/cksum.h"
 #include "strata/proto.h"
@@ -245,6 +246,21 @@ st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	if (f != NULL)
 		f->meaning = st_pkt_strdup(d->pkt, text);
 	return f;
+}
+
+struct st_field *
+st_dunixtime(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n, int64_t secs)
+{
+	time_t t = (time_t)secs;
+	struct tm tm;
+	char buf[64];
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S.000000000 UTC",
+	    &tm) == 0)
+		return NULL;
+	return st_dtext(d, c, fd, byteoff, n, buf);
 }
 
 struct st_field *

@@ -7,7 +7,6 @@
  * read with a count limit and progress each step.
  */
 #include <string.h>
-#include <time.h>
 
 #include "dns.h"
 
@@ -37,16 +36,10 @@ bitmaps(struct st_dctx *d, struct dns_msg *m, size_t p, size_t end)
 static void
 sigtime(struct st_dctx *d, struct dns_msg *m, size_t pos, unsigned fd)
 {
-	time_t t = (time_t)((uint32_t)dns_byte(m, pos) << 24 |
+	st_dunixtime(d, &m->c, &st_dns_rr[fd], pos, 4,
+	    (int64_t)((uint32_t)dns_byte(m, pos) << 24 |
 	    dns_byte(m, pos + 1) << 16 | dns_byte(m, pos + 2) << 8 |
-	    dns_byte(m, pos + 3));
-	struct tm tm;
-	char buf[64];
-
-	if (gmtime_r(&t, &tm) == NULL)
-		return;
-	strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S.000000000 UTC", &tm);
-	st_dtext(d, &m->c, &st_dns_rr[fd], pos, 4, buf);
+	    dns_byte(m, pos + 3)));
 }
 
 /* RRSIG (RFC 4034 3.1). */

@@ -400,6 +400,55 @@ test_summary_names_tunnel(void **state)
 	    "198.18.0.2 esp spi 0x0000c0de seq 1 len 56 (encrypted)"));
 }
 
+/* AYIYA (UDP 5072): a 16-byte integer identity, a SHA1 signature of 5
+ * words, Forward of IPv6 (next header 41) carrying UDP; then a heartbeat
+ * (opcode 0), which carries nothing. */
+#define AYIYA	"4500007c0000400040110000c6120001c6120002c35013d000680000" \
+	"415211295f5e10000000000000000000000000000000" "0001" \
+	"abababababababababababababababababababab" \
+	"60000000000c1140fd000000000000000000000000000001" \
+	"fd000000000000000000000000000002" "9c409c41000c000074657374"
+#define AYIYA_HB	"450000480000400040110000c6120001c6120002c35013d00034" \
+	"00004152103b5f5e1000000000000000000000000000000000" "01" \
+	"abababababababababababababababababababab"
+
+static void
+test_ayiya(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, AYIYA);
+
+	(void)state;
+	assert_chain(p, "ipv4 udp ayiya ipv6 udp data");
+	assert_int_equal(layer(p, "ayiya")->status, ST_LS_OK);
+	assert_int_equal(layer(p, "ayiya")->hdr_len, 8 + 16 + 20);
+	assert_int_equal(fval(p, "ayiya.idlen"), 4);
+	assert_int_equal(fval(p, "ayiya.idtype"), 1);
+	assert_int_equal(fval(p, "ayiya.siglen"), 5);
+	assert_int_equal(fval(p, "ayiya.hashmethod"), 2);
+	assert_int_equal(fval(p, "ayiya.authmethod"), 1);
+	assert_int_equal(fval(p, "ayiya.opcode"), 1);
+	assert_int_equal(fval(p, "ayiya.nextheader"), 41);
+	assert_string_equal(field_n(p, "ayiya.epoch", 0)->meaning,
+	    "Sep 13, 2020 12:26:40.000000000 UTC");
+	assert_int_equal(field_n(p, "ayiya.identity", 0)->bits, 16 * 8);
+	assert_int_equal(field_n(p, "ayiya.signature", 0)->bits, 20 * 8);
+	assert_non_null(strstr(summary_of(DLT_RAW, AYIYA), "[ayiya Forward] "
+	    "[fd00::1]:40000 \xe2\x86\x92 [fd00::2]:40001"));
+	sweep_prefixes(DLT_RAW, AYIYA);
+	/* a heartbeat: the header alone, no packet after it */
+	p = decode_hex(DLT_RAW, AYIYA_HB);
+	assert_chain(p, "ipv4 udp ayiya");
+	assert_int_equal(fval(p, "ayiya.opcode"), 0);
+	assert_int_equal(layer(p, "ayiya")->status, ST_LS_OK);
+	/* cut in the signature: the identity shown, marked truncated */
+	st_pkt_reset(&tpkt, tbuf, 20 + 8 + 8 + 16 + 10, 72);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(layer(&tpkt, "ayiya")->status, ST_LS_TRUNCATED);
+	assert_true(has_field(&tpkt, "ayiya.identity"));
+	assert_false(has_field(&tpkt, "ayiya.signature"));
+	sweep_prefixes(DLT_RAW, AYIYA_HB);
+}
+
 int
 main(void)
 {
@@ -416,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_udpencap_and_ike),
 		cmocka_unit_test(test_l2tp),
 		cmocka_unit_test(test_lisp),
+		cmocka_unit_test(test_ayiya),
 		cmocka_unit_test(test_summary_names_tunnel),
 	};
 
