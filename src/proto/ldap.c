@@ -342,10 +342,14 @@ ldap_wrapped(struct st_dctx *d, struct st_cur *c, size_t n)
  * The n bytes at off (from the cursor's base) as the layers of the
  * authentication token they hold, through the registry (ST_KEY_GSSAPI):
  * a bare NTLMSSP message or SPNEGO answer to their own layer, else
- * gss-api.  Called last: later fields would go to those layers.
+ * gss-api.  A bind request's credentials (bind) always go to gss-api,
+ * which hands a bare NTLMSSP message on, as Wireshark's LDAP does (its
+ * answer's go straight to NTLMSSP).  Called last: later fields would go
+ * to those layers.
  */
 static void
-ldap_auth_on(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
+ldap_auth_on(struct st_dctx *d, struct st_cur *c, size_t off, size_t n,
+    int bind)
 {
 	const struct st_proto *p;
 	struct st_cur t = *c;
@@ -355,7 +359,7 @@ ldap_auth_on(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
 	if (n == 0 || off < c->off || !st_cur_need(&t, 1))
 		return;
 	b = (unsigned)st_peek_bits(&t, 0, 8);
-	p = st_proto_next(ST_KEY_GSSAPI, b == 'N' ? ST_GSS_NTLMSSP :
+	p = st_proto_next(ST_KEY_GSSAPI, b == 'N' && !bind ? ST_GSS_NTLMSSP :
 	    b == 0xa1 ? ST_GSS_SPNEGO : ST_GSS_TOKEN);
 	if (p != NULL)
 		st_dsublayer(d, c, p, off - c->off, n);
@@ -371,7 +375,8 @@ ldap_creds_on(struct st_dctx *d, struct st_cur *c)
 	for (; f < end; f++)
 		if ((f->desc == F(F_CRED) || f->desc == F(F_SASLCREDS)) &&
 		    f->bits > 0) {
-			ldap_auth_on(d, c, f->bitoff / 8, f->bits / 8);
+			ldap_auth_on(d, c, f->bitoff / 8, f->bits / 8,
+			    f->desc == F(F_CRED));
 			return;
 		}
 }
@@ -389,7 +394,7 @@ ldap_sasl(struct st_dctx *d, struct st_cur *c, size_t left)
 	d->hdr = len < left - 4 ? 4 + len : left;
 	if (len <= left - 4)
 		ldap_wrapped(d, c, len);
-	ldap_auth_on(d, c, c->off + 4, len < left - 4 ? len : left - 4);
+	ldap_auth_on(d, c, c->off + 4, len < left - 4 ? len : left - 4, 0);
 	return d->ly->status == ST_LS_MALFORMED ? ST_EINVAL : ST_OK;
 }
 

@@ -214,6 +214,45 @@ test_malformed(void **state)
 	}
 }
 
+/* zeek/ldap__ctu-60387-63723-ldap.pcap frames 4 and 5: a SASL bind with
+ * mechanism GSS-SPNEGO whose credentials are a bare NTLMSSP NEGOTIATE,
+ * and the server's answer, a bare CHALLENGE in serverSaslCreds. */
+#define LDAP_NTLM_REQ	"080027d007300800275e9aa60800450000794c22400080062a35c0a801" \
+	"6bc0a8016cebe3018510d269709564e91050180100d13a000030840000" \
+	"004b020200976084000000410201030400a38400000036040a4753532d" \
+	"53504e45474f04284e544c4d5353500001000000978208e20000000000" \
+	"00000000000000000000000601b11d0000000f"
+#define LDAP_NTLM_RESP	"0800275e9aa6080027d0073008004500014345d3400080062fbac0a801" \
+	"6cc0a8016b0185ebe39564e91010d269c1501801007e0a000030840000" \
+	"01150202009761840000010b0a010e04000400878201004e544c4d5353" \
+	"5000020000001200120038000000158289e2f2fd7e3d7bf640ba000000" \
+	"0000000000b600b6004a000000060380250000000f5300540052004100" \
+	"54004f004c004100420002001200530054005200410054004f004c0041" \
+	"00420001001800530054005200410054004f004c00410042002d004400" \
+	"430004001a00530074007200610074006f004c00610062002e006f0072" \
+	"00670003003400530074007200610074006f006c00610062002d004400" \
+	"43002e00530074007200610074006f004c00610062002e006f00720067" \
+	"0005001a00530074007200610074006f004c00610062002e006f007200" \
+	"6700070008009f7e67303946d90100000000"
+
+/* A bind's credentials go through gss-api, which hands the bare NTLMSSP
+ * message on; the answer's go straight to NTLMSSP (as Wireshark's). */
+static void
+test_ldap_bare_ntlmssp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, LDAP_NTLM_REQ);
+	assert_chain(p, "eth ipv4 tcp ldap gss-api ntlmssp");
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 1);
+	assert_int_equal(fval(p, "ntlmssp.negotiateflags"), 0xe2088297);
+	p = decode_hex(DLT_EN10MB, LDAP_NTLM_RESP);
+	assert_chain(p, "eth ipv4 tcp ldap ntlmssp");
+	assert_int_equal(fval(p, "ntlmssp.messagetype"), 2);
+	sweep_prefixes(DLT_EN10MB, LDAP_NTLM_REQ);
+}
+
 int
 main(void)
 {
@@ -222,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_challenge),
 		cmocka_unit_test(test_verifier),
 		cmocka_unit_test(test_krb_wrap),
+		cmocka_unit_test(test_ldap_bare_ntlmssp),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_malformed),
 	};
