@@ -119,6 +119,7 @@ extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 /* @tail16e */
 /* @app10 */
 extern const struct st_proto st_proto_finger;
+extern const struct st_proto st_proto_whois;
 extern const struct st_proto st_proto_rfb;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
@@ -338,6 +339,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tail16e */
 	/* @app10 */
 	&st_proto_finger,
+	&st_proto_whois,
 	&st_proto_rfb,
 	/* @tail10 */
 	&st_proto_smb_pipe,

@@ -78,6 +78,45 @@ test_finger(void **state)
 	sweep_prefixes(DLT_RAW, tcp_pkt(0, 79, TXT("alice\r\n")));
 }
 
+/* WHOIS (TCP 43): the query a line with its CRLF; the answer a field per
+ * line, each with its line end; a query without CRLF marked. The literal
+ * frame is the query "example.com\r\n" (for the fuzz seeds). */
+#define WHOIS_Q	"450000350000400040060000c6120001c61200029c40002b00000001" \
+	"000000015018200000000000" "6578616d706c652e636f6d0d0a"
+
+static void
+test_whois(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, WHOIS_Q);
+	assert_chain(p, "ipv4 tcp whois");
+	assert_string_equal(field_n(p, "whois.query", 0)->meaning,
+	    "example.com");
+	assert_int_equal(field_n(p, "whois.query", 0)->bits, 13 * 8);
+	assert_false(has_field(p, "whois.nocrlf"));
+	assert_non_null(strstr(summary_of(DLT_RAW, WHOIS_Q),
+	    "  whois query example.com"));
+	p = decode_hex(DLT_RAW, tcp_pkt(1, 43, TXT("% IANA WHOIS server\n"
+	    "\n" "domain:       EXAMPLE.COM\r\n" "status")));
+	assert_chain(p, "ipv4 tcp whois");
+	assert_false(has_field(p, "whois.query"));
+	assert_string_equal(field_n(p, "whois.answer", 0)->meaning,
+	    "% IANA WHOIS server");
+	assert_int_equal(field_n(p, "whois.answer", 0)->bits, 20 * 8);
+	assert_string_equal(field_n(p, "whois.answer", 1)->meaning, "");
+	assert_int_equal(field_n(p, "whois.answer", 1)->bits, 8);
+	assert_string_equal(field_n(p, "whois.answer", 2)->meaning,
+	    "domain:       EXAMPLE.COM");
+	assert_string_equal(field_n(p, "whois.answer", 3)->meaning, "status");
+	assert_int_equal(layer(p, "whois")->nfields, 4);
+	p = decode_hex(DLT_RAW, tcp_pkt(0, 43, TXT("example.com")));
+	assert_true(has_field(p, "whois.nocrlf"));
+	assert_true(has_note(p, "no CRLF"));
+	sweep_prefixes(DLT_RAW, WHOIS_Q);
+}
+
 static void
 test_rfb(void **state)
 {
@@ -220,6 +259,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_finger, fresh),
+		cmocka_unit_test_setup(test_whois, fresh),
 		cmocka_unit_test_setup(test_rfb, fresh),
 		cmocka_unit_test_setup(test_websocket_upgrade, fresh),
 		cmocka_unit_test_setup(test_connect_tunnel, fresh),
