@@ -51,7 +51,8 @@ static const char *const types[][2] = {
 	{ "application/timestamp-reply", "" }, { "application/mikey", "" },
 	{ "application/isup", "" }, { "application/qsig", "" },
 	{ "application/sdp", "" }, { "application/dns-message", "" },
-	{ "application/cbor", "" }, { "application/x-www-form-urlencoded", "" },
+	{ "application/cbor", "" },
+	{ "application/x-www-form-urlencoded", "urlencoded-form" },
 	{ "application/rtsp", "" },
 };
 

@@ -120,6 +120,7 @@ extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 /* @app10 */
 extern const struct st_proto st_proto_finger;
 extern const struct st_proto st_proto_whois;
+extern const struct st_proto st_proto_urlform;
 extern const struct st_proto st_proto_rfb;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
@@ -340,6 +341,7 @@ const struct st_proto *const st_protos[] = {
 	/* @app10 */
 	&st_proto_finger,
 	&st_proto_whois,
+	&st_proto_urlform,
 	&st_proto_rfb,
 	/* @tail10 */
 	&st_proto_smb_pipe,
