@@ -417,6 +417,50 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	return ST_OK;
 }
 
+/*
+ * A chunked body whole in the segment (its last chunk here), made whole
+ * from its chunks' data and shown as tshark shows its "De-chunked entity
+ * body": as lines of text or JSON by its Content-Type, after the frame's
+ * bytes (st_dderive).  p[pos..end) are the chunks.
+ */
+static void
+dechunked(struct st_dctx *d, const uint8_t *p, const struct head *h,
+    size_t pos, size_t end)
+{
+	const struct st_proto *to;
+	uint8_t *b;
+	uint64_t size = 1;
+	size_t n = 0;
+	unsigned i;
+	long k;
+	int media;
+
+	if ((b = malloc(end - pos + 1)) == NULL)
+		return;
+	for (i = 0; i < HTTP_CHUNKS && pos < end; i++) {
+		if ((k = http_line_len(p + pos, end - pos)) <= 0)
+			break;
+		size = http_number(p + pos, (size_t)k, 16);
+		pos += (size_t)k + 2;
+		if (size == 0) {	/* the last chunk and the blank line */
+			if (http_line_len(p + pos, end - pos) != 0)
+				size = 1;
+			break;
+		}
+		if (size > end - pos)
+			break;
+		memcpy(b + n, p + pos, (size_t)size);
+		n += (size_t)size;
+		pos += (size_t)size + 2;
+	}
+	if (size == 0 && n > 0 && (to = http_body_proto(p, h, b, n)) != NULL &&
+	    (media = strcmp(to->name, "json") == 0 ? ST_MEDIA_JSON :
+	    strcmp(to->ws, "data-text-lines") == 0 ? ST_MEDIA_TEXT : 0) != 0)
+		st_dderive(d, b, n, ST_KEY_MEDIA, (uint64_t)media,
+		    "the body made whole from its chunks");
+	free(b);
+}
+
 static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -493,6 +537,8 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	 * then those of an authentication token, after the frame */
 	if (body != NULL)
 		st_dsublayer(d, c, body, bpos, bn);
+	else if (h.chunked && !h.encoded)
+		dechunked(d, p, &h, pos, end);
 	http_auth_token(d, p, &h);
 	return ST_OK;
 }

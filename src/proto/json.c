@@ -616,6 +616,10 @@ json_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+static const struct st_bind json_binds[] = {
+	{ ST_KEY_MEDIA, ST_MEDIA_JSON },
+};
+
 /* "json, 3 members, 12 values". */
 static int
 json_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -646,6 +650,8 @@ const struct st_proto st_proto_json = {
 	.fields = json_fields,
 	.nfields = F_NJSON,
 	.decode = json_decode,
+	.binds = json_binds,
+	.nbinds = NFIELDS(json_binds),
 	.summary = json_summary,
 	.keys = json_keys,
 	.color = "\033[37m",

@@ -157,6 +157,30 @@ test_json_deep(void **state)
 	sweep_prefixes(DLT_RAW, hex);
 }
 
+/* A chunked body, made whole from its chunks: JSON after the frame. */
+static void
+test_json_chunked(void **state)
+{
+	const struct st_packet *p = decode_hex(DLT_RAW, SRV
+	    "485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a2061"
+	    "70706c69636174696f6e2f6a736f6e0d0a5472616e736665722d456e636f6469"
+	    "6e673a206368756e6b65640d0a0d0a340d0a7b2261220d0a340d0a3a317d0a0d"
+	    "0a300d0a0d0a");
+	const struct st_layer *ly;
+
+	(void)state;
+	assert_chain(p, "ipv4 tcp http json");
+	ly = layer(p, "json");
+	assert_true(ly->off >= p->caplen);
+	assert_string_equal(text_n(p, "json.path_with_value", 0), "/a:1");
+	assert_true(has_note(p, "made whole from its chunks"));
+	sweep_prefixes(DLT_RAW, SRV
+	    "485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a2061"
+	    "70706c69636174696f6e2f6a736f6e0d0a5472616e736665722d456e636f6469"
+	    "6e673a206368756e6b65640d0a0d0a340d0a7b2261220d0a340d0a3a317d0a0d"
+	    "0a300d0a0d0a");
+}
+
 int
 main(void)
 {
@@ -166,6 +190,7 @@ main(void)
 		cmocka_unit_test_setup(test_json_cut, fresh),
 		cmocka_unit_test_setup(test_json_texts, fresh),
 		cmocka_unit_test_setup(test_json_deep, fresh),
+		cmocka_unit_test_setup(test_json_chunked, fresh),
 	};
 
 	st_decode_init();
