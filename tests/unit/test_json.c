@@ -3,7 +3,8 @@
  * JSON bodies (src/proto/json.c) as tshark shows them: members, keys,
  * paths and values; an empty object or array as a field of its own; a
  * text that breaks the grammar handed to data-text-lines whole; a text cut
- * short shown as far as it goes; newline-delimited texts; every shorter
+ * short shown as far as it goes; newline-delimited texts; bodies made
+ * whole from their chunks or inflated (gzip, deflate); every shorter
  * prefix decoded inside its bytes.
  */
 #include "testutil.h"
@@ -181,6 +182,49 @@ test_json_chunked(void **state)
 	    "0a300d0a0d0a");
 }
 
+/* Bodies encoded with gzip or deflate, inflated as tshark does. */
+static void
+test_inflated(void **state)
+{
+	const struct st_packet *p;
+	const struct st_layer *ly;
+
+	(void)state;
+	/* text/plain, gzip: "line1\nline2\n" twice, a back-reference */
+	p = decode_hex(DLT_RAW, SRV
+	    "485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a2074"
+	    "6578742f706c61696e0d0a436f6e74656e742d456e636f64696e673a20677a69"
+	    "700d0a436f6e74656e742d4c656e6774683a2033330d0a0d0a1f8b0800000000"
+	    "000203cbc9cc4b35e4ca0192466012c606000ab6a06918000000");
+	assert_chain(p, "ipv4 tcp http data-text-lines");
+	ly = layer(p, "data-text-lines");
+	assert_true(ly->off >= p->caplen);
+	assert_int_equal(ly->len, 24);
+	assert_int_equal(fval(p, "strata.text.lines"), 4);
+	assert_true(has_note(p, "the body inflated"));
+	sweep_prefixes(DLT_RAW, SRV
+	    "485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a2074"
+	    "6578742f706c61696e0d0a436f6e74656e742d456e636f64696e673a20677a69"
+	    "700d0a436f6e74656e742d4c656e6774683a2033330d0a0d0a1f8b0800000000"
+	    "000203cbc9cc4b35e4ca0192466012c606000ab6a06918000000");
+	/* application/json, deflate (zlib's wrapper): {"z":[1,2]} */
+	p = decode_hex(DLT_RAW, SRV
+	    "485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a2061"
+	    "70706c69636174696f6e2f6a736f6e0d0a436f6e74656e742d456e636f64696e"
+	    "673a206465666c6174650d0a436f6e74656e742d4c656e6774683a2031390d0a"
+	    "0d0a789cab56aa52b28a36d4318aad0500132c0338");
+	assert_chain(p, "ipv4 tcp http json");
+	assert_string_equal(text_n(p, "json.path_with_value", 1), "/z/[]:2");
+	/* the same with its deflate data broken (a reserved block type):
+	 * nothing inflated, no layer */
+	p = decode_hex(DLT_RAW, SRV
+	    "485454502f312e3120323030204f4b0d0a436f6e74656e742d547970653a2061"
+	    "70706c69636174696f6e2f6a736f6e0d0a436f6e74656e742d456e636f64696e"
+	    "673a206465666c6174650d0a436f6e74656e742d4c656e6774683a2031390d0a"
+	    "0d0a789cffffffffffffffffffffffffffffffffff");
+	assert_chain(p, "ipv4 tcp http");
+}
+
 int
 main(void)
 {
@@ -191,6 +235,7 @@ main(void)
 		cmocka_unit_test_setup(test_json_texts, fresh),
 		cmocka_unit_test_setup(test_json_deep, fresh),
 		cmocka_unit_test_setup(test_json_chunked, fresh),
+		cmocka_unit_test_setup(test_inflated, fresh),
 	};
 
 	st_decode_init();
