@@ -417,6 +417,73 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 	return ST_OK;
 }
 
+#define HTTP_INFLATED	(256 * 1024)	/* bytes of a body inflated */
+
+/*
+ * A body the segment carries that tshark opens before it shows it: a
+ * chunked one whole here, made whole from its chunks' data (tshark's
+ * "De-chunked entity body"), and one encoded with gzip or deflate,
+ * inflated as far as its bytes go ("Content-encoded entity body"); shown
+ * as lines of text or JSON by its Content-Type, after the frame's bytes
+ * (st_dderive).  p[pos..end) is the body, chunked or not.
+ */
+static void
+opened(struct st_dctx *d, const uint8_t *p, const struct head *h,
+    size_t pos, size_t end)
+{
+	const struct st_proto *to;
+	uint8_t *b, *z = NULL, *show;
+	uint64_t size = 1;
+	size_t n = 0;
+	unsigned i;
+	long k;
+	int media;
+
+	/* not when the capture cut the frame: what it made would not be
+	 * the sender's */
+	if (end <= pos || d->pkt->caplen < d->pkt->len ||
+	    (b = malloc(end - pos)) == NULL)
+		return;
+	if (!h->chunked) {
+		memcpy(b, p + pos, end - pos);
+		n = end - pos;
+		size = 0;
+	}
+	for (i = 0; h->chunked && i < HTTP_CHUNKS && pos < end; i++) {
+		if ((k = http_line_len(p + pos, end - pos)) <= 0)
+			break;
+		size = http_number(p + pos, (size_t)k, 16);
+		pos += (size_t)k + 2;
+		if (size == 0) {	/* the last chunk and the blank line */
+			if (http_line_len(p + pos, end - pos) != 0)
+				size = 1;
+			break;
+		}
+		if (size > end - pos)
+			break;
+		memcpy(b + n, p + pos, (size_t)size);
+		n += (size_t)size;
+		pos += (size_t)size + 2;
+	}
+	show = b;
+	if (size == 0 && n > 0 && h->encoded == 2) {
+		if ((z = malloc(HTTP_INFLATED)) == NULL)
+			n = 0;
+		else {
+			n = http_inflate(b, n, z, HTTP_INFLATED);
+			show = z;
+		}
+	}
+	if (size == 0 && n > 0 && (to = http_body_proto(p, h, show, n)) !=
+	    NULL && (media = strcmp(to->name, "json") == 0 ? ST_MEDIA_JSON :
+	    strcmp(to->ws, "data-text-lines") == 0 ? ST_MEDIA_TEXT : 0) != 0)
+		st_dderive(d, show, n, ST_KEY_MEDIA, (uint64_t)media,
+		    h->encoded ? "the body inflated" :
+		    "the body made whole from its chunks");
+	free(z);
+	free(b);
+}
+
 static int
 http_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -493,6 +560,8 @@ http_decode(struct st_dctx *d, struct st_cur *c)
 	 * then those of an authentication token, after the frame */
 	if (body != NULL)
 		st_dsublayer(d, c, body, bpos, bn);
+	else if ((h.chunked && h.encoded != 1) || h.encoded == 2)
+		opened(d, p, &h, pos, end);
 	http_auth_token(d, p, &h);
 	return ST_OK;
 }

@@ -135,7 +135,11 @@ header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		h->ctypen = n;
 		break;
 	case F_CENC:
-		h->encoded = !(n == 8 && http_named(p + off, n, "identity"));
+		/* gzip and deflate are opened (httpinflate.c) */
+		h->encoded = n == 8 && http_named(p + off, n, "identity") ? 0 :
+		    (n == 4 && http_named(p + off, n, "gzip")) ||
+		    (n == 6 && http_named(p + off, n, "x-gzip")) ||
+		    (n == 7 && http_named(p + off, n, "deflate")) ? 2 : 1;
 		break;
 	case F_TENC:
 		h->chunked = n >= 7 && http_named(p + off + n - 7, 7, "chunked");

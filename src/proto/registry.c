@@ -135,6 +135,7 @@ extern const struct st_proto st_proto_nhrp;
 extern const struct st_proto st_proto_macsec, st_proto_textlines, st_proto_media,
     st_proto_png, st_proto_gif;
 extern const struct st_proto st_proto_tls_hs;
+extern const struct st_proto st_proto_json;
 extern const struct st_proto st_proto_afs, st_proto_ipoib, st_proto_ndp,
     st_proto_vsock;
 extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
@@ -361,6 +362,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_media,
 	&st_proto_png,
 	&st_proto_gif,
+	&st_proto_json,
 	&st_proto_tls_hs,
 	&st_proto_afs,
 	&st_proto_ipoib,

@@ -3,14 +3,20 @@
  * SMTP (RFC 5321), TCP 25 and 587: a client's command lines (the command
  * and its parameter) and a server's reply lines (the code, then each
  * line's text; a hyphen after the code says the reply goes on).  Which
- * end is the server goes by the port, as in Wireshark.  A client segment
- * that starts with no command is message text (after DATA or BDAT):
- * shown as such, not decoded.  STARTTLS is noted; what follows its 220
- * is TLS, which the TLS heuristic finds.
+ * end is the server goes by the port, as in Wireshark.  Message text is
+ * handed to data-text-lines, as tshark shows it: the chunk a BDAT command
+ * announces (RFC 3030: its size's octets follow the line), in the
+ * command's segment and, by the TCP sequence number where it ends (noted
+ * in the conversation, strata/match.h), in the segments carrying its
+ * rest, commands pipelined after it decoded again as SMTP; and a client's
+ * lines from the first that is no command (DATA's message, a capture
+ * begun inside one).  STARTTLS is noted; what follows its 220 is TLS,
+ * which the TLS heuristic finds.
  */
 #include <string.h>
 
 #include "strata/expect.h"
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -18,7 +24,7 @@
 #define SMTP_TEXT	512	/* bytes of one line shown */
 
 enum { S_REQ, S_RSP, S_CMDLINE, S_CMD, S_PARAM, S_RESPONSE, S_CODE,
-	S_RPARAM, S_NSMTP };
+	S_RPARAM, S_EOM, S_NSMTP };
 
 #define T(n, l)		FD(NULL, "smtp." n, l, 0, 0, ST_FMT_TEXT)
 
@@ -32,6 +38,8 @@ static const struct st_field_desc smtp_fields[S_NSMTP] = {
 	[S_CODE] = FD(NULL, "smtp.response.code", "Response code", 0, 0,
 	    ST_FMT_DEC),
 	[S_RPARAM] = T("rsp.parameter", "Response parameter"),
+	/* the line "." that ends DATA's message */
+	[S_EOM] = T("eom", "EOM"),
 };
 
 /* The commands a client segment may start with (RFC 5321, 3030, 4954,
@@ -101,19 +109,123 @@ is_command(const uint8_t *p, size_t k)
 	return 0;
 }
 
-static void
-requests(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
+/*
+ * The size a BDAT command line p[0..k) announces (RFC 3030 2: "BDAT" SP
+ * chunk-size [SP "LAST"]): the chunk's octets follow the line; -1 when it
+ * gives none (no digits, a sign, more than 32 bits).
+ */
+static long long
+bdat_size(const uint8_t *p, size_t k)
 {
-	size_t pos = 0, next, k, w, a;
-	unsigned lines = 0;
+	long long v = 0;
+	size_t i = 4, d;
 
-	st_dgen(d, &smtp_fields[S_REQ], 1);
+	if (k < 6 || strncasecmp((const char *)p, "BDAT ", 5) != 0)
+		return -1;
+	while (i < k && p[i] == ' ')
+		i++;
+	for (d = i; i < k && p[i] >= '0' && p[i] <= '9' && i - d < 10; i++)
+		v = v * 10 + (p[i] - '0');
+	if (i == d || v > 0xffffffffLL || (i < k && p[i] != ' '))
+		return -1;
+	return v;
+}
+
+/*
+ * The TCP sequence number of the layer's first byte: the segment's, from
+ * the nearest byte-stream transport below at the layer's depth, plus how
+ * far into the segment the layer starts; 0 when there is none.
+ */
+static int
+layer_seq(const struct st_dctx *d, uint32_t *seq)
+{
+	const struct st_packet *pkt = d->pkt;
+	const struct st_layer *t;
+	struct st_segment sg;
+	unsigned i = (unsigned)(d->ly - pkt->layers);
+
+	while (i-- > 0) {
+		t = &pkt->layers[i];
+		if (t->depth != d->ly->depth)
+			continue;
+		if (t->proto->segment == NULL)
+			continue;
+		if (!t->proto->segment(pkt, t, &sg) || d->ly->off < t->off +
+		    t->hdr_len)
+			return 0;
+		*seq = sg.seq + (uint32_t)(d->ly->off - t->off - t->hdr_len);
+		return 1;
+	}
+	return 0;
+}
+
+/* The key under which a BDAT chunk's end is noted in its conversation. */
+#define BDAT_NOTE	0x42444154u	/* "BDAT" */
+
+/*
+ * How many of the segment's first bytes (n at hand) are the rest of a
+ * chunk a BDAT command of an earlier segment announced: the chunk's end,
+ * noted by sequence number, not yet reached.
+ */
+static size_t
+chunk_rest(const struct st_dctx *d, size_t n)
+{
+	struct st_match m;
+	uint32_t seq, end, k;
+
+	if (!layer_seq(d, &seq) || !st_match_answer(d, BDAT_NOTE, &m))
+		return 0;
+	memcpy(&end, m.data, sizeof(end));
+	k = end - seq;
+	if (k == 0 || k > 0x7fffffffu)	/* reached, or behind us */
+		return 0;
+	return k < n ? k : n;
+}
+
+/*
+ * A client's segment: its command lines; after a BDAT command, the chunk
+ * of octets it announces (RFC 3030), and after a line that is no command
+ * (DATA's message, a capture begun inside one), the rest, are message
+ * text: shown as lines of text (data-text-lines), as tshark does.
+ * Returns where the SMTP layer's own bytes end; *ta, *tn say the text.
+ */
+static size_t
+requests(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n,
+    size_t *ta, size_t *tn)
+{
+	size_t pos = 0, next, k, w, a, e;
+	unsigned lines = 0;
+	long long sz;
+	uint32_t seq, end;
+
+	*ta = *tn = 0;
+	/* the rest of an earlier segment's chunk */
+	if ((k = chunk_rest(d, n)) > 0) {
+		*tn = k;
+		return k;
+	}
 	while (pos < n && lines++ < SMTP_LINES) {
 		k = line(p, pos, n, &next);
-		if (!is_command(p + pos, k))
-			break;		/* message text after the commands */
-		if (pos > 0)		/* tshark: one per command line */
-			st_dgen(d, &smtp_fields[S_REQ], 1);
+		if (!is_command(p + pos, k)) {
+			/* message text after the commands, to the line "."
+			 * that ends it (RFC 5321 4.1.1.4), if here */
+			*ta = pos;
+			for (e = pos; e + 2 < n; e++)
+				if (p[e] == '.' && p[e + 1] == '\r' &&
+				    p[e + 2] == '\n' && (e == pos ||
+				    (e >= 2 && p[e - 2] == '\r' &&
+				    p[e - 1] == '\n')))
+					break;
+			if (e + 2 >= n) {
+				*tn = n - pos;
+				return n;
+			}
+			*tn = e - pos;
+			textk(d, c, p, S_EOM, e, 3, 1);
+			return e + 3;
+		}
+		/* tshark: one per command line */
+		st_dgen(d, &smtp_fields[S_REQ], 1);
 		textk(d, c, p, S_CMDLINE, pos, next - pos, k);
 		for (w = 0; w < k && p[pos + w] != ' '; w++)
 			;
@@ -126,8 +238,23 @@ requests(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
 		    8) == 0)
 			st_pkt_note(d->pkt, "SMTP: STARTTLS: after the "
 			    "server's 220 the connection is TLS");
+		sz = w == 4 ? bdat_size(p + pos, k) : -1;
 		pos = next;
+		if (sz > 0) {
+			/* the chunk follows the line: noted by where it
+			 * ends for the segments that carry the rest */
+			if (layer_seq(d, &seq)) {
+				end = seq + (uint32_t)pos + (uint32_t)sz;
+				(void)st_match_note(d, BDAT_NOTE, &end,
+				    sizeof(end));
+			}
+			*ta = pos;
+			*tn = (unsigned long long)sz < n - pos ? (size_t)sz :
+			    n - pos;
+			return pos + *tn;
+		}
 	}
+	return pos;
 }
 
 static void
@@ -176,7 +303,8 @@ smtp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
 	const uint8_t *p = bytes_at(c, left);
-	const struct st_proto *g;
+	const struct st_proto *g, *text;
+	size_t end, ta, tn;
 
 	if (p == NULL || left == 0)
 		return ST_ENOTME;
@@ -185,12 +313,22 @@ smtp_decode(struct st_dctx *d, struct st_cur *c)
 		st_expect_claim(d, g);	/* its later segments too */
 		return ST_ENOTME;
 	}
-	if (to_server(d))
-		requests(d, c, p, left);
-	else
-		replies(d, c, p, left);
 	d->hdr = left;
 	d->plen = 0;
+	if (!to_server(d)) {
+		replies(d, c, p, left);
+		return ST_OK;
+	}
+	end = requests(d, c, p, left, &ta, &tn);
+	if (end < left) {
+		/* pipelined: commands after a chunk */
+		d->hdr = end;
+		d->plen = left - end;
+		d->next = d->ly->proto;
+	}
+	/* last: the fields before go to SMTP's layer */
+	if (tn > 0 && (text = st_proto_find("data-text-lines")) != NULL)
+		st_dsublayer(d, c, text, ta, tn);
 	return ST_OK;
 }
 

@@ -289,9 +289,9 @@ test_smtp(void **state)
 	assert_false(field_n(p, "smtp.response", 0) == NULL);
 	assert_string_equal(field_n(p, "smtp.rsp.parameter", 1)->meaning,
 	    "SIZE 10");
-	/* Message text (after DATA): no command fields. */
+	/* Message text (after DATA): no command fields; lines of text. */
 	p = decode_hex(DLT_RAW, TCPTO("024b") "5375626a6563743a20780d0a");
-	assert_chain(p, "ipv4 tcp smtp");
+	assert_chain(p, "ipv4 tcp smtp data-text-lines");
 	assert_false(has_field(p, "smtp.req.command"));
 	/* STARTTLS is noted. */
 	p = decode_hex(DLT_RAW, TCPTO("0019") "5354415254544c530d0a");
