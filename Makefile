@@ -9,7 +9,7 @@ DATADIR	?= $(PREFIX)/share
 MANDIR	?= $(DATADIR)/man
 DOCDIR	?= $(DATADIR)/doc/strata
 BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
-PKGS	 = libpcap libseccomp nettle
+PKGS	 = libpcap libseccomp nettle zlib
 BUILD	?= build
 CFLAGS	?= -O2 -g
 WARN	 = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
@@ -23,7 +23,7 @@ XCFLAGS	 = -std=gnu11 $(WARN) -Iinclude -D_GNU_SOURCE \
 NOMERGE	:= $(shell $(CC) -Werror -fno-merge-constants -x c -c /dev/null \
 	   -o /dev/null 2>/dev/null && echo -fno-merge-constants)
 LIBS	 = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
-	   echo -lpcap -lseccomp -lnettle) -lm -pthread
+	   echo -lpcap -lseccomp -lnettle -lz) -lm -pthread
 
 LIBSRC	 = $(wildcard src/model/*.c src/proto/*.c src/decode/*.c src/craft/*.c \
 	   src/view/*.c src/net/*.c)

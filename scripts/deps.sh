@@ -11,6 +11,7 @@ command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 pkg-config --exists libpcap 2>/dev/null || need="$need libpcap-dev"
 pkg-config --exists libseccomp 2>/dev/null || need="$need libseccomp-dev"
 pkg-config --exists nettle 2>/dev/null || need="$need nettle-dev"
+pkg-config --exists zlib 2>/dev/null || need="$need zlib1g-dev"
 if [ "$what" = test ]; then
 	pkg-config --exists cmocka 2>/dev/null || need="$need libcmocka-dev"
 	command -v python3 >/dev/null 2>&1 || need="$need python3"
