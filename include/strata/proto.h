@@ -90,6 +90,8 @@ enum st_key {
 #define ST_MEDIA_TEXT	1	/* lines of text (tshark's data-text-lines) */
 #define ST_MEDIA_TLSHS	2	/* TLS handshake messages without records:
 				   QUIC's CRYPTO stream (RFC 9001 4.1) */
+#define ST_MEDIA_X509	3	/* an X.509 certificate in DER (RFC 5280):
+				   one of a TLS Certificate message's */
 #define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API
 				   token (RFC 2743 3.1), bare SPNEGO or
 				   NTLMSSP */
