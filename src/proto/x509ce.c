@@ -273,13 +273,14 @@ basic_constraints(struct x509 *x, const struct st_ber *t)
 	struct st_bwalk w = x509_in(x, t);
 	struct st_ber e;
 	uint64_t v;
+	unsigned i;
 	int rc;
 
 	if ((rc = seq(x, t)) != ST_OK)
 		return rc;
 	if (t->len == 0)
 		x509_addt(x, XP_CE, C(C_BC), t, 1, 0);
-	while (w.pos < w.lim) {
+	for (i = 0; i < 2 && w.pos < w.lim; i++) {
 		if ((rc = st_ber_next(&w, &e)) != ST_OK)
 			return rc;
 		if (e.cls == ST_BER_UNIVERSAL && e.tag == ST_BER_BOOLEAN &&
@@ -407,7 +408,7 @@ qualifier(struct x509 *x, const struct st_ber *t)
 	struct st_bwalk w = x509_in(x, t);
 	struct st_ber id, q, e;
 	char oid[X509_OID];
-	unsigned i;
+	unsigned i, k;
 	int rc;
 
 	if ((rc = seq(x, t)) != ST_OK ||
@@ -423,7 +424,8 @@ qualifier(struct x509 *x, const struct st_ber *t)
 	if (strcmp(oid, "1.3.6.1.5.5.7.2.2") != 0 || seq(x, &q) != ST_OK)
 		return ST_OK;
 	w = x509_in(x, &q);
-	while (w.pos < w.lim) {		/* noticeRef (not shown), text */
+	for (k = 0; k < 2 && w.pos < w.lim; k++) {	/* noticeRef (not
+							   shown), text */
 		if ((rc = st_ber_next(&w, &e)) != ST_OK)
 			return rc;
 		for (i = 0; i < NFIELDS(text); i++)
