@@ -92,6 +92,8 @@ enum st_key {
 				   QUIC's CRYPTO stream (RFC 9001 4.1) */
 #define ST_MEDIA_JSON	3	/* a JSON text (RFC 8259): an HTTP body made
 				   whole from its chunks */
+#define ST_MEDIA_X509	4	/* an X.509 certificate in DER (RFC 5280):
+				   one of a TLS Certificate message's */
 #define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API
 				   token (RFC 2743 3.1), bare SPNEGO or
 				   NTLMSSP */

@@ -142,6 +142,13 @@ extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
 extern const struct st_proto st_proto_nfsacl;
 extern const struct st_proto st_proto_hpext, st_proto_hpsw;
 extern const struct st_proto st_proto_nsh;
+extern const struct st_proto st_proto_x509af;
+extern const struct st_proto st_proto_x509sat;
+extern const struct st_proto st_proto_x509ce;
+extern const struct st_proto st_proto_pkix1implicit;
+extern const struct st_proto st_proto_pkix1explicit;
+extern const struct st_proto st_proto_pkcs1;
+extern const struct st_proto st_proto_ns_cert_exts;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -374,6 +381,13 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_hpext,
 	&st_proto_hpsw,
 	&st_proto_nsh,
+	&st_proto_x509af,
+	&st_proto_x509sat,
+	&st_proto_x509ce,
+	&st_proto_pkix1implicit,
+	&st_proto_pkix1explicit,
+	&st_proto_pkcs1,
+	&st_proto_ns_cert_exts,
 	&st_proto_nfs,
 	&st_proto_data,
 	&st_proto_trailer,

@@ -24,6 +24,7 @@
 
 #include "strata/ber.h"
 #include "strata/out.h"
+#include "strata/proto/x509af.h"
 #include "fields.h"
 
 enum { F_VER, F_TYPE, F_SESSION, F_LEN, F_SERIAL, F_REFRESH, F_RETRY,
@@ -93,8 +94,8 @@ static const struct st_field_desc rtr_fields[] = {
 	    ST_FMT_DEC),
 	FD(NULL, "rpki-rtr.error_text", "Error text", 0, 0, ST_FMT_TEXT),
 	/* the key info (X.509's SubjectPublicKeyInfo, RFC 5280 4.1) */
-	FD(NULL, "x509af.algorithm.id", "Algorithm", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "x509af.subjectPublicKey", "Subject public key", 0, 0,
+	FD(NULL, st_x509af_algorithm_id, "Algorithm", 0, 0, ST_FMT_TEXT),
+	FD(NULL, st_x509af_subject_public_key, "Subject public key", 0, 0,
 	    ST_FMT_BYTES),
 };
 

@@ -430,14 +430,20 @@ record_head(struct st_cur *c, unsigned *type, size_t *len)
 	    (ver & 0xff) <= 4 && *len <= TLS_MAXREC;
 }
 
-/* Whether the layer before this one is a TLS record (of this segment). */
+/* Whether the layer before this one is a TLS record (of this segment),
+ * past the layers made of a record's parts (its certificates). */
 static int
 after_record(const struct st_dctx *d)
 {
 	const struct st_packet *pkt = d->pkt;
+	const struct st_layer *b;
 
-	return pkt->nlayers >= 2 &&
-	    pkt->layers[pkt->nlayers - 2].proto == d->ly->proto;
+	if (d->ly == pkt->layers)
+		return 0;
+	for (b = d->ly - 1; b > pkt->layers && b->proto != d->ly->proto &&
+	    st_ly_part(pkt, b); b--)
+		;
+	return b->proto == d->ly->proto;
 }
 
 /* A heartbeat (RFC 6520): type, payload length, payload, padding; an
@@ -498,6 +504,9 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	size_t left = st_cur_left(c), len;
 	unsigned type;
 	struct tls_span s;
+	struct tls_certs certs;
+	const struct st_proto *x509;
+	unsigned i;
 
 	if (!record_head(c, &type, &len)) {
 		if (after_record(d))
@@ -515,11 +524,18 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	s.c = c;
 	s.pos = 5;
 	s.end = 5 + len < left ? 5 + len : left;
+	certs.n = 0;
+	s.certs = &certs;
 	if (5 + len > left)
 		st_pkt_note(d->pkt, "TLS: a record continues in a later "
 		    "segment");
 	fragment(d, &s, type, len);
 	d->hdr = s.end;
+	/* Its whole certificates, each a layer after this one (the last
+	 * fields of the record are added). */
+	x509 = st_proto_next(ST_KEY_MEDIA, ST_MEDIA_X509);
+	for (i = 0; x509 != NULL && i < certs.n; i++)
+		st_dsublayer(d, c, x509, certs.off[i], certs.len[i]);
 	/* More records may follow in the same segment. */
 	d->plen = left - d->hdr;
 	if (d->plen > 0)

@@ -55,11 +55,22 @@ extern const struct st_field_desc *const st_tls_keys[];
 /* Handshake messages without records (in QUIC): tlsquic.c. */
 extern const struct st_proto st_proto_tls_hs;
 
+#define TLS_CERTS	16	/* certificates of one chain */
+
+/* The whole certificates of a record's Certificate messages, from the
+ * cursor's position: shown as layers after the record's (x509af.c). */
+struct tls_certs {
+	unsigned	 n;
+	size_t		 off[TLS_CERTS];
+	size_t		 len[TLS_CERTS];
+};
+
 /* A part of the segment: [pos, end) from the cursor's position. */
 struct tls_span {
 	struct st_cur	*c;
 	size_t		 pos;
 	size_t		 end;
+	struct tls_certs *certs;	/* where certificates go, or NULL */
 };
 
 /* Whether n more bytes lie in the span at pos. */

@@ -17,7 +17,6 @@
 #include "tls.h"
 
 #define TLS_MSGS	16	/* handshake messages per record */
-#define TLS_CERTS	16	/* certificates of one chain */
 #define TLS_TEXT	256	/* bytes of a name shown */
 
 /* Adds text row f from n wire bytes at at, escaped. */
@@ -553,6 +552,17 @@ cert_names(struct st_dctx *d, struct st_cur *c, size_t at, size_t n)
 	}
 }
 
+/* Keeps the whole DER element of n bytes at at (a certificate, a
+ * distinguished name) to be shown after the record (tls.c). */
+static void
+keep(struct tls_span *s, size_t at, size_t n)
+{
+	if (s->certs != NULL && s->certs->n < TLS_CERTS) {
+		s->certs->off[s->certs->n] = at;
+		s->certs->len[s->certs->n++] = n;
+	}
+}
+
 /* Certificate: TLS 1.2's list, or TLS 1.3's with a context and
  * per-certificate extensions. */
 static void
@@ -588,6 +598,7 @@ certificate(struct st_dctx *d, struct tls_span *s)
 		}
 		tls_add(d, s, F_CERT, s->pos, n);
 		cert_names(d, s->c, s->pos, n);
+		keep(s, s->pos, n);
 		s->pos += n;
 		if (v13 && s->pos + 2 <= end)
 			s->pos += 2 + tls_get(s, s->pos, 2);
@@ -662,7 +673,10 @@ cert_request(struct st_dctx *d, struct tls_span *s)
 	for (s->pos += 2, i = 0; i < TLS_LIST && s->pos + 2 <= end &&
 	    tls_has(s, 2); i++) {
 		tls_add(d, s, F_DNAMELEN, s->pos, 2);
-		s->pos += 2 + tls_get(s, s->pos, 2);
+		n = tls_get(s, s->pos, 2);
+		if (s->pos + 2 + n <= end && tls_has(s, 2 + n))
+			keep(s, s->pos + 2, n);
+		s->pos += 2 + n;
 	}
 }
 
@@ -722,6 +736,7 @@ st_tls_handshake(struct st_dctx *d, struct tls_span *s)
 		tls_add(d, s, F_HTYPE, s->pos, 1);
 		tls_add(d, s, F_HLEN, s->pos + 1, 3);
 		m.c = s->c;
+		m.certs = s->certs;
 		m.pos = s->pos + 4;
 		m.end = m.pos + hl < s->end ? m.pos + hl : s->end;
 		switch (ht) {

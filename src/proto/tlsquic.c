@@ -188,6 +188,7 @@ tls_hs_decode(struct st_dctx *d, struct st_cur *c)
 	s.c = c;
 	s.pos = 0;
 	s.end = left;
+	s.certs = NULL;
 	st_tls_handshake(d, &s);
 	d->hdr = left;
 	d->plen = 0;

@@ -271,9 +271,10 @@ bar_len(const struct st_packet *pkt, unsigned i)
 
 	if (container(pkt, i))
 		return 0;
-	/* past the layers a decoder made from this one's bytes */
-	while (j < pkt->nlayers && made(pkt, &pkt->layers[j]) &&
-	    !made(pkt, ly))
+	/* past the layers a decoder made from this one's bytes, and those
+	 * that are parts of a header (a TLS record's certificates) */
+	while (j < pkt->nlayers && ((made(pkt, &pkt->layers[j]) &&
+	    !made(pkt, ly)) || st_ly_part(pkt, &pkt->layers[j])))
 		j++;
 	if (!whole(ly) || (ly->proto->role == ST_ROLE_APP &&
 	    j < pkt->nlayers && pkt->layers[j].depth == ly->depth &&
