@@ -138,6 +138,7 @@ extern const struct st_proto st_proto_portmap, st_proto_mount, st_proto_nfs;
 extern const struct st_proto st_proto_nfsacl;
 extern const struct st_proto st_proto_hpext, st_proto_hpsw;
 extern const struct st_proto st_proto_nsh;
+extern const struct st_proto st_proto_f5ethtrailer;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -367,6 +368,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_hpsw,
 	&st_proto_nsh,
 	&st_proto_nfs,
+	&st_proto_f5ethtrailer,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
