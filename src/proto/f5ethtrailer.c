@@ -682,6 +682,7 @@ const struct st_proto st_proto_f5ethtrailer = {
 	.heuristic = f5_heuristic,
 	.keys = f5_keys,
 	.color = "\033[90m",
+	.explain_bits = 64,
 	.explain = "Appended by a BIG-IP's tcpdump with noise (-i "
 	    "interface:nnn). Old format: TLVs of type 1 (low: ingress, slot, "
 	    "TMM, virtual server), 2 (medium: flow and peer flow IDs, flags) "
