@@ -139,6 +139,7 @@ extern const struct st_proto st_proto_nfsacl;
 extern const struct st_proto st_proto_hpext, st_proto_hpsw;
 extern const struct st_proto st_proto_nsh;
 extern const struct st_proto st_proto_f5ethtrailer;
+extern const struct st_proto st_proto_dnp3;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -369,6 +370,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_nsh,
 	&st_proto_nfs,
 	&st_proto_f5ethtrailer,
+	&st_proto_dnp3,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
