@@ -57,7 +57,7 @@ enum {
 	F_ABS8, F_ABS16, F_ABS32, F_QTY8, F_QTY16, F_QTY32,
 	F_SIZE8, F_SIZE16, F_SIZE32,
 	F_PIDX, F_BIT, F_TDELAY, F_FHANDLE, F_FSIZE, F_FMAXB, F_FREQ,
-	F_FSTATUS, F_FRAG, F_FRAGN, F_FRAGLEN
+	F_FSTATUS, F_FSOFF, F_FSLEN, F_FAUTH, F_FMODE, F_FNAME, F_FRAG, F_FRAGN, F_FRAGLEN
 };
 
 static const struct st_valname prifunc_names[] = {
@@ -230,6 +230,16 @@ static const struct st_field_desc dnp3_fields[] = {
 	    0, 16, ST_FMT_DEC),
 	[F_FSTATUS] = FD(NULL, "dnp3.al.file.status", "File control status",
 	    0, 8, ST_FMT_DEC),
+	[F_FSOFF] = FD(NULL, "dnp3.al.file_string_offset",
+	    "File string offset", 0, 16, ST_FMT_DEC),
+	[F_FSLEN] = FD(NULL, "dnp3.al.file_string_length",
+	    "File string length", 0, 16, ST_FMT_DEC),
+	[F_FAUTH] = FD(NULL, "dnp3.al.file.auth", "File authentication key",
+	    0, 32, ST_FMT_HEX),
+	[F_FMODE] = FD(NULL, "dnp3.al.file.mode", "File control mode", 0, 16,
+	    ST_FMT_DEC),
+	[F_FNAME] = FD(NULL, "dnp3.al.file_name", "File name", 0, 0,
+	    ST_FMT_TEXT),
 	/* A message of one fragment, as tshark's reassembly shows it. */
 	[F_FRAG] = FDG("dnp3.al.fragment", "Fragment (frame)", ST_FMT_DEC,
 	    NULL),
@@ -395,6 +405,39 @@ file_status(struct st_dctx *d, struct st_cur *a, size_t off, size_t sz)
 }
 
 /*
+ * A file command (group 70 variation 3) of sz bytes at byte off: name
+ * offset and length, creation time and permissions (for writing), key,
+ * size (for writing or appending), mode, block size, request ID, name.
+ * 0, or 1 when it is one strata does not show (writing, appending: a
+ * time), or its name runs past it.
+ */
+static int
+file_cmd(struct st_dctx *d, struct st_cur *a, size_t off, size_t sz)
+{
+	char text[256 * 4 + 1];
+	size_t nl;
+	unsigned mode;
+
+	if (sz < 26)
+		return 1;
+	nl = (size_t)le_at(a, off + 2, 2);
+	mode = (unsigned)le_at(a, off + 20, 2);
+	if (mode == 2 || mode == 3 || 26 + nl > sz || nl > 256)
+		return 1;
+	dnp3_val(d, a, F_FSOFF, off, le_at(a, off, 2));
+	dnp3_val(d, a, F_FSLEN, off + 2, nl);
+	dnp3_val(d, a, F_FAUTH, off + 12, le_at(a, off + 12, 4));
+	dnp3_val(d, a, F_FMODE, off + 20, mode);
+	dnp3_val(d, a, F_FMAXB, off + 22, le_at(a, off + 22, 2));
+	dnp3_val(d, a, F_FREQ, off + 24, le_at(a, off + 24, 2));
+	if (nl > 0) {
+		st_escape(a->base + a->off + off + 26, nl, text, sizeof(text));
+		st_dtext(d, a, &dnp3_fields[F_FNAME], off + 26, nl, text);
+	}
+	return 0;
+}
+
+/*
  * The object headers from byte off of the application bytes at a (n of
  * them, cursor over them); their fields go to the layer with positions in
  * a, set right by the caller.  Values too when *values is set; it is
@@ -475,8 +518,9 @@ dnp3_objects(struct st_dctx *d, struct st_cur *a, size_t off, unsigned fn,
 				off += pre;
 				if (n - off < sz)
 					return -1;
-				if (*values && (g != 70 || v != 4 ||
-				    file_status(d, a, off, sz) != 0))
+				if (*values && (g != 70 || (v == 4 ?
+				    file_status(d, a, off, sz) : v == 3 ?
+				    file_cmd(d, a, off, sz) : 1) != 0))
 					*values = 0;
 				off += sz;
 			}

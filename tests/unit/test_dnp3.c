@@ -3,7 +3,7 @@
  * DNP 3.0 (src/proto/dnp3.c): the data link header and its CRC, the
  * transport header, the data chunks and their CRCs, the application layer
  * (control, function, internal indications, object headers and the values
- * strata shows) from frames of ../shared/corpus/zeek/dnp3__*.pcap and
+ * strata shows: time delays, internal indication points, a file command) from frames of ../shared/corpus/zeek/dnp3__*.pcap and
  * frames made to match (their CRCs worked out, tshark 4.0 agreeing); two
  * messages in one TCP segment; a bad chunk CRC; a fragment of several; a
  * secondary station's link frames; every prefix.
@@ -126,6 +126,12 @@ test_dnp3_file(void **state)
 	assert_int_equal(fval(p, "dnp3.al.objq.range"), 11);
 	assert_int_equal(fval(p, "dnp3.al.range.quantity"), 1);
 	assert_int_equal(fval(p, "dnp3.al.size"), 85);
+	assert_int_equal(fval(p, "dnp3.al.file_string_offset"), 26);
+	assert_int_equal(fval(p, "dnp3.al.file_string_length"), 59);
+	assert_int_equal(fval(p, "dnp3.al.file.mode"), 0);
+	assert_int_equal(fval(p, "dnp3.al.file.reqID"), 30);
+	assert_string_equal(field_n(p, "dnp3.al.file_name", 0)->meaning,
+	    "C:/temp/DNPDeviceConfiguration written to Remote Device.xml");
 	sweep_prefixes(DLT_EN10MB, DNP_FILE);
 }
 
