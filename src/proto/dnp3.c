@@ -660,6 +660,24 @@ dnp3_decode(struct st_dctx *d, struct st_cur *c)
 	return ST_OK;
 }
 
+/* The length of the DNP3 frame at c (strata/proto.h, pdu_len): header,
+ * user data and a CRC per chunk of 16, as its length byte says; "more"
+ * when the start bytes are there but not the length. */
+static size_t
+dnp3_pdu_len(struct st_cur *c)
+{
+	size_t left = st_cur_left(c), data;
+
+	if (left == 0 || st_peek_bits(c, 0, 8) != 0x05 ||
+	    (left >= 2 && st_peek_bits(c, 8, 8) != 0x64))
+		return 0;
+	if (left < 3)
+		return ST_PDU_MORE;
+	data = (size_t)st_peek_bits(c, 16, 8);
+	data = data > 5 ? data - 5 : 0;
+	return DNP3_HDR + data + 2 * ((data + DNP3_CHUNK - 1) / DNP3_CHUNK);
+}
+
 static const struct st_bind dnp3_binds[] = {
 	{ ST_KEY_TCPPORT, DNP3_PORT },
 	{ ST_KEY_UDPPORT, DNP3_PORT },
@@ -704,6 +722,7 @@ const struct st_proto st_proto_dnp3 = {
 	.binds = dnp3_binds,
 	.nbinds = NFIELDS(dnp3_binds),
 	.summary = dnp3_summary,
+	.pdu_len = dnp3_pdu_len,
 	.keys = dnp3_keys,
 	.color = "\033[33m",
 	.explain_bits = 80,
