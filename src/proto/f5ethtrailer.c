@@ -279,20 +279,36 @@ f5_find(const struct st_cur *c, struct f5find *r)
 	}
 }
 
-/* A text field of n bytes at byte off of t, ended at its first NUL. */
+/*
+ * n wire bytes as tshark shows an ASCII string, into out (outn bytes): to
+ * the first NUL, a byte above 0x7f as U+FFFD, the rest escaped for
+ * display (st_escape).
+ */
+static void
+f5_ascii(const uint8_t *p, size_t n, char *out, size_t outn)
+{
+	size_t i, o = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n && p[i] != 0 && o + 8 < outn; i++) {
+		if (p[i] > 0x7f) {
+			memcpy(out + o, "\xef\xbf\xbd", 4);
+			o += 3;
+		} else
+			o += st_escape(p + i, 1, out + o, outn - o);
+	}
+	out[o] = '\0';
+}
+
+/* A text field of n bytes at byte off of t. */
 static void
 f5_text(struct st_dctx *d, struct st_cur *t, int fi, size_t off, size_t n)
 {
 	char text[256 * 4 + 1];
-	const uint8_t *p;
-	size_t k;
 
 	if (!st_cur_need(t, off + n))
 		return;
-	p = t->base + t->off + off;
-	for (k = 0; k < n && p[k] != 0; k++)
-		;
-	st_escape(p, k, text, sizeof(text));
+	f5_ascii(t->base + t->off + off, n, text, sizeof(text));
 	st_dtext(d, t, &f5_fields[fi], off, n, text);
 }
 
