@@ -400,8 +400,13 @@ f5_rstcause(struct st_dctx *d, struct st_cur *t, size_t off, size_t rclen)
 	f5_at(d, t, F_RCPEER, off + 1);
 	f5_at(d, t, F_RCVAL, off + 1);
 	f5_at(d, t, F_RCLINE, off + 1);
-	if (rclen >= 9)
-		f5_text(d, t, F_RCTXT, off + 10, rclen - 9);
+	/* Shorter than its value and line: Wireshark's read of the text
+	 * fails there, and the trailer ends malformed. */
+	if (rclen < 9) {
+		t->err = ST_EINVAL;
+		return;
+	}
+	f5_text(d, t, F_RCTXT, off + 10, rclen - 9);
 }
 
 /* The least length of a medium TLV by version (its RST cause's after). */
@@ -516,7 +521,8 @@ f5_old(struct st_dctx *d, struct st_cur *c)
 		if (!f5_old_tlv(d, &t, type, len, ver, &peer))
 			break;
 		if (t.err != ST_OK)
-			return t.err;
+			return st_dmalformed(d, "type %u version %u TLV cut "
+			    "short", type, ver);
 		c->off += len;
 	}
 	return ST_OK;
