@@ -77,9 +77,13 @@ enum st_key {
 				   0): DCE/RPC on \\srvsvc, \\lsarpc; an SMB1
 				   Transaction's pipe function and FID, as a
 				   layer inside SMB's (ST_PIPE_SMB1) */
-	ST_KEY_IPXSOCK		/* an IPX socket (0x0455 NetBIOS): the lower
+	ST_KEY_IPXSOCK,		/* an IPX socket (0x0455 NetBIOS): the lower
 				   of the two a packet names that a protocol
 				   binds, else the higher */
+	ST_KEY_ETHTRAILER	/* a trailer after an Ethernet, VLAN or
+				   cooked header's datagram that a content
+				   heuristic recognises (the F5 trailer),
+				   by its place in Wireshark's order */
 };
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
 #define ST_PIPE_MAILSLOT 2	/* an SMB1 Transaction's mailslot words and

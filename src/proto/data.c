@@ -44,18 +44,50 @@ static const struct st_field_desc trailer_fields[] = {
 	FDGS("eth.fcs.status", "FCS status"),
 };
 
+#define TRAILER_HEUR	8	/* places in the trailer heuristics' order */
+
+/*
+ * The protocol whose content heuristic claims the bytes after the padding
+ * (pad bytes at c), tried in the order of their binds under
+ * ST_KEY_ETHTRAILER, as Wireshark tries its "eth.trailer" heuristics; NULL
+ * when none does.  Only a whole frame's: Wireshark leaves a trailer it
+ * cannot see all of alone.
+ */
+static const struct st_proto *
+trailer_heuristic(struct st_dctx *d, const struct st_cur *c, size_t pad)
+{
+	const struct st_proto *p;
+	struct st_cur t;
+	unsigned v;
+
+	if (d->pkt->caplen != d->pkt->len || d->depth > 0)
+		return NULL;
+	for (v = 0; v < TRAILER_HEUR; v++) {
+		p = st_proto_next(ST_KEY_ETHTRAILER, v);
+		if (p == NULL || p->heuristic == NULL)
+			continue;
+		t = *c;
+		t.off += pad;
+		if (p->heuristic(&t))
+			return p;
+	}
+	return NULL;
+}
+
 /*
  * The bytes after a datagram, as Wireshark splits them: zeros that pad
  * the frame to Ethernet's 60 bytes (only in a frame of 60 or more), then
  * a trailer named by the layer that handed the datagram on, and, on an
  * Ethernet link, the last 4 bytes taken for the frame check sequence when
  * the frame has 64 or more (a guess: left unverified, as tshark does).
+ * A trailer a heuristic recognises (F5's) takes all after the padding.
  */
 static int
 trailer_split(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *named, int fcs_ok)
 {
 	size_t n = st_cur_left(c), len = d->pkt->len, pad = 0, i, fcs = 0;
+	const struct st_proto *h;
 	struct st_cur at;
 
 	if (len >= 60 && len - n < 60) {
@@ -66,10 +98,17 @@ trailer_split(struct st_dctx *d, struct st_cur *c,
 			if (st_peek_bits(c, i * 8, 8) != 0)
 				pad = 0;
 	}
-	if (fcs_ok && len >= 64 && n - pad >= 4)
-		fcs = 4;
 	if (pad > 0)
 		st_dbytes(d, c, &trailer_fields[0], 0, pad);
+	if (n > pad && (h = trailer_heuristic(d, c, pad)) != NULL) {
+		/* All the rest is that trailer's, an FCS with it. */
+		st_dsublayer(d, c, h, pad, n - pad);
+		d->hdr = n;
+		d->plen = 0;
+		return ST_OK;
+	}
+	if (fcs_ok && len >= 64 && n - pad >= 4)
+		fcs = 4;
 	if (n - pad - fcs > 0)
 		st_dbytes(d, c, named, pad, n - pad - fcs);
 	if (fcs > 0) {
