@@ -705,6 +705,8 @@ test_pipe_literal(void **state)
 	assert_int_equal(fval(p, "smb_pipe.function"), 0x26);
 	assert_memory_equal(PIPE_BIND_LIT, pkt(0, PIPE_BIND),
 	    sizeof(PIPE_BIND_LIT));
+	/* (the seeds take frames from sweep_prefixes and decode_hex) */
+	sweep_prefixes(DLT_RAW, PIPE_BIND_LIT);
 }
 
 int
