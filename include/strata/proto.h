@@ -449,6 +449,10 @@ struct st_field *st_dunixtime(struct st_dctx *d, struct st_cur *c,
  */
 size_t st_escape(const uint8_t *p, size_t n, char *out, size_t outn);
 
+/* n wire bytes as tshark shows an ASCII string, into out (outn bytes): to
+ * the first NUL, a byte above 0x7f as U+FFFD, the rest as st_escape. */
+void	st_escape_ascii(const uint8_t *p, size_t n, char *out, size_t outn);
+
 /*
  * For decoders that carry a packet inside (ICMP errors quoting one): decodes
  * the bytes at c as a chain starting with the protocol bound to (key, val),

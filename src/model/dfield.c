@@ -233,6 +233,22 @@ st_escape(const uint8_t *p, size_t n, char *out, size_t outn)
 	return k;
 }
 
+void
+st_escape_ascii(const uint8_t *p, size_t n, char *out, size_t outn)
+{
+	size_t i, o = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < n && p[i] != 0 && o + 8 < outn; i++) {
+		if (p[i] > 0x7f) {
+			memcpy(out + o, "\xef\xbf\xbd", 4);
+			o += 3;
+		} else
+			o += st_escape(p + i, 1, out + o, outn - o);
+	}
+	out[o] = '\0';
+}
+
 struct st_field *
 st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
     size_t byteoff, size_t n, const char *text)

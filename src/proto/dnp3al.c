@@ -108,27 +108,6 @@ file_status(struct st_dctx *d, struct st_cur *a, size_t off, size_t sz)
 }
 
 /*
- * n wire bytes as tshark shows an ASCII string, into out (outn bytes): to
- * the first NUL, a byte above 0x7f as U+FFFD, the rest escaped for
- * display (st_escape).
- */
-static void
-dnp3_ascii(const uint8_t *p, size_t n, char *out, size_t outn)
-{
-	size_t i, o = 0;
-
-	out[0] = '\0';
-	for (i = 0; i < n && p[i] != 0 && o + 8 < outn; i++) {
-		if (p[i] > 0x7f) {
-			memcpy(out + o, "\xef\xbf\xbd", 4);
-			o += 3;
-		} else
-			o += st_escape(p + i, 1, out + o, outn - o);
-	}
-	out[o] = '\0';
-}
-
-/*
  * A file command (group 70 variation 3) of sz bytes at byte off: name
  * offset and length, creation time and permissions (for writing), key,
  * size (for writing or appending), mode, block size, request ID, name.
@@ -155,7 +134,7 @@ file_cmd(struct st_dctx *d, struct st_cur *a, size_t off, size_t sz)
 	st_dnp3_val(d, a, F_FMAXB, off + 22, st_dnp3_le(a, off + 22, 2));
 	st_dnp3_val(d, a, F_FREQ, off + 24, st_dnp3_le(a, off + 24, 2));
 	if (nl > 0) {
-		dnp3_ascii(a->base + a->off + off + 26, nl, text,
+		st_escape_ascii(a->base + a->off + off + 26, nl, text,
 		    sizeof(text));
 		st_dtext(d, a, &st_dnp3_fields[F_FNAME], off + 26, nl, text);
 	}

@@ -279,27 +279,6 @@ f5_find(const struct st_cur *c, struct f5find *r)
 	}
 }
 
-/*
- * n wire bytes as tshark shows an ASCII string, into out (outn bytes): to
- * the first NUL, a byte above 0x7f as U+FFFD, the rest escaped for
- * display (st_escape).
- */
-static void
-f5_ascii(const uint8_t *p, size_t n, char *out, size_t outn)
-{
-	size_t i, o = 0;
-
-	out[0] = '\0';
-	for (i = 0; i < n && p[i] != 0 && o + 8 < outn; i++) {
-		if (p[i] > 0x7f) {
-			memcpy(out + o, "\xef\xbf\xbd", 4);
-			o += 3;
-		} else
-			o += st_escape(p + i, 1, out + o, outn - o);
-	}
-	out[o] = '\0';
-}
-
 /* A text field of n bytes at byte off of t. */
 static void
 f5_text(struct st_dctx *d, struct st_cur *t, int fi, size_t off, size_t n)
@@ -308,7 +287,7 @@ f5_text(struct st_dctx *d, struct st_cur *t, int fi, size_t off, size_t n)
 
 	if (!st_cur_need(t, off + n))
 		return;
-	f5_ascii(t->base + t->off + off, n, text, sizeof(text));
+	st_escape_ascii(t->base + t->off + off, n, text, sizeof(text));
 	st_dtext(d, t, &f5_fields[fi], off, n, text);
 }
 
