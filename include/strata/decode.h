@@ -41,6 +41,13 @@ unsigned st_decode_ra(struct st_packet *pkt, int linktype,
 void	st_decode_init(void);
 
 /*
+ * Forgets what decoders learnt from earlier packets for the packets after
+ * them (conversations announced, requests awaiting answers): a new
+ * capture begins.
+ */
+void	st_decode_forget(void);
+
+/*
  * Feeds the conversations table *flows with decoded packet pkt through
  * its protocols' track hooks (a packet a filter hides, so that relative
  * numbers and TCP's analysis still see every packet of a file).

@@ -14,6 +14,7 @@
 
 #include "strata/decode.h"
 #include "strata/expect.h"
+#include "strata/match.h"
 #include "strata/reasm.h"
 
 /* Facts about the whole frame that outlive one chain. */
@@ -402,6 +403,13 @@ void
 st_decode_init(void)
 {
 	st_registry_init();
+}
+
+void
+st_decode_forget(void)
+{
+	st_expect_clear();
+	st_match_clear();
 }
 
 /*

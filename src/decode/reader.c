@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "strata/decode.h"
-#include "strata/expect.h"
-#include "strata/match.h"
 #include "strata/reader.h"
 #include "pcapng.h"
 
@@ -98,7 +96,7 @@ open_ng(struct st_reader *r, FILE *fp, char *why,
 		r->ng = NULL;
 		return -2;
 	}
-	st_expect_clear();
+	st_decode_forget();
 	return 0;
 }
 
@@ -137,8 +135,7 @@ st_reader_fopen(struct st_reader *r, FILE *fp, const char *path, char *why,
 	}
 	reader_init(r, p, path);
 	/* Conversations one capture announced are not another's. */
-	st_expect_clear();
-	st_match_clear();
+	st_decode_forget();
 	return 0;
 }
 
