@@ -590,6 +590,16 @@ void	st_dfields_at(struct st_dctx *d, struct st_cur *c, size_t off,
 struct st_field *st_dbytes(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n);
 
+/*
+ * Adds field fd over the n (1 to 8) bytes at c's position plus byteoff read
+ * as a little-endian number; when fd is a part of that number (bits less
+ * than n * 8), its bitoff and bits say which bits, counted from the top
+ * of the number as the protocol's drawing counts them.  NULL when the bytes
+ * were not captured (c->err is then set) or in a lite decode of a detail.
+ */
+struct st_field *st_dle(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n);
+
 /* Adds a generated field (no bits on the wire) with value val. */
 struct st_field *st_dgen(struct st_dctx *d, const struct st_field_desc *fd,
     uint64_t val);

@@ -208,6 +208,29 @@ st_dbytes(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	    (uint32_t)(n * 8), v);
 }
 
+struct st_field *
+st_dle(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
+    size_t byteoff, size_t n)
+{
+	uint64_t v = 0;
+	unsigned w = (unsigned)n * 8;
+	size_t i;
+
+	if (n == 0 || n > 8 || !st_cur_need(c, byteoff + n))
+		return NULL;
+	if (d->pkt->lite && (fd->flags & ST_DF_DETAIL) != 0)
+		return NULL;
+	for (i = n; i-- > 0;)
+		v = v << 8 | c->base[c->off + byteoff + i];
+	/* A part of the number: its bits counted from the number's top. */
+	if (fd->bits != 0 && fd->bits < w && fd->bitoff < w) {
+		v >>= w - fd->bitoff - fd->bits;
+		v &= ((uint64_t)1 << fd->bits) - 1;
+	}
+	return st_pkt_add_field(d->pkt, fd, (uint32_t)((c->off + byteoff) * 8),
+	    (uint32_t)w, v << fd->shift);
+}
+
 size_t
 st_escape(const uint8_t *p, size_t n, char *out, size_t outn)
 {

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * MS NLB heartbeats (EtherType 0x886f): the little-endian header, a
+ * membership heartbeat's counters and teaming word, extended heartbeats
+ * (the host's name in UTF-16, an address), a name without its end, and
+ * every shorter prefix.
+ */
+#include "testutil.h"
+
+#define ETH	"ffffffffffff02010a000002886f"
+#define HDR(sig) sig "0502000078563412c612000ac612000b"
+
+/* A membership heartbeat's first 36 bytes after the header. */
+#define MEMBER	ETH HDR("bf01dec0") "0200010001000100feca000092100000" \
+	"0bcdab0000000000" "00000500010005000200"
+#define EXTNAME	ETH HDR("c001dec0") "012600000000000" \
+	"06e006f00640065002d0062002e0074006500730074000000000000000000"
+#define EXTIP	ETH HDR("c001dec0") "02180000000000000200c612000b" \
+	"0000000000000000"
+
+static void
+test_member(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, MEMBER);
+	assert_chain(p, "eth msnlb");
+	assert_int_equal(fval(p, "msnlb.signature"), 0xc0de01bf);
+	assert_int_equal(fval(p, "msnlb.version"), 0x0205);
+	assert_int_equal(fval(p, "msnlb.unique_host_id"), 0x12345678);
+	assert_int_equal(fval(p, "msnlb.cluster_ip"), 0xc612000a);
+	assert_int_equal(fval(p, "msnlb.host_ip"), 0xc612000b);
+	assert_int_equal(fval(p, "msnlb.my_host_ip"), 2);
+	assert_int_equal(fval(p, "msnlb.number_of_port_rules"), 1);
+	assert_int_equal(fval(p, "msnlb.unique_host_code"), 0xcafe);
+	assert_int_equal(fval(p, "msnlb.packets_handled"), 4242);
+	assert_int_equal(fval(p, "msnlb.teamincfg"), 0x00abcd0b);
+	assert_int_equal(fval(p, "msnlb.teamingcfg.xorclusterip"), 0xabcd);
+	assert_int_equal(fval(p, "msnlb.teamingcfg.number_of_participants"),
+	    1);
+	assert_int_equal(fval(p, "msnlb.teamingcfg.hashing"), 0);
+	assert_int_equal(fval(p, "msnlb.teamingcfg.master"), 1);
+	assert_int_equal(fval(p, "msnlb.teamingcfg.active"), 1);
+	/* The tables begin: two port rules captured, then the cut. */
+	assert_int_equal(field_n(p, "msnlb.portruleconfiguration.data",
+	    1)->val, 0x50001);
+	assert_int_equal(last_layer(p, "msnlb")->status, ST_LS_TRUNCATED);
+	assert_string_equal(summary_of(DLT_EN10MB, MEMBER), "   1  0.000000  "
+	    "eth › msnlb  MS NLB heartbeat, host priority 2, cluster IP "
+	    "198.18.0.10, host IP 198.18.0.11 [truncated msnlb]\n");
+	sweep_prefixes(DLT_EN10MB, MEMBER);
+}
+
+static void
+test_extended(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, EXTNAME);
+	assert_int_equal(fval(p, "msnlb.extended_hb.type"), 1);
+	assert_int_equal(fval(p, "msnlb.length"), 38);
+	assert_string_equal(field_n(p, "msnlb.host_name", 0)->meaning,
+	    "node-b.test");
+	assert_int_equal(last_layer(p, "msnlb")->status, ST_LS_OK);
+	p = decode_hex(DLT_EN10MB, EXTIP);
+	assert_int_equal(fval(p, "msnlb.address_family"), 2);
+	assert_int_equal(fval(p, "msnlb.host_ipv4"), 0xc612000b);
+	assert_int_equal(field_n(p, "msnlb.padding", 0)->bits, 64);
+	sweep_prefixes(DLT_EN10MB, EXTNAME);
+	sweep_prefixes(DLT_EN10MB, EXTIP);
+}
+
+/* A host name whose terminating NUL never comes: malformed, not read on. */
+static void
+test_name_unended(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, ETH HDR("c001dec0") "01260000000000"
+	    "006e006f00640065");
+	assert_false(has_field(p, "msnlb.host_name"));
+	assert_int_equal(last_layer(p, "msnlb")->status, ST_LS_MALFORMED);
+	/* An unknown record type: its bytes, nothing read into them. */
+	p = decode_hex(DLT_EN10MB, ETH HDR("c001dec0") "07aabbcc");
+	assert_int_equal(field_n(p, "msnlb.extended_hb.unknown", 0)->bits, 24);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_member),
+		cmocka_unit_test(test_extended),
+		cmocka_unit_test(test_name_unended),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
