@@ -602,7 +602,7 @@ def report(results, allow, verbose, secs):
           % (tot["unpaired"], tot["lone"]))
     print("protocols tshark shows and strata does not (packets, captures), "
           "most missed first:")
-    for p, n in sorted(missed.items(), key=lambda x: (-x[1], x[0]))[:25]:
+    for p, n in sorted(missed.items(), key=lambda x: (-x[1], x[0])):
         print("  %-22s %7d %5d" % (p, n, missed_caps[p]))
     for p in MISSED_AT:
         print("where tshark shows %s and strata does not (capture: frames):"
