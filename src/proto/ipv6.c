@@ -137,6 +137,17 @@ ipv6_decode(struct st_dctx *d, struct st_cur *c)
 		addr_facts(d, c, 24, addr_rows[1]);
 	}
 	d->hdr = 40;
+	if (plen == 0 && left > 40) {
+		/*
+		 * Segmentation offload (TSO, BIG TCP) leaves 0, and so does a
+		 * jumbogram, whose hop-by-hop Jumbo Payload option holds the
+		 * length (RFC 2675): the capture knows better, as Wireshark
+		 * takes it.
+		 */
+		st_pkt_note(d->pkt, "IPv6 payload length 0 (segmentation "
+		    "offload or a jumbogram): using the captured length");
+		plen = left - 40;
+	}
 	if (plen + 40 > left && d->depth == 0 &&
 	    d->pkt->caplen >= d->pkt->len)
 		st_dmalformed(d, "payload length %zu exceeds the %zu bytes "

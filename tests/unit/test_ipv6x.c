@@ -290,6 +290,38 @@ test_addr_facts(void **state)
 	assert_int_equal(count(p, "ipv6.src_slaac_mac"), 0);
 }
 
+/*
+ * Payload length 0: segmentation offload (BIG TCP) or a jumbogram whose
+ * hop-by-hop Jumbo Payload option carries the length; the captured bytes
+ * are the payload, as Wireshark takes them, and a note says so.
+ */
+static void
+test_plen_zero(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* No extension header: UDP 7 -> 9 with 4 bytes of data. */
+	p = decode_hex(DLT_RAW, "6000000000001140" "20010db8000000000000"
+	    "000000000001" "20010db8000000000000000000000002"
+	    "00070009000c0000" "74657374");
+	assert_chain(p, "ipv6 udp data");
+	assert_int_equal(fval(p, "ipv6.plen"), 0);
+	assert_int_equal(fval(p, "udp.length"), 12);
+	assert_true(has_note(p, "payload length 0"));
+	/* A jumbogram: hop-by-hop with Jumbo Payload (194), then UDP. */
+	p = decode_hex(DLT_RAW, "6000000000000040" "20010db8000000000000"
+	    "000000000001" "20010db8000000000000000000000002"
+	    "1100c2040000001c" "00070009000c0000" "74657374");
+	assert_chain(p, "ipv6 hopopts udp data");
+	assert_int_equal(fval(p, "ipv6.opt.jumbo"), 28);
+	/* Nothing after the fixed header: no payload to take. */
+	p = decode_hex(DLT_RAW, "6000000000001140" "20010db8000000000000"
+	    "000000000001" "20010db8000000000000000000000002");
+	assert_chain(p, "ipv6");
+	assert_false(has_note(p, "payload length 0"));
+}
+
 int
 main(void)
 {
@@ -303,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_icmp_ext),
 		cmocka_unit_test(test_icmp_data_time),
 		cmocka_unit_test(test_addr_facts),
+		cmocka_unit_test(test_plen_zero),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
