@@ -454,6 +454,13 @@ size_t st_escape(const uint8_t *p, size_t n, char *out, size_t outn);
 void	st_escape_ascii(const uint8_t *p, size_t n, char *out, size_t outn);
 
 /*
+ * A gzip, zlib-wrapped or bare deflate stream p[0..n) inflated into
+ * out[0..outn) by zlib, as far as the input goes (a stream cut short or
+ * broken ends where it breaks): the bytes made, 0 when none.
+ */
+size_t	st_inflate(const uint8_t *p, size_t n, uint8_t *out, size_t outn);
+
+/*
  * For decoders that carry a packet inside (ICMP errors quoting one): decodes
  * the bytes at c as a chain starting with the protocol bound to (key, val),
  * one quoting level deeper, and consumes them.  Beyond ST_MAX_DEPTH the

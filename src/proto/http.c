@@ -470,7 +470,7 @@ opened(struct st_dctx *d, const uint8_t *p, const struct head *h,
 		if ((z = malloc(HTTP_INFLATED)) == NULL)
 			n = 0;
 		else {
-			n = http_inflate(b, n, z, HTTP_INFLATED);
+			n = st_inflate(b, n, z, HTTP_INFLATED);
 			show = z;
 		}
 	}

@@ -85,10 +85,6 @@ size_t	http_chunks(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 const struct st_proto *http_body_proto(const uint8_t *p, const struct head *h,
 	    const uint8_t *b, size_t bn);
 
-/* httpinflate.c: a gzip, zlib or raw deflate stream p[0..n) inflated
- * into out[0..outn), as far as the input goes: the bytes made. */
-size_t	http_inflate(const uint8_t *p, size_t n, uint8_t *out, size_t outn);
-
 /*
  * httpup.c: after message head p[0..hl) (first line n bytes), a CONNECT
  * request, its 2xx answer or a 101 with Upgrade notes that the

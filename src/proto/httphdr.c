@@ -135,7 +135,7 @@ header_value(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
 		h->ctypen = n;
 		break;
 	case F_CENC:
-		/* gzip and deflate are opened (httpinflate.c) */
+		/* gzip and deflate are opened (st_inflate, zlib) */
 		h->encoded = n == 8 && http_named(p + off, n, "identity") ? 0 :
 		    (n == 4 && http_named(p + off, n, "gzip")) ||
 		    (n == 6 && http_named(p + off, n, "x-gzip")) ||

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * IPsec: the Encapsulating Security Payload (RFC 4303, IP protocol 50) and
- * the Authentication Header (RFC 4302, IP protocol 51).
+ * IPsec: the Encapsulating Security Payload (RFC 4303, IP protocol 50),
+ * the Authentication Header (RFC 4302, IP protocol 51), and IP payload
+ * compression (RFC 3173, IP protocol 108), which IPsec negotiates.
  *
  * ESP:
  *  0                   1                   2                   3
@@ -28,6 +29,8 @@
  *
  * Payload Len is the header's length in 4-byte words, minus 2.
  */
+#include <stdlib.h>
+
 #include "strata/out.h"
 #include "fields.h"
 
@@ -104,6 +107,86 @@ static const struct st_bind ah_binds[] = {
 	{ ST_KEY_IPPROTO, 51 },
 };
 
+/*
+ * IPComp (RFC 3173), IP protocol 108: the datagram's payload compressed,
+ * the algorithm named by the compression parameter index.  DEFLATE's
+ * (RFC 2394) is inflated, as tshark does, and what it was decodes after
+ * the layer from its next header on, a note saying so; bytes that do not
+ * inflate (LZS, LZJH, an algorithm of the two ends' own) are data.
+ */
+#define IPCOMP_MAX	65535	/* an IP payload's most, inflated */
+static const struct st_valname cpi_names[] = {
+	{ 1, "OUI" }, { 2, "DEFLATE" }, { 3, "LZS" }, { 4, "LZJH" },
+	{ 0, NULL }
+};
+
+static const struct st_field_desc ipcomp_fields[] = {
+	FDN("nh", "ipcomp.next_header", "Next header", 0, 8, ST_FMT_DEC,
+	    st_ipproto_names),
+	FD("flags", "ipcomp.flags", "Flags", 8, 8, ST_FMT_HEX),
+	FDN("cpi", "ipcomp.cpi", "Compression parameter index", 16, 16,
+	    ST_FMT_HEX, cpi_names),
+};
+
+static int
+ipcomp_decode(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), n;
+	uint8_t *out;
+
+	if (st_dfields(d, c, ipcomp_fields, NFIELDS(ipcomp_fields)) != ST_OK)
+		return c->err;
+	d->hdr = 4;
+	/* Only a payload captured whole is opened: a cut one would make
+	 * half a datagram. */
+	if (d->net.tlen <= 4 || left < d->net.tlen || d->net.frag) {
+		if (d->net.tlen >= 4)
+			d->net.tlen -= 4;
+		return ST_OK;
+	}
+	d->net.tlen -= 4;
+	if ((out = malloc(IPCOMP_MAX)) == NULL)
+		return ST_OK;
+	n = st_inflate(c->base + c->off + 4, d->net.tlen, out, IPCOMP_MAX);
+	/* The compressed bytes stay data after this layer, as tshark
+	 * shows them; the inflated ones decode after the frame's. */
+	if (n > 0) {
+		d->net.tlen = (uint32_t)n;
+		st_dderive(d, out, n, ST_KEY_IPPROTO, st_peek_bits(c, 0, 8),
+		    "the IPComp payload inflated");
+	}
+	free(out);
+	return ST_OK;
+}
+
+static const struct st_bind ipcomp_binds[] = {
+	{ ST_KEY_IPPROTO, 108 },
+};
+
+/* "A → B ipcomp cpi DEFLATE (compressed, next header 6)". */
+static int
+ipcomp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_field *f[3];
+	const char *name;
+
+	if (s->net == NULL)
+		return 0;
+	st_ly_fields(s->pkt, ly, ipcomp_fields, 3, f);
+	s->endpoints(s, NULL);
+	st_out_puts(s->o, " ipcomp");
+	if (f[2] != NULL) {
+		name = st_valname(cpi_names, (uint32_t)f[2]->val);
+		st_out_printf(s->o, " cpi %s", name != NULL ? name : "");
+		if (name == NULL)
+			s->value(s, f[2]);
+	}
+	if (f[0] != NULL)
+		st_out_printf(s->o, " (compressed, next header %u)",
+		    (unsigned)f[0]->val);
+	return 1;
+}
+
 /* "A → B esp spi 0x12345678 seq 1 len n (encrypted)". */
 static int
 esp_summary(struct st_sumctx *s, const struct st_layer *ly)
@@ -150,6 +233,28 @@ const struct st_proto st_proto_esp = {
 	.explain = "The SPI names the security association, the sequence "
 	    "number counts its packets; everything after them is encrypted "
 	    "(the payload, padding, next header and the integrity check).",
+};
+
+const struct st_proto st_proto_ipcomp = {
+	.name = "ipcomp",
+	.ws = "ipcomp",
+	.title = "IP Payload Compression",
+	.rfc = "RFC 3173",
+	.role = ST_ROLE_NETEXT,
+	.fields = ipcomp_fields,
+	.nfields = NFIELDS(ipcomp_fields),
+	.decode = ipcomp_decode,
+	.binds = ipcomp_binds,
+	.nbinds = NFIELDS(ipcomp_binds),
+	.summary = ipcomp_summary,
+	.color = "\033[31m",
+	.explain_bits = 32,
+	.explain = "IPComp shrinks a datagram's payload before IPsec encrypts "
+	    "it (encrypted bytes no longer compress). The next header says "
+	    "what the payload is once inflated; the compression parameter "
+	    "index names the algorithm (2 DEFLATE, 3 LZS) or, above 61439, "
+	    "one the two ends agreed on. The compressed bytes are shown as "
+	    "data.",
 };
 
 const struct st_proto st_proto_ah = {

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * MS NLB heartbeats (EtherType 0x886f): the little-endian header, a
- * membership heartbeat's counters and teaming word, extended heartbeats
- * (the host's name in UTF-16, an address), a name without its end, and
- * every shorter prefix.
+ * Small protocols of the long tail.  MS NLB heartbeats (EtherType 0x886f):
+ * the little-endian header, a membership heartbeat's counters and teaming
+ * word, extended heartbeats (the host's name in UTF-16, an address), a
+ * name without its end.  AppleTalk ARP: a probe, a reply, sizes it does not
+ * know.  IPComp: a DEFLATE payload inflated and decoded on, one that does
+ * not inflate left as data.  Every shorter prefix of each.
  */
 #include "testutil.h"
 
@@ -88,6 +90,63 @@ test_name_unended(void **state)
 	assert_int_equal(field_n(p, "msnlb.extended_hb.unknown", 0)->bits, 24);
 }
 
+#define AARP_PROBE "ffffffffffff020000000001" "80f3" "0001809b06040003" \
+	"020000000001" "00ff012a" "000000000000" "00ff012a"
+
+static void
+test_aarp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, AARP_PROBE);
+	assert_chain(p, "eth aarp");
+	assert_int_equal(fval(p, "aarp.proto.type"), 0x809b);
+	assert_int_equal(fval(p, "aarp.opcode"), 3);
+	assert_int_equal(field_n(p, "aarp.src.proto_id", 0)->bits, 32);
+	assert_int_equal(field_n(p, "aarp.dst.hw_mac", 0)->bits, 48);
+	assert_string_equal(summary_of(DLT_EN10MB, AARP_PROBE), "   1  "
+	    "0.000000  eth › aarp  aarp probe 65281.42\n");
+	/* A hardware size of 8: the addresses as bytes, moved along. */
+	p = decode_hex(DLT_EN10MB, "ffffffffffff020000000001" "80f3"
+	    "0001809b08040001" "0000000000000000" "00ff012a"
+	    "0000000000000000" "00ff0107");
+	assert_int_equal(field_n(p, "aarp.src.hw", 0)->bits, 64);
+	assert_int_equal(field_n(p, "aarp.dst.proto_id", 0)->bitoff / 8,
+	    14 + 28);
+	sweep_prefixes(DLT_EN10MB, AARP_PROBE);
+}
+
+/* UDP 40000 -> 7 carrying "hi strata", DEFLATE-compressed in IPComp. */
+#define IPCOMP_DEFLATE "4500002b00014000406cae3ec6120001c6120002" \
+	"110000029be3c0c0ce20283e332353a1b8a428b1241100"
+
+static void
+test_ipcomp(void **state)
+{
+	const struct st_packet *p;
+	const struct st_layer *u;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, IPCOMP_DEFLATE);
+	assert_int_equal(fval(p, "ipcomp.next_header"), 17);
+	assert_int_equal(fval(p, "ipcomp.cpi"), 2);
+	/* The inflated datagram decodes on, after the frame's bytes. */
+	assert_non_null(u = last_layer(p, "udp"));
+	assert_int_equal(u->off, 43);
+	assert_int_equal(fval(p, "udp.dstport"), 7);
+	assert_int_equal(fval(p, "udp.length"), 17);
+	assert_true(has_note(p, "IPComp payload inflated"));
+	/* The compressed bytes are data, as tshark shows them. */
+	assert_int_equal(last_layer(p, "data")->off, 24);
+	/* LZS: not inflated, data. */
+	p = decode_hex(DLT_RAW, "4500001c00014000406cae4dc6120001c6120002"
+	    "1100000301020304");
+	assert_chain(p, "ipv4 ipcomp data");
+	assert_false(has_note(p, "inflated"));
+	sweep_prefixes(DLT_RAW, IPCOMP_DEFLATE);
+}
+
 int
 main(void)
 {
@@ -95,6 +154,8 @@ main(void)
 		cmocka_unit_test(test_member),
 		cmocka_unit_test(test_extended),
 		cmocka_unit_test(test_name_unended),
+		cmocka_unit_test(test_aarp),
+		cmocka_unit_test(test_ipcomp),
 	};
 
 	st_decode_init();

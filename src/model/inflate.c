@@ -1,20 +1,20 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * A content-encoded HTTP body opened (RFC 9110 8.4.1): gzip (RFC 1952),
- * deflate in its zlib wrapper (RFC 1950) or bare (RFC 1951), inflated as
- * far as the bytes at hand go, as tshark does before it shows the body
- * ("Content-encoded entity body").  The inflating is zlib's (Debian's
+ * Compressed bytes a decoder meets opened: gzip (RFC 1952), deflate in its
+ * zlib wrapper (RFC 1950) or bare (RFC 1951), inflated as far as the bytes
+ * at hand go, as tshark does before it shows them (an HTTP body sent with
+ * Content-Encoding, an IPComp payload).  The inflating is zlib's (Debian's
  * zlib1g, the library every peer uses for it): one call over the whole
- * input into a bounded output, so a stream that breaks the format, or
- * is cut short, ends the output where it broke.  http.c's companion.
+ * input into a bounded output, so a stream that breaks the format, or is
+ * cut short, ends the output where it broke.
  */
 #include <string.h>
 #include <zlib.h>
 
-#include "http.h"
+#include "strata/proto.h"
 
 size_t
-http_inflate(const uint8_t *p, size_t n, uint8_t *out, size_t outn)
+st_inflate(const uint8_t *p, size_t n, uint8_t *out, size_t outn)
 {
 	z_stream z;
 	int wbits = -MAX_WBITS;		/* bare deflate */
