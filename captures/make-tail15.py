@@ -11,6 +11,13 @@ aarp.pcap    AppleTalk ARP (EtherType 0x80f3): a probe, a request and its
              reply, and one with a hardware size AARP does not know.
 ipcomp.pcap  IPComp (IP protocol 108): DEFLATE-compressed payloads over
              IPv4 and IPv6, and an LZS one.
+mtrace.pcap  multicast traceroute in IGMP: a query for group 233.252.0.1
+             from source 198.18.1.1 to receiver 198.18.0.2, and the
+             response after two routers added their blocks.
+inetsvc.pcap the small inetd services over UDP: echo (7) both ways,
+             daytime (13) asked and answered, an empty datagram to
+             chargen (19) and its line, an empty one to time (37) and
+             its 32-bit answer.
 """
 import os
 import struct
@@ -88,6 +95,30 @@ def main():
         pcaplib.ether(pcaplib.MS, pcaplib.MC, 0x0800, pcaplib.ipv4(
             pcaplib.C, pcaplib.S, 108, ipcomp(3, 6, udp)))]
     pcaplib.write(os.path.join(here, "ipcomp.pcap"), frames)
+    group, src = bytes([233, 252, 0, 1]), bytes([198, 18, 1, 1])
+    blocks = b"".join(
+        struct.pack("!I4s4s4sIIIBBBB", 0xE1000000 + i, bytes([198, 18, i, 254]),
+                    bytes([198, 18, i + 1, 254]), bytes([198, 18, i, 253]),
+                    1000 + i, 2000 + i, 3000 + i, 3, 1, 0x40 | 24, 0)
+        for i in range(2))
+    frames = []
+    for t, blk in ((0x1F, b""), (0x1E, blocks)):
+        m = struct.pack("!BBH4s4s4s4sB", t, 32, 0, group, src, pcaplib.S,
+                        pcaplib.C, 64) + (12345).to_bytes(3, "big") + blk
+        m = m[:2] + struct.pack("!H", pcaplib.csum(m)) + m[4:]
+        frames.append(pcaplib.ether(pcaplib.MS, pcaplib.MC, 0x0800,
+                                    pcaplib.ipv4(pcaplib.C, pcaplib.S, 2, m)))
+    pcaplib.write(os.path.join(here, "mtrace.pcap"), frames)
+    frames = []
+    line = bytes(range(33, 105)) + b"\r\n"
+    for sp, dp, p in ((40000, 7, b"ping\r\n"), (7, 40000, b"ping\r\n"),
+                      (40001, 13, b"\r\n"),
+                      (13, 40001, b"Sun Nov 29 15:00:00 2026\r\n"),
+                      (40002, 19, b""), (19, 40002, line),
+                      (40003, 37, b""),
+                      (37, 40003, struct.pack("!I", 0xEBB7C8A0))):
+        frames.append(pcaplib.udp_frame(dp in (7, 13, 19, 37), sp, dp, p))
+    pcaplib.write(os.path.join(here, "inetsvc.pcap"), frames)
 
 
 if __name__ == "__main__":

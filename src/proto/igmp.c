@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * IGMP, versions 1 (RFC 1112), 2 (RFC 2236) and 3 (RFC 3376).
+ * IGMP, versions 1 (RFC 1112), 2 (RFC 2236) and 3 (RFC 3376), and the
+ * multicast traceroute carried in it (types 0x1f query and request, 0x1e
+ * response: draft-ietf-idmr-traceroute-ipm, mtrace), shown in IGMP's layer
+ * as Wireshark does.
  *
  *  0                   1                   2                   3
  *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -26,7 +29,14 @@
 
 enum { F_VER, F_TYPE, F_MRT, F_MEXP, F_MMANT, F_RSV1, F_CKSUM, F_CKSTAT,
 	F_MADDR, F_S, F_QRV, F_QQIC, F_NSRC, F_RSV2, F_NGRP };
-enum { R_TYPE, R_AUXLEN, R_NSRC, R_MADDR, R_SADDR, R_AUX };
+enum { R_TYPE, R_AUXLEN, R_NSRC, R_MADDR, R_SADDR, R_AUX, M_HOPS, M_SADDR,
+	M_RADDR, M_RSPADDR, M_RESPTTL, M_QID, M_ARRIVAL, M_INADDR, M_OUTADDR,
+	M_PREVRTR, M_INPKT, M_OUTPKT, M_TOTAL, M_RTGPROTO, M_FWDTTL, M_MBZ, M_S,
+	M_SRCMASK, M_FWDCODE };
+
+#define MTRACE_HDR	24	/* the query's bytes before the blocks */
+#define MTRACE_BLOCK	32	/* one router's response data block */
+#define MTRACE_MAXBLK	255	/* blocks decoded: one per hop at most */
 
 static const struct st_valname igmp_type_names[] = {
 	{ 0x11, "Membership Query" }, { 0x12, "Membership Report v1" },
@@ -74,7 +84,71 @@ static const struct st_field_desc rec_fields[] = {
 	FD(NULL, "igmp.maddr", "Multicast address", 32, 32, ST_FMT_IPV4),
 	FD(NULL, "igmp.saddr", "Source address", 0, 32, ST_FMT_IPV4),
 	FD(NULL, "igmp.aux_data", "Aux data", 0, 0, ST_FMT_BYTES),
+	/* mtrace: the query, from the message's start */
+	[M_HOPS] = FD(NULL, "igmp.mtrace.max_hops", "Max hops", 8, 8,
+	    ST_FMT_DEC),
+	[M_SADDR] = FD(NULL, "igmp.mtrace.saddr", "Source address", 64, 32,
+	    ST_FMT_IPV4),
+	[M_RADDR] = FD(NULL, "igmp.mtrace.raddr", "Receiver address", 96, 32,
+	    ST_FMT_IPV4),
+	[M_RSPADDR] = FD(NULL, "igmp.mtrace.rspaddr", "Response address", 128,
+	    32, ST_FMT_IPV4),
+	[M_RESPTTL] = FD(NULL, "igmp.mtrace.resp_ttl", "Response TTL", 160, 8,
+	    ST_FMT_DEC),
+	[M_QID] = FD(NULL, "igmp.mtrace.q_id", "Query ID", 168, 24,
+	    ST_FMT_DEC),
+	/* a response data block, from its start */
+	[M_ARRIVAL] = FD(NULL, "igmp.mtrace.q_arrival", "Query arrival time",
+	    0, 32, ST_FMT_DEC),
+	[M_INADDR] = FD(NULL, "igmp.mtrace.q_inaddr", "Incoming interface", 32,
+	    32, ST_FMT_IPV4),
+	[M_OUTADDR] = FD(NULL, "igmp.mtrace.q_outaddr", "Outgoing interface",
+	    64, 32, ST_FMT_IPV4),
+	[M_PREVRTR] = FD(NULL, "igmp.mtrace.q_prevrtr", "Previous-hop router",
+	    96, 32, ST_FMT_IPV4),
+	[M_INPKT] = FD(NULL, "igmp.mtrace.q_inpkt", "Input packets", 128, 32,
+	    ST_FMT_DEC),
+	[M_OUTPKT] = FD(NULL, "igmp.mtrace.q_outpkt", "Output packets", 160,
+	    32, ST_FMT_DEC),
+	[M_TOTAL] = FD(NULL, "igmp.mtrace.q_total", "S,G packet count", 192,
+	    32, ST_FMT_DEC),
+	[M_RTGPROTO] = FD(NULL, "igmp.mtrace.q_rtg_proto", "Routing protocol",
+	    224, 8, ST_FMT_DEC),
+	[M_FWDTTL] = FD(NULL, "igmp.mtrace.q_fwd_ttl", "Forwarding TTL", 232,
+	    8, ST_FMT_DEC),
+	[M_MBZ] = FD(NULL, "igmp.mtrace.q_mbz", "Must be zero", 240, 1,
+	    ST_FMT_HEX),
+	[M_S] = FD(NULL, "igmp.mtrace.q_s", "S,G count for the source network",
+	    241, 1, ST_FMT_HEX),
+	[M_SRCMASK] = FD(NULL, "igmp.mtrace.q_src_mask", "Source mask length",
+	    242, 6, ST_FMT_HEX),
+	[M_FWDCODE] = FD(NULL, "igmp.mtrace.q_fwd_code", "Forwarding code",
+	    248, 8, ST_FMT_HEX),
 };
+
+/* An mtrace query or response after the checksum: the group, the three
+ * addresses, the response TTL and query ID, then one 32-byte block per
+ * router the response passed; returns the message's length. */
+static size_t
+igmp_mtrace(struct st_dctx *d, struct st_cur *c)
+{
+	size_t left = st_cur_left(c), off = MTRACE_HDR;
+	struct st_cur b;
+	unsigned i;
+
+	st_dfield(d, c, &igmp_fields[F_MADDR]);
+	st_dfields(d, c, rec_fields + M_SADDR, M_ARRIVAL - M_SADDR);
+	if (c->err != ST_OK)
+		return MTRACE_HDR;
+	for (i = 0; i < MTRACE_MAXBLK && off + MTRACE_BLOCK <= left; i++) {
+		b = *c;
+		b.off += off;
+		st_dfields(d, &b, rec_fields + M_ARRIVAL, M_FWDCODE + 1 -
+		    M_ARRIVAL);
+		off += MTRACE_BLOCK;
+	}
+	return off;
+}
 
 static const struct st_ckspec igmp_ck = {
 	.field = &igmp_fields[F_CKSUM],
@@ -159,6 +233,10 @@ igmp_code(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned ver)
 {
 	struct st_field *mrt;
 
+	if (type == 0x1e || type == 0x1f) {
+		st_dfield(d, c, &rec_fields[M_HOPS]);
+		return;
+	}
 	if (type == 0x22 || ver == 1) {
 		st_dbytes(d, c, &igmp_fields[F_RSV1], 1, 1);
 		return;
@@ -179,6 +257,8 @@ igmp_body(struct st_dctx *d, struct st_cur *c, unsigned type, unsigned ver)
 {
 	unsigned n;
 
+	if (type == 0x1e || type == 0x1f)
+		return igmp_mtrace(d, c);
 	if (type == 0x22) {
 		st_dbytes(d, c, &igmp_fields[F_RSV2], 4, 2);
 		if (st_dfield(d, c, &igmp_fields[F_NGRP]) == NULL)
@@ -276,6 +356,12 @@ igmp_summary(struct st_sumctx *s, const struct st_layer *ly)
 		st_out_puts(o, "igmp leave ");
 		s->value(s, f[F_MADDR]);
 		return 1;
+	case 0x1e:
+	case 0x1f:
+		st_out_puts(o, type == 0x1e ? "mtrace response to " :
+		    "mtrace query to ");
+		s->value(s, f[F_MADDR]);
+		return 1;
 	case 0x22:
 		st_out_puts(o, "igmp v3 report");
 		if (f[F_NGRP] != NULL)
@@ -313,5 +399,8 @@ const struct st_proto st_proto_igmp = {
 	    "report their groups and leave them.  The version is not in the "
 	    "header: a query of 8 bytes is IGMPv1 with a zero response time, "
 	    "else IGMPv2; a longer one is IGMPv3, which also names sources, "
-	    "and IGMPv3 reports carry one record per group.",
+	    "and IGMPv3 reports carry one record per group.  Types 0x1f and "
+	    "0x1e are multicast traceroute (mtrace): a query walks from the "
+	    "receiver back towards the source, each router adding a block "
+	    "of its interfaces, counters and forwarding code.",
 };

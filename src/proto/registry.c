@@ -153,6 +153,8 @@ extern const struct st_proto st_proto_f5ethtrailer;
 extern const struct st_proto st_proto_dnp3;
 extern const struct st_proto st_proto_msnlb;
 extern const struct st_proto st_proto_aarp, st_proto_ipcomp;
+extern const struct st_proto st_proto_echo, st_proto_daytime, st_proto_time,
+    st_proto_chargen;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -398,6 +400,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_msnlb,
 	&st_proto_aarp,
 	&st_proto_ipcomp,
+	&st_proto_echo,
+	&st_proto_daytime,
+	&st_proto_time,
+	&st_proto_chargen,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

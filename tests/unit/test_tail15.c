@@ -7,6 +7,9 @@
  * know.  IPComp: a DEFLATE payload inflated and decoded on, one that does
  * not inflate left as data.  Every shorter prefix of each.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "testutil.h"
 
 #define ETH	"ffffffffffff02010a000002886f"
@@ -147,6 +150,85 @@ test_ipcomp(void **state)
 	sweep_prefixes(DLT_RAW, IPCOMP_DEFLATE);
 }
 
+/* An mtrace response: group 233.252.0.1, source 198.18.1.1, receiver
+ * 198.18.0.2, one router's block. */
+#define MTRACE "4500004c000140004002ae87c6120001c6120002" \
+	"1e208ac8e9fc0001c6120101c6120002c612000140003039" \
+	"e1000000c61200fec61201fec61200fd000003e8000007d000000bb803015800"
+
+static void
+test_mtrace(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, MTRACE);
+	assert_chain(p, "ipv4 igmp");
+	assert_int_equal(fval(p, "igmp.type"), 0x1e);
+	assert_int_equal(fval(p, "igmp.mtrace.max_hops"), 32);
+	assert_false(has_field(p, "igmp.max_resp"));
+	assert_int_equal(fval(p, "igmp.maddr"), 0xe9fc0001);
+	assert_int_equal(fval(p, "igmp.mtrace.rspaddr"), 0xc6120001);
+	assert_int_equal(fval(p, "igmp.mtrace.q_id"), 12345);
+	assert_int_equal(fval(p, "igmp.mtrace.q_total"), 3000);
+	assert_int_equal(fval(p, "igmp.mtrace.q_s"), 1);
+	assert_int_equal(fval(p, "igmp.mtrace.q_src_mask"), 24);
+	assert_int_equal(field_n(p, "igmp.checksum.status", 0)->val,
+	    ST_CK_GOOD);
+	/* A block cut short is not shown; the query's part is. */
+	p = decode_hex(DLT_RAW, "4500003c000140004002ae97c6120001c6120002"
+	    "1e208ac8e9fc0001c6120101c6120002c612000140003039e1000000c612");
+	assert_false(has_field(p, "igmp.mtrace.q_arrival"));
+	assert_int_equal(fval(p, "igmp.mtrace.q_id"), 12345);
+	sweep_prefixes(DLT_RAW, MTRACE);
+}
+
+/* A UDP datagram 198.18.0.1:sport -> 198.18.0.2:dport (checksums 0). */
+static const char *
+udp_hex(unsigned sport, unsigned dport, const char *pay)
+{
+	static char b[512];
+	size_t n = strlen(pay) / 2;
+
+	snprintf(b, sizeof(b), "4500%04zx0001400040110000c6120001c6120002"
+	    "%04x%04x%04zx0000%s", 28 + n, sport, dport, 8 + n, pay);
+	return b;
+}
+
+static void
+test_inetsvc(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_hex(40000, 7, "70696e670d0a"));
+	assert_chain(p, "ipv4 udp echo");
+	assert_int_equal(fval(p, "echo.request"), 1);
+	assert_int_equal(field_n(p, "echo.data", 0)->bits, 48);
+	p = decode_hex(DLT_RAW, udp_hex(7, 40000, "70696e670d0a"));
+	assert_int_equal(fval(p, "echo.response"), 1);
+	p = decode_hex(DLT_RAW, udp_hex(13, 40001,
+	    "53756e204e6f762032392031353a30303a303020323032360d0a"));
+	assert_int_equal(fval(p, "daytime.response_request"), 1);
+	assert_string_equal(field_n(p, "daytime.string", 0)->meaning,
+	    "Sun Nov 29 15:00:00 2026");
+	p = decode_hex(DLT_RAW, udp_hex(37, 40003, "ebb7c8a0"));
+	assert_int_equal(fval(p, "time.time"), 0xebb7c8a0);
+	/* An answer cut short: the layer, no number. */
+	p = decode_hex(DLT_RAW, udp_hex(37, 40003, "ebb7"));
+	assert_chain(p, "ipv4 udp time");
+	assert_false(has_field(p, "time.time"));
+	/* Empty requests are no messages; chargen's request is none. */
+	p = decode_hex(DLT_RAW, udp_hex(40003, 37, ""));
+	assert_chain(p, "ipv4 udp");
+	p = decode_hex(DLT_RAW, udp_hex(40002, 19, "00"));
+	assert_chain(p, "ipv4 udp data");
+	p = decode_hex(DLT_RAW, udp_hex(19, 40002, "2122230d0a"));
+	assert_string_equal(field_n(p, "strata.chargen.text", 0)->meaning,
+	    "!\"#");
+	sweep_prefixes(DLT_RAW, udp_hex(13, 40001, "53756e0d0a"));
+}
+
 int
 main(void)
 {
@@ -156,6 +238,8 @@ main(void)
 		cmocka_unit_test(test_name_unended),
 		cmocka_unit_test(test_aarp),
 		cmocka_unit_test(test_ipcomp),
+		cmocka_unit_test(test_mtrace),
+		cmocka_unit_test(test_inetsvc),
 	};
 
 	st_decode_init();
