@@ -15,6 +15,7 @@
 #include "strata/decode.h"
 #include "strata/expect.h"
 #include "strata/match.h"
+#include "strata/proto/cflow.h"
 #include "strata/reasm.h"
 
 /* Facts about the whole frame that outlive one chain. */
@@ -410,6 +411,7 @@ st_decode_forget(void)
 {
 	st_expect_clear();
 	st_match_clear();
+	st_cflow_forget();
 }
 
 /*
