@@ -249,6 +249,7 @@ const struct st_field_desc cf_fields[CF_NROWS] = {
 	E(E_SCLC, "cflow.scope_linecard", "Scope: line card"),
 	EB(E_SCCACHE, "cflow.scope_cache", "Scope: cache"),
 	EB(E_SCTMPL, "cflow.scope_template", "Scope: template"),
+	[E_DELTA] = FDG("cflow.timedelta", "Duration", ST_FMT_TEXT, NULL),
 };
 
 int
@@ -274,15 +275,22 @@ cf_abstime(struct st_dctx *d, struct st_cur *c, int row, size_t pos,
 	return f;
 }
 
+void
+cf_relfmt(char *buf, size_t n, int64_t ms)
+{
+	uint64_t a = ms < 0 ? (uint64_t)-ms : (uint64_t)ms;
+
+	snprintf(buf, n, "%s%llu.%03u000000", ms < 0 ? "-" : "",
+	    (unsigned long long)(a / 1000), (unsigned)(a % 1000));
+}
+
 struct st_field *
 cf_reltime(struct st_dctx *d, struct st_cur *c, int row, size_t pos,
     size_t n, int64_t ms)
 {
 	char buf[40];
-	uint64_t a = ms < 0 ? (uint64_t)-ms : (uint64_t)ms;
 
-	snprintf(buf, sizeof(buf), "%s%llu.%03u000000", ms < 0 ? "-" : "",
-	    (unsigned long long)(a / 1000), (unsigned)(a % 1000));
+	cf_relfmt(buf, sizeof(buf), ms);
 	return st_dtext(d, c, &cf_fields[row], pos, n, buf);
 }
 
@@ -451,8 +459,10 @@ cflow_summary(struct st_sumctx *s, const struct st_layer *ly)
 	if (f[H_COUNT] != NULL) {
 		st_out_puts(s->o, ", ");
 		s->value(s, f[H_COUNT]);
-		st_out_puts(s->o, f[H_VER]->val == 9 ? " records" :
-		    f[H_VER]->val == 8 ? " aggregates" : " flows");
+		st_out_puts(s->o, f[H_VER]->val == 9 ? " record" :
+		    f[H_VER]->val == 8 ? " aggregate" : " flow");
+		if (f[H_COUNT]->val != 1)
+			st_out_puts(s->o, "s");
 	}
 	dom = f[H_SRCID] != NULL ? f[H_SRCID] : f[H_ODID];
 	if (dom != NULL) {

@@ -38,7 +38,7 @@ enum {
 	E_IFDESCR, E_EXPADDR, E_EXPADDR6, E_ENDREASON, E_FLOWID,
 	E_ICMPTYPE, E_ICMPCODE, E_NATSRC, E_NATDST, E_NAPTSRC, E_NAPTDST,
 	E_PERMOCTS, E_PERMPKTS, E_FRAGID, E_FRAGOFF, E_ABSSTART, E_ABSEND,
-	E_ODID, E_SCSYS, E_SCIF, E_SCLC, E_SCCACHE, E_SCTMPL,
+	E_ODID, E_SCSYS, E_SCIF, E_SCLC, E_SCCACHE, E_SCTMPL, E_DELTA,
 	CF_NROWS
 };
 
@@ -53,6 +53,9 @@ int	cf_at(struct st_dctx *d, struct st_cur *w, size_t pos, int first,
  * writes an absolute time; NULL when it has no date. */
 struct st_field *cf_abstime(struct st_dctx *d, struct st_cur *c,
 	    int row, size_t pos, size_t n, int64_t secs, uint32_t nsec);
+
+/* ms milliseconds as tshark writes a relative time, into buf. */
+void	cf_relfmt(char *buf, size_t n, int64_t ms);
 
 /* A text field of n bytes at pos past c: ms milliseconds as tshark
  * writes a relative time ("123.456000000"). */

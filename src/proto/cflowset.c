@@ -269,7 +269,10 @@ cf_record(struct st_dctx *d, struct st_cur *r, const struct cf_tmpl *t,
     unsigned ver, size_t *used)
 {
 	size_t pos = 0, n;
+	int64_t start = -1, end = -1;
 	unsigned i;
+	struct st_field *f;
+	char buf[40];
 	int err;
 
 	for (i = 0; i < t->n; i++) {
@@ -296,7 +299,17 @@ cf_record(struct st_dctx *d, struct st_cur *r, const struct cf_tmpl *t,
 		    i < t->nscope);
 		if (err != ST_OK)
 			return err;
+		if ((t->type[i] == 21 || t->type[i] == 22) && n == 4 &&
+		    t->pen[i] == 0)
+			*(t->type[i] == 21 ? &end : &start) =
+			    (int64_t)ie_uint(r, pos, 4);
 		pos += n;
+	}
+	/* tshark works out the duration when both uptimes are there */
+	if (start >= 0 && end >= 0 &&
+	    (f = st_dgen(d, &cf_fields[E_DELTA], 0)) != NULL) {
+		cf_relfmt(buf, sizeof(buf), end - start);
+		f->meaning = st_pkt_strdup(d->pkt, buf);
 	}
 	*used = pos;
 	return ST_OK;
