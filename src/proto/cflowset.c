@@ -238,8 +238,14 @@ ie_field(struct st_dctx *d, struct st_cur *r, size_t pos, size_t n,
 		return ST_OK;
 	}
 	if (row == E_IFNAME || row == E_IFDESCR) {
-		st_escape_ascii(r->base + r->off + pos, n, text, sizeof(text));
-		st_dtext(d, r, fd, pos, n, text);
+		struct st_cur b = *r;
+		const uint8_t *p;
+
+		b.off += pos;
+		if ((p = st_get_bytes(&b, n)) != NULL) {
+			st_escape_ascii(p, n, text, sizeof(text));
+			st_dtext(d, r, fd, pos, n, text);
+		}
 		return ST_OK;
 	}
 	if ((row == E_START || row == E_END) && n == 4) {

@@ -180,9 +180,13 @@ co_add(struct st_dctx *d, struct st_cur *c, int row, size_t pos,
 static const char *
 co_text(struct st_dctx *d, struct st_cur *c, int row, size_t pos, size_t n)
 {
-	char text[512];
+	struct st_cur b = *c;
+	const uint8_t *p;
+	char text[512] = "";
 
-	st_escape_ascii(c->base + c->off + pos, n, text, sizeof(text));
+	b.off += pos;
+	if ((p = st_get_bytes(&b, n)) != NULL)
+		st_escape_ascii(p, n, text, sizeof(text));
 	st_dtext(d, c, &co_fields[row], pos, n, text);
 	return st_pkt_strdup(d->pkt, text);
 }
