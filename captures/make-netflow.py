@@ -4,7 +4,9 @@
 
 netflow-v5.pcap  NetFlow v1 (two records), v5 (two, sampling 1 in 100),
                  v7 (one, with its router shortcut) to UDP 2055 and 9996,
-                 and a v8 header (AS aggregation; records not decoded)
+                 and v8 records of aggregation methods 1 to 5 (AS,
+                 protocol/port, source, destination and both prefixes)
+                 and 6 (ToS and AS: header only)
 netflow-v9.pcap  NetFlow v9 to UDP 2055: a data template, an options
                  template (system and interface scopes) and two records
                  in one packet; records of both templates in the next; a
@@ -63,14 +65,21 @@ def fixed():
     v7 = struct.pack("!HHIIIII", 7, 1, up, secs, nsecs, 78, 0)
     v7 += rec(7, "10.0.2.1", "10.0.2.2", 5, 700, 3590000, 3591000, 5000,
               22, 6, 0x18)
-    v8 = struct.pack("!HHIIIIBBBBI", 8, 1, up, secs, nsecs, 79, 1, 2, 1, 2,
-                     0)
-    v8 += struct.pack("!IIIIIHHHH", 10, 100, 1000, 3500000, 3599000, 65001,
-                      65002, 3, 4)
+    # v8: aggregation methods 1 to 5, then 6 (ToS and AS: not decoded)
+    cnt = struct.pack("!IIIII", 10, 100, 1000, 3500000, 3599000)
+    agg = {1: struct.pack("!HHHH", 65001, 65002, 3, 4),
+           2: struct.pack("!BBHHH", 6, 0, 0, 40000, 80),
+           3: struct.pack("!4sBBHHH", A("10.0.0.0"), 8, 0, 65001, 3, 0),
+           4: struct.pack("!4sBBHHH", A("10.1.0.0"), 16, 0, 65002, 4, 0),
+           5: struct.pack("!4s4sBBHHHHH", A("10.0.0.0"), A("10.1.0.0"), 8,
+                          16, 0, 65001, 65002, 3, 4),
+           6: struct.pack("!BBHHHI", 0x10, 0, 65001, 65002, 3, 4)}
+    v8 = [struct.pack("!HHIIIIBBBBI", 8, 1, up, secs, nsecs, 78 + m, 1, 2,
+                      m, 2, 0) + cnt + agg[m] for m in sorted(agg)]
     return [pcaplib.udp_frame(True, 50000, 2055, v1),
             pcaplib.udp_frame(True, 50000, 2055, v5),
-            pcaplib.udp_frame(True, 50000, 9996, v7),
-            pcaplib.udp_frame(True, 50000, 2055, v8)]
+            pcaplib.udp_frame(True, 50000, 9996, v7)] + \
+        [pcaplib.udp_frame(True, 50000, 2055, m) for m in v8]
 
 
 def tset(setid, tid, fields, ipfix=False):

@@ -23,7 +23,8 @@
  * sets of records, which only a template seen before can read.  The
  * templates are kept per capture (src/proto/cflowset.c).  Version 8's
  * aggregation records, whose layout each of eleven methods defines, are
- * not decoded: its header only.
+ * decoded for methods 1 to 5; the ToS methods 6 to 11 are left as bytes
+ * of its layer.
  */
 #include "strata/out.h"
 #include "cflow.h"
@@ -117,6 +118,37 @@ const struct st_field_desc cf_fields[CF_NROWS] = {
 	U(R5_DMASK, "cflow.dstmask", "Destination mask", 360, 8),
 	B(R5_PAD, "cflow.padding", "Padding", 368, 16),
 	A(R7_RSC, "cflow.routersc", "Router shortcut", 384),
+
+	U(V8_FLOWS, "cflow.flows", "Flows", 0, 32),
+	U(V8_PKTS, "cflow.packets", "Packets", 32, 32),
+	U(V8_OCTS, "cflow.octets", "Octets", 64, 32),
+	U(V8_SAS, "cflow.srcas", "Source AS", 160, 16),
+	U(V8_DAS, "cflow.dstas", "Destination AS", 176, 16),
+	U(V8_IN, "cflow.inputint", "Input interface", 192, 16),
+	U(V8_OUT, "cflow.outputint", "Output interface", 208, 16),
+	U(V8_PROTO, "cflow.protocol", "Protocol", 160, 8),
+	B(V8_PAD1, "cflow.padding", "Padding", 168, 8),
+	B(V8_RES2, "cflow.reserved", "Reserved", 176, 16),
+	U(V8_SPORT, "cflow.srcport", "Source port", 192, 16),
+	U(V8_DPORT, "cflow.dstport", "Destination port", 208, 16),
+	A(V8_SNET, "cflow.srcnet", "Source prefix", 160),
+	U(V8_SMASK, "cflow.srcmask", "Source mask", 192, 8),
+	B(V8_PAD, "cflow.padding", "Padding", 200, 8),
+	U(V8_SAS3, "cflow.srcas", "Source AS", 208, 16),
+	U(V8_IN3, "cflow.inputint", "Input interface", 224, 16),
+	B(V8_RES3, "cflow.reserved", "Reserved", 240, 16),
+	A(V8_DNET, "cflow.dstnet", "Destination prefix", 160),
+	U(V8_DMASK, "cflow.dstmask", "Destination mask", 192, 8),
+	U(V8_DAS4, "cflow.dstas", "Destination AS", 208, 16),
+	U(V8_OUT4, "cflow.outputint", "Output interface", 224, 16),
+	A(V8_DNET5, "cflow.dstnet", "Destination prefix", 192),
+	U(V8_SMASK5, "cflow.srcmask", "Source mask", 224, 8),
+	U(V8_DMASK5, "cflow.dstmask", "Destination mask", 232, 8),
+	B(V8_RES5, "cflow.reserved", "Reserved", 240, 16),
+	U(V8_SAS5, "cflow.srcas", "Source AS", 256, 16),
+	U(V8_DAS5, "cflow.dstas", "Destination AS", 272, 16),
+	U(V8_IN5, "cflow.inputint", "Input interface", 288, 16),
+	U(V8_OUT5, "cflow.outputint", "Output interface", 304, 16),
 
 	[S_ID] = FDN(NULL, "cflow.flowset_id", "FlowSet ID", 0, 16,
 	    ST_FMT_DEC, setid_names),
@@ -311,21 +343,57 @@ cf_head(struct st_dctx *d, struct st_cur *c)
 	return cf_at(d, c, 0, H_SECS, 2);
 }
 
-/* One record of version ver (1, 5 or 7), of n bytes, at r. */
+/* Version 8's aggregation methods 1 to 5 (AS, protocol and port, source
+ * prefix, destination prefix, both prefixes): a record's bytes and its
+ * rows after the counts and times. */
+static const struct {
+	uint8_t		 len;
+	uint16_t	 rows[9];
+} agg[6] = {
+	{ 0, { 0 } },
+	{ 28, { V8_SAS, V8_DAS, V8_IN, V8_OUT } },
+	{ 28, { V8_PROTO, V8_PAD1, V8_RES2, V8_SPORT, V8_DPORT } },
+	{ 32, { V8_SNET, V8_SMASK, V8_PAD, V8_SAS3, V8_IN3, V8_RES3 } },
+	{ 32, { V8_DNET, V8_DMASK, V8_PAD, V8_DAS4, V8_OUT4, V8_RES3 } },
+	{ 40, { V8_SNET, V8_DNET5, V8_SMASK5, V8_DMASK5, V8_RES5, V8_SAS5,
+	    V8_DAS5, V8_IN5, V8_OUT5 } },
+};
+
+/* A record's first and last uptimes at pos past r, and the duration. */
 static int
-cf_record(struct st_dctx *d, struct st_cur *r, unsigned ver)
+cf_times(struct st_dctx *d, struct st_cur *r, size_t pos)
 {
 	uint32_t start, end;
 
-	if (cf_at(d, r, 0, R_SRC, R_OCTS - R_SRC + 1) != ST_OK ||
-	    !st_cur_need(r, 32))
+	if (!st_cur_need(r, pos + 8))
 		return r->err;
-	start = cf_u32(r, 24);
-	end = cf_u32(r, 28);
+	start = cf_u32(r, pos);
+	end = cf_u32(r, pos + 4);
 	/* As Wireshark: the difference of two 32-bit uptimes, unsigned. */
-	cf_reltime(d, r, R_DELTA, 24, 8, (uint32_t)(end - start));
-	cf_reltime(d, r, R_START, 24, 4, start);
-	cf_reltime(d, r, R_END, 28, 4, end);
+	cf_reltime(d, r, R_DELTA, pos, 8, (uint32_t)(end - start));
+	cf_reltime(d, r, R_START, pos, 4, start);
+	cf_reltime(d, r, R_END, pos + 4, 4, end);
+	return ST_OK;
+}
+
+/* One record of version ver (1, 5, 7; 8 of aggregation method m) at r. */
+static int
+cf_record(struct st_dctx *d, struct st_cur *r, unsigned ver, unsigned m)
+{
+	size_t i;
+
+	if (ver == 8) {
+		if (cf_at(d, r, 0, V8_FLOWS, 3) != ST_OK ||
+		    cf_times(d, r, 12) != ST_OK)
+			return r->err;
+		for (i = 0; i < 9 && agg[m].rows[i] != 0; i++)
+			if (cf_at(d, r, 0, agg[m].rows[i], 1) != ST_OK)
+				return r->err;
+		return ST_OK;
+	}
+	if (cf_at(d, r, 0, R_SRC, R_OCTS - R_SRC + 1) != ST_OK ||
+	    cf_times(d, r, 24) != ST_OK)
+		return r->err;
 	if (cf_at(d, r, 0, R_SPORT, 2) != ST_OK)
 		return r->err;
 	if (ver == 1)
@@ -338,12 +406,13 @@ cf_record(struct st_dctx *d, struct st_cur *r, unsigned ver)
 	return ver == 7 ? cf_at(d, r, 0, R7_RSC, 1) : ST_OK;
 }
 
-/* Versions 1, 5 and 7: a header and count fixed records. */
+/* Versions 1, 5, 7 and 8: a header and count fixed records. */
 static int
 cf_fixed(struct st_dctx *d, struct st_cur *c, unsigned ver)
 {
-	static const uint8_t hlen[8] = { 0, 16, 0, 0, 0, 24, 0, 24 };
+	static const uint8_t hlen[9] = { 0, 16, 0, 0, 0, 24, 0, 24, 28 };
 	size_t rlen = ver == 7 ? 52 : 48, i, n;
+	unsigned m = 0;
 	struct st_cur r;
 
 	if (cf_head(d, c) != ST_OK)
@@ -353,15 +422,25 @@ cf_fixed(struct st_dctx *d, struct st_cur *c, unsigned ver)
 	if (ver == 7 && (cf_at(d, c, 0, H_SEQ5, 1) != ST_OK ||
 	    cf_at(d, c, 0, H_RES7, 1) != ST_OK))
 		return c->err;
+	if (ver == 8 && (cf_at(d, c, 0, H_SEQ5, 3) != ST_OK ||
+	    cf_at(d, c, 0, H_AGGM, 3) != ST_OK))
+		return c->err;
 	n = (size_t)st_peek_bits(c, 16, 16);
 	d->hdr = st_cur_left(c);
+	if (ver == 8) {
+		/* methods 6 to 11 (ToS variants) are not decoded */
+		m = (unsigned)st_peek_bits(c, 176, 8);
+		if (m == 0 || m > 5)
+			return ST_OK;
+		rlen = agg[m].len;
+	}
 	r = *c;
 	r.off += hlen[ver];
 	for (i = 0; i < n && i < CF_MAX_RECS; i++, r.off += rlen) {
 		if (st_cur_left(&r) == 0 && d->pkt->caplen >= d->pkt->len)
 			return st_dmalformed(d, "%zu records announced, %zu "
 			    "found", n, i);
-		if (cf_record(d, &r, ver) != ST_OK) {
+		if (cf_record(d, &r, ver, m) != ST_OK) {
 			if (d->pkt->caplen < d->pkt->len)
 				return ST_ETRUNC;
 			return st_dmalformed(d, "record %zu of %zu bytes cut "
@@ -383,15 +462,8 @@ cflow_decode(struct st_dctx *d, struct st_cur *c)
 	case 1:
 	case 5:
 	case 7:
-		return cf_fixed(d, c, ver);
 	case 8:
-		if (cf_head(d, c) != ST_OK ||
-		    cf_at(d, c, 0, H_SEQ5, 3) != ST_OK ||
-		    cf_at(d, c, 0, H_AGGM, 3) != ST_OK)
-			return c->err;
-		/* Its aggregation records are left undecoded in its layer. */
-		d->hdr = st_cur_left(c);
-		return ST_OK;
+		return cf_fixed(d, c, ver);
 	case 9:
 		if (cf_at(d, c, 0, H_VER, 2) != ST_OK || !st_cur_need(c, 20))
 			return c->err;

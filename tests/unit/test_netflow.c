@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The netflow family: NetFlow v1 and v5 records field by field; v9
+ * The netflow family: NetFlow v1, v5 and v8 records field by field; v9
  * templates taught by one packet and used by the next, forgotten with
  * the capture; IPFIX with enterprise and variable-length elements; CoAP
  * options and payloads.  Truncated and malformed variants, and every
@@ -32,6 +32,12 @@ static const uint8_t V5[] = {
 	0x00, 0x00, 0x08, 0x00, 0x00, 0x00, 0x01, 0x10, 0xfd, 0xe9, 0xfd,
 	0xea, 0x18, 0x10, 0x00, 0x00,
 };
+
+/* NetFlow v8, aggregation method 5 (source and destination prefixes). */
+#define V8 "45000060000140004011ae64c6120001c6120002c3500807004ceb4f" \
+	"000800010036ee806553f100000001f40000005301020502000000000000000a00" \
+	"000064000003e8003567e00036ea980a0000000a01000008100000fde9fdea0003" \
+	"0004"
 
 /* NetFlow v9: a data template (256), an options template (257) and two
  * records of 256. */
@@ -164,6 +170,25 @@ test_v5(void **state)
 }
 
 static void
+test_v8(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, V8);
+	assert_int_equal(layer(p, "cflow")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "cflow.aggmethod"), 5);
+	assert_int_equal(fval(p, "cflow.flows"), 10);
+	assert_int_equal(fval(p, "cflow.dstmask"), 16);
+	assert_int_equal(fval(p, "cflow.outputint"), 4);
+	assert_true(has_field(p, "cflow.dstnet"));
+	/* a record announced that is not there */
+	p = decode_hex(DLT_RAW, patch(V8, 60, "0002"));
+	assert_int_equal(layer(p, "cflow")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_RAW, V8);
+}
+
+static void
 test_v9_templates(void **state)
 {
 	const struct st_packet *p;
@@ -292,6 +317,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_v1, fresh),
 		cmocka_unit_test_setup(test_v5, fresh),
+		cmocka_unit_test_setup(test_v8, fresh),
 		cmocka_unit_test_setup(test_v9_templates, fresh),
 		cmocka_unit_test_setup(test_v9_bad, fresh),
 		cmocka_unit_test_setup(test_ipfix, fresh),
