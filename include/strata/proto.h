@@ -274,6 +274,13 @@ struct st_proto {
 	 * so that threads only read them. */
 	void		(*init)(void);
 	/*
+	 * Optional, for a protocol that keeps tables of its own over a
+	 * capture (conversations, sessions, templates): forgets them, as a
+	 * new capture begins (st_decode_forget).  Called for each capture
+	 * and each fuzz input: it must be cheap.
+	 */
+	void		(*forget)(void);
+	/*
 	 * Optional, for a layer that fragments a datagram: fills *fr when
 	 * layer ly of pkt is a fragment and returns 1; 0 when it is whole.
 	 */

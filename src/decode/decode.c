@@ -408,8 +408,14 @@ st_decode_init(void)
 void
 st_decode_forget(void)
 {
+	const struct st_proto *p;
+	unsigned k;
+
 	st_expect_clear();
 	st_match_clear();
+	for (k = 0; (p = st_protos[k]) != NULL; k++)
+		if (p->forget != NULL)
+			p->forget();
 }
 
 /*

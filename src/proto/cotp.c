@@ -138,6 +138,16 @@ static pthread_mutex_t runs_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t runs[COTP_RUNS];
 static uint64_t runs_frame;
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+static void
+cotp_forget(void)
+{
+	pthread_mutex_lock(&runs_lock);
+	runs_frame = UINT64_MAX;
+	pthread_mutex_unlock(&runs_lock);
+}
+
 /* The key of the run this DT belongs to, or 0 without a connection. */
 static uint64_t
 run_key(const struct st_dctx *d, unsigned dstref)
@@ -531,6 +541,7 @@ static const struct st_field_desc *const cotp_keys[] = {
 /* @craft */
 /* @probes */
 const struct st_proto st_proto_cotp = {
+	.forget = cotp_forget,
 	.name = "cotp",
 	.ws = "cotp",
 	.title = "ISO 8073/X.224 COTP Connection-Oriented Transport Protocol",

@@ -423,6 +423,7 @@ static const struct st_field_desc *const mptcp_keys[] = {
 };
 
 const struct st_proto st_proto_mptcp = {
+	.forget = mptcp_conn_forget,
 	.name = "mptcp",
 	.ws = "mptcp",
 	.title = "Multipath TCP",

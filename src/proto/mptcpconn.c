@@ -46,6 +46,16 @@ static unsigned nconn, nsub;
 static uint64_t last_num;
 static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+void
+mptcp_conn_forget(void)
+{
+	pthread_mutex_lock(&conn_lock);
+	last_num = UINT64_MAX;
+	pthread_mutex_unlock(&conn_lock);
+}
+
 void
 mptcp_hash_key(uint64_t key, unsigned version, uint32_t *token,
     uint64_t *idsn)

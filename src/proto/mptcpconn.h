@@ -15,6 +15,9 @@
 /* The token (most significant 32 bits) and IDSN (least significant 64)
  * of a key's hash: SHA-1 for version 0 (RFC 6824 3.1), SHA-256 from
  * version 1 (RFC 8684 3.1). */
+/* The connections forgotten for a new capture. */
+void	mptcp_conn_forget(void);
+
 void	mptcp_hash_key(uint64_t key, unsigned version, uint32_t *token,
 	    uint64_t *idsn);
 

@@ -528,6 +528,7 @@ static const struct st_field_desc *const quic_keys[] = {
 };
 
 const struct st_proto st_proto_quic = {
+	.forget = st_quic_forget,
 	.name = "quic",
 	.ws = "quic",
 	.title = "QUIC",

@@ -28,6 +28,9 @@ enum { T_INITIAL, T_0RTT, T_HANDSHAKE, T_RETRY };
  * ID (0: unknown or empty).  The first packet of a datagram finds it, as
  * Wireshark does; those coalesced after it share it.
  */
+/* quicconn.c: the connections forgotten for a new capture. */
+void	st_quic_forget(void);
+
 int	st_quic_conn(struct st_dctx *d, struct st_cur *c, int *server,
 	    size_t *dcil);
 

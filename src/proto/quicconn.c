@@ -49,6 +49,16 @@ static uint64_t last_num;
 static int dg_conn = -1, dg_server;	/* the datagram's, for coalesced */
 static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+void
+st_quic_forget(void)
+{
+	pthread_mutex_lock(&conn_lock);
+	last_num = UINT64_MAX;
+	pthread_mutex_unlock(&conn_lock);
+}
+
 /* This layer's addresses and ports (of its transport layer): 0 or -1. */
 static int
 quic_end(const struct st_dctx *d, struct qend *e)

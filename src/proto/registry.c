@@ -118,6 +118,9 @@ extern const struct st_proto st_proto_ntlmssp;
 extern const struct st_proto st_proto_rdp, st_proto_t125, st_proto_rdpudp;
 /* @tail16e */
 /* @app10 */
+/* @netflow */
+extern const struct st_proto st_proto_cflow;
+extern const struct st_proto st_proto_coap;
 extern const struct st_proto st_proto_finger;
 extern const struct st_proto st_proto_whois;
 extern const struct st_proto st_proto_urlform;
@@ -306,6 +309,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_babel,
 	/* @tail16b */
 	&st_proto_sflow,
+	&st_proto_cflow,
+	&st_proto_coap,
 	&st_proto_tipc,
 	&st_proto_clnp,
 	&st_proto_esis,

@@ -712,6 +712,7 @@ static const struct st_craft sctp_craft = {
 };
 
 const struct st_proto st_proto_sctp = {
+	.forget = sctp_assoc_forget,
 	.name = "sctp",
 	.ws = "sctp",
 	.title = "Stream Control Transmission Protocol",

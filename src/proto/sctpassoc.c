@@ -25,6 +25,16 @@ static unsigned nassoc;
 static uint64_t last_num;
 static pthread_mutex_t assoc_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+void
+sctp_assoc_forget(void)
+{
+	pthread_mutex_lock(&assoc_lock);
+	last_num = UINT64_MAX;
+	pthread_mutex_unlock(&assoc_lock);
+}
+
 /* Locked: association k, found or made. */
 static struct sassoc *
 assoc_get(const struct st_flowkey *k)

@@ -17,6 +17,9 @@
  * ack) relative to that direction's base: 0, or -1 when it has none.
  * top: the packet's first SCTP layer.
  */
+/* The associations forgotten for a new capture. */
+void	sctp_assoc_forget(void);
+
 int	sctp_assoc_rel(const struct st_dctx *d, const struct st_layer *top,
 	    int rev, int setbase, uint32_t tsn, uint32_t *rel);
 

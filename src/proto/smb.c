@@ -379,6 +379,7 @@ static const struct st_field_desc *const smb_keys[] = {
 /* @craft */
 /* @probes */
 const struct st_proto st_proto_smb = {
+	.forget = smb1_state_forget,
 	.name = "smb",
 	.ws = "smb",
 	.title = "SMB (Server Message Block Protocol)",

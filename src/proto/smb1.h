@@ -166,6 +166,8 @@ extern const size_t smb1_naccess_bits, smb1_nfattr_bits, smb1_nshare_bits,
  * rows; a request noted or a response paired with it. */
 uint64_t smb1_conv(const struct st_dctx *d);
 void	smb1_state_frame(uint64_t frame);
+/* The same tables forgotten for a new capture (the descriptor's forget). */
+void	smb1_state_forget(void);
 void	smb1_create_note(uint64_t conv, uint64_t frame,
     const struct smb1_fidinfo *fi);
 int	smb1_create_get(uint64_t conv, uint64_t frame,

@@ -89,6 +89,16 @@ smb1_state_frame(uint64_t frame)
 	pthread_mutex_unlock(&lock);
 }
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+void
+smb1_state_forget(void)
+{
+	pthread_mutex_lock(&lock);
+	last_frame = UINT64_MAX;
+	pthread_mutex_unlock(&lock);
+}
+
 /* An NT Create request's facts, until its response names the FID. */
 void
 smb1_create_note(uint64_t conv, uint64_t frame, const struct smb1_fidinfo *fi)

@@ -624,7 +624,16 @@ static const struct st_field_desc *const smb2_keys[] = {
 /* @views */
 /* @craft */
 /* @probes */
+/* A new capture: no session, tree or preauthentication hash carries over. */
+static void
+smb2_forget(void)
+{
+	smb2_state_forget();
+	smb2_neg_forget();
+}
+
 const struct st_proto st_proto_smb2 = {
+	.forget = smb2_forget,
 	.name = "smb2",
 	.ws = "smb2",
 	.title = "SMB2 (Server Message Block Protocol version 2)",

@@ -149,6 +149,9 @@ void	smb2_pipe_write(struct smb2_msg *m, size_t off, size_t n);
 int	smb2_pipe_ioctl(struct smb2_msg *m, uint32_t code, size_t off,
 	    size_t n);
 
+/* smb2neg.c's preauthentication hashes forgotten for a new capture. */
+void	smb2_neg_forget(void);
+
 /* The transform header of an encrypted message (smb2neg.c): its
  * fields, the session's facts, the encrypted bytes; the message's
  * length. */

@@ -205,6 +205,16 @@ static unsigned pa_next;
 static uint64_t pa_last;
 static pthread_mutex_t pa_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+void
+smb2_neg_forget(void)
+{
+	pthread_mutex_lock(&pa_lock);
+	pa_last = UINT64_MAX;
+	pthread_mutex_unlock(&pa_lock);
+}
+
 static struct pa_ent *
 pa_find(const struct st_flowkey *k)
 {

@@ -66,6 +66,16 @@ smb2_state_frame(uint64_t frame)
 	pthread_mutex_unlock(&lock);
 }
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+void
+smb2_state_forget(void)
+{
+	pthread_mutex_lock(&lock);
+	last_frame = UINT64_MAX;
+	pthread_mutex_unlock(&lock);
+}
+
 static struct ses_ent *
 ses_find(uint64_t sesid, int make)
 {

@@ -32,6 +32,8 @@ struct smb2_tree {
 
 /* Empties the tables when frame starts a new capture. */
 void	smb2_state_frame(uint64_t frame);
+/* The same tables forgotten for a new capture (the descriptor's forget). */
+void	smb2_state_forget(void);
 
 /* What session sesid was known as before frame: 1, or 0. */
 int	smb2_ses_get(uint64_t sesid, uint64_t frame, struct smb2_ses *out);

@@ -153,6 +153,16 @@ static unsigned nconn;
 static uint64_t last_num;
 static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* For a new capture: the next frame, whatever its number, empties the
+ * tables (as a frame number going back does). */
+static void
+ssh_forget(void)
+{
+	pthread_mutex_lock(&conn_lock);
+	last_num = UINT64_MAX;
+	pthread_mutex_unlock(&conn_lock);
+}
+
 /*
  * Wireshark numbers only the key exchange's packets, each kind once:
  * KEXINIT and NEWKEYS take the count and move it on; the (EC)DH init
@@ -493,6 +503,7 @@ static const struct st_field_desc *const ssh_keys[] = {
 };
 
 const struct st_proto st_proto_ssh = {
+	.forget = ssh_forget,
 	.name = "ssh",
 	.ws = "ssh",
 	.title = "SSH Protocol",
