@@ -122,6 +122,8 @@ extern const struct st_proto st_proto_finger;
 extern const struct st_proto st_proto_whois;
 extern const struct st_proto st_proto_urlform;
 extern const struct st_proto st_proto_rfb;
+/* @tcpapps */
+extern const struct st_proto st_proto_diameter;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
 extern const struct st_proto st_proto_mailslot, st_proto_browser;
@@ -353,6 +355,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_whois,
 	&st_proto_urlform,
 	&st_proto_rfb,
+	/* @tcpapps */
+	&st_proto_diameter,
 	/* @tail10 */
 	&st_proto_smb_pipe,
 	&st_proto_mailslot,

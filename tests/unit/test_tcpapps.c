@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The tcpapps family (application protocols on TCP): Diameter (header,
+ * typed base-protocol AVPs, a Grouped AVP, a vendor's AVP, two messages
+ * in one segment, tshark's Continuation).  Each from hand-written bytes,
+ * cut short, made malformed, and every shorter prefix.
+ */
+#include "testutil.h"
+
+/* IPv4/TCP 198.18.0.1:40000 -> 198.18.0.2:3868, a Device-Watchdog
+ * Request: Origin-Host a.b, Origin-Realm b, Origin-State-Id 7, a
+ * Vendor-Specific-Application-Id (Vendor-Id 10415, Auth-Application-Id
+ * 16777251), Host-IP-Address 192.0.2.1, Event-Timestamp 3900000000, and
+ * AVP 7 of vendor 10415. */
+static const char dia_dwr[] =
+    "450000ac000140004006ae23c6120001c61200029c400f1c000003e800001388"
+    "5018ffffab6a0000010000848000011800000000000000010000000200000108"
+    "4000000b612e6200000001284000000962000000000001164000000c00000007"
+    "00000104400000200000010a4000000c000028af000001024000000c01000023"
+    "000001014000000e0001c00002010000000000374000000ce875470000000007"
+    "c000000e000028af01020000";
+
+/* The answer: a Capabilities-Exchange Answer (Result-Code 2001) and the
+ * request again, in one segment. */
+static const char dia_two[] =
+    "450000e4000240004006adeac6120002c61200010f1c9c40000013880000046c"
+    "5018ffffa60d000001000038000001010000000000000005000000060000010c"
+    "4000000c000007d1000001084000000b732e6200000001284000000962000000"
+    "0100008480000118000000000000000100000002000001084000000b612e6200"
+    "000001284000000962000000000001164000000c000000070000010440000020"
+    "0000010a4000000c000028af000001024000000c01000023000001014000000e"
+    "0001c00002010000000000374000000ce875470000000007c000000e000028af"
+    "01020000";
+
+static char hexbuf[4096];
+
+/* hex with the first occurrence of from replaced by to (same length). */
+static const char *
+patched(const char *hex, const char *from, const char *to)
+{
+	char *p;
+
+	snprintf(hexbuf, sizeof(hexbuf), "%s", hex);
+	p = strstr(hexbuf, from);
+	assert_non_null(p);
+	memcpy(p, to, strlen(to));
+	return hexbuf;
+}
+
+/* Decodes the first k bytes of the raw IP packet hex, as a capture cut
+ * there. */
+static const struct st_packet *
+decode_cut(const char *hex, size_t k)
+{
+	size_t n = hexbytes(hex);
+
+	assert_true(k <= n);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)k, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+static void
+test_diameter(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, dia_dwr);
+	assert_chain(p, "ipv4 tcp diameter");
+	assert_int_equal(fval(p, "diameter.version"), 1);
+	assert_int_equal(fval(p, "diameter.length"), 132);
+	assert_int_equal(fval(p, "diameter.flags"), 0x80);
+	assert_int_equal(fval(p, "diameter.flags.request"), 1);
+	assert_int_equal(fval(p, "diameter.flags.proxyable"), 0);
+	assert_int_equal(fval(p, "diameter.cmd.code"), 280);
+	assert_int_equal(fval(p, "diameter.applicationId"), 0);
+	assert_int_equal(fval(p, "diameter.hopbyhopid"), 1);
+	assert_int_equal(fval(p, "diameter.endtoendid"), 2);
+	assert_int_equal(fval(p, "diameter.avp.code"), 264);
+	assert_int_equal(fval(p, "diameter.avp.len"), 11);
+	assert_int_equal(fval(p, "diameter.flags.mandatory"), 1);
+	assert_string_equal(field_n(p, "diameter.Origin-Host", 0)->meaning,
+	    "a.b");
+	assert_int_equal(field_n(p, "diameter.Origin-Host", 0)->bits, 3 * 8);
+	assert_int_equal(field_n(p, "diameter.avp.pad", 0)->bits, 8);
+	assert_int_equal(field_n(p, "diameter.avp", 0)->bits, 12 * 8);
+	assert_string_equal(field_n(p, "diameter.Origin-Realm", 0)->meaning,
+	    "b");
+	assert_int_equal(field_n(p, "diameter.avp.pad", 1)->bits, 3 * 8);
+	assert_int_equal(fval(p, "diameter.Origin-State-Id"), 7);
+	/* the Grouped AVP and the two inside it */
+	assert_int_equal(field_n(p, "diameter.Vendor-Specific-Application-Id",
+	    0)->bits, 24 * 8);
+	assert_int_equal(fval(p, "diameter.Vendor-Id"), 10415);
+	assert_int_equal(fval(p, "diameter.vendorId"), 10415);
+	assert_int_equal(fval(p, "diameter.Auth-Application-Id"), 16777251);
+	assert_int_equal(fval(p, "diameter.Host-IP-Address.addr_family"), 1);
+	assert_int_equal(fval(p, "diameter.Host-IP-Address.IPv4"), 0xc0000201);
+	assert_string_equal(field_n(p, "diameter.Event-Timestamp", 0)->meaning,
+	    "Aug  2, 2023 21:20:00.000000000 UTC");
+	/* a vendor's AVP: its vendor and its data as bytes */
+	assert_int_equal(fval(p, "diameter.avp.vendorId"), 10415);
+	assert_int_equal(field_n(p, "diameter.flags.vendorspecific", 8)->val,
+	    1);
+	assert_int_equal(field_n(p, "strata.diameter.avp.data", 0)->bits, 16);
+	assert_non_null(strstr(summary_of(DLT_RAW, dia_dwr), "diameter "
+	    "Device-Watchdog Request (280) flags=R--- appl=0 h2h=1 e2e=2\n"));
+	sweep_prefixes(DLT_RAW, dia_dwr);
+
+	/* two messages in one segment: a layer each */
+	p = decode_hex(DLT_RAW, dia_two);
+	assert_chain(p, "ipv4 tcp diameter diameter");
+	assert_int_equal(fval(p, "diameter.Result-Code"), 2001);
+	assert_int_equal(field_n(p, "diameter.cmd.code", 1)->val, 280);
+	assert_int_equal(p->layers[3].off, 40 + 56);
+	sweep_prefixes(DLT_RAW, dia_two);
+
+	/* cut inside the Grouped AVP: truncated */
+	p = decode_cut(dia_dwr, 40 + 20 + 36 + 20);
+	assert_int_equal(layer(p, "diameter")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "diameter.Origin-State-Id"), 7);
+
+	/* an AVP length below its header's: malformed, as far as it goes */
+	p = decode_hex(DLT_RAW, patched(dia_dwr, "4000000b612e", "40000003612e"));
+	assert_int_equal(layer(p, "diameter")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "diameter.avp.len"), 3);
+	assert_false(has_field(p, "diameter.Origin-Host"));
+	/* an Unsigned32 of 2 bytes: shown as bytes, noted */
+	p = decode_hex(DLT_RAW, patched(dia_dwr, "000001164000000c00000007",
+	    "000001164000000a00070000"));
+	assert_true(has_note(p, "Origin-State-Id of 2 bytes"));
+	assert_false(has_field(p, "diameter.Origin-State-Id"));
+	/* a message length that is no multiple of 4: not a message start,
+	 * tshark's Continuation */
+	p = decode_hex(DLT_RAW, patched(dia_dwr, "01000084800001",
+	    "01000085800001"));
+	assert_chain(p, "ipv4 tcp diameter data");
+	assert_false(has_field(p, "diameter.version"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_diameter),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
