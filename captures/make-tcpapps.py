@@ -12,6 +12,17 @@ diameter.pcap  Diameter (RFC 6733) on TCP 3868: a Capabilities-Exchange
                segment; bytes that start no message (tshark's
                Continuation); a Device-Watchdog Request over SCTP (payload
                protocol 46).
+xmpp.pcap      XMPP on TCP 5222: a client's stream open (XML declaration),
+               the server's with its features (STARTTLS, SASL mechanisms),
+               starttls and proceed; then, on a connection left in the
+               clear, SASL (auth, challenge, success,
+               failure with a condition and text), resource binding and a
+               session, a roster query and its answer (items, groups),
+               messages (body, subject, thread, a chat state, an unknown
+               child), presences (show, priority, status, caps), a ping and
+               its error answer, a whitespace keepalive, an unknown element,
+               an element cut at the segment's end (tshark waits for its
+               rest: nothing shown) and the stream's end.
 """
 import os
 import struct
@@ -75,8 +86,88 @@ def diameter():
     return frames
 
 
+XMPP_C = [
+    b"<?xml version='1.0'?><stream:stream to='example.com' "
+    b"xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'"
+    b" version='1.0'>",
+    b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
+]
+XMPP_S = [
+    b"<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+    b"xmlns:stream='http://etherx.jabber.org/streams' id='abc123' "
+    b"from='example.com' version='1.0' xml:lang='en'><stream:features>"
+    b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/>"
+    b"</starttls><mechanisms xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+    b"<mechanism>PLAIN</mechanism><mechanism>SCRAM-SHA-1</mechanism>"
+    b"</mechanisms></stream:features>",
+    b"<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>",
+]
+# a second connection that stays in the clear (after STARTTLS and
+# PROCEED tshark takes the conversation's later bytes as TLS): (from the
+# client, bytes)
+XMPP_AFTER = [
+    (True, b"<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' "
+     b"mechanism='PLAIN'>AGFsaWNlAHNlY3JldA==</auth>"),
+    (False, b"<challenge xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>cmVhbG0="
+     b"</challenge>"),
+    (False, b"<failure xmlns='urn:ietf:params:xml:ns:xmpp-sasl'>"
+     b"<not-authorized/><text xml:lang='en'>Bad</text></failure>"),
+    (False, b"<success xmlns='urn:ietf:params:xml:ns:xmpp-sasl'/>"),
+    (True, b"<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:"
+     b"xmpp-bind'><resource>home</resource></bind></iq>"),
+    (False, b"<iq type='result' id='b1' from='example.com'><bind xmlns='"
+     b"urn:ietf:params:xml:ns:xmpp-bind'><jid>alice@example.com/home</jid>"
+     b"</bind></iq>"),
+    (True, b"<iq type='set' id='s1'><session xmlns='urn:ietf:params:xml:ns:"
+     b"xmpp-session'/></iq>"),
+    (True, b"<iq type='get' id='r1' to='example.com'><query xmlns='jabber:"
+     b"iq:roster'/></iq>"),
+    (False, b"<iq type='result' id='r1' to='alice@example.com/home'><query "
+     b"xmlns='jabber:iq:roster' ver='7'><item jid='bob@example.com' "
+     b"name='Bob' subscription='both'><group>Friends</group><group>Work"
+     b"</group></item></query></iq>"),
+    (True, b"<message type='chat' id='m1' to='bob@example.com' "
+     b"from='alice@example.com/home'><subject>S</subject><thread>t1"
+     b"</thread><body>Hello, Bob</body><active xmlns='http://jabber.org/"
+     b"protocol/chatstates'/><x xmlns='jabber:x:oob'><url>http://a/b</url>"
+     b"</x></message>"),
+    (True, b"\n  <presence xml:lang='en' id='p1'>\n    <priority>5"
+     b"</priority><show>away</show><status>Hi &amp; there</status>\n    "
+     b"<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='n' "
+     b"ver='v'/>\n  </presence>\n"),
+    (True, b"<presence type='unavailable'/><message to='bob@example.com'>"
+     b"<body>bye</body></message>"),
+    (True, b" "),
+    (True, b"<iq type='get' id='p2' to='example.com'><ping xmlns='urn:xmpp:"
+     b"ping'/></iq>"),
+    (False, b"<iq type='error' id='p2'><error type='cancel' code='503'>"
+     b"<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+     b"<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>No</text></error>"
+     b"</iq>"),
+    (True, b"<foo bar='1'>baz</foo>"),
+    (True, b"<message to='a@b'><body>half"),
+    (True, b"</stream:stream>"),
+]
+
+
+def xmpp():
+    frames = []
+    c = pcaplib.Conn(40001, 5222, frames)
+    c.handshake()
+    c.send(True, XMPP_C[0])
+    c.send(False, XMPP_S[0])
+    c.send(True, XMPP_C[1])
+    c.send(False, XMPP_S[1])
+    c = pcaplib.Conn(40002, 5222, frames)
+    c.handshake()
+    for from_client, b in XMPP_AFTER:
+        c.send(from_client, b)
+    return frames
+
+
 def main():
     pcaplib.write(os.path.join(OUT, "diameter.pcap"), diameter())
+    pcaplib.write(os.path.join(OUT, "xmpp.pcap"), xmpp())
 
 
 if __name__ == "__main__":

@@ -124,6 +124,7 @@ extern const struct st_proto st_proto_urlform;
 extern const struct st_proto st_proto_rfb;
 /* @tcpapps */
 extern const struct st_proto st_proto_diameter;
+extern const struct st_proto st_proto_xmpp;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
 extern const struct st_proto st_proto_mailslot, st_proto_browser;
@@ -357,6 +358,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_rfb,
 	/* @tcpapps */
 	&st_proto_diameter,
+	&st_proto_xmpp,
 	/* @tail10 */
 	&st_proto_smb_pipe,
 	&st_proto_mailslot,

@@ -2,7 +2,9 @@
 /*
  * The tcpapps family (application protocols on TCP): Diameter (header,
  * typed base-protocol AVPs, a Grouped AVP, a vendor's AVP, two messages
- * in one segment, tshark's Continuation).  Each from hand-written bytes,
+ * in one segment, tshark's Continuation); XMPP (stanzas and their
+ * attributes, several in a segment, a keepalive, the stream's end, an
+ * element cut at the segment's end).  Each from hand-written bytes,
  * cut short, made malformed, and every shorter prefix.
  */
 #include "testutil.h"
@@ -31,6 +33,22 @@ static const char dia_two[] =
     "0000010a4000000c000028af000001024000000c01000023000001014000000e"
     "0001c00002010000000000374000000ce875470000000007c000000e000028af"
     "01020000";
+
+/* IPv4/TCP to 198.18.0.2:5222: <iq type='get' id='r1'
+ * to='example.com'><query xmlns='jabber:iq:roster'/></iq>. */
+static const char xmpp_iq[] =
+    "45000076000140004006ae59c6120001c61200029c411466000003e800001388"
+    "5018ffff777300003c697120747970653d27676574272069643d277231272074"
+    "6f3d276578616d706c652e636f6d273e3c717565727920786d6c6e733d276a61"
+    "626265723a69713a726f73746572272f3e3c2f69713e";
+
+/* A message with a body and a presence with show, in one segment. */
+static const char xmpp_two[] =
+    "45000091000240004006ae3dc6120001c61200029c4114660000043600001388"
+    "5018ffffde8400003c6d65737361676520746f3d27626f62406578616d706c65"
+    "2e636f6d2720747970653d2763686174273e3c626f64793e48693c2f626f6479"
+    "3e3c2f6d6573736167653e3c70726573656e63653e3c73686f773e617761793c"
+    "2f73686f773e3c2f70726573656e63653e";
 
 static char hexbuf[4096];
 
@@ -139,11 +157,68 @@ test_diameter(void **state)
 	assert_false(has_field(p, "diameter.version"));
 }
 
+static void
+test_xmpp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, xmpp_iq);
+	assert_chain(p, "ipv4 tcp xmpp");
+	assert_int_equal(fval(p, "xmpp.out"), 1);
+	assert_false(has_field(p, "xmpp.in"));
+	assert_true(has_field(p, "xmpp.iq"));
+	assert_string_equal(field_n(p, "xmpp.id", 0)->meaning, "r1");
+	assert_string_equal(field_n(p, "xmpp.type", 0)->meaning, "get");
+	assert_string_equal(field_n(p, "xmpp.to", 0)->meaning, "example.com");
+	assert_int_equal(field_n(p, "xmpp.to", 0)->bits, 11 * 8);
+	assert_true(has_field(p, "xmpp.query"));
+	assert_string_equal(field_n(p, "xmpp.xmlns", 0)->meaning,
+	    "jabber:iq:roster");
+	assert_non_null(strstr(summary_of(DLT_RAW, xmpp_iq),
+	    "xmpp > iq id=r1 type=get to=example.com"));
+	sweep_prefixes(DLT_RAW, xmpp_iq);
+
+	/* two stanzas: each after its direction */
+	p = decode_hex(DLT_RAW, xmpp_two);
+	assert_chain(p, "ipv4 tcp xmpp");
+	assert_int_equal(field_n(p, "xmpp.out", 1)->val, 1);
+	assert_true(has_field(p, "xmpp.message.body"));
+	assert_string_equal(field_n(p, "xmpp.attribute", 0)->meaning, "Hi");
+	assert_string_equal(field_n(p, "xmpp.presence.show", 0)->meaning,
+	    "away");
+	assert_string_equal(field_n(p, "strata.xmpp.element", 1)->meaning,
+	    "presence");
+	sweep_prefixes(DLT_RAW, xmpp_two);
+
+	/* cut after the iq's start tag: what is there, truncated */
+	p = decode_cut(xmpp_iq, 40 + 40);
+	assert_int_equal(layer(p, "xmpp")->status, ST_LS_TRUNCATED);
+	assert_string_equal(field_n(p, "xmpp.id", 0)->meaning, "r1");
+	/* cut inside a tag: nothing to show yet */
+	p = decode_cut(xmpp_iq, 40 + 30);
+	assert_false(has_field(p, "xmpp.iq"));
+
+	/* an attribute without its quotes: malformed */
+	p = decode_hex(DLT_RAW, patched(xmpp_iq, "3d27676574", "3d20676574"));
+	assert_int_equal(layer(p, "xmpp")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "xmpp.iq"));
+	/* an element the segment does not end: tshark waits, shows none */
+	p = decode_hex(DLT_RAW, patched(xmpp_iq, "3c2f69713e", "3c2f69713f"));
+	assert_chain(p, "ipv4 tcp data");
+	/* white space only: a keepalive, no fields */
+	p = decode_hex(DLT_RAW, "4500002b000140004006aea4c6120001c6120002"
+	    "9c411466000003e8000013885018ffff317d0000200d0a");
+	assert_chain(p, "ipv4 tcp xmpp");
+	assert_int_equal(layer(p, "xmpp")->nfields, 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diameter),
+		cmocka_unit_test(test_xmpp),
 	};
 
 	st_decode_init();
