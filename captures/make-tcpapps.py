@@ -23,6 +23,15 @@ xmpp.pcap      XMPP on TCP 5222: a client's stream open (XML declaration),
                its error answer, a whitespace keepalive, an unknown element,
                an element cut at the segment's end (tshark waits for its
                rest: nothing shown) and the stream's end.
+bittorrent.pcap
+               BitTorrent on TCP 6881: both handshakes (the second with a
+               bitfield and an unchoke after it), interested and a
+               keep-alive, a request, a piece, have/choke/not interested/
+               cancel/port in one segment, an extended message, the fast
+               extension's five messages, a piece whose header the segment
+               cuts and the bytes after it (continuation data), a message
+               of no known type; then a handshake on port 51413 found by
+               the heuristic, and the conversation's next message.
 """
 import os
 import struct
@@ -165,9 +174,42 @@ def xmpp():
     return frames
 
 
+def btmsg(t, body=b""):
+    """A BitTorrent message of type t."""
+    return struct.pack("!IB", 1 + len(body), t) + body
+
+
+def bittorrent():
+    frames = []
+    hs = b"\x13BitTorrent protocol" + bytes([0, 0, 0, 0, 0, 0x10, 0, 5]) + \
+        bytes(range(20)) + b"-qB4250-abcdefghijkl"
+    c = pcaplib.Conn(40000, 6881, frames)
+    c.handshake()
+    c.send(True, hs)
+    c.send(False, hs + btmsg(5, b"\xff\xf0") + btmsg(1))
+    c.send(True, btmsg(2) + u32(0))
+    c.send(True, btmsg(6, struct.pack("!III", 1, 0x4000, 0x4000)))
+    c.send(False, btmsg(7, struct.pack("!II", 1, 0x4000) + b"DATA" * 3))
+    c.send(False, btmsg(4, u32(7)) + btmsg(0) + btmsg(3) +
+           btmsg(8, struct.pack("!III", 1, 0, 0x4000)) +
+           btmsg(9, struct.pack("!H", 6881)))
+    c.send(True, btmsg(20, b"\x03hello"))
+    c.send(True, btmsg(13, u32(3)) + btmsg(14) + btmsg(15) +
+           btmsg(16, struct.pack("!III", 1, 2, 3)) + btmsg(17, u32(9)))
+    c.send(False, struct.pack("!IBII", 0x4009, 7, 2, 0) + b"\xaa" * 8)
+    c.send(False, b"\xbb" * 24)
+    c.send(True, btmsg(50, b"abc"))
+    h = pcaplib.Conn(40001, 51413, frames)
+    h.handshake()
+    h.send(True, hs)
+    h.send(True, btmsg(2))
+    return frames
+
+
 def main():
     pcaplib.write(os.path.join(OUT, "diameter.pcap"), diameter())
     pcaplib.write(os.path.join(OUT, "xmpp.pcap"), xmpp())
+    pcaplib.write(os.path.join(OUT, "bittorrent.pcap"), bittorrent())
 
 
 if __name__ == "__main__":

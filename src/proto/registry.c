@@ -125,6 +125,7 @@ extern const struct st_proto st_proto_rfb;
 /* @tcpapps */
 extern const struct st_proto st_proto_diameter;
 extern const struct st_proto st_proto_xmpp;
+extern const struct st_proto st_proto_bittorrent;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
 extern const struct st_proto st_proto_mailslot, st_proto_browser;
@@ -359,6 +360,7 @@ const struct st_proto *const st_protos[] = {
 	/* @tcpapps */
 	&st_proto_diameter,
 	&st_proto_xmpp,
+	&st_proto_bittorrent,
 	/* @tail10 */
 	&st_proto_smb_pipe,
 	&st_proto_mailslot,

@@ -4,9 +4,12 @@
  * typed base-protocol AVPs, a Grouped AVP, a vendor's AVP, two messages
  * in one segment, tshark's Continuation); XMPP (stanzas and their
  * attributes, several in a segment, a keepalive, the stream's end, an
- * element cut at the segment's end).  Each from hand-written bytes,
+ * element cut at the segment's end); BitTorrent (the handshake, messages
+ * several to a segment, a length that does not fit its type taken for
+ * continuation data, the heuristic).  Each from hand-written bytes,
  * cut short, made malformed, and every shorter prefix.
  */
+#include "strata/expect.h"
 #include "testutil.h"
 
 /* IPv4/TCP 198.18.0.1:40000 -> 198.18.0.2:3868, a Device-Watchdog
@@ -49,6 +52,21 @@ static const char xmpp_two[] =
     "2e636f6d2720747970653d2763686174273e3c626f64793e48693c2f626f6479"
     "3e3c2f6d6573736167653e3c70726573656e63653e3c73686f773e617761793c"
     "2f73686f773e3c2f70726573656e63653e";
+
+/* IPv4/TCP from 198.18.0.1:6881: a handshake (info hash 00..13, peer
+ * ID -qB4250-abcdefghijkl), a bitfield fff0 and an unchoke. */
+static const char bt_hs[] =
+    "45000078000140004006ae57c6120001c61200021ae19c40000003e800001388"
+    "5018ffffeef3000013426974546f7272656e742070726f746f636f6c00000000"
+    "00100005000102030405060708090a0b0c0d0e0f101112132d7142343235302d"
+    "6162636465666768696a6b6c0000000305fff00000000101";
+
+/* A request (piece 1, begin 0x4000, length 0x4000), a piece (1, 0x4000,
+ * "DATA") and a have (7). */
+static const char bt_msgs[] =
+    "45000053000240004006ae7bc6120001c61200021ae19c400000043800001388"
+    "5018ffff5c7b00000000000d060000000100004000000040000000000d070000"
+    "00010000400044415441000000050400000007";
 
 static char hexbuf[4096];
 
@@ -213,12 +231,68 @@ test_xmpp(void **state)
 	assert_int_equal(layer(p, "xmpp")->nfields, 0);
 }
 
+static void
+test_bittorrent(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, bt_hs);
+	assert_chain(p, "ipv4 tcp bittorrent bittorrent bittorrent");
+	assert_int_equal(fval(p, "bittorrent.protocol.name.length"), 19);
+	assert_string_equal(field_n(p, "bittorrent.protocol.name", 0)->meaning,
+	    "BitTorrent protocol");
+	assert_int_equal(field_n(p, "bittorrent.reserved", 0)->bits, 64);
+	assert_int_equal(field_n(p, "bittorrent.info_hash", 0)->bitoff,
+	    (40 + 28) * 8);
+	assert_int_equal(field_n(p, "bittorrent.peer_id", 0)->bits, 160);
+	assert_int_equal(fval(p, "bittorrent.msg.length"), 3);
+	assert_int_equal(fval(p, "bittorrent.msg.type"), 5);
+	assert_int_equal(field_n(p, "bittorrent.msg.bitfield", 0)->bits, 16);
+	assert_int_equal(field_n(p, "bittorrent.msg.type", 1)->val, 1);
+	assert_non_null(strstr(summary_of(DLT_RAW, bt_hs), "Bitfield, "
+	    "Unchoke"));
+	sweep_prefixes(DLT_RAW, bt_hs);
+
+	p = decode_hex(DLT_RAW, bt_msgs);
+	assert_chain(p, "ipv4 tcp bittorrent bittorrent bittorrent");
+	assert_int_equal(fval(p, "bittorrent.piece.index"), 1);
+	assert_int_equal(fval(p, "bittorrent.piece.begin"), 0x4000);
+	assert_int_equal(fval(p, "bittorrent.piece.length"), 0x4000);
+	assert_int_equal(field_n(p, "bittorrent.piece.data", 0)->bits, 32);
+	assert_int_equal(field_n(p, "bittorrent.piece.index", 2)->val, 7);
+	sweep_prefixes(DLT_RAW, bt_msgs);
+
+	/* cut inside the request: the index, no begin, truncated */
+	p = decode_cut(bt_msgs, 40 + 4 + 1 + 4 + 2);
+	assert_int_equal(layer(p, "bittorrent")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "bittorrent.piece.index"), 1);
+	assert_false(has_field(p, "bittorrent.piece.begin"));
+	/* a request 14 bytes long fits no request: continuation data */
+	p = decode_hex(DLT_RAW, patched(bt_msgs, "0000000d06", "0000000e06"));
+	assert_chain(p, "ipv4 tcp bittorrent");
+	assert_int_equal(field_n(p, "bittorrent.continuous_data", 0)->bits,
+	    (17 + 17 + 9) * 8);
+	assert_false(has_field(p, "bittorrent.msg.type"));
+	/* a handshake on another port: the heuristic */
+	p = decode_hex(DLT_RAW, patched(bt_hs, "1ae19c40", "c8d59c40"));
+	assert_chain(p, "ipv4 tcp bittorrent bittorrent bittorrent");
+	/* ... and with its name misspelt, in a conversation the heuristic
+	 * has not claimed: not BitTorrent there */
+	st_expect_clear();
+	patched(bt_hs, "1ae19c40", "c8d59c40");
+	memcpy(strstr(hexbuf, "70726f746f636f6c") + 14, "6d", 2);
+	p = decode_hex(DLT_RAW, hexbuf);
+	assert_chain(p, "ipv4 tcp data");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_diameter),
 		cmocka_unit_test(test_xmpp),
+		cmocka_unit_test(test_bittorrent),
 	};
 
 	st_decode_init();
