@@ -32,6 +32,20 @@ bittorrent.pcap
                cuts and the bytes after it (continuation data), a message
                of no known type; then a handshake on port 51413 found by
                the heuristic, and the conversation's next message.
+rlogin.pcap    rlogin on TCP 513: the client's startup NUL, then its user
+               information in the next segment (client and server user,
+               terminal type and speed), the server's NUL, a byte of
+               data, a window size, terminal data both ways, a later
+               segment starting with a NUL; a second connection opening
+               with the NUL and the user information in one segment; a
+               third whose first segment has no NUL (data only).
+rsh.pcap       rsh on TCP 514: the stderr port alone, then the user names
+               and the command; the server's NUL and output, the client's
+               input; a second connection with all four strings in one
+               segment, a third whose first strings are no port (data).
+ident.pcap     ident on TCP 113: two queries, a USERID answer (with a
+               character set) and an ERROR answer; a reply of an unknown
+               type and a query that is no ports (both malformed).
 """
 import os
 import struct
@@ -206,10 +220,61 @@ def bittorrent():
     return frames
 
 
+def rlogin():
+    frames = []
+    c = pcaplib.Conn(1023, 513, frames)
+    c.handshake()
+    c.send(True, b"\x00")
+    c.send(True, b"alice\x00bob\x00xterm/38400\x00")
+    c.send(False, b"\x00")
+    c.send(False, b"\x80")
+    c.send(True, b"\xff\xffss" + struct.pack("!HHHH", 24, 80, 640, 480))
+    c.send(False, b"Last login: today\r\n$ ")
+    c.send(True, b"ls\r")
+    c.send(True, b"\x00carol\x00dave\x00vt100/9600\x00")
+    c = pcaplib.Conn(1022, 513, frames)
+    c.send(True, b"\x00carol\x00dave\x00vt100/9600\x00")
+    c = pcaplib.Conn(1021, 513, frames)
+    c.send(True, b"alice\x00bob\x00vt100\x00")
+    return frames
+
+
+def rsh():
+    frames = []
+    r = pcaplib.Conn(1022, 514, frames)
+    r.handshake()
+    r.send(True, b"1021\x00")
+    r.send(True, b"alice\x00bob\x00ls -l /tmp\x00")
+    r.send(False, b"\x00")
+    r.send(False, b"total 0\n")
+    r.send(True, b"0\x00alice\x00bob\x00uname\x00")
+    r = pcaplib.Conn(1020, 514, frames)
+    r.send(True, b"0\x00alice\x00bob\x00uname -a\x00")
+    r = pcaplib.Conn(1019, 514, frames)
+    r.send(True, b"alice\x00bob\x00uname\x00")
+    return frames
+
+
+def ident():
+    frames = []
+    c = pcaplib.Conn(40000, 113, frames)
+    c.handshake()
+    c.send(True, b"6193, 23\r\n")
+    c.send(False, b"6193, 23 : USERID : UNIX,US-ASCII : stjohns\r\n")
+    c.send(True, b"6195 ,26\r\n")
+    c.send(False, b"6195, 26 : ERROR : NO-USER\r\n")
+    c.send(False, b"6195, 26 : BOGUS\r\n")
+    c.send(True, b"hello\r\n")
+    return frames
+
+
 def main():
     pcaplib.write(os.path.join(OUT, "diameter.pcap"), diameter())
     pcaplib.write(os.path.join(OUT, "xmpp.pcap"), xmpp())
     pcaplib.write(os.path.join(OUT, "bittorrent.pcap"), bittorrent())
+    pcaplib.write(os.path.join(OUT, "rlogin.pcap"), rlogin())
+    pcaplib.write(os.path.join(OUT, "rsh.pcap"), rsh())
+    pcaplib.write(os.path.join(OUT, "ident.pcap"), ident())
 
 
 if __name__ == "__main__":

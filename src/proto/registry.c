@@ -126,6 +126,9 @@ extern const struct st_proto st_proto_rfb;
 extern const struct st_proto st_proto_diameter;
 extern const struct st_proto st_proto_xmpp;
 extern const struct st_proto st_proto_bittorrent;
+extern const struct st_proto st_proto_rlogin;
+extern const struct st_proto st_proto_rsh;
+extern const struct st_proto st_proto_ident;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
 extern const struct st_proto st_proto_mailslot, st_proto_browser;
@@ -361,6 +364,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_diameter,
 	&st_proto_xmpp,
 	&st_proto_bittorrent,
+	&st_proto_rlogin,
+	&st_proto_rsh,
+	&st_proto_ident,
 	/* @tail10 */
 	&st_proto_smb_pipe,
 	&st_proto_mailslot,

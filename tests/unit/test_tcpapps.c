@@ -6,10 +6,13 @@
  * attributes, several in a segment, a keepalive, the stream's end, an
  * element cut at the segment's end); BitTorrent (the handshake, messages
  * several to a segment, a length that does not fit its type taken for
- * continuation data, the heuristic).  Each from hand-written bytes,
+ * continuation data, the heuristic); rlogin and rsh (their start-up
+ * strings, the conversation's state from segment to segment); ident
+ * (query and reply).  Each from hand-written bytes,
  * cut short, made malformed, and every shorter prefix.
  */
 #include "strata/expect.h"
+#include "strata/match.h"
 #include "testutil.h"
 
 /* IPv4/TCP 198.18.0.1:40000 -> 198.18.0.2:3868, a Device-Watchdog
@@ -68,6 +71,34 @@ static const char bt_msgs[] =
     "5018ffff5c7b00000000000d060000000100004000000040000000000d070000"
     "00010000400044415441000000050400000007";
 
+/* IPv4/TCP 198.18.0.1:1023 -> 198.18.0.2:513: the startup NUL; the
+ * user info (alice, bob, xterm/38400); data "ab" and a window size of 24
+ * rows, 80 columns, 640x480 pixels. */
+static const char rl_start[] =
+    "45000029000140004006aea6c6120001c612000203ff0201000003e800001388"
+    "5018ffff0634000000";
+static const char rl_info[] =
+    "4500003e000140004006ae91c6120001c612000203ff0201000003e800001388"
+    "5018ffff2f600000616c69636500626f6200787465726d2f333834303000";
+static const char rl_win[] =
+    "45000036000140004006ae99c6120001c612000203ff0201000003e800001388"
+    "5018ffff2c8900006162ffff737300180050028001e0";
+
+/* 198.18.0.1:1022 -> 198.18.0.2:514: 1021, alice, bob, "ls -l". */
+static const char rsh_open[] =
+    "4500003d000140004006ae92c6120001c612000203fe0202000003e800001388"
+    "5018ffffc1d100003130323100616c69636500626f62006c73202d6c00";
+
+/* 198.18.0.2:113 -> 198.18.0.1:40000: "6193, 23 : USERID :
+ * UNIX,US-ASCII : stjohns", and the query "6193, 23". */
+static const char id_reply[] =
+    "45000055000140004006ae7ac6120002c612000100719c4000001388000003e8"
+    "5018ffff53da0000363139332c203233203a20555345524944203a20554e4958"
+    "2c55532d4153434949203a2073746a6f686e730d0a";
+static const char id_query[] =
+    "45000032000140004006ae9dc6120001c61200029c400071000003e800001388"
+    "5018ffff94b70000363139332c2032330d0a";
+
 static char hexbuf[4096];
 
 /* hex with the first occurrence of from replaced by to (same length). */
@@ -83,15 +114,19 @@ patched(const char *hex, const char *from, const char *to)
 	return hexbuf;
 }
 
-/* Decodes the first k bytes of the raw IP packet hex, as a capture cut
- * there. */
+/*
+ * Decodes the raw IP packet hex as frame num of a capture (0: none; the
+ * state of a conversation goes by frame numbers), its first k bytes
+ * captured (0: all of them).
+ */
 static const struct st_packet *
-decode_cut(const char *hex, size_t k)
+decode_at(const char *hex, size_t k, uint64_t num)
 {
 	size_t n = hexbytes(hex);
 
 	assert_true(k <= n);
-	st_pkt_reset(&tpkt, tbuf, (uint32_t)k, (uint32_t)n);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(k > 0 ? k : n), (uint32_t)n);
+	tpkt.num = num;
 	st_decode(&tpkt, DLT_RAW);
 	return &tpkt;
 }
@@ -153,7 +188,7 @@ test_diameter(void **state)
 	sweep_prefixes(DLT_RAW, dia_two);
 
 	/* cut inside the Grouped AVP: truncated */
-	p = decode_cut(dia_dwr, 40 + 20 + 36 + 20);
+	p = decode_at(dia_dwr, 40 + 20 + 36 + 20, 0);
 	assert_int_equal(layer(p, "diameter")->status, ST_LS_TRUNCATED);
 	assert_int_equal(fval(p, "diameter.Origin-State-Id"), 7);
 
@@ -210,11 +245,11 @@ test_xmpp(void **state)
 	sweep_prefixes(DLT_RAW, xmpp_two);
 
 	/* cut after the iq's start tag: what is there, truncated */
-	p = decode_cut(xmpp_iq, 40 + 40);
+	p = decode_at(xmpp_iq, 40 + 40, 0);
 	assert_int_equal(layer(p, "xmpp")->status, ST_LS_TRUNCATED);
 	assert_string_equal(field_n(p, "xmpp.id", 0)->meaning, "r1");
 	/* cut inside a tag: nothing to show yet */
-	p = decode_cut(xmpp_iq, 40 + 30);
+	p = decode_at(xmpp_iq, 40 + 30, 0);
 	assert_false(has_field(p, "xmpp.iq"));
 
 	/* an attribute without its quotes: malformed */
@@ -264,7 +299,7 @@ test_bittorrent(void **state)
 	sweep_prefixes(DLT_RAW, bt_msgs);
 
 	/* cut inside the request: the index, no begin, truncated */
-	p = decode_cut(bt_msgs, 40 + 4 + 1 + 4 + 2);
+	p = decode_at(bt_msgs, 40 + 4 + 1 + 4 + 2, 0);
 	assert_int_equal(layer(p, "bittorrent")->status, ST_LS_TRUNCATED);
 	assert_int_equal(fval(p, "bittorrent.piece.index"), 1);
 	assert_false(has_field(p, "bittorrent.piece.begin"));
@@ -286,6 +321,140 @@ test_bittorrent(void **state)
 	assert_chain(p, "ipv4 tcp data");
 }
 
+static void
+test_rlogin(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_match_clear();
+	p = decode_at(rl_start, 0, 1);
+	assert_chain(p, "ipv4 tcp rlogin");
+	assert_int_equal(fval(p, "rlogin.client_startup_flag"), 0);
+	/* the next segment of the conversation holds the user info */
+	p = decode_at(rl_info, 0, 2);
+	assert_string_equal(field_n(p, "rlogin.client_user_name", 0)->meaning,
+	    "alice");
+	assert_int_equal(field_n(p, "rlogin.client_user_name", 0)->bits, 48);
+	assert_string_equal(field_n(p, "rlogin.server_user_name", 0)->meaning,
+	    "bob");
+	assert_string_equal(field_n(p, "rlogin.terminal_type", 0)->meaning,
+	    "xterm");
+	assert_int_equal(fval(p, "rlogin.terminal_speed"), 38400);
+	assert_non_null(strstr(summary_of(DLT_RAW, rl_info), "rlogin"));
+	/* a later one that looks the same is data */
+	p = decode_at(rl_info, 0, 3);
+	assert_false(has_field(p, "rlogin.client_user_name"));
+	assert_int_equal(field_n(p, "rlogin.data", 0)->bits, 22 * 8);
+	/* in a conversation that did not start with a NUL: data */
+	st_match_clear();
+	p = decode_at(rl_info, 0, 4);
+	assert_false(has_field(p, "rlogin.client_user_name"));
+	/* data, then a window size */
+	p = decode_at(rl_win, 0, 5);
+	assert_int_equal(field_n(p, "rlogin.data", 0)->bits, 16);
+	assert_int_equal(fval(p, "rlogin.magic_cookie"), 0xffff);
+	assert_string_equal(field_n(p, "rlogin.window_size.ss", 0)->meaning,
+	    "ss");
+	assert_int_equal(fval(p, "rlogin.window_size.rows"), 24);
+	assert_int_equal(fval(p, "rlogin.window_size.cols"), 80);
+	assert_int_equal(fval(p, "rlogin.window_size.y_pixels"), 480);
+	/* a window size cut short by the segment: malformed */
+	p = decode_hex(DLT_RAW, patched(rl_win, "45000036", "45000034"));
+	assert_int_equal(layer(p, "rlogin")->status, ST_LS_MALFORMED);
+	/* cut by the capture: truncated */
+	p = decode_at(rl_win, 40 + 6, 0);
+	assert_int_equal(layer(p, "rlogin")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, rl_info);
+	sweep_prefixes(DLT_RAW, rl_win);
+}
+
+static void
+test_rsh(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_match_clear();
+	p = decode_at(rsh_open, 0, 1);
+	assert_chain(p, "ipv4 tcp rsh");
+	assert_string_equal(field_n(p, "rsh.stderr_port", 0)->meaning, "1021");
+	assert_int_equal(field_n(p, "rsh.stderr_port", 0)->bits, 5 * 8);
+	assert_string_equal(field_n(p, "rsh.client_username", 0)->meaning,
+	    "alice");
+	assert_string_equal(field_n(p, "rsh.server_username", 0)->meaning,
+	    "bob");
+	assert_string_equal(field_n(p, "rsh.command", 0)->meaning, "ls -l");
+	assert_non_null(strstr(summary_of(DLT_RAW, rsh_open),
+	    "rsh stderr port 1021 alice as bob: ls -l"));
+	/* the next segment: a command again, as Wireshark, whose state
+	 * still waits for one */
+	st_match_clear();
+	decode_at(rsh_open, 0, 1);
+	p = decode_at(patched(rsh_open, "31303231", "6c730000"), 0, 2);
+	assert_string_equal(field_n(p, "rsh.command", 0)->meaning, "ls");
+	assert_false(has_field(p, "rsh.stderr_port"));
+	/* and the server's NUL then is data */
+	patched(rl_start, "03ff0201", "020203fe");
+	memcpy(strstr(hexbuf, "c6120001c6120002"), "c6120002c6120001", 16);
+	p = decode_at(hexbuf, 0, 3);
+	assert_chain(p, "ipv4 tcp rsh");
+	assert_int_equal(field_n(p, "rsh.server_client_data", 0)->bits, 8);
+	/* no NUL at the end: data */
+	st_match_clear();
+	p = decode_at(patched(rsh_open, "6c73202d6c00", "6c73202d6c21"),
+	    0, 1);
+	assert_false(has_field(p, "rsh.stderr_port"));
+	assert_int_equal(field_n(p, "rsh.client_server_data", 0)->bits,
+	    21 * 8);
+	/* a port of letters: data */
+	st_match_clear();
+	p = decode_at(patched(rsh_open, "31303231", "31783231"), 0, 1);
+	assert_true(has_field(p, "rsh.client_server_data"));
+	/* cut by the capture: truncated */
+	st_match_clear();
+	p = decode_at(rsh_open, 40 + 8, 0);
+	assert_int_equal(layer(p, "rsh")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, rsh_open);
+}
+
+static void
+test_ident(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, id_query);
+	assert_chain(p, "ipv4 tcp ident");
+	assert_int_equal(fval(p, "strata.ident.query.server_port"), 6193);
+	assert_int_equal(fval(p, "strata.ident.query.client_port"), 23);
+	p = decode_hex(DLT_RAW, id_reply);
+	assert_int_equal(fval(p, "strata.ident.reply.server_port"), 6193);
+	assert_string_equal(field_n(p, "strata.ident.reply.type", 0)->meaning,
+	    "USERID");
+	assert_string_equal(field_n(p, "strata.ident.reply.opsys",
+	    0)->meaning, "UNIX");
+	assert_string_equal(field_n(p, "strata.ident.reply.charset",
+	    0)->meaning, "US-ASCII");
+	assert_string_equal(field_n(p, "strata.ident.reply.userid",
+	    0)->meaning, "stjohns");
+	assert_non_null(strstr(summary_of(DLT_RAW, id_reply),
+	    "ident 6193, 23 USERID UNIX stjohns"));
+	sweep_prefixes(DLT_RAW, id_reply);
+	sweep_prefixes(DLT_RAW, id_query);
+	/* a reply type that is neither: malformed, as far as it goes */
+	p = decode_hex(DLT_RAW, patched(id_reply, "555345524944", "555345524945"));
+	assert_int_equal(layer(p, "ident")->status, ST_LS_MALFORMED);
+	assert_true(has_field(p, "strata.ident.reply.type"));
+	/* a port of six digits: malformed */
+	p = decode_hex(DLT_RAW, patched(id_query, "363139332c", "363139333a"));
+	assert_int_equal(layer(p, "ident")->status, ST_LS_MALFORMED);
+	/* cut by the capture inside the user ID: truncated, no line end */
+	p = decode_at(id_reply, 40 + 40, 0);
+	assert_true(has_field(p, "strata.ident.reply.opsys"));
+	assert_int_equal(layer(p, "ident")->status, ST_LS_TRUNCATED);
+}
+
 int
 main(void)
 {
@@ -293,6 +462,9 @@ main(void)
 		cmocka_unit_test(test_diameter),
 		cmocka_unit_test(test_xmpp),
 		cmocka_unit_test(test_bittorrent),
+		cmocka_unit_test(test_rlogin),
+		cmocka_unit_test(test_rsh),
+		cmocka_unit_test(test_ident),
 	};
 
 	st_decode_init();
