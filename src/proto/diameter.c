@@ -37,6 +37,7 @@
  */
 #include <string.h>
 
+#include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
 
@@ -53,7 +54,7 @@ enum { F_VER, F_LEN, F_FLAGS, F_FR, F_FP, F_FE, F_FT, F_FR4, F_FR5, F_FR6,
 	F_FR7, F_CMD, F_APP, F_HBH, F_E2E, F_NHDR = F_E2E + 1,
 	F_AVP = F_NHDR, F_ACODE, F_AFLAGS, F_AV, F_AM, F_AP, F_AR3, F_AR4,
 	F_AR5, F_AR6, F_AR7, F_ALEN, F_AVENDOR, F_PAD, F_DATA, F_VENDORID,
-	F_FAMILY, F_IPV4, F_IPV6, F_NDIAM };
+	F_FAMILY, F_IPV4, F_IPV6, F_ANSWERTO, F_RESPTIME, F_NDIAM };
 
 static const struct st_valname cmd_names[] = {
 	{ 257, "Capabilities-Exchange" }, { 258, "Re-Auth" },
@@ -180,6 +181,11 @@ static const struct st_field_desc diam_fields[F_NDIAM] = {
 	    16, 32, ST_FMT_IPV4),
 	[F_IPV6] = FD(NULL, "diameter.Host-IP-Address.IPv6", "IPv6 Address",
 	    16, 128, ST_FMT_IPV6),
+	/* an answer's request, seen earlier in the conversation */
+	[F_ANSWERTO] = FDG("diameter.answer_to", "This is an answer to",
+	    ST_FMT_DEC, NULL),
+	[F_RESPTIME] = FDG("diameter.resp_time", "Response Time",
+	    ST_FMT_TEXT, NULL),
 };
 
 /* How an AVP's data is typed (RFC 6733 4.2, 4.3). */
@@ -426,6 +432,31 @@ avps(struct st_dctx *d, const struct st_cur *m, size_t pos, size_t end,
 	return ST_OK;
 }
 
+/*
+ * A request is noted under its hop-by-hop and end-to-end identifiers; an
+ * answer with the same two, later in the conversation, shows which frame
+ * it answers and after how long, as tshark's first pass does.
+ */
+static void
+pair(struct st_dctx *d, struct st_cur *c)
+{
+	uint64_t key = st_peek_bits(c, 96, 64);
+	struct st_field *f;
+	struct st_match m;
+	char buf[48];
+
+	if (st_peek_bits(c, 32, 1)) {
+		st_match_note(d, key, NULL, 0);
+		return;
+	}
+	if (!st_match_answer(d, key, &m))
+		return;
+	st_dgen(d, R(F_ANSWERTO), m.frame);
+	st_match_delta(d, &m, buf, sizeof(buf));
+	if ((f = st_dgen(d, R(F_RESPTIME), 0)) != NULL)
+		f->meaning = st_pkt_strdup(d->pkt, buf);
+}
+
 static int
 diam_decode(struct st_dctx *d, struct st_cur *c)
 {
@@ -449,6 +480,7 @@ diam_decode(struct st_dctx *d, struct st_cur *c)
 		d->next = d->ly->proto;		/* another message */
 	if (st_dfields(d, c, diam_fields, F_NHDR) != ST_OK)
 		return c->err;
+	pair(d, c);
 	m = st_cur_sub(c, len, &clipped);
 	rc = avps(d, &m, c->off + DIAM_HDR, c->off + len, 0, &n);
 	if (rc == ST_ETRUNC && d->pkt->caplen >= d->pkt->len) {
@@ -463,16 +495,13 @@ diam_decode(struct st_dctx *d, struct st_cur *c)
 static size_t
 diam_pdu_len(struct st_cur *c)
 {
-	size_t left = st_cur_left(c), len;
+	size_t left = st_cur_left(c);
 
 	if (left == 0 || st_peek_bits(c, 0, 8) != 1)
 		return 0;
 	if (left < 5)
 		return ST_PDU_MORE;
-	if (!starts_message(c))
-		return 0;
-	len = (size_t)st_peek_bits(c, 8, 24);
-	return len;
+	return starts_message(c) ? (size_t)st_peek_bits(c, 8, 24) : 0;
 }
 
 static const struct st_bind diam_binds[] = {

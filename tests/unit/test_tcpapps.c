@@ -187,6 +187,18 @@ test_diameter(void **state)
 	assert_int_equal(p->layers[3].off, 40 + 56);
 	sweep_prefixes(DLT_RAW, dia_two);
 
+	/* an answer with the request's identifiers, back the other way,
+	 * names the request's frame */
+	st_match_clear();
+	decode_at(dia_dwr, 0, 1);
+	patched(dia_dwr, "0100008480000118", "0100008400000118");
+	memcpy(strstr(hexbuf, "c6120001c6120002"), "c6120002c6120001", 16);
+	memcpy(strstr(hexbuf, "9c400f1c"), "0f1c9c40", 8);
+	p = decode_at(hexbuf, 0, 2);
+	assert_int_equal(fval(p, "diameter.flags.request"), 0);
+	assert_int_equal(fval(p, "diameter.answer_to"), 1);
+	assert_true(has_field(p, "diameter.resp_time"));
+
 	/* cut inside the Grouped AVP: truncated */
 	p = decode_at(dia_dwr, 40 + 20 + 36 + 20, 0);
 	assert_int_equal(layer(p, "diameter")->status, ST_LS_TRUNCATED);
