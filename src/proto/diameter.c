@@ -302,13 +302,20 @@ starts_message(struct st_cur *c)
 	    (fl & 0xa0) != 0xa0;
 }
 
+/* A walk over a message's AVPs: how many so far, and whether the flags'
+ * bits are left out (a message whose fields would not fit otherwise). */
+struct walk {
+	unsigned	 n;
+	int		 lite;
+};
+
 static int avps(struct st_dctx *d, const struct st_cur *m, size_t pos,
-    size_t end, unsigned depth, unsigned *n);
+    size_t end, unsigned depth, struct walk *w);
 
 /* The data of AVP i of the base protocol: n bytes at v's position. */
 static int
 avp_value(struct st_dctx *d, struct st_cur *v, int i, size_t n,
-    unsigned depth, unsigned *count)
+    unsigned depth, struct walk *w)
 {
 	const struct st_field_desc *fd = &avp_fields[i];
 	char text[DIAM_TEXT * 4 + 8];
@@ -353,7 +360,7 @@ avp_value(struct st_dctx *d, struct st_cur *v, int i, size_t n,
 			    "deeper than 8 are not decoded");
 			return ST_OK;
 		}
-		return avps(d, v, v->off, v->off + n, depth + 1, count);
+		return avps(d, v, v->off, v->off + n, depth + 1, w);
 	default:
 		st_dbytes(d, v, fd, 0, n);
 		return ST_OK;
@@ -364,21 +371,37 @@ avp_value(struct st_dctx *d, struct st_cur *v, int i, size_t n,
 	return ST_OK;
 }
 
+/* An AVP's code, flags (with their bits unless w->lite) and length, and
+ * its vendor when V is set. */
+static void
+avp_head(struct st_dctx *d, struct st_cur *a, unsigned flags,
+    const struct walk *w)
+{
+	if (w->lite) {
+		st_dfield(d, a, R(F_ACODE));
+		st_dfield(d, a, R(F_AFLAGS));
+		st_dfield(d, a, R(F_ALEN));
+	} else
+		st_dfields(d, a, R(F_ACODE), F_AVENDOR - F_ACODE);
+	if (flags & 0x80)
+		st_dfield(d, a, R(F_AVENDOR));
+}
+
 /*
  * The AVPs from byte pos to end (from the frame's start; end as declared)
- * of the message whose captured bytes m holds; *n counts them.
+ * of the message whose captured bytes m holds; w counts them.
  */
 static int
 avps(struct st_dctx *d, const struct st_cur *m, size_t pos, size_t end,
-    unsigned depth, unsigned *n)
+    unsigned depth, struct walk *w)
 {
 	size_t len, hl, pad, cap = m->end;
 	unsigned flags;
 	struct st_cur a, v;
 	int i, rc;
 
-	for (; pos < end; (*n)++) {
-		if (*n >= DIAM_AVPMAX) {
+	for (; pos < end; w->n++) {
+		if (w->n >= DIAM_AVPMAX) {
 			st_pkt_note(d->pkt, "Diameter: AVPs after the 256th "
 			    "are not decoded");
 			return ST_OK;
@@ -398,7 +421,7 @@ avps(struct st_dctx *d, const struct st_cur *m, size_t pos, size_t end,
 			 * padded, when they are there */
 			if (len + (-len & 3) <= end - pos)
 				st_dbytes(d, &a, R(F_AVP), 0, len + (-len & 3));
-			st_dfields(d, &a, R(F_ACODE), F_AVENDOR - F_ACODE);
+			avp_head(d, &a, flags & ~0x80u, w);
 			return st_dmalformed(d, "AVP length %zu %s", len,
 			    len < hl ? "below its header's" :
 			    "past the end of its message");
@@ -407,13 +430,11 @@ avps(struct st_dctx *d, const struct st_cur *m, size_t pos, size_t end,
 		if (pad > end - pos - len)
 			pad = end - pos - len;
 		if (pos + len + pad > cap) {
-			st_dfields(d, &a, R(F_ACODE), F_AVENDOR + 1 - F_ACODE);
+			avp_head(d, &a, flags, w);
 			return ST_ETRUNC;
 		}
 		st_dbytes(d, &a, R(F_AVP), 0, len + pad);
-		st_dfields(d, &a, R(F_ACODE), F_AVENDOR - F_ACODE);
-		if (flags & 0x80)
-			st_dfield(d, &a, R(F_AVENDOR));
+		avp_head(d, &a, flags, w);
 		v = a;
 		v.off = pos + hl;
 		v.end = pos + len;
@@ -422,7 +443,7 @@ avps(struct st_dctx *d, const struct st_cur *m, size_t pos, size_t end,
 		if (i < 0) {
 			if (len > hl)
 				st_dbytes(d, &v, R(F_DATA), 0, len - hl);
-		} else if ((rc = avp_value(d, &v, i, len - hl, depth, n)) !=
+		} else if ((rc = avp_value(d, &v, i, len - hl, depth, w)) !=
 		    ST_OK)
 			return rc;
 		if (pad > 0)
@@ -461,7 +482,8 @@ static int
 diam_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), len;
-	unsigned n = 0;
+	struct walk w = { 0, 0 };
+	struct st_dmark mk;
 	struct st_cur m;
 	int rc, clipped;
 
@@ -482,7 +504,17 @@ diam_decode(struct st_dctx *d, struct st_cur *c)
 		return c->err;
 	pair(d, c);
 	m = st_cur_sub(c, len, &clipped);
-	rc = avps(d, &m, c->off + DIAM_HDR, c->off + len, 0, &n);
+	st_dmark(d, &mk);
+	rc = avps(d, &m, c->off + DIAM_HDR, c->off + len, 0, &w);
+	if (d->pkt->nspilled > mk.nspilled) {
+		/* shown whole with less detail rather than in part */
+		st_drewind(d, &mk);
+		w.n = 0;
+		w.lite = 1;
+		rc = avps(d, &m, c->off + DIAM_HDR, c->off + len, 0, &w);
+		st_pkt_note(d->pkt, "Diameter: the AVP flags' bits are not "
+		    "shown, for the message's fields to fit");
+	}
 	if (rc == ST_ETRUNC && d->pkt->caplen >= d->pkt->len) {
 		st_pkt_note(d->pkt, "Diameter: the message continues in a "
 		    "later segment");

@@ -199,6 +199,26 @@ test_diameter(void **state)
 	assert_int_equal(fval(p, "diameter.answer_to"), 1);
 	assert_true(has_field(p, "diameter.resp_time"));
 
+	/* 100 AVPs: too many fields with every flag bit, so the bits go
+	 * and every AVP is shown */
+	{
+		char *h = hexbuf;
+		unsigned i, len = 20 + 100 * 12;
+
+		h += sprintf(h, "4500%04x", 40 + len);
+		h += sprintf(h, "%.72s", dia_dwr + 8);
+		h += sprintf(h, "01%06x800001180000000000000001"
+		    "00000002", len);
+		for (i = 0; i < 100; i++)
+			h += sprintf(h, "000001164000000c%08x", i);
+		p = decode_at(hexbuf, 0, 0);
+		assert_int_equal(p->nspilled, 0);
+		assert_int_equal(field_n(p, "diameter.Origin-State-Id", 99)->val,
+		    99);
+		assert_false(has_field(p, "diameter.flags.mandatory"));
+		assert_true(has_note(p, "bits are not shown"));
+	}
+
 	/* cut inside the Grouped AVP: truncated */
 	p = decode_at(dia_dwr, 40 + 20 + 36 + 20, 0);
 	assert_int_equal(layer(p, "diameter")->status, ST_LS_TRUNCATED);
