@@ -16,7 +16,8 @@
  * segment whose last byte other than white space is not '>' is the start
  * of an element tshark waits for (none is shown); one of white space
  * only is a keepalive; one that starts with a closing tag is the
- * stream's end.  The XML itself (tshark's xml layer) is not shown.
+ * stream's end.  The XML itself (tshark's xml layer, which strata does
+ * not make) is shown as text, strata.xmpp.xml.
  * Element names lose their prefix (stream:features is "features").
  */
 #include <string.h>
@@ -39,7 +40,7 @@ enum { F_OUT, F_IN, F_HDRVER, F_STREAM, F_END, F_XMLNS, F_ATTR, F_UATTR,
 	F_ETEXT, F_MESSAGE, F_CHATSTATE, F_THREAD, F_PARENT, F_BODY,
 	F_SUBJECT, F_PRESENCE, F_SHOW, F_STATUS, F_CAPS, F_AUTH,
 	F_FAILURE, F_FAILTEXT, F_FEATURES, F_STARTTLS, F_PROCEED, F_ELEM,
-	F_NXMPP };
+	F_XML, F_NXMPP };
 
 /* A marker with no value of its own (Wireshark's FT_NONE). */
 #define FN(n, l)	FD(NULL, n, l, 0, 0, ST_FMT_TEXT)
@@ -109,6 +110,8 @@ static const struct st_field_desc xmpp_fields[F_NXMPP] = {
 	/* which element it is, whether Wireshark knows it or not */
 	[F_ELEM] = FD(NULL, "strata.xmpp.element", "Element", 0, 0,
 	    ST_FMT_TEXT),
+	/* the segment's XML as text (tshark's xml layer) */
+	[F_XML] = FD(NULL, "strata.xmpp.xml", "XML", 0, 0, ST_FMT_TEXT),
 };
 
 /* A range of the segment's bytes, or a made-up text (lit). */
@@ -812,6 +815,16 @@ top(struct xctx *k, struct xel *e)
 		simple(k, e, F_PROCEED);
 }
 
+/* The segment's text, XMPP_TEXT bytes of it at most, in one field. */
+static void
+xml_text(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t n)
+{
+	char buf[XMPP_TEXT * 4 + 8];
+
+	st_escape(p, n < XMPP_TEXT ? n : XMPP_TEXT, buf, sizeof(buf));
+	st_dtext(d, c, &xmpp_fields[F_XML], 0, n, buf);
+}
+
 /* Whether the segment is the stream's closing tag, "</name>" or
  * "</prefix:name>" after white space (Wireshark's xmpp_stream_close). */
 static int
@@ -858,6 +871,7 @@ xmpp_decode(struct st_dctx *d, struct st_cur *c)
 	out = st_dport(d->pkt, d->ly, 1) == XMPP_C2S ||
 	    st_dport(d->pkt, d->ly, 1) == XMPP_S2S;
 	bad = xml_read(&doc, p, n);
+	xml_text(d, c, p, n);
 	ctx.d = d;
 	ctx.c = c;
 	ctx.x = &doc;
