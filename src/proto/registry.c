@@ -125,6 +125,13 @@ extern const struct st_proto st_proto_finger;
 extern const struct st_proto st_proto_whois;
 extern const struct st_proto st_proto_urlform;
 extern const struct st_proto st_proto_rfb;
+/* @tcpapps */
+extern const struct st_proto st_proto_diameter;
+extern const struct st_proto st_proto_xmpp;
+extern const struct st_proto st_proto_bittorrent;
+extern const struct st_proto st_proto_rlogin;
+extern const struct st_proto st_proto_rsh;
+extern const struct st_proto st_proto_ident;
 /* @tail10 */
 extern const struct st_proto st_proto_smb_pipe;
 extern const struct st_proto st_proto_mailslot, st_proto_browser;
@@ -362,6 +369,13 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_whois,
 	&st_proto_urlform,
 	&st_proto_rfb,
+	/* @tcpapps */
+	&st_proto_diameter,
+	&st_proto_xmpp,
+	&st_proto_bittorrent,
+	&st_proto_rlogin,
+	&st_proto_rsh,
+	&st_proto_ident,
 	/* @tail10 */
 	&st_proto_smb_pipe,
 	&st_proto_mailslot,
