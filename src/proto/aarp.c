@@ -153,6 +153,7 @@ const struct st_proto st_proto_aarp = {
 	.name = "aarp",
 	.ws = "aarp",
 	.title = "AppleTalk Address Resolution Protocol",
+	.rfc = "Inside AppleTalk, 2nd ed., chapter 2",
 	.role = ST_ROLE_CONTROL,
 	.fields = aarp_fields,
 	.nfields = NFIELDS(aarp_fields),
