@@ -9,6 +9,14 @@ lmp.pcap     LMP (RFC 4204, UDP 701): a Config carrying CCID, MESSAGE_ID,
              wavelength subobjects), a ChannelStatus, a ConfigNack with
              an ERROR_CODE, an object of a class Wireshark does not know,
              and a Config whose objects end before its length says.
+mplsecho.pcap
+             MPLS LSP ping (RFC 8029, UDP 3503): an echo request with a
+             Target FEC Stack (LDP IPv4 prefix, RSVP IPv4 LSP), a
+             Downstream Mapping and a Pad; its reply (egress, with an
+             Interface and Label Stack, a vendor number and a reply TOS);
+             a reply with Errored TLVs and an unknown TLV whose length
+             leaves a byte over; a request whose sub-TLV is padded and
+             whose last TLV runs past the message.
 """
 import os
 import struct
@@ -69,9 +77,49 @@ def lmp_frames():
             for i, m in enumerate(msgs)]
 
 
+def me_tlv(t, v, pad=True):
+    return struct.pack("!HH", t, len(v)) + v + \
+        bytes((-len(v)) % 4 if pad else 0)
+
+
+def me_hdr(mt, rc, rsc, seq, sent, rec, flags=0):
+    return struct.pack("!HHBBBBII", 1, flags, mt, 2, rc, rsc, 0x1234,
+                       seq) + struct.pack("!II", *sent) + \
+        struct.pack("!II", *rec)
+
+
+def mplsecho_frames():
+    ldp = me_tlv(1, ip4("192.0.2.9") + bytes([32, 0, 0, 0]))
+    rsvp = me_tlv(3, ip4("192.0.2.9") + struct.pack("!HHI", 0, 7,
+                  0xC0000201) + ip4("192.0.2.1") + struct.pack("!HH", 0, 3))
+    fec = me_tlv(1, ldp + rsvp)
+    dsmap = me_tlv(2, struct.pack("!HBB", 1500, 1, 0x01) +
+                   ip4("10.0.0.2") + ip4("10.0.0.1") + bytes(4) +
+                   struct.pack("!II", 17 << 12 | 1 << 8, 18 << 12 | 0x103))
+    pad = me_tlv(3, b"\x01" + b"\xaa" * 7)
+    vend = me_tlv(5, struct.pack("!I", 9))
+    ils = me_tlv(7, struct.pack("!B3x", 1) + ip4("10.0.0.2") +
+                 ip4("10.0.0.1") + struct.pack("!I", 17 << 12 | 0x1FF))
+    err = me_tlv(9, me_tlv(99, b"\x01\x02"))
+    tos = me_tlv(10, b"\xb8\0\0\0")
+    unk = me_tlv(200, b"\x01\x02\x03")
+    sent, rec = (0xE8B1F2A0, 0x80000000), (0xE8B1F2A1, 0x40000000)
+    ldp5 = struct.pack("!HH", 1, 5) + ip4("192.0.2.9") + bytes([32, 0, 0, 0])
+    msgs = [
+        (True, me_hdr(1, 0, 0, 1, sent, (0, 0), flags=1) + fec + dsmap + pad),
+        (False, me_hdr(2, 3, 1, 1, sent, rec) + fec + dsmap + ils + vend +
+         tos),
+        (False, me_hdr(2, 8, 1, 2, sent, sent) + err + unk),
+        (True, me_hdr(1, 0, 0, 3, sent, (0, 0)) + me_tlv(1, ldp5) +
+         struct.pack("!HH", 5, 1024) + b"\0\0\0\x09"),
+    ]
+    return [pcaplib.udp_frame(c, 3503, 3503, m) for c, m in msgs]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "lmp.pcap"), lmp_frames())
+    pcaplib.write(os.path.join(here, "mplsecho.pcap"), mplsecho_frames())
 
 
 if __name__ == "__main__":

@@ -5,7 +5,10 @@
  * LinkSummary with TE_LINK and DATA_LINK objects and subobjects, a
  * ChannelStatus, a ConfigNack's ERROR_CODE; an object class Wireshark
  * does not know, an object shorter than its header, a message cut short.
- * Every shorter prefix of each.
+ * MPLS LSP ping (RFC 8029, UDP 3503): a request with its FEC stack,
+ * Downstream Mapping and Pad, a reply with an Interface and Label Stack,
+ * a vendor number and a reply TOS, Errored TLVs, a TLV of fewer than 4
+ * bytes and one past the message.  Every shorter prefix of each.
  */
 #include "testutil.h"
 
@@ -174,6 +177,123 @@ test_lmp_bad(void **state)
 	assert_false(has_field(p, "strata.lmp.checksum"));
 }
 
+/* UDP 3503 -> 3503 from 198.18.0.1, checksums right. */
+#define ME_REQ	"4500008c000140004011ae38c6120001c61200020daf0daf007871d1" \
+	"00010001010200000000123400000001e8b1f2a0800000000000000000000000" \
+	"0001002400010008c00002092000000000030014c000020900000007c0000201" \
+	"c0000201000000030002001805dc01010a0000020a0000010000000000011100" \
+	"000121030003000801aaaaaaaaaaaaaa"
+#define ME_REPLY "450000a4000140004011ae20c6120002c61200010daf0daf009074c7" \
+	"00010000020203010000123400000001e8b1f2a080000000e8b1f2a140000000" \
+	"0001002400010008c00002092000000000030014c000020900000007c0000201" \
+	"c0000201000000030002001805dc01010a0000020a0000010000000000011100" \
+	"000121030007001001000000" "0a0000020a000001000111ff" \
+	"000500040000000900" "0a0004b8000000"
+#define ME_ERR	"45000050000140004011ae74c6120002c61200010daf0daf003c7eca" \
+	"00010000020208010000123400000002e8b1f2a080000000e8b1f2a080000000" \
+	"00090008006300020102000000c8000301020300"
+
+static void
+test_mplsecho_request(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, ME_REQ);
+	assert_chain(p, "ipv4 udp mpls-echo");
+	assert_int_equal(fval(p, "mpls_echo.version"), 1);
+	assert_int_equal(fval(p, "mpls_echo.flag_v"), 1);
+	assert_int_equal(fval(p, "mpls_echo.msg_type"), 1);
+	assert_int_equal(fval(p, "mpls_echo.reply_mode"), 2);
+	assert_int_equal(fval(p, "mpls_echo.sender_handle"), 0x1234);
+	assert_int_equal(fval(p, "mpls_echo.sequence"), 1);
+	assert_string_equal(field_n(p, "mpls_echo.timestamp_sent", 0)->meaning,
+	    "Sep 17, 2023 21:48:16.500000000 UTC");
+	/* a zero timestamp is the Unix epoch, as Wireshark writes it */
+	assert_string_equal(field_n(p, "mpls_echo.timestamp_rec", 0)->meaning,
+	    "Jan  1, 1970 00:00:00.000000000 UTC");
+	assert_int_equal(field_n(p, "mpls_echo.tlv.type", 0)->val, 1);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.len", 0)->val, 36);
+	assert_int_equal(fval(p, "mpls_echo.tlv.fec.ldp_ipv4"), 0xc0000209);
+	assert_int_equal(fval(p, "mpls_echo.tlv.fec.ldp_ipv4_mask"), 32);
+	assert_int_equal(fval(p, "mpls_echo.tlv.fec.rsvp_ip_tun_id"), 7);
+	assert_int_equal(fval(p, "mpls_echo.tlv.fec.rsvp_ipv4_ext_tun_id"),
+	    0xc0000201);
+	assert_int_equal(fval(p, "mpls_echo.tlv.fec.rsvp_ip_lsp_id"), 3);
+	assert_int_equal(fval(p, "mpls_echo.tlv.ds_map.mtu"), 1500);
+	assert_int_equal(fval(p, "mpls_echo.tlv.ds_map.flag_n"), 1);
+	assert_int_equal(fval(p, "mpls_echo.tlv.ds_map.ds_ip"), 0x0a000002);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.ds_map.mp_label", 1)->val,
+	    18);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.ds_map.mp_proto", 1)->val,
+	    3);
+	assert_int_equal(fval(p, "mpls_echo.tlv.pad_action"), 1);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.pad_padding", 0)->bits, 56);
+	assert_int_equal(last_layer(p, "mpls-echo")->status, ST_LS_OK);
+	assert_string_equal(summary_of(DLT_RAW, ME_REQ), "   1  0.000000  "
+	    "ipv4 › udp › mpls-echo  MPLS echo request, seq 1, handle "
+	    "0x00001234, reply mode 2\n");
+	sweep_prefixes(DLT_RAW, ME_REQ);
+}
+
+static void
+test_mplsecho_reply(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, ME_REPLY);
+	assert_int_equal(fval(p, "mpls_echo.return_code"), 3);
+	assert_int_equal(fval(p, "mpls_echo.return_subcode"), 1);
+	assert_string_equal(field_n(p, "mpls_echo.timestamp_rec", 0)->meaning,
+	    "Sep 17, 2023 21:48:17.250000000 UTC");
+	assert_int_equal(fval(p, "mpls_echo.tlv.ilso.addr_type"), 1);
+	assert_int_equal(fval(p, "mpls_echo.tlv.ilso_ipv4.int_addr"),
+	    0x0a000001);
+	assert_int_equal(fval(p, "mpls_echo.tlv.ilso_ipv4.label"), 17);
+	assert_int_equal(fval(p, "mpls_echo.tlv.ilso_ipv4.ttl"), 255);
+	assert_int_equal(fval(p, "mpls_echo.tlv.vendor_id"), 9);
+	assert_int_equal(fval(p, "mpls_echo.tlv.reply.tos"), 0xb8);
+	assert_int_equal(last_layer(p, "mpls-echo")->status, ST_LS_OK);
+	assert_string_equal(summary_of(DLT_RAW, ME_REPLY), "   1  0.000000  "
+	    "ipv4 › udp › mpls-echo  MPLS echo reply, seq 1, handle "
+	    "0x00001234, reply mode 2, return code 3 (Replying router is an "
+	    "egress for the FEC at stack depth 1)\n");
+	sweep_prefixes(DLT_RAW, ME_REPLY);
+}
+
+/* Errored TLVs read again as TLVs; a TLV of 3 bytes leaves its pad byte,
+ * which is no TLV (Wireshark pads no TLV): malformed. */
+static void
+test_mplsecho_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, ME_ERR);
+	assert_int_equal(fval(p, "mpls_echo.tlv.errored.type"), 99);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.len", 1)->val, 2);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.value", 0)->bits, 16);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.type", 1)->val, 200);
+	assert_int_equal(field_n(p, "mpls_echo.tlv.value", 1)->bits, 24);
+	assert_int_equal(last_layer(p, "mpls-echo")->status, ST_LS_MALFORMED);
+	sweep_prefixes(DLT_RAW, ME_ERR);
+	/* a sub-TLV of 5 bytes and its padding; a TLV past the end */
+	p = decode_hex(DLT_RAW, "45000054000140004011ae70c6120001c6120002"
+	    "0daf0daf00400330" "00010000010200000000123400000003"
+	    "e8b1f2a0800000000000000000000000" "0001000c00010005c0000209"
+	    "20000000" "0005040000000009");
+	assert_int_equal(fval(p, "mpls_echo.tlv.fec.ldp_ipv4_mask"), 32);
+	assert_int_equal(field_n(p, "mpls_echo.padding", 0)->bits, 24);
+	assert_int_equal(fval(p, "mpls_echo.tlv.vendor_id"), 9);
+	assert_int_equal(last_layer(p, "mpls-echo")->status, ST_LS_MALFORMED);
+	/* the header cut short */
+	p = decode_hex(DLT_RAW, "45000054000140004011ae70c6120001c6120002"
+	    "0daf0daf00400330" "0001000001020000000012340000");
+	assert_int_equal(last_layer(p, "mpls-echo")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "mpls_echo.sequence"));
+}
+
 int
 main(void)
 {
@@ -183,6 +303,9 @@ main(void)
 		cmocka_unit_test(test_lmp_links),
 		cmocka_unit_test(test_lmp_error),
 		cmocka_unit_test(test_lmp_bad),
+		cmocka_unit_test(test_mplsecho_request),
+		cmocka_unit_test(test_mplsecho_reply),
+		cmocka_unit_test(test_mplsecho_bad),
 	};
 
 	st_decode_init();
