@@ -17,6 +17,12 @@ mplsecho.pcap
              a reply with Errored TLVs and an unknown TLV whose length
              leaves a byte over; a request whose sub-TLV is padded and
              whose last TLV runs past the message.
+aodv.pcap    AODV (RFC 3561, UDP 654): a RREQ with hello-interval,
+             timestamp and unknown extensions, a RREP, a RERR with two
+             unreachable destinations, a RREP-ACK; the same three over
+             IPv6, and the IPv6 draft's four (types 16 to 19); a RERR
+             whose count runs past the message, an extension of length
+             0, a message type AODV does not have.
 """
 import os
 import struct
@@ -116,10 +122,42 @@ def mplsecho_frames():
     return [pcaplib.udp_frame(c, 3503, 3503, m) for c, m in msgs]
 
 
+def aodv_frames():
+    d, o = ip4("10.0.0.9"), ip4("10.0.0.1")
+    d6 = pcaplib.S6[:15] + b"\x09"
+    o6 = pcaplib.C6
+    rreq = struct.pack("!BHBI", 1, 0xF800, 3, 77) + d + \
+        struct.pack("!I", 5) + o + struct.pack("!I", 6)
+    ext = struct.pack("!BBI", 2, 4, 1000) + \
+        struct.pack("!BBQ", 3, 8, 123456789) + b"\x09\x02\xab\xcd"
+    rrep = struct.pack("!BHB", 2, 0xC000 | 24, 2) + d + \
+        struct.pack("!I", 7) + o + struct.pack("!I", 3000)
+    rerr = struct.pack("!BHB", 3, 0x8000, 2) + d + struct.pack("!I", 8) + \
+        ip4("10.0.0.10") + struct.pack("!I", 9)
+    v4 = [rreq + ext, rrep, rerr, b"\x04\x00",
+          struct.pack("!BHB", 3, 0, 5) + d + struct.pack("!I", 8),
+          rrep + b"\x01\x00", b"\x63" + bytes(5)]
+    over6 = [
+        struct.pack("!BHBI", 1, 0x8000, 1, 5) + d6 + struct.pack("!I", 6) +
+        o6 + struct.pack("!I", 7),
+        struct.pack("!BHB", 2, 64, 1) + d6 + struct.pack("!I", 8) + o6 +
+        struct.pack("!I", 100),
+        struct.pack("!BHB", 3, 0, 1) + d6 + struct.pack("!I", 9)]
+    draft = [
+        struct.pack("!BHBIII", 16, 0x8000, 1, 5, 6, 7) + d6 + o6,
+        struct.pack("!BHBI", 17, 0x40 | 0x7F, 1, 8) + d6 + o6 +
+        struct.pack("!I", 100),
+        struct.pack("!BHBI", 18, 0, 1, 9) + d6, b"\x13\x00"]
+    return [pcaplib.udp_frame(i % 2 == 0, 654, 654, m)
+            for i, m in enumerate(v4 + draft)] + \
+        [pcaplib.udp_frame(True, 654, 654, m, v6=True) for m in over6]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "lmp.pcap"), lmp_frames())
     pcaplib.write(os.path.join(here, "mplsecho.pcap"), mplsecho_frames())
+    pcaplib.write(os.path.join(here, "aodv.pcap"), aodv_frames())
 
 
 if __name__ == "__main__":

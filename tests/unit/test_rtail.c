@@ -8,7 +8,10 @@
  * MPLS LSP ping (RFC 8029, UDP 3503): a request with its FEC stack,
  * Downstream Mapping and Pad, a reply with an Interface and Label Stack,
  * a vendor number and a reply TOS, Errored TLVs, a TLV of fewer than 4
- * bytes and one past the message.  Every shorter prefix of each.
+ * bytes and one past the message.  AODV (RFC 3561, UDP 654): a RREQ
+ * with extensions, a RERR, the IPv6 draft's RREQ and RFC 3561's over
+ * IPv6; a RERR whose count runs past it, an extension of length 0, a
+ * type AODV does not have.  Every shorter prefix of each.
  */
 #include "testutil.h"
 
@@ -294,6 +297,101 @@ test_mplsecho_bad(void **state)
 	assert_false(has_field(p, "mpls_echo.sequence"));
 }
 
+#define AODV_RREQ "45000048000140004011ae7cc6120001c6120002028e028e0034c5b0" \
+	"01f80003" "0000004d" "0a000009" "00000005" "0a000001" "00000006" \
+	"0204000003e8" "030800000000075bcd15" "0902abcd"
+#define AODV_RERR "45000030000140004011ae94c6120001c6120002028e028e001c56cc" \
+	"03800002" "0a00000900000008" "0a00000a00000009"
+#define AODV_RREQ6 "4500004c000140004011ae78c6120002c6120001028e028e0038022b" \
+	"10800001" "00000005" "00000006" "00000007" \
+	"20010db8000000000000000000000009" "20010db8000000000000000000000001"
+#define AODV_OVER6 "600000000038114020010db8000000000000000000000001" \
+	"20010db8000000000000000000000002028e028e003841de" \
+	"01800001" "00000005" "20010db8000000000000000000000009" "00000006" \
+	"20010db8000000000000000000000001" "00000007"
+
+static void
+test_aodv_rreq(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, AODV_RREQ);
+	assert_chain(p, "ipv4 udp aodv");
+	assert_int_equal(fval(p, "aodv.type"), 1);
+	assert_int_equal(fval(p, "aodv.flags"), 0xf800);
+	assert_int_equal(fval(p, "aodv.flags.rreq_join"), 1);
+	assert_int_equal(fval(p, "aodv.flags.rreq_unknown"), 1);
+	assert_int_equal(fval(p, "aodv.hopcount"), 3);
+	assert_int_equal(fval(p, "aodv.rreq_id"), 77);
+	assert_int_equal(fval(p, "aodv.dest_ip"), 0x0a000009);
+	assert_int_equal(fval(p, "aodv.dest_seqno"), 5);
+	assert_int_equal(fval(p, "aodv.orig_ip"), 0x0a000001);
+	assert_int_equal(fval(p, "aodv.orig_seqno"), 6);
+	assert_int_equal(fval(p, "aodv.hello_interval"), 1000);
+	assert_int_equal(fval(p, "aodv.timestamp"), 123456789);
+	assert_int_equal(field_n(p, "aodv.ext_type", 2)->val, 9);
+	assert_int_equal(last_layer(p, "aodv")->status, ST_LS_OK);
+	assert_string_equal(summary_of(DLT_RAW, AODV_RREQ), "   1  0.000000  "
+	    "ipv4 › udp › aodv  aodv rreq [JRGDU] hops 3 id 0x0000004d dst "
+	    "10.0.0.9 seq 5 src 10.0.0.1 seq 6\n");
+	sweep_prefixes(DLT_RAW, AODV_RREQ);
+}
+
+static void
+test_aodv_rerr_v6(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, AODV_RERR);
+	assert_int_equal(fval(p, "aodv.flags.rerr_nodelete"), 1);
+	assert_int_equal(fval(p, "aodv.destcount"), 2);
+	assert_int_equal(field_n(p, "aodv.unreach_dest_ip", 1)->val,
+	    0x0a00000a);
+	assert_int_equal(field_n(p, "aodv.dest_seqno", 1)->val, 9);
+	sweep_prefixes(DLT_RAW, AODV_RERR);
+	/* the draft's: sequence numbers before the addresses */
+	p = decode_hex(DLT_RAW, AODV_RREQ6);
+	assert_int_equal(fval(p, "aodv.type"), 16);
+	assert_int_equal(fval(p, "aodv.dest_seqno"), 6);
+	assert_int_equal(fval(p, "aodv.orig_seqno"), 7);
+	assert_int_equal(field_n(p, "aodv.dest_ipv6", 0)->bitoff / 8,
+	    20 + 8 + 16);
+	sweep_prefixes(DLT_RAW, AODV_RREQ6);
+	/* RFC 3561's over IPv6: its own order, 16-byte addresses */
+	p = decode_hex(DLT_RAW, AODV_OVER6);
+	assert_int_equal(fval(p, "aodv.dest_seqno"), 6);
+	assert_int_equal(fval(p, "aodv.orig_seqno"), 7);
+	assert_int_equal(field_n(p, "aodv.orig_ipv6", 0)->bitoff / 8,
+	    40 + 8 + 28);
+	sweep_prefixes(DLT_RAW, AODV_OVER6);
+}
+
+static void
+test_aodv_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* five destinations announced, one there: none shown, malformed */
+	p = decode_hex(DLT_RAW, "45000028000140004011ae9cc6120001c6120002"
+	    "028e028e00140000" "03000005" "0a00000900000008");
+	assert_false(has_field(p, "aodv.unreach_dest_ip"));
+	assert_int_equal(last_layer(p, "aodv")->status, ST_LS_MALFORMED);
+	/* an extension of length 0 ends the message, malformed */
+	p = decode_hex(DLT_RAW, "45000032000140004011ae92c6120001c6120002"
+	    "028e028e001e0000" "02001802" "0a00000900000007"
+	    "0a00000100000bb8" "0100");
+	assert_int_equal(fval(p, "aodv.prefix_sz"), 24);
+	assert_int_equal(fval(p, "aodv.ext_length"), 0);
+	assert_int_equal(last_layer(p, "aodv")->status, ST_LS_MALFORMED);
+	/* a type AODV does not have: data, as tshark shows it */
+	p = decode_hex(DLT_RAW, "45000022000140004011aea2c6120001c6120002"
+	    "028e028e000e0000" "630000000000");
+	assert_chain(p, "ipv4 udp data");
+}
+
 int
 main(void)
 {
@@ -306,6 +404,9 @@ main(void)
 		cmocka_unit_test(test_mplsecho_request),
 		cmocka_unit_test(test_mplsecho_reply),
 		cmocka_unit_test(test_mplsecho_bad),
+		cmocka_unit_test(test_aodv_rreq),
+		cmocka_unit_test(test_aodv_rerr_v6),
+		cmocka_unit_test(test_aodv_bad),
 	};
 
 	st_decode_init();
