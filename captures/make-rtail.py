@@ -23,6 +23,13 @@ aodv.pcap    AODV (RFC 3561, UDP 654): a RREQ with hello-interval,
              IPv6, and the IPv6 draft's four (types 16 to 19); a RERR
              whose count runs past the message, an extension of length
              0, a message type AODV does not have.
+hncp.pcap    HNCP (RFC 7788, UDP 8231, over IPv6): a network state
+             announcement with its node endpoint and hash, a node state
+             carrying HNCP version, external connection (delegated
+             prefix with a prefix policy), assigned prefix, node address,
+             DNS delegated zone, domain and node names; requests, peers,
+             keep-alive, trust verdict and managed PSK; an unknown TLV; a
+             TLV whose length runs past the datagram.
 """
 import os
 import struct
@@ -153,11 +160,43 @@ def aodv_frames():
         [pcaplib.udp_frame(True, 654, 654, m, v6=True) for m in over6]
 
 
+def hncp_tlv(t, v):
+    return struct.pack("!HH", t, len(v)) + v + bytes((-len(v)) % 4)
+
+
+def hncp_frames():
+    t = hncp_tlv
+    nid, ep = struct.pack("!I", 0x0A0B0C0D), struct.pack("!I", 1)
+    a6 = pcaplib.C6
+    dp = t(34, struct.pack("!IIB", 3600, 1800, 56) +
+           bytes.fromhex("20010db8000100") + t(43, b"\x00"))
+    data = (t(32, struct.pack("!HH", 0, 0x4201) + b"hnetd/1.0") +
+            t(33, dp) +
+            t(35, ep + bytes([0x02, 64]) + bytes.fromhex("20010db800010001")) +
+            t(36, ep + a6) +
+            t(39, a6 + b"\x05" + b"\x04home\x04arpa\x00") +
+            t(40, b"\x04home\x04arpa\x00") +
+            t(41, a6 + bytes([6]) + b"router"))
+    state = t(5, nid + struct.pack("!II", 7, 1500) +
+              bytes.fromhex("1122334455667788") + data)
+    msgs = [
+        t(3, nid + ep) + t(4, bytes.fromhex("0102030405060708")),
+        t(3, nid + ep) + state,
+        t(1, b"") + t(2, nid) + t(8, nid + ep + struct.pack("!I", 2)) +
+        t(9, ep + struct.pack("!I", 20000)),
+        t(10, bytes([3, 0, 0, 0]) + bytes(range(32)) + b"router.home") +
+        t(42, bytes(range(32, 64))) + t(200, b"\x01\x02\x03"),
+        t(3, nid + ep) + struct.pack("!HH", 4, 64) + bytes(8),
+    ]
+    return [pcaplib.udp_frame(True, 8231, 8231, m, v6=True) for m in msgs]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "lmp.pcap"), lmp_frames())
     pcaplib.write(os.path.join(here, "mplsecho.pcap"), mplsecho_frames())
     pcaplib.write(os.path.join(here, "aodv.pcap"), aodv_frames())
+    pcaplib.write(os.path.join(here, "hncp.pcap"), hncp_frames())
 
 
 if __name__ == "__main__":

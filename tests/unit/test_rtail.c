@@ -11,7 +11,9 @@
  * bytes and one past the message.  AODV (RFC 3561, UDP 654): a RREQ
  * with extensions, a RERR, the IPv6 draft's RREQ and RFC 3561's over
  * IPv6; a RERR whose count runs past it, an extension of length 0, a
- * type AODV does not have.  Every shorter prefix of each.
+ * type AODV does not have.  HNCP (RFC 7788, UDP 8231): a node state
+ * with nested HNCP TLVs, trust verdict, PSK and an unknown TLV; a TLV
+ * past the datagram, nesting too deep.  Every shorter prefix of each.
  */
 #include "testutil.h"
 
@@ -392,6 +394,90 @@ test_aodv_bad(void **state)
 	assert_chain(p, "ipv4 udp data");
 }
 
+#define HNCP_STATE "6000000000d8114020010db800000000000000000000000120010db8" \
+	"0000000000000000000000022027202700d8ccf9" \
+	"000300080a0b0c0d00000001000500c00a0b0c0d00000007000005dc11223344" \
+	"556677880020000d00004201686e6574642f312e300000000021001c00220018" \
+	"00000e10000007083820010db8000100002b0001000000000023000e00000001" \
+	"024020010db8000100010000002400140000000120010db80000000000000000" \
+	"000000010027001c20010db80000000000000000000000010504686f6d650461" \
+	"727061000028000b04686f6d65046172706100000029001720010db800000000" \
+	"000000000000000106726f7574657200"
+#define HNCP_TRUST "600000000068114020010db800000000000000000000000120010db8" \
+	"00000000000000000000000220272027006826db" \
+	"000a002f03000000000102030405060708090a0b0c0d0e0f1011121314151617" \
+	"18191a1b1c1d1e1f726f757465722e686f6d6500002a0020202122232425262728" \
+	"292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f00c8000301020300"
+
+static void
+test_hncp_state(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, HNCP_STATE);
+	assert_chain(p, "ipv6 udp hncp");
+	assert_int_equal(field_n(p, "strata.hncp.type", 0)->val, 3);
+	assert_int_equal(field_n(p, "strata.hncp.node_id", 0)->val,
+	    0x0a0b0c0d);
+	assert_int_equal(fval(p, "strata.hncp.seqno"), 7);
+	assert_int_equal(fval(p, "strata.hncp.ms_since_origination"), 1500);
+	assert_int_equal(fval(p, "strata.hncp.hash"), 0x1122334455667788ULL);
+	assert_int_equal(fval(p, "strata.hncp.cap_m"), 4);
+	assert_int_equal(fval(p, "strata.hncp.cap_l"), 1);
+	assert_string_equal(field_n(p, "strata.hncp.user_agent", 0)->meaning,
+	    "hnetd/1.0");
+	assert_int_equal(fval(p, "strata.hncp.valid_lifetime"), 3600);
+	assert_string_equal(field_n(p, "strata.hncp.prefix", 0)->meaning,
+	    "2001:db8:1::/56");
+	assert_int_equal(fval(p, "strata.hncp.policy_type"), 0);
+	assert_int_equal(fval(p, "strata.hncp.priority"), 2);
+	assert_string_equal(field_n(p, "strata.hncp.prefix", 1)->meaning,
+	    "2001:db8:1:1::/64");
+	assert_int_equal(fval(p, "strata.hncp.zone_flags"), 5);
+	assert_string_equal(field_n(p, "strata.hncp.zone", 0)->meaning,
+	    "home.arpa");
+	assert_string_equal(field_n(p, "strata.hncp.domain", 0)->meaning,
+	    "home.arpa");
+	assert_string_equal(field_n(p, "strata.hncp.name", 0)->meaning,
+	    "router");
+	assert_int_equal(last_layer(p, "hncp")->status, ST_LS_OK);
+	assert_string_equal(summary_of(DLT_RAW, HNCP_STATE), "   1  0.000000  "
+	    "ipv6 › udp › hncp  HNCP Node endpoint, Node state, HNCP version, "
+	    "External connection, Delegated prefix, Prefix policy, ...\n");
+	sweep_prefixes(DLT_RAW, HNCP_STATE);
+}
+
+static void
+test_hncp_other(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, HNCP_TRUST);
+	assert_int_equal(fval(p, "strata.hncp.verdict"), 3);
+	assert_int_equal(field_n(p, "strata.hncp.fingerprint", 0)->bits, 256);
+	assert_string_equal(field_n(p, "strata.hncp.common_name", 0)->meaning,
+	    "router.home");
+	assert_int_equal(field_n(p, "strata.hncp.psk", 0)->bits, 256);
+	/* an unknown TLV: its bytes, then its padding */
+	assert_int_equal(field_n(p, "strata.hncp.value", 0)->bits, 24);
+	assert_int_equal(last_layer(p, "hncp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, HNCP_TRUST);
+	/* a Network State TLV whose length runs past the datagram */
+	p = decode_hex(DLT_RAW, "600000000018114020010db800000000000000000"
+	    "000000120010db80000000000000000000000022027202700180000"
+	    "000300080a0b0c0d00000001" "0004004000000000");
+	assert_int_equal(last_layer(p, "hncp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "strata.hncp.endpoint_id"), 1);
+	/* External Connections nested six deep: the last as bytes */
+	p = decode_hex(DLT_RAW, "600000000020114020010db800000000000000000"
+	    "000000120010db80000000000000000000000022027202700200000"
+	    "00210014" "00210010" "0021000c" "00210008" "00210004" "00210000");
+	assert_true(has_note(p, "nested too deep"));
+	assert_int_equal(last_layer(p, "hncp")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -407,6 +493,8 @@ main(void)
 		cmocka_unit_test(test_aodv_rreq),
 		cmocka_unit_test(test_aodv_rerr_v6),
 		cmocka_unit_test(test_aodv_bad),
+		cmocka_unit_test(test_hncp_state),
+		cmocka_unit_test(test_hncp_other),
 	};
 
 	st_decode_init();
