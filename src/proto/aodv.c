@@ -20,8 +20,6 @@
  * the sequence numbers before the 16-byte addresses.  Extensions (type,
  * length, value) may follow a message: hello interval, timestamp.
  */
-#include <arpa/inet.h>
-
 #include "strata/out.h"
 #include "fields.h"
 

@@ -17,8 +17,6 @@
  * to, and stops at an object class it does not know: strata does the
  * same, so that the readings agree, and shows the checksum as its own.
  */
-#include <arpa/inet.h>
-
 #include "strata/out.h"
 #include "fields.h"
 
