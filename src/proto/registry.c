@@ -40,6 +40,8 @@ extern const struct st_proto st_proto_ftp, st_proto_ssh;
 extern const struct st_proto st_proto_ospf, st_proto_bfd, st_proto_eigrp;
 extern const struct st_proto st_proto_bgp, st_proto_rip, st_proto_ripng;
 extern const struct st_proto st_proto_ldp, st_proto_rsvp;
+extern const struct st_proto st_proto_lmp, st_proto_mplsecho, st_proto_aodv,
+    st_proto_hncp;
 extern const struct st_proto st_proto_osi, st_proto_isis, st_proto_isis_hello;
 extern const struct st_proto st_proto_isis_lsp, st_proto_isis_csnp;
 extern const struct st_proto st_proto_isis_psnp;
@@ -258,6 +260,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_ripng,
 	&st_proto_ldp,
 	&st_proto_rsvp,
+	&st_proto_lmp,
+	&st_proto_mplsecho,
+	&st_proto_aodv,
+	&st_proto_hncp,
 	&st_proto_osi,
 	&st_proto_isis,
 	&st_proto_isis_hello,
