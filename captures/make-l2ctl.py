@@ -8,6 +8,11 @@ l2ctl-cfm.pcap   IEEE 802.1ag CFM (EtherType 0x8902): a CCM (MAID of a
                  and reply with a data TLV, a linktrace message (egress ID
                  TLV) and reply (last/next egress IDs, reply ingress and
                  egress TLVs), and a CCM cut inside its MAID.
+l2ctl-vtp.pcap   Cisco VTP over SNAP (PID 0x2003): a summary
+                 advertisement, a subset advertisement of three VLAN
+                 records (one with a pruning TLV), an advertisement
+                 request, a join (bitmap of VLANs 2, 11, 16), and the
+                 subset cut inside its third record.
 """
 import os
 import struct
@@ -55,4 +60,39 @@ def cfm_frames():
     return fr
 
 
+CISCO_MC = bytes.fromhex("01000ccccccc")
+
+
+def snap(dst, src, oui_pid, payload):
+    """An 802.3 frame of LLC SNAP (AA AA 03) with OUI and PID."""
+    llc = bytes([0xAA, 0xAA, 0x03]) + oui_pid + payload
+    return dst + src + struct.pack("!H", len(llc)) + llc
+
+
+def vtp_frames():
+    md = b"strata".ljust(32, b"\0")
+    summary = struct.pack("!BBBB", 1, 1, 1, 6) + md + \
+        struct.pack("!I4s", 5, bytes([192, 0, 2, 1])) + b"931129120000" + \
+        bytes(range(16))
+    vlans = b""
+    for vid, name, tlvs in ((1, b"default", b""),
+                            (10, b"users", bytes([6, 1, 0, 1])),
+                            (1002, b"fddi-default", b"")):
+        pad = name.ljust(4 * ((len(name) + 3) // 4), b"\0")
+        rec = struct.pack("!BBBHHI", 0, 1 if vid != 1002 else 2,
+                          len(name), vid, 1500, 100000 + vid) + pad + tlvs
+        vlans += bytes([1 + len(rec)]) + rec
+    subset = struct.pack("!BBBB", 1, 2, 1, 6) + md + \
+        struct.pack("!I", 5) + vlans
+    request = struct.pack("!BBBB", 1, 3, 0, 6) + md + struct.pack("!H", 1)
+    join = struct.pack("!BBBB", 1, 4, 0, 6) + md + \
+        struct.pack("!HH", 1, 16) + bytes([0x40, 0x21])
+    fr = [snap(CISCO_MC, M1, bytes.fromhex("00000c2003"), p)
+          for p in (summary, subset, request, join)]
+    cut = fr[1]
+    fr.append((cut[:len(cut) - 20], len(cut)))
+    return fr
+
+
 pcaplib.write(os.path.join(OUT, "l2ctl-cfm.pcap"), cfm_frames())
+pcaplib.write(os.path.join(OUT, "l2ctl-vtp.pcap"), vtp_frames())

@@ -130,7 +130,7 @@ extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
 extern const struct st_proto st_proto_m3ua;
 extern const struct st_proto st_proto_nflog;
 /* @l2ctl */
-extern const struct st_proto st_proto_cfm;
+extern const struct st_proto st_proto_cfm, st_proto_vtp;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
 extern const struct st_proto st_proto_nhrp;
@@ -397,6 +397,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dnp3,
 	/* @l2ctl */
 	&st_proto_cfm,
+	&st_proto_vtp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

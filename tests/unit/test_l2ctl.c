@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The l2ctl family: CFM (IEEE 802.1ag / Y.1731).  Each from hand-written
+ * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP.  Each from hand-written
  * bytes (the frames of captures/make-l2ctl.py), with a truncated and a
  * malformed variant and every shorter prefix.
  */
@@ -23,6 +23,25 @@
 #define CFM_LBM \
 	"0180c2000033020000000011890260030004000012340300067374726174611f0006" \
 	"00000c01616200"
+
+/* VTP summary advertisement: domain "strata", revision 5, updater
+ * 192.0.2.1 at 931129120000. */
+#define VTP_SUMMARY \
+	"01000ccccccc0200000000110050aaaa0300000c200301010106737472617461" \
+	"000000000000000000000000000000000000000000000000000000000005c000" \
+	"0201393331313239313230303030000102030405060708090a0b0c0d0e0f"
+/* VTP subset advertisement: VLANs 1 "default", 10 "users" (a pruning
+ * TLV) and 1002 "fddi-default" (FDDI). */
+#define VTP_SUBSET \
+	"01000ccccccc0200000000110074aaaa0300000c200301020106737472617461" \
+	"0000000000000000000000000000000000000000000000000000000000051400" \
+	"0107000105dc000186a164656661756c740018000105000a05dc000186aa7573" \
+	"657273000000060100011800020c03ea05dc00018a8a666464692d6465666175" \
+	"6c74"
+/* VTP join: VLANs 1 to 16, bitmap 0x4021 (2, 11 and 16 active). */
+#define VTP_JOIN \
+	"01000ccccccc0200000000110032aaaa0300000c200301040006737472617461" \
+	"0000000000000000000000000000000000000000000000000000000100104021"
 
 static void
 test_cfm_ccm(void **state)
@@ -127,6 +146,92 @@ test_cfm_bad(void **state)
 	assert_int_equal(fval(p, "cfm.lb.transaction.id"), 0x1234);
 }
 
+static void
+test_vtp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, VTP_SUMMARY);
+	assert_chain(p, "eth llc vtp");
+	assert_int_equal(fval(p, "vtp.version"), 1);
+	assert_int_equal(fval(p, "vtp.code"), 1);
+	assert_int_equal(fval(p, "vtp.followers"), 1);
+	assert_int_equal(fval(p, "vtp.md_len"), 6);
+	assert_string_equal(field_n(p, "vtp.md", 0)->meaning, "strata");
+	assert_int_equal(field_n(p, "vtp.md", 0)->bits, 256);
+	assert_int_equal(fval(p, "vtp.conf_rev_num"), 5);
+	assert_int_equal(fval(p, "vtp.upd_id"), 0xc0000201);
+	assert_string_equal(field_n(p, "vtp.upd_ts", 0)->meaning,
+	    "931129120000");
+	assert_int_equal(field_n(p, "vtp.md5_digest", 0)->bits, 128);
+	sweep_prefixes(DLT_EN10MB, VTP_SUMMARY);
+
+	p = decode_hex(DLT_EN10MB, VTP_SUBSET);
+	assert_int_equal(fval(p, "vtp.seq_num"), 1);
+	assert_int_equal(field_n(p, "vtp.vlan_info.len", 2)->val, 24);
+	assert_int_equal(field_n(p, "vtp.vlan_info.isl_vlan_id", 1)->val, 10);
+	assert_int_equal(field_n(p, "vtp.vlan_info.mtu_size", 1)->val, 1500);
+	assert_int_equal(field_n(p, "vtp.vlan_info.802_10_index", 0)->val,
+	    100001);
+	assert_string_equal(field_n(p, "vtp.vlan_info.vlan_name", 2)->meaning,
+	    "fddi-default");
+	assert_int_equal(field_n(p, "vtp.vlan_info.vlan_type", 2)->val, 2);
+	assert_int_equal(fval(p, "vtp.vlan_info.tlv_type"), 6);
+	assert_int_equal(fval(p, "vtp.vlan_info.tlv_len"), 1);
+	assert_int_equal(fval(p, "vtp.vlan_info.pruning"), 1);
+	assert_int_equal(p->layers[2].status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, VTP_SUBSET);
+
+	p = decode_hex(DLT_EN10MB, VTP_JOIN);
+	assert_int_equal(fval(p, "vtp.pruning.first"), 1);
+	assert_int_equal(fval(p, "vtp.pruning.last"), 16);
+	assert_int_equal(field_n(p, "vtp.pruning.active", 0)->val, 2);
+	assert_int_equal(field_n(p, "vtp.pruning.active", 1)->val, 11);
+	assert_int_equal(field_n(p, "vtp.pruning.active", 2)->val, 16);
+	sweep_prefixes(DLT_EN10MB, VTP_JOIN);
+}
+
+static void
+test_vtp_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* Cut by the capture in the third record: two records shown. */
+	n = hexbytes(VTP_SUBSET);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n - 20, (uint32_t)n);
+	st_decode(&tpkt, DLT_EN10MB);
+	assert_int_equal(tpkt.layers[2].status, ST_LS_TRUNCATED);
+	assert_true(has_field(&tpkt, "vtp.vlan_info.pruning"));
+	assert_int_equal(field_n(&tpkt, "vtp.vlan_info.len", 1)->val, 24);
+	assert_false(field_n(&tpkt, "vtp.vlan_info.len", 0)->val == 0);
+
+	/* A record of length 0: marked, and no endless loop. */
+	p = decode_hex(DLT_EN10MB,
+	    "01000ccccccc0200000000110031aaaa0300000c200301020106737472617461"
+	    "000000000000000000000000000000000000000000000000000000000005"
+	    "00");
+	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
+
+	/* A record whose length is shorter than its name. */
+	p = decode_hex(DLT_EN10MB,
+	    "01000ccccccc0200000000110044aaaa0300000c200301020106737472617461"
+	    "000000000000000000000000000000000000000000000000000000000005"
+	    "0c000107000105dc000186a164656661756c7400");
+	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
+	assert_string_equal(field_n(p, "vtp.vlan_info.vlan_name", 0)->meaning,
+	    "default");
+
+	/* The same whole, but the 802.3 length ends it inside the name. */
+	p = decode_hex(DLT_EN10MB,
+	    "01000ccccccc0200000000110040aaaa0300000c200301020106737472617461"
+	    "000000000000000000000000000000000000000000000000000000000005"
+	    "14000107000105dc000186a164656661756c7400");
+	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
+}
+
 int
 main(void)
 {
@@ -134,6 +239,8 @@ main(void)
 		cmocka_unit_test(test_cfm_ccm),
 		cmocka_unit_test(test_cfm_lt_lb),
 		cmocka_unit_test(test_cfm_bad),
+		cmocka_unit_test(test_vtp),
+		cmocka_unit_test(test_vtp_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
