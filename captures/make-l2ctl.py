@@ -13,6 +13,11 @@ l2ctl-vtp.pcap   Cisco VTP over SNAP (PID 0x2003): a summary
                  records (one with a pruning TLV), an advertisement
                  request, a join (bitmap of VLANs 2, 11, 16), and the
                  subset cut inside its third record.
+l2ctl-pptp.pcap  PPTP control messages on TCP 1723 after a handshake: all
+                 fifteen types, one a segment (start-control-connection,
+                 outgoing and incoming calls, set-link-info, echo,
+                 WAN-error-notify, call clear and disconnect, stop), and a
+                 start-control-connection reply cut by the capture.
 """
 import os
 import struct
@@ -94,5 +99,56 @@ def vtp_frames():
     return fr
 
 
+def pptp(ctype, body):
+    """A PPTP control message: length, type 1, magic cookie, type."""
+    return struct.pack("!HHIHH", 12 + len(body), 1, 0x1A2B3C4D, ctype,
+                       0) + body
+
+
+def text64(t):
+    return t.ljust(64, b"\0")
+
+
+def pptp_frames():
+    fr = []
+    c = pcaplib.Conn(40001, 1723, fr).handshake()
+    sccrq = pptp(1, struct.pack("!HHIIHH", 0x0100, 0, 1, 1, 0, 0x0600) +
+                 text64(b"pns.example") + text64(b"strata"))
+    sccrp = pptp(2, struct.pack("!HBBIIHH", 0x0100, 1, 0, 3, 3, 64, 1) +
+                 text64(b"pac.example") + text64(b"strata"))
+    ocrq = pptp(7, struct.pack("!HHIIIIHHHH", 7, 1, 2400, 10000000, 3, 3,
+                               64, 0, 4, 0) + text64(b"5551") +
+                text64(b""))
+    ocrp = pptp(8, struct.pack("!HHBBHIHHI", 9, 7, 1, 0, 0, 64000, 64, 0,
+                               0))
+    sli = pptp(15, struct.pack("!HHII", 9, 0, 0xFFFFFFFF, 0xFFFFFFFF))
+    echo = pptp(5, struct.pack("!I", 42))
+    echor = pptp(6, struct.pack("!IBBH", 42, 1, 0, 0))
+    icrq = pptp(9, struct.pack("!HHIIHH", 8, 2, 1, 5, 3, 4) +
+                text64(b"555") + text64(b"5552") + text64(b""))
+    icrp = pptp(10, struct.pack("!HHBBHHH", 10, 8, 1, 0, 64, 0, 0))
+    iccn = pptp(11, struct.pack("!HHIHHI", 10, 0, 33600, 64, 0, 1))
+    wen = pptp(14, struct.pack("!HHIIIIII", 9, 0, 1, 2, 3, 4, 5, 6))
+    ccrq = pptp(12, struct.pack("!HH", 7, 0))
+    cdn = pptp(13, struct.pack("!HBBHH", 7, 4, 0, 0, 0) +
+               text64(b"bytes 1234"))
+    stop = pptp(3, struct.pack("!BBH", 1, 0, 0))
+    stopr = pptp(4, struct.pack("!BBH", 1, 0, 0))
+    # One message a segment: tshark 4.0 shows only the first message of
+    # a segment (strata each; the unit test has segments of several).
+    for from_client, m in ((True, sccrq), (False, sccrp), (True, ocrq),
+                           (False, ocrp), (False, sli), (True, echo),
+                           (False, echor), (False, icrq), (True, icrp),
+                           (True, iccn), (True, wen), (True, ccrq),
+                           (False, cdn), (True, stop), (False, stopr)):
+        c.send(from_client, m)
+    # a reply cut by the capture
+    c.send(False, sccrp)
+    last = fr.pop()
+    fr.append((last[:len(last) - 100], len(last)))
+    return fr
+
+
 pcaplib.write(os.path.join(OUT, "l2ctl-cfm.pcap"), cfm_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-vtp.pcap"), vtp_frames())
+pcaplib.write(os.path.join(OUT, "l2ctl-pptp.pcap"), pptp_frames())

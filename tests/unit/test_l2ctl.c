@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP.  Each from hand-written
+ * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP.  Each from hand-written
  * bytes (the frames of captures/make-l2ctl.py), with a truncated and a
  * malformed variant and every shorter prefix.
  */
@@ -42,6 +42,20 @@
 #define VTP_JOIN \
 	"01000ccccccc0200000000110032aaaa0300000c200301040006737472617461" \
 	"0000000000000000000000000000000000000000000000000000000100104021"
+
+/* PPTP from TCP 1723: an Outgoing-Call-Reply (call 9, peer 7, Connected
+ * at 64000) and a Set-Link-Info (peer 9, ACCMs all ones) in one
+ * segment. */
+#define PPTP_TWO \
+	"020000000001020000000002080045000060000140004006ae6fc6120002c612" \
+	"000106bb9c4100001388000003e85018ffffc0640000002000011a2b3c4d0008" \
+	"000000090007010000000000fa000040000000000000001800011a2b3c4d000f" \
+	"000000090000ffffffffffffffff"
+/* PPTP Echo-Request, identifier 42. */
+#define PPTP_ECHO \
+	"020000000002020000000001080045000038000240004006ae96c6120001c612" \
+	"00029c4106bb000003e8000013c05018ffff12380000001000011a2b3c4d0005" \
+	"00000000002a"
 
 static void
 test_cfm_ccm(void **state)
@@ -232,6 +246,77 @@ test_vtp_bad(void **state)
 	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
 }
 
+static void
+test_pptp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, PPTP_TWO);
+	assert_chain(p, "eth ipv4 tcp pptp pptp");
+	assert_int_equal(field_n(p, "pptp.length", 0)->val, 32);
+	assert_int_equal(fval(p, "pptp.type"), 1);
+	assert_int_equal(fval(p, "pptp.magic_cookie"), 0x1a2b3c4d);
+	assert_int_equal(field_n(p, "pptp.control_message_type", 0)->val, 8);
+	assert_int_equal(fval(p, "pptp.call_id"), 9);
+	assert_int_equal(field_n(p, "pptp.peer_call_id", 0)->val, 7);
+	assert_int_equal(fval(p, "pptp.out_result"), 1);
+	assert_int_equal(fval(p, "pptp.connect_speed"), 64000);
+	assert_int_equal(fval(p, "pptp.packet_receive_window_size"), 64);
+	assert_int_equal(field_n(p, "pptp.control_message_type", 1)->val, 15);
+	assert_int_equal(field_n(p, "pptp.peer_call_id", 1)->val, 9);
+	assert_int_equal(fval(p, "pptp.send_accm"), 0xffffffff);
+	assert_int_equal(fval(p, "pptp.receive_accm"), 0xffffffff);
+	assert_int_equal(p->layers[3].hdr_len, 32);
+	assert_int_equal(p->layers[4].hdr_len, 24);
+	assert_int_equal(p->layers[4].status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, PPTP_TWO);
+
+	p = decode_hex(DLT_EN10MB, PPTP_ECHO);
+	assert_chain(p, "eth ipv4 tcp pptp");
+	assert_int_equal(fval(p, "pptp.identifier"), 42);
+	sweep_prefixes(DLT_EN10MB, PPTP_ECHO);
+}
+
+static void
+test_pptp_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* Cut by the capture inside the second message. */
+	n = hexbytes(PPTP_TWO);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n - 4, (uint32_t)n);
+	st_decode(&tpkt, DLT_EN10MB);
+	assert_int_equal(tpkt.layers[4].status, ST_LS_TRUNCATED);
+	assert_true(has_field(&tpkt, "pptp.send_accm"));
+	assert_false(has_field(&tpkt, "pptp.receive_accm"));
+
+	/* A length below the 12-byte header. */
+	p = decode_hex(DLT_EN10MB,
+	    "020000000002020000000001080045000038000240004006ae96c6120001c612"
+	    "00029c4106bb000003e8000013c05018ffff12380000000800011a2b3c4d0005"
+	    "00000000002a");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+
+	/* A wrong magic cookie: the fields shown, the layer marked. */
+	p = decode_hex(DLT_EN10MB,
+	    "020000000002020000000001080045000038000240004006ae96c6120001c612"
+	    "00029c4106bb000003e8000013c05018ffff12380000001000011a2b3c4e0005"
+	    "00000000002a");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "pptp.identifier"), 42);
+
+	/* An Echo-Request whose length leaves out its identifier. */
+	p = decode_hex(DLT_EN10MB,
+	    "020000000002020000000001080045000038000240004006ae96c6120001c612"
+	    "00029c4106bb000003e8000013c05018ffff12380000000e00011a2b3c4d0005"
+	    "00000000002a");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "pptp.identifier"));
+}
+
 int
 main(void)
 {
@@ -241,6 +326,8 @@ main(void)
 		cmocka_unit_test(test_cfm_bad),
 		cmocka_unit_test(test_vtp),
 		cmocka_unit_test(test_vtp_bad),
+		cmocka_unit_test(test_pptp),
+		cmocka_unit_test(test_pptp_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
