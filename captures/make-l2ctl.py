@@ -18,6 +18,12 @@ l2ctl-pptp.pcap  PPTP control messages on TCP 1723 after a handshake: all
                  outgoing and incoming calls, set-link-info, echo,
                  WAN-error-notify, call clear and disconnect, stop), and a
                  start-control-connection reply cut by the capture.
+l2ctl-msdp.pcap  MSDP on TCP 639 after a handshake: keepalives, a
+                 source-active of two entries carrying a UDP packet to
+                 the group, an SA request and response, an SA and a
+                 keepalive in one segment, notifications (invalid RP
+                 address; an FSM error with the O-bit), and the first SA
+                 cut by the capture inside the packet it carries.
 """
 import os
 import struct
@@ -149,6 +155,44 @@ def pptp_frames():
     return fr
 
 
+def msdp_tlv(t, v):
+    return struct.pack("!BH", t, 3 + len(v)) + v
+
+
+def msdp_frames():
+    fr = []
+    c = pcaplib.Conn(40002, 639, fr).handshake()
+    rp = bytes([198, 18, 0, 9])
+    grp, grp2 = bytes([239, 1, 2, 3]), bytes([239, 1, 2, 4])
+    src = bytes([198, 18, 5, 5])
+    inner = pcaplib.ipv4(src, grp, 17, pcaplib.udp(src, grp, 5000, 5001,
+                                                   b"hello"), 7)
+    sa = msdp_tlv(1, struct.pack("!B4s", 2, rp) +
+                  b"\0\0\0\x20" + grp + src + b"\0\0\0\x20" + grp2 + src +
+                  inner)
+    sa_plain = msdp_tlv(1, struct.pack("!B4s", 1, rp) +
+                        b"\0\0\0\x20" + grp + src)
+    keep = msdp_tlv(4, b"")
+    sareq = msdp_tlv(2, b"\0" + grp)
+    sarsp = msdp_tlv(3, struct.pack("!B4s", 1, rp) +
+                     b"\0\0\0\x20" + grp2 + src)
+    notif = msdp_tlv(5, bytes([3, 2]) + b"\0\0\0" + rp)
+    fsm = msdp_tlv(5, bytes([0x86, 1]))
+    c.send(True, keep)
+    c.send(False, keep)
+    c.send(True, sa)
+    c.send(False, sareq)
+    c.send(True, sarsp)
+    c.send(True, sa_plain + keep)
+    c.send(False, notif)
+    c.send(True, fsm)
+    c.send(True, sa)
+    last = fr.pop()
+    fr.append((last[:len(last) - 30], len(last)))
+    return fr
+
+
 pcaplib.write(os.path.join(OUT, "l2ctl-cfm.pcap"), cfm_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-vtp.pcap"), vtp_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-pptp.pcap"), pptp_frames())
+pcaplib.write(os.path.join(OUT, "l2ctl-msdp.pcap"), msdp_frames())

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP.  Each from hand-written
+ * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP, MSDP.  Each from hand-written
  * bytes (the frames of captures/make-l2ctl.py), with a truncated and a
  * malformed variant and every shorter prefix.
  */
@@ -56,6 +56,24 @@
 	"020000000002020000000001080045000038000240004006ae96c6120001c612" \
 	"00029c4106bb000003e8000013c05018ffff12380000001000011a2b3c4d0005" \
 	"00000000002a"
+
+/* MSDP Source-Active: RP 198.18.0.9, (198.18.5.5, 239.1.2.3) and
+ * (198.18.5.5, 239.1.2.4), carrying a UDP packet to 239.1.2.3. */
+#define MSDP_SA \
+	"020000000002020000000001080045000069000640004006ae61c6120001c612" \
+	"00029c42027f000003eb0000138b5018ffffa8ce000001004102c61200090000" \
+	"0020ef010203c612050500000020ef010204c612050545000021000740004011" \
+	"7ea9c6120505ef01020313881389000dd8d468656c6c6f"
+/* MSDP Source-Active of one entry and a KeepAlive in one segment. */
+#define MSDP_SAKA \
+	"02000000000202000000000108004500003f000940004006ae88c6120001c612" \
+	"00029c42027f00000440000013935018ffffce9f000001001401c61200090000" \
+	"0020ef010203c6120505040003"
+/* MSDP Notification: SA-Message error, invalid RP address 198.18.0.9. */
+#define MSDP_NOTIF \
+	"020000000001020000000002080045000034000a40004006ae92c6120002c612" \
+	"0001027f9c4200001393000004575018ffff93ce000005000c0302000000c612" \
+	"0009"
 
 static void
 test_cfm_ccm(void **state)
@@ -317,6 +335,73 @@ test_pptp_bad(void **state)
 	assert_false(has_field(p, "pptp.identifier"));
 }
 
+static void
+test_msdp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, MSDP_SA);
+	assert_chain(p, "eth ipv4 tcp msdp ipv4 udp data");
+	assert_int_equal(fval(p, "msdp.type"), 1);
+	assert_int_equal(fval(p, "msdp.length"), 65);
+	assert_int_equal(fval(p, "msdp.sa.entry_count"), 2);
+	assert_int_equal(fval(p, "msdp.sa.rp_addr"), 0xc6120009);
+	assert_int_equal(field_n(p, "msdp.sa.sprefix_len", 1)->val, 32);
+	assert_int_equal(field_n(p, "msdp.sa.group_addr", 1)->val,
+	    0xef010204);
+	assert_int_equal(field_n(p, "msdp.sa.src_addr", 0)->val, 0xc6120505);
+	assert_int_equal(p->layers[4].depth, 1);
+	assert_int_equal(p->layers[4].off, 86);
+	assert_int_equal(p->layers[3].status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, MSDP_SA);
+
+	p = decode_hex(DLT_EN10MB, MSDP_SAKA);
+	assert_chain(p, "eth ipv4 tcp msdp");
+	assert_int_equal(field_n(p, "msdp.type", 1)->val, 4);
+	assert_int_equal(field_n(p, "msdp.length", 1)->val, 3);
+	sweep_prefixes(DLT_EN10MB, MSDP_SAKA);
+
+	p = decode_hex(DLT_EN10MB, MSDP_NOTIF);
+	assert_int_equal(fval(p, "msdp.not.o"), 0);
+	assert_int_equal(fval(p, "msdp.not.error"), 3);
+	assert_int_equal(fval(p, "msdp.not.error_sub"), 2);
+	assert_int_equal(fval(p, "msdp.not.rp_address"), 0xc6120009);
+	sweep_prefixes(DLT_EN10MB, MSDP_NOTIF);
+}
+
+static void
+test_msdp_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* Cut by the capture inside the packet it carries. */
+	n = hexbytes(MSDP_SA);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n - 30, (uint32_t)n);
+	st_decode(&tpkt, DLT_EN10MB);
+	assert_int_equal(tpkt.layers[3].status, ST_LS_TRUNCATED);
+	assert_int_equal(field_n(&tpkt, "msdp.sa.src_addr", 1)->val,
+	    0xc6120505);
+
+	/* A KeepAlive of length 2: below its own header. */
+	p = decode_hex(DLT_EN10MB,
+	    "02000000000202000000000108004500003f000940004006ae88c6120001c612"
+	    "00029c42027f00000440000013935018ffffce9f000001001401c61200090000"
+	    "0020ef010203c6120505040002");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+
+	/* Five entries announced, room for one. */
+	p = decode_hex(DLT_EN10MB,
+	    "02000000000202000000000108004500003f000940004006ae88c6120001c612"
+	    "00029c42027f00000440000013935018ffffce9f000001001405c61200090000"
+	    "0020ef010203c6120505040003");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "msdp.sa.entry_count"), 5);
+	assert_int_equal(fval(p, "msdp.sa.group_addr"), 0xef010203);
+}
+
 int
 main(void)
 {
@@ -328,6 +413,8 @@ main(void)
 		cmocka_unit_test(test_vtp_bad),
 		cmocka_unit_test(test_pptp),
 		cmocka_unit_test(test_pptp_bad),
+		cmocka_unit_test(test_msdp),
+		cmocka_unit_test(test_msdp_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
