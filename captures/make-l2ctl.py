@@ -177,7 +177,7 @@ def msdp_frames():
     sarsp = msdp_tlv(3, struct.pack("!B4s", 1, rp) +
                      b"\0\0\0\x20" + grp2 + src)
     notif = msdp_tlv(5, bytes([3, 2]) + b"\0\0\0" + rp)
-    fsm = msdp_tlv(5, bytes([0x86, 1]))
+    fsm = msdp_tlv(5, bytes([0x85, 1]))
     c.send(True, keep)
     c.send(False, keep)
     c.send(True, sa)
