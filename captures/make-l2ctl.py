@@ -24,6 +24,11 @@ l2ctl-msdp.pcap  MSDP on TCP 639 after a handshake: keepalives, a
                  keepalive in one segment, notifications (invalid RP
                  address; an FSM error with the O-bit), and the first SA
                  cut by the capture inside the packet it carries.
+l2ctl-vqp.pcap   Cisco VQP on UDP 1589 (no tshark dissector): a join
+                 request of six objects (client IP, port, empty VLAN name,
+                 VTP domain, the frame seen, MAC null), its response
+                 (VLAN "users"), an access-denied response, a reconfirm
+                 request, and the join request cut by the capture.
 """
 import os
 import struct
@@ -192,7 +197,33 @@ def msdp_frames():
     return fr
 
 
+def vqp(ptype, err, seq, objs):
+    body = b"".join(struct.pack("!IH", t, len(v)) + v for t, v in objs)
+    return struct.pack("!BBBBI", 1, ptype, err, len(objs), seq) + body
+
+
+def vqp_frames():
+    seen = pcaplib.ether(pcaplib.MS, M2, 0x0800, b"\0" * 20)
+    req = vqp(1, 0, 1, [(0x0c01, bytes([198, 18, 0, 1])),
+                        (0x0c02, b"Fa0/1"), (0x0c03, b""),
+                        (0x0c04, b"strata"), (0x0c05, seen),
+                        (0x0c06, M2)])
+    rsp = vqp(2, 0, 1, [(0x0c03, b"users"), (0x0c08, M2)])
+    deny = vqp(2, 3, 2, [(0x0c03, b""), (0x0c08, M2)])
+    recon = vqp(3, 0, 3, [(0x0c01, bytes([198, 18, 0, 1])),
+                          (0x0c02, b"Fa0/1"), (0x0c03, b"users"),
+                          (0x0c04, b"strata"), (0x0c08, M2)])
+    fr = [pcaplib.udp_frame(True, 1589, 1589, req),
+          pcaplib.udp_frame(False, 1589, 1589, rsp),
+          pcaplib.udp_frame(False, 1589, 1589, deny),
+          pcaplib.udp_frame(True, 1589, 1589, recon)]
+    cut = pcaplib.udp_frame(True, 1589, 1589, req)
+    fr.append((cut[:len(cut) - 40], len(cut)))
+    return fr
+
+
 pcaplib.write(os.path.join(OUT, "l2ctl-cfm.pcap"), cfm_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-vtp.pcap"), vtp_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-pptp.pcap"), pptp_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-msdp.pcap"), msdp_frames())
+pcaplib.write(os.path.join(OUT, "l2ctl-vqp.pcap"), vqp_frames())

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP, MSDP.  Each from hand-written
+ * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP, MSDP, VQP.  Each from hand-written
  * bytes (the frames of captures/make-l2ctl.py), with a truncated and a
  * malformed variant and every shorter prefix.
  */
@@ -74,6 +74,20 @@
 	"020000000001020000000002080045000034000a40004006ae92c6120002c612" \
 	"0001027f9c4200001393000004575018ffff93ce000005000c0302000000c612" \
 	"0009"
+
+/* VQP join request: client 198.18.0.1, port Fa0/1, an empty VLAN name,
+ * domain "strata", the frame seen, MAC null 02:00:00:00:00:22. */
+#define VQP_REQ \
+	"02000000000202000000000108004500007f000140004011ae45c6120001c612" \
+	"000206350635006b2235010100060000000100000c010004c612000100000c02" \
+	"00054661302f3100000c03000000000c04000673747261746100000c05002202" \
+	"0000000002020000000022080000000000000000000000000000000000000000" \
+	"0000000c060006020000000022"
+/* VQP response: VLAN "users" for MAC 02:00:00:00:00:22. */
+#define VQP_RSP \
+	"02000000000102000000000208004500003b000140004011ae89c6120002c612" \
+	"0001063506350027dc0c010200020000000100000c030005757365727300000c" \
+	"080006020000000022"
 
 static void
 test_cfm_ccm(void **state)
@@ -402,6 +416,72 @@ test_msdp_bad(void **state)
 	assert_int_equal(fval(p, "msdp.sa.group_addr"), 0xef010203);
 }
 
+static void
+test_vqp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, VQP_REQ);
+	assert_chain(p, "eth ipv4 udp vqp");
+	assert_int_equal(fval(p, "strata.vqp.version"), 1);
+	assert_int_equal(fval(p, "strata.vqp.type"), 1);
+	assert_int_equal(fval(p, "strata.vqp.nitems"), 6);
+	assert_int_equal(fval(p, "strata.vqp.seq"), 1);
+	assert_int_equal(fval(p, "strata.vqp.client_ip"), 0xc6120001);
+	assert_string_equal(field_n(p, "strata.vqp.port_name", 0)->meaning,
+	    "Fa0/1");
+	assert_int_equal(field_n(p, "strata.vqp.obj.length", 2)->val, 0);
+	assert_false(has_field(p, "strata.vqp.vlan_name"));
+	assert_string_equal(field_n(p, "strata.vqp.vtp_domain", 0)->meaning,
+	    "strata");
+	assert_int_equal(field_n(p, "strata.vqp.ethernet_packet", 0)->bits,
+	    34 * 8);
+	assert_true(has_field(p, "strata.vqp.mac_null"));
+	assert_int_equal(p->layers[3].status, ST_LS_OK);
+	sweep_prefixes(DLT_EN10MB, VQP_REQ);
+
+	p = decode_hex(DLT_EN10MB, VQP_RSP);
+	assert_int_equal(fval(p, "strata.vqp.type"), 2);
+	assert_int_equal(fval(p, "strata.vqp.error"), 0);
+	assert_string_equal(field_n(p, "strata.vqp.vlan_name", 0)->meaning,
+	    "users");
+	assert_true(has_field(p, "strata.vqp.mac"));
+	sweep_prefixes(DLT_EN10MB, VQP_RSP);
+}
+
+static void
+test_vqp_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* Cut by the capture inside the frame object. */
+	n = hexbytes(VQP_REQ);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n - 20, (uint32_t)n);
+	st_decode(&tpkt, DLT_EN10MB);
+	assert_int_equal(tpkt.layers[3].status, ST_LS_TRUNCATED);
+	assert_true(has_field(&tpkt, "strata.vqp.vtp_domain"));
+	assert_false(has_field(&tpkt, "strata.vqp.mac_null"));
+
+	/* Three objects announced, two there. */
+	p = decode_hex(DLT_EN10MB,
+	    "02000000000102000000000208004500003b000140004011ae89c6120002c612"
+	    "0001063506350027dc0c010200030000000100000c030005757365727300000c"
+	    "080006020000000022");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+	assert_true(has_field(p, "strata.vqp.mac"));
+
+	/* A MAC address object of 5 bytes. */
+	p = decode_hex(DLT_EN10MB,
+	    "02000000000102000000000208004500003b000140004011ae89c6120002c612"
+	    "0001063506350027dc0c010200020000000100000c030005757365727300000c"
+	    "080005020000000022");
+	assert_int_equal(p->layers[3].status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "strata.vqp.mac"));
+}
+
 int
 main(void)
 {
@@ -415,6 +495,8 @@ main(void)
 		cmocka_unit_test(test_pptp_bad),
 		cmocka_unit_test(test_msdp),
 		cmocka_unit_test(test_msdp_bad),
+		cmocka_unit_test(test_vqp),
+		cmocka_unit_test(test_vqp_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
