@@ -29,6 +29,11 @@ l2ctl-vqp.pcap   Cisco VQP on UDP 1589 (no tshark dissector): a join
                  VTP domain, the frame seen, MAC null), its response
                  (VLAN "users"), an access-denied response, a reconfirm
                  request, and the join request cut by the capture.
+l2ctl-pflog.pcap LINKTYPE_PFLOG (117): OpenBSD 4.9 headers (100 bytes, the
+                 rewritten addresses and ports) before a TCP SYN blocked
+                 in and passed out and an ICMPv6 echo blocked, a FreeBSD
+                 header (61 bytes padded to 64), and the first cut by the
+                 capture inside its header.
 """
 import os
 import struct
@@ -222,8 +227,48 @@ def vqp_frames():
     return fr
 
 
+def pflog(af, action, reason, ifname, rulenr, subrulenr, dirn, ip,
+          obsd=True, src=b"", dst=b"", sport=0, dport=0):
+    """A pf log header (OpenBSD 4.9's 100 bytes, or FreeBSD's 61 padded
+    to 64) before the packet ip."""
+    h = struct.pack("!BBBB16s16sIi", 100 if obsd else 61, af, action,
+                    reason, ifname, b"", rulenr, subrulenr)
+    # uid, pid, rule uid and pid in the host order of an x86 logger
+    h += struct.pack("<iiii", -1, 1234, 0, 0) + bytes([dirn])
+    if obsd:
+        h += bytes([0, af, 0]) + src.ljust(16, b"\0") + \
+            dst.ljust(16, b"\0") + struct.pack("!HH", sport, dport)
+    else:
+        h += b"\0\0\0"
+    return h + ip
+
+
+def pflog_frames():
+    C, S = pcaplib.C, pcaplib.S
+    syn = struct.pack("!HHIIBBHHH", 40003, 22, 1, 0, 0x50, 0x02, 65535,
+                      0, 0)
+    syn = syn[:16] + struct.pack("!H", pcaplib.csum(
+        pcaplib.pseudo(C, S, 6, len(syn)) + syn)) + syn[18:]
+    ip4 = pcaplib.ipv4(C, S, 6, syn)
+    echo = bytes([128, 0, 0, 0, 0, 1, 0, 1])
+    ck = pcaplib.csum(pcaplib.pseudo(pcaplib.C6, pcaplib.S6, 58, 8) + echo)
+    echo = echo[:2] + struct.pack("!H", ck) + echo[4:]
+    ping6 = pcaplib.ipv6(pcaplib.C6, pcaplib.S6, 58, echo)
+    fr = [pflog(2, 1, 0, b"em0", 3, -1, 1, ip4, src=C, dst=S,
+                sport=40003, dport=22),
+          pflog(2, 0, 0, b"em0", 7, -1, 2, ip4, src=C, dst=S,
+                sport=40003, dport=22),
+          pflog(24, 1, 0, b"em1", 4, -1, 1, ping6, src=pcaplib.C6,
+                dst=pcaplib.S6),
+          pflog(2, 1, 0, b"vtnet0", 12, -1, 1, ip4, obsd=False)]
+    cut = fr[0]
+    fr.append((cut[:60], len(cut)))
+    return fr
+
+
 pcaplib.write(os.path.join(OUT, "l2ctl-cfm.pcap"), cfm_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-vtp.pcap"), vtp_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-pptp.pcap"), pptp_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-msdp.pcap"), msdp_frames())
 pcaplib.write(os.path.join(OUT, "l2ctl-vqp.pcap"), vqp_frames())
+pcaplib.write(os.path.join(OUT, "l2ctl-pflog.pcap"), pflog_frames(), 117)

@@ -131,7 +131,7 @@ extern const struct st_proto st_proto_m3ua;
 extern const struct st_proto st_proto_nflog;
 /* @l2ctl */
 extern const struct st_proto st_proto_cfm, st_proto_vtp, st_proto_pptp,
-    st_proto_msdp, st_proto_vqp;
+    st_proto_msdp, st_proto_vqp, st_proto_pflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
 extern const struct st_proto st_proto_nhrp;
@@ -402,6 +402,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_pptp,
 	&st_proto_msdp,
 	&st_proto_vqp,
+	&st_proto_pflog,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP, MSDP, VQP.  Each from hand-written
+ * The l2ctl family: CFM (IEEE 802.1ag / Y.1731), VTP, PPTP, MSDP, VQP,
+ * pflog.  Each from hand-written
  * bytes (the frames of captures/make-l2ctl.py), with a truncated and a
  * malformed variant and every shorter prefix.
  */
@@ -88,6 +89,21 @@
 	"02000000000102000000000208004500003b000140004011ae89c6120002c612" \
 	"0001063506350027dc0c010200020000000100000c030005757365727300000c" \
 	"080006020000000022"
+
+/* pflog, OpenBSD 4.9's 100 bytes: rule 3 blocked a TCP SYN in on em0
+ * (uid -1, pid 1234 in the logger's little-endian order). */
+#define PFLOG_OBSD \
+	"64020100656d3000000000000000000000000000000000000000000000000000" \
+	"0000000000000003ffffffffffffffffd2040000000000000000000001000200" \
+	"c6120001000000000000000000000000c6120002000000000000000000000000" \
+	"9c43001645000028000140004006aea7c6120001c61200029c43001600000001" \
+	"000000005002ffff87600000"
+/* pflog, FreeBSD's 61 bytes padded to 64, on vtnet0. */
+#define PFLOG_FBSD \
+	"3d02010076746e65743000000000000000000000000000000000000000000000" \
+	"000000000000000cffffffffffffffffd2040000000000000000000001000000" \
+	"45000028000140004006aea7c6120001c61200029c4300160000000100000000" \
+	"5002ffff87600000"
 
 static void
 test_cfm_ccm(void **state)
@@ -482,6 +498,72 @@ test_vqp_bad(void **state)
 	assert_false(has_field(p, "strata.vqp.mac"));
 }
 
+static void
+test_pflog(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_PFLOG, PFLOG_OBSD);
+	assert_chain(p, "pflog ipv4 tcp");
+	assert_int_equal(fval(p, "pflog.length"), 100);
+	assert_int_equal(fval(p, "pflog.af"), 2);
+	assert_int_equal(fval(p, "pflog.action"), 1);
+	assert_int_equal(fval(p, "pflog.reason"), 0);
+	assert_string_equal(field_n(p, "pflog.ifname", 0)->meaning, "em0");
+	assert_string_equal(field_n(p, "pflog.ruleset", 0)->meaning, "");
+	assert_int_equal(fval(p, "pflog.rulenr"), 3);
+	assert_int_equal((int64_t)fval(p, "pflog.subrulenr"), -1);
+	assert_int_equal((int64_t)fval(p, "pflog.uid"), -1);
+	assert_int_equal(fval(p, "pflog.pid"), 1234);
+	assert_int_equal(fval(p, "pflog.dir"), 1);
+	assert_int_equal(fval(p, "pflog.rewritten"), 0);
+	assert_int_equal(field_n(p, "pflog.pad", 0)->bits, 16);
+	assert_int_equal(fval(p, "pflog.saddr.ipv4"), 0xc6120001);
+	assert_int_equal(fval(p, "pflog.daddr.ipv4"), 0xc6120002);
+	assert_int_equal(fval(p, "pflog.sport"), 40003);
+	assert_int_equal(fval(p, "pflog.dport"), 22);
+	assert_int_equal(p->layers[0].hdr_len, 100);
+	sweep_prefixes(DLT_PFLOG, PFLOG_OBSD);
+
+	p = decode_hex(DLT_PFLOG, PFLOG_FBSD);
+	assert_chain(p, "pflog ipv4 tcp");
+	assert_int_equal(fval(p, "pflog.length"), 61);
+	assert_int_equal(p->layers[0].hdr_len, 64);
+	assert_int_equal(field_n(p, "pflog.pad", 0)->bits, 24);
+	assert_false(has_field(p, "pflog.rewritten"));
+	assert_false(has_field(p, "pflog.saddr.ipv4"));
+	sweep_prefixes(DLT_PFLOG, PFLOG_FBSD);
+}
+
+static void
+test_pflog_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* Cut by the capture before the direction. */
+	n = hexbytes(PFLOG_OBSD);
+	st_pkt_reset(&tpkt, tbuf, 60, (uint32_t)n);
+	st_decode(&tpkt, DLT_PFLOG);
+	assert_chain(&tpkt, "pflog");
+	assert_int_equal(tpkt.layers[0].status, ST_LS_TRUNCATED);
+	assert_true(has_field(&tpkt, "pflog.rule_pid"));
+	assert_false(has_field(&tpkt, "pflog.dir"));
+
+	/* A header length below OpenBSD 3.4's 45. */
+	p = decode_hex(DLT_PFLOG, "1002010065");
+	assert_int_equal(p->layers[0].status, ST_LS_MALFORMED);
+
+	/* A FreeBSD header in a frame of 62 bytes, whole. */
+	p = decode_hex(DLT_PFLOG,
+	    "3d02010076746e65743000000000000000000000000000000000000000000000"
+	    "000000000000000cffffffffffffffffd204000000000000000000000100");
+	assert_int_equal(p->layers[0].status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "pflog.dir"), 1);
+}
+
 int
 main(void)
 {
@@ -497,6 +579,8 @@ main(void)
 		cmocka_unit_test(test_msdp_bad),
 		cmocka_unit_test(test_vqp),
 		cmocka_unit_test(test_vqp_bad),
+		cmocka_unit_test(test_pflog),
+		cmocka_unit_test(test_pflog_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
