@@ -348,7 +348,10 @@ fixed(struct st_dctx *d, struct st_cur *c, unsigned op)
 		st_dfield(d, c, F(F_RELAY));
 		break;
 	default:
-		st_dfields(d, c, F(F_FLAGS), 2);
+		/* Wireshark reads no further than the opcode of one it
+		 * does not know. */
+		if (st_valname(opcode_names, op) != NULL)
+			st_dfields(d, c, F(F_FLAGS), 2);
 		break;
 	}
 	return c->err;
@@ -496,7 +499,8 @@ cfm_decode(struct st_dctx *d, struct st_cur *c)
 	first = (unsigned)st_peek_bits(c, 24, 8);
 	if (fixed_len(op) == 0 || first != fixed_len(op)) {
 		/* Not read further, as Wireshark. */
-		d->hdr = 4 + fixed_len(op);
+		d->hdr = fixed_len(op) != 0 || st_valname(opcode_names, op) !=
+		    NULL ? 4 + fixed_len(op) : 2;
 		d->data = 1;
 		d->plen = SIZE_MAX;
 		return ST_OK;

@@ -206,6 +206,13 @@ test_cfm_bad(void **state)
 	assert_int_equal(p->layers[1].status, ST_LS_OK);
 	assert_false(has_field(p, "cfm.tlv.type"));
 	assert_int_equal(fval(p, "cfm.lb.transaction.id"), 0x1234);
+
+	/* An opcode no standard names: read no further, the rest data. */
+	p = decode_hex(DLT_EN10MB,
+	    "0180c20000330200000000118902 00cc 0934 a300 0000");
+	assert_chain(p, "eth cfm data");
+	assert_int_equal(fval(p, "cfm.opcode"), 204);
+	assert_false(has_field(p, "cfm.flags"));
 }
 
 static void
