@@ -281,14 +281,16 @@ pptp_decode(struct st_dctx *d, struct st_cur *c)
 	if (rc != ST_OK && len <= left)
 		return st_dmalformed(d, "%s of %zu bytes",
 		    st_valname(ctype_names, type), len);
-	if (rc != ST_OK || len > left) {
-		st_pkt_note(d->pkt, "PPTP: a message continues in a later "
-		    "segment");
-		return d->pkt->caplen < d->pkt->len ? ST_ETRUNC : ST_OK;
+	if (rc == ST_OK && len <= left) {
+		d->plen = left - end;
+		if (d->plen > 0)
+			d->next = d->ly->proto;	/* another message */
+		return ST_OK;
 	}
-	d->plen = left - end;
-	if (d->plen > 0)
-		d->next = d->ly->proto;		/* another message */
+	/* Cut by the capture, or running on into the next segment. */
+	if (d->pkt->caplen < d->pkt->len)
+		return ST_ETRUNC;
+	st_pkt_note(d->pkt, "PPTP: a message continues in a later segment");
 	return ST_OK;
 }
 
