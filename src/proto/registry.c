@@ -141,6 +141,9 @@ extern const struct st_proto st_proto_nbipx, st_proto_nmpi;
 extern const struct st_proto st_proto_lwapp, st_proto_lwapp_cntl;
 extern const struct st_proto st_proto_m3ua;
 extern const struct st_proto st_proto_nflog;
+/* @l2ctl */
+extern const struct st_proto st_proto_cfm, st_proto_vtp, st_proto_pptp,
+    st_proto_msdp, st_proto_vqp, st_proto_pflog;
 extern const struct st_proto st_proto_olsr;
 extern const struct st_proto st_proto_mipv6;
 extern const struct st_proto st_proto_nhrp;
@@ -429,6 +432,14 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_daytime,
 	&st_proto_time,
 	&st_proto_chargen,
+
+	/* @l2ctl */
+	&st_proto_cfm,
+	&st_proto_vtp,
+	&st_proto_pptp,
+	&st_proto_msdp,
+	&st_proto_vqp,
+	&st_proto_pflog,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
