@@ -47,6 +47,8 @@ enum {
 };
 
 extern const struct st_field_desc st_tls_fields[F_NTLS];
+/* The same rows under DTLS's names (dtls.handshake.*), for dtls.c. */
+extern const struct st_field_desc st_dtls_tlsfields[F_NTLS];
 
 /* TLS's summary and diagram keys, shared with st_proto_tls_hs (tls.c). */
 int	st_tls_summary(struct st_sumctx *s, const struct st_layer *ly);
@@ -71,6 +73,11 @@ struct tls_span {
 	size_t		 pos;
 	size_t		 end;
 	struct tls_certs *certs;	/* where certificates go, or NULL */
+	const struct st_field_desc *tab;	/* st_tls_fields, or DTLS's
+						   st_dtls_tlsfields */
+	const struct st_field_desc *cookie;	/* DTLS: the rows of a
+						   ClientHello's cookie length
+						   and cookie; NULL in TLS */
 };
 
 /* Whether n more bytes lie in the span at pos. */
@@ -92,7 +99,7 @@ static inline struct st_field *
 tls_add(struct st_dctx *d, const struct tls_span *s, int f, size_t at,
     size_t n)
 {
-	return st_dbytes(d, s->c, &st_tls_fields[f], at, n);
+	return st_dbytes(d, s->c, &s->tab[f], at, n);
 }
 
 #define TLS_EXTS	64	/* extensions per hello */
@@ -100,6 +107,7 @@ tls_add(struct st_dctx *d, const struct tls_span *s, int f, size_t at,
 
 /* What the fingerprints need of a hello. */
 struct tls_hello {
+	const struct st_field_desc *tab;	/* the rows they go in */
 	unsigned	 version;	/* the hello's (legacy) version */
 	unsigned	 maxver;	/* the highest supported_versions */
 	int		 sni;
@@ -124,8 +132,9 @@ st_tls_grease(unsigned v)
 	return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
 }
 
-/* Adds a generated text row f (tlsfp.c). */
-void	st_tls_gentext(struct st_dctx *d, int f, const char *v);
+/* Adds a generated text row f of table tab (tlsfp.c). */
+void	st_tls_gentext(struct st_dctx *d, const struct st_field_desc *tab,
+    int f, const char *v);
 
 /* The fingerprints of a ClientHello (JA3, JA4) or ServerHello (JA3S). */
 void	st_tls_ja3(struct st_dctx *d, const struct tls_hello *h);
@@ -134,6 +143,13 @@ void	st_tls_ja4(struct st_dctx *d, const struct tls_hello *h);
 
 /* Decodes the handshake messages of a record: the span is its fragment. */
 void	st_tls_handshake(struct st_dctx *d, struct tls_span *s);
+
+/* Whether ht is a handshake type strata knows (else: encrypted). */
+int	st_tls_known_type(unsigned ht);
+
+/* Decodes the body of one handshake message of type ht, the span m (with
+ * DTLS's too, whose message header is longer). */
+void	st_tls_hsbody(struct st_dctx *d, struct tls_span *m, unsigned ht);
 
 /* The quic_transport_parameters extension's body at e (tlsquic.c). */
 void	st_tls_quic_params(struct st_dctx *d, struct tls_span *e);
