@@ -151,6 +151,7 @@ extern const struct st_proto st_proto_pkcs1;
 extern const struct st_proto st_proto_ns_cert_exts;
 extern const struct st_proto st_proto_f5ethtrailer;
 extern const struct st_proto st_proto_dnp3;
+extern const struct st_proto st_proto_dtls;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -393,6 +394,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_nfs,
 	&st_proto_f5ethtrailer,
 	&st_proto_dnp3,
+	&st_proto_dtls,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

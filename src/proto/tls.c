@@ -16,7 +16,7 @@
 
 #define TLS_MAXREC	(16384 + 2048)	/* the largest record allowed */
 
-static const struct st_valname ctype_names[] = {
+const struct st_valname st_tls_ctype_names[] = {
 	{ 20, "change cipher spec" }, { 21, "alert" }, { 22, "handshake" },
 	{ 23, "application data" }, { 24, "heartbeat" }, { 0, NULL }
 };
@@ -234,33 +234,50 @@ heartbeat(struct st_dctx *d, struct tls_span *s)
 	tls_add(d, s, F_HBPAD, s->pos + 3 + pl, n - 3 - pl);
 }
 
-/* The fragment of a record of this type, [5, s->end). */
-static void
-fragment(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len)
+void
+st_tls_content(struct st_dctx *d, struct tls_span *s, unsigned type,
+    size_t len)
 {
+	size_t at = s->pos;
+
 	switch (type) {
 	case 20:
-		if (s->end > 5)
-			tls_add(d, s, F_CCS, 5, s->end - 5);
+		if (s->end > at)
+			tls_add(d, s, F_CCS, at, s->end - at);
 		break;
 	case 21:
 		if (len == 2 && tls_has(s, 2)) {
-			tls_add(d, s, F_ALEVEL, 5, 1);
-			tls_add(d, s, F_ADESC, 6, 1);
-		} else if (s->end > 5)		/* encrypted alert */
-			tls_add(d, s, F_ALERTENC, 5, s->end - 5);
-		break;
-	case 22:
-		st_tls_handshake(d, s);
+			tls_add(d, s, F_ALEVEL, at, 1);
+			tls_add(d, s, F_ADESC, at + 1, 1);
+		} else if (s->end > at)		/* encrypted alert */
+			tls_add(d, s, F_ALERTENC, at, s->end - at);
 		break;
 	case 23:
-		if (s->end > 5)
-			tls_add(d, s, F_APPDATA, 5, s->end - 5);
+		if (s->end > at)
+			tls_add(d, s, F_APPDATA, at, s->end - at);
 		break;
 	case 24:
 		heartbeat(d, s);
 		break;
 	}
+}
+
+void
+st_tls_record_end(struct st_dctx *d, struct st_cur *c,
+    const struct tls_certs *certs, size_t left)
+{
+	const struct st_proto *x509;
+	unsigned i;
+
+	/* Its whole certificates, each a layer after this one (the last
+	 * fields of the record are added). */
+	x509 = st_proto_next(ST_KEY_MEDIA, ST_MEDIA_X509);
+	for (i = 0; x509 != NULL && i < certs->n; i++)
+		st_dsublayer(d, c, x509, certs->off[i], certs->len[i]);
+	/* More records may follow in the same segment or datagram. */
+	d->plen = left - d->hdr;
+	if (d->plen > 0)
+		d->next = d->ly->proto;		/* another record */
 }
 
 static int
@@ -270,8 +287,6 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned type;
 	struct tls_span s;
 	struct tls_certs certs;
-	const struct st_proto *x509;
-	unsigned i;
 
 	if (!record_head(c, &type, &len)) {
 		if (after_record(d))
@@ -296,17 +311,12 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	if (5 + len > left)
 		st_pkt_note(d->pkt, "TLS: a record continues in a later "
 		    "segment");
-	fragment(d, &s, type, len);
+	if (type == 22)
+		st_tls_handshake(d, &s);
+	else
+		st_tls_content(d, &s, type, len);
 	d->hdr = s.end;
-	/* Its whole certificates, each a layer after this one (the last
-	 * fields of the record are added). */
-	x509 = st_proto_next(ST_KEY_MEDIA, ST_MEDIA_X509);
-	for (i = 0; x509 != NULL && i < certs.n; i++)
-		st_dsublayer(d, c, x509, certs.off[i], certs.len[i]);
-	/* More records may follow in the same segment. */
-	d->plen = left - d->hdr;
-	if (d->plen > 0)
-		d->next = d->ly->proto;		/* another record */
+	st_tls_record_end(d, c, &certs, left);
 	return ST_OK;
 }
 

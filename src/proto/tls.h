@@ -49,6 +49,8 @@ enum {
 extern const struct st_field_desc st_tls_fields[F_NTLS];
 /* The same rows under DTLS's names (dtls.handshake.*), for dtls.c. */
 extern const struct st_field_desc st_dtls_tlsfields[F_NTLS];
+/* The record content types, which DTLS's are too. */
+extern const struct st_valname st_tls_ctype_names[];
 
 /* TLS's summary and diagram keys, shared with st_proto_tls_hs (tls.c). */
 int	st_tls_summary(struct st_sumctx *s, const struct st_layer *ly);
@@ -140,6 +142,17 @@ void	st_tls_gentext(struct st_dctx *d, const struct st_field_desc *tab,
 void	st_tls_ja3(struct st_dctx *d, const struct tls_hello *h);
 void	st_tls_ja3s(struct st_dctx *d, const struct tls_hello *h);
 void	st_tls_ja4(struct st_dctx *d, const struct tls_hello *h);
+
+/* Decodes the fragment of a record of content type type (not handshake),
+ * declared len bytes, the span: change cipher spec, alert, application
+ * data, heartbeat (tls.c). */
+void	st_tls_content(struct st_dctx *d, struct tls_span *s, unsigned type,
+    size_t len);
+
+/* After a record of the layer at c whose d->hdr is set (left bytes from
+ * c): its whole certificates as layers, and the next record. */
+void	st_tls_record_end(struct st_dctx *d, struct st_cur *c,
+    const struct tls_certs *certs, size_t left);
 
 /* Decodes the handshake messages of a record: the span is its fragment. */
 void	st_tls_handshake(struct st_dctx *d, struct tls_span *s);

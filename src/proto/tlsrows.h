@@ -7,7 +7,7 @@
  * X, Q, QN and P are tls.c's; nothing else includes this.
  */
 	[F_CTYPE] = FDN("type", TLS_NS "tls.record.content_type",
-	    "Content type", 0, 8, ST_FMT_DEC, ctype_names),
+	    "Content type", 0, 8, ST_FMT_DEC, st_tls_ctype_names),
 	[F_VERSION] = FDN("version", TLS_NS "tls.record.version", "Version", 8,
 	    16, ST_FMT_HEX, version_names),
 	[F_LEN] = FD("length", TLS_NS "tls.record.length", "Length", 24, 16,
