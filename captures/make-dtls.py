@@ -11,13 +11,24 @@ dtls.pcap    a DTLS 1.2 handshake on UDP 4433 (no port of its own: found
              application data, a plain and an encrypted alert, the first
              fragment of a Certificate; then on CoAP's DTLS port 5684 a
              ClientHello the capture cut short.
+stun.pcap    STUN (RFC 8489) on UDP 50000, found by content: an ICE
+             Binding Request (USERNAME, PRIORITY, ICE-CONTROLLING,
+             USE-CANDIDATE, MESSAGE-INTEGRITY, FINGERPRINT), its Success
+             Response (XOR-MAPPED-ADDRESS, MAPPED-ADDRESS, SOFTWARE, an
+             attribute Wireshark does not know, FINGERPRINT), an Error
+             Response (ERROR-CODE 401, ICE-CONTROLLED), an IPv6
+             XOR-MAPPED-ADDRESS, a request whose FINGERPRINT is wrong;
+             then the request again over TCP 3478 after a handshake.
 """
+import hashlib
+import hmac
 import os
 import struct
 import sys
+import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import udp_frame, write  # noqa: E402
+from pcaplib import Conn, udp_frame, write  # noqa: E402
 
 
 def rec(ct, epoch, seq, body, ver=0xFEFD):
@@ -82,9 +93,66 @@ def dtls():
     return f
 
 
+MAGIC = 0x2112A442
+TID = bytes.fromhex("b7e7a701bc34d686fa87dfae")
+
+
+def attr(t, v):
+    """A STUN attribute, its value padded to 4 bytes."""
+    return struct.pack("!HH", t, len(v)) + v + b"\0" * (-len(v) % 4)
+
+
+def stun_msg(mtype, attrs, integrity=False, fingerprint=False):
+    """A STUN message; MESSAGE-INTEGRITY (key "key") and FINGERPRINT
+    worked out over what precedes them, the length counting them."""
+    body = b"".join(attrs)
+    if integrity:
+        h = struct.pack("!HHI", mtype, len(body) + 24, MAGIC) + TID + body
+        body += attr(0x0008, hmac.new(b"key", h, hashlib.sha1).digest())
+    if fingerprint:
+        h = struct.pack("!HHI", mtype, len(body) + 8, MAGIC) + TID + body
+        body += attr(0x8028, struct.pack("!I", zlib.crc32(h) ^ 0x5354554E))
+    return struct.pack("!HHI", mtype, len(body), MAGIC) + TID + body
+
+
+def xor_addr(ip, port):
+    """An XOR-MAPPED-ADDRESS value (IPv4 or IPv6)."""
+    key = struct.pack("!I", MAGIC) + TID
+    return struct.pack("!BBH", 0, 1 if len(ip) == 4 else 2,
+                       port ^ (MAGIC >> 16)) + \
+        bytes(a ^ b for a, b in zip(ip, key))
+
+
+def stun():
+    req = stun_msg(0x0001, [attr(0x0006, b"alice:bob"),
+                            attr(0x0024, struct.pack("!I", 0x6E7F00FF)),
+                            attr(0x802A, bytes(range(8))), attr(0x0025, b"")],
+                   integrity=True, fingerprint=True)
+    ip = bytes([198, 51, 100, 7])
+    resp = stun_msg(0x0101, [attr(0x0020, xor_addr(ip, 40001)),
+                             attr(0x0001, struct.pack("!BBH", 0, 1, 40001) +
+                                  ip),
+                             attr(0x8022, b"strata test 1.0"),
+                             attr(0xC0FF, b"\x01\x02\x03")], fingerprint=True)
+    err = stun_msg(0x0111, [attr(0x0009, struct.pack("!HBB", 0, 4, 1) +
+                                 b"Unauthorized"),
+                            attr(0x8029, bytes(range(8, 16)))])
+    v6 = stun_msg(0x0101, [attr(0x0020, xor_addr(
+        bytes.fromhex("20010db8000000000000000000000042"), 5000))])
+    bad = stun_msg(0x0001, [attr(0x0006, b"x")], fingerprint=True)
+    bad = bad[:-1] + bytes([bad[-1] ^ 1])
+    c, s = 40000, 50000
+    f = [udp_frame(True, c, s, req), udp_frame(False, s, c, resp),
+         udp_frame(False, s, c, err), udp_frame(False, s, c, v6),
+         udp_frame(True, c, s, bad)]
+    Conn(40010, 3478, f).handshake().send(True, req)
+    return f
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     write(os.path.join(out, "dtls.pcap"), dtls())
+    write(os.path.join(out, "stun.pcap"), stun())
 
 
 if __name__ == "__main__":

@@ -152,6 +152,7 @@ extern const struct st_proto st_proto_ns_cert_exts;
 extern const struct st_proto st_proto_f5ethtrailer;
 extern const struct st_proto st_proto_dnp3;
 extern const struct st_proto st_proto_dtls;
+extern const struct st_proto st_proto_stun;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -395,6 +396,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_f5ethtrailer,
 	&st_proto_dnp3,
 	&st_proto_dtls,
+	&st_proto_stun,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

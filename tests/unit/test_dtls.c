@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * DTLS (src/proto/dtls.c, its handshake bodies through tlshs.c): a
- * ClientHello with its cookie found by content on an unbound port, a
- * HelloVerifyRequest, two records in one datagram (ChangeCipherSpec and
- * an encrypted Finished), a plain alert, a fragment; a record cut by the
- * capture, one whose length runs past the datagram, bytes the heuristic
- * must refuse; every shorter prefix.
+ * The dtls family.  DTLS (src/proto/dtls.c, its handshake bodies through
+ * tlshs.c): a ClientHello with its cookie found by content on an unbound
+ * port, a HelloVerifyRequest, two records in one datagram
+ * (ChangeCipherSpec and an encrypted Finished), a plain alert, a
+ * fragment; a record cut by the capture, one whose length runs past the
+ * datagram, bytes the heuristic must refuse.  STUN (src/proto/stun.c):
+ * an ICE Binding Request found by content, its Success Response with
+ * XOR-MAPPED-ADDRESS (IPv4 and IPv6) put back, an Error Response,
+ * FINGERPRINT verified and refused, over UDP and TCP 3478; a message cut
+ * by the capture, one whose attribute runs past it, bytes the heuristic
+ * must refuse.  Every shorter prefix of one frame of each.
  */
 #include <stdio.h>
 
@@ -42,6 +47,32 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"4500003c000040004011000" "0c6120002c6120001" "16349c4000280000" \
 	"16feff00000000000000000013" "030000070000000000000007" \
 	"feff04c0c1c2c3"
+
+/* A Binding Request: USERNAME alice:bob, PRIORITY, ICE-CONTROLLING,
+ * USE-CANDIDATE, MESSAGE-INTEGRITY, FINGERPRINT 0xa59b44a1. */
+#define REQUEST \
+	"000100482112a442b7e7a701bc34d686fa87dfae00060009616c6963653a626f" \
+	"62000000002400046e7f00ff802a000800010203040506070025000000080014" \
+	"eba6ca75e3b4de7340ddeff7e00bca88c413bc1180280004a59b44a1"
+
+/* Its Success Response from UDP 3478: XOR-MAPPED-ADDRESS and
+ * MAPPED-ADDRESS 198.51.100.7:40001, SOFTWARE, an unknown attribute
+ * 0xc0ff of 3 bytes, FINGERPRINT; a whole raw IPv4 packet. */
+#define RESPONSE \
+	"4500006c000140004011ae58c6120002c6120001" "0d969c40005800000101003c" \
+	"2112a442b7e7a701bc34d686fa87dfae002000080001bd53e721c04500010008" \
+	"00019c41c63364078022000f737472617461207465737420312e3000c0ff0003" \
+	"010203008028000470cd94da"
+
+/* An Error Response: ERROR-CODE 401 Unauthorized, ICE-CONTROLLED. */
+#define ERROR_RESPONSE \
+	"011100202112a442b7e7a701bc34d686fa87dfae0009001000000401556e6175" \
+	"74686f72697a65648029000808090a0b0c0d0e0f"
+
+/* A Success Response with XOR-MAPPED-ADDRESS [2001:db8::42]:5000. */
+#define RESPONSE6 \
+	"010100182112a442b7e7a701bc34d686fa87dfae002000140002329a0113a9fa" \
+	"b7e7a701bc34d686fa87dfec"
 
 /* Each test starts with no conversation claimed by the heuristic. */
 static int
@@ -136,7 +167,7 @@ test_records(void **state)
 }
 
 static void
-test_bad(void **state)
+test_dtls_bad(void **state)
 {
 	const struct st_packet *p;
 	size_t n;
@@ -187,6 +218,125 @@ test_bad(void **state)
 	assert_chain(p, "ipv4 udp data");
 }
 
+static void
+test_stun_request(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 50000, REQUEST));
+	assert_chain(p, "ipv4 udp stun");
+	assert_int_equal(fval(p, "stun.type"), 0x0001);
+	assert_int_equal(fval(p, "stun.type.class"), 0);
+	assert_int_equal(fval(p, "stun.type.method"), 1);
+	assert_int_equal(fval(p, "stun.length"), 72);
+	assert_int_equal(field_n(p, "stun.id", 0)->bits, 96);
+	assert_string_equal(field_n(p, "stun.att.username", 0)->meaning,
+	    "alice:bob");
+	assert_int_equal(fval(p, "stun.att.padding"), 3);
+	assert_int_equal(fval(p, "stun.att.priority"), 0x6e7f00ff);
+	assert_int_equal(field_n(p, "stun.att.tie-breaker", 0)->bits, 64);
+	assert_int_equal(field_n(p, "stun.att.type", 3)->val, 0x0025);
+	assert_int_equal(field_n(p, "stun.att.type.comprehension", 2)->val,
+	    1);
+	assert_int_equal(field_n(p, "stun.att.hmac", 0)->bits, 160);
+	assert_int_equal(fval(p, "stun.att.crc32"), 0xa59b44a1);
+	assert_int_equal(field_n(p, "stun.att.crc32", 0)->ck, ST_CK_GOOD);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(40000, 50000,
+	    REQUEST)), "stun Binding Request user alice:bob"));
+	/* A FINGERPRINT one bit off is bad, and says what it should be. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 50000, "000100102112a442b7e7"
+	    "a701bc34d686fa87dfae00060001780000008028000431d98295"));
+	assert_int_equal(field_n(p, "stun.att.crc32", 0)->ck, ST_CK_BAD);
+	assert_int_equal(field_n(p, "stun.att.crc32", 0)->aux, 0x31d98294);
+	assert_int_equal(fval(p, "stun.att.crc32.status"), ST_CK_BAD);
+	sweep_prefixes(DLT_RAW, udp_pkt(40000, 50000, REQUEST));
+}
+
+static void
+test_stun_responses(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, RESPONSE);
+	assert_chain(p, "ipv4 udp stun");
+	assert_int_equal(fval(p, "stun.type.class"), 0x10);
+	assert_int_equal(fval(p, "stun.att.family"), 1);
+	/* XOR'd port and address put back, the wire's bytes beside them. */
+	assert_int_equal(field_n(p, "stun.att.port", 0)->val, 40001);
+	assert_string_equal(field_n(p, "stun.att.ipv4", 0)->meaning,
+	    "198.51.100.7");
+	assert_int_equal(field_n(p, "stun.att.ipv4-xord", 0)->bits, 32);
+	assert_int_equal(field_n(p, "stun.att.port", 1)->val, 40001);
+	assert_string_equal(field_n(p, "stun.att.software", 0)->meaning,
+	    "strata test 1.0");
+	assert_int_equal(fval(p, "strata.stun.att.unknown_type"), 0xc0ff);
+	assert_int_equal(field_n(p, "stun.value", 0)->bits, 24);
+	assert_int_equal(field_n(p, "stun.att.crc32", 0)->ck, ST_CK_GOOD);
+	sweep_prefixes(DLT_RAW, RESPONSE);
+	p = decode_hex(DLT_RAW, udp_pkt(3478, 40000, ERROR_RESPONSE));
+	assert_int_equal(fval(p, "stun.type.class"), 0x11);
+	assert_int_equal(fval(p, "stun.att.error.class"), 4);
+	assert_int_equal(fval(p, "stun.att.error"), 1);
+	assert_string_equal(field_n(p, "stun.att.error.reason", 0)->meaning,
+	    "Unauthorized");
+	p = decode_hex(DLT_RAW, udp_pkt(3478, 40000, RESPONSE6));
+	assert_int_equal(fval(p, "stun.att.family"), 2);
+	assert_int_equal(fval(p, "stun.att.port"), 5000);
+	assert_string_equal(field_n(p, "stun.att.ipv6", 0)->meaning,
+	    "2001:db8::42");
+}
+
+static void
+test_stun_tcp(void **state)
+{
+	const struct st_packet *p;
+	char hex[1024];
+	size_t n = strlen(ERROR_RESPONSE) / 2;
+
+	(void)state;
+	/* Two messages in one segment to TCP 3478: one layer each. */
+	snprintf(hex, sizeof(hex), "4500%04zx00004000400600" "00c6120001c6120002"
+	    "9c400d960000000100000001501820000000" "0000%s%s", 40 + 2 * n,
+	    ERROR_RESPONSE, ERROR_RESPONSE);
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 tcp stun stun");
+	assert_int_equal(field_n(p, "stun.att.error.class", 1)->val, 4);
+}
+
+static void
+test_stun_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* A message cut by the capture: truncated, as far as it goes. */
+	n = hexbytes(udp_pkt(40000, 3478, REQUEST));
+	st_pkt_reset(&tpkt, tbuf, 28 + 20 + 8, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	p = &tpkt;
+	assert_chain(p, "ipv4 udp stun");
+	assert_int_equal(p->layers[2].status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "stun.att.length"), 9);
+	/* An attribute running past the message's length: malformed. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3478, "000100082112a442b7e7"
+	    "a701bc34d686fa87dfae0006000c616c6963"));
+	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
+	/* A length past the datagram, all captured: malformed. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3478, "000100402112a442b7e7"
+	    "a701bc34d686fa87dfae"));
+	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
+	/* No magic cookie on 3478 (classic STUN): data. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3478, "000100000000000000000"
+	    "000000000000000000000"));
+	assert_chain(p, "ipv4 udp data");
+	/* By content, the length must end at the datagram's end. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 50000, ERROR_RESPONSE "00"));
+	assert_chain(p, "ipv4 udp data");
+}
+
 int
 main(void)
 {
@@ -194,7 +344,11 @@ main(void)
 		cmocka_unit_test_setup(test_client_hello, fresh),
 		cmocka_unit_test_setup(test_hello_verify, fresh),
 		cmocka_unit_test_setup(test_records, fresh),
-		cmocka_unit_test_setup(test_bad, fresh),
+		cmocka_unit_test_setup(test_dtls_bad, fresh),
+		cmocka_unit_test_setup(test_stun_request, fresh),
+		cmocka_unit_test_setup(test_stun_responses, fresh),
+		cmocka_unit_test_setup(test_stun_tcp, fresh),
+		cmocka_unit_test_setup(test_stun_bad, fresh),
 	};
 
 	st_decode_init();
