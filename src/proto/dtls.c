@@ -106,6 +106,13 @@ hello_verify(struct st_dctx *d, struct tls_span *m)
 		st_dbytes(d, m->c, &dtls_fields[D_COOKIE], m->pos + 3, n);
 }
 
+/* The rest of the span as an encrypted handshake message. */
+static void
+encrypted(struct st_dctx *d, struct tls_span *s)
+{
+	tls_add(d, s, F_ENCHS, s->pos, s->end - s->pos);
+}
+
 /*
  * The handshake messages of a record, s its fragment.  As Wireshark: a
  * message is taken as one when its type is known and its fragment ends
@@ -125,7 +132,7 @@ handshake(struct st_dctx *d, struct tls_span *s, size_t rend)
 	for (i = 0; i < DTLS_MSGS && s->pos < s->end; i++) {
 		if (!tls_has(s, 12)) {
 			if (i == 0)
-				tls_add(d, s, F_ENCHS, s->pos, s->end - s->pos);
+				encrypted(d, s);
 			else
 				st_pkt_note(d->pkt, "DTLS: a handshake "
 				    "message header is cut short");
@@ -137,7 +144,7 @@ handshake(struct st_dctx *d, struct tls_span *s, size_t rend)
 		fl = tls_get(s, s->pos + 9, 3);
 		if (s->pos + fl > rend || !st_tls_known_type(ht)) {
 			if (i == 0)
-				tls_add(d, s, F_ENCHS, s->pos, s->end - s->pos);
+				encrypted(d, s);
 			return;
 		}
 		tls_add(d, s, F_HTYPE, s->pos, 1);
