@@ -19,6 +19,14 @@ stun.pcap    STUN (RFC 8489) on UDP 50000, found by content: an ICE
              Response (ERROR-CODE 401, ICE-CONTROLLED), an IPv6
              XOR-MAPPED-ADDRESS, a request whose FINGERPRINT is wrong;
              then the request again over TCP 3478 after a handshake.
+teredo.pcap  Teredo on UDP 3544: a client's router solicitation behind
+             an authentication header, the server's answer with the
+             authentication and origin indication headers (the origin
+             198.51.100.9:40000, inverted on the wire), a bubble with an
+             origin indication, an ICMPv6 echo request with no header, a
+             bubble behind an authentication header with a client
+             identifier and value, and a solicitation cut inside its
+             authentication header.
 """
 import hashlib
 import hmac
@@ -28,7 +36,7 @@ import sys
 import zlib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pcaplib import Conn, udp_frame, write  # noqa: E402
+from pcaplib import Conn, csum, ipv6, pseudo, udp_frame, write  # noqa: E402
 
 
 def rec(ct, epoch, seq, body, ver=0xFEFD):
@@ -149,10 +157,44 @@ def stun():
     return f
 
 
+CLIENT6 = bytes.fromhex("fe800000000000008000f227ce7dff53")
+ROUTERS6 = bytes.fromhex("ff020000000000000000000000000002")
+TEREDO6 = bytes.fromhex("200100004136e378800063bf3ffffdd2")
+PEER6 = bytes.fromhex("20010db8000000000000000000000002")
+
+
+def icmp6(src, dst, t, body):
+    """An ICMPv6 message, its checksum right."""
+    m = bytes([t, 0, 0, 0]) + body
+    ck = csum(pseudo(src, dst, 58, len(m)) + m)
+    return m[:2] + struct.pack("!H", ck) + m[4:]
+
+
+def teredo():
+    rs = ipv6(CLIENT6, ROUTERS6, 58, icmp6(CLIENT6, ROUTERS6, 133, bytes(4)))
+    bubble = ipv6(PEER6, TEREDO6, 59, b"")
+    echo = ipv6(PEER6, TEREDO6, 58, icmp6(PEER6, TEREDO6, 128,
+                                          struct.pack("!HH", 7, 1) + b"hello"))
+    auth = struct.pack("!HBB", 1, 0, 0) + bytes(range(8)) + b"\x00"
+    auth2 = struct.pack("!HBB", 1, 4, 2) + b"abcd" + b"\x01\x02" + \
+        bytes(8) + b"\x00"
+    orig = struct.pack("!HH", 0, 40000 ^ 0xFFFF) + \
+        bytes(b ^ 0xFF for b in (198, 51, 100, 9))
+    c, s = 40000, 3544
+    cut = udp_frame(True, c, s, auth2 + rs)
+    return [udp_frame(True, c, s, auth + rs),
+            udp_frame(False, s, c, auth + orig + rs),
+            udp_frame(False, s, c, orig + bubble),
+            udp_frame(True, c, s, echo),
+            udp_frame(True, c, s, auth2 + bubble),
+            (cut[:14 + 20 + 8 + 10], len(cut))]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else "."
     write(os.path.join(out, "dtls.pcap"), dtls())
     write(os.path.join(out, "stun.pcap"), stun())
+    write(os.path.join(out, "teredo.pcap"), teredo())
 
 
 if __name__ == "__main__":

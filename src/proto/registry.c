@@ -153,6 +153,7 @@ extern const struct st_proto st_proto_f5ethtrailer;
 extern const struct st_proto st_proto_dnp3;
 extern const struct st_proto st_proto_dtls;
 extern const struct st_proto st_proto_stun;
+extern const struct st_proto st_proto_teredo;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -397,6 +398,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dnp3,
 	&st_proto_dtls,
 	&st_proto_stun,
+	&st_proto_teredo,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -10,7 +10,10 @@
  * XOR-MAPPED-ADDRESS (IPv4 and IPv6) put back, an Error Response,
  * FINGERPRINT verified and refused, over UDP and TCP 3478; a message cut
  * by the capture, one whose attribute runs past it, bytes the heuristic
- * must refuse.  Every shorter prefix of one frame of each.
+ * must refuse.  Teredo (src/proto/teredo.c): the authentication and
+ * origin indication headers before the IPv6 packet, either or none; a
+ * header cut by the capture, one longer than the datagram, no IPv6
+ * after them.  Every shorter prefix of one frame of each.
  */
 #include <stdio.h>
 
@@ -73,6 +76,20 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 #define RESPONSE6 \
 	"010100182112a442b7e7a701bc34d686fa87dfae002000140002329a0113a9fa" \
 	"b7e7a701bc34d686fa87dfec"
+
+/* A router advertisement's way in: the authentication header (nonce
+ * 0001..07), the origin indication (198.51.100.9:40000, inverted), then
+ * a router solicitation (the IPv6 packet). */
+#define TEREDO_AUTH_ORIGIN \
+	"00010000000102030405060700000063bf39cc9bf66000000000083a40fe8000" \
+	"00000000008000f227ce7dff53ff020000000000000000000000000002850030" \
+	"3d00000000"
+
+/* A bubble behind an authentication header with a client identifier
+ * "abcd" and the value 0102. */
+#define TEREDO_AUTH_ID \
+	"000104026162636401020000000000000000006000000000003b4020010db800" \
+	"0000000000000000000002200100004136e378800063bf3ffffdd2"
 
 /* Each test starts with no conversation claimed by the heuristic. */
 static int
@@ -337,6 +354,65 @@ test_stun_bad(void **state)
 	assert_chain(p, "ipv4 udp data");
 }
 
+static void
+test_teredo(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(3544, 40000, TEREDO_AUTH_ORIGIN));
+	assert_chain(p, "ipv4 udp teredo ipv6 icmpv6");
+	assert_int_equal(fval(p, "strata.teredo.auth.indicator"), 1);
+	assert_int_equal(fval(p, "teredo.auth.idlen"), 0);
+	assert_int_equal(fval(p, "teredo.auth.aulen"), 0);
+	assert_int_equal(field_n(p, "teredo.auth.nonce", 0)->bitoff,
+	    (28 + 4) * 8);
+	assert_int_equal(field_n(p, "teredo.auth.conf", 0)->bits, 8);
+	assert_int_equal(fval(p, "strata.teredo.orig.indicator"), 0);
+	assert_int_equal(fval(p, "teredo.orig.port"), 40000);
+	assert_string_equal(field_n(p, "teredo.orig.addr", 0)->meaning,
+	    "198.51.100.9");
+	assert_int_equal(fval(p, "ipv6.nxt"), 58);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(3544, 40000,
+	    TEREDO_AUTH_ORIGIN)), "teredo auth origin 198.51.100.9:40000"));
+	sweep_prefixes(DLT_RAW, udp_pkt(3544, 40000, TEREDO_AUTH_ORIGIN));
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3544, TEREDO_AUTH_ID));
+	assert_chain(p, "ipv4 udp teredo ipv6");
+	assert_int_equal(fval(p, "teredo.auth.idlen"), 4);
+	assert_int_equal(field_n(p, "teredo.auth.id", 0)->bits, 32);
+	assert_int_equal(field_n(p, "teredo.auth.value", 0)->bits, 16);
+	assert_false(has_field(p, "teredo.orig.port"));
+	/* No header: the IPv6 packet straight away. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3544, "6000000000003b40"
+	    "20010db8000000000000000000000002200100004136e378800063bf3ffffdd2"));
+	assert_chain(p, "ipv4 udp teredo ipv6");
+}
+
+static void
+test_teredo_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* The authentication header cut by the capture: truncated. */
+	n = hexbytes(udp_pkt(40000, 3544, TEREDO_AUTH_ID));
+	st_pkt_reset(&tpkt, tbuf, 28 + 10, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	p = &tpkt;
+	assert_chain(p, "ipv4 udp teredo");
+	assert_int_equal(p->layers[2].status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "teredo.auth.aulen"), 2);
+	/* An identifier longer than the datagram: malformed. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3544, "0001ff00616263"));
+	assert_chain(p, "ipv4 udp teredo");
+	assert_int_equal(p->layers[2].status, ST_LS_MALFORMED);
+	/* After the headers, no IPv6 packet: data. */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3544, "000063bf39cc9bf6"
+	    "4500001c"));
+	assert_chain(p, "ipv4 udp teredo data");
+}
+
 int
 main(void)
 {
@@ -349,6 +425,8 @@ main(void)
 		cmocka_unit_test_setup(test_stun_responses, fresh),
 		cmocka_unit_test_setup(test_stun_tcp, fresh),
 		cmocka_unit_test_setup(test_stun_bad, fresh),
+		cmocka_unit_test_setup(test_teredo, fresh),
+		cmocka_unit_test_setup(test_teredo_bad, fresh),
 	};
 
 	st_decode_init();
