@@ -85,6 +85,13 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"00000000008000f227ce7dff53ff020000000000000000000000000002850030" \
 	"3d00000000"
 
+/* The same from UDP 3544 to 40000, a whole raw IPv4 packet. */
+#define TEREDO_FRAME \
+	"45000061000140004011ae63c6120002c61200010dd89c40004d342f00010000" \
+	"000102030405060700000063bf39cc9bf66000000000083a40fe800000000000" \
+	"008000f227ce7dff53ff02000000000000000000000000000285003d3d000000" \
+	"00"
+
 /* A bubble behind an authentication header with a client identifier
  * "abcd" and the value 0102. */
 #define TEREDO_AUTH_ID \
@@ -375,7 +382,10 @@ test_teredo(void **state)
 	assert_int_equal(fval(p, "ipv6.nxt"), 58);
 	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(3544, 40000,
 	    TEREDO_AUTH_ORIGIN)), "teredo auth origin 198.51.100.9:40000"));
-	sweep_prefixes(DLT_RAW, udp_pkt(3544, 40000, TEREDO_AUTH_ORIGIN));
+	p = decode_hex(DLT_RAW, TEREDO_FRAME);
+	assert_chain(p, "ipv4 udp teredo ipv6 icmpv6");
+	assert_int_equal(fval(p, "udp.srcport"), 3544);
+	sweep_prefixes(DLT_RAW, TEREDO_FRAME);
 	p = decode_hex(DLT_RAW, udp_pkt(40000, 3544, TEREDO_AUTH_ID));
 	assert_chain(p, "ipv4 udp teredo ipv6");
 	assert_int_equal(fval(p, "teredo.auth.idlen"), 4);
