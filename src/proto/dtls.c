@@ -37,7 +37,12 @@
 #define DTLS_MSGS	16	/* handshake messages per record */
 
 enum { D_CTYPE, D_VERSION, D_EPOCH, D_SEQ, D_LEN, D_MSGSEQ, D_FOFF, D_FLEN,
-	D_COOKIELEN, D_COOKIE, D_N };
+	D_COOKIELEN, D_COOKIE, D_SRTPLEN, D_SRTP, D_MKILEN, D_MKI, D_N };
+
+/* The hello's rows tlshs.c reads (tls.h's TLS_D_*), in its order. */
+_Static_assert(D_COOKIE - D_COOKIELEN == TLS_D_COOKIE &&
+    D_MKI - D_COOKIELEN == TLS_D_MKI && D_N - D_COOKIELEN == TLS_D_N,
+    "dtls_fields must hold tls.h's TLS_D_* rows in order");
 
 #define T(f)	(&st_dtls_tlsfields[f])
 
@@ -45,6 +50,16 @@ static const struct st_valname version_names[] = {
 	{ 0xfeff, "DTLS 1.0" }, { 0xfefd, "DTLS 1.2" },
 	{ 0xfefc, "DTLS 1.3" }, { 0x0100, "DTLS 1.0 (OpenSSL pre 0.9.8f)" },
 	{ 0, NULL }
+};
+
+/* SRTP protection profiles (IANA's DTLS-SRTP registry). */
+static const struct st_valname srtp_names[] = {
+	{ 0x0001, "SRTP_AES128_CM_HMAC_SHA1_80" },
+	{ 0x0002, "SRTP_AES128_CM_HMAC_SHA1_32" },
+	{ 0x0005, "SRTP_NULL_HMAC_SHA1_80" },
+	{ 0x0006, "SRTP_NULL_HMAC_SHA1_32" },
+	{ 0x0007, "SRTP_AEAD_AES_128_GCM" },
+	{ 0x0008, "SRTP_AEAD_AES_256_GCM" }, { 0, NULL }
 };
 
 /*
@@ -73,6 +88,14 @@ static const struct st_field_desc dtls_fields[D_N] = {
 	    "length", 216, 8, ST_FMT_DEC),
 	[D_COOKIE] = FD(NULL, "dtls.handshake.cookie", "Cookie", 0, 0,
 	    ST_FMT_BYTES),
+	[D_SRTPLEN] = FD(NULL, "dtls.use_srtp.protection_profiles_length",
+	    "SRTP protection profiles length", 0, 16, ST_FMT_DEC),
+	[D_SRTP] = FDN(NULL, "dtls.use_srtp.protection_profile", "SRTP "
+	    "protection profile", 0, 16, ST_FMT_HEX, srtp_names),
+	[D_MKILEN] = FD(NULL, "dtls.use_srtp.mki_length", "MKI length", 0, 8,
+	    ST_FMT_DEC),
+	[D_MKI] = FD(NULL, "dtls.use_srtp.mki", "MKI (master key "
+	    "identifier)", 0, 0, ST_FMT_BYTES),
 };
 
 /* Whether the 13 bytes at c plausibly start a record: a content type TLS
@@ -202,7 +225,7 @@ dtls_decode(struct st_dctx *d, struct st_cur *c)
 	s.pos = 13;
 	s.end = 13 + len < left ? 13 + len : left;
 	s.tab = st_dtls_tlsfields;
-	s.cookie = &dtls_fields[D_COOKIELEN];
+	s.dtls = &dtls_fields[D_COOKIELEN];
 	certs.n = 0;
 	s.certs = &certs;
 	if (type == 22)

@@ -307,7 +307,7 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	certs.n = 0;
 	s.certs = &certs;
 	s.tab = st_tls_fields;
-	s.cookie = NULL;
+	s.dtls = NULL;
 	if (5 + len > left)
 		st_pkt_note(d->pkt, "TLS: a record continues in a later "
 		    "segment");

@@ -77,10 +77,14 @@ struct tls_span {
 	struct tls_certs *certs;	/* where certificates go, or NULL */
 	const struct st_field_desc *tab;	/* st_tls_fields, or DTLS's
 						   st_dtls_tlsfields */
-	const struct st_field_desc *cookie;	/* DTLS: the rows of a
-						   ClientHello's cookie length
-						   and cookie; NULL in TLS */
+	const struct st_field_desc *dtls;	/* DTLS's own rows of a hello
+						   (TLS_D_*); NULL in TLS */
 };
+
+/* DTLS's own rows of a hello, in dtls.c's table in this order: a
+ * ClientHello's cookie, the use_srtp extension's (RFC 5764 4.1.1). */
+enum { TLS_D_COOKIELEN, TLS_D_COOKIE, TLS_D_SRTPLEN, TLS_D_SRTP,
+	TLS_D_MKILEN, TLS_D_MKI, TLS_D_N };
 
 /* Whether n more bytes lie in the span at pos. */
 static inline int

@@ -189,6 +189,31 @@ scts(struct st_dctx *d, struct tls_span *e)
 	}
 }
 
+/* use_srtp (RFC 5764 4.1.1): the SRTP protection profiles offered (or
+ * the one chosen) and the MKI, in DTLS's own rows. */
+static void
+use_srtp(struct st_dctx *d, struct tls_span *e)
+{
+	size_t n, end;
+	unsigned i;
+
+	if (!tls_has(e, 2))
+		return;
+	end = e->pos + 2 + tls_get(e, e->pos, 2);
+	if (end > e->end)
+		end = e->end;
+	st_dbytes(d, e->c, &e->dtls[TLS_D_SRTPLEN], e->pos, 2);
+	for (e->pos += 2, i = 0; i < TLS_LIST && e->pos + 2 <= end; i++,
+	    e->pos += 2)
+		st_dbytes(d, e->c, &e->dtls[TLS_D_SRTP], e->pos, 2);
+	if (e->pos != end || !tls_has(e, 1))
+		return;
+	n = tls_get(e, e->pos, 1);
+	st_dbytes(d, e->c, &e->dtls[TLS_D_MKILEN], e->pos, 1);
+	if (n > 0 && tls_has(e, 1 + n))
+		st_dbytes(d, e->c, &e->dtls[TLS_D_MKI], e->pos + 1, n);
+}
+
 /* The server_name list. */
 static void
 server_name(struct st_dctx *d, struct tls_span *e, struct tls_hello *h)
@@ -268,7 +293,7 @@ extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
     int client, struct tls_hello *h)
 {
 	struct tls_span e = { s->c, s->pos, s->pos + len, NULL, s->tab,
-	    NULL };
+	    s->dtls };
 	uint8_t pf[16];
 	unsigned n;
 
@@ -302,6 +327,12 @@ extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
 		break;
 	case 13:
 		sigalgs(d, &e, client ? h : NULL);
+		break;
+	case 14:			/* use_srtp: DTLS's */
+		if (e.dtls != NULL)
+			use_srtp(d, &e);
+		else
+			tls_add(d, &e, F_EXTDATA, e.pos, len);
 		break;
 	case 15:			/* heartbeat */
 		if (tls_has(&e, 1))
@@ -450,15 +481,16 @@ hello(struct st_dctx *d, struct tls_span *s, int client)
 	if (n > 0)
 		tls_add(d, s, F_SID, s->pos + 1, n);
 	s->pos += 1 + n;
-	if (client && s->cookie != NULL) {	/* DTLS (RFC 6347 4.2.1) */
+	if (client && s->dtls != NULL) {	/* DTLS (RFC 6347 4.2.1) */
 		if (!tls_has(s, 1))
 			return;
 		n = tls_get(s, s->pos, 1);
-		st_dbytes(d, s->c, &s->cookie[0], s->pos, 1);
+		st_dbytes(d, s->c, &s->dtls[TLS_D_COOKIELEN], s->pos, 1);
 		if (!tls_has(s, 1 + n))
 			return;
 		if (n > 0)
-			st_dbytes(d, s->c, &s->cookie[1], s->pos + 1, n);
+			st_dbytes(d, s->c, &s->dtls[TLS_D_COOKIE], s->pos + 1,
+			    n);
 		s->pos += 1 + n;
 	}
 	if (client) {

@@ -190,7 +190,7 @@ tls_hs_decode(struct st_dctx *d, struct st_cur *c)
 	s.end = left;
 	s.certs = NULL;
 	s.tab = st_tls_fields;
-	s.cookie = NULL;
+	s.dtls = NULL;
 	st_tls_handshake(d, &s);
 	d->hdr = left;
 	d->plen = 0;

@@ -139,6 +139,11 @@ test_client_hello(void **state)
 	assert_string_equal(field_n(p, "dtls.handshake.ja3_full", 0)->meaning,
 	    "65277,49195-49199,10-11-13-23-14,29-23,0");
 	assert_false(has_field(p, "dtls.handshake.ja4"));
+	/* use_srtp: one profile, no MKI. */
+	assert_int_equal(fval(p, "dtls.use_srtp.protection_profiles_length"),
+	    2);
+	assert_int_equal(fval(p, "dtls.use_srtp.protection_profile"), 1);
+	assert_int_equal(fval(p, "dtls.use_srtp.mki_length"), 0);
 	assert_false(has_field(p, "tls.handshake.type"));
 	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(40000, 4433,
 	    CLIENT_HELLO)), "dtls client hello"));
