@@ -68,16 +68,15 @@ static const struct st_valname srtp_names[] = {
  * for explain, and the cookie's those of a HelloVerifyRequest's).
  */
 static const struct st_field_desc dtls_fields[D_N] = {
-	[D_CTYPE] = FDN(NULL, "dtls.record.content_type", "Content type", 0,
-	    8, ST_FMT_DEC, st_tls_ctype_names),
-	[D_VERSION] = FDN(NULL, "dtls.record.version", "Version", 8, 16,
+	[D_CTYPE] = FDN(NULL, st_dtls_n_ctype, "Content type", 0, 8,
+	    ST_FMT_DEC, st_tls_ctype_names),
+	[D_VERSION] = FDN(NULL, st_dtls_n_version, "Version", 8, 16,
 	    ST_FMT_HEX, version_names),
 	[D_EPOCH] = FD(NULL, "dtls.record.epoch", "Epoch", 24, 16,
 	    ST_FMT_DEC),
 	[D_SEQ] = FD(NULL, "dtls.record.sequence_number", "Sequence number",
 	    40, 48, ST_FMT_DEC),
-	[D_LEN] = FD(NULL, "dtls.record.length", "Length", 88, 16,
-	    ST_FMT_DEC),
+	[D_LEN] = FD(NULL, st_dtls_n_length, "Length", 88, 16, ST_FMT_DEC),
 	[D_MSGSEQ] = FD(NULL, "dtls.handshake.message_seq", "Message "
 	    "sequence", 136, 16, ST_FMT_DEC),
 	[D_FOFF] = FD(NULL, "dtls.handshake.fragment_offset", "Fragment "

@@ -168,16 +168,34 @@ static const struct st_valname quic_tp_names[] = {
 
 const struct st_field_desc st_tls_fields[F_NTLS] = {
 #define TLS_NS ""
+#define TLS_REC_CTYPE	"tls.record.content_type"
+#define TLS_REC_VERSION	"tls.record.version"
+#define TLS_REC_LENGTH	"tls.record.length"
 #include "tlsrows.h"
 #undef TLS_NS
+#undef TLS_REC_CTYPE
+#undef TLS_REC_VERSION
+#undef TLS_REC_LENGTH
 };
+
+/* DTLS's record names, spelt once for both tables that hold them (this
+ * file's, whose record rows DTLS does not use, and dtls.c's). */
+const char st_dtls_n_ctype[] = "dtls.record.content_type";
+const char st_dtls_n_version[] = "dtls.record.version";
+const char st_dtls_n_length[] = "dtls.record.length";
 
 /* The same rows under DTLS's names, for dtls.c: its handshake bodies are
  * TLS's, decoded by tlshs.c with this table. */
 const struct st_field_desc st_dtls_tlsfields[F_NTLS] = {
 #define TLS_NS "d"
+#define TLS_REC_CTYPE	st_dtls_n_ctype
+#define TLS_REC_VERSION	st_dtls_n_version
+#define TLS_REC_LENGTH	st_dtls_n_length
 #include "tlsrows.h"
 #undef TLS_NS
+#undef TLS_REC_CTYPE
+#undef TLS_REC_VERSION
+#undef TLS_REC_LENGTH
 };
 
 /* Whether the bytes at c start a record; sets *type and *len. */

@@ -49,6 +49,9 @@ enum {
 extern const struct st_field_desc st_tls_fields[F_NTLS];
 /* The same rows under DTLS's names (dtls.handshake.*), for dtls.c. */
 extern const struct st_field_desc st_dtls_tlsfields[F_NTLS];
+/* DTLS's record names, one spelling for both tables that hold them. */
+extern const char st_dtls_n_ctype[], st_dtls_n_version[],
+    st_dtls_n_length[];
 /* The record content types, which DTLS's are too. */
 extern const struct st_valname st_tls_ctype_names[];
 

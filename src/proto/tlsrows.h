@@ -4,14 +4,15 @@
  * names (TLS_NS "") and under DTLS's (TLS_NS "d"), since DTLS's handshake
  * messages are TLS's (RFC 9147 5) and Wireshark names their fields
  * dtls.handshake.* where TLS's are tls.handshake.*.  The macros H, HN,
- * X, Q, QN and P are tls.c's; nothing else includes this.
+ * X, Q, QN and P are tls.c's, as TLS_REC_* (the record's names: DTLS's
+ * are spelt once, in tls.c, for dtls.c's rows too); nothing else
+ * includes this.
  */
-	[F_CTYPE] = FDN("type", TLS_NS "tls.record.content_type",
-	    "Content type", 0, 8, ST_FMT_DEC, st_tls_ctype_names),
-	[F_VERSION] = FDN("version", TLS_NS "tls.record.version", "Version", 8,
-	    16, ST_FMT_HEX, version_names),
-	[F_LEN] = FD("length", TLS_NS "tls.record.length", "Length", 24, 16,
-	    ST_FMT_DEC),
+	[F_CTYPE] = FDN("type", TLS_REC_CTYPE, "Content type", 0, 8,
+	    ST_FMT_DEC, st_tls_ctype_names),
+	[F_VERSION] = FDN("version", TLS_REC_VERSION, "Version", 8, 16,
+	    ST_FMT_HEX, version_names),
+	[F_LEN] = FD("length", TLS_REC_LENGTH, "Length", 24, 16, ST_FMT_DEC),
 	[F_APPDATA] = FD(NULL, TLS_NS "tls.app_data",
 	    "Encrypted application data", 0, 0, ST_FMT_BYTES),
 	[F_ALEVEL] = FDN(NULL, TLS_NS "tls.alert_message.level", "Alert level",
