@@ -10,7 +10,8 @@ dtls.pcap    a DTLS 1.2 handshake on UDP 4433 (no port of its own: found
              ChangeCipherSpec with the encrypted Finished (epoch 1),
              application data, a plain and an encrypted alert, the first
              fragment of a Certificate; then on CoAP's DTLS port 5684 a
-             ClientHello the capture cut short.
+             ClientHello the capture cut short; a heartbeat request and
+             an encrypted heartbeat.
 stun.pcap    STUN (RFC 8489) on UDP 50000, found by content: an ICE
              Binding Request (USERNAME, PRIORITY, ICE-CONTROLLING,
              USE-CANDIDATE, MESSAGE-INTEGRITY, FINGERPRINT), its Success
@@ -98,6 +99,9 @@ def dtls():
     cut = udp_frame(True, 40001, 5684, rec(22, 0, 0,
                                            hs(1, 0, client_hello(b""))))
     f.append((cut[:14 + 20 + 8 + 13 + 12 + 40], len(cut)))
+    hb = b"\x01" + struct.pack("!H", 4) + b"ping" + bytes(16)
+    f.append(udp_frame(True, c, s, rec(24, 1, 9, hb)))
+    f.append(udp_frame(True, c, s, rec(24, 1, 10, bytes(range(40)))))
     return f
 
 
