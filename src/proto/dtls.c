@@ -191,7 +191,8 @@ handshake(struct st_dctx *d, struct tls_span *s, size_t rend)
 				st_tls_hsbody(d, &m, ht);
 		} else
 			st_pkt_note(d->pkt, "DTLS: a fragment of a handshake "
-			    "message (gathered from several records)");
+			    "message, its body not decoded (the rest is in "
+			    "other records)");
 		if (m.pos + fl >= rend)
 			return;
 		s->pos += 12 + fl;
