@@ -171,6 +171,10 @@ extern const struct st_proto st_proto_aarp, st_proto_ipcomp;
 extern const struct st_proto st_proto_echo, st_proto_daytime, st_proto_time,
     st_proto_chargen;
 
+extern const struct st_proto st_proto_dtls;
+extern const struct st_proto st_proto_stun;
+extern const struct st_proto st_proto_teredo;
+
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
  * listed first wins.
@@ -440,6 +444,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_msdp,
 	&st_proto_vqp,
 	&st_proto_pflog,
+
+	&st_proto_dtls,
+	&st_proto_stun,
+	&st_proto_teredo,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -16,7 +16,7 @@
 
 #define TLS_MAXREC	(16384 + 2048)	/* the largest record allowed */
 
-static const struct st_valname ctype_names[] = {
+const struct st_valname st_tls_ctype_names[] = {
 	{ 20, "change cipher spec" }, { 21, "alert" }, { 22, "handshake" },
 	{ 23, "application data" }, { 24, "heartbeat" }, { 0, NULL }
 };
@@ -28,6 +28,7 @@ static const struct st_valname version_names[] = {
 
 static const struct st_valname hs_names[] = {
 	{ 0, "hello request" }, { 1, "client hello" }, { 2, "server hello" },
+	{ 3, "hello verify request" },		/* DTLS's (RFC 6347 4.2.1) */
 	{ 4, "new session ticket" }, { 5, "end of early data" },
 	{ 8, "encrypted extensions" }, { 11, "certificate" },
 	{ 12, "server key exchange" }, { 13, "certificate request" },
@@ -129,10 +130,13 @@ static const struct st_valname hb_names[] = {
 	{ 1, "request" }, { 2, "response" }, { 0, NULL }
 };
 
-#define H(n, l, w, f)		FD(NULL, "tls.handshake." n, l, 0, w, f)
-#define HN(n, l, w, f, nm)	FDN(NULL, "tls.handshake." n, l, 0, w, f, nm)
-#define X(n, l, w, f)		FD(NULL, "tls.handshake.extensions_" n, l, 0, \
+/* Rows of tlsrows.h, named under TLS_NS ("" for TLS, "d" for DTLS). */
+#define H(n, l, w, f)		FD(NULL, TLS_NS "tls.handshake." n, l, 0, \
 				    w, f)
+#define HN(n, l, w, f, nm)	FDN(NULL, TLS_NS "tls.handshake." n, l, 0, \
+				    w, f, nm)
+#define X(n, l, w, f)		FD(NULL, TLS_NS "tls.handshake.extensions_" \
+				    n, l, 0, w, f)
 
 /* QUIC's transport parameters (RFC 9000 18.2, IANA's registry). */
 static const struct st_valname quic_tp_names[] = {
@@ -156,263 +160,42 @@ static const struct st_valname quic_tp_names[] = {
 	{ 0, NULL }
 };
 
-#define Q(n, l, f)	FD(NULL, "tls.quic.parameter." n, l, 0, 0, f)
-#define P(n, l, w, f)	FD(NULL, "tls.handshake.extensions.psk." n, l, 0, \
-			    w, f)
-#define QN(n, l, f, nm)	FDN(NULL, "tls.quic.parameter." n, l, 0, 0, f, nm)
+#define Q(n, l, f)	FD(NULL, TLS_NS "tls.quic.parameter." n, l, 0, 0, f)
+#define P(n, l, w, f)	FD(NULL, TLS_NS "tls.handshake.extensions.psk." \
+			    n, l, 0, w, f)
+#define QN(n, l, f, nm)	FDN(NULL, TLS_NS "tls.quic.parameter." n, l, \
+			    0, 0, f, nm)
 
 const struct st_field_desc st_tls_fields[F_NTLS] = {
-	[F_CTYPE] = FDN("type", "tls.record.content_type", "Content type", 0,
-	    8, ST_FMT_DEC, ctype_names),
-	[F_VERSION] = FDN("version", "tls.record.version", "Version", 8, 16,
-	    ST_FMT_HEX, version_names),
-	[F_LEN] = FD("length", "tls.record.length", "Length", 24, 16,
-	    ST_FMT_DEC),
-	[F_APPDATA] = FD(NULL, "tls.app_data", "Encrypted application data",
-	    0, 0, ST_FMT_BYTES),
-	[F_ALEVEL] = FDN(NULL, "tls.alert_message.level", "Alert level", 0, 8,
-	    ST_FMT_DEC, alert_level_names),
-	[F_ADESC] = FDN(NULL, "tls.alert_message.desc", "Alert description",
-	    0, 8, ST_FMT_DEC, alert_names),
-	[F_HBTYPE] = FDN(NULL, "tls.heartbeat_message.type", "Heartbeat type",
-	    0, 8, ST_FMT_DEC, hb_names),
-	[F_HBPLEN] = FD(NULL, "tls.heartbeat_message.payload_length",
-	    "Heartbeat payload length", 0, 16, ST_FMT_DEC),
-	[F_HBPAYLOAD] = FD(NULL, "tls.heartbeat_message.payload",
-	    "Heartbeat payload", 0, 0, ST_FMT_BYTES),
-	[F_HBPAD] = FD(NULL, "tls.heartbeat_message.padding",
-	    "Heartbeat padding", 0, 0, ST_FMT_BYTES),
-	[F_CONT] = FD(NULL, "strata.tls.continuation", "Continuation of a "
-	    "record begun in an earlier segment", 0, 0, ST_FMT_BYTES),
-	[F_ENCHS] = FD(NULL, "tls.handshake", "Encrypted handshake message",
-	    0, 0, ST_FMT_BYTES),
-	[F_HTYPE] = HN("type", "Handshake type", 8, ST_FMT_DEC, hs_names),
-	[F_HLEN] = H("length", "Handshake length", 24, ST_FMT_DEC),
-	[F_HVERSION] = HN("version", "Hello version", 16, ST_FMT_HEX,
-	    version_names),
-	[F_RANDOM] = H("random", "Random", 0, ST_FMT_BYTES),
-	[F_RBYTES] = H("random_bytes", "Random bytes", 0, ST_FMT_BYTES),
-	[F_SIDLEN] = H("session_id_length", "Session ID length", 8,
-	    ST_FMT_DEC),
-	[F_SID] = H("session_id", "Session ID", 0, ST_FMT_BYTES),
-	[F_CSLEN] = H("cipher_suites_length", "Cipher suites length", 16,
-	    ST_FMT_DEC),
-	[F_CSCOUNT] = FDG("strata.tls.cipher_suites_count",
-	    "Cipher suites offered", ST_FMT_DEC, NULL),
-	[F_CS] = HN("ciphersuite", "Cipher suite", 16, ST_FMT_HEX, cs_names),
-	[F_COMPLEN] = H("comp_methods_length", "Compression methods length",
-	    8, ST_FMT_DEC),
-	[F_COMP] = H("comp_method", "Compression method", 8, ST_FMT_DEC),
-	[F_EXTSLEN] = H("extensions_length", "Extensions length", 16,
-	    ST_FMT_DEC),
-	[F_EXTTYPE] = HN("extension.type", "Extension", 16, ST_FMT_DEC,
-	    ext_names),
-	[F_EXTLEN] = H("extension.len", "Extension length", 16, ST_FMT_DEC),
-	[F_EXTDATA] = H("extension.data", "Extension data", 0, ST_FMT_BYTES),
-	[F_SNILIST] = X("server_name_list_len", "Server name list length",
-	    16, ST_FMT_DEC),
-	[F_SNITYPE] = X("server_name_type", "Server name type", 8,
-	    ST_FMT_DEC),
-	[F_SNILEN] = X("server_name_len", "Server name length", 16,
-	    ST_FMT_DEC),
-	[F_SNI] = X("server_name", "Server name (SNI)", 0, ST_FMT_TEXT),
-	[F_RENEGLEN] = X("reneg_info_len", "Renegotiation info length", 8,
-	    ST_FMT_DEC),
-	[F_GROUPSLEN] = X("supported_groups_length", "Supported groups "
-	    "length", 16, ST_FMT_DEC),
-	[F_GROUP] = FDN(NULL, "tls.handshake.extensions_supported_group",
-	    "Supported group", 0, 16, ST_FMT_HEX, group_names),
-	[F_ECPFLEN] = X("ec_point_formats_length", "EC point formats length",
-	    8, ST_FMT_DEC),
-	[F_ECPF] = X("ec_point_format", "EC point format", 8, ST_FMT_DEC),
-	[F_SIGALGLEN] = H("sig_hash_alg_len", "Signature algorithms length",
-	    16, ST_FMT_DEC),
-	[F_SIGALG] = HN("sig_hash_alg", "Signature algorithm", 16, ST_FMT_HEX,
-	    sigalg_names),
-	[F_SIGHASH] = H("sig_hash_hash", "Signature hash", 8, ST_FMT_DEC),
-	[F_SIGSIG] = H("sig_hash_sig", "Signature algorithm", 8, ST_FMT_DEC),
-	[F_ALPNLEN] = X("alpn_len", "ALPN extension length", 16, ST_FMT_DEC),
-	[F_ALPNSTRLEN] = X("alpn_str_len", "ALPN string length", 8,
-	    ST_FMT_DEC),
-	[F_ALPN] = X("alpn_str", "ALPN protocol", 0, ST_FMT_TEXT),
-	[F_NPNLEN] = X("npn_str_len", "NPN string length", 8, ST_FMT_DEC),
-	[F_NPN] = X("npn", "Next protocol", 0, ST_FMT_TEXT),
-	[F_SVLEN] = H("extensions.supported_versions_len", "Supported "
-	    "versions length", 8, ST_FMT_DEC),
-	[F_SUPVER] = HN("extensions.supported_version", "Supported version",
-	    16, ST_FMT_HEX, version_names),
-	[F_KSCLEN] = X("key_share_client_length", "Client key share length",
-	    16, ST_FMT_DEC),
-	[F_KSGROUP] = FDN(NULL, "tls.handshake.extensions_key_share_group",
-	    "Key share group", 0, 16, ST_FMT_DEC, group_names),
-	[F_KSKELEN] = X("key_share_key_exchange_length", "Key exchange "
-	    "length", 16, ST_FMT_DEC),
-	[F_KSKE] = X("key_share_key_exchange", "Key exchange", 0,
-	    ST_FMT_BYTES),
-	[F_KSSEL] = FDN(NULL,
-	    "tls.handshake.extensions_key_share_selected_group",
-	    "Selected group", 0, 16, ST_FMT_DEC, group_names),
-	[F_PSKLEN] = FD(NULL, "tls.extension.psk_ke_modes_length",
-	    "PSK key exchange modes length", 0, 8, ST_FMT_DEC),
-	[F_PSKMODE] = FD(NULL, "tls.extension.psk_ke_mode", "PSK key exchange "
-	    "mode", 0, 8, ST_FMT_DEC),
-	[F_STATTYPE] = X("status_request_type", "Certificate status type", 8,
-	    ST_FMT_DEC),
-	[F_STATRID] = X("status_request_responder_ids_len", "Responder ID "
-	    "list length", 16, ST_FMT_DEC),
-	[F_STATEXT] = X("status_request_exts_len", "Request extensions "
-	    "length", 16, ST_FMT_DEC),
-	[F_HBMODE] = H("extension.heartbeat.mode", "Heartbeat mode", 8,
-	    ST_FMT_DEC),
-	[F_PADDING] = X("padding_data", "Padding", 0, ST_FMT_BYTES),
-	[F_RSL] = FD(NULL, "tls.record_size_limit", "Record size limit", 0,
-	    16, ST_FMT_DEC),
-	[F_CCALGLEN] = FD(NULL, "tls.compress_certificate.algorithms_length",
-	    "Algorithms length", 0, 8, ST_FMT_DEC),
-	[F_CCALG] = FDN(NULL, "tls.compress_certificate.algorithm",
-	    "Algorithm", 0, 16, ST_FMT_DEC, cc_alg_names),
-	[F_SCTSLEN] = FD(NULL, "tls.sct.scts_length", "Serialized SCT list "
-	    "length", 0, 16, ST_FMT_DEC),
-	[F_SCTLEN] = FD(NULL, "tls.sct.sct_length", "Serialized SCT length",
-	    0, 16, ST_FMT_DEC),
-	[F_SCTVER] = FD(NULL, "tls.sct.sct_version", "SCT version", 0, 8,
-	    ST_FMT_DEC),
-	[F_SCTLOG] = FD(NULL, "tls.sct.sct_logid", "Log ID", 0, 256,
-	    ST_FMT_BYTES),
-	[F_SCTTIME] = FD(NULL, "tls.sct.sct_timestamp", "Timestamp", 0, 64,
-	    ST_FMT_TEXT),
-	[F_SCTEXTLEN] = FD(NULL, "tls.sct.sct_extensions_length",
-	    "Extensions length", 0, 16, ST_FMT_DEC),
-	[F_SCTEXT] = FD(NULL, "tls.sct.sct_extensions", "Extensions", 0, 0,
-	    ST_FMT_BYTES),
-	[F_SCTSIGLEN] = FD(NULL, "tls.sct.sct_signature_length", "Signature "
-	    "length", 0, 16, ST_FMT_DEC),
-	[F_SCTSIG] = FD(NULL, "tls.sct.sct_signature", "Signature", 0, 0,
-	    ST_FMT_BYTES),
-	[F_TLIFE] = H("session_ticket_lifetime_hint", "Ticket lifetime hint",
-	    32, ST_FMT_DEC),
-	[F_TAGEADD] = H("session_ticket_age_add", "Ticket age add", 32,
-	    ST_FMT_DEC),
-	[F_TNONCELEN] = H("session_ticket_nonce_length", "Ticket nonce "
-	    "length", 8, ST_FMT_DEC),
-	[F_TNONCE] = H("session_ticket_nonce", "Ticket nonce", 0,
-	    ST_FMT_BYTES),
-	[F_TLEN] = H("session_ticket_length", "Ticket length", 16,
-	    ST_FMT_DEC),
-	[F_TICKET] = H("session_ticket", "Session ticket", 0, ST_FMT_BYTES),
-	[F_CTXLEN] = H("certificate_request_context_length", "Certificate "
-	    "request context length", 8, ST_FMT_DEC),
-	[F_CERTSLEN] = H("certificates_length", "Certificates length", 24,
-	    ST_FMT_DEC),
-	[F_CERTLEN] = H("certificate_length", "Certificate length", 24,
-	    ST_FMT_DEC),
-	[F_CERT] = H("certificate", "Certificate", 0, ST_FMT_BYTES),
-	[F_CERTSUBJ] = FD(NULL, "strata.tls.cert_subject_cn", "Subject common "
-	    "name", 0, 0, ST_FMT_TEXT),
-	[F_CERTISS] = FD(NULL, "strata.tls.cert_issuer_cn", "Issuer common "
-	    "name", 0, 0, ST_FMT_TEXT),
-	[F_CURVETYPE] = H("server_curve_type", "Curve type", 8, ST_FMT_DEC),
-	[F_NAMEDCURVE] = HN("server_named_curve", "Named curve", 16,
-	    ST_FMT_HEX, group_names),
-	[F_SPOINTLEN] = H("server_point_len", "Server public key length", 8,
-	    ST_FMT_DEC),
-	[F_SPOINT] = H("server_point", "Server public key", 0, ST_FMT_BYTES),
-	[F_SIGLEN] = H("sig_len", "Signature length", 16, ST_FMT_DEC),
-	[F_SIG] = H("sig", "Signature", 0, ST_FMT_BYTES),
-	[F_CPOINTLEN] = H("client_point_len", "Client public key length", 8,
-	    ST_FMT_DEC),
-	[F_CPOINT] = H("client_point", "Client public key", 0, ST_FMT_BYTES),
-	[F_EPMSLEN] = H("epms_len", "Encrypted premaster length", 16,
-	    ST_FMT_DEC),
-	[F_EPMS] = H("epms", "Encrypted premaster", 0, ST_FMT_BYTES),
-	[F_CTCOUNT] = H("cert_types_count", "Certificate types count", 8,
-	    ST_FMT_DEC),
-	[F_CERTTYPE] = H("cert_type", "Certificate type", 8, ST_FMT_DEC),
-	[F_DNAMESLEN] = H("dnames_len", "Distinguished names length", 16,
-	    ST_FMT_DEC),
-	[F_DNAMELEN] = H("dname_len", "Distinguished name length", 16,
-	    ST_FMT_DEC),
-	[F_VERIFY] = FD(NULL, "strata.tls.verify_data", "Verify data", 0, 0,
-	    ST_FMT_BYTES),
-	[F_JA3FULL] = FDG("tls.handshake.ja3_full", "JA3 fullstring",
-	    ST_FMT_TEXT, NULL),
-	[F_JA3] = FDG("tls.handshake.ja3", "JA3", ST_FMT_TEXT, NULL),
-	[F_JA3SFULL] = FDG("tls.handshake.ja3s_full", "JA3S fullstring",
-	    ST_FMT_TEXT, NULL),
-	[F_JA3S] = FDG("tls.handshake.ja3s", "JA3S", ST_FMT_TEXT, NULL),
-	[F_JA4] = FDG("tls.handshake.ja4", "JA4", ST_FMT_TEXT, NULL),
-	[F_JA4R] = FDG("tls.handshake.ja4_r", "JA4_r", ST_FMT_TEXT, NULL),
-	[F_RTIME] = H("random_time", "GMT Unix time (in the random)", 0,
-	    ST_FMT_TEXT),
-	[F_CCS] = FD(NULL, "tls.change_cipher_spec", "Change cipher spec "
-	    "message", 0, 0, ST_FMT_BYTES),
-	[F_ALERTENC] = FD(NULL, "tls.alert_message", "Encrypted alert", 0, 0,
-	    ST_FMT_BYTES),
-	[F_QTYPE] = QN("type", "Parameter", ST_FMT_DEC, quic_tp_names),
-	[F_QLEN] = Q("length", "Parameter length", ST_FMT_DEC),
-	[F_QVALUE] = Q("value", "Parameter value", ST_FMT_BYTES),
-	[F_QODCID] = Q("original_destination_connection_id", "Original "
-	    "destination connection ID", ST_FMT_BYTES),
-	[F_QIDLE] = Q("max_idle_timeout", "Max idle timeout (ms)",
-	    ST_FMT_DEC),
-	[F_QSRT] = Q("stateless_reset_token", "Stateless reset token",
-	    ST_FMT_BYTES),
-	[F_QMAXUDP] = Q("max_udp_payload_size", "Max UDP payload size",
-	    ST_FMT_DEC),
-	[F_QMAXDATA] = Q("initial_max_data", "Initial max data", ST_FMT_DEC),
-	[F_QBIDIL] = Q("initial_max_stream_data_bidi_local", "Initial max "
-	    "stream data (bidirectional, local)", ST_FMT_DEC),
-	[F_QBIDIR] = Q("initial_max_stream_data_bidi_remote", "Initial max "
-	    "stream data (bidirectional, remote)", ST_FMT_DEC),
-	[F_QUNI] = Q("initial_max_stream_data_uni", "Initial max stream data "
-	    "(unidirectional)", ST_FMT_DEC),
-	[F_QSBIDI] = Q("initial_max_streams_bidi", "Initial max bidirectional "
-	    "streams", ST_FMT_DEC),
-	[F_QSUNI] = Q("initial_max_streams_uni", "Initial max unidirectional "
-	    "streams", ST_FMT_DEC),
-	[F_QADE] = Q("ack_delay_exponent", "ACK delay exponent", ST_FMT_DEC),
-	[F_QMAD] = Q("max_ack_delay", "Max ACK delay (ms)", ST_FMT_DEC),
-	[F_QPA4] = Q("preferred_address.ipv4address", "Preferred IPv4 "
-	    "address", ST_FMT_IPV4),
-	[F_QPA4PORT] = Q("preferred_address.ipv4port", "Preferred IPv4 port",
-	    ST_FMT_DEC),
-	[F_QPA6] = Q("preferred_address.ipv6address", "Preferred IPv6 "
-	    "address", ST_FMT_IPV6),
-	[F_QPA6PORT] = Q("preferred_address.ipv6port", "Preferred IPv6 port",
-	    ST_FMT_DEC),
-	[F_QPACIDLEN] = Q("preferred_address.connectionid.length",
-	    "Preferred address connection ID length", ST_FMT_DEC),
-	[F_QPACID] = Q("preferred_address.connectionid", "Preferred address "
-	    "connection ID", ST_FMT_BYTES),
-	[F_QPASRT] = Q("preferred_address.statelessresettoken", "Preferred "
-	    "address stateless reset token", ST_FMT_BYTES),
-	[F_QCIDLIM] = Q("active_connection_id_limit", "Active connection ID "
-	    "limit", ST_FMT_DEC),
-	[F_QISCID] = Q("initial_source_connection_id", "Initial source "
-	    "connection ID", ST_FMT_BYTES),
-	[F_QRSCID] = Q("retry_source_connection_id", "Retry source "
-	    "connection ID", ST_FMT_BYTES),
-	[F_QDGRAM] = Q("max_datagram_frame_size", "Max DATAGRAM frame size",
-	    ST_FMT_DEC),
-	[F_QVICHOSEN] = Q("vi.chosen_version", "Chosen version", ST_FMT_HEX),
-	[F_QVIOTHER] = Q("vi.other_version", "Other version", ST_FMT_HEX),
-	[F_QMINACK] = Q("min_ack_delay", "Min ACK delay (us)", ST_FMT_DEC),
-	[F_QGRTT] = Q("google.initial_rtt", "Google initial RTT (us)",
-	    ST_FMT_DEC),
-	[F_QGOPTS] = Q("google.connection_options", "Google connection "
-	    "options", ST_FMT_BYTES),
-	[F_QGVER] = Q("google.quic_version", "Google QUIC version",
-	    ST_FMT_HEX),
-	[F_PSKIDSLEN] = P("identities.length", "Identities length", 16,
-	    ST_FMT_DEC),
-	[F_PSKIDLEN] = P("identity.identity_length", "Identity length", 16,
-	    ST_FMT_DEC),
-	[F_PSKID] = P("identity.identity", "Identity", 0, ST_FMT_BYTES),
-	[F_PSKAGE] = P("identity.obfuscated_ticket_age", "Obfuscated ticket "
-	    "age", 32, ST_FMT_DEC),
-	[F_PSKBLEN] = P("binders_len", "PSK binders length", 16, ST_FMT_DEC),
-	[F_PSKSEL] = P("identity.selected", "Selected identity", 16,
-	    ST_FMT_DEC),
+#define TLS_NS ""
+#define TLS_REC_CTYPE	"tls.record.content_type"
+#define TLS_REC_VERSION	"tls.record.version"
+#define TLS_REC_LENGTH	"tls.record.length"
+#include "tlsrows.h"
+#undef TLS_NS
+#undef TLS_REC_CTYPE
+#undef TLS_REC_VERSION
+#undef TLS_REC_LENGTH
+};
+
+/* DTLS's record names, spelt once for both tables that hold them (this
+ * file's, whose record rows DTLS does not use, and dtls.c's). */
+const char st_dtls_n_ctype[] = "dtls.record.content_type";
+const char st_dtls_n_version[] = "dtls.record.version";
+const char st_dtls_n_length[] = "dtls.record.length";
+
+/* The same rows under DTLS's names, for dtls.c: its handshake bodies are
+ * TLS's, decoded by tlshs.c with this table. */
+const struct st_field_desc st_dtls_tlsfields[F_NTLS] = {
+#define TLS_NS "d"
+#define TLS_REC_CTYPE	st_dtls_n_ctype
+#define TLS_REC_VERSION	st_dtls_n_version
+#define TLS_REC_LENGTH	st_dtls_n_length
+#include "tlsrows.h"
+#undef TLS_NS
+#undef TLS_REC_CTYPE
+#undef TLS_REC_VERSION
+#undef TLS_REC_LENGTH
 };
 
 /* Whether the bytes at c start a record; sets *type and *len. */
@@ -469,33 +252,50 @@ heartbeat(struct st_dctx *d, struct tls_span *s)
 	tls_add(d, s, F_HBPAD, s->pos + 3 + pl, n - 3 - pl);
 }
 
-/* The fragment of a record of this type, [5, s->end). */
-static void
-fragment(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len)
+void
+st_tls_content(struct st_dctx *d, struct tls_span *s, unsigned type,
+    size_t len)
 {
+	size_t at = s->pos;
+
 	switch (type) {
 	case 20:
-		if (s->end > 5)
-			tls_add(d, s, F_CCS, 5, s->end - 5);
+		if (s->end > at)
+			tls_add(d, s, F_CCS, at, s->end - at);
 		break;
 	case 21:
 		if (len == 2 && tls_has(s, 2)) {
-			tls_add(d, s, F_ALEVEL, 5, 1);
-			tls_add(d, s, F_ADESC, 6, 1);
-		} else if (s->end > 5)		/* encrypted alert */
-			tls_add(d, s, F_ALERTENC, 5, s->end - 5);
-		break;
-	case 22:
-		st_tls_handshake(d, s);
+			tls_add(d, s, F_ALEVEL, at, 1);
+			tls_add(d, s, F_ADESC, at + 1, 1);
+		} else if (s->end > at)		/* encrypted alert */
+			tls_add(d, s, F_ALERTENC, at, s->end - at);
 		break;
 	case 23:
-		if (s->end > 5)
-			tls_add(d, s, F_APPDATA, 5, s->end - 5);
+		if (s->end > at)
+			tls_add(d, s, F_APPDATA, at, s->end - at);
 		break;
 	case 24:
 		heartbeat(d, s);
 		break;
 	}
+}
+
+void
+st_tls_record_end(struct st_dctx *d, struct st_cur *c,
+    const struct tls_certs *certs, size_t left)
+{
+	const struct st_proto *x509;
+	unsigned i;
+
+	/* Its whole certificates, each a layer after this one (the last
+	 * fields of the record are added). */
+	x509 = st_proto_next(ST_KEY_MEDIA, ST_MEDIA_X509);
+	for (i = 0; x509 != NULL && i < certs->n; i++)
+		st_dsublayer(d, c, x509, certs->off[i], certs->len[i]);
+	/* More records may follow in the same segment or datagram. */
+	d->plen = left - d->hdr;
+	if (d->plen > 0)
+		d->next = d->ly->proto;		/* another record */
 }
 
 static int
@@ -505,8 +305,6 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned type;
 	struct tls_span s;
 	struct tls_certs certs;
-	const struct st_proto *x509;
-	unsigned i;
 
 	if (!record_head(c, &type, &len)) {
 		if (after_record(d))
@@ -526,20 +324,17 @@ tls_decode(struct st_dctx *d, struct st_cur *c)
 	s.end = 5 + len < left ? 5 + len : left;
 	certs.n = 0;
 	s.certs = &certs;
+	s.tab = st_tls_fields;
+	s.dtls = NULL;
 	if (5 + len > left)
 		st_pkt_note(d->pkt, "TLS: a record continues in a later "
 		    "segment");
-	fragment(d, &s, type, len);
+	if (type == 22)
+		st_tls_handshake(d, &s);
+	else
+		st_tls_content(d, &s, type, len);
 	d->hdr = s.end;
-	/* Its whole certificates, each a layer after this one (the last
-	 * fields of the record are added). */
-	x509 = st_proto_next(ST_KEY_MEDIA, ST_MEDIA_X509);
-	for (i = 0; x509 != NULL && i < certs.n; i++)
-		st_dsublayer(d, c, x509, certs.off[i], certs.len[i]);
-	/* More records may follow in the same segment. */
-	d->plen = left - d->hdr;
-	if (d->plen > 0)
-		d->next = d->ly->proto;		/* another record */
+	st_tls_record_end(d, c, &certs, left);
 	return ST_OK;
 }
 

@@ -47,6 +47,13 @@ enum {
 };
 
 extern const struct st_field_desc st_tls_fields[F_NTLS];
+/* The same rows under DTLS's names (dtls.handshake.*), for dtls.c. */
+extern const struct st_field_desc st_dtls_tlsfields[F_NTLS];
+/* DTLS's record names, one spelling for both tables that hold them. */
+extern const char st_dtls_n_ctype[], st_dtls_n_version[],
+    st_dtls_n_length[];
+/* The record content types, which DTLS's are too. */
+extern const struct st_valname st_tls_ctype_names[];
 
 /* TLS's summary and diagram keys, shared with st_proto_tls_hs (tls.c). */
 int	st_tls_summary(struct st_sumctx *s, const struct st_layer *ly);
@@ -71,7 +78,16 @@ struct tls_span {
 	size_t		 pos;
 	size_t		 end;
 	struct tls_certs *certs;	/* where certificates go, or NULL */
+	const struct st_field_desc *tab;	/* st_tls_fields, or DTLS's
+						   st_dtls_tlsfields */
+	const struct st_field_desc *dtls;	/* DTLS's own rows of a hello
+						   (TLS_D_*); NULL in TLS */
 };
+
+/* DTLS's own rows of a hello, in dtls.c's table in this order: a
+ * ClientHello's cookie, the use_srtp extension's (RFC 5764 4.1.1). */
+enum { TLS_D_COOKIELEN, TLS_D_COOKIE, TLS_D_SRTPLEN, TLS_D_SRTP,
+	TLS_D_MKILEN, TLS_D_MKI, TLS_D_N };
 
 /* Whether n more bytes lie in the span at pos. */
 static inline int
@@ -92,7 +108,7 @@ static inline struct st_field *
 tls_add(struct st_dctx *d, const struct tls_span *s, int f, size_t at,
     size_t n)
 {
-	return st_dbytes(d, s->c, &st_tls_fields[f], at, n);
+	return st_dbytes(d, s->c, &s->tab[f], at, n);
 }
 
 #define TLS_EXTS	64	/* extensions per hello */
@@ -100,6 +116,7 @@ tls_add(struct st_dctx *d, const struct tls_span *s, int f, size_t at,
 
 /* What the fingerprints need of a hello. */
 struct tls_hello {
+	const struct st_field_desc *tab;	/* the rows they go in */
 	unsigned	 version;	/* the hello's (legacy) version */
 	unsigned	 maxver;	/* the highest supported_versions */
 	int		 sni;
@@ -124,16 +141,35 @@ st_tls_grease(unsigned v)
 	return (v & 0x0f0f) == 0x0a0a && (v >> 8) == (v & 0xff);
 }
 
-/* Adds a generated text row f (tlsfp.c). */
-void	st_tls_gentext(struct st_dctx *d, int f, const char *v);
+/* Adds a generated text row f of table tab (tlsfp.c). */
+void	st_tls_gentext(struct st_dctx *d, const struct st_field_desc *tab,
+    int f, const char *v);
 
 /* The fingerprints of a ClientHello (JA3, JA4) or ServerHello (JA3S). */
 void	st_tls_ja3(struct st_dctx *d, const struct tls_hello *h);
 void	st_tls_ja3s(struct st_dctx *d, const struct tls_hello *h);
 void	st_tls_ja4(struct st_dctx *d, const struct tls_hello *h);
 
+/* Decodes the fragment of a record of content type type (not handshake),
+ * declared len bytes, the span: change cipher spec, alert, application
+ * data, heartbeat (tls.c). */
+void	st_tls_content(struct st_dctx *d, struct tls_span *s, unsigned type,
+    size_t len);
+
+/* After a record of the layer at c whose d->hdr is set (left bytes from
+ * c): its whole certificates as layers, and the next record. */
+void	st_tls_record_end(struct st_dctx *d, struct st_cur *c,
+    const struct tls_certs *certs, size_t left);
+
 /* Decodes the handshake messages of a record: the span is its fragment. */
 void	st_tls_handshake(struct st_dctx *d, struct tls_span *s);
+
+/* Whether ht is a handshake type strata knows (else: encrypted). */
+int	st_tls_known_type(unsigned ht);
+
+/* Decodes the body of one handshake message of type ht, the span m (with
+ * DTLS's too, whose message header is longer). */
+void	st_tls_hsbody(struct st_dctx *d, struct tls_span *m, unsigned ht);
 
 /* The quic_transport_parameters extension's body at e (tlsquic.c). */
 void	st_tls_quic_params(struct st_dctx *d, struct tls_span *e);

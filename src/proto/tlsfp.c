@@ -13,11 +13,12 @@
 #include "strata/hash.h"
 #include "tls.h"
 
-/* Adds a generated text row f. */
+/* Adds a generated text row f of table tab. */
 void
-st_tls_gentext(struct st_dctx *d, int f, const char *v)
+st_tls_gentext(struct st_dctx *d, const struct st_field_desc *tab, int f,
+    const char *v)
 {
-	struct st_field *fl = st_dgen(d, &st_tls_fields[f], 0);
+	struct st_field *fl = st_dgen(d, &tab[f], 0);
 
 	if (fl != NULL)
 		fl->meaning = st_pkt_strdup(d->pkt, v);
@@ -42,18 +43,19 @@ join_dec(char *b, size_t bn, const uint16_t *v, unsigned n, int skipgrease)
 
 /* Adds the full string row ffull and its MD5 as row fhash. */
 static void
-ja3_add(struct st_dctx *d, const char *full, int ffull, int fhash)
+ja3_add(struct st_dctx *d, const struct st_field_desc *tab, const char *full,
+    int ffull, int fhash)
 {
 	struct st_md5 m;
 	uint8_t md[16];
 	char hex[33];
 
-	st_tls_gentext(d, ffull, full);
+	st_tls_gentext(d, tab, ffull, full);
 	st_md5_init(&m);
 	st_md5_add(&m, full, strlen(full));
 	st_md5_end(&m, md);
 	st_hex(md, 16, hex);
-	st_tls_gentext(d, fhash, hex);
+	st_tls_gentext(d, tab, fhash, hex);
 }
 
 void
@@ -73,7 +75,7 @@ st_tls_ja3(struct st_dctx *d, const struct tls_hello *h)
 	for (i = 0; i < h->npf; i++)
 		pf[i] = h->pf[i];
 	join_dec(b, sizeof(b) - 2, pf, h->npf, 0);
-	ja3_add(d, b, F_JA3FULL, F_JA3);
+	ja3_add(d, h->tab, b, F_JA3FULL, F_JA3);
 }
 
 void
@@ -84,7 +86,7 @@ st_tls_ja3s(struct st_dctx *d, const struct tls_hello *h)
 	snprintf(b, sizeof(b), "%u,%u,", h->version, h->ncs > 0 ? h->cs[0] :
 	    0);
 	join_dec(b, sizeof(b), h->ext, h->next, 1);
-	ja3_add(d, b, F_JA3SFULL, F_JA3S);
+	ja3_add(d, h->tab, b, F_JA3SFULL, F_JA3S);
 }
 
 static int
@@ -189,6 +191,6 @@ st_tls_ja4(struct st_dctx *d, const struct tls_hello *h)
 	if (ex[0] == '\0')
 		strcpy(c12, "000000000000");
 	snprintf(ja, sizeof(ja), "%s_%s_%s", a, b12, c12);
-	st_tls_gentext(d, F_JA4, ja);
-	st_tls_gentext(d, F_JA4R, raw);
+	st_tls_gentext(d, h->tab, F_JA4, ja);
+	st_tls_gentext(d, h->tab, F_JA4R, raw);
 }

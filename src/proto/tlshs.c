@@ -30,7 +30,7 @@ text(struct st_dctx *d, const struct tls_span *s, int f, size_t at, size_t n)
 	if (!st_cur_skip(&t, at) || (p = st_get_bytes(&t, n)) == NULL)
 		return;
 	st_escape(p, n < TLS_TEXT ? n : TLS_TEXT, buf, sizeof(buf));
-	st_dtext(d, s->c, &st_tls_fields[f], at, n, buf);
+	st_dtext(d, s->c, &s->tab[f], at, n, buf);
 }
 
 /* A length-prefixed list of u16 items at s->pos (lenbytes 1 or 2): the
@@ -167,7 +167,7 @@ scts(struct st_dctx *d, struct tls_span *e)
 			w = strftime(buf, sizeof(buf), "%b %e, %Y %H:%M:%S", &tm);
 			snprintf(buf + w, sizeof(buf) - w, ".%03u000000 UTC",
 			    (unsigned)(ms % 1000));
-			st_dtext(d, e->c, &st_tls_fields[F_SCTTIME], e->pos + 33,
+			st_dtext(d, e->c, &e->tab[F_SCTTIME], e->pos + 33,
 			    8, buf);
 		}
 		el = tls_get(e, e->pos + 41, 2);
@@ -187,6 +187,31 @@ scts(struct st_dctx *d, struct tls_span *e)
 		}
 		e->pos = send;
 	}
+}
+
+/* use_srtp (RFC 5764 4.1.1): the SRTP protection profiles offered (or
+ * the one chosen) and the MKI, in DTLS's own rows. */
+static void
+use_srtp(struct st_dctx *d, struct tls_span *e)
+{
+	size_t n, end;
+	unsigned i;
+
+	if (!tls_has(e, 2))
+		return;
+	end = e->pos + 2 + tls_get(e, e->pos, 2);
+	if (end > e->end)
+		end = e->end;
+	st_dbytes(d, e->c, &e->dtls[TLS_D_SRTPLEN], e->pos, 2);
+	for (e->pos += 2, i = 0; i < TLS_LIST && e->pos + 2 <= end; i++,
+	    e->pos += 2)
+		st_dbytes(d, e->c, &e->dtls[TLS_D_SRTP], e->pos, 2);
+	if (e->pos != end || !tls_has(e, 1))
+		return;
+	n = tls_get(e, e->pos, 1);
+	st_dbytes(d, e->c, &e->dtls[TLS_D_MKILEN], e->pos, 1);
+	if (n > 0 && tls_has(e, 1 + n))
+		st_dbytes(d, e->c, &e->dtls[TLS_D_MKI], e->pos + 1, n);
 }
 
 /* The server_name list. */
@@ -267,7 +292,8 @@ static void
 extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
     int client, struct tls_hello *h)
 {
-	struct tls_span e = { s->c, s->pos, s->pos + len };
+	struct tls_span e = { s->c, s->pos, s->pos + len, NULL, s->tab,
+	    s->dtls };
 	uint8_t pf[16];
 	unsigned n;
 
@@ -301,6 +327,12 @@ extension(struct st_dctx *d, struct tls_span *s, unsigned type, size_t len,
 		break;
 	case 13:
 		sigalgs(d, &e, client ? h : NULL);
+		break;
+	case 14:			/* use_srtp: DTLS's */
+		if (e.dtls != NULL)
+			use_srtp(d, &e);
+		else
+			tls_add(d, &e, F_EXTDATA, e.pos, len);
 		break;
 	case 15:			/* heartbeat */
 		if (tls_has(&e, 1))
@@ -398,7 +430,9 @@ extensions(struct st_dctx *d, struct tls_span *s, int client,
 	}
 	if (client) {
 		st_tls_ja3(d, h);
-		st_tls_ja4(d, h);
+		/* Wireshark gives DTLS's hellos JA3 but no JA4. */
+		if (h->tab == st_tls_fields)
+			st_tls_ja4(d, h);
 	} else
 		st_tls_ja3s(d, h);
 }
@@ -419,7 +453,7 @@ random_time(struct st_dctx *d, struct tls_span *s, size_t at)
 	snprintf(buf, sizeof(buf), "%s %2d, %d %02d:%02d:%02d.000000000 UTC",
 	    mon[tm.tm_mon], tm.tm_mday, tm.tm_year + 1900, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec);
-	st_dtext(d, s->c, &st_tls_fields[F_RTIME], at, 4, buf);
+	st_dtext(d, s->c, &s->tab[F_RTIME], at, 4, buf);
 }
 
 /* ClientHello (client = 1) or ServerHello body. */
@@ -431,6 +465,7 @@ hello(struct st_dctx *d, struct tls_span *s, int client)
 	unsigned i;
 
 	memset(&h, 0, sizeof(h));
+	h.tab = s->tab;
 	if (!tls_has(s, 35))
 		return;
 	h.version = tls_get(s, s->pos, 2);
@@ -446,12 +481,24 @@ hello(struct st_dctx *d, struct tls_span *s, int client)
 	if (n > 0)
 		tls_add(d, s, F_SID, s->pos + 1, n);
 	s->pos += 1 + n;
+	if (client && s->dtls != NULL) {	/* DTLS (RFC 6347 4.2.1) */
+		if (!tls_has(s, 1))
+			return;
+		n = tls_get(s, s->pos, 1);
+		st_dbytes(d, s->c, &s->dtls[TLS_D_COOKIELEN], s->pos, 1);
+		if (!tls_has(s, 1 + n))
+			return;
+		if (n > 0)
+			st_dbytes(d, s->c, &s->dtls[TLS_D_COOKIE], s->pos + 1,
+			    n);
+		s->pos += 1 + n;
+	}
 	if (client) {
 		if (!tls_has(s, 2))
 			return;
 		n = tls_get(s, s->pos, 2);
 		tls_add(d, s, F_CSLEN, s->pos, 2);
-		st_dgen(d, &st_tls_fields[F_CSCOUNT], n / 2);
+		st_dgen(d, &s->tab[F_CSCOUNT], n / 2);
 		end = s->pos + 2 + n < s->end ? s->pos + 2 + n : s->end;
 		for (s->pos += 2, i = 0; s->pos + 2 <= end && i < TLS_LIST;
 		    i++, s->pos += 2) {
@@ -514,6 +561,7 @@ common_name(struct st_dctx *d, struct tls_span *s, int f)
 		    tls_get(s, i + 3, 2) != 0x0403)
 			continue;
 		v.c = s->c;
+		v.tab = s->tab;
 		v.pos = i + 5;
 		v.end = s->end;
 		if (der(&v, &tag, &n) == 0 && (tag == 0x0c || tag == 0x13 ||
@@ -529,9 +577,9 @@ common_name(struct st_dctx *d, struct tls_span *s, int f)
  * issuer, validity, subject, ... } ... }.
  */
 static void
-cert_names(struct st_dctx *d, struct st_cur *c, size_t at, size_t n)
+cert_names(struct st_dctx *d, const struct tls_span *m, size_t at, size_t n)
 {
-	struct tls_span s = { c, at, at + n };
+	struct tls_span s = { m->c, at, at + n, NULL, m->tab, NULL };
 	unsigned tag, i;
 	size_t len;
 
@@ -544,7 +592,8 @@ cert_names(struct st_dctx *d, struct st_cur *c, size_t at, size_t n)
 		if (i == 0 && tag != 0xa0)	/* no version: v1 */
 			i++;
 		if (i == 3 || i == 5) {
-			struct tls_span name = { c, s.pos, s.pos + len };
+			struct tls_span name = { s.c, s.pos, s.pos + len,
+			    NULL, s.tab, NULL };
 
 			common_name(d, &name, i == 5 ? F_CERTSUBJ : F_CERTISS);
 		}
@@ -597,7 +646,7 @@ certificate(struct st_dctx *d, struct tls_span *s)
 			return;
 		}
 		tls_add(d, s, F_CERT, s->pos, n);
-		cert_names(d, s->c, s->pos, n);
+		cert_names(d, s, s->pos, n);
 		keep(s, s->pos, n);
 		s->pos += n;
 		if (v13 && s->pos + 2 <= end)
@@ -711,11 +760,23 @@ ticket(struct st_dctx *d, struct tls_span *s)
 		tls_add(d, s, F_TICKET, s->pos + 2, n);
 }
 
-/* Whether ht is a handshake type strata knows (else: encrypted). */
-static int
-known_type(unsigned ht)
+int
+st_tls_known_type(unsigned ht)
 {
 	return st_valname(st_tls_fields[F_HTYPE].names, ht) != NULL;
+}
+
+void
+st_tls_hsbody(struct st_dctx *d, struct tls_span *m, unsigned ht)
+{
+	switch (ht) {
+	case 1: case 2: hello(d, m, ht == 1); break;
+	case 4: ticket(d, m); break;
+	case 11: certificate(d, m); break;
+	case 12: server_kx(d, m); break;
+	case 13: cert_request(d, m); break;
+	case 16: client_kx(d, m); break;
+	}
 }
 
 void
@@ -728,25 +789,17 @@ st_tls_handshake(struct st_dctx *d, struct tls_span *s)
 	for (i = 0; i < TLS_MSGS && tls_has(s, 1); i++) {
 		ht = tls_has(s, 4) ? tls_get(s, s->pos, 1) : 0;
 		hl = tls_has(s, 4) ? tls_get(s, s->pos + 1, 3) : 0;
-		if (!tls_has(s, 4) || !known_type(ht) || hl > 0x20000) {
+		if (!tls_has(s, 4) || !st_tls_known_type(ht) || hl > 0x20000) {
 			/* After ChangeCipherSpec: Finished, encrypted. */
 			tls_add(d, s, F_ENCHS, s->pos, s->end - s->pos);
 			return;
 		}
 		tls_add(d, s, F_HTYPE, s->pos, 1);
 		tls_add(d, s, F_HLEN, s->pos + 1, 3);
-		m.c = s->c;
-		m.certs = s->certs;
+		m = *s;
 		m.pos = s->pos + 4;
 		m.end = m.pos + hl < s->end ? m.pos + hl : s->end;
-		switch (ht) {
-		case 1: case 2: hello(d, &m, ht == 1); break;
-		case 4: ticket(d, &m); break;
-		case 11: certificate(d, &m); break;
-		case 12: server_kx(d, &m); break;
-		case 13: cert_request(d, &m); break;
-		case 16: client_kx(d, &m); break;
-		}
+		st_tls_hsbody(d, &m, ht);
 		if (s->pos + 4 + hl > s->end) {
 			st_pkt_note(d->pkt, "TLS: a handshake message "
 			    "continues in a later record or segment");

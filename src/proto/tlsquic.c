@@ -57,7 +57,7 @@ static void
 add_value(struct st_dctx *d, const struct tls_span *s, int f, size_t n,
     uint64_t v)
 {
-	st_pkt_add_field(d->pkt, &st_tls_fields[f], (uint32_t)((s->c->off +
+	st_pkt_add_field(d->pkt, &s->tab[f], (uint32_t)((s->c->off +
 	    s->pos) * 8), (uint32_t)(n * 8), v);
 }
 
@@ -105,7 +105,7 @@ versions(struct st_dctx *d, struct tls_span *v)
 static void
 value(struct st_dctx *d, const struct tls_span *s, uint64_t id, size_t n)
 {
-	struct tls_span v = { s->c, s->pos, s->pos + n };
+	struct tls_span v = { s->c, s->pos, s->pos + n, NULL, s->tab, NULL };
 	uint64_t x;
 	size_t k, i;
 
@@ -189,6 +189,8 @@ tls_hs_decode(struct st_dctx *d, struct st_cur *c)
 	s.pos = 0;
 	s.end = left;
 	s.certs = NULL;
+	s.tab = st_tls_fields;
+	s.dtls = NULL;
 	st_tls_handshake(d, &s);
 	d->hdr = left;
 	d->plen = 0;
