@@ -18,7 +18,7 @@
  * throws before it moves on).  A conversation whose start was not seen
  * (no ProtocolVersion) shows an empty layer, as tshark does.  The state
  * is a note of match.h (bounded, emptied per capture), written only when
- * it changes.
+ * it changes.  The messages after the handshake are in rfbmsg.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,23 +27,9 @@
 #include "strata/match.h"
 #include "strata/out.h"
 #include "fields.h"
+#include "rfb.h"
 
-#define RFB_PORT	5900
 #define NOTE_STATE	2	/* st_match id: the conversation's state */
-
-/* The conversation's state, as the note's bytes. */
-enum {
-	S_NONE,		/* no ProtocolVersion seen yet */
-	S_CVER, S_SECURITY, S_SECTYPE, S_CHALLENGE, S_RESPONSE, S_RESULT,
-	S_CINIT, S_SINIT, S_NORMAL
-};
-struct rfb_state {
-	uint8_t		 state;
-	uint8_t		 minor;		/* the client's minor version */
-	uint8_t		 bypp;		/* bytes per pixel, 0 unknown */
-	uint8_t		 pad;
-	uint16_t	 sport;		/* the server's port */
-};
 
 static const struct st_valname sec_names[] = {
 	{ 0, "Invalid" }, { 1, "None" }, { 2, "VNC" }, { 5, "RA2" },
@@ -78,27 +64,13 @@ static const struct st_valname enc_names[] = {
 	{ 0, NULL }
 };
 
-enum {
-	R_SVER, R_CVER, R_NTYPES, R_TYPE, R_STYPE, R_CTYPE, R_CHAL, R_RESP,
-	R_RESULT, R_ERRLEN, R_ERR, R_SHARED,
-	R_WIDTH, R_HEIGHT, R_BPP, R_DEPTH, R_BE, R_TC, R_RMAX, R_GMAX,
-	R_BMAX, R_RSH, R_GSH, R_BSH, R_PAD, R_NAMELEN, R_NAME,
-	R_CMSG, R_CBPP, R_CDEPTH, R_CBE, R_CTC, R_CRMAX, R_CGMAX, R_CBMAX,
-	R_CRSH, R_CGSH, R_CBSH, R_NENC, R_ENC, R_INCR, R_UX, R_UY, R_UW,
-	R_UH, R_KDOWN, R_KEY, R_B1, R_B2, R_B3, R_B4, R_B5, R_B6, R_B7,
-	R_B8, R_PX, R_PY, R_CCLEN, R_CCTEXT,
-	R_SMSG, R_NRECTS, R_RX, R_RY, R_RW, R_RH, R_RENC, R_RAW, R_CRX,
-	R_CRY, R_FIRST, R_NCOL, R_GROUPS, R_RED, R_GREEN, R_BLUE, R_SCLEN,
-	R_SCTEXT, R_NRFB
-};
-
 #define U8(k, n, l, o)	FD(k, n, l, (o) * 8, 8, ST_FMT_DEC)
 #define U16(k, n, l, o)	FD(k, n, l, (o) * 8, 16, ST_FMT_DEC)
 #define FLAG(n, l, o)	FD(NULL, n, l, (o) * 8, 8, ST_FMT_DEC)
 #define BTN(i, o)	FDD(NULL, "vnc.button_" #i "_pos", "Mouse button #" \
 	#i " position", (o) * 8 + 8 - (i), 1, ST_FMT_BOOL)
 
-static const struct st_field_desc rfb_fields[R_NRFB] = {
+const struct st_field_desc rfb_fields[R_NRFB] = {
 	[R_SVER] = FD("sver", "vnc.server_proto_ver", "Server protocol "
 	    "version", 0, 0, ST_FMT_TEXT),
 	[R_CVER] = FD("cver", "vnc.client_proto_ver", "Client protocol "
@@ -206,26 +178,10 @@ static const struct st_field_desc rfb_fields[R_NRFB] = {
 	    ST_FMT_TEXT),
 };
 
-/* Rows [a, b] of the table at byte off past c. */
-static void
-rows(struct st_dctx *d, struct st_cur *c, size_t off, int a, int b)
+void
+rfb_rows(struct st_dctx *d, struct st_cur *c, size_t off, int a, int b)
 {
 	st_dfields_at(d, c, off, &rfb_fields[a], (size_t)(b - a + 1));
-}
-
-/* A signed 32-bit row at off past c (an encoding type): its value
- * sign-extended, so that -223 shows as Wireshark's FT_INT32 does. */
-static void
-srow(struct st_dctx *d, struct st_cur *c, size_t off, int row)
-{
-	struct st_cur t = *c;
-	struct st_field *f;
-
-	if (!st_cur_need(c, off + 4))
-		return;
-	t.off += off;
-	if ((f = st_dfield(d, &t, &rfb_fields[row])) != NULL)
-		f->val = (uint64_t)(int64_t)(int32_t)(uint32_t)f->val;
 }
 
 /* Whether the 12 bytes at p are a ProtocolVersion: "RFB ddd.ddd\n". */
@@ -242,10 +198,8 @@ is_version(const uint8_t *p)
 	return 1;
 }
 
-/* A text of n bytes at off past c (as tshark's ASCII strings), if all
- * of them are there. */
-static void
-text(struct st_dctx *d, struct st_cur *c, int row, size_t off, size_t n)
+void
+rfb_text(struct st_dctx *d, struct st_cur *c, int row, size_t off, size_t n)
 {
 	char buf[512];
 
@@ -255,9 +209,8 @@ text(struct st_dctx *d, struct st_cur *c, int row, size_t off, size_t n)
 	st_dtext(d, c, &rfb_fields[row], off, n, buf);
 }
 
-/* The big-endian number of n bytes at off past c (0 when missing). */
-static uint32_t
-peek(struct st_cur *c, size_t off, unsigned n)
+uint32_t
+rfb_peek(struct st_cur *c, size_t off, unsigned n)
 {
 	if (st_cur_left(c) < off + n)
 		return 0;
@@ -280,26 +233,26 @@ handshake(struct st_dctx *d, struct st_cur *c, struct rfb_state *st,
 		if (st->minor < 7) {
 			/* 3.3: the server chose (7.2.1 of RFC 6143's
 			 * appendix), four bytes. */
-			rows(d, c, 0, R_STYPE, R_STYPE);
+			rfb_rows(d, c, 0, R_STYPE, R_STYPE);
 			if (c->err != ST_OK)
 				return ST_ETRUNC;
-			v = peek(c, 0, 4);
+			v = rfb_peek(c, 0, 4);
 			st->state = v == 1 ? S_CINIT : v == 2 ? S_CHALLENGE :
 			    S_SECURITY;
 			return ST_OK;
 		}
-		rows(d, c, 0, R_NTYPES, R_NTYPES);
-		n = peek(c, 0, 1);
+		rfb_rows(d, c, 0, R_NTYPES, R_NTYPES);
+		n = rfb_peek(c, 0, 1);
 		for (i = 0; i < n && c->err == ST_OK; i++)
-			rows(d, c, 1 + i, R_TYPE, R_TYPE);
+			rfb_rows(d, c, 1 + i, R_TYPE, R_TYPE);
 		if (c->err != ST_OK)
 			return ST_ETRUNC;
 		st->state = S_SECTYPE;
 		return ST_OK;
 	case S_SECTYPE:
-		rows(d, c, 0, R_CTYPE, R_CTYPE);
+		rfb_rows(d, c, 0, R_CTYPE, R_CTYPE);
 		/* Wireshark follows None and VNC; others leave it here. */
-		v = peek(c, 0, 1);
+		v = rfb_peek(c, 0, 1);
 		if (v == 1)
 			st->state = st->minor >= 8 ? S_RESULT : S_CINIT;
 		else if (v == 2)
@@ -317,172 +270,46 @@ handshake(struct st_dctx *d, struct st_cur *c, struct rfb_state *st,
 		st->state = st->state == S_CHALLENGE ? S_RESPONSE : S_RESULT;
 		return ST_OK;
 	case S_RESULT:
-		rows(d, c, 0, R_RESULT, R_RESULT);
+		rfb_rows(d, c, 0, R_RESULT, R_RESULT);
 		if (c->err != ST_OK)
 			return ST_ETRUNC;
-		v = peek(c, 0, 4);
+		v = rfb_peek(c, 0, 4);
 		if (v == 0) {
 			st->state = S_CINIT;
 			return ST_OK;
 		}
 		/* Failed: 3.8 says why (7.1.3); the connection closes. */
 		if (v == 1 && st->minor >= 8) {
-			rows(d, c, 0, R_ERRLEN, R_ERRLEN);
-			n = peek(c, 4, 4);
+			rfb_rows(d, c, 0, R_ERRLEN, R_ERRLEN);
+			n = rfb_peek(c, 4, 4);
 			if (c->err != ST_OK || n > left - 8)
 				return ST_ETRUNC;
-			text(d, c, R_ERR, 8, n);
+			rfb_text(d, c, R_ERR, 8, n);
 		}
 		return ST_OK;
 	case S_CINIT:
-		rows(d, c, 0, R_SHARED, R_SHARED);
+		rfb_rows(d, c, 0, R_SHARED, R_SHARED);
 		st->state = S_SINIT;
 		return ST_OK;
 	case S_SINIT:
-		rows(d, c, 0, R_WIDTH, R_BSH);
+		rfb_rows(d, c, 0, R_WIDTH, R_BSH);
 		if (c->err == ST_OK)
 			st_dbytes(d, c, &rfb_fields[R_PAD], 17, 3);
 		if (c->err != ST_OK || !st_cur_need(c, 20))
 			return ST_ETRUNC;
-		st->bypp = (uint8_t)(peek(c, 4, 1) / 8);
+		st->bypp = (uint8_t)(rfb_peek(c, 4, 1) / 8);
 		/* The name, when there (Wireshark allows it left out). */
 		if (left > 20) {
 			st_dfields_at(d, c, 20, &rfb_fields[R_NAMELEN], 1);
-			n = peek(c, 20, 4);
+			n = rfb_peek(c, 20, 4);
 			if (c->err != ST_OK || n > left - 24)
 				return ST_ETRUNC;
-			text(d, c, R_NAME, 24, n);
+			rfb_text(d, c, R_NAME, 24, n);
 		}
 		st->state = S_NORMAL;
 		return ST_OK;
 	}
 	return ST_OK;
-}
-
-/* ClientCutText or ServerCutText (7.5.6, 7.6.4): padding, a length
- * (row len, its text the row after), the text when all of it is here. */
-static void
-cut_text(struct st_dctx *d, struct st_cur *c, int len, size_t left)
-{
-	size_t n;
-
-	st_dbytes(d, c, &rfb_fields[R_PAD], 1, 3);
-	rows(d, c, 0, len, len);
-	n = peek(c, 4, 4);
-	if (c->err == ST_OK && n > left - 8)
-		c->err = ST_ETRUNC;
-	text(d, c, len + 1, 8, n);
-}
-
-/* A client message (7.5); ST_ETRUNC when cut short. */
-static int
-client_msg(struct st_dctx *d, struct st_cur *c, struct rfb_state *st,
-    size_t left)
-{
-	size_t i, n;
-
-	rows(d, c, 0, R_CMSG, R_CMSG);
-	switch (peek(c, 0, 1)) {
-	case 0:
-		st_dbytes(d, c, &rfb_fields[R_PAD], 1, 3);
-		rows(d, c, 0, R_CBPP, R_CBSH);
-		st_dbytes(d, c, &rfb_fields[R_PAD], 17, 3);
-		if (c->err == ST_OK)
-			st->bypp = (uint8_t)(peek(c, 4, 1) / 8);
-		break;
-	case 2:
-		st_dbytes(d, c, &rfb_fields[R_PAD], 1, 1);
-		rows(d, c, 0, R_NENC, R_NENC);
-		n = peek(c, 2, 2);
-		for (i = 0; i < n && c->err == ST_OK; i++)
-			srow(d, c, 4 + 4 * i, R_ENC);
-		break;
-	case 3:
-		rows(d, c, 0, R_INCR, R_UH);
-		break;
-	case 4:
-		rows(d, c, 0, R_KDOWN, R_KDOWN);
-		st_dbytes(d, c, &rfb_fields[R_PAD], 2, 2);
-		rows(d, c, 0, R_KEY, R_KEY);
-		break;
-	case 5:
-		rows(d, c, 0, R_B1, R_PY);
-		break;
-	case 6:
-		cut_text(d, c, R_CCLEN, left);
-		break;
-	}
-	return c->err != ST_OK ? ST_ETRUNC : ST_OK;
-}
-
-/* A FramebufferUpdate's rectangles (7.6.1): raw pixels when the pixel
- * format says how many bytes, CopyRect's source; other encodings end
- * the reading, as their lengths need their own decoding. */
-static void
-fb_update(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
-    size_t left)
-{
-	size_t off = 4, i, n, len;
-	uint32_t enc;
-
-	st_dbytes(d, c, &rfb_fields[R_PAD], 1, 1);
-	rows(d, c, 0, R_NRECTS, R_NRECTS);
-	n = peek(c, 2, 2);
-	for (i = 0; i < n && c->err == ST_OK; i++) {
-		rows(d, c, off, R_RX, R_RH);
-		srow(d, c, off, R_RENC);
-		if (c->err != ST_OK)
-			return;
-		enc = peek(c, off + 8, 4);
-		len = (size_t)peek(c, off + 4, 2) * peek(c, off + 6, 2);
-		off += 12;
-		if (enc == 0 && st->bypp != 0) {
-			len *= st->bypp;
-			if (len > left - off) {
-				c->err = ST_ETRUNC;
-				return;
-			}
-			if (len > 0)
-				st_dbytes(d, c, &rfb_fields[R_RAW], off, len);
-			off += len;
-		} else if (enc == 1) {
-			rows(d, c, off, R_CRX, R_CRY);
-			off += 4;
-		} else if (enc != 0xffffff21 && enc != 0xffffff20)
-			return;		/* no further than tshark goes */
-	}
-}
-
-/* A server message (7.6); ST_ETRUNC when cut short. */
-static int
-server_msg(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
-    size_t left)
-{
-	size_t i, n;
-
-	rows(d, c, 0, R_SMSG, R_SMSG);
-	switch (peek(c, 0, 1)) {
-	case 0:
-		fb_update(d, c, st, left);
-		break;
-	case 1:
-		st_dbytes(d, c, &rfb_fields[R_PAD], 1, 1);
-		rows(d, c, 0, R_FIRST, R_NCOL);
-		n = peek(c, 4, 2);
-		if (c->err == ST_OK && n * 6 > left - 6)
-			c->err = ST_ETRUNC;
-		if (c->err != ST_OK)
-			break;
-		if (n > 0)
-			st_dbytes(d, c, &rfb_fields[R_GROUPS], 6, n * 6);
-		for (i = 0; i < n; i++)
-			rows(d, c, 6 + 6 * i, R_RED, R_BLUE);
-		break;
-	case 3:
-		cut_text(d, c, R_SCLEN, left);
-		break;
-	}
-	return c->err != ST_OK ? ST_ETRUNC : ST_OK;
 }
 
 static int
@@ -528,8 +355,8 @@ rfb_decode(struct st_dctx *d, struct st_cur *c)
 	else {
 		toserver = st_dport(d->pkt, d->ly, 1) == RFB_PORT ||
 		    st_dport(d->pkt, d->ly, 1) == st.sport;
-		rc = toserver ? client_msg(d, c, &st, left) :
-		    server_msg(d, c, &st, left);
+		rc = toserver ? rfb_client_msg(d, c, &st, left) :
+		    rfb_server_msg(d, c, &st, left);
 	}
 	if (memcmp(&st, &was, sizeof(st)) != 0)
 		(void)st_match_note(d, NOTE_STATE, &st, sizeof(st));
@@ -642,8 +469,8 @@ rfb_summary(struct st_sumctx *s, const struct st_layer *ly)
 	} else if (f[R_SMSG] != NULL) {
 		switch (f[R_SMSG]->val) {
 		case 0:
-			st_out_printf(s->o, "vnc framebuffer update %llu rect%s",
-			    f[R_NRECTS] != NULL ?
+			st_out_printf(s->o, "vnc framebuffer update %llu "
+			    "rect%s", f[R_NRECTS] != NULL ?
 			    (unsigned long long)f[R_NRECTS]->val : 0ULL,
 			    f[R_NRECTS] != NULL && f[R_NRECTS]->val == 1 ?
 			    "" : "s");
