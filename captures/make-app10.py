@@ -19,8 +19,10 @@ usage: make-app10.py DIR
                         security types, VNC authentication, ServerInit,
                         SetEncodings, an update request, an update
                         with a raw rectangle, a key, the pointer, cut
-                        text, a bell); a refused login with its reason;
-                        a 3.3 handshake (the server's 4-byte type)
+                        text, two bells in a segment, SetPixelFormat to 8
+                        bits and an update of three rectangles: raw,
+                        CopyRect, DesktopSize); a refused login with its
+                        reason; a 3.3 handshake (the server's 4-byte type)
 """
 import os
 import struct
@@ -109,7 +111,13 @@ def rfb():
     c.send(True, struct.pack("!BBxxI", 4, 1, 0x61))  # KeyEvent 'a' down
     c.send(True, struct.pack("!BBHH", 5, 1, 100, 200))  # PointerEvent
     c.send(True, struct.pack("!BxxxI", 6, 5) + b"hello")  # ClientCutText
-    c.send(False, bytes([2]))                       # Bell
+    c.send(False, bytes([2, 2]))                    # two Bells, one segment
+    c.send(True, struct.pack("!B3xBBBBHHHBBB3x", 0, 8, 8, 0, 1, 7, 7, 3,
+                             0, 3, 6))             # SetPixelFormat, 8 bits
+    c.send(False, struct.pack("!BxH", 0, 3) +
+           struct.pack("!HHHHi", 0, 0, 2, 2, 0) + bytes(4) +  # raw, 1 byte
+           struct.pack("!HHHHiHH", 4, 4, 8, 8, 1, 10, 20) +  # CopyRect
+           struct.pack("!HHHHi", 0, 0, 640, 480, -223))  # DesktopSize
     # A refused login: the 3.8 reason string.
     c = Conn(40401, 5900, frames).handshake()
     c.send(False, b"RFB 003.008\n")

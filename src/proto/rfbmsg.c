@@ -15,7 +15,7 @@ srow(struct st_dctx *d, struct st_cur *c, size_t off, int row)
 	struct st_cur t = *c;
 	struct st_field *f;
 
-	if (!st_cur_need(c, off + 4))
+	if (!st_cur_need(c, off + rfb_fields[row].bitoff / 8 + 4))
 		return;
 	t.off += off;
 	if ((f = st_dfield(d, &t, &rfb_fields[row])) != NULL)
@@ -23,8 +23,9 @@ srow(struct st_dctx *d, struct st_cur *c, size_t off, int row)
 }
 
 /* ClientCutText or ServerCutText (7.5.6, 7.6.4): padding, a length
- * (row len, its text the row after), the text when all of it is here. */
-static void
+ * (row len, its text the row after), the text when all of it is here.
+ * Returns the message's length, 0 when cut short. */
+static size_t
 cut_text(struct st_dctx *d, struct st_cur *c, int len, size_t left)
 {
 	size_t n;
@@ -35,6 +36,7 @@ cut_text(struct st_dctx *d, struct st_cur *c, int len, size_t left)
 	if (c->err == ST_OK && n > left - 8)
 		c->err = ST_ETRUNC;
 	rfb_text(d, c, len + 1, 8, n);
+	return c->err != ST_OK ? 0 : 8 + n;
 }
 
 /* A client message (7.5); ST_ETRUNC when cut short. */
@@ -72,7 +74,7 @@ rfb_client_msg(struct st_dctx *d, struct st_cur *c, struct rfb_state *st,
 		rfb_rows(d, c, 0, R_B1, R_PY);
 		break;
 	case 6:
-		cut_text(d, c, R_CCLEN, left);
+		(void)cut_text(d, c, R_CCLEN, left);
 		break;
 	}
 	return c->err != ST_OK ? ST_ETRUNC : ST_OK;
@@ -80,8 +82,9 @@ rfb_client_msg(struct st_dctx *d, struct st_cur *c, struct rfb_state *st,
 
 /* A FramebufferUpdate's rectangles (7.6.1): raw pixels when the pixel
  * format says how many bytes, CopyRect's source; other encodings end
- * the reading, as their lengths need their own decoding. */
-static void
+ * the reading, as their lengths need their own decoding.  Returns the
+ * message's length, 0 when that is not known. */
+static size_t
 fb_update(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
     size_t left)
 {
@@ -95,7 +98,7 @@ fb_update(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
 		rfb_rows(d, c, off, R_RX, R_RH);
 		srow(d, c, off, R_RENC);
 		if (c->err != ST_OK)
-			return;
+			return 0;
 		enc = rfb_peek(c, off + 8, 4);
 		len = (size_t)rfb_peek(c, off + 4, 2) * rfb_peek(c, off + 6, 2);
 		off += 12;
@@ -103,7 +106,7 @@ fb_update(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
 			len *= st->bypp;
 			if (len > left - off) {
 				c->err = ST_ETRUNC;
-				return;
+				return 0;
 			}
 			if (len > 0)
 				st_dbytes(d, c, &rfb_fields[R_RAW], off, len);
@@ -112,21 +115,23 @@ fb_update(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
 			rfb_rows(d, c, off, R_CRX, R_CRY);
 			off += 4;
 		} else if (enc != 0xffffff21 && enc != 0xffffff20)
-			return;		/* no further than tshark goes */
+			return 0;	/* no further than tshark goes */
 	}
+	return c->err != ST_OK ? 0 : off;
 }
 
-/* A server message (7.6); ST_ETRUNC when cut short. */
-int
-rfb_server_msg(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
-    size_t left)
+/* A server message (7.6): *used its length, 0 when not known. */
+static int
+server_msg(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
+    size_t left, size_t *used)
 {
 	size_t i, n;
 
+	*used = 0;
 	rfb_rows(d, c, 0, R_SMSG, R_SMSG);
 	switch (rfb_peek(c, 0, 1)) {
 	case 0:
-		fb_update(d, c, st, left);
+		*used = fb_update(d, c, st, left);
 		break;
 	case 1:
 		st_dbytes(d, c, &rfb_fields[R_PAD], 1, 1);
@@ -140,10 +145,36 @@ rfb_server_msg(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
 			st_dbytes(d, c, &rfb_fields[R_GROUPS], 6, n * 6);
 		for (i = 0; i < n; i++)
 			rfb_rows(d, c, 6 + 6 * i, R_RED, R_BLUE);
+		*used = 6 + 6 * n;
+		break;
+	case 2:
+		*used = 1;
 		break;
 	case 3:
-		cut_text(d, c, R_SCLEN, left);
+		*used = cut_text(d, c, R_SCLEN, left);
 		break;
 	}
 	return c->err != ST_OK ? ST_ETRUNC : ST_OK;
+}
+
+/*
+ * The server's messages in the segment, one after another while each
+ * one's length is known (tshark reads on after a bell or an update, not
+ * after the client's messages).  Each one takes a byte at least: the
+ * loop ends with the segment.
+ */
+int
+rfb_server_msg(struct st_dctx *d, struct st_cur *c, const struct rfb_state *st,
+    size_t left)
+{
+	struct st_cur t = *c;
+	size_t used;
+	int rc;
+
+	while ((rc = server_msg(d, &t, st, left, &used)) == ST_OK &&
+	    used > 0 && used < left) {
+		t.off += used;
+		left -= used;
+	}
+	return rc;
 }

@@ -212,6 +212,17 @@ test_rfb(void **state)
 	assert_false(has_field(p, "vnc.client_cut_text"));
 	p = vnc(1, "02");
 	assert_int_equal(fval(p, "vnc.server_message_type"), 2);
+	/* The server's messages follow one another in a segment, as long
+	 * as each one's length is known. */
+	p = vnc(1, "0202" "00000001" "0000000000010001" "ffffff21");
+	assert_int_equal(field_n(p, "vnc.server_message_type", 1)->val, 2);
+	assert_int_equal(field_n(p, "vnc.server_message_type", 2)->val, 0);
+	assert_int_equal((int64_t)fval(p, "vnc.fb_update_encoding_type"),
+	    -223);
+	/* An encoding cut short: no encoding made up. */
+	p = vnc(1, "00000001" "0000000000010001" "ffff");
+	assert_false(has_field(p, "vnc.fb_update_encoding_type"));
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
 	p = vnc(1, "01000000" "0002" "ffff00000000" "0000ffff0000");
 	assert_int_equal(fval(p, "vnc.colormap_groups"), 2);
 	assert_int_equal(field_n(p, "vnc.colormap_green", 1)->val, 0xffff);
