@@ -372,7 +372,8 @@ static const struct st_bind rfb_binds[] = {
 static int
 rfb_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_field *f[R_NRFB];
+	const struct st_field *f[R_NRFB], *sec;
+	const char *name;
 	uint64_t k;
 
 	st_ly_fields(s->pkt, ly, rfb_fields, R_NRFB, f);
@@ -385,9 +386,15 @@ rfb_summary(struct st_sumctx *s, const struct st_layer *ly)
 		    (unsigned long long)f[R_NTYPES]->val,
 		    f[R_NTYPES]->val == 1 ? "" : "s");
 	else if (f[R_STYPE] != NULL || f[R_CTYPE] != NULL) {
+		/* By its name ("VNC"), which is what one looks for. */
+		sec = f[R_STYPE] != NULL ? f[R_STYPE] : f[R_CTYPE];
+		name = st_valname(sec_names, (uint32_t)sec->val);
 		st_out_puts(s->o, "vnc security type ");
-		s->value(s, f[R_STYPE] != NULL ? f[R_STYPE] : f[R_CTYPE]);
-		st_out_puts(s->o, f[R_STYPE] != NULL ? " (server's choice)" :
+		if (name != NULL)
+			st_out_puts(s->o, name);
+		else
+			s->value(s, sec);
+		st_out_puts(s->o, sec == f[R_STYPE] ? " (server's choice)" :
 		    " chosen");
 	} else if (f[R_CHAL] != NULL)
 		st_out_puts(s->o, "vnc auth challenge");
