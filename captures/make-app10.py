@@ -15,9 +15,14 @@ usage: make-app10.py DIR
                         tunnel: the greeting, EHLO and its answer
   app10-finger.pcap     finger on TCP 79: a query for alice, a two-segment
                         answer, and an empty query (everyone logged in)
-  app10-rfb.pcap        VNC on TCP 5900: both ProtocolVersions, the
-                        server's security types (None, VNC, TLS), a
-                        viewer's choice (one byte)
+  app10-rfb.pcap        VNC on TCP 5900: a whole 3.8 session (versions,
+                        security types, VNC authentication, ServerInit,
+                        SetEncodings, an update request, an update
+                        with a raw rectangle, a key, the pointer, cut
+                        text, two bells in a segment, SetPixelFormat to 8
+                        bits and an update of three rectangles: raw,
+                        CopyRect, DesktopSize); a refused login with its
+                        reason; a 3.3 handshake (the server's 4-byte type)
 """
 import os
 import struct
@@ -91,8 +96,44 @@ def rfb():
     c = Conn(40400, 5900, frames).handshake()
     c.send(False, b"RFB 003.008\n")
     c.send(True, b"RFB 003.008\n")
-    c.send(False, bytes([3, 1, 2, 18]))
-    c.send(True, bytes([1]))
+    c.send(False, bytes([2, 1, 2]))
+    c.send(True, bytes([2]))
+    c.send(False, bytes(range(0x10, 0x20)))         # challenge
+    c.send(True, bytes(range(0xa0, 0xb0)))          # response
+    c.send(False, struct.pack("!I", 0))             # security result OK
+    c.send(True, bytes([1]))                        # ClientInit, shared
+    c.send(False, struct.pack("!HHBBBBHHHBBB3xI", 1024, 768, 32, 24, 0, 1,
+                              255, 255, 255, 16, 8, 0, 7) + b"desktop")
+    c.send(True, struct.pack("!BxHiii", 2, 3, 0, 1, -223))  # SetEncodings
+    c.send(True, struct.pack("!BBHHHH", 3, 0, 0, 0, 1024, 768))
+    c.send(False, struct.pack("!BxHHHHHi", 0, 1, 8, 4, 2, 2, 0) +
+           bytes(range(16)))                       # one raw rectangle
+    c.send(True, struct.pack("!BBxxI", 4, 1, 0x61))  # KeyEvent 'a' down
+    c.send(True, struct.pack("!BBHH", 5, 1, 100, 200))  # PointerEvent
+    c.send(True, struct.pack("!BxxxI", 6, 5) + b"hello")  # ClientCutText
+    c.send(False, bytes([2, 2]))                    # two Bells, one segment
+    c.send(True, struct.pack("!B3xBBBBHHHBBB3x", 0, 8, 8, 0, 1, 7, 7, 3,
+                             0, 3, 6))             # SetPixelFormat, 8 bits
+    c.send(False, struct.pack("!BxH", 0, 3) +
+           struct.pack("!HHHHi", 0, 0, 2, 2, 0) + bytes(4) +  # raw, 1 byte
+           struct.pack("!HHHHiHH", 4, 4, 8, 8, 1, 10, 20) +  # CopyRect
+           struct.pack("!HHHHi", 0, 0, 640, 480, -223))  # DesktopSize
+    # A refused login: the 3.8 reason string.
+    c = Conn(40401, 5900, frames).handshake()
+    c.send(False, b"RFB 003.008\n")
+    c.send(True, b"RFB 003.008\n")
+    c.send(False, bytes([1, 2]))
+    c.send(True, bytes([2]))
+    c.send(False, bytes(16))
+    c.send(True, bytes(16))
+    c.send(False, struct.pack("!II", 1, 12) + b"Bad password")
+    # RFB 3.3: the server names the type, four bytes; no security result
+    # after None.
+    c = Conn(40402, 5900, frames).handshake()
+    c.send(False, b"RFB 003.003\n")
+    c.send(True, b"RFB 003.003\n")
+    c.send(False, struct.pack("!I", 1))
+    c.send(True, bytes([0]))
     return frames
 
 

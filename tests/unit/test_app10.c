@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "strata/expect.h"
+#include "strata/match.h"
 #include "testutil.h"
 
 static char hexbuf[4096];
@@ -117,32 +118,177 @@ test_whois(void **state)
 	sweep_prefixes(DLT_RAW, WHOIS_Q);
 }
 
+/* Sends one frame of the VNC conversation: back, from the server. */
+static const struct st_packet *
+vnc(int back, const char *hex)
+{
+	static uint64_t num;
+	const char *h = tcp_pkt(back, 5900, hex);
+	size_t n = hexbytes(h);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	tpkt.num = ++num;	/* the conversation's order: later frames */
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+#define SINIT	"0400030020180001" "00ff00ff00ff1008" "00000000" \
+	"00000007" "6465736b746f70"
+
+/* A whole 3.8 session, each message read by the state it comes in. */
 static void
 test_rfb(void **state)
 {
 	const struct st_packet *p;
 
 	(void)state;
-	p = decode_hex(DLT_RAW, tcp_pkt(1, 5900, TXT("RFB 003.008\n")));
+	st_match_clear();
+	p = vnc(1, TXT("RFB 003.008\n"));
 	assert_chain(p, "ipv4 tcp vnc");
 	assert_string_equal(field_n(p, "vnc.server_proto_ver", 0)->meaning,
 	    "003.008");
-	p = decode_hex(DLT_RAW, tcp_pkt(0, 5900, TXT("RFB 003.007\n")));
+	p = vnc(0, TXT("RFB 003.008\n"));
 	assert_string_equal(field_n(p, "vnc.client_proto_ver", 0)->meaning,
-	    "003.007");
-	p = decode_hex(DLT_RAW, tcp_pkt(1, 5900, "03010212"));
-	assert_chain(p, "ipv4 tcp vnc");
+	    "003.008");
+	p = vnc(1, "03010212");
 	assert_int_equal(fval(p, "vnc.num_security_types"), 3);
 	assert_int_equal(field_n(p, "vnc.security_type", 2)->val, 18);
-	p = decode_hex(DLT_RAW, tcp_pkt(0, 5900, "02"));
+	p = vnc(0, "02");
 	assert_int_equal(fval(p, "vnc.client_security_type"), 2);
-	/* A count that is not the rest's length: a later message, data. */
-	p = decode_hex(DLT_RAW, tcp_pkt(1, 5900, "05010212"));
-	assert_chain(p, "ipv4 tcp data");
-	p = decode_hex(DLT_RAW, tcp_pkt(0, 5900, TXT("RFB 00x.008\n")));
-	assert_chain(p, "ipv4 tcp data");
-	sweep_prefixes(DLT_RAW, tcp_pkt(1, 5900, "03010212"));
+	/* The challenge cut short: shown, marked, still expected. */
+	p = vnc(1, "000102030405");
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	assert_int_equal(field_n(p, "vnc.auth_challenge", 0)->bits, 6 * 8);
+	p = vnc(1, "000102030405060708090a0b0c0d0e0f");
+	assert_int_equal(field_n(p, "vnc.auth_challenge", 0)->bits, 16 * 8);
+	p = vnc(0, "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf");
+	assert_true(has_field(p, "vnc.auth_response"));
+	p = vnc(1, "00000000");
+	assert_int_equal(fval(p, "vnc.auth_result"), 0);
+	p = vnc(0, "01");
+	assert_int_equal(fval(p, "vnc.share_desktop_flag"), 1);
+	p = vnc(1, SINIT);
+	assert_int_equal(fval(p, "vnc.width"), 1024);
+	assert_int_equal(fval(p, "vnc.height"), 768);
+	assert_int_equal(fval(p, "vnc.server_bits_per_pixel"), 32);
+	assert_int_equal(fval(p, "vnc.server_depth"), 24);
+	assert_int_equal(fval(p, "vnc.server_true_color_flag"), 1);
+	assert_int_equal(fval(p, "vnc.server_red_shift"), 16);
+	assert_int_equal(fval(p, "vnc.desktop_name_len"), 7);
+	assert_string_equal(field_n(p, "vnc.desktop_name", 0)->meaning,
+	    "desktop");
+	/* Normal traffic: by direction. */
+	p = vnc(0, "0200000300000000" "00000001ffffff21");
+	assert_int_equal(fval(p, "vnc.client_message_type"), 2);
+	assert_int_equal(fval(p, "vnc.client_set_encodings_num"), 3);
+	assert_int_equal((int64_t)field_n(p,
+	    "vnc.client_set_encodings_encoding_type", 2)->val, -223);
+	p = vnc(0, "03000000000004000300");
+	assert_int_equal(fval(p, "vnc.update_req_width"), 1024);
+	assert_int_equal(fval(p, "vnc.update_req_incremental"), 0);
+	p = vnc(1, "00000001" "0008000400020002" "00000000"
+	    "000102030405060708090a0b0c0d0e0f");
+	assert_int_equal(fval(p, "vnc.fb_update_num_rects"), 1);
+	assert_int_equal(fval(p, "vnc.fb_update_x_pos"), 8);
+	assert_int_equal(field_n(p, "vnc.raw_pixel_data", 0)->bits, 16 * 8);
+	/* The same cut inside its pixels: marked, no pixels guessed. */
+	p = vnc(1, "00000001" "0008000400020002" "00000000" "0001");
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "vnc.raw_pixel_data"));
+	p = vnc(0, "0401000000000061");
+	assert_int_equal(fval(p, "vnc.key_down"), 1);
+	assert_int_equal(fval(p, "vnc.key"), 0x61);
+	p = vnc(0, "0505006400c8");
+	assert_int_equal(fval(p, "vnc.button_1_pos"), 1);
+	assert_int_equal(fval(p, "vnc.button_2_pos"), 0);
+	assert_int_equal(fval(p, "vnc.button_3_pos"), 1);
+	assert_int_equal(fval(p, "vnc.pointer_y_pos"), 200);
+	p = vnc(0, "06000000" "00000005" "68656c6c6f");
+	assert_string_equal(field_n(p, "vnc.client_cut_text", 0)->meaning,
+	    "hello");
+	/* A length past the segment: the text is not made up. */
+	p = vnc(0, "06000000" "000000ff" "68656c6c6f");
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "vnc.client_cut_text"));
+	p = vnc(1, "02");
+	assert_int_equal(fval(p, "vnc.server_message_type"), 2);
+	/* The server's messages follow one another in a segment, as long
+	 * as each one's length is known. */
+	p = vnc(1, "0202" "00000001" "0000000000010001" "ffffff21");
+	assert_int_equal(field_n(p, "vnc.server_message_type", 1)->val, 2);
+	assert_int_equal(field_n(p, "vnc.server_message_type", 2)->val, 0);
+	assert_int_equal((int64_t)fval(p, "vnc.fb_update_encoding_type"),
+	    -223);
+	/* An encoding cut short: no encoding made up. */
+	p = vnc(1, "00000001" "0000000000010001" "ffff");
+	assert_false(has_field(p, "vnc.fb_update_encoding_type"));
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	p = vnc(1, "01000000" "0002" "ffff00000000" "0000ffff0000");
+	assert_int_equal(fval(p, "vnc.colormap_groups"), 2);
+	assert_int_equal(field_n(p, "vnc.colormap_green", 1)->val, 0xffff);
+	/* A colour count no segment holds: bounded, marked. */
+	p = vnc(1, "01000000" "ffff" "ffff");
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	p = vnc(1, "03000000" "00000003" "616263");
+	assert_string_equal(field_n(p, "vnc.server_cut_text", 0)->meaning,
+	    "abc");
+	/* Rectangles the segment cannot hold: the loop ends with it. */
+	p = vnc(1, "0000ffff" "0000000000010001" "00000001" "00000000");
+	assert_int_equal(fval(p, "vnc.fb_update_num_rects"), 0xffff);
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, tcp_pkt(1, 5900, "00000001"
+	    "0008000400020002" "00000000" "000102030405060708090a0b0c0d0e0f"));
+	sweep_prefixes(DLT_RAW, tcp_pkt(0, 5900, "0200000300000000"
+	    "00000001ffffff21"));
 	sweep_prefixes(DLT_RAW, tcp_pkt(1, 5900, TXT("RFB 003.008\n")));
+}
+
+/* The handshake's states go by packet order, a list cut short keeps its
+ * state (tshark's reading of zeek's vnc-scanner capture); before any
+ * ProtocolVersion the layer is empty, as tshark's. */
+static void
+test_rfb_states(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	st_match_clear();
+	p = vnc(0, "0401000000000061");
+	assert_chain(p, "ipv4 tcp vnc");
+	assert_int_equal(last_layer(p, "vnc")->nfields, 0);
+	vnc(1, TXT("RFB 003.008\n"));
+	vnc(0, TXT("RFB 003.008\n"));
+	p = vnc(1, "02");
+	assert_int_equal(last_layer(p, "vnc")->status, ST_LS_TRUNCATED);
+	p = vnc(1, "02");	/* the server again, still the list */
+	assert_int_equal(fval(p, "vnc.num_security_types"), 2);
+	p = vnc(1, "00000001");
+	assert_int_equal(fval(p, "vnc.num_security_types"), 0);
+	p = vnc(1, "00000029");
+	assert_int_equal(fval(p, "vnc.client_security_type"), 0);
+	p = vnc(1, "41");	/* an unknown type leaves the state */
+	assert_int_equal(fval(p, "vnc.client_security_type"), 0x41);
+	/* 3.3: the server's four-byte choice, None: ClientInit next. */
+	st_match_clear();
+	vnc(1, TXT("RFB 003.003\n"));
+	vnc(0, TXT("RFB 003.003\n"));
+	p = vnc(1, "00000001");
+	assert_int_equal(fval(p, "vnc.server_security_type"), 1);
+	p = vnc(0, "00");
+	assert_int_equal(fval(p, "vnc.share_desktop_flag"), 0);
+	/* 3.8's failure and its reason. */
+	st_match_clear();
+	vnc(1, TXT("RFB 003.008\n"));
+	vnc(0, TXT("RFB 003.008\n"));
+	vnc(1, "0102");
+	vnc(0, "02");
+	vnc(1, "00000000000000000000000000000000");
+	vnc(0, "00000000000000000000000000000000");
+	p = vnc(1, "00000001" "00000003" "426164");
+	assert_int_equal(fval(p, "vnc.auth_result"), 1);
+	assert_string_equal(field_n(p, "vnc.auth_error", 0)->meaning, "Bad");
+	sweep_prefixes(DLT_RAW, tcp_pkt(1, 5900, "00000001" "00000003"
+	    "426164"));
 }
 
 #define UPREQ	"GET /chat HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\n" \
@@ -261,6 +407,7 @@ main(void)
 		cmocka_unit_test_setup(test_finger, fresh),
 		cmocka_unit_test_setup(test_whois, fresh),
 		cmocka_unit_test_setup(test_rfb, fresh),
+		cmocka_unit_test_setup(test_rfb_states, fresh),
 		cmocka_unit_test_setup(test_websocket_upgrade, fresh),
 		cmocka_unit_test_setup(test_connect_tunnel, fresh),
 		cmocka_unit_test_setup(test_connect_refused, fresh),
