@@ -17,14 +17,11 @@
  * Wireshark does.  Mode 6 (control) and mode 7 (ntpdc's private) messages
  * have headers of their own, shown here without their data.
  */
-#include <stdio.h>
-#include <time.h>
-
+#include "strata/ntptime.h"
 #include "strata/out.h"
 #include "fields.h"
 
 #define NTP_MAX_EXT	16	/* extension fields decoded */
-#define NTP_UNIX	2208988800u	/* 1900 to 1970, in seconds */
 
 static const struct st_valname li_names[] = {
 	{ 0, "no warning" }, { 1, "last minute has 61 seconds" },
@@ -96,54 +93,16 @@ static const struct st_field_desc ntp_fields[] = {
 	FD(NULL, "ntp.priv.itemsize", "Item size", 52, 12, ST_FMT_DEC),
 };
 
-/*
- * The 64-bit NTP timestamp at p as Wireshark writes it: "May 26, 2017
- * 13:10:47.476651454 UTC", or "NULL" when it is zero.
- */
-static void
-ntp_time(const uint8_t *p, char *buf, size_t n)
-{
-	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	uint32_t sec = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	    (uint32_t)p[2] << 8 | p[3];
-	uint32_t frac = (uint32_t)p[4] << 24 | (uint32_t)p[5] << 16 |
-	    (uint32_t)p[6] << 8 | p[7];
-	time_t t;
-	struct tm tm;
-
-	if (sec == 0 && frac == 0) {
-		snprintf(buf, n, "NULL");
-		return;
-	}
-	/* Era 1 (from 2036) when the top bit is clear. */
-	t = (time_t)((int64_t)sec - NTP_UNIX + (sec & 0x80000000u ? 0 :
-	    ((int64_t)1 << 32)));
-	if (gmtime_r(&t, &tm) == NULL) {
-		snprintf(buf, n, "?");
-		return;
-	}
-	snprintf(buf, n, "%s %2d, %d %02d:%02d:%02d.%09u UTC",
-	    months[tm.tm_mon % 12], tm.tm_mday, tm.tm_year + 1900,
-	    tm.tm_hour, tm.tm_min, tm.tm_sec,
-	    (unsigned)(((uint64_t)frac * 1000000000u) >> 32));
-}
-
-/* The four timestamps. */
+/* The four timestamps, as Wireshark writes them ("NULL" when zero). */
 static void
 ntp_stamps(struct st_dctx *d, struct st_cur *c)
 {
-	char buf[64];
 	int i;
 
-	for (i = F_REFTIME; i <= F_XMT; i++) {
-		if (!st_cur_need(c, ntp_fields[i].bitoff / 8 + 8))
+	for (i = F_REFTIME; i <= F_XMT; i++)
+		if (st_dntptime(d, c, &ntp_fields[i], ntp_fields[i].bitoff / 8,
+		    "NULL") == NULL)
 			return;
-		ntp_time(c->base + c->off + ntp_fields[i].bitoff / 8, buf,
-		    sizeof(buf));
-		st_dtext(d, c, &ntp_fields[i], ntp_fields[i].bitoff / 8, 8,
-		    buf);
-	}
 }
 
 /*
