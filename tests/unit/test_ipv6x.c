@@ -304,7 +304,7 @@ test_plen_zero(void **state)
 	/* No extension header: UDP 7 -> 9 with 4 bytes of data. */
 	p = decode_hex(DLT_RAW, "6000000000001140" "20010db8000000000000"
 	    "000000000001" "20010db8000000000000000000000002"
-	    "00070009000c0000" "74657374");
+	    "9c400009000c0000" "74657374");
 	assert_chain(p, "ipv6 udp data");
 	assert_int_equal(fval(p, "ipv6.plen"), 0);
 	assert_int_equal(fval(p, "udp.length"), 12);
@@ -312,7 +312,7 @@ test_plen_zero(void **state)
 	/* A jumbogram: hop-by-hop with Jumbo Payload (194), then UDP. */
 	p = decode_hex(DLT_RAW, "6000000000000040" "20010db8000000000000"
 	    "000000000001" "20010db8000000000000000000000002"
-	    "1100c2040000001c" "00070009000c0000" "74657374");
+	    "1100c2040000001c" "9c400009000c0000" "74657374");
 	assert_chain(p, "ipv6 hopopts udp data");
 	assert_int_equal(fval(p, "ipv6.opt.jumbo"), 28);
 	/* Nothing after the fixed header: no payload to take. */
