@@ -447,10 +447,21 @@ static int
 me_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c);
+	unsigned type;
 
 	d->plen = 0;
 	d->hdr = left;
 	st_dfields(d, c, me_fields, F_TSENT);
+	if (c->err != ST_OK)
+		return c->err;
+	/* Only an echo request or reply (types 1, 2) has the timestamps;
+	 * after another type's sequence number the TLVs follow, as
+	 * Wireshark reads them. */
+	type = (unsigned)st_peek_bits(c, 32, 8);
+	if (type != 1 && type != 2) {
+		me_tlvs(d, c, 16, left, 0);
+		return d->ly->status != ST_LS_OK ? ST_EINVAL : c->err;
+	}
 	st_dntptime(d, c, M(F_TSENT), 16, "Jan  1, 1970 00:00:00.000000000 "
 	    "UTC");
 	st_dntptime(d, c, M(F_TREC), 24, "Jan  1, 1970 00:00:00.000000000 "

@@ -297,6 +297,14 @@ test_mplsecho_bad(void **state)
 	    "0daf0daf00400330" "0001000001020000000012340000");
 	assert_int_equal(last_layer(p, "mpls-echo")->status, ST_LS_TRUNCATED);
 	assert_false(has_field(p, "mpls_echo.sequence"));
+	/* A message type other than request and reply has no timestamps:
+	 * its TLVs begin after the sequence number (a vendor TLV here). */
+	p = decode_hex(DLT_RAW, "45000030000140004011ae94c6120001c6120002"
+	    "0daf0daf001c0000" "00010000" "1f4d0014" "00001234" "00000001"
+	    "0005000400000009");
+	assert_false(has_field(p, "mpls_echo.timestamp_sent"));
+	assert_int_equal(fval(p, "mpls_echo.tlv.type"), 5);
+	assert_int_equal(fval(p, "mpls_echo.tlv.vendor_id"), 9);
 }
 
 #define AODV_RREQ "45000048000140004011ae7cc6120001c6120002028e028e0034c5b0" \
