@@ -299,8 +299,8 @@ test_mplsecho_bad(void **state)
 	assert_false(has_field(p, "mpls_echo.sequence"));
 	/* A message type other than request and reply has no timestamps:
 	 * its TLVs begin after the sequence number (a vendor TLV here). */
-	p = decode_hex(DLT_RAW, "45000030000140004011ae94c6120001c6120002"
-	    "0daf0daf001c0000" "00010000" "1f4d0014" "00001234" "00000001"
+	p = decode_hex(DLT_RAW, "45000034000140004011ae90c6120001c6120002"
+	    "0daf0daf00200000" "00010000" "1f4d0014" "00001234" "00000001"
 	    "0005000400000009");
 	assert_false(has_field(p, "mpls_echo.timestamp_sent"));
 	assert_int_equal(fval(p, "mpls_echo.tlv.type"), 5);
