@@ -152,11 +152,16 @@ st_fmt_value(struct st_out *o, const struct st_packet *pkt,
 			st_out_puts(o, "...");
 		return;
 	case ST_FMT_HEX:
-		/* a generated value has no width on the wire: its
-		 * descriptor's, and never fewer digits than it needs */
-		w = ((f->bits != 0 ? f->bits : f->desc->bits) + 3) / 4;
+		/* a generated value has no width on the wire, nor does one
+		 * that stands for a whole part (an attribute's type over
+		 * the attribute): its descriptor's, and never fewer digits
+		 * than it needs, nor more than 64 bits hold */
+		w = ((f->bits != 0 && f->bits <= 64 ? f->bits :
+		    f->desc->bits) + 3) / 4;
 		if (w < 2)
 			w = 2;
+		if (w > 16)
+			w = 16;
 		while (w < 16 && (f->val >> (w * 4)) != 0)
 			w++;
 		st_out_puts(o, "0x");

@@ -178,7 +178,10 @@ ek_value(struct st_out *o, const struct st_packet *pkt,
 	    (b = st_field_bytes(pkt, f, &n)) != NULL) {
 		for (i = 0; i < n; i++)	/* tshark's 68:65:6c */
 			st_out_printf(o, i > 0 ? ":%02x" : "%02x", b[i]);
-	} else if (f->desc->flags & ST_DF_UNITS)	/* as tshark -T ek */
+	} else if (f->desc->fmt == ST_FMT_ENUM &&
+	    (f->desc->flags & ST_DF_WSNUM))	/* as the JSON writes it */
+		st_out_u64(o, ws_status(f->val));
+	else if (f->desc->flags & ST_DF_UNITS)	/* as tshark -T ek */
 		st_out_printf(o, "%llu", (unsigned long long)(f->val >>
 		    f->desc->shift));
 	else
