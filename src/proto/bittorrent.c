@@ -147,7 +147,7 @@ handshake(struct st_dctx *d, struct st_cur *c, size_t left)
 
 	part(d, c, F_NAMELEN, 0, 0, left);
 	if (left >= 20) {
-		memcpy(name, BT_MAGIC + 1, 19);
+		memcpy(name, &BT_MAGIC[1], 19);
 		name[19] = '\0';
 		st_dtext(d, c, R(F_NAME), 1, 19, name);
 	}
