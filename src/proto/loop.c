@@ -42,16 +42,9 @@ static const struct st_field_desc loop_fields[] = {
 static long
 le16(struct st_dctx *d, struct st_cur *c, unsigned row, size_t off)
 {
-	uint64_t v;
+	const struct st_field *f = st_dle(d, c, &loop_fields[row], off, 2);
 
-	if (st_cur_left(c) < off + 2) {
-		st_cur_need(c, off + 2);
-		return -1;
-	}
-	v = st_peek_bits(c, off * 8, 8) | st_peek_bits(c, off * 8 + 8, 8) << 8;
-	st_pkt_add_field(d->pkt, &loop_fields[row], (uint32_t)((c->off +
-	    off) * 8), 16, v);
-	return (long)v;
+	return f != NULL ? (long)f->val : -1;
 }
 
 static int
