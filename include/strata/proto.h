@@ -23,6 +23,7 @@
 
 #include "strata/cursor.h"
 #include "strata/model.h"
+#include "strata/out.h"
 
 /*
  * A decoder chosen by port may answer this when the bytes are not its
@@ -687,6 +688,25 @@ struct st_sumctx {
 	/* Writes " [quoting chain  facts]" for what layer ly quotes. */
 	void	(*quoted)(struct st_sumctx *s, const struct st_layer *ly);
 };
+
+/*
+ * For a summary hook of a protocol with several messages to a segment,
+ * one layer each: calls fn on layer ly and on each layer after it of the
+ * same protocol at its depth, writing sep between them.
+ */
+static inline void
+st_sum_each(struct st_sumctx *s, const struct st_layer *ly, const char *sep,
+    void (*fn)(struct st_sumctx *s, const struct st_layer *ly))
+{
+	const struct st_layer *l, *end = s->pkt->layers + s->pkt->nlayers;
+
+	for (l = ly; l < end && l->depth == ly->depth && l->proto ==
+	    ly->proto; l++) {
+		if (l != ly)
+			st_out_puts(s->o, sep);
+		fn(s, l);
+	}
+}
 
 /*
  * The first field of each row of table tab[0..n) in layer ly, into

@@ -327,16 +327,9 @@ msg_facts(struct st_sumctx *s, const struct st_layer *ly)
 static int
 bt_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_packet *pkt = s->pkt;
-	const struct st_layer *l, *end = pkt->layers + pkt->nlayers;
 
 	st_out_puts(s->o, "bittorrent ");
-	for (l = ly; l < end && l->depth == ly->depth && l->proto ==
-	    ly->proto; l++) {
-		if (l != ly)
-			st_out_puts(s->o, ", ");
-		msg_facts(s, l);
-	}
+	st_sum_each(s, ly, ", ", msg_facts);
 	return 1;
 }
 

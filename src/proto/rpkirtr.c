@@ -326,19 +326,12 @@ pdu_facts(struct st_sumctx *s, const struct st_layer *ly)
 static int
 rtr_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
-	const struct st_packet *pkt = s->pkt;
-	const struct st_layer *l, *end = pkt->layers + pkt->nlayers;
-	const struct st_field *v = st_pkt_fd(pkt, ly, R(F_VER));
+	const struct st_field *v = st_pkt_fd(s->pkt, ly, R(F_VER));
 
 	if (v == NULL)
 		return 0;
 	st_out_printf(s->o, "RPKI-RTR v%u ", (unsigned)v->val);
-	for (l = ly; l < end && l->depth == ly->depth && l->proto ==
-	    ly->proto; l++) {
-		if (l != ly)
-			st_out_puts(s->o, ", ");
-		pdu_facts(s, l);
-	}
+	st_sum_each(s, ly, ", ", pdu_facts);
 	return 1;
 }
 
