@@ -24,13 +24,10 @@
 
 #include "strata/out.h"
 #include "fields.h"
+#include "xmpp.h"
 
 #define XMPP_C2S	5222
 #define XMPP_S2S	5269
-#define XMPP_ELEMS	128	/* elements read from one segment */
-#define XMPP_ATTRS	256	/* attributes read from one segment */
-#define XMPP_FAKE	64	/* attributes made up from children */
-#define XMPP_DEPTH	16	/* elements open at once */
 #define XMPP_TEXT	512	/* bytes of one value shown */
 
 enum { F_OUT, F_IN, F_HDRVER, F_STREAM, F_END, F_XMLNS, F_ATTR, F_UATTR,
@@ -114,237 +111,12 @@ static const struct st_field_desc xmpp_fields[F_NXMPP] = {
 	[F_XML] = FD(NULL, "strata.xmpp.xml", "XML", 0, 0, ST_FMT_TEXT),
 };
 
-/* A range of the segment's bytes, or a made-up text (lit). */
-struct span {
-	size_t		 off, len;
-	const char	*lit;
-};
-
-struct xattr {
-	struct span	 name, val;
-	uint8_t		 read;
-};
-
-struct xel {
-	struct span	 name;		/* without its prefix */
-	size_t		 off, end;	/* the element's bytes */
-	struct span	 data;		/* its first text, trimmed */
-	int		 hasdata, pi, read;
-	int		 parent, child, next, last;
-	unsigned	 a0, na;	/* its attributes */
-};
-
-/* One segment read as XML: the elements in document order. */
-struct xdoc {
-	const uint8_t	*p;
-	size_t		 n;
-	struct xel	 el[XMPP_ELEMS];
-	unsigned	 nel;
-	struct xattr	 at[XMPP_ATTRS];
-	unsigned	 nat;
-	struct xattr	 fk[XMPP_FAKE];	/* made-up attributes, */
-	int		 fkel[XMPP_FAKE];	/* of these elements */
-	unsigned	 nfk;
-	int		 top, toplast;	/* the first and last top element */
-};
-
 /* The context of the element handlers. */
 struct xctx {
 	struct st_dctx	*d;
 	struct st_cur	*c;
 	struct xdoc	*x;
 };
-
-static int
-is_space(uint8_t b)
-{
-	return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-}
-
-static int
-is_name(uint8_t b)
-{
-	return b > ' ' && b != '>' && b != '/' && b != '=' && b != '<' &&
-	    b != '"' && b != '\'' && b != '?';
-}
-
-static int
-span_is(const struct xdoc *x, const struct span *s, const char *w)
-{
-	size_t k = strlen(w);
-
-	if (s->lit != NULL)
-		return strcmp(s->lit, w) == 0;
-	return s->len == k && memcmp(x->p + s->off, w, k) == 0;
-}
-
-/* Links element i under its parent (or as a top element). */
-static void
-link_el(struct xdoc *x, int i)
-{
-	struct xel *e = &x->el[i];
-	int *last = e->parent >= 0 ? &x->el[e->parent].last : &x->toplast;
-
-	if (*last >= 0)
-		x->el[*last].next = i;
-	else if (e->parent >= 0)
-		x->el[e->parent].child = i;
-	else
-		x->top = i;
-	*last = i;
-}
-
-/* The attributes of a tag from pos to its '>' or "/>" or "?>";
- * returns the position after the tag, or 0 when it does not end. */
-static size_t
-read_attrs(struct xdoc *x, struct xel *e, size_t pos, int *empty)
-{
-	const uint8_t *p = x->p;
-	size_t n = x->n, k;
-	struct xattr *a;
-	uint8_t q;
-
-	e->a0 = x->nat;
-	for (;;) {
-		while (pos < n && is_space(p[pos]))
-			pos++;
-		if (pos >= n)
-			return 0;
-		if (p[pos] == '>')
-			return pos + 1;
-		if ((p[pos] == '/' || p[pos] == '?') && pos + 1 < n &&
-		    p[pos + 1] == '>') {
-			*empty = 1;
-			return pos + 2;
-		}
-		for (k = pos; k < n && is_name(p[k]); k++)
-			;
-		if (k == pos || k + 2 >= n || p[k] != '=' ||
-		    (p[k + 1] != '"' && p[k + 1] != '\''))
-			return 0;
-		q = p[k + 1];
-		a = x->nat < XMPP_ATTRS ? &x->at[x->nat] : NULL;
-		if (a != NULL) {
-			memset(a, 0, sizeof(*a));
-			a->name.off = pos;
-			a->name.len = k - pos;
-			a->val.off = k + 2;
-		}
-		for (pos = k + 2; pos < n && p[pos] != q; pos++)
-			;
-		if (pos >= n)
-			return 0;
-		if (a != NULL) {
-			a->val.len = pos - a->val.off;
-			x->nat++;
-			e->na++;
-		}
-		pos++;
-	}
-}
-
-/* Sets e's data to the text from a to b, trimmed, if it has none yet. */
-static void
-add_text(struct xdoc *x, struct xel *e, size_t a, size_t b)
-{
-	while (a < b && is_space(x->p[a]))
-		a++;
-	while (b > a && is_space(x->p[b - 1]))
-		b--;
-	if (a == b || e->hasdata)
-		return;
-	e->hasdata = 1;
-	e->data.off = a;
-	e->data.len = b - a;
-}
-
-/*
- * Reads the n bytes at p into x: elements, their attributes and first
- * text, as far as the XML goes (an element left open ends with the
- * segment).  Bounded by XMPP_ELEMS, XMPP_ATTRS and XMPP_DEPTH.  Returns
- * 0, or 1 + the offset of a tag that does not parse.
- */
-static size_t
-xml_read(struct xdoc *x, const uint8_t *p, size_t n)
-{
-	int open[XMPP_DEPTH], depth = 0, empty, i;
-	size_t pos = 0, k, t;
-	const uint8_t *m;
-	struct xel *e;
-
-	x->p = p;
-	x->n = n;
-	x->nel = x->nat = x->nfk = 0;
-	x->top = x->toplast = -1;
-	while (pos < n) {
-		if (p[pos] != '<') {
-			m = memchr(p + pos, '<', n - pos);
-			t = m != NULL ? (size_t)(m - p) : n;
-			if (depth > 0)
-				add_text(x, &x->el[open[depth - 1]], pos, t);
-			pos = t;
-			continue;
-		}
-		if (pos + 4 <= n && memcmp(p + pos, "<!--", 4) == 0) {
-			for (k = pos + 4; k + 3 <= n &&
-			    memcmp(p + k, "-->", 3) != 0; k++)
-				;
-			pos = k + 3;
-			continue;
-		}
-		if (pos + 1 < n && p[pos + 1] == '/') {
-			for (k = pos + 2; k < n && is_name(p[k]); k++)
-				;
-			/* close the innermost element of that name */
-			for (i = depth - 1; i >= 0; i--)
-				if (x->el[open[i]].name.len <= k - pos - 2 &&
-				    memcmp(p + k - x->el[open[i]].name.len,
-				    p + x->el[open[i]].name.off,
-				    x->el[open[i]].name.len) == 0)
-					break;
-			m = memchr(p + k, '>', n - k);
-			t = m != NULL ? (size_t)(m - p) + 1 : n;
-			for (; i >= 0 && depth > i; depth--)
-				x->el[open[depth - 1]].end = t;
-			pos = t;
-			continue;
-		}
-		if (x->nel == XMPP_ELEMS)
-			break;
-		e = &x->el[x->nel];
-		memset(e, 0, sizeof(*e));
-		e->pi = p[pos + 1 < n ? pos + 1 : pos] == '?';
-		e->off = pos;
-		for (k = pos + 1 + e->pi; k < n && is_name(p[k]); k++)
-			;
-		if (k == pos + 1 + e->pi)
-			return pos + 1;		/* no name: not XML */
-		e->name.off = pos + 1 + e->pi;
-		e->name.len = k - e->name.off;
-		for (t = e->name.off; t < k; t++)
-			if (p[t] == ':') {	/* the prefix goes */
-				e->name.len -= t + 1 - e->name.off;
-				e->name.off = t + 1;
-				break;
-			}
-		e->parent = depth > 0 ? open[depth - 1] : -1;
-		e->child = e->next = e->last = -1;
-		empty = e->pi;
-		if ((t = read_attrs(x, e, k, &empty)) == 0) {
-			x->nat = e->a0;
-			return pos + 1;
-		}
-		e->end = t;
-		link_el(x, (int)x->nel);
-		if (!empty && depth < XMPP_DEPTH)
-			open[depth++] = (int)x->nel;
-		x->nel++;
-		pos = t;
-	}
-	for (; depth > 0; depth--)
-		x->el[open[depth - 1]].end = n;
-	return 0;
-}
 
 /* Adds field f over span s (within element e's bytes when s is made up)
  * holding its text. */
@@ -371,93 +143,6 @@ mark(struct xctx *k, unsigned f, const struct xel *e)
 	st_dtext(k->d, k->c, &xmpp_fields[f], e->off, e->end - e->off, "");
 }
 
-/* The i-th attribute of element e, its made-up ones after its own;
- * NULL past the last. */
-static struct xattr *
-attr_at(struct xdoc *x, const struct xel *e, unsigned i)
-{
-	unsigned k;
-	int ei = (int)(e - x->el);
-
-	if (i < e->na)
-		return e->a0 + i < x->nat ? &x->at[e->a0 + i] : NULL;
-	for (i -= e->na, k = 0; k < x->nfk; k++)
-		if (x->fkel[k] == ei && i-- == 0)
-			return &x->fk[k];
-	return NULL;
-}
-
-/* Element e's attribute named w (unread or read), or NULL; marks it read. */
-static struct xattr *
-get_attr(struct xdoc *x, struct xel *e, const char *w)
-{
-	struct xattr *a;
-	unsigned i;
-
-	for (i = 0; (a = attr_at(x, e, i)) != NULL; i++)
-		if (span_is(x, &a->name, w)) {
-			a->read = 1;
-			return a;
-		}
-	return NULL;
-}
-
-/* Gives e a made-up attribute (Wireshark's "fake" ones: a child's text or
- * name taken as an attribute), while the table has room. */
-static void
-fake_attr(struct xdoc *x, struct xel *e, const char *name,
-    const struct span *val)
-{
-	struct xattr *a;
-
-	if (x->nfk >= XMPP_FAKE)
-		return;
-	x->fkel[x->nfk] = (int)(e - x->el);
-	a = &x->fk[x->nfk++];
-	memset(a, 0, sizeof(*a));
-	a->name.lit = name;
-	a->val = *val;
-}
-
-/* The first unread child of e named w (with attribute an = av when an is
- * set), marked read; -1 if none. */
-static int
-steal(struct xdoc *x, struct xel *e, const char *w, const char *an,
-    const char *av)
-{
-	struct xattr *a;
-	unsigned i;
-	int c;
-
-	for (c = e->child; c >= 0; c = x->el[c].next) {
-		if (x->el[c].read || (w != NULL &&
-		    !span_is(x, &x->el[c].name, w)))
-			continue;
-		if (an != NULL) {
-			for (i = 0; (a = attr_at(x, &x->el[c], i)) != NULL;
-			    i++)
-				if (span_is(x, &a->name, an))
-					break;
-			if (a == NULL || !span_is(x, &a->val, av))
-				continue;
-		}
-		x->el[c].read = 1;
-		return c;
-	}
-	return -1;
-}
-
-/* The text of element c as a span ("" when it has none, or dflt). */
-static struct span
-text_of(const struct xel *c, const char *dflt)
-{
-	struct span s = { 0, 0, dflt };
-
-	if (c->hasdata)
-		s = c->data;
-	return s;
-}
-
 /* One known attribute: its name and its field (F_ATTR: none of its own). */
 struct ainfo {
 	const char	*name;
@@ -471,11 +156,11 @@ unknown_attrs(struct xctx *k, struct xel *e)
 	struct xattr *a;
 	unsigned i;
 
-	for (i = 0; (a = attr_at(k->x, e, i)) != NULL; i++) {
+	for (i = 0; (a = xml_attr_at(k->x, e, i)) != NULL; i++) {
 		if (a->read)
 			continue;
 		a->read = 1;
-		if (span_is(k->x, &a->name, "xmlns") || (a->name.lit == NULL &&
+		if (xml_span_is(k->x, &a->name, "xmlns") || (a->name.lit == NULL &&
 		    a->name.len > 6 && memcmp(k->x->p + a->name.off, "xmlns:",
 		    6) == 0))
 			put(k, F_XMLNS, e, &a->val);
@@ -493,7 +178,7 @@ show_attrs(struct xctx *k, struct xel *e, const struct ainfo *ai, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if ((a = get_attr(k->x, e, ai[i].name)) != NULL)
+		if ((a = xml_get_attr(k->x, e, ai[i].name)) != NULL)
 			put(k, ai[i].f, e, &a->val);
 	unknown_attrs(k, e);
 }
@@ -535,10 +220,10 @@ static void
 valued(struct xctx *k, struct xel *e, unsigned f, const struct ainfo *ai,
     size_t n, const char *empty)
 {
-	struct span v = text_of(e, empty);
+	struct span v = xml_text_of(e, empty);
 
 	mark(k, f, e);
-	fake_attr(k->x, e, "value", &v);
+	xml_fake_attr(k->x, e, "value", &v);
 	show_attrs(k, e, ai, n);
 	unknown(k, e);
 }
@@ -557,11 +242,11 @@ roster(struct xctx *k, struct xel *q)
 
 	mark(k, F_QUERY, q);
 	show_attrs(k, q, qa, NFIELDS(qa));
-	while ((c = steal(k->x, q, "item", NULL, NULL)) >= 0) {
+	while ((c = xml_steal(k->x, q, "item", NULL, NULL)) >= 0) {
 		it = &k->x->el[c];
 		mark(k, F_QITEM, it);
-		while ((gc = steal(k->x, it, "group", NULL, NULL)) >= 0) {
-			g = text_of(&k->x->el[gc], "");
+		while ((gc = xml_steal(k->x, it, "group", NULL, NULL)) >= 0) {
+			g = xml_text_of(&k->x->el[gc], "");
 			put(k, F_QGROUP, &k->x->el[gc], &g);
 		}
 		show_attrs(k, it, ia, NFIELDS(ia));
@@ -579,13 +264,13 @@ bind(struct xctx *k, struct xel *b)
 	int c;
 
 	mark(k, F_BIND, b);
-	if ((c = steal(k->x, b, "resource", NULL, NULL)) >= 0) {
-		v = text_of(&k->x->el[c], "");
-		fake_attr(k->x, b, "resource", &v);
+	if ((c = xml_steal(k->x, b, "resource", NULL, NULL)) >= 0) {
+		v = xml_text_of(&k->x->el[c], "");
+		xml_fake_attr(k->x, b, "resource", &v);
 	}
-	if ((c = steal(k->x, b, "jid", NULL, NULL)) >= 0) {
-		v = text_of(&k->x->el[c], "");
-		fake_attr(k->x, b, "jid", &v);
+	if ((c = xml_steal(k->x, b, "jid", NULL, NULL)) >= 0) {
+		v = xml_text_of(&k->x->el[c], "");
+		xml_fake_attr(k->x, b, "jid", &v);
 	}
 	show_attrs(k, b, ba, NFIELDS(ba));
 	unknown(k, b);
@@ -612,12 +297,12 @@ error(struct xctx *k, struct xel *e)
 	int c;
 
 	mark(k, F_ERROR, e);
-	if ((c = steal(k->x, e, NULL, "xmlns",
+	if ((c = xml_steal(k->x, e, NULL, "xmlns",
 	    "urn:ietf:params:xml:ns:xmpp-stanzas")) >= 0)
-		fake_attr(k->x, e, "condition", &k->x->el[c].name);
+		xml_fake_attr(k->x, e, "condition", &k->x->el[c].name);
 	show_attrs(k, e, ea, NFIELDS(ea));
-	while ((c = steal(k->x, e, "text", NULL, NULL)) >= 0) {
-		v = text_of(&k->x->el[c], "");
+	while ((c = xml_steal(k->x, e, "text", NULL, NULL)) >= 0) {
+		v = xml_text_of(&k->x->el[c], "");
 		put(k, F_ETEXT, &k->x->el[c], &v);
 	}
 	unknown(k, e);
@@ -633,16 +318,16 @@ iq(struct xctx *k, struct xel *e)
 
 	mark(k, F_IQ, e);
 	show_attrs(k, e, ia, NFIELDS(ia));
-	if ((c = steal(k->x, e, "query", "xmlns", "jabber:iq:roster")) >= 0)
+	if ((c = xml_steal(k->x, e, "query", "xmlns", "jabber:iq:roster")) >= 0)
 		roster(k, &k->x->el[c]);
-	if ((c = steal(k->x, e, "bind", NULL, NULL)) >= 0)
+	if ((c = xml_steal(k->x, e, "bind", NULL, NULL)) >= 0)
 		bind(k, &k->x->el[c]);
-	if ((c = steal(k->x, e, "session", "xmlns",
+	if ((c = xml_steal(k->x, e, "session", "xmlns",
 	    "urn:ietf:params:xml:ns:xmpp-session")) >= 0)
 		simple(k, &k->x->el[c], F_SESSION);
-	if ((c = steal(k->x, e, "error", NULL, NULL)) >= 0)
+	if ((c = xml_steal(k->x, e, "error", NULL, NULL)) >= 0)
 		error(k, &k->x->el[c]);
-	if ((c = steal(k->x, e, "ping", "xmlns", "urn:xmpp:ping")) >= 0)
+	if ((c = xml_steal(k->x, e, "ping", "xmlns", "urn:xmpp:ping")) >= 0)
 		simple(k, &k->x->el[c], F_PING);
 	unknown(k, e);
 }
@@ -662,24 +347,24 @@ presence(struct xctx *k, struct xel *e)
 	int c;
 
 	mark(k, F_PRESENCE, e);
-	if ((c = steal(k->x, e, "show", NULL, NULL)) >= 0) {
-		v = text_of(&k->x->el[c], "");
-		fake_attr(k->x, e, "show", &v);
+	if ((c = xml_steal(k->x, e, "show", NULL, NULL)) >= 0) {
+		v = xml_text_of(&k->x->el[c], "");
+		xml_fake_attr(k->x, e, "show", &v);
 	}
-	if ((c = steal(k->x, e, "priority", NULL, NULL)) >= 0) {
-		v = text_of(&k->x->el[c], "");
-		fake_attr(k->x, e, "priority", &v);
+	if ((c = xml_steal(k->x, e, "priority", NULL, NULL)) >= 0) {
+		v = xml_text_of(&k->x->el[c], "");
+		xml_fake_attr(k->x, e, "priority", &v);
 	}
 	show_attrs(k, e, pa, NFIELDS(pa));
-	while ((c = steal(k->x, e, "status", NULL, NULL)) >= 0)
+	while ((c = xml_steal(k->x, e, "status", NULL, NULL)) >= 0)
 		valued(k, &k->x->el[c], F_STATUS, sa, NFIELDS(sa), "(empty)");
-	if ((c = steal(k->x, e, "c", "xmlns",
+	if ((c = xml_steal(k->x, e, "c", "xmlns",
 	    "http://jabber.org/protocol/caps")) >= 0) {
 		mark(k, F_CAPS, &k->x->el[c]);
 		show_attrs(k, &k->x->el[c], ca, NFIELDS(ca));
 		unknown(k, &k->x->el[c]);
 	}
-	if ((c = steal(k->x, e, "error", NULL, NULL)) >= 0)
+	if ((c = xml_steal(k->x, e, "error", NULL, NULL)) >= 0)
 		error(k, &k->x->el[c]);
 	unknown(k, e);
 }
@@ -697,17 +382,17 @@ message(struct xctx *k, struct xel *e)
 	int c;
 
 	mark(k, F_MESSAGE, e);
-	if ((c = steal(k->x, e, NULL, "xmlns",
+	if ((c = xml_steal(k->x, e, NULL, "xmlns",
 	    "http://jabber.org/protocol/chatstates")) >= 0)
-		fake_attr(k->x, e, "chatstate", &k->x->el[c].name);
+		xml_fake_attr(k->x, e, "chatstate", &k->x->el[c].name);
 	show_attrs(k, e, ma, NFIELDS(ma));
-	if ((c = steal(k->x, e, "thread", NULL, NULL)) >= 0)
+	if ((c = xml_steal(k->x, e, "thread", NULL, NULL)) >= 0)
 		valued(k, &k->x->el[c], F_THREAD, ta, NFIELDS(ta), "");
-	while ((c = steal(k->x, e, "body", NULL, NULL)) >= 0)
+	while ((c = xml_steal(k->x, e, "body", NULL, NULL)) >= 0)
 		valued(k, &k->x->el[c], F_BODY, ba, NFIELDS(ba), "");
-	while ((c = steal(k->x, e, "subject", NULL, NULL)) >= 0)
+	while ((c = xml_steal(k->x, e, "subject", NULL, NULL)) >= 0)
 		valued(k, &k->x->el[c], F_SUBJECT, ba, NFIELDS(ba), "");
-	if ((c = steal(k->x, e, "error", NULL, NULL)) >= 0)
+	if ((c = xml_steal(k->x, e, "error", NULL, NULL)) >= 0)
 		error(k, &k->x->el[c]);
 	unknown(k, e);
 }
@@ -719,7 +404,7 @@ sasl(struct xctx *k, struct xel *e, int f)
 {
 	static const struct ainfo aa[] = { { "xmlns", F_XMLNS },
 		{ "mechanism", F_ATTR } };
-	struct span v = text_of(e, "");
+	struct span v = xml_text_of(e, "");
 
 	if (f >= 0)
 		mark(k, (unsigned)f, e);
@@ -744,11 +429,11 @@ failure(struct xctx *k, struct xel *e)
 
 	mark(k, F_FAILURE, e);
 	for (i = 0; conds[i] != NULL && c < 0; i++)
-		c = steal(k->x, e, conds[i], NULL, NULL);
+		c = xml_steal(k->x, e, conds[i], NULL, NULL);
 	if (c >= 0)
-		fake_attr(k->x, e, "condition", &k->x->el[c].name);
-	if ((c = steal(k->x, e, "text", NULL, NULL)) >= 0) {
-		v = text_of(&k->x->el[c], "");
+		xml_fake_attr(k->x, e, "condition", &k->x->el[c].name);
+	if ((c = xml_steal(k->x, e, "text", NULL, NULL)) >= 0) {
+		v = xml_text_of(&k->x->el[c], "");
 		put(k, F_FAILTEXT, &k->x->el[c], &v);
 	}
 	show_attrs(k, e, fa, NFIELDS(fa));
@@ -765,11 +450,11 @@ features(struct xctx *k, struct xel *e)
 
 	mark(k, F_FEATURES, e);
 	unknown_attrs(k, e);
-	while ((c = steal(k->x, e, "mechanisms", NULL, NULL)) >= 0) {
+	while ((c = xml_steal(k->x, e, "mechanisms", NULL, NULL)) >= 0) {
 		m = &k->x->el[c];
 		show_attrs(k, m, xa, NFIELDS(xa));
-		while ((mc = steal(k->x, m, "mechanism", NULL, NULL)) >= 0) {
-			v = text_of(&k->x->el[mc], "");
+		while ((mc = xml_steal(k->x, m, "mechanism", NULL, NULL)) >= 0) {
+			v = xml_text_of(&k->x->el[mc], "");
 			put(k, F_CDATA, &k->x->el[mc], &v);
 		}
 		unknown(k, m);
@@ -784,34 +469,34 @@ top(struct xctx *k, struct xel *e)
 	struct xattr *a;
 
 	if (e->pi) {
-		if (span_is(k->x, &e->name, "xml") &&
-		    (a = get_attr(k->x, e, "version")) != NULL)
+		if (xml_span_is(k->x, &e->name, "xml") &&
+		    (a = xml_get_attr(k->x, e, "version")) != NULL)
 			put(k, F_HDRVER, e, &a->val);
 		return;
 	}
-	if (span_is(k->x, &e->name, "iq"))
+	if (xml_span_is(k->x, &e->name, "iq"))
 		iq(k, e);
-	else if (span_is(k->x, &e->name, "presence"))
+	else if (xml_span_is(k->x, &e->name, "presence"))
 		presence(k, e);
-	else if (span_is(k->x, &e->name, "message"))
+	else if (xml_span_is(k->x, &e->name, "message"))
 		message(k, e);
-	else if (span_is(k->x, &e->name, "auth"))
+	else if (xml_span_is(k->x, &e->name, "auth"))
 		sasl(k, e, F_AUTH);
-	else if (span_is(k->x, &e->name, "challenge") ||
-	    span_is(k->x, &e->name, "response") ||
-	    span_is(k->x, &e->name, "success"))
+	else if (xml_span_is(k->x, &e->name, "challenge") ||
+	    xml_span_is(k->x, &e->name, "response") ||
+	    xml_span_is(k->x, &e->name, "success"))
 		sasl(k, e, -1);
-	else if (span_is(k->x, &e->name, "failure"))
+	else if (xml_span_is(k->x, &e->name, "failure"))
 		failure(k, e);
-	else if (span_is(k->x, &e->name, "stream")) {
+	else if (xml_span_is(k->x, &e->name, "stream")) {
 		mark(k, F_STREAM, e);
 		unknown_attrs(k, e);
 		unknown(k, e);
-	} else if (span_is(k->x, &e->name, "features"))
+	} else if (xml_span_is(k->x, &e->name, "features"))
 		features(k, e);
-	else if (span_is(k->x, &e->name, "starttls"))
+	else if (xml_span_is(k->x, &e->name, "starttls"))
 		simple(k, e, F_STARTTLS);
-	else if (span_is(k->x, &e->name, "proceed"))
+	else if (xml_span_is(k->x, &e->name, "proceed"))
 		simple(k, e, F_PROCEED);
 }
 
@@ -832,11 +517,11 @@ stream_close(const uint8_t *p, size_t n)
 {
 	size_t i = 0, k;
 
-	while (i < n && is_space(p[i]))
+	while (i < n && xml_is_space(p[i]))
 		i++;
 	if (i + 2 >= n || p[i] != '<' || p[i + 1] != '/')
 		return 0;
-	for (k = i + 2; k < n && is_name(p[k]); k++)
+	for (k = i + 2; k < n && xml_is_name(p[k]); k++)
 		;
 	return k > i + 2 && k < n && p[k] == '>';
 }
@@ -855,11 +540,11 @@ xmpp_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ENOTME;
 	d->hdr = n;
 	d->plen = 0;
-	for (k = 0; k < n && is_space(p[k]); k++)
+	for (k = 0; k < n && xml_is_space(p[k]); k++)
 		;
 	if (k == n)
 		return ST_OK;			/* a whitespace keepalive */
-	for (k = n; k > 0 && is_space(p[k - 1]); k--)
+	for (k = n; k > 0 && xml_is_space(p[k - 1]); k--)
 		;
 	/* the start of an element tshark waits for the rest of */
 	if (p[k - 1] != '>')
