@@ -174,4 +174,15 @@ void	st_tls_hsbody(struct st_dctx *d, struct tls_span *m, unsigned ht);
 /* The quic_transport_parameters extension's body at e (tlsquic.c). */
 void	st_tls_quic_params(struct st_dctx *d, struct tls_span *e);
 
+/* tlsext.c: a hello's extensions block at s->pos, then the fingerprints;
+ * signature_algorithms at e->pos (also a CertificateRequest's; h may be
+ * NULL); text row f from n wire bytes at at, escaped (TLS_TEXT shown). */
+#define TLS_TEXT	256
+void	st_tls_extensions(struct st_dctx *d, struct tls_span *s, int client,
+	    struct tls_hello *h);
+void	st_tls_sigalgs(struct st_dctx *d, struct tls_span *e,
+	    struct tls_hello *h);
+void	st_tls_text(struct st_dctx *d, const struct tls_span *s, int f,
+	    size_t at, size_t n);
+
 #endif
