@@ -37,6 +37,8 @@ enum st_key {
 	ST_KEY_LINK,		/* a DLT_* link type */
 	ST_KEY_ETHERTYPE,
 	ST_KEY_IPPROTO,		/* IPv4 protocol / IPv6 next header */
+	ST_KEY_IGMPTYPE,	/* an IGMP type another protocol's decoder
+				   takes whole (DVMRP 0x13, PIMv1 0x14) */
 	ST_KEY_NULLFAM,		/* BSD loopback address family */
 	ST_KEY_TCPPORT,		/* TCP port (application decoders) */
 	ST_KEY_UDPPORT,		/* UDP port */

@@ -22,6 +22,7 @@
  * sources, the auxiliary data.  The checksum covers the whole message.
  */
 #include "strata/out.h"
+#include "strata/registry.h"
 #include "fields.h"
 
 #define IGMP_MAX_REC	256		/* group records decoded */
@@ -289,6 +290,13 @@ igmp_decode(struct st_dctx *d, struct st_cur *c)
 	if (!st_cur_need(c, 2))
 		return c->err;
 	type = (unsigned)st_peek_bits(c, 0, 8);
+	/* DVMRP's and PIMv1's messages are theirs whole, as in Wireshark:
+	 * IGMP carries them, their layers show them. */
+	if (st_proto_next(ST_KEY_IGMPTYPE, type) != NULL) {
+		d->next_key = ST_KEY_IGMPTYPE;
+		d->next_val = type;
+		return ST_OK;
+	}
 	ver = igmp_version(type, (unsigned)st_peek_bits(c, 8, 8), left);
 	if (ver != 0)
 		st_dgen(d, &igmp_fields[F_VER], ver);
@@ -402,5 +410,8 @@ const struct st_proto st_proto_igmp = {
 	    "and IGMPv3 reports carry one record per group.  Types 0x1f and "
 	    "0x1e are multicast traceroute (mtrace): a query walks from the "
 	    "receiver back towards the source, each router adding a block "
-	    "of its interfaces, counters and forwarding code.",
+	    "of its interfaces, counters and forwarding code.  Types 0x13 "
+	    "(DVMRP) and 0x14 (PIM version 1) are multicast routing "
+	    "protocols that borrowed IGMP as their carrier: their layers "
+	    "show them.",
 };

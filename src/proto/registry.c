@@ -32,7 +32,7 @@ extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
     st_proto_eap, st_proto_ptp, st_proto_cdp, st_proto_dtp, st_proto_udld,
     st_proto_ipx;
 extern const struct st_proto st_proto_igmp, st_proto_pim, st_proto_vrrp,
-    st_proto_hsrp;
+    st_proto_hsrp, st_proto_dvmrp, st_proto_pimv1;
 extern const struct st_proto st_proto_http2, st_proto_websocket;
 extern const struct st_proto st_proto_mdns, st_proto_llmnr;
 extern const struct st_proto st_proto_ftp, st_proto_ssh;
@@ -249,6 +249,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_udld,
 	&st_proto_ipx,
 	&st_proto_igmp,
+	&st_proto_dvmrp,
+	&st_proto_pimv1,
 	&st_proto_pim,
 	&st_proto_vrrp,
 	&st_proto_hsrp,

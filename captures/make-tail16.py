@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Multicast routing inside IGMP, written frame by frame (pcaplib):
+
+dvmrp.pcap   DVMRP v3 (IGMP type 0x13): a probe listing two neighbours,
+             a report of three source networks under two masks (one the
+             default route), mrinfo's Ask Neighbors 2 and the Neighbors 2
+             reply with two interfaces, a prune, a graft and its ack, and
+             a probe cut short.
+pimv1.pcap   PIM version 1 (IGMP type 0x14): a query (sparse mode), a
+             register carrying a UDP datagram, a register-stop, a
+             join/prune with one group joining two sources and pruning
+             one, an RP-reachable, an assert, a message whose version
+             nibble is 2, and a join/prune cut short.
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib  # noqa: E402
+
+R1, R2 = bytes([198, 18, 0, 1]), bytes([198, 18, 0, 2])
+ALLRTR = bytes([224, 0, 0, 4])          # all DVMRP routers
+PIMRTR = bytes([224, 0, 0, 13])
+GRP = bytes([233, 252, 0, 1])
+
+
+def igmp(type_, code, body, rest=b""):
+    """An IGMP message: type, code, checksum over all of it, then rest
+    (the 4 bytes after the checksum) and body."""
+    m = bytes([type_, code]) + b"\0\0" + rest + body
+    return m[:2] + struct.pack("!H", pcaplib.csum(m)) + m[4:]
+
+
+def frame(dst, msg, src=R1):
+    mac = bytes.fromhex("01005e000004")
+    return pcaplib.ether(mac, pcaplib.MC, 0x0800,
+                         pcaplib.ipv4(src, dst, 2, msg))
+
+
+def dvmrp(code, body, caps=0):
+    return igmp(0x13, code, body, bytes([0, caps, 0xff, 3]))
+
+
+def dvmrp_frames():
+    f = []
+    f.append(frame(ALLRTR, dvmrp(1, struct.pack("!I", 0x5a5a0001) + R2 +
+                                 bytes([198, 18, 0, 9]), caps=0x0e)))
+    # report: mask 255.255.255.0 with 198.18.1/24 (metric 1) and
+    # 198.18.2/24 (metric 3, last); mask 255.0.0.0 default route (last)
+    rep = bytes([255, 255, 0]) + bytes([198, 18, 1, 1]) + \
+        bytes([198, 18, 2, 0x83])
+    rep += bytes([0, 0, 0]) + bytes([0, 0x80 | 5])
+    f.append(frame(ALLRTR, dvmrp(2, rep)))
+    f.append(frame(R2, dvmrp(5, b"")))
+    n2 = R2 + bytes([1, 1, 0x40, 2]) + R1 + bytes([198, 18, 0, 3])
+    n2 += bytes([198, 18, 5, 1]) + bytes([2, 16, 0x01 | 0x10, 1]) + \
+        bytes([198, 18, 6, 1])
+    f.append(frame(R1, dvmrp(6, n2, caps=0x0e), src=R2))
+    sg = bytes([198, 18, 1, 9]) + GRP
+    f.append(frame(R2, dvmrp(7, sg + struct.pack("!I", 7200) +
+                             bytes([255, 255, 255, 0]))))
+    f.append(frame(R2, dvmrp(8, sg + bytes([255, 255, 255, 0]))))
+    f.append(frame(R1, dvmrp(9, sg), src=R2))
+    cut = frame(ALLRTR, dvmrp(1, struct.pack("!I", 9) + R2 + R1))
+    f.append((cut[:14 + 20 + 14], len(cut)))
+    return f
+
+
+def pimv1(code, body):
+    return igmp(0x14, code, body, bytes([0x10, 0, 0, 0]))
+
+
+def pimv1_frames():
+    f = []
+    f.append(frame(PIMRTR, pimv1(0, bytes([0x10, 0]) +
+                                 struct.pack("!H", 105))))
+    inner = pcaplib.ipv4(bytes([198, 18, 1, 9]), GRP, 17,
+                         pcaplib.udp(bytes([198, 18, 1, 9]), GRP, 5004,
+                                     5004, b"multicast data"))
+    # a register's checksum covers its 8-byte header only
+    reg = bytes([0x14, 1, 0, 0, 0x10, 0, 0, 0])
+    reg = reg[:2] + struct.pack("!H", pcaplib.csum(reg)) + reg[4:]
+    f.append(frame(R2, reg + inner))
+    f.append(frame(R1, pimv1(2, GRP + bytes([198, 18, 1, 9])), src=R2))
+    jp = R2 + bytes(2) + struct.pack("!H", 210) + bytes([0, 4, 4, 1])
+    jp += GRP + bytes([255, 255, 255, 255]) + struct.pack("!HH", 2, 1)
+    jp += bytes([0x04, 32]) + bytes([198, 18, 1, 9])
+    jp += bytes([0x07, 32]) + bytes([198, 18, 0, 7])
+    jp += bytes([0x05, 32]) + bytes([198, 18, 3, 3])
+    f.append(frame(PIMRTR, pimv1(3, jp)))
+    f.append(frame(PIMRTR, pimv1(4, GRP + bytes([255, 255, 255, 0]) +
+                                 bytes([198, 18, 0, 7]) + bytes(2) +
+                                 struct.pack("!H", 270))))
+    f.append(frame(PIMRTR, pimv1(5, GRP + bytes([255, 255, 255, 255]) +
+                                 struct.pack("!II", 0x80000000 | 110,
+                                             20))))
+    f.append(frame(PIMRTR, igmp(0x14, 0, bytes(4),
+                                bytes([0x20, 0, 0, 0]))))
+    cut = frame(PIMRTR, pimv1(3, jp))
+    f.append((cut[:14 + 20 + 30], len(cut)))
+    return f
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
+    pcaplib.write(os.path.join(here, "pimv1.pcap"), pimv1_frames())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Multicast routing inside IGMP.  DVMRP (IGMP type 0x13): a probe and its
+ * neighbours, a report's routes with their three-byte masks and sources
+ * of as many bytes as the mask needs, Neighbors 2 with an interface's
+ * flags, a prune; cut short and with a report running on past its end.
+ * PIMv1 (IGMP type 0x14): a query, a register carrying a datagram, a
+ * join/prune's groups and sources, an assert, a version other than 1.
+ * Each is a layer of its own above an IGMP layer that only carries it, as
+ * Wireshark shows them; every shorter prefix of each.
+ */
+#include <string.h>
+
+#include "testutil.h"
+
+#define IP(len, ck, src, dst) "4500" len "000140004002" ck src dst
+#define R1	"c6120001"
+#define R2	"c6120002"
+
+#define PROBE IP("0028", "94bb", R1, "e0000004") \
+	"13010761000eff035a5a0001c6120002c6120009"
+#define REPORT IP("002c", "94b7", R1, "e0000004") \
+	"130243e50000ff03ffff00c6120101c61202830000000085"
+#define NBR2 IP("0038", "ae9b", R2, R1) \
+	"1306b06d000eff03c612000201014002c6120001c6120003c6120501" \
+	"02101101c6120601"
+#define PRUNE IP("002c", "aea7", R1, R2) \
+	"130721ba0000ff03c6120109e9fc000100001c20ffffff00"
+
+static void
+test_dvmrp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, PROBE);
+	assert_chain(p, "ipv4 igmp dvmrp");
+	/* IGMP only carries it: no fields of its own */
+	assert_false(has_field(p, "igmp.type"));
+	assert_int_equal(fval(p, "dvmrp.version"), 3);
+	assert_int_equal(fval(p, "dvmrp.v3.code"), 1);
+	assert_int_equal(fval(p, "dvmrp.capabilities"), 0x0e);
+	assert_int_equal(fval(p, "dvmrp.cap.genid"), 1);
+	assert_int_equal(fval(p, "dvmrp.cap.leaf"), 0);
+	assert_int_equal(fval(p, "dvmrp.maj_ver"), 3);
+	assert_int_equal(fval(p, "dvmrp.min_ver"), 0xff);
+	assert_int_equal(fval(p, "dvmrp.genid"), 0x5a5a0001);
+	assert_int_equal(field_n(p, "dvmrp.neighbor", 1)->val, 0xc6120009);
+	assert_int_equal(fval(p, "dvmrp.checksum.status"), ST_CK_GOOD);
+	assert_string_equal(summary_of(DLT_RAW, PROBE), "   1  0.000000  "
+	    "ipv4 › igmp › dvmrp  198.18.0.1 → 224.0.0.4 dvmrp Probe "
+	    "(v 3.255)\n");
+
+	/* mask 255.255.255.0: sources of three bytes; mask 255.0.0.0 with
+	 * source 0: the default route, of one byte */
+	p = decode_hex(DLT_RAW, REPORT);
+	assert_string_equal(field_n(p, "dvmrp.netmask", 0)->meaning,
+	    "255.255.255.0");
+	assert_string_equal(field_n(p, "dvmrp.saddr", 0)->meaning,
+	    "198.18.1.0");
+	assert_string_equal(field_n(p, "dvmrp.saddr", 1)->meaning,
+	    "198.18.2.0");
+	assert_int_equal(field_n(p, "dvmrp.metric", 1)->val, 3);
+	assert_string_equal(field_n(p, "dvmrp.netmask", 1)->meaning,
+	    "255.0.0.0");
+	assert_string_equal(field_n(p, "dvmrp.saddr", 2)->meaning, "0.0.0.0");
+	assert_int_equal(field_n(p, "dvmrp.metric", 2)->val, 5);
+	assert_int_equal(last_layer(p, "dvmrp")->status, ST_LS_OK);
+
+	p = decode_hex(DLT_RAW, NBR2);
+	assert_int_equal(field_n(p, "dvmrp.local", 1)->val, 0xc6120501);
+	assert_int_equal(fval(p, "dvmrp.flag.querier"), 1);
+	assert_int_equal(field_n(p, "dvmrp.flag.tunnel", 1)->val, 1);
+	assert_int_equal(field_n(p, "dvmrp.flag.down", 1)->val, 1);
+	assert_int_equal(field_n(p, "dvmrp.ncount", 0)->val, 2);
+	assert_int_equal(field_n(p, "dvmrp.neighbor", 2)->val, 0xc6120601);
+	assert_int_equal(field_n(p, "dvmrp.threshold", 1)->val, 16);
+
+	p = decode_hex(DLT_RAW, PRUNE);
+	assert_int_equal(fval(p, "dvmrp.saddr"), 0xc6120109);
+	assert_int_equal(fval(p, "dvmrp.maddr"), 0xe9fc0001);
+	assert_int_equal(fval(p, "dvmrp.lifetime"), 7200);
+	assert_int_equal(fval(p, "dvmrp.netmask"), 0xffffff00);
+	sweep_prefixes(DLT_RAW, PROBE);
+	sweep_prefixes(DLT_RAW, REPORT);
+	sweep_prefixes(DLT_RAW, NBR2);
+	sweep_prefixes(DLT_RAW, PRUNE);
+}
+
+/* Cut short: shown as far as it goes, the sum unchecked; a report whose
+ * route never ends within the message is read to its end and no further. */
+static void
+test_dvmrp_short(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, IP("0028", "94bb", R1, "e0000004")
+	    "13010761000eff035a5a");
+	assert_int_equal(last_layer(p, "dvmrp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "dvmrp.checksum.status"), ST_CK_UNVERIFIED);
+	assert_false(has_field(p, "dvmrp.genid"));
+	/* metric 0x01 (more to come) is the last byte: the route stops */
+	p = decode_hex(DLT_RAW, IP("0023", "0000", R1, "e0000004")
+	    "130200000000ff03ffff00c6120101");
+	assert_int_equal(fval(p, "dvmrp.metric"), 1);
+	assert_int_equal(last_layer(p, "dvmrp")->hdr_len, 15);
+	assert_int_equal(last_layer(p, "dvmrp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, IP("0023", "0000", R1, "e0000004")
+	    "130200000000ff03ffff00c6120101");
+}
+
+#define QUERY IP("0020", "94ba", R1, "e000000d") \
+	"1400cb961000000010000069"
+#define REG IP("0046", "ae8d", R1, R2) \
+	"1401dbfe100000004500002a00014000401189a9c6120109e9fc0001138c138c" \
+	"001635ed6d756c7469636173742064617461"
+#define JP IP("0046", "9494", R1, "e000000d") \
+	"1403c06410000000c6120002000000d200040401e9fc0001ffffffff00020001" \
+	"0420c61201090720c61200070520c6120303"
+#define PASSERT IP("002c", "94ae", R1, "e000000d") \
+	"1405717a10000000e9fc0001ffffffff8000006e00000014"
+
+static void
+test_pimv1(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, QUERY);
+	assert_chain(p, "ipv4 igmp pimv1");
+	assert_string_equal(field_n(p, "pim.igmp_type", 0)->meaning,
+	    "PIM (0x14)");
+	assert_int_equal(fval(p, "pim.code"), 0);
+	assert_int_equal(fval(p, "pim.version"), 1);
+	assert_int_equal(fval(p, "pim.mode"), 1);
+	assert_int_equal(fval(p, "pim.holdtime"), 105);
+	assert_int_equal(fval(p, "pim.cksum.status"), ST_CK_GOOD);
+
+	/* a register's sum covers its header; the datagram is decoded on */
+	p = decode_hex(DLT_RAW, REG);
+	assert_int_equal(fval(p, "pim.ip_version"), 4);
+	assert_int_equal(fval(p, "pim.cksum.status"), ST_CK_GOOD);
+	assert_non_null(field_n(p, "ip.src", 1));
+	assert_int_equal(fval(p, "udp.dstport"), 5004);
+
+	p = decode_hex(DLT_RAW, JP);
+	assert_int_equal(fval(p, "pim.upstream_neighbor"), 0xc6120002);
+	assert_int_equal(fval(p, "pim.holdtime"), 210);
+	assert_int_equal(fval(p, "pim.numgroups"), 1);
+	assert_int_equal(fval(p, "pim.group"), 0xe9fc0001);
+	assert_int_equal(fval(p, "pim.numjoins"), 2);
+	assert_int_equal(fval(p, "pim.numprunes"), 1);
+	assert_int_equal(field_n(p, "pim.join_ip", 1)->val, 0xc6120007);
+	assert_int_equal(field_n(p, "pim.src_flags.w", 1)->val, 1);
+	assert_int_equal(fval(p, "pim.prune_ip"), 0xc6120303);
+	assert_int_equal(fval(p, "pim.cksum.status"), ST_CK_GOOD);
+	assert_string_equal(summary_of(DLT_RAW, JP), "   1  0.000000  "
+	    "ipv4 › igmp › pimv1  198.18.0.1 → 224.0.0.13 pim v1 "
+	    "Join/Prune\n");
+
+	p = decode_hex(DLT_RAW, PASSERT);
+	assert_int_equal(fval(p, "pim.rpt"), 1);
+	assert_int_equal(fval(p, "pim.metric_pref"), 110);
+	assert_int_equal(fval(p, "pim.metric"), 20);
+	sweep_prefixes(DLT_RAW, QUERY);
+	sweep_prefixes(DLT_RAW, REG);
+	sweep_prefixes(DLT_RAW, JP);
+	sweep_prefixes(DLT_RAW, PASSERT);
+}
+
+/* A version other than 1: shown to the version, the sum not checked; a
+ * join/prune claiming more sources than it has: cut short. */
+static void
+test_pimv1_odd(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, IP("0020", "94ba", R1, "e000000d")
+	    "1400cbff2000000000000000");
+	assert_int_equal(fval(p, "pim.version"), 2);
+	assert_int_equal(fval(p, "pim.cksum.status"), ST_CK_UNVERIFIED);
+	assert_false(has_field(p, "pim.res_bytes"));
+	p = decode_hex(DLT_RAW, IP("0040", "0000", R1, "e000000d")
+	    "1403c06410000000c6120002000000d200040401e9fc0001ffffffff"
+	    "ffffffff0420c6120109");
+	assert_int_equal(last_layer(p, "pimv1")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "pim.join_ip"), 0xc6120109);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dvmrp),
+		cmocka_unit_test(test_dvmrp_short),
+		cmocka_unit_test(test_pimv1),
+		cmocka_unit_test(test_pimv1_odd),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
