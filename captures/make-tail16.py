@@ -12,6 +12,10 @@ pimv1.pcap   PIM version 1 (IGMP type 0x14): a query (sparse mode), a
              join/prune with one group joining two sources and pruning
              one, an RP-reachable, an assert, a message whose version
              nibble is 2, and a join/prune cut short.
+cldap.pcap   connectionless LDAP (UDP 389): a search of the empty base
+             for a domain controller's dnsHostName with a filter on the
+             domain and host, and one datagram holding the entry that
+             answers it and the search's end.
 """
 import os
 import struct
@@ -103,10 +107,37 @@ def pimv1_frames():
     return f
 
 
+def ber(tag, body):
+    """A BER TLV (definite length, short or long form)."""
+    n = len(body)
+    if n < 128:
+        return bytes([tag, n]) + body
+    ln = n.to_bytes((n.bit_length() + 7) // 8, "big")
+    return bytes([tag, 0x80 | len(ln)]) + ln + body
+
+
+def cldap_frames():
+    eq = ber(0xa3, ber(0x04, b"DnsDomain") + ber(0x04, b"corp.test"))
+    nt = ber(0xa3, ber(0x04, b"Host") + ber(0x04, b"ws7"))
+    search = ber(0x63, ber(0x04, b"") + bytes.fromhex("0a01000a0100") +
+                 bytes.fromhex("020100020100010100") +
+                 ber(0xa0, eq + nt) + ber(0x30, ber(0x04, b"dnsHostName")))
+    req = ber(0x30, bytes.fromhex("020107") + search)
+    entry = ber(0x64, ber(0x04, b"") + ber(0x30, ber(0x30, ber(
+        0x04, b"dnsHostName") + ber(0x31, ber(0x04, b"dc1.corp.test")))))
+    res = ber(0x30, bytes.fromhex("020107") + entry)
+    done = ber(0x30, bytes.fromhex("020107") +
+               ber(0x65, bytes.fromhex("0a0100") + ber(0x04, b"") +
+                   ber(0x04, b"")))
+    return [pcaplib.udp_frame(True, 51000, 389, req),
+            pcaplib.udp_frame(False, 389, 51000, res + done)]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
     pcaplib.write(os.path.join(here, "pimv1.pcap"), pimv1_frames())
+    pcaplib.write(os.path.join(here, "cldap.pcap"), cldap_frames())
 
 
 if __name__ == "__main__":

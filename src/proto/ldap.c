@@ -431,14 +431,20 @@ ldap_decode(struct st_dctx *d, struct st_cur *c)
 		ldap_creds_on(d, c);
 	if (rc == ST_OK && d->hdr < left) {	/* more messages */
 		d->plen = left - d->hdr;
-		if (st_dcount(d, &st_proto_ldap) + 1 < LDAP_MAX_ITEMS)
-			d->next = &st_proto_ldap;
+		if (st_dcount(d, d->ly->proto) + 1 < LDAP_MAX_ITEMS)
+			d->next = d->ly->proto;
 	}
 	return rc;
 }
 
 static const struct st_bind ldap_binds[] = {
 	{ ST_KEY_TCPPORT, 389 },
+};
+
+/* Connectionless LDAP (RFC 1798, Active Directory's "LDAP ping" for a
+ * domain controller): the same messages, one per datagram, under the
+ * name Wireshark gives them there. */
+static const struct st_bind cldap_binds[] = {
 	{ ST_KEY_UDPPORT, 389 },
 };
 
@@ -459,7 +465,7 @@ ldap_summary(struct st_sumctx *s, const struct st_layer *ly)
 	size_t i;
 
 	st_ly_fields(s->pkt, ly, st_ldap_fields, F_NFIELDS, f);
-	st_out_puts(s->o, "ldap");
+	st_out_puts(s->o, ly->proto->name);
 	if (f[F_SASLLEN] != NULL) {
 		st_out_puts(s->o, " SASL buffer of ");
 		s->value(s, f[F_SASLLEN]);
@@ -482,7 +488,7 @@ ldap_summary(struct st_sumctx *s, const struct st_layer *ly)
 			else
 				s->value(s, f[about[i]]);
 		}
-	for (l = ly + 1; l < end && l->proto == &st_proto_ldap; l++)
+	for (l = ly + 1; l < end && l->proto == ly->proto; l++)
 		more++;
 	if (more > 0)
 		st_out_printf(s->o, " (+%u message%s)", more, more > 1 ? "s" :
@@ -514,4 +520,25 @@ const struct st_proto st_proto_ldap = {
 	    "server answers with one message per entry, references, and a "
 	    "final result code.  Each message is ASN.1 BER and carries the "
 	    "request's message ID.",
+};
+
+const struct st_proto st_proto_cldap = {
+	.name = "cldap",
+	.ws = "cldap",
+	.title = "Connectionless Lightweight Directory Access Protocol",
+	.rfc = "RFC 1798, RFC 4511",
+	.role = ST_ROLE_APP,
+	.fields = st_ldap_fields,
+	.nfields = NFIELDS(st_ldap_fields),
+	.decode = ldap_decode,
+	.binds = cldap_binds,
+	.nbinds = NFIELDS(cldap_binds),
+	.summary = ldap_summary,
+	.keys = ldap_keys,
+	.color = "\033[33m",
+	.explain = "LDAP's messages over UDP port 389, one request and its "
+	    "answer per datagram, without a bind.  Windows clients find a "
+	    "domain controller this way: a search of the empty base for the "
+	    "Netlogon attribute (the \"LDAP ping\"), whose answer names the "
+	    "domain, the forest and the controller's site.",
 };

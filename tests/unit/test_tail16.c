@@ -7,7 +7,8 @@
  * PIMv1 (IGMP type 0x14): a query, a register carrying a datagram, a
  * join/prune's groups and sources, an assert, a version other than 1.
  * Each is a layer of its own above an IGMP layer that only carries it, as
- * Wireshark shows them; every shorter prefix of each.
+ * Wireshark shows them.  Connectionless LDAP: LDAP's messages over UDP 389
+ * under their own name, two in one datagram.  Every shorter prefix of each.
  */
 #include <string.h>
 
@@ -189,6 +190,42 @@ test_pimv1_odd(void **state)
 	assert_int_equal(fval(p, "pim.join_ip"), 0xc6120109);
 }
 
+#define CLDAP_REQ "4500006a000140004011ae5ac6120001c6120002c73801850056f7c7" \
+	"304c020107634704000a01000a0100020100020100010100a025a3160409446e73" \
+	"446f6d61696e0409636f72702e74657374a30b0404486f73740403777337300d04" \
+	"0b646e73486f73744e616d65"
+#define CLDAP_RES "45000055000140004011ae6fc6120002c61200010185c7380041f84e" \
+	"3029020107642404003020301e040b646e73486f73744e616d65310f040d646331" \
+	"2e636f72702e74657374300c02010765070a010004000400"
+
+static void
+test_cldap(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, CLDAP_REQ);
+	assert_chain(p, "ipv4 udp cldap");
+	assert_int_equal(fval(p, "ldap.messageID"), 7);
+	assert_int_equal(fval(p, "ldap.protocolOp"), 3);
+	assert_string_equal(field_n(p, "ldap.assertionValue", 1)->meaning,
+	    "ws7");
+	assert_string_equal(summary_of(DLT_RAW, CLDAP_REQ), "   1  0.000000  "
+	    "ipv4 › udp › cldap  198.18.0.1:51000 → 198.18.0.2:389 len 78  "
+	    "cldap #7 searchRequest (&(DnsDomain=corp.test)(Host=ws7))\n");
+	/* the entry and the search's end: two layers */
+	p = decode_hex(DLT_RAW, CLDAP_RES);
+	assert_chain(p, "ipv4 udp cldap cldap");
+	assert_int_equal(field_n(p, "ldap.protocolOp", 1)->val, 5);
+	/* LDAP over TCP keeps its own name */
+	p = decode_hex(DLT_RAW, "4500003a000140004006ae81c6120001c6120002"
+	    "c738018500000001000000005018ffff00000000"
+	    "300c02010765070a010004000400");
+	assert_chain(p, "ipv4 tcp ldap");
+	sweep_prefixes(DLT_RAW, CLDAP_REQ);
+	sweep_prefixes(DLT_RAW, CLDAP_RES);
+}
+
 int
 main(void)
 {
@@ -197,6 +234,7 @@ main(void)
 		cmocka_unit_test(test_dvmrp_short),
 		cmocka_unit_test(test_pimv1),
 		cmocka_unit_test(test_pimv1_odd),
+		cmocka_unit_test(test_cldap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
