@@ -16,6 +16,10 @@ cldap.pcap   connectionless LDAP (UDP 389): a search of the empty base
              for a domain controller's dnsHostName with a filter on the
              domain and host, and one datagram holding the entry that
              answers it and the search's end.
+nntp.pcap    a news reader's session (TCP 119): the greeting, CAPABILITIES
+             and its list, GROUP and its 211, ARTICLE with the article's
+             head and body in the 220 answer's text, POST refused (440)
+             and QUIT.
 """
 import os
 import struct
@@ -133,11 +137,32 @@ def cldap_frames():
             pcaplib.udp_frame(False, 389, 51000, res + done)]
 
 
+def nntp_frames():
+    f = []
+    c = pcaplib.Conn(40119, 119, f).handshake()
+    c.send(False, b"200 news.corp.test InterNetNews server ready\r\n")
+    c.send(True, b"CAPABILITIES\r\n")
+    c.send(False, b"101 Capability list:\r\nVERSION 2\r\nREADER\r\n"
+           b"LIST ACTIVE NEWSGROUPS\r\n.\r\n")
+    c.send(True, b"GROUP misc.test\r\n")
+    c.send(False, b"211 3 1 3 misc.test\r\n")
+    c.send(True, b"ARTICLE 2\r\n")
+    c.send(False, b"220 2 <a2@corp.test>\r\nFrom: ann@corp.test\r\n"
+           b"Newsgroups: misc.test\r\nSubject: hello\r\n"
+           b"Message-ID: <a2@corp.test>\r\n\r\nA test.\r\n.\r\n")
+    c.send(True, b"POST\r\n")
+    c.send(False, b"440 Posting not permitted\r\n")
+    c.send(True, b"QUIT\r\n")
+    c.send(False, b"205 Bye\r\n")
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
     pcaplib.write(os.path.join(here, "pimv1.pcap"), pimv1_frames())
     pcaplib.write(os.path.join(here, "cldap.pcap"), cldap_frames())
+    pcaplib.write(os.path.join(here, "nntp.pcap"), nntp_frames())
 
 
 if __name__ == "__main__":

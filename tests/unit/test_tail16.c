@@ -8,7 +8,8 @@
  * join/prune's groups and sources, an assert, a version other than 1.
  * Each is a layer of its own above an IGMP layer that only carries it, as
  * Wireshark shows them.  Connectionless LDAP: LDAP's messages over UDP 389
- * under their own name, two in one datagram.  Every shorter prefix of each.
+ * under their own name, two in one datagram.  NNTP: a command and its
+ * arguments, a status line, an answer's text.  Every shorter prefix of each.
  */
 #include <string.h>
 
@@ -226,6 +227,45 @@ test_cldap(void **state)
 	sweep_prefixes(DLT_RAW, CLDAP_RES);
 }
 
+#define NNTP_GROUP "45000039000740004006ae90c6120001c61200029cb70077" \
+	"000003f6000013fa5018ffff94eb000047524f5550206d6973632e746573740d0a"
+#define NNTP_ARTICLE "450000a4000a40004006ae22c6120002c612000100779cb7" \
+	"0000140f000004125018ffff535f00003232302032203c613240636f72702e7465" \
+	"73743e0d0a46726f6d3a20616e6e40636f72702e746573740d0a4e657773677" \
+	"26f7570733a206d6973632e746573740d0a5375626a6563743a2068656c6c6f0d" \
+	"0a4d6573736167652d49443a203c613240636f72702e746573743e0d0a0d0a4120" \
+	"746573742e0d0a2e0d0a"
+
+static void
+test_nntp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, NNTP_GROUP);
+	assert_chain(p, "ipv4 tcp nntp");
+	assert_int_equal(fval(p, "nntp.request"), 1);
+	assert_false(has_field(p, "nntp.response"));
+	assert_string_equal(field_n(p, "strata.nntp.command", 0)->meaning,
+	    "GROUP");
+	assert_string_equal(field_n(p, "strata.nntp.arguments", 0)->meaning,
+	    "misc.test");
+	p = decode_hex(DLT_RAW, NNTP_ARTICLE);
+	assert_int_equal(fval(p, "nntp.response"), 1);
+	assert_string_equal(field_n(p, "strata.nntp.code", 0)->meaning, "220");
+	assert_string_equal(field_n(p, "strata.nntp.text", 0)->meaning,
+	    "2 <a2@corp.test>");
+	assert_int_equal(fval(p, "strata.nntp.lines"), 8);
+	/* an article's text alone: its lines, no status */
+	p = decode_hex(DLT_RAW, "4500003c000a40004006ae22c6120002c6120001"
+	    "00779cb70000140f000004125018ffff535f0000"
+	    "4120746573742e0d0a2e0d0a4d6f72650d0a");
+	assert_false(has_field(p, "strata.nntp.code"));
+	assert_int_equal(fval(p, "strata.nntp.lines"), 3);
+	sweep_prefixes(DLT_RAW, NNTP_GROUP);
+	sweep_prefixes(DLT_RAW, NNTP_ARTICLE);
+}
+
 int
 main(void)
 {
@@ -235,6 +275,7 @@ main(void)
 		cmocka_unit_test(test_pimv1),
 		cmocka_unit_test(test_pimv1_odd),
 		cmocka_unit_test(test_cldap),
+		cmocka_unit_test(test_nntp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
