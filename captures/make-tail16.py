@@ -20,6 +20,11 @@ nntp.pcap    a news reader's session (TCP 119): the greeting, CAPABILITIES
              and its list, GROUP and its 211, ARTICLE with the article's
              head and body in the 220 answer's text, POST refused (440)
              and QUIT.
+tacplus.pcap TACACS+ (TCP 49) with the unencrypted flag: an ASCII login
+             (START, the REPLY asking for the password, CONTINUE with it,
+             the REPLY passing it), an authorization REQUEST with two
+             arguments and its REPLY, an accounting start record and its
+             REPLY, a PAP START, and an obfuscated START (flag clear).
 """
 import os
 import struct
@@ -157,12 +162,49 @@ def nntp_frames():
     return f
 
 
+def tacplus_frames():
+    f = []
+    c = pcaplib.Conn(40049, 49, f).handshake()
+
+    def msg(type_, seq, body, flags=1, sid=0x1234ABCD):
+        return bytes([0xC0, type_, seq, flags]) + \
+            struct.pack("!II", sid, len(body)) + body
+
+    who = b"alice" + b"tty0" + b"ws7"
+    c.send(True, msg(1, 1, bytes([1, 15, 1, 1, 5, 4, 3, 0]) + who))
+    text = b"Password: "
+    c.send(False, msg(1, 2, bytes([5, 1]) + struct.pack("!HH", len(text),
+                                                         0) + text))
+    c.send(True, msg(1, 3, struct.pack("!HH", 6, 0) + bytes([0]) +
+                     b"secret"))
+    c.send(False, msg(1, 4, bytes([1, 0]) + struct.pack("!HH", 0, 0)))
+    args = [b"service=shell", b"cmd=show", b"cmd-arg=version"]
+    c.send(True, msg(2, 1, bytes([6, 15, 1, 1, 5, 4, 3, len(args)]) +
+                     bytes(len(a) for a in args) + who + b"".join(args),
+                     sid=0x2222))
+    rep = [b"priv-lvl=15"]
+    c.send(False, msg(2, 2, bytes([1, len(rep)]) + struct.pack("!HH", 0, 0)
+                      + bytes(len(a) for a in rep) + b"".join(rep),
+                      sid=0x2222))
+    acct = [b"task_id=7", b"start_time=1700000000", b"service=shell"]
+    c.send(True, msg(3, 1, bytes([0x02, 6, 15, 1, 1, 5, 4, 3, len(acct)]) +
+                     bytes(len(a) for a in acct) + who + b"".join(acct),
+                     sid=0x3333))
+    c.send(False, msg(3, 2, struct.pack("!HH", 0, 0) + bytes([1]),
+                      sid=0x3333))
+    c.send(True, msg(1, 1, bytes([1, 1, 2, 1, 3, 4, 3, 6]) + b"bob" +
+                     b"tty1" + b"ws8" + b"hunter", sid=0x4444))
+    c.send(True, msg(1, 1, bytes(range(20)), flags=0, sid=0x5555))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
     pcaplib.write(os.path.join(here, "pimv1.pcap"), pimv1_frames())
     pcaplib.write(os.path.join(here, "cldap.pcap"), cldap_frames())
     pcaplib.write(os.path.join(here, "nntp.pcap"), nntp_frames())
+    pcaplib.write(os.path.join(here, "tacplus.pcap"), tacplus_frames())
 
 
 if __name__ == "__main__":

@@ -9,7 +9,10 @@
  * Each is a layer of its own above an IGMP layer that only carries it, as
  * Wireshark shows them.  Connectionless LDAP: LDAP's messages over UDP 389
  * under their own name, two in one datagram.  NNTP: a command and its
- * arguments, a status line, an answer's text.  Every shorter prefix of each.
+ * arguments, a status line, an answer's text.  TACACS+: an unencrypted
+ * START, REPLY, authorization and accounting requests with their
+ * arguments, an obfuscated body, two messages in one segment, a length
+ * past the capture.  Every shorter prefix of each.
  */
 #include <string.h>
 
@@ -266,6 +269,101 @@ test_nntp(void **state)
 	sweep_prefixes(DLT_RAW, NNTP_ARTICLE);
 }
 
+#define TAC_START "45000048000440004006ae84c6120001c61200029c710031" \
+	"000003e8000013885018ffff9dd90000" \
+	"c00101011234abcd00000014010f010105040300616c69636574747930777337"
+#define TAC_REPLY "45000044000540004006ae87c6120002c612000100319c71" \
+	"00001388000004085018ffff026e0000" \
+	"c00102011234abcd000000100501000a000050617373776f72643a20"
+#define TAC_AUTHOR "4500006f000840004006ae59c6120001c61200029c710031" \
+	"0000041f000013b65018ffffa7060000" \
+	"c0020101000022220000003b060f0101050403030d080f616c6963657474793077" \
+	"7337736572766963653d7368656c6c636d643d73686f77636d642d6172673d7665" \
+	"7273696f6e"
+#define TAC_ACCT "45000077000a40004006ae4fc6120001c61200029c710031" \
+	"00000466000013d45018ffff20470000" \
+	"c0030101000033330000004302060f01010504030309150d616c69636574747930" \
+	"7773377461736b5f69643d3773746172745f74696d653d31373030303030303030" \
+	"736572766963653d7368656c6c"
+#define TAC_OBF "45000048000d40004006ae7bc6120001c61200029c710031" \
+	"000004d9000013e55018fffffd540000" \
+	"c00101000000555500000014000102030405060708090a0b0c0d0e0f10111213"
+
+static void
+test_tacplus(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TAC_START);
+	assert_chain(p, "ipv4 tcp tacplus");
+	assert_int_equal(fval(p, "tacplus.request"), 1);
+	assert_int_equal(fval(p, "tacplus.majvers"), 192);
+	assert_int_equal(fval(p, "tacplus.flags.unencrypted"), 1);
+	assert_int_equal(fval(p, "tacplus.session_id"), 0x1234abcd);
+	assert_int_equal(fval(p, "tacplus.packet_len"), 20);
+	assert_int_equal(fval(p, "tacplus.authen_action"), 1);
+	assert_int_equal(fval(p, "tacplus.privilege_level"), 15);
+	assert_string_equal(field_n(p, "tacplus.user", 0)->meaning, "alice");
+	assert_string_equal(field_n(p, "tacplus.port", 0)->meaning, "tty0");
+	assert_string_equal(field_n(p, "tacplus.remote_address", 0)->meaning,
+	    "ws7");
+	assert_int_equal(fval(p, "tacplus.ascii_length"), 0);
+	assert_string_equal(summary_of(DLT_RAW, TAC_START), "   1  0.000000  "
+	    "ipv4 › tcp › tacplus  198.18.0.1:40049 → 198.18.0.2:49 [P.] seq "
+	    "1000:1032 ack 5000 win 65535 len 32  tacacs+ authentication "
+	    "start seq 1 user alice\n");
+
+	p = decode_hex(DLT_RAW, TAC_REPLY);
+	assert_int_equal(fval(p, "tacplus.response"), 1);
+	assert_int_equal(fval(p, "tacplus.body_authen_rep.status"), 5);
+	assert_string_equal(field_n(p, "tacplus.body_authen_rep.server_msg",
+	    0)->meaning, "Password: ");
+
+	p = decode_hex(DLT_RAW, TAC_AUTHOR);
+	assert_int_equal(fval(p, "tacplus.body_author_req.arg_count"), 3);
+	assert_int_equal(field_n(p, "tacplus.arg_length", 2)->val, 15);
+	assert_string_equal(field_n(p, "tacplus.arg_value", 1)->meaning,
+	    "cmd=show");
+
+	p = decode_hex(DLT_RAW, TAC_ACCT);
+	assert_int_equal(fval(p, "tacplus.acct.flags.start"), 1);
+	assert_int_equal(fval(p, "tacplus.acct.flags.stop"), 0);
+	assert_string_equal(field_n(p, "tacplus.arg_value", 0)->meaning,
+	    "task_id=7");
+
+	/* without the key: the header, and the body as bytes */
+	p = decode_hex(DLT_RAW, TAC_OBF);
+	assert_int_equal(fval(p, "tacplus.flags.unencrypted"), 0);
+	assert_int_equal(field_n(p, "strata.tacplus.encrypted", 0)->bits, 160);
+	assert_false(has_field(p, "tacplus.user"));
+	sweep_prefixes(DLT_RAW, TAC_START);
+	sweep_prefixes(DLT_RAW, TAC_AUTHOR);
+	sweep_prefixes(DLT_RAW, TAC_ACCT);
+}
+
+/* Two messages in one segment: two layers; a user length past the body:
+ * cut short, not read beyond. */
+static void
+test_tacplus_odd(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, "4500004c000540004006ae87c6120002c6120001"
+	    "00319c7100001388000004085018ffff026e0000"
+	    "c00104011234abcd00000006010000000000"
+	    "c00104011234abcd00000006020000000000");
+	assert_chain(p, "ipv4 tcp tacplus tacplus");
+	assert_int_equal(field_n(p, "tacplus.body_authen_rep.status", 1)->val,
+	    2);
+	p = decode_hex(DLT_RAW, "45000048000440004006ae84c6120001c6120002"
+	    "9c710031000003e8000013885018ffff9dd90000"
+	    "c00101011234abcd00000014010f0101ff0403006162");
+	assert_int_equal(last_layer(p, "tacplus")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "tacplus.user"));
+}
+
 int
 main(void)
 {
@@ -276,6 +374,8 @@ main(void)
 		cmocka_unit_test(test_pimv1_odd),
 		cmocka_unit_test(test_cldap),
 		cmocka_unit_test(test_nntp),
+		cmocka_unit_test(test_tacplus),
+		cmocka_unit_test(test_tacplus_odd),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
