@@ -25,6 +25,10 @@ tacplus.pcap TACACS+ (TCP 49) with the unencrypted flag: an ASCII login
              the REPLY passing it), an authorization REQUEST with two
              arguments and its REPLY, an accounting start record and its
              REPLY, a PAP START, and an obfuscated START (flag clear).
+rtsp.pcap    an IP camera's RTSP session (TCP 554): OPTIONS, DESCRIBE
+             answered with SDP, SETUP for media interleaved in the
+             connection, PLAY, then RTP on channel 0 and, two frames in
+             one segment, RTP and an RTCP sender report on channel 1.
 """
 import os
 import struct
@@ -198,6 +202,45 @@ def tacplus_frames():
     return f
 
 
+def rtsp_frames():
+    f = []
+    c = pcaplib.Conn(40554, 554, f).handshake()
+    url = b"rtsp://198.18.0.2/cam"
+    c.send(True, b"OPTIONS " + url + b" RTSP/1.0\r\nCSeq: 1\r\n"
+           b"User-Agent: strata-test\r\n\r\n")
+    c.send(False, b"RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, "
+           b"DESCRIBE, SETUP, PLAY, TEARDOWN\r\n\r\n")
+    sdp = (b"v=0\r\no=- 1 1 IN IP4 198.18.0.2\r\ns=cam\r\n"
+           b"c=IN IP4 0.0.0.0\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+           b"a=rtpmap:96 H264/90000\r\n")
+    c.send(True, b"DESCRIBE " + url + b" RTSP/1.0\r\nCSeq: 2\r\n"
+           b"Accept: application/sdp\r\n\r\n")
+    c.send(False, b"RTSP/1.0 200 OK\r\nCSeq: 2\r\nContent-Type: "
+           b"application/sdp\r\nContent-Length: %d\r\n\r\n" % len(sdp) +
+           sdp)
+    tr = b"Transport: RTP/AVP/TCP;unicast;interleaved=0-1\r\n"
+    c.send(True, b"SETUP " + url + b"/track1 RTSP/1.0\r\nCSeq: 3\r\n" +
+           tr + b"\r\n")
+    c.send(False, b"RTSP/1.0 200 OK\r\nCSeq: 3\r\n"
+           b"Session: 12345678;timeout=60\r\n" + tr + b"\r\n")
+    c.send(True, b"PLAY " + url + b" RTSP/1.0\r\nCSeq: 4\r\n"
+           b"Session: 12345678\r\n\r\n")
+    c.send(False, b"RTSP/1.0 200 OK\r\nCSeq: 4\r\n"
+           b"Session: 12345678\r\n\r\n")
+
+    def rtp(seq):
+        return bytes.fromhex("8060%04x000000640000abcd" % seq) + b"frame"
+
+    def frame(ch, data):
+        return b"$" + bytes([ch]) + struct.pack("!H", len(data)) + data
+
+    sr = bytes.fromhex("80c800060000abcd") + bytes(8) + \
+        bytes.fromhex("00000064") + struct.pack("!II", 1, 5)
+    c.send(False, frame(0, rtp(0)))
+    c.send(False, frame(0, rtp(1)) + frame(1, sr))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
@@ -205,6 +248,7 @@ def main():
     pcaplib.write(os.path.join(here, "cldap.pcap"), cldap_frames())
     pcaplib.write(os.path.join(here, "nntp.pcap"), nntp_frames())
     pcaplib.write(os.path.join(here, "tacplus.pcap"), tacplus_frames())
+    pcaplib.write(os.path.join(here, "rtsp.pcap"), rtsp_frames())
 
 
 if __name__ == "__main__":

@@ -11,14 +11,13 @@
  *   BYE 203: SSRCs (SC), a reason    APP 204: SSRC, name, data
  */
 #include <string.h>
-#include <time.h>
 
+#include "strata/ntptime.h"
 #include "strata/out.h"
 #include "fields.h"
 #include "voip.h"
 
 #define RTCP_ITEMS	32	/* SDES items of one chunk, blocks, SSRCs */
-#define NTP_UNIX	2208988800u
 
 enum { F_SETUP, F_SETUP_FRAME, F_SETUP_METHOD, F_VERSION, F_PADDING, F_RC,
 	F_SC, F_SUBTYPE, F_PT, F_LENGTH, F_SENDER, F_NTP_MSW, F_NTP_LSW,
@@ -137,31 +136,6 @@ setup(struct st_dctx *d)
 	st_dgen(d, &rtcp_fields[F_SETUP_FRAME], n.setup);
 	if ((f = st_dgen(d, &rtcp_fields[F_SETUP_METHOD], 0)) != NULL)
 		f->meaning = "SDP";
-}
-
-/* The SR's NTP time as Wireshark writes it: "Oct 14, 2023 05:26:40.5 UTC"
- * with nine digits of fraction. */
-static void
-ntp_time(struct st_dctx *d, struct st_cur *c)
-{
-	static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May",
-	    "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	uint32_t sec = (uint32_t)st_peek_bits(c, 64, 32);
-	uint32_t frac = (uint32_t)st_peek_bits(c, 96, 32);
-	struct tm tm;
-	time_t t;
-	char buf[64];
-
-	t = (time_t)((int64_t)sec - NTP_UNIX + (sec & 0x80000000u ? 0 :
-	    ((int64_t)1 << 32)));
-	if (gmtime_r(&t, &tm) == NULL)
-		snprintf(buf, sizeof(buf), "?");
-	else
-		snprintf(buf, sizeof(buf), "%s %2d, %d %02d:%02d:%02d.%09u "
-		    "UTC", months[tm.tm_mon % 12], tm.tm_mday,
-		    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec,
-		    (unsigned)(((uint64_t)frac * 1000000000u) >> 32));
-	st_dtext(d, c, &rtcp_fields[F_NTP], 8, 8, buf);
 }
 
 /* n report blocks from off (24 bytes each, within len). */
@@ -311,7 +285,9 @@ rtcp_decode(struct st_dctx *d, struct st_cur *c)
 		if (st_dfields(d, c, &rtcp_fields[F_SENDER], F_OCTETS -
 		    F_SENDER + 1) != ST_OK)
 			return ST_ETRUNC;
-		ntp_time(d, c);
+		/* as Wireshark writes it; zero is its epoch's start */
+		st_dntptime(d, c, &rtcp_fields[F_NTP], 8, "Jan  1, 1970 "
+		    "00:00:00.000000000 UTC");
 		rc = blocks(d, c, 28, count, len);
 		break;
 	case 201:

@@ -12,7 +12,9 @@
  * arguments, a status line, an answer's text.  TACACS+: an unencrypted
  * START, REPLY, authorization and accounting requests with their
  * arguments, an obfuscated body, two messages in one segment, a length
- * past the capture.  Every shorter prefix of each.
+ * past the capture.  RTSP: a request line and its URL, an answer whose
+ * body is SDP, Session and Transport, interleaved RTP and RTCP two in a
+ * segment.  Every shorter prefix of each.
  */
 #include <string.h>
 
@@ -364,6 +366,72 @@ test_tacplus_odd(void **state)
 	assert_false(has_field(p, "tacplus.user"));
 }
 
+#define RTSP_DESCRIBE \
+	"45000075000640004006ae55c6120001c61200029e6a022a00000434000013d6" \
+	"5018ffffa5210000444553435249424520727473703a2f2f3139382e31382e30" \
+	"2e322f63616d20525453502f312e300d0a435365713a20320d0a416363657074" \
+	"3a206170706c69636174696f6e2f7364700d0a0d0a"
+#define RTSP_SDP \
+	"450000e6000740004006ade3c6120002c6120001022a9e6a000013d600000481" \
+	"5018ffff65600000525453502f312e3020323030204f4b0d0a435365713a2032" \
+	"0d0a436f6e74656e742d547970653a206170706c69636174696f6e2f7364700d" \
+	"0a436f6e74656e742d4c656e6774683a203131300d0a0d0a763d300d0a6f3d2d" \
+	"2031203120494e20495034203139382e31382e302e320d0a733d63616d0d0a63" \
+	"3d494e2049503420302e302e302e300d0a743d3020300d0a6d3d766964656f20" \
+	"30205254502f4156502039360d0a613d7274706d61703a393620483236342f39" \
+	"303030300d0a"
+#define RTSP_SETUP \
+	"45000092000940004006ae35c6120002c6120001022a9e6a00001494000004e9" \
+	"5018ffff50690000525453502f312e3020323030204f4b0d0a435365713a2033" \
+	"0d0a53657373696f6e3a2031323334353637383b74696d656f75743d36300d0a" \
+	"5472616e73706f72743a205254502f4156502f5443503b756e69636173743b69" \
+	"6e7465726c65617665643d302d310d0a0d0a"
+#define RTSP_MEDIA \
+	"4500005d000d40004006ae66c6120002c6120001022a9e6a000015420000052c" \
+	"5018ffffc79700002400001180600001000000640000abcd6672616d65240100" \
+	"1c80c800060000abcd0000000000000000000000640000000100000005"
+
+static void
+test_rtsp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, RTSP_DESCRIBE);
+	assert_chain(p, "ipv4 tcp rtsp");
+	assert_string_equal(field_n(p, "rtsp.method", 0)->meaning, "DESCRIBE");
+	assert_string_equal(field_n(p, "rtsp.url", 0)->meaning,
+	    "rtsp://198.18.0.2/cam");
+	/* the line's end written as Wireshark writes it */
+	assert_string_equal(field_n(p, "rtsp.request", 0)->meaning,
+	    "DESCRIBE rtsp://198.18.0.2/cam RTSP/1.0\\r\\n");
+	p = decode_hex(DLT_RAW, RTSP_SDP);
+	assert_chain(p, "ipv4 tcp rtsp sdp");
+	assert_int_equal(fval(p, "rtsp.status"), 200);
+	assert_int_equal(fval(p, "rtsp.content-length"), 110);
+	assert_string_equal(field_n(p, "rtsp.content-type", 0)->meaning,
+	    "application/sdp");
+	p = decode_hex(DLT_RAW, RTSP_SETUP);
+	assert_string_equal(field_n(p, "rtsp.session", 0)->meaning,
+	    "12345678;timeout=60");
+	assert_string_equal(field_n(p, "rtsp.transport", 0)->meaning,
+	    "RTP/AVP/TCP;unicast;interleaved=0-1");
+	/* channel 0 RTP, then channel 1 RTCP in the same segment */
+	p = decode_hex(DLT_RAW, RTSP_MEDIA);
+	assert_chain(p, "ipv4 tcp rtsp rtp rtsp rtcp");
+	assert_int_equal(field_n(p, "rtsp.channel", 1)->val, 1);
+	assert_int_equal(fval(p, "rtp.seq"), 1);
+	assert_string_equal(field_n(p, "rtcp.timestamp.ntp", 0)->meaning,
+	    "Jan  1, 1970 00:00:00.000000000 UTC");
+	/* not RTP (version 0): data */
+	p = decode_hex(DLT_RAW, "45000036000d40004006ae66c6120002c6120001"
+	    "022a9e6a000015420000052c5018ffffc7970000"
+	    "2400000a00112233445566778899");
+	assert_chain(p, "ipv4 tcp rtsp data");
+	sweep_prefixes(DLT_RAW, RTSP_SDP);
+	sweep_prefixes(DLT_RAW, RTSP_MEDIA);
+}
+
 int
 main(void)
 {
@@ -376,6 +444,7 @@ main(void)
 		cmocka_unit_test(test_nntp),
 		cmocka_unit_test(test_tacplus),
 		cmocka_unit_test(test_tacplus_odd),
+		cmocka_unit_test(test_rtsp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
