@@ -463,6 +463,10 @@ size_t st_escape(const uint8_t *p, size_t n, char *out, size_t outn);
  * the first NUL, a byte above 0x7f as U+FFFD, the rest as st_escape. */
 void	st_escape_ascii(const uint8_t *p, size_t n, char *out, size_t outn);
 
+/* n bytes as base64 with padding (RFC 4648 4) into out (outn bytes,
+ * NUL-terminated; whole groups of four only): the characters written. */
+size_t	st_base64(const uint8_t *p, size_t n, char *out, size_t outn);
+
 /*
  * A gzip, zlib-wrapped or bare deflate stream p[0..n) inflated into
  * out[0..outn) by zlib, as far as the input goes (a stream cut short or

@@ -279,28 +279,13 @@ html_layer(struct st_out *o, const struct st_packet *pkt,
 static void
 base64(struct st_out *o, const uint8_t *p, size_t n)
 {
-	static const char b64[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char q[4];
-	uint32_t v;
-	size_t i;
+	char q[68];
+	size_t i, k;
 
-	for (i = 0; i + 2 < n; i += 3) {
-		v = (uint32_t)p[i] << 16 | (uint32_t)p[i + 1] << 8 | p[i + 2];
-		q[0] = b64[v >> 18];
-		q[1] = b64[v >> 12 & 63];
-		q[2] = b64[v >> 6 & 63];
-		q[3] = b64[v & 63];
-		st_out_write(o, q, 4);
-	}
-	if (i < n) {
-		v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 :
-		    0);
-		q[0] = b64[v >> 18];
-		q[1] = b64[v >> 12 & 63];
-		q[2] = i + 1 < n ? b64[v >> 6 & 63] : '=';
-		q[3] = '=';
-		st_out_write(o, q, 4);
+	/* 48 bytes at a time: 64 characters, no padding until the end */
+	for (i = 0; i < n; i += 48) {
+		k = st_base64(p + i, n - i < 48 ? n - i : 48, q, sizeof(q));
+		st_out_write(o, q, k);
 	}
 }
 
