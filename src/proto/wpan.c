@@ -425,7 +425,9 @@ frame_end(struct st_dctx *d, struct st_cur *c, size_t n, int end)
 	unsigned want;
 
 	if (end == END_CC24XX) {
-		st_dle(d, c, &wpan_fields[F_RSSI], n - 2, 1);
+		/* The RSSI is a signed byte, in dBm. */
+		if ((f = st_dle(d, c, &wpan_fields[F_RSSI], n - 2, 1)) != NULL)
+			f->val = (uint64_t)(int64_t)(int8_t)f->val;
 		if ((m = le(d, c, F_META, n - 1, 1)) < 0)
 			return 0;
 		st_dgen(d, &wpan_fields[F_FCSOK], (uint64_t)m >> 7);
