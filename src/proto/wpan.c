@@ -27,7 +27,7 @@
 enum {
 	F_LEN, F_FCF, F_TYPE, F_SEC, F_PEND, F_ACKR, F_COMP, F_RES, F_SNS,
 	F_IE, F_DAM, F_VER, F_SAM, F_SEQ, F_DPAN, F_DST16, F_DST64, F_SPAN,
-	F_SRC16, F_SRC64, F_ADDR16, F_ADDR64,
+	F_SRC16, F_SRC64,
 	F_SCF, F_SLVL, F_KIM, F_FCSUP, F_ASN, F_SRES, F_FCNT, F_KSRC,
 	F_KIDX, F_FCNT03, F_KSC, F_MIC,
 	F_SFS, F_BO, F_SO, F_CAP, F_BEXT, F_COORD, F_APERMIT,
@@ -112,9 +112,6 @@ static const struct st_field_desc wpan_fields[] = {
 	[F_SPAN] = FD(NULL, "wpan.src_pan", "Source PAN", 0, 16, ST_FMT_HEX),
 	[F_SRC16] = FD("src", "wpan.src16", "Source", 0, 16, ST_FMT_HEX),
 	[F_SRC64] = FD(NULL, "wpan.src64", "Extended source", 0, 64,
-	    ST_FMT_TEXT),
-	[F_ADDR16] = FDD(NULL, "wpan.addr16", "Address", 0, 16, ST_FMT_HEX),
-	[F_ADDR64] = FDD(NULL, "wpan.addr64", "Extended address", 0, 64,
 	    ST_FMT_TEXT),
 	[F_SCF] = FD(NULL, "wpan.aux_sec.security_control_field",
 	    "Security control field", 0, 8, ST_FMT_HEX),
@@ -234,11 +231,13 @@ parts(struct st_dctx *d, struct st_cur *c, unsigned first, unsigned last,
 		st_dle(d, c, &wpan_fields[r], off, n);
 }
 
-/* An extended address (sent least significant byte first) as tshark
- * writes an EUI-64, with its alias; 0 when it was not captured. */
+/*
+ * An extended address (sent least significant byte first) as tshark
+ * writes an EUI-64; 0 when it was not captured.  (tshark's hidden aliases
+ * wpan.addr16 and wpan.addr64 are left out: they repeat the addresses.)
+ */
 static int
-eui64(struct st_dctx *d, struct st_cur *c, unsigned r, unsigned alias,
-    size_t off)
+eui64(struct st_dctx *d, struct st_cur *c, unsigned r, size_t off)
 {
 	struct st_cur t = *c;
 	const uint8_t *p;
@@ -253,8 +252,6 @@ eui64(struct st_dctx *d, struct st_cur *c, unsigned r, unsigned alias,
 		snprintf(text + 3 * i, sizeof(text) - 3 * (size_t)i,
 		    i < 7 ? "%02x:" : "%02x", p[7 - i]);
 	st_dtext(d, c, &wpan_fields[r], off, 8, text);
-	if (alias != 0)
-		st_dtext(d, c, &wpan_fields[alias], off, 8, text);
 	return 1;
 }
 
@@ -265,11 +262,10 @@ address(struct st_dctx *d, struct st_cur *c, unsigned m, unsigned r16,
 {
 	if (m == 2) {
 		le(d, c, r16, off, 2);
-		le(d, c, F_ADDR16, off, 2);
 		return 2;
 	}
 	if (m == 3) {
-		eui64(d, c, r64, F_ADDR64, off);
+		eui64(d, c, r64, off);
 		return 8;
 	}
 	return 0;
@@ -366,7 +362,7 @@ beacon(struct st_dctx *d, struct st_cur *c, size_t off)
 	for (i = 0; i < (unsigned)(pend & 7); i++, n += 2)
 		le(d, c, F_P16, n, 2);
 	for (i = 0; i < (unsigned)(pend >> 4 & 7); i++, n += 8)
-		if (!eui64(d, c, F_P64, 0, n))
+		if (!eui64(d, c, F_P64, n))
 			return 0;
 	return n - off;
 }
