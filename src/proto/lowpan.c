@@ -183,6 +183,7 @@ struct rebuilt {
 	size_t		 nmore;
 	long		 udp;		/* the UDP header's place in more, or
 					   -1 */
+	int		 ckelided;	/* its checksum left out */
 	uint8_t		*nextp;		/* where the next header's number
 					   goes */
 };
@@ -404,6 +405,7 @@ nhc(struct st_dctx *d, struct st_cur *c, size_t off, struct rebuilt *r,
 			h[0] = (uint8_t)(sp >> 8), h[1] = (uint8_t)sp;
 			h[2] = (uint8_t)(dp >> 8), h[3] = (uint8_t)dp;
 			h[4] = h[5] = h[6] = h[7] = 0;
+			r->ckelided = (b & 4) != 0;
 			if (!(b & 4)) {
 				if ((v = row(d, c, F_UCK, pos)) < 0)
 					return 0;
@@ -570,16 +572,15 @@ iphc(struct st_dctx *d, struct st_cur *c, size_t off, long fsize,
 		return c->err != ST_OK ? c->err : ST_EINVAL;
 	}
 	d->hdr = pos;
-	if (fsize >= 0) {
-		/* a first fragment: the rest of the datagram is to come */
+	/* A first fragment: the rest of the datagram is to come.  A frame
+	 * the capture cut: what would be rebuilt is not the sender's. */
+	if (fsize >= 0 || d->pkt->caplen < d->pkt->len) {
 		d->data = 1;
 		free(r);
 		return ST_OK;
 	}
 	pay = st_cur_left(c) - pos;
 	n = r->nmore + pay;
-	if (d->pkt->len > d->pkt->caplen)	/* the bytes the capture cut */
-		n += d->pkt->len - d->pkt->caplen;
 	r->ip[4] = (uint8_t)(n >> 8), r->ip[5] = (uint8_t)n;
 	if (r->udp >= 0) {
 		uint8_t *u = r->more + r->udp;
@@ -606,8 +607,7 @@ iphc(struct st_dctx *d, struct st_cur *c, size_t off, long fsize,
 		/* an elided UDP checksum: tshark rebuilds it as 0xffff
 		 * (RFC 6282 4.3.2 leaves it to the receiver to work out,
 		 * which tshark does not) */
-		if (r->udp >= 0 && b[40 + r->udp + 6] == 0 &&
-		    b[40 + r->udp + 7] == 0)
+		if (r->udp >= 0 && r->ckelided)
 			b[40 + r->udp + 6] = b[40 + r->udp + 7] = 0xff;
 		free(r);
 		d->rest_done = 1;
