@@ -444,6 +444,16 @@ frame_end(struct st_dctx *d, struct st_cur *c, size_t n, int end)
 	return f->ck == ST_CK_GOOD;
 }
 
+/* A header cut short: by the capture, or, in a frame captured whole,
+ * running into the FCS (malformed). */
+static int
+cut(struct st_dctx *d, const struct st_cur *c, size_t tail)
+{
+	if (c->err == ST_ETRUNC && tail > 0)
+		return st_dmalformed(d, "the header runs into the FCS");
+	return c->err;
+}
+
 static int
 wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
 {
@@ -479,6 +489,8 @@ wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
 	}
 	if (c->err != ST_OK)
 		return c->err;
+	/* The header's fields end before the FCS. */
+	c->end -= tail;
 	if (type > 3) {
 		d->hdr = off;
 		d->tail = tail;
@@ -499,11 +511,11 @@ wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
 	}
 	off += address(d, c, sam, F_SRC16, F_SRC64, off);
 	if (c->err != ST_OK)
-		return c->err;
+		return cut(d, c, tail);
 	if (fcf & 0x08) {
 		off += auxsec(d, c, ver, off, &mic);
 		if (c->err != ST_OK)
-			return c->err;
+			return cut(d, c, tail);
 		body = n - tail > off ? n - tail - off : 0;
 		if (mic > body)
 			return st_dmalformed(d, "no room for the %zu-byte MIC",
@@ -533,7 +545,7 @@ wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
 	else if (type == 3)
 		off += command(d, c, off);
 	if (c->err != ST_OK)
-		return c->err;
+		return cut(d, c, tail);
 	d->hdr = off;
 	d->tail = tail;
 	/* A bad frame's payload is not handed on, as tshark does not. */
