@@ -411,9 +411,9 @@ crc16(const struct st_cur *c, size_t n)
 	return crc;
 }
 
-/* The frame's last two bytes, the FCS or the CC24xx metadata, of the n
- * captured; whether the frame is good. */
-static int
+/* The frame's last two bytes, the FCS (checked) or the CC24xx metadata,
+ * of the n captured. */
+static void
 frame_end(struct st_dctx *d, struct st_cur *c, size_t n, int end)
 {
 	struct st_field *f;
@@ -425,13 +425,13 @@ frame_end(struct st_dctx *d, struct st_cur *c, size_t n, int end)
 		if ((f = st_dle(d, c, &wpan_fields[F_RSSI], n - 2, 1)) != NULL)
 			f->val = (uint64_t)(int64_t)(int8_t)f->val;
 		if ((m = le(d, c, F_META, n - 1, 1)) < 0)
-			return 0;
+			return;
 		st_dgen(d, &wpan_fields[F_FCSOK], (uint64_t)m >> 7);
 		parts(d, c, F_CORR, F_CORR, n - 1, 1);
-		return (m & 0x80) != 0;
+		return;
 	}
 	if ((f = st_dle(d, c, &wpan_fields[F_FCS], n - 2, 2)) == NULL)
-		return 0;
+		return;
 	want = crc16(c, n - 2);
 	if (want == f->val)
 		f->ck = ST_CK_GOOD;
@@ -441,7 +441,6 @@ frame_end(struct st_dctx *d, struct st_cur *c, size_t n, int end)
 		d->pkt->nbadck++;
 	}
 	st_dgen(d, &wpan_fields[F_FCSOK], f->ck == ST_CK_GOOD);
-	return f->ck == ST_CK_GOOD;
 }
 
 /* A header cut short: by the capture, or, in a frame captured whole,
@@ -454,21 +453,19 @@ cut(struct st_dctx *d, const struct st_cur *c, size_t tail)
 	return c->err;
 }
 
+/*
+ * The frame from its frame control field to its payload, at c (which ends
+ * before the FCS, tail bytes, when there is one); good: its FCS is right.
+ */
 static int
-wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
+header(struct st_dctx *d, struct st_cur *c, size_t n, size_t tail, int good)
 {
-	size_t n = st_cur_left(c), wire = n, off, mic = 0, tail = 0, body;
+	size_t off, mic = 0, body;
 	unsigned type, ver, dam, sam, pan;
 	long long fcf;
-	int good = 1;
 
-	/* The frame's length on the air without its last two bytes. */
-	if (d->pkt->len > d->pkt->caplen)
-		wire += d->pkt->len - d->pkt->caplen;
-	st_dgen(d, &wpan_fields[F_LEN], end == END_NONE || wire < 2 ? wire :
-	    wire - 2);
 	if ((fcf = le(d, c, F_FCF, 0, 2)) < 0)
-		return c->err;
+		return cut(d, c, tail);
 	parts(d, c, F_TYPE, F_SAM, 0, 2);
 	type = fcf & 7;
 	dam = fcf >> 10 & 3;
@@ -479,18 +476,8 @@ wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
 		st_dfields_at(d, c, off, wpan_fields + F_SEQ, 1);
 		off++;
 	}
-	/* The FCS is there only when the frame was captured whole. */
-	if (end != END_NONE && d->pkt->caplen >= d->pkt->len) {
-		tail = 2;
-		if (n < off + tail)
-			return c->err != ST_OK ? c->err : st_dmalformed(d,
-			    "no room for the FCS after the header");
-		good = frame_end(d, c, n, end);
-	}
 	if (c->err != ST_OK)
-		return c->err;
-	/* The header's fields end before the FCS. */
-	c->end -= tail;
+		return cut(d, c, tail);
 	if (type > 3) {
 		d->hdr = off;
 		d->tail = tail;
@@ -555,6 +542,49 @@ wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
 	} else
 		d->data = 1;
 	return ST_OK;
+}
+
+/* Whether the frame's last two bytes of the n at c say it is good: its
+ * FCS right, or the CC24xx metadata's FCS-valid bit set. */
+static int
+frame_good(const struct st_cur *c, size_t n, int end)
+{
+	struct st_cur t = *c;
+	unsigned lo, hi;
+
+	if (!st_cur_skip(&t, n - 2))
+		return 0;
+	lo = st_get_u8(&t);
+	hi = st_get_u8(&t);
+	if (end == END_CC24XX)
+		return (hi & 0x80) != 0;
+	return crc16(c, n - 2) == (hi << 8 | lo);
+}
+
+static int
+wpan_frame(struct st_dctx *d, struct st_cur *c, int end)
+{
+	size_t n = st_cur_left(c), wire = n, tail = 0;
+	struct st_cur t;
+	int good = 1, rc;
+
+	/* The frame's length on the air without its last two bytes. */
+	if (d->pkt->len > d->pkt->caplen)
+		wire += d->pkt->len - d->pkt->caplen;
+	st_dgen(d, &wpan_fields[F_LEN], end == END_NONE || wire < 2 ? wire :
+	    wire - 2);
+	/* The FCS is there only when the frame was captured whole; the
+	 * header's fields end before it, and it is shown after them. */
+	if (end != END_NONE && d->pkt->caplen >= d->pkt->len && n >= 2) {
+		tail = 2;
+		good = frame_good(c, n, end);
+	}
+	t = *c;
+	c->end -= tail;
+	rc = header(d, c, n, tail, good);
+	if (tail > 0)
+		frame_end(d, &t, n, end);
+	return rc;
 }
 
 static int
