@@ -19,194 +19,8 @@
  * command's, its identifier and fields; a data frame's payload goes on
  * through ST_KEY_WPAN (6LoWPAN).
  */
-#include <pcap/dlt.h>
-
 #include "strata/out.h"
-#include "fields.h"
-
-enum {
-	F_LEN, F_FCF, F_TYPE, F_SEC, F_PEND, F_ACKR, F_COMP, F_RES, F_SNS,
-	F_IE, F_DAM, F_VER, F_SAM, F_SEQ, F_DPAN, F_DST16, F_DST64, F_SPAN,
-	F_SRC16, F_SRC64,
-	F_SCF, F_SLVL, F_KIM, F_FCSUP, F_ASN, F_SRES, F_FCNT, F_KSRC,
-	F_KIDX, F_FCNT03, F_KSC, F_MIC,
-	F_SFS, F_BO, F_SO, F_CAP, F_BEXT, F_COORD, F_APERMIT,
-	F_GTS, F_GTSCNT, F_GTSPERMIT, F_GTSDIRS, F_GTSDIR, F_GTSADDR,
-	F_GTSSLOT, F_PSPEC, F_P16, F_P64,
-	F_CMD, F_CINFO, F_CALT, F_CDEV, F_CPWR, F_CIDLE, F_CSEC, F_CALLOC,
-	F_AADDR, F_ASTAT, F_DREASON, F_GREQ, F_GLEN, F_GDIR, F_GTYPE,
-	F_FCS, F_FCSOK, F_RSSI, F_META, F_CORR,
-	F_NROWS
-};
-
-static const struct st_valname type_names[] = {
-	{ 0, "Beacon" }, { 1, "Data" }, { 2, "Ack" }, { 3, "Command" },
-	{ 4, "Reserved" }, { 5, "Multipurpose" }, { 6, "Fragment" },
-	{ 7, "Extended" }, { 0, NULL }
-};
-
-static const struct st_valname mode_names[] = {
-	{ 0, "None" }, { 1, "Reserved" }, { 2, "Short/16-bit" },
-	{ 3, "Long/64-bit" }, { 0, NULL }
-};
-
-static const struct st_valname ver_names[] = {
-	{ 0, "IEEE Std 802.15.4-2003" }, { 1, "IEEE Std 802.15.4-2006" },
-	{ 2, "IEEE Std 802.15.4-2015" }, { 3, "Reserved" }, { 0, NULL }
-};
-
-static const struct st_valname cmd_names[] = {
-	{ 0x01, "Association Request" }, { 0x02, "Association Response" },
-	{ 0x03, "Disassociation Notification" }, { 0x04, "Data Request" },
-	{ 0x05, "PAN ID Conflict" }, { 0x06, "Orphan Notification" },
-	{ 0x07, "Beacon Request" }, { 0x08, "Coordinator Realignment" },
-	{ 0x09, "GTS Request" }, { 0, NULL }
-};
-
-static const struct st_valname assoc_names[] = {
-	{ 0x00, "Association Successful" }, { 0x01, "PAN at Capacity" },
-	{ 0x02, "PAN Access Denied" }, { 0, NULL }
-};
-
-static const struct st_valname level_names[] = {
-	{ 0, "No Security" }, { 1, "MIC-32" }, { 2, "MIC-64" },
-	{ 3, "MIC-128" }, { 4, "ENC" }, { 5, "ENC-MIC-32" },
-	{ 6, "ENC-MIC-64" }, { 7, "ENC-MIC-128" }, { 0, NULL }
-};
-
-/* Parts of a little-endian number: bit offsets from its top. */
-static const struct st_field_desc wpan_fields[] = {
-	[F_LEN] = FDG("wpan.frame_length", "Frame length", ST_FMT_DEC, NULL),
-	[F_FCF] = FD("fcf", "wpan.fcf", "Frame control field", 0, 16,
-	    ST_FMT_HEX),
-	[F_TYPE] = FDDN("type", "wpan.frame_type", "Frame type", 13, 3,
-	    ST_FMT_HEX, type_names),
-	[F_SEC] = FDD(NULL, "wpan.security", "Security enabled", 12, 1,
-	    ST_FMT_BOOL),
-	[F_PEND] = FDD(NULL, "wpan.pending", "Frame pending", 11, 1,
-	    ST_FMT_BOOL),
-	[F_ACKR] = FDD(NULL, "wpan.ack_request", "Acknowledge request", 10,
-	    1, ST_FMT_BOOL),
-	[F_COMP] = FDD(NULL, "wpan.pan_id_compression", "PAN ID compression",
-	    9, 1, ST_FMT_BOOL),
-	[F_RES] = FDD(NULL, "wpan.fcf.reserved", "Reserved", 8, 1,
-	    ST_FMT_BOOL),
-	[F_SNS] = FDD(NULL, "wpan.seqno_suppression", "Sequence number "
-	    "suppression", 7, 1, ST_FMT_BOOL),
-	[F_IE] = FDD(NULL, "wpan.ie_present", "Information elements present",
-	    6, 1, ST_FMT_BOOL),
-	[F_DAM] = FDDN(NULL, "wpan.dst_addr_mode", "Destination addressing "
-	    "mode", 4, 2, ST_FMT_HEX, mode_names),
-	[F_VER] = FDDN(NULL, "wpan.version", "Frame version", 2, 2,
-	    ST_FMT_DEC, ver_names),
-	[F_SAM] = FDDN(NULL, "wpan.src_addr_mode", "Source addressing mode",
-	    0, 2, ST_FMT_HEX, mode_names),
-	[F_SEQ] = FD("seq", "wpan.seq_no", "Sequence number", 0, 8,
-	    ST_FMT_DEC),
-	[F_DPAN] = FD(NULL, "wpan.dst_pan", "Destination PAN", 0, 16,
-	    ST_FMT_HEX),
-	[F_DST16] = FD("dst", "wpan.dst16", "Destination", 0, 16,
-	    ST_FMT_HEX),
-	[F_DST64] = FD(NULL, "wpan.dst64", "Destination", 0, 64,
-	    ST_FMT_TEXT),
-	[F_SPAN] = FD(NULL, "wpan.src_pan", "Source PAN", 0, 16, ST_FMT_HEX),
-	[F_SRC16] = FD("src", "wpan.src16", "Source", 0, 16, ST_FMT_HEX),
-	[F_SRC64] = FD(NULL, "wpan.src64", "Extended source", 0, 64,
-	    ST_FMT_TEXT),
-	[F_SCF] = FD(NULL, "wpan.aux_sec.security_control_field",
-	    "Security control field", 0, 8, ST_FMT_HEX),
-	[F_SLVL] = FDDN(NULL, "wpan.aux_sec.sec_level", "Security level", 5,
-	    3, ST_FMT_HEX, level_names),
-	[F_KIM] = FDD(NULL, "wpan.aux_sec.key_id_mode", "Key identifier mode",
-	    3, 2, ST_FMT_HEX),
-	[F_FCSUP] = FDD(NULL, "wpan.aux_sec.frame_counter_suppression",
-	    "Frame counter suppression", 2, 1, ST_FMT_BOOL),
-	[F_ASN] = FDD(NULL, "wpan.aux_sec.asn_in_nonce", "ASN in nonce", 1,
-	    1, ST_FMT_BOOL),
-	[F_SRES] = FDD(NULL, "wpan.aux_sec.reserved", "Reserved", 0, 1,
-	    ST_FMT_HEX),
-	[F_FCNT] = FD(NULL, "wpan.aux_sec.frame_counter", "Frame counter", 0,
-	    32, ST_FMT_DEC),
-	[F_KSRC] = FD(NULL, "wpan.aux_sec.key_source", "Key source", 0, 64,
-	    ST_FMT_HEX),
-	[F_KIDX] = FD(NULL, "wpan.aux_sec.key_index", "Key index", 0, 8,
-	    ST_FMT_HEX),
-	[F_FCNT03] = FD(NULL, "wpan.sec_frame_counter", "Frame counter", 0,
-	    32, ST_FMT_HEX),
-	[F_KSC] = FD(NULL, "wpan.sec_key_sequence_counter", "Key sequence "
-	    "counter", 0, 8, ST_FMT_HEX),
-	[F_MIC] = FD(NULL, "wpan.mic", "MIC", 0, 0, ST_FMT_BYTES),
-	[F_SFS] = FD(NULL, "strata.wpan.superframe", "Superframe "
-	    "specification", 0, 16, ST_FMT_HEX),
-	[F_BO] = FDD(NULL, "wpan.beacon_order", "Beacon interval (order)", 12,
-	    4, ST_FMT_DEC),
-	[F_SO] = FDD(NULL, "wpan.superframe_order", "Superframe interval "
-	    "(order)", 8, 4, ST_FMT_DEC),
-	[F_CAP] = FDD(NULL, "wpan.cap", "Final CAP slot", 4, 4, ST_FMT_DEC),
-	[F_BEXT] = FDD(NULL, "wpan.battery_ext", "Battery extension", 3, 1,
-	    ST_FMT_BOOL),
-	[F_COORD] = FDD(NULL, "wpan.bcn_coord", "PAN coordinator", 1, 1,
-	    ST_FMT_BOOL),
-	[F_APERMIT] = FDD(NULL, "wpan.assoc_permit", "Association permit", 0,
-	    1, ST_FMT_BOOL),
-	[F_GTS] = FD(NULL, "strata.wpan.gts", "GTS specification", 0, 8,
-	    ST_FMT_HEX),
-	[F_GTSCNT] = FDD(NULL, "wpan.gts.count", "GTS descriptor count", 5,
-	    3, ST_FMT_DEC),
-	[F_GTSPERMIT] = FDD(NULL, "wpan.gts.permit", "GTS permit", 0, 1,
-	    ST_FMT_BOOL),
-	[F_GTSDIRS] = FD(NULL, "strata.wpan.gts.directions", "GTS "
-	    "directions", 0, 8, ST_FMT_HEX),
-	[F_GTSDIR] = FDG("wpan.gts.direction", "Direction (receive)",
-	    ST_FMT_BOOL, NULL),
-	[F_GTSADDR] = FD(NULL, "wpan.gts.address", "Address", 0, 16,
-	    ST_FMT_HEX),
-	[F_GTSSLOT] = FD(NULL, "strata.wpan.gts.slot", "Starting slot and "
-	    "length", 0, 8, ST_FMT_HEX),
-	[F_PSPEC] = FD(NULL, "strata.wpan.pending", "Pending address "
-	    "specification", 0, 8, ST_FMT_HEX),
-	[F_P16] = FD(NULL, "wpan.pending16", "Address", 0, 16, ST_FMT_HEX),
-	[F_P64] = FD(NULL, "wpan.pending64", "Address", 0, 64, ST_FMT_TEXT),
-	[F_CMD] = FDN("cmd", "wpan.cmd", "Command identifier", 0, 8,
-	    ST_FMT_HEX, cmd_names),
-	[F_CINFO] = FD(NULL, "strata.wpan.cinfo", "Capability information",
-	    0, 8, ST_FMT_HEX),
-	[F_CALT] = FDD(NULL, "wpan.cinfo.alt_coord", "Alternate PAN "
-	    "coordinator", 7, 1, ST_FMT_BOOL),
-	[F_CDEV] = FDD(NULL, "wpan.cinfo.device_type", "Device type (FFD)",
-	    6, 1, ST_FMT_BOOL),
-	[F_CPWR] = FDD(NULL, "wpan.cinfo.power_src", "Power source (mains)",
-	    5, 1, ST_FMT_BOOL),
-	[F_CIDLE] = FDD(NULL, "wpan.cinfo.idle_rx", "Receive on when idle",
-	    4, 1, ST_FMT_BOOL),
-	[F_CSEC] = FDD(NULL, "wpan.cinfo.sec_capable", "Security capability",
-	    1, 1, ST_FMT_BOOL),
-	[F_CALLOC] = FDD(NULL, "wpan.cinfo.alloc_addr", "Allocate address",
-	    0, 1, ST_FMT_BOOL),
-	[F_AADDR] = FD(NULL, "wpan.asoc.addr", "Short address", 0, 16,
-	    ST_FMT_HEX),
-	[F_ASTAT] = FDN(NULL, "wpan.assoc.status", "Association status", 0,
-	    8, ST_FMT_HEX, assoc_names),
-	[F_DREASON] = FD(NULL, "wpan.disassoc.reason", "Disassociation "
-	    "reason", 0, 8, ST_FMT_HEX),
-	[F_GREQ] = FD(NULL, "strata.wpan.gtsreq", "GTS characteristics", 0,
-	    8, ST_FMT_HEX),
-	[F_GLEN] = FDD(NULL, "wpan.gtsreq.length", "GTS length", 4, 4,
-	    ST_FMT_DEC),
-	[F_GDIR] = FDD(NULL, "wpan.gtsreq.direction", "GTS direction "
-	    "(receive)", 3, 1, ST_FMT_BOOL),
-	[F_GTYPE] = FDD(NULL, "wpan.gtsreq.type", "Characteristic type "
-	    "(allocation)", 2, 1, ST_FMT_BOOL),
-	[F_FCS] = { .name = "wpan.fcs", .label = "FCS", .bits = 16,
-	    .fmt = ST_FMT_HEX, .flags = ST_DF_CKSUM },
-	[F_FCSOK] = FDG("wpan.fcs_ok", "FCS valid", ST_FMT_BOOL, NULL),
-	[F_RSSI] = { .name = "wpan.rssi", .label = "RSSI", .bits = 8,
-	    .fmt = ST_FMT_DEC, .flags = ST_DF_SIGNED },
-	[F_META] = FD(NULL, "strata.wpan.cc24xx", "FCS valid and "
-	    "correlation", 0, 8, ST_FMT_HEX),
-	[F_CORR] = FDD(NULL, "wpan.correlation", "LQI correlation value", 1,
-	    7, ST_FMT_DEC),
-};
+#include "wpan.h"
 
 /* How a frame ends. */
 enum { END_NONE, END_FCS, END_CC24XX };
@@ -453,6 +267,18 @@ cut(struct st_dctx *d, const struct st_cur *c, size_t tail)
 	return c->err;
 }
 
+/* The header ends at off, the payload is data (why: a note, or NULL). */
+static int
+as_data(struct st_dctx *d, size_t off, size_t tail, const char *why)
+{
+	if (why != NULL)
+		st_pkt_note(d->pkt, why);
+	d->hdr = off;
+	d->tail = tail;
+	d->data = 1;
+	return ST_OK;
+}
+
 /*
  * The frame from its frame control field to its payload, at c (which ends
  * before the FCS, tail bytes, when there is one); good: its FCS is right.
@@ -478,12 +304,8 @@ header(struct st_dctx *d, struct st_cur *c, size_t n, size_t tail, int good)
 	}
 	if (c->err != ST_OK)
 		return cut(d, c, tail);
-	if (type > 3) {
-		d->hdr = off;
-		d->tail = tail;
-		d->data = 1;
-		return ST_OK;
-	}
+	if (type > 3)
+		return as_data(d, off, tail, NULL);
 	if (dam == 1 || sam == 1)
 		return st_dmalformed(d, "reserved addressing mode");
 	pan = pans(ver, dam, sam, (unsigned)fcf >> 6 & 1);
@@ -512,21 +334,12 @@ header(struct st_dctx *d, struct st_cur *c, size_t n, size_t tail, int good)
 			    mic);
 			tail += mic;
 		}
-		st_pkt_note(d->pkt, "802.15.4 frame secured: its payload is "
-		    "encrypted (shown as data)");
-		d->hdr = off;
-		d->tail = tail;
-		d->data = 1;
-		return ST_OK;
+		return as_data(d, off, tail, "802.15.4 frame secured: its "
+		    "payload is encrypted (shown as data)");
 	}
-	if (fcf & 0x200) {
-		st_pkt_note(d->pkt, "802.15.4 information elements are not "
-		    "decoded (shown as data)");
-		d->hdr = off;
-		d->tail = tail;
-		d->data = 1;
-		return ST_OK;
-	}
+	if (fcf & 0x200)
+		return as_data(d, off, tail, "802.15.4 information elements "
+		    "are not decoded (shown as data)");
 	if (type == 0)
 		off += beacon(d, c, off);
 	else if (type == 3)
@@ -631,10 +444,10 @@ wpan_summary(struct st_sumctx *s, const struct st_layer *ly)
 		st_out_puts(s->o, "frame");
 		return 1;
 	}
-	st_out_puts(s->o, st_valname(type_names, (uint32_t)f[F_FCF]->val &
+	st_out_puts(s->o, st_valname(wpan_type_names, (uint32_t)f[F_FCF]->val &
 	    7));
 	if (f[F_CMD] != NULL) {
-		name = st_valname(cmd_names, (uint32_t)f[F_CMD]->val);
+		name = st_valname(wpan_cmd_names, (uint32_t)f[F_CMD]->val);
 		st_out_putc(s->o, ' ');
 		if (name != NULL)
 			st_out_puts(s->o, name);
@@ -677,59 +490,28 @@ static const struct st_field_desc *const wpan_keys[] = {
 	"CRC-16 FCS. Frames are at most 127 bytes, so IPv6 rides on them " \
 	"compressed (6LoWPAN)."
 
+/* The three descriptors differ in how the frame ends (its decoder) and
+ * in what they follow. */
+#define WPAN_PROTO(dec, b) \
+	.name = "wpan", .ws = "wpan", \
+	.title = "IEEE 802.15.4 low-rate wireless PAN", \
+	.rfc = "IEEE 802.15.4", .role = ST_ROLE_LINK, \
+	.fields = wpan_fields, .nfields = F_NROWS, .decode = (dec), \
+	.binds = (b), .nbinds = NFIELDS(b), .summary = wpan_summary, \
+	.keys = wpan_keys, .color = "\033[34m", .explain_bits = 16, \
+	.explain = WPAN_EXPLAIN
+
 const struct st_proto st_proto_wpan = {
-	.name = "wpan",
-	.ws = "wpan",
-	.title = "IEEE 802.15.4 low-rate wireless PAN",
-	.rfc = "IEEE 802.15.4",
-	.role = ST_ROLE_LINK,
-	.fields = wpan_fields,
-	.nfields = NFIELDS(wpan_fields),
-	.decode = wpan_decode_fcs,
-	.binds = wpan_fcs_binds,
-	.nbinds = NFIELDS(wpan_fcs_binds),
-	.summary = wpan_summary,
-	.keys = wpan_keys,
-	.color = "\033[34m",
-	.explain_bits = 16,
-	.explain = WPAN_EXPLAIN,
+	WPAN_PROTO(wpan_decode_fcs, wpan_fcs_binds)
 };
 
 /* The same frame captured without its FCS (Wireshark's wpan_nofcs). */
 const struct st_proto st_proto_wpan_nofcs = {
-	.name = "wpan",
-	.ws = "wpan",
-	.title = "IEEE 802.15.4 low-rate wireless PAN",
-	.rfc = "IEEE 802.15.4",
-	.role = ST_ROLE_LINK,
-	.fields = wpan_fields,
-	.nfields = NFIELDS(wpan_fields),
-	.decode = wpan_decode_nofcs,
-	.binds = wpan_nofcs_binds,
-	.nbinds = NFIELDS(wpan_nofcs_binds),
-	.summary = wpan_summary,
-	.keys = wpan_keys,
-	.color = "\033[34m",
-	.explain_bits = 16,
-	.explain = WPAN_EXPLAIN,
+	WPAN_PROTO(wpan_decode_nofcs, wpan_nofcs_binds)
 };
 
 /* The same frame with TI CC24xx metadata (RSSI, FCS valid, correlation)
  * in its FCS's place, as ZEP carries it in LQI mode. */
 const struct st_proto st_proto_wpan_cc24xx = {
-	.name = "wpan",
-	.ws = "wpan",
-	.title = "IEEE 802.15.4 low-rate wireless PAN",
-	.rfc = "IEEE 802.15.4",
-	.role = ST_ROLE_LINK,
-	.fields = wpan_fields,
-	.nfields = NFIELDS(wpan_fields),
-	.decode = wpan_decode_cc24xx,
-	.binds = wpan_cc24xx_binds,
-	.nbinds = NFIELDS(wpan_cc24xx_binds),
-	.summary = wpan_summary,
-	.keys = wpan_keys,
-	.color = "\033[34m",
-	.explain_bits = 16,
-	.explain = WPAN_EXPLAIN,
+	WPAN_PROTO(wpan_decode_cc24xx, wpan_cc24xx_binds)
 };

@@ -76,14 +76,8 @@ decode_cut(int lt, const char *hex, size_t k)
 	return &tpkt;
 }
 
-static const char *
-text(const struct st_packet *p, const char *name, unsigned nth)
-{
-	const struct st_field *f = field_n(p, name, nth);
-
-	assert_non_null(f->meaning);
-	return f->meaning;
-}
+/* The text a field of ST_FMT_TEXT holds (an address, a time). */
+#define TEXT(p, name)	(field_n((p), (name), 0)->meaning)
 
 static void
 test_wpan_data(void **state)
@@ -112,8 +106,8 @@ test_wpan_data(void **state)
 	assert_int_equal(field_n(p, "wpan.fcs", 0)->ck, ST_CK_GOOD);
 	assert_int_equal(fval(p, "wpan.fcs_ok"), 1);
 	/* the addresses made from the 802.15.4 ones */
-	assert_string_equal(text(p, "6lowpan.src", 0), "fe80::ff:fe00:2");
-	assert_string_equal(text(p, "6lowpan.dst", 0), "fe80::ff:fe00:1");
+	assert_string_equal(TEXT(p, "6lowpan.src"), "fe80::ff:fe00:2");
+	assert_string_equal(TEXT(p, "6lowpan.dst"), "fe80::ff:fe00:1");
 	assert_int_equal(fval(p, "ipv6.hlim"), 255);
 	assert_int_equal(fval(p, "ipv6.plen"), 8);
 	assert_int_equal(fval(p, "icmpv6.type"), 128);
@@ -150,7 +144,7 @@ test_wpan_beacon(void **state)
 	assert_int_equal(fval(p, "wpan.gts.direction"), 1);
 	assert_int_equal(fval(p, "wpan.gts.address"), 1);
 	assert_int_equal(fval(p, "wpan.pending16"), 5);
-	assert_string_equal(text(p, "wpan.pending64", 0),
+	assert_string_equal(TEXT(p, "wpan.pending64"),
 	    "77:66:55:44:33:22:00:11");
 	assert_int_equal(fval(p, "data.len"), 5);
 	assert_non_null(strstr(summary_of(LT_WPAN, BEACON), "802.15.4 "
@@ -167,7 +161,7 @@ test_wpan_command(void **state)
 	assert_chain(p, "wpan");
 	assert_int_equal(fval(p, "wpan.dst_pan"), 0x1234);
 	assert_int_equal(fval(p, "wpan.src_pan"), 0xffff);
-	assert_string_equal(text(p, "wpan.src64", 0),
+	assert_string_equal(TEXT(p, "wpan.src64"),
 	    "77:66:55:44:33:22:00:11");
 	assert_int_equal(fval(p, "wpan.cmd"), 1);
 	assert_int_equal(fval(p, "wpan.cinfo.alt_coord"), 0);
@@ -228,14 +222,14 @@ test_zep(void **state)
 	(void)state;
 	p = decode_hex(DLT_RAW, ZEP2);
 	assert_chain(p, "ipv4 udp zep wpan 6lowpan ipv6 icmpv6");
-	assert_string_equal(text(p, "zep.protocol_id", 0), "EX");
+	assert_string_equal(TEXT(p, "zep.protocol_id"), "EX");
 	assert_int_equal(fval(p, "zep.version"), 2);
 	assert_int_equal(fval(p, "zep.type"), 1);
 	assert_int_equal(fval(p, "zep.channel_id"), 15);
 	assert_int_equal(fval(p, "zep.device_id"), 0x4321);
 	assert_int_equal(fval(p, "zep.lqi_mode"), 0);
 	assert_int_equal(fval(p, "zep.lqi"), 200);
-	assert_string_equal(text(p, "zep.time", 0),
+	assert_string_equal(TEXT(p, "zep.time"),
 	    "Sep  7, 2020 00:40:32.500000000 UTC");
 	assert_int_equal(fval(p, "zep.seqno"), 77);
 	assert_int_equal(fval(p, "zep.length"), 23);
@@ -243,7 +237,7 @@ test_zep(void **state)
 	assert_int_equal((int64_t)fval(p, "wpan.rssi"), -40);
 	assert_int_equal(fval(p, "wpan.fcs_ok"), 1);
 	assert_int_equal(fval(p, "wpan.correlation"), 107);
-	assert_string_equal(text(p, "6lowpan.dst", 0), "ff02::1");
+	assert_string_equal(TEXT(p, "6lowpan.dst"), "ff02::1");
 	p = decode_hex(DLT_RAW, ZEPACK);
 	assert_chain(p, "ipv4 udp zep");
 	assert_int_equal(fval(p, "zep.seqno"), 78);
@@ -270,8 +264,8 @@ test_lowpan_iphc(void **state)
 	assert_int_equal(fval(p, "6lowpan.flow"), 0x12345);
 	assert_int_equal(fval(p, "6lowpan.next"), 17);
 	assert_int_equal(fval(p, "6lowpan.hops"), 33);
-	assert_string_equal(text(p, "6lowpan.src", 0), "2001:db8::1");
-	assert_string_equal(text(p, "6lowpan.dst", 0), "2001:db8::2");
+	assert_string_equal(TEXT(p, "6lowpan.src"), "2001:db8::1");
+	assert_string_equal(TEXT(p, "6lowpan.dst"), "2001:db8::2");
 	assert_int_equal(fval(p, "ipv6.tclass"), 0xe2);
 	assert_int_equal(fval(p, "ipv6.flow"), 0x12345);
 	assert_int_equal(fval(p, "ipv6.plen"), 12);
@@ -282,11 +276,11 @@ test_lowpan_iphc(void **state)
 	assert_chain(p, "wpan 6lowpan ipv6 udp data");
 	assert_int_equal(fval(p, "6lowpan.iphc.sam"), 1);
 	assert_int_equal(fval(p, "6lowpan.iphc.dac"), 1);
-	assert_string_equal(text(p, "6lowpan.iphc.sctx.prefix", 0), "fe80::");
+	assert_string_equal(TEXT(p, "6lowpan.iphc.sctx.prefix"), "fe80::");
 	assert_false(has_field(p, "6lowpan.iphc.dctx.prefix"));
-	assert_string_equal(text(p, "6lowpan.src", 0),
+	assert_string_equal(TEXT(p, "6lowpan.src"),
 	    "fe80::11:2233:4455:6677");
-	assert_string_equal(text(p, "6lowpan.dst", 0), "::ff:fe00:abcd");
+	assert_string_equal(TEXT(p, "6lowpan.dst"), "::ff:fe00:abcd");
 	assert_int_equal(fval(p, "6lowpan.nhc.pattern"), 0x1e);
 	assert_int_equal(fval(p, "6lowpan.nhc.udp.ports"), 3);
 	assert_int_equal(fval(p, "6lowpan.udp.src"), 0xf0b1);
@@ -321,8 +315,8 @@ test_lowpan_headers(void **state)
 	assert_int_equal(fval(p, "6lowpan.mesh.dest16"), 2);
 	assert_int_equal(fval(p, "6lowpan.bcast.seqnum"), 7);
 	/* the source from the mesh originator, not the frame's */
-	assert_string_equal(text(p, "6lowpan.src", 0), "fe80::ff:fe00:1");
-	assert_string_equal(text(p, "6lowpan.dst", 0), "ff02::1");
+	assert_string_equal(TEXT(p, "6lowpan.src"), "fe80::ff:fe00:1");
+	assert_string_equal(TEXT(p, "6lowpan.dst"), "ff02::1");
 
 	p = decode_hex(LT_WPAN, FRAG1);
 	assert_chain(p, "wpan 6lowpan data");
