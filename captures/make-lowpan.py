@@ -26,6 +26,13 @@ zep.pcap      ZEP on UDP 17754: version 1 (CRC mode: the frame with its
               ff02::XX; a 48-bit multicast; NHC hop-by-hop header then
               UDP; mesh and broadcast headers before IPHC; FRAG1 with
               IPHC; FRAGN
+rpl.pcap      RPL control messages (ICMPv6 155) over Ethernet: a DIO with
+              Pad1, PadN, DODAG configuration, prefix information, route
+              information and DAG metric container options; a DIS with
+              solicited information; a DAO (K and D set) with a target and
+              transit information; a DAO-ACK; a DAO without DODAGID whose
+              target option runs past the message (as tcpdump's
+              rpl-dao-oobr)
 """
 import os
 import struct
@@ -153,6 +160,40 @@ def lowpan():
     return fr
 
 
+LL = bytes.fromhex("fe800000000000000000000000000001")
+ALLRPL = bytes.fromhex("ff02000000000000000000000000001a")
+DAG = bytes.fromhex("20010db8000000000000000000000001")
+
+
+def rpl_frame(code, body):
+    """An Ethernet frame of an RPL message, its checksum right."""
+    m = struct.pack("!BBH", 155, code, 0) + body
+    ck = pcaplib.csum(pcaplib.pseudo(LL, ALLRPL, 58, len(m)) + m)
+    m = m[:2] + struct.pack("!H", ck) + m[4:]
+    return pcaplib.ether(pcaplib.MS, pcaplib.MC, 0x86DD,
+                         pcaplib.ipv6(LL, ALLRPL, 58, m))
+
+
+def rpl():
+    opts = (b"\x00" + bytes([1, 2, 0, 0]) +
+            bytes([4, 14, 0x07, 8, 12, 10, 3, 0, 1, 0, 0, 1, 0, 0xff, 0,
+                   60]) +
+            bytes([8, 30, 64, 0xe0]) + struct.pack("!II", 3600, 1800) +
+            bytes(4) + DAG +
+            bytes([3, 12, 48, 0x18]) + struct.pack("!I", 3600) + DAG[:6] +
+            bytes([2, 6, 7, 0, 0, 2, 0, 1]))
+    dio = struct.pack("!BBHBBBB", 1, 240, 256, 0xb8, 5, 0, 0) + DAG + opts
+    dis = bytes([0, 0, 7, 19, 1, 0xe0]) + DAG + bytes([240])
+    dao = (struct.pack("!BBBB", 1, 0xc0, 0, 7) + DAG +
+           bytes([5, 18, 0, 128]) + DAG +
+           bytes([6, 20, 0, 0, 1, 0xff]) + DAG)
+    ack = struct.pack("!BBBB", 1, 0x80, 7, 0) + DAG
+    bad = struct.pack("!BBBB", 1, 0x00, 0, 8) + bytes([5, 40, 0, 128]) + \
+        DAG[:8]
+    return [rpl_frame(1, dio), rpl_frame(0, dis), rpl_frame(2, dao),
+            rpl_frame(3, ack), rpl_frame(2, bad)]
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
@@ -161,6 +202,7 @@ def main():
                   [f[:-2] for f in wpan()[:2]], 230)
     pcaplib.write(os.path.join(out, "zep.pcap"), zep())
     pcaplib.write(os.path.join(out, "6lowpan.pcap"), lowpan(), 195)
+    pcaplib.write(os.path.join(out, "rpl.pcap"), rpl())
 
 
 if __name__ == "__main__":

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The lowpan family: IEEE 802.15.4 frames (link types 195 and 230), ZEP
- * on UDP 17754 carrying them, and 6LoWPAN in their data frames (IPHC and
- * NHC rebuilt into the IPv6 datagram decoded after the frame; mesh,
- * broadcast and fragment headers): exact fields, truncated and malformed
- * variants, every shorter prefix.
+ * on UDP 17754 carrying them, 6LoWPAN in their data frames (IPHC and NHC
+ * rebuilt into the IPv6 datagram decoded after the frame; mesh, broadcast
+ * and fragment headers), and RPL in ICMPv6: exact fields, truncated and
+ * malformed variants, every shorter prefix.
  */
 #include "testutil.h"
 
@@ -64,6 +64,28 @@ static const uint8_t wpan_data[] = {
 #define DACDAM0	"418801cdab010002007b343a800000001234000110aa"
 /* a payload that is no 6LoWPAN (NALP) */
 #define NALP	"418801cdab010002000802ffff4c22"
+
+/* RPL (IPv6 fe80::1 -> ff02::1a): a DIO with options, a DIS with
+ * solicited information, a DAO with a target and transit information, a
+ * DAO-ACK, and a DAO whose target runs past the message. */
+#define DIO	"6000000000673a40fe800000000000000000000000000001ff02000000" \
+		"000000000000000000001a9b0158ed01f00100b805000020010db8000000" \
+		"0000000000000000010001020000040e07080c0a03000100000100ff003c" \
+		"081e40e000000e10000007080000000020010db800000000000000000000" \
+		"0001030c301800000e1020010db800000206070000020001"
+#define DIS	"60000000001b3a40fe800000000000000000000000000001ff02000000" \
+		"000000000000000000001a9b00405d0000071301e020010db80000000000" \
+		"00000000000001f0"
+#define DAO	"6000000000423a40fe800000000000000000000000000001ff02000000" \
+		"000000000000000000001a9b02ce4701c0000720010db800000000000000" \
+		"00000000010512008020010db80000000000000000000000010614000001" \
+		"ff20010db8000000000000000000000001"
+#define DAOACK	"6000000000183a40fe800000000000000000000000000001ff02000000" \
+		"000000000000000000001a9b0330d10180070020010db800000000000000" \
+		"0000000001"
+#define DAOBAD	"6000000000143a40fe800000000000000000000000000001ff02000000" \
+		"000000000000000000001a9b0232a7010000080528008020010db8000000" \
+		"00"
 
 /* Decodes the first k bytes of hex as a capture cut short. */
 static const struct st_packet *
@@ -354,6 +376,69 @@ test_lowpan_bad(void **state)
 }
 
 static void
+test_rpl(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, DIO);
+	assert_chain(p, "ipv6 icmpv6");
+	assert_int_equal(field_n(p, "icmpv6.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.instance"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.version"), 240);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.rank"), 256);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.flag"), 0xb8);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.flag.g"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.flag.mop"), 7);
+	assert_int_equal(fval(p, "icmpv6.rpl.dio.dtsn"), 5);
+	assert_int_equal(field_n(p, "icmpv6.rpl.opt.type", 0)->val, 0);
+	assert_int_equal(field_n(p, "icmpv6.rpl.opt.type", 1)->val, 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.config.pcs"), 7);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.config.interval_min"), 12);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.config.max_rank_inc"), 768);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.config.lifetime_unit"), 60);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.prefix.length"), 64);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.prefix.flag.l"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.prefix.valid_lifetime"),
+	    3600);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.route.prefix_length"), 48);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.route.pref"), 3);
+	assert_string_equal(TEXT(p, "icmpv6.rpl.opt.route.prefix"),
+	    "2001:db8::");
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.metric.type"), 7);
+
+	p = decode_hex(DLT_RAW, DIS);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.solicited.instance"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.solicited.flag.d"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.solicited.version"), 240);
+
+	p = decode_hex(DLT_RAW, DAO);
+	assert_int_equal(fval(p, "icmpv6.rpl.dao.flag.k"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.dao.flag.d"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.dao.sequence"), 7);
+	assert_true(has_field(p, "icmpv6.rpl.dao.dodagid"));
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.target.prefix_length"), 128);
+	assert_string_equal(TEXT(p, "icmpv6.rpl.opt.target.prefix"),
+	    "2001:db8::1");
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.transit.pathseq"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.transit.pathlifetime"), 255);
+	assert_true(has_field(p, "icmpv6.rpl.opt.transit.parent"));
+
+	p = decode_hex(DLT_RAW, DAOACK);
+	assert_int_equal(fval(p, "icmpv6.rpl.daoack.flag.d"), 1);
+	assert_int_equal(fval(p, "icmpv6.rpl.daoack.sequence"), 7);
+	assert_int_equal(fval(p, "icmpv6.rpl.daoack.status"), 0);
+
+	/* malformed: an option past the message, decoded as far as it
+	 * goes; truncated: cut in the DIO's DODAGID */
+	p = decode_hex(DLT_RAW, DAOBAD);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "icmpv6.rpl.opt.target.prefix_length"), 128);
+	p = decode_cut(DLT_RAW, DIO, 60);
+	assert_int_equal(layer(p, "icmpv6")->status, ST_LS_TRUNCATED);
+}
+
+static void
 test_sweeps(void **state)
 {
 	(void)state;
@@ -367,6 +452,8 @@ test_sweeps(void **state)
 	sweep_prefixes(LT_WPAN, MESH);
 	sweep_prefixes(LT_WPAN, FRAG1);
 	sweep_prefixes(LT_WPAN, EXTHDR);
+	sweep_prefixes(DLT_RAW, DIO);
+	sweep_prefixes(DLT_RAW, DAO);
 }
 
 int
@@ -382,6 +469,7 @@ main(void)
 		cmocka_unit_test(test_lowpan_iphc),
 		cmocka_unit_test(test_lowpan_headers),
 		cmocka_unit_test(test_lowpan_bad),
+		cmocka_unit_test(test_rpl),
 		cmocka_unit_test(test_sweeps),
 	};
 
