@@ -12,11 +12,12 @@
 #define LOWPAN_MAXHDR	8	/* dispatch headers, and NHC headers, at most */
 
 enum {
-	F_P41, F_P50, F_PMESH, F_PFRAG1, F_PFRAGN, F_PIPHC, F_PHC1,
+	/* the IPHC header's two bytes first: what explain draws */
+	F_PIPHC, F_TF, F_NH, F_HLIM, F_CID, F_SAC, F_SAM, F_M, F_DAC, F_DAM,
+	F_P41, F_P50, F_PMESH, F_PFRAG1, F_PFRAGN, F_PHC1,
 	F_MV, F_MF, F_MHOPS, F_MHOPS8, F_MO16, F_MO64, F_MD16, F_MD64,
 	F_BSEQ, F_FSIZE, F_FTAG, F_FOFF,
-	F_TF, F_NH, F_HLIM, F_CID, F_SAC, F_SAM, F_M, F_DAC, F_DAM, F_SCI,
-	F_DCI, F_SCTX, F_DCTX,
+	F_SCI, F_DCI, F_SCTX, F_DCTX,
 	F_ECN, F_DSCP, F_CLASS, F_PAD0, F_PAD1, F_FLOW, F_NEXT, F_HOPS,
 	F_SRC, F_DST,
 	F_NUDP, F_NUCK, F_NUPORTS, F_USRC16, F_UDST16, F_USRC8, F_UDST8,

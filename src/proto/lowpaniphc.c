@@ -329,8 +329,7 @@ lowpan_iphc(struct st_dctx *d, struct st_cur *c, size_t off, long fsize,
 	int nh, sac, m, dac, bad = 0;
 
 	for (v = F_PIPHC; v <= F_DAM; v++)
-		if (v == F_PIPHC || v >= F_TF)
-			lowpan_row(d, c, (unsigned)v, off);
+		lowpan_row(d, c, (unsigned)v, off);
 	if (c->err != ST_OK)
 		return c->err;
 	v = (long)st_peek_bits(c, off * 8, 16);
