@@ -11,12 +11,10 @@
 #define LT_WPAN		195	/* DLT_IEEE802_15_4_WITHFCS */
 #define LT_NOFCS	230	/* DLT_IEEE802_15_4_NOFCS */
 
-/* A data frame 0x0002 -> 0x0001 in PAN 0xabcd: IPHC, an ICMPv6 echo. */
-static const uint8_t wpan_data[] = {
-	0x41, 0x88, 0x05, 0xcd, 0xab, 0x01, 0x00, 0x02, 0x00, 0x7b, 0x33,
-	0x3a, 0x80, 0x00, 0x00, 0x00, 0x12, 0x34, 0x00, 0x01, 0x4a, 0x95,
-};
+/* A data frame 0x0002 -> 0x0001 in PAN 0xabcd: IPHC, an ICMPv6 echo;
+ * the same without its FCS. */
 #define DATA	"418805cdab010002007b333a80000000123400014a95"
+#define DATANOFCS "418805cdab010002007b333a8000000012340001"
 /* A beacon: superframe, one GTS, a short and an extended pending
  * address, "hello". */
 #define BEACON	"00800734120000ffcf8101010023110500110022334455667768656c6c" \
@@ -105,12 +103,9 @@ static void
 test_wpan_data(void **state)
 {
 	const struct st_packet *p;
-	size_t i;
 
 	(void)state;
-	st_pkt_reset(&tpkt, wpan_data, sizeof(wpan_data), sizeof(wpan_data));
-	st_decode(&tpkt, LT_WPAN);
-	p = &tpkt;
+	p = decode_hex(LT_WPAN, DATA);
 	assert_chain(p, "wpan 6lowpan ipv6 icmpv6");
 	assert_int_equal(fval(p, "wpan.frame_length"), 20);
 	assert_int_equal(fval(p, "wpan.fcf"), 0x8841);
@@ -134,11 +129,7 @@ test_wpan_data(void **state)
 	assert_int_equal(fval(p, "ipv6.plen"), 8);
 	assert_int_equal(fval(p, "icmpv6.type"), 128);
 	/* the same frame without its FCS */
-	for (i = 0; i < sizeof(wpan_data) - 2; i++)
-		tbuf[i] = wpan_data[i];
-	st_pkt_reset(&tpkt, tbuf, sizeof(wpan_data) - 2,
-	    sizeof(wpan_data) - 2);
-	st_decode(&tpkt, LT_NOFCS);
+	p = decode_hex(LT_NOFCS, DATANOFCS);
 	assert_chain(p, "wpan 6lowpan ipv6 icmpv6");
 	assert_false(has_field(p, "wpan.fcs"));
 	assert_int_equal(fval(p, "wpan.frame_length"), 20);
