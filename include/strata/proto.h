@@ -83,11 +83,17 @@ enum st_key {
 	ST_KEY_IPXSOCK,		/* an IPX socket (0x0455 NetBIOS): the lower
 				   of the two a packet names that a protocol
 				   binds, else the higher */
+	ST_KEY_WPAN,		/* what an IEEE 802.15.4 frame carries, or
+				   a carrier's 802.15.4 frame of a kind
+				   (ST_WPAN_*) */
 	ST_KEY_ETHTRAILER	/* a trailer after an Ethernet, VLAN or
 				   cooked header's datagram that a content
 				   heuristic recognises (the F5 trailer),
 				   by its place in Wireshark's order */
 };
+#define ST_WPAN_DATA	1	/* a data frame's payload: 6LoWPAN */
+#define ST_WPAN_CC24XX	2	/* a frame ending in TI CC24xx metadata
+				   instead of its FCS (ZEP in LQI mode) */
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
 #define ST_PIPE_MAILSLOT 2	/* an SMB1 Transaction's mailslot words and
 				   name, as a layer inside SMB's

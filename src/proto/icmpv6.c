@@ -233,6 +233,9 @@ icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type,
 		st_dfields(d, c, st_icmpv6_fields + F_RDTGT, 2);
 		b->opts = 40;
 		return 40;
+	case 155:
+		return icmpv6_rpl(d, c, code, n < st_cur_left(c) ? n :
+		    st_cur_left(c));
 	}
 	if ((hdr = icmpv6_msg(d, c, type, code, n, &b->opts)) > 0) {
 		if (type == 160 && n > 8)
@@ -240,7 +243,7 @@ icmpv6_body(struct st_dctx *d, struct st_cur *c, unsigned type,
 		return hdr;
 	}
 	/* Types Wireshark knows but strata does not decode (router
-	 * renumbering, SEND, RPL, ...) go on as data; the rest are
+	 * renumbering, SEND, ...) go on as data; the rest are
 	 * undecoded types whose body Wireshark shows as icmpv6.data. */
 	b->unknown = (type > 4 && type < 128) || type > 161;
 	return 4;

@@ -2,8 +2,9 @@
 /*
  * ICMPv6's header rows, shared by icmpv6.c (decoding, summary, replies),
  * icmpv6nd.c (ND options, MLD), icmpv6msg.c (node information, Mobile
- * IPv6, multicast router discovery, extended echo) and icmpv6craft.c (its
- * spec keys: ND options, MLD records).  Included by those four files only.
+ * IPv6, multicast router discovery, extended echo), icmpv6rpl.c (RPL
+ * control messages) and icmpv6craft.c (its spec keys: ND options, MLD
+ * records).  Included by those five files only.
  */
 #ifndef STRATA_PROTO_ICMPV6_H
 #define STRATA_PROTO_ICMPV6_H
@@ -61,6 +62,11 @@ size_t	icmpv6_mld(struct st_dctx *d, struct st_cur *c, unsigned type,
  */
 size_t	icmpv6_msg(struct st_dctx *d, struct st_cur *c, unsigned type,
 	    unsigned code, size_t n, size_t *opts);
+
+/* An RPL control message (type 155) of code code, n bytes at c
+ * (icmpv6rpl.c): its base and options; returns n. */
+size_t	icmpv6_rpl(struct st_dctx *d, struct st_cur *c, unsigned code,
+	    size_t n);
 
 /* How a spec builds ICMPv6 (icmpv6craft.c). */
 extern const struct st_craft st_icmpv6_craft;

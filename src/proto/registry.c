@@ -20,6 +20,8 @@ extern const struct st_proto st_proto_eth, st_proto_vlan, st_proto_qinq,
 extern const struct st_proto st_proto_icmpext, st_proto_isl, st_proto_loop;
 extern const struct st_proto st_proto_radiotap, st_proto_wlan,
     st_proto_wlan_fcs, st_proto_wlan_mgt, st_proto_wlan_radio, st_proto_ppi;
+extern const struct st_proto st_proto_wpan, st_proto_wpan_nofcs,
+    st_proto_wpan_cc24xx, st_proto_zep, st_proto_lowpan;
 extern const struct st_proto st_proto_ppp, st_proto_lcp, st_proto_ipcp,
     st_proto_ipv6cp, st_proto_pap, st_proto_chap, st_proto_pppoed,
     st_proto_pppoes, st_proto_chdlc, st_proto_slarp, st_proto_fr;
@@ -211,6 +213,11 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_wlan_fcs,
 	&st_proto_wlan_mgt,
 	&st_proto_wlan_radio,
+	&st_proto_wpan,
+	&st_proto_wpan_nofcs,
+	&st_proto_wpan_cc24xx,
+	&st_proto_zep,
+	&st_proto_lowpan,
 	&st_proto_ppi,
 	&st_proto_ppp,
 	&st_proto_lcp,
