@@ -81,10 +81,14 @@ enum st_key {
 	ST_KEY_IPXSOCK,		/* an IPX socket (0x0455 NetBIOS): the lower
 				   of the two a packet names that a protocol
 				   binds, else the higher */
-	ST_KEY_ETHTRAILER	/* a trailer after an Ethernet, VLAN or
+	ST_KEY_ETHTRAILER,	/* a trailer after an Ethernet, VLAN or
 				   cooked header's datagram that a content
 				   heuristic recognises (the F5 trailer),
 				   by its place in Wireshark's order */
+	ST_KEY_LLAP,		/* a LocalTalk LLAP type: 1 short DDP, 2 DDP */
+	ST_KEY_DDPTYPE,		/* an AppleTalk DDP protocol type (2 NBP) */
+	ST_KEY_ATPSOCK		/* what an ATP message carries, by the DDP
+				   socket it is sent from or to (6 ZIP) */
 };
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
 #define ST_PIPE_MAILSLOT 2	/* an SMB1 Transaction's mailslot words and
