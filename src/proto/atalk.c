@@ -34,14 +34,16 @@ at_pstr(struct st_dctx *d, struct st_cur *c, size_t off,
     const struct st_field_desc *fd)
 {
 	char text[256 * 4 + 1];
+	struct st_cur s = *c;
+	const uint8_t *p;
 	size_t n;
 
-	if (!st_cur_need(c, off + 1))
+	if (!st_cur_skip(&s, off) || (n = st_get_u8(&s), s.err != ST_OK) ||
+	    (p = st_get_bytes(&s, n)) == NULL) {
+		c->err = ST_ETRUNC;
 		return 0;
-	n = (size_t)st_peek_bits(c, off * 8, 8);
-	if (!st_cur_need(c, off + 1 + n))
-		return 0;
-	st_escape_ascii(c->base + c->off + off + 1, n, text, sizeof(text));
+	}
+	st_escape_ascii(p, n, text, sizeof(text));
 	st_dtext(d, c, fd, off, 1 + n, text);
 	return off + 1 + n;
 }

@@ -209,9 +209,17 @@ ddp_check(struct st_dctx *d, struct st_cur *c, struct st_field *f,
 
 /* What follows both headers: the payload the length leaves, by type. */
 static int
-ddp_next(struct st_dctx *d, size_t len, size_t hdr, unsigned type)
+ddp_next(struct st_dctx *d, struct st_cur *c, size_t len, size_t hdr,
+    unsigned type)
 {
+	struct st_packet *pkt = d->pkt;
+
 	d->hdr = hdr;
+	/* Wireshark warns and decodes what there is: so does strata, with
+	 * a note, unless the capture cut the datagram short */
+	if (len > st_cur_left(c) && pkt->caplen >= pkt->len)
+		st_pkt_note(pkt, st_pkt_printf(pkt, "ddp: length %zu past the "
+		    "%zu bytes carried", len, st_cur_left(c)));
 	d->next_key = ST_KEY_DDPTYPE;
 	d->next_val = type;
 	if (len < hdr)
@@ -236,7 +244,7 @@ ddp_decode(struct st_dctx *d, struct st_cur *c)
 	ddp_check(d, c, ck, len);
 	if (st_dfields(d, c, ddp_fields + D_DNET, D_CKST - D_DNET) != ST_OK)
 		return c->err;
-	return ddp_next(d, len, DDP_HDR, (unsigned)st_peek_bits(c, 96, 8));
+	return ddp_next(d, c, len, DDP_HDR, (unsigned)st_peek_bits(c, 96, 8));
 }
 
 static int
@@ -247,7 +255,7 @@ ddps_decode(struct st_dctx *d, struct st_cur *c)
 	if (st_dfields(d, c, ddps_fields, NFIELDS(ddps_fields)) != ST_OK)
 		return c->err;
 	len = (size_t)st_peek_bits(c, 6, 10);
-	return ddp_next(d, len, DDP_SHORT,
+	return ddp_next(d, c, len, DDP_SHORT,
 	    (unsigned)st_peek_bits(c, 32, 8));
 }
 

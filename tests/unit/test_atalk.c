@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The atalk family: LLAP, DDP (long after SNAP, long and short after
+ * LLAP), NBP with its tuples, RTMP data and requests, ATP (request to
+ * ZIP's socket 6, release with its user bytes), ZIP; truncated and
+ * malformed variants (tcpdump's heapoverflow-atalk tests were fuzzed:
+ * a tuple count past the bytes, a length below the header, strings and
+ * tuples cut); every shorter prefix.
+ */
+#include <stdio.h>
+
+#include "testutil.h"
+
+#define LT_LTALK	114
+
+/* 802.3 + SNAP (08:00:07, 0x809b) + DDP 100.12.253 > 0.255.2, NBP
+ * broadcast request "=:AFPServer@*", checksum right. */
+#define NBP_REQ \
+    "090007ffffff020000000001002aaaaa03080007809b0022a54100000064ff0c02fd" \
+    "02110700640cfd00013d09414650536572766572012a00000000"
+
+/* The same kind of frame: RTMP data, an extended tuple (version 0x82),
+ * a plain one, another extended one. */
+#define RTMP_DATA \
+    "090007ffffff0200000000010028aaaa03080007809b002066a500000064ff010101" \
+    "0100640801006480006982012c02019083019a82000000000000"
+
+/* ATP TReq XO to socket 6: ZIP GetZoneList from index 1. */
+#define ATP_ZIP \
+    "090007ffffff020000000001001daaaa03080007809b0015768400640064010c06fd" \
+    "0360011234080000010000000000000000000000000000000000"
+
+/* ATP TRel, user bytes 0xdeadbeef. */
+#define ATP_REL \
+    "090007ffffff020000000001001daaaa03080007809b00152c4600640064010cc8c9" \
+    "03c000004ddeadbeef0000000000000000000000000000000000"
+
+/* ZIP GetNetInfo reply: zone invalid, default zone "Office". */
+#define ZIP_GNI \
+    "090007ffffff020000000001002aaaaa03080007809b002269c4000000640c010606" \
+    "0606a0006400690006090007ffffff064f666669636500000000"
+
+/* LocalTalk: LLAP 12 > 255, long DDP, NBP lookup for LaserWriters. */
+#define LLAP_NBP \
+    "ff0c0200248b2300000064ff0c02fd02110300640cfd00013d0b4c61736572577269" \
+    "746572012a"
+
+/* LLAP type 1: short DDP, socket 253 > 2, NBP. */
+#define LLAP_SHORT \
+    "ff0c01001a02fd02210400000cfd00013d09414650536572766572012a"
+
+/* Decodes Ethernet frame hex with the byte at byte offset at replaced by
+ * the two hex digits b. */
+static const struct st_packet *
+patched(const char *hex, size_t at, const char *b)
+{
+	static char buf[512];
+
+	snprintf(buf, sizeof(buf), "%s", hex);
+	memcpy(buf + 2 * at, b, 2);
+	return decode_hex(DLT_EN10MB, buf);
+}
+
+static const char *
+text_of(const struct st_packet *p, const char *name, unsigned nth)
+{
+	const struct st_field *f = field_n(p, name, nth);
+
+	return f->meaning != NULL ? f->meaning : "";
+}
+
+static void
+test_ddp_nbp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, NBP_REQ);
+	assert_chain(p, "eth llc ddp nbp trailer");
+	assert_int_equal(fval(p, "ddp.hopcount"), 0);
+	assert_int_equal(fval(p, "ddp.len"), 34);
+	assert_int_equal(fval(p, "ddp.checksum"), 42305);
+	assert_int_equal(field_n(p, "ddp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_int_equal(fval(p, "ddp.dst.net"), 0);
+	assert_int_equal(fval(p, "ddp.src.net"), 100);
+	assert_int_equal(fval(p, "ddp.dst.node"), 255);
+	assert_int_equal(fval(p, "ddp.src.node"), 12);
+	assert_int_equal(fval(p, "ddp.dst_socket"), 2);
+	assert_int_equal(fval(p, "ddp.src_socket"), 253);
+	assert_int_equal(fval(p, "ddp.type"), 2);
+	assert_int_equal(fval(p, "nbp.op"), 1);
+	assert_int_equal(fval(p, "nbp.count"), 1);
+	assert_int_equal(fval(p, "nbp.tid"), 7);
+	assert_int_equal(fval(p, "nbp.net"), 100);
+	assert_int_equal(fval(p, "nbp.port"), 253);
+	assert_string_equal(text_of(p, "nbp.object", 0), "=");
+	assert_string_equal(text_of(p, "nbp.type", 0), "AFPServer");
+	assert_string_equal(text_of(p, "nbp.zone", 0), "*");
+	sweep_prefixes(DLT_EN10MB, NBP_REQ);
+}
+
+static void
+test_ddp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a checksum byte changed: bad, the decode goes on */
+	p = patched(NBP_REQ, 25, "00");
+	assert_int_equal(field_n(p, "ddp.checksum", 0)->ck, ST_CK_BAD);
+	assert_chain(p, "eth llc ddp nbp trailer");
+	/* a length of 5, below the 13-byte header: malformed */
+	p = patched(NBP_REQ, 23, "05");
+	assert_int_equal(last_layer(p, "ddp")->status, ST_LS_MALFORMED);
+	/* a tuple count of 15 with one tuple's bytes (heapoverflow-atalk) */
+	p = patched(NBP_REQ, 35, "1f");
+	assert_non_null(last_layer(p, "nbp"));
+	assert_int_not_equal(last_layer(p, "nbp")->status, ST_LS_OK);
+	/* an object string whose length runs past the datagram */
+	p = patched(NBP_REQ, 42, "ff");
+	assert_int_not_equal(last_layer(p, "nbp")->status, ST_LS_OK);
+	/* a length past the bytes the frame carries: decoded, with a note */
+	p = patched(NBP_REQ, 23, "c8");
+	assert_true(has_note(p, "ddp: length 200 past the 34 bytes carried"));
+	assert_int_equal(field_n(p, "ddp.checksum", 0)->ck, ST_CK_UNVERIFIED);
+	assert_non_null(last_layer(p, "nbp"));
+	/* the header cut by the capture */
+	p = decode_hex(DLT_EN10MB, "090007ffffff020000000001002aaaaa0308000780"
+	    "9b0022a54100000064");
+	assert_int_equal(last_layer(p, "ddp")->status, ST_LS_TRUNCATED);
+}
+
+static void
+test_rtmp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, RTMP_DATA);
+	assert_chain(p, "eth llc ddp rtmp trailer");
+	assert_int_equal(fval(p, "rtmp.net"), 100);
+	assert_int_equal(fval(p, "nbp.nodeid.length"), 8);
+	assert_int_equal(fval(p, "nbp.nodeid"), 1);
+	assert_int_equal(field_n(p, "rtmp.tuple.range_start", 0)->val, 100);
+	assert_int_equal(field_n(p, "rtmp.tuple.dist", 0)->val, 0);
+	assert_int_equal(field_n(p, "rtmp.tuple.range_end", 0)->val, 105);
+	assert_int_equal(fval(p, "rtmp.version"), 0x82);
+	assert_int_equal(fval(p, "rtmp.tuple.net"), 300);
+	assert_int_equal(field_n(p, "rtmp.tuple.dist", 1)->val, 2);
+	assert_int_equal(field_n(p, "rtmp.tuple.range_start", 1)->val, 400);
+	assert_int_equal(field_n(p, "rtmp.tuple.dist", 2)->val, 3);
+	sweep_prefixes(DLT_EN10MB, RTMP_DATA);
+}
+
+static void
+test_atp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, ATP_ZIP);
+	assert_chain(p, "eth llc ddp atp zip trailer");
+	assert_int_equal(fval(p, "atp.ctrlinfo"), 0x60);
+	assert_int_equal(fval(p, "atp.function"), 1);
+	assert_int_equal(fval(p, "atp.xo"), 1);
+	assert_int_equal(fval(p, "atp.eom"), 0);
+	assert_int_equal(fval(p, "atp.treltimer"), 0);
+	assert_int_equal(fval(p, "atp.bitmap"), 1);
+	assert_int_equal(fval(p, "atp.tid"), 4660);
+	assert_false(has_field(p, "atp.user_bytes"));
+	assert_int_equal(fval(p, "zip.atp_function"), 8);
+	assert_int_equal(fval(p, "zip.start_index"), 1);
+	sweep_prefixes(DLT_EN10MB, ATP_ZIP);
+
+	p = decode_hex(DLT_EN10MB, ATP_REL);
+	assert_chain(p, "eth llc ddp atp trailer");
+	assert_int_equal(fval(p, "atp.function"), 3);
+	assert_false(has_field(p, "atp.treltimer"));
+	assert_int_equal(fval(p, "atp.tid"), 77);
+	assert_int_equal(fval(p, "atp.user_bytes"), 0xdeadbeef);
+	sweep_prefixes(DLT_EN10MB, ATP_REL);
+}
+
+static void
+test_zip(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, ZIP_GNI);
+	assert_chain(p, "eth llc ddp zip trailer");
+	assert_int_equal(fval(p, "zip.function"), 6);
+	assert_int_equal(fval(p, "zip.flags"), 2);
+	assert_int_equal(fval(p, "zip.flags.zone_invalid"), 1);
+	assert_int_equal(fval(p, "zip.flags.use_broadcast"), 0);
+	assert_int_equal(fval(p, "zip.flags.only_one_zone"), 1);
+	assert_int_equal(fval(p, "zip.network_start"), 100);
+	assert_int_equal(fval(p, "zip.network_end"), 105);
+	assert_string_equal(text_of(p, "zip.zone_name", 0), "");
+	assert_int_equal(fval(p, "zip.multicast_length"), 6);
+	assert_string_equal(text_of(p, "zip.default_zone", 0), "Office");
+	sweep_prefixes(DLT_EN10MB, ZIP_GNI);
+	/* a multicast length past the datagram: cut, not read beyond */
+	p = patched(ZIP_GNI, 42, "ff");
+	assert_int_not_equal(last_layer(p, "zip")->status, ST_LS_OK);
+}
+
+static void
+test_llap(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(LT_LTALK, LLAP_NBP);
+	sweep_prefixes(LT_LTALK, LLAP_NBP);
+	assert_chain(p, "llap ddp nbp");
+	assert_int_equal(fval(p, "llap.dst"), 255);
+	assert_int_equal(fval(p, "llap.src"), 12);
+	assert_int_equal(fval(p, "llap.type"), 2);
+	assert_int_equal(fval(p, "ddp.len"), 36);
+	assert_int_equal(field_n(p, "ddp.checksum", 0)->ck, ST_CK_GOOD);
+	assert_string_equal(text_of(p, "nbp.type", 0), "LaserWriter");
+
+	p = decode_hex(LT_LTALK, LLAP_SHORT);
+	assert_chain(p, "llap ddp nbp");
+	assert_int_equal(fval(p, "ddp.len"), 26);
+	assert_int_equal(fval(p, "ddp.dst_socket"), 2);
+	assert_int_equal(fval(p, "ddp.src_socket"), 253);
+	assert_false(has_field(p, "ddp.checksum"));
+	sweep_prefixes(LT_LTALK, LLAP_SHORT);
+
+	/* a control frame: nothing after the header */
+	p = decode_hex(LT_LTALK, "0c0c81");
+	assert_chain(p, "llap");
+	assert_int_equal(fval(p, "llap.type"), 0x81);
+	/* a short length below the 5-byte header */
+	p = decode_hex(LT_LTALK, "ff0c01000302fd02");
+	assert_int_equal(last_layer(p, "ddp")->status, ST_LS_MALFORMED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ddp_nbp),
+		cmocka_unit_test(test_ddp_bad),
+		cmocka_unit_test(test_rtmp),
+		cmocka_unit_test(test_atp),
+		cmocka_unit_test(test_zip),
+		cmocka_unit_test(test_llap),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
