@@ -133,8 +133,8 @@ enum { D_HOPS, D_LEN, D_CK, D_DNET, D_SNET, D_DNODE, D_SNODE, D_DSOCK,
 	D_SSOCK, D_TYPE, D_CKST };
 
 static const struct st_field_desc ddp_fields[] = {
-	[D_HOPS] = FDX("hops", "ddp.hopcount", "Hop count", 2, 4, ST_FMT_DEC,
-	    0, 0, ST_DF_HOPS, 0, NULL),
+	/* raised by each router, not lowered: no ST_DF_HOPS */
+	[D_HOPS] = FD("hops", "ddp.hopcount", "Hop count", 2, 4, ST_FMT_DEC),
 	[D_LEN] = FD("len", "ddp.len", "Datagram length", 6, 10, ST_FMT_DEC),
 	[D_CK] = FDX("cksum", "ddp.checksum", "Checksum", 16, 16, ST_FMT_DEC,
 	    0, 0, ST_DF_CKSUM, 0, NULL),
@@ -328,7 +328,6 @@ const struct st_proto st_proto_ddp = {
 	.summary = ddp_summary,
 	.keys = ddp_keys,
 	.color = "\033[35m",
-	.hops = &ddp_fields[D_HOPS],
 	.ck_what = "the datagram from the destination network to its end",
 	.explain_bits = 104,
 	.explain = "AppleTalk's network layer. An address is a 16-bit network, "

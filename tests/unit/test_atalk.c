@@ -5,7 +5,10 @@
  * ZIP's socket 6, release with its user bytes), ZIP; truncated and
  * malformed variants (tcpdump's heapoverflow-atalk tests were fuzzed:
  * a tuple count past the bytes, a length below the header, strings and
- * tuples cut); every shorter prefix.
+ * tuples cut); every shorter prefix.  Then DECnet Phase IV: router
+ * hello, routing message and its checksum, NSP connect initiate and data
+ * after long and short headers, headers cut (tcpdump's decnet-oobr and
+ * decnet-shorthdr-oobr), a router list and a length that lie.
  */
 #include <stdio.h>
 
@@ -238,6 +241,115 @@ test_llap(void **state)
 	assert_int_equal(last_layer(p, "ddp")->status, ST_LS_MALFORMED);
 }
 
+/* DECnet: an Ethernet router hello from 1.4 (one pad byte), its list
+ * naming router 1.8, known two-way. */
+#define DN_RHELLO \
+    "ab0000040000aa000400040460032300810b020000aa000400040402da0540000f00" \
+    "000f0000000000000007aa0004000804c0000000000000000000"
+
+/* A level 1 routing message of seven segments, checksum right. */
+#define DN_ROUTING \
+    "ab0000030000aa0004000404600330000704040001000400020401000500050801" \
+    "000600080c010007000b10010008000e1401000900111801000a00141c8670"
+
+/* Long data header 1.8 > 1.4, NSP connect initiate to object FAL. */
+#define DN_CI \
+    "aa0004000404aa00040008046003370081260000aa00040004040000aa0004000804" \
+    "0000000018000001200502b30501000346414c010004555345520103424f4204504153" \
+    "5300"
+
+/* Short data header 1.8 > 1.4, NSP data segment 2, "hello". */
+#define DN_SHORT \
+    "aa0004000404aa0004000804600312000204040804006003100120021068656c6c6f" \
+    "0000000000000000000000000000000000000000000000000000"
+
+static void
+test_decnet_control(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, DN_RHELLO);
+	assert_chain(p, "eth decnet trailer");
+	assert_int_equal(fval(p, "strata.dec_dna.length"), 35);
+	assert_int_equal(fval(p, "dec_dna.flags"), 0x0b);
+	assert_int_equal(fval(p, "dec_dna.flags.control"), 1);
+	assert_int_equal(field_n(p, "dec_dna.rt.msg_type", 0)->val, 5);
+	assert_string_equal(text_of(p, "strata.dec_dna.version", 0), "2.0.0");
+	assert_int_equal(fval(p, "dec_dna.ctl.iinfo.node_type"), 2);
+	assert_int_equal(fval(p, "dec_dna.ctl.blk_size"), 1498);
+	assert_int_equal(fval(p, "dec_dna.ctl.prio"), 64);
+	assert_int_equal(fval(p, "dec_dna.ctl.timer"), 15);
+	assert_string_equal(text_of(p, "dec_dna.ctl.router_state", 0),
+	    "known 2-way");
+	assert_int_equal(fval(p, "dec_dna.ctl.router_prio"), 64);
+	sweep_prefixes(DLT_EN10MB, DN_RHELLO);
+	/* a router list count of 0x20, past its one entry and the message's
+	 * length: malformed */
+	p = patched(DN_RHELLO, 35, "20");
+	assert_int_equal(last_layer(p, "decnet")->status, ST_LS_MALFORMED);
+	/* an entry count of 3, below one entry's 7 bytes: malformed */
+	p = patched(DN_RHELLO, 43, "03");
+	assert_int_equal(last_layer(p, "decnet")->status, ST_LS_MALFORMED);
+
+	p = decode_hex(DLT_EN10MB, DN_ROUTING);
+	assert_chain(p, "eth decnet");
+	assert_int_equal(fval(p, "dec_dna.src_node"), 1 << 10 | 4);
+	assert_int_equal(field_n(p, "strata.dec_dna.segment.start", 6)->val,
+	    10);
+	assert_int_equal(field_n(p, "strata.dec_dna.segment.hops", 6)->val, 7);
+	assert_int_equal(field_n(p, "strata.dec_dna.segment.cost", 6)->val,
+	    20);
+	assert_int_equal(fval(p, "dec_dna.ctl.checksum"), 0x7086);
+	assert_int_equal(field_n(p, "dec_dna.ctl.checksum", 0)->ck,
+	    ST_CK_GOOD);
+	sweep_prefixes(DLT_EN10MB, DN_ROUTING);
+	p = patched(DN_ROUTING, 63, "71");
+	assert_int_equal(field_n(p, "dec_dna.ctl.checksum", 0)->ck, ST_CK_BAD);
+}
+
+static void
+test_decnet_nsp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, DN_CI);
+	assert_chain(p, "eth decnet nsp");
+	assert_int_equal(fval(p, "dec_dna.flags.msglen"), 3);
+	assert_int_equal(fval(p, "dec_dna.flags.intra_eth"), 1);
+	assert_int_equal(fval(p, "dec_dna.nsp.msg_type"), 0x18);
+	assert_int_equal(fval(p, "dec_dna.src_node"), 0x2001);
+	assert_int_equal(fval(p, "dec_dna.nsp.services"), 1);
+	assert_int_equal(fval(p, "dec_dna.nsp.info"), 2);
+	assert_int_equal(fval(p, "dec_dna.nsp.segsize"), 1459);
+	assert_string_equal(text_of(p, "dec_dna.sess.dst_name", 0), "FAL");
+	assert_string_equal(text_of(p, "dec_dna.sess.src_name", 0), "USER");
+	assert_string_equal(text_of(p, "dec_dna.sess.rqstr_id", 0), "BOB");
+	assert_string_equal(text_of(p, "dec_dna.sess.rqstr_id", 1), "PASS");
+	assert_string_equal(text_of(p, "dec_dna.sess.rqstr_id", 2), "");
+	sweep_prefixes(DLT_EN10MB, DN_CI);
+
+	p = decode_hex(DLT_EN10MB, DN_SHORT);
+	assert_chain(p, "eth decnet nsp data trailer");
+	assert_int_equal(field_n(p, "dec_dna.dst_node", 0)->val, 0x0404);
+	assert_int_equal(field_n(p, "dec_dna.src_node", 0)->val, 0x0408);
+	assert_int_equal(field_n(p, "dec_dna.dst_node", 1)->val, 0x1003);
+	assert_int_equal(fval(p, "dec_dna.nsp.segnum"), 2);
+	assert_int_equal(fval(p, "dec_dna.nsp.delay"), 1);
+	sweep_prefixes(DLT_EN10MB, DN_SHORT);
+	/* a length past the frame: malformed */
+	p = patched(DN_SHORT, 14, "ff");
+	assert_int_equal(last_layer(p, "decnet")->status, ST_LS_MALFORMED);
+
+	/* headers cut by the capture (decnet-oobr, decnet-shorthdr-oobr) */
+	p = decode_hex(DLT_EN10MB, "aa0004000404aa000400080460031c0026000"
+	    "0aa00040004");
+	assert_int_equal(last_layer(p, "decnet")->status, ST_LS_TRUNCATED);
+	p = decode_hex(DLT_EN10MB, "aa0004000404aa000400080460030d00020404");
+	assert_int_equal(last_layer(p, "decnet")->status, ST_LS_TRUNCATED);
+}
+
 int
 main(void)
 {
@@ -248,6 +360,8 @@ main(void)
 		cmocka_unit_test(test_atp),
 		cmocka_unit_test(test_zip),
 		cmocka_unit_test(test_llap),
+		cmocka_unit_test(test_decnet_control),
+		cmocka_unit_test(test_decnet_nsp),
 	};
 
 	st_decode_init();
