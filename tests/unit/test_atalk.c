@@ -8,7 +8,9 @@
  * tuples cut); every shorter prefix.  Then DECnet Phase IV: router
  * hello, routing message and its checksum, NSP connect initiate and data
  * after long and short headers, headers cut (tcpdump's decnet-oobr and
- * decnet-shorthdr-oobr), a router list and a length that lie.
+ * decnet-shorthdr-oobr), a router list and a length that lie.  IGRP:
+ * an update's three kinds of route and its checksum, a bad checksum,
+ * counts past the entries (tcpdump's igrp-oobr), a cut header.
  */
 #include <stdio.h>
 
@@ -350,6 +352,53 @@ test_decnet_nsp(void **state)
 	assert_int_equal(last_layer(p, "decnet")->status, ST_LS_TRUNCATED);
 }
 
+/* IGRP from 198.18.0.1: an update of AS 100, two interior routes, one
+ * system, one exterior (unreachable), checksum right. */
+#define IGRP_UPDATE \
+    "020000000002020000000001080045000058000140004009ae74c6120001c6120002" \
+    "11030064000200010001aab21201000007d000000105dcff01001202000008340000" \
+    "0a05dcff01010a0000000bb800006405dcfa0302ac1000ffffff00006405dcff0101"
+
+static void
+test_igrp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, IGRP_UPDATE);
+	assert_chain(p, "eth ipv4 igrp");
+	assert_int_equal(fval(p, "igrp.version"), 1);
+	assert_int_equal(fval(p, "igrp.command"), 1);
+	assert_int_equal(fval(p, "igrp.update"), 3);
+	assert_int_equal(fval(p, "igrp.as"), 100);
+	assert_int_equal(fval(p, "igrp.interior_routes"), 2);
+	assert_int_equal(fval(p, "igrp.checksum"), 0xaab2);
+	assert_int_equal(field_n(p, "igrp.checksum", 0)->ck, ST_CK_GOOD);
+	/* interior: the IP source's first byte; others: three bytes and 0 */
+	assert_string_equal(text_of(p, "igrp.network", 0), "198.18.1.0");
+	assert_string_equal(text_of(p, "igrp.network", 2), "10.0.0.0");
+	assert_string_equal(text_of(p, "igrp.network", 3), "172.16.0.0");
+	assert_int_equal(field_n(p, "igrp.delay", 3)->val, 0xffffff);
+	assert_int_equal(field_n(p, "igrp.bandwidth", 1)->val, 10);
+	assert_int_equal(field_n(p, "igrp.mtu", 0)->val, 1500);
+	assert_int_equal(field_n(p, "igrp.reliability", 2)->val, 250);
+	assert_int_equal(field_n(p, "igrp.load", 2)->val, 3);
+	assert_int_equal(field_n(p, "igrp.hop_count", 2)->val, 2);
+	sweep_prefixes(DLT_EN10MB, IGRP_UPDATE);
+	/* the checksum's low byte changed */
+	p = patched(IGRP_UPDATE, 45, "b3");
+	assert_int_equal(field_n(p, "igrp.checksum", 0)->ck, ST_CK_BAD);
+	/* 0x0102 system routes named, three entries' bytes left: malformed,
+	 * the entries there decoded */
+	p = patched(IGRP_UPDATE, 40, "01");
+	assert_int_equal(last_layer(p, "igrp")->status, ST_LS_MALFORMED);
+	assert_true(has_field(p, "igrp.hop_count"));
+	/* the header cut by the capture */
+	p = decode_hex(DLT_EN10MB, "020000000002020000000001080045000058000"
+	    "140004009ae74c6120001c612000211030064000200");
+	assert_int_equal(last_layer(p, "igrp")->status, ST_LS_TRUNCATED);
+}
+
 int
 main(void)
 {
@@ -362,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_llap),
 		cmocka_unit_test(test_decnet_control),
 		cmocka_unit_test(test_decnet_nsp),
+		cmocka_unit_test(test_igrp),
 	};
 
 	st_decode_init();
