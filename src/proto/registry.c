@@ -178,7 +178,7 @@ extern const struct st_proto st_proto_llap, st_proto_ddp, st_proto_ddp_short,
     st_proto_nbp, st_proto_rtmp, st_proto_rtmpreq, st_proto_atp,
     st_proto_zip, st_proto_zipatp;
 extern const struct st_proto st_proto_decnet, st_proto_decnsp;
-extern const struct st_proto st_proto_igrp;
+extern const struct st_proto st_proto_igrp, st_proto_lwres;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -466,6 +466,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_decnet,
 	&st_proto_decnsp,
 	&st_proto_igrp,
+	&st_proto_lwres,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

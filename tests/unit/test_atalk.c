@@ -10,7 +10,9 @@
  * after long and short headers, headers cut (tcpdump's decnet-oobr and
  * decnet-shorthdr-oobr), a router list and a length that lie.  IGRP:
  * an update's three kinds of route and its checksum, a bad checksum,
- * counts past the entries (tcpdump's igrp-oobr), a cut header.
+ * counts past the entries (tcpdump's igrp-oobr), a cut header.  LWRES:
+ * a getaddrbyname response (real name, alias, addresses), a name length
+ * past the datagram, a cut header.
  */
 #include <stdio.h>
 
@@ -399,6 +401,51 @@ test_igrp(void **state)
 	assert_int_equal(last_layer(p, "igrp")->status, ST_LS_TRUNCATED);
 }
 
+/* LWRES on UDP 921: a getaddrbyname response of serial 1, real name
+ * web.example.com, alias www.example.com, 192.0.2.10 and 192.0.2.11. */
+#define LW_ADDRS \
+    "02000000000102000000000208004500007e000140004011ae46c6120002c6120001" \
+    "03999c40006a9c56000000620000000100000001000100010000000000001000000000" \
+    "000000000000010002000f7765622e6578616d706c652e636f6d00000f7777772e6578" \
+    "616d706c652e636f6d00000000010004c000020a000000010004c000020b0000000000" \
+    "00"
+
+static void
+test_lwres(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, LW_ADDRS);
+	assert_chain(p, "eth ipv4 udp lwres");
+	assert_int_equal(fval(p, "lwres.length"), 98);
+	assert_int_equal(fval(p, "lwres.flags"), 1);
+	assert_int_equal(fval(p, "lwres.serial"), 1);
+	assert_int_equal(fval(p, "lwres.opcode"), 0x00010001);
+	assert_int_equal(fval(p, "lwres.recvlen"), 4096);
+	assert_int_equal(fval(p, "lwres.adn.naliases"), 1);
+	assert_int_equal(fval(p, "lwres.adn.naddrs"), 2);
+	assert_string_equal(text_of(p, "lwres.adn.realname", 0),
+	    "web.example.com");
+	assert_string_equal(text_of(p, "lwres.adn.aliasname", 0),
+	    "www.example.com");
+	assert_string_equal(text_of(p, "lwres.adn.addr.addr", 0),
+	    "192.0.2.10");
+	assert_string_equal(text_of(p, "lwres.adn.addr.addr", 1),
+	    "192.0.2.11");
+	sweep_prefixes(DLT_EN10MB, LW_ADDRS);
+	/* a real name length of 0xff0f, past the datagram: malformed */
+	p = patched(LW_ADDRS, 78, "ff");
+	assert_int_equal(last_layer(p, "lwres")->status, ST_LS_MALFORMED);
+	/* a result of "not found": no body read */
+	p = patched(LW_ADDRS, 61, "03");
+	assert_false(has_field(p, "lwres.adn.realname"));
+	/* the header cut by the capture */
+	p = decode_hex(DLT_EN10MB, "02000000000102000000000208004500007e000"
+	    "140004011ae46c6120002c612000103999c40006a9c56000000620000");
+	assert_int_equal(last_layer(p, "lwres")->status, ST_LS_TRUNCATED);
+}
+
 int
 main(void)
 {
@@ -412,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_decnet_control),
 		cmocka_unit_test(test_decnet_nsp),
 		cmocka_unit_test(test_igrp),
+		cmocka_unit_test(test_lwres),
 	};
 
 	st_decode_init();
