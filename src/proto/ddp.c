@@ -328,7 +328,6 @@ const struct st_proto st_proto_ddp = {
 	.summary = ddp_summary,
 	.keys = ddp_keys,
 	.color = "\033[35m",
-	.ck_what = "the datagram from the destination network to its end",
 	.explain_bits = 104,
 	.explain = "AppleTalk's network layer. An address is a 16-bit network, "
 	    "an 8-bit node and an 8-bit socket (net.node.socket); node 255 is "
