@@ -136,8 +136,9 @@ static const struct st_field_desc ddp_fields[] = {
 	/* raised by each router, not lowered: no ST_DF_HOPS */
 	[D_HOPS] = FD("hops", "ddp.hopcount", "Hop count", 2, 4, ST_FMT_DEC),
 	[D_LEN] = FD("len", "ddp.len", "Datagram length", 6, 10, ST_FMT_DEC),
-	[D_CK] = FDX("cksum", "ddp.checksum", "Checksum", 16, 16, ST_FMT_DEC,
-	    0, 0, ST_DF_CKSUM, 0, NULL),
+	/* not RFC 1071's sum: no ST_DF_CKSUM, for the checksum view, which
+	 * walks those; the decoder sets its status */
+	[D_CK] = FD("cksum", "ddp.checksum", "Checksum", 16, 16, ST_FMT_DEC),
 	[D_DNET] = FD("dnet", "ddp.dst.net", "Destination Net", 32, 16,
 	    ST_FMT_DEC),
 	[D_SNET] = FD("snet", "ddp.src.net", "Source Net", 48, 16, ST_FMT_DEC),
@@ -203,6 +204,7 @@ ddp_check(struct st_dctx *d, struct st_cur *c, struct st_field *f,
 	else {
 		f->ck = ST_CK_BAD;
 		f->aux = want;
+		d->pkt->nbadck++;
 	}
 	st_dckstatus(d, f, &ddp_fields[D_CKST]);
 }

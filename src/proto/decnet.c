@@ -167,8 +167,10 @@ const struct st_field_desc st_dn_fields[] = {
 	    ST_FMT_DEC),
 	[F_SEGCOST] = FD(NULL, "strata.dec_dna.segment.cost", "Cost", 6, 10,
 	    ST_FMT_DEC),
-	[F_CK] = FDX(NULL, "dec_dna.ctl.checksum", "Checksum", 0, 16,
-	    ST_FMT_HEX, 0, 0, ST_DF_CKSUM, 0, NULL),
+	/* a sum of 16-bit words, not RFC 1071's: no ST_DF_CKSUM, for the
+	 * checksum view; the decoder sets its status */
+	[F_CK] = FD(NULL, "dec_dna.ctl.checksum", "Checksum", 0, 16,
+	    ST_FMT_HEX),
 	[F_CKST] = FDGS("dec_dna.ctl.checksum.status", "Checksum Status"),
 	[F_ID] = FD(NULL, "dec_dna.ctl.id", "Transmitting system ID", 24, 48,
 	    ST_FMT_MAC),
@@ -350,6 +352,7 @@ dn_routing(struct st_dctx *d, struct st_cur *c, size_t off)
 	else {
 		f->ck = ST_CK_BAD;
 		f->aux = sum;
+		d->pkt->nbadck++;
 	}
 	st_dckstatus(d, f, &st_dn_fields[F_CKST]);
 	return off + 2;
