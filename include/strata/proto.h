@@ -86,10 +86,14 @@ enum st_key {
 	ST_KEY_WPAN,		/* what an IEEE 802.15.4 frame carries, or
 				   a carrier's 802.15.4 frame of a kind
 				   (ST_WPAN_*) */
-	ST_KEY_ETHTRAILER	/* a trailer after an Ethernet, VLAN or
+	ST_KEY_ETHTRAILER,	/* a trailer after an Ethernet, VLAN or
 				   cooked header's datagram that a content
 				   heuristic recognises (the F5 trailer),
 				   by its place in Wireshark's order */
+	ST_KEY_LLAP,		/* a LocalTalk LLAP type: 1 short DDP, 2 DDP */
+	ST_KEY_DDPTYPE,		/* an AppleTalk DDP protocol type (2 NBP) */
+	ST_KEY_ATPSOCK		/* what an ATP message carries, by the DDP
+				   socket it is sent from or to (6 ZIP) */
 };
 #define ST_WPAN_DATA	1	/* a data frame's payload: 6LoWPAN */
 #define ST_WPAN_CC24XX	2	/* a frame ending in TI CC24xx metadata

@@ -177,6 +177,11 @@ extern const struct st_proto st_proto_echo, st_proto_daytime, st_proto_time,
 extern const struct st_proto st_proto_dtls;
 extern const struct st_proto st_proto_stun;
 extern const struct st_proto st_proto_teredo;
+extern const struct st_proto st_proto_llap, st_proto_ddp, st_proto_ddp_short,
+    st_proto_nbp, st_proto_rtmp, st_proto_rtmpreq, st_proto_atp,
+    st_proto_zip, st_proto_zipatp;
+extern const struct st_proto st_proto_decnet, st_proto_decnsp;
+extern const struct st_proto st_proto_igrp, st_proto_lwres;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -462,6 +467,20 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_dtls,
 	&st_proto_stun,
 	&st_proto_teredo,
+	/* @atalk */
+	&st_proto_llap,
+	&st_proto_ddp,
+	&st_proto_ddp_short,
+	&st_proto_nbp,
+	&st_proto_rtmp,
+	&st_proto_rtmpreq,
+	&st_proto_atp,
+	&st_proto_zip,
+	&st_proto_zipatp,
+	&st_proto_decnet,
+	&st_proto_decnsp,
+	&st_proto_igrp,
+	&st_proto_lwres,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
