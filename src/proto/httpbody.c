@@ -3,9 +3,9 @@
  * What an HTTP/1.x body is shown as (RFC 9110 8.3): by its Content-Type,
  * lower-cased and without parameters, the protocol Wireshark's media type
  * table names (data-text-lines for text/plain or text/html, json, png,
- * image-gif, image-jfif); a type no Wireshark dissector claims is "media";
- * a type another dissector claims that strata does not have, and a body
- * without a Content-Type, stay data.  http.c's companion.
+ * image-gif, image-jfif, ocsp); a type no Wireshark dissector claims is
+ * "media"; a type another dissector claims that strata does not have, and
+ * a body without a Content-Type, stay data.  http.c's companion.
  */
 #include <string.h>
 
@@ -41,12 +41,13 @@ static const char *const types[][2] = {
 	{ "image/png", "png" }, { "image/gif", "image-gif" },
 	{ "image/jpeg", "image-jfif" }, { "image/jpg", "image-jfif" },
 	{ "image/jfif", "image-jfif" },
+	{ "application/ocsp-request", "ocsp" },
+	{ "application/ocsp-response", "ocsp" },
 	/* claimed by dissectors strata does not have */
 	{ "application/octet-stream", "" }, { "video/mp4", "" },
 	{ "application/x-amf", "" }, { "application/x-fcs", "" },
 	{ "application/pkix-cert", "" }, { "application/pkix-crl", "" },
 	{ "application/pkcs7-mime", "" }, { "application/pkcs7-signature", "" },
-	{ "application/ocsp-request", "" }, { "application/ocsp-response", "" },
 	{ "application/timestamp-query", "" },
 	{ "application/timestamp-reply", "" }, { "application/mikey", "" },
 	{ "application/isup", "" }, { "application/qsig", "" },

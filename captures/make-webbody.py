@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""Writes the webbody captures (HTTP bodies opened by their media type):
+HTTP/1.1 exchanges on TCP port 80 between 198.18.0.1 (client) and
+198.18.0.2 (server), built by hand, the same every time.  Each message is
+one segment.  The DER is encoded here (no signing: the signatures are
+filler bytes, as a reader never checks them).
+
+usage: make-webbody.py DIR
+  webbody-ocsp.pcap   OCSP (RFC 6960) over HTTP POST: a request for two
+                      certificates with a nonce extension, its answer
+                      (byName responder, one good and one revoked
+                      certificate with reason keyCompromise, a nonce in
+                      the response extensions), a request with version
+                      and requestorName and a signature, an answer by key
+                      with an unknown status and the responder's
+                      certificate, and an answer without
+                      response bytes (tryLater)
+"""
+import importlib
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pcaplib import Conn, write  # noqa: E402
+
+# one DER element (identifier, length, contents): make-gssapi.py's
+tlv = importlib.import_module("make-gssapi").tlv
+
+
+def seq(*items):
+    return tlv(0x30, b"".join(items))
+
+
+def ctx(n, body):
+    """[n] EXPLICIT (constructed, context class)."""
+    return tlv(0xA0 | n, body)
+
+
+def oid(dotted):
+    v = [int(x) for x in dotted.split(".")]
+    out = bytes([v[0] * 40 + v[1]])
+    for x in v[2:]:
+        b = [x & 0x7F]
+        x >>= 7
+        while x:
+            b.append(0x80 | (x & 0x7F))
+            x >>= 7
+        out += bytes(reversed(b))
+    return tlv(0x06, out)
+
+
+def integer(v):
+    b = v.to_bytes(max(1, (v.bit_length() + 8) // 8), "big")
+    return tlv(0x02, b)
+
+
+def gtime(s):
+    return tlv(0x18, s.encode())
+
+
+def octets(b):
+    return tlv(0x04, b)
+
+
+def name(*rdns):
+    """A Name: (oid, PrintableString) pairs, one per RDN."""
+    return seq(*(tlv(0x31, seq(oid(o), tlv(0x13, v.encode())))
+                 for o, v in rdns))
+
+
+SHA1 = seq(oid("1.3.14.3.2.26"), tlv(0x05, b""))
+RSASHA256 = seq(oid("1.2.840.113549.1.1.11"), tlv(0x05, b""))
+NONCE = "1.3.6.1.5.5.7.48.1.2"
+
+
+def certid(serial):
+    return seq(SHA1, octets(bytes(range(1, 21))),
+               octets(bytes(range(0x21, 0x35))), integer(serial))
+
+
+def ext(o, value):
+    return seq(oid(o), octets(value))
+
+
+def request1():
+    reqs = seq(seq(certid(0x1a2b)), seq(certid(0x0badcafe)))
+    nonce = ext(NONCE, octets(bytes.fromhex("0011223344556677")))
+    return seq(seq(reqs, ctx(2, seq(nonce))))
+
+
+def request2():
+    """version, requestorName (a dNSName) and a signature."""
+    tbs = seq(ctx(0, integer(0)), ctx(1, tlv(0x82, b"client.example")),
+              seq(seq(certid(0x42))))
+    sig = seq(RSASHA256, tlv(0x03, b"\x00" + b"\x5a" * 32))
+    return seq(tbs, ctx(0, sig))
+
+
+def cert():
+    """The responder's certificate: a small RSA key (not a real one),
+    basicConstraints and extendedKeyUsage OCSPSigning, id-pkix-ocsp-nocheck
+    left out (tshark names its NULL with OCSP's field)."""
+    issuer = name(("2.5.4.6", "US"), ("2.5.4.10", "Example CA"))
+    subject = name(("2.5.4.6", "US"), ("2.5.4.3", "OCSP Responder"))
+    rsa = seq(integer(int("c0ffee" * 10 + "01", 16)), integer(65537))
+    spki = seq(seq(oid("1.2.840.113549.1.1.1"), tlv(0x05, b"")),
+               tlv(0x03, b"\x00" + rsa))
+    exts = seq(seq(oid("2.5.29.19"), tlv(0x01, b"\xff"), octets(seq())),
+               seq(oid("2.5.29.37"),
+                   octets(seq(oid("1.3.6.1.5.5.7.3.9")))))
+    tbs = seq(ctx(0, integer(2)), integer(0x1234), RSASHA256, issuer,
+              seq(tlv(0x17, b"260101000000Z"), tlv(0x17, b"270101000000Z")),
+              subject, spki, ctx(3, exts))
+    return seq(tbs, RSASHA256, tlv(0x03, b"\x00" + b"\xcd" * 32))
+
+
+def basic(responder, responses, exts=None, certs=None):
+    data = [responder, gtime("20260101120000Z"), seq(*responses)]
+    if exts:
+        data.append(ctx(1, seq(*exts)))
+    tbs = seq(*data)
+    b = seq(tbs, RSASHA256, tlv(0x03, b"\x00" + b"\xab" * 64),
+            *([ctx(0, seq(*certs))] if certs else []))
+    return seq(tlv(0x0A, b"\x00"),
+               ctx(0, seq(oid("1.3.6.1.5.5.7.48.1.1"), octets(b))))
+
+
+def response1():
+    byname = ctx(1, name(("2.5.4.6", "US"), ("2.5.4.3", "OCSP Responder")))
+    good = seq(certid(0x1a2b), tlv(0x80, b""), gtime("20260101120000Z"),
+               ctx(0, gtime("20260108120000Z")))
+    revoked = seq(certid(0x0badcafe),
+                  tlv(0xA1, gtime("20251201000000Z") +
+                      ctx(0, tlv(0x0A, b"\x01"))),
+                  gtime("20260101120000Z"))
+    nonce = ext(NONCE, octets(bytes.fromhex("0011223344556677")))
+    return basic(byname, [good, revoked], [nonce])
+
+
+def response2():
+    bykey = ctx(2, octets(bytes(range(0x40, 0x54))))
+    unknown = seq(certid(0x42), tlv(0x82, b""), gtime("20260101120000Z"))
+    return basic(bykey, [unknown], certs=[cert()])
+
+
+def http(from_client, body):
+    if from_client:
+        head = ("POST / HTTP/1.1\r\nHost: ocsp.example\r\n"
+                "Content-Type: application/ocsp-request\r\n")
+    else:
+        head = ("HTTP/1.1 200 OK\r\n"
+                "Content-Type: application/ocsp-response\r\n")
+    head += "Content-Length: %d\r\n\r\n" % len(body)
+    return head.encode() + body
+
+
+def ocsp(out):
+    frames = []
+    c = Conn(40000, 80, frames)
+    c.send(True, http(True, request1()))
+    c.send(False, http(False, response1()))
+    c.send(True, http(True, request2()))
+    c.send(False, http(False, response2()))
+    c.send(False, http(False, seq(tlv(0x0A, b"\x03"))))
+    write(os.path.join(out, "webbody-ocsp.pcap"), frames)
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
+        os.path.abspath(__file__))
+    ocsp(out)
+
+
+if __name__ == "__main__":
+    main()
