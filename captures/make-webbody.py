@@ -16,6 +16,16 @@ usage: make-webbody.py DIR
                       with an unknown status and the responder's
                       certificate, and an answer without
                       response bytes (tryLater)
+  webbody-xml.pcap    XML over HTTP: a text/xml SOAP answer with the XML
+                      declaration, namespaces and nested elements; a
+                      request of type application/atom+xml with a
+                      DOCTYPE and its internal subset, a comment, an empty
+                      element, single-quoted and unquoted attributes and a
+                      CDATA section; an answer of type image/svg+xml; a
+                      body (application/xml) whose first tag closes no
+                      element (malformed); a text/xml body with no
+                      markup; a chunked application/xml body, shown made
+                      whole
 """
 import importlib
 import os
@@ -166,10 +176,50 @@ def ocsp(out):
     write(os.path.join(out, "webbody-ocsp.pcap"), frames)
 
 
+SOAP = (b'<?xml version="1.0" encoding="utf-8"?>\r\n'
+        b'<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/'
+        b'envelope/"><soap:Body><GetPriceResponse xmlns="urn:example">'
+        b'<Price currency="EUR">1.90</Price><Item>apple</Item>'
+        b'</GetPriceResponse></soap:Body></soap:Envelope>')
+ATOM = (b"<?xml version='1.0' standalone='yes'?>\n"
+        b'<!DOCTYPE feed [ <!ELEMENT feed ANY> <!ATTLIST feed id CDATA '
+        b'#IMPLIED> ]>\n<!-- one entry -->\n'
+        b"<feed id='f1' lang=en><title>News &amp; more</title><br/>"
+        b'<entry n="1"><![CDATA[a < b]]></entry></feed>\n')
+SVG = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+       b'<rect x="1" y="1" width="8" height="8" fill="red" /></svg>')
+
+
+def xml_body(from_client, ctype, body):
+    if from_client:
+        head = "POST /feed HTTP/1.1\r\nHost: www.example\r\n"
+    else:
+        head = "HTTP/1.1 200 OK\r\n"
+    head += "Content-Type: %s\r\nContent-Length: %d\r\n\r\n" % (
+        ctype, len(body))
+    return head.encode() + body
+
+
+def xml(out):
+    frames = []
+    c = Conn(40002, 80, frames)
+    c.send(False, xml_body(False, "text/xml; charset=utf-8", SOAP))
+    c.send(True, xml_body(True, "application/atom+xml", ATOM))
+    c.send(False, xml_body(False, "image/svg+xml", SVG))
+    c.send(False, xml_body(False, "application/xml",
+                           b"</stray><ok>yes</ok>"))
+    c.send(False, xml_body(False, "text/xml", b"no markup at all"))
+    c.send(False, b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+           b"Transfer-Encoding: chunked\r\n\r\n"
+           b"9\r\n<a><b>x</\r\n7\r\nb>y</a>\r\n0\r\n\r\n")
+    write(os.path.join(out, "webbody-xml.pcap"), frames)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     ocsp(out)
+    xml(out)
 
 
 if __name__ == "__main__":

@@ -2,9 +2,9 @@
 /*
  * The webbody family (HTTP bodies opened by their media type): OCSP
  * requests and responses (RFC 6960) in bodies of type
- * application/ocsp-request and -response; exact fields from hand-written
- * DER, a message cut short, one that contradicts itself, every shorter
- * prefix.  The frames are IPv4/TCP segments on port 80, the same the
+ * application/ocsp-request and -response, and XML documents; exact fields
+ * from hand-written DER and XML, a message cut short, one that
+ * contradicts itself, every shorter prefix.  The frames are IPv4/TCP segments on port 80, the same the
  * capture script captures/make-webbody.py writes.
  */
 #include "testutil.h"
@@ -73,6 +73,29 @@ static const char OCSP_KEY[] =
     "03551d130101ff0402300030130603551d25040c300a06082b06010505070309300d"
     "06092a864886f70d01010b0500032100cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd"
     "cdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+
+/* An application/atom+xml request: declaration, DOCTYPE with its internal
+ * subset, a comment, attributes quoted both ways and unquoted, an empty
+ * element, a CDATA section. */
+static const char XML_ATOM[] =
+    "45000176000240004006ad58c6120001c61200029c420050000003e8000014d95018"
+    "ffff9f1b0000504f5354202f6665656420485454502f312e310d0a486f73743a2077"
+    "77772e6578616d706c650d0a436f6e74656e742d547970653a206170706c69636174"
+    "696f6e2f61746f6d2b786d6c0d0a436f6e74656e742d4c656e6774683a203233350d"
+    "0a0d0a3c3f786d6c2076657273696f6e3d27312e3027207374616e64616c6f6e653d"
+    "27796573273f3e0a3c21444f43545950452066656564205b203c21454c454d454e54"
+    "206665656420414e593e203c214154544c4953542066656564206964204344415441"
+    "2023494d504c4945443e205d3e0a3c212d2d206f6e6520656e747279202d2d3e0a3c"
+    "666565642069643d27663127206c616e673d656e3e3c7469746c653e4e6577732026"
+    "616d703b206d6f72653c2f7469746c653e3c62722f3e3c656e747279206e3d223122"
+    "3e3c215b43444154415b61203c20625d5d3e3c2f656e7472793e3c2f666565643e0a";
+
+/* application/xml whose first tag closes no element. */
+static const char XML_STRAY[] =
+    "45000082000440004006ae4ac6120002c612000100509c4200001597000005365018"
+    "ffff53de0000485454502f312e3120323030204f4b0d0a436f6e74656e742d547970"
+    "653a206170706c69636174696f6e2f786d6c0d0a436f6e74656e742d4c656e677468"
+    "3a2032300d0a0d0a3c2f73747261793e3c6f6b3e7965733c2f6f6b3e";
 
 static char hexbuf[4096];
 
@@ -227,6 +250,65 @@ test_ocsp_bad(void **state)
 	assert_false(has_field(p, "ocsp.requestList"));
 }
 
+/* XML by its media type: each item's text as written, as tshark shows
+ * it; the closing tags are no fields. */
+static void
+test_xml(void **state)
+{
+	const struct st_packet *p;
+	char cut[sizeof(XML_ATOM)];
+
+	(void)state;
+	p = decode_hex(DLT_RAW, XML_ATOM);
+	assert_chain(p, "ipv4 tcp http xml");
+	assert_int_equal(layer(p, "xml")->status, ST_LS_OK);
+	assert_string_equal(field_n(p, "xml.xmlpi.xml", 0)->meaning,
+	    "<?xml version='1.0' standalone='yes'?>");
+	assert_string_equal(field_n(p, "xml.xmlpi.xml.version", 0)->meaning,
+	    "1.0");
+	assert_int_equal(field_n(p, "xml.xmlpi.xml.version", 0)->bits, 3 * 8);
+	assert_string_equal(field_n(p, "xml.xmlpi.xml.standalone", 0)->meaning,
+	    "yes");
+	assert_false(has_field(p, "xml.xmlpi.xml.encoding"));
+	assert_string_equal(field_n(p, "xml.doctype", 0)->meaning, "feed");
+	assert_string_equal(field_n(p, "xml.dtdtag", 0)->meaning,
+	    "<!ELEMENT feed ANY>");
+	assert_string_equal(field_n(p, "xml.dtdtag", 1)->meaning,
+	    "<!ATTLIST feed id CDATA #IMPLIED>");
+	assert_string_equal(field_n(p, "xml.comment", 0)->meaning,
+	    "<!-- one entry -->");
+	assert_string_equal(field_n(p, "xml.tag", 0)->meaning,
+	    "<feed id='f1' lang=en>");
+	assert_string_equal(field_n(p, "xml.attribute", 0)->meaning,
+	    "id='f1'");
+	assert_string_equal(field_n(p, "xml.attribute", 1)->meaning,
+	    "lang=en");
+	assert_string_equal(field_n(p, "xml.cdata", 0)->meaning,
+	    "News &amp; more");
+	assert_string_equal(field_n(p, "xml.tag", 2)->meaning, "<br/>");
+	assert_string_equal(field_n(p, "xml.attribute", 2)->meaning, "n=\"1\"");
+	assert_string_equal(field_n(p, "xml.cdatasection", 0)->meaning,
+	    "<![CDATA[a < b]]>");
+	assert_false(has_field(p, "xml.unknown"));
+	sweep_prefixes(DLT_RAW, XML_ATOM);
+	/* cut inside the last tag: shown as far as it goes, truncated */
+	memcpy(cut, XML_ATOM, sizeof(cut));
+	cut[strlen(cut) - 2 * 12] = '\0';
+	p = decode_hex(DLT_RAW, cut);
+	assert_int_not_equal(layer(p, "xml")->status, ST_LS_OK);
+	assert_int_not_equal(layer(p, "xml")->status, ST_LS_MALFORMED);
+	assert_string_equal(field_n(p, "xml.cdatasection", 0)->meaning,
+	    "<![CDATA[a < b]]>");
+	/* a closing tag with nothing open: malformed, the rest still read */
+	p = decode_hex(DLT_RAW, XML_STRAY);
+	assert_chain(p, "ipv4 tcp http xml");
+	assert_int_equal(layer(p, "xml")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(layer(p, "xml")->why, "closes no element"));
+	assert_string_equal(field_n(p, "xml.tag", 0)->meaning, "<ok>");
+	assert_string_equal(field_n(p, "xml.cdata", 0)->meaning, "yes");
+	sweep_prefixes(DLT_RAW, XML_STRAY);
+}
+
 int
 main(void)
 {
@@ -236,6 +318,7 @@ main(void)
 		cmocka_unit_test(test_ocsp_bykey),
 		cmocka_unit_test(test_ocsp_later),
 		cmocka_unit_test(test_ocsp_bad),
+		cmocka_unit_test(test_xml),
 	};
 
 	st_decode_init();
