@@ -26,9 +26,15 @@ usage: make-webbody.py DIR
                       element (malformed); a text/xml body with no
                       markup; a chunked application/xml body, shown made
                       whole
+  webbody-jpeg.pcap   JPEG images (image/jpeg): SOI, APP0 JFIF with a 1x1
+                      thumbnail, APP2 (ICC_PROFILE), a comment, DQT, SOF0
+                      of three components, DHT, SOS and its entropy-coded
+                      data with a stuffed FF 00 and a restart marker, EOI;
+                      a progressive (SOF2) image cut short by its segment
 """
 import importlib
 import os
+import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -215,11 +221,41 @@ def xml(out):
     write(os.path.join(out, "webbody-xml.pcap"), frames)
 
 
+def seg(marker, body):
+    """A JPEG marker segment: FF marker, its length (counting itself)."""
+    return bytes([0xFF, marker]) + struct.pack("!H", len(body) + 2) + body
+
+
+def jpeg(sof=0xC0, thumb=True):
+    jfif = b"JFIF\x00\x01\x02\x01\x00\x48\x00\x48"
+    jfif += b"\x01\x01\xff\x00\x00" if thumb else b"\x00\x00"
+    return (b"\xff\xd8" + seg(0xE0, jfif) +
+            seg(0xE2, b"ICC_PROFILE\x00\x01\x01abcd") +
+            seg(0xFE, b"made by hand") +
+            seg(0xDB, b"\x00" + bytes(range(1, 65))) +
+            seg(sof, b"\x08\x00\x10\x00\x20\x03\x01\x22\x00\x02\x11"
+                b"\x01\x03\x11\x01") +
+            seg(0xC4, b"\x00" + bytes([0, 1, 5] + [1] * 6 + [0] * 7) +
+                bytes(range(12))) +
+            seg(0xDA, b"\x03\x01\x00\x02\x11\x03\x11\x00\x3f\x00") +
+            b"\x12\x34\xff\x00\x56\xff\xd0\x78" + b"\xff\xd9")
+
+
+def jpegs(out):
+    frames = []
+    c = Conn(40004, 80, frames)
+    for body in (jpeg(), jpeg(0xC2, False)[:120]):
+        c.send(False, b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n"
+               b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    write(os.path.join(out, "webbody-jpeg.pcap"), frames)
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.abspath(__file__))
     ocsp(out)
     xml(out)
+    jpegs(out)
 
 
 if __name__ == "__main__":

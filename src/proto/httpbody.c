@@ -15,7 +15,7 @@
 #define CT_MAX		96	/* bytes of a media type looked up */
 
 /* Media types and the protocol (Wireshark's name) tshark 4.0 gives them;
- * "" for a dissector strata lacks (XML, SDP, multipart ...). */
+ * "" for a dissector strata lacks (SDP, multipart ...). */
 static const char *const types[][2] = {
 	{ "text/plain", "data-text-lines" }, { "text/html", "data-text-lines" },
 	{ "text/css", "data-text-lines" },

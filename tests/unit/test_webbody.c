@@ -2,8 +2,8 @@
 /*
  * The webbody family (HTTP bodies opened by their media type): OCSP
  * requests and responses (RFC 6960) in bodies of type
- * application/ocsp-request and -response, and XML documents; exact fields
- * from hand-written DER and XML, a message cut short, one that
+ * application/ocsp-request and -response, XML documents and JPEG images;
+ * exact fields from hand-written DER, XML and JPEG, a message cut short, one that
  * contradicts itself, every shorter prefix.  The frames are IPv4/TCP segments on port 80, the same the
  * capture script captures/make-webbody.py writes.
  */
@@ -96,6 +96,21 @@ static const char XML_STRAY[] =
     "ffff53de0000485454502f312e3120323030204f4b0d0a436f6e74656e742d547970"
     "653a206170706c69636174696f6e2f786d6c0d0a436f6e74656e742d4c656e677468"
     "3a2032300d0a0d0a3c2f73747261793e3c6f6b3e7965733c2f6f6b3e";
+
+/* An image/jpeg body: SOI, APP0 JFIF (a 1x1 thumbnail), APP2, a comment,
+ * DQT, SOF0 (32x16, three components), DHT, SOS, its data with a stuffed
+ * FF 00 and a restart marker, EOI. */
+static const char JPEG[] =
+    "45000138000140004006ad97c6120002c612000100509c4400001388000003e85018"
+    "ffff1a460000485454502f312e3120323030204f4b0d0a436f6e74656e742d547970"
+    "653a20696d6167652f6a7065670d0a436f6e74656e742d4c656e6774683a20323036"
+    "0d0a0d0affd8ffe000134a46494600010201004800480101ff0000ffe20014494343"
+    "5f50524f46494c4500010161626364fffe000e6d6164652062792068616e64ffdb00"
+    "43000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20"
+    "2122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f40ffc0"
+    "0011080010002003012200021101031101ffc4001f00000105010101010101000000"
+    "00000000000102030405060708090a0bffda000c03010002110311003f001234ff00"
+    "56ffd078ffd9";
 
 static char hexbuf[4096];
 
@@ -309,6 +324,65 @@ test_xml(void **state)
 	sweep_prefixes(DLT_RAW, XML_STRAY);
 }
 
+/* JPEG's markers in order; the scan's data split by a restart marker. */
+static void
+test_jfif(void **state)
+{
+	const struct st_packet *p;
+	char cut[sizeof(JPEG)];
+
+	(void)state;
+	p = decode_hex(DLT_RAW, JPEG);
+	assert_chain(p, "ipv4 tcp http image-jfif");
+	assert_int_equal(layer(p, "image-jfif")->status, ST_LS_OK);
+	assert_int_equal(field_n(p, "image-jfif.marker", 0)->val, 0xffd8);
+	assert_int_equal(field_n(p, "image-jfif.marker", 1)->val, 0xffe0);
+	assert_int_equal(field_n(p, "image-jfif.length", 0)->val, 19);
+	assert_string_equal(field_n(p, "image-jfif.identifier", 0)->meaning,
+	    "JFIF");
+	assert_int_equal(fval(p, "image-jfif.version.minor"), 2);
+	assert_int_equal(fval(p, "image-jfif.units"), 1);
+	assert_int_equal(fval(p, "image-jfif.Ydensity"), 72);
+	assert_int_equal(fval(p, "image-jfif.Xthumbnail"), 1);
+	assert_int_equal(field_n(p, "image-jfif.RGB", 0)->bits, 3 * 8);
+	assert_string_equal(field_n(p, "image-jfif.identifier", 1)->meaning,
+	    "ICC_PROFILE");
+	assert_int_equal(field_n(p, "image-jfif.remain_seg_data", 0)->bits,
+	    6 * 8);
+	assert_string_equal(field_n(p, "image-jfif.comment", 0)->meaning,
+	    "made by hand");
+	assert_int_equal(fval(p, "image-jfif.sof.lines"), 16);
+	assert_int_equal(fval(p, "image-jfif.sof.samples_per_line"), 32);
+	assert_int_equal(fval(p, "image-jfif.sof.nf"), 3);
+	assert_int_equal(field_n(p, "image-jfif.sof.h_i", 0)->val, 2);
+	assert_int_equal(field_n(p, "image-jfif.sof.v_i", 1)->val, 1);
+	assert_int_equal(field_n(p, "image-jfif.sof.tq_i", 2)->val, 1);
+	assert_int_equal(fval(p, "image-jfif.sos.ns"), 3);
+	assert_int_equal(field_n(p, "image-jfif.sos.ac_entropy_selector",
+	    1)->val, 1);
+	assert_int_equal(fval(p, "image-jfif.sos.se"), 63);
+	assert_int_equal(field_n(p, "image-jfif.entropy_coded_segment",
+	    0)->bits, 5 * 8);
+	assert_int_equal(field_n(p, "image-jfif.marker", 8)->val, 0xffd0);
+	assert_int_equal(field_n(p, "image-jfif.entropy_coded_segment",
+	    1)->bits, 8);
+	assert_int_equal(field_n(p, "image-jfif.marker", 9)->val, 0xffd9);
+	assert_non_null(strstr(summary_of(DLT_RAW, JPEG), "http 200 OK"));
+	sweep_prefixes(DLT_RAW, JPEG);
+	/* cut inside the frame header: truncated, what is there shown */
+	memcpy(cut, JPEG, sizeof(cut));
+	cut[strlen(cut) - 2 * 70] = '\0';
+	p = decode_hex(DLT_RAW, cut);
+	assert_int_not_equal(layer(p, "image-jfif")->status, ST_LS_OK);
+	assert_int_not_equal(layer(p, "image-jfif")->status, ST_LS_MALFORMED);
+	assert_string_equal(field_n(p, "image-jfif.comment", 0)->meaning,
+	    "made by hand");
+	/* a segment length below 2 contradicts itself */
+	p = decode_hex(DLT_RAW, patched(JPEG, "fffe000e", "fffe0001"));
+	assert_int_equal(layer(p, "image-jfif")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "image-jfif.comment"));
+}
+
 int
 main(void)
 {
@@ -319,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_ocsp_later),
 		cmocka_unit_test(test_ocsp_bad),
 		cmocka_unit_test(test_xml),
+		cmocka_unit_test(test_jfif),
 	};
 
 	st_decode_init();
