@@ -2,10 +2,11 @@
 /*
  * The webbody family (HTTP bodies opened by their media type): OCSP
  * requests and responses (RFC 6960) in bodies of type
- * application/ocsp-request and -response, XML documents and JPEG images;
- * exact fields from hand-written DER, XML and JPEG, a message cut short, one that
- * contradicts itself, every shorter prefix.  The frames are IPv4/TCP segments on port 80, the same the
- * capture script captures/make-webbody.py writes.
+ * application/ocsp-request and -response, XML documents and JPEG
+ * images; exact fields from hand-written DER, XML and JPEG, a message cut
+ * short, one that contradicts itself, every shorter prefix.  The frames
+ * are IPv4/TCP segments on port 80, the same the capture script
+ * captures/make-webbody.py writes.
  */
 #include "testutil.h"
 
