@@ -111,6 +111,8 @@ enum st_key {
 				   whole from its chunks */
 #define ST_MEDIA_X509	4	/* an X.509 certificate in DER (RFC 5280):
 				   one of a TLS Certificate message's */
+#define ST_MEDIA_XML	5	/* an XML document (RFC 7303): an HTTP body
+				   made whole from its chunks */
 #define ST_GSS_TOKEN	1	/* a carrier's security blob: a GSS-API
 				   token (RFC 2743 3.1), bare SPNEGO or
 				   NTLMSSP */

@@ -424,7 +424,7 @@ continuation(struct st_dctx *d, struct st_cur *c, const uint8_t *p,
  * chunked one whole here, made whole from its chunks' data (tshark's
  * "De-chunked entity body"), and one encoded with gzip or deflate,
  * inflated as far as its bytes go ("Content-encoded entity body"); shown
- * as lines of text or JSON by its Content-Type, after the frame's bytes
+ * as lines of text, JSON or XML by its Content-Type, after the frame's bytes
  * (st_dderive).  p[pos..end) is the body, chunked or not.
  */
 static void
@@ -476,6 +476,7 @@ opened(struct st_dctx *d, const uint8_t *p, const struct head *h,
 	}
 	if (size == 0 && n > 0 && (to = http_body_proto(p, h, show, n)) !=
 	    NULL && (media = strcmp(to->name, "json") == 0 ? ST_MEDIA_JSON :
+	    strcmp(to->name, "xml") == 0 ? ST_MEDIA_XML :
 	    strcmp(to->ws, "data-text-lines") == 0 ? ST_MEDIA_TEXT : 0) != 0)
 		st_dderive(d, show, n, ST_KEY_MEDIA, (uint64_t)media,
 		    h->encoded ? "the body inflated" :

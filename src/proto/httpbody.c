@@ -3,9 +3,9 @@
  * What an HTTP/1.x body is shown as (RFC 9110 8.3): by its Content-Type,
  * lower-cased and without parameters, the protocol Wireshark's media type
  * table names (data-text-lines for text/plain or text/html, json, png,
- * image-gif, image-jfif); a type no Wireshark dissector claims is "media";
- * a type another dissector claims that strata does not have, and a body
- * without a Content-Type, stay data.  http.c's companion.
+ * image-gif, image-jfif, ocsp); a type no Wireshark dissector claims is
+ * "media"; a type another dissector claims that strata does not have, and
+ * a body without a Content-Type, stay data.  http.c's companion.
  */
 #include <string.h>
 
@@ -15,7 +15,7 @@
 #define CT_MAX		96	/* bytes of a media type looked up */
 
 /* Media types and the protocol (Wireshark's name) tshark 4.0 gives them;
- * "" for a dissector strata lacks (XML, SDP, multipart ...). */
+ * "" for a dissector strata lacks (SDP, multipart ...). */
 static const char *const types[][2] = {
 	{ "text/plain", "data-text-lines" }, { "text/html", "data-text-lines" },
 	{ "text/css", "data-text-lines" },
@@ -41,12 +41,88 @@ static const char *const types[][2] = {
 	{ "image/png", "png" }, { "image/gif", "image-gif" },
 	{ "image/jpeg", "image-jfif" }, { "image/jpg", "image-jfif" },
 	{ "image/jfif", "image-jfif" },
+	{ "application/ocsp-request", "ocsp" },
+	{ "application/ocsp-response", "ocsp" },
+	/* XML's: those and the vendor types (3GPP, ETSI, OMA ...) below tshark
+	 * 4.0 gives its XML dissector */
+	{ "text/xml", "xml" },
+	{ "application/xml", "xml" },
+	{ "application/soap+xml", "xml" },
+	{ "application/atom+xml", "xml" },
+	{ "application/rss+xml", "xml" },
+	{ "image/svg+xml", "xml" },
+	{ "application/mathml+xml", "xml" },
+	{ "application/xslt+xml", "xml" },
+	{ "application/xml-dtd", "xml" },
+	{ "application/smil", "xml" },
+	{ "application/xcap-el+xml", "xml" },
+	{ "application/xcap-att+xml", "xml" },
+	{ "application/xcap-error+xml", "xml" },
+	{ "application/xcap-caps+xml", "xml" },
+	{ "application/xcap-diff+xml", "xml" },
+	{ "application/xcap-ns+xml", "xml" },
+	{ "application/pidf+xml", "xml" },
+	{ "application/pidf-diff+xml", "xml" },
+	{ "application/cpim-pidf+xml", "xml" },
+	{ "application/rlmi+xml", "xml" },
+	{ "application/resource-lists+xml", "xml" },
+	{ "application/rls-services+xml", "xml" },
+	{ "application/watcherinfo+xml", "xml" },
+	{ "application/conference-info+xml", "xml" },
+	{ "application/reginfo+xml", "xml" },
+	{ "application/simple-filter+xml", "xml" },
+	{ "application/auth-policy+xml", "xml" },
+	{ "application/ccmp+xml", "xml" },
+	{ "application/3gpp-ims+xml", "xml" },
+	{ "application/im-iscomposing+xml", "xml" },
+	{ "application/poc-settings+xml", "xml" },
+	{ "application/x-crd+xml", "xml" },
+	{ "application/x-wms-logconnectstats", "xml" },
+	{ "application/x-wms-logplaystats", "xml" },
+	{ "application/x-wms-sendevent", "xml" },
+	{ "application/vnd.3gpp.access-transfer-events+xml", "xml" },
+	{ "application/vnd.3gpp.cw+xml", "xml" },
+	{ "application/vnd.3gpp.mcdata-info+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-affiliation-command+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-floor-request+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-info+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-location-info+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-mbms-usage-info+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-service-config+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-signed+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-ue-config+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-ue-init-config+xml", "xml" },
+	{ "application/vnd.3gpp.mcptt-user-profile+xml", "xml" },
+	{ "application/vnd.3gpp.mcvideo-info+xml", "xml" },
+	{ "application/vnd.3gpp.mid-call+xml", "xml" },
+	{ "application/vnd.3gpp.sms+xml", "xml" },
+	{ "application/vnd.3gpp.srvcc-info+xml", "xml" },
+	{ "application/vnd.3gpp.state-and-event-info+xml", "xml" },
+	{ "application/vnd.3gpp.ussd+xml", "xml" },
+	{ "application/vnd.3gpp2.bcmcsinfo+xml", "xml" },
+	{ "application/vnd.etsi.aoc+xml", "xml" },
+	{ "application/vnd.etsi.cug+xml", "xml" },
+	{ "application/vnd.etsi.iptvcommand+xml", "xml" },
+	{ "application/vnd.etsi.pstn+xml", "xml" },
+	{ "application/vnd.etsi.sci+xml", "xml" },
+	{ "application/vnd.etsi.simservs+xml", "xml" },
+	{ "application/vnd.oma.bcast.sgdd+xml", "xml" },
+	{ "application/vnd.oma.dd2+xml", "xml" },
+	{ "application/vnd.oma.pal+xml", "xml" },
+	{ "application/vnd.oma.poc.detailed-progress-report+xml", "xml" },
+	{ "application/vnd.oma.poc.final-report+xml", "xml" },
+	{ "application/vnd.oma.poc.groups+xml", "xml" },
+	{ "application/vnd.oma.poc.invocation-descriptor+xml", "xml" },
+	{ "application/vnd.oma.poc.optimized-progress-report+xml", "xml" },
+	{ "application/vnd.oma.scidm.messages+xml", "xml" },
+	{ "application/vnd.oma.suppnot+xml", "xml" },
+	{ "application/vnd.oma.xcap-directory+xml", "xml" },
+	{ "application/vnd.wv.csp.xml", "xml" },
 	/* claimed by dissectors strata does not have */
 	{ "application/octet-stream", "" }, { "video/mp4", "" },
 	{ "application/x-amf", "" }, { "application/x-fcs", "" },
 	{ "application/pkix-cert", "" }, { "application/pkix-crl", "" },
 	{ "application/pkcs7-mime", "" }, { "application/pkcs7-signature", "" },
-	{ "application/ocsp-request", "" }, { "application/ocsp-response", "" },
 	{ "application/timestamp-query", "" },
 	{ "application/timestamp-reply", "" }, { "application/mikey", "" },
 	{ "application/isup", "" }, { "application/qsig", "" },

@@ -167,6 +167,9 @@ extern const struct st_proto st_proto_pkix1implicit;
 extern const struct st_proto st_proto_pkix1explicit;
 extern const struct st_proto st_proto_pkcs1;
 extern const struct st_proto st_proto_ns_cert_exts;
+extern const struct st_proto st_proto_ocsp;
+extern const struct st_proto st_proto_xml;
+extern const struct st_proto st_proto_jfif;
 extern const struct st_proto st_proto_f5ethtrailer;
 extern const struct st_proto st_proto_dnp3;
 extern const struct st_proto st_proto_msnlb;
@@ -445,6 +448,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_pkix1explicit,
 	&st_proto_pkcs1,
 	&st_proto_ns_cert_exts,
+	&st_proto_ocsp,
+	&st_proto_xml,
+	&st_proto_jfif,
 	&st_proto_nfs,
 	&st_proto_f5ethtrailer,
 	&st_proto_dnp3,

@@ -3,8 +3,8 @@
  * X.509 certificates (RFC 5280), as TLS carries them: the parts shared by
  * x509af.c (the certificate, its names' structure, the descriptor the
  * registry hands a certificate to), x509sat.c (the names' attribute
- * values, PKCS #1 keys and parameters) and x509ce.c (the extensions).
- * Nothing else includes this.
+ * values, PKCS #1 keys and parameters) and x509ce.c (the extensions);
+ * ocsp.c reads its names, algorithms and certificates with them.
  *
  * Wireshark dissects a certificate with several dissectors, one per ASN.1
  * module, and names each in frame.protocols: x509af, x509sat, x509ce,
@@ -75,6 +75,12 @@ struct st_bwalk x509_in(struct x509 *x, const struct st_ber *t);
 
 /* The next element of w, of class cls and tag tag (-1: any). */
 int	x509_next(struct st_bwalk *w, struct st_ber *t, int cls, int tag);
+/* x509af.c: whether the next element of w is of class cls and tag tag:
+ * then read into t and w moved past it (an OPTIONAL element). */
+int	x509_peek(struct st_bwalk *w, struct st_ber *t, int cls, int tag);
+/* x509ce.c: the elements inside t, counted into *n (at most
+ * X509_ITEMS). */
+int	x509_count(struct x509 *x, const struct st_ber *t, unsigned *n);
 
 /* x509af.c: a Name (RDNSequence) at t, its count in fd of module m
  * (NULL: not shown); x509_rdnseq is x509if.rdnSequence's row. */

@@ -197,10 +197,8 @@ x509_next(struct st_bwalk *w, struct st_ber *t, int cls, int tag)
 	return st_ber_expect(w, t, cls, tag);
 }
 
-/* Whether the next element of w is of class cls and tag tag: then read
- * into t and w moved past it. */
-static int
-peek(struct st_bwalk *w, struct st_ber *t, int cls, int tag)
+int
+x509_peek(struct st_bwalk *w, struct st_ber *t, int cls, int tag)
 {
 	struct st_bwalk p = *w;
 
@@ -414,7 +412,7 @@ extensions(struct x509 *x, const struct st_ber *t)
 		    ST_OK || (rc = x509_oid(x, XP_AF, F(F_EXTID), &id, oid)) !=
 		    ST_OK)
 			return rc;
-		if (peek(&ew, &v, ST_BER_UNIVERSAL, ST_BER_BOOLEAN))
+		if (x509_peek(&ew, &v, ST_BER_UNIVERSAL, ST_BER_BOOLEAN))
 			x509_addt(x, XP_AF, F(F_CRITICAL), &v, 0,
 			    v.len == 1 && x509_u8(x, v.off) != 0);
 		if ((rc = x509_next(&ew, &v, ST_BER_UNIVERSAL, ST_BER_OCTETS)) !=
@@ -433,7 +431,7 @@ tbs(struct x509 *x, const struct st_ber *t)
 	int64_t ver;
 	int rc;
 
-	if (peek(&w, &e, ST_BER_CONTEXT, 0)) {
+	if (x509_peek(&w, &e, ST_BER_CONTEXT, 0)) {
 		vw = x509_in(x, &e);
 		if ((rc = x509_next(&vw, &v, ST_BER_UNIVERSAL,
 		    ST_BER_INTEGER)) != ST_OK)
@@ -474,19 +472,19 @@ tbs(struct x509 *x, const struct st_ber *t)
 	if ((rc = x509_next(&w, &e, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) !=
 	    ST_OK || (rc = spki(x, &e)) != ST_OK)
 		return rc;
-	if (peek(&w, &e, ST_BER_CONTEXT, 1)) {
+	if (x509_peek(&w, &e, ST_BER_CONTEXT, 1)) {
 		e.tag = ST_BER_BITSTRING;
 		e.cls = ST_BER_UNIVERSAL;
 		if ((rc = x509_bits(x, &e, XP_AF, F(F_IUID), &off, &n)) != ST_OK)
 			return rc;
 	}
-	if (peek(&w, &e, ST_BER_CONTEXT, 2)) {
+	if (x509_peek(&w, &e, ST_BER_CONTEXT, 2)) {
 		e.tag = ST_BER_BITSTRING;
 		e.cls = ST_BER_UNIVERSAL;
 		if ((rc = x509_bits(x, &e, XP_AF, F(F_SUID), &off, &n)) != ST_OK)
 			return rc;
 	}
-	if (peek(&w, &e, ST_BER_CONTEXT, 3))
+	if (x509_peek(&w, &e, ST_BER_CONTEXT, 3))
 		return extensions(x, &e);
 	return ST_OK;
 }
@@ -507,7 +505,7 @@ x509_cert(struct x509 *x)
 	w = x509_in(x, &cert);
 	/* A distinguished name (a CertificateRequest's authorities): its
 	 * first element a SET, or none.  Its RDNs, without a count. */
-	if (w.pos >= w.lim || peek(&w, &e, ST_BER_UNIVERSAL, ST_BER_SET))
+	if (w.pos >= w.lim || x509_peek(&w, &e, ST_BER_UNIVERSAL, ST_BER_SET))
 		return x509_name(x, &cert, XP_AF, NULL);
 	if ((rc = x509_next(&w, &e, ST_BER_UNIVERSAL, ST_BER_SEQUENCE)) !=
 	    ST_OK || (rc = tbs(x, &e)) != ST_OK)

@@ -160,9 +160,8 @@ static const struct st_field_desc ns_fields[] = {
 #define I(i)	(&implicit_fields[(i)])
 #define N(i)	(&ns_fields[(i)])
 
-/* The elements inside t, counted (at most X509_ITEMS). */
-static int
-count(struct x509 *x, const struct st_ber *t, unsigned *n)
+int
+x509_count(struct x509 *x, const struct st_ber *t, unsigned *n)
 {
 	struct st_bwalk w = x509_in(x, t);
 	struct st_ber e;
@@ -234,7 +233,7 @@ x509_general_names(struct x509 *x, const struct st_ber *t, unsigned m,
 
 	if (++x->depth > X509_DEPTH)
 		return st_dmalformed(x->d, "names nested too deep");
-	if ((rc = count(x, t, &n)) != ST_OK)
+	if ((rc = x509_count(x, t, &n)) != ST_OK)
 		return rc;
 	x509_addt(x, m, fd, t, 1, n);
 	for (i = 0; i < n; i++)
@@ -341,7 +340,7 @@ list(struct x509 *x, const struct st_ber *t, unsigned m,
 	unsigned n, i;
 	int rc;
 
-	if ((rc = seq(x, t)) != ST_OK || (rc = count(x, t, &n)) != ST_OK)
+	if ((rc = seq(x, t)) != ST_OK || (rc = x509_count(x, t, &n)) != ST_OK)
 		return rc;
 	x509_addt(x, m, fd, t, 1, n);
 	for (i = 0; i < n; i++)

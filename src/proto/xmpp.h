@@ -2,7 +2,8 @@
 /*
  * XMPP's reader of a segment's XML (xmppxml.c), for xmpp.c: the elements
  * in document order with their attributes and first text, bounded, and
- * the look-ups its handlers make.  Included by those two files only.
+ * the look-ups its handlers make.  Included by those two files, and by
+ * xml.c for xml_is_space and xml_is_name.
  */
 #ifndef STRATA_PROTO_XMPP_H
 #define STRATA_PROTO_XMPP_H

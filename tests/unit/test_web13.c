@@ -85,8 +85,8 @@ test_body_media(void **state)
 	assert_chain(p, "ipv4 tcp http");
 	p = decode_hex(DLT_RAW, hx(SRV, HEAD200 "\r\nab\ncd\nefgh\n"));
 	assert_chain(p, "ipv4 tcp http");
-	p = decode_hex(DLT_RAW, hx(SRV, HEAD200 "Content-Type: text/xml\r\n"
-	    "\r\n<a>b</a>xyz"));
+	p = decode_hex(DLT_RAW, hx(SRV, HEAD200 "Content-Type: "
+	    "application/sdp\r\n\r\nv=0\r\nxyz"));
 	assert_chain(p, "ipv4 tcp http");
 	/* An empty body (Content-Length 0) is no layer. */
 	p = decode_hex(DLT_RAW, hx(SRV, "HTTP/1.1 200 OK\r\nContent-Length: "
