@@ -1,0 +1,755 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * LISP control messages (RFC 9301, RFC 6830 section 6; UDP port 4342):
+ * how an ingress router asks which routing locators (RLOCs) serve an
+ * endpoint ID (EID) prefix, and how egress routers register theirs with
+ * a map-server.  Every message starts with a 4-bit type:
+ *
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |Type=1 |A|M|P|S|p|s|    Reserved     |   IRC   | Record Count  |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                         Nonce . . . (64 bits)                 |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |   Source-EID-AFI, Source EID; IRC + 1 ITR-RLOC AFIs and RLOCs |
+ * |   Record Count times: Reserved, EID mask-len, AFI, EID prefix |
+ * |   with M, a Map-Reply record                                  |
+ *
+ * Map-Reply (2), Map-Register (3), Map-Notify (4) and Map-Referral (6)
+ * share the first two words (flags, record count, nonce); Register and
+ * Notify add a key ID and authentication data, then come the mapping
+ * records:
+ *
+ * |                          Record  TTL                          |
+ * | Locator Count | EID mask-len  | ACT |A|      Reserved         |
+ * | Rsvd  |  Map-Version Number   |            EID-AFI            |
+ * |                          EID-prefix                           |
+ * and per locator:
+ * |    Priority   |    Weight     |  M Priority   |   M Weight    |
+ * |        Unused Flags     |L|p|R|           Loc-AFI             |
+ * |                             Locator                           |
+ *
+ * An Encapsulated Control Message (8) is a 4-byte header before an IP
+ * packet, whose UDP datagram carries the control message itself (a
+ * Map-Request on its way through a map-resolver).  Addresses are IPv4
+ * (AFI 1) and IPv6 (2); a MAC address (6, 16389) is read, an LCAF
+ * (16387) shown by its header with its body as bytes; any other AFI ends
+ * what can be read.  Fields are named and placed as Wireshark's.
+ */
+#include <arpa/inet.h>
+#include <stdio.h>
+
+#include "strata/out.h"
+#include "fields.h"
+
+extern const struct st_proto st_proto_lisp;
+
+#define LISP_MAXECM	4	/* Encapsulated Control Messages in one chain */
+
+enum { T_MREQ = 1, T_MREP, T_MREG, T_MNOT, T_MREF = 6, T_INFO, T_ECM };
+enum { AFI_NONE = 0, AFI_IPV4 = 1, AFI_IPV6 = 2, AFI_MAC = 6,
+	AFI_LCAF = 16387, AFI_EUI48 = 16389 };
+
+enum { F_TYPE, F_RECORDS, F_NONCE,
+	/* Map-Request */
+	F_MREQ_FLAGS, F_MREQ_A, F_MREQ_M, F_MREQ_P, F_MREQ_S, F_MREQ_PI,
+	F_MREQ_SI, F_MREQ_RES, F_IRC,
+	F_SRC_AFI, F_SRC_STR, F_SRC_V4, F_SRC_V6, F_SRC_MAC,
+	F_ITR, F_ITR_AFI, F_ITR_V4, F_ITR_V6,
+	F_REC, F_REC_RES, F_REC_LEN, F_REC_AFI, F_REC_V4, F_REC_V6, F_REC_MAC,
+	F_MREP_REC,
+	/* Map-Reply */
+	F_MREP_P, F_MREP_E, F_MREP_S, F_MREP_RES,
+	/* Map-Register */
+	F_MREG_P, F_MREG_S, F_MREG_I, F_MREG_R, F_MREG_RES, F_MREG_M,
+	/* Map-Notify */
+	F_MNOT_I, F_MNOT_R, F_MNOT_RES,
+	/* Map-Referral */
+	F_MREF_RES,
+	/* ECM */
+	F_ECM_S, F_ECM_D, F_ECM_RES,
+	/* authentication, xTR-ID */
+	F_KEYID, F_AUTHLEN, F_AUTH, F_XTRID, F_SITEID,
+	F_MSRTR_KEYID, F_MSRTR_AUTHLEN, F_MSRTR_AUTH,
+	/* a mapping record, from its start */
+	F_MAP, F_MAP_TTL, F_MAP_LOCCNT, F_MAP_MASK, F_MAP_ACT, F_MAP_AUTH,
+	F_REF_INC, F_MAP_RES1, F_MAP_RES2, F_REF_SIGCNT, F_MAP_VER,
+	F_MAP_AFI, F_MAP_V4, F_MAP_V6, F_MAP_MAC,
+	/* a locator record, from its start */
+	F_LOC, F_LOC_PRIO, F_LOC_WEIGHT, F_LOC_MPRIO, F_LOC_MWEIGHT,
+	F_LOC_FLAGS, F_LOC_RES, F_LOC_L, F_LOC_P, F_LOC_R, F_LOC_AFI,
+	F_LOC_ADDR,
+	/* an LCAF, from its start after the AFI */
+	F_LCAF, F_LCAF_HDR, F_LCAF_RES1, F_LCAF_FLAGS, F_LCAF_TYPE,
+	F_LCAF_RES2, F_LCAF_LEN, F_LCAF_BODY };
+
+static const struct st_valname type_names[] = {
+	{ T_MREQ, "Map-Request" }, { T_MREP, "Map-Reply" },
+	{ T_MREG, "Map-Register" }, { T_MNOT, "Map-Notify" },
+	{ T_MREF, "Map-Referral" }, { T_INFO, "Info" },
+	{ T_ECM, "Encapsulated Control Message" }, { 0, NULL }
+};
+
+static const struct st_valname afi_names[] = {
+	{ 0, "Reserved" }, { 1, "IP (IP version 4)" },
+	{ 2, "IP6 (IP version 6)" }, { 6, "802 (Ethernet)" },
+	{ 16387, "LISP Canonical Address Format (LCAF)" },
+	{ 16389, "48-bit MAC" }, { 0, NULL }
+};
+
+static const struct st_valname act_names[] = {
+	{ 0, "No-Action" }, { 1, "Natively-Forward" },
+	{ 2, "Send-Map-Request" }, { 3, "Drop/No-Reason" },
+	{ 4, "Drop/Policy-Denied" }, { 5, "Drop/Authentication-Failure" },
+	{ 6, "Forward-For-Unknown-Address" }, { 0, NULL }
+};
+
+static const struct st_valname lcaf_names[] = {
+	{ 0, "Null Body" }, { 1, "AFI List" }, { 2, "Instance ID" },
+	{ 3, "AS Number" }, { 4, "Application Data" },
+	{ 5, "Geo Coordinates" }, { 6, "Opaque Key" }, { 7, "NAT Traversal" },
+	{ 8, "Nonce Locator" }, { 9, "Multicast Info" },
+	{ 10, "Explicit Locator Path" }, { 11, "Security Key" },
+	{ 12, "Source/Dest Key" }, { 13, "Replication List Entry" },
+	{ 14, "JSON Data Model" }, { 15, "Key/Value Address Pair" },
+	{ 255, "Vendor Specific LCAF" }, { 0, NULL }
+};
+
+static const struct st_field_desc lisp_fields[] = {
+	FDN("type", "lisp.type", "Type", 0, 4, ST_FMT_DEC, type_names),
+	FD("records", "lisp.records", "Record Count", 24, 8, ST_FMT_DEC),
+	FD("nonce", "lisp.nonce", "Nonce", 32, 64, ST_FMT_HEX),
+	/* Map-Request */
+	FD(NULL, "lisp.mreq.flags", "Flags", 4, 6, ST_FMT_HEX),
+	FDD(NULL, "lisp.mreq.flags.auth", "A bit (Authoritative)", 4, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreq.flags.mrp", "M bit (Map-Reply present)", 5, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreq.flags.probe", "P bit (Probe)", 6, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreq.flags.smr", "S bit (Solicit-Map-Request)", 7, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreq.flags.pitr", "p bit (Proxy ITR)", 8, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreq.flags.smri", "s bit (SMR-invoked)", 9, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lisp.mreq.res", "Reserved bits", 10, 9, ST_FMT_HEX),
+	FD(NULL, "lisp.irc", "ITR-RLOC Count", 19, 5, ST_FMT_DEC),
+	FDN(NULL, "lisp.mreq.srceid.afi", "Source EID AFI", 96, 16,
+	    ST_FMT_DEC, afi_names),
+	FD(NULL, "lisp.mreq.srceid.string", "Source EID", 112, 0,
+	    ST_FMT_TEXT),
+	FD(NULL, "lisp.mreq.srceid.ipv4", "Source EID", 112, 32, ST_FMT_IPV4),
+	FD(NULL, "lisp.mreq.srceid_ipv6", "Source EID", 112, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "lisp.mreq.srceid.mac", "Source EID", 112, 48, ST_FMT_MAC),
+	/* an ITR-RLOC, from its AFI */
+	FD(NULL, "lisp.mreq.itr_rloc", "ITR-RLOC", 0, 0, ST_FMT_TEXT),
+	FDN(NULL, "lisp.mreq.itr_rloc.afi", "ITR-RLOC AFI", 0, 16, ST_FMT_DEC,
+	    afi_names),
+	FD(NULL, "lisp.mreq.itr_rloc_ipv4", "ITR-RLOC Address", 16, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "lisp.mreq.itr_rloc_ipv6", "ITR-RLOC Address", 16, 128,
+	    ST_FMT_IPV6),
+	/* a Map-Request record, from its start */
+	FD(NULL, "lisp.mreq.record", "Map-Request Record", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "lisp.mreq.record.res", "Reserved", 0, 8, ST_FMT_HEX),
+	FD(NULL, "lisp.mreq.record.prefix.length", "Prefix Length", 8, 8,
+	    ST_FMT_DEC),
+	FDN(NULL, "lisp.mreq.record.prefix.afi", "Prefix AFI", 16, 16,
+	    ST_FMT_DEC, afi_names),
+	FD(NULL, "lisp.mreq.record.prefix.ipv4", "Prefix", 32, 32,
+	    ST_FMT_IPV4),
+	FD(NULL, "lisp.mreq.record.prefix.ipv6", "Prefix", 32, 128,
+	    ST_FMT_IPV6),
+	FD(NULL, "lisp.mreq.record.prefix.mac", "Prefix", 32, 48, ST_FMT_MAC),
+	FD(NULL, "lisp.mrep.record", "Map-Reply Record", 0, 0, ST_FMT_TEXT),
+	/* Map-Reply */
+	FDD(NULL, "lisp.mrep.flags.probe", "P bit (Probe)", 4, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mrep.flags.enlr", "E bit (Echo-Nonce locator "
+	    "reachability algorithm enabled)", 5, 1, ST_FMT_BOOL),
+	FDD(NULL, "lisp.mrep.flags.sec", "S bit (LISP-SEC capable)", 6, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lisp.mrep.res", "Reserved bits", 7, 17, ST_FMT_HEX),
+	/* Map-Register */
+	FDD(NULL, "lisp.mreg.flags.pmr", "P bit (Proxy-Map-Reply)", 4, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreg.flags.sec", "S bit (LISP-SEC capable)", 5, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreg.flags.xtrid", "I bit (xTR-ID present)", 6, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mreg.flags.rtr", "R bit (Built for an RTR)", 7, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lisp.mreg.res", "Reserved bits", 8, 15, ST_FMT_HEX),
+	FDD(NULL, "lisp.mreg.flags.wmn", "M bit (Want-Map-Notify)", 23, 1,
+	    ST_FMT_BOOL),
+	/* Map-Notify */
+	FDD(NULL, "lisp.mnot.flags.xtrid", "I bit (xTR-ID present)", 4, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.mnot.flags.rtr", "R bit (Built for an RTR)", 5, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lisp.mnot.res", "Reserved bits", 6, 18, ST_FMT_HEX),
+	/* Map-Referral */
+	FD(NULL, "lisp.mref.res", "Reserved bits", 4, 20, ST_FMT_HEX),
+	/* Encapsulated Control Message */
+	FDD(NULL, "lisp.ecm.flags.sec", "S bit (LISP-SEC capable)", 4, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.ecm.flags.ddt", "D bit (DDT-originated)", 5, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lisp.ecm.res", "Reserved bits", 6, 26, ST_FMT_HEX),
+	/* after the nonce of a Map-Register or Map-Notify */
+	FD(NULL, "lisp.keyid", "Key ID", 96, 16, ST_FMT_HEX),
+	FD(NULL, "lisp.authlen", "Authentication Data Length", 112, 16,
+	    ST_FMT_DEC),
+	FD(NULL, "lisp.auth", "Authentication Data", 0, 0, ST_FMT_BYTES),
+	FD(NULL, "lisp.xtrid", "xTR-ID", 0, 128, ST_FMT_BYTES),
+	FD(NULL, "lisp.siteid", "Site-ID", 128, 64, ST_FMT_BYTES),
+	FD(NULL, "lisp.msrtr.keyid", "MS-RTR Key ID", 0, 16, ST_FMT_HEX),
+	FD(NULL, "lisp.msrtr.authlen", "MS-RTR Authentication Data Length",
+	    16, 16, ST_FMT_DEC),
+	FD(NULL, "lisp.msrtr.auth", "MS-RTR Authentication Data", 0, 0,
+	    ST_FMT_BYTES),
+	/* a mapping record */
+	FD(NULL, "lisp.mapping", "Mapping Record", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "lisp.mapping.ttl", "Record TTL", 0, 32, ST_FMT_DEC),
+	FD(NULL, "lisp.mapping.loccnt", "Locator Count", 32, 8, ST_FMT_DEC),
+	FD(NULL, "lisp.mapping.eid.masklen", "EID Mask Length", 40, 8,
+	    ST_FMT_DEC),
+	FDN(NULL, "lisp.mapping.act", "Action", 48, 3, ST_FMT_DEC, act_names),
+	FDD(NULL, "lisp.mapping.auth", "Authoritative bit", 51, 1,
+	    ST_FMT_BOOL),
+	FDD(NULL, "lisp.referral.incomplete", "Incomplete", 52, 1,
+	    ST_FMT_BOOL),
+	FD(NULL, "lisp.mapping.res1", "Reserved", 53, 11, ST_FMT_HEX),
+	FD(NULL, "lisp.mapping.res2", "Reserved", 64, 4, ST_FMT_HEX),
+	FD(NULL, "lisp.referral.sigcnt", "Signature Count", 64, 4,
+	    ST_FMT_DEC),
+	FD(NULL, "lisp.mapping.ver", "Mapping Version", 68, 12, ST_FMT_DEC),
+	FDN(NULL, "lisp.mapping.eid.afi", "EID Prefix AFI", 80, 16,
+	    ST_FMT_DEC, afi_names),
+	FD(NULL, "lisp.mapping.eid.ipv4", "EID Prefix", 96, 32, ST_FMT_IPV4),
+	FD(NULL, "lisp.mapping.eid.ipv6", "EID Prefix", 96, 128, ST_FMT_IPV6),
+	FD(NULL, "lisp.mapping.eid.mac", "EID Prefix", 96, 48, ST_FMT_MAC),
+	/* a locator record */
+	FD(NULL, "lisp.loc", "Locator Record", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "lisp.loc.priority", "Priority", 0, 8, ST_FMT_DEC),
+	FD(NULL, "lisp.loc.weight", "Weight", 8, 8, ST_FMT_DEC),
+	FD(NULL, "lisp.loc.multicast_priority", "Multicast Priority", 16, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "lisp.loc.multicast_weight", "Multicast Weight", 24, 8,
+	    ST_FMT_DEC),
+	FD(NULL, "lisp.loc.flags", "Flags", 32, 16, ST_FMT_HEX),
+	FDD(NULL, "lisp.loc.flags.res", "Reserved", 32, 13, ST_FMT_HEX),
+	FDD(NULL, "lisp.loc.flags.local", "Local", 45, 1, ST_FMT_BOOL),
+	FDD(NULL, "lisp.loc.flags.probe", "Probe", 46, 1, ST_FMT_BOOL),
+	FDD(NULL, "lisp.loc.flags.reach", "Reachable", 47, 1, ST_FMT_BOOL),
+	FDN(NULL, "lisp.loc.afi", "AFI", 48, 16, ST_FMT_DEC, afi_names),
+	FD(NULL, "lisp.loc.locator", "Locator", 64, 0, ST_FMT_TEXT),
+	/* an LCAF */
+	FD(NULL, "lisp.lcaf", "LCAF", 0, 0, ST_FMT_TEXT),
+	FD(NULL, "lisp.lcaf.header", "LCAF Header", 0, 48, ST_FMT_BYTES),
+	FD(NULL, "lisp.lcaf.res1", "Reserved bits", 0, 8, ST_FMT_HEX),
+	FD(NULL, "lisp.lcaf.flags", "Flags", 8, 8, ST_FMT_HEX),
+	FDN(NULL, "lisp.lcaf.type", "Type", 16, 8, ST_FMT_DEC, lcaf_names),
+	FD(NULL, "lisp.lcaf.res2", "Reserved bits", 24, 8, ST_FMT_HEX),
+	FD(NULL, "lisp.lcaf.length", "Length", 32, 16, ST_FMT_DEC),
+	FD(NULL, "strata.lisp.lcaf.body", "LCAF body (not decoded)", 0, 0,
+	    ST_FMT_BYTES),
+};
+
+#define R(i)	(&lisp_fields[(i)])
+
+/*
+ * The bytes of an address of AFI afi at byte off of c: 0 for none, -1
+ * when the AFI is one strata cannot measure (or the LCAF's length is not
+ * captured), which ends what can be read.
+ */
+static long
+addr_len(struct st_cur *c, size_t off, unsigned afi)
+{
+	switch (afi) {
+	case AFI_NONE:
+		return 0;
+	case AFI_IPV4:
+		return 4;
+	case AFI_IPV6:
+		return 16;
+	case AFI_MAC:
+	case AFI_EUI48:
+		return 6;
+	case AFI_LCAF:
+		if (st_cur_left(c) < off + 6)
+			return -1;
+		return 6 + (long)st_peek_bits(c, off * 8 + 32, 16);
+	}
+	return -1;
+}
+
+/* The address of AFI afi at byte off of c as text ("10.0.0.1"), in buf. */
+static const char *
+addr_text(struct st_cur *c, size_t off, unsigned afi, char *buf, size_t n)
+{
+	const uint8_t *p;
+	struct st_cur w = *c;
+
+	w.off += off;
+	switch (afi) {
+	case AFI_NONE:
+		return "not set";
+	case AFI_IPV4:
+	case AFI_IPV6:
+		if ((p = st_get_bytes(&w, afi == AFI_IPV4 ? 4 : 16)) == NULL ||
+		    inet_ntop(afi == AFI_IPV4 ? AF_INET : AF_INET6, p, buf,
+		    (socklen_t)n) == NULL)
+			return "?";
+		return buf;
+	case AFI_MAC:
+	case AFI_EUI48:
+		if ((p = st_get_bytes(&w, 6)) == NULL)
+			return "?";
+		snprintf(buf, n, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1],
+		    p[2], p[3], p[4], p[5]);
+		return buf;
+	}
+	return "LCAF";
+}
+
+/* An LCAF's header at byte off of c (its AFI before it), its body as
+ * bytes; its length is len (6 + the header's length). */
+static int
+lcaf(struct st_dctx *d, struct st_cur *c, size_t off, size_t len)
+{
+	char t[64];
+	unsigned type;
+
+	if (st_cur_left(c) < off + 6)
+		return c->err = ST_ETRUNC;
+	type = (unsigned)st_peek_bits(c, off * 8 + 16, 8);
+	snprintf(t, sizeof(t), "LCAF: %s", st_valname(lcaf_names, type) ?
+	    st_valname(lcaf_names, type) : "Unknown");
+	st_dtext(d, c, R(F_LCAF), off, len <= st_cur_left(c) - off ? len : 6,
+	    t);
+	st_dfields_at(d, c, off, lisp_fields + F_LCAF_HDR,
+	    F_LCAF_BODY - F_LCAF_HDR);
+	if (len > 6)
+		st_dbytes(d, c, R(F_LCAF_BODY), off + 6, len - 6);
+	return c->err;
+}
+
+/*
+ * A locator record at byte off of c; sets *end past it.  Returns ST_OK,
+ * ST_ETRUNC, or ST_EINVAL for an AFI that cannot be read.
+ */
+static int
+locator(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
+    size_t *end)
+{
+	char a[INET6_ADDRSTRLEN + 8], t[160];
+	unsigned afi, fl;
+	long alen;
+	const char *s;
+
+	if (st_cur_left(c) < off + 8) {
+		st_dfields_at(d, c, off, lisp_fields + F_LOC_PRIO,
+		    F_LOC_ADDR - F_LOC_PRIO);
+		return c->err = ST_ETRUNC;
+	}
+	afi = (unsigned)st_peek_bits(c, off * 8 + 48, 16);
+	fl = (unsigned)st_peek_bits(c, off * 8 + 32, 16);
+	alen = addr_len(c, off + 8, afi);
+	s = alen >= 0 && st_cur_left(c) >= off + 8 + (size_t)alen ?
+	    addr_text(c, off + 8, afi, a, sizeof(a)) : "?";
+	snprintf(t, sizeof(t), "Locator Record %u, %sRLOC: %s%s, %s, "
+	    "Priority/Weight: %u/%u, Multicast Priority/Weight: %u/%u", n,
+	    fl & 4 ? "Local " : "", s, fl & 2 ? " (probed)" : "",
+	    fl & 1 ? "Reachable" : "Unreachable",
+	    (unsigned)st_peek_bits(c, off * 8, 8),
+	    (unsigned)st_peek_bits(c, off * 8 + 8, 8),
+	    (unsigned)st_peek_bits(c, off * 8 + 16, 8),
+	    (unsigned)st_peek_bits(c, off * 8 + 24, 8));
+	st_dtext(d, c, R(F_LOC), off, 8, t);
+	st_dfields_at(d, c, off, lisp_fields + F_LOC_PRIO,
+	    F_LOC_ADDR - F_LOC_PRIO);
+	if (alen < 0)
+		return st_dmalformed(d, "unexpected locator AFI %u", afi);
+	if (st_cur_left(c) < off + 8 + (size_t)alen)
+		return c->err = ST_ETRUNC;
+	if (afi == AFI_LCAF)
+		lcaf(d, c, off + 8, (size_t)alen);
+	else
+		st_dtext(d, c, R(F_LOC_ADDR), off + 8, (size_t)alen, s);
+	*end = off + 8 + (size_t)alen;
+	return c->err;
+}
+
+/*
+ * A mapping record at byte off of c (a Map-Referral's when ref), number
+ * n, with its locators; sets *end past them.  Returns ST_OK, ST_ETRUNC
+ * or ST_EINVAL.
+ */
+static int
+mapping(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
+    int ref, size_t *end)
+{
+	char a[INET6_ADDRSTRLEN + 8], t[200];
+	unsigned afi, i, nloc, act, mask;
+	uint32_t ttl;
+	long alen;
+	int e;
+
+	if (st_cur_left(c) < off + 12) {
+		st_dfields_at(d, c, off, lisp_fields + F_MAP_TTL,
+		    F_MAP_V4 - F_MAP_TTL);
+		return c->err = ST_ETRUNC;
+	}
+	ttl = (uint32_t)st_peek_bits(c, off * 8, 32);
+	nloc = (unsigned)st_peek_bits(c, off * 8 + 32, 8);
+	mask = (unsigned)st_peek_bits(c, off * 8 + 40, 8);
+	act = (unsigned)st_peek_bits(c, off * 8 + 48, 3);
+	afi = (unsigned)st_peek_bits(c, off * 8 + 80, 16);
+	alen = addr_len(c, off + 12, afi);
+	if (alen < 0 && afi != AFI_LCAF)
+		return st_dmalformed(d, "unexpected EID prefix AFI %u", afi);
+	if (alen < 0 || st_cur_left(c) < off + 12 + (size_t)alen) {
+		st_dfields_at(d, c, off, lisp_fields + F_MAP_TTL,
+		    F_MAP_V4 - F_MAP_TTL);
+		return c->err = ST_ETRUNC;
+	}
+	snprintf(t, sizeof(t), "Mapping Record %u, EID Prefix: %s/%u, TTL: ",
+	    n, addr_text(c, off + 12, afi, a, sizeof(a)), mask);
+	if (ttl == 0xffffffff)
+		snprintf(t + strlen(t), sizeof(t) - strlen(t), "Unlimited");
+	else
+		snprintf(t + strlen(t), sizeof(t) - strlen(t), "%u", ttl);
+	if (!ref)
+		snprintf(t + strlen(t), sizeof(t) - strlen(t), ", Action: %s",
+		    st_valname(act_names, act) ? st_valname(act_names, act) :
+		    "Invalid action code");
+	snprintf(t + strlen(t), sizeof(t) - strlen(t), ", %sAuthoritative",
+	    st_peek_bits(c, off * 8 + 51, 1) ? "" : "Not ");
+	st_dtext(d, c, R(F_MAP), off, 12 + (size_t)alen, t);
+	st_dfields_at(d, c, off, lisp_fields + F_MAP_TTL,
+	    F_MAP_AUTH + 1 - F_MAP_TTL);
+	if (ref)
+		st_dfields_at(d, c, off, R(F_REF_INC), 1);
+	st_dfields_at(d, c, off, R(F_MAP_RES1), 1);
+	st_dfields_at(d, c, off, R(ref ? F_REF_SIGCNT : F_MAP_RES2), 1);
+	st_dfields_at(d, c, off, lisp_fields + F_MAP_VER, 2);
+	if (afi == AFI_IPV4)
+		st_dfields_at(d, c, off, R(F_MAP_V4), 1);
+	else if (afi == AFI_IPV6)
+		st_dfields_at(d, c, off, R(F_MAP_V6), 1);
+	else if (afi == AFI_MAC || afi == AFI_EUI48)
+		st_dfields_at(d, c, off, R(F_MAP_MAC), 1);
+	else if (afi == AFI_LCAF)
+		lcaf(d, c, off + 12, (size_t)alen);
+	off += 12 + (size_t)alen;
+	for (i = 0; i < nloc && c->err == ST_OK; i++)
+		if ((e = locator(d, c, off, i + 1, &off)) != ST_OK)
+			return e;
+	*end = off;
+	return c->err;
+}
+
+/* The mapping records of a message from byte off; sets *end past them. */
+static int
+mappings(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
+    int ref, size_t *end)
+{
+	unsigned i;
+	int e;
+
+	for (i = 0; i < n; i++)
+		if ((e = mapping(d, c, off, i + 1, ref, &off)) != ST_OK)
+			return e;
+	*end = off;
+	return ST_OK;
+}
+
+/* The Source EID of AFI afi at byte off of a Map-Request; sets *alen. */
+static int
+source_eid(struct st_dctx *d, struct st_cur *c, size_t off, unsigned afi,
+    long *alen)
+{
+	if ((*alen = addr_len(c, off, afi)) < 0) {
+		if (afi == AFI_LCAF)
+			return c->err = ST_ETRUNC;
+		return st_dmalformed(d, "unexpected source EID AFI %u", afi);
+	}
+	if (afi == AFI_NONE)
+		st_dtext(d, c, R(F_SRC_STR), off, 0, "not set");
+	else if (afi == AFI_IPV4)
+		st_dbytes(d, c, R(F_SRC_V4), off, 4);
+	else if (afi == AFI_IPV6)
+		st_dbytes(d, c, R(F_SRC_V6), off, 16);
+	else if (afi == AFI_LCAF)
+		lcaf(d, c, off, (size_t)*alen);
+	else
+		st_dbytes(d, c, R(F_SRC_MAC), off, 6);
+	return c->err;
+}
+
+/* A Map-Request from its start; sets *end past what was read. */
+static int
+map_request(struct st_dctx *d, struct st_cur *c, size_t *end)
+{
+	char a[INET6_ADDRSTRLEN + 8], t[120];
+	unsigned irc, nrec, afi, i, mlen;
+	size_t off;
+	long alen;
+	int e;
+
+	st_dfields_at(d, c, 0, lisp_fields + F_MREQ_FLAGS,
+	    F_IRC + 1 - F_MREQ_FLAGS);
+	st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+	st_dfields_at(d, c, 0, R(F_SRC_AFI), 1);
+	if (c->err != ST_OK)
+		return c->err;
+	irc = (unsigned)st_peek_bits(c, 19, 5);
+	nrec = (unsigned)st_peek_bits(c, 24, 8);
+	afi = (unsigned)st_peek_bits(c, 96, 16);
+	if ((e = source_eid(d, c, 14, afi, &alen)) != ST_OK)
+		return e;
+	off = 14 + (size_t)alen;
+	for (i = 0; i <= irc; i++) {
+		if (st_cur_left(c) < off + 2)
+			return c->err = ST_ETRUNC;
+		afi = (unsigned)st_peek_bits(c, off * 8, 16);
+		alen = afi == AFI_IPV4 ? 4 : afi == AFI_IPV6 ? 16 : 0;
+		st_dtext(d, c, R(F_ITR), off, 2 + (size_t)alen, "ITR-RLOC");
+		st_dfields_at(d, c, off, R(F_ITR_AFI), 1);
+		if (alen == 0)
+			return st_dmalformed(d, "unexpected ITR-RLOC AFI %u",
+			    afi);
+		st_dfields_at(d, c, off, R(afi == AFI_IPV4 ? F_ITR_V4 :
+		    F_ITR_V6), 1);
+		if (c->err != ST_OK)
+			return c->err;
+		off += 2 + (size_t)alen;
+	}
+	for (i = 0; i < nrec; i++) {
+		if (st_cur_left(c) < off + 4)
+			return c->err = ST_ETRUNC;
+		mlen = (unsigned)st_peek_bits(c, off * 8 + 8, 8);
+		afi = (unsigned)st_peek_bits(c, off * 8 + 16, 16);
+		alen = addr_len(c, off + 4, afi);
+		if (alen < 0 && afi != AFI_LCAF)
+			return st_dmalformed(d, "unexpected EID prefix AFI %u",
+			    afi);
+		if (alen < 0 || st_cur_left(c) < off + 4 + (size_t)alen)
+			return c->err = ST_ETRUNC;
+		snprintf(t, sizeof(t), "Map-Request Record %u: %s/%u", i + 1,
+		    addr_text(c, off + 4, afi, a, sizeof(a)), mlen);
+		st_dtext(d, c, R(F_REC), off, 4 + (size_t)alen, t);
+		st_dfields_at(d, c, off, lisp_fields + F_REC_RES, 3);
+		if (afi == AFI_IPV4)
+			st_dfields_at(d, c, off, R(F_REC_V4), 1);
+		else if (afi == AFI_IPV6)
+			st_dfields_at(d, c, off, R(F_REC_V6), 1);
+		else if (afi == AFI_MAC || afi == AFI_EUI48)
+			st_dfields_at(d, c, off, R(F_REC_MAC), 1);
+		else if (afi == AFI_LCAF)
+			lcaf(d, c, off + 4, (size_t)alen);
+		off += 4 + (size_t)alen;
+	}
+	if (st_peek_bits(c, 5, 1)) {		/* M: a Map-Reply record */
+		st_dtext(d, c, R(F_MREP_REC), off, st_cur_left(c) - off,
+		    "Map-Reply Record");
+		if ((e = mapping(d, c, off, 1, 0, &off)) != ST_OK)
+			return e;
+	}
+	*end = off;
+	return c->err;
+}
+
+/* The key ID and authentication data after a nonce; sets *end. */
+static int
+auth(struct st_dctx *d, struct st_cur *c, size_t *end)
+{
+	size_t n;
+
+	st_dfields_at(d, c, 0, lisp_fields + F_KEYID, 2);
+	if (c->err != ST_OK)
+		return c->err;
+	n = (size_t)st_peek_bits(c, 112, 16);
+	if (n > 0 && st_dbytes(d, c, R(F_AUTH), 16, n) == NULL)
+		return c->err;
+	*end = 16 + n;
+	return ST_OK;
+}
+
+static int
+lisp_decode(struct st_dctx *d, struct st_cur *c)
+{
+	unsigned type, nibble, nrec;
+	size_t off = 4;
+	int e = ST_OK;
+
+	if (st_dfield(d, c, R(F_TYPE)) == NULL)
+		return c->err;
+	type = (unsigned)st_peek_bits(c, 0, 4);
+	nrec = (unsigned)st_peek_bits(c, 24, 8);
+	d->hdr = 1;
+	switch (type) {
+	case T_MREQ:
+		e = map_request(d, c, &off);
+		break;
+	case T_MREP:
+		st_dfields_at(d, c, 0, lisp_fields + F_MREP_P, 4);
+		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		if ((e = c->err) == ST_OK)
+			e = mappings(d, c, 12, nrec, 0, &off);
+		break;
+	case T_MREG:
+		st_dfields_at(d, c, 0, lisp_fields + F_MREG_P, 6);
+		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		if ((e = auth(d, c, &off)) == ST_OK)
+			e = mappings(d, c, off, nrec, 0, &off);
+		if (e == ST_OK && st_peek_bits(c, 6, 1)) {
+			st_dfields_at(d, c, off, lisp_fields + F_XTRID, 2);
+			off += 24;
+			e = c->err;
+		}
+		break;
+	case T_MNOT:
+		st_dfields_at(d, c, 0, lisp_fields + F_MNOT_I, 3);
+		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		if ((e = auth(d, c, &off)) == ST_OK)
+			e = mappings(d, c, off, nrec, 0, &off);
+		if (e == ST_OK && st_peek_bits(c, 4, 1)) {
+			st_dfields_at(d, c, off, lisp_fields + F_XTRID, 2);
+			off += 24;
+			e = c->err;
+		}
+		if (e == ST_OK && st_peek_bits(c, 5, 1)) {
+			size_t n;
+
+			st_dfields_at(d, c, off, lisp_fields + F_MSRTR_KEYID,
+			    2);
+			n = (size_t)st_peek_bits(c, off * 8 + 16, 16);
+			if (c->err == ST_OK && n > 0)
+				st_dbytes(d, c, R(F_MSRTR_AUTH), off + 4, n);
+			off += 4 + n;
+			e = c->err;
+		}
+		break;
+	case T_MREF:
+		st_dfields_at(d, c, 0, R(F_MREF_RES), 1);
+		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		if ((e = c->err) == ST_OK)
+			e = mappings(d, c, 12, nrec, 1, &off);
+		break;
+	case T_ECM:
+		st_dfields_at(d, c, 0, lisp_fields + F_ECM_S, 3);
+		if ((e = c->err) != ST_OK)
+			break;
+		d->hdr = 4;
+		if (st_dcount(d, &st_proto_lisp) > LISP_MAXECM)
+			return st_dmalformed(d, "control messages encapsulated "
+			    "more than %d deep", LISP_MAXECM);
+		if (st_cur_left(c) <= 4)
+			return ST_OK;
+		nibble = (unsigned)st_peek_bits(c, 32, 4);
+		if (nibble == 4 || nibble == 6) {
+			d->next_key = ST_KEY_ETHERTYPE;
+			d->next_val = nibble == 4 ? 0x0800 : 0x86dd;
+		} else
+			d->data = 1;
+		return ST_OK;
+	default:				/* Info and unknown types */
+		d->data = 1;
+		return ST_OK;
+	}
+	if (e == ST_ETRUNC || (e == ST_OK && c->err != ST_OK)) {
+		d->hdr = st_cur_left(c);
+		return ST_ETRUNC;
+	}
+	if (e != ST_OK)
+		return e;
+	d->hdr = off;
+	return ST_OK;
+}
+
+static const struct st_bind lisp_binds[] = {
+	{ ST_KEY_UDPPORT, 4342 },
+};
+
+/* The message type of layer ly, or NULL. */
+static const char *
+type_of(const struct st_packet *pkt, const struct st_layer *ly,
+    const struct st_field **f)
+{
+	st_ly_fields(pkt, ly, lisp_fields, F_NONCE + 1, f);
+	if (f[F_TYPE] == NULL)
+		return NULL;
+	return st_valname(type_names, (uint32_t)f[F_TYPE]->val);
+}
+
+/* "lisp Map-Register 2 records nonce 0x..."; an Encapsulated Control
+ * Message names the message it carries ("lisp Encapsulated Map-Request"). */
+static int
+lisp_summary(struct st_sumctx *s, const struct st_layer *ly)
+{
+	const struct st_layer *l, *end = s->pkt->layers + s->pkt->nlayers;
+	const struct st_field *f[F_NONCE + 1];
+	const char *n = type_of(s->pkt, ly, f);
+
+	st_out_puts(s->o, "lisp");
+	if (f[F_TYPE] != NULL && f[F_TYPE]->val == T_ECM) {
+		for (l = ly + 1; l < end; l++)
+			if (l->proto == ly->proto)
+				break;
+		if (l < end && (n = type_of(s->pkt, l, f)) != NULL)
+			st_out_printf(s->o, " Encapsulated %s", n);
+		else
+			st_out_puts(s->o, " Encapsulated Control Message");
+	} else if (n != NULL)
+		st_out_printf(s->o, " %s", n);
+	else if (f[F_TYPE] != NULL)
+		st_out_printf(s->o, " type %u", (unsigned)f[F_TYPE]->val);
+	if (f[F_TYPE] == NULL)
+		return 1;
+	if (f[F_RECORDS] != NULL)
+		st_out_printf(s->o, " %u record%s",
+		    (unsigned)f[F_RECORDS]->val,
+		    f[F_RECORDS]->val == 1 ? "" : "s");
+	if (f[F_NONCE] != NULL)
+		st_out_printf(s->o, " nonce 0x%016llx",
+		    (unsigned long long)f[F_NONCE]->val);
+	return 1;
+}
+
+static const struct st_field_desc *const lisp_keys[] = {
+	&lisp_fields[F_TYPE], &lisp_fields[F_RECORDS], &lisp_fields[F_NONCE],
+	NULL,
+};
+
+const struct st_proto st_proto_lisp = {
+	.name = "lisp",
+	.ws = "lisp",
+	.title = "Locator/ID Separation Protocol",
+	.rfc = "RFC 9301",
+	.role = ST_ROLE_APP,
+	.fields = lisp_fields,
+	.nfields = NFIELDS(lisp_fields),
+	.decode = lisp_decode,
+	.binds = lisp_binds,
+	.nbinds = NFIELDS(lisp_binds),
+	.summary = lisp_summary,
+	.keys = lisp_keys,
+	.explain_bits = 32,
+	.explain = "LISP splits an address into who (the endpoint ID, EID) "
+	    "and where (the routing locator, RLOC).  An ingress router sends "
+	    "a Map-Request for an EID, usually wrapped in an Encapsulated "
+	    "Control Message (type 8, an IP packet inside) to a map-resolver; "
+	    "the answer, a Map-Reply, echoes its 64-bit nonce and lists "
+	    "mapping records: an EID prefix, a TTL in minutes, an action, and "
+	    "locators with priority (lower is preferred; 255: do not use) "
+	    "and weight (load shared among equal priorities).  Egress routers "
+	    "announce their prefixes to a map-server with Map-Register, "
+	    "signed by the key ID's HMAC over the message; the server answers "
+	    "with Map-Notify when the M bit asks for it.  Data packets then "
+	    "travel in lisp-data on UDP 4341.",
+};
