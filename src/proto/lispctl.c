@@ -82,7 +82,8 @@ enum { F_TYPE, F_RECORDS, F_NONCE,
 	F_LOC_ADDR,
 	/* an LCAF, from its start after the AFI */
 	F_LCAF, F_LCAF_HDR, F_LCAF_RES1, F_LCAF_FLAGS, F_LCAF_TYPE,
-	F_LCAF_RES2, F_LCAF_LEN, F_LCAF_BODY };
+	F_LCAF_RES2, F_LCAF_LEN, F_IID, F_IID_AFI, F_IID_V4, F_IID_V6,
+	F_LCAF_BODY };
 
 static const struct st_valname type_names[] = {
 	{ T_MREQ, "Map-Request" }, { T_MREP, "Map-Reply" },
@@ -255,6 +256,11 @@ static const struct st_field_desc lisp_fields[] = {
 	FDN(NULL, "lisp.lcaf.type", "Type", 16, 8, ST_FMT_DEC, lcaf_names),
 	FD(NULL, "lisp.lcaf.res2", "Reserved bits", 24, 8, ST_FMT_HEX),
 	FD(NULL, "lisp.lcaf.length", "Length", 32, 16, ST_FMT_DEC),
+	FD(NULL, "lisp.lcaf.iid", "Instance ID", 48, 32, ST_FMT_DEC),
+	FDN(NULL, "lisp.lcaf.iid.afi", "Address AFI", 80, 16, ST_FMT_DEC,
+	    afi_names),
+	FD(NULL, "lisp.lcaf.iid.ipv4", "Address", 96, 32, ST_FMT_IPV4),
+	FD(NULL, "lisp.lcaf.iid.ipv6", "Address", 96, 128, ST_FMT_IPV6),
 	FD(NULL, "strata.lisp.lcaf.body", "LCAF body (not decoded)", 0, 0,
 	    ST_FMT_BYTES),
 };
@@ -287,6 +293,31 @@ addr_len(struct st_cur *c, size_t off, unsigned afi)
 	return -1;
 }
 
+/* An LCAF at byte off of c as text: an instance ID's address as
+ * Wireshark writes it ("[7] 10.7.0.0"), else "LCAF". */
+static const char *
+lcaf_text(struct st_cur *c, size_t off, char *buf, size_t n)
+{
+	char a[INET6_ADDRSTRLEN];
+	const uint8_t *p;
+	struct st_cur w = *c;
+	unsigned afi;
+	int fam;
+
+	w.off += off;
+	if (st_cur_left(&w) < 12 || st_peek_bits(&w, 16, 8) != 2)
+		return "LCAF";
+	afi = (unsigned)st_peek_bits(&w, 80, 16);
+	fam = afi == AFI_IPV4 ? AF_INET : AF_INET6;
+	if ((afi != AFI_IPV4 && afi != AFI_IPV6) || !st_cur_skip(&w, 12) ||
+	    (p = st_get_bytes(&w, afi == AFI_IPV4 ? 4 : 16)) == NULL ||
+	    inet_ntop(fam, p, a, sizeof(a)) == NULL)
+		return "LCAF";
+	snprintf(buf, n, "[%u] %s", (unsigned)st_peek_bits(c, off * 8 + 48,
+	    32), a);
+	return buf;
+}
+
 /* The address of AFI afi at byte off of c as text ("10.0.0.1"), in buf. */
 static const char *
 addr_text(struct st_cur *c, size_t off, unsigned afi, char *buf, size_t n)
@@ -313,16 +344,17 @@ addr_text(struct st_cur *c, size_t off, unsigned afi, char *buf, size_t n)
 		    p[2], p[3], p[4], p[5]);
 		return buf;
 	}
-	return "LCAF";
+	return lcaf_text(c, off, buf, n);
 }
 
 /* An LCAF's header at byte off of c (its AFI before it), its body as
- * bytes; its length is len (6 + the header's length). */
+ * bytes but an instance ID's of an IPv4 or IPv6 address (the one kind
+ * seen in registrations); its length is len (6 + the header's length). */
 static int
 lcaf(struct st_dctx *d, struct st_cur *c, size_t off, size_t len)
 {
 	char t[64];
-	unsigned type;
+	unsigned type, afi;
 
 	if (st_cur_left(c) < off + 6)
 		return c->err = ST_ETRUNC;
@@ -332,8 +364,15 @@ lcaf(struct st_dctx *d, struct st_cur *c, size_t off, size_t len)
 	st_dtext(d, c, R(F_LCAF), off, len <= st_cur_left(c) - off ? len : 6,
 	    t);
 	st_dfields_at(d, c, off, lisp_fields + F_LCAF_HDR,
-	    F_LCAF_BODY - F_LCAF_HDR);
-	if (len > 6)
+	    F_IID - F_LCAF_HDR);
+	afi = st_cur_left(c) >= off + 12 ?
+	    (unsigned)st_peek_bits(c, off * 8 + 80, 16) : 0;
+	if (type == 2 && ((afi == AFI_IPV4 && len == 16) ||
+	    (afi == AFI_IPV6 && len == 28))) {
+		st_dfields_at(d, c, off, lisp_fields + F_IID, 2);
+		st_dfields_at(d, c, off, R(afi == AFI_IPV4 ? F_IID_V4 :
+		    F_IID_V6), 1);
+	} else if (len > 6)
 		st_dbytes(d, c, R(F_LCAF_BODY), off + 6, len - 6);
 	return c->err;
 }
@@ -518,7 +557,9 @@ map_request(struct st_dctx *d, struct st_cur *c, size_t *end)
 			return c->err = ST_ETRUNC;
 		afi = (unsigned)st_peek_bits(c, off * 8, 16);
 		alen = afi == AFI_IPV4 ? 4 : afi == AFI_IPV6 ? 16 : 0;
-		st_dtext(d, c, R(F_ITR), off, 2 + (size_t)alen, "ITR-RLOC");
+		snprintf(t, sizeof(t), "ITR-RLOC %u: %s", i + 1,
+		    alen > 0 ? addr_text(c, off + 2, afi, a, sizeof(a)) : "?");
+		st_dtext(d, c, R(F_ITR), off, 2 + (size_t)alen, t);
 		st_dfields_at(d, c, off, R(F_ITR_AFI), 1);
 		if (alen == 0)
 			return st_dmalformed(d, "unexpected ITR-RLOC AFI %u",
@@ -580,10 +621,34 @@ auth(struct st_dctx *d, struct st_cur *c, size_t *end)
 	return ST_OK;
 }
 
+/*
+ * An Encapsulated Control Message: its 4 bytes, then an IP packet (by its
+ * version nibble) whose UDP datagram holds the control message.
+ */
+static int
+ecm(struct st_dctx *d, struct st_cur *c)
+{
+	static const uint16_t by_version[16] = { [4] = 0x0800, [6] = 0x86dd };
+	unsigned v;
+
+	st_dfields_at(d, c, 0, lisp_fields + F_ECM_S, 3);
+	if (c->err != ST_OK)
+		return c->err;
+	d->hdr = 4;
+	if (st_dcount(d, &st_proto_lisp) > LISP_MAXECM)
+		return st_dmalformed(d, "control messages encapsulated more "
+		    "than %d deep", LISP_MAXECM);
+	v = st_cur_left(c) > 4 ? (unsigned)st_peek_bits(c, 32, 4) : 0;
+	d->next_key = by_version[v] != 0 ? ST_KEY_ETHERTYPE : ST_KEY_NONE;
+	d->next_val = by_version[v];
+	d->data = by_version[v] == 0 && st_cur_left(c) > 4;
+	return ST_OK;
+}
+
 static int
 lisp_decode(struct st_dctx *d, struct st_cur *c)
 {
-	unsigned type, nibble, nrec;
+	unsigned type, nrec;
 	size_t off = 4;
 	int e = ST_OK;
 
@@ -642,22 +707,7 @@ lisp_decode(struct st_dctx *d, struct st_cur *c)
 			e = mappings(d, c, 12, nrec, 1, &off);
 		break;
 	case T_ECM:
-		st_dfields_at(d, c, 0, lisp_fields + F_ECM_S, 3);
-		if ((e = c->err) != ST_OK)
-			break;
-		d->hdr = 4;
-		if (st_dcount(d, &st_proto_lisp) > LISP_MAXECM)
-			return st_dmalformed(d, "control messages encapsulated "
-			    "more than %d deep", LISP_MAXECM);
-		if (st_cur_left(c) <= 4)
-			return ST_OK;
-		nibble = (unsigned)st_peek_bits(c, 32, 4);
-		if (nibble == 4 || nibble == 6) {
-			d->next_key = ST_KEY_ETHERTYPE;
-			d->next_val = nibble == 4 ? 0x0800 : 0x86dd;
-		} else
-			d->data = 1;
-		return ST_OK;
+		return ecm(d, c);
 	default:				/* Info and unknown types */
 		d->data = 1;
 		return ST_OK;
@@ -666,8 +716,10 @@ lisp_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = st_cur_left(c);
 		return ST_ETRUNC;
 	}
-	if (e != ST_OK)
+	if (e != ST_OK) {
+		d->hdr = st_cur_left(c);	/* no telling where it ends */
 		return e;
+	}
 	d->hdr = off;
 	return ST_OK;
 }

@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""The lispsome family's captures, written frame by frame (pcaplib):
+
+lisp-control.pcap  LISP control messages on UDP 4342 (RFC 9301): a
+                   Map-Request in an Encapsulated Control Message, one
+                   with an IPv6 source EID, two ITR-RLOCs and a Map-Reply
+                   record (M bit), a Map-Reply of two records (IPv4 and
+                   IPv6 locators; a negative one), a Map-Register with an
+                   xTR-ID over IPv6 (as tcpdump's lisp_ipv6), a Map-Notify
+                   with xTR-ID and MS-RTR authentication (as lisp_eid_notify),
+                   a Map-Referral, a Map-Register whose EID is an
+                   instance-ID LCAF, a DDT-originated ECM over IPv6, a
+                   Map-Request cut by the capture and a Map-Reply with an
+                   EID AFI no one knows.
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib  # noqa: E402
+
+V4 = lambda s: bytes(int(x) for x in s.split("."))  # noqa: E731
+V6 = lambda s: __import__("ipaddress").IPv6Address(s).packed  # noqa: E731
+NONCE = 0x1122334455667788
+
+
+def addr(a):
+    """AFI and address: 1 for 4 bytes, 2 for 16, 6 for a 6-byte MAC."""
+    return struct.pack("!H", {4: 1, 16: 2, 6: 6}[len(a)]) + a
+
+
+def loc(a, prio=1, weight=100, flags=0x0005):
+    return struct.pack("!BBBBH", prio, weight, 255, 0, flags) + addr(a)
+
+
+def mapping(eid, mask, locs=(), ttl=1440, act=0, auth=1, ver=0, flags2=0,
+            eid_raw=None):
+    """A mapping record; eid_raw gives the AFI and address bytes as is."""
+    w = act << 13 | auth << 12 | flags2
+    body = struct.pack("!IBBHH", ttl, len(locs), mask, w, ver)
+    return body + (eid_raw if eid_raw is not None else addr(eid)) + \
+        b"".join(locs)
+
+
+def map_request(src_eid, rlocs, recs, flags=0, reply=b""):
+    """flags: A M P S p s as the six bits after the type."""
+    h = struct.pack("!BBBB", 0x10 | flags >> 2, (flags & 3) << 6,
+                    len(rlocs) - 1, len(recs))
+    m = h + struct.pack("!Q", NONCE) + (addr(src_eid) if src_eid else
+                                         b"\0\0")
+    m += b"".join(addr(r) for r in rlocs)
+    m += b"".join(struct.pack("!BB", 0, ml) + addr(p) for p, ml in recs)
+    return m + reply
+
+
+def authed(tf, flags16, recs, keyid=1, authlen=20, tail=b""):
+    """A Map-Register (tf 0x3) or Map-Notify (0x4) header: type and four
+    flag bits, the next 16 bits, the records, what follows them."""
+    h = struct.pack("!BHB", tf, flags16, len(recs)) + \
+        struct.pack("!QHH", NONCE, keyid, authlen) + \
+        bytes(range(0xa0, 0xa0 + authlen))
+    return h + b"".join(recs) + tail
+
+
+def ecm(inner, flags=0, v6=False):
+    """An Encapsulated Control Message before an IP/UDP 4342 packet."""
+    if v6:
+        src, dst = pcaplib.C6, V6("2001:db8:99::1")
+        ip = pcaplib.ipv6(src, dst, 17, pcaplib.udp(src, dst, 4342, 4342,
+                                                     inner))
+    else:
+        src, dst = V4("10.1.1.1"), V4("10.9.9.9")
+        ip = pcaplib.ipv4(src, dst, 17, pcaplib.udp(src, dst, 4342, 4342,
+                                                     inner), 7)
+    return struct.pack("!I", 0x80000000 | flags << 26) + ip
+
+
+def lisp_frames():
+    f = []
+    u = lambda p, cl=True, v6=False: pcaplib.udp_frame(  # noqa: E731
+        cl, 4342, 4342, p, v6=v6)
+    req = map_request(V4("10.1.1.1"), [V4("198.18.0.1")],
+                      [(V4("10.9.9.0"), 24)])
+    f.append(u(ecm(req)))
+    rep_rec = mapping(V6("2001:db8:5::"), 48,
+                      [loc(V4("198.18.0.2"))], ttl=60)
+    f.append(u(map_request(V6("2001:db8:1::1"),
+                           [V4("198.18.0.1"), V6("2001:db8::1")],
+                           [(V6("2001:db8:5::"), 48)], flags=0b011000,
+                           reply=rep_rec)))
+    rep = struct.pack("!BBBB", 0x28, 0, 0, 2) + struct.pack("!Q", NONCE)
+    rep += mapping(V4("10.9.9.0"), 24,
+                   [loc(V4("198.18.0.2"), flags=0x0007),
+                    loc(V6("2001:db8::2"), prio=2, weight=50, flags=0)],
+                   ttl=0xFFFFFFFF, ver=5)
+    rep += mapping(V6("2001:db8:6::"), 48, [], ttl=15, act=2, auth=0)
+    f.append(u(rep, cl=False))
+    xtr = bytes(range(0x10, 0x20)) + struct.pack("!Q", 42)
+    reg = authed(0x32, 0x0001, [mapping(V6("2001:db8:1::"), 48,
+                                        [loc(V6("2001:db8::1"))])],
+                 tail=xtr)
+    f.append(u(reg, v6=True))
+    msrtr = struct.pack("!HH", 2, 8) + bytes(range(8))
+    f.append(u(authed(0x4C, 0x0000, [mapping(V4("10.30.1.100"), 32,
+                                             [loc(V4("20.20.8.253"))])],
+                      tail=xtr + msrtr), cl=False))
+    ref = struct.pack("!BBBB", 0x60, 0, 0, 1) + struct.pack("!Q", NONCE)
+    ref += mapping(V4("10.0.0.0"), 8, [loc(V4("198.18.0.9"), flags=1)],
+                   act=1, flags2=0x0800, ver=0x2003)
+    f.append(u(ref, cl=False))
+    lcaf = struct.pack("!HBBBBH", 16387, 0, 0, 2, 24, 10) + \
+        struct.pack("!I", 7) + addr(V4("10.7.0.0"))
+    f.append(u(authed(0x30, 0x0000, [mapping(None, 16, [loc(
+        V4("198.18.0.1"))], eid_raw=lcaf)])))
+    req6 = map_request(V6("2001:db8:1::1"), [V6("2001:db8::1")],
+                       [(V6("2001:db8:7::"), 64)], flags=0b100000)
+    f.append(u(ecm(req6, flags=1, v6=True), v6=True))
+    cut = u(map_request(V4("10.1.1.1"), [V4("198.18.0.1")],
+                        [(V4("10.9.9.0"), 24), (V4("10.9.8.0"), 24)]))
+    f.append((cut[:len(cut) - 5], len(cut)))
+    bad = struct.pack("!BBBB", 0x20, 0, 0, 1) + struct.pack("!Q", NONCE)
+    bad += mapping(None, 24, [], eid_raw=struct.pack("!H", 99) + b"\1\2")
+    f.append(u(bad, cl=False))
+    return f
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = sys.argv[1] if len(sys.argv) > 1 else here
+    pcaplib.write(os.path.join(out, "lisp-control.pcap"), lisp_frames())
+
+
+if __name__ == "__main__":
+    main()

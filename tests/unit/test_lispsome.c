@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The lispsome family: LISP control messages on UDP 4342 (a Map-Request
+ * in an Encapsulated Control Message, a Map-Reply, a Map-Notify with
+ * xTR-ID and MS-RTR authentication, a Map-Referral, a Map-Register with
+ * an instance-ID LCAF), each cut short, made malformed, and decoded at
+ * every shorter prefix.  The frames are raw IPv4 packets, the same as in
+ * captures/lisp-control.pcap.
+ */
+#include <stdio.h>
+
+#include "testutil.h"
+
+/* ECM (S, D clear) around 10.1.1.1 -> 10.9.9.9 UDP 4342, a Map-Request:
+ * source EID 10.1.1.1, ITR-RLOC 198.18.0.1, one record 10.9.9.0/24. */
+#define LISP_ECM "4500005c000140004011ae68c6120001c612000210f610f60048ef96" \
+	"80000000" "4500003c0007400040111c970a0101010a09090910f610f60028ba0e" \
+	"10000001" "1122334455667788" "00010a010101" "0001c6120001" \
+	"001800010a090900"
+
+/* Map-Reply (P) of two records: 10.9.9.0/24, TTL unlimited, version 5,
+ * locators 198.18.0.2 (L, R) and 2001:db8::2; 2001:db8:6::/48, TTL 15,
+ * Send-Map-Request, not authoritative, no locator. */
+#define LISP_REPLY "45000078000140004011ae4cc6120002c612000110f610f600648f21" \
+	"28000002" "1122334455667788" \
+	"ffffffff0218100000050001" "0a090900" \
+	"0164ff0000070001c6120002" \
+	"0232ff000000000220010db8000000000000000000000002" \
+	"0000000f00304000000000022001" "0db8000600000000000000000000"
+
+/* Map-Notify (I, R): key 1, 20 bytes of authentication, 10.30.1.100/32
+ * at 20.20.8.253, xTR-ID, site-ID 42, MS-RTR key 2 with 8 bytes. */
+#define LISP_NOTIFY "45000080000140004011ae44c6120002c612000110f610f6006c4e28" \
+	"4c000001" "1122334455667788" "00010014" \
+	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3" \
+	"000005a001201000000000010a1e0164" "0164ff0000050001141408fd" \
+	"101112131415161718191a1b1c1d1e1f" "000000000000002a" \
+	"00020008" "0001020304050607"
+
+/* Map-Referral: 10.0.0.0/8, Map-Server Referral, incomplete, two
+ * signatures, version 3, one locator 198.18.0.9. */
+#define LISP_REFERRAL "45000044000140004011ae80c6120002c612000110f610f600" \
+	"30b0f4" "60000001" "1122334455667788" \
+	"000005a00108380020030001" "0a000000" "0164ff0000010001c6120009"
+
+/* Map-Register (no flags) whose EID is an LCAF: instance ID 7,
+ * 10.7.0.0/16. */
+#define LISP_LCAF "45000068000140004011ae5cc6120001c612000210f610f6005445b9" \
+	"30000001" "1122334455667788" "00010014" \
+	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3" \
+	"000005a0011010000000" "4003" "00000218000a" "00000007" \
+	"00010a070000" "0164ff0000050001c6120001"
+
+static const struct st_layer *
+second_layer(const struct st_packet *p, const char *name)
+{
+	const struct st_layer *first = layer(p, name);
+
+	return last_layer(p, name) != first ? last_layer(p, name) : NULL;
+}
+
+static void
+test_lisp_ecm(void **state)
+{
+	const struct st_packet *p;
+	static char hex[512];
+
+	(void)state;
+	p = decode_hex(DLT_RAW, LISP_ECM);
+	assert_chain(p, "ipv4 udp lisp ipv4 udp lisp");
+	assert_int_equal(field_n(p, "lisp.type", 0)->val, 8);
+	assert_int_equal(fval(p, "lisp.ecm.flags.ddt"), 0);
+	assert_int_equal(layer(p, "lisp")->hdr_len, 4);
+	assert_int_equal(field_n(p, "lisp.type", 1)->val, 1);
+	assert_int_equal(fval(p, "lisp.irc"), 0);
+	assert_int_equal(fval(p, "lisp.records"), 1);
+	assert_true(fval(p, "lisp.nonce") == 0x1122334455667788ULL);
+	assert_int_equal(fval(p, "lisp.mreq.srceid.afi"), 1);
+	assert_int_equal(fval(p, "lisp.mreq.srceid.ipv4"), 0x0a010101);
+	assert_int_equal(fval(p, "lisp.mreq.itr_rloc_ipv4"), 0xc6120001);
+	assert_int_equal(fval(p, "lisp.mreq.record.prefix.length"), 24);
+	assert_int_equal(fval(p, "lisp.mreq.record.prefix.ipv4"), 0x0a090900);
+	assert_string_equal(field_n(p, "lisp.mreq.record", 0)->meaning,
+	    "Map-Request Record 1: 10.9.9.0/24");
+	assert_int_equal(second_layer(p, "lisp")->status, ST_LS_OK);
+	assert_non_null(strstr(summary_of(DLT_RAW, LISP_ECM),
+	    "lisp Encapsulated Map-Request 1 record"));
+	/* An inner packet that is no IP is data. */
+	snprintf(hex, sizeof(hex), "%.56s%s", LISP_ECM, "8000000055aa");
+	memcpy(hex + 4, "0022", 4);		/* IPv4 total length */
+	memcpy(hex + 48, "000e", 4);		/* UDP length */
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp lisp data");
+	sweep_prefixes(DLT_RAW, LISP_ECM);
+}
+
+static void
+test_lisp_reply(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, LISP_REPLY);
+	assert_chain(p, "ipv4 udp lisp");
+	assert_int_equal(fval(p, "lisp.type"), 2);
+	assert_int_equal(fval(p, "lisp.mrep.flags.probe"), 1);
+	assert_int_equal(fval(p, "lisp.records"), 2);
+	assert_true(fval(p, "lisp.mapping.ttl") == 0xffffffffULL);
+	assert_int_equal(fval(p, "lisp.mapping.loccnt"), 2);
+	assert_int_equal(fval(p, "lisp.mapping.eid.masklen"), 24);
+	assert_int_equal(fval(p, "lisp.mapping.ver"), 5);
+	assert_string_equal(field_n(p, "lisp.mapping", 0)->meaning,
+	    "Mapping Record 1, EID Prefix: 10.9.9.0/24, TTL: Unlimited, "
+	    "Action: No-Action, Authoritative");
+	assert_int_equal(fval(p, "lisp.loc.flags.local"), 1);
+	assert_int_equal(fval(p, "lisp.loc.flags.reach"), 1);
+	assert_string_equal(field_n(p, "lisp.loc.locator", 0)->meaning,
+	    "198.18.0.2");
+	assert_string_equal(field_n(p, "lisp.loc.locator", 1)->meaning,
+	    "2001:db8::2");
+	assert_int_equal(field_n(p, "lisp.loc.priority", 1)->val, 2);
+	assert_int_equal(field_n(p, "lisp.mapping.act", 1)->val, 2);
+	assert_int_equal(field_n(p, "lisp.mapping.auth", 1)->val, 0);
+	assert_int_equal(field_n(p, "lisp.mapping.loccnt", 1)->val, 0);
+	assert_true(has_field(p, "lisp.mapping.eid.ipv6"));
+	assert_int_equal(layer(p, "lisp")->hdr_len, 92);
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, LISP_REPLY);
+}
+
+static void
+test_lisp_notify_referral(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, LISP_NOTIFY);
+	assert_chain(p, "ipv4 udp lisp");
+	assert_int_equal(fval(p, "lisp.mnot.flags.xtrid"), 1);
+	assert_int_equal(fval(p, "lisp.mnot.flags.rtr"), 1);
+	assert_int_equal(fval(p, "lisp.keyid"), 1);
+	assert_int_equal(fval(p, "lisp.authlen"), 20);
+	assert_int_equal(field_n(p, "lisp.auth", 0)->bits, 160);
+	assert_int_equal(fval(p, "lisp.mapping.eid.ipv4"), 0x0a1e0164);
+	assert_string_equal(field_n(p, "lisp.loc.locator", 0)->meaning,
+	    "20.20.8.253");
+	assert_int_equal(field_n(p, "lisp.xtrid", 0)->bits, 128);
+	assert_int_equal(field_n(p, "lisp.siteid", 0)->bits, 64);
+	assert_int_equal(fval(p, "lisp.msrtr.keyid"), 2);
+	assert_int_equal(fval(p, "lisp.msrtr.authlen"), 8);
+	assert_int_equal(field_n(p, "lisp.msrtr.auth", 0)->bits, 64);
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, LISP_NOTIFY);
+
+	p = decode_hex(DLT_RAW, LISP_REFERRAL);
+	assert_chain(p, "ipv4 udp lisp");
+	assert_int_equal(fval(p, "lisp.type"), 6);
+	assert_int_equal(fval(p, "lisp.mapping.act"), 1);
+	assert_int_equal(fval(p, "lisp.referral.incomplete"), 1);
+	assert_int_equal(fval(p, "lisp.referral.sigcnt"), 2);
+	assert_int_equal(fval(p, "lisp.mapping.ver"), 3);
+	assert_false(has_field(p, "lisp.mapping.res2"));
+	assert_int_equal(fval(p, "lisp.loc.flags.reach"), 1);
+	sweep_prefixes(DLT_RAW, LISP_REFERRAL);
+}
+
+static void
+test_lisp_lcaf(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, LISP_LCAF);
+	assert_chain(p, "ipv4 udp lisp");
+	assert_int_equal(fval(p, "lisp.mapping.eid.afi"), 16387);
+	assert_int_equal(fval(p, "lisp.lcaf.type"), 2);
+	assert_int_equal(fval(p, "lisp.lcaf.length"), 10);
+	assert_int_equal(fval(p, "lisp.lcaf.iid"), 7);
+	assert_int_equal(fval(p, "lisp.lcaf.iid.ipv4"), 0x0a070000);
+	assert_false(has_field(p, "strata.lisp.lcaf.body"));
+	assert_string_equal(field_n(p, "lisp.loc.locator", 0)->meaning,
+	    "198.18.0.1");
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_OK);
+	sweep_prefixes(DLT_RAW, LISP_LCAF);
+}
+
+static void
+test_lisp_bad(void **state)
+{
+	const struct st_packet *p;
+	static char hex[512];
+
+	(void)state;
+	/* Cut by the capture inside the second locator. */
+	snprintf(hex, sizeof(hex), "%.*s", 2 * 80, LISP_REPLY);
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp lisp");
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(field_n(p, "lisp.loc.locator", 0)->bits, 32);
+	/* A record count beyond the records: truncated too. */
+	snprintf(hex, sizeof(hex), "%s", LISP_REFERRAL);
+	hex[2 * 28 + 7] = '2';
+	p = decode_hex(DLT_RAW, hex);
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_TRUNCATED);
+	/* An EID prefix AFI no one knows (99). */
+	p = decode_hex(DLT_RAW, "45000036000140004011ae8ec6120002c6120001"
+	    "10f610f600220923" "20000001" "1122334455667788"
+	    "000005a000181000000000630102");
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(layer(p, "lisp")->why, "AFI 99"));
+	/* An ITR-RLOC of AFI 6 (a MAC is no RLOC). */
+	snprintf(hex, sizeof(hex), "%s", LISP_ECM);
+	hex[2 * 78 + 3] = '6';
+	p = decode_hex(DLT_RAW, hex);
+	assert_int_equal(second_layer(p, "lisp")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(second_layer(p, "lisp")->why, "ITR-RLOC"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lisp_ecm),
+		cmocka_unit_test(test_lisp_reply),
+		cmocka_unit_test(test_lisp_notify_referral),
+		cmocka_unit_test(test_lisp_lcaf),
+		cmocka_unit_test(test_lisp_bad),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
