@@ -34,238 +34,21 @@
  * packet, whose UDP datagram carries the control message itself (a
  * Map-Request on its way through a map-resolver).  Addresses are IPv4
  * (AFI 1) and IPv6 (2); a MAC address (6, 16389) is read, an LCAF
- * (16387) shown by its header with its body as bytes; any other AFI ends
- * what can be read.  Fields are named and placed as Wireshark's.
+ * (16387) shown by its header, an instance ID's address decoded and any
+ * other body as bytes; any other AFI ends what can be read.  Fields are
+ * named and placed as Wireshark's; the table is in lisprows.c.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
 
 #include "strata/out.h"
-#include "fields.h"
+#include "lispctl.h"
 
 extern const struct st_proto st_proto_lisp;
 
 #define LISP_MAXECM	4	/* Encapsulated Control Messages in one chain */
 
-enum { T_MREQ = 1, T_MREP, T_MREG, T_MNOT, T_MREF = 6, T_INFO, T_ECM };
-enum { AFI_NONE = 0, AFI_IPV4 = 1, AFI_IPV6 = 2, AFI_MAC = 6,
-	AFI_LCAF = 16387, AFI_EUI48 = 16389 };
-
-enum { F_TYPE, F_RECORDS, F_NONCE,
-	/* Map-Request */
-	F_MREQ_FLAGS, F_MREQ_A, F_MREQ_M, F_MREQ_P, F_MREQ_S, F_MREQ_PI,
-	F_MREQ_SI, F_MREQ_RES, F_IRC,
-	F_SRC_AFI, F_SRC_STR, F_SRC_V4, F_SRC_V6, F_SRC_MAC,
-	F_ITR, F_ITR_AFI, F_ITR_V4, F_ITR_V6,
-	F_REC, F_REC_RES, F_REC_LEN, F_REC_AFI, F_REC_V4, F_REC_V6, F_REC_MAC,
-	F_MREP_REC,
-	/* Map-Reply */
-	F_MREP_P, F_MREP_E, F_MREP_S, F_MREP_RES,
-	/* Map-Register */
-	F_MREG_P, F_MREG_S, F_MREG_I, F_MREG_R, F_MREG_RES, F_MREG_M,
-	/* Map-Notify */
-	F_MNOT_I, F_MNOT_R, F_MNOT_RES,
-	/* Map-Referral */
-	F_MREF_RES,
-	/* ECM */
-	F_ECM_S, F_ECM_D, F_ECM_RES,
-	/* authentication, xTR-ID */
-	F_KEYID, F_AUTHLEN, F_AUTH, F_XTRID, F_SITEID,
-	F_MSRTR_KEYID, F_MSRTR_AUTHLEN, F_MSRTR_AUTH,
-	/* a mapping record, from its start */
-	F_MAP, F_MAP_TTL, F_MAP_LOCCNT, F_MAP_MASK, F_MAP_ACT, F_MAP_AUTH,
-	F_REF_INC, F_MAP_RES1, F_MAP_RES2, F_REF_SIGCNT, F_MAP_VER,
-	F_MAP_AFI, F_MAP_V4, F_MAP_V6, F_MAP_MAC,
-	/* a locator record, from its start */
-	F_LOC, F_LOC_PRIO, F_LOC_WEIGHT, F_LOC_MPRIO, F_LOC_MWEIGHT,
-	F_LOC_FLAGS, F_LOC_RES, F_LOC_L, F_LOC_P, F_LOC_R, F_LOC_AFI,
-	F_LOC_ADDR,
-	/* an LCAF, from its start after the AFI */
-	F_LCAF, F_LCAF_HDR, F_LCAF_RES1, F_LCAF_FLAGS, F_LCAF_TYPE,
-	F_LCAF_RES2, F_LCAF_LEN, F_IID, F_IID_AFI, F_IID_V4, F_IID_V6,
-	F_LCAF_BODY };
-
-static const struct st_valname type_names[] = {
-	{ T_MREQ, "Map-Request" }, { T_MREP, "Map-Reply" },
-	{ T_MREG, "Map-Register" }, { T_MNOT, "Map-Notify" },
-	{ T_MREF, "Map-Referral" }, { T_INFO, "Info" },
-	{ T_ECM, "Encapsulated Control Message" }, { 0, NULL }
-};
-
-static const struct st_valname afi_names[] = {
-	{ 0, "Reserved" }, { 1, "IP (IP version 4)" },
-	{ 2, "IP6 (IP version 6)" }, { 6, "802 (Ethernet)" },
-	{ 16387, "LISP Canonical Address Format (LCAF)" },
-	{ 16389, "48-bit MAC" }, { 0, NULL }
-};
-
-static const struct st_valname act_names[] = {
-	{ 0, "No-Action" }, { 1, "Natively-Forward" },
-	{ 2, "Send-Map-Request" }, { 3, "Drop/No-Reason" },
-	{ 4, "Drop/Policy-Denied" }, { 5, "Drop/Authentication-Failure" },
-	{ 6, "Forward-For-Unknown-Address" }, { 0, NULL }
-};
-
-static const struct st_valname lcaf_names[] = {
-	{ 0, "Null Body" }, { 1, "AFI List" }, { 2, "Instance ID" },
-	{ 3, "AS Number" }, { 4, "Application Data" },
-	{ 5, "Geo Coordinates" }, { 6, "Opaque Key" }, { 7, "NAT Traversal" },
-	{ 8, "Nonce Locator" }, { 9, "Multicast Info" },
-	{ 10, "Explicit Locator Path" }, { 11, "Security Key" },
-	{ 12, "Source/Dest Key" }, { 13, "Replication List Entry" },
-	{ 14, "JSON Data Model" }, { 15, "Key/Value Address Pair" },
-	{ 255, "Vendor Specific LCAF" }, { 0, NULL }
-};
-
-static const struct st_field_desc lisp_fields[] = {
-	FDN("type", "lisp.type", "Type", 0, 4, ST_FMT_DEC, type_names),
-	FD("records", "lisp.records", "Record Count", 24, 8, ST_FMT_DEC),
-	FD("nonce", "lisp.nonce", "Nonce", 32, 64, ST_FMT_HEX),
-	/* Map-Request */
-	FD(NULL, "lisp.mreq.flags", "Flags", 4, 6, ST_FMT_HEX),
-	FDD(NULL, "lisp.mreq.flags.auth", "A bit (Authoritative)", 4, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreq.flags.mrp", "M bit (Map-Reply present)", 5, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreq.flags.probe", "P bit (Probe)", 6, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreq.flags.smr", "S bit (Solicit-Map-Request)", 7, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreq.flags.pitr", "p bit (Proxy ITR)", 8, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreq.flags.smri", "s bit (SMR-invoked)", 9, 1,
-	    ST_FMT_BOOL),
-	FD(NULL, "lisp.mreq.res", "Reserved bits", 10, 9, ST_FMT_HEX),
-	FD(NULL, "lisp.irc", "ITR-RLOC Count", 19, 5, ST_FMT_DEC),
-	FDN(NULL, "lisp.mreq.srceid.afi", "Source EID AFI", 96, 16,
-	    ST_FMT_DEC, afi_names),
-	FD(NULL, "lisp.mreq.srceid.string", "Source EID", 112, 0,
-	    ST_FMT_TEXT),
-	FD(NULL, "lisp.mreq.srceid.ipv4", "Source EID", 112, 32, ST_FMT_IPV4),
-	FD(NULL, "lisp.mreq.srceid_ipv6", "Source EID", 112, 128,
-	    ST_FMT_IPV6),
-	FD(NULL, "lisp.mreq.srceid.mac", "Source EID", 112, 48, ST_FMT_MAC),
-	/* an ITR-RLOC, from its AFI */
-	FD(NULL, "lisp.mreq.itr_rloc", "ITR-RLOC", 0, 0, ST_FMT_TEXT),
-	FDN(NULL, "lisp.mreq.itr_rloc.afi", "ITR-RLOC AFI", 0, 16, ST_FMT_DEC,
-	    afi_names),
-	FD(NULL, "lisp.mreq.itr_rloc_ipv4", "ITR-RLOC Address", 16, 32,
-	    ST_FMT_IPV4),
-	FD(NULL, "lisp.mreq.itr_rloc_ipv6", "ITR-RLOC Address", 16, 128,
-	    ST_FMT_IPV6),
-	/* a Map-Request record, from its start */
-	FD(NULL, "lisp.mreq.record", "Map-Request Record", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "lisp.mreq.record.res", "Reserved", 0, 8, ST_FMT_HEX),
-	FD(NULL, "lisp.mreq.record.prefix.length", "Prefix Length", 8, 8,
-	    ST_FMT_DEC),
-	FDN(NULL, "lisp.mreq.record.prefix.afi", "Prefix AFI", 16, 16,
-	    ST_FMT_DEC, afi_names),
-	FD(NULL, "lisp.mreq.record.prefix.ipv4", "Prefix", 32, 32,
-	    ST_FMT_IPV4),
-	FD(NULL, "lisp.mreq.record.prefix.ipv6", "Prefix", 32, 128,
-	    ST_FMT_IPV6),
-	FD(NULL, "lisp.mreq.record.prefix.mac", "Prefix", 32, 48, ST_FMT_MAC),
-	FD(NULL, "lisp.mrep.record", "Map-Reply Record", 0, 0, ST_FMT_TEXT),
-	/* Map-Reply */
-	FDD(NULL, "lisp.mrep.flags.probe", "P bit (Probe)", 4, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mrep.flags.enlr", "E bit (Echo-Nonce locator "
-	    "reachability algorithm enabled)", 5, 1, ST_FMT_BOOL),
-	FDD(NULL, "lisp.mrep.flags.sec", "S bit (LISP-SEC capable)", 6, 1,
-	    ST_FMT_BOOL),
-	FD(NULL, "lisp.mrep.res", "Reserved bits", 7, 17, ST_FMT_HEX),
-	/* Map-Register */
-	FDD(NULL, "lisp.mreg.flags.pmr", "P bit (Proxy-Map-Reply)", 4, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreg.flags.sec", "S bit (LISP-SEC capable)", 5, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreg.flags.xtrid", "I bit (xTR-ID present)", 6, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mreg.flags.rtr", "R bit (Built for an RTR)", 7, 1,
-	    ST_FMT_BOOL),
-	FD(NULL, "lisp.mreg.res", "Reserved bits", 8, 15, ST_FMT_HEX),
-	FDD(NULL, "lisp.mreg.flags.wmn", "M bit (Want-Map-Notify)", 23, 1,
-	    ST_FMT_BOOL),
-	/* Map-Notify */
-	FDD(NULL, "lisp.mnot.flags.xtrid", "I bit (xTR-ID present)", 4, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.mnot.flags.rtr", "R bit (Built for an RTR)", 5, 1,
-	    ST_FMT_BOOL),
-	FD(NULL, "lisp.mnot.res", "Reserved bits", 6, 18, ST_FMT_HEX),
-	/* Map-Referral */
-	FD(NULL, "lisp.mref.res", "Reserved bits", 4, 20, ST_FMT_HEX),
-	/* Encapsulated Control Message */
-	FDD(NULL, "lisp.ecm.flags.sec", "S bit (LISP-SEC capable)", 4, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.ecm.flags.ddt", "D bit (DDT-originated)", 5, 1,
-	    ST_FMT_BOOL),
-	FD(NULL, "lisp.ecm.res", "Reserved bits", 6, 26, ST_FMT_HEX),
-	/* after the nonce of a Map-Register or Map-Notify */
-	FD(NULL, "lisp.keyid", "Key ID", 96, 16, ST_FMT_HEX),
-	FD(NULL, "lisp.authlen", "Authentication Data Length", 112, 16,
-	    ST_FMT_DEC),
-	FD(NULL, "lisp.auth", "Authentication Data", 0, 0, ST_FMT_BYTES),
-	FD(NULL, "lisp.xtrid", "xTR-ID", 0, 128, ST_FMT_BYTES),
-	FD(NULL, "lisp.siteid", "Site-ID", 128, 64, ST_FMT_BYTES),
-	FD(NULL, "lisp.msrtr.keyid", "MS-RTR Key ID", 0, 16, ST_FMT_HEX),
-	FD(NULL, "lisp.msrtr.authlen", "MS-RTR Authentication Data Length",
-	    16, 16, ST_FMT_DEC),
-	FD(NULL, "lisp.msrtr.auth", "MS-RTR Authentication Data", 0, 0,
-	    ST_FMT_BYTES),
-	/* a mapping record */
-	FD(NULL, "lisp.mapping", "Mapping Record", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "lisp.mapping.ttl", "Record TTL", 0, 32, ST_FMT_DEC),
-	FD(NULL, "lisp.mapping.loccnt", "Locator Count", 32, 8, ST_FMT_DEC),
-	FD(NULL, "lisp.mapping.eid.masklen", "EID Mask Length", 40, 8,
-	    ST_FMT_DEC),
-	FDN(NULL, "lisp.mapping.act", "Action", 48, 3, ST_FMT_DEC, act_names),
-	FDD(NULL, "lisp.mapping.auth", "Authoritative bit", 51, 1,
-	    ST_FMT_BOOL),
-	FDD(NULL, "lisp.referral.incomplete", "Incomplete", 52, 1,
-	    ST_FMT_BOOL),
-	FD(NULL, "lisp.mapping.res1", "Reserved", 53, 11, ST_FMT_HEX),
-	FD(NULL, "lisp.mapping.res2", "Reserved", 64, 4, ST_FMT_HEX),
-	FD(NULL, "lisp.referral.sigcnt", "Signature Count", 64, 4,
-	    ST_FMT_DEC),
-	FD(NULL, "lisp.mapping.ver", "Mapping Version", 68, 12, ST_FMT_DEC),
-	FDN(NULL, "lisp.mapping.eid.afi", "EID Prefix AFI", 80, 16,
-	    ST_FMT_DEC, afi_names),
-	FD(NULL, "lisp.mapping.eid.ipv4", "EID Prefix", 96, 32, ST_FMT_IPV4),
-	FD(NULL, "lisp.mapping.eid.ipv6", "EID Prefix", 96, 128, ST_FMT_IPV6),
-	FD(NULL, "lisp.mapping.eid.mac", "EID Prefix", 96, 48, ST_FMT_MAC),
-	/* a locator record */
-	FD(NULL, "lisp.loc", "Locator Record", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "lisp.loc.priority", "Priority", 0, 8, ST_FMT_DEC),
-	FD(NULL, "lisp.loc.weight", "Weight", 8, 8, ST_FMT_DEC),
-	FD(NULL, "lisp.loc.multicast_priority", "Multicast Priority", 16, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "lisp.loc.multicast_weight", "Multicast Weight", 24, 8,
-	    ST_FMT_DEC),
-	FD(NULL, "lisp.loc.flags", "Flags", 32, 16, ST_FMT_HEX),
-	FDD(NULL, "lisp.loc.flags.res", "Reserved", 32, 13, ST_FMT_HEX),
-	FDD(NULL, "lisp.loc.flags.local", "Local", 45, 1, ST_FMT_BOOL),
-	FDD(NULL, "lisp.loc.flags.probe", "Probe", 46, 1, ST_FMT_BOOL),
-	FDD(NULL, "lisp.loc.flags.reach", "Reachable", 47, 1, ST_FMT_BOOL),
-	FDN(NULL, "lisp.loc.afi", "AFI", 48, 16, ST_FMT_DEC, afi_names),
-	FD(NULL, "lisp.loc.locator", "Locator", 64, 0, ST_FMT_TEXT),
-	/* an LCAF */
-	FD(NULL, "lisp.lcaf", "LCAF", 0, 0, ST_FMT_TEXT),
-	FD(NULL, "lisp.lcaf.header", "LCAF Header", 0, 48, ST_FMT_BYTES),
-	FD(NULL, "lisp.lcaf.res1", "Reserved bits", 0, 8, ST_FMT_HEX),
-	FD(NULL, "lisp.lcaf.flags", "Flags", 8, 8, ST_FMT_HEX),
-	FDN(NULL, "lisp.lcaf.type", "Type", 16, 8, ST_FMT_DEC, lcaf_names),
-	FD(NULL, "lisp.lcaf.res2", "Reserved bits", 24, 8, ST_FMT_HEX),
-	FD(NULL, "lisp.lcaf.length", "Length", 32, 16, ST_FMT_DEC),
-	FD(NULL, "lisp.lcaf.iid", "Instance ID", 48, 32, ST_FMT_DEC),
-	FDN(NULL, "lisp.lcaf.iid.afi", "Address AFI", 80, 16, ST_FMT_DEC,
-	    afi_names),
-	FD(NULL, "lisp.lcaf.iid.ipv4", "Address", 96, 32, ST_FMT_IPV4),
-	FD(NULL, "lisp.lcaf.iid.ipv6", "Address", 96, 128, ST_FMT_IPV6),
-	FD(NULL, "strata.lisp.lcaf.body", "LCAF body (not decoded)", 0, 0,
-	    ST_FMT_BYTES),
-};
-
-#define R(i)	(&lisp_fields[(i)])
+#define R(i)	(&lispctl_fields[(i)])
 
 /*
  * The bytes of an address of AFI afi at byte off of c: 0 for none, -1
@@ -353,23 +136,25 @@ addr_text(struct st_cur *c, size_t off, unsigned afi, char *buf, size_t n)
 static int
 lcaf(struct st_dctx *d, struct st_cur *c, size_t off, size_t len)
 {
+	const char *name;
 	char t[64];
 	unsigned type, afi;
 
 	if (st_cur_left(c) < off + 6)
 		return c->err = ST_ETRUNC;
 	type = (unsigned)st_peek_bits(c, off * 8 + 16, 8);
-	snprintf(t, sizeof(t), "LCAF: %s", st_valname(lcaf_names, type) ?
-	    st_valname(lcaf_names, type) : "Unknown");
+	if ((name = st_valname(lisp_lcaf_names, type)) == NULL)
+		name = "Unknown";
+	snprintf(t, sizeof(t), "LCAF: %s", name);
 	st_dtext(d, c, R(F_LCAF), off, len <= st_cur_left(c) - off ? len : 6,
 	    t);
-	st_dfields_at(d, c, off, lisp_fields + F_LCAF_HDR,
+	st_dfields_at(d, c, off, lispctl_fields + F_LCAF_HDR,
 	    F_IID - F_LCAF_HDR);
 	afi = st_cur_left(c) >= off + 12 ?
 	    (unsigned)st_peek_bits(c, off * 8 + 80, 16) : 0;
 	if (type == 2 && ((afi == AFI_IPV4 && len == 16) ||
 	    (afi == AFI_IPV6 && len == 28))) {
-		st_dfields_at(d, c, off, lisp_fields + F_IID, 2);
+		st_dfields_at(d, c, off, lispctl_fields + F_IID, 2);
 		st_dfields_at(d, c, off, R(afi == AFI_IPV4 ? F_IID_V4 :
 		    F_IID_V6), 1);
 	} else if (len > 6)
@@ -391,7 +176,7 @@ locator(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 	const char *s;
 
 	if (st_cur_left(c) < off + 8) {
-		st_dfields_at(d, c, off, lisp_fields + F_LOC_PRIO,
+		st_dfields_at(d, c, off, lispctl_fields + F_LOC_PRIO,
 		    F_LOC_ADDR - F_LOC_PRIO);
 		return c->err = ST_ETRUNC;
 	}
@@ -409,7 +194,7 @@ locator(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 	    (unsigned)st_peek_bits(c, off * 8 + 16, 8),
 	    (unsigned)st_peek_bits(c, off * 8 + 24, 8));
 	st_dtext(d, c, R(F_LOC), off, 8, t);
-	st_dfields_at(d, c, off, lisp_fields + F_LOC_PRIO,
+	st_dfields_at(d, c, off, lispctl_fields + F_LOC_PRIO,
 	    F_LOC_ADDR - F_LOC_PRIO);
 	if (alen < 0)
 		return st_dmalformed(d, "unexpected locator AFI %u", afi);
@@ -433,13 +218,14 @@ mapping(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
     int ref, size_t *end)
 {
 	char a[INET6_ADDRSTRLEN + 8], t[200];
+	const char *name;
 	unsigned afi, i, nloc, act, mask;
 	uint32_t ttl;
 	long alen;
 	int e;
 
 	if (st_cur_left(c) < off + 12) {
-		st_dfields_at(d, c, off, lisp_fields + F_MAP_TTL,
+		st_dfields_at(d, c, off, lispctl_fields + F_MAP_TTL,
 		    F_MAP_V4 - F_MAP_TTL);
 		return c->err = ST_ETRUNC;
 	}
@@ -452,7 +238,7 @@ mapping(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 	if (alen < 0 && afi != AFI_LCAF)
 		return st_dmalformed(d, "unexpected EID prefix AFI %u", afi);
 	if (alen < 0 || st_cur_left(c) < off + 12 + (size_t)alen) {
-		st_dfields_at(d, c, off, lisp_fields + F_MAP_TTL,
+		st_dfields_at(d, c, off, lispctl_fields + F_MAP_TTL,
 		    F_MAP_V4 - F_MAP_TTL);
 		return c->err = ST_ETRUNC;
 	}
@@ -462,20 +248,21 @@ mapping(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 		snprintf(t + strlen(t), sizeof(t) - strlen(t), "Unlimited");
 	else
 		snprintf(t + strlen(t), sizeof(t) - strlen(t), "%u", ttl);
+	if (!ref && (name = st_valname(lisp_act_names, act)) == NULL)
+		name = "Invalid action code";
 	if (!ref)
 		snprintf(t + strlen(t), sizeof(t) - strlen(t), ", Action: %s",
-		    st_valname(act_names, act) ? st_valname(act_names, act) :
-		    "Invalid action code");
+		    name);
 	snprintf(t + strlen(t), sizeof(t) - strlen(t), ", %sAuthoritative",
 	    st_peek_bits(c, off * 8 + 51, 1) ? "" : "Not ");
 	st_dtext(d, c, R(F_MAP), off, 12 + (size_t)alen, t);
-	st_dfields_at(d, c, off, lisp_fields + F_MAP_TTL,
+	st_dfields_at(d, c, off, lispctl_fields + F_MAP_TTL,
 	    F_MAP_AUTH + 1 - F_MAP_TTL);
 	if (ref)
 		st_dfields_at(d, c, off, R(F_REF_INC), 1);
 	st_dfields_at(d, c, off, R(F_MAP_RES1), 1);
 	st_dfields_at(d, c, off, R(ref ? F_REF_SIGCNT : F_MAP_RES2), 1);
-	st_dfields_at(d, c, off, lisp_fields + F_MAP_VER, 2);
+	st_dfields_at(d, c, off, lispctl_fields + F_MAP_VER, 2);
 	if (afi == AFI_IPV4)
 		st_dfields_at(d, c, off, R(F_MAP_V4), 1);
 	else if (afi == AFI_IPV6)
@@ -540,9 +327,9 @@ map_request(struct st_dctx *d, struct st_cur *c, size_t *end)
 	long alen;
 	int e;
 
-	st_dfields_at(d, c, 0, lisp_fields + F_MREQ_FLAGS,
+	st_dfields_at(d, c, 0, lispctl_fields + F_MREQ_FLAGS,
 	    F_IRC + 1 - F_MREQ_FLAGS);
-	st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+	st_dfields_at(d, c, 0, lispctl_fields + F_RECORDS, 2);
 	st_dfields_at(d, c, 0, R(F_SRC_AFI), 1);
 	if (c->err != ST_OK)
 		return c->err;
@@ -584,7 +371,7 @@ map_request(struct st_dctx *d, struct st_cur *c, size_t *end)
 		snprintf(t, sizeof(t), "Map-Request Record %u: %s/%u", i + 1,
 		    addr_text(c, off + 4, afi, a, sizeof(a)), mlen);
 		st_dtext(d, c, R(F_REC), off, 4 + (size_t)alen, t);
-		st_dfields_at(d, c, off, lisp_fields + F_REC_RES, 3);
+		st_dfields_at(d, c, off, lispctl_fields + F_REC_RES, 3);
 		if (afi == AFI_IPV4)
 			st_dfields_at(d, c, off, R(F_REC_V4), 1);
 		else if (afi == AFI_IPV6)
@@ -611,7 +398,7 @@ auth(struct st_dctx *d, struct st_cur *c, size_t *end)
 {
 	size_t n;
 
-	st_dfields_at(d, c, 0, lisp_fields + F_KEYID, 2);
+	st_dfields_at(d, c, 0, lispctl_fields + F_KEYID, 2);
 	if (c->err != ST_OK)
 		return c->err;
 	n = (size_t)st_peek_bits(c, 112, 16);
@@ -631,7 +418,7 @@ ecm(struct st_dctx *d, struct st_cur *c)
 	static const uint16_t by_version[16] = { [4] = 0x0800, [6] = 0x86dd };
 	unsigned v;
 
-	st_dfields_at(d, c, 0, lisp_fields + F_ECM_S, 3);
+	st_dfields_at(d, c, 0, lispctl_fields + F_ECM_S, 3);
 	if (c->err != ST_OK)
 		return c->err;
 	d->hdr = 4;
@@ -662,36 +449,36 @@ lisp_decode(struct st_dctx *d, struct st_cur *c)
 		e = map_request(d, c, &off);
 		break;
 	case T_MREP:
-		st_dfields_at(d, c, 0, lisp_fields + F_MREP_P, 4);
-		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		st_dfields_at(d, c, 0, lispctl_fields + F_MREP_P, 4);
+		st_dfields_at(d, c, 0, lispctl_fields + F_RECORDS, 2);
 		if ((e = c->err) == ST_OK)
 			e = mappings(d, c, 12, nrec, 0, &off);
 		break;
 	case T_MREG:
-		st_dfields_at(d, c, 0, lisp_fields + F_MREG_P, 6);
-		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		st_dfields_at(d, c, 0, lispctl_fields + F_MREG_P, 6);
+		st_dfields_at(d, c, 0, lispctl_fields + F_RECORDS, 2);
 		if ((e = auth(d, c, &off)) == ST_OK)
 			e = mappings(d, c, off, nrec, 0, &off);
 		if (e == ST_OK && st_peek_bits(c, 6, 1)) {
-			st_dfields_at(d, c, off, lisp_fields + F_XTRID, 2);
+			st_dfields_at(d, c, off, lispctl_fields + F_XTRID, 2);
 			off += 24;
 			e = c->err;
 		}
 		break;
 	case T_MNOT:
-		st_dfields_at(d, c, 0, lisp_fields + F_MNOT_I, 3);
-		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		st_dfields_at(d, c, 0, lispctl_fields + F_MNOT_I, 3);
+		st_dfields_at(d, c, 0, lispctl_fields + F_RECORDS, 2);
 		if ((e = auth(d, c, &off)) == ST_OK)
 			e = mappings(d, c, off, nrec, 0, &off);
 		if (e == ST_OK && st_peek_bits(c, 4, 1)) {
-			st_dfields_at(d, c, off, lisp_fields + F_XTRID, 2);
+			st_dfields_at(d, c, off, lispctl_fields + F_XTRID, 2);
 			off += 24;
 			e = c->err;
 		}
 		if (e == ST_OK && st_peek_bits(c, 5, 1)) {
 			size_t n;
 
-			st_dfields_at(d, c, off, lisp_fields + F_MSRTR_KEYID,
+			st_dfields_at(d, c, off, lispctl_fields + F_MSRTR_KEYID,
 			    2);
 			n = (size_t)st_peek_bits(c, off * 8 + 16, 16);
 			if (c->err == ST_OK && n > 0)
@@ -702,7 +489,7 @@ lisp_decode(struct st_dctx *d, struct st_cur *c)
 		break;
 	case T_MREF:
 		st_dfields_at(d, c, 0, R(F_MREF_RES), 1);
-		st_dfields_at(d, c, 0, lisp_fields + F_RECORDS, 2);
+		st_dfields_at(d, c, 0, lispctl_fields + F_RECORDS, 2);
 		if ((e = c->err) == ST_OK)
 			e = mappings(d, c, 12, nrec, 1, &off);
 		break;
@@ -733,10 +520,10 @@ static const char *
 type_of(const struct st_packet *pkt, const struct st_layer *ly,
     const struct st_field **f)
 {
-	st_ly_fields(pkt, ly, lisp_fields, F_NONCE + 1, f);
+	st_ly_fields(pkt, ly, lispctl_fields, F_NONCE + 1, f);
 	if (f[F_TYPE] == NULL)
 		return NULL;
-	return st_valname(type_names, (uint32_t)f[F_TYPE]->val);
+	return st_valname(lisp_type_names, (uint32_t)f[F_TYPE]->val);
 }
 
 /* "lisp Map-Register 2 records nonce 0x..."; an Encapsulated Control
@@ -774,8 +561,7 @@ lisp_summary(struct st_sumctx *s, const struct st_layer *ly)
 }
 
 static const struct st_field_desc *const lisp_keys[] = {
-	&lisp_fields[F_TYPE], &lisp_fields[F_RECORDS], &lisp_fields[F_NONCE],
-	NULL,
+	R(F_TYPE), R(F_RECORDS), R(F_NONCE), NULL,
 };
 
 const struct st_proto st_proto_lisp = {
@@ -784,8 +570,8 @@ const struct st_proto st_proto_lisp = {
 	.title = "Locator/ID Separation Protocol",
 	.rfc = "RFC 9301",
 	.role = ST_ROLE_APP,
-	.fields = lisp_fields,
-	.nfields = NFIELDS(lisp_fields),
+	.fields = lispctl_fields,
+	.nfields = F_NROWS,
 	.decode = lisp_decode,
 	.binds = lisp_binds,
 	.nbinds = NFIELDS(lisp_binds),
