@@ -13,6 +13,12 @@ lisp-control.pcap  LISP control messages on UDP 4342 (RFC 9301): a
                    instance-ID LCAF, a DDT-originated ECM over IPv6, a
                    Map-Request cut by the capture and a Map-Reply with an
                    EID AFI no one knows.
+vxlan-gpe.pcap     VXLAN-GPE on UDP 4790 (draft-ietf-nvo3-vxlan-gpe): an
+                   IPv4 ICMP echo, an IPv6 one, an Ethernet frame, NSH (MD
+                   type 1, four context headers) before an Ethernet frame
+                   (as tcpdump's nsh-over-vxlan-gpe), an MPLS label before
+                   IPv4, an OAM packet naming next protocol 9 (data), every
+                   flag set, and one cut inside its header.
 """
 import os
 import struct
@@ -126,10 +132,39 @@ def lisp_frames():
     return f
 
 
+def gpe(np_, inner, flags=0x0C, vni=42):
+    return pcaplib.udp_frame(True, 40000, 4790, struct.pack(
+        "!BHBI", flags, 0, np_, vni << 8) + inner)
+
+
+def gpe_frames():
+    icmp = bytes([8, 0, 0xF7, 0xFE, 0, 1, 0, 0])
+    ip4 = pcaplib.ipv4(V4("10.0.0.1"), V4("10.0.0.2"), 1, icmp)
+    echo6 = bytes([128, 0, 0, 0, 0, 1, 0, 1])
+    a6, b6 = V6("2001:db8:a::1"), V6("2001:db8:a::2")
+    ck = pcaplib.csum(pcaplib.pseudo(a6, b6, 58, len(echo6)) + echo6)
+    ip6 = pcaplib.ipv6(a6, b6, 58, echo6[:2] + struct.pack("!H", ck) +
+                       echo6[4:])
+    eth = pcaplib.ether(bytes.fromhex("020000000b02"),
+                        bytes.fromhex("020000000b01"), 0x0800, ip4)
+    # NSH: version 0, TTL 63, 6 words, MD type 1, next protocol 3
+    # (Ethernet); service path 7, index 255; four context headers.
+    nsh = struct.pack("!HBB", 63 << 6 | 6, 1, 3) + \
+        struct.pack("!I", 7 << 8 | 255) + bytes(range(16))
+    mpls = struct.pack("!I", 100 << 12 | 1 << 8 | 64) + ip4
+    f = [gpe(1, ip4), gpe(2, ip6, vni=7), gpe(3, eth), gpe(4, nsh + eth),
+         gpe(5, mpls), gpe(9, b"\x01\x02\x03\x04", flags=0x0D),
+         gpe(1, ip4, flags=0xFF)]
+    cut = gpe(1, ip4)
+    f.append((cut[:14 + 20 + 8 + 5], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out = sys.argv[1] if len(sys.argv) > 1 else here
     pcaplib.write(os.path.join(out, "lisp-control.pcap"), lisp_frames())
+    pcaplib.write(os.path.join(out, "vxlan-gpe.pcap"), gpe_frames())
 
 
 if __name__ == "__main__":

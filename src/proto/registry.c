@@ -26,7 +26,7 @@ extern const struct st_proto st_proto_ppp, st_proto_lcp, st_proto_ipcp,
 extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
     st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp,
-    st_proto_ayiya, st_proto_lisp;
+    st_proto_ayiya, st_proto_lisp, st_proto_vxlan_gpe;
 extern const struct st_proto st_proto_stp, st_proto_lldp, st_proto_slow,
     st_proto_lacp, st_proto_marker, st_proto_oampdu, st_proto_eapol,
     st_proto_eap, st_proto_ptp, st_proto_cdp, st_proto_dtp, st_proto_udld,
@@ -226,6 +226,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_erspan,
 	&st_proto_erspan1,
 	&st_proto_vxlan,
+	&st_proto_vxlan_gpe,
 	&st_proto_geneve,
 	&st_proto_mpls,
 	&st_proto_esp,

@@ -4,8 +4,9 @@
  * in an Encapsulated Control Message, a Map-Reply, a Map-Notify with
  * xTR-ID and MS-RTR authentication, a Map-Referral, a Map-Register with
  * an instance-ID LCAF), each cut short, made malformed, and decoded at
- * every shorter prefix.  The frames are raw IPv4 packets, the same as in
- * captures/lisp-control.pcap.
+ * every shorter prefix; VXLAN-GPE on UDP 4790 handing on what its next
+ * protocol names.  The frames are raw IPv4 packets, the same as in
+ * captures/lisp-control.pcap and captures/vxlan-gpe.pcap.
  */
 #include <stdio.h>
 
@@ -50,6 +51,33 @@
 	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3" \
 	"000005a0011010000000" "4003" "00000218000a" "00000007" \
 	"00010a070000" "0164ff0000050001c6120001"
+
+/* VXLAN-GPE (P, I; VNI 42) before NSH (MD type 1, SPI 7, SI 255, next
+ * Ethernet) before an Ethernet frame of an ICMP echo. */
+static const uint8_t GPE_NSH[] = {
+	0x45, 0x00, 0x00, 0x66, 0x00, 0x01, 0x40, 0x00, 0x40, 0x11, 0xae, 0x5e,
+	0xc6, 0x12, 0x00, 0x01, 0xc6, 0x12, 0x00, 0x02,
+	0x9c, 0x40, 0x12, 0xb6, 0x00, 0x52, 0x1b, 0x1c,
+	0x0c, 0x00, 0x00, 0x04, 0x00, 0x00, 0x2a, 0x00,
+	0x0f, 0xc6, 0x01, 0x03, 0x00, 0x00, 0x07, 0xff, 0x00, 0x01, 0x02, 0x03,
+	0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f,
+	0x02, 0x00, 0x00, 0x00, 0x0b, 0x02, 0x02, 0x00, 0x00, 0x00, 0x0b, 0x01,
+	0x08, 0x00, 0x45, 0x00, 0x00, 0x1c, 0x00, 0x01, 0x40, 0x00, 0x40, 0x01,
+	0x26, 0xde, 0x0a, 0x00, 0x00, 0x01, 0x0a, 0x00, 0x00, 0x02,
+	0x08, 0x00, 0xf7, 0xfe, 0x00, 0x01, 0x00, 0x00,
+};
+
+/* The n bytes at b as hex into out (2n + 1 bytes), for decode_hex and
+ * the sweeps. */
+static void
+hex_of(const uint8_t *b, size_t n, char *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", b[i]);
+	out[2 * n] = '\0';
+}
 
 static const struct st_layer *
 second_layer(const struct st_packet *p, const char *name)
@@ -216,6 +244,48 @@ test_lisp_bad(void **state)
 	assert_non_null(strstr(second_layer(p, "lisp")->why, "ITR-RLOC"));
 }
 
+static void
+test_vxlan_gpe(void **state)
+{
+	const struct st_packet *p;
+	static char hex[2 * sizeof(GPE_NSH) + 1];
+
+	(void)state;
+	hex_of(GPE_NSH, sizeof(GPE_NSH), hex);
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp vxlan-gpe nsh eth ipv4 icmp");
+	assert_int_equal(fval(p, "vxlan.flags"), 0x0c);
+	assert_int_equal(fval(p, "vxlan.ver"), 0);
+	assert_int_equal(fval(p, "vxlan.i_bit"), 1);
+	assert_int_equal(fval(p, "vxlan.p_bit"), 1);
+	assert_int_equal(fval(p, "vxlan.o_bit"), 0);
+	assert_int_equal(fval(p, "vxlan.flags_reserved"), 0);
+	assert_int_equal(fval(p, "vxlan.next_proto"), 4);
+	assert_int_equal(fval(p, "vxlan.vni"), 42);
+	assert_int_equal(layer(p, "vxlan-gpe")->hdr_len, 8);
+	assert_non_null(strstr(summary_of(DLT_RAW, hex), "[nsh spi 7"));
+	sweep_prefixes(DLT_RAW, hex);
+	/* Every flag set: version 3, the reserved bits as Wireshark shifts
+	 * them (0xc2 >> 1); next protocol 1, IPv4, with the inner packet
+	 * taken from behind the NSH header's place. */
+	hex[2 * 28] = 'f', hex[2 * 28 + 1] = 'f';
+	hex[2 * 31 + 1] = '1';
+	memmove(hex + 2 * 36, hex + 2 * 74, strlen(hex + 2 * 74) + 1);
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp vxlan-gpe ipv4 icmp");
+	assert_int_equal(fval(p, "vxlan.ver"), 3);
+	assert_int_equal(fval(p, "vxlan.o_bit"), 1);
+	assert_int_equal(fval(p, "vxlan.flags_reserved"), 0x61);
+	/* A next protocol no one knows is data; a cut header, truncated. */
+	hex[2 * 31] = '0', hex[2 * 31 + 1] = '9';
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp vxlan-gpe data");
+	hex[2 * 33] = '\0';
+	p = decode_hex(DLT_RAW, hex);
+	assert_chain(p, "ipv4 udp vxlan-gpe");
+	assert_int_equal(layer(p, "vxlan-gpe")->status, ST_LS_TRUNCATED);
+}
+
 int
 main(void)
 {
@@ -225,6 +295,7 @@ main(void)
 		cmocka_unit_test(test_lisp_notify_referral),
 		cmocka_unit_test(test_lisp_lcaf),
 		cmocka_unit_test(test_lisp_bad),
+		cmocka_unit_test(test_vxlan_gpe),
 	};
 
 	st_decode_init();
