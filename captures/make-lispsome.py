@@ -160,11 +160,67 @@ def gpe_frames():
     return f
 
 
+def gnaddr(mid, st=5, cc=0x123, manual=0):
+    """A GN address: manual flag, station type, country code, MID."""
+    return struct.pack("!H", manual << 15 | st << 10 | cc) + mid
+
+
+def lpv(mid=bytes.fromhex("020000000a01"), tst=1000, lat=487654321,
+        lon=-23456789, pai=1, speed=-150, hdg=900):
+    """A long position vector (speed in 15 bits, two's complement)."""
+    return gnaddr(mid) + struct.pack("!Iii", tst, lat, lon) + \
+        struct.pack("!HH", pai << 15 | (speed & 0x7FFF), hdg)
+
+
+def spv(mid=bytes.fromhex("020000000a02"), tst=2000, lat=-100, lon=200):
+    return gnaddr(mid) + struct.pack("!Iii", tst, lat, lon)
+
+
+def gn(ht, hst, ext, nh=2, payload=b"", bnh=1, rhl=5, mhl=10):
+    """Basic header (version 1, lifetime 20 x 1 s), common header, the
+    extended header and payload."""
+    bh = struct.pack("!BBBB", 1 << 4 | bnh, 0, 20 << 2 | 1, rhl)
+    ch = struct.pack("!BBBBHBB", nh << 4, ht << 4 | hst, 0x82, 0x80,
+                     len(payload), mhl, 0)
+    return pcaplib.ether(b"\xff" * 6, bytes.fromhex("020000000a01"),
+                         0x8947, bh + ch + ext + payload)
+
+
+def gnw_frames():
+    btpb = struct.pack("!HH", 3000, 0x0102) + b"\x01\x02\x03"
+    btpa = struct.pack("!HH", 3001, 40000) + b"\x04\x05"
+    sn = lambda n: struct.pack("!HH", n, 0)  # noqa: E731
+    circle = struct.pack("!iiHHHH", 487000000, 23000000, 500, 0, 0, 0)
+    ellipse = struct.pack("!iiHHHH", -337000000, 1510000000, 1000, 500,
+                          45, 0)
+    a6, b6 = V6("2001:db8:c::1"), V6("ff02::1")
+    echo6 = struct.pack("!BBHHH", 128, 0, 0, 1, 1)
+    ck = pcaplib.csum(pcaplib.pseudo(a6, b6, 58, len(echo6)) + echo6)
+    ip6 = pcaplib.ipv6(a6, b6, 58, echo6[:2] + struct.pack("!H", ck) +
+                       echo6[4:])
+    guc = gn(2, 0, sn(7) + lpv() + spv(), nh=1, payload=btpa)
+    return [gn(1, 0, lpv(), nh=0),
+            gn(5, 0, lpv() + struct.pack("!BBBB", 0x80, 0x40, 0xA3, 5),
+               payload=btpb, rhl=1, mhl=1),
+            guc,
+            gn(4, 0, sn(8) + lpv() + circle, payload=btpb),
+            gn(3, 2, sn(9) + lpv(speed=3000) + ellipse, payload=btpb),
+            gn(5, 1, sn(10) + lpv(), payload=btpb),
+            gn(6, 0, sn(11) + lpv() + gnaddr(bytes.fromhex("020000000a09"),
+                                             manual=1, st=15), nh=0),
+            gn(6, 1, sn(12) + lpv() + spv(), nh=0),
+            gn(4, 1, sn(13) + lpv() + circle, nh=3, payload=ip6),
+            gn(1, 0, bytes(range(24)), bnh=2),
+            gn(7, 0, sn(14) + lpv(), nh=0),
+            (guc[:14 + 12 + 4 + 24 + 10], len(guc))]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out = sys.argv[1] if len(sys.argv) > 1 else here
     pcaplib.write(os.path.join(out, "lisp-control.pcap"), lisp_frames())
     pcaplib.write(os.path.join(out, "vxlan-gpe.pcap"), gpe_frames())
+    pcaplib.write(os.path.join(out, "gnw.pcap"), gnw_frames())
 
 
 if __name__ == "__main__":

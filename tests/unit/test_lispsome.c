@@ -79,6 +79,33 @@ hex_of(const uint8_t *b, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
+/* GeoNetworking single-hop broadcast (lifetime 20 x 1 s, hop limit 1;
+ * source 02:00:00:00:0a:01, type 5, country 0x123, at 48.7654321,
+ * -2.3456789, speed -150, heading 900; DCC-MCO 80 40 a3 05), BTP-B to
+ * port 3000, three bytes of payload. */
+#define GNW_SHB "ffffffffffff020000000a018947" "11005101" \
+	"2050828000070100" "152302000000" "0a01000003e81d1103b1fe9a13eb" \
+	"ff6a0384" "8040a305" "0bb80102" "010203"
+
+/* GeoUnicast (sequence 7) to 02:00:00:00:0a:02 at -100, 200, BTP-A
+ * 40000 -> 3001. */
+#define GNW_GUC "ffffffffffff020000000a018947" "11005105" \
+	"1020828000060a00" "00070000" "1523020000000a01000003e81d1103b1" \
+	"fe9a13ebff6a0384" "1523020000000a02000007d0ffffff9c000000c8" \
+	"0bb99c40" "0405"
+
+/* GeoAnycast ellipse (sequence 9) around -33.7, 151.0 (1000 x 500 m,
+ * 45 degrees), speed 3000. */
+#define GNW_GAC "ffffffffffff020000000a018947" "11005105" \
+	"2032828000070a00" "00090000" "1523020000000a01000003e81d1103b1" \
+	"fe9a13eb8bb80384" "ebe9c9c05a00c58003e801f4002d0000" \
+	"0bb80102010203"
+
+/* Location service request for a manually set address of type 15. */
+#define GNW_LSREQ "ffffffffffff020000000a018947" "11005105" \
+	"0060828000000a00" "000b0000" "1523020000000a01000003e81d1103b1" \
+	"fe9a13ebff6a0384" "bd23020000000a09"
+
 static const struct st_layer *
 second_layer(const struct st_packet *p, const char *name)
 {
@@ -286,6 +313,88 @@ test_vxlan_gpe(void **state)
 	assert_int_equal(layer(p, "vxlan-gpe")->status, ST_LS_TRUNCATED);
 }
 
+static void
+test_gnw(void **state)
+{
+	const struct st_packet *p;
+	static char hex[512];
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, GNW_SHB);
+	assert_chain(p, "eth gnw btpb data");
+	assert_int_equal(fval(p, "geonw.bh.version"), 1);
+	assert_int_equal(fval(p, "geonw.bh.nh"), 1);
+	assert_int_equal(fval(p, "geonw.bh.lt.mult"), 20);
+	assert_int_equal(fval(p, "geonw.bh.lt.base"), 1);
+	assert_int_equal(fval(p, "geonw.ch.nh"), 2);
+	assert_int_equal(fval(p, "geonw.ch.htype"), 0x50);
+	assert_int_equal(fval(p, "geonw.ch.tc.id"), 2);
+	assert_int_equal(fval(p, "geonw.ch.flags.mob"), 1);
+	assert_int_equal(fval(p, "geonw.ch.plength"), 7);
+	assert_int_equal(fval(p, "geonw.src_pos.addr.type"), 5);
+	assert_int_equal(fval(p, "geonw.src_pos.addr.country"), 0x123);
+	assert_int_equal((int32_t)fval(p, "geonw.src_pos.lat"), 487654321);
+	assert_int_equal((int32_t)fval(p, "geonw.src_pos.long"), -23456789);
+	assert_int_equal((int64_t)fval(p, "geonw.src_pos.speed"), -150);
+	assert_int_equal(fval(p, "geonw.src_pos.hdg"), 900);
+	assert_int_equal(fval(p, "geonw.cbr_l0hop"), 1);
+	assert_int_equal(fval(p, "geonw.outpower"), 20);
+	assert_int_equal(fval(p, "geonw.dccmco.reserved"), 3);
+	assert_int_equal(fval(p, "geonw.shb.reserved"), 5);
+	assert_int_equal(layer(p, "gnw")->hdr_len, 40);
+	assert_int_equal(fval(p, "btpb.dstport"), 3000);
+	assert_int_equal(fval(p, "btpb.dstportinf"), 0x0102);
+	sweep_prefixes(DLT_EN10MB, GNW_SHB);
+
+	p = decode_hex(DLT_EN10MB, GNW_GUC);
+	assert_chain(p, "eth gnw btpa data");
+	assert_int_equal(fval(p, "geonw.seq_num"), 7);
+	assert_int_equal(fval(p, "geonw.dst_pos.tst"), 2000);
+	assert_int_equal((int32_t)fval(p, "geonw.dst_pos.lat"), -100);
+	assert_int_equal(fval(p, "btpa.srcport"), 40000);
+	assert_int_equal(fval(p, "btpa.dstport"), 3001);
+	assert_int_equal(field_n(p, "btpa.port", 1)->val, 40000);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, GNW_GUC),
+	    "btpa 40000 → 3001"));
+	sweep_prefixes(DLT_EN10MB, GNW_GUC);
+
+	p = decode_hex(DLT_EN10MB, GNW_GAC);
+	assert_int_equal(fval(p, "geonw.ch.htype"), 0x32);
+	assert_int_equal((int32_t)fval(p, "geonw.gxc.latitude"), -337000000);
+	assert_int_equal(fval(p, "geonw.gxc.distancea"), 1000);
+	assert_int_equal(fval(p, "geonw.gxc.distanceb"), 500);
+	assert_int_equal(fval(p, "geonw.gxc.angle"), 45);
+	assert_false(has_field(p, "geonw.gxc.radius"));
+	assert_int_equal(fval(p, "geonw.src_pos.speed"), 3000);
+	sweep_prefixes(DLT_EN10MB, GNW_GAC);
+
+	p = decode_hex(DLT_EN10MB, GNW_LSREQ);
+	assert_chain(p, "eth gnw");
+	assert_int_equal(fval(p, "geonw.ls_req.addr.manual"), 1);
+	assert_int_equal(fval(p, "geonw.ls_req.addr.type"), 15);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, GNW_LSREQ),
+	    "gnw Location Service Request"));
+	sweep_prefixes(DLT_EN10MB, GNW_LSREQ);
+
+	/* Cut inside the destination's position vector: truncated. */
+	snprintf(hex, sizeof(hex), "%.*s", 2 * 70, GNW_GUC);
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_chain(p, "eth gnw");
+	assert_int_equal(layer(p, "gnw")->status, ST_LS_TRUNCATED);
+	/* Header type 7 is no one's: malformed.  A secured packet (basic
+	 * NH 2) is data after the basic header. */
+	snprintf(hex, sizeof(hex), "%s", GNW_LSREQ);
+	hex[2 * 19] = '7';
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_int_equal(layer(p, "gnw")->status, ST_LS_MALFORMED);
+	assert_non_null(strstr(layer(p, "gnw")->why, "0x70"));
+	snprintf(hex, sizeof(hex), "%s", GNW_LSREQ);
+	hex[2 * 14 + 1] = '2';
+	p = decode_hex(DLT_EN10MB, hex);
+	assert_chain(p, "eth gnw data");
+	assert_int_equal(layer(p, "gnw")->hdr_len, 4);
+}
+
 int
 main(void)
 {
@@ -296,6 +405,7 @@ main(void)
 		cmocka_unit_test(test_lisp_lcaf),
 		cmocka_unit_test(test_lisp_bad),
 		cmocka_unit_test(test_vxlan_gpe),
+		cmocka_unit_test(test_gnw),
 	};
 
 	st_decode_init();
