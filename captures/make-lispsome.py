@@ -11,8 +11,9 @@ lisp-control.pcap  LISP control messages on UDP 4342 (RFC 9301): a
                    with xTR-ID and MS-RTR authentication (as lisp_eid_notify),
                    a Map-Referral, a Map-Register whose EID is an
                    instance-ID LCAF, a DDT-originated ECM over IPv6, a
-                   Map-Request cut by the capture and a Map-Reply with an
-                   EID AFI no one knows.
+                   Map-Request cut by the capture, a Map-Reply with an
+                   EID AFI no one knows, an Info-Request and an Info-Reply
+                   with its NAT traversal LCAF.
 vxlan-gpe.pcap     VXLAN-GPE on UDP 4790 (draft-ietf-nvo3-vxlan-gpe): an
                    IPv4 ICMP echo, an IPv6 one, an Ethernet frame, NSH (MD
                    type 1, four context headers) before an Ethernet frame
@@ -129,6 +130,14 @@ def lisp_frames():
     bad = struct.pack("!BBBB", 0x20, 0, 0, 1) + struct.pack("!Q", NONCE)
     bad += mapping(None, 24, [], eid_raw=struct.pack("!H", 99) + b"\1\2")
     f.append(u(bad, cl=False))
+    info = lambda r, tail: struct.pack("!I", 0x70000000 | r << 27) + \
+        struct.pack("!QHH", NONCE, 1, 20) + bytes(range(0xa0, 0xb4)) + \
+        struct.pack("!IBB", 1440, 0, 24) + addr(V4("10.9.9.0")) + tail  # noqa
+    f.append(u(info(0, b"\0\0")))
+    natt = struct.pack("!HH", 4342, 60000) + addr(V4("203.0.113.5")) + \
+        addr(V4("198.18.0.2")) + addr(V4("192.168.1.10"))
+    f.append(u(info(1, struct.pack("!HBBBBH", 16387, 0, 0, 7, 0,
+                                    len(natt)) + natt), cl=False))
     return f
 
 

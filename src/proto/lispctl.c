@@ -50,86 +50,6 @@ extern const struct st_proto st_proto_lisp;
 
 #define R(i)	(&lispctl_fields[(i)])
 
-/*
- * The bytes of an address of AFI afi at byte off of c: 0 for none, -1
- * when the AFI is one strata cannot measure (or the LCAF's length is not
- * captured), which ends what can be read.
- */
-static long
-addr_len(struct st_cur *c, size_t off, unsigned afi)
-{
-	switch (afi) {
-	case AFI_NONE:
-		return 0;
-	case AFI_IPV4:
-		return 4;
-	case AFI_IPV6:
-		return 16;
-	case AFI_MAC:
-	case AFI_EUI48:
-		return 6;
-	case AFI_LCAF:
-		if (st_cur_left(c) < off + 6)
-			return -1;
-		return 6 + (long)st_peek_bits(c, off * 8 + 32, 16);
-	}
-	return -1;
-}
-
-/* An LCAF at byte off of c as text: an instance ID's address as
- * Wireshark writes it ("[7] 10.7.0.0"), else "LCAF". */
-static const char *
-lcaf_text(struct st_cur *c, size_t off, char *buf, size_t n)
-{
-	char a[INET6_ADDRSTRLEN];
-	const uint8_t *p;
-	struct st_cur w = *c;
-	unsigned afi;
-	int fam;
-
-	w.off += off;
-	if (st_cur_left(&w) < 12 || st_peek_bits(&w, 16, 8) != 2)
-		return "LCAF";
-	afi = (unsigned)st_peek_bits(&w, 80, 16);
-	fam = afi == AFI_IPV4 ? AF_INET : AF_INET6;
-	if ((afi != AFI_IPV4 && afi != AFI_IPV6) || !st_cur_skip(&w, 12) ||
-	    (p = st_get_bytes(&w, afi == AFI_IPV4 ? 4 : 16)) == NULL ||
-	    inet_ntop(fam, p, a, sizeof(a)) == NULL)
-		return "LCAF";
-	snprintf(buf, n, "[%u] %s", (unsigned)st_peek_bits(c, off * 8 + 48,
-	    32), a);
-	return buf;
-}
-
-/* The address of AFI afi at byte off of c as text ("10.0.0.1"), in buf. */
-static const char *
-addr_text(struct st_cur *c, size_t off, unsigned afi, char *buf, size_t n)
-{
-	const uint8_t *p;
-	struct st_cur w = *c;
-
-	w.off += off;
-	switch (afi) {
-	case AFI_NONE:
-		return "not set";
-	case AFI_IPV4:
-	case AFI_IPV6:
-		if ((p = st_get_bytes(&w, afi == AFI_IPV4 ? 4 : 16)) == NULL ||
-		    inet_ntop(afi == AFI_IPV4 ? AF_INET : AF_INET6, p, buf,
-		    (socklen_t)n) == NULL)
-			return "?";
-		return buf;
-	case AFI_MAC:
-	case AFI_EUI48:
-		if ((p = st_get_bytes(&w, 6)) == NULL)
-			return "?";
-		snprintf(buf, n, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1],
-		    p[2], p[3], p[4], p[5]);
-		return buf;
-	}
-	return lcaf_text(c, off, buf, n);
-}
-
 /* An LCAF's header at byte off of c (its AFI before it), its body as
  * bytes but an instance ID's of an IPv4 or IPv6 address (the one kind
  * seen in registrations); its length is len (6 + the header's length). */
@@ -182,9 +102,9 @@ locator(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 	}
 	afi = (unsigned)st_peek_bits(c, off * 8 + 48, 16);
 	fl = (unsigned)st_peek_bits(c, off * 8 + 32, 16);
-	alen = addr_len(c, off + 8, afi);
+	alen = lisp_addr_len(c, off + 8, afi);
 	s = alen >= 0 && st_cur_left(c) >= off + 8 + (size_t)alen ?
-	    addr_text(c, off + 8, afi, a, sizeof(a)) : "?";
+	    lisp_addr_text(c, off + 8, afi, a, sizeof(a)) : "?";
 	snprintf(t, sizeof(t), "Locator Record %u, %sRLOC: %s%s, %s, "
 	    "Priority/Weight: %u/%u, Multicast Priority/Weight: %u/%u", n,
 	    fl & 4 ? "Local " : "", s, fl & 2 ? " (probed)" : "",
@@ -234,7 +154,7 @@ mapping(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 	mask = (unsigned)st_peek_bits(c, off * 8 + 40, 8);
 	act = (unsigned)st_peek_bits(c, off * 8 + 48, 3);
 	afi = (unsigned)st_peek_bits(c, off * 8 + 80, 16);
-	alen = addr_len(c, off + 12, afi);
+	alen = lisp_addr_len(c, off + 12, afi);
 	if (alen < 0 && afi != AFI_LCAF)
 		return st_dmalformed(d, "unexpected EID prefix AFI %u", afi);
 	if (alen < 0 || st_cur_left(c) < off + 12 + (size_t)alen) {
@@ -243,7 +163,7 @@ mapping(struct st_dctx *d, struct st_cur *c, size_t off, unsigned n,
 		return c->err = ST_ETRUNC;
 	}
 	snprintf(t, sizeof(t), "Mapping Record %u, EID Prefix: %s/%u, TTL: ",
-	    n, addr_text(c, off + 12, afi, a, sizeof(a)), mask);
+	    n, lisp_addr_text(c, off + 12, afi, a, sizeof(a)), mask);
 	if (ttl == 0xffffffff)
 		snprintf(t + strlen(t), sizeof(t) - strlen(t), "Unlimited");
 	else
@@ -299,7 +219,7 @@ static int
 source_eid(struct st_dctx *d, struct st_cur *c, size_t off, unsigned afi,
     long *alen)
 {
-	if ((*alen = addr_len(c, off, afi)) < 0) {
+	if ((*alen = lisp_addr_len(c, off, afi)) < 0) {
 		if (afi == AFI_LCAF)
 			return c->err = ST_ETRUNC;
 		return st_dmalformed(d, "unexpected source EID AFI %u", afi);
@@ -345,7 +265,7 @@ map_request(struct st_dctx *d, struct st_cur *c, size_t *end)
 		afi = (unsigned)st_peek_bits(c, off * 8, 16);
 		alen = afi == AFI_IPV4 ? 4 : afi == AFI_IPV6 ? 16 : 0;
 		snprintf(t, sizeof(t), "ITR-RLOC %u: %s", i + 1,
-		    alen > 0 ? addr_text(c, off + 2, afi, a, sizeof(a)) : "?");
+		    alen > 0 ? lisp_addr_text(c, off + 2, afi, a, sizeof(a)) : "?");
 		st_dtext(d, c, R(F_ITR), off, 2 + (size_t)alen, t);
 		st_dfields_at(d, c, off, R(F_ITR_AFI), 1);
 		if (alen == 0)
@@ -362,14 +282,14 @@ map_request(struct st_dctx *d, struct st_cur *c, size_t *end)
 			return c->err = ST_ETRUNC;
 		mlen = (unsigned)st_peek_bits(c, off * 8 + 8, 8);
 		afi = (unsigned)st_peek_bits(c, off * 8 + 16, 16);
-		alen = addr_len(c, off + 4, afi);
+		alen = lisp_addr_len(c, off + 4, afi);
 		if (alen < 0 && afi != AFI_LCAF)
 			return st_dmalformed(d, "unexpected EID prefix AFI %u",
 			    afi);
 		if (alen < 0 || st_cur_left(c) < off + 4 + (size_t)alen)
 			return c->err = ST_ETRUNC;
 		snprintf(t, sizeof(t), "Map-Request Record %u: %s/%u", i + 1,
-		    addr_text(c, off + 4, afi, a, sizeof(a)), mlen);
+		    lisp_addr_text(c, off + 4, afi, a, sizeof(a)), mlen);
 		st_dtext(d, c, R(F_REC), off, 4 + (size_t)alen, t);
 		st_dfields_at(d, c, off, lispctl_fields + F_REC_RES, 3);
 		if (afi == AFI_IPV4)
@@ -430,6 +350,50 @@ ecm(struct st_dctx *d, struct st_cur *c)
 	d->next_val = by_version[v];
 	d->data = by_version[v] == 0 && st_cur_left(c) > 4;
 	return ST_OK;
+}
+
+/*
+ * An Info-Request or Info-Reply (NAT traversal): authenticated like a
+ * Map-Register, then a TTL, an EID prefix and an AFI, 0 in a request, an
+ * LCAF (NAT traversal: the ports and RLOCs the server saw) in a reply.
+ * Sets *end past what was read.
+ */
+static int
+info(struct st_dctx *d, struct st_cur *c, size_t *end)
+{
+	unsigned afi;
+	size_t off;
+	long alen;
+	int e;
+
+	st_dfields_at(d, c, 0, lispctl_fields + F_INFO_R, 2);
+	st_dfields_at(d, c, 0, R(F_NONCE), 1);
+	if ((e = auth(d, c, &off)) != ST_OK)
+		return e;
+	st_dfields_at(d, c, off, lispctl_fields + F_INFO_TTL, 4);
+	if (c->err != ST_OK)
+		return c->err;
+	afi = (unsigned)st_peek_bits(c, off * 8 + 48, 16);
+	if (afi != AFI_IPV4 && afi != AFI_IPV6)
+		return st_dmalformed(d, "unexpected EID prefix AFI %u", afi);
+	alen = afi == AFI_IPV4 ? 4 : 16;
+	st_dfields_at(d, c, off, R(afi == AFI_IPV4 ? F_INFO_V4 : F_INFO_V6),
+	    1);
+	off += 8 + (size_t)alen;
+	st_dfields_at(d, c, off, R(F_INFO_AFI), 1);
+	if (c->err != ST_OK)
+		return c->err;
+	afi = (unsigned)st_peek_bits(c, off * 8, 16);
+	off += 2;
+	if (afi == AFI_LCAF && st_peek_bits(c, 4, 1)) {
+		if ((alen = lisp_addr_len(c, off, afi)) < 0 ||
+		    st_cur_left(c) < off + (size_t)alen)
+			return c->err = ST_ETRUNC;
+		lcaf(d, c, off, (size_t)alen);
+		off += (size_t)alen;
+	}
+	*end = off;
+	return c->err;
 }
 
 static int
@@ -495,7 +459,10 @@ lisp_decode(struct st_dctx *d, struct st_cur *c)
 		break;
 	case T_ECM:
 		return ecm(d, c);
-	default:				/* Info and unknown types */
+	case T_INFO:
+		e = info(d, c, &off);
+		break;
+	default:				/* unknown types */
 		d->data = 1;
 		return ST_OK;
 	}
@@ -520,9 +487,11 @@ static const char *
 type_of(const struct st_packet *pkt, const struct st_layer *ly,
     const struct st_field **f)
 {
-	st_ly_fields(pkt, ly, lispctl_fields, F_NONCE + 1, f);
+	st_ly_fields(pkt, ly, lispctl_fields, F_NROWS, f);
 	if (f[F_TYPE] == NULL)
 		return NULL;
+	if (f[F_TYPE]->val == T_INFO && f[F_INFO_R] != NULL)
+		return f[F_INFO_R]->val ? "Info-Reply" : "Info-Request";
 	return st_valname(lisp_type_names, (uint32_t)f[F_TYPE]->val);
 }
 
@@ -532,7 +501,7 @@ static int
 lisp_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	const struct st_layer *l, *end = s->pkt->layers + s->pkt->nlayers;
-	const struct st_field *f[F_NONCE + 1];
+	const struct st_field *f[F_NROWS];
 	const char *n = type_of(s->pkt, ly, f);
 
 	st_out_puts(s->o, "lisp");

@@ -45,10 +45,24 @@ enum { F_TYPE, F_RECORDS, F_NONCE,
 	/* an LCAF, from its start after the AFI */
 	F_LCAF, F_LCAF_HDR, F_LCAF_RES1, F_LCAF_FLAGS, F_LCAF_TYPE,
 	F_LCAF_RES2, F_LCAF_LEN, F_IID, F_IID_AFI, F_IID_V4, F_IID_V6,
-	F_LCAF_BODY, F_NROWS };
+	F_LCAF_BODY,
+	/* Info-Request and Info-Reply */
+	F_INFO_R, F_INFO_RES1, F_INFO_TTL, F_INFO_RES2, F_INFO_MASK,
+	F_INFO_PAFI, F_INFO_V4, F_INFO_V6, F_INFO_AFI, F_NROWS };
 
 extern const struct st_valname lisp_type_names[], lisp_act_names[],
     lisp_lcaf_names[];
 extern const struct st_field_desc lispctl_fields[F_NROWS];
+
+/*
+ * The bytes of an address of AFI afi at byte off of c: 0 for none, -1
+ * when the AFI is one strata cannot measure (or the LCAF's length is not
+ * captured), which ends what can be read.
+ */
+long	lisp_addr_len(struct st_cur *c, size_t off, unsigned afi);
+/* The address of AFI afi at byte off of c as text ("10.0.0.1", "[7]
+ * 10.7.0.0" for an instance-ID LCAF), in buf (n bytes) or a constant. */
+const char *lisp_addr_text(struct st_cur *c, size_t off, unsigned afi,
+    char *buf, size_t n);
 
 #endif /* STRATA_PROTO_LISPCTL_H */

@@ -2,8 +2,12 @@
 /*
  * LISP control's field table and value names (lispctl.c's companion): one
  * row per field Wireshark names, the records, locators and LCAFs included,
- * each placed from the start of its part.
+ * each placed from the start of its part; and how long an address of each
+ * AFI is and how it is written.
  */
+#include <arpa/inet.h>
+#include <stdio.h>
+
 #include "lispctl.h"
 
 const struct st_valname lisp_type_names[] = {
@@ -184,4 +188,98 @@ const struct st_field_desc lispctl_fields[F_NROWS] = {
 	FD(NULL, "lisp.lcaf.iid.ipv6", "Address", 96, 128, ST_FMT_IPV6),
 	FD(NULL, "strata.lisp.lcaf.body", "LCAF body (not decoded)", 0, 0,
 	    ST_FMT_BYTES),
+	/* Info: the flag and reserved bits, then after the authentication
+	 * data, from its end */
+	/* not a detail: the summary tells a request from a reply by it */
+	FD(NULL, "lisp.info.r", "R bit (Info-Reply)", 4, 1, ST_FMT_BOOL),
+	FD(NULL, "lisp.info.res1", "Reserved bits", 5, 27, ST_FMT_HEX),
+	FD(NULL, "lisp.info.ttl", "TTL", 0, 32, ST_FMT_DEC),
+	FD(NULL, "lisp.info.res2", "Reserved bits", 32, 8, ST_FMT_HEX),
+	FD(NULL, "lisp.info.prefix.masklen", "EID Prefix Mask Length", 40, 8,
+	    ST_FMT_DEC),
+	FDN(NULL, "lisp.info.prefix.afi", "Prefix AFI", 48, 16, ST_FMT_DEC,
+	    afi_names),
+	FD(NULL, "lisp.info.prefix.ipv4", "Prefix", 64, 32, ST_FMT_IPV4),
+	FD(NULL, "lisp.info.prefix.ipv6", "Prefix", 64, 128, ST_FMT_IPV6),
+	FDN(NULL, "lisp.info.afi", "AFI", 0, 16, ST_FMT_DEC, afi_names),
 };
+
+/*
+ * The bytes of an address of AFI afi at byte off of c: 0 for none, -1
+ * when the AFI is one strata cannot measure (or the LCAF's length is not
+ * captured), which ends what can be read.
+ */
+long
+lisp_addr_len(struct st_cur *c, size_t off, unsigned afi)
+{
+	switch (afi) {
+	case AFI_NONE:
+		return 0;
+	case AFI_IPV4:
+		return 4;
+	case AFI_IPV6:
+		return 16;
+	case AFI_MAC:
+	case AFI_EUI48:
+		return 6;
+	case AFI_LCAF:
+		if (st_cur_left(c) < off + 6)
+			return -1;
+		return 6 + (long)st_peek_bits(c, off * 8 + 32, 16);
+	}
+	return -1;
+}
+
+/* An LCAF at byte off of c as text: an instance ID's address as
+ * Wireshark writes it ("[7] 10.7.0.0"), else "LCAF". */
+static const char *
+lcaf_text(struct st_cur *c, size_t off, char *buf, size_t n)
+{
+	char a[INET6_ADDRSTRLEN];
+	const uint8_t *p;
+	struct st_cur w = *c;
+	unsigned afi;
+	int fam;
+
+	w.off += off;
+	if (st_cur_left(&w) < 12 || st_peek_bits(&w, 16, 8) != 2)
+		return "LCAF";
+	afi = (unsigned)st_peek_bits(&w, 80, 16);
+	fam = afi == AFI_IPV4 ? AF_INET : AF_INET6;
+	if ((afi != AFI_IPV4 && afi != AFI_IPV6) || !st_cur_skip(&w, 12) ||
+	    (p = st_get_bytes(&w, afi == AFI_IPV4 ? 4 : 16)) == NULL ||
+	    inet_ntop(fam, p, a, sizeof(a)) == NULL)
+		return "LCAF";
+	snprintf(buf, n, "[%u] %s", (unsigned)st_peek_bits(c, off * 8 + 48,
+	    32), a);
+	return buf;
+}
+
+/* The address of AFI afi at byte off of c as text ("10.0.0.1"), in buf. */
+const char *
+lisp_addr_text(struct st_cur *c, size_t off, unsigned afi, char *buf, size_t n)
+{
+	const uint8_t *p;
+	struct st_cur w = *c;
+
+	w.off += off;
+	switch (afi) {
+	case AFI_NONE:
+		return "not set";
+	case AFI_IPV4:
+	case AFI_IPV6:
+		if ((p = st_get_bytes(&w, afi == AFI_IPV4 ? 4 : 16)) == NULL ||
+		    inet_ntop(afi == AFI_IPV4 ? AF_INET : AF_INET6, p, buf,
+		    (socklen_t)n) == NULL)
+			return "?";
+		return buf;
+	case AFI_MAC:
+	case AFI_EUI48:
+		if ((p = st_get_bytes(&w, 6)) == NULL)
+			return "?";
+		snprintf(buf, n, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1],
+		    p[2], p[3], p[4], p[5]);
+		return buf;
+	}
+	return lcaf_text(c, off, buf, n);
+}

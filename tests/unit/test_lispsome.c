@@ -52,6 +52,14 @@
 	"000005a0011010000000" "4003" "00000218000a" "00000007" \
 	"00010a070000" "0164ff0000050001c6120001"
 
+/* Info-Reply: key 1, TTL 1440, 10.9.9.0/24, a NAT traversal LCAF (MS
+ * port 4342, ETR port 60000, three RLOCs). */
+#define LISP_INFO "4500006a000140004011ae5ac6120002c612000110f610f600560816" \
+	"78000000" "1122334455667788" "00010014" \
+	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3" \
+	"000005a0" "0018" "00010a090900" "4003" "000007000016" \
+	"10f6ea60" "0001cb007105" "0001c6120002" "0001c0a8010a"
+
 /* VXLAN-GPE (P, I; VNI 42) before NSH (MD type 1, SPI 7, SI 255, next
  * Ethernet) before an Ethernet frame of an ICMP echo. */
 static const uint8_t GPE_NSH[] = {
@@ -240,6 +248,35 @@ test_lisp_lcaf(void **state)
 }
 
 static void
+test_lisp_info(void **state)
+{
+	const struct st_packet *p;
+	static char hex[512];
+
+	(void)state;
+	p = decode_hex(DLT_RAW, LISP_INFO);
+	assert_chain(p, "ipv4 udp lisp");
+	assert_int_equal(fval(p, "lisp.type"), 7);
+	assert_int_equal(fval(p, "lisp.info.r"), 1);
+	assert_int_equal(fval(p, "lisp.info.ttl"), 1440);
+	assert_int_equal(fval(p, "lisp.info.prefix.masklen"), 24);
+	assert_int_equal(fval(p, "lisp.info.prefix.ipv4"), 0x0a090900);
+	assert_int_equal(fval(p, "lisp.info.afi"), 16387);
+	assert_int_equal(fval(p, "lisp.lcaf.type"), 7);
+	assert_int_equal(field_n(p, "strata.lisp.lcaf.body", 0)->bits,
+	    22 * 8);
+	assert_int_equal(layer(p, "lisp")->hdr_len, 78);
+	assert_non_null(strstr(summary_of(DLT_RAW, LISP_INFO),
+	    "lisp Info-Reply nonce"));
+	sweep_prefixes(DLT_RAW, LISP_INFO);
+	/* An EID prefix of AFI 6 (a MAC) is no Info's. */
+	snprintf(hex, sizeof(hex), "%s", LISP_INFO);
+	hex[2 * 70 + 3] = '6';
+	p = decode_hex(DLT_RAW, hex);
+	assert_int_equal(layer(p, "lisp")->status, ST_LS_MALFORMED);
+}
+
+static void
 test_lisp_bad(void **state)
 {
 	const struct st_packet *p;
@@ -403,6 +440,7 @@ main(void)
 		cmocka_unit_test(test_lisp_reply),
 		cmocka_unit_test(test_lisp_notify_referral),
 		cmocka_unit_test(test_lisp_lcaf),
+		cmocka_unit_test(test_lisp_info),
 		cmocka_unit_test(test_lisp_bad),
 		cmocka_unit_test(test_vxlan_gpe),
 		cmocka_unit_test(test_gnw),
