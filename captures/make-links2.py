@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
+"""The links2 captures, written frame by frame (pcaplib): one file per
+Juniper link type, each frame the "MGC" pseudo-header a Juniper router
+writes before what it captured, then a small IPv4/UDP datagram.
+
+juniper-ether.pcap   LINKTYPE_JUNIPER_ETHER (178): extension TLVs (device
+                     and logical interface indexes, media type,
+                     encapsulation, unit, an interface name tshark leaves
+                     unread), then Ethernet; a frame without extensions;
+                     a frame with its L2 header stripped (the payload's
+                     protocol in host order, IPv4); a frame cut short;
+                     an extension 8 bytes long (no number)
+juniper-ppp.pcap     LINKTYPE_JUNIPER_PPP (179): two bytes, then PPP
+juniper-chdlc.pcap   LINKTYPE_JUNIPER_CHDLC (181): Cisco HDLC
+juniper-frelay.pcap  LINKTYPE_JUNIPER_FRELAY (180): Frame Relay, NLPID IP
+juniper-pppoe.pcap   LINKTYPE_JUNIPER_PPPOE (167): Ethernet, PPPoE session
+juniper-atm1.pcap    LINKTYPE_JUNIPER_ATM1 (137): a 4-byte cookie, then
+                     VC-multiplexed IPv4, LLC/SNAP IPv4, an OAM cell
+juniper-atm2.pcap    LINKTYPE_JUNIPER_ATM2 (135): an 8-byte cookie, then
+                     LLC/SNAP IPv4, PPP (VC-MUX)
+juniper-ggsn.pcap    LINKTYPE_JUNIPER_GGSN (133): protocol and VLAN
+juniper-svcs.pcap    LINKTYPE_JUNIPER_SERVICES (136): an inbound and an
+                     outbound services cookie
+juniper-vp.pcap      LINKTYPE_JUNIPER_VP (183): 18 bytes, then IPv4
+juniper-mlppp.pcap   LINKTYPE_JUNIPER_MLPPP (130): an ML-PIC cookie, an
+                     LS-PIC cookie, then PPP
+juniper-mlfr.pcap    LINKTYPE_JUNIPER_MLFR (131): an ML-PIC bundle's OSI
+                     frame (cookie, UI, NLPID), an AS-PIC cookie, IPv4
+"""
+import os
+import struct
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pcaplib  # noqa: E402
+
+
+def ip():
+    """An IPv4 UDP datagram (DNS port, a few bytes of payload)."""
+    return pcaplib.ipv4(pcaplib.C, pcaplib.S, 17,
+                        pcaplib.udp(pcaplib.C, pcaplib.S, 40000, 9,
+                                    b"junos"))
+
+
+def eth(et=0x0800, payload=None):
+    return pcaplib.ether(pcaplib.MS, pcaplib.MC, et,
+                         ip() if payload is None else payload)
+
+
+def mgc(flags, tlvs=b""):
+    """The pseudo-header: "MGC", flags, and extensions when flag 0x80."""
+    h = b"MGC" + bytes([flags])
+    if flags & 0x80:
+        h += struct.pack("!H", len(tlvs)) + tlvs
+    return h
+
+
+def tlv(t, v):
+    return bytes([t, len(v)]) + v
+
+
+EXT = (tlv(1, struct.pack("<I", 137)) +          # device index
+       tlv(2, b"ge-0/0/1") +                     # name: tshark skips it
+       tlv(3, struct.pack("<H", 1)) +            # media type Ethernet
+       tlv(4, struct.pack("<I", 70)) +           # logical index
+       tlv(5, struct.pack("<I", 0)) +            # unit
+       tlv(6, struct.pack("<H", 14)))            # encaps Ethernet
+
+
+def main(out):
+    j = os.path.join
+    cut = mgc(0x81, EXT) + eth()
+    pcaplib.write(j(out, "juniper-ether.pcap"), [
+        mgc(0x81, EXT) + eth(),
+        mgc(0x00) + eth(),
+        mgc(0x83, EXT) + struct.pack("<I", 2) + ip(),
+        (cut[:30], len(cut)),
+        mgc(0x83, tlv(1, b"\x01\x00") + tlv(4, bytes(range(1, 9)))) +
+        struct.pack("<I", 2) + ip(),
+    ], linktype=178)
+    pcaplib.write(j(out, "juniper-ppp.pcap"), [
+        mgc(0x01) + b"\xff\x03" + b"\x00\x21" + ip(),
+    ], linktype=179)
+    pcaplib.write(j(out, "juniper-chdlc.pcap"), [
+        mgc(0x01) + b"\x0f\x00\x08\x00" + ip(),
+    ], linktype=181)
+    pcaplib.write(j(out, "juniper-frelay.pcap"), [
+        mgc(0x00) + b"\x18\x41\x03\xcc" + ip(),
+    ], linktype=180)
+    pppoe = struct.pack("!BBHH", 0x11, 0, 7, 2 + len(ip())) + \
+        b"\x00\x21" + ip()
+    pcaplib.write(j(out, "juniper-pppoe.pcap"), [
+        mgc(0x01) + eth(0x8864, pppoe),
+    ], linktype=167)
+    snap = b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + ip()
+    pcaplib.write(j(out, "juniper-atm1.pcap"), [
+        mgc(0x00) + struct.pack("!I", 0x00010020) + ip(),
+        mgc(0x01) + struct.pack("!I", 0x00010020) + snap,
+        mgc(0x01) + struct.pack("!I", 0x80010020) + bytes(48),
+    ], linktype=137)
+    pcaplib.write(j(out, "juniper-atm2.pcap"), [
+        mgc(0x01) + struct.pack("!Q", 0x0000000100200000) + snap,
+        mgc(0x01) + struct.pack("!Q", 0x0000000100200000) +
+        b"\x00\x21" + ip(),
+    ], linktype=135)
+    pcaplib.write(j(out, "juniper-ggsn.pcap"), [
+        mgc(0x01) + struct.pack("<HH", 2, 100) + ip(),
+    ], linktype=133)
+    pcaplib.write(j(out, "juniper-svcs.pcap"), [
+        mgc(0x01) + bytes(16) + ip(),
+        mgc(0x00) + bytes(12) + ip(),
+    ], linktype=136)
+    pcaplib.write(j(out, "juniper-vp.pcap"), [
+        mgc(0x00) + bytes(18) + ip(),
+    ], linktype=183)
+    pcaplib.write(j(out, "juniper-mlppp.pcap"), [
+        mgc(0x01) + b"\x12\x34" + b"\x00\x21" + ip(),
+        mgc(0x01) + struct.pack("!I", 0x54000102) + b"\x00\x21" + ip(),
+    ], linktype=130)
+    pcaplib.write(j(out, "juniper-mlfr.pcap"), [
+        mgc(0x01) + b"\x12\x34\x03" + b"\x81" + bytes(12),
+        mgc(0x01) + struct.pack("!Q", 0x4700000000000000) + ip(),
+    ], linktype=131)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "captures")
