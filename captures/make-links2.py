@@ -26,7 +26,13 @@ juniper-vp.pcap      LINKTYPE_JUNIPER_VP (183): 18 bytes, then IPv4
 juniper-mlppp.pcap   LINKTYPE_JUNIPER_MLPPP (130): an ML-PIC cookie, an
                      LS-PIC cookie, then PPP
 juniper-mlfr.pcap    LINKTYPE_JUNIPER_MLFR (131): an ML-PIC bundle's OSI
-                     frame (cookie, UI, NLPID), an AS-PIC cookie, IPv4
+                     frame (cookie, UI, NLPID), an AS-PIC cookie, IPv4;
+                     a child link's Q.933 LMI status enquiry
+q933.pcap            Frame Relay's LMI (Q.933) on DLCI 0: ANSI annex D and
+                     ITU annex A status enquiries and full status answers
+                     (PVC status, DLCIs of 2 and 3 octets); a call
+                     reference, a non-locking shift, an element Wireshark
+                     shows as data, a repeat indicator, an element cut
 """
 import os
 import struct
@@ -66,6 +72,29 @@ EXT = (tlv(1, struct.pack("<I", 137)) +          # device index
        tlv(4, struct.pack("<I", 70)) +           # logical index
        tlv(5, struct.pack("<I", 0)) +            # unit
        tlv(6, struct.pack("<H", 14)))            # encaps Ethernet
+
+
+# Q.933 LMI messages from their discriminator (0x08): ANSI's (a locking
+# shift to codeset 5, elements 0x01/0x03/0x07) and ITU's (0x51/0x53/0x57).
+LMI_ANSI_ENQ = bytes.fromhex("0800759501010103020100")
+LMI_ANSI_FULL = bytes.fromhex("08007d95010100030202010703006482"
+                              "0703008482")
+LMI_ITU_ENQ = bytes.fromhex("0800755101015302 0100".replace(" ", ""))
+LMI_ITU_FULL = bytes.fromhex("08007d510100530202015703018182"
+                             "57040102038a")
+# A call reference of 2 bytes, a non-locking shift to codeset 5 and an
+# element there Wireshark knows no more of (shown as data), a repeat
+# indicator, an element past the end of the frame.
+Q933_ODD = bytes.fromhex("0802001505" "9d" "0a03aabbcc" "d1" "5103")
+
+
+def q933(out):
+    """q933.pcap: Frame Relay DLCI 0, control UI, then the messages."""
+    fr = b"\x00\x01\x03"
+    pcaplib.write(os.path.join(out, "q933.pcap"),
+                  [fr + m for m in (LMI_ANSI_ENQ, LMI_ANSI_FULL, LMI_ITU_ENQ,
+                                    LMI_ITU_FULL, Q933_ODD)],
+                  linktype=107)
 
 
 def main(out):
@@ -120,8 +149,10 @@ def main(out):
     ], linktype=130)
     pcaplib.write(j(out, "juniper-mlfr.pcap"), [
         mgc(0x01) + b"\x12\x34\x03" + b"\x81" + bytes(12),
+        mgc(0x00) + b"\x12\x34\x03" + LMI_ANSI_ENQ,
         mgc(0x01) + struct.pack("!Q", 0x4700000000000000) + ip(),
     ], linktype=131)
+    q933(out)
 
 
 if __name__ == "__main__":

@@ -295,7 +295,10 @@ payload(struct st_dctx *d, struct st_cur *c, size_t start, size_t off,
 	case P_CHDLC:
 		d->next_key = ST_KEY_LINK, d->next_val = DLT_C_HDLC;
 		break;
-	default:			/* an OAM cell, Q.933, unknown */
+	case P_Q933:		/* from its discriminator, as Frame Relay's */
+		d->next_key = ST_KEY_NLPID, d->next_val = 0x08;
+		break;
+	default:			/* an OAM cell, unknown */
 		d->data = 1;
 		break;
 	}

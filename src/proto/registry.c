@@ -174,7 +174,7 @@ extern const struct st_proto st_proto_echo, st_proto_daytime, st_proto_time,
 extern const struct st_proto st_proto_dtls;
 extern const struct st_proto st_proto_stun;
 extern const struct st_proto st_proto_teredo;
-extern const struct st_proto st_proto_juniper;
+extern const struct st_proto st_proto_juniper, st_proto_q933;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -450,6 +450,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_stun,
 	&st_proto_teredo,
 	&st_proto_juniper,
+	&st_proto_q933,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

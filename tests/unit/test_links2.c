@@ -3,9 +3,11 @@
  * The links2 family (link types and carriers of routers' captures):
  * Juniper's "MGC" pseudo-header on its link types, with its extension
  * TLVs, its stripped-L2 form, the ATM and multilink PICs' cookies and
- * the payload guessed from them; truncated and malformed variants (those
- * of tcpdump's hoobr_juniper, juniper_atm1_oobr, juniper_header
- * heap-overflow tests); every shorter prefix.
+ * the payload guessed from them; Q.933 (Frame Relay's LMI) after Frame
+ * Relay and after a Juniper MLFR child link; truncated and malformed
+ * variants (those of tcpdump's hoobr_juniper, juniper_atm1_oobr,
+ * juniper_header-heapoverflow, q933-heapoverflow-2, q933_printq and
+ * frf16_magic_ie tests); every shorter prefix.
  */
 #include "testutil.h"
 
@@ -206,6 +208,102 @@ test_juniper_prefixes(void **state)
 	sweep_prefixes(DLT_JUNIPER_GGSN, "4d474301" "02006400" IP4);
 }
 
+/* Frame Relay DLCI 0, UI: an ANSI full status (the fuzz seed). */
+static const uint8_t q933_ansi_full[] = {
+	0x00, 0x01, 0x03,
+	0x08, 0x00, 0x7d, 0x95, 0x01, 0x01, 0x00, 0x03, 0x02, 0x02, 0x01,
+	0x07, 0x03, 0x00, 0x64, 0x82,
+};
+
+static void
+test_q933(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_FRELAY, hex_of(q933_ansi_full,
+	    sizeof(q933_ansi_full)));
+	assert_chain(p, "fr q933");
+	assert_int_equal(layer(p, "q933")->off, 3);
+	assert_int_equal(fval(p, "q933.disc"), 8);
+	assert_int_equal(fval(p, "q933.call_ref_len"), 0);
+	assert_int_equal(fval(p, "q933.message_type"), 0x7d);
+	assert_int_equal(fval(p, "q933.locking_shift_to_codeset"), 5);
+	assert_int_equal(field_n(p, "q933.information_element", 0)->val, 1);
+	assert_int_equal(fval(p, "q933.report_type"), 0);
+	assert_int_equal(field_n(p, "q933.information_element", 1)->val, 3);
+	assert_int_equal(fval(p, "q933.link_verification.txseq"), 2);
+	assert_int_equal(fval(p, "q933.link_verification.rxseq"), 1);
+	assert_int_equal(fval(p, "q933.dlci"), 12);
+	assert_int_equal(fval(p, "q933.status"), 1);
+	assert_int_equal(layer(p, "q933")->status, ST_LS_OK);
+
+	/* ITU's annex A (codeset 0); a DLCI of three octets, new and
+	 * active. */
+	p = decode_hex(DLT_FRELAY, "000103" "08007d" "510100" "5302020157"
+	    "040102038a");
+	assert_int_equal(fval(p, "q933.report_type"), 0);
+	assert_int_equal(fval(p, "q933.dlci"), 1025);
+	assert_int_equal(fval(p, "q933.status"), 5);
+	assert_false(has_field(p, "q933.locking_shift_to_codeset"));
+
+	/* A call reference; a non-locking shift lasts one element. */
+	p = decode_hex(DLT_FRELAY, "000103" "0802001505" "9d" "0a03aabbcc"
+	    "0a01dd");
+	assert_int_equal(fval(p, "q933.call_ref_len"), 2);
+	assert_int_equal(fval(p, "q933.call_ref_flag"), 0);
+	assert_int_equal(fval(p, "q933.non_locking_shift_to_codeset"), 5);
+	assert_int_equal(field_n(p, "q933.data", 0)->bits, 24);
+	/* back in codeset 0, 0x0a is no element Wireshark knows either */
+	assert_int_equal(field_n(p, "q933.data", 1)->bits, 8);
+
+	/* After a Juniper MLFR child link's cookie and UI. */
+	p = decode_hex(DLT_JUNIPER_MLFR, "4d474300" "1234" "03"
+	    "0800759501010103020100");
+	assert_chain(p, "juniper q933");
+	assert_int_equal(fval(p, "juniper.payload_type"), 206);
+	assert_int_equal(fval(p, "q933.report_type"), 1);
+}
+
+static void
+test_q933_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* q933-heapoverflow-2: a call reference of 15 bytes in 3. */
+	p = decode_hex(DLT_FRELAY, "000103" "080f0102");
+	assert_int_equal(last_layer(p, "q933")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "q933.message_type"));
+
+	/* heapoverflow-q933_printq: an element past the frame's end. */
+	p = decode_hex(DLT_FRELAY, "000103" "080075" "95" "0101" "0330");
+	assert_int_equal(last_layer(p, "q933")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "q933.link_verification.txseq"));
+
+	/* frf16_magic_ie-oobr: elements too short for their values. */
+	p = decode_hex(DLT_FRELAY, "000103" "08007d" "95" "0701ff" "0301ee"
+	    "0100");
+	assert_int_equal(last_layer(p, "q933")->status, ST_LS_OK);
+	assert_false(has_field(p, "q933.dlci"));
+	assert_false(has_field(p, "q933.link_verification.txseq"));
+	assert_false(has_field(p, "q933.report_type"));
+
+	/* The message ends after the discriminator. */
+	p = decode_hex(DLT_FRELAY, "000103" "08");
+	assert_int_equal(last_layer(p, "q933")->status, ST_LS_TRUNCATED);
+}
+
+static void
+test_q933_prefixes(void **state)
+{
+	(void)state;
+	sweep_prefixes(DLT_FRELAY, hex_of(q933_ansi_full,
+	    sizeof(q933_ansi_full)));
+	sweep_prefixes(DLT_FRELAY, "000103" "0802001505" "9d" "0a03aabbcc"
+	    "d1" "57040102038a");
+}
+
 int
 main(void)
 {
@@ -214,6 +312,9 @@ main(void)
 		cmocka_unit_test(test_juniper_pics),
 		cmocka_unit_test(test_juniper_bad),
 		cmocka_unit_test(test_juniper_prefixes),
+		cmocka_unit_test(test_q933),
+		cmocka_unit_test(test_q933_bad),
+		cmocka_unit_test(test_q933_prefixes),
 	};
 
 	st_decode_init();
