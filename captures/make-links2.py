@@ -33,6 +33,12 @@ q933.pcap            Frame Relay's LMI (Q.933) on DLCI 0: ANSI annex D and
                      (PVC status, DLCIs of 2 and 3 octets); a call
                      reference, a non-locking shift, an element Wireshark
                      shows as data, a repeat indicator, an element cut
+ipnet.pcap           LINKTYPE_IPNET (226): IPv4 inbound, IPv6 outbound
+                     between zones, version 2 local, an unknown family, a
+                     header cut by the capture
+pktap.pcap           LINKTYPE_PKTAP (258): Ethernet, raw IP (DLT 12), a
+                     header of 112 bytes before a loopback (DLT 0) packet,
+                     a record of no packet, a header length below 108
 """
 import os
 import struct
@@ -42,8 +48,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pcaplib  # noqa: E402
 
 
-def ip():
-    """An IPv4 UDP datagram (DNS port, a few bytes of payload)."""
+def ip_v4():
+    """An IPv4 UDP datagram (the discard port, a few bytes)."""
     return pcaplib.ipv4(pcaplib.C, pcaplib.S, 17,
                         pcaplib.udp(pcaplib.C, pcaplib.S, 40000, 9,
                                     b"junos"))
@@ -51,7 +57,7 @@ def ip():
 
 def eth(et=0x0800, payload=None):
     return pcaplib.ether(pcaplib.MS, pcaplib.MC, et,
-                         ip() if payload is None else payload)
+                         ip_v4() if payload is None else payload)
 
 
 def mgc(flags, tlvs=b""):
@@ -97,62 +103,92 @@ def q933(out):
                   linktype=107)
 
 
+def ipnet_pktap(out):
+    """ipnet.pcap and pktap.pcap: Solaris's and Apple's headers."""
+    ip = ip_v4()
+    ip6 = pcaplib.ipv6(pcaplib.C6, pcaplib.S6, 17,
+                       pcaplib.udp(pcaplib.C6, pcaplib.S6, 40000, 9,
+                                   b"junos"))
+
+    def ipnet(ver, fam, hook, p, ifi=2, grif=0, zsrc=0, zdst=0):
+        return struct.pack("!BBHIIIII", ver, fam, hook, len(p), ifi, grif,
+                           zsrc, zdst) + p
+    cut = ipnet(1, 2, 0, ip)
+    pcaplib.write(os.path.join(out, "ipnet.pcap"), [
+        ipnet(1, 2, 0, ip), ipnet(1, 26, 1, ip6, 3, 1, 0, 5),
+        ipnet(2, 2, 2, ip, 1), ipnet(1, 7, 0, b"abcd"),
+        (cut[:20], len(cut)),
+    ], linktype=226)
+
+    def pktap(dlt, p, rectype=1, hdrlen=108, extra=b""):
+        return struct.pack("<III24sIIIII20sIHHI20s", hdrlen, rectype, dlt,
+                           b"en0", 1, 2, 14, 0, 321, b"curl", 0, 6, 0, 321,
+                           b"curl") + extra + p
+    eth = pcaplib.ether(pcaplib.MS, pcaplib.MC, 0x0800, ip)
+    pcaplib.write(os.path.join(out, "pktap.pcap"), [
+        pktap(1, eth), pktap(12, ip),
+        pktap(0, struct.pack("<I", 2) + ip, hdrlen=112, extra=bytes(4)),
+        pktap(1, b"", rectype=0), pktap(1, eth, hdrlen=20),
+    ], linktype=258)
+
+
 def main(out):
     j = os.path.join
     cut = mgc(0x81, EXT) + eth()
     pcaplib.write(j(out, "juniper-ether.pcap"), [
         mgc(0x81, EXT) + eth(),
         mgc(0x00) + eth(),
-        mgc(0x83, EXT) + struct.pack("<I", 2) + ip(),
+        mgc(0x83, EXT) + struct.pack("<I", 2) + ip_v4(),
         (cut[:30], len(cut)),
         mgc(0x83, tlv(1, b"\x01\x00") + tlv(4, bytes(range(1, 9)))) +
-        struct.pack("<I", 2) + ip(),
+        struct.pack("<I", 2) + ip_v4(),
     ], linktype=178)
     pcaplib.write(j(out, "juniper-ppp.pcap"), [
-        mgc(0x01) + b"\xff\x03" + b"\x00\x21" + ip(),
+        mgc(0x01) + b"\xff\x03" + b"\x00\x21" + ip_v4(),
     ], linktype=179)
     pcaplib.write(j(out, "juniper-chdlc.pcap"), [
-        mgc(0x01) + b"\x0f\x00\x08\x00" + ip(),
+        mgc(0x01) + b"\x0f\x00\x08\x00" + ip_v4(),
     ], linktype=181)
     pcaplib.write(j(out, "juniper-frelay.pcap"), [
-        mgc(0x00) + b"\x18\x41\x03\xcc" + ip(),
+        mgc(0x00) + b"\x18\x41\x03\xcc" + ip_v4(),
     ], linktype=180)
-    pppoe = struct.pack("!BBHH", 0x11, 0, 7, 2 + len(ip())) + \
-        b"\x00\x21" + ip()
+    pppoe = struct.pack("!BBHH", 0x11, 0, 7, 2 + len(ip_v4())) + \
+        b"\x00\x21" + ip_v4()
     pcaplib.write(j(out, "juniper-pppoe.pcap"), [
         mgc(0x01) + eth(0x8864, pppoe),
     ], linktype=167)
-    snap = b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + ip()
+    snap = b"\xaa\xaa\x03\x00\x00\x00\x08\x00" + ip_v4()
     pcaplib.write(j(out, "juniper-atm1.pcap"), [
-        mgc(0x00) + struct.pack("!I", 0x00010020) + ip(),
+        mgc(0x00) + struct.pack("!I", 0x00010020) + ip_v4(),
         mgc(0x01) + struct.pack("!I", 0x00010020) + snap,
         mgc(0x01) + struct.pack("!I", 0x80010020) + bytes(48),
     ], linktype=137)
     pcaplib.write(j(out, "juniper-atm2.pcap"), [
         mgc(0x01) + struct.pack("!Q", 0x0000000100200000) + snap,
         mgc(0x01) + struct.pack("!Q", 0x0000000100200000) +
-        b"\x00\x21" + ip(),
+        b"\x00\x21" + ip_v4(),
     ], linktype=135)
     pcaplib.write(j(out, "juniper-ggsn.pcap"), [
-        mgc(0x01) + struct.pack("<HH", 2, 100) + ip(),
+        mgc(0x01) + struct.pack("<HH", 2, 100) + ip_v4(),
     ], linktype=133)
     pcaplib.write(j(out, "juniper-svcs.pcap"), [
-        mgc(0x01) + bytes(16) + ip(),
-        mgc(0x00) + bytes(12) + ip(),
+        mgc(0x01) + bytes(16) + ip_v4(),
+        mgc(0x00) + bytes(12) + ip_v4(),
     ], linktype=136)
     pcaplib.write(j(out, "juniper-vp.pcap"), [
-        mgc(0x00) + bytes(18) + ip(),
+        mgc(0x00) + bytes(18) + ip_v4(),
     ], linktype=183)
     pcaplib.write(j(out, "juniper-mlppp.pcap"), [
-        mgc(0x01) + b"\x12\x34" + b"\x00\x21" + ip(),
-        mgc(0x01) + struct.pack("!I", 0x54000102) + b"\x00\x21" + ip(),
+        mgc(0x01) + b"\x12\x34" + b"\x00\x21" + ip_v4(),
+        mgc(0x01) + struct.pack("!I", 0x54000102) + b"\x00\x21" + ip_v4(),
     ], linktype=130)
     pcaplib.write(j(out, "juniper-mlfr.pcap"), [
         mgc(0x01) + b"\x12\x34\x03" + b"\x81" + bytes(12),
         mgc(0x00) + b"\x12\x34\x03" + LMI_ANSI_ENQ,
-        mgc(0x01) + struct.pack("!Q", 0x4700000000000000) + ip(),
+        mgc(0x01) + struct.pack("!Q", 0x4700000000000000) + ip_v4(),
     ], linktype=131)
     q933(out)
+    ipnet_pktap(out)
 
 
 if __name__ == "__main__":

@@ -174,7 +174,8 @@ extern const struct st_proto st_proto_echo, st_proto_daytime, st_proto_time,
 extern const struct st_proto st_proto_dtls;
 extern const struct st_proto st_proto_stun;
 extern const struct st_proto st_proto_teredo;
-extern const struct st_proto st_proto_juniper, st_proto_q933;
+extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
+    st_proto_pktap;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -451,6 +452,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_teredo,
 	&st_proto_juniper,
 	&st_proto_q933,
+	&st_proto_ipnet,
+	&st_proto_pktap,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

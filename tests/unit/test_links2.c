@@ -4,10 +4,11 @@
  * Juniper's "MGC" pseudo-header on its link types, with its extension
  * TLVs, its stripped-L2 form, the ATM and multilink PICs' cookies and
  * the payload guessed from them; Q.933 (Frame Relay's LMI) after Frame
- * Relay and after a Juniper MLFR child link; truncated and malformed
+ * Relay and after a Juniper MLFR child link; Solaris's IPNET and Apple's
+ * PKTAP headers; truncated and malformed
  * variants (those of tcpdump's hoobr_juniper, juniper_atm1_oobr,
  * juniper_header-heapoverflow, q933-heapoverflow-2, q933_printq and
- * frf16_magic_ie tests); every shorter prefix.
+ * frf16_magic_ie, pktap-heap-overflow tests); every shorter prefix.
  */
 #include "testutil.h"
 
@@ -304,6 +305,89 @@ test_q933_prefixes(void **state)
 	    "d1" "57040102038a");
 }
 
+/* IPNET: IPv6, outbound, interface 3 in group 1, zone 0 to zone 5. */
+#define IPNET6	"011a0001000000350000000300000001" "0000000000000005"
+#define IP6	"60000000000d1140" "20010db8000000000000000000000001" \
+		"20010db8000000000000000000000002" "9c400009000dbc30" \
+		"6a756e6f73"
+
+static void
+test_ipnet(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(226, IPNET6 IP6);
+	assert_chain(p, "ipnet ipv6 udp data");
+	assert_int_equal(fval(p, "ipnet.version"), 1);
+	assert_int_equal(fval(p, "ipnet.family"), 26);
+	assert_int_equal(fval(p, "ipnet.htype"), 1);
+	assert_int_equal(fval(p, "ipnet.pktlen"), 53);
+	assert_int_equal(fval(p, "ipnet.ifindex"), 3);
+	assert_int_equal(fval(p, "ipnet.grifindex"), 1);
+	assert_int_equal(fval(p, "ipnet.zsrc"), 0);
+	assert_int_equal(fval(p, "ipnet.zdst"), 5);
+	p = decode_hex(226, "01020000000000210000000200000000"
+	    "0000000000000000" IP4);
+	assert_chain(p, "ipnet ipv4 udp data");
+
+	/* An unknown family: the rest is data; a header cut short. */
+	p = decode_hex(226, "01070000000000040000000200000000"
+	    "0000000000000000" "61626364");
+	assert_int_equal(p->layers[0].status, ST_LS_OK);
+	assert_null(last_layer(p, "ipv4"));
+	p = decode_hex(226, "011a00010000003500000003");
+	assert_int_equal(p->layers[0].status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "ipnet.grifindex"));
+	sweep_prefixes(226, IPNET6 IP6);
+}
+
+/* A PKTAP header of 108 bytes: Ethernet, en0, curl (pid 321). */
+#define PKTAP_ETH "6c000000" "01000000" "01000000" \
+	"656e3000000000000000000000000000" "0000000000000000" \
+	"01000000" "02000000" "0e000000" "00000000" "41010000" \
+	"6375726c000000000000000000000000" "00000000" "00000000" \
+	"0600" "0000" "41010000" \
+	"6375726c000000000000000000000000" "00000000"
+
+static const uint8_t pktap_short[] = {	/* pktap-heap-overflow's first */
+	0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00,
+	0x00,
+};
+
+static void
+test_pktap(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(258, PKTAP_ETH "020000000002020000000001" "0800" IP4);
+	assert_chain(p, "pktap eth ipv4 udp data");
+	assert_int_equal(fval(p, "pktap.hdrlen"), 108);
+	assert_int_equal(fval(p, "pktap.rectype"), 1);
+	assert_int_equal(fval(p, "pktap.dlt"), 1);
+	assert_string_equal(field_n(p, "pktap.ifname", 0)->meaning, "en0");
+	assert_int_equal(fval(p, "pktap.flags"), 1);
+	assert_int_equal(fval(p, "pktap.pfamily"), 2);
+	assert_int_equal(fval(p, "pktap.llhdrlen"), 14);
+	assert_int_equal(fval(p, "pktap.pid"), 321);
+	assert_string_equal(field_n(p, "pktap.cmdname", 0)->meaning, "curl");
+	assert_int_equal(fval(p, "pktap.iftype"), 6);
+	assert_int_equal(fval(p, "pktap.epid"), 321);
+	/* Darwin's DLT_PKTAP is DLT_USER2 */
+	p = decode_hex(149, PKTAP_ETH "020000000002020000000001" "0800" IP4);
+	assert_chain(p, "pktap eth ipv4 udp data");
+
+	/* A header length below 108 contradicts the header. */
+	p = decode_hex(258, hex_of(pktap_short, sizeof(pktap_short)));
+	assert_int_equal(p->layers[0].status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "pktap.rectype"));
+	/* A header length past the capture (pktap-heap-overflow's second). */
+	p = decode_hex(149, "00040000" "01000000" "32000000" "05");
+	assert_int_equal(p->layers[0].status, ST_LS_TRUNCATED);
+	sweep_prefixes(258, PKTAP_ETH "020000000002020000000001" "0800" IP4);
+}
+
 int
 main(void)
 {
@@ -315,6 +399,8 @@ main(void)
 		cmocka_unit_test(test_q933),
 		cmocka_unit_test(test_q933_bad),
 		cmocka_unit_test(test_q933_prefixes),
+		cmocka_unit_test(test_ipnet),
+		cmocka_unit_test(test_pktap),
 	};
 
 	st_decode_init();
