@@ -39,6 +39,12 @@ ipnet.pcap           LINKTYPE_IPNET (226): IPv4 inbound, IPv6 outbound
 pktap.pcap           LINKTYPE_PKTAP (258): Ethernet, raw IP (DLT 12), a
                      header of 112 bytes before a loopback (DLT 0) packet,
                      a record of no packet, a header length below 108
+bvlc.pcap            BACnet/IP's BVLC on UDP 47808: original broadcast and
+                     unicast NPDUs, a forwarded one, results (success and a
+                     NAK), the broadcast distribution table written, asked
+                     for and read, a foreign device registered, the foreign
+                     device table read, an entry deleted; a table cut by
+                     the capture
 """
 import os
 import struct
@@ -132,6 +138,28 @@ def ipnet_pktap(out):
     ], linktype=258)
 
 
+def bvlc(out):
+    """bvlc.pcap: BACnet/IP's virtual link layer on UDP 47808."""
+    def msg(func, body):
+        return struct.pack("!BBH", 0x81, func, 4 + len(body)) + body
+    bdt = bytes.fromhex("c0a80001bac0ffffff00" "c0a80101bac0ffffffff")
+    fdt = bytes.fromhex("0a000005bac0003c0023")
+    npdu = bytes.fromhex("0120ffff00ff1008")        # Who-Is, global
+    msgs = [
+        msg(0x0b, npdu), msg(0x0a, bytes.fromhex("0100") + bytes(4)),
+        msg(0x04, bytes.fromhex("c0a80001bac0") + npdu),
+        msg(0x00, b"\x00\x00"), msg(0x00, b"\x00\x30"),
+        msg(0x01, bdt), msg(0x02, b""), msg(0x03, bdt),
+        msg(0x05, b"\x00\x3c"), msg(0x07, fdt),
+        msg(0x08, bytes.fromhex("0a000005bac0")),
+    ]
+    frames = [pcaplib.udp_frame(i % 2 == 0, 47808, 47808, m)
+              for i, m in enumerate(msgs)]
+    cut = pcaplib.udp_frame(True, 47808, 47808, msg(0x03, bdt))
+    frames.append((cut[:len(cut) - 12], len(cut)))
+    pcaplib.write(os.path.join(out, "bvlc.pcap"), frames)
+
+
 def main(out):
     j = os.path.join
     cut = mgc(0x81, EXT) + eth()
@@ -189,6 +217,7 @@ def main(out):
     ], linktype=131)
     q933(out)
     ipnet_pktap(out)
+    bvlc(out)
 
 
 if __name__ == "__main__":

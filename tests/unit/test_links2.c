@@ -5,7 +5,7 @@
  * TLVs, its stripped-L2 form, the ATM and multilink PICs' cookies and
  * the payload guessed from them; Q.933 (Frame Relay's LMI) after Frame
  * Relay and after a Juniper MLFR child link; Solaris's IPNET and Apple's
- * PKTAP headers; truncated and malformed
+ * PKTAP headers; BACnet/IP's BVLC; truncated and malformed
  * variants (those of tcpdump's hoobr_juniper, juniper_atm1_oobr,
  * juniper_header-heapoverflow, q933-heapoverflow-2, q933_printq and
  * frf16_magic_ie, pktap-heap-overflow tests); every shorter prefix.
@@ -388,6 +388,60 @@ test_pktap(void **state)
 	sweep_prefixes(258, PKTAP_ETH "020000000002020000000001" "0800" IP4);
 }
 
+/* IPv4/UDP 47808 -> 47808 carrying pay (hex), UDP checksum 0. */
+static const char *
+bvlc_pkt(const char *pay)
+{
+	static char buf[2048];
+	size_t n = strlen(pay) / 2;
+
+	snprintf(buf, sizeof(buf), "4500%04zx00014000401100" "00c6120001c6120002"
+	    "bac0bac0%04zx0000%s", 28 + n, 8 + n, pay);
+	return buf;
+}
+
+/* BVLC Forwarded-NPDU from 192.168.0.1:47808: a global Who-Is. */
+static const uint8_t bvlc_fwd[] = {
+	0x81, 0x04, 0x00, 0x12, 0xc0, 0xa8, 0x00, 0x01, 0xba, 0xc0,
+	0x01, 0x20, 0xff, 0xff, 0x00, 0xff, 0x10, 0x08,
+};
+
+static void
+test_bvlc(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, bvlc_pkt(hex_of(bvlc_fwd, sizeof(bvlc_fwd))));
+	assert_non_null(last_layer(p, "bvlc"));
+	assert_int_equal(fval(p, "bvlc.type"), 0x81);
+	assert_int_equal(fval(p, "bvlc.function"), 4);
+	assert_int_equal(fval(p, "bvlc.length"), 10);
+	assert_int_equal(fval(p, "bvlc.fwd_port"), 47808);
+	assert_int_equal(last_layer(p, "bvlc")->hdr_len, 10);
+
+	/* A result; the broadcast distribution table, two entries. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810000060030"));
+	assert_int_equal(fval(p, "bvlc.result"), 0x30);
+	assert_int_equal(fval(p, "bvlc.length"), 6);
+	p = decode_hex(DLT_RAW, bvlc_pkt("81030018" "c0a80001bac0ffffff00"
+	    "c0a80101bac0ffffffff"));
+	assert_int_equal(field_n(p, "bvlc.bdt_port", 1)->val, 47808);
+	assert_int_equal(fval(p, "bvlc.length"), 24);
+	/* The foreign device table: TTL 60, 35 seconds left. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("8107000e" "0a000005bac0003c0023"));
+	assert_int_equal(fval(p, "bvlc.fdt_ttl"), 60);
+	assert_int_equal(fval(p, "bvlc.fdt_timeout"), 35);
+
+	/* BACnet/IPv6's type 0x82 is not read: data. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("82010004"));
+	assert_null(last_layer(p, "bvlc"));
+	/* A Forwarded-NPDU cut inside the address. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("81040012c0a8"));
+	assert_int_equal(last_layer(p, "bvlc")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, bvlc_pkt(hex_of(bvlc_fwd, sizeof(bvlc_fwd))));
+}
+
 int
 main(void)
 {
@@ -401,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_q933_prefixes),
 		cmocka_unit_test(test_ipnet),
 		cmocka_unit_test(test_pktap),
+		cmocka_unit_test(test_bvlc),
 	};
 
 	st_decode_init();
