@@ -43,7 +43,10 @@ bvlc.pcap            BACnet/IP's BVLC on UDP 47808: original broadcast and
                      unicast NPDUs, a forwarded one, results (success and a
                      NAK), the broadcast distribution table written, asked
                      for and read, a foreign device registered, the foreign
-                     device table read, an entry deleted; a table cut by
+                     device table read, an entry deleted; NPDUs: network
+                     layer messages (I-Am-Router, the routing table, a
+                     vendor's, a Reject), destinations and sources of
+                     several MAC lengths, an invalid one; a table cut by
                      the capture
 """
 import os
@@ -139,12 +142,28 @@ def ipnet_pktap(out):
 
 
 def bvlc(out):
-    """bvlc.pcap: BACnet/IP's virtual link layer on UDP 47808."""
+    """bvlc.pcap: BACnet/IP's virtual link layer on UDP 47808, and the
+    network layer (NPDU) its messages carry."""
     def msg(func, body):
         return struct.pack("!BBH", 0x81, func, 4 + len(body)) + body
     bdt = bytes.fromhex("c0a80001bac0ffffff00" "c0a80101bac0ffffffff")
     fdt = bytes.fromhex("0a000005bac0003c0023")
     npdu = bytes.fromhex("0120ffff00ff1008")        # Who-Is, global
+    # NPDUs: a router's I-Am-Router-To-Network (networks 5, 7), the
+    # routing table's two ports, a vendor's message (0x80, vendor 260),
+    # an APDU to an Ethernet MAC on network 9 from MS/TP station 3 on
+    # network 2 expecting a reply, one to a 3-byte MAC, one with a
+    # destination length Wireshark calls invalid (7), a Reject
+    # (reason 1, network 12)
+    nets = [bytes.fromhex(h) for h in (
+        "0180" "0100050007",
+        "0180" "0602" "0005" "01" "00" "0007" "02" "02" "aabb",
+        "0180" "80" "0104" "deadbeef",
+        "012c" "0009" "06" "020000000002" "0002" "01" "03" "ff" "0005",
+        "0120" "000a" "03" "010203" "07" "0c",
+        "0120" "000b" "07" "40" "00",
+        "0180" "03" "01" "000c",
+    )]
     msgs = [
         msg(0x0b, npdu), msg(0x0a, bytes.fromhex("0100") + bytes(4)),
         msg(0x04, bytes.fromhex("c0a80001bac0") + npdu),
@@ -152,7 +171,7 @@ def bvlc(out):
         msg(0x01, bdt), msg(0x02, b""), msg(0x03, bdt),
         msg(0x05, b"\x00\x3c"), msg(0x07, fdt),
         msg(0x08, bytes.fromhex("0a000005bac0")),
-    ]
+    ] + [msg(0x0a, n) for n in nets]
     frames = [pcaplib.udp_frame(i % 2 == 0, 47808, 47808, m)
               for i, m in enumerate(msgs)]
     cut = pcaplib.udp_frame(True, 47808, 47808, msg(0x03, bdt))

@@ -5,7 +5,8 @@
  * TLVs, its stripped-L2 form, the ATM and multilink PICs' cookies and
  * the payload guessed from them; Q.933 (Frame Relay's LMI) after Frame
  * Relay and after a Juniper MLFR child link; Solaris's IPNET and Apple's
- * PKTAP headers; BACnet/IP's BVLC; truncated and malformed
+ * PKTAP headers; BACnet/IP's BVLC and BACnet's NPDU; truncated and
+ * malformed
  * variants (those of tcpdump's hoobr_juniper, juniper_atm1_oobr,
  * juniper_header-heapoverflow, q933-heapoverflow-2, q933_printq and
  * frf16_magic_ie, pktap-heap-overflow tests); every shorter prefix.
@@ -442,6 +443,56 @@ test_bvlc(void **state)
 	sweep_prefixes(DLT_RAW, bvlc_pkt(hex_of(bvlc_fwd, sizeof(bvlc_fwd))));
 }
 
+static void
+test_bacnet(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* The forwarded global Who-Is: DNET 65535, broadcast, hop 255. */
+	p = decode_hex(DLT_RAW, bvlc_pkt(hex_of(bvlc_fwd, sizeof(bvlc_fwd))));
+	assert_non_null(last_layer(p, "bacnet"));
+	assert_int_equal(last_layer(p, "bacnet")->off, 38);
+	assert_int_equal(last_layer(p, "bacnet")->hdr_len, 6);
+	assert_int_equal(fval(p, "bacnet.version"), 1);
+	assert_int_equal(fval(p, "bacnet.control"), 0x20);
+	assert_int_equal(fval(p, "bacnet.control_dest"), 1);
+	assert_int_equal(fval(p, "bacnet.dnet"), 65535);
+	assert_int_equal(fval(p, "bacnet.dlen"), 0);
+	assert_int_equal(fval(p, "bacnet.hopc"), 255);
+
+	/* To an Ethernet MAC on network 9 from MS/TP station 3 on 2. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0018" "012c0009060200000000"
+	    "0200020103ff0005"));
+	assert_int_equal(fval(p, "bacnet.control_expect"), 1);
+	assert_int_equal(fval(p, "bacnet.snet"), 2);
+	assert_int_equal(fval(p, "bacnet.sadr_mstp"), 3);
+	assert_true(has_field(p, "bacnet.dadr_eth"));
+	/* I-Am-Router-To-Network 5, 7; the routing table's ports. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a000b" "0180" "0100050007"));
+	assert_int_equal(fval(p, "bacnet.mesgtyp"), 1);
+	assert_int_equal(field_n(p, "bacnet.dnet", 1)->val, 7);
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0012" "0180" "0602" "0005"
+	    "01" "00" "0007" "02" "02" "aabb"));
+	assert_int_equal(fval(p, "bacnet.rportnum"), 2);
+	assert_int_equal(field_n(p, "bacnet.portid", 1)->val, 2);
+	assert_int_equal(field_n(p, "bacnet.pinfo", 1)->bits, 16);
+
+	/* A destination length past 6: Wireshark reads on from it. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0009" "0120000b074000"));
+	assert_int_equal(fval(p, "bacnet.dlen"), 7);
+	assert_int_equal(fval(p, "bacnet.hopc"), 7);
+	/* Cut inside the source address; a routing table of 200 ports in
+	 * a few bytes (bounded by them). */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0008" "01080002"));
+	assert_int_equal(last_layer(p, "bacnet")->status, ST_LS_TRUNCATED);
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a000e" "0180" "06c8" "0005"
+	    "0100" "0007"));
+	assert_int_equal(last_layer(p, "bacnet")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, bvlc_pkt("810a0018" "012c0009060200000000"
+	    "0200020103ff0005"));
+}
+
 int
 main(void)
 {
@@ -456,6 +507,7 @@ main(void)
 		cmocka_unit_test(test_ipnet),
 		cmocka_unit_test(test_pktap),
 		cmocka_unit_test(test_bvlc),
+		cmocka_unit_test(test_bacnet),
 	};
 
 	st_decode_init();
