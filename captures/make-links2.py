@@ -46,7 +46,9 @@ bvlc.pcap            BACnet/IP's BVLC on UDP 47808: original broadcast and
                      device table read, an entry deleted; NPDUs: network
                      layer messages (I-Am-Router, the routing table, a
                      vendor's, a Reject), destinations and sources of
-                     several MAC lengths, an invalid one; a table cut by
+                     several MAC lengths, an invalid one; APDUs of each
+                     type (confirmed requests plain and segmented, Who-Is,
+                     I-Am, the ACKs, Error, Reject, Abort); a table cut by
                      the capture
 """
 import os
@@ -172,6 +174,14 @@ def bvlc(out):
         msg(0x05, b"\x00\x3c"), msg(0x07, fdt),
         msg(0x08, bytes.fromhex("0a000005bac0")),
     ] + [msg(0x0a, n) for n in nets]
+    # APDUs of each type after an NPDU expecting a reply: readProperty
+    # (plain and segmented), Who-Is, I-Am, a SimpleACK, a ComplexACK,
+    # Segment-ACKs (one a NAK), an Error, a Reject, an Abort
+    apdus = ("0005010c0c0200000119" "4d", "0c050200040c0c02000001194d",
+             "1008", "1000c4020000012204009103220104", "20010f",
+             "30010c0c02000001194d3e7504004142433f", "40020304",
+             "42020304", "50010c91029120", "600102", "710104")
+    msgs += [msg(0x0a, bytes.fromhex("0104" + a)) for a in apdus]
     frames = [pcaplib.udp_frame(i % 2 == 0, 47808, 47808, m)
               for i, m in enumerate(msgs)]
     cut = pcaplib.udp_frame(True, 47808, 47808, msg(0x03, bdt))

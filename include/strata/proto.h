@@ -81,10 +81,12 @@ enum st_key {
 	ST_KEY_IPXSOCK,		/* an IPX socket (0x0455 NetBIOS): the lower
 				   of the two a packet names that a protocol
 				   binds, else the higher */
-	ST_KEY_ETHTRAILER	/* a trailer after an Ethernet, VLAN or
+	ST_KEY_ETHTRAILER,	/* a trailer after an Ethernet, VLAN or
 				   cooked header's datagram that a content
 				   heuristic recognises (the F5 trailer),
 				   by its place in Wireshark's order */
+	ST_KEY_BACNET		/* what a BACnet NPDU carries (ASHRAE 135
+				   clause 6): value 0, an application PDU */
 };
 #define ST_PIPE_SMB1	1	/* the SMB Pipe Protocol (src/proto/smbpipe.c) */
 #define ST_PIPE_MAILSLOT 2	/* an SMB1 Transaction's mailslot words and

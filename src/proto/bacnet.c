@@ -228,9 +228,12 @@ bacnet_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ETRUNC;
 	}
 	d->hdr = c->off - start;
-	/* An APDU (bacapp, not decoded here) or the rest of an unknown
-	 * network layer message. */
-	d->data = 1;
+	if (ctrl & C_NET)	/* the rest of a message not known */
+		d->data = 1;
+	else {
+		d->next_key = ST_KEY_BACNET;
+		d->next_val = 0;
+	}
 	return ST_OK;
 }
 
@@ -238,7 +241,8 @@ static const struct st_bind bacnet_binds[] = {
 	{ ST_KEY_LLCSAP, 0x82 },
 };
 
-/* "BACnet NPDU Who-Is-Router-To-Network", "BACnet NPDU to 65535 hop 255" */
+/* "BACnet NPDU Who-Is-Router-To-Network", "BACnet NPDU to net 65535 hop
+ * 255" */
 static int
 bacnet_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
@@ -276,7 +280,7 @@ const struct st_proto st_proto_bacnet = {
 	.ws = "bacnet",
 	.title = "Building Automation and Control Network NPDU",
 	.rfc = "ASHRAE 135 clause 6",
-	.role = ST_ROLE_NET,
+	.role = ST_ROLE_APP,
 	.fields = bacnet_fields,
 	.nfields = NFIELDS(bacnet_fields),
 	.more = bacnet_more,

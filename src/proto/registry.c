@@ -175,7 +175,7 @@ extern const struct st_proto st_proto_dtls;
 extern const struct st_proto st_proto_stun;
 extern const struct st_proto st_proto_teredo;
 extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
-    st_proto_pktap, st_proto_bvlc, st_proto_bacnet;
+    st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -456,6 +456,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_pktap,
 	&st_proto_bvlc,
 	&st_proto_bacnet,
+	&st_proto_bacapp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

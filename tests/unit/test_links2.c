@@ -5,8 +5,8 @@
  * TLVs, its stripped-L2 form, the ATM and multilink PICs' cookies and
  * the payload guessed from them; Q.933 (Frame Relay's LMI) after Frame
  * Relay and after a Juniper MLFR child link; Solaris's IPNET and Apple's
- * PKTAP headers; BACnet/IP's BVLC and BACnet's NPDU; truncated and
- * malformed
+ * PKTAP headers; BACnet/IP's BVLC, BACnet's NPDU and APDU header;
+ * truncated and malformed
  * variants (those of tcpdump's hoobr_juniper, juniper_atm1_oobr,
  * juniper_header-heapoverflow, q933-heapoverflow-2, q933_printq and
  * frf16_magic_ie, pktap-heap-overflow tests); every shorter prefix.
@@ -493,6 +493,48 @@ test_bacnet(void **state)
 	    "0200020103ff0005"));
 }
 
+static void
+test_bacapp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A segmented readProperty: SEG and MOR, 5 (1476 bytes), invoke 2,
+	 * sequence 0, window 4, service 12. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0013" "0104"
+	    "0c050200040c0c02000001194d"));
+	assert_non_null(last_layer(p, "bacapp"));
+	assert_int_equal(fval(p, "bacapp.type"), 0);
+	assert_int_equal(fval(p, "bacapp.pduflags"), 0x0c);
+	assert_int_equal(fval(p, "bacapp.segmented_request"), 1);
+	assert_int_equal(fval(p, "bacapp.max_adpu_size"), 5);
+	assert_int_equal(fval(p, "bacapp.invoke_id"), 2);
+	assert_int_equal(fval(p, "bacapp.sequence_number"), 0);
+	assert_int_equal(fval(p, "bacapp.window_size"), 4);
+	assert_int_equal(fval(p, "bacapp.confirmed_service"), 12);
+	assert_int_equal(last_layer(p, "bacapp")->hdr_len, 6);
+	/* Who-Is; a Segment-ACK NAK; an Abort from the server. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0008" "0104" "1008"));
+	assert_int_equal(fval(p, "bacapp.unconfirmed_service"), 8);
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a000a" "0104" "42020304"));
+	assert_int_equal(fval(p, "bacapp.NAK"), 1);
+	assert_int_equal(fval(p, "bacapp.window_size"), 4);
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0009" "0104" "710104"));
+	assert_int_equal(fval(p, "bacapp.SRV"), 1);
+	assert_int_equal(fval(p, "bacapp.abort_reason"), 4);
+	/* A network layer message carries no APDU. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0009" "0180" "120000"));
+	assert_null(last_layer(p, "bacapp"));
+	/* Cut after the invoke ID of a segmented request; a type past 7. */
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0009" "0104" "0c0502"));
+	assert_int_equal(last_layer(p, "bacapp")->status, ST_LS_TRUNCATED);
+	p = decode_hex(DLT_RAW, bvlc_pkt("810a0008" "0104" "f0ff"));
+	assert_int_equal(fval(p, "bacapp.type"), 15);
+	assert_int_equal(last_layer(p, "bacapp")->hdr_len, 1);
+	sweep_prefixes(DLT_RAW, bvlc_pkt("810a0013" "0104"
+	    "0c050200040c0c02000001194d"));
+}
+
 int
 main(void)
 {
@@ -508,6 +550,7 @@ main(void)
 		cmocka_unit_test(test_pktap),
 		cmocka_unit_test(test_bvlc),
 		cmocka_unit_test(test_bacnet),
+		cmocka_unit_test(test_bacapp),
 	};
 
 	st_decode_init();
