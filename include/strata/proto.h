@@ -92,8 +92,10 @@ enum st_key {
 				   by its place in Wireshark's order */
 	ST_KEY_LLAP,		/* a LocalTalk LLAP type: 1 short DDP, 2 DDP */
 	ST_KEY_DDPTYPE,		/* an AppleTalk DDP protocol type (2 NBP) */
-	ST_KEY_ATPSOCK		/* what an ATP message carries, by the DDP
+	ST_KEY_ATPSOCK,		/* what an ATP message carries, by the DDP
 				   socket it is sent from or to (6 ZIP) */
+	ST_KEY_BACNET		/* what a BACnet NPDU carries (ASHRAE 135
+				   clause 6): value 0, an application PDU */
 };
 #define ST_WPAN_DATA	1	/* a data frame's payload: 6LoWPAN */
 #define ST_WPAN_CC24XX	2	/* a frame ending in TI CC24xx metadata

@@ -328,9 +328,10 @@ fr_decode(struct st_dctx *d, struct st_cur *c)
 		d->hdr = left;
 		return c->err;
 	}
-	/* An ISO protocol's NLPID is its PDU's first byte (RFC 2427 3.3):
-	 * it goes on from there, by the NLPID, as after LLC SAP 0xfe. */
-	if (nlpid >= 0x81 && nlpid <= 0x83) {
+	/* An ISO protocol's NLPID is its PDU's first byte (RFC 2427 3.3),
+	 * as Q.933's (0x08) is its protocol discriminator: it goes on from
+	 * there, by the NLPID, as after LLC SAP 0xfe. */
+	if (nlpid == 0x08 || (nlpid >= 0x81 && nlpid <= 0x83)) {
 		d->hdr = off;
 		d->next_key = ST_KEY_NLPID;
 		d->next_val = nlpid;

@@ -187,6 +187,9 @@ extern const struct st_proto st_proto_llap, st_proto_ddp, st_proto_ddp_short,
 extern const struct st_proto st_proto_decnet, st_proto_decnsp;
 extern const struct st_proto st_proto_igrp, st_proto_lwres;
 
+extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
+    st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
+
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
  * listed first wins.
@@ -493,6 +496,14 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_decnsp,
 	&st_proto_igrp,
 	&st_proto_lwres,
+
+	&st_proto_juniper,
+	&st_proto_q933,
+	&st_proto_ipnet,
+	&st_proto_pktap,
+	&st_proto_bvlc,
+	&st_proto_bacnet,
+	&st_proto_bacapp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
