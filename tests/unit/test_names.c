@@ -203,6 +203,10 @@ by_name(const void *a, const void *b)
 static const char *const apart[] = { "tcp.option_kind", "tcp.option_len",
 	"smb.access_mask", "smb.share_access", "smb.create_options", NULL };
 
+/* PIMv1's layer (inside IGMP) names its fields as Wireshark's PIM does,
+ * and never shares a layer with PIMv2's. */
+extern const struct st_proto st_proto_pimv1;
+
 static int
 is_apart(const char *name)
 {
@@ -210,6 +214,9 @@ is_apart(const char *name)
 
 	for (i = 0; apart[i] != NULL; i++)
 		if (strcmp(apart[i], name) == 0)
+			return 1;
+	for (i = 0; i < st_proto_pimv1.nfields; i++)
+		if (strcmp(st_proto_pimv1.fields[i].name, name) == 0)
 			return 1;
 	return 0;
 }
