@@ -29,6 +29,12 @@ rtsp.pcap    an IP camera's RTSP session (TCP 554): OPTIONS, DESCRIBE
              answered with SDP, SETUP for media interleaved in the
              connection, PLAY, then RTP on channel 0 and, two frames in
              one segment, RTP and an RTCP sender report on channel 1.
+wireguard.pcap WireGuard on UDP 51820: handshake initiation and response,
+             a cookie reply, a data message and a keepalive; then a
+             handshake between other ports, found by content.
+wol.pcap     Wake-on-LAN magic packets: a UDP broadcast to port 9, one to
+             port 40009 with a six-byte SecureOn password (found by
+             content), and a bare one of EtherType 0x0842.
 """
 import os
 import struct
@@ -241,6 +247,39 @@ def rtsp_frames():
     return f
 
 
+def wireguard_frames():
+    f = []
+    init = bytes([1, 0, 0, 0]) + struct.pack("<I", 0x11223344) + \
+        bytes(range(32)) + bytes(range(32, 80)) + bytes(range(80, 108)) + \
+        bytes(range(16)) + bytes(16)
+    resp = bytes([2, 0, 0, 0]) + struct.pack("<II", 0x55667788,
+                                             0x11223344) + \
+        bytes(range(100, 132)) + bytes(range(16)) + bytes(range(16)) + \
+        bytes(16)
+    cookie = bytes([3, 0, 0, 0]) + struct.pack("<I", 0x11223344) + \
+        bytes(range(24)) + bytes(range(32))
+    data = bytes([4, 0, 0, 0]) + struct.pack("<IQ", 0x55667788, 7) + \
+        bytes(range(48))
+    keep = bytes([4, 0, 0, 0]) + struct.pack("<IQ", 0x55667788, 8) + \
+        bytes(16)
+    f.append(pcaplib.udp_frame(True, 51820, 51820, init))
+    f.append(pcaplib.udp_frame(False, 51820, 51820, resp))
+    f.append(pcaplib.udp_frame(True, 51820, 51820, cookie))
+    f.append(pcaplib.udp_frame(True, 51820, 51820, data))
+    f.append(pcaplib.udp_frame(False, 51820, 51820, keep))
+    f.append(pcaplib.udp_frame(True, 41000, 42000, init))
+    return f
+
+
+def wol_frames():
+    mac = bytes.fromhex("020000000002")
+    magic = b"\xff" * 6 + mac * 16
+    bcast = bytes.fromhex("ffffffffffff")
+    return [pcaplib.udp_frame(True, 40000, 9, magic),
+            pcaplib.udp_frame(True, 40000, 40009, magic + b"secret"),
+            pcaplib.ether(bcast, pcaplib.MC, 0x0842, magic)]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
@@ -249,6 +288,8 @@ def main():
     pcaplib.write(os.path.join(here, "nntp.pcap"), nntp_frames())
     pcaplib.write(os.path.join(here, "tacplus.pcap"), tacplus_frames())
     pcaplib.write(os.path.join(here, "rtsp.pcap"), rtsp_frames())
+    pcaplib.write(os.path.join(here, "wireguard.pcap"), wireguard_frames())
+    pcaplib.write(os.path.join(here, "wol.pcap"), wol_frames())
 
 
 if __name__ == "__main__":

@@ -14,7 +14,9 @@
  * arguments, an obfuscated body, two messages in one segment, a length
  * past the capture.  RTSP: a request line and its URL, an answer whose
  * body is SDP, Session and Transport, interleaved RTP and RTCP two in a
- * segment.  Every shorter prefix of each.
+ * segment.  WireGuard: a handshake response, a keepalive, what is not
+ * WireGuard.  Wake-on-LAN over Ethernet and its near misses.  Every
+ * shorter prefix of each.
  */
 #include <string.h>
 
@@ -432,6 +434,72 @@ test_rtsp(void **state)
 	sweep_prefixes(DLT_RAW, RTSP_MEDIA);
 }
 
+#define WG_RESP \
+	"45000078000140004011ae4cc6120002c6120001ca6cca6c0064df4b02000000" \
+	"88776655443322116465666768696a6b6c6d6e6f707172737475767778797a7b" \
+	"7c7d7e7f80818283000102030405060708090a0b0c0d0e0f0001020304050607" \
+	"08090a0b0c0d0e0f00000000000000000000000000000000"
+#define WG_KEEP \
+	"4500003c000140004011ae88c6120002c6120001ca6cca6c0028e3cf04000000" \
+	"88776655080000000000000000000000000000000000000000000000"
+#define WOL_ETH \
+	"ffffffffffff0200000000010842ffffffffffff020000000002020000000002" \
+	"0200000000020200000000020200000000020200000000020200000000020200" \
+	"0000000202000000000202000000000202000000000202000000000202000000" \
+	"0002020000000002020000000002020000000002"
+
+static void
+test_wg(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, WG_RESP);
+	assert_chain(p, "ipv4 udp wg");
+	assert_int_equal(fval(p, "wg.type"), 2);
+	assert_int_equal(fval(p, "wg.sender"), 0x55667788);
+	assert_int_equal(fval(p, "wg.receiver"), 0x11223344);
+	/* the key in base64, as wg(8) and Wireshark write it */
+	assert_string_equal(field_n(p, "wg.ephemeral", 0)->meaning,
+	    "ZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXp7fH1+f4CBgoM=");
+	assert_int_equal(field_n(p, "wg.mac1", 0)->bits, 128);
+	p = decode_hex(DLT_RAW, WG_KEEP);
+	assert_int_equal(fval(p, "wg.counter"), 8);
+	assert_true(has_note(p, "keepalive"));
+	/* a reserved byte set, or a length not the type's: not WireGuard */
+	p = decode_hex(DLT_RAW, "4500003c000140004011ae88c6120002c6120001"
+	    "ca6cca6c0028e3cf" "0401000088776655080000000000000000000000"
+	    "000000000000000000000000");
+	assert_chain(p, "ipv4 udp data");
+	p = decode_hex(DLT_RAW, "4500003d000140004011ae88c6120002c6120001"
+	    "ca6cca6c0029e3cf" "0400000088776655080000000000000000000000"
+	    "00000000000000000000000000");
+	assert_chain(p, "ipv4 udp data");
+	sweep_prefixes(DLT_RAW, WG_RESP);
+	sweep_prefixes(DLT_RAW, WG_KEEP);
+}
+
+static void
+test_wol(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, WOL_ETH);
+	assert_chain(p, "eth wol");
+	assert_int_equal(field_n(p, "wol.mac", 15)->val, 0x020000000002ULL);
+	assert_int_equal(field_n(p, "wol.sync", 0)->bits, 48);
+	assert_false(has_field(p, "wol.passwd"));
+	/* one copy differs: not a magic packet */
+	p = decode_hex(DLT_EN10MB, "ffffffffffff0200000000010842ffffffffffff"
+	    "020000000002020000000002020000000002020000000002"
+	    "020000000002020000000002020000000002020000000002"
+	    "020000000002020000000002020000000002020000000002"
+	    "020000000002020000000002020000000002020000000003");
+	assert_chain(p, "eth data");
+	sweep_prefixes(DLT_EN10MB, WOL_ETH);
+}
+
 int
 main(void)
 {
@@ -445,6 +513,8 @@ main(void)
 		cmocka_unit_test(test_tacplus),
 		cmocka_unit_test(test_tacplus_odd),
 		cmocka_unit_test(test_rtsp),
+		cmocka_unit_test(test_wg),
+		cmocka_unit_test(test_wol),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
