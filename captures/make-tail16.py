@@ -35,6 +35,9 @@ wireguard.pcap WireGuard on UDP 51820: handshake initiation and response,
 wol.pcap     Wake-on-LAN magic packets: a UDP broadcast to port 9, one to
              port 40009 with a six-byte SecureOn password (found by
              content), and a bare one of EtherType 0x0842.
+gnutella.pcap a Gnutella 0.6 connection (TCP 6346): the text handshake
+             both ways, then a ping, a pong, a query, the query hit that
+             answers it (one file) and a push.
 """
 import os
 import struct
@@ -280,6 +283,30 @@ def wol_frames():
             pcaplib.ether(bcast, pcaplib.MC, 0x0842, magic)]
 
 
+def gnutella_frames():
+    f = []
+    c = pcaplib.Conn(40346, 6346, f).handshake()
+    c.send(True, b"GNUTELLA CONNECT/0.6\r\nUser-Agent: strata\r\n\r\n")
+    c.send(False, b"GNUTELLA/0.6 200 OK\r\n\r\n")
+    gid = bytes(range(16))
+
+    def desc(t, ttl, hops, body):
+        return gid + bytes([t, ttl, hops]) + struct.pack("<I", len(body)) + \
+            body
+
+    c.send(True, desc(0, 7, 0, b""))
+    c.send(False, desc(1, 7, 1, struct.pack("<H", 6346) +
+                       bytes([198, 18, 0, 2]) + struct.pack("<II", 42, 1024)))
+    c.send(True, desc(0x80, 7, 0, struct.pack("<H", 0) + b"strata test\0"))
+    hit = struct.pack("<II", 1, 4096) + b"strata.txt\0\0"
+    c.send(False, desc(0x81, 7, 1, bytes([1]) + struct.pack("<H", 6346) +
+                       bytes([198, 18, 0, 2]) + struct.pack("<I", 100) +
+                       hit + bytes(range(16))))
+    c.send(True, desc(0x40, 7, 0, bytes(range(16)) + struct.pack("<I", 1) +
+                      bytes([198, 18, 0, 1]) + struct.pack("<H", 6346)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "dvmrp.pcap"), dvmrp_frames())
@@ -290,6 +317,7 @@ def main():
     pcaplib.write(os.path.join(here, "rtsp.pcap"), rtsp_frames())
     pcaplib.write(os.path.join(here, "wireguard.pcap"), wireguard_frames())
     pcaplib.write(os.path.join(here, "wol.pcap"), wol_frames())
+    pcaplib.write(os.path.join(here, "gnutella.pcap"), gnutella_frames())
 
 
 if __name__ == "__main__":

@@ -15,8 +15,9 @@
  * past the capture.  RTSP: a request line and its URL, an answer whose
  * body is SDP, Session and Transport, interleaved RTP and RTCP two in a
  * segment.  WireGuard: a handshake response, a keepalive, what is not
- * WireGuard.  Wake-on-LAN over Ethernet and its near misses.  Every
- * shorter prefix of each.
+ * WireGuard.  Wake-on-LAN over Ethernet and its near misses.  Gnutella: a
+ * query hit, the handshake's text as a stream, a descriptor cut short.
+ * Every shorter prefix of each.
  */
 #include <string.h>
 
@@ -500,6 +501,42 @@ test_wol(void **state)
 	sweep_prefixes(DLT_EN10MB, WOL_ETH);
 }
 
+#define GNU_HIT \
+	"4500006e000940004006ae59c6120002c612000118ca9d9a000013c400000450" \
+	"5018ffff6bd00000000102030405060708090a0b0c0d0e0f8107012f00000001" \
+	"ca18c61200026400000001000000001000007374726174612e74787400000001" \
+	"02030405060708090a0b0c0d0e0f"
+
+static void
+test_gnutella(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, GNU_HIT);
+	assert_chain(p, "ipv4 tcp gnutella");
+	assert_int_equal(fval(p, "gnutella.header.payload"), 0x81);
+	assert_int_equal(fval(p, "gnutella.header.size"), 47);
+	assert_int_equal(fval(p, "gnutella.queryhit.port"), 6346);
+	assert_int_equal(fval(p, "gnutella.queryhit.ip"), 0xc6120002);
+	assert_int_equal(fval(p, "gnutella.queryhit.hit.size"), 4096);
+	assert_string_equal(field_n(p, "gnutella.queryhit.hit.name", 0)->meaning,
+	    "strata.txt");
+	assert_int_equal(field_n(p, "gnutella.queryhit.servent_id", 0)->bits,
+	    128);
+	/* text where a header's length would pass 4096: the stream */
+	p = decode_hex(DLT_RAW, "4500004f000940004006ae59c6120001c6120002"
+	    "9d9a18ca000003e8000013885018ffff00000000"
+	    "474e5554454c4c4120434f4e4e4543542f302e360d0a0d0a");
+	assert_true(has_field(p, "gnutella.stream"));
+	/* a query whose length runs past the segment: cut short */
+	p = decode_hex(DLT_RAW, "4500004a000940004006ae59c6120001c6120002"
+	    "9d9a18ca000003e8000013885018ffff00000000"
+	    "000102030405060708090a0b0c0d0e0f8007001000000000007374");
+	assert_int_equal(last_layer(p, "gnutella")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, GNU_HIT);
+}
+
 int
 main(void)
 {
@@ -515,6 +552,7 @@ main(void)
 		cmocka_unit_test(test_rtsp),
 		cmocka_unit_test(test_wg),
 		cmocka_unit_test(test_wol),
+		cmocka_unit_test(test_gnutella),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
