@@ -33,8 +33,10 @@ wireguard.pcap WireGuard on UDP 51820: handshake initiation and response,
              a cookie reply, a data message and a keepalive; then a
              handshake between other ports, found by content.
 wol.pcap     Wake-on-LAN magic packets: a UDP broadcast to port 9, one to
-             port 40009 with a six-byte SecureOn password (found by
-             content), and a bare one of EtherType 0x0842.
+             port 40009 (found by content), and a bare one of EtherType
+             0x0842.  (None carries a SecureOn password: tshark 4.0 writes
+             one as the hex text of its bytes, so the peers would
+             disagree; the unit test checks strata's.)
 gnutella.pcap a Gnutella 0.6 connection (TCP 6346): the text handshake
              both ways, then a ping, a pong, a query, the query hit that
              answers it (one file) and a push.
@@ -279,7 +281,7 @@ def wol_frames():
     magic = b"\xff" * 6 + mac * 16
     bcast = bytes.fromhex("ffffffffffff")
     return [pcaplib.udp_frame(True, 40000, 9, magic),
-            pcaplib.udp_frame(True, 40000, 40009, magic + b"secret"),
+            pcaplib.udp_frame(True, 40000, 40009, magic),
             pcaplib.ether(bcast, pcaplib.MC, 0x0842, magic)]
 
 

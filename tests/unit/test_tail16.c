@@ -491,6 +491,10 @@ test_wol(void **state)
 	assert_int_equal(field_n(p, "wol.mac", 15)->val, 0x020000000002ULL);
 	assert_int_equal(field_n(p, "wol.sync", 0)->bits, 48);
 	assert_false(has_field(p, "wol.passwd"));
+	/* a SecureOn password of six bytes */
+	p = decode_hex(DLT_EN10MB, WOL_ETH "736563726574");
+	assert_int_equal(field_n(p, "wol.passwd", 0)->bits, 48);
+	assert_int_equal(field_n(p, "wol.passwd", 0)->bitoff, (14 + 102) * 8);
 	/* one copy differs: not a magic packet */
 	p = decode_hex(DLT_EN10MB, "ffffffffffff0200000000010842ffffffffffff"
 	    "020000000002020000000002020000000002020000000002"
