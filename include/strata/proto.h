@@ -460,6 +460,13 @@ struct st_field *st_dtext(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n,
     const char *text);
 
+/* The same over the n bytes there, their text the bytes escaped
+ * (st_escape), at most ST_DTEXT_MAX of them; NULL when they were not
+ * captured (c->err is then set). */
+#define ST_DTEXT_MAX	512
+struct st_field *st_dtext_esc(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n);
+
 /* A text field of n bytes holding secs, seconds since 1970, written as
  * Wireshark writes an absolute time in UTC ("Jan  1, 1970 00:00:00.000000000
  * UTC"); NULL when the bytes are not there or the time has no date. */

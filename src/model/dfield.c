@@ -288,6 +288,23 @@ st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 }
 
 struct st_field *
+st_dtext_esc(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n)
+{
+	char buf[ST_DTEXT_MAX * 4 + 8];
+	struct st_cur t = *c;
+	const uint8_t *p;
+
+	t.off += byteoff;
+	if ((p = st_get_bytes(&t, n)) == NULL) {
+		c->err = t.err != ST_OK ? t.err : ST_ETRUNC;
+		return NULL;
+	}
+	st_escape(p, n < ST_DTEXT_MAX ? n : ST_DTEXT_MAX, buf, sizeof(buf));
+	return st_dtext(d, c, fd, byteoff, n, buf);
+}
+
+struct st_field *
 st_dunixtime(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n, int64_t secs)
 {

@@ -20,7 +20,6 @@
 #define GNU_MAXSIZE	4096	/* Wireshark's bound: longer is a stream */
 #define GNU_MAXHITS	255	/* a hit count is one byte */
 #define GNU_MAXMSGS	64	/* descriptors in a segment */
-#define GNU_TEXT	256	/* bytes of a name shown */
 
 static const struct st_valname type_names[] = {
 	{ 0x00, "Ping" }, { 0x01, "Pong" }, { 0x40, "Push" },
@@ -105,24 +104,6 @@ gnu_strlen(struct st_cur *c, size_t off, size_t end)
 	return i - off;
 }
 
-/* Text field fd over the n bytes at off. */
-static void
-gnu_text(struct st_dctx *d, struct st_cur *c, size_t off, size_t n,
-    unsigned fd)
-{
-	char buf[GNU_TEXT * 4 + 8];
-	struct st_cur t = *c;
-	const uint8_t *p;
-
-	t.off += off;
-	if ((p = st_get_bytes(&t, n)) == NULL) {
-		c->err = t.err;
-		return;
-	}
-	st_escape(p, n < GNU_TEXT ? n : GNU_TEXT, buf, sizeof(buf));
-	st_dtext(d, c, &gnu_fields[fd], off, n, buf);
-}
-
 /* A query hit's payload at off, size bytes. */
 static void
 gnu_queryhit(struct st_dctx *d, struct st_cur *c, size_t off, size_t size)
@@ -143,7 +124,7 @@ gnu_queryhit(struct st_dctx *d, struct st_cur *c, size_t off, size_t size)
 		gnu_at(d, c, at + 4, F_HSIZE, 1);
 		at += 8;
 		n = gnu_strlen(c, at, end);
-		gnu_text(d, c, at, n, F_HNAME);
+		st_dtext_esc(d, c, &gnu_fields[F_HNAME], at, n);
 		at += n + 1;
 		n = at < end ? gnu_strlen(c, at, end) : 0;
 		if (n > 0)
@@ -200,8 +181,9 @@ gnu_decode(struct st_dctx *d, struct st_cur *c)
 		case 0x80:
 			gnu_at(d, c, GNU_HDR, F_QSPEED, 1);
 			if (size > 2)
-				gnu_text(d, c, GNU_HDR + 2, gnu_strlen(c,
-				    GNU_HDR + 2, GNU_HDR + size), F_QSEARCH);
+				st_dtext_esc(d, c, &gnu_fields[F_QSEARCH],
+				    GNU_HDR + 2, gnu_strlen(c, GNU_HDR + 2,
+				    GNU_HDR + size));
 			break;
 		case 0x81:
 			gnu_queryhit(d, c, GNU_HDR, size);

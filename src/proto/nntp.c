@@ -17,7 +17,6 @@
 #include "fields.h"
 
 #define NNTP_PORT	119
-#define NNTP_TEXT	512	/* bytes of a line shown */
 
 enum { N_REQ, N_RESP, N_CMD, N_ARG, N_CODE, N_TEXT, N_LINES, N_NFIELDS };
 
@@ -35,17 +34,6 @@ static const struct st_field_desc nntp_fields[N_NFIELDS] = {
 	[N_LINES] = FDG("strata.nntp.lines", "Lines in the segment",
 	    ST_FMT_DEC, NULL),
 };
-
-/* Adds the n bytes at off of c as text field fd, escaped. */
-static void
-nntp_text(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
-    size_t n, unsigned fd)
-{
-	char buf[NNTP_TEXT * 4 + 8];
-
-	st_escape(p + off, n < NNTP_TEXT ? n : NNTP_TEXT, buf, sizeof(buf));
-	st_dtext(d, c, &nntp_fields[fd], off, n, buf);
-}
 
 static int
 nntp_decode(struct st_dctx *d, struct st_cur *c)
@@ -74,13 +62,14 @@ nntp_decode(struct st_dctx *d, struct st_cur *c)
 	for (w = 0; w < eol && p[w] != ' '; w++)
 		;
 	if (!req && status) {
-		nntp_text(d, c, p, 0, 3, N_CODE);
+		st_dtext_esc(d, c, &nntp_fields[N_CODE], 0, 3);
 		if (eol > 4)
-			nntp_text(d, c, p, 4, eol - 4, N_TEXT);
+			st_dtext_esc(d, c, &nntp_fields[N_TEXT], 4, eol - 4);
 	} else if (req && w > 0 && w <= 16) {
-		nntp_text(d, c, p, 0, w, N_CMD);
+		st_dtext_esc(d, c, &nntp_fields[N_CMD], 0, w);
 		if (w + 1 < eol)
-			nntp_text(d, c, p, w + 1, eol - w - 1, N_ARG);
+			st_dtext_esc(d, c, &nntp_fields[N_ARG], w + 1,
+			    eol - w - 1);
 	}
 	st_dgen(d, &nntp_fields[N_LINES], lines);
 	d->hdr = n;

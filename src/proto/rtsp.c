@@ -77,17 +77,6 @@ rtsp_named(const uint8_t *p, size_t n, const char *name)
 	return 1;
 }
 
-/* Text field fd over the n bytes at off of c (p its bytes), escaped. */
-static void
-rtsp_text(struct st_dctx *d, struct st_cur *c, const uint8_t *p, size_t off,
-    size_t n, unsigned fd)
-{
-	char buf[RTSP_TEXT * 4 + 8];
-
-	st_escape(p + off, n < RTSP_TEXT ? n : RTSP_TEXT, buf, sizeof(buf));
-	st_dtext(d, c, &rtsp_fields[fd], off, n, buf);
-}
-
 /* The first line, n bytes at p without its end, as field fd over the
  * line and its end; the end written as Wireshark writes it in this
  * field ("\r\n" in text). */
@@ -195,8 +184,8 @@ rtsp_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_ENOTME;
 	if (rtsp_request(p, (size_t)n, &m, &u0, &u1)) {
 		rtsp_first(d, c, p, (size_t)n, F_REQ);
-		rtsp_text(d, c, p, 0, m, F_METHOD);
-		rtsp_text(d, c, p, u0, u1 - u0, F_URL);
+		st_dtext_esc(d, c, &rtsp_fields[F_METHOD], 0, m);
+		st_dtext_esc(d, c, &rtsp_fields[F_URL], u0, u1 - u0);
 	} else if (n >= 12 && memcmp(p, "RTSP/", 5) == 0 && p[8] == ' ') {
 		rtsp_first(d, c, p, (size_t)n, F_RESP);
 		rtsp_number(d, c, p, 9, 3, F_STATUS);
@@ -218,7 +207,8 @@ rtsp_decode(struct st_dctx *d, struct st_cur *c)
 			;
 		if (m < end && u0 <= end) {
 			if (rtsp_named(p + pos, m - pos, "content-type")) {
-				rtsp_text(d, c, p, u0, end - u0, F_CTYPE);
+				st_dtext_esc(d, c, &rtsp_fields[F_CTYPE], u0,
+				    end - u0);
 				sdp = end - u0 >= 15 && rtsp_named(p + u0, 15,
 				    "application/sdp");
 			} else if (rtsp_named(p + pos, m - pos,
@@ -227,9 +217,11 @@ rtsp_decode(struct st_dctx *d, struct st_cur *c)
 				    end - u0, F_CLEN);
 				has_clen = 1;
 			} else if (rtsp_named(p + pos, m - pos, "session"))
-				rtsp_text(d, c, p, u0, end - u0, F_SESSION);
+				st_dtext_esc(d, c, &rtsp_fields[F_SESSION], u0,
+				    end - u0);
 			else if (rtsp_named(p + pos, m - pos, "transport"))
-				rtsp_text(d, c, p, u0, end - u0, F_TRANSPORT);
+				st_dtext_esc(d, c, &rtsp_fields[F_TRANSPORT], u0,
+				    end - u0);
 		}
 		pos = end + (p[end] == '\r' ? 2 : 1);
 	}

@@ -28,7 +28,6 @@
 #define TAC_HDR		12
 #define TAC_MAXARGS	255	/* an argument count is one byte */
 #define TAC_MAXMSGS	32	/* messages in one segment */
-#define TAC_TEXT	256	/* bytes of a string shown */
 
 static const struct st_valname type_names[] = {
 	{ 1, "Authentication" }, { 2, "Authorization" }, { 3, "Accounting" },
@@ -216,23 +215,16 @@ static size_t
 tac_str(struct st_dctx *d, const struct body *b, size_t off, size_t n,
     unsigned fd)
 {
-	char buf[TAC_TEXT * 4 + 8];
-	struct st_cur t = *b->c;
-	const uint8_t *p;
-
 	if (n == 0)
 		return off;
-	t.off += b->at + off;
-	if (off + n > b->end - b->at || (p = st_get_bytes(&t, n)) == NULL) {
+	if (off + n > b->end - b->at) {
 		b->c->err = ST_ETRUNC;
 		return off + n;
 	}
 	if (tac_fields[fd].fmt == ST_FMT_BYTES)
 		st_dbytes(d, b->c, &tac_fields[fd], b->at + off, n);
-	else {
-		st_escape(p, n < TAC_TEXT ? n : TAC_TEXT, buf, sizeof(buf));
-		st_dtext(d, b->c, &tac_fields[fd], b->at + off, n, buf);
-	}
+	else
+		st_dtext_esc(d, b->c, &tac_fields[fd], b->at + off, n);
 	return off + n;
 }
 
