@@ -466,6 +466,10 @@ struct st_field *st_dtext(struct st_dctx *d, struct st_cur *c,
 #define ST_DTEXT_MAX	512
 struct st_field *st_dtext_esc(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n);
+/* The same, the bytes shown as tshark shows an ASCII string
+ * (st_escape_ascii: to the first NUL, bytes above 0x7f as U+FFFD). */
+struct st_field *st_dtext_ascii(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n);
 
 /* A text field of n bytes holding secs, seconds since 1970, written as
  * Wireshark writes an absolute time in UTC ("Jan  1, 1970 00:00:00.000000000

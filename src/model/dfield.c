@@ -287,21 +287,41 @@ st_dtext(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
 	return f;
 }
 
-struct st_field *
-st_dtext_esc(struct st_dctx *d, struct st_cur *c,
-    const struct st_field_desc *fd, size_t byteoff, size_t n)
+/* The n bytes at c's position plus byteoff as a text field, escaped by
+ * st_escape_ascii (ascii) or st_escape. */
+static struct st_field *
+dtext_bytes(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n, int ascii)
 {
 	char buf[ST_DTEXT_MAX * 4 + 8];
 	struct st_cur t = *c;
 	const uint8_t *p;
+	size_t k = n < ST_DTEXT_MAX ? n : ST_DTEXT_MAX;
 
 	t.off += byteoff;
 	if ((p = st_get_bytes(&t, n)) == NULL) {
 		c->err = t.err != ST_OK ? t.err : ST_ETRUNC;
 		return NULL;
 	}
-	st_escape(p, n < ST_DTEXT_MAX ? n : ST_DTEXT_MAX, buf, sizeof(buf));
+	if (ascii)
+		st_escape_ascii(p, k, buf, sizeof(buf));
+	else
+		st_escape(p, k, buf, sizeof(buf));
 	return st_dtext(d, c, fd, byteoff, n, buf);
+}
+
+struct st_field *
+st_dtext_esc(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n)
+{
+	return dtext_bytes(d, c, fd, byteoff, n, 0);
+}
+
+struct st_field *
+st_dtext_ascii(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff, size_t n)
+{
+	return dtext_bytes(d, c, fd, byteoff, n, 1);
 }
 
 struct st_field *
