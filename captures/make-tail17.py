@@ -16,6 +16,16 @@ cups.pcap    CUPS browsing (UDP 631): two printers announced (type bits,
              and one announcement that ends after the URI.
 bfdecho.pcap BFD echo packets (UDP 3785), which the sender alone reads:
              two of different lengths.
+mndp.pcap    MikroTik Neighbor Discovery (UDP 5678): a router's
+             announcement with every TLV strata knows and one it does
+             not, and a datagram too short to be one (data).
+dblsp.pcap   Dropbox LAN sync discovery (UDP 17500): a client's JSON
+             announcement.
+tzsp.pcap    TZSP (UDP 37008), a remote sensor's capture stream: an
+             Ethernet frame (a DNS query) after radio tags (signal,
+             rate, channel, sensor MAC, original length, a pad), an
+             802.11 probe request after an FCS tag, a keepalive, and
+             tags cut short.
 """
 import os
 import struct
@@ -86,12 +96,52 @@ def bfdecho_frames():
             pcaplib.udp_frame(True, 49152, 3785, b"strata echo 2")]
 
 
+def mndp_frames():
+    def tlv(t, v):
+        return struct.pack("!HH", t, len(v)) + v
+    m = b"\x00\x00\x00\x05" + tlv(1, bytes.fromhex("020000000009")) + \
+        tlv(5, b"MikroTik") + tlv(7, b"6.48.6 (stable)") + \
+        tlv(8, b"MikroTik") + tlv(10, struct.pack("<I", 3600)) + \
+        tlv(11, b"ABCD-1234") + tlv(12, b"RB951Ui-2HnD") + \
+        tlv(14, b"\x01") + tlv(16, b"ether1") + \
+        tlv(17, bytes([198, 18, 0, 9])) + tlv(15, bytes(16)) + \
+        tlv(99, b"zz")
+    return [pcaplib.udp_frame(True, 5678, 5678, m),
+            pcaplib.udp_frame(True, 5678, 5678, b"\x00\x00\x00\x00")]
+
+
+def dblsp_frames():
+    j = (b'{"host_int": 123456789, "version": [2, 0], "displayname": "", '
+         b'"port": 17500, "namespaces": [1, 2, 3]}')
+    return [pcaplib.udp_frame(True, 17500, 17500, j)]
+
+
+def tzsp_frames():
+    inner = pcaplib.udp_frame(True, 40000, 53, bytes.fromhex(
+        "12340100000100000000000000000100" "01"))
+    tags = bytes([10, 1, 0xd8, 12, 1, 22, 18, 1, 6, 60, 6]) + \
+        bytes.fromhex("02000000000a") + bytes([41, 2]) + \
+        struct.pack("!H", len(inner)) + bytes([0, 1])
+    eth = bytes([1, 0]) + struct.pack("!H", 1) + tags + inner
+    probe = bytes.fromhex("40000000ffffffffffff020000000001ffffffffffff"
+                          "10000000" "01040204 0b16".replace(" ", ""))
+    wlan = bytes([1, 0]) + struct.pack("!H", 18) + bytes([17, 1, 0, 1]) + \
+        probe
+    keep = bytes([1, 4]) + struct.pack("!H", 0)
+    cut = bytes([1, 0]) + struct.pack("!H", 1) + bytes([10, 1])
+    return [pcaplib.udp_frame(True, 37008, 37008, x)
+            for x in (eth, wlan, keep, cut)]
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "tacacs.pcap"), tacacs_frames())
     pcaplib.write(os.path.join(here, "autorp.pcap"), autorp_frames())
     pcaplib.write(os.path.join(here, "cups.pcap"), cups_frames())
     pcaplib.write(os.path.join(here, "bfdecho.pcap"), bfdecho_frames())
+    pcaplib.write(os.path.join(here, "mndp.pcap"), mndp_frames())
+    pcaplib.write(os.path.join(here, "dblsp.pcap"), dblsp_frames())
+    pcaplib.write(os.path.join(here, "tzsp.pcap"), tzsp_frames())
 
 
 if __name__ == "__main__":

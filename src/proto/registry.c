@@ -192,7 +192,8 @@ extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
     st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
 /* @tail17 */
 extern const struct st_proto st_proto_tacacs, st_proto_autorp,
-    st_proto_cups, st_proto_bfdecho;
+    st_proto_cups, st_proto_bfdecho, st_proto_mndp, st_proto_dblsp_disc,
+    st_proto_tzsp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -516,6 +517,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_autorp,
 	&st_proto_cups,
 	&st_proto_bfdecho,
+	&st_proto_mndp,
+	&st_proto_dblsp_disc,
+	&st_proto_tzsp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -8,7 +8,12 @@
  * cut short (shown whole or not at all), bytes after the last RP.  CUPS
  * browsing: the type's bits from the number the hex digits spell, the
  * state, URI and quoted strings; a line that stops after its URI, one cut
- * after the state.  BFD echo: the bytes.  Every shorter prefix of each.
+ * after the state.  BFD echo: the bytes.  MNDP: each TLV's value by its
+ * type (the uptime little-endian), one unknown, one of the wrong length,
+ * too short to be MNDP, a TLV past the datagram.  Dropbox LAN sync
+ * discovery: handed to JSON.  TZSP: radio tags, the Ethernet frame inside
+ * as layers of its own, 802.11, a keepalive, an unknown encapsulation,
+ * tags cut short.  Every shorter prefix of each.
  */
 #include <string.h>
 
@@ -220,6 +225,125 @@ test_bfdecho(void **state)
 	sweep_prefixes(DLT_RAW, BFD_ECHO);
 }
 
+#define MNDP_ANN "450000ab000140004011ae19c6120001c6120002162e162e0097b07e" \
+	"0000000500010006020000000009000500084d696b726f54696b0007000f362e34" \
+	"382e362028737461626c6529000800084d696b726f54696b000a0004100e0000" \
+	"000b0009414243442d31323334000c000c524239353155692d32486e44000e0001" \
+	"010010000665746865723100110004c6120009000f0010000000000000000000" \
+	"00000000000000006300027a7a"
+
+static void
+test_mndp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, MNDP_ANN);
+	assert_chain(p, "ipv4 udp mndp");
+	assert_int_equal(fval(p, "mndp.header.seqno"), 5);
+	assert_int_equal(fval(p, "mndp.mac"), 0x020000000009);
+	assert_string_equal(field_n(p, "mndp.identity", 0)->meaning,
+	    "MikroTik");
+	assert_string_equal(field_n(p, "mndp.version", 0)->meaning,
+	    "6.48.6 (stable)");
+	assert_string_equal(field_n(p, "mndp.uptime", 0)->meaning,
+	    "3600.000000000");
+	assert_string_equal(field_n(p, "mndp.board", 0)->meaning,
+	    "RB951Ui-2HnD");
+	assert_int_equal(fval(p, "mndp.unpack"), 1);
+	assert_string_equal(field_n(p, "mndp.interfacename", 0)->meaning,
+	    "ether1");
+	assert_int_equal(fval(p, "mndp.ipv4address"), 0xc6120009);
+	assert_true(has_field(p, "mndp.ipv6address"));
+	/* type 99: its bytes */
+	assert_int_equal(field_n(p, "mndp.tlv.type", 11)->val, 99);
+	assert_int_equal(field_n(p, "mndp.tlv.data", 0)->bits, 16);
+	assert_string_equal(summary_of(DLT_RAW, MNDP_ANN), "   1  0.000000  "
+	    "ipv4 › udp › mndp  198.18.0.1:5678 → 198.18.0.2:5678 len 143  "
+	    "mndp MikroTik (RB951Ui-2HnD, 6.48.6 (stable)) on ether1\n");
+	/* four bytes: not MNDP */
+	p = decode_hex(DLT_RAW, "45000020000140004011aea4c6120001c6120002"
+	    "162e162e000c4752" "00000000");
+	assert_chain(p, "ipv4 udp data");
+	/* a MAC address TLV of 4 bytes: its bytes; then a TLV of 200
+	 * bytes in a datagram of 20 */
+	p = decode_hex(DLT_RAW, "45000030000140004011ae94c6120001c6120002"
+	    "162e162e001c0000" "00000001" "00010004aabbccdd" "000500c8414243");
+	assert_false(has_field(p, "mndp.mac"));
+	assert_int_equal(field_n(p, "mndp.tlv.data", 0)->bits, 32);
+	assert_false(has_field(p, "mndp.identity"));
+	assert_int_equal(last_layer(p, "mndp")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, MNDP_ANN);
+}
+
+#define DBLSP "45000081000140004011ae43c6120001c6120002445c445c006d7af4" \
+	"7b22686f73745f696e74223a203132333435363738392c202276657273696f6e22" \
+	"3a205b322c20305d2c2022646973706c61796e616d65223a2022222c2022706f72" \
+	"74223a2031373530302c20226e616d65737061636573223a205b312c20322c2033" \
+	"5d7d"
+
+static void
+test_dblsp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, DBLSP);
+	assert_chain(p, "ipv4 udp db-lsp-disc json");
+	assert_int_equal(layer(p, "db-lsp-disc")->nfields, 0);
+	assert_true(has_field(p, "json.key"));
+	sweep_prefixes(DLT_RAW, DBLSP);
+}
+
+#define TZSP_ETH "45000072000140004011ae52c6120001c612000290909090005e56dc" \
+	"010000010a01d80c01161201063c0602000000000a2902003b00010200000000" \
+	"0202000000000108004500002d000140004011ae97c6120001c61200029c4000" \
+	"350019c1e91234010000010000000000000000010001"
+#define TZSP_WLAN "45000044000140004011ae80c6120001c6120002909090900030e011" \
+	"010000121101000140000000ffffffffffff020000000001ffffffffffff1000" \
+	"0000010402040b16"
+
+static void
+test_tzsp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TZSP_ETH);
+	assert_chain(p, "ipv4 udp tzsp eth ipv4 udp dns");
+	assert_int_equal(fval(p, "tzsp.version"), 1);
+	assert_int_equal(fval(p, "tzsp.encap"), 1);
+	/* -40 dBm, held as a signed number */
+	assert_int_equal((int64_t)fval(p, "tzsp.wlan.signal"), -40);
+	assert_int_equal(fval(p, "tzsp.wlan.rate"), 22);
+	assert_int_equal(fval(p, "tzsp.wlan.channel"), 6);
+	assert_int_equal(fval(p, "tzsp.sensormac"), 0x02000000000a);
+	assert_int_equal(fval(p, "tzsp.original_length"), 59);
+	/* pad and end: a tag each, no length */
+	assert_int_equal(field_n(p, "tzsp.option_tag", 5)->val, 0);
+	assert_int_equal(field_n(p, "tzsp.option_tag", 6)->val, 1);
+	assert_int_equal(layer(p, "tzsp")->hdr_len, 27);
+	p = decode_hex(DLT_RAW, TZSP_WLAN);
+	assert_chain(p, "ipv4 udp tzsp wlan wlan.mgt");
+	assert_int_equal(fval(p, "tzsp.wlan.status.fcs_err"), 0);
+	/* a keepalive: no tags */
+	p = decode_hex(DLT_RAW, "45000020000140004011aea4c6120001c6120002"
+	    "90909090000c5189" "01040000");
+	assert_int_equal(fval(p, "tzsp.type"), 4);
+	assert_false(has_field(p, "tzsp.option_tag"));
+	/* encapsulation 999: the frame is data */
+	p = decode_hex(DLT_RAW, "45000022000140004011aea2c6120001c6120002"
+	    "90909090000e0000" "010003e701aa");
+	assert_chain(p, "ipv4 udp tzsp data");
+	/* a tag whose value is missing */
+	p = decode_hex(DLT_RAW, "45000022000140004011aea2c6120001c6120002"
+	    "90909090000e4787" "010000010a01");
+	assert_false(has_field(p, "tzsp.option_tag"));
+	assert_int_equal(last_layer(p, "tzsp")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, TZSP_ETH);
+	sweep_prefixes(DLT_RAW, TZSP_WLAN);
+}
+
 int
 main(void)
 {
@@ -229,6 +353,9 @@ main(void)
 		cmocka_unit_test(test_autorp),
 		cmocka_unit_test(test_cups),
 		cmocka_unit_test(test_bfdecho),
+		cmocka_unit_test(test_mndp),
+		cmocka_unit_test(test_dblsp),
+		cmocka_unit_test(test_tzsp),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
