@@ -26,7 +26,8 @@ extern const struct st_proto st_proto_ppp, st_proto_lcp, st_proto_ipcp,
     st_proto_ipv6cp, st_proto_pap, st_proto_chap, st_proto_pppoed,
     st_proto_pppoes, st_proto_chdlc, st_proto_slarp, st_proto_fr;
 extern const struct st_proto st_proto_ccp, st_proto_comp_data, st_proto_bacp,
-    st_proto_bap, st_proto_mp;
+    st_proto_bap, st_proto_mp, st_proto_mplscp, st_proto_cdpcp,
+    st_proto_osinlcp, st_proto_cbcp;
 extern const struct st_proto st_proto_gre, st_proto_erspan, st_proto_erspan1,
     st_proto_vxlan, st_proto_geneve, st_proto_mpls, st_proto_esp, st_proto_ah,
     st_proto_udpencap, st_proto_l2tp, st_proto_lisp_data, st_proto_isakmp,
@@ -245,6 +246,10 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_bacp,
 	&st_proto_bap,
 	&st_proto_mp,
+	&st_proto_mplscp,
+	&st_proto_cdpcp,
+	&st_proto_osinlcp,
+	&st_proto_cbcp,
 	&st_proto_pppoed,
 	&st_proto_pppoes,
 	&st_proto_chdlc,
