@@ -313,6 +313,17 @@ cp_node(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 			st_dbytes(d, c, &sp->o[sp->opts[i].node], 0, len);
 }
 
+/* Whether an option running past the n bytes at o is cut by the capture
+ * (then c->err says so), not malformed. */
+static int
+cp_cut(struct st_dctx *d, struct st_cur *c, struct st_cur *o, size_t n)
+{
+	if (st_cur_left(o) != n || d->pkt->caplen >= d->pkt->len)
+		return 0;
+	c->err = ST_ETRUNC;
+	return 1;
+}
+
 /* The options in the n bytes at c. */
 void
 cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
@@ -326,7 +337,8 @@ cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 		o = *c;
 		o.off += pos;
 		if (n - pos < 2) {
-			st_dmalformed(d, "option header cut short");
+			if (!cp_cut(d, c, &o, n - pos))
+				st_dmalformed(d, "option header cut short");
 			return;
 		}
 		if (sp->opt == NULL)
@@ -337,8 +349,13 @@ cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 			c->err = o.err;
 			return;
 		}
-		if (len < 2 || len > n - pos) {
+		if (len < 2) {
 			st_dmalformed(d, "option length %zu", len);
+			return;
+		}
+		if (len > n - pos) {
+			if (!cp_cut(d, c, &o, n - pos))
+				st_dmalformed(d, "option length %zu", len);
 			return;
 		}
 		if (sp->opt != NULL)
