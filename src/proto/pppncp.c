@@ -246,7 +246,7 @@ cbcp_summary(struct st_sumctx *s, const struct st_layer *ly)
 {
 	cp_summary(s, ly, "CBCP", cbcp_fields);
 	cpx_sum_opts(s, ly, &cbcp_opt_fields[O_TYPE]);
-	cp_fact(s, ly, &cbcp_opt_fields[CBO_ADDR], "number");
+	cp_fact(s, ly, &cbcp_opt_fields[CBO_ADDR], "dial");
 	return 1;
 }
 
