@@ -283,8 +283,9 @@ const struct st_proto st_proto_bacp = {
 	.color = "\033[36m",
 	.explain_bits = 32,
 	.explain = CP_EXPLAIN " BACP opens BAP on a multilink bundle; its "
-	    "one option, Favored-Peer, carries a magic number: when both "
-	    "ends ask for a link at once, the lower number's request wins.",
+	    "one option, Favored-Peer, carries a magic number: the two ends' "
+	    "numbers decide which is favored when both ask for a link at "
+	    "once.",
 };
 
 const struct st_proto st_proto_bap = {

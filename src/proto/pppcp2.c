@@ -415,7 +415,8 @@ const struct st_proto st_proto_comp_data = {
 	.keys = comp_keys,
 	.color = "\033[36m",
 	.explain = "A datagram compressed by the method CCP agreed on for "
-	    "this direction; inflated, it starts with a PPP protocol field "
-	    "(RFC 1962 4). Without the packets before it (the dictionary) it "
-	    "cannot be read, so strata, like Wireshark, shows the bytes.",
+	    "this direction; decompressed, it starts with the PPP protocol "
+	    "field of what it carries. Without the packets before it (a "
+	    "method's dictionary is built from them) it cannot be read, so "
+	    "strata, like Wireshark, shows the bytes.",
 };

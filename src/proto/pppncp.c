@@ -2,7 +2,7 @@
 /*
  * More of PPP's control protocols in LCP's format (code, identifier,
  * length, options; pppcp.h's engine): the network control protocols of
- * MPLS (MPLSCP, RFC 3032 4.1, 0x8281: no options), of Cisco's CDP (CDPCP,
+ * MPLS (MPLSCP, RFC 3032 4, 0x8281: no options), of Cisco's CDP (CDPCP,
  * 0x8207: none) and of OSI network layers (OSINLCP, RFC 1377, 0x8023:
  * Align-NPDU), and the Callback Control Protocol (CBCP, 0xc029, from
  * Microsoft's draft-ietf-pppext-callback-cp-02) with which a dial-in
