@@ -229,9 +229,15 @@ bap_decode(struct st_dctx *d, struct st_cur *c)
 	o = *c;
 	/* The responses start with a response code (RFC 2125 6) */
 	if (type == 2 || type == 4 || type == 6 || type == 8) {
-		if (n < 1)
-			return st_dmalformed(d, "response code missing");
+		/* Wireshark reads it past the packet's length, from
+		 * padding or a trailer, when the length leaves it out */
+		if (st_cur_left(&o) < 1)
+			return n < 1 ? st_dmalformed(d, "response code "
+			    "missing") : ST_ETRUNC;
 		st_dfield(d, &o, &bap_fields[B_RESP]);
+		if (n < 1)
+			return st_dmalformed(d, "response code past the "
+			    "length");
 		o.off++;
 		n--;
 	}

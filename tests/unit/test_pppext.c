@@ -166,6 +166,14 @@ test_bacp_bap(void **state)
 	p = decode_hex(DLT_PPP, BAP_RESP);
 	assert_int_equal(fval(p, "bap.response_code"), 0);
 	assert_int_equal(fval(p, "bacp.link_speed"), 64);
+	/* a response whose length leaves its code out: read from the
+	 * padding, as tshark does, and marked */
+	p = decode_hex(DLT_PPP, "ff03c02d0403000402");
+	assert_int_equal(fval(p, "bap.response_code"), 2);
+	assert_int_equal(layer(p, "bap")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_PPP, "ff03c02d04030004");
+	assert_false(has_field(p, "bap.response_code"));
+	assert_int_equal(layer(p, "bap")->status, ST_LS_MALFORMED);
 	/* a sub-option length of 1 ends the sub-options; a link type of 4
 	 * bytes is kept as bytes */
 	p = decode_hex(DLT_PPP, BAP_BADSUB);
