@@ -94,6 +94,7 @@ test_ccp(void **state)
 	assert_chain(p, "ppp comp_data");
 	assert_int_equal(field_n(p, "strata.comp_data.data", 0)->bits, 48);
 	sweep_prefixes(DLT_PPP, CCP_REQ);
+	sweep_prefixes(DLT_PPP, COMP_DATA);
 }
 
 static void
@@ -244,6 +245,8 @@ test_ncps(void **state)
 	assert_true(has_field(p, "osinlcp.opt.def_pid"));
 	assert_true(has_field(p, "strata.osinlcp.opt.unknown"));
 	sweep_prefixes(DLT_PPP, OSINLCP_REQ);
+	sweep_prefixes(DLT_PPP, MPLSCP_REQ);
+	sweep_prefixes(DLT_PPP, CDPCP_REQ);
 }
 
 static void
@@ -274,6 +277,40 @@ test_cbcp(void **state)
 	sweep_prefixes(DLT_PPP, CBCP_REQ);
 }
 
+/* A malformed and a cut-short variant of each control protocol. */
+static void
+test_variants(void **state)
+{
+	static const char *const cut[] = {
+		BACP_REQ, MPLSCP_REQ, OSINLCP_REQ, CBCP_REQ,
+	};
+	static const char *const bad[] = {
+		"ff03c02b0101000a010111223344",		/* BACP: length 1 */
+		"ff0382810101000801016162",		/* MPLSCP */
+		"ff03820701030006ff05",			/* CDPCP: past the end */
+		"ff0380230104000b01030202017a7a",	/* OSINLCP */
+		"ff03c0290105000602",			/* CBCP: header cut */
+	};
+	const struct st_packet *p;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		p = decode_hex(DLT_PPP, bad[i]);
+		assert_int_equal(p->layers[1].status, ST_LS_MALFORMED);
+	}
+	for (i = 0; i < sizeof(cut) / sizeof(cut[0]); i++) {
+		n = hexbytes(cut[i]);
+		st_pkt_reset(&tpkt, tbuf, (uint32_t)n - 3, (uint32_t)n);
+		st_decode(&tpkt, DLT_PPP);
+		assert_int_equal(tpkt.layers[1].status, ST_LS_TRUNCATED);
+	}
+	/* BACP's Favored-Peer of 5 bytes: kept as bytes, with a note */
+	p = decode_hex(DLT_PPP, "ff03c02b01010009010511223344");
+	assert_false(has_field(p, "bacp.magic_number"));
+	assert_true(has_note(p, "Favored-Peer option of 5 bytes"));
+}
+
 static void
 test_summaries(void **state)
 {
@@ -298,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_mp),
 		cmocka_unit_test(test_ncps),
 		cmocka_unit_test(test_cbcp),
+		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_summaries),
 	};
 
