@@ -15,12 +15,12 @@
  * padding) are not the packet's.
  */
 #include "strata/out.h"
-#include "fields.h"
+#include "pppcp.h"
 
 #define CP_MAX_OPTS	64	/* options decoded */
 #define CP_TEXT		128	/* text bytes shown */
 
-static const struct st_valname cp_code_names[] = {
+const struct st_valname cp_code_names[] = {
 	{ 1, "Conf-Request" }, { 2, "Conf-Ack" }, { 3, "Conf-Nak" },
 	{ 4, "Conf-Reject" }, { 5, "Term-Request" }, { 6, "Term-Ack" },
 	{ 7, "Code-Reject" }, { 8, "Prot-Reject" }, { 9, "Echo-Request" },
@@ -53,37 +53,6 @@ static const struct st_valname ipv6cp_opt_names[] = {
 	{ 1, "interface identifier" }, { 2, "IPv6 compression protocol" },
 	{ 0, NULL }
 };
-
-/* The rows every control protocol's table starts with. */
-enum { H_CODE, H_ID, H_LEN, H_DATA, H_N };
-#define CP_HEAD(pfx, codes) \
-	FDN("code", pfx ".code", "Code", 0, 8, ST_FMT_DEC, codes), \
-	FD("id", pfx ".identifier", "Identifier", 8, 8, ST_FMT_DEC), \
-	FD("len", pfx ".length", "Length", 16, 16, ST_FMT_DEC)
-
-/* An option's value: its type, the row showing it (0 bits: bytes), and
- * the row of the whole option as Wireshark names it (0: none). */
-struct cp_opt {
-	uint8_t		 type;
-	uint8_t		 row;
-	uint8_t		 node;
-};
-
-/* The whole option, a node Wireshark names by option type (each option
- * is a protocol of its own there): its bytes. */
-#define CP_NODE(n, l) \
-	{ .name = (n), .label = (l), .fmt = ST_FMT_BYTES, \
-	  .flags = ST_DF_COLONS }
-
-/* What one control protocol's decoder needs of its tables. */
-struct cp_spec {
-	const struct st_field_desc *f;		/* CP_HEAD, data, then ... */
-	const struct st_field_desc *o;		/* type, length, data, values */
-	const struct cp_opt *opts;
-	size_t		 nopts;
-};
-
-enum { O_TYPE, O_LEN, O_DATA };
 
 /* ---- LCP ---- */
 enum { L_MAGIC = H_N, L_LDATA, L_MSG, L_SECS, L_REJ };
@@ -344,8 +313,19 @@ cp_node(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 			st_dbytes(d, c, &sp->o[sp->opts[i].node], 0, len);
 }
 
+/* Whether an option running past the n bytes at o is cut by the capture
+ * (then c->err says so), not malformed. */
+static int
+cp_cut(struct st_dctx *d, struct st_cur *c, struct st_cur *o, size_t n)
+{
+	if (st_cur_left(o) != n || d->pkt->caplen >= d->pkt->len)
+		return 0;
+	c->err = ST_ETRUNC;
+	return 1;
+}
+
 /* The options in the n bytes at c. */
-static void
+void
 cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
     size_t n)
 {
@@ -357,30 +337,44 @@ cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
 		o = *c;
 		o.off += pos;
 		if (n - pos < 2) {
-			st_dmalformed(d, "option header cut short");
+			if (!cp_cut(d, c, &o, n - pos))
+				st_dmalformed(d, "option header cut short");
 			return;
 		}
-		st_dfields(d, &o, sp->o, O_DATA);
+		if (sp->opt == NULL)
+			st_dfields(d, &o, sp->o, O_DATA);
 		type = (unsigned)st_peek_bits(&o, 0, 8);
 		len = (size_t)st_peek_bits(&o, 8, 8);
 		if (o.err != ST_OK) {
 			c->err = o.err;
 			return;
 		}
-		if (len < 2 || len > n - pos) {
+		if (len < 2) {
 			st_dmalformed(d, "option length %zu", len);
 			return;
 		}
-		cp_node(d, &o, sp, type, len);
-		o.off += 2;
-		if (len > 2)
-			cp_value(d, &o, sp, type, len - 2);
-		if (sp == &lcp_spec && type == 2 && len == 6)
-			st_dfields(d, &o, lcp_opt_fields + LO_ACCMBITS, 32);
+		if (len > n - pos) {
+			if (!cp_cut(d, c, &o, n - pos))
+				st_dmalformed(d, "option length %zu", len);
+			return;
+		}
+		if (sp->opt != NULL)
+			sp->opt(d, &o, sp, type, len);
+		else {
+			cp_node(d, &o, sp, type, len);
+			o.off += 2;
+			if (len > 2)
+				cp_value(d, &o, sp, type, len - 2);
+			if (sp == &lcp_spec && type == 2 && len == 6)
+				st_dfields(d, &o, lcp_opt_fields + LO_ACCMBITS,
+				    32);
+		}
 		if (o.err != ST_OK) {
 			c->err = o.err;
 			return;
 		}
+		if (d->ly->status == ST_LS_MALFORMED)
+			return;
 		pos += len;
 	}
 	if (pos < n)
@@ -392,7 +386,7 @@ cp_options(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
  * packet holds (within what was captured) and d->hdr.  Returns ST_OK or
  * an error.
  */
-static int
+int
 cp_head(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *f,
     size_t *n)
 {
@@ -436,7 +430,7 @@ lcp_body(struct st_dctx *d, struct st_cur *c, unsigned code, size_t n)
 		st_dbytes(d, c, &lcp_fields[H_DATA], 0, n);
 }
 
-static int
+int
 cp_decode(struct st_dctx *d, struct st_cur *c, const struct cp_spec *sp,
     int lcp)
 {
@@ -563,7 +557,7 @@ static const struct st_bind chap_binds[] = { { ST_KEY_PPP, 0xc223 } };
  * "PPP LCP Conf-Request id 1", as tcpdump names them; PAP adds the
  * peer, CHAP the name, IPCP the address asked for.
  */
-static void
+void
 cp_summary(struct st_sumctx *s, const struct st_layer *ly, const char *what,
     const struct st_field_desc *f)
 {
@@ -583,7 +577,7 @@ cp_summary(struct st_sumctx *s, const struct st_layer *ly, const char *what,
 }
 
 /* Writes " label value" for the first field of row fd in ly, if any. */
-static void
+void
 cp_fact(struct st_sumctx *s, const struct st_layer *ly,
     const struct st_field_desc *fd, const char *label)
 {
@@ -657,12 +651,6 @@ static const struct st_field_desc *const pap_keys[] = {
 static const struct st_field_desc *const chap_keys[] = {
 	&chap_fields[H_CODE], &chap_fields[C_NAME], NULL,
 };
-
-#define CP_EXPLAIN \
-	"Configure-Request lists the options one end wants, each as type, " \
-	"length and value; the peer answers Ack (all of them), Nak (other " \
-	"values) or Reject (not these). The identifier matches answers to " \
-	"requests."
 
 const struct st_proto st_proto_lcp = {
 	.name = "lcp",
