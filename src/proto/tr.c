@@ -194,7 +194,9 @@ tr_summary(struct st_sumctx *s, const struct st_layer *ly)
 	s->value(s, f[T_SRC2]);
 	st_out_puts(s->o, " \xe2\x86\x92 ");
 	s->value(s, f[T_DST]);
-	if (f[T_FTYPE] != NULL && (m = st_field_meaning(f[T_FTYPE])) != NULL)
+	/* By the frame control byte: a lite decode has no detail rows. */
+	if (f[T_FC] != NULL &&
+	    (m = st_valname(ftype_names, (uint32_t)f[T_FC]->val >> 6)) != NULL)
 		st_out_printf(s->o, " %s", m);
 	if (f[T_RIF] != NULL) {
 		st_out_puts(s->o, " rif ");
