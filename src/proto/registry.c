@@ -191,7 +191,8 @@ extern const struct st_proto st_proto_igrp, st_proto_lwres;
 extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
     st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
 extern const struct st_proto st_proto_arcnet, st_proto_arcnet_linux,
-    st_proto_tr, st_proto_trmac, st_proto_fddi, st_proto_ipfc, st_proto_enc;
+    st_proto_tr, st_proto_trmac, st_proto_fddi, st_proto_ipfc, st_proto_enc,
+    st_proto_symantec;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -517,6 +518,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_fddi,
 	&st_proto_ipfc,
 	&st_proto_enc,
+	&st_proto_symantec,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
