@@ -113,6 +113,15 @@ arc_decode(struct st_dctx *d, struct st_cur *c)
 		if (!linux_hdr && st_peek_bits(c, (at + 3) * 8, 8) ==
 		    ARC_EXCEPTION) {
 			st_dfields_at(d, c, at, &arc_fields[A_EXC], 3);
+			/* The ID again, which must be the same one. */
+			if (c->err == ST_OK &&
+			    st_peek_bits(c, (at + 6) * 8, 8) != pid) {
+				d->hdr = at + 7;
+				return st_dmalformed(d, "exception packet's "
+				    "protocol ID 0x%02x after 0x%02x",
+				    (unsigned)st_peek_bits(c, (at + 6) * 8, 8),
+				    pid);
+			}
 			at += 4;
 		}
 		st_dfields_at(d, c, at, &arc_fields[A_SPLIT], 2);
