@@ -20,25 +20,7 @@
 #define SNAPIP	"aaaa030000000800"
 
 /* RFC 1201 IP on a BSD ARCNET header (the fuzz seed). */
-static const uint8_t arcnet_bsd[] = {
-	0x01, 0x02, 0xd4, 0x00, 0x00, 0x01,
-	0x45, 0x00, 0x00, 0x22, 0x00, 0x01, 0x40, 0x00, 0x40, 0x01, 0xae,
-	0xb2, 0xc6, 0x12, 0x00, 0x01, 0xc6, 0x12, 0x00, 0x02, 0x08, 0x00,
-	0x9d, 0xc6, 0x00, 0x01, 0x00, 0x01, 0x73, 0x74, 0x72, 0x61, 0x74,
-	0x61,
-};
-
-static const char *
-hex_of(const uint8_t *b, size_t n)
-{
-	static char out[1024];
-	size_t i;
-
-	for (i = 0; i < n && i < 500; i++)
-		snprintf(out + 2 * i, 3, "%02x", b[i]);
-	out[2 * i] = '\0';
-	return out;
-}
+#define ARCBSD	"0102d4000001" IP4
 
 static void
 test_arcnet(void **state)
@@ -46,7 +28,7 @@ test_arcnet(void **state)
 	const struct st_packet *p;
 
 	(void)state;
-	p = decode_hex(DLT_ARCNET, hex_of(arcnet_bsd, sizeof(arcnet_bsd)));
+	p = decode_hex(DLT_ARCNET, ARCBSD);
 	assert_chain(p, "arcnet ipv4 icmp data");
 	assert_int_equal(fval(p, "arcnet.src"), 1);
 	assert_int_equal(fval(p, "arcnet.dst"), 2);
@@ -109,7 +91,7 @@ test_arcnet_bad(void **state)
 	p = decode_hex(DLT_ARCNET, "0102d4ffffffd5020003" IP4);
 	assert_chain(p, "arcnet");
 	assert_int_equal(layer(p, "arcnet")->status, ST_LS_MALFORMED);
-	sweep_prefixes(DLT_ARCNET, hex_of(arcnet_bsd, sizeof(arcnet_bsd)));
+	sweep_prefixes(DLT_ARCNET, ARCBSD);
 	sweep_prefixes(DLT_ARCNET, "0102d4ffffffd4020003" IP4);
 	sweep_prefixes(129, "010201f2d4000001" IP4);
 }
@@ -331,27 +313,26 @@ test_symantec(void **state)
 	sweep_prefixes(99, SYMV2 IP4);
 }
 
-/* A CARP advertisement (version 2, vhid 7, advskew 100, demotion 3,
- * advbase 5, counter 0x0102030405060708, a 20-byte HMAC) on IP protocol
- * 253, which nothing binds (the fuzz seed). */
-static const uint8_t carp_ip[] = {
-	0x45, 0x00, 0x00, 0x38, 0x00, 0x01, 0x40, 0x00, 0x40, 0xfd, 0x93,
-	0xa2, 0xc6, 0x12, 0x00, 0x01, 0xe0, 0x00, 0x00, 0x12,
-	0x21, 0x07, 0x64, 0x07, 0x03, 0x05, 0x0d, 0x74, 0x01, 0x02, 0x03,
-	0x04, 0x05, 0x06, 0x07, 0x08, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05,
-	0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x0e, 0x0f, 0x10,
-	0x11, 0x12, 0x13,
-};
+/* IPv4 198.18.0.1 -> 224.0.0.18 of 56 bytes, IP protocol 253 (nothing
+ * binds it) and 112 (VRRP's). */
+#define IP253	"450000380001400040fd93a2c6120001e0000012"
+#define IP112	"45000038000140004070942fc6120001e0000012"
+/* A CARP advertisement: version 2, vhid 7, advskew 100, demotion 3,
+ * advbase 5, its checksum, counter 0x0102030405060708, a 20-byte HMAC. */
+#define CARPHDR	"21076407" "0305"
+#define CARPCK	"0d74"
+#define CARPREST "0102030405060708" \
+		"000102030405060708090a0b0c0d0e0f10111213"
+/* CARP on IP protocol 253 (the fuzz seed). */
+#define CARP253	IP253 CARPHDR CARPCK CARPREST
 
 static void
 test_carp(void **state)
 {
 	const struct st_packet *p;
-	uint8_t b[sizeof(carp_ip)];
-	char hex[2 * sizeof(carp_ip) + 1];
 
 	(void)state;
-	p = decode_hex(DLT_RAW, hex_of(carp_ip, sizeof(carp_ip)));
+	p = decode_hex(DLT_RAW, CARP253);
 	assert_chain(p, "ipv4 carp");
 	assert_int_equal(fval(p, "carp.typever"), 0x21);
 	assert_int_equal(fval(p, "carp.version"), 2);
@@ -367,22 +348,19 @@ test_carp(void **state)
 	assert_true(has_field(p, "carp.hmac"));
 
 	/* The same on 112: VRRP's, as Wireshark shows it. */
-	memcpy(b, carp_ip, sizeof(b));
-	b[9] = 112;
-	strcpy(hex, hex_of(b, sizeof(b)));
-	p = decode_hex(DLT_RAW, hex);
+	p = decode_hex(DLT_RAW, IP112 CARPHDR CARPCK CARPREST);
 	assert_chain(p, "ipv4 vrrp");
 
-	/* Not CARP by its content: auth len 6, type 2, 35 bytes. */
-	memcpy(b, carp_ip, sizeof(b));
-	b[20 + 3] = 6;
-	p = decode_hex(DLT_RAW, hex_of(b, sizeof(b)));
+	/* Not CARP by its content: auth len 6, type 2, version 3, 35 of
+	 * its 36 bytes. */
+	p = decode_hex(DLT_RAW, IP253 "21076406" "0305" CARPCK CARPREST);
 	assert_chain(p, "ipv4 data");
-	memcpy(b, carp_ip, sizeof(b));
-	b[20] = 0x22;
-	p = decode_hex(DLT_RAW, hex_of(b, sizeof(b)));
+	p = decode_hex(DLT_RAW, IP253 "22076407" "0305" CARPCK CARPREST);
 	assert_chain(p, "ipv4 data");
-	p = decode_hex(DLT_RAW, hex_of(carp_ip, sizeof(carp_ip) - 1));
+	p = decode_hex(DLT_RAW, IP253 "31076407" "0305" CARPCK CARPREST);
+	assert_chain(p, "ipv4 data");
+	p = decode_hex(DLT_RAW, IP253 CARPHDR CARPCK "0102030405060708"
+	    "000102030405060708090a0b0c0d0e0f101112");
 	assert_false(has_field(p, "carp.vhid"));
 }
 
@@ -390,17 +368,16 @@ static void
 test_carp_bad(void **state)
 {
 	const struct st_packet *p;
-	uint8_t b[sizeof(carp_ip)];
 
 	(void)state;
 	/* A wrong checksum is flagged, the rest decoded. */
-	memcpy(b, carp_ip, sizeof(b));
-	b[20 + 7] ^= 0xff;
-	p = decode_hex(DLT_RAW, hex_of(b, sizeof(b)));
+	p = decode_hex(DLT_RAW, IP253 CARPHDR "f28b" CARPREST);
 	assert_chain(p, "ipv4 carp");
 	assert_int_equal(field_n(p, "carp.checksum", 0)->ck, ST_CK_BAD);
 	assert_int_equal(fval(p, "carp.vhid"), 7);
-	sweep_prefixes(DLT_RAW, hex_of(carp_ip, sizeof(carp_ip)));
+	/* Every shorter prefix: cut inside CARP it is not recognised, as
+	 * Wireshark asks 36 bytes captured. */
+	sweep_prefixes(DLT_RAW, CARP253);
 }
 
 int
