@@ -15,8 +15,9 @@ tr.pcap              LINKTYPE_IEEE802_5 (6): LLC/SNAP IPv4, source-routed
                      with a 2-byte RIF (SNAP ARP), MAC frames (active
                      monitor present with its NAUN, one with a subvector
                      of length 0), a frame of the reserved type, a RIF of
-                     31 bytes (one beyond the 30 802.5 allows), a header
-                     cut in the source, a RIF longer than the frame
+                     31 bytes (one beyond the 30 802.5 allows), one of 4
+                     (no ring-bridge pair), a header cut in the source, a
+                     RIF longer than the frame
 fddi.pcap            LINKTYPE_FDDI (10): async LLC/SNAP IPv4 at priority 0
                      and 7, SMT info, a MAC claim token, a nonrestricted
                      token, a void frame, a header cut in the source
@@ -100,6 +101,8 @@ def token_ring(out):
         b"\x10\x80" + d + s + b"abc",
         b"\x10\x40" + d + s_sr + bytes.fromhex("1f30") +
         bytes(range(0x10, 0x2d)) + SNAP_IP + IP,
+        b"\x10\x40" + d + s_sr + bytes.fromhex("0430 0011") + SNAP_ARP +
+        arp(6, s, bytes(6)),
         b"\x10\x40" + d + s[:2],
         b"\x10\x40" + d + s_sr + bytes.fromhex("1f30 0011"),
     ], linktype=6)

@@ -113,6 +113,7 @@ tr_rif(struct st_dctx *d, struct st_cur *c, unsigned rif)
 	size_t n = 0;
 	unsigned len = rif < TR_RIF_MAX ? rif : TR_RIF_MAX, j;
 
+	text[0] = '\0';	/* no pair: Wireshark shows the string empty */
 	len -= 2;			/* the routing control */
 	for (j = 1; j + 1 < len && c->err == ST_OK; j += 2) {
 		if (j == 1) {
@@ -128,8 +129,7 @@ tr_rif(struct st_dctx *d, struct st_cur *c, unsigned rif)
 	}
 	if (c->err != ST_OK)
 		return;
-	if (len > 2)
-		st_dtext(d, c, &tr_fields[T_RIF], 16, len, text);
+	st_dtext(d, c, &tr_fields[T_RIF], 16, len, text);
 	if (rif > TR_RIF_MAX)
 		st_dbytes(d, c, &tr_fields[T_EXTRA], TR_HDR + TR_RIF_MAX,
 		    rif - TR_RIF_MAX);
