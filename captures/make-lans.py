@@ -7,7 +7,8 @@ ICMP echo request 198.18.0.1 -> 198.18.0.2 where it carries IP.
 arcnet.pcap          LINKTYPE_ARCNET_BSD (7): RFC 1201 ARP request and
                      reply, RFC 1201 IP, an exception packet, RFC 1051 IP
                      and ARP, an unknown protocol ID (data), BACnet's LLC
-                     (no split flag), a header cut at its split flag
+                     (no split flag), AppleTalk's long DDP (NBP), IPX, a
+                     header cut at its split flag
 arcnet-linux.pcap    LINKTYPE_ARCNET_LINUX (129): the offset field, RFC
                      1201 IP and RFC 1051 IP, a header cut short
 tr.pcap              LINKTYPE_IEEE802_5 (6): LLC/SNAP IPv4, source-routed
@@ -64,6 +65,12 @@ def arp(htype, hw_s, hw_t, op=1):
     return h + hw_s + S + hw_t + C
 
 
+# A long DDP header to socket 2 (NBP), and an IPX header of 30 bytes.
+DDP_NBP = bytes.fromhex("0011 0000 0001 0002 05 06 02 fe 02 01020304")
+IPX = bytes.fromhex("ffff001e0004" "00000001000000000001" "0451"
+                    "00000002000000000002" "0452")
+
+
 def arcnet(out):
     a_req = arp(7, b"\x01", b"\x00")
     a_rep = arp(7, b"\x02", b"\x01", op=2)
@@ -76,6 +83,8 @@ def arcnet(out):
         bytes([1, 2, 0xf1]) + a_req,
         bytes([1, 2, 0x99, 0, 0, 1]) + b"abcd",
         bytes([1, 0, 0xcd]) + bytes.fromhex("82820301"),
+        bytes([1, 2, 0xdd, 0, 0, 1]) + DDP_NBP,
+        bytes([1, 2, 0xfa, 0, 0, 1]) + IPX,
         bytes([1, 2, 0xd4, 0]),
     ], linktype=7)
     pcaplib.write(os.path.join(out, "arcnet-linux.pcap"), [
