@@ -36,7 +36,9 @@ const struct st_proto *st_proto_port(int key, uint16_t sport, uint16_t dport);
  * The first application protocol, in registry order, with a port bound
  * under key (ST_KEY_TCPPORT or ST_KEY_UDPPORT) whose content heuristic
  * takes the payload at c, leaving skip out (a decoder that refused the
- * bytes already); NULL when none does.
+ * bytes already); NULL when none does.  Under ST_KEY_IPPROTO, the same
+ * among the protocols of any role that bind an IP protocol: asked for an
+ * IP protocol nothing binds (tshark's "ip" heuristics: CARP).
  */
 const struct st_proto *st_proto_guess(int key, const struct st_cur *c,
     const struct st_proto *skip);

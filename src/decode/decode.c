@@ -224,6 +224,11 @@ chain(struct st_dctx *d, struct st_cur cur, const struct st_proto *p,
 		if (next == NULL && pl > 0 && guess != ST_KEY_NONE &&
 		    (next = st_proto_guess(guess, &cur, NULL)) != NULL)
 			st_expect_claim(d, next);
+		/* An IP protocol nothing binds: the heuristics of protocols
+		 * bound to IP protocols (tshark's "ip" list: CARP). */
+		if (next == NULL && pl > 0 && !d->data &&
+		    d->next_key == ST_KEY_IPPROTO)
+			next = st_proto_guess(ST_KEY_IPPROTO, &cur, NULL);
 		if (next == NULL)
 			next = pl > 0 ? &st_proto_data : NULL;
 		else if (!go_on(d, pl))

@@ -197,6 +197,10 @@ extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
 extern const struct st_proto st_proto_tacacs, st_proto_autorp,
     st_proto_cups, st_proto_bfdecho, st_proto_mndp, st_proto_dblsp_disc,
     st_proto_tzsp;
+/* @lans */
+extern const struct st_proto st_proto_arcnet, st_proto_arcnet_linux,
+    st_proto_tr, st_proto_trmac, st_proto_fddi, st_proto_ipfc, st_proto_enc,
+    st_proto_symantec, st_proto_carp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -532,6 +536,16 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_mndp,
 	&st_proto_dblsp_disc,
 	&st_proto_tzsp,
+	/* @lans */
+	&st_proto_arcnet,
+	&st_proto_arcnet_linux,
+	&st_proto_tr,
+	&st_proto_trmac,
+	&st_proto_fddi,
+	&st_proto_ipfc,
+	&st_proto_enc,
+	&st_proto_symantec,
+	&st_proto_carp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
@@ -600,6 +614,9 @@ struct bind {
 
 static const struct st_proto *heur_tcp[MAXHEUR], *heur_udp[MAXHEUR];
 static size_t nheur_tcp, nheur_udp;
+/* And for an IP protocol nothing binds (tshark's "ip" list: CARP's). */
+static const struct st_proto *heur_ip[MAXHEUR];
+static size_t nheur_ip;
 
 static const struct st_proto *by_ipproto[256];
 static const struct st_proto *by_tcpport[65536], *by_udpport[65536];
@@ -611,15 +628,20 @@ static int made;
 static void
 add_heuristic(const struct st_proto *p)
 {
-	int tcp = 0, udp = 0;
+	int tcp = 0, udp = 0, ip = 0;
 	size_t i;
 
-	if (p->heuristic == NULL || p->role != ST_ROLE_APP)
+	if (p->heuristic == NULL)
 		return;
 	for (i = 0; i < p->nbinds; i++) {
 		tcp |= p->binds[i].key == ST_KEY_TCPPORT;
 		udp |= p->binds[i].key == ST_KEY_UDPPORT;
+		ip |= p->binds[i].key == ST_KEY_IPPROTO;
 	}
+	if (ip && nheur_ip < MAXHEUR)
+		heur_ip[nheur_ip++] = p;
+	if (p->role != ST_ROLE_APP)
+		return;
 	if (tcp && nheur_tcp < MAXHEUR)
 		heur_tcp[nheur_tcp++] = p;
 	if (udp && nheur_udp < MAXHEUR)
@@ -705,6 +727,9 @@ st_proto_guess(int key, const struct st_cur *c, const struct st_proto *skip)
 	} else if (key == ST_KEY_UDPPORT) {
 		h = heur_udp;
 		n = nheur_udp;
+	} else if (key == ST_KEY_IPPROTO) {
+		h = heur_ip;
+		n = nheur_ip;
 	} else
 		return NULL;
 	for (i = 0; i < n; i++) {
