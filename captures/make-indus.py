@@ -43,7 +43,7 @@ def item(tsize, count, db, area, byte, bit=0):
                        area) + ((byte << 3 | bit).to_bytes(3, "big"))
 
 
-def s7comm():
+def s7comm(out):
     frames = []
     c = pcaplib.Conn(49152, 102, frames)
     c.handshake()
@@ -74,8 +74,12 @@ def s7comm():
     c.send(True, tpkt_dt(s7(1, 0x0600, b"\x04\x01" +
                             item(0x02, 4, 1, 0x84, 0))))
     frames[-1] = (frames[-1][:-6], len(frames[-1]))
-    pcaplib.write(os.path.join(HERE, "s7comm.pcap"), frames)
+    pcaplib.write(os.path.join(out, "s7comm.pcap"), frames)
+
+
+def main(out):
+    s7comm(out)
 
 
 if __name__ == "__main__":
-    s7comm()
+    main(sys.argv[1] if len(sys.argv) > 1 else HERE)
