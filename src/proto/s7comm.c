@@ -24,6 +24,7 @@
 
 #include "strata/out.h"
 #include "fields.h"
+#include "indus.h"
 
 /* ST_KEY_FRAMED: a COTP DT's payload whose first byte is S7comm's
  * protocol ID (cotp.c hands a payload on by it). */
@@ -249,16 +250,6 @@ part(struct st_dctx *d, struct st_cur *c, int f, size_t off)
 	st_dfields_at(d, c, off, &s7_fields[f], 1);
 }
 
-/* The byte at off, 0 when not captured (the row read there then
- * stops the decoding). */
-static unsigned
-byte(const struct st_cur *c, size_t off)
-{
-	struct st_cur t = *c;
-
-	return st_cur_skip(&t, off) ? st_get_u8(&t) : 0;
-}
-
 /*
  * One item of a read or write var job's parameter at off: the variable
  * specification, and an S7ANY address in full; another syntax's address
@@ -268,8 +259,8 @@ byte(const struct st_cur *c, size_t off)
 static size_t
 param_item(struct st_dctx *d, struct st_cur *c, size_t off)
 {
-	unsigned spec = byte(c, off), vlen = byte(c, off + 1);
-	unsigned syntax = byte(c, off + 2);
+	unsigned spec = ind_byte(c, off), vlen = ind_byte(c, off + 1);
+	unsigned syntax = ind_byte(c, off + 2);
 	size_t start = off;
 
 	row(d, c, F_VARSPEC, off, 1);
@@ -304,10 +295,10 @@ data_items(struct st_dctx *d, struct st_cur *c, size_t off, unsigned count)
 	struct st_field *f;
 
 	for (i = 0; i < count && i < S7_MAXITEMS && c->err == ST_OK; i++) {
-		ret = byte(c, off);
+		ret = ind_byte(c, off);
 		if (ret == 0x00 || ret == 0xff || ret == 0x0a) {
-			tsize = byte(c, off + 1);
-			len = byte(c, off + 2) << 8 | byte(c, off + 3);
+			tsize = ind_byte(c, off + 1);
+			len = ind_byte(c, off + 2) << 8 | ind_byte(c, off + 3);
 			if (tsize >= 3 && tsize <= 5)
 				len = (len + 7) / 8;
 		}
@@ -329,36 +320,19 @@ data_items(struct st_dctx *d, struct st_cur *c, size_t off, unsigned count)
 	}
 }
 
-/* The PI service's name, n bytes at off, as tshark shows an ASCII
- * string. */
-static void
-service(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
-{
-	char text[4 * 255 + 1];
-	struct st_cur t = *c;
-	const uint8_t *b;
-
-	if (!st_cur_skip(&t, off) || (b = st_get_bytes(&t, n)) == NULL) {
-		c->err = ST_ETRUNC;
-		return;
-	}
-	st_escape_ascii(b, n, text, sizeof(text));
-	st_dtext(d, c, &s7_fields[F_PISERVICE], off, n, text);
-}
-
 /* A job's or ack-data's parameter (plen bytes at off) and data. */
 static void
 req_resp(struct st_dctx *d, struct st_cur *c, unsigned rosctr, size_t off,
     size_t plen, size_t dlen)
 {
-	unsigned func = byte(c, off), count, i, n;
+	unsigned func = ind_byte(c, off), count, i, n;
 	size_t p = off + 1;
 
 	row(d, c, F_FUNC, off, 1);
 	switch (func) {
 	case FN_READ:
 	case FN_WRITE:
-		count = byte(c, p);
+		count = ind_byte(c, p);
 		row(d, c, F_ITEMCOUNT, p, 1);
 		p++;
 		if (rosctr == R_JOB)
@@ -385,10 +359,10 @@ req_resp(struct st_dctx *d, struct st_cur *c, unsigned rosctr, size_t off,
 		if (rosctr != R_JOB)
 			break;
 		row(d, c, F_PIUNK, p, 5);
-		n = byte(c, p + 5);
+		n = ind_byte(c, p + 5);
 		row(d, c, F_PART2LEN, p + 5, 1);
 		if (n > 0)
-			service(d, c, p + 6, n);
+			ind_ascii(d, c, &s7_fields[F_PISERVICE], p + 6, n);
 		break;
 	default:
 		/* Functions Wireshark reads further (PI services, block
@@ -411,7 +385,7 @@ static void
 userdata(struct st_dctx *d, struct st_cur *c, size_t off, size_t plen,
     size_t dlen)
 {
-	unsigned tg = byte(c, off + 5), sub = byte(c, off + 6);
+	unsigned tg = ind_byte(c, off + 5), sub = ind_byte(c, off + 6);
 	size_t p = off + plen;
 
 	row(d, c, F_UDHEAD, off, 3);
@@ -448,17 +422,17 @@ s7_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned rosctr;
 
 	/* Wireshark's heuristic: the ID and a ROSCTR of 1 to 7. */
-	if (left < S7_MIN || byte(c, 0) != S7_PROTID ||
-	    (rosctr = byte(c, 1)) < 1 || rosctr > 7)
+	if (left < S7_MIN || ind_byte(c, 0) != S7_PROTID ||
+	    (rosctr = ind_byte(c, 1)) < 1 || rosctr > 7)
 		return ST_ENOTME;
 	hl = rosctr == R_ACK || rosctr == R_ACKDATA ? 12 : 10;
 	st_dfields(d, c, s7_fields, hl == 12 ? F_ERRCOD + 1 : F_DATLG + 1);
-	if (hl == 12 && (byte(c, 10) || byte(c, 11)))
+	if (hl == 12 && (ind_byte(c, 10) || ind_byte(c, 11)))
 		part(d, c, F_PERRCOD, 0);
 	if (c->err != ST_OK)
 		return c->err;
-	plen = byte(c, 6) << 8 | byte(c, 7);
-	dlen = byte(c, 8) << 8 | byte(c, 9);
+	plen = ind_byte(c, 6) << 8 | ind_byte(c, 7);
+	dlen = ind_byte(c, 8) << 8 | ind_byte(c, 9);
 	total = hl + plen + dlen;
 	if (plen > 0 && (rosctr == R_JOB || rosctr == R_ACKDATA))
 		req_resp(d, c, rosctr, hl, plen, dlen);
