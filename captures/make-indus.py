@@ -11,6 +11,15 @@ s7comm.pcap  S7comm in COTP data over TPKT (TCP 102): setup communication
              odd length (a fill byte) and an invalid address, an ack
              with an error, a job of a function shown as bytes, and a
              job cut short by the capture.
+enip.pcap    EtherNet/IP (TCP 44818): Register Session both ways, Send
+             RR Data carrying CIP (Get Attribute Single of Identity and
+             its answers, success and "path destination unknown" with an
+             additional status; 16-bit class, instance and attribute;
+             Set Attribute Single with data; a path through backplane
+             port 1), List Identity and List Services with their
+             answers, Send Unit Data with a connected address and data
+             item, Unregister Session, a Send RR Data cut by the
+             capture; List Identity on UDP 44818 and its answer.
 """
 import os
 import struct
@@ -77,8 +86,83 @@ def s7comm(out):
     pcaplib.write(os.path.join(out, "s7comm.pcap"), frames)
 
 
+def encap(cmd, body, session=0, ctx=b"\x01\x02\x03\x04\x05\x06\x07\x08"):
+    """An EtherNet/IP encapsulation header (little-endian) and body."""
+    return struct.pack("<HHII8sI", cmd, len(body), session, 0, ctx,
+                       0) + body
+
+
+def cpf(items):
+    """A Common Packet Format list of (type ID, data) items."""
+    b = struct.pack("<H", len(items))
+    for t, d in items:
+        b += struct.pack("<HH", t, len(d)) + d
+    return b
+
+
+def identity():
+    """A CIP Identity item's data: a ControlLogix at 198.18.0.2."""
+    return (struct.pack("<H", 1) +
+            struct.pack(">HH4s8s", 2, 44818, bytes([198, 18, 0, 2]),
+                        bytes(8)) +
+            struct.pack("<HHHBBHI", 1, 14, 0x36, 20, 11, 0x0030,
+                        0xdeadbeef) + bytes([9]) + b"1756-L61/" +
+            bytes([3]))
+
+
+def enip(out):
+    frames = []
+    c = pcaplib.Conn(49153, 44818, frames)
+    c.handshake()
+    s = 0x12345678
+    c.send(True, encap(0x65, struct.pack("<HH", 1, 0)))
+    c.send(False, encap(0x65, struct.pack("<HH", 1, 0), session=s))
+
+    def rr(from_client, cip):
+        c.send(from_client, encap(0x6f, struct.pack("<IH", 0, 10) +
+                                  cpf([(0, b""), (0xb2, cip)]), session=s))
+    # Get Attribute Single, Identity instance 1 attribute 7: answers
+    rr(True, bytes([0x0e, 0x03, 0x20, 0x01, 0x24, 0x01, 0x30, 0x07]))
+    rr(False, bytes([0x8e, 0, 0, 0, 5]) + b"PLC-1")
+    rr(False, bytes([0x8e, 0, 0x05, 0x01, 0x00, 0x00]))
+    # 16-bit class and instance (TCP/IP Interface), Get Attributes All
+    rr(True, bytes([0x01, 0x04, 0x21, 0x00, 0xf5, 0x00, 0x25, 0x00,
+                    0x01, 0x00]))
+    # a 16-bit attribute, Set Attribute Single with data
+    rr(True, bytes([0x10, 0x04, 0x20, 0xf5, 0x24, 0x01, 0x31, 0x00,
+                    0x01, 0x02, 0xaa, 0xbb]))
+    # routed through backplane port 1, slot 0
+    rr(True, bytes([0x0e, 0x04, 0x01, 0x00, 0x20, 0x01, 0x24, 0x01,
+                    0x30, 0x01]))
+    c.send(True, encap(0x63, b""))
+    c.send(False, encap(0x63, cpf([(0x0c, identity())])))
+    c.send(True, encap(0x04, b""))
+    c.send(False, encap(0x04, cpf([(0x100, struct.pack("<HH", 1, 0x0120) +
+                                    b"Communications\0\0")])))
+    c.send(True, encap(0x70, struct.pack("<IH", 0, 0) + cpf([
+        (0xa1, struct.pack("<I", 0x11223344)),
+        (0xb1, struct.pack("<H", 5) + bytes([0x0e, 0x03, 0x20, 0x01, 0x24,
+                                             0x01, 0x30, 0x01]))]),
+        session=s))
+    c.send(True, encap(0x66, b"", session=s))
+    c.send(True, encap(0x6f, struct.pack("<IH", 0, 10) +
+                       cpf([(0, b""), (0xb2, bytes([0x0e, 0x03, 0x20,
+                                                    0x01, 0x24, 0x01,
+                                                    0x30, 0x07]))]),
+                       session=s))
+    frames[-1] = (frames[-1][:-5], len(frames[-1]))
+    frames.append(pcaplib.udp_frame(True, 49154, 44818,
+                                    encap(0x63, b"", ctx=b"\xf4\x01" +
+                                          bytes(6))))
+    frames.append(pcaplib.udp_frame(False, 44818, 49154,
+                                    encap(0x63, cpf([(0x0c, identity())]),
+                                          ctx=b"\xf4\x01" + bytes(6))))
+    pcaplib.write(os.path.join(out, "enip.pcap"), frames)
+
+
 def main(out):
     s7comm(out)
+    enip(out)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,117 @@ test_s7comm_bad(void **state)
 	assert_chain(p, "ipv4 tcp tpkt cotp data");
 }
 
+/* IPv4/TCP 198.18.0.1:49153 -> 198.18.0.2:44818: EtherNet/IP Send RR
+ * Data, a null address item and an unconnected data item holding CIP's
+ * Get Attribute Single of Identity (class 1) instance 1 attribute 7. */
+#define ENIP_GAS \
+	"450000580000400040060000c6120001c6120002c001af120000000100000001" \
+	"50182000000000006f0018007856341200000000010203040506070800000000" \
+	"000000000a00020000000000b20008000e03200124013007"
+
+static void
+test_enip(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW,
+	    "450000440000400040060000c6120001c6120002c001af120000000100000001"
+	    "5018200000000000650004000000000000000000010203040506070800000000"
+	    "01000000");
+	assert_chain(p, "ipv4 tcp enip");
+	assert_int_equal(fval(p, "enip.command"), 0x65);
+	assert_int_equal(fval(p, "enip.length"), 4);
+	assert_int_equal(fval(p, "enip.rs.version"), 1);
+	assert_int_equal(field_n(p, "enip.context", 0)->bits, 64);
+	p = decode_hex(DLT_RAW, ENIP_GAS);
+	assert_chain(p, "ipv4 tcp enip cip");
+	assert_int_equal(fval(p, "enip.command"), 0x6f);
+	assert_int_equal(fval(p, "enip.session"), 0x12345678);
+	assert_int_equal(fval(p, "enip.timeout"), 10);
+	assert_int_equal(fval(p, "enip.cpf.itemcount"), 2);
+	assert_int_equal(field_n(p, "enip.cpf.typeid", 1)->val, 0xb2);
+	assert_int_equal(field_n(p, "enip.cpf.length", 1)->val, 8);
+	assert_int_equal(fval(p, "cip.service"), 0x0e);
+	assert_int_equal(fval(p, "cip.rr"), 0);
+	assert_int_equal(fval(p, "cip.request_path_size"), 3);
+	assert_int_equal(field_n(p, "cip.epath", 0)->bits, 48);
+	assert_int_equal(fval(p, "cip.class"), 1);
+	assert_int_equal(fval(p, "cip.instance"), 1);
+	assert_int_equal(fval(p, "cip.attribute"), 7);
+	assert_int_equal(field_n(p, "cip.logical_segment.type", 2)->val, 4);
+	assert_false(has_field(p, "cip.data"));
+	assert_non_null(strstr(summary_of(DLT_RAW, ENIP_GAS), "enip Send RR "
+	    "Data session 0x12345678 cip Get Attribute Single class 0x01 "
+	    "instance 0x01 attribute 7"));
+	sweep_prefixes(DLT_RAW, ENIP_GAS);
+}
+
+static void
+test_cip(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* An answer: path destination unknown, additional status 0x1234. */
+	p = decode_hex(DLT_RAW,
+	    "450000560000400040060000c6120001c6120002af12c0010000000100000001"
+	    "50182000000000006f0016007856341200000000010203040506070800000000"
+	    "000000000a00020000000000b20006008e0005013412");
+	assert_chain(p, "ipv4 tcp enip cip");
+	assert_int_equal(fval(p, "cip.rr"), 1);
+	assert_int_equal(fval(p, "cip.sc"), 0x0e);
+	assert_int_equal(fval(p, "cip.genstat"), 5);
+	assert_int_equal(fval(p, "cip.addstat_size"), 1);
+	assert_int_equal(fval(p, "cip.addstat"), 0x1234);
+	assert_false(has_field(p, "cip.request_path_size"));
+	/* Set Attribute Single through backplane port 1, slot 0, to a
+	 * 16-bit class and attribute, with one byte of data. */
+	p = decode_hex(DLT_RAW,
+	    "4500005d0000400040060000c6120001c6120002c001af120000000100000001"
+	    "50182000000000006f001d007856341200000000010203040506070800000000"
+	    "000000000a00020000000000b2000d00100501002100f50031000102aa");
+	assert_int_equal(fval(p, "cip.port"), 1);
+	assert_int_equal(fval(p, "cip.linkaddress.byte"), 0);
+	assert_int_equal(fval(p, "cip.class"), 0xf5);
+	assert_int_equal(field_n(p, "cip.class", 0)->bits, 16);
+	assert_int_equal(fval(p, "cip.attribute"), 0x0201);
+	assert_int_equal(field_n(p, "cip.path_segment", 0)->val, 0x01);
+	assert_int_equal(field_n(p, "cip.path_segment.type", 0)->val, 0);
+	assert_int_equal(field_n(p, "cip.data", 0)->bits, 8);
+}
+
+static void
+test_enip_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* Cut by the capture inside the path: CIP truncated. */
+	p = decode_hex(DLT_RAW, ENIP_GAS);
+	st_pkt_reset(&tpkt, tbuf, tpkt.caplen - 3, tpkt.len);
+	st_decode(&tpkt, DLT_RAW);
+	assert_chain(p, "ipv4 tcp enip cip");
+	assert_int_equal(layer(p, "cip")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "cip.class"), 1);
+	assert_false(has_field(p, "cip.attribute"));
+	/* A length of 200 in a whole segment of 24: malformed. */
+	p = decode_hex(DLT_RAW,
+	    "450000580000400040060000c6120001c6120002c001af120000000100000001"
+	    "50182000000000006f00c8007856341200000000010203040506070800000000"
+	    "000000000a00020000000000b20008000e03200124013007");
+	assert_int_equal(layer(p, "enip")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "enip.length"), 200);
+	/* A path of 9 words in a message of 4 bytes: CIP malformed. */
+	p = decode_hex(DLT_RAW,
+	    "450000540000400040060000c6120001c6120002c001af120000000100000001"
+	    "50182000000000006f0014007856341200000000010203040506070800000000"
+	    "000000000a00020000000000b20004000e092001");
+	assert_chain(p, "ipv4 tcp enip cip");
+	assert_int_equal(layer(p, "cip")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "cip.request_path_size"), 9);
+}
+
 int
 main(void)
 {
@@ -116,6 +227,9 @@ main(void)
 		cmocka_unit_test(test_s7comm_read),
 		cmocka_unit_test(test_s7comm_answer),
 		cmocka_unit_test(test_s7comm_bad),
+		cmocka_unit_test(test_enip),
+		cmocka_unit_test(test_cip),
+		cmocka_unit_test(test_enip_bad),
 	};
 
 	st_decode_init();
