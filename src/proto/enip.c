@@ -176,22 +176,6 @@ be(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t n)
 	return st_dbytes(d, c, &enip_fields[f], off, n);
 }
 
-/* The little-endian number of n (1 to 4) bytes at off; 0 when not all
- * captured (the row read there then stops the decoding). */
-static uint32_t
-num(const struct st_cur *c, size_t off, size_t n)
-{
-	struct st_cur t = *c;
-	uint32_t v = 0;
-	size_t i;
-
-	if (!st_cur_skip(&t, off) || !st_cur_need(&t, n))
-		return 0;
-	for (i = 0; i < n; i++)
-		v |= (uint32_t)st_get_u8(&t) << (8 * i);
-	return v;
-}
-
 /* A socket address (big-endian, as in struct sockaddr_in) at off. */
 static void
 sockaddr(struct st_dctx *d, struct st_cur *c, size_t off)
@@ -218,7 +202,7 @@ identity(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
 	be(d, c, F_REVISION, off + 24, 2);
 	le(d, c, F_LIRSTATUS, off + 26, 2);
 	le(d, c, F_SERIAL, off + 28, 4);
-	nl = num(c, off + 32, 1);
+	nl = ind_le(c, off + 32, 1);
 	be(d, c, F_NAMELEN, off + 32, 1);
 	if (33 + nl > n)
 		return;
@@ -260,13 +244,13 @@ cpf(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 
 	if (off + 2 > end)
 		return;
-	count = num(c, off, 2);
+	count = ind_le(c, off, 2);
 	le(d, c, F_ITEMCOUNT, off, 2);
 	off += 2;
 	for (i = 0; i < count && i < ENIP_MAXITEMS && off + 4 <= end &&
 	    c->err == ST_OK; i++) {
-		type = num(c, off, 2);
-		len = num(c, off + 2, 2);
+		type = ind_le(c, off, 2);
+		len = ind_le(c, off + 2, 2);
 		le(d, c, F_TYPEID, off, 2);
 		le(d, c, F_ILEN, off + 2, 2);
 		off += 4;
@@ -316,8 +300,8 @@ enip_decode(struct st_dctx *d, struct st_cur *c)
 	unsigned cmd, len;
 	int request;
 
-	cmd = num(c, 0, 2);
-	len = num(c, 2, 2);
+	cmd = ind_le(c, 0, 2);
+	len = ind_le(c, 2, 2);
 	request = st_dport(d->pkt, d->ly, 1) == ENIP_PORT;
 	le(d, c, F_CMD, 0, 2);
 	le(d, c, F_LEN, 2, 2);

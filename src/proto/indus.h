@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * What the industrial control decoders (s7comm.c, enip.c, cip.c) read
- * alike, written once: a byte at an offset, and a text field as tshark
- * shows an ASCII string.  Private to those files.
+ * What the industrial control decoders (s7comm.c, enip.c, cip.c,
+ * iec104.c) read alike, written once: a byte or a little-endian number
+ * at an offset, and a text field as tshark shows an ASCII string.
+ * Private to those files.
  */
 #ifndef STRATA_PROTO_INDUS_H
 #define STRATA_PROTO_INDUS_H
@@ -17,6 +18,22 @@ ind_byte(const struct st_cur *c, size_t off)
 	struct st_cur t = *c;
 
 	return st_cur_skip(&t, off) ? st_get_u8(&t) : 0;
+}
+
+/* The little-endian number of the n (1 to 4) bytes at off past c's
+ * position; 0 when not all captured. */
+static inline uint32_t
+ind_le(const struct st_cur *c, size_t off, size_t n)
+{
+	struct st_cur t = *c;
+	uint32_t v = 0;
+	size_t i;
+
+	if (!st_cur_skip(&t, off) || !st_cur_need(&t, n))
+		return 0;
+	for (i = 0; i < n; i++)
+		v |= (uint32_t)st_get_u8(&t) << (8 * i);
+	return v;
 }
 
 /* Text field fd over the n (< 256) bytes at off past c's position, as
