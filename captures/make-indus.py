@@ -20,6 +20,15 @@ enip.pcap    EtherNet/IP (TCP 44818): Register Session both ways, Send
              answers, Send Unit Data with a connected address and data
              item, Unregister Session, a Send RR Data cut by the
              capture; List Identity on UDP 44818 and its answer.
+iec104.pcap  IEC 60870-5-104 (TCP 2404): STARTDT and TESTFR act and con,
+             an S-format acknowledgement, a general interrogation and its
+             confirmation, single and double points (two APDUs in one
+             segment), measured values normalized, scaled and float
+             (with quality bits), time-tagged points and a float with
+             CP56Time2a, a sequence (SQ) of two floats, single and
+             double commands and a negative confirmation, a clock
+             synchronisation, an ASDU whose objects run past it, and an
+             APDU cut by the capture.
 """
 import os
 import struct
@@ -160,9 +169,69 @@ def enip(out):
     pcaplib.write(os.path.join(out, "enip.pcap"), frames)
 
 
+def apci_i(ns, nr, asdu):
+    """An I-format APDU: send and receive numbers, then the ASDU."""
+    return bytes([0x68, 4 + len(asdu)]) + struct.pack("<HH", ns << 1,
+                                                      nr << 1) + asdu
+
+
+def asdu(tid, objs, cot=3, sq=0, n=None, pn=0, ca=1):
+    """An ASDU of type tid: its objects, cause, SQ and P/N."""
+    n = len(objs) if n is None else n
+    return bytes([tid, (sq << 7) | n, (pn << 6) | cot, 0]) + \
+        struct.pack("<H", ca) + b"".join(objs)
+
+
+def ioa(a):
+    return struct.pack("<I", a)[:3]
+
+
+def iec104(out):
+    frames = []
+    c = pcaplib.Conn(49155, 2404, frames)
+    c.handshake()
+    # 2024-11-01 (a Friday) 10:15:30.500
+    cp56 = struct.pack("<HBBBBB", 30500, 15, 10, 0x01 | (5 << 5), 11, 24)
+    c.send(True, bytes([0x68, 4, 0x07, 0, 0, 0]))
+    c.send(False, bytes([0x68, 4, 0x0b, 0, 0, 0]))
+    c.send(True, apci_i(0, 0, asdu(100, [ioa(0) + bytes([20])], cot=6)))
+    c.send(False, apci_i(0, 1, asdu(100, [ioa(0) + bytes([20])], cot=7)))
+    c.send(False, apci_i(1, 1, asdu(1, [ioa(1001) + b"\x01",
+                                        ioa(1002) + b"\x80"], cot=20)) +
+           apci_i(2, 1, asdu(3, [ioa(2001) + b"\x02"], cot=20)))
+    c.send(False, apci_i(3, 1, asdu(9, [ioa(3001) + struct.pack(
+        "<hB", -10923, 0)], cot=1)))
+    c.send(False, apci_i(4, 1, asdu(11, [ioa(3002) + struct.pack(
+        "<hB", -123, 0x10)])))
+    c.send(False, apci_i(5, 1, asdu(13, [ioa(3003) + struct.pack(
+        "<fB", 49.95, 0), ioa(3004) + struct.pack("<fB", 1234567.8,
+                                                  0x81)])))
+    c.send(False, apci_i(6, 1, asdu(30, [ioa(1001) + b"\x00" + cp56])))
+    c.send(False, apci_i(7, 1, asdu(31, [ioa(2001) + b"\x01" + cp56])))
+    c.send(False, apci_i(8, 1, asdu(36, [ioa(3003) + struct.pack(
+        "<fB", -0.001, 0) + cp56])))
+    c.send(False, apci_i(9, 1, asdu(13, [ioa(4000) + struct.pack(
+        "<fB", 1.5, 0), struct.pack("<fB", 2.5, 0)], sq=1, cot=20)))
+    c.send(True, bytes([0x68, 4, 1, 0]) + struct.pack("<H", 10 << 1))
+    c.send(True, apci_i(1, 10, asdu(45, [ioa(5000) + b"\x81"], cot=6)))
+    c.send(False, apci_i(10, 2, asdu(45, [ioa(5000) + b"\x81"], cot=7,
+                                      pn=1)))
+    c.send(True, apci_i(2, 11, asdu(46, [ioa(5001) + b"\x02"], cot=6)))
+    c.send(True, apci_i(3, 11, asdu(103, [ioa(0) + cp56], cot=6)))
+    c.send(True, bytes([0x68, 4, 0x43, 0, 0, 0]))
+    c.send(False, bytes([0x68, 4, 0x83, 0, 0, 0]))
+    # three objects announced, one there: the ASDU ends early
+    c.send(False, apci_i(11, 4, asdu(1, [ioa(1001) + b"\x01"], n=3)))
+    c.send(False, apci_i(12, 4, asdu(13, [ioa(3003) + struct.pack(
+        "<fB", 49.95, 0)])))
+    frames[-1] = (frames[-1][:-3], len(frames[-1]))
+    pcaplib.write(os.path.join(out, "iec104.pcap"), frames)
+
+
 def main(out):
     s7comm(out)
     enip(out)
+    iec104(out)
 
 
 if __name__ == "__main__":

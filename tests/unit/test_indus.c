@@ -7,6 +7,13 @@
  */
 #include "testutil.h"
 
+/* The text of the first field named name. */
+static const char *
+fval_text(const struct st_packet *p, const char *name)
+{
+	return field_n(p, name, 0)->meaning;
+}
+
 /* IPv4/TCP 198.18.0.1:49152 -> 198.18.0.2:102, TPKT, COTP DT (eot),
  * S7comm: a read var job of two S7ANY items, DB1.DBB0 (4 bytes) and
  * M10.3 (a bit). */
@@ -220,6 +227,92 @@ test_enip_bad(void **state)
 	assert_int_equal(fval(p, "cip.request_path_size"), 9);
 }
 
+/* IPv4/TCP 198.18.0.1:2404 -> 198.18.0.2:49155: two I-format APDUs, two
+ * single points (spontaneous... interrogated, IOA 1001 on, 1002 invalid)
+ * and a short float 49.95 with BL set at IOA 3003. */
+#define IEC104_TWO \
+	"450000500000400040060000c6120001c61200020964c0030000000100000001" \
+	"5018200000000000681202000200010214000100e9030001ea03008068120400" \
+	"02000d0103000100bb0b00cdcc474210"
+
+static void
+test_iec104(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, IEC104_TWO);
+	assert_chain(p, "ipv4 tcp iec104 iec104asdu iec104 iec104asdu");
+	assert_int_equal(field_n(p, "iec60870_asdu.start", 0)->val, 0x68);
+	assert_int_equal(field_n(p, "iec60870_104.apdulen", 0)->val, 18);
+	assert_int_equal(field_n(p, "iec60870_104.type", 0)->val, 0);
+	assert_int_equal(field_n(p, "iec60870_104.tx", 0)->val, 1);
+	assert_int_equal(field_n(p, "iec60870_104.rx", 0)->val, 1);
+	assert_int_equal(field_n(p, "iec60870_104.tx", 1)->val, 2);
+	assert_int_equal(field_n(p, "iec60870_asdu.typeid", 0)->val, 1);
+	assert_int_equal(field_n(p, "iec60870_asdu.numix", 0)->val, 2);
+	assert_int_equal(field_n(p, "iec60870_asdu.causetx", 0)->val, 20);
+	assert_int_equal(field_n(p, "iec60870_asdu.addr", 0)->val, 1);
+	assert_int_equal(field_n(p, "iec60870_asdu.ioa", 0)->val, 1001);
+	assert_int_equal(field_n(p, "iec60870_asdu.ioa", 1)->val, 1002);
+	assert_int_equal(field_n(p, "iec60870_asdu.siq.spi", 0)->val, 1);
+	assert_int_equal(field_n(p, "iec60870_asdu.siq.iv", 1)->val, 1);
+	assert_int_equal(field_n(p, "iec60870_asdu.ioa", 2)->val, 3003);
+	assert_string_equal(field_n(p, "iec60870_asdu.float", 0)->meaning,
+	    "49.95");
+	assert_int_equal(fval(p, "iec60870_asdu.qds.bl"), 1);
+	assert_non_null(strstr(summary_of(DLT_RAW, IEC104_TWO), "iec104 I tx "
+	    "1 rx 1 M_SP_NA_1 ca 1 ioa 1001 | I tx 2 rx 1 M_ME_NC_1 ca 1 "
+	    "ioa 3003"));
+	sweep_prefixes(DLT_RAW, IEC104_TWO);
+	/* A double point with CP56Time2a, a negative confirmation. */
+	p = decode_hex(DLT_RAW,
+	    "4500003f0000400040060000c6120001c61200020964c0030000000100000001"
+	    "501820000000000068150c0002001f0143000100d107000224770f0aa10b18");
+	assert_int_equal(fval(p, "iec60870_asdu.nega"), 1);
+	assert_int_equal(fval(p, "iec60870_asdu.diq.dpi"), 2);
+	assert_string_equal(fval_text(p, "iec60870_asdu.cp56time"),
+	    "Nov  1, 2024 10:15:30.500000000 UTC");
+	assert_int_equal(fval(p, "iec60870_asdu.cp56time.ms"), 30500);
+	assert_int_equal(fval(p, "iec60870_asdu.cp56time.dow"), 5);
+	assert_int_equal(fval(p, "iec60870_asdu.cp56time.month"), 11);
+	assert_int_equal(fval(p, "iec60870_asdu.cp56time.year"), 24);
+	/* TESTFR act and an S-format acknowledgement in one segment. */
+	p = decode_hex(DLT_RAW,
+	    "450000340000400040060000c6120001c6120002c00309640000000100000001"
+	    "5018200000000000680443000000680401001400");
+	assert_chain(p, "ipv4 tcp iec104 iec104");
+	assert_int_equal(field_n(p, "iec60870_104.type", 0)->val, 3);
+	assert_int_equal(fval(p, "iec60870_104.utype"), 0x10);
+	assert_int_equal(field_n(p, "iec60870_104.type", 1)->val, 1);
+	assert_int_equal(fval(p, "iec60870_104.rx"), 10);
+	assert_false(has_field(p, "iec60870_104.tx"));
+}
+
+static void
+test_iec104_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* Three normalized values announced in an ASDU of one. */
+	p = decode_hex(DLT_RAW,
+	    "4500003a0000400040060000c6120001c61200020964c0030000000100000001"
+	    "5018200000000000681016000800090303000100e90300010200");
+	assert_int_equal(layer(p, "iec104asdu")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "iec60870_asdu.ioa"), 1001);
+	assert_string_equal(fval_text(p, "iec60870_asdu.normval"),
+	    "0.0156555");
+	/* Cut by the capture in the second APDU's float. */
+	p = decode_hex(DLT_RAW, IEC104_TWO);
+	st_pkt_reset(&tpkt, tbuf, tpkt.caplen - 3, tpkt.len);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(last_layer(p, "iec104asdu")->status,
+	    ST_LS_TRUNCATED);
+	assert_int_equal(field_n(p, "iec60870_asdu.ioa", 2)->val, 3003);
+	assert_false(has_field(p, "iec60870_asdu.float"));
+}
+
 int
 main(void)
 {
@@ -230,6 +323,8 @@ main(void)
 		cmocka_unit_test(test_enip),
 		cmocka_unit_test(test_cip),
 		cmocka_unit_test(test_enip_bad),
+		cmocka_unit_test(test_iec104),
+		cmocka_unit_test(test_iec104_bad),
 	};
 
 	st_decode_init();
