@@ -29,6 +29,12 @@ iec104.pcap  IEC 60870-5-104 (TCP 2404): STARTDT and TESTFR act and con,
              double commands and a negative confirmation, a clock
              synchronisation, an ASDU whose objects run past it, and an
              APDU cut by the capture.
+opcua.pcap   OPC UA binary (TCP 4840): Hello and Acknowledge, an
+             OpenSecureChannel request with policy None, MSG chunks whose
+             service type is a four-byte, a numeric and a two-byte NodeId
+             (ReadRequest, WriteRequest, 97), CloseSecureChannel, an
+             Error, a chunk that runs past its segment and a Hello cut
+             by the capture.
 """
 import os
 import struct
@@ -228,10 +234,71 @@ def iec104(out):
     pcaplib.write(os.path.join(out, "iec104.pcap"), frames)
 
 
+def ua_string(b):
+    """An OPC UA String or ByteString: a 32-bit length, the bytes."""
+    return struct.pack("<i", len(b)) + b
+
+
+def ua_msg(t, body, chunk=b"F"):
+    """An OPC UA message chunk: type, chunk type, size."""
+    return t + chunk + struct.pack("<I", 8 + len(body)) + body
+
+
+def ua_request_header(handle):
+    """A RequestHeader: a null token, a time, the handle, no audit ID,
+    a 10 s timeout hint, no additional header."""
+    return (b"\x00\x00" + struct.pack("<QIIiI", 133700000000000000, handle,
+                                      0, -1, 10000) + b"\x00\x00\x00")
+
+
+def opcua(out):
+    frames = []
+    c = pcaplib.Conn(49156, 4840, frames)
+    c.handshake()
+    c.send(True, ua_msg(b"HEL", struct.pack("<IIIII", 0, 65536, 65536, 0,
+                                            0) +
+                        ua_string(b"opc.tcp://plc.example:4840")))
+    c.send(False, ua_msg(b"ACK", struct.pack("<IIIII", 0, 65536, 65536,
+                                             16777216, 5000)))
+    pol = b"http://opcfoundation.org/UA/SecurityPolicy#None"
+    c.send(True, ua_msg(b"OPN", struct.pack("<I", 0) + ua_string(pol) +
+                        struct.pack("<ii", -1, -1) +
+                        struct.pack("<II", 1, 1) +
+                        struct.pack("<BBH", 1, 0, 446) +
+                        ua_request_header(1) +
+                        struct.pack("<IIIiI", 0, 0, 1, -1, 3600000)))
+    # a four-byte NodeId (ReadRequest), a numeric one (WriteRequest
+    # in namespace 0 written long), a two-byte one (97)
+    c.send(True, ua_msg(b"MSG", struct.pack("<IIII", 5, 1, 2, 2) +
+                        struct.pack("<BBH", 1, 0, 631) +
+                        ua_request_header(2) +
+                        struct.pack("<dIi", 0.0, 3, 0)))
+    c.send(True, ua_msg(b"MSG", struct.pack("<IIII", 5, 1, 3, 3) +
+                        struct.pack("<BHI", 2, 0, 673) +
+                        ua_request_header(3) + struct.pack("<i", 0)))
+    c.send(True, ua_msg(b"MSG", struct.pack("<IIII", 5, 1, 4, 4) +
+                        b"\x00\x61" + bytes(8)))
+    c.send(True, ua_msg(b"CLO", struct.pack("<IIII", 5, 1, 5, 5) +
+                        struct.pack("<BBH", 1, 0, 452) +
+                        ua_request_header(5)))
+    c.send(False, ua_msg(b"ERR", struct.pack("<I", 0x80010000) +
+                         ua_string(b"Bad unexpected error")))
+    # a chunk whose size runs past its segment; one cut by the capture
+    c.send(True, ua_msg(b"MSG", struct.pack("<IIII", 5, 1, 6, 6) +
+                        struct.pack("<BBH", 1, 0, 631) +
+                        ua_request_header(6) + bytes(16))[:30])
+    c.send(True, ua_msg(b"HEL", struct.pack("<IIIII", 0, 65536, 65536, 0,
+                                            0) +
+                        ua_string(b"opc.tcp://plc.example:4840")))
+    frames[-1] = (frames[-1][:-10], len(frames[-1]))
+    pcaplib.write(os.path.join(out, "opcua.pcap"), frames)
+
+
 def main(out):
     s7comm(out)
     enip(out)
     iec104(out)
+    opcua(out)
 
 
 if __name__ == "__main__":

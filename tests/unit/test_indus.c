@@ -313,6 +313,71 @@ test_iec104_bad(void **state)
 	assert_false(has_field(p, "iec60870_asdu.float"));
 }
 
+/* IPv4/TCP 198.18.0.1:49156 -> 198.18.0.2:4840: OPC UA Hello. */
+#define OPCUA_HEL \
+	"4500005a0000400040060000c6120001c6120002c00412e80000000100000001" \
+	"501820000000000048454c463200000000000000000001000000010000000000" \
+	"00000000120000006f70632e7463703a2f2f706c633a34383430"
+
+static void
+test_opcua(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, OPCUA_HEL);
+	assert_chain(p, "ipv4 tcp opcua");
+	assert_string_equal(fval_text(p, "opcua.transport.type"), "HEL");
+	assert_string_equal(fval_text(p, "opcua.transport.chunk"), "F");
+	assert_int_equal(fval(p, "opcua.transport.size"), 50);
+	assert_int_equal(fval(p, "opcua.transport.rbs"), 65536);
+	assert_string_equal(fval_text(p, "opcua.transport.endpoint"),
+	    "opc.tcp://plc:4840");
+	sweep_prefixes(DLT_RAW, OPCUA_HEL);
+	/* A MSG chunk: channel 5, token 1, sequence 2, request 7, a
+	 * four-byte NodeId 631 (ReadRequest). */
+	p = decode_hex(DLT_RAW,
+	    "450000480000400040060000c6120001c6120002c00412e80000000100000001"
+	    "50182000000000004d5347462000000005000000010000000200000007000000"
+	    "0100770200000000");
+	assert_int_equal(fval(p, "opcua.transport.scid"), 5);
+	assert_int_equal(fval(p, "opcua.security.tokenid"), 1);
+	assert_int_equal(fval(p, "opcua.security.seq"), 2);
+	assert_int_equal(fval(p, "opcua.security.rqid"), 7);
+	assert_int_equal(fval(p, "opcua.servicenodeid.encodingmask"), 1);
+	assert_int_equal(fval(p, "opcua.servicenodeid.nsid"), 0);
+	assert_int_equal(fval(p, "opcua.servicenodeid.numeric"), 631);
+	/* The numeric encoding: namespace 3, identifier 70000. */
+	p = decode_hex(DLT_RAW,
+	    "450000470000400040060000c6120001c6120002c00412e80000000100000001"
+	    "50182000000000004d5347461f00000005000000010000000300000008000000"
+	    "02030070110100");
+	assert_int_equal(fval(p, "opcua.servicenodeid.nsid"), 3);
+	assert_int_equal(field_n(p, "opcua.servicenodeid.nsid", 0)->bits,
+	    16);
+	assert_int_equal(fval(p, "opcua.servicenodeid.numeric"), 70000);
+}
+
+static void
+test_opcua_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* A size of 4, below the header's 8: malformed. */
+	p = decode_hex(DLT_RAW,
+	    "450000340000400040060000c6120001c612000212e8c0040000000100000001"
+	    "5018200000000000455252460400000000000180");
+	assert_int_equal(layer(p, "opcua")->status, ST_LS_MALFORMED);
+	/* Cut by the capture inside the endpoint URL: truncated. */
+	p = decode_hex(DLT_RAW, OPCUA_HEL);
+	st_pkt_reset(&tpkt, tbuf, tpkt.caplen - 5, tpkt.len);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(layer(p, "opcua")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "opcua.transport.mcc"), 0);
+	assert_false(has_field(p, "opcua.transport.endpoint"));
+}
+
 int
 main(void)
 {
@@ -325,6 +390,8 @@ main(void)
 		cmocka_unit_test(test_enip_bad),
 		cmocka_unit_test(test_iec104),
 		cmocka_unit_test(test_iec104_bad),
+		cmocka_unit_test(test_opcua),
+		cmocka_unit_test(test_opcua_bad),
 	};
 
 	st_decode_init();
