@@ -9,10 +9,12 @@
  * service code with its top bit set, a reserved byte, the general status
  * and its additional status words.
  *
- *   +--------+--------+--------+---      +--------+--------+--------+--------+
- *   |R|service| words | path ...          |1|service|reserved|general |addsize | ...
- *   +--------+--------+--------+---      +--------+--------+--------+--------+
- *          request                                   answer
+ *   request:  +--------+--------+--------+---
+ *             |R|service| words  | path ...
+ *             +--------+--------+--------+---
+ *   answer:   +--------+--------+--------+--------+---
+ *             |1|service|reserved|general |addsize | additional ...
+ *             +--------+--------+--------+--------+---
  *
  * Numbers are little-endian.  A logical segment's first byte is its kind
  * (3 bits: 1 logical), the logical type (3 bits: class, instance,
@@ -217,14 +219,15 @@ segment(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 			    (int)lt], off + 2, width[fmt]);
 		if (lt == 0)
 			*cls = fmt == 0 ? (long)ind_byte(c, off + 1) :
-			    (long)(ind_byte(c, off + 2) | ind_byte(c, off + 3) << 8);
+			    (long)ind_le(c, off + 2, 2);
 	} else if (kind == S_PORT) {
 		part(d, c, F_EXTLINK, off);
 		part(d, c, F_PORT, off);
 		if (b & 0x10) {
 			row(d, c, F_LINKSIZE, off + 1, 1);
 			if (n > 0)
-				ind_ascii(d, c, &cip_fields[F_LINKSTR], off + 2, n);
+				ind_ascii(d, c, &cip_fields[F_LINKSTR],
+				    off + 2, n);
 		} else
 			row(d, c, F_LINKBYTE, off + 1, 1);
 	} else {
