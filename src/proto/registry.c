@@ -191,7 +191,8 @@ extern const struct st_proto st_proto_igrp, st_proto_lwres;
 extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
     st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
 extern const struct st_proto st_proto_s7comm, st_proto_enip, st_proto_cip,
-    st_proto_iec104, st_proto_iec104asdu, st_proto_opcua;
+    st_proto_iec104, st_proto_iec104asdu, st_proto_opcua, st_proto_pnrt,
+    st_proto_pndcp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -516,6 +517,8 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_iec104,
 	&st_proto_iec104asdu,
 	&st_proto_opcua,
+	&st_proto_pnrt,
+	&st_proto_pndcp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
