@@ -35,6 +35,11 @@ opcua.pcap   OPC UA binary (TCP 4840): Hello and Acknowledge, an
              (ReadRequest, WriteRequest, 97), CloseSecureChannel, an
              Error, a chunk that runs past its segment and a Hello cut
              by the capture.
+pndcp.pcap   PROFINET DCP (EtherType 0x8892): an Identify All request
+             and the answer (name of station, IP, device ID, vendor
+             value), a Set of the name of station and its answer, a Get
+             of IP and name and its answer, a Hello, and an answer cut
+             by the capture.
 """
 import os
 import struct
@@ -294,11 +299,62 @@ def opcua(out):
     pcaplib.write(os.path.join(out, "opcua.pcap"), frames)
 
 
+def dcp(fid, service, stype, xid, delay, blocks):
+    """A PROFINET RT frame of ID fid carrying a DCP message."""
+    return struct.pack("!HBBIHH", fid, service, stype, xid, delay,
+                       len(blocks)) + blocks
+
+
+def dcp_block(opt, sub, value, info=None):
+    """A DCP block: option, suboption, length, (info), value, padding."""
+    body = (b"" if info is None else struct.pack("!H", info)) + value
+    return struct.pack("!BBH", opt, sub, len(body)) + body + \
+        b"\0" * (len(body) % 2)
+
+
+def pn_frame(dst, src, payload, pad=True):
+    """An Ethernet frame of EtherType 0x8892, padded to 60 bytes."""
+    f = dst + src + struct.pack("!H", 0x8892) + payload
+    return f + bytes(max(0, 60 - len(f))) if pad else f
+
+
+def pndcp(out):
+    mc = bytes.fromhex("010ecf000000")
+    io = bytes.fromhex("020000000001")
+    dev = bytes.fromhex("00a045123456")
+    ip = bytes([198, 18, 0, 2, 255, 255, 255, 0, 198, 18, 0, 1])
+    frames = [
+        pn_frame(mc, io, dcp(0xfefe, 5, 0, 0x01020304, 1,
+                             dcp_block(0xff, 0xff, b""))),
+        pn_frame(io, dev, dcp(0xfeff, 5, 1, 0x01020304, 0,
+                              dcp_block(2, 2, b"plc-1", 0) +
+                              dcp_block(1, 2, ip, 1) +
+                              dcp_block(2, 3, struct.pack("!HH", 0x002a,
+                                                          0x0401), 0) +
+                              dcp_block(2, 1, b"S7-1500", 0))),
+        pn_frame(dev, io, dcp(0xfefd, 4, 0, 0x01020305, 0,
+                              dcp_block(2, 2, b"plc-2", 1))),
+        pn_frame(io, dev, dcp(0xfefd, 4, 1, 0x01020305, 0,
+                              dcp_block(5, 4, bytes([2, 2, 0])))),
+        pn_frame(dev, io, dcp(0xfefd, 3, 0, 0x01020306, 0,
+                              bytes([1, 2, 2, 2]))),
+        pn_frame(io, dev, dcp(0xfefd, 3, 1, 0x01020306, 0,
+                              dcp_block(1, 2, ip, 1) +
+                              dcp_block(1, 1, dev, 0))),
+        pn_frame(mc, dev, dcp(0xfefc, 6, 0, 0x01020307, 0,
+                              dcp_block(2, 2, b"plc-1", 0) +
+                              dcp_block(1, 2, ip, 1))),
+    ]
+    frames.append((frames[1][:40], len(frames[1])))
+    pcaplib.write(os.path.join(out, "pndcp.pcap"), frames)
+
+
 def main(out):
     s7comm(out)
     enip(out)
     iec104(out)
     opcua(out)
+    pndcp(out)
 
 
 if __name__ == "__main__":

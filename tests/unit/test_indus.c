@@ -3,7 +3,8 @@
  * The indus family (industrial control protocols): S7comm in COTP data
  * over TPKT on TCP 102 (read var job and answer, an error in an answer's
  * header, a PDU longer than its TPDU, a DT payload that is no S7comm);
- * every shorter prefix.
+ * PROFINET DCP in a real-time frame (an Identify answer's blocks, a data
+ * length past the frame, a cut); every shorter prefix.
  */
 #include "testutil.h"
 
@@ -378,6 +379,58 @@ test_opcua_bad(void **state)
 	assert_false(has_field(p, "opcua.transport.endpoint"));
 }
 
+/* Ethernet 00:a0:45:12:34:56 -> 02:00:00:00:00:01, EtherType 0x8892,
+ * frame ID 0xfeff: a DCP Identify answer, name of station "plc-1", IP
+ * 198.18.0.2/24 via 198.18.0.1, vendor 0x002a device 0x0401. */
+#define PNDCP_IDENT \
+	"02000000000100a0451234568892feff05010102030400000028020200070000" \
+	"706c632d31000102000e0001c6120002ffffff00c6120001020300060000002a" \
+	"0401"
+
+static void
+test_pndcp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_EN10MB, PNDCP_IDENT);
+	assert_chain(p, "eth pn_rt pn_dcp");
+	assert_int_equal(fval(p, "pn_rt.frame_id"), 0xfeff);
+	assert_int_equal(fval(p, "pn_dcp.service_id"), 5);
+	assert_int_equal(fval(p, "pn_dcp.service_type"), 1);
+	assert_int_equal(fval(p, "pn_dcp.xid"), 0x01020304);
+	assert_int_equal(fval(p, "pn_dcp.data_length"), 40);
+	assert_false(has_field(p, "pn_dcp.response_delay"));
+	assert_int_equal(field_n(p, "pn_dcp.option", 0)->val, 2);
+	assert_int_equal(field_n(p, "pn_dcp.suboption_device", 0)->val, 2);
+	assert_int_equal(field_n(p, "pn_dcp.block_length", 0)->val, 7);
+	assert_string_equal(fval_text(p,
+	    "pn_dcp.suboption_device_nameofstation"), "plc-1");
+	assert_int_equal(fval(p, "pn_dcp.suboption_ip_block_info"), 1);
+	assert_int_equal(field_n(p, "pn_dcp.suboption_ip_ip", 0)->bits, 32);
+	assert_int_equal(fval(p, "pn_dcp.suboption_vendor_id"), 0x2a);
+	assert_int_equal(fval(p, "pn_dcp.suboption_device_id"), 0x0401);
+	assert_non_null(strstr(summary_of(DLT_EN10MB, PNDCP_IDENT), "pn_rt "
+	    "frame 0xfeff pn_dcp Identify Response Success xid 0x01020304 "
+	    "plc-1 ip 198.18.0.2"));
+	sweep_prefixes(DLT_EN10MB, PNDCP_IDENT);
+	/* Cut inside the IP block: truncated, the name decoded. */
+	p = decode_hex(DLT_EN10MB, PNDCP_IDENT);
+	st_pkt_reset(&tpkt, tbuf, 48, tpkt.len);
+	st_decode(&tpkt, DLT_EN10MB);
+	assert_int_equal(layer(p, "pn_dcp")->status, ST_LS_TRUNCATED);
+	assert_true(has_field(p, "pn_dcp.suboption_device_nameofstation"));
+	assert_false(has_field(p, "pn_dcp.suboption_ip_ip"));
+	/* A Set request whose data length (200) passes the frame. */
+	p = decode_hex(DLT_EN10MB,
+	    "02000000000100a0451234568892fefd040000000007000000c8020200030001"
+	    "7800");
+	assert_int_equal(layer(p, "pn_dcp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "pn_dcp.block_qualifier"), 1);
+	assert_string_equal(fval_text(p,
+	    "pn_dcp.suboption_device_nameofstation"), "x");
+}
+
 int
 main(void)
 {
@@ -392,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_iec104_bad),
 		cmocka_unit_test(test_opcua),
 		cmocka_unit_test(test_opcua_bad),
+		cmocka_unit_test(test_pndcp),
 	};
 
 	st_decode_init();
