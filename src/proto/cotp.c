@@ -414,6 +414,7 @@ cotp_decode(struct st_dctx *d, struct st_cur *c)
 	size_t left = st_cur_left(c), hl, end;
 	struct st_cur t = *c;
 	unsigned li, type;
+	int b;
 
 	if (!st_cur_need(&t, 2))
 		return ST_ETRUNC;
@@ -491,6 +492,12 @@ cotp_decode(struct st_dctx *d, struct st_cur *c)
 	} else if (type == T_DT && hl < left) {
 		d->next_key = ST_KEY_FRAMED;
 		d->next_val = COTP_DTDATA;
+		/* A payload opening with a protocol ID a protocol binds
+		 * (S7comm's 0x32) goes to that one, as Wireshark's COTP
+		 * heuristics find it; its decoder checks the rest. */
+		if ((b = byte_at(c, hl)) > 0 && st_proto_next(ST_KEY_FRAMED,
+		    COTP_DTDATA | (unsigned)b) != NULL)
+			d->next_val = COTP_DTDATA | (unsigned)b;
 	} else
 		d->data = 1;
 	return ST_OK;

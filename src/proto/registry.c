@@ -201,6 +201,10 @@ extern const struct st_proto st_proto_tacacs, st_proto_autorp,
 extern const struct st_proto st_proto_arcnet, st_proto_arcnet_linux,
     st_proto_tr, st_proto_trmac, st_proto_fddi, st_proto_ipfc, st_proto_enc,
     st_proto_symantec, st_proto_carp;
+/* @indus */
+extern const struct st_proto st_proto_s7comm, st_proto_enip, st_proto_cip,
+    st_proto_iec104, st_proto_iec104asdu, st_proto_opcua, st_proto_pnrt,
+    st_proto_pndcp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -546,6 +550,15 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_enc,
 	&st_proto_symantec,
 	&st_proto_carp,
+	/* @indus */
+	&st_proto_s7comm,
+	&st_proto_enip,
+	&st_proto_cip,
+	&st_proto_iec104,
+	&st_proto_iec104asdu,
+	&st_proto_opcua,
+	&st_proto_pnrt,
+	&st_proto_pndcp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
