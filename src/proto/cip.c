@@ -226,7 +226,7 @@ segment(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 		if (b & 0x10) {
 			row(d, c, F_LINKSIZE, off + 1, 1);
 			if (n > 0)
-				ind_ascii(d, c, &cip_fields[F_LINKSTR],
+				st_dtext_ascii(d, c, &cip_fields[F_LINKSTR],
 				    off + 2, n);
 		} else
 			row(d, c, F_LINKBYTE, off + 1, 1);
@@ -234,7 +234,7 @@ segment(struct st_dctx *d, struct st_cur *c, size_t off, size_t end,
 		part(d, c, F_DTYPE, off);
 		row(d, c, F_DSIZE, off + 1, 1);
 		if (n > 0)
-			ind_ascii(d, c, &cip_fields[F_SYMBOL], off + 2, n);
+			st_dtext_ascii(d, c, &cip_fields[F_SYMBOL], off + 2, n);
 	}
 	return len;
 }

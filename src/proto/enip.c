@@ -207,7 +207,7 @@ identity(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
 	if (33 + nl > n)
 		return;
 	if (nl > 0)
-		ind_ascii(d, c, &enip_fields[F_NAME], off + 33, nl);
+		st_dtext_ascii(d, c, &enip_fields[F_NAME], off + 33, nl);
 	if (34 + nl <= n)
 		be(d, c, F_STATE, off + 33 + nl, 1);
 }
@@ -223,7 +223,7 @@ services(struct st_dctx *d, struct st_cur *c, size_t off, size_t n)
 	le(d, c, F_CAPATCP, off + 2, 2);
 	le(d, c, F_CAPAUDP, off + 2, 2);
 	if (n >= 20)
-		ind_ascii(d, c, &enip_fields[F_SVCNAME], off + 4, 16);
+		st_dtext_ascii(d, c, &enip_fields[F_SVCNAME], off + 4, 16);
 }
 
 /* Where the CIP message of a data item is, if any. */

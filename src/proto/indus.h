@@ -2,7 +2,7 @@
 /*
  * What the industrial control decoders (s7comm.c, enip.c, cip.c,
  * iec104.c) read alike, written once: a byte or a little-endian number
- * at an offset, and a text field as tshark shows an ASCII string.
+ * at an offset (text fields: the model's st_dtext_ascii).
  * Private to those files.
  */
 #ifndef STRATA_PROTO_INDUS_H
@@ -34,24 +34,6 @@ ind_le(const struct st_cur *c, size_t off, size_t n)
 	for (i = 0; i < n; i++)
 		v |= (uint32_t)st_get_u8(&t) << (8 * i);
 	return v;
-}
-
-/* Text field fd over the n (< 256) bytes at off past c's position, as
- * tshark shows an ASCII string (st_escape_ascii: to its first NUL). */
-static inline void
-ind_ascii(struct st_dctx *d, struct st_cur *c, const struct st_field_desc *fd,
-    size_t off, size_t n)
-{
-	char buf[4 * 255 + 1];
-	struct st_cur t = *c;
-	const uint8_t *b;
-
-	if (!st_cur_skip(&t, off) || (b = st_get_bytes(&t, n)) == NULL) {
-		c->err = ST_ETRUNC;
-		return;
-	}
-	st_escape_ascii(b, n, buf, sizeof(buf));
-	st_dtext(d, c, fd, off, n, buf);
 }
 
 #endif

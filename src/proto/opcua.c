@@ -131,7 +131,7 @@ string(struct st_dctx *d, struct st_cur *c, int f, size_t off, size_t end)
 	if ((size_t)n > end - off - 4)
 		return 0;
 	if (opcua_fields[f].fmt == ST_FMT_TEXT)
-		ind_ascii(d, c, &opcua_fields[f], off + 4, (size_t)n < 255 ?
+		st_dtext_ascii(d, c, &opcua_fields[f], off + 4, (size_t)n < 255 ?
 		    (size_t)n : 255);
 	else
 		st_dbytes(d, c, &opcua_fields[f], off + 4, (size_t)n);
@@ -175,8 +175,8 @@ opcua_decode(struct st_dctx *d, struct st_cur *c)
 	type[3] = '\0';
 	chunk[0] = (char)ind_byte(c, 3);
 	chunk[1] = '\0';
-	ind_ascii(d, c, &opcua_fields[F_TYPE], 0, 3);
-	ind_ascii(d, c, &opcua_fields[F_CHUNK], 3, 1);
+	st_dtext_ascii(d, c, &opcua_fields[F_TYPE], 0, 3);
+	st_dtext_ascii(d, c, &opcua_fields[F_CHUNK], 3, 1);
 	le(d, c, F_SIZE, 4, 4);
 	size = ind_le(c, 4, 4);
 	if (size < OPCUA_HDR)

@@ -144,10 +144,10 @@ value(struct st_dctx *d, struct st_cur *c, unsigned opt, unsigned sub,
 		row(d, c, F_MASK, off + 4, 4);
 		row(d, c, F_GW, off + 8, 4);
 	} else if (opt == O_DEVICE && sub == 1 && n > 0)
-		ind_ascii(d, c, &dcp_fields[F_VENDORVAL], off, n < 255 ? n :
+		st_dtext_ascii(d, c, &dcp_fields[F_VENDORVAL], off, n < 255 ? n :
 		    255);
 	else if (opt == O_DEVICE && sub == 2 && n > 0)
-		ind_ascii(d, c, &dcp_fields[F_NAME], off, n < 255 ? n : 255);
+		st_dtext_ascii(d, c, &dcp_fields[F_NAME], off, n < 255 ? n : 255);
 	else if (opt == O_DEVICE && sub == 3 && n >= 4) {
 		row(d, c, F_VENDORID, off, 2);
 		row(d, c, F_DEVICEID, off + 2, 2);

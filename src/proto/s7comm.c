@@ -362,7 +362,7 @@ req_resp(struct st_dctx *d, struct st_cur *c, unsigned rosctr, size_t off,
 		n = ind_byte(c, p + 5);
 		row(d, c, F_PART2LEN, p + 5, 1);
 		if (n > 0)
-			ind_ascii(d, c, &s7_fields[F_PISERVICE], p + 6, n);
+			st_dtext_ascii(d, c, &s7_fields[F_PISERVICE], p + 6, n);
 		break;
 	default:
 		/* Functions Wireshark reads further (PI services, block
