@@ -190,6 +190,8 @@ extern const struct st_proto st_proto_igrp, st_proto_lwres;
 
 extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
     st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
+/* @udpsvc */
+extern const struct st_proto st_proto_portcontrol, st_proto_natpmp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -508,6 +510,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_bvlc,
 	&st_proto_bacnet,
 	&st_proto_bacapp,
+	/* @udpsvc */
+	&st_proto_portcontrol,
+	&st_proto_natpmp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
+ * and PCP on 5350/5351; exact fields from hand-written bytes, messages cut
+ * by the capture and messages that contradict themselves, and every
+ * shorter prefix of a frame.
+ */
+#include <stdio.h>
+
+#include "testutil.h"
+
+static char hexbuf[4096];
+
+/* An IPv4/UDP packet 198.18.0.1:sport -> 198.18.0.2:dport carrying pay
+ * (hex), no UDP checksum. */
+static const char *
+udp_pkt(unsigned sport, unsigned dport, const char *pay)
+{
+	size_t n = strlen(pay) / 2;
+
+	snprintf(hexbuf, sizeof(hexbuf), "4500%04zx000140004011"
+	    "0000c6120001c6120002" "%04x%04x%04zx0000%s", 28 + n, sport,
+	    dport, 8 + n, pay);
+	return hexbuf;
+}
+
+/* NAT-PMP's external address response: epoch 7200, 203.0.113.7. */
+#define NATPMP_ADDR \
+	"45000028000140004011ae9cc6120002c612000114e79c40001469ce" \
+	"0080000000001c20cb007107"
+
+/* PCP MAP request: nonce, UDP 5004, PREFER_FAILURE, FILTER (prefix 120,
+ * port 443, ::ffff:192.0.2.9) and DESCRIPTION "camera" padded to 8. */
+#define PCP_MAP \
+	"45000080000140004011ae44c6120001c61200029c4114e7006cf4ce" \
+	"0201000000001c2000000000000000000000ffffc6120001" \
+	"0102030405060708090a0b0c11000000138c138c" \
+	"00000000000000000000ffff00000000" \
+	"02000000" \
+	"03000014007801bb00000000000000000000ffffc0000209" \
+	"8000000663616d6572610000"
+
+/* PCP PEER response: TCP 8080 -> 18080 at ::ffff:203.0.113.7, remote
+ * peer 192.0.2.80:443. */
+#define PCP_PEER \
+	"4500006c000140004011ae58c6120002c612000114e79c4200581e93" \
+	"028200000000025800000e11000000000000000000000000" \
+	"0102030405060708090a0b0c060000001f9046a0" \
+	"00000000000000000000ffffcb007107" \
+	"01bb0000" "00000000000000000000ffffc0000250"
+
+static void
+test_natpmp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, NATPMP_ADDR);
+	assert_chain(p, "ipv4 udp portcontrol nat-pmp");
+	assert_int_equal(fval(p, "nat-pmp.version"), 0);
+	assert_int_equal(fval(p, "nat-pmp.opcode"), 128);
+	assert_int_equal(fval(p, "nat-pmp.result_code"), 0);
+	assert_int_equal(fval(p, "nat-pmp.sssoe"), 7200);
+	assert_int_equal(fval(p, "nat-pmp.external_ip"), 0xcb007107);
+	assert_int_equal(layer(p, "nat-pmp")->status, ST_LS_OK);
+	assert_non_null(strstr(summary_of(DLT_RAW, NATPMP_ADDR),
+	    "NAT-PMP External Address Response 203.0.113.7"));
+
+	/* a TCP mapping's response: result 2, 22 -> 2222 */
+	p = decode_hex(DLT_RAW, udp_pkt(5351, 40000,
+	    "0082000200001c21001608ae00000000"));
+	assert_int_equal(fval(p, "nat-pmp.result_code"), 2);
+	assert_int_equal(fval(p, "nat-pmp.internal_port"), 22);
+	assert_int_equal(fval(p, "nat-pmp.external_port"), 2222);
+	assert_int_equal(fval(p, "nat-pmp.pml"), 0);
+
+	/* a UDP mapping request */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351,
+	    "00010000138c138c00000e10"));
+	assert_int_equal(fval(p, "nat-pmp.reserved"), 0);
+	assert_int_equal(fval(p, "nat-pmp.internal_port"), 5004);
+	assert_int_equal(fval(p, "nat-pmp.pml"), 3600);
+
+	/* an unknown opcode: the two bytes and a note */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351, "00070000"));
+	assert_int_equal(fval(p, "nat-pmp.opcode"), 7);
+	assert_true(has_note(p, "unknown opcode 7"));
+}
+
+static void
+test_natpmp_bad(void **state)
+{
+	const struct st_packet *p;
+	static uint8_t b[64];
+	size_t n;
+
+	(void)state;
+	/* a response of 8 bytes, whole as sent: malformed */
+	p = decode_hex(DLT_RAW, udp_pkt(5351, 40000, "0080000000001c20"));
+	assert_int_equal(layer(p, "nat-pmp")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "nat-pmp.sssoe"), 7200);
+	assert_false(has_field(p, "nat-pmp.external_ip"));
+
+	/* the same response cut by the capture: truncated */
+	n = hexbytes(NATPMP_ADDR);
+	memcpy(b, tbuf, n);
+	st_pkt_reset(&tpkt, b, (uint32_t)n - 2, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(layer(&tpkt, "nat-pmp")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(&tpkt, "nat-pmp.external_ip"));
+
+	sweep_prefixes(DLT_RAW, NATPMP_ADDR);
+}
+
+static void
+test_pcp_map(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, PCP_MAP);
+	assert_chain(p, "ipv4 udp portcontrol");
+	assert_int_equal(layer(p, "portcontrol")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "portcontrol.version"), 2);
+	assert_int_equal(fval(p, "portcontrol.r"), 0);
+	assert_int_equal(fval(p, "portcontrol.opcode"), 1);
+	assert_int_equal(fval(p, "portcontrol.request"), 1);
+	assert_int_equal(fval(p, "portcontrol.lifetime_req"), 7200);
+	assert_int_equal(fval(p, "portcontrol.map.protocol"), 17);
+	assert_int_equal(fval(p, "portcontrol.map.internal_port"), 5004);
+	assert_int_equal(fval(p, "portcontrol.map.req_sug_external_port"),
+	    5004);
+	assert_true(has_field(p, "portcontrol.options"));
+	assert_int_equal(field_n(p, "portcontrol.option.code", 0)->val, 2);
+	assert_int_equal(field_n(p, "portcontrol.option.code", 1)->val, 3);
+	assert_int_equal(field_n(p, "portcontrol.option.code", 2)->val, 128);
+	assert_int_equal(field_n(p, "portcontrol.option.length", 1)->val, 20);
+	assert_int_equal(fval(p, "portcontrol.option.filter.prefix_length"),
+	    120);
+	assert_int_equal(fval(p, "portcontrol.option.filter.remote_peer_port"),
+	    443);
+	assert_string_equal(field_n(p, "portcontrol.option.description",
+	    0)->meaning, "camera");
+	assert_int_equal(field_n(p, "portcontrol.option.padding", 0)->bits,
+	    16);
+	assert_false(has_field(p, "portcontrol.response"));
+	assert_non_null(strstr(summary_of(DLT_RAW, PCP_MAP),
+	    "PCP v2 Map Request 5004 -> 5004"));
+}
+
+static void
+test_pcp_peer(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, PCP_PEER);
+	assert_int_equal(fval(p, "portcontrol.r"), 1);
+	assert_int_equal(fval(p, "portcontrol.opcode"), 2);
+	assert_int_equal(fval(p, "portcontrol.result_code"), 0);
+	assert_int_equal(fval(p, "portcontrol.lifetime_rsp"), 600);
+	assert_int_equal(fval(p, "portcontrol.epoch_time"), 3601);
+	assert_int_equal(field_n(p, "portcontrol.rsp_reserved", 0)->bits, 96);
+	assert_int_equal(fval(p, "portcontrol.peer.protocol"), 6);
+	assert_int_equal(fval(p, "portcontrol.peer.internal_port"), 8080);
+	assert_int_equal(fval(p, "portcontrol.peer.rsp_assigned_external_port"),
+	    18080);
+	assert_int_equal(fval(p, "portcontrol.peer.remote_peer_port"), 443);
+	assert_int_equal(field_n(p, "portcontrol.peer.reserved", 1)->bits, 16);
+	assert_true(has_field(p, "portcontrol.peer.remote_peer_ip"));
+	assert_false(has_field(p, "portcontrol.request"));
+	assert_false(has_field(p, "portcontrol.options"));
+
+	/* version 1 has no nonce: the body starts at byte 24 with the
+	 * protocol */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351,
+	    "0101000000000e10" "00000000000000000000ffffc6120001"
+	    "11000000138c0000" "00000000000000000000ffff00000000"));
+	assert_int_equal(fval(p, "portcontrol.version"), 1);
+	assert_false(has_field(p, "portcontrol.map.nonce"));
+	assert_int_equal(fval(p, "portcontrol.map.protocol"), 17);
+	assert_int_equal(fval(p, "portcontrol.map.internal_port"), 5004);
+	assert_int_equal(layer(p, "portcontrol")->status, ST_LS_OK);
+
+	/* a version PCP does not have: not PCP's */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351, "0301000000000e10"));
+	assert_null(last_layer(p, "portcontrol"));
+}
+
+static void
+test_pcp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a MAP request whose datagram ends inside the body */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351,
+	    "0201000000001c20" "00000000000000000000ffffc6120001"
+	    "0102030405060708090a0b0c1100"));
+	assert_int_equal(layer(p, "portcontrol")->status, ST_LS_MALFORMED);
+	assert_true(has_field(p, "portcontrol.map.nonce"));
+	assert_false(has_field(p, "portcontrol.map.internal_port"));
+
+	/* a THIRD_PARTY option of 4 bytes, too short for its address */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351,
+	    "0200000000001c20" "00000000000000000000ffffc6120001"
+	    "0100000400000000"));
+	assert_int_equal(layer(p, "portcontrol")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "portcontrol.option.length"), 4);
+	assert_false(has_field(p,
+	    "portcontrol.option.third_party.internal_ip"));
+
+	/* an option whose length runs past the datagram */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351,
+	    "0200000000001c20" "00000000000000000000ffffc6120001"
+	    "80000100616263"));
+	assert_int_equal(layer(p, "portcontrol")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "portcontrol.option.description"));
+
+	/* a header cut short in the datagram itself */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 5351, "0201000000"));
+	assert_int_equal(layer(p, "portcontrol")->status, ST_LS_MALFORMED);
+
+	sweep_prefixes(DLT_RAW, PCP_MAP);
+	sweep_prefixes(DLT_RAW, PCP_PEER);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_natpmp),
+		cmocka_unit_test(test_natpmp_bad),
+		cmocka_unit_test(test_pcp_map),
+		cmocka_unit_test(test_pcp_peer),
+		cmocka_unit_test(test_pcp_bad),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
