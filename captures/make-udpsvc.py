@@ -87,10 +87,86 @@ def portcontrol_frames():
     return f
 
 
+def s16(b):
+    """A string with its 16-bit length before it (RFC 2608 2.1)."""
+    return struct.pack("!H", len(b)) + b
+
+
+def slp2(fn, xid, body, flags=0, lang=b"en"):
+    """An SLPv2 message (RFC 2608 8): the header's 24-bit length counts
+    the whole message."""
+    n = 14 + len(lang) + len(body)
+    return struct.pack("!BB", 2, fn) + n.to_bytes(3, "big") + \
+        struct.pack("!H", flags) + bytes(3) + struct.pack("!H", xid) + \
+        s16(lang) + body
+
+
+def slp1(fn, xid, body, flags=0):
+    """An SLPv1 message (RFC 2165 7): US-ASCII (3), dialect 0, "en"."""
+    return struct.pack("!BBHBB2sHH", 1, fn, 12 + len(body), flags, 0,
+                       b"en", 3, xid) + body
+
+
+def url2(url, lifetime=10800):
+    return struct.pack("!BH", 0, lifetime) + s16(url) + b"\0"
+
+
+PRN = b"service:printer:lpr://192.0.2.5/queue"
+PRN2 = b"service:printer:ipp://192.0.2.6/ipp"
+ATTRS = b"(name=lab),(color=true),duplex"
+
+
+def srvloc_frames():
+    f = []
+    u = pcaplib.udp_frame
+    f.append(u(True, 40000, 427, slp2(1, 1, s16(b"") + s16(b"service:printer")
+                                     + s16(b"DEFAULT") + s16(b"") + s16(b""),
+                                     flags=0x2000)))
+    f.append(u(False, 427, 40000, slp2(2, 1, struct.pack("!HH", 0, 2) +
+                                      url2(PRN) + url2(PRN2, 600))))
+    f.append(u(True, 40001, 427, slp2(3, 2, url2(PRN) +
+                                     s16(b"service:printer") +
+                                     s16(b"DEFAULT") + s16(ATTRS) + b"\0",
+                                     flags=0x4000)))
+    f.append(u(False, 427, 40001, slp2(5, 2, struct.pack("!H", 0))))
+    f.append(u(True, 40002, 427, slp2(6, 3, s16(b"") + s16(PRN) +
+                                     s16(b"DEFAULT") + s16(b"name") +
+                                     s16(b""))))
+    f.append(u(False, 427, 40002, slp2(7, 3, struct.pack("!H", 0) +
+                                      s16(ATTRS) + b"\0")))
+    f.append(u(False, 427, 427, slp2(8, 0, struct.pack("!HI", 0, 1700000000)
+                                    + s16(b"service:directory-agent://"
+                                          b"192.0.2.1") + s16(b"DEFAULT") +
+                                    s16(b"") + s16(b"") + b"\0")))
+    f.append(u(True, 40003, 427, slp2(9, 4, s16(b"") + b"\xff\xff" +
+                                     s16(b"DEFAULT"), flags=0x2000)))
+    f.append(u(False, 427, 40003, slp2(10, 4, struct.pack("!H", 0) +
+                                      s16(b"service:printer,service:"
+                                          b"directory-agent"))))
+    f.append(u(False, 427, 40004, slp2(11, 5, s16(b"service:service-agent"
+                                                  b"://192.0.2.5") +
+                                      s16(b"DEFAULT") + s16(b"") + b"\0")))
+    f.append(u(True, 40005, 427, slp2(4, 6, s16(b"DEFAULT") + url2(PRN, 0) +
+                                     s16(b""))))
+    f.append(u(True, 40006, 427, slp1(1, 0x1234, s16(b"") +
+                                     s16(b"service:printer/DEFAULT/"))))
+    f.append(u(False, 427, 40006, slp1(2, 0x1234, struct.pack("!HH", 0, 1) +
+                                      struct.pack("!H", 10800) + s16(PRN))))
+    conn = pcaplib.Conn(40007, 427, f)
+    conn.send(True, slp2(1, 7, s16(b"") + s16(b"service:printer") +
+                         s16(b"DEFAULT") + s16(b"(color=true)") + s16(b"")))
+    conn.send(False, slp2(2, 7, struct.pack("!HH", 0, 1) + url2(PRN)))
+    cut = u(False, 427, 40008, slp2(2, 8, struct.pack("!HH", 0, 2) +
+                                    url2(PRN) + url2(PRN2)))
+    f.append((cut[:-30], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
                   portcontrol_frames())
+    pcaplib.write(os.path.join(here, "srvloc.pcap"), srvloc_frames())
 
 
 if __name__ == "__main__":

@@ -192,6 +192,7 @@ extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
     st_proto_pktap, st_proto_bvlc, st_proto_bacnet, st_proto_bacapp;
 /* @udpsvc */
 extern const struct st_proto st_proto_portcontrol, st_proto_natpmp;
+extern const struct st_proto st_proto_srvloc;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -513,6 +514,7 @@ const struct st_proto *const st_protos[] = {
 	/* @udpsvc */
 	&st_proto_portcontrol,
 	&st_proto_natpmp,
+	&st_proto_srvloc,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
- * and PCP on 5350/5351; exact fields from hand-written bytes, messages cut
+ * and PCP on 5350/5351, SLP on 427 (UDP and TCP); exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -48,6 +48,42 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"0102030405060708090a0b0c060000001f9046a0" \
 	"00000000000000000000ffffcb007107" \
 	"01bb0000" "00000000000000000000ffffc0000250"
+
+/* SLP v2 SrvRqst for service:printer in DEFAULT, multicast flag, XID 1. */
+#define SLP_RQST \
+	"0201000030200000000000010002656e0000000f736572766963653a7072696e7465" \
+	"72000744454641554c5400000000"
+
+/* SLP v2 SrvReg: a URL entry, the type, the scope, three attributes. */
+#define SLP_REG \
+	"0203000076400000000000020002656e002a300025736572766963653a7072696e74" \
+	"65723a6c70723a2f2f3139322e302e322e352f717565756500000f73657276696365" \
+	"3a7072696e746572000744454641554c54001e286e616d653d6c6162292c28636f6c" \
+	"6f723d74727565292c6475706c657800"
+
+/* SLP v2 SrvRply of two URL entries. */
+#define SLP_RPLY \
+	"0202000068000000000000010002656e00000002002a300025736572766963653a70" \
+	"72696e7465723a6c70723a2f2f3139322e302e322e352f7175657565000002580023" \
+	"736572766963653a7072696e7465723a6970703a2f2f3139322e302e322e362f6970" \
+	"7000"
+
+/* SLP v1 SrvRqst, XID 0x1234, predicate service:printer/DEFAULT/. */
+#define SLP1_RQST \
+	"010100280000656e0003123400000018736572766963653a7072696e7465722f4445" \
+	"4641554c542f"
+
+/* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
+static const char *
+tcp_pkt(const char *pay)
+{
+	size_t n = strlen(pay) / 2;
+
+	snprintf(hexbuf, sizeof(hexbuf), "4500%04zx00004000400600"
+	    "00c6120001c6120002" "9c4701ab0000000100000001501820000000"
+	    "0000%s", 40 + n, pay);
+	return hexbuf;
+}
 
 static void
 test_natpmp(void **state)
@@ -225,6 +261,108 @@ test_pcp_bad(void **state)
 	sweep_prefixes(DLT_RAW, PCP_PEER);
 }
 
+static void
+test_srvloc(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 427, SLP_RQST));
+	assert_chain(p, "ipv4 udp srvloc");
+	assert_int_equal(layer(p, "srvloc")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "srvloc.version"), 2);
+	assert_int_equal(fval(p, "srvloc.function"), 1);
+	assert_int_equal(fval(p, "srvloc.pktlen"), 48);
+	assert_int_equal(fval(p, "srvloc.flags_v2"), 0x2000);
+	assert_int_equal(fval(p, "srvloc.flags_v2.reqmulti"), 1);
+	assert_int_equal(fval(p, "srvloc.xid"), 1);
+	assert_string_equal(field_n(p, "srvloc.langtag", 0)->meaning, "en");
+	assert_int_equal(fval(p, "srvloc.srvreq.prlistlen"), 0);
+	assert_false(has_field(p, "srvloc.srvreq.prlist"));
+	assert_string_equal(field_n(p, "srvloc.srvreq.srvtypelist",
+	    0)->meaning, "service:printer");
+	assert_string_equal(field_n(p, "srvloc.srvreq.scopelist", 0)->meaning,
+	    "DEFAULT");
+	assert_int_equal(fval(p, "srvloc.srvreq.slpspilen"), 0);
+
+	p = decode_hex(DLT_RAW, udp_pkt(427, 40000, SLP_RPLY));
+	assert_int_equal(fval(p, "srvloc.errv2"), 0);
+	assert_int_equal(fval(p, "srvloc.srvreq.urlcount"), 2);
+	assert_int_equal(field_n(p, "srvloc.url.lifetime", 1)->val, 600);
+	assert_string_equal(field_n(p, "srvloc.url.url", 1)->meaning,
+	    "service:printer:ipp://192.0.2.6/ipp");
+	assert_int_equal(field_n(p, "srvloc.url.numauths", 1)->val, 0);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(427, 40000,
+	    SLP_RPLY)), "SLP v2 Service Reply xid 1, 2 URLs"));
+
+	p = decode_hex(DLT_RAW, udp_pkt(40001, 427, SLP_REG));
+	assert_int_equal(fval(p, "srvloc.flags_v2.fresh"), 1);
+	assert_string_equal(field_n(p, "srvloc.srvreq.srvtype", 0)->meaning,
+	    "service:printer");
+	assert_string_equal(field_n(p, "srvloc.item", 0)->meaning,
+	    "(name=lab)");
+	assert_string_equal(field_n(p, "srvloc.item", 2)->meaning, "duplex");
+	assert_int_equal(fval(p, "srvloc.srvreq.attrauthcount"), 0);
+
+	/* version 1: the 12-byte header, strings shown even when empty */
+	p = decode_hex(DLT_RAW, udp_pkt(40006, 427, SLP1_RQST));
+	assert_int_equal(fval(p, "srvloc.version"), 1);
+	assert_int_equal(fval(p, "srvloc.pktlen"), 40);
+	assert_int_equal(fval(p, "srvloc.encoding"), 3);
+	assert_int_equal(fval(p, "srvloc.transaction_id"), 0x1234);
+	assert_string_equal(field_n(p, "srvloc.language", 0)->meaning, "en");
+	assert_true(has_field(p, "srvloc.srvreq.prlist"));
+	assert_string_equal(field_n(p, "srvloc.srvreq.predicate", 0)->meaning,
+	    "service:printer/DEFAULT/");
+
+	/* two messages in one TCP segment: a layer each */
+	p = decode_hex(DLT_RAW, tcp_pkt(SLP_RQST SLP_RQST));
+	assert_chain(p, "ipv4 tcp srvloc srvloc");
+	assert_int_equal(p->layers[3].off, 40 + 48);
+}
+
+static void
+test_srvloc_bad(void **state)
+{
+	const struct st_packet *p;
+	static uint8_t b[256];
+	size_t n;
+
+	(void)state;
+	/* three URLs announced, one sent */
+	p = decode_hex(DLT_RAW, udp_pkt(427, 40000,
+	    "020200003f000000000000070002656e00000003002a300025736572766963653a"
+	    "7072696e7465723a6c70723a2f2f3139322e302e322e352f717565756500"));
+	assert_int_equal(layer(p, "srvloc")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "srvloc.srvreq.urlcount"), 3);
+	assert_int_equal(fval(p, "srvloc.url.lifetime"), 10800);
+
+	/* a URL's authentication block of 4 bytes, shorter than its
+	 * fields */
+	p = decode_hex(DLT_RAW, udp_pkt(427, 40000,
+	    "020200003f000000000000070002656e00000001002a30000161"
+	    "0100020004655f8a800000"));
+	assert_int_equal(layer(p, "srvloc")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "srvloc.authblkv2_len"), 4);
+
+	/* the registration cut by the capture inside its attributes */
+	n = hexbytes(udp_pkt(40001, 427, SLP_REG));
+	memcpy(b, tbuf, n);
+	st_pkt_reset(&tpkt, b, (uint32_t)n - 10, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(layer(&tpkt, "srvloc")->status, ST_LS_TRUNCATED);
+	assert_true(has_field(&tpkt, "srvloc.srvreq.attrlistlen"));
+	assert_false(has_field(&tpkt, "srvloc.srvreq.attrlist"));
+
+	/* one byte on the port: a header cut short as sent */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 427, "02"));
+	assert_int_equal(layer(p, "srvloc")->status, ST_LS_MALFORMED);
+
+	sweep_prefixes(DLT_RAW, udp_pkt(40001, 427, SLP_REG));
+	sweep_prefixes(DLT_RAW, udp_pkt(427, 40000, SLP_RPLY));
+	sweep_prefixes(DLT_RAW, udp_pkt(40006, 427, SLP1_RQST));
+}
+
 int
 main(void)
 {
@@ -234,6 +372,8 @@ main(void)
 		cmocka_unit_test(test_pcp_map),
 		cmocka_unit_test(test_pcp_peer),
 		cmocka_unit_test(test_pcp_bad),
+		cmocka_unit_test(test_srvloc),
+		cmocka_unit_test(test_srvloc_bad),
 	};
 
 	st_decode_init();
