@@ -162,11 +162,64 @@ def srvloc_frames():
     return f
 
 
+def rmcp(cls, body, seq=0xFF, ack=False):
+    """An RMCP header (ASF 2.0 3.2.2.1): version 6, sequence, class."""
+    return bytes([6, 0, seq, cls | (0x80 if ack else 0)]) + body
+
+
+def asf(type_, body, tag=0x01, iana=4542):
+    return struct.pack("!IBBBB", iana, type_, tag, 0, len(body)) + body
+
+
+def ipmb(netfn, cmd, data, rq=True, seq=1):
+    """An IPMI message on IPMB (IPMI 2.0 table 13-4): addresses, netFn
+    and LUN, their checksum, then sequence, command and data, and the
+    checksum of those."""
+    a = bytes([0x20, netfn << 2]) if rq else bytes([0x81, netfn << 2])
+    h = a + bytes([-sum(a) & 0xFF])
+    b = (bytes([0x81, seq << 2, cmd]) if rq else
+         bytes([0x20, seq << 2, cmd])) + data
+    return h + b + bytes([-sum(b) & 0xFF])
+
+
+def rmcp_frames():
+    f = []
+    u = pcaplib.udp_frame
+    f.append(u(True, 40000, 623, rmcp(6, asf(0x80, b""))))
+    f.append(u(False, 623, 40000, rmcp(6, asf(0x40, struct.pack(
+        "!IIBB6x", 4542, 0, 0x81, 0x00)))))
+    f.append(u(True, 40000, 623, rmcp(6, b"", seq=0x05, ack=True)))
+    rq = ipmb(0x06, 0x38, b"\x0e\x04")
+    f.append(u(True, 40002, 623, rmcp(7, b"\x00" + struct.pack(
+        "<II", 0, 0) + bytes([len(rq)]) + rq)))
+    rs = ipmb(0x07, 0x38, bytes([0, 1, 0x17, 0x80, 0, 0, 0, 0, 0]), rq=False)
+    f.append(u(False, 623, 40002, rmcp(7, b"\x02" + struct.pack(
+        "<II", 0x10, 0x0a0b0c0d) + bytes(range(16)) + bytes([len(rs)]) +
+        rs)))
+    f.append(u(True, 40003, 623, rmcp(7, b"\x06\x10" + struct.pack(
+        "<IIH", 0, 0, 32) + bytes([0, 4, 0, 0]) + struct.pack("<I", 0xa0a2a3a4)
+        + bytes([0, 0, 0, 8, 1, 0, 0, 0, 1, 0, 0, 8, 1, 0, 0, 0, 2, 0, 0, 8,
+                 1, 0, 0, 0])[:24])))
+    f.append(u(False, 623, 40003, rmcp(7, b"\x06\xc0" + struct.pack(
+        "<IIH", 0x2000, 3, 16) + bytes(range(0x40, 0x50)) +
+        bytes(range(12)))))
+    f.append(u(True, 40004, 623, rmcp(7, b"\x06\x02" + struct.pack(
+        "<I", 0x000011be) + b"\x01\x02" + struct.pack("<IIH", 5, 6, 4) +
+        b"oem!")))
+    f.append(u(True, 40005, 623, rmcp(8, struct.pack("!I", 343) +
+                                      b"vendor")))
+    cut = u(False, 623, 40006, rmcp(6, asf(0x40, struct.pack(
+        "!IIBB6x", 4542, 0, 0x81, 0x00))))
+    f.append((cut[:-10], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
                   portcontrol_frames())
     pcaplib.write(os.path.join(here, "srvloc.pcap"), srvloc_frames())
+    pcaplib.write(os.path.join(here, "rmcp.pcap"), rmcp_frames())
 
 
 if __name__ == "__main__":

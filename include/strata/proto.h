@@ -94,8 +94,10 @@ enum st_key {
 	ST_KEY_DDPTYPE,		/* an AppleTalk DDP protocol type (2 NBP) */
 	ST_KEY_ATPSOCK,		/* what an ATP message carries, by the DDP
 				   socket it is sent from or to (6 ZIP) */
-	ST_KEY_BACNET		/* what a BACnet NPDU carries (ASHRAE 135
+	ST_KEY_BACNET,		/* what a BACnet NPDU carries (ASHRAE 135
 				   clause 6): value 0, an application PDU */
+	ST_KEY_RMCPCLASS	/* an RMCP message class (DMTF ASF 2.0
+				   3.2.2.1): 6 ASF, 7 IPMI */
 };
 #define ST_WPAN_DATA	1	/* a data frame's payload: 6LoWPAN */
 #define ST_WPAN_CC24XX	2	/* a frame ending in TI CC24xx metadata

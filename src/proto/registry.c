@@ -193,6 +193,8 @@ extern const struct st_proto st_proto_juniper, st_proto_q933, st_proto_ipnet,
 /* @udpsvc */
 extern const struct st_proto st_proto_portcontrol, st_proto_natpmp;
 extern const struct st_proto st_proto_srvloc;
+extern const struct st_proto st_proto_rmcp, st_proto_asf,
+    st_proto_ipmi_session;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -515,6 +517,9 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_portcontrol,
 	&st_proto_natpmp,
 	&st_proto_srvloc,
+	&st_proto_rmcp,
+	&st_proto_asf,
+	&st_proto_ipmi_session,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
- * and PCP on 5350/5351, SLP on 427 (UDP and TCP); exact fields from hand-written bytes, messages cut
+ * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
+ * and IPMI's session wrapper; exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -73,6 +74,22 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"010100280000656e0003123400000018736572766963653a7072696e7465722f4445" \
 	"4641554c542f"
 
+/* RMCP carrying ASF's Presence Pong (IANA 4542, 16 bytes of data). */
+#define RMCP_PONG \
+	"0600ff06000011be40010010000011be000000008100000000000000"
+
+/* RMCP carrying an IPMI v1.5 session wrapper with MD5 and its code,
+ * session 0x0a0b0c0d, sequence 16, a message of 16 bytes. */
+#define IPMI15_MD5 \
+	"0600ff0702100000000d0c0b0a000102030405060708090a0b0c0d0e0f10811c6320" \
+	"04380001178000000000000c"
+
+/* RMCP+: an encrypted, authenticated IPMI message of 16 bytes in session
+ * 0x2000, sequence 3, then a 12-byte integrity trailer. */
+#define IPMI20_ENC \
+	"0600ff0706c000200000030000001000404142434445464748494a4b4c4d4e4f0001" \
+	"02030405060708090a0b"
+
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
 tcp_pkt(const char *pay)
@@ -83,6 +100,17 @@ tcp_pkt(const char *pay)
 	    "00c6120001c6120002" "9c4701ab0000000100000001501820000000"
 	    "0000%s", 40 + n, pay);
 	return hexbuf;
+}
+
+/* The raw IP packet hex as a capture of its first cap bytes. */
+static const struct st_packet *
+decode_cut(const char *hex, size_t cap)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)cap, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
 }
 
 static void
@@ -127,8 +155,6 @@ static void
 test_natpmp_bad(void **state)
 {
 	const struct st_packet *p;
-	static uint8_t b[64];
-	size_t n;
 
 	(void)state;
 	/* a response of 8 bytes, whole as sent: malformed */
@@ -138,12 +164,9 @@ test_natpmp_bad(void **state)
 	assert_false(has_field(p, "nat-pmp.external_ip"));
 
 	/* the same response cut by the capture: truncated */
-	n = hexbytes(NATPMP_ADDR);
-	memcpy(b, tbuf, n);
-	st_pkt_reset(&tpkt, b, (uint32_t)n - 2, (uint32_t)n);
-	st_decode(&tpkt, DLT_RAW);
-	assert_int_equal(layer(&tpkt, "nat-pmp")->status, ST_LS_TRUNCATED);
-	assert_false(has_field(&tpkt, "nat-pmp.external_ip"));
+	p = decode_cut(NATPMP_ADDR, 38);
+	assert_int_equal(layer(p, "nat-pmp")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "nat-pmp.external_ip"));
 
 	sweep_prefixes(DLT_RAW, NATPMP_ADDR);
 }
@@ -325,8 +348,6 @@ static void
 test_srvloc_bad(void **state)
 {
 	const struct st_packet *p;
-	static uint8_t b[256];
-	size_t n;
 
 	(void)state;
 	/* three URLs announced, one sent */
@@ -346,13 +367,10 @@ test_srvloc_bad(void **state)
 	assert_int_equal(fval(p, "srvloc.authblkv2_len"), 4);
 
 	/* the registration cut by the capture inside its attributes */
-	n = hexbytes(udp_pkt(40001, 427, SLP_REG));
-	memcpy(b, tbuf, n);
-	st_pkt_reset(&tpkt, b, (uint32_t)n - 10, (uint32_t)n);
-	st_decode(&tpkt, DLT_RAW);
-	assert_int_equal(layer(&tpkt, "srvloc")->status, ST_LS_TRUNCATED);
-	assert_true(has_field(&tpkt, "srvloc.srvreq.attrlistlen"));
-	assert_false(has_field(&tpkt, "srvloc.srvreq.attrlist"));
+	p = decode_cut(udp_pkt(40001, 427, SLP_REG), 28 + 118 - 10);
+	assert_int_equal(layer(p, "srvloc")->status, ST_LS_TRUNCATED);
+	assert_true(has_field(p, "srvloc.srvreq.attrlistlen"));
+	assert_false(has_field(p, "srvloc.srvreq.attrlist"));
 
 	/* one byte on the port: a header cut short as sent */
 	p = decode_hex(DLT_RAW, udp_pkt(40000, 427, "02"));
@@ -361,6 +379,87 @@ test_srvloc_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(40001, 427, SLP_REG));
 	sweep_prefixes(DLT_RAW, udp_pkt(427, 40000, SLP_RPLY));
 	sweep_prefixes(DLT_RAW, udp_pkt(40006, 427, SLP1_RQST));
+}
+
+static void
+test_rmcp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(623, 40000, RMCP_PONG));
+	assert_chain(p, "ipv4 udp rmcp asf data");
+	assert_int_equal(fval(p, "rmcp.version"), 6);
+	assert_int_equal(fval(p, "rmcp.sequence"), 0xff);
+	assert_int_equal(fval(p, "rmcp.class"), 6);
+	assert_int_equal(fval(p, "rmcp.type"), 0);
+	assert_int_equal(fval(p, "asf.iana"), 4542);
+	assert_int_equal(fval(p, "asf.type"), 0x40);
+	assert_int_equal(fval(p, "asf.tag"), 1);
+	assert_int_equal(fval(p, "asf.len"), 16);
+	assert_int_equal(layer(p, "data")->len, 16);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(623, 40000,
+	    RMCP_PONG)), "ASF Presence Pong tag 0x01"));
+
+	/* an acknowledgement: four bytes and nothing after them */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 623, "06000586"));
+	assert_chain(p, "ipv4 udp rmcp");
+	assert_int_equal(fval(p, "rmcp.type"), 1);
+	assert_int_equal(fval(p, "rmcp.sequence"), 5);
+
+	/* a class RMCP does not have: not RMCP's */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 623, "0600ff1000000000"));
+	assert_null(last_layer(p, "rmcp"));
+
+	p = decode_hex(DLT_RAW, udp_pkt(623, 40002, IPMI15_MD5));
+	assert_chain(p, "ipv4 udp rmcp ipmi_session data");
+	assert_int_equal(fval(p, "ipmi_session.authtype"), 2);
+	assert_int_equal(fval(p, "ipmi_session.sequence"), 16);
+	assert_int_equal(fval(p, "ipmi_session.id"), 0x0a0b0c0d);
+	assert_int_equal(field_n(p, "ipmi_session.authcode", 0)->bits, 128);
+	assert_int_equal(fval(p, "ipmi_session.msg.len"), 16);
+	assert_int_equal(layer(p, "data")->len, 16);
+
+	p = decode_hex(DLT_RAW, udp_pkt(623, 40003, IPMI20_ENC));
+	assert_int_equal(fval(p, "ipmi_session.authtype"), 6);
+	assert_int_equal(fval(p, "ipmi_session.payloadtype.enc"), 1);
+	assert_int_equal(fval(p, "ipmi_session.payloadtype.auth"), 1);
+	assert_int_equal(fval(p, "ipmi_session.payloadtype"), 0);
+	assert_int_equal(fval(p, "ipmi_session.id"), 0x2000);
+	assert_int_equal(fval(p, "ipmi_session.sequence"), 3);
+	assert_int_equal(fval(p, "ipmi_session.msg.len"), 16);
+	assert_int_equal(field_n(p, "ipmi_session.trailer", 0)->bits, 96);
+	assert_int_equal(layer(p, "data")->len, 16);
+}
+
+static void
+test_rmcp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* ASF data of 16 bytes announced, 4 sent */
+	p = decode_hex(DLT_RAW, udp_pkt(623, 40000,
+	    "0600ff06000011be4001001000000000"));
+	assert_int_equal(layer(p, "asf")->status, ST_LS_MALFORMED);
+	/* an ASF header of 5 bytes */
+	p = decode_hex(DLT_RAW, udp_pkt(623, 40000, "0600ff06000011be40"));
+	assert_int_equal(layer(p, "asf")->status, ST_LS_MALFORMED);
+	/* an IPMI message longer than the datagram */
+	p = decode_hex(DLT_RAW, udp_pkt(40002, 623,
+	    "0600ff0700000000000000000020aabb"));
+	assert_int_equal(layer(p, "ipmi_session")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "ipmi_session.msg.len"), 32);
+
+	/* the MD5 wrapper cut by the capture inside its code */
+	p = decode_cut(udp_pkt(623, 40002, IPMI15_MD5), 28 + 4 + 12);
+	assert_int_equal(layer(p, "ipmi_session")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "ipmi_session.id"), 0x0a0b0c0d);
+	assert_false(has_field(p, "ipmi_session.authcode"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(623, 40000, RMCP_PONG));
+	sweep_prefixes(DLT_RAW, udp_pkt(623, 40002, IPMI15_MD5));
+	sweep_prefixes(DLT_RAW, udp_pkt(623, 40003, IPMI20_ENC));
 }
 
 int
@@ -374,6 +473,8 @@ main(void)
 		cmocka_unit_test(test_pcp_bad),
 		cmocka_unit_test(test_srvloc),
 		cmocka_unit_test(test_srvloc_bad),
+		cmocka_unit_test(test_rmcp),
+		cmocka_unit_test(test_rmcp_bad),
 	};
 
 	st_decode_init();
