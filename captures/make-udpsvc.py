@@ -214,12 +214,46 @@ def rmcp_frames():
     return f
 
 
+def mip_ext(t, data):
+    return bytes([t, len(data)]) + data
+
+
+NTP_ID = struct.pack("!II", 3908988800 + 1000, 0x80000000)
+
+
+def mip_frames():
+    f = []
+    u = pcaplib.udp_frame
+    ha, hoa = bytes([198, 18, 0, 2]), bytes([192, 0, 2, 77])
+    coa = bytes([203, 0, 113, 9])
+    req = struct.pack("!BBH4s4s4s", 1, 0x02, 1800, hoa, ha, coa) + NTP_ID
+    exts = mip_ext(131, b"mn1@example.net") + \
+        mip_ext(132, bytes(range(8))) + \
+        mip_ext(32, struct.pack("!I", 0x100) + bytes(range(16)))
+    f.append(u(True, 434, 434, req + exts))
+    rep = struct.pack("!BBH4s4s", 3, 0, 1800, hoa, ha) + NTP_ID
+    f.append(u(False, 434, 434, rep + mip_ext(32, struct.pack("!I", 0x100)
+                                             + bytes(16))))
+    req2 = struct.pack("!BBH4s4s4s", 1, 0xC0, 600, hoa, ha, coa) + NTP_ID
+    gen = bytes([36, 1]) + struct.pack("!HI", 20, 0x200) + bytes(16)
+    f.append(u(True, 40000, 434, req2 + mip_ext(131, b"mn1@example.net") +
+               gen))
+    rep2 = struct.pack("!BBH4s4s", 3, 67, 0, hoa, ha) + NTP_ID
+    f.append(u(False, 434, 40000, rep2))
+    f.append(u(False, 434, 434, struct.pack("!BBH4s4s4sI", 7, 0, 0x8000,
+                                            hoa, ha, coa, 5)))
+    cut = u(True, 434, 434, req + exts)
+    f.append((cut[:14 + 28 + 20], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
                   portcontrol_frames())
     pcaplib.write(os.path.join(here, "srvloc.pcap"), srvloc_frames())
     pcaplib.write(os.path.join(here, "rmcp.pcap"), rmcp_frames())
+    pcaplib.write(os.path.join(here, "mip.pcap"), mip_frames())
 
 
 if __name__ == "__main__":

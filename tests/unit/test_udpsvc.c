@@ -2,7 +2,7 @@
 /*
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
  * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
- * and IPMI's session wrapper; exact fields from hand-written bytes, messages cut
+ * and IPMI's session wrapper, Mobile IP on 434; exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -89,6 +89,19 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 #define IPMI20_ENC \
 	"0600ff0706c000200000030000001000404142434445464748494a4b4c4d4e4f0001" \
 	"02030405060708090a0b"
+
+/* A Mobile IP registration request: T set, lifetime 1800, home address
+ * 192.0.2.77, home agent 198.18.0.2, care-of 203.0.113.9, then the NAI,
+ * a challenge and the mobile-home authentication extension. */
+#define MIP_REQ \
+	"01020708c000024dc6120002cb007109e8fe736880000000830f6d6e31406578616d" \
+	"706c652e6e657484080001020304050607201400000100000102030405060708090a" \
+	"0b0c0d0e0f"
+
+/* A request with the generalized authentication extension (36). */
+#define MIP_REQ_GEN \
+	"01c00258c000024dc6120002cb007109e8fe736880000000830f6d6e31406578616d" \
+	"706c652e6e6574240100140000020000000000000000000000000000000000"
 
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
@@ -462,6 +475,89 @@ test_rmcp_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(623, 40003, IPMI20_ENC));
 }
 
+static void
+test_mip(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(434, 434, MIP_REQ));
+	assert_chain(p, "ipv4 udp mip");
+	assert_int_equal(layer(p, "mip")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "mip.type"), 1);
+	assert_int_equal(fval(p, "mip.flags"), 2);
+	assert_int_equal(fval(p, "mip.t"), 1);
+	assert_int_equal(fval(p, "mip.s"), 0);
+	assert_int_equal(fval(p, "mip.life"), 1800);
+	assert_int_equal(fval(p, "mip.homeaddr"), 0xc000024d);
+	assert_int_equal(fval(p, "mip.haaddr"), 0xc6120002);
+	assert_int_equal(fval(p, "mip.coa"), 0xcb007109);
+	assert_string_equal(field_n(p, "mip.ident", 0)->meaning,
+	    "Nov 14, 2023 22:30:00.500000000 UTC");
+	assert_int_equal(field_n(p, "mip.ext.type", 0)->val, 131);
+	assert_string_equal(field_n(p, "mip.nai", 0)->meaning,
+	    "mn1@example.net");
+	assert_int_equal(field_n(p, "mip.ext.type", 1)->val, 132);
+	assert_int_equal(field_n(p, "mip.extension", 0)->bits, 64);
+	assert_int_equal(field_n(p, "mip.ext.len", 2)->val, 20);
+	assert_int_equal(fval(p, "mip.auth.spi"), 0x100);
+	assert_int_equal(field_n(p, "mip.auth.auth", 0)->bits, 128);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(434, 434,
+	    MIP_REQ)), "Reg Request: HoA=192.0.2.77 HA=198.18.0.2 "
+	    "CoA=203.0.113.9"));
+
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 434, MIP_REQ_GEN));
+	assert_int_equal(fval(p, "mip.s"), 1);
+	assert_int_equal(fval(p, "mip.b"), 1);
+	assert_int_equal(field_n(p, "mip.ext.type", 1)->val, 36);
+	assert_int_equal(fval(p, "mip.ext.auth.subtype"), 1);
+	assert_int_equal(field_n(p, "mip.ext.len", 1)->val, 20);
+	assert_int_equal(fval(p, "mip.auth.spi"), 0x200);
+
+	/* a reply refused by the home agent (code 130), no extensions */
+	p = decode_hex(DLT_RAW, udp_pkt(434, 40000,
+	    "03820000c000024dc6120002e8fe736880000000"));
+	assert_int_equal(fval(p, "mip.code"), 130);
+	assert_false(has_field(p, "mip.coa"));
+	assert_string_equal(field_n(p, "mip.ident", 0)->meaning,
+	    "Nov 14, 2023 22:30:00.500000000 UTC");
+
+	/* a revocation */
+	p = decode_hex(DLT_RAW, udp_pkt(434, 434,
+	    "07008000c000024dc6120002cb00710900000005"));
+	assert_int_equal(fval(p, "mip.flags2"), 0x8000);
+	assert_int_equal(fval(p, "mip.rev.a"), 1);
+	assert_int_equal(fval(p, "mip.rev.fda"), 0xcb007109);
+	assert_int_equal(fval(p, "mip.revid"), 5);
+}
+
+static void
+test_mip_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a request of 20 bytes, whole as sent */
+	p = decode_hex(DLT_RAW, udp_pkt(434, 434,
+	    "01020708c000024dc6120002cb007109e8fe7368"));
+	assert_int_equal(layer(p, "mip")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "mip.coa"), 0xcb007109);
+	assert_false(has_field(p, "mip.ident"));
+	/* an extension longer than what is left */
+	p = decode_hex(DLT_RAW, udp_pkt(434, 434,
+	    "01020708c000024dc6120002cb007109e8fe736880000000" "8310616263"));
+	assert_int_equal(layer(p, "mip")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "mip.ext.len"), 16);
+	assert_false(has_field(p, "mip.nai"));
+	/* the request cut by the capture inside its NAI */
+	p = decode_cut(udp_pkt(434, 434, MIP_REQ), 28 + 30);
+	assert_int_equal(layer(p, "mip")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "mip.ext.len"), 15);
+
+	sweep_prefixes(DLT_RAW, udp_pkt(434, 434, MIP_REQ));
+	sweep_prefixes(DLT_RAW, udp_pkt(40000, 434, MIP_REQ_GEN));
+}
+
 int
 main(void)
 {
@@ -475,6 +571,8 @@ main(void)
 		cmocka_unit_test(test_srvloc_bad),
 		cmocka_unit_test(test_rmcp),
 		cmocka_unit_test(test_rmcp_bad),
+		cmocka_unit_test(test_mip),
+		cmocka_unit_test(test_mip_bad),
 	};
 
 	st_decode_init();
