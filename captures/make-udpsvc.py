@@ -247,6 +247,56 @@ def mip_frames():
     return f
 
 
+def tsp(type_, seq, name, body=bytes(8), vers=1):
+    """A timed message (4.3BSD timed's struct tsp): the name NUL-padded
+    to the 256 bytes of tsp_name."""
+    return struct.pack("!BBH", type_, vers, seq) + body + \
+        name + bytes(256 - len(name))
+
+
+def timed_frames():
+    f = []
+    u = pcaplib.udp_frame
+    f.append(u(True, 525, 525, tsp(3, 1, b"alpha")))
+    f.append(u(False, 525, 525, tsp(4, 1, b"master")))
+    f.append(u(False, 525, 525, tsp(5, 2, b"master", struct.pack(
+        "!II", 1700000000, 250000))))
+    f.append(u(False, 525, 525, tsp(1, 3, b"master", struct.pack(
+        "!II", 0, 1500))))
+    f.append(u(True, 525, 525, tsp(24, 4, b"alpha", bytes([10]) +
+                                   bytes(7))))
+    f.append(u(True, 525, 525, tsp(8, 5, b"beta")))
+    cut = u(False, 525, 525, tsp(5, 6, b"master", struct.pack(
+        "!II", 1700000000, 0)))
+    f.append((cut[:14 + 28 + 6], len(cut)))
+    f.append((cut[:14 + 28 + 15], len(cut)))
+    return f
+
+
+def krb4_frames():
+    f = []
+    u = pcaplib.udp_frame
+    kreq = struct.pack("!BB", 4, 1 << 1) + b"alice\0\0EXAMPLE.COM\0" + \
+        struct.pack("!IB", 1700000000, 96) + b"krbtgt\0EXAMPLE.COM\0"
+    f.append(u(True, 40000, 750, kreq))
+    krep = struct.pack("!BB", 4, 2 << 1) + b"alice\0\0EXAMPLE.COM\0" + \
+        struct.pack("!IBIBH", 1700000000, 1, 1700036000, 3, 16) + \
+        bytes(range(16))
+    f.append(u(False, 750, 40000, krep))
+    lreq = struct.pack("<BB", 4, 1 << 1 | 1) + b"bob\0\0EXAMPLE.COM\0" + \
+        struct.pack("<IB", 1700000100, 12) + b"rcmd\0host1\0"
+    f.append(u(True, 40001, 750, lreq))
+    areq = struct.pack("!BBB", 4, 3 << 1, 3) + b"EXAMPLE.COM\0" + \
+        bytes([8, 4]) + bytes(range(8)) + bytes([9, 9, 9, 9]) + \
+        struct.pack("!IB", 1700000200, 24) + b"rcmd\0host1\0"
+    f.append(u(True, 40002, 750, areq))
+    f.append(u(False, 750, 40000, struct.pack("!BB", 4, 5 << 1) +
+               b"alice\0\0EXAMPLE.COM\0" + bytes(12)))
+    cut = u(True, 40003, 750, kreq)
+    f.append((cut[:14 + 28 + 14], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
@@ -254,6 +304,8 @@ def main():
     pcaplib.write(os.path.join(here, "srvloc.pcap"), srvloc_frames())
     pcaplib.write(os.path.join(here, "rmcp.pcap"), rmcp_frames())
     pcaplib.write(os.path.join(here, "mip.pcap"), mip_frames())
+    pcaplib.write(os.path.join(here, "timed.pcap"), timed_frames())
+    pcaplib.write(os.path.join(here, "krb4.pcap"), krb4_frames())
 
 
 if __name__ == "__main__":

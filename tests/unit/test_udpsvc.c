@@ -2,7 +2,8 @@
 /*
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
  * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
- * and IPMI's session wrapper, Mobile IP on 434; exact fields from hand-written bytes, messages cut
+ * and IPMI's session wrapper, Mobile IP on 434, timed's TSP on 525 and
+ * Kerberos v4 on 750; exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -102,6 +103,25 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 #define MIP_REQ_GEN \
 	"01c00258c000024dc6120002cb007109e8fe736880000000830f6d6e31406578616d" \
 	"706c652e6e6574240100140000020000000000000000000000000000000000"
+
+/* TSP settime, sequence 2, 1700000000 s and 250000 us, from "master"
+ * (its name shorter than timed's 256 bytes: the NUL ends it). */
+#define TSP_SETTIME \
+	"050100026553f1000003d0906d617374657200"
+
+/* Kerberos v4 KDC request for krbtgt.EXAMPLE.COM, most significant byte
+ * first, and the same request of bob's least significant first. */
+#define KRB4_KDCREQ \
+	"0402616c69636500004558414d504c452e434f4d006553f100606b72627467740045" \
+	"58414d504c452e434f4d00"
+#define KRB4_KDCREQ_LE \
+	"0403626f6200004558414d504c452e434f4d0064f153650c72636d6400686f737431" \
+	"00"
+
+/* Its reply: an expiry, key version 3, 16 encrypted bytes. */
+#define KRB4_KDCREP \
+	"0404616c69636500004558414d504c452e434f4d006553f1000165547da003001000" \
+	"0102030405060708090a0b0c0d0e0f"
 
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
@@ -558,6 +578,140 @@ test_mip_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(40000, 434, MIP_REQ_GEN));
 }
 
+static void
+test_tsp(void **state)
+{
+	static const uint8_t loop[] = {	/* a loop packet, hop count 10 */
+		0x45, 0x00, 0x00, 0x2b, 0x00, 0x01, 0x40, 0x00, 0x40, 0x11,
+		0x00, 0x00, 0xc6, 0x12, 0x00, 0x01, 0xc6, 0x12, 0x00, 0x02,
+		0x02, 0x0d, 0x02, 0x0d, 0x00, 0x17, 0x00, 0x00,
+		0x18, 0x01, 0x00, 0x04, 0x0a, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x00, 0x00, 'a', 'b', 0x00,
+	};
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(525, 525, TSP_SETTIME));
+	assert_chain(p, "ipv4 udp tsp");
+	assert_int_equal(layer(p, "tsp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "tsp.type"), 5);
+	assert_int_equal(fval(p, "tsp.version"), 1);
+	assert_int_equal(fval(p, "tsp.sequence"), 2);
+	assert_int_equal(fval(p, "tsp.sec"), 1700000000);
+	assert_int_equal(fval(p, "tsp.usec"), 250000);
+	assert_string_equal(field_n(p, "tsp.name", 0)->meaning, "master");
+	assert_int_equal(field_n(p, "tsp.name", 0)->bits, 7 * 8);
+	assert_false(has_field(p, "tsp.hopcnt"));
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(525, 525,
+	    TSP_SETTIME)), "TSP settime seq 2 from master"));
+
+	st_pkt_reset(&tpkt, loop, sizeof(loop), sizeof(loop));
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(fval(&tpkt, "tsp.type"), 24);
+	assert_int_equal(fval(&tpkt, "tsp.hopcnt"), 10);
+	assert_false(has_field(&tpkt, "tsp.sec"));
+	assert_string_equal(field_n(&tpkt, "tsp.name", 0)->meaning, "ab");
+
+	/* a master request: no time, the name at 12 all the same */
+	p = decode_hex(DLT_RAW, udp_pkt(525, 525,
+	    "0301000100000000000000007a00"));
+	assert_false(has_field(p, "tsp.sec"));
+	assert_string_equal(field_n(p, "tsp.name", 0)->meaning, "z");
+}
+
+static void
+test_tsp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* as tcpdump's kh-timed tests: cut inside the time, and inside the
+	 * name before its NUL */
+	p = decode_cut(udp_pkt(525, 525, TSP_SETTIME), 28 + 6);
+	assert_int_equal(layer(p, "tsp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "tsp.sequence"), 2);
+	assert_false(has_field(p, "tsp.sec"));
+	p = decode_cut(udp_pkt(525, 525, TSP_SETTIME), 28 + 15);
+	assert_int_equal(layer(p, "tsp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "tsp.usec"), 250000);
+	assert_false(has_field(p, "tsp.name"));
+	/* a name with no NUL in the whole datagram */
+	p = decode_hex(DLT_RAW, udp_pkt(525, 525,
+	    "050100026553f1000003d0906d6173746572"));
+	assert_int_equal(layer(p, "tsp")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "tsp.name"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(525, 525, TSP_SETTIME));
+}
+
+static void
+test_krb4(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 750, KRB4_KDCREQ));
+	assert_chain(p, "ipv4 udp krb4");
+	assert_int_equal(layer(p, "krb4")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "krb4.version"), 4);
+	assert_int_equal(fval(p, "krb4.auth_msg_type"), 2);
+	assert_int_equal(fval(p, "krb4.m_type"), 1);
+	assert_int_equal(fval(p, "krb4.byte_order"), 0);
+	assert_string_equal(field_n(p, "krb4.name", 0)->meaning, "alice");
+	assert_string_equal(field_n(p, "krb4.instance", 0)->meaning, "");
+	assert_string_equal(field_n(p, "krb4.realm", 0)->meaning,
+	    "EXAMPLE.COM");
+	assert_string_equal(field_n(p, "krb4.time_sec", 0)->meaning,
+	    "Nov 14, 2023 22:13:20.000000000 UTC");
+	assert_int_equal(fval(p, "krb4.lifetime"), 96);
+	assert_string_equal(field_n(p, "krb4.s_name", 0)->meaning, "krbtgt");
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(40000, 750,
+	    KRB4_KDCREQ)), "KRB4 KDC Request alice@EXAMPLE.COM for krbtgt"));
+
+	/* least significant byte first: the time read so */
+	p = decode_hex(DLT_RAW, udp_pkt(40001, 750, KRB4_KDCREQ_LE));
+	assert_int_equal(fval(p, "krb4.byte_order"), 1);
+	assert_string_equal(field_n(p, "krb4.time_sec", 0)->meaning,
+	    "Nov 14, 2023 22:15:00.000000000 UTC");
+	assert_string_equal(field_n(p, "krb4.s_instance", 0)->meaning,
+	    "host1");
+
+	p = decode_hex(DLT_RAW, udp_pkt(750, 40000, KRB4_KDCREP));
+	assert_int_equal(fval(p, "krb4.m_type"), 2);
+	assert_string_equal(field_n(p, "krb4.exp_date", 0)->meaning,
+	    "Nov 15, 2023 08:13:20.000000000 UTC");
+	assert_int_equal(fval(p, "krb4.kvno"), 3);
+	assert_int_equal(fval(p, "krb4.length"), 16);
+	assert_int_equal(field_n(p, "krb4.encrypted_blob", 0)->bits, 128);
+
+	/* a version other than 4: not Kerberos v4 */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 750, "0502616c69636500"));
+	assert_null(last_layer(p, "krb4"));
+}
+
+static void
+test_krb4_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a reply whose encrypted part runs past the datagram */
+	p = decode_hex(DLT_RAW, udp_pkt(750, 40000,
+	    "0404616c69636500004558414d504c452e434f4d006553f1000165547da003"
+	    "00100001"));
+	assert_int_equal(layer(p, "krb4")->status, ST_LS_MALFORMED);
+	assert_int_equal(fval(p, "krb4.length"), 16);
+	assert_false(has_field(p, "krb4.encrypted_blob"));
+	/* a request cut by the capture inside its realm */
+	p = decode_cut(udp_pkt(40000, 750, KRB4_KDCREQ), 28 + 14);
+	assert_int_equal(layer(p, "krb4")->status, ST_LS_TRUNCATED);
+	assert_true(has_field(p, "krb4.instance"));
+	assert_false(has_field(p, "krb4.realm"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(40000, 750, KRB4_KDCREQ));
+	sweep_prefixes(DLT_RAW, udp_pkt(750, 40000, KRB4_KDCREP));
+}
+
 int
 main(void)
 {
@@ -573,6 +727,10 @@ main(void)
 		cmocka_unit_test(test_rmcp_bad),
 		cmocka_unit_test(test_mip),
 		cmocka_unit_test(test_mip_bad),
+		cmocka_unit_test(test_tsp),
+		cmocka_unit_test(test_tsp_bad),
+		cmocka_unit_test(test_krb4),
+		cmocka_unit_test(test_krb4_bad),
 	};
 
 	st_decode_init();
