@@ -297,6 +297,31 @@ def krb4_frames():
     return f
 
 
+def whod(host, loads, ents):
+    """A struct whod: version 1, type 1 (status), the times, the name
+    NUL-padded to 32, the load averages in hundredths, the entries."""
+    b = struct.pack("!BBxxII", 1, 1, 1700000000, 1700000001) + \
+        host + bytes(32 - len(host)) + struct.pack("!III", *loads) + \
+        struct.pack("!I", 1699990000)
+    for tty, user, on, idle in ents:
+        b += tty + bytes(8 - len(tty)) + user + bytes(8 - len(user)) + \
+            struct.pack("!II", on, idle)
+    return b
+
+
+def who_frames():
+    f = []
+    u = pcaplib.udp_frame
+    ents = [(b"console", b"root", 1699995000, 0),
+            (b"ttyp0", b"alice", 1699999000, 125),
+            (b"ttyp1", b"bobsmith", 1699999500, 3600)]
+    f.append(u(True, 513, 513, whod(b"host1.example", (50, 125, 7), ents)))
+    f.append(u(False, 513, 513, whod(b"host2", (0, 0, 1), [])))
+    cut = u(True, 513, 513, whod(b"host1.example", (50, 125, 7), ents))
+    f.append((cut[:-30], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
@@ -306,6 +331,7 @@ def main():
     pcaplib.write(os.path.join(here, "mip.pcap"), mip_frames())
     pcaplib.write(os.path.join(here, "timed.pcap"), timed_frames())
     pcaplib.write(os.path.join(here, "krb4.pcap"), krb4_frames())
+    pcaplib.write(os.path.join(here, "who.pcap"), who_frames())
 
 
 if __name__ == "__main__":

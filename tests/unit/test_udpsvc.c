@@ -3,7 +3,7 @@
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
  * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
  * and IPMI's session wrapper, Mobile IP on 434, timed's TSP on 525 and
- * Kerberos v4 on 750; exact fields from hand-written bytes, messages cut
+ * Kerberos v4 on 750, rwho on 513; exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -122,6 +122,13 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 #define KRB4_KDCREP \
 	"0404616c69636500004558414d504c452e434f4d006553f1000165547da003001000" \
 	"0102030405060708090a0b0c0d0e0f"
+
+/* An rwho report from host1: loads 0.50 1.25 0.07, alice on ttyp0, idle
+ * 125 s. */
+#define WHO_REPORT \
+	"010100006553f1006553f101686f7374310000000000000000000000000000000000" \
+	"00000000000000000000000000320000007d000000076553c9f07474797030000000" \
+	"616c6963650000006553ed180000007d"
 
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
@@ -712,6 +719,54 @@ test_krb4_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(750, 40000, KRB4_KDCREP));
 }
 
+static void
+test_who(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(513, 513, WHO_REPORT));
+	assert_chain(p, "ipv4 udp who");
+	assert_int_equal(layer(p, "who")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "who.vers"), 1);
+	assert_int_equal(fval(p, "who.type"), 1);
+	assert_string_equal(field_n(p, "who.sendtime", 0)->meaning,
+	    "Nov 14, 2023 22:13:20.000000000 UTC");
+	assert_string_equal(field_n(p, "who.hostname", 0)->meaning, "host1");
+	assert_int_equal(field_n(p, "who.hostname", 0)->bits, 256);
+	assert_string_equal(field_n(p, "who.loadav_5", 0)->meaning, "0.5");
+	assert_string_equal(field_n(p, "who.loadav_10", 0)->meaning, "1.25");
+	assert_string_equal(field_n(p, "who.loadav_15", 0)->meaning, "0.07");
+	assert_true(has_field(p, "who.entry"));
+	assert_string_equal(field_n(p, "who.tty", 0)->meaning, "ttyp0");
+	assert_string_equal(field_n(p, "who.uid", 0)->meaning, "alice");
+	assert_int_equal(fval(p, "who.idle"), 125);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(513, 513,
+	    WHO_REPORT)), "rwho host1: 0.5 1.25 0.07"));
+}
+
+static void
+test_who_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* an entry of 10 bytes, whole as sent */
+	p = decode_hex(DLT_RAW, udp_pkt(513, 513,
+	    "010100006553f1006553f101686f7374310000000000000000000000000000000000"
+	    "00000000000000000000000000320000007d000000076553c9f07474797030000000"
+	    "616c"));
+	assert_int_equal(layer(p, "who")->status, ST_LS_MALFORMED);
+	assert_string_equal(field_n(p, "who.tty", 0)->meaning, "ttyp0");
+	assert_false(has_field(p, "who.uid"));
+	/* cut by the capture inside the host name */
+	p = decode_cut(udp_pkt(513, 513, WHO_REPORT), 28 + 20);
+	assert_int_equal(layer(p, "who")->status, ST_LS_TRUNCATED);
+	assert_false(has_field(p, "who.hostname"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(513, 513, WHO_REPORT));
+}
+
 int
 main(void)
 {
@@ -731,6 +786,8 @@ main(void)
 		cmocka_unit_test(test_tsp_bad),
 		cmocka_unit_test(test_krb4),
 		cmocka_unit_test(test_krb4_bad),
+		cmocka_unit_test(test_who),
+		cmocka_unit_test(test_who_bad),
 	};
 
 	st_decode_init();
