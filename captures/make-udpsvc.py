@@ -322,6 +322,49 @@ def who_frames():
     return f
 
 
+def xs(b):
+    return struct.pack("!H", len(b)) + b
+
+
+def xdmcp(op, body):
+    return struct.pack("!HHH", 1, op, len(body)) + body
+
+
+def xdmcp_frames():
+    f = []
+    u = pcaplib.udp_frame
+    cookie = b"MIT-MAGIC-COOKIE-1"
+    f.append(u(True, 40000, 177, xdmcp(1, b"\0")))
+    f.append(u(False, 177, 40000, xdmcp(5, xs(b"") + xs(b"xdm1.example") +
+                                        xs(b"Linux 6.1"))))
+    req = struct.pack("!H", 0) + bytes([1]) + struct.pack("!H", 0) + \
+        bytes([1]) + xs(bytes([198, 18, 0, 1])) + xs(b"") + xs(b"") + \
+        bytes([1]) + xs(cookie) + xs(b"MIT-unspecified")
+    f.append(u(True, 40000, 177, xdmcp(7, req)))
+    f.append(u(False, 177, 40000, xdmcp(8, struct.pack("!I", 0x1234) +
+                                        xs(b"") + xs(b"") + xs(cookie) +
+                                        xs(bytes(range(16))))))
+    f.append(u(True, 40000, 177, xdmcp(10, struct.pack("!IH", 0x1234, 0) +
+                                       xs(b"MIT-unspecified"))))
+    f.append(u(False, 177, 40000, xdmcp(13, struct.pack("!HI", 0,
+                                                        0x1234))))
+    f.append(u(True, 40000, 177, xdmcp(14, struct.pack("!BI", 1,
+                                                       0x1234))))
+    f.append(u(True, 40001, 177, xdmcp(4, xs(bytes([192, 0, 2, 9])) +
+                                       xs(struct.pack("!H", 40009)) +
+                                       bytes([1]) + xs(cookie))))
+    f.append(u(False, 177, 40001, xdmcp(9, xs(b"no sessions") + xs(b"") +
+                                        xs(b""))))
+    bad = struct.pack("!H", 1) + bytes([2]) + struct.pack("!HH", 0, 0) + \
+        bytes([1]) + xs(bytes([198, 18, 0, 1]))
+    f.append(u(True, 40002, 177, xdmcp(7, bad)))
+    cut = u(False, 177, 40000, xdmcp(8, struct.pack("!I", 0x1234) +
+                                     xs(b"") + xs(b"") + xs(cookie) +
+                                     xs(bytes(range(16)))))
+    f.append((cut[:-20], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
@@ -332,6 +375,7 @@ def main():
     pcaplib.write(os.path.join(here, "timed.pcap"), timed_frames())
     pcaplib.write(os.path.join(here, "krb4.pcap"), krb4_frames())
     pcaplib.write(os.path.join(here, "who.pcap"), who_frames())
+    pcaplib.write(os.path.join(here, "xdmcp.pcap"), xdmcp_frames())
 
 
 if __name__ == "__main__":

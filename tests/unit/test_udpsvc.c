@@ -3,7 +3,7 @@
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
  * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
  * and IPMI's session wrapper, Mobile IP on 434, timed's TSP on 525 and
- * Kerberos v4 on 750, rwho on 513; exact fields from hand-written bytes, messages cut
+ * Kerberos v4 on 750, rwho on 513, XDMCP on 177; exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -129,6 +129,17 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"010100006553f1006553f101686f7374310000000000000000000000000000000000" \
 	"00000000000000000000000000320000007d000000076553c9f07474797030000000" \
 	"616c6963650000006553ed180000007d"
+
+/* XDMCP Request: display 0, one IPv4 connection (198.18.0.1), no
+ * authentication, MIT-MAGIC-COOKIE-1 offered, manufacturer ID. */
+#define XDMCP_REQ \
+	"0001000700360000010000010004c6120001000000000100124d49542d4d41474943" \
+	"2d434f4f4b49452d31000f4d49542d756e737065636966696564"
+
+/* Its Accept: session 0x1234, the cookie's name and 16 bytes. */
+#define XDMCP_ACCEPT \
+	"00010008002e000012340000000000124d49542d4d414749432d434f4f4b49452d31" \
+	"0010000102030405060708090a0b0c0d0e0f"
 
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
@@ -767,6 +778,76 @@ test_who_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(513, 513, WHO_REPORT));
 }
 
+static void
+test_xdmcp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 177, XDMCP_REQ));
+	assert_chain(p, "ipv4 udp xdmcp");
+	assert_int_equal(layer(p, "xdmcp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "xdmcp.version"), 1);
+	assert_int_equal(fval(p, "xdmcp.opcode"), 7);
+	assert_int_equal(fval(p, "xdmcp.length"), 54);
+	assert_int_equal(fval(p, "xdmcp.display_number"), 0);
+	assert_int_equal(fval(p, "xdmcp.connection_type"), 0);
+	assert_int_equal(fval(p, "xdmcp.connection_address_ipv4"),
+	    0xc6120001);
+	assert_string_equal(field_n(p, "xdmcp.authentication_name",
+	    0)->meaning, "");
+	assert_int_equal(fval(p, "xdmcp.authentication_data_len"), 0);
+	assert_int_equal(field_n(p, "xdmcp.authentication_data", 0)->bits,
+	    16);
+	assert_string_equal(field_n(p, "xdmcp.authorization_name",
+	    0)->meaning, "MIT-MAGIC-COOKIE-1");
+	assert_int_equal(field_n(p, "xdmcp.authorization_name", 0)->bits,
+	    20 * 8);
+	assert_int_equal(fval(p, "xdmcp.manufacturer_display_id_len"), 15);
+
+	p = decode_hex(DLT_RAW, udp_pkt(177, 40000, XDMCP_ACCEPT));
+	assert_int_equal(fval(p, "xdmcp.session_id"), 0x1234);
+	assert_int_equal(fval(p, "xdmcp.authorization_data_len"), 16);
+	assert_int_equal(field_n(p, "xdmcp.authorization_data", 0)->bits,
+	    18 * 8);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(177, 40000,
+	    XDMCP_ACCEPT)), "XDMCP Accept session 0x00001234"));
+
+	/* version 2 does not exist: not XDMCP */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 177, "000200010001" "00"));
+	assert_null(last_layer(p, "xdmcp"));
+
+	/* types and addresses that do not pair: the display number only */
+	p = decode_hex(DLT_RAW, udp_pkt(40002, 177,
+	    "00010007000e00010200000000010004c6120001"));
+	assert_int_equal(layer(p, "xdmcp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "xdmcp.display_number"), 1);
+	assert_false(has_field(p, "xdmcp.connection_type"));
+	assert_true(has_note(p, "do not pair"));
+}
+
+static void
+test_xdmcp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a Willing whose host name runs past the datagram */
+	p = decode_hex(DLT_RAW, udp_pkt(177, 40000,
+	    "000100050008" "0000" "0020786d"));
+	assert_int_equal(layer(p, "xdmcp")->status, ST_LS_MALFORMED);
+	assert_true(has_field(p, "xdmcp.authentication_name"));
+	assert_false(has_field(p, "xdmcp.hostname"));
+	/* the Accept cut by the capture inside its cookie */
+	p = decode_cut(udp_pkt(177, 40000, XDMCP_ACCEPT), 28 + 40);
+	assert_int_equal(layer(p, "xdmcp")->status, ST_LS_TRUNCATED);
+	assert_true(has_field(p, "xdmcp.authorization_name"));
+	assert_false(has_field(p, "xdmcp.authorization_data"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(40000, 177, XDMCP_REQ));
+	sweep_prefixes(DLT_RAW, udp_pkt(177, 40000, XDMCP_ACCEPT));
+}
+
 int
 main(void)
 {
@@ -788,6 +869,8 @@ main(void)
 		cmocka_unit_test(test_krb4_bad),
 		cmocka_unit_test(test_who),
 		cmocka_unit_test(test_who_bad),
+		cmocka_unit_test(test_xdmcp),
+		cmocka_unit_test(test_xdmcp_bad),
 	};
 
 	st_decode_init();
