@@ -365,6 +365,38 @@ def xdmcp_frames():
     return f
 
 
+def glbp_tlv(t, v):
+    return bytes([t, len(v) + 2]) + v
+
+
+def glbp_hello(state, prio, vip):
+    return glbp_tlv(1, bytes([0, state, 0, prio]) + bytes(2) +
+                    struct.pack("!IIHH", 3000, 10000, 600, 14400) +
+                    bytes(2) + bytes([1, 4]) + bytes(vip))
+
+
+def glbp_fwd(n, state, weight, mac):
+    return glbp_tlv(2, bytes([n, state, 0, 167, weight]) + bytes(7) + mac)
+
+
+def glbp_frames():
+    f = []
+    u = pcaplib.udp_frame
+    hdr = struct.pack("!BBHH", 1, 0, 1, 0) + pcaplib.MC
+    vip = [198, 18, 0, 254]
+    f.append(u(True, 3222, 3222, hdr + glbp_hello(0x20, 200, vip) +
+               glbp_fwd(1, 0x20, 100, bytes.fromhex("0007b4000101")) +
+               glbp_fwd(2, 0x04, 50, bytes.fromhex("0007b4000102")) +
+               glbp_tlv(3, bytes([1, 6]) + b"cisco1")))
+    hdr2 = struct.pack("!BBHH", 1, 0, 1, 0) + pcaplib.MS
+    f.append(u(False, 3222, 3222, hdr2 + glbp_hello(0x10, 100, vip) +
+               glbp_tlv(3, bytes([2, 16]) + bytes(range(16)))))
+    f.append(u(False, 3222, 3222, hdr2 + glbp_tlv(9, b"\x01\x02\x03\x04")))
+    cut = u(True, 3222, 3222, hdr + glbp_hello(0x20, 200, vip))
+    f.append((cut[:-10], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
@@ -376,6 +408,7 @@ def main():
     pcaplib.write(os.path.join(here, "krb4.pcap"), krb4_frames())
     pcaplib.write(os.path.join(here, "who.pcap"), who_frames())
     pcaplib.write(os.path.join(here, "xdmcp.pcap"), xdmcp_frames())
+    pcaplib.write(os.path.join(here, "glbp.pcap"), glbp_frames())
 
 
 if __name__ == "__main__":

@@ -197,7 +197,7 @@ extern const struct st_proto st_proto_rmcp, st_proto_asf,
     st_proto_ipmi_session;
 extern const struct st_proto st_proto_mip;
 extern const struct st_proto st_proto_tsp, st_proto_krb4;
-extern const struct st_proto st_proto_who, st_proto_xdmcp;
+extern const struct st_proto st_proto_who, st_proto_xdmcp, st_proto_glbp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -528,6 +528,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_krb4,
 	&st_proto_who,
 	&st_proto_xdmcp,
+	&st_proto_glbp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

@@ -3,7 +3,8 @@
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
  * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
  * and IPMI's session wrapper, Mobile IP on 434, timed's TSP on 525 and
- * Kerberos v4 on 750, rwho on 513, XDMCP on 177; exact fields from hand-written bytes, messages cut
+ * Kerberos v4 on 750, rwho on 513, XDMCP on 177, GLBP on 3222; exact
+ * fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -140,6 +141,13 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 #define XDMCP_ACCEPT \
 	"00010008002e000012340000000000124d49542d4d414749432d434f4f4b49452d31" \
 	"0010000102030405060708090a0b0c0d0e0f"
+
+/* GLBP group 1: the active gateway's Hello (priority 200, virtual
+ * 198.18.0.254), two forwarders, plain-text authentication "cisco1". */
+#define GLBP_HELLO \
+	"010000010000020000000001011c002000c8000000000bb800002710025838400000" \
+	"0104c61200fe0214012000a764000000000000000007b40001010214020400a73200" \
+	"0000000000000007b4000102030a0106636973636f31"
 
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
@@ -848,6 +856,71 @@ test_xdmcp_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(177, 40000, XDMCP_ACCEPT));
 }
 
+static void
+test_glbp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(3222, 3222, GLBP_HELLO));
+	assert_chain(p, "ipv4 udp glbp");
+	assert_int_equal(layer(p, "glbp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "glbp.version"), 1);
+	assert_int_equal(fval(p, "glbp.group"), 1);
+	assert_true(has_field(p, "glbp.ownerid"));
+	assert_int_equal(field_n(p, "glbp.type", 0)->val, 1);
+	assert_int_equal(field_n(p, "glbp.length", 0)->val, 28);
+	assert_int_equal(fval(p, "glbp.hello.vgstate"), 0x20);
+	assert_int_equal(fval(p, "glbp.hello.priority"), 200);
+	assert_int_equal(fval(p, "glbp.hello.helloint"), 3000);
+	assert_int_equal(fval(p, "glbp.hello.holdint"), 10000);
+	assert_int_equal(fval(p, "glbp.hello.redirect"), 600);
+	assert_int_equal(fval(p, "glbp.hello.timeout"), 14400);
+	assert_int_equal(fval(p, "glbp.hello.virtualipv4"), 0xc61200fe);
+	assert_int_equal(field_n(p, "glbp.reqresp.forwarder", 1)->val, 2);
+	assert_int_equal(field_n(p, "glbp.reqresp.weight", 1)->val, 50);
+	assert_int_equal(field_n(p, "glbp.reqresp.vfstate", 0)->val, 0x20);
+	assert_int_equal(fval(p, "glbp.auth.authtype"), 1);
+	assert_string_equal(field_n(p, "glbp.auth.plainpass", 0)->meaning,
+	    "cisco1");
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(3222, 3222,
+	    GLBP_HELLO)), "GLBP G: 1, Hello, Request/Response?, "
+	    "Request/Response?, Auth"));
+
+	/* from another port: not GLBP, as in Wireshark */
+	p = decode_hex(DLT_RAW, udp_pkt(40000, 3222, GLBP_HELLO));
+	assert_null(last_layer(p, "glbp"));
+}
+
+static void
+test_glbp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a TLV of length 1 */
+	p = decode_hex(DLT_RAW, udp_pkt(3222, 3222,
+	    "010000010000020000000001" "0901"));
+	assert_int_equal(layer(p, "glbp")->status, ST_LS_MALFORMED);
+	/* a Hello whose address length says IPv4 of 6 bytes */
+	p = decode_hex(DLT_RAW, udp_pkt(3222, 3222,
+	    "010000010000020000000001" "011e002000c8000000000bb8000027100258"
+	    "384000000106c61200fe0000"));
+	assert_int_equal(layer(p, "glbp")->status, ST_LS_MALFORMED);
+	assert_false(has_field(p, "glbp.hello.virtualipv4"));
+	/* a Request/Response TLV of 6 bytes, too short for its value */
+	p = decode_hex(DLT_RAW, udp_pkt(3222, 3222,
+	    "010000010000020000000001" "020601200064"));
+	assert_int_equal(layer(p, "glbp")->status, ST_LS_MALFORMED);
+	/* cut by the capture inside the Hello: shown as far as it goes */
+	p = decode_cut(udp_pkt(3222, 3222, GLBP_HELLO), 28 + 12 + 10);
+	assert_int_equal(layer(p, "glbp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "glbp.hello.priority"), 200);
+	assert_false(has_field(p, "glbp.hello.holdint"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(3222, 3222, GLBP_HELLO));
+}
+
 int
 main(void)
 {
@@ -871,6 +944,8 @@ main(void)
 		cmocka_unit_test(test_who_bad),
 		cmocka_unit_test(test_xdmcp),
 		cmocka_unit_test(test_xdmcp_bad),
+		cmocka_unit_test(test_glbp),
+		cmocka_unit_test(test_glbp_bad),
 	};
 
 	st_decode_init();
