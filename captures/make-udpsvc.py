@@ -397,6 +397,32 @@ def glbp_frames():
     return f
 
 
+def wccp_comp(t, v):
+    return struct.pack("!HH", t, len(v)) + v
+
+
+def wccp_msg(t, body):
+    return struct.pack("!IHH", t, 0x200, len(body)) + body
+
+
+def wccp_frames():
+    f = []
+    u = pcaplib.udp_frame
+    sec = wccp_comp(0, struct.pack("!I", 0))
+    web = wccp_comp(1, struct.pack("!BBBBI", 0, 0, 0, 0, 0) + bytes(16))
+    f.append(u(True, 2048, 2048, wccp_msg(10, sec + web)))
+    md5 = wccp_comp(0, struct.pack("!I", 1) + bytes(range(16)))
+    dyn = wccp_comp(1, struct.pack("!BBBBI", 1, 90, 240, 6, 0x13) +
+                    struct.pack("!8H", 80, 8080, 0, 0, 0, 0, 0, 0))
+    f.append(u(True, 2048, 2048, wccp_msg(10, md5 + dyn +
+                                          wccp_comp(99, b"\1\2\3\4"))))
+    rid = wccp_comp(2, struct.pack("!4sI4sI", pcaplib.S, 5, pcaplib.C, 0))
+    f.append(u(False, 2048, 2048, wccp_msg(11, sec + web + rid)))
+    cut = u(True, 2048, 2048, wccp_msg(10, md5 + dyn))
+    f.append((cut[:-20], len(cut)))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "portcontrol.pcap"),
@@ -409,6 +435,7 @@ def main():
     pcaplib.write(os.path.join(here, "who.pcap"), who_frames())
     pcaplib.write(os.path.join(here, "xdmcp.pcap"), xdmcp_frames())
     pcaplib.write(os.path.join(here, "glbp.pcap"), glbp_frames())
+    pcaplib.write(os.path.join(here, "wccp.pcap"), wccp_frames())
 
 
 if __name__ == "__main__":

@@ -197,7 +197,8 @@ extern const struct st_proto st_proto_rmcp, st_proto_asf,
     st_proto_ipmi_session;
 extern const struct st_proto st_proto_mip;
 extern const struct st_proto st_proto_tsp, st_proto_krb4;
-extern const struct st_proto st_proto_who, st_proto_xdmcp, st_proto_glbp;
+extern const struct st_proto st_proto_who, st_proto_xdmcp, st_proto_glbp,
+    st_proto_wccp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -529,6 +530,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_who,
 	&st_proto_xdmcp,
 	&st_proto_glbp,
+	&st_proto_wccp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,

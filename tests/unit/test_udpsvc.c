@@ -3,8 +3,8 @@
  * The udpsvc family (small UDP services tshark decodes by port): NAT-PMP
  * and PCP on 5350/5351, SLP on 427 (UDP and TCP), RMCP on 623 with ASF
  * and IPMI's session wrapper, Mobile IP on 434, timed's TSP on 525 and
- * Kerberos v4 on 750, rwho on 513, XDMCP on 177, GLBP on 3222; exact
- * fields from hand-written bytes, messages cut
+ * Kerberos v4 on 750, rwho on 513, XDMCP on 177, GLBP on 3222, WCCP on
+ * 2048; exact fields from hand-written bytes, messages cut
  * by the capture and messages that contradict themselves, and every
  * shorter prefix of a frame.
  */
@@ -148,6 +148,12 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"010000010000020000000001011c002000c8000000000bb800002710025838400000" \
 	"0104c61200fe0214012000a764000000000000000007b40001010214020400a73200" \
 	"0000000000000007b4000102030a0106636973636f31"
+
+/* WCCP 2 Here I am: MD5 security, dynamic service 90 (TCP, priority 240,
+ * flags 0x13: ports 80 and 8080 by destination), a component of type 99. */
+#define WCCP_HIA \
+	"0000000a0200003c0000001400000001000102030405060708090a0b0c0d0e0f0001" \
+	"0018015af0060000001300501f900000000000000000000000000063000401020304"
 
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
@@ -921,6 +927,66 @@ test_glbp_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(3222, 3222, GLBP_HELLO));
 }
 
+static void
+test_wccp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, udp_pkt(2048, 2048, WCCP_HIA));
+	assert_chain(p, "ipv4 udp wccp");
+	assert_int_equal(layer(p, "wccp")->status, ST_LS_OK);
+	assert_int_equal(fval(p, "wccp.message"), 10);
+	assert_int_equal(fval(p, "wccp.message_header_version"), 0x200);
+	assert_int_equal(fval(p, "wccp.message_header_length"), 60);
+	assert_int_equal(field_n(p, "wccp.item_type", 0)->val, 0);
+	assert_int_equal(field_n(p, "wccp.item_length", 0)->val, 20);
+	assert_int_equal(fval(p, "wccp.security_info_option"), 1);
+	assert_int_equal(field_n(p, "wccp.security_md5_checksum", 0)->bits,
+	    128);
+	assert_int_equal(fval(p, "wccp.service_info_type"), 1);
+	assert_int_equal(fval(p, "wccp.service_info_dyn_id"), 90);
+	assert_false(has_field(p, "wccp.service_info_std_id"));
+	assert_int_equal(fval(p, "wccp.service_info_priority"), 240);
+	assert_int_equal(fval(p, "wccp.service_info_protocol"), 6);
+	assert_int_equal(fval(p, "wccp.service_info_flags"), 0x13);
+	assert_int_equal(fval(p, "wccp.service_info_flag.src_ip_hash"), 1);
+	assert_int_equal(fval(p, "wccp.service_info_flag.ports_defined"), 1);
+	assert_int_equal(fval(p, "wccp.service_info_flag.ports_source"), 0);
+	assert_int_equal(field_n(p, "wccp.service_info_destination_port",
+	    0)->val, 80);
+	assert_int_equal(field_n(p, "wccp.service_info_destination_port",
+	    1)->val, 8080);
+	assert_false(has_field(p, "wccp.service_info_source_port"));
+	assert_int_equal(field_n(p, "wccp.item_type", 2)->val, 99);
+	assert_int_equal(field_n(p, "wccp.item_data", 0)->bits, 32);
+	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(2048, 2048,
+	    WCCP_HIA)), "WCCP 2.0 Here I am"));
+}
+
+static void
+test_wccp_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a Service Info component of 4 bytes */
+	p = decode_hex(DLT_RAW, udp_pkt(2048, 2048,
+	    "0000000a020000080001000401000000"));
+	assert_int_equal(layer(p, "wccp")->status, ST_LS_MALFORMED);
+	/* a component past the datagram */
+	p = decode_hex(DLT_RAW, udp_pkt(2048, 2048,
+	    "0000000a02000008000000400000"));
+	assert_int_equal(layer(p, "wccp")->status, ST_LS_MALFORMED);
+	/* cut by the capture inside the service: shown as far as it goes */
+	p = decode_cut(udp_pkt(2048, 2048, WCCP_HIA), 28 + 40);
+	assert_int_equal(layer(p, "wccp")->status, ST_LS_TRUNCATED);
+	assert_int_equal(fval(p, "wccp.service_info_dyn_id"), 90);
+	assert_false(has_field(p, "wccp.service_info_flags"));
+
+	sweep_prefixes(DLT_RAW, udp_pkt(2048, 2048, WCCP_HIA));
+}
+
 int
 main(void)
 {
@@ -946,6 +1012,8 @@ main(void)
 		cmocka_unit_test(test_xdmcp_bad),
 		cmocka_unit_test(test_glbp),
 		cmocka_unit_test(test_glbp_bad),
+		cmocka_unit_test(test_wccp),
+		cmocka_unit_test(test_wccp_bad),
 	};
 
 	st_decode_init();
