@@ -155,6 +155,82 @@ udp_pkt(unsigned sport, unsigned dport, const char *pay)
 	"0000000a0200003c0000001400000001000102030405060708090a0b0c0d0e0f0001" \
 	"0018015af0060000001300501f900000000000000000000000000063000401020304"
 
+/* Whole IPv4 packets, one or two per protocol, as the captures hold
+ * them (checksums right): decoded as they are, so that the fuzz seeds
+ * taken from decode_hex() literals reach every protocol here. */
+
+/* srvloc */
+#define SEED_SRVLOC \
+	"45000092000140004011ae32c6120001c61200029c4101ab007e877b0203000076" \
+	"400000000000020002656e002a300025736572766963653a7072696e7465723a6c" \
+	"70723a2f2f3139322e302e322e352f717565756500000f736572766963653a7072" \
+	"696e746572000744454641554c54001e286e616d653d6c6162292c28636f6c6f72" \
+	"3d74727565292c6475706c657800"
+
+/* srvloc */
+#define SEED_SRVLOC_TCP \
+	"45000064000e40004006ae5ec6120001c61200029c4701ab000003e80000138850" \
+	"18ffff5f290000020100003c000000000000070002656e0000000f736572766963" \
+	"653a7072696e746572000744454641554c54000c28636f6c6f723d747275652900" \
+	"00"
+
+/* asf */
+#define SEED_ASF \
+	"45000038000140004011ae8cc6120002c6120001026f9c400024eb390600ff0600" \
+	"0011be40010010000011be000000008100000000000000"
+
+/* ipmi_session */
+#define SEED_IPMI15 \
+	"4500004a000140004011ae7ac6120002c6120001026f9c420036772e0600ff0702" \
+	"100000000d0c0b0a000102030405060708090a0b0c0d0e0f10811c632004380001" \
+	"178000000000000c"
+
+/* ipmi_session */
+#define SEED_IPMI20 \
+	"45000048000140004011ae7cc6120002c6120001026f9c4300345d5d0600ff0706" \
+	"c000200000030000001000404142434445464748494a4b4c4d4e4f000102030405" \
+	"060708090a0b"
+
+/* mip */
+#define SEED_MIP \
+	"45000065000140004011ae5fc6120001c612000201b201b20051b95301020708c0" \
+	"00024dc6120002cb007109e8fe736880000000830f6d6e31406578616d706c652e" \
+	"6e657484080001020304050607201400000100000102030405060708090a0b0c0d" \
+	"0e0f"
+
+/* krb4 */
+#define SEED_KRB4 \
+	"45000049000140004011ae7bc6120001c61200029c4202ee0035570f0406034558" \
+	"414d504c452e434f4d0008040001020304050607090909096553f1c81872636d64" \
+	"00686f73743100"
+
+/* who */
+#define SEED_WHO \
+	"450000a0000140004011ae24c6120001c612000202010201008c53fa0101000065" \
+	"53f1006553f101686f7374312e6578616d706c6500000000000000000000000000" \
+	"000000000000000000320000007d000000076553c9f0636f6e736f6c6500726f6f" \
+	"74000000006553dd78000000007474797030000000616c6963650000006553ed18" \
+	"0000007d7474797031000000626f62736d6974686553ef0c00000e10"
+
+/* xdmcp */
+#define SEED_XDMCP \
+	"45000058000140004011ae6cc6120001c61200029c4000b10044284d0001000700" \
+	"360000010000010004c6120001000000000100124d49542d4d414749432d434f4f" \
+	"4b49452d31000f4d49542d756e737065636966696564"
+
+/* glbp */
+#define SEED_GLBP \
+	"45000076000140004011ae4ec6120001c61200020c960c960062cc9f0100000100" \
+	"00020000000001011c002000c8000000000bb8000027100258384000000104c612" \
+	"00fe0214012000a764000000000000000007b40001010214020400a73200000000" \
+	"0000000007b4000102030a0106636973636f31"
+
+/* wccp */
+#define SEED_WCCP \
+	"45000060000140004011ae64c6120001c612000208000800004c12b90000000a02" \
+	"00003c0000001400000001000102030405060708090a0b0c0d0e0f00010018015a" \
+	"f0060000001300501f900000000000000000000000000063000401020304"
+
 /* An IPv4/TCP segment 198.18.0.1:40007 -> 198.18.0.2:427 carrying pay. */
 static const char *
 tcp_pkt(const char *pay)
@@ -987,6 +1063,36 @@ test_wccp_bad(void **state)
 	sweep_prefixes(DLT_RAW, udp_pkt(2048, 2048, WCCP_HIA));
 }
 
+static void
+test_seeds(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, SEED_SRVLOC);
+	assert_int_equal(last_layer(p, "srvloc")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_SRVLOC_TCP);
+	assert_int_equal(last_layer(p, "srvloc")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_ASF);
+	assert_int_equal(last_layer(p, "asf")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_IPMI15);
+	assert_int_equal(last_layer(p, "ipmi_session")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_IPMI20);
+	assert_int_equal(last_layer(p, "ipmi_session")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_MIP);
+	assert_int_equal(last_layer(p, "mip")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_KRB4);
+	assert_int_equal(last_layer(p, "krb4")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_WHO);
+	assert_int_equal(last_layer(p, "who")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_XDMCP);
+	assert_int_equal(last_layer(p, "xdmcp")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_GLBP);
+	assert_int_equal(last_layer(p, "glbp")->status, ST_LS_OK);
+	p = decode_hex(DLT_RAW, SEED_WCCP);
+	assert_int_equal(last_layer(p, "wccp")->status, ST_LS_OK);
+}
+
 int
 main(void)
 {
@@ -1014,6 +1120,7 @@ main(void)
 		cmocka_unit_test(test_glbp_bad),
 		cmocka_unit_test(test_wccp),
 		cmocka_unit_test(test_wccp_bad),
+		cmocka_unit_test(test_seeds),
 	};
 
 	st_decode_init();
