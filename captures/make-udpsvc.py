@@ -1,15 +1,60 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: BSD-3-Clause
-"""Small UDP services tshark decodes by port, written frame by frame
-(pcaplib):
+"""Small UDP (and TCP) services tshark decodes by port, written frame by
+frame (pcaplib):
 
 portcontrol.pcap NAT-PMP and PCP on UDP 5351: NAT-PMP's external address
              request and response, a UDP mapping request and a TCP
              mapping response, an unknown opcode; PCP version 2's MAP
              request with the PREFER_FAILURE, FILTER and DESCRIPTION
              options and its response, a PEER request with THIRD_PARTY
-             and its response, an ANNOUNCE response, and a MAP request
-             cut by the capture.
+             and its response, an ANNOUNCE response, a MAP response with
+             "no resources", and a MAP request cut by the capture.
+srvloc.pcap  SLP (UDP and TCP 427): version 2's SrvRqst, SrvRply with two
+             URL entries, SrvReg with attributes, SrvAck, AttrRqst,
+             AttrRply, DAAdvert, SrvTypeRqst for all naming authorities,
+             SrvTypeRply, SAAdvert, SrvDeReg; version 1's SrvRqst and
+             SrvRply; a SrvRqst and SrvRply over TCP; a SrvRply cut by the
+             capture.
+rmcp.pcap    RMCP on UDP 623: ASF's Presence Ping and Pong (its body data,
+             as tshark 4.0 shows it), an RMCP ACK; IPMI v1.5 session
+             wrappers (no authentication; MD5 with its code) around a Get
+             Channel Authentication Capabilities request and its answer;
+             IPMI v2.0 (RMCP+) wrappers: an Open Session Request payload,
+             an encrypted IPMI message, an OEM explicit payload; class OEM;
+             a Pong cut by the capture.
+mip.pcap     Mobile IP (UDP 434): a registration request with the NAI,
+             a challenge and the mobile-home authentication extensions, its
+             reply (accepted), a request through a foreign agent with the
+             generalized MN-AAA authentication extension, a reply denying
+             it, a revocation, and a request cut by the capture.
+timed.pcap   timed's TSP (UDP 525): a master request, the master's
+             acknowledgement, a settime with seconds and microseconds, an
+             adjtime, a loop packet with its hop count, an election; then
+             as tcpdump's kh-timed tests, a message cut by the capture
+             inside its time and one inside its name.
+krb4.pcap    Kerberos v4 (UDP 750): a KDC request (MSB first) and its
+             reply with the encrypted part, a KDC request in LSB-first
+             byte order, an application request with ticket and
+             authenticator, an error reply, and a request cut by the
+             capture inside the realm.
+who.pcap     rwho (UDP 513): a host's report with three logins, one with
+             none, and a report cut by the capture inside an entry.
+xdmcp.pcap   XDMCP (UDP 177): a BroadcastQuery, Willing, a Request with
+             an IPv4 connection and MIT-MAGIC-COOKIE-1, Accept with the
+             cookie, Manage, KeepAlive and Alive, a Forward_query, a
+             Decline, a Request whose types and addresses do not pair, and
+             an Accept cut by the capture.
+glbp.pcap    GLBP (UDP 3222 both ways): the active gateway's hello with
+             two forwarders and plain-text authentication, a standby's
+             with an MD5 hash, a message with a TLV type Wireshark does
+             not know, and one cut by the capture inside a TLV.
+wccp.pcap    WCCP version 2 (UDP 2048): a web cache's Here I am with no
+             security and the web-cache service, one with MD5 security,
+             a dynamic service on TCP ports 80 and 8080 and a component
+             type tshark does not know, a router's I see you with its
+             identity (heard from one cache), and a Here I am cut by the
+             capture.
 """
 import os
 import struct
@@ -416,7 +461,8 @@ def wccp_frames():
                     struct.pack("!8H", 80, 8080, 0, 0, 0, 0, 0, 0))
     f.append(u(True, 2048, 2048, wccp_msg(10, md5 + dyn +
                                           wccp_comp(99, b"\1\2\3\4"))))
-    rid = wccp_comp(2, struct.pack("!4sI4sI", pcaplib.S, 5, pcaplib.C, 0))
+    rid = wccp_comp(2, struct.pack("!4sI4sI4s", pcaplib.S, 5, pcaplib.C, 1,
+                                   pcaplib.C))
     f.append(u(False, 2048, 2048, wccp_msg(11, sec + web + rid)))
     cut = u(True, 2048, 2048, wccp_msg(10, md5 + dyn))
     f.append((cut[:-20], len(cut)))

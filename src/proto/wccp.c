@@ -14,11 +14,12 @@
  * then components: type(16), length(16), value.
  *
  * Shown here: version 2's header, every component's type and length, the
- * Security Info (option, MD5 checksum) and Service Info (service, its
- * priority, protocol, hash flags and ports) components, and the bytes of
- * a component type Wireshark does not know; the other components (router
- * and cache identities and views, assignments) are left at their type and
- * length.  Version 1's messages (types 7 to 9) at their type and version.
+ * Security Info (option, MD5 checksum), Service Info (service, its
+ * priority, protocol, hash flags and ports) and Router Identity Info
+ * components, and the bytes of a component type Wireshark does not know;
+ * the other components (cache identities, views, assignments) are left at
+ * their type and length.  Version 1's messages (types 7 to 9) at their
+ * type and version.
  */
 #include "strata/out.h"
 #include "fields.h"
@@ -31,7 +32,8 @@ enum { F_MSG, F_V1VER, F_VER, F_LEN,
 	F_STYPE, F_STDID, F_DYNID, F_SPRIO, F_SPROTO, F_SFLAGS,
 	F_SRCIP, F_DSTIP, F_SRCPORT_H, F_DSTPORT_H, F_PORTS, F_PSRC, F_PROTO0,
 	F_SRCIP2, F_DSTIP2, F_SRCPORT2, F_DSTPORT2, F_SRES,
-	F_SPORT, F_DPORT, F_NWCCP };
+	F_SPORT, F_DPORT,
+	F_RTRIP, F_RIDIP, F_RECVID, F_SENDTO, F_NRECV, F_RECVFROM, F_NWCCP };
 
 static const struct st_valname wccp_msgs[] = {
 	{ 7, "1.0 Here I am" }, { 8, "1.0 I see you" },
@@ -110,6 +112,20 @@ static const struct st_field_desc wccp_fields[F_NWCCP] = {
 	    0, 16, ST_FMT_DEC),
 	[F_DPORT] = FD(NULL, "wccp.service_info_destination_port",
 	    "Destination Port", 0, 16, ST_FMT_DEC),
+	/* Router Identity Info, its addresses as IPv4 ones */
+	[F_RTRIP] = FD(NULL, "wccp.router_identity.router_ip.ipv4",
+	    "Router IP Address", 32, 32, ST_FMT_IPV4),
+	[F_RIDIP] = FD(NULL, "wccp.router_identity.ip_address.ipv4",
+	    "IP Address", 32, 32, ST_FMT_IPV4),
+	[F_RECVID] = FD(NULL, "wccp.router_identity.receive_id",
+	    "Received ID", 64, 32, ST_FMT_DEC),
+	[F_SENDTO] = FD(NULL, "wccp.router_identity.send_to_ip.ipv4",
+	    "Sent To IP Address", 96, 32, ST_FMT_IPV4),
+	[F_NRECV] = FD(NULL, "wccp.router.num_recv_ip",
+	    "Number of Received From IP addresses", 128, 32, ST_FMT_DEC),
+	[F_RECVFROM] = FD(NULL, "wccp.router_identity.received_from_ip.ipv4",
+	    "Received From IP Address/Target Web Cache IP", 0, 32,
+	    ST_FMT_IPV4),
 };
 
 #define R(i)	(&wccp_fields[(i)])
@@ -137,13 +153,62 @@ service(struct st_dctx *d, struct st_cur *t)
 	t->err = p.err;
 }
 
+/*
+ * A Router Identity Info component (its bytes at t): the router's ID
+ * element, where it sent the message, and the caches it heard from.
+ * Wireshark shows the addresses as indexes instead when the message has
+ * an address table, a component type strata leaves alone (known: 0).
+ */
+static void
+router_id(struct st_dctx *d, struct st_cur *t, int known)
+{
+	struct st_cur a;
+	uint32_t n, i;
+
+	if (!known)
+		return;
+	st_dfields(d, t, R(F_RTRIP), F_RECVFROM - F_RTRIP);
+	n = (uint32_t)st_peek_bits(t, 128, 32);
+	a = *t;
+	if (t->err != ST_OK || !st_cur_skip(&a, 20))
+		return;
+	for (i = 0; i < n && i < WCCP_MAXCOMP && a.err == ST_OK; i++) {
+		st_dfield(d, &a, R(F_RECVFROM));
+		st_cur_skip(&a, 4);
+	}
+	t->err = a.err;
+}
+
+/* Whether every component of the message at c (its bytes from off on)
+ * is of a type whose addresses are plain (no address table). */
+static int
+plain_addresses(struct st_cur c, size_t off, size_t left)
+{
+	unsigned type, i;
+	size_t len;
+
+	c.off += off;
+	for (i = 0; off < left && i < WCCP_MAXCOMP; i++) {
+		type = (unsigned)st_peek_bits(&c, 0, 16);
+		len = (size_t)st_peek_bits(&c, 16, 16);
+		if (c.err != ST_OK)
+			return 1;
+		if (type > 8 && st_valname(wccp_comps, type) == NULL)
+			return 0;
+		if (!st_cur_skip(&c, 4 + len))
+			return 1;
+		off += 4 + len;
+	}
+	return 1;
+}
+
 static int
 wccp_decode(struct st_dctx *d, struct st_cur *c)
 {
 	size_t left = st_cur_left(c), off = 8, len;
 	unsigned msg, type, i;
 	struct st_cur t;
-	int cut;
+	int cut, plain;
 
 	if (left < 4)
 		return ST_ENOTME;
@@ -163,6 +228,7 @@ wccp_decode(struct st_dctx *d, struct st_cur *c)
 		return ST_OK;
 	}
 	st_dfields(d, c, R(F_VER), 2);
+	plain = plain_addresses(*c, off, left);
 	for (i = 0; c->err == ST_OK && off < left && i < WCCP_MAXCOMP; i++) {
 		t = *c;
 		t.off += off;
@@ -183,6 +249,8 @@ wccp_decode(struct st_dctx *d, struct st_cur *c)
 				st_dfield(d, &t, R(F_MD5));
 		} else if (type == 1)
 			service(d, &t);
+		else if (type == 2)
+			router_id(d, &t, plain);
 		else if (type > WCCP_KNOWN && len > 0)
 			st_dbytes(d, &t, R(F_IDATA), 4, len);
 		if (cut) {

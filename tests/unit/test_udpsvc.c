@@ -1038,6 +1038,24 @@ test_wccp(void **state)
 	assert_int_equal(field_n(p, "wccp.item_data", 0)->bits, 32);
 	assert_non_null(strstr(summary_of(DLT_RAW, udp_pkt(2048, 2048,
 	    WCCP_HIA)), "WCCP 2.0 Here I am"));
+
+	/* I see you with a router identity: heard from one cache */
+	p = decode_hex(DLT_RAW, udp_pkt(2048, 2048,
+	    "0000000b0200001c" "00020018" "c6120002" "00000005" "c6120001"
+	    "00000001" "c6120001"));
+	assert_int_equal(fval(p, "wccp.router_identity.router_ip.ipv4"),
+	    0xc6120002);
+	assert_int_equal(fval(p, "wccp.router_identity.receive_id"), 5);
+	assert_int_equal(fval(p, "wccp.router_identity.send_to_ip.ipv4"),
+	    0xc6120001);
+	assert_int_equal(fval(p, "wccp.router.num_recv_ip"), 1);
+	assert_int_equal(fval(p,
+	    "wccp.router_identity.received_from_ip.ipv4"), 0xc6120001);
+	/* a count of caches past the component: malformed */
+	p = decode_hex(DLT_RAW, udp_pkt(2048, 2048,
+	    "0000000b02000018" "00020014" "c6120002" "00000005" "c6120001"
+	    "00000003"));
+	assert_int_equal(layer(p, "wccp")->status, ST_LS_MALFORMED);
 }
 
 static void
