@@ -94,8 +94,10 @@ enum st_key {
 	ST_KEY_DDPTYPE,		/* an AppleTalk DDP protocol type (2 NBP) */
 	ST_KEY_ATPSOCK,		/* what an ATP message carries, by the DDP
 				   socket it is sent from or to (6 ZIP) */
-	ST_KEY_BACNET		/* what a BACnet NPDU carries (ASHRAE 135
+	ST_KEY_BACNET,		/* what a BACnet NPDU carries (ASHRAE 135
 				   clause 6): value 0, an application PDU */
+	ST_KEY_RMCPCLASS	/* an RMCP message class (DMTF ASF 2.0
+				   3.2.2.1): 6 ASF, 7 IPMI */
 };
 #define ST_WPAN_DATA	1	/* a data frame's payload: 6LoWPAN */
 #define ST_WPAN_CC24XX	2	/* a frame ending in TI CC24xx metadata
@@ -470,6 +472,16 @@ struct st_field *st_dtext_esc(struct st_dctx *d, struct st_cur *c,
  * (st_escape_ascii: to the first NUL, bytes above 0x7f as U+FFFD). */
 struct st_field *st_dtext_ascii(struct st_dctx *d, struct st_cur *c,
     const struct st_field_desc *fd, size_t byteoff, size_t n);
+
+/*
+ * A NUL-terminated string (Wireshark's FT_STRINGZ: timed's machine name,
+ * Kerberos v4's names) at c's position plus byteoff as field fd, its text
+ * as st_dtext_ascii's.  Returns the bytes it covers, the NUL included; 0
+ * when no NUL comes before the end of c's bytes (c->err is then
+ * ST_ETRUNC, nothing is added).  In src/model/textz.c.
+ */
+size_t	st_dtextz(struct st_dctx *d, struct st_cur *c,
+    const struct st_field_desc *fd, size_t byteoff);
 
 /* A text field of n bytes holding secs, seconds since 1970, written as
  * Wireshark writes an absolute time in UTC ("Jan  1, 1970 00:00:00.000000000

@@ -205,6 +205,15 @@ extern const struct st_proto st_proto_arcnet, st_proto_arcnet_linux,
 extern const struct st_proto st_proto_s7comm, st_proto_enip, st_proto_cip,
     st_proto_iec104, st_proto_iec104asdu, st_proto_opcua, st_proto_pnrt,
     st_proto_pndcp;
+/* @udpsvc */
+extern const struct st_proto st_proto_portcontrol, st_proto_natpmp;
+extern const struct st_proto st_proto_srvloc;
+extern const struct st_proto st_proto_rmcp, st_proto_asf,
+    st_proto_ipmi_session;
+extern const struct st_proto st_proto_mip;
+extern const struct st_proto st_proto_tsp, st_proto_krb4;
+extern const struct st_proto st_proto_who, st_proto_xdmcp, st_proto_glbp,
+    st_proto_wccp;
 
 /*
  * Every protocol, one line each.  Where two bind the same key, the one
@@ -559,6 +568,20 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_opcua,
 	&st_proto_pnrt,
 	&st_proto_pndcp,
+	/* @udpsvc */
+	&st_proto_portcontrol,
+	&st_proto_natpmp,
+	&st_proto_srvloc,
+	&st_proto_rmcp,
+	&st_proto_asf,
+	&st_proto_ipmi_session,
+	&st_proto_mip,
+	&st_proto_tsp,
+	&st_proto_krb4,
+	&st_proto_who,
+	&st_proto_xdmcp,
+	&st_proto_glbp,
+	&st_proto_wccp,
 	&st_proto_data,
 	&st_proto_trailer,
 	&st_proto_trailer_inner,
