@@ -23,8 +23,7 @@
 
 /* ---- BACP ---- */
 static const struct st_field_desc bacp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 };
 
 static const struct st_valname bacp_opt_names[] = {

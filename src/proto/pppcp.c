@@ -20,6 +20,9 @@
 #define CP_MAX_OPTS	64	/* options decoded */
 #define CP_TEXT		128	/* text bytes shown */
 
+const char cp_ppp_code[] = "ppp.code", cp_ppp_id[] = "ppp.identifier",
+    cp_ppp_len[] = "ppp.length", cp_ppp_data[] = "ppp.data";
+
 const struct st_valname cp_code_names[] = {
 	{ 1, "Conf-Request" }, { 2, "Conf-Ack" }, { 3, "Conf-Nak" },
 	{ 4, "Conf-Reject" }, { 5, "Term-Request" }, { 6, "Term-Ack" },
@@ -58,8 +61,7 @@ static const struct st_valname ipv6cp_opt_names[] = {
 enum { L_MAGIC = H_N, L_LDATA, L_MSG, L_SECS, L_REJ };
 
 static const struct st_field_desc lcp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 	FD(NULL, "lcp.magic_number", "Magic number", 0, 32, ST_FMT_HEX),
 	FD(NULL, "lcp.data", "Data", 0, 0, ST_FMT_BYTES),
 	FD(NULL, "lcp.message", "Message", 0, 0, ST_FMT_TEXT),
@@ -156,8 +158,7 @@ static const struct cp_spec lcp_spec = {
 
 /* ---- IPCP ---- */
 static const struct st_field_desc ipcp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 };
 
 enum { IO_COMP = 3, IO_ADDR, IO_DNS1, IO_NBNS1, IO_DNS2, IO_NBNS2 };
@@ -203,8 +204,7 @@ static const struct cp_spec ipcp_spec = {
 
 /* ---- IPV6CP ---- */
 static const struct st_field_desc ipv6cp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 };
 
 static const struct st_field_desc ipv6cp_opt_fields[] = {

@@ -14,6 +14,15 @@ extern const struct st_valname cp_code_names[];
 
 /* The rows every control protocol's table starts with. */
 enum { H_CODE, H_ID, H_LEN, H_DATA, H_N };
+/* PPP's control protocols share Wireshark's ppp.* names for the header
+ * and the data of a code without fields: spelt once, in pppcp.c. */
+extern const char cp_ppp_code[], cp_ppp_id[], cp_ppp_len[], cp_ppp_data[];
+#define CP_PPP_HEAD(codes) \
+	FDN("code", cp_ppp_code, "Code", 0, 8, ST_FMT_DEC, codes), \
+	FD("id", cp_ppp_id, "Identifier", 8, 8, ST_FMT_DEC), \
+	FD("len", cp_ppp_len, "Length", 16, 16, ST_FMT_DEC), \
+	FD(NULL, cp_ppp_data, "Data", 0, 0, ST_FMT_BYTES)
+
 #define CP_HEAD(pfx, codes) \
 	FDN("code", pfx ".code", "Code", 0, 8, ST_FMT_DEC, codes), \
 	FD("id", pfx ".identifier", "Identifier", 8, 8, ST_FMT_DEC), \

@@ -133,8 +133,7 @@ static const struct st_valname ccp_deflate_chk_names[] = {
 };
 
 static const struct st_field_desc ccp_fields[] = {
-	CP_HEAD("ppp", ccp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(ccp_code_names),
 };
 
 enum {

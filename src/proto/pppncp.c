@@ -25,8 +25,7 @@
 
 /* ---- MPLSCP and CDPCP: no options Wireshark knows ---- */
 static const struct st_field_desc mplscp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 };
 
 static const struct st_field_desc mplscp_opt_fields[] = {
@@ -42,8 +41,7 @@ static const struct cpx_spec mplscp_spec = {
 };
 
 static const struct st_field_desc cdpcp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 };
 
 static const struct st_field_desc cdpcp_opt_fields[] = {
@@ -60,8 +58,7 @@ static const struct cpx_spec cdpcp_spec = {
 
 /* ---- OSINLCP ---- */
 static const struct st_field_desc osinlcp_fields[] = {
-	CP_HEAD("ppp", cp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cp_code_names),
 };
 
 static const struct st_valname osinlcp_opt_names[] = {
@@ -112,8 +109,7 @@ static const struct st_valname cbcp_addr_names[] = {
 };
 
 static const struct st_field_desc cbcp_fields[] = {
-	CP_HEAD("ppp", cbcp_code_names),
-	FD(NULL, "ppp.data", "Data", 0, 0, ST_FMT_BYTES),
+	CP_PPP_HEAD(cbcp_code_names),
 };
 
 enum {
