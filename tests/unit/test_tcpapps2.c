@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The tcpapps2 family (application protocols on their TCP and UDP ports):
+ * OpenVPN (UDP and TCP 1194: its header with and without tls-auth, ACK
+ * arrays, TLS handed on, several packets in a segment); each with exact
+ * values from hand-written bytes, a truncated and a malformed variant, and
+ * every shorter prefix of one frame.
+ */
+#include <stdio.h>
+
+#include "strata/expect.h"
+#include "testutil.h"
+
+static char hexbuf[4096];
+
+/* An IPv4 packet 198.18.0.1:40000 -> 198.18.0.2:port (or back) of
+ * protocol proto (6 or 17) carrying pay (hex); checksums left 0. */
+static const char *
+ip_pkt(int proto, int back, unsigned port, const char *pay)
+{
+	size_t n = strlen(pay) / 2, hl = proto == 6 ? 20 : 8;
+	char th[64];
+
+	if (proto == 6)
+		snprintf(th, sizeof(th), "%04x%04x0000000100000001501820000000"
+		    "0000", back ? port : 40000, back ? 40000 : port);
+	else
+		snprintf(th, sizeof(th), "%04x%04x%04zx0000", back ? port :
+		    40000, back ? 40000 : port, 8 + n);
+	snprintf(hexbuf, sizeof(hexbuf), "4500%04zx000040004%s0000%s%s%s%s",
+	    20 + hl + n, proto == 6 ? "006" : "011",
+	    back ? "c6120002" : "c6120001", back ? "c6120001" : "c6120002",
+	    th, pay);
+	return hexbuf;
+}
+
+#define TCP(back, port, pay)	ip_pkt(6, back, port, pay)
+#define UDP(back, port, pay)	ip_pkt(17, back, port, pay)
+
+static int
+fresh(void **state)
+{
+	(void)state;
+	st_expect_clear();
+	return 0;
+}
+
+/* A server's hard reset acknowledging packets 5 and 6 of session
+ * 1122334455667788, its own message packet ID 9. */
+#define OVPN_RESET \
+	"4500003a000140004011ae8ac6120002c612000104aa9c410026e855" \
+	"40112233445566778802000000050000000688776655443322110000" \
+	"0009"
+
+/* A TLS 1.2 ClientHello record: one suite, no extensions. */
+#define CHELLO "160301002d01000029" "0303" \
+	"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f" \
+	"000002002f0100"
+
+static void
+test_openvpn(void **state)
+{
+	const struct st_packet *p;
+	char pay[512];
+
+	(void)state;
+	p = decode_hex(DLT_RAW, OVPN_RESET);
+	assert_chain(p, "ipv4 udp openvpn");
+	assert_int_equal(fval(p, "openvpn.type"), 0x40);
+	assert_int_equal(fval(p, "openvpn.opcode"), 8);
+	assert_int_equal(fval(p, "openvpn.keyid"), 0);
+	assert_true(fval(p, "openvpn.sessionid") == 0x1122334455667788ULL);
+	assert_int_equal(fval(p, "openvpn.mpidarraylength"), 2);
+	assert_int_equal(field_n(p, "openvpn.mpidarrayelement", 0)->val, 5);
+	assert_int_equal(field_n(p, "openvpn.mpidarrayelement", 1)->val, 6);
+	assert_true(fval(p, "openvpn.rsessionid") == 0x8877665544332211ULL);
+	assert_int_equal(fval(p, "openvpn.mpid"), 9);
+	assert_false(has_field(p, "openvpn.hmac"));
+
+	/* P_CONTROL_V1: its TLS handed on. */
+	p = decode_hex(DLT_RAW, UDP(0, 1194, "20" "1122334455667788" "00"
+	    "00000001" CHELLO));
+	assert_chain(p, "ipv4 udp openvpn tls");
+	assert_int_equal(fval(p, "openvpn.mpid"), 1);
+	assert_int_equal(fval(p, "tls.handshake.type"), 1);
+
+	/* tls-auth: an HMAC's bytes after the session ID. */
+	p = decode_hex(DLT_RAW, UDP(0, 1194, "38" "1122334455667788"
+	    "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678" "00000001" "6553f100"
+	    "00" "00000000"));
+	assert_int_equal(field_n(p, "openvpn.hmac", 0)->bits, 160);
+	assert_int_equal(fval(p, "openvpn.pid"), 1);
+	assert_string_equal(field_n(p, "openvpn.net_time", 0)->meaning,
+	    "Nov 14, 2023 22:13:20.000000000 UTC");
+	assert_int_equal(fval(p, "openvpn.mpidarraylength"), 0);
+
+	/* P_DATA_V2: a peer ID, then data. */
+	p = decode_hex(DLT_RAW, UDP(0, 1194, "48000007" "0102030405"));
+	assert_int_equal(fval(p, "openvpn.peerid"), 7);
+	assert_int_equal(field_n(p, "openvpn.data", 0)->bits, 40);
+
+	/* A control packet of 100 bytes: a fragment, shown as bytes. */
+	snprintf(pay, sizeof(pay), "20" "1122334455667788" "00" "00000002"
+	    "%0200d", 0);
+	p = decode_hex(DLT_RAW, UDP(0, 1194, pay));
+	assert_chain(p, "ipv4 udp openvpn");
+	assert_int_equal(field_n(p, "openvpn.fragment_bytes", 0)->bits, 800);
+
+	/* TCP: an ACK and a P_CONTROL_V1 in one segment, each after its
+	 * length. */
+	p = decode_hex(DLT_RAW, TCP(0, 1194, "0016" "28" "1122334455667788"
+	    "01" "00000000" "8877665544332211" "0040" "20"
+	    "1122334455667788" "00" "00000001" CHELLO));
+	assert_chain(p, "ipv4 tcp openvpn openvpn tls");
+	assert_int_equal(field_n(p, "openvpn.plen", 0)->val, 22);
+	assert_int_equal(field_n(p, "openvpn.plen", 1)->val, 64);
+	assert_int_equal(field_n(p, "openvpn.opcode", 1)->val, 4);
+
+	/* tls-crypt-v2: packet ID, time, HMAC-SHA256, data, wrapped key. */
+	p = decode_hex(DLT_RAW, UDP(0, 1194, "50" "1122334455667788"
+	    "00000001" "6553f101"
+	    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+	    "8081" "4041424344450008"));
+	assert_int_equal(field_n(p, "openvpn.hmac", 0)->bits, 256);
+	assert_int_equal(field_n(p, "openvpn.data", 0)->bits, 16);
+	assert_int_equal(field_n(p, "openvpn.wkc", 0)->bits, 64);
+	assert_int_equal(fval(p, "openvpn.wkc_len"), 8);
+}
+
+static void
+test_openvpn_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* Cut by the capture inside the ACK array. */
+	n = hexbytes(OVPN_RESET);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(n - 14), (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	p = &tpkt;
+	assert_int_equal(last_layer(p, "openvpn")->status, ST_LS_TRUNCATED);
+	assert_int_equal(field_n(p, "openvpn.mpidarrayelement", 0)->val, 5);
+	/* A wrapped client key longer than the packet. */
+	p = decode_hex(DLT_RAW, UDP(0, 1194, "50" "1122334455667788"
+	    "00000001" "6553f101"
+	    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+	    "8081" "00ff"));
+	assert_int_equal(last_layer(p, "openvpn")->status, ST_LS_MALFORMED);
+	/* A TCP packet whose length runs past the segment: noted. */
+	p = decode_hex(DLT_RAW, TCP(0, 1194, "0100" "38" "1122334455667788"
+	    "00"));
+	assert_true(has_note(p, "continues in a later segment"));
+	sweep_prefixes(DLT_RAW, OVPN_RESET);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_openvpn, fresh),
+		cmocka_unit_test_setup(test_openvpn_bad, fresh),
+	};
+
+	st_decode_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
