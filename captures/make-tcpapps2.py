@@ -85,9 +85,70 @@ def openvpn_frames():
     return f
 
 
+def mcbin(magic, op, key=b"", extras=b"", value=b"", status=0, opaque=0,
+          cas=0):
+    """A memcache binary message: the 24-byte header, extras, key, value."""
+    body = extras + key + value
+    return struct.pack("!BBHBBHIIQ", magic, op, len(key), len(extras), 0,
+                       status, len(body), opaque, cas) + body
+
+
+def memcache_frames():
+    f = []
+    c = pcaplib.Conn(40200, 11211, f)
+    c.handshake()
+    for q, a in ((b"set foo 5 300 5\r\nhello\r\n", b"STORED\r\n"),
+                 (b"get foo bar\r\n",
+                  b"VALUE foo 5 5\r\nhello\r\nEND\r\n"),
+                 (b"gets foo\r\n",
+                  b"VALUE foo 5 5 42\r\nhello\r\nEND\r\n"),
+                 (b"cas foo 0 0 3 42 noreply\r\nbye\r\n", None),
+                 (b"incr counter 7\r\n", b"8\r\n"),
+                 (b"delete foo 0\r\n", b"DELETED\r\n"),
+                 (b"stats items\r\n", b"STAT items:1:number 3\r\n"
+                  b"STAT items:1:age 120\r\nEND\r\n"),
+                 (b"stats\r\n", b"STAT pid 1234\r\n"
+                  b"STAT 1:chunk_size 96\r\nEND\r\n"),
+                 (b"flush_all 10 noreply\r\n", None),
+                 (b"version\r\n", b"VERSION 1.6.21\r\n"),
+                 (b"append foo 0 0 100\r\n" + b"x" * 20, None)):
+        c.send(True, q)
+        if a is not None:
+            c.send(False, a)
+    b = pcaplib.Conn(40201, 11211, f)
+    b.handshake()
+    b.send(True, mcbin(0x80, 1, b"foo", struct.pack("!II", 0xdeadbeef, 300),
+                       b"hello", opaque=1) +
+           mcbin(0x80, 0, b"foo", opaque=2))
+    b.send(False, mcbin(0x81, 1, opaque=1, cas=7))
+    b.send(False, mcbin(0x81, 0, extras=struct.pack("!I", 0xdeadbeef),
+                        value=b"hello", opaque=2, cas=7))
+    b.send(True, mcbin(0x80, 0, b"nope", opaque=3))
+    b.send(False, mcbin(0x81, 0, value=b"Not found", status=1, opaque=3))
+    b.send(True, mcbin(0x80, 5, b"counter",
+                       struct.pack("!QQI", 2, 10, 0), opaque=4))
+    b.send(False, mcbin(0x81, 5, value=struct.pack("!Q", 12), opaque=4,
+                        cas=9))
+    b.send(True, mcbin(0x80, 0x0b) + mcbin(0x80, 0x0a, extras=b"\1\2"))
+    b.send(False, mcbin(0x81, 0x0b, value=b"1.6.21"))
+    b.send(True, mcbin(0x80, 0x08, extras=struct.pack("!I", 60)))
+    u = pcaplib.udp_frame
+    f.append(u(True, 40202, 11211, struct.pack("!HHHH", 1, 0, 1, 0) +
+               b"get foo\r\n"))
+    f.append(u(False, 11211, 40202, struct.pack("!HHHH", 1, 0, 1, 0) +
+               b"VALUE foo 0 5\r\nhello\r\nEND\r\n"))
+    f.append(u(True, 40203, 11211, mcbin(0x80, 0, b"foo", opaque=5)))
+    f.append(u(True, 40204, 11211, b"get foo\r\n"))
+    bad = mcbin(0x80, 1, b"foo", struct.pack("!II", 0, 0), b"v")
+    bad = bad[:8] + struct.pack("!I", 4) + bad[12:]
+    f.append(u(True, 40205, 11211, bad))
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "openvpn.pcap"), openvpn_frames())
+    pcaplib.write(os.path.join(here, "memcache.pcap"), memcache_frames())
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 /*
  * The tcpapps2 family (application protocols on their TCP and UDP ports):
  * OpenVPN (UDP and TCP 1194: its header with and without tls-auth, ACK
- * arrays, TLS handed on, several packets in a segment); each with exact
+ * arrays, TLS handed on, several packets in a segment); memcache (TCP and
+ * UDP 11211: binary messages, text commands and answers, UDP's frame
+ * header); each with exact
  * values from hand-written bytes, a truncated and a malformed variant, and
  * every shorter prefix of one frame.
  */
@@ -154,12 +156,131 @@ test_openvpn_bad(void **state)
 	sweep_prefixes(DLT_RAW, OVPN_RESET);
 }
 
+/* A binary Set request (flags 0xdeadbeef, expiration 300, key foo, value
+ * hello) and a Get request for foo, in one TCP segment. */
+#define MC_SETGET \
+	"4500006b000140004006ae64c6120001c61200029c402bcb00000001" \
+	"000000015018ffff3749000080010003080000000000001000000001" \
+	"0000000000000000deadbeef0000012c666f6f68656c6c6f80000003" \
+	"0000000000000003000000020000000000000000666f6f"
+
+static void
+test_memcache_binary(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, MC_SETGET);
+	assert_chain(p, "ipv4 tcp memcache memcache");
+	assert_int_equal(fval(p, "memcache.magic"), 0x80);
+	assert_int_equal(field_n(p, "memcache.opcode", 0)->val, 1);
+	assert_int_equal(field_n(p, "memcache.opcode", 1)->val, 0);
+	assert_int_equal(fval(p, "memcache.key.length"), 3);
+	assert_int_equal(fval(p, "memcache.extras.length"), 8);
+	assert_int_equal(fval(p, "memcache.value.length"), 5);
+	assert_int_equal(fval(p, "memcache.total_body_length"), 16);
+	assert_int_equal(fval(p, "memcache.opaque"), 1);
+	assert_int_equal(fval(p, "memcache.extras.flags"), 0xdeadbeef);
+	assert_int_equal(fval(p, "memcache.extras.expiration"), 300);
+	assert_string_equal(field_n(p, "memcache.key", 0)->meaning, "foo");
+	assert_string_equal(field_n(p, "memcache.value", 0)->meaning,
+	    "hello");
+	assert_string_equal(field_n(p, "memcache.key", 1)->meaning, "foo");
+	assert_int_equal(field_n(p, "memcache.opaque", 1)->val, 2);
+	/* A response's status, and its error text as the value. */
+	p = decode_hex(DLT_RAW, TCP(1, 11211, "8100000000000001000000090000"
+	    "00030000000000000000" "4e6f7420666f756e64"));
+	assert_int_equal(fval(p, "memcache.status"), 1);
+	assert_string_equal(field_n(p, "memcache.value", 0)->meaning,
+	    "Not found");
+	assert_true(has_note(p, "Key not found"));
+	/* An increment's answer: the new value as a number. */
+	p = decode_hex(DLT_RAW, TCP(1, 11211, "8105000000000000000000080000"
+	    "00040000000000000009" "000000000000000c"));
+	assert_int_equal(fval(p, "memcache.extras.response"), 12);
+}
+
+static void
+test_memcache_text(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* set foo 5 300 5, hello */
+	p = decode_hex(DLT_RAW, TCP(0, 11211,
+	    "73657420666f6f20352033303020350d0a68656c6c6f0d0a"));
+	assert_chain(p, "ipv4 tcp memcache");
+	assert_string_equal(field_n(p, "memcache.command", 0)->meaning, "set");
+	assert_string_equal(field_n(p, "memcache.key", 0)->meaning, "foo");
+	assert_int_equal(fval(p, "memcache.flags"), 5);
+	assert_int_equal(fval(p, "memcache.expiration"), 300);
+	assert_int_equal(fval(p, "memcache.value.length"), 5);
+	assert_string_equal(field_n(p, "memcache.value", 0)->meaning,
+	    "hello");
+	/* VALUE foo 5 5, hello, END */
+	p = decode_hex(DLT_RAW, TCP(1, 11211,
+	    "56414c554520666f6f203520350d0a68656c6c6f0d0a454e440d0a"));
+	assert_string_equal(field_n(p, "memcache.key", 0)->meaning, "foo");
+	assert_string_equal(field_n(p, "memcache.value", 0)->meaning,
+	    "hello");
+	/* STAT items:1:number 3, STAT pid 77, END */
+	p = decode_hex(DLT_RAW, TCP(1, 11211,
+	    "53544154206974656d733a313a6e756d62657220330d0a5354415420"
+	    "7069642037370d0a454e440d0a"));
+	assert_string_equal(field_n(p, "memcache.subcommand", 0)->meaning,
+	    "items");
+	assert_int_equal(fval(p, "memcache.slabclass"), 1);
+	assert_string_equal(field_n(p, "memcache.name", 0)->meaning,
+	    "number");
+	assert_string_equal(field_n(p, "memcache.name_value", 1)->meaning,
+	    "77");
+	/* delete foo noreply */
+	p = decode_hex(DLT_RAW, TCP(0, 11211,
+	    "64656c65746520666f6f206e6f7265706c790d0a"));
+	assert_string_equal(field_n(p, "memcache.noreply", 0)->meaning,
+	    "noreply");
+	/* UDP: the frame header (request 1, 1 datagram), then get foo. */
+	p = decode_hex(DLT_RAW, UDP(0, 11211, "0001000000010000"
+	    "67657420666f6f0d0a"));
+	assert_int_equal(fval(p, "strata.memcache.request_id"), 1);
+	assert_int_equal(fval(p, "strata.memcache.datagrams"), 1);
+	assert_string_equal(field_n(p, "memcache.key", 0)->meaning, "foo");
+	/* An incr's bare answer starts no message Wireshark knows. */
+	p = decode_hex(DLT_RAW, TCP(1, 11211, "380d0a"));
+	assert_chain(p, "ipv4 tcp memcache");
+	assert_true(has_note(p, "continuation"));
+}
+
+static void
+test_memcache_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* The header cut by the capture. */
+	n = hexbytes(MC_SETGET);
+	st_pkt_reset(&tpkt, tbuf, 40 + 20, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(last_layer(&tpkt, "memcache")->status,
+	    ST_LS_TRUNCATED);
+	/* Extras and key longer than the body. */
+	p = decode_hex(DLT_RAW, UDP(0, 11211, "800100030800000000000004"
+	    "0000000000000000000000000000000000000000666f6f76"));
+	assert_int_equal(last_layer(p, "memcache")->status, ST_LS_MALFORMED);
+	assert_string_equal(field_n(p, "memcache.key", 0)->meaning, "foo");
+	sweep_prefixes(DLT_RAW, MC_SETGET);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup(test_openvpn, fresh),
 		cmocka_unit_test_setup(test_openvpn_bad, fresh),
+		cmocka_unit_test_setup(test_memcache_binary, fresh),
+		cmocka_unit_test_setup(test_memcache_text, fresh),
+		cmocka_unit_test_setup(test_memcache_bad, fresh),
 	};
 
 	st_decode_init();
