@@ -64,7 +64,8 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
     st_proto_wg, st_proto_wol, st_proto_gnutella,
     st_proto_ntp, st_proto_dhcp, st_proto_radius, st_proto_syslog,
     st_proto_dhcpv6, st_proto_ssdp;
-extern const struct st_proto st_proto_openvpn, st_proto_memcache;
+extern const struct st_proto st_proto_openvpn, st_proto_memcache,
+    st_proto_mgcp;
 /* @apptcp */
 /* @appdns */
 /* @apptext */
@@ -340,6 +341,7 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_gnutella,
 	&st_proto_openvpn,
 	&st_proto_memcache,
+	&st_proto_mgcp,
 	&st_proto_ntp,
 	&st_proto_dhcp,
 	&st_proto_radius,

@@ -4,7 +4,9 @@
  * OpenVPN (UDP and TCP 1194: its header with and without tls-auth, ACK
  * arrays, TLS handed on, several packets in a segment); memcache (TCP and
  * UDP 11211: binary messages, text commands and answers, UDP's frame
- * header); each with exact
+ * header); MGCP (UDP and TCP 2427 and 2727: the first line, parameters and
+ * their parts, SDP after the empty line, several messages in a
+ * datagram); each with exact
  * values from hand-written bytes, a truncated and a malformed variant, and
  * every shorter prefix of one frame.
  */
@@ -272,6 +274,97 @@ test_memcache_bad(void **state)
 	sweep_prefixes(DLT_RAW, MC_SETGET);
 }
 
+/* CRCX 1204 aaln/1@rgw MGCP 1.0, C: A3C4, L: p:10, a:PCMU, M: recvonly;
+ * UDP 2727 to 2427. */
+#define MGCP_CRCX \
+	"45000062000140004011ae62c6120001c61200020aa7097b004ef0e1" \
+	"4352435820313230342061616c6e2f3140726777204d47435020312e" \
+	"300d0a433a20413343340d0a4c3a20703a31302c20613a50434d550d" \
+	"0a4d3a20726563766f6e6c790d0a"
+
+static void
+test_mgcp(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, MGCP_CRCX);
+	assert_chain(p, "ipv4 udp mgcp");
+	assert_string_equal(field_n(p, "mgcp.req.verb", 0)->meaning, "CRCX");
+	assert_string_equal(field_n(p, "mgcp.transid", 0)->meaning, "1204");
+	assert_string_equal(field_n(p, "mgcp.req.endpoint", 0)->meaning,
+	    "aaln/1@rgw");
+	assert_string_equal(field_n(p, "mgcp.version", 0)->meaning,
+	    "MGCP 1.0");
+	assert_int_equal(fval(p, "mgcp.req"), 1);
+	assert_string_equal(field_n(p, "mgcp.param.callid", 0)->meaning,
+	    "A3C4");
+	/* the options: the whole line, then its parts */
+	assert_string_equal(field_n(p, "mgcp.param.localconnectionoptions",
+	    0)->meaning, "L: p:10, a:PCMU");
+	assert_int_equal(fval(p, "mgcp.param.localconnectionoptions.p"), 10);
+	assert_string_equal(field_n(p, "mgcp.param.localconnectionoptions.a",
+	    0)->meaning, "PCMU");
+	assert_string_equal(field_n(p, "mgcp.param.connectionmode",
+	    0)->meaning, "recvonly");
+	assert_int_equal(fval(p, "mgcp.messagecount"), 1);
+	/* 200 1204 OK, I: FDE2, an empty line, then SDP */
+	p = decode_hex(DLT_RAW, UDP(1, 2427, "3230302031323034204f4b0d0a493a"
+	    "20464445320d0a0d0a763d300d0a"));
+	assert_chain(p, "ipv4 udp mgcp sdp");
+	assert_int_equal(fval(p, "mgcp.rsp.rspcode"), 200);
+	assert_string_equal(field_n(p, "mgcp.rsp.rspstring", 0)->meaning,
+	    "OK");
+	assert_string_equal(field_n(p, "mgcp.param.connectionid",
+	    0)->meaning, "FDE2");
+	/* two messages in a datagram, after a "." line */
+	p = decode_hex(DLT_RAW, UDP(0, 2427, "3230302035323030204f4b0d0a2e0d"
+	    "0a52514e5420313230352061616c6e2f3140726777204d47435020312e"
+	    "300d0a583a2030410d0a"));
+	assert_chain(p, "ipv4 udp mgcp mgcp");
+	assert_string_equal(field_n(p, "mgcp.transid", 1)->meaning, "1205");
+	assert_string_equal(field_n(p, "mgcp.param.requestid", 0)->meaning,
+	    "0A");
+	assert_int_equal(fval(p, "mgcp.messagecount"), 2);
+	/* connection parameters: numbers, a vendor's, an unknown name, a
+	 * part without "="; an extension and an invalid line, whole */
+	p = decode_hex(DLT_RAW, UDP(1, 2427, "32353020313231300d0a503a205053"
+	    "3d31322c20582d41423d372c2051513d312c206261640d0a582b4d7573"
+	    "743a207965730d0a573a206e6f0d0a"));
+	assert_int_equal(fval(p, "mgcp.param.connectionparam.ps"), 12);
+	assert_string_equal(field_n(p, "mgcp.param.connectionparam.x",
+	    0)->meaning, "7");
+	assert_string_equal(field_n(p, "mgcp.unknown_parameter", 0)->meaning,
+	    " QQ=1");
+	assert_string_equal(field_n(p, "mgcp.rsp.malformed_parameter",
+	    0)->meaning, " bad");
+	assert_string_equal(field_n(p, "mgcp.param.extensioncritical",
+	    0)->meaning, "X+Must: yes");
+	assert_string_equal(field_n(p, "mgcp.param.invalid", 0)->meaning,
+	    "W: no");
+}
+
+static void
+test_mgcp_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* a verb of five letters: not MGCP */
+	p = decode_hex(DLT_RAW, UDP(0, 2427, "435243585820312061204d47435020"
+	    "312e300d0a"));
+	assert_chain(p, "ipv4 udp data");
+	/* cut by the capture inside the options: what is there */
+	n = hexbytes(MGCP_CRCX);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(n - 20), (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_string_equal(field_n(&tpkt, "mgcp.param.callid", 0)->meaning,
+	    "A3C4");
+	assert_true(has_note(&tpkt, "capture"));
+	sweep_prefixes(DLT_RAW, MGCP_CRCX);
+}
+
 int
 main(void)
 {
@@ -281,6 +374,8 @@ main(void)
 		cmocka_unit_test_setup(test_memcache_binary, fresh),
 		cmocka_unit_test_setup(test_memcache_text, fresh),
 		cmocka_unit_test_setup(test_memcache_bad, fresh),
+		cmocka_unit_test_setup(test_mgcp, fresh),
+		cmocka_unit_test_setup(test_mgcp_bad, fresh),
 	};
 
 	st_decode_init();
