@@ -13,6 +13,13 @@ openvpn.pcap  OpenVPN on UDP 1194: a client's hard reset (v2) and the
               short; then on TCP 1194 (each packet after its 2-byte
               length): a hard reset, and an ACK and a P_CONTROL_V1 with
               a ClientHello in one segment.
+memcache.pcap memcache on TCP and UDP 11211: text and binary sessions,
+              UDP with and without memcached's frame header.
+mgcp.pcap     MGCP on UDP 2427/2727 and TCP 2427: commands, answers,
+              parameters and their parts, SDP bodies.
+tds.pcap      TDS on TCP 1433: PRELOGIN both ways, two packets in a
+              segment, an option's length past the packet; a LOGIN7 on
+              another port, found by content.
 """
 import os
 import struct
@@ -199,11 +206,56 @@ def mgcp_frames():
     return f
 
 
+def tds(type_, status, payload, pkt=1):
+    """A TDS packet: the 8-byte header (channel 0, window 0), payload."""
+    return struct.pack("!BBHHBB", type_, status, 8 + len(payload), 0, pkt,
+                       0) + payload
+
+
+def prelogin(opts):
+    """A PRELOGIN payload: the option list (token, offset, length) to
+    0xff, then the values."""
+    off, head, body = 5 * len(opts) + 1, b"", b""
+    for tok, data in opts:
+        head += struct.pack("!BHH", tok, off, len(data))
+        off += len(data)
+        body += data
+    return head + b"\xff" + body
+
+
+def tds_frames():
+    f = []
+    c = pcaplib.Conn(40400, 1433, f)
+    c.handshake()
+    c.send(True, tds(0x12, 1, prelogin([
+        (0, bytes([15, 0, 7, 0xd0, 1, 2])), (1, b"\x02"),
+        (2, b"MSSQLServer\x00"), (3, struct.pack(">I", 1234)),
+        (4, b"\x01"), (5, bytes(range(36))), (6, b"\x01")])))
+    c.send(False, tds(0x04, 1, prelogin([
+        (0, bytes([16, 0, 0x10, 0x7a, 0, 0])), (1, b"\x00"), (2, b"\x00"),
+        (4, b"\x00")])))
+    c.send(True, tds(0x12, 0, prelogin([(0, bytes([15, 0, 7, 0xd0, 0, 0]))]))
+           + tds(0x12, 1, prelogin([(7, bytes(32))]), pkt=2))
+    # a LOGIN7 of version 0x70 on another port, found by content: the
+    # fixed part, every string empty at its end
+    body = struct.pack("<I", 94) + bytes([0, 0, 0, 0x70]) + bytes(28) + \
+        struct.pack("<HH", 94, 0) * 9 + bytes(6) + \
+        struct.pack("<HH", 94, 0) * 3 + bytes(4)
+    d = pcaplib.Conn(40401, 40999, f)
+    d.handshake()
+    d.send(True, tds(0x10, 1, body))
+    # the version option's length made 0xc806, past the packet
+    bad = tds(0x12, 1, prelogin([(0, bytes(6))]))
+    c.send(True, bad[:10] + struct.pack("!H", 200) + bad[12:])
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "openvpn.pcap"), openvpn_frames())
     pcaplib.write(os.path.join(here, "memcache.pcap"), memcache_frames())
     pcaplib.write(os.path.join(here, "mgcp.pcap"), mgcp_frames())
+    pcaplib.write(os.path.join(here, "tds.pcap"), tds_frames())
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@
  * UDP 11211: binary messages, text commands and answers, UDP's frame
  * header); MGCP (UDP and TCP 2427 and 2727: the first line, parameters and
  * their parts, SDP after the empty line, several messages in a
- * datagram); each with exact
+ * datagram); TDS (TCP 1433 and 2433 and by content: the header and a
+ * PRELOGIN's options); each with exact
  * values from hand-written bytes, a truncated and a malformed variant, and
  * every shorter prefix of one frame.
  */
@@ -365,6 +366,82 @@ test_mgcp_bad(void **state)
 	sweep_prefixes(DLT_RAW, MGCP_CRCX);
 }
 
+/* A PRELOGIN to TCP 1433: version 15.0.2000 sub-build 0x0201,
+ * encryption 2, instance "SQL", MARS on. */
+#define TDS_PRELOGIN \
+	"45000051000140004006ae7ec6120001c61200029c40059900000001" \
+	"000000015018ffffbfc700001201002900000100000015000601001b" \
+	"000102001c00040400200001ff0f0007d001020253514c0001"
+
+/* A LOGIN7 of TDS version 0x70, every string empty. */
+#define TDS_LOGIN7 "10010066000001005e00000000000070" \
+	"00000000000000000000000000000000000000000000000000000000" \
+	"5e0000005e0000005e0000005e0000005e0000005e0000005e000000" \
+	"5e0000005e0000000000000000005e0000005e0000005e0000000000" \
+	"0000"
+
+static void
+test_tds(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, TDS_PRELOGIN);
+	assert_chain(p, "ipv4 tcp tds");
+	assert_int_equal(fval(p, "tds.type"), 18);
+	assert_int_equal(fval(p, "tds.status"), 1);
+	assert_int_equal(fval(p, "tds.status.eom"), 1);
+	assert_int_equal(fval(p, "tds.length"), 41);
+	assert_int_equal(fval(p, "tds.packet_number"), 1);
+	assert_int_equal(field_n(p, "tds.prelogin.option.token", 0)->val, 0);
+	assert_int_equal(field_n(p, "tds.prelogin.option.offset", 0)->val,
+	    21);
+	assert_int_equal(fval(p, "tds.prelogin.option.version"), 0x0f0007d0);
+	assert_int_equal(fval(p, "tds.prelogin.option.subbuild"), 0x0201);
+	assert_int_equal(fval(p, "tds.prelogin.option.encryption"), 2);
+	assert_string_equal(field_n(p, "tds.prelogin.option.instopt",
+	    0)->meaning, "SQL");
+	assert_int_equal(fval(p, "tds.prelogin.option.mars"), 1);
+	assert_int_equal(field_n(p, "tds.prelogin.option.token", 4)->val,
+	    255);
+	/* two packets in a segment */
+	p = decode_hex(DLT_RAW, TCP(0, 1433, "1201002900000100000015000601001b"
+	    "000102001c00040400200001ff0f0007d001020253514c0001"
+	    "0601000800000100"));
+	assert_chain(p, "ipv4 tcp tds tds");
+	assert_int_equal(field_n(p, "tds.type", 1)->val, 6);
+	/* a LOGIN7 on another port, by Wireshark's heuristic; a PRELOGIN
+	 * there is not enough */
+	p = decode_hex(DLT_RAW, TCP(0, 40999, TDS_LOGIN7));
+	assert_chain(p, "ipv4 tcp tds");
+	assert_int_equal(fval(p, "tds.type"), 16);
+	p = decode_hex(DLT_RAW, TCP(0, 40998, "1201002900000100000015000601"
+	    "001b000102001c00040400200001ff0f0007d001020253514c0001"));
+	assert_chain(p, "ipv4 tcp data");
+}
+
+static void
+test_tds_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* an option's value past the payload */
+	p = decode_hex(DLT_RAW, TCP(0, 1433, "12010014000001000000c8000601ff"
+	    "000000000000"));
+	assert_int_equal(last_layer(p, "tds")->status, ST_LS_MALFORMED);
+	/* a length below the header's */
+	p = decode_hex(DLT_RAW, TCP(0, 1433, "1201000400000100"));
+	assert_int_equal(last_layer(p, "tds")->status, ST_LS_MALFORMED);
+	/* cut by the capture inside the header */
+	n = hexbytes(TDS_PRELOGIN);
+	st_pkt_reset(&tpkt, tbuf, 40 + 5, (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(last_layer(&tpkt, "tds")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, TDS_PRELOGIN);
+}
+
 int
 main(void)
 {
@@ -376,6 +453,8 @@ main(void)
 		cmocka_unit_test_setup(test_memcache_bad, fresh),
 		cmocka_unit_test_setup(test_mgcp, fresh),
 		cmocka_unit_test_setup(test_mgcp_bad, fresh),
+		cmocka_unit_test_setup(test_tds, fresh),
+		cmocka_unit_test_setup(test_tds_bad, fresh),
 	};
 
 	st_decode_init();
