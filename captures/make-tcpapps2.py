@@ -20,6 +20,9 @@ mgcp.pcap     MGCP on UDP 2427/2727 and TCP 2427: commands, answers,
 tds.pcap      TDS on TCP 1433: PRELOGIN both ways, two packets in a
               segment, an option's length past the packet; a LOGIN7 on
               another port, found by content.
+lpd.pcap      LPD on TCP 515: a job's commands and their one-byte answers,
+              a control file's bytes, a queue listing, an operand ended by
+              NUL, an answer of an unknown code, a command without its LF.
 """
 import os
 import struct
@@ -250,12 +253,30 @@ def tds_frames():
     return f
 
 
+def lpd_frames():
+    f = []
+    c = pcaplib.Conn(721, 515, f)
+    c.handshake()
+    for q, a in ((b"\x02lp\n", b"\x00"),
+                 (b"\x02123 cfA123host\n", b"\x00"),
+                 (b"Hhost\nPuser\nldfA123host\n\x00", b"\x00"),
+                 (b"\x04lp user\n", b"lp is ready\nno entries\n"),
+                 (b"\x05lp\x00user 123\n", b"\x07"),
+                 (b"\x09weird\n", b"\x01"),
+                 (b"\x02lp", None)):
+        c.send(True, q)
+        if a is not None:
+            c.send(False, a)
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "openvpn.pcap"), openvpn_frames())
     pcaplib.write(os.path.join(here, "memcache.pcap"), memcache_frames())
     pcaplib.write(os.path.join(here, "mgcp.pcap"), mgcp_frames())
     pcaplib.write(os.path.join(here, "tds.pcap"), tds_frames())
+    pcaplib.write(os.path.join(here, "lpd.pcap"), lpd_frames())
 
 
 if __name__ == "__main__":

@@ -4,12 +4,12 @@
  * OpenVPN (UDP and TCP 1194: its header with and without tls-auth, ACK
  * arrays, TLS handed on, several packets in a segment); memcache (TCP and
  * UDP 11211: binary messages, text commands and answers, UDP's frame
- * header); MGCP (UDP and TCP 2427 and 2727: the first line, parameters and
- * their parts, SDP after the empty line, several messages in a
+ * header); MGCP (UDP and TCP 2427 and 2727: the first line, parameters
+ * and their parts, SDP after the empty line, several messages in a
  * datagram); TDS (TCP 1433 and 2433 and by content: the header and a
- * PRELOGIN's options); each with exact
- * values from hand-written bytes, a truncated and a malformed variant, and
- * every shorter prefix of one frame.
+ * PRELOGIN's options); LPD (TCP 515: commands, answers, data).  Each with
+ * exact values from hand-written bytes, a truncated and a malformed
+ * variant, and every shorter prefix of one frame.
  */
 #include <stdio.h>
 
@@ -442,6 +442,59 @@ test_tds_bad(void **state)
 	sweep_prefixes(DLT_RAW, TDS_PRELOGIN);
 }
 
+/* 2 "lp" LF to TCP 515: receive a job for queue lp. */
+#define LPD_RECV \
+	"4500002c000140004006aea3c6120001c612000202d1020300000001" \
+	"000000015018ffffac540000026c700a"
+
+static void
+test_lpd(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* 2 "lp" LF: receive a job for queue lp */
+	p = decode_hex(DLT_RAW, LPD_RECV);
+	assert_chain(p, "ipv4 tcp lpd");
+	assert_int_equal(fval(p, "lpd.request"), 1);
+	assert_int_equal(fval(p, "lpd.client_code"), 2);
+	assert_string_equal(field_n(p, "lpd.printer_option", 0)->meaning,
+	    "lp");
+	/* the operands end at a NUL before the LF */
+	p = decode_hex(DLT_RAW, TCP(0, 515, "056c7000757365720a"));
+	assert_string_equal(field_n(p, "lpd.printer_option", 0)->meaning,
+	    "lp");
+	/* one byte: the answer, by its form, from either side */
+	p = decode_hex(DLT_RAW, TCP(1, 515, "00"));
+	assert_int_equal(fval(p, "lpd.response"), 1);
+	assert_int_equal(fval(p, "lpd.response_code"), 0);
+	/* a control file's lines: data */
+	p = decode_hex(DLT_RAW, TCP(0, 515, "48686f73740a50757365720a"));
+	assert_chain(p, "ipv4 tcp lpd data");
+	assert_false(has_field(p, "lpd.client_code"));
+}
+
+static void
+test_lpd_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* a command without its LF, and an answer of no known code */
+	p = decode_hex(DLT_RAW, TCP(0, 515, "026c70"));
+	assert_chain(p, "ipv4 tcp lpd data");
+	p = decode_hex(DLT_RAW, TCP(1, 515, "07"));
+	assert_chain(p, "ipv4 tcp lpd data");
+	assert_false(has_field(p, "lpd.response_code"));
+	/* cut by the capture: what is there, no answer made of one byte */
+	n = hexbytes(LPD_RECV);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(n - 3), (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_false(has_field(&tpkt, "lpd.response"));
+	sweep_prefixes(DLT_RAW, LPD_RECV);
+}
+
 int
 main(void)
 {
@@ -455,6 +508,8 @@ main(void)
 		cmocka_unit_test_setup(test_mgcp_bad, fresh),
 		cmocka_unit_test_setup(test_tds, fresh),
 		cmocka_unit_test_setup(test_tds_bad, fresh),
+		cmocka_unit_test_setup(test_lpd, fresh),
+		cmocka_unit_test_setup(test_lpd_bad, fresh),
 	};
 
 	st_decode_init();
