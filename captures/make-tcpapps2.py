@@ -23,6 +23,9 @@ tds.pcap      TDS on TCP 1433: PRELOGIN both ways, two packets in a
 lpd.pcap      LPD on TCP 515: a job's commands and their one-byte answers,
               a control file's bytes, a queue listing, an operand ended by
               NUL, an answer of an unknown code, a command without its LF.
+git.pcap      Git's smart protocol on TCP 9418: an upload-pack request,
+              refs, wants, side-band answers, protocol v2's special
+              lengths, a pkt-line of no data and one cut by the segment.
 """
 import os
 import struct
@@ -270,6 +273,32 @@ def lpd_frames():
     return f
 
 
+def pkt(s):
+    """A Git pkt-line: its length in four hex digits, then s."""
+    return b"%04x" % (len(s) + 4) + s
+
+
+def git_frames():
+    f = []
+    c = pcaplib.Conn(40700, 9418, f)
+    c.handshake()
+    ref = b"7217a7c7e582c46cec22a130adf4b9d7d950fba0"
+    c.send(True, pkt(b"git-upload-pack /project.git\0host=example.com\0"))
+    c.send(False, pkt(ref + b" HEAD\0multi_ack side-band-64k\n") +
+           pkt(ref + b" refs/heads/master\n") + b"0000")
+    c.send(True, pkt(b"want " + ref + b" side-band-64k\n") + b"0000" +
+           pkt(b"done\n"))
+    c.send(False, pkt(b"NAK\n") + pkt(b"\x02Counting objects: 3\r") +
+           pkt(b"\x01PACK\x00\x00\x00\x02") + pkt(b"\x03error here\n") +
+           b"0000")
+    d = pcaplib.Conn(40701, 9418, f)
+    d.handshake()
+    d.send(False, pkt(b"version 2\n") + pkt(b"agent=git/2.40\n") + b"0000")
+    d.send(True, b"0001" + b"0002" + b"0003" + b"0004")
+    d.send(True, b"00ff" + b"short")
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "openvpn.pcap"), openvpn_frames())
@@ -277,6 +306,7 @@ def main():
     pcaplib.write(os.path.join(here, "mgcp.pcap"), mgcp_frames())
     pcaplib.write(os.path.join(here, "tds.pcap"), tds_frames())
     pcaplib.write(os.path.join(here, "lpd.pcap"), lpd_frames())
+    pcaplib.write(os.path.join(here, "git.pcap"), git_frames())
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@
  * header); MGCP (UDP and TCP 2427 and 2727: the first line, parameters
  * and their parts, SDP after the empty line, several messages in a
  * datagram); TDS (TCP 1433 and 2433 and by content: the header and a
- * PRELOGIN's options); LPD (TCP 515: commands, answers, data).  Each with
+ * PRELOGIN's options); LPD (TCP 515: commands, answers, data); Git's
+ * smart protocol (TCP 9418: pkt-lines, bands, special lengths).  Each with
  * exact values from hand-written bytes, a truncated and a malformed
  * variant, and every shorter prefix of one frame.
  */
@@ -495,6 +496,60 @@ test_lpd_bad(void **state)
 	sweep_prefixes(DLT_RAW, LPD_RECV);
 }
 
+/* A git-upload-pack request and a flush, in one segment to TCP 9418. */
+#define GIT_REQ \
+	"4500004e000140004006ae81c6120001c61200029c4024ca00000001" \
+	"000000015018ffff637b0000303032326769742d75706c6f61642d70" \
+	"61636b202f702e67697400686f73743d780030303030"
+
+static void
+test_git(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, GIT_REQ);
+	assert_chain(p, "ipv4 tcp git git");
+	assert_int_equal(field_n(p, "git.length", 0)->val, 0x22);
+	assert_int_equal(field_n(p, "git.data", 0)->bits, 30 * 8);
+	assert_int_equal(fval(p, "git.packet_type"), 0);
+	/* "version 2", then progress text on band 2 */
+	p = decode_hex(DLT_RAW, TCP(1, 9418, "3030306576657273696f6e20320a30"
+	    "30306502436f756e74696e670d"));
+	assert_int_equal(fval(p, "git.version"), '2');
+	assert_int_equal(fval(p, "git.sideband_control_code"), 2);
+	assert_int_equal(field_n(p, "git.data", 1)->bits, 9 * 8);
+	/* protocol v2's delimiter and response end */
+	p = decode_hex(DLT_RAW, TCP(0, 9418, "30303031" "30303032"));
+	assert_int_equal(field_n(p, "git.packet_type", 0)->val, 1);
+	assert_int_equal(field_n(p, "git.packet_type", 1)->val, 2);
+}
+
+static void
+test_git_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* a pkt-line of no data; an unknown special length */
+	p = decode_hex(DLT_RAW, TCP(0, 9418, "30303034"));
+	assert_int_equal(last_layer(p, "git")->status, ST_LS_MALFORMED);
+	p = decode_hex(DLT_RAW, TCP(0, 9418, "30303033"));
+	assert_true(has_note(p, "unknown special pkt-len"));
+	/* no hex digits: not Git */
+	p = decode_hex(DLT_RAW, TCP(0, 9418, "7a7a7a7a"));
+	assert_chain(p, "ipv4 tcp data");
+	/* a length past the segment: noted; cut by the capture: truncated */
+	p = decode_hex(DLT_RAW, TCP(0, 9418, "3030666673686f7274"));
+	assert_true(has_note(p, "continues in a later segment"));
+	n = hexbytes(GIT_REQ);
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)(n - 10), (uint32_t)n);
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(last_layer(&tpkt, "git")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, GIT_REQ);
+}
+
 int
 main(void)
 {
@@ -510,6 +565,8 @@ main(void)
 		cmocka_unit_test_setup(test_tds_bad, fresh),
 		cmocka_unit_test_setup(test_lpd, fresh),
 		cmocka_unit_test_setup(test_lpd_bad, fresh),
+		cmocka_unit_test_setup(test_git, fresh),
+		cmocka_unit_test_setup(test_git_bad, fresh),
 	};
 
 	st_decode_init();
