@@ -26,6 +26,9 @@ lpd.pcap      LPD on TCP 515: a job's commands and their one-byte answers,
 git.pcap      Git's smart protocol on TCP 9418: an upload-pack request,
               refs, wants, side-band answers, protocol v2's special
               lengths, a pkt-line of no data and one cut by the segment.
+rsync.pcap    rsync's daemon protocol on TCP 873: greetings, a message of
+              the day, a module's query and command, data; a module list
+              in two segments to @RSYNCD: EXIT; an authentication request.
 """
 import os
 import struct
@@ -299,6 +302,35 @@ def git_frames():
     return f
 
 
+def rsync_frames():
+    f = []
+    c = pcaplib.Conn(40800, 873, f)
+    c.handshake()
+    c.send(False, b"@RSYNCD: 31.0\n")
+    c.send(True, b"@RSYNCD: 31.0\n")
+    c.send(False, b"Welcome to the mirror\n")
+    c.send(True, b"module\n")
+    c.send(False, b"@RSYNCD: OK\n")
+    c.send(True, b"--server\0--sender\0-vlogDtpre.iLsfxC\0.\0module/\0\0")
+    c.send(False, b"\x00\x01\x02\x03\x04")
+    d = pcaplib.Conn(40801, 873, f)
+    d.handshake()
+    d.send(False, b"@RSYNCD: 30.0 sha1 md5\nmotd line\n")
+    d.send(True, b"@RSYNCD: 30.0\n")
+    d.send(True, b"\n")
+    d.send(False, b"pub            public files\n")
+    d.send(False, b"src            sources\n@RSYNCD: EXIT\n")
+    d.send(False, b"\x07\x08")
+    e = pcaplib.Conn(40802, 873, f)
+    e.handshake()
+    e.send(False, b"@RSYNCD: 31.0\n")
+    e.send(True, b"@RSYNCD: 31.0\n")
+    e.send(True, b"\n")
+    e.send(False, b"@RSYNCD: AUTHREQD 6A3pO3kmPHKlxcN0fO9gpg\n")
+    e.send(False, b"@RS")
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "openvpn.pcap"), openvpn_frames())
@@ -307,6 +339,7 @@ def main():
     pcaplib.write(os.path.join(here, "tds.pcap"), tds_frames())
     pcaplib.write(os.path.join(here, "lpd.pcap"), lpd_frames())
     pcaplib.write(os.path.join(here, "git.pcap"), git_frames())
+    pcaplib.write(os.path.join(here, "rsync.pcap"), rsync_frames())
 
 
 if __name__ == "__main__":

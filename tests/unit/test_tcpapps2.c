@@ -8,8 +8,9 @@
  * and their parts, SDP after the empty line, several messages in a
  * datagram); TDS (TCP 1433 and 2433 and by content: the header and a
  * PRELOGIN's options); LPD (TCP 515: commands, answers, data); Git's
- * smart protocol (TCP 9418: pkt-lines, bands, special lengths).  Each with
- * exact values from hand-written bytes, a truncated and a malformed
+ * smart protocol (TCP 9418: pkt-lines, bands, special lengths); rsync
+ * (TCP 873: each side's place in the daemon's dialogue).  Each with exact
+ * values from hand-written bytes, a truncated and a malformed
  * variant, and every shorter prefix of one frame.
  */
 #include <stdio.h>
@@ -550,6 +551,71 @@ test_git_bad(void **state)
 	sweep_prefixes(DLT_RAW, GIT_REQ);
 }
 
+/* An rsync daemon's greeting, from TCP 873. */
+#define RSYNC_HELLO \
+	"45000036000140004006ae99c6120002c612000103699c4000000001" \
+	"000000015018ffffdc560000405253594e43443a2033312e300a"
+
+/* Decodes hex as frame number num of a capture (rsync's places go by
+ * the frames of a conversation). */
+static const struct st_packet *
+decode_num(const char *hex, uint64_t num)
+{
+	size_t n = hexbytes(hex);
+
+	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+	tpkt.num = num;
+	st_decode(&tpkt, DLT_RAW);
+	return &tpkt;
+}
+
+static void
+test_rsync(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_num(RSYNC_HELLO, 1);
+	assert_chain(p, "ipv4 tcp rsync");
+	assert_string_equal(field_n(p, "rsync.hdr_magic", 0)->meaning,
+	    "@RSYNCD:");
+	assert_int_equal(field_n(p, "rsync.hdr_version", 0)->bits, 5 * 8);
+	/* the client's greeting, then its empty query: the module list */
+	p = decode_num(TCP(0, 873, "405253594e43443a2033312e300a"), 2);
+	assert_true(has_field(p, "rsync.hdr_version"));
+	p = decode_num(TCP(0, 873, "0a"), 3);
+	assert_int_equal(field_n(p, "rsync.query", 0)->bits, 8);
+	p = decode_num(TCP(1, 873, "7075620a405253594e43443a20455849540a"), 4);
+	assert_true(has_field(p, "rsync.module_list"));
+	/* after @RSYNCD: EXIT, data; the same frame again reads the same */
+	p = decode_num(TCP(1, 873, "0708"), 5);
+	assert_int_equal(field_n(p, "rsync.data", 0)->bits, 16);
+	p = decode_num(TCP(1, 873, "0708"), 5);
+	assert_int_equal(field_n(p, "rsync.data", 0)->bits, 16);
+	/* a new capture (frame 1 again): a greeting once more */
+	p = decode_num(RSYNC_HELLO, 1);
+	assert_true(has_field(p, "rsync.hdr_magic"));
+}
+
+static void
+test_rsync_bad(void **state)
+{
+	const struct st_packet *p;
+	size_t n;
+
+	(void)state;
+	/* a greeting shorter than the magic */
+	p = decode_num(TCP(1, 873, "405253"), 1);
+	assert_int_equal(last_layer(p, "rsync")->status, ST_LS_MALFORMED);
+	/* cut by the capture inside the magic */
+	n = hexbytes(RSYNC_HELLO);
+	st_pkt_reset(&tpkt, tbuf, 40 + 5, (uint32_t)n);
+	tpkt.num = 1;
+	st_decode(&tpkt, DLT_RAW);
+	assert_int_equal(last_layer(&tpkt, "rsync")->status, ST_LS_TRUNCATED);
+	sweep_prefixes(DLT_RAW, RSYNC_HELLO);
+}
+
 int
 main(void)
 {
@@ -567,6 +633,8 @@ main(void)
 		cmocka_unit_test_setup(test_lpd_bad, fresh),
 		cmocka_unit_test_setup(test_git, fresh),
 		cmocka_unit_test_setup(test_git_bad, fresh),
+		cmocka_unit_test_setup(test_rsync, fresh),
+		cmocka_unit_test_setup(test_rsync_bad, fresh),
 	};
 
 	st_decode_init();
