@@ -556,45 +556,45 @@ test_git_bad(void **state)
 	"45000036000140004006ae99c6120002c612000103699c4000000001" \
 	"000000015018ffffdc560000405253594e43443a2033312e300a"
 
-/* Decodes hex as frame number num of a capture (rsync's places go by
- * the frames of a conversation). */
-static const struct st_packet *
-decode_num(const char *hex, uint64_t num)
-{
-	size_t n = hexbytes(hex);
-
-	st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
-	tpkt.num = num;
-	st_decode(&tpkt, DLT_RAW);
-	return &tpkt;
-}
-
+/*
+ * A conversation frame by frame: each side's place moves on with its
+ * frames (the greetings, the empty query asking for the module list, the
+ * list to @RSYNCD: EXIT, then data); frame 5 decoded again reads the
+ * same; frame 1 again starts a new capture.
+ */
 static void
 test_rsync(void **state)
 {
-	const struct st_packet *p;
+	static const struct {
+		int		 back;
+		const char	*pay;
+		uint64_t	 num;
+		const char	*field;
+	} steps[] = {
+		{ 1, "405253594e43443a2033312e300a", 1, "rsync.hdr_version" },
+		{ 0, "405253594e43443a2033312e300a", 2, "rsync.hdr_version" },
+		{ 0, "0a", 3, "rsync.query" },
+		{ 1, "7075620a405253594e43443a20455849540a", 4,
+		    "rsync.module_list" },
+		{ 1, "0708", 5, "rsync.data" },
+		{ 1, "0708", 5, "rsync.data" },
+		{ 1, "405253594e43443a2033312e300a", 1, "rsync.hdr_magic" },
+	};
+	size_t i, n;
 
 	(void)state;
-	p = decode_num(RSYNC_HELLO, 1);
-	assert_chain(p, "ipv4 tcp rsync");
-	assert_string_equal(field_n(p, "rsync.hdr_magic", 0)->meaning,
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		n = hexbytes(TCP(steps[i].back, 873, steps[i].pay));
+		st_pkt_reset(&tpkt, tbuf, (uint32_t)n, (uint32_t)n);
+		tpkt.num = steps[i].num;
+		st_decode(&tpkt, DLT_RAW);
+		assert_chain(&tpkt, "ipv4 tcp rsync");
+		if (!has_field(&tpkt, steps[i].field))
+			fail_msg("step %zu: no %s", i, steps[i].field);
+	}
+	assert_int_equal(field_n(&tpkt, "rsync.hdr_version", 0)->bits, 5 * 8);
+	assert_string_equal(field_n(&tpkt, "rsync.hdr_magic", 0)->meaning,
 	    "@RSYNCD:");
-	assert_int_equal(field_n(p, "rsync.hdr_version", 0)->bits, 5 * 8);
-	/* the client's greeting, then its empty query: the module list */
-	p = decode_num(TCP(0, 873, "405253594e43443a2033312e300a"), 2);
-	assert_true(has_field(p, "rsync.hdr_version"));
-	p = decode_num(TCP(0, 873, "0a"), 3);
-	assert_int_equal(field_n(p, "rsync.query", 0)->bits, 8);
-	p = decode_num(TCP(1, 873, "7075620a405253594e43443a20455849540a"), 4);
-	assert_true(has_field(p, "rsync.module_list"));
-	/* after @RSYNCD: EXIT, data; the same frame again reads the same */
-	p = decode_num(TCP(1, 873, "0708"), 5);
-	assert_int_equal(field_n(p, "rsync.data", 0)->bits, 16);
-	p = decode_num(TCP(1, 873, "0708"), 5);
-	assert_int_equal(field_n(p, "rsync.data", 0)->bits, 16);
-	/* a new capture (frame 1 again): a greeting once more */
-	p = decode_num(RSYNC_HELLO, 1);
-	assert_true(has_field(p, "rsync.hdr_magic"));
 }
 
 static void
@@ -604,8 +604,8 @@ test_rsync_bad(void **state)
 	size_t n;
 
 	(void)state;
-	/* a greeting shorter than the magic */
-	p = decode_num(TCP(1, 873, "405253"), 1);
+	/* a greeting shorter than the magic (frame 0: a fresh table) */
+	p = decode_hex(DLT_RAW, TCP(1, 873, "405253"));
 	assert_int_equal(last_layer(p, "rsync")->status, ST_LS_MALFORMED);
 	/* cut by the capture inside the magic */
 	n = hexbytes(RSYNC_HELLO);
