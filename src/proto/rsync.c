@@ -14,15 +14,13 @@
  * for the module list (then the list, or an authentication request) or a
  * module (then data); the client's first segment is its greeting, the
  * second its query, the later ones its command.  So that a frame decoded
- * again reads the same, each conversation keeps both sides' places and
- * the frame each last moved at, in a small table emptied per capture.
+ * again reads the same, each conversation keeps both sides' places in a
+ * small table emptied per capture (convtab.h).
  */
-#include <pthread.h>
 #include <string.h>
 
-#include "strata/flow.h"
 #include "strata/out.h"
-#include "fields.h"
+#include "convtab.h"
 
 #define RSYNC_PORT	873
 #define RSYNC_CONNS	64	/* conversations remembered */
@@ -58,99 +56,51 @@ static const struct st_field_desc rsync_fields[F_N] = {
 
 #define R(i)	(&rsync_fields[(i)])
 
-/* A conversation's places, and what each side's last frame started in. */
-struct rsconn {
-	struct st_flowkey k;
-	uint8_t		 state[2];	/* client's, server's */
-	uint8_t		 fstate[2];	/* at the start of frame[] */
-	uint64_t	 frame[2];
-};
-
-static struct rsconn conns[RSYNC_CONNS];
-static unsigned nconn;
-static uint64_t last_num = UINT64_MAX;
-static pthread_mutex_t conn_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct st_convslot slots[RSYNC_CONNS];
+static struct st_convtab tab = ST_CONVTAB(slots);
 
 /* For a new capture: the next frame empties the table. */
 static void
 rsync_forget(void)
 {
-	pthread_mutex_lock(&conn_lock);
-	last_num = UINT64_MAX;
-	pthread_mutex_unlock(&conn_lock);
-}
-
-/* This layer's conversation key: 0, or -1 without one. */
-static int
-conn_key(const struct st_dctx *d, struct st_flowkey *k)
-{
-	const struct st_layer *tl, *net;
-
-	if ((tl = st_dbelow(d->pkt, d->ly)) == NULL ||
-	    tl->proto->role != ST_ROLE_TRANSPORT ||
-	    (net = st_dbelow(d->pkt, tl)) == NULL)
-		return -1;
-	return st_flow_key_of(d->pkt, net, tl, k) < 0 ? -1 : 0;
+	st_convtab_forget(&tab);
 }
 
 /*
- * Side me's place for this frame (0 client, 1 server), the conversation
- * opened if new; the places moved on by what the frame is, through
- * next(): the n bytes at p.
+ * Side me's place for this frame (0 client, 1 server); both sides'
+ * places (state[0], state[1]) moved on by what the frame is: the n bytes
+ * at p.
  */
 static unsigned
 place(const struct st_dctx *d, int me, const uint8_t *p, size_t n)
 {
-	struct st_flowkey k;
-	struct rsconn *r;
-	unsigned i, lo, st;
+	uint8_t *state;
+	unsigned st;
 
-	if (conn_key(d, &k) != 0)
+	if ((state = st_convtab_enter(&tab, d)) == NULL)
 		return me ? S_SERV_INIT : S_INIT;
-	pthread_mutex_lock(&conn_lock);
-	if (d->pkt->num < last_num || d->pkt->num == 1)
-		nconn = 0;
-	last_num = d->pkt->num;
-	lo = nconn > RSYNC_CONNS ? nconn - RSYNC_CONNS : 0;
-	for (i = nconn; i > lo; i--)
-		if (memcmp(&conns[(i - 1) % RSYNC_CONNS].k, &k,
-		    sizeof(k)) == 0)
-			break;
-	if (i-- == lo) {
-		i = nconn++;
-		r = &conns[i % RSYNC_CONNS];
-		memset(r, 0, sizeof(*r));
-		r->k = k;
-		r->state[0] = S_INIT;
-		r->state[1] = S_SERV_INIT;
-		r->frame[0] = r->frame[1] = UINT64_MAX;
+	if (state[0] == 0 && state[1] == 0) {	/* a new conversation */
+		state[0] = S_INIT;
+		state[1] = S_SERV_INIT;
 	}
-	r = &conns[i % RSYNC_CONNS];
-	if (r->frame[me] == d->pkt->num) {
-		/* decoded again: as the first time */
-		st = r->fstate[me];
-		pthread_mutex_unlock(&conn_lock);
-		return st;
-	}
-	st = r->fstate[me] = r->state[me];
-	r->frame[me] = d->pkt->num;
+	st = state[me];
 	if (me == 1) {
 		if (st == S_SERV_INIT)
-			r->state[1] = S_MOTD;
+			state[1] = S_MOTD;
 		else if (st == S_MODLIST && (n >= sizeof(RSYNC_AUTH) - 1 &&
 		    memcmp(p, RSYNC_AUTH, sizeof(RSYNC_AUTH) - 1) == 0))
-			r->state[1] = S_DATA;
+			state[1] = S_DATA;
 		else if (st == S_MODLIST && n > sizeof(RSYNC_EXIT) - 1 &&
 		    memcmp(p + n - sizeof(RSYNC_EXIT), RSYNC_EXIT,
 		    sizeof(RSYNC_EXIT) - 1) == 0)
-			r->state[1] = S_DATA;
+			state[1] = S_DATA;
 	} else if (st == S_INIT)
-		r->state[0] = S_QUERY;
+		state[0] = S_QUERY;
 	else if (st == S_QUERY) {
-		r->state[0] = S_COMMAND;
-		r->state[1] = n == 1 && p[0] == '\n' ? S_MODLIST : S_DATA;
+		state[0] = S_COMMAND;
+		state[1] = n == 1 && p[0] == '\n' ? S_MODLIST : S_DATA;
 	}
-	pthread_mutex_unlock(&conn_lock);
+	st_convtab_leave(&tab);
 	return st;
 }
 
