@@ -20,6 +20,9 @@ mgcp.pcap     MGCP on UDP 2427/2727 and TCP 2427: commands, answers,
 tds.pcap      TDS on TCP 1433: PRELOGIN both ways, two packets in a
               segment, an option's length past the packet; a LOGIN7 on
               another port, found by content.
+beep.pcap     BEEP on TCP 10288: a greeting, SEQ, MSG, ANS and NUL, a
+              message in two frames, ERR; a bad more flag, a header
+              ended by LF alone, one cut before its end, bytes after it.
 lpd.pcap      LPD on TCP 515: a job's commands and their one-byte answers,
               a control file's bytes, a queue listing, an operand ended by
               NUL, an answer of an unknown code, a command without its LF.
@@ -331,12 +334,36 @@ def rsync_frames():
     return f
 
 
+def beep_frames():
+    f = []
+    c = pcaplib.Conn(40500, 10288, f)
+    c.handshake()
+    pay = b"Content-Type: application/beep+xml\r\n\r\n<greeting />\r\n"
+    c.send(False, b"RPY 0 0 . 0 %d\r\n" % len(pay) + pay + b"END\r\n")
+    c.send(True, b"SEQ 0 52 4096\r\n")
+    start = b"<start number='1'/>\r\n"
+    c.send(True, b"MSG 0 1 . 0 %d\r\n" % len(start) + start + b"END\r\n")
+    c.send(True, b"ANS 1 2 * 10 5 7\r\nhelloEND\r\nNUL 1 2 . 15 0\r\n"
+           b"END\r\n")
+    # a message in two frames: the second has no MIME header
+    c.send(True, b"MSG 1 3 * 20 0\r\n\r\nEND\r\n")
+    c.send(True, b"MSG 1 3 . 20 4\r\nabcdEND\r\n")
+    c.send(False, b"ERR 0 1 . 52 5\r\nnope!END\r\n")
+    # a bad more flag, a header ended by LF alone, one without its end
+    c.send(False, b"RPY 0 2 x 0 0\r\nEND\r\n")
+    c.send(False, b"RPY 0 3 . 0 0\nEND\r\n")
+    c.send(False, b"RPY 0 4 . 0 10")
+    c.send(False, b"garbage here\r\n")
+    return f
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     pcaplib.write(os.path.join(here, "openvpn.pcap"), openvpn_frames())
     pcaplib.write(os.path.join(here, "memcache.pcap"), memcache_frames())
     pcaplib.write(os.path.join(here, "mgcp.pcap"), mgcp_frames())
     pcaplib.write(os.path.join(here, "tds.pcap"), tds_frames())
+    pcaplib.write(os.path.join(here, "beep.pcap"), beep_frames())
     pcaplib.write(os.path.join(here, "lpd.pcap"), lpd_frames())
     pcaplib.write(os.path.join(here, "git.pcap"), git_frames())
     pcaplib.write(os.path.join(here, "rsync.pcap"), rsync_frames())

@@ -7,7 +7,8 @@
  * header); MGCP (UDP and TCP 2427 and 2727: the first line, parameters
  * and their parts, SDP after the empty line, several messages in a
  * datagram); TDS (TCP 1433 and 2433 and by content: the header and a
- * PRELOGIN's options); LPD (TCP 515: commands, answers, data); Git's
+ * PRELOGIN's options); BEEP (TCP 10288: frame headers, MIME header,
+ * payload, SEQ); LPD (TCP 515: commands, answers, data); Git's
  * smart protocol (TCP 9418: pkt-lines, bands, special lengths); rsync
  * (TCP 873: each side's place in the daemon's dialogue).  Each with exact
  * values from hand-written bytes, a truncated and a malformed
@@ -616,6 +617,61 @@ test_rsync_bad(void **state)
 	sweep_prefixes(DLT_RAW, RSYNC_HELLO);
 }
 
+/* MSG 0 1 . 0 21, a start element and END, to TCP 10288. */
+#define BEEP_MSG \
+	"45000052000140004006ae7dc6120001c61200029c40283000000001" \
+	"000000015018ffff4c1000004d534720302031202e20302032310d0a" \
+	"3c7374617274206e756d6265723d2731272f3e0d0a454e440d0a"
+
+static void
+test_beep(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	p = decode_hex(DLT_RAW, BEEP_MSG);
+	assert_chain(p, "ipv4 tcp beep");
+	assert_string_equal(field_n(p, "beep.command", 0)->meaning, "MSG");
+	assert_int_equal(fval(p, "beep.req"), 1);
+	assert_int_equal(fval(p, "beep.channel"), 0);
+	assert_int_equal(field_n(p, "beep.msgno", 0)->val, 1);
+	assert_string_equal(field_n(p, "beep.more", 0)->meaning, "'.'");
+	assert_int_equal(fval(p, "beep.size"), 21);
+	/* the first line after the header is taken for its MIME header,
+	 * then the size's bytes (here all that is left) as payload */
+	assert_int_equal(field_n(p, "beep.mime_header", 0)->bits, 19 * 8);
+	assert_int_equal(field_n(p, "beep.payload", 0)->bits, 5 * 8);
+	/* SEQ: channel, ackno, window */
+	p = decode_hex(DLT_RAW, TCP(0, 10288,
+	    "534551203020353220343039360d0a"));
+	assert_int_equal(fval(p, "beep.seq.channel"), 0);
+	assert_int_equal(fval(p, "beep.seq.ackno"), 52);
+	assert_int_equal(fval(p, "beep.seq.window"), 4096);
+	/* ANS carries its answer number */
+	p = decode_hex(DLT_RAW, TCP(0, 10288, "414e5320312032202a20313020352"
+	    "0370d0a68656c6c6f454e440d0a"));
+	assert_int_equal(fval(p, "beep.ansno"), 7);
+	assert_string_equal(field_n(p, "beep.more", 0)->meaning, "'*'");
+}
+
+static void
+test_beep_bad(void **state)
+{
+	const struct st_packet *p;
+
+	(void)state;
+	/* a more flag neither '.' nor '*': the rest undissected */
+	p = decode_hex(DLT_RAW, TCP(1, 10288, "525059203020322078203020300d0a"
+	    "454e440d0a"));
+	assert_true(has_field(p, "beep.payload_undissected"));
+	assert_true(has_note(p, "more flag"));
+	/* a header without its CRLF in the segment: malformed */
+	p = decode_hex(DLT_RAW, TCP(1, 10288, "52505920302034202e2030203130"));
+	assert_int_equal(last_layer(p, "beep")->status, ST_LS_MALFORMED);
+	/* tcpdump's beep-oobr: a header cut short in every way */
+	sweep_prefixes(DLT_RAW, BEEP_MSG);
+}
+
 int
 main(void)
 {
@@ -629,6 +685,8 @@ main(void)
 		cmocka_unit_test_setup(test_mgcp_bad, fresh),
 		cmocka_unit_test_setup(test_tds, fresh),
 		cmocka_unit_test_setup(test_tds_bad, fresh),
+		cmocka_unit_test_setup(test_beep, fresh),
+		cmocka_unit_test_setup(test_beep_bad, fresh),
 		cmocka_unit_test_setup(test_lpd, fresh),
 		cmocka_unit_test_setup(test_lpd_bad, fresh),
 		cmocka_unit_test_setup(test_git, fresh),
