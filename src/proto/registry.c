@@ -67,6 +67,9 @@ extern const struct st_proto st_proto_quic, st_proto_snmp, st_proto_ldap,
     st_proto_wg, st_proto_wol, st_proto_gnutella,
     st_proto_ntp, st_proto_dhcp, st_proto_radius, st_proto_syslog,
     st_proto_dhcpv6, st_proto_ssdp;
+extern const struct st_proto st_proto_openvpn, st_proto_memcache,
+    st_proto_mgcp, st_proto_tds, st_proto_beep, st_proto_lpd,
+    st_proto_git, st_proto_rsync;
 /* @apptcp */
 /* @appdns */
 /* @apptext */
@@ -370,6 +373,14 @@ const struct st_proto *const st_protos[] = {
 	&st_proto_wg,
 	&st_proto_wol,
 	&st_proto_gnutella,
+	&st_proto_openvpn,
+	&st_proto_memcache,
+	&st_proto_mgcp,
+	&st_proto_tds,
+	&st_proto_beep,
+	&st_proto_lpd,
+	&st_proto_git,
+	&st_proto_rsync,
 	&st_proto_ntp,
 	&st_proto_dhcp,
 	&st_proto_radius,
