@@ -15,6 +15,8 @@ DIFFER = {
     "frame_frame_protocols": "strata names its own chain (no ethertype)",
     "tcp_tcp_flags": "strata shows the 12 bits as 0x012, tshark 0x0012",
     "tcp_tcp_flags_res": "a 3-bit number in strata, a boolean in tshark",
+    "mp_mp_sequence_num_reserved": "a 2-bit number in strata, a boolean "
+    "in tshark",
     "icmpv6_icmpv6_echo_identifier": "decimal in strata, hex in tshark",
     "ipv6_ipv6_flow": "tshark pads the 20 bits to six digits",
     "ipv6_ipv6_tclass": "tshark shows the 32-bit word's mask",
@@ -171,8 +173,11 @@ def main():
             if not isinstance(lv, dict) or not isinstance(tl, dict):
                 continue
             for k, v in lv.items():
-                # tshark's None: a tree item with no value of its own
+                # tshark's None: a tree item with no value of its own;
+                # a dict: a node (FT_PROTOCOL) whose fields tshark's ek
+                # nests under its name, strata writes them beside it
                 if k not in tl or tl[k] is None or isinstance(v, list) or \
+                        isinstance(tl[k], dict) or \
                         (isinstance(tl[k], list) and
                          all(x is None for x in tl[k])) or \
                         k in DIFFER or STATUS.search(k):
